@@ -1,0 +1,150 @@
+"""The `tei-encoder` command line: encode, validate, publish, entities, build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .authority import find_authority_folders
+from .errors import UsageError
+from .fsutil import atomic_write, safe_stem
+from .pipeline import EncodeSettings, change_date, encode_record, record_files
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Reporter:
+    """One line per problem on stderr: `file: severity: message` (grep- and editor-friendly)."""
+
+    def __init__(self, quiet: bool = False, verbose: bool = False):
+        self.quiet, self.verbose = quiet, verbose
+
+    def warning(self, path, message: str) -> None:
+        if not self.quiet:
+            click.echo(f"{path}: warning: {message}", err=True)
+
+    def error(self, path, message: str) -> None:
+        click.echo(f"{path}: error: {message}", err=True)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message, err=True)
+
+
+def _fail_usage(message: str) -> None:
+    click.echo(f"tei-encoder: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _settings(authority: tuple[str, ...], inputs: list[Path], date: str | None, encoding: str | None, gazetteer: bool) -> EncodeSettings:
+    folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
+    return EncodeSettings(authority=folders, change_date=change_date(date), encoding=encoding, gazetteer=gazetteer)
+
+
+common_encode_options = [
+    click.option("--authority", "authority", multiple=True, type=click.Path(file_okay=False),
+                 help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
+                      "Default: authority/ beside the records."),
+    click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the encoding, for revisionDesc. Default: SOURCE_DATE_EPOCH, else none."),
+    click.option("--encoding", metavar="CODEC", help="Read records in this encoding instead of UTF-8/UTF-16 (for example cp1252)."),
+    click.option("--no-gazetteer", is_flag=True, help="Tag only places the authority files list (no GeoNames lookup)."),
+    click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
+    click.option("-v", "--verbose", is_flag=True, help="Print a line for every record."),
+]
+
+
+def with_options(options):
+    def decorate(func):
+        for option in reversed(options):
+            func = option(func)
+        return func
+    return decorate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tei-encoder")
+def main() -> None:
+    """Turn plain-text archival records into TEI P5, validate them, and publish an HTML edition.
+
+    Start with `tei-encoder build`, which encodes, validates and publishes corpus/ into build/.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.")
+@with_options(common_encode_options)
+def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbose):
+    """Encode plain-text records (files, or folders of *.txt) as TEI P5.
+
+    Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
+    """
+    report = Reporter(quiet, verbose)
+    try:
+        files = record_files(list(paths))
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    if not files:
+        _fail_usage("no records found (folders are searched for *.txt files)")
+    to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
+    if output is None and len(files) > 1:
+        _fail_usage("several records need -o FOLDER")
+    failed = 0
+    written: dict[Path, Path] = {}
+    for path in files:
+        result = encode_record(path, settings)
+        for warning in result.warnings:
+            report.warning(path, warning)
+        if not result.ok:
+            report.error(path, result.error)
+            failed += 1
+            continue
+        if output is None:
+            sys.stdout.buffer.write(result.tei)
+            continue
+        target = output / f"{safe_stem(path.stem)}.xml" if to_folder else output
+        if target in written:
+            report.error(path, f"would overwrite {target}, already written from {written[target]}")
+            failed += 1
+            continue
+        try:
+            atomic_write(target, result.tei)
+        except OSError as exc:
+            report.error(path, f"cannot write {target}: {exc.strerror or exc}")
+            failed += 1
+            continue
+        written[target] = path
+        if verbose:
+            report.info(f"{path} -> {target}")
+    if len(files) > 1:
+        report.info(f"encoded {len(files) - failed} of {len(files)} records" + (f"; {failed} failed" if failed else ""))
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("corpus", required=False, type=click.Path(path_type=Path), default=Path("corpus"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Build folder: TEI goes to OUTPUT/tei/, the HTML edition to OUTPUT/site/.")
+@with_options(common_encode_options)
+def build(corpus, output, authority, date, encoding, no_gazetteer, quiet, verbose):
+    """Encode CORPUS (default: corpus/) into OUTPUT/tei/ and report a summary."""
+    from .build import run_build
+
+    report = Reporter(quiet, verbose)
+    try:
+        if not corpus.is_dir():
+            raise UsageError(f"{corpus}: corpus folder does not exist")
+        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer)
+        summary = run_build(corpus, output, settings, report)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Configuration that is data: record-format labels, language codes, known repositories.
+
+Loaded once per process and shared read-only by the stages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .model import Repository
+
+
+def _load_json(package: str, name: str) -> dict:
+    return json.loads(resources.files(package).joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class RecordFormat:
+    name: str
+    publisher: str
+    id_prefix: str
+    url_id_pattern: re.Pattern
+    labels: dict[str, str]
+    contents_item_patterns: tuple[re.Pattern, ...]
+    translation_item_pattern: re.Pattern
+    responsibility_verbs: dict[str, str]
+    funder_pattern: re.Pattern
+    classification_marks: tuple[str, ...]
+    list_labels: dict[str, tuple[str, ...]]
+    closing_salutes: tuple[str, ...]
+    person_titles: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def record_format(name: str = "wcda") -> RecordFormat:
+    raw = _load_json("tei_encoder.formats", f"{name}.json")
+    return RecordFormat(
+        name=raw["name"],
+        publisher=raw["publisher"],
+        id_prefix=raw["id_prefix"],
+        url_id_pattern=re.compile(raw["url_id_pattern"]),
+        labels=raw["labels"],
+        contents_item_patterns=tuple(re.compile(p) for p in raw["contents_item_patterns"]),
+        translation_item_pattern=re.compile(raw["translation_item_pattern"]),
+        responsibility_verbs=raw["responsibility_verbs"],
+        funder_pattern=re.compile(raw["funder_pattern"], re.IGNORECASE),
+        # longest first, so "Top Secret" wins over "Secret"
+        classification_marks=tuple(sorted(raw["classification_marks"], key=len, reverse=True)),
+        list_labels={k: tuple(v) for k, v in raw["list_labels"].items()},
+        closing_salutes=tuple(raw["closing_salutes"]),
+        person_titles=tuple(sorted(raw["person_titles"], key=len, reverse=True)),
+    )
+
+
+@lru_cache(maxsize=None)
+def languages() -> dict[str, str]:
+    return {k.lower(): v for k, v in _load_json("tei_encoder.data", "languages.json").items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
+    """(names the citation may use, repository), longest names first for matching."""
+    entries = []
+    for r in _load_json("tei_encoder.data", "repositories.json")["repositories"]:
+        repo = Repository(abbr=r["abbr"], name=r["name"], country=r.get("country", ""), settlement=r.get("settlement", ""))
+        entries.append((tuple([r["abbr"], *r.get("aliases", [])]), repo))
+    return tuple(entries)
+
+
+def project_dir(name: str) -> Path:
+    """`schema/` or `xslt/`: beside the package in a checkout, or installed as package data."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / name, here / "_" / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"cannot find the {name}/ folder of tei-encoder")

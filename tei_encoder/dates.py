@@ -1,0 +1,126 @@
+"""Dates in archival English: recognise them and give ISO 8601 values.
+
+Shared by the parser (the record's date line, datelines) and the enrichment stage (dates in
+running text). Pure functions, no state.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name.lower(): i
+    for i, name in enumerate(calendar.month_name)
+    if name
+}
+MONTHS.update({
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+})
+_MONTH = r"(?P<month>(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?))"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+
+# Ordered: the longest forms first, so "9 June 1961" is not read as "9 June" + "1961".
+DATE_PATTERNS = [
+    ("dmy-range", re.compile(rf"\b{_DAY}\s*[-–]\s*{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dm-range", re.compile(rf"\b{_DAY}\s*[-–]\s*{_DAY2}\s+{_MONTH}\b")),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
+    ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
+    ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    attrs: dict  # TEI attributes: when, or notBefore/notAfter
+    problem: str = ""  # set when the date is impossible: tag it, but give no ISO value
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def iso_day(year: int, month: int, day: int) -> str | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def month_bounds(year: int, month: int) -> tuple[str, str]:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+
+
+def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
+    """Every date expression in `text`, with ISO attributes; overlapping shorter forms dropped."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            match = _to_match(kind, m, default_year)
+            if match:
+                found.append(match)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _to_match(kind: str, m: re.Match, default_year: int | None) -> DateMatch | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else default_year
+    if kind == "iso":
+        month = int(g["mnum"])
+    else:
+        month = month_number(g["month"])
+    if kind in ("my",):
+        return DateMatch(m.start(), m.end(), {"when": f"{year:04d}-{month:02d}"})
+    if kind == "month-this-year":
+        if year is None:
+            return None
+        lo, hi = month_bounds(year, month)
+        return DateMatch(m.start(), m.end(), {"notBefore": lo, "notAfter": hi})
+    if year is None:
+        return None  # a day and month with no year to take: leave it untagged
+    day = int(g["day"])
+    when = iso_day(year, month, day)
+    if kind.endswith("range"):
+        last = iso_day(year, month, int(g["day2"]))
+        if when and last and when <= last:
+            return DateMatch(m.start(), m.end(), {"notBefore": when, "notAfter": last})
+        return DateMatch(m.start(), m.end(), {}, problem=f"impossible date range {m.group(0)!r}")
+    if when is None:
+        return DateMatch(m.start(), m.end(), {}, problem=f"impossible date {m.group(0)!r}")
+    return DateMatch(m.start(), m.end(), {"when": when})
+
+
+_WHOLE_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+
+
+def parse_date_line(text: str) -> str | None:
+    """ISO value of a line that is only a date ("June 9, 1961", "April 1976", "1971"), else None."""
+    line = text.strip().rstrip(".").strip()
+    if _WHOLE_YEAR.match(line):
+        return line
+    for match in find_dates(line, None):
+        if match.start == 0 and match.end == len(line):
+            return match.attrs.get("when") or None
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    line = text.strip().rstrip(".").strip()
+    if _WHOLE_YEAR.match(line):
+        return True
+    return any(m.start == 0 and m.end == len(line) for m in find_dates(line, 2000))

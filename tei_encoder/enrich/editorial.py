@@ -1,0 +1,190 @@
+"""Editorial marks of the source -> TEI: [SIC], [him], […], [Page 2], [1] notes, foreign terms.
+
+Anything in brackets the rules do not understand stays as literal text: nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from ..model import Document, Node
+from .walk import rewrite_text
+
+_BRACKET = re.compile(r"\[([^\[\]\n]{1,300})\]")
+_INLINE_PAGE = re.compile(r"\s?\((?:p|P|page|Page)\.?\s*(\d+)\)\s?")
+_OMISSION = re.compile(r"^(?:\.{2,}|…+\.*|\.\s\.\s\.|\.\.\.\s?\.)$")
+_SIC = re.compile(r"^sic\b[!.]?\s*(?P<comment>.*)$", re.IGNORECASE)
+_PAGE = re.compile(r"^(?:Page|page|PAGE|p\.|P\.)\s*(?P<n>[\w-]+)$")
+_GAP_WORDS = re.compile(r"^(?P<what>(?:illegible\s+)?signature|signed|illegible|stamp|seal|handwritten(?: text)?|handwriting|illegible (?:word|words|text))$", re.IGNORECASE)
+_GROUPS = re.compile(
+    r"^(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:cipher\s+)?groups?\s+(?P<why>garbled|unrecovered|missing|undeciphered|not deciphered|illegible|omitted)$",
+    re.IGNORECASE,
+)
+_NOTE_MARK = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z])$")
+_WORD_BEFORE = re.compile(r"(?P<word>[\w'’-]+)(?P<punct>[^\w\s]*)(?P<space>\s*)$")
+_NAME_RUN_BEFORE = re.compile(r"(?P<name>(?:[A-ZÀ-Þ][\w'’-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]*)\s*$")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# Elements whose text may carry editorial marks.
+_SKIP = frozenset({"foreign", "gap", "pb", "lb", "idno", "note", "sic", "supplied"})
+
+
+def mark_editorial(doc: Document) -> Document:
+    translator = next((r.xml_id for r in doc.header.responsibilities if r.resp == "Translation" and r.xml_id), "")
+    state = _State(doc=doc, resp=f"#{translator}" if translator else "", original=_original_lang(doc))
+    rewrite_text(doc.body, state.rewrite, _SKIP)
+    unplaced = [m for m in doc.notes if m not in state.placed]
+    for mark in unplaced:
+        doc.warnings.append(f"note [{mark}] has no reference in the text: kept at the end of the document")
+        doc.body.children.append(Node("note", {"place": "end", "n": mark}, state.note_content(mark)))
+    if state.placed:
+        doc.editorial.append("Notes printed at the end of the record are moved to their reference marks (note[@place='foot']).")
+    if state.joined_words:
+        doc.editorial.append("Letters the translator supplied inside a word are marked as supplied text.")
+    return doc
+
+
+def _original_lang(doc: Document) -> str:
+    langs = [lang.code for lang in doc.header.original_languages if lang.code != "en"]
+    return langs[0] if langs else "und"
+
+
+class _State:
+    def __init__(self, doc: Document, resp: str, original: str):
+        self.doc = doc
+        self.resp = resp
+        self.original = original
+        self.placed: set[str] = set()
+        self.joined_words = False
+
+    def resp_attrs(self) -> dict:
+        return {"resp": self.resp} if self.resp else {}
+
+    def note_content(self, mark: str) -> list:
+        holder = Node("note", {}, [self.doc.notes[mark]])
+        rewrite_text(holder, lambda text, parent: self.brackets(text, notes=False), _SKIP)
+        return holder.children
+
+    def rewrite(self, text: str, parent: Node) -> list:
+        parts = self.brackets(text, notes=True)
+        out: list = []
+        for part in parts:
+            out.extend(self.other_marks(part) if isinstance(part, str) else [part])
+        if parent.tag == "p" and out and isinstance(out[0], str) and parent.children and parent.children[0] is text:
+            m = re.match(r"^(?:…|\.\.\.)\s*", out[0])
+            if m:  # a paragraph that opens with an ellipsis: the translator left something out
+                out = [Node("gap", {"reason": "omitted"}), out[0][m.end():], *out[1:]]
+        return out
+
+    # -- bracketed marks --
+    def brackets(self, text: str, notes: bool) -> list:
+        out: list = []
+        pos = 0
+        for m in _BRACKET.finditer(text):
+            before = text[pos:m.start()]
+            after_char = text[m.end():m.end() + 1]
+            node, before = self.bracket(m.group(1), before, after_char, notes)
+            if node is None:
+                continue
+            out.append(before)
+            out.extend(node if isinstance(node, list) else [node])
+            pos = m.end()
+        out.append(text[pos:])
+        return out if len(out) > 1 else [text]
+
+    def bracket(self, content: str, before: str, after_char: str, notes: bool):
+        inner = content.strip()
+        if _OMISSION.match(inner):
+            return Node("gap", {"reason": "omitted"}), before
+        sic = _SIC.match(inner)
+        if sic:
+            word = _WORD_BEFORE.search(before)
+            if not word or word.group("punct"):
+                return None, before
+            nodes = [Node("sic", self.resp_attrs(), [word.group("word")])]
+            if sic.group("comment"):
+                nodes.append(Node("note", {"type": "editorial", **self.resp_attrs()}, [sic.group("comment")]))
+            return nodes, before[: word.start()]
+        page = _PAGE.match(inner)
+        if page:
+            return Node("pb", {"n": page.group("n")}), before
+        gap = _GAP_WORDS.match(inner)
+        if gap:
+            what = gap.group("what").lower()
+            reason = "signature" if "sign" in what else "illegible" if "illegible" in what else what.split()[0]
+            return Node("gap", {"reason": reason}, [Node("desc", {}, [inner])]), before
+        groups = _GROUPS.match(inner)
+        if groups:
+            n = groups.group("n").lower()
+            attrs = {"reason": groups.group("why").lower().replace(" ", "-"), "unit": "group"}
+            quantity = _NUMBERS.get(n, int(n) if n.isdigit() else None)
+            if quantity is not None:
+                attrs["quantity"] = str(quantity)
+            return Node("gap", attrs, [Node("desc", {}, [inner])]), before
+        if _NOTE_MARK.match(inner):
+            if notes and inner in self.doc.notes and inner not in self.placed:
+                self.placed.add(inner)
+                return Node("note", {"place": "foot", "n": inner}, self.note_content(inner)), before.rstrip()
+            if inner.isdigit():
+                return None, before  # a bracketed number with no note: keep it as printed
+        if before and before[-1].isalpha() or (after_char.isalpha() and before and not before[-1].isspace()):
+            self.joined_words = True
+            return Node("supplied", {"reason": "expansion", **self.resp_attrs()}, [content]), before
+        if _is_alternate_name(inner, before):
+            return Node("supplied", {"reason": "alternate-name", **self.resp_attrs()}, [content]), before
+        if _is_foreign(inner):
+            return Node("foreign", {"xml:lang": self.original}, [content]), before
+        return Node("supplied", {"reason": "clarification", **self.resp_attrs()}, [content]), before
+
+    # -- marks outside brackets --
+    def other_marks(self, text: str) -> list:
+        out: list = []
+        pos = 0
+        for m in _INLINE_PAGE.finditer(text):
+            out.append(text[pos:m.start()] + (" " if m.group(0)[0].isspace() else ""))
+            out.append(Node("pb", {"n": m.group(1)}))
+            pos = m.end()
+        out.append(text[pos:])
+        result: list = []
+        for part in out:
+            result.extend(self.glued_notes(part) if isinstance(part, str) else [part])
+        return result
+
+    def glued_notes(self, text: str) -> list:
+        """Note marks glued to a word ("JELEN1"), in parentheses ("(1)") or stars, where a note exists."""
+        pending = [m for m in self.doc.notes if m not in self.placed]
+        if not pending:
+            return [text]
+        for mark in pending:
+            if mark.isdigit():
+                pattern = rf"(?<=[A-Za-zÀ-ÿ.,;”\"])(?:{mark}|\({mark}\))(?!\d)|(?<=\s)\({mark}\)"
+            elif mark.startswith("*"):
+                pattern = rf"(?<=\w){re.escape(mark)}(?!\*)"
+            else:
+                continue
+            m = re.search(pattern, text)
+            if m:
+                self.placed.add(mark)
+                note = Node("note", {"place": "foot", "n": mark}, self.note_content(mark))
+                return [*self.glued_notes(text[: m.start()].rstrip() if text[: m.start()].endswith(" ") else text[: m.start()]), note, *self.glued_notes(text[m.end():])]
+        return [text]
+
+
+def _is_alternate_name(inner: str, before: str) -> bool:
+    words = inner.split()
+    if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
+        return False
+    run = _NAME_RUN_BEFORE.search(before)
+    if not run:
+        return False
+    tokens = run.group("name").split()[-len(words):]
+    return len(tokens) >= 1 and fuzz.ratio(" ".join(tokens).lower(), inner.lower()) >= 60
+
+
+def _is_foreign(inner: str) -> bool:
+    """An original-language term: letters beyond English's, in more than one capitalised name."""
+    words = inner.split()
+    if len(words) == 1 and words[0][:1].isupper():
+        return False  # a single name with diacritics is a name, supplied by the translator
+    return any(ch.isalpha() and not ch.isascii() for ch in inner)

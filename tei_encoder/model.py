@@ -1,0 +1,118 @@
+"""The document model passed between stages.
+
+The body is a small tree of `Node`s named after the TEI elements they become, with plain
+`str` for text. Parsing builds the structure; enrichment replaces strings with inline nodes;
+the writer turns the tree into XML. Nothing here knows about lxml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list["Node | str"] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The node's text content (what a reader sees), ignoring markup."""
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+
+Inline = list["Node | str"]
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A record as read from disk: decoded, newline-normalised text plus what reading noticed."""
+
+    path: Path
+    text: str
+    digest: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class Responsibility:
+    resp: str  # what was done, e.g. "Translation"
+    verb: str  # as the record says it, e.g. "translated by"
+    names: list[str]
+    xml_id: str = ""
+
+
+@dataclass
+class Repository:
+    abbr: str
+    name: str
+    country: str = ""
+    settlement: str = ""
+
+
+@dataclass
+class ArchivalReference:
+    text: str  # the reference as the citation gives it
+    repository: Repository | None = None
+    collection: str = ""
+    idnos: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
+    locus: tuple[str, str, str] | None = None  # (from, to, text)
+    understood: bool = True
+
+
+@dataclass
+class Language:
+    name: str
+    code: str
+
+
+@dataclass
+class Header:
+    title: str = ""
+    date_text: str = ""
+    date_iso: str = ""
+    citation: str = ""
+    url: str = ""
+    doc_number: str = ""
+    summary: str = ""
+    credits: str = ""
+    funders: list[str] = field(default_factory=list)
+    responsibilities: list[Responsibility] = field(default_factory=list)
+    original_languages: list[Language] = field(default_factory=list)
+    translation_languages: list[Language] = field(default_factory=list)
+    contents_items: list[str] = field(default_factory=list)
+    archival: ArchivalReference | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """An authority entry a document mentions (written to the document's standOff)."""
+
+    xml_id: str
+    kind: str  # "person" | "place" | "org"
+    name: str
+    variants: list[str] = field(default_factory=list)
+    idnos: list[tuple[str, str]] = field(default_factory=list)
+    source: str = "authority"  # "authority" | "gazetteer" | "rule" (created for this document)
+
+
+@dataclass
+class Document:
+    source: SourceText
+    record_id: str
+    header: Header
+    body: Node  # div[@type="document"]
+    abstract: Inline = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # note mark -> note text, from the record's end
+    entities: dict[str, Entity] = field(default_factory=dict)
+    author_refs: dict[str, str] = field(default_factory=dict)  # author name -> entity id
+    editorial: list[str] = field(default_factory=list)  # editorial decisions taken, for encodingDesc
+    warnings: list[str] = field(default_factory=list)

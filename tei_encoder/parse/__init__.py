@@ -1,0 +1,54 @@
+"""Stage 2 — parse: SourceText -> Document (header fields and the body's structure)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..config import RecordFormat, record_format
+from ..model import Document, Responsibility, SourceText
+from .blocks import split_blocks
+from .body import parse_body
+from .header import parse_header, translation_languages
+
+__all__ = ["parse_record"]
+
+
+def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Document:
+    fmt = fmt or record_format()
+    blocks = split_blocks(source.text)
+    header, body_blocks, warnings = parse_header(blocks, fmt)
+    header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
+    _number_responsibilities(header.responsibilities)
+    body, notes, authors, body_warnings = parse_body(body_blocks, fmt)
+    header.authors = list(dict.fromkeys(authors))
+    return Document(
+        source=source,
+        record_id=_record_id(header.doc_number, source, fmt),
+        header=header,
+        body=body,
+        notes=notes,
+        warnings=[*source.warnings, *warnings, *body_warnings],
+    )
+
+
+def _number_responsibilities(responsibilities: list[Responsibility]) -> None:
+    """xml:ids for respStmt, so sic/supplied can point at the translator (`#translator`)."""
+    used: set[str] = set()
+    for resp in responsibilities:
+        base = "translator" if resp.resp == "Translation" else "resp-" + re.sub(r"[^a-z]+", "-", resp.resp.lower()).strip("-")
+        xml_id, n = base, 2
+        while xml_id in used:
+            xml_id, n = f"{base}-{n}", n + 1
+        used.add(xml_id)
+        resp.xml_id = xml_id
+
+
+def _record_id(doc_number: str, source: SourceText, fmt: RecordFormat) -> str:
+    """xml:id of the TEI element: the archive's document number, else one made from the file name."""
+    if doc_number:
+        return f"{fmt.id_prefix}{doc_number}"
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", source.path.stem).strip("-.")
+    if not stem:
+        stem = hashlib.sha1(source.path.name.encode()).hexdigest()[:12]
+    return f"rec-{stem}"

@@ -1,0 +1,37 @@
+"""Blocks: runs of non-blank lines, the unit both the header and the body parsers work on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    lines: tuple[str, ...]
+    lineno: int  # 1-based line number of the first line in the record
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def split_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if line:
+            if not current:
+                start = number
+            current.append(" ".join(line.split()) if "\t" in line or "  " in line else line)
+        elif current:
+            blocks.append(Block(tuple(current), start))
+            current = []
+    if current:
+        blocks.append(Block(tuple(current), start))
+    return blocks
+
+
+def split_lines(block: Block) -> list[Block]:
+    return [Block((line,), block.lineno + i) for i, line in enumerate(block.lines)]

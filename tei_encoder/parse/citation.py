@@ -1,0 +1,131 @@
+"""The Citation field: responsibilities, the publisher and the archival reference inside it."""
+
+from __future__ import annotations
+
+import re
+
+from ..config import RecordFormat, repositories
+from ..dates import find_dates
+from ..model import ArchivalReference, Responsibility
+
+_QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?)[”"]\s*,\s*')
+# Russian archives: fond / opis / papka / delo; case matters ("P." papka, "p." page).
+_RUSSIAN_IDS = (
+    ("fond", re.compile(r"\b(?:F|Fond|fond|Fonds|f)\.?\s*(?P<v>\d[\w/]*)")),
+    ("opis", re.compile(r"\b(?:Op|Opis|op|opis)\.?\s*(?P<v>\d[\w/]*)")),
+    ("papka", re.compile(r"\b(?:P|Papka|Pap|papka|Por|por)\.?\s*(?P<v>\d[\w/]*)")),
+    ("delo", re.compile(r"\b(?:D|Delo|d|delo)\.?\s*(?P<v>\d[\w/]*)")),
+)
+_FOLIOS = re.compile(r"\b(?P<unit>ll|Ll|l|L|listy|pp|p|Pp)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?")
+
+
+def split_citation(citation: str, fmt: RecordFormat) -> tuple[str, list[Responsibility]]:
+    """(archival reference text, responsibilities) from the citation sentence."""
+    rest = _QUOTED_TITLE.sub("", citation, count=1)
+    for match in find_dates(rest, None):
+        if match.start == 0:
+            rest = rest[match.end:].lstrip(" ,")
+        break
+    rest = re.sub(r"<?https?://\S+>?", "", rest).strip()
+    if rest.startswith(fmt.publisher):
+        rest = rest[len(fmt.publisher):].lstrip(" ,.")
+    resp_start = _first_responsibility(rest, fmt)
+    reference = rest[:resp_start].strip(" ,;")
+    return reference, parse_responsibilities(rest[resp_start:], fmt)
+
+
+def _verbs_pattern(fmt: RecordFormat) -> str:
+    return "|".join(sorted(fmt.responsibility_verbs, key=len, reverse=True))
+
+
+def _first_responsibility(text: str, fmt: RecordFormat) -> int:
+    m = re.search(rf"(?:^|(?<=[.,;]\s))(?:{_verbs_pattern(fmt)})\b", text, re.IGNORECASE)
+    return m.start() if m else len(text)
+
+
+def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
+    """"Obtained by X and translated by Y." -> one Responsibility per verb."""
+    verbs = _verbs_pattern(fmt)
+    clause = re.compile(
+        rf"(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)\s+by\s+"
+        rf"(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs})\b|\.?\s*$)",
+        re.IGNORECASE,
+    )
+    found: list[Responsibility] = []
+    for m in clause.finditer(text):
+        # a sentence that follows the names ends them ("... by Jane Doe. The document ...")
+        names_text = re.sub(r"(?<=[a-z]{2})\.\s+.*$", "", m.group("names"))
+        names = [n.strip(" .") for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names_text) if n.strip(" .")]
+        names = [n for n in names if re.match(r"^[A-ZÀ-Þ]", n)]
+        if not names:
+            continue
+        for verb in re.findall(verbs, m.group("verbs"), re.IGNORECASE):
+            verb = verb.lower()
+            found.append(Responsibility(resp=fmt.responsibility_verbs[verb], verb=f"{verb} by", names=names))
+    return found
+
+
+def parse_archival_reference(text: str) -> ArchivalReference | None:
+    """Repository, ids and folios from a reference such as "AVP RF, F. 0104. Op. 17, P. 118, D. 3. ll. 237-240."."""
+    text = text.strip()
+    if not text:
+        return None
+    ref = ArchivalReference(text=text)
+    rest = text
+    best = None
+    for names, repo in repositories():
+        for name in names:
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest)
+            if m and (best is None or len(name) > len(best[0])):
+                best = (name, repo, m)
+    if best:
+        name, ref.repository, m = best
+        rest = (rest[: m.start()] + " " + rest[m.end():]).replace("()", " ")
+        # "Full Name (ABBR)": drop the abbreviation or name that stands beside the one matched
+        for other in (ref.repository.abbr, ref.repository.name):
+            rest = rest.replace(f"({other})", " ")
+    folios = _FOLIOS.search(rest)
+    if folios:
+        lo, hi = folios.group("from"), folios.group("to") or folios.group("from")
+        ref.locus = (lo, hi, folios.group(0).rstrip("."))
+        rest = rest[: folios.start()] + " " + rest[folios.end():]
+    scheme_ids = []
+    for kind, pattern in _RUSSIAN_IDS:
+        m = pattern.search(rest)
+        if m:
+            scheme_ids.append((kind, m.group("v").rstrip(".")))
+            rest = rest[: m.start()] + " " + rest[m.end():]
+    leftover = rest.strip(" ,.;:")
+    if len(scheme_ids) >= 2:
+        ref.idnos = scheme_ids
+    elif ref.repository is None:
+        return ArchivalReference(text=text, understood=False)
+    elif leftover or scheme_ids:
+        # another archive's own system: keep it whole, with named collections apart
+        leftover = text_without(text, ref)
+        parts = [p.strip() for p in leftover.split(",")]
+        named = []
+        while parts and parts[0] and not re.search(r"\d", parts[0]) and len(parts) > 1:
+            named.append(parts.pop(0))
+        ref.collection = ", ".join(named)
+        shelfmark = ", ".join(p for p in parts if p).strip(" ,.;")
+        if shelfmark:
+            ref.idnos = [("shelfmark", shelfmark)]
+        leftover = ""
+    ref.understood = ref.repository is not None and not (len(scheme_ids) >= 2 and leftover)
+    return ref
+
+
+def text_without(text: str, ref: ArchivalReference) -> str:
+    """The reference text with the repository name and the folio range taken out."""
+    rest = text
+    if ref.repository:
+        for name in sorted({ref.repository.name, ref.repository.abbr}, key=len, reverse=True):
+            rest = rest.replace(f"({name})", " ").replace(name, " ")
+        for names, repo in repositories():
+            if repo is ref.repository:
+                for alias in names:
+                    rest = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", " ", rest)
+    if ref.locus:
+        rest = rest.replace(ref.locus[2], " ")
+    return " ".join(rest.split()).strip(" ,.;")

@@ -1,0 +1,96 @@
+"""One record through read -> parse -> enrich -> write, with per-process caches.
+
+The entity recognizer (authority lexicon, gazetteer) is built once per process and reused for
+every record; workers of a process pool each build their own.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .authority import load_authority
+from .enrich import EntityRecognizer, enrich
+from .errors import RecordError, UsageError
+from .model import Document
+from .parse import parse_record
+from .read import read_record
+from .write import write_tei
+
+
+@dataclass(frozen=True)
+class EncodeSettings:
+    authority: tuple[Path, ...] = ()
+    change_date: str | None = None
+    encoding: str | None = None
+    gazetteer: bool = True
+
+
+@dataclass
+class EncodeResult:
+    path: Path
+    tei: bytes | None = None
+    document: Document | None = None
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@lru_cache(maxsize=4)
+def recognizer(authority: tuple[Path, ...], gazetteer: bool) -> EntityRecognizer:
+    return EntityRecognizer(load_authority(authority), use_gazetteer=gazetteer)
+
+
+def encode_document(path: Path, settings: EncodeSettings) -> Document:
+    source = read_record(path, settings.encoding)
+    doc = parse_record(source)
+    return enrich(doc, recognizer(settings.authority, settings.gazetteer))
+
+
+def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
+    """Encode one record; bad input becomes `error` (one line), never an exception."""
+    try:
+        doc = encode_document(path, settings)
+        tei = write_tei(doc, settings.change_date)
+    except RecordError as exc:
+        return EncodeResult(path=path, error=str(exc))
+    except RecursionError:
+        return EncodeResult(path=path, error="record is nested too deeply to encode")
+    except MemoryError:
+        return EncodeResult(path=path, error="record is too large to encode in the memory available")
+    return EncodeResult(path=path, tei=tei, document=doc, warnings=list(doc.warnings))
+
+
+def change_date(option: str | None) -> str | None:
+    """The revisionDesc date: --date, else SOURCE_DATE_EPOCH, else none (output stays reproducible)."""
+    if option:
+        try:
+            return _dt.date.fromisoformat(option).isoformat()
+        except ValueError:
+            raise UsageError(f"--date {option!r} is not a date in the form YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+    return None
+
+
+def record_files(paths: list[Path]) -> list[Path]:
+    """Record files named on the command line: files as given, folders as their *.txt files."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return files

@@ -1,0 +1,213 @@
+"""Stage 4 — write: Document -> TEI P5 XML bytes.
+
+The only stage that knows element order and namespaces. Output is deterministic: nothing here
+reads the clock; the one timestamp (revisionDesc/change/@when) is passed in.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from . import __version__
+from .config import record_format
+from .model import Document, Entity, Header, Node
+
+TEI = "http://www.tei-c.org/ns/1.0"
+XML = "http://www.w3.org/XML/1998/namespace"
+T = f"{{{TEI}}}"
+_LIST_OF = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"), "org": ("listOrg", "org", "orgName")}
+
+EDITORIAL_PRINCIPLES = (
+    "The words of the record are kept exactly; markup is added around them. Whitespace inside paragraphs is normalised.",
+    "Line breaks inside a heading or a signature are encoded as lb.",
+    "A paragraph that the export broke by a blank line in mid-sentence (the next block starting in lower case) is joined into one p; so is one broken by a page marker, with pb inside it.",
+    "Translator's brackets: [SIC] marks the preceding word as sic and is dropped; words added in brackets are supplied (brackets not kept); [...] is a gap; bracketed original-language terms are foreign; [Page n] and (p. n) are pb.",
+    "Persons, places, organisations and dates are tagged and linked to the entries in standOff; entries created by the encoder for names no authority file lists are marked as such.",
+)
+
+
+def _el(tag: str, text: str | None = None, **attrs) -> etree._Element:
+    el = etree.Element(T + tag, {_attr(k): v for k, v in attrs.items() if v})
+    if text:
+        el.text = text
+    return el
+
+
+def _attr(name: str) -> str:
+    if name.startswith("xml:") or name.startswith("xml_"):
+        return f"{{{XML}}}{name[4:]}"
+    return name
+
+
+def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
+    el = _el(tag, text, **attrs)
+    parent.append(el)
+    return el
+
+
+def write_tei(doc: Document, change_date: str | None = None) -> bytes:
+    root = tei_tree(doc, change_date)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
+def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
+    h = doc.header
+    lang = h.translation_languages[0].code if h.translation_languages else "en"
+    root = etree.Element(T + "TEI", nsmap={None: TEI})
+    root.set(f"{{{XML}}}id", doc.record_id)
+    root.set(f"{{{XML}}}lang", "en")
+    root.append(_header(doc, change_date))
+    if doc.entities:
+        root.append(_stand_off(doc.entities))
+    text = _sub(root, "text", **{"xml:lang": lang})
+    body = _sub(text, "body")
+    body.append(_node(doc.body))
+    return root
+
+
+# --- header ------------------------------------------------------------------------------------
+
+def _header(doc: Document, change_date: str | None) -> etree._Element:
+    h = doc.header
+    header = _el("teiHeader")
+    file_desc = _sub(header, "fileDesc")
+    title_stmt = _sub(file_desc, "titleStmt")
+    _sub(title_stmt, "title", h.title, type="main")
+    for ref in dict.fromkeys(doc.author_refs.values()):
+        author = _sub(title_stmt, "author")
+        _sub(author, "persName", doc.entities[ref].name, ref=f"#{ref}")
+    for name in h.authors:
+        if name not in doc.author_refs:
+            _sub(title_stmt, "author", name)
+    for funder in h.funders:
+        _sub(title_stmt, "funder", funder)
+    for resp in h.responsibilities:
+        stmt = _sub(title_stmt, "respStmt", **{"xml:id": resp.xml_id})
+        _sub(stmt, "resp", resp.resp)
+        for name in resp.names:
+            _sub(stmt, "persName", name)
+    encoder = _sub(title_stmt, "respStmt", **{"xml:id": "encoder"})
+    _sub(encoder, "resp", "TEI encoding")
+    _sub(encoder, "name", f"tei-encoder {__version__}", type="software")
+
+    pub = _sub(file_desc, "publicationStmt")
+    _sub(pub, "publisher", _publisher(doc))
+    if h.url:
+        _sub(pub, "idno", h.url, type="URL")
+    if h.doc_number:
+        _sub(pub, "idno", h.doc_number, type="wcda")
+    source_desc = _sub(file_desc, "sourceDesc")
+    if h.citation:
+        bibl = _sub(source_desc, "bibl", h.citation)
+        if h.url:
+            _sub(bibl, "ptr", target=h.url)
+    elif h.url:
+        bibl = _sub(source_desc, "bibl", h.url)
+        _sub(bibl, "ptr", target=h.url)
+    else:
+        _sub(source_desc, "p", f"Plain-text export of the {_publisher(doc)}; the record gives no citation.")
+    if h.archival and (h.archival.repository or h.archival.idnos):
+        source_desc.append(_ms_desc(h))
+
+    enc = _sub(header, "encodingDesc")
+    app_info = _sub(enc, "appInfo")
+    app = _sub(app_info, "application", ident="tei-encoder", version=__version__)
+    _sub(app, "label", "tei-encoder")
+    decl = _sub(enc, "editorialDecl")
+    for text in (*EDITORIAL_PRINCIPLES, *dict.fromkeys(doc.editorial)):
+        _sub(decl, "p", text)
+
+    profile = _sub(header, "profileDesc")
+    if h.date_iso:
+        creation = _sub(profile, "creation")
+        _sub(creation, "date", h.date_text, type="creation", when=h.date_iso)
+    if h.original_languages or h.translation_languages:
+        usage = _sub(profile, "langUsage")
+        for lang in h.original_languages:
+            _sub(usage, "language", f"{lang.name} (language of the original)", ident=lang.code)
+        for lang in h.translation_languages:
+            if lang.code not in {o.code for o in h.original_languages}:
+                _sub(usage, "language", f"{lang.name} (language of this translation)", ident=lang.code)
+    if doc.abstract:
+        abstract = _sub(profile, "abstract")
+        abstract.append(_node(Node("p", {}, doc.abstract)))
+
+    revision = _sub(header, "revisionDesc")
+    _sub(revision, "change", f"Encoded from the plain-text export by tei-encoder {__version__}.", when=change_date or "", who="#encoder")
+    return header
+
+
+def _publisher(doc: Document) -> str:
+    return record_format().publisher
+
+
+def _ms_desc(h: Header) -> etree._Element:
+    ref = h.archival
+    ms = _el("msDesc")
+    ident = _sub(ms, "msIdentifier")
+    if ref.repository:
+        if ref.repository.country:
+            _sub(ident, "country", ref.repository.country)
+        if ref.repository.settlement:
+            _sub(ident, "settlement", ref.repository.settlement)
+        _sub(ident, "repository", f"{ref.repository.name} ({ref.repository.abbr})")
+    if ref.collection:
+        _sub(ident, "collection", ref.collection)
+    if ref.idnos:
+        if len(ref.idnos) > 1:
+            outer = _sub(ident, "idno", type="archival")
+            for kind, value in ref.idnos:
+                _sub(outer, "idno", value, type=kind)
+        else:
+            kind, value = ref.idnos[0]
+            _sub(ident, "idno", value, type=kind)
+    if ref.locus or h.original_languages:
+        contents = _sub(ms, "msContents")
+        if h.original_languages:
+            _sub(contents, "textLang", ", ".join(lang.name for lang in h.original_languages), mainLang=h.original_languages[0].code)
+        item = _sub(contents, "msItem")
+        if ref.locus:
+            lo, hi, text = ref.locus
+            _sub(item, "locus", text, **{"from": lo, "to": hi})
+        _sub(item, "title", h.title)
+    return ms
+
+
+# --- standOff --------------------------------------------------------------------------------------
+
+def _stand_off(entities: dict[str, Entity]) -> etree._Element:
+    stand_off = _el("standOff")
+    for kind, (list_tag, entry_tag, name_tag) in _LIST_OF.items():
+        chosen = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: e.xml_id)
+        if not chosen:
+            continue
+        listing = _sub(stand_off, list_tag)
+        for e in chosen:
+            entry = _sub(listing, entry_tag, **{"xml:id": e.xml_id})
+            if e.source != "authority":
+                # made by the encoder, not by an editor: say who and how sure
+                entry.set("resp", "#encoder")
+                entry.set("cert", "medium" if e.source == "gazetteer" else "low")
+            _sub(entry, name_tag, e.name, type="preferred")
+            for variant in e.variants:
+                _sub(entry, name_tag, variant, type="variant")
+            for kind_id, value in e.idnos:
+                _sub(entry, "idno", value, type=kind_id)
+    return stand_off
+
+
+# --- text ----------------------------------------------------------------------------------------------
+
+def _node(node: Node) -> etree._Element:
+    el = _el(node.tag, None, **node.attrs)
+    last = None
+    for child in node.children:
+        if isinstance(child, str):
+            if last is None:
+                el.text = (el.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
+        else:
+            last = _node(child)
+            el.append(last)
+    return el

@@ -1,0 +1,45 @@
+"""Parsing XML we did not write: no network, no external entities, no DTD expansion, bounded depth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+NSMAP = {"tei": TEI_NS}
+MAX_DEPTH = 256
+
+
+def safe_parser() -> etree.XMLParser:
+    # huge_tree=False keeps libxml2's own limits on text size and nesting;
+    # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
+    return etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
+        huge_tree=False, remove_blank_text=False, collect_ids=True,
+    )
+
+
+class UnsafeXML(ValueError):
+    pass
+
+
+def parse_xml(path: Path | None = None, data: bytes | None = None) -> etree._ElementTree:
+    """Parse untrusted XML; raise etree.XMLSyntaxError (malformed) or UnsafeXML (DTD, entities, depth)."""
+    parser = safe_parser()
+    if data is None:
+        data = Path(path).read_bytes()
+    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(path) if path else None))
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
+    _check_depth(tree.getroot())
+    return tree
+
+
+def _check_depth(root: etree._Element) -> None:
+    depth = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise UnsafeXML(f"elements nested deeper than {MAX_DEPTH} levels")

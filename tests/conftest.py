@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tei_encoder.pipeline import EncodeSettings, encode_record
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+AUTHORITY = CORPUS / "authority"
+FIXTURES = ROOT / "tests" / "fixtures" / "records"
+SEED = CORPUS / "000_6c3a4dfe0217feee.txt"
+TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
+NS = {"t": "http://www.tei-c.org/ns/1.0"}
+SETTINGS = EncodeSettings(authority=(AUTHORITY,), change_date="2026-01-01")
+
+
+def encode_text(tmp_path: Path, text: str | bytes, name: str = "record.txt", settings: EncodeSettings = SETTINGS):
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return encode_record(path, settings)
+
+
+def tree_of(result) -> etree._Element:
+    assert result.ok, result.error
+    return etree.fromstring(result.tei)
+
+
+def xp(tree, path: str):
+    return tree.xpath(path, namespaces=NS)
+
+
+@pytest.fixture(scope="session")
+def seed_tree() -> etree._Element:
+    return tree_of(encode_record(SEED, SETTINGS))
+
+
+@pytest.fixture(scope="session")
+def fixture_trees() -> dict[str, etree._Element]:
+    return {p.stem: tree_of(encode_record(p, SETTINGS)) for p in sorted(FIXTURES.glob("*.txt"))}
+
+
+def record(body: str, header: str | None = None) -> str:
+    """A minimal record in the export format around `body`."""
+    header = header if header is not None else (
+        "June 9, 1961\n\n**A Test Record**\n\nCitation:\n\n\"A Test Record\", June 9, 1961, Wilson Center Digital Archive, "
+        "AVP RF, F. 1, Op. 2, P. 3, D. 4, ll. 5-6. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
+        "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+    )
+    return header + body
+
+
+class TeiAllValidator:
+    """The official tei_all schema: jing when installed (fast, clear messages), else lxml."""
+
+    def __init__(self):
+        self.jing = shutil.which("jing")
+        self._lxml = None
+
+    def errors(self, files: list[Path]) -> str:
+        if self.jing:
+            done = subprocess.run([self.jing, str(TEI_ALL), *map(str, files)], capture_output=True, text=True)
+            return done.stdout.strip()
+        if self._lxml is None:
+            self._lxml = etree.RelaxNG(etree.parse(str(TEI_ALL)))
+        problems = []
+        for f in files:
+            if not self._lxml.validate(etree.parse(str(f))):
+                problems.append(f"{f}: {self._lxml.error_log}")
+        return "\n".join(problems)
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> TeiAllValidator:
+    if not TEI_ALL.exists():
+        pytest.skip("../shared/tei/tei_all.rng is not available")
+    return TeiAllValidator()

@@ -1,0 +1,99 @@
+"""The seed record: every header field and every structure the issue names, checked by XPath."""
+
+from conftest import xp
+
+
+def test_header_title_and_dates(seed_tree):
+    assert xp(seed_tree, "string(//t:titleStmt/t:title[@type='main'])").startswith("From the Journal of S.M. Kudryavtsev, 'Record of a Conversation")
+    assert xp(seed_tree, "//t:creation/t:date[@type='creation']/@when") == ["1961-06-09"]
+    assert xp(seed_tree, "//t:text//t:dateline/t:date[@type='conversation']/@when") == ["1961-04-28"]
+    assert xp(seed_tree, "/t:TEI/@xml:id") == ["wcda-188144"]
+
+
+def test_header_people_and_funder(seed_tree):
+    assert xp(seed_tree, "//t:titleStmt/t:author/t:persName/@ref") == ["#kudryavtsev"]
+    translator = xp(seed_tree, "//t:respStmt[t:resp='Translation']")[0]
+    assert translator.get("{http://www.w3.org/XML/1998/namespace}id") == "translator"
+    assert xp(translator, "string(t:persName)") == "Gary Goldberg"
+    assert xp(seed_tree, "string(//t:respStmt[t:resp='Obtained']/t:persName)") == "James G. Hershberg"
+    assert xp(seed_tree, "string(//t:titleStmt/t:funder)") == "Blavatnik Family Foundation"
+
+
+def test_publication_and_source(seed_tree):
+    url = "https://wilson-center-digital-archive.dvincitest.com/document/188144"
+    assert xp(seed_tree, "//t:publicationStmt/t:idno[@type='URL']/text()") == [url]
+    assert xp(seed_tree, "//t:publicationStmt/t:idno[@type='wcda']/text()") == ["188144"]
+    assert xp(seed_tree, "string(//t:publicationStmt/t:publisher)") == "Wilson Center Digital Archive"
+    bibl = xp(seed_tree, "//t:sourceDesc/t:bibl")[0]
+    assert "AVP RF, F. 0104. Op. 17, P. 118, D. 3. ll. 237-240." in "".join(bibl.itertext())
+    assert xp(bibl, "t:ptr/@target") == [url]
+
+
+def test_archival_reference(seed_tree):
+    ident = xp(seed_tree, "//t:msDesc/t:msIdentifier")[0]
+    assert "AVP RF" in xp(ident, "string(t:repository)")
+    assert xp(ident, "string(t:country)") == "Russia"
+    ids = {i.get("type"): i.text for i in xp(ident, "t:idno[@type='archival']/t:idno")}
+    assert ids == {"fond": "0104", "opis": "17", "papka": "118", "delo": "3"}
+    assert xp(seed_tree, "//t:msItem/t:locus/@from") == ["237"]
+    assert xp(seed_tree, "//t:msItem/t:locus/@to") == ["240"]
+    assert not xp(ident, "t:collection")  # a collection never repeats the idno
+
+
+def test_languages_and_abstract(seed_tree):
+    assert xp(seed_tree, "//t:langUsage/t:language/@ident") == ["ru", "en"]
+    assert "original" in xp(seed_tree, "string(//t:language[@ident='ru'])")
+    assert "translation" in xp(seed_tree, "string(//t:language[@ident='en'])")
+    assert xp(seed_tree, "//t:msContents/t:textLang/@mainLang") == ["ru"]
+    assert xp(seed_tree, "//t:text/@xml:lang") == ["en"]
+    assert xp(seed_tree, "string(//t:abstract/t:p)").startswith("Fidel Castro expresses his desire")
+
+
+def test_encoding_and_revision(seed_tree):
+    assert xp(seed_tree, "//t:appInfo/t:application/@ident") == ["tei-encoder"]
+    assert len(xp(seed_tree, "//t:editorialDecl/t:p")) >= 3
+    assert xp(seed_tree, "//t:revisionDesc/t:change/@when") == ["2026-01-01"]
+
+
+def test_opener_head_and_sections(seed_tree):
+    doc = xp(seed_tree, "//t:body/t:div[@type='document']")[0]
+    assert xp(doc, "string(t:opener/t:seg[@type='docket'])") == "from the journal of S. M. KUDRYAVTSEV"
+    assert xp(doc, "string(t:opener/t:seg[@type='classification'])") == "Top Secret"
+    assert xp(doc, "string(t:opener/t:seg[@type='copy'])") == "Copy N° 2"
+    assert xp(doc, "string(t:opener/t:idno[@type='register'])") == "N° 189"
+    assert xp(doc, "t:opener/t:dateline/t:date/@when") == ["1961-06-09"]
+    head = xp(doc, "t:head")[0]
+    assert xp(head, "count(t:lb)") == 1
+    assert "".join(head.itertext()) == "RECORD OF A CONVERSATIONwith Prime Minister of the Republic of Cuba Fidel CASTRO RUZ"
+    assert xp(doc, "t:div[@type='section']/@n") == ["1", "2"]
+    assert xp(doc, "string(t:div[@n='1']/t:p[1]/t:label)") == "1."
+
+
+def test_paragraph_broken_by_blank_line_is_joined(seed_tree):
+    paras = [p for p in xp(seed_tree, "//t:div[@n='2']/t:p") if "visited President" in "".join(p.itertext())]
+    assert len(paras) == 1
+    assert "visited President Dorticos and Fidel Castro and passed" in " ".join("".join(paras[0].itertext()).split())
+
+
+def test_editorial_brackets(seed_tree):
+    assert xp(seed_tree, "//t:text//t:sic/text()") == ["government"]
+    assert xp(seed_tree, "//t:text//t:sic/@resp") == ["#translator"]
+    assert xp(seed_tree, "//t:supplied[@reason='clarification']/text()") == ["him"]
+    assert "[SIC]" not in "".join(xp(seed_tree, "//t:text//text()"))
+
+
+def test_closer(seed_tree):
+    signed = xp(seed_tree, "//t:closer/t:signed")[0]
+    assert xp(signed, "string(t:roleName)") == "AMBASSADOR OF THE USSR IN THE REPUBLIC OF CUBA"
+    assert xp(signed, "t:persName/@ref") == ["#kudryavtsev"]
+
+
+def test_text_is_kept_exactly(seed_tree):
+    """Every word of the record's body is in the TEI text, in order (markup only added around it)."""
+    from conftest import SEED
+    source = SEED.read_text(encoding="utf-8")
+    body = source[source.index("from the journal of"):]
+    expected = " ".join(body.replace("[SIC]", "").replace("[him]", "him").split())
+    text_el = xp(seed_tree, "//t:text")[0]
+    actual = " ".join("".join(text_el.itertext()).split())
+    assert actual.replace(" ", "") == expected.replace(" ", "")

@@ -1,0 +1,125 @@
+"""Each structural phenomenon of the export format, on the constructed fixture records."""
+
+from conftest import encode_text, record, tree_of, xp
+
+
+def test_telegram_opener(fixture_trees):
+    t = fixture_trees["telegram"]
+    opener = xp(t, "//t:div[@type='document']/t:opener")[0]
+    assert xp(opener, "t:seg[@type='classification']/text()") == ["Top Secret", "Urgent"]
+    assert xp(opener, "string(t:seg[@type='telegram'])") == "Cipher Telegram No. 0412"
+    assert xp(opener, "t:seg[@type='from']/t:placeName/@ref") == ["#havana"]
+    assert xp(opener, "t:dateline/t:date/@when") == ["1962-03-14"]
+    assert xp(t, "//t:creation/t:date/@when") == ["1962-03"]  # partial date line
+
+
+def test_gaps(fixture_trees):
+    t = fixture_trees["telegram"]
+    garbled = xp(t, "//t:gap[@reason='garbled']")[0]
+    assert (garbled.get("quantity"), garbled.get("unit")) == ("1", "group")
+    assert len(xp(t, "//t:gap[@reason='omitted']")) == 1
+
+
+def test_chinese_reference_keeps_its_own_scheme(fixture_trees):
+    t = fixture_trees["telegram"]
+    assert "People's Republic of China" in xp(t, "string(//t:msIdentifier/t:repository)")
+    assert xp(t, "//t:msIdentifier/t:idno/text()") == ["111-00342-05"]
+
+
+def test_memcon_participants_and_speakers(fixture_trees):
+    t = fixture_trees["memcon"]
+    items = xp(t, "//t:list[@type='participants']/t:item")
+    assert len(items) == 4
+    assert xp(t, "//t:list[@type='participants']/t:item[1]/t:persName/@ref") == ["#khrushchev"]
+    speakers = xp(t, "//t:p/t:label[@type='speaker']/t:persName/@ref")
+    assert speakers == ["#khrushchev", "#kim-il-sung", "#khrushchev", "#kim-il-sung"]
+    assert not xp(t, "//t:abstract")  # no Summary in the record, none invented
+
+
+def test_memcon_brackets(fixture_trees):
+    t = fixture_trees["memcon"]
+    assert xp(t, "//t:supplied[@reason='clarification']/t:persName/@ref") == ["#stalin"]
+    alt = xp(t, "//t:supplied[@reason='alternate-name']")[0]
+    assert xp(alt, "t:persName/@ref") == ["#pak-heon-yeong"]
+    assert xp(alt, "preceding-sibling::t:persName[1]/@ref") == ["#pak-heon-yeong"]
+    assert "Noted that" in xp(t, "//t:supplied/text()")
+
+
+def test_memcon_responsibilities(fixture_trees):
+    t = fixture_trees["memcon"]
+    assert sorted(xp(t, "//t:respStmt/t:resp/text()")) == ["Obtained", "TEI encoding", "Translation"]
+    assert xp(t, "string(//t:funder)") == "Test Foundation"
+
+
+def test_letter(fixture_trees):
+    t = fixture_trees["letter"]
+    opener = xp(t, "//t:opener")[0]
+    assert xp(opener, "t:dateline/t:placeName/@ref") == ["#berlin"]
+    assert xp(opener, "t:dateline/t:date/@when") == ["1965-05-04"]
+    assert xp(opener, "string(t:salute)") == "Dear Comrade Khrushchev,"
+    assert xp(t, "string(//t:closer/t:salute)") == "With communist greetings,"
+    assert xp(t, "//t:closer/t:signed/t:persName/@ref") == ["#ulbricht"]
+    assert len(xp(t, "//t:div[@type='document']/t:p")) == 3  # single-newline paragraphs
+    assert xp(t, "//t:creation/t:date/@when") == ["1965-05-04"]  # zero-padded date line
+    assert xp(t, "//t:msIdentifier/t:idno/text()") == ["DY 30/3509"]
+    assert xp(t, "//t:msItem/t:locus/@from") == ["44"]
+    assert sorted(xp(t, "//t:respStmt/t:resp/text()")) == ["TEI encoding", "Transcription", "Translation"]
+
+
+def test_minutes_agenda_and_page_breaks(fixture_trees):
+    t = fixture_trees["minutes"]
+    assert xp(t, "//t:list[@type='agenda']/t:item/@n") == ["1", "2"]
+    inside = xp(t, "//t:p/t:pb/@n")
+    between = xp(t, "//t:div[@type='document']/t:pb/@n")
+    assert inside == ["2"] and between == ["3"]
+    para = xp(t, "//t:p[t:pb]")[0]
+    assert "must decide about the workers' councils" in " ".join("".join(para.itertext()).split())
+    assert xp(t, "//t:foreign/@xml:lang") == ["hu"]
+    assert xp(t, "//t:creation/t:date/@when") == ["1956"]
+
+
+def test_footnotes(fixture_trees):
+    t = fixture_trees["footnotes"]
+    notes = xp(t, "//t:note[@place='foot']")
+    assert [n.get("n") for n in notes] == ["1", "2", "3"]
+    assert "Minister of Foreign Affairs" in "".join(notes[0].itertext())
+    assert xp(notes[2], "preceding-sibling::text()[1]")[0].endswith("JELEN")  # glued note mark
+    text = "".join(xp(t, "//t:body//text()"))
+    assert "[1] Zhou Enlai" not in text  # removed from the end
+    assert xp(t, "//t:supplied[@reason='expansion']/text()") == ["oreign", "inistry"]
+
+
+def test_flattened_body_and_source_label(fixture_trees):
+    t = fixture_trees["flattened"]
+    assert xp(t, "//t:div[@type='section']/@n") == ["1", "2", "3"]
+    assert xp(t, "//t:creation/t:date/@when") == ["1975-09-01"]
+    assert "RECORD OF CONVERSATION" in xp(t, "string(//t:title)")
+    assert xp(t, "//t:msIdentifier/t:idno[@type='archival']/t:idno[@type='fond']/text()") == ["079"]
+
+
+def test_missing_fields_are_left_out_with_warnings(tmp_path):
+    result = encode_text(tmp_path, "June 9, 1961\n\n**Bare Record**\n\nSome text of the document.\n")
+    tree = tree_of(result)
+    assert not xp(tree, "//t:msDesc") and not xp(tree, "//t:abstract") and not xp(tree, "//t:langUsage")
+    assert any("no Citation" in w for w in result.warnings)
+    assert any("original language" in w for w in result.warnings)
+    assert "Unknown" not in result.tei.decode()
+
+
+def test_markup_like_text_is_literal(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("He wrote <b>bold</b> & said ]]> and &amp; too.\n")))
+    text = "".join(xp(tree, "//t:body//t:p//text()"))
+    assert "<b>bold</b> & said ]]> and &amp; too." in text
+
+
+def test_unknown_bracket_number_stays_literal(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("See item [7] of the list.\n")))
+    assert "[7]" in "".join(xp(tree, "//t:p//text()"))
+    assert not xp(tree, "//t:note")
+
+
+def test_page_marker_joins_paragraph(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("The work continued in the\n\n(p. 2)\n\nmines of the north.\n")))
+    paras = xp(tree, "//t:body//t:p")
+    assert len(paras) == 1
+    assert xp(paras[0], "t:pb/@n") == ["2"]

@@ -1,0 +1,52 @@
+"""Reading: encodings, BOMs, line ends, forbidden characters, and refusals with one-line reasons."""
+
+import codecs
+
+import pytest
+
+from conftest import encode_text, record, tree_of, xp
+from tei_encoder.errors import RecordError
+from tei_encoder.read import decode_record
+
+
+def test_utf8_bom_and_crlf(tmp_path):
+    data = codecs.BOM_UTF8 + record("Line one of the text.\n").replace("\n", "\r\n").encode()
+    tree = tree_of(encode_text(tmp_path, data))
+    assert xp(tree, "string(//t:title)") == "A Test Record"
+
+
+def test_utf16_with_bom(tmp_path):
+    data = record("Text with Dorticós in it.\n").encode("utf-16")
+    tree = tree_of(encode_text(tmp_path, data))
+    assert xp(tree, "//t:persName/@ref") == ["#dorticos"]
+
+
+def test_invalid_utf8_is_refused_with_the_offset(tmp_path):
+    result = encode_text(tmp_path, record("ok").encode() + b"\xff\xfe bad")
+    assert not result.ok and "not valid UTF-8 at byte" in result.error and "--encoding" in result.error
+
+
+def test_explicit_encoding(tmp_path):
+    from dataclasses import replace
+    from conftest import SETTINGS
+    data = record("Caf\u00e9 society.\n").encode("cp1252")
+    result = encode_text(tmp_path, data, settings=replace(SETTINGS, encoding="cp1252"))
+    assert "Café society." in result.tei.decode()
+
+
+def test_forbidden_characters_removed_with_warning(tmp_path):
+    result = encode_text(tmp_path, record("Bell\x07 and \x1b[31mred\x1b[0m text.\n"))
+    tree = tree_of(result)
+    assert "Bell and red text." in "".join(xp(tree, "//t:p//text()"))
+    assert any("XML 1.0" in w for w in result.warnings)
+    assert any("terminal control" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"", "file is empty"),
+    (b"   \n\n\t\n", "no text"),
+    (bytes(range(256)) * 20, "binary file"),
+])
+def test_refused(tmp_path, raw, message):
+    with pytest.raises(RecordError, match=message):
+        decode_record(tmp_path / "x.txt", raw)
