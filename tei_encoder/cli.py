@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from lxml import etree
 
 from . import __version__
 from .authority import find_authority_folders
@@ -123,6 +124,52 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
             report.info(f"{path} -> {target}")
     if len(files) > 1:
         report.info(f"encoded {len(files) - failed} of {len(files)} records" + (f"; {failed} failed" if failed else ""))
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@with_options(common_encode_options)
+def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose):
+    """Report the persons, places, organisations and dates each record mentions.
+
+    PATHS are records (*.txt, encoded in memory) or TEI files (*.xml); folders are searched for
+    both. The report ends with the unlinked candidates: names found by rules that no authority
+    file lists, for an editor to review.
+    """
+    from .entity_report import entity_rows, render
+    from .xmlsafe import parse_xml
+
+    report = Reporter(quiet, verbose)
+    try:
+        files: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                files.extend(sorted(p for p in path.iterdir() if p.suffix in (".txt", ".xml") and p.is_file()))
+            elif path.exists():
+                files.append(path)
+            else:
+                raise UsageError(f"{path}: no such file or folder")
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    rows, failed = [], 0
+    for path in files:
+        try:
+            if path.suffix == ".xml":
+                tree = parse_xml(path)
+            else:
+                result = encode_record(path, settings)
+                if not result.ok:
+                    raise ValueError(result.error)
+                tree = etree.ElementTree(etree.fromstring(result.tei))
+        except (ValueError, OSError, etree.XMLSyntaxError) as exc:
+            report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            failed += 1
+            continue
+        rows.extend(entity_rows(path.stem, tree))
+    click.echo(render(rows, fmt), nl=False)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

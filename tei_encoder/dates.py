@@ -34,6 +34,7 @@ DATE_PATTERNS = [
     ("dm-range", re.compile(rf"\b{_DAY}\s*[-–]\s*{_DAY2}\s+{_MONTH}\b")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
+    ("month-part", re.compile(rf"\b(?P<part>beginning|start|middle|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b")),
     ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
 ]
@@ -86,6 +87,12 @@ def _to_match(kind: str, m: re.Match, default_year: int | None) -> DateMatch | N
         month = month_number(g["month"])
     if kind in ("my",):
         return DateMatch(m.start(), m.end(), {"when": f"{year:04d}-{month:02d}"})
+    if kind == "month-part":
+        if year is None:
+            return None
+        lo, hi = month_bounds(year, month)
+        first, last = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, int(hi[-2:]))}[g["part"]]
+        return DateMatch(m.start(), m.end(), {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
     if kind == "month-this-year":
         if year is None:
             return None

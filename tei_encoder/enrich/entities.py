@@ -26,7 +26,8 @@ from ..model import Document, Entity, Node
 from .walk import rewrite_text
 
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
-_TOKEN = re.compile(r"[^\W\d_]\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
+_TOKEN = re.compile(r"[^\W\d_]\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
 _INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÀ-Þ]\.\s?){1,3}(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
 # Capitalised words that start sentences or name institutions, never a person's name.

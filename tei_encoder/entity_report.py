@@ -1,0 +1,118 @@
+"""`tei-encoder entities`: who, where and what each record mentions, and what still needs an editor.
+
+Works on TEI (ours or anyone's that uses @ref to a standOff or authority entry), so the
+report can be run on an edition without re-encoding it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict, dataclass, field
+
+from lxml import etree
+
+from .xmlsafe import NSMAP, XML_NS
+
+_KIND_OF = {"persName": "person", "placeName": "place", "orgName": "org"}
+_ENTRY_OF = {"person": "persName", "place": "placeName", "org": "orgName"}
+
+
+@dataclass
+class EntityRow:
+    record: str
+    entity: str
+    type: str
+    name: str
+    mentions: int
+    forms: list[str] = field(default_factory=list)
+    link: str = ""  # authority | gazetteer | unlinked
+    identifiers: list[str] = field(default_factory=list)
+
+
+def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    entries: dict[str, etree._Element] = {}
+    for tag in ("person", "place", "org"):
+        for el in root.iterfind(f".//tei:standOff//tei:{tag}", NSMAP):
+            entries[el.get(f"{{{XML_NS}}}id")] = el
+    rows: dict[tuple[str, str], EntityRow] = {}
+    mentions = root.xpath("(//tei:text|//tei:abstract)//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]", namespaces=NSMAP)
+    for el in mentions:
+        kind = _KIND_OF[etree.QName(el).localname]
+        ref = el.get("ref", "")
+        xml_id = ref[1:] if ref.startswith("#") else ref
+        entry = entries.get(xml_id)
+        key = (kind, xml_id)
+        if key not in rows:
+            name = _preferred(entry, kind) if entry is not None else " ".join("".join(el.itertext()).split())
+            rows[key] = EntityRow(record=record, entity=xml_id, type=kind, name=name, mentions=0,
+                                  link=_link(entry), identifiers=_ids(entry))
+        row = rows[key]
+        row.mentions += 1
+        form = " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
+        if form not in row.forms:
+            row.forms.append(form)
+    dates = root.xpath("(//tei:text|//tei:abstract)//tei:date", namespaces=NSMAP)
+    for el in dates:
+        value = el.get("when") or "/".join(v for v in (el.get("notBefore"), el.get("notAfter")) if v) or "(no ISO value)"
+        key = ("date", value)
+        if key not in rows:
+            rows[key] = EntityRow(record=record, entity=value, type="date", name=value, mentions=0, link="iso" if value[0].isdigit() else "unlinked")
+        rows[key].mentions += 1
+        form = " ".join("".join(el.itertext()).split())
+        if form not in rows[key].forms:
+            rows[key].forms.append(form)
+    order = {"person": 0, "place": 1, "org": 2, "date": 3}
+    return sorted(rows.values(), key=lambda r: (order[r.type], -r.mentions, r.entity))
+
+
+def _preferred(entry: etree._Element, kind: str) -> str:
+    names = entry.findall(f"tei:{_ENTRY_OF[kind]}", NSMAP)
+    chosen = next((n for n in names if n.get("type") == "preferred"), names[0] if names else None)
+    return " ".join("".join(chosen.itertext()).split()) if chosen is not None else ""
+
+
+def _link(entry) -> str:
+    if entry is None:
+        return "unresolved"
+    if entry.get("resp") == "#encoder":
+        return "gazetteer" if entry.get("cert") == "medium" else "unlinked"
+    return "authority"
+
+
+def _ids(entry) -> list[str]:
+    if entry is None:
+        return []
+    return [f"{i.get('type')}:{i.text}" for i in entry.findall("tei:idno", NSMAP) if i.text]
+
+
+def render(rows: list[EntityRow], fmt: str) -> str:
+    if fmt == "json":
+        candidates = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
+        return json.dumps({"entities": [asdict(r) for r in rows], "unlinked_candidates": candidates}, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["record", "type", "entity", "name", "mentions", "forms", "link", "identifiers"])
+        for r in rows:
+            writer.writerow([r.record, r.type, r.entity, r.name, r.mentions, " | ".join(r.forms), r.link, " ".join(r.identifiers)])
+        return buffer.getvalue()
+    lines = []
+    headers = ("record", "type", "entity", "mentions", "link", "forms")
+    table = [(r.record, r.type, r.entity, str(r.mentions), r.link, "; ".join(r.forms)[:70]) for r in rows]
+    widths = [max(len(h), *(len(t[i]) for t in table)) if table else len(h) for i, h in enumerate(headers)]
+    lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    for t in table:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(t, widths)).rstrip())
+    candidates = [r for r in rows if r.link in ("unlinked", "unresolved")]
+    lines.append("")
+    if candidates:
+        lines.append(f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists.")
+        lines.append("Review them and add entries to an authority file (corpus/authority/*.xml) to link them.")
+        for r in candidates:
+            lines.append(f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})")
+    else:
+        lines.append("Unlinked candidates: none.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,129 @@
+"""Entity tagging and linking: the seed's 'done when' list, precision rules, the report, the harness."""
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import AUTHORITY, ROOT, SEED, encode_text, record, tree_of, xp
+from tei_encoder.cli import main
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import entity_eval  # noqa: E402
+
+
+def refs(tree, tag):
+    return set(xp(tree, f"(//t:text|//t:abstract)//t:{tag}/@ref"))
+
+
+def test_seed_people(seed_tree):
+    assert {"#castro-fidel", "#kudryavtsev", "#dorticos", "#kennedy-john", "#roa-raul"} <= refs(seed_tree, "persName")
+
+
+def test_seed_places(seed_tree):
+    invited = {"#indonesia", "#india", "#burma", "#ghana", "#guinea", "#brazil", "#venezuela", "#mexico", "#ecuador", "#bolivia"}
+    assert invited | {"#cuba", "#united-states", "#ussr", "#uar", "#yugoslavia", "#cairo", "#latin-america"} <= refs(seed_tree, "placeName")
+
+
+def test_seed_orgs_and_dates(seed_tree):
+    assert refs(seed_tree, "orgName") == {"#un-security-council", "#cpsu-cc"}
+    whens = xp(seed_tree, "//t:text//t:date/@when")
+    assert {"1961-06-09", "1961-04-28", "1961-04-27", "1961-04-26"} <= set(whens)
+    assert whens.count("1961-04-27") == 2
+
+
+def test_all_forms_link_to_one_entry(seed_tree):
+    forms = {" ".join("".join(e.itertext()).split()) for e in xp(seed_tree, "//t:text//t:persName[@ref='#castro-fidel']")}
+    assert forms == {"Fidel Castro", "Fidel CASTRO RUZ"}
+    assert xp(seed_tree, "//t:abstract//t:persName[.='Castro']/@ref") == ["#castro-fidel"]
+
+
+def test_misspelling_is_linked_with_choice(seed_tree):
+    choice = xp(seed_tree, "//t:abstract//t:persName[@ref='#kudryavtsev']/t:choice")[0]
+    assert xp(choice, "string(t:sic)") == "Kuydryavstev" and xp(choice, "string(t:corr)") == "Kudryavtsev"
+    assert xp(choice, "t:corr/@resp") == ["#encoder"]
+
+
+def test_no_adjectives_roles_or_nesting(seed_tree):
+    tagged = {" ".join("".join(e.itertext()).split()) for e in xp(seed_tree, "//t:placeName|//t:persName|//t:orgName")}
+    assert not tagged & {"Soviet", "Cuban", "American", "Latin American", "Afro-Asian"}
+    assert not any(t.startswith(("President", "Prime Minister", "Comrade", "Ambassador")) for t in tagged)
+    assert not xp(seed_tree, "//t:persName//t:persName|//t:placeName//t:placeName|//t:orgName//t:orgName")
+
+
+def test_standoff_has_every_entity_and_only_verified_ids(seed_tree):
+    ids = set(xp(seed_tree, "//t:standOff//*[self::t:person or self::t:place or self::t:org]/@xml:id"))
+    used = {r[1:] for r in xp(seed_tree, "//*[@ref]/@ref")}
+    assert used <= ids
+    assert xp(seed_tree, "//t:person[@xml:id='castro-fidel']/t:idno[@type='wikidata']/text()") == ["Q11256"]
+    assert xp(seed_tree, "//t:place[@xml:id='cairo']/t:idno[@type='geonames']/text()") == ["360630"]
+    assert not xp(seed_tree, "//t:person[@xml:id='dorticos']/t:idno")  # nothing unverified
+
+
+def test_rule_found_names_get_local_entries(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("Ambassador Thompson met Comrade B. Petrov and later Petrov left.\n")))
+    refs_ = xp(tree, "//t:text//t:persName/@ref")
+    assert len(refs_) == 3 and refs_[1] == refs_[2]
+    entry = xp(tree, f"//t:person[@xml:id='{refs_[1][1:]}']")[0]
+    assert entry.get("resp") == "#encoder" and entry.get("cert") == "low"
+    assert xp(tree, "string(//t:text//t:persName[1])") == "Thompson"  # the title stays outside
+
+
+def test_gazetteer_place_with_geonames_id(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("The delegation flew on to Karachi the next day.\n")))
+    ref = xp(tree, "//t:text//t:placeName/@ref")[0][1:]
+    assert ref.startswith("gn-")
+    assert xp(tree, f"//t:place[@xml:id='{ref}']/t:idno[@type='geonames']/text()") == [ref[3:]]
+
+
+def test_distinct_people_are_not_merged(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("Raul Castro and Fidel Castro spoke. R. Castro agreed.\n")))
+    assert xp(tree, "//t:text//t:persName/@ref") == ["#castro-raul", "#castro-fidel", "#castro-raul"]
+
+
+def test_impossible_date_is_not_normalised(tmp_path):
+    result = encode_text(tmp_path, record("The meeting of 31 February 1961 never happened.\n"))
+    tree = tree_of(result)
+    date = xp(tree, "//t:text//t:date")[0]
+    assert date.get("when") is None and "".join(date.itertext()) == "31 February 1961"
+    assert any("impossible date" in w for w in result.warnings)
+
+
+def test_user_authority_folder_adds_entries(tmp_path):
+    extra = tmp_path / "auth"
+    extra.mkdir()
+    (extra / "more.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>x</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+        '<standOff><listPerson><person xml:id="zorin"><persName>Valerian Zorin</persName><persName>Zorin</persName></person>'
+        '</listPerson></standOff></TEI>', encoding="utf-8")
+    src = tmp_path / "r.txt"
+    src.write_text(record("Then Zorin spoke.\n"), encoding="utf-8")
+    out = CliRunner().invoke(main, ["encode", str(src), "--authority", str(AUTHORITY), "--authority", str(extra)])
+    assert 'ref="#zorin"' in out.stdout
+
+
+def test_entities_command_formats():
+    runner = CliRunner()
+    table = runner.invoke(main, ["entities", str(SEED)])
+    assert table.exit_code == 0 and "castro-fidel" in table.stdout and "Unlinked candidates" in table.stdout
+    data = json.loads(runner.invoke(main, ["entities", str(SEED), "--format", "json"]).stdout)
+    castro = next(e for e in data["entities"] if e["entity"] == "castro-fidel")
+    assert castro["mentions"] == 23 and castro["identifiers"] == ["wikidata:Q11256"]
+    csv_out = runner.invoke(main, ["entities", str(SEED), "--format", "csv"]).stdout
+    assert csv_out.splitlines()[0].startswith("record,type,entity")
+
+
+def test_harness_scores_the_dev_set():
+    result = entity_eval.evaluate("dev")["ours"]
+    assert result["all"]["f1"] >= 0.95
+    assert result["linking"]["correct"] == result["linking"]["of"]
+    seed_gold = entity_eval.load_gold(entity_eval.GOLD / "000_6c3a4dfe0217feee.tsv")
+    assert len(seed_gold) > 90
+
+
+def test_harness_can_fail():
+    gold = [("person", "Castro", "castro-fidel")]
+    assert entity_eval.score(gold, [("place", "Castro", "x")], True)["all"]["f1"] == 0.0
