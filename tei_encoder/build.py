@@ -6,8 +6,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
+
 from .fsutil import atomic_write, safe_stem
 from .pipeline import EncodeSettings, encode_record, record_files
+from .validate import Validator
 
 
 @dataclass
@@ -15,6 +18,7 @@ class BuildSummary:
     records: int = 0
     encoded: int = 0
     warnings: int = 0
+    invalid: int = 0
     failed: list[tuple[Path, str]] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -25,6 +29,7 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report) -> Buil
     files = record_files([corpus])
     summary.records = len(files)
     tei_dir = out / "tei"
+    validator = Validator()
     for path in files:
         result = encode_record(path, settings)
         summary.warnings += len(result.warnings)
@@ -33,13 +38,22 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report) -> Buil
         if not result.ok:
             summary.failed.append((path, result.error))
             continue
-        atomic_write(tei_dir / f"{safe_stem(path.stem)}.xml", result.tei)
+        target = tei_dir / f"{safe_stem(path.stem)}.xml"
+        problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei)
+        errors = [d for d in problems if d.severity == "error"]
+        for d in problems:
+            (report.error if d.severity == "error" else report.warning)(path, d.text())
+        if errors:
+            summary.invalid += 1
+            summary.failed.append((path, f"encoded TEI is invalid ({len(errors)} error(s)); not written"))
+            continue
+        atomic_write(target, result.tei)
         summary.encoded += 1
     summary.seconds = time.perf_counter() - started
     for path, error in summary.failed:
         report.error(path, error)
     report.info(
-        f"build: {summary.records} records, {summary.encoded} encoded, {summary.warnings} warnings, "
+        f"build: {summary.records} records, {summary.encoded} encoded and valid, {summary.warnings} warnings, "
         f"{len(summary.failed)} errors in {summary.seconds:.2f} s -> {tei_dir}"
     )
     return summary

@@ -129,6 +129,55 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--schema", "xsd", type=click.Path(dir_okay=False, path_type=Path), help="XSD to validate against. Default: the project schema (schema/tei-encoder.xsd).")
+@click.option("--no-schema", is_flag=True, help="Skip the XSD (for TEI that is not tei-encoder's: combine with --no-rules --rng FILE).")
+@click.option("--rules/--no-rules", default=True, show_default=True, help="Also check the project's Schematron rules (schema/rules.sch).")
+@click.option("--rng", type=click.Path(dir_okay=False, path_type=Path), help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True)
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file (for example junit.xml) instead of standard output.")
+def validate(paths, xsd, no_schema, rules, rng, fmt, report_file):
+    """Validate TEI files (or folders of *.xml) against the project schema and rules.
+
+    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH].
+    Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+    """
+    from .reports import render
+    from .validate import Validator
+
+    try:
+        files: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                files.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
+            elif path.is_file():
+                files.append(path)
+            else:
+                raise UsageError(f"{path}: no such file or folder")
+        if not files:
+            raise UsageError("no TEI files found (folders are searched for *.xml)")
+        for given in (xsd, rng):
+            if given is not None and not given.is_file():
+                raise UsageError(f"{given}: schema file does not exist")
+        if no_schema and not rules and rng is None:
+            raise UsageError("nothing to validate against: --no-schema --no-rules needs --rng FILE")
+        validator = Validator(xsd=False if no_schema else xsd, rules=None if rules else False, rng=rng)
+        diagnostics = validator.check_files(files)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
+        _fail_usage(str(exc).splitlines()[0])
+    output = render(diagnostics, [str(f) for f in files], fmt)
+    if report_file:
+        atomic_write(report_file, output.encode("utf-8"))
+        if fmt != "text":
+            click.echo(render(diagnostics, [str(f) for f in files], "text"), nl=False, err=True)
+    else:
+        click.echo(output, nl=False)
+    sys.exit(EXIT_FAILED if any(d.severity == "error" for d in diagnostics) else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_options(common_encode_options)
 def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose):

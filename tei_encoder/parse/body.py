@@ -412,9 +412,7 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             document.children.append(container)
             i += 1
             paragraph, prev = None, None
-            container.children[0:0] = pending_pb
-            pending_pb = []
-            continue
+            continue  # a pending page break goes after the head, with the section's first block
         else:
             turn = _speaker_turn(text, mixed)
             if turn:

@@ -1,0 +1,157 @@
+"""Validation: deliberately broken TEI gives the exact message, line and exit code."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from conftest import SEED, SETTINGS, TEI_ALL
+from tei_encoder.cli import main
+from tei_encoder.pipeline import encode_record
+
+
+@pytest.fixture(scope="module")
+def seed_xml() -> str:
+    return encode_record(SEED, SETTINGS).tei.decode("utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def validate(tmp_path, text: str, *args):
+    path = tmp_path / "doc.xml"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path), *args])
+    return path, result
+
+
+def test_valid_seed(tmp_path, seed_xml):
+    _, result = validate(tmp_path, seed_xml)
+    assert result.exit_code == 0
+    assert "1 file(s) checked: 1 valid, 0 invalid; 0 error(s)" in result.output
+
+
+def test_wrong_nesting(tmp_path, seed_xml):
+    broken = seed_xml.replace('<body>\n      <div type="document">', '<body>\n      <p>stray</p><div type="document">')
+    path, result = validate(tmp_path, broken)
+    line = line_of(broken, "<p>stray</p>")
+    assert result.exit_code == 1
+    assert f"{path}:{line}:7: error: Unexpected child with tag 'tei:p' at position 1. Tag 'tei:div' expected. [/TEI/text/body/p]" in result.output
+
+
+def test_missing_header_part(tmp_path, seed_xml):
+    broken = seed_xml.replace("<publisher>Wilson Center Digital Archive</publisher>", "")
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    line = line_of(broken, "<idno type=\"URL\">")
+    assert f"{path}:{line}:9: error: Unexpected child with tag 'tei:idno' at position 1. Tag 'tei:publisher' expected." in result.output
+
+
+def test_bad_date(tmp_path, seed_xml):
+    broken = seed_xml.replace('<date when="1961-04-26">', '<date when="1961-02-30">')
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    line = line_of(broken, 'when="1961-02-30"')
+    assert f"{path}:{line}:" in result.output
+    assert "error: attribute when='1961-02-30': invalid value '1961-02-30'" in result.output
+
+
+def test_dangling_ref(tmp_path, seed_xml):
+    broken = seed_xml.replace('ref="#roa-raul"', 'ref="#nobody"')
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    line = line_of(broken, 'ref="#nobody"')
+    assert (f'{path}:{line}:' in result.output and 'error: @ref="#nobody" points to no entry: add an element with '
+            'xml:id="nobody" to the standOff (or fix the reference).' in result.output)
+
+
+def test_duplicate_id(tmp_path, seed_xml):
+    broken = seed_xml.replace('<place xml:id="bolivia">', '<place xml:id="cuba">')
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    line = broken[: broken.rindex('<place xml:id="cuba"')].count("\n") + 1  # the second one is the duplicate
+    assert f"{path}:{line}:27: error: duplicate xml:id 'cuba': every xml:id must be unique; rename one of them" in result.output
+
+
+def test_dates_out_of_order(tmp_path, seed_xml):
+    broken = seed_xml.replace('notBefore="1961-08-01" notAfter="1961-08-31"', 'notBefore="1961-09-01" notAfter="1961-08-31"')
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    assert 'error: @notBefore="1961-09-01" is after @notAfter="1961-08-31": swap them.' in result.output
+
+
+def test_empty_paragraph(tmp_path, seed_xml):
+    broken = seed_xml.replace("<p><label>2.</label>", "<p/><p><label>2.</label>")
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    assert "error: empty p: remove it or give it its text." in result.output
+
+
+def test_malformed_xml(tmp_path):
+    path, result = validate(tmp_path, "<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n<teiHeader>\n</TEI>\n")
+    assert result.exit_code == 1
+    assert f"{path}:3:" in result.output and "error: not well-formed XML:" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("doctype", [
+    '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+    '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+])
+def test_entity_attacks_are_refused(tmp_path, seed_xml, doctype):
+    body = seed_xml.split("\n", 1)[1].replace("<resp>Translation</resp>", "<resp>&xxe;&c;</resp>")
+    path, result = validate(tmp_path, f"<?xml version='1.0'?>\n{doctype}\n{body}")
+    assert result.exit_code == 1
+    assert "refused: the file declares a DOCTYPE" in result.output or "not well-formed" in result.output
+    assert "root:" not in result.output
+
+
+def test_unreadable_input_is_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "nope.xml")])
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_report_formats(tmp_path, seed_xml):
+    broken = seed_xml.replace('ref="#roa-raul"', 'ref="#nobody"')
+    path = tmp_path / "doc.xml"
+    path.write_text(broken, encoding="utf-8")
+    runner = CliRunner()
+    data = json.loads(runner.invoke(main, ["validate", str(path), "--format", "json"]).stdout)
+    assert data["errors"] == 1 and data["files"][0]["valid"] is False
+    assert data["files"][0]["problems"][0]["line"] == line_of(broken, 'ref="#nobody"')
+    gh = runner.invoke(main, ["validate", str(path), "--format", "github"]).stdout
+    line = line_of(broken, 'ref="#nobody"')
+    assert gh.startswith(f"::error file={path},line={line},col=")
+    report = tmp_path / "junit.xml"
+    result = runner.invoke(main, ["validate", str(path), "--format", "junit", "--report", str(report)])
+    assert result.exit_code == 1
+    suite = etree.parse(str(report)).getroot()[0]
+    assert suite.get("tests") == "1" and suite.get("failures") == "1"
+    assert "points to no entry" in suite.find("testcase/failure").text
+
+
+def test_rng_option_with_tei_all(tmp_path, seed_xml, tei_all):
+    broken = seed_xml.replace('<seg type="copy">', '<seg typo="copy">')
+    path, result = validate(tmp_path, broken, "--rng", str(TEI_ALL), "--no-rules")
+    assert result.exit_code == 1
+    assert 'error: attribute "typo" not allowed here' in result.output
+
+
+def test_build_refuses_invalid_output(tmp_path, monkeypatch):
+    """build validates what it encodes: a writer bug would fail the build, not ship invalid TEI."""
+    import tei_encoder.build as build_module
+    real = build_module.encode_record
+
+    def corrupting(path, settings):
+        result = real(path, settings)
+        result.tei = result.tei.replace(b'<div type="document">', b'<div type="chapter">')
+        return result
+
+    monkeypatch.setattr(build_module, "encode_record", corrupting)
+    from conftest import CORPUS
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(tmp_path / "b")])
+    assert result.exit_code == 1
+    assert "encoded TEI is invalid" in result.output
+    assert not (tmp_path / "b" / "tei" / "000_6c3a4dfe0217feee.xml").exists()
