@@ -12,7 +12,7 @@ from . import __version__
 from .authority import find_authority_folders
 from .errors import UsageError
 from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, change_date, encode_record, record_files
+from .pipeline import EncodeSettings, change_date, collect_files, encode_record, record_files
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -145,14 +145,7 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file):
     from .validate import Validator
 
     try:
-        files: list[Path] = []
-        for path in paths:
-            if path.is_dir():
-                files.extend(sorted(p for p in path.rglob("*.xml") if p.is_file()))
-            elif path.is_file():
-                files.append(path)
-            else:
-                raise UsageError(f"{path}: no such file or folder")
+        files = collect_files(list(paths), (".xml",), recursive=True)
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         for given in (xsd, rng):
@@ -192,14 +185,7 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose
 
     report = Reporter(quiet, verbose)
     try:
-        files: list[Path] = []
-        for path in paths:
-            if path.is_dir():
-                files.extend(sorted(p for p in path.iterdir() if p.suffix in (".txt", ".xml") and p.is_file()))
-            elif path.exists():
-                files.append(path)
-            else:
-                raise UsageError(f"{path}: no such file or folder")
+        files = collect_files(list(paths), (".txt", ".xml"))
         settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
     except UsageError as exc:
         _fail_usage(str(exc))

@@ -83,14 +83,20 @@ def change_date(option: str | None) -> str | None:
     return None
 
 
-def record_files(paths: list[Path]) -> list[Path]:
-    """Record files named on the command line: files as given, folders as their *.txt files."""
+def collect_files(paths: list[Path], suffixes: tuple[str, ...] = (".txt",), recursive: bool = False) -> list[Path]:
+    """Files named on the command line: files as given, folders as their files with these suffixes."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+            found = path.rglob("*") if recursive else path.iterdir()
+            files.extend(sorted(p for p in found if p.suffix in suffixes and p.is_file()))
         elif path.exists():
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
     return files
+
+
+def record_files(paths: list[Path]) -> list[Path]:
+    """Record files: files as given, folders as their *.txt files."""
+    return collect_files(paths, (".txt",))
