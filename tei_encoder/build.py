@@ -1,59 +1,246 @@
-"""`tei-encoder build`: the whole pipeline over a corpus folder."""
+"""`tei-encoder build`: encode -> validate -> publish a whole corpus, in parallel and incrementally.
+
+Incremental: a small manifest (OUT/.tei-encoder/manifest.json) records, per record, the hash
+of its input and of the TEI it produced, and its summary for the index and registers.
+  * input and build configuration unchanged (tool version, schema, stylesheets, format files,
+    authority files, options)  ->  nothing is done for that record;
+  * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
+    re-published — so an edited authority entry re-publishes exactly the documents it changes;
+  * a record that disappeared loses its outputs.
+The index and registers are rebuilt from the summaries whenever any document changed.
+Workers (a process pool) each compile the schemas and stylesheets once.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
+from . import __version__
+from .config import project_dir
 from .fsutil import atomic_write, safe_stem
 from .pipeline import EncodeSettings, encode_record, record_files
+from .publish import DEFAULT_TITLE, Publisher, copy_assets, remove_document, summarize, write_document, write_overviews
 from .validate import Validator
+
+MANIFEST = Path(".tei-encoder") / "manifest.json"
+
+
+@dataclass
+class BuildOptions:
+    jobs: int = 0  # 0: one per core
+    force: bool = False
+    title: str = DEFAULT_TITLE
+    progress: bool = False
 
 
 @dataclass
 class BuildSummary:
     records: int = 0
     encoded: int = 0
+    unchanged: int = 0
+    published: int = 0
+    removed: int = 0
     warnings: int = 0
-    invalid: int = 0
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
 
-def run_build(corpus: Path, out: Path, settings: EncodeSettings, report) -> BuildSummary:
+@dataclass
+class RecordOutcome:
+    """What a worker reports back for one record (small: no TEI, no HTML)."""
+
+    name: str
+    path: str
+    input_hash: str
+    tei_hash: str = ""
+    summary: dict | None = None
+    published: bool = False
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
+    """Everything besides the record itself that shapes its outputs."""
+    h = hashlib.sha256(f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}".encode())
+    for folder in (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data", *settings.authority):
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(str(path.name).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+# --- worker side -------------------------------------------------------------------------------
+
+_worker: dict = {}
+
+
+def _init_worker(site: str, tei_dir: str, title: str) -> None:
+    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=Publisher(title))
+
+
+def _process(task: tuple[str, str, str, str, EncodeSettings]) -> RecordOutcome:
+    path, name, input_hash, previous_tei_hash, settings = task
+    outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
+    try:
+        result = encode_record(Path(path), settings)
+        outcome.warnings = result.warnings
+        if not result.ok:
+            outcome.error = result.error
+            return outcome
+        outcome.tei_hash = hashlib.sha256(result.tei).hexdigest()
+        tree = etree.ElementTree(etree.fromstring(result.tei))
+        outcome.summary = summarize(tree, name)
+        target = _worker["tei_dir"] / f"{name}.xml"
+        if outcome.tei_hash == previous_tei_hash and target.exists():
+            return outcome  # same TEI as last time: nothing to validate, write or publish
+        problems = _worker["validator"].check_tree(tree, str(target), result.tei)
+        outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
+        errors = [d.text() for d in problems if d.severity == "error"]
+        if errors:
+            outcome.error = f"encoded TEI is invalid ({len(errors)} error(s)); not written: {errors[0]}"
+            outcome.tei_hash = ""
+            return outcome
+        atomic_write(target, result.tei)
+        write_document(_worker["site"], _worker["publisher"], name, result.tei)
+        outcome.published = True
+    except Exception as exc:  # a bug must not stop the batch: report it against the record
+        outcome.error = f"internal error: {type(exc).__name__}: {exc}"
+        outcome.tei_hash = ""
+    return outcome
+
+
+# --- main side ------------------------------------------------------------------------------------
+
+def _load_manifest(path: Path, config: str) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"config": config, "records": {}}
+    if data.get("config") != config or data.get("version") != __version__:
+        data["records"] = {name: {"tei": r.get("tei", "")} for name, r in data.get("records", {}).items()}
+    return data
+
+
+def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None) -> BuildSummary:
+    options = options or BuildOptions()
     started = time.perf_counter()
     summary = BuildSummary()
+    tei_dir, site = out / "tei", out / "site"
+    manifest_path = out / MANIFEST
+    config = config_hash(settings, options)
+    manifest = {"config": config, "records": {}} if options.force else _load_manifest(manifest_path, config)
+    old = manifest["records"]
+
     files = record_files([corpus])
     summary.records = len(files)
-    tei_dir = out / "tei"
-    validator = Validator()
+    names: dict[str, Path] = {}
+    tasks, kept = [], {}
     for path in files:
-        result = encode_record(path, settings)
-        summary.warnings += len(result.warnings)
-        for warning in result.warnings:
-            report.warning(path, warning)
-        if not result.ok:
-            summary.failed.append((path, result.error))
+        name = safe_stem(path.stem)
+        if name in names:
+            summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
             continue
-        target = tei_dir / f"{safe_stem(path.stem)}.xml"
-        problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei)
-        errors = [d for d in problems if d.severity == "error"]
-        for d in problems:
-            (report.error if d.severity == "error" else report.warning)(path, d.text())
-        if errors:
-            summary.invalid += 1
-            summary.failed.append((path, f"encoded TEI is invalid ({len(errors)} error(s)); not written"))
+        names[name] = path
+        input_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        entry = old.get(name, {})
+        if entry.get("input") == input_hash and entry.get("summary") and (tei_dir / f"{name}.xml").exists() and (site / "docs" / f"{name}.html").exists():
+            kept[name] = entry
             continue
-        atomic_write(target, result.tei)
-        summary.encoded += 1
+        tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings))
+
+    records: dict[str, dict] = dict(kept)
+    summary.unchanged = len(kept)
+    if tasks:
+        for outcome in _run_tasks(tasks, site, tei_dir, options, report):
+            summary.warnings += len(outcome.warnings)
+            for warning in outcome.warnings:
+                report.warning(outcome.path, warning)
+            if outcome.error:
+                summary.failed.append((outcome.path, outcome.error))
+                continue
+            summary.encoded += 1
+            summary.published += outcome.published
+            records[outcome.name] = {"input": outcome.input_hash, "tei": outcome.tei_hash, "summary": outcome.summary}
+
+    for name in sorted(set(old) - set(names)):
+        remove_document(site, name)
+        stale = tei_dir / f"{name}.xml"
+        if stale.exists():
+            stale.unlink()
+        summary.removed += 1
+
+    overviews_stale = summary.published or summary.removed or not (site / "index.html").exists() or set(records) != set(old)
+    if overviews_stale or options.force:
+        publisher = Publisher(options.title)
+        copy_assets(site, publisher)
+        write_overviews(site, publisher, [r["summary"] for _, r in sorted(records.items())])
+
+    atomic_write(manifest_path, json.dumps({"version": __version__, "config": config, "records": records}, sort_keys=True).encode())
     summary.seconds = time.perf_counter() - started
     for path, error in summary.failed:
         report.error(path, error)
     report.info(
-        f"build: {summary.records} records, {summary.encoded} encoded and valid, {summary.warnings} warnings, "
-        f"{len(summary.failed)} errors in {summary.seconds:.2f} s -> {tei_dir}"
+        f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
+        f"{summary.published} pages published, {summary.removed} removed; {summary.warnings} warnings, "
+        f"{len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
     )
     return summary
+
+
+def _run_tasks(tasks, site: Path, tei_dir: Path, options: BuildOptions, report):
+    jobs = options.jobs or os.cpu_count() or 1
+    jobs = max(1, min(jobs, len(tasks)))
+    bar = _progress(len(tasks), options.progress)
+    try:
+        if jobs == 1:
+            _init_worker(str(site), str(tei_dir), options.title)
+            for task in tasks:
+                outcome = _process(task)
+                bar.update(1)
+                yield outcome
+        else:
+            # spawn: saxonche and forked JVM-like runtimes do not mix; each worker starts clean
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                                     initargs=(str(site), str(tei_dir), options.title)) as pool:
+                for outcome in pool.map(_process, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1))):
+                    bar.update(1)
+                    yield outcome
+    finally:
+        bar.finish()
+
+
+class _NoProgress:
+    def update(self, n: int) -> None:
+        pass
+
+    def finish(self) -> None:
+        pass
+
+
+class _Progress:
+    """A progress bar with counts and ETA, on an interactive terminal only."""
+
+    def __init__(self, total: int):
+        import click
+        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
+        self._bar.__enter__()
+
+    def update(self, n: int) -> None:
+        self._bar.update(n)
+
+    def finish(self) -> None:
+        self._bar.__exit__(None, None, None)
+
+
+def _progress(total: int, wanted: bool):
+    return _Progress(total) if wanted and sys.stderr.isatty() else _NoProgress()

@@ -209,20 +209,71 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write.")
+@click.option("--title", default=None, help="Title of the edition, shown on every page.")
+def publish(paths, output, title):
+    """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
+
+    Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
+    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
+    Exit status: 0 published, 1 some file could not be published, 2 usage error.
+    """
+    from .publish import DEFAULT_TITLE, PublishError, Publisher, copy_assets, summarize, write_document, write_overviews
+    from .xmlsafe import UnsafeXML, parse_xml
+
+    report = Reporter()
+    try:
+        files = collect_files(list(paths), (".xml",), recursive=True)
+        if not files:
+            raise UsageError("no TEI files found (folders are searched for *.xml)")
+        publisher = Publisher(title or DEFAULT_TITLE)
+        copy_assets(output, publisher)
+    except (UsageError, PublishError) as exc:
+        _fail_usage(str(exc))
+    summaries, failed, seen = [], 0, set()
+    for path in files:
+        name = safe_stem(path.stem)
+        try:
+            if name in seen:
+                raise ValueError(f"another file already published as {name}.html")
+            tree = parse_xml(path)
+            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+            write_document(output, publisher, name, tei)
+            summaries.append(summarize(tree, name))
+            seen.add(name)
+        except (etree.XMLSyntaxError, UnsafeXML, PublishError, ValueError, OSError) as exc:
+            report.error(path, str(exc).splitlines()[0])
+            failed += 1
+    write_overviews(output, publisher, summaries)
+    report.info(f"published {len(summaries)} of {len(files)} documents -> {output / 'index.html'}")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command()
 @click.argument("corpus", required=False, type=click.Path(path_type=Path), default=Path("corpus"))
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
               help="Build folder: TEI goes to OUTPUT/tei/, the HTML edition to OUTPUT/site/.")
+@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild everything, ignoring what the last build left.")
+@click.option("--title", default=None, help="Title of the edition, shown on every page.")
 @with_options(common_encode_options)
-def build(corpus, output, authority, date, encoding, no_gazetteer, quiet, verbose):
-    """Encode CORPUS (default: corpus/) into OUTPUT/tei/ and report a summary."""
-    from .build import run_build
+def build(corpus, output, jobs, force, title, authority, date, encoding, no_gazetteer, quiet, verbose):
+    """Encode, validate and publish CORPUS (default: corpus/) into OUTPUT/tei/ and OUTPUT/site/.
+
+    Incremental: only records whose input or configuration changed are processed again.
+    Exit status: 0 all records built, 1 some record failed or encoded invalid TEI, 2 usage error.
+    """
+    from .build import BuildOptions, run_build
+    from .publish import DEFAULT_TITLE
 
     report = Reporter(quiet, verbose)
     try:
         if not corpus.is_dir():
             raise UsageError(f"{corpus}: corpus folder does not exist")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer)
-        summary = run_build(corpus, output, settings, report)
+        options = BuildOptions(jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=not quiet)
+        summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)

@@ -1,0 +1,55 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Shared functions and parameters for every page of the edition. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-encoder:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- Relative path from the page to the site root ("" for top-level pages, "../" for documents). -->
+  <xsl:param name="root" as="xs:string" select="''"/>
+  <xsl:param name="edition-title" as="xs:string" select="'Documents of the Cold War: a TEI edition'"/>
+
+  <!-- Fallbacks, in the first-imported module so every other module's rules win: text is
+       copied (the serializer escapes it); an element without a rule shows its content. -->
+  <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>
+  <xsl:template match="tei:*"><xsl:apply-templates/></xsl:template>
+
+  <xsl:variable name="register-page" as="map(xs:string, xs:string)"
+      select="map{'person': 'persons.html', 'place': 'places.html', 'org': 'orgs.html'}"/>
+  <xsl:variable name="register-label" as="map(xs:string, xs:string)"
+      select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
+
+  <!-- Only http(s) URLs ever become links: a javascript: or data: URL from a record stays text. -->
+  <xsl:function name="f:is-safe-url" as="xs:boolean">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:sequence select="exists($url) and matches($url, '^https?://[^\s&quot;&lt;&gt;]+$', 'i')"/>
+  </xsl:function>
+
+  <xsl:function name="f:normal" as="xs:string">
+    <xsl:param name="nodes" as="item()*"/>
+    <xsl:sequence select="normalize-space(string-join($nodes ! string(.), ''))"/>
+  </xsl:function>
+
+  <!-- JSON for a <script> element: "<" escaped so no text can close the element. -->
+  <xsl:function name="f:script-json" as="xs:string">
+    <xsl:param name="value" as="item()"/>
+    <xsl:sequence select="replace(serialize($value, map{'method': 'json', 'indent': false()}), '&lt;', '\\u003c')"/>
+  </xsl:function>
+
+  <xsl:function name="f:authority-url" as="xs:string?">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="
+      if ($type = 'wikidata' and matches($value, '^Q\d+$')) then 'https://www.wikidata.org/wiki/' || $value
+      else if ($type = 'geonames' and matches($value, '^\d+$')) then 'https://www.geonames.org/' || $value
+      else if ($type = 'viaf' and matches($value, '^\d+$')) then 'https://viaf.org/viaf/' || $value
+      else ()"/>
+  </xsl:function>
+
+  <xsl:function name="f:authority-label" as="xs:string">
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:sequence select="(map{'wikidata': 'Wikidata', 'geonames': 'GeoNames', 'viaf': 'VIAF'}($type), $type)[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

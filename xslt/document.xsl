@@ -1,0 +1,57 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- One HTML page per TEI document. Each concern lives in its own module. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-encoder:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:import href="common.xsl"/>
+  <xsl:import href="shell.xsl"/>
+  <xsl:import href="metadata.xsl"/>
+  <xsl:import href="text.xsl"/>
+  <xsl:import href="entities.xsl"/>
+  <xsl:import href="notes.xsl"/>
+
+  <!-- Where the page finds the TEI file it was made from, relative to the page. -->
+  <xsl:param name="tei-href" as="xs:string" select="''"/>
+
+  <xsl:mode on-no-match="shallow-skip"/>
+
+  <xsl:template match="/tei:TEI">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="$title || ' — ' || $edition-title"/>
+      <xsl:with-param name="page-class" select="'document-page'"/>
+      <xsl:with-param name="json-ld" select="f:json-ld(.)"/>
+      <xsl:with-param name="content">
+        <article class="document" id="{@xml:id}">
+          <xsl:call-template name="doc-header"/>
+          <div class="doc-columns">
+            <div class="doc-main">
+              <xsl:call-template name="summary"/>
+              <xsl:call-template name="highlight-toggle"/>
+              <xsl:apply-templates select="tei:text"/>
+              <xsl:call-template name="footnotes"/>
+            </div>
+            <aside class="doc-side" aria-label="Document information">
+              <xsl:call-template name="metadata-panel"/>
+              <xsl:call-template name="cite-box"><xsl:with-param name="tei-href" select="$tei-href"/></xsl:call-template>
+              <xsl:call-template name="editorial-key"/>
+            </aside>
+          </div>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->
+  <xsl:template name="highlight-toggle">
+    <fieldset class="highlight">
+      <legend>Highlight</legend>
+      <xsl:for-each select="('person', 'place', 'org')">
+        <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="$register-label(.)"/></label>
+      </xsl:for-each>
+    </fieldset>
+  </xsl:template>
+</xsl:stylesheet>

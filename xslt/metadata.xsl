@@ -1,0 +1,154 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The document's header as readers need it: metadata panel, summary, citation, JSON-LD. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-encoder:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
+  <xsl:variable name="title" select="f:normal($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'])"/>
+  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
+  <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
+
+  <xsl:template name="doc-header">
+    <header class="doc-header">
+      <h1><xsl:value-of select="$title"/></h1>
+      <xsl:if test="$creation">
+        <p class="doc-date">
+          <xsl:apply-templates select="$creation" mode="time"/>
+        </p>
+      </xsl:if>
+    </header>
+  </xsl:template>
+
+  <xsl:template match="tei:date" mode="time">
+    <xsl:choose>
+      <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="f:normal(.)"/></time></xsl:when>
+      <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="metadata-panel">
+    <xsl:variable name="ms" select="$header//tei:msDesc"/>
+    <section class="metadata" aria-labelledby="metadata-heading">
+      <h2 id="metadata-heading">About this document</h2>
+      <dl>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
+          <dt>Author</dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="tei:persName/@ref">
+                <a href="{$root}persons.html#{substring-after(tei:persName/@ref, '#')}"><xsl:value-of select="f:normal(.)"/></a>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+        <xsl:if test="$ms//tei:repository">
+          <dt>Archive</dt>
+          <dd>
+            <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.), ', ')"/>
+          </dd>
+        </xsl:if>
+        <xsl:if test="$ms//tei:collection">
+          <dt>Collection</dt><dd><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
+        </xsl:if>
+        <xsl:if test="$ms//tei:msIdentifier/tei:idno">
+          <dt>Archival reference</dt>
+          <dd>
+            <xsl:variable name="parts" as="xs:string*">
+              <xsl:for-each select="$ms//tei:msIdentifier//tei:idno[not(tei:idno)]">
+                <xsl:sequence select="(map{'fond': 'fond ', 'opis': 'opis ', 'papka': 'papka ', 'delo': 'delo '}(string(@type)), '')[1] || f:normal(.)"/>
+              </xsl:for-each>
+              <xsl:sequence select="$ms//tei:locus ! f:normal(.)"/>
+            </xsl:variable>
+            <xsl:value-of select="string-join($parts, ', ')"/>
+          </dd>
+        </xsl:if>
+        <xsl:if test="$source-url">
+          <dt>Source</dt>
+          <dd>
+            <xsl:value-of select="f:normal($header//tei:publicationStmt/tei:publisher)"/>
+            <xsl:text>: </xsl:text>
+            <xsl:choose>
+              <xsl:when test="f:is-safe-url($source-url)"><a href="{$source-url}" rel="external"><xsl:value-of select="$source-url"/></a></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$source-url"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:if>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
+          <dt><xsl:value-of select="f:normal(tei:resp)"/></dt>
+          <dd><xsl:value-of select="string-join((tei:persName, tei:name) ! f:normal(.), ', ')"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
+          <dt><xsl:value-of select="if (contains(., 'original')) then 'Original language' else 'Language of this text'"/></dt>
+          <dd><xsl:value-of select="substring-before(f:normal(.) || ' (', ' (')"/></dd>
+        </xsl:for-each>
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
+          <dt>Funder</dt><dd><xsl:value-of select="f:normal(.)"/></dd>
+        </xsl:for-each>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="summary">
+    <xsl:if test="$header/tei:profileDesc/tei:abstract">
+      <section class="summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Summary</h2>
+        <xsl:apply-templates select="$header/tei:profileDesc/tei:abstract/tei:p"/>
+      </section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="cite-box">
+    <xsl:param name="tei-href" as="xs:string"/>
+    <xsl:variable name="bibl" select="$header//tei:sourceDesc/tei:bibl"/>
+    <section class="cite" aria-labelledby="cite-heading">
+      <h2 id="cite-heading">Cite this document</h2>
+      <p class="citation">
+        <xsl:choose>
+          <xsl:when test="$bibl">
+            <xsl:value-of select="f:normal($bibl)"/>
+            <xsl:if test="$source-url and not(contains(f:normal($bibl), $source-url))">
+              <xsl:text> </xsl:text><xsl:value-of select="$source-url"/>
+            </xsl:if>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url[.]), ', ')"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
+      <p class="tei-link"><a href="{$tei-href}" download="">Download the TEI file</a> (TEI P5 XML)</p>
+    </section>
+  </xsl:template>
+
+  <!-- schema.org description for search engines and citation managers -->
+  <xsl:function name="f:json-ld" as="xs:string">
+    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:variable name="h" select="$tei/tei:teiHeader"/>
+    <xsl:variable name="mentions" as="map(*)*">
+      <xsl:for-each select="$tei/tei:standOff//(tei:person | tei:place | tei:org)">
+        <xsl:variable name="same-as" select="tei:idno ! f:authority-url(string(@type), string(.))"/>
+        <xsl:sequence select="map:merge((
+          map{'@type': map{'person': 'Person', 'place': 'Place', 'org': 'Organization'}(local-name()),
+              'name': f:normal((tei:persName, tei:placeName, tei:orgName)[@type = 'preferred'][1])},
+          if (exists($same-as)) then map{'sameAs': array{ $same-as }} else ()))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="data" select="map:merge((
+        map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': f:normal($h//tei:titleStmt/tei:title[@type='main'])},
+        $h//tei:creation/tei:date/@when ! map{'dateCreated': string(.)},
+        $h//tei:profileDesc/tei:abstract ! map{'abstract': f:normal(.//text()[not(ancestor::tei:corr)])},
+        $h//tei:publicationStmt/tei:idno[@type='URL'][f:is-safe-url(string(.))] ! map{'url': string(.)},
+        $h//tei:langUsage/tei:language[not(contains(., 'original'))][1] ! map{'inLanguage': string(@ident)},
+        $h//tei:respStmt[tei:resp = 'Translation'] ! map{'translator': array{ tei:persName ! map{'@type': 'Person', 'name': f:normal(.)} }},
+        $h//tei:titleStmt/tei:author ! map{'author': map{'@type': 'Person', 'name': f:normal(.)}},
+        $h//tei:msDesc//tei:repository ! map{'holdingArchive': map{'@type': 'ArchiveOrganization', 'name': f:normal(.)}},
+        $h//tei:funder ! map{'funder': map{'@type': 'Organization', 'name': f:normal(.)}},
+        map{'mentions': array{ $mentions }}
+      ), map{'duplicates': 'use-first'})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="f:script-json($data)"/>
+  </xsl:function>
+</xsl:stylesheet>
