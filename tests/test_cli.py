@@ -17,7 +17,7 @@ def run(*args, env=None):
 
 def test_version_and_help():
     assert "tei-encoder, version" in run("--version").output
-    for command in ("encode", "build", "entities", "validate"):
+    for command in ("encode", "build", "entities", "validate", "publish"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage:" in result.output, command
 
