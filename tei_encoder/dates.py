@@ -6,6 +6,7 @@ running text). Pure functions, no state.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -63,18 +64,27 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
 
+# Every date form names a month or has an ISO date: text with neither is skipped at once.
+_ANY_DATE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d")
+
+
 def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
     """Every date expression in `text`, with ISO attributes; overlapping shorter forms dropped."""
+    if not _ANY_DATE.search(text):
+        return []
     found: list[DateMatch] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # taken spans, kept sorted and disjoint: overlap checks by bisection
+    ends: list[int] = []
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
+            k = bisect.bisect_left(starts, m.end())
+            if k and ends[k - 1] > m.start():
+                continue  # overlaps a longer form found earlier
             match = _to_match(kind, m, default_year)
             if match:
                 found.append(match)
-                taken.append((m.start(), m.end()))
+                starts.insert(k, m.start())
+                ends.insert(k, m.end())
     return sorted(found, key=lambda d: d.start)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -45,6 +46,7 @@ _NOT_NAMES = frozenset(
 _OPAQUE_FOR_ENTITIES = frozenset({"foreign", "gap", "pb", "lb", "idno", "persName", "placeName", "orgName", "date", "ptr", "ref", "desc"})
 
 
+@lru_cache(maxsize=65536)
 def norm(token: str) -> str:
     decomposed = unicodedata.normalize("NFKD", token)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
@@ -95,6 +97,10 @@ class EntityRecognizer:
                     )
                 self._add(place.name, xml_id, "place", 1)
         self.max_len = max((len(k) for k in self.lexicon), default=1)
+        # longest form starting with each first word: most capitalised words start none
+        self.first_words: dict[str, int] = {}
+        for key in self.lexicon:
+            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
         self.surnames = self._surnames()
         titles = "|".join(re.escape(t) for t in self.fmt.person_titles)
         self.title_name = re.compile(
@@ -110,6 +116,8 @@ class EntityRecognizer:
         exact = form if letters.isupper() and len(letters) <= 5 else None
         caps = tuple(t[0].isupper() for t in toks)
         forms = self.lexicon.setdefault(key, [])
+        if hasattr(self, "first_words"):
+            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
         if any(f.entity_id == xml_id and f.exact == exact for f in forms):
             return
         if rank > 0 and any(f.rank < rank for f in forms):
@@ -141,12 +149,24 @@ class _DocContext:
     doc: Document
     local: dict[tuple[str, ...], list[_Form]] = field(default_factory=dict)
     local_entries: dict[str, AuthorityEntry] = field(default_factory=dict)
+    local_first: dict[str, int] = field(default_factory=dict)
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
     default_year: int | None = None
     problems: list[str] = field(default_factory=list)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
-        return self.local.get(key, []) + self.rec.lexicon.get(key, [])
+        local = self.local.get(key)
+        known = self.rec.lexicon.get(key)
+        if local and known:
+            return local + known
+        return local or known or []
+
+    def longest_from(self, word: str) -> int:
+        return max(self.rec.first_words.get(word, 0), self.local_first.get(word, 0))
+
+    def add_local(self, key: tuple[str, ...], form: _Form) -> None:
+        self.local.setdefault(key, []).append(form)
+        self.local_first[key[0]] = max(self.local_first.get(key[0], 0), len(key))
 
     def entry(self, xml_id: str) -> AuthorityEntry:
         return self.local_entries.get(xml_id) or self.rec.entries[xml_id]
@@ -188,11 +208,15 @@ def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
 def _candidate_names(ctx: _DocContext) -> list[str]:
     rec = ctx.rec
     names: list[str] = list(ctx.doc.header.authors)
+    participant_items = {
+        id(item) for node in ctx.doc.body.iter() if node.tag == "list" and node.attrs.get("type") == "participants"
+        for item in node.children if isinstance(item, Node)
+    }
     for text, parent in _strings(ctx.doc.body):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             names.append(text.strip().rstrip(".:").strip())
             continue
-        if parent.tag == "item" and ctx_list_type(ctx.doc.body, parent) == "participants":
+        if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
             lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.fmt.person_titles)})\s+", "", lead.strip())
             if 1 <= len(lead.split()) <= 5 and all(w[0].isupper() for w in lead.split()):
@@ -212,13 +236,6 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     return names
 
 
-def ctx_list_type(root: Node, item: Node) -> str | None:
-    for node in root.iter():
-        if node.tag == "list" and any(c is item for c in node.children):
-            return node.attrs.get("type")
-    return None
-
-
 def _learn_local_names(ctx: _DocContext) -> None:
     """Names found by rules become local entries (or aliases of a known person with that surname)."""
     for raw in _candidate_names(ctx):
@@ -234,10 +251,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
         surname_ids = {f.entity_id for f in ctx.forms(key[-1:]) if f.kind == "person"}
         known = _same_person(ctx, toks, surname_ids)
         xml_id = known or _new_local_person(ctx, name, key)
-        form = _Form(xml_id, "person", tuple(t[0].isupper() for t in toks), None, 2)
-        ctx.local.setdefault(key, []).append(form)
+        ctx.add_local(key, _Form(xml_id, "person", tuple(t[0].isupper() for t in toks), None, 2))
         if not known and len(key) > 1 and not ctx.forms(key[-1:]):
-            ctx.local.setdefault(key[-1:], []).append(_Form(xml_id, "person", (True,), None, 2))
+            ctx.add_local(key[-1:], _Form(xml_id, "person", (True,), None, 2))
 
 
 def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str]) -> str | None:
@@ -296,6 +312,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
 
 def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
     toks = tokens(text)
+    keys = [norm(t[2]) for t in toks]
     spans = []
     i = 0
     while i < len(toks):
@@ -303,7 +320,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
         if not word[0].isupper():
             i += 1
             continue
-        found = _longest_form(ctx, text, toks, i)
+        found = _longest_form(ctx, text, toks, keys, i)
         if found:
             length, form = found
             end = toks[i + length - 1][1]
@@ -329,13 +346,13 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, i: int):
-    for length in range(min(ctx.rec.max_len, len(toks) - i), 0, -1):
+def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], i: int):
+    longest = ctx.longest_from(keys[i])
+    for length in range(min(longest, len(toks) - i), 0, -1):
         last = toks[i + length - 1][2]
         if not last[0].isupper() or not _contiguous(text, toks, i, length):
             continue
-        key = tuple(norm(t[2]) for t in toks[i:i + length])
-        forms = ctx.forms(key)
+        forms = ctx.forms(tuple(keys[i:i + length]))
         if not forms:
             continue
         surface = text[toks[i][0]:toks[i + length - 1][1]]
@@ -370,8 +387,10 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     start, end, word = toks[i]
     if len(word) < 6 or norm(word) in _NOT_NAMES or word.isupper():
         return None
-    before = text[:start].rstrip()
-    if not before or before[-1] in ".!?:\"“":
+    k = start - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or text[k] in ".!?:\"“":
         return None  # sentence-initial capitals prove nothing
     key = norm(word)
     scored = sorted(((fuzz.ratio(key, s), s) for s in ctx.rec.surnames if abs(len(s) - len(key)) <= 2), reverse=True)
