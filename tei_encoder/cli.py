@@ -220,7 +220,7 @@ def publish(paths, output, title):
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
     from .publish import DEFAULT_TITLE, PublishError, Publisher, copy_assets, summarize, write_document, write_overviews
-    from .xmlsafe import UnsafeXML, parse_xml
+    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
     report = Reporter()
     try:
@@ -242,7 +242,10 @@ def publish(paths, output, title):
             write_document(output, publisher, name, tei)
             summaries.append(summarize(tree, name))
             seen.add(name)
-        except (etree.XMLSyntaxError, UnsafeXML, PublishError, ValueError, OSError) as exc:
+        except (etree.XMLSyntaxError, UnsafeXML) as exc:
+            report.error(path, describe_xml_error(exc))
+            failed += 1
+        except (PublishError, ValueError, OSError) as exc:
             report.error(path, str(exc).splitlines()[0])
             failed += 1
     write_overviews(output, publisher, summaries)

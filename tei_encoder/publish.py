@@ -100,8 +100,9 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
     entities = {}
     for el in root.xpath("//tei:standOff//*[self::tei:person or self::tei:place or self::tei:org]", namespaces=NSMAP):
         kind = etree.QName(el).localname
-        names = [_text(n) for n in el if etree.QName(n).localname.endswith("Name")]
-        preferred = next((_text(n) for n in el if etree.QName(n).localname.endswith("Name") and n.get("type") == "preferred"), names[0] if names else "")
+        name_els = [n for n in el if n.tag.endswith("Name")]
+        names = [" ".join("".join(n.itertext()).split()) for n in name_els]
+        preferred = next((name for name, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
         source = "authority" if el.get("resp") != "#encoder" else ("gazetteer" if el.get("cert") == "medium" else "rule")
         entities[el.get(f"{{{XML_NS}}}id")] = {
             "kind": kind, "name": preferred, "forms": names,

@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .config import project_dir
-from .xmlsafe import UnsafeXML, parse_xml
+from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _JING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|fatal): (?P<msg>.*)$")
@@ -107,9 +107,9 @@ class Validator:
             if duplicate:  # libxml2 reports a repeated xml:id while parsing
                 message = f"duplicate xml:id '{duplicate.group(1)}': every xml:id must be unique; rename one of them"
                 return [Diagnostic(name, line or 1, col or 1, "error", message, source="schema")]
-            return [Diagnostic(name, line or 1, col or 1, "error", f"not well-formed XML: {exc.msg}", source="xml")]
+            return [Diagnostic(name, line or 1, col or 1, "error", describe_xml_error(exc), source="xml")]
         except UnsafeXML as exc:
-            return [Diagnostic(name, 1, 1, "error", f"refused: {exc}", source="xml")]
+            return [Diagnostic(name, 1, 1, "error", describe_xml_error(exc), source="xml")]
         return self.check_tree(tree, name, data)
 
     def check_tree(self, tree: etree._ElementTree, name: str, data: bytes | None = None) -> list[Diagnostic]:

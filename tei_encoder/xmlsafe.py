@@ -43,3 +43,15 @@ def _check_depth(root: etree._Element) -> None:
         depth += 1 if event == "start" else -1
         if depth > MAX_DEPTH:
             raise UnsafeXML(f"elements nested deeper than {MAX_DEPTH} levels")
+
+
+def describe_xml_error(exc: Exception) -> str:
+    """One line for a file we could not accept, the same wording in every command."""
+    if isinstance(exc, UnsafeXML):
+        return f"refused: {exc}"
+    message = getattr(exc, "msg", None) or str(exc)
+    if "Excessive depth" in message:
+        return f"refused: elements nested deeper than {MAX_DEPTH} levels"
+    if "Detected an entity reference loop" in message or "amplification" in message:
+        return "refused: entity expansion (a possible entity-expansion attack)"
+    return f"not well-formed XML: {message.splitlines()[0]}"

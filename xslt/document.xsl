@@ -17,7 +17,7 @@
   <!-- Where the page finds the TEI file it was made from, relative to the page. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
 
-  <xsl:mode on-no-match="shallow-skip"/>
+  <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:template match="/tei:TEI">
     <xsl:call-template name="f:page">

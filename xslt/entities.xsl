@@ -13,10 +13,15 @@
       select="map{'persName': 'person', 'placeName': 'place', 'orgName': 'org'}"/>
 
   <!-- Mention anchors m1, m2, … in document order over abstract and text; the registers link to
-       the same numbers (tei_encoder/publish.py counts them the same way). -->
+       the same numbers (tei_encoder/publish.py counts them the same way). An accumulator counts
+       them in one pass instead of re-counting preceding mentions at each one. -->
+  <xsl:accumulator name="mentions" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="(tei:persName | tei:placeName | tei:orgName)[@ref][ancestor::tei:text or ancestor::tei:abstract]" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="f:mention-id" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="'m' || count($mention/preceding::*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName][ancestor::tei:text or ancestor::tei:abstract]) + 1"/>
+    <xsl:sequence select="'m' || $mention/accumulator-before('mentions')"/>
   </xsl:function>
 
   <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]">

@@ -7,9 +7,13 @@
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
+  <xsl:accumulator name="notes" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="tei:note[ancestor::tei:text]" select="$value + 1"/>
+  </xsl:accumulator>
+
   <xsl:function name="f:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="string(count($note/preceding::tei:note[ancestor::tei:text]) + 1)"/>
+    <xsl:sequence select="string($note/accumulator-before('notes'))"/>
   </xsl:function>
 
   <xsl:template match="tei:text//tei:note">

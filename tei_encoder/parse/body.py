@@ -48,7 +48,9 @@ class Line:
 
 
 def is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    """Mostly capital letters (a heading or a signature line). Long lines are judged on their start."""
+    sample = text[:160]
+    letters = [c for c in sample if c.isalpha()]
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
@@ -291,6 +293,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
                 break
         listed = _list_label(text, fmt)
         if listed:
+            opener = _flush(opener, document)
             i = _take_list(lines, i, listed, document, fmt)
             head_seen = True
             continue
@@ -300,16 +303,21 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
             while i < len(lines) and lines[i].block == lines[i - 1].block and not _dateline(lines[i].text) and len(lines[i].text) <= 200 and not _NUMBERED.match(lines[i].text):
                 head += [Node("lb"), lines[i].text]
                 i += 1
-            if opener.children:
-                document.children.append(opener)
-                opener = Node("opener")
+            opener = _flush(opener, document)
             document.children.append(Node("head", {}, head))
             head_seen = True
             continue
         break
-    if opener.children:
-        document.children.insert(0, opener) if not head_seen else document.children.append(opener)
+    _flush(opener, document)
     return i, docket_name
+
+
+def _flush(opener: Node, document: Node) -> Node:
+    """Place the opener gathered so far (before a head or list) and start an empty one."""
+    if opener.children:
+        document.children.append(opener)
+        return Node("opener")
+    return opener
 
 
 def _append_line(node: Node, parts: list[Node | str]) -> None:

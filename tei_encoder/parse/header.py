@@ -16,6 +16,8 @@ from .blocks import Block, split_lines
 from .citation import parse_archival_reference, parse_responsibilities, split_citation
 
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
+# What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
+_VALID_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
 
 
@@ -45,7 +47,11 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     units = _units(head_blocks, fmt)
     i = 0
 
-    if i < len(units) and len(units[i].lines) == 1 and parse_date_line(units[i].lines[0]):
+    first_is_date_slot = (
+        i < len(units) and len(units[i].lines) == 1
+        and (parse_date_line(units[i].lines[0]) or (i + 1 < len(units) and units[i + 1].lines[0].startswith("**") and len(units[i].lines[0]) <= 60))
+    )
+    if first_is_date_slot:  # the date line, even when it holds no date we can read
         header.date_text = units[i].lines[0].strip()
         header.date_iso = parse_date_line(header.date_text) or ""
         i += 1
@@ -111,7 +117,7 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
             k = next(n for n, ln in enumerate(lines) if ln not in matching)
             items.extend(lines[:k])
             units[i] = Block(lines[k:], units[i].lineno + k)
-        elif not items and len(lines) == 1 and len(lines[0]) <= 60 and not lines[0].endswith("."):
+        elif not items and len(lines) == 1 and len(lines[0]) <= 60 and not lines[0].endswith(".") and not lines[0].isupper():
             items.append(lines[0])  # an item label this format file does not know yet
             i += 1
         break
@@ -122,11 +128,13 @@ def _store(header: Header, field: str, value: list[str], fmt: RecordFormat, warn
     text = " ".join(" ".join(value).split())
     if field == "citation":
         url = _URL.search(text)
-        if url:
+        if url and _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
             header.url = url.group("url").rstrip(".,;")
             m = fmt.url_id_pattern.search(header.url)
             if m:
                 header.doc_number = m.group(1)
+        elif url:
+            warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
         header.citation = _URL.sub("", text).strip() if url and _URL.fullmatch(value[-1].strip()) else text
         reference, responsibilities = split_citation(header.citation, fmt)
         header.responsibilities.extend(responsibilities)
