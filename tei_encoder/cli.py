@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -248,7 +249,7 @@ def publish(paths, output, title):
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, str(exc).splitlines()[0])
             failed += 1
-    write_overviews(output, publisher, summaries)
+    write_overviews(output, publisher, summaries)  # all pages: publish is not incremental
     report.info(f"published {len(summaries)} of {len(files)} documents -> {output / 'index.html'}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -260,8 +261,9 @@ def publish(paths, output, title):
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring what the last build left.")
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
+@click.option("--stats", "stats_file", type=click.Path(dir_okay=False, path_type=Path), help="Write counts and time per stage as JSON to this file.")
 @with_options(common_encode_options)
-def build(corpus, output, jobs, force, title, authority, date, encoding, no_gazetteer, quiet, verbose):
+def build(corpus, output, jobs, force, title, stats_file, authority, date, encoding, no_gazetteer, quiet, verbose):
     """Encode, validate and publish CORPUS (default: corpus/) into OUTPUT/tei/ and OUTPUT/site/.
 
     Incremental: only records whose input or configuration changed are processed again.
@@ -279,6 +281,9 @@ def build(corpus, output, jobs, force, title, authority, date, encoding, no_gaze
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))
+    if stats_file:
+        from dataclasses import asdict
+        atomic_write(stats_file, json.dumps(asdict(summary), indent=2, default=str).encode())
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 

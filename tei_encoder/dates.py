@@ -73,7 +73,9 @@ def _combined() -> re.Pattern:
     for n, (kind, pattern) in enumerate(DATE_PATTERNS):
         body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<f{n}_{m.group(1)}>", pattern.pattern)
         parts.append(f"(?P<alt{n}>{body})")
-    return re.compile("|".join(parts))
+    # every form starts with a digit, a month or a word like "beginning": test that first, cheaply
+    start = r"(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beg|sta|mid|end))"
+    return re.compile(start + "(?:" + "|".join(parts) + ")")
 
 
 _ALL_DATES = _combined()

@@ -5,7 +5,8 @@ index and the registers are made from small per-document summaries (title, date,
 so a corpus-wide page never needs every TEI file in memory at once.
 
 Site layout (relative links only, so it works from file:// and any web server):
-    index.html  persons.html  places.html  orgs.html
+    index.html  persons.html  places.html  orgs.html        (the registers)
+    persons/<id>.html  places/<id>.html  orgs/<id>.html     (one page per register entry)
     docs/<name>.html   tei/<name>.xml   assets/edition.css  assets/edition.js
 """
 
@@ -23,6 +24,7 @@ from .xmlsafe import NSMAP, XML_NS
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 REGISTERS = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
+REGISTER_DIRS = {"person": "persons", "place": "places", "org": "orgs"}
 _MENTIONS = "(//tei:abstract|//tei:text)//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]"
 _KIND = {"persName": "person", "placeName": "place", "orgName": "org"}
 
@@ -78,8 +80,15 @@ class Publisher:
     def index_page(self, edition: str) -> bytes:
         return self._run(self._index, edition, root="")
 
-    def register_page(self, edition: str, kind: str) -> bytes:
-        return self._run(self._register, edition, root="", kind=kind)
+    def register_page(self, register: str) -> bytes:
+        return self._run(self._register, register, root="")
+
+    @cached_property
+    def _entity(self):
+        return self._compile("entity.xsl")
+
+    def entity_page(self, entity: str) -> bytes:
+        return self._run(self._entity, entity, root="../")
 
 
 # --- per-document summaries -----------------------------------------------------------------
@@ -89,26 +98,26 @@ def _text(el) -> str:
 
 
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
-    """What the index and registers need from one document (JSON-serialisable, for the manifest)."""
+    """What the index and registers need from one document (JSON-serialisable, for the manifest).
+
+    mentions: entity id -> [kind, how many mentions] (the page anchors are m-<id>-1 … m-<id>-<count>);
+    entities: id -> [kind, preferred name, source, [[idno type, value]...], [other forms...]].
+    """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    header = root.find("tei:teiHeader", NSMAP)
-    creation = header.find(".//tei:creation/tei:date", NSMAP) if header is not None else None
+    creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
     date = creation.get("when", "") if creation is not None else ""
-    mentions = []
-    for n, el in enumerate(root.xpath(_MENTIONS, namespaces=NSMAP), start=1):
-        mentions.append([_KIND[etree.QName(el).localname], el.get("ref", "").lstrip("#"), f"m{n}"])
+    mentions: dict[str, list] = {}
+    for el in root.xpath(_MENTIONS, namespaces=NSMAP):
+        entry = mentions.setdefault(el.get("ref", "").lstrip("#"), [_KIND[etree.QName(el).localname], 0])
+        entry[1] += 1
     entities = {}
-    for el in root.xpath("//tei:standOff//*[self::tei:person or self::tei:place or self::tei:org]", namespaces=NSMAP):
-        kind = etree.QName(el).localname
+    for el in root.xpath("tei:standOff//*[self::tei:person or self::tei:place or self::tei:org]", namespaces=NSMAP):
         name_els = [n for n in el if n.tag.endswith("Name")]
         names = [" ".join("".join(n.itertext()).split()) for n in name_els]
-        preferred = next((name for name, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
+        preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
         source = "authority" if el.get("resp") != "#encoder" else ("gazetteer" if el.get("cert") == "medium" else "rule")
-        entities[el.get(f"{{{XML_NS}}}id")] = {
-            "kind": kind, "name": preferred, "forms": names,
-            "idnos": [[i.get("type", ""), (i.text or "").strip()] for i in el.findall("tei:idno", NSMAP)],
-            "source": source,
-        }
+        idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.findall("tei:idno", NSMAP)]
+        entities[el.get(f"{{{XML_NS}}}id")] = [etree.QName(el).localname, preferred, source, idnos, [n for n in names if n != preferred]]
     return {
         "id": root.get(f"{{{XML_NS}}}id", name),
         "name": name,
@@ -122,30 +131,92 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
     }
 
 
-def edition_xml(summaries: list[dict]) -> str:
-    """The summaries as one small XML document for index.xsl and register.xsl."""
+def index_entry(summary: dict) -> tuple:
+    """The part of a summary the index page shows: when it is unchanged, the index is too."""
+    kinds = {"person": set(), "place": set()}
+    for ref, (kind, _) in summary["mentions"].items():
+        if kind in kinds:
+            kinds[kind].add(ref)
+    return (summary["id"], summary["title"], summary["date"], summary["date_text"], summary["summary"],
+            tuple(sorted(kinds["person"])), tuple(sorted(kinds["place"])))
+
+
+def affected_refs(previous: dict | None, current: dict | None) -> set[str]:
+    """Entities whose register pages change when a document's summary goes from previous to current."""
+    before, after = previous or {"mentions": {}, "entities": {}}, current or {"mentions": {}, "entities": {}}
+    shown = ("title", "date", "date_text")
+    if previous is None or current is None or any(before.get(k) != after.get(k) for k in shown):
+        return set(before["mentions"]) | set(after["mentions"])
+    refs = set(before["mentions"]) | set(after["mentions"])
+    return {r for r in refs if before["mentions"].get(r) != after["mentions"].get(r)
+            or before["entities"].get(r) != after["entities"].get(r)}
+
+
+def index_xml(summaries: list[dict]) -> str:
     edition = etree.Element("edition")
-    merged: dict[str, dict] = {}
+    names: dict[str, tuple[str, str]] = {}
     for s in sorted(summaries, key=lambda s: s["name"]):
-        doc = etree.SubElement(edition, "doc", id=s["id"], page=f"docs/{s['name']}.html", tei=f"tei/{s['name']}.xml",
-                               date=s["date"], year=s["year"])
+        _, _, _, _, _, persons, places = index_entry(s)
+        doc = etree.SubElement(edition, "doc", id=s["id"], page=f"docs/{s['name']}.html", date=s["date"], year=s["year"],
+                               persons=" ".join(persons), places=" ".join(places))
         doc.set("date-text", s["date_text"])
         etree.SubElement(doc, "title").text = s["title"]
         etree.SubElement(doc, "summary").text = s["summary"]
-        for kind, ref, anchor in s["mentions"]:
-            etree.SubElement(doc, "mention", kind=kind, ref=ref, anchor=anchor)
-        for xml_id, e in s["entities"].items():
-            entry = merged.setdefault(xml_id, {"kind": e["kind"], "name": e["name"], "forms": [], "idnos": [], "source": e["source"]})
-            entry["forms"] += [f for f in e["forms"] if f not in entry["forms"]]
-            entry["idnos"] += [i for i in e["idnos"] if i not in entry["idnos"]]
-    for xml_id in sorted(merged):
-        e = merged[xml_id]
-        entity = etree.SubElement(edition, "entity", kind=e["kind"], id=xml_id, name=e["name"], source=e["source"])
-        for form in e["forms"]:
-            etree.SubElement(entity, "form").text = form
-        for kind, value in e["idnos"]:
-            etree.SubElement(entity, "idno", type=kind).text = value
+        for ref in (*persons, *places):
+            if ref not in names and ref in s["entities"]:
+                names[ref] = (s["entities"][ref][0], s["entities"][ref][1])
+    for ref in sorted(names):
+        etree.SubElement(edition, "entity", kind=names[ref][0], id=ref, name=names[ref][1])
     return etree.tostring(edition, encoding="unicode")
+
+
+class EntityIndex:
+    """Every entity of the edition with the documents and anchors that mention it."""
+
+    def __init__(self, summaries: list[dict]):
+        self.docs = {s["name"]: s for s in summaries}
+        self.info: dict[str, list] = {}
+        self.forms: dict[str, list[str]] = {}
+        self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
+        for s in sorted(summaries, key=lambda s: s["name"]):
+            for ref, (kind, name, source, idnos, forms) in s["entities"].items():
+                self.info.setdefault(ref, [kind, name, source, idnos])
+                known = self.forms.setdefault(ref, [])
+                known += [f for f in forms if f not in known]
+            for ref, (kind, count) in s["mentions"].items():
+                self.info.setdefault(ref, [kind, ref, "unresolved", []])
+                self.mentions.setdefault(ref, {})[s["name"]] = count
+
+    def refs(self, kind: str) -> list[str]:
+        return sorted(r for r in self.mentions if r in self.info and self.info[r][0] == kind)
+
+    def _entity(self, ref: str, tag: str = "entity") -> etree._Element:
+        kind, name, source, idnos = self.info[ref]
+        el = etree.Element(tag, kind=kind, id=ref, name=name, source=source)
+        for form in [name, *self.forms.get(ref, [])]:
+            etree.SubElement(el, "form").text = form
+        for kind_id, value in idnos:
+            etree.SubElement(el, "idno", type=kind_id).text = value
+        return el
+
+    def register_xml(self, kind: str) -> str:
+        register = etree.Element("register", kind=kind)
+        for ref in self.refs(kind):
+            el = self._entity(ref)
+            el.set("docs", str(len(self.mentions[ref])))
+            el.set("mentions", str(sum(self.mentions[ref].values())))
+            register.append(el)
+        return etree.tostring(register, encoding="unicode")
+
+    def entity_xml(self, ref: str) -> str:
+        el = self._entity(ref)
+        for doc_name in sorted(self.mentions.get(ref, {})):
+            s = self.docs[doc_name]
+            doc = etree.SubElement(el, "doc", page=f"docs/{doc_name}.html", title=s["title"], date=s["date"])
+            doc.set("date-text", s["date_text"])
+            for k in range(1, self.mentions[ref][doc_name] + 1):
+                etree.SubElement(doc, "m").text = f"m-{ref}-{k}"
+        return etree.tostring(el, encoding="unicode")
 
 
 # --- writing a site ----------------------------------------------------------------------------
@@ -160,7 +231,10 @@ def site_path(site: Path, relative: str) -> Path:
 
 def copy_assets(site: Path, publisher: Publisher) -> None:
     for asset in sorted((publisher.xslt_dir / "assets").iterdir()):
-        atomic_write(site_path(site, f"assets/{asset.name}"), asset.read_bytes())
+        target = site_path(site, f"assets/{asset.name}")
+        data = asset.read_bytes()
+        if not target.exists() or target.read_bytes() != data:
+            atomic_write(target, data)
 
 
 def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> None:
@@ -169,11 +243,37 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> N
     atomic_write(site_path(site, f"tei/{name}.xml"), tei)
 
 
-def write_overviews(site: Path, publisher: Publisher, summaries: list[dict]) -> None:
-    edition = edition_xml(summaries)
-    atomic_write(site_path(site, "index.html"), publisher.index_page(edition))
+def entity_page(kind: str, ref: str) -> str:
+    return f"{REGISTER_DIRS[kind]}/{safe_stem(ref)}.html"
+
+
+def write_overviews(site: Path, publisher: Publisher, summaries: list[dict],
+                    affected: set[str] | None = None, index_stale: bool = True) -> int:
+    """Index, registers and entry pages. With `affected`, only entries those ids name (and their
+    registers) are rewritten, and the index only when `index_stale`. Returns pages written."""
+    written = 0
+    if index_stale or affected is None:
+        atomic_write(site_path(site, "index.html"), publisher.index_page(index_xml(summaries)))
+        written += 1
+    entities = EntityIndex(summaries)
+    # an id no document describes any more could have been of any kind
+    affected_kinds = None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
     for kind, page in REGISTERS.items():
-        atomic_write(site_path(site, page), publisher.register_page(edition, kind))
+        refs = entities.refs(kind)
+        todo = refs if affected is None else [r for r in refs if r in affected]
+        if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
+            atomic_write(site_path(site, page), publisher.register_page(entities.register_xml(kind)))
+            written += 1
+        for ref in todo:
+            atomic_write(site_path(site, entity_page(kind, ref)), publisher.entity_page(entities.entity_xml(ref)))
+            written += 1
+    for ref in (affected or ()):
+        if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
+            for kind in REGISTERS:
+                stale = site_path(site, entity_page(kind, ref))
+                if stale.exists():
+                    stale.unlink()
+    return written
 
 
 def remove_document(site: Path, name: str) -> None:

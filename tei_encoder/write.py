@@ -26,22 +26,20 @@ EDITORIAL_PRINCIPLES = (
 )
 
 
+_XML_ATTRS = {"xml:id": f"{{{XML}}}id", "xml:lang": f"{{{XML}}}lang"}
+
+
 def _el(tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.Element(T + tag, {_attr(k): v for k, v in attrs.items() if v})
+    el = etree.Element(T + tag, {_XML_ATTRS.get(k, k): v for k, v in attrs.items() if v} if attrs else None)
     if text:
         el.text = text
     return el
 
 
-def _attr(name: str) -> str:
-    if name.startswith("xml:") or name.startswith("xml_"):
-        return f"{{{XML}}}{name[4:]}"
-    return name
-
-
 def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = _el(tag, text, **attrs)
-    parent.append(el)
+    el = etree.SubElement(parent, T + tag, {_XML_ATTRS.get(k, k): v for k, v in attrs.items() if v} if attrs else None)
+    if text:
+        el.text = text
     return el
 
 
@@ -198,8 +196,9 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
 
 # --- text ----------------------------------------------------------------------------------------------
 
-def _node(node: Node) -> etree._Element:
-    el = _el(node.tag, None, **node.attrs)
+def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
+    attrs = {_XML_ATTRS.get(k, k): v for k, v in node.attrs.items()} if node.attrs else None
+    el = etree.Element(T + node.tag, attrs) if parent is None else etree.SubElement(parent, T + node.tag, attrs)
     last = None
     for child in node.children:
         if isinstance(child, str):
@@ -208,6 +207,5 @@ def _node(node: Node) -> etree._Element:
             else:
                 last.tail = (last.tail or "") + child
         else:
-            last = _node(child)
-            el.append(last)
+            last = _node(child, el)
     return el

@@ -40,9 +40,9 @@ def test_document_links_to_register_and_back(browser_page):
     page.screenshot(path=str(ARTIFACTS / "document.png"), full_page=False)
     page.locator("a.ent-person", has_text="Raul Roa").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith("persons.html#roa-raul")
-    entry = page.locator("section#roa-raul")
-    assert entry.locator("h2").inner_text() == "Raúl Roa"
+    assert page.url.endswith("persons/roa-raul.html")
+    entry = page.locator("article#roa-raul")
+    assert entry.locator("h1").inner_text() == "Raúl Roa"
     entry.locator("a.mention").first.click()
     page.wait_for_load_state()
     assert SEED_PAGE in page.url and "#m" in page.url

@@ -35,7 +35,8 @@ def page(site: Path, name: str):
 
 
 def test_site_layout(site):
-    for name in ("index.html", "persons.html", "places.html", "orgs.html", SEED_PAGE, "tei/000_6c3a4dfe0217feee.xml", "assets/edition.css"):
+    for name in ("index.html", "persons.html", "places.html", "orgs.html", "persons/castro-fidel.html", SEED_PAGE,
+                 "tei/000_6c3a4dfe0217feee.xml", "assets/edition.css"):
         assert (site / name).is_file(), name
 
 
@@ -73,31 +74,34 @@ def test_entity_links_resolve_both_ways(site):
     doc = page(site, SEED_PAGE)
     links = doc.xpath("//a[contains(@class,'ent ')]")
     assert len(links) > 90
-    registers = {name: page(site, name) for name in ("persons.html", "places.html", "orgs.html")}
     for link in links:
-        target, anchor = link.get("href").split("#")
-        assert target.startswith("../") and registers[target[3:]].xpath(f"//section[@id='{anchor}']"), link.get("href")
+        href = link.get("href")
+        assert href.startswith("../") and (site / "docs" / href).resolve().is_file(), href
         assert link.get("title")
-    for name, reg in registers.items():
-        for back in reg.xpath("//a[@class='mention']/@href"):
-            page_name, mention = back.split("#")
-            assert page(site, page_name).xpath(f"//*[@id='{mention}']"), back
+    for entry_page in site.glob("*/*.html"):
+        if entry_page.parent.name not in ("persons", "places", "orgs"):
+            continue
+        for back in page(site, entry_page.relative_to(site).as_posix()).xpath("//a[@class='mention']/@href"):
+            target, mention = back.split("#")
+            assert target.startswith("../docs/")
+            assert page(site, target[3:]).xpath(f"//*[@id='{mention}']"), back
 
 
 def test_every_seed_entity_in_a_register_with_backlinks(site):
     from lxml import etree
     tei = etree.parse(str(site / "tei/000_6c3a4dfe0217feee.xml"))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
-    kinds = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
-    for kind, register in kinds.items():
-        reg = page(site, register)
+    kinds = {"person": "persons", "place": "places", "org": "orgs"}
+    for kind, folder in kinds.items():
+        register = page(site, f"{folder}.html")
         for xml_id in tei.xpath(f"//t:standOff//t:{kind}/@xml:id", namespaces=ns):
-            entry = reg.xpath(f"//section[@id='{xml_id}']")
-            assert entry, f"{xml_id} missing from {register}"
-            assert entry[0].xpath(f".//a[@class='mention'][starts-with(@href, '{SEED_PAGE}#m')]"), xml_id
-    castro = page(site, "persons.html").xpath("//section[@id='castro-fidel']")[0]
-    assert castro.xpath(".//a[@href='https://www.wikidata.org/wiki/Q11256']")
-    assert len(castro.xpath(f".//a[@class='mention'][starts-with(@href, '{SEED_PAGE}')]")) == 23
+            assert register.xpath(f"//li[@id='{xml_id}']/a[@href='{folder}/{xml_id}.html']"), f"{xml_id} missing from {folder}.html"
+            entry = page(site, f"{folder}/{xml_id}.html")
+            assert entry.xpath(f"//a[@class='mention'][starts-with(@href, '../{SEED_PAGE}#m')]"), xml_id
+    castro = page(site, "persons/castro-fidel.html")
+    assert castro.xpath("//a[@href='https://www.wikidata.org/wiki/Q11256']")
+    assert len(castro.xpath(f"//a[@class='mention'][starts-with(@href, '../{SEED_PAGE}')]")) == 23
+    assert "Fidel CASTRO RUZ" in castro.xpath("string(//p[@class='forms'])")
 
 
 def test_index_lists_documents_in_date_order_with_search_data(site):
@@ -144,7 +148,7 @@ def test_deterministic_html(tmp_path):
     shutil.copy(CORPUS / "000_6c3a4dfe0217feee.txt", corpus)
     a = build(corpus, tmp_path / "a")
     b = build(corpus, tmp_path / "b")
-    for name in ("index.html", "persons.html", SEED_PAGE):
+    for name in ("index.html", "persons.html", "persons/castro-fidel.html", SEED_PAGE):
         assert (a / name).read_bytes() == (b / name).read_bytes()
 
 

@@ -18,6 +18,9 @@
 
   <xsl:variable name="register-page" as="map(xs:string, xs:string)"
       select="map{'person': 'persons.html', 'place': 'places.html', 'org': 'orgs.html'}"/>
+  <!-- each register entry has a page of its own: persons/<id>.html, places/<id>.html, orgs/<id>.html -->
+  <xsl:variable name="register-dir" as="map(xs:string, xs:string)"
+      select="map{'person': 'persons', 'place': 'places', 'org': 'orgs'}"/>
   <xsl:variable name="register-label" as="map(xs:string, xs:string)"
       select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
 

@@ -24,7 +24,10 @@
       <xsl:with-param name="title" select="$title || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
       <xsl:with-param name="json-ld" select="f:json-ld(.)"/>
-      <xsl:with-param name="content">
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/tei:TEI" mode="content">
         <article class="document" id="{@xml:id}">
           <xsl:call-template name="doc-header"/>
           <div class="doc-columns">
@@ -41,8 +44,6 @@
             </aside>
           </div>
         </article>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->

@@ -1,9 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The edition's front page: every document in date order, with filters and a text search.
-     Input: the edition summary (built from per-document summaries, not from the TEI files). -->
+     Input: <edition> with one <doc> per document (from the per-document summaries). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
@@ -11,17 +12,21 @@
   <xsl:import href="shell.xsl"/>
 
   <xsl:template match="/edition">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="$edition-title"/>
+      <xsl:with-param name="page-class" select="'index-page'"/>
+      <xsl:with-param name="current" select="'index.html'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="/edition" mode="content">
     <xsl:variable name="docs" as="element(doc)*">
       <xsl:perform-sort select="doc">
         <xsl:sort select="(@date[. != ''], '9999')[1]"/>
         <xsl:sort select="title"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="$edition-title"/>
-      <xsl:with-param name="page-class" select="'index-page'"/>
-      <xsl:with-param name="current" select="'index.html'"/>
-      <xsl:with-param name="content">
+    <xsl:variable name="names" as="map(xs:string, xs:string)" select="map:merge(entity ! map{string(@id): string(@name)})"/>
         <h1><xsl:value-of select="$edition-title"/></h1>
         <p class="lead"><xsl:value-of select="count($docs)"/> document<xsl:if test="count($docs) != 1">s</xsl:if>, in date order.</p>
         <form class="filters" role="search" aria-label="Filter documents" hidden="">
@@ -32,26 +37,23 @@
           <xsl:call-template name="select">
             <xsl:with-param name="id" select="'year'"/>
             <xsl:with-param name="label" select="'Year'"/>
-            <xsl:with-param name="options" select="distinct-values($docs/@year[. != ''])!string() => sort()"/>
+            <xsl:with-param name="options" select="sort(distinct-values($docs/@year[. != ''] ! string()))"/>
             <xsl:with-param name="names" select="map{}"/>
           </xsl:call-template>
           <xsl:for-each select="('person', 'place')">
             <xsl:variable name="kind" select="."/>
-            <xsl:variable name="entities" select="root($docs[1])/edition/entity[@kind = $kind][@id = $docs/mention[@kind = $kind]/@ref]"/>
             <xsl:call-template name="select">
               <xsl:with-param name="id" select="$kind"/>
               <xsl:with-param name="label" select="if ($kind = 'person') then 'Person' else 'Place'"/>
-              <xsl:with-param name="options" select="sort($entities, (), function($e) { string($e/@name) }) ! string(@id)"/>
-              <xsl:with-param name="names" select="map:merge($entities ! map{string(@id): string(@name)})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+              <xsl:with-param name="options" select="sort(root($docs[1])/edition/entity[@kind = $kind], (), function($e) { lower-case($e/@name) }) ! string(@id)"/>
+              <xsl:with-param name="names" select="$names"/>
             </xsl:call-template>
           </xsl:for-each>
           <p class="count" aria-live="polite" id="result-count"></p>
         </form>
         <ol class="doc-list" id="doc-list">
           <xsl:for-each select="$docs">
-            <li class="doc-item" data-id="{@id}" data-year="{@year}"
-                data-person="{string-join(distinct-values(mention[@kind = 'person']/@ref), ' ')}"
-                data-place="{string-join(distinct-values(mention[@kind = 'place']/@ref), ' ')}">
+            <li class="doc-item" data-id="{@id}" data-year="{@year}" data-person="{@persons}" data-place="{@places}">
               <article>
                 <h2><a href="{@page}"><xsl:value-of select="title"/></a></h2>
                 <p class="doc-date">
@@ -68,8 +70,6 @@
         <script type="application/json" id="search-index">
           <xsl:value-of select="f:script-json(array{ $docs ! map{'id': string(@id), 'title': string(title), 'summary': normalize-space(summary), 'year': string(@year)} })"/>
         </script>
-      </xsl:with-param>
-    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="select">

@@ -40,7 +40,7 @@
           <dd>
             <xsl:choose>
               <xsl:when test="tei:persName/@ref">
-                <a href="{$root}persons.html#{substring-after(tei:persName/@ref, '#')}"><xsl:value-of select="f:normal(.)"/></a>
+                <a href="{$root}persons/{substring-after(tei:persName/@ref, '#')}.html"><xsl:value-of select="f:normal(.)"/></a>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
             </xsl:choose>

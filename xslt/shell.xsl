@@ -1,5 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The page shell: head, skip link, site navigation, footer. Every page calls f:page. -->
+<!-- The page shell: head, skip link, site navigation, footer. Every page calls f:page with the
+     context item it is about; the page's own stylesheet fills <main> in mode "content". -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -13,7 +14,6 @@
     <xsl:param name="page-class" as="xs:string"/>
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="json-ld" as="xs:string?" select="()"/>
-    <xsl:param name="content" as="node()*"/>
     <html lang="en">
       <head>
         <meta charset="utf-8"/>
@@ -42,7 +42,8 @@
           </nav>
         </header>
         <main id="main">
-          <xsl:sequence select="$content"/>
+          <!-- each page stylesheet writes its content in mode "content", straight into the page -->
+          <xsl:apply-templates select="." mode="content"/>
         </main>
         <footer class="site-footer">
           <p>Encoded in TEI P5 and published with tei-encoder. Texts and translations belong to their publishers; see each document's source.</p>
