@@ -27,22 +27,31 @@ class AuthorityEntry:
     source: str = "authority"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Authority:
     entries: dict[str, AuthorityEntry] = field(default_factory=dict)
     digest: str = ""  # content hash of the files, for incremental builds
     files: tuple[Path, ...] = ()
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Authority) and other.digest == self.digest
 
     def get(self, xml_id: str) -> AuthorityEntry | None:
         return self.entries.get(xml_id)
 
 
 def load_authority(folders: tuple[Path, ...]) -> Authority:
-    return _load(tuple(Path(f).resolve() for f in folders))
+    folders = tuple(Path(f).resolve() for f in folders)
+    # cached per process, but an edited file (new size or mtime) is read again
+    stamp = tuple((p, p.stat().st_size, p.stat().st_mtime_ns) for f in folders if f.is_dir() for p in sorted(f.glob("*.xml")))
+    return _load(folders, stamp)
 
 
 @lru_cache(maxsize=8)
-def _load(folders: tuple[Path, ...]) -> Authority:
+def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     entries: dict[str, AuthorityEntry] = {}
     digest = hashlib.sha256()
     files: list[Path] = []

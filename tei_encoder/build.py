@@ -1,7 +1,7 @@
 """`tei-encoder build`: encode -> validate -> publish a whole corpus, in parallel and incrementally.
 
-Incremental: a small manifest (OUT/.tei-encoder/manifest.json) records, per record, the hash
-of its input and of the TEI it produced, and its summary for the index and registers.
+Incremental: OUT/.tei-encoder/records.json keeps, per record, the hash of its input and of the
+TEI it produced; summaries.json keeps what the index and registers show of each document.
   * input and build configuration unchanged (tool version, schema, stylesheets, format files,
     authority files, options)  ->  nothing is done for that record;
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
@@ -29,10 +29,11 @@ from . import __version__
 from .config import project_dir
 from .fsutil import atomic_write, safe_stem
 from .pipeline import EncodeSettings, encode_record, record_files
-from .publish import DEFAULT_TITLE, Publisher, affected_refs, copy_assets, index_entry, remove_document, summarize, write_document, write_overviews
+from .publish import (DEFAULT_TITLE, Publisher, affected_refs, copy_assets, index_entry, remove_document, summarize,
+                      write_document, write_entity_pages, write_overviews)
 from .validate import Validator
 
-MANIFEST = Path(".tei-encoder") / "manifest.json"
+STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
 
 
 @dataclass
@@ -141,12 +142,55 @@ def _process(task: tuple) -> RecordOutcome:
 
 # --- main side ------------------------------------------------------------------------------------
 
-def _load_manifest(path: Path) -> dict:
+def _load_json(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data.get("records"), dict) else {}
-    except (OSError, ValueError, AttributeError):
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
         return {}
+
+
+class SummaryStore:
+    """Per-document summaries for the index and registers, kept between builds.
+
+    Entity descriptions are stored once for the whole edition, not once per document, which
+    keeps the file small enough to load in well under a second for 10,000 records.
+    """
+
+    def __init__(self, path: Path, load: bool):
+        self.path = path
+        data = _load_json(path) if load else {}
+        self.entities: dict[str, list] = data.get("entities", {})
+        self.docs: dict[str, dict] = data.get("docs", {})
+        self.changed = False
+
+    def get(self, name: str) -> dict | None:
+        doc = self.docs.get(name)
+        if doc is None:
+            return None
+        return {**doc, "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]}}
+
+    def put(self, name: str, summary: dict) -> set[str]:
+        """Store a summary; returns the entities whose description changed."""
+        changed = {ref for ref in summary["mentions"] if self.entities.get(ref) != summary["entities"].get(ref)}
+        for ref in changed:
+            self.entities[ref] = summary["entities"][ref]
+        self.docs[name] = {k: v for k, v in summary.items() if k != "entities"}
+        self.changed = True
+        return changed
+
+    def remove(self, name: str) -> None:
+        self.docs.pop(name, None)
+        self.changed = True
+
+    def all(self) -> list[dict]:
+        return [self.get(name) for name in sorted(self.docs)]
+
+    def save(self) -> None:
+        if self.changed:
+            used = {ref for doc in self.docs.values() for ref in doc["mentions"]}
+            data = {"entities": {r: v for r, v in sorted(self.entities.items()) if r in used}, "docs": self.docs}
+            atomic_write(self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
 
 
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
@@ -163,12 +207,13 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
     started = time.perf_counter()
     summary = BuildSummary()
     tei_dir, site = out / "tei", out / "site"
-    manifest_path = out / MANIFEST
+    records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.json"
     config, authority = config_hash(settings, options), authority_hash(settings)
-    manifest = {} if options.force else _load_manifest(manifest_path)
-    full = options.force or manifest.get("config") != config or manifest.get("version") != __version__ or not (site / "index.html").exists()
-    old = {} if full else manifest["records"]
-    reencode = manifest.get("authority") != authority  # every record, but only changed TEI is re-published
+    state = {} if options.force else _load_json(records_path)
+    full = (options.force or state.get("config") != config or state.get("version") != __version__
+            or not isinstance(state.get("records"), dict) or not (site / "index.html").exists())
+    old: dict[str, dict] = {} if full else state["records"]
+    reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
     files = record_files([corpus])
     summary.records = len(files)
@@ -182,55 +227,62 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
         names[name] = path
         entry = old.get(name, {})
         input_hash, stamp = _input_hash(path, entry)
-        if not reencode and entry.get("input") == input_hash and entry.get("summary") and (site / "docs" / f"{name}.html").exists():
+        if not reencode and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
             records[name] = {**entry, "stat": stamp}
             continue
         tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
+    gone = [name for name in sorted(set(old) - set(names))]
 
+    store = SummaryStore(summaries_path, load=not full and bool(tasks or gone))
     affected: set[str] = set()
-    index_stale = False
-    if tasks:
-        for outcome, stamp in _run_tasks(tasks, site, tei_dir, options, report):
+    index_stale = full
+    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
+    try:
+        for outcome, stamp in (runner.records(tasks) if tasks else ()):
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
+                if outcome.name in old:
+                    records[outcome.name] = old[outcome.name]  # keep its last good entry and pages
                 continue
             summary.encoded += 1
             summary.published += outcome.published
             for stage, spent in outcome.seconds.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
-            previous = old.get(outcome.name, {}).get("summary")
+            previous = store.get(outcome.name)
             if previous != outcome.summary:
-                affected |= affected_refs(previous, outcome.summary)
+                affected |= affected_refs(previous, outcome.summary) | store.put(outcome.name, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
-            records[outcome.name] = {"input": outcome.input_hash, "stat": stamp, "tei": outcome.tei_hash, "summary": outcome.summary}
+            records[outcome.name] = {"input": outcome.input_hash, "stat": stamp, "tei": outcome.tei_hash}
 
-    for name in sorted(set(old) - set(records)):
-        if name in names:
-            continue  # failed this time: keep its last good outputs
-        remove_document(site, name)
-        stale = tei_dir / f"{name}.xml"
-        if stale.exists():
-            stale.unlink()
-        summary.removed += 1
-        affected |= affected_refs(old[name].get("summary"), None)
-        index_stale = True
-    for name in set(old) & set(names) - set(records):
-        records[name] = old[name]  # a record that failed keeps its previous entry and pages
+        for name in gone:
+            remove_document(site, name)
+            stale = tei_dir / f"{name}.xml"
+            if stale.exists():
+                stale.unlink()
+            summary.removed += 1
+            affected |= affected_refs(store.get(name), None)
+            store.remove(name)
+            index_stale = True
 
-    if full or affected or index_stale:
-        started_overviews = time.perf_counter()
-        publisher = Publisher(options.title)
-        copy_assets(site, publisher)
-        summaries = [r["summary"] for _, r in sorted(records.items()) if r.get("summary")]
-        summary.overview_pages = write_overviews(site, publisher, summaries, None if full else affected, index_stale or full)
-        summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+        if full or affected or index_stale:
+            started_overviews = time.perf_counter()
+            publisher = _worker.get("publisher") if runner and runner.pool is None else Publisher(options.title)
+            copy_assets(site, publisher)
+            render = runner.pages if runner else None
+            summary.overview_pages = write_overviews(site, publisher, store.all(), None if full else affected, index_stale, render)
+            summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+    finally:
+        if runner:
+            runner.close()
 
-    manifest = {"version": __version__, "config": config, "authority": authority, "records": records}
-    atomic_write(manifest_path, json.dumps(manifest, sort_keys=True, separators=(",", ":")).encode())
+    store.save()
+    new_state = {"version": __version__, "config": config, "authority": authority, "records": records}
+    if new_state != state:
+        atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
     summary.seconds = time.perf_counter() - started
     for path, error in summary.failed:
         report.error(path, error)
@@ -242,28 +294,60 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
     return summary
 
 
-def _run_tasks(tasks, site: Path, tei_dir: Path, options: BuildOptions, report):
-    jobs = options.jobs or os.cpu_count() or 1
-    # starting workers costs about a second: a handful of records is faster in this process
-    jobs = 1 if len(tasks) < 16 else max(1, min(jobs, len(tasks)))
-    bar = _progress(len(tasks), options.progress)
-    try:
-        if jobs == 1:
-            _init_worker(str(site), str(tei_dir), options.title)
-            for task in tasks:
-                outcome = _process(task)
+class _Runner:
+    """Runs record tasks and page jobs in a process pool (or here, for a handful of records)."""
+
+    def __init__(self, site: Path, tei_dir: Path, options: BuildOptions, records: int):
+        jobs = options.jobs or os.cpu_count() or 1
+        # starting workers costs about a second: a handful of records is faster in this process
+        self.jobs = 1 if records < 16 else max(1, min(jobs, records))
+        self.options = options
+        self.pool = None
+        initargs = (str(site), str(tei_dir), options.title)
+        if self.jobs == 1:
+            _init_worker(*initargs)
+        else:
+            # spawn: each worker starts clean and compiles its own schemas and stylesheets
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_worker, initargs=initargs)
+
+    def records(self, tasks):
+        bar = _progress(len(tasks), self.options.progress)
+        try:
+            if self.pool is None:
+                results = map(_process, tasks)
+            else:
+                results = self.pool.map(_process, tasks, chunksize=max(1, min(64, len(tasks) // (self.jobs * 8) or 1)))
+            for task, outcome in zip(tasks, results):
                 bar.update(1)
                 yield outcome, task[-1]
-        else:
-            # spawn: saxonche and forked JVM-like runtimes do not mix; each worker starts clean
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                                     initargs=(str(site), str(tei_dir), options.title)) as pool:
-                for task, outcome in zip(tasks, pool.map(_process, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))):
-                    bar.update(1)
-                    yield outcome, task[-1]
-    finally:
-        bar.finish()
+        finally:
+            bar.finish()
+
+    def pages(self, pages) -> int:
+        """Render (path, XML) page jobs from an iterator, a few batches in flight at a time."""
+        if self.pool is None:
+            return _render_pages(list(pages))
+        written, in_flight = 0, []
+        batch: list = []
+        for job in pages:
+            batch.append(job)
+            if len(batch) == 8:
+                in_flight.append(self.pool.submit(_render_pages, batch))
+                batch = []
+                if len(in_flight) >= self.jobs * 2:
+                    written += in_flight.pop(0).result()
+        if batch:
+            in_flight.append(self.pool.submit(_render_pages, batch))
+        return written + sum(f.result() for f in in_flight)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
+def _render_pages(pages: list[tuple[str, str]]) -> int:
+    return write_entity_pages(_worker["site"], _worker["publisher"], pages)
 
 
 class _NoProgress:

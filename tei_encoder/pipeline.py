@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .authority import load_authority
+from .authority import Authority, load_authority
 from .enrich import EntityRecognizer, enrich
 from .errors import RecordError, UsageError
 from .model import Document
@@ -42,9 +42,14 @@ class EncodeResult:
         return self.error is None
 
 
-@lru_cache(maxsize=4)
 def recognizer(authority: tuple[Path, ...], gazetteer: bool) -> EntityRecognizer:
-    return EntityRecognizer(load_authority(authority), use_gazetteer=gazetteer)
+    return _recognizer(load_authority(authority), gazetteer)
+
+
+@lru_cache(maxsize=4)
+def _recognizer(authority: Authority, gazetteer: bool) -> EntityRecognizer:
+    """One per authority content: built once per process, rebuilt when the files change."""
+    return EntityRecognizer(authority, use_gazetteer=gazetteer)
 
 
 def encode_document(path: Path, settings: EncodeSettings) -> Document:

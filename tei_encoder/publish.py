@@ -100,24 +100,33 @@ def _text(el) -> str:
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
     """What the index and registers need from one document (JSON-serialisable, for the manifest).
 
-    mentions: entity id -> [kind, how many mentions] (the page anchors are m-<id>-1 … m-<id>-<count>);
-    entities: id -> [kind, preferred name, source, [[idno type, value]...], [other forms...]].
+    mentions: entity id -> how many mentions (the page anchors are m-<id>-1 … m-<id>-<count>);
+    entities: id -> [kind, preferred name, source, [[idno type, value]...]];
+    forms: id -> the entity's other name forms met in this document.
     """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
     date = creation.get("when", "") if creation is not None else ""
-    mentions: dict[str, list] = {}
+    mentions: dict[str, int] = {}
+    entities: dict[str, list] = {}
     for el in root.xpath(_MENTIONS, namespaces=NSMAP):
-        entry = mentions.setdefault(el.get("ref", "").lstrip("#"), [_KIND[etree.QName(el).localname], 0])
-        entry[1] += 1
-    entities = {}
+        ref = el.get("ref", "").lstrip("#")
+        mentions[ref] = mentions.get(ref, 0) + 1
+        entities.setdefault(ref, [_KIND[etree.QName(el).localname], ref, "unresolved", []])
+    forms: dict[str, list[str]] = {}
     for el in root.xpath("tei:standOff//*[self::tei:person or self::tei:place or self::tei:org]", namespaces=NSMAP):
         name_els = [n for n in el if n.tag.endswith("Name")]
         names = [" ".join("".join(n.itertext()).split()) for n in name_els]
         preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
         source = "authority" if el.get("resp") != "#encoder" else ("gazetteer" if el.get("cert") == "medium" else "rule")
         idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.findall("tei:idno", NSMAP)]
-        entities[el.get(f"{{{XML_NS}}}id")] = [etree.QName(el).localname, preferred, source, idnos, [n for n in names if n != preferred]]
+        xml_id = el.get(f"{{{XML_NS}}}id")
+        entities[xml_id] = [etree.QName(el).localname, preferred, source, idnos]
+        others = [n for n in names if n != preferred]
+        if others:
+            forms[xml_id] = others
+    entities = {ref: entities[ref] for ref in mentions}  # the registers list mentioned entities only
+    forms = {ref: f for ref, f in forms.items() if ref in mentions}
     return {
         "id": root.get(f"{{{XML_NS}}}id", name),
         "name": name,
@@ -128,13 +137,15 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
         "summary": _text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),
         "mentions": mentions,
         "entities": entities,
+        "forms": forms,
     }
 
 
 def index_entry(summary: dict) -> tuple:
     """The part of a summary the index page shows: when it is unchanged, the index is too."""
     kinds = {"person": set(), "place": set()}
-    for ref, (kind, _) in summary["mentions"].items():
+    for ref in summary["mentions"]:
+        kind = summary["entities"][ref][0]
         if kind in kinds:
             kinds[kind].add(ref)
     return (summary["id"], summary["title"], summary["date"], summary["date_text"], summary["summary"],
@@ -143,13 +154,14 @@ def index_entry(summary: dict) -> tuple:
 
 def affected_refs(previous: dict | None, current: dict | None) -> set[str]:
     """Entities whose register pages change when a document's summary goes from previous to current."""
-    before, after = previous or {"mentions": {}, "entities": {}}, current or {"mentions": {}, "entities": {}}
+    empty = {"mentions": {}, "entities": {}, "forms": {}}
+    before, after = previous or empty, current or empty
     shown = ("title", "date", "date_text")
     if previous is None or current is None or any(before.get(k) != after.get(k) for k in shown):
         return set(before["mentions"]) | set(after["mentions"])
     refs = set(before["mentions"]) | set(after["mentions"])
     return {r for r in refs if before["mentions"].get(r) != after["mentions"].get(r)
-            or before["entities"].get(r) != after["entities"].get(r)}
+            or before["entities"].get(r) != after["entities"].get(r) or before["forms"].get(r) != after["forms"].get(r)}
 
 
 def index_xml(summaries: list[dict]) -> str:
@@ -171,7 +183,7 @@ def index_xml(summaries: list[dict]) -> str:
 
 
 class EntityIndex:
-    """Every entity of the edition with the documents and anchors that mention it."""
+    """Every entity of the edition with the documents that mention it, from the summaries."""
 
     def __init__(self, summaries: list[dict]):
         self.docs = {s["name"]: s for s in summaries}
@@ -179,12 +191,13 @@ class EntityIndex:
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
         for s in sorted(summaries, key=lambda s: s["name"]):
-            for ref, (kind, name, source, idnos, forms) in s["entities"].items():
-                self.info.setdefault(ref, [kind, name, source, idnos])
+            for ref, info in s["entities"].items():
+                if ref not in self.info or self.info[ref][2] == "unresolved":
+                    self.info[ref] = info
+            for ref, forms in s.get("forms", {}).items():
                 known = self.forms.setdefault(ref, [])
                 known += [f for f in forms if f not in known]
-            for ref, (kind, count) in s["mentions"].items():
-                self.info.setdefault(ref, [kind, ref, "unresolved", []])
+            for ref, count in s["mentions"].items():
                 self.mentions.setdefault(ref, {})[s["name"]] = count
 
     def refs(self, kind: str) -> list[str]:
@@ -247,10 +260,20 @@ def entity_page(kind: str, ref: str) -> str:
     return f"{REGISTER_DIRS[kind]}/{safe_stem(ref)}.html"
 
 
+def write_entity_pages(site: Path, publisher: Publisher, pages) -> int:
+    """Render and write entry pages: (path relative to the site, entity XML)."""
+    count = 0
+    for relative, entity in pages:
+        atomic_write(site_path(site, relative), publisher.entity_page(entity))
+        count += 1
+    return count
+
+
 def write_overviews(site: Path, publisher: Publisher, summaries: list[dict],
-                    affected: set[str] | None = None, index_stale: bool = True) -> int:
+                    affected: set[str] | None = None, index_stale: bool = True, render_pages=None) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
-    registers) are rewritten, and the index only when `index_stale`. Returns pages written."""
+    registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
+    entry pages over worker processes. Returns the number of pages written."""
     written = 0
     if index_stale or affected is None:
         atomic_write(site_path(site, "index.html"), publisher.index_page(index_xml(summaries)))
@@ -258,15 +281,17 @@ def write_overviews(site: Path, publisher: Publisher, summaries: list[dict],
     entities = EntityIndex(summaries)
     # an id no document describes any more could have been of any kind
     affected_kinds = None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
+    pages: list[tuple[str, str]] = []  # (page, entity id)
     for kind, page in REGISTERS.items():
         refs = entities.refs(kind)
         todo = refs if affected is None else [r for r in refs if r in affected]
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             atomic_write(site_path(site, page), publisher.register_page(entities.register_xml(kind)))
             written += 1
-        for ref in todo:
-            atomic_write(site_path(site, entity_page(kind, ref)), publisher.entity_page(entities.entity_xml(ref)))
-            written += 1
+        pages.extend((entity_page(kind, ref), ref) for ref in todo)
+    # entity XML is made as pages are rendered, a batch at a time, never all at once
+    jobs = ((relative, entities.entity_xml(ref)) for relative, ref in pages)
+    written += write_entity_pages(site, publisher, jobs) if render_pages is None else render_pages(jobs)
     for ref in (affected or ()):
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
             for kind in REGISTERS:

@@ -1,0 +1,111 @@
+"""Incremental builds: unchanged records are skipped, changes re-publish exactly what they touch."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import AUTHORITY, CORPUS, FIXTURES
+from tei_encoder.cli import main
+
+SEED = "000_6c3a4dfe0217feee"
+
+
+def build(corpus: Path, out: Path, authority: Path = AUTHORITY, *extra: str) -> dict:
+    stats = out.parent / f"{out.name}-stats.json"
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--authority", str(authority), "-j", "1",
+                                       "--stats", str(stats), *extra])
+    data = json.loads(stats.read_text())
+    data["exit_code"] = result.exit_code
+    data["output"] = result.output
+    return data
+
+
+@pytest.fixture
+def project(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in [CORPUS / f"{SEED}.txt", FIXTURES / "memcon.txt", FIXTURES / "letter.txt"]:
+        shutil.copy(path, corpus)
+    authority = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, authority)
+    out = tmp_path / "build"
+    first = build(corpus, out, authority)
+    assert first["exit_code"] == 0 and first["encoded"] == 3
+    return corpus, authority, out
+
+
+def mtimes(site: Path) -> dict:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+
+def test_no_change_rebuild_touches_nothing(project):
+    corpus, authority, out = project
+    before = mtimes(out / "site")
+    again = build(corpus, out, authority)
+    assert (again["encoded"], again["published"], again["overview_pages"], again["unchanged"]) == (0, 0, 0, 3)
+    assert mtimes(out / "site") == before
+
+
+def test_one_changed_record(project):
+    corpus, authority, out = project
+    before = mtimes(out / "site")
+    letter = corpus / "letter.txt"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("will be late", "will be very late"), encoding="utf-8")
+    again = build(corpus, out, authority)
+    assert (again["encoded"], again["published"]) == (1, 1)
+    after = mtimes(out / "site")
+    changed = {p for p in after if after[p] != before.get(p)}
+    assert changed == {"docs/letter.html"}  # mention counts unchanged: no register page moves
+    assert "very late" in (out / "site/docs/letter.html").read_text(encoding="utf-8")
+
+
+def test_new_mention_updates_its_register_pages(project):
+    corpus, authority, out = project
+    letter = corpus / "letter.txt"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("will be late", "will be late, as in Cuba"), encoding="utf-8")
+    before = mtimes(out / "site")
+    build(corpus, out, authority)
+    after = mtimes(out / "site")
+    changed = {p for p in after if after[p] != before.get(p)}
+    assert {"docs/letter.html", "places/cuba.html", "places.html"} <= changed
+    assert "persons/castro-fidel.html" not in changed
+    assert "letter.html#m-cuba-1" in (out / "site/places/cuba.html").read_text(encoding="utf-8")
+
+
+def test_changed_authority_entry_republishes_exactly_its_documents(project):
+    corpus, authority, out = project
+    persons = authority / "persons.xml"
+    persons.write_text(persons.read_text(encoding="utf-8").replace(
+        '<persName type="preferred">Osvaldo Dorticós</persName>',
+        '<persName type="preferred">Osvaldo Dorticós Torrado</persName>'), encoding="utf-8")
+    again = build(corpus, out, authority)
+    assert again["encoded"] == 3  # the authority is an input of every record
+    assert again["published"] == 1  # but only the seed mentions Dorticós
+    assert "Osvaldo Dorticós Torrado" in (out / "site/persons/dorticos.html").read_text(encoding="utf-8")
+
+
+def test_deleted_record_loses_its_outputs(project):
+    corpus, authority, out = project
+    (corpus / "memcon.txt").unlink()
+    again = build(corpus, out, authority)
+    assert again["removed"] == 1
+    assert not (out / "site/docs/memcon.html").exists() and not (out / "tei/memcon.xml").exists()
+    assert not (out / "site/persons/pak-heon-yeong.html").exists()  # only the memcon mentioned him
+    assert "memcon" not in (out / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_force_rebuilds_everything(project):
+    corpus, authority, out = project
+    again = build(corpus, out, authority, "--force")
+    assert (again["encoded"], again["published"]) == (3, 3)
+
+
+def test_a_record_that_breaks_keeps_its_last_good_outputs(project):
+    corpus, authority, out = project
+    (corpus / "letter.txt").write_bytes(b"")
+    again = build(corpus, out, authority)
+    assert again["exit_code"] == 1 and "letter.txt: error: file is empty" in again["output"]
+    assert (out / "site/docs/letter.html").exists() and (out / "tei/letter.xml").exists()
