@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -136,7 +137,8 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
 @click.option("--rng", type=click.Path(dir_okay=False, path_type=Path), help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True)
 @click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file (for example junit.xml) instead of standard output.")
-def validate(paths, xsd, no_schema, rules, rng, fmt, report_file):
+@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes for large batches (default: one per core).")
+def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
     """Validate TEI files (or folders of *.xml) against the project schema and rules.
 
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH].
@@ -155,7 +157,7 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file):
         if no_schema and not rules and rng is None:
             raise UsageError("nothing to validate against: --no-schema --no-rules needs --rng FILE")
         validator = Validator(xsd=False if no_schema else xsd, rules=None if rules else False, rng=rng)
-        diagnostics = validator.check_files(files)
+        diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:

@@ -11,9 +11,12 @@ Every problem becomes a Diagnostic with file, line, column, severity, message an
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
@@ -60,7 +63,25 @@ def element_path(el: etree._Element) -> str:
     return "/" + "/".join(reversed(parts))
 
 
-def _column(lines: list[bytes], line: int, el: etree._Element | None) -> int:
+class _Lines:
+    """The file's lines, split only if a problem needs a column (valid files never pay for it)."""
+
+    def __init__(self, data: bytes | None):
+        self._data, self._lines = data, None
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __getitem__(self, i: int) -> bytes:
+        return self._get()[i]
+
+    def _get(self) -> list[bytes]:
+        if self._lines is None:
+            self._lines = self._data.split(b"\n") if self._data is not None else []
+        return self._lines
+
+
+def _column(lines, line: int, el: etree._Element | None) -> int:
     """Column of the element's start tag on its line (lxml only gives the line)."""
     if el is None or not 0 < line <= len(lines):
         return 1
@@ -113,7 +134,7 @@ class Validator:
         return self.check_tree(tree, name, data)
 
     def check_tree(self, tree: etree._ElementTree, name: str, data: bytes | None = None) -> list[Diagnostic]:
-        lines = data.split(b"\n") if data is not None else []
+        lines = _Lines(data)
         found: list[Diagnostic] = []
         if self.xsd is not None and not self.xsd.validate(tree):
             found.extend(self._explain(tree, name, lines))
@@ -166,14 +187,46 @@ class Validator:
         return [Diagnostic(name, e.line or 1, e.column or 1, "error", e.message, "", "rng") for e in self._lxml_rng.error_log]
 
     # -- a batch --
-    def check_files(self, paths: list[Path]) -> list[Diagnostic]:
+    def check_files(self, paths: list[Path], jobs: int = 1) -> list[Diagnostic]:
+        """Every file; with jobs > 1 and enough files, in a process pool (schemas compiled once per worker)."""
         found: list[Diagnostic] = []
-        for path in paths:
-            found.extend(self.check_file(path))
+        if jobs > 1 and len(paths) >= 200:
+            found.extend(self._in_pool(paths, jobs))
+        else:
+            for path in paths:
+                found.extend(self.check_file(path))
         if self.rng_path and shutil.which("jing"):
             broken = {d.file for d in found if d.source == "xml"}
             found.extend(jing(self.rng_path, [p for p in paths if str(p) not in broken]))
         return found
+
+
+    def _in_pool(self, paths: list[Path], jobs: int) -> list[Diagnostic]:
+        settings = (self.xsd_path, self.rules_path or False, self.rng_path)
+        chunk = max(1, min(500, len(paths) // (jobs * 4)))
+        batches = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=settings) as pool:
+            return [d for batch in pool.map(_check_batch, batches) for d in batch]
+
+
+_pool_validator: list[Validator] = []
+
+
+def _init_pool(xsd, rules, rng) -> None:
+    # RELAX NG with jing runs once in the parent for the whole batch, not per worker
+    _pool_validator.append(Validator(xsd=xsd or False, rules=rules, rng=None if shutil.which("jing") else rng))
+
+
+def _check_batch(paths: list[Path]) -> list[Diagnostic]:
+    validator = _pool_validator[0]
+    found: list[Diagnostic] = []
+    for path in paths:
+        try:
+            found.extend(validator.check_file(path))
+        except OSError as exc:
+            found.append(Diagnostic(str(path), 1, 1, "error", str(exc), source="xml"))
+    return found
 
 
 def jing(rng: Path, paths: list[Path], chunk: int = 2000) -> list[Diagnostic]:

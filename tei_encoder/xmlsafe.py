@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -9,9 +10,10 @@ from lxml import etree
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NSMAP = {"tei": TEI_NS}
-MAX_DEPTH = 256
+MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 
 
+@lru_cache(maxsize=1)
 def safe_parser() -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own limits on text size and nesting;
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
@@ -26,23 +28,17 @@ class UnsafeXML(ValueError):
 
 
 def parse_xml(path: Path | None = None, data: bytes | None = None) -> etree._ElementTree:
-    """Parse untrusted XML; raise etree.XMLSyntaxError (malformed) or UnsafeXML (DTD, entities, depth)."""
+    """Parse untrusted XML; raise etree.XMLSyntaxError (malformed) or UnsafeXML (DTD, entities, depth).
+
+    The parser is made once per process (lxml parsers are not shared between threads; we use none)."""
     parser = safe_parser()
     if data is None:
         data = Path(path).read_bytes()
     tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(path) if path else None))
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
-    _check_depth(tree.getroot())
+    # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False)
     return tree
-
-
-def _check_depth(root: etree._Element) -> None:
-    depth = 0
-    for event, _ in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > MAX_DEPTH:
-            raise UnsafeXML(f"elements nested deeper than {MAX_DEPTH} levels")
 
 
 def describe_xml_error(exc: Exception) -> str:

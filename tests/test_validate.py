@@ -120,10 +120,11 @@ def test_report_formats(tmp_path, seed_xml):
     runner = CliRunner()
     data = json.loads(runner.invoke(main, ["validate", str(path), "--format", "json"]).stdout)
     assert data["errors"] == 1 and data["files"][0]["valid"] is False
-    assert data["files"][0]["problems"][0]["line"] == line_of(broken, 'ref="#nobody"')
+    error = next(p for p in data["files"][0]["problems"] if p["severity"] == "error")
+    assert error["line"] == line_of(broken, 'ref="#nobody"') and error["source"] == "rules"
     gh = runner.invoke(main, ["validate", str(path), "--format", "github"]).stdout
     line = line_of(broken, 'ref="#nobody"')
-    assert gh.startswith(f"::error file={path},line={line},col=")
+    assert f"::error file={path},line={line},col=" in gh
     report = tmp_path / "junit.xml"
     result = runner.invoke(main, ["validate", str(path), "--format", "junit", "--report", str(report)])
     assert result.exit_code == 1
