@@ -115,13 +115,15 @@ def _process(task: tuple) -> RecordOutcome:
             outcome.error = result.error
             return outcome
         outcome.tei_hash = hashlib.sha256(result.tei).hexdigest()
-        tree = etree.ElementTree(etree.fromstring(result.tei))
+        tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and target.exists():
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
         problems = _worker["validator"].check_tree(tree, str(target), result.tei)
+        if any(d.severity == "error" for d in problems):  # report with the file's own line numbers
+            problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei)
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]
@@ -257,6 +259,8 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
                 affected |= affected_refs(previous, outcome.summary) | store.put(outcome.name, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
             records[outcome.name] = {"input": outcome.input_hash, "stat": stamp, "tei": outcome.tei_hash}
+            if getattr(report, "verbose", False):
+                report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
 
         for name in gone:
             remove_document(site, name)

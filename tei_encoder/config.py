@@ -75,7 +75,7 @@ def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
 def project_dir(name: str) -> Path:
     """`schema/` or `xslt/`: beside the package in a checkout, or installed as package data."""
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / name, here / "_" / name):
+    for candidate in (here.parent / name, here / f"_{name}"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"cannot find the {name}/ folder of tei-encoder")

@@ -18,7 +18,7 @@ from .errors import RecordError, UsageError
 from .model import Document
 from .parse import parse_record
 from .read import read_record
-from .write import write_tei
+from .write import serialize, tei_tree
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class EncodeSettings:
 class EncodeResult:
     path: Path
     tei: bytes | None = None
+    tree: object = None  # the lxml tree the TEI was serialised from, for later stages to reuse
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
@@ -62,14 +63,15 @@ def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
     """Encode one record; bad input becomes `error` (one line), never an exception."""
     try:
         doc = encode_document(path, settings)
-        tei = write_tei(doc, settings.change_date)
+        root = tei_tree(doc, settings.change_date)
+        tei = serialize(root)
     except RecordError as exc:
         return EncodeResult(path=path, error=str(exc))
     except RecursionError:
         return EncodeResult(path=path, error="record is nested too deeply to encode")
     except MemoryError:
         return EncodeResult(path=path, error="record is too large to encode in the memory available")
-    return EncodeResult(path=path, tei=tei, document=doc, warnings=list(doc.warnings))
+    return EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
 
 
 def change_date(option: str | None) -> str | None:

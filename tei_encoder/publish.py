@@ -278,6 +278,8 @@ def write_overviews(site: Path, publisher: Publisher, summaries: list[dict],
     if index_stale or affected is None:
         atomic_write(site_path(site, "index.html"), publisher.index_page(index_xml(summaries)))
         written += 1
+    if affected is not None and not affected:
+        return written  # no entity's mentions changed: registers stay as they are
     entities = EntityIndex(summaries)
     # an id no document describes any more could have been of any kind
     affected_kinds = None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}

@@ -44,7 +44,10 @@ def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
 
 
 def write_tei(doc: Document, change_date: str | None = None) -> bytes:
-    root = tei_tree(doc, change_date)
+    return serialize(tei_tree(doc, change_date))
+
+
+def serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 

@@ -146,8 +146,10 @@ def test_build_refuses_invalid_output(tmp_path, monkeypatch):
     real = build_module.encode_record
 
     def corrupting(path, settings):
+        from tei_encoder.write import serialize
         result = real(path, settings)
-        result.tei = result.tei.replace(b'<div type="document">', b'<div type="chapter">')
+        result.tree.find(".//{http://www.tei-c.org/ns/1.0}div").set("type", "chapter")
+        result.tei = serialize(result.tree)
         return result
 
     monkeypatch.setattr(build_module, "encode_record", corrupting)
