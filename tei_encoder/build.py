@@ -30,7 +30,7 @@ from .config import project_dir
 from .fsutil import atomic_write, safe_stem
 from .pipeline import EncodeSettings, encode_record, record_files
 from .publish import (DEFAULT_TITLE, Publisher, affected_refs, copy_assets, index_entry, remove_document, summarize,
-                      write_document, write_entity_pages, write_overviews)
+                      write_document, write_overviews, write_pages)
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
@@ -274,10 +274,13 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
 
         if full or affected or index_stale:
             started_overviews = time.perf_counter()
-            publisher = _worker.get("publisher") if runner and runner.pool is None else Publisher(options.title)
-            copy_assets(site, publisher)
-            render = runner.pages if runner else None
-            summary.overview_pages = write_overviews(site, publisher, store.all(), None if full else affected, index_stale, render)
+            copy_assets(site)
+            if runner is None:  # nothing was encoded, only removed: render here
+                publisher = Publisher(options.title)
+                render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
+            else:  # the workers (or this process, for a few records) render with their stylesheets
+                render = runner.pages
+            summary.overview_pages = write_overviews(site, None, store.all(), None if full else affected, index_stale, render)
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
     finally:
         if runner:
@@ -329,7 +332,7 @@ class _Runner:
             bar.finish()
 
     def pages(self, pages) -> int:
-        """Render (path, XML) page jobs from an iterator, a few batches in flight at a time."""
+        """Render (path, stylesheet, XML) page jobs from an iterator, a few batches in flight at a time."""
         if self.pool is None:
             return _render_pages(list(pages))
         written, in_flight = 0, []
@@ -350,8 +353,8 @@ class _Runner:
             self.pool.shutdown()
 
 
-def _render_pages(pages: list[tuple[str, str]]) -> int:
-    return write_entity_pages(_worker["site"], _worker["publisher"], pages)
+def _render_pages(pages: list[tuple[str, str, str]]) -> int:
+    return write_pages(_worker["site"], _worker["publisher"], pages)
 
 
 class _NoProgress:

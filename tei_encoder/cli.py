@@ -231,7 +231,7 @@ def publish(paths, output, title):
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         publisher = Publisher(title or DEFAULT_TITLE)
-        copy_assets(output, publisher)
+        copy_assets(output, publisher.xslt_dir)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))
     summaries, failed, seen = [], 0, set()

@@ -242,8 +242,8 @@ def site_path(site: Path, relative: str) -> Path:
     return path
 
 
-def copy_assets(site: Path, publisher: Publisher) -> None:
-    for asset in sorted((publisher.xslt_dir / "assets").iterdir()):
+def copy_assets(site: Path, xslt_dir: Path | None = None) -> None:
+    for asset in sorted(((xslt_dir or project_dir("xslt")) / "assets").iterdir()):
         target = site_path(site, f"assets/{asset.name}")
         data = asset.read_bytes()
         if not target.exists() or target.read_bytes() != data:
@@ -260,47 +260,49 @@ def entity_page(kind: str, ref: str) -> str:
     return f"{REGISTER_DIRS[kind]}/{safe_stem(ref)}.html"
 
 
-def write_entity_pages(site: Path, publisher: Publisher, pages) -> int:
-    """Render and write entry pages: (path relative to the site, entity XML)."""
+def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
+    return {"index": publisher.index_page, "register": publisher.register_page, "entity": publisher.entity_page}[stylesheet](xml)
+
+
+def write_pages(site: Path, publisher: Publisher, pages) -> int:
+    """Render and write overview pages: (path relative to the site, stylesheet, input XML)."""
     count = 0
-    for relative, entity in pages:
-        atomic_write(site_path(site, relative), publisher.entity_page(entity))
+    for relative, stylesheet, xml in pages:
+        atomic_write(site_path(site, relative), render_page(publisher, stylesheet, xml))
         count += 1
     return count
 
 
-def write_overviews(site: Path, publisher: Publisher, summaries: list[dict],
+def write_overviews(site: Path, publisher: Publisher | None, summaries: list[dict],
                     affected: set[str] | None = None, index_stale: bool = True, render_pages=None) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
-    entry pages over worker processes. Returns the number of pages written."""
-    written = 0
+    rendering over worker processes (then `publisher` may be None). Returns pages written."""
+    render = render_pages or (lambda jobs: write_pages(site, publisher, jobs))
+    return render(_overview_jobs(summaries, affected, index_stale, site))
+
+
+def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale: bool, site: Path):
+    """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
-        atomic_write(site_path(site, "index.html"), publisher.index_page(index_xml(summaries)))
-        written += 1
+        yield "index.html", "index", index_xml(summaries)
     if affected is not None and not affected:
-        return written  # no entity's mentions changed: registers stay as they are
+        return  # no entity's mentions changed: registers stay as they are
     entities = EntityIndex(summaries)
     # an id no document describes any more could have been of any kind
     affected_kinds = None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
-    pages: list[tuple[str, str]] = []  # (page, entity id)
     for kind, page in REGISTERS.items():
         refs = entities.refs(kind)
-        todo = refs if affected is None else [r for r in refs if r in affected]
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
-            atomic_write(site_path(site, page), publisher.register_page(entities.register_xml(kind)))
-            written += 1
-        pages.extend((entity_page(kind, ref), ref) for ref in todo)
-    # entity XML is made as pages are rendered, a batch at a time, never all at once
-    jobs = ((relative, entities.entity_xml(ref)) for relative, ref in pages)
-    written += write_entity_pages(site, publisher, jobs) if render_pages is None else render_pages(jobs)
+            yield page, "register", entities.register_xml(kind)
+        for ref in (refs if affected is None else [r for r in refs if r in affected]):
+            yield entity_page(kind, ref), "entity", entities.entity_xml(ref)
     for ref in (affected or ()):
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
             for kind in REGISTERS:
                 stale = site_path(site, entity_page(kind, ref))
                 if stale.exists():
                     stale.unlink()
-    return written
 
 
 def remove_document(site: Path, name: str) -> None:

@@ -45,7 +45,7 @@
                 <xsl:text>: </xsl:text>
                 <xsl:for-each select="m">
                   <xsl:if test="position() > 1">, </xsl:if>
-                  <a class="mention" href="{$root}{$doc/@page}#{.}" aria-label="mention {position()} of {$entity/@name} in {$doc/@title}"><xsl:value-of select="position()"/></a>
+                  <a class="mention" href="{$root}{$doc/@page}#{.}" aria-label="mention {position()}"><xsl:value-of select="position()"/></a>
                 </xsl:for-each>
               </li>
             </xsl:for-each>
