@@ -195,6 +195,26 @@ class SummaryStore:
             atomic_write(self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
 
 
+def _summary_hash(summary: dict) -> str:
+    return hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
+
+
+class _LazyStore:
+    """The SummaryStore, read from disk only when a summary actually changed."""
+
+    def __init__(self, path: Path, enabled: bool):
+        self._path, self._enabled, self._store = path, enabled, None
+
+    def __getattr__(self, name):
+        if self._store is None:
+            self._store = SummaryStore(self._path, load=self._enabled)
+        return getattr(self._store, name)
+
+    def save(self) -> None:
+        if self._store is not None:
+            self._store.save()
+
+
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
     """The record's content hash; an unchanged size and mtime reuse the last one (as make does)."""
     st = path.stat()
@@ -236,7 +256,7 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
     summary.unchanged = len(records)
     gone = [name for name in sorted(set(old) - set(names))]
 
-    store = SummaryStore(summaries_path, load=not full and bool(tasks or gone))
+    store = _LazyStore(summaries_path, enabled=not full)
     affected: set[str] = set()
     index_stale = full
     runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
@@ -254,11 +274,12 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
             summary.published += outcome.published
             for stage, spent in outcome.seconds.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
-            previous = store.get(outcome.name)
-            if previous != outcome.summary:
+            digest = _summary_hash(outcome.summary)
+            if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
+                previous = store.get(outcome.name)
                 affected |= affected_refs(previous, outcome.summary) | store.put(outcome.name, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
-            records[outcome.name] = {"input": outcome.input_hash, "stat": stamp, "tei": outcome.tei_hash}
+            records[outcome.name] = {"input": outcome.input_hash, "stat": stamp, "tei": outcome.tei_hash, "summary": digest}
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
 
