@@ -108,7 +108,7 @@ def bench_size(n: int, jobs: int, rng: Path | None) -> dict:
         victim.write_text(text, encoding="utf-8")
         seconds, _, done = run(tei_encoder("build", str(corpus), "-o", str(build), "--stats", str(stats), *common))
         result[key] = seconds
-        result[key.replace("_s", "_stats")] = {k: json.loads(stats.read_text())[k] for k in ("encoded", "published", "overview_pages")}
+        result[key[:-2] + "_stats"] = {k: json.loads(stats.read_text())[k] for k in ("encoded", "published", "overview_pages")}
     victim.write_text(original, encoding="utf-8")
     run(tei_encoder("build", str(corpus), "-o", str(build), *common))
     tei_files = sorted(str(p) for p in (build / "tei").glob("*.xml"))
