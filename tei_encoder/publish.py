@@ -12,7 +12,6 @@ Site layout (relative links only, so it works from file:// and any web server):
 
 from __future__ import annotations
 
-import shutil
 from functools import cached_property
 from pathlib import Path
 
@@ -310,8 +309,3 @@ def remove_document(site: Path, name: str) -> None:
         path = site_path(site, relative)
         if path.exists():
             path.unlink()
-
-
-def clean_site(site: Path) -> None:
-    if site.is_dir():
-        shutil.rmtree(site)

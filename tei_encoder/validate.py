@@ -12,7 +12,6 @@ Every problem becomes a Diagnostic with file, line, column, severity, message an
 from __future__ import annotations
 
 import multiprocessing
-import os
 import re
 import shutil
 import subprocess

@@ -1,7 +1,6 @@
 """The built site in a real browser (headless Chromium via Playwright): links, search, screenshots."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 

