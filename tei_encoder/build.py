@@ -172,6 +172,10 @@ class SummaryStore:
             return None
         return {**doc, "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]}}
 
+    def all(self) -> list[dict]:
+        """Every summary, sharing the edition-wide entity table (readers look up mentioned ids only)."""
+        return [{**self.docs[name], "entities": self.entities} for name in sorted(self.docs)]
+
     def put(self, name: str, summary: dict) -> set[str]:
         """Store a summary; returns the entities whose description changed."""
         changed = {ref for ref in summary["mentions"] if self.entities.get(ref) != summary["entities"].get(ref)}
@@ -185,13 +189,9 @@ class SummaryStore:
         self.docs.pop(name, None)
         self.changed = True
 
-    def all(self) -> list[dict]:
-        return [self.get(name) for name in sorted(self.docs)]
-
     def save(self) -> None:
         if self.changed:
-            used = {ref for doc in self.docs.values() for ref in doc["mentions"]}
-            data = {"entities": {r: v for r, v in sorted(self.entities.items()) if r in used}, "docs": self.docs}
+            data = {"entities": self.entities, "docs": self.docs}
             atomic_write(self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
 
 

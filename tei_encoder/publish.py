@@ -190,8 +190,9 @@ class EntityIndex:
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
         for s in sorted(summaries, key=lambda s: s["name"]):
-            for ref, info in s["entities"].items():
-                if ref not in self.info or self.info[ref][2] == "unresolved":
+            for ref in s["mentions"]:  # the entity table may be shared by all summaries
+                info = s["entities"].get(ref)
+                if info and (ref not in self.info or self.info[ref][2] == "unresolved"):
                     self.info[ref] = info
             for ref, forms in s.get("forms", {}).items():
                 known = self.forms.setdefault(ref, [])
