@@ -15,6 +15,8 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
+from xml.sax.saxutils import quoteattr
+
 from lxml import etree
 
 from .config import project_dir
@@ -189,6 +191,7 @@ class EntityIndex:
         self.info: dict[str, list] = {}
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
+        self._doc_tags: dict[str, str] = {}
         for s in sorted(summaries, key=lambda s: s["name"]):
             for ref in s["mentions"]:  # the entity table may be shared by all summaries
                 info = s["entities"].get(ref)
@@ -222,14 +225,25 @@ class EntityIndex:
         return etree.tostring(register, encoding="unicode")
 
     def entity_xml(self, ref: str) -> str:
-        el = self._entity(ref)
+        # Built as text: an entry of a common entity lists thousands of documents, and each
+        # document's <doc> start tag is escaped once and reused for every entity it mentions.
+        head = etree.tostring(self._entity(ref), encoding="unicode")
+        parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
         for doc_name in sorted(self.mentions.get(ref, {})):
-            s = self.docs[doc_name]
-            doc = etree.SubElement(el, "doc", page=f"docs/{doc_name}.html", title=s["title"], date=s["date"])
-            doc.set("date-text", s["date_text"])
-            for k in range(1, self.mentions[ref][doc_name] + 1):
-                etree.SubElement(doc, "m").text = f"m-{ref}-{k}"
-        return etree.tostring(el, encoding="unicode")
+            parts.append(self._doc_tag(doc_name))
+            parts.extend(f"<m>m-{ref}-{k}</m>" for k in range(1, self.mentions[ref][doc_name] + 1))
+            parts.append("</doc>")
+        parts.append("</entity>")
+        return "".join(parts)
+
+    def _doc_tag(self, name: str) -> str:
+        tag = self._doc_tags.get(name)
+        if tag is None:
+            s = self.docs[name]
+            tag = (f"<doc page={quoteattr(f'docs/{name}.html')} title={quoteattr(s['title'])} "
+                   f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}>")
+            self._doc_tags[name] = tag
+        return tag
 
 
 # --- writing a site ----------------------------------------------------------------------------
