@@ -20,7 +20,6 @@ MONTHS.update({
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 })
 _MONTH = r"(?P<month>(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?))"
-_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -91,54 +90,32 @@ def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
         kind = DATE_PATTERNS[n][0]
         prefix = f"f{n}_"
         groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
-        match = _to_match(kind, _Match(m.start(), m.end(), m.group(0), groups), default_year)
+        match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year)
         if match:
             found.append(match)
     return found
 
 
-@dataclass(frozen=True)
-class _Match:
-    """The parts of a regex match _to_match reads, with the alternative's own group names."""
-
-    s: int
-    e: int
-    text: str
-    groups: dict
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self, _: int = 0) -> str:
-        return self.text
-
-    def groupdict(self) -> dict:
-        return self.groups
-
-
-def _to_match(kind: str, m: re.Match, default_year: int | None) -> DateMatch | None:
-    g = m.groupdict()
+def _to_match(kind: str, start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch | None:
+    """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     year = int(g["year"]) if g.get("year") else default_year
     if kind == "iso":
         month = int(g["mnum"])
     else:
         month = month_number(g["month"])
-    if kind in ("my",):
-        return DateMatch(m.start(), m.end(), {"when": f"{year:04d}-{month:02d}"})
+    if kind == "my":
+        return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})
     if kind == "month-part":
         if year is None:
             return None
         lo, hi = month_bounds(year, month)
         first, last = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, int(hi[-2:]))}[g["part"]]
-        return DateMatch(m.start(), m.end(), {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
+        return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
     if kind == "month-this-year":
         if year is None:
             return None
         lo, hi = month_bounds(year, month)
-        return DateMatch(m.start(), m.end(), {"notBefore": lo, "notAfter": hi})
+        return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
     if year is None:
         return None  # a day and month with no year to take: leave it untagged
     day = int(g["day"])
@@ -146,11 +123,11 @@ def _to_match(kind: str, m: re.Match, default_year: int | None) -> DateMatch | N
     if kind.endswith("range"):
         last = iso_day(year, month, int(g["day2"]))
         if when and last and when <= last:
-            return DateMatch(m.start(), m.end(), {"notBefore": when, "notAfter": last})
-        return DateMatch(m.start(), m.end(), {}, problem=f"impossible date range {m.group(0)!r}")
+            return DateMatch(start, end, {"notBefore": when, "notAfter": last})
+        return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
     if when is None:
-        return DateMatch(m.start(), m.end(), {}, problem=f"impossible date {m.group(0)!r}")
-    return DateMatch(m.start(), m.end(), {"when": when})
+        return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
+    return DateMatch(start, end, {"when": when})
 
 
 _WHOLE_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
