@@ -26,6 +26,8 @@ from .config import project_dir
 from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
+XSL = "{http://www.w3.org/1999/XSL/Transform}"
+SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 _JING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|fatal): (?P<msg>.*)$")
 
 
@@ -93,6 +95,31 @@ def _column(lines, line: int, el: etree._Element | None) -> int:
     return 1
 
 
+def compile_rules(path: Path) -> etree.XSLT:
+    """A Schematron file compiled (ISO skeleton, via lxml.isoschematron) to a lean XSLT that returns SVRL.
+
+    Per document this is the costliest check, so the skeleton's options are set for speed:
+    no svrl:fired-rule per matched node, and the tree walk skips attributes, comments and
+    processing instructions when no rule context can match them.
+    """
+    schematron = etree.parse(str(path))
+    contexts = [c for c in schematron.xpath("//sch:rule/@context", namespaces={"sch": SCH_NS})]
+    bare = [re.sub(r"\[[^\[\]]*\]", "", re.sub(r"\[[^\[\]]*\]", "", c)) for c in contexts]  # predicates out
+    params = {
+        "generate-fired-rule": "false",
+        "attributes": "true" if any("@" in c or "attribute::" in c for c in bare) else "false",
+        "only-child-elements": "false" if any(re.search(r"comment\(|processing-instruction\(|node\(|text\(", c) for c in bare) else "true",
+    }
+    stylesheet = isoschematron.Schematron(schematron, store_xslt=True, compile_params=params).validator_xslt
+    # The skeleton also walks the whole document once per pattern in the default mode, where
+    # nothing matches: pure cost, so that walk is dropped.
+    for walk in list(stylesheet.iter(f"{XSL}apply-templates")):
+        parent = walk.getparent()
+        if walk.get("select") is None and walk.get("mode") is None and parent.tag == f"{SVRL}active-pattern":
+            parent.remove(walk)
+    return etree.XSLT(stylesheet)
+
+
 class Validator:
     def __init__(self, xsd: Path | None | bool = None, rules: Path | None | bool = None, rng: Path | None = None):
         """xsd/rules: a path, None for the project's own, False for none (RELAX NG only, say)."""
@@ -101,7 +128,7 @@ class Validator:
         self.rules_path = None if rules is False else (Path(rules) if rules else schema_dir / "rules.sch")
         self.rng_path = Path(rng) if rng else None
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
-        self.rules = isoschematron.Schematron(etree.parse(str(self.rules_path)), store_report=True) if self.rules_path else None
+        self.rules = compile_rules(self.rules_path) if self.rules_path else None
 
     @cached_property
     def explainer(self):
@@ -164,8 +191,7 @@ class Validator:
         return found
 
     def _rules(self, tree, name: str, lines: list[bytes]) -> list[Diagnostic]:
-        self.rules.validate(tree)
-        report = self.rules.validation_report
+        report = self.rules(tree)
         found = []
         for item in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
             location = item.get("location") or ""
