@@ -26,8 +26,9 @@ from .xmlsafe import NSMAP, XML_NS
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 REGISTERS = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 REGISTER_DIRS = {"person": "persons", "place": "places", "org": "orgs"}
-_MENTIONS = "(//tei:abstract|//tei:text)//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]"
-_KIND = {"persName": "person", "placeName": "place", "orgName": "org"}
+_T = "{http://www.tei-c.org/ns/1.0}"
+_KIND_OF_TAG = {_T + "persName": "person", _T + "placeName": "place", _T + "orgName": "org"}
+_ENTRY_TAGS = {_T + "person": "person", _T + "place": "place", _T + "org": "org"}
 
 
 class PublishError(Exception):
@@ -94,6 +95,22 @@ class Publisher:
 
 # --- per-document summaries -----------------------------------------------------------------
 
+def _mentions(root: etree._Element):
+    """Linked persName/placeName/orgName in the abstract and the text, in document order (as the
+    document stylesheet numbers them; see xslt/entities.xsl)."""
+    containers = [c for c in root.iter(_T + "abstract", _T + "text")
+                  if next(c.iterancestors(_T + "abstract", _T + "text"), None) is None]
+    for container in containers:
+        for el in container.iter(*_KIND_OF_TAG):
+            if el.get("ref") is not None:
+                yield el
+
+
+def _plain(el) -> str:
+    """An element's text, whitespace normalised (most name elements hold a single string)."""
+    return " ".join(((el.text if len(el) == 0 else "".join(el.itertext())) or "").split())
+
+
 def _text(el) -> str:
     return " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split()) if el is not None else ""
 
@@ -110,22 +127,23 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
     date = creation.get("when", "") if creation is not None else ""
     mentions: dict[str, int] = {}
     entities: dict[str, list] = {}
-    for el in root.xpath(_MENTIONS, namespaces=NSMAP):
-        ref = el.get("ref", "").lstrip("#")
+    for el in _mentions(root):
+        ref = el.get("ref").lstrip("#")
         mentions[ref] = mentions.get(ref, 0) + 1
-        entities.setdefault(ref, [_KIND[etree.QName(el).localname], ref, "unresolved", []])
+        entities.setdefault(ref, [_KIND_OF_TAG[el.tag], ref, "unresolved", []])
     forms: dict[str, list[str]] = {}
-    for el in root.xpath("tei:standOff//*[self::tei:person or self::tei:place or self::tei:org]", namespaces=NSMAP):
-        name_els = [n for n in el if n.tag.endswith("Name")]
-        names = [" ".join("".join(n.itertext()).split()) for n in name_els]
-        preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
-        source = "authority" if el.get("resp") != "#encoder" else ("gazetteer" if el.get("cert") == "medium" else "rule")
-        idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.findall("tei:idno", NSMAP)]
-        xml_id = el.get(f"{{{XML_NS}}}id")
-        entities[xml_id] = [etree.QName(el).localname, preferred, source, idnos]
-        others = [n for n in names if n != preferred]
-        if others:
-            forms[xml_id] = others
+    for stand_off in root.iterchildren(_T + "standOff"):
+        for el in stand_off.iter(*_ENTRY_TAGS):
+            name_els = [n for n in el if n.tag.endswith("Name")]
+            names = [_plain(n) for n in name_els]
+            preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
+            source = "authority" if el.get("resp") != "#encoder" else ("gazetteer" if el.get("cert") == "medium" else "rule")
+            idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.iterchildren(_T + "idno")]
+            xml_id = el.get(f"{{{XML_NS}}}id")
+            entities[xml_id] = [_ENTRY_TAGS[el.tag], preferred, source, idnos]
+            others = [n for n in names if n != preferred]
+            if others:
+                forms[xml_id] = others
     entities = {ref: entities[ref] for ref in mentions}  # the registers list mentioned entities only
     forms = {ref: f for ref, f in forms.items() if ref in mentions}
     return {
@@ -229,10 +247,9 @@ class EntityIndex:
         # document's <doc> start tag is escaped once and reused for every entity it mentions.
         head = etree.tostring(self._entity(ref), encoding="unicode")
         parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
-        for doc_name in sorted(self.mentions.get(ref, {})):
-            parts.append(self._doc_tag(doc_name))
-            parts.extend(f"<m>m-{ref}-{k}</m>" for k in range(1, self.mentions[ref][doc_name] + 1))
-            parts.append("</doc>")
+        mentions = self.mentions.get(ref, {})
+        for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
+            parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}"/>')
         parts.append("</entity>")
         return "".join(parts)
 
@@ -241,7 +258,7 @@ class EntityIndex:
         if tag is None:
             s = self.docs[name]
             tag = (f"<doc page={quoteattr(f'docs/{name}.html')} title={quoteattr(s['title'])} "
-                   f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}>")
+                   f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}")
             self._doc_tags[name] = tag
         return tag
 

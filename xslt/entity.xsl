@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- One register entry's page: name forms, authority links, back-links to every document and
-     every mention. Input: <entity> with one <doc> per document that mentions it. -->
+     every mention. Input: <entity> with one <doc mentions="n"> per document that mentions it; its
+     mentions are the anchors m-<entity id>-1 … m-<entity id>-n of the document's page. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -43,9 +44,9 @@
                 <a href="{$root}{@page}"><xsl:value-of select="@title"/></a>
                 <xsl:if test="@date != ''"> (<time datetime="{@date}"><xsl:value-of select="@date-text"/></time>)</xsl:if>
                 <xsl:text>: </xsl:text>
-                <xsl:for-each select="m">
-                  <xsl:if test="position() > 1">, </xsl:if>
-                  <a class="mention" href="{$root}{$doc/@page}#{.}" aria-label="mention {position()}"><xsl:value-of select="position()"/></a>
+                <xsl:for-each select="1 to xs:integer(@mentions)">
+                  <xsl:if test=". > 1">, </xsl:if>
+                  <a class="mention" href="{$root}{$doc/@page}#m-{$entity/@id}-{.}" aria-label="mention {.}"><xsl:value-of select="."/></a>
                 </xsl:for-each>
               </li>
             </xsl:for-each>
