@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
 from ..config import RecordFormat, record_format
@@ -102,6 +102,7 @@ class EntityRecognizer:
         for key in self.lexicon:
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
         self.surnames = self._surnames()
+        self.surname_list = sorted(self.surnames)
         titles = "|".join(re.escape(t) for t in self.fmt.person_titles)
         self.title_name = re.compile(
             rf"(?<![\w])(?:{titles})\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){{0,3}}{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
@@ -393,7 +394,9 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     if k < 0 or text[k] in ".!?:\"“":
         return None  # sentence-initial capitals prove nothing
     key = norm(word)
-    scored = sorted(((fuzz.ratio(key, s), s) for s in ctx.rec.surnames if abs(len(s) - len(key)) <= 2), reverse=True)
+    # candidates within 5 points of the 85 threshold are enough to decide (best, and a close second)
+    found = process.extract(key, ctx.rec.surname_list, scorer=fuzz.ratio, score_cutoff=80, limit=None)
+    scored = sorted(((score, s) for s, score, _ in found if abs(len(s) - len(key)) <= 2), reverse=True)
     if not scored or scored[0][0] < 85:
         return None
     best_score, best = scored[0]
