@@ -74,8 +74,10 @@ class RecordOutcome:
 
 
 def _hash_files(h, folders) -> None:
+    """Hash what shapes the output; documentation (*.md) beside it does not, so editing it rebuilds nothing."""
     for folder in folders:
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        for path in sorted(p for p in Path(folder).rglob("*")
+                           if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
 
 

@@ -49,6 +49,15 @@ def test_no_change_rebuild_touches_nothing(project):
     assert mtimes(out / "site") == before
 
 
+def test_documentation_beside_the_data_rebuilds_nothing(project):
+    corpus, authority, out = project
+    (authority / "README.md").write_text("Notes for the editors.\n", encoding="utf-8")
+    again = build(corpus, out, authority)
+    assert (again["encoded"], again["published"], again["unchanged"]) == (0, 0, 3)
+    (authority / "extra.xml").write_text((authority / "orgs.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert build(corpus, out, authority)["encoded"] == 3  # data beside it does (the control)
+
+
 def test_one_changed_record(project):
     corpus, authority, out = project
     before = mtimes(out / "site")

@@ -67,6 +67,42 @@ def test_dangling_ref(tmp_path, seed_xml):
             'xml:id="nobody" to the standOff (or fix the reference).' in result.output)
 
 
+def test_dangling_resp(tmp_path, seed_xml):
+    broken = seed_xml.replace('resp="#translator"', 'resp="#nobody"', 1)
+    path, result = validate(tmp_path, broken)
+    assert result.exit_code == 1
+    line = line_of(broken, 'resp="#nobody"')
+    assert f'{path}:{line}:' in result.output
+    assert 'error: @resp="#nobody" points to no respStmt: give the responsible respStmt xml:id="nobody".' in result.output
+
+
+def test_unmentioned_entry_is_a_warning(tmp_path, seed_xml):
+    extra = '<person xml:id="nobody-mentioned"><persName type="preferred">No One</persName></person>'
+    broken = seed_xml.replace("<listPerson>", "<listPerson>" + extra, 1)
+    _, result = validate(tmp_path, broken)
+    assert result.exit_code == 0  # warnings do not fail a build
+    assert 'warning: standOff entry "nobody-mentioned" is not mentioned in the document: remove it.' in result.output
+
+
+def test_rules_with_attribute_contexts_still_fire(tmp_path, seed_xml):
+    """The lean rule compilation skips attributes only when no rule context can match one."""
+    from tei_encoder.validate import Validator
+    rules = tmp_path / "attr.sch"
+    rules.write_text(
+        '<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">'
+        '<sch:ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>'
+        '<sch:pattern><sch:rule context="tei:date/@when">'
+        '<sch:assert test="starts-with(., \'19\')">year outside the 20th century</sch:assert>'
+        '</sch:rule></sch:pattern></sch:schema>', encoding="utf-8")
+    validator = Validator(xsd=False, rules=rules)
+    doc = tmp_path / "doc.xml"
+    doc.write_text(seed_xml.replace('<date when="1961-04-26">', '<date when="2061-04-26">', 1), encoding="utf-8")
+    problems = validator.check_file(doc)
+    assert [p.message for p in problems] == ["year outside the 20th century"]
+    doc.write_text(seed_xml, encoding="utf-8")
+    assert validator.check_file(doc) == []
+
+
 def test_duplicate_id(tmp_path, seed_xml):
     broken = seed_xml.replace('<place xml:id="bolivia">', '<place xml:id="cuba">')
     path, result = validate(tmp_path, broken)
