@@ -49,31 +49,19 @@ def test_missing_header_part(tmp_path, seed_xml):
     assert f"{path}:{line}:9: error: Unexpected child with tag 'tei:idno' at position 1. Tag 'tei:publisher' expected." in result.output
 
 
-def test_bad_date(tmp_path, seed_xml):
-    broken = seed_xml.replace('<date when="1961-04-26">', '<date when="1961-02-30">')
-    path, result = validate(tmp_path, broken)
+@pytest.mark.parametrize("found, broken, message", [
+    ('<date when="1961-04-26">', '<date when="1961-02-30">', "error: attribute when='1961-02-30': invalid value '1961-02-30'"),
+    ('ref="#roa-raul"', 'ref="#nobody"',
+     'error: @ref="#nobody" points to no entry: add an element with xml:id="nobody" to the standOff (or fix the reference).'),
+    ('resp="#translator"', 'resp="#nobody"',
+     'error: @resp="#nobody" points to no respStmt: give the responsible respStmt xml:id="nobody".'),
+], ids=["impossible-date", "dangling-ref", "dangling-resp"])
+def test_error_names_the_line_and_the_fix(tmp_path, seed_xml, found, broken, message):
+    text = seed_xml.replace(found, broken, 1)
+    path, result = validate(tmp_path, text)
     assert result.exit_code == 1
-    line = line_of(broken, 'when="1961-02-30"')
-    assert f"{path}:{line}:" in result.output
-    assert "error: attribute when='1961-02-30': invalid value '1961-02-30'" in result.output
-
-
-def test_dangling_ref(tmp_path, seed_xml):
-    broken = seed_xml.replace('ref="#roa-raul"', 'ref="#nobody"')
-    path, result = validate(tmp_path, broken)
-    assert result.exit_code == 1
-    line = line_of(broken, 'ref="#nobody"')
-    assert (f'{path}:{line}:' in result.output and 'error: @ref="#nobody" points to no entry: add an element with '
-            'xml:id="nobody" to the standOff (or fix the reference).' in result.output)
-
-
-def test_dangling_resp(tmp_path, seed_xml):
-    broken = seed_xml.replace('resp="#translator"', 'resp="#nobody"', 1)
-    path, result = validate(tmp_path, broken)
-    assert result.exit_code == 1
-    line = line_of(broken, 'resp="#nobody"')
-    assert f'{path}:{line}:' in result.output
-    assert 'error: @resp="#nobody" points to no respStmt: give the responsible respStmt xml:id="nobody".' in result.output
+    assert f"{path}:{line_of(text, broken)}:" in result.output
+    assert message in result.output
 
 
 def test_unmentioned_entry_is_a_warning(tmp_path, seed_xml):
