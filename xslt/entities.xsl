@@ -8,29 +8,31 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <xsl:key name="entity" match="tei:person | tei:place | tei:org" use="@xml:id"/>
+  <!-- The name shown on hover, per entity: computed once per document, not once per mention. -->
+  <xsl:variable name="entity-name" as="map(xs:string, xs:string)" select="map:merge(
+      //(tei:person | tei:place | tei:org)[@xml:id] ! map{string(@xml:id): f:normal((*[@type = 'preferred'], *)[1])},
+      map{'duplicates': 'use-first'})"/>
 
   <xsl:variable name="kind-of" as="map(xs:string, xs:string)"
       select="map{'persName': 'person', 'placeName': 'place', 'orgName': 'org'}"/>
 
   <!-- Mention anchors m-<entity>-<k>: the k-th mention of that entity in the document (abstract,
        then text). They stay the same when other parts of the text change, so register pages need
-       rewriting only when an entity's mentions do. tei_encoder/publish.py counts the same way. -->
-  <xsl:accumulator name="mentions" as="map(xs:string, xs:integer)" initial-value="map{}">
-    <xsl:accumulator-rule match="(tei:persName | tei:placeName | tei:orgName)[@ref][ancestor::tei:text or ancestor::tei:abstract]"
-        select="map:put($value, string(@ref), ($value(string(@ref)), 0)[1] + 1)"/>
-  </xsl:accumulator>
+       rewriting only when an entity's mentions do. tei_encoder/publish.py counts the same way.
+       A key finds an entity's mentions at once: cheaper than an accumulator updated at every
+       mention, and the k of a mention is how many of them come before it. -->
+  <xsl:key name="mentions" match="tei:abstract//(tei:persName | tei:placeName | tei:orgName) | tei:text//(tei:persName | tei:placeName | tei:orgName)" use="string(@ref)"/>
 
   <xsl:function name="f:mention-id" as="xs:string">
     <xsl:param name="mention" as="element()"/>
-    <xsl:sequence select="'m-' || substring-after($mention/@ref, '#') || '-' || $mention/accumulator-before('mentions')(string($mention/@ref))"/>
+    <xsl:variable name="k" select="count(key('mentions', string($mention/@ref), root($mention))[. &lt;&lt; $mention]) + 1"/>
+    <xsl:sequence select="'m-' || substring-after($mention/@ref, '#') || '-' || $k"/>
   </xsl:function>
 
   <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]">
     <xsl:variable name="kind" select="$kind-of(local-name())"/>
     <xsl:variable name="id" select="substring-after(@ref, '#')"/>
-    <xsl:variable name="entry" select="key('entity', $id)"/>
-    <xsl:variable name="name" select="f:normal(($entry/*[@type = 'preferred'], $entry/*)[1])"/>
+    <xsl:variable name="name" select="$entity-name($id)"/>
     <a class="ent ent-{$kind}" id="{f:mention-id(.)}" href="{$root}{$register-dir($kind)}/{$id}.html" title="{$name}">
       <xsl:apply-templates/>
     </a>
