@@ -72,8 +72,9 @@ def _combined() -> re.Pattern:
     for n, (kind, pattern) in enumerate(DATE_PATTERNS):
         body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<f{n}_{m.group(1)}>", pattern.pattern)
         parts.append(f"(?P<alt{n}>{body})")
-    # every form starts with a digit, a month or a word like "beginning": test that first, cheaply
-    start = r"(?=\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beg|sta|mid|end))"
+    # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
+    # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
+    start = r"(?=\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end)))"
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
 

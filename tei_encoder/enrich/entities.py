@@ -104,8 +104,10 @@ class EntityRecognizer:
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
         titles = "|".join(re.escape(t) for t in self.fmt.person_titles)
+        # when every title is capitalised, a lookahead lets the scan skip other positions cheaply
+        capital = "(?=[A-ZÀ-Þ])" if all(re.match("[A-ZÀ-Þ]", t) for t in self.fmt.person_titles) else ""
         self.title_name = re.compile(
-            rf"(?<![\w])(?:{titles})\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){{0,3}}{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+            rf"{capital}(?<![\w])(?:{titles})\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){{0,3}}{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
         )
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
@@ -314,14 +316,15 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
 def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
     toks = tokens(text)
     keys = [norm(t[2]) for t in toks]
+    caps = [t[2][0].isupper() for t in toks]
     spans = []
     i = 0
     while i < len(toks):
-        start, _, word = toks[i]
-        if not word[0].isupper():
+        if not caps[i]:
             i += 1
             continue
-        found = _longest_form(ctx, text, toks, keys, i)
+        start = toks[i][0]
+        found = _longest_form(ctx, text, toks, keys, caps, i)
         if found:
             length, form = found
             end = toks[i + length - 1][1]
@@ -347,22 +350,18 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], i: int):
+def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], caps: list[bool], i: int):
     longest = ctx.longest_from(keys[i])
     for length in range(min(longest, len(toks) - i), 0, -1):
-        last = toks[i + length - 1][2]
-        if not last[0].isupper() or not _contiguous(text, toks, i, length):
+        if not caps[i + length - 1]:
             continue
-        forms = ctx.forms(tuple(keys[i:i + length]))
-        if not forms:
+        forms = ctx.forms(tuple(keys[i:i + length]))  # a dict lookup: cheaper than the spacing test
+        if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0]:toks[i + length - 1][1]]
-        words = [t[2] for t in toks[i:i + length]]
         all_caps = surface.isupper()
-        fitting = [
-            f for f in forms
-            if (f.exact == surface if f.exact else (all_caps or tuple(w[0].isupper() for w in words) == f.caps))
-        ]
+        shape = tuple(caps[i:i + length])
+        fitting = [f for f in forms if (f.exact == surface if f.exact else (all_caps or shape == f.caps))]
         choice = _choose(ctx, fitting)
         if choice:
             return length, choice
