@@ -46,7 +46,8 @@ class Authority:
 def load_authority(folders: tuple[Path, ...]) -> Authority:
     folders = tuple(Path(f).resolve() for f in folders)
     # cached per process, but an edited file (new size or mtime) is read again
-    stamp = tuple((p, p.stat().st_size, p.stat().st_mtime_ns) for f in folders if f.is_dir() for p in sorted(f.glob("*.xml")))
+    stamp = tuple((p, st.st_size, st.st_mtime_ns) for f in folders if f.is_dir()
+                  for p in sorted(f.glob("*.xml")) for st in (p.stat(),))
     return _load(folders, stamp)
 
 

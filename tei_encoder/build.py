@@ -124,7 +124,7 @@ def _process(task: tuple) -> RecordOutcome:
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
         problems = _worker["validator"].check_tree(tree, str(target), result.tei)
-        if any(d.severity == "error" for d in problems):  # report with the file's own line numbers
+        if problems:  # the in-memory tree has no line numbers: report from the file's own text
             problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei)
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]

@@ -201,7 +201,7 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose
                 result = encode_record(path, settings)
                 if not result.ok:
                     raise ValueError(result.error)
-                tree = etree.ElementTree(etree.fromstring(result.tei))
+                tree = etree.ElementTree(result.tree)  # the tree the TEI was written from
         except (ValueError, OSError, etree.XMLSyntaxError) as exc:
             report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             failed += 1

@@ -127,6 +127,7 @@ class Validator:
         self.xsd_path = None if xsd is False else (Path(xsd) if xsd else schema_dir / "tei-encoder.xsd")
         self.rules_path = None if rules is False else (Path(rules) if rules else schema_dir / "rules.sch")
         self.rng_path = Path(rng) if rng else None
+        self.jing = shutil.which("jing") if self.rng_path else None  # RELAX NG by jing, batched, when installed
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
         self.rules = compile_rules(self.rules_path) if self.rules_path else None
 
@@ -166,7 +167,7 @@ class Validator:
             found.extend(self._explain(tree, name, lines))
         if self.rules is not None:
             found.extend(self._rules(tree, name, lines))
-        if self.rng_path and not shutil.which("jing"):
+        if self.rng_path and not self.jing:
             found.extend(self._rng_lxml(tree, name))
         return found
 
@@ -220,7 +221,7 @@ class Validator:
         else:
             for path in paths:
                 found.extend(self.check_file(path))
-        if self.rng_path and shutil.which("jing"):
+        if self.jing:
             broken = {d.file for d in found if d.source == "xml"}
             found.extend(jing(self.rng_path, [p for p in paths if str(p) not in broken]))
         return found

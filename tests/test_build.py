@@ -118,3 +118,15 @@ def test_a_record_that_breaks_keeps_its_last_good_outputs(project):
     again = build(corpus, out, authority)
     assert again["exit_code"] == 1 and "letter.txt: error: file is empty" in again["output"]
     assert (out / "site/docs/letter.html").exists() and (out / "tei/letter.xml").exists()
+
+
+def test_a_warning_names_the_line_of_the_written_tei(project):
+    corpus, authority, out = project
+    seed = corpus / f"{SEED}.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace("Translation - English\n\n", "Translation - English\n\nFiled on 12 June 1999.\n\n", 1), encoding="utf-8")
+    again = build(corpus, out, authority)
+    tei = (out / "tei" / f"{SEED}.xml").read_text(encoding="utf-8")
+    line = tei[: tei.index('<date when="1999-06-12">')].count("\n") + 1
+    assert f"{SEED}.xml:{line}:" in again["output"]
+    assert 'warning: @when="1999-06-12" is more than 25 years after the document\'s date' in again["output"]
