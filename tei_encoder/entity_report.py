@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 
 from lxml import etree
 
+from . import teidoc
 from .xmlsafe import NSMAP, XML_NS
 
-_KIND_OF = {"persName": "person", "placeName": "place", "orgName": "org"}
 _ENTRY_OF = {"person": "persName", "place": "placeName", "org": "orgName"}
 
 
@@ -33,14 +33,10 @@ class EntityRow:
 
 def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
     root = tree.getroot() if hasattr(tree, "getroot") else tree
-    entries: dict[str, etree._Element] = {}
-    for tag in ("person", "place", "org"):
-        for el in root.iterfind(f".//tei:standOff//tei:{tag}", NSMAP):
-            entries[el.get(f"{{{XML_NS}}}id")] = el
+    entries = {el.get(f"{{{XML_NS}}}id"): el for el in teidoc.entries(root)}
     rows: dict[tuple[str, str], EntityRow] = {}
-    mentions = root.xpath("(//tei:text|//tei:abstract)//*[@ref][self::tei:persName or self::tei:placeName or self::tei:orgName]", namespaces=NSMAP)
-    for el in mentions:
-        kind = _KIND_OF[etree.QName(el).localname]
+    for el in teidoc.mentions(root):
+        kind = teidoc.MENTION_KINDS[el.tag]
         ref = el.get("ref", "")
         xml_id = ref[1:] if ref.startswith("#") else ref
         entry = entries.get(xml_id)
@@ -77,9 +73,8 @@ def _preferred(entry: etree._Element, kind: str) -> str:
 def _link(entry) -> str:
     if entry is None:
         return "unresolved"
-    if entry.get("resp") == "#encoder":
-        return "gazetteer" if entry.get("cert") == "medium" else "unlinked"
-    return "authority"
+    source = teidoc.entry_source(entry)
+    return "unlinked" if source == "rule" else source  # a rule-found name awaits an authority entry
 
 
 def _ids(entry) -> list[str]:

@@ -19,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
+from . import teidoc
 from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
 from .xmlsafe import NSMAP, XML_NS
@@ -26,9 +27,6 @@ from .xmlsafe import NSMAP, XML_NS
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 REGISTERS = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
 REGISTER_DIRS = {"person": "persons", "place": "places", "org": "orgs"}
-_T = "{http://www.tei-c.org/ns/1.0}"
-_KIND_OF_TAG = {_T + "persName": "person", _T + "placeName": "place", _T + "orgName": "org"}
-_ENTRY_TAGS = {_T + "person": "person", _T + "place": "place", _T + "org": "org"}
 
 
 class PublishError(Exception):
@@ -95,17 +93,6 @@ class Publisher:
 
 # --- per-document summaries -----------------------------------------------------------------
 
-def _mentions(root: etree._Element):
-    """Linked persName/placeName/orgName in the abstract and the text, in document order (as the
-    document stylesheet numbers them; see xslt/entities.xsl)."""
-    containers = [c for c in root.iter(_T + "abstract", _T + "text")
-                  if next(c.iterancestors(_T + "abstract", _T + "text"), None) is None]
-    for container in containers:
-        for el in container.iter(*_KIND_OF_TAG):
-            if el.get("ref") is not None:
-                yield el
-
-
 def _plain(el) -> str:
     """An element's text, whitespace normalised (most name elements hold a single string)."""
     return " ".join(((el.text if len(el) == 0 else "".join(el.itertext())) or "").split())
@@ -127,23 +114,21 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
     date = creation.get("when", "") if creation is not None else ""
     mentions: dict[str, int] = {}
     entities: dict[str, list] = {}
-    for el in _mentions(root):
+    for el in teidoc.mentions(root):
         ref = el.get("ref").lstrip("#")
         mentions[ref] = mentions.get(ref, 0) + 1
-        entities.setdefault(ref, [_KIND_OF_TAG[el.tag], ref, "unresolved", []])
+        entities.setdefault(ref, [teidoc.MENTION_KINDS[el.tag], ref, "unresolved", []])
     forms: dict[str, list[str]] = {}
-    for stand_off in root.iterchildren(_T + "standOff"):
-        for el in stand_off.iter(*_ENTRY_TAGS):
-            name_els = [n for n in el if n.tag.endswith("Name")]
-            names = [_plain(n) for n in name_els]
-            preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
-            source = "authority" if el.get("resp") != "#encoder" else ("gazetteer" if el.get("cert") == "medium" else "rule")
-            idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.iterchildren(_T + "idno")]
-            xml_id = el.get(f"{{{XML_NS}}}id")
-            entities[xml_id] = [_ENTRY_TAGS[el.tag], preferred, source, idnos]
-            others = [n for n in names if n != preferred]
-            if others:
-                forms[xml_id] = others
+    for el in teidoc.entries(root):
+        name_els = [n for n in el if n.tag.endswith("Name")]
+        names = [_plain(n) for n in name_els]
+        preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
+        idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.iterchildren(teidoc.T + "idno")]
+        xml_id = el.get(f"{{{XML_NS}}}id")
+        entities[xml_id] = [teidoc.ENTRY_KINDS[el.tag], preferred, teidoc.entry_source(el), idnos]
+        others = [n for n in names if n != preferred]
+        if others:
+            forms[xml_id] = others
     entities = {ref: entities[ref] for ref in mentions}  # the registers list mentioned entities only
     forms = {ref: f for ref, f in forms.items() if ref in mentions}
     return {

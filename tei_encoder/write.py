@@ -29,17 +29,20 @@ EDITORIAL_PRINCIPLES = (
 _XML_ATTRS = {"xml:id": f"{{{XML}}}id", "xml:lang": f"{{{XML}}}lang"}
 
 
+def _attrib(attrs: dict) -> dict | None:
+    """Attributes by their TEI names (xml:id, xml:lang in the XML namespace); empty values left out."""
+    return {_XML_ATTRS.get(k, k): v for k, v in attrs.items() if v} if attrs else None
+
+
 def _el(tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.Element(T + tag, {_XML_ATTRS.get(k, k): v for k, v in attrs.items() if v} if attrs else None)
-    if text:
-        el.text = text
+    el = etree.Element(T + tag, _attrib(attrs))
+    el.text = text or None
     return el
 
 
 def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.SubElement(parent, T + tag, {_XML_ATTRS.get(k, k): v for k, v in attrs.items() if v} if attrs else None)
-    if text:
-        el.text = text
+    el = etree.SubElement(parent, T + tag, _attrib(attrs))
+    el.text = text or None
     return el
 
 

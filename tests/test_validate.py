@@ -99,18 +99,15 @@ def test_duplicate_id(tmp_path, seed_xml):
     assert f"{path}:{line}:27: error: duplicate xml:id 'cuba': every xml:id must be unique; rename one of them" in result.output
 
 
-def test_dates_out_of_order(tmp_path, seed_xml):
-    broken = seed_xml.replace('notBefore="1961-08-01" notAfter="1961-08-31"', 'notBefore="1961-09-01" notAfter="1961-08-31"')
-    path, result = validate(tmp_path, broken)
+@pytest.mark.parametrize("found, broken, message", [
+    ('notBefore="1961-08-01" notAfter="1961-08-31"', 'notBefore="1961-09-01" notAfter="1961-08-31"',
+     'error: @notBefore="1961-09-01" is after @notAfter="1961-08-31": swap them.'),
+    ("<p><label>2.</label>", "<p/><p><label>2.</label>", "error: empty p: remove it or give it its text."),
+], ids=["dates-out-of-order", "empty-paragraph"])
+def test_rule_error_says_the_fix(tmp_path, seed_xml, found, broken, message):
+    _, result = validate(tmp_path, seed_xml.replace(found, broken))
     assert result.exit_code == 1
-    assert 'error: @notBefore="1961-09-01" is after @notAfter="1961-08-31": swap them.' in result.output
-
-
-def test_empty_paragraph(tmp_path, seed_xml):
-    broken = seed_xml.replace("<p><label>2.</label>", "<p/><p><label>2.</label>")
-    path, result = validate(tmp_path, broken)
-    assert result.exit_code == 1
-    assert "error: empty p: remove it or give it its text." in result.output
+    assert message in result.output
 
 
 def test_malformed_xml(tmp_path):
