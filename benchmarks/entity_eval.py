@@ -61,7 +61,10 @@ def _strip_the(text: str) -> str:
 
 def ours(tree: etree._Element) -> list[tuple[str, str, str]]:
     found = []
-    for el in tree.xpath("(//t:abstract|//t:text)//*[self::t:persName or self::t:placeName or self::t:orgName or self::t:date]", namespaces=NS):
+    for el in tree.xpath(
+        "(//t:abstract|//t:text)//*[self::t:persName or self::t:placeName or self::t:orgName or self::t:date]",
+        namespaces=NS,
+    ):
         kind = _TAG_TYPES[etree.QName(el).localname]
         if kind != "date" and el.xpath("ancestor::t:persName|ancestor::t:placeName|ancestor::t:orgName", namespaces=NS):
             continue
@@ -74,11 +77,27 @@ def ours(tree: etree._Element) -> list[tuple[str, str, str]]:
     return found
 
 
-_BREAKS = {"lb", "p", "head", "item", "seg", "dateline", "idno", "salute", "signed", "note", "label", "opener", "closer", "roleName"}
+_BREAKS = {
+    "lb",
+    "p",
+    "head",
+    "item",
+    "seg",
+    "dateline",
+    "idno",
+    "salute",
+    "signed",
+    "note",
+    "label",
+    "opener",
+    "closer",
+    "roleName",
+}
 
 
 def plain_text(tree: etree._Element) -> str:
     """The words both systems see: the summary and the document text, one line per block."""
+
     def walk(node) -> str:
         out = [node.text or ""]
         for child in node:
@@ -89,11 +108,16 @@ def plain_text(tree: etree._Element) -> str:
                     out.append("\n")
             out.append(child.tail or "")
         return "".join(out)
+
     return "\n\n".join(walk(region) for region in tree.xpath("//t:abstract|//t:text", namespaces=NS))
 
 
 def spacy_mentions(nlp, text: str) -> list[tuple[str, str, str]]:
-    return [(SPACY_TYPES[e.label_], _strip_the(" ".join(e.text.split())), "") for e in nlp(text).ents if e.label_ in SPACY_TYPES]
+    return [
+        (SPACY_TYPES[e.label_], _strip_the(" ".join(e.text.split())), "")
+        for e in nlp(text).ents
+        if e.label_ in SPACY_TYPES
+    ]
 
 
 def score(gold: list, predicted: list, linking: bool) -> dict:
@@ -105,7 +129,14 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
         precision = tp / sum(p.values()) if p else 0.0
         recall = tp / sum(g.values()) if g else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result[kind] = {"tp": tp, "gold": sum(g.values()), "pred": sum(p.values()), "p": precision, "r": recall, "f1": f1}
+        result[kind] = {
+            "tp": tp,
+            "gold": sum(g.values()),
+            "pred": sum(p.values()),
+            "p": precision,
+            "r": recall,
+            "f1": f1,
+        }
     if linking:
         linkable = [m for m in gold if m[0] != "date" and m[2] != "-"]
         g = Counter(linkable)
@@ -166,12 +197,22 @@ def main() -> None:
             line += f"\n{'':7s} spaCy sm    {_fmt(result['spacy'][kind])}"
         print(line)
     link, dates = result["ours"]["linking"], result["ours"]["dates"]
-    print(f"linking accuracy (tei-encoder): {link['correct']}/{link['of']} = {link['correct'] / max(1, link['of']):.3f}")
-    print(f"date normalisation (tei-encoder): {dates['correct']}/{dates['of']} = {dates['correct'] / max(1, dates['of']):.3f}")
+    print(
+        f"linking accuracy (tei-encoder): {link['correct']}/{link['of']} = {link['correct'] / max(1, link['of']):.3f}"
+    )
+    print(
+        f"date normalisation (tei-encoder): {dates['correct']}/{dates['of']} = {dates['correct'] / max(1, dates['of']):.3f}"
+    )
     print("spaCy: no linking, no ISO dates" if "spacy" in result else "")
     t = result["timings"]
-    median = lambda xs: sorted(xs)[len(xs) // 2] * 1000 if xs else 0.0
-    print(f"median per record: tei-encoder full encode {median(t['ours']):.1f} ms" + (f"; spaCy NER alone {median(t['spacy']):.1f} ms" if t["spacy"] else ""))
+
+    def median(xs: list[float]) -> float:
+        return sorted(xs)[len(xs) // 2] * 1000 if xs else 0.0
+
+    print(
+        f"median per record: tei-encoder full encode {median(t['ours']):.1f} ms"
+        + (f"; spaCy NER alone {median(t['spacy']):.1f} ms" if t["spacy"] else "")
+    )
 
 
 if __name__ == "__main__":

@@ -28,12 +28,29 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI = "{http://www.tei-c.org/ns/1.0}"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def authority_names() -> dict[str, list[str]]:
     names = {"person": [], "place": [], "org": []}
-    for kind, file, tag in (("person", "persons.xml", "persName"), ("place", "places.xml", "placeName"), ("org", "orgs.xml", "orgName")):
+    for kind, file, tag in (
+        ("person", "persons.xml", "persName"),
+        ("place", "places.xml", "placeName"),
+        ("org", "orgs.xml", "orgName"),
+    ):
         tree = etree.parse(str(ROOT / "corpus" / "authority" / file))
         for el in tree.iter(f"{TEI}{tag}"):
             if el.get("type") == "preferred" and (el.text or "").strip():
@@ -92,11 +109,20 @@ def cast(rng: random.Random, names: dict) -> dict:
 
 
 def sentence(rng: random.Random, names: dict, year: int) -> str:
-    pick = lambda kind: rng.choice(names[kind])
+
+    def pick(kind: str) -> str:
+        return rng.choice(names[kind])
+
     templates = SENTENCES if names.get("dense") else (SENTENCES if rng.random() < 0.45 else PLAIN_SENTENCES)
     return rng.choice(templates).format(
-        p1=pick("person"), p2=pick("person"), pl1=pick("place"), pl2=pick("place"), pl3=pick("place"), o1=pick("org"),
-        dm=f"{rng.randint(1, 28)} {rng.choice(MONTHS)}", month=rng.choice(MONTHS),
+        p1=pick("person"),
+        p2=pick("person"),
+        pl1=pick("place"),
+        pl2=pick("place"),
+        pl3=pick("place"),
+        o1=pick("org"),
+        dm=f"{rng.randint(1, 28)} {rng.choice(MONTHS)}",
+        month=rng.choice(MONTHS),
     )
 
 
@@ -122,7 +148,7 @@ def make_record(i: int, rng: random.Random, authority: dict, dense: bool = False
     date_line = f"{MONTHS[month - 1]} {day:02d}, {year}" if rng.random() < 0.5 else f"{MONTHS[month - 1]} {day}, {year}"
     number = 500000 + i
     header = (
-        f"\n\n{date_line}\n\n**{title}**\n\nCitation:\n\n\"{title}\", {date_line}, Wilson Center Digital Archive, "
+        f'\n\n{date_line}\n\n**{title}**\n\nCitation:\n\n"{title}", {date_line}, Wilson Center Digital Archive, '
         f"AVP RF, F. {rng.randint(1, 999):04d}. Op. {rng.randint(1, 80)}, P. {rng.randint(1, 600)}, D. {rng.randint(1, 40)}. "
         f"ll. {rng.randint(1, 100)}-{rng.randint(101, 300)}. Obtained by Test Scholar and translated by Test Translator.\n\n"
         f"<https://digitalarchive.example.org/document/{number}>\n\n"
@@ -134,12 +160,23 @@ def make_record(i: int, rng: random.Random, authority: dict, dense: bool = False
     body: list[str] = []
     sections = rng.randint(1, 8)
     if kind == "journal":
-        body += [f"from the journal of\n{author.upper()}", f"Top Secret. Copy N° {rng.randint(1, 5)}\n{day} {MONTHS[month - 1]} {year}\nN° {rng.randint(1, 900)}",
-                 f"RECORD OF A CONVERSATION\nwith {other}", f"{max(1, day - 3)} {MONTHS[month - 1]} {year}"]
+        body += [
+            f"from the journal of\n{author.upper()}",
+            f"Top Secret. Copy N° {rng.randint(1, 5)}\n{day} {MONTHS[month - 1]} {year}\nN° {rng.randint(1, 900)}",
+            f"RECORD OF A CONVERSATION\nwith {other}",
+            f"{max(1, day - 3)} {MONTHS[month - 1]} {year}",
+        ]
     elif kind == "telegram":
-        body += [f"Secret. Urgent\nCipher Telegram No. {rng.randint(100, 9999)}\nFrom {place.upper()}\nTo the Foreign Ministry", f"{day} {MONTHS[month - 1]} {year}"]
+        body += [
+            f"Secret. Urgent\nCipher Telegram No. {rng.randint(100, 9999)}\nFrom {place.upper()}\nTo the Foreign Ministry",
+            f"{day} {MONTHS[month - 1]} {year}",
+        ]
     elif kind == "memcon":
-        body += ["MEMORANDUM OF CONVERSATION", f"{day} {MONTHS[month - 1]} {year}", "Present:\n" + "\n".join({author, other})]
+        body += [
+            "MEMORANDUM OF CONVERSATION",
+            f"{day} {MONTHS[month - 1]} {year}",
+            "Present:\n" + "\n".join({author, other}),
+        ]
     elif kind == "letter":
         body += [f"{place}, {day} {MONTHS[month - 1]} {year}", f"Dear Comrade {other.split()[-1]},"]
     else:
@@ -185,5 +222,7 @@ if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if a != "--dense"]
     dense = "--dense" in sys.argv[1:]
     count = int(args[0]) if args else 1000
-    target = Path(args[1]) if len(args) > 1 else ROOT / "benchmarks" / "out" / f"corpus-{count}{'-dense' if dense else ''}"
+    target = (
+        Path(args[1]) if len(args) > 1 else ROOT / "benchmarks" / "out" / f"corpus-{count}{'-dense' if dense else ''}"
+    )
     print(make_corpus(count, target, dense=dense))

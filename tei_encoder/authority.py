@@ -46,8 +46,13 @@ class Authority:
 def load_authority(folders: tuple[Path, ...]) -> Authority:
     folders = tuple(Path(f).resolve() for f in folders)
     # cached per process, but an edited file (new size or mtime) is read again
-    stamp = tuple((p, st.st_size, st.st_mtime_ns) for f in folders if f.is_dir()
-                  for p in sorted(f.glob("*.xml")) for st in (p.stat(),))
+    stamp = tuple(
+        (p, st.st_size, st.st_mtime_ns)
+        for f in folders
+        if f.is_dir()
+        for p in sorted(f.glob("*.xml"))
+        for st in (p.stat(),)
+    )
     return _load(folders, stamp)
 
 
@@ -81,10 +86,18 @@ def _entries(tree):
             if not xml_id or not names:
                 continue
             preferred = next(
-                (" ".join("".join(n.itertext()).split()) for n in el.iterfind(f"tei:{name_tag}", NSMAP) if n.get("type") == "preferred"),
+                (
+                    " ".join("".join(n.itertext()).split())
+                    for n in el.iterfind(f"tei:{name_tag}", NSMAP)
+                    if n.get("type") == "preferred"
+                ),
                 names[0],
             )
-            idnos = tuple((i.get("type", ""), (i.text or "").strip()) for i in el.iterfind("tei:idno", NSMAP) if (i.text or "").strip())
+            idnos = tuple(
+                (i.get("type", ""), (i.text or "").strip())
+                for i in el.iterfind("tei:idno", NSMAP)
+                if (i.text or "").strip()
+            )
             variants = tuple(dict.fromkeys(n for n in names if n != preferred))
             yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos)
 

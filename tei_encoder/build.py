@@ -29,8 +29,18 @@ from . import __version__
 from .config import project_dir
 from .fsutil import atomic_write, safe_stem
 from .pipeline import EncodeSettings, encode_record, record_files
-from .publish import (DEFAULT_TITLE, Publisher, affected_refs, copy_assets, index_entry, remove_document, summarize,
-                      write_document, write_overviews, write_pages)
+from .publish import (
+    DEFAULT_TITLE,
+    Publisher,
+    affected_refs,
+    copy_assets,
+    index_entry,
+    remove_document,
+    summarize,
+    write_document,
+    write_overviews,
+    write_pages,
+)
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
@@ -76,15 +86,21 @@ class RecordOutcome:
 def _hash_files(h, folders) -> None:
     """Hash what shapes the output; documentation (*.md) beside it does not, so editing it rebuilds nothing."""
     for folder in folders:
-        for path in sorted(p for p in Path(folder).rglob("*")
-                           if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"):
+        for path in sorted(
+            p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"
+        ):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
 
 
 def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
     """What shapes every output: tool version, schema, stylesheets, format data, options."""
-    h = hashlib.sha256(f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}".encode())
-    _hash_files(h, (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data"))
+    h = hashlib.sha256(
+        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}".encode()
+    )
+    _hash_files(
+        h,
+        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data"),
+    )
     return h.hexdigest()
 
 
@@ -125,7 +141,9 @@ def _process(task: tuple) -> RecordOutcome:
         started = clock()
         problems = _worker["validator"].check_tree(tree, str(target), result.tei)
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
-            problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei)
+            problems = _worker["validator"].check_tree(
+                etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei
+            )
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]
@@ -145,6 +163,7 @@ def _process(task: tuple) -> RecordOutcome:
 
 
 # --- main side ------------------------------------------------------------------------------------
+
 
 def _load_json(path: Path) -> dict:
     try:
@@ -172,7 +191,10 @@ class SummaryStore:
         doc = self.docs.get(name)
         if doc is None:
             return None
-        return {**doc, "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]}}
+        return {
+            **doc,
+            "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]},
+        }
 
     def all(self) -> list[dict]:
         """Every summary, sharing the edition-wide entity table (readers look up mentioned ids only)."""
@@ -194,7 +216,9 @@ class SummaryStore:
     def save(self) -> None:
         if self.changed:
             data = {"entities": self.entities, "docs": self.docs}
-            atomic_write(self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode())
+            atomic_write(
+                self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+            )
 
 
 def _summary_hash(summary: dict) -> str:
@@ -226,7 +250,9 @@ def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), stamp
 
 
-def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None) -> BuildSummary:
+def run_build(
+    corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None
+) -> BuildSummary:
     options = options or BuildOptions()
     started = time.perf_counter()
     summary = BuildSummary()
@@ -234,8 +260,13 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
     records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.json"
     config, authority = config_hash(settings, options), authority_hash(settings)
     state = {} if options.force else _load_json(records_path)
-    full = (options.force or state.get("config") != config or state.get("version") != __version__
-            or not isinstance(state.get("records"), dict) or not (site / "index.html").exists())
+    full = (
+        options.force
+        or state.get("config") != config
+        or state.get("version") != __version__
+        or not isinstance(state.get("records"), dict)
+        or not (site / "index.html").exists()
+    )
     old: dict[str, dict] = {} if full else state["records"]
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
@@ -263,7 +294,7 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
     index_stale = full
     runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
     try:
-        for outcome, stamp in (runner.records(tasks) if tasks else ()):
+        for outcome, stamp in runner.records(tasks) if tasks else ():
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
@@ -281,7 +312,12 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
                 previous = store.get(outcome.name)
                 affected |= affected_refs(previous, outcome.summary) | store.put(outcome.name, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
-            records[outcome.name] = {"input": outcome.input_hash, "stat": stamp, "tei": outcome.tei_hash, "summary": digest}
+            records[outcome.name] = {
+                "input": outcome.input_hash,
+                "stat": stamp,
+                "tei": outcome.tei_hash,
+                "summary": digest,
+            }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
 
@@ -303,7 +339,9 @@ def run_build(corpus: Path, out: Path, settings: EncodeSettings, report, options
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
-            summary.overview_pages = write_overviews(site, None, store.all(), None if full else affected, index_stale, render)
+            summary.overview_pages = write_overviews(
+                site, None, store.all(), None if full else affected, index_stale, render
+            )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
     finally:
         if runner:
@@ -338,8 +376,9 @@ class _Runner:
             _init_worker(*initargs)
         else:
             # spawn: each worker starts clean and compiles its own schemas and stylesheets
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker, initargs=initargs)
+            self.pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=initargs
+            )
 
     def records(self, tasks):
         bar = _progress(len(tasks), self.options.progress)
@@ -393,6 +432,7 @@ class _Progress:
 
     def __init__(self, total: int):
         import click
+
         self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
         self._bar.__enter__()
 

@@ -42,17 +42,33 @@ def _fail_usage(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-def _settings(authority: tuple[str, ...], inputs: list[Path], date: str | None, encoding: str | None, gazetteer: bool) -> EncodeSettings:
+def _settings(
+    authority: tuple[str, ...], inputs: list[Path], date: str | None, encoding: str | None, gazetteer: bool
+) -> EncodeSettings:
     folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
     return EncodeSettings(authority=folders, change_date=change_date(date), encoding=encoding, gazetteer=gazetteer)
 
 
 common_encode_options = [
-    click.option("--authority", "authority", multiple=True, type=click.Path(file_okay=False),
-                 help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
-                      "Default: authority/ beside the records."),
-    click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the encoding, for revisionDesc. Default: SOURCE_DATE_EPOCH, else none."),
-    click.option("--encoding", metavar="CODEC", help="Read records in this encoding instead of UTF-8/UTF-16 (for example cp1252)."),
+    click.option(
+        "--authority",
+        "authority",
+        multiple=True,
+        type=click.Path(file_okay=False),
+        help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
+        "Default: authority/ beside the records.",
+    ),
+    click.option(
+        "--date",
+        "date",
+        metavar="YYYY-MM-DD",
+        help="Date of the encoding, for revisionDesc. Default: SOURCE_DATE_EPOCH, else none.",
+    ),
+    click.option(
+        "--encoding",
+        metavar="CODEC",
+        help="Read records in this encoding instead of UTF-8/UTF-16 (for example cp1252).",
+    ),
     click.option("--no-gazetteer", is_flag=True, help="Tag only places the authority files list (no GeoNames lookup)."),
     click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
     click.option("-v", "--verbose", is_flag=True, help="Print a line for every record."),
@@ -64,6 +80,7 @@ def with_options(options):
         for option in reversed(options):
             func = option(func)
         return func
+
     return decorate
 
 
@@ -78,8 +95,12 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
+)
 @with_options(common_encode_options)
 def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbose):
     """Encode plain-text records (files, or folders of *.txt) as TEI P5.
@@ -131,13 +152,44 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--schema", "xsd", type=click.Path(dir_okay=False, path_type=Path), help="XSD to validate against. Default: the project schema (schema/tei-encoder.xsd).")
-@click.option("--no-schema", is_flag=True, help="Skip the XSD (for TEI that is not tei-encoder's: combine with --no-rules --rng FILE).")
-@click.option("--rules/--no-rules", default=True, show_default=True, help="Also check the project's Schematron rules (schema/rules.sch).")
-@click.option("--rng", type=click.Path(dir_okay=False, path_type=Path), help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True)
-@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file (for example junit.xml) instead of standard output.")
-@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes for large batches (default: one per core).")
+@click.option(
+    "--schema",
+    "xsd",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="XSD to validate against. Default: the project schema (schema/tei-encoder.xsd).",
+)
+@click.option(
+    "--no-schema",
+    is_flag=True,
+    help="Skip the XSD (for TEI that is not tei-encoder's: combine with --no-rules --rng FILE).",
+)
+@click.option(
+    "--rules/--no-rules",
+    default=True,
+    show_default=True,
+    help="Also check the project's Schematron rules (schema/rules.sch).",
+)
+@click.option(
+    "--rng",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True
+)
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file (for example junit.xml) instead of standard output.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(0, 256),
+    default=0,
+    help="Worker processes for large batches (default: one per core).",
+)
 def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
     """Validate TEI files (or folders of *.xml) against the project schema and rules.
 
@@ -213,7 +265,9 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write.")
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
+)
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
 def publish(paths, output, title):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
@@ -222,7 +276,7 @@ def publish(paths, output, title):
     document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
-    from .publish import DEFAULT_TITLE, PublishError, Publisher, copy_assets, summarize, write_document, write_overviews
+    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, summarize, write_document, write_overviews
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
     report = Reporter()
@@ -258,12 +312,23 @@ def publish(paths, output, title):
 
 @main.command()
 @click.argument("corpus", required=False, type=click.Path(path_type=Path), default=Path("corpus"))
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
-              help="Build folder: TEI goes to OUTPUT/tei/, the HTML edition to OUTPUT/site/.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+    help="Build folder: TEI goes to OUTPUT/tei/, the HTML edition to OUTPUT/site/.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring what the last build left.")
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
-@click.option("--stats", "stats_file", type=click.Path(dir_okay=False, path_type=Path), help="Write counts and time per stage as JSON to this file.")
+@click.option(
+    "--stats",
+    "stats_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write counts and time per stage as JSON to this file.",
+)
 @with_options(common_encode_options)
 def build(corpus, output, jobs, force, title, stats_file, authority, date, encoding, no_gazetteer, quiet, verbose):
     """Encode, validate and publish CORPUS (default: corpus/) into OUTPUT/tei/ and OUTPUT/site/.
@@ -285,6 +350,7 @@ def build(corpus, output, jobs, force, title, stats_file, authority, date, encod
         _fail_usage(str(exc))
     if stats_file:
         from dataclasses import asdict
+
         atomic_write(stats_file, json.dumps(asdict(summary), indent=2, default=str).encode())
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,7 +36,7 @@ class RecordFormat:
     person_titles: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def record_format(name: str = "wcda") -> RecordFormat:
     raw = _load_json("tei_encoder.formats", f"{name}.json")
     return RecordFormat(
@@ -57,17 +57,19 @@ def record_format(name: str = "wcda") -> RecordFormat:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def languages() -> dict[str, str]:
     return {k.lower(): v for k, v in _load_json("tei_encoder.data", "languages.json").items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
     """(names the citation may use, repository), longest names first for matching."""
     entries = []
     for r in _load_json("tei_encoder.data", "repositories.json")["repositories"]:
-        repo = Repository(abbr=r["abbr"], name=r["name"], country=r.get("country", ""), settlement=r.get("settlement", ""))
+        repo = Repository(
+            abbr=r["abbr"], name=r["name"], country=r.get("country", ""), settlement=r.get("settlement", "")
+        )
         entries.append((tuple([r["abbr"], *r.get("aliases", [])]), repo))
     return tuple(entries)
 

@@ -10,15 +10,23 @@ import calendar
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    name.lower(): i
-    for i, name in enumerate(calendar.month_name)
-    if name
-}
-MONTHS.update({
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-})
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update(
+    {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
 _MONTH = r"(?P<month>(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?))"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -69,8 +77,8 @@ _ANY_DATE = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 def _combined() -> re.Pattern:
     """All forms in one alternation, in priority order: one scan of the text instead of ten."""
     parts = []
-    for n, (kind, pattern) in enumerate(DATE_PATTERNS):
-        body = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<f{n}_{m.group(1)}>", pattern.pattern)
+    for n, (_kind, pattern) in enumerate(DATE_PATTERNS):
+        body = re.sub(r"\(\?P<(\w+)>", rf"(?P<f{n}_\1>", pattern.pattern)
         parts.append(f"(?P<alt{n}>{body})")
     # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
     # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
@@ -90,7 +98,7 @@ def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
         n = int(m.lastgroup[3:])
         kind = DATE_PATTERNS[n][0]
         prefix = f"f{n}_"
-        groups = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
+        groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
         match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year)
         if match:
             found.append(match)

@@ -43,8 +43,15 @@ def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
         key = (kind, xml_id)
         if key not in rows:
             name = _preferred(entry, kind) if entry is not None else " ".join("".join(el.itertext()).split())
-            rows[key] = EntityRow(record=record, entity=xml_id, type=kind, name=name, mentions=0,
-                                  link=_link(entry), identifiers=_ids(entry))
+            rows[key] = EntityRow(
+                record=record,
+                entity=xml_id,
+                type=kind,
+                name=name,
+                mentions=0,
+                link=_link(entry),
+                identifiers=_ids(entry),
+            )
         row = rows[key]
         row.mentions += 1
         form = " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
@@ -52,10 +59,19 @@ def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
             row.forms.append(form)
     dates = root.xpath("(//tei:text|//tei:abstract)//tei:date", namespaces=NSMAP)
     for el in dates:
-        value = el.get("when") or "/".join(v for v in (el.get("notBefore"), el.get("notAfter")) if v) or "(no ISO value)"
+        value = (
+            el.get("when") or "/".join(v for v in (el.get("notBefore"), el.get("notAfter")) if v) or "(no ISO value)"
+        )
         key = ("date", value)
         if key not in rows:
-            rows[key] = EntityRow(record=record, entity=value, type="date", name=value, mentions=0, link="iso" if value[0].isdigit() else "unlinked")
+            rows[key] = EntityRow(
+                record=record,
+                entity=value,
+                type="date",
+                name=value,
+                mentions=0,
+                link="iso" if value[0].isdigit() else "unlinked",
+            )
         rows[key].mentions += 1
         form = " ".join("".join(el.itertext()).split())
         if form not in rows[key].forms:
@@ -86,13 +102,20 @@ def _ids(entry) -> list[str]:
 def render(rows: list[EntityRow], fmt: str) -> str:
     if fmt == "json":
         candidates = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
-        return json.dumps({"entities": [asdict(r) for r in rows], "unlinked_candidates": candidates}, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"entities": [asdict(r) for r in rows], "unlinked_candidates": candidates}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["record", "type", "entity", "name", "mentions", "forms", "link", "identifiers"])
         for r in rows:
-            writer.writerow([r.record, r.type, r.entity, r.name, r.mentions, " | ".join(r.forms), r.link, " ".join(r.identifiers)])
+            writer.writerow(
+                [r.record, r.type, r.entity, r.name, r.mentions, " | ".join(r.forms), r.link, " ".join(r.identifiers)]
+            )
         return buffer.getvalue()
     lines = []
     headers = ("record", "type", "entity", "mentions", "link", "forms")
@@ -107,7 +130,9 @@ def render(rows: list[EntityRow], fmt: str) -> str:
         lines.append(f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists.")
         lines.append("Review them and add entries to an authority file (corpus/authority/*.xml) to link them.")
         for r in candidates:
-            lines.append(f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})")
+            lines.append(
+                f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})"
+            )
     else:
         lines.append("Unlinked candidates: none.")
     return "\n".join(lines) + "\n"

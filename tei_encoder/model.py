@@ -15,7 +15,7 @@ from pathlib import Path
 class Node:
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
-    children: list["Node | str"] = field(default_factory=list)
+    children: list[Node | str] = field(default_factory=list)
 
     def text(self) -> str:
         """The node's text content (what a reader sees), ignoring markup."""

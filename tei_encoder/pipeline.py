@@ -84,7 +84,7 @@ def change_date(option: str | None) -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date().isoformat()
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
         except (ValueError, OverflowError, OSError):
             raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
     return None

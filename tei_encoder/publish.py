@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -49,7 +48,9 @@ class Publisher:
         try:
             return self._compiler.compile_stylesheet(stylesheet_file=str(self.xslt_dir / name))
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            raise PublishError(f"{self.xslt_dir / name}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}") from None
+            raise PublishError(
+                f"{self.xslt_dir / name}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}"
+            ) from None
 
     @cached_property
     def _document(self):
@@ -93,13 +94,18 @@ class Publisher:
 
 # --- per-document summaries -----------------------------------------------------------------
 
+
 def _plain(el) -> str:
     """An element's text, whitespace normalised (most name elements hold a single string)."""
     return " ".join(((el.text if len(el) == 0 else "".join(el.itertext())) or "").split())
 
 
 def _text(el) -> str:
-    return " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split()) if el is not None else ""
+    return (
+        " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
+        if el is not None
+        else ""
+    )
 
 
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
@@ -122,7 +128,9 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
     for el in teidoc.entries(root):
         name_els = [n for n in el if n.tag.endswith("Name")]
         names = [_plain(n) for n in name_els]
-        preferred = next((nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else "")
+        preferred = next(
+            (nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else ""
+        )
         idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.iterchildren(teidoc.T + "idno")]
         xml_id = el.get(f"{{{XML_NS}}}id")
         entities[xml_id] = [teidoc.ENTRY_KINDS[el.tag], preferred, teidoc.entry_source(el), idnos]
@@ -152,8 +160,15 @@ def index_entry(summary: dict) -> tuple:
         kind = summary["entities"][ref][0]
         if kind in kinds:
             kinds[kind].add(ref)
-    return (summary["id"], summary["title"], summary["date"], summary["date_text"], summary["summary"],
-            tuple(sorted(kinds["person"])), tuple(sorted(kinds["place"])))
+    return (
+        summary["id"],
+        summary["title"],
+        summary["date"],
+        summary["date_text"],
+        summary["summary"],
+        tuple(sorted(kinds["person"])),
+        tuple(sorted(kinds["place"])),
+    )
 
 
 def affected_refs(previous: dict | None, current: dict | None) -> set[str]:
@@ -164,8 +179,13 @@ def affected_refs(previous: dict | None, current: dict | None) -> set[str]:
     if previous is None or current is None or any(before.get(k) != after.get(k) for k in shown):
         return set(before["mentions"]) | set(after["mentions"])
     refs = set(before["mentions"]) | set(after["mentions"])
-    return {r for r in refs if before["mentions"].get(r) != after["mentions"].get(r)
-            or before["entities"].get(r) != after["entities"].get(r) or before["forms"].get(r) != after["forms"].get(r)}
+    return {
+        r
+        for r in refs
+        if before["mentions"].get(r) != after["mentions"].get(r)
+        or before["entities"].get(r) != after["entities"].get(r)
+        or before["forms"].get(r) != after["forms"].get(r)
+    }
 
 
 def index_xml(summaries: list[dict]) -> str:
@@ -173,8 +193,16 @@ def index_xml(summaries: list[dict]) -> str:
     names: dict[str, tuple[str, str]] = {}
     for s in sorted(summaries, key=lambda s: s["name"]):
         _, _, _, _, _, persons, places = index_entry(s)
-        doc = etree.SubElement(edition, "doc", id=s["id"], page=f"docs/{s['name']}.html", date=s["date"], year=s["year"],
-                               persons=" ".join(persons), places=" ".join(places))
+        doc = etree.SubElement(
+            edition,
+            "doc",
+            id=s["id"],
+            page=f"docs/{s['name']}.html",
+            date=s["date"],
+            year=s["year"],
+            persons=" ".join(persons),
+            places=" ".join(places),
+        )
         doc.set("date-text", s["date_text"])
         etree.SubElement(doc, "title").text = s["title"]
         etree.SubElement(doc, "summary").text = s["summary"]
@@ -242,13 +270,16 @@ class EntityIndex:
         tag = self._doc_tags.get(name)
         if tag is None:
             s = self.docs[name]
-            tag = (f"<doc page={quoteattr(f'docs/{name}.html')} title={quoteattr(s['title'])} "
-                   f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}")
+            tag = (
+                f"<doc page={quoteattr(f'docs/{name}.html')} title={quoteattr(s['title'])} "
+                f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}"
+            )
             self._doc_tags[name] = tag
         return tag
 
 
 # --- writing a site ----------------------------------------------------------------------------
+
 
 def site_path(site: Path, relative: str) -> Path:
     """A path inside the site folder; anything that would leave it is refused."""
@@ -277,7 +308,9 @@ def entity_page(kind: str, ref: str) -> str:
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
-    return {"index": publisher.index_page, "register": publisher.register_page, "entity": publisher.entity_page}[stylesheet](xml)
+    return {"index": publisher.index_page, "register": publisher.register_page, "entity": publisher.entity_page}[
+        stylesheet
+    ](xml)
 
 
 def write_pages(site: Path, publisher: Publisher, pages) -> int:
@@ -289,8 +322,14 @@ def write_pages(site: Path, publisher: Publisher, pages) -> int:
     return count
 
 
-def write_overviews(site: Path, publisher: Publisher | None, summaries: list[dict],
-                    affected: set[str] | None = None, index_stale: bool = True, render_pages=None) -> int:
+def write_overviews(
+    site: Path,
+    publisher: Publisher | None,
+    summaries: list[dict],
+    affected: set[str] | None = None,
+    index_stale: bool = True,
+    render_pages=None,
+) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). Returns pages written."""
@@ -306,14 +345,16 @@ def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale
         return  # no entity's mentions changed: registers stay as they are
     entities = EntityIndex(summaries)
     # an id no document describes any more could have been of any kind
-    affected_kinds = None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
+    affected_kinds = (
+        None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
+    )
     for kind, page in REGISTERS.items():
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             yield page, "register", entities.register_xml(kind)
-        for ref in (refs if affected is None else [r for r in refs if r in affected]):
+        for ref in refs if affected is None else [r for r in refs if r in affected]:
             yield entity_page(kind, ref), "entity", entities.entity_xml(ref)
-    for ref in (affected or ()):
+    for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
             for kind in REGISTERS:
                 stale = site_path(site, entity_page(kind, ref))

@@ -35,7 +35,9 @@ def read_record(path: Path, encoding: str | None = None) -> SourceText:
     try:
         size = path.stat().st_size
         if size > MAX_RECORD_BYTES:
-            raise RecordError(f"file is {size // (1024 * 1024)} MB, over the {MAX_RECORD_BYTES // (1024 * 1024)} MB limit for one record")
+            raise RecordError(
+                f"file is {size // (1024 * 1024)} MB, over the {MAX_RECORD_BYTES // (1024 * 1024)} MB limit for one record"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise RecordError(f"cannot read file: {exc.strerror or exc}") from None
@@ -69,9 +71,11 @@ def _decode(raw: bytes, encoding: str | None) -> str:
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw[len(bom):].decode(codec)
+                return raw[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise RecordError(f"not valid {codec.upper()} after its byte-order mark, at byte {exc.start + len(bom)}") from None
+                raise RecordError(
+                    f"not valid {codec.upper()} after its byte-order mark, at byte {exc.start + len(bom)}"
+                ) from None
     if _looks_binary(raw):
         raise RecordError("binary file, not a text record")
     try:

@@ -23,7 +23,9 @@ def _text(diagnostics, files) -> str:
     lines = [d.text() for d in diagnostics]
     errors, warnings = _counts(diagnostics)
     invalid = len({d.file for d in diagnostics if d.severity == "error"})
-    lines.append(f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid; {errors} error(s), {warnings} warning(s)")
+    lines.append(
+        f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid; {errors} error(s), {warnings} warning(s)"
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -33,7 +35,10 @@ def _json(diagnostics, files) -> str:
     for d in diagnostics:
         by_file[d.file].append(d.as_dict())
     payload = {
-        "files": [{"file": f, "valid": not any(x["severity"] == "error" for x in by_file[f]), "problems": by_file[f]} for f in files],
+        "files": [
+            {"file": f, "valid": not any(x["severity"] == "error" for x in by_file[f]), "problems": by_file[f]}
+            for f in files
+        ],
         "errors": errors,
         "warnings": warnings,
     }
@@ -45,8 +50,13 @@ def _junit(diagnostics, files) -> str:
     for d in diagnostics:
         by_file[d.file].append(d)
     errors, _ = _counts(diagnostics)
-    suite = etree.Element("testsuite", name="tei-encoder validate", tests=str(len(files)),
-                          failures=str(sum(1 for f in files if any(d.severity == "error" for d in by_file[f]))), errors="0")
+    suite = etree.Element(
+        "testsuite",
+        name="tei-encoder validate",
+        tests=str(len(files)),
+        failures=str(sum(1 for f in files if any(d.severity == "error" for d in by_file[f]))),
+        errors="0",
+    )
     for f in files:
         case = etree.SubElement(suite, "testcase", classname="tei-encoder.validate", name=f)
         problems = [d for d in by_file[f] if d.severity == "error"]
@@ -73,7 +83,9 @@ def _github(diagnostics, files) -> str:
     lines = []
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
-        lines.append(f"::{level} file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}")
+        lines.append(
+            f"::{level} file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}"
+        )
     errors, warnings = _counts(diagnostics)
     lines.append(f"{len(files)} file(s) checked; {errors} error(s), {warnings} warning(s)")
     return "\n".join(lines) + "\n"

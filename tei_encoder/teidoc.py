@@ -20,8 +20,11 @@ ENTRY_KINDS = {T + "person": "person", T + "place": "place", T + "org": "org"}
 def mentions(root: etree._Element) -> Iterator[etree._Element]:
     """Linked persName/placeName/orgName in the abstract and the text, in document order (as the
     document stylesheet numbers them; see xslt/entities.xsl)."""
-    containers = [c for c in root.iter(T + "abstract", T + "text")
-                  if next(c.iterancestors(T + "abstract", T + "text"), None) is None]
+    containers = [
+        c
+        for c in root.iter(T + "abstract", T + "text")
+        if next(c.iterancestors(T + "abstract", T + "text"), None) is None
+    ]
     for container in containers:
         for el in container.iter(*MENTION_KINDS):
             if el.get("ref") is not None:

@@ -90,7 +90,7 @@ def _column(lines, line: int, el: etree._Element | None) -> int:
     text = lines[line - 1]
     for name in (qname.localname, f":{qname.localname}"):
         at = text.find(f"<{name}".encode())
-        if at >= 0 and text[at + 1 + len(name):at + 2 + len(name)] in (b" ", b">", b"/", b"\t", b""):
+        if at >= 0 and text[at + 1 + len(name) : at + 2 + len(name)] in (b" ", b">", b"/", b"\t", b""):
             return at + 1
     return 1
 
@@ -108,7 +108,9 @@ def compile_rules(path: Path) -> etree.XSLT:
     params = {
         "generate-fired-rule": "false",
         "attributes": "true" if any("@" in c or "attribute::" in c for c in bare) else "false",
-        "only-child-elements": "false" if any(re.search(r"comment\(|processing-instruction\(|node\(|text\(", c) for c in bare) else "true",
+        "only-child-elements": "false"
+        if any(re.search(r"comment\(|processing-instruction\(|node\(|text\(", c) for c in bare)
+        else "true",
     }
     stylesheet = isoschematron.Schematron(schematron, store_xslt=True, compile_params=params).validator_xslt
     # The skeleton also walks the whole document once per pattern in the default mode, where
@@ -134,6 +136,7 @@ class Validator:
     @cached_property
     def explainer(self):
         import xmlschema  # compiled only when a file is invalid: the fast path never pays for it
+
         return xmlschema.XMLSchema(str(self.xsd_path))
 
     @cached_property
@@ -185,7 +188,17 @@ class Validator:
                 names = ", ".join(sorted({getattr(e, "prefixed_name", str(e)) for e in expected if e is not None}))
                 message += f" Expected: {names}."
             message = message.replace("{http://www.tei-c.org/ns/1.0}", "tei:")
-            found.append(Diagnostic(name, line, _column(lines, line, el), "error", message, element_path(el) if el is not None else "", "schema"))
+            found.append(
+                Diagnostic(
+                    name,
+                    line,
+                    _column(lines, line, el),
+                    "error",
+                    message,
+                    element_path(el) if el is not None else "",
+                    "schema",
+                )
+            )
         if not found:  # xmlschema and libxml2 disagree: fall back on libxml2's own words
             for entry in self.xsd.error_log:
                 found.append(Diagnostic(name, entry.line or 1, entry.column or 1, "error", entry.message, "", "schema"))
@@ -204,13 +217,26 @@ class Validator:
             line = el.sourceline if el is not None and el.sourceline else 1
             text = " ".join("".join(item.itertext()).split())
             severity = "warning" if item.get("role") in ("warning", "info") else "error"
-            found.append(Diagnostic(name, line, _column(lines, line, el), severity, text, element_path(el) if el is not None else location, "rules"))
+            found.append(
+                Diagnostic(
+                    name,
+                    line,
+                    _column(lines, line, el),
+                    severity,
+                    text,
+                    element_path(el) if el is not None else location,
+                    "rules",
+                )
+            )
         return found
 
     def _rng_lxml(self, tree, name: str) -> list[Diagnostic]:
         if self._lxml_rng.validate(tree):
             return []
-        return [Diagnostic(name, e.line or 1, e.column or 1, "error", e.message, "", "rng") for e in self._lxml_rng.error_log]
+        return [
+            Diagnostic(name, e.line or 1, e.column or 1, "error", e.message, "", "rng")
+            for e in self._lxml_rng.error_log
+        ]
 
     # -- a batch --
     def check_files(self, paths: list[Path], jobs: int = 1) -> list[Diagnostic]:
@@ -226,11 +252,10 @@ class Validator:
             found.extend(jing(self.rng_path, [p for p in paths if str(p) not in broken]))
         return found
 
-
     def _in_pool(self, paths: list[Path], jobs: int) -> list[Diagnostic]:
         settings = (self.xsd_path, self.rules_path or False, self.rng_path)
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
-        batches = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+        batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=settings) as pool:
             return [d for batch in pool.map(_check_batch, batches) for d in batch]
@@ -259,13 +284,19 @@ def jing(rng: Path, paths: list[Path], chunk: int = 2000) -> list[Diagnostic]:
     """Validate many files with one jing process per chunk (the JVM starts once)."""
     found = []
     for start in range(0, len(paths), chunk):
-        batch = [str(p) for p in paths[start:start + chunk]]
+        batch = [str(p) for p in paths[start : start + chunk]]
         done = subprocess.run(["jing", str(rng), *batch], capture_output=True, text=True)
         for line in done.stdout.splitlines():
             m = _JING_LINE.match(line)
             if m:
                 severity = "warning" if m.group("sev") == "warning" else "error"
-                found.append(Diagnostic(m.group("file"), int(m.group("line")), int(m.group("col")), severity, m.group("msg"), "", "rng"))
+                found.append(
+                    Diagnostic(
+                        m.group("file"), int(m.group("line")), int(m.group("col")), severity, m.group("msg"), "", "rng"
+                    )
+                )
         if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()):
-            raise OSError(f"jing failed on {rng}: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}")
+            raise OSError(
+                f"jing failed on {rng}: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
+            )
     return found

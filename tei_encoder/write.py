@@ -15,7 +15,11 @@ from .model import Document, Entity, Header, Node
 TEI = "http://www.tei-c.org/ns/1.0"
 XML = "http://www.w3.org/XML/1998/namespace"
 T = f"{{{TEI}}}"
-_LIST_OF = {"person": ("listPerson", "person", "persName"), "place": ("listPlace", "place", "placeName"), "org": ("listOrg", "org", "orgName")}
+_LIST_OF = {
+    "person": ("listPerson", "person", "persName"),
+    "place": ("listPlace", "place", "placeName"),
+    "org": ("listOrg", "org", "orgName"),
+}
 
 EDITORIAL_PRINCIPLES = (
     "The words of the record are kept exactly; markup is added around them. Whitespace inside paragraphs is normalised.",
@@ -70,6 +74,7 @@ def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
 
 
 # --- header ------------------------------------------------------------------------------------
+
 
 def _header(doc: Document, change_date: str | None) -> etree._Element:
     h = doc.header
@@ -137,7 +142,13 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         abstract.append(_node(Node("p", {}, doc.abstract)))
 
     revision = _sub(header, "revisionDesc")
-    _sub(revision, "change", f"Encoded from the plain-text export by tei-encoder {__version__}.", when=change_date or "", who="#encoder")
+    _sub(
+        revision,
+        "change",
+        f"Encoded from the plain-text export by tei-encoder {__version__}.",
+        when=change_date or "",
+        who="#encoder",
+    )
     return header
 
 
@@ -168,7 +179,12 @@ def _ms_desc(h: Header) -> etree._Element:
     if ref.locus or h.original_languages:
         contents = _sub(ms, "msContents")
         if h.original_languages:
-            _sub(contents, "textLang", ", ".join(lang.name for lang in h.original_languages), mainLang=h.original_languages[0].code)
+            _sub(
+                contents,
+                "textLang",
+                ", ".join(lang.name for lang in h.original_languages),
+                mainLang=h.original_languages[0].code,
+            )
         item = _sub(contents, "msItem")
         if ref.locus:
             lo, hi, text = ref.locus
@@ -178,6 +194,7 @@ def _ms_desc(h: Header) -> etree._Element:
 
 
 # --- standOff --------------------------------------------------------------------------------------
+
 
 def _stand_off(entities: dict[str, Entity]) -> etree._Element:
     stand_off = _el("standOff")
@@ -201,6 +218,7 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
 
 
 # --- text ----------------------------------------------------------------------------------------------
+
 
 def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
     attrs = {_XML_ATTRS.get(k, k): v for k, v in node.attrs.items()} if node.attrs else None

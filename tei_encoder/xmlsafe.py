@@ -18,8 +18,13 @@ def safe_parser() -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own limits on text size and nesting;
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
     return etree.XMLParser(
-        resolve_entities=False, load_dtd=False, no_network=True, dtd_validation=False,
-        huge_tree=False, remove_blank_text=False, collect_ids=True,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+        collect_ids=True,
     )
 
 

@@ -46,10 +46,14 @@ def fixture_trees() -> dict[str, etree._Element]:
 
 def record(body: str, header: str | None = None) -> str:
     """A minimal record in the export format around `body`."""
-    header = header if header is not None else (
-        "June 9, 1961\n\n**A Test Record**\n\nCitation:\n\n\"A Test Record\", June 9, 1961, Wilson Center Digital Archive, "
-        "AVP RF, F. 1, Op. 2, P. 3, D. 4, ll. 5-6. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
-        "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+    header = (
+        header
+        if header is not None
+        else (
+            'June 9, 1961\n\n**A Test Record**\n\nCitation:\n\n"A Test Record", June 9, 1961, Wilson Center Digital Archive, '
+            "AVP RF, F. 1, Op. 2, P. 3, D. 4, ll. 5-6. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
+            "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+        )
     )
     return header + body
 

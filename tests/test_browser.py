@@ -3,7 +3,6 @@
 import shutil
 
 import pytest
-
 from conftest import CORPUS, FIXTURES, ROOT
 from test_publish import SEED_PAGE, build
 
@@ -23,9 +22,17 @@ def browser_page(tmp_path_factory):
         shutil.copy(path, corpus / path.name)
     site = build(corpus, tmp_path_factory.mktemp("out"))
     with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1280, "height": 1000})
         yield page, site
         browser.close()

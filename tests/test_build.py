@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import AUTHORITY, CORPUS, FIXTURES
+
 from tei_encoder.cli import main
 
 SEED = "000_6c3a4dfe0217feee"
@@ -15,8 +15,10 @@ SEED = "000_6c3a4dfe0217feee"
 
 def build(corpus: Path, out: Path, authority: Path = AUTHORITY, *extra: str) -> dict:
     stats = out.parent / f"{out.name}-stats.json"
-    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--authority", str(authority), "-j", "1",
-                                       "--stats", str(stats), *extra])
+    result = CliRunner().invoke(
+        main,
+        ["build", str(corpus), "-o", str(out), "--authority", str(authority), "-j", "1", "--stats", str(stats), *extra],
+    )
     data = json.loads(stats.read_text())
     data["exit_code"] = result.exit_code
     data["output"] = result.output
@@ -74,7 +76,9 @@ def test_one_changed_record(project):
 def test_new_mention_updates_its_register_pages(project):
     corpus, authority, out = project
     letter = corpus / "letter.txt"
-    letter.write_text(letter.read_text(encoding="utf-8").replace("will be late", "will be late, as in Cuba"), encoding="utf-8")
+    letter.write_text(
+        letter.read_text(encoding="utf-8").replace("will be late", "will be late, as in Cuba"), encoding="utf-8"
+    )
     before = mtimes(out / "site")
     build(corpus, out, authority)
     after = mtimes(out / "site")
@@ -87,9 +91,13 @@ def test_new_mention_updates_its_register_pages(project):
 def test_changed_authority_entry_republishes_exactly_its_documents(project):
     corpus, authority, out = project
     persons = authority / "persons.xml"
-    persons.write_text(persons.read_text(encoding="utf-8").replace(
-        '<persName type="preferred">Osvaldo Dorticós</persName>',
-        '<persName type="preferred">Osvaldo Dorticós Torrado</persName>'), encoding="utf-8")
+    persons.write_text(
+        persons.read_text(encoding="utf-8").replace(
+            '<persName type="preferred">Osvaldo Dorticós</persName>',
+            '<persName type="preferred">Osvaldo Dorticós Torrado</persName>',
+        ),
+        encoding="utf-8",
+    )
     again = build(corpus, out, authority)
     assert again["encoded"] == 3  # the authority is an input of every record
     assert again["published"] == 1  # but only the seed mentions Dorticós
@@ -124,7 +132,10 @@ def test_a_warning_names_the_line_of_the_written_tei(project):
     corpus, authority, out = project
     seed = corpus / f"{SEED}.txt"
     text = seed.read_text(encoding="utf-8")
-    seed.write_text(text.replace("Translation - English\n\n", "Translation - English\n\nFiled on 12 June 1999.\n\n", 1), encoding="utf-8")
+    seed.write_text(
+        text.replace("Translation - English\n\n", "Translation - English\n\nFiled on 12 June 1999.\n\n", 1),
+        encoding="utf-8",
+    )
     again = build(corpus, out, authority)
     tei = (out / "tei" / f"{SEED}.xml").read_text(encoding="utf-8")
     line = tei[: tei.index('<date when="1999-06-12">')].count("\n") + 1

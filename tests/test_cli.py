@@ -4,8 +4,8 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
-
 from conftest import AUTHORITY, CORPUS, FIXTURES, SEED
+
 from tei_encoder.cli import main
 
 

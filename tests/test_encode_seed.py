@@ -4,7 +4,9 @@ from conftest import xp
 
 
 def test_header_title_and_dates(seed_tree):
-    assert xp(seed_tree, "string(//t:titleStmt/t:title[@type='main'])").startswith("From the Journal of S.M. Kudryavtsev, 'Record of a Conversation")
+    assert xp(seed_tree, "string(//t:titleStmt/t:title[@type='main'])").startswith(
+        "From the Journal of S.M. Kudryavtsev, 'Record of a Conversation"
+    )
     assert xp(seed_tree, "//t:creation/t:date[@type='creation']/@when") == ["1961-06-09"]
     assert xp(seed_tree, "//t:text//t:dateline/t:date[@type='conversation']/@when") == ["1961-04-28"]
     assert xp(seed_tree, "/t:TEI/@xml:id") == ["wcda-188144"]
@@ -64,7 +66,10 @@ def test_opener_head_and_sections(seed_tree):
     assert xp(doc, "t:opener/t:dateline/t:date/@when") == ["1961-06-09"]
     head = xp(doc, "t:head")[0]
     assert xp(head, "count(t:lb)") == 1
-    assert "".join(head.itertext()) == "RECORD OF A CONVERSATIONwith Prime Minister of the Republic of Cuba Fidel CASTRO RUZ"
+    assert (
+        "".join(head.itertext())
+        == "RECORD OF A CONVERSATIONwith Prime Minister of the Republic of Cuba Fidel CASTRO RUZ"
+    )
     assert xp(doc, "t:div[@type='section']/@n") == ["1", "2"]
     assert xp(doc, "string(t:div[@n='1']/t:p[1]/t:label)") == "1."
 
@@ -91,8 +96,9 @@ def test_closer(seed_tree):
 def test_text_is_kept_exactly(seed_tree):
     """Every word of the record's body is in the TEI text, in order (markup only added around it)."""
     from conftest import SEED
+
     source = SEED.read_text(encoding="utf-8")
-    body = source[source.index("from the journal of"):]
+    body = source[source.index("from the journal of") :]
     expected = " ".join(body.replace("[SIC]", "").replace("[him]", "him").split())
     text_el = xp(seed_tree, "//t:text")[0]
     actual = " ".join("".join(text_el.itertext()).split())

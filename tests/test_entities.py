@@ -4,8 +4,8 @@ import json
 import sys
 
 from click.testing import CliRunner
-
 from conftest import AUTHORITY, ROOT, SEED, encode_text, record, tree_of, xp
+
 from tei_encoder.cli import main
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -21,8 +21,21 @@ def test_seed_people(seed_tree):
 
 
 def test_seed_places(seed_tree):
-    invited = {"#indonesia", "#india", "#burma", "#ghana", "#guinea", "#brazil", "#venezuela", "#mexico", "#ecuador", "#bolivia"}
-    assert invited | {"#cuba", "#united-states", "#ussr", "#uar", "#yugoslavia", "#cairo", "#latin-america"} <= refs(seed_tree, "placeName")
+    invited = {
+        "#indonesia",
+        "#india",
+        "#burma",
+        "#ghana",
+        "#guinea",
+        "#brazil",
+        "#venezuela",
+        "#mexico",
+        "#ecuador",
+        "#bolivia",
+    }
+    assert invited | {"#cuba", "#united-states", "#ussr", "#uar", "#yugoslavia", "#cairo", "#latin-america"} <= refs(
+        seed_tree, "placeName"
+    )
 
 
 def test_seed_orgs_and_dates(seed_tree):
@@ -33,7 +46,9 @@ def test_seed_orgs_and_dates(seed_tree):
 
 
 def test_all_forms_link_to_one_entry(seed_tree):
-    forms = {" ".join("".join(e.itertext()).split()) for e in xp(seed_tree, "//t:text//t:persName[@ref='#castro-fidel']")}
+    forms = {
+        " ".join("".join(e.itertext()).split()) for e in xp(seed_tree, "//t:text//t:persName[@ref='#castro-fidel']")
+    }
     assert forms == {"Fidel Castro", "Fidel CASTRO RUZ"}
     assert xp(seed_tree, "//t:abstract//t:persName[.='Castro']/@ref") == ["#castro-fidel"]
 
@@ -94,9 +109,11 @@ def test_user_authority_folder_adds_entries(tmp_path):
     extra.mkdir()
     (extra / "more.xml").write_text(
         '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>x</title></titleStmt>'
-        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+        "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>"
         '<standOff><listPerson><person xml:id="zorin"><persName>Valerian Zorin</persName><persName>Zorin</persName></person>'
-        '</listPerson></standOff></TEI>', encoding="utf-8")
+        "</listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
     src = tmp_path / "r.txt"
     src.write_text(record("Then Zorin spoke.\n"), encoding="utf-8")
     out = CliRunner().invoke(main, ["encode", str(src), "--authority", str(AUTHORITY), "--authority", str(extra)])

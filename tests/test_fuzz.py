@@ -6,24 +6,62 @@ Bounded in CI; a long run on demand:  TEI_FUZZ_EXAMPLES=10000 pytest tests/test_
 import os
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import CORPUS, FIXTURES, ROOT, SETTINGS, record
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import CORPUS, FIXTURES, ROOT, SETTINGS, record
+from tei_encoder.enrich import enrich
 from tei_encoder.errors import RecordError
 from tei_encoder.parse import parse_record
 from tei_encoder.pipeline import recognizer
-from tei_encoder.enrich import enrich
 from tei_encoder.read import decode_record
 from tei_encoder.validate import Validator
 from tei_encoder.write import write_tei
 
 EXAMPLES = int(os.environ.get("TEI_FUZZ_EXAMPLES", "120"))
 VALIDATOR = Validator()
-SEEDS = [p.read_text(encoding="utf-8") for p in sorted([*CORPUS.glob("*.txt"), *FIXTURES.glob("*.txt"), *(ROOT / "tests/fixtures/heldout").glob("*.txt")])]
-TOKENS = ["[", "]", "[SIC]", "[sic]", "[...]", "[1]", "(p. 2)", "[Page 3]", "<", "&", "]]>", "&amp;", "<b>", "**", "\n", "\n\n",
-          "Citation:", "Summary:", "Contents:", "1. ", "2. ", "A.I. MIKOYAN. ", "KIM IL SUNG: ", "Fidel Castro", "27 April",
-          "31 February 1961", "\u202e", "\U0001F642", "\x00", "\x1b[31m", "\ufeff", "\r\n", "\t", "Copy N° 2", "Top Secret."]
+SEEDS = [
+    p.read_text(encoding="utf-8")
+    for p in sorted([*CORPUS.glob("*.txt"), *FIXTURES.glob("*.txt"), *(ROOT / "tests/fixtures/heldout").glob("*.txt")])
+]
+TOKENS = [
+    "[",
+    "]",
+    "[SIC]",
+    "[sic]",
+    "[...]",
+    "[1]",
+    "(p. 2)",
+    "[Page 3]",
+    "<",
+    "&",
+    "]]>",
+    "&amp;",
+    "<b>",
+    "**",
+    "\n",
+    "\n\n",
+    "Citation:",
+    "Summary:",
+    "Contents:",
+    "1. ",
+    "2. ",
+    "A.I. MIKOYAN. ",
+    "KIM IL SUNG: ",
+    "Fidel Castro",
+    "27 April",
+    "31 February 1961",
+    "\u202e",
+    "\U0001f642",
+    "\x00",
+    "\x1b[31m",
+    "\ufeff",
+    "\r\n",
+    "\t",
+    "Copy N° 2",
+    "Top Secret.",
+]
 
 stats = {"valid": 0, "error": 0}
 
@@ -47,9 +85,9 @@ def mutated_records(draw):
             piece = draw(st.one_of(st.sampled_from(TOKENS), st.text(max_size=12)))
             text = text[:pos] + piece + text[pos:]
         elif kind == "delete":
-            text = text[:pos] + text[pos + draw(st.integers(1, 200)):]
+            text = text[:pos] + text[pos + draw(st.integers(1, 200)) :]
         elif kind == "duplicate":
-            text = text[:pos] + text[pos:pos + draw(st.integers(1, 300))] * 2 + text[pos + 1:]
+            text = text[:pos] + text[pos : pos + draw(st.integers(1, 300))] * 2 + text[pos + 1 :]
         elif kind == "swap-lines":
             lines = text.split("\n")
             a, b = draw(st.integers(0, len(lines) - 1)), draw(st.integers(0, len(lines) - 1))
@@ -61,7 +99,9 @@ def mutated_records(draw):
     return text.encode(encoding, errors="surrogatepass")
 
 
-random_bodies = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400).map(lambda t: record(t).encode("utf-8"))
+random_bodies = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400).map(
+    lambda t: record(t).encode("utf-8")
+)
 random_bytes = st.binary(max_size=600)
 
 
@@ -79,8 +119,12 @@ def check(raw: bytes) -> None:
     stats["valid"] += 1
 
 
-fuzz_settings = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+fuzz_settings = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @fuzz_settings

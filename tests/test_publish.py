@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import AUTHORITY, CORPUS, FIXTURES, ROOT, record
 from lxml import html
 
-from conftest import AUTHORITY, CORPUS, FIXTURES, ROOT, record
 from tei_encoder.cli import main
 
 SEED_PAGE = "docs/000_6c3a4dfe0217feee.html"
 
 
 def build(corpus: Path, out: Path, *extra) -> Path:
-    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY), "-j", "1", *extra])
+    result = CliRunner().invoke(
+        main, ["build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY), "-j", "1", *extra]
+    )
     assert result.exit_code == 0, result.output
     return out / "site"
 
@@ -35,8 +37,16 @@ def page(site: Path, name: str):
 
 
 def test_site_layout(site):
-    for name in ("index.html", "persons.html", "places.html", "orgs.html", "persons/castro-fidel.html", SEED_PAGE,
-                 "tei/000_6c3a4dfe0217feee.xml", "assets/edition.css"):
+    for name in (
+        "index.html",
+        "persons.html",
+        "places.html",
+        "orgs.html",
+        "persons/castro-fidel.html",
+        SEED_PAGE,
+        "tei/000_6c3a4dfe0217feee.xml",
+        "assets/edition.css",
+    ):
         assert (site / name).is_file(), name
 
 
@@ -49,7 +59,14 @@ def test_document_page_structure(site):
     assert doc.xpath("//div[@class='tei-closer']/p[@class='tei-signed']")
     assert "Top Secret" in doc.xpath("string(//p[contains(@class,'tei-seg-classification')])")
     meta = doc.xpath("string(//section[@class='metadata'])")
-    for expected in ("Archive of Foreign Policy", "fond 0104", "ll. 237-240", "Gary Goldberg", "Russian", "Blavatnik Family Foundation"):
+    for expected in (
+        "Archive of Foreign Policy",
+        "fond 0104",
+        "ll. 237-240",
+        "Gary Goldberg",
+        "Russian",
+        "Blavatnik Family Foundation",
+    ):
         assert expected in meta
     assert doc.xpath("//section[@class='summary']/p/a[@class='ent ent-person']")
 
@@ -89,13 +106,16 @@ def test_entity_links_resolve_both_ways(site):
 
 def test_every_seed_entity_in_a_register_with_backlinks(site):
     from lxml import etree
+
     tei = etree.parse(str(site / "tei/000_6c3a4dfe0217feee.xml"))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     kinds = {"person": "persons", "place": "places", "org": "orgs"}
     for kind, folder in kinds.items():
         register = page(site, f"{folder}.html")
         for xml_id in tei.xpath(f"//t:standOff//t:{kind}/@xml:id", namespaces=ns):
-            assert register.xpath(f"//li[@id='{xml_id}']/a[@href='{folder}/{xml_id}.html']"), f"{xml_id} missing from {folder}.html"
+            assert register.xpath(f"//li[@id='{xml_id}']/a[@href='{folder}/{xml_id}.html']"), (
+                f"{xml_id} missing from {folder}.html"
+            )
             entry = page(site, f"{folder}/{xml_id}.html")
             assert entry.xpath(f"//a[@class='mention'][starts-with(@href, '../{SEED_PAGE}#m')]"), xml_id
     castro = page(site, "persons/castro-fidel.html")
@@ -123,7 +143,9 @@ def test_json_ld_and_relative_links(site):
     for name in ("index.html", "persons.html", SEED_PAGE):
         for href in page(site, name).xpath("//@href | //@src"):
             assert not href.startswith(("/", "file:")), href
-            assert href.startswith(("http://", "https://", "#")) or not href.split("#")[0].startswith(("http", "javascript"))
+            assert href.startswith(("http://", "https://", "#")) or not href.split("#")[0].startswith(
+                ("http", "javascript")
+            )
 
 
 def test_hostile_text_is_inert(tmp_path):

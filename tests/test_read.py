@@ -3,8 +3,8 @@
 import codecs
 
 import pytest
-
 from conftest import encode_text, record, tree_of, xp
+
 from tei_encoder.errors import RecordError
 from tei_encoder.read import decode_record
 
@@ -28,7 +28,9 @@ def test_invalid_utf8_is_refused_with_the_offset(tmp_path):
 
 def test_explicit_encoding(tmp_path):
     from dataclasses import replace
+
     from conftest import SETTINGS
+
     data = record("Caf\u00e9 society.\n").encode("cp1252")
     result = encode_text(tmp_path, data, settings=replace(SETTINGS, encoding="cp1252"))
     assert "Café society." in result.tei.decode()
@@ -42,11 +44,14 @@ def test_forbidden_characters_removed_with_warning(tmp_path):
     assert any("terminal control" in w for w in result.warnings)
 
 
-@pytest.mark.parametrize("raw, message", [
-    (b"", "file is empty"),
-    (b"   \n\n\t\n", "no text"),
-    (bytes(range(256)) * 20, "binary file"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (b"", "file is empty"),
+        (b"   \n\n\t\n", "no text"),
+        (bytes(range(256)) * 20, "binary file"),
+    ],
+)
 def test_refused(tmp_path, raw, message):
     with pytest.raises(RecordError, match=message):
         decode_record(tmp_path / "x.txt", raw)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import AUTHORITY, SEED, record
 from lxml import etree
 
-from conftest import AUTHORITY, SEED, record
 from tei_encoder.cli import main
 from tei_encoder.validate import Validator
 
@@ -20,7 +20,9 @@ def run_encode(tmp_path: Path, data: bytes, name: str = "rec.txt", *extra: str):
     src.mkdir(exist_ok=True)
     (src / name).write_bytes(data)
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["encode", str(src / name), "-o", str(out / "rec.xml"), "--authority", str(AUTHORITY), *extra])
+    result = CliRunner().invoke(
+        main, ["encode", str(src / name), "-o", str(out / "rec.xml"), "--authority", str(AUTHORITY), *extra]
+    )
     return result, out / "rec.xml"
 
 
@@ -36,7 +38,11 @@ def assert_error(result, target: Path, message: str):
 def assert_valid(result, target: Path) -> etree._Element:
     assert result.exit_code == 0, result.output
     data = target.read_bytes()
-    problems = [d.text() for d in VALIDATOR.check_tree(etree.ElementTree(etree.fromstring(data)), str(target), data) if d.severity == "error"]
+    problems = [
+        d.text()
+        for d in VALIDATOR.check_tree(etree.ElementTree(etree.fromstring(data)), str(target), data)
+        if d.severity == "error"
+    ]
     assert problems == []
     return etree.fromstring(data)
 
@@ -45,15 +51,24 @@ def body_text(tree) -> str:
     return "".join(tree.xpath("//t:text//text()", namespaces={"t": "http://www.tei-c.org/ns/1.0"}))
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "file is empty"),
-    (b" \n\t\n  \n", "file has no text"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "binary file, not a text record"),
-    (record("Caf\u00e9 au lait.\n").encode("cp1252"), "not valid UTF-8 at byte"),
-    (b"June 9, 1961\n\n**Only a Header**\n\nCitation:\n\n\"x\", Wilson Center Digital Archive.\n\nContents:\n\nTranslation - English\n", "record has a header but no document text"),
-    (b"Just some paragraphs of text without any header.\n\nAnd another one.\n", "no record header"),
-    (b"June 9, 1961\n\nCitation:\n\n\"x\", June 9, 1961.\n\nSummary:\n\nA summary.\n\nThe text.\n", "record has no title"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "file is empty"),
+        (b" \n\t\n  \n", "file has no text"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40, "binary file, not a text record"),
+        (record("Caf\u00e9 au lait.\n").encode("cp1252"), "not valid UTF-8 at byte"),
+        (
+            b'June 9, 1961\n\n**Only a Header**\n\nCitation:\n\n"x", Wilson Center Digital Archive.\n\nContents:\n\nTranslation - English\n',
+            "record has a header but no document text",
+        ),
+        (b"Just some paragraphs of text without any header.\n\nAnd another one.\n", "no record header"),
+        (
+            b'June 9, 1961\n\nCitation:\n\n"x", June 9, 1961.\n\nSummary:\n\nA summary.\n\nThe text.\n',
+            "record has no title",
+        ),
+    ],
+)
 def test_refused_inputs(tmp_path, data, message):
     result, target = run_encode(tmp_path, data)
     assert_error(result, target, message)
@@ -70,12 +85,14 @@ def test_nul_bytes_removed_with_warning(tmp_path):
 def test_utf16_and_legacy_encoding(tmp_path):
     result, target = run_encode(tmp_path, codecs.BOM_UTF16_BE + record("Dorticós spoke.\n").encode("utf-16-be"))
     assert "Dorticós" in body_text(assert_valid(result, target))
-    result, target = run_encode(tmp_path, record("Café society.\n").encode("latin-1"), "rec.txt", "--encoding", "latin-1")
+    result, target = run_encode(
+        tmp_path, record("Café society.\n").encode("latin-1"), "rec.txt", "--encoding", "latin-1"
+    )
     assert "Café society." in body_text(assert_valid(result, target))
 
 
 def test_missing_and_garbled_header_fields_give_warnings(tmp_path):
-    data = b"Someday in spring\n\n**A Record With Odd Fields**\n\nCitation:\n\n\"A Record\", Wilson Center Digital Archive, Box of Mysteries 7.\n\nThe document text.\n"
+    data = b'Someday in spring\n\n**A Record With Odd Fields**\n\nCitation:\n\n"A Record", Wilson Center Digital Archive, Box of Mysteries 7.\n\nThe document text.\n'
     result, target = run_encode(tmp_path, data)
     tree = assert_valid(result, target)
     assert "is not a date: creation date left out" in result.stderr
@@ -84,7 +101,9 @@ def test_missing_and_garbled_header_fields_give_warnings(tmp_path):
 
 
 def test_impossible_dates(tmp_path):
-    data = record("They met on 31 February 1961 and on 30 February.\n").replace("June 9, 1961\n", "February 30, 1961\n", 1)
+    data = record("They met on 31 February 1961 and on 30 February.\n").replace(
+        "June 9, 1961\n", "February 30, 1961\n", 1
+    )
     result, target = run_encode(tmp_path, data.encode())
     tree = assert_valid(result, target)
     assert not tree.xpath("//*[local-name()='creation']")
@@ -92,18 +111,28 @@ def test_impossible_dates(tmp_path):
     assert "impossible date" in result.stderr
 
 
-@pytest.mark.parametrize("text", [
-    "An [unclosed bracket and a closed] one.",
-    "Doubled [[him]] and nested [a [b] c] brackets.",
-    "A [sic at the start and [SIC] alone and [] empty.",
-    "He wrote <b>bold</b> &amp; &lt; ]]> and <!DOCTYPE x [<!ENTITY e \"boom\">]> &e; too.",
-    "Right-to-left \u0645\u0631\u062d\u0628\u0627 and emoji \U0001F642 and \u202eoverride\u202c stay.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An [unclosed bracket and a closed] one.",
+        "Doubled [[him]] and nested [a [b] c] brackets.",
+        "A [sic at the start and [SIC] alone and [] empty.",
+        'He wrote <b>bold</b> &amp; &lt; ]]> and <!DOCTYPE x [<!ENTITY e "boom">]> &e; too.',
+        "Right-to-left \u0645\u0631\u062d\u0628\u0627 and emoji \U0001f642 and \u202eoverride\u202c stay.",
+    ],
+)
 def test_odd_text_is_kept_literally(tmp_path, text):
     result, target = run_encode(tmp_path, record(text + "\n").encode())
     tree = assert_valid(result, target)
     kept = " ".join(body_text(tree).split())
-    for piece in ("unclosed bracket", "<b>bold</b> &amp; &lt; ]]>", "<!DOCTYPE x", "&e;", "\u0645\u0631\u062d\u0628\u0627", "\U0001F642"):
+    for piece in (
+        "unclosed bracket",
+        "<b>bold</b> &amp; &lt; ]]>",
+        "<!DOCTYPE x",
+        "&e;",
+        "\u0645\u0631\u062d\u0628\u0627",
+        "\U0001f642",
+    ):
         if piece in text:
             assert piece in kept
 
@@ -149,12 +178,15 @@ def test_output_names_stay_in_the_folder(tmp_path):
     assert not (tmp_path / "etc").exists()
 
 
-@pytest.mark.parametrize("attack", [
-    '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&xxe;</TEI>',
-    '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&c;</TEI>',
-    '<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<div>" * 5000 + "</div>" * 5000 + "</TEI>",
-])
+@pytest.mark.parametrize(
+    "attack",
+    [
+        '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&xxe;</TEI>',
+        '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaaaaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&c;</TEI>',
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">' + "<div>" * 5000 + "</div>" * 5000 + "</TEI>",
+    ],
+)
 @pytest.mark.parametrize("command", ["validate", "publish"])
 def test_untrusted_xml(tmp_path, attack, command):
     path = tmp_path / "evil.xml"
@@ -169,7 +201,15 @@ def test_untrusted_xml(tmp_path, attack, command):
 
 def test_stylesheets_read_and_write_nothing_but_their_input():
     from tei_encoder.config import project_dir
+
     for xsl in project_dir("xslt").glob("*.xsl"):
         text = xsl.read_text(encoding="utf-8")
-        for forbidden in ("document(", "doc(", "unparsed-text", "collection(", "result-document", "disable-output-escaping"):
+        for forbidden in (
+            "document(",
+            "doc(",
+            "unparsed-text",
+            "collection(",
+            "result-document",
+            "disable-output-escaping",
+        ):
             assert forbidden not in text, f"{xsl.name} uses {forbidden}"

@@ -1,6 +1,7 @@
 """Every TEI file the encoder writes for the corpus and fixtures is valid: project schema, rules, tei_all."""
 
 from conftest import CORPUS, FIXTURES, ROOT, SETTINGS
+
 from tei_encoder.pipeline import encode_record, record_files
 from tei_encoder.validate import Validator
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED, SETTINGS, TEI_ALL
 from lxml import etree
 
-from conftest import SEED, SETTINGS, TEI_ALL
 from tei_encoder.cli import main
 from tei_encoder.pipeline import encode_record
 
@@ -38,24 +38,44 @@ def test_wrong_nesting(tmp_path, seed_xml):
     path, result = validate(tmp_path, broken)
     line = line_of(broken, "<p>stray</p>")
     assert result.exit_code == 1
-    assert f"{path}:{line}:7: error: Unexpected child with tag 'tei:p' at position 1. Tag 'tei:div' expected. [/TEI/text/body/p]" in result.output
+    assert (
+        f"{path}:{line}:7: error: Unexpected child with tag 'tei:p' at position 1. Tag 'tei:div' expected. [/TEI/text/body/p]"
+        in result.output
+    )
 
 
 def test_missing_header_part(tmp_path, seed_xml):
     broken = seed_xml.replace("<publisher>Wilson Center Digital Archive</publisher>", "")
     path, result = validate(tmp_path, broken)
     assert result.exit_code == 1
-    line = line_of(broken, "<idno type=\"URL\">")
-    assert f"{path}:{line}:9: error: Unexpected child with tag 'tei:idno' at position 1. Tag 'tei:publisher' expected." in result.output
+    line = line_of(broken, '<idno type="URL">')
+    assert (
+        f"{path}:{line}:9: error: Unexpected child with tag 'tei:idno' at position 1. Tag 'tei:publisher' expected."
+        in result.output
+    )
 
 
-@pytest.mark.parametrize("found, broken, message", [
-    ('<date when="1961-04-26">', '<date when="1961-02-30">', "error: attribute when='1961-02-30': invalid value '1961-02-30'"),
-    ('ref="#roa-raul"', 'ref="#nobody"',
-     'error: @ref="#nobody" points to no entry: add an element with xml:id="nobody" to the standOff (or fix the reference).'),
-    ('resp="#translator"', 'resp="#nobody"',
-     'error: @resp="#nobody" points to no respStmt: give the responsible respStmt xml:id="nobody".'),
-], ids=["impossible-date", "dangling-ref", "dangling-resp"])
+@pytest.mark.parametrize(
+    "found, broken, message",
+    [
+        (
+            '<date when="1961-04-26">',
+            '<date when="1961-02-30">',
+            "error: attribute when='1961-02-30': invalid value '1961-02-30'",
+        ),
+        (
+            'ref="#roa-raul"',
+            'ref="#nobody"',
+            'error: @ref="#nobody" points to no entry: add an element with xml:id="nobody" to the standOff (or fix the reference).',
+        ),
+        (
+            'resp="#translator"',
+            'resp="#nobody"',
+            'error: @resp="#nobody" points to no respStmt: give the responsible respStmt xml:id="nobody".',
+        ),
+    ],
+    ids=["impossible-date", "dangling-ref", "dangling-resp"],
+)
 def test_error_names_the_line_and_the_fix(tmp_path, seed_xml, found, broken, message):
     text = seed_xml.replace(found, broken, 1)
     path, result = validate(tmp_path, text)
@@ -75,13 +95,16 @@ def test_unmentioned_entry_is_a_warning(tmp_path, seed_xml):
 def test_rules_with_attribute_contexts_still_fire(tmp_path, seed_xml):
     """The lean rule compilation skips attributes only when no rule context can match one."""
     from tei_encoder.validate import Validator
+
     rules = tmp_path / "attr.sch"
     rules.write_text(
         '<sch:schema xmlns:sch="http://purl.oclc.org/dsdl/schematron" queryBinding="xslt">'
         '<sch:ns prefix="tei" uri="http://www.tei-c.org/ns/1.0"/>'
         '<sch:pattern><sch:rule context="tei:date/@when">'
-        '<sch:assert test="starts-with(., \'19\')">year outside the 20th century</sch:assert>'
-        '</sch:rule></sch:pattern></sch:schema>', encoding="utf-8")
+        "<sch:assert test=\"starts-with(., '19')\">year outside the 20th century</sch:assert>"
+        "</sch:rule></sch:pattern></sch:schema>",
+        encoding="utf-8",
+    )
     validator = Validator(xsd=False, rules=rules)
     doc = tmp_path / "doc.xml"
     doc.write_text(seed_xml.replace('<date when="1961-04-26">', '<date when="2061-04-26">', 1), encoding="utf-8")
@@ -96,14 +119,24 @@ def test_duplicate_id(tmp_path, seed_xml):
     path, result = validate(tmp_path, broken)
     assert result.exit_code == 1
     line = broken[: broken.rindex('<place xml:id="cuba"')].count("\n") + 1  # the second one is the duplicate
-    assert f"{path}:{line}:27: error: duplicate xml:id 'cuba': every xml:id must be unique; rename one of them" in result.output
+    assert (
+        f"{path}:{line}:27: error: duplicate xml:id 'cuba': every xml:id must be unique; rename one of them"
+        in result.output
+    )
 
 
-@pytest.mark.parametrize("found, broken, message", [
-    ('notBefore="1961-08-01" notAfter="1961-08-31"', 'notBefore="1961-09-01" notAfter="1961-08-31"',
-     'error: @notBefore="1961-09-01" is after @notAfter="1961-08-31": swap them.'),
-    ("<p><label>2.</label>", "<p/><p><label>2.</label>", "error: empty p: remove it or give it its text."),
-], ids=["dates-out-of-order", "empty-paragraph"])
+@pytest.mark.parametrize(
+    "found, broken, message",
+    [
+        (
+            'notBefore="1961-08-01" notAfter="1961-08-31"',
+            'notBefore="1961-09-01" notAfter="1961-08-31"',
+            'error: @notBefore="1961-09-01" is after @notAfter="1961-08-31": swap them.',
+        ),
+        ("<p><label>2.</label>", "<p/><p><label>2.</label>", "error: empty p: remove it or give it its text."),
+    ],
+    ids=["dates-out-of-order", "empty-paragraph"],
+)
 def test_rule_error_says_the_fix(tmp_path, seed_xml, found, broken, message):
     _, result = validate(tmp_path, seed_xml.replace(found, broken))
     assert result.exit_code == 1
@@ -117,10 +150,13 @@ def test_malformed_xml(tmp_path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-    '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
-])
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
+    ],
+)
 def test_entity_attacks_are_refused(tmp_path, seed_xml, doctype):
     body = seed_xml.split("\n", 1)[1].replace("<resp>Translation</resp>", "<resp>&xxe;&c;</resp>")
     path, result = validate(tmp_path, f"<?xml version='1.0'?>\n{doctype}\n{body}")
@@ -164,10 +200,12 @@ def test_rng_option_with_tei_all(tmp_path, seed_xml, tei_all):
 def test_build_refuses_invalid_output(tmp_path, monkeypatch):
     """build validates what it encodes: a writer bug would fail the build, not ship invalid TEI."""
     import tei_encoder.build as build_module
+
     real = build_module.encode_record
 
     def corrupting(path, settings):
         from tei_encoder.write import serialize
+
         result = real(path, settings)
         result.tree.find(".//{http://www.tei-c.org/ns/1.0}div").set("type", "chapter")
         result.tei = serialize(result.tree)
@@ -175,6 +213,7 @@ def test_build_refuses_invalid_output(tmp_path, monkeypatch):
 
     monkeypatch.setattr(build_module, "encode_record", corrupting)
     from conftest import CORPUS
+
     result = CliRunner().invoke(main, ["build", str(CORPUS), "-o", str(tmp_path / "b")])
     assert result.exit_code == 1
     assert "encoded TEI is invalid" in result.output

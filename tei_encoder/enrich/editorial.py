@@ -17,7 +17,10 @@ _INLINE_PAGE = re.compile(r"\s?\((?:p|P|page|Page)\.?\s*(\d+)\)\s?")
 _OMISSION = re.compile(r"^(?:\.{2,}|…+\.*|\.\s\.\s\.|\.\.\.\s?\.)$")
 _SIC = re.compile(r"^sic\b[!.]?\s*(?P<comment>.*)$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:Page|page|PAGE|p\.|P\.)\s*(?P<n>[\w-]+)$")
-_GAP_WORDS = re.compile(r"^(?P<what>(?:illegible\s+)?signature|signed|illegible|stamp|seal|handwritten(?: text)?|handwriting|illegible (?:word|words|text))$", re.IGNORECASE)
+_GAP_WORDS = re.compile(
+    r"^(?P<what>(?:illegible\s+)?signature|signed|illegible|stamp|seal|handwritten(?: text)?|handwriting|illegible (?:word|words|text))$",
+    re.IGNORECASE,
+)
 _GROUPS = re.compile(
     r"^(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:cipher\s+)?groups?\s+(?P<why>garbled|unrecovered|missing|undeciphered|not deciphered|illegible|omitted)$",
     re.IGNORECASE,
@@ -25,7 +28,18 @@ _GROUPS = re.compile(
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z])$")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’-]+)(?P<punct>[^\w\s]*)(?P<space>\s*)$")
 _NAME_RUN_BEFORE = re.compile(r"(?P<name>(?:[A-ZÀ-Þ][\w'’-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]*)\s*$")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 # Elements whose text may carry editorial marks.
 _SKIP = frozenset({"foreign", "gap", "pb", "lb", "idno", "note", "sic", "supplied"})
 
@@ -39,7 +53,9 @@ def mark_editorial(doc: Document) -> Document:
         doc.warnings.append(f"note [{mark}] has no reference in the text: kept at the end of the document")
         doc.body.children.append(Node("note", {"place": "end", "n": mark}, state.note_content(mark)))
     if state.placed:
-        doc.editorial.append("Notes printed at the end of the record are moved to their reference marks (note[@place='foot']).")
+        doc.editorial.append(
+            "Notes printed at the end of the record are moved to their reference marks (note[@place='foot'])."
+        )
     if state.joined_words:
         doc.editorial.append("Letters the translator supplied inside a word are marked as supplied text.")
     return doc
@@ -74,7 +90,7 @@ class _State:
         if parent.tag == "p" and out and isinstance(out[0], str) and parent.children and parent.children[0] is text:
             m = re.match(r"^(?:…|\.\.\.)\s*", out[0])
             if m:  # a paragraph that opens with an ellipsis: the translator left something out
-                out = [Node("gap", {"reason": "omitted"}), out[0][m.end():], *out[1:]]
+                out = [Node("gap", {"reason": "omitted"}), out[0][m.end() :], *out[1:]]
         return out
 
     # -- bracketed marks --
@@ -82,8 +98,8 @@ class _State:
         out: list = []
         pos = 0
         for m in _BRACKET.finditer(text):
-            before = text[pos:m.start()]
-            after_char = text[m.end():m.end() + 1]
+            before = text[pos : m.start()]
+            after_char = text[m.end() : m.end() + 1]
             node, before = self.bracket(m.group(1), before, after_char, notes)
             if node is None:
                 continue
@@ -142,7 +158,7 @@ class _State:
         out: list = []
         pos = 0
         for m in _INLINE_PAGE.finditer(text):
-            out.append(text[pos:m.start()] + (" " if m.group(0)[0].isspace() else ""))
+            out.append(text[pos : m.start()] + (" " if m.group(0)[0].isspace() else ""))
             out.append(Node("pb", {"n": m.group(1)}))
             pos = m.end()
         out.append(text[pos:])
@@ -167,7 +183,13 @@ class _State:
             if m:
                 self.placed.add(mark)
                 note = Node("note", {"place": "foot", "n": mark}, self.note_content(mark))
-                return [*self.glued_notes(text[: m.start()].rstrip() if text[: m.start()].endswith(" ") else text[: m.start()]), note, *self.glued_notes(text[m.end():])]
+                return [
+                    *self.glued_notes(
+                        text[: m.start()].rstrip() if text[: m.start()].endswith(" ") else text[: m.start()]
+                    ),
+                    note,
+                    *self.glued_notes(text[m.end() :]),
+                ]
         return [text]
 
 
@@ -178,7 +200,7 @@ def _is_alternate_name(inner: str, before: str) -> bool:
     run = _NAME_RUN_BEFORE.search(before)
     if not run:
         return False
-    tokens = run.group("name").split()[-len(words):]
+    tokens = run.group("name").split()[-len(words) :]
     return len(tokens) >= 1 and fuzz.ratio(" ".join(tokens).lower(), inner.lower()) >= 60
 
 

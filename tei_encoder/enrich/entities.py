@@ -30,20 +30,157 @@ TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"[^\W\d_]\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
-_INITIALS_NAME = re.compile(r"(?<![\w.])(?:[A-ZÀ-Þ]\.\s?){1,3}(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
+_INITIALS_NAME = re.compile(
+    r"(?<![\w.])(?:[A-ZÀ-Þ]\.\s?){1,3}(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
+)
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
-    """the this that these those he she we they it i you his her our their there here in on at of for and but
-    government council committee ministry party republic state states embassy army navy soviet american cuban
-    chinese british french german union people people's national central foreign affairs minister president
-    comrade comrades ambassador secretary general chairman premier mr mrs ms dr january february march april may
-    june july august september october november december monday tuesday wednesday thursday friday saturday sunday
-    after before during since when while if as with from to by about however also moreover furthermore then
-    political military economic international socialist communist western eastern northern southern west east north
-    south prime deputy first vice delegation conference declaration statement top secret copy record memorandum
-    conversation telegram letter note notes minutes report agenda present participants item items said""".split()
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "we",
+        "they",
+        "it",
+        "i",
+        "you",
+        "his",
+        "her",
+        "our",
+        "their",
+        "there",
+        "here",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "and",
+        "but",
+        "government",
+        "council",
+        "committee",
+        "ministry",
+        "party",
+        "republic",
+        "state",
+        "states",
+        "embassy",
+        "army",
+        "navy",
+        "soviet",
+        "american",
+        "cuban",
+        "chinese",
+        "british",
+        "french",
+        "german",
+        "union",
+        "people",
+        "people's",
+        "national",
+        "central",
+        "foreign",
+        "affairs",
+        "minister",
+        "president",
+        "comrade",
+        "comrades",
+        "ambassador",
+        "secretary",
+        "general",
+        "chairman",
+        "premier",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "after",
+        "before",
+        "during",
+        "since",
+        "when",
+        "while",
+        "if",
+        "as",
+        "with",
+        "from",
+        "to",
+        "by",
+        "about",
+        "however",
+        "also",
+        "moreover",
+        "furthermore",
+        "then",
+        "political",
+        "military",
+        "economic",
+        "international",
+        "socialist",
+        "communist",
+        "western",
+        "eastern",
+        "northern",
+        "southern",
+        "west",
+        "east",
+        "north",
+        "south",
+        "prime",
+        "deputy",
+        "first",
+        "vice",
+        "delegation",
+        "conference",
+        "declaration",
+        "statement",
+        "top",
+        "secret",
+        "copy",
+        "record",
+        "memorandum",
+        "conversation",
+        "telegram",
+        "letter",
+        "note",
+        "notes",
+        "minutes",
+        "report",
+        "agenda",
+        "present",
+        "participants",
+        "item",
+        "items",
+        "said",
+    ]
 )
-_OPAQUE_FOR_ENTITIES = frozenset({"foreign", "gap", "pb", "lb", "idno", "persName", "placeName", "orgName", "date", "ptr", "ref", "desc"})
+_OPAQUE_FOR_ENTITIES = frozenset(
+    {"foreign", "gap", "pb", "lb", "idno", "persName", "placeName", "orgName", "date", "ptr", "ref", "desc"}
+)
 
 
 @lru_cache(maxsize=65536)
@@ -92,8 +229,11 @@ class EntityRecognizer:
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
                     self.entries[xml_id] = AuthorityEntry(
-                        xml_id=xml_id, kind="place", name=place.name,
-                        idnos=(("geonames", place.geonameid),), source="gazetteer",
+                        xml_id=xml_id,
+                        kind="place",
+                        name=place.name,
+                        idnos=(("geonames", place.geonameid),),
+                        source="gazetteer",
                     )
                 self._add(place.name, xml_id, "place", 1)
         self.max_len = max((len(k) for k in self.lexicon), default=1)
@@ -146,6 +286,7 @@ class EntityRecognizer:
 
 # --- per document -------------------------------------------------------------------------------
 
+
 @dataclass
 class _DocContext:
     rec: EntityRecognizer
@@ -195,7 +336,9 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     for xml_id, forms in ctx.seen.items():
         e = ctx.entry(xml_id)
         variants = [f for f in dict.fromkeys(forms) if f != e.name]
-        doc.entities[xml_id] = Entity(xml_id=xml_id, kind=e.kind, name=e.name, variants=variants, idnos=list(e.idnos), source=e.source)
+        doc.entities[xml_id] = Entity(
+            xml_id=xml_id, kind=e.kind, name=e.name, variants=variants, idnos=list(e.idnos), source=e.source
+        )
     doc.warnings.extend(ctx.problems)
     return doc
 
@@ -212,8 +355,11 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     rec = ctx.rec
     names: list[str] = list(ctx.doc.header.authors)
     participant_items = {
-        id(item) for node in ctx.doc.body.iter() if node.tag == "list" and node.attrs.get("type") == "participants"
-        for item in node.children if isinstance(item, Node)
+        id(item)
+        for node in ctx.doc.body.iter()
+        if node.tag == "list" and node.attrs.get("type") == "participants"
+        for item in node.children
+        if isinstance(item, Node)
     }
     for text, parent in _strings(ctx.doc.body):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
@@ -291,12 +437,13 @@ def _resolve_name(ctx: _DocContext, name: str) -> str | None:
 
 # --- tagging one string --------------------------------------------------------------------------
 
+
 def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[tuple[int, int, Node]] = []
     for d in find_dates(text, ctx.default_year):
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
-        spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start:d.end]])))
+        spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]])))
     spans.extend(_name_spans(ctx, text))
     if not spans:
         return [text]
@@ -342,7 +489,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
 
 def _contiguous(text: str, toks, i: int, length: int) -> bool:
     for k in range(i, i + length - 1):
-        gap = text[toks[k][1]:toks[k + 1][0]]
+        gap = text[toks[k][1] : toks[k + 1][0]]
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
             return False
         if gap == "" and not toks[k][2].endswith("."):
@@ -355,12 +502,12 @@ def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], caps: list
     for length in range(min(longest, len(toks) - i), 0, -1):
         if not caps[i + length - 1]:
             continue
-        forms = ctx.forms(tuple(keys[i:i + length]))  # a dict lookup: cheaper than the spacing test
+        forms = ctx.forms(tuple(keys[i : i + length]))  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
-        surface = text[toks[i][0]:toks[i + length - 1][1]]
+        surface = text[toks[i][0] : toks[i + length - 1][1]]
         all_caps = surface.isupper()
-        shape = tuple(caps[i:i + length])
+        shape = tuple(caps[i : i + length])
         fitting = [f for f in forms if (f.exact == surface if f.exact else (all_caps or shape == f.caps))]
         choice = _choose(ctx, fitting)
         if choice:
@@ -390,7 +537,7 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     k = start - 1
     while k >= 0 and text[k].isspace():
         k -= 1
-    if k < 0 or text[k] in ".!?:\"“":
+    if k < 0 or text[k] in '.!?:"“':
         return None  # sentence-initial capitals prove nothing
     key = norm(word)
     # candidates within 5 points of the 85 threshold are enough to decide (best, and a close second)
@@ -412,11 +559,14 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
 
 # --- after tagging ---------------------------------------------------------------------------------
 
+
 def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
     """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity."""
     for node in root.iter():
         for k, child in enumerate(node.children):
-            if not (isinstance(child, Node) and child.tag == "supplied" and child.attrs.get("reason") == "alternate-name"):
+            if not (
+                isinstance(child, Node) and child.tag == "supplied" and child.attrs.get("reason") == "alternate-name"
+            ):
                 continue
             prev = node.children[k - 1] if k else None
             if isinstance(prev, str) and not prev.strip() and k >= 2:
@@ -427,7 +577,13 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
 
 
-_DATELINE_TYPES = (("conversation", "conversation"), ("meeting", "meeting"), ("minutes", "meeting"), ("session", "meeting"), ("talk", "conversation"))
+_DATELINE_TYPES = (
+    ("conversation", "conversation"),
+    ("meeting", "meeting"),
+    ("minutes", "meeting"),
+    ("session", "meeting"),
+    ("talk", "conversation"),
+)
 
 
 def _type_datelines(document: Node) -> None:

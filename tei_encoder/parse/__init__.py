@@ -36,7 +36,11 @@ def _number_responsibilities(responsibilities: list[Responsibility]) -> None:
     """xml:ids for respStmt, so sic/supplied can point at the translator (`#translator`)."""
     used: set[str] = set()
     for resp in responsibilities:
-        base = "translator" if resp.resp == "Translation" else "resp-" + re.sub(r"[^a-z]+", "-", resp.resp.lower()).strip("-")
+        base = (
+            "translator"
+            if resp.resp == "Translation"
+            else "resp-" + re.sub(r"[^a-z]+", "-", resp.resp.lower()).strip("-")
+        )
         xml_id, n = base, 2
         while xml_id in used:
             xml_id, n = f"{base}-{n}", n + 1

@@ -16,15 +16,20 @@ from ..errors import RecordError
 from ..model import Node
 from .blocks import Block
 
-_TERMINAL = tuple('.!?:;…"”’\')]')
+_TERMINAL = tuple(".!?:;…\"”’')]")
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2}|[IVXL]{1,5})[.)]\s+(?P<text>\S.*)$")
-_PAGE_MARK = re.compile(r"^(?:\[(?:Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$")
+_PAGE_MARK = re.compile(
+    r"^(?:\[(?:Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
+)
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
 _COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?\s*\d+$", re.IGNORECASE)
 _REGISTER = re.compile(r"^(?:N[°º]|No\.|Nr\.|#|Ref\.|Reference)\s*[\w/.-]*\d[\w/.-]*$")
-_TELEGRAM_KIND = re.compile(r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Urgent|Special)\s+)*(?:Telegram|Cable|Cipher Telegram|Message)(?:\s+(?:No\.?|N[°º])\s*[\w/-]+)?$", re.IGNORECASE)
+_TELEGRAM_KIND = re.compile(
+    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Urgent|Special)\s+)*(?:Telegram|Cable|Cipher Telegram|Message)(?:\s+(?:No\.?|N[°º])\s*[\w/-]+)?$",
+    re.IGNORECASE,
+)
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?\s+(?P<rest>.{1,80})$")
 _SENT = re.compile(r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b[: ].{1,80}$")
 _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respected)\b.{1,80}[,!:]$")
@@ -36,8 +41,27 @@ _INITIALS_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
 _SPEAKER = re.compile(
     r"^(?P<speaker>(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){0,3})(?P<sep>\s*[:.])\s+(?P<rest>\S.*)$"
 )
-_MIXED_SPEAKER = re.compile(r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,2})(?P<sep>:)\s+(?P<rest>\S.*)$")
-_NOT_SPEAKERS = {"Note", "Notes", "Subject", "Re", "Agenda", "Present", "Participants", "Summary", "Contents", "Source", "Attachment", "Enclosure", "Distribution", "Comment", "Answer", "Question"}
+_MIXED_SPEAKER = re.compile(
+    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,2})(?P<sep>:)\s+(?P<rest>\S.*)$"
+)
+_NOT_SPEAKERS = {
+    "Note",
+    "Notes",
+    "Subject",
+    "Re",
+    "Agenda",
+    "Present",
+    "Participants",
+    "Summary",
+    "Contents",
+    "Source",
+    "Attachment",
+    "Enclosure",
+    "Distribution",
+    "Comment",
+    "Answer",
+    "Question",
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +107,7 @@ def _lines(blocks: list[Block]) -> list[Line]:
 
 # --- notes at the end -------------------------------------------------------------------
 
+
 def _note_mark(line: str) -> str | None:
     m = _NOTE_DEF.match(line)
     return (m.group("a") or m.group("b") or m.group("c")) if m else None
@@ -92,7 +117,10 @@ def _is_referenced(mark: str, text: str) -> bool:
     if mark.startswith("*"):
         return re.search(rf"\w{re.escape(mark)}(?!\*)", text) is not None
     if mark.isdigit():
-        return re.search(rf"(?<!^)(?:\[{mark}\]|\({mark}\)|(?<=[A-Za-zÀ-ÿ.,;]){mark}(?!\d))", text, re.MULTILINE) is not None
+        return (
+            re.search(rf"(?<!^)(?:\[{mark}\]|\({mark}\)|(?<=[A-Za-zÀ-ÿ.,;]){mark}(?!\d))", text, re.MULTILINE)
+            is not None
+        )
     return f"[{mark}]" in text
 
 
@@ -125,6 +153,7 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
 
 # --- closer ---------------------------------------------------------------------------------
 
+
 def _closing_salute(text: str, fmt: RecordFormat) -> bool:
     low = text.lower()
     return len(text) <= 60 and any(low.startswith(s.lower()) for s in fmt.closing_salutes)
@@ -142,9 +171,13 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     if is_caps(text) and len(text) <= 150:
         return "role"
     words = text.split()
-    if len(text) <= 60 and len(words) <= 8 and not text.endswith((".", "?", "!", ":", ";")) or _INITIALS_NAME.fullmatch(text):
-        if sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
-            return "weak"
+    if (
+        len(text) <= 60
+        and len(words) <= 8
+        and not text.endswith((".", "?", "!", ":", ";"))
+        or _INITIALS_NAME.fullmatch(text)
+    ) and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
+        return "weak"
     return None
 
 
@@ -164,9 +197,12 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             break
         kinds.insert(0, kind)
         k -= 1
-    if not kinds or all(kind == "weak" for kind in kinds) and not any(_INITIALS_NAME.fullmatch(ln.text) for ln in lines[k:]):
-        if not (kinds == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
-            return lines, None, None
+    if (
+        not kinds
+        or all(kind == "weak" for kind in kinds)
+        and not any(_INITIALS_NAME.fullmatch(ln.text) for ln in lines[k:])
+    ) and not (kinds == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
+        return lines, None, None
     closer = Node("closer")
     signed: list[Node | str] = []
     signer = None
@@ -192,6 +228,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 
 
 # --- opener and head -------------------------------------------------------------------------
+
 
 def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
     bare = piece.rstrip(".").strip()
@@ -297,10 +334,21 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
             i = _take_list(lines, i, listed, document, fmt)
             head_seen = True
             continue
-        if not head_seen and (is_caps(text) and len(text) <= 200 or _SUBJECT.match(text)) and not _NUMBERED.match(text) and not (_SPEAKER.match(text) and not is_caps(_SPEAKER.match(text).group("rest"))):
+        if (
+            not head_seen
+            and (is_caps(text) and len(text) <= 200 or _SUBJECT.match(text))
+            and not _NUMBERED.match(text)
+            and not (_SPEAKER.match(text) and not is_caps(_SPEAKER.match(text).group("rest")))
+        ):
             head: list[Node | str] = [text]
             i += 1
-            while i < len(lines) and lines[i].block == lines[i - 1].block and not _dateline(lines[i].text) and len(lines[i].text) <= 200 and not _NUMBERED.match(lines[i].text):
+            while (
+                i < len(lines)
+                and lines[i].block == lines[i - 1].block
+                and not _dateline(lines[i].text)
+                and len(lines[i].text) <= 200
+                and not _NUMBERED.match(lines[i].text)
+            ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
             opener = _flush(opener, document)
@@ -331,8 +379,14 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
     label_line = lines[i]
     items: list[str] = [p.strip() for p in re.split(r";\s*", rest) if p.strip()] if rest else []
     i += 1
-    block = label_line.block if rest or (i < len(lines) and lines[i].block == label_line.block) else (lines[i].block if i < len(lines) else -1)
-    while i < len(lines) and lines[i].block == block and len(lines[i].text) <= 250 and not _list_label(lines[i].text, fmt):
+    block = (
+        label_line.block
+        if rest or (i < len(lines) and lines[i].block == label_line.block)
+        else (lines[i].block if i < len(lines) else -1)
+    )
+    while (
+        i < len(lines) and lines[i].block == block and len(lines[i].text) <= 250 and not _list_label(lines[i].text, fmt)
+    ):
         items.append(lines[i].text)
         i += 1
     head_text = label_line.text[: len(label_line.text) - len(rest)].rstrip() if rest else label_line.text
@@ -351,6 +405,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
 
 
 # --- the main text ---------------------------------------------------------------------------
+
 
 def _speakers(lines: list[Line]) -> set[str]:
     """Mixed-case speaker labels ("Castro: …") count only when a speaker speaks twice."""
@@ -434,7 +489,11 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
         prev = line
         i += 1
     if pending_pb:
-        (paragraph.children if paragraph is not None and container.children and container.children[-1] is paragraph else container.children).extend(pending_pb)
+        (
+            paragraph.children
+            if paragraph is not None and container.children and container.children[-1] is paragraph
+            else container.children
+        ).extend(pending_pb)
 
 
 def _is_numbered_list(lines: list[Line], i: int) -> bool:

@@ -24,11 +24,11 @@ def split_citation(citation: str, fmt: RecordFormat) -> tuple[str, list[Responsi
     rest = _QUOTED_TITLE.sub("", citation, count=1)
     for match in find_dates(rest, None):
         if match.start == 0:
-            rest = rest[match.end:].lstrip(" ,")
+            rest = rest[match.end :].lstrip(" ,")
         break
     rest = re.sub(r"<?https?://\S+>?", "", rest).strip()
     if rest.startswith(fmt.publisher):
-        rest = rest[len(fmt.publisher):].lstrip(" ,.")
+        rest = rest[len(fmt.publisher) :].lstrip(" ,.")
     resp_start = _first_responsibility(rest, fmt)
     reference = rest[:resp_start].strip(" ,;")
     return reference, parse_responsibilities(rest[resp_start:], fmt)
@@ -44,7 +44,7 @@ def _first_responsibility(text: str, fmt: RecordFormat) -> int:
 
 
 def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
-    """"Obtained by X and translated by Y." -> one Responsibility per verb."""
+    """ "Obtained by X and translated by Y." -> one Responsibility per verb."""
     verbs = _verbs_pattern(fmt)
     clause = re.compile(
         rf"(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)\s+by\s+"
@@ -80,7 +80,7 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
                 best = (name, repo, m)
     if best:
         name, ref.repository, m = best
-        rest = (rest[: m.start()] + " " + rest[m.end():]).replace("()", " ")
+        rest = (rest[: m.start()] + " " + rest[m.end() :]).replace("()", " ")
         # "Full Name (ABBR)": drop the abbreviation or name that stands beside the one matched
         for other in (ref.repository.abbr, ref.repository.name):
             rest = rest.replace(f"({other})", " ")
@@ -88,13 +88,13 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
     if folios:
         lo, hi = folios.group("from"), folios.group("to") or folios.group("from")
         ref.locus = (lo, hi, folios.group(0).rstrip("."))
-        rest = rest[: folios.start()] + " " + rest[folios.end():]
+        rest = rest[: folios.start()] + " " + rest[folios.end() :]
     scheme_ids = []
     for kind, pattern in _RUSSIAN_IDS:
         m = pattern.search(rest)
         if m:
             scheme_ids.append((kind, m.group("v").rstrip(".")))
-            rest = rest[: m.start()] + " " + rest[m.end():]
+            rest = rest[: m.start()] + " " + rest[m.end() :]
     leftover = rest.strip(" ,.;:")
     if len(scheme_ids) >= 2:
         ref.idnos = scheme_ids

@@ -17,7 +17,9 @@ from .citation import parse_archival_reference, parse_responsibilities, split_ci
 
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
-_VALID_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?")
+_VALID_URL = re.compile(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?"
+)
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
 
 
@@ -48,8 +50,12 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     i = 0
 
     first_is_date_slot = (
-        i < len(units) and len(units[i].lines) == 1
-        and (parse_date_line(units[i].lines[0]) or (i + 1 < len(units) and units[i + 1].lines[0].startswith("**") and len(units[i].lines[0]) <= 60))
+        i < len(units)
+        and len(units[i].lines) == 1
+        and (
+            parse_date_line(units[i].lines[0])
+            or (i + 1 < len(units) and units[i + 1].lines[0].startswith("**") and len(units[i].lines[0]) <= 60)
+        )
     )
     if first_is_date_slot:  # the date line, even when it holds no date we can read
         header.date_text = units[i].lines[0].strip()
@@ -84,7 +90,12 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             value.append(units[i].text)
             i += 1
             # a summary of several paragraphs, when another label still follows
-            while field == "summary" and i < len(units) and not label_of(units[i].lines[0], fmt) and _label_follows(units, i, fmt, within=3):
+            while (
+                field == "summary"
+                and i < len(units)
+                and not label_of(units[i].lines[0], fmt)
+                and _label_follows(units, i, fmt, within=3)
+            ):
                 value.append(units[i].text)
                 i += 1
         if field == "citation" and i < len(units) and _URL.fullmatch(units[i].text.strip()):
@@ -94,14 +105,16 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
 
     if not header.title:
         if not seen_label and not header.date_text:
-            raise RecordError("no record header: expected a date line, a **title** and fields such as Citation: and Summary:")
+            raise RecordError(
+                "no record header: expected a date line, a **title** and fields such as Citation: and Summary:"
+            )
         raise RecordError("record has no title (the bold **title** line after the date is missing)")
     _check_missing(header, warnings)
     return header, units[i:] + tail_blocks, warnings
 
 
 def _label_follows(units: list[Block], start: int, fmt: RecordFormat, within: int = 2) -> bool:
-    return any(label_of(u.lines[0], fmt) for u in units[start:start + within])
+    return any(label_of(u.lines[0], fmt) for u in units[start : start + within])
 
 
 def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) -> tuple[list[str], int]:
@@ -117,7 +130,13 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
             k = next(n for n, ln in enumerate(lines) if ln not in matching)
             items.extend(lines[:k])
             units[i] = Block(lines[k:], units[i].lineno + k)
-        elif not items and len(lines) == 1 and len(lines[0]) <= 60 and not lines[0].endswith(".") and not lines[0].isupper():
+        elif (
+            not items
+            and len(lines) == 1
+            and len(lines[0]) <= 60
+            and not lines[0].endswith(".")
+            and not lines[0].isupper()
+        ):
             items.append(lines[0])  # an item label this format file does not know yet
             i += 1
         break
