@@ -21,11 +21,9 @@ from lxml import etree
 from . import teidoc
 from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
-from .xmlsafe import NSMAP, XML_NS
+from .tei import ENTITY_KINDS, KIND, NSMAP, XML_NS, surface_text
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
-REGISTERS = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
-REGISTER_DIRS = {"person": "persons", "place": "places", "org": "orgs"}
 
 
 class PublishError(Exception):
@@ -101,11 +99,7 @@ def _plain(el) -> str:
 
 
 def _text(el) -> str:
-    return (
-        " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
-        if el is not None
-        else ""
-    )
+    return surface_text(el) if el is not None else ""
 
 
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
@@ -304,7 +298,7 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> N
 
 
 def entity_page(kind: str, ref: str) -> str:
-    return f"{REGISTER_DIRS[kind]}/{safe_stem(ref)}.html"
+    return f"{KIND[kind].register}/{safe_stem(ref)}.html"
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
@@ -348,7 +342,7 @@ def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale
     affected_kinds = (
         None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
     )
-    for kind, page in REGISTERS.items():
+    for kind, page in ((k.kind, k.register_page) for k in ENTITY_KINDS):
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             yield page, "register", entities.register_xml(kind)
@@ -356,7 +350,7 @@ def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale
             yield entity_page(kind, ref), "entity", entities.entity_xml(ref)
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
-            for kind in REGISTERS:
+            for kind in KIND:
                 stale = site_path(site, entity_page(kind, ref))
                 if stale.exists():
                     stale.unlink()

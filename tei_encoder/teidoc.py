@@ -10,11 +10,10 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from .xmlsafe import TEI_NS
+from .tei import KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, T
 
-T = f"{{{TEI_NS}}}"
-MENTION_KINDS = {T + "persName": "person", T + "placeName": "place", T + "orgName": "org"}
-ENTRY_KINDS = {T + "person": "person", T + "place": "place", T + "org": "org"}
+MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> entity kind
+ENTRY_KINDS = KIND_OF_ENTRY_QNAME  # Clark name of a standOff entry element -> entity kind
 
 
 def mentions(root: etree._Element) -> Iterator[etree._Element]:

@@ -11,15 +11,7 @@ from lxml import etree
 from . import __version__
 from .config import record_format
 from .model import Document, Entity, Header, Node
-
-TEI = "http://www.tei-c.org/ns/1.0"
-XML = "http://www.w3.org/XML/1998/namespace"
-T = f"{{{TEI}}}"
-_LIST_OF = {
-    "person": ("listPerson", "person", "persName"),
-    "place": ("listPlace", "place", "placeName"),
-    "org": ("listOrg", "org", "orgName"),
-}
+from .tei import ENTITY_KINDS, TEI_NS, XML_ID, XML_LANG, T
 
 EDITORIAL_PRINCIPLES = (
     "The words of the record are kept exactly; markup is added around them. Whitespace inside paragraphs is normalised.",
@@ -30,7 +22,7 @@ EDITORIAL_PRINCIPLES = (
 )
 
 
-_XML_ATTRS = {"xml:id": f"{{{XML}}}id", "xml:lang": f"{{{XML}}}lang"}
+_XML_ATTRS = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
 
 def _attrib(attrs: dict) -> dict | None:
@@ -61,9 +53,9 @@ def serialize(root: etree._Element) -> bytes:
 def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
     h = doc.header
     lang = h.translation_languages[0].code if h.translation_languages else "en"
-    root = etree.Element(T + "TEI", nsmap={None: TEI})
-    root.set(f"{{{XML}}}id", doc.record_id)
-    root.set(f"{{{XML}}}lang", "en")
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_ID, doc.record_id)
+    root.set(XML_LANG, "en")
     root.append(_header(doc, change_date))
     if doc.entities:
         root.append(_stand_off(doc.entities))
@@ -198,7 +190,13 @@ def _ms_desc(h: Header) -> etree._Element:
 
 def _stand_off(entities: dict[str, Entity]) -> etree._Element:
     stand_off = _el("standOff")
-    for kind, (list_tag, entry_tag, name_tag) in _LIST_OF.items():
+    for entity_kind in ENTITY_KINDS:
+        kind, list_tag, entry_tag, name_tag = (
+            entity_kind.kind,
+            entity_kind.listing,
+            entity_kind.entry,
+            entity_kind.mention,
+        )
         chosen = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: e.xml_id)
         if not chosen:
             continue

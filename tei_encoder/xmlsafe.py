@@ -7,9 +7,8 @@ from pathlib import Path
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-NSMAP = {"tei": TEI_NS}
+from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
+
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 
 
