@@ -17,11 +17,12 @@ import hashlib
 import json
 import multiprocessing
 import os
-import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
@@ -46,12 +47,26 @@ from .validate import Validator
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
 
 
+class Progress(Protocol):
+    """What the build tells a progress display: records done, and the end."""
+
+    def update(self, n: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
 @dataclass
 class BuildOptions:
-    jobs: int = 0  # 0: one per core
+    """How a corpus is built.
+
+    jobs: worker processes (0: one per core); force: ignore the last build's state;
+    title: the edition's title on every page; progress: makes a Progress for N records, or None.
+    """
+
+    jobs: int = 0
     force: bool = False
     title: str = DEFAULT_TITLE
-    progress: bool = False
+    progress: Callable[[int], Progress] | None = None
 
 
 @dataclass
@@ -95,7 +110,8 @@ def _hash_files(h, folders) -> None:
 def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
     """What shapes every output: tool version, schema, stylesheets, format data, options."""
     h = hashlib.sha256(
-        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}".encode()
+        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
+        f"\0{settings.record_format}".encode()
     )
     _hash_files(
         h,
@@ -381,7 +397,7 @@ class _Runner:
             )
 
     def records(self, tasks):
-        bar = _progress(len(tasks), self.options.progress)
+        bar = self.options.progress(len(tasks)) if self.options.progress else _NoProgress()
         try:
             if self.pool is None:
                 results = map(_process, tasks)
@@ -420,28 +436,10 @@ def _render_pages(pages: list[tuple[str, str, str]]) -> int:
 
 
 class _NoProgress:
+    """Progress reporting that shows nothing (the default: a library caller gets no output)."""
+
     def update(self, n: int) -> None:
         pass
 
     def finish(self) -> None:
         pass
-
-
-class _Progress:
-    """A progress bar with counts and ETA, on an interactive terminal only."""
-
-    def __init__(self, total: int):
-        import click
-
-        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
-        self._bar.__enter__()
-
-    def update(self, n: int) -> None:
-        self._bar.update(n)
-
-    def finish(self) -> None:
-        self._bar.__exit__(None, None, None)
-
-
-def _progress(total: int, wanted: bool):
-    return _Progress(total) if wanted and sys.stderr.isatty() else _NoProgress()

@@ -90,6 +90,8 @@ class Header:
     contents_items: list[str] = field(default_factory=list)
     archival: ArchivalReference | None = None
     authors: list[str] = field(default_factory=list)
+    publisher: str = ""  # who published the record (from the record format); "" when nobody did
+    doc_number_type: str = ""  # idno/@type of doc_number: the archive's reference scheme ("wcda")
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 from lxml import etree
 
 from . import __version__
-from .config import record_format
 from .model import Document, Entity, Header, Node
 from .tei import ENTITY_KINDS, TEI_NS, XML_ID, XML_LANG, T
 
@@ -92,11 +91,14 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     _sub(encoder, "name", f"tei-encoder {__version__}", type="software")
 
     pub = _sub(file_desc, "publicationStmt")
-    _sub(pub, "publisher", _publisher(doc))
-    if h.url:
-        _sub(pub, "idno", h.url, type="URL")
-    if h.doc_number:
-        _sub(pub, "idno", h.doc_number, type="wcda")
+    if h.publisher:
+        _sub(pub, "publisher", h.publisher)
+        if h.url:
+            _sub(pub, "idno", h.url, type="URL")
+        if h.doc_number:
+            _sub(pub, "idno", h.doc_number, type=h.doc_number_type)
+    else:  # TEI 2.2.4: a publicationStmt may be prose when the source was never published
+        _sub(pub, "p", "Unpublished: encoded from a plain-text record.")
     source_desc = _sub(file_desc, "sourceDesc")
     if h.citation:
         bibl = _sub(source_desc, "bibl", h.citation)
@@ -106,7 +108,8 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         bibl = _sub(source_desc, "bibl", h.url)
         _sub(bibl, "ptr", target=h.url)
     else:
-        _sub(source_desc, "p", f"Plain-text export of the {_publisher(doc)}; the record gives no citation.")
+        origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
+        _sub(source_desc, "p", f"{origin}; the record gives no citation.")
     if h.archival and (h.archival.repository or h.archival.idnos):
         source_desc.append(_ms_desc(h))
 
@@ -142,10 +145,6 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         who="#encoder",
     )
     return header
-
-
-def _publisher(doc: Document) -> str:
-    return record_format().publisher
 
 
 def _ms_desc(h: Header) -> etree._Element:
