@@ -33,18 +33,18 @@ from .pipeline import EncodeSettings, encode_record, record_files
 from .publish import (
     DEFAULT_TITLE,
     Publisher,
-    affected_refs,
     copy_assets,
     index_entry,
     remove_document,
-    summarize,
     write_document,
     write_overviews,
     write_pages,
 )
+from .teidoc import DocumentSummary, EntryInfo, summarize
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
+STATE_FORMAT = 2  # bumped when the state files change shape: an older state means a full build
 
 
 class Progress(Protocol):
@@ -91,7 +91,7 @@ class RecordOutcome:
     path: str
     input_hash: str
     tei_hash: str = ""
-    summary: dict | None = None
+    summary: DocumentSummary | None = None
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str = ""
@@ -199,29 +199,35 @@ class SummaryStore:
     def __init__(self, path: Path, load: bool):
         self.path = path
         data = _load_json(path) if load else {}
-        self.entities: dict[str, list] = data.get("entities", {})
-        self.docs: dict[str, dict] = data.get("docs", {})
+        if data.get("format") != STATE_FORMAT:
+            data = {}
+        self.entities: dict[str, EntryInfo] = {
+            ref: EntryInfo.from_json(info) for ref, info in data.get("entities", {}).items()
+        }
+        self.docs: dict[str, DocumentSummary] = {
+            name: DocumentSummary.from_json(doc, entities=self.entities) for name, doc in data.get("docs", {}).items()
+        }
         self.changed = False
 
-    def get(self, name: str) -> dict | None:
+    def get(self, name: str) -> DocumentSummary | None:
+        """A document's summary with the descriptions of the entities it mentions."""
         doc = self.docs.get(name)
         if doc is None:
             return None
-        return {
-            **doc,
-            "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]},
-        }
+        return doc.with_entities(
+            {ref: self.entities.get(ref, EntryInfo("place", ref, "unresolved")) for ref in doc.mentions}
+        )
 
-    def all(self) -> list[dict]:
+    def all(self) -> list[DocumentSummary]:
         """Every summary, sharing the edition-wide entity table (readers look up mentioned ids only)."""
-        return [{**self.docs[name], "entities": self.entities} for name in sorted(self.docs)]
+        return [self.docs[name].with_entities(self.entities) for name in sorted(self.docs)]
 
-    def put(self, name: str, summary: dict) -> set[str]:
+    def put(self, name: str, summary: DocumentSummary) -> set[str]:
         """Store a summary; returns the entities whose description changed."""
-        changed = {ref for ref in summary["mentions"] if self.entities.get(ref) != summary["entities"].get(ref)}
+        changed = {ref for ref in summary.mentions if self.entities.get(ref) != summary.entities.get(ref)}
         for ref in changed:
-            self.entities[ref] = summary["entities"][ref]
-        self.docs[name] = {k: v for k, v in summary.items() if k != "entities"}
+            self.entities[ref] = summary.entities[ref]
+        self.docs[name] = summary.with_entities(self.entities)
         self.changed = True
         return changed
 
@@ -231,14 +237,34 @@ class SummaryStore:
 
     def save(self) -> None:
         if self.changed:
-            data = {"entities": self.entities, "docs": self.docs}
+            data = {
+                "format": STATE_FORMAT,
+                "entities": {ref: info.to_json() for ref, info in self.entities.items()},
+                "docs": {name: doc.to_json(with_entities=False) for name, doc in self.docs.items()},
+            }
             atomic_write(
                 self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
             )
 
 
-def _summary_hash(summary: dict) -> str:
-    return hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
+def _summary_hash(summary: DocumentSummary) -> str:
+    return hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
+
+
+def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
+    """Entities whose register or entry pages change when a document's summary goes from previous to current."""
+    if previous is None or current is None:
+        return set(previous.mentions if previous else ()) | set(current.mentions if current else ())
+    refs = set(previous.mentions) | set(current.mentions)
+    if (previous.title, previous.date, previous.date_text) != (current.title, current.date, current.date_text):
+        return refs  # every entry page that lists this document shows these
+    return {
+        r
+        for r in refs
+        if previous.mentions.get(r) != current.mentions.get(r)
+        or previous.entities.get(r) != current.entities.get(r)
+        or previous.forms.get(r) != current.forms.get(r)
+    }
 
 
 class _LazyStore:
@@ -280,6 +306,7 @@ def run_build(
         options.force
         or state.get("config") != config
         or state.get("version") != __version__
+        or state.get("format") != STATE_FORMAT
         or not isinstance(state.get("records"), dict)
         or not (site / "index.html").exists()
     )
@@ -364,7 +391,13 @@ def run_build(
             runner.close()
 
     store.save()
-    new_state = {"version": __version__, "config": config, "authority": authority, "records": records}
+    new_state = {
+        "format": STATE_FORMAT,
+        "version": __version__,
+        "config": config,
+        "authority": authority,
+        "records": records,
+    }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
     summary.seconds = time.perf_counter() - started

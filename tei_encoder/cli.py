@@ -324,7 +324,8 @@ def publish(paths, output, title):
     document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
-    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, summarize, write_document, write_overviews
+    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
+    from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
     report = Reporter()
