@@ -18,7 +18,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,21 +145,20 @@ def _process(task: tuple) -> RecordOutcome:
         result = encode_record(Path(path), settings)
         outcome.seconds["encode"] = clock() - started
         outcome.warnings = result.warnings
-        if not result.ok:
-            outcome.error = result.error
+        if result.error is not None or result.tei is None:
+            outcome.error = result.error or "no TEI was produced"
             return outcome
-        outcome.tei_hash = hashlib.sha256(result.tei).hexdigest()
+        tei = result.tei
+        outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and target.exists():
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
-        problems = _worker["validator"].check_tree(tree, str(target), result.tei)
+        problems = _worker["validator"].check_tree(tree, str(target), tei)
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
-            problems = _worker["validator"].check_tree(
-                etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei
-            )
+            problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(tei)), str(target), tei)
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]
@@ -168,8 +167,8 @@ def _process(task: tuple) -> RecordOutcome:
             outcome.tei_hash = ""
             return outcome
         started = clock()
-        atomic_write(target, result.tei)
-        write_document(_worker["site"], _worker["publisher"], name, result.tei)
+        atomic_write(target, tei)
+        write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except Exception as exc:  # a bug must not stop the batch: report it against the record
@@ -271,7 +270,8 @@ class _LazyStore:
     """The SummaryStore, read from disk only when a summary actually changed."""
 
     def __init__(self, path: Path, enabled: bool):
-        self._path, self._enabled, self._store = path, enabled, None
+        self._path, self._enabled = path, enabled
+        self._store: SummaryStore | None = None
 
     def __getattr__(self, name):
         if self._store is None:
@@ -337,7 +337,7 @@ def run_build(
     index_stale = full
     runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
     try:
-        for outcome, stamp in runner.records(tasks) if tasks else ():
+        for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
@@ -401,8 +401,8 @@ def run_build(
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
     summary.seconds = time.perf_counter() - started
-    for path, error in summary.failed:
-        report.error(path, error)
+    for failed_path, error in summary.failed:
+        report.error(failed_path, error)
     report.info(
         f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
         f"{summary.published} pages published, {summary.overview_pages} index/register pages, {summary.removed} removed; "
@@ -432,6 +432,7 @@ class _Runner:
     def records(self, tasks):
         bar = self.options.progress(len(tasks)) if self.options.progress else _NoProgress()
         try:
+            results: Iterator[RecordOutcome]
             if self.pool is None:
                 results = map(_process, tasks)
             else:

@@ -172,8 +172,8 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, record_format
         result = encode_record(path, settings)
         for warning in result.warnings:
             report.warning(path, warning)
-        if not result.ok:
-            report.error(path, result.error)
+        if result.error is not None or result.tei is None:
+            report.error(path, result.error or "no TEI was produced")
             failed += 1
             continue
         if output is None:

@@ -99,10 +99,10 @@ def _ids(entry) -> list[str]:
 
 def render(rows: list[EntityRow], fmt: str) -> str:
     if fmt == "json":
-        candidates = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
+        unlinked = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
         return (
             json.dumps(
-                {"entities": [asdict(r) for r in rows], "unlinked_candidates": candidates}, ensure_ascii=False, indent=2
+                {"entities": [asdict(r) for r in rows], "unlinked_candidates": unlinked}, ensure_ascii=False, indent=2
             )
             + "\n"
         )

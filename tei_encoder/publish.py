@@ -272,7 +272,12 @@ def write_overviews(
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). Returns pages written."""
-    render = render_pages or (lambda jobs: write_pages(site, publisher, jobs))
+    if render_pages is None:
+        if publisher is None:
+            raise ValueError("write_overviews needs a publisher or a page renderer")
+        chosen = publisher
+        render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
+    render = render_pages
     return render(_overview_jobs(summaries, affected, index_stale, site))
 
 

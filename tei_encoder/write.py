@@ -9,7 +9,7 @@ from __future__ import annotations
 from lxml import etree
 
 from . import __version__
-from .model import Document, Entity, Header, Node
+from .model import ArchivalReference, Document, Entity, Header, Node
 from .tei import ENTITY_KINDS, TEI_NS, XML_ID, XML_LANG, T
 
 EDITORIAL_PRINCIPLES = (
@@ -111,7 +111,7 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
         _sub(source_desc, "p", f"{origin}; the record gives no citation.")
     if h.archival and (h.archival.repository or h.archival.idnos):
-        source_desc.append(_ms_desc(h))
+        source_desc.append(_ms_desc(h, h.archival))
 
     enc = _sub(header, "encodingDesc")
     app_info = _sub(enc, "appInfo")
@@ -147,8 +147,8 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     return header
 
 
-def _ms_desc(h: Header) -> etree._Element:
-    ref = h.archival
+def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:
+    """msDesc for the archival reference (TEI 10.4 "The manuscript identifier", 10.6 msContents)."""
     ms = _el("msDesc")
     ident = _sub(ms, "msIdentifier")
     if ref.repository:

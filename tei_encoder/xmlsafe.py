@@ -37,6 +37,8 @@ def parse_xml(path: Path | None = None, data: bytes | None = None) -> etree._Ele
     The parser is made once per process (lxml parsers are not shared between threads; we use none)."""
     parser = safe_parser()
     if data is None:
+        if path is None:
+            raise ValueError("parse_xml needs a path or the data")
         data = Path(path).read_bytes()
     tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(path) if path else None))
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
