@@ -50,9 +50,11 @@ STATE_FORMAT = 2  # bumped when the state files change shape: an older state mea
 class Progress(Protocol):
     """What the build tells a progress display: records done, and the end."""
 
-    def update(self, n: int) -> None: ...
+    def update(self, n: int) -> None:
+        """n more records are done."""
 
-    def finish(self) -> None: ...
+    def finish(self) -> None:
+        """The build is over."""
 
 
 @dataclass
@@ -71,6 +73,8 @@ class BuildOptions:
 
 @dataclass
 class BuildSummary:
+    """Counts and times of one build, for the summary line and --stats."""
+
     records: int = 0
     encoded: int = 0
     unchanged: int = 0
@@ -231,10 +235,12 @@ class SummaryStore:
         return changed
 
     def remove(self, name: str) -> None:
+        """Forget a document that left the corpus."""
         self.docs.pop(name, None)
         self.changed = True
 
     def save(self) -> None:
+        """Write the store if anything changed (atomically)."""
         if self.changed:
             data = {
                 "format": STATE_FORMAT,
@@ -279,6 +285,7 @@ class _LazyStore:
         return getattr(self._store, name)
 
     def save(self) -> None:
+        """Write the store, if it was ever read."""
         if self._store is not None:
             self._store.save()
 
@@ -295,6 +302,11 @@ def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
 def run_build(
     corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None
 ) -> BuildSummary:
+    """Build CORPUS into OUT: encode each record (in a process pool), validate the TEI, write
+    OUT/tei/<name>.xml and publish OUT/site/. Incremental (see the module docstring); a record that
+    fails is reported through report.error and the build goes on. Returns the BuildSummary.
+    Raises UsageError for a broken configuration (authority files, options).
+    """
     options = options or BuildOptions()
     started = time.perf_counter()
     summary = BuildSummary()
@@ -430,6 +442,7 @@ class _Runner:
             )
 
     def records(self, tasks):
+        """Encode, validate and publish each task; yields (RecordOutcome, file stamp) in task order."""
         bar = self.options.progress(len(tasks)) if self.options.progress else _NoProgress()
         try:
             results: Iterator[RecordOutcome]
@@ -461,6 +474,7 @@ class _Runner:
         return written + sum(f.result() for f in in_flight)
 
     def close(self) -> None:
+        """Stop the worker processes."""
         if self.pool is not None:
             self.pool.shutdown()
 

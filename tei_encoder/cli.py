@@ -27,13 +27,16 @@ class Reporter:
         self.quiet, self.verbose = quiet, verbose
 
     def warning(self, path, message: str) -> None:
+        """Print a warning about path (not with --quiet)."""
         if not self.quiet:
             click.echo(f"{path}: warning: {message}", err=True)
 
     def error(self, path, message: str) -> None:
+        """Print an error about path, its advice worded as this command line's options."""
         click.echo(f"{path}: error: {_in_cli_terms(message)}", err=True)
 
     def info(self, message: str) -> None:
+        """Print a progress or summary line (not with --quiet)."""
         if not self.quiet:
             click.echo(message, err=True)
 
@@ -124,6 +127,8 @@ common_encode_options = [
 
 
 def with_options(options):
+    """Apply a list of click options to a command, in order."""
+
     def decorate(func):
         for option in reversed(options):
             func = option(func)
@@ -427,9 +432,11 @@ class _ProgressBar:
         self._bar.__enter__()
 
     def update(self, n: int) -> None:
+        """Advance by n records."""
         self._bar.update(n)
 
     def finish(self) -> None:
+        """Close the bar."""
         self._bar.__exit__(None, None, None)
 
 

@@ -40,6 +40,10 @@ class EncodeSettings:
 
 @dataclass
 class EncodeResult:
+    """The outcome of encoding one record: the TEI bytes and the lxml tree they were written
+    from, the parsed Document, warnings, or a one-line error (then tei is None).
+    """
+
     path: Path
     tei: bytes | None = None
     tree: object = None  # the lxml tree the TEI was serialised from, for later stages to reuse
@@ -49,10 +53,14 @@ class EncodeResult:
 
     @property
     def ok(self) -> bool:
+        """True when the record was encoded."""
         return self.error is None
 
 
 def recognizer(authority: tuple[Path, ...], gazetteer: bool) -> EntityRecognizer:
+    """The entity recogniser for these authority folders (built once per process and authority
+    content). Raises UsageError for a broken authority file.
+    """
     return _recognizer(load_authority(authority), gazetteer)
 
 
@@ -63,6 +71,7 @@ def _recognizer(authority: Authority, gazetteer: bool) -> EntityRecognizer:
 
 
 def encode_document(path: Path, settings: EncodeSettings) -> Document:
+    """Read, parse and enrich one record. Raises RecordError for bad input."""
     source = read_record(path, settings.encoding)
     doc = parse_record(source, record_format(settings.record_format))
     return enrich(doc, recognizer(settings.authority, settings.gazetteer))

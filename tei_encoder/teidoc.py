@@ -61,10 +61,12 @@ class EntryInfo:
     idnos: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict:
+        """The info as a JSON object."""
         return {"kind": self.kind, "name": self.name, "source": self.source, "idnos": [list(i) for i in self.idnos]}
 
     @classmethod
     def from_json(cls, data: dict) -> EntryInfo:
+        """Read back to_json."""
         return cls(data["kind"], data["name"], data["source"], tuple((t, v) for t, v in data["idnos"]))
 
 
@@ -91,6 +93,7 @@ class DocumentSummary:
 
     @property
     def year(self) -> str:
+        """The year of the document's date ("" when undated)."""
         return self.date[:4]
 
     @property
@@ -103,6 +106,7 @@ class DocumentSummary:
         return replace(self, entities=entities)
 
     def to_json(self, with_entities: bool = True) -> dict:
+        """The summary as a JSON object; with_entities=False leaves the entity table out."""
         data = {
             "id": self.id,
             "name": self.name,

@@ -16,6 +16,9 @@ MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 def safe_parser() -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own limits on text size and nesting;
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
+    """The parser for XML we did not write: no DTD loading, no entity expansion, no network,
+    libxml2's size limits kept (one per process).
+    """
     return etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
@@ -28,6 +31,8 @@ def safe_parser() -> etree.XMLParser:
 
 
 class UnsafeXML(ValueError):
+    """Raised for XML we refuse to read: a DOCTYPE, entity declarations, too deep a tree."""
+
     pass
 
 
