@@ -7,15 +7,18 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from lxml import etree
 
 from . import __version__
-from .authority import find_authority_folders
 from .errors import ENCODING_HINT, UsageError
-from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, collect_files, encode_record, record_files
+
+if TYPE_CHECKING:
+    from .pipeline import EncodeSettings
+
+# The stages (lxml, the recogniser's patterns, Saxon) are imported inside the commands that use
+# them, so `tei-encoder --help` and usage errors answer at once.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -78,7 +81,9 @@ def _settings(
     gazetteer: bool,
     record_format: str = "wcda",
 ) -> EncodeSettings:
+    from .authority import find_authority_folders
     from .config import record_format as format_description
+    from .pipeline import EncodeSettings
 
     folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
@@ -160,6 +165,9 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, record_format
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
+    from .fsutil import atomic_write, safe_stem
+    from .pipeline import encode_record, record_files
+
     report = Reporter(quiet, verbose)
     try:
         files = record_files(list(paths))
@@ -249,6 +257,10 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH].
     Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
     """
+    from lxml import etree
+
+    from .fsutil import atomic_write
+    from .pipeline import collect_files
     from .reports import render
     from .validate import Validator
 
@@ -288,7 +300,10 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     both. The report ends with the unlinked candidates: names found by rules that no authority
     file lists, for an editor to review.
     """
+    from lxml import etree
+
     from .entity_report import entity_rows, render
+    from .pipeline import collect_files, encode_record
     from .xmlsafe import parse_xml
 
     report = Reporter(quiet, verbose)
@@ -329,6 +344,10 @@ def publish(paths, output, title):
     document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
+    from lxml import etree
+
+    from .fsutil import safe_stem
+    from .pipeline import collect_files
     from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
     from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
@@ -405,6 +424,7 @@ def build(
     Exit status: 0 all records built, 1 some record failed or encoded invalid TEI, 2 usage error.
     """
     from .build import BuildOptions, run_build
+    from .fsutil import atomic_write
     from .publish import DEFAULT_TITLE
 
     report = Reporter(quiet, verbose)
