@@ -125,27 +125,28 @@ def compare(reference: dict, ours: dict) -> tuple[int, int, int, int, list[str]]
 
 
 def big_file(size_mb: float, folder: Path) -> Path:
-    """A tei-encoder file of about size_mb: the corpus encoded, its document divisions repeated."""
+    """A valid tei-encoder file of about size_mb: the seed record encoded, its paragraphs repeated
+    (ids renamed, so every pointer still resolves) until the file has the size asked for."""
     from tei_encoder.pipeline import EncodeSettings, encode_record, record_files
 
     settings = EncodeSettings(authority=(ROOT / "corpus" / "authority",), change_date="2026-01-01")
-    trees = [etree.fromstring(encode_record(p, settings).tei) for p in record_files([ROOT / "corpus"])]
+    seed = record_files([ROOT / "corpus"])[0]
+    tree = etree.fromstring(encode_record(seed, settings).tei)
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
-    base = trees[0]
-    body = base.find(".//t:body", ns)
-    divs = [d for t in trees[:1] for d in t.findall(".//t:body/t:div", ns)]
-    one = len(etree.tostring(divs[0]))
+    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    paragraphs = tree.findall(".//t:body/t:div//t:p", ns)
+    last = paragraphs[-1]
+    one = sum(len(etree.tostring(p)) for p in paragraphs)
     for i in range(max(1, int(size_mb * 1024 * 1024 / one))):
-        copy = etree.fromstring(etree.tostring(divs[0]))
-        for el in copy.iter():
-            if el.get("{http://www.w3.org/XML/1998/namespace}id"):
-                el.set(
-                    "{http://www.w3.org/XML/1998/namespace}id",
-                    f"{el.get('{http://www.w3.org/XML/1998/namespace}id')}-{i}",
-                )
-        body.append(copy)
+        for p in paragraphs:
+            copy = etree.fromstring(etree.tostring(p))
+            for el in copy.iter():
+                if el.get(xml_id):
+                    el.set(xml_id, f"{el.get(xml_id)}-{i}")
+            last.addnext(copy)
+            last = copy
     path = folder / "big.xml"
-    etree.ElementTree(base).write(str(path), encoding="UTF-8", xml_declaration=True)
+    etree.ElementTree(tree).write(str(path), encoding="UTF-8", xml_declaration=True)
     return path
 
 
