@@ -27,6 +27,7 @@ from typing import Protocol
 from lxml import etree
 
 from . import __version__
+from .authority import load_authority
 from .config import project_dir
 from .errors import UsageError
 from .fsutil import atomic_write, safe_stem
@@ -47,7 +48,7 @@ from .publish import (
     write_overviews,
     write_pages,
 )
-from .teidoc import DocumentSummary, EntryInfo, summarize
+from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
@@ -419,7 +420,13 @@ def run_build(
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
-        if full or affected or index_stale:
+        details = authority_details(load_authority(settings.authority).files if settings.authority else ())
+        details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
+        if details_hash != state.get("details"):
+            affected_all = True  # an entry's dates of life or note changed: every entry page again
+        else:
+            affected_all = full
+        if affected_all or affected or index_stale:
             started_overviews = time.perf_counter()
             if runner is None:  # nothing was encoded, only removed: render here
                 publisher = options.publisher()
@@ -427,7 +434,7 @@ def run_build(
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
             summary.overview_pages = write_overviews(
-                site, None, store.all(), None if full else affected, index_stale, render, search
+                site, None, store.all(), None if affected_all else affected, index_stale, render, search, details
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if search and (full or summary.published or summary.removed or not (site / SEARCH_DIR).is_dir()):
@@ -445,6 +452,7 @@ def run_build(
         "version": __version__,
         "config": config,
         "authority": authority,
+        "details": details_hash,
         "records": records,
     }
     if new_state != state:

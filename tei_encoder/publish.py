@@ -13,7 +13,7 @@ Site layout (relative links only, so it works from file:// and any web server):
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -230,9 +230,11 @@ CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 
 
 class EntityIndex:
-    """Every entity of the edition with the documents that mention it, from the summaries."""
+    """Every entity of the edition with the documents that mention it, from the summaries;
+    `details` (entity id -> birth, death, note, geo from the authority files, see
+    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks."""
 
-    def __init__(self, summaries: list[DocumentSummary]):
+    def __init__(self, summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None):
         self.docs = {s.name: s for s in summaries}
         self.info: dict[str, EntryInfo] = {}
         self.forms: dict[str, list[str]] = {}
@@ -248,6 +250,10 @@ class EntityIndex:
                 known += [f for f in forms if f not in known]
             for ref, count in s.mentions.items():
                 self.mentions.setdefault(ref, {})[s.name] = count
+        for ref, found in (details or {}).items():
+            info = self.info.get(ref)
+            if info is not None and info.source == "authority":
+                self.info[ref] = replace(info, **{k: v for k, v in found.items() if not getattr(info, k)})
 
     def refs(self, kind: str) -> list[str]:
         """Ids of the mentioned entities of one kind, sorted."""
@@ -454,22 +460,29 @@ def write_overviews(
     index_stale: bool = True,
     render_pages=None,
     search: bool = False,
+    details: dict[str, dict[str, str]] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). With `search`, the full-text
-    search page is written with the index. Returns pages written."""
+    search page is written with the index; `details` are the authority entries' dates of life,
+    notes and coordinates (see EntityIndex). Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    return render(_overview_jobs(summaries, affected, index_stale, site, search))
+    return render(_overview_jobs(summaries, affected, index_stale, site, search, details))
 
 
 def _overview_jobs(
-    summaries: list[DocumentSummary], affected: set[str] | None, index_stale: bool, site: Path, search: bool = False
+    summaries: list[DocumentSummary],
+    affected: set[str] | None,
+    index_stale: bool,
+    site: Path,
+    search: bool = False,
+    details: dict[str, dict[str, str]] | None = None,
 ):
     """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
@@ -478,7 +491,7 @@ def _overview_jobs(
             yield "search.html", "search", "<edition/>"
     if affected is not None and not affected:
         return  # no entity's mentions changed: registers stay as they are
-    entities = EntityIndex(summaries)
+    entities = EntityIndex(summaries, details)
     # an id no document describes any more could have been of any kind
     affected_kinds = (
         None if affected is None else {entities.info[r].kind if r in entities.info else None for r in affected}

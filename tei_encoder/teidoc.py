@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lxml import etree
 
@@ -254,6 +255,31 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
     geo = el.find(f"{T}location/{T}geo")
     if geo is not None and geo.text:
         details["geo"] = " ".join(geo.text.split())
+    return details
+
+
+def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[str, str]]:
+    """Entity id -> the dates of life, note and coordinates its authority entry gives (entries
+    with none are left out); a later file's entry wins, as when the authority is loaded.
+
+    Input: the authority files (already checked when the authority was loaded: an unreadable
+    one is skipped here). The entry pages show these; the TEI does not carry them.
+    """
+    from .xmlsafe import parse_xml
+
+    details: dict[str, dict[str, str]] = {}
+    for path in files:
+        try:
+            tree = parse_xml(path)
+        except Exception:  # noqa: BLE001 - the authority loader reports a bad file
+            continue
+        for el in tree.getroot().iter(*ENTRY_KINDS):
+            xml_id = el.get(XML_ID)
+            found = _entry_details(el)
+            if xml_id and found:
+                details[xml_id] = found
+            elif xml_id:
+                details.pop(xml_id, None)
     return details
 
 

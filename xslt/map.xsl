@@ -30,18 +30,24 @@
           </xsl:for-each>
         </g>
         <g class="map-points">
-          <xsl:for-each select="$points">
+          <!-- places at one position (a country at its capital, and the capital) share a point;
+               their names are stacked beside it -->
+          <xsl:for-each-group select="$points" group-by="@lat || ' ' || @lon">
             <xsl:sort select="xs:double(@lat)" order="descending"/>
-            <xsl:variable name="x" select="format-number(xs:double(@lon), '0.##')"/>
-            <xsl:variable name="y" select="format-number(-xs:double(@lat), '0.##')"/>
-            <a href="{$root}{$register-dir('place')}/{@id}.html" class="map-place">
-              <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
-              <circle cx="{$x}" cy="{$y}" r="{if ($small) then 2.5 else 1.6}"/>
-              <xsl:if test="not($small)">
-                <text x="{format-number(xs:double(@lon) + 2.2, '0.##')}" y="{format-number(-xs:double(@lat) + 1.2, '0.##')}"><xsl:value-of select="@name"/></text>
-              </xsl:if>
-            </a>
-          </xsl:for-each>
+            <xsl:variable name="lon" select="xs:double(@lon)"/>
+            <xsl:variable name="lat" select="xs:double(@lat)"/>
+            <xsl:for-each select="current-group()">
+              <xsl:sort select="@basis = 'capital'"/>
+              <xsl:sort select="@name"/>
+              <a href="{$root}{$register-dir('place')}/{@id}.html" class="map-place">
+                <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
+                <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{if ($small) then 2.5 else 1.6}"/>
+                <xsl:if test="not($small)">
+                  <text x="{format-number($lon + 2.2, '0.##')}" y="{format-number(-$lat + 1.2 + 4.2 * (position() - 1), '0.##')}"><xsl:value-of select="@name"/></text>
+                </xsl:if>
+              </a>
+            </xsl:for-each>
+          </xsl:for-each-group>
         </g>
       </svg>
       <xsl:if test="not($small)">
