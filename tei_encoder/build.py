@@ -338,6 +338,8 @@ def run_build(
         ui_strings(options.xslt)
         if options.css is not None and not options.css.is_file():
             raise PublishError(f"{options.css}: the --css stylesheet does not exist")
+        if options.xslt is not None:
+            options.publisher().check()  # a broken override: one usage error, not one per record
     except PublishError as exc:
         raise UsageError(str(exc)) from None
     started = time.perf_counter()

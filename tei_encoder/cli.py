@@ -413,6 +413,8 @@ def publish(paths, output, title, css, xslt, no_search):
             raise UsageError(f"{css}: the --css stylesheet does not exist")
         search = not no_search and search_available()
         publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        if xslt is not None:
+            publisher.check()  # a broken override: one usage error, not one per document
         copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))

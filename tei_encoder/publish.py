@@ -114,6 +114,12 @@ class Publisher:
             where = path if not self.overrides else f"{path} with {', '.join(str(p) for p in self.overrides)}"
             raise PublishError(f"{where}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}") from None
 
+    def check(self) -> None:
+        """Compile every page stylesheet now (they are otherwise compiled when first used), so an
+        edition's broken override is one error before any page is written. Raises PublishError."""
+        for name in ("_document", "_index", "_register", "_entity", "_search"):
+            getattr(self, name)
+
     @cached_property
     def _document(self):
         return self._compile("document.xsl")

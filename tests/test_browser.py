@@ -217,3 +217,18 @@ def test_screenshots(browser_site, width):
             page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=False)
     finally:
         page.close()
+
+
+def test_footnotes_numbered_once_and_no_rule_above_the_breadcrumb(browser_page):
+    page, site = browser_page
+    page.goto((site / "docs/footnotes.html").as_uri())
+    notes = page.locator(".footnotes li")
+    assert notes.count() == 3
+    for i in range(notes.count()):
+        note = notes.nth(i)
+        marks = note.locator(".fn-mark").count()
+        markers = note.evaluate("e => getComputedStyle(e).listStyleType")
+        assert marks + (markers != "none") == 1, (marks, markers)  # one number, printed or listed
+    page.goto((site / "persons/roa-raul.html").as_uri())
+    rule = page.locator("article.entity").evaluate("e => getComputedStyle(e).borderTopWidth")
+    assert rule == "0px"
