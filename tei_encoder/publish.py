@@ -94,7 +94,7 @@ class Publisher:
         warnings = []
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
-        sitemap.annotate(root)
+        root = sitemap.annotate(root)
         page = self._run(
             self._document,
             etree.tostring(root, encoding="unicode"),
@@ -159,13 +159,17 @@ def _flatten(el: etree._Element, parts: list[str], joins, skip) -> None:
         parts.append(child.tail or "")
 
 
+_TEI_IN_WORD_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_IN_WORD}
+_TEI_ALTERNATIVE_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_ALTERNATIVES}
+
+
 def _tei_joins(el: etree._Element) -> bool:
     if not el.tag.startswith(f"{{{TEI_NS}}}"):
         return True  # other vocabularies (MathML) are shown inline, as the page runs them
+    if el.tag not in _TEI_IN_WORD_TAGS:
+        return False
     parent = el.getparent()
-    return etree.QName(el).localname in _TEI_IN_WORD and (
-        parent is None or etree.QName(parent).localname not in _TEI_ALTERNATIVES
-    )
+    return parent is None or parent.tag not in _TEI_ALTERNATIVE_TAGS
 
 
 def text_words(root: etree._Element) -> Counter:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+import langcodes
 from lxml import etree
 
 from .xmlsafe import TEI_NS, XML_NS
@@ -70,6 +71,7 @@ def site_json() -> str:
     return json.dumps({"registers": site_config()["registers"]}, ensure_ascii=False, sort_keys=True)
 
 
+@lru_cache(maxsize=65536)
 def page_stem(key: str) -> str:
     """A file name stem for an entity key, different for different keys on every file system.
 
@@ -212,6 +214,16 @@ def mentions(root: etree._Element) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=256)
+def html_lang(tag: str) -> str:
+    """An xml:lang value as the valid BCP 47 tag HTML's lang needs (`lat` -> `la`, `en_US` ->
+    `en-US`); "" (language unknown) for a value that is no language tag."""
+    try:
+        return str(langcodes.standardize_tag(tag.strip()))
+    except ValueError:  # langcodes.LanguageTagError
+        return ""
+
+
 def language_direction(tag: str) -> str:
     """'rtl' or 'ltr' for a BCP 47 tag (`xml:lang`); a script subtag decides over the language."""
     parts = tag.replace("_", "-").split("-")
@@ -234,20 +246,29 @@ def document_title(root: etree._Element) -> str:
     return " ".join("".join(chosen.xpath(".//text()[not(ancestor::tei:corr)]", namespaces={"tei": TEI_NS})).split())
 
 
-def annotate(root: etree._Element) -> dict[str, int]:
-    """Write onto `root` (a copy meant for the stylesheets) where every mention links, its
-    anchors and each language change's direction; returns entity key -> mentions.
+def annotate(root: etree._Element) -> etree._Element:
+    """The document for the stylesheets: `root`'s content (moved, not copied: pass a tree
+    parsed for this) under a root that declares our namespace, with where every mention links,
+    its anchors and each language change's direction written on it.
 
     pub:href   the first target: an entry page relative to the site root, or an external URL
     pub:id     the mention's anchor for its first entity target
     pub:also   further targets, as `href anchor-or-dash` pairs separated by spaces
     pub:nested set on a mention inside another linked mention (HTML links cannot nest)
     pub:dir    on an element whose xml:lang changes the writing direction
+    xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
     """
+    # declared on the root, lxml finds our namespace for every attribute instead of declaring
+    # it again on each annotated element (which makes the serialised tree grow and slows it)
+    top = etree.Element(root.tag, attrib=dict(root.attrib), nsmap={**root.nsmap, "pub": PUB_NS})
+    top.text = root.text
+    top.extend(list(root))
+    root = top
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     linked: set[etree._Element] = set()
     listed = entries(root)
+    names = {key: preferred_name(el) for key, el in listed.items()}
     for m in mentions(root):
         links: list[tuple[str, str]] = []
         for kind, key in m.keys:
@@ -262,8 +283,8 @@ def annotate(root: etree._Element) -> dict[str, int]:
         if m.keys:
             kind, key = m.keys[0]
             el.set(P + "kind", kind)
-            if key in listed and preferred_name(listed[key]):
-                el.set(P + "title", preferred_name(listed[key]))
+            if names.get(key):
+                el.set(P + "title", names[key])
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         if any(a in linked for a in el.iterancestors()):
@@ -271,7 +292,7 @@ def annotate(root: etree._Element) -> dict[str, int]:
         linked.add(el)
     _link_authors(root, kinds)
     _mark_directions(root)
-    return counts
+    return root
 
 
 def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
@@ -297,6 +318,7 @@ def _mark_directions(root: etree._Element) -> None:
         lang = el.get(XML_LANG)
         if lang is None:
             continue
+        el.set(XML_LANG, html_lang(lang))  # this copy is for the page: its lang must be valid
         inherited = stack[-1][1] if stack else "ltr"
         direction = language_direction(lang) if lang.strip() else "ltr"
         if direction != inherited:

@@ -61,8 +61,15 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A name that links nowhere is shown as it stands. -->
+  <!-- A name that links nowhere is shown as it stands (in its own language, if it has one). -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name">
     <xsl:apply-templates/>
+  </xsl:template>
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[@xml:lang]">
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 </xsl:stylesheet>

@@ -120,7 +120,7 @@
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url[.]), ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>

@@ -30,12 +30,13 @@
 
   <!-- The shelfmark line: its parts in order, separated by commas. -->
   <xsl:template match="tei:msIdentifier">
-    <p class="tei-msIdentifier">
+    <xsl:element name="{f:html-name(., 'p')}">
+      <xsl:attribute name="class" select="'tei-msIdentifier'"/>
       <xsl:call-template name="f:lang"/>
       <xsl:for-each select="*[normalize-space()]">
         <xsl:if test="position() > 1">, </xsl:if>
         <xsl:apply-templates/>
       </xsl:for-each>
-    </p>
+    </xsl:element>
   </xsl:template>
 </xsl:stylesheet>
