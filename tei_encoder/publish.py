@@ -6,8 +6,11 @@ so a corpus-wide page never needs every TEI file in memory at once.
 
 Site layout (relative links only, so it works from file:// and any web server):
     index.html  persons.html  places.html  orgs.html        (the registers)
-    persons/<id>.html  places/<id>.html  orgs/<id>.html     (one page per register entry)
+    persons/<stem>.html  places/<stem>.html  orgs/<stem>.html  (one page per register entry)
     docs/<name>.html   tei/<name>.xml   assets/edition.css  assets/edition.js
+Registers, entry-page stems, mention anchors and what a pointer leads to are decided in
+sitemap.py, for this module and the stylesheets alike. Any TEI is published: every word of
+its text is on its page, and a page that lacks some is reported (`missing_text`).
 """
 
 from __future__ import annotations

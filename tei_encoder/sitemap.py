@@ -26,6 +26,7 @@ from importlib.resources import files
 import langcodes
 from lxml import etree
 
+from . import teidoc
 from .xmlsafe import TEI_NS, XML_NS
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
@@ -35,9 +36,9 @@ XML_LANG = f"{{{XML_NS}}}lang"
 XML_ID = f"{{{XML_NS}}}id"
 
 #: mention element -> entity kind; `rs` and `name` take theirs from @type or from what they point to
-NAME_KINDS = {T + "persName": "person", T + "placeName": "place", T + "orgName": "org"}
+NAME_KINDS = teidoc.MENTION_KINDS
 TYPED_MENTIONS = {T + "rs", T + "name"}
-ENTRY_KINDS = {T + "person": "person", T + "place": "place", T + "org": "org"}
+ENTRY_KINDS = teidoc.ENTRY_KINDS
 TYPE_KINDS = {
     "person": "person",
     "persname": "person",
