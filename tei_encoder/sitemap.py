@@ -1,7 +1,7 @@
 """Where things live in the HTML edition, decided once for Python and the stylesheets alike.
 
-One owner for: the registers (entity kind -> folder of entry pages, register page, label, from
-`data/site.json`), the file name of an entity's page (collision-free for any xml:id), the
+One owner for: the registers (entity kind -> folder of entry pages and register page from
+`tei.py`'s kind table, labels from `data/site.json`), the file name of an entity's page (collision-free for any xml:id), the
 anchor of each mention, what a pointer (`@ref`, `@key`) points to, and the writing direction
 of a language. `annotate` writes these decisions onto a copy of the TEI, in attributes of our
 own namespace, so the document stylesheet only reads them: the page links and the file names
@@ -26,19 +26,16 @@ from importlib.resources import files
 import langcodes
 from lxml import etree
 
-from . import teidoc
-from .xmlsafe import TEI_NS, XML_NS
+from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
 P = f"{{{PUB_NS}}}"
 T = f"{{{TEI_NS}}}"
-XML_LANG = f"{{{XML_NS}}}lang"
-XML_ID = f"{{{XML_NS}}}id"
 
 #: mention element -> entity kind; `rs` and `name` take theirs from @type or from what they point to
-NAME_KINDS = teidoc.MENTION_KINDS
+NAME_KINDS = KIND_OF_MENTION_QNAME
 TYPED_MENTIONS = {T + "rs", T + "name"}
-ENTRY_KINDS = teidoc.ENTRY_KINDS
+ENTRY_KINDS = KIND_OF_ENTRY_QNAME
 TYPE_KINDS = {
     "person": "person",
     "persname": "person",
@@ -62,14 +59,19 @@ def site_config() -> dict:
     return json.loads(files("tei_encoder.data").joinpath("site.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=1)
 def registers() -> dict[str, dict]:
-    """kind -> {"folder", "page", "label"}, in the order the site shows them."""
-    return {r["kind"]: r for r in site_config()["registers"]}
+    """kind -> {"kind", "folder", "page", "label"}, in the order the site shows them."""
+    labels = site_config()["register_labels"]
+    return {
+        k.kind: {"kind": k.kind, "folder": k.register, "page": k.register_page, "label": labels[k.kind]}
+        for k in ENTITY_KINDS
+    }
 
 
 def site_json() -> str:
     """The table the stylesheets read (parameter `site`): registers in order, as JSON."""
-    return json.dumps({"registers": site_config()["registers"]}, ensure_ascii=False, sort_keys=True)
+    return json.dumps({"registers": list(registers().values())}, ensure_ascii=False, sort_keys=True)
 
 
 @lru_cache(maxsize=65536)

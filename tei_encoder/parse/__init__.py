@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 
 from ..config import RecordFormat, record_format
 from ..model import Document, Responsibility, SourceText
 from .blocks import split_blocks
 from .body import parse_body
-from .header import parse_header, translation_languages
+from .header import translation_languages
 
 __all__ = ["parse_record"]
 
 
 def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Document:
+    """Parse a record into a Document: header fields, then the body's structure.
+
+    Input: the decoded record and its format description (default: the WCDA export). The
+    format's `header_parser` names the module of this package that reads its header; the body
+    is parsed the same way for every format. Raises RecordError when the record has no header
+    the format can read.
+    """
     fmt = fmt or record_format()
     blocks = split_blocks(source.text)
-    header, body_blocks, warnings = parse_header(blocks, fmt)
+    header_module = importlib.import_module(f".{fmt.header_parser}", __package__)
+    header, body_blocks, warnings = header_module.parse_header(blocks, fmt)
+    header.publisher = fmt.publisher
+    header.doc_number_type = fmt.name if header.doc_number else ""
     header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
     _number_responsibilities(header.responsibilities)
     body, notes, authors, body_warnings = parse_body(body_blocks, fmt)

@@ -37,7 +37,7 @@ _ADDRESSEE = re.compile(r"^To\s+(?:Comrade|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassa
 _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding)\s*:\s*\S")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
-_INITIALS_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
+_SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
 _SPEAKER = re.compile(
     r"^(?P<speaker>(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){0,3})(?P<sep>\s*[:.])\s+(?P<rest>\S.*)$"
 )
@@ -175,7 +175,7 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         len(text) <= 60
         and len(words) <= 8
         and not text.endswith((".", "?", "!", ":", ";"))
-        or _INITIALS_NAME.fullmatch(text)
+        or _SIGNATURE_NAME.fullmatch(text)
     ) and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
         return "weak"
     return None
@@ -200,7 +200,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     if (
         not kinds
         or all(kind == "weak" for kind in kinds)
-        and not any(_INITIALS_NAME.fullmatch(ln.text) for ln in lines[k:])
+        and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
     ) and not (kinds == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
         return lines, None, None
     closer = Node("closer")
@@ -215,7 +215,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             if signed:
                 signed.append(Node("lb"))
             name = _PAREN_NAME.match(line.text)
-            if name or _INITIALS_NAME.fullmatch(line.text) or (kind == "weak" and not is_caps(line.text)):
+            if name or _SIGNATURE_NAME.fullmatch(line.text) or (kind == "weak" and not is_caps(line.text)):
                 signer = name.group("name") if name else line.text
                 signed.append(line.text)
             else:
