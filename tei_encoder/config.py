@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -34,6 +34,9 @@ class RecordFormat:
     list_labels: dict[str, tuple[str, ...]]
     closing_salutes: tuple[str, ...]
     person_titles: tuple[str, ...]
+    publisher_aliases: tuple[str, ...] = ()
+    opening_salutes: tuple[str, ...] = ()
+    meeting_labels: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -54,6 +57,10 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_labels={k: tuple(v) for k, v in raw["list_labels"].items()},
         closing_salutes=tuple(raw["closing_salutes"]),
         person_titles=tuple(sorted(raw["person_titles"], key=len, reverse=True)),
+        # longest first, so "History and Public Policy Program Digital Archive" wins over "Digital Archive"
+        publisher_aliases=tuple(sorted({raw["publisher"], *raw.get("publisher_aliases", [])}, key=len, reverse=True)),
+        opening_salutes=tuple(raw.get("opening_salutes", [])),
+        meeting_labels=dict(raw.get("meeting_labels", {})),
     )
 
 

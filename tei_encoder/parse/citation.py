@@ -8,7 +8,8 @@ from ..config import RecordFormat, repositories
 from ..dates import find_dates
 from ..model import ArchivalReference, Responsibility
 
-_QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?)[”"]\s*,\s*')
+# The title a citation opens with: "Title", or "Title," with the comma inside the quotes.
+QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?),?[”"]\s*,?\s*')
 # Russian archives: fond / opis / papka / delo; case matters ("P." papka, "p." page).
 _RUSSIAN_IDS = (
     ("fond", re.compile(r"\b(?:F|Fond|fond|Fonds|f)\.?\s*(?P<v>\d[\w/]*)")),
@@ -19,16 +20,31 @@ _RUSSIAN_IDS = (
 _FOLIOS = re.compile(r"\b(?P<unit>ll|Ll|l|L|listy|pp|p|Pp)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?")
 
 
-def split_citation(citation: str, fmt: RecordFormat) -> tuple[str, list[Responsibility]]:
-    """(archival reference text, responsibilities) from the citation sentence."""
-    rest = _QUOTED_TITLE.sub("", citation, count=1)
+def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[str, list[Responsibility]]:
+    """(archival reference text, responsibilities) from the citation sentence.
+
+    The citation is `title, date, publisher, reference. Responsibilities.`; the title may be quoted
+    or not (then it is recognised as the record's title, or as the text before the date).
+    """
+    rest = QUOTED_TITLE.sub("", citation, count=1)
+    if rest == citation and title and citation.startswith(title):
+        rest = citation[len(title) :].lstrip(" ,")
+    elif rest == citation:
+        # an unquoted title: everything before the first date, when a publisher follows the date
+        for match in find_dates(citation, None):
+            after = citation[match.end :].lstrip(" ,")
+            if any(after.startswith(p) for p in fmt.publisher_aliases):
+                rest = citation[match.start :]
+            break
     for match in find_dates(rest, None):
         if match.start == 0:
             rest = rest[match.end :].lstrip(" ,")
         break
     rest = re.sub(r"<?https?://\S+>?", "", rest).strip()
-    if rest.startswith(fmt.publisher):
-        rest = rest[len(fmt.publisher) :].lstrip(" ,.")
+    for publisher in fmt.publisher_aliases:
+        if rest.startswith(publisher):
+            rest = rest[len(publisher) :].lstrip(" ,.")
+            break
     resp_start = _first_responsibility(rest, fmt)
     reference = rest[:resp_start].strip(" ,;")
     return reference, parse_responsibilities(rest[resp_start:], fmt)
