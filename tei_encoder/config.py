@@ -37,6 +37,8 @@ class RecordFormat:
     publisher_aliases: tuple[str, ...] = ()
     opening_salutes: tuple[str, ...] = ()
     meeting_labels: dict[str, str] = field(default_factory=dict)
+    list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document_kinds: frozenset[str] = frozenset()
 
 
 @cache
@@ -61,6 +63,8 @@ def record_format(name: str = "wcda") -> RecordFormat:
         publisher_aliases=tuple(sorted({raw["publisher"], *raw.get("publisher_aliases", [])}, key=len, reverse=True)),
         opening_salutes=tuple(raw.get("opening_salutes", [])),
         meeting_labels=dict(raw.get("meeting_labels", {})),
+        list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
+        document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
     )
 
 
