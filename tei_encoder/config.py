@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .errors import UsageError
 from .model import Repository
 
 
@@ -21,7 +22,17 @@ def _load_json(package: str, name: str) -> dict:
 
 @dataclass(frozen=True)
 class RecordFormat:
+    """Everything tei-encoder knows about one export layout, read from `formats/<name>.json`.
+
+    name: the format's short name, also the idno/@type of its document numbers;
+    header_parser: module of `tei_encoder.parse` that reads its header (`header`, `plain_header`);
+    publisher: who publishes such records ("" for none); id_prefix: prefix of TEI/@xml:id;
+    url_id_pattern: regex whose group 1 is the document number in a record URL;
+    labels: header label -> field name; the other fields are vocabularies of the layout.
+    """
+
     name: str
+    header_parser: str
     publisher: str
     id_prefix: str
     url_id_pattern: re.Pattern
@@ -41,11 +52,23 @@ class RecordFormat:
     document_kinds: frozenset[str] = frozenset()
 
 
+def format_names() -> list[str]:
+    """The record formats this installation knows (`formats/*.json`)."""
+    folder = resources.files("tei_encoder.formats")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
 @cache
 def record_format(name: str = "wcda") -> RecordFormat:
+    """The format description `formats/<name>.json`. Raises UsageError for an unknown name."""
+    if name not in format_names():
+        raise UsageError(f"unknown record format {name!r}; known formats: {', '.join(format_names())}")
     raw = _load_json("tei_encoder.formats", f"{name}.json")
+    if "extends" in raw:  # a layout that shares another's vocabularies names it, and overrides what differs
+        raw = {**_load_json("tei_encoder.formats", f"{raw['extends']}.json"), **raw}
     return RecordFormat(
         name=raw["name"],
+        header_parser=raw.get("header_parser", "header"),
         publisher=raw["publisher"],
         id_prefix=raw["id_prefix"],
         url_id_pattern=re.compile(raw["url_id_pattern"]),

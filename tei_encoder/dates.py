@@ -95,7 +95,7 @@ def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
         return []
     found: list[DateMatch] = []
     for m in _ALL_DATES.finditer(text):
-        n = int(m.lastgroup[3:])
+        n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
         kind = DATE_PATTERNS[n][0]
         prefix = f"f{n}_"
         groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
@@ -130,9 +130,9 @@ def _to_match(kind: str, start: int, end: int, text: str, g: dict, default_year:
     day = int(g["day"])
     when = iso_day(year, month, day)
     if kind.endswith("range"):
-        last = iso_day(year, month, int(g["day2"]))
-        if when and last and when <= last:
-            return DateMatch(start, end, {"notBefore": when, "notAfter": last})
+        last_day = iso_day(year, month, int(g["day2"]))
+        if when and last_day and when <= last_day:
+            return DateMatch(start, end, {"notBefore": when, "notAfter": last_day})
         return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")

@@ -81,6 +81,7 @@ class Header:
     citation: str = ""
     url: str = ""
     doc_number: str = ""
+    doc_slug: str = ""  # the document's name in a URL that gives no number (`…/document/record-of-talk-0`)
     summary: str = ""
     credits: str = ""
     funders: list[str] = field(default_factory=list)
@@ -93,6 +94,8 @@ class Header:
     other_urls: list[str] = field(default_factory=list)  # further source URLs the header gives
     # header text with no TEI field of its own, kept as notesStmt/note[@type]: (type, text)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    publisher: str = ""  # who published the record (from the record format); "" when nobody did
+    doc_number_type: str = ""  # idno/@type of doc_number: the archive's reference scheme ("wcda")
 
 
 @dataclass

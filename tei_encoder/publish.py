@@ -12,20 +12,19 @@ Site layout (relative links only, so it works from file:// and any web server):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 
-from . import teidoc
 from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
-from .xmlsafe import NSMAP, XML_NS
+from .tei import ENTITY_KINDS, KIND
+from .teidoc import DocumentSummary, EntryInfo
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
-REGISTERS = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
-REGISTER_DIRS = {"person": "persons", "place": "places", "org": "orgs"}
 
 
 class PublishError(Exception):
@@ -92,123 +91,62 @@ class Publisher:
         return self._run(self._entity, entity, root="../")
 
 
-# --- per-document summaries -----------------------------------------------------------------
+# --- overview pages from document summaries ----------------------------------------------------
 
 
-def _plain(el) -> str:
-    """An element's text, whitespace normalised (most name elements hold a single string)."""
-    return " ".join(((el.text if len(el) == 0 else "".join(el.itertext())) or "").split())
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index page shows of one document: when it is unchanged, the index is too."""
+
+    id: str
+    title: str
+    date: str
+    date_text: str
+    summary: str
+    persons: tuple[str, ...]
+    places: tuple[str, ...]
 
 
-def _text(el) -> str:
-    return (
-        " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
-        if el is not None
-        else ""
-    )
-
-
-def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
-    """What the index and registers need from one document (JSON-serialisable, for the manifest).
-
-    mentions: entity id -> how many mentions (the page anchors are m-<id>-1 … m-<id>-<count>);
-    entities: id -> [kind, preferred name, source, [[idno type, value]...]];
-    forms: id -> the entity's other name forms met in this document.
-    """
-    root = tree.getroot() if hasattr(tree, "getroot") else tree
-    creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
-    date = creation.get("when", "") if creation is not None else ""
-    mentions: dict[str, int] = {}
-    entities: dict[str, list] = {}
-    for el in teidoc.mentions(root):
-        ref = el.get("ref").lstrip("#")
-        mentions[ref] = mentions.get(ref, 0) + 1
-        entities.setdefault(ref, [teidoc.MENTION_KINDS[el.tag], ref, "unresolved", []])
-    forms: dict[str, list[str]] = {}
-    for el in teidoc.entries(root):
-        name_els = [n for n in el if n.tag.endswith("Name")]
-        names = [_plain(n) for n in name_els]
-        preferred = next(
-            (nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else ""
-        )
-        idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.iterchildren(teidoc.T + "idno")]
-        xml_id = el.get(f"{{{XML_NS}}}id")
-        entities[xml_id] = [teidoc.ENTRY_KINDS[el.tag], preferred, teidoc.entry_source(el), idnos]
-        others = [n for n in names if n != preferred]
-        if others:
-            forms[xml_id] = others
-    entities = {ref: entities[ref] for ref in mentions}  # the registers list mentioned entities only
-    forms = {ref: f for ref, f in forms.items() if ref in mentions}
-    return {
-        "id": root.get(f"{{{XML_NS}}}id", name),
-        "name": name,
-        "title": _text(root.find(".//tei:titleStmt/tei:title", NSMAP)),
-        "date": date,
-        "date_text": _text(creation) if creation is not None else "",
-        "year": date[:4],
-        "summary": _text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),
-        "mentions": mentions,
-        "entities": entities,
-        "forms": forms,
-    }
-
-
-def index_entry(summary: dict) -> tuple:
-    """The part of a summary the index page shows: when it is unchanged, the index is too."""
-    kinds = {"person": set(), "place": set()}
-    for ref in summary["mentions"]:
-        kind = summary["entities"][ref][0]
+def index_entry(summary: DocumentSummary) -> IndexEntry:
+    """The index's view of a document summary (persons and places filter the index)."""
+    kinds: dict[str, set[str]] = {"person": set(), "place": set()}
+    for ref in summary.mentions:
+        kind = summary.entities[ref].kind
         if kind in kinds:
             kinds[kind].add(ref)
-    return (
-        summary["id"],
-        summary["title"],
-        summary["date"],
-        summary["date_text"],
-        summary["summary"],
+    return IndexEntry(
+        summary.id,
+        summary.title,
+        summary.date,
+        summary.date_text,
+        summary.summary,
         tuple(sorted(kinds["person"])),
         tuple(sorted(kinds["place"])),
     )
 
 
-def affected_refs(previous: dict | None, current: dict | None) -> set[str]:
-    """Entities whose register pages change when a document's summary goes from previous to current."""
-    empty = {"mentions": {}, "entities": {}, "forms": {}}
-    before, after = previous or empty, current or empty
-    shown = ("title", "date", "date_text")
-    if previous is None or current is None or any(before.get(k) != after.get(k) for k in shown):
-        return set(before["mentions"]) | set(after["mentions"])
-    refs = set(before["mentions"]) | set(after["mentions"])
-    return {
-        r
-        for r in refs
-        if before["mentions"].get(r) != after["mentions"].get(r)
-        or before["entities"].get(r) != after["entities"].get(r)
-        or before["forms"].get(r) != after["forms"].get(r)
-    }
-
-
-def index_xml(summaries: list[dict]) -> str:
+def index_xml(summaries: list[DocumentSummary]) -> str:
+    """The index stylesheet's input: one <doc> per document, one <entity> per filter value."""
     edition = etree.Element("edition")
     names: dict[str, tuple[str, str]] = {}
-    for s in sorted(summaries, key=lambda s: s["name"]):
-        _, _, _, _, _, persons, places = index_entry(s)
+    for s in sorted(summaries, key=lambda s: s.name):
+        entry = index_entry(s)
         doc = etree.SubElement(
             edition,
             "doc",
-            id=s["id"],
-            page=f"docs/{s['name']}.html",
-            date=s["date"],
-            year=s["year"],
-            persons=" ".join(persons),
-            places=" ".join(places),
+            id=s.id,
+            page=s.page,
+            date=s.date,
+            year=s.year,
+            persons=" ".join(entry.persons),
+            places=" ".join(entry.places),
         )
-        doc.set("date-text", s["date_text"])
-        etree.SubElement(doc, "title").text = s["title"]
-        etree.SubElement(doc, "summary").text = s["summary"]
-        for ref in (*persons, *places):
-            if ref not in names and ref in s["entities"]:
-                names[ref] = (s["entities"][ref][0], s["entities"][ref][1])
+        doc.set("date-text", s.date_text)
+        etree.SubElement(doc, "title").text = s.title
+        etree.SubElement(doc, "summary").text = s.summary
+        for ref in (*entry.persons, *entry.places):
+            if ref not in names and ref in s.entities:
+                names[ref] = (s.entities[ref].kind, s.entities[ref].name)
     for ref in sorted(names):
         etree.SubElement(edition, "entity", kind=names[ref][0], id=ref, name=names[ref][1])
     return etree.tostring(edition, encoding="unicode")
@@ -217,32 +155,33 @@ def index_xml(summaries: list[dict]) -> str:
 class EntityIndex:
     """Every entity of the edition with the documents that mention it, from the summaries."""
 
-    def __init__(self, summaries: list[dict]):
-        self.docs = {s["name"]: s for s in summaries}
-        self.info: dict[str, list] = {}
+    def __init__(self, summaries: list[DocumentSummary]):
+        self.docs = {s.name: s for s in summaries}
+        self.info: dict[str, EntryInfo] = {}
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
         self._doc_tags: dict[str, str] = {}
-        for s in sorted(summaries, key=lambda s: s["name"]):
-            for ref in s["mentions"]:  # the entity table may be shared by all summaries
-                info = s["entities"].get(ref)
-                if info and (ref not in self.info or self.info[ref][2] == "unresolved"):
+        for s in sorted(summaries, key=lambda s: s.name):
+            for ref in s.mentions:  # the entity table may be shared by all summaries
+                info = s.entities.get(ref)
+                if info and (ref not in self.info or self.info[ref].source == "unresolved"):
                     self.info[ref] = info
-            for ref, forms in s.get("forms", {}).items():
+            for ref, forms in s.forms.items():
                 known = self.forms.setdefault(ref, [])
                 known += [f for f in forms if f not in known]
-            for ref, count in s["mentions"].items():
-                self.mentions.setdefault(ref, {})[s["name"]] = count
+            for ref, count in s.mentions.items():
+                self.mentions.setdefault(ref, {})[s.name] = count
 
     def refs(self, kind: str) -> list[str]:
-        return sorted(r for r in self.mentions if r in self.info and self.info[r][0] == kind)
+        """Ids of the mentioned entities of one kind, sorted."""
+        return sorted(r for r in self.mentions if r in self.info and self.info[r].kind == kind)
 
     def _entity(self, ref: str, tag: str = "entity") -> etree._Element:
-        kind, name, source, idnos = self.info[ref]
-        el = etree.Element(tag, kind=kind, id=ref, name=name, source=source)
-        for form in [name, *self.forms.get(ref, [])]:
+        info = self.info[ref]
+        el = etree.Element(tag, kind=info.kind, id=ref, name=info.name, source=info.source)
+        for form in [info.name, *self.forms.get(ref, [])]:
             etree.SubElement(el, "form").text = form
-        for kind_id, value in idnos:
+        for kind_id, value in info.idnos:
             etree.SubElement(el, "idno", type=kind_id).text = value
         return el
 
@@ -271,8 +210,8 @@ class EntityIndex:
         if tag is None:
             s = self.docs[name]
             tag = (
-                f"<doc page={quoteattr(f'docs/{name}.html')} title={quoteattr(s['title'])} "
-                f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}"
+                f"<doc page={quoteattr(s.page)} title={quoteattr(s.title)} "
+                f"date={quoteattr(s.date)} date-text={quoteattr(s.date_text)}"
             )
             self._doc_tags[name] = tag
         return tag
@@ -304,7 +243,7 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> N
 
 
 def entity_page(kind: str, ref: str) -> str:
-    return f"{REGISTER_DIRS[kind]}/{safe_stem(ref)}.html"
+    return f"{KIND[kind].register}/{safe_stem(ref)}.html"
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
@@ -325,7 +264,7 @@ def write_pages(site: Path, publisher: Publisher, pages) -> int:
 def write_overviews(
     site: Path,
     publisher: Publisher | None,
-    summaries: list[dict],
+    summaries: list[DocumentSummary],
     affected: set[str] | None = None,
     index_stale: bool = True,
     render_pages=None,
@@ -333,11 +272,16 @@ def write_overviews(
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). Returns pages written."""
-    render = render_pages or (lambda jobs: write_pages(site, publisher, jobs))
+    if render_pages is None:
+        if publisher is None:
+            raise ValueError("write_overviews needs a publisher or a page renderer")
+        chosen = publisher
+        render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
+    render = render_pages
     return render(_overview_jobs(summaries, affected, index_stale, site))
 
 
-def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale: bool, site: Path):
+def _overview_jobs(summaries: list[DocumentSummary], affected: set[str] | None, index_stale: bool, site: Path):
     """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
         yield "index.html", "index", index_xml(summaries)
@@ -346,9 +290,9 @@ def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale
     entities = EntityIndex(summaries)
     # an id no document describes any more could have been of any kind
     affected_kinds = (
-        None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
+        None if affected is None else {entities.info[r].kind if r in entities.info else None for r in affected}
     )
-    for kind, page in REGISTERS.items():
+    for kind, page in ((k.kind, k.register_page) for k in ENTITY_KINDS):
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             yield page, "register", entities.register_xml(kind)
@@ -356,7 +300,7 @@ def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale
             yield entity_page(kind, ref), "entity", entities.entity_xml(ref)
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
-            for kind in REGISTERS:
+            for kind in KIND:
                 stale = site_path(site, entity_page(kind, ref))
                 if stale.exists():
                     stale.unlink()

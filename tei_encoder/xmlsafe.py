@@ -7,9 +7,8 @@ from pathlib import Path
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-NSMAP = {"tei": TEI_NS}
+from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
+
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 
 
@@ -38,6 +37,8 @@ def parse_xml(path: Path | None = None, data: bytes | None = None) -> etree._Ele
     The parser is made once per process (lxml parsers are not shared between threads; we use none)."""
     parser = safe_parser()
     if data is None:
+        if path is None:
+            raise ValueError("parse_xml needs a path or the data")
         data = Path(path).read_bytes()
     tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(path) if path else None))
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:

@@ -59,7 +59,7 @@ _ADDRESSEE = re.compile(
 _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding)\s*:\s*\S")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
-_INITIALS_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
+_SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
 # Speaker labels: `KIM IL SUNG.`, `LI:`, `South (PARK):`, `Vice Minister WANG [Bingnan]:`,
 # `Comrade Petrov:` — an optional title or side in mixed case, a name with at least one word in capitals
 # (or any name followed by a colon), an optional bracketed or parenthesised part.
@@ -103,8 +103,6 @@ _NOT_SPEAKERS = {
     "Location",
     "Date and Time",
     "Venue",
-    "Attachment",
-    "Enclosure",
     "Copy",
     "From",
     "To",
@@ -253,7 +251,7 @@ def _caps_name(text: str) -> bool:
 
 
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
-    if _INITIALS_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
+    if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
         return "name"
     if _NUMBERED.match(text) or _BULLET.match(text) or _SPEAKER.match(text) and not is_caps(text):
         return None
@@ -276,7 +274,7 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         len(text) <= 60
         and len(words) <= 8
         and not text.endswith((".", "?", "!", ":", ";"))
-        or _INITIALS_NAME.fullmatch(text)
+        or _SIGNATURE_NAME.fullmatch(text)
     ) and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
         return "weak"
     return None
@@ -311,7 +309,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     if (
         not kinds
         or not (set(kinds) & strong)
-        and not any(_INITIALS_NAME.fullmatch(ln.text) for ln in lines[k:])
+        and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
         or set(kinds) <= {"dateline-place", "register", "weak", "role-text"}
         and "dateline" not in kinds
     ) and not (kinds[-1:] == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
@@ -341,7 +339,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             elif (
                 name
                 or kind in ("name", "caps-name")
-                or _INITIALS_NAME.fullmatch(line.text)
+                or _SIGNATURE_NAME.fullmatch(line.text)
                 or (kind == "weak" and not is_caps(line.text))
             ):
                 signer = name.group("name") if name else plain
@@ -494,7 +492,10 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
     i = 0
     while i < len(lines):
         text = lines[i].text
-        can_open = not (head_seen and opener_placed)
+        # one opener, before any paragraph, list or dateline of the text (TEI div content model)
+        can_open = not (head_seen and opener_placed) and all(
+            isinstance(c, Node) and c.tag in ("opener", "head") for c in document.children
+        )
         if not head_seen and _DOCKET.match(text):
             docket = text
             rest = _DOCKET.sub("", text).strip()
@@ -705,9 +706,9 @@ def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | N
     if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
         return None
     speaker = m.group("speaker")
-    if _has_caps_word(speaker) or speaker in mixed or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker):
-        if nxt.text[:1].isupper() or nxt.text[:1] in '“"[(':
-            return m
+    known = _has_caps_word(speaker) or speaker in mixed or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker)
+    if known and (nxt.text[:1].isupper() or nxt.text[:1] in '“"[('):
+        return m
     return None
 
 
@@ -810,7 +811,7 @@ def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed
         and not _speaker_turn(text, mixed)
         and not _opener_line(text, fmt)
         and not _caps_name(text)
-        and not _INITIALS_NAME.fullmatch(text)
+        and not _SIGNATURE_NAME.fullmatch(text)
         and not text.endswith(":")
         and not re.search(r"[-–—]{2}$|,", text)
         and i + 1 < len(lines)
@@ -869,7 +870,7 @@ def _numbered_run(lines: list[Line], i: int) -> int:
     while i + run < len(lines) and _NUMBERED.match(lines[i + run].text):
         if same_block and lines[i + run].block != block:
             break
-        if not same_block and len(lines[i + run].text) > 100:
+        if not same_block and (len(lines[i + run].text) > 100 or lines[i + run].text.endswith((".", "!", "?"))):
             break
         run += 1
     return run
@@ -880,7 +881,12 @@ def _is_short_numbered_run(lines: list[Line], i: int) -> bool:
     list): a list, not sections — even when blank lines separate them."""
     values = []
     k = i
-    while k < len(lines) and _NUMBERED.match(lines[k].text) and len(lines[k].text) <= 100:
+    while (
+        k < len(lines)
+        and _NUMBERED.match(lines[k].text)
+        and len(lines[k].text) <= 100
+        and not lines[k].text.endswith((".", "!", "?"))  # sentences are sections; agenda items are not
+    ):
         n = _NUMBERED.match(lines[k].text).group("n")
         values.append(int(n) if n.isdigit() else _roman(n) or 0)
         k += 1

@@ -195,7 +195,11 @@ def _store_url(header: Header, url: str, fmt: RecordFormat, warnings: list[str])
         return
     if not header.url:
         header.url = url
-        header.doc_number = document_id(url, fmt)
+        doc_id = document_id(url, fmt)
+        if doc_id.isdigit():
+            header.doc_number = doc_id
+        else:
+            header.doc_slug = doc_id
     elif url != header.url and url not in header.other_urls:
         warnings.append(f"the header gives a second source URL {url!r}: both kept")
         header.other_urls.append(url)
