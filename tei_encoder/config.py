@@ -50,6 +50,7 @@ class RecordFormat:
     meeting_labels: dict[str, str] = field(default_factory=dict)
     list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_kinds: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
 
 
 def format_names() -> list[str]:
@@ -88,6 +89,7 @@ def record_format(name: str = "wcda") -> RecordFormat:
         meeting_labels=dict(raw.get("meeting_labels", {})),
         list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
+        institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
     )
 
 

@@ -17,7 +17,9 @@ from ..model import Node
 from .blocks import Block
 
 _TERMINAL = tuple(".!?:;…\"”’')]")
-_NUMBERED_ANY = re.compile(r"^(?P<n>\d{1,2}|[IVXL]{1,5})[.)]\s+(?P<text>\S.*)$")
+_NUMBERED_ANY = re.compile(r"^(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2}|[IVXL]{1,5})[.)])\s+(?P<text>\S.*)$")
+# "V. ORLOVSKY. The first ships …": an initial and a surname in capitals, then the speech
+_SPEAKER_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[.:]\s")
 # "V. ORLOVSKY", "I. V. Stalin": an initial, not section V or I
 _AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.\s?")
 # a lone capitalised word after "V." may be a surname ("V. ORLOVSKY") or a heading ("I. Introduction")
@@ -30,9 +32,27 @@ class _Numbered:
     @staticmethod
     def match(text: str) -> re.Match | None:
         m = _NUMBERED_ANY.match(text)
-        if m and not m.group("n").isdigit() and len(m.group("n")) == 1 and _AFTER_INITIAL.match(m.group("text")):
+        if m is None:
             return None
-        return m
+        n = m.group("n") or m.group("pn")
+        if not n.isdigit() and len(n) == 1:
+            rest = m.group("text")
+            if _AFTER_INITIAL.match(rest) or _SPEAKER_AFTER_INITIAL.match(rest):
+                return None
+        return _NumberMatch(m, n)
+
+
+class _NumberMatch:
+    """A numbered line: its number (`n`, also for `(1)`), its text and where the text starts."""
+
+    def __init__(self, m: re.Match, n: str):
+        self._m, self._n = m, n
+
+    def group(self, name: str) -> str:
+        return self._n if name == "n" else self._m.group(name)
+
+    def start(self, name: str) -> int:
+        return self._m.start(name)
 
 
 _NUMBERED = _Numbered()
@@ -43,7 +63,11 @@ _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3}
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
 _COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?\s*\d+$", re.IGNORECASE)
-_REGISTER = re.compile(r"^(?:N[°º]|No\.|Nr\.|#|Ref\.|Reference)\s*[\w/.-]*\d[\w/.-]*$")
+_REGISTER = re.compile(
+    r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special)\s+)?"
+    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference)\s*[\w/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
 _TELEGRAM_KIND = re.compile(
     r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
     re.IGNORECASE,
@@ -72,7 +96,12 @@ _SIDE_SPEAKER = re.compile(
     r"^(?P<speaker>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\([A-ZÀ-Þ][^()]{1,40}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,2}(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+)
+# minutes written `Gorbachev. …`, `Chebrikov [KGB chairman]. …`, `J. Batmunkh – …`: a name, a full
+# stop or dash, the speech; counted as turns only in a record that is a dialogue of such lines
+_DOT_SPEAKER = re.compile(
+    r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
 )
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
@@ -109,6 +138,19 @@ _NOT_SPEAKERS = {
     "Cc",
     "Signed",
     "Destination",
+    "Interpreter",
+    "Interpreters",
+    "Recorder",
+    "Translator",
+    "Guests",
+    "Attendees",
+    "Minutes",
+    "Fyi",
+    "Nb",
+    "Ps",
+    "Point",
+    "Enclosed",
+    "Signature",
 }
 
 
@@ -233,12 +275,19 @@ _ROLE_WORDS = re.compile(
     r"\b(?:AMBASSADOR|MINISTER|EMBASSY|SECRETARY|CHAIRMAN|COUNSEL+OR|ATTACH[EÉ]|DIRECTOR|HEAD|CHIEF|"
     r"DEPUTY|CHARG[EÉ]|CONSUL|PRESIDENT|PREMIER|GENERAL|DEPARTMENT|MINISTRY|MFA|USSR|CC|COMMITTEE|OF|THE|IN|FOR)\b"
 )
+# "USSR AMBASSADOR IN CUBA (A. ALEKSEYEV)", "SOVIET AMBASSADOR [signature] /A. PUZANOV/",
+# "[Signature] (S. Chervonenko)": a role (or nothing) and the signer's name on one line
+_ROLE_AND_NAME = re.compile(
+    r"^(?P<role>.*?)\s*(?P<sig>\[[Ss]ignature\]\s*|\[[Ss]igned\]\s*|[Ss]ignature\s+)?(?P<name>\((?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^()]{1,60}\)|/(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^/]{1,60}/)$"
+)
 _SIGNED_PREFIX = re.compile(r"^(?:Signed|SIGNED|Sgd\.|signed)\s*[:.]?\s*")
 _ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
 
 
 def _closing_salute(text: str, fmt: RecordFormat) -> bool:
     low = text.lower().lstrip('“"')
+    if len(text) <= 60 and re.fullmatch(r"with (?:\w+ ){0,3}(?:greetings?|regards|respect|wishes)[,.!]?", low):
+        return True
     return len(text) <= 60 and any(low.startswith(s.lower()) for s in fmt.closing_salutes)
 
 
@@ -253,6 +302,9 @@ def _caps_name(text: str) -> bool:
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
         return "name"
+    rn = _ROLE_AND_NAME.match(text)
+    if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
+        return "role-and-name"
     if _NUMBERED.match(text) or _BULLET.match(text) or _SPEAKER.match(text) and not is_caps(text):
         return None
     if _closing_salute(text, fmt):
@@ -305,7 +357,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         else kind
         for n, kind in enumerate(kinds)
     ]
-    strong = {"salute", "name", "caps-name", "dateline", "role", "register"}
+    strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
     if (
         not kinds
         or not (set(kinds) & strong)
@@ -336,6 +388,16 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             plain = _SIGNED_PREFIX.sub("", line.text)
             if kind == "register" or kind == "role-text":
                 signed.append(line.text)
+            elif kind == "role-and-name":
+                rn = _ROLE_AND_NAME.match(line.text)
+                before_name = line.text[: rn.start("name")]
+                if rn.group("role"):
+                    signed.append(Node("roleName", {}, [rn.group("role")]))
+                    signed.append(before_name[len(rn.group("role")) :])
+                else:
+                    signed.append(before_name)
+                signed.append(rn.group("name"))
+                signer = rn.group("name")[1:-1].strip()
             elif (
                 name
                 or kind in ("name", "caps-name")
@@ -377,13 +439,22 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
     return None
 
 
+def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
+    """ "Top Secret Copy Nº 2" -> "Top Secret, Copy Nº 2": a classification mark run into the next
+    mark with no separator, so each part is classified on its own."""
+    for mark in fmt.classification_marks:
+        if text.lower().startswith(mark.lower() + " ") and _classify_piece(text[len(mark) + 1 :], fmt):
+            return f"{text[: len(mark)]}\x00{text[len(mark) + 1 :]}"
+    return text
+
+
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
-    parts = re.split(r"((?<!No)(?<!Nr)(?<!N°)\.\s+|,\s+)", text)
+    parts = re.split(r"((?<!No)(?<!Nr)(?<!N°)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
-            out.append(part)
+            out.append(" " if part == "\x00" else part)
             continue
         if not part:
             continue
@@ -396,13 +467,40 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     return out
 
 
+_DATE_PLACE = re.compile(r"^(?P<date>.+?)\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})$")
+
+
 def _dateline(text: str) -> Node | None:
+    """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line."""
     if is_date_line(text):
         return Node("dateline", {}, [text])
     m = _PLACE_DATE.match(text)
     if m and is_date_line(m.group("date")):
         return Node("dateline", {}, [text])
+    m = _DATE_PLACE.match(text)
+    if m and is_date_line(m.group("date")):
+        return Node("dateline", {}, [text])
     return None
+
+
+def _institution_line(text: str, fmt: RecordFormat) -> bool:
+    """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
+    words = {w.strip(".,:;()").lower() for w in text.split()}
+    return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith(".")
+
+
+def _bracket_line(text: str) -> bool:
+    """A line that is one bracket (`[faded stamp: …]`, `[…]`): a mark on the page, kept where it stands."""
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and _bracket_depth(text) == 0
+        and bool(_PAGE_MARK_WORDS.search(text) or re.fullmatch(r"\[[.…\s]+\]", text))
+    )
+
+
+# what a bracket line in the opener describes: a stamp, handwriting, a signature, an omission
+_PAGE_MARK_WORDS = re.compile(r"(?i:stamp|seal|handwrit|handwriting|signature|crossed out|emphasis|margin|illegible)")
 
 
 def _meeting_line(text: str, fmt: RecordFormat) -> bool:
@@ -475,11 +573,13 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
         return False
     continued = i + 1 < len(lines) and lines[i + 1].block == lines[i].block
     if _LETTER_SPACED.match(text):
-        return True
+        return text.replace(" ", "").rstrip(".:").lower() in fmt.document_kinds  # "N o t e", not "B e r l i n"
     if not (is_caps(text) and len(text) <= 200):
         return False
     if text.rstrip(".:").lower() in fmt.document_kinds:  # REPORT, MINUTES, JOURNAL: the kind of document
         return True
+    if _institution_line(text, fmt):
+        return False
     return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,", text) or continued
 
 
@@ -512,6 +612,21 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
             _append_line(opener, parts)
             i += 1
             continue
+        if can_open and _bracket_line(text) and (opener.children or head_seen) and _running_text_follows(lines, i):
+            _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
+            i += 1
+            continue
+        if (
+            can_open
+            and not head_seen
+            and _institution_line(text, fmt)
+            and not _ADDRESSEE.match(text)
+            and not _FROM_TO.match(text)
+            and _running_text_follows(lines, i)
+        ):
+            opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
         dateline = _dateline(text)
         if dateline:
             (document.children if head_seen or not can_open else opener.children).append(dateline)
@@ -519,7 +634,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
             i += 1
             continue
         if can_open and _meeting_line(text, fmt):
-            opener.children.append(Node("dateline", {}, [text]))
+            label = text.split(":", 1)[0].strip().lower()
+            if fmt.meeting_labels.get(label) in ("place", "time", "date"):
+                opener.children.append(Node("dateline", {}, [text]))
+            else:  # interpreter, recorder: who took part in the record's making
+                opener.children.append(Node("seg", {"type": "meeting"}, [text]))
             i += 1
             continue
         if can_open:
@@ -557,12 +676,27 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
             i += 1
             while (
                 i < len(lines)
-                and lines[i].block == lines[i - 1].block
+                and (
+                    lines[i].block == lines[i - 1].block
+                    # a heading in capitals printed over several blank-separated lines
+                    or is_caps(text)
+                    and is_caps(lines[i].text)
+                    and not lines[i - 1].text.endswith(_TERMINAL)
+                    and _head_line(lines[i].text, lines, i, fmt)
+                    and not _institution_line(lines[i].text, fmt)
+                )
                 and not _dateline(lines[i].text)
                 and len(lines[i].text) <= 200
                 and not _NUMBERED.match(lines[i].text)
                 and not _opener_line(lines[i].text, fmt)
-                and (is_caps(lines[i].text) or lines[i].text[:1].islower() or len(head) == 1 and not is_caps(text))
+                and (
+                    is_caps(lines[i].text)
+                    or lines[i].text[:1].islower()
+                    or lines[i].text[:1].isdigit()
+                    and not lines[i - 1].text.endswith(_TERMINAL)
+                    or len(head) == 1
+                    and not is_caps(text)
+                )
                 and not _opening_salute(lines[i].text, fmt)
             ):
                 head += [Node("lb"), lines[i].text]
@@ -603,14 +737,24 @@ def _append_line(node: Node, parts: list[Node | str]) -> None:
     node.children.extend(parts)
 
 
+_SIDE_LABEL = re.compile(
+    r"^(?:[-–•]\s*)?(?:(?:From|On|For)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’ -]{1,50}|(?:The\s+)?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s+[Ss]ide)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _field_line(text: str) -> bool:
-    """`Subject: …`, `Time: …`: a labelled line that ends a list."""
+    """`Subject: …`, `Time: …`: a labelled line that ends a list (a side, `From Romania: …`, does not)."""
+    if _SIDE_LABEL.match(text):
+        return False
     return bool(_SUBJECT.match(text) or re.match(r"^[A-Z][A-Za-z ]{1,25}:\s+\S", text))
 
 
 def _item_line(text: str) -> bool:
-    """One participant or addressee per line: short, no sentence."""
-    return len(text) <= 120 and not text.endswith((".", "?", "!")) or bool(_BULLET.match(text))
+    """One participant or addressee per line: short, no sentence; or a side with its people."""
+    return (
+        len(text) <= 120 and not text.endswith((".", "?", "!")) or bool(_BULLET.match(text) or _SIDE_LABEL.match(text))
+    )
 
 
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
@@ -666,13 +810,28 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
 
 
 def _speakers(lines: list[Line]) -> set[str]:
-    """Mixed-case speaker labels ("Castro: …") count only when a speaker speaks twice."""
+    """Mixed-case speaker labels ("Castro: …") count when a speaker speaks twice, or when two or
+    more people speak in turns of that shape (a dialogue); so do `Name. …` turns in a dialogue."""
     counts: dict[str, int] = {}
+    dotted: dict[str, int] = {}
     for line in lines:
         m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
-        if m and m.group("speaker") not in _NOT_SPEAKERS:
+        if m and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS and not _field_word(m.group("speaker")):
             counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
-    return {s for s, n in counts.items() if n >= 2}
+        d = _DOT_SPEAKER.match(line.text)
+        if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
+            dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
+    speakers = {s for s, n in counts.items() if n >= 2}
+    if len(counts) >= 2 and all(len(s.split()) <= 4 for s in counts):
+        speakers |= set(counts)
+    if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
+        speakers |= {f"dot:{s}" for s in dotted}
+    return speakers
+
+
+def _field_word(speaker: str) -> bool:
+    """`Time`, `Place of meeting`: a field label, not a person."""
+    return speaker.lower() in {"time", "place", "date", "location", "venue", "subject", "agenda", "present"}
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
@@ -688,6 +847,9 @@ def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
     m = _MIXED_SPEAKER.match(text)
     if m and m.group("speaker") in mixed:
         return m
+    d = _DOT_SPEAKER.match(text)
+    if d and f"dot:{d.group('speaker')}" in mixed:
+        return d
     return None
 
 
