@@ -104,7 +104,11 @@ def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
     entries = []
     for r in _load_json("tei_encoder.data", "repositories.json")["repositories"]:
         repo = Repository(
-            abbr=r["abbr"], name=r["name"], country=r.get("country", ""), settlement=r.get("settlement", "")
+            abbr=r["abbr"],
+            name=r["name"],
+            country=r.get("country", ""),
+            settlement=r.get("settlement", ""),
+            scheme=r.get("scheme", ""),
         )
         entries.append((tuple([r["abbr"], *r.get("aliases", [])]), repo))
     return tuple(entries)

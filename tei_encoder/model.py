@@ -55,6 +55,7 @@ class Repository:
     name: str
     country: str = ""
     settlement: str = ""
+    scheme: str = ""  # how the archive numbers its files: "fond-opis", "file", "signature", "shelfmark"
 
 
 @dataclass
