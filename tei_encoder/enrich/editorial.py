@@ -64,6 +64,8 @@ _SKIP = frozenset({"foreign", "gap", "pb", "lb", "idno", "note", "sic", "supplie
 def mark_editorial(doc: Document) -> Document:
     translator = next((r.xml_id for r in doc.header.responsibilities if r.resp == "Translation" and r.xml_id), "")
     state = _State(doc=doc, resp=f"#{translator}" if translator else "", original=_original_lang(doc))
+    body_text = doc.body.text()
+    state.bracketed = {m for m in doc.notes if f"[{m}]" in body_text}
     rewrite_text(doc.body, state.rewrite, _SKIP)
     unplaced = [m for m in doc.notes if m not in state.placed]
     for mark in unplaced:
@@ -89,6 +91,7 @@ class _State:
         self.resp = resp
         self.original = original
         self.placed: set[str] = set()
+        self.bracketed: set[str] = set()  # marks the body prints in brackets
         self.joined_words = False
 
     def resp_attrs(self) -> dict:
@@ -210,12 +213,18 @@ class _State:
 
     def glued_notes(self, text: str) -> list:
         """Note marks glued to a word ("JELEN1"), in parentheses ("(1)") or stars, where a note exists."""
-        pending = [m for m in self.doc.notes if m not in self.placed]
+        # a mark printed in brackets somewhere ("agreed.[1]") is placed there, never on a bare digit
+        pending = [m for m in self.doc.notes if m not in self.placed and m not in self.bracketed]
         if not pending:
             return [text]
         for mark in pending:
             if mark.isdigit():
-                pattern = rf"(?<=[A-Za-zÀ-ÿ.,;”\"])(?:{mark}|\({mark}\))(?!\d)|(?<=\s)\({mark}\)"
+                # glued to a word ("JELEN1") or after its punctuation ("said.1"), never inside a
+                # number ("Article 3.1") or a call ("f(1)"); "(1)" after a space or punctuation
+                pattern = (
+                    rf"(?:(?<=[A-Za-zÀ-ÿ])|(?<=[A-Za-zÀ-ÿ][.,;”\"]))(?<![A-Za-z]\.[A-Za-z]){mark}(?![\d.,]\d)(?!\d)"
+                    rf"|(?:(?<=\s)|(?<=[.,;”\"]))\({mark}\)"
+                )
             elif mark.startswith("*"):
                 pattern = rf"(?<=\w){re.escape(mark)}(?!\*)"
             else:

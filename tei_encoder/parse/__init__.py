@@ -31,7 +31,7 @@ def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Documen
     header.doc_number_type = fmt.name if header.doc_number else ""
     header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
     _number_responsibilities(header.responsibilities)
-    body, notes, authors, body_warnings = parse_body(body_blocks, fmt)
+    body, notes, authors, body_warnings = parse_body(body_blocks, fmt, header.title)
     header.authors = list(dict.fromkeys(authors))
     return Document(
         source=source,

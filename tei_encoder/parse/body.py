@@ -168,7 +168,9 @@ def is_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
-def parse_body(blocks: list[Block], fmt: RecordFormat) -> tuple[Node, dict[str, str], list[str], list[str]]:
+def parse_body(
+    blocks: list[Block], fmt: RecordFormat, title: str = ""
+) -> tuple[Node, dict[str, str], list[str], list[str]]:
     """(div[@type=document], notes by mark, author names seen, warnings)."""
     lines = _lines(blocks)
     if not lines:
@@ -179,7 +181,7 @@ def parse_body(blocks: list[Block], fmt: RecordFormat) -> tuple[Node, dict[str, 
     if not lines:
         raise RecordError("record has no document text, only a signature")
     document = Node("div", {"type": "document"})
-    start, docket_name = _opener_and_head(lines, document, fmt)
+    start, docket_name = _opener_and_head(lines, document, fmt, title)
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
@@ -583,7 +585,11 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,", text) or continued
 
 
-def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tuple[int, str | None]:
+def _same_words(a: str, b: str) -> bool:
+    return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
+
+
+def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> tuple[int, str | None]:
     opener = Node("opener")
     docket_name = None
     head_seen = False
@@ -669,6 +675,19 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
                 opener_placed = True
             opener = _flush(opener, document)
             i = _take_list(lines, i, listed, document, fmt)
+            head_seen = True
+            continue
+        if not head_seen and _same_words(title, text):
+            # the record's title printed again at the top of the document: its heading, once
+            head = [text]
+            i += 1
+            while i < len(lines) and _same_words(title, lines[i].text):
+                head += [Node("lb"), lines[i].text]
+                i += 1
+            if opener.children:
+                opener_placed = True
+            opener = _flush(opener, document)
+            document.children.append(Node("head", {}, head))
             head_seen = True
             continue
         if not head_seen and _head_line(text, lines, i, fmt):

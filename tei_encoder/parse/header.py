@@ -132,7 +132,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
         if field == "contents":
             items, i = _contents_items(units, i, rest, fmt)
             header.contents_items.extend(items)
-            other = [item for item in items if not fmt.translation_item_pattern.match(item)]
+            other = [item for item in items if not _plain_translation_item(item, fmt)]
             if other:  # export labels such as "English HTML": kept, since the record says them
                 header.notes.append(("contents", "; ".join(other)))
             break  # the document follows the Contents items
@@ -170,6 +170,12 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
         raise RecordError("record has no title (the bold **title** line after the date is missing)")
     _check_missing(header, warnings)
     return header, _rejoin(units[i:], origins[i:]) + tail_blocks, warnings
+
+
+def _plain_translation_item(item: str, fmt: RecordFormat) -> bool:
+    """ "Translation - English": fully said by langUsage; "English HTML" also names a format, kept."""
+    m = fmt.translation_item_pattern.match(item)
+    return bool(m) and not m.groupdict().get("lang3")
 
 
 def _label_name(field: str, fmt: RecordFormat) -> str:
@@ -343,7 +349,8 @@ def translation_languages(items: list[str], fmt: RecordFormat, warnings: list[st
     for item in items:
         m = fmt.translation_item_pattern.match(item)
         if m:
-            found.extend(_languages(m.group("lang1") or m.group("lang2"), warnings))
+            groups = m.groupdict()
+            found.extend(_languages(groups.get("lang1") or groups.get("lang2") or groups.get("lang3") or "", warnings))
     return found
 
 
