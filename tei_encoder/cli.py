@@ -426,7 +426,8 @@ def publish(paths, output, title, css, xslt, no_search):
                 raise ValueError(f"another file already published as {name}.html")
             tree = parse_xml(path)
             tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-            write_document(output, publisher, name, tei)
+            for warning in write_document(output, publisher, name, tei):
+                report.warning(path, warning)
             summaries.append(summarize(tree, name))
             seen.add(name)
         except (etree.XMLSyntaxError, UnsafeXML) as exc:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from . import sitemap
 from .tei import KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, NSMAP, XML_ID, T, surface_text
 
 MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> entity kind
@@ -19,8 +20,8 @@ ENTRY_KINDS = KIND_OF_ENTRY_QNAME  # Clark name of a standOff entry element -> e
 
 
 def mentions(root: etree._Element) -> Iterator[etree._Element]:
-    """Linked persName/placeName/orgName in the abstract and the text, in document order (as the
-    document stylesheet numbers them; see xslt/entities.xsl)."""
+    """Linked persName/placeName/orgName in the abstract and the text, in document order (the
+    entities report's view; the site counts and links mentions with `sitemap.mentions`)."""
     containers = [
         c
         for c in root.iter(T + "abstract", T + "text")
@@ -170,8 +171,11 @@ def _block(el: etree._Element) -> etree._Element:
     return el if block is None else block
 
 
-def _block_text(block: etree._Element) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
-    """A block's text as read (corrections and notes left out) and where each mention in it lies."""
+def _block_text(
+    block: etree._Element, marked: set[etree._Element]
+) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
+    """A block's text as read (corrections and notes left out) and where each element of
+    `marked` (the mentions) in it lies."""
     parts: list[str] = []
     spans: dict[etree._Element, tuple[int, int]] = {}
     length = 0
@@ -191,7 +195,7 @@ def _block_text(block: etree._Element) -> tuple[str, dict[etree._Element, tuple[
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
-        if el.tag in MENTION_KINDS:
+        if el in marked:
             spans[el] = (start, length)
 
     walk(block)
@@ -228,17 +232,24 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
     return prefix + before, " ".join(text[start:end].split()), after + suffix
 
 
-def mention_contexts(root: etree._Element) -> dict[str, list[tuple[str, str, str]]]:
-    """Entity id -> (before, mention, after) around each of its mentions, in the order of `mentions()`."""
+def mention_contexts(
+    root: etree._Element, found: list[sitemap.Mention] | None = None
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Entity key -> (before, mention, after) around each of its mentions, in the order in which
+    `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
+    found = sitemap.mentions(root) if found is None else found
+    marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[tuple[str, str, str]]] = {}
-    for el in mentions(root):
-        block = _block(el)
+    for mention in found:
+        block = _block(mention.element)
         if block not in texts:
-            texts[block] = _block_text(block)
+            texts[block] = _block_text(block, marked)
         text, spans = texts[block]
-        start, end = spans.get(el, (0, 0))
-        contexts.setdefault(el.get("ref", "").lstrip("#"), []).append(keyword_in_context(text, start, end))
+        start, end = spans.get(mention.element, (0, 0))
+        context = keyword_in_context(text, start, end)
+        for _kind, key in mention.keys:
+            contexts.setdefault(key, []).append(context)
     return contexts
 
 
@@ -287,39 +298,42 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     """What the index and registers need from one TEI document.
 
     Input: the document (tree or root element) and its output name. Output: a DocumentSummary
-    listing only entities the text mentions. Mentions are counted as `mentions()` finds them.
+    listing only entities the text mentions. Mentions, their kinds and the entries they point
+    to are those of `sitemap.mentions` and `sitemap.entries`, which number the page's anchors;
+    the title is `sitemap.document_title`, the page's.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
     counts: dict[str, int] = {}
     entities: dict[str, EntryInfo] = {}
-    for el in mentions(root):
-        ref = el.get("ref", "").lstrip("#")
-        counts[ref] = counts.get(ref, 0) + 1
-        entities.setdefault(ref, EntryInfo(MENTION_KINDS[el.tag], ref))
+    found = sitemap.mentions(root)
+    for mention in found:
+        for kind, ref in mention.keys:
+            counts[ref] = counts.get(ref, 0) + 1
+            entities.setdefault(ref, EntryInfo(kind, ref))
     forms: dict[str, list[str]] = {}
-    for el in entries(root):
+    for xml_id, el in sitemap.entries(root).items():
+        if xml_id not in counts:
+            continue
         name_els = [n for n in el if isinstance(n.tag, str) and n.tag.endswith("Name")]
         names = [_plain(n) for n in name_els]
-        preferred = next(
-            (nm for nm, n in zip(names, name_els, strict=True) if n.get("type") == "preferred"),
-            names[0] if names else "",
-        )
+        preferred = sitemap.preferred_name(el)
         idnos = tuple((i.get("type", ""), (i.text or "").strip()) for i in el.iterchildren(T + "idno"))
-        xml_id = el.get(XML_ID, "")
-        entities[xml_id] = EntryInfo(ENTRY_KINDS[el.tag], preferred, entry_source(el), idnos, **_entry_details(el))
+        entities[xml_id] = EntryInfo(
+            ENTRY_KINDS[el.tag], preferred or xml_id, entry_source(el), idnos, **_entry_details(el)
+        )
         others = [n for n in names if n != preferred]
         if others:
             forms[xml_id] = others
     return DocumentSummary(
         id=root.get(XML_ID, name),
         name=name,
-        title=_text(root.find(".//tei:titleStmt/tei:title", NSMAP)),
+        title=sitemap.document_title(root),
         date=creation.get("when", "") if creation is not None else "",
         date_text=_text(creation),
         summary=_text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},
-        contexts=mention_contexts(root),
+        contexts=mention_contexts(root, found),
     )

@@ -8,9 +8,13 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="layout.xsl"/>
   <xsl:import href="shell.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="text.xsl"/>
+  <xsl:import href="tables.xsl"/>
+  <xsl:import href="msdesc.xsl"/>
+  <xsl:import href="alternatives.xsl"/>
   <xsl:import href="entities.xsl"/>
   <xsl:import href="notes.xsl"/>
   <xsl:import href="reading.xsl"/>
@@ -20,7 +24,7 @@
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <xsl:template match="/tei:TEI">
+  <xsl:template match="/tei:TEI | /tei:teiCorpus">
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:dashes($title) || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
@@ -29,10 +33,11 @@
   </xsl:template>
 
   <!-- On a wide screen the text has the left column and the information the right one; on a
-       phone the essentials (date, archive, reference, source) come before the text, the rest
-       after it. The article is what the full-text search indexes (data-pagefind-body). -->
-  <xsl:template match="/tei:TEI" mode="content">
-        <article class="document" id="{@xml:id}" data-pagefind-body="">
+       phone the essentials (archive, reference, source) come before the text, the rest after
+       it. The article is what the full-text search indexes (data-pagefind-body). -->
+  <xsl:template match="/tei:TEI | /tei:teiCorpus" mode="content">
+        <article class="document" data-pagefind-body="">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
           <xsl:call-template name="hook-document-top"/>
           <xsl:call-template name="doc-header"/>
           <div class="doc-columns">
@@ -42,6 +47,8 @@
             <div class="doc-main">
               <xsl:call-template name="summary"/>
               <xsl:call-template name="highlight-toggle"/>
+              <xsl:call-template name="manuscripts"><xsl:with-param name="header" select="tei:teiHeader"/></xsl:call-template>
+              <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
               <xsl:apply-templates select="tei:text"/>
               <xsl:call-template name="footnotes"/>
             </div>
@@ -55,12 +62,30 @@
         </article>
   </xsl:template>
 
+  <!-- Not TEI P5 (a TEI P4 file, another vocabulary): its text on a page, nothing dropped
+       (tei_encoder/publish.py warns that it is not TEI P5). -->
+  <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="($title[.], local-name())[1] || ' — ' || $edition-title"/>
+      <xsl:with-param name="page-class" select="'document-page'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]" mode="content">
+    <article class="document" data-pagefind-body="">
+      <h1><xsl:value-of select="($title[.], local-name())[1]"/></h1>
+      <section class="text" aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <div class="foreign-markup"><xsl:apply-templates/></div>
+      </section>
+    </article>
+  </xsl:template>
+
   <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->
   <xsl:template name="highlight-toggle">
     <fieldset class="highlight" data-pagefind-ignore="">
       <legend><xsl:value-of select="f:ui('highlight')"/></legend>
-      <xsl:for-each select="('person', 'place', 'org')">
-        <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="f:ui('nav-' || $register-dir(.))"/></label>
+      <xsl:for-each select="$registers ! ?kind">
+        <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="$register-label(.)"/></label>
       </xsl:for-each>
     </fieldset>
   </xsl:template>

@@ -4,7 +4,7 @@
      in context), document by document in date order.
      Input: <entity> with <form>, <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a
      place; one <doc mentions="n"> per document, holding one <kwic> per mention (<before>, the
-     mention <k>, <after>); its mentions are the anchors m-<entity id>-1 … m-<entity id>-n of the
+     mention <k>, <after>); its mentions are the anchors @anchor 1 … @anchor n of the
      document's page; <with> for each entity often mentioned with it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -19,7 +19,7 @@
 
   <xsl:template match="/entity">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="@name || ' — ' || f:ui('nav-' || $register-dir(@kind)) || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="@name || ' — ' || $register-label(@kind) || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'entry-page'"/>
       <xsl:with-param name="current" select="$register-page(@kind)"/>
     </xsl:call-template>
@@ -27,8 +27,8 @@
 
   <xsl:template match="/entity" mode="content">
     <xsl:variable name="entity" select="."/>
-        <article class="entity" id="{@id}">
-          <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@id}"><xsl:value-of select="f:ui('nav-' || $register-dir(@kind))"/></a></p>
+        <article class="entity" id="{@slug}">
+          <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@slug}"><xsl:value-of select="$register-label(@kind)"/></a></p>
           <h1><xsl:value-of select="@name"/></h1>
           <xsl:if test="birth or death">
             <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
@@ -56,7 +56,7 @@
             <h2><xsl:value-of select="f:ui('mentioned-with')"/></h2>
             <ul class="co-mentioned">
               <xsl:for-each select="with">
-                <li><a class="ent-{@kind}" href="{$root}{$register-dir(@kind)}/{@id}.html"><xsl:value-of select="@name"/></a>
+                <li><a class="ent-{@kind}" href="{$root}{@page}"><xsl:value-of select="@name"/></a>
                   <span class="counts"> (<xsl:value-of select="f:count('docs', xs:integer(@docs))"/>)</span></li>
               </xsl:for-each>
             </ul>
@@ -78,7 +78,7 @@
                     <xsl:variable name="context" select="$doc/kwic[$k]"/>
                     <li>
                       <xsl:value-of select="f:dashes(string($context/before))"/>
-                      <a class="mention" href="{$root}{$doc/@page}#m-{$entity/@id}-{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/k)) else f:ui('mention-n', map{'n': $k})"/></a>
+                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/k)) else f:ui('mention-n', map{'n': $k})"/></a>
                       <xsl:value-of select="f:dashes(string($context/after))"/>
                     </li>
                   </xsl:for-each>

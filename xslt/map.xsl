@@ -11,7 +11,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:template name="f:map">
-    <!-- elements with @id, @name, @lat, @lon (and @basis, @at) -->
+    <!-- elements with @page (the entry page, from the site root), @name, @lat, @lon (and @basis, @at) -->
     <xsl:param name="places" as="element()*"/>
     <!-- an entry page's small map: one place, no labels -->
     <xsl:param name="small" as="xs:boolean" select="false()"/>
@@ -39,7 +39,7 @@
             <xsl:for-each select="current-group()">
               <xsl:sort select="@basis = 'capital'"/>
               <xsl:sort select="@name"/>
-              <a href="{$root}{$register-dir('place')}/{@id}.html" class="map-place">
+              <a href="{$root}{@page}" class="map-place">
                 <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
                 <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{if ($small) then 2.5 else 1.6}"/>
                 <xsl:if test="not($small)">

@@ -16,7 +16,7 @@
 
   <xsl:template match="/register">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="f:ui('nav-' || $register-dir(@kind)) || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="$register-label(@kind) || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'register-page'"/>
       <xsl:with-param name="current" select="$register-page(@kind)"/>
     </xsl:call-template>
@@ -25,7 +25,7 @@
   <xsl:template match="/register" mode="content">
     <xsl:variable name="kind" select="string(@kind)"/>
     <xsl:variable name="entries" select="sort(entity, (), function($e) { lower-case($e/@name) })"/>
-        <h1><xsl:value-of select="f:ui('nav-' || $register-dir($kind))"/></h1>
+        <h1><xsl:value-of select="$register-label($kind)"/></h1>
         <p class="lead"><xsl:value-of select="f:ui('register-lead', map{'n': count($entries)})"/></p>
         <xsl:if test="$kind = 'place' and $entries[@lat]">
           <h2><xsl:value-of select="f:ui('map-heading')"/></h2>
@@ -33,8 +33,8 @@
         </xsl:if>
         <ul class="register">
           <xsl:for-each select="$entries">
-            <li id="{@id}" class="entry">
-              <a class="entry-name" href="{$register-dir($kind)}/{@id}.html"><xsl:value-of select="@name"/></a>
+            <li id="{@slug}" class="entry">
+              <a class="entry-name" href="{@page}"><xsl:value-of select="@name"/></a>
               <xsl:text> — </xsl:text>
               <span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span>
               <xsl:if test="form[. != current()/@name]">

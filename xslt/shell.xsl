@@ -78,11 +78,12 @@
       <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
       <nav aria-label="{f:ui('nav-label')}">
         <ul>
-          <xsl:for-each select="(['index.html', 'nav-documents'], ['persons.html', 'nav-persons'], ['places.html', 'nav-places'], ['orgs.html', 'nav-orgs'], ['search.html', 'nav-search'][$search-page = 'yes'])">
+          <!-- the registers and their labels are the site map's (tei_encoder/data/site.json) -->
+          <xsl:for-each select="(['index.html', f:ui('nav-documents')], $registers ! [?page, ?label], ['search.html', f:ui('nav-search')][$search-page = 'yes'])">
             <li>
               <a href="{$root}{?1}">
                 <xsl:if test="?1 = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
-                <xsl:value-of select="f:ui(?2)"/>
+                <xsl:value-of select="?2"/>
               </a>
             </li>
           </xsl:for-each>
