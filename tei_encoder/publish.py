@@ -382,6 +382,7 @@ def index_xml(summaries: list[DocumentSummary]) -> str:
 
 
 CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
+DETAIL_FIELDS = ("birth", "death", "note", "geo")  # what an authority entry may add to an entry page
 
 
 class EntityIndex:
@@ -408,7 +409,14 @@ class EntityIndex:
         for ref, found in (details or {}).items():
             info = self.info.get(ref)
             if info is not None and info.source == "authority":
-                self.info[ref] = replace(info, **{k: v for k, v in found.items() if not getattr(info, k)})
+                missing = {k: v for k, v in found.items() if k in DETAIL_FIELDS and not getattr(info, k)}
+                self.info[ref] = replace(
+                    info,
+                    birth=missing.get("birth", info.birth),
+                    death=missing.get("death", info.death),
+                    note=missing.get("note", info.note),
+                    geo=missing.get("geo", info.geo),
+                )
 
     def refs(self, kind: str) -> list[str]:
         """Ids of the mentioned entities of one kind, sorted."""
@@ -552,7 +560,7 @@ SEARCH_DIR = "pagefind"  # Pagefind writes its index and UI here, inside the sit
 def search_available() -> bool:
     """Whether Pagefind's binary is installed (the pagefind[bin] package)."""
     try:
-        from pagefind_bin import get_executable  # noqa: F401
+        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return False
     return True
