@@ -202,3 +202,13 @@ def test_map_places_from_geonames(tei_dir):
     cairo = points["Cairo"].xpath(".//*[local-name()='circle']")[0]
     assert (round(float(cairo.get("cx"))), round(float(cairo.get("cy")))) == (31, -30)  # 31.25 E, 30.06 N
     assert "capital" in points["Cuba"].xpath("string(.//*[local-name()='title'])")
+
+
+def test_the_shipped_example_edition_works(tei_dir, tmp_path):
+    example = Path(__file__).resolve().parent.parent / "docs" / "edition-example"
+    out = tmp_path / "site"
+    result = publish(tei_dir, out, "--xslt", str(example / "xslt"), "--css", str(example / "edition.css"))
+    assert result.exit_code == 0, result.output
+    doc = page(out, SEED_PAGE)
+    assert doc.xpath("//p[@class='edition-banner']") and doc.xpath("//p[@class='edition-colophon']")
+    assert doc.xpath("string(//h2[@id='essentials-heading'])") == "Where this document is kept"
