@@ -43,6 +43,7 @@ def browser_site(tmp_path_factory):
     for path in [*CORPUS.glob("*.txt"), *(FIXTURES / f"{name}.txt" for name in BROWSED)]:
         shutil.copy(path, corpus / path.name)
     site = build(corpus, tmp_path_factory.mktemp("out"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Pagefind loads its index with fetch(): the search is tried over http, as a server gives it
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -158,14 +159,16 @@ def test_full_text_search_finds_a_phrase_of_the_body(browser_site):
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
     try:
         page.goto(base + "search.html")
-        # a word of the seed's body text, in neither its title nor its summary
-        page.locator("#search input").fill("preparatory")
+        # a phrase of the seed's body text, in neither its title nor its summary
+        page.locator("#search input").fill('"preparatory conference in Cairo"')
         result = page.locator(".pagefind-ui__result-link").first
         result.wait_for(timeout=15000)
         assert page.locator(".pagefind-ui__result-link", has_text="Kudryavtsev").count() >= 1
         assert "preparatory" in page.locator(".pagefind-ui__result-excerpt").first.inner_text().lower()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=False)
+        # the same words in another order are not that phrase: no result (the control)
+        page.locator("#search input").fill('"Cairo in conference preparatory"')
+        page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
     finally:
         page.close()
 
@@ -210,7 +213,6 @@ def test_map_shows_the_seed_places(browser_page):
 def test_screenshots(browser_site, width):
     browser, site, _ = browser_site
     page = browser.new_page(viewport={"width": width, "height": 900})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     try:
         for kind in ("index", "document", "places"):
             page.goto((site / PAGE_KINDS[kind]).as_uri())

@@ -16,17 +16,25 @@
     <!-- an entry page's small map: one place, no labels -->
     <xsl:param name="small" as="xs:boolean" select="false()"/>
     <xsl:variable name="points" select="$places[@lat castable as xs:double and @lon castable as xs:double]"/>
+    <!-- the view: the points' extent with a margin (more on the right, where labels go), at
+         least 60° by 30°, within the plate's -180…180 and 84°N…68°S -->
+    <xsl:variable name="lons" select="$points/@lon ! xs:double(.)"/>
+    <xsl:variable name="ys" select="$points/@lat ! (0 - xs:double(.))"/>
+    <xsl:variable name="x0" select="if ($small) then -180 else max((-180, min($lons) - 12))"/>
+    <xsl:variable name="x1" select="if ($small) then 180 else min((180, max(($x0 + 60, max($lons) + 30))))"/>
+    <xsl:variable name="y0" select="if ($small) then -84 else max((-84, min($ys) - 10))"/>
+    <xsl:variable name="y1" select="if ($small) then 68 else min((68, max(($y0 + 30, max($ys) + 10))))"/>
+    <xsl:variable name="scale" select="($x1 - $x0) div 360"/>
     <figure class="map{if ($small) then ' map-small' else ''}" xmlns="">
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="-180 -84 360 152" role="img" aria-label="{f:ui('map-label')}">
-        <rect class="map-sea" x="-180" y="-84" width="360" height="152"/>
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="{string-join(($x0, $y0, $x1 - $x0, $y1 - $y0) ! format-number(., '0.##'), ' ')}" role="img" aria-label="{f:ui('map-label')}">
+        <rect class="map-sea" x="{$x0}" y="{$y0}" width="{$x1 - $x0}" height="{$y1 - $y0}"/>
         <g class="map-graticule">
-          <xsl:for-each select="-150 to 150">
-            <xsl:if test=". mod 30 = 0">
-              <line x1="{.}" y1="-84" x2="{.}" y2="68"/>
-            </xsl:if>
+          <!-- every 30°, inside the view only (nothing drawn outside it) -->
+          <xsl:for-each select="(-150 to 150)[. mod 30 = 0][. gt $x0 and . lt $x1]">
+            <line x1="{.}" y1="{$y0}" x2="{.}" y2="{$y1}" stroke-width="{format-number(0.25 * $scale, '0.###')}"/>
           </xsl:for-each>
-          <xsl:for-each select="(-60, -30, 0, 30, 60)">
-            <line x1="-180" y1="{-.}" x2="180" y2="{-.}" class="{if (. = 0) then 'equator' else ''}"/>
+          <xsl:for-each select="(60, 30, 0, -30, -60)[-. gt $y0 and -. lt $y1]">
+            <line x1="{$x0}" y1="{-.}" x2="{$x1}" y2="{-.}" class="{if (. = 0) then 'equator' else ''}" stroke-width="{format-number(0.25 * $scale, '0.###')}"/>
           </xsl:for-each>
         </g>
         <g class="map-points">
@@ -41,9 +49,9 @@
               <xsl:sort select="@name"/>
               <a href="{$root}{@page}" class="map-place">
                 <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
-                <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{if ($small) then 2.5 else 1.6}"/>
+                <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{format-number(if ($small) then 2.5 else 1.8 * $scale, '0.###')}" stroke-width="{format-number(0.4 * $scale, '0.###')}"/>
                 <xsl:if test="not($small)">
-                  <text x="{format-number($lon + 2.2, '0.##')}" y="{format-number(-$lat + 1.2 + 4.2 * (position() - 1), '0.##')}"><xsl:value-of select="@name"/></text>
+                  <text x="{format-number($lon + 2.4 * $scale, '0.##')}" y="{format-number(-$lat + (1.4 + 4.6 * (position() - 1)) * $scale, '0.##')}" font-size="{format-number(4.4 * $scale, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}"><xsl:value-of select="@name"/></text>
                 </xsl:if>
               </a>
             </xsl:for-each>
