@@ -184,6 +184,14 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
     "else validated against too; uses jing when installed.",
 )
 @click.option(
+    "--tei-constraints",
+    type=click.Choice(["warning", "error", "off"]),
+    default="warning",
+    show_default=True,
+    help="How tei_all's embedded Schematron constraints are reported (tei-all profile). jing ignores them: "
+    "as warnings the verdict is the RELAX NG one.",
+)
+@click.option(
     "--max-size",
     "max_mb",
     type=click.FloatRange(min=0, min_open=True),
@@ -208,7 +216,7 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
-def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_file, jobs):
+def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs):
     """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
@@ -236,6 +244,7 @@ def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_fil
             rng=rng,
             profile="custom" if custom else profile,
             max_bytes=int(max_mb * 1024 * 1024),
+            tei_constraints=tei_constraints,
         )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
