@@ -12,9 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
-from .xmlsafe import NSMAP, XML_NS, parse_xml
-
-_KINDS = {"person": "persName", "place": "placeName", "org": "orgName"}
+from .tei import ENTITY_KINDS, NSMAP, XML_NS
+from .xmlsafe import parse_xml
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,9 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
 
 
 def _entries(tree):
-    for kind, name_tag in _KINDS.items():
-        for el in tree.iterfind(f".//tei:{kind}", NSMAP):
+    for entity_kind in ENTITY_KINDS:
+        kind, name_tag = entity_kind.kind, entity_kind.mention
+        for el in tree.iterfind(f".//tei:{entity_kind.entry}", NSMAP):
             xml_id = el.get(f"{{{XML_NS}}}id")
             names = [" ".join("".join(n.itertext()).split()) for n in el.iterfind(f"tei:{name_tag}", NSMAP)]
             names = [n for n in names if n]

@@ -17,11 +17,12 @@ import hashlib
 import json
 import multiprocessing
 import os
-import sys
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
@@ -32,30 +33,48 @@ from .pipeline import EncodeSettings, encode_record, record_files
 from .publish import (
     DEFAULT_TITLE,
     Publisher,
-    affected_refs,
     copy_assets,
     index_entry,
     remove_document,
-    summarize,
     write_document,
     write_overviews,
     write_pages,
 )
+from .teidoc import DocumentSummary, EntryInfo, summarize
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
+STATE_FORMAT = 2  # bumped when the state files change shape: an older state means a full build
+
+
+class Progress(Protocol):
+    """What the build tells a progress display: records done, and the end."""
+
+    def update(self, n: int) -> None:
+        """n more records are done."""
+
+    def finish(self) -> None:
+        """The build is over."""
 
 
 @dataclass
 class BuildOptions:
-    jobs: int = 0  # 0: one per core
+    """How a corpus is built.
+
+    jobs: worker processes (0: one per core); force: ignore the last build's state;
+    title: the edition's title on every page; progress: makes a Progress for N records, or None.
+    """
+
+    jobs: int = 0
     force: bool = False
     title: str = DEFAULT_TITLE
-    progress: bool = False
+    progress: Callable[[int], Progress] | None = None
 
 
 @dataclass
 class BuildSummary:
+    """Counts and times of one build, for the summary line and --stats."""
+
     records: int = 0
     encoded: int = 0
     unchanged: int = 0
@@ -76,7 +95,7 @@ class RecordOutcome:
     path: str
     input_hash: str
     tei_hash: str = ""
-    summary: dict | None = None
+    summary: DocumentSummary | None = None
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str = ""
@@ -95,7 +114,8 @@ def _hash_files(h, folders) -> None:
 def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
     """What shapes every output: tool version, schema, stylesheets, format data, options."""
     h = hashlib.sha256(
-        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}".encode()
+        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
+        f"\0{settings.record_format}".encode()
     )
     _hash_files(
         h,
@@ -129,21 +149,20 @@ def _process(task: tuple) -> RecordOutcome:
         result = encode_record(Path(path), settings)
         outcome.seconds["encode"] = clock() - started
         outcome.warnings = result.warnings
-        if not result.ok:
-            outcome.error = result.error
+        if result.error is not None or result.tei is None:
+            outcome.error = result.error or "no TEI was produced"
             return outcome
-        outcome.tei_hash = hashlib.sha256(result.tei).hexdigest()
+        tei = result.tei
+        outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and target.exists():
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
-        problems = _worker["validator"].check_tree(tree, str(target), result.tei)
+        problems = _worker["validator"].check_tree(tree, str(target), tei)
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
-            problems = _worker["validator"].check_tree(
-                etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei
-            )
+            problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(tei)), str(target), tei)
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]
@@ -152,8 +171,8 @@ def _process(task: tuple) -> RecordOutcome:
             outcome.tei_hash = ""
             return outcome
         started = clock()
-        atomic_write(target, result.tei)
-        write_document(_worker["site"], _worker["publisher"], name, result.tei)
+        atomic_write(target, tei)
+        outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except Exception as exc:  # a bug must not stop the batch: report it against the record
@@ -183,53 +202,82 @@ class SummaryStore:
     def __init__(self, path: Path, load: bool):
         self.path = path
         data = _load_json(path) if load else {}
-        self.entities: dict[str, list] = data.get("entities", {})
-        self.docs: dict[str, dict] = data.get("docs", {})
+        if data.get("format") != STATE_FORMAT:
+            data = {}
+        self.entities: dict[str, EntryInfo] = {
+            ref: EntryInfo.from_json(info) for ref, info in data.get("entities", {}).items()
+        }
+        self.docs: dict[str, DocumentSummary] = {
+            name: DocumentSummary.from_json(doc, entities=self.entities) for name, doc in data.get("docs", {}).items()
+        }
         self.changed = False
 
-    def get(self, name: str) -> dict | None:
+    def get(self, name: str) -> DocumentSummary | None:
+        """A document's summary with the descriptions of the entities it mentions."""
         doc = self.docs.get(name)
         if doc is None:
             return None
-        return {
-            **doc,
-            "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]},
-        }
+        return doc.with_entities(
+            {ref: self.entities.get(ref, EntryInfo("place", ref, "unresolved")) for ref in doc.mentions}
+        )
 
-    def all(self) -> list[dict]:
+    def all(self) -> list[DocumentSummary]:
         """Every summary, sharing the edition-wide entity table (readers look up mentioned ids only)."""
-        return [{**self.docs[name], "entities": self.entities} for name in sorted(self.docs)]
+        return [self.docs[name].with_entities(self.entities) for name in sorted(self.docs)]
 
-    def put(self, name: str, summary: dict) -> set[str]:
+    def put(self, name: str, summary: DocumentSummary) -> set[str]:
         """Store a summary; returns the entities whose description changed."""
-        changed = {ref for ref in summary["mentions"] if self.entities.get(ref) != summary["entities"].get(ref)}
+        changed = {ref for ref in summary.mentions if self.entities.get(ref) != summary.entities.get(ref)}
         for ref in changed:
-            self.entities[ref] = summary["entities"][ref]
-        self.docs[name] = {k: v for k, v in summary.items() if k != "entities"}
+            self.entities[ref] = summary.entities[ref]
+        self.docs[name] = summary.with_entities(self.entities)
         self.changed = True
         return changed
 
     def remove(self, name: str) -> None:
+        """Forget a document that left the corpus."""
         self.docs.pop(name, None)
         self.changed = True
 
     def save(self) -> None:
+        """Write the store if anything changed (atomically)."""
         if self.changed:
-            data = {"entities": self.entities, "docs": self.docs}
+            data = {
+                "format": STATE_FORMAT,
+                "entities": {ref: info.to_json() for ref, info in self.entities.items()},
+                "docs": {name: doc.to_json(with_entities=False) for name, doc in self.docs.items()},
+            }
             atomic_write(
                 self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
             )
 
 
-def _summary_hash(summary: dict) -> str:
-    return hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
+def _summary_hash(summary: DocumentSummary) -> str:
+    return hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
+
+
+def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
+    """Entities whose register or entry pages change when a document's summary goes from previous to current."""
+    if previous is None or current is None:
+        return set(previous.mentions if previous else ()) | set(current.mentions if current else ())
+    refs = set(previous.mentions) | set(current.mentions)
+    if (previous.title, previous.date, previous.date_text) != (current.title, current.date, current.date_text):
+        return refs  # every entry page that lists this document shows these
+    return {
+        r
+        for r in refs
+        if previous.mentions.get(r) != current.mentions.get(r)
+        or previous.entities.get(r) != current.entities.get(r)
+        or previous.forms.get(r) != current.forms.get(r)
+    }
 
 
 class _LazyStore:
     """The SummaryStore, read from disk only when a summary actually changed."""
 
     def __init__(self, path: Path, enabled: bool):
-        self._path, self._enabled, self._store = path, enabled, None
+        self._path, self._enabled = path, enabled
+        self._store: SummaryStore | None = None
 
     def __getattr__(self, name):
         if self._store is None:
@@ -237,6 +285,7 @@ class _LazyStore:
         return getattr(self._store, name)
 
     def save(self) -> None:
+        """Write the store, if it was ever read."""
         if self._store is not None:
             self._store.save()
 
@@ -253,6 +302,11 @@ def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
 def run_build(
     corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None
 ) -> BuildSummary:
+    """Build CORPUS into OUT: encode each record (in a process pool), validate the TEI, write
+    OUT/tei/<name>.xml and publish OUT/site/. Incremental (see the module docstring); a record that
+    fails is reported through report.error and the build goes on. Returns the BuildSummary.
+    Raises UsageError for a broken configuration (authority files, options).
+    """
     options = options or BuildOptions()
     started = time.perf_counter()
     summary = BuildSummary()
@@ -264,6 +318,7 @@ def run_build(
         options.force
         or state.get("config") != config
         or state.get("version") != __version__
+        or state.get("format") != STATE_FORMAT
         or not isinstance(state.get("records"), dict)
         or not (site / "index.html").exists()
     )
@@ -294,7 +349,7 @@ def run_build(
     index_stale = full
     runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
     try:
-        for outcome, stamp in runner.records(tasks) if tasks else ():
+        for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
@@ -348,12 +403,18 @@ def run_build(
             runner.close()
 
     store.save()
-    new_state = {"version": __version__, "config": config, "authority": authority, "records": records}
+    new_state = {
+        "format": STATE_FORMAT,
+        "version": __version__,
+        "config": config,
+        "authority": authority,
+        "records": records,
+    }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
     summary.seconds = time.perf_counter() - started
-    for path, error in summary.failed:
-        report.error(path, error)
+    for failed_path, error in summary.failed:
+        report.error(failed_path, error)
     report.info(
         f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
         f"{summary.published} pages published, {summary.overview_pages} index/register pages, {summary.removed} removed; "
@@ -381,8 +442,10 @@ class _Runner:
             )
 
     def records(self, tasks):
-        bar = _progress(len(tasks), self.options.progress)
+        """Encode, validate and publish each task; yields (RecordOutcome, file stamp) in task order."""
+        bar = self.options.progress(len(tasks)) if self.options.progress else _NoProgress()
         try:
+            results: Iterator[RecordOutcome]
             if self.pool is None:
                 results = map(_process, tasks)
             else:
@@ -411,6 +474,7 @@ class _Runner:
         return written + sum(f.result() for f in in_flight)
 
     def close(self) -> None:
+        """Stop the worker processes."""
         if self.pool is not None:
             self.pool.shutdown()
 
@@ -420,28 +484,10 @@ def _render_pages(pages: list[tuple[str, str, str]]) -> int:
 
 
 class _NoProgress:
+    """Progress reporting that shows nothing (the default: a library caller gets no output)."""
+
     def update(self, n: int) -> None:
         pass
 
     def finish(self) -> None:
         pass
-
-
-class _Progress:
-    """A progress bar with counts and ETA, on an interactive terminal only."""
-
-    def __init__(self, total: int):
-        import click
-
-        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
-        self._bar.__enter__()
-
-    def update(self, n: int) -> None:
-        self._bar.update(n)
-
-    def finish(self) -> None:
-        self._bar.__exit__(None, None, None)
-
-
-def _progress(total: int, wanted: bool):
-    return _Progress(total) if wanted and sys.stderr.isatty() else _NoProgress()

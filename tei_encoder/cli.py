@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from lxml import etree
 
 from . import __version__
-from .authority import find_authority_folders
-from .errors import UsageError
-from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, change_date, collect_files, encode_record, record_files
+from .errors import ENCODING_HINT, UsageError
+
+if TYPE_CHECKING:
+    from .pipeline import EncodeSettings
+
+# The stages (lxml, the recogniser's patterns, Saxon) are imported inside the commands that use
+# them, so `tei-encoder --help` and usage errors answer at once.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -26,15 +30,23 @@ class Reporter:
         self.quiet, self.verbose = quiet, verbose
 
     def warning(self, path, message: str) -> None:
+        """Print a warning about path (not with --quiet)."""
         if not self.quiet:
             click.echo(f"{path}: warning: {message}", err=True)
 
     def error(self, path, message: str) -> None:
-        click.echo(f"{path}: error: {message}", err=True)
+        """Print an error about path, its advice worded as this command line's options."""
+        click.echo(f"{path}: error: {_in_cli_terms(message)}", err=True)
 
     def info(self, message: str) -> None:
+        """Print a progress or summary line (not with --quiet)."""
         if not self.quiet:
             click.echo(message, err=True)
+
+
+def _in_cli_terms(message: str) -> str:
+    """A core message's advice, worded as this command line's option."""
+    return message.replace(ENCODING_HINT, "pass --encoding (for example cp1252 or latin-1)")
 
 
 def _fail_usage(message: str) -> None:
@@ -42,11 +54,46 @@ def _fail_usage(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def change_date(option: str | None) -> str | None:
+    """The revisionDesc date: --date, else SOURCE_DATE_EPOCH, else none (output stays reproducible).
+
+    Raises UsageError for a value that is not an ISO 8601 date or a Unix timestamp.
+    """
+    if option:
+        try:
+            return _dt.date.fromisoformat(option).isoformat()
+        except ValueError:
+            raise UsageError(f"--date {option!r} is not a date in the form YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+    return None
+
+
 def _settings(
-    authority: tuple[str, ...], inputs: list[Path], date: str | None, encoding: str | None, gazetteer: bool
+    authority: tuple[str, ...],
+    inputs: list[Path],
+    date: str | None,
+    encoding: str | None,
+    gazetteer: bool,
+    record_format: str = "wcda",
 ) -> EncodeSettings:
+    from .authority import find_authority_folders
+    from .config import record_format as format_description
+    from .pipeline import EncodeSettings
+
     folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
-    return EncodeSettings(authority=folders, change_date=change_date(date), encoding=encoding, gazetteer=gazetteer)
+    format_description(record_format)  # an unknown name is a usage error now, not one per record
+    return EncodeSettings(
+        authority=folders,
+        change_date=change_date(date),
+        encoding=encoding,
+        gazetteer=gazetteer,
+        record_format=record_format,
+    )
 
 
 common_encode_options = [
@@ -70,12 +117,23 @@ common_encode_options = [
         help="Read records in this encoding instead of UTF-8/UTF-16 (for example cp1252).",
     ),
     click.option("--no-gazetteer", is_flag=True, help="Tag only places the authority files list (no GeoNames lookup)."),
+    click.option(
+        "--record-format",
+        "record_format",
+        default="wcda",
+        show_default=True,
+        metavar="NAME",
+        help="Layout of the records: a description in tei_encoder/formats/ (wcda: the Wilson Center export; "
+        "plain: a title line, a date line, then the text).",
+    ),
     click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
     click.option("-v", "--verbose", is_flag=True, help="Print a line for every record."),
 ]
 
 
 def with_options(options):
+    """Apply a list of click options to a command, in order."""
+
     def decorate(func):
         for option in reversed(options):
             func = option(func)
@@ -102,15 +160,18 @@ def main() -> None:
     help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
 )
 @with_options(common_encode_options)
-def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbose):
+def encode(paths, output, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
     """Encode plain-text records (files, or folders of *.txt) as TEI P5.
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
+    from .fsutil import atomic_write, safe_stem
+    from .pipeline import encode_record, record_files
+
     report = Reporter(quiet, verbose)
     try:
         files = record_files(list(paths))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
     except UsageError as exc:
         _fail_usage(str(exc))
     if not files:
@@ -124,8 +185,8 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
         result = encode_record(path, settings)
         for warning in result.warnings:
             report.warning(path, warning)
-        if not result.ok:
-            report.error(path, result.error)
+        if result.error is not None or result.tei is None:
+            report.error(path, result.error or "no TEI was produced")
             failed += 1
             continue
         if output is None:
@@ -223,6 +284,10 @@ def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb
     one status: valid, invalid, not well-formed, refused (DOCTYPE, failed XInclude, over --max-size)
     or not checked. Exit status: 0 all valid, 1 any other status, 2 usage error.
     """
+    from lxml import etree
+
+    from .fsutil import atomic_write
+    from .pipeline import collect_files
     from .reports import failed, render
     from .validate import Validator
 
@@ -266,20 +331,23 @@ def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_options(common_encode_options)
-def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose):
+def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
     """Report the persons, places, organisations and dates each record mentions.
 
     PATHS are records (*.txt, encoded in memory) or TEI files (*.xml); folders are searched for
     both. The report ends with the unlinked candidates: names found by rules that no authority
     file lists, for an editor to review.
     """
+    from lxml import etree
+
     from .entity_report import entity_rows, render
+    from .pipeline import collect_files, encode_record
     from .xmlsafe import parse_xml
 
     report = Reporter(quiet, verbose)
     try:
         files = collect_files(list(paths), (".txt", ".xml"))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
     except UsageError as exc:
         _fail_usage(str(exc))
     rows, failed = [], 0
@@ -314,7 +382,12 @@ def publish(paths, output, title):
     document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
-    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, summarize, write_document, write_overviews
+    from lxml import etree
+
+    from .fsutil import safe_stem
+    from .pipeline import collect_files
+    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
+    from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
     report = Reporter()
@@ -334,7 +407,8 @@ def publish(paths, output, title):
                 raise ValueError(f"another file already published as {name}.html")
             tree = parse_xml(path)
             tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-            write_document(output, publisher, name, tei)
+            for warning in write_document(output, publisher, name, tei):
+                report.warning(path, warning)
             summaries.append(summarize(tree, name))
             seen.add(name)
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
@@ -368,21 +442,37 @@ def publish(paths, output, title):
     help="Write counts and time per stage as JSON to this file.",
 )
 @with_options(common_encode_options)
-def build(corpus, output, jobs, force, title, stats_file, authority, date, encoding, no_gazetteer, quiet, verbose):
+def build(
+    corpus,
+    output,
+    jobs,
+    force,
+    title,
+    stats_file,
+    authority,
+    date,
+    encoding,
+    no_gazetteer,
+    record_format,
+    quiet,
+    verbose,
+):
     """Encode, validate and publish CORPUS (default: corpus/) into OUTPUT/tei/ and OUTPUT/site/.
 
     Incremental: only records whose input or configuration changed are processed again.
     Exit status: 0 all records built, 1 some record failed or encoded invalid TEI, 2 usage error.
     """
     from .build import BuildOptions, run_build
+    from .fsutil import atomic_write
     from .publish import DEFAULT_TITLE
 
     report = Reporter(quiet, verbose)
     try:
         if not corpus.is_dir():
             raise UsageError(f"{corpus}: corpus folder does not exist")
-        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer)
-        options = BuildOptions(jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=not quiet)
+        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format)
+        progress = _progress_bar if not quiet and sys.stderr.isatty() else None
+        options = BuildOptions(jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=progress)
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))
@@ -391,6 +481,26 @@ def build(corpus, output, jobs, force, title, stats_file, authority, date, encod
 
         atomic_write(stats_file, json.dumps(asdict(summary), indent=2, default=str).encode())
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+
+
+class _ProgressBar:
+    """click's progress bar with counts and ETA, for an interactive terminal."""
+
+    def __init__(self, total: int):
+        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
+        self._bar.__enter__()
+
+    def update(self, n: int) -> None:
+        """Advance by n records."""
+        self._bar.update(n)
+
+    def finish(self) -> None:
+        """Close the bar."""
+        self._bar.__exit__(None, None, None)
+
+
+def _progress_bar(total: int) -> _ProgressBar:
+    return _ProgressBar(total)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-NSMAP = {"tei": TEI_NS}
+from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
+
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 
 
@@ -18,6 +17,9 @@ def safe_parser(huge: bool = False) -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own limits on text size (10 MB per node) and nesting; a
     # caller that bounds the file's size itself may lift them (huge=True), as jing has none.
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
+    """The parser for XML we did not write: no DTD loading, no entity expansion, no network,
+    libxml2's size limits kept (one per process).
+    """
     return etree.XMLParser(
         resolve_entities=False,
         load_dtd=False,
@@ -30,6 +32,8 @@ def safe_parser(huge: bool = False) -> etree.XMLParser:
 
 
 class UnsafeXML(ValueError):
+    """Raised for XML we refuse to read: a DOCTYPE, entity declarations, too deep a tree."""
+
     pass
 
 
@@ -40,6 +44,8 @@ def parse_xml(path: Path | None = None, data: bytes | None = None, huge: bool = 
     has bounded). The parser is made once per process (lxml parsers are not shared between threads)."""
     parser = safe_parser(huge)
     if data is None:
+        if path is None:
+            raise ValueError("parse_xml needs a path or the data")
         data = Path(path).read_bytes()
     tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(path) if path else None))
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -87,6 +88,22 @@ class TeiAllValidator:
             if not self._lxml.validate(etree.parse(str(f))):
                 problems.append(f"{f}: {self._lxml.error_log}")
         return "\n".join(problems)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--long", action="store_true", help="also run the long tests (marker fuzz): big records, long fuzzing"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Long tests (marker `fuzz`) are deselected, not skipped, unless --long or TEI_FUZZ_EXAMPLES is given."""
+    if config.getoption("--long") or os.environ.get("TEI_FUZZ_EXAMPLES"):
+        return
+    long = [item for item in items if item.get_closest_marker("fuzz")]
+    if long:
+        config.hook.pytest_deselected(items=long)
+        items[:] = [item for item in items if not item.get_closest_marker("fuzz")]
 
 
 @pytest.fixture(scope="session")

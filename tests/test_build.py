@@ -141,3 +141,17 @@ def test_a_warning_names_the_line_of_the_written_tei(project):
     line = tei[: tei.index('<date when="1999-06-12">')].count("\n") + 1
     assert f"{SEED}.xml:{line}:" in again["output"]
     assert 'warning: @when="1999-06-12" is more than 25 years after the document\'s date' in again["output"]
+
+
+def test_state_of_an_older_shape_means_a_full_build(project):
+    corpus, authority, out = project
+    records = out / ".tei-encoder" / "records.json"
+    state = json.loads(records.read_text())
+    assert state["format"] >= 2
+    state["format"] = 1  # as an older release would have left it
+    records.write_text(json.dumps(state))
+    again = build(corpus, out, authority)
+    assert (again["exit_code"], again["encoded"], again["unchanged"]) == (0, 3, 0)
+    summaries = json.loads((out / ".tei-encoder" / "summaries.json").read_text())
+    kudryavtsev = summaries["entities"]["kudryavtsev"]
+    assert kudryavtsev["kind"] == "person" and kudryavtsev["source"] == "authority"

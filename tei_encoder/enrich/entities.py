@@ -24,9 +24,10 @@ from ..config import RecordFormat, record_format
 from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
+from ..tei import ENTITY_KINDS
 from .walk import rewrite_text
 
-TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"[^\W\d_]\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
