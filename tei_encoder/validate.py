@@ -1,12 +1,18 @@
-"""Stage 5 — validate: TEI -> diagnostics.
+"""Stage 5 — validate: TEI -> diagnostics, and one status per file.
 
-Three layers, each compiled once per process and reused for every file:
-  * the project XSD (schema/tei-encoder.xsd): lxml decides valid/invalid fast (C); for an
-    invalid file xmlschema explains each problem (what was found, what was expected);
-  * the Schematron rules (schema/rules.sch) for what XSD cannot state, run by lxml.isoschematron;
-  * optionally any RELAX NG schema (for example tei_all): with `jing` when it is installed
-    (one call for a whole batch), else lxml.
-Every problem becomes a Diagnostic with file, line, column, severity, message and element path.
+What a file is checked against depends on its profile (Validator):
+  * tei-encoder: the project XSD (schema/tei-encoder.xsd): lxml decides valid/invalid fast (C);
+    for an invalid file xmlschema explains each problem (what was found, what was expected);
+    plus the Schematron rules (schema/rules.sch) for what XSD cannot state, run by
+    lxml.isoschematron; optionally any RELAX NG schema;
+  * tei-all: the official tei_all RELAX NG (teiall.find_tei_all) and the Schematron constraints
+    embedded in it (schematron3, XSLT 3.0 by saxonche);
+  * auto: tei-encoder for files tei-encoder wrote, tei-all for any other TEI.
+RELAX NG runs in jing when it is installed (one process per batch, its lines mapped back to the
+files as named), else in lxml. Every validator is compiled once per process. Every problem
+becomes a Diagnostic with file, line, column (in characters), severity, message, element path
+and source; the source also carries the file's status (reports.file_statuses): "xml" not
+well-formed, "refused", "unchecked" not checked.
 """
 
 from __future__ import annotations
