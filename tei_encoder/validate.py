@@ -224,9 +224,9 @@ class Validator:
             raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
         self.profile, self.max_bytes = profile, max_bytes
         own = profile != "tei-all"
-        schema_dir = project_dir("schema") if xsd is None or rules is None else None
-        self.xsd_path = None if xsd is False or not own else (Path(xsd) if xsd else schema_dir / "tei-encoder.xsd")
-        self.rules_path = None if rules is False or not own else (Path(rules) if rules else schema_dir / "rules.sch")
+        schema_dir = project_dir("schema")
+        self.xsd_path = _schema_path(xsd, own, schema_dir / "tei-encoder.xsd")
+        self.rules_path = _schema_path(rules, own, schema_dir / "rules.sch")
         self.rng_path = Path(rng) if rng else None
         # our customization says once that it does not apply to foreign TEI (only with our own schema)
         self.note_foreign = profile == "tei-encoder" and xsd is None and rules is None
@@ -429,7 +429,7 @@ class Validator:
                     "schema",
                 )
             )
-        if not found:  # xmlschema and libxml2 disagree: fall back on libxml2's own words
+        if not found and self.xsd is not None:  # xmlschema and libxml2 disagree: fall back on libxml2's words
             for entry in self.xsd.error_log:
                 found.append(
                     Diagnostic(
@@ -439,6 +439,8 @@ class Validator:
         return found
 
     def _rules(self, tree, name: str, lines, occurrences) -> list[Diagnostic]:
+        if self.rules is None:
+            return []
         report = self.rules(tree)
         found = []
         for item in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
@@ -537,6 +539,13 @@ def _embedded_rules(rng: Path):
 def _parser_without_ids() -> etree.XMLParser:
     """The safe parser without libxml2's ID table, which refuses a document with a repeated xml:id."""
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, collect_ids=False)
+
+
+def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:
+    """A schema given as a path, None (the project's own) or False (none); None when not wanted."""
+    if given is False or given is True or not wanted:
+        return None
+    return Path(given) if given else default
 
 
 def _mb(size: int) -> str:
