@@ -175,6 +175,25 @@ _NOT_OURS = (
 _NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
 
 
+# The project XSD's patterns, as a person would say them (xmlschema quotes the regular expression)
+_PATTERN_WORDS = {
+    r"[\s\S]*\S[\s\S]*": "must not be empty or only spaces",
+    r"#[\i-[:]][\c-[:]]*": "must be a local pointer: # and an xml:id",
+    r"https?://\S+": "must be an http(s) URL without spaces",
+}
+_PATTERN_REASON = re.compile(r"value doesn't match any pattern of \[(.*)\]$")
+
+
+def _pattern_in_words(message: str) -> str:
+    """xmlschema's "value doesn't match any pattern of ['…']" in words, for the project's own patterns."""
+    m = _PATTERN_REASON.search(message)
+    if m is None:
+        return message
+    pattern = m.group(1).strip("'").replace("\\\\", "\\")
+    words = _PATTERN_WORDS.get(pattern)
+    return message[: m.start()] + words if words else message
+
+
 def is_tei_encoder_output(tree: etree._ElementTree) -> bool:
     """True when the file says it was written by tei-encoder: a TEI root whose header names the
     application (encodingDesc/appInfo/application[@ident="tei-encoder"], TEI Guidelines 2.3.11)."""
@@ -413,7 +432,7 @@ class Validator:
             if el is not None and isinstance(index, int) and 0 <= index < len(el):
                 el = el[index]  # point at the offending child, not at its parent
             line = (el.sourceline if el is not None else None) or error.sourceline or 1
-            message = " ".join(str(error.reason or error.message).split())
+            message = _pattern_in_words(" ".join(str(error.reason or error.message).split()))
             expected = getattr(error, "expected", None)
             if expected and "expected" not in message:
                 names = ", ".join(sorted({getattr(e, "prefixed_name", str(e)) for e in expected if e is not None}))
