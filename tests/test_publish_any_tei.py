@@ -242,12 +242,15 @@ def test_mentions_only_hovered_over_get_no_anchor():
         "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
         '<text><body><p><choice><sic><persName ref="#a">Jonn</persName></sic><corr><persName ref="#b">John</persName>'
         '</corr></choice> and <app><lem><placeName ref="#c">Eastmere</placeName></lem><rdg wit="#w">'
+        '<placeName ref="#d">Westmere</placeName></rdg></app> or <placeName xml:lang="he" ref="#c">x</placeName></p>'
+        '<p>then <app><lem>a</lem><rdg wit="#w">'
         '<placeName ref="#d">Westmere</placeName></rdg></app></p></body></text></TEI>'
     ).encode()
     root = parse_xml(data=tei).getroot()
-    assert [key for m in sitemap.mentions(root) for _, key in m.keys] == ["a", "c"]
+    assert [key for m in sitemap.mentions(root) for _, key in m.keys] == ["a", "c", "c"]
     shown = html.fromstring(Publisher().document_page(tei, "doc"))
     assert shown.xpath("//a[@id='m-a-1']") and shown.xpath("//a[@id='m-c-1']")
+    assert shown.xpath("//a[@id='m-c-2'][@lang='he'][@dir='rtl']"), "a mention in another language keeps its link"
     assert not shown.xpath("//*[starts-with(@id, 'm-b-') or starts-with(@id, 'm-d-')]")
     assert "John" in shown.xpath("string(//span[@class='corrected']/@title)")
     assert "Westmere" in shown.xpath("string(//span[@class='tei-app']/@title)")
