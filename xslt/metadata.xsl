@@ -9,7 +9,7 @@
 
   <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
   <xsl:variable name="title" select="f:normal($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'])"/>
-  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
+  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
   <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
 
   <xsl:template name="doc-header">
