@@ -13,7 +13,7 @@
   <xsl:variable name="header" select="/*/tei:teiHeader"/>
   <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
   <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
-  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
+  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
   <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
 
   <xsl:template name="doc-header">
