@@ -375,18 +375,41 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
 )
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
-def publish(paths, output, title):
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
+def publish(paths, output, title, css, xslt, no_search):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
-    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
+    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, the CSS, and the
+    full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
     from lxml import etree
 
     from .fsutil import safe_stem
     from .pipeline import collect_files
-    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
+    from .publish import (
+        DEFAULT_TITLE,
+        Publisher,
+        PublishError,
+        build_search_index,
+        copy_assets,
+        search_available,
+        write_document,
+        write_overviews,
+    )
     from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
@@ -395,8 +418,13 @@ def publish(paths, output, title):
         files = collect_files(list(paths), (".xml",), recursive=True)
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
-        publisher = Publisher(title or DEFAULT_TITLE)
-        copy_assets(output, publisher.xslt_dir)
+        if css is not None and not css.is_file():
+            raise UsageError(f"{css}: the --css stylesheet does not exist")
+        search = not no_search and search_available()
+        publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        if xslt is not None:
+            publisher.check()  # a broken override: one usage error, not one per document
+        copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))
     summaries, failed, seen = [], 0, set()
@@ -417,7 +445,13 @@ def publish(paths, output, title):
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, str(exc).splitlines()[0])
             failed += 1
-    write_overviews(output, publisher, summaries)  # all pages: publish is not incremental
+    try:
+        write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
+        if search:
+            build_search_index(output)
+    except PublishError as exc:
+        report.error(output, str(exc))
+        failed += 1
     report.info(f"published {len(summaries)} of {len(files)} documents -> {output / 'index.html'}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -441,6 +475,19 @@ def publish(paths, output, title):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
 @with_options(common_encode_options)
 def build(
     corpus,
@@ -448,6 +495,9 @@ def build(
     jobs,
     force,
     title,
+    css,
+    xslt,
+    no_search,
     stats_file,
     authority,
     date,
@@ -472,7 +522,15 @@ def build(
             raise UsageError(f"{corpus}: corpus folder does not exist")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format)
         progress = _progress_bar if not quiet and sys.stderr.isatty() else None
-        options = BuildOptions(jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=progress)
+        options = BuildOptions(
+            jobs=jobs,
+            force=force,
+            title=title or DEFAULT_TITLE,
+            progress=progress,
+            css=css,
+            xslt=xslt,
+            search=not no_search,
+        )
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))
