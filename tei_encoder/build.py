@@ -178,7 +178,7 @@ def _process(task: tuple) -> RecordOutcome:
             return outcome
         started = clock()
         atomic_write(target, tei)
-        write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except Exception as exc:  # a bug must not stop the batch: report it against the record

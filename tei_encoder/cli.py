@@ -7,15 +7,18 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from lxml import etree
 
 from . import __version__
-from .authority import choose_authority
 from .errors import ENCODING_HINT, UsageError
-from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, collect_files, encode_record, record_files
+
+if TYPE_CHECKING:
+    from .pipeline import EncodeSettings
+
+# The stages (lxml, the recogniser's patterns, Saxon) are imported inside the commands that use
+# them, so `tei-encoder --help` and usage errors answer at once.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -79,6 +82,7 @@ def _settings(
     record_format: str = "wcda",
 ) -> EncodeSettings:
     from .config import record_format as format_description
+    from .pipeline import EncodeSettings
 
     choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
@@ -96,6 +100,7 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     """The authority a run uses (--authority, else authority/ beside the records, else the base
     shipped with tei-encoder), checked once: a broken file is one usage error, not one per record.
     """
+    from .authority import choose_authority
     from .authority_edit import check_authority
 
     try:
@@ -185,6 +190,9 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
+    from .fsutil import atomic_write, safe_stem
+    from .pipeline import encode_record, record_files
+
     report = Reporter(quiet, verbose)
     try:
         files = record_files(list(paths))
@@ -239,6 +247,8 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
 def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
     """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
     from .edition import master_bytes
+    from .fsutil import atomic_write
+    from .pipeline import encode_record
 
     made = kept = failed = 0
     for path in files:
@@ -273,6 +283,14 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
+    "--profile",
+    type=click.Choice(["auto", "tei-encoder", "tei-all"]),
+    default="auto",
+    show_default=True,
+    help="What to check against. tei-encoder: the project schema and rules. tei-all: the official tei_all "
+    "RELAX NG (jing when installed). auto: tei-encoder for files tei-encoder wrote, tei-all for any other TEI.",
+)
+@click.option(
     "--schema",
     "xsd",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -292,7 +310,17 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--rng",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.",
+    help="A RELAX NG schema: tei_all.rng for --profile tei-all (default: found or fetched, see README), "
+    "else validated against too; uses jing when installed.",
+)
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True
@@ -310,13 +338,18 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
-def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
-    """Validate TEI files (or folders of *.xml) against the project schema and rules.
+def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_file, jobs):
+    """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
-    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH].
-    Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
+    one status: valid, invalid, not well-formed, refused (DOCTYPE, failed XInclude, over --max-size)
+    or not checked. Exit status: 0 all valid, 1 any other status, 2 usage error.
     """
-    from .reports import render
+    from lxml import etree
+
+    from .fsutil import atomic_write
+    from .pipeline import collect_files
+    from .reports import failed, render
     from .validate import Validator
 
     try:
@@ -326,22 +359,32 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
         for given in (xsd, rng):
             if given is not None and not given.is_file():
                 raise UsageError(f"{given}: schema file does not exist")
+        custom = xsd is not None or no_schema or not rules
+        if custom and profile == "tei-all":
+            raise UsageError("--profile tei-all checks tei_all only: drop --schema/--no-schema/--no-rules")
         if no_schema and not rules and rng is None:
             raise UsageError("nothing to validate against: --no-schema --no-rules needs --rng FILE")
-        validator = Validator(xsd=False if no_schema else xsd, rules=None if rules else False, rng=rng)
+        validator = Validator(
+            xsd=False if no_schema else xsd,
+            rules=None if rules else False,
+            rng=rng,
+            profile="custom" if custom else profile,
+            max_bytes=int(max_mb * 1024 * 1024),
+        )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
         _fail_usage(str(exc).splitlines()[0])
-    output = render(diagnostics, [str(f) for f in files], fmt)
+    names = [str(f) for f in files]
+    output = render(diagnostics, names, fmt)
     if report_file:
         atomic_write(report_file, output.encode("utf-8"))
         if fmt != "text":
-            click.echo(render(diagnostics, [str(f) for f in files], "text"), nl=False, err=True)
+            click.echo(render(diagnostics, names, "text"), nl=False, err=True)
     else:
         click.echo(output, nl=False)
-    sys.exit(EXIT_FAILED if any(d.severity == "error" for d in diagnostics) else EXIT_OK)
+    sys.exit(EXIT_FAILED if failed(diagnostics, names) else EXIT_OK)
 
 
 @main.command()
@@ -355,7 +398,10 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     both. The report ends with the unlinked candidates: names found by rules that no authority
     file lists, for an editor to review.
     """
+    from lxml import etree
+
     from .entity_report import entity_rows, render
+    from .pipeline import collect_files, encode_record
     from .xmlsafe import parse_xml
 
     report = Reporter(quiet, verbose)
@@ -396,6 +442,10 @@ def publish(paths, output, title):
     document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
+    from lxml import etree
+
+    from .fsutil import safe_stem
+    from .pipeline import collect_files
     from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
     from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
@@ -417,7 +467,8 @@ def publish(paths, output, title):
                 raise ValueError(f"another file already published as {name}.html")
             tree = parse_xml(path)
             tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-            write_document(output, publisher, name, tei)
+            for warning in write_document(output, publisher, name, tei):
+                report.warning(path, warning)
             summaries.append(summarize(tree, name))
             seen.add(name)
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
@@ -472,6 +523,7 @@ def build(
     Exit status: 0 all records built, 1 some record failed or encoded invalid TEI, 2 usage error.
     """
     from .build import BuildOptions, run_build
+    from .fsutil import atomic_write
     from .publish import DEFAULT_TITLE
 
     report = Reporter(quiet, verbose)

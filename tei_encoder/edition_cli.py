@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import click
-from lxml import etree
 
-from .authority import choose_authority, load_authority, local_authority_folders
 from .errors import UsageError
+
+# the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -82,6 +82,9 @@ def review(corpus, output, authority, no_gazetteer, quiet):
     encoded in memory) and TEI masters (*.xml) both read.
     Exit status: 0 written, 1 some record could not be read (the others are reviewed), 2 usage error.
     """
+    from lxml import etree
+
+    from .authority import load_authority
     from .authority_edit import review_rows, write_review
     from .cli import Reporter, _settings
     from .edition import corpus_sources
@@ -152,6 +155,7 @@ def check(corpus, folders):
 
     Exit status: 0 sound, 1 problems found, 2 usage error.
     """
+    from .authority import choose_authority
     from .authority_edit import check_authority
 
     try:
@@ -182,6 +186,9 @@ def apply(review_file, folder):
 
     Exit status: 0 every decision applied, 1 some row could not be (the others are), 2 usage error.
     """
+    from lxml import etree
+
+    from .authority import local_authority_folders
     from .authority_edit import apply_review, check_authority
 
     if folder is None:
