@@ -282,8 +282,14 @@ def read_review(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The rows of a review file as (line number, column -> value). Raises ValueError naming
     the file when it is not a review file (missing columns).
     """
-    text = path.read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text (save the review file as CSV in UTF-8)") from None
+    header = text.split("\n", 1)[0]
+    # a spreadsheet set to a European locale saves CSV with semicolons
+    delimiter = ";" if ";" in header and "," not in header else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     missing = [c for c in ("decision", "type", "name", "id", "forms") if c not in (reader.fieldnames or [])]
     if missing:
         raise ValueError(f"{path}: not a review file (missing columns: {', '.join(missing)})")

@@ -543,14 +543,22 @@ def build(
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
-def eta_seconds(done: int, total: int, since: tuple[float, int] | None, now: float) -> float | None:
-    """Seconds left, from the rate since `since` (time, records done then); None until the rate
-    is measured over at least half a second (the first records include starting the workers,
-    and results arrive in bursts, so neither the time from the start nor one burst is a rate).
+def eta_seconds(
+    done: int, total: int, since: tuple[float, int] | None, measured: tuple[float, int] | None
+) -> float | None:
+    """Seconds left: the records still to do at the rate between `since` and `measured`, each a
+    (time, records done then); None until that rate spans at least half a second.
+
+    Why two points and not the time since the start: the first results include starting the
+    workers (a second or more), and results arrive in bursts (a chunk of records at once), so
+    the rate is measured from the end of the first burst to the last result before the current
+    one — at the start of a burst, that is the end of the previous, complete one.
     """
-    if since is None or total <= done:
-        return None if total > done else 0.0
-    elapsed, progressed = now - since[0], done - since[1]
+    if total <= done:
+        return 0.0
+    if since is None or measured is None:
+        return None
+    elapsed, progressed = measured[0] - since[0], measured[1] - since[1]
     if elapsed < 0.5 or progressed <= 0:
         return None
     return (total - done) * elapsed / progressed
@@ -568,12 +576,16 @@ class _ProgressBar:
         self.total, self.done = total, 0
         self._first: float | None = None  # when the first result came
         self._since: tuple[float, int] | None = None  # the end of the first burst of results
+        self._measured: tuple[float, int] | None = None  # the result before the latest one
+        self._last: tuple[float, int] | None = None
         self._drawn = 0.0
 
     def update(self, n: int) -> None:
         """Advance by n records."""
         now = self._clock()
+        self._measured = self._last
         self.done += n
+        self._last = (now, self.done)
         if self._first is None:
             self._first = now
         if now - self._first < 0.05:
@@ -585,7 +597,7 @@ class _ProgressBar:
     def _draw(self, now: float) -> None:
         width = 30
         filled = width * self.done // max(1, self.total)
-        eta = eta_seconds(self.done, self.total, self._since, now)
+        eta = eta_seconds(self.done, self.total, self._since, self._measured)
         shown = "--:--" if eta is None else f"{int(eta) // 60:02d}:{int(eta) % 60:02d}"
         click.echo(
             f"\rbuilding [{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total}  eta {shown} ",

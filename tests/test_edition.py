@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,13 @@ from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, ROOT, record
 from lxml import etree
 
+from tei_encoder import __version__
 from tei_encoder.authority import base_authority_dir, choose_authority
 from tei_encoder.authority_edit import check_authority
 from tei_encoder.cli import eta_seconds, main
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
+XML = "http://www.w3.org/XML/1998/namespace"
 TALKS = record(
     "1. Ambassador Orlan Pekkarinen met N. S. Khrushchev in Moscow.\n\n"
     "2. Pekkarinen said that the delegation from Rostock would arrive on 12 June 1961.\n\n"
@@ -147,7 +150,10 @@ def test_the_editors_loop(tmp_path, monkeypatch):
 
     assert run("validate", "corpus", "build/tei").exit_code == 0
 
-    # the CI workflow's commands, executed as written, with this test's environment
+    # the CI workflow's commands, executed as written, with this test's environment; its
+    # `pip install -r requirements.txt` must find this tei-encoder installed, never download one
+    assert metadata.version("tei-encoder") == __version__
+    assert Path("requirements.txt").read_text(encoding="utf-8") == f"tei-encoder=={__version__}\n"
     workflow = yaml.safe_load(Path(".github/workflows/tei-encoder.yml").read_text(encoding="utf-8"))
     steps = [s["run"] for job in workflow["jobs"].values() for s in job["steps"] if "run" in s]
     assert any("tei-encoder build" in s for s in steps) and any("tei-encoder validate" in s for s in steps)
@@ -356,13 +362,50 @@ def test_validate_a_corpus_skips_its_authority_folder(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("done", "since", "now", "expected"),
+    ("done", "since", "measured", "expected"),
     [
-        (1, None, 5.0, None),  # nothing measured yet
-        (40, (10.0, 32), 10.2, None),  # a burst of results: too short to be a rate
-        (40, (10.0, 32), 11.0, 60.0 / 8),  # 8 records a second since the first burst, 60 to go
-        (100, (10.0, 32), 12.0, 0.0),
+        (1, None, None, None),  # nothing measured yet
+        (65, (10.0, 64), (10.0, 64), None),  # the first record of the second burst: no rate yet
+        (40, (10.0, 32), (10.2, 40), None),  # too short a time to be a rate
+        (40, (10.0, 32), (11.0, 40), 60.0 / 8),  # 8 records a second since the first burst, 60 to go
+        (100, (10.0, 32), (12.0, 99), 0.0),
     ],
 )
-def test_eta_is_measured_from_the_first_results(done, since, now, expected):
-    assert eta_seconds(done, 100, since, now) == expected
+def test_eta_is_measured_from_the_first_results(done, since, measured, expected):
+    assert eta_seconds(done, 100, since, measured) == expected
+
+
+def test_eta_of_bursts_of_results_is_the_rate_of_whole_bursts(monkeypatch):
+    """Results in chunks of 10, one chunk a second, after a slow start: the ETA is 1 s per 10 records."""
+    from tei_encoder import cli
+
+    clock = [0.0]
+    bar = cli._ProgressBar(100)
+    bar._clock = lambda: clock[0]
+    monkeypatch.setattr(cli.click, "echo", lambda *a, **k: None)
+    for burst in range(4):
+        clock[0] = 5.0 + burst  # the first chunk after 5 s of starting workers
+        for _ in range(10):
+            bar.update(1)
+        if burst == 2:
+            eta_mid = eta_seconds(bar.done, bar.total, bar._since, bar._measured)
+    assert eta_mid is not None and abs(eta_mid - 7.0) < 0.5  # 70 to go at 10 a second
+    assert eta_seconds(bar.done, bar.total, bar._since, bar._measured) == pytest.approx(6.0, abs=0.7)
+
+
+def test_apply_reads_a_spreadsheets_semicolon_csv(tmp_path):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    review = tmp_path / "review.csv"
+    review.write_bytes(
+        "\ufeffdecision;type;name;id;forms;wikidata;geonames;found;records;context\r\n"
+        "accept;org;Committee for Example Studies;;Committee for Example Studies | CES;;;unlinked;r;\r\n".encode()
+    )
+    result = run("authority", "apply", str(review), "--authority", str(folder))
+    assert result.exit_code == 0, result.output
+    orgs = etree.parse(str(folder / "orgs.xml"))
+    entry = orgs.find(".//t:org[@xml:id='committee-for-example-studies']", NS | {"xml": XML})
+    assert [(n.get("type"), n.text) for n in entry] == [
+        ("preferred", "Committee for Example Studies"),
+        ("variant", "CES"),
+    ]
