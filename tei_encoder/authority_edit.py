@@ -39,6 +39,22 @@ IDENTIFIER_SHAPES = {
     "geonames": re.compile(r"[1-9][0-9]*"),
     "viaf": re.compile(r"[1-9][0-9]*"),
 }
+# other projects' authority files often give the identifier as its URI: the same id, well-formed
+IDENTIFIER_URIS = {
+    "wikidata": re.compile(r"https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)"),
+    "geonames": re.compile(r"https?://(?:www\.|sws\.)?geonames\.org/([1-9][0-9]*)(?:/[^\s]*)?"),
+    "viaf": re.compile(r"https?://(?:www\.)?viaf\.org/viaf/([1-9][0-9]*)/?"),
+}
+
+
+def identifier_ok(id_type: str, value: str) -> bool:
+    """True when value is a well-formed identifier of this type (the bare id or its URI); types
+    without a known shape are not judged. id_type is compared without case ("GeoNames")."""
+    kind = id_type.lower()
+    shape = IDENTIFIER_SHAPES.get(kind)
+    return shape is None or bool(shape.fullmatch(value) or IDENTIFIER_URIS[kind].fullmatch(value))
+
+
 _NCNAME = re.compile(r"[^\W\d][\w.-]*")
 REVIEW_COLUMNS = ("decision", "type", "name", "id", "forms", "wikidata", "geonames", "found", "records", "context")
 DECISIONS = ("accept", "merge", "reject")
@@ -153,9 +169,8 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
                 )
             )
     for idno in entry.iterfind("tei:idno", NSMAP):
-        shape = IDENTIFIER_SHAPES.get(idno.get("type", ""))
         value = (idno.text or "").strip()
-        if shape and not shape.fullmatch(value):
+        if not identifier_ok(idno.get("type", ""), value):
             problems.append(
                 Problem(
                     path, idno.sourceline or line, f"{idno.get('type')} identifier {value!r} of {xml_id!r} is malformed"
@@ -224,13 +239,18 @@ def _context(el: etree._Element, form: str, width: int = 60) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def review_rows(documents: Iterable[tuple[str, etree._ElementTree]], taken_ids: Iterable[str]) -> list[ReviewRow]:
+def review_rows(
+    documents: Iterable[tuple[str, etree._ElementTree]], taken_ids: Iterable[str], rejected: Iterable[str] = ()
+) -> list[ReviewRow]:
     """The names an editor should review, over documents (record name, TEI tree): every entity
     found by rule, and every place linked only through the gazetteer; one row per kind and name,
     with the forms, records and the first context. taken_ids: the authority's ids, which a
-    suggested new id avoids. Sorted by kind, then most records first, then name.
+    suggested new id avoids; rejected: forms already rejected (never listed again). Names tagged
+    without any @ref (by hand, or by another tool) are listed as unlinked too.
+    Sorted by kind, then most records first, then name.
     """
     rows: dict[tuple[str, str], ReviewRow] = {}
+    refused = {form_key(r) for r in rejected}
     for record, tree in documents:
         root = tree.getroot() if hasattr(tree, "getroot") else tree
         wanted = {}
@@ -238,21 +258,23 @@ def review_rows(documents: Iterable[tuple[str, etree._ElementTree]], taken_ids: 
             source = teidoc.entry_source(entry)
             if source in ("rule", "gazetteer"):
                 wanted[entry.get(XML_ID)] = (entry, source)
-        for el in teidoc.mentions(root):
-            ref = el.get("ref", "")[1:]
-            if ref not in wanted:
-                continue
-            entry, source = wanted[ref]
-            kind = teidoc.ENTRY_KINDS[entry.tag]
-            names = entry.findall(f"tei:{KIND[kind].mention}", NSMAP)
-            name = _name(names[0]) if names else surface_text(el)
-            row = rows.get((kind, form_key(name)))
+        for el in _all_mentions(root):
             form = surface_text(el)
+            if not el.get("ref"):  # a name tagged by hand (or by another tool) and linked to nothing
+                entry, source, kind, name = None, "rule", teidoc.MENTION_KINDS[el.tag], form
+            elif el.get("ref", "")[1:] in wanted:
+                entry, source = wanted[el.get("ref", "")[1:]]
+                kind = teidoc.ENTRY_KINDS[entry.tag]
+                names = entry.findall(f"tei:{KIND[kind].mention}", NSMAP)
+                name = _name(names[0]) if names else form
+            else:
+                continue
+            if not name or form_key(name) in refused:
+                continue
+            row = rows.get((kind, form_key(name)))
             if row is None:
-                geonames = next(
-                    ((i.text or "").strip() for i in entry.iterfind("tei:idno", NSMAP) if i.get("type") == "geonames"),
-                    "",
-                )
+                idnos = entry.iterfind("tei:idno", NSMAP) if entry is not None else ()
+                geonames = next(((i.text or "").strip() for i in idnos if i.get("type") == "geonames"), "")
                 row = rows[(kind, form_key(name))] = ReviewRow(
                     type=kind, name=name, id="", found="unlinked" if source == "rule" else source, geonames=geonames
                 )
@@ -269,6 +291,13 @@ def review_rows(documents: Iterable[tuple[str, etree._ElementTree]], taken_ids: 
         row.id = _free_id(slug(row.name), taken)
         taken.add(row.id)
     return ordered
+
+
+def _all_mentions(root: etree._Element):
+    """persName/placeName/orgName in the abstract and the text, linked or not, in document order."""
+    for container in root.iter(f"{T}abstract", f"{T}text"):
+        if next(container.iterancestors(f"{T}abstract", f"{T}text"), None) is None:
+            yield from container.iter(*teidoc.MENTION_KINDS)
 
 
 def _free_id(base: str, taken: set[str]) -> str:
@@ -471,7 +500,7 @@ def _identifiers(row: dict[str, str]) -> list[tuple[str, str]]:
         value = row.get(id_type, "")
         if not value:
             continue
-        if not IDENTIFIER_SHAPES[id_type].fullmatch(value):
+        if not identifier_ok(id_type, value):
             raise ValueError(f"{id_type} identifier {value!r} is malformed")
         found.append((id_type, value))
     return found

@@ -188,8 +188,9 @@ def _process(task: tuple) -> RecordOutcome:
 
 
 def _process_master(task: tuple) -> RecordOutcome:
-    """A TEI master (hand-corrected TEI in the corpus): validated, then copied and published as
-    it is. The corpus file is only read, never written.
+    """A TEI master (hand-corrected TEI in the corpus, or TEI made by another tool): validated as
+    `tei-encoder validate` does (the project schema and rules for TEI tei-encoder wrote, tei_all
+    for other TEI), then copied and published as it is. The corpus file is only read, never written.
     """
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
@@ -209,7 +210,10 @@ def _process_master(task: tuple) -> RecordOutcome:
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and target.exists():
             return outcome
-        problems = _worker["validator"].check_tree(tree, path, tei)
+        if "master_validator" not in _worker:
+            # auto: the project schema and rules for TEI tei-encoder wrote, tei_all for TEI from other tools
+            _worker["master_validator"] = Validator(profile="auto")
+        problems = _worker["master_validator"].check_file(Path(path))
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]

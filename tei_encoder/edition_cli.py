@@ -118,7 +118,8 @@ def review(corpus, output, authority, no_gazetteer, quiet):
         except (ValueError, OSError) as exc:
             report.error(source.path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             failed += 1
-    rows = review_rows(documents, load_authority(settings.authority).entries)
+    loaded = load_authority(settings.authority)
+    rows = review_rows(documents, loaded.entries, loaded.rejected)
     target = output or corpus.resolve().parent / "review.csv"
     try:
         kept = write_review(target, rows)

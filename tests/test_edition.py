@@ -231,6 +231,22 @@ BROKEN_PERSONS = """<?xml version='1.0' encoding='UTF-8'?>
 """
 
 
+def test_identifiers_given_as_their_uris_are_well_formed(tmp_path):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    entries = (
+        '<place xml:id="a"><placeName>A</placeName><idno type="GeoNames">https://www.geonames.org/2950159/berlin.html</idno>'
+        '<idno type="wikidata">http://www.wikidata.org/entity/Q64</idno></place>'
+        '<place xml:id="b"><placeName>B</placeName><idno type="wikidata">https://www.wikidata.org/wiki/64</idno></place>'
+    )
+    (folder / "places.xml").write_text(
+        f'<TEI xmlns="{NS["t"]}"><standOff><listPlace>{entries}</listPlace></standOff></TEI>'
+    )
+    assert [p.message for p in check_authority([folder])] == [
+        "wikidata identifier 'https://www.wikidata.org/wiki/64' of 'b' is malformed"
+    ]
+
+
 def test_authority_check_names_file_and_line(tmp_path):
     folder = tmp_path / "authority"
     folder.mkdir()
@@ -409,3 +425,43 @@ def test_apply_reads_a_spreadsheets_semicolon_csv(tmp_path):
         ("preferred", "Committee for Example Studies"),
         ("variant", "CES"),
     ]
+
+
+FOREIGN_TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt><title>A letter encoded by another tool</title></titleStmt>
+      <publicationStmt><p>Made for a test of tei-encoder.</p></publicationStmt>
+      <sourceDesc><p>Invented.</p></sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <text>
+    <body>
+      <div type="letter">
+        <opener><salute>Dear colleague,</salute></opener>
+        <p>The <persName>harbour master</persName> wrote <seg type="aside">twice</seg> in <date when="1960-05-02">May</date>.</p>
+      </div>
+    </body>
+  </text>
+</TEI>
+"""
+
+
+def test_tei_from_another_tool_is_validated_as_tei_and_published_as_it_is(tmp_path, tei_all):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    (corpus / "foreign.xml").write_text(FOREIGN_TEI, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY))
+    assert result.exit_code == 0, result.output
+    assert (out / "tei" / "foreign.xml").read_bytes() == FOREIGN_TEI.encode()
+    assert "harbour master" in (out / "site" / "docs" / "foreign.html").read_text(encoding="utf-8")
+    reviewed = run("review", str(corpus), "--authority", str(AUTHORITY), "-o", str(tmp_path / "review.csv"))
+    assert reviewed.exit_code == 0, reviewed.output
+    rows = {r["name"]: r for r in review_table(tmp_path / "review.csv")}
+    assert rows["harbour master"]["found"] == "unlinked" and rows["harbour master"]["records"] == "foreign"
+    (corpus / "foreign.xml").write_text(FOREIGN_TEI.replace("<p>The", "<p><bogus/>The"), encoding="utf-8")
+    broken = run("build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY))
+    assert broken.exit_code == 1 and f"{corpus / 'foreign.xml'}: error: TEI master is invalid" in broken.output
