@@ -375,6 +375,7 @@ class _Files:
         self.folder = folder
         self.trees: dict[Path, etree._ElementTree] = {}
         self.declarations: dict[Path, bytes] = {}
+        self.endings: dict[Path, bytes] = {}  # a final newline, kept as the file had it
         self.changed: set[Path] = set()
         self.entries: dict[str, etree._Element] = {}
         self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
@@ -383,6 +384,7 @@ class _Files:
             data = path.read_bytes()
             self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
             self.declarations[path] = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
+            self.endings[path] = b"\n" if data.endswith(b"\n") else b""
             for kind in ENTITY_KINDS:
                 for entry in self.trees[path].iterfind(f".//tei:{kind.entry}", NSMAP):
                     xml_id = entry.get(XML_ID)
@@ -416,7 +418,7 @@ class _Files:
         for path in sorted(self.changed):
             body = etree.tostring(self.trees[path], encoding="UTF-8", xml_declaration=False)
             declaration = self.declarations[path]
-            atomic_write(path, (declaration + b"\n" if declaration else b"") + body + b"\n")
+            atomic_write(path, (declaration + b"\n" if declaration else b"") + body + self.endings.get(path, b"\n"))
             written.append(path)
         if self.rejected_added:
             text = self.rejected_text or _REJECTED_HEADER
@@ -568,28 +570,35 @@ def _apply_row(files: _Files, decision: str, row: dict[str, str]) -> str:
     return f"{verb} {xml_id} ({kind}): {', '.join(repr(f) for f in added) or 'no new forms'}"
 
 
+def _blank(text: str | None) -> bool:
+    return text is not None and text != "" and not text.strip()
+
+
 def _inner_indent(entry: etree._Element) -> str:
-    """The whitespace before an entry's children: as its own, else one step more than the entry."""
-    if len(entry) and entry.text and not entry.text.strip():
-        return entry.text
-    # the entry's own indentation is its previous sibling's tail (or its parent's text)
+    """The whitespace before an element's children: as its own children have it; for an empty
+    element one step more than its own indentation; "" in a file written without any.
+    """
+    if len(entry):
+        return entry.text if _blank(entry.text) else ""
+    # the element's own indentation is its previous sibling's tail (or its parent's text)
     previous = entry.getprevious()
     own = previous.tail if previous is not None else entry.getparent().text
-    return (own if own and not own.strip() else "\n") + "  "
+    return own + "  " if _blank(own) else ""
 
 
 def _append_indented(entry: etree._Element, el: etree._Element, inner: str, after: etree._Element | None) -> None:
+    """Insert el into entry (after `after`, else last), indented as inner says ("" for none)."""
     if not len(entry):
         previous = entry.getprevious()
         own = previous.tail if previous is not None else entry.getparent().text
-        entry.text = inner
-        el.tail = own if own and not own.strip() else "\n"
+        entry.text = inner or None
+        el.tail = own if inner and _blank(own) else None
         entry.append(el)
         return
     if after is None:
         after = entry[-1]
     el.tail = after.tail
-    after.tail = inner
+    after.tail = inner or None
     after.addnext(el)
 
 

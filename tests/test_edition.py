@@ -465,3 +465,31 @@ def test_tei_from_another_tool_is_validated_as_tei_and_published_as_it_is(tmp_pa
     (corpus / "foreign.xml").write_text(FOREIGN_TEI.replace("<p>The", "<p><bogus/>The"), encoding="utf-8")
     broken = run("build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY))
     assert broken.exit_code == 1 and f"{corpus / 'foreign.xml'}: error: TEI master is invalid" in broken.output
+
+
+def test_apply_writes_a_compact_file_compactly_and_a_missing_list_as_a_new_file(tmp_path):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    compact = f'<TEI xmlns="{NS["t"]}"><standOff><listPerson><person xml:id="a"><persName>Ann Example</persName></person></listPerson></standOff></TEI>'
+    (folder / "people.xml").write_text(compact, encoding="utf-8")
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "decision,type,name,id,forms,wikidata,geonames,found,records,context\n"
+        "merge,person,A. Example,a,A. Example,,,unlinked,r,\n"
+        "accept,person,Bo Example,,Bo Example,,,unlinked,r,\n"
+        "accept,place,Exampleton,,Exampleton,,2950159,gazetteer,r,\n",
+        encoding="utf-8",
+    )
+    result = run("authority", "apply", str(review), "--authority", str(folder))
+    assert result.exit_code == 0, result.output
+    assert (folder / "people.xml").read_text(encoding="utf-8") == compact.replace(
+        "</persName></person></listPerson>",
+        '</persName><persName type="variant">A. Example</persName></person>'
+        '<person xml:id="bo-example"><persName type="preferred">Bo Example</persName></person></listPerson>',
+    )
+    places = (folder / "places.xml").read_text(encoding="utf-8")
+    assert (
+        '      <place xml:id="exampleton">\n        <placeName type="preferred">Exampleton</placeName>\n'
+        '        <idno type="geonames">2950159</idno>\n      </place>\n' in places
+    )
+    assert check_authority([folder]) == []
