@@ -288,9 +288,9 @@ def document_title(root: etree._Element) -> str:
 
 
 def annotate(root: etree._Element) -> etree._Element:
-    """The document for the stylesheets: `root`'s content (moved, not copied: pass a tree
-    parsed for this) under a root that declares our namespace, with where every mention links,
-    its anchors and each language change's direction written on it.
+    """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
+    namespace declared on it, with where every mention links, its anchors and each language
+    change's direction written on it.
 
     pub:href   the first target: an entry page relative to the site root, or an external URL
     pub:id     the mention's anchor for its first entity target
@@ -302,10 +302,7 @@ def annotate(root: etree._Element) -> etree._Element:
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it)
-    top = etree.Element(root.tag, attrib=dict(root.attrib), nsmap={**root.nsmap, "pub": PUB_NS})
-    top.text = root.text
-    top.extend(list(root))
-    root = top
+    etree.cleanup_namespaces(root, top_nsmap={"teiencoderpub": PUB_NS}, keep_ns_prefixes=["teiencoderpub"])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     linked: set[etree._Element] = set()
