@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..brackets import is_description
 from ..config import RecordFormat
 from ..dates import is_date_line
 from ..errors import RecordError
@@ -497,12 +498,8 @@ def _bracket_line(text: str) -> bool:
         text.startswith("[")
         and text.endswith("]")
         and _bracket_depth(text) == 0
-        and bool(_PAGE_MARK_WORDS.search(text) or re.fullmatch(r"\[[.…\s]+\]", text))
+        and bool(is_description(text[1:-1].strip()) or re.fullmatch(r"\[[.…\s]+\]", text))
     )
-
-
-# what a bracket line in the opener describes: a stamp, handwriting, a signature, an omission
-_PAGE_MARK_WORDS = re.compile(r"(?i:stamp|seal|handwrit|handwriting|signature|crossed out|emphasis|margin|illegible)")
 
 
 def _meeting_line(text: str, fmt: RecordFormat) -> bool:
@@ -548,6 +545,9 @@ def _preamble_line(text: str) -> bool:
     lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
     if _LETTER_SPACED.match(text):
         return True  # "B e r l i n" in an address block
+    if text.startswith("(") and text.endswith(")"):
+        text, words = text[1:-1], text[1:-1].split()  # "(Working Notes)"
+        lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
     return (
         len(text) <= 70
         and len(words) <= 9
@@ -634,7 +634,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             _append_line(opener, parts)
             i += 1
             continue
-        if can_open and _bracket_line(text) and (opener.children or head_seen) and _running_text_follows(lines, i):
+        if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
             continue
@@ -647,6 +647,14 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and _running_text_follows(lines, i)
         ):
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
+        if head_seen and not can_open and _after_head_line(text, lines, i):
+            # the place under a journal's head ("Pyongyang"), an omission: the entry's date follows
+            if re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text):
+                document.children.append(Node("dateline", {}, [text]))
+            else:  # an omission between head and date: a gap, which TEI allows among the div's top parts
+                document.children.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [text])]))
             i += 1
             continue
         dateline = _dateline(text)
@@ -757,6 +765,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
     return i, docket_name
 
 
+def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
+    """Between a head and the entry's date line: a lone place name or an omission bracket."""
+    if not (re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text) or re.fullmatch(r"\[[.…\s]+\]", text)):
+        return False
+    return any(_dateline(ln.text) for ln in lines[i + 1 : i + 3])
+
+
 def _flush(opener: Node, document: Node) -> Node:
     """Place the opener gathered so far (before a head or list) and start an empty one."""
     if opener.children:
@@ -817,6 +832,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             and lines[i].block != lines[i - 1].block
             and (i + 1 >= len(lines) or lines[i + 1].block != lines[i].block)
             and _item_line(lines[i].text)
+            and not lines[i].text.endswith(":")
             and not _field_line(lines[i].text)
             and not _list_label(lines[i].text, fmt)
             and not _speaker_turn(lines[i].text, set())
