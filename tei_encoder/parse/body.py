@@ -186,6 +186,7 @@ def parse_body(
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
+    _fit_content_model(document)
     authors = [n for n in (docket_name, signer) if n]
     return document, notes, authors, warnings
 
@@ -197,6 +198,51 @@ def _lines(blocks: list[Block]) -> list[Line]:
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
     lines = [Line(text, b, block.lineno + k) for b, block in enumerate(blocks) for k, text in enumerate(block.lines)]
     return _join_open_brackets(lines)
+
+
+_COMMON = frozenset({"p", "list", "div"})
+_TOP = frozenset({"opener", "head", "dateline", "gap", "pb"})
+
+
+def _fit_content_model(div: Node) -> None:
+    """Make a div's parts follow the TEI content model (tei_all and ours), keeping every word.
+
+    TEI P5 4.1 (div): top parts (opener, head, dateline), then running text, then bottom parts
+    (closer, a dateline). A dateline between paragraphs (after a list, "Moscow, 3 May" then more
+    text) becomes a paragraph; a div with no running text at all (only opener and closer, or a
+    section with only its head) gets its last top or bottom part as a paragraph.
+    """
+    children = div.children
+    for child in children:
+        if isinstance(child, Node) and child.tag == "div":
+            _fit_content_model(child)
+    tags = [c.tag if isinstance(c, Node) else "" for c in children]
+    first_common = next((k for k, t in enumerate(tags) if t in _COMMON), None)
+    last_common = max((k for k, t in enumerate(tags) if t in _COMMON), default=None)
+    if first_common is not None:
+        for k in range(first_common + 1, last_common):
+            if tags[k] == "dateline":
+                children[k].tag = "p"
+        return
+    # no running text: the closer, else the last top part (a head or dateline), becomes a paragraph
+    for k in range(len(children) - 1, -1, -1):
+        child = children[k]
+        if isinstance(child, Node) and child.tag == "closer":
+            parts: list[Node | str] = []
+            for part in child.children:
+                if isinstance(part, Node):
+                    if parts:
+                        parts.append(Node("lb"))
+                    parts.extend(part.children if part.tag in ("salute", "signed", "dateline") else [part])
+            children[k] = Node("p", {}, parts)
+            return
+    for k in range(len(children) - 1, -1, -1):
+        child = children[k]
+        if isinstance(child, Node) and child.tag in ("head", "dateline"):
+            child.tag = "p"
+            # a paragraph stands after the opener and head: move it behind them
+            children.append(children.pop(k))
+            return
 
 
 def _bracket_depth(text: str) -> int:
