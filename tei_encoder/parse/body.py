@@ -697,6 +697,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         if head_seen and not can_open and _after_head_line(text, lines, i):
             # the place under a journal's head ("Pyongyang"), an omission: the entry's date follows
+            opener = _flush(opener, document)
             if re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text):
                 document.children.append(Node("dateline", {}, [text]))
             else:  # an omission between head and date: a gap, which TEI allows among the div's top parts
@@ -705,7 +706,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         dateline = _dateline(text)
         if dateline:
-            (document.children if head_seen or not can_open else opener.children).append(dateline)
+            if head_seen and can_open and opener.children:
+                opener.children.append(dateline)  # an opener after the head is still open
+            elif head_seen or not can_open:
+                opener = _flush(opener, document)  # what was gathered stays before the dateline
+                document.children.append(dateline)
+            else:
+                opener.children.append(dateline)
             address_context = True
             i += 1
             continue
@@ -927,7 +934,23 @@ def _speakers(lines: list[Line]) -> set[str]:
 
 def _field_word(speaker: str) -> bool:
     """`Time`, `Place of meeting`: a field label, not a person."""
-    return speaker.lower() in {"time", "place", "date", "location", "venue", "subject", "agenda", "present"}
+    return speaker.lower() in {
+        "time",
+        "place",
+        "date",
+        "location",
+        "venue",
+        "subject",
+        "agenda",
+        "present",
+        "original language",
+        "original languages",
+        "contents",
+        "summary",
+        "citation",
+        "credits",
+        "source",
+    }
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
@@ -941,7 +964,7 @@ def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
         ):
             return m
     m = _MIXED_SPEAKER.match(text)
-    if m and m.group("speaker") in mixed:
+    if m and m.group("speaker") in mixed and not _field_word(m.group("speaker")):
         return m
     d = _DOT_SPEAKER.match(text)
     if d and f"dot:{d.group('speaker')}" in mixed:
