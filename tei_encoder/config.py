@@ -95,6 +95,7 @@ def record_format(name: str = "wcda") -> RecordFormat:
 
 @cache
 def languages() -> dict[str, str]:
+    """Language names (lower case) -> ISO 639-1 codes, from data/languages.json."""
     return {k.lower(): v for k, v in _load_json("tei_encoder.data", "languages.json").items() if not k.startswith("_")}
 
 

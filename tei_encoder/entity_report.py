@@ -19,6 +19,10 @@ from .tei import KIND, NSMAP, XML_NS, surface_text
 
 @dataclass
 class EntityRow:
+    """One entity of one record in the entities report: kind, preferred name, number of mentions,
+    the forms met, how it is linked (authority, gazetteer, unlinked) and its identifiers.
+    """
+
     record: str
     entity: str
     type: str
@@ -30,6 +34,9 @@ class EntityRow:
 
 
 def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
+    """The entities a TEI document mentions (text and abstract), one row per entity, in the
+    order persons, places, organisations, dates; most mentioned first.
+    """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     entries = {el.get(f"{{{XML_NS}}}id"): el for el in teidoc.entries(root)}
     rows: dict[tuple[str, str], EntityRow] = {}
@@ -98,6 +105,7 @@ def _ids(entry) -> list[str]:
 
 
 def render(rows: list[EntityRow], fmt: str) -> str:
+    """Rows -> the report as text (table), csv or json; unlinked candidates are listed for review."""
     if fmt == "json":
         unlinked = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
         return (
@@ -126,7 +134,9 @@ def render(rows: list[EntityRow], fmt: str) -> str:
     lines.append("")
     if candidates:
         lines.append(f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists.")
-        lines.append("Review them and add entries to an authority file (corpus/authority/*.xml) to link them.")
+        lines.append(
+            "Decide on them with `tei-encoder review` and `tei-encoder authority apply` (or edit the authority files)."
+        )
         for r in candidates:
             lines.append(
                 f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})"

@@ -45,6 +45,10 @@ def read_record(path: Path, encoding: str | None = None) -> SourceText:
 
 
 def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> SourceText:
+    """Bytes of a record -> SourceText: BOM-aware decoding (UTF-8, UTF-16/32 with a BOM, or the
+    given codec), newlines normalised, XML-forbidden characters and terminal escapes removed with a
+    warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
+    """
     digest = hashlib.sha256(raw).hexdigest()
     text = _decode(raw, encoding)
     warnings: list[str] = []
