@@ -219,10 +219,11 @@ def _fit_content_model(div: Node) -> None:
     tags = [c.tag if isinstance(c, Node) else "" for c in children]
     first_common = next((k for k, t in enumerate(tags) if t in _COMMON), None)
     last_common = max((k for k, t in enumerate(tags) if t in _COMMON), default=None)
-    if first_common is not None:
+    if first_common is not None and last_common is not None:
         for k in range(first_common + 1, last_common):
-            if tags[k] == "dateline":
-                children[k].tag = "p"
+            child = children[k]
+            if isinstance(child, Node) and child.tag == "dateline":
+                child.tag = "p"
         return
     # no running text: the closer, else the last top part (a head or dateline), becomes a paragraph
     for k in range(len(children) - 1, -1, -1):
