@@ -29,9 +29,10 @@ from lxml import etree
 from . import __version__
 from .authority import load_authority
 from .config import project_dir
+from .edition import corpus_sources, stale_master
 from .errors import UsageError
 from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, encode_record, record_files
+from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
@@ -102,6 +103,8 @@ class BuildSummary:
     removed: int = 0
     overview_pages: int = 0
     warnings: int = 0
+    earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
+    masters: int = 0  # documents built from TEI masters (hand-corrected TEI in the corpus)
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict = field(default_factory=dict)  # summed over workers: encode, validate, publish, overviews
@@ -163,6 +166,8 @@ def _init_worker(site: str, tei_dir: str, options: BuildOptions) -> None:
 
 
 def _process(task: tuple) -> RecordOutcome:
+    if task[0].endswith(".xml"):
+        return _process_master(task)
     path, name, input_hash, previous_tei_hash, settings, _stamp = task
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
@@ -195,6 +200,51 @@ def _process(task: tuple) -> RecordOutcome:
         started = clock()
         atomic_write(target, tei)
         outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.seconds["publish"] = clock() - started
+        outcome.published = True
+    except Exception as exc:  # a bug must not stop the batch: report it against the record
+        outcome.error = f"internal error: {type(exc).__name__}: {exc}"
+        outcome.tei_hash = ""
+    return outcome
+
+
+def _process_master(task: tuple) -> RecordOutcome:
+    """A TEI master (hand-corrected TEI in the corpus, or TEI made by another tool): validated as
+    `tei-encoder validate` does (the project schema and rules for TEI tei-encoder wrote, tei_all
+    for other TEI), then copied and published as it is. The corpus file is only read, never written.
+    """
+    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+
+    path, name, input_hash, previous_tei_hash, _settings, _stamp = task
+    outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
+    clock = time.perf_counter
+    try:
+        started = clock()
+        tei = Path(path).read_bytes()
+        try:
+            tree = parse_xml(Path(path), tei)
+        except (etree.XMLSyntaxError, UnsafeXML) as exc:
+            outcome.error = f"TEI master is not usable: {describe_xml_error(exc)}"
+            return outcome
+        outcome.tei_hash = hashlib.sha256(tei).hexdigest()
+        outcome.summary = summarize(tree, name)
+        target = _worker["tei_dir"] / f"{name}.xml"
+        if outcome.tei_hash == previous_tei_hash and target.exists():
+            return outcome
+        if "master_validator" not in _worker:
+            # auto: the project schema and rules for TEI tei-encoder wrote, tei_all for TEI from other tools
+            _worker["master_validator"] = Validator(profile="auto")
+        problems = _worker["master_validator"].check_file(Path(path))
+        outcome.seconds["validate"] = clock() - started
+        outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
+        errors = [d.text() for d in problems if d.severity == "error"]
+        if errors:
+            outcome.error = f"TEI master is invalid ({len(errors)} error(s)); not published: {errors[0]}"
+            outcome.tei_hash = ""
+            return outcome
+        started = clock()
+        atomic_write(target, tei)
+        write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except Exception as exc:  # a bug must not stop the batch: report it against the record
@@ -359,23 +409,40 @@ def run_build(
     old: dict[str, dict] = {} if full else state["records"]
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
-    files = record_files([corpus])
-    summary.records = len(files)
+    sources = corpus_sources(corpus)
+    if not sources:
+        raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
+    summary.records = len(sources)
     names: dict[str, Path] = {}
     tasks, records = [], {}
-    for path in files:
-        name = safe_stem(path.stem)
+    for source in sources:
+        path = source.path
+        name = safe_stem(source.name)
         if name in names:
             summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
             continue
         names[name] = path
+        summary.masters += source.is_master
+        stale_warning = stale_master(source)
+        if stale_warning:  # checked on every build: the editor sees it until the two agree again
+            summary.warnings += 1
+            report.warning(path, stale_warning)
         entry = old.get(name, {})
+        if entry.get("path", str(path)) != str(path):
+            entry = {}  # the document's source changed (a record became a TEI master, or back)
         input_hash, stamp = _input_hash(path, entry)
-        if not reencode and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
+        # a TEI master does not depend on the authority files: only its own content counts
+        authority_changed = reencode and not source.is_master
+        if not authority_changed and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
             records[name] = {**entry, "stat": stamp}
+            earlier = entry.get("warnings", [])
+            summary.earlier_warnings += len(earlier)
+            for warning in earlier:  # nothing silent: a record's warnings are shown until it is fixed
+                report.warning(path, f"{warning} (from an earlier build)")
             continue
         tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
+    summary.warnings += summary.earlier_warnings
     gone = [name for name in sorted(set(old) - set(names))]
 
     store = _LazyStore(summaries_path, enabled=not full)
@@ -403,9 +470,11 @@ def run_build(
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
             records[outcome.name] = {
                 "input": outcome.input_hash,
+                "path": outcome.path,
                 "stat": stamp,
                 "tei": outcome.tei_hash,
                 "summary": digest,
+                "warnings": outcome.warnings,
             }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
@@ -465,7 +534,11 @@ def run_build(
     report.info(
         f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
         f"{summary.published} pages published, {summary.overview_pages} index/register pages, {summary.removed} removed; "
-        f"{summary.warnings} warnings, {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        f"{summary.warnings} warnings"
+        + (f" ({summary.earlier_warnings} from records not re-encoded)" if summary.earlier_warnings else "")
+        + f", {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        + (f"; {summary.masters} TEI masters published as they are" if summary.masters else "")
+        + f"; authority: {settings.authority_label or ', '.join(str(f) for f in settings.authority) or 'none'}"
     )
     return summary
 

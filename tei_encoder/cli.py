@@ -81,19 +81,38 @@ def _settings(
     gazetteer: bool,
     record_format: str = "wcda",
 ) -> EncodeSettings:
-    from .authority import find_authority_folders
     from .config import record_format as format_description
     from .pipeline import EncodeSettings
 
-    folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
+    choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
     return EncodeSettings(
-        authority=folders,
+        authority=choice.folders,
+        authority_label=choice.label,
         change_date=change_date(date),
         encoding=encoding,
         gazetteer=gazetteer,
         record_format=record_format,
     )
+
+
+def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
+    """The authority a run uses (--authority, else authority/ beside the records, else the base
+    shipped with tei-encoder), checked once: a broken file is one usage error, not one per record.
+    """
+    from .authority import choose_authority
+    from .authority_edit import check_authority
+
+    try:
+        choice = choose_authority(tuple(Path(a) for a in authority), inputs)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    problems = check_authority(choice.folders)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+        raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+    return choice
 
 
 common_encode_options = [
@@ -103,7 +122,7 @@ common_encode_options = [
         multiple=True,
         type=click.Path(file_okay=False),
         help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
-        "Default: authority/ beside the records.",
+        "Default: authority/ beside the records, else the base authority shipped with tei-encoder.",
     ),
     click.option(
         "--date",
@@ -159,8 +178,14 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
 )
+@click.option(
+    "--keep",
+    is_flag=True,
+    help="Write each record's TEI beside it (X.txt -> X.xml) as a TEI master to correct by hand: "
+    "build then publishes it as it is and never overwrites it. An existing X.xml is never replaced.",
+)
 @with_options(common_encode_options)
-def encode(paths, output, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
+def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
     """Encode plain-text records (files, or folders of *.txt) as TEI P5.
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
@@ -172,10 +197,14 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, record_format
     try:
         files = record_files(list(paths))
         settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
+        if keep and output is not None:
+            raise UsageError("--keep writes each TEI master beside its record: it takes no -o")
     except UsageError as exc:
         _fail_usage(str(exc))
     if not files:
         _fail_usage("no records found (folders are searched for *.txt files)")
+    if keep:
+        sys.exit(_encode_masters(files, settings, report))
     to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
@@ -207,8 +236,48 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, record_format
         if verbose:
             report.info(f"{path} -> {target}")
     if len(files) > 1:
-        report.info(f"encoded {len(files) - failed} of {len(files)} records" + (f"; {failed} failed" if failed else ""))
+        report.info(
+            f"encoded {len(files) - failed} of {len(files)} records"
+            + (f"; {failed} failed" if failed else "")
+            + f"; authority: {settings.authority_label}"
+        )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
+    """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
+    from .edition import master_bytes
+    from .fsutil import atomic_write
+    from .pipeline import encode_record
+
+    made = kept = failed = 0
+    for path in files:
+        target = path.with_suffix(".xml")
+        if target.exists():
+            report.warning(target, "already a TEI master: kept as it is (delete it to encode the record again)")
+            kept += 1
+            continue
+        result = encode_record(path, settings)
+        for warning in result.warnings:
+            report.warning(path, warning)
+        if result.error is not None or result.tei is None:
+            report.error(path, result.error or "no TEI was produced")
+            failed += 1
+            continue
+        try:
+            atomic_write(target, master_bytes(result.tei, path))
+        except OSError as exc:
+            report.error(path, f"cannot write {target}: {exc.strerror or exc}")
+            failed += 1
+            continue
+        made += 1
+        if report.verbose:
+            report.info(f"{path} -> {target}")
+    report.info(
+        f"encode --keep: {made} TEI masters written, {kept} existing kept, {failed} failed; "
+        f"authority: {settings.authority_label}"
+    )
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 @main.command()
@@ -245,6 +314,14 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, record_format
     "else validated against too; uses jing when installed.",
 )
 @click.option(
+    "--tei-constraints",
+    type=click.Choice(["warning", "error", "off"]),
+    default="warning",
+    show_default=True,
+    help="How tei_all's embedded Schematron constraints are reported (tei-all profile). jing ignores them: "
+    "as warnings the verdict is the RELAX NG one.",
+)
+@click.option(
     "--max-size",
     "max_mb",
     type=click.FloatRange(min=0, min_open=True),
@@ -269,7 +346,7 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, record_format
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
-def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_file, jobs):
+def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs):
     """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
@@ -301,6 +378,7 @@ def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_fil
             rng=rng,
             profile="custom" if custom else profile,
             max_bytes=int(max_mb * 1024 * 1024),
+            tei_constraints=tei_constraints,
         )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
@@ -532,25 +610,81 @@ def build(
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
+def eta_seconds(
+    done: int, total: int, since: tuple[float, int] | None, measured: tuple[float, int] | None
+) -> float | None:
+    """Seconds left: the records still to do at the rate between `since` and `measured`, each a
+    (time, records done then); None until that rate spans at least half a second.
+
+    Why two points and not the time since the start: the first results include starting the
+    workers (a second or more), and results arrive in bursts (a chunk of records at once), so
+    the rate is measured from the end of the first burst to the last result before the current
+    one — at the start of a burst, that is the end of the previous, complete one.
+    """
+    if total <= done:
+        return 0.0
+    if since is None or measured is None:
+        return None
+    elapsed, progressed = measured[0] - since[0], measured[1] - since[1]
+    if elapsed < 0.5 or progressed <= 0:
+        return None
+    return (total - done) * elapsed / progressed
+
+
 class _ProgressBar:
-    """click's progress bar with counts and ETA, for an interactive terminal."""
+    """A progress line with counts and an ETA measured from the first finished records, for an
+    interactive terminal (redrawn at most ten times a second).
+    """
 
     def __init__(self, total: int):
-        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
-        self._bar.__enter__()
+        import time
+
+        self._clock = time.monotonic
+        self.total, self.done = total, 0
+        self._first: float | None = None  # when the first result came
+        self._since: tuple[float, int] | None = None  # the end of the first burst of results
+        self._measured: tuple[float, int] | None = None  # the result before the latest one
+        self._last: tuple[float, int] | None = None
+        self._drawn = 0.0
 
     def update(self, n: int) -> None:
         """Advance by n records."""
-        self._bar.update(n)
+        now = self._clock()
+        self._measured = self._last
+        self.done += n
+        self._last = (now, self.done)
+        if self._first is None:
+            self._first = now
+        if now - self._first < 0.05:
+            self._since = (now, self.done)  # still the first burst of results: measure from its end
+        if now - self._drawn >= 0.1 or self.done >= self.total:
+            self._drawn = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        width = 30
+        filled = width * self.done // max(1, self.total)
+        eta = eta_seconds(self.done, self.total, self._since, self._measured)
+        shown = "--:--" if eta is None else f"{int(eta) // 60:02d}:{int(eta) % 60:02d}"
+        click.echo(
+            f"\rbuilding [{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total}  eta {shown} ",
+            nl=False,
+            err=True,
+        )
 
     def finish(self) -> None:
-        """Close the bar."""
-        self._bar.__exit__(None, None, None)
+        """End the progress line."""
+        self._draw(self._clock())
+        click.echo("", err=True)
 
 
 def _progress_bar(total: int) -> _ProgressBar:
     return _ProgressBar(total)
 
+
+from .edition_cli import register_edition_commands  # noqa: E402  (commands of an edition's workflow)
+
+register_edition_commands(main)
 
 if __name__ == "__main__":
     main()

@@ -28,7 +28,8 @@ class EncodeSettings:
     change_date: ISO date for revisionDesc/change/@when, or None (output never reads the clock);
     encoding: codec of records that are neither UTF-8 nor UTF-16/32 with a BOM, or None;
     gazetteer: link places no authority file lists to GeoNames;
-    record_format: name of the record format description (`formats/<name>.json`).
+    record_format: name of the record format description (`formats/<name>.json`);
+    authority_label: which authority this is, for summary lines (never changes the output).
     """
 
     authority: tuple[Path, ...] = ()
@@ -36,6 +37,7 @@ class EncodeSettings:
     encoding: str | None = None
     gazetteer: bool = True
     record_format: str = "wcda"
+    authority_label: str = ""
 
 
 @dataclass
@@ -92,13 +94,29 @@ def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
     return EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
 
 
+_SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
+
+
 def collect_files(paths: list[Path], suffixes: tuple[str, ...] = (".txt",), recursive: bool = False) -> list[Path]:
-    """Files named on the command line: files as given, folders as their files with these suffixes."""
+    """Files named on the command line: files as given, folders as their files with these suffixes.
+
+    Searching a folder recursively skips its `authority/` folders (authority files are not
+    documents: `validate corpus/` checks the records' TEI, `authority check` the authority files)
+    and the build state (`.tei-encoder/`). A file named on its own is always taken.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             found = path.rglob("*") if recursive else path.iterdir()
-            files.extend(sorted(p for p in found if p.suffix in suffixes and p.is_file()))
+            files.extend(
+                sorted(
+                    p
+                    for p in found
+                    if p.suffix in suffixes
+                    and p.is_file()
+                    and not _SKIPPED_FOLDERS & set(p.relative_to(path).parts[:-1])
+                )
+            )
         elif path.exists():
             files.append(path)
         else:

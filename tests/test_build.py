@@ -56,7 +56,8 @@ def test_documentation_beside_the_data_rebuilds_nothing(project):
     (authority / "README.md").write_text("Notes for the editors.\n", encoding="utf-8")
     again = build(corpus, out, authority)
     assert (again["encoded"], again["published"], again["unchanged"]) == (0, 0, 3)
-    (authority / "extra.xml").write_text((authority / "orgs.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    extra = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listOrg><org xml:id="extra-org"><orgName>Extra Org</orgName></org></listOrg></standOff></TEI>'
+    (authority / "extra.xml").write_text(extra, encoding="utf-8")
     assert build(corpus, out, authority)["encoded"] == 3  # data beside it does (the control)
 
 

@@ -204,11 +204,14 @@ def test_map_places_from_geonames(tei_dir):
     assert "capital" in points["Cuba"].xpath("string(.//*[local-name()='title'])")
 
 
-def test_the_shipped_example_edition_works(tei_dir, tmp_path):
-    example = Path(__file__).resolve().parent.parent / "docs" / "edition-example"
+def test_init_puts_a_working_theme_in_place(tei_dir, tmp_path):
+    edition = tmp_path / "edition"
+    assert CliRunner().invoke(main, ["init", str(edition)]).exit_code == 0
+    theme = edition / "theme"
+    assert "--css theme/edition.css --xslt theme/xslt" in (edition / ".github/workflows/tei-encoder.yml").read_text()
     out = tmp_path / "site"
-    result = publish(tei_dir, out, "--xslt", str(example / "xslt"), "--css", str(example / "edition.css"))
+    result = publish(tei_dir, out, "--xslt", str(theme / "xslt"), "--css", str(theme / "edition.css"))
     assert result.exit_code == 0, result.output
     doc = page(out, SEED_PAGE)
-    assert doc.xpath("//p[@class='edition-banner']") and doc.xpath("//p[@class='edition-colophon']")
-    assert doc.xpath("string(//h2[@id='essentials-heading'])") == "Where this document is kept"
+    assert doc.xpath("string(//footer/p[@class='edition-credits'])").startswith("Edited with tei-encoder")
+    assert (out / "assets/custom.css").read_bytes() == (theme / "edition.css").read_bytes()

@@ -13,7 +13,7 @@
   <xsl:variable name="header" select="/*/tei:teiHeader"/>
   <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
   <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
-  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
+  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
   <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
 
   <xsl:template name="doc-header">
@@ -63,7 +63,7 @@
         <xsl:if test="$source-url">
           <dt><xsl:value-of select="f:ui('source')"/></dt>
           <dd>
-            <xsl:value-of select="f:normal($header//tei:publicationStmt/tei:publisher)"/>
+            <xsl:value-of select="string-join($header//tei:publicationStmt/tei:publisher ! f:normal(.), ', ')"/>
             <xsl:text>: </xsl:text>
             <xsl:choose>
               <xsl:when test="f:is-safe-url($source-url)"><a href="{$source-url}" rel="external"><xsl:value-of select="$source-url"/></a></xsl:when>
@@ -137,7 +137,7 @@
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url)[.], ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>
