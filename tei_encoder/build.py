@@ -43,6 +43,7 @@ from .publish import (
     index_entry,
     override_files,
     remove_document,
+    remove_search,
     search_available,
     ui_strings,
     write_document,
@@ -513,6 +514,8 @@ def run_build(
             started_search = time.perf_counter()
             build_search_index(site)
             summary.stage_seconds["search"] = time.perf_counter() - started_search
+        elif not search:
+            remove_search(site)
     finally:
         if runner:
             runner.close()

@@ -475,6 +475,7 @@ def publish(paths, output, title, css, xslt, no_search):
         PublishError,
         build_search_index,
         copy_assets,
+        remove_search,
         search_available,
         write_document,
         write_overviews,
@@ -518,6 +519,8 @@ def publish(paths, output, title, css, xslt, no_search):
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
         if search:
             build_search_index(output)
+        else:
+            remove_search(output)
     except PublishError as exc:
         report.error(output, str(exc))
         failed += 1

@@ -564,6 +564,17 @@ def search_available() -> bool:
     return True
 
 
+def remove_search(site: Path) -> None:
+    """Remove the search page and index an earlier publish left (a site now built without search)."""
+    import shutil
+
+    page, index = site_path(site, "search.html"), site_path(site, SEARCH_DIR)
+    if page.exists():
+        page.unlink()
+    if index.is_dir():
+        shutil.rmtree(index)
+
+
 def build_search_index(site: Path) -> None:
     """Index every document page of SITE for full-text search, with Pagefind (pagefind.app):
     the index and its search UI go to SITE/pagefind/. Pagefind reads the built HTML, so it runs

@@ -215,3 +215,14 @@ def test_init_puts_a_working_theme_in_place(tei_dir, tmp_path):
     doc = page(out, SEED_PAGE)
     assert doc.xpath("string(//footer/p[@class='edition-credits'])").startswith("Edited with tei-encoder")
     assert (out / "assets/custom.css").read_bytes() == (theme / "edition.css").read_bytes()
+
+
+def test_search_page_and_index_follow_the_option(tei_dir, tmp_path):
+    pytest.importorskip("pagefind_bin")
+    out = tmp_path / "site"
+    assert CliRunner().invoke(main, ["publish", str(tei_dir), "-o", str(out)]).exit_code == 0
+    assert (out / "search.html").is_file() and (out / "pagefind" / "pagefind-ui.js").is_file()
+    assert page(out, "index.html").xpath("//nav//a[@href='search.html']")
+    assert publish(tei_dir, out).exit_code == 0  # --no-search: nothing stale is left
+    assert not (out / "search.html").exists() and not (out / "pagefind").exists()
+    assert not page(out, "index.html").xpath("//nav//a[@href='search.html']")
