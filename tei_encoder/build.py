@@ -20,13 +20,14 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from lxml import etree
 
 from . import __version__
+from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import UsageError
@@ -34,15 +35,21 @@ from .fsutil import atomic_write, safe_stem
 from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
+    SEARCH_DIR,
     Publisher,
+    PublishError,
+    build_search_index,
     copy_assets,
     index_entry,
+    override_files,
     remove_document,
+    search_available,
+    ui_strings,
     write_document,
     write_overviews,
     write_pages,
 )
-from .teidoc import DocumentSummary, EntryInfo, summarize
+from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
@@ -64,13 +71,25 @@ class BuildOptions:
     """How a corpus is built.
 
     jobs: worker processes (0: one per core); force: ignore the last build's state;
-    title: the edition's title on every page; progress: makes a Progress for N records, or None.
+    title: the edition's title on every page; progress: makes a Progress for N records, or None;
+    css: an edition's stylesheet, linked after the shipped one; xslt: an edition's folder of
+    *.xsl overriding the shipped modules (and strings.json, its UI strings); search: build the
+    full-text search index (when Pagefind is installed).
     """
 
     jobs: int = 0
     force: bool = False
     title: str = DEFAULT_TITLE
     progress: Callable[[int], Progress] | None = None
+    css: Path | None = None
+    xslt: Path | None = None
+    search: bool = True
+
+    def publisher(self) -> Publisher:
+        """A Publisher with these options (raises PublishError for a bad override folder)."""
+        return Publisher(
+            self.title, overrides=self.xslt, custom_css=self.css is not None, search=self.search and search_available()
+        )
 
 
 @dataclass
@@ -119,12 +138,14 @@ def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
     """What shapes every output: tool version, schema, stylesheets, format data, options."""
     h = hashlib.sha256(
         f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
-        f"\0{settings.record_format}".encode()
+        f"\0{settings.record_format}\0{options.css is not None}\0{options.search and search_available()}".encode()
     )
+    edition = [options.xslt] if options.xslt is not None and options.xslt.is_dir() else []
     _hash_files(
         h,
-        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data"),
-    )
+        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data")
+        + tuple(edition),
+    )  # the edition's stylesheet (--css) is only copied: changing it re-renders nothing
     return h.hexdigest()
 
 
@@ -140,8 +161,8 @@ def authority_hash(settings: EncodeSettings) -> str:
 _worker: dict = {}
 
 
-def _init_worker(site: str, tei_dir: str, title: str) -> None:
-    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=Publisher(title))
+def _init_worker(site: str, tei_dir: str, options: BuildOptions) -> None:
+    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=options.publisher())
 
 
 def _process(task: tuple) -> RecordOutcome:
@@ -314,12 +335,15 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
     refs = set(previous.mentions) | set(current.mentions)
     if (previous.title, previous.date, previous.date_text) != (current.title, current.date, current.date_text):
         return refs  # every entry page that lists this document shows these
+    if set(previous.mentions) != set(current.mentions):
+        return refs  # each entry page lists the entities mentioned with it
     return {
         r
         for r in refs
         if previous.mentions.get(r) != current.mentions.get(r)
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
+        or previous.contexts.get(r) != current.contexts.get(r)
     }
 
 
@@ -359,6 +383,15 @@ def run_build(
     Raises UsageError for a broken configuration (authority files, options).
     """
     options = options or BuildOptions()
+    try:  # an edition's overrides are checked before any work starts
+        override_files(options.xslt)
+        ui_strings(options.xslt)
+        if options.css is not None and not options.css.is_file():
+            raise PublishError(f"{options.css}: the --css stylesheet does not exist")
+        if options.xslt is not None:
+            options.publisher().check()  # a broken override: one usage error, not one per record
+    except PublishError as exc:
+        raise UsageError(str(exc)) from None
     started = time.perf_counter()
     summary = BuildSummary()
     tei_dir, site = out / "tei", out / "site"
@@ -456,18 +489,30 @@ def run_build(
             store.remove(name)
             index_stale = True
 
-        if full or affected or index_stale:
+        search = options.search and search_available()
+        copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
+        details = authority_details(load_authority(settings.authority).files if settings.authority else ())
+        details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
+        if details_hash != state.get("details"):
+            affected_all = True  # an entry's dates of life or note changed: every entry page again
+        else:
+            affected_all = full
+        if affected_all or affected or index_stale:
             started_overviews = time.perf_counter()
-            copy_assets(site)
             if runner is None:  # nothing was encoded, only removed: render here
-                publisher = Publisher(options.title)
+                publisher = options.publisher()
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
             summary.overview_pages = write_overviews(
-                site, None, store.all(), None if full else affected, index_stale, render
+                site, None, store.all(), None if affected_all else affected, index_stale, render, search, details
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+        if search and (full or summary.published or summary.removed or not (site / SEARCH_DIR).is_dir()):
+            # Pagefind indexes the whole site (it has no incremental mode), once per build
+            started_search = time.perf_counter()
+            build_search_index(site)
+            summary.stage_seconds["search"] = time.perf_counter() - started_search
     finally:
         if runner:
             runner.close()
@@ -478,6 +523,7 @@ def run_build(
         "version": __version__,
         "config": config,
         "authority": authority,
+        "details": details_hash,
         "records": records,
     }
     if new_state != state:
@@ -506,7 +552,7 @@ class _Runner:
         self.jobs = 1 if records < 16 else max(1, min(jobs, records))
         self.options = options
         self.pool = None
-        initargs = (str(site), str(tei_dir), options.title)
+        initargs = (str(site), str(tei_dir), replace(options, progress=None))
         if self.jobs == 1:
             _init_worker(*initargs)
         else:

@@ -314,6 +314,14 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     "else validated against too; uses jing when installed.",
 )
 @click.option(
+    "--tei-constraints",
+    type=click.Choice(["warning", "error", "off"]),
+    default="warning",
+    show_default=True,
+    help="How tei_all's embedded Schematron constraints are reported (tei-all profile). jing ignores them: "
+    "as warnings the verdict is the RELAX NG one.",
+)
+@click.option(
     "--max-size",
     "max_mb",
     type=click.FloatRange(min=0, min_open=True),
@@ -338,7 +346,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
-def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_file, jobs):
+def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs):
     """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
@@ -370,6 +378,7 @@ def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_fil
             rng=rng,
             profile="custom" if custom else profile,
             max_bytes=int(max_mb * 1024 * 1024),
+            tei_constraints=tei_constraints,
         )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
@@ -435,18 +444,41 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
 )
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
-def publish(paths, output, title):
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
+def publish(paths, output, title, css, xslt, no_search):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
-    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
+    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, the CSS, and the
+    full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
     from lxml import etree
 
     from .fsutil import safe_stem
     from .pipeline import collect_files
-    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
+    from .publish import (
+        DEFAULT_TITLE,
+        Publisher,
+        PublishError,
+        build_search_index,
+        copy_assets,
+        search_available,
+        write_document,
+        write_overviews,
+    )
     from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
@@ -455,8 +487,13 @@ def publish(paths, output, title):
         files = collect_files(list(paths), (".xml",), recursive=True)
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
-        publisher = Publisher(title or DEFAULT_TITLE)
-        copy_assets(output, publisher.xslt_dir)
+        if css is not None and not css.is_file():
+            raise UsageError(f"{css}: the --css stylesheet does not exist")
+        search = not no_search and search_available()
+        publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        if xslt is not None:
+            publisher.check()  # a broken override: one usage error, not one per document
+        copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))
     summaries, failed, seen = [], 0, set()
@@ -477,7 +514,13 @@ def publish(paths, output, title):
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, str(exc).splitlines()[0])
             failed += 1
-    write_overviews(output, publisher, summaries)  # all pages: publish is not incremental
+    try:
+        write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
+        if search:
+            build_search_index(output)
+    except PublishError as exc:
+        report.error(output, str(exc))
+        failed += 1
     report.info(f"published {len(summaries)} of {len(files)} documents -> {output / 'index.html'}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -501,6 +544,19 @@ def publish(paths, output, title):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
 @with_options(common_encode_options)
 def build(
     corpus,
@@ -508,6 +564,9 @@ def build(
     jobs,
     force,
     title,
+    css,
+    xslt,
+    no_search,
     stats_file,
     authority,
     date,
@@ -532,7 +591,15 @@ def build(
             raise UsageError(f"{corpus}: corpus folder does not exist")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format)
         progress = _progress_bar if not quiet and sys.stderr.isatty() else None
-        options = BuildOptions(jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=progress)
+        options = BuildOptions(
+            jobs=jobs,
+            force=force,
+            title=title or DEFAULT_TITLE,
+            progress=progress,
+            css=css,
+            xslt=xslt,
+            search=not no_search,
+        )
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))

@@ -161,6 +161,10 @@ def test_the_editors_loop(tmp_path, monkeypatch):
         done = subprocess.run(command, shell=True, cwd=edition, env=tool_env(), capture_output=True, text=True)
         assert done.returncode == 0, f"{command}: {done.stdout}{done.stderr}"
 
+    # the CI build put the edition's own look in place: its stylesheet and its footer template
+    assert Path("build/site/assets/custom.css").read_bytes() == Path("site/edition.css").read_bytes()
+    assert 'class="edition-note"' in Path("build/site/docs/talks.html").read_text(encoding="utf-8")
+
     # and the pre-commit hooks' commands
     hooks = yaml.safe_load(Path(".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
     for hook in hooks:
