@@ -69,6 +69,9 @@ class Problem:
     path: Path
     line: int
     message: str
+    # broken (the file cannot be read as an authority: not well-formed, ids missing, invalid or
+    # repeated, an entry without a name) stops a build; the others are reported, and build goes on
+    broken: bool = True
 
     def text(self) -> str:
         """`file:line: error: message`, as compilers and editors print it."""
@@ -166,6 +169,7 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
                     path,
                     el.sourceline or line,
                     f"name form {text!r} of {xml_id!r} is already claimed by {owner[0]!r} ({owner[1]}:{owner[2]})",
+                    broken=False,
                 )
             )
     for idno in entry.iterfind("tei:idno", NSMAP):
@@ -173,7 +177,10 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
         if not identifier_ok(idno.get("type", ""), value):
             problems.append(
                 Problem(
-                    path, idno.sourceline or line, f"{idno.get('type')} identifier {value!r} of {xml_id!r} is malformed"
+                    path,
+                    idno.sourceline or line,
+                    f"{idno.get('type')} identifier {value!r} of {xml_id!r} is malformed",
+                    broken=False,
                 )
             )
     return problems

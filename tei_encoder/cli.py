@@ -108,10 +108,15 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
     problems = check_authority(choice.folders)
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+    broken = [p for p in problems if p.broken]
+    if broken:
+        first = broken[0]
+        more = f" (and {len(broken) - 1} more: run `tei-encoder authority check`)" if len(broken) > 1 else ""
         raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+    if problems:  # readable, but not as it should be: said once, and the run goes on
+        first = problems[0]
+        more = f" ({len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+        click.echo(f"{first.path}:{first.line}: warning: {first.message}{more}", err=True)
     return choice
 
 

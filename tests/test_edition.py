@@ -269,6 +269,22 @@ def test_authority_check_names_file_and_line(tmp_path):
     assert result.exit_code == 1 and f"{path}:9: error: xml:id 'ana' is used twice" in result.output
 
 
+def test_a_shared_form_or_a_malformed_identifier_is_said_once_and_the_build_goes_on(tmp_path):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    persons = folder / "persons.xml"
+    text = persons.read_text(encoding="utf-8")
+    persons.write_text(text.replace('<idno type="wikidata">Q11256</idno>', '<idno type="wikidata">11256</idno>'))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(folder))
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "identifier '11256'" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"{persons}:") and ": warning: " in warned[0]
+    assert run("authority", "check", "--authority", str(folder)).exit_code == 1
+
+
 def test_a_broken_authority_stops_the_build_once(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
