@@ -59,6 +59,7 @@ _NCNAME = re.compile(r"[^\W\d][\w.-]*")
 REVIEW_COLUMNS = ("decision", "type", "name", "id", "forms", "wikidata", "geonames", "found", "records", "context")
 DECISIONS = ("accept", "merge", "reject")
 _FORM_SEPARATOR = " | "
+_PARTS = tuple(f"{T}{t}" for t in ("dateline", "salute", "signed", "seg", "label", "address", "addrLine", "byline"))
 _BLOCKS = frozenset(f"{T}{t}" for t in ("p", "head", "item", "note", "opener", "closer", "dateline", "cell", "ab", "l"))
 
 
@@ -238,6 +239,8 @@ def _context(el: etree._Element, form: str, width: int = 60) -> str:
     block = copy.deepcopy(block)
     for lb in block.iter(f"{T}lb", f"{T}pb", f"{T}cb"):  # a line break separates words
         lb.text = " "
+    for part in block.iter(*_PARTS):  # so do the parts of an opener or closer, written without spaces
+        part.tail = " " + (part.tail or "")
     text = " ".join("".join(block.itertext()).split())
     at = text.find(form)
     if at < 0:
