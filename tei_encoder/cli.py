@@ -195,6 +195,7 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
+    from .edition import is_master
     from .fsutil import atomic_write, safe_stem
     from .pipeline import encode_record, record_files
 
@@ -229,6 +230,10 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
         target = output / f"{safe_stem(path.stem)}.xml" if to_folder else output
         if target in written:
             report.error(path, f"would overwrite {target}, already written from {written[target]}")
+            failed += 1
+            continue
+        if is_master(target):  # never lose an edit: a TEI master is only replaced by hand
+            report.error(path, f"would overwrite {target}, a TEI master (hand-corrected TEI); not written")
             failed += 1
             continue
         try:

@@ -120,6 +120,16 @@ def stale_master(source: Source) -> str | None:
     )
 
 
+def is_master(path: Path) -> bool:
+    """True for a TEI master made by `encode --keep` (it starts with the tei-encoder processing
+    instruction); False for any other file, or none."""
+    try:
+        with open(path, "rb") as handle:
+            return _SOURCE_PI.search(handle.read(512)) is not None
+    except OSError:
+        return False
+
+
 def master_bytes(tei: bytes, record: Path) -> bytes:
     """The TEI of a record as a TEI master: the processing instruction naming the record and its
     hash put after the XML declaration (nothing else changes).

@@ -142,6 +142,11 @@ def test_the_editors_loop(tmp_path, monkeypatch):
     assert master.read_bytes() == edited and Path("build/tei/letter.xml").read_bytes() == edited
     assert "(corrected)" in Path("build/site/docs/letter.html").read_text(encoding="utf-8")
     assert run("encode", "--keep", "corpus/letter.txt").exit_code == 0 and master.read_bytes() == edited
+    overwrite = run("encode", "corpus", "-o", "corpus")  # encoding into the corpus spares the master
+    assert overwrite.exit_code == 1 and "letter.xml, a TEI master (hand-corrected TEI); not written" in overwrite.output
+    assert master.read_bytes() == edited
+    for made in ("example.xml", "talks.xml"):  # what that run wrote beside the other records is not wanted
+        Path("corpus", made).unlink()
     with open("corpus/letter.txt", "a", encoding="utf-8") as handle:
         handle.write("A line added after the correction.\n")
     warned = run("build")
