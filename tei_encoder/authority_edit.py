@@ -426,7 +426,10 @@ class _Files:
         """Write the changed files (atomically) and rejected.txt; returns what was written."""
         written = []
         for path in sorted(self.changed):
-            body = etree.tostring(self.trees[path], encoding="UTF-8", xml_declaration=False)
+            # in the file's own encoding (a declaration naming another one stays true)
+            body = etree.tostring(
+                self.trees[path], encoding=self.trees[path].docinfo.encoding or "UTF-8", xml_declaration=False
+            )
             declaration = self.declarations[path]
             atomic_write(path, (declaration + b"\n" if declaration else b"") + body + self.endings.get(path, b"\n"))
             written.append(path)
