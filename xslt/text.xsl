@@ -25,7 +25,9 @@
     <xsl:if test="$dir = 'rtl' or @pub:dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
   </xsl:template>
 
-  <!-- The page's "Text" section: the document's text, or each text of a corpus. -->
+  <!-- The page's "Text" section: the document's text, or each text of a corpus. A text with
+       nothing to show (a manuscript description's empty body) gets no section. -->
+  <xsl:template match="/tei:TEI/tei:text[not(normalize-space()) and not(.//tei:pb | .//tei:gap)]" priority="1"/>
   <xsl:template match="/tei:TEI/tei:text">
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
