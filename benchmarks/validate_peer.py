@@ -162,8 +162,10 @@ def main() -> int:
     os.environ["TEI_ALL_RNG"] = str(rng)
     files = sorted(str(p) for p in args.folder.rglob("*.xml"))
     reference = jing_reference(rng, files)
+    # jing stops at the first fatal error, so its one run covers the files it can check to the end
+    checkable = [f for f in files if not reference[f]["fatal"]]
     start = time.perf_counter()
-    subprocess.run(["jing", str(rng), *files], capture_output=True)
+    subprocess.run(["jing", str(rng), *checkable], capture_output=True)
     jing_time = time.perf_counter() - start
     expected_exit = 0 if all(r["valid"] for r in reference.values()) else 1
     print(
@@ -180,7 +182,12 @@ def main() -> int:
         )
         for note in notes[:10]:
             print("   ", note[:200])
-    print(f"time: validate --profile tei-all {min(times):.2f} s, jing {jing_time:.2f} s (one run over all files)")
+    print(
+        f"time: validate --profile tei-all {min(times):.2f} s (all {len(files)} files, TEI constraints included), "
+        f"jing {jing_time:.2f} s (one run over the {len(checkable)} files it can check to the end)"
+    )
+    _, _, bare = run_ours(checkable, "text", "--profile", "tei-all", "--tei-constraints", "off")
+    print(f"time: validate --profile tei-all --tei-constraints off on those {len(checkable)} files: {bare:.2f} s")
     if args.big:
         with tempfile.TemporaryDirectory() as tmp:
             path = big_file(args.big, Path(tmp))
