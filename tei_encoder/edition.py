@@ -27,10 +27,8 @@ EDITION_FILES = {
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".gitignore": "gitignore",
     "corpus/example.txt": "example.txt",
-    # the site's look, read by `build --css theme/edition.css --xslt theme/xslt` (README, CI)
-    "theme/edition.css": "theme.css",
-    "theme/xslt/hooks.xsl": "theme-hooks.xsl",
-    "theme/xslt/strings.json": "theme-strings.json",
+    "site/edition.css": "edition.css",
+    "site/xslt/edition.xsl": "edition.xsl",
 }
 _REJECTED_START = (
     "# Name forms the editors rejected: the encoder never tags them as names it found by rule\n"
@@ -41,8 +39,8 @@ _SOURCE_PI = re.compile(rb'<\?tei-encoder\s+source="([^"]*)"\s+sha256="([0-9a-f]
 
 def init_edition(folder: Path, requirement: str | None = None) -> list[Path]:
     """Make a new edition in folder (new or empty): corpus/ with an example record, authority/
-    with the base entries shipped with tei-encoder, theme/ (the site's CSS, XSLT hooks and
-    words, as examples to edit), README.md, requirements.txt, a GitHub Actions workflow and a
+    with the base entries shipped with tei-encoder, site/ with an example of the site's own
+    stylesheet and templates, README.md, requirements.txt, a GitHub Actions workflow and a
     pre-commit configuration that build and validate it.
     requirement: the pip requirement CI installs (default: this version of tei-encoder).
     Returns the files written. Raises UsageError for a folder that holds files already.
@@ -120,6 +118,16 @@ def stale_master(source: Source) -> str | None:
         f"{source.record.name} changed after this TEI master was made from it; the master is used as it is "
         f"(carry the change over by hand, or delete {source.path.name} to encode {source.record.name} again)"
     )
+
+
+def is_master(path: Path) -> bool:
+    """True for a TEI master made by `encode --keep` (it starts with the tei-encoder processing
+    instruction); False for any other file, or none."""
+    try:
+        with open(path, "rb") as handle:
+            return _SOURCE_PI.search(handle.read(512)) is not None
+    except OSError:
+        return False
 
 
 def master_bytes(tei: bytes, record: Path) -> bytes:

@@ -207,13 +207,13 @@ def test_map_places_from_geonames(tei_dir):
 def test_init_puts_a_working_theme_in_place(tei_dir, tmp_path):
     edition = tmp_path / "edition"
     assert CliRunner().invoke(main, ["init", str(edition)]).exit_code == 0
-    theme = edition / "theme"
-    assert "--css theme/edition.css --xslt theme/xslt" in (edition / ".github/workflows/tei-encoder.yml").read_text()
+    theme = edition / "site"
+    assert "--css site/edition.css --xslt site/xslt" in (edition / ".github/workflows/tei-encoder.yml").read_text()
     out = tmp_path / "site"
     result = publish(tei_dir, out, "--xslt", str(theme / "xslt"), "--css", str(theme / "edition.css"))
     assert result.exit_code == 0, result.output
     doc = page(out, SEED_PAGE)
-    assert doc.xpath("string(//footer/p[@class='edition-credits'])").startswith("Edited with tei-encoder")
+    assert doc.xpath("string(//footer/p[@class='edition-note'])") == "An edition made with tei-encoder."
     assert (out / "assets/custom.css").read_bytes() == (theme / "edition.css").read_bytes()
 
 
