@@ -1,7 +1,8 @@
 """The TEI vocabulary tei-encoder uses, in one place.
 
-Every other module (and, through `xslt_kinds_param`, every stylesheet) takes element names,
-namespaces and the entity-kind table from here, so an encoding decision changes in one place.
+Every other module takes element names, namespaces and the entity-kind table from here (the
+stylesheets through `sitemap.py`, which passes the table to them), so an encoding decision
+changes in one place.
 
 The entity kinds follow the TEI Guidelines, 13.2 "Names, dates, people and places" and 13.3
 "Biographical and prosopographical data": a mention is `persName` / `placeName` / `orgName`
@@ -103,9 +104,3 @@ def node_surface_text(children: Iterable[object]) -> str:
         elif getattr(child, "tag", None) not in EDITORIAL_ONLY:
             out.append(node_surface_text(getattr(child, "children", ())))
     return "".join(out)
-
-
-def xslt_kinds_param() -> str:
-    """The kind table for the stylesheets, as a string the XSLT parses into a map
-    (`xslt/common.xsl`, param `kinds`): `kind mention entry listing register;…`."""
-    return ";".join(f"{k.kind} {k.mention} {k.entry} {k.listing} {k.register}" for k in ENTITY_KINDS)
