@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tei_encoder.pipeline import EncodeSettings, encode_record  # noqa: E402
-from tei_encoder.tei import surface_text  # noqa: E402
+from tei_encoder.tei import EDITORIAL_ONLY, surface_text  # noqa: E402
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLD = ROOT / "tests" / "fixtures" / "gold"
@@ -103,7 +103,7 @@ def plain_text(tree: etree._Element) -> str:
         out = [node.text or ""]
         for child in node:
             local = etree.QName(child).localname
-            if local != "corr":
+            if local not in EDITORIAL_ONLY:
                 out.append(walk(child))
                 if local in _BREAKS:
                     out.append("\n")

@@ -26,7 +26,7 @@ from importlib.resources import files
 import langcodes
 from lxml import etree
 
-from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG
+from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
 P = f"{{{PUB_NS}}}"
@@ -280,7 +280,7 @@ def document_title(root: etree._Element) -> str:
     chosen = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
     if chosen is None:
         return ""
-    return " ".join("".join(chosen.xpath(".//text()[not(ancestor::tei:corr)]", namespaces={"tei": TEI_NS})).split())
+    return surface_text(chosen)
 
 
 def annotate(root: etree._Element) -> etree._Element:

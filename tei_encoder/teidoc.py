@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import sitemap
-from .tei import KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, NSMAP, XML_ID, T, surface_text
+from .tei import EDITORIAL_ONLY, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, NSMAP, XML_ID, T, surface_text
 
 MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> entity kind
 ENTRY_KINDS = KIND_OF_ENTRY_QNAME  # Clark name of a standOff entry element -> entity kind
@@ -158,7 +158,8 @@ def _text(el: etree._Element | None) -> str:
 _BLOCKS = frozenset(
     T + tag for tag in ("p", "head", "item", "seg", "dateline", "salute", "signed", "label", "note", "cell", "l", "ab")
 )
-_SKIPPED = frozenset({T + "corr", T + "note"})  # text a reader does not see at that place
+# text a reader does not see at that place: corrections (as for a name's surface text) and notes
+_SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
 _BREAKS = frozenset({T + "lb", T + "pb", T + "cb"})
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
 

@@ -38,6 +38,13 @@
     <xsl:sequence select="normalize-space(string-join($nodes ! string(.), ''))"/>
   </xsl:function>
 
+  <!-- A name or text as printed: corrections (corr) left out, whitespace normalised. The same rule as
+       tei_encoder/tei.py surface_text, which the Python stages use. -->
+  <xsl:function name="f:surface-text" as="xs:string">
+    <xsl:param name="el" as="node()?"/>
+    <xsl:sequence select="f:normal(string-join($el//text()[not(ancestor::tei:corr)]))"/>
+  </xsl:function>
+
   <!-- JSON for a <script> element: "<" escaped so no text can close the element. -->
   <xsl:function name="f:script-json" as="xs:string">
     <xsl:param name="value" as="item()"/>

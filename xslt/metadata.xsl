@@ -161,7 +161,7 @@
     <xsl:variable name="data" select="map:merge((
         map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $title},
         $h//tei:creation/tei:date/@when ! map{'dateCreated': string(.)},
-        $h//tei:profileDesc/tei:abstract ! map{'abstract': f:normal(.//text()[not(ancestor::tei:corr)])},
+        $h//tei:profileDesc/tei:abstract ! map{'abstract': f:surface-text(.)},
         $h//tei:publicationStmt/tei:idno[@type='URL'][f:is-safe-url(string(.))] ! map{'url': string(.)},
         $h//tei:langUsage/tei:language[not(contains(., 'original'))][1] ! map{'inLanguage': string(@ident)},
         $h//tei:respStmt[tei:resp = 'Translation'] ! map{'translator': array{ tei:persName ! map{'@type': 'Person', 'name': f:normal(.)} }},
