@@ -24,15 +24,26 @@ from ..config import RecordFormat, record_format
 from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
+from .names import INITIAL, east_asian_shape, title_pattern, vocabulary
 from .walk import rewrite_text
 
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
-_TOKEN = re.compile(r"[^\W\d_]\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
-_INITIALS_NAME = re.compile(
-    r"(?<![\w.])(?:[A-ZÀ-Þ]\.\s?){1,3}(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
-)
+_IS_INITIAL = re.compile(INITIAL)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SURNAME = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)"
+_INITIALS_NAME = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
+# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
+_INVERTED_NAME = re.compile(rf"(?<![\w.])(?P<name>{_SURNAME},\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ\w])")
+# "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
+# (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
+_GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
+# Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
+_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
+# Capitalised runs of two or three words: candidates for East Asian names checked by shape
+_CAP_RUN = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ][\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){1,2}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -243,12 +254,28 @@ class EntityRecognizer:
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
-        titles = "|".join(re.escape(t) for t in self.fmt.person_titles)
-        # when every title is capitalised, a lookahead lets the scan skip other positions cheaply
-        capital = "(?=[A-ZÀ-Þ])" if all(re.match("[A-ZÀ-Þ]", t) for t in self.fmt.person_titles) else ""
-        self.title_name = re.compile(
-            rf"{capital}(?<![\w])(?:{titles})\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){{0,3}}{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+        self.names = vocabulary()
+        titles = title_pattern(self.fmt.person_titles)
+        name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
+        # a lookahead on the titles' first letters lets the scan skip most positions cheaply
+        firsts = "".join(
+            sorted(
+                {
+                    re.escape(t[0])
+                    for t in (*self.names.honorifics, *self.names.ranks, *self.names.roles, *self.fmt.person_titles)
+                }
+            )
         )
+        self.title_name = re.compile(
+            rf"(?=[{firsts}])(?<![\w.])(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-Þ]))){{0,4}})"
+        )
+        # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
+        roles = "|".join(
+            sorted({re.escape(r.lower()) for r in (*self.names.roles, *self.names.ranks) if " " not in r}, key=len)[
+                ::-1
+            ]
+        )
+        self.role_name = re.compile(rf"(?<![\w])the\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
         toks = [t for _, _, t in tokens(form)]
@@ -321,7 +348,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
     _learn_local_names(ctx)
-    rewrite_text(doc.body, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
+    _tag_across_supplied(ctx, doc.body)
+    rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
         holder = Node("p", {}, [doc.header.summary])
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
@@ -343,12 +371,105 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     return doc
 
 
+def _inline_supplied(child) -> bool:
+    """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov")."""
+    return (
+        isinstance(child, Node)
+        and child.tag == "supplied"
+        and child.attrs.get("reason") in ("expansion", "clarification")
+        and all(isinstance(c, str) for c in child.children)
+    )
+
+
 def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
+    """(text, parent) for every string under node; a run broken by supplied letters or words
+    ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
+    if any(_inline_supplied(c) for c in node.children):
+        flat = "".join(c if isinstance(c, str) else c.text() if _inline_supplied(c) else " | " for c in node.children)
+        yield flat, node
+        for child in node.children:
+            if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
+                yield from _strings(child, skip)
+        return
     for child in node.children:
         if isinstance(child, str):
             yield child, node
         elif child.tag not in skip:
             yield from _strings(child, skip)
+
+
+def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
+    Mongolian patronymic, East Asian family name + syllables."""
+    v = rec.names
+    names = []
+    for m in rec.title_name.finditer(text):
+        names.append(_name_run(v, m.group("name").split()))
+    for m in rec.role_name.finditer(text):
+        run = _name_run(v, m.group("name").split())
+        if run and not any(v.is_common_word(w) for w in run.split()):
+            names.append(run)
+    for m in _INITIALS_NAME.finditer(text):
+        before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
+        if before and not v.is_title_word(before.group(1)) and norm(before.group(1)) not in v.not_names:
+            continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
+        names.append(_name_run(v, m.group(0).split()))
+    for m in _INVERTED_NAME.finditer(text):
+        surname = m.group("name").split(",")[0]
+        if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
+            names.append(m.group("name"))
+    for m in _GIVEN_NAME.finditer(text):
+        if norm(m.group("given")) in v.given:
+            names.append(_name_run(v, m.group("all").split()))
+    for m in _MONGOLIAN_NAME.finditer(text):
+        names.append(m.group(0))
+    for m in _CAP_RUN.finditer(text):
+        words = m.group(0).split()
+        if norm(words[0]) not in v.east_asian_family:
+            continue
+        for n in (3, 2):
+            if len(words) >= n and east_asian_shape(words[:n]):
+                names.append(" ".join(words[:n]))
+                break
+    return [n for n in names if n]
+
+
+def _name_run(v, words: list[str]) -> str:
+    """The words of a name at the start of `words`: initials, name words and particles, up to the first
+    title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
+    out: list[str] = []
+    east_asian = False
+    for _k, raw in enumerate(words):
+        word = raw.rstrip(",;:)")
+        possessive = _POSSESSIVE.search(word) is not None and len(word) > 2 and not _IS_INITIAL.fullmatch(word)
+        word = _POSSESSIVE.sub("", word) if possessive else word
+        bare = word.strip("[]")
+        if not bare:
+            break
+        if _IS_INITIAL.fullmatch(bare):
+            out.append(word)
+            continue
+        if bare in ("van", "von", "de", "da", "der", "del", "di") and out:
+            out.append(word)
+            continue
+        if not bare[0].isupper() or bare.endswith(".") or norm(bare) in v.not_names or v.is_title_word(bare):
+            break
+        named = [w for w in out if not _IS_INITIAL.fullmatch(w.strip("[]"))]
+        if not named:
+            east_asian = norm(bare) in v.east_asian_family
+        elif not (
+            (east_asian and v.is_syllable_word(bare))
+            or norm(bare) in v.given
+            or (bare.isupper() and len(bare) > 1)
+            or not v.is_common_word(bare)
+        ):
+            break
+        out.append(word)
+        if possessive or raw != word and not raw.endswith("]"):
+            break
+    while out and (out[-1] in ("van", "von", "de", "da", "der", "del", "di") or _IS_INITIAL.fullmatch(out[-1])):
+        out.pop()  # a name ends on a name word, not on an initial or particle
+    return " ".join(out)
 
 
 def _candidate_names(ctx: _DocContext) -> list[str]:
@@ -363,69 +484,98 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     }
     for text, parent in _strings(ctx.doc.body):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
-            names.append(text.strip().rstrip(".:").strip())
+            words = text.strip().rstrip(".:").split()
+            if (
+                len(words) == 1
+                and rec.names.is_common_word(words[0])
+                and norm(words[0]) not in rec.names.east_asian_family
+            ):
+                continue  # "Reason:", "Note:" are field labels, not speakers
+            names.append(_name_run(rec.names, words))
             continue
         if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
             lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.fmt.person_titles)})\s+", "", lead.strip())
-            if 1 <= len(lead.split()) <= 5 and all(w[0].isupper() for w in lead.split()):
-                names.append(lead)
-        for m in rec.title_name.finditer(text):
-            names.append(m.group("name"))
-        for m in _INITIALS_NAME.finditer(text):
-            names.append(m.group(0))
+            words = lead.split()
+            if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
+                names.append(_name_run(rec.names, words))
+        names.extend(_rule_names(rec, text))
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
         if paren and parent.tag == "signed":
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        for m in rec.title_name.finditer(ctx.doc.header.summary):
-            names.append(m.group("name"))
-        for m in _INITIALS_NAME.finditer(ctx.doc.header.summary):
-            names.append(m.group(0))
-    return names
+        names.extend(_rule_names(rec, ctx.doc.header.summary))
+    return [n for n in names if n]
 
 
 def _learn_local_names(ctx: _DocContext) -> None:
-    """Names found by rules become local entries (or aliases of a known person with that surname)."""
+    """Names found by rules become local entries (or aliases of a known person with that surname).
+
+    A confident recognition also teaches its short form to the rest of the record: the family name
+    of an East Asian name ("Le" after "Le Duc Tho"), else the surname ("Damba" after "Comrade Damba").
+    """
+    v = ctx.rec.names
     for raw in _candidate_names(ctx):
-        name = " ".join(raw.split()).strip(" ,.;:")
+        name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
-        if not toks or norm(toks[-1]) in _NOT_NAMES or any(norm(t) in _NOT_NAMES for t in toks if len(t) > 2):
+        if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
             continue
+        if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t + ".") for t in toks):
+            continue  # a title is never part of a name
+        inverted = "," in name
+        if inverted:  # "Kozlov, F. R." is F. R. Kozlov
+            toks = toks[1:] + toks[:1]
         key = tuple(norm(t) for t in toks)
-        if ctx.forms(key):
+        if ctx.forms(key) and not inverted:
             continue
-        if any(f.kind != "person" for k in (key[-1:],) for f in ctx.forms(k)):
+        family_first = len(toks) > 1 and east_asian_shape(toks)
+        short = key[:1] if family_first else key[-1:]
+        if any(f.kind != "person" for f in ctx.forms(short)):
             continue  # "Cuba" after a title is not a person
-        surname_ids = {f.entity_id for f in ctx.forms(key[-1:]) if f.kind == "person"}
-        known = _same_person(ctx, toks, surname_ids)
-        xml_id = known or _new_local_person(ctx, name, key)
-        ctx.add_local(key, _Form(xml_id, "person", tuple(t[0].isupper() for t in toks), None, 2))
-        if not known and len(key) > 1 and not ctx.forms(key[-1:]):
-            ctx.add_local(key[-1:], _Form(xml_id, "person", (True,), None, 2))
+        surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
+        known = _same_person(ctx, toks, surname_ids, family_first) or (
+            next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None
+        )
+        xml_id = known or _new_local_person(ctx, " ".join(toks), key)
+        printed = [t for _, _, t in tokens(name)]
+        ctx.add_local(
+            tuple(norm(t) for t in printed), _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
+        )
+        if not known and len(key) > 1 and not ctx.forms(short):
+            ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
 
 
-def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str]) -> str | None:
-    """A rule-found name whose surname one known person has, and whose initial does not contradict it."""
-    if len(candidates) != 1:
+_SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
+
+
+def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family_first: bool = False) -> str | None:
+    """A rule-found name whose surname one known person has, and whose initial does not contradict it.
+
+    Transliterations of one initial agree (Y./J./I./E. for Yuri, Jurij, Iurii). A family-first name
+    must match a known form whole: a shared family name ("Kim") says nothing.
+    """
+    if len(candidates) != 1 or family_first:
         return None
     xml_id = next(iter(candidates))
     first = toks[0]
     if len(toks) > 1:
         known_first = tokens(ctx.entry(xml_id).name)
-        if known_first and norm(known_first[0][2])[:1] != norm(first)[:1]:
-            return None
+        if known_first:
+            a, b = norm(known_first[0][2])[:1], norm(first)[:1]
+            if _SAME_INITIAL.get(a, a) != _SAME_INITIAL.get(b, b):
+                return None
     return xml_id
 
 
-def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...]) -> str:
-    base = f"pers-{_slug(' '.join(key))}"
+def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person") -> str:
+    """A record-local entry (source "rule": written with resp="#encoder" cert="low")."""
+    base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
     xml_id = base
     n = 2
     while xml_id in ctx.local_entries or xml_id in ctx.rec.entries:
         xml_id, n = f"{base}-{n}", n + 1
-    display = " ".join(t.title() if t.isupper() and len(t) > 2 else t for t in name.split())
-    ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind="person", name=display, source="rule")
+    display = " ".join(t.title() if t.isupper() and len(t) > 2 and kind == "person" else t for t in name.split())
+    ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind=kind, name=display, source="rule")
     return xml_id
 
 
@@ -438,33 +588,126 @@ def _resolve_name(ctx: _DocContext, name: str) -> str | None:
 # --- tagging one string --------------------------------------------------------------------------
 
 
+def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
+    if parent.tag == "supplied" and parent.attrs.get("reason") == "alternate-name":
+        return [text]  # tagged after, as the same entity as the name before it
+    return _tag_text(ctx, text)
+
+
+def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
+    """Names that run through supplied text: `A<supplied>lexei</supplied> N. Kosygin`,
+    `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
+    (TEI P5 11.3.1.1: supplied is allowed inside a name; the name is one mention)."""
+    for node in list(root.iter()):
+        if node.tag in _OPAQUE_FOR_ENTITIES or not any(_inline_supplied(c) for c in node.children):
+            continue
+        pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
+        flat = ""
+        for k, child in enumerate(node.children):
+            part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
+            if part is None:
+                flat += " | "  # another element: no name runs across it
+                continue
+            pieces.append((k, len(flat), len(flat) + len(part)))
+            flat += part
+        supplied = [(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)]
+        chosen: list[_Span] = []
+        pos = 0
+        for span in sorted(_name_spans(ctx, flat), key=lambda s: (s[0], -(s[1] - s[0]))):
+            start, end = span[0], span[1]
+            # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
+            crosses = any(start < b and a < end and (start < a or end > b) for a, b in supplied)
+            inside_whole = all(b <= start or a >= end or (start <= a and b <= end) for a, b in supplied)
+            cut_ok = all(_cuts_a_string(node, pieces, at) for at in (start, end))
+            if start >= pos and crosses and inside_whole and cut_ok and not isinstance(span[2].children[0], Node):
+                chosen.append(span)
+                pos = end
+        if chosen:
+            node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+def _cuts_a_string(node: Node, pieces: list[tuple[int, int, int]], at: int) -> bool:
+    """A name may begin or end inside a string child, or at a child's edge, but not inside supplied text."""
+    for k, a, b in pieces:
+        if a < at < b:
+            return isinstance(node.children[k], str)
+    return True
+
+
+def _wrap_spans(ctx: _DocContext, node: Node, pieces, chosen: list[_Span]) -> list:
+    """node's children with each chosen flat-text span wrapped in its name element."""
+    out: list = []
+    current: Node | None = None
+    spans = iter(chosen)
+    span = next(spans, None)
+    piece_of = {k: (a, b) for k, a, b in pieces}
+    for k, child in enumerate(node.children):
+        if k not in piece_of:
+            out.append(child)
+            continue
+        a, b = piece_of[k]
+        cursor = a
+        while True:
+            if span is not None and current is None and span[0] < b and span[0] >= cursor:
+                if span[0] > cursor:
+                    out.append(child[cursor - a : span[0] - a] if isinstance(child, str) else child)
+                current = Node(span[2].tag, dict(span[2].attrs), [])
+                out.append(current)
+                cursor = span[0]
+            if current is not None and span is not None:
+                stop = min(b, span[1])
+                if stop > cursor:
+                    current.children.append(child[cursor - a : stop - a] if isinstance(child, str) else child)
+                cursor = stop
+                if span[1] <= b:
+                    ref = current.attrs.get("ref", "#")[1:]
+                    if ref:
+                        ctx.seen.setdefault(ref, []).append(span[3] or "")
+                    current, span = None, next(spans, None)
+                    continue
+                break
+            if cursor < b:
+                out.append(child[cursor - a :] if isinstance(child, str) else child)
+            break
+    return out
+
+
+# a span: start, end, the element, and the name form it adds to its entity (None: adds none)
+_Span = tuple[int, int, Node, str | None]
+
+
 def _tag_text(ctx: _DocContext, text: str) -> list:
-    spans: list[tuple[int, int, Node]] = []
+    spans: list[_Span] = []
     for d in find_dates(text, ctx.default_year):
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
-        spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]])))
+        spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
     spans.extend(_name_spans(ctx, text))
+    spans.extend(_org_spans(ctx, text))
     if not spans:
         return [text]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: at equal extent a listed form wins
     out: list = []
     pos = 0
-    for start, end, node in spans:
+    for start, end, node, form in spans:
         if start < pos:
             continue  # overlaps a longer or earlier mention: nothing is tagged inside another tag
         out.append(text[pos:start])
         out.append(node)
+        if "ref" in node.attrs:
+            forms = ctx.seen.setdefault(node.attrs["ref"][1:], [])
+            if form is not None:
+                forms.append(form)
         pos = end
     out.append(text[pos:])
     return out
 
 
-def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
+def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks = tokens(text)
     keys = [norm(t[2]) for t in toks]
     caps = [t[2][0].isupper() for t in toks]
-    spans = []
+    spans: list[_Span] = []
     i = 0
     while i < len(toks):
         if not caps[i]:
@@ -475,9 +718,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
         if found:
             length, form = found
             end = toks[i + length - 1][1]
+            if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
+                end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
-            ctx.seen.setdefault(form.entity_id, []).append(surface)
-            spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface])))
+            spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
         near = _near_miss(ctx, text, toks, i)
@@ -487,9 +731,204 @@ def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
     return spans
 
 
+_ORG_HEADS = frozenset(
+    [
+        "party",
+        "committee",
+        "council",
+        "assembly",
+        "ministry",
+        "front",
+        "department",
+        "bureau",
+        "agency",
+        "army",
+        "league",
+        "federation",
+        "association",
+        "organization",
+        "organisation",
+        "commission",
+        "presidium",
+        "politburo",
+        "secretariat",
+        "directorate",
+        "command",
+        "volunteers",
+    ]
+)
+_ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+_ORG_UNION_BEFORE = frozenset(
+    ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
+)
+# a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-Þ][\w’'-]*"
+# words on one line, joined by spaces; groups joined by "of", "for", "of the"
+_ORG_RUN = re.compile(
+    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+)
+_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR)(?:[ ]+(?:the|THE))?[ ]+")
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_LEADING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "by",
+        "with",
+        "and",
+        "but",
+        "as",
+        "after",
+        "before",
+        "during",
+        "for",
+        "of",
+        "this",
+        "that",
+        "any",
+        "every",
+        "each",
+        "all",
+        "some",
+        "no",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "my",
+        "whose",
+        "which",
+        "other",
+        "another",
+        "both",
+        "these",
+        "those",
+    ]
+)
+
+
+def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
+    """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
+    Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
+    An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
+    spans: list[_Span] = []
+    for m in _ORG_RUN.finditer(text):
+        if not _ORG_HEAD_WORD.search(m.group(0)):
+            continue
+        found = _org_extent(ctx, text, m.start(), m.end())
+        if not found:
+            continue
+        start, end = found
+        surface = text[start:end]
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        if any(f.kind in ("place", "person") for f in ctx.forms(key)):
+            continue  # a listed place or person of that exact form ("Soviet Union") is not an organisation
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        xml_id = ids.pop() if len(ids) == 1 else None
+        if xml_id is None and not ids:
+            xml_id = _new_local_person(ctx, " ".join(surface.split()), key, "org")
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        node = Node("orgName", {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
+        spans.append((start, end, node, surface))
+        abbr = _ABBREVIATION.match(text, end)
+        if abbr and xml_id:
+            word = abbr.group("abbr")
+            if not ctx.forms((norm(word),)):
+                ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
+            a, b = abbr.span("abbr")
+            spans.append((a, b, Node("orgName", {"ref": f"#{xml_id}"}, [word]), word))
+    return spans
+
+
+def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
+    the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
+    v = ctx.rec.names
+    run = text[start:end]
+    groups: list[tuple[int, int]] = []  # spans of the capitalised groups, relative to run
+    pos = 0
+    for c in _CONNECTOR.finditer(run):
+        groups.append((pos, c.start()))
+        pos = c.end()
+    groups.append((pos, len(run)))
+    words_of = [run[a:b].split() for a, b in groups]
+
+    def has_head(words: list[str]) -> bool:
+        for k, w in enumerate(words):
+            f = norm(re.sub(r"['’]s$", "", w))
+            if f in _ORG_HEADS or (f == "union" and k and norm(words[k - 1]) in _ORG_UNION_BEFORE):
+                return True
+        return False
+
+    heads = [k for k, ws in enumerate(words_of) if has_head(ws)]
+    if not heads:
+        return None
+    first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
+    a = groups[first][0]
+    words = words_of[first]
+    for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
+        w = words[k]
+        possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
+        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or v.is_title_word(w) or possessive_place):
+            break
+        a = run.index(words[k + 1], a + len(w))
+    b = groups[first][0]
+    caps = words[-1].isupper()
+    for k in range(first, len(groups)):
+        ws = words_of[k]
+        tail_a, tail_b = groups[k]
+        if has_head(ws):
+            end_word = max(j for j in range(len(ws)) if has_head(ws[j : j + 1]))
+            b = tail_a
+            for j in range(end_word + 1):
+                b = run.index(ws[j], b) + len(ws[j])
+            if end_word < len(ws) - 1:
+                break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
+            continue
+        place = _place_at(ctx, run[tail_a:tail_b])
+        if place:  # "... of Korea", "... of the Soviet Union", then no more
+            b = tail_a + place
+            break
+        same = 0
+        while same < len(ws) and not v.is_title_word(ws[same]) and ws[same].isupper() == caps:
+            same += 1
+        if same:  # up to a title, or to where a heading's capitals give way to a line of text
+            b = run.index(ws[same - 1], tail_a) + len(ws[same - 1])
+        if same < len(ws):
+            break
+
+    b = a + len(_POSSESSIVE.sub("", run[a:b]))  # "Thai Communist Party’s armed forces"
+    result = (start + a, start + b)
+    span_words = text[result[0] : result[1]].split()
+    if len(span_words) < 2 or not has_head(span_words):
+        return None
+    return result
+
+
+def _place_at(ctx: _DocContext, group: str) -> int:
+    """Length of a listed place (or organisation) form at the start of `group`, else of the whole group if
+    it is one capitalised abbreviation or word ("USSR", "Korea"); 0 when none."""
+    toks = tokens(group)
+    for n in range(len(toks), 0, -1):
+        key = tuple(norm(t) for _, _, t in toks[:n])
+        if any(f.kind in ("place", "org") for f in ctx.forms(key)):
+            return toks[n - 1][1]
+    return 0
+
+
 def _contiguous(text: str, toks, i: int, length: int) -> bool:
     for k in range(i, i + length - 1):
         gap = text[toks[k][1] : toks[k + 1][0]]
+        if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
+            continue  # an inverted name: "Kozlov, F. R."
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
             return False
         if gap == "" and not toks[k][2].endswith("."):
@@ -552,9 +991,9 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     xml_id = next(iter(ids))
     entry = ctx.entry(xml_id)
     correct = next((t for _, _, t in tokens(" ".join((entry.name, *entry.variants))) if norm(t) == best), best.title())
-    ctx.seen.setdefault(xml_id, [])  # the misspelling is not a name form of the entity
+    # the misspelling is not a name form of the entity (form None)
     choice = Node("choice", {}, [Node("sic", {}, [word]), Node("corr", {"resp": "#encoder"}, [correct])])
-    return start, end, Node("persName", {"ref": f"#{xml_id}"}, [choice])
+    return start, end, Node("persName", {"ref": f"#{xml_id}"}, [choice]), None
 
 
 # --- after tagging ---------------------------------------------------------------------------------
