@@ -910,6 +910,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     span_words = text[result[0] : result[1]].split()
     if len(span_words) < 2 or not has_head(span_words):
         return None
+    if len(span_words) == 2 and all(v.is_common_word(w) for w in span_words):
+        return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
 
 
