@@ -37,7 +37,9 @@ from tei_encoder.pipeline import EncodeSettings, encode_record  # noqa: E402
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLD = ROOT / "tests" / "fixtures" / "gold"
-RECORD_DIRS = (ROOT / "corpus", ROOT / "tests" / "fixtures" / "records", ROOT / "tests" / "fixtures" / "heldout")
+RECORD_DIRS = tuple(
+    ROOT / d for d in ("corpus", "tests/fixtures/records", "tests/fixtures/names", "tests/fixtures/heldout")
+)
 TYPES = ("person", "place", "org", "date")
 _TAG_TYPES = {"persName": "person", "placeName": "place", "orgName": "org", "date": "date"}
 SPACY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "org", "DATE": "date"}

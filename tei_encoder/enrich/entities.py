@@ -24,7 +24,7 @@ from ..config import RecordFormat, record_format
 from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
-from .names import INITIAL, east_asian_shape, title_pattern, vocabulary
+from .names import INITIAL, east_asian_shape, short_forms, title_pattern, vocabulary
 from .walk import rewrite_text
 
 TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
@@ -36,11 +36,14 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)"
 _INITIALS_NAME = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
-_INVERTED_NAME = re.compile(rf"(?<![\w.])(?P<name>{_SURNAME},\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ\w])")
+_INVERTED_NAME = re.compile(rf"(?<![\w.])(?P<name>{_SURNAME},\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ][a-zà-ÿ])")
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 _GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
+_CAPS_WORD = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ]{2,}(?![\w’'-])")
+_CAP_WORD = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-Þ][a-zà-ÿ]+)\s$")
 _MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
 _CAP_RUN = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ][\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){1,2}")
@@ -200,8 +203,10 @@ def norm(token: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
 
 
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of every word and initial in text (cached: each string is read by several passes)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
 def _slug(name: str) -> str:
@@ -254,6 +259,7 @@ class EntityRecognizer:
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
+        self.short_index = self._short_index()
         self.names = vocabulary()
         titles = title_pattern(self.fmt.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
@@ -275,7 +281,11 @@ class EntityRecognizer:
                 ::-1
             ]
         )
-        self.role_name = re.compile(rf"(?<![\w])the\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        plurals = "Comrades|Cdes\\.|Coms\\.|Messrs\\.|comrades"
+        self.name_list = re.compile(
+            rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
+        )
+        self.role_name = re.compile(rf"(?<![\w])[Tt]he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
         toks = [t for _, _, t in tokens(form)]
@@ -293,6 +303,20 @@ class EntityRecognizer:
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
+
+    def _short_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """short form -> {person id: full forms (as keys)} for listed persons, to propagate within a record."""
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form)]
+                if len(words) < 2:
+                    continue
+                for short in short_forms(words):
+                    index.setdefault(norm(short), {}).setdefault(entry.xml_id, []).append(tuple(norm(w) for w in words))
+        return index
 
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
@@ -322,6 +346,7 @@ class _DocContext:
     local_entries: dict[str, AuthorityEntry] = field(default_factory=dict)
     local_first: dict[str, int] = field(default_factory=dict)
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
+    squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -347,6 +372,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx = _DocContext(rec=rec, doc=doc)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
+    _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, doc.body)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
@@ -375,8 +401,10 @@ def _inline_supplied(child) -> bool:
     """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov")."""
     return (
         isinstance(child, Node)
-        and child.tag == "supplied"
-        and child.attrs.get("reason") in ("expansion", "clarification")
+        and (
+            child.tag == "sic"
+            or (child.tag == "supplied" and child.attrs.get("reason") in ("expansion", "clarification"))
+        )
         and all(isinstance(c, str) for c in child.children)
     )
 
@@ -411,18 +439,38 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             names.append(run)
     for m in _INITIALS_NAME.finditer(text):
         before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
-        if before and not v.is_title_word(before.group(1)) and norm(before.group(1)) not in v.not_names:
+        if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         names.append(_name_run(v, m.group(0).split()))
     for m in _INVERTED_NAME.finditer(text):
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
-    for m in _GIVEN_NAME.finditer(text):
-        if norm(m.group("given")) in v.given:
-            names.append(_name_run(v, m.group("all").split()))
-    for m in _MONGOLIAN_NAME.finditer(text):
-        names.append(m.group(0))
+    for m in _CAP_WORD.finditer(text):  # given name first, or (Hungarian order) after the family name
+        word = norm(m.group(0))
+        if word in v.given:
+            g = _GIVEN_NAME.match(text, m.start())
+            if g:
+                names.append(_name_run(v, g.group("all").split()))
+            h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
+            if h:
+                family = h.group("family")
+                if not (
+                    v.is_common_word(family)
+                    or v.is_title_word(family)
+                    or norm(family) in v.not_names
+                    or norm(family) in v.given
+                ):
+                    names.append(f"{family} {m.group(0)}")  # "Kádas István", "Etre Sándor"
+        elif word.endswith(("iin", "iyn", "yn", "ijn", "ijin")):
+            mongolian = _MONGOLIAN_NAME.match(text, m.start())
+            if mongolian:
+                names.append(mongolian.group(0))
+    for m in (
+        rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
+    ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
+        for part in re.split(r",\s*|\s+and\s+", m.group("names")):
+            names.append(_name_run(v, part.split()))
     for m in _CAP_RUN.finditer(text):
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
@@ -439,7 +487,7 @@ def _name_run(v, words: list[str]) -> str:
     title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
     out: list[str] = []
     east_asian = False
-    for _k, raw in enumerate(words):
+    for k, raw in enumerate(words):
         word = raw.rstrip(",;:)")
         possessive = _POSSESSIVE.search(word) is not None and len(word) > 2 and not _IS_INITIAL.fullmatch(word)
         word = _POSSESSIVE.sub("", word) if possessive else word
@@ -452,13 +500,17 @@ def _name_run(v, words: list[str]) -> str:
         if bare in ("van", "von", "de", "da", "der", "del", "di") and out:
             out.append(word)
             continue
+        if not out and v.is_title_word(bare) and k + 1 < len(words):
+            continue  # a second title: "Comrade Dr. Uranovicz", "Com. Col. S. S. Zudin"
         if not bare[0].isupper() or bare.endswith(".") or norm(bare) in v.not_names or v.is_title_word(bare):
             break
         named = [w for w in out if not _IS_INITIAL.fullmatch(w.strip("[]"))]
         if not named:
             east_asian = norm(bare) in v.east_asian_family
         elif not (
-            (east_asian and v.is_syllable_word(bare))
+            _IS_INITIAL.fullmatch(out[-1].strip("[]"))  # "Walter B. Smith": after an initial comes the surname
+            or (len(named) == 1 and norm(named[0].strip("[]")) in v.given)  # after a given name too ("... Dash")
+            or (east_asian and v.is_syllable_word(bare))
             or norm(bare) in v.given
             or (bare.isupper() and len(bare) > 1)
             or not v.is_common_word(bare)
@@ -467,7 +519,12 @@ def _name_run(v, words: list[str]) -> str:
         out.append(word)
         if possessive or raw != word and not raw.endswith("]"):
             break
-    while out and (out[-1] in ("van", "von", "de", "da", "der", "del", "di") or _IS_INITIAL.fullmatch(out[-1])):
+    hungarian = len(out) == 2 and _IS_INITIAL.fullmatch(out[1]) and not _IS_INITIAL.fullmatch(out[0])
+    while (
+        out
+        and not hungarian
+        and (out[-1] in ("van", "von", "de", "da", "der", "del", "di") or _IS_INITIAL.fullmatch(out[-1]))
+    ):
         out.pop()  # a name ends on a name word, not on an initial or particle
     return " ".join(out)
 
@@ -508,6 +565,26 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     return [n for n in names if n]
 
 
+def _propagate_listed_short_forms(ctx: _DocContext) -> None:
+    """A listed person named in full in this record lends the record its short form ("Wang" after
+    "Wang Bingnan", "Le:" after "Le Thanh Nghi"), when no other person of the record shares it."""
+    flat = " ".join(text for text, _ in _strings(ctx.doc.body)) + " " + (ctx.doc.header.summary or "")
+    words = {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    for short in words & ctx.rec.short_index.keys():
+        people = ctx.rec.short_index[short]
+        named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        if len(named) != 1:
+            continue  # none named in full, or two people share the short form: leave it to the rules
+        pid = next(iter(named))
+        if {f.entity_id for f in ctx.forms((short,))} - {pid}:
+            continue  # the short form belongs to someone else in the authority
+        ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _all_in(form: tuple[str, ...], words: set[str]) -> bool:
+    return all(w in words for w in form)
+
+
 def _learn_local_names(ctx: _DocContext) -> None:
     """Names found by rules become local entries (or aliases of a known person with that surname).
 
@@ -522,27 +599,36 @@ def _learn_local_names(ctx: _DocContext) -> None:
             continue
         if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t + ".") for t in toks):
             continue  # a title is never part of a name
-        inverted = "," in name
+        inverted = "," in name or (
+            len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
+        )
         if inverted:  # "Kozlov, F. R." is F. R. Kozlov
             toks = toks[1:] + toks[:1]
         key = tuple(norm(t) for t in toks)
         if ctx.forms(key) and not inverted:
             continue
         family_first = len(toks) > 1 and east_asian_shape(toks)
-        short = key[:1] if family_first else key[-1:]
+        shorts = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
+        short = shorts[0]
         if any(f.kind != "person" for f in ctx.forms(short)):
             continue  # "Cuba" after a title is not a person
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
-        known = _same_person(ctx, toks, surname_ids, family_first) or (
-            next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None
+        squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
+        spelled = ctx.squashed.get(squash)
+        known = (
+            spelled
+            or _same_person(ctx, toks, surname_ids, family_first)
+            or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
+        ctx.squashed.setdefault(squash, xml_id)
         printed = [t for _, _, t in tokens(name)]
         ctx.add_local(
             tuple(norm(t) for t in printed), _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
         )
-        if not known and len(key) > 1 and not ctx.forms(short):
-            ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
+        for short in shorts:
+            if not known and len(key) > 1 and not ctx.forms(short):
+                ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -560,7 +646,7 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
     first = toks[0]
     if len(toks) > 1:
         known_first = tokens(ctx.entry(xml_id).name)
-        if known_first:
+        if len(known_first) > 1:
             a, b = norm(known_first[0][2])[:1], norm(first)[:1]
             if _SAME_INITIAL.get(a, a) != _SAME_INITIAL.get(b, b):
                 return None
@@ -574,7 +660,7 @@ def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: s
     n = 2
     while xml_id in ctx.local_entries or xml_id in ctx.rec.entries:
         xml_id, n = f"{base}-{n}", n + 1
-    display = " ".join(t.title() if t.isupper() and len(t) > 2 and kind == "person" else t for t in name.split())
+    display = " ".join(t.title() if t.isupper() and len(t) >= 2 and kind == "person" else t for t in name.split())
     ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind=kind, name=display, source="rule")
     return xml_id
 
@@ -599,7 +685,11 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
     `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
     (TEI P5 11.3.1.1: supplied is allowed inside a name; the name is one mention)."""
     for node in list(root.iter()):
-        if node.tag in _OPAQUE_FOR_ENTITIES or not any(_inline_supplied(c) for c in node.children):
+        if (
+            node.tag in _OPAQUE_FOR_ENTITIES
+            or node.tag == "choice"
+            or not any(_inline_supplied(c) for c in node.children)
+        ):
             continue
         pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
         flat = ""
@@ -682,8 +772,9 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
+    orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
     spans.extend(_name_spans(ctx, text))
-    spans.extend(_org_spans(ctx, text))
+    spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
         return [text]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: at equal extent a listed form wins
@@ -721,6 +812,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            if form.kind == "org" and form.rank < 2:
+                wider = _qualified_org(ctx, text, toks, i, end)
+                if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
+                    spans.append(wider)
+                    i += length
+                    continue
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
@@ -729,6 +826,28 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append(near)
         i += 1
     return spans
+
+
+_NATIONAL = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ian|ese|ish|ch|ic|i)|Soviet|SOVIET|[A-ZÀ-Þ]{2,}(?:AN|ESE))$")
+_DIRECTION = frozenset({"north", "south", "east", "west"})
+
+
+def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span | None:
+    """A listed organisation named with a national adjective in front that its forms do not have
+    ("Korean Red Cross", "South Korean Red Cross"): another body, tagged as an organisation of the
+    record and not linked to the listed one (a wrong link is worse than none)."""
+    k = i - 1
+    if k < 0 or text[toks[k][1] : toks[k + 1][0]] != " " or not _NATIONAL.match(toks[k][2]):
+        return None
+    if k >= 1 and norm(toks[k - 1][2]) in _DIRECTION and text[toks[k - 1][1] : toks[k][0]] == " ":
+        k -= 1
+    start = toks[k][0]
+    surface = text[start:end]
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+    xml_id = ids.pop() if len(ids) == 1 else _new_local_person(ctx, surface, key, "org")
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, end, Node("orgName", {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 _ORG_HEADS = frozenset(
@@ -755,9 +874,23 @@ _ORG_HEADS = frozenset(
         "directorate",
         "command",
         "volunteers",
+        "mfa",
+        "division",
+        "branch",
+        "office",
+        "cabinet",
+        "institute",
+        "academy",
+        "university",
+        "society",
+        "khural",
+        "cc",
     ]
 )
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+# bodies that are named by common words alone: a party's or a state's organs
+_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
+_LONE_ORGAN = re.compile(r"^(?:Politburo|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
@@ -765,9 +898,9 @@ _ORG_UNION_BEFORE = frozenset(
 _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-Þ][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 _ORG_RUN = re.compile(
-    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
-_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR)(?:[ ]+(?:the|THE))?[ ]+")
+_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+")
 _ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
 _LEADING = frozenset(
     [
@@ -820,10 +953,12 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
     An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
     spans: list[_Span] = []
-    for m in _ORG_RUN.finditer(text):
-        if not _ORG_HEAD_WORD.search(m.group(0)):
+    if not _ORG_HEAD_WORD.search(text):
+        return spans
+    for run_start, run_end in _case_runs(text, _ORG_RUN.finditer(text)):
+        if not _ORG_HEAD_WORD.search(text, run_start, run_end):
             continue
-        found = _org_extent(ctx, text, m.start(), m.end())
+        found = _org_extent(ctx, text, run_start, run_end)
         if not found:
             continue
         start, end = found
@@ -846,6 +981,22 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             a, b = abbr.span("abbr")
             spans.append((a, b, Node("orgName", {"ref": f"#{xml_id}"}, [word]), word))
     return spans
+
+
+_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ]{6,}(?= [A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _case_runs(text: str, matches) -> list[tuple[int, int]]:
+    """Capitalised runs, split where a heading in capitals gives way to ordinary words
+    ("MINISTRY OF FOREIGN AFFAIRS Regional Division IV")."""
+    runs = []
+    for m in matches:
+        start = m.start()
+        for cut in _CAPS_WORD_THEN_MIXED.finditer(text, m.start(), m.end()):
+            runs.append((start, cut.end()))
+            start = cut.end() + 1
+        runs.append((start, m.end()))
+    return runs
 
 
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -898,7 +1049,12 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             b = tail_a + place
             break
         same = 0
-        while same < len(ws) and not v.is_title_word(ws[same]) and ws[same].isupper() == caps:
+        # a title after "of" is a person's ("... of Organization Kim"), but "Council of Ministers" is an organ
+        while (
+            same < len(ws)
+            and not (v.is_title_word(ws[same]) and not ws[same].endswith("s"))
+            and ws[same].isupper() == caps
+        ):
             same += 1
         if same:  # up to a title, or to where a heading's capitals give way to a line of text
             b = run.index(ws[same - 1], tail_a) + len(ws[same - 1])
@@ -908,9 +1064,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     b = a + len(_POSSESSIVE.sub("", run[a:b]))  # "Thai Communist Party’s armed forces"
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
-    if len(span_words) < 2 or not has_head(span_words):
+    if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
         return None
-    if len(span_words) == 2 and all(v.is_common_word(w) for w in span_words):
+    if len(span_words) == 2 and all(v.is_common_word(w) for w in span_words) and not _PARTY_ORGAN.search(span_words[1]):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
 
@@ -931,6 +1087,8 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
         gap = text[toks[k][1] : toks[k + 1][0]]
         if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
             continue  # an inverted name: "Kozlov, F. R."
+        if gap in ("'", "’") and toks[k + 1][2] == "s":
+            continue  # a possessive inside a name: "Democratic People's Republic of Korea"
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
             return False
         if gap == "" and not toks[k][2].endswith("."):
@@ -1002,7 +1160,9 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
 
 
 def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
-    """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity."""
+    """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity, when it
+    can be: a listed form of that entity, or a respelling that keeps the family name or surname. Otherwise
+    (`Choe Yong-geon [Pak Yong Gon]`) it is tagged on its own: a wrong link is worse than none."""
     for node in root.iter():
         for k, child in enumerate(node.children):
             if not (
@@ -1012,10 +1172,41 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
             prev = node.children[k - 1] if k else None
             if isinstance(prev, str) and not prev.strip() and k >= 2:
                 prev = node.children[k - 2]
-            if isinstance(prev, Node) and prev.tag in TAGS.values() and all(isinstance(c, str) for c in child.children):
-                surface = child.text()
+            if not all(isinstance(c, str) for c in child.children):
+                continue
+            surface = child.text()
+            if isinstance(prev, Node) and prev.tag in TAGS.values() and _respelling(ctx, prev, surface):
                 child.children = [Node(prev.tag, dict(prev.attrs), [surface])]
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
+            else:
+                child.children = _tag_text(ctx, surface)
+
+
+def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
+    """Whether `other` names the entity of the tagged `name`: one of its listed forms, or the same
+    family name (East Asian order) or surname, letter for letter or in a known transliteration."""
+    ref = name.attrs.get("ref", "#")[1:]
+    if not ref:
+        return False
+    key = tuple(norm(t) for _, _, t in tokens(other))
+    ids = {f.entity_id for f in ctx.forms(key)}
+    if ids:
+        return ids == {ref}
+    if name.tag != "persName":
+        return True
+    mine = [t for _, _, t in tokens(name.text())]
+    theirs = [t for _, _, t in tokens(other)]
+    if not mine or not theirs:
+        return False
+    pick = 0 if east_asian_shape(mine) or east_asian_shape(theirs) else -1
+    return _same_family(norm(mine[pick]), norm(theirs[pick]))
+
+
+def _same_family(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    groups = vocabulary().family_variants
+    return any(a in g and b in g for g in groups)
 
 
 _DATELINE_TYPES = (

@@ -37,6 +37,8 @@ class NameVocabulary:
     particles: frozenset[str]
     given: frozenset[str]
     east_asian_family: frozenset[str]
+    vietnamese_family: frozenset[str]
+    family_variants: tuple[frozenset[str], ...]  # transliterations of one family name (Pak, Park, Bak)
     syllables: frozenset[str]
     not_names: frozenset[str]
     english: frozenset[str]
@@ -92,6 +94,8 @@ def vocabulary() -> NameVocabulary:
         particles=frozenset(raw["particles"]),
         given=frozenset(fold(g) for g in raw["given_names"]),
         east_asian_family=frozenset(fold(f) for f in raw["east_asian_family_names"]),
+        vietnamese_family=frozenset(fold(f) for f in raw["vietnamese_family_names"]),
+        family_variants=tuple(frozenset(fold(w) for w in g) for g in raw["family_name_variants"]),
         syllables=frozenset(syllables - {""}),
         not_names=frozenset(fold(w) for w in raw["not_name_words"]),
         english=_english_words(),
@@ -108,10 +112,30 @@ def _english_words() -> frozenset[str]:
 
 
 def title_pattern(extra: tuple[str, ...] = ()) -> str:
-    """A regex alternation of every title, rank, role and honorific, longest first."""
+    """A regex matching every title, rank, role and honorific, the longest first. Built as a trie,
+    so that the scan tries a letter once instead of every title in turn (several hundred of them)."""
     v = vocabulary()
-    every = sorted({*v.honorifics, *v.ranks, *v.roles, *extra}, key=len, reverse=True)
-    return "|".join(re.escape(t) for t in every)
+    return trie_regex({*v.honorifics, *v.ranks, *v.roles, *extra})
+
+
+def trie_regex(words: set[str]) -> str:
+    """A regex for exactly `words` in which common prefixes are shared; a longer word is preferred."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 # Initials: one capital, or a transliterated digraph (Ye. K. Ligachev, Yu. V. Andropov), with a period.
@@ -132,8 +156,26 @@ def east_asian_shape(words: list[str]) -> bool:
         return False
     if v.is_title_word(given[-1]) and not given[-1].isupper():
         return False
-    if any("-" in w for w in given) or (words[0].isupper() and len(words[0]) > 1):
-        return True
+    if any("-" in w for w in given) or (words[0].isupper() and len(words[0]) > 1) or len(given) == 2:
+        return True  # a hyphen, capitals, or three syllables in a row ("Ho En Yon")
     if not v.is_common_word(words[0]):
         return True
     return any(not v.is_common_word(w) for w in given)
+
+
+def short_forms(words: list[str]) -> list[str]:
+    """The forms a text uses for a person after naming them in full: the family name of an East Asian
+    name ("Kim" for Kim Tae-hun; "Le" and "Nghi" for the Vietnamese Le Thanh Nghi), else the surname.
+    Initials and particles are never a short form."""
+    names = [w for w in words if not re.fullmatch(INITIAL, w) and not (w.islower() and len(words) > 1)]
+    if len(names) < 2:
+        return []
+    if east_asian_shape(names):
+        v = vocabulary()
+        if fold(names[0]) in v.vietnamese_family and len(names) == 3:
+            return [names[0], names[-1]]
+        return [names[0]]
+    v = vocabulary()
+    if fold(names[-1]) in v.given and fold(names[0]) not in v.given:
+        return [names[0]]  # family name first, Hungarian order: "Péter János" is Péter
+    return [names[-1]]
