@@ -41,12 +41,16 @@ _INVERTED_NAME = re.compile(rf"(?<![\w.])(?P<name>{_SURNAME},\s(?:{INITIAL}\s?){
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 _GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
-_CAPS_WORD = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ]{2,}(?![\w’'-])")
-_CAP_WORD = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ][a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
+# Patterns begin with the capital's character class, so that the scan skips other positions fast;
+# the lookbehind after it checks the character before the capital.
+_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-Þ])"
+_RUN_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[A-ZÀ-Þ]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
 _FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-Þ][a-zà-ÿ]+)\s$")
 _MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
-_CAP_RUN = re.compile(r"(?<![\w.’'-])[A-ZÀ-Þ][\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){1,2}")
+_CAP_RUN = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -446,7 +450,9 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
-    for m in _CAP_WORD.finditer(text):  # given name first, or (Hungarian order) after the family name
+    kinds = _text_kinds(text)
+    for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
+        # given name first, or (Hungarian order) after the family name
         word = norm(m.group(0))
         if word in v.given:
             g = _GIVEN_NAME.match(text, m.start())
@@ -471,7 +477,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
             names.append(_name_run(v, part.split()))
-    for m in _CAP_RUN.finditer(text):
+    for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
             continue
@@ -480,6 +486,31 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=4096)
+def _text_kinds(text: str) -> int:
+    """The union of _word_kind over the capitalised words of a text (read by two passes)."""
+    kinds = 0
+    for word in set(_RUN_WORD.findall(text)):
+        kinds |= _word_kind(word)
+    return kinds
+
+
+@lru_cache(maxsize=16384)
+def _word_kind(word: str) -> int:
+    """Which name rules a capitalised word can start: a given name, an East Asian family name, a
+    Mongolian patronymic (so that a string without any of them skips those scans)."""
+    v = vocabulary()
+    folded = norm(word)
+    kind = _GIVEN if folded in v.given else 0
+    kind |= _FAMILY if folded in v.east_asian_family else 0
+    kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
+    kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
+    return kind
 
 
 def _name_run(v, words: list[str]) -> str:
@@ -714,6 +745,17 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
                 pos = end
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+def _name_may_cross(node: Node) -> bool:
+    """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
+    for k, child in enumerate(node.children):
+        if _inline_supplied(child):
+            inner = child.text()
+            before = node.children[k - 1] if k else ""
+            if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
+                return True
+    return False
 
 
 def _cuts_a_string(node: Node, pieces: list[tuple[int, int, int]], at: int) -> bool:
@@ -953,7 +995,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
     An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
     spans: list[_Span] = []
-    if not _ORG_HEAD_WORD.search(text):
+    if not _text_kinds(text) & _ORG_HEAD:
         return spans
     for run_start, run_end in _case_runs(text, _ORG_RUN.finditer(text)):
         if not _ORG_HEAD_WORD.search(text, run_start, run_end):
