@@ -639,7 +639,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         if ctx.forms(key) and not inverted:
             continue
         family_first = len(toks) > 1 and east_asian_shape(toks)
-        shorts = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
+        shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
         if any(f.kind != "person" for f in ctx.forms(short)):
             continue  # "Cuba" after a title is not a person
@@ -750,7 +750,7 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
 def _name_may_cross(node: Node) -> bool:
     """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
     for k, child in enumerate(node.children):
-        if _inline_supplied(child):
+        if isinstance(child, Node) and _inline_supplied(child):
             inner = child.text()
             before = node.children[k - 1] if k else ""
             if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):

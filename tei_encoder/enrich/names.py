@@ -105,7 +105,7 @@ def vocabulary() -> NameVocabulary:
 @lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     try:
-        from english_words import get_english_words_set
+        from english_words import get_english_words_set  # type: ignore[import-untyped]
     except ImportError:  # without the word list, fewer capitalised words end a name: still correct, less precise
         return frozenset()
     return frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
