@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tei_encoder.pipeline import EncodeSettings, encode_record  # noqa: E402
+from tei_encoder.tei import surface_text  # noqa: E402
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLD = ROOT / "tests" / "fixtures" / "gold"
@@ -100,7 +101,7 @@ def ours(tree: etree._Element) -> list[tuple[str, str, str]]:
         kind = _TAG_TYPES[etree.QName(el).localname]
         if kind != "date" and el.xpath("ancestor::t:persName|ancestor::t:placeName|ancestor::t:orgName", namespaces=NS):
             continue
-        text = " ".join("".join(el.xpath(".//text()[not(ancestor::t:corr)]", namespaces=NS)).split())
+        text = surface_text(el)
         if kind == "date":
             value = el.get("when") or "/".join(v for v in (el.get("notBefore"), el.get("notAfter")) if v)
         else:

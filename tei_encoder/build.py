@@ -17,45 +17,85 @@ import hashlib
 import json
 import multiprocessing
 import os
-import sys
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
 from . import __version__
+from .authority import load_authority
 from .config import project_dir
+from .edition import corpus_sources, stale_master
+from .errors import UsageError
 from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, encode_record, record_files
+from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
+    SEARCH_DIR,
     Publisher,
-    affected_refs,
+    PublishError,
+    build_search_index,
     copy_assets,
     index_entry,
+    override_files,
     remove_document,
-    summarize,
+    search_available,
+    ui_strings,
     write_document,
     write_overviews,
     write_pages,
 )
+from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
+STATE_FORMAT = 3  # bumped when the state files change shape: an older state means a full build
+
+
+class Progress(Protocol):
+    """What the build tells a progress display: records done, and the end."""
+
+    def update(self, n: int) -> None:
+        """n more records are done."""
+
+    def finish(self) -> None:
+        """The build is over."""
 
 
 @dataclass
 class BuildOptions:
-    jobs: int = 0  # 0: one per core
+    """How a corpus is built.
+
+    jobs: worker processes (0: one per core); force: ignore the last build's state;
+    title: the edition's title on every page; progress: makes a Progress for N records, or None;
+    css: an edition's stylesheet, linked after the shipped one; xslt: an edition's folder of
+    *.xsl overriding the shipped modules (and strings.json, its UI strings); search: build the
+    full-text search index (when Pagefind is installed).
+    """
+
+    jobs: int = 0
     force: bool = False
     title: str = DEFAULT_TITLE
-    progress: bool = False
+    progress: Callable[[int], Progress] | None = None
+    css: Path | None = None
+    xslt: Path | None = None
+    search: bool = True
+
+    def publisher(self) -> Publisher:
+        """A Publisher with these options (raises PublishError for a bad override folder)."""
+        return Publisher(
+            self.title, overrides=self.xslt, custom_css=self.css is not None, search=self.search and search_available()
+        )
 
 
 @dataclass
 class BuildSummary:
+    """Counts and times of one build, for the summary line and --stats."""
+
     records: int = 0
     encoded: int = 0
     unchanged: int = 0
@@ -63,6 +103,8 @@ class BuildSummary:
     removed: int = 0
     overview_pages: int = 0
     warnings: int = 0
+    earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
+    masters: int = 0  # documents built from TEI masters (hand-corrected TEI in the corpus)
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict = field(default_factory=dict)  # summed over workers: encode, validate, publish, overviews
@@ -76,7 +118,7 @@ class RecordOutcome:
     path: str
     input_hash: str
     tei_hash: str = ""
-    summary: dict | None = None
+    summary: DocumentSummary | None = None
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str = ""
@@ -95,12 +137,15 @@ def _hash_files(h, folders) -> None:
 def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
     """What shapes every output: tool version, schema, stylesheets, format data, options."""
     h = hashlib.sha256(
-        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}".encode()
+        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
+        f"\0{settings.record_format}\0{options.css is not None}\0{options.search and search_available()}".encode()
     )
+    edition = [options.xslt] if options.xslt is not None and options.xslt.is_dir() else []
     _hash_files(
         h,
-        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data"),
-    )
+        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data")
+        + tuple(edition),
+    )  # the edition's stylesheet (--css) is only copied: changing it re-renders nothing
     return h.hexdigest()
 
 
@@ -116,11 +161,13 @@ def authority_hash(settings: EncodeSettings) -> str:
 _worker: dict = {}
 
 
-def _init_worker(site: str, tei_dir: str, title: str) -> None:
-    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=Publisher(title))
+def _init_worker(site: str, tei_dir: str, options: BuildOptions) -> None:
+    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=options.publisher())
 
 
 def _process(task: tuple) -> RecordOutcome:
+    if task[0].endswith(".xml"):
+        return _process_master(task)
     path, name, input_hash, previous_tei_hash, settings, _stamp = task
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
@@ -129,21 +176,20 @@ def _process(task: tuple) -> RecordOutcome:
         result = encode_record(Path(path), settings)
         outcome.seconds["encode"] = clock() - started
         outcome.warnings = result.warnings
-        if not result.ok:
-            outcome.error = result.error
+        if result.error is not None or result.tei is None:
+            outcome.error = result.error or "no TEI was produced"
             return outcome
-        outcome.tei_hash = hashlib.sha256(result.tei).hexdigest()
+        tei = result.tei
+        outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and target.exists():
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
-        problems = _worker["validator"].check_tree(tree, str(target), result.tei)
+        problems = _worker["validator"].check_tree(tree, str(target), tei)
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
-            problems = _worker["validator"].check_tree(
-                etree.ElementTree(etree.fromstring(result.tei)), str(target), result.tei
-            )
+            problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(tei)), str(target), tei)
         outcome.seconds["validate"] = clock() - started
         outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]
@@ -152,8 +198,53 @@ def _process(task: tuple) -> RecordOutcome:
             outcome.tei_hash = ""
             return outcome
         started = clock()
-        atomic_write(target, result.tei)
-        write_document(_worker["site"], _worker["publisher"], name, result.tei)
+        atomic_write(target, tei)
+        outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.seconds["publish"] = clock() - started
+        outcome.published = True
+    except Exception as exc:  # a bug must not stop the batch: report it against the record
+        outcome.error = f"internal error: {type(exc).__name__}: {exc}"
+        outcome.tei_hash = ""
+    return outcome
+
+
+def _process_master(task: tuple) -> RecordOutcome:
+    """A TEI master (hand-corrected TEI in the corpus, or TEI made by another tool): validated as
+    `tei-encoder validate` does (the project schema and rules for TEI tei-encoder wrote, tei_all
+    for other TEI), then copied and published as it is. The corpus file is only read, never written.
+    """
+    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+
+    path, name, input_hash, previous_tei_hash, _settings, _stamp = task
+    outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
+    clock = time.perf_counter
+    try:
+        started = clock()
+        tei = Path(path).read_bytes()
+        try:
+            tree = parse_xml(Path(path), tei)
+        except (etree.XMLSyntaxError, UnsafeXML) as exc:
+            outcome.error = f"TEI master is not usable: {describe_xml_error(exc)}"
+            return outcome
+        outcome.tei_hash = hashlib.sha256(tei).hexdigest()
+        outcome.summary = summarize(tree, name)
+        target = _worker["tei_dir"] / f"{name}.xml"
+        if outcome.tei_hash == previous_tei_hash and target.exists():
+            return outcome
+        if "master_validator" not in _worker:
+            # auto: the project schema and rules for TEI tei-encoder wrote, tei_all for TEI from other tools
+            _worker["master_validator"] = Validator(profile="auto")
+        problems = _worker["master_validator"].check_file(Path(path))
+        outcome.seconds["validate"] = clock() - started
+        outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
+        errors = [d.text() for d in problems if d.severity == "error"]
+        if errors:
+            outcome.error = f"TEI master is invalid ({len(errors)} error(s)); not published: {errors[0]}"
+            outcome.tei_hash = ""
+            return outcome
+        started = clock()
+        atomic_write(target, tei)
+        write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except Exception as exc:  # a bug must not stop the batch: report it against the record
@@ -183,53 +274,85 @@ class SummaryStore:
     def __init__(self, path: Path, load: bool):
         self.path = path
         data = _load_json(path) if load else {}
-        self.entities: dict[str, list] = data.get("entities", {})
-        self.docs: dict[str, dict] = data.get("docs", {})
+        if data.get("format") != STATE_FORMAT:
+            data = {}
+        self.entities: dict[str, EntryInfo] = {
+            ref: EntryInfo.from_json(info) for ref, info in data.get("entities", {}).items()
+        }
+        self.docs: dict[str, DocumentSummary] = {
+            name: DocumentSummary.from_json(doc, entities=self.entities) for name, doc in data.get("docs", {}).items()
+        }
         self.changed = False
 
-    def get(self, name: str) -> dict | None:
+    def get(self, name: str) -> DocumentSummary | None:
+        """A document's summary with the descriptions of the entities it mentions."""
         doc = self.docs.get(name)
         if doc is None:
             return None
-        return {
-            **doc,
-            "entities": {ref: self.entities.get(ref, ["place", ref, "unresolved", []]) for ref in doc["mentions"]},
-        }
+        return doc.with_entities(
+            {ref: self.entities.get(ref, EntryInfo("place", ref, "unresolved")) for ref in doc.mentions}
+        )
 
-    def all(self) -> list[dict]:
+    def all(self) -> list[DocumentSummary]:
         """Every summary, sharing the edition-wide entity table (readers look up mentioned ids only)."""
-        return [{**self.docs[name], "entities": self.entities} for name in sorted(self.docs)]
+        return [self.docs[name].with_entities(self.entities) for name in sorted(self.docs)]
 
-    def put(self, name: str, summary: dict) -> set[str]:
+    def put(self, name: str, summary: DocumentSummary) -> set[str]:
         """Store a summary; returns the entities whose description changed."""
-        changed = {ref for ref in summary["mentions"] if self.entities.get(ref) != summary["entities"].get(ref)}
+        changed = {ref for ref in summary.mentions if self.entities.get(ref) != summary.entities.get(ref)}
         for ref in changed:
-            self.entities[ref] = summary["entities"][ref]
-        self.docs[name] = {k: v for k, v in summary.items() if k != "entities"}
+            self.entities[ref] = summary.entities[ref]
+        self.docs[name] = summary.with_entities(self.entities)
         self.changed = True
         return changed
 
     def remove(self, name: str) -> None:
+        """Forget a document that left the corpus."""
         self.docs.pop(name, None)
         self.changed = True
 
     def save(self) -> None:
+        """Write the store if anything changed (atomically)."""
         if self.changed:
-            data = {"entities": self.entities, "docs": self.docs}
+            data = {
+                "format": STATE_FORMAT,
+                "entities": {ref: info.to_json() for ref, info in self.entities.items()},
+                "docs": {name: doc.to_json(with_entities=False) for name, doc in self.docs.items()},
+            }
             atomic_write(
                 self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
             )
 
 
-def _summary_hash(summary: dict) -> str:
-    return hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()
+def _summary_hash(summary: DocumentSummary) -> str:
+    return hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
+
+
+def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
+    """Entities whose register or entry pages change when a document's summary goes from previous to current."""
+    if previous is None or current is None:
+        return set(previous.mentions if previous else ()) | set(current.mentions if current else ())
+    refs = set(previous.mentions) | set(current.mentions)
+    if (previous.title, previous.date, previous.date_text) != (current.title, current.date, current.date_text):
+        return refs  # every entry page that lists this document shows these
+    if set(previous.mentions) != set(current.mentions):
+        return refs  # each entry page lists the entities mentioned with it
+    return {
+        r
+        for r in refs
+        if previous.mentions.get(r) != current.mentions.get(r)
+        or previous.entities.get(r) != current.entities.get(r)
+        or previous.forms.get(r) != current.forms.get(r)
+        or previous.contexts.get(r) != current.contexts.get(r)
+    }
 
 
 class _LazyStore:
     """The SummaryStore, read from disk only when a summary actually changed."""
 
     def __init__(self, path: Path, enabled: bool):
-        self._path, self._enabled, self._store = path, enabled, None
+        self._path, self._enabled = path, enabled
+        self._store: SummaryStore | None = None
 
     def __getattr__(self, name):
         if self._store is None:
@@ -237,6 +360,7 @@ class _LazyStore:
         return getattr(self._store, name)
 
     def save(self) -> None:
+        """Write the store, if it was ever read."""
         if self._store is not None:
             self._store.save()
 
@@ -253,7 +377,21 @@ def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
 def run_build(
     corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None
 ) -> BuildSummary:
+    """Build CORPUS into OUT: encode each record (in a process pool), validate the TEI, write
+    OUT/tei/<name>.xml and publish OUT/site/. Incremental (see the module docstring); a record that
+    fails is reported through report.error and the build goes on. Returns the BuildSummary.
+    Raises UsageError for a broken configuration (authority files, options).
+    """
     options = options or BuildOptions()
+    try:  # an edition's overrides are checked before any work starts
+        override_files(options.xslt)
+        ui_strings(options.xslt)
+        if options.css is not None and not options.css.is_file():
+            raise PublishError(f"{options.css}: the --css stylesheet does not exist")
+        if options.xslt is not None:
+            options.publisher().check()  # a broken override: one usage error, not one per record
+    except PublishError as exc:
+        raise UsageError(str(exc)) from None
     started = time.perf_counter()
     summary = BuildSummary()
     tei_dir, site = out / "tei", out / "site"
@@ -264,29 +402,47 @@ def run_build(
         options.force
         or state.get("config") != config
         or state.get("version") != __version__
+        or state.get("format") != STATE_FORMAT
         or not isinstance(state.get("records"), dict)
         or not (site / "index.html").exists()
     )
     old: dict[str, dict] = {} if full else state["records"]
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
-    files = record_files([corpus])
-    summary.records = len(files)
+    sources = corpus_sources(corpus)
+    if not sources:
+        raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
+    summary.records = len(sources)
     names: dict[str, Path] = {}
     tasks, records = [], {}
-    for path in files:
-        name = safe_stem(path.stem)
+    for source in sources:
+        path = source.path
+        name = safe_stem(source.name)
         if name in names:
             summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
             continue
         names[name] = path
+        summary.masters += source.is_master
+        stale_warning = stale_master(source)
+        if stale_warning:  # checked on every build: the editor sees it until the two agree again
+            summary.warnings += 1
+            report.warning(path, stale_warning)
         entry = old.get(name, {})
+        if entry.get("path", str(path)) != str(path):
+            entry = {}  # the document's source changed (a record became a TEI master, or back)
         input_hash, stamp = _input_hash(path, entry)
-        if not reencode and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
+        # a TEI master does not depend on the authority files: only its own content counts
+        authority_changed = reencode and not source.is_master
+        if not authority_changed and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
             records[name] = {**entry, "stat": stamp}
+            earlier = entry.get("warnings", [])
+            summary.earlier_warnings += len(earlier)
+            for warning in earlier:  # nothing silent: a record's warnings are shown until it is fixed
+                report.warning(path, f"{warning} (from an earlier build)")
             continue
         tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
+    summary.warnings += summary.earlier_warnings
     gone = [name for name in sorted(set(old) - set(names))]
 
     store = _LazyStore(summaries_path, enabled=not full)
@@ -294,7 +450,7 @@ def run_build(
     index_stale = full
     runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
     try:
-        for outcome, stamp in runner.records(tasks) if tasks else ():
+        for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
@@ -314,9 +470,11 @@ def run_build(
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
             records[outcome.name] = {
                 "input": outcome.input_hash,
+                "path": outcome.path,
                 "stat": stamp,
                 "tei": outcome.tei_hash,
                 "summary": digest,
+                "warnings": outcome.warnings,
             }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
@@ -331,33 +489,56 @@ def run_build(
             store.remove(name)
             index_stale = True
 
-        if full or affected or index_stale:
+        search = options.search and search_available()
+        copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
+        details = authority_details(load_authority(settings.authority).files if settings.authority else ())
+        details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
+        if details_hash != state.get("details"):
+            affected_all = True  # an entry's dates of life or note changed: every entry page again
+        else:
+            affected_all = full
+        if affected_all or affected or index_stale:
             started_overviews = time.perf_counter()
-            copy_assets(site)
             if runner is None:  # nothing was encoded, only removed: render here
-                publisher = Publisher(options.title)
+                publisher = options.publisher()
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
             summary.overview_pages = write_overviews(
-                site, None, store.all(), None if full else affected, index_stale, render
+                site, None, store.all(), None if affected_all else affected, index_stale, render, search, details
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+        if search and (full or summary.published or summary.removed or not (site / SEARCH_DIR).is_dir()):
+            # Pagefind indexes the whole site (it has no incremental mode), once per build
+            started_search = time.perf_counter()
+            build_search_index(site)
+            summary.stage_seconds["search"] = time.perf_counter() - started_search
     finally:
         if runner:
             runner.close()
 
     store.save()
-    new_state = {"version": __version__, "config": config, "authority": authority, "records": records}
+    new_state = {
+        "format": STATE_FORMAT,
+        "version": __version__,
+        "config": config,
+        "authority": authority,
+        "details": details_hash,
+        "records": records,
+    }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
     summary.seconds = time.perf_counter() - started
-    for path, error in summary.failed:
-        report.error(path, error)
+    for failed_path, error in summary.failed:
+        report.error(failed_path, error)
     report.info(
         f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
         f"{summary.published} pages published, {summary.overview_pages} index/register pages, {summary.removed} removed; "
-        f"{summary.warnings} warnings, {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        f"{summary.warnings} warnings"
+        + (f" ({summary.earlier_warnings} from records not re-encoded)" if summary.earlier_warnings else "")
+        + f", {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        + (f"; {summary.masters} TEI masters published as they are" if summary.masters else "")
+        + f"; authority: {settings.authority_label or ', '.join(str(f) for f in settings.authority) or 'none'}"
     )
     return summary
 
@@ -371,7 +552,7 @@ class _Runner:
         self.jobs = 1 if records < 16 else max(1, min(jobs, records))
         self.options = options
         self.pool = None
-        initargs = (str(site), str(tei_dir), options.title)
+        initargs = (str(site), str(tei_dir), replace(options, progress=None))
         if self.jobs == 1:
             _init_worker(*initargs)
         else:
@@ -381,8 +562,10 @@ class _Runner:
             )
 
     def records(self, tasks):
-        bar = _progress(len(tasks), self.options.progress)
+        """Encode, validate and publish each task; yields (RecordOutcome, file stamp) in task order."""
+        bar = self.options.progress(len(tasks)) if self.options.progress else _NoProgress()
         try:
+            results: Iterator[RecordOutcome]
             if self.pool is None:
                 results = map(_process, tasks)
             else:
@@ -411,6 +594,7 @@ class _Runner:
         return written + sum(f.result() for f in in_flight)
 
     def close(self) -> None:
+        """Stop the worker processes."""
         if self.pool is not None:
             self.pool.shutdown()
 
@@ -420,28 +604,10 @@ def _render_pages(pages: list[tuple[str, str, str]]) -> int:
 
 
 class _NoProgress:
+    """Progress reporting that shows nothing (the default: a library caller gets no output)."""
+
     def update(self, n: int) -> None:
         pass
 
     def finish(self) -> None:
         pass
-
-
-class _Progress:
-    """A progress bar with counts and ETA, on an interactive terminal only."""
-
-    def __init__(self, total: int):
-        import click
-
-        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
-        self._bar.__enter__()
-
-    def update(self, n: int) -> None:
-        self._bar.update(n)
-
-    def finish(self) -> None:
-        self._bar.__exit__(None, None, None)
-
-
-def _progress(total: int, wanted: bool):
-    return _Progress(total) if wanted and sys.stderr.isatty() else _NoProgress()

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from lxml import etree
 
 from . import __version__
-from .authority import find_authority_folders
-from .errors import UsageError
-from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, change_date, collect_files, encode_record, record_files
+from .errors import ENCODING_HINT, UsageError
+
+if TYPE_CHECKING:
+    from .pipeline import EncodeSettings
+
+# The stages (lxml, the recogniser's patterns, Saxon) are imported inside the commands that use
+# them, so `tei-encoder --help` and usage errors answer at once.
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -26,15 +30,23 @@ class Reporter:
         self.quiet, self.verbose = quiet, verbose
 
     def warning(self, path, message: str) -> None:
+        """Print a warning about path (not with --quiet)."""
         if not self.quiet:
             click.echo(f"{path}: warning: {message}", err=True)
 
     def error(self, path, message: str) -> None:
-        click.echo(f"{path}: error: {message}", err=True)
+        """Print an error about path, its advice worded as this command line's options."""
+        click.echo(f"{path}: error: {_in_cli_terms(message)}", err=True)
 
     def info(self, message: str) -> None:
+        """Print a progress or summary line (not with --quiet)."""
         if not self.quiet:
             click.echo(message, err=True)
+
+
+def _in_cli_terms(message: str) -> str:
+    """A core message's advice, worded as this command line's option."""
+    return message.replace(ENCODING_HINT, "pass --encoding (for example cp1252 or latin-1)")
 
 
 def _fail_usage(message: str) -> None:
@@ -42,11 +54,65 @@ def _fail_usage(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
+def change_date(option: str | None) -> str | None:
+    """The revisionDesc date: --date, else SOURCE_DATE_EPOCH, else none (output stays reproducible).
+
+    Raises UsageError for a value that is not an ISO 8601 date or a Unix timestamp.
+    """
+    if option:
+        try:
+            return _dt.date.fromisoformat(option).isoformat()
+        except ValueError:
+            raise UsageError(f"--date {option!r} is not a date in the form YYYY-MM-DD") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date().isoformat()
+        except (ValueError, OverflowError, OSError):
+            raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp") from None
+    return None
+
+
 def _settings(
-    authority: tuple[str, ...], inputs: list[Path], date: str | None, encoding: str | None, gazetteer: bool
+    authority: tuple[str, ...],
+    inputs: list[Path],
+    date: str | None,
+    encoding: str | None,
+    gazetteer: bool,
+    record_format: str = "wcda",
 ) -> EncodeSettings:
-    folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
-    return EncodeSettings(authority=folders, change_date=change_date(date), encoding=encoding, gazetteer=gazetteer)
+    from .config import record_format as format_description
+    from .pipeline import EncodeSettings
+
+    choice = _checked_authority(authority, inputs)
+    format_description(record_format)  # an unknown name is a usage error now, not one per record
+    return EncodeSettings(
+        authority=choice.folders,
+        authority_label=choice.label,
+        change_date=change_date(date),
+        encoding=encoding,
+        gazetteer=gazetteer,
+        record_format=record_format,
+    )
+
+
+def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
+    """The authority a run uses (--authority, else authority/ beside the records, else the base
+    shipped with tei-encoder), checked once: a broken file is one usage error, not one per record.
+    """
+    from .authority import choose_authority
+    from .authority_edit import check_authority
+
+    try:
+        choice = choose_authority(tuple(Path(a) for a in authority), inputs)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    problems = check_authority(choice.folders)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+        raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+    return choice
 
 
 common_encode_options = [
@@ -56,7 +122,7 @@ common_encode_options = [
         multiple=True,
         type=click.Path(file_okay=False),
         help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
-        "Default: authority/ beside the records.",
+        "Default: authority/ beside the records, else the base authority shipped with tei-encoder.",
     ),
     click.option(
         "--date",
@@ -70,12 +136,23 @@ common_encode_options = [
         help="Read records in this encoding instead of UTF-8/UTF-16 (for example cp1252).",
     ),
     click.option("--no-gazetteer", is_flag=True, help="Tag only places the authority files list (no GeoNames lookup)."),
+    click.option(
+        "--record-format",
+        "record_format",
+        default="wcda",
+        show_default=True,
+        metavar="NAME",
+        help="Layout of the records: a description in tei_encoder/formats/ (wcda: the Wilson Center export; "
+        "plain: a title line, a date line, then the text).",
+    ),
     click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
     click.option("-v", "--verbose", is_flag=True, help="Print a line for every record."),
 ]
 
 
 def with_options(options):
+    """Apply a list of click options to a command, in order."""
+
     def decorate(func):
         for option in reversed(options):
             func = option(func)
@@ -101,20 +178,33 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
 )
+@click.option(
+    "--keep",
+    is_flag=True,
+    help="Write each record's TEI beside it (X.txt -> X.xml) as a TEI master to correct by hand: "
+    "build then publishes it as it is and never overwrites it. An existing X.xml is never replaced.",
+)
 @with_options(common_encode_options)
-def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbose):
+def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
     """Encode plain-text records (files, or folders of *.txt) as TEI P5.
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
+    from .fsutil import atomic_write, safe_stem
+    from .pipeline import encode_record, record_files
+
     report = Reporter(quiet, verbose)
     try:
         files = record_files(list(paths))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
+        if keep and output is not None:
+            raise UsageError("--keep writes each TEI master beside its record: it takes no -o")
     except UsageError as exc:
         _fail_usage(str(exc))
     if not files:
         _fail_usage("no records found (folders are searched for *.txt files)")
+    if keep:
+        sys.exit(_encode_masters(files, settings, report))
     to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
@@ -124,8 +214,8 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
         result = encode_record(path, settings)
         for warning in result.warnings:
             report.warning(path, warning)
-        if not result.ok:
-            report.error(path, result.error)
+        if result.error is not None or result.tei is None:
+            report.error(path, result.error or "no TEI was produced")
             failed += 1
             continue
         if output is None:
@@ -146,12 +236,60 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
         if verbose:
             report.info(f"{path} -> {target}")
     if len(files) > 1:
-        report.info(f"encoded {len(files) - failed} of {len(files)} records" + (f"; {failed} failed" if failed else ""))
+        report.info(
+            f"encoded {len(files) - failed} of {len(files)} records"
+            + (f"; {failed} failed" if failed else "")
+            + f"; authority: {settings.authority_label}"
+        )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
+    """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
+    from .edition import master_bytes
+    from .fsutil import atomic_write
+    from .pipeline import encode_record
+
+    made = kept = failed = 0
+    for path in files:
+        target = path.with_suffix(".xml")
+        if target.exists():
+            report.warning(target, "already a TEI master: kept as it is (delete it to encode the record again)")
+            kept += 1
+            continue
+        result = encode_record(path, settings)
+        for warning in result.warnings:
+            report.warning(path, warning)
+        if result.error is not None or result.tei is None:
+            report.error(path, result.error or "no TEI was produced")
+            failed += 1
+            continue
+        try:
+            atomic_write(target, master_bytes(result.tei, path))
+        except OSError as exc:
+            report.error(path, f"cannot write {target}: {exc.strerror or exc}")
+            failed += 1
+            continue
+        made += 1
+        if report.verbose:
+            report.info(f"{path} -> {target}")
+    report.info(
+        f"encode --keep: {made} TEI masters written, {kept} existing kept, {failed} failed; "
+        f"authority: {settings.authority_label}"
+    )
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--profile",
+    type=click.Choice(["auto", "tei-encoder", "tei-all"]),
+    default="auto",
+    show_default=True,
+    help="What to check against. tei-encoder: the project schema and rules. tei-all: the official tei_all "
+    "RELAX NG (jing when installed). auto: tei-encoder for files tei-encoder wrote, tei-all for any other TEI.",
+)
 @click.option(
     "--schema",
     "xsd",
@@ -172,7 +310,25 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
 @click.option(
     "--rng",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.",
+    help="A RELAX NG schema: tei_all.rng for --profile tei-all (default: found or fetched, see README), "
+    "else validated against too; uses jing when installed.",
+)
+@click.option(
+    "--tei-constraints",
+    type=click.Choice(["warning", "error", "off"]),
+    default="warning",
+    show_default=True,
+    help="How tei_all's embedded Schematron constraints are reported (tei-all profile). jing ignores them: "
+    "as warnings the verdict is the RELAX NG one.",
+)
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True
@@ -190,13 +346,18 @@ def encode(paths, output, authority, date, encoding, no_gazetteer, quiet, verbos
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
-def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
-    """Validate TEI files (or folders of *.xml) against the project schema and rules.
+def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs):
+    """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
-    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH].
-    Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
+    one status: valid, invalid, not well-formed, refused (DOCTYPE, failed XInclude, over --max-size)
+    or not checked. Exit status: 0 all valid, 1 any other status, 2 usage error.
     """
-    from .reports import render
+    from lxml import etree
+
+    from .fsutil import atomic_write
+    from .pipeline import collect_files
+    from .reports import failed, render
     from .validate import Validator
 
     try:
@@ -206,42 +367,56 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs):
         for given in (xsd, rng):
             if given is not None and not given.is_file():
                 raise UsageError(f"{given}: schema file does not exist")
+        custom = xsd is not None or no_schema or not rules
+        if custom and profile == "tei-all":
+            raise UsageError("--profile tei-all checks tei_all only: drop --schema/--no-schema/--no-rules")
         if no_schema and not rules and rng is None:
             raise UsageError("nothing to validate against: --no-schema --no-rules needs --rng FILE")
-        validator = Validator(xsd=False if no_schema else xsd, rules=None if rules else False, rng=rng)
+        validator = Validator(
+            xsd=False if no_schema else xsd,
+            rules=None if rules else False,
+            rng=rng,
+            profile="custom" if custom else profile,
+            max_bytes=int(max_mb * 1024 * 1024),
+            tei_constraints=tei_constraints,
+        )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
         _fail_usage(str(exc).splitlines()[0])
-    output = render(diagnostics, [str(f) for f in files], fmt)
+    names = [str(f) for f in files]
+    output = render(diagnostics, names, fmt)
     if report_file:
         atomic_write(report_file, output.encode("utf-8"))
         if fmt != "text":
-            click.echo(render(diagnostics, [str(f) for f in files], "text"), nl=False, err=True)
+            click.echo(render(diagnostics, names, "text"), nl=False, err=True)
     else:
         click.echo(output, nl=False)
-    sys.exit(EXIT_FAILED if any(d.severity == "error" for d in diagnostics) else EXIT_OK)
+    sys.exit(EXIT_FAILED if failed(diagnostics, names) else EXIT_OK)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_options(common_encode_options)
-def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose):
+def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
     """Report the persons, places, organisations and dates each record mentions.
 
     PATHS are records (*.txt, encoded in memory) or TEI files (*.xml); folders are searched for
     both. The report ends with the unlinked candidates: names found by rules that no authority
     file lists, for an editor to review.
     """
+    from lxml import etree
+
     from .entity_report import entity_rows, render
+    from .pipeline import collect_files, encode_record
     from .xmlsafe import parse_xml
 
     report = Reporter(quiet, verbose)
     try:
         files = collect_files(list(paths), (".txt", ".xml"))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer)
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
     except UsageError as exc:
         _fail_usage(str(exc))
     rows, failed = [], 0
@@ -269,14 +444,42 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, quiet, verbose
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
 )
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
-def publish(paths, output, title):
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
+def publish(paths, output, title, css, xslt, no_search):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
-    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
+    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, the CSS, and the
+    full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
-    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, summarize, write_document, write_overviews
+    from lxml import etree
+
+    from .fsutil import safe_stem
+    from .pipeline import collect_files
+    from .publish import (
+        DEFAULT_TITLE,
+        Publisher,
+        PublishError,
+        build_search_index,
+        copy_assets,
+        search_available,
+        write_document,
+        write_overviews,
+    )
+    from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
     report = Reporter()
@@ -284,8 +487,13 @@ def publish(paths, output, title):
         files = collect_files(list(paths), (".xml",), recursive=True)
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
-        publisher = Publisher(title or DEFAULT_TITLE)
-        copy_assets(output, publisher.xslt_dir)
+        if css is not None and not css.is_file():
+            raise UsageError(f"{css}: the --css stylesheet does not exist")
+        search = not no_search and search_available()
+        publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        if xslt is not None:
+            publisher.check()  # a broken override: one usage error, not one per document
+        copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))
     summaries, failed, seen = [], 0, set()
@@ -296,7 +504,8 @@ def publish(paths, output, title):
                 raise ValueError(f"another file already published as {name}.html")
             tree = parse_xml(path)
             tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-            write_document(output, publisher, name, tei)
+            for warning in write_document(output, publisher, name, tei):
+                report.warning(path, warning)
             summaries.append(summarize(tree, name))
             seen.add(name)
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
@@ -305,7 +514,13 @@ def publish(paths, output, title):
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, str(exc).splitlines()[0])
             failed += 1
-    write_overviews(output, publisher, summaries)  # all pages: publish is not incremental
+    try:
+        write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
+        if search:
+            build_search_index(output)
+    except PublishError as exc:
+        report.error(output, str(exc))
+        failed += 1
     report.info(f"published {len(summaries)} of {len(files)} documents -> {output / 'index.html'}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -329,22 +544,62 @@ def publish(paths, output, title):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
 @with_options(common_encode_options)
-def build(corpus, output, jobs, force, title, stats_file, authority, date, encoding, no_gazetteer, quiet, verbose):
+def build(
+    corpus,
+    output,
+    jobs,
+    force,
+    title,
+    css,
+    xslt,
+    no_search,
+    stats_file,
+    authority,
+    date,
+    encoding,
+    no_gazetteer,
+    record_format,
+    quiet,
+    verbose,
+):
     """Encode, validate and publish CORPUS (default: corpus/) into OUTPUT/tei/ and OUTPUT/site/.
 
     Incremental: only records whose input or configuration changed are processed again.
     Exit status: 0 all records built, 1 some record failed or encoded invalid TEI, 2 usage error.
     """
     from .build import BuildOptions, run_build
+    from .fsutil import atomic_write
     from .publish import DEFAULT_TITLE
 
     report = Reporter(quiet, verbose)
     try:
         if not corpus.is_dir():
             raise UsageError(f"{corpus}: corpus folder does not exist")
-        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer)
-        options = BuildOptions(jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=not quiet)
+        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format)
+        progress = _progress_bar if not quiet and sys.stderr.isatty() else None
+        options = BuildOptions(
+            jobs=jobs,
+            force=force,
+            title=title or DEFAULT_TITLE,
+            progress=progress,
+            css=css,
+            xslt=xslt,
+            search=not no_search,
+        )
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))
@@ -354,6 +609,82 @@ def build(corpus, output, jobs, force, title, stats_file, authority, date, encod
         atomic_write(stats_file, json.dumps(asdict(summary), indent=2, default=str).encode())
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
+
+def eta_seconds(
+    done: int, total: int, since: tuple[float, int] | None, measured: tuple[float, int] | None
+) -> float | None:
+    """Seconds left: the records still to do at the rate between `since` and `measured`, each a
+    (time, records done then); None until that rate spans at least half a second.
+
+    Why two points and not the time since the start: the first results include starting the
+    workers (a second or more), and results arrive in bursts (a chunk of records at once), so
+    the rate is measured from the end of the first burst to the last result before the current
+    one — at the start of a burst, that is the end of the previous, complete one.
+    """
+    if total <= done:
+        return 0.0
+    if since is None or measured is None:
+        return None
+    elapsed, progressed = measured[0] - since[0], measured[1] - since[1]
+    if elapsed < 0.5 or progressed <= 0:
+        return None
+    return (total - done) * elapsed / progressed
+
+
+class _ProgressBar:
+    """A progress line with counts and an ETA measured from the first finished records, for an
+    interactive terminal (redrawn at most ten times a second).
+    """
+
+    def __init__(self, total: int):
+        import time
+
+        self._clock = time.monotonic
+        self.total, self.done = total, 0
+        self._first: float | None = None  # when the first result came
+        self._since: tuple[float, int] | None = None  # the end of the first burst of results
+        self._measured: tuple[float, int] | None = None  # the result before the latest one
+        self._last: tuple[float, int] | None = None
+        self._drawn = 0.0
+
+    def update(self, n: int) -> None:
+        """Advance by n records."""
+        now = self._clock()
+        self._measured = self._last
+        self.done += n
+        self._last = (now, self.done)
+        if self._first is None:
+            self._first = now
+        if now - self._first < 0.05:
+            self._since = (now, self.done)  # still the first burst of results: measure from its end
+        if now - self._drawn >= 0.1 or self.done >= self.total:
+            self._drawn = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        width = 30
+        filled = width * self.done // max(1, self.total)
+        eta = eta_seconds(self.done, self.total, self._since, self._measured)
+        shown = "--:--" if eta is None else f"{int(eta) // 60:02d}:{int(eta) % 60:02d}"
+        click.echo(
+            f"\rbuilding [{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total}  eta {shown} ",
+            nl=False,
+            err=True,
+        )
+
+    def finish(self) -> None:
+        """End the progress line."""
+        self._draw(self._clock())
+        click.echo("", err=True)
+
+
+def _progress_bar(total: int) -> _ProgressBar:
+    return _ProgressBar(total)
+
+
+from .edition_cli import register_edition_commands  # noqa: E402  (commands of an edition's workflow)
+
+register_edition_commands(main)
 
 if __name__ == "__main__":
     main()

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from .errors import UsageError
 from .model import Repository
 
 
@@ -21,7 +22,17 @@ def _load_json(package: str, name: str) -> dict:
 
 @dataclass(frozen=True)
 class RecordFormat:
+    """Everything tei-encoder knows about one export layout, read from `formats/<name>.json`.
+
+    name: the format's short name, also the idno/@type of its document numbers;
+    header_parser: module of `tei_encoder.parse` that reads its header (`header`, `plain_header`);
+    publisher: who publishes such records ("" for none); id_prefix: prefix of TEI/@xml:id;
+    url_id_pattern: regex whose group 1 is the document number in a record URL;
+    labels: header label -> field name; the other fields are vocabularies of the layout.
+    """
+
     name: str
+    header_parser: str
     publisher: str
     id_prefix: str
     url_id_pattern: re.Pattern
@@ -34,13 +45,31 @@ class RecordFormat:
     list_labels: dict[str, tuple[str, ...]]
     closing_salutes: tuple[str, ...]
     person_titles: tuple[str, ...]
+    publisher_aliases: tuple[str, ...] = ()
+    opening_salutes: tuple[str, ...] = ()
+    meeting_labels: dict[str, str] = field(default_factory=dict)
+    list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document_kinds: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
+
+
+def format_names() -> list[str]:
+    """The record formats this installation knows (`formats/*.json`)."""
+    folder = resources.files("tei_encoder.formats")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
 @cache
 def record_format(name: str = "wcda") -> RecordFormat:
+    """The format description `formats/<name>.json`. Raises UsageError for an unknown name."""
+    if name not in format_names():
+        raise UsageError(f"unknown record format {name!r}; known formats: {', '.join(format_names())}")
     raw = _load_json("tei_encoder.formats", f"{name}.json")
+    if "extends" in raw:  # a layout that shares another's vocabularies names it, and overrides what differs
+        raw = {**_load_json("tei_encoder.formats", f"{raw['extends']}.json"), **raw}
     return RecordFormat(
         name=raw["name"],
+        header_parser=raw.get("header_parser", "header"),
         publisher=raw["publisher"],
         id_prefix=raw["id_prefix"],
         url_id_pattern=re.compile(raw["url_id_pattern"]),
@@ -54,11 +83,19 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_labels={k: tuple(v) for k, v in raw["list_labels"].items()},
         closing_salutes=tuple(raw["closing_salutes"]),
         person_titles=tuple(sorted(raw["person_titles"], key=len, reverse=True)),
+        # longest first, so "History and Public Policy Program Digital Archive" wins over "Digital Archive"
+        publisher_aliases=tuple(sorted({raw["publisher"], *raw.get("publisher_aliases", [])}, key=len, reverse=True)),
+        opening_salutes=tuple(raw.get("opening_salutes", [])),
+        meeting_labels=dict(raw.get("meeting_labels", {})),
+        list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
+        document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
+        institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
     )
 
 
 @cache
 def languages() -> dict[str, str]:
+    """Language names (lower case) -> ISO 639-1 codes, from data/languages.json."""
     return {k.lower(): v for k, v in _load_json("tei_encoder.data", "languages.json").items() if not k.startswith("_")}
 
 
@@ -68,7 +105,11 @@ def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
     entries = []
     for r in _load_json("tei_encoder.data", "repositories.json")["repositories"]:
         repo = Repository(
-            abbr=r["abbr"], name=r["name"], country=r.get("country", ""), settlement=r.get("settlement", "")
+            abbr=r["abbr"],
+            name=r["name"],
+            country=r.get("country", ""),
+            settlement=r.get("settlement", ""),
+            scheme=r.get("scheme", ""),
         )
         entries.append((tuple([r["abbr"], *r.get("aliases", [])]), repo))
     return tuple(entries)

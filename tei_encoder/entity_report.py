@@ -14,13 +14,15 @@ from dataclasses import asdict, dataclass, field
 from lxml import etree
 
 from . import teidoc
-from .xmlsafe import NSMAP, XML_NS
-
-_ENTRY_OF = {"person": "persName", "place": "placeName", "org": "orgName"}
+from .tei import KIND, NSMAP, XML_NS, surface_text
 
 
 @dataclass
 class EntityRow:
+    """One entity of one record in the entities report: kind, preferred name, number of mentions,
+    the forms met, how it is linked (authority, gazetteer, unlinked) and its identifiers.
+    """
+
     record: str
     entity: str
     type: str
@@ -32,6 +34,9 @@ class EntityRow:
 
 
 def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
+    """The entities a TEI document mentions (text and abstract), one row per entity, in the
+    order persons, places, organisations, dates; most mentioned first.
+    """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     entries = {el.get(f"{{{XML_NS}}}id"): el for el in teidoc.entries(root)}
     rows: dict[tuple[str, str], EntityRow] = {}
@@ -54,7 +59,7 @@ def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
             )
         row = rows[key]
         row.mentions += 1
-        form = " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
+        form = surface_text(el)
         if form not in row.forms:
             row.forms.append(form)
     dates = root.xpath("(//tei:text|//tei:abstract)//tei:date", namespaces=NSMAP)
@@ -81,7 +86,7 @@ def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
 
 
 def _preferred(entry: etree._Element, kind: str) -> str:
-    names = entry.findall(f"tei:{_ENTRY_OF[kind]}", NSMAP)
+    names = entry.findall(f"tei:{KIND[kind].mention}", NSMAP)
     chosen = next((n for n in names if n.get("type") == "preferred"), names[0] if names else None)
     return " ".join("".join(chosen.itertext()).split()) if chosen is not None else ""
 
@@ -100,11 +105,12 @@ def _ids(entry) -> list[str]:
 
 
 def render(rows: list[EntityRow], fmt: str) -> str:
+    """Rows -> the report as text (table), csv or json; unlinked candidates are listed for review."""
     if fmt == "json":
-        candidates = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
+        unlinked = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
         return (
             json.dumps(
-                {"entities": [asdict(r) for r in rows], "unlinked_candidates": candidates}, ensure_ascii=False, indent=2
+                {"entities": [asdict(r) for r in rows], "unlinked_candidates": unlinked}, ensure_ascii=False, indent=2
             )
             + "\n"
         )
@@ -128,7 +134,9 @@ def render(rows: list[EntityRow], fmt: str) -> str:
     lines.append("")
     if candidates:
         lines.append(f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists.")
-        lines.append("Review them and add entries to an authority file (corpus/authority/*.xml) to link them.")
+        lines.append(
+            "Decide on them with `tei-encoder review` and `tei-encoder authority apply` (or edit the authority files)."
+        )
         for r in candidates:
             lines.append(
                 f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})"

@@ -5,5 +5,9 @@ class RecordError(Exception):
     """A record cannot be turned into TEI; the message says why, in one line."""
 
 
+# Advice a core message gives in the library's terms; the command line words it as its option.
+ENCODING_HINT = "give its encoding (for example cp1252 or latin-1)"
+
+
 class UsageError(Exception):
     """The command was called in a way that cannot work (exit code 2)."""

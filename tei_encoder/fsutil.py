@@ -35,6 +35,7 @@ def safe_stem(stem: str) -> str:
 
 
 def inside(folder: Path, path: Path) -> bool:
+    """True when path is base or lies below it (after resolving links)."""
     try:
         path.resolve().relative_to(folder.resolve())
         return True

@@ -13,6 +13,10 @@ from pathlib import Path
 
 @dataclass
 class Node:
+    """One element of the document tree: a TEI element name, its attributes, and children
+    (strings for text, Nodes for elements). The writer turns it into XML as it is.
+    """
+
     tag: str
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[Node | str] = field(default_factory=list)
@@ -22,6 +26,7 @@ class Node:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 
     def iter(self):
+        """Every Node of this subtree, this one first, in document order."""
         yield self
         for child in self.children:
             if isinstance(child, Node):
@@ -43,6 +48,10 @@ class SourceText:
 
 @dataclass
 class Responsibility:
+    """One "X by Y" statement of the Citation or Credits (TEI 2.2.1 respStmt): what was done, the
+    verb as printed, the people who did it, and the xml:id other elements point to with @resp.
+    """
+
     resp: str  # what was done, e.g. "Translation"
     verb: str  # as the record says it, e.g. "translated by"
     names: list[str]
@@ -51,14 +60,22 @@ class Responsibility:
 
 @dataclass
 class Repository:
+    """A known archive (data/repositories.json): abbreviation, full name, country and city."""
+
     abbr: str
     name: str
     country: str = ""
     settlement: str = ""
+    scheme: str = ""  # how the archive numbers its files: "fond-opis", "file", "signature", "shelfmark"
 
 
 @dataclass
 class ArchivalReference:
+    """An archival reference split into the archive's own levels (TEI 10.4 msIdentifier):
+    the text as printed, the repository, a named collection, (level, value) idnos, the folio range
+    as (from, to, text), and whether the parser understood it (if not it stays in bibl, verbatim).
+    """
+
     text: str  # the reference as the citation gives it
     repository: Repository | None = None
     collection: str = ""
@@ -69,18 +86,23 @@ class ArchivalReference:
 
 @dataclass
 class Language:
+    """A language as the record names it and its ISO 639-1 code."""
+
     name: str
     code: str
 
 
 @dataclass
 class Header:
+    """Every header field the record gives, as parsed (each becomes part of the teiHeader, TEI 2)."""
+
     title: str = ""
     date_text: str = ""
     date_iso: str = ""
     citation: str = ""
     url: str = ""
     doc_number: str = ""
+    doc_slug: str = ""  # the document's name in a URL that gives no number (`…/document/record-of-talk-0`)
     summary: str = ""
     credits: str = ""
     funders: list[str] = field(default_factory=list)
@@ -90,6 +112,11 @@ class Header:
     contents_items: list[str] = field(default_factory=list)
     archival: ArchivalReference | None = None
     authors: list[str] = field(default_factory=list)
+    other_urls: list[str] = field(default_factory=list)  # further source URLs the header gives
+    # header text with no TEI field of its own, kept as notesStmt/note[@type]: (type, text)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    publisher: str = ""  # who published the record (from the record format); "" when nobody did
+    doc_number_type: str = ""  # idno/@type of doc_number: the archive's reference scheme ("wcda")
 
 
 @dataclass
@@ -106,6 +133,11 @@ class Entity:
 
 @dataclass
 class Document:
+    """One parsed record: its source, the TEI id, header, body tree, abstract, notes taken
+    from the record's end, the entities it mentions, and what the stages noticed (editorial
+    decisions for encodingDesc, warnings for the user).
+    """
+
     source: SourceText
     record_id: str
     header: Header

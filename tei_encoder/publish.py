@@ -6,51 +6,128 @@ so a corpus-wide page never needs every TEI file in memory at once.
 
 Site layout (relative links only, so it works from file:// and any web server):
     index.html  persons.html  places.html  orgs.html        (the registers)
-    persons/<id>.html  places/<id>.html  orgs/<id>.html     (one page per register entry)
+    persons/<stem>.html  places/<stem>.html  orgs/<stem>.html  (one page per register entry)
     docs/<name>.html   tei/<name>.xml   assets/edition.css  assets/edition.js
+Registers, entry-page stems, mention anchors and what a pointer leads to are decided in
+sitemap.py, for this module and the stylesheets alike. Any TEI is published: every word of
+its text is on its page, and a page that lacks some is reported (`missing_text`).
 """
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from . import teidoc
+from . import sitemap
 from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
-from .xmlsafe import NSMAP, XML_NS
+from .tei import NSMAP, TEI_NS
+from .teidoc import DocumentSummary, EntryInfo
+from .xmlsafe import parse_xml
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
-REGISTERS = {"person": "persons.html", "place": "places.html", "org": "orgs.html"}
-REGISTER_DIRS = {"person": "persons", "place": "places", "org": "orgs"}
+_WORD = re.compile(r"\w+")
+_HTML_PARSER = etree.HTMLParser(no_network=True)
 
 
 class PublishError(Exception):
     pass
 
 
-class Publisher:
-    """Compiled stylesheets for one process. Not shared between threads."""
+UI_STRINGS = "ui-strings.json"  # the site's words, in tei_encoder/data/
+EDITION_STRINGS = "strings.json"  # an edition's translation of some or all of them, in its --xslt folder
+ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", "search.xsl")
 
-    def __init__(self, edition_title: str = DEFAULT_TITLE, xslt_dir: Path | None = None):
+
+def ui_strings(overrides: Path | None = None) -> dict:
+    """The site's UI strings: the shipped ones, updated by OVERRIDES/strings.json when there is one.
+
+    Raises PublishError when the edition's file is not a JSON object of strings (or lists of them).
+    """
+    strings = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
+    edition = overrides / EDITION_STRINGS if overrides is not None else None
+    if edition is not None and edition.is_file():
+        try:
+            changes = json.loads(edition.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise PublishError(f"{edition}: not readable JSON: {exc}") from None
+        valid = isinstance(changes, dict) and all(
+            isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v)) for v in changes.values()
+        )
+        if not valid:
+            raise PublishError(f"{edition}: must be a JSON object whose values are strings (or lists of strings)")
+        unknown = sorted(set(changes) - set(strings))
+        if unknown:
+            raise PublishError(f"{edition}: unknown UI string(s): {', '.join(unknown)}")
+        strings.update(changes)
+    return strings
+
+
+def override_files(overrides: Path | None) -> list[Path]:
+    """An edition's XSLT modules (OVERRIDES/*.xsl, sorted by name); [] without a folder.
+    Raises PublishError when the folder does not exist."""
+    if overrides is None:
+        return []
+    if not overrides.is_dir():
+        raise PublishError(f"{overrides}: the --xslt folder does not exist")
+    return sorted(overrides.glob("*.xsl"))
+
+
+class Publisher:
+    """Compiled stylesheets for one process. Not shared between threads.
+
+    edition_title: the title on every page; xslt_dir: the shipped stylesheets (default: the
+    package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
+    stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
+    strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
+    copy_assets); search: the site has a full-text search page. Raises PublishError for a
+    missing override folder, bad strings.json, or a stylesheet that does not compile.
+    """
+
+    def __init__(
+        self,
+        edition_title: str = DEFAULT_TITLE,
+        xslt_dir: Path | None = None,
+        overrides: Path | None = None,
+        custom_css: bool = False,
+        search: bool = False,
+    ):
         from saxonche import PySaxonProcessor
 
         self.edition_title = edition_title
         self.xslt_dir = xslt_dir or project_dir("xslt")
+        self.overrides = override_files(overrides)
+        self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
+        self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = PySaxonProcessor(license=False)
         self._compiler = self._proc.new_xslt30_processor()
         self._compiler.set_cwd(str(self.xslt_dir))
 
     def _compile(self, name: str):
+        path = self.xslt_dir / name
         try:
-            return self._compiler.compile_stylesheet(stylesheet_file=str(self.xslt_dir / name))
+            if not self.overrides:
+                return self._compiler.compile_stylesheet(stylesheet_file=str(path))
+            # the edition's modules are imported last: their templates have the highest precedence
+            imports = "".join(f'<xsl:import href="{escape(p.resolve().as_uri())}"/>' for p in [path, *self.overrides])
+            wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
+            return self._compiler.compile_stylesheet(stylesheet_text=wrapper)
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            raise PublishError(
-                f"{self.xslt_dir / name}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}"
-            ) from None
+            where = path if not self.overrides else f"{path} with {', '.join(str(p) for p in self.overrides)}"
+            raise PublishError(f"{where}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}") from None
+
+    def check(self) -> None:
+        """Compile every page stylesheet now (they are otherwise compiled when first used), so an
+        edition's broken override is one error before any page is written. Raises PublishError."""
+        for name in ("_document", "_index", "_register", "_entity", "_search"):
+            getattr(self, name)
 
     @cached_property
     def _document(self):
@@ -67,6 +144,10 @@ class Publisher:
     def _run(self, executable, xml_text: str, **params: str) -> bytes:
         executable.clear_parameters()
         executable.set_parameter("edition-title", self._proc.make_string_value(self.edition_title))
+        executable.set_parameter("site", self._proc.make_string_value(sitemap.site_json()))
+        executable.set_parameter("ui-strings", self._proc.make_string_value(self.strings))
+        for name, value in self.flags.items():
+            executable.set_parameter(name, self._proc.make_string_value(value))
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
@@ -76,7 +157,31 @@ class Publisher:
             raise PublishError(f"transformation failed: {str(exc).strip().splitlines()[0]}") from None
 
     def document_page(self, tei: bytes, name: str) -> bytes:
-        return self._run(self._document, tei.decode("utf-8"), root="../", tei_href=f"../tei/{name}.xml")
+        """The HTML page of one TEI document (see `render_document`)."""
+        return self.render_document(tei, name)[0]
+
+    def render_document(self, tei: bytes, name: str) -> tuple[bytes, list[str]]:
+        """The HTML page of one TEI document and warnings about text the page does not show.
+
+        The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
+        writing directions). Raises PublishError when the TEI is not well-formed or a
+        transformation fails."""
+        try:
+            root = parse_xml(data=tei).getroot()
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
+        warnings = []
+        if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+            warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
+        root = sitemap.annotate(root)
+        page = self._run(
+            self._document,
+            etree.tostring(root, encoding="unicode"),
+            root="../",
+            tei_href=f"../tei/{name}.xml",
+            doc_title=sitemap.document_title(root),
+        )
+        return page, warnings + missing_text(root, page)
 
     def index_page(self, edition: str) -> bytes:
         return self._run(self._index, edition, root="")
@@ -91,158 +196,231 @@ class Publisher:
     def entity_page(self, entity: str) -> bytes:
         return self._run(self._entity, entity, root="../")
 
+    @cached_property
+    def _search(self):
+        return self._compile("search.xsl")
 
-# --- per-document summaries -----------------------------------------------------------------
+    def search_page(self, edition: str = "<edition/>") -> bytes:
+        """The full-text search page (search.html), around Pagefind's UI."""
+        return self._run(self._search, edition, root="")
 
 
-def _plain(el) -> str:
-    """An element's text, whitespace normalised (most name elements hold a single string)."""
-    return " ".join(((el.text if len(el) == 0 else "".join(el.itertext())) or "").split())
+# Elements that may stand inside a word (TEI P5 §11.3: expansions, supplied or unclear letters,
+# characters), unless they are one of a choice's or an apparatus' alternatives; every other
+# element boundary separates words. On the page, phrase-level HTML elements join, others separate.
+_TEI_IN_WORD = {
+    "ex",
+    "am",
+    "expan",
+    "abbr",
+    "c",
+    "g",
+    "hi",
+    "supplied",
+    "unclear",
+    "damage",
+    "surplus",
+    "lb",
+    "add",
+    "del",
+}
+_TEI_ALTERNATIVES = {"choice", "app", "rdgGrp", "subst"}
+_HTML_IN_WORD = {"span", "a", "i", "b", "em", "strong", "ins", "del", "time", "q", "small", "abbr", "s", "u", "br"}
 
 
-def _text(el) -> str:
-    return (
-        " ".join("".join(el.xpath(".//text()[not(ancestor::tei:corr)]", namespaces=NSMAP)).split())
-        if el is not None
-        else ""
+def _words(text: str) -> list[str]:
+    # editorial brackets may stand inside a word on the page (s[vnar]): they do not split it
+    return _WORD.findall(text.replace("[", "").replace("]", ""))
+
+
+def _flatten(el: etree._Element, parts: list[str], joins, skip) -> None:
+    """The text under `el` in document order, a space wherever `joins(child)` says an element
+    boundary separates words; subtrees for which `skip(child)` holds give only their tail."""
+    parts.append(el.text or "")
+    for child in el:
+        if isinstance(child.tag, str) and not skip(child):
+            sep = "" if joins(child) else " "
+            parts.append(sep)
+            _flatten(child, parts, joins, skip)
+            parts.append(sep)
+        parts.append(child.tail or "")
+
+
+_TEI_IN_WORD_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_IN_WORD}
+_TEI_ALTERNATIVE_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_ALTERNATIVES}
+
+
+def _tei_joins(el: etree._Element) -> bool:
+    if not el.tag.startswith(f"{{{TEI_NS}}}"):
+        return True  # other vocabularies (MathML) are shown inline, as the page runs them
+    if el.tag not in _TEI_IN_WORD_TAGS:
+        return False
+    parent = el.getparent()
+    return parent is None or parent.tag not in _TEI_ALTERNATIVE_TAGS
+
+
+def text_words(root: etree._Element) -> Counter:
+    """Words (\\w+ runs) of every outermost TEI `text`, leaving out `teiHeader` content."""
+    parts: list[str] = []
+    for text in root.iter(f"{{{TEI_NS}}}text"):
+        if next(text.iterancestors(f"{{{TEI_NS}}}text"), None) is None:
+            _flatten(text, parts, _tei_joins, lambda el: el.tag == f"{{{TEI_NS}}}teiHeader")
+            parts.append(" ")
+    return Counter(_words("".join(parts)))
+
+
+def page_words(page: bytes) -> Counter:
+    """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
+    words: Counter = Counter()
+    if not page.strip():
+        return words
+    doc = etree.fromstring(page, _HTML_PARSER)  # plain lxml elements: faster than lxml.html's
+    body = doc.find("body") if doc is not None and doc.tag == "html" else doc
+    if body is None:
+        return words
+    words.update(_words(" ".join(v for el in body.iter() if isinstance(el.tag, str) for v in el.attrib.values())))
+    parts: list[str] = []
+    _flatten(body, parts, lambda el: el.tag in _HTML_IN_WORD, lambda el: el.tag == "script")
+    words.update(_words("".join(parts)))
+    return words
+
+
+def missing_words(root: etree._Element, page: bytes) -> tuple[Counter, Counter]:
+    """Words of the TEI text not on its page: (strictly, leniently). Leniently, a word counts as
+    shown when the page has it inside a longer word: an alternative's reading printed against
+    the word it belongs to (`<choice><sic>boob</sic>…</choice>s` shows "boobs")."""
+    shown = page_words(page)
+    strict = text_words(root) - shown
+    longer = " ".join(w for w in shown if len(w) > 1)
+    return strict, Counter({w: n for w, n in strict.items() if w not in longer})
+
+
+def missing_text(root: etree._Element, page: bytes) -> list[str]:
+    """A warning if words of the TEI text are not on its page, naming where the first one is."""
+    missing = missing_words(root, page)[1]
+    if not missing:
+        return []
+    first = next(
+        (
+            node
+            for node in root.xpath("//tei:text//text()[not(ancestor::tei:teiHeader)]", namespaces=NSMAP)
+            if any(w in missing for w in _WORD.findall(node))
+        ),
+        None,
     )
+    where = ""
+    if first is not None:
+        el = first.getparent().getparent() if first.is_tail else first.getparent()
+        if el is not None and isinstance(el.tag, str):
+            where = f"; the first is in <{etree.QName(el).localname}>" + (
+                f" at line {el.sourceline}" if el.sourceline else ""
+            )
+    return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
 
 
-def summarize(tree: etree._ElementTree | etree._Element, name: str) -> dict:
-    """What the index and registers need from one document (JSON-serialisable, for the manifest).
-
-    mentions: entity id -> how many mentions (the page anchors are m-<id>-1 … m-<id>-<count>);
-    entities: id -> [kind, preferred name, source, [[idno type, value]...]];
-    forms: id -> the entity's other name forms met in this document.
-    """
-    root = tree.getroot() if hasattr(tree, "getroot") else tree
-    creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
-    date = creation.get("when", "") if creation is not None else ""
-    mentions: dict[str, int] = {}
-    entities: dict[str, list] = {}
-    for el in teidoc.mentions(root):
-        ref = el.get("ref").lstrip("#")
-        mentions[ref] = mentions.get(ref, 0) + 1
-        entities.setdefault(ref, [teidoc.MENTION_KINDS[el.tag], ref, "unresolved", []])
-    forms: dict[str, list[str]] = {}
-    for el in teidoc.entries(root):
-        name_els = [n for n in el if n.tag.endswith("Name")]
-        names = [_plain(n) for n in name_els]
-        preferred = next(
-            (nm for nm, n in zip(names, name_els) if n.get("type") == "preferred"), names[0] if names else ""
-        )
-        idnos = [[i.get("type", ""), (i.text or "").strip()] for i in el.iterchildren(teidoc.T + "idno")]
-        xml_id = el.get(f"{{{XML_NS}}}id")
-        entities[xml_id] = [teidoc.ENTRY_KINDS[el.tag], preferred, teidoc.entry_source(el), idnos]
-        others = [n for n in names if n != preferred]
-        if others:
-            forms[xml_id] = others
-    entities = {ref: entities[ref] for ref in mentions}  # the registers list mentioned entities only
-    forms = {ref: f for ref, f in forms.items() if ref in mentions}
-    return {
-        "id": root.get(f"{{{XML_NS}}}id", name),
-        "name": name,
-        "title": _text(root.find(".//tei:titleStmt/tei:title", NSMAP)),
-        "date": date,
-        "date_text": _text(creation) if creation is not None else "",
-        "year": date[:4],
-        "summary": _text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),
-        "mentions": mentions,
-        "entities": entities,
-        "forms": forms,
-    }
+# --- overview pages from document summaries ----------------------------------------------------
 
 
-def index_entry(summary: dict) -> tuple:
-    """The part of a summary the index page shows: when it is unchanged, the index is too."""
-    kinds = {"person": set(), "place": set()}
-    for ref in summary["mentions"]:
-        kind = summary["entities"][ref][0]
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index page shows of one document: when it is unchanged, the index is too."""
+
+    id: str
+    title: str
+    date: str
+    date_text: str
+    summary: str
+    persons: tuple[str, ...]
+    places: tuple[str, ...]
+
+
+def index_entry(summary: DocumentSummary) -> IndexEntry:
+    """The index's view of a document summary (persons and places filter the index)."""
+    kinds: dict[str, set[str]] = {"person": set(), "place": set()}
+    for ref in summary.mentions:
+        kind = summary.entities[ref].kind
         if kind in kinds:
             kinds[kind].add(ref)
-    return (
-        summary["id"],
-        summary["title"],
-        summary["date"],
-        summary["date_text"],
-        summary["summary"],
+    return IndexEntry(
+        summary.id,
+        summary.title,
+        summary.date,
+        summary.date_text,
+        summary.summary,
         tuple(sorted(kinds["person"])),
         tuple(sorted(kinds["place"])),
     )
 
 
-def affected_refs(previous: dict | None, current: dict | None) -> set[str]:
-    """Entities whose register pages change when a document's summary goes from previous to current."""
-    empty = {"mentions": {}, "entities": {}, "forms": {}}
-    before, after = previous or empty, current or empty
-    shown = ("title", "date", "date_text")
-    if previous is None or current is None or any(before.get(k) != after.get(k) for k in shown):
-        return set(before["mentions"]) | set(after["mentions"])
-    refs = set(before["mentions"]) | set(after["mentions"])
-    return {
-        r
-        for r in refs
-        if before["mentions"].get(r) != after["mentions"].get(r)
-        or before["entities"].get(r) != after["entities"].get(r)
-        or before["forms"].get(r) != after["forms"].get(r)
-    }
-
-
-def index_xml(summaries: list[dict]) -> str:
+def index_xml(summaries: list[DocumentSummary]) -> str:
+    """The index stylesheet's input: one <doc> per document, one <entity> per filter value."""
     edition = etree.Element("edition")
     names: dict[str, tuple[str, str]] = {}
-    for s in sorted(summaries, key=lambda s: s["name"]):
-        _, _, _, _, _, persons, places = index_entry(s)
+    for s in sorted(summaries, key=lambda s: s.name):
+        entry = index_entry(s)
         doc = etree.SubElement(
             edition,
             "doc",
-            id=s["id"],
-            page=f"docs/{s['name']}.html",
-            date=s["date"],
-            year=s["year"],
-            persons=" ".join(persons),
-            places=" ".join(places),
+            id=s.id,
+            page=s.page,
+            date=s.date,
+            year=s.year,
+            persons=" ".join(entry.persons),
+            places=" ".join(entry.places),
         )
-        doc.set("date-text", s["date_text"])
-        etree.SubElement(doc, "title").text = s["title"]
-        etree.SubElement(doc, "summary").text = s["summary"]
-        for ref in (*persons, *places):
-            if ref not in names and ref in s["entities"]:
-                names[ref] = (s["entities"][ref][0], s["entities"][ref][1])
+        doc.set("date-text", s.date_text)
+        etree.SubElement(doc, "title").text = s.title
+        etree.SubElement(doc, "summary").text = s.summary
+        for ref in (*entry.persons, *entry.places):
+            if ref not in names and ref in s.entities:
+                names[ref] = (s.entities[ref].kind, s.entities[ref].name)
     for ref in sorted(names):
         etree.SubElement(edition, "entity", kind=names[ref][0], id=ref, name=names[ref][1])
     return etree.tostring(edition, encoding="unicode")
 
 
-class EntityIndex:
-    """Every entity of the edition with the documents that mention it, from the summaries."""
+CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 
-    def __init__(self, summaries: list[dict]):
-        self.docs = {s["name"]: s for s in summaries}
-        self.info: dict[str, list] = {}
+
+class EntityIndex:
+    """Every entity of the edition with the documents that mention it, from the summaries;
+    `details` (entity id -> birth, death, note, geo from the authority files, see
+    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks."""
+
+    def __init__(self, summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None):
+        self.docs = {s.name: s for s in summaries}
+        self.info: dict[str, EntryInfo] = {}
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
         self._doc_tags: dict[str, str] = {}
-        for s in sorted(summaries, key=lambda s: s["name"]):
-            for ref in s["mentions"]:  # the entity table may be shared by all summaries
-                info = s["entities"].get(ref)
-                if info and (ref not in self.info or self.info[ref][2] == "unresolved"):
+        for s in sorted(summaries, key=lambda s: s.name):
+            for ref in s.mentions:  # the entity table may be shared by all summaries
+                info = s.entities.get(ref)
+                if info and (ref not in self.info or self.info[ref].source == "unresolved"):
                     self.info[ref] = info
-            for ref, forms in s.get("forms", {}).items():
+            for ref, forms in s.forms.items():
                 known = self.forms.setdefault(ref, [])
                 known += [f for f in forms if f not in known]
-            for ref, count in s["mentions"].items():
-                self.mentions.setdefault(ref, {})[s["name"]] = count
+            for ref, count in s.mentions.items():
+                self.mentions.setdefault(ref, {})[s.name] = count
+        for ref, found in (details or {}).items():
+            info = self.info.get(ref)
+            if info is not None and info.source == "authority":
+                self.info[ref] = replace(info, **{k: v for k, v in found.items() if not getattr(info, k)})
 
     def refs(self, kind: str) -> list[str]:
-        return sorted(r for r in self.mentions if r in self.info and self.info[r][0] == kind)
+        """Ids of the mentioned entities of one kind, sorted."""
+        return sorted(r for r in self.mentions if r in self.info and self.info[r].kind == kind)
 
     def _entity(self, ref: str, tag: str = "entity") -> etree._Element:
-        kind, name, source, idnos = self.info[ref]
-        el = etree.Element(tag, kind=kind, id=ref, name=name, source=source)
-        for form in [name, *self.forms.get(ref, [])]:
+        info = self.info[ref]
+        el = etree.Element(tag, kind=info.kind, id=ref, name=info.name, source=info.source)
+        el.set("page", sitemap.entity_page(info.kind, ref))
+        el.set("slug", sitemap.page_stem(ref))
+        el.set("anchor", sitemap.anchor_prefix(ref))
+        for form in [info.name, *self.forms.get(ref, [])]:
             etree.SubElement(el, "form").text = form
-        for kind_id, value in idnos:
+        for kind_id, value in info.idnos:
             etree.SubElement(el, "idno", type=kind_id).text = value
         return el
 
@@ -252,30 +430,78 @@ class EntityIndex:
             el = self._entity(ref)
             el.set("docs", str(len(self.mentions[ref])))
             el.set("mentions", str(sum(self.mentions[ref].values())))
+            if kind == "place":
+                _set_position(el, self.info[ref])
             register.append(el)
         return etree.tostring(register, encoding="unicode")
 
     def entity_xml(self, ref: str) -> str:
+        """An entry page's input: the entity, its authority details, every document that mentions
+        it with the context of each mention, and the entities mentioned most often with it."""
         # Built as text: an entry of a common entity lists thousands of documents, and each
         # document's <doc> start tag is escaped once and reused for every entity it mentions.
-        head = etree.tostring(self._entity(ref), encoding="unicode")
+        el = self._entity(ref)
+        info = self.info[ref]
+        for key in ("birth", "death", "note"):
+            if getattr(info, key):
+                etree.SubElement(el, key).text = getattr(info, key)
+        if info.kind == "place":
+            _set_position(el, info)
+        head = etree.tostring(el, encoding="unicode")
         parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
         mentions = self.mentions.get(ref, {})
         for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
-            parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}"/>')
+            parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
+            for before, keyword, after in self.docs[doc_name].contexts.get(ref, ()):
+                parts.append(
+                    f"<kwic><before>{escape(before)}</before><k>{escape(keyword)}</k><after>{escape(after)}</after></kwic>"
+                )
+            parts.append("</doc>")
+        for other, docs in self.co_mentioned(ref):
+            other_info = self.info[other]
+            parts.append(
+                f"<with kind={quoteattr(other_info.kind)} id={quoteattr(other)} name={quoteattr(other_info.name)} "
+                f'page={quoteattr(sitemap.entity_page(other_info.kind, other))} docs="{docs}"/>'
+            )
         parts.append("</entity>")
         return "".join(parts)
+
+    def co_mentioned(self, ref: str, limit: int = CO_MENTIONED) -> list[tuple[str, int]]:
+        """The entities mentioned in the most documents together with `ref`: (id, documents),
+        most first, then by id; at most `limit`, and only those sharing two documents or more
+        when the entity is in more than one document (one shared document says little then)."""
+        counts: dict[str, int] = {}
+        for doc_name in self.mentions.get(ref, {}):
+            for other in self.docs[doc_name].mentions:
+                if other != ref and other in self.info:
+                    counts[other] = counts.get(other, 0) + 1
+        least = 2 if len(self.mentions.get(ref, {})) > 1 else 1
+        ranked = sorted(((o, n) for o, n in counts.items() if n >= least), key=lambda item: (-item[1], item[0]))
+        return ranked[:limit]
 
     def _doc_tag(self, name: str) -> str:
         tag = self._doc_tags.get(name)
         if tag is None:
             s = self.docs[name]
             tag = (
-                f"<doc page={quoteattr(f'docs/{name}.html')} title={quoteattr(s['title'])} "
-                f"date={quoteattr(s['date'])} date-text={quoteattr(s['date_text'])}"
+                f"<doc page={quoteattr(s.page)} title={quoteattr(s.title)} "
+                f"date={quoteattr(s.date)} date-text={quoteattr(s.date_text)}"
             )
             self._doc_tags[name] = tag
         return tag
+
+
+def _set_position(el: etree._Element, info: EntryInfo) -> None:
+    """lat/lon (and how they are known) on a place's element, when its position is known."""
+    from .geo import position
+
+    where = position(info)
+    if where is not None:
+        el.set("lat", f"{where.lat:.4f}")
+        el.set("lon", f"{where.lon:.4f}")
+        el.set("basis", where.basis)
+        if where.at:
+            el.set("at", where.at)
 
 
 # --- writing a site ----------------------------------------------------------------------------
@@ -289,35 +515,95 @@ def site_path(site: Path, relative: str) -> Path:
     return path
 
 
-def copy_assets(site: Path, xslt_dir: Path | None = None) -> None:
+CUSTOM_CSS = "assets/custom.css"  # where an edition's --css stylesheet goes in the site
+
+
+def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = None) -> None:
+    """Copy the shipped assets (xslt/assets/*) into SITE/assets/, and the edition's stylesheet CSS
+    to SITE/assets/custom.css (linked after edition.css on every page, so its rules win); without
+    CSS a custom.css left by an earlier publish is removed. Unchanged files are not rewritten.
+    Raises PublishError when CSS cannot be read."""
     for asset in sorted(((xslt_dir or project_dir("xslt")) / "assets").iterdir()):
-        target = site_path(site, f"assets/{asset.name}")
-        data = asset.read_bytes()
-        if not target.exists() or target.read_bytes() != data:
-            atomic_write(target, data)
+        _write_if_changed(site_path(site, f"assets/{asset.name}"), asset.read_bytes())
+    custom = site_path(site, CUSTOM_CSS)
+    if css is None:
+        if custom.exists():
+            custom.unlink()
+        return
+    try:
+        data = css.read_bytes()
+    except OSError as exc:
+        raise PublishError(f"{css}: cannot read the stylesheet: {exc.strerror or exc}") from None
+    _write_if_changed(custom, data)
 
 
-def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> None:
+def _write_if_changed(target: Path, data: bytes) -> None:
+    if not target.exists() or target.read_bytes() != data:
+        atomic_write(target, data)
+
+
+# --- full-text search (Pagefind) ------------------------------------------------------------------
+
+SEARCH_DIR = "pagefind"  # Pagefind writes its index and UI here, inside the site
+
+
+def search_available() -> bool:
+    """Whether Pagefind's binary is installed (the pagefind[bin] package)."""
+    try:
+        from pagefind_bin import get_executable  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def build_search_index(site: Path) -> None:
+    """Index every document page of SITE for full-text search, with Pagefind (pagefind.app):
+    the index and its search UI go to SITE/pagefind/. Pagefind reads the built HTML, so it runs
+    once per build after all pages are written; it has no incremental mode, but indexing a
+    thousand pages takes about a second. Only the document articles (data-pagefind-body) are
+    indexed. Raises PublishError when Pagefind is missing or fails."""
+    import subprocess
+
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PublishError(f"{site}: search index not built: {exc}") from None
+    if done.returncode != 0:
+        message = (done.stderr or done.stdout).strip().splitlines()
+        raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
+
+
+def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
+    """Write a document's page and its TEI; returns warnings about text the page does not show."""
     name = safe_stem(name)
-    atomic_write(site_path(site, f"docs/{name}.html"), publisher.document_page(tei, name))
+    page, warnings = publisher.render_document(tei, name)
+    atomic_write(site_path(site, f"docs/{name}.html"), page)
     atomic_write(site_path(site, f"tei/{name}.xml"), tei)
-
-
-def entity_page(kind: str, ref: str) -> str:
-    return f"{REGISTER_DIRS[kind]}/{safe_stem(ref)}.html"
+    return warnings
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
-    return {"index": publisher.index_page, "register": publisher.register_page, "entity": publisher.entity_page}[
-        stylesheet
-    ](xml)
+    pages = {
+        "index": publisher.index_page,
+        "register": publisher.register_page,
+        "entity": publisher.entity_page,
+        "search": publisher.search_page,
+    }
+    return pages[stylesheet](xml)
 
 
 def write_pages(site: Path, publisher: Publisher, pages) -> int:
     """Render and write overview pages: (path relative to the site, stylesheet, input XML)."""
     count = 0
     for relative, stylesheet, xml in pages:
-        atomic_write(site_path(site, relative), render_page(publisher, stylesheet, xml))
+        # a page whose input changed only where it does not show (a register when a mention's
+        # context changed) is left as it is
+        _write_if_changed(site_path(site, relative), render_page(publisher, stylesheet, xml))
         count += 1
     return count
 
@@ -325,39 +611,58 @@ def write_pages(site: Path, publisher: Publisher, pages) -> int:
 def write_overviews(
     site: Path,
     publisher: Publisher | None,
-    summaries: list[dict],
+    summaries: list[DocumentSummary],
     affected: set[str] | None = None,
     index_stale: bool = True,
     render_pages=None,
+    search: bool = False,
+    details: dict[str, dict[str, str]] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
-    rendering over worker processes (then `publisher` may be None). Returns pages written."""
-    render = render_pages or (lambda jobs: write_pages(site, publisher, jobs))
-    return render(_overview_jobs(summaries, affected, index_stale, site))
+    rendering over worker processes (then `publisher` may be None). With `search`, the full-text
+    search page is written with the index; `details` are the authority entries' dates of life,
+    notes and coordinates (see EntityIndex). Returns pages written."""
+    if render_pages is None:
+        if publisher is None:
+            raise ValueError("write_overviews needs a publisher or a page renderer")
+        chosen = publisher
+        render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
+    render = render_pages
+    return render(_overview_jobs(summaries, affected, index_stale, site, search, details))
 
 
-def _overview_jobs(summaries: list[dict], affected: set[str] | None, index_stale: bool, site: Path):
+def _overview_jobs(
+    summaries: list[DocumentSummary],
+    affected: set[str] | None,
+    index_stale: bool,
+    site: Path,
+    search: bool = False,
+    details: dict[str, dict[str, str]] | None = None,
+):
     """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
         yield "index.html", "index", index_xml(summaries)
+        if search:
+            yield "search.html", "search", "<edition/>"
     if affected is not None and not affected:
         return  # no entity's mentions changed: registers stay as they are
-    entities = EntityIndex(summaries)
+    entities = EntityIndex(summaries, details)
     # an id no document describes any more could have been of any kind
     affected_kinds = (
-        None if affected is None else {entities.info[r][0] if r in entities.info else None for r in affected}
+        None if affected is None else {entities.info[r].kind if r in entities.info else None for r in affected}
     )
-    for kind, page in REGISTERS.items():
+    for kind, register in sitemap.registers().items():
+        page = register["page"]
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             yield page, "register", entities.register_xml(kind)
         for ref in refs if affected is None else [r for r in refs if r in affected]:
-            yield entity_page(kind, ref), "entity", entities.entity_xml(ref)
+            yield sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref)
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
-            for kind in REGISTERS:
-                stale = site_path(site, entity_page(kind, ref))
+            for kind in sitemap.registers():
+                stale = site_path(site, sitemap.entity_page(kind, ref))
                 if stale.exists():
                     stale.unlink()
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from .errors import RecordError
+from .errors import ENCODING_HINT, RecordError
 from .model import SourceText
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record larger than this is almost surely not a record
@@ -45,6 +45,10 @@ def read_record(path: Path, encoding: str | None = None) -> SourceText:
 
 
 def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> SourceText:
+    """Bytes of a record -> SourceText: BOM-aware decoding (UTF-8, UTF-16/32 with a BOM, or the
+    given codec), newlines normalised, XML-forbidden characters and terminal escapes removed with a
+    warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
+    """
     digest = hashlib.sha256(raw).hexdigest()
     text = _decode(raw, encoding)
     warnings: list[str] = []
@@ -82,7 +86,7 @@ def _decode(raw: bytes, encoding: str | None) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RecordError(
-            f"not valid UTF-8 at byte {exc.start}; convert the file to UTF-8 or pass --encoding (for example cp1252 or latin-1)"
+            f"not valid UTF-8 at byte {exc.start}; convert the file to UTF-8 or {ENCODING_HINT}"
         ) from None
 
 

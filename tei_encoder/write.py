@@ -9,17 +9,8 @@ from __future__ import annotations
 from lxml import etree
 
 from . import __version__
-from .config import record_format
-from .model import Document, Entity, Header, Node
-
-TEI = "http://www.tei-c.org/ns/1.0"
-XML = "http://www.w3.org/XML/1998/namespace"
-T = f"{{{TEI}}}"
-_LIST_OF = {
-    "person": ("listPerson", "person", "persName"),
-    "place": ("listPlace", "place", "placeName"),
-    "org": ("listOrg", "org", "orgName"),
-}
+from .model import ArchivalReference, Document, Entity, Header, Node
+from .tei import ENTITY_KINDS, TEI_NS, XML_ID, XML_LANG, T
 
 EDITORIAL_PRINCIPLES = (
     "The words of the record are kept exactly; markup is added around them. Whitespace inside paragraphs is normalised.",
@@ -30,7 +21,7 @@ EDITORIAL_PRINCIPLES = (
 )
 
 
-_XML_ATTRS = {"xml:id": f"{{{XML}}}id", "xml:lang": f"{{{XML}}}lang"}
+_XML_ATTRS = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
 
 def _attrib(attrs: dict) -> dict | None:
@@ -51,19 +42,26 @@ def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
 
 
 def write_tei(doc: Document, change_date: str | None = None) -> bytes:
+    """Document -> TEI bytes (UTF-8, XML declaration, indented). change_date is the ISO date
+    of revisionDesc/change, or None.
+    """
     return serialize(tei_tree(doc, change_date))
 
 
 def serialize(root: etree._Element) -> bytes:
+    """An lxml TEI tree -> UTF-8 bytes with an XML declaration, indented (deterministic)."""
     return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
 
 
 def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
+    """Document -> the lxml TEI tree: teiHeader (TEI 2), standOff with the mentioned entities
+    (TEI 16.10, 13.3), text/body with the document's div (TEI 4).
+    """
     h = doc.header
     lang = h.translation_languages[0].code if h.translation_languages else "en"
-    root = etree.Element(T + "TEI", nsmap={None: TEI})
-    root.set(f"{{{XML}}}id", doc.record_id)
-    root.set(f"{{{XML}}}lang", "en")
+    root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
+    root.set(XML_ID, doc.record_id)
+    root.set(XML_LANG, "en")
     root.append(_header(doc, change_date))
     if doc.entities:
         root.append(_stand_off(doc.entities))
@@ -100,11 +98,22 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     _sub(encoder, "name", f"tei-encoder {__version__}", type="software")
 
     pub = _sub(file_desc, "publicationStmt")
-    _sub(pub, "publisher", _publisher(doc))
-    if h.url:
-        _sub(pub, "idno", h.url, type="URL")
-    if h.doc_number:
-        _sub(pub, "idno", h.doc_number, type="wcda")
+    if h.publisher:
+        _sub(pub, "publisher", h.publisher)
+        if h.url:
+            _sub(pub, "idno", h.url, type="URL")
+        for url in h.other_urls:
+            _sub(pub, "idno", url, type="URL")
+        if h.doc_number:
+            _sub(pub, "idno", h.doc_number, type=h.doc_number_type)
+    else:  # TEI 2.2.4: a publicationStmt may be prose when the source was never published
+        _sub(pub, "p", "Unpublished: encoded from a plain-text record.")
+    if h.notes:
+        # header text with no field of its own (a second citation, credits naming no funder,
+        # Contents labels): kept, never dropped. TEI Guidelines 2.2.6 (notesStmt)
+        notes_stmt = _sub(file_desc, "notesStmt")
+        for kind, text in h.notes:
+            _sub(notes_stmt, "note", text, type=kind)
     source_desc = _sub(file_desc, "sourceDesc")
     if h.citation:
         bibl = _sub(source_desc, "bibl", h.citation)
@@ -114,9 +123,10 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         bibl = _sub(source_desc, "bibl", h.url)
         _sub(bibl, "ptr", target=h.url)
     else:
-        _sub(source_desc, "p", f"Plain-text export of the {_publisher(doc)}; the record gives no citation.")
+        origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
+        _sub(source_desc, "p", f"{origin}; the record gives no citation.")
     if h.archival and (h.archival.repository or h.archival.idnos):
-        source_desc.append(_ms_desc(h))
+        source_desc.append(_ms_desc(h, h.archival))
 
     enc = _sub(header, "encodingDesc")
     app_info = _sub(enc, "appInfo")
@@ -152,12 +162,8 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     return header
 
 
-def _publisher(doc: Document) -> str:
-    return record_format().publisher
-
-
-def _ms_desc(h: Header) -> etree._Element:
-    ref = h.archival
+def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:
+    """msDesc for the archival reference (TEI 10.4 "The manuscript identifier", 10.6 msContents)."""
     ms = _el("msDesc")
     ident = _sub(ms, "msIdentifier")
     if ref.repository:
@@ -198,7 +204,13 @@ def _ms_desc(h: Header) -> etree._Element:
 
 def _stand_off(entities: dict[str, Entity]) -> etree._Element:
     stand_off = _el("standOff")
-    for kind, (list_tag, entry_tag, name_tag) in _LIST_OF.items():
+    for entity_kind in ENTITY_KINDS:
+        kind, list_tag, entry_tag, name_tag = (
+            entity_kind.kind,
+            entity_kind.listing,
+            entity_kind.entry,
+            entity_kind.mention,
+        )
         chosen = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: e.xml_id)
         if not chosen:
             continue

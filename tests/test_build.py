@@ -56,7 +56,8 @@ def test_documentation_beside_the_data_rebuilds_nothing(project):
     (authority / "README.md").write_text("Notes for the editors.\n", encoding="utf-8")
     again = build(corpus, out, authority)
     assert (again["encoded"], again["published"], again["unchanged"]) == (0, 0, 3)
-    (authority / "extra.xml").write_text((authority / "orgs.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    extra = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listOrg><org xml:id="extra-org"><orgName>Extra Org</orgName></org></listOrg></standOff></TEI>'
+    (authority / "extra.xml").write_text(extra, encoding="utf-8")
     assert build(corpus, out, authority)["encoded"] == 3  # data beside it does (the control)
 
 
@@ -69,7 +70,11 @@ def test_one_changed_record(project):
     assert (again["encoded"], again["published"]) == (1, 1)
     after = mtimes(out / "site")
     changed = {p for p in after if after[p] != before.get(p)}
-    assert changed == {"docs/letter.html"}  # mention counts unchanged: no register page moves
+    # mention counts unchanged: no register page moves; only the entry pages quoting the changed
+    # sentence (keyword in context) are rewritten
+    entries = changed - {"docs/letter.html"}
+    assert "docs/letter.html" in changed and all(p.count("/") == 1 and not p.startswith("docs/") for p in entries)
+    assert all("very late" in (out / "site" / p).read_text(encoding="utf-8") for p in entries)
     assert "very late" in (out / "site/docs/letter.html").read_text(encoding="utf-8")
 
 
@@ -141,3 +146,17 @@ def test_a_warning_names_the_line_of_the_written_tei(project):
     line = tei[: tei.index('<date when="1999-06-12">')].count("\n") + 1
     assert f"{SEED}.xml:{line}:" in again["output"]
     assert 'warning: @when="1999-06-12" is more than 25 years after the document\'s date' in again["output"]
+
+
+def test_state_of_an_older_shape_means_a_full_build(project):
+    corpus, authority, out = project
+    records = out / ".tei-encoder" / "records.json"
+    state = json.loads(records.read_text())
+    assert state["format"] >= 2
+    state["format"] = 1  # as an older release would have left it
+    records.write_text(json.dumps(state))
+    again = build(corpus, out, authority)
+    assert (again["exit_code"], again["encoded"], again["unchanged"]) == (0, 3, 0)
+    summaries = json.loads((out / ".tei-encoder" / "summaries.json").read_text())
+    kudryavtsev = summaries["entities"]["kudryavtsev"]
+    assert kudryavtsev["kind"] == "person" and kudryavtsev["source"] == "authority"

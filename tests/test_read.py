@@ -23,7 +23,19 @@ def test_utf16_with_bom(tmp_path):
 
 def test_invalid_utf8_is_refused_with_the_offset(tmp_path):
     result = encode_text(tmp_path, record("ok").encode() + b"\xff\xfe bad")
-    assert not result.ok and "not valid UTF-8 at byte" in result.error and "--encoding" in result.error
+    assert not result.ok and "not valid UTF-8 at byte" in result.error and "give its encoding" in result.error
+
+
+def test_invalid_utf8_on_the_command_line_names_the_option(tmp_path):
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+
+    path = tmp_path / "bad.txt"
+    path.write_bytes(record("ok").encode() + b"\xff\xfe bad")
+    result = CliRunner().invoke(main, ["encode", str(path)])
+    assert result.exit_code == 1
+    assert "not valid UTF-8 at byte" in result.output and "pass --encoding" in result.output
 
 
 def test_explicit_encoding(tmp_path):

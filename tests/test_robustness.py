@@ -64,7 +64,8 @@ def body_text(tree) -> str:
         ),
         (b"Just some paragraphs of text without any header.\n\nAnd another one.\n", "no record header"),
         (
-            b'June 9, 1961\n\nCitation:\n\n"x", June 9, 1961.\n\nSummary:\n\nA summary.\n\nThe text.\n',
+            # no title, and no citation to take one from
+            b"June 9, 1961\n\nSummary:\n\nA summary.\n\nCredits:\n\nThanks.\n\nThe text.\n",
             "record has no title",
         ),
     ],
@@ -143,8 +144,20 @@ def test_terminal_control_sequences_removed(tmp_path):
     assert "terminal control sequence" in result.stderr
 
 
+SENTENCE = "The ambassador of Cuba met President Dorticos in Havana on 27 April. "
+
+
+def test_single_long_line(tmp_path):
+    """A record whose body is one line with no break at all: valid TEI, every character kept."""
+    line = SENTENCE * 3000  # 200 KB: the same code path as the 2 MB run below, in a fraction of a second
+    result, target = run_encode(tmp_path, record(line + "\n").encode())
+    tree = assert_valid(result, target)
+    assert len(body_text(tree)) >= len(line.strip())
+
+
+@pytest.mark.fuzz
 def test_single_2mb_line(tmp_path):
-    line = "The ambassador of Cuba met President Dorticos in Havana on 27 April. " * 30000
+    line = SENTENCE * 30000
     result, target = run_encode(tmp_path, record(line + "\n").encode())
     tree = assert_valid(result, target)
     assert len(body_text(tree)) > 2_000_000

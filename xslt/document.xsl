@@ -8,49 +8,83 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="layout.xsl"/>
   <xsl:import href="shell.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="text.xsl"/>
+  <xsl:import href="tables.xsl"/>
+  <xsl:import href="msdesc.xsl"/>
+  <xsl:import href="alternatives.xsl"/>
   <xsl:import href="entities.xsl"/>
   <xsl:import href="notes.xsl"/>
+  <xsl:import href="reading.xsl"/>
 
   <!-- Where the page finds the TEI file it was made from, relative to the page. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <xsl:template match="/tei:TEI">
+  <xsl:template match="/tei:TEI | /tei:teiCorpus">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="$title || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="f:dashes($title) || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
       <xsl:with-param name="json-ld" select="f:json-ld(.)"/>
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="/tei:TEI" mode="content">
-        <article class="document" id="{@xml:id}">
+  <!-- On a wide screen the text has the left column and the information the right one; on a
+       phone the essentials (archive, reference, source) come before the text, the rest after
+       it. The article is what the full-text search indexes (data-pagefind-body). -->
+  <xsl:template match="/tei:TEI | /tei:teiCorpus" mode="content">
+        <article class="document" data-pagefind-body="">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:call-template name="hook-document-top"/>
           <xsl:call-template name="doc-header"/>
           <div class="doc-columns">
+            <aside class="doc-essentials" aria-label="{f:ui('doc-essentials')}">
+              <xsl:call-template name="metadata-essentials"/>
+            </aside>
             <div class="doc-main">
               <xsl:call-template name="summary"/>
               <xsl:call-template name="highlight-toggle"/>
+              <xsl:call-template name="manuscripts"><xsl:with-param name="header" select="tei:teiHeader"/></xsl:call-template>
+              <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
               <xsl:apply-templates select="tei:text"/>
               <xsl:call-template name="footnotes"/>
             </div>
-            <aside class="doc-side" aria-label="Document information">
+            <aside class="doc-side" aria-label="{f:ui('doc-info')}" data-pagefind-ignore="">
               <xsl:call-template name="metadata-panel"/>
               <xsl:call-template name="cite-box"><xsl:with-param name="tei-href" select="$tei-href"/></xsl:call-template>
               <xsl:call-template name="editorial-key"/>
             </aside>
           </div>
+          <xsl:call-template name="hook-document-bottom"/>
         </article>
+  </xsl:template>
+
+  <!-- Not TEI P5 (a TEI P4 file, another vocabulary): its text on a page, nothing dropped
+       (tei_encoder/publish.py warns that it is not TEI P5). -->
+  <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="($title[.], local-name())[1] || ' — ' || $edition-title"/>
+      <xsl:with-param name="page-class" select="'document-page'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]" mode="content">
+    <article class="document" data-pagefind-body="">
+      <h1><xsl:value-of select="($title[.], local-name())[1]"/></h1>
+      <section class="text" aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <div class="foreign-markup"><xsl:apply-templates/></div>
+      </section>
+    </article>
   </xsl:template>
 
   <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->
   <xsl:template name="highlight-toggle">
-    <fieldset class="highlight">
-      <legend>Highlight</legend>
-      <xsl:for-each select="('person', 'place', 'org')">
+    <fieldset class="highlight" data-pagefind-ignore="">
+      <legend><xsl:value-of select="f:ui('highlight')"/></legend>
+      <xsl:for-each select="$registers ! ?kind">
         <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="$register-label(.)"/></label>
       </xsl:for-each>
     </fieldset>

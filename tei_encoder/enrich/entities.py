@@ -24,10 +24,11 @@ from ..config import RecordFormat, record_format
 from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
+from ..tei import ENTITY_KINDS
 from .names import INITIAL, east_asian_shape, short_forms, title_pattern, vocabulary
 from .walk import rewrite_text
 
-TAGS = {"person": "persName", "place": "placeName", "org": "orgName"}
+TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
@@ -244,8 +245,14 @@ class EntityRecognizer:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self._add(form, entry.xml_id, entry.kind, 0)
+        # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
+        # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
+        # Any new way of finding names outside the authority files must consult self.rejected too.
+        self.rejected = frozenset(tuple(norm(t) for _, _, t in tokens(r)) for r in self.authority.rejected)
         if self.use_gazetteer:
             for place in gazetteer_places():
+                if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
+                    continue
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
                     self.entries[xml_id] = AuthorityEntry(
@@ -402,14 +409,18 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
 
 
 def _inline_supplied(child) -> bool:
-    """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov")."""
+    """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov"),
+    or a word marked sic: text a name can run through. A gloss ("[KGB chairman]") is not."""
+    if not (isinstance(child, Node) and all(isinstance(c, str) for c in child.children)):
+        return False
+    if child.tag == "sic" or (child.tag == "supplied" and child.attrs.get("reason") == "expansion"):
+        return True
+    words = child.text().split()
     return (
-        isinstance(child, Node)
-        and (
-            child.tag == "sic"
-            or (child.tag == "supplied" and child.attrs.get("reason") in ("expansion", "clarification"))
-        )
-        and all(isinstance(c, str) for c in child.children)
+        child.tag == "supplied"
+        and child.attrs.get("reason") == "clarification"
+        and 1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
     )
 
 
@@ -621,8 +632,10 @@ def _learn_local_names(ctx: _DocContext) -> None:
 
     A confident recognition also teaches its short form to the rest of the record: the family name
     of an East Asian name ("Le" after "Le Duc Tho"), else the surname ("Damba" after "Comrade Damba").
+    A name form an editor rejected is never learnt.
     """
     v = ctx.rec.names
+    rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
     for raw in _candidate_names(ctx):
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
@@ -636,7 +649,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         if inverted:  # "Kozlov, F. R." is F. R. Kozlov
             toks = toks[1:] + toks[:1]
         key = tuple(norm(t) for t in toks)
-        if ctx.forms(key) and not inverted:
+        printed_key = tuple(norm(t) for _, _, t in tokens(name))
+        if (ctx.forms(key) and not inverted) or key in rec_rejected or printed_key in rec_rejected:
             continue
         family_first = len(toks) > 1 and east_asian_shape(toks)
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
@@ -886,6 +900,8 @@ def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span
     start = toks[k][0]
     surface = text[start:end]
     key = tuple(norm(t) for _, _, t in tokens(surface))
+    if key in ctx.rec.rejected:
+        return None
     ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
     xml_id = ids.pop() if len(ids) == 1 else _new_local_person(ctx, surface, key, "org")
     ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
@@ -1006,6 +1022,8 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         start, end = found
         surface = text[start:end]
         key = tuple(norm(t) for _, _, t in tokens(surface))
+        if key in ctx.rec.rejected:
+            continue  # an editor rejected this form
         if any(f.kind in ("place", "person") for f in ctx.forms(key)):
             continue  # a listed place or person of that exact form ("Soviet Union") is not an organisation
         ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}

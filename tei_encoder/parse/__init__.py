@@ -3,28 +3,39 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import re
 
 from ..config import RecordFormat, record_format
 from ..model import Document, Responsibility, SourceText
 from .blocks import split_blocks
 from .body import parse_body
-from .header import parse_header, translation_languages
+from .header import translation_languages
 
 __all__ = ["parse_record"]
 
 
 def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Document:
+    """Parse a record into a Document: header fields, then the body's structure.
+
+    Input: the decoded record and its format description (default: the WCDA export). The
+    format's `header_parser` names the module of this package that reads its header; the body
+    is parsed the same way for every format. Raises RecordError when the record has no header
+    the format can read.
+    """
     fmt = fmt or record_format()
     blocks = split_blocks(source.text)
-    header, body_blocks, warnings = parse_header(blocks, fmt)
+    header_module = importlib.import_module(f".{fmt.header_parser}", __package__)
+    header, body_blocks, warnings = header_module.parse_header(blocks, fmt)
+    header.publisher = fmt.publisher
+    header.doc_number_type = fmt.name if header.doc_number else ""
     header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
     _number_responsibilities(header.responsibilities)
-    body, notes, authors, body_warnings = parse_body(body_blocks, fmt)
+    body, notes, authors, body_warnings = parse_body(body_blocks, fmt, header.title)
     header.authors = list(dict.fromkeys(authors))
     return Document(
         source=source,
-        record_id=_record_id(header.doc_number, source, fmt),
+        record_id=_record_id(header.doc_number or header.doc_slug, source, fmt),
         header=header,
         body=body,
         notes=notes,
@@ -49,7 +60,7 @@ def _number_responsibilities(responsibilities: list[Responsibility]) -> None:
 
 
 def _record_id(doc_number: str, source: SourceText, fmt: RecordFormat) -> str:
-    """xml:id of the TEI element: the archive's document number, else one made from the file name."""
+    """xml:id of the TEI element: the archive's document number or slug, else one made from the file name."""
     if doc_number:
         return f"{fmt.id_prefix}{doc_number}"
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", source.path.stem).strip("-.")

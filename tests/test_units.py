@@ -1,0 +1,166 @@
+"""Unit tests of the parse, date and recogniser functions, called directly (no CLI, no files)."""
+
+import pytest
+from conftest import SETTINGS, encode_text, record, tree_of, xp
+
+from tei_encoder.config import record_format
+from tei_encoder.dates import find_dates, is_date_line, iso_day, month_bounds, parse_date_line
+from tei_encoder.enrich.entities import norm, tokens
+from tei_encoder.parse.blocks import split_blocks
+from tei_encoder.parse.citation import parse_archival_reference, parse_responsibilities, split_citation
+from tei_encoder.parse.header import label_of, parse_header
+
+WCDA = record_format("wcda")
+
+# --- dates (TEI 13.4 "Dates": when for an exact date, notBefore/notAfter for a bounded one) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "attrs"),
+    [
+        ("June 9, 1961", None, {"when": "1961-06-09"}),
+        ("9 June 1961", None, {"when": "1961-06-09"}),
+        ("1961-04-28", None, {"when": "1961-04-28"}),
+        ("June 1961", None, {"when": "1961-06"}),
+        ("on 27 April", 1961, {"when": "1961-04-27"}),
+        ("on 26-28 April 1961", None, {"notBefore": "1961-04-26", "notAfter": "1961-04-28"}),
+        ("at the beginning of June 1961", None, {"notBefore": "1961-06-01", "notAfter": "1961-06-10"}),
+        ("in the middle of May 1960", None, {"notBefore": "1960-05-11", "notAfter": "1960-05-20"}),
+        ("at the end of February 1960", None, {"notBefore": "1960-02-21", "notAfter": "1960-02-29"}),
+        ("at the end of February 1961", None, {"notBefore": "1961-02-21", "notAfter": "1961-02-28"}),
+        ("about August of this year", 1961, {"notBefore": "1961-08-01", "notAfter": "1961-08-31"}),
+    ],
+)
+def test_date_forms_give_iso_values(text, year, attrs):
+    found = find_dates(text, year)
+    assert [m.attrs for m in found] == [attrs]
+    assert found[0].problem == ""
+
+
+def test_a_day_and_month_need_a_year():
+    assert find_dates("on 27 April", None) == []
+    assert find_dates("about August of this year", None) == []
+
+
+def test_impossible_dates_are_found_but_get_no_value():
+    (match,) = find_dates("on 31 February 1961", None)
+    assert match.attrs == {} and "impossible date" in match.problem
+    (backwards,) = find_dates("on 28-26 April 1961", None)
+    assert backwards.attrs == {} and "impossible date range" in backwards.problem
+
+
+def test_the_longest_form_wins_at_one_place():
+    (match,) = find_dates("signed on 9 June 1961 in Moscow", None)
+    assert "signed on 9 June 1961 in Moscow"[match.start : match.end] == "9 June 1961"
+
+
+def test_calendar_helpers():
+    assert iso_day(1960, 2, 29) == "1960-02-29" and iso_day(1961, 2, 29) is None and iso_day(1961, 13, 1) is None
+    assert month_bounds(1961, 4) == ("1961-04-01", "1961-04-30")
+
+
+def test_date_lines():
+    assert parse_date_line("June 9, 1961") == "1961-06-09"
+    assert parse_date_line("September 01, 1975") == "1975-09-01"
+    assert parse_date_line("April 1976") == "1976-04"
+    assert parse_date_line("1971") == "1971"
+    assert parse_date_line("The meeting of June 9, 1961") is None
+    assert is_date_line("9 June 1961") and not is_date_line("9 June 1961 was a Friday")
+
+
+# --- header and citation ------------------------------------------------------------------------
+
+
+def test_labels_are_the_formats():
+    assert label_of("Summary:", WCDA) == ("summary", "")
+    assert label_of("Source: a book", WCDA) == ("citation", "a book")
+    assert label_of("Moscow: the talks", WCDA) is None
+
+
+HEADER = (
+    "March 3, 1957\n\n**A Note on the Harbour**\n\nCitation:\n\n"
+    '"A Note on the Harbour", March 3, 1957, Wilson Center Digital Archive, AVP RF, F. 1, Op. 2, P. 3, D. 4.\n\n'
+    "<https://digitalarchive.example.org/document/500123>\n\nSummary:\n\nThe harbour works are late.\n\n"
+    "Credits:\n\nThis document was made possible with support from the Example Foundation\n\n"
+    "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+)
+
+
+def test_header_fields_and_where_the_document_begins():
+    header, body, warnings = parse_header(split_blocks(HEADER + "The document itself."), WCDA)
+    assert (header.title, header.date_iso) == ("A Note on the Harbour", "1957-03-03")
+    assert header.url == "https://digitalarchive.example.org/document/500123"
+    assert header.doc_number == "500123"
+    assert header.summary == "The harbour works are late."
+    assert header.funders == ["Example Foundation"]
+    assert [lang.code for lang in header.original_languages] == ["ru"]
+    assert [b.text for b in body] == ["The document itself."]
+    assert warnings == []
+
+
+def test_citation_responsibilities():
+    resps = parse_responsibilities("Obtained by James G. Hershberg and translated by Gary Goldberg.", WCDA)
+    assert [(r.resp, r.names) for r in resps] == [
+        ("Obtained", ["James G. Hershberg"]),
+        ("Translation", ["Gary Goldberg"]),
+    ]
+    rest, found = split_citation('"A title", June 9, 1961, Archive, AVP RF. Translated by Jane Roe.', WCDA)
+    assert [r.names for r in found] == [["Jane Roe"]]
+
+
+def test_russian_archival_reference():
+    ref = parse_archival_reference("AVP RF, F. 0104. Op. 17, P. 118, D. 3. ll. 237-240.")
+    assert ref is not None and ref.understood
+    assert ref.repository is not None and ref.repository.abbr == "AVP RF"
+    assert ref.idnos == [("fond", "0104"), ("opis", "17"), ("papka", "118"), ("delo", "3")]
+    assert ref.locus == ("237", "240", "ll. 237-240")
+
+
+# --- recogniser ---------------------------------------------------------------------------------------
+
+
+def test_tokens_and_normal_forms():
+    assert [t for _, _, t in tokens("A.I. Mikoyan met Dorticós.")] == ["A.", "I.", "Mikoyan", "met", "Dorticós"]
+    assert norm("Dorticós") == norm("DORTICOS")
+
+
+def _mentions(tree):
+    return sorted(
+        (el.xpath("local-name()"), " ".join("".join(el.itertext()).split()), el.get("ref"))
+        for el in xp(tree, "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName")
+    )
+
+
+def test_exactly_these_names_and_no_others(tmp_path):
+    """Fails on a missing name AND on any extra one: demonyms, roles and generic phrases are not names."""
+    body = (
+        "The Soviet government informed President Dorticos that the Cuban delegation would travel to Moscow. "
+        "The American ambassador and the Foreign Ministry were not told."
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    assert _mentions(tree) == [
+        ("persName", "Dorticos", "#dorticos"),
+        ("placeName", "Moscow", "#moscow"),
+    ]
+
+
+# --- dateline type (FRUS practice: the dateline after the head dates the event the head names) -------
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("RECORD OF A CONVERSATION", "conversation"),
+        ("MINUTES OF THE MEETING", "meeting"),
+        ("MINUTES", "meeting"),
+        ("RECORD OF THE SESSION", "meeting"),
+        ("RECORD OF TALKS", "conversation"),
+        ("NOTE ON THE HARBOUR", None),
+    ],
+)
+def test_dateline_after_the_head_is_typed(tmp_path, head, kind):
+    body = f"{head}\nwith the Prime Minister\n\n28 April 1961\n\nThe text of the record."
+    tree = tree_of(encode_text(tmp_path, record(body), settings=SETTINGS))
+    dates = xp(tree, "//t:body//t:dateline/t:date[@when='1961-04-28']")
+    assert len(dates) == 1
+    assert dates[0].get("type") == kind
