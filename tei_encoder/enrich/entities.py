@@ -35,9 +35,14 @@ _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
 _IS_INITIAL = re.compile(INITIAL)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)"
-_INITIALS_NAME = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
+# the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
+# (?<![\w.])(?:INITIAL\s?){1,3}...
+_FIRST_INITIAL = r"[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
-_INVERTED_NAME = re.compile(rf"(?<![\w.])(?P<name>{_SURNAME},\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ][a-zà-ÿ])")
+_INVERTED_NAME = re.compile(
+    rf"(?P<name>[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:[a-zà-ÿ'’-]+|[A-ZÀ-Þ][A-ZÀ-Þ'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ][a-zà-ÿ])"
+)
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 _GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
@@ -274,17 +279,9 @@ class EntityRecognizer:
         self.names = vocabulary()
         titles = title_pattern(self.fmt.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
-        # a lookahead on the titles' first letters lets the scan skip most positions cheaply
-        firsts = "".join(
-            sorted(
-                {
-                    re.escape(t[0])
-                    for t in (*self.names.honorifics, *self.names.ranks, *self.names.roles, *self.fmt.person_titles)
-                }
-            )
-        )
+        # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?=[{firsts}])(?<![\w.])(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-Þ]))){{0,4}})"
+            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-Þ]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -296,7 +293,7 @@ class EntityRecognizer:
         self.name_list = re.compile(
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
-        self.role_name = re.compile(rf"(?<![\w])[Tt]he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
         toks = [t for _, _, t in tokens(form)]
@@ -447,6 +444,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     v = rec.names
     names = []
     for m in rec.title_name.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
+            continue  # inside a word: the pattern leaves this check out so that its scan stays fast
         names.append(_name_run(v, m.group("name").split()))
     for m in rec.role_name.finditer(text):
         run = _name_run(v, m.group("name").split())

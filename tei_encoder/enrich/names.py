@@ -20,6 +20,7 @@ from pathlib import Path
 _DATA = Path(__file__).resolve().parent.parent / "data" / "names.json"
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Casefolded, without diacritics or a final period: the form words are compared in."""
     decomposed = unicodedata.normalize("NFKD", word)
