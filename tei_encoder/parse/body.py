@@ -672,7 +672,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
                 rest = lines[i].text
                 docket = f"{text} {rest}"
-            docket_name = rest or None
+            docket_name = _docket_author(rest, fmt)
             opener.children.append(Node("seg", {"type": "docket"}, [docket]))
             i += 1
             continue
@@ -826,6 +826,17 @@ def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
     return any(_dateline(ln.text) for ln in lines[i + 1 : i + 3])
 
 
+def _docket_author(rest: str, fmt: RecordFormat) -> str | None:
+    """The journal's owner after "from the journal of": the name only ("P. F. Name, 12 March 1955,
+    Top Secret" -> "P. F. Name"); none when the line holds stamps or other columns."""
+    if not rest or "[" in rest or "]" in rest:
+        return None
+    name = rest.split(",")[0].strip()
+    if len(name.split()) > 6 or not name[:1].isupper():
+        return None
+    return name
+
+
 def _flush(opener: Node, document: Node) -> Node:
     """Place the opener gathered so far (before a head or list) and start an empty one."""
     if opener.children:
@@ -951,6 +962,14 @@ def _field_word(speaker: str) -> bool:
         "citation",
         "credits",
         "source",
+        "speaker",
+        "speakers",
+        "invited",
+        "commenters",
+        "chaired",
+        "presiding",
+        "reporter",
+        "rapporteur",
     }
 
 
@@ -1098,6 +1117,7 @@ def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed
         and not re.search(r"[-–—]{2}$|,", text)
         and i + 1 < len(lines)
         and (len(lines[i + 1].text) >= 60 or lines[i + 1].text.endswith((".", "?", "!")))
+        and not _opening_salute(lines[i + 1].text, fmt)
     )
 
 
