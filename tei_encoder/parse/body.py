@@ -1076,9 +1076,15 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             i += 1
             paragraph = Node("p", {}, [label, " ", lines[i].text])
             line = lines[i]
-        elif _section_head(text, lines, i, fmt, mixed):
-            container = Node("div", {"type": "section"}, [Node("head", {}, [text])])
-            document.children.append(container)
+        elif _section_head(text, lines, i, fmt, mixed) or _subheading(text, prev, lines, i, mixed):
+            if container is not document and container.attrs.get("n") and not _section_head(text, lines, i, fmt, mixed):
+                # a short heading inside a numbered section: a subsection of it
+                sub = Node("div", {"type": "subsection"}, [Node("head", {}, [text])])
+                container.children.append(sub)
+                container = sub
+            else:
+                container = Node("div", {"type": "section"}, [Node("head", {}, [text])])
+                document.children.append(container)
             i += 1
             paragraph, prev = None, None
             continue  # a pending page break goes after the head, with the section's first block
@@ -1118,6 +1124,27 @@ def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed
         and i + 1 < len(lines)
         and (len(lines[i + 1].text) >= 60 or lines[i + 1].text.endswith((".", "?", "!")))
         and not _opening_salute(lines[i + 1].text, fmt)
+    )
+
+
+def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
+    """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
+    words = text.split()
+    return (
+        prev is not None
+        and prev.text.endswith((".", "!", "?", "”", '"'))
+        and len(text) <= 60
+        and 1 <= len(words) <= 7
+        and text[:1].isupper()
+        and not text.endswith(_TERMINAL)
+        and not text.endswith(",")
+        and not _BULLET.match(text)
+        and not _speaker_turn(text, mixed)
+        and not _SPEAKER_ALONE.match(text)
+        and not _SIGNATURE_NAME.fullmatch(text)
+        and i + 1 < len(lines)
+        and len(lines[i + 1].text) >= 60
+        and lines[i + 1].block != lines[i].block
     )
 
 
