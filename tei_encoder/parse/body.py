@@ -1127,12 +1127,19 @@ def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed
     )
 
 
+_QUESTION_WORDS = frozenset(
+    "is are was were do does did what how why when where who whom which can could will would should shall may".split()
+)
+
+
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     words = text.split()
     return (
         prev is not None
         and prev.text.endswith((".", "!", "?", "”", '"'))
+        and not _speaker_turn(prev.text, mixed)  # in a dialogue a short line is speech
+        and words[0].lower() not in _QUESTION_WORDS
         and len(text) <= 60
         and 1 <= len(words) <= 7
         and text[:1].isupper()
