@@ -1128,7 +1128,30 @@ def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed
 
 
 _QUESTION_WORDS = frozenset(
-    "is are was were do does did what how why when where who whom which can could will would should shall may".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "what",
+        "how",
+        "why",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "which",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "shall",
+        "may",
+    ]
 )
 
 
