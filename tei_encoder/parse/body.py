@@ -448,13 +448,12 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                     signed.append(before_name)
                 signed.append(rn.group("name"))
                 signer = rn.group("name")[1:-1].strip()
-            elif (
-                name
-                or kind in ("name", "caps-name")
-                or _SIGNATURE_NAME.fullmatch(line.text)
-                or (kind == "weak" and not is_caps(line.text))
-            ):
+            elif name or kind in ("name", "caps-name") or _SIGNATURE_NAME.fullmatch(line.text):
                 signer = name.group("name") if name else plain
+                signed.append(line.text)
+            elif kind == "weak" and not is_caps(line.text):
+                # a plain line: the signer unless a name has been found ("B. Name" / "Head of …")
+                signer = signer or plain
                 signed.append(line.text)
             else:
                 signed.append(Node("roleName", {}, [line.text]))
@@ -727,12 +726,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         if can_open:
             m = _FROM_TO.match(text)
-            if _ADDRESSEE.match(text) and not text.endswith(".") and not text.endswith(":"):
+            short = len(text) <= 50 and len(text.split()) <= 6  # "From Hanoi.", "To Comrade X."
+            if _ADDRESSEE.match(text) and (short or not text.endswith(".")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": "addressee"}, [text]))
                 address_context = True
                 i += 1
                 continue
-            if m and not text.endswith(".") and not text.endswith(":"):
+            if m and (short or not text.endswith(".")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": m.group("kind").lower()}, [text]))
                 address_context = m.group("kind").lower() == "to"
                 i += 1
