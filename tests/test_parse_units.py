@@ -193,3 +193,17 @@ def test_bracket_over_lines_is_one_unit():
     doc = _body("[faded stamp:\n07238-gs\n11 June 1958]\nThe text of the entry follows here and is long enough.\n")
     texts = [c.text() for c in doc.iter() if c.tag in ("p", "opener")]
     assert any("[faded stamp: 07238-gs 11 June 1958]" in t for t in texts)
+
+
+def test_short_from_and_to_lines_with_a_full_stop_and_signer_before_title():
+    document, _, authors, _ = parse_body(
+        split_blocks(
+            "From Hanoi.\n\nTo Comrade Example.\n\nThe delegation arrived this morning and will stay three days.\n\n"
+            "On behalf of the Deputy Minister\n\nB. Samplov\n\nHead of the Second Department\n"
+        ),
+        FMT,
+    )
+    opener = document.children[0]
+    assert [c.attrs.get("type") for c in opener.children if isinstance(c, Node)] == ["from", "addressee"]
+    assert _tags(document) == ["opener", "p", "closer"]
+    assert authors == ["B. Samplov"]  # the name, not the title line under it

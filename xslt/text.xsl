@@ -82,7 +82,7 @@
     </div>
   </xsl:template>
 
-  <xsl:template match="tei:div[@type = 'section']">
+  <xsl:template match="tei:div[@type = ('section', 'subsection')]">
     <section class="tei-section">
       <xsl:if test="@n"><xsl:attribute name="id" select="'section-' || replace(@n, '[^A-Za-z0-9]', '')"/></xsl:if>
       <xsl:call-template name="f:lang"/>

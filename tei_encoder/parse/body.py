@@ -448,13 +448,12 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                     signed.append(before_name)
                 signed.append(rn.group("name"))
                 signer = rn.group("name")[1:-1].strip()
-            elif (
-                name
-                or kind in ("name", "caps-name")
-                or _SIGNATURE_NAME.fullmatch(line.text)
-                or (kind == "weak" and not is_caps(line.text))
-            ):
+            elif name or kind in ("name", "caps-name") or _SIGNATURE_NAME.fullmatch(line.text):
                 signer = name.group("name") if name else plain
+                signed.append(line.text)
+            elif kind == "weak" and not is_caps(line.text):
+                # a plain line: the signer unless a name has been found ("B. Name" / "Head of …")
+                signer = signer or plain
                 signed.append(line.text)
             else:
                 signed.append(Node("roleName", {}, [line.text]))
@@ -672,7 +671,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
                 rest = lines[i].text
                 docket = f"{text} {rest}"
-            docket_name = rest or None
+            docket_name = _docket_author(rest, fmt)
             opener.children.append(Node("seg", {"type": "docket"}, [docket]))
             i += 1
             continue
@@ -727,12 +726,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         if can_open:
             m = _FROM_TO.match(text)
-            if _ADDRESSEE.match(text) and not text.endswith(".") and not text.endswith(":"):
+            short = len(text) <= 50 and len(text.split()) <= 6  # "From Hanoi.", "To Comrade X."
+            if _ADDRESSEE.match(text) and (short or not text.endswith(".")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": "addressee"}, [text]))
                 address_context = True
                 i += 1
                 continue
-            if m and not text.endswith(".") and not text.endswith(":"):
+            if m and (short or not text.endswith(".")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": m.group("kind").lower()}, [text]))
                 address_context = m.group("kind").lower() == "to"
                 i += 1
@@ -824,6 +824,17 @@ def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
     if not (re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text) or re.fullmatch(r"\[[.…\s]+\]", text)):
         return False
     return any(_dateline(ln.text) for ln in lines[i + 1 : i + 3])
+
+
+def _docket_author(rest: str, fmt: RecordFormat) -> str | None:
+    """The journal's owner after "from the journal of": the name only ("P. F. Name, 12 March 1955,
+    Top Secret" -> "P. F. Name"); none when the line holds stamps or other columns."""
+    if not rest or "[" in rest or "]" in rest:
+        return None
+    name = rest.split(",")[0].strip()
+    if len(name.split()) > 6 or not name[:1].isupper():
+        return None
+    return name
 
 
 def _flush(opener: Node, document: Node) -> Node:
@@ -951,6 +962,14 @@ def _field_word(speaker: str) -> bool:
         "citation",
         "credits",
         "source",
+        "speaker",
+        "speakers",
+        "invited",
+        "commenters",
+        "chaired",
+        "presiding",
+        "reporter",
+        "rapporteur",
     }
 
 
@@ -1057,9 +1076,15 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             i += 1
             paragraph = Node("p", {}, [label, " ", lines[i].text])
             line = lines[i]
-        elif _section_head(text, lines, i, fmt, mixed):
-            container = Node("div", {"type": "section"}, [Node("head", {}, [text])])
-            document.children.append(container)
+        elif _section_head(text, lines, i, fmt, mixed) or _subheading(text, prev, lines, i, mixed):
+            if container is not document and container.attrs.get("n") and not _section_head(text, lines, i, fmt, mixed):
+                # a short heading inside a numbered section: a subsection of it
+                sub = Node("div", {"type": "subsection"}, [Node("head", {}, [text])])
+                container.children.append(sub)
+                container = sub
+            else:
+                container = Node("div", {"type": "section"}, [Node("head", {}, [text])])
+                document.children.append(container)
             i += 1
             paragraph, prev = None, None
             continue  # a pending page break goes after the head, with the section's first block
@@ -1098,6 +1123,58 @@ def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed
         and not re.search(r"[-–—]{2}$|,", text)
         and i + 1 < len(lines)
         and (len(lines[i + 1].text) >= 60 or lines[i + 1].text.endswith((".", "?", "!")))
+        and not _opening_salute(lines[i + 1].text, fmt)
+    )
+
+
+_QUESTION_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "what",
+        "how",
+        "why",
+        "when",
+        "where",
+        "who",
+        "whom",
+        "which",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "shall",
+        "may",
+    ]
+)
+
+
+def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
+    """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
+    words = text.split()
+    return (
+        prev is not None
+        and prev.text.endswith((".", "!", "?", "”", '"'))
+        and not _speaker_turn(prev.text, mixed)  # in a dialogue a short line is speech
+        and words[0].lower() not in _QUESTION_WORDS
+        and len(text) <= 60
+        and 1 <= len(words) <= 7
+        and text[:1].isupper()
+        and not text.endswith(_TERMINAL)
+        and not text.endswith(",")
+        and not _BULLET.match(text)
+        and not _speaker_turn(text, mixed)
+        and not _SPEAKER_ALONE.match(text)
+        and not _SIGNATURE_NAME.fullmatch(text)
+        and i + 1 < len(lines)
+        and len(lines[i + 1].text) >= 60
+        and lines[i + 1].block != lines[i].block
     )
 
 
