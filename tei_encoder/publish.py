@@ -558,7 +558,7 @@ SEARCH_DIR = "pagefind"  # Pagefind writes its index and UI here, inside the sit
 def search_available() -> bool:
     """Whether Pagefind's binary is installed (the pagefind[bin] package)."""
     try:
-        from pagefind_bin import get_executable  # type: ignore[import-untyped]  # noqa: F401
+        from pagefind_bin import get_executable  # noqa: F401
     except ImportError:
         return False
     return True

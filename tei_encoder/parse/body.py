@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..brackets import is_description
 from ..config import RecordFormat
@@ -31,7 +32,7 @@ class _Numbered:
     """`_NUMBERED.match(text)`: a numbered paragraph or item (`1.`, `2)`, `IV.`), never an initial."""
 
     @staticmethod
-    def match(text: str) -> re.Match | None:
+    def match(text: str) -> _NumberMatch | None:
         m = _NUMBERED_ANY.match(text)
         if m is None:
             return None
@@ -57,6 +58,16 @@ class _NumberMatch:
 
 
 _NUMBERED = _Numbered()
+
+
+def _matched(pattern: Any, text: str) -> Any:
+    """`pattern.match(text)` for a line that pattern already classified (so never None there)."""
+    found = pattern.match(text)
+    if found is None:
+        raise ValueError(f"line {text[:40]!r} does not match the pattern that classified it")
+    return found
+
+
 _PAGE_MARK = re.compile(
     r"^(?:\[(?:Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
@@ -306,12 +317,12 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
         notes: dict[str, str] = {}
-        current = None
+        current = ""  # the tail starts with a note mark, so every other line continues a note
         for ln in tail:
             m = _note_mark(ln.text)
             if m is not None:
                 current = m
-                notes[m] = _NOTE_DEF.match(ln.text).group("text")
+                notes[m] = _matched(_NOTE_DEF, ln.text).group("text")
             else:
                 notes[current] += " " + ln.text
         if all(_is_referenced(m, body_text) for m in notes):
@@ -363,7 +374,7 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "name"
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
-    if is_date_line(text) or (_PLACE_DATE.match(text) and is_date_line(_PLACE_DATE.match(text).group("date"))):
+    if is_date_line(text) or ((place_date := _PLACE_DATE.match(text)) and is_date_line(place_date.group("date"))):
         return "dateline"
     if _caps_name(text) and len(text) >= 3:
         return "caps-name"
@@ -439,7 +450,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             if kind == "register" or kind == "role-text":
                 signed.append(line.text)
             elif kind == "role-and-name":
-                rn = _ROLE_AND_NAME.match(line.text)
+                rn = _matched(_ROLE_AND_NAME, line.text)
                 before_name = line.text[: rn.start("name")]
                 if rn.group("role"):
                     signed.append(Node("roleName", {}, [rn.group("role")]))
@@ -632,7 +643,7 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     same block continues it (`MINUTES` / `of the meeting …`)."""
     if _SUBJECT.match(text):
         return True
-    if _NUMBERED.match(text) or (_SPEAKER.match(text) and not is_caps(_SPEAKER.match(text).group("rest"))):
+    if _NUMBERED.match(text) or ((speaker := _SPEAKER.match(text)) and not is_caps(speaker.group("rest"))):
         return False
     continued = i + 1 < len(lines) and lines[i + 1].block == lines[i].block
     if _LETTER_SPACED.match(text):
@@ -757,15 +768,15 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         if not head_seen and _same_words(title, text):
             # the record's title printed again at the top of the document: its heading, once
-            head = [text]
+            repeated: list[Node | str] = [text]
             i += 1
             while i < len(lines) and _same_words(title, lines[i].text):
-                head += [Node("lb"), lines[i].text]
+                repeated += [Node("lb"), lines[i].text]
                 i += 1
             if opener.children:
                 opener_placed = True
             opener = _flush(opener, document)
-            document.children.append(Node("head", {}, head))
+            document.children.append(Node("head", {}, repeated))
             head_seen = True
             continue
         if not head_seen and _head_line(text, lines, i, fmt):
@@ -1042,7 +1053,9 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             node = Node("list", {"type": "numbered"})
             run = _numbered_run(lines, i)
             for k in range(i, i + run):
-                node.children.append(Node("item", {"n": _NUMBERED.match(lines[k].text).group("n")}, [lines[k].text]))
+                node.children.append(
+                    Node("item", {"n": _matched(_NUMBERED, lines[k].text).group("n")}, [lines[k].text])
+                )
             i += run
             container.children.extend(pending_pb + [node])
             pending_pb, paragraph, prev = [], None, None
@@ -1062,15 +1075,15 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             continue
         section_n = _section_number(numbered, lines, i, used_n, last_n) if numbered else None
         alone = _speaker_alone(text, lines[i + 1] if i + 1 < len(lines) else None, mixed)
-        if section_n:
+        if section_n and numbered:
             container = Node("div", {"type": "section", "n": section_n})
             document.children.append(container)
-            label = text[: numbered.start("text")].rstrip()
-            paragraph = Node("p", {}, [Node("label", {}, [label]), " ", numbered.group("text")])
+            number = text[: numbered.start("text")].rstrip()
+            paragraph = Node("p", {}, [Node("label", {}, [number]), " ", numbered.group("text")])
         elif numbered:
             # a number out of sequence (`1.` again, an initial): a labelled paragraph, not a new section
-            label = text[: numbered.start("text")].rstrip()
-            paragraph = Node("p", {}, [Node("label", {}, [label]), " ", numbered.group("text")])
+            number = text[: numbered.start("text")].rstrip()
+            paragraph = Node("p", {}, [Node("label", {}, [number]), " ", numbered.group("text")])
         elif alone:
             label = Node("label", {"type": "speaker"}, [alone.group("speaker") + alone.group("sep")])
             i += 1
@@ -1178,7 +1191,9 @@ def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: 
     )
 
 
-def _section_number(numbered: re.Match, lines: list[Line], i: int, used: set[str], last: dict[str, int]) -> str | None:
+def _section_number(
+    numbered: _NumberMatch, lines: list[Line], i: int, used: set[str], last: dict[str, int]
+) -> str | None:
     """The section's @n when this number continues its sequence (1, 2, 3 … or I, II, III …) and has
     not been used: a repeated or out-of-order number never makes a second section with the same n."""
     n = numbered.group("n")
@@ -1246,7 +1261,7 @@ def _is_short_numbered_run(lines: list[Line], i: int) -> bool:
         and len(lines[k].text) <= 100
         and not lines[k].text.endswith((".", "!", "?"))  # sentences are sections; agenda items are not
     ):
-        n = _NUMBERED.match(lines[k].text).group("n")
+        n = _matched(_NUMBERED, lines[k].text).group("n")
         values.append(int(n) if n.isdigit() else _roman(n) or 0)
         k += 1
     if len(values) < 2 or values != list(range(values[0], values[0] + len(values))):

@@ -175,7 +175,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
 def _plain_translation_item(item: str, fmt: RecordFormat) -> bool:
     """ "Translation - English": fully said by langUsage; "English HTML" also names a format, kept."""
     m = fmt.translation_item_pattern.match(item)
-    return bool(m) and not m.groupdict().get("lang3")
+    return m is not None and not m.groupdict().get("lang3")
 
 
 def _label_name(field: str, fmt: RecordFormat) -> str:
