@@ -20,6 +20,10 @@ REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor r
 
 @dataclass(frozen=True)
 class AuthorityEntry:
+    """One entity of an authority file: its xml:id, kind (person | place | org), preferred name,
+    variant forms, (type, value) identifiers from a verifiable source, and provenance.
+    """
+
     xml_id: str
     kind: str  # person | place | org
     name: str
@@ -30,6 +34,11 @@ class AuthorityEntry:
 
 @dataclass(frozen=True, eq=False)
 class Authority:
+    """The entries of a set of authority folders, keyed by xml:id, with a content digest (equal
+    digests: equal authorities; the recogniser is cached by it), the files read and the rejected name
+    forms (rejected.txt).
+    """
+
     entries: dict[str, AuthorityEntry] = field(default_factory=dict)
     digest: str = ""  # content hash of the files, for incremental builds
     files: tuple[Path, ...] = ()
@@ -42,10 +51,15 @@ class Authority:
         return isinstance(other, Authority) and other.digest == self.digest
 
     def get(self, xml_id: str) -> AuthorityEntry | None:
+        """The entry with this xml:id, or None."""
         return self.entries.get(xml_id)
 
 
 def load_authority(folders: tuple[Path, ...]) -> Authority:
+    """Read every *.xml authority file of these folders (a later folder overrides an earlier one).
+    Cached per process; an edited file (new size or mtime) is read again. Raises UsageError naming the
+    file for a missing folder or a broken file.
+    """
     folders = tuple(Path(f).resolve() for f in folders)
     # cached per process, but an edited file (new size or mtime) is read again
     stamp = tuple(

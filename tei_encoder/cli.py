@@ -159,6 +159,7 @@ def with_options(options):
     """Apply a list of click options to a command, in order."""
 
     def decorate(func):
+        """The command with the options applied."""
         for option in reversed(options):
             func = option(func)
         return func

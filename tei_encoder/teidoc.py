@@ -226,6 +226,7 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
         right, suffix = (cut if cut >= 0 else end + room), "\u2026"
 
     def squeeze(part: str) -> str:
+        """Whitespace folded, a leading or trailing space kept."""
         words = " ".join(part.split())
         return (" " if part[:1].isspace() and words else "") + words + (" " if part[-1:].isspace() and words else "")
 

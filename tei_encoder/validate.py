@@ -42,6 +42,11 @@ _JING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>err
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One problem found in a file: where (file, line, column in characters), severity (error or
+    warning), the message in the user's terms, the element path, and which check found it
+    (xml, schema, rules, rng).
+    """
+
     file: str
     line: int
     column: int
@@ -51,10 +56,12 @@ class Diagnostic:
     source: str = ""  # xml | schema | rules | rng
 
     def text(self) -> str:
+        """The problem as one line: file:line:column: severity: message [element path]."""
         where = f" [{self.path}]" if self.path else ""
         return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
 
     def as_dict(self) -> dict:
+        """The problem as a JSON-ready dict."""
         return asdict(self)
 
 
@@ -217,6 +224,11 @@ class _Checked:
 
 
 class Validator:
+    """Validates TEI files against the project schema and rules (profile tei-encoder) or the
+    official tei_all with the TEI's own Schematron constraints (profile tei-all); schemas are compiled
+    once per Validator. check_files gives every file one status and its diagnostics.
+    """
+
     def __init__(
         self,
         xsd: Path | None | bool = None,
@@ -259,6 +271,7 @@ class Validator:
 
     @cached_property
     def explainer(self):
+        """xmlschema's view of the project XSD, compiled only when a file is invalid (for messages)."""
         import xmlschema  # compiled only when a file is invalid: the fast path never pays for it
 
         return xmlschema.XMLSchema(str(self.xsd_path))

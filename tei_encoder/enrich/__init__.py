@@ -15,6 +15,9 @@ __all__ = ["enrich", "EntityRecognizer"]
 
 
 def enrich(doc: Document, recognizer: EntityRecognizer) -> Document:
+    """Stage 3: editorial marks first (so brackets are markup, not names), then names and dates.
+    Input: a parsed Document and the recogniser; output: the same Document, enriched.
+    """
     doc = mark_editorial(doc)
     doc = tag_entities(doc, recognizer)
     return doc

@@ -55,6 +55,10 @@ _SKIP = frozenset({"foreign", "gap", "pb", "lb", "idno", "note", "sic", "supplie
 
 
 def mark_editorial(doc: Document) -> Document:
+    """Translator's and archivist's brackets and marks -> sic, supplied, gap, note, pb, foreign
+    (TEI 3.5 "Simple editorial changes", 11.3); @resp points to the translator's respStmt. Returns the
+    Document with its body and abstract rewritten and the decisions listed for editorialDecl.
+    """
     translator = next((r.xml_id for r in doc.header.responsibilities if r.resp == "Translation" and r.xml_id), "")
     state = _State(doc=doc, resp=f"#{translator}" if translator else "", original=_original_lang(doc))
     body_text = doc.body.text()

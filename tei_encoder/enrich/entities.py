@@ -209,6 +209,9 @@ _OPAQUE_FOR_ENTITIES = frozenset(
 
 @lru_cache(maxsize=65536)
 def norm(token: str) -> str:
+    """A token's comparison key: accents removed, case folded, curly apostrophe straightened,
+    trailing full stop dropped ("Dorticós" and "DORTICOS" meet).
+    """
     decomposed = unicodedata.normalize("NFKD", token)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
 
@@ -377,6 +380,9 @@ class _DocContext:
 
 
 def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
+    """Tag and link the names and dates of the abstract and the document text (TEI 13.2, 13.4);
+    every linked entity gets an entry in doc.entities (the standOff). Returns the Document.
+    """
     ctx = _DocContext(rec=rec, doc=doc)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])

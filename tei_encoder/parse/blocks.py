@@ -7,15 +7,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Block:
+    """A run of non-blank lines of the record and the line number of its first line (1-based)."""
+
     lines: tuple[str, ...]
     lineno: int  # 1-based line number of the first line in the record
 
     @property
     def text(self) -> str:
+        """The block's lines joined by spaces."""
         return " ".join(self.lines)
 
 
 def split_blocks(text: str) -> list[Block]:
+    """The record's text -> blocks separated by blank lines (runs of white space inside a line folded)."""
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
@@ -34,4 +38,5 @@ def split_blocks(text: str) -> list[Block]:
 
 
 def split_lines(block: Block) -> list[Block]:
+    """A block cut into one-line blocks (for single-newline layouts)."""
     return [Block((line,), block.lineno + i) for i, line in enumerate(block.lines)]

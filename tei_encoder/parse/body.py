@@ -168,6 +168,8 @@ _NOT_SPEAKERS = {
 
 @dataclass(frozen=True)
 class Line:
+    """One non-blank line of the document: its text, the number of its block and its line number."""
+
     text: str
     block: int
     lineno: int

@@ -25,6 +25,7 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
 
 
 def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """(field name, rest of the line) when the line starts with a label the format knows, else None."""
     m = _LABEL.match(line)
     if m and m.group("label") in fmt.labels:
         return fmt.labels[m.group("label")], m.group("rest").strip()
@@ -347,6 +348,9 @@ def _languages(text: str, warnings: list[str]) -> list[Language]:
 
 
 def translation_languages(items: list[str], fmt: RecordFormat, warnings: list[str]) -> list[Language]:
+    """Languages of the translation named by the Contents items ("Translation - English"), as
+    Language(name, ISO 639-1 code); an unknown name adds a warning.
+    """
     found = []
     for item in items:
         m = fmt.translation_item_pattern.match(item)
