@@ -468,7 +468,16 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
 )
 @click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
-def publish(paths, output, title, css, xslt, no_search):
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size), as validate.",
+)
+def publish(paths, output, title, css, xslt, no_search, max_mb):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
@@ -486,13 +495,14 @@ def publish(paths, output, title, css, xslt, no_search):
         PublishError,
         build_search_index,
         copy_assets,
+        read_tei,
         remove_search,
         search_available,
         write_document,
         write_overviews,
     )
     from .teidoc import summarize
-    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+    from .xmlsafe import UnsafeXML, describe_xml_error
 
     report = Reporter()
     try:
@@ -514,8 +524,10 @@ def publish(paths, output, title, css, xslt, no_search):
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
-            tree = parse_xml(path)
-            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+            tree, warnings = read_tei(path, int(max_mb * 1024 * 1024))
+            for warning in warnings:
+                report.warning(path, warning)
+            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
             for warning in write_document(output, publisher, name, tei):
                 report.warning(path, warning)
             summaries.append(summarize(tree, name))

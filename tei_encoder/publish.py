@@ -30,7 +30,7 @@ from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
-from .xmlsafe import parse_xml
+from .xmlsafe import DEFAULT_MAX_MB, describe_xml_error, human_size, parse_xml, resolve_xinclude
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 _WORD = re.compile(r"\w+")
@@ -171,7 +171,8 @@ class Publisher:
         writing directions). Raises PublishError when the TEI is not well-formed or a
         transformation fails."""
         try:
-            root = parse_xml(data=tei).getroot()
+            # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
+            root = parse_xml(data=tei, huge=True, collect_ids=False).getroot()
         except (etree.XMLSyntaxError, ValueError) as exc:
             raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
         warnings = []
@@ -603,6 +604,57 @@ def build_search_index(site: Path) -> None:
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip().splitlines()
         raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
+
+
+def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple[etree._ElementTree, list[str]]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
+
+    Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
+    (libxml2's huge_tree, as jing has no limit). XIncludes are resolved from local files only
+    (xmlsafe.resolve_xinclude, as validate and jing do), so the page and the lost-text check see
+    the included text. A repeated xml:id makes the file invalid but not malformed: it is published
+    with one warning. Raises PublishError (one line: a refusal or a parse error) when the file
+    cannot be published, OSError when it cannot be read."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise PublishError(
+            f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} (raise it with --max-size)"
+        )
+    try:
+        tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
+    except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
+        raise PublishError(describe_xml_error(exc)) from None
+    warnings = _repeated_ids(tree)
+    if next(tree.iter(f"{XI_NS}include"), None) is not None:
+        refusal, _ = resolve_xinclude(tree, str(path))
+        if refusal is not None:
+            raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
+    return tree, warnings
+
+
+XI_NS = "{http://www.w3.org/2001/XInclude}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _repeated_ids(tree: etree._ElementTree) -> list[str]:
+    """One warning when xml:id values repeat (links to such an id go to its first element)."""
+    seen: set[str] = set()
+    repeated: dict[str, int] = {}
+    for el in tree.iter():
+        value = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if value is None:
+            continue
+        if value in seen:
+            repeated.setdefault(value, el.sourceline or 0)
+        seen.add(value)
+    if not repeated:
+        return []
+    first, line = next(iter(repeated.items()))
+    more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
+    return [
+        f"xml:id '{first}' (line {line}){more} is used more than once: the file is invalid (published anyway; "
+        "links to a repeated id go to its first element)"
+    ]
 
 
 def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
