@@ -369,12 +369,15 @@ def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb
     from .fsutil import atomic_write
     from .pipeline import collect_files
     from .reports import failed, render
-    from .validate import Validator
+    from .validate import Validator, unique_files
 
     try:
-        files = collect_files(list(paths), (".xml",), recursive=True)
+        files, repeated = unique_files(collect_files(list(paths), (".xml",), recursive=True))
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
+        if repeated:  # on standard error: the report itself stays one record per file
+            more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
+            click.echo(f"note: {repeated[0]}{more} named more than once: each file is checked once", err=True)
         for given in (xsd, rng):
             if given is not None and not given.is_file():
                 raise UsageError(f"{given}: schema file does not exist")

@@ -580,6 +580,22 @@ def _parser_without_ids() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, collect_ids=False)
 
 
+def unique_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The files to check once each: (the first spelling of every file, the later spellings left out).
+
+    Two names for one file (the same name twice, `x.xml` and `./x.xml`, a folder and a file in it)
+    are one file, told by its resolved path; counting it twice would make every report's counts wrong."""
+    kept: dict[str, Path] = {}
+    dropped: list[Path] = []
+    for path in paths:
+        key = os.path.realpath(path)
+        if key in kept:
+            dropped.append(path)
+        else:
+            kept[key] = path
+    return list(kept.values()), dropped
+
+
 def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:
     """A schema given as a path, None (the project's own) or False (none); None when not wanted."""
     if given is False or given is True or not wanted:

@@ -2,6 +2,7 @@
 include), huge text nodes under --max-size, repeated xml:id values published with a warning.
 Constructed files only (our own wording)."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -97,3 +98,33 @@ def test_publish_a_file_whose_xml_id_repeats_with_one_warning(tmp_path):
     assert "well-formed" not in result.output
     page = (tmp_path / "site" / "docs" / "twice.html").read_text(encoding="utf-8")
     assert "Second part." in page and "Fourth." in page
+
+
+def test_a_file_named_twice_is_validated_once(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(TEI / "invalid_attr.xml", "x.xml")
+    shutil.copy(TEI / "verse.xml", "v.xml")
+    result = CliRunner().invoke(
+        main,
+        [
+            "validate",
+            "--profile",
+            "tei-all",
+            "--tei-constraints",
+            "off",
+            "--format",
+            "json",
+            "x.xml",
+            "./x.xml",
+            "v.xml",
+            "x.xml",
+        ],
+    )
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [f["file"] for f in report["files"]] == ["x.xml", "v.xml"]
+    assert report["statuses"]["invalid"] == 1 and report["statuses"]["valid"] == 1
+    assert (
+        result.stderr.count("named more than once") == 1
+        and "note: x.xml and 1 more named more than once" in result.stderr
+    )
