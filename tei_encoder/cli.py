@@ -493,7 +493,6 @@ def publish(paths, output, title, css, xslt, no_search, max_mb):
     from .fsutil import safe_stem
     from .pipeline import collect_files
     from .publish import (
-        DEFAULT_TITLE,
         Publisher,
         PublishError,
         build_search_index,
@@ -515,7 +514,7 @@ def publish(paths, output, title, css, xslt, no_search, max_mb):
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet does not exist")
         search = not no_search and search_available()
-        publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        publisher = Publisher(title, overrides=xslt, custom_css=css is not None, search=search)
         if xslt is not None:
             publisher.check()  # a broken override: one usage error, not one per document
         copy_assets(output, publisher.xslt_dir, css)

@@ -97,7 +97,7 @@ class Publisher:
 
     def __init__(
         self,
-        edition_title: str = DEFAULT_TITLE,
+        edition_title: str | None = None,
         xslt_dir: Path | None = None,
         overrides: Path | None = None,
         custom_css: bool = False,
@@ -105,7 +105,9 @@ class Publisher:
     ):
         from saxonche import PySaxonProcessor
 
-        self.edition_title = edition_title
+        self.edition_title = edition_title or DEFAULT_TITLE
+        # a page of TEI that is not ours is titled by its document alone unless the edition is named
+        self.titled = edition_title is not None
         self.xslt_dir = xslt_dir or project_dir("xslt")
         self.overrides = override_files(overrides)
         self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
@@ -184,7 +186,8 @@ class Publisher:
             etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
-            doc_title=sitemap.document_title(root),
+            doc_title=sitemap.document_title(root, name),
+            **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page)
 
@@ -604,6 +607,13 @@ def build_search_index(site: Path) -> None:
     if done.returncode != 0:
         message = (done.stderr or done.stdout).strip().splitlines()
         raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
+
+
+def _is_ours(root: etree._Element) -> bool:
+    """Whether tei-encoder wrote this document (its header names the application)."""
+    from .validate import is_tei_encoder_output
+
+    return is_tei_encoder_output(etree.ElementTree(root))
 
 
 def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple[etree._ElementTree, list[str]]:

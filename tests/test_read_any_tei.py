@@ -128,3 +128,31 @@ def test_a_file_named_twice_is_validated_once(tmp_path, monkeypatch):
         result.stderr.count("named more than once") == 1
         and "note: x.xml and 1 more named more than once" in result.stderr
     )
+
+
+def titled(title_stmt: str) -> str:
+    return letter("<p>Words of the note.</p>").replace("<title>A constructed note</title>", title_stmt)
+
+
+def test_foreign_tei_is_titled_by_its_own_best_title(tmp_path):
+    from lxml import html
+
+    files = {
+        "series.xml": '<title level="s">The Harbour Papers</title><title level="a">A note on tides</title>',
+        "main.xml": '<title>Second</title><title type="main">The main one</title>',
+        "empty.xml": "<title/>",
+        "blank.xml": '<title>  </title><title level="m"> </title>',
+    }
+    for name, stmt in files.items():
+        (tmp_path / name).write_text(titled(stmt))
+    result = publish(*(tmp_path / n for n in files), "-o", tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    expected = {"series": "A note on tides", "main": "The main one", "empty": "empty", "blank": "blank"}
+    for stem, title in expected.items():
+        page = html.parse(str(tmp_path / "site" / "docs" / f"{stem}.html")).getroot()
+        assert page.findtext(".//title") == title  # no default edition title appended
+        assert page.findtext(".//h1") == title
+        assert "\u201c\u201d" not in page.text_content()
+    result = publish(tmp_path / "main.xml", "-o", tmp_path / "site2", "--title", "Harbour letters")
+    page = html.parse(str(tmp_path / "site2" / "docs" / "main.html")).getroot()
+    assert page.findtext(".//title") == "The main one — Harbour letters"
