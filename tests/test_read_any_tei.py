@@ -3,9 +3,11 @@ include), huge text nodes under --max-size, repeated xml:id values published wit
 Constructed files only (our own wording)."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
@@ -156,3 +158,20 @@ def test_foreign_tei_is_titled_by_its_own_best_title(tmp_path):
     result = publish(tmp_path / "main.xml", "-o", tmp_path / "site2", "--title", "Harbour letters")
     page = html.parse(str(tmp_path / "site2" / "docs" / "main.html")).getroot()
     assert page.findtext(".//title") == "The main one — Harbour letters"
+
+
+@pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed")
+@pytest.mark.parametrize(
+    "raw, shown", [(b"odd\xffname.xml", "odd\\xffname.xml"), (b"two\nlines.xml", "two\\nlines.xml")]
+)
+def test_a_file_name_jing_cannot_take_is_one_line_and_not_checked(tmp_path, monkeypatch, raw, shown):
+    monkeypatch.chdir(tmp_path)
+    name = os.fsdecode(raw)
+    Path(name).write_text(letter("<p>Words.</p>"), encoding="utf-8")
+    for fmt in ("text", "json", "junit", "github"):
+        result = CliRunner().invoke(main, ["validate", "--profile", "tei-all", "--format", fmt, name])
+        assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    result = CliRunner().invoke(main, ["validate", "--profile", "tei-all", name])
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{shown}:1:1: error: not checked: jing cannot check a file whose name")
+    assert lines[1:] == ["1 file(s): 0 valid, 0 invalid, 1 not checked; 1 error(s), 0 warning(s)"]
