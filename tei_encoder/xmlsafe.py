@@ -127,8 +127,20 @@ def resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[IncludeRefusa
         tree.xinclude()
     except etree.XIncludeError as exc:
         message = " ".join(str(exc).split())
+        inside = _error_in_included_file(exc, name)
+        if inside:  # the included file is not well-formed: say which file and where
+            message = inside
         return IncludeRefusal(f"XInclude failed: {message}", _failing_include(exc, message, includes, targets)), ()
     return None, tuple(dict.fromkeys(target for _, target in targets))
+
+
+def _error_in_included_file(exc: etree.XIncludeError, name: str) -> str:
+    """The first error libxml2 found inside an included file, as 'FILE line N: message' ('' if none)."""
+    own = os.path.abspath(name)
+    for entry in exc.error_log or ():
+        if entry.filename and entry.filename != "<string>" and os.path.abspath(entry.filename) != own:
+            return f"{entry.filename} line {entry.line}: {' '.join(entry.message.split())}"
+    return ""
 
 
 def _failing_include(exc, message: str, includes, targets) -> etree._Element | None:

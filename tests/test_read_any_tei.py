@@ -175,3 +175,16 @@ def test_a_file_name_jing_cannot_take_is_one_line_and_not_checked(tmp_path, monk
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{shown}:1:1: error: not checked: jing cannot check a file whose name")
     assert lines[1:] == ["1 file(s): 0 valid, 0 invalid, 1 not checked; 1 error(s), 0 warning(s)"]
+
+
+def test_an_included_file_that_is_not_well_formed_is_named_at_its_include(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("part.xml").write_text('<div xmlns="http://www.tei-c.org/ns/1.0"><p>A kept part.</p></div>')
+    Path("torn.xml").write_text('<div xmlns="http://www.tei-c.org/ns/1.0"><p>A torn part.</div>')
+    Path("three.xml").write_text(
+        letter(
+            f'<xi:include {XI} href="part.xml"/>\n  <xi:include {XI} href="torn.xml"/>\n<xi:include {XI} href="part.xml"/>'
+        )
+    )
+    result = CliRunner().invoke(main, ["validate", "--profile", "tei-all", "--tei-constraints", "off", "three.xml"])
+    assert "three.xml:6:3: error: refused: XInclude failed: torn.xml line 1: " in result.output, result.output
