@@ -7,19 +7,28 @@ TEI it produced; summaries.json keeps what the index and registers show of each 
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
     re-published — so an edited authority entry re-publishes exactly the documents it changes;
   * a record that disappeared loses its outputs.
-The index and registers are rebuilt from the summaries whenever any document changed.
-Workers (a process pool) each compile the schemas and stylesheets once.
+The index and registers are rebuilt from the summaries whenever any document changed, and all
+of them when one the last build wrote is missing; a record whose pages or TEI went missing is
+built again. An incremental build gives the same files as a clean one.
+Workers (a process pool) each compile the schemas and stylesheets once, and die with the build.
+A fault that would fail every record alike (disk full, read-only output, a worker killed) stops
+the build with one BuildError or OutputError line rather than one error per record.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -28,7 +37,7 @@ from lxml import etree
 
 from . import __version__
 from .config import project_dir
-from .fsutil import atomic_write, safe_stem
+from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
 from .pipeline import EncodeSettings, encode_record, record_files
 from .publish import (
     DEFAULT_TITLE,
@@ -40,11 +49,16 @@ from .publish import (
     write_overviews,
     write_pages,
 )
+from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, EntryInfo, summarize
 from .validate import Validator
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
 STATE_FORMAT = 2  # bumped when the state files change shape: an older state means a full build
+
+
+class BuildError(Exception):
+    """The build had to stop (a worker process died, every write fails): one line saying why."""
 
 
 class Progress(Protocol):
@@ -62,13 +76,15 @@ class BuildOptions:
     """How a corpus is built.
 
     jobs: worker processes (0: one per core); force: ignore the last build's state;
-    title: the edition's title on every page; progress: makes a Progress for N records, or None.
+    title: the edition's title on every page; progress: makes a Progress for N records, or None;
+    follow_symlinks: read records that are symbolic links (refused by default).
     """
 
     jobs: int = 0
     force: bool = False
     title: str = DEFAULT_TITLE
     progress: Callable[[int], Progress] | None = None
+    follow_symlinks: bool = False
 
 
 @dataclass
@@ -99,6 +115,7 @@ class RecordOutcome:
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    fatal: bool = False  # the error is a fault every record would meet (disk full, read-only): stop
     seconds: dict = field(default_factory=dict)  # time spent in each stage, for --stats
 
 
@@ -134,10 +151,43 @@ def authority_hash(settings: EncodeSettings) -> str:
 # --- worker side -------------------------------------------------------------------------------
 
 _worker: dict = {}
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _init_worker(site: str, tei_dir: str, title: str) -> None:
+def _init_worker(site: str, tei_dir: str, title: str, parent: int | None = None) -> None:
+    """Set up a worker: its validator and stylesheets; in a pool (parent given), die with the parent."""
+    if parent is not None:
+        _die_with_parent(parent)
     _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=Publisher(title))
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the build process dies, even by SIGKILL (which runs no clean-up):
+    on Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); everywhere a thread checks the
+    parent twice a second, so no worker goes on writing files for a build that is gone."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the watch was set up
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _outputs_exist(name: str) -> bool:
+    """The record's TEI, its page and its download copy are all on disk."""
+    site = _worker["site"]
+    return all(
+        p.exists()
+        for p in (_worker["tei_dir"] / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
+    )
 
 
 def _process(task: tuple) -> RecordOutcome:
@@ -157,7 +207,7 @@ def _process(task: tuple) -> RecordOutcome:
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
-        if outcome.tei_hash == previous_tei_hash and target.exists():
+        if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
         problems = _worker["validator"].check_tree(tree, str(target), tei)
@@ -175,6 +225,8 @@ def _process(task: tuple) -> RecordOutcome:
         write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
+    except OutputError as exc:  # names the real target and cause, never the temporary file
+        outcome.error, outcome.fatal, outcome.tei_hash = str(exc), exc.fatal, ""
     except Exception as exc:  # a bug must not stop the batch: report it against the record
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         outcome.tei_hash = ""
@@ -290,6 +342,25 @@ class _LazyStore:
             self._store.save()
 
 
+def _outputs_present(site: Path, tei_dir: Path, name: str) -> bool:
+    """The record's TEI, page and download copy exist (a deleted one makes the record build again)."""
+    return all(
+        p.exists() for p in (tei_dir / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
+    )
+
+
+def _overview_pages(site: Path) -> list[str]:
+    """The index, register and entry pages now in the site (relative paths, sorted)."""
+    pages = [p for p in ("index.html", *(k.register_page for k in ENTITY_KINDS)) if (site / p).exists()]
+    for kind in ENTITY_KINDS:
+        folder = site / kind.register
+        if folder.is_dir():
+            pages += sorted(
+                f"{kind.register}/{entry.name}" for entry in os.scandir(folder) if entry.name.endswith(".html")
+            )
+    return pages
+
+
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
     """The record's content hash; an unchanged size and mtime reuse the last one (as make does)."""
     st = path.stat()
@@ -325,8 +396,11 @@ def run_build(
     old: dict[str, dict] = {} if full else state["records"]
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
-    files = record_files([corpus])
-    summary.records = len(files)
+    writable_folder(out)  # read-only or not a folder: one error now, not one per record
+    skipped: list[tuple[Path, str]] = []
+    files = record_files([corpus], options.follow_symlinks, skipped)
+    summary.records = len(files) + len(skipped)
+    summary.failed += [(str(path), reason) for path, reason in skipped]
     names: dict[str, Path] = {}
     tasks, records = [], {}
     for path in files:
@@ -337,7 +411,7 @@ def run_build(
         names[name] = path
         entry = old.get(name, {})
         input_hash, stamp = _input_hash(path, entry)
-        if not reencode and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
+        if not reencode and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
             records[name] = {**entry, "stat": stamp}
             continue
         tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
@@ -347,12 +421,17 @@ def run_build(
     store = _LazyStore(summaries_path, enabled=not full)
     affected: set[str] = set()
     index_stale = full
-    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
+    # a page the last build wrote and someone deleted: all overview pages are made again
+    overviews_all = full or any(not (site / page).exists() for page in state.get("pages", ()))
+    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or overviews_all else None
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
+            if outcome.fatal:
+                done = summary.encoded + summary.unchanged
+                raise BuildError(f"{outcome.error}; the build stopped after {done} of {summary.records} records")
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
                 if outcome.name in old:
@@ -386,18 +465,23 @@ def run_build(
             store.remove(name)
             index_stale = True
 
-        if full or affected or index_stale:
+        copy_assets(site)  # cheap (compares bytes): a deleted stylesheet comes back
+        if overviews_all or affected or index_stale:
             started_overviews = time.perf_counter()
-            copy_assets(site)
             if runner is None:  # nothing was encoded, only removed: render here
                 publisher = Publisher(options.title)
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
             summary.overview_pages = write_overviews(
-                site, None, store.all(), None if full else affected, index_stale, render
+                site, None, store.all(), None if overviews_all else affected, index_stale or overviews_all, render
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+    except BrokenProcessPool:
+        raise BuildError(
+            "a worker process died (killed, or out of memory); the build stopped. Files already written are "
+            "complete; run the build again to finish it"
+        ) from None
     finally:
         if runner:
             runner.close()
@@ -409,6 +493,7 @@ def run_build(
         "config": config,
         "authority": authority,
         "records": records,
+        "pages": _overview_pages(site),
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
@@ -436,9 +521,13 @@ class _Runner:
         if self.jobs == 1:
             _init_worker(*initargs)
         else:
-            # spawn: each worker starts clean and compiles its own schemas and stylesheets
+            # spawn: each worker starts clean and compiles its own schemas and stylesheets;
+            # it is given this process's id to die with it
             self.pool = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=initargs
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(*initargs, os.getpid()),
             )
 
     def records(self, tasks):
@@ -476,7 +565,7 @@ class _Runner:
     def close(self) -> None:
         """Stop the worker processes."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=True)  # after a fault, records not started are dropped
 
 
 def _render_pages(pages: list[tuple[str, str, str]]) -> int:

@@ -225,15 +225,31 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
 
 
 def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
+    """A body Node -> its TEI element (appended to parent when given).
+
+    Runs of text are joined once and assigned once: lxml copies a text or tail on every
+    assignment, so adding piece by piece would make a long record quadratic in its lines.
+    """
     attrs = {_XML_ATTRS.get(k, k): v for k, v in node.attrs.items()} if node.attrs else None
     el = etree.Element(T + node.tag, attrs) if parent is None else etree.SubElement(parent, T + node.tag, attrs)
     last = None
+    pending: list[str] = []
     for child in node.children:
         if isinstance(child, str):
-            if last is None:
-                el.text = (el.text or "") + child
-            else:
-                last.tail = (last.tail or "") + child
-        else:
-            last = _node(child, el)
+            pending.append(child)
+            continue
+        if pending:
+            _set_text(el, last, "".join(pending))
+            pending = []
+        last = _node(child, el)
+    if pending:
+        _set_text(el, last, "".join(pending))
     return el
+
+
+def _set_text(el: etree._Element, last: etree._Element | None, text: str) -> None:
+    """Text before el's first child (el.text) or after its child `last` (last.tail)."""
+    if last is None:
+        el.text = text
+    else:
+        last.tail = text
