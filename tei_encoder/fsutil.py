@@ -48,13 +48,10 @@ class OutputError(OSError):
 
 
 def _umask() -> int:
-    """The process umask (read by setting it and putting it back; there is no getter before 3.13)."""
+    """The process umask now (read by setting it and putting it back: Python has no getter)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-_UMASK = _umask()
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -74,7 +71,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -95,7 +92,10 @@ def writable_folder(folder: Path) -> None:
     probe = folder / ".tei-encoder-probe"
     if folder.exists() and not folder.is_dir():
         raise OutputError(folder, NotADirectoryError(errno.ENOTDIR, "is a file, not a folder"))
-    atomic_write(probe, b"")
+    try:
+        atomic_write(probe, b"")
+    except OutputError as exc:  # name the folder the user gave, not the probe
+        raise OutputError(folder, OSError(exc.errno, exc.reason)) from None
     try:
         probe.unlink()
     except OSError:
