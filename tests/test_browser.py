@@ -17,14 +17,11 @@ BROWSED = ("telegram", "memcon", "letter", "minutes", "footnotes", "flattened")
 
 
 @pytest.fixture(scope="module")
-def browser_page(tmp_path_factory):
+def chromium():
+    """One headless Chromium for the module's tests."""
     if not CHROMIUM:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
-    corpus = tmp_path_factory.mktemp("corpus")
-    for path in [*CORPUS.glob("*.txt"), *(FIXTURES / f"{name}.txt" for name in BROWSED)]:
-        shutil.copy(path, corpus / path.name)
-    site = build(corpus, tmp_path_factory.mktemp("out"))
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
@@ -37,9 +34,19 @@ def browser_page(tmp_path_factory):
                 "--no-first-run",
             ],
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        yield page, site
+        yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser_page(chromium, tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("corpus")
+    for path in [*CORPUS.glob("*.txt"), *(FIXTURES / f"{name}.txt" for name in BROWSED)]:
+        shutil.copy(path, corpus / path.name)
+    site = build(corpus, tmp_path_factory.mktemp("out"))
+    page = chromium.new_page(viewport={"width": 1280, "height": 1000})
+    yield page, site
+    page.close()
 
 
 def test_document_links_to_register_and_back(browser_page):
@@ -89,3 +96,64 @@ def test_index_search_and_filters(browser_page):
     page.select_option("#year", "")
     assert page.locator("#result-count").inner_text() == f"{total} of {total} documents shown"
     page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=False)
+
+
+# --- TEI downloads cannot run script ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(chromium, tmp_path_factory):
+    """A site published from hostile TEI (and the raw file), served over http too;
+    yields (browser, folder, http root)."""
+    import functools
+    import http.server
+    import re
+    import threading
+
+    from click.testing import CliRunner
+    from test_reliability import HOSTILE_TEI
+
+    from tei_encoder.cli import main
+
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "in").mkdir()
+    (root / "in" / "hostile.xml").write_bytes(HOSTILE_TEI)
+    (root / "raw").mkdir()
+    # the control: the same file not made inert (without its xml-stylesheet, which would stop rendering)
+    (root / "raw" / "hostile.xml").write_bytes(re.sub(rb"<\?xml-stylesheet[^>]*>", b"", HOSTILE_TEI))
+    CliRunner().invoke(main, ["publish", str(root / "in"), "-o", str(root / "site")])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield chromium, root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def script_effects(browser, url: str) -> list[str]:
+    """Dialogs a page opened and whether its script ran, after loading and clicking it."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_timeout(300)
+    # a click on every element but links: an event-handler attribute that survived would run
+    page.evaluate(
+        "() => document.querySelectorAll('*').forEach(e => e.localName === 'a' || e.dispatchEvent(new MouseEvent('click', {bubbles: true})))"
+    )
+    page.wait_for_timeout(100)
+    if page.evaluate("() => window.pwned === 1"):
+        dialogs.append("script ran")
+    page.close()
+    return dialogs
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_tei_download_runs_no_script(hostile_site, scheme):
+    browser, root, http_root = hostile_site
+
+    def url(relative: str) -> str:
+        return (root / relative).as_uri() if scheme == "file" else f"{http_root}/{relative}"
+
+    assert script_effects(browser, url("raw/hostile.xml")), "control: the raw file should run its script"
+    assert script_effects(browser, url("site/tei/hostile.xml")) == []
+    assert script_effects(browser, url("site/docs/hostile.html")) == []
