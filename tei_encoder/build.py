@@ -222,7 +222,7 @@ def _process(task: tuple) -> RecordOutcome:
             return outcome
         started = clock()
         atomic_write(target, tei)
-        write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except OutputError as exc:  # names the real target and cause, never the temporary file

@@ -336,6 +336,14 @@ def _first_schema_error(validator, result) -> str:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
+    "--profile",
+    type=click.Choice(["auto", "tei-encoder", "tei-all"]),
+    default="auto",
+    show_default=True,
+    help="What to check against. tei-encoder: the project schema and rules. tei-all: the official tei_all "
+    "RELAX NG (jing when installed). auto: tei-encoder for files tei-encoder wrote, tei-all for any other TEI.",
+)
+@click.option(
     "--schema",
     "xsd",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -355,7 +363,17 @@ def _first_schema_error(validator, result) -> str:
 @click.option(
     "--rng",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also validate against this RELAX NG schema (for example tei_all.rng); uses jing when installed.",
+    help="A RELAX NG schema: tei_all.rng for --profile tei-all (default: found or fetched, see README), "
+    "else validated against too; uses jing when installed.",
+)
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True
@@ -377,19 +395,20 @@ def _first_schema_error(validator, result) -> str:
     "--follow-symlinks",
     "follow_symlinks",
     is_flag=True,
-    help="Read symbolic links found in folders (default: report them as errors, unread).",
+    help="Read symbolic links found in folders (default: report them as refused, unread).",
 )
-def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs, follow_symlinks):
-    """Validate TEI files (or folders of *.xml) against the project schema and rules.
+def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_file, jobs, follow_symlinks):
+    """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
-    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH].
-    Exit status: 0 valid, 1 invalid, 2 usage error or unreadable input.
+    Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
+    one status: valid, invalid, not well-formed, refused (DOCTYPE, failed XInclude, over --max-size)
+    or not checked. Exit status: 0 all valid, 1 any other status, 2 usage error.
     """
     from lxml import etree
 
     from .fsutil import atomic_write
     from .pipeline import collect_files
-    from .reports import render
+    from .reports import failed, render
     from .validate import Diagnostic, Validator
 
     skipped: list = []
@@ -402,15 +421,24 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs, follow_s
         for given in (xsd, rng):
             if given is not None and not given.is_file():
                 raise UsageError(f"{given}: schema file does not exist")
+        custom = xsd is not None or no_schema or not rules
+        if custom and profile == "tei-all":
+            raise UsageError("--profile tei-all checks tei_all only: drop --schema/--no-schema/--no-rules")
         if no_schema and not rules and rng is None:
             raise UsageError("nothing to validate against: --no-schema --no-rules needs --rng FILE")
-        validator = Validator(xsd=False if no_schema else xsd, rules=None if rules else False, rng=rng)
+        validator = Validator(
+            xsd=False if no_schema else xsd,
+            rules=None if rules else False,
+            rng=rng,
+            profile="custom" if custom else profile,
+            max_bytes=int(max_mb * 1024 * 1024),
+        )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
         _fail_usage(str(exc).splitlines()[0])
-    diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="xml") for p, reason in skipped] + diagnostics
+    diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="refused") for p, reason in skipped] + diagnostics
     # every format gets printable one-line names: bytes that are not UTF-8 and control characters escaped
     diagnostics = [replace(d, file=shown(d.file), message=shown(d.message)) for d in diagnostics]
     names = [shown(p) for p, _ in skipped] + [shown(f) for f in files]
@@ -424,7 +452,7 @@ def validate(paths, xsd, no_schema, rules, rng, fmt, report_file, jobs, follow_s
             click.echo(render(diagnostics, names, "text"), nl=False, err=True)
     else:
         click.echo(output, nl=False)
-    sys.exit(EXIT_FAILED if any(d.severity == "error" for d in diagnostics) else EXIT_OK)
+    sys.exit(EXIT_FAILED if failed(diagnostics, names) else EXIT_OK)
 
 
 @main.command()
@@ -522,9 +550,8 @@ def publish(paths, output, title, follow_symlinks):
                 raise ValueError(f"another file already published as {name}.html")
             tree = parse_xml(path)
             tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-            removed = write_document(output, publisher, name, tei)
-            if removed:
-                report.warning(path, f"download copy tei/{name}.xml: {removed}")
+            for warning in write_document(output, publisher, name, tei):
+                report.warning(path, warning)
             summaries.append(summarize(tree, name))
             seen.add(name)
         except (etree.XMLSyntaxError, UnsafeXML) as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -45,6 +45,12 @@ class RecordFormat:
     list_labels: dict[str, tuple[str, ...]]
     closing_salutes: tuple[str, ...]
     person_titles: tuple[str, ...]
+    publisher_aliases: tuple[str, ...] = ()
+    opening_salutes: tuple[str, ...] = ()
+    meeting_labels: dict[str, str] = field(default_factory=dict)
+    list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document_kinds: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
 
 
 def format_names() -> list[str]:
@@ -77,6 +83,13 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_labels={k: tuple(v) for k, v in raw["list_labels"].items()},
         closing_salutes=tuple(raw["closing_salutes"]),
         person_titles=tuple(sorted(raw["person_titles"], key=len, reverse=True)),
+        # longest first, so "History and Public Policy Program Digital Archive" wins over "Digital Archive"
+        publisher_aliases=tuple(sorted({raw["publisher"], *raw.get("publisher_aliases", [])}, key=len, reverse=True)),
+        opening_salutes=tuple(raw.get("opening_salutes", [])),
+        meeting_labels=dict(raw.get("meeting_labels", {})),
+        list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
+        document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
+        institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
     )
 
 
@@ -92,7 +105,11 @@ def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
     entries = []
     for r in _load_json("tei_encoder.data", "repositories.json")["repositories"]:
         repo = Repository(
-            abbr=r["abbr"], name=r["name"], country=r.get("country", ""), settlement=r.get("settlement", "")
+            abbr=r["abbr"],
+            name=r["name"],
+            country=r.get("country", ""),
+            settlement=r.get("settlement", ""),
+            scheme=r.get("scheme", ""),
         )
         entries.append((tuple([r["abbr"], *r.get("aliases", [])]), repo))
     return tuple(entries)

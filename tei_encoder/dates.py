@@ -44,7 +44,28 @@ DATE_PATTERNS = [
     ("month-part", re.compile(rf"\b(?P<part>beginning|start|middle|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b")),
     ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
+    (
+        "roman",
+        re.compile(
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\.\s?(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)"
+        ),
+    ),
+    (
+        "numeric",
+        re.compile(
+            r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)"
+        ),
+    ),
+    (
+        "iso-short",
+        re.compile(r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>1[0-2]|0?[1-9])-(?P<day>[0-3]?\d)(?![\w-])"),
+    ),
 ]
+
+_ROMAN_MONTHS = {
+    r: n for n, r in enumerate(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"], start=1)
+}
 
 
 @dataclass(frozen=True)
@@ -70,8 +91,10 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
 
-# Every date form names a month or has an ISO date: text with neither is skipped at once.
-_ANY_DATE = re.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d\d")
+# Every date form names a month or has a numeric date: text with neither is skipped at once.
+_ANY_DATE = re.compile(
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d"
+)
 
 
 def _combined() -> re.Pattern:
@@ -79,6 +102,7 @@ def _combined() -> re.Pattern:
     parts = []
     for n, (_kind, pattern) in enumerate(DATE_PATTERNS):
         body = re.sub(r"\(\?P<(\w+)>", rf"(?P<f{n}_\1>", pattern.pattern)
+        body = re.sub(r"\(\?P=(\w+)\)", rf"(?P=f{n}_\1)", body)
         parts.append(f"(?P<alt{n}>{body})")
     # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
     # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
@@ -107,8 +131,10 @@ def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
 
 def _to_match(kind: str, start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
+    if kind in ("roman", "numeric"):
+        return _numeric_match(kind, start, end, text, g, default_year)
     year = int(g["year"]) if g.get("year") else default_year
-    if kind == "iso":
+    if kind in ("iso", "iso-short"):
         month = int(g["mnum"])
     else:
         month = month_number(g["month"])
@@ -134,6 +160,40 @@ def _to_match(kind: str, start: int, end: int, text: str, g: dict, default_year:
         if when and last_day and when <= last_day:
             return DateMatch(start, end, {"notBefore": when, "notAfter": last_day})
         return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
+    if when is None:
+        return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
+    return DateMatch(start, end, {"when": when})
+
+
+def _full_year(year: str, default_year: int | None) -> int:
+    """A two-digit year takes the century of the document's date (1900s when there is none)."""
+    if len(year) == 4:
+        return int(year)
+    century = (default_year // 100) * 100 if default_year else 1900
+    return century + int(year)
+
+
+def _numeric_match(kind: str, start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch:
+    """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
+
+    Certain: a Roman-numeral month; a number over 12 (it can only be the day); the slash, which
+    these English translations write in the American order (month/day/year). Otherwise the date is
+    tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
+    """
+    year = _full_year(g["year"], default_year)
+    if kind == "roman":
+        day, month = int(g["day"]), _ROMAN_MONTHS[g["roman"]]
+    else:
+        a, b = int(g["a"]), int(g["b"])
+        if a > 12 and b <= 12:
+            day, month = a, b
+        elif b > 12 and a <= 12 or g["sep"] == "/":
+            month, day = a, b
+        elif a == b:
+            day = month = a
+        else:
+            return DateMatch(start, end, {}, problem=f"ambiguous day/month order in {text!r}")
+    when = iso_day(year, month, day)
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})

@@ -66,6 +66,7 @@ class Repository:
     name: str
     country: str = ""
     settlement: str = ""
+    scheme: str = ""  # how the archive numbers its files: "fond-opis", "file", "signature", "shelfmark"
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Header:
     citation: str = ""
     url: str = ""
     doc_number: str = ""
+    doc_slug: str = ""  # the document's name in a URL that gives no number (`…/document/record-of-talk-0`)
     summary: str = ""
     credits: str = ""
     funders: list[str] = field(default_factory=list)
@@ -110,6 +112,9 @@ class Header:
     contents_items: list[str] = field(default_factory=list)
     archival: ArchivalReference | None = None
     authors: list[str] = field(default_factory=list)
+    other_urls: list[str] = field(default_factory=list)  # further source URLs the header gives
+    # header text with no TEI field of its own, kept as notesStmt/note[@type]: (type, text)
+    notes: list[tuple[str, str]] = field(default_factory=list)
     publisher: str = ""  # who published the record (from the record format); "" when nobody did
     doc_number_type: str = ""  # idno/@type of doc_number: the archive's reference scheme ("wcda")
 

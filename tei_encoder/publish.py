@@ -6,28 +6,34 @@ so a corpus-wide page never needs every TEI file in memory at once.
 
 Site layout (relative links only, so it works from file:// and any web server):
     index.html  persons.html  places.html  orgs.html        (the registers)
-    persons/<id>.html  places/<id>.html  orgs/<id>.html     (one page per register entry)
+    persons/<stem>.html  places/<stem>.html  orgs/<stem>.html  (one page per register entry)
     docs/<name>.html   tei/<name>.xml   assets/edition.css  assets/edition.js
+Registers, entry-page stems, mention anchors and what a pointer leads to are decided in
+sitemap.py, for this module and the stylesheets alike. Any TEI is published: every word of
+its text is on its page, and a page that lacks some is reported (`missing_text`).
 """
 
 from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from lxml import etree
+from lxml import etree, html
 
+from . import sitemap
 from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
-from .tei import ENTITY_KINDS, KIND
+from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
 from .xmlsafe import parse_xml
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
+_WORD = re.compile(r"\w+")
 
 
 class PublishError(Exception):
@@ -69,6 +75,7 @@ class Publisher:
     def _run(self, executable, xml_text: str, **params: str) -> bytes:
         executable.clear_parameters()
         executable.set_parameter("edition-title", self._proc.make_string_value(self.edition_title))
+        executable.set_parameter("site", self._proc.make_string_value(sitemap.site_json()))
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
@@ -78,7 +85,31 @@ class Publisher:
             raise PublishError(f"transformation failed: {str(exc).strip().splitlines()[0]}") from None
 
     def document_page(self, tei: bytes, name: str) -> bytes:
-        return self._run(self._document, tei.decode("utf-8"), root="../", tei_href=f"../tei/{name}.xml")
+        """The HTML page of one TEI document (see `render_document`)."""
+        return self.render_document(tei, name)[0]
+
+    def render_document(self, tei: bytes, name: str) -> tuple[bytes, list[str]]:
+        """The HTML page of one TEI document and warnings about text the page does not show.
+
+        The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
+        writing directions). Raises PublishError when the TEI is not well-formed or a
+        transformation fails."""
+        try:
+            root = parse_xml(data=tei).getroot()
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
+        warnings = []
+        if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+            warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
+        root = sitemap.annotate(root)
+        page = self._run(
+            self._document,
+            etree.tostring(root, encoding="unicode"),
+            root="../",
+            tei_href=f"../tei/{name}.xml",
+            doc_title=sitemap.document_title(root),
+        )
+        return page, warnings + missing_text(root, page)
 
     def index_page(self, edition: str) -> bytes:
         return self._run(self._index, edition, root="")
@@ -92,6 +123,122 @@ class Publisher:
 
     def entity_page(self, entity: str) -> bytes:
         return self._run(self._entity, entity, root="../")
+
+
+# Elements that may stand inside a word (TEI P5 §11.3: expansions, supplied or unclear letters,
+# characters), unless they are one of a choice's or an apparatus' alternatives; every other
+# element boundary separates words. On the page, phrase-level HTML elements join, others separate.
+_TEI_IN_WORD = {
+    "ex",
+    "am",
+    "expan",
+    "abbr",
+    "c",
+    "g",
+    "hi",
+    "supplied",
+    "unclear",
+    "damage",
+    "surplus",
+    "lb",
+    "add",
+    "del",
+}
+_TEI_ALTERNATIVES = {"choice", "app", "rdgGrp", "subst"}
+_HTML_IN_WORD = {"span", "a", "i", "b", "em", "strong", "ins", "del", "time", "q", "small", "abbr", "s", "u", "br"}
+
+
+def _words(text: str) -> list[str]:
+    # editorial brackets may stand inside a word on the page (s[vnar]): they do not split it
+    return _WORD.findall(text.replace("[", "").replace("]", ""))
+
+
+def _flatten(el: etree._Element, parts: list[str], joins, skip) -> None:
+    """The text under `el` in document order, a space wherever `joins(child)` says an element
+    boundary separates words; subtrees for which `skip(child)` holds give only their tail."""
+    parts.append(el.text or "")
+    for child in el:
+        if isinstance(child.tag, str) and not skip(child):
+            sep = "" if joins(child) else " "
+            parts.append(sep)
+            _flatten(child, parts, joins, skip)
+            parts.append(sep)
+        parts.append(child.tail or "")
+
+
+_TEI_IN_WORD_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_IN_WORD}
+_TEI_ALTERNATIVE_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_ALTERNATIVES}
+
+
+def _tei_joins(el: etree._Element) -> bool:
+    if not el.tag.startswith(f"{{{TEI_NS}}}"):
+        return True  # other vocabularies (MathML) are shown inline, as the page runs them
+    if el.tag not in _TEI_IN_WORD_TAGS:
+        return False
+    parent = el.getparent()
+    return parent is None or parent.tag not in _TEI_ALTERNATIVE_TAGS
+
+
+def text_words(root: etree._Element) -> Counter:
+    """Words (\\w+ runs) of every outermost TEI `text`, leaving out `teiHeader` content."""
+    parts: list[str] = []
+    for text in root.iter(f"{{{TEI_NS}}}text"):
+        if next(text.iterancestors(f"{{{TEI_NS}}}text"), None) is None:
+            _flatten(text, parts, _tei_joins, lambda el: el.tag == f"{{{TEI_NS}}}teiHeader")
+            parts.append(" ")
+    return Counter(_words("".join(parts)))
+
+
+def page_words(page: bytes) -> Counter:
+    """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
+    words: Counter = Counter()
+    if not page.strip():
+        return words
+    doc = html.fromstring(page)
+    body = doc.find("body") if doc.tag == "html" else doc
+    if body is None:
+        return words
+    for el in body.iter():
+        if isinstance(el.tag, str):
+            for value in el.attrib.values():
+                words.update(_words(value))
+    parts: list[str] = []
+    _flatten(body, parts, lambda el: el.tag in _HTML_IN_WORD, lambda el: el.tag == "script")
+    words.update(_words("".join(parts)))
+    return words
+
+
+def missing_words(root: etree._Element, page: bytes) -> tuple[Counter, Counter]:
+    """Words of the TEI text not on its page: (strictly, leniently). Leniently, a word counts as
+    shown when the page has it inside a longer word: an alternative's reading printed against
+    the word it belongs to (`<choice><sic>boob</sic>…</choice>s` shows "boobs")."""
+    shown = page_words(page)
+    strict = text_words(root) - shown
+    longer = " ".join(w for w in shown if len(w) > 1)
+    return strict, Counter({w: n for w, n in strict.items() if w not in longer})
+
+
+def missing_text(root: etree._Element, page: bytes) -> list[str]:
+    """A warning if words of the TEI text are not on its page, naming where the first one is."""
+    missing = missing_words(root, page)[1]
+    if not missing:
+        return []
+    first = next(
+        (
+            node
+            for node in root.xpath("//tei:text//text()[not(ancestor::tei:teiHeader)]", namespaces=NSMAP)
+            if any(w in missing for w in _WORD.findall(node))
+        ),
+        None,
+    )
+    where = ""
+    if first is not None:
+        el = first.getparent().getparent() if first.is_tail else first.getparent()
+        if el is not None and isinstance(el.tag, str):
+            where = f"; the first is in <{etree.QName(el).localname}>" + (
+                f" at line {el.sourceline}" if el.sourceline else ""
+            )
+    return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
 
 
 # --- overview pages from document summaries ----------------------------------------------------
@@ -184,6 +331,9 @@ class EntityIndex:
     def _entity(self, ref: str, tag: str = "entity") -> etree._Element:
         info = self.info[ref]
         el = etree.Element(tag, kind=info.kind, id=ref, name=info.name, source=info.source)
+        el.set("page", sitemap.entity_page(info.kind, ref))
+        el.set("slug", sitemap.page_stem(ref))
+        el.set("anchor", sitemap.anchor_prefix(ref))
         for form in [info.name, *self.forms.get(ref, [])]:
             etree.SubElement(el, "form").text = form
         for kind_id, value in info.idnos:
@@ -241,15 +391,16 @@ def copy_assets(site: Path, xslt_dir: Path | None = None) -> None:
             atomic_write(target, data)
 
 
-def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> str:
+def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
     """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei).
-    Returns what was removed from the download copy ('' when nothing). Raises PublishError,
-    OutputError, and XMLSyntaxError/UnsafeXML for TEI that is not safe XML."""
+    Returns warnings: text the page does not show, and what was removed from the download copy.
+    Raises PublishError, OutputError, and XMLSyntaxError/UnsafeXML for TEI that is not safe XML."""
     name = safe_stem(name)
     download, removed = inert_tei(tei)
-    atomic_write(site_path(site, f"docs/{name}.html"), publisher.document_page(tei, name))
+    page, warnings = publisher.render_document(tei, name)
+    atomic_write(site_path(site, f"docs/{name}.html"), page)
     atomic_write(site_path(site, f"tei/{name}.xml"), download)
-    return removed
+    return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 
 
 # Vocabularies a browser acts on when it opens an XML file: XHTML and SVG run <script> and event
@@ -339,10 +490,6 @@ def _drop(node) -> None:
     parent.remove(node)
 
 
-def entity_page(kind: str, ref: str) -> str:
-    return f"{KIND[kind].register}/{safe_stem(ref)}.html"
-
-
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
     return {"index": publisher.index_page, "register": publisher.register_page, "entity": publisher.entity_page}[
         stylesheet
@@ -389,16 +536,17 @@ def _overview_jobs(summaries: list[DocumentSummary], affected: set[str] | None, 
     affected_kinds = (
         None if affected is None else {entities.info[r].kind if r in entities.info else None for r in affected}
     )
-    for kind, page in ((k.kind, k.register_page) for k in ENTITY_KINDS):
+    for kind, register in sitemap.registers().items():
+        page = register["page"]
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             yield page, "register", entities.register_xml(kind)
         for ref in refs if affected is None else [r for r in refs if r in affected]:
-            yield entity_page(kind, ref), "entity", entities.entity_xml(ref)
+            yield sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref)
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
-            for kind in KIND:
-                stale = site_path(site, entity_page(kind, ref))
+            for kind in sitemap.registers():
+                stale = site_path(site, sitemap.entity_page(kind, ref))
                 if stale.exists():
                     stale.unlink()
 

@@ -1,17 +1,55 @@
-"""Validation reports for people and for CI: text, JSON, JUnit XML, GitHub annotations."""
+"""Validation reports for people and for CI: text, JSON, JUnit XML, GitHub annotations.
+
+Every report states one status per file, the same in every format: valid, invalid, not
+well-formed, refused (with the reason) or not checked (with the reason). Only "valid" passes;
+a file that could not be checked never counts as valid.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 
 from lxml import etree
 
 from .validate import Diagnostic
 
+STATUSES = ("valid", "invalid", "not well-formed", "refused", "not checked")
+_STATUS_OF_SOURCE = {"xml": "not well-formed", "refused": "refused", "unchecked": "not checked"}
+
 
 def render(diagnostics: list[Diagnostic], files: list[str], fmt: str) -> str:
+    """The report of one run in `fmt` (text, json, junit, github); `files` in the order checked."""
     return {"text": _text, "json": _json, "junit": _junit, "github": _github}[fmt](diagnostics, files)
+
+
+def file_statuses(diagnostics: list[Diagnostic], files: list[str]) -> dict[str, tuple[str, str]]:
+    """Each file's (status, reason): the reason is the refusal or the cause of "not checked"."""
+    by_file = _by_file(diagnostics)
+    statuses = {}
+    for f in files:
+        status, reason = "valid", ""
+        for d in by_file[f]:
+            if d.source in _STATUS_OF_SOURCE:
+                status, reason = _STATUS_OF_SOURCE[d.source], d.message
+                break
+            if d.severity == "error":
+                status = "invalid"
+        statuses[f] = (status, reason)
+    return statuses
+
+
+def failed(diagnostics: list[Diagnostic], files: list[str]) -> bool:
+    """True when any file is not valid (the exit status of `validate`)."""
+    return any(status != "valid" for status, _ in file_statuses(diagnostics, files).values())
+
+
+def _by_file(diagnostics: list[Diagnostic]) -> defaultdict[str, list[Diagnostic]]:
+    by_file: defaultdict[str, list[Diagnostic]] = defaultdict(list)
+    for d in diagnostics:
+        by_file[d.file].append(d)
+    return by_file
 
 
 def _counts(diagnostics: list[Diagnostic]) -> tuple[int, int]:
@@ -19,26 +57,43 @@ def _counts(diagnostics: list[Diagnostic]) -> tuple[int, int]:
     return errors, len(diagnostics) - errors
 
 
+def _summary(diagnostics, files) -> str:
+    tally = dict.fromkeys(STATUSES, 0)
+    for status, _ in file_statuses(diagnostics, files).values():
+        tally[status] += 1
+    parts = [f"{tally['valid']} valid", f"{tally['invalid']} invalid"]
+    parts += [f"{tally[s]} {s}" for s in STATUSES[2:] if tally[s]]
+    errors, warnings = _counts(diagnostics)
+    return f"{len(files)} file(s): {', '.join(parts)}; {errors} error(s), {warnings} warning(s)"
+
+
 def _text(diagnostics, files) -> str:
     lines = [d.text() for d in diagnostics]
-    errors, warnings = _counts(diagnostics)
-    invalid = len({d.file for d in diagnostics if d.severity == "error"})
-    lines.append(
-        f"{len(files)} file(s) checked: {len(files) - invalid} valid, {invalid} invalid; {errors} error(s), {warnings} warning(s)"
-    )
+    lines.append(_summary(diagnostics, files))
     return "\n".join(lines) + "\n"
 
 
 def _json(diagnostics, files) -> str:
     errors, warnings = _counts(diagnostics)
-    by_file = defaultdict(list)
-    for d in diagnostics:
-        by_file[d.file].append(d.as_dict())
+    by_file = _by_file(diagnostics)
+    statuses = file_statuses(diagnostics, files)
+    tally = dict.fromkeys(STATUSES, 0)
+    for status, _ in statuses.values():
+        tally[status] += 1
     payload = {
         "files": [
-            {"file": f, "valid": not any(x["severity"] == "error" for x in by_file[f]), "problems": by_file[f]}
+            {
+                "file": f,
+                "status": statuses[f][0],
+                "valid": statuses[f][0] == "valid",
+                **({"reason": statuses[f][1]} if statuses[f][1] else {}),
+                "errors": sum(d.severity == "error" for d in by_file[f]),
+                "warnings": sum(d.severity != "error" for d in by_file[f]),
+                "problems": [d.as_dict() for d in by_file[f]],
+            }
             for f in files
         ],
+        "statuses": tally,
         "errors": errors,
         "warnings": warnings,
     }
@@ -46,24 +101,26 @@ def _json(diagnostics, files) -> str:
 
 
 def _junit(diagnostics, files) -> str:
-    by_file = defaultdict(list)
-    for d in diagnostics:
-        by_file[d.file].append(d)
-    errors, _ = _counts(diagnostics)
+    """Invalid and not well-formed files are failures; refused and not checked ones are errors."""
+    by_file = _by_file(diagnostics)
+    statuses = file_statuses(diagnostics, files)
     suite = etree.Element(
         "testsuite",
         name="tei-encoder validate",
         tests=str(len(files)),
-        failures=str(sum(1 for f in files if any(d.severity == "error" for d in by_file[f]))),
-        errors="0",
+        failures=str(sum(s in ("invalid", "not well-formed") for s, _ in statuses.values())),
+        errors=str(sum(s in ("refused", "not checked") for s, _ in statuses.values())),
     )
     for f in files:
         case = etree.SubElement(suite, "testcase", classname="tei-encoder.validate", name=f)
+        status, reason = statuses[f]
         problems = [d for d in by_file[f] if d.severity == "error"]
-        if problems:
-            failure = etree.SubElement(case, "failure", message=problems[0].message[:200], type="invalid")
-            failure.text = "\n".join(d.text() for d in problems)
-        warnings = [d for d in by_file[f] if d.severity == "warning"]
+        if status != "valid":
+            kind = "failure" if status in ("invalid", "not well-formed") else "error"
+            first = reason or problems[0].message
+            outcome = etree.SubElement(case, kind, message=f"{status}: {first}"[:200], type=status)
+            outcome.text = "\n".join(d.text() for d in problems)
+        warnings = [d for d in by_file[f] if d.severity != "error"]
         if warnings:
             etree.SubElement(case, "system-out").text = "\n".join(d.text() for d in warnings)
     suites = etree.Element("testsuites")
@@ -79,13 +136,22 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _repository_path(path: str) -> str:
+    """GitHub attaches annotations to paths relative to the repository (the working directory in CI)."""
+    if os.path.isabs(path):
+        relative = os.path.relpath(path)
+        if not relative.startswith(".."):
+            return relative
+    return os.path.normpath(path) if path else path
+
+
 def _github(diagnostics, files) -> str:
     lines = []
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
         lines.append(
-            f"::{level} file={_escape_property(d.file)},line={d.line},col={d.column},title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}"
+            f"::{level} file={_escape_property(_repository_path(d.file))},line={d.line},col={d.column},"
+            f"title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}"
         )
-    errors, warnings = _counts(diagnostics)
-    lines.append(f"{len(files)} file(s) checked; {errors} error(s), {warnings} warning(s)")
+    lines.append(_summary(diagnostics, files))
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from . import sitemap
 from .tei import KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, NSMAP, XML_ID, T, surface_text
 
 MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> entity kind
@@ -18,8 +19,8 @@ ENTRY_KINDS = KIND_OF_ENTRY_QNAME  # Clark name of a standOff entry element -> e
 
 
 def mentions(root: etree._Element) -> Iterator[etree._Element]:
-    """Linked persName/placeName/orgName in the abstract and the text, in document order (as the
-    document stylesheet numbers them; see xslt/entities.xsl)."""
+    """Linked persName/placeName/orgName in the abstract and the text, in document order (the
+    entities report's view; the site counts and links mentions with `sitemap.mentions`)."""
     containers = [
         c
         for c in root.iter(T + "abstract", T + "text")
@@ -142,34 +143,34 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     """What the index and registers need from one TEI document.
 
     Input: the document (tree or root element) and its output name. Output: a DocumentSummary
-    listing only entities the text mentions. Mentions are counted as `mentions()` finds them.
+    listing only entities the text mentions. Mentions, their kinds and the entries they point
+    to are those of `sitemap.mentions` and `sitemap.entries`, which number the page's anchors;
+    the title is `sitemap.document_title`, the page's.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
     counts: dict[str, int] = {}
     entities: dict[str, EntryInfo] = {}
-    for el in mentions(root):
-        ref = el.get("ref", "").lstrip("#")
-        counts[ref] = counts.get(ref, 0) + 1
-        entities.setdefault(ref, EntryInfo(MENTION_KINDS[el.tag], ref))
+    for mention in sitemap.mentions(root):
+        for kind, ref in mention.keys:
+            counts[ref] = counts.get(ref, 0) + 1
+            entities.setdefault(ref, EntryInfo(kind, ref))
     forms: dict[str, list[str]] = {}
-    for el in entries(root):
+    for xml_id, el in sitemap.entries(root).items():
+        if xml_id not in counts:
+            continue
         name_els = [n for n in el if isinstance(n.tag, str) and n.tag.endswith("Name")]
         names = [_plain(n) for n in name_els]
-        preferred = next(
-            (nm for nm, n in zip(names, name_els, strict=True) if n.get("type") == "preferred"),
-            names[0] if names else "",
-        )
+        preferred = sitemap.preferred_name(el)
         idnos = tuple((i.get("type", ""), (i.text or "").strip()) for i in el.iterchildren(T + "idno"))
-        xml_id = el.get(XML_ID, "")
-        entities[xml_id] = EntryInfo(ENTRY_KINDS[el.tag], preferred, entry_source(el), idnos)
+        entities[xml_id] = EntryInfo(ENTRY_KINDS[el.tag], preferred or xml_id, entry_source(el), idnos)
         others = [n for n in names if n != preferred]
         if others:
             forms[xml_id] = others
     return DocumentSummary(
         id=root.get(XML_ID, name),
         name=name,
-        title=_text(root.find(".//tei:titleStmt/tei:title", NSMAP)),
+        title=sitemap.document_title(root),
         date=creation.get("when", "") if creation is not None else "",
         date_text=_text(creation),
         summary=_text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),

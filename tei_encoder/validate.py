@@ -12,18 +12,19 @@ Every problem becomes a Diagnostic with file, line, column, severity, message an
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import shutil
 import subprocess
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
-from functools import cached_property
+from dataclasses import asdict, dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree, isoschematron
 
 from .config import project_dir
-from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, describe_xml_error, parse_xml
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
@@ -65,34 +66,65 @@ def element_path(el: etree._Element) -> str:
 
 
 class _Lines:
-    """The file's lines, split only if a problem needs a column (valid files never pay for it)."""
+    """The file's lines as text, split only if a problem needs a column (valid files never pay for it)."""
 
-    def __init__(self, data: bytes | None):
-        self._data, self._lines = data, None
+    def __init__(self, data: bytes | None, encoding: str | None = None):
+        self._data, self._encoding, self._lines = data, encoding or "utf-8", None
 
     def __len__(self) -> int:
         return len(self._get())
 
-    def __getitem__(self, i: int) -> bytes:
+    def __getitem__(self, i: int) -> str:
         return self._get()[i]
 
-    def _get(self) -> list[bytes]:
+    def _get(self) -> list[str]:
         if self._lines is None:
-            self._lines = self._data.split(b"\n") if self._data is not None else []
+            try:
+                text = self._data.decode(self._encoding) if self._data is not None else ""
+            except (LookupError, UnicodeDecodeError):
+                text = self._data.decode("utf-8", "replace") if self._data is not None else ""
+            self._lines = text.split("\n")
         return self._lines
 
 
-def _column(lines, line: int, el: etree._Element | None) -> int:
-    """Column of the element's start tag on its line (lxml only gives the line)."""
+class _Occurrences:
+    """Which occurrence of its name on its line an element is (0 for the first), counted once per tree."""
+
+    def __init__(self) -> None:
+        self._index: dict | None = None
+
+    def of(self, el: etree._Element) -> int:
+        if self._index is None:
+            self._index, seen = {}, {}
+            for node in el.getroottree().iter():
+                if isinstance(node.tag, str):
+                    key = (node.sourceline, node.tag)
+                    self._index[node] = seen.get(key, 0)
+                    seen[key] = self._index[node] + 1
+        return self._index.get(el, 0)
+
+
+_START_TAG = re.compile(r"<([^\s>/!?]+)")
+
+
+def _column(lines, line: int, el: etree._Element | None, occurrences: _Occurrences | None = None) -> int:
+    """Column (in characters, from 1) of the element's own start tag on its line.
+
+    lxml gives only the line; when several elements of the same name start on that line, the
+    element's rank among them picks the right start tag."""
     if el is None or not 0 < line <= len(lines):
         return 1
-    qname = etree.QName(el)
+    local = etree.QName(el).localname
     text = lines[line - 1]
-    for name in (qname.localname, f":{qname.localname}"):
-        at = text.find(f"<{name}".encode())
-        if at >= 0 and text[at + 1 + len(name) : at + 2 + len(name)] in (b" ", b">", b"/", b"\t", b""):
-            return at + 1
-    return 1
+    wanted = occurrences.of(el) if occurrences is not None else 0
+    starts = []
+    for tag in _START_TAG.finditer(text):
+        name = tag.group(1)
+        if name == local or name.endswith(":" + local):
+            starts.append(tag.start() + 1)
+            if len(starts) > wanted:
+                return starts[wanted]
+    return starts[-1] if starts else 1
 
 
 def compile_rules(path: Path) -> etree.XSLT:
@@ -122,16 +154,71 @@ def compile_rules(path: Path) -> etree.XSLT:
     return etree.XSLT(stylesheet)
 
 
+PROFILES = ("auto", "tei-encoder", "tei-all", "custom")
+DEFAULT_MAX_MB = 200
+XI = "{http://www.w3.org/2001/XInclude}"
+_OURS = "/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='tei-encoder']"
+_NOT_OURS = (
+    "not tei-encoder TEI (its teiHeader has no appInfo/application[@ident='tei-encoder']), so the "
+    "tei-encoder customization does not apply: check it as TEI with `tei-encoder validate --profile tei-all`"
+)
+_NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
+
+
+def is_tei_encoder_output(tree: etree._ElementTree) -> bool:
+    """True when the file says it was written by tei-encoder: a TEI root whose header names the
+    application (encodingDesc/appInfo/application[@ident="tei-encoder"], TEI Guidelines 2.3.11)."""
+    return bool(tree.xpath(_OURS, namespaces=NSMAP))
+
+
+def user_terms(message: str) -> str:
+    """A library's message in the words of the XML the user wrote: `xml:lang`, `tei:p`, not `{uri}name`."""
+    message = re.sub(r"\{([^{}\s]+)\}", lambda m: _NAMESPACES.get(m.group(1), m.group(0)), message)
+    return re.sub(r"\{([^{}\s]+)\}(\w[\w.-]*)", r"\2 (namespace \1)", message)
+
+
+@dataclass
+class _Checked:
+    """What the in-process checks found in one file, and which RELAX NG schema jing still has to run."""
+
+    problems: list[Diagnostic]
+    rng: Path | None = None
+    xinclude: bool = False
+
+
 class Validator:
-    def __init__(self, xsd: Path | None | bool = None, rules: Path | None | bool = None, rng: Path | None = None):
-        """xsd/rules: a path, None for the project's own, False for none (RELAX NG only, say)."""
+    def __init__(
+        self,
+        xsd: Path | None | bool = None,
+        rules: Path | None | bool = None,
+        rng: Path | None = None,
+        profile: str = "tei-encoder",
+        max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024,
+        jing: bool = True,
+    ):
+        """Validators for one run, compiled once and reused for every file.
+
+        profile: "tei-encoder" (the project XSD + rules, plus `rng` if given), "tei-all" (the official
+        tei_all RELAX NG, from `rng` or teiall.find_tei_all(), plus its embedded Schematron), "auto"
+        (tei-encoder for files tei-encoder wrote, tei-all for any other TEI) or "custom" (exactly the
+        given xsd/rules/rng, no detection). xsd/rules: a path, None for the project's own, False for
+        none. max_bytes: larger files are refused unread. jing: use jing for RELAX NG when installed.
+        Raises OSError, etree.XMLSchemaParseError when a given schema cannot be read.
+        """
+        if profile not in PROFILES:
+            raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
+        self.profile, self.max_bytes = profile, max_bytes
+        own = profile != "tei-all"
         schema_dir = project_dir("schema") if xsd is None or rules is None else None
-        self.xsd_path = None if xsd is False else (Path(xsd) if xsd else schema_dir / "tei-encoder.xsd")
-        self.rules_path = None if rules is False else (Path(rules) if rules else schema_dir / "rules.sch")
+        self.xsd_path = None if xsd is False or not own else (Path(xsd) if xsd else schema_dir / "tei-encoder.xsd")
+        self.rules_path = None if rules is False or not own else (Path(rules) if rules else schema_dir / "rules.sch")
         self.rng_path = Path(rng) if rng else None
-        self.jing = shutil.which("jing") if self.rng_path else None  # RELAX NG by jing, batched, when installed
+        # our customization says once that it does not apply to foreign TEI (only with our own schema)
+        self.note_foreign = profile == "tei-encoder" and xsd is None and rules is None
+        self.jing = (shutil.which("jing") if jing else None) or None
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
         self.rules = compile_rules(self.rules_path) if self.rules_path else None
+        self._rng_compiled: dict[Path, etree.RelaxNG] = {}
 
     @cached_property
     def explainer(self):
@@ -140,41 +227,125 @@ class Validator:
         return xmlschema.XMLSchema(str(self.xsd_path))
 
     @cached_property
-    def _lxml_rng(self):
-        return etree.RelaxNG(etree.parse(str(self.rng_path)))
+    def tei_all(self) -> Path:
+        """The official schema for foreign TEI: --rng when given, else found by teiall (may download)."""
+        from .teiall import find_tei_all
+
+        return find_tei_all(self.rng_path)
+
+    def _lxml_rng(self, rng: Path) -> etree.RelaxNG:
+        if rng not in self._rng_compiled:
+            self._rng_compiled[rng] = etree.RelaxNG(etree.parse(str(rng)))
+        return self._rng_compiled[rng]
 
     # -- one document --
     def check_file(self, path: Path) -> list[Diagnostic]:
+        """Every problem of one file, RELAX NG included (with jing: one jing run for this file)."""
+        checked = self._check_one(Path(path))
+        if checked.rng is not None:
+            checked.problems.extend(self._jing_one(checked.rng, Path(path)))
+        return checked.problems
+
+    def _check_one(self, path: Path) -> _Checked:
         name = str(path)
         try:
-            data = Path(path).read_bytes()
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                return _Checked(
+                    [
+                        _refused(
+                            name,
+                            f"the file is {_mb(size)}, over the size limit of {_mb(self.max_bytes)} (raise it with --max-size)",
+                        )
+                    ]
+                )
+            data = path.read_bytes()
         except OSError as exc:
-            raise OSError(f"{name}: cannot read: {exc.strerror or exc}") from None
+            return _Checked(
+                [Diagnostic(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}", source="unchecked")]
+            )
+        duplicate_id = None
         try:
-            tree = parse_xml(path, data)
+            tree = parse_xml(path, data, huge=True)  # size bounded above, so text nodes may be huge
         except etree.XMLSyntaxError as exc:
             line, col = exc.position if hasattr(exc, "position") else (exc.lineno or 1, exc.offset or 1)
             duplicate = re.match(r"ID (\S+) already defined", exc.msg or "")
-            if duplicate:  # libxml2 reports a repeated xml:id while parsing
-                message = f"duplicate xml:id '{duplicate.group(1)}': every xml:id must be unique; rename one of them"
-                return [Diagnostic(name, line or 1, col or 1, "error", message, source="schema")]
-            return [Diagnostic(name, line or 1, col or 1, "error", describe_xml_error(exc), source="xml")]
+            if duplicate is None:
+                return _Checked([Diagnostic(name, line or 1, col or 1, "error", describe_xml_error(exc), source="xml")])
+            # libxml2 stops on a repeated xml:id; read the file again without an ID table to check the rest
+            message = f"duplicate xml:id '{duplicate.group(1)}': every xml:id must be unique; rename one of them"
+            duplicate_id = Diagnostic(name, line or 1, col or 1, "error", message, source="schema")
+            tree = etree.ElementTree(etree.fromstring(data, _parser_without_ids(), base_url=name))
+            if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+                return _Checked(
+                    [_refused(name, "the file declares a DOCTYPE; DTDs and entity declarations are not accepted")]
+                )
         except UnsafeXML as exc:
-            return [Diagnostic(name, 1, 1, "error", describe_xml_error(exc), source="xml")]
-        return self.check_tree(tree, name, data)
+            return _Checked([_refused(name, str(exc))])
+        xinclude = next(tree.iter(f"{XI}include"), None) is not None
+        if xinclude:
+            refusal = _resolve_xinclude(tree, name)
+            if refusal:
+                return _Checked([refusal])
+        profile = self.profile
+        if profile == "auto":
+            profile = "tei-encoder" if is_tei_encoder_output(tree) else "tei-all"
+        elif self.note_foreign and not is_tei_encoder_output(tree):
+            root = tree.getroot()
+            lines = _Lines(data, tree.docinfo.encoding)
+            return _Checked(
+                [
+                    Diagnostic(
+                        name,
+                        root.sourceline or 1,
+                        _column(lines, root.sourceline or 1, root),
+                        "error",
+                        _NOT_OURS,
+                        element_path(root),
+                        "profile",
+                    )
+                ]
+            )
+        if profile == "tei-all":
+            try:
+                rng: Path | None = self.tei_all
+            except OSError as exc:
+                return _Checked([Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked")])
+            problems = []
+            if duplicate_id is not None:  # tei_all's RELAX NG (and jing) do not check xml:id uniqueness
+                problems.append(
+                    replace(
+                        duplicate_id,
+                        severity="warning",
+                        message=duplicate_id.message + " (XML's xml:id rule; tei_all does not check it)",
+                    )
+                )
+        elif duplicate_id is not None:
+            return _Checked([duplicate_id])  # our rules resolve pointers by xml:id: nothing sound to add
+        else:
+            rng = self.rng_path
+            problems = self.check_tree(tree, name, data, rng=False)
+        if rng is not None and not self.jing:
+            problems.extend(self._rng_lxml(tree, name, rng))
+            rng = None
+        return _Checked(problems, rng, xinclude)
 
-    def check_tree(self, tree: etree._ElementTree, name: str, data: bytes | None = None) -> list[Diagnostic]:
-        lines = _Lines(data)
+    def check_tree(
+        self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
+    ) -> list[Diagnostic]:
+        """The project XSD and rules on a parsed tree (and the RELAX NG schema by lxml, when rng and no jing)."""
+        lines = _Lines(data, tree.docinfo.encoding)
+        occurrences = _Occurrences()
         found: list[Diagnostic] = []
         if self.xsd is not None and not self.xsd.validate(tree):
-            found.extend(self._explain(tree, name, lines))
+            found.extend(self._explain(tree, name, lines, occurrences))
         if self.rules is not None:
-            found.extend(self._rules(tree, name, lines))
-        if self.rng_path and not self.jing:
-            found.extend(self._rng_lxml(tree, name))
+            found.extend(self._rules(tree, name, lines, occurrences))
+        if rng and self.rng_path and not self.jing:
+            found.extend(self._rng_lxml(tree, name, self.rng_path))
         return found
 
-    def _explain(self, tree, name: str, lines: list[bytes]) -> list[Diagnostic]:
+    def _explain(self, tree, name: str, lines, occurrences) -> list[Diagnostic]:
         found = []
         for error in self.explainer.iter_errors(tree):
             el = error.elem if isinstance(getattr(error, "elem", None), etree._Element) else None
@@ -187,24 +358,27 @@ class Validator:
             if expected and "expected" not in message:
                 names = ", ".join(sorted({getattr(e, "prefixed_name", str(e)) for e in expected if e is not None}))
                 message += f" Expected: {names}."
-            message = message.replace("{http://www.tei-c.org/ns/1.0}", "tei:")
             found.append(
                 Diagnostic(
                     name,
                     line,
-                    _column(lines, line, el),
+                    _column(lines, line, el, occurrences),
                     "error",
-                    message,
+                    user_terms(message),
                     element_path(el) if el is not None else "",
                     "schema",
                 )
             )
         if not found:  # xmlschema and libxml2 disagree: fall back on libxml2's own words
             for entry in self.xsd.error_log:
-                found.append(Diagnostic(name, entry.line or 1, entry.column or 1, "error", entry.message, "", "schema"))
+                found.append(
+                    Diagnostic(
+                        name, entry.line or 1, entry.column or 1, "error", user_terms(entry.message), "", "schema"
+                    )
+                )
         return found
 
-    def _rules(self, tree, name: str, lines: list[bytes]) -> list[Diagnostic]:
+    def _rules(self, tree, name: str, lines, occurrences) -> list[Diagnostic]:
         report = self.rules(tree)
         found = []
         for item in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
@@ -221,82 +395,161 @@ class Validator:
                 Diagnostic(
                     name,
                     line,
-                    _column(lines, line, el),
+                    _column(lines, line, el, occurrences),
                     severity,
-                    text,
+                    user_terms(text),
                     element_path(el) if el is not None else location,
                     "rules",
                 )
             )
         return found
 
-    def _rng_lxml(self, tree, name: str) -> list[Diagnostic]:
-        if self._lxml_rng.validate(tree):
+    def _rng_lxml(self, tree, name: str, rng: Path) -> list[Diagnostic]:
+        schema = self._lxml_rng(rng)
+        if schema.validate(tree):
             return []
         return [
-            Diagnostic(name, e.line or 1, e.column or 1, "error", e.message, "", "rng")
-            for e in self._lxml_rng.error_log
+            Diagnostic(name, e.line or 1, max(e.column, 1), "error", user_terms(e.message), "", "rng")
+            for e in schema.error_log
         ]
 
     # -- a batch --
     def check_files(self, paths: list[Path], jobs: int = 1) -> list[Diagnostic]:
-        """Every file; with jobs > 1 and enough files, in a process pool (schemas compiled once per worker)."""
-        found: list[Diagnostic] = []
+        """Every file, in the order given; with jobs > 1 and enough files, in a process pool (schemas
+        compiled once per worker). RELAX NG by jing runs after, in one jing process per batch of files."""
+        paths = [Path(p) for p in paths]
         if jobs > 1 and len(paths) >= 200:
-            found.extend(self._in_pool(paths, jobs))
+            checked = self._in_pool(paths, jobs)
         else:
-            for path in paths:
-                found.extend(self.check_file(path))
-        if self.jing:
-            broken = {d.file for d in found if d.source == "xml"}
-            found.extend(jing(self.rng_path, [p for p in paths if str(p) not in broken]))
-        return found
+            checked = [self._check_one(p) for p in paths]
+        for rng in sorted({c.rng for c in checked if c.rng is not None}):
+            # files with XIncludes run alone: jing reports their problems under the included file's name
+            plain = jing(rng, [p for p, c in zip(paths, checked) if c.rng == rng and not c.xinclude])
+            for path, c in zip(paths, checked):
+                if c.rng == rng:
+                    c.problems.extend(plain[path] if not c.xinclude else self._jing_one(rng, path))
+        return [d for c in checked for d in c.problems]
 
-    def _in_pool(self, paths: list[Path], jobs: int) -> list[Diagnostic]:
-        settings = (self.xsd_path, self.rules_path or False, self.rng_path)
+    def _jing_one(self, rng: Path, path: Path) -> list[Diagnostic]:
+        return jing(rng, [path]).get(path, [])
+
+    def _in_pool(self, paths: list[Path], jobs: int) -> list[_Checked]:
+        settings = (
+            self.xsd_path or False,
+            self.rules_path or False,
+            self.rng_path,
+            self.profile,
+            self.max_bytes,
+            bool(self.jing),
+        )
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=settings) as pool:
-            return [d for batch in pool.map(_check_batch, batches) for d in batch]
+            return [c for batch in pool.map(_check_batch, batches) for c in batch]
+
+
+@lru_cache(maxsize=1)
+def _parser_without_ids() -> etree.XMLParser:
+    """The safe parser without libxml2's ID table, which refuses a document with a repeated xml:id."""
+    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, collect_ids=False)
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
+    return Diagnostic(name, line, column, "error", f"refused: {reason}", source="refused")
+
+
+def _resolve_xinclude(tree: etree._ElementTree, name: str) -> Diagnostic | None:
+    """Resolve the file's XIncludes in place, as jing (Xerces) does; a refusal when one cannot be.
+
+    Only local files are included (never the network); an include that fails without a fallback
+    refuses the file, which jing also stops on."""
+    for include in tree.iter(f"{XI}include"):
+        href = include.get("href") or ""
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href) and not href.lower().startswith("file:"):
+            return _refused(name, f"XInclude of a network resource ({href}) is not fetched", include.sourceline or 1)
+    try:
+        tree.xinclude()
+    except etree.XIncludeError as exc:
+        entry = exc.error_log.last_error if exc.error_log else None
+        where = entry.line if entry is not None and entry.line else 1
+        return _refused(name, f"XInclude failed: {' '.join(str(exc).split())}", where)
+    return None
 
 
 _pool_validator: list[Validator] = []
 
 
-def _init_pool(xsd, rules, rng) -> None:
-    # RELAX NG with jing runs once in the parent for the whole batch, not per worker
-    _pool_validator.append(Validator(xsd=xsd or False, rules=rules, rng=None if shutil.which("jing") else rng))
+def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing) -> None:
+    _pool_validator.append(
+        Validator(xsd=xsd, rules=rules, rng=rng, profile=profile, max_bytes=max_bytes, jing=use_jing)
+    )
 
 
-def _check_batch(paths: list[Path]) -> list[Diagnostic]:
+def _check_batch(paths: list[Path]) -> list[_Checked]:
     validator = _pool_validator[0]
-    found: list[Diagnostic] = []
-    for path in paths:
-        try:
-            found.extend(validator.check_file(path))
-        except OSError as exc:
-            found.append(Diagnostic(str(path), 1, 1, "error", str(exc), source="xml"))
+    return [validator._check_one(path) for path in paths]
+
+
+def _jing_names(path: Path) -> set[str]:
+    """The ways jing may spell a file it was given: it prints the working directory joined to the name."""
+    return {str(path), os.path.join(os.getcwd(), str(path)), os.path.abspath(path), str(path.resolve())}
+
+
+def jing(rng: Path, paths: list[Path], chunk: int = 2000) -> dict[Path, list[Diagnostic]]:
+    """RELAX NG by jing: one jing process per chunk of files (the JVM starts once), problems per file.
+
+    jing prints absolute paths: each line is mapped back to the file as it was named. jing stops at
+    a fatal error, so a chunk with a fatal error, a line for a file it was not given (an included
+    file) or an unexpected exit is run again one file per process; a file jing could not check
+    gets a "not checked" problem, never a clean record."""
+    found: dict[Path, list[Diagnostic]] = {}
+    for start in range(0, len(paths), chunk):
+        batch = paths[start : start + chunk]
+        result = _run_jing(rng, batch)
+        if result is None and len(batch) > 1:
+            for path in batch:
+                found.update(_run_jing(rng, [path], alone=True) or {})
+        else:
+            found.update(result or {})
     return found
 
 
-def jing(rng: Path, paths: list[Path], chunk: int = 2000) -> list[Diagnostic]:
-    """Validate many files with one jing process per chunk (the JVM starts once)."""
-    found = []
-    for start in range(0, len(paths), chunk):
-        batch = [str(p) for p in paths[start : start + chunk]]
-        done = subprocess.run(["jing", str(rng), *batch], capture_output=True, text=True)
-        for line in done.stdout.splitlines():
-            m = _JING_LINE.match(line)
-            if m:
-                severity = "warning" if m.group("sev") == "warning" else "error"
-                found.append(
-                    Diagnostic(
-                        m.group("file"), int(m.group("line")), int(m.group("col")), severity, m.group("msg"), "", "rng"
-                    )
-                )
-        if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()):
-            raise OSError(
-                f"jing failed on {rng}: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}"
-            )
+def _run_jing(rng: Path, batch: list[Path], alone: bool = False) -> dict[Path, list[Diagnostic]] | None:
+    """One jing run; None when its output cannot be trusted to cover every file of the batch."""
+    names = {n: p for p in batch for n in _jing_names(p)}
+    done = subprocess.run(["jing", str(rng), *map(str, batch)], capture_output=True, text=True)
+    found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
+    fatal = None
+    for line in done.stdout.splitlines():
+        m = _JING_LINE.match(line)
+        if m is None:
+            if line.startswith("fatal:") or line.strip():
+                fatal = fatal or line.removeprefix("fatal:").strip()
+            continue
+        path = names.get(m.group("file"))
+        message = m.group("msg")
+        if path is None:
+            if not alone:
+                return None
+            path = batch[0]
+            message = f"in included file {m.group('file')} (line {m.group('line')}): {message}"
+        if m.group("sev") == "fatal":
+            fatal = fatal or message
+            continue
+        severity = "warning" if m.group("sev") == "warning" else "error"
+        found[path].append(
+            Diagnostic(str(path), int(m.group("line")), int(m.group("col")), severity, message, "", "rng")
+        )
+    if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()) or fatal:
+        if not alone:
+            return None
+        reason = fatal or (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        found[batch[0]].append(
+            Diagnostic(str(batch[0]), 1, 1, "error", f"not checked: jing stopped: {reason}", source="unchecked")
+        )
     return found

@@ -102,10 +102,18 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         _sub(pub, "publisher", h.publisher)
         if h.url:
             _sub(pub, "idno", h.url, type="URL")
+        for url in h.other_urls:
+            _sub(pub, "idno", url, type="URL")
         if h.doc_number:
             _sub(pub, "idno", h.doc_number, type=h.doc_number_type)
     else:  # TEI 2.2.4: a publicationStmt may be prose when the source was never published
         _sub(pub, "p", "Unpublished: encoded from a plain-text record.")
+    if h.notes:
+        # header text with no field of its own (a second citation, credits naming no funder,
+        # Contents labels): kept, never dropped. TEI Guidelines 2.2.6 (notesStmt)
+        notes_stmt = _sub(file_desc, "notesStmt")
+        for kind, text in h.notes:
+            _sub(notes_stmt, "note", text, type=kind)
     source_desc = _sub(file_desc, "sourceDesc")
     if h.citation:
         bibl = _sub(source_desc, "bibl", h.citation)

@@ -14,9 +14,10 @@ MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 MAX_XML_BYTES = 512 * 1024 * 1024  # checked before reading: a huge or sparse file costs no memory
 
 
-@lru_cache(maxsize=1)
-def safe_parser() -> etree.XMLParser:
-    # huge_tree=False keeps libxml2's own limits on text size and nesting;
+@lru_cache(maxsize=2)
+def safe_parser(huge: bool = False) -> etree.XMLParser:
+    # huge_tree=False keeps libxml2's own limits on text size (10 MB per node) and nesting; a
+    # caller that bounds the file's size itself may lift them (huge=True), as jing has none.
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
     """The parser for XML we did not write: no DTD loading, no entity expansion, no network,
     libxml2's size limits kept (one per process).
@@ -26,7 +27,7 @@ def safe_parser() -> etree.XMLParser:
         load_dtd=False,
         no_network=True,
         dtd_validation=False,
-        huge_tree=False,
+        huge_tree=huge,
         remove_blank_text=False,
         collect_ids=True,
     )
@@ -38,11 +39,12 @@ class UnsafeXML(ValueError):
     pass
 
 
-def parse_xml(path: Path | None = None, data: bytes | None = None) -> etree._ElementTree:
+def parse_xml(path: Path | None = None, data: bytes | None = None, huge: bool = False) -> etree._ElementTree:
     """Parse untrusted XML; raise etree.XMLSyntaxError (malformed) or UnsafeXML (DTD, entities, depth).
 
-    The parser is made once per process (lxml parsers are not shared between threads; we use none)."""
-    parser = safe_parser()
+    huge: lift libxml2's limits on text-node size and depth (only for input whose size the caller
+    has bounded). The parser is made once per process (lxml parsers are not shared between threads)."""
+    parser = safe_parser(huge)
     if data is None:
         if path is None:
             raise ValueError("parse_xml needs a path or the data")

@@ -13,7 +13,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from conftest import CORPUS, FIXTURES, ROOT, SETTINGS, TEI_ALL, record
+from conftest import CORPUS, FIXTURES, ROOT, SETTINGS, _tei_all_path, record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -93,7 +93,8 @@ def encode_bytes(raw: bytes) -> tuple[bytes | None, str | None]:
 @lru_cache(maxsize=1)
 def tei_all_schema():
     """tei_all as lxml RELAX NG (10 s to compile: only in the long run), or None when absent."""
-    return etree.RelaxNG(etree.parse(str(TEI_ALL))) if TEI_ALL.exists() else None
+    path = _tei_all_path()
+    return etree.RelaxNG(etree.parse(str(path))) if path else None
 
 
 @st.composite

@@ -169,7 +169,7 @@ def test_symlinked_folder_and_link_loop_in_validate(tmp_path):
     result = invoke("validate", str(tei))
     assert result.exit_code == 1 and "loop:0:0: error: symbolic link, not followed" in result.stdout
     result = invoke("validate", str(tei), "--follow-symlinks")
-    assert result.exit_code == 0 and "1 file(s) checked" in result.stdout  # the loop is read once
+    assert result.exit_code == 0 and "1 file(s): 1 valid" in result.stdout  # the loop is read once
 
 
 # --- authority files --------------------------------------------------------------------------------

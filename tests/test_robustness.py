@@ -64,7 +64,8 @@ def body_text(tree) -> str:
         ),
         (b"Just some paragraphs of text without any header.\n\nAnd another one.\n", "no record header"),
         (
-            b'June 9, 1961\n\nCitation:\n\n"x", June 9, 1961.\n\nSummary:\n\nA summary.\n\nThe text.\n',
+            # no title, and no citation to take one from
+            b"June 9, 1961\n\nSummary:\n\nA summary.\n\nCredits:\n\nThanks.\n\nThe text.\n",
             "record has no title",
         ),
     ],

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED, SETTINGS, TEI_ALL
+from conftest import SEED, SETTINGS
 from lxml import etree
 
 from tei_encoder.cli import main
@@ -30,7 +30,7 @@ def validate(tmp_path, text: str, *args):
 def test_valid_seed(tmp_path, seed_xml):
     _, result = validate(tmp_path, seed_xml)
     assert result.exit_code == 0
-    assert "1 file(s) checked: 1 valid, 0 invalid; 0 error(s)" in result.output
+    assert "1 file(s): 1 valid, 0 invalid; 0 error(s)" in result.output
 
 
 def test_wrong_nesting(tmp_path, seed_xml):
@@ -192,7 +192,7 @@ def test_report_formats(tmp_path, seed_xml):
 
 def test_rng_option_with_tei_all(tmp_path, seed_xml, tei_all):
     broken = seed_xml.replace('<seg type="copy">', '<seg typo="copy">')
-    path, result = validate(tmp_path, broken, "--rng", str(TEI_ALL), "--no-rules")
+    path, result = validate(tmp_path, broken, "--rng", str(tei_all.path), "--no-rules")
     assert result.exit_code == 1
     assert 'error: attribute "typo" not allowed here' in result.output
 

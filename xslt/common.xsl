@@ -5,24 +5,27 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     exclude-result-prefixes="#all">
 
   <!-- Relative path from the page to the site root ("" for top-level pages, "../" for documents). -->
   <xsl:param name="root" as="xs:string" select="''"/>
   <xsl:param name="edition-title" as="xs:string" select="'Documents of the Cold War: a TEI edition'"/>
 
-  <!-- Fallbacks, in the first-imported module so every other module's rules win: text is
-       copied (the serializer escapes it); an element without a rule shows its content. -->
-  <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>
-  <xsl:template match="tei:*"><xsl:apply-templates/></xsl:template>
-
+  <!-- The site's registers, owned by tei_encoder/sitemap.py (tei_encoder/data/site.json): kind,
+       folder of entry pages, register page, label, as JSON. Python passes them (run on its own,
+       a stylesheet takes the "registers" of that file as this parameter). Entry pages' file
+       names come from Python in the input. -->
+  <xsl:param name="site" as="xs:string" required="yes"/>
+  <xsl:variable name="registers" as="map(*)*" select="array:flatten(parse-json($site)?registers)"/>
   <xsl:variable name="register-page" as="map(xs:string, xs:string)"
-      select="map{'person': 'persons.html', 'place': 'places.html', 'org': 'orgs.html'}"/>
-  <!-- each register entry has a page of its own: persons/<id>.html, places/<id>.html, orgs/<id>.html -->
-  <xsl:variable name="register-dir" as="map(xs:string, xs:string)"
-      select="map{'person': 'persons', 'place': 'places', 'org': 'orgs'}"/>
+      select="map:merge($registers ! map{?kind: ?page})"/>
   <xsl:variable name="register-label" as="map(xs:string, xs:string)"
-      select="map{'person': 'Persons', 'place': 'Places', 'org': 'Organisations'}"/>
+      select="map:merge($registers ! map{?kind: ?label})"/>
+
+  <!-- Fallback: text is copied (the serializer escapes it). -->
+  <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>
 
   <!-- Only http(s) URLs ever become links: a javascript: or data: URL from a record stays text. -->
   <xsl:function name="f:is-safe-url" as="xs:boolean">

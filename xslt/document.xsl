@@ -8,9 +8,13 @@
     exclude-result-prefixes="#all">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="layout.xsl"/>
   <xsl:import href="shell.xsl"/>
   <xsl:import href="metadata.xsl"/>
   <xsl:import href="text.xsl"/>
+  <xsl:import href="tables.xsl"/>
+  <xsl:import href="msdesc.xsl"/>
+  <xsl:import href="alternatives.xsl"/>
   <xsl:import href="entities.xsl"/>
   <xsl:import href="notes.xsl"/>
 
@@ -19,7 +23,7 @@
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
-  <xsl:template match="/tei:TEI">
+  <xsl:template match="/tei:TEI | /tei:teiCorpus">
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="$title || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
@@ -27,13 +31,16 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="/tei:TEI" mode="content">
-        <article class="document" id="{@xml:id}">
+  <xsl:template match="/tei:TEI | /tei:teiCorpus" mode="content">
+        <article class="document">
+          <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
           <xsl:call-template name="doc-header"/>
           <div class="doc-columns">
             <div class="doc-main">
               <xsl:call-template name="summary"/>
               <xsl:call-template name="highlight-toggle"/>
+              <xsl:call-template name="manuscripts"><xsl:with-param name="header" select="tei:teiHeader"/></xsl:call-template>
+              <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
               <xsl:apply-templates select="tei:text"/>
               <xsl:call-template name="footnotes"/>
             </div>
@@ -46,11 +53,29 @@
         </article>
   </xsl:template>
 
+  <!-- Not TEI P5 (a TEI P4 file, another vocabulary): its text on a page, nothing dropped
+       (tei_encoder/publish.py warns that it is not TEI P5). -->
+  <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="($title[.], local-name())[1] || ' — ' || $edition-title"/>
+      <xsl:with-param name="page-class" select="'document-page'"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]" mode="content">
+    <article class="document">
+      <h1><xsl:value-of select="($title[.], local-name())[1]"/></h1>
+      <section class="text" aria-labelledby="text-heading">
+        <h2 id="text-heading">Text</h2>
+        <div class="foreign-markup"><xsl:apply-templates/></div>
+      </section>
+    </article>
+  </xsl:template>
+
   <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->
   <xsl:template name="highlight-toggle">
     <fieldset class="highlight">
       <legend>Highlight</legend>
-      <xsl:for-each select="('person', 'place', 'org')">
+      <xsl:for-each select="$registers ! ?kind">
         <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="$register-label(.)"/></label>
       </xsl:for-each>
     </fieldset>

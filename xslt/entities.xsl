@@ -1,52 +1,75 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Entity mentions become links to their register entries; dates become <time>. -->
+<!-- Entity mentions become links to their register entries (or to the external page they point
+     to); dates become <time>. Where each mention links, its anchor and the name shown on hover
+     are decided by tei_encoder/sitemap.py, which writes them on the TEI the page is made from
+     (pub:href, pub:id, pub:also, pub:title, pub:kind): the links and the register's file names
+     come from one mapping, and numbering the anchors costs one pass over the document. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
-    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <!-- The name shown on hover, per entity: computed once per document, not once per mention. -->
-  <xsl:variable name="entity-name" as="map(xs:string, xs:string)" select="map:merge(
-      //(tei:person | tei:place | tei:org)[@xml:id] ! map{string(@xml:id): f:normal((*[@type = 'preferred'], *)[1])},
-      map{'duplicates': 'use-first'})"/>
-
-  <xsl:variable name="kind-of" as="map(xs:string, xs:string)"
-      select="map{'persName': 'person', 'placeName': 'place', 'orgName': 'org'}"/>
-
-  <!-- Mention anchors m-<entity>-<k>: the k-th mention of that entity in the document (abstract,
-       then text). They stay the same when other parts of the text change, so register pages need
-       rewriting only when an entity's mentions do. tei_encoder/publish.py counts the same way.
-       A key finds an entity's mentions at once: cheaper than an accumulator updated at every
-       mention, and the k of a mention is how many of them come before it. -->
-  <xsl:key name="mentions" match="tei:abstract//(tei:persName | tei:placeName | tei:orgName) | tei:text//(tei:persName | tei:placeName | tei:orgName)" use="string(@ref)"/>
-
-  <xsl:function name="f:mention-id" as="xs:string">
-    <xsl:param name="mention" as="element()"/>
-    <xsl:variable name="k" select="count(key('mentions', string($mention/@ref), root($mention))[. &lt;&lt; $mention]) + 1"/>
-    <xsl:sequence select="'m-' || substring-after($mention/@ref, '#') || '-' || $k"/>
+  <!-- Entry pages are relative to the site root; an external target is a full http(s) URL. -->
+  <xsl:function name="f:href" as="xs:string">
+    <xsl:param name="target" as="xs:string"/>
+    <xsl:sequence select="if (f:is-safe-url($target)) then $target else $root || $target"/>
   </xsl:function>
 
-  <xsl:template match="tei:persName[@ref] | tei:placeName[@ref] | tei:orgName[@ref]">
-    <xsl:variable name="kind" select="$kind-of(local-name())"/>
-    <xsl:variable name="id" select="substring-after(@ref, '#')"/>
-    <xsl:variable name="name" select="$entity-name($id)"/>
-    <a class="ent ent-{$kind}" id="{f:mention-id(.)}" href="{$root}{$register-dir($kind)}/{$id}.html" title="{$name}">
+  <xsl:template match="*[@pub:href]">
+    <xsl:variable name="class" select="'ent ent-' || (@pub:kind, 'link')[1]"/>
+    <xsl:element name="{if (@pub:nested) then 'span' else 'a'}">
+      <xsl:attribute name="class" select="$class"/>
+      <xsl:if test="@pub:id"><xsl:attribute name="id" select="@pub:id"/></xsl:if>
+      <xsl:if test="not(@pub:nested)">
+        <xsl:attribute name="href" select="f:href(@pub:href)"/>
+        <xsl:if test="not(@pub:kind)"><xsl:attribute name="rel" select="'external'"/></xsl:if>
+      </xsl:if>
+      <xsl:if test="@pub:title"><xsl:attribute name="title" select="@pub:title"/></xsl:if>
+      <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
-    </a>
+    </xsl:element>
+    <!-- further targets of a mention that points to several: numbered links after it -->
+    <xsl:variable name="also" select="tokenize(normalize-space(@pub:also))"/>
+    <xsl:if test="exists($also) and not(@pub:nested)">
+      <sup class="ent-more">
+        <xsl:for-each select="1 to count($also) idiv 2">
+          <xsl:variable name="href" select="$also[2 * current() - 1]"/>
+          <xsl:variable name="id" select="$also[2 * current()]"/>
+          <xsl:if test=". > 1"><xsl:text> </xsl:text></xsl:if>
+          <a href="{f:href($href)}">
+            <xsl:if test="$id != '-'"><xsl:attribute name="id" select="$id"/></xsl:if>
+            <xsl:value-of select=". + 1"/>
+          </a>
+        </xsl:for-each>
+      </sup>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:date">
     <xsl:choose>
-      <xsl:when test="@when">
+      <xsl:when test="matches(@when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')">
         <time class="tei-date" datetime="{@when}"><xsl:apply-templates/></time>
       </xsl:when>
       <xsl:when test="@notBefore and @notAfter">
         <span class="tei-date" title="between {@notBefore} and {@notAfter}"><xsl:apply-templates/></span>
       </xsl:when>
+      <xsl:when test="@when"><span class="tei-date" title="{@when}"><xsl:apply-templates/></span></xsl:when>
       <xsl:otherwise><span class="tei-date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A name that links nowhere is shown as it stands (in its own language, if it has one). -->
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name">
+    <xsl:apply-templates/>
+  </xsl:template>
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[@xml:lang]">
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 </xsl:stylesheet>

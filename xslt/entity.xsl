@@ -22,8 +22,8 @@
 
   <xsl:template match="/entity" mode="content">
     <xsl:variable name="entity" select="."/>
-        <article class="entry" id="{@id}">
-          <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@id}"><xsl:value-of select="$register-label(@kind)"/></a></p>
+        <article class="entry" id="{@slug}">
+          <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@slug}"><xsl:value-of select="$register-label(@kind)"/></a></p>
           <h1><xsl:value-of select="@name"/></h1>
           <xsl:if test="form[. != $entity/@name]">
             <p class="forms"><span class="field">Also as: </span><xsl:value-of select="string-join(form[. != $entity/@name], '; ')"/></p>
@@ -46,7 +46,7 @@
                 <xsl:text>: </xsl:text>
                 <xsl:for-each select="1 to xs:integer(@mentions)">
                   <xsl:if test=". > 1">, </xsl:if>
-                  <a class="mention" href="{$root}{$doc/@page}#m-{$entity/@id}-{.}" aria-label="mention {.}"><xsl:value-of select="."/></a>
+                  <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{.}" aria-label="mention {.}"><xsl:value-of select="."/></a>
                 </xsl:for-each>
               </li>
             </xsl:for-each>

@@ -5,10 +5,14 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:pub="urn:tei-encoder:publish"
     exclude-result-prefixes="#all">
 
-  <xsl:variable name="header" select="/tei:TEI/tei:teiHeader"/>
-  <xsl:variable name="title" select="f:normal($header/tei:fileDesc/tei:titleStmt/tei:title[@type = 'main'])"/>
+  <!-- The document's title, chosen by tei_encoder/sitemap.py (the main title, else the first). -->
+  <xsl:param name="doc-title" as="xs:string?" select="()"/>
+  <xsl:variable name="header" select="/*/tei:teiHeader"/>
+  <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
+  <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
   <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
   <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
 
@@ -39,8 +43,8 @@
           <dt>Author</dt>
           <dd>
             <xsl:choose>
-              <xsl:when test="tei:persName/@ref">
-                <a href="{$root}persons/{substring-after(tei:persName/@ref, '#')}.html"><xsl:value-of select="f:normal(.)"/></a>
+              <xsl:when test="(.//@pub:href)[1]">
+                <a href="{$root}{(.//@pub:href)[1]}"><xsl:value-of select="f:normal(.)"/></a>
               </xsl:when>
               <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
             </xsl:choose>
@@ -116,7 +120,7 @@
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url[.]), ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>
@@ -126,7 +130,7 @@
 
   <!-- schema.org description for search engines and citation managers -->
   <xsl:function name="f:json-ld" as="xs:string">
-    <xsl:param name="tei" as="element(tei:TEI)"/>
+    <xsl:param name="tei" as="element()"/>
     <xsl:variable name="h" select="$tei/tei:teiHeader"/>
     <xsl:variable name="mentions" as="map(*)*">
       <xsl:for-each select="$tei/tei:standOff//(tei:person | tei:place | tei:org)">
@@ -138,7 +142,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="data" select="map:merge((
-        map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': f:normal($h//tei:titleStmt/tei:title[@type='main'])},
+        map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $title},
         $h//tei:creation/tei:date/@when ! map{'dateCreated': string(.)},
         $h//tei:profileDesc/tei:abstract ! map{'abstract': f:normal(.//text()[not(ancestor::tei:corr)])},
         $h//tei:publicationStmt/tei:idno[@type='URL'][f:is-safe-url(string(.))] ! map{'url': string(.)},

@@ -27,8 +27,8 @@
         <p class="lead"><xsl:value-of select="count($entries)"/> entries, with the forms of each name met in the documents and identifiers in public authority files where they are known. Each entry's page lists every mention.</p>
         <ul class="register">
           <xsl:for-each select="$entries">
-            <li id="{@id}" class="entry">
-              <a class="entry-name" href="{$register-dir($kind)}/{@id}.html"><xsl:value-of select="@name"/></a>
+            <li id="{@slug}" class="entry">
+              <a class="entry-name" href="{@page}"><xsl:value-of select="@name"/></a>
               <xsl:text> — </xsl:text>
               <span class="counts"><xsl:value-of select="@docs"/> document<xsl:if test="@docs != '1'">s</xsl:if>, <xsl:value-of select="@mentions"/> mention<xsl:if test="@mentions != '1'">s</xsl:if></span>
               <xsl:if test="form[. != current()/@name]">

@@ -30,7 +30,7 @@
           <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
           <nav aria-label="Edition">
             <ul>
-              <xsl:for-each select="(['index.html', 'Documents'], ['persons.html', 'Persons'], ['places.html', 'Places'], ['orgs.html', 'Organisations'])">
+              <xsl:for-each select="(['index.html', 'Documents'], $registers ! [?page, ?label])">
                 <li>
                   <a href="{$root}{?1}">
                     <xsl:if test="?1 = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>

@@ -1,21 +1,81 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The structure of the document: opener, heads, datelines, sections, paragraphs, lists, closer. -->
+<!-- The structure of the text (TEI P5 chapter 4): front, body, back, groups of texts, divisions
+     at any depth, heads, paragraphs, opener and closer, lists, verse (chapter 6), drama
+     (chapter 7), figures, quotations. Block or inline is decided in layout.xsl. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
-  <xsl:template match="tei:text">
-    <section class="text" aria-labelledby="text-heading" lang="{@xml:lang}">
+  <!-- Children worth rendering in a block container: elements and text that is not only
+       the whitespace between them. -->
+  <xsl:function name="f:content" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="$e/node()[not(self::text()) or normalize-space()]"/>
+  </xsl:function>
+
+  <!-- The text's language: its own xml:lang or the nearest one above it. -->
+  <xsl:template name="text-lang">
+    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:variable name="dir" select="ancestor-or-self::*[@pub:dir][1]/@pub:dir"/>
+    <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+    <xsl:if test="$dir = 'rtl' or @pub:dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+  </xsl:template>
+
+  <!-- The page's "Text" section: the document's text, or each text of a corpus. -->
+  <xsl:template match="/tei:TEI/tei:text">
+    <section class="text" aria-labelledby="text-heading">
+      <xsl:call-template name="text-lang"/>
       <h2 id="text-heading">Text</h2>
-      <xsl:apply-templates select="tei:body/tei:div"/>
+      <xsl:apply-templates select="f:content(.)"/>
     </section>
+  </xsl:template>
+
+  <xsl:template match="tei:teiCorpus" mode="texts">
+    <section class="text" aria-labelledby="text-heading">
+      <xsl:call-template name="text-lang"/>
+      <h2 id="text-heading">Text</h2>
+      <xsl:for-each select="tei:TEI | tei:teiCorpus">
+        <article class="tei-member">
+          <xsl:call-template name="text-lang"/>
+          <h3 class="tei-member-title"><xsl:value-of select="f:normal((tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])"/></h3>
+          <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
+          <xsl:for-each select="tei:text">
+            <div class="tei-text"><xsl:call-template name="text-lang"/><xsl:apply-templates select="f:content(.)"/></div>
+          </xsl:for-each>
+        </article>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <!-- A text inside a group or a floatingText. -->
+  <xsl:template match="tei:text">
+    <div class="tei-text">
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates select="f:content(.)"/>
+    </div>
+  </xsl:template>
+
+  <!-- The body has no box of its own: its divisions are the text's. -->
+  <xsl:template match="tei:body">
+    <xsl:apply-templates select="f:content(.)"/>
+  </xsl:template>
+
+  <xsl:template match="tei:front | tei:back | tei:group | tei:floatingText | tei:titlePage | tei:lg | tei:sp | tei:spGrp
+                       | tei:castList | tei:castGroup | tei:castItem | tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg
+                       | tei:div[not(@type = ('document', 'section'))] | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+    <div class="{string-join(('tei-' || local-name(), @type ! ('tei-' || local-name(..) || '-' || replace(., '[^\p{L}\p{N}_-]', '')), f:rend-classes(.)), ' ')}">
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates select="f:content(.)"/>
+    </div>
   </xsl:template>
 
   <xsl:template match="tei:div[@type = 'document']">
     <div class="tei-document">
+      <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
     </div>
   </xsl:template>
@@ -23,65 +83,190 @@
   <xsl:template match="tei:div[@type = 'section']">
     <section class="tei-section">
       <xsl:if test="@n"><xsl:attribute name="id" select="'section-' || replace(@n, '[^A-Za-z0-9]', '')"/></xsl:if>
+      <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
     </section>
   </xsl:template>
 
-  <!-- The document's own heading is h3 (under the page's h2 "Text"); a section's is h4. -->
-  <xsl:template match="tei:div/tei:head">
-    <xsl:element name="{if (parent::tei:div[@type = 'document']) then 'h3' else 'h4'}">
-      <xsl:attribute name="class" select="'tei-head'"/>
+  <!-- Headings follow the depth of divisions: the page's h1 is the title, h2 "Text", so a
+       top-level division's head is h3 and deeper ones h4 … h6. -->
+  <xsl:function name="f:heading-level" as="xs:integer">
+    <xsl:param name="head" as="element()"/>
+    <xsl:variable name="divs" select="count($head/ancestor::*[matches(local-name(), '^div[1-7]?$')]) + count($head/ancestor::tei:text) - 1"/>
+    <xsl:sequence select="min((6, 2 + max((1, $divs))))"/>
+  </xsl:function>
+
+  <xsl:template match="tei:head[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4
+                       or parent::tei:div5 or parent::tei:div6 or parent::tei:div7 or parent::tei:body or parent::tei:front
+                       or parent::tei:back or parent::tei:group]">
+    <xsl:element name="{f:html-name(., 'h' || f:heading-level(.))}">
+      <xsl:attribute name="class" select="string-join(('tei-head', f:rend-classes(.)), ' ')"/>
+      <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
     </xsl:element>
   </xsl:template>
 
+  <!-- A head of a verse group, a speech, a figure or a list of persons. -->
+  <xsl:template match="tei:head">
+    <xsl:element name="{f:html-name(., 'p')}">
+      <xsl:attribute name="class" select="string-join(('tei-head', 'tei-' || local-name(..) || '-head'), ' ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Opener and closer: their parts, and any text written between them. -->
   <xsl:template match="tei:opener | tei:closer">
-    <div class="tei-{local-name()}"><xsl:apply-templates select="*"/></div>
+    <div class="tei-{local-name()}">
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates select="f:content(.)"/>
+    </div>
   </xsl:template>
 
   <xsl:template match="tei:opener/tei:seg | tei:opener/tei:idno">
-    <p class="tei-seg tei-seg-{(@type, local-name())[1]}"><xsl:apply-templates/></p>
+    <xsl:element name="{f:html-name(., 'p')}">
+      <xsl:attribute name="class" select="'tei-seg tei-seg-' || (@type, local-name())[1]"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
-  <xsl:template match="tei:dateline | tei:salute | tei:signed">
-    <p class="tei-{local-name()}"><xsl:apply-templates/></p>
+  <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:docTitle | tei:titlePart | tei:docImprint
+                       | tei:docAuthor | tei:docEdition | tei:imprimatur | tei:trailer | tei:argument | tei:epigraph
+                       | tei:postscript | tei:speaker | tei:ab">
+    <xsl:element name="{f:html-name(., 'p')}">
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), f:rend-classes(.)), ' ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
+  <!-- A paragraph that holds a list, a table or verse cannot be an HTML p: it becomes a div. -->
   <xsl:template match="tei:p">
-    <p><xsl:apply-templates/></p>
+    <xsl:choose>
+      <xsl:when test="f:holds-block(.)">
+        <div class="{string-join(('tei-p', f:rend-classes(.)), ' ')}">
+          <xsl:call-template name="f:lang"/>
+          <xsl:apply-templates/>
+        </div>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>
+          <xsl:if test="@rend"><xsl:attribute name="class" select="string-join(f:rend-classes(.), ' ')"/></xsl:if>
+          <xsl:call-template name="f:lang"/>
+          <xsl:apply-templates/>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Verse: one line per l. -->
+  <xsl:template match="tei:l">
+    <div class="{string-join(('tei-l', f:rend-classes(.)), ' ')}">
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- A stage direction between speeches is a block; inside a line or a speech's paragraph, inline. -->
+  <xsl:template match="tei:stage">
+    <xsl:element name="{if (f:is-block(.)) then f:html-name(., 'p') else f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-stage'"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:cit">
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then (if (self::tei:quote) then 'blockquote' else 'div') else 'span'}">
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), f:rend-classes(.)), ' ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:label[@type = 'speaker']">
-    <b class="speaker"><xsl:apply-templates/></b>
+    <b class="speaker"><xsl:call-template name="f:lang"/><xsl:apply-templates/></b>
   </xsl:template>
   <xsl:template match="tei:label">
-    <span class="tei-label"><xsl:apply-templates/></span>
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-label'"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
+  <!-- Lists: items as list items; a label, a page break or stray text between them gets an item of its own. -->
   <xsl:template match="tei:list">
     <div class="tei-list tei-list-{@type}">
+      <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="tei:head"/>
-      <ul><xsl:apply-templates select="tei:item"/></ul>
+      <ul>
+        <xsl:for-each select="f:content(.) except tei:head">
+          <xsl:choose>
+            <xsl:when test="self::tei:item"><xsl:apply-templates select="."/></xsl:when>
+            <xsl:otherwise><li class="tei-list-part"><xsl:apply-templates select="."/></li></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </ul>
     </div>
   </xsl:template>
   <xsl:template match="tei:list/tei:head">
-    <p class="list-head"><xsl:apply-templates/></p>
+    <xsl:element name="{f:html-name(., 'p')}">
+      <xsl:attribute name="class" select="'list-head'"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
   <xsl:template match="tei:item">
-    <li><xsl:apply-templates/></li>
+    <li><xsl:call-template name="f:lang"/><xsl:apply-templates/></li>
+  </xsl:template>
+
+  <xsl:template match="tei:hi | tei:emph">
+    <xsl:element name="{f:html-name(., if (self::tei:emph) then 'em' else 'span')}">
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), f:rend-classes(.)), ' ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Figures: the head and the description are shown; the image itself is not part of the edition. -->
+  <xsl:template match="tei:figure">
+    <div class="tei-figure">
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates select="f:content(.)"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:figure/tei:figDesc">
+    <xsl:element name="{f:html-name(., 'p')}">
+      <xsl:attribute name="class" select="'tei-figDesc'"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
 
+  <!-- Empty markers with nothing to show. -->
+  <!-- A space the source leaves (TEI P5 §11.4) keeps the words around it apart. -->
+  <xsl:template match="tei:space[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
+
+  <xsl:template match="(tei:cb | tei:gb | tei:milestone | tei:anchor | tei:graphic | tei:media | tei:binaryObject
+                       | tei:link | tei:linkGrp | tei:join | tei:alt | tei:altGrp)[not(normalize-space())]"/>
+
   <xsl:template match="tei:roleName | tei:seg | tei:idno">
-    <span class="tei-{local-name()}"><xsl:apply-templates/></span>
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-' || local-name()"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <!-- Page breaks: a visible marker, inline inside a paragraph, on its own line between blocks. -->
   <xsl:template match="tei:pb">
     <span class="pb" role="note" aria-label="Page {@n} of the original">[p. <xsl:value-of select="@n"/>]</span>
   </xsl:template>
-  <xsl:template match="tei:div/tei:pb">
+  <xsl:template match="tei:pb[not(f:in-phrase(.))]">
     <p class="pb-line"><span class="pb" role="note" aria-label="Page {@n} of the original">[p. <xsl:value-of select="@n"/>]</span></p>
   </xsl:template>
 </xsl:stylesheet>

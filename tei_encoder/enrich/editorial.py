@@ -12,9 +12,26 @@ from rapidfuzz import fuzz
 from ..model import Document, Node
 from .walk import rewrite_text
 
-_BRACKET = re.compile(r"\[([^\[\]\n]{1,300})\]")
 _INLINE_PAGE = re.compile(r"\s?\((?:p|P|page|Page)\.?\s*(\d+)\)\s?")
-_OMISSION = re.compile(r"^(?:\.{2,}|…+\.*|\.\s\.\s\.|\.\.\.\s?\.)$")
+# [...], […], [.…], [….], [. . . .]: an omission, however the dots are typed
+_OMISSION = re.compile(r"^(?=.*(?:…|\.\s?\.))[.…\s]+$")
+# a paragraph that is only dots (". . . ." between two parts of minutes): an omission too
+_DOTS_ONLY = re.compile(r"^\s*(?:(?:\.\s*){3,}|…+\.*)\s*$")
+# Descriptions by the translator or archivist: "[emphasis in the original]", "[Handwritten: …]",
+# "[faded stamp: …]", "[This passage is crossed out: …]", "[no name given]". ENCODING.md §8.
+_DESCRIBES = re.compile(
+    r"(?i:\b(?:stamp|stamped|seal|handwrit\w*|handwriting|crossed out|struck out|deleted|underlin\w*|emphasis|"
+    r"margin\w*|in the original|typewritten|notation\w*|annotation\w*|inscription|"
+    r"translator's note|editor's note|no name given|not given|not reproduced|attachment not found|illegible signature)\b)"
+)
+_DESCRIPTION = re.compile(r"^(?P<what>[A-Za-z][A-Za-z' -]{0,60}?)\s*:(?:\s|$)|^[A-Za-z][A-Za-z' ,-]{2,80}$")
+# "[one word unclear]", "[two names illegible]", "[one line missing]", "[names of the others omitted]"
+_UNREADABLE = re.compile(
+    r"^(?:(?P<n>\d+|one|two|three|four|five|several|a few|some)\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:words?|names?|lines?|letters?|characters?|passages?|paragraphs?|participants?|sentences?)"
+    r"(?:\s+[\w-]+){0,4}?\s+(?P<why>unclear|illegible|unreadable|missing|omitted|not legible|not deciphered)$",
+    re.IGNORECASE,
+)
 _SIC = re.compile(r"^sic\b[!.]?\s*(?P<comment>.*)$", re.IGNORECASE)
 _PAGE = re.compile(r"^(?:Page|page|PAGE|p\.|P\.)\s*(?P<n>[\w-]+)$")
 _GAP_WORDS = re.compile(
@@ -47,6 +64,8 @@ _SKIP = frozenset({"foreign", "gap", "pb", "lb", "idno", "note", "sic", "supplie
 def mark_editorial(doc: Document) -> Document:
     translator = next((r.xml_id for r in doc.header.responsibilities if r.resp == "Translation" and r.xml_id), "")
     state = _State(doc=doc, resp=f"#{translator}" if translator else "", original=_original_lang(doc))
+    body_text = doc.body.text()
+    state.bracketed = {m for m in doc.notes if f"[{m}]" in body_text}
     rewrite_text(doc.body, state.rewrite, _SKIP)
     unplaced = [m for m in doc.notes if m not in state.placed]
     for mark in unplaced:
@@ -72,6 +91,7 @@ class _State:
         self.resp = resp
         self.original = original
         self.placed: set[str] = set()
+        self.bracketed: set[str] = set()  # marks the body prints in brackets
         self.joined_words = False
 
     def resp_attrs(self) -> dict:
@@ -87,6 +107,8 @@ class _State:
         out: list = []
         for part in parts:
             out.extend(self.other_marks(part) if isinstance(part, str) else [part])
+        if parent.tag == "p" and len(parent.children) == 1 and _DOTS_ONLY.match(text):
+            return [Node("gap", {"reason": "omitted"})]
         if parent.tag == "p" and out and isinstance(out[0], str) and parent.children and parent.children[0] is text:
             m = re.match(r"^(?:…|\.\.\.)\s*", out[0])
             if m:  # a paragraph that opens with an ellipsis: the translator left something out
@@ -97,22 +119,42 @@ class _State:
     def brackets(self, text: str, notes: bool) -> list:
         out: list = []
         pos = 0
-        for m in _BRACKET.finditer(text):
-            before = text[pos : m.start()]
-            after_char = text[m.end() : m.end() + 1]
-            node, before = self.bracket(m.group(1), before, after_char, notes)
+        for start, end in _top_level_brackets(text):
+            content = text[start + 1 : end - 1]
+            before = text[pos:start]
+            after_char = text[end : end + 1]
+            if "[" in content or "]" in content:
+                node, before = self.nested_bracket(content, before, after_char, notes)
+            else:
+                node, before = self.bracket(content, before, after_char, notes)
             if node is None:
                 continue
             out.append(before)
             out.extend(node if isinstance(node, list) else [node])
-            pos = m.end()
+            pos = end
         out.append(text[pos:])
         return out if len(out) > 1 else [text]
+
+    def nested_bracket(self, content: str, before: str, after_char: str, notes: bool):
+        """A bracket holding brackets: `[[x]]` is the mark `[x]` doubled; a description keeps its inner
+        brackets as text (one note); otherwise the inner marks are read and the outer brackets stay."""
+        inner = content.strip()
+        if inner.startswith("[") and inner.endswith("]") and _top_level_brackets(inner) == [(0, len(inner))]:
+            return self.bracket(inner[1:-1], before, after_char, notes)
+        if _is_description(re.sub(r"\[[^\[\]]*\]", "", inner)):
+            return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
+        return None, before
 
     def bracket(self, content: str, before: str, after_char: str, notes: bool):
         inner = content.strip()
         if _OMISSION.match(inner):
             return Node("gap", {"reason": "omitted"}), before
+        unreadable = _UNREADABLE.match(inner)
+        if unreadable:
+            why = unreadable.group("why").lower()
+            reason = {"unclear": "illegible", "unreadable": "illegible", "not legible": "illegible"}.get(why, why)
+            reason = reason.replace(" ", "-")
+            return Node("gap", {"reason": reason}, [Node("desc", {}, [inner])]), before
         sic = _SIC.match(inner)
         if sic:
             word = _WORD_BEFORE.search(before)
@@ -138,6 +180,8 @@ class _State:
             if quantity is not None:
                 attrs["quantity"] = str(quantity)
             return Node("gap", attrs, [Node("desc", {}, [inner])]), before
+        if _is_description(inner):
+            return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
         if _NOTE_MARK.match(inner):
             if notes and inner in self.doc.notes and inner not in self.placed:
                 self.placed.add(inner)
@@ -169,12 +213,18 @@ class _State:
 
     def glued_notes(self, text: str) -> list:
         """Note marks glued to a word ("JELEN1"), in parentheses ("(1)") or stars, where a note exists."""
-        pending = [m for m in self.doc.notes if m not in self.placed]
+        # a mark printed in brackets somewhere ("agreed.[1]") is placed there, never on a bare digit
+        pending = [m for m in self.doc.notes if m not in self.placed and m not in self.bracketed]
         if not pending:
             return [text]
         for mark in pending:
             if mark.isdigit():
-                pattern = rf"(?<=[A-Za-zÀ-ÿ.,;”\"])(?:{mark}|\({mark}\))(?!\d)|(?<=\s)\({mark}\)"
+                # glued to a word ("JELEN1") or after its punctuation ("said.1"), never inside a
+                # number ("Article 3.1") or a call ("f(1)"); "(1)" after a space or punctuation
+                pattern = (
+                    rf"(?:(?<=[A-Za-zÀ-ÿ])|(?<=[A-Za-zÀ-ÿ][.,;”\"]))(?<![A-Za-z]\.[A-Za-z]){mark}(?![\d.,]\d)(?!\d)"
+                    rf"|(?:(?<=\s)|(?<=[.,;”\"]))\({mark}\)"
+                )
             elif mark.startswith("*"):
                 pattern = rf"(?<=\w){re.escape(mark)}(?!\*)"
             else:
@@ -191,6 +241,30 @@ class _State:
                     *self.glued_notes(text[m.end() :]),
                 ]
         return [text]
+
+
+def _top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost balanced [ … ] in text, end exclusive; an unbalanced bracket
+    is skipped (it stays text)."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "[":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+            if depth == 0 and i + 1 - start <= 2000:
+                spans.append((start, i + 1))
+    return spans
+
+
+def _is_description(inner: str) -> bool:
+    """Words of the translator or archivist about the page (a stamp, handwriting, emphasis), not
+    words added to the text."""
+    m = _DESCRIPTION.match(inner)
+    return bool(m and _DESCRIBES.search(m.group("what") or inner))
 
 
 def _is_alternate_name(inner: str, before: str) -> bool:

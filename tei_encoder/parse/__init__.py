@@ -31,11 +31,11 @@ def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Documen
     header.doc_number_type = fmt.name if header.doc_number else ""
     header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
     _number_responsibilities(header.responsibilities)
-    body, notes, authors, body_warnings = parse_body(body_blocks, fmt)
+    body, notes, authors, body_warnings = parse_body(body_blocks, fmt, header.title)
     header.authors = list(dict.fromkeys(authors))
     return Document(
         source=source,
-        record_id=_record_id(header.doc_number, source, fmt),
+        record_id=_record_id(header.doc_number or header.doc_slug, source, fmt),
         header=header,
         body=body,
         notes=notes,
@@ -60,7 +60,7 @@ def _number_responsibilities(responsibilities: list[Responsibility]) -> None:
 
 
 def _record_id(doc_number: str, source: SourceText, fmt: RecordFormat) -> str:
-    """xml:id of the TEI element: the archive's document number, else one made from the file name."""
+    """xml:id of the TEI element: the archive's document number or slug, else one made from the file name."""
     if doc_number:
         return f"{fmt.id_prefix}{doc_number}"
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", source.path.stem).strip("-.")

@@ -17,7 +17,45 @@ from ..model import Node
 from .blocks import Block
 
 _TERMINAL = tuple(".!?:;…\"”’')]")
-_NUMBERED = re.compile(r"^(?P<n>\d{1,2}|[IVXL]{1,5})[.)]\s+(?P<text>\S.*)$")
+_NUMBERED_ANY = re.compile(r"^(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2}|[IVXL]{1,5})[.)])\s+(?P<text>\S.*)$")
+# "V. ORLOVSKY. The first ships …": an initial and a surname in capitals, then the speech
+_SPEAKER_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[.:]\s")
+# "V. ORLOVSKY", "I. V. Stalin": an initial, not section V or I
+_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.\s?")
+# a lone capitalised word after "V." may be a surname ("V. ORLOVSKY") or a heading ("I. Introduction")
+_ONE_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’-]+[.,]?$")
+
+
+class _Numbered:
+    """`_NUMBERED.match(text)`: a numbered paragraph or item (`1.`, `2)`, `IV.`), never an initial."""
+
+    @staticmethod
+    def match(text: str) -> re.Match | None:
+        m = _NUMBERED_ANY.match(text)
+        if m is None:
+            return None
+        n = m.group("n") or m.group("pn")
+        if not n.isdigit() and len(n) == 1:
+            rest = m.group("text")
+            if _AFTER_INITIAL.match(rest) or _SPEAKER_AFTER_INITIAL.match(rest):
+                return None
+        return _NumberMatch(m, n)
+
+
+class _NumberMatch:
+    """A numbered line: its number (`n`, also for `(1)`), its text and where the text starts."""
+
+    def __init__(self, m: re.Match, n: str):
+        self._m, self._n = m, n
+
+    def group(self, name: str) -> str:
+        return self._n if name == "n" else self._m.group(name)
+
+    def start(self, name: str) -> int:
+        return self._m.start(name)
+
+
+_NUMBERED = _Numbered()
 _PAGE_MARK = re.compile(
     r"^(?:\[(?:Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
@@ -25,25 +63,52 @@ _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3}
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
 _COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?\s*\d+$", re.IGNORECASE)
-_REGISTER = re.compile(r"^(?:N[°º]|No\.|Nr\.|#|Ref\.|Reference)\s*[\w/.-]*\d[\w/.-]*$")
-_TELEGRAM_KIND = re.compile(
-    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Urgent|Special)\s+)*(?:Telegram|Cable|Cipher Telegram|Message)(?:\s+(?:No\.?|N[°º])\s*[\w/-]+)?$",
+_REGISTER = re.compile(
+    r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special)\s+)?"
+    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference)\s*[\w/.-]*\d[\w/.-]*$",
     re.IGNORECASE,
 )
-_FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?\s+(?P<rest>.{1,80})$")
-_SENT = re.compile(r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b[: ].{1,80}$")
+_TELEGRAM_KIND = re.compile(
+    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
+_SENT = re.compile(
+    r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to)\b[:…. ].{1,160}$"
+)
 _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respected)\b.{1,80}[,!:]$")
-_ADDRESSEE = re.compile(r"^To\s+(?:Comrade|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President)\b.{0,100}$")
+_ADDRESSEE = re.compile(
+    r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
+)
 _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding)\s*:\s*\S")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
 _SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
+# Speaker labels: `KIM IL SUNG.`, `LI:`, `South (PARK):`, `Vice Minister WANG [Bingnan]:`,
+# `Comrade Petrov:` — an optional title or side in mixed case, a name with at least one word in capitals
+# (or any name followed by a colon), an optional bracketed or parenthesised part.
+_TITLE_WORDS = r"(?:(?:Vice|Deputy|First|Prime|Foreign|Chairman|Premier|President|Minister|Ambassador|Comrade|Cde\.|Comr\.|Mr\.|Secretary|General|Marshal|Chancellor|Counsel+or|Chairman|South|North|Soviet|Chinese|American|Korean|Polish|Cuban|Vietnamese|Mongolian|Hungarian|German)\s+){0,3}"
+_CAPS_NAME = r"(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:[\s-]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){0,3}"
 _SPEAKER = re.compile(
-    r"^(?P<speaker>(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){0,3})(?P<sep>\s*[:.])\s+(?P<rest>\S.*)$"
+    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>\s*[:.])\s+(?P<rest>\S.*)$"
+)
+_SIDE_SPEAKER = re.compile(
+    r"^(?P<speaker>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\([A-ZÀ-Þ][^()]{1,40}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,2})(?P<sep>:)\s+(?P<rest>\S.*)$"
+    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
+# minutes written `Gorbachev. …`, `Chebrikov [KGB chairman]. …`, `J. Batmunkh – …`: a name, a full
+# stop or dash, the speech; counted as turns only in a record that is a dialogue of such lines
+_DOT_SPEAKER = re.compile(
+    r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
+)
+# a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
+_SPEAKER_ALONE = re.compile(
+    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
+)
+_BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
+_LETTER_SPACED = re.compile(r"^(?:[A-ZÀ-Þa-zà-ÿ] ){2,}[A-ZÀ-Þa-zà-ÿ][.,]?$")
 _NOT_SPEAKERS = {
     "Note",
     "Notes",
@@ -61,6 +126,31 @@ _NOT_SPEAKERS = {
     "Comment",
     "Answer",
     "Question",
+    "Place",
+    "Time",
+    "Date",
+    "Location",
+    "Date and Time",
+    "Venue",
+    "Copy",
+    "From",
+    "To",
+    "Cc",
+    "Signed",
+    "Destination",
+    "Interpreter",
+    "Interpreters",
+    "Recorder",
+    "Translator",
+    "Guests",
+    "Attendees",
+    "Minutes",
+    "Fyi",
+    "Nb",
+    "Ps",
+    "Point",
+    "Enclosed",
+    "Signature",
 }
 
 
@@ -78,7 +168,9 @@ def is_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
-def parse_body(blocks: list[Block], fmt: RecordFormat) -> tuple[Node, dict[str, str], list[str], list[str]]:
+def parse_body(
+    blocks: list[Block], fmt: RecordFormat, title: str = ""
+) -> tuple[Node, dict[str, str], list[str], list[str]]:
     """(div[@type=document], notes by mark, author names seen, warnings)."""
     lines = _lines(blocks)
     if not lines:
@@ -89,7 +181,7 @@ def parse_body(blocks: list[Block], fmt: RecordFormat) -> tuple[Node, dict[str, 
     if not lines:
         raise RecordError("record has no document text, only a signature")
     document = Node("div", {"type": "document"})
-    start, docket_name = _opener_and_head(lines, document, fmt)
+    start, docket_name = _opener_and_head(lines, document, fmt, title)
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
@@ -102,7 +194,35 @@ def _lines(blocks: list[Block]) -> list[Line]:
         # a body flattened into one line: numbered sections still start new paragraphs
         parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
-    return [Line(text, b, block.lineno + k) for b, block in enumerate(blocks) for k, text in enumerate(block.lines)]
+    lines = [Line(text, b, block.lineno + k) for b, block in enumerate(blocks) for k, text in enumerate(block.lines)]
+    return _join_open_brackets(lines)
+
+
+def _bracket_depth(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def _join_open_brackets(lines: list[Line], reach: int = 12) -> list[Line]:
+    """A bracket opened on one line and closed on a later one (`[faded stamp:` … `11 June 1958]`)
+    is one unit: its lines are joined, so the bracket becomes one editorial note, never a stray `[`."""
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        depth = _bracket_depth(line.text)
+        if depth > 0:
+            text, j = line.text, k + 1
+            while depth > 0 and j < len(lines) and j - k <= reach:
+                text += " " + lines[j].text
+                depth += _bracket_depth(lines[j].text)
+                j += 1
+            if depth == 0:
+                out.append(Line(text, line.block, line.lineno))
+                k = j
+                continue
+        out.append(line)
+        k += 1
+    return out
 
 
 # --- notes at the end -------------------------------------------------------------------
@@ -153,23 +273,56 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
 
 # --- closer ---------------------------------------------------------------------------------
 
+_ROLE_WORDS = re.compile(
+    r"\b(?:AMBASSADOR|MINISTER|EMBASSY|SECRETARY|CHAIRMAN|COUNSEL+OR|ATTACH[EÉ]|DIRECTOR|HEAD|CHIEF|"
+    r"DEPUTY|CHARG[EÉ]|CONSUL|PRESIDENT|PREMIER|GENERAL|DEPARTMENT|MINISTRY|MFA|USSR|CC|COMMITTEE|OF|THE|IN|FOR)\b"
+)
+# "USSR AMBASSADOR IN CUBA (A. ALEKSEYEV)", "SOVIET AMBASSADOR [signature] /A. PUZANOV/",
+# "[Signature] (S. Chervonenko)": a role (or nothing) and the signer's name on one line
+_ROLE_AND_NAME = re.compile(
+    r"^(?P<role>.*?)\s*(?P<sig>\[[Ss]ignature\]\s*|\[[Ss]igned\]\s*|[Ss]ignature\s+)?(?P<name>\((?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^()]{1,60}\)|/(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^/]{1,60}/)$"
+)
+_SIGNED_PREFIX = re.compile(r"^(?:Signed|SIGNED|Sgd\.|signed)\s*[:.]?\s*")
+_ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
+
 
 def _closing_salute(text: str, fmt: RecordFormat) -> bool:
-    low = text.lower()
+    low = text.lower().lstrip('“"')
+    if len(text) <= 60 and re.fullmatch(r"with (?:\w+ ){0,3}(?:greetings?|regards|respect|wishes)[,.!]?", low):
+        return True
     return len(text) <= 60 and any(low.startswith(s.lower()) for s in fmt.closing_salutes)
 
 
+def _caps_name(text: str) -> bool:
+    """`GROMOV`, `P E T R O V`, `KIM IL SUNG`: a signature in capitals, not a role line."""
+    if _LETTER_SPACED.match(text):
+        return True
+    words = text.rstrip(".,").split()
+    return 1 <= len(words) <= 3 and is_caps(text) and not _ROLE_WORDS.search(text.upper()) and text[:1].isalpha()
+
+
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
-    if _NUMBERED.match(text) or _SPEAKER.match(text) and not is_caps(text):
+    if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
+        return "name"
+    rn = _ROLE_AND_NAME.match(text)
+    if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
+        return "role-and-name"
+    if _NUMBERED.match(text) or _BULLET.match(text) or _SPEAKER.match(text) and not is_caps(text):
         return None
     if _closing_salute(text, fmt):
         return "salute"
     if _PAREN_NAME.match(text) or text.lower() in ("[signature]", "[signed]", "(signature)"):
         return "name"
+    if _REGISTER.match(text):
+        return "register"  # part of the signature block, never the signer
     if is_date_line(text) or (_PLACE_DATE.match(text) and is_date_line(_PLACE_DATE.match(text).group("date"))):
         return "dateline"
+    if _caps_name(text) and len(text) >= 3:
+        return "caps-name"
     if is_caps(text) and len(text) <= 150:
         return "role"
+    if _ON_BEHALF.match(text) and not text.endswith((".", "?", "!", ":", ";")):
+        return "role-text"
     words = text.split()
     if (
         len(text) <= 60
@@ -197,26 +350,63 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             break
         kinds.insert(0, kind)
         k -= 1
+    # a lone place beside the closing date belongs to the dateline ("31 August 1950" / "Pyongyang")
+    kinds = [
+        "dateline-place"
+        if kind == "weak"
+        and len(lines[k + n].text.split()) == 1
+        and ("dateline" in kinds[max(0, n - 1) : n] or "dateline" in kinds[n + 1 : n + 2])
+        else kind
+        for n, kind in enumerate(kinds)
+    ]
+    strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
     if (
         not kinds
-        or all(kind == "weak" for kind in kinds)
+        or not (set(kinds) & strong)
         and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
-    ) and not (kinds == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
+        or set(kinds) <= {"dateline-place", "register", "weak", "role-text"}
+        and "dateline" not in kinds
+    ) and not (kinds[-1:] == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
         return lines, None, None
+    if kinds == ["caps-name"] and not lines[k - 1].text.endswith(_TERMINAL):
+        return lines, None, None  # a heading-like line after unfinished text: not a signature
     closer = Node("closer")
     signed: list[Node | str] = []
     signer = None
+    dateline: Node | None = None
     for line, kind in zip(lines[k:], kinds):
         if kind == "salute":
             closer.children.append(Node("salute", {}, [line.text]))
-        elif kind == "dateline":
-            closer.children.append(Node("dateline", {}, [line.text]))
+        elif kind in ("dateline", "dateline-place"):
+            if dateline is not None and closer.children and closer.children[-1] is dateline:
+                dateline.children.extend([Node("lb"), line.text])
+            else:
+                dateline = Node("dateline", {}, [line.text])
+                closer.children.append(dateline)
         else:
             if signed:
                 signed.append(Node("lb"))
             name = _PAREN_NAME.match(line.text)
-            if name or _SIGNATURE_NAME.fullmatch(line.text) or (kind == "weak" and not is_caps(line.text)):
-                signer = name.group("name") if name else line.text
+            plain = _SIGNED_PREFIX.sub("", line.text)
+            if kind == "register" or kind == "role-text":
+                signed.append(line.text)
+            elif kind == "role-and-name":
+                rn = _ROLE_AND_NAME.match(line.text)
+                before_name = line.text[: rn.start("name")]
+                if rn.group("role"):
+                    signed.append(Node("roleName", {}, [rn.group("role")]))
+                    signed.append(before_name[len(rn.group("role")) :])
+                else:
+                    signed.append(before_name)
+                signed.append(rn.group("name"))
+                signer = rn.group("name")[1:-1].strip()
+            elif (
+                name
+                or kind in ("name", "caps-name")
+                or _SIGNATURE_NAME.fullmatch(line.text)
+                or (kind == "weak" and not is_caps(line.text))
+            ):
+                signer = name.group("name") if name else plain
                 signed.append(line.text)
             else:
                 signed.append(Node("roleName", {}, [line.text]))
@@ -224,6 +414,10 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         if not signer:  # a role alone is not a signature
             signed = [c.text() if isinstance(c, Node) and c.tag == "roleName" else c for c in signed]
         closer.children.append(Node("signed", {}, signed))
+    if signer and (signer.lower() in ("[signature]", "[signed]", "(signature)", "signature", "signed")):
+        signer = None
+    if signer and _LETTER_SPACED.match(signer):
+        signer = signer.replace(" ", "").rstrip(".,")
     return lines[:k], closer, signer
 
 
@@ -232,25 +426,37 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 
 def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
     bare = piece.rstrip(".").strip()
+    probe = bare.rstrip("!").strip()
+    if probe.startswith("(") and probe.endswith(")"):
+        probe = probe[1:-1].strip()
     for mark in fmt.classification_marks:
-        if bare.lower() == mark.lower():
+        if probe.lower() == mark.lower():
             return Node("seg", {"type": "classification"}, [bare])
-    if _COPY.match(bare):
+    if _COPY.match(probe):
         return Node("seg", {"type": "copy"}, [bare])
-    if _REGISTER.match(bare):
+    if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _TELEGRAM_KIND.match(bare):
+    if _TELEGRAM_KIND.match(probe):
         return Node("seg", {"type": "telegram"}, [bare])
     return None
 
 
+def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
+    """ "Top Secret Copy Nº 2" -> "Top Secret, Copy Nº 2": a classification mark run into the next
+    mark with no separator, so each part is classified on its own."""
+    for mark in fmt.classification_marks:
+        if text.lower().startswith(mark.lower() + " ") and _classify_piece(text[len(mark) + 1 :], fmt):
+            return f"{text[: len(mark)]}\x00{text[len(mark) + 1 :]}"
+    return text
+
+
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
-    parts = re.split(r"((?<!No)(?<!Nr)(?<!N°)\.\s+|,\s+)", text)
+    parts = re.split(r"((?<!No)(?<!Nr)(?<!N°)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
-            out.append(part)
+            out.append(" " if part == "\x00" else part)
             continue
         if not part:
             continue
@@ -263,32 +469,139 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     return out
 
 
+_DATE_PLACE = re.compile(r"^(?P<date>.+?)\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})$")
+
+
 def _dateline(text: str) -> Node | None:
+    """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line."""
     if is_date_line(text):
         return Node("dateline", {}, [text])
     m = _PLACE_DATE.match(text)
     if m and is_date_line(m.group("date")):
         return Node("dateline", {}, [text])
+    m = _DATE_PLACE.match(text)
+    if m and is_date_line(m.group("date")):
+        return Node("dateline", {}, [text])
     return None
 
 
+def _institution_line(text: str, fmt: RecordFormat) -> bool:
+    """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
+    words = {w.strip(".,:;()").lower() for w in text.split()}
+    return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith(".")
+
+
+def _bracket_line(text: str) -> bool:
+    """A line that is one bracket (`[faded stamp: …]`, `[…]`): a mark on the page, kept where it stands."""
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and _bracket_depth(text) == 0
+        and bool(_PAGE_MARK_WORDS.search(text) or re.fullmatch(r"\[[.…\s]+\]", text))
+    )
+
+
+# what a bracket line in the opener describes: a stamp, handwriting, a signature, an omission
+_PAGE_MARK_WORDS = re.compile(r"(?i:stamp|seal|handwrit|handwriting|signature|crossed out|emphasis|margin|illegible)")
+
+
+def _meeting_line(text: str, fmt: RecordFormat) -> bool:
+    """`Place: Kremlin`, `TIME: 10 a.m.`, `Date and Time: …` — where and when a meeting took place."""
+    m = re.match(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*\S", text)
+    return bool(m and m.group("label").lower() in fmt.meeting_labels)
+
+
 def _list_label(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
-    m = re.match(r"^(?P<label>[A-Z][\w ]{2,40}?)\s*:\s*(?P<rest>.*)$", text)
+    m = re.match(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>.*)$", text)
     if not m:
         return None
+    label = m.group("label").lower()
     for kind, labels in fmt.list_labels.items():
-        if m.group("label").lower() in (label.lower() for label in labels):
+        if label in (lb.lower() for lb in labels) or any(
+            re.fullmatch(p, m.group("label")) for p in fmt.list_label_patterns.get(kind, ())
+        ):
             return kind, m.group("rest")
     return None
 
 
-def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tuple[int, str | None]:
+_SALUTE_START = re.compile(
+    r"^[“\"]?(?:\[?To\]?|Dear|Esteemed|Respected|Honou?red|Deeply respected|Comrade|Comrades|Cde\.|Chairman|"
+    r"Mr\.|Mrs\.|Sir|Gentlemen|Your Excellency|Excellency|Beloved)\b"
+)
+
+
+def _opening_salute(text: str, fmt: RecordFormat) -> bool:
+    """`Dear Comrade Ambassador,`, `Respected comrades:`, `To the Ministry of Foreign Affairs:`."""
+    if _OPEN_SALUTE.match(text):
+        return True
+    low = text.lower().lstrip('“"')
+    if any(low.startswith(s.lower()) for s in fmt.opening_salutes) and text.endswith((",", "!", ":")):
+        return len(text) <= 100
+    return bool(_SALUTE_START.match(text) and text.endswith((":", "!")) and len(text.split()) <= 14)
+
+
+def _preamble_line(text: str) -> bool:
+    """A short line before the running text that no rule names (an office, an addressee line):
+    an opener part, not a paragraph."""
+    words = text.split()
+    small = {"of", "the", "in", "to", "for", "and", "at", "on", "via", "from", "with", "by", "a", "an"}
+    lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
+    return (
+        len(text) <= 70
+        and len(words) <= 9
+        and text[:1].isupper()
+        and len(lower) <= 1
+        and not text.endswith((".", "?", ";", ",", "…"))
+        and not _NUMBERED.match(text)
+        and not _BULLET.match(text)
+        and not text.startswith("[")
+    )
+
+
+def _running_text_follows(lines: list[Line], i: int) -> bool:
+    nxt = next((ln.text for ln in lines[i + 1 :] if not _PAGE_MARK.match(ln.text)), "")
+    if not nxt or nxt[:1].islower():
+        return False  # the line's sentence goes on: it is running text itself
+    return any(len(ln.text) > 70 or ln.text.endswith((".", "?", ";")) for ln in lines[i + 1 : i + 40])
+
+
+def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """A document heading in capitals (`RECORD OF A CONVERSATION`), a `Subject:` line, or a
+    letter-spaced title word (`N o t e`); one capitalised word stands alone only when a line of the
+    same block continues it (`MINUTES` / `of the meeting …`)."""
+    if _SUBJECT.match(text):
+        return True
+    if _NUMBERED.match(text) or (_SPEAKER.match(text) and not is_caps(_SPEAKER.match(text).group("rest"))):
+        return False
+    continued = i + 1 < len(lines) and lines[i + 1].block == lines[i].block
+    if _LETTER_SPACED.match(text):
+        return text.replace(" ", "").rstrip(".:").lower() in fmt.document_kinds  # "N o t e", not "B e r l i n"
+    if not (is_caps(text) and len(text) <= 200):
+        return False
+    if text.rstrip(".:").lower() in fmt.document_kinds:  # REPORT, MINUTES, JOURNAL: the kind of document
+        return True
+    if _institution_line(text, fmt):
+        return False
+    return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,", text) or continued
+
+
+def _same_words(a: str, b: str) -> bool:
+    return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
+
+
+def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> tuple[int, str | None]:
     opener = Node("opener")
     docket_name = None
     head_seen = False
+    opener_placed = False  # an opener already stands before the head: the schema allows one
+    address_context = False
     i = 0
     while i < len(lines):
         text = lines[i].text
+        # one opener, before any paragraph, list or dateline of the text (TEI div content model)
+        can_open = not (head_seen and opener_placed) and all(
+            isinstance(c, Node) and c.tag in ("opener", "head") for c in document.children
+        )
         if not head_seen and _DOCKET.match(text):
             docket = text
             rest = _DOCKET.sub("", text).strip()
@@ -300,60 +613,129 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat) -> tu
             opener.children.append(Node("seg", {"type": "docket"}, [docket]))
             i += 1
             continue
-        parts = None if head_seen else _opener_line(text, fmt)
+        parts = _opener_line(text, fmt) if can_open else None
         if parts:
             _append_line(opener, parts)
             i += 1
             continue
-        dateline = _dateline(text)
-        if dateline:
-            (document.children if head_seen else opener.children).append(dateline)
+        if can_open and _bracket_line(text) and (opener.children or head_seen) and _running_text_follows(lines, i):
+            _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
             continue
-        if not head_seen:
-            if _ADDRESSEE.match(text) and not text.endswith("."):
+        if (
+            can_open
+            and not head_seen
+            and _institution_line(text, fmt)
+            and not _ADDRESSEE.match(text)
+            and not _FROM_TO.match(text)
+            and _running_text_follows(lines, i)
+        ):
+            opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
+        dateline = _dateline(text)
+        if dateline:
+            (document.children if head_seen or not can_open else opener.children).append(dateline)
+            address_context = True
+            i += 1
+            continue
+        if can_open and _meeting_line(text, fmt):
+            label = text.split(":", 1)[0].strip().lower()
+            if fmt.meeting_labels.get(label) in ("place", "time", "date"):
+                opener.children.append(Node("dateline", {}, [text]))
+            else:  # interpreter, recorder: who took part in the record's making
+                opener.children.append(Node("seg", {"type": "meeting"}, [text]))
+            i += 1
+            continue
+        if can_open:
+            m = _FROM_TO.match(text)
+            if _ADDRESSEE.match(text) and not text.endswith(".") and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": "addressee"}, [text]))
+                address_context = True
                 i += 1
                 continue
-            m = _FROM_TO.match(text)
-            if m and not text.endswith("."):
+            if m and not text.endswith(".") and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": m.group("kind").lower()}, [text]))
+                address_context = m.group("kind").lower() == "to"
                 i += 1
                 continue
             if _SENT.match(text):
-                opener.children.append(Node("seg", {"type": text.split()[0].rstrip(":").lower()}, [text]))
+                kind = text.split()[0].rstrip(":…").lower()
+                kind = "received" if kind == "came" else kind
+                opener.children.append(Node("seg", {"type": kind}, [text]))
                 i += 1
                 continue
-            if _OPEN_SALUTE.match(text):
+            if _opening_salute(text, fmt) and not _list_label(text, fmt):
                 opener.children.append(Node("salute", {}, [text]))
                 i += 1
                 break
         listed = _list_label(text, fmt)
         if listed:
+            if opener.children:
+                opener_placed = True
             opener = _flush(opener, document)
             i = _take_list(lines, i, listed, document, fmt)
             head_seen = True
             continue
-        if (
-            not head_seen
-            and (is_caps(text) and len(text) <= 200 or _SUBJECT.match(text))
-            and not _NUMBERED.match(text)
-            and not (_SPEAKER.match(text) and not is_caps(_SPEAKER.match(text).group("rest")))
-        ):
+        if not head_seen and _same_words(title, text):
+            # the record's title printed again at the top of the document: its heading, once
+            head = [text]
+            i += 1
+            while i < len(lines) and _same_words(title, lines[i].text):
+                head += [Node("lb"), lines[i].text]
+                i += 1
+            if opener.children:
+                opener_placed = True
+            opener = _flush(opener, document)
+            document.children.append(Node("head", {}, head))
+            head_seen = True
+            continue
+        if not head_seen and _head_line(text, lines, i, fmt):
             head: list[Node | str] = [text]
             i += 1
             while (
                 i < len(lines)
-                and lines[i].block == lines[i - 1].block
+                and (
+                    lines[i].block == lines[i - 1].block
+                    # a heading in capitals printed over several blank-separated lines
+                    or is_caps(text)
+                    and is_caps(lines[i].text)
+                    and not lines[i - 1].text.endswith(_TERMINAL)
+                    and _head_line(lines[i].text, lines, i, fmt)
+                    and not _institution_line(lines[i].text, fmt)
+                )
                 and not _dateline(lines[i].text)
                 and len(lines[i].text) <= 200
                 and not _NUMBERED.match(lines[i].text)
+                and not _opener_line(lines[i].text, fmt)
+                and (
+                    is_caps(lines[i].text)
+                    or lines[i].text[:1].islower()
+                    or lines[i].text[:1].isdigit()
+                    and not lines[i - 1].text.endswith(_TERMINAL)
+                    or len(head) == 1
+                    and not is_caps(text)
+                )
+                and not _opening_salute(lines[i].text, fmt)
             ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
+            if opener.children:
+                opener_placed = True
             opener = _flush(opener, document)
             document.children.append(Node("head", {}, head))
             head_seen = True
+            continue
+        if (
+            can_open
+            and _preamble_line(text)
+            and not _speaker_turn(text, set())
+            and not _SPEAKER_ALONE.match(text)
+            and _running_text_follows(lines, i)
+        ):
+            kind = "addressee" if address_context else "sender"
+            opener.children.append(Node("seg", {"type": kind}, [text]))
+            i += 1
             continue
         break
     _flush(opener, document)
@@ -374,6 +756,26 @@ def _append_line(node: Node, parts: list[Node | str]) -> None:
     node.children.extend(parts)
 
 
+_SIDE_LABEL = re.compile(
+    r"^(?:[-–•]\s*)?(?:(?:From|On|For)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’ -]{1,50}|(?:The\s+)?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s+[Ss]ide)\s*:",
+    re.IGNORECASE,
+)
+
+
+def _field_line(text: str) -> bool:
+    """`Subject: …`, `Time: …`: a labelled line that ends a list (a side, `From Romania: …`, does not)."""
+    if _SIDE_LABEL.match(text):
+        return False
+    return bool(_SUBJECT.match(text) or re.match(r"^[A-Z][A-Za-z ]{1,25}:\s+\S", text))
+
+
+def _item_line(text: str) -> bool:
+    """One participant or addressee per line: short, no sentence; or a side with its people."""
+    return (
+        len(text) <= 120 and not text.endswith((".", "?", "!")) or bool(_BULLET.match(text) or _SIDE_LABEL.match(text))
+    )
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -385,10 +787,29 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
         else (lines[i].block if i < len(lines) else -1)
     )
     while (
-        i < len(lines) and lines[i].block == block and len(lines[i].text) <= 250 and not _list_label(lines[i].text, fmt)
+        i < len(lines)
+        and lines[i].block == block
+        and len(lines[i].text) <= 250
+        and not _list_label(lines[i].text, fmt)
+        and not _field_line(lines[i].text)
     ):
         items.append(lines[i].text)
         i += 1
+    # participants separated by blank lines: one short line per block, up to the running text
+    if not rest:
+        while (
+            i < len(lines)
+            and lines[i].block != lines[i - 1].block
+            and (i + 1 >= len(lines) or lines[i + 1].block != lines[i].block)
+            and _item_line(lines[i].text)
+            and not _field_line(lines[i].text)
+            and not _list_label(lines[i].text, fmt)
+            and not _speaker_turn(lines[i].text, set())
+            and not _dateline(lines[i].text)
+            and len(items) >= 1
+        ):
+            items.append(lines[i].text)
+            i += 1
     head_text = label_line.text[: len(label_line.text) - len(rest)].rstrip() if rest else label_line.text
     node = Node("list", {"type": kind}, [Node("head", {}, [head_text])])
     for item in items:
@@ -408,21 +829,66 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
 
 
 def _speakers(lines: list[Line]) -> set[str]:
-    """Mixed-case speaker labels ("Castro: …") count only when a speaker speaks twice."""
+    """Mixed-case speaker labels ("Castro: …") count when a speaker speaks twice, or when two or
+    more people speak in turns of that shape (a dialogue); so do `Name. …` turns in a dialogue."""
     counts: dict[str, int] = {}
+    dotted: dict[str, int] = {}
     for line in lines:
-        m = _MIXED_SPEAKER.match(line.text)
-        if m and m.group("speaker") not in _NOT_SPEAKERS:
+        m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
+        if m and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS and not _field_word(m.group("speaker")):
             counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
-    return {s for s, n in counts.items() if n >= 2}
+        d = _DOT_SPEAKER.match(line.text)
+        if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
+            dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
+    speakers = {s for s, n in counts.items() if n >= 2}
+    if len(counts) >= 2 and all(len(s.split()) <= 4 for s in counts):
+        speakers |= set(counts)
+    if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
+        speakers |= {f"dot:{s}" for s in dotted}
+    return speakers
+
+
+def _field_word(speaker: str) -> bool:
+    """`Time`, `Place of meeting`: a field label, not a person."""
+    return speaker.lower() in {"time", "place", "date", "location", "venue", "subject", "agenda", "present"}
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
-    m = _SPEAKER.match(text)
-    if m and not is_caps(m.group("rest")) and m.group("speaker").split()[-1].strip(".").title() not in _NOT_SPEAKERS:
-        return m
+    for pattern in (_SPEAKER, _SIDE_SPEAKER):
+        m = pattern.match(text)
+        if (
+            m
+            and not is_caps(m.group("rest"))
+            and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS
+            and (m.group("sep").strip() == ":" or pattern is _SPEAKER and _has_caps_word(m.group("speaker")))
+        ):
+            return m
     m = _MIXED_SPEAKER.match(text)
     if m and m.group("speaker") in mixed:
+        return m
+    d = _DOT_SPEAKER.match(text)
+    if d and f"dot:{d.group('speaker')}" in mixed:
+        return d
+    return None
+
+
+def _speaker_word(speaker: str) -> str:
+    return re.sub(r"\s*[\[(].*$", "", speaker).split()[-1].strip(".").title() if speaker.split() else ""
+
+
+def _has_caps_word(speaker: str) -> bool:
+    """A name in capitals (`KHRUSHCHEV.`): the only form where a full stop may end a speaker label."""
+    return any(len(w.strip(".")) >= 3 and w.strip(".").isupper() for w in speaker.split())
+
+
+def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | None:
+    """`Comrade Petrov:` or `ZHOU ENLAI:` alone on a line, the speech on the next."""
+    m = _SPEAKER_ALONE.match(text)
+    if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
+        return None
+    speaker = m.group("speaker")
+    known = _has_caps_word(speaker) or speaker in mixed or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker)
+    if known and (nxt.text[:1].isupper() or nxt.text[:1] in '“"[('):
         return m
     return None
 
@@ -433,6 +899,8 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
     paragraph: Node | None = None
     prev: Line | None = None
     pending_pb: list[Node] = []
+    used_n: set[str] = set()
+    last_n: dict[str, int] = {}
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -450,12 +918,19 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             paragraph, prev = None, None
             continue
         numbered = _NUMBERED.match(text)
-        if numbered and _is_numbered_list(lines, i):
+        if numbered and (_is_numbered_list(lines, i) or _is_short_numbered_run(lines, i)):
             node = Node("list", {"type": "numbered"})
-            block = line.block
-            while i < len(lines) and lines[i].block == block and _NUMBERED.match(lines[i].text):
-                node.children.append(Node("item", {"n": _NUMBERED.match(lines[i].text).group("n")}, [lines[i].text]))
-                i += 1
+            run = _numbered_run(lines, i)
+            for k in range(i, i + run):
+                node.children.append(Node("item", {"n": _NUMBERED.match(lines[k].text).group("n")}, [lines[k].text]))
+            i += run
+            container.children.extend(pending_pb + [node])
+            pending_pb, paragraph, prev = [], None, None
+            continue
+        if _BULLET.match(text) and _bullet_run(lines, i) >= 2:
+            run = _bullet_run(lines, i)
+            node = Node("list", {"type": "bulleted"}, [Node("item", {}, [ln.text]) for ln in lines[i : i + run]])
+            i += run
             container.children.extend(pending_pb + [node])
             pending_pb, paragraph, prev = [], None, None
             continue
@@ -465,12 +940,23 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             prev = line
             i += 1
             continue
-        if numbered:
-            container = Node("div", {"type": "section", "n": numbered.group("n")})
+        section_n = _section_number(numbered, lines, i, used_n, last_n) if numbered else None
+        alone = _speaker_alone(text, lines[i + 1] if i + 1 < len(lines) else None, mixed)
+        if section_n:
+            container = Node("div", {"type": "section", "n": section_n})
             document.children.append(container)
             label = text[: numbered.start("text")].rstrip()
             paragraph = Node("p", {}, [Node("label", {}, [label]), " ", numbered.group("text")])
-        elif is_caps(text) and len(text) <= 120 and not _speaker_turn(text, mixed):
+        elif numbered:
+            # a number out of sequence (`1.` again, an initial): a labelled paragraph, not a new section
+            label = text[: numbered.start("text")].rstrip()
+            paragraph = Node("p", {}, [Node("label", {}, [label]), " ", numbered.group("text")])
+        elif alone:
+            label = Node("label", {"type": "speaker"}, [alone.group("speaker") + alone.group("sep")])
+            i += 1
+            paragraph = Node("p", {}, [label, " ", lines[i].text])
+            line = lines[i]
+        elif _section_head(text, lines, i, fmt, mixed):
             container = Node("div", {"type": "section"}, [Node("head", {}, [text])])
             document.children.append(container)
             i += 1
@@ -496,6 +982,108 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
         ).extend(pending_pb)
 
 
+def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed: set[str]) -> bool:
+    """A line in capitals heads a section only when it reads as a heading: two words or more, not a
+    classification or telegram mark, not a signature, not a speaker, with text after it."""
+    return (
+        is_caps(text)
+        and len(text) <= 120
+        and len(text.split()) >= 2
+        and not _speaker_turn(text, mixed)
+        and not _opener_line(text, fmt)
+        and not _caps_name(text)
+        and not _SIGNATURE_NAME.fullmatch(text)
+        and not text.endswith(":")
+        and not re.search(r"[-–—]{2}$|,", text)
+        and i + 1 < len(lines)
+        and (len(lines[i + 1].text) >= 60 or lines[i + 1].text.endswith((".", "?", "!")))
+    )
+
+
+def _section_number(numbered: re.Match, lines: list[Line], i: int, used: set[str], last: dict[str, int]) -> str | None:
+    """The section's @n when this number continues its sequence (1, 2, 3 … or I, II, III …) and has
+    not been used: a repeated or out-of-order number never makes a second section with the same n."""
+    n = numbered.group("n")
+    system = "arabic" if n.isdigit() else "roman"
+    value = int(n) if n.isdigit() else _roman(n)
+    if value is None or n in used:
+        return None
+    expected = last.get(system, 0) + 1
+    if value != expected and not (system == "arabic" and not last and value <= 3):
+        return None
+    if system == "roman" and len(n) == 1 and _ONE_NAME.match(numbered.group("text")):
+        # "V. ORLOVSKY" or "I. Petrov" alone: a section only if the next numeral follows later
+        following = _to_roman(value + 1)
+        if not any(ln.text.startswith(following + ".") for ln in lines[i + 1 :]):
+            return None
+    used.add(n)
+    last[system] = value
+    return n
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def _roman(n: str) -> int | None:
+    total, prev = 0, 0
+    for ch in reversed(n):
+        v = _ROMAN.get(ch)
+        if v is None:
+            return None
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total if _to_roman(total) == n else None
+
+
+def _to_roman(value: int) -> str:
+    out = ""
+    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= v:
+            out, value = out + s, value - v
+    return out
+
+
+def _numbered_run(lines: list[Line], i: int) -> int:
+    """Consecutive numbered lines from i: within one block, or short lines across blocks."""
+    block = lines[i].block
+    run = 0
+    same_block = _is_numbered_list(lines, i)
+    while i + run < len(lines) and _NUMBERED.match(lines[i + run].text):
+        if same_block and lines[i + run].block != block:
+            break
+        if not same_block and (len(lines[i + run].text) > 100 or lines[i + run].text.endswith((".", "!", "?"))):
+            break
+        run += 1
+    return run
+
+
+def _is_short_numbered_run(lines: list[Line], i: int) -> bool:
+    """Two or more short numbered lines in a row, numbered in sequence (an agenda, a distribution
+    list): a list, not sections — even when blank lines separate them."""
+    values = []
+    k = i
+    while (
+        k < len(lines)
+        and _NUMBERED.match(lines[k].text)
+        and len(lines[k].text) <= 100
+        and not lines[k].text.endswith((".", "!", "?"))  # sentences are sections; agenda items are not
+    ):
+        n = _NUMBERED.match(lines[k].text).group("n")
+        values.append(int(n) if n.isdigit() else _roman(n) or 0)
+        k += 1
+    if len(values) < 2 or values != list(range(values[0], values[0] + len(values))):
+        return False
+    # the run must end the numbering: a longer numbered paragraph right after it means sections
+    return not (k < len(lines) and _NUMBERED.match(lines[k].text))
+
+
+def _bullet_run(lines: list[Line], i: int) -> int:
+    run = 0
+    while i + run < len(lines) and _BULLET.match(lines[i + run].text) and len(lines[i + run].text) <= 400:
+        run += 1
+    return run
+
+
 def _is_numbered_list(lines: list[Line], i: int) -> bool:
     """Two or more short numbered lines in one block are a list, not sections."""
     block = lines[i].block
@@ -508,10 +1096,13 @@ def _is_numbered_list(lines: list[Line], i: int) -> bool:
 
 
 def _continues(prev: Line, line: Line) -> bool:
-    """Does `line` continue the paragraph `prev` ended? (a hard wrap, or a blank line mid-sentence)"""
+    """Does `line` continue the paragraph `prev` ended? (a hard wrap, or a blank line mid-sentence)
+
+    In one block, a short line without closing punctuation followed by a capital is a line of its
+    own (single-newline exports), not a wrapped sentence."""
     if prev.text.endswith(_TERMINAL):
         return False
     first = line.text[0]
-    if prev.block == line.block:
+    if first.islower() or first in ",;)":
         return True
-    return first.islower() or first in ",;)"
+    return prev.block == line.block and len(prev.text) >= 60

@@ -8,27 +8,49 @@ from ..config import RecordFormat, repositories
 from ..dates import find_dates
 from ..model import ArchivalReference, Responsibility
 
-_QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?)[”"]\s*,\s*')
+# The title a citation opens with: "Title", or "Title," with the comma inside the quotes.
+QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?),?[”"]\s*,?\s*')
 # Russian archives: fond / opis / papka / delo; case matters ("P." papka, "p." page).
 _RUSSIAN_IDS = (
-    ("fond", re.compile(r"\b(?:F|Fond|fond|Fonds|f)\.?\s*(?P<v>\d[\w/]*)")),
+    ("fond", re.compile(r"\b(?:F|Fond|fond|Fonds|f)\.?\s*(?P<v>\d[\w/]*(?:-[A-Za-z]\b)?)")),
     ("opis", re.compile(r"\b(?:Op|Opis|op|opis)\.?\s*(?P<v>\d[\w/]*)")),
     ("papka", re.compile(r"\b(?:P|Papka|Pap|papka|Por|por)\.?\s*(?P<v>\d[\w/]*)")),
-    ("delo", re.compile(r"\b(?:D|Delo|d|delo)\.?\s*(?P<v>\d[\w/]*)")),
+    ("delo", re.compile(r"\b(?:D|Delo|d|delo|File|file)\.?\s*(?P<v>\d[\w/]*)")),
 )
-_FOLIOS = re.compile(r"\b(?P<unit>ll|Ll|l|L|listy|pp|p|Pp)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?")
+_FOLIOS = re.compile(
+    r"\b(?P<unit>ll|Ll|l|L|listy|Listy|list|List|pp|p|Pp|ff|Ff)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?"
+)
+# Chinese Foreign Ministry archive: file number, then the pages ("106-01234-05, 12-14")
+_FILE_AND_PAGES = re.compile(
+    r"(?P<file>\d{3}-[0-9A-Z]+(?:-\d+)*)(?:\s*,\s*(?:pp?\.\s*)?(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?)?"
+)
 
 
-def split_citation(citation: str, fmt: RecordFormat) -> tuple[str, list[Responsibility]]:
-    """(archival reference text, responsibilities) from the citation sentence."""
-    rest = _QUOTED_TITLE.sub("", citation, count=1)
+def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[str, list[Responsibility]]:
+    """(archival reference text, responsibilities) from the citation sentence.
+
+    The citation is `title, date, publisher, reference. Responsibilities.`; the title may be quoted
+    or not (then it is recognised as the record's title, or as the text before the date).
+    """
+    rest = QUOTED_TITLE.sub("", citation, count=1)
+    if rest == citation and title and citation.startswith(title):
+        rest = citation[len(title) :].lstrip(" ,")
+    elif rest == citation:
+        # an unquoted title: everything before the first date, when a publisher follows the date
+        for match in find_dates(citation, None):
+            after = citation[match.end :].lstrip(" ,")
+            if any(after.startswith(p) for p in fmt.publisher_aliases):
+                rest = citation[match.start :]
+            break
     for match in find_dates(rest, None):
         if match.start == 0:
             rest = rest[match.end :].lstrip(" ,")
         break
     rest = re.sub(r"<?https?://\S+>?", "", rest).strip()
-    if rest.startswith(fmt.publisher):
-        rest = rest[len(fmt.publisher) :].lstrip(" ,.")
+    for publisher in fmt.publisher_aliases:
+        if rest.startswith(publisher):
+            rest = rest[len(publisher) :].lstrip(" ,.")
+            break
     resp_start = _first_responsibility(rest, fmt)
     reference = rest[:resp_start].strip(" ,;")
     return reference, parse_responsibilities(rest[resp_start:], fmt)
@@ -39,7 +61,10 @@ def _verbs_pattern(fmt: RecordFormat) -> str:
 
 
 def _first_responsibility(text: str, fmt: RecordFormat) -> int:
-    m = re.search(rf"(?:^|(?<=[.,;]\s))(?:{_verbs_pattern(fmt)})\b", text, re.IGNORECASE)
+    """Where "Obtained by …" / "translated by …" begins: after punctuation, or a capitalised verb
+    after a space ("… Listy Translated by …", where the export lost the full stop)."""
+    verbs = _verbs_pattern(fmt)
+    m = re.search(rf"(?:^|(?<=[.,;]\s))(?i:{verbs})\b|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b", text)
     return m.start() if m else len(text)
 
 
@@ -72,6 +97,13 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         return None
     ref = ArchivalReference(text=text)
     rest = text
+    first = text.split(";", 1)[0]
+    if first != text and any(
+        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", first) for names, _ in repositories() for name in names
+    ):
+        # several references ("APRF, f. 45 …; AVPRF, Fond 059a …"): the first is split, all stay in bibl
+        rest = first
+    scope = rest
     best = None
     for names, repo in repositories():
         for name in names:
@@ -84,6 +116,17 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         # "Full Name (ABBR)": drop the abbreviation or name that stands beside the one matched
         for other in (ref.repository.abbr, ref.repository.name):
             rest = rest.replace(f"({other})", " ")
+    scheme = ref.repository.scheme if ref.repository else ""
+    if scheme == "file":
+        found = _FILE_AND_PAGES.search(rest)
+        if found:
+            ref.idnos = [("shelfmark", found.group("file"))]
+            if found.group("from"):
+                lo, hi = found.group("from"), found.group("to") or found.group("from")
+                ref.locus = (lo, hi, found.group(0)[found.start("from") - found.start() :].strip())
+            leftover = (rest[: found.start()] + rest[found.end() :]).strip(" ,.;:")
+            ref.understood = not leftover
+            return ref
     folios = _FOLIOS.search(rest)
     if folios:
         lo, hi = folios.group("from"), folios.group("to") or folios.group("from")
@@ -102,7 +145,7 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         return ArchivalReference(text=text, understood=False)
     elif leftover or scheme_ids:
         # another archive's own system: keep it whole, with named collections apart
-        leftover = text_without(text, ref)
+        leftover = text_without(scope, ref)
         parts = [p.strip() for p in leftover.split(",")]
         named = []
         while parts and parts[0] and not re.search(r"\d", parts[0]) and len(parts) > 1:

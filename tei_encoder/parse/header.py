@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from ..config import RecordFormat, languages
-from ..dates import parse_date_line
+from ..dates import find_dates, parse_date_line
 from ..errors import RecordError
 from ..model import Header, Language
 from .blocks import Block, split_lines
+from .citation import QUOTED_TITLE as _QUOTED
 from .citation import parse_archival_reference, parse_responsibilities, split_citation
 
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
@@ -30,23 +31,63 @@ def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
     return None
 
 
-def _units(blocks: list[Block], fmt: RecordFormat) -> list[Block]:
-    """Blocks, except that a block holding a label line is cut into lines (single-newline exports)."""
+_URL_LINE = re.compile(r"^<?(?P<url>https?://[^\s<>\"]+)>?\.?$")
+
+
+def url_line(line: str) -> str | None:
+    """The URL of a line that is only a URL (`<https://…>`, as the export prints it), else None."""
+    m = _URL_LINE.match(line.strip())
+    return m.group("url").rstrip(".,;") if m else None
+
+
+def _header_mark(unit: Block, fmt: RecordFormat) -> bool:
+    """A labelled field or a bare URL line: something only the header holds."""
+    return bool(label_of(unit.lines[0], fmt) or url_line(unit.lines[0]))
+
+
+def _units(blocks: list[Block], fmt: RecordFormat) -> tuple[list[Block], list[int]]:
+    """Blocks, except that a block holding a label or URL line is cut into lines (single-newline
+    exports); with each unit, the index of the block it came from (so what is left of a cut block
+    after the header can be joined again for the body)."""
     units: list[Block] = []
-    for block in blocks:
-        if len(block.lines) > 1 and any(label_of(line, fmt) for line in block.lines):
-            units.extend(split_lines(block))
+    origins: list[int] = []
+    for n, block in enumerate(blocks):
+        if len(block.lines) > 1 and any(label_of(line, fmt) or url_line(line) for line in block.lines):
+            pieces = split_lines(block)
         else:
-            units.append(block)
-    return units
+            pieces = [block]
+        units.extend(pieces)
+        origins.extend([n] * len(pieces))
+    return units, origins
+
+
+def _rejoin(units: list[Block], origins: list[int]) -> list[Block]:
+    """Units that came from one block of the record, joined back into that block."""
+    out: list[Block] = []
+    last = None
+    for unit, origin in zip(units, origins):
+        if out and origin == last:
+            out[-1] = Block(out[-1].lines + unit.lines, out[-1].lineno)
+        else:
+            out.append(unit)
+        last = origin
+    return out
 
 
 def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[Block], list[str]]:
+    """(header fields, the blocks of the document, warnings) from the record's blocks.
+
+    The header is a date line, a **title**, then labelled fields and bare URL lines in any order,
+    each optional; it ends where the document begins: at the first block that is none of these.
+    A field given twice is kept twice (a second Summary as a second paragraph, a second Citation
+    or Credits text as a note) and reported. Raises RecordError when there is no header at all.
+    TEI Guidelines 2.2 (fileDesc), 2.4 (profileDesc).
+    """
     header = Header()
     warnings: list[str] = []
     # Only the first screenful can be header; cutting there keeps a 5 MB body out of this loop.
     head_blocks, tail_blocks = blocks[:40], blocks[40:]
-    units = _units(head_blocks, fmt)
+    units, origins = _units(head_blocks, fmt)
     i = 0
 
     first_is_date_slot = (
@@ -65,56 +106,125 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     if i < len(units) and units[i].lines[0].startswith("**"):
         title_lines = list(units[i].lines)
         i += 1
-        while not title_lines[-1].rstrip().endswith("**") and i < len(units) and not label_of(units[i].lines[0], fmt):
+        while not title_lines[-1].rstrip().endswith("**") and i < len(units) and not _header_mark(units[i], fmt):
             title_lines.extend(units[i].lines)
             i += 1
         header.title = " ".join(" ".join(title_lines).strip().strip("*").split())
-    elif i < len(units) and not label_of(units[i].lines[0], fmt) and _label_follows(units, i + 1, fmt):
+    elif i < len(units) and not _header_mark(units[i], fmt) and _mark_follows(units, i + 1, fmt):
         header.title = " ".join(units[i].text.split())  # a title without bold marks
         i += 1
 
-    seen_label = False
+    seen: dict[str, int] = {}
     while i < len(units):
+        url = url_line(units[i].lines[0]) if len(units[i].lines) == 1 else None
+        if url:
+            _store_url(header, url, fmt, warnings)
+            seen["url"] = seen.get("url", 0) + 1
+            i += 1
+            continue
         found = label_of(units[i].lines[0], fmt)
         if not found:
             break
-        seen_label = True
         field, rest = found
+        seen[field] = seen.get(field, 0) + 1
         i += 1
         value: list[str] = [rest] if rest else []
         if field == "contents":
             items, i = _contents_items(units, i, rest, fmt)
             header.contents_items.extend(items)
+            other = [item for item in items if not _plain_translation_item(item, fmt)]
+            if other:  # export labels such as "English HTML": kept, since the record says them
+                header.notes.append(("contents", "; ".join(other)))
             break  # the document follows the Contents items
-        if not value and i < len(units) and not label_of(units[i].lines[0], fmt):
+        if not value and i < len(units) and not _header_mark(units[i], fmt):
             value.append(units[i].text)
             i += 1
-            # a summary of several paragraphs, when another label still follows
+            # a field of several paragraphs, when another label or URL line still follows
             while (
-                field == "summary"
+                field in ("summary", "credits")
                 and i < len(units)
-                and not label_of(units[i].lines[0], fmt)
-                and _label_follows(units, i, fmt, within=3)
+                and not _header_mark(units[i], fmt)
+                and _mark_follows(units, i, fmt, within=3)
             ):
                 value.append(units[i].text)
                 i += 1
-        if field == "citation" and i < len(units) and _URL.fullmatch(units[i].text.strip()):
+        if field == "citation" and i < len(units) and len(units[i].lines) == 1 and url_line(units[i].lines[0]):
             value.append(units[i].text)
             i += 1
-        _store(header, field, value, fmt, warnings)
+        if not value:
+            warnings.append(f"header field {_label_name(field, fmt)!r} is empty")
+            continue
+        if seen[field] > 1:
+            warnings.append(f"header field {_label_name(field, fmt)!r} is given {seen[field]} times: every one is kept")
+        _store(header, field, value, fmt, warnings, repeated=seen[field] > 1)
 
+    if not header.title and header.citation:
+        header.title = _title_from_citation(header.citation)
+        if header.title:
+            warnings.append("record has no **title** line: title taken from the citation")
     if not header.title:
-        if not seen_label and not header.date_text:
+        if not seen and not header.date_text:
             raise RecordError(
                 "no record header: expected a date line, a **title** and fields such as Citation: and Summary:"
             )
         raise RecordError("record has no title (the bold **title** line after the date is missing)")
     _check_missing(header, warnings)
-    return header, units[i:] + tail_blocks, warnings
+    return header, _rejoin(units[i:], origins[i:]) + tail_blocks, warnings
 
 
-def _label_follows(units: list[Block], start: int, fmt: RecordFormat, within: int = 2) -> bool:
-    return any(label_of(u.lines[0], fmt) for u in units[start : start + within])
+def _plain_translation_item(item: str, fmt: RecordFormat) -> bool:
+    """ "Translation - English": fully said by langUsage; "English HTML" also names a format, kept."""
+    m = fmt.translation_item_pattern.match(item)
+    return bool(m) and not m.groupdict().get("lang3")
+
+
+def _label_name(field: str, fmt: RecordFormat) -> str:
+    return next((label for label, f in fmt.labels.items() if f == field), field)
+
+
+def _title_from_citation(citation: str) -> str:
+    """The quoted title a citation opens with, else its text before the first date."""
+    m = _QUOTED.match(citation)
+    if m:
+        return m.group("title").rstrip(" ,")
+    for match in find_dates(citation, None):
+        head = citation[: match.start].strip(" ,")
+        return head if len(head) >= 8 else ""
+    return ""
+
+
+def _store_url(header: Header, url: str, fmt: RecordFormat, warnings: list[str]) -> None:
+    """The source URL (the first one given), its document id; any other URL kept as well."""
+    if not _VALID_URL.fullmatch(url):
+        warnings.append(f"source URL {url!r} is not a valid URL: kept in the header notes only")
+        header.notes.append(("url", url))
+        return
+    if not header.url:
+        header.url = url
+        doc_id = document_id(url, fmt)
+        if doc_id.isdigit():
+            header.doc_number = doc_id
+        else:
+            header.doc_slug = doc_id
+    elif url != header.url and url not in header.other_urls:
+        warnings.append(f"the header gives a second source URL {url!r}: both kept")
+        header.other_urls.append(url)
+
+
+def document_id(url: str, fmt: RecordFormat) -> str:
+    """The archive's id of the document from its URL: the number, or the whole slug
+    (`…/document/record-of-talk-0` -> `record-of-talk-0`); `node-N` for `…/node/N`; '' otherwise."""
+    m = fmt.url_id_pattern.search(url)
+    if not m:
+        return ""
+    groups = m.groupdict()
+    if groups.get("node"):
+        return f"node-{groups['node']}"
+    return groups.get("id") or ""
+
+
+def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int = 2) -> bool:
+    return any(_header_mark(u, fmt) for u in units[start : start + within])
 
 
 def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) -> tuple[list[str], int]:
@@ -143,35 +253,78 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
     return items, i
 
 
-def _store(header: Header, field: str, value: list[str], fmt: RecordFormat, warnings: list[str]) -> None:
+def _store(
+    header: Header, field: str, value: list[str], fmt: RecordFormat, warnings: list[str], repeated: bool = False
+) -> None:
     text = " ".join(" ".join(value).split())
     if field == "citation":
-        url = _URL.search(text)
-        if url and _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
-            header.url = url.group("url").rstrip(".,;")
-            m = fmt.url_id_pattern.search(header.url)
-            if m:
-                header.doc_number = m.group(1)
-        elif url:
-            warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
-        header.citation = _URL.sub("", text).strip() if url and _URL.fullmatch(value[-1].strip()) else text
-        reference, responsibilities = split_citation(header.citation, fmt)
-        header.responsibilities.extend(responsibilities)
-        header.archival = parse_archival_reference(reference)
-        if reference and (header.archival is None or not header.archival.understood):
-            warnings.append(f"archival reference not understood, kept verbatim in the citation: {reference!r}")
-            if header.archival and not header.archival.idnos:
-                header.archival = None
+        _store_citation(header, value, text, fmt, warnings, repeated)
     elif field == "summary":
-        header.summary = "\n\n".join(" ".join(v.split()) for v in value)
+        paragraphs = "\n\n".join(" ".join(v.split()) for v in value)
+        header.summary = f"{header.summary}\n\n{paragraphs}" if header.summary else paragraphs
     elif field == "credits":
-        header.credits = text
-        m = fmt.funder_pattern.search(text)
-        if m:
-            header.funders.append(m.group("funder").strip())
-        header.responsibilities.extend(parse_responsibilities(text, fmt))
+        _store_credits(header, value, fmt)
+        header.credits = f"{header.credits} {text}".strip()
     elif field == "original_language":
         header.original_languages.extend(_languages(text, warnings))
+
+
+def _store_citation(
+    header: Header, value: list[str], text: str, fmt: RecordFormat, warnings: list[str], repeated: bool
+) -> None:
+    url = _URL.search(text)
+    if url and _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
+        _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
+    elif url:
+        warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
+    if len(value) > 1 and _URL.fullmatch(value[-1].strip()):
+        citation = " ".join(" ".join(value[:-1]).split())  # the URL line after the citation, not inside it
+    else:
+        citation = text
+    if repeated:
+        if citation != header.citation:
+            header.notes.append(("citation", citation))
+        return
+    header.citation = citation
+    reference, responsibilities = split_citation(header.citation, fmt, header.title)
+    header.responsibilities.extend(responsibilities)
+    header.archival = parse_archival_reference(reference)
+    if reference and (header.archival is None or not header.archival.understood):
+        warnings.append(f"archival reference not understood, kept verbatim in the citation: {reference!r}")
+        if header.archival and not header.archival.idnos:
+            header.archival = None
+
+
+def _store_credits(header: Header, value: list[str], fmt: RecordFormat) -> None:
+    """Funders (one each, from "support from A and B"), responsibilities, and any other credit
+    kept as a note: nothing the Credits say is dropped. TEI Guidelines 2.2.1 (funder)."""
+    for paragraph in value:
+        text = " ".join(paragraph.split())
+        m = fmt.funder_pattern.search(text)
+        responsibilities = parse_responsibilities(text, fmt)
+        header.responsibilities.extend(responsibilities)
+        if m:
+            for funder in split_funders(m.group("funder")):
+                if funder not in header.funders:
+                    header.funders.append(funder)
+            text = text[: m.start()].strip()
+            if re.fullmatch(r"(?i)(?:this|the) (?:document|record|translation)(?: was| has been)?", text):
+                text = ""
+        if text and not responsibilities:
+            header.notes.append(("credits", text))
+
+
+def split_funders(text: str) -> list[str]:
+    """ "the ROK Ministry of Unification and the Leon Levy Foundation" -> two funders.
+
+    A part of one word ("Bill and Melinda Gates Foundation") means the "and" belongs to one name.
+    """
+    text = text.strip().rstrip(".")
+    parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
+    parts = [re.sub(r"^the\s+", "", p) for p in parts]
+    if len(parts) > 1 and all(len(p.split()) >= 2 and p[0].isupper() for p in parts):
+        return parts
+    return [re.sub(r"^the\s+", "", text)]
 
 
 def _languages(text: str, warnings: list[str]) -> list[Language]:
@@ -180,7 +333,10 @@ def _languages(text: str, warnings: list[str]) -> list[Language]:
         name = name.strip(" .")
         if not name:
             continue
-        code = languages().get(name.lower())
+        # "English Translation", "Russian original": the language is the first word
+        code = languages().get(name.lower()) or languages().get(
+            re.sub(r"\s+(?:translation|original|text|transcription)$", "", name.lower())
+        )
         if code:
             found.append(Language(name=name, code=code))
         else:
@@ -193,7 +349,8 @@ def translation_languages(items: list[str], fmt: RecordFormat, warnings: list[st
     for item in items:
         m = fmt.translation_item_pattern.match(item)
         if m:
-            found.extend(_languages(m.group("lang1") or m.group("lang2"), warnings))
+            groups = m.groupdict()
+            found.extend(_languages(groups.get("lang1") or groups.get("lang2") or groups.get("lang3") or "", warnings))
     return found
 
 

@@ -1,0 +1,329 @@
+"""Where things live in the HTML edition, decided once for Python and the stylesheets alike.
+
+One owner for: the registers (entity kind -> folder of entry pages and register page from
+`tei.py`'s kind table, labels from `data/site.json`), the file name of an entity's page (collision-free for any xml:id), the
+anchor of each mention, what a pointer (`@ref`, `@key`) points to, and the writing direction
+of a language. `annotate` writes these decisions onto a copy of the TEI, in attributes of our
+own namespace, so the document stylesheet only reads them: the page links and the file names
+cannot disagree. The register and entry pages get the same values in their input XML.
+
+Pointers follow TEI P5 §16.2 (`teidata.pointer`: whitespace-separated URIs, `#id` a local
+element) and §13.3.7 (`@key`, a project-defined code): `#x`, `x` and `@key="x"` name the entity
+x; `persons.xml#x` names x of another file (its own register entry); an http(s) URI is an
+external link; any other URI scheme (`pers:x`) is a register entry named by the whole pointer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import langcodes
+from lxml import etree
+
+from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG
+
+PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
+P = f"{{{PUB_NS}}}"
+T = f"{{{TEI_NS}}}"
+
+#: mention element -> entity kind; `rs` and `name` take theirs from @type or from what they point to
+NAME_KINDS = KIND_OF_MENTION_QNAME
+TYPED_MENTIONS = {T + "rs", T + "name"}
+ENTRY_KINDS = KIND_OF_ENTRY_QNAME
+TYPE_KINDS = {
+    "person": "person",
+    "persname": "person",
+    "pers": "person",
+    "place": "place",
+    "placename": "place",
+    "org": "org",
+    "orgname": "org",
+    "organisation": "org",
+    "organization": "org",
+}
+_SAFE_URL = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+_MAX_STEM = 120
+
+
+@lru_cache(maxsize=1)
+def site_config() -> dict:
+    """The registers and writing directions of `tei_encoder/data/site.json`."""
+    return json.loads(files("tei_encoder.data").joinpath("site.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def registers() -> dict[str, dict]:
+    """kind -> {"kind", "folder", "page", "label"}, in the order the site shows them."""
+    labels = site_config()["register_labels"]
+    return {
+        k.kind: {"kind": k.kind, "folder": k.register, "page": k.register_page, "label": labels[k.kind]}
+        for k in ENTITY_KINDS
+    }
+
+
+def site_json() -> str:
+    """The table the stylesheets read (parameter `site`): registers in order, as JSON."""
+    return json.dumps({"registers": list(registers().values())}, ensure_ascii=False, sort_keys=True)
+
+
+@lru_cache(maxsize=65536)
+def page_stem(key: str) -> str:
+    """A file name stem for an entity key, different for different keys on every file system.
+
+    Lower-case ASCII letters, digits and `-` stay; every other character becomes `_<hex>_` and
+    `_` itself `__`, so `CON` and `_CON`, `a.` and `a`, `é` and `e` + U+0301, `Ab` and `ab` all
+    get distinct names even where names are case-insensitive or Unicode-normalised. A reserved
+    device name (`con`, `lpt1`) has its first letter escaped. A very long key is cut and keeps a
+    hash of the whole key after `~` (a character no other stem contains)."""
+    out = []
+    for ch in key:
+        if ch.isascii() and (ch.islower() or ch.isdigit() or ch == "-"):
+            out.append(ch)
+        elif ch == "_":
+            out.append("__")
+        else:
+            out.append(f"_{ord(ch):x}_")
+    stem = "".join(out) or "_"
+    if stem in _RESERVED:
+        stem = f"_{ord(stem[0]):x}_{stem[1:]}"
+    if len(stem) > _MAX_STEM:
+        stem = stem[:_MAX_STEM] + "~" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return stem
+
+
+def entity_page(kind: str, key: str) -> str:
+    """The entry page of an entity, relative to the site root."""
+    return f"{registers()[kind]['folder']}/{page_stem(key)}.html"
+
+
+def mention_anchor(key: str, k: int) -> str:
+    """The HTML id of the k-th (from 1) mention of an entity on a document page."""
+    return f"{anchor_prefix(key)}{k}"
+
+
+def anchor_prefix(key: str) -> str:
+    """The part of a mention's anchor before its number (entry pages add the number)."""
+    return f"m-{page_stem(key)}-"
+
+
+def is_safe_url(value: str) -> bool:
+    """Only http(s) URLs become links: a javascript: or data: URL stays text."""
+    return bool(_SAFE_URL.match(value))
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one pointer of a mention leads to: a register entry (`key`) or an external `url`."""
+
+    key: str = ""
+    url: str = ""
+
+
+def parse_pointer(token: str) -> Target | None:
+    """One whitespace-free pointer -> its target; None for an unusable one (`#` alone)."""
+    if re.match(r"^https?://", token, re.IGNORECASE):
+        return Target(url=token) if is_safe_url(token) else None
+    if _SCHEME.match(token):
+        return Target(key=token)
+    key = token[1:] if token.startswith("#") else token
+    return Target(key=key) if key else None
+
+
+def pointers(el: etree._Element) -> list[Target]:
+    """Targets of an element's @ref (several pointers allowed) and, failing that, its @key."""
+    value = el.get("ref")
+    if value is None or not value.split():
+        value = el.get("key")
+        if value is None:
+            return []
+        return [Target(key=k) for k in value.split()]
+    return [t for t in map(parse_pointer, value.split()) if t is not None]
+
+
+def entries(root: etree._Element) -> dict[str, etree._Element]:
+    """Every person, place and org with an xml:id, wherever the document lists it (standOff,
+    particDesc, settingDesc, back), by id; the first wins."""
+    found: dict[str, etree._Element] = {}
+    for el in root.iter(*ENTRY_KINDS):
+        xml_id = el.get(XML_ID)
+        if xml_id and xml_id not in found:
+            found[xml_id] = el
+    return found
+
+
+def preferred_name(entry: etree._Element) -> str:
+    """An entry's name as registers show it: its name marked preferred, else its first name
+    (persName, placeName, orgName …), whitespace normalised; "" when it has none."""
+    names = [n for n in entry if isinstance(n.tag, str) and n.tag.endswith("Name")]
+    chosen = next((n for n in names if n.get("type") == "preferred"), names[0] if names else None)
+    return " ".join("".join(chosen.itertext()).split()) if chosen is not None else ""
+
+
+def _mention_containers(root: etree._Element) -> Iterator[etree._Element]:
+    """The abstract and the outermost `text` elements, in document order: where mentions are."""
+    for c in root.iter(T + "abstract", T + "text"):
+        if next(c.iterancestors(T + "abstract", T + "text"), None) is None:
+            yield c
+
+
+def _declared_kind(el: etree._Element) -> str | None:
+    if el.tag in NAME_KINDS:
+        return NAME_KINDS[el.tag]
+    return TYPE_KINDS.get((el.get("type") or "").strip().lower())
+
+
+@dataclass
+class Mention:
+    """A linked mention: its element, entity targets with their kind, and external links."""
+
+    element: etree._Element
+    keys: list[tuple[str, str]]  # (kind, key), in the order of the pointer
+    urls: list[str]
+
+
+def mentions(root: etree._Element) -> list[Mention]:
+    """The mentions of the abstract and the text, in document order, with each target's kind.
+
+    An entity's kind is decided once per document: the kind of its entry if the document lists
+    it, else the kind its first mention declares. A pointer whose kind nothing declares stays
+    unlinked (its text is still shown)."""
+    listed = entries(root)
+    kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
+    raw: list[tuple[etree._Element, str | None, list[Target]]] = []
+    for container in _mention_containers(root):
+        for el in container.iter(*NAME_KINDS, *TYPED_MENTIONS):
+            targets = pointers(el)
+            if not targets:
+                continue
+            declared = _declared_kind(el)
+            for t in targets:
+                if t.key and declared and t.key not in kind_of:
+                    kind_of[t.key] = declared
+            raw.append((el, declared, targets))
+    found = []
+    for el, _declared, targets in raw:
+        keys = [(kind_of[t.key], t.key) for t in targets if t.key and t.key in kind_of]
+        urls = [t.url for t in targets if t.url]
+        if keys or urls:
+            found.append(Mention(el, keys, urls))
+    return found
+
+
+@lru_cache(maxsize=256)
+def html_lang(tag: str) -> str:
+    """An xml:lang value as the valid BCP 47 tag HTML's lang needs (`lat` -> `la`, `en_US` ->
+    `en-US`); "" (language unknown) for a value that is no language tag."""
+    try:
+        return str(langcodes.standardize_tag(tag.strip()))
+    except ValueError:  # langcodes.LanguageTagError
+        return ""
+
+
+def language_direction(tag: str) -> str:
+    """'rtl' or 'ltr' for a BCP 47 tag (`xml:lang`); a script subtag decides over the language."""
+    parts = tag.replace("_", "-").split("-")
+    config = site_config()
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), None)
+    if script is not None:
+        return "rtl" if script.title() in config["rtl_scripts"] else "ltr"
+    return "rtl" if parts[0].lower() in config["rtl_languages"] else "ltr"
+
+
+def document_title(root: etree._Element) -> str:
+    """The title a page shows: the main title of titleStmt, else its first title (TEI P5 §2.2.1),
+    whitespace normalised, corrections (`corr`) left out as the text shows them."""
+    titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+    if not titles:
+        titles = root.xpath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+    chosen = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
+    if chosen is None:
+        return ""
+    return " ".join("".join(chosen.xpath(".//text()[not(ancestor::tei:corr)]", namespaces={"tei": TEI_NS})).split())
+
+
+def annotate(root: etree._Element) -> etree._Element:
+    """The document for the stylesheets: `root`'s content (moved, not copied: pass a tree
+    parsed for this) under a root that declares our namespace, with where every mention links,
+    its anchors and each language change's direction written on it.
+
+    pub:href   the first target: an entry page relative to the site root, or an external URL
+    pub:id     the mention's anchor for its first entity target
+    pub:also   further targets, as `href anchor-or-dash` pairs separated by spaces
+    pub:nested set on a mention inside another linked mention (HTML links cannot nest)
+    pub:dir    on an element whose xml:lang changes the writing direction
+    xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
+    """
+    # declared on the root, lxml finds our namespace for every attribute instead of declaring
+    # it again on each annotated element (which makes the serialised tree grow and slows it)
+    top = etree.Element(root.tag, attrib=dict(root.attrib), nsmap={**root.nsmap, "pub": PUB_NS})
+    top.text = root.text
+    top.extend(list(root))
+    root = top
+    counts: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    linked: set[etree._Element] = set()
+    listed = entries(root)
+    names = {key: preferred_name(el) for key, el in listed.items()}
+    for m in mentions(root):
+        links: list[tuple[str, str]] = []
+        for kind, key in m.keys:
+            counts[key] = counts.get(key, 0) + 1
+            kinds[key] = kind
+            links.append((entity_page(kind, key), mention_anchor(key, counts[key])))
+        links += [(url, "") for url in m.urls]
+        el = m.element
+        el.set(P + "href", links[0][0])
+        if links[0][1]:
+            el.set(P + "id", links[0][1])
+        if m.keys:
+            kind, key = m.keys[0]
+            el.set(P + "kind", kind)
+            if names.get(key):
+                el.set(P + "title", names[key])
+        if len(links) > 1:
+            el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
+        if any(a in linked for a in el.iterancestors()):
+            el.set(P + "nested", "true")
+        linked.add(el)
+    _link_authors(root, kinds)
+    _mark_directions(root)
+    return root
+
+
+def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
+    """The header's authors link to their entry pages when the text mentions them (a page
+    exists only for an entity the text mentions)."""
+    for author in root.iterfind(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}author"):
+        for el in author.iter(*NAME_KINDS, *TYPED_MENTIONS):
+            keys = [t.key for t in pointers(el) if t.key in kinds]
+            if keys:
+                el.set(P + "href", entity_page(kinds[keys[0]], keys[0]))
+
+
+def _mark_directions(root: etree._Element) -> None:
+    """pub:dir where xml:lang switches between left-to-right and right-to-left."""
+    stack: list[tuple[etree._Element, str]] = []
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "end":
+            if stack and stack[-1][0] is el:
+                stack.pop()
+            continue
+        lang = el.get(XML_LANG)
+        if lang is None:
+            continue
+        el.set(XML_LANG, html_lang(lang))  # this copy is for the page: its lang must be valid
+        inherited = stack[-1][1] if stack else "ltr"
+        direction = language_direction(lang) if lang.strip() else "ltr"
+        if direction != inherited:
+            el.set(P + "dir", direction)
+        stack.append((el, direction))

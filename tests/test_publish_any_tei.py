@@ -1,0 +1,233 @@
+"""Publishing TEI that is not shaped like ours: nothing of the text is lost, pages are valid
+HTML5, links agree with the pages written, languages keep their direction.
+
+The inputs are the constructed files of tests/fixtures/tei (our own wording), one per kind of
+structure other projects use: front/back, groups of texts, div1-div3, verse, drama, lists and
+tables inside paragraphs, opener/closer text, manuscript descriptions, EpiDoc, right-to-left
+text, a title without @type, every style of pointer."""
+
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree, html
+from test_publish import _vnu
+
+from tei_encoder import sitemap
+from tei_encoder.cli import main
+from tei_encoder.publish import Publisher, missing_text, missing_words
+from tei_encoder.xmlsafe import parse_xml
+
+TEI_FIXTURES = ROOT / "tests" / "fixtures" / "tei"
+T = "{http://www.tei-c.org/ns/1.0}"
+
+
+@pytest.fixture(scope="module")
+def peer_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("peer") / "site"
+    result = CliRunner().invoke(main, ["publish", str(TEI_FIXTURES), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def page(site: Path, name: str):
+    return html.parse(str(site / name)).getroot()
+
+
+@pytest.mark.parametrize("tei", sorted(TEI_FIXTURES.glob("*.xml")), ids=lambda p: p.stem)
+def test_every_word_of_the_text_is_on_the_page(peer_site, tei):
+    root = parse_xml(tei).getroot()
+    shown = (peer_site / "docs" / f"{tei.stem}.html").read_bytes()
+    strict, lenient = missing_words(root, shown)
+    assert not strict, f"{tei.name}: not on the page: {dict(strict)}"
+    assert not lenient
+
+
+def test_a_page_that_drops_words_is_reported_with_the_element():
+    tei = (TEI_FIXTURES / "verse.xml").read_bytes()
+    root = parse_xml(data=tei).getroot()
+    first_line = root.find(f".//{T}l")
+    shown = html.fromstring(Publisher().document_page(tei, "verse"))
+    dropped = shown.xpath("//div[contains(concat(' ', @class, ' '), ' tei-l ')]")[0]
+    dropped.getparent().remove(dropped)  # as a stylesheet without a rule for l would
+    [warning] = missing_text(root, html.tostring(shown))
+    assert "not shown on the page" in warning and "<l>" in warning and f"line {first_line.sourceline}" in warning
+
+
+def test_pages_are_valid_html5(peer_site):
+    vnu = _vnu()
+    if vnu is None:
+        pytest.skip("Nu Html Checker not installed (npm install vnu-jar)")
+    pages = [str(p) for p in peer_site.rglob("*.html")]
+    done = subprocess.run([*vnu, "--errors-only", *pages], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[:3000]
+
+
+def test_no_block_inside_a_paragraph_heading_or_phrase(peer_site):
+    for doc in (peer_site / "docs").glob("*.html"):
+        tree = page(peer_site, f"docs/{doc.name}")
+        bad = tree.xpath(
+            "//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::span]"
+            "//*[self::div or self::p or self::ul or self::ol or self::table or self::blockquote or self::section]"
+        )
+        assert not bad, f"{doc.name}: {[etree.tostring(b)[:80] for b in bad]}"
+
+
+def test_list_and_table_inside_a_paragraph_keep_their_place(peer_site):
+    doc = page(peer_site, "docs/list_table_in_p.html")
+    para = doc.xpath("//div[@class='tei-p'][.//ul and .//table]")
+    assert para, "the paragraph holding a list and a table is one block"
+    assert para[0].xpath(".//table//th"), "a label row becomes header cells"
+
+
+def test_structures_of_other_projects_are_rendered(peer_site):
+    def tei_count(name, xpath):
+        return len(parse_xml(TEI_FIXTURES / f"{name}.xml").getroot().xpath(xpath, namespaces={"t": T[1:-1]}))
+
+    verse = page(peer_site, "docs/verse.html")
+    assert len(verse.xpath("//div[contains(concat(' ', @class, ' '), ' tei-l ')]")) == tei_count("verse", "//t:l")
+    assert verse.xpath("//div[contains(@class, 'tei-lg')]")
+    drama = page(peer_site, "docs/drama.html")
+    assert len(drama.xpath("//div[@class='tei-sp']")) == tei_count("drama", "//t:sp")
+    assert drama.xpath("//*[@class='tei-speaker']") and drama.xpath("//*[@class='tei-stage']")
+    front_back = page(peer_site, "docs/front_back.html")
+    assert front_back.xpath("//div[@class='tei-front']//div[@class='tei-titlePage']")
+    assert front_back.xpath("//div[@class='tei-back']")
+    group = page(peer_site, "docs/group.html")
+    assert len(group.xpath("//div[@class='tei-group']/div[@class='tei-text']")) == tei_count(
+        "group", "//t:group/t:text"
+    )
+    numbered = page(peer_site, "docs/div_numbered.html")
+    assert numbered.xpath("//div[starts-with(@class, 'tei-div3')]") and numbered.xpath("//h5")
+    letter = page(peer_site, "docs/opener_closer_text.html")
+    assert letter.xpath("//div[@class='tei-opener']/text()[normalize-space()]"), "bare opener text is shown"
+    ms = page(peer_site, "docs/msdesc.html")
+    assert ms.xpath("//section[@class='manuscripts']//div[@class='tei-msDesc']")
+
+
+def test_title_is_the_first_title_when_none_is_main(peer_site):
+    doc = page(peer_site, "docs/no_main_title.html")
+    first = parse_xml(TEI_FIXTURES / "no_main_title.xml").getroot().find(f".//{T}titleStmt/{T}title")
+    expected = " ".join("".join(first.itertext()).split())
+    assert doc.xpath("string(//h1)") == expected
+    citation = doc.xpath("string(//p[@class='citation'])")
+    assert citation.startswith(f"\u201c{expected}\u201d") and not citation.rstrip().endswith(",")
+    index = page(peer_site, "index.html")
+    assert expected in index.xpath("string(//ol[@id='doc-list'])")
+
+
+def test_every_link_leads_to_a_page_and_anchor_that_exist(peer_site):
+    ids: dict[Path, set[str]] = {}
+    for source in peer_site.rglob("*.html"):
+        for href in page(peer_site, source.relative_to(peer_site).as_posix()).xpath("//a/@href"):
+            if href.startswith(("http://", "https://")):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (source.parent / path).resolve() if path else source
+            assert target.is_file(), f"{source.name}: {href}"
+            if fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(html.parse(str(target)).getroot().xpath("//@id"))
+                assert fragment in ids[target], f"{source.name}: {href}"
+
+
+def test_every_pointer_style_links_once_and_consistently(peer_site):
+    doc = page(peer_site, "docs/refs_mixed.html")
+    external = doc.xpath("//a[@rel='external'][contains(@class, 'ent')]/@href")
+    assert external and all(h.startswith("https://") for h in external)
+    several = doc.xpath("//sup[@class='ent-more']/a")
+    assert len(several) == 2, "a mention with three pointers links to all three"
+    root = parse_xml(TEI_FIXTURES / "refs_mixed.xml").getroot()
+    for mention in sitemap.mentions(root):
+        for kind, key in mention.keys:
+            assert (peer_site / sitemap.entity_page(kind, key)).is_file(), key
+
+
+def test_languages_carry_lang_and_direction(peer_site):
+    doc = page(peer_site, "docs/rtl_arabic.html")
+    [text] = doc.xpath("//section[@class='text']")
+    assert text.get("lang") == "ar" and text.get("dir") == "rtl"
+    hebrew = doc.xpath("//*[@lang='he']")
+    assert hebrew and all(h.get("dir") in (None, "rtl") for h in hebrew)  # same direction: inherited
+    english = doc.xpath("//section[@class='text']//*[@lang='en']")
+    assert english and all(e.get("dir") == "ltr" for e in english)
+
+
+@pytest.mark.parametrize(
+    ("tag", "direction", "html_lang"),
+    [
+        ("ar", "rtl", "ar"),
+        ("he-IL", "rtl", "he-IL"),
+        ("yi", "rtl", "yi"),
+        ("syr", "rtl", "syr"),
+        ("ar-Latn", "ltr", "ar-Latn"),
+        ("az-Arab", "rtl", "az-Arab"),
+        ("en", "ltr", "en"),
+        ("lat", "ltr", "la"),
+        ("not a tag", "ltr", ""),
+    ],
+)
+def test_language_direction_and_lang_are_data_driven(tag, direction, html_lang):
+    assert sitemap.language_direction(tag) == direction
+    assert sitemap.html_lang(tag) == html_lang
+
+
+def test_pointers():
+    def targets(**attrs):
+        return sitemap.pointers(etree.Element(T + "persName", **attrs))
+
+    assert targets(ref="#a #b") == [sitemap.Target(key="a"), sitemap.Target(key="b")]
+    assert targets(ref="a") == targets(ref="#a") == targets(key="a")
+    assert targets(ref="persons.xml#a") == [sitemap.Target(key="persons.xml#a")]
+    assert targets(ref="https://example.org/p/1") == [sitemap.Target(url="https://example.org/p/1")]
+    assert targets(ref="javascript:alert(1)") == [sitemap.Target(key="javascript:alert(1)")]  # a name, never a URL
+    assert targets(ref="https://example.org/<script>") == []  # not a URL a page may link to
+    assert targets(ref="#") == []
+
+
+KEYS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@given(st.lists(KEYS, min_size=2, max_size=6, unique=True))
+def test_entry_page_names_never_collide(keys):
+    stems = [sitemap.page_stem(k) for k in keys]
+    folded = {unicodedata.normalize("NFC", s).casefold() for s in stems}
+    assert len(folded) == len(keys), "distinct on case-insensitive, normalising file systems"
+    for stem in stems:
+        assert all(c.isascii() and (c.islower() or c.isdigit() or c in "-_~") for c in stem), stem
+        assert stem not in {"con", "prn", "aux", "nul"} and not stem.endswith((".", " "))
+
+
+def test_entry_page_names_of_known_troublemakers():
+    names = ["CON", "_CON", "con", "trailing.dot.", "trailing.dot", "e\u0301", "\u00e9", "Ab", "ab"]
+    stems = [sitemap.page_stem(n) for n in names]
+    assert len({s.casefold() for s in stems}) == len(names)
+    assert sitemap.page_stem("castro-fidel") == "castro-fidel"  # plain ids keep their names
+
+
+def test_mention_anchors_are_numbered_in_one_pass():
+    body = "".join(
+        f'<p><persName ref="#p{i % 3}">N</persName> and <rs type="place" ref="#x">x</rs></p>' for i in range(3000)
+    )
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        f"<text><body>{body}</body></text></TEI>"
+    )
+    root = sitemap.annotate(etree.fromstring(tei))
+    anchors = [el.get(sitemap.P + "id") for el in root.iter(T + "persName")]
+    assert anchors[:4] == ["m-p0-1", "m-p1-1", "m-p2-1", "m-p0-2"] and anchors[-1] == "m-p2-1000"
+    assert len(set(anchors)) == 3000
+    places = [el.get(sitemap.P + "href") for el in root.iter(T + "rs")]
+    assert set(places) == {"places/x.html"}
+
+
+def test_publish_warns_about_a_file_that_is_not_tei(tmp_path):
+    result = CliRunner().invoke(main, ["publish", str(TEI_FIXTURES / "xinclude_part.xml"), "-o", str(tmp_path / "s")])
+    assert result.exit_code == 0
+    assert "xinclude_part.xml: warning: the root element is <div>, not TEI P5's TEI or teiCorpus" in result.output

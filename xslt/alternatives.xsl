@@ -1,0 +1,43 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Alternatives in the text (TEI P5 §3.5 choice, §12 critical apparatus, §11.3 additions and
+     deletions): one reading is printed, the others are named on hover, as a reading text with
+     its apparatus would. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-encoder:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- What the source has is printed (sic, orig, abbr); the editor's alternatives are named on hover. -->
+  <xsl:template match="tei:choice">
+    <xsl:variable name="shown" select="(tei:sic, tei:orig, tei:abbr, tei:seg, *)[1]"/>
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-choice'"/>
+      <xsl:attribute name="title" select="string-join((* except $shown) ! (local-name() || ': ' || f:normal(.)), '; ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates select="$shown/node()"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- An apparatus entry: the lemma (or the first reading) printed, every other reading with its witnesses on hover. -->
+  <xsl:template match="tei:app">
+    <xsl:variable name="readings" select="tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)"/>
+    <xsl:variable name="shown" select="($readings[self::tei:lem], $readings)[1]"/>
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'tei-app'"/>
+      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (string-join((local-name(), @wit ! normalize-space(.)), ' ') || ': ' || (f:normal(.)[.], '(omitted)')[1]), '; ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates select="$shown/node()"/>
+      <!-- notes and witness details of the entry are shown, not hidden with the other readings -->
+      <xsl:apply-templates select="* except (tei:lem | tei:rdg | tei:rdgGrp)"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:del">
+    <del class="tei-del"><xsl:call-template name="f:lang"/><xsl:apply-templates/></del>
+  </xsl:template>
+  <xsl:template match="tei:add">
+    <ins class="tei-add"><xsl:call-template name="f:lang"/><xsl:apply-templates/></ins>
+  </xsl:template>
+</xsl:stylesheet>

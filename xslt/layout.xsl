@@ -1,0 +1,99 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Block or inline: which TEI elements become HTML blocks, so that no HTML paragraph, heading
+     or phrase ever holds a block (an HTML p cannot hold a list or a table: a TEI p that holds
+     one becomes a div). Also the fallback for elements no module knows (their text is always
+     shown) and the attributes every rendered element carries (lang, dir). -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:pub="urn:tei-encoder:publish"
+    xmlns:f="urn:tei-encoder:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- Always blocks (TEI P5 chapters 4 text structure, 3.7 lists, 14 tables, 7 drama, 6 verse). -->
+  <xsl:variable name="block-names" as="xs:string*" select="(
+      'TEI', 'text', 'front', 'body', 'back', 'group', 'div', 'div1', 'div2', 'div3', 'div4', 'div5',
+      'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l', 'sp', 'spGrp', 'list', 'listBibl', 'table', 'row',
+      'figure', 'opener', 'closer', 'dateline', 'salute', 'signed', 'byline', 'titlePage', 'docTitle',
+      'titlePart', 'docImprint', 'docAuthor', 'docEdition', 'imprimatur', 'trailer', 'argument',
+      'epigraph', 'postscript', 'castList', 'castGroup', 'castItem', 'floatingText', 'msDesc',
+      'listPerson', 'listPlace', 'listOrg', 'listEvent', 'speaker', 'entry', 'superEntry',
+      'set', 'move', 'view', 'camera', 'sound', 'caption', 'tech')"/>
+  <!-- Phrase-level elements: inline, and what they hold is inline too. -->
+  <xsl:variable name="phrase-names" as="xs:string*" select="(
+      'p', 'ab', 'l', 'head', 'speaker', 'dateline', 'salute', 'signed', 'byline', 'docAuthor',
+      'titlePart', 'docDate', 'trailer', 'item', 'cell', 'label', 'hi', 'emph', 'seg', 'q', 'said',
+      'quote', 'persName', 'placeName', 'orgName', 'rs', 'name', 'date', 'time', 'foreign', 'term',
+      'title', 'mentioned', 'soCalled', 'gloss', 'sic', 'corr', 'reg', 'orig', 'abbr', 'expan',
+      'add', 'del', 'unclear', 'supplied', 'choice', 'app', 'lem', 'rdg', 'num', 'measure', 'ref',
+      'idno', 'roleName', 'forename', 'surname', 'addName', 'genName', 'nameLink', 'geogName',
+      'settlement', 'country', 'region', 'bloc', 'district', 'w', 'pc', 'c', 'g', 'damage',
+      'surplus', 'subst', 'ex', 'am', 'bibl', 'stage', 'figDesc', 'desc', 'note')"/>
+
+  <!-- Is this element rendered as a block where it stands? Named blocks always (a `stage` or a
+       `quote` only outside phrases); an element no module names is a block when it stands in a
+       structure of elements (a manuscript description, a list of persons), inline in a phrase. -->
+  <xsl:function name="f:is-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="name" select="local-name($e)"/>
+    <xsl:sequence select="
+      if ($name = $block-names) then true()
+      else if ($name = ('stage', 'quote', 'cit', 'bibl')) then not(f:in-phrase($e))
+      else if ($name = $phrase-names or not($e/self::tei:*)) then false()
+      else not(f:in-phrase($e))"/>
+  </xsl:function>
+
+  <!-- Inside a phrase: an ancestor is phrase-level or holds text of its own. -->
+  <xsl:function name="f:in-phrase" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::*[local-name() = $phrase-names or text()[normalize-space()]][1])"/>
+  </xsl:function>
+
+  <!-- Does the element hold a block that the page shows in its place (not in a footnote, not
+       an alternative reading shown on hover)? Then it must itself be rendered as a block. -->
+  <xsl:function name="f:holds-block" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="some $d in $e//*[not(ancestor::tei:note[. >> $e] or self::tei:note)] satisfies f:is-block($d)"/>
+  </xsl:function>
+
+  <!-- The HTML element for a TEI element: its own name when it holds no block, else a div. -->
+  <xsl:function name="f:html-name" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="inline-name" as="xs:string"/>
+    <xsl:sequence select="if (f:holds-block($e)) then 'div' else $inline-name"/>
+  </xsl:function>
+
+  <!-- lang and dir of an element: its xml:lang, and the direction tei_encoder/sitemap.py found
+       where the language changes it (pub:dir). Called first in every element the page makes. -->
+  <xsl:template name="f:lang">
+    <xsl:param name="e" as="element()" select="."/>
+    <xsl:if test="$e/@xml:lang"><xsl:attribute name="lang" select="$e/@xml:lang"/></xsl:if>
+    <xsl:if test="$e/@pub:dir"><xsl:attribute name="dir" select="$e/@pub:dir"/></xsl:if>
+  </xsl:template>
+
+  <!-- @rend / @rendition tokens as classes (rend-italic, rend-bold …): the stylesheet's CSS styles them. -->
+  <xsl:function name="f:rend-classes" as="xs:string*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space($e/@rend)) ! replace(., '[^\p{L}\p{N}_-]', '') ! ('rend-' || .)"/>
+  </xsl:function>
+
+  <!-- Fallback for elements no module names: their content, as a block or a span. -->
+  <xsl:template match="tei:*" priority="-1">
+    <!-- in a structure of elements written without spaces (<settlement>A</settlement><country>B</country>), a space keeps words apart -->
+    <xsl:if test="preceding-sibling::node()[1][self::*] and not(f:in-phrase(.))"><xsl:text> </xsl:text></xsl:if>
+    <xsl:element name="{if (f:is-block(.) or f:holds-block(.)) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="string-join(('tei-' || local-name(), f:rend-classes(.)), ' ')"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Elements of other vocabularies inside the text (SVG, MathML, a project's own): their text. -->
+  <xsl:template match="*[not(self::tei:*)]" priority="-1">
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'foreign-markup'"/>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>
