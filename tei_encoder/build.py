@@ -410,7 +410,13 @@ def run_build(
             continue
         names[name] = path
         entry = old.get(name, {})
-        input_hash, stamp = _input_hash(path, entry)
+        try:
+            input_hash, stamp = _input_hash(path, entry)
+        except OSError as exc:  # gone or unreadable since the folder was listed: this record fails
+            summary.failed.append((str(path), f"cannot read file: {exc.strerror or exc}"))
+            if name in old:
+                records[name] = old[name]
+            continue
         if not reencode and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
             records[name] = {**entry, "stat": stamp}
             continue

@@ -6,6 +6,7 @@ import datetime as _dt
 import json
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -208,6 +209,8 @@ class _Guarded(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (`| head`): nothing more to say
             sys.exit(EXIT_FAILED)
+        except BrokenProcessPool:
+            _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
         except Exception as exc:
             if os.environ.get("TEI_ENCODER_DEBUG"):
                 raise
