@@ -17,14 +17,10 @@ the build with one BuildError or OutputError line rather than one error per reco
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import multiprocessing
 import os
-import signal
-import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +48,7 @@ from .publish import (
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, EntryInfo, summarize
 from .validate import Validator
+from .workers import die_with_parent
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
 STATE_FORMAT = 2  # bumped when the state files change shape: an older state means a full build
@@ -151,34 +148,13 @@ def authority_hash(settings: EncodeSettings) -> str:
 # --- worker side -------------------------------------------------------------------------------
 
 _worker: dict = {}
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _init_worker(site: str, tei_dir: str, title: str, parent: int | None = None) -> None:
     """Set up a worker: its validator and stylesheets; in a pool (parent given), die with the parent."""
     if parent is not None:
-        _die_with_parent(parent)
+        die_with_parent(parent)
     _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=Publisher(title))
-
-
-def _die_with_parent(parent: int) -> None:
-    """End this worker when the build process dies, even by SIGKILL (which runs no clean-up):
-    on Linux the kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); everywhere a thread checks the
-    parent twice a second, so no worker goes on writing files for a build that is gone."""
-    if sys.platform.startswith("linux"):
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the watch was set up
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), name="parent-watch", daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _outputs_exist(name: str) -> bool:
