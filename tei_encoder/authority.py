@@ -22,6 +22,8 @@ from .fsutil import shown
 from .tei import ENTITY_KINDS, NSMAP, XML_NS
 from .xmlsafe import describe_xml_error, parse_xml
 
+REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor rejected, one per line
+
 
 @dataclass(frozen=True)
 class AuthorityEntry:
@@ -38,6 +40,7 @@ class Authority:
     entries: dict[str, AuthorityEntry] = field(default_factory=dict)
     digest: str = ""  # content hash of the files, for incremental builds
     files: tuple[Path, ...] = ()
+    rejected: tuple[str, ...] = ()  # name forms an editor rejected (rejected.txt): never tagged as new names
 
     def __hash__(self) -> int:
         return hash(self.digest)
@@ -62,12 +65,13 @@ def load_authority(folders: tuple[Path, ...]) -> Authority:
     record would otherwise be encoded into invalid TEI).
     """
     folders = tuple(Path(f).resolve() for f in folders)
+    # cached per process, but an edited file (new size or mtime) is read again
     try:
         stamp = tuple(
             (p, st.st_size, st.st_mtime_ns, st.st_mode)
             for f in folders
             if f.is_dir()
-            for p in sorted(f.glob("*.xml"))
+            for p in sorted([*f.glob("*.xml"), *f.glob(REJECTED_FILE)])
             for st in (p.stat(),)
         )
     except OSError as exc:
@@ -80,6 +84,7 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     entries: dict[str, AuthorityEntry] = {}
     digest = hashlib.sha256()
     files: list[Path] = []
+    rejected: list[str] = []
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: authority folder does not exist")
@@ -90,12 +95,25 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
             try:
                 tree = parse_xml(path, data)
             except etree.XMLSyntaxError as exc:  # one bad file must name itself, once, not crash the run
-                raise UsageError(f"{shown(path)}:{exc.lineno}: authority file: {describe_xml_error(exc)}") from None
+                raise UsageError(f"{shown(path)}:{exc.lineno}: {describe_xml_error(exc)}") from None
             except ValueError as exc:  # UnsafeXML: a DOCTYPE
-                raise UsageError(f"{shown(path)}: authority file: {describe_xml_error(exc)}") from None
+                raise UsageError(f"{shown(path)}:1: {describe_xml_error(exc)}") from None
             for entry in _entries(tree, path):
                 entries[entry.xml_id] = entry  # a later folder overrides an earlier one
-    return Authority(entries=entries, digest=digest.hexdigest(), files=tuple(files))
+        rejected_path = folder / REJECTED_FILE
+        if rejected_path.is_file():
+            data = rejected_path.read_bytes()
+            digest.update(REJECTED_FILE.encode() + b"\0" + data)
+            rejected.extend(rejected_names(data.decode("utf-8", errors="replace")))
+    return Authority(
+        entries=entries, digest=digest.hexdigest(), files=tuple(files), rejected=tuple(dict.fromkeys(rejected))
+    )
+
+
+def rejected_names(text: str) -> list[str]:
+    """The name forms of a rejected.txt: one per line; blank lines and `#` comments are skipped."""
+    names = (" ".join(line.split("#", 1)[0].split()) for line in text.splitlines())
+    return [n for n in names if n]
 
 
 def _read(path: Path) -> bytes:
@@ -134,7 +152,7 @@ def _check_entry(path: Path, el: etree._Element, xml_id: str) -> None:
     allowed = allowed_idno_types()
     for idno in el.iterfind("tei:idno", NSMAP):
         kind = idno.get("type", "")
-        if (idno.text or "").strip() and allowed is not None and kind not in allowed:
+        if (idno.text or "").strip() and allowed is not None and kind.lower() not in {a.lower() for a in allowed}:
             raise UsageError(
                 f"{shown(path)}:{idno.sourceline}: authority entry {xml_id}: idno type {kind!r} is not one the "
                 f"project schema allows ({', '.join(sorted(allowed))})"
@@ -172,8 +190,34 @@ def _entries(tree, path: Path):
             yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos)
 
 
-def find_authority_folders(inputs: list[Path]) -> tuple[Path, ...]:
-    """`authority/` beside the inputs (or up to three folders above), else the bundled corpus's."""
+def base_authority_dir() -> Path:
+    """The base authority shipped with tei-encoder.
+
+    Installed from a wheel it is package data (`tei_encoder/_authority/`, built from the
+    repository's `corpus/authority/` by the package-dir mapping in pyproject.toml); in a checkout
+    or an editable install it is that same folder, `corpus/authority/`. One source, so every
+    install links the same names. Raises FileNotFoundError when neither exists (a broken install).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_authority", here.parent / "corpus" / "authority"):
+        if candidate.is_dir() and any(candidate.glob("*.xml")):
+            return candidate
+    raise FileNotFoundError("cannot find the base authority files of tei-encoder (a broken installation?)")
+
+
+@dataclass(frozen=True)
+class AuthorityChoice:
+    """Which authority folders a run uses, and why: `option` (--authority), `edition`
+    (authority/ beside the records) or `base` (shipped with tei-encoder); label says it in a line.
+    """
+
+    folders: tuple[Path, ...]
+    origin: str
+    label: str
+
+
+def local_authority_folders(inputs: list[Path]) -> tuple[Path, ...]:
+    """`authority/` beside the inputs: in their folder or up to three folders above (first found per input)."""
     seen: list[Path] = []
     for path in inputs:
         start = path if path.is_dir() else path.parent
@@ -183,8 +227,32 @@ def find_authority_folders(inputs: list[Path]) -> tuple[Path, ...]:
                 if candidate.resolve() not in seen:
                     seen.append(candidate.resolve())
                 break
-    if not seen:
-        bundled = Path(__file__).resolve().parent.parent / "corpus" / "authority"
-        if bundled.is_dir():
-            seen.append(bundled)
     return tuple(seen)
+
+
+def choose_authority(option: tuple[Path, ...], inputs: list[Path]) -> AuthorityChoice:
+    """The authority a run uses, the same rule for every install: the --authority folders when
+    given, else `authority/` beside the records, else the base authority shipped with tei-encoder.
+    """
+    if option:
+        folders = tuple(Path(f) for f in option)
+        return AuthorityChoice(folders, "option", "--authority " + ", ".join(str(f) for f in folders))
+    local = local_authority_folders(inputs)
+    if local:
+        return AuthorityChoice(local, "edition", ", ".join(_shown(f) + "/" for f in local) + " (beside the records)")
+    base = base_authority_dir()
+    return AuthorityChoice(
+        (base,), "base", "base authority shipped with tei-encoder (no authority/ beside the records)"
+    )
+
+
+def _shown(folder: Path) -> str:
+    try:
+        return str(folder.relative_to(Path.cwd()))
+    except ValueError:
+        return str(folder)
+
+
+def find_authority_folders(inputs: list[Path]) -> tuple[Path, ...]:
+    """`authority/` beside the inputs (or up to three folders above), else the base shipped with tei-encoder."""
+    return choose_authority((), inputs).folders

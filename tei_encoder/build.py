@@ -21,37 +21,47 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
 from lxml import etree
 
 from . import __version__
+from .authority import load_authority
 from .config import project_dir
+from .edition import corpus_sources, stale_master
+from .errors import UsageError
 from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
-from .pipeline import EncodeSettings, encode_record, record_files
+from .pipeline import SYMLINK_REFUSED, EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
+    SEARCH_DIR,
     Publisher,
+    PublishError,
+    build_search_index,
     copy_assets,
     index_entry,
+    override_files,
     remove_document,
+    search_available,
+    ui_strings,
     write_document,
     write_overviews,
     write_pages,
 )
 from .tei import ENTITY_KINDS
-from .teidoc import DocumentSummary, EntryInfo, summarize
+from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
 from .workers import die_with_parent
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
-STATE_FORMAT = 2  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 3  # bumped when the state files change shape: an older state means a full build
 
 
 class BuildError(Exception):
@@ -74,6 +84,9 @@ class BuildOptions:
 
     jobs: worker processes (0: one per core); force: ignore the last build's state;
     title: the edition's title on every page; progress: makes a Progress for N records, or None;
+    css: an edition's stylesheet, linked after the shipped one; xslt: an edition's folder of
+    *.xsl overriding the shipped modules (and strings.json, its UI strings); search: build the
+    full-text search index (when Pagefind is installed);
     follow_symlinks: read records that are symbolic links (refused by default).
     """
 
@@ -82,6 +95,15 @@ class BuildOptions:
     title: str = DEFAULT_TITLE
     progress: Callable[[int], Progress] | None = None
     follow_symlinks: bool = False
+    css: Path | None = None
+    xslt: Path | None = None
+    search: bool = True
+
+    def publisher(self) -> Publisher:
+        """A Publisher with these options (raises PublishError for a bad override folder)."""
+        return Publisher(
+            self.title, overrides=self.xslt, custom_css=self.css is not None, search=self.search and search_available()
+        )
 
 
 @dataclass
@@ -95,6 +117,8 @@ class BuildSummary:
     removed: int = 0
     overview_pages: int = 0
     warnings: int = 0
+    earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
+    masters: int = 0  # documents built from TEI masters (hand-corrected TEI in the corpus)
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict = field(default_factory=dict)  # summed over workers: encode, validate, publish, overviews
@@ -129,12 +153,14 @@ def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
     """What shapes every output: tool version, schema, stylesheets, format data, options."""
     h = hashlib.sha256(
         f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
-        f"\0{settings.record_format}".encode()
+        f"\0{settings.record_format}\0{options.css is not None}\0{options.search and search_available()}".encode()
     )
+    edition = [options.xslt] if options.xslt is not None and options.xslt.is_dir() else []
     _hash_files(
         h,
-        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data"),
-    )
+        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data")
+        + tuple(edition),
+    )  # the edition's stylesheet (--css) is only copied: changing it re-renders nothing
     return h.hexdigest()
 
 
@@ -150,11 +176,11 @@ def authority_hash(settings: EncodeSettings) -> str:
 _worker: dict = {}
 
 
-def _init_worker(site: str, tei_dir: str, title: str, parent: int | None = None) -> None:
+def _init_worker(site: str, tei_dir: str, options: BuildOptions, parent: int | None = None) -> None:
     """Set up a worker: its validator and stylesheets; in a pool (parent given), die with the parent."""
     if parent is not None:
         die_with_parent(parent)
-    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=Publisher(title))
+    _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=options.publisher())
 
 
 def _outputs_exist(name: str) -> bool:
@@ -167,6 +193,8 @@ def _outputs_exist(name: str) -> bool:
 
 
 def _process(task: tuple) -> RecordOutcome:
+    if task[0].endswith(".xml"):
+        return _process_master(task)
     path, name, input_hash, previous_tei_hash, settings, _stamp = task
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
@@ -203,6 +231,51 @@ def _process(task: tuple) -> RecordOutcome:
         outcome.published = True
     except OutputError as exc:  # names the real target and cause, never the temporary file
         outcome.error, outcome.fatal, outcome.tei_hash = str(exc), exc.fatal, ""
+    except Exception as exc:  # a bug must not stop the batch: report it against the record
+        outcome.error = f"internal error: {type(exc).__name__}: {exc}"
+        outcome.tei_hash = ""
+    return outcome
+
+
+def _process_master(task: tuple) -> RecordOutcome:
+    """A TEI master (hand-corrected TEI in the corpus, or TEI made by another tool): validated as
+    `tei-encoder validate` does (the project schema and rules for TEI tei-encoder wrote, tei_all
+    for other TEI), then copied and published as it is. The corpus file is only read, never written.
+    """
+    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+
+    path, name, input_hash, previous_tei_hash, _settings, _stamp = task
+    outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
+    clock = time.perf_counter
+    try:
+        started = clock()
+        tei = Path(path).read_bytes()
+        try:
+            tree = parse_xml(Path(path), tei)
+        except (etree.XMLSyntaxError, UnsafeXML) as exc:
+            outcome.error = f"TEI master is not usable: {describe_xml_error(exc)}"
+            return outcome
+        outcome.tei_hash = hashlib.sha256(tei).hexdigest()
+        outcome.summary = summarize(tree, name)
+        target = _worker["tei_dir"] / f"{name}.xml"
+        if outcome.tei_hash == previous_tei_hash and target.exists():
+            return outcome
+        if "master_validator" not in _worker:
+            # auto: the project schema and rules for TEI tei-encoder wrote, tei_all for TEI from other tools
+            _worker["master_validator"] = Validator(profile="auto")
+        problems = _worker["master_validator"].check_file(Path(path))
+        outcome.seconds["validate"] = clock() - started
+        outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
+        errors = [d.text() for d in problems if d.severity == "error"]
+        if errors:
+            outcome.error = f"TEI master is invalid ({len(errors)} error(s)); not published: {errors[0]}"
+            outcome.tei_hash = ""
+            return outcome
+        started = clock()
+        atomic_write(target, tei)
+        write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.seconds["publish"] = clock() - started
+        outcome.published = True
     except Exception as exc:  # a bug must not stop the batch: report it against the record
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         outcome.tei_hash = ""
@@ -291,12 +364,15 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
     refs = set(previous.mentions) | set(current.mentions)
     if (previous.title, previous.date, previous.date_text) != (current.title, current.date, current.date_text):
         return refs  # every entry page that lists this document shows these
+    if set(previous.mentions) != set(current.mentions):
+        return refs  # each entry page lists the entities mentioned with it
     return {
         r
         for r in refs
         if previous.mentions.get(r) != current.mentions.get(r)
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
+        or previous.contexts.get(r) != current.contexts.get(r)
     }
 
 
@@ -318,6 +394,10 @@ class _LazyStore:
             self._store.save()
 
 
+def _is_link(path: Path | None) -> bool:
+    return path is not None and path.is_symlink()
+
+
 def _outputs_present(site: Path, tei_dir: Path, name: str) -> bool:
     """The record's TEI, page and download copy exist (a deleted one makes the record build again)."""
     return all(
@@ -335,6 +415,12 @@ def _overview_pages(site: Path) -> list[str]:
                 f"{kind.register}/{entry.name}" for entry in os.scandir(folder) if entry.name.endswith(".html")
             )
     return pages
+
+
+def _files_under(site: Path, folder: str) -> list[str]:
+    """Every file below site/folder, relative to the site, sorted (none when it does not exist)."""
+    root = site / folder
+    return sorted(str(p.relative_to(site)) for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
 
 
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
@@ -355,6 +441,15 @@ def run_build(
     Raises UsageError for a broken configuration (authority files, options).
     """
     options = options or BuildOptions()
+    try:  # an edition's overrides are checked before any work starts
+        override_files(options.xslt)
+        ui_strings(options.xslt)
+        if options.css is not None and not options.css.is_file():
+            raise PublishError(f"{options.css}: the --css stylesheet does not exist")
+        if options.xslt is not None:
+            options.publisher().check()  # a broken override: one usage error, not one per record
+    except PublishError as exc:
+        raise UsageError(str(exc)) from None
     started = time.perf_counter()
     summary = BuildSummary()
     tei_dir, site = out / "tei", out / "site"
@@ -373,19 +468,31 @@ def run_build(
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
     writable_folder(out)  # read-only or not a folder: one error now, not one per record
-    skipped: list[tuple[Path, str]] = []
-    files = record_files([corpus], options.follow_symlinks, skipped)
-    summary.records = len(files) + len(skipped)
-    summary.failed += [(str(path), reason) for path, reason in skipped]
+    sources = corpus_sources(corpus)
+    links = [] if options.follow_symlinks else [s for s in sources if _is_link(s.path) or _is_link(s.record)]
+    if links:  # a link may point outside the corpus: refused unless --follow-symlinks
+        sources = [s for s in sources if s not in links]
+        summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
+    if not sources and not links:
+        raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
+    summary.records = len(sources) + len(links)
     names: dict[str, Path] = {}
     tasks, records = [], {}
-    for path in files:
-        name = safe_stem(path.stem)
+    for source in sources:
+        path = source.path
+        name = safe_stem(source.name)
         if name in names:
             summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
             continue
         names[name] = path
+        summary.masters += source.is_master
+        stale_warning = stale_master(source)
+        if stale_warning:  # checked on every build: the editor sees it until the two agree again
+            summary.warnings += 1
+            report.warning(path, stale_warning)
         entry = old.get(name, {})
+        if entry.get("path", str(path)) != str(path):
+            entry = {}  # the document's source changed (a record became a TEI master, or back)
         try:
             input_hash, stamp = _input_hash(path, entry)
         except OSError as exc:  # gone or unreadable since the folder was listed: this record fails
@@ -393,15 +500,23 @@ def run_build(
             if name in old:
                 records[name] = old[name]
             continue
-        if not reencode and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
+        # a TEI master does not depend on the authority files: only its own content counts
+        authority_changed = reencode and not source.is_master
+        if not authority_changed and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
             records[name] = {**entry, "stat": stamp}
+            earlier = entry.get("warnings", [])
+            summary.earlier_warnings += len(earlier)
+            for warning in earlier:  # nothing silent: a record's warnings are shown until it is fixed
+                report.warning(path, f"{warning} (from an earlier build)")
             continue
         tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
+    summary.warnings += summary.earlier_warnings
     gone = [name for name in sorted(set(old) - set(names))]
 
     store = _LazyStore(summaries_path, enabled=not full)
     affected: set[str] = set()
+    redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
     # a page the last build wrote and someone deleted: all overview pages are made again
     overviews_all = full or any(not (site / page).exists() for page in state.get("pages", ()))
@@ -426,13 +541,17 @@ def run_build(
             digest = _summary_hash(outcome.summary)
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
                 previous = store.get(outcome.name)
-                affected |= affected_refs(previous, outcome.summary) | store.put(outcome.name, outcome.summary)
+                described = store.put(outcome.name, outcome.summary)
+                redescribed |= described
+                affected |= affected_refs(previous, outcome.summary) | described
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
             records[outcome.name] = {
                 "input": outcome.input_hash,
+                "path": outcome.path,
                 "stat": stamp,
                 "tei": outcome.tei_hash,
                 "summary": digest,
+                "warnings": outcome.warnings,
             }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
@@ -447,18 +566,44 @@ def run_build(
             store.remove(name)
             index_stale = True
 
-        copy_assets(site)  # cheap (compares bytes): a deleted stylesheet comes back
-        if overviews_all or affected or index_stale:
+        if redescribed:  # an entry page names the entities mentioned beside its own: those pages change too
+            for doc in store.all():
+                if redescribed.intersection(doc.mentions):
+                    affected |= set(doc.mentions)
+
+        search = options.search and search_available()
+        copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
+        details = authority_details(load_authority(settings.authority).files if settings.authority else ())
+        details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
+        if details_hash != state.get("details"):
+            affected_all = True  # an entry's dates of life or note changed: every entry page again
+        else:
+            affected_all = full
+        if affected_all or overviews_all or affected or index_stale:
             started_overviews = time.perf_counter()
             if runner is None:  # nothing was encoded, only removed: render here
-                publisher = Publisher(options.title)
+                publisher = options.publisher()
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
             summary.overview_pages = write_overviews(
-                site, None, store.all(), None if overviews_all else affected, index_stale or overviews_all, render
+                site,
+                None,
+                store.all(),
+                None if affected_all or overviews_all else affected,
+                index_stale or overviews_all,
+                render,
+                search,
+                details,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+        search_lost = any(not (site / f).exists() for f in state.get("search", ()))  # a deleted index file
+        if search and (full or summary.published or summary.removed or search_lost or not (site / SEARCH_DIR).is_dir()):
+            # Pagefind indexes the whole site (it has no incremental mode), once per build
+            started_search = time.perf_counter()
+            shutil.rmtree(site / SEARCH_DIR, ignore_errors=True)  # Pagefind keeps stale fragments otherwise
+            build_search_index(site)
+            summary.stage_seconds["search"] = time.perf_counter() - started_search
     except BrokenProcessPool:
         raise BuildError(
             "a worker process died (killed, or out of memory); the build stopped. Files already written are "
@@ -474,8 +619,10 @@ def run_build(
         "version": __version__,
         "config": config,
         "authority": authority,
+        "details": details_hash,
         "records": records,
         "pages": _overview_pages(site),
+        "search": _files_under(site, SEARCH_DIR),
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
@@ -485,7 +632,11 @@ def run_build(
     report.info(
         f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
         f"{summary.published} pages published, {summary.overview_pages} index/register pages, {summary.removed} removed; "
-        f"{summary.warnings} warnings, {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        f"{summary.warnings} warnings"
+        + (f" ({summary.earlier_warnings} from records not re-encoded)" if summary.earlier_warnings else "")
+        + f", {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        + (f"; {summary.masters} TEI masters published as they are" if summary.masters else "")
+        + f"; authority: {settings.authority_label or ', '.join(str(f) for f in settings.authority) or 'none'}"
     )
     return summary
 
@@ -499,7 +650,7 @@ class _Runner:
         self.jobs = 1 if records < 16 else max(1, min(jobs, records))
         self.options = options
         self.pool = None
-        initargs = (str(site), str(tei_dir), options.title)
+        initargs = (str(site), str(tei_dir), replace(options, progress=None))
         if self.jobs == 1:
             _init_worker(*initargs)
         else:

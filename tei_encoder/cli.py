@@ -111,22 +111,41 @@ def _settings(
     record_format: str = "wcda",
     max_record_size: float | None = None,
 ) -> EncodeSettings:
-    from .authority import find_authority_folders, load_authority
     from .config import record_format as format_description
     from .pipeline import EncodeSettings
 
-    folders = tuple(Path(a) for a in authority) if authority else find_authority_folders(inputs)
+    choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
-    load_authority(folders)  # a broken authority file is one usage error now, not one per record
     limit = {} if max_record_size is None else {"max_record_bytes": int(max_record_size * 1024 * 1024)}
     return EncodeSettings(
-        authority=folders,
+        authority=choice.folders,
+        authority_label=choice.label,
         change_date=change_date(date),
         encoding=encoding,
         gazetteer=gazetteer,
         record_format=record_format,
         **limit,
     )
+
+
+def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
+    """The authority a run uses (--authority, else authority/ beside the records, else the base
+    shipped with tei-encoder), checked once: a broken file is one usage error, not one per record.
+    """
+    from .authority import choose_authority, load_authority
+    from .authority_edit import check_authority
+
+    try:
+        choice = choose_authority(tuple(Path(a) for a in authority), inputs)
+    except FileNotFoundError as exc:
+        raise UsageError(str(exc)) from None
+    load_authority(choice.folders)  # unreadable, malformed, a DOCTYPE, a folder: one usage error (file:line)
+    problems = check_authority(choice.folders)
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+        raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+    return choice
 
 
 common_encode_options = [
@@ -136,7 +155,7 @@ common_encode_options = [
         multiple=True,
         type=click.Path(file_okay=False),
         help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
-        "Default: authority/ beside the records.",
+        "Default: authority/ beside the records, else the base authority shipped with tei-encoder.",
     ),
     click.option(
         "--date",
@@ -238,10 +257,17 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
 )
+@click.option(
+    "--keep",
+    is_flag=True,
+    help="Write each record's TEI beside it (X.txt -> X.xml) as a TEI master to correct by hand: "
+    "build then publishes it as it is and never overwrites it. An existing X.xml is never replaced.",
+)
 @with_options(common_encode_options)
 def encode(
     paths,
     output,
+    keep,
     authority,
     date,
     encoding,
@@ -272,6 +298,8 @@ def encode(
         ):
             raise UsageError(f"{output}: is a file; -o needs a folder for these records")
         settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
+        if keep and output is not None:
+            raise UsageError("--keep writes each TEI master beside its record: it takes no -o")
     except UsageError as exc:
         _fail_usage(str(exc))
     failed = _report_skipped(report, skipped)
@@ -279,6 +307,8 @@ def encode(
         if failed:
             sys.exit(EXIT_FAILED)
         _fail_usage("no records found (folders are searched for *.txt files)")
+    if keep:
+        sys.exit(_encode_masters(files, settings, report))
     to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
@@ -321,7 +351,11 @@ def encode(
             report.info(f"{path} -> {target}")
     total = len(files) + len(skipped)
     if total > 1:
-        report.info(f"encoded {total - failed} of {total} records" + (f"; {failed} failed" if failed else ""))
+        report.info(
+            f"encoded {total - failed} of {total} records"
+            + (f"; {failed} failed" if failed else "")
+            + f"; authority: {settings.authority_label}"
+        )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -334,6 +368,54 @@ def _first_schema_error(validator, result) -> str:
         problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), "encoded.xml", result.tei)
     errors = [d for d in problems if d.severity == "error"]
     return f"line {errors[0].line}: {errors[0].message}" if errors else ""
+
+
+def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
+    """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
+    from .edition import master_bytes
+    from .fsutil import atomic_write
+    from .pipeline import encode_record
+    from .validate import Validator
+
+    validator = Validator()  # nothing invalid is ever written
+    made = kept = failed = 0
+    for path in files:
+        target = path.with_suffix(".xml")
+        if target.exists():
+            report.warning(target, "already a TEI master: kept as it is (delete it to encode the record again)")
+            kept += 1
+            continue
+        result = encode_record(path, settings)
+        for warning in result.warnings:
+            report.warning(path, warning)
+        if result.error is not None or result.tei is None:
+            report.error(path, result.error or "no TEI was produced")
+            failed += 1
+            continue
+        problem = _first_schema_error(validator, result)
+        if problem:
+            report.error(
+                path,
+                f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
+            )
+            failed += 1
+            continue
+        try:
+            atomic_write(target, master_bytes(result.tei, path))
+        except OutputError as exc:
+            if exc.fatal:
+                _fail(f"{exc}; stopped after {made} TEI masters")
+            report.error(path, str(exc))
+            failed += 1
+            continue
+        made += 1
+        if report.verbose:
+            report.info(f"{path} -> {target}")
+    report.info(
+        f"encode --keep: {made} TEI masters written, {kept} existing kept, {failed} failed; "
+        f"authority: {settings.authority_label}"
+    )
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 @main.command()
@@ -370,6 +452,14 @@ def _first_schema_error(validator, result) -> str:
     "else validated against too; uses jing when installed.",
 )
 @click.option(
+    "--tei-constraints",
+    type=click.Choice(["warning", "error", "off"]),
+    default="warning",
+    show_default=True,
+    help="How tei_all's embedded Schematron constraints are reported (tei-all profile). jing ignores them: "
+    "as warnings the verdict is the RELAX NG one.",
+)
+@click.option(
     "--max-size",
     "max_mb",
     type=click.FloatRange(min=0, min_open=True),
@@ -400,7 +490,9 @@ def _first_schema_error(validator, result) -> str:
     is_flag=True,
     help="Read symbolic links found in folders (default: report them as refused, unread).",
 )
-def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_file, jobs, follow_symlinks):
+def validate(
+    paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs, follow_symlinks
+):
     """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
@@ -435,6 +527,7 @@ def validate(paths, profile, xsd, no_schema, rules, rng, max_mb, fmt, report_fil
             rng=rng,
             profile="custom" if custom else profile,
             max_bytes=int(max_mb * 1024 * 1024),
+            tei_constraints=tei_constraints,
         )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
@@ -510,23 +603,46 @@ def entities(
 )
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
 @click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
+@click.option(
     "--follow-symlinks",
     "follow_symlinks",
     is_flag=True,
     help="Read symbolic links found in folders (default: refuse them, so nothing outside is published by accident).",
 )
-def publish(paths, output, title, follow_symlinks):
+def publish(paths, output, title, css, xslt, no_search, follow_symlinks):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
-    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, and the CSS.
+    document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, the CSS, and the
+    full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
     from lxml import etree
 
     from .fsutil import safe_stem, writable_folder
     from .pipeline import collect_files
-    from .publish import DEFAULT_TITLE, Publisher, PublishError, copy_assets, write_document, write_overviews
+    from .publish import (
+        DEFAULT_TITLE,
+        Publisher,
+        PublishError,
+        build_search_index,
+        copy_assets,
+        search_available,
+        write_document,
+        write_overviews,
+    )
     from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
@@ -538,9 +654,14 @@ def publish(paths, output, title, follow_symlinks):
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         if output.exists() and not output.is_dir():
             raise UsageError(f"{output}: is a file; -o needs a folder for the site")
-        publisher = Publisher(title or DEFAULT_TITLE)
+        if css is not None and not css.is_file():
+            raise UsageError(f"{css}: the --css stylesheet does not exist")
+        search = not no_search and search_available()
+        publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        if xslt is not None:
+            publisher.check()  # a broken override: one usage error, not one per document
         writable_folder(output)
-        copy_assets(output, publisher.xslt_dir)
+        copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))
     except OutputError as exc:
@@ -569,9 +690,14 @@ def publish(paths, output, title, follow_symlinks):
             report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             failed += 1
     try:
-        write_overviews(output, publisher, summaries)  # all pages: publish is not incremental
+        write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
+        if search:
+            build_search_index(output)
     except OutputError as exc:
         _fail(f"{exc}; publishing stopped")
+    except PublishError as exc:
+        report.error(output, str(exc))
+        failed += 1
     total = len(files) + len(skipped)
     report.info(f"published {len(summaries)} of {total} documents -> {output / 'index.html'}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
@@ -596,6 +722,19 @@ def publish(paths, output, title, follow_symlinks):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
+@click.option(
+    "--css",
+    "css",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+)
+@click.option(
+    "--xslt",
+    "xslt",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
+)
+@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
 @with_options(common_encode_options)
 def build(
     corpus,
@@ -603,6 +742,9 @@ def build(
     jobs,
     force,
     title,
+    css,
+    xslt,
+    no_search,
     stats_file,
     authority,
     date,
@@ -634,7 +776,14 @@ def build(
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)
         progress = _progress_bar if not quiet and sys.stderr.isatty() else None
         options = BuildOptions(
-            jobs=jobs, force=force, title=title or DEFAULT_TITLE, progress=progress, follow_symlinks=follow_symlinks
+            jobs=jobs,
+            force=force,
+            title=title or DEFAULT_TITLE,
+            progress=progress,
+            css=css,
+            xslt=xslt,
+            search=not no_search,
+            follow_symlinks=follow_symlinks,
         )
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
@@ -651,25 +800,81 @@ def build(
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
+def eta_seconds(
+    done: int, total: int, since: tuple[float, int] | None, measured: tuple[float, int] | None
+) -> float | None:
+    """Seconds left: the records still to do at the rate between `since` and `measured`, each a
+    (time, records done then); None until that rate spans at least half a second.
+
+    Why two points and not the time since the start: the first results include starting the
+    workers (a second or more), and results arrive in bursts (a chunk of records at once), so
+    the rate is measured from the end of the first burst to the last result before the current
+    one — at the start of a burst, that is the end of the previous, complete one.
+    """
+    if total <= done:
+        return 0.0
+    if since is None or measured is None:
+        return None
+    elapsed, progressed = measured[0] - since[0], measured[1] - since[1]
+    if elapsed < 0.5 or progressed <= 0:
+        return None
+    return (total - done) * elapsed / progressed
+
+
 class _ProgressBar:
-    """click's progress bar with counts and ETA, for an interactive terminal."""
+    """A progress line with counts and an ETA measured from the first finished records, for an
+    interactive terminal (redrawn at most ten times a second).
+    """
 
     def __init__(self, total: int):
-        self._bar = click.progressbar(length=total, label="building", show_pos=True, show_eta=True, file=sys.stderr)
-        self._bar.__enter__()
+        import time
+
+        self._clock = time.monotonic
+        self.total, self.done = total, 0
+        self._first: float | None = None  # when the first result came
+        self._since: tuple[float, int] | None = None  # the end of the first burst of results
+        self._measured: tuple[float, int] | None = None  # the result before the latest one
+        self._last: tuple[float, int] | None = None
+        self._drawn = 0.0
 
     def update(self, n: int) -> None:
         """Advance by n records."""
-        self._bar.update(n)
+        now = self._clock()
+        self._measured = self._last
+        self.done += n
+        self._last = (now, self.done)
+        if self._first is None:
+            self._first = now
+        if now - self._first < 0.05:
+            self._since = (now, self.done)  # still the first burst of results: measure from its end
+        if now - self._drawn >= 0.1 or self.done >= self.total:
+            self._drawn = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        width = 30
+        filled = width * self.done // max(1, self.total)
+        eta = eta_seconds(self.done, self.total, self._since, self._measured)
+        shown = "--:--" if eta is None else f"{int(eta) // 60:02d}:{int(eta) % 60:02d}"
+        click.echo(
+            f"\rbuilding [{'#' * filled}{'-' * (width - filled)}] {self.done}/{self.total}  eta {shown} ",
+            nl=False,
+            err=True,
+        )
 
     def finish(self) -> None:
-        """Close the bar."""
-        self._bar.__exit__(None, None, None)
+        """End the progress line."""
+        self._draw(self._clock())
+        click.echo("", err=True)
 
 
 def _progress_bar(total: int) -> _ProgressBar:
     return _ProgressBar(total)
 
+
+from .edition_cli import register_edition_commands  # noqa: E402  (commands of an edition's workflow)
+
+register_edition_commands(main)
 
 if __name__ == "__main__":
     main()

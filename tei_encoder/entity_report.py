@@ -134,7 +134,9 @@ def render(rows: list[EntityRow], fmt: str) -> str:
     lines.append("")
     if candidates:
         lines.append(f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists.")
-        lines.append("Review them and add entries to an authority file (corpus/authority/*.xml) to link them.")
+        lines.append(
+            "Decide on them with `tei-encoder review` and `tei-encoder authority apply` (or edit the authority files)."
+        )
         for r in candidates:
             lines.append(
                 f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})"

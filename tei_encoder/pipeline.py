@@ -29,7 +29,8 @@ class EncodeSettings:
     encoding: codec of records that are neither UTF-8 nor UTF-16/32 with a BOM, or None;
     gazetteer: link places no authority file lists to GeoNames;
     record_format: name of the record format description (`formats/<name>.json`);
-    max_record_bytes: a record file larger than this is refused before it is read.
+    max_record_bytes: a record file larger than this is refused before it is read;
+    authority_label: which authority this is, for summary lines (never changes the output).
     """
 
     authority: tuple[Path, ...] = ()
@@ -38,6 +39,7 @@ class EncodeSettings:
     gazetteer: bool = True
     record_format: str = "wcda"
     max_record_bytes: int = MAX_RECORD_BYTES
+    authority_label: str = ""
 
 
 @dataclass
@@ -95,6 +97,7 @@ def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
 
 
 SYMLINK_REFUSED = "symbolic link, not followed (pass --follow-symlinks to read what it points to)"
+_SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
 
 
 def collect_files(
@@ -107,6 +110,9 @@ def collect_files(
     """Files named on the command line: files as given, folders as their files with these suffixes
     (sorted; with recursive, sub-folders too).
 
+    Searching a folder recursively skips its `authority/` folders (authority files are not
+    documents: `validate corpus/` checks the records' TEI, `authority check` the authority files)
+    and the build state (`.tei-encoder/`). A file named on its own is always taken.
     A symbolic link met inside a folder (to a file or a folder) is not followed unless
     follow_symlinks: a corpus must not publish what lies outside it by accident. Each refused
     link is added to `skipped` as (path, reason); without a `skipped` list the first one raises
@@ -150,7 +156,7 @@ def _folder_files(
         for entry in entries:
             is_link = entry.is_symlink()
             if entry.is_dir():
-                if recursive:
+                if recursive and entry.name not in _SKIPPED_FOLDERS:
                     if is_link and not follow:
                         refused.append((entry, SYMLINK_REFUSED))
                     else:

@@ -16,14 +16,15 @@ its text is on its page, and a page that lacks some is reported (`missing_text`)
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
-from lxml import etree, html
+from lxml import etree
 
 from . import sitemap
 from .config import project_dir
@@ -34,31 +35,100 @@ from .xmlsafe import parse_xml
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 _WORD = re.compile(r"\w+")
+_HTML_PARSER = etree.HTMLParser(no_network=True)
 
 
 class PublishError(Exception):
     pass
 
 
-class Publisher:
-    """Compiled stylesheets for one process. Not shared between threads."""
+UI_STRINGS = "ui-strings.json"  # the site's words, in tei_encoder/data/
+EDITION_STRINGS = "strings.json"  # an edition's translation of some or all of them, in its --xslt folder
+ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", "search.xsl")
 
-    def __init__(self, edition_title: str = DEFAULT_TITLE, xslt_dir: Path | None = None):
+
+def ui_strings(overrides: Path | None = None) -> dict:
+    """The site's UI strings: the shipped ones, updated by OVERRIDES/strings.json when there is one.
+
+    Raises PublishError when the edition's file is not a JSON object of strings (or lists of them).
+    """
+    strings = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
+    edition = overrides / EDITION_STRINGS if overrides is not None else None
+    if edition is not None and edition.is_file():
+        try:
+            changes = json.loads(edition.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise PublishError(f"{edition}: not readable JSON: {exc}") from None
+        valid = isinstance(changes, dict) and all(
+            isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v)) for v in changes.values()
+        )
+        if not valid:
+            raise PublishError(f"{edition}: must be a JSON object whose values are strings (or lists of strings)")
+        unknown = sorted(set(changes) - set(strings))
+        if unknown:
+            raise PublishError(f"{edition}: unknown UI string(s): {', '.join(unknown)}")
+        strings.update(changes)
+    return strings
+
+
+def override_files(overrides: Path | None) -> list[Path]:
+    """An edition's XSLT modules (OVERRIDES/*.xsl, sorted by name); [] without a folder.
+    Raises PublishError when the folder does not exist."""
+    if overrides is None:
+        return []
+    if not overrides.is_dir():
+        raise PublishError(f"{overrides}: the --xslt folder does not exist")
+    return sorted(overrides.glob("*.xsl"))
+
+
+class Publisher:
+    """Compiled stylesheets for one process. Not shared between threads.
+
+    edition_title: the title on every page; xslt_dir: the shipped stylesheets (default: the
+    package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
+    stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
+    strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
+    copy_assets); search: the site has a full-text search page. Raises PublishError for a
+    missing override folder, bad strings.json, or a stylesheet that does not compile.
+    """
+
+    def __init__(
+        self,
+        edition_title: str = DEFAULT_TITLE,
+        xslt_dir: Path | None = None,
+        overrides: Path | None = None,
+        custom_css: bool = False,
+        search: bool = False,
+    ):
         from saxonche import PySaxonProcessor
 
         self.edition_title = edition_title
         self.xslt_dir = xslt_dir or project_dir("xslt")
+        self.overrides = override_files(overrides)
+        self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
+        self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = PySaxonProcessor(license=False)
         self._compiler = self._proc.new_xslt30_processor()
         self._compiler.set_cwd(str(self.xslt_dir))
 
     def _compile(self, name: str):
+        path = self.xslt_dir / name
         try:
-            return self._compiler.compile_stylesheet(stylesheet_file=str(self.xslt_dir / name))
+            if not self.overrides:
+                return self._compiler.compile_stylesheet(stylesheet_file=str(path))
+            # the edition's modules are imported last: their templates have the highest precedence
+            imports = "".join(f'<xsl:import href="{escape(p.resolve().as_uri())}"/>' for p in [path, *self.overrides])
+            wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
+            return self._compiler.compile_stylesheet(stylesheet_text=wrapper)
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            raise PublishError(
-                f"{self.xslt_dir / name}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}"
-            ) from None
+            where = path if not self.overrides else f"{path} with {', '.join(str(p) for p in self.overrides)}"
+            raise PublishError(f"{where}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}") from None
+
+    def check(self) -> None:
+        """Compile every page stylesheet now (they are otherwise compiled when first used), so an
+        edition's broken override is one error before any page is written. Raises PublishError."""
+        for name in ("_document", "_index", "_register", "_entity", "_search"):
+            getattr(self, name)
 
     @cached_property
     def _document(self):
@@ -76,6 +146,9 @@ class Publisher:
         executable.clear_parameters()
         executable.set_parameter("edition-title", self._proc.make_string_value(self.edition_title))
         executable.set_parameter("site", self._proc.make_string_value(sitemap.site_json()))
+        executable.set_parameter("ui-strings", self._proc.make_string_value(self.strings))
+        for name, value in self.flags.items():
+            executable.set_parameter(name, self._proc.make_string_value(value))
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
@@ -123,6 +196,14 @@ class Publisher:
 
     def entity_page(self, entity: str) -> bytes:
         return self._run(self._entity, entity, root="../")
+
+    @cached_property
+    def _search(self):
+        return self._compile("search.xsl")
+
+    def search_page(self, edition: str = "<edition/>") -> bytes:
+        """The full-text search page (search.html), around Pagefind's UI."""
+        return self._run(self._search, edition, root="")
 
 
 # Elements that may stand inside a word (TEI P5 §11.3: expansions, supplied or unclear letters,
@@ -194,14 +275,11 @@ def page_words(page: bytes) -> Counter:
     words: Counter = Counter()
     if not page.strip():
         return words
-    doc = html.fromstring(page)
-    body = doc.find("body") if doc.tag == "html" else doc
+    doc = etree.fromstring(page, _HTML_PARSER)  # plain lxml elements: faster than lxml.html's
+    body = doc.find("body") if doc is not None and doc.tag == "html" else doc
     if body is None:
         return words
-    for el in body.iter():
-        if isinstance(el.tag, str):
-            for value in el.attrib.values():
-                words.update(_words(value))
+    words.update(_words(" ".join(v for el in body.iter() if isinstance(el.tag, str) for v in el.attrib.values())))
     parts: list[str] = []
     _flatten(body, parts, lambda el: el.tag in _HTML_IN_WORD, lambda el: el.tag == "script")
     words.update(_words("".join(parts)))
@@ -304,10 +382,15 @@ def index_xml(summaries: list[DocumentSummary]) -> str:
     return etree.tostring(edition, encoding="unicode")
 
 
-class EntityIndex:
-    """Every entity of the edition with the documents that mention it, from the summaries."""
+CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 
-    def __init__(self, summaries: list[DocumentSummary]):
+
+class EntityIndex:
+    """Every entity of the edition with the documents that mention it, from the summaries;
+    `details` (entity id -> birth, death, note, geo from the authority files, see
+    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks."""
+
+    def __init__(self, summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None):
         self.docs = {s.name: s for s in summaries}
         self.info: dict[str, EntryInfo] = {}
         self.forms: dict[str, list[str]] = {}
@@ -323,6 +406,10 @@ class EntityIndex:
                 known += [f for f in forms if f not in known]
             for ref, count in s.mentions.items():
                 self.mentions.setdefault(ref, {})[s.name] = count
+        for ref, found in (details or {}).items():
+            info = self.info.get(ref)
+            if info is not None and info.source == "authority":
+                self.info[ref] = replace(info, **{k: v for k, v in found.items() if not getattr(info, k)})
 
     def refs(self, kind: str) -> list[str]:
         """Ids of the mentioned entities of one kind, sorted."""
@@ -346,19 +433,54 @@ class EntityIndex:
             el = self._entity(ref)
             el.set("docs", str(len(self.mentions[ref])))
             el.set("mentions", str(sum(self.mentions[ref].values())))
+            if kind == "place":
+                _set_position(el, self.info[ref])
             register.append(el)
         return etree.tostring(register, encoding="unicode")
 
     def entity_xml(self, ref: str) -> str:
+        """An entry page's input: the entity, its authority details, every document that mentions
+        it with the context of each mention, and the entities mentioned most often with it."""
         # Built as text: an entry of a common entity lists thousands of documents, and each
         # document's <doc> start tag is escaped once and reused for every entity it mentions.
-        head = etree.tostring(self._entity(ref), encoding="unicode")
+        el = self._entity(ref)
+        info = self.info[ref]
+        for key in ("birth", "death", "note"):
+            if getattr(info, key):
+                etree.SubElement(el, key).text = getattr(info, key)
+        if info.kind == "place":
+            _set_position(el, info)
+        head = etree.tostring(el, encoding="unicode")
         parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
         mentions = self.mentions.get(ref, {})
         for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
-            parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}"/>')
+            parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
+            for before, keyword, after in self.docs[doc_name].contexts.get(ref, ()):
+                parts.append(
+                    f"<kwic><before>{escape(before)}</before><k>{escape(keyword)}</k><after>{escape(after)}</after></kwic>"
+                )
+            parts.append("</doc>")
+        for other, docs in self.co_mentioned(ref):
+            other_info = self.info[other]
+            parts.append(
+                f"<with kind={quoteattr(other_info.kind)} id={quoteattr(other)} name={quoteattr(other_info.name)} "
+                f'page={quoteattr(sitemap.entity_page(other_info.kind, other))} docs="{docs}"/>'
+            )
         parts.append("</entity>")
         return "".join(parts)
+
+    def co_mentioned(self, ref: str, limit: int = CO_MENTIONED) -> list[tuple[str, int]]:
+        """The entities mentioned in the most documents together with `ref`: (id, documents),
+        most first, then by id; at most `limit`, and only those sharing two documents or more
+        when the entity is in more than one document (one shared document says little then)."""
+        counts: dict[str, int] = {}
+        for doc_name in self.mentions.get(ref, {}):
+            for other in self.docs[doc_name].mentions:
+                if other != ref and other in self.info:
+                    counts[other] = counts.get(other, 0) + 1
+        least = 2 if len(self.mentions.get(ref, {})) > 1 else 1
+        ranked = sorted(((o, n) for o, n in counts.items() if n >= least), key=lambda item: (-item[1], item[0]))
+        return ranked[:limit]
 
     def _doc_tag(self, name: str) -> str:
         tag = self._doc_tags.get(name)
@@ -372,6 +494,19 @@ class EntityIndex:
         return tag
 
 
+def _set_position(el: etree._Element, info: EntryInfo) -> None:
+    """lat/lon (and how they are known) on a place's element, when its position is known."""
+    from .geo import position
+
+    where = position(info)
+    if where is not None:
+        el.set("lat", f"{where.lat:.4f}")
+        el.set("lon", f"{where.lon:.4f}")
+        el.set("basis", where.basis)
+        if where.at:
+            el.set("at", where.at)
+
+
 # --- writing a site ----------------------------------------------------------------------------
 
 
@@ -383,12 +518,67 @@ def site_path(site: Path, relative: str) -> Path:
     return path
 
 
-def copy_assets(site: Path, xslt_dir: Path | None = None) -> None:
+CUSTOM_CSS = "assets/custom.css"  # where an edition's --css stylesheet goes in the site
+
+
+def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = None) -> None:
+    """Copy the shipped assets (xslt/assets/*) into SITE/assets/, and the edition's stylesheet CSS
+    to SITE/assets/custom.css (linked after edition.css on every page, so its rules win); without
+    CSS a custom.css left by an earlier publish is removed. Unchanged files are not rewritten.
+    Raises PublishError when CSS cannot be read."""
     for asset in sorted(((xslt_dir or project_dir("xslt")) / "assets").iterdir()):
-        target = site_path(site, f"assets/{asset.name}")
-        data = asset.read_bytes()
-        if not target.exists() or target.read_bytes() != data:
-            atomic_write(target, data)
+        _write_if_changed(site_path(site, f"assets/{asset.name}"), asset.read_bytes())
+    custom = site_path(site, CUSTOM_CSS)
+    if css is None:
+        if custom.exists():
+            custom.unlink()
+        return
+    try:
+        data = css.read_bytes()
+    except OSError as exc:
+        raise PublishError(f"{css}: cannot read the stylesheet: {exc.strerror or exc}") from None
+    _write_if_changed(custom, data)
+
+
+def _write_if_changed(target: Path, data: bytes) -> None:
+    if not target.exists() or target.read_bytes() != data:
+        atomic_write(target, data)
+
+
+# --- full-text search (Pagefind) ------------------------------------------------------------------
+
+SEARCH_DIR = "pagefind"  # Pagefind writes its index and UI here, inside the site
+
+
+def search_available() -> bool:
+    """Whether Pagefind's binary is installed (the pagefind[bin] package)."""
+    try:
+        from pagefind_bin import get_executable  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def build_search_index(site: Path) -> None:
+    """Index every document page of SITE for full-text search, with Pagefind (pagefind.app):
+    the index and its search UI go to SITE/pagefind/. Pagefind reads the built HTML, so it runs
+    once per build after all pages are written; it has no incremental mode, but indexing a
+    thousand pages takes about a second. Only the document articles (data-pagefind-body) are
+    indexed. Raises PublishError when Pagefind is missing or fails."""
+    import subprocess
+
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PublishError(f"{site}: search index not built: {exc}") from None
+    if done.returncode != 0:
+        message = (done.stderr or done.stdout).strip().splitlines()
+        raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
 
 
 def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
@@ -491,16 +681,22 @@ def _drop(node) -> None:
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
-    return {"index": publisher.index_page, "register": publisher.register_page, "entity": publisher.entity_page}[
-        stylesheet
-    ](xml)
+    pages = {
+        "index": publisher.index_page,
+        "register": publisher.register_page,
+        "entity": publisher.entity_page,
+        "search": publisher.search_page,
+    }
+    return pages[stylesheet](xml)
 
 
 def write_pages(site: Path, publisher: Publisher, pages) -> int:
     """Render and write overview pages: (path relative to the site, stylesheet, input XML)."""
     count = 0
     for relative, stylesheet, xml in pages:
-        atomic_write(site_path(site, relative), render_page(publisher, stylesheet, xml))
+        # a page whose input changed only where it does not show (a register when a mention's
+        # context changed) is left as it is
+        _write_if_changed(site_path(site, relative), render_page(publisher, stylesheet, xml))
         count += 1
     return count
 
@@ -512,26 +708,39 @@ def write_overviews(
     affected: set[str] | None = None,
     index_stale: bool = True,
     render_pages=None,
+    search: bool = False,
+    details: dict[str, dict[str, str]] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name (and their
     registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
-    rendering over worker processes (then `publisher` may be None). Returns pages written."""
+    rendering over worker processes (then `publisher` may be None). With `search`, the full-text
+    search page is written with the index; `details` are the authority entries' dates of life,
+    notes and coordinates (see EntityIndex). Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    return render(_overview_jobs(summaries, affected, index_stale, site))
+    return render(_overview_jobs(summaries, affected, index_stale, site, search, details))
 
 
-def _overview_jobs(summaries: list[DocumentSummary], affected: set[str] | None, index_stale: bool, site: Path):
+def _overview_jobs(
+    summaries: list[DocumentSummary],
+    affected: set[str] | None,
+    index_stale: bool,
+    site: Path,
+    search: bool = False,
+    details: dict[str, dict[str, str]] | None = None,
+):
     """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
         yield "index.html", "index", index_xml(summaries)
+        if search:
+            yield "search.html", "search", "<edition/>"
     if affected is not None and not affected:
         return  # no entity's mentions changed: registers stay as they are
-    entities = EntityIndex(summaries)
+    entities = EntityIndex(summaries, details)
     # an id no document describes any more could have been of any kind
     affected_kinds = (
         None if affected is None else {entities.info[r].kind if r in entities.info else None for r in affected}

@@ -167,6 +167,37 @@ def preferred_name(entry: etree._Element) -> str:
     return " ".join("".join(chosen.itertext()).split()) if chosen is not None else ""
 
 
+#: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
+#: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover only
+_PRINTED_FIRST = {T + "choice": (T + "sic", T + "orig", T + "abbr", T + "seg"), T + "app": (T + "lem",)}
+_READINGS = {T + "choice": None, T + "app": (T + "lem", T + "rdg", T + "rdgGrp")}
+
+
+def printed_alternative(el: etree._Element) -> etree._Element | None:
+    """The one alternative of a `choice` or `app` the page prints (the stylesheets read the
+    choice from pub:printed); the others it shows on hover only."""
+    children = [c for c in el if isinstance(c.tag, str)]
+    readings = _READINGS[el.tag]
+    if readings is not None:
+        children = [c for c in children if c.tag in readings]
+    for tag in _PRINTED_FIRST[el.tag]:
+        chosen = next((c for c in children if c.tag == tag), None)
+        if chosen is not None:
+            return chosen
+    return children[0] if children else None
+
+
+def _hidden_alternatives(container: etree._Element) -> set[etree._Element]:
+    hidden: set[etree._Element] = set()
+    for el in container.iter(*_PRINTED_FIRST):
+        printed = printed_alternative(el)
+        readings = _READINGS[el.tag]
+        for child in el:
+            if isinstance(child.tag, str) and child is not printed and (readings is None or child.tag in readings):
+                hidden.add(child)
+    return hidden
+
+
 def _mention_containers(root: etree._Element) -> Iterator[etree._Element]:
     """The abstract and the outermost `text` elements, in document order: where mentions are."""
     for c in root.iter(T + "abstract", T + "text"):
@@ -192,17 +223,19 @@ class Mention:
 def mentions(root: etree._Element) -> list[Mention]:
     """The mentions of the abstract and the text, in document order, with each target's kind.
 
-    An entity's kind is decided once per document: the kind of its entry if the document lists
+    Mentions inside an alternative the page does not print (`printed_alternative`) are left
+    out: they have no anchor there. An entity's kind is decided once per document: the kind of its entry if the document lists
     it, else the kind its first mention declares. A pointer whose kind nothing declares stays
     unlinked (its text is still shown)."""
     listed = entries(root)
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
     raw: list[tuple[etree._Element, str | None, list[Target]]] = []
     for container in _mention_containers(root):
+        hidden = _hidden_alternatives(container)
         for el in container.iter(*NAME_KINDS, *TYPED_MENTIONS):
             targets = pointers(el)
-            if not targets:
-                continue
+            if not targets or (hidden and any(a in hidden for a in el.iterancestors())):
+                continue  # a mention only hovered over has no anchor on the page
             declared = _declared_kind(el)
             for t in targets:
                 if t.key and declared and t.key not in kind_of:
@@ -220,9 +253,14 @@ def mentions(root: etree._Element) -> list[Mention]:
 @lru_cache(maxsize=256)
 def html_lang(tag: str) -> str:
     """An xml:lang value as the valid BCP 47 tag HTML's lang needs (`lat` -> `la`, `en_US` ->
-    `en-US`); "" (language unknown) for a value that is no language tag."""
+    `en-US`, an extended language subtag as the language: `el-grc` -> `grc`); "" (language
+    unknown) for a value that is no valid language tag (`sr-Cryl`, a misspelt script)."""
     try:
-        return str(langcodes.standardize_tag(tag.strip()))
+        parts = str(langcodes.standardize_tag(tag.strip())).split("-")
+        if len(parts) > 1 and len(parts[1]) == 3 and parts[1].isalpha():
+            parts = parts[1:]  # RFC 5646 §2.2.2: the extlang is the language's own code
+        standard = "-".join(parts)
+        return standard if langcodes.Language.get(standard).is_valid() else ""
     except ValueError:  # langcodes.LanguageTagError
         return ""
 
@@ -258,6 +296,7 @@ def annotate(root: etree._Element) -> etree._Element:
     pub:id     the mention's anchor for its first entity target
     pub:also   further targets, as `href anchor-or-dash` pairs separated by spaces
     pub:nested set on a mention inside another linked mention (HTML links cannot nest)
+    pub:printed on the alternative of a choice or an apparatus entry that the page prints
     pub:dir    on an element whose xml:lang changes the writing direction
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
     """
@@ -293,6 +332,10 @@ def annotate(root: etree._Element) -> etree._Element:
         if any(a in linked for a in el.iterancestors()):
             el.set(P + "nested", "true")
         linked.add(el)
+    for el in root.iter(*_PRINTED_FIRST):
+        printed = printed_alternative(el)
+        if printed is not None:
+            printed.set(P + "printed", "true")
     _link_authors(root, kinds)
     _mark_directions(root)
     return root

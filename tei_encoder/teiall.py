@@ -24,7 +24,6 @@ import sys
 import tarfile
 import tempfile
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 
 ENV_VAR = "TEI_ALL_RNG"
@@ -99,7 +98,6 @@ def _download() -> bytes:
     return data
 
 
-@lru_cache(maxsize=4)
 def find_tei_all(explicit: Path | None = None, download: bool = True) -> Path:
     """The path of tei_all.rng (resolution order in the module docstring).
 

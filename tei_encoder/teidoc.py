@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lxml import etree
 
@@ -60,15 +61,24 @@ class EntryInfo:
     name: str
     source: str = "unresolved"
     idnos: tuple[tuple[str, str], ...] = ()
+    birth: str = ""  # a person's birth and death as the entry gives them (@when, else the text)
+    death: str = ""
+    note: str = ""  # the entry's short note, whitespace normalised
+    geo: str = ""  # a place's "lat lon" from location/geo (TEI Guidelines 13.3.4.1)
 
     def to_json(self) -> dict:
-        """The info as a JSON object."""
-        return {"kind": self.kind, "name": self.name, "source": self.source, "idnos": [list(i) for i in self.idnos]}
+        """The info as a JSON object (the optional details only when present)."""
+        data = {"kind": self.kind, "name": self.name, "source": self.source, "idnos": [list(i) for i in self.idnos]}
+        for key in ("birth", "death", "note", "geo"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> EntryInfo:
         """Read back to_json."""
-        return cls(data["kind"], data["name"], data["source"], tuple((t, v) for t, v in data["idnos"]))
+        details = {key: data.get(key, "") for key in ("birth", "death", "note", "geo")}
+        return cls(data["kind"], data["name"], data["source"], tuple((t, v) for t, v in data["idnos"]), **details)
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,8 @@ class DocumentSummary:
     creation date) and date_text (as printed); year; summary: the abstract's text;
     mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>);
     entities: entity id -> EntryInfo, for the mentioned entities; forms: entity id -> the other
-    name forms this document's standOff gives it.
+    name forms this document's standOff gives it; contexts: entity id -> the sentence around each
+    of its mentions, in mention order (keyword in context for the entry pages).
     """
 
     id: str
@@ -91,6 +102,7 @@ class DocumentSummary:
     mentions: dict[str, int] = field(default_factory=dict)
     entities: dict[str, EntryInfo] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
+    contexts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -117,6 +129,7 @@ class DocumentSummary:
             "summary": self.summary,
             "mentions": self.mentions,
             "forms": self.forms,
+            "contexts": self.contexts,
         }
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
@@ -127,7 +140,9 @@ class DocumentSummary:
         """Read back `to_json`; `entities` replaces a missing entity table."""
         table = entities if entities is not None else {r: EntryInfo.from_json(e) for r, e in data["entities"].items()}
         fields = {k: data[k] for k in ("id", "name", "title", "date", "date_text", "summary", "mentions", "forms")}
-        return cls(**fields, entities=table)
+        return cls(
+            **fields, entities=table, contexts={r: [tuple(c) for c in cs] for r, cs in data.get("contexts", {}).items()}
+        )
 
 
 def _plain(el: etree._Element) -> str:
@@ -137,6 +152,146 @@ def _plain(el: etree._Element) -> str:
 
 def _text(el: etree._Element | None) -> str:
     return surface_text(el) if el is not None else ""
+
+
+# Elements whose text is a unit of reading: a mention's context sentence never crosses one.
+_BLOCKS = frozenset(
+    T + tag for tag in ("p", "head", "item", "seg", "dateline", "salute", "signed", "label", "note", "cell", "l", "ab")
+)
+_SKIPPED = frozenset({T + "corr", T + "note"})  # text a reader does not see at that place
+_BREAKS = frozenset({T + "lb", T + "pb", T + "cb"})
+CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
+
+
+def _block(el: etree._Element) -> etree._Element:
+    """The nearest enclosing block of a mention (the mention's parent when none is found)."""
+    block = next(el.iterancestors(*_BLOCKS), None)
+    if block is None:
+        block = el.getparent()
+    return el if block is None else block
+
+
+def _block_text(
+    block: etree._Element, marked: set[etree._Element]
+) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
+    """A block's text as read (corrections and notes left out) and where each element of
+    `marked` (the mentions) in it lies."""
+    parts: list[str] = []
+    spans: dict[etree._Element, tuple[int, int]] = {}
+    length = 0
+
+    def walk(el: etree._Element) -> None:
+        nonlocal length
+        start = length
+        if el.text:
+            parts.append(el.text)
+            length += len(el.text)
+        for child in el:
+            if child.tag in _BREAKS:  # a line or page break separates words
+                parts.append(" ")
+                length += 1
+            elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+                length += len(child.tail)
+        if el in marked:
+            spans[el] = (start, length)
+
+    walk(block)
+    return "".join(parts), spans
+
+
+_SENTENCE_END = (". ", "? ", "! ", ".\n", "?\n", "!\n")
+
+
+def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
+    """The sentence of `text` around the keyword text[start:end], as (before, keyword, after).
+
+    Sentences end at ". ", "? " or "! " (an initial such as "S. M." can end one early: the context
+    is then shorter, never wrong). A side longer than about half of `width` is cut at a space and
+    gets an ellipsis. Whitespace is normalised (a side keeps one space next to the keyword).
+    """
+    lefts = [i + len(mark) for mark in _SENTENCE_END if (i := text.rfind(mark, 0, start)) >= 0]
+    rights = [i + 1 for mark in _SENTENCE_END if (i := text.find(mark, end)) >= 0]
+    left, right = max(lefts, default=0), min(rights, default=len(text))
+    room = max(0, width - (end - start)) // 2
+    prefix = suffix = ""
+    if start - left > room:
+        cut = text.find(" ", start - room, start)
+        left, prefix = (cut + 1 if cut >= 0 else start - room), "\u2026"
+    if right - end > room:
+        cut = text.rfind(" ", end, end + room)
+        right, suffix = (cut if cut >= 0 else end + room), "\u2026"
+
+    def squeeze(part: str) -> str:
+        words = " ".join(part.split())
+        return (" " if part[:1].isspace() and words else "") + words + (" " if part[-1:].isspace() and words else "")
+
+    before, after = squeeze(text[left:start]).lstrip(), squeeze(text[end:right]).rstrip()
+    return prefix + before, " ".join(text[start:end].split()), after + suffix
+
+
+def mention_contexts(
+    root: etree._Element, found: list[sitemap.Mention] | None = None
+) -> dict[str, list[tuple[str, str, str]]]:
+    """Entity key -> (before, mention, after) around each of its mentions, in the order in which
+    `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
+    found = sitemap.mentions(root) if found is None else found
+    marked = {m.element for m in found}
+    texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
+    contexts: dict[str, list[tuple[str, str, str]]] = {}
+    for mention in found:
+        block = _block(mention.element)
+        if block not in texts:
+            texts[block] = _block_text(block, marked)
+        text, spans = texts[block]
+        start, end = spans.get(mention.element, (0, 0))
+        context = keyword_in_context(text, start, end)
+        for _kind, key in mention.keys:
+            contexts.setdefault(key, []).append(context)
+    return contexts
+
+
+def _entry_details(el: etree._Element) -> dict[str, str]:
+    """Dates of life, note and coordinates of a standOff entry, where it gives them."""
+    details = {}
+    for key in ("birth", "death"):
+        event = el.find(T + key)
+        if event is not None:
+            details[key] = event.get("when") or _plain(event)
+    note = el.find(T + "note")
+    if note is not None:
+        details["note"] = _plain(note)
+    geo = el.find(f"{T}location/{T}geo")
+    if geo is not None and geo.text:
+        details["geo"] = " ".join(geo.text.split())
+    return details
+
+
+def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[str, str]]:
+    """Entity id -> the dates of life, note and coordinates its authority entry gives (entries
+    with none are left out); a later file's entry wins, as when the authority is loaded.
+
+    Input: the authority files (already checked when the authority was loaded: an unreadable
+    one is skipped here). The entry pages show these; the TEI does not carry them.
+    """
+    from .xmlsafe import parse_xml
+
+    details: dict[str, dict[str, str]] = {}
+    for path in files:
+        try:
+            tree = parse_xml(path)
+        except Exception:  # noqa: BLE001 - the authority loader reports a bad file
+            continue
+        for el in tree.getroot().iter(*ENTRY_KINDS):
+            xml_id = el.get(XML_ID)
+            found = _entry_details(el)
+            if xml_id and found:
+                details[xml_id] = found
+            elif xml_id:
+                details.pop(xml_id, None)
+    return details
 
 
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentSummary:
@@ -151,7 +306,8 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
     counts: dict[str, int] = {}
     entities: dict[str, EntryInfo] = {}
-    for mention in sitemap.mentions(root):
+    found = sitemap.mentions(root)
+    for mention in found:
         for kind, ref in mention.keys:
             counts[ref] = counts.get(ref, 0) + 1
             entities.setdefault(ref, EntryInfo(kind, ref))
@@ -163,7 +319,9 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         names = [_plain(n) for n in name_els]
         preferred = sitemap.preferred_name(el)
         idnos = tuple((i.get("type", ""), (i.text or "").strip()) for i in el.iterchildren(T + "idno"))
-        entities[xml_id] = EntryInfo(ENTRY_KINDS[el.tag], preferred or xml_id, entry_source(el), idnos)
+        entities[xml_id] = EntryInfo(
+            ENTRY_KINDS[el.tag], preferred or xml_id, entry_source(el), idnos, **_entry_details(el)
+        )
         others = [n for n in names if n != preferred]
         if others:
             forms[xml_id] = others
@@ -177,4 +335,5 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},
+        contexts=mention_contexts(root, found),
     )

@@ -1,12 +1,18 @@
-"""Stage 5 — validate: TEI -> diagnostics.
+"""Stage 5 — validate: TEI -> diagnostics, and one status per file.
 
-Three layers, each compiled once per process and reused for every file:
-  * the project XSD (schema/tei-encoder.xsd): lxml decides valid/invalid fast (C); for an
-    invalid file xmlschema explains each problem (what was found, what was expected);
-  * the Schematron rules (schema/rules.sch) for what XSD cannot state, run by lxml.isoschematron;
-  * optionally any RELAX NG schema (for example tei_all): with `jing` when it is installed
-    (one call for a whole batch), else lxml.
-Every problem becomes a Diagnostic with file, line, column, severity, message and element path.
+What a file is checked against depends on its profile (Validator):
+  * tei-encoder: the project XSD (schema/tei-encoder.xsd): lxml decides valid/invalid fast (C);
+    for an invalid file xmlschema explains each problem (what was found, what was expected);
+    plus the Schematron rules (schema/rules.sch) for what XSD cannot state, run by
+    lxml.isoschematron; optionally any RELAX NG schema;
+  * tei-all: the official tei_all RELAX NG (teiall.find_tei_all) and the Schematron constraints
+    embedded in it (schematron3, XSLT 3.0 by saxonche);
+  * auto: tei-encoder for files tei-encoder wrote, tei-all for any other TEI.
+RELAX NG runs in jing when it is installed (one process per batch, its lines mapped back to the
+files as named), else in lxml. Every validator is compiled once per process. Every problem
+becomes a Diagnostic with file, line, column (in characters), severity, message, element path
+and source; the source also carries the file's status (reports.file_statuses): "xml" not
+well-formed, "refused", "unchecked" not checked.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree, isoschematron
 
@@ -70,7 +77,8 @@ class _Lines:
     """The file's lines as text, split only if a problem needs a column (valid files never pay for it)."""
 
     def __init__(self, data: bytes | None, encoding: str | None = None):
-        self._data, self._encoding, self._lines = data, encoding or "utf-8", None
+        self._data, self._encoding = data, encoding or "utf-8"
+        self._lines: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self._get())
@@ -96,7 +104,8 @@ class _Occurrences:
 
     def of(self, el: etree._Element) -> int:
         if self._index is None:
-            self._index, seen = {}, {}
+            self._index = {}
+            seen: dict[tuple[int | None, str], int] = {}
             for node in el.getroottree().iter():
                 if isinstance(node.tag, str):
                     key = (node.sourceline, node.tag)
@@ -184,7 +193,7 @@ class _Checked:
 
     problems: list[Diagnostic]
     rng: Path | None = None
-    xinclude: bool = False
+    includes: tuple[str, ...] | None = None  # absolute paths of the files its XIncludes name
 
 
 class Validator:
@@ -196,6 +205,7 @@ class Validator:
         profile: str = "tei-encoder",
         max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024,
         jing: bool = True,
+        tei_constraints: str = "warning",
     ):
         """Validators for one run, compiled once and reused for every file.
 
@@ -204,6 +214,9 @@ class Validator:
         (tei-encoder for files tei-encoder wrote, tei-all for any other TEI) or "custom" (exactly the
         given xsd/rules/rng, no detection). xsd/rules: a path, None for the project's own, False for
         none. max_bytes: larger files are refused unread. jing: use jing for RELAX NG when installed.
+        tei_constraints: how the Schematron constraints embedded in tei_all are reported in the
+        tei-all profile: "warning" (the default: the verdict stays the RELAX NG one, as jing's),
+        "error", or "off".
         Raises OSError, etree.XMLSchemaParseError when a given schema cannot be read.
         """
         if profile not in PROFILES:
@@ -220,6 +233,9 @@ class Validator:
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
         self.rules = compile_rules(self.rules_path) if self.rules_path else None
         self._rng_compiled: dict[Path, etree.RelaxNG] = {}
+        if tei_constraints not in ("warning", "error", "off"):
+            raise ValueError(f"tei_constraints: warning, error or off, not {tei_constraints!r}")
+        self.tei_constraints = tei_constraints
 
     @cached_property
     def explainer(self):
@@ -233,6 +249,41 @@ class Validator:
         from .teiall import find_tei_all
 
         return find_tei_all(self.rng_path)
+
+    def _tei_constraints(self, tree, name: str, data: bytes, rng: Path) -> list[Diagnostic]:
+        """The Schematron constraints embedded in the RELAX NG schema (tei_all's 83 patterns, XPath 2,
+        run as XSLT 3.0 by saxonche), as warnings or errors; a file they cannot run on gets one warning."""
+        if self.tei_constraints == "off":
+            return []
+        from .schematron3 import node_at
+
+        try:
+            failures = _embedded_rules(rng).failures(etree.tostring(tree, encoding="unicode"))
+        except Exception as exc:  # saxonche raises its own error types for a rule that fails at run time
+            reason = " ".join(str(exc).split())[:300]
+            return [
+                Diagnostic(
+                    name, 1, 1, "warning", f"TEI constraints (Schematron) not checked: {reason}", "", "tei-schematron"
+                )
+            ]
+        lines, occurrences = _Lines(data, tree.docinfo.encoding), _Occurrences()
+        found = []
+        for failure in failures:
+            el = node_at(tree, failure.path)
+            line = (el.sourceline if el is not None else None) or 1
+            fatal = failure.role in ("error", "fatal") and self.tei_constraints == "error"
+            found.append(
+                Diagnostic(
+                    name,
+                    line,
+                    _column(lines, line, el, occurrences),
+                    "error" if fatal else "warning",
+                    f"TEI constraint ({failure.role}): {failure.message}",
+                    element_path(el) if el is not None else "",
+                    "tei-schematron",
+                )
+            )
+        return found
 
     def _lxml_rng(self, rng: Path) -> etree.RelaxNG:
         if rng not in self._rng_compiled:
@@ -283,9 +334,9 @@ class Validator:
                 )
         except UnsafeXML as exc:
             return _Checked([_refused(name, str(exc))])
-        xinclude = next(tree.iter(f"{XI}include"), None) is not None
-        if xinclude:
-            refusal = _resolve_xinclude(tree, name)
+        includes = None
+        if next(tree.iter(f"{XI}include"), None) is not None:
+            refusal, includes = _resolve_xinclude(tree, name)
             if refusal:
                 return _Checked([refusal])
         profile = self.profile
@@ -312,7 +363,7 @@ class Validator:
                 rng: Path | None = self.tei_all
             except OSError as exc:
                 return _Checked([Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked")])
-            problems = []
+            problems = self._tei_constraints(tree, name, data, self.tei_all)
             if duplicate_id is not None:  # tei_all's RELAX NG (and jing) do not check xml:id uniqueness
                 problems.append(
                     replace(
@@ -329,7 +380,7 @@ class Validator:
         if rng is not None and not self.jing:
             problems.extend(self._rng_lxml(tree, name, rng))
             rng = None
-        return _Checked(problems, rng, xinclude)
+        return _Checked(problems, rng, includes)
 
     def check_tree(
         self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
@@ -424,15 +475,14 @@ class Validator:
         else:
             checked = [self._check_one(p) for p in paths]
         for rng in sorted({c.rng for c in checked if c.rng is not None}):
-            # files with XIncludes run alone: jing reports their problems under the included file's name
-            plain = jing(rng, [p for p, c in zip(paths, checked) if c.rng == rng and not c.xinclude])
-            for path, c in zip(paths, checked):
-                if c.rng == rng:
-                    c.problems.extend(plain[path] if not c.xinclude else self._jing_one(rng, path))
+            group = [(p, c) for p, c in zip(paths, checked) if c.rng == rng]
+            found = jing(rng, [p for p, _ in group], {p: c.includes for p, c in group if c.includes})
+            for path, c in group:
+                c.problems.extend(found[path])
         return [d for c in checked for d in c.problems]
 
     def _jing_one(self, rng: Path, path: Path) -> list[Diagnostic]:
-        return jing(rng, [path]).get(path, [])
+        return jing(rng, [path])[path]
 
     def _in_pool(self, paths: list[Path], jobs: int) -> list[_Checked]:
         settings = (
@@ -442,6 +492,7 @@ class Validator:
             self.profile,
             self.max_bytes,
             bool(self.jing),
+            self.tei_constraints,
         )
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
@@ -451,6 +502,14 @@ class Validator:
             return [c for batch in pool.map(_check_batch, batches) for c in batch]
 
 
+@lru_cache(maxsize=2)
+def _embedded_rules(rng: Path):
+    """The schema's embedded Schematron, compiled once per process (saxonche, ~0.6 s for tei_all)."""
+    from .schematron3 import EmbeddedRules
+
+    return EmbeddedRules(rng)
+
+
 @lru_cache(maxsize=1)
 def _parser_without_ids() -> etree.XMLParser:
     """The safe parser without libxml2's ID table, which refuses a document with a repeated xml:id."""
@@ -458,39 +517,56 @@ def _parser_without_ids() -> etree.XMLParser:
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
+    """A size for people: 512 bytes, 3.4 KB, 12.0 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
     return Diagnostic(name, line, column, "error", f"refused: {reason}", source="refused")
 
 
-def _resolve_xinclude(tree: etree._ElementTree, name: str) -> Diagnostic | None:
-    """Resolve the file's XIncludes in place, as jing (Xerces) does; a refusal when one cannot be.
+def _resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[Diagnostic | None, tuple[str, ...]]:
+    """Resolve the file's XIncludes in place, as jing (Xerces) does: (a refusal or None, the absolute
+    paths of the files its includes name).
 
     Only local files are included (never the network); an include that fails without a fallback
     refuses the file, which jing also stops on."""
+    folder = os.path.dirname(os.path.abspath(name))
+    included = []
     for include in tree.iter(f"{XI}include"):
         href = include.get("href") or ""
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href) and not href.lower().startswith("file:"):
-            return _refused(name, f"XInclude of a network resource ({href}) is not fetched", include.sourceline or 1)
+            reason = f"XInclude of a network resource ({href}) is not fetched"
+            return _refused(name, reason, include.sourceline or 1), ()
+        if href:
+            included.append(os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://")))))
     try:
         tree.xinclude()
     except etree.XIncludeError as exc:
         entry = exc.error_log.last_error if exc.error_log else None
         where = entry.line if entry is not None and entry.line else 1
-        return _refused(name, f"XInclude failed: {' '.join(str(exc).split())}", where)
-    return None
+        return _refused(name, f"XInclude failed: {' '.join(str(exc).split())}", where), ()
+    return None, tuple(dict.fromkeys(included))
 
 
 _pool_validator: list[Validator] = []
 
 
-def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, parent: int | None = None) -> None:
+def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints, parent: int | None = None) -> None:
     if parent is not None:
         die_with_parent(parent)
     _pool_validator.append(
-        Validator(xsd=xsd, rules=rules, rng=rng, profile=profile, max_bytes=max_bytes, jing=use_jing)
+        Validator(
+            xsd=xsd,
+            rules=rules,
+            rng=rng,
+            profile=profile,
+            max_bytes=max_bytes,
+            jing=use_jing,
+            tei_constraints=tei_constraints,
+        )
     )
 
 
@@ -504,44 +580,63 @@ def _jing_names(path: Path) -> set[str]:
     return {str(path), os.path.join(os.getcwd(), str(path)), os.path.abspath(path), str(path.resolve())}
 
 
-def jing(rng: Path, paths: list[Path], chunk: int = 2000) -> dict[Path, list[Diagnostic]]:
+def jing(
+    rng: Path, paths: list[Path], includes: dict[Path, tuple[str, ...]] | None = None, chunk: int = 2000
+) -> dict[Path, list[Diagnostic]]:
     """RELAX NG by jing: one jing process per chunk of files (the JVM starts once), problems per file.
 
-    jing prints absolute paths: each line is mapped back to the file as it was named. jing stops at
-    a fatal error, so a chunk with a fatal error, a line for a file it was not given (an included
-    file) or an unexpected exit is run again one file per process; a file jing could not check
-    gets a "not checked" problem, never a clean record."""
+    jing prints absolute paths: each line is mapped back to the file as it was named, and a line
+    in an included file (includes: file -> absolute paths it includes) to the file including it.
+    jing stops at a fatal error, so a chunk with a fatal error, a line for a file it cannot place,
+    or an unexpected exit is run again one file per process; a file jing could not check gets a
+    "not checked" problem, never a clean record."""
     found: dict[Path, list[Diagnostic]] = {}
     for start in range(0, len(paths), chunk):
         batch = paths[start : start + chunk]
-        result = _run_jing(rng, batch)
-        if result is None and len(batch) > 1:
-            for path in batch:
-                found.update(_run_jing(rng, [path], alone=True) or {})
-        else:
-            found.update(result or {})
+        result = _run_jing(rng, batch, includes or {})
+        if result is None:  # nothing of this run can be trusted: every file runs alone
+            result = ({}, set(batch))
+        checked, unsure = result or ({}, set())
+        for path in batch:
+            # a file whose own lines cannot be told apart from another's runs again alone
+            solo = _run_jing(rng, [path], includes or {}, alone=True) if path in unsure else None
+            found[path] = solo[0][path] if solo else (checked.get(path) or [])
     return found
 
 
-def _run_jing(rng: Path, batch: list[Path], alone: bool = False) -> dict[Path, list[Diagnostic]] | None:
-    """One jing run; None when its output cannot be trusted to cover every file of the batch."""
+def _run_jing(
+    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], alone: bool = False
+) -> tuple[dict[Path, list[Diagnostic]], set[Path]] | None:
+    """One jing run: (problems per file, files whose lines it cannot place with certainty), or None
+    when its output cannot be trusted for any file of the batch (a fatal error, an unknown file)."""
     names = {n: p for p in batch for n in _jing_names(p)}
+    included: dict[str, list[Path]] = {}
+    for path in batch:
+        for name in includes.get(path, ()):
+            included.setdefault(name, []).append(path)
     done = subprocess.run(["jing", str(rng), *map(str, batch)], capture_output=True, text=True)
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
+    unsure: set[Path] = set()
     fatal = None
     for line in done.stdout.splitlines():
         m = _JING_LINE.match(line)
         if m is None:
-            if line.startswith("fatal:") or line.strip():
+            if line.strip():
                 fatal = fatal or line.removeprefix("fatal:").strip()
             continue
-        path = names.get(m.group("file"))
-        message = m.group("msg")
-        if path is None:
-            if not alone:
+        where, message = m.group("file"), m.group("msg")
+        found_path = names.get(where)
+        if found_path is not None:
+            path = found_path
+        else:
+            includers = [batch[0]] if alone else included.get(os.path.normpath(where), [])
+            if not includers:
                 return None
-            path = batch[0]
-            message = f"in included file {m.group('file')} (line {m.group('line')}): {message}"
+            if len(includers) > 1:  # an included file shared by several files of the batch
+                unsure.update(includers)
+                continue
+            path = includers[0]
+            message = f"in included file {where} (line {m.group('line')}): {message}"
         if m.group("sev") == "fatal":
             fatal = fatal or message
             continue
@@ -556,4 +651,4 @@ def _run_jing(rng: Path, batch: list[Path], alone: bool = False) -> dict[Path, l
         found[batch[0]].append(
             Diagnostic(str(batch[0]), 1, 1, "error", f"not checked: jing stopped: {reason}", source="unchecked")
         )
-    return found
+    return found, unsure

@@ -1,27 +1,52 @@
-"""The built site in a real browser (headless Chromium via Playwright): links, search, screenshots."""
+"""The built site in a real browser (headless Chromium via Playwright): links, filters, full-text
+search, entry pages with context, the map, no horizontal scrolling at phone, tablet and desktop
+widths, and the screenshots in docs/screenshots/."""
 
+import functools
+import http.server
 import shutil
+import threading
 
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT
 from test_publish import SEED_PAGE, build
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+SCREENSHOTS = ARTIFACTS  # copied by hand to docs/screenshots/ when the look changes
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+WIDTHS = (360, 768, 1280)
 
 pytestmark = pytest.mark.browser
 
 
 # a small edition: the seed and six records of different shapes
 BROWSED = ("telegram", "memcon", "letter", "minutes", "footnotes", "flattened")
+# one page of each kind
+PAGE_KINDS = {
+    "index": "index.html",
+    "document": SEED_PAGE,
+    "document-notes": "docs/footnotes.html",
+    "register": "persons.html",
+    "places": "places.html",
+    "entry": "persons/roa-raul.html",
+    "place-entry": "places/cuba.html",
+    "search": "search.html",
+}
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    """One headless Chromium for the module's tests."""
+def browser_site(tmp_path_factory):
     if not CHROMIUM:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
+    corpus = tmp_path_factory.mktemp("corpus")
+    for path in [*CORPUS.glob("*.txt"), *(FIXTURES / f"{name}.txt" for name in BROWSED)]:
+        shutil.copy(path, corpus / path.name)
+    site = build(corpus, tmp_path_factory.mktemp("out"))
+    # Pagefind loads its index with fetch(): the search is tried over http, as a server gives it
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
@@ -34,17 +59,20 @@ def chromium():
                 "--no-first-run",
             ],
         )
-        yield browser
+        yield browser, site, f"http://127.0.0.1:{server.server_address[1]}/"
         browser.close()
+    server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser_page(chromium, tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("corpus")
-    for path in [*CORPUS.glob("*.txt"), *(FIXTURES / f"{name}.txt" for name in BROWSED)]:
-        shutil.copy(path, corpus / path.name)
-    site = build(corpus, tmp_path_factory.mktemp("out"))
-    page = chromium.new_page(viewport={"width": 1280, "height": 1000})
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def browser_page(browser_site):
+    browser, site, _ = browser_site
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
     yield page, site
     page.close()
 
@@ -53,8 +81,6 @@ def test_document_links_to_register_and_back(browser_page):
     page, site = browser_page
     page.goto((site / SEED_PAGE).as_uri())
     assert page.locator("h1").inner_text().startswith("From the Journal of S.M. Kudryavtsev")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "document.png"), full_page=False)
     page.locator("a.ent-person", has_text="Raul Roa").first.click()
     page.wait_for_load_state()
     assert page.url.endswith("persons/roa-raul.html")
@@ -77,7 +103,7 @@ def test_highlight_toggle_needs_no_script(browser_page):
     assert before != after
 
 
-def test_index_search_and_filters(browser_page):
+def test_index_filters(browser_page):
     page, site = browser_page
     page.goto((site / "index.html").as_uri())
     items = page.locator("#doc-list > li")
@@ -95,14 +121,124 @@ def test_index_search_and_filters(browser_page):
     assert page.locator("#doc-list > li:visible").count() == 1
     page.select_option("#year", "")
     assert page.locator("#result-count").inner_text() == f"{total} of {total} documents shown"
-    page.screenshot(path=str(ARTIFACTS / "index.png"), full_page=False)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_horizontal_scrolling(browser_site, width):
+    browser, site, _ = browser_site
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        for kind, name in PAGE_KINDS.items():
+            page.goto((site / name).as_uri())
+            wide = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                " [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >"
+                " document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 3)]"
+            )
+            assert wide[0] <= wide[1] and not wide[2], f"{kind} ({name}) at {width} px: {wide}"
+    finally:
+        page.close()
+
+
+def test_essentials_before_the_text_on_a_phone(browser_site):
+    browser, site, _ = browser_site
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto((site / SEED_PAGE).as_uri())
+        essentials = page.locator(".doc-essentials").bounding_box()
+        text = page.locator("section.text").bounding_box()
+        assert essentials["y"] + essentials["height"] <= text["y"]
+        assert "fond 0104" in page.locator(".doc-essentials").inner_text()
+    finally:
+        page.close()
+
+
+def test_full_text_search_finds_a_phrase_of_the_body(browser_site):
+    browser, site, base = browser_site
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    try:
+        page.goto(base + "search.html")
+        # a word of the seed's body text, in neither its title nor its summary
+        page.locator("#search input").fill("preparatory")
+        result = page.locator(".pagefind-ui__result-link").first
+        result.wait_for(timeout=15000)
+        assert page.locator(".pagefind-ui__result-link", has_text="Kudryavtsev").count() >= 1
+        assert "preparatory" in page.locator(".pagefind-ui__result-excerpt").first.inner_text().lower()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=False)
+    finally:
+        page.close()
+
+
+def test_search_from_a_file_says_how_to_serve_the_site(browser_page):
+    page, site = browser_page
+    page.goto((site / "search.html").as_uri())
+    notice = page.locator("#search-unavailable")
+    notice.wait_for(state="visible", timeout=10000)
+    assert "http.server" in notice.inner_text()
+
+
+def test_entry_page_shows_each_mention_in_context(browser_page):
+    page, site = browser_page
+    page.goto((site / "persons/castro-fidel.html").as_uri())
+    contexts = page.locator("ol.kwic > li")
+    assert contexts.count() >= 5
+    first = contexts.first.inner_text()
+    assert "Castro" in first and len(first) > len("Fidel Castro") + 20  # a sentence, not a number
+    assert page.locator(".backlink-doc time").first.inner_text() == "9 June 1961"
+    assert page.locator("ul.co-mentioned a", has_text="Cuba").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "entry.png"), full_page=False)
+
+
+def test_map_shows_the_seed_places(browser_page):
+    page, site = browser_page
+    page.goto((site / "places.html").as_uri())
+    points = page.locator("figure.map a.map-place")
+    names = {text.text_content() for text in points.locator("text").all()}
+    # the seed's places known to GeoNames: countries at their capitals, Cairo as itself
+    assert {"Cuba", "United States", "Cairo", "India", "Bolivia", "Mexico"} <= names
+    box = page.locator("figure.map svg").bounding_box()
+    for point in points.locator("circle").all():
+        dot = point.bounding_box()
+        assert box["x"] <= dot["x"] <= box["x"] + box["width"] and box["y"] <= dot["y"] <= box["y"] + box["height"]
+    page.locator("figure.map a.map-place", has_text="Cuba").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("places/cuba.html")
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_screenshots(browser_site, width):
+    browser, site, _ = browser_site
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for kind in ("index", "document", "places"):
+            page.goto((site / PAGE_KINDS[kind]).as_uri())
+            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=False)
+    finally:
+        page.close()
+
+
+def test_footnotes_numbered_once_and_no_rule_above_the_breadcrumb(browser_page):
+    page, site = browser_page
+    page.goto((site / "docs/footnotes.html").as_uri())
+    notes = page.locator(".footnotes li")
+    assert notes.count() == 3
+    for i in range(notes.count()):
+        note = notes.nth(i)
+        marks = note.locator(".fn-mark").count()
+        markers = note.evaluate("e => getComputedStyle(e).listStyleType")
+        assert marks + (markers != "none") == 1, (marks, markers)  # one number, printed or listed
+    page.goto((site / "persons/roa-raul.html").as_uri())
+    rule = page.locator("article.entity").evaluate("e => getComputedStyle(e).borderTopWidth")
+    assert rule == "0px"
 
 
 # --- TEI downloads cannot run script ------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def hostile_site(chromium, tmp_path_factory):
+def hostile_site(browser_site, tmp_path_factory):
     """A site published from hostile TEI (and the raw file), served over http too;
     yields (browser, folder, http root)."""
     import functools
@@ -125,7 +261,7 @@ def hostile_site(chromium, tmp_path_factory):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield chromium, root, f"http://127.0.0.1:{server.server_address[1]}"
+    yield browser_site[0], root, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 

@@ -56,7 +56,8 @@ def test_documentation_beside_the_data_rebuilds_nothing(project):
     (authority / "README.md").write_text("Notes for the editors.\n", encoding="utf-8")
     again = build(corpus, out, authority)
     assert (again["encoded"], again["published"], again["unchanged"]) == (0, 0, 3)
-    (authority / "extra.xml").write_text((authority / "orgs.xml").read_text(encoding="utf-8"), encoding="utf-8")
+    extra = '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listOrg><org xml:id="extra-org"><orgName>Extra Org</orgName></org></listOrg></standOff></TEI>'
+    (authority / "extra.xml").write_text(extra, encoding="utf-8")
     assert build(corpus, out, authority)["encoded"] == 3  # data beside it does (the control)
 
 
@@ -69,7 +70,11 @@ def test_one_changed_record(project):
     assert (again["encoded"], again["published"]) == (1, 1)
     after = mtimes(out / "site")
     changed = {p for p in after if after[p] != before.get(p)}
-    assert changed == {"docs/letter.html"}  # mention counts unchanged: no register page moves
+    # mention counts unchanged: no register page moves; only the entry pages quoting the changed
+    # sentence (keyword in context) are rewritten
+    entries = changed - {"docs/letter.html"}
+    assert "docs/letter.html" in changed and all(p.count("/") == 1 and not p.startswith("docs/") for p in entries)
+    assert all("very late" in (out / "site" / p).read_text(encoding="utf-8") for p in entries)
     assert "very late" in (out / "site/docs/letter.html").read_text(encoding="utf-8")
 
 

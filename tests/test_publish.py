@@ -58,7 +58,12 @@ def test_document_page_structure(site):
     assert len(doc.xpath("//section[@class='tei-section']")) == 2
     assert doc.xpath("//div[@class='tei-closer']/p[@class='tei-signed']")
     assert "Top Secret" in doc.xpath("string(//p[contains(@class,'tei-seg-classification')])")
-    meta = doc.xpath("string(//section[@class='metadata'])")
+    meta = " ".join(doc.xpath("//section[contains(@class, 'metadata')]//text()"))
+    # on a phone (one column, document order) the essentials come before the text, the rest after
+    essentials = " ".join(doc.xpath("//aside[@class='doc-essentials']//text()"))
+    assert all(part in essentials for part in ("Archive of Foreign Policy", "fond 0104", "wilson-center"))
+    order = [el.get("class") for el in doc.xpath("//div[@class='doc-columns']/*")]
+    assert order == ["doc-essentials", "doc-main", "doc-side"]
     for expected in (
         "Archive of Foreign Policy",
         "fond 0104",

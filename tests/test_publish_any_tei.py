@@ -170,6 +170,9 @@ def test_languages_carry_lang_and_direction(peer_site):
         ("en", "ltr", "en"),
         ("lat", "ltr", "la"),
         ("not a tag", "ltr", ""),
+        ("el-grc", "ltr", "grc"),
+        ("sr-Cryl", "ltr", ""),
+        ("x-private", "ltr", "x-private"),
     ],
 )
 def test_language_direction_and_lang_are_data_driven(tag, direction, html_lang):
@@ -231,3 +234,23 @@ def test_publish_warns_about_a_file_that_is_not_tei(tmp_path):
     result = CliRunner().invoke(main, ["publish", str(TEI_FIXTURES / "xinclude_part.xml"), "-o", str(tmp_path / "s")])
     assert result.exit_code == 0
     assert "xinclude_part.xml: warning: the root element is <div>, not TEI P5's TEI or teiCorpus" in result.output
+
+
+def test_mentions_only_hovered_over_get_no_anchor():
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><p><choice><sic><persName ref="#a">Jonn</persName></sic><corr><persName ref="#b">John</persName>'
+        '</corr></choice> and <app><lem><placeName ref="#c">Eastmere</placeName></lem><rdg wit="#w">'
+        '<placeName ref="#d">Westmere</placeName></rdg></app> or <placeName xml:lang="he" ref="#c">x</placeName></p>'
+        '<p>then <app><lem>a</lem><rdg wit="#w">'
+        '<placeName ref="#d">Westmere</placeName></rdg></app></p></body></text></TEI>'
+    ).encode()
+    root = parse_xml(data=tei).getroot()
+    assert [key for m in sitemap.mentions(root) for _, key in m.keys] == ["a", "c", "c"]
+    shown = html.fromstring(Publisher().document_page(tei, "doc"))
+    assert shown.xpath("//a[@id='m-a-1']") and shown.xpath("//a[@id='m-c-1']")
+    assert shown.xpath("//a[@id='m-c-2'][@lang='he'][@dir='rtl']"), "a mention in another language keeps its link"
+    assert not shown.xpath("//*[starts-with(@id, 'm-b-') or starts-with(@id, 'm-d-')]")
+    assert "John" in shown.xpath("string(//span[@class='corrected']/@title)")
+    assert "Westmere" in shown.xpath("string(//span[@class='tei-app']/@title)")

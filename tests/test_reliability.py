@@ -183,19 +183,19 @@ ENTRY = '<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person xml:id="{id}"
     [
         (
             b'<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person>\n</listPerson>\n',
-            "people.xml:3: authority file",
+            "people.xml:3: not well-formed XML",
         ),
         (
             b'<!DOCTYPE x [<!ENTITY a "b">]><listPerson/>',
-            "people.xml: authority file: refused: the file declares a DOCTYPE",
+            "people.xml:1: refused: the file declares a DOCTYPE",
         ),
-        (bytes(range(256)) * 4, "people.xml:1: authority file"),
+        (bytes(range(256)) * 4, "people.xml:1: not well-formed XML"),
         (None, "people.xml: authority file is not a regular file"),
         (
             ENTRY.format(id="p1", idno='<idno type="isni">1</idno>').encode(),
             "people.xml:2: authority entry p1: idno type 'isni'",
         ),
-        (ENTRY.format(id="1 bad", idno="").encode(), "people.xml:2: authority file: not well-formed XML: xml:id"),
+        (ENTRY.format(id="1 bad", idno="").encode(), "people.xml:2: not well-formed XML: xml:id"),
     ],
     ids=["malformed", "doctype", "binary", "folder", "idno-type", "xml-id"],
 )

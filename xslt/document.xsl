@@ -17,6 +17,7 @@
   <xsl:import href="alternatives.xsl"/>
   <xsl:import href="entities.xsl"/>
   <xsl:import href="notes.xsl"/>
+  <xsl:import href="reading.xsl"/>
 
   <!-- Where the page finds the TEI file it was made from, relative to the page. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
@@ -25,17 +26,24 @@
 
   <xsl:template match="/tei:TEI | /tei:teiCorpus">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="$title || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="f:dashes($title) || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
       <xsl:with-param name="json-ld" select="f:json-ld(.)"/>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- On a wide screen the text has the left column and the information the right one; on a
+       phone the essentials (archive, reference, source) come before the text, the rest after
+       it. The article is what the full-text search indexes (data-pagefind-body). -->
   <xsl:template match="/tei:TEI | /tei:teiCorpus" mode="content">
-        <article class="document">
+        <article class="document" data-pagefind-body="">
           <xsl:if test="@xml:id"><xsl:attribute name="id" select="@xml:id"/></xsl:if>
+          <xsl:call-template name="hook-document-top"/>
           <xsl:call-template name="doc-header"/>
           <div class="doc-columns">
+            <aside class="doc-essentials" aria-label="{f:ui('doc-essentials')}">
+              <xsl:call-template name="metadata-essentials"/>
+            </aside>
             <div class="doc-main">
               <xsl:call-template name="summary"/>
               <xsl:call-template name="highlight-toggle"/>
@@ -44,12 +52,13 @@
               <xsl:apply-templates select="tei:text"/>
               <xsl:call-template name="footnotes"/>
             </div>
-            <aside class="doc-side" aria-label="Document information">
+            <aside class="doc-side" aria-label="{f:ui('doc-info')}" data-pagefind-ignore="">
               <xsl:call-template name="metadata-panel"/>
               <xsl:call-template name="cite-box"><xsl:with-param name="tei-href" select="$tei-href"/></xsl:call-template>
               <xsl:call-template name="editorial-key"/>
             </aside>
           </div>
+          <xsl:call-template name="hook-document-bottom"/>
         </article>
   </xsl:template>
 
@@ -62,7 +71,7 @@
     </xsl:call-template>
   </xsl:template>
   <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]" mode="content">
-    <article class="document">
+    <article class="document" data-pagefind-body="">
       <h1><xsl:value-of select="($title[.], local-name())[1]"/></h1>
       <section class="text" aria-labelledby="text-heading">
         <h2 id="text-heading">Text</h2>
@@ -73,8 +82,8 @@
 
   <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->
   <xsl:template name="highlight-toggle">
-    <fieldset class="highlight">
-      <legend>Highlight</legend>
+    <fieldset class="highlight" data-pagefind-ignore="">
+      <legend><xsl:value-of select="f:ui('highlight')"/></legend>
       <xsl:for-each select="$registers ! ?kind">
         <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="$register-label(.)"/></label>
       </xsl:for-each>

@@ -65,7 +65,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name">
     <xsl:apply-templates/>
   </xsl:template>
-  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[@xml:lang]">
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[@xml:lang][not(@pub:href)]">
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="f:lang"/>

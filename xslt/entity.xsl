@@ -1,7 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- One register entry's page: name forms, authority links, back-links to every document and
-     every mention. Input: <entity> with one <doc mentions="n"> per document that mentions it; its
-     mentions are the anchors m-<entity id>-1 … m-<entity id>-n of the document's page. -->
+<!-- One register entry's page: name forms, authority links, dates of life and note from the
+     entry, the entities mentioned most often with it, and every mention in its sentence (keyword
+     in context), document by document in date order.
+     Input: <entity> with <form>, <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a
+     place; one <doc mentions="n"> per document, holding one <kwic> per mention (<before>, the
+     mention <k>, <after>); its mentions are the anchors @anchor 1 … @anchor n of the
+     document's page; <with> for each entity often mentioned with it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -11,6 +15,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="shell.xsl"/>
   <xsl:import href="authority-links.xsl"/>
+  <xsl:import href="map.xsl"/>
 
   <xsl:template match="/entity">
     <xsl:call-template name="f:page">
@@ -22,35 +27,65 @@
 
   <xsl:template match="/entity" mode="content">
     <xsl:variable name="entity" select="."/>
-        <article class="entry" id="{@slug}">
+        <article class="entity" id="{@slug}">
           <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@slug}"><xsl:value-of select="$register-label(@kind)"/></a></p>
           <h1><xsl:value-of select="@name"/></h1>
+          <xsl:if test="birth or death">
+            <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
+              <xsl:value-of select="(birth ! f:date-label(string(.)), '?')[1] || ' – ' || (death ! f:date-label(string(.)), '')[1]"/></p>
+          </xsl:if>
+          <xsl:if test="note">
+            <p class="entry-note"><xsl:value-of select="note"/></p>
+          </xsl:if>
           <xsl:if test="form[. != $entity/@name]">
-            <p class="forms"><span class="field">Also as: </span><xsl:value-of select="string-join(form[. != $entity/@name], '; ')"/></p>
+            <p class="forms"><span class="field"><xsl:value-of select="f:ui('also-as')"/></span><xsl:value-of select="string-join(form[. != $entity/@name], '; ')"/></p>
           </xsl:if>
           <xsl:if test="idno">
-            <p><span class="field">Authority files: </span><xsl:apply-templates select="." mode="authority-links"/></p>
+            <p><span class="field"><xsl:value-of select="f:ui('authority-files')"/></span><xsl:apply-templates select="." mode="authority-links"/></p>
           </xsl:if>
           <xsl:if test="@source = 'rule'">
-            <p class="note">Recognised by the encoder; not yet in an authority file.</p>
+            <p class="note"><xsl:value-of select="f:ui('rule-note')"/></p>
           </xsl:if>
-          <h2>Mentioned in</h2>
-          <ul class="backlinks">
+          <xsl:if test="@lat and @lon">
+            <xsl:call-template name="f:map">
+              <xsl:with-param name="places" select="."/>
+              <xsl:with-param name="small" select="true()"/>
+            </xsl:call-template>
+          </xsl:if>
+          <xsl:if test="with">
+            <h2><xsl:value-of select="f:ui('mentioned-with')"/></h2>
+            <ul class="co-mentioned">
+              <xsl:for-each select="with">
+                <li><a class="ent-{@kind}" href="{$root}{@page}"><xsl:value-of select="@name"/></a>
+                  <span class="counts"> (<xsl:value-of select="f:count('docs', xs:integer(@docs))"/>)</span></li>
+              </xsl:for-each>
+            </ul>
+          </xsl:if>
+          <h2><xsl:value-of select="f:ui('mentioned-in')"/></h2>
+          <ol class="backlinks">
             <xsl:for-each select="doc">
               <xsl:sort select="(@date[. != ''], '9999')[1]"/>
               <xsl:sort select="@title"/>
               <xsl:variable name="doc" select="."/>
-              <li>
-                <a href="{$root}{@page}"><xsl:value-of select="@title"/></a>
-                <xsl:if test="@date != ''"> (<time datetime="{@date}"><xsl:value-of select="@date-text"/></time>)</xsl:if>
-                <xsl:text>: </xsl:text>
-                <xsl:for-each select="1 to xs:integer(@mentions)">
-                  <xsl:if test=". > 1">, </xsl:if>
-                  <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{.}" aria-label="mention {.}"><xsl:value-of select="."/></a>
-                </xsl:for-each>
+              <li class="backlink">
+                <p class="backlink-doc">
+                  <a href="{$root}{@page}"><xsl:value-of select="f:dashes(@title)"/></a>
+                  <xsl:if test="@date != ''"><xsl:text> </xsl:text><span class="doc-date">(<time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time>)</span></xsl:if>
+                </p>
+                <ol class="kwic">
+                  <xsl:for-each select="1 to xs:integer(@mentions)">
+                    <xsl:variable name="k" select="."/>
+                    <xsl:variable name="context" select="$doc/kwic[$k]"/>
+                    <li>
+                      <xsl:value-of select="f:dashes(string($context/before))"/>
+                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/k)) else f:ui('mention-n', map{'n': $k})"/></a>
+                      <xsl:value-of select="f:dashes(string($context/after))"/>
+                    </li>
+                  </xsl:for-each>
+                </ol>
               </li>
             </xsl:for-each>
-          </ul>
+          </ol>
         </article>
   </xsl:template>
 </xsl:stylesheet>

@@ -28,15 +28,16 @@
     </xsl:variable>
     <xsl:variable name="names" as="map(xs:string, xs:string)" select="map:merge(entity ! map{string(@id): string(@name)})"/>
         <h1><xsl:value-of select="$edition-title"/></h1>
-        <p class="lead"><xsl:value-of select="count($docs)"/> document<xsl:if test="count($docs) != 1">s</xsl:if>, in date order.</p>
-        <form class="filters" role="search" aria-label="Filter documents" hidden="">
+        <p class="lead"><xsl:value-of select="f:count('index-lead', count($docs))"/>
+          <xsl:if test="$search-page = 'yes'"><xsl:text> </xsl:text><a href="{$root}search.html"><xsl:value-of select="f:ui('fulltext-link')"/></a></xsl:if></p>
+        <form class="filters" role="search" aria-label="{f:ui('filter-label')}" hidden="" data-count="{f:ui('filter-count')}">
           <div>
-            <label for="q">Search titles and summaries</label>
+            <label for="q"><xsl:value-of select="f:ui('filter-q')"/></label>
             <input type="search" id="q" name="q" autocomplete="off"/>
           </div>
           <xsl:call-template name="select">
             <xsl:with-param name="id" select="'year'"/>
-            <xsl:with-param name="label" select="'Year'"/>
+            <xsl:with-param name="label" select="f:ui('filter-year')"/>
             <xsl:with-param name="options" select="sort(distinct-values($docs/@year[. != ''] ! string()))"/>
             <xsl:with-param name="names" select="map{}"/>
           </xsl:call-template>
@@ -44,7 +45,7 @@
             <xsl:variable name="kind" select="."/>
             <xsl:call-template name="select">
               <xsl:with-param name="id" select="$kind"/>
-              <xsl:with-param name="label" select="if ($kind = 'person') then 'Person' else 'Place'"/>
+              <xsl:with-param name="label" select="f:ui('filter-' || $kind)"/>
               <xsl:with-param name="options" select="sort(root($docs[1])/edition/entity[@kind = $kind], (), function($e) { lower-case($e/@name) }) ! string(@id)"/>
               <xsl:with-param name="names" select="$names"/>
             </xsl:call-template>
@@ -55,14 +56,15 @@
           <xsl:for-each select="$docs">
             <li class="doc-item" data-id="{@id}" data-year="{@year}" data-person="{@persons}" data-place="{@places}">
               <article>
-                <h2><a href="{@page}"><xsl:value-of select="title"/></a></h2>
+                <h2><a href="{@page}"><xsl:value-of select="f:dashes(title)"/></a></h2>
                 <p class="doc-date">
+                  <!-- one style for every date, from the ISO value (the text as printed is on the document's page) -->
                   <xsl:choose>
-                    <xsl:when test="@date != ''"><time datetime="{@date}"><xsl:value-of select="@date-text"/></time></xsl:when>
-                    <xsl:otherwise>undated</xsl:otherwise>
+                    <xsl:when test="@date != ''"><time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="f:ui('undated')"/></xsl:otherwise>
                   </xsl:choose>
                 </p>
-                <xsl:if test="normalize-space(summary)"><p class="doc-summary"><xsl:value-of select="summary"/></p></xsl:if>
+                <xsl:if test="normalize-space(summary)"><p class="doc-summary"><xsl:value-of select="f:dashes(summary)"/></p></xsl:if>
               </article>
             </li>
           </xsl:for-each>
@@ -80,7 +82,7 @@
     <div>
       <label for="{$id}"><xsl:value-of select="$label"/></label>
       <select id="{$id}" name="{$id}">
-        <option value="">All</option>
+        <option value=""><xsl:value-of select="f:ui('filter-all')"/></option>
         <xsl:for-each select="$options">
           <option value="{.}"><xsl:value-of select="($names(.), .)[1]"/></option>
         </xsl:for-each>

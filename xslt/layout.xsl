@@ -9,6 +9,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- Always blocks (TEI P5 chapters 4 text structure, 3.7 lists, 14 tables, 7 drama, 6 verse). -->
@@ -31,6 +32,10 @@
       'settlement', 'country', 'region', 'bloc', 'district', 'w', 'pc', 'c', 'g', 'damage',
       'surplus', 'subst', 'ex', 'am', 'bibl', 'stage', 'figDesc', 'desc', 'note')"/>
 
+  <!-- The same names as maps: a lookup per element instead of a scan of the list. -->
+  <xsl:variable name="is-block-name" as="map(xs:string, xs:boolean)" select="map:merge($block-names ! map{.: true()})"/>
+  <xsl:variable name="is-phrase-name" as="map(xs:string, xs:boolean)" select="map:merge($phrase-names ! map{.: true()})"/>
+
   <!-- Is this element rendered as a block where it stands? Named blocks always (a `stage` or a
        `quote` only outside phrases); an element no module names is a block when it stands in a
        structure of elements (a manuscript description, a list of persons), inline in a phrase. -->
@@ -38,23 +43,24 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="name" select="local-name($e)"/>
     <xsl:sequence select="
-      if ($name = $block-names) then true()
+      if (not($e/self::tei:*)) then false()
+      else if (map:contains($is-block-name, $name)) then true()
       else if ($name = ('stage', 'quote', 'cit', 'bibl')) then not(f:in-phrase($e))
-      else if ($name = $phrase-names or not($e/self::tei:*)) then false()
+      else if (map:contains($is-phrase-name, $name)) then false()
       else not(f:in-phrase($e))"/>
   </xsl:function>
 
   <!-- Inside a phrase: an ancestor is phrase-level or holds text of its own. -->
   <xsl:function name="f:in-phrase" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/ancestor::*[local-name() = $phrase-names or text()[normalize-space()]][1])"/>
+    <xsl:sequence select="exists($e/ancestor::*[map:contains($is-phrase-name, local-name()) or text()[normalize-space()]][1])"/>
   </xsl:function>
 
   <!-- Does the element hold a block that the page shows in its place (not in a footnote, not
        an alternative reading shown on hover)? Then it must itself be rendered as a block. -->
   <xsl:function name="f:holds-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="some $d in $e//*[not(ancestor::tei:note[. >> $e] or self::tei:note)] satisfies f:is-block($d)"/>
+    <xsl:sequence select="some $c in $e/*[not(self::tei:note)] satisfies (f:is-block($c) or f:holds-block($c))"/>
   </xsl:function>
 
   <!-- The HTML element for a TEI element: its own name when it holds no block, else a div. -->

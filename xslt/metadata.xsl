@@ -13,12 +13,12 @@
   <xsl:variable name="header" select="/*/tei:teiHeader"/>
   <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
   <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
-  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'])"/>
+  <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
   <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
 
   <xsl:template name="doc-header">
     <header class="doc-header">
-      <h1><xsl:value-of select="$title"/></h1>
+      <h1><xsl:value-of select="f:dashes($title)"/></h1>
       <xsl:if test="$creation">
         <p class="doc-date">
           <xsl:apply-templates select="$creation" mode="time"/>
@@ -34,33 +34,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="metadata-panel">
+  <!-- What a reader needs before the text, also on a phone: archive, reference, source (the date
+       is in the document's header, under its title). -->
+  <xsl:template name="metadata-essentials">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
-    <section class="metadata" aria-labelledby="metadata-heading">
-      <h2 id="metadata-heading">About this document</h2>
+    <xsl:if test="$ms//(tei:repository | tei:msIdentifier/tei:idno) or $source-url">
+    <section class="metadata essentials" aria-labelledby="essentials-heading">
+      <h2 id="essentials-heading"><xsl:value-of select="f:ui('doc-essentials')"/></h2>
       <dl>
-        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
-          <dt>Author</dt>
-          <dd>
-            <xsl:choose>
-              <xsl:when test="(.//@pub:href)[1]">
-                <a href="{$root}{(.//@pub:href)[1]}"><xsl:value-of select="f:normal(.)"/></a>
-              </xsl:when>
-              <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
-            </xsl:choose>
-          </dd>
-        </xsl:for-each>
         <xsl:if test="$ms//tei:repository">
-          <dt>Archive</dt>
+          <dt><xsl:value-of select="f:ui('archive')"/></dt>
           <dd>
             <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.), ', ')"/>
           </dd>
         </xsl:if>
-        <xsl:if test="$ms//tei:collection">
-          <dt>Collection</dt><dd><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
-        </xsl:if>
         <xsl:if test="$ms//tei:msIdentifier/tei:idno">
-          <dt>Archival reference</dt>
+          <dt><xsl:value-of select="f:ui('reference')"/></dt>
           <dd>
             <xsl:variable name="parts" as="xs:string*">
               <xsl:for-each select="$ms//tei:msIdentifier//tei:idno[not(tei:idno)]">
@@ -72,7 +61,7 @@
           </dd>
         </xsl:if>
         <xsl:if test="$source-url">
-          <dt>Source</dt>
+          <dt><xsl:value-of select="f:ui('source')"/></dt>
           <dd>
             <xsl:value-of select="f:normal($header//tei:publicationStmt/tei:publisher)"/>
             <xsl:text>: </xsl:text>
@@ -82,25 +71,53 @@
             </xsl:choose>
           </dd>
         </xsl:if>
+      </dl>
+    </section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The rest of the header: author, collection, responsibilities, languages, funder. -->
+  <xsl:template name="metadata-panel">
+    <xsl:variable name="ms" select="$header//tei:msDesc"/>
+    <xsl:variable name="rows" as="node()*">
+        <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
+          <dt><xsl:value-of select="f:ui('author')"/></dt>
+          <dd>
+            <xsl:choose>
+              <xsl:when test="(.//@pub:href)[1]">
+                <a href="{$root}{(.//@pub:href)[1]}"><xsl:value-of select="f:normal(.)"/></a>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </dd>
+        </xsl:for-each>
+        <xsl:if test="$ms//tei:collection">
+          <dt><xsl:value-of select="f:ui('collection')"/></dt><dd><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
+        </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
           <dt><xsl:value-of select="f:normal(tei:resp)"/></dt>
           <dd><xsl:value-of select="string-join((tei:persName, tei:name) ! f:normal(.), ', ')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
-          <dt><xsl:value-of select="if (contains(., 'original')) then 'Original language' else 'Language of this text'"/></dt>
+          <dt><xsl:value-of select="f:ui(if (contains(., 'original')) then 'language-original' else 'language-text')"/></dt>
           <dd><xsl:value-of select="substring-before(f:normal(.) || ' (', ' (')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
-          <dt>Funder</dt><dd><xsl:value-of select="f:normal(.)"/></dd>
+          <dt><xsl:value-of select="f:ui('funder')"/></dt><dd><xsl:value-of select="f:normal(.)"/></dd>
         </xsl:for-each>
-      </dl>
-    </section>
+    </xsl:variable>
+    <xsl:if test="exists($rows)">
+      <section class="metadata" aria-labelledby="metadata-heading">
+        <h2 id="metadata-heading"><xsl:value-of select="f:ui('doc-about')"/></h2>
+        <dl><xsl:sequence select="$rows"/></dl>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="summary">
     <xsl:if test="$header/tei:profileDesc/tei:abstract">
       <section class="summary" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">Summary</h2>
+        <h2 id="summary-heading"><xsl:value-of select="f:ui('summary')"/></h2>
         <xsl:apply-templates select="$header/tei:profileDesc/tei:abstract/tei:p"/>
       </section>
     </xsl:if>
@@ -110,7 +127,7 @@
     <xsl:param name="tei-href" as="xs:string"/>
     <xsl:variable name="bibl" select="$header//tei:sourceDesc/tei:bibl"/>
     <section class="cite" aria-labelledby="cite-heading">
-      <h2 id="cite-heading">Cite this document</h2>
+      <h2 id="cite-heading"><xsl:value-of select="f:ui('cite-heading')"/></h2>
       <p class="citation">
         <xsl:choose>
           <xsl:when test="$bibl">
@@ -124,7 +141,7 @@
           </xsl:otherwise>
         </xsl:choose>
       </p>
-      <p class="tei-link"><a href="{$tei-href}" download="">Download the TEI file</a> (TEI P5 XML)</p>
+      <p class="tei-link"><a href="{$tei-href}" download=""><xsl:value-of select="f:ui('tei-download')"/></a><xsl:text> </xsl:text><xsl:value-of select="f:ui('tei-download-note')"/></p>
     </section>
   </xsl:template>
 

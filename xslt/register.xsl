@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- A register (persons, places or organisations): every entry, its name forms, authority links
-     and how often it is mentioned, linking to the entry's own page.
+     and how often it is mentioned, linking to the entry's own page. The places register starts
+     with a map of the places whose position is known (@lat, @lon; see map.xsl).
      Input: <register kind="…"> with one <entity> per entry. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -11,6 +12,7 @@
   <xsl:import href="common.xsl"/>
   <xsl:import href="shell.xsl"/>
   <xsl:import href="authority-links.xsl"/>
+  <xsl:import href="map.xsl"/>
 
   <xsl:template match="/register">
     <xsl:call-template name="f:page">
@@ -24,15 +26,19 @@
     <xsl:variable name="kind" select="string(@kind)"/>
     <xsl:variable name="entries" select="sort(entity, (), function($e) { lower-case($e/@name) })"/>
         <h1><xsl:value-of select="$register-label($kind)"/></h1>
-        <p class="lead"><xsl:value-of select="count($entries)"/> entries, with the forms of each name met in the documents and identifiers in public authority files where they are known. Each entry's page lists every mention.</p>
+        <p class="lead"><xsl:value-of select="f:ui('register-lead', map{'n': count($entries)})"/></p>
+        <xsl:if test="$kind = 'place' and $entries[@lat]">
+          <h2><xsl:value-of select="f:ui('map-heading')"/></h2>
+          <xsl:call-template name="f:map"><xsl:with-param name="places" select="$entries"/></xsl:call-template>
+        </xsl:if>
         <ul class="register">
           <xsl:for-each select="$entries">
             <li id="{@slug}" class="entry">
               <a class="entry-name" href="{@page}"><xsl:value-of select="@name"/></a>
               <xsl:text> — </xsl:text>
-              <span class="counts"><xsl:value-of select="@docs"/> document<xsl:if test="@docs != '1'">s</xsl:if>, <xsl:value-of select="@mentions"/> mention<xsl:if test="@mentions != '1'">s</xsl:if></span>
+              <span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span>
               <xsl:if test="form[. != current()/@name]">
-                <span class="forms">; also as <xsl:value-of select="string-join(form[. != current()/@name], '; ')"/></span>
+                <span class="forms">; <xsl:value-of select="f:ui('also-as-inline')"/><xsl:value-of select="string-join(form[. != current()/@name], '; ')"/></span>
               </xsl:if>
               <xsl:if test="idno"><xsl:text>; </xsl:text><xsl:apply-templates select="." mode="authority-links"/></xsl:if>
             </li>

@@ -225,8 +225,14 @@ class EntityRecognizer:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self._add(form, entry.xml_id, entry.kind, 0)
+        # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
+        # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
+        # Any new way of finding names outside the authority files must consult self.rejected too.
+        self.rejected = frozenset(tuple(norm(t) for _, _, t in tokens(r)) for r in self.authority.rejected)
         if self.use_gazetteer:
             for place in gazetteer_places():
+                if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
+                    continue
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
                     self.entries[xml_id] = AuthorityEntry(
@@ -388,13 +394,14 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
 
 def _learn_local_names(ctx: _DocContext) -> None:
     """Names found by rules become local entries (or aliases of a known person with that surname)."""
+    rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
     for raw in _candidate_names(ctx):
         name = " ".join(raw.split()).strip(" ,.;:")
         toks = [t for _, _, t in tokens(name)]
         if not toks or norm(toks[-1]) in _NOT_NAMES or any(norm(t) in _NOT_NAMES for t in toks if len(t) > 2):
             continue
         key = tuple(norm(t) for t in toks)
-        if ctx.forms(key):
+        if ctx.forms(key) or key in rec_rejected:
             continue
         if any(f.kind != "person" for k in (key[-1:],) for f in ctx.forms(k)):
             continue  # "Cuba" after a title is not a person

@@ -488,7 +488,7 @@ def _dateline(text: str) -> Node | None:
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
     words = {w.strip(".,:;()").lower() for w in text.split()}
-    return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith(".")
+    return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith((".", ":", "!"))
 
 
 def _bracket_line(text: str) -> bool:
@@ -546,6 +546,8 @@ def _preamble_line(text: str) -> bool:
     words = text.split()
     small = {"of", "the", "in", "to", "for", "and", "at", "on", "via", "from", "with", "by", "a", "an"}
     lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
+    if _LETTER_SPACED.match(text):
+        return True  # "B e r l i n" in an address block
     return (
         len(text) <= 70
         and len(words) <= 9
@@ -565,6 +567,19 @@ def _running_text_follows(lines: list[Line], i: int) -> bool:
     return any(len(ln.text) > 70 or ln.text.endswith((".", "?", ";")) for ln in lines[i + 1 : i + 40])
 
 
+_JOINING_WORDS = frozenset(
+    {"of", "on", "with", "for", "and", "between", "to", "in", "at", "by", "the", "about", "from"}
+)
+
+
+def _head_goes_on(previous: str, line: str) -> bool:
+    """A heading line that ends with, or a next line that begins with, a joining word (`… AGREED
+    BETWEEN` / `DIVISION CHIEF …`; `…` / `ON THE DRAFT …`): one heading over several lines."""
+    if previous.endswith(_TERMINAL) or not previous.split() or not line.split():
+        return False
+    return previous.split()[-1].lower() in _JOINING_WORDS or line.split()[0].lower() in _JOINING_WORDS
+
+
 def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     """A document heading in capitals (`RECORD OF A CONVERSATION`), a `Subject:` line, or a
     letter-spaced title word (`N o t e`); one capitalised word stands alone only when a line of the
@@ -582,7 +597,8 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
         return True
     if _institution_line(text, fmt):
         return False
-    return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,", text) or continued
+    # "BEIJING--", "MOSCOW, THE KREMLIN", "BEIJING - SOVIET AMBASSADOR": where it goes, not a title
+    return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,|\s[-–—]\s", text) or continued
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -700,9 +716,8 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                     # a heading in capitals printed over several blank-separated lines
                     or is_caps(text)
                     and is_caps(lines[i].text)
-                    and not lines[i - 1].text.endswith(_TERMINAL)
-                    and _head_line(lines[i].text, lines, i, fmt)
-                    and not _institution_line(lines[i].text, fmt)
+                    and len(lines[i].text) <= 200
+                    and _head_goes_on(lines[i - 1].text, lines[i].text)
                 )
                 and not _dateline(lines[i].text)
                 and len(lines[i].text) <= 200

@@ -298,8 +298,10 @@ def _store_citation(
 def _store_credits(header: Header, value: list[str], fmt: RecordFormat) -> None:
     """Funders (one each, from "support from A and B"), responsibilities, and any other credit
     kept as a note: nothing the Credits say is dropped. TEI Guidelines 2.2.1 (funder)."""
-    for paragraph in value:
-        text = " ".join(paragraph.split())
+    sentences = [
+        part for paragraph in value for part in re.split(r"(?<=[a-z)]\.)\s+(?=[A-Z])", " ".join(paragraph.split()))
+    ]
+    for text in sentences:
         m = fmt.funder_pattern.search(text)
         responsibilities = parse_responsibilities(text, fmt)
         header.responsibilities.extend(responsibilities)

@@ -1,31 +1,65 @@
-// Index page: filter by year, person and place, and search titles and summaries.
-// Everything is readable without this script; it only narrows the list.
+// The edition's scripts. Everything is readable without them: they narrow the index's list and
+// start the full-text search page.
 (function () {
   "use strict";
-  var form = document.querySelector("form.filters");
-  var data = document.getElementById("search-index");
-  if (!form || !data) { return; }
-  var docs = JSON.parse(data.textContent);
-  var text = {};
-  docs.forEach(function (d) { text[d.id] = (d.title + " " + d.summary).toLowerCase(); });
-  var items = Array.prototype.slice.call(document.querySelectorAll("#doc-list > li"));
-  var count = document.getElementById("result-count");
-  function has(list, value) { return !value || (" " + list + " ").indexOf(" " + value + " ") >= 0; }
-  function apply() {
-    var words = form.q.value.toLowerCase().split(/\s+/).filter(Boolean);
-    var shown = 0;
-    items.forEach(function (li) {
-      var ok = (!form.year.value || li.dataset.year === form.year.value)
-        && has(li.dataset.person, form.person.value)
-        && has(li.dataset.place, form.place.value)
-        && words.every(function (w) { return text[li.dataset.id].indexOf(w) >= 0; });
-      li.hidden = !ok;
-      if (ok) { shown += 1; }
-    });
-    count.textContent = shown + " of " + items.length + " documents shown";
+
+  // Index page: filter by year, person and place, and by words of titles and summaries.
+  function filters() {
+    var form = document.querySelector("form.filters");
+    var data = document.getElementById("search-index");
+    if (!form || !data) { return; }
+    var docs = JSON.parse(data.textContent);
+    var text = {};
+    docs.forEach(function (d) { text[d.id] = (d.title + " " + d.summary).toLowerCase(); });
+    var items = Array.prototype.slice.call(document.querySelectorAll("#doc-list > li"));
+    var count = document.getElementById("result-count");
+    var template = form.dataset.count || "{count} of {n} documents shown";
+    function has(list, value) { return !value || (" " + list + " ").indexOf(" " + value + " ") >= 0; }
+    function apply() {
+      var words = form.q.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      items.forEach(function (li) {
+        var ok = (!form.year.value || li.dataset.year === form.year.value)
+          && has(li.dataset.person, form.person.value)
+          && has(li.dataset.place, form.place.value)
+          && words.every(function (w) { return text[li.dataset.id].indexOf(w) >= 0; });
+        li.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      count.textContent = template.replace("{count}", shown).replace("{n}", items.length);
+    }
+    form.hidden = false;
+    form.addEventListener("input", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
   }
-  form.hidden = false;
-  form.addEventListener("input", apply);
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
-  apply();
+
+  // Search page: Pagefind's UI. Pagefind loads its index with fetch(), which browsers refuse to
+  // pages opened from a file (file://): there the page says how to serve the site instead.
+  function fulltext() {
+    var box = document.getElementById("search");
+    if (!box) { return; }
+    var unavailable = document.getElementById("search-unavailable");
+    function fail() { box.hidden = true; if (unavailable) { unavailable.hidden = false; } }
+    if (typeof window.PagefindUI !== "function") { fail(); return; }
+    var base = new URL("pagefind/", document.baseURI).href;
+    if (location.protocol === "file:") {
+      fetch(base + "pagefind-entry.json").then(start, fail);
+    } else {
+      start();
+    }
+    function start() {
+      // eslint-disable-next-line no-new
+      new window.PagefindUI({ element: "#search", bundlePath: base, showSubResults: true, showImages: false });
+      var query = new URLSearchParams(location.search).get("q");
+      var input = box.querySelector("input");
+      if (query && input) {
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    }
+  }
+
+  filters();
+  fulltext();
 }());

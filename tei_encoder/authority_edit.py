@@ -1,0 +1,616 @@
+"""An editor's work on the authority files: check them, review what the encoder was unsure of,
+and write the editor's decisions back.
+
+  * `check_authority` — well-formed files, unique well-formed ids, every entry named, no name
+    form claimed by two entries, identifiers of the right shape, no rejected form that an entry
+    lists; each problem as `file:line: error: message`.
+  * `review_rows` / `write_review` — the names the encoder found by rule (no authority entry)
+    or took from the gazetteer (not checked by an editor), one row per name with its forms,
+    records and a context, as a CSV file an editor fills in (accept, merge, reject).
+  * `apply_review` — the decisions into the authority files: new entries appended at the end
+    of their list, new forms appended to an entry's names, rejected forms to `rejected.txt`.
+    Existing entries are never renamed, removed or reordered, and the files keep their layout.
+
+The entries follow the TEI Guidelines, 13.3 "Biographical and prosopographical data" (person,
+place, org with persName/placeName/orgName and idno).
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import teidoc
+from .authority import REJECTED_FILE, rejected_names
+from .fsutil import atomic_write
+from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
+
+# identifier shapes (TEI idno/@type -> pattern): a malformed id is an error, never "fixed"
+IDENTIFIER_SHAPES = {
+    "wikidata": re.compile(r"Q[1-9][0-9]*"),
+    "geonames": re.compile(r"[1-9][0-9]*"),
+    "viaf": re.compile(r"[1-9][0-9]*"),
+}
+# other projects' authority files often give the identifier as its URI: the same id, well-formed
+IDENTIFIER_URIS = {
+    "wikidata": re.compile(r"https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)"),
+    "geonames": re.compile(r"https?://(?:www\.|sws\.)?geonames\.org/([1-9][0-9]*)(?:/[^\s]*)?"),
+    "viaf": re.compile(r"https?://(?:www\.)?viaf\.org/viaf/([1-9][0-9]*)/?"),
+}
+
+
+def identifier_ok(id_type: str, value: str) -> bool:
+    """True when value is a well-formed identifier of this type (the bare id or its URI); types
+    without a known shape are not judged. id_type is compared without case ("GeoNames")."""
+    kind = id_type.lower()
+    shape = IDENTIFIER_SHAPES.get(kind)
+    return shape is None or bool(shape.fullmatch(value) or IDENTIFIER_URIS[kind].fullmatch(value))
+
+
+_NCNAME = re.compile(r"[^\W\d][\w.-]*")
+REVIEW_COLUMNS = ("decision", "type", "name", "id", "forms", "wikidata", "geonames", "found", "records", "context")
+DECISIONS = ("accept", "merge", "reject")
+_FORM_SEPARATOR = " | "
+_BLOCKS = frozenset(f"{T}{t}" for t in ("p", "head", "item", "note", "opener", "closer", "dateline", "cell", "ab", "l"))
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in an authority or review file: where (file, line) and what."""
+
+    path: Path
+    line: int
+    message: str
+
+    def text(self) -> str:
+        """`file:line: error: message`, as compilers and editors print it."""
+        return f"{self.path}:{self.line}: error: {self.message}"
+
+
+def form_key(form: str) -> str:
+    """How two name forms are compared: whitespace and case folded (as the recogniser matches)."""
+    return " ".join(unicodedata.normalize("NFC", form).split()).casefold()
+
+
+def _name(el: etree._Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _parser() -> etree.XMLParser:
+    # keeps whitespace and comments, so a file written back keeps its layout
+    return etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, remove_blank_text=False, collect_ids=False
+    )
+
+
+# --- check ---------------------------------------------------------------------------------------
+
+
+def check_authority(folders: Iterable[Path]) -> list[Problem]:
+    """Every problem of the authority files in these folders (each folder checked on its own:
+    a later --authority folder may override an earlier one's entries on purpose).
+    Returns the problems in file order; an empty list means the files are sound.
+    """
+    problems: list[Problem] = []
+    for folder in folders:
+        problems.extend(_check_folder(Path(folder)))
+    return problems
+
+
+def _check_folder(folder: Path) -> list[Problem]:
+    if not folder.is_dir():
+        return [Problem(folder, 0, "authority folder does not exist")]
+    problems: list[Problem] = []
+    ids: dict[str, tuple[Path, int]] = {}
+    forms: dict[str, tuple[str, Path, int]] = {}
+    for path in sorted(folder.glob("*.xml")):
+        try:
+            tree = etree.parse(str(path), _parser())
+        except etree.XMLSyntaxError as exc:
+            line = exc.lineno or (exc.position[0] if getattr(exc, "position", None) else 0)
+            problems.append(Problem(path, line, f"not well-formed XML: {exc.msg}"))
+            continue
+        if tree.docinfo.doctype:
+            problems.append(Problem(path, 1, "authority files may not declare a DOCTYPE"))
+            continue
+        for kind in ENTITY_KINDS:
+            for entry in tree.iterfind(f".//tei:{kind.entry}", NSMAP):
+                problems.extend(_check_entry(path, entry, kind.mention, ids, forms))
+    rejected = folder / REJECTED_FILE
+    if rejected.is_file():
+        for number, line in enumerate(rejected.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            for name in rejected_names(line):
+                owner = forms.get(form_key(name))
+                if owner:
+                    problems.append(
+                        Problem(
+                            rejected,
+                            number,
+                            f"{name!r} is rejected but entry {owner[0]!r} lists it ({owner[1]}:{owner[2]})",
+                        )
+                    )
+    return problems
+
+
+def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Problem]:
+    problems: list[Problem] = []
+    line = entry.sourceline or 0
+    xml_id = entry.get(XML_ID)
+    if not xml_id:
+        return [Problem(path, line, f"<{etree.QName(entry).localname}> has no xml:id")]
+    if not _NCNAME.fullmatch(xml_id):
+        problems.append(Problem(path, line, f"xml:id {xml_id!r} is not a valid XML name (letters, digits, - . _)"))
+    if xml_id in ids:
+        first = ids[xml_id]
+        problems.append(Problem(path, line, f"xml:id {xml_id!r} is used twice (first at {first[0]}:{first[1]})"))
+    else:
+        ids[xml_id] = (path, line)
+    names = [(n, _name(n)) for n in entry.iterfind(f"tei:{mention}", NSMAP)]
+    if not any(text for _, text in names):
+        problems.append(Problem(path, line, f"entry {xml_id!r} has no <{mention}>"))
+    for el, text in names:
+        if not text:
+            continue
+        owner = forms.setdefault(form_key(text), (xml_id, path, el.sourceline or line))
+        if owner[0] != xml_id:
+            problems.append(
+                Problem(
+                    path,
+                    el.sourceline or line,
+                    f"name form {text!r} of {xml_id!r} is already claimed by {owner[0]!r} ({owner[1]}:{owner[2]})",
+                )
+            )
+    for idno in entry.iterfind("tei:idno", NSMAP):
+        value = (idno.text or "").strip()
+        if not identifier_ok(idno.get("type", ""), value):
+            problems.append(
+                Problem(
+                    path, idno.sourceline or line, f"{idno.get('type')} identifier {value!r} of {xml_id!r} is malformed"
+                )
+            )
+    return problems
+
+
+# --- review --------------------------------------------------------------------------------------
+
+
+@dataclass
+class ReviewRow:
+    """One name for an editor to decide on: its kind, the name and forms met, a suggested id,
+    identifiers already known (GeoNames for gazetteer places), how it was found, the records
+    and the context of its first mention; `decision` is the editor's (accept, merge, reject).
+    """
+
+    type: str
+    name: str
+    id: str
+    forms: list[str] = field(default_factory=list)
+    found: str = "unlinked"  # unlinked (found by rule) | gazetteer (linked to GeoNames, unchecked)
+    records: list[str] = field(default_factory=list)
+    context: str = ""
+    decision: str = ""
+    wikidata: str = ""
+    geonames: str = ""
+
+    def cells(self) -> list[str]:
+        """The row as CSV cells, in REVIEW_COLUMNS order."""
+        return [
+            self.decision,
+            self.type,
+            self.name,
+            self.id,
+            _FORM_SEPARATOR.join(self.forms),
+            self.wikidata,
+            self.geonames,
+            self.found,
+            " ".join(self.records),
+            self.context,
+        ]
+
+
+def slug(name: str) -> str:
+    """A readable xml:id for a name: ASCII letters and digits joined by hyphens ("Osvaldo Dorticós" -> "osvaldo-dorticos")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower())
+    text = "-".join(words) or "entry"
+    return text if text[0].isalpha() else f"n-{text}"
+
+
+def _context(el: etree._Element, form: str, width: int = 60) -> str:
+    block = el
+    while block.getparent() is not None and block.tag not in _BLOCKS:
+        block = block.getparent()
+    block = copy.deepcopy(block)
+    for lb in block.iter(f"{T}lb", f"{T}pb", f"{T}cb"):  # a line break separates words
+        lb.text = " "
+    text = " ".join("".join(block.itertext()).split())
+    at = text.find(form)
+    if at < 0:
+        return text[: 2 * width]
+    start, end = max(0, at - width), min(len(text), at + len(form) + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def review_rows(
+    documents: Iterable[tuple[str, etree._ElementTree]], taken_ids: Iterable[str], rejected: Iterable[str] = ()
+) -> list[ReviewRow]:
+    """The names an editor should review, over documents (record name, TEI tree): every entity
+    found by rule, and every place linked only through the gazetteer; one row per kind and name,
+    with the forms, records and the first context. taken_ids: the authority's ids, which a
+    suggested new id avoids; rejected: forms already rejected (never listed again). Names tagged
+    without any @ref (by hand, or by another tool) are listed as unlinked too.
+    Sorted by kind, then most records first, then name.
+    """
+    rows: dict[tuple[str, str], ReviewRow] = {}
+    refused = {form_key(r) for r in rejected}
+    for record, tree in documents:
+        root = tree.getroot() if hasattr(tree, "getroot") else tree
+        wanted = {}
+        for entry in teidoc.entries(root):
+            source = teidoc.entry_source(entry)
+            if source in ("rule", "gazetteer"):
+                wanted[entry.get(XML_ID)] = (entry, source)
+        for el in _all_mentions(root):
+            form = surface_text(el)
+            if not el.get("ref"):  # a name tagged by hand (or by another tool) and linked to nothing
+                entry, source, kind, name = None, "rule", teidoc.MENTION_KINDS[el.tag], form
+            elif el.get("ref", "")[1:] in wanted:
+                entry, source = wanted[el.get("ref", "")[1:]]
+                kind = teidoc.ENTRY_KINDS[entry.tag]
+                names = entry.findall(f"tei:{KIND[kind].mention}", NSMAP)
+                name = _name(names[0]) if names else form
+            else:
+                continue
+            if not name or form_key(name) in refused:
+                continue
+            row = rows.get((kind, form_key(name)))
+            if row is None:
+                idnos = entry.iterfind("tei:idno", NSMAP) if entry is not None else ()
+                geonames = next(((i.text or "").strip() for i in idnos if i.get("type") == "geonames"), "")
+                row = rows[(kind, form_key(name))] = ReviewRow(
+                    type=kind, name=name, id="", found="unlinked" if source == "rule" else source, geonames=geonames
+                )
+                row.context = f"{record}: {_context(el, form)}"
+            if form and form_key(form) not in {form_key(f) for f in row.forms}:
+                row.forms.append(form)
+            if record not in row.records:
+                row.records.append(record)
+    taken = set(taken_ids)
+    ordered = sorted(
+        rows.values(), key=lambda r: ({"person": 0, "place": 1, "org": 2}[r.type], -len(r.records), r.name)
+    )
+    for row in ordered:
+        row.id = _free_id(slug(row.name), taken)
+        taken.add(row.id)
+    return ordered
+
+
+def _all_mentions(root: etree._Element):
+    """persName/placeName/orgName in the abstract and the text, linked or not, in document order."""
+    for container in root.iter(f"{T}abstract", f"{T}text"):
+        if next(container.iterancestors(f"{T}abstract", f"{T}text"), None) is None:
+            yield from container.iter(*teidoc.MENTION_KINDS)
+
+
+def _free_id(base: str, taken: set[str]) -> str:
+    xml_id, n = base, 2
+    while xml_id in taken:
+        xml_id, n = f"{base}-{n}", n + 1
+    return xml_id
+
+
+def read_review(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a review file as (line number, column -> value). Raises ValueError naming
+    the file when it is not a review file (missing columns).
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text (save the review file as CSV in UTF-8)") from None
+    header = text.split("\n", 1)[0]
+    # a spreadsheet set to a European locale saves CSV with semicolons
+    delimiter = ";" if ";" in header and "," not in header else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    missing = [c for c in ("decision", "type", "name", "id", "forms") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"{path}: not a review file (missing columns: {', '.join(missing)})")
+    return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+
+
+def write_review(path: Path, rows: list[ReviewRow]) -> int:
+    """Write rows as the review file at path, keeping the editor's decisions of an earlier
+    review file there for the same names (so re-running review never loses a decision).
+    Returns how many earlier decisions were kept.
+    """
+    kept = 0
+    if path.is_file():
+        earlier: dict[str, dict[str, str]] = {}
+        for _, old in read_review(path):
+            if old.get("decision"):
+                for form in [old.get("name", ""), *old.get("forms", "").split(_FORM_SEPARATOR.strip())]:
+                    if form.strip():
+                        earlier[form_key(form)] = old
+        for row in rows:
+            decided = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
+            if decided:
+                row.decision, row.type, row.name, row.id = (decided[c] for c in ("decision", "type", "name", "id"))
+                row.wikidata, row.geonames = decided.get("wikidata", ""), decided.get("geonames", "") or row.geonames
+                kept += 1
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(REVIEW_COLUMNS)
+    for row in rows:
+        writer.writerow(row.cells())
+    atomic_write(path, buffer.getvalue().encode("utf-8"))
+    return kept
+
+
+# --- apply ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ApplyReport:
+    """What apply_review did: one line per decision applied, problems of rows it could not
+    apply (review file:line), rows without a decision, and the files written.
+    """
+
+    applied: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    undecided: int = 0
+    written: list[Path] = field(default_factory=list)
+
+
+class _Files:
+    """The authority files of one folder, parsed with their layout, and what they define."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.trees: dict[Path, etree._ElementTree] = {}
+        self.declarations: dict[Path, bytes] = {}
+        self.endings: dict[Path, bytes] = {}  # a final newline, kept as the file had it
+        self.changed: set[Path] = set()
+        self.entries: dict[str, etree._Element] = {}
+        self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
+        self.forms: dict[str, str] = {}  # form key -> entry id
+        for path in sorted(folder.glob("*.xml")):
+            data = path.read_bytes()
+            self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
+            self.declarations[path] = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
+            self.endings[path] = b"\n" if data.endswith(b"\n") else b""
+            for kind in ENTITY_KINDS:
+                for entry in self.trees[path].iterfind(f".//tei:{kind.entry}", NSMAP):
+                    xml_id = entry.get(XML_ID)
+                    if not xml_id:
+                        continue
+                    self.entries[xml_id] = entry
+                    self.paths[xml_id] = path
+                    for n in entry.iterfind(f"tei:{kind.mention}", NSMAP):
+                        self.forms.setdefault(form_key(_name(n)), xml_id)
+        rejected_path = folder / REJECTED_FILE
+        self.rejected_text = rejected_path.read_text(encoding="utf-8") if rejected_path.is_file() else ""
+        self.rejected = {form_key(n) for n in rejected_names(self.rejected_text)}
+        self.rejected_added: list[str] = []
+
+    def listing(self, kind: str) -> tuple[Path, etree._Element]:
+        """The list new entries of this kind go to: the first file holding one, else a new file."""
+        tag = KIND[kind].listing
+        for path, tree in self.trees.items():
+            found = tree.find(f".//tei:{tag}", NSMAP)
+            if found is not None:
+                return path, found
+        path = self.folder / f"{KIND[kind].register}.xml"
+        root = etree.fromstring(_NEW_FILE.format(title=KIND[kind].register, listing=tag).encode(), _parser())
+        self.trees[path] = etree.ElementTree(root)
+        self.declarations[path] = b"<?xml version='1.0' encoding='UTF-8'?>"
+        return path, root.find(f".//tei:{tag}", NSMAP)
+
+    def save(self) -> list[Path]:
+        """Write the changed files (atomically) and rejected.txt; returns what was written."""
+        written = []
+        for path in sorted(self.changed):
+            body = etree.tostring(self.trees[path], encoding="UTF-8", xml_declaration=False)
+            declaration = self.declarations[path]
+            atomic_write(path, (declaration + b"\n" if declaration else b"") + body + self.endings.get(path, b"\n"))
+            written.append(path)
+        if self.rejected_added:
+            text = self.rejected_text or _REJECTED_HEADER
+            if not text.endswith("\n"):
+                text += "\n"
+            path = self.folder / REJECTED_FILE
+            atomic_write(path, (text + "".join(f"{n}\n" for n in self.rejected_added)).encode("utf-8"))
+            written.append(path)
+        return written
+
+
+_NEW_FILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader>
+    <fileDesc>
+      <titleStmt>
+        <title>Authority file: {title}</title>
+      </titleStmt>
+      <publicationStmt>
+        <p>Authority file of an edition made with tei-encoder.</p>
+      </publicationStmt>
+      <sourceDesc>
+        <p>Entries added by the edition's editors.</p>
+      </sourceDesc>
+    </fileDesc>
+  </teiHeader>
+  <standOff>
+    <{listing}>
+    </{listing}>
+  </standOff>
+</TEI>"""
+
+_REJECTED_HEADER = (
+    "# Name forms the editors rejected: the encoder never tags them as names it found by rule\n"
+    "# or as gazetteer places. One form per line; `tei-encoder authority apply` adds to it.\n"
+)
+
+
+def apply_review(review: Path, folder: Path) -> ApplyReport:
+    """Write the decisions of a review file into the authority files of folder.
+
+    accept: a new entry (id: the row's id, else one made from the name) with the name as
+    preferred form, the other forms as variants and the identifiers given; merge: the forms
+    (and missing identifiers) added to the existing entry named in the id column; reject: the
+    forms appended to rejected.txt. A row that would claim a form another entry has, reuse an
+    id, or give a malformed identifier is not applied and becomes a Problem (review:line);
+    the other rows are still applied. Accepts are applied first, so a merge may name an entry
+    the same file accepts. Raises ValueError for a file that is not a review file.
+    """
+    report = ApplyReport()
+    files = _Files(folder)
+    rows = read_review(review)
+    # new entries first, so a row may merge into an entry another row of the same file accepts
+    order = {"accept": 0, "merge": 1}
+    rows.sort(key=lambda item: order.get(item[1].get("decision", "").lower(), 2))
+    for line, row in rows:
+        decision = row.get("decision", "").lower()
+        if not decision:
+            report.undecided += 1
+            continue
+        try:
+            report.applied.append(_apply_row(files, decision, row))
+        except ValueError as exc:
+            report.problems.append(Problem(review, line, str(exc)))
+    report.written = files.save()
+    return report
+
+
+def _row_forms(row: dict[str, str]) -> list[str]:
+    forms = [row.get("name", ""), *row.get("forms", "").split(_FORM_SEPARATOR.strip())]
+    out: dict[str, str] = {}
+    for form in forms:
+        form = " ".join(form.split())
+        if form and form_key(form) not in out:
+            out[form_key(form)] = form
+    return list(out.values())
+
+
+def _identifiers(row: dict[str, str]) -> list[tuple[str, str]]:
+    found = []
+    for id_type in ("wikidata", "geonames"):
+        value = row.get(id_type, "")
+        if not value:
+            continue
+        if not identifier_ok(id_type, value):
+            raise ValueError(f"{id_type} identifier {value!r} is malformed")
+        found.append((id_type, value))
+    return found
+
+
+def _apply_row(files: _Files, decision: str, row: dict[str, str]) -> str:
+    forms = _row_forms(row)
+    if not forms:
+        raise ValueError("the row has no name")
+    if decision == "reject":
+        for form in forms:
+            owner = files.forms.get(form_key(form))
+            if owner:
+                raise ValueError(f"cannot reject {form!r}: entry {owner!r} lists it")
+        new = [f for f in forms if form_key(f) not in files.rejected]
+        files.rejected.update(form_key(f) for f in new)
+        files.rejected_added.extend(new)
+        return f"rejected {', '.join(repr(f) for f in forms)}"
+    if decision not in DECISIONS:
+        raise ValueError(f"unknown decision {decision!r} (write accept, merge or reject, or leave it empty)")
+    identifiers = _identifiers(row)
+    xml_id = row.get("id", "")
+    if decision == "merge":
+        if xml_id not in files.entries:
+            raise ValueError(f"merge into {xml_id!r}: no authority entry has that id")
+        entry = files.entries[xml_id]
+        kind = teidoc.ENTRY_KINDS[entry.tag]
+    else:
+        kind = row.get("type", "")
+        if kind not in KIND:
+            raise ValueError(f"type {kind!r} is not person, place or org")
+        xml_id = xml_id or slug(forms[0])
+        if not _NCNAME.fullmatch(xml_id):
+            raise ValueError(f"id {xml_id!r} is not a valid XML name (letters, digits, - . _)")
+        if xml_id in files.entries:
+            raise ValueError(f"id {xml_id!r} is already an entry: write merge to add these forms to it")
+    for form in forms:
+        owner = files.forms.get(form_key(form))
+        if owner and owner != xml_id:
+            raise ValueError(f"{form!r} is already a form of {owner!r}: merge into {owner!r} or drop the form")
+        if form_key(form) in files.rejected:
+            raise ValueError(f"{form!r} is in {REJECTED_FILE}: remove it there first")
+    if decision == "accept":
+        path, listing = files.listing(kind)
+        entry = etree.Element(f"{T}{KIND[kind].entry}", {XML_ID: xml_id})
+        _append_indented(listing, entry, _inner_indent(listing), None)
+        files.entries[xml_id] = entry
+        files.paths[xml_id] = path
+        added = forms
+        entry.text = None
+    else:
+        path = files.paths[xml_id]
+        added = [f for f in forms if files.forms.get(form_key(f)) != xml_id]
+    inner = _inner_indent(entry)
+    for form in added:
+        name_type = "preferred" if decision == "accept" and form == forms[0] else "variant"
+        _add_name_indented(entry, kind, form, name_type, inner)
+        files.forms[form_key(form)] = xml_id
+    have = {i.get("type") for i in entry.iterfind("tei:idno", NSMAP)}
+    for id_type, value in identifiers:
+        if id_type not in have:
+            _add_idno_indented(entry, id_type, value, inner)
+    files.changed.add(path)
+    verb = "added" if decision == "accept" else "merged into"
+    return f"{verb} {xml_id} ({kind}): {', '.join(repr(f) for f in added) or 'no new forms'}"
+
+
+def _blank(text: str | None) -> bool:
+    return text is not None and text != "" and not text.strip()
+
+
+def _inner_indent(entry: etree._Element) -> str:
+    """The whitespace before an element's children: as its own children have it; for an empty
+    element one step more than its own indentation; "" in a file written without any.
+    """
+    if len(entry):
+        return entry.text if _blank(entry.text) else ""
+    # the element's own indentation is its previous sibling's tail (or its parent's text)
+    previous = entry.getprevious()
+    own = previous.tail if previous is not None else entry.getparent().text
+    return own + "  " if _blank(own) else ""
+
+
+def _append_indented(entry: etree._Element, el: etree._Element, inner: str, after: etree._Element | None) -> None:
+    """Insert el into entry (after `after`, else last), indented as inner says ("" for none)."""
+    if not len(entry):
+        previous = entry.getprevious()
+        own = previous.tail if previous is not None else entry.getparent().text
+        entry.text = inner or None
+        el.tail = own if inner and _blank(own) else None
+        entry.append(el)
+        return
+    if after is None:
+        after = entry[-1]
+    el.tail = after.tail
+    after.tail = inner or None
+    after.addnext(el)
+
+
+def _add_name_indented(entry, kind: str, form: str, name_type: str, inner: str) -> None:
+    tag = f"{T}{KIND[kind].mention}"
+    names = entry.findall(tag)
+    el = etree.Element(tag, type=name_type)
+    el.text = form
+    _append_indented(entry, el, inner, names[-1] if names else None)
+
+
+def _add_idno_indented(entry, id_type: str, value: str, inner: str) -> None:
+    el = etree.Element(f"{T}idno", type=id_type)
+    el.text = value
+    _append_indented(entry, el, inner, None)

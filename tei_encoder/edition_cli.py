@@ -1,0 +1,230 @@
+"""The commands of an editor's workflow: `init`, `review`, `authority check`, `authority apply`.
+
+Kept apart from cli.py (encode, validate, publish, entities, build), which registers them on the
+`tei-encoder` group through register_edition_commands.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import UsageError
+
+# the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail_usage(message: str) -> None:
+    click.echo(f"tei-encoder: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _default_corpus() -> Path:
+    return Path("corpus") if Path("corpus").is_dir() else Path(".")
+
+
+@click.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--requirement",
+    metavar="SPEC",
+    help="What CI installs (requirements.txt), for example a git URL of your tei-encoder. "
+    "Default: tei-encoder==<this version>.",
+)
+def init(folder, requirement):
+    """Make a new edition in FOLDER: corpus/ (with an example record), authority/ (the base
+    entries shipped with tei-encoder), a README saying how to work in it, requirements.txt, a
+    GitHub Actions workflow and a .pre-commit-config.yaml that build and validate it.
+
+    Exit status: 0 made, 2 FOLDER is not new or empty.
+    """
+    from .edition import init_edition
+
+    try:
+        written = init_edition(folder, requirement)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    except OSError as exc:
+        _fail_usage(f"{folder}: cannot write the edition: {exc.strerror or exc}")
+    click.echo(
+        f"init: a new edition in {folder} ({len(written)} files); next: cd {folder} && tei-encoder build", err=True
+    )
+
+
+@click.command()
+@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Review file to write (CSV). Default: review.csv beside the corpus folder.",
+)
+@click.option(
+    "--authority",
+    "authority",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Folder of authority files. Default: authority/ beside the records, else the base shipped with tei-encoder.",
+)
+@click.option("--no-gazetteer", is_flag=True, help="Encode without the GeoNames gazetteer.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def review(corpus, output, authority, no_gazetteer, quiet):
+    """Write the names the encoder was unsure of to a review file for an editor.
+
+    One row per name found by rule (no authority entry) or linked only to the GeoNames
+    gazetteer, with its forms, records and a context. Fill in the decision column (accept,
+    merge, reject), then run `tei-encoder authority apply REVIEW`. Decisions of an earlier review
+    file at the same place are kept. CORPUS: a corpus folder (default: corpus/), records (*.txt,
+    encoded in memory) and TEI masters (*.xml) both read.
+    Exit status: 0 written, 1 some record could not be read (the others are reviewed), 2 usage error.
+    """
+    from lxml import etree
+
+    from .authority import load_authority
+    from .authority_edit import review_rows, write_review
+    from .cli import Reporter, _settings
+    from .edition import corpus_sources
+    from .pipeline import encode_record
+    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+
+    report = Reporter(quiet)
+    corpus = corpus or _default_corpus()
+    try:
+        if not corpus.is_dir():
+            raise UsageError(f"{corpus}: corpus folder does not exist")
+        sources = corpus_sources(corpus)
+        if not sources:
+            raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
+        settings = _settings(authority, [corpus], None, None, not no_gazetteer)
+    except UsageError as exc:
+        _fail_usage(str(exc))
+    documents, failed = [], 0
+    for source in sources:
+        try:
+            if source.is_master:
+                documents.append((source.name, parse_xml(source.path)))
+                continue
+            result = encode_record(source.path, settings)
+            if not result.ok:
+                raise ValueError(result.error)
+            documents.append((source.name, etree.ElementTree(result.tree)))
+        except (etree.XMLSyntaxError, UnsafeXML) as exc:
+            report.error(source.path, describe_xml_error(exc))
+            failed += 1
+        except (ValueError, OSError) as exc:
+            report.error(source.path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            failed += 1
+    loaded = load_authority(settings.authority)
+    rows = review_rows(documents, loaded.entries, loaded.rejected)
+    target = output or corpus.resolve().parent / "review.csv"
+    try:
+        kept = write_review(target, rows)
+    except (OSError, ValueError) as exc:
+        _fail_usage(f"{target}: cannot write the review file: {exc}")
+    unlinked = sum(r.found == "unlinked" for r in rows)
+    report.info(
+        f"review: {len(rows)} names to review ({unlinked} unlinked, {len(rows) - unlinked} gazetteer-only) "
+        f"from {len(documents)} documents -> {target}"
+        + (f"; {kept} earlier decisions kept" if kept else "")
+        + f"; authority: {settings.authority_label}"
+    )
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@click.group()
+def authority():
+    """Check the authority files, and write an editor's review decisions into them."""
+
+
+@authority.command("check")
+@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--authority",
+    "folders",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to check. Default: authority/ beside CORPUS (default corpus/), else the base shipped with tei-encoder.",
+)
+def check(corpus, folders):
+    """Check the authority files: well-formed, unique and valid ids, every entry named, no name
+    form claimed by two entries, identifiers well-formed (wikidata Q…, numeric GeoNames and VIAF),
+    no rejected form that an entry lists. One `file:line: error: message` line per problem.
+
+    Exit status: 0 sound, 1 problems found, 2 usage error.
+    """
+    from .authority import choose_authority
+    from .authority_edit import check_authority
+
+    try:
+        choice = choose_authority(tuple(folders), [corpus or _default_corpus()])
+    except FileNotFoundError as exc:
+        _fail_usage(str(exc))
+    problems = check_authority(choice.folders)
+    for problem in problems:
+        click.echo(problem.text())
+    files = sum(len(list(Path(f).glob("*.xml"))) for f in choice.folders if Path(f).is_dir())
+    click.echo(f"authority check: {files} files, {len(problems)} problems; authority: {choice.label}", err=True)
+    sys.exit(EXIT_FAILED if problems else EXIT_OK)
+
+
+@authority.command("apply")
+@click.argument("review_file", metavar="REVIEW", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option(
+    "--authority",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The edition's authority folder to write. Default: authority/ beside REVIEW or the current folder.",
+)
+def apply(review_file, folder):
+    """Write the decisions of a review file (from `tei-encoder review`) into the authority files:
+    accept (a new entry), merge (more forms of an existing entry), reject (to rejected.txt).
+    Existing entries are never renamed, removed or reordered; the files keep their layout. The
+    base authority shipped with tei-encoder is never written: run this in an edition.
+
+    Exit status: 0 every decision applied, 1 some row could not be (the others are), 2 usage error.
+    """
+    from lxml import etree
+
+    from .authority import local_authority_folders
+    from .authority_edit import apply_review, check_authority
+
+    if folder is None:
+        found = local_authority_folders([review_file.resolve().parent, Path.cwd()])
+        if not found:
+            _fail_usage(
+                "no authority/ folder beside the review file or here: run this in an edition "
+                "(tei-encoder init) or pass --authority DIR"
+            )
+        folder = found[0]
+    problems = check_authority([folder])
+    if problems:
+        _fail_usage(f"{problems[0].path}:{problems[0].line}: {problems[0].message} (fix the authority files first)")
+    try:
+        result = apply_review(review_file, folder)
+    except (ValueError, UnicodeDecodeError) as exc:
+        _fail_usage(str(exc))
+    except (OSError, etree.XMLSyntaxError) as exc:
+        _fail_usage(f"{folder}: {exc}")
+    for line in result.applied:
+        click.echo(f"{review_file}: {line}", err=True)
+    for problem in result.problems:
+        click.echo(problem.text(), err=True)
+    for problem in check_authority([folder]):  # what apply wrote must check out; say so if not
+        click.echo(problem.text(), err=True)
+        result.problems.append(problem)
+    click.echo(
+        f"authority apply: {len(result.applied)} decisions applied, {len(result.problems)} not, "
+        f"{result.undecided} rows without a decision; {len(result.written)} files written in {folder}",
+        err=True,
+    )
+    sys.exit(EXIT_FAILED if result.problems else EXIT_OK)
+
+
+def register_edition_commands(group: click.Group) -> None:
+    """Add init, review and authority to the tei-encoder command group."""
+    for command in (init, review, authority):
+        group.add_command(command)

@@ -1,0 +1,195 @@
+"""Unit tests of the parser's pure functions: header fields, references, numeric dates, body shapes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_encoder.config import record_format
+from tei_encoder.dates import find_dates
+from tei_encoder.model import Node
+from tei_encoder.parse.blocks import split_blocks
+from tei_encoder.parse.body import parse_body
+from tei_encoder.parse.citation import parse_archival_reference, split_citation
+from tei_encoder.parse.header import document_id, parse_header, split_funders, url_line
+
+FMT = record_format()
+
+
+@pytest.mark.parametrize(
+    "text, when, problem",
+    [
+        ("17.09.52", "1952-09-17", ""),
+        ("3.XI.53", "1953-11-03", ""),
+        ("14.X.1956", "1956-10-14", ""),
+        ("11/03/52", "1952-11-03", ""),  # slashes: month first, as the English translations write them
+        ("11.25.63", "1963-11-25", ""),  # 25 can only be the day
+        ("1973-3-15", "1973-03-15", ""),
+        ("10.04.63", None, "ambiguous"),
+    ],
+)
+def test_numeric_dates(text, when, problem):
+    (match,) = find_dates(f"on {text} at noon", 1950)
+    assert match.attrs.get("when") == when
+    assert problem in match.problem
+
+
+@pytest.mark.parametrize("text", ["Article 3.1.2 of the treaty", "version 1.2.3", "ll. 237-240", "03.10. at 15:40"])
+def test_numbers_that_are_not_dates(text):
+    assert find_dates(text, 1950) == []
+
+
+def test_two_digit_year_takes_the_documents_century():
+    (match,) = find_dates("20.XI.03", 1903)
+    assert match.attrs == {"when": "1903-11-20"}
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://digitalarchive.example.org/document/188144", "188144"),
+        ("https://digitalarchive.example.org/document/record-of-talk-with-x-0", "record-of-talk-with-x-0"),
+        ("https://digitalarchive.example.org/node/89832", "node-89832"),
+        ("https://digitalarchive.example.org/about", ""),
+    ],
+)
+def test_document_id_from_url(url, expected):
+    assert document_id(url, FMT) == expected
+
+
+def test_url_line():
+    assert url_line("<https://example.org/document/1>") == "https://example.org/document/1"
+    assert url_line("See https://example.org/document/1") is None
+
+
+@pytest.mark.parametrize(
+    "text, funders",
+    [
+        (
+            "the ROK Ministry of Unification and the Leon Levy Foundation.",
+            ["ROK Ministry of Unification", "Leon Levy Foundation"],
+        ),
+        (
+            "the ROK Ministry of Unification, Leon Levy Foundation",
+            ["ROK Ministry of Unification", "Leon Levy Foundation"],
+        ),
+        ("Bill and Melinda Gates Foundation", ["Bill and Melinda Gates Foundation"]),
+        ("Blavatnik Family Foundation", ["Blavatnik Family Foundation"]),
+    ],
+)
+def test_split_funders(text, funders):
+    assert split_funders(text) == funders
+
+
+def _header(text: str):
+    return parse_header(split_blocks(text), FMT)
+
+
+def test_header_fields_in_any_order_end_where_the_document_begins():
+    header, body, warnings = _header(
+        "March 3, 1957\n\n**A Record**\n\n<https://example.org/document/5>\n\nCredits:\n\n"
+        "This document was made possible with support from the Example Foundation\n\nTop Secret\n\nText.\n"
+    )
+    assert (header.url, header.doc_number, header.funders) == (
+        "https://example.org/document/5",
+        "5",
+        ["Example Foundation"],
+    )
+    assert [b.text for b in body] == ["Top Secret", "Text."]
+
+
+def test_repeated_summary_is_kept_and_reported():
+    header, _, warnings = _header(
+        "June 1, 1960\n\n**A Record**\n\nSummary:\n\nFirst.\n\nSummary:\n\nSecond.\n\nCredits:\n\nThanks to all.\n\nText.\n"
+    )
+    assert header.summary == "First.\n\nSecond."
+    assert any("'Summary' is given 2 times" in w for w in warnings)
+    assert header.notes == [("credits", "Thanks to all.")]
+
+
+def test_single_newline_header_leaves_the_document_as_one_block():
+    _, body, _ = _header(
+        "June 1, 1960\n\n**A Record**\n\n<https://example.org/document/7>\nCredits:\nThis document was made possible "
+        "with support from X Fund\nTop Secret\nFirst line.\nSecond line.\n"
+    )
+    assert len(body) == 1 and body[0].lines == ("Top Secret", "First line.", "Second line.")
+
+
+@pytest.mark.parametrize(
+    "reference, repo, idnos, locus",
+    [
+        ("PRC FMA 109-01234-05, 12-15", "PRC FMA", [("shelfmark", "109-01234-05")], ("12", "15")),
+        (
+            "RGANI, fond 5, opis 30, delo 127, list 14",
+            "RGANI",
+            [("fond", "5"), ("opis", "30"), ("delo", "127")],
+            ("14", "14"),
+        ),
+        (
+            "APRF, f. 45, op. 1, d. 342, l. 78; RGASPI, f. 558, op. 11",
+            "APRF",
+            [("fond", "45"), ("opis", "1"), ("delo", "342")],
+            ("78", "78"),
+        ),
+    ],
+)
+def test_archival_reference_by_scheme(reference, repo, idnos, locus):
+    ref = parse_archival_reference(reference)
+    assert ref.understood and ref.repository.abbr == repo
+    assert ref.idnos == idnos
+    assert ref.locus[:2] == locus
+
+
+def test_citation_title_with_comma_inside_the_quotes_and_other_publisher():
+    reference, resp = split_citation(
+        '"Report, Embassy of Hungary," February 26, 1955, History and Public Policy Program Digital Archive, '
+        "MOL, XIX-J-1-j Korea, 4. doboz. Translated by Ann Example.",
+        FMT,
+    )
+    assert reference.rstrip(".") == "MOL, XIX-J-1-j Korea, 4. doboz"
+    assert [(r.resp, r.names) for r in resp] == [("Translation", ["Ann Example"])]
+
+
+def _body(text: str) -> Node:
+    document, _, _, _ = parse_body(split_blocks(text), FMT)
+    return document
+
+
+def _tags(node: Node) -> list[str]:
+    return [c.tag for c in node.children if isinstance(c, Node)]
+
+
+def test_initials_are_not_roman_numerals():
+    doc = _body(
+        "I. Questions of trade\n\nV. ORLOVSKY. The ships leave at the end of the month.\n\nII. Questions of training\n\nA. PETROV. Agreed.\n"
+    )
+    sections = [c for c in doc.children if isinstance(c, Node) and c.tag == "div"]
+    assert [s.attrs["n"] for s in sections] == ["I", "II"]
+
+
+def test_repeated_number_never_makes_a_second_section_with_that_number():
+    doc = _body(
+        "1. The first point is long enough to be a paragraph of its own.\n\n1. So is the second point, printed with the same number.\n"
+    )
+    numbers = [c.attrs.get("n") for c in doc.iter() if c.tag == "div" and c.attrs.get("type") == "section"]
+    assert numbers == ["1"]
+
+
+def test_capitals_are_opener_parts_not_section_heads():
+    doc = _body("STRICTLY SECRET!\n\nFROM: HAVANA\n\nThe delegation arrived this morning.\n\nGROMOV\n")
+    assert _tags(doc) == ["opener", "p", "closer"]
+    opener = doc.children[0]
+    assert [c.attrs.get("type") for c in opener.children if isinstance(c, Node)] == ["classification", "from"]
+
+
+def test_single_newline_opener_lines_are_parts():
+    doc = _body(
+        "GDR Embassy to the DPRK\nPyongyang, 20 October 1967\nTo Comrade Example\nDear Comrade Example,\nWe write to you about the exhibition in the spring.\n"
+    )
+    opener = doc.children[0]
+    assert [c.tag for c in opener.children if isinstance(c, Node)] == ["seg", "dateline", "seg", "salute"]
+
+
+def test_bracket_over_lines_is_one_unit():
+    doc = _body("[faded stamp:\n07238-gs\n11 June 1958]\nThe text of the entry follows here and is long enough.\n")
+    texts = [c.text() for c in doc.iter() if c.tag in ("p", "opener")]
+    assert any("[faded stamp: 07238-gs 11 June 1958]" in t for t in texts)

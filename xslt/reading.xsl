@@ -1,0 +1,47 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Reading aids of a document page: typewriter dashes set as dashes (in the page only; the TEI
+     keeps its text), and the key of editorial signs, listing only the signs this document uses.
+     Imported after the other document modules, so its rules win over theirs. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:f="urn:tei-encoder:functions"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    exclude-result-prefixes="#all">
+
+  <!-- text of the abstract and the text proper: attribute values and the header stay as they are -->
+  <!-- A dash between two names is often a text node of its own ("Cuba", a double hyphen, "US" as three
+       nodes): the neighbouring words decide the dash, then only this node's part is kept. -->
+  <xsl:template match="tei:text//text()[contains(., '--')] | tei:abstract//text()[contains(., '--')]">
+    <xsl:variable name="before" select="string(analyze-string(string(preceding-sibling::node()[1]), '[\p{L}\d.]+$')/fn:match[1])"/>
+    <xsl:variable name="after" select="string(analyze-string(string(following-sibling::node()[1]), '^[\p{L}\d]+')/fn:match[1])"/>
+    <xsl:variable name="set" select="f:dashes($before || . || $after)"/>
+    <xsl:value-of select="substring($set, string-length($before) + 1, string-length($set) - string-length($before) - string-length($after))"/>
+  </xsl:template>
+
+  <!-- One row per sign the document uses: (test, sign, explanation key). -->
+  <xsl:template name="editorial-key">
+    <xsl:variable name="text" select="/tei:TEI/tei:text"/>
+    <xsl:variable name="rows" as="element()*">
+      <xsl:if test="$text//tei:sic[not(parent::tei:choice)]"><row key="key-sic"><span class="ed">[sic]</span></row></xsl:if>
+      <xsl:if test="$text//tei:choice[tei:sic and tei:corr]"><row key="key-corrected"><span class="corrected">word</span></row></xsl:if>
+      <xsl:if test="$text//tei:supplied"><row key="key-supplied"><span class="ed">[word]</span></row></xsl:if>
+      <xsl:if test="$text//tei:gap"><row key="key-gap"><span class="ed">[&#x2026;]</span></row></xsl:if>
+      <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb">[p. 2]</span></row></xsl:if>
+      <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign">[term]</i></row></xsl:if>
+      <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
+    </xsl:variable>
+    <xsl:if test="exists($rows)">
+      <section class="key" aria-labelledby="key-heading">
+        <h2 id="key-heading"><xsl:value-of select="f:ui('key-heading')"/></h2>
+        <dl>
+          <xsl:for-each select="$rows">
+            <dt><xsl:copy-of select="node()" copy-namespaces="no"/></dt>
+            <dd><xsl:value-of select="f:ui(@key)"/></dd>
+          </xsl:for-each>
+        </dl>
+      </section>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,57 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The site's words, as data: tei_encoder/data/ui-strings.json, merged with an edition's
+     strings.json, arrives as the JSON text of the parameter ui-strings. f:ui(key) looks a word
+     up; f:ui(key, map) fills in its {placeholders}. A missing key shows as itself. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:f="urn:tei-encoder:functions"
+    exclude-result-prefixes="#all">
+
+  <xsl:param name="ui-strings" as="xs:string" select="'{}'"/>
+  <xsl:variable name="ui" as="map(*)" select="parse-json($ui-strings)"/>
+
+  <xsl:function name="f:ui" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="let $v := $ui($key) return if ($v instance of xs:string) then $v else $key"/>
+  </xsl:function>
+
+  <xsl:function name="f:ui" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="values" as="map(xs:string, item())"/>
+    <xsl:sequence select="fold-left(map:keys($values), f:ui($key), function($text, $name) {
+        replace($text, '\{' || $name || '\}', replace(string($values($name)), '\$', '\\\$'))
+      })" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- "one" or "other" form of a counted phrase: f:count('docs', 3) is "3 documents". -->
+  <xsl:function name="f:count" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="f:ui($key || (if ($n = 1) then '-one' else '-other'), map{'n': $n})"/>
+  </xsl:function>
+
+  <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the edition's one reading style; other
+       values are shown as they are. -->
+  <xsl:function name="f:date-label" as="xs:string">
+    <xsl:param name="iso" as="xs:string?"/>
+    <xsl:variable name="months" select="array:flatten($ui('months'))" xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+    <xsl:sequence select="
+      if (matches($iso, '^\d{4}-\d{2}-\d{2}$') and count($months) = 12) then
+        f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
+      else if (matches($iso, '^\d{4}-\d{2}$') and count($months) = 12) then
+        f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
+      else string($iso)"/>
+  </xsl:function>
+
+  <!-- Typewriter dashes as a reader expects them, in the rendering only (the TEI keeps its double hyphen):
+       between two capitalised words or figures an en dash ("Cuba–US", "1961–62"), elsewhere an
+       em dash ("said—and"). Longer runs of hyphens (rules) stay as they are. -->
+  <xsl:function name="f:dashes" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($text, '--'))) then $text else
+      let $en := replace($text, '(\p{Lu}[\p{L}.]*|\d)--(\p{Lu}|\d)', '$1&#x2013;$2'),
+          $em := function($t) { replace($t, '(^|[^-])--([^-]|$)', '$1&#x2014;$2') }
+      return $em($em($en))"/>
+  </xsl:function>
+</xsl:stylesheet>
