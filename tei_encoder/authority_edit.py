@@ -59,6 +59,7 @@ _NCNAME = re.compile(r"[^\W\d][\w.-]*")
 REVIEW_COLUMNS = ("decision", "type", "name", "id", "forms", "wikidata", "geonames", "found", "records", "context")
 DECISIONS = ("accept", "merge", "reject")
 _FORM_SEPARATOR = " | "
+_PARTS = tuple(f"{T}{t}" for t in ("dateline", "salute", "signed", "seg", "label", "address", "addrLine", "byline"))
 _BLOCKS = frozenset(f"{T}{t}" for t in ("p", "head", "item", "note", "opener", "closer", "dateline", "cell", "ab", "l"))
 
 
@@ -69,6 +70,9 @@ class Problem:
     path: Path
     line: int
     message: str
+    # broken (the file cannot be read as an authority: not well-formed, ids missing, invalid or
+    # repeated, an entry without a name) stops a build; the others are reported, and build goes on
+    broken: bool = True
 
     def text(self) -> str:
         """`file:line: error: message`, as compilers and editors print it."""
@@ -166,6 +170,7 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
                     path,
                     el.sourceline or line,
                     f"name form {text!r} of {xml_id!r} is already claimed by {owner[0]!r} ({owner[1]}:{owner[2]})",
+                    broken=False,
                 )
             )
     for idno in entry.iterfind("tei:idno", NSMAP):
@@ -173,7 +178,10 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
         if not identifier_ok(idno.get("type", ""), value):
             problems.append(
                 Problem(
-                    path, idno.sourceline or line, f"{idno.get('type')} identifier {value!r} of {xml_id!r} is malformed"
+                    path,
+                    idno.sourceline or line,
+                    f"{idno.get('type')} identifier {value!r} of {xml_id!r} is malformed",
+                    broken=False,
                 )
             )
     return problems
@@ -231,6 +239,8 @@ def _context(el: etree._Element, form: str, width: int = 60) -> str:
     block = copy.deepcopy(block)
     for lb in block.iter(f"{T}lb", f"{T}pb", f"{T}cb"):  # a line break separates words
         lb.text = " "
+    for part in block.iter(*_PARTS):  # so do the parts of an opener or closer, written without spaces
+        part.tail = " " + (part.tail or "")
     text = " ".join("".join(block.itertext()).split())
     at = text.find(form)
     if at < 0:
@@ -416,7 +426,10 @@ class _Files:
         """Write the changed files (atomically) and rejected.txt; returns what was written."""
         written = []
         for path in sorted(self.changed):
-            body = etree.tostring(self.trees[path], encoding="UTF-8", xml_declaration=False)
+            # in the file's own encoding (a declaration naming another one stays true)
+            body = etree.tostring(
+                self.trees[path], encoding=self.trees[path].docinfo.encoding or "UTF-8", xml_declaration=False
+            )
             declaration = self.declarations[path]
             atomic_write(path, (declaration + b"\n" if declaration else b"") + body + self.endings.get(path, b"\n"))
             written.append(path)

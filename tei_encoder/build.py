@@ -491,7 +491,7 @@ def run_build(
             summary.warnings += 1
             report.warning(path, stale_warning)
         entry = old.get(name, {})
-        if entry.get("path", str(path)) != str(path):
+        if entry.get("source", path.suffix) != path.suffix:
             entry = {}  # the document's source changed (a record became a TEI master, or back)
         try:
             input_hash, stamp = _input_hash(path, entry)
@@ -547,7 +547,7 @@ def run_build(
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
             records[outcome.name] = {
                 "input": outcome.input_hash,
-                "path": outcome.path,
+                "source": Path(outcome.path).suffix,  # .txt (a record) or .xml (a TEI master)
                 "stat": stamp,
                 "tei": outcome.tei_hash,
                 "summary": digest,

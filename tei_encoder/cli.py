@@ -141,10 +141,15 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
         raise UsageError(str(exc)) from None
     load_authority(choice.folders)  # unreadable, malformed, a DOCTYPE, a folder: one usage error (file:line)
     problems = check_authority(choice.folders)
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+    broken = [p for p in problems if p.broken]
+    if broken:
+        first = broken[0]
+        more = f" (and {len(broken) - 1} more: run `tei-encoder authority check`)" if len(broken) > 1 else ""
         raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+    if problems:  # readable, but not as it should be: said once, and the run goes on
+        first = problems[0]
+        more = f" ({len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
+        click.echo(f"{first.path}:{first.line}: warning: {first.message}{more}", err=True)
     return choice
 
 
@@ -282,6 +287,7 @@ def encode(
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
+    from .edition import is_master
     from .fsutil import atomic_write, safe_stem
     from .pipeline import encode_record, record_files
     from .validate import Validator
@@ -336,6 +342,10 @@ def encode(
         target = output / f"{safe_stem(path.stem)}.xml" if to_folder else output
         if target in written:
             report.error(path, f"would overwrite {target}, already written from {written[target]}")
+            failed += 1
+            continue
+        if is_master(target):  # never lose an edit: a TEI master is only replaced by hand
+            report.error(path, f"would overwrite {target}, a TEI master (hand-corrected TEI); not written")
             failed += 1
             continue
         try:

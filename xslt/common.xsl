@@ -13,16 +13,16 @@
   <xsl:param name="root" as="xs:string" select="''"/>
   <xsl:param name="edition-title" as="xs:string" select="'Documents of the Cold War: a TEI edition'"/>
 
-  <!-- The site's registers, owned by tei_encoder/sitemap.py (tei_encoder/data/site.json): kind,
-       folder of entry pages, register page, label, as JSON. Python passes them (run on its own,
-       a stylesheet takes the "registers" of that file as this parameter). Entry pages' file
-       names come from Python in the input. -->
+  <!-- The site's registers, owned by tei_encoder/sitemap.py (from tei_encoder/tei.py's kinds):
+       {"registers": [{"kind", "folder", "page"}, ...]} as JSON, passed by Python; their labels
+       are the UI strings register-<kind> (ui.xsl). Entry pages' file names come from Python in
+       the input, never made here. -->
   <xsl:param name="site" as="xs:string" required="yes"/>
   <xsl:variable name="registers" as="map(*)*" select="array:flatten(parse-json($site)?registers)"/>
   <xsl:variable name="register-page" as="map(xs:string, xs:string)"
       select="map:merge($registers ! map{?kind: ?page})"/>
   <xsl:variable name="register-label" as="map(xs:string, xs:string)"
-      select="map:merge($registers ! map{?kind: ?label})"/>
+      select="map:merge($registers ! map{?kind: f:ui('register-' || ?kind)})"/>
 
   <!-- Fallback: text is copied (the serializer escapes it). -->
   <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>

@@ -63,7 +63,7 @@
         <xsl:if test="$source-url">
           <dt><xsl:value-of select="f:ui('source')"/></dt>
           <dd>
-            <xsl:value-of select="f:normal($header//tei:publicationStmt/tei:publisher)"/>
+            <xsl:value-of select="string-join($header//tei:publicationStmt/tei:publisher ! f:normal(.), ', ')"/>
             <xsl:text>: </xsl:text>
             <xsl:choose>
               <xsl:when test="f:is-safe-url($source-url)"><a href="{$source-url}" rel="external"><xsl:value-of select="$source-url"/></a></xsl:when>
@@ -137,7 +137,7 @@
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), f:normal($header//tei:publisher), $source-url)[.], ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>

@@ -78,8 +78,8 @@
       <p class="site-title"><a href="{$root}index.html"><xsl:value-of select="$edition-title"/></a></p>
       <nav aria-label="{f:ui('nav-label')}">
         <ul>
-          <!-- the registers and their labels are the site map's (tei_encoder/data/site.json) -->
-          <xsl:for-each select="(['index.html', f:ui('nav-documents')], $registers ! [?page, ?label], ['search.html', f:ui('nav-search')][$search-page = 'yes'])">
+          <!-- the registers are the site map's (tei_encoder/sitemap.py), their labels UI strings -->
+          <xsl:for-each select="(['index.html', f:ui('nav-documents')], $registers ! [?page, $register-label(?kind)], ['search.html', f:ui('nav-search')][$search-page = 'yes'])">
             <li>
               <a href="{$root}{?1}">
                 <xsl:if test="?1 = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>

@@ -25,7 +25,9 @@
     <xsl:if test="$dir = 'rtl' or @pub:dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
   </xsl:template>
 
-  <!-- The page's "Text" section: the document's text, or each text of a corpus. -->
+  <!-- The page's "Text" section: the document's text, or each text of a corpus. A text with
+       nothing to show (a manuscript description's empty body) gets no section. -->
+  <xsl:template match="/tei:TEI/tei:text[not(normalize-space()) and not(.//tei:pb | .//tei:gap)]" priority="1"/>
   <xsl:template match="/tei:TEI/tei:text">
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
@@ -115,29 +117,51 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Opener and closer: their parts, and any text written between them. -->
+  <!-- Opener and closer: their parts, and any text written between them. Punctuation right
+       after a part that is a paragraph of its own ("<seg>Top Secret</seg>. ") ends that
+       paragraph instead of standing on a line by itself. -->
   <xsl:template match="tei:opener | tei:closer">
     <div class="tei-{local-name()}">
       <xsl:call-template name="f:lang"/>
-      <xsl:apply-templates select="f:content(.)"/>
+      <xsl:for-each select="f:content(.)">
+        <xsl:if test="not(f:ends-previous-part(.))">
+          <xsl:apply-templates select=".">
+            <xsl:with-param name="trailing" select="following-sibling::node()[1][f:ends-previous-part(.)]"/>
+          </xsl:apply-templates>
+        </xsl:if>
+      </xsl:for-each>
     </div>
   </xsl:template>
 
+  <xsl:function name="f:ends-previous-part" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node/self::text()[matches(., '^\s*\p{P}+\s*$')]
+        and exists($node/preceding-sibling::node()[1][
+            (self::tei:seg | self::tei:idno)[parent::tei:opener]
+            or self::tei:dateline or self::tei:salute or self::tei:signed or self::tei:byline or self::tei:trailer
+            or self::tei:postscript or self::tei:docAuthor or self::tei:docImprint or self::tei:ab])"/>
+    <!-- (the parts whose templates take the parameter "trailing") -->
+  </xsl:function>
+
   <xsl:template match="tei:opener/tei:seg | tei:opener/tei:idno">
+    <xsl:param name="trailing" as="text()?" select="()"/>
     <xsl:element name="{f:html-name(., 'p')}">
       <xsl:attribute name="class" select="'tei-seg tei-seg-' || (@type, local-name())[1]"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="normalize-space($trailing)"/>
     </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:dateline | tei:salute | tei:signed | tei:byline | tei:docTitle | tei:titlePart | tei:docImprint
                        | tei:docAuthor | tei:docEdition | tei:imprimatur | tei:trailer | tei:argument | tei:epigraph
                        | tei:postscript | tei:speaker | tei:ab">
+    <xsl:param name="trailing" as="text()?" select="()"/>
     <xsl:element name="{f:html-name(., 'p')}">
       <xsl:attribute name="class" select="string-join(('tei-' || local-name(), f:rend-classes(.)), ' ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
+      <xsl:value-of select="normalize-space($trailing)"/>
     </xsl:element>
   </xsl:template>
 

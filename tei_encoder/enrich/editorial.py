@@ -9,6 +9,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from ..brackets import is_description, top_level_brackets
 from ..model import Document, Node
 from .walk import rewrite_text
 
@@ -17,14 +18,6 @@ _INLINE_PAGE = re.compile(r"\s?\((?:p|P|page|Page)\.?\s*(\d+)\)\s?")
 _OMISSION = re.compile(r"^(?=.*(?:…|\.\s?\.))[.…\s]+$")
 # a paragraph that is only dots (". . . ." between two parts of minutes): an omission too
 _DOTS_ONLY = re.compile(r"^\s*(?:(?:\.\s*){3,}|…+\.*)\s*$")
-# Descriptions by the translator or archivist: "[emphasis in the original]", "[Handwritten: …]",
-# "[faded stamp: …]", "[This passage is crossed out: …]", "[no name given]". ENCODING.md §8.
-_DESCRIBES = re.compile(
-    r"(?i:\b(?:stamp|stamped|seal|handwrit\w*|handwriting|crossed out|struck out|deleted|underlin\w*|emphasis|"
-    r"margin\w*|in the original|typewritten|notation\w*|annotation\w*|inscription|"
-    r"translator's note|editor's note|no name given|not given|not reproduced|attachment not found|illegible signature)\b)"
-)
-_DESCRIPTION = re.compile(r"^(?P<what>[A-Za-z][A-Za-z' -]{0,60}?)\s*:(?:\s|$)|^[A-Za-z][A-Za-z' ,-]{2,80}$")
 # "[one word unclear]", "[two names illegible]", "[one line missing]", "[names of the others omitted]"
 _UNREADABLE = re.compile(
     r"^(?:(?P<n>\d+|one|two|three|four|five|several|a few|some)\s+)?(?:[\w-]+\s+){0,5}?"
@@ -119,11 +112,14 @@ class _State:
     def brackets(self, text: str, notes: bool) -> list:
         out: list = []
         pos = 0
-        for start, end in _top_level_brackets(text):
+        for start, end in top_level_brackets(text):
             content = text[start + 1 : end - 1]
             before = text[pos:start]
             after_char = text[end : end + 1]
-            if "[" in content or "]" in content:
+            if not before.strip() and not text[end:].strip() and _is_editorial_paragraph(content):
+                # a whole paragraph in brackets, in sentences: the translator's or archivist's note
+                node = Node("note", {"type": "editorial", **self.resp_attrs()}, [content])
+            elif "[" in content or "]" in content:
                 node, before = self.nested_bracket(content, before, after_char, notes)
             else:
                 node, before = self.bracket(content, before, after_char, notes)
@@ -139,9 +135,9 @@ class _State:
         """A bracket holding brackets: `[[x]]` is the mark `[x]` doubled; a description keeps its inner
         brackets as text (one note); otherwise the inner marks are read and the outer brackets stay."""
         inner = content.strip()
-        if inner.startswith("[") and inner.endswith("]") and _top_level_brackets(inner) == [(0, len(inner))]:
+        if inner.startswith("[") and inner.endswith("]") and top_level_brackets(inner) == [(0, len(inner))]:
             return self.bracket(inner[1:-1], before, after_char, notes)
-        if _is_description(re.sub(r"\[[^\[\]]*\]", "", inner)):
+        if is_description(re.sub(r"\[[^\[\]]*\]", "", inner)):
             return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
         return None, before
 
@@ -180,7 +176,7 @@ class _State:
             if quantity is not None:
                 attrs["quantity"] = str(quantity)
             return Node("gap", attrs, [Node("desc", {}, [inner])]), before
-        if _is_description(inner):
+        if is_description(inner):
             return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
         if _NOTE_MARK.match(inner):
             if notes and inner in self.doc.notes and inner not in self.placed:
@@ -243,28 +239,9 @@ class _State:
         return [text]
 
 
-def _top_level_brackets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each outermost balanced [ … ] in text, end exclusive; an unbalanced bracket
-    is skipped (it stays text)."""
-    spans: list[tuple[int, int]] = []
-    depth, start = 0, -1
-    for i, ch in enumerate(text):
-        if ch == "[":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == "]" and depth:
-            depth -= 1
-            if depth == 0 and i + 1 - start <= 2000:
-                spans.append((start, i + 1))
-    return spans
-
-
-def _is_description(inner: str) -> bool:
-    """Words of the translator or archivist about the page (a stamp, handwriting, emphasis), not
-    words added to the text."""
-    m = _DESCRIPTION.match(inner)
-    return bool(m and _DESCRIBES.search(m.group("what") or inner))
+def _is_editorial_paragraph(content: str) -> bool:
+    """Sentences in brackets filling a paragraph ("[Record made by … Also present: …]")."""
+    return len(content) > 80 and re.search(r"[.!?:]\s+[A-Z]", content) is not None
 
 
 def _is_alternate_name(inner: str, before: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..brackets import is_description
 from ..config import RecordFormat
 from ..dates import is_date_line
 from ..errors import RecordError
@@ -185,6 +186,7 @@ def parse_body(
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
+    _fit_content_model(document)
     authors = [n for n in (docket_name, signer) if n]
     return document, notes, authors, warnings
 
@@ -196,6 +198,52 @@ def _lines(blocks: list[Block]) -> list[Line]:
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
     lines = [Line(text, b, block.lineno + k) for b, block in enumerate(blocks) for k, text in enumerate(block.lines)]
     return _join_open_brackets(lines)
+
+
+_COMMON = frozenset({"p", "list", "div"})
+_TOP = frozenset({"opener", "head", "dateline", "gap", "pb"})
+
+
+def _fit_content_model(div: Node) -> None:
+    """Make a div's parts follow the TEI content model (tei_all and ours), keeping every word.
+
+    TEI P5 4.1 (div): top parts (opener, head, dateline), then running text, then bottom parts
+    (closer, a dateline). A dateline between paragraphs (after a list, "Moscow, 3 May" then more
+    text) becomes a paragraph; a div with no running text at all (only opener and closer, or a
+    section with only its head) gets its last top or bottom part as a paragraph.
+    """
+    children = div.children
+    for child in children:
+        if isinstance(child, Node) and child.tag == "div":
+            _fit_content_model(child)
+    tags = [c.tag if isinstance(c, Node) else "" for c in children]
+    first_common = next((k for k, t in enumerate(tags) if t in _COMMON), None)
+    last_common = max((k for k, t in enumerate(tags) if t in _COMMON), default=None)
+    if first_common is not None and last_common is not None:
+        for k in range(first_common + 1, last_common):
+            child = children[k]
+            if isinstance(child, Node) and child.tag == "dateline":
+                child.tag = "p"
+        return
+    # no running text: the closer, else the last top part (a head or dateline), becomes a paragraph
+    for k in range(len(children) - 1, -1, -1):
+        child = children[k]
+        if isinstance(child, Node) and child.tag == "closer":
+            parts: list[Node | str] = []
+            for part in child.children:
+                if isinstance(part, Node):
+                    if parts:
+                        parts.append(Node("lb"))
+                    parts.extend(part.children if part.tag in ("salute", "signed", "dateline") else [part])
+            children[k] = Node("p", {}, parts)
+            return
+    for k in range(len(children) - 1, -1, -1):
+        child = children[k]
+        if isinstance(child, Node) and child.tag in ("head", "dateline"):
+            child.tag = "p"
+            # a paragraph stands after the opener and head: move it behind them
+            children.append(children.pop(k))
+            return
 
 
 def _bracket_depth(text: str) -> int:
@@ -497,12 +545,8 @@ def _bracket_line(text: str) -> bool:
         text.startswith("[")
         and text.endswith("]")
         and _bracket_depth(text) == 0
-        and bool(_PAGE_MARK_WORDS.search(text) or re.fullmatch(r"\[[.…\s]+\]", text))
+        and bool(is_description(text[1:-1].strip()) or re.fullmatch(r"\[[.…\s]+\]", text))
     )
-
-
-# what a bracket line in the opener describes: a stamp, handwriting, a signature, an omission
-_PAGE_MARK_WORDS = re.compile(r"(?i:stamp|seal|handwrit|handwriting|signature|crossed out|emphasis|margin|illegible)")
 
 
 def _meeting_line(text: str, fmt: RecordFormat) -> bool:
@@ -548,6 +592,9 @@ def _preamble_line(text: str) -> bool:
     lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
     if _LETTER_SPACED.match(text):
         return True  # "B e r l i n" in an address block
+    if text.startswith("(") and text.endswith(")"):
+        text, words = text[1:-1], text[1:-1].split()  # "(Working Notes)"
+        lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
     return (
         len(text) <= 70
         and len(words) <= 9
@@ -634,7 +681,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             _append_line(opener, parts)
             i += 1
             continue
-        if can_open and _bracket_line(text) and (opener.children or head_seen) and _running_text_follows(lines, i):
+        if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
             continue
@@ -649,9 +696,24 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
             i += 1
             continue
+        if head_seen and not can_open and _after_head_line(text, lines, i):
+            # the place under a journal's head ("Pyongyang"), an omission: the entry's date follows
+            opener = _flush(opener, document)
+            if re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text):
+                document.children.append(Node("dateline", {}, [text]))
+            else:  # an omission between head and date: a gap, which TEI allows among the div's top parts
+                document.children.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [text])]))
+            i += 1
+            continue
         dateline = _dateline(text)
         if dateline:
-            (document.children if head_seen or not can_open else opener.children).append(dateline)
+            if head_seen and can_open and opener.children:
+                opener.children.append(dateline)  # an opener after the head is still open
+            elif head_seen or not can_open:
+                opener = _flush(opener, document)  # what was gathered stays before the dateline
+                document.children.append(dateline)
+            else:
+                opener.children.append(dateline)
             address_context = True
             i += 1
             continue
@@ -757,6 +819,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
     return i, docket_name
 
 
+def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
+    """Between a head and the entry's date line: a lone place name or an omission bracket."""
+    if not (re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text) or re.fullmatch(r"\[[.…\s]+\]", text)):
+        return False
+    return any(_dateline(ln.text) for ln in lines[i + 1 : i + 3])
+
+
 def _flush(opener: Node, document: Node) -> Node:
     """Place the opener gathered so far (before a head or list) and start an empty one."""
     if opener.children:
@@ -817,6 +886,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             and lines[i].block != lines[i - 1].block
             and (i + 1 >= len(lines) or lines[i + 1].block != lines[i].block)
             and _item_line(lines[i].text)
+            and not lines[i].text.endswith(":")
             and not _field_line(lines[i].text)
             and not _list_label(lines[i].text, fmt)
             and not _speaker_turn(lines[i].text, set())
@@ -865,7 +935,23 @@ def _speakers(lines: list[Line]) -> set[str]:
 
 def _field_word(speaker: str) -> bool:
     """`Time`, `Place of meeting`: a field label, not a person."""
-    return speaker.lower() in {"time", "place", "date", "location", "venue", "subject", "agenda", "present"}
+    return speaker.lower() in {
+        "time",
+        "place",
+        "date",
+        "location",
+        "venue",
+        "subject",
+        "agenda",
+        "present",
+        "original language",
+        "original languages",
+        "contents",
+        "summary",
+        "citation",
+        "credits",
+        "source",
+    }
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
@@ -879,7 +965,7 @@ def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
         ):
             return m
     m = _MIXED_SPEAKER.match(text)
-    if m and m.group("speaker") in mixed:
+    if m and m.group("speaker") in mixed and not _field_word(m.group("speaker")):
         return m
     d = _DOT_SPEAKER.match(text)
     if d and f"dot:{d.group('speaker')}" in mixed:

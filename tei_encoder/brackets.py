@@ -1,0 +1,42 @@
+"""Brackets in the source: where they are, and which describe the page rather than add words.
+
+Shared by the parser (a stamp or handwriting among the opener's lines stays in the opener) and the
+editorial stage (such a bracket becomes note[@type="editorial"]). ENCODING.md §8. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Descriptions by the translator or archivist: "[emphasis in the original]", "[Handwritten: …]",
+# "[faded stamp: …]", "[This passage is crossed out: …]", "[no name given]". ENCODING.md §8.
+_DESCRIBES = re.compile(
+    r"(?i:\b(?:stamp|stamped|seal|handwrit\w*|handwriting|crossed out|struck out|deleted|underlin\w*|emphasis|"
+    r"margin\w*|in the original|typewritten|notation\w*|annotation\w*|inscription|"
+    r"translator's note|editor's note|no name given|not given|not reproduced|attachment not found|illegible signature)\b)"
+)
+_DESCRIPTION = re.compile(r"^(?P<what>[A-Za-z][A-Za-z' -]{0,60}?)\s*[:;](?:\s|$)|^[A-Za-z][A-Za-z' ,-]{2,80}$")
+
+
+def top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each outermost balanced [ … ] in text, end exclusive; an unbalanced bracket
+    is skipped (it stays text)."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "[":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+            if depth == 0 and i + 1 - start <= 2000:
+                spans.append((start, i + 1))
+    return spans
+
+
+def is_description(inner: str) -> bool:
+    """Words of the translator or archivist about the page (a stamp, handwriting, emphasis), not
+    words added to the text."""
+    m = _DESCRIPTION.match(inner)
+    return bool(m and _DESCRIBES.search(m.group("what") or inner))
