@@ -164,3 +164,33 @@ def test_dateline_after_the_head_is_typed(tmp_path, head, kind):
     dates = xp(tree, "//t:body//t:dateline/t:date[@when='1961-04-28']")
     assert len(dates) == 1
     assert dates[0].get("type") == kind
+
+
+def _div(*names: str):
+    from lxml import etree
+
+    div = etree.Element("{http://www.tei-c.org/ns/1.0}div")
+    for name in names:
+        etree.SubElement(div, "{http://www.tei-c.org/ns/1.0}" + name)
+    return div
+
+
+@pytest.mark.parametrize(
+    "children, problem",
+    [
+        (("head", "opener", "p", "list", "closer"), ""),
+        (("opener", "dateline"), ""),
+        (("head", "pb", "p", "note", "closer", "pb"), ""),
+        (("head", "div", "div", "closer"), ""),
+        (("p", "div"), ""),
+        (("opener", "closer"), "closer with no paragraph before it in a div"),
+        (("p", "list", "dateline", "p"), "dateline followed by p in a div"),
+        (("p", "closer", "list"), "closer followed by list in a div"),
+        (("div", "p"), "div content out of order: div p"),
+    ],
+)
+def test_div_content_model(children, problem):
+    """The writer's check of the TEI div content model (tei_all is stricter than our XSD here)."""
+    from tei_encoder.write import div_content_problem
+
+    assert div_content_problem(_div(*children)) == problem
