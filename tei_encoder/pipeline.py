@@ -93,6 +93,8 @@ def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
         return EncodeResult(path=path, error="record is nested too deeply to encode")
     except MemoryError:
         return EncodeResult(path=path, error="record is too large to encode in the memory available")
+    except Exception as exc:  # a bug must cost one record, never the batch: report it against the record
+        return EncodeResult(path=path, error=f"internal error: {type(exc).__name__}: {exc} (please report it)")
     return EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
 
 

@@ -194,3 +194,35 @@ def test_div_content_model(children, problem):
     from tei_encoder.write import div_content_problem
 
     assert div_content_problem(_div(*children)) == problem
+
+
+def test_organisation_whose_head_is_two_words(tmp_path):
+    """A head of several words ("Women's Union") once crashed the organisation extent (and the batch)."""
+    for apostrophe in ("'", "\u2019"):
+        body = f"She is president of the Korean Democratic Women{apostrophe}s Union. The meeting ended."
+        result = encode_text(tmp_path, record(body))
+        assert result.ok, result.error
+
+
+def test_a_bug_costs_one_record_not_the_batch(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import tei_encoder.pipeline as pipeline
+    from tei_encoder.cli import main
+
+    real_tree = pipeline.tei_tree
+
+    def flaky_tree(doc, change_date=None):
+        if "BOOM" in doc.source.text:
+            raise ValueError("simulated bug")
+        return real_tree(doc, change_date)
+
+    monkeypatch.setattr(pipeline, "tei_tree", flaky_tree)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(record("BOOM goes this one."), encoding="utf-8")
+    (folder / "b.txt").write_text(record("This one is fine."), encoding="utf-8")
+    result = CliRunner().invoke(main, ["encode", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "internal error: ValueError: simulated bug" in result.output
+    assert (tmp_path / "out" / "b.xml").exists() and not (tmp_path / "out" / "a.xml").exists()

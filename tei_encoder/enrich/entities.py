@@ -641,6 +641,11 @@ def _learn_local_names(ctx: _DocContext) -> None:
     """
     v = ctx.rec.names
     rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
+    flat = " ".join(text for text, _ in _strings(ctx.doc.body)) + " " + (ctx.doc.header.summary or "")
+    record_words = {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    # who could a short form mean in this record: listed persons named in full, and every rule-found name
+    claims: dict[tuple[str, ...], set[str]] = {}
+    taught: set[tuple[tuple[str, ...], str]] = set()
     for raw in _candidate_names(ctx):
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
@@ -677,8 +682,18 @@ def _learn_local_names(ctx: _DocContext) -> None:
             tuple(norm(t) for t in printed), _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
         )
         for short in shorts:
-            if not known and len(key) > 1 and not ctx.forms(short):
+            listed = ctx.rec.short_index.get(short[0], {})
+            named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
+            if len(key) > 1:
+                claims.setdefault(short, set()).update({xml_id, *named_in_full})
+            if not known and len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
+                taught.add((short, xml_id))
+    # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
+    # to neither: a wrong link is worse than none
+    for short, owner in taught:
+        if len(claims.get(short, ())) > 1:
+            ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -1102,7 +1117,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         ws = words_of[k]
         tail_a, tail_b = groups[k]
         if has_head(ws):
-            end_word = max(j for j in range(len(ws)) if has_head(ws[j : j + 1]))
+            # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
+            end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
