@@ -61,24 +61,28 @@ class EncodeResult:
         return self.error is None
 
 
-def recognizer(authority: tuple[Path, ...], gazetteer: bool) -> EntityRecognizer:
+def recognizer(
+    authority: tuple[Path, ...], gazetteer: bool, person_titles: tuple[str, ...] | None = None
+) -> EntityRecognizer:
     """The entity recogniser for these authority folders (built once per process and authority
     content). Raises UsageError for a broken authority file.
     """
-    return _recognizer(load_authority(authority), gazetteer)
+    titles = record_format().person_titles if person_titles is None else person_titles
+    return _recognizer(load_authority(authority), gazetteer, titles)
 
 
 @lru_cache(maxsize=4)
-def _recognizer(authority: Authority, gazetteer: bool) -> EntityRecognizer:
+def _recognizer(authority: Authority, gazetteer: bool, person_titles: tuple[str, ...]) -> EntityRecognizer:
     """One per authority content: built once per process, rebuilt when the files change."""
-    return EntityRecognizer(authority, use_gazetteer=gazetteer)
+    return EntityRecognizer(authority, person_titles=person_titles, use_gazetteer=gazetteer)
 
 
 def encode_document(path: Path, settings: EncodeSettings) -> Document:
     """Read, parse and enrich one record. Raises RecordError for bad input."""
     source = read_record(path, settings.encoding, settings.max_record_bytes)
-    doc = parse_record(source, record_format(settings.record_format))
-    return enrich(doc, recognizer(settings.authority, settings.gazetteer))
+    fmt = record_format(settings.record_format)
+    doc = parse_record(source, fmt)
+    return enrich(doc, recognizer(settings.authority, settings.gazetteer, fmt.person_titles))
 
 
 def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:

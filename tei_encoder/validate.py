@@ -33,7 +33,7 @@ from lxml import etree, isoschematron
 
 from .config import project_dir
 from .workers import die_with_parent
-from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, describe_xml_error, parse_xml
+from .xmlsafe import NSMAP, TEI_NS, XML_NS, UnsafeXML, describe_xml_error, parse_xml
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
@@ -180,7 +180,7 @@ _NOT_OURS = (
     "not tei-encoder TEI (its teiHeader has no appInfo/application[@ident='tei-encoder']), so the "
     "tei-encoder customization does not apply: check it as TEI with `tei-encoder validate --profile tei-all`"
 )
-_NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
+_NAMESPACES = {XML_NS: "xml:", TEI_NS: "tei:"}
 
 
 # The project XSD's patterns, as a person would say them (xmlschema quotes the regular expression)

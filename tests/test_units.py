@@ -25,6 +25,7 @@ WCDA = record_format("wcda")
         ("on 27 April", 1961, {"when": "1961-04-27"}),
         ("on 26-28 April 1961", None, {"notBefore": "1961-04-26", "notAfter": "1961-04-28"}),
         ("at the beginning of June 1961", None, {"notBefore": "1961-06-01", "notAfter": "1961-06-10"}),
+        ("from the start of June 1961", None, {"notBefore": "1961-06-01", "notAfter": "1961-06-10"}),
         ("in the middle of May 1960", None, {"notBefore": "1960-05-11", "notAfter": "1960-05-20"}),
         ("at the end of February 1960", None, {"notBefore": "1960-02-21", "notAfter": "1960-02-29"}),
         ("at the end of February 1961", None, {"notBefore": "1961-02-21", "notAfter": "1961-02-28"}),
