@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from lxml import etree
 
-from .validate import Diagnostic, shown_name
+from .validate import Diagnostic
 
 STATUSES = ("valid", "invalid", "not well-formed", "refused", "not checked")
 _STATUS_OF_SOURCE = {"xml": "not well-formed", "refused": "refused", "unchecked": "not checked"}
@@ -97,9 +97,7 @@ def _json(diagnostics, files) -> str:
         "errors": errors,
         "warnings": warnings,
     }
-    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    # a file name with a byte that is not UTF-8 holds a lone surrogate: written as JSON's \udcXX escape
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _junit(diagnostics, files) -> str:
@@ -114,7 +112,7 @@ def _junit(diagnostics, files) -> str:
         errors=str(sum(s in ("refused", "not checked") for s, _ in statuses.values())),
     )
     for f in files:
-        case = etree.SubElement(suite, "testcase", classname="tei-encoder.validate", name=shown_name(f))
+        case = etree.SubElement(suite, "testcase", classname="tei-encoder.validate", name=f)
         status, reason = statuses[f]
         problems = [d for d in by_file[f] if d.severity == "error"]
         if status != "valid":
@@ -152,7 +150,7 @@ def _github(diagnostics, files) -> str:
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
         lines.append(
-            f"::{level} file={_escape_property(_repository_path(shown_name(d.file)))},line={d.line},col={d.column},"
+            f"::{level} file={_escape_property(_repository_path(d.file))},line={d.line},col={d.column},"
             f"title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}"
         )
     lines.append(_summary(diagnostics, files))

@@ -31,11 +31,13 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .config import project_dir
+from .workers import die_with_parent
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     NSMAP,
     TEI_NS,
     XI,
+    XML_NS,
     UnsafeXML,
     describe_xml_error,
     human_size,
@@ -67,7 +69,7 @@ class Diagnostic:
     def text(self) -> str:
         """The problem as one line: file:line:column: severity: message [element path]."""
         where = f" [{self.path}]" if self.path else ""
-        return f"{shown_name(self.file)}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
 
     def as_dict(self) -> dict:
         """The problem as a JSON-ready dict."""
@@ -186,7 +188,7 @@ _NOT_OURS = (
     "not tei-encoder TEI (its teiHeader has no appInfo/application[@ident='tei-encoder']), so the "
     "tei-encoder customization does not apply: check it as TEI with `tei-encoder validate --profile tei-all`"
 )
-_NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
+_NAMESPACES = {XML_NS: "xml:", TEI_NS: "tei:"}
 
 
 # The project XSD's patterns, as a person would say them (xmlschema quotes the regular expression)
@@ -567,7 +569,8 @@ class Validator:
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=settings) as pool:
+        initargs = (*settings, os.getpid())  # workers die with this process
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=initargs) as pool:
             return [c for batch in pool.map(_check_batch, batches) for c in batch]
 
 
@@ -616,15 +619,6 @@ def jing_can_name(name: str) -> bool:
     return not any(ord(c) < 32 or ord(c) == 127 for c in name)
 
 
-def shown_name(name: str) -> str:
-    """A file name on one printable line: a control character (a line break) as an escape like
-    \\n, a byte that is not UTF-8 as \\xff; other names unchanged."""
-    if name.isprintable() and jing_can_name(name):
-        return name
-    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
-
-
 def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:
     """A schema given as a path, None (the project's own) or False (none); None when not wanted."""
     if given is False or given is True or not wanted:
@@ -649,7 +643,9 @@ def _include_refusal(tree: etree._ElementTree, name: str, data: bytes) -> tuple[
 _pool_validator: list[Validator] = []
 
 
-def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints) -> None:
+def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints, parent: int | None = None) -> None:
+    if parent is not None:
+        die_with_parent(parent)
     _pool_validator.append(
         Validator(
             xsd=xsd,

@@ -11,11 +11,13 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 DEFAULT_MAX_MB = 200  # validate's and publish's --max-size: larger files are refused unread
 XI = "{http://www.w3.org/2001/XInclude}"
+MAX_XML_BYTES = 512 * 1024 * 1024  # checked before reading: a huge or sparse file costs no memory
 
 
 @lru_cache(maxsize=4)
@@ -56,8 +58,13 @@ def parse_xml(
     if data is None:
         if path is None:
             raise ValueError("parse_xml needs a path or the data")
+        size = Path(path).stat().st_size
+        if size > MAX_XML_BYTES:
+            raise UnsafeXML(f"the file is {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB limit for one XML file")
         data = Path(path).read_bytes()
-    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=_base_url(path) if path else None))
+    # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
+    base_url = shown(path) if path else None
+    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=base_url))
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False)
@@ -74,19 +81,6 @@ def describe_xml_error(exc: Exception) -> str:
     if "Detected an entity reference loop" in message or "amplification" in message:
         return "refused: entity expansion (a possible entity-expansion attack)"
     return f"not well-formed XML: {message.splitlines()[0]}"
-
-
-def _base_url(path: Path | str) -> str:
-    """The file name as libxml2 takes it: a name that is not valid UTF-8 (a stray byte kept by
-    Python as a surrogate) is percent-encoded instead of failing to encode."""
-    name = os.fsdecode(path)
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        from urllib.parse import quote
-
-        return quote(os.fsencode(name), safe="/:")
-    return name
 
 
 @dataclass
