@@ -13,7 +13,7 @@ from lxml import etree
 from . import __version__
 from .errors import RecordError
 from .model import ArchivalReference, Document, Entity, Header, Node
-from .tei import ENTITY_KINDS, TEI_NS, XML_ID, XML_LANG, T
+from .tei import ENTITY_KINDS, KIND, TEI_NS, XML_ID, XML_LANG, T
 
 EDITORIAL_PRINCIPLES = (
     "The words of the record are kept exactly; markup is added around them. Whitespace inside paragraphs is normalised.",
@@ -133,8 +133,12 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     title_stmt = _sub(file_desc, "titleStmt")
     _sub(title_stmt, "title", h.title, type="main")
     for ref in dict.fromkeys(doc.author_refs.values()):
+        entity = doc.entities[ref]
         author = _sub(title_stmt, "author")
-        _sub(author, "persName", doc.entities[ref].name, ref=f"#{ref}")
+        if entity.kind in ("person", "org"):  # a ministry or an embassy may author a record (TEI 2.2.1)
+            _sub(author, KIND[entity.kind].mention, entity.name, ref=f"#{ref}")
+        else:
+            author.text = entity.name
     for name in h.authors:
         if name not in doc.author_refs:
             _sub(title_stmt, "author", name)

@@ -227,3 +227,23 @@ def test_a_bug_costs_one_record_not_the_batch(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "internal error: ValueError: simulated bug" in result.output
     assert (tmp_path / "out" / "b.xml").exists() and not (tmp_path / "out" / "a.xml").exists()
+
+
+def test_a_body_as_author_is_an_orgname(tmp_path):
+    """A cable signed by a ministry is authored by a body: author/orgName, valid TEI (TEI 2.2.1)."""
+    header = (
+        "March 3, 1962\n\n**Cable from the Foreign Ministry to Ambassador Chen Ping, 3 March 1962**\n\n"
+        "<https://digitalarchive.example.org/document/500124>\n\n"
+    )
+    body = "Please report on the harbour works.\n\nMinistry of Foreign Affairs\n"
+    result = encode_text(tmp_path, record(body, header=header))
+    tree = tree_of(result)
+    (author,) = xp(tree, "//t:titleStmt/t:author/*")
+    ref = author.get("ref", "")[1:]
+    assert author.xpath("local-name()") == "orgName"
+    assert xp(tree, f"local-name(//t:standOff//*[@xml:id='{ref}'])") == "org"
+    path = tmp_path / "out.xml"
+    path.write_bytes(result.tei)
+    from tei_encoder.validate import Validator
+
+    assert [d.text() for d in Validator().check_files([path]) if d.severity == "error"] == []
