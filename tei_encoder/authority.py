@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import UsageError
-from .tei import ENTITY_KINDS, NSMAP, XML_NS
+from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
 from .xmlsafe import parse_xml
 
 REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor rejected, one per line
@@ -67,9 +67,17 @@ def load_authority(folders: tuple[Path, ...]) -> Authority:
         for f in folders
         if f.is_dir()
         for p in sorted([*f.glob("*.xml"), *f.glob(REJECTED_FILE)])
-        for st in (p.stat(),)
+        for st in (_stat_or_none(p),)
+        if st is not None
     )
     return _load(folders, stamp)
+
+
+def _stat_or_none(path: Path):
+    try:
+        return path.stat()
+    except OSError:  # a broken link: _load names it
+        return None
 
 
 @lru_cache(maxsize=8)
@@ -82,6 +90,9 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
         if not folder.is_dir():
             raise UsageError(f"{folder}: authority folder does not exist")
         for path in sorted(folder.glob("*.xml")):
+            unreadable = unreadable_file(path)
+            if unreadable:
+                raise UsageError(f"{path}: {unreadable}")
             data = path.read_bytes()
             digest.update(path.name.encode() + b"\0" + data)
             files.append(path)
@@ -89,6 +100,9 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
                 tree = parse_xml(path, data)
             except Exception as exc:  # one bad file must name itself, not crash the run
                 raise UsageError(f"{path}: authority file is not well-formed XML: {exc}") from None
+            root = tree.getroot() if hasattr(tree, "getroot") else tree
+            if not has_listings(root):
+                raise UsageError(f"{path}:{root.sourceline or 1}: {NO_LISTINGS}")
             for entry in _entries(tree):
                 entries[entry.xml_id] = entry  # a later folder overrides an earlier one
         rejected_path = folder / REJECTED_FILE
@@ -99,6 +113,30 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     return Authority(
         entries=entries, digest=digest.hexdigest(), files=tuple(files), rejected=tuple(dict.fromkeys(rejected))
     )
+
+
+NO_LISTINGS = "no TEI listPerson/listPlace/listOrg (an authority file is TEI with at least one of them)"
+
+
+def unreadable_file(path: Path) -> str | None:
+    """Why path cannot be read as an authority file ("not a file" for a folder, "cannot read"
+    for a broken link or a file without read permission), or None when it can be read."""
+    if not path.exists():
+        return "cannot read: a broken link or a file that has gone"
+    if not path.is_file():
+        return "not a file (an authority file must be a regular *.xml file)"
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    return None
+
+
+def has_listings(root) -> bool:
+    """True when root (an lxml element) holds a TEI listPerson, listPlace or listOrg (itself or below)."""
+    tags = {f"{{{TEI_NS}}}{k.listing}" for k in ENTITY_KINDS}
+    return root.tag in tags or any(True for _ in root.iter(*tags))
 
 
 def rejected_names(text: str) -> list[str]:

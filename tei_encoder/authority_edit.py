@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import teidoc
-from .authority import REJECTED_FILE, rejected_names
+from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, rejected_names, unreadable_file
 from .fsutil import atomic_write
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 
@@ -74,9 +74,14 @@ class Problem:
     # repeated, an entry without a name) stops a build; the others are reported, and build goes on
     broken: bool = True
 
+    @property
+    def where(self) -> str:
+        """`file:line`, or just the file when no line applies (a folder, a broken link)."""
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
     def text(self) -> str:
         """`file:line: error: message`, as compilers and editors print it."""
-        return f"{self.path}:{self.line}: error: {self.message}"
+        return f"{self.where}: error: {self.message}"
 
 
 def form_key(form: str) -> str:
@@ -116,14 +121,24 @@ def _check_folder(folder: Path) -> list[Problem]:
     ids: dict[str, tuple[Path, int]] = {}
     forms: dict[str, tuple[str, Path, int]] = {}
     for path in sorted(folder.glob("*.xml")):
+        unreadable = unreadable_file(path)
+        if unreadable:
+            problems.append(Problem(path, 0, unreadable))
+            continue
         try:
             tree = etree.parse(str(path), _parser())
         except etree.XMLSyntaxError as exc:
             line = exc.lineno or (exc.position[0] if getattr(exc, "position", None) else 0)
             problems.append(Problem(path, line, f"not well-formed XML: {exc.msg}"))
             continue
+        except OSError as exc:  # vanished or unreadable between the look and the read
+            problems.append(Problem(path, 0, f"cannot read: {exc}"))
+            continue
         if tree.docinfo.doctype:
             problems.append(Problem(path, 1, "authority files may not declare a DOCTYPE"))
+            continue
+        if not has_listings(tree.getroot()):
+            problems.append(Problem(path, tree.getroot().sourceline or 1, NO_LISTINGS))
             continue
         for kind in ENTITY_KINDS:
             for entry in tree.iterfind(f".//tei:{kind.entry}", NSMAP):

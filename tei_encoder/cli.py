@@ -112,7 +112,7 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     if broken:
         first = broken[0]
         more = f" (and {len(broken) - 1} more: run `tei-encoder authority check`)" if len(broken) > 1 else ""
-        raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+        raise UsageError(f"{first.where}: {first.message}{more}")
     if problems:  # readable, but not as it should be: said once, and the run goes on
         first = problems[0]
         more = f" ({len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""

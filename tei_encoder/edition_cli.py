@@ -202,7 +202,7 @@ def apply(review_file, folder):
         folder = found[0]
     problems = check_authority([folder])
     if problems:
-        _fail_usage(f"{problems[0].path}:{problems[0].line}: {problems[0].message} (fix the authority files first)")
+        _fail_usage(f"{problems[0].where}: {problems[0].message} (fix the authority files first)")
     try:
         result = apply_review(review_file, folder)
     except (ValueError, UnicodeDecodeError) as exc:

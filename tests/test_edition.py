@@ -520,3 +520,56 @@ def test_apply_writes_a_compact_file_compactly_and_a_missing_list_as_a_new_file(
         '        <idno type="geonames">2950159</idno>\n      </place>\n' in places
     )
     assert check_authority([folder]) == []
+
+
+@pytest.mark.parametrize("command", ["build", "review", "encode", "entities", "check", "apply"])
+@pytest.mark.parametrize("odd", ["folder", "broken link"])
+def test_a_folder_or_a_broken_link_named_xml_in_authority_is_one_line(tmp_path, command, odd):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    odd_path = folder / "extra.xml"
+    if odd == "folder":
+        odd_path.mkdir()
+    else:
+        odd_path.symlink_to(tmp_path / "gone.xml")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    review = tmp_path / "review.csv"
+    review.write_text("decision,type,name,id,forms\n", encoding="utf-8")
+    args = {
+        "build": ["build", str(corpus), "-o", str(tmp_path / "out")],
+        "review": ["review", str(corpus)],
+        "encode": ["encode", str(corpus), "-o", str(tmp_path / "tei")],
+        "entities": ["entities", str(corpus)],
+        "check": ["authority", "check"],
+        "apply": ["authority", "apply", str(review)],
+    }[command]
+    result = run(*args, "--authority", str(folder))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == (1 if command == "check" else 2), result.output
+    named = [line for line in result.output.splitlines() if str(odd_path) in line]
+    expected = "not a file" if odd == "folder" else "cannot read"
+    assert len(named) == 1 and expected in named[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<root><listPerson><person xml:id='a'><persName>Ann</persName></person></listPerson></root>\n",
+        f"<TEI xmlns='{NS['t']}'>\n<teiHeader/>\n</TEI>\n",
+    ],
+)
+def test_an_authority_file_without_tei_lists_is_an_error_not_ignored(tmp_path, text):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    path = folder / "people.xml"
+    path.write_text(text, encoding="utf-8")
+    assert [p.text() for p in check_authority([folder])] == [
+        f"{path}:1: error: no TEI listPerson/listPlace/listOrg (an authority file is TEI with at least one of them)"
+    ]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(folder))
+    assert result.exit_code == 2 and f"{path}:1: no TEI listPerson/listPlace/listOrg" in result.output
