@@ -56,7 +56,20 @@ def identifier_ok(id_type: str, value: str) -> bool:
 
 
 _NCNAME = re.compile(r"[^\W\d][\w.-]*")
-REVIEW_COLUMNS = ("decision", "type", "name", "id", "forms", "wikidata", "geonames", "found", "records", "context")
+REVIEW_COLUMNS = (
+    "decision",
+    "type",
+    "name",
+    "id",
+    "forms",
+    "wikidata",
+    "geonames",
+    "found",
+    "records",
+    "context",
+    "status",
+)
+NOT_FOUND = "not found this time"  # status of a decided row whose name this review did not meet
 DECISIONS = ("accept", "merge", "reject")
 _FORM_SEPARATOR = " | "
 _PARTS = tuple(f"{T}{t}" for t in ("dateline", "salute", "signed", "seg", "label", "address", "addrLine", "byline"))
@@ -222,6 +235,7 @@ class ReviewRow:
     decision: str = ""
     wikidata: str = ""
     geonames: str = ""
+    status: str = ""  # NOT_FOUND: an earlier decision kept although no document has the name now
 
     def cells(self) -> list[str]:
         """The row as CSV cells, in REVIEW_COLUMNS order."""
@@ -236,6 +250,7 @@ class ReviewRow:
             self.found,
             " ".join(self.records),
             self.context,
+            self.status,
         ]
 
 
@@ -350,32 +365,81 @@ def read_review(path: Path) -> list[tuple[int, dict[str, str]]]:
     return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
 
 
-def write_review(path: Path, rows: list[ReviewRow]) -> int:
-    """Write rows as the review file at path, keeping the editor's decisions of an earlier
-    review file there for the same names (so re-running review never loses a decision).
-    Returns how many earlier decisions were kept.
+def decision_in_authority(row: dict[str, str], forms: dict[str, str], rejected: set[str]) -> bool:
+    """True when a review row's decision is already in the authority: for reject every form is
+    rejected; for accept and merge every form belongs to the entry the row names (accept without
+    an id: the id made from the name). forms: form key -> entry id; rejected: form keys.
     """
-    kept = 0
+    decision = row.get("decision", "").lower()
+    row_forms = _row_forms(row)
+    if not row_forms or decision not in DECISIONS:
+        return False
+    keys = [form_key(f) for f in row_forms]
+    if decision == "reject":
+        return all(k in rejected for k in keys)
+    xml_id = row.get("id", "") or (slug(row_forms[0]) if decision == "accept" else "")
+    return bool(xml_id) and all(forms.get(k) == xml_id for k in keys)
+
+
+def write_review(
+    path: Path, rows: list[ReviewRow], forms: dict[str, str] | None = None, rejected: Iterable[str] = ()
+) -> tuple[int, int]:
+    """Write rows as the review file at path, keeping the editor's decisions of an earlier
+    review file there for the same names (so re-running review never loses a decision). A
+    decided row whose name no document has now (a record removed or broken) is kept too, at the
+    end, with status NOT_FOUND, unless its decision is already in the authority (forms: form
+    key -> entry id of the authority; rejected: its rejected forms), where it is done.
+    Returns (earlier decisions kept on rows found again, decided rows kept as not found).
+    Raises ValueError for an earlier file that is not a review file.
+    """
+    authority_forms = forms or {}
+    refused = {form_key(r) for r in rejected}
+    kept, used = 0, set()
+    earlier_rows: list[dict[str, str]] = []
     if path.is_file():
-        earlier: dict[str, dict[str, str]] = {}
-        for _, old in read_review(path):
-            if old.get("decision"):
-                for form in [old.get("name", ""), *old.get("forms", "").split(_FORM_SEPARATOR.strip())]:
-                    if form.strip():
-                        earlier[form_key(form)] = old
+        earlier: dict[str, int] = {}
+        earlier_rows = [old for _, old in read_review(path) if old.get("decision")]
+        for number, old in enumerate(earlier_rows):
+            for form in [old.get("name", ""), *old.get("forms", "").split(_FORM_SEPARATOR.strip())]:
+                if form.strip():
+                    earlier.setdefault(form_key(form), number)
         for row in rows:
-            decided = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
-            if decided:
+            number = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
+            if number is not None:
+                decided = earlier_rows[number]
                 row.decision, row.type, row.name, row.id = (decided[c] for c in ("decision", "type", "name", "id"))
                 row.wikidata, row.geonames = decided.get("wikidata", ""), decided.get("geonames", "") or row.geonames
+                used.add(number)
                 kept += 1
+    missing = [
+        _carried_row(old)
+        for number, old in enumerate(earlier_rows)
+        if number not in used and not decision_in_authority(old, authority_forms, refused)
+    ]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REVIEW_COLUMNS)
-    for row in rows:
+    for row in [*rows, *missing]:
         writer.writerow(row.cells())
     atomic_write(path, buffer.getvalue().encode("utf-8"))
-    return kept
+    return kept, len(missing)
+
+
+def _carried_row(old: dict[str, str]) -> ReviewRow:
+    """An earlier decided row no document has now, kept as the editor wrote it, marked NOT_FOUND."""
+    return ReviewRow(
+        type=old.get("type", ""),
+        name=old.get("name", ""),
+        id=old.get("id", ""),
+        forms=[f.strip() for f in old.get("forms", "").split(_FORM_SEPARATOR.strip()) if f.strip()],
+        found=old.get("found", ""),
+        records=old.get("records", "").split(),
+        context=old.get("context", ""),
+        decision=old.get("decision", ""),
+        wikidata=old.get("wikidata", ""),
+        geonames=old.get("geonames", ""),
+        status=NOT_FOUND,
+    )
 
 
 # --- apply ---------------------------------------------------------------------------------------
@@ -642,3 +706,12 @@ def _add_idno_indented(entry, id_type: str, value: str, inner: str) -> None:
     el = etree.Element(f"{T}idno", type=id_type)
     el.text = value
     _append_indented(entry, el, inner, None)
+
+
+def authority_forms(loaded) -> dict[str, str]:
+    """Form key -> entry id of every name form of a loaded Authority (first entry wins)."""
+    forms: dict[str, str] = {}
+    for entry in loaded.entries.values():
+        for name in (entry.name, *entry.variants):
+            forms.setdefault(form_key(name), entry.xml_id)
+    return forms

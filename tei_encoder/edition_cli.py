@@ -85,7 +85,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
     from lxml import etree
 
     from .authority import load_authority
-    from .authority_edit import review_rows, write_review
+    from .authority_edit import authority_forms, review_rows, write_review
     from .cli import Reporter, _settings
     from .edition import corpus_sources
     from .pipeline import encode_record
@@ -122,7 +122,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
     rows = review_rows(documents, loaded.entries, loaded.rejected)
     target = output or corpus.resolve().parent / "review.csv"
     try:
-        kept = write_review(target, rows)
+        kept, missing = write_review(target, rows, authority_forms(loaded), loaded.rejected)
     except (OSError, ValueError) as exc:
         _fail_usage(f"{target}: cannot write the review file: {exc}")
     unlinked = sum(r.found == "unlinked" for r in rows)
@@ -130,6 +130,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
         f"review: {len(rows)} names to review ({unlinked} unlinked, {len(rows) - unlinked} gazetteer-only) "
         f"from {len(documents)} documents -> {target}"
         + (f"; {kept} earlier decisions kept" if kept else "")
+        + (f"; {missing} decided names not found this time (kept, status column)" if missing else "")
         + f"; authority: {settings.authority_label}"
     )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)

@@ -573,3 +573,23 @@ def test_an_authority_file_without_tei_lists_is_an_error_not_ignored(tmp_path, t
     (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
     result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(folder))
     assert result.exit_code == 2 and f"{path}:1: no TEI listPerson/listPlace/listOrg" in result.output
+
+
+def test_review_keeps_a_decision_for_a_name_no_longer_found(tmp_path, monkeypatch):
+    edition = tmp_path / "ed"
+    assert run("init", str(edition)).exit_code == 0
+    monkeypatch.chdir(edition)
+    Path("corpus/talks.txt").write_text(TALKS, encoding="utf-8")
+    assert run("review").exit_code == 0
+    decide(Path("review.csv"), {"Orlan Pekkarinen": {"decision": "accept", "id": "pekkarinen"}})
+    Path("corpus/talks.txt").unlink()  # the record is gone: its names are not found this time
+    result = run("review")
+    assert result.exit_code == 0, result.output
+    assert "1 decided names not found this time" in result.output
+    rows = [r for r in review_table(Path("review.csv")) if r["name"] == "Orlan Pekkarinen"]
+    assert len(rows) == 1
+    assert (rows[0]["decision"], rows[0]["id"], rows[0]["status"]) == ("accept", "pekkarinen", "not found this time")
+    assert run("review").exit_code == 0  # kept again on the next run, not lost
+    assert [r["status"] for r in review_table(Path("review.csv")) if r["name"] == "Orlan Pekkarinen"] == [
+        "not found this time"
+    ]
