@@ -33,7 +33,8 @@ def _default_corpus() -> Path:
     "--requirement",
     metavar="SPEC",
     help="What CI installs (requirements.txt), for example a git URL of your tei-encoder. "
-    "Default: tei-encoder==<this version>.",
+    "Default: where this tei-encoder was installed from when that is a git or web URL, "
+    "else tei-encoder==<this version> (with a warning: it installs only if published on PyPI).",
 )
 def init(folder, requirement):
     """Make a new edition in FOLDER: corpus/ (with an example record), authority/ (the base
@@ -42,7 +43,7 @@ def init(folder, requirement):
 
     Exit status: 0 made, 2 FOLDER is not new or empty.
     """
-    from .edition import init_edition
+    from .edition import default_requirement, init_edition
 
     try:
         written = init_edition(folder, requirement)
@@ -50,6 +51,9 @@ def init(folder, requirement):
         _fail_usage(str(exc))
     except OSError as exc:
         _fail_usage(f"{folder}: cannot write the edition: {exc.strerror or exc}")
+    warning = None if requirement else default_requirement()[1]
+    if warning:
+        click.echo(f"init: warning: {warning}", err=True)
     click.echo(
         f"init: a new edition in {folder} ({len(written)} files); next: cd {folder} && tei-encoder build", err=True
     )

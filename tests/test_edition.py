@@ -593,3 +593,46 @@ def test_review_keeps_a_decision_for_a_name_no_longer_found(tmp_path, monkeypatc
     assert [r["status"] for r in review_table(Path("review.csv")) if r["name"] == "Orlan Pekkarinen"] == [
         "not found this time"
     ]
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "expected", "warns"),
+    [
+        (
+            '{"url": "https://git.example.org/ed/tei-encoder.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+            "tei-encoder @ git+https://git.example.org/ed/tei-encoder.git@abc123",
+            False,
+        ),
+        (
+            '{"url": "https://files.example.org/tei_encoder-0.1.0.tar.gz", "archive_info": {}}',
+            "tei-encoder @ https://files.example.org/tei_encoder-0.1.0.tar.gz",
+            False,
+        ),
+        ('{"url": "file:///home/ed/tei-encoder", "dir_info": {"editable": true}}', "tei-encoder==9.8.7", True),
+        (None, "tei-encoder==9.8.7", True),
+        ("not json", "tei-encoder==9.8.7", True),
+    ],
+)
+def test_init_requires_where_tei_encoder_came_from_or_warns(direct_url, expected, warns):
+    from tei_encoder.edition import installed_requirement
+
+    requirement, warning = installed_requirement(direct_url, "9.8.7")
+    assert requirement == expected
+    assert (warning is not None) == warns
+    if warning:
+        assert "--requirement" in warning and "tei-encoder==9.8.7" in warning
+
+
+def test_init_says_once_when_the_requirement_may_not_install(tmp_path, monkeypatch):
+    from tei_encoder import edition
+
+    monkeypatch.setattr(edition, "default_requirement", lambda: ("tei-encoder==9.8.7", "pins tei-encoder==9.8.7"))
+    result = run("init", str(tmp_path / "a"))
+    assert result.exit_code == 0 and result.output.count("warning") == 1 and "pins tei-encoder==9.8.7" in result.output
+    assert (tmp_path / "a" / "requirements.txt").read_text(encoding="utf-8") == "tei-encoder==9.8.7\n"
+    given = run("init", str(tmp_path / "b"), "--requirement", "tei-encoder @ git+https://git.example.org/x.git")
+    assert given.exit_code == 0 and "warning" not in given.output
+
+
+def test_readme_has_no_placeholder_owner():
+    assert "OWNER" not in (ROOT / "README.md").read_text(encoding="utf-8")
