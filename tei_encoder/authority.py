@@ -171,6 +171,23 @@ def _entries(tree):
             yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos)
 
 
+def shipped_authority_dirs() -> list[Path]:
+    """The folders that hold the base authority shipped with tei-encoder (resolved): the package
+    data `tei_encoder/_authority/`, and in a checkout the repository's `corpus/authority/` it is
+    built from. Editions never write there."""
+    here = Path(__file__).resolve().parent
+    return [c for c in (here / "_authority", here.parent / "corpus" / "authority") if c.is_dir()]
+
+
+def is_shipped_authority(folder: Path) -> bool:
+    """True when folder is (a link to) the base authority shipped with tei-encoder."""
+    try:
+        resolved = Path(folder).resolve()
+    except OSError:
+        return False
+    return any(resolved == shipped for shipped in shipped_authority_dirs())
+
+
 def base_authority_dir() -> Path:
     """The base authority shipped with tei-encoder.
 
@@ -179,9 +196,8 @@ def base_authority_dir() -> Path:
     or an editable install it is that same folder, `corpus/authority/`. One source, so every
     install links the same names. Raises FileNotFoundError when neither exists (a broken install).
     """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_authority", here.parent / "corpus" / "authority"):
-        if candidate.is_dir() and any(candidate.glob("*.xml")):
+    for candidate in shipped_authority_dirs():
+        if any(candidate.glob("*.xml")):
             return candidate
     raise FileNotFoundError("cannot find the base authority files of tei-encoder (a broken installation?)")
 

@@ -194,7 +194,7 @@ def apply(review_file, folder):
     """
     from lxml import etree
 
-    from .authority import local_authority_folders
+    from .authority import is_shipped_authority, local_authority_folders
     from .authority_edit import apply_review, check_authority
 
     if folder is None:
@@ -205,6 +205,11 @@ def apply(review_file, folder):
                 "(tei-encoder init) or pass --authority DIR"
             )
         folder = found[0]
+    if is_shipped_authority(folder):
+        _fail_usage(
+            f"{folder}: the base authority shipped with tei-encoder is never written; "
+            "run this in an edition (tei-encoder init) or pass --authority DIR of your own"
+        )
     problems = check_authority([folder])
     if problems:
         _fail_usage(f"{problems[0].where}: {problems[0].message} (fix the authority files first)")

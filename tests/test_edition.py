@@ -636,3 +636,19 @@ def test_init_says_once_when_the_requirement_may_not_install(tmp_path, monkeypat
 
 def test_readme_has_no_placeholder_owner():
     assert "OWNER" not in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_apply_refuses_to_write_the_shipped_base_authority(tmp_path):
+    base = base_authority_dir()
+    before = {p.name: p.read_bytes() for p in base.iterdir()}
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "decision,type,name,id,forms\naccept,person,Ann Invented,ann-invented,Ann Invented\n", encoding="utf-8"
+    )
+    result = run("authority", "apply", str(review), "--authority", str(base))
+    assert result.exit_code == 2 and "base authority shipped with tei-encoder is never written" in result.output
+    # the repository's corpus/authority/, the source of the package data, is the base too
+    result = run("authority", "apply", str(review), "--authority", str(ROOT / "corpus" / "authority"))
+    if (ROOT / "corpus" / "authority").is_dir():
+        assert result.exit_code == 2 and "never written" in result.output
+    assert {p.name: p.read_bytes() for p in base.iterdir()} == before
