@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import UsageError
+from .options import ENCODE_OPTIONS, with_options
 
 # the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
 
@@ -67,16 +68,8 @@ def init(folder, requirement):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Review file to write (CSV). Default: review.csv beside the corpus folder.",
 )
-@click.option(
-    "--authority",
-    "authority",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    help="Folder of authority files. Default: authority/ beside the records, else the base shipped with tei-encoder.",
-)
-@click.option("--no-gazetteer", is_flag=True, help="Encode without the GeoNames gazetteer.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def review(corpus, output, authority, no_gazetteer, quiet):
+@with_options([ENCODE_OPTIONS[name] for name in ("authority", "encoding", "no_gazetteer", "record_format", "quiet")])
+def review(corpus, output, authority, encoding, no_gazetteer, record_format, quiet):
     """Write the names the encoder was unsure of to a review file for an editor.
 
     One row per name found by rule (no authority entry) or linked only to the GeoNames
@@ -103,7 +96,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
         sources = corpus_sources(corpus)
         if not sources:
             raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
-        settings = _settings(authority, [corpus], None, None, not no_gazetteer)
+        settings = _settings(authority, [corpus], None, encoding, not no_gazetteer, record_format)
     except UsageError as exc:
         _fail_usage(str(exc))
     documents, failed = [], 0

@@ -652,3 +652,25 @@ def test_apply_refuses_to_write_the_shipped_base_authority(tmp_path):
     if (ROOT / "corpus" / "authority").is_dir():
         assert result.exit_code == 2 and "never written" in result.output
     assert {p.name: p.read_bytes() for p in base.iterdir()} == before
+
+
+def test_review_reads_records_in_another_encoding_and_format(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = TALKS.replace("in Moscow.", "at the café in Moscow.")
+    assert text != TALKS
+    (corpus / "talks.txt").write_bytes(text.encode("cp1252"))
+    assert run("review", str(corpus), "-o", str(tmp_path / "a.csv")).exit_code == 1  # not UTF-8: said, not guessed
+    result = run("review", str(corpus), "-o", str(tmp_path / "b.csv"), "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    assert "Orlan Pekkarinen" in {r["name"] for r in review_table(tmp_path / "b.csv")}
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "note.txt").write_text(
+        "A note on the harvest\n12 June 1961\n\nAmbassador Orlan Pekkarinen met N. S. Khrushchev in Moscow.\n",
+        encoding="utf-8",
+    )
+    result = run("review", str(plain), "-o", str(tmp_path / "c.csv"), "--record-format", "plain")
+    assert result.exit_code == 0, result.output
+    assert "Orlan Pekkarinen" in {r["name"] for r in review_table(tmp_path / "c.csv")}
+    assert run("review", str(plain), "--record-format", "no-such-format").exit_code == 2
