@@ -455,6 +455,7 @@ class ApplyReport:
     problems: list[Problem] = field(default_factory=list)
     undecided: int = 0
     written: list[Path] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # review:line of rows whose decision the authority has
 
 
 class _Files:
@@ -557,7 +558,9 @@ def apply_review(review: Path, folder: Path) -> ApplyReport:
     forms appended to rejected.txt. A row that would claim a form another entry has, reuse an
     id, or give a malformed identifier is not applied and becomes a Problem (review:line);
     the other rows are still applied. Accepts are applied first, so a merge may name an entry
-    the same file accepts. Raises ValueError for a file that is not a review file.
+    the same file accepts. A row whose decision the authority already has (the same file
+    applied before) is listed in `already`, not applied again, and no file is rewritten for it.
+    Raises ValueError for a file that is not a review file.
     """
     report = ApplyReport()
     files = _Files(folder)
@@ -569,6 +572,9 @@ def apply_review(review: Path, folder: Path) -> ApplyReport:
         decision = row.get("decision", "").lower()
         if not decision:
             report.undecided += 1
+            continue
+        if decision_in_authority(row, files.forms, files.rejected):  # applied by an earlier run
+            report.already.append(f"{review}:{line}: already applied: {decision} {row.get('name', '')!r}")
             continue
         try:
             report.applied.append(_apply_row(files, decision, row))

@@ -183,7 +183,9 @@ def apply(review_file, folder):
     Existing entries are never renamed, removed or reordered; the files keep their layout. The
     base authority shipped with tei-encoder is never written: run this in an edition.
 
-    Exit status: 0 every decision applied, 1 some row could not be (the others are), 2 usage error.
+    A row applied before (the same file applied twice) is said to be already applied.
+
+    Exit status: 0 every decision applied (or already), 1 some row could not be (the others are), 2 usage error.
     """
     from lxml import etree
 
@@ -214,13 +216,17 @@ def apply(review_file, folder):
         _fail_usage(f"{folder}: {exc}")
     for line in result.applied:
         click.echo(f"{review_file}: {line}", err=True)
+    for line in result.already:
+        click.echo(line, err=True)
     for problem in result.problems:
         click.echo(problem.text(), err=True)
     for problem in check_authority([folder]):  # what apply wrote must check out; say so if not
         click.echo(problem.text(), err=True)
         result.problems.append(problem)
     click.echo(
-        f"authority apply: {len(result.applied)} decisions applied, {len(result.problems)} not, "
+        f"authority apply: {len(result.applied)} decisions applied, "
+        + (f"{len(result.already)} already applied, " if result.already else "")
+        + f"{len(result.problems)} not, "
         f"{result.undecided} rows without a decision; {len(result.written)} files written in {folder}",
         err=True,
     )

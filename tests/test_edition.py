@@ -341,7 +341,7 @@ def test_apply_without_changes_keeps_every_byte(tmp_path):
         encoding="utf-8",
     )
     result = run("authority", "apply", str(review), "--authority", str(folder))
-    assert result.exit_code == 0 and "no new forms" in result.output
+    assert result.exit_code == 0 and "already applied" in result.output
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
@@ -674,3 +674,27 @@ def test_review_reads_records_in_another_encoding_and_format(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Orlan Pekkarinen" in {r["name"] for r in review_table(tmp_path / "c.csv")}
     assert run("review", str(plain), "--record-format", "no-such-format").exit_code == 2
+
+
+def test_applying_the_same_review_twice_says_already_applied_and_writes_nothing(tmp_path):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "decision,type,name,id,forms,wikidata,geonames,found,records,context\n"
+        "accept,person,Ann Invented,,Ann Invented | A. Invented,,,unlinked,r,\n"
+        "merge,person,Fidel C. Ruz,castro-fidel,Fidel C. Ruz,,,unlinked,r,\n"
+        "reject,place,Northbank,,Northbank,,,gazetteer,r,\n"
+        ",person,Bo Undecided,,Bo Undecided,,,unlinked,r,\n",
+        encoding="utf-8",
+    )
+    first = run("authority", "apply", str(review), "--authority", str(folder))
+    assert first.exit_code == 0 and "3 decisions applied" in first.output, first.output
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+    second = run("authority", "apply", str(review), "--authority", str(folder))
+    assert second.exit_code == 0, second.output
+    assert "0 decisions applied, 3 already applied, 0 not" in second.output
+    assert "0 files written" in second.output and "error" not in second.output
+    for line in (2, 3, 4):
+        assert f"{review}:{line}: already applied" in second.output
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == after
