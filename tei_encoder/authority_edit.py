@@ -466,6 +466,8 @@ class _Files:
         self.trees: dict[Path, etree._ElementTree] = {}
         self.declarations: dict[Path, bytes] = {}
         self.endings: dict[Path, bytes] = {}  # a final newline, kept as the file had it
+        self.prologs: dict[Path, bytes] = {}  # what comes between the XML declaration and the root, kept as it is
+        self.newlines: dict[Path, bytes] = {}  # the file's line break (CRLF kept: lxml reads every one as LF)
         self.changed: set[Path] = set()
         self.entries: dict[str, etree._Element] = {}
         self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
@@ -473,8 +475,12 @@ class _Files:
         for path in sorted(folder.glob("*.xml")):
             data = path.read_bytes()
             self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
-            self.declarations[path] = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
-            self.endings[path] = b"\n" if data.endswith(b"\n") else b""
+            declaration = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
+            self.declarations[path] = declaration
+            # comments and processing instructions before the root, with the line breaks between them
+            self.prologs[path] = _PROLOG.match(data, len(declaration)).group(0)  # type: ignore[union-attr]
+            self.newlines[path] = b"\r\n" if b"\r\n" in data else b"\n"
+            self.endings[path] = self.newlines[path] if data.endswith(b"\n") else b""
             for kind in ENTITY_KINDS:
                 for entry in self.trees[path].iterfind(f".//tei:{kind.entry}", NSMAP):
                     xml_id = entry.get(XML_ID)
@@ -507,11 +513,19 @@ class _Files:
         written = []
         for path in sorted(self.changed):
             # in the file's own encoding (a declaration naming another one stays true)
-            body = etree.tostring(
-                self.trees[path], encoding=self.trees[path].docinfo.encoding or "UTF-8", xml_declaration=False
-            )
+            tree = self.trees[path]
+            encoding = tree.docinfo.encoding or "UTF-8"
+            root = tree.getroot()
+            newline = self.newlines.get(path, b"\n")
+            body = etree.tostring(root, encoding=encoding, xml_declaration=False)
+            for after in root.itersiblings():  # comments after the root, each on its own line
+                body += b"\n" + etree.tostring(after, encoding=encoding)
             declaration = self.declarations[path]
-            atomic_write(path, (declaration + b"\n" if declaration else b"") + body + self.endings.get(path, b"\n"))
+            prolog = self.prologs.get(path, b"\n" if declaration else b"")
+            data = declaration + prolog.replace(b"\r\n", b"\n") + body + b"\n"
+            if self.endings.get(path, b"\n") == b"":
+                data = data[:-1]
+            atomic_write(path, data.replace(b"\n", newline) if newline != b"\n" else data)
             written.append(path)
         if self.rejected_added:
             text = self.rejected_text or _REJECTED_HEADER
@@ -522,6 +536,10 @@ class _Files:
             written.append(path)
         return written
 
+
+# XML's prolog after the declaration: white space, comments and processing instructions (a
+# DOCTYPE is refused in authority files)
+_PROLOG = re.compile(rb"(?:\s+|<!--.*?-->|<\?.*?\?>)*", re.S)
 
 _NEW_FILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
   <teiHeader>

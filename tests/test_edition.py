@@ -698,3 +698,32 @@ def test_applying_the_same_review_twice_says_already_applied_and_writes_nothing(
     for line in (2, 3, 4):
         assert f"{review}:{line}: already applied" in second.output
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == after
+
+
+def test_apply_keeps_crlf_line_ends_and_the_line_after_a_leading_comment(tmp_path):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        "<!-- people of the edition, kept by hand -->",
+        f'<TEI xmlns="{NS["t"]}">',
+        "  <standOff>",
+        "    <listPerson>",
+        '      <person xml:id="ann">',
+        "        <persName>Ann Invented</persName>",
+        "      </person>",
+        "    </listPerson>",
+        "  </standOff>",
+        "</TEI>",
+    ]
+    people = folder / "people.xml"
+    people.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    review = tmp_path / "review.csv"
+    review.write_text("decision,type,name,id,forms\nmerge,person,A. Invented,ann,A. Invented\n", encoding="utf-8")
+    result = run("authority", "apply", str(review), "--authority", str(folder))
+    assert result.exit_code == 0, result.output
+    data = people.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"")  # every line still ends in CRLF
+    assert data.startswith(("\r\n".join(lines[:3]) + "\r\n").encode())  # declaration, comment, root: own lines
+    assert b'<persName type="variant">A. Invented</persName>\r\n' in data and data.endswith(b"</TEI>\r\n")
+    assert check_authority([folder]) == []
