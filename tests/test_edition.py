@@ -727,3 +727,18 @@ def test_apply_keeps_crlf_line_ends_and_the_line_after_a_leading_comment(tmp_pat
     assert data.startswith(("\r\n".join(lines[:3]) + "\r\n").encode())  # declaration, comment, root: own lines
     assert b'<persName type="variant">A. Invented</persName>\r\n' in data and data.endswith(b"</TEI>\r\n")
     assert check_authority([folder]) == []
+
+
+def test_the_build_summary_counts_only_masters_it_published(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("good", "bad"):
+        (corpus / f"{name}.txt").write_text(TALKS, encoding="utf-8")
+        assert run("encode", "--keep", str(corpus / f"{name}.txt"), "--authority", str(AUTHORITY)).exit_code == 0
+    bad = corpus / "bad.xml"
+    bad.write_bytes(bad.read_bytes().replace(b"<body>", b"<body><bogus/>", 1))
+    args = ("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(AUTHORITY))
+    result = run(*args)
+    assert result.exit_code == 1 and "; 1 TEI masters published as they are" in result.output, result.output
+    again = run(*args)  # nothing changed: nothing published again
+    assert again.exit_code == 1 and "TEI masters published" not in again.output, again.output
