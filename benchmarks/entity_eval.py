@@ -34,15 +34,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tei_encoder.pipeline import EncodeSettings, encode_record  # noqa: E402
-from tei_encoder.tei import EDITORIAL_ONLY, surface_text  # noqa: E402
+from tei_encoder.tei import EDITORIAL_ONLY, KIND_OF_MENTION, TEI_NS, surface_text  # noqa: E402
 
-NS = {"t": "http://www.tei-c.org/ns/1.0"}
+NS = {"t": TEI_NS}
 GOLD = ROOT / "tests" / "fixtures" / "gold"
 RECORD_DIRS = tuple(
     ROOT / d for d in ("corpus", "tests/fixtures/records", "tests/fixtures/names", "tests/fixtures/heldout")
 )
 TYPES = ("person", "place", "org", "date")
-_TAG_TYPES = {"persName": "person", "placeName": "place", "orgName": "org", "date": "date"}
+_TAG_TYPES = {**KIND_OF_MENTION, "date": "date"}
 SPACY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "org", "DATE": "date"}
 
 

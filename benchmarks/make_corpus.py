@@ -27,7 +27,10 @@ from pathlib import Path
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
-TEI = "{http://www.tei-c.org/ns/1.0}"
+sys.path.insert(0, str(ROOT))
+from tei_encoder.tei import T  # noqa: E402
+
+TEI = T  # Clark prefix of TEI element names
 MONTHS = [
     "January",
     "February",

@@ -31,6 +31,7 @@ from lxml import etree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tei_encoder.tei import TEI_NS, XML_ID  # noqa: E402
 from tei_encoder.teiall import find_tei_all  # noqa: E402
 
 JING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|fatal): (?P<msg>.*)$")
@@ -133,8 +134,8 @@ def big_file(size_mb: float, folder: Path) -> Path:
     settings = EncodeSettings(authority=(ROOT / "corpus" / "authority",), change_date="2026-01-01")
     seed = record_files([ROOT / "corpus"])[0]
     tree = etree.fromstring(encode_record(seed, settings).tei)
-    ns = {"t": "http://www.tei-c.org/ns/1.0"}
-    xml_id = "{http://www.w3.org/XML/1998/namespace}id"
+    ns = {"t": TEI_NS}
+    xml_id = XML_ID
     paragraphs = tree.findall(".//t:body/t:div//t:p", ns)
     last = paragraphs[-1]
     one = sum(len(etree.tostring(p)) for p in paragraphs)

@@ -7,13 +7,20 @@ records, and external identifiers only where a verifiable source gives them.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from lxml import etree
+
+from .config import project_dir
 from .errors import UsageError
+from .fsutil import shown
 from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
-from .xmlsafe import parse_xml
+from .xmlsafe import describe_xml_error, parse_xml
 
 REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor rejected, one per line
 
@@ -55,29 +62,31 @@ class Authority:
         return self.entries.get(xml_id)
 
 
+MAX_AUTHORITY_BYTES = 256 * 1024 * 1024  # far above any real authority list
+
+
 def load_authority(folders: tuple[Path, ...]) -> Authority:
-    """Read every *.xml authority file of these folders (a later folder overrides an earlier one).
-    Cached per process; an edited file (new size or mtime) is read again. Raises UsageError naming the
-    file for a missing folder or a broken file.
+    """The entries of every *.xml file in these folders (later folders override earlier ones),
+    cached per process; an edited file (new size or mtime) is read again.
+
+    Raises UsageError, once and for the whole run, naming the file (and line) when a folder is
+    missing or a file cannot be used: unreadable, not a regular file, malformed, a DOCTYPE, an
+    xml:id that is not an XML name, or an idno type the project schema does not allow (every
+    record would otherwise be encoded into invalid TEI).
     """
     folders = tuple(Path(f).resolve() for f in folders)
     # cached per process, but an edited file (new size or mtime) is read again
-    stamp = tuple(
-        (p, st.st_size, st.st_mtime_ns)
-        for f in folders
-        if f.is_dir()
-        for p in sorted([*f.glob("*.xml"), *f.glob(REJECTED_FILE)])
-        for st in (_stat_or_none(p),)
-        if st is not None
-    )
-    return _load(folders, stamp)
-
-
-def _stat_or_none(path: Path):
     try:
-        return path.stat()
-    except OSError:  # a broken link: _load names it
-        return None
+        stamp = tuple(
+            (p, st.st_size, st.st_mtime_ns, st.st_mode)
+            for f in folders
+            if f.is_dir()
+            for p in sorted([*f.glob("*.xml"), *f.glob(REJECTED_FILE)])
+            for st in (p.stat(),)
+        )
+    except OSError as exc:
+        raise UsageError(f"{exc.filename}: cannot read authority file: {exc.strerror or exc}") from None
+    return _load(folders, stamp)
 
 
 @lru_cache(maxsize=8)
@@ -92,18 +101,20 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
         for path in sorted(folder.glob("*.xml")):
             unreadable = unreadable_file(path)
             if unreadable:
-                raise UsageError(f"{path}: {unreadable}")
-            data = path.read_bytes()
-            digest.update(path.name.encode() + b"\0" + data)
+                raise UsageError(f"{shown(path)}: {unreadable}")
+            data = _read(path)
+            digest.update(os.fsencode(path.name) + b"\0" + data)
             files.append(path)
             try:
                 tree = parse_xml(path, data)
-            except Exception as exc:  # one bad file must name itself, not crash the run
-                raise UsageError(f"{path}: authority file is not well-formed XML: {exc}") from None
+            except etree.XMLSyntaxError as exc:  # one bad file must name itself, once, not crash the run
+                raise UsageError(f"{shown(path)}:{exc.lineno}: {describe_xml_error(exc)}") from None
+            except ValueError as exc:  # UnsafeXML: a DOCTYPE
+                raise UsageError(f"{shown(path)}:1: {describe_xml_error(exc)}") from None
             root = tree.getroot() if hasattr(tree, "getroot") else tree
             if not has_listings(root):
-                raise UsageError(f"{path}:{root.sourceline or 1}: {NO_LISTINGS}")
-            for entry in _entries(tree):
+                raise UsageError(f"{shown(path)}:{root.sourceline or 1}: {NO_LISTINGS}")
+            for entry in _entries(tree, path):
                 entries[entry.xml_id] = entry  # a later folder overrides an earlier one
         rejected_path = folder / REJECTED_FILE
         if rejected_path.is_file():
@@ -122,14 +133,14 @@ def unreadable_file(path: Path) -> str | None:
     """Why path cannot be read as an authority file ("not a file" for a folder, "cannot read"
     for a broken link or a file without read permission), or None when it can be read."""
     if not path.exists():
-        return "cannot read: a broken link or a file that has gone"
+        return "cannot read authority file: a broken link (its target does not exist) or a file that has gone"
     if not path.is_file():
-        return "not a file (an authority file must be a regular *.xml file)"
+        return "authority file is not a regular file (a folder or device)"
     try:
         with open(path, "rb"):
             pass
     except OSError as exc:
-        return f"cannot read: {exc.strerror or exc}"
+        return f"cannot read authority file: {exc.strerror or exc}"
     return None
 
 
@@ -145,7 +156,54 @@ def rejected_names(text: str) -> list[str]:
     return [n for n in names if n]
 
 
-def _entries(tree):
+def _read(path: Path) -> bytes:
+    """An authority file's bytes; UsageError for a folder, a device or an unreadable file."""
+    try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise UsageError(f"{shown(path)}: authority file is not a regular file (a folder or device)")
+        if st.st_size > MAX_AUTHORITY_BYTES:
+            raise UsageError(f"{shown(path)}: authority file is larger than {MAX_AUTHORITY_BYTES >> 20} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{shown(path)}: cannot read authority file: {exc.strerror or exc}") from None
+
+
+@lru_cache(maxsize=1)
+def allowed_idno_types() -> frozenset[str] | None:
+    """The idno types the project schema allows (its enumeration for idno/@type), or None when
+    the schema cannot be read (then no type is refused here; validation still checks)."""
+    try:
+        xsd = etree.parse(str(project_dir("schema") / "tei-encoder.xsd"))
+    except (OSError, etree.XMLSyntaxError):
+        return None
+    values = xsd.xpath(
+        "//xs:element[@name='idno']//xs:attribute[@name='type']//xs:enumeration/@value",
+        namespaces={"xs": "http://www.w3.org/2001/XMLSchema"},
+    )
+    return frozenset(str(v) for v in values) or None
+
+
+def _check_entry(path: Path, el: etree._Element, xml_id: str) -> None:
+    """UsageError (file:line) for what would make every record that mentions the entry invalid TEI."""
+    where = f"{shown(path)}:{el.sourceline}"
+    if not _NCNAME.fullmatch(xml_id):
+        raise UsageError(f"{where}: authority entry xml:id {xml_id!r} is not an XML name (NCName)")
+    allowed = allowed_idno_types()
+    for idno in el.iterfind("tei:idno", NSMAP):
+        kind = idno.get("type", "")
+        if (idno.text or "").strip() and allowed is not None and kind.lower() not in {a.lower() for a in allowed}:
+            raise UsageError(
+                f"{shown(path)}:{idno.sourceline}: authority entry {xml_id}: idno type {kind!r} is not one the "
+                f"project schema allows ({', '.join(sorted(allowed))})"
+            )
+
+
+# An XML name without a colon (XML Namespaces 1.0 NCName), as xml:id must be.
+_NCNAME = re.compile(r"[^\W\d][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*")
+
+
+def _entries(tree, path: Path):
     for entity_kind in ENTITY_KINDS:
         kind, name_tag = entity_kind.kind, entity_kind.mention
         for el in tree.iterfind(f".//tei:{entity_kind.entry}", NSMAP):
@@ -154,6 +212,7 @@ def _entries(tree):
             names = [n for n in names if n]
             if not xml_id or not names:
                 continue
+            _check_entry(path, el, xml_id)
             preferred = next(
                 (
                     " ".join("".join(n.itertext()).split())

@@ -7,8 +7,12 @@ TEI it produced; summaries.json keeps what the index and registers show of each 
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
     re-published — so an edited authority entry re-publishes exactly the documents it changes;
   * a record that disappeared loses its outputs.
-The index and registers are rebuilt from the summaries whenever any document changed.
-Workers (a process pool) each compile the schemas and stylesheets once.
+The index and registers are rebuilt from the summaries whenever any document changed, and all
+of them when one the last build wrote is missing; a record whose pages or TEI went missing is
+built again. An incremental build gives the same files as a clean one.
+Workers (a process pool) each compile the schemas and stylesheets once, and die with the build.
+A fault that would fail every record alike (disk full, read-only output, a worker killed) stops
+the build with one BuildError or OutputError line rather than one error per record.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -31,8 +37,8 @@ from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import UsageError
-from .fsutil import atomic_write, safe_stem
-from .pipeline import EncodeSettings, encode_record
+from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
+from .pipeline import SYMLINK_REFUSED, EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
@@ -50,11 +56,17 @@ from .publish import (
     write_overviews,
     write_pages,
 )
+from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
+from .workers import die_with_parent
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
 STATE_FORMAT = 3  # bumped when the state files change shape: an older state means a full build
+
+
+class BuildError(Exception):
+    """The build had to stop (a worker process died, every write fails): one line saying why."""
 
 
 class Progress(Protocol):
@@ -75,13 +87,15 @@ class BuildOptions:
     title: the edition's title on every page; progress: makes a Progress for N records, or None;
     css: an edition's stylesheet, linked after the shipped one; xslt: an edition's folder of
     *.xsl overriding the shipped modules (and strings.json, its UI strings); search: build the
-    full-text search index (when Pagefind is installed).
+    full-text search index (when Pagefind is installed);
+    follow_symlinks: read records that are symbolic links (refused by default).
     """
 
     jobs: int = 0
     force: bool = False
     title: str = DEFAULT_TITLE
     progress: Callable[[int], Progress] | None = None
+    follow_symlinks: bool = False
     css: Path | None = None
     xslt: Path | None = None
     search: bool = True
@@ -123,6 +137,7 @@ class RecordOutcome:
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str = ""
+    fatal: bool = False  # the error is a fault every record would meet (disk full, read-only): stop
     seconds: dict = field(default_factory=dict)  # time spent in each stage, for --stats
 
 
@@ -162,8 +177,20 @@ def authority_hash(settings: EncodeSettings) -> str:
 _worker: dict = {}
 
 
-def _init_worker(site: str, tei_dir: str, options: BuildOptions) -> None:
+def _init_worker(site: str, tei_dir: str, options: BuildOptions, parent: int | None = None) -> None:
+    """Set up a worker: its validator and stylesheets; in a pool (parent given), die with the parent."""
+    if parent is not None:
+        die_with_parent(parent)
     _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=options.publisher())
+
+
+def _outputs_exist(name: str) -> bool:
+    """The record's TEI, its page and its download copy are all on disk."""
+    site = _worker["site"]
+    return all(
+        p.exists()
+        for p in (_worker["tei_dir"] / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
+    )
 
 
 def _process(task: tuple) -> RecordOutcome:
@@ -185,7 +212,7 @@ def _process(task: tuple) -> RecordOutcome:
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
-        if outcome.tei_hash == previous_tei_hash and target.exists():
+        if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome  # same TEI as last time: nothing to validate, write or publish
         started = clock()
         problems = _worker["validator"].check_tree(tree, str(target), tei)
@@ -203,6 +230,8 @@ def _process(task: tuple) -> RecordOutcome:
         outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
+    except OutputError as exc:  # names the real target and cause, never the temporary file
+        outcome.error, outcome.fatal, outcome.tei_hash = str(exc), exc.fatal, ""
     except Exception as exc:  # a bug must not stop the batch: report it against the record
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         outcome.tei_hash = ""
@@ -366,6 +395,35 @@ class _LazyStore:
             self._store.save()
 
 
+def _is_link(path: Path | None) -> bool:
+    return path is not None and path.is_symlink()
+
+
+def _outputs_present(site: Path, tei_dir: Path, name: str) -> bool:
+    """The record's TEI, page and download copy exist (a deleted one makes the record build again)."""
+    return all(
+        p.exists() for p in (tei_dir / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
+    )
+
+
+def _overview_pages(site: Path) -> list[str]:
+    """The index, register and entry pages now in the site (relative paths, sorted)."""
+    pages = [p for p in ("index.html", *(k.register_page for k in ENTITY_KINDS)) if (site / p).exists()]
+    for kind in ENTITY_KINDS:
+        folder = site / kind.register
+        if folder.is_dir():
+            pages += sorted(
+                f"{kind.register}/{entry.name}" for entry in os.scandir(folder) if entry.name.endswith(".html")
+            )
+    return pages
+
+
+def _files_under(site: Path, folder: str) -> list[str]:
+    """Every file below site/folder, relative to the site, sorted (none when it does not exist)."""
+    root = site / folder
+    return sorted(str(p.relative_to(site)) for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+
+
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
     """The record's content hash; an unchanged size and mtime reuse the last one (as make does)."""
     st = path.stat()
@@ -410,10 +468,15 @@ def run_build(
     old: dict[str, dict] = {} if full else state["records"]
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
+    writable_folder(out)  # read-only or not a folder: one error now, not one per record
     sources = corpus_sources(corpus)
-    if not sources:
+    links = [] if options.follow_symlinks else [s for s in sources if _is_link(s.path) or _is_link(s.record)]
+    if links:  # a link may point outside the corpus: refused unless --follow-symlinks
+        sources = [s for s in sources if s not in links]
+        summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
+    if not sources and not links:
         raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
-    summary.records = len(sources)
+    summary.records = len(sources) + len(links)
     names: dict[str, Path] = {}
     master_names: set[str] = set()
     tasks, records = [], {}
@@ -433,10 +496,16 @@ def run_build(
         entry = old.get(name, {})
         if entry.get("source", path.suffix) != path.suffix:
             entry = {}  # the document's source changed (a record became a TEI master, or back)
-        input_hash, stamp = _input_hash(path, entry)
+        try:
+            input_hash, stamp = _input_hash(path, entry)
+        except OSError as exc:  # gone or unreadable since the folder was listed: this record fails
+            summary.failed.append((str(path), f"cannot read file: {exc.strerror or exc}"))
+            if name in old:
+                records[name] = old[name]
+            continue
         # a TEI master does not depend on the authority files: only its own content counts
         authority_changed = reencode and not source.is_master
-        if not authority_changed and entry.get("input") == input_hash and (site / "docs" / f"{name}.html").exists():
+        if not authority_changed and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
             records[name] = {**entry, "stat": stamp}
             earlier = entry.get("warnings", [])
             summary.earlier_warnings += len(earlier)
@@ -450,13 +519,19 @@ def run_build(
 
     store = _LazyStore(summaries_path, enabled=not full)
     affected: set[str] = set()
+    redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
-    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or full else None
+    # a page the last build wrote and someone deleted: all overview pages are made again
+    overviews_all = full or any(not (site / page).exists() for page in state.get("pages", ()))
+    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or overviews_all else None
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
+            if outcome.fatal:
+                done = summary.encoded + summary.unchanged
+                raise BuildError(f"{outcome.error}; the build stopped after {done} of {summary.records} records")
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
                 if outcome.name in old:
@@ -470,7 +545,9 @@ def run_build(
             digest = _summary_hash(outcome.summary)
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
                 previous = store.get(outcome.name)
-                affected |= affected_refs(previous, outcome.summary) | store.put(outcome.name, outcome.summary)
+                described = store.put(outcome.name, outcome.summary)
+                redescribed |= described
+                affected |= affected_refs(previous, outcome.summary) | described
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
             records[outcome.name] = {
                 "input": outcome.input_hash,
@@ -493,6 +570,11 @@ def run_build(
             store.remove(name)
             index_stale = True
 
+        if redescribed:  # an entry page names the entities mentioned beside its own: those pages change too
+            for doc in store.all():
+                if redescribed.intersection(doc.mentions):
+                    affected |= set(doc.mentions)
+
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
         details = authority_details(load_authority(settings.authority).files if settings.authority else ())
@@ -501,7 +583,7 @@ def run_build(
             affected_all = True  # an entry's dates of life or note changed: every entry page again
         else:
             affected_all = full
-        if affected_all or affected or index_stale:
+        if affected_all or overviews_all or affected or index_stale:
             started_overviews = time.perf_counter()
             if runner is None:  # nothing was encoded, only removed: render here
                 publisher = options.publisher()
@@ -509,16 +591,30 @@ def run_build(
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
             summary.overview_pages = write_overviews(
-                site, None, store.all(), None if affected_all else affected, index_stale, render, search, details
+                site,
+                None,
+                store.all(),
+                None if affected_all or overviews_all else affected,
+                index_stale or overviews_all,
+                render,
+                search,
+                details,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
-        if search and (full or summary.published or summary.removed or not (site / SEARCH_DIR).is_dir()):
+        search_lost = any(not (site / f).exists() for f in state.get("search", ()))  # a deleted index file
+        if search and (full or summary.published or summary.removed or search_lost or not (site / SEARCH_DIR).is_dir()):
             # Pagefind indexes the whole site (it has no incremental mode), once per build
             started_search = time.perf_counter()
+            shutil.rmtree(site / SEARCH_DIR, ignore_errors=True)  # Pagefind keeps stale fragments otherwise
             build_search_index(site)
             summary.stage_seconds["search"] = time.perf_counter() - started_search
         elif not search:
             remove_search(site)
+    except BrokenProcessPool:
+        raise BuildError(
+            "a worker process died (killed, or out of memory); the build stopped. Files already written are "
+            "complete; run the build again to finish it"
+        ) from None
     finally:
         if runner:
             runner.close()
@@ -531,6 +627,8 @@ def run_build(
         "authority": authority,
         "details": details_hash,
         "records": records,
+        "pages": _overview_pages(site),
+        "search": _files_under(site, SEARCH_DIR),
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
@@ -562,9 +660,13 @@ class _Runner:
         if self.jobs == 1:
             _init_worker(*initargs)
         else:
-            # spawn: each worker starts clean and compiles its own schemas and stylesheets
+            # spawn: each worker starts clean and compiles its own schemas and stylesheets;
+            # it is given this process's id to die with it
             self.pool = ProcessPoolExecutor(
-                self.jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=initargs
+                self.jobs,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(*initargs, os.getpid()),
             )
 
     def records(self, tasks):
@@ -602,7 +704,7 @@ class _Runner:
     def close(self) -> None:
         """Stop the worker processes."""
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.shutdown(cancel_futures=True)  # after a fault, records not started are dropped
 
 
 def _render_pages(pages: list[tuple[str, str, str]]) -> int:

@@ -6,13 +6,16 @@ import datetime as _dt
 import json
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from . import __version__
-from .errors import ENCODING_HINT, UsageError
+from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, UsageError
+from .fsutil import OutputError, shown
 from .options import common_encode_options, with_options
 
 if TYPE_CHECKING:
@@ -25,7 +28,11 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 class Reporter:
-    """One line per problem on stderr: `file: severity: message` (grep- and editor-friendly)."""
+    """One line per problem on stderr: `file: severity: message` (grep- and editor-friendly).
+
+    File names are shown escaped (fsutil.shown) and messages kept to one line, so a name with a
+    newline, a control character or bytes that are not UTF-8 can neither split nor break a line.
+    """
 
     def __init__(self, quiet: bool = False, verbose: bool = False):
         self.quiet, self.verbose = quiet, verbose
@@ -33,26 +40,48 @@ class Reporter:
     def warning(self, path, message: str) -> None:
         """Print a warning about path (not with --quiet)."""
         if not self.quiet:
-            click.echo(f"{path}: warning: {message}", err=True)
+            click.echo(f"{shown(path)}: warning: {_one_line(message)}", err=True)
 
     def error(self, path, message: str) -> None:
         """Print an error about path, its advice worded as this command line's options."""
-        click.echo(f"{path}: error: {_in_cli_terms(message)}", err=True)
+        click.echo(f"{shown(path)}: error: {_one_line(_in_cli_terms(message))}", err=True)
 
     def info(self, message: str) -> None:
         """Print a progress or summary line (not with --quiet)."""
         if not self.quiet:
-            click.echo(message, err=True)
+            click.echo(_one_line(message), err=True)
 
 
 def _in_cli_terms(message: str) -> str:
     """A core message's advice, worded as this command line's option."""
-    return message.replace(ENCODING_HINT, "pass --encoding (for example cp1252 or latin-1)")
+    return (
+        message.replace(ENCODING_HINT, "pass --encoding (for example cp1252 or latin-1)")
+        .replace(ENCODING_AS_HINT, "pass --encoding")
+        .replace(SIZE_HINT, "pass --max-record-size MB to raise the limit")
+    )
 
 
-def _fail_usage(message: str) -> None:
-    click.echo(f"tei-encoder: error: {message}", err=True)
+def _one_line(message: str) -> str:
+    """A message as one printable line (a file name inside it may hold a newline or bytes that are not UTF-8)."""
+    return shown(message)
+
+
+def _fail_usage(message: str) -> NoReturn:
+    click.echo(f"tei-encoder: error: {_one_line(message)}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _fail(message: str) -> NoReturn:
+    """A fault that stops the whole command (output cannot be written, a worker died): one line, exit 1."""
+    click.echo(f"tei-encoder: error: {_one_line(message)}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+def _report_skipped(report: Reporter, skipped: list) -> int:
+    """Report each input left out (a symbolic link not followed); returns how many."""
+    for path, reason in skipped:
+        report.error(path, reason)
+    return len(skipped)
 
 
 def change_date(option: str | None) -> str | None:
@@ -81,12 +110,14 @@ def _settings(
     encoding: str | None,
     gazetteer: bool,
     record_format: str = "wcda",
+    max_record_size: float | None = None,
 ) -> EncodeSettings:
     from .config import record_format as format_description
     from .pipeline import EncodeSettings
 
     choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
+    limit = {} if max_record_size is None else {"max_record_bytes": int(max_record_size * 1024 * 1024)}
     return EncodeSettings(
         authority=choice.folders,
         authority_label=choice.label,
@@ -94,6 +125,7 @@ def _settings(
         encoding=encoding,
         gazetteer=gazetteer,
         record_format=record_format,
+        **limit,
     )
 
 
@@ -101,13 +133,14 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     """The authority a run uses (--authority, else authority/ beside the records, else the base
     shipped with tei-encoder), checked once: a broken file is one usage error, not one per record.
     """
-    from .authority import choose_authority
+    from .authority import choose_authority, load_authority
     from .authority_edit import check_authority
 
     try:
         choice = choose_authority(tuple(Path(a) for a in authority), inputs)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
+    load_authority(choice.folders)  # unreadable, malformed, a DOCTYPE, a folder: one usage error (file:line)
     problems = check_authority(choice.folders)
     broken = [p for p in problems if p.broken]
     if broken:
@@ -121,7 +154,40 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     return choice
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """The command group, with a last line of defence: whatever escapes a command (an output
+    fault nobody caught, a bug) ends as one line on stderr and a non-zero exit, never a
+    traceback. TEI_ENCODER_DEBUG=1 shows the traceback for a bug report.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("tei-encoder: interrupted", err=True)
+            sys.exit(130)
+        except UsageError as exc:
+            _fail_usage(str(exc))
+        except OutputError as exc:
+            _fail(str(exc))
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (`| head`): nothing more to say
+            sys.exit(EXIT_FAILED)
+        except BrokenProcessPool:
+            _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
+        except Exception as exc:
+            if os.environ.get("TEI_ENCODER_DEBUG"):
+                raise
+            cause = (
+                f"{exc.strerror or exc} ({shown(exc.filename)})" if isinstance(exc, OSError) and exc.filename else exc
+            )
+            kind = "error" if isinstance(exc, (OSError, MemoryError)) else "internal error"
+            _fail(f"{kind}: {type(exc).__name__}: {cause}" + ("" if kind == "error" else " (please report it)"))
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tei-encoder")
 def main() -> None:
     """Turn plain-text archival records into TEI P5, validate them, and publish an HTML edition.
@@ -145,7 +211,20 @@ def main() -> None:
     "build then publishes it as it is and never overwrites it. An existing X.xml is never replaced.",
 )
 @with_options(common_encode_options)
-def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
+def encode(
+    paths,
+    output,
+    keep,
+    authority,
+    date,
+    encoding,
+    no_gazetteer,
+    record_format,
+    max_record_size,
+    follow_symlinks,
+    quiet,
+    verbose,
+):
     """Encode plain-text records (files, or folders of *.txt) as TEI P5.
 
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
@@ -153,23 +232,35 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
     from .edition import is_master
     from .fsutil import atomic_write, safe_stem
     from .pipeline import encode_record, record_files
+    from .validate import Validator
 
     report = Reporter(quiet, verbose)
+    skipped: list = []
     try:
-        files = record_files(list(paths))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
+        files = record_files(list(paths), follow_symlinks, skipped)
+        if (
+            output is not None
+            and output.exists()
+            and not output.is_dir()
+            and (len(files) > 1 or output.suffix.lower() != ".xml")
+        ):
+            raise UsageError(f"{output}: is a file; -o needs a folder for these records")
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
         if keep and output is not None:
             raise UsageError("--keep writes each TEI master beside its record: it takes no -o")
     except UsageError as exc:
         _fail_usage(str(exc))
+    failed = _report_skipped(report, skipped)
     if not files:
+        if failed:
+            sys.exit(EXIT_FAILED)
         _fail_usage("no records found (folders are searched for *.txt files)")
     if keep:
         sys.exit(_encode_masters(files, settings, report))
     to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
-    failed = 0
+    validator = Validator()  # nothing invalid is ever written: checked against the project schema first
     written: dict[Path, Path] = {}
     for path in files:
         result = encode_record(path, settings)
@@ -177,6 +268,14 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
             report.warning(path, warning)
         if result.error is not None or result.tei is None:
             report.error(path, result.error or "no TEI was produced")
+            failed += 1
+            continue
+        problem = _first_schema_error(validator, result)
+        if problem:
+            report.error(
+                path,
+                f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
+            )
             failed += 1
             continue
         if output is None:
@@ -193,20 +292,34 @@ def encode(paths, output, keep, authority, date, encoding, no_gazetteer, record_
             continue
         try:
             atomic_write(target, result.tei)
-        except OSError as exc:
-            report.error(path, f"cannot write {target}: {exc.strerror or exc}")
+        except OutputError as exc:
+            if exc.fatal:
+                _fail(f"{exc}; stopped after {len(written)} of {len(files)} records")
+            report.error(path, str(exc))
             failed += 1
             continue
         written[target] = path
         if verbose:
             report.info(f"{path} -> {target}")
-    if len(files) > 1:
+    total = len(files) + len(skipped)
+    if total > 1:
         report.info(
-            f"encoded {len(files) - failed} of {len(files)} records"
+            f"encoded {total - failed} of {total} records"
             + (f"; {failed} failed" if failed else "")
             + f"; authority: {settings.authority_label}"
         )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _first_schema_error(validator, result) -> str:
+    """The first error the project schema and rules find in an encoded record, or ''."""
+    from lxml import etree
+
+    problems = validator.check_tree(etree.ElementTree(result.tree), "encoded.xml", result.tei)
+    if problems and any(d.severity == "error" for d in problems):  # line numbers from the bytes
+        problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), "encoded.xml", result.tei)
+    errors = [d for d in problems if d.severity == "error"]
+    return f"line {errors[0].line}: {errors[0].message}" if errors else ""
 
 
 def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
@@ -214,7 +327,9 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     from .edition import master_bytes
     from .fsutil import atomic_write
     from .pipeline import encode_record
+    from .validate import Validator
 
+    validator = Validator()  # nothing invalid is ever written
     made = kept = failed = 0
     for path in files:
         target = path.with_suffix(".xml")
@@ -229,10 +344,20 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
             report.error(path, result.error or "no TEI was produced")
             failed += 1
             continue
+        problem = _first_schema_error(validator, result)
+        if problem:
+            report.error(
+                path,
+                f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
+            )
+            failed += 1
+            continue
         try:
             atomic_write(target, master_bytes(result.tei, path))
-        except OSError as exc:
-            report.error(path, f"cannot write {target}: {exc.strerror or exc}")
+        except OutputError as exc:
+            if exc.fatal:
+                _fail(f"{exc}; stopped after {made} TEI masters")
+            report.error(path, str(exc))
             failed += 1
             continue
         made += 1
@@ -311,7 +436,15 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
-def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs):
+@click.option(
+    "--follow-symlinks",
+    "follow_symlinks",
+    is_flag=True,
+    help="Read symbolic links found in folders (default: report them as refused, unread).",
+)
+def validate(
+    paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs, follow_symlinks
+):
     """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
     Every problem is reported as FILE:LINE:COLUMN: SEVERITY: MESSAGE [ELEMENT PATH]; every file gets
@@ -323,11 +456,14 @@ def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb
     from .fsutil import atomic_write
     from .pipeline import collect_files
     from .reports import failed, render
-    from .validate import Validator
+    from .validate import Diagnostic, Validator
 
+    skipped: list = []
     try:
-        files = collect_files(list(paths), (".xml",), recursive=True)
-        if not files:
+        files = collect_files(list(paths), (".xml",), recursive=True, follow_symlinks=follow_symlinks, skipped=skipped)
+        if report_file is not None and report_file.is_dir():
+            raise UsageError(f"{report_file}: is a folder; --report needs a file name")
+        if not files and not skipped:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         for given in (xsd, rng):
             if given is not None and not given.is_file():
@@ -350,10 +486,16 @@ def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
         _fail_usage(str(exc).splitlines()[0])
-    names = [str(f) for f in files]
+    diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="refused") for p, reason in skipped] + diagnostics
+    # every format gets printable one-line names: bytes that are not UTF-8 and control characters escaped
+    diagnostics = [replace(d, file=shown(d.file), message=shown(d.message)) for d in diagnostics]
+    names = [shown(p) for p, _ in skipped] + [shown(f) for f in files]
     output = render(diagnostics, names, fmt)
     if report_file:
-        atomic_write(report_file, output.encode("utf-8"))
+        try:
+            atomic_write(report_file, output.encode("utf-8"))
+        except OutputError as exc:
+            _fail(f"cannot write the report: {exc}")
         if fmt != "text":
             click.echo(render(diagnostics, names, "text"), nl=False, err=True)
     else:
@@ -365,7 +507,9 @@ def validate(paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_options(common_encode_options)
-def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format, quiet, verbose):
+def entities(
+    paths, fmt, authority, date, encoding, no_gazetteer, record_format, max_record_size, follow_symlinks, quiet, verbose
+):
     """Report the persons, places, organisations and dates each record mentions.
 
     PATHS are records (*.txt, encoded in memory) or TEI files (*.xml); folders are searched for
@@ -379,12 +523,13 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     from .xmlsafe import parse_xml
 
     report = Reporter(quiet, verbose)
+    skipped: list = []
     try:
-        files = collect_files(list(paths), (".txt", ".xml"))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format)
+        files = collect_files(list(paths), (".txt", ".xml"), follow_symlinks=follow_symlinks, skipped=skipped)
+        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
     except UsageError as exc:
         _fail_usage(str(exc))
-    rows, failed = [], 0
+    rows, failed = [], _report_skipped(report, skipped)
     for path in files:
         try:
             if path.suffix == ".xml":
@@ -398,7 +543,7 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
             report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             failed += 1
             continue
-        rows.extend(entity_rows(path.stem, tree))
+        rows.extend(entity_rows(shown(path.stem), tree))
     click.echo(render(rows, fmt), nl=False)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
@@ -422,7 +567,13 @@ def entities(paths, fmt, authority, date, encoding, no_gazetteer, record_format,
     help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
 )
 @click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
-def publish(paths, output, title, css, xslt, no_search):
+@click.option(
+    "--follow-symlinks",
+    "follow_symlinks",
+    is_flag=True,
+    help="Read symbolic links found in folders (default: refuse them, so nothing outside is published by accident).",
+)
+def publish(paths, output, title, css, xslt, no_search, follow_symlinks):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
@@ -432,7 +583,7 @@ def publish(paths, output, title, css, xslt, no_search):
     """
     from lxml import etree
 
-    from .fsutil import safe_stem
+    from .fsutil import safe_stem, writable_folder
     from .pipeline import collect_files
     from .publish import (
         DEFAULT_TITLE,
@@ -449,20 +600,26 @@ def publish(paths, output, title, css, xslt, no_search):
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
     report = Reporter()
+    skipped: list = []
     try:
-        files = collect_files(list(paths), (".xml",), recursive=True)
+        files = collect_files(list(paths), (".xml",), recursive=True, follow_symlinks=follow_symlinks, skipped=skipped)
         if not files:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"{output}: is a file; -o needs a folder for the site")
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet does not exist")
         search = not no_search and search_available()
         publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
         if xslt is not None:
             publisher.check()  # a broken override: one usage error, not one per document
+        writable_folder(output)
         copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(str(exc))
-    summaries, failed, seen = [], 0, set()
+    except OutputError as exc:
+        _fail(str(exc))
+    summaries, failed, seen = [], _report_skipped(report, skipped), set()
     for path in files:
         name = safe_stem(path.stem)
         try:
@@ -477,8 +634,13 @@ def publish(paths, output, title, css, xslt, no_search):
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
             report.error(path, describe_xml_error(exc))
             failed += 1
+        except OutputError as exc:
+            if exc.fatal:
+                _fail(f"{exc}; publishing stopped")
+            report.error(path, str(exc))
+            failed += 1
         except (PublishError, ValueError, OSError) as exc:
-            report.error(path, str(exc).splitlines()[0])
+            report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             failed += 1
     try:
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
@@ -486,10 +648,13 @@ def publish(paths, output, title, css, xslt, no_search):
             build_search_index(output)
         else:
             remove_search(output)
+    except OutputError as exc:
+        _fail(f"{exc}; publishing stopped")
     except PublishError as exc:
         report.error(output, str(exc))
         failed += 1
-    report.info(f"published {len(summaries)} of {len(files)} documents -> {output / 'index.html'}")
+    total = len(files) + len(skipped)
+    report.info(f"published {len(summaries)} of {total} documents -> {output / 'index.html'}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
@@ -541,6 +706,8 @@ def build(
     encoding,
     no_gazetteer,
     record_format,
+    max_record_size,
+    follow_symlinks,
     quiet,
     verbose,
 ):
@@ -549,7 +716,7 @@ def build(
     Incremental: only records whose input or configuration changed are processed again.
     Exit status: 0 all records built, 1 some record failed or encoded invalid TEI, 2 usage error.
     """
-    from .build import BuildOptions, run_build
+    from .build import BuildError, BuildOptions, run_build
     from .fsutil import atomic_write
     from .publish import DEFAULT_TITLE
 
@@ -557,7 +724,11 @@ def build(
     try:
         if not corpus.is_dir():
             raise UsageError(f"{corpus}: corpus folder does not exist")
-        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format)
+        if output.exists() and not output.is_dir():
+            raise UsageError(f"{output}: is a file; -o needs a folder for the build")
+        if stats_file is not None and stats_file.is_dir():
+            raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
+        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)
         progress = _progress_bar if not quiet and sys.stderr.isatty() else None
         options = BuildOptions(
             jobs=jobs,
@@ -567,14 +738,20 @@ def build(
             css=css,
             xslt=xslt,
             search=not no_search,
+            follow_symlinks=follow_symlinks,
         )
         summary = run_build(corpus, output, settings, report, options)
     except UsageError as exc:
         _fail_usage(str(exc))
+    except (BuildError, OutputError) as exc:
+        _fail(str(exc))
     if stats_file:
         from dataclasses import asdict
 
-        atomic_write(stats_file, json.dumps(asdict(summary), indent=2, default=str).encode())
+        try:
+            atomic_write(stats_file, json.dumps(asdict(summary), indent=2, default=str).encode())
+        except OutputError as exc:
+            _fail(f"cannot write the statistics: {exc}")
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 

@@ -7,6 +7,8 @@ class RecordError(Exception):
 
 # Advice a core message gives in the library's terms; the command line words it as its option.
 ENCODING_HINT = "give its encoding (for example cp1252 or latin-1)"
+ENCODING_AS_HINT = "give its encoding as"
+SIZE_HINT = "raise the limit if the file really is one record"
 
 
 class UsageError(Exception):

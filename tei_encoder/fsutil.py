@@ -1,7 +1,11 @@
-"""Writing outputs safely: a temporary name in the same folder, then an atomic rename."""
+"""Writing outputs safely: a temporary name in the same folder, then an atomic rename.
+
+Also how a file name is shown in a message: one line, printable, whatever bytes the name holds.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -9,21 +13,112 @@ from pathlib import Path
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
+# What a failed write means to the person who ran the command, by errno.
+_CAUSES = {
+    errno.ENOSPC: "disk full",
+    errno.EDQUOT: "disk quota exceeded",
+    errno.EROFS: "read-only file system",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EISDIR: "a folder is in the way",
+    errno.ENOTDIR: "a file is in the way of a folder on the path",
+    errno.EEXIST: "a file is in the way of a folder on the path",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.EFBIG: "file too large for the file system",
+    errno.EIO: "input/output error",
+}
+
+
+class OutputError(OSError):
+    """An output file could not be written. str() is one line naming the real target (never the
+    temporary file) and the cause, e.g. "disk full writing build/tei/rec1.xml". `fatal` is True
+    when every further write would fail the same way (disk full, read-only, no permission), so a
+    batch should stop rather than report the same fault once per record.
+    """
+
+    def __init__(self, target: Path, cause: OSError):
+        code = cause.errno or 0
+        reason = _CAUSES.get(code) or (cause.strerror or str(cause)).lower()
+        super().__init__(code, f"{reason} writing {shown(target)}")
+        self.target, self.reason = target, reason
+        self.fatal = code in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO)
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def _umask() -> int:
+    """The process umask now (read by setting it and putting it back: Python has no getter)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader sees the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write `data` to `path` so that a reader sees the old file or the new one, never a part.
+
+    The file gets the permissions any new file gets (0666 less the umask), not mkstemp's 0600,
+    so a web server running as another user can read a published site.
+    Raises OutputError (an OSError) naming `path` and the cause; no temporary file is left.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputError(path, exc) from None
         raise
+
+
+def writable_folder(folder: Path) -> None:
+    """Make sure files can be created in folder (creating it); raise OutputError saying why not.
+
+    Used before a long batch, so that a read-only or full output folder is one message at the
+    start instead of one per record.
+    """
+    probe = folder / ".tei-encoder-probe"
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(folder, NotADirectoryError(errno.ENOTDIR, "is a file, not a folder"))
+    try:
+        atomic_write(probe, b"")
+    except OutputError as exc:  # name the folder the user gave, not the probe
+        raise OutputError(folder, OSError(exc.errno, exc.reason)) from None
+    try:
+        probe.unlink()
+    except OSError:
+        pass
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def shown(path: object) -> str:
+    """A file name as one printable line: bytes that are not UTF-8 (surrogate escapes) as \\xNN,
+    control characters and line separators as \\n, \\t, \\x1b …, so a name can neither break a
+    message into two lines nor drive the terminal, and the text always encodes as UTF-8.
+    """
+    return _UNPRINTABLE.sub(_escape, str(path))
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, as os.fsdecode keeps it
+        return f"\\x{code - 0xDC00:02x}"
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def safe_stem(stem: str) -> str:

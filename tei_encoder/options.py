@@ -37,6 +37,19 @@ ENCODE_OPTIONS = {
         help="Layout of the records: a description in tei_encoder/formats/ (wcda: the Wilson Center export; "
         "plain: a title line, a date line, then the text).",
     ),
+    "max_record_size": click.option(
+        "--max-record-size",
+        "max_record_size",
+        type=click.FloatRange(0, min_open=True),
+        metavar="MB",
+        help="Refuse a record file larger than this, before reading it (default 64).",
+    ),
+    "follow_symlinks": click.option(
+        "--follow-symlinks",
+        "follow_symlinks",
+        is_flag=True,
+        help="Read symbolic links found in folders (default: refuse them, so nothing outside is read by accident).",
+    ),
     "quiet": click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
     "verbose": click.option("-v", "--verbose", is_flag=True, help="Print a line for every record."),
 }

@@ -16,7 +16,7 @@ from .enrich import EntityRecognizer, enrich
 from .errors import RecordError, UsageError
 from .model import Document
 from .parse import parse_record
-from .read import read_record
+from .read import MAX_RECORD_BYTES, read_record
 from .write import serialize, tei_tree
 
 
@@ -29,6 +29,7 @@ class EncodeSettings:
     encoding: codec of records that are neither UTF-8 nor UTF-16/32 with a BOM, or None;
     gazetteer: link places no authority file lists to GeoNames;
     record_format: name of the record format description (`formats/<name>.json`);
+    max_record_bytes: a record file larger than this is refused before it is read;
     authority_label: which authority this is, for summary lines (never changes the output).
     """
 
@@ -37,6 +38,7 @@ class EncodeSettings:
     encoding: str | None = None
     gazetteer: bool = True
     record_format: str = "wcda"
+    max_record_bytes: int = MAX_RECORD_BYTES
     authority_label: str = ""
 
 
@@ -59,24 +61,28 @@ class EncodeResult:
         return self.error is None
 
 
-def recognizer(authority: tuple[Path, ...], gazetteer: bool) -> EntityRecognizer:
+def recognizer(
+    authority: tuple[Path, ...], gazetteer: bool, person_titles: tuple[str, ...] | None = None
+) -> EntityRecognizer:
     """The entity recogniser for these authority folders (built once per process and authority
     content). Raises UsageError for a broken authority file.
     """
-    return _recognizer(load_authority(authority), gazetteer)
+    titles = record_format().person_titles if person_titles is None else person_titles
+    return _recognizer(load_authority(authority), gazetteer, titles)
 
 
 @lru_cache(maxsize=4)
-def _recognizer(authority: Authority, gazetteer: bool) -> EntityRecognizer:
+def _recognizer(authority: Authority, gazetteer: bool, person_titles: tuple[str, ...]) -> EntityRecognizer:
     """One per authority content: built once per process, rebuilt when the files change."""
-    return EntityRecognizer(authority, use_gazetteer=gazetteer)
+    return EntityRecognizer(authority, person_titles=person_titles, use_gazetteer=gazetteer)
 
 
 def encode_document(path: Path, settings: EncodeSettings) -> Document:
     """Read, parse and enrich one record. Raises RecordError for bad input."""
-    source = read_record(path, settings.encoding)
-    doc = parse_record(source, record_format(settings.record_format))
-    return enrich(doc, recognizer(settings.authority, settings.gazetteer))
+    source = read_record(path, settings.encoding, settings.max_record_bytes)
+    fmt = record_format(settings.record_format)
+    doc = parse_record(source, fmt)
+    return enrich(doc, recognizer(settings.authority, settings.gazetteer, fmt.person_titles))
 
 
 def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
@@ -91,39 +97,86 @@ def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
         return EncodeResult(path=path, error="record is nested too deeply to encode")
     except MemoryError:
         return EncodeResult(path=path, error="record is too large to encode in the memory available")
+    except Exception as exc:  # a bug must cost one record, never the batch: report it against the record
+        return EncodeResult(path=path, error=f"internal error: {type(exc).__name__}: {exc} (please report it)")
     return EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
 
 
+SYMLINK_REFUSED = "symbolic link, not followed (pass --follow-symlinks to read what it points to)"
 _SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
 
 
-def collect_files(paths: list[Path], suffixes: tuple[str, ...] = (".txt",), recursive: bool = False) -> list[Path]:
-    """Files named on the command line: files as given, folders as their files with these suffixes.
+def collect_files(
+    paths: list[Path],
+    suffixes: tuple[str, ...] = (".txt",),
+    recursive: bool = False,
+    follow_symlinks: bool = False,
+    skipped: list[tuple[Path, str]] | None = None,
+) -> list[Path]:
+    """Files named on the command line: files as given, folders as their files with these suffixes
+    (sorted; with recursive, sub-folders too).
 
     Searching a folder recursively skips its `authority/` folders (authority files are not
     documents: `validate corpus/` checks the records' TEI, `authority check` the authority files)
     and the build state (`.tei-encoder/`). A file named on its own is always taken.
+    A symbolic link met inside a folder (to a file or a folder) is not followed unless
+    follow_symlinks: a corpus must not publish what lies outside it by accident. Each refused
+    link is added to `skipped` as (path, reason); without a `skipped` list the first one raises
+    UsageError. Files named directly are read even when they are links: the user named them.
+    Raises UsageError for a path that does not exist.
     """
     files: list[Path] = []
+    refused: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            found = path.rglob("*") if recursive else path.iterdir()
-            files.extend(
-                sorted(
-                    p
-                    for p in found
-                    if p.suffix in suffixes
-                    and p.is_file()
-                    and not _SKIPPED_FOLDERS & set(p.relative_to(path).parts[:-1])
-                )
-            )
+            files.extend(_folder_files(path, suffixes, recursive, follow_symlinks, refused))
         elif path.exists():
             files.append(path)
         else:
             raise UsageError(f"{path}: no such file or folder")
+    if refused and skipped is None:
+        raise UsageError(f"{refused[0][0]}: {refused[0][1]}")
+    if skipped is not None:
+        skipped.extend(refused)
     return files
 
 
-def record_files(paths: list[Path]) -> list[Path]:
-    """Record files: files as given, folders as their *.txt files."""
-    return collect_files(paths, (".txt",))
+def _folder_files(
+    folder: Path, suffixes: tuple[str, ...], recursive: bool, follow: bool, refused: list[tuple[Path, str]]
+) -> list[Path]:
+    """The files with these suffixes in folder (and below, when recursive), sorted by path;
+    links refused unless follow; a folder reached twice through links is read once."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            st = current.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue  # a link loop, or two links to one folder
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(current.iterdir())
+        except OSError:
+            continue  # unreadable folder: its files were never found, as before
+        for entry in entries:
+            is_link = entry.is_symlink()
+            if entry.is_dir():
+                if recursive and entry.name not in _SKIPPED_FOLDERS:
+                    if is_link and not follow:
+                        refused.append((entry, SYMLINK_REFUSED))
+                    else:
+                        pending.append(entry)
+            elif entry.suffix in suffixes and (entry.is_file() or is_link):
+                if is_link and not follow:
+                    refused.append((entry, SYMLINK_REFUSED))
+                elif entry.is_file():
+                    found.append(entry)
+    return sorted(found)
+
+
+def record_files(
+    paths: list[Path], follow_symlinks: bool = False, skipped: list[tuple[Path, str]] | None = None
+) -> list[Path]:
+    """Record files: files as given, folders as their *.txt files (see collect_files for links)."""
+    return collect_files(paths, (".txt",), follow_symlinks=follow_symlinks, skipped=skipped)

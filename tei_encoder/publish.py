@@ -15,6 +15,7 @@ its text is on its page, and a page that lacks some is reported (`missing_text`)
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections import Counter
@@ -339,6 +340,7 @@ class IndexEntry:
     summary: str
     persons: tuple[str, ...]
     places: tuple[str, ...]
+    names: tuple[str, ...] = ()  # the filter options show each entity's preferred name: a renamed one changes the index
 
 
 def index_entry(summary: DocumentSummary) -> IndexEntry:
@@ -356,6 +358,7 @@ def index_entry(summary: DocumentSummary) -> IndexEntry:
         summary.summary,
         tuple(sorted(kinds["person"])),
         tuple(sorted(kinds["place"])),
+        tuple(summary.entities[ref].name for ref in (*sorted(kinds["person"]), *sorted(kinds["place"]))),
     )
 
 
@@ -606,12 +609,102 @@ def build_search_index(site: Path) -> None:
 
 
 def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
-    """Write a document's page and its TEI; returns warnings about text the page does not show."""
+    """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei).
+    Returns warnings: text the page does not show, and what was removed from the download copy.
+    Raises PublishError, OutputError, and XMLSyntaxError/UnsafeXML for TEI that is not safe XML."""
     name = safe_stem(name)
+    download, removed = inert_tei(tei)
     page, warnings = publisher.render_document(tei, name)
     atomic_write(site_path(site, f"docs/{name}.html"), page)
-    atomic_write(site_path(site, f"tei/{name}.xml"), tei)
-    return warnings
+    atomic_write(site_path(site, f"tei/{name}.xml"), download)
+    return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
+
+
+# Vocabularies a browser acts on when it opens an XML file: XHTML and SVG run <script> and event
+# handlers, MathML has event handlers, XSLT and XLink/XML Events can load or run code. TEI and any
+# other namespace are generic XML to a browser: shown as a tree, never run.
+ACTIVE_NAMESPACES = frozenset(
+    {
+        "http://www.w3.org/1999/xhtml",
+        "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1998/Math/MathML",
+        "http://www.w3.org/1999/XSL/Transform",
+        "http://www.w3.org/1999/xlink",
+        "http://www.w3.org/2001/xml-events",
+    }
+)
+_ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+_CONTROLS = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def inert_tei(tei: bytes) -> tuple[bytes, str]:
+    """A TEI file as it may be served from the edition's own origin: parsed with the safe parser
+    (no DTD, no entities) and written again without what a browser would run — elements and
+    attributes in the XHTML, SVG, MathML, XSLT, XLink and XML Events namespaces, event-handler
+    attributes (on…) and javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet
+    processing instructions (which make the browser fetch and run a stylesheet).
+    Returns (bytes, a note of what was removed or '' when nothing was).
+    Raises etree.XMLSyntaxError or UnsafeXML for XML the safe parser refuses.
+    """
+    tree = parse_xml(data=tei)
+    root = tree.getroot()
+    counts = {"element": 0, "attribute": 0, "processing instruction": 0}
+    before = list(reversed(list(root.itersiblings(preceding=True))))
+    after = list(root.itersiblings())
+    if any(_is_stylesheet(n) for n in (*before, *after)):  # lxml cannot remove a sibling of the root: copy
+        counts["processing instruction"] += sum(_is_stylesheet(n) for n in (*before, *after))
+        root = copy.deepcopy(root)
+        for node in before:
+            if not _is_stylesheet(node):
+                root.addprevious(copy.deepcopy(node))
+        for node in reversed(after):
+            if not _is_stylesheet(node):
+                root.addnext(copy.deepcopy(node))
+        tree = root.getroottree()
+    for pi in [n for n in root.iter(etree.ProcessingInstruction) if _is_stylesheet(n)]:
+        _drop(pi)
+        counts["processing instruction"] += 1
+    for el in list(root.iter(etree.Element)):
+        if etree.QName(el).namespace in ACTIVE_NAMESPACES:
+            if el is root:
+                raise PublishError("the document's root element is XHTML, SVG or another active vocabulary, not TEI")
+            if el.getparent() is not None:
+                _drop(el)
+                counts["element"] += 1
+            continue
+        for attr, value in list(el.attrib.items()):
+            qname = etree.QName(attr)
+            if (
+                qname.namespace in ACTIVE_NAMESPACES
+                or qname.localname.lower().startswith("on")
+                and qname.namespace is None
+                or _ACTIVE_URL.match(_CONTROLS.sub("", value))
+            ):
+                del el.attrib[attr]
+                counts["attribute"] += 1
+    removed = ", ".join(f"{n} {kind}(s)" for kind, n in counts.items() if n)
+    if not removed:
+        return tei, ""
+    etree.cleanup_namespaces(root)
+    data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    return data, f"removed active content a browser would run: {removed}"
+
+
+def _is_stylesheet(node) -> bool:
+    return isinstance(node, etree._ProcessingInstruction) and str(node.target).lower() == "xml-stylesheet"
+
+
+def _drop(node) -> None:
+    """Remove an element or processing instruction inside the root, keeping the text that follows it."""
+    parent = node.getparent()
+    tail = node.tail
+    previous = node.getprevious()
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(node)
 
 
 def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:

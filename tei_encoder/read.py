@@ -10,9 +10,10 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from pathlib import Path
 
-from .errors import ENCODING_HINT, RecordError
+from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, RecordError
 from .model import SourceText
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record larger than this is almost surely not a record
@@ -24,24 +25,44 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Terminal escape sequences (colours, cursor moves) pasted from a console.
-_ANSI_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
-# Characters XML 1.0 does not allow (tab, LF and CR are fine; CR is gone by then).
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Terminal escape sequences (colours, cursor moves) pasted from a console: ESC-introduced
+# (7-bit) and their one-character C1 forms (U+009B CSI, U+009D OSC; ECMA-48 section 5.3).
+_ANSI_ESCAPE = re.compile(
+    r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)|[@-Z\\-_])"
+    r"|\x9b[0-9;?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+)
+# Characters XML 1.0 does not allow (tab, LF and CR are fine; CR is gone by then), and the C1
+# controls U+0080-U+009F, which XML allows but discourages (XML 1.0 section 2.2) and which a
+# terminal acts on: no text is written with them.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def read_record(path: Path, encoding: str | None = None) -> SourceText:
-    """Read one record file; raise RecordError with a one-line reason when it cannot be used."""
+def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RECORD_BYTES) -> SourceText:
+    """Read one record file; raise RecordError with a one-line reason when it cannot be used.
+
+    The size is checked before anything is read (a huge or sparse file costs no memory): a file
+    over max_bytes is refused with a hint to raise the limit. Only regular files are read.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORD_BYTES:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise RecordError("not a regular file (a folder, device or pipe)")
+        if st.st_size > max_bytes:
             raise RecordError(
-                f"file is {size // (1024 * 1024)} MB, over the {MAX_RECORD_BYTES // (1024 * 1024)} MB limit for one record"
+                f"file is {_megabytes(st.st_size)} MB, over the {_megabytes(max_bytes)} MB limit for one record; "
+                f"{SIZE_HINT}"
             )
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)  # a file that grew since stat() is still bounded
+        if len(raw) > max_bytes:
+            raise RecordError(f"file is over the {_megabytes(max_bytes)} MB limit for one record; {SIZE_HINT}")
     except OSError as exc:
         raise RecordError(f"cannot read file: {exc.strerror or exc}") from None
     return decode_record(path, raw, encoding)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}" if size >= 1024 * 1024 else f"{size / (1024 * 1024):.2f}"
 
 
 def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> SourceText:
@@ -80,6 +101,9 @@ def _decode(raw: bytes, encoding: str | None) -> str:
                 raise RecordError(
                     f"not valid {codec.upper()} after its byte-order mark, at byte {exc.start + len(bom)}"
                 ) from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        raise RecordError(f"looks like {utf16} text without a byte-order mark; {ENCODING_AS_HINT} {utf16.lower()}")
     if _looks_binary(raw):
         raise RecordError("binary file, not a text record")
     try:
@@ -99,3 +123,16 @@ def _looks_binary(raw: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12, 27))
     return controls > len(head) // 10
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """'UTF-16-LE' or 'UTF-16-BE' when the first 8 KB look like ASCII text in UTF-16 (nearly every
+    second byte NUL, the others not), else None."""
+    head = raw[:8192]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for nuls, other, codec in ((odd, even, "UTF-16-LE"), (even, odd, "UTF-16-BE")):
+        if nuls.count(0) >= 0.9 * len(nuls) and other.count(0) <= 0.1 * len(other):
+            return codec
+    return None

@@ -32,7 +32,8 @@ from urllib.parse import unquote
 from lxml import etree, isoschematron
 
 from .config import project_dir
-from .xmlsafe import NSMAP, TEI_NS, UnsafeXML, describe_xml_error, parse_xml
+from .workers import die_with_parent
+from .xmlsafe import NSMAP, TEI_NS, XML_NS, UnsafeXML, describe_xml_error, parse_xml
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
@@ -179,7 +180,7 @@ _NOT_OURS = (
     "not tei-encoder TEI (its teiHeader has no appInfo/application[@ident='tei-encoder']), so the "
     "tei-encoder customization does not apply: check it as TEI with `tei-encoder validate --profile tei-all`"
 )
-_NAMESPACES = {"http://www.w3.org/XML/1998/namespace": "xml:", TEI_NS: "tei:"}
+_NAMESPACES = {XML_NS: "xml:", TEI_NS: "tei:"}
 
 
 # The project XSD's patterns, as a person would say them (xmlschema quotes the regular expression)
@@ -555,7 +556,8 @@ class Validator:
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=settings) as pool:
+        initargs = (*settings, os.getpid())  # workers die with this process
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=initargs) as pool:
             return [c for batch in pool.map(_check_batch, batches) for c in batch]
 
 
@@ -618,7 +620,9 @@ def _resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[Diagnostic |
 _pool_validator: list[Validator] = []
 
 
-def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints) -> None:
+def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints, parent: int | None = None) -> None:
+    if parent is not None:
+        die_with_parent(parent)
     _pool_validator.append(
         Validator(
             xsd=xsd,

@@ -6,9 +6,12 @@ reads the clock; the one timestamp (revisionDesc/change/@when) is passed in.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from . import __version__
+from .errors import RecordError
 from .model import ArchivalReference, Document, Entity, Header, Node
 from .tei import ENTITY_KINDS, TEI_NS, XML_ID, XML_LANG, T
 
@@ -68,7 +71,56 @@ def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
     text = _sub(root, "text", **{"xml:lang": lang})
     body = _sub(text, "body")
     body.append(_node(doc.body))
+    for div in body.iter(T + "div"):
+        problem = div_content_problem(div)
+        if problem:
+            raise RecordError(
+                f"the text's structure would not be valid TEI ({problem}); nothing written, please report it"
+            )
     return root
+
+
+# --- the TEI div content model (TEI 4.1, tei_all: div) ------------------------------------------------
+# Our project schema is looser here than tei_all, so the writer checks it: a div holds opening
+# matter (model.divTop), then either divs or component-level content (p, list, …), then closing
+# matter (model.divBottom); model.global elements (pb, lb, note, gap, …) go anywhere. Closing
+# matter with nothing before it, or anything but closing matter after it, is invalid TEI.
+_DIV_TOP = {"head", "opener"}  # model.divTopPart (signed is also a wrapper)
+_DIV_WRAPPER = {"argument", "byline", "dateline", "docAuthor", "docDate", "epigraph", "meeting", "salute", "signed"}
+_DIV_BOTTOM = {"closer", "postscript", "trailer"}  # model.divBottomPart
+_GLOBAL = {"pb", "lb", "cb", "milestone", "anchor", "fw", "gb", "note", "noteGrp", "gap", "space", "figure", "index"}
+_DIV_MODEL = re.compile(r"[TWG]*(?:(?:(?:DG*)+|(?:CG*)+(?:DG*)*)(?:[BW]G*)*)?")
+
+
+def _content_class(el: etree._Element) -> str:
+    name = etree.QName(el).localname
+    if name in _GLOBAL:
+        return "G"
+    if name in _DIV_TOP:
+        return "T"
+    if name in _DIV_WRAPPER:
+        return "W"
+    if name in _DIV_BOTTOM:
+        return "B"
+    return "D" if name == "div" else "C"
+
+
+def div_content_problem(div: etree._Element) -> str:
+    """'' when div's children follow the TEI div content model, else a short description such as
+    'closer followed by p'. (TEI 4.1 "Divisions of the Body", 4.2 "Elements Common to All Divisions")."""
+    children = [c for c in div if isinstance(c.tag, str)]
+    classes = "".join(_content_class(c) for c in children)
+    if _DIV_MODEL.fullmatch(classes):
+        return ""
+    names = [etree.QName(c).localname for c in children]
+    for i, kind in enumerate(classes):
+        if kind in "BW" and any(k in "CD" for k in classes[:i]):
+            after = [n for n, k in zip(names[i + 1 :], classes[i + 1 :]) if k in "CDT"]
+            if after:
+                return f"{names[i]} followed by {after[0]} in a div"
+    if "B" in classes and not any(k in "CD" for k in classes):
+        return f"{names[classes.index('B')]} with no paragraph before it in a div"
+    return "div content out of order: " + " ".join(names[:12])
 
 
 # --- header ------------------------------------------------------------------------------------
@@ -233,15 +285,31 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
 
 
 def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
+    """A body Node -> its TEI element (appended to parent when given).
+
+    Runs of text are joined once and assigned once: lxml copies a text or tail on every
+    assignment, so adding piece by piece would make a long record quadratic in its lines.
+    """
     attrs = {_XML_ATTRS.get(k, k): v for k, v in node.attrs.items()} if node.attrs else None
     el = etree.Element(T + node.tag, attrs) if parent is None else etree.SubElement(parent, T + node.tag, attrs)
     last = None
+    pending: list[str] = []
     for child in node.children:
         if isinstance(child, str):
-            if last is None:
-                el.text = (el.text or "") + child
-            else:
-                last.tail = (last.tail or "") + child
-        else:
-            last = _node(child, el)
+            pending.append(child)
+            continue
+        if pending:
+            _set_text(el, last, "".join(pending))
+            pending = []
+        last = _node(child, el)
+    if pending:
+        _set_text(el, last, "".join(pending))
     return el
+
+
+def _set_text(el: etree._Element, last: etree._Element | None, text: str) -> None:
+    """Text before el's first child (el.text) or after its child `last` (last.tail)."""
+    if last is None:
+        el.text = text
+    else:
+        last.tail = text

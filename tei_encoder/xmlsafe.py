@@ -7,9 +7,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
+MAX_XML_BYTES = 512 * 1024 * 1024  # checked before reading: a huge or sparse file costs no memory
 
 
 @lru_cache(maxsize=2)
@@ -46,8 +48,13 @@ def parse_xml(path: Path | None = None, data: bytes | None = None, huge: bool = 
     if data is None:
         if path is None:
             raise ValueError("parse_xml needs a path or the data")
+        size = Path(path).stat().st_size
+        if size > MAX_XML_BYTES:
+            raise UnsafeXML(f"the file is {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB limit for one XML file")
         data = Path(path).read_bytes()
-    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=str(path) if path else None))
+    # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
+    base_url = shown(path) if path else None
+    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=base_url))
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False)

@@ -234,3 +234,64 @@ def test_footnotes_numbered_once_and_no_rule_above_the_breadcrumb(browser_page):
     page.goto((site / "persons/roa-raul.html").as_uri())
     rule = page.locator("article.entity").evaluate("e => getComputedStyle(e).borderTopWidth")
     assert rule == "0px"
+
+
+# --- TEI downloads cannot run script ------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_site(browser_site, tmp_path_factory):
+    """A site published from hostile TEI (and the raw file), served over http too;
+    yields (browser, folder, http root)."""
+    import functools
+    import http.server
+    import re
+    import threading
+
+    from click.testing import CliRunner
+    from test_reliability import HOSTILE_TEI
+
+    from tei_encoder.cli import main
+
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "in").mkdir()
+    (root / "in" / "hostile.xml").write_bytes(HOSTILE_TEI)
+    (root / "raw").mkdir()
+    # the control: the same file not made inert (without its xml-stylesheet, which would stop rendering)
+    (root / "raw" / "hostile.xml").write_bytes(re.sub(rb"<\?xml-stylesheet[^>]*>", b"", HOSTILE_TEI))
+    CliRunner().invoke(main, ["publish", str(root / "in"), "-o", str(root / "site")])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield browser_site[0], root, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def script_effects(browser, url: str) -> list[str]:
+    """Dialogs a page opened and whether its script ran, after loading and clicking it."""
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_timeout(300)
+    # a click on every element but links: an event-handler attribute that survived would run
+    page.evaluate(
+        "() => document.querySelectorAll('*').forEach(e => e.localName === 'a' || e.dispatchEvent(new MouseEvent('click', {bubbles: true})))"
+    )
+    page.wait_for_timeout(100)
+    if page.evaluate("() => window.pwned === 1"):
+        dialogs.append("script ran")
+    page.close()
+    return dialogs
+
+
+@pytest.mark.parametrize("scheme", ["file", "http"])
+def test_tei_download_runs_no_script(hostile_site, scheme):
+    browser, root, http_root = hostile_site
+
+    def url(relative: str) -> str:
+        return (root / relative).as_uri() if scheme == "file" else f"{http_root}/{relative}"
+
+    assert script_effects(browser, url("raw/hostile.xml")), "control: the raw file should run its script"
+    assert script_effects(browser, url("site/tei/hostile.xml")) == []
+    assert script_effects(browser, url("site/docs/hostile.html")) == []

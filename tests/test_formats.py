@@ -70,3 +70,23 @@ def test_cli_encodes_with_the_plain_format(tmp_path):
     result = CliRunner().invoke(main, ["encode", "--record-format", "plain", "--date", "2026-01-01", str(path)])
     assert result.exit_code == 0, result.output
     assert '<title type="main">Notes on a Visit to the Harbour Works</title>' in result.output
+
+
+def test_the_recogniser_takes_the_formats_titles_as_a_value(tmp_path):
+    """A format's person_titles reach the recogniser through the pipeline (it never reads the format)."""
+    from conftest import record
+
+    from tei_encoder.enrich import enrich
+    from tei_encoder.parse import parse_record
+    from tei_encoder.pipeline import recognizer
+    from tei_encoder.read import read_record
+
+    path = tmp_path / "r.txt"
+    path.write_text(record("The visit was approved by Harbourmaster Zellwig on the quay."), encoding="utf-8")
+
+    def persons(titles):
+        doc = enrich(parse_record(read_record(path, None)), recognizer((AUTHORITY,), False, titles))
+        return [n.text() for n in doc.body.iter() if n.tag == "persName"]
+
+    assert persons(("Harbourmaster",)) == ["Zellwig"]
+    assert persons(()) == []

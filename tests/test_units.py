@@ -25,6 +25,7 @@ WCDA = record_format("wcda")
         ("on 27 April", 1961, {"when": "1961-04-27"}),
         ("on 26-28 April 1961", None, {"notBefore": "1961-04-26", "notAfter": "1961-04-28"}),
         ("at the beginning of June 1961", None, {"notBefore": "1961-06-01", "notAfter": "1961-06-10"}),
+        ("from the start of June 1961", None, {"notBefore": "1961-06-01", "notAfter": "1961-06-10"}),
         ("in the middle of May 1960", None, {"notBefore": "1960-05-11", "notAfter": "1960-05-20"}),
         ("at the end of February 1960", None, {"notBefore": "1960-02-21", "notAfter": "1960-02-29"}),
         ("at the end of February 1961", None, {"notBefore": "1961-02-21", "notAfter": "1961-02-28"}),
@@ -164,3 +165,65 @@ def test_dateline_after_the_head_is_typed(tmp_path, head, kind):
     dates = xp(tree, "//t:body//t:dateline/t:date[@when='1961-04-28']")
     assert len(dates) == 1
     assert dates[0].get("type") == kind
+
+
+def _div(*names: str):
+    from lxml import etree
+
+    div = etree.Element("{http://www.tei-c.org/ns/1.0}div")
+    for name in names:
+        etree.SubElement(div, "{http://www.tei-c.org/ns/1.0}" + name)
+    return div
+
+
+@pytest.mark.parametrize(
+    "children, problem",
+    [
+        (("head", "opener", "p", "list", "closer"), ""),
+        (("opener", "dateline"), ""),
+        (("head", "pb", "p", "note", "closer", "pb"), ""),
+        (("head", "div", "div", "closer"), ""),
+        (("p", "div"), ""),
+        (("opener", "closer"), "closer with no paragraph before it in a div"),
+        (("p", "list", "dateline", "p"), "dateline followed by p in a div"),
+        (("p", "closer", "list"), "closer followed by list in a div"),
+        (("div", "p"), "div content out of order: div p"),
+    ],
+)
+def test_div_content_model(children, problem):
+    """The writer's check of the TEI div content model (tei_all is stricter than our XSD here)."""
+    from tei_encoder.write import div_content_problem
+
+    assert div_content_problem(_div(*children)) == problem
+
+
+def test_organisation_whose_head_is_two_words(tmp_path):
+    """A head of several words ("Women's Union") once crashed the organisation extent (and the batch)."""
+    for apostrophe in ("'", "\u2019"):
+        body = f"She is president of the Korean Democratic Women{apostrophe}s Union. The meeting ended."
+        result = encode_text(tmp_path, record(body))
+        assert result.ok, result.error
+
+
+def test_a_bug_costs_one_record_not_the_batch(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import tei_encoder.pipeline as pipeline
+    from tei_encoder.cli import main
+
+    real_tree = pipeline.tei_tree
+
+    def flaky_tree(doc, change_date=None):
+        if "BOOM" in doc.source.text:
+            raise ValueError("simulated bug")
+        return real_tree(doc, change_date)
+
+    monkeypatch.setattr(pipeline, "tei_tree", flaky_tree)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(record("BOOM goes this one."), encoding="utf-8")
+    (folder / "b.txt").write_text(record("This one is fine."), encoding="utf-8")
+    result = CliRunner().invoke(main, ["encode", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "internal error: ValueError: simulated bug" in result.output
+    assert (tmp_path / "out" / "b.xml").exists() and not (tmp_path / "out" / "a.xml").exists()

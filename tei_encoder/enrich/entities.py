@@ -20,11 +20,10 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..config import RecordFormat, record_format
 from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
-from ..tei import ENTITY_KINDS
+from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import INITIAL, east_asian_shape, short_forms, title_pattern, vocabulary
 from .walk import rewrite_text
 
@@ -202,9 +201,7 @@ _NOT_NAMES = frozenset(
         "said",
     ]
 )
-_OPAQUE_FOR_ENTITIES = frozenset(
-    {"foreign", "gap", "pb", "lb", "idno", "persName", "placeName", "orgName", "date", "ptr", "ref", "desc"}
-)
+_OPAQUE_FOR_ENTITIES = frozenset({"foreign", "gap", "pb", "lb", "idno", *MENTION_TAGS, "date", "ptr", "ref", "desc"})
 
 
 @lru_cache(maxsize=65536)
@@ -241,7 +238,9 @@ class EntityRecognizer:
     """Built once per process from the authority files; tags any number of documents."""
 
     authority: Authority
-    fmt: RecordFormat = field(default_factory=record_format)
+    # titles and roles that may stand before a name in this kind of record (a value of the record
+    # format, given by the pipeline: the recogniser never reads the format itself)
+    person_titles: tuple[str, ...] = ()
     use_gazetteer: bool = True
 
     def __post_init__(self):
@@ -280,7 +279,7 @@ class EntityRecognizer:
         self.surname_list = sorted(self.surnames)
         self.short_index = self._short_index()
         self.names = vocabulary()
-        titles = title_pattern(self.fmt.person_titles)
+        titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
@@ -599,7 +598,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             continue
         if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
-            lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.fmt.person_titles)})\s+", "", lead.strip())
+            lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.person_titles)})\s+", "", lead.strip())
             words = lead.split()
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
@@ -641,6 +640,11 @@ def _learn_local_names(ctx: _DocContext) -> None:
     """
     v = ctx.rec.names
     rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
+    flat = " ".join(text for text, _ in _strings(ctx.doc.body)) + " " + (ctx.doc.header.summary or "")
+    record_words = {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    # who could a short form mean in this record: listed persons named in full, and every rule-found name
+    claims: dict[tuple[str, ...], set[str]] = {}
+    taught: set[tuple[tuple[str, ...], str]] = set()
     for raw in _candidate_names(ctx):
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
@@ -677,8 +681,18 @@ def _learn_local_names(ctx: _DocContext) -> None:
             tuple(norm(t) for t in printed), _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
         )
         for short in shorts:
-            if not known and len(key) > 1 and not ctx.forms(short):
+            listed = ctx.rec.short_index.get(short[0], {})
+            named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
+            if len(key) > 1:
+                claims.setdefault(short, set()).update({xml_id, *named_in_full})
+            if not known and len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
+                taught.add((short, xml_id))
+    # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
+    # to neither: a wrong link is worse than none
+    for short, owner in taught:
+        if len(claims.get(short, ())) > 1:
+            ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -910,7 +924,7 @@ def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span
     ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
     xml_id = ids.pop() if len(ids) == 1 else _new_local_person(ctx, surface, key, "org")
     ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
-    return start, end, Node("orgName", {"ref": f"#{xml_id}"}, [surface]), surface
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 _ORG_HEADS = frozenset(
@@ -1036,7 +1050,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if xml_id is None and not ids:
             xml_id = _new_local_person(ctx, " ".join(surface.split()), key, "org")
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
-        node = Node("orgName", {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
+        node = Node(TAGS["org"], {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
         spans.append((start, end, node, surface))
         abbr = _ABBREVIATION.match(text, end)
         if abbr and xml_id:
@@ -1044,7 +1058,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if not ctx.forms((norm(word),)):
                 ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
             a, b = abbr.span("abbr")
-            spans.append((a, b, Node("orgName", {"ref": f"#{xml_id}"}, [word]), word))
+            spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return spans
 
 
@@ -1102,7 +1116,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         ws = words_of[k]
         tail_a, tail_b = groups[k]
         if has_head(ws):
-            end_word = max(j for j in range(len(ws)) if has_head(ws[j : j + 1]))
+            # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
+            end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
@@ -1218,7 +1233,7 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     correct = next((t for _, _, t in tokens(" ".join((entry.name, *entry.variants))) if norm(t) == best), best.title())
     # the misspelling is not a name form of the entity (form None)
     choice = Node("choice", {}, [Node("sic", {}, [word]), Node("corr", {"resp": "#encoder"}, [correct])])
-    return start, end, Node("persName", {"ref": f"#{xml_id}"}, [choice]), None
+    return start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [choice]), None
 
 
 # --- after tagging ---------------------------------------------------------------------------------
@@ -1257,7 +1272,7 @@ def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
     ids = {f.entity_id for f in ctx.forms(key)}
     if ids:
         return ids == {ref}
-    if name.tag != "persName":
+    if name.tag != TAGS["person"]:
         return True
     mine = [t for _, _, t in tokens(name.text())]
     theirs = [t for _, _, t in tokens(other)]

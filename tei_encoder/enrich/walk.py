@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Node
+from ..tei import MENTION_TAGS
 
 # Elements whose text is never rewritten: already-decided markup and identifiers.
-OPAQUE = frozenset({"foreign", "gap", "pb", "lb", "idno", "persName", "placeName", "orgName", "date", "ptr", "ref"})
+OPAQUE = frozenset({"foreign", "gap", "pb", "lb", "idno", *MENTION_TAGS, "date", "ptr", "ref"})
 
 
 def rewrite_text(node: Node, rewrite: Callable[[str, Node], list], skip: frozenset[str] = OPAQUE) -> None:

@@ -1,0 +1,83 @@
+"""Encoding time against the number of lines: it must grow linearly (flat time per line).
+
+    python benchmarks/lines.py                 # 1k, 10k and 40k short lines
+    python benchmarks/lines.py 1000 20000      # other sizes
+    python benchmarks/lines.py --megabytes 50  # also one record of about 50 MB
+
+Each record is a minimal export header and N short lines of invented text, blank lines between
+some (many short paragraphs and lines: the shape that once made encoding quadratic). Prints seconds and
+microseconds per line for each size and the ratio of the largest size's time per line to the
+smallest's: about 1 is linear, N_large/N_small would be quadratic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tei_encoder.pipeline import EncodeSettings, encode_record  # noqa: E402
+
+HEADER = (
+    "June 9, 1961\n\n**A Long Test Record**\n\nCitation:\n\n"
+    '"A Long Test Record", June 9, 1961, Wilson Center Digital Archive, Test Archive. '
+    "Translated by Test Translator.\n\n<https://example.org/document/9>\n\n"
+    "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+)
+LINES = (  # short lines and blank lines: the shape that made encoding quadratic (issue 13)
+    "Agreed.",
+    "",
+    "Noted",
+    "x",
+    "The committee met again and heard the report.",
+    "",
+)
+
+
+def record_text(lines: int) -> str:
+    """A record of `lines` body lines in our own invented wording."""
+    return HEADER + "\n".join(LINES[i % len(LINES)] for i in range(lines)) + "\n"
+
+
+def time_record(folder: Path, text: str, settings: EncodeSettings) -> float:
+    """Seconds to encode one record (read, parse, enrich, write) holding text."""
+    path = folder / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = encode_record(path, settings)
+    spent = time.perf_counter() - started
+    if not result.ok:
+        raise SystemExit(f"encoding failed: {result.error}")
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 40000])
+    parser.add_argument("--megabytes", type=float, default=0, help="also time one record of about this many MB")
+    args = parser.parse_args()
+    settings = EncodeSettings(authority=(ROOT / "corpus" / "authority",), gazetteer=True, max_record_bytes=1 << 31)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        time_record(folder, record_text(10), settings)  # warm up: authority, gazetteer, schemas
+        per_line = {}
+        for n in args.sizes:
+            spent = time_record(folder, record_text(n), settings)
+            per_line[n] = spent / n
+            print(f"{n:>8} lines: {spent:8.2f} s  {per_line[n] * 1e6:8.1f} us/line", flush=True)
+        small, large = min(per_line), max(per_line)
+        print(f"ratio of time per line, {large} vs {small} lines: {per_line[large] / per_line[small]:.2f}")
+        if args.megabytes:
+            lines = int(args.megabytes * 1024 * 1024 / (sum(len(x) + 1 for x in LINES) / len(LINES)))
+            text = record_text(lines)
+            spent = time_record(folder, text, settings)
+            print(f"{len(text.encode()) / 1e6:.1f} MB record ({lines} lines): {spent:.1f} s")
+
+
+if __name__ == "__main__":
+    main()

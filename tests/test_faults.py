@@ -1,0 +1,213 @@
+"""Faults of the machine, not of the input: every one ends in one error line and a non-zero exit,
+never a traceback, and leaves no temporary file behind.
+
+Read-only and full file systems are small tmpfs mounts (skipped, with the reason, where mounting
+is not allowed); killed workers and a killed build are real processes killed with SIGKILL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import AUTHORITY, FIXTURES, SEED
+
+from tei_encoder.cli import main
+
+TEI_ENCODER = [sys.executable, "-m", "tei_encoder.cli"]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*TEI_ENCODER, *args], capture_output=True, text=True, timeout=120)
+
+
+def assert_one_line(stderr: str, *words: str) -> str:
+    """Exactly one error line, holding every word; no traceback, no temporary file named."""
+    assert "Traceback" not in stderr, stderr
+    errors = [line for line in stderr.splitlines() if "error:" in line.lower()]
+    assert len(errors) == 1, stderr
+    for word in words:
+        assert word in errors[0], stderr
+    assert ".tmp" not in errors[0], stderr
+    return errors[0]
+
+
+def small_corpus(folder: Path, copies: int = 1) -> Path:
+    """A corpus of `copies` copies of two small fixture records, with the authority files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for name in ("letter", "minutes"):
+            shutil.copy(FIXTURES / f"{name}.txt", folder / f"{name}{i:03d}.txt")
+    shutil.copytree(AUTHORITY, folder / "authority")
+    return folder
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """mount(options) -> a fresh tmpfs folder; unmounted afterwards."""
+    mounted: list[Path] = []
+
+    def mount(options: str) -> Path:
+        if not shutil.which("mount") or os.geteuid() != 0:
+            pytest.skip("needs root and mount(8) to make a small tmpfs")
+        point = tmp_path / f"mnt{len(mounted)}"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(point)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def no_temporary_files(folder: Path) -> bool:
+    return not [p for p in folder.rglob("*.tmp")] if folder.exists() else True
+
+
+def test_build_into_read_only_folder(tmp_path, tmpfs):
+    read_only = tmpfs("ro,size=1m")
+    done = run("build", str(small_corpus(tmp_path / "c")), "-o", str(read_only / "out"), "-q")
+    assert done.returncode == 1
+    assert_one_line(done.stderr, "read-only file system", str(read_only / "out"))
+
+
+def test_report_into_read_only_folder(tmp_path, tmpfs):
+    read_only = tmpfs("ro,size=1m")
+    result = CliRunner().invoke(main, ["validate", str(SEED.parent / "nothing"), "--report", str(read_only / "r.xml")])
+    assert result.exit_code == 2  # no such input: usage error first
+    tei = tmp_path / "seed.xml"
+    assert CliRunner().invoke(main, ["encode", str(SEED), "-o", str(tei), "--authority", str(AUTHORITY)]).exit_code == 0
+    result = CliRunner().invoke(main, ["validate", str(tei), "--format", "junit", "--report", str(read_only / "r.xml")])
+    assert result.exit_code == 1
+    assert_one_line(result.stderr, "cannot write the report", "read-only file system", "r.xml")
+
+
+def test_build_onto_a_full_disk(tmp_path, tmpfs):
+    full = tmpfs("size=96k")
+    done = run("build", str(small_corpus(tmp_path / "c")), "-o", str(full / "out"), "-q")
+    assert done.returncode == 1
+    assert_one_line(done.stderr, "disk full writing", str(full / "out"))
+    assert no_temporary_files(full)
+
+
+def test_encode_onto_a_full_disk(tmp_path, tmpfs):
+    full = tmpfs("size=16k")
+    (full / "filler").write_bytes(b"x" * 12 * 1024)
+    done = run("encode", str(SEED), "-o", str(full / "seed.xml"), "--authority", str(AUTHORITY))
+    assert done.returncode == 1
+    assert_one_line(done.stderr, f"disk full writing {full / 'seed.xml'}")
+    assert not (full / "seed.xml").exists() and no_temporary_files(full)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["build", "{corpus}", "-o", "{file}"],
+        ["publish", "{tei}", "-o", "{file}"],
+        ["encode", "{corpus}", "-o", "{file}"],
+        ["encode", "{seed}", "-o", "{file}/seed.xml"],
+        ["validate", "{tei}", "--report", "{folder}"],
+        ["build", "{corpus}", "-o", "{folder}/out", "--stats", "{folder}"],
+    ],
+    ids=[
+        "build-o-file",
+        "publish-o-file",
+        "encode-o-file",
+        "encode-under-a-file",
+        "report-is-folder",
+        "stats-is-folder",
+    ],
+)
+def test_output_path_is_in_the_way(tmp_path, command):
+    corpus = small_corpus(tmp_path / "c")
+    file = tmp_path / "a-file"
+    file.write_text("not a folder\n")
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    tei = tmp_path / "seed.xml"
+    assert CliRunner().invoke(main, ["encode", str(SEED), "-o", str(tei), "--authority", str(AUTHORITY)]).exit_code == 0
+    args = [a.format(corpus=corpus, file=file, folder=folder, tei=tei, seed=SEED) for a in command]
+    result = CliRunner().invoke(main, [*args, "--authority", str(AUTHORITY)] if args[0] == "encode" else args)
+    assert result.exit_code in (1, 2), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert_one_line(result.stderr)
+    assert file.read_text() == "not a folder\n"
+
+
+# --- processes -------------------------------------------------------------------------------------
+
+
+def children(pid: int) -> list[int]:
+    """The pool's worker processes of a build (its children that run multiprocessing's spawn)."""
+    found = []
+    try:
+        listed = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    for child in map(int, listed):
+        try:
+            command = Path(f"/proc/{child}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if b"spawn_main" in command and b"resource_tracker" not in command:
+            found.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+def start_pool_build(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
+    """A build big enough for a pool of two workers; returns it once its workers run."""
+    if not Path("/proc/self/task").exists():
+        pytest.skip("needs /proc to find the worker processes")
+    corpus = small_corpus(tmp_path / "c", copies=12)
+    log = (tmp_path / "stderr.txt").open("w")  # a file, not a pipe: a lingering worker cannot hold it open
+    build = subprocess.Popen(
+        [*TEI_ENCODER, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "2", "-q"],
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+    )
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2 and build.poll() is None:
+        time.sleep(0.05)
+        workers = children(build.pid)
+    if len(workers) < 2:
+        build.kill()
+        build.wait()
+        pytest.skip("the build finished before its workers could be seen")
+    return build, workers
+
+
+def test_killed_worker_stops_the_build_in_one_line(tmp_path):
+    build, workers = start_pool_build(tmp_path)
+    os.kill(workers[0], signal.SIGKILL)
+    build.wait(timeout=60)
+    assert build.returncode == 1
+    assert_one_line((tmp_path / "stderr.txt").read_text(), "worker process died")
+
+
+def test_workers_die_with_the_build(tmp_path):
+    build, workers = start_pool_build(tmp_path)
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait(timeout=30)
+    deadline = time.monotonic() + 20  # at once on Linux; generous for a loaded machine
+    while time.monotonic() < deadline and any(alive(w) for w in workers):
+        time.sleep(0.05)
+    assert not [w for w in workers if alive(w)], "workers outlived the killed build"
