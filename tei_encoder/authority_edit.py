@@ -404,12 +404,12 @@ def write_review(
                 if form.strip():
                     earlier.setdefault(form_key(form), number)
         for row in rows:
-            number = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
-            if number is not None:
-                decided = earlier_rows[number]
+            match = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
+            if match is not None:
+                decided = earlier_rows[match]
                 row.decision, row.type, row.name, row.id = (decided[c] for c in ("decision", "type", "name", "id"))
                 row.wikidata, row.geonames = decided.get("wikidata", ""), decided.get("geonames", "") or row.geonames
-                used.add(number)
+                used.add(match)
                 kept += 1
     missing = [
         _carried_row(old)
