@@ -456,15 +456,20 @@ def validate(
     from .fsutil import atomic_write
     from .pipeline import collect_files
     from .reports import failed, render
-    from .validate import Diagnostic, Validator
+    from .validate import Diagnostic, Validator, unique_files
 
     skipped: list = []
     try:
-        files = collect_files(list(paths), (".xml",), recursive=True, follow_symlinks=follow_symlinks, skipped=skipped)
+        files, repeated = unique_files(
+            collect_files(list(paths), (".xml",), recursive=True, follow_symlinks=follow_symlinks, skipped=skipped)
+        )
         if report_file is not None and report_file.is_dir():
             raise UsageError(f"{report_file}: is a folder; --report needs a file name")
         if not files and not skipped:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
+        if repeated:  # on standard error: the report itself stays one record per file
+            more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
+            click.echo(f"note: {repeated[0]}{more} named more than once: each file is checked once", err=True)
         for given in (xsd, rng):
             if given is not None and not given.is_file():
                 raise UsageError(f"{given}: schema file does not exist")
@@ -573,7 +578,16 @@ def entities(
     is_flag=True,
     help="Read symbolic links found in folders (default: refuse them, so nothing outside is published by accident).",
 )
-def publish(paths, output, title, css, xslt, no_search, follow_symlinks):
+@click.option(
+    "--max-size",
+    "max_mb",
+    type=click.FloatRange(min=0, min_open=True),
+    default=200,
+    show_default=True,
+    metavar="MB",
+    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size), as validate.",
+)
+def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
@@ -586,18 +600,18 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks):
     from .fsutil import safe_stem, writable_folder
     from .pipeline import collect_files
     from .publish import (
-        DEFAULT_TITLE,
         Publisher,
         PublishError,
         build_search_index,
         copy_assets,
+        read_tei,
         remove_search,
         search_available,
         write_document,
         write_overviews,
     )
     from .teidoc import summarize
-    from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
+    from .xmlsafe import UnsafeXML, describe_xml_error
 
     report = Reporter()
     skipped: list = []
@@ -610,7 +624,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks):
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet does not exist")
         search = not no_search and search_available()
-        publisher = Publisher(title or DEFAULT_TITLE, overrides=xslt, custom_css=css is not None, search=search)
+        publisher = Publisher(title, overrides=xslt, custom_css=css is not None, search=search)
         if xslt is not None:
             publisher.check()  # a broken override: one usage error, not one per document
         writable_folder(output)
@@ -625,8 +639,10 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks):
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
-            tree = parse_xml(path)
-            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+            tree, warnings = read_tei(path, int(max_mb * 1024 * 1024))
+            for warning in warnings:
+                report.warning(path, warning)
+            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
             for warning in write_document(output, publisher, name, tei):
                 report.warning(path, warning)
             summaries.append(summarize(tree, name))

@@ -31,7 +31,7 @@ from .config import project_dir
 from .fsutil import atomic_write, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
-from .xmlsafe import parse_xml
+from .xmlsafe import DEFAULT_MAX_MB, describe_xml_error, human_size, parse_xml, resolve_xinclude
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 _WORD = re.compile(r"\w+")
@@ -98,7 +98,7 @@ class Publisher:
 
     def __init__(
         self,
-        edition_title: str = DEFAULT_TITLE,
+        edition_title: str | None = None,
         xslt_dir: Path | None = None,
         overrides: Path | None = None,
         custom_css: bool = False,
@@ -106,7 +106,9 @@ class Publisher:
     ):
         from saxonche import PySaxonProcessor
 
-        self.edition_title = edition_title
+        self.edition_title = edition_title or DEFAULT_TITLE
+        # a page of TEI that is not ours is titled by its document alone unless the edition is named
+        self.titled = edition_title is not None
         self.xslt_dir = xslt_dir or project_dir("xslt")
         self.overrides = override_files(overrides)
         self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
@@ -172,7 +174,8 @@ class Publisher:
         writing directions). Raises PublishError when the TEI is not well-formed or a
         transformation fails."""
         try:
-            root = parse_xml(data=tei).getroot()
+            # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
+            root = parse_xml(data=tei, huge=True, collect_ids=False).getroot()
         except (etree.XMLSyntaxError, ValueError) as exc:
             raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
         warnings = []
@@ -184,7 +187,8 @@ class Publisher:
             etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
-            doc_title=sitemap.document_title(root),
+            doc_title=sitemap.document_title(root, name),
+            **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page)
 
@@ -608,6 +612,64 @@ def build_search_index(site: Path) -> None:
         raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
 
 
+def _is_ours(root: etree._Element) -> bool:
+    """Whether tei-encoder wrote this document (its header names the application)."""
+    from .validate import is_tei_encoder_output
+
+    return is_tei_encoder_output(etree.ElementTree(root))
+
+
+def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple[etree._ElementTree, list[str]]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
+
+    Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
+    (libxml2's huge_tree, as jing has no limit). XIncludes are resolved from local files only
+    (xmlsafe.resolve_xinclude, as validate and jing do), so the page and the lost-text check see
+    the included text. A repeated xml:id makes the file invalid but not malformed: it is published
+    with one warning. Raises PublishError (one line: a refusal or a parse error) when the file
+    cannot be published, OSError when it cannot be read."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise PublishError(
+            f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} (raise it with --max-size)"
+        )
+    try:
+        tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
+    except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
+        raise PublishError(describe_xml_error(exc)) from None
+    warnings = _repeated_ids(tree)
+    if next(tree.iter(f"{XI_NS}include"), None) is not None:
+        refusal, _ = resolve_xinclude(tree, str(path))
+        if refusal is not None:
+            raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
+    return tree, warnings
+
+
+XI_NS = "{http://www.w3.org/2001/XInclude}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _repeated_ids(tree: etree._ElementTree) -> list[str]:
+    """One warning when xml:id values repeat (links to such an id go to its first element)."""
+    seen: set[str] = set()
+    repeated: dict[str, int] = {}
+    for el in tree.iter():
+        value = el.get(XML_ID) if isinstance(el.tag, str) else None
+        if value is None:
+            continue
+        if value in seen:
+            repeated.setdefault(value, el.sourceline or 0)
+        seen.add(value)
+    if not repeated:
+        return []
+    first, line = next(iter(repeated.items()))
+    more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
+    return [
+        f"xml:id '{first}' (line {line}){more} is used more than once: the file is invalid (published anyway; "
+        "links to a repeated id go to its first element)"
+    ]
+
+
 def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
     """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei).
     Returns warnings: text the page does not show, and what was removed from the download copy.
@@ -646,7 +708,9 @@ def inert_tei(tei: bytes) -> tuple[bytes, str]:
     Returns (bytes, a note of what was removed or '' when nothing was).
     Raises etree.XMLSyntaxError or UnsafeXML for XML the safe parser refuses.
     """
-    tree = parse_xml(data=tei)
+    # read as read_tei read it: text nodes of any size (the file's size is bounded there), a
+    # repeated xml:id allowed (invalid, not malformed)
+    tree = parse_xml(data=tei, huge=True, collect_ids=False)
     root = tree.getroot()
     counts = {"element": 0, "attribute": 0, "processing instruction": 0}
     before = list(reversed(list(root.itersiblings(preceding=True))))

@@ -271,16 +271,27 @@ def language_direction(tag: str) -> str:
     return "rtl" if parts[0].lower() in config["rtl_languages"] else "ltr"
 
 
-def document_title(root: etree._Element) -> str:
-    """The title a page shows: the main title of titleStmt, else its first title (TEI P5 §2.2.1),
-    whitespace normalised, corrections (`corr`) left out as the text shows them."""
+def document_title(root: etree._Element, fallback: str = "") -> str:
+    """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
+    analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
+    first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
+    that is empty or missing gives `fallback` (the file name), never an empty heading."""
     titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
     if not titles:
         titles = root.xpath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
-    chosen = next((t for t in titles if t.get("type") == "main"), titles[0] if titles else None)
-    if chosen is None:
-        return ""
-    return surface_text(chosen)
+    named = [(t, surface_text(t)) for t in titles]
+    named = [(t, text) for t, text in named if text]
+    preferences = (
+        lambda t: t.get("type") == "main",
+        lambda t: t.get("level") == "a",
+        lambda t: t.get("level") not in ("s", "m", "j"),
+        lambda t: True,
+    )
+    for wanted in preferences:
+        chosen = next((text for t, text in named if wanted(t)), None)
+        if chosen:
+            return chosen
+    return fallback
 
 
 def annotate(root: etree._Element) -> etree._Element:

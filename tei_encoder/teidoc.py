@@ -330,7 +330,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     return DocumentSummary(
         id=root.get(XML_ID, name),
         name=name,
-        title=sitemap.document_title(root),
+        title=sitemap.document_title(root, name),
         date=creation.get("when", "") if creation is not None else "",
         date_text=_text(creation),
         summary=_text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),

