@@ -19,7 +19,7 @@ from lxml import etree
 from .config import project_dir
 from .errors import UsageError
 from .fsutil import shown
-from .tei import ENTITY_KINDS, NSMAP, XML_NS
+from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
 from .xmlsafe import describe_xml_error, parse_xml
 
 REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor rejected, one per line
@@ -99,6 +99,9 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
         if not folder.is_dir():
             raise UsageError(f"{folder}: authority folder does not exist")
         for path in sorted(folder.glob("*.xml")):
+            unreadable = unreadable_file(path)
+            if unreadable:
+                raise UsageError(f"{shown(path)}: {unreadable}")
             data = _read(path)
             digest.update(os.fsencode(path.name) + b"\0" + data)
             files.append(path)
@@ -108,6 +111,9 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
                 raise UsageError(f"{shown(path)}:{exc.lineno}: {describe_xml_error(exc)}") from None
             except ValueError as exc:  # UnsafeXML: a DOCTYPE
                 raise UsageError(f"{shown(path)}:1: {describe_xml_error(exc)}") from None
+            root = tree.getroot() if hasattr(tree, "getroot") else tree
+            if not has_listings(root):
+                raise UsageError(f"{shown(path)}:{root.sourceline or 1}: {NO_LISTINGS}")
             for entry in _entries(tree, path):
                 entries[entry.xml_id] = entry  # a later folder overrides an earlier one
         rejected_path = folder / REJECTED_FILE
@@ -118,6 +124,30 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     return Authority(
         entries=entries, digest=digest.hexdigest(), files=tuple(files), rejected=tuple(dict.fromkeys(rejected))
     )
+
+
+NO_LISTINGS = "no TEI listPerson/listPlace/listOrg (an authority file is TEI with at least one of them)"
+
+
+def unreadable_file(path: Path) -> str | None:
+    """Why path cannot be read as an authority file ("not a file" for a folder, "cannot read"
+    for a broken link or a file without read permission), or None when it can be read."""
+    if not path.exists():
+        return "cannot read authority file: a broken link (its target does not exist) or a file that has gone"
+    if not path.is_file():
+        return "authority file is not a regular file (a folder or device)"
+    try:
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        return f"cannot read authority file: {exc.strerror or exc}"
+    return None
+
+
+def has_listings(root) -> bool:
+    """True when root (an lxml element) holds a TEI listPerson, listPlace or listOrg (itself or below)."""
+    tags = {f"{{{TEI_NS}}}{k.listing}" for k in ENTITY_KINDS}
+    return root.tag in tags or any(True for _ in root.iter(*tags))
 
 
 def rejected_names(text: str) -> list[str]:
@@ -200,6 +230,23 @@ def _entries(tree, path: Path):
             yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos)
 
 
+def shipped_authority_dirs() -> list[Path]:
+    """The folders that hold the base authority shipped with tei-encoder (resolved): the package
+    data `tei_encoder/_authority/`, and in a checkout the repository's `corpus/authority/` it is
+    built from. Editions never write there."""
+    here = Path(__file__).resolve().parent
+    return [c for c in (here / "_authority", here.parent / "corpus" / "authority") if c.is_dir()]
+
+
+def is_shipped_authority(folder: Path) -> bool:
+    """True when folder is (a link to) the base authority shipped with tei-encoder."""
+    try:
+        resolved = Path(folder).resolve()
+    except OSError:
+        return False
+    return any(resolved == shipped for shipped in shipped_authority_dirs())
+
+
 def base_authority_dir() -> Path:
     """The base authority shipped with tei-encoder.
 
@@ -208,9 +255,8 @@ def base_authority_dir() -> Path:
     or an editable install it is that same folder, `corpus/authority/`. One source, so every
     install links the same names. Raises FileNotFoundError when neither exists (a broken install).
     """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "_authority", here.parent / "corpus" / "authority"):
-        if candidate.is_dir() and any(candidate.glob("*.xml")):
+    for candidate in shipped_authority_dirs():
+        if any(candidate.glob("*.xml")):
             return candidate
     raise FileNotFoundError("cannot find the base authority files of tei-encoder (a broken installation?)")
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import teidoc
-from .authority import REJECTED_FILE, rejected_names
+from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, rejected_names, unreadable_file
 from .fsutil import atomic_write
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 
@@ -56,7 +56,20 @@ def identifier_ok(id_type: str, value: str) -> bool:
 
 
 _NCNAME = re.compile(r"[^\W\d][\w.-]*")
-REVIEW_COLUMNS = ("decision", "type", "name", "id", "forms", "wikidata", "geonames", "found", "records", "context")
+REVIEW_COLUMNS = (
+    "decision",
+    "type",
+    "name",
+    "id",
+    "forms",
+    "wikidata",
+    "geonames",
+    "found",
+    "records",
+    "context",
+    "status",
+)
+NOT_FOUND = "not found this time"  # status of a decided row whose name this review did not meet
 DECISIONS = ("accept", "merge", "reject")
 _FORM_SEPARATOR = " | "
 _PARTS = tuple(f"{T}{t}" for t in ("dateline", "salute", "signed", "seg", "label", "address", "addrLine", "byline"))
@@ -74,9 +87,14 @@ class Problem:
     # repeated, an entry without a name) stops a build; the others are reported, and build goes on
     broken: bool = True
 
+    @property
+    def where(self) -> str:
+        """`file:line`, or just the file when no line applies (a folder, a broken link)."""
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
     def text(self) -> str:
         """`file:line: error: message`, as compilers and editors print it."""
-        return f"{self.path}:{self.line}: error: {self.message}"
+        return f"{self.where}: error: {self.message}"
 
 
 def form_key(form: str) -> str:
@@ -116,14 +134,24 @@ def _check_folder(folder: Path) -> list[Problem]:
     ids: dict[str, tuple[Path, int]] = {}
     forms: dict[str, tuple[str, Path, int]] = {}
     for path in sorted(folder.glob("*.xml")):
+        unreadable = unreadable_file(path)
+        if unreadable:
+            problems.append(Problem(path, 0, unreadable))
+            continue
         try:
             tree = etree.parse(str(path), _parser())
         except etree.XMLSyntaxError as exc:
             line = exc.lineno or (exc.position[0] if getattr(exc, "position", None) else 0)
             problems.append(Problem(path, line, f"not well-formed XML: {exc.msg}"))
             continue
+        except OSError as exc:  # vanished or unreadable between the look and the read
+            problems.append(Problem(path, 0, f"cannot read: {exc}"))
+            continue
         if tree.docinfo.doctype:
             problems.append(Problem(path, 1, "authority files may not declare a DOCTYPE"))
+            continue
+        if not has_listings(tree.getroot()):
+            problems.append(Problem(path, tree.getroot().sourceline or 1, NO_LISTINGS))
             continue
         for kind in ENTITY_KINDS:
             for entry in tree.iterfind(f".//tei:{kind.entry}", NSMAP):
@@ -207,6 +235,7 @@ class ReviewRow:
     decision: str = ""
     wikidata: str = ""
     geonames: str = ""
+    status: str = ""  # NOT_FOUND: an earlier decision kept although no document has the name now
 
     def cells(self) -> list[str]:
         """The row as CSV cells, in REVIEW_COLUMNS order."""
@@ -221,6 +250,7 @@ class ReviewRow:
             self.found,
             " ".join(self.records),
             self.context,
+            self.status,
         ]
 
 
@@ -335,32 +365,81 @@ def read_review(path: Path) -> list[tuple[int, dict[str, str]]]:
     return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
 
 
-def write_review(path: Path, rows: list[ReviewRow]) -> int:
-    """Write rows as the review file at path, keeping the editor's decisions of an earlier
-    review file there for the same names (so re-running review never loses a decision).
-    Returns how many earlier decisions were kept.
+def decision_in_authority(row: dict[str, str], forms: dict[str, str], rejected: set[str]) -> bool:
+    """True when a review row's decision is already in the authority: for reject every form is
+    rejected; for accept and merge every form belongs to the entry the row names (accept without
+    an id: the id made from the name). forms: form key -> entry id; rejected: form keys.
     """
-    kept = 0
+    decision = row.get("decision", "").lower()
+    row_forms = _row_forms(row)
+    if not row_forms or decision not in DECISIONS:
+        return False
+    keys = [form_key(f) for f in row_forms]
+    if decision == "reject":
+        return all(k in rejected for k in keys)
+    xml_id = row.get("id", "") or (slug(row_forms[0]) if decision == "accept" else "")
+    return bool(xml_id) and all(forms.get(k) == xml_id for k in keys)
+
+
+def write_review(
+    path: Path, rows: list[ReviewRow], forms: dict[str, str] | None = None, rejected: Iterable[str] = ()
+) -> tuple[int, int]:
+    """Write rows as the review file at path, keeping the editor's decisions of an earlier
+    review file there for the same names (so re-running review never loses a decision). A
+    decided row whose name no document has now (a record removed or broken) is kept too, at the
+    end, with status NOT_FOUND, unless its decision is already in the authority (forms: form
+    key -> entry id of the authority; rejected: its rejected forms), where it is done.
+    Returns (earlier decisions kept on rows found again, decided rows kept as not found).
+    Raises ValueError for an earlier file that is not a review file.
+    """
+    authority_forms = forms or {}
+    refused = {form_key(r) for r in rejected}
+    kept, used = 0, set()
+    earlier_rows: list[dict[str, str]] = []
     if path.is_file():
-        earlier: dict[str, dict[str, str]] = {}
-        for _, old in read_review(path):
-            if old.get("decision"):
-                for form in [old.get("name", ""), *old.get("forms", "").split(_FORM_SEPARATOR.strip())]:
-                    if form.strip():
-                        earlier[form_key(form)] = old
+        earlier: dict[str, int] = {}
+        earlier_rows = [old for _, old in read_review(path) if old.get("decision")]
+        for number, old in enumerate(earlier_rows):
+            for form in [old.get("name", ""), *old.get("forms", "").split(_FORM_SEPARATOR.strip())]:
+                if form.strip():
+                    earlier.setdefault(form_key(form), number)
         for row in rows:
-            decided = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
-            if decided:
+            match = next((earlier[k] for k in map(form_key, [row.name, *row.forms]) if k in earlier), None)
+            if match is not None:
+                decided = earlier_rows[match]
                 row.decision, row.type, row.name, row.id = (decided[c] for c in ("decision", "type", "name", "id"))
                 row.wikidata, row.geonames = decided.get("wikidata", ""), decided.get("geonames", "") or row.geonames
+                used.add(match)
                 kept += 1
+    missing = [
+        _carried_row(old)
+        for number, old in enumerate(earlier_rows)
+        if number not in used and not decision_in_authority(old, authority_forms, refused)
+    ]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REVIEW_COLUMNS)
-    for row in rows:
+    for row in [*rows, *missing]:
         writer.writerow(row.cells())
     atomic_write(path, buffer.getvalue().encode("utf-8"))
-    return kept
+    return kept, len(missing)
+
+
+def _carried_row(old: dict[str, str]) -> ReviewRow:
+    """An earlier decided row no document has now, kept as the editor wrote it, marked NOT_FOUND."""
+    return ReviewRow(
+        type=old.get("type", ""),
+        name=old.get("name", ""),
+        id=old.get("id", ""),
+        forms=[f.strip() for f in old.get("forms", "").split(_FORM_SEPARATOR.strip()) if f.strip()],
+        found=old.get("found", ""),
+        records=old.get("records", "").split(),
+        context=old.get("context", ""),
+        decision=old.get("decision", ""),
+        wikidata=old.get("wikidata", ""),
+        geonames=old.get("geonames", ""),
+        status=NOT_FOUND,
+    )
 
 
 # --- apply ---------------------------------------------------------------------------------------
@@ -376,6 +455,7 @@ class ApplyReport:
     problems: list[Problem] = field(default_factory=list)
     undecided: int = 0
     written: list[Path] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)  # review:line of rows whose decision the authority has
 
 
 class _Files:
@@ -386,6 +466,8 @@ class _Files:
         self.trees: dict[Path, etree._ElementTree] = {}
         self.declarations: dict[Path, bytes] = {}
         self.endings: dict[Path, bytes] = {}  # a final newline, kept as the file had it
+        self.prologs: dict[Path, bytes] = {}  # what comes between the XML declaration and the root, kept as it is
+        self.newlines: dict[Path, bytes] = {}  # the file's line break (CRLF kept: lxml reads every one as LF)
         self.changed: set[Path] = set()
         self.entries: dict[str, etree._Element] = {}
         self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
@@ -393,8 +475,12 @@ class _Files:
         for path in sorted(folder.glob("*.xml")):
             data = path.read_bytes()
             self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
-            self.declarations[path] = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
-            self.endings[path] = b"\n" if data.endswith(b"\n") else b""
+            declaration = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
+            self.declarations[path] = declaration
+            # comments and processing instructions before the root, with the line breaks between them
+            self.prologs[path] = _PROLOG.match(data, len(declaration)).group(0)  # type: ignore[union-attr]
+            self.newlines[path] = b"\r\n" if b"\r\n" in data else b"\n"
+            self.endings[path] = self.newlines[path] if data.endswith(b"\n") else b""
             for kind in ENTITY_KINDS:
                 for entry in self.trees[path].iterfind(f".//tei:{kind.entry}", NSMAP):
                     xml_id = entry.get(XML_ID)
@@ -427,11 +513,19 @@ class _Files:
         written = []
         for path in sorted(self.changed):
             # in the file's own encoding (a declaration naming another one stays true)
-            body = etree.tostring(
-                self.trees[path], encoding=self.trees[path].docinfo.encoding or "UTF-8", xml_declaration=False
-            )
+            tree = self.trees[path]
+            encoding = tree.docinfo.encoding or "UTF-8"
+            root = tree.getroot()
+            newline = self.newlines.get(path, b"\n")
+            body = etree.tostring(root, encoding=encoding, xml_declaration=False)
+            for after in root.itersiblings():  # comments after the root, each on its own line
+                body += b"\n" + etree.tostring(after, encoding=encoding)
             declaration = self.declarations[path]
-            atomic_write(path, (declaration + b"\n" if declaration else b"") + body + self.endings.get(path, b"\n"))
+            prolog = self.prologs.get(path, b"\n" if declaration else b"")
+            data = declaration + prolog.replace(b"\r\n", b"\n") + body + b"\n"
+            if self.endings.get(path, b"\n") == b"":
+                data = data[:-1]
+            atomic_write(path, data.replace(b"\n", newline) if newline != b"\n" else data)
             written.append(path)
         if self.rejected_added:
             text = self.rejected_text or _REJECTED_HEADER
@@ -442,6 +536,10 @@ class _Files:
             written.append(path)
         return written
 
+
+# XML's prolog after the declaration: white space, comments and processing instructions (a
+# DOCTYPE is refused in authority files)
+_PROLOG = re.compile(rb"(?:\s+|<!--.*?-->|<\?.*?\?>)*", re.S)
 
 _NEW_FILE = """<TEI xmlns="http://www.tei-c.org/ns/1.0">
   <teiHeader>
@@ -478,7 +576,9 @@ def apply_review(review: Path, folder: Path) -> ApplyReport:
     forms appended to rejected.txt. A row that would claim a form another entry has, reuse an
     id, or give a malformed identifier is not applied and becomes a Problem (review:line);
     the other rows are still applied. Accepts are applied first, so a merge may name an entry
-    the same file accepts. Raises ValueError for a file that is not a review file.
+    the same file accepts. A row whose decision the authority already has (the same file
+    applied before) is listed in `already`, not applied again, and no file is rewritten for it.
+    Raises ValueError for a file that is not a review file.
     """
     report = ApplyReport()
     files = _Files(folder)
@@ -490,6 +590,9 @@ def apply_review(review: Path, folder: Path) -> ApplyReport:
         decision = row.get("decision", "").lower()
         if not decision:
             report.undecided += 1
+            continue
+        if decision_in_authority(row, files.forms, files.rejected):  # applied by an earlier run
+            report.already.append(f"{review}:{line}: already applied: {decision} {row.get('name', '')!r}")
             continue
         try:
             report.applied.append(_apply_row(files, decision, row))
@@ -627,3 +730,12 @@ def _add_idno_indented(entry, id_type: str, value: str, inner: str) -> None:
     el = etree.Element(f"{T}idno", type=id_type)
     el.text = value
     _append_indented(entry, el, inner, None)
+
+
+def authority_forms(loaded) -> dict[str, str]:
+    """Form key -> entry id of every name form of a loaded Authority (first entry wins)."""
+    forms: dict[str, str] = {}
+    for entry in loaded.entries.values():
+        for name in (entry.name, *entry.variants):
+            forms.setdefault(form_key(name), entry.xml_id)
+    return forms

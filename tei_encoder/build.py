@@ -119,7 +119,7 @@ class BuildSummary:
     overview_pages: int = 0
     warnings: int = 0
     earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
-    masters: int = 0  # documents built from TEI masters (hand-corrected TEI in the corpus)
+    masters: int = 0  # TEI masters (hand-corrected TEI in the corpus) published by this build; not invalid ones
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
     stage_seconds: dict = field(default_factory=dict)  # summed over workers: encode, validate, publish, overviews
@@ -478,6 +478,7 @@ def run_build(
         raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
     summary.records = len(sources) + len(links)
     names: dict[str, Path] = {}
+    master_names: set[str] = set()
     tasks, records = [], {}
     for source in sources:
         path = source.path
@@ -486,7 +487,8 @@ def run_build(
             summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
             continue
         names[name] = path
-        summary.masters += source.is_master
+        if source.is_master:
+            master_names.add(name)
         stale_warning = stale_master(source)
         if stale_warning:  # checked on every build: the editor sees it until the two agree again
             summary.warnings += 1
@@ -537,6 +539,7 @@ def run_build(
                 continue
             summary.encoded += 1
             summary.published += outcome.published
+            summary.masters += outcome.published and outcome.name in master_names
             for stage, spent in outcome.seconds.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
             digest = _summary_hash(outcome.summary)

@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, UsageError
 from .fsutil import OutputError, shown
+from .options import common_encode_options, with_options
 
 if TYPE_CHECKING:
     from .pipeline import EncodeSettings
@@ -145,72 +146,12 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     if broken:
         first = broken[0]
         more = f" (and {len(broken) - 1} more: run `tei-encoder authority check`)" if len(broken) > 1 else ""
-        raise UsageError(f"{first.path}:{first.line}: {first.message}{more}")
+        raise UsageError(f"{first.where}: {first.message}{more}")
     if problems:  # readable, but not as it should be: said once, and the run goes on
         first = problems[0]
         more = f" ({len(problems) - 1} more: run `tei-encoder authority check`)" if len(problems) > 1 else ""
         click.echo(f"{first.path}:{first.line}: warning: {first.message}{more}", err=True)
     return choice
-
-
-common_encode_options = [
-    click.option(
-        "--authority",
-        "authority",
-        multiple=True,
-        type=click.Path(file_okay=False),
-        help="Folder of authority files (listPerson/listPlace/listOrg). Repeatable; later folders override. "
-        "Default: authority/ beside the records, else the base authority shipped with tei-encoder.",
-    ),
-    click.option(
-        "--date",
-        "date",
-        metavar="YYYY-MM-DD",
-        help="Date of the encoding, for revisionDesc. Default: SOURCE_DATE_EPOCH, else none.",
-    ),
-    click.option(
-        "--encoding",
-        metavar="CODEC",
-        help="Read records in this encoding instead of UTF-8/UTF-16 (for example cp1252).",
-    ),
-    click.option("--no-gazetteer", is_flag=True, help="Tag only places the authority files list (no GeoNames lookup)."),
-    click.option(
-        "--record-format",
-        "record_format",
-        default="wcda",
-        show_default=True,
-        metavar="NAME",
-        help="Layout of the records: a description in tei_encoder/formats/ (wcda: the Wilson Center export; "
-        "plain: a title line, a date line, then the text).",
-    ),
-    click.option(
-        "--max-record-size",
-        "max_record_size",
-        type=click.FloatRange(0, min_open=True),
-        metavar="MB",
-        help="Refuse a record file larger than this, before reading it (default 64).",
-    ),
-    click.option(
-        "--follow-symlinks",
-        "follow_symlinks",
-        is_flag=True,
-        help="Read symbolic links found in folders (default: refuse them, so nothing outside is read by accident).",
-    ),
-    click.option("-q", "--quiet", is_flag=True, help="Print errors only."),
-    click.option("-v", "--verbose", is_flag=True, help="Print a line for every record."),
-]
-
-
-def with_options(options):
-    """Apply a list of click options to a command, in order."""
-
-    def decorate(func):
-        """The command with the options applied."""
-        for option in reversed(options):
-            func = option(func)
-        return func
-
-    return decorate
 
 
 class _Guarded(click.Group):

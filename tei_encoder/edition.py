@@ -9,10 +9,11 @@ of the record is noticed whatever the files' times (a fresh clone gives every fi
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
@@ -37,12 +38,53 @@ _REJECTED_START = (
 _SOURCE_PI = re.compile(rb'<\?tei-encoder\s+source="([^"]*)"\s+sha256="([0-9a-f]{64})"\s*\?>')
 
 
+def installed_requirement(direct_url: str | None, version: str) -> tuple[str, str | None]:
+    """The pip requirement that installs this tei-encoder elsewhere (in an edition's CI), from the
+    installed distribution's direct_url.json (PEP 610; None for an install from a package index),
+    and a warning when it may not install there, else None.
+
+    A git (or other VCS) install gives `tei-encoder @ git+URL@COMMIT`, an archive fetched from a
+    URL gives `tei-encoder @ URL`; both install anywhere. Otherwise (an index install, a local
+    folder or file, which CI does not have) the pinned version `tei-encoder==VERSION`, which
+    installs only if that version is published on the package index: said in the warning.
+    """
+    info: dict = {}
+    if direct_url:
+        try:
+            info = json.loads(direct_url)
+        except ValueError:
+            info = {}
+    url = info.get("url", "") if isinstance(info, dict) else ""
+    vcs = info.get("vcs_info") if isinstance(info, dict) else None
+    if isinstance(vcs, dict) and url and not url.startswith("file:"):
+        commit = vcs.get("commit_id") or vcs.get("requested_revision")
+        return f"tei-encoder @ {vcs.get('vcs', 'git')}+{url}" + (f"@{commit}" if commit else ""), None
+    if isinstance(info, dict) and "archive_info" in info and url.startswith(("https:", "http:")):
+        return f"tei-encoder @ {url}", None
+    pinned = f"tei-encoder=={version}"
+    where = f" (installed from {url})" if url else ""
+    return pinned, (
+        f"requirements.txt pins {pinned}{where}, which CI installs from the package index (PyPI) and which "
+        "fails there if this version is not published: pass --requirement SPEC (for example a git URL of "
+        "your tei-encoder) to init, or edit requirements.txt"
+    )
+
+
+def default_requirement() -> tuple[str, str | None]:
+    """installed_requirement for the tei-encoder running now (read from its installed metadata)."""
+    try:
+        direct_url = metadata.distribution("tei-encoder").read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        direct_url = None
+    return installed_requirement(direct_url, __version__)
+
+
 def init_edition(folder: Path, requirement: str | None = None) -> list[Path]:
     """Make a new edition in folder (new or empty): corpus/ with an example record, authority/
     with the base entries shipped with tei-encoder, site/ with an example of the site's own
     stylesheet and templates, README.md, requirements.txt, a GitHub Actions workflow and a
     pre-commit configuration that build and validate it.
-    requirement: the pip requirement CI installs (default: this version of tei-encoder).
+    requirement: the pip requirement CI installs (default: default_requirement()).
     Returns the files written. Raises UsageError for a folder that holds files already.
     """
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -54,7 +96,7 @@ def init_edition(folder: Path, requirement: str | None = None) -> list[Path]:
         atomic_write(path, templates.joinpath(template).read_bytes())
         written.append(path)
     requirements = folder / "requirements.txt"
-    atomic_write(requirements, f"{requirement or f'tei-encoder=={__version__}'}\n".encode())
+    atomic_write(requirements, f"{requirement or default_requirement()[0]}\n".encode())
     written.append(requirements)
     authority = folder / "authority"
     authority.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import UsageError
+from .options import ENCODE_OPTIONS, with_options
 
 # the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
 
@@ -33,7 +34,8 @@ def _default_corpus() -> Path:
     "--requirement",
     metavar="SPEC",
     help="What CI installs (requirements.txt), for example a git URL of your tei-encoder. "
-    "Default: tei-encoder==<this version>.",
+    "Default: where this tei-encoder was installed from when that is a git or web URL, "
+    "else tei-encoder==<this version> (with a warning: it installs only if published on PyPI).",
 )
 def init(folder, requirement):
     """Make a new edition in FOLDER: corpus/ (with an example record), authority/ (the base
@@ -42,7 +44,7 @@ def init(folder, requirement):
 
     Exit status: 0 made, 2 FOLDER is not new or empty.
     """
-    from .edition import init_edition
+    from .edition import default_requirement, init_edition
 
     try:
         written = init_edition(folder, requirement)
@@ -50,6 +52,9 @@ def init(folder, requirement):
         _fail_usage(str(exc))
     except OSError as exc:
         _fail_usage(f"{folder}: cannot write the edition: {exc.strerror or exc}")
+    warning = None if requirement else default_requirement()[1]
+    if warning:
+        click.echo(f"init: warning: {warning}", err=True)
     click.echo(
         f"init: a new edition in {folder} ({len(written)} files); next: cd {folder} && tei-encoder build", err=True
     )
@@ -63,16 +68,8 @@ def init(folder, requirement):
     type=click.Path(dir_okay=False, path_type=Path),
     help="Review file to write (CSV). Default: review.csv beside the corpus folder.",
 )
-@click.option(
-    "--authority",
-    "authority",
-    multiple=True,
-    type=click.Path(file_okay=False),
-    help="Folder of authority files. Default: authority/ beside the records, else the base shipped with tei-encoder.",
-)
-@click.option("--no-gazetteer", is_flag=True, help="Encode without the GeoNames gazetteer.")
-@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def review(corpus, output, authority, no_gazetteer, quiet):
+@with_options([ENCODE_OPTIONS[name] for name in ("authority", "encoding", "no_gazetteer", "record_format", "quiet")])
+def review(corpus, output, authority, encoding, no_gazetteer, record_format, quiet):
     """Write the names the encoder was unsure of to a review file for an editor.
 
     One row per name found by rule (no authority entry) or linked only to the GeoNames
@@ -85,7 +82,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
     from lxml import etree
 
     from .authority import load_authority
-    from .authority_edit import review_rows, write_review
+    from .authority_edit import authority_forms, review_rows, write_review
     from .cli import Reporter, _settings
     from .edition import corpus_sources
     from .pipeline import encode_record
@@ -99,7 +96,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
         sources = corpus_sources(corpus)
         if not sources:
             raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
-        settings = _settings(authority, [corpus], None, None, not no_gazetteer)
+        settings = _settings(authority, [corpus], None, encoding, not no_gazetteer, record_format)
     except UsageError as exc:
         _fail_usage(str(exc))
     documents, failed = [], 0
@@ -122,7 +119,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
     rows = review_rows(documents, loaded.entries, loaded.rejected)
     target = output or corpus.resolve().parent / "review.csv"
     try:
-        kept = write_review(target, rows)
+        kept, missing = write_review(target, rows, authority_forms(loaded), loaded.rejected)
     except (OSError, ValueError) as exc:
         _fail_usage(f"{target}: cannot write the review file: {exc}")
     unlinked = sum(r.found == "unlinked" for r in rows)
@@ -130,6 +127,7 @@ def review(corpus, output, authority, no_gazetteer, quiet):
         f"review: {len(rows)} names to review ({unlinked} unlinked, {len(rows) - unlinked} gazetteer-only) "
         f"from {len(documents)} documents -> {target}"
         + (f"; {kept} earlier decisions kept" if kept else "")
+        + (f"; {missing} decided names not found this time (kept, status column)" if missing else "")
         + f"; authority: {settings.authority_label}"
     )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
@@ -185,11 +183,13 @@ def apply(review_file, folder):
     Existing entries are never renamed, removed or reordered; the files keep their layout. The
     base authority shipped with tei-encoder is never written: run this in an edition.
 
-    Exit status: 0 every decision applied, 1 some row could not be (the others are), 2 usage error.
+    A row applied before (the same file applied twice) is said to be already applied.
+
+    Exit status: 0 every decision applied (or already), 1 some row could not be (the others are), 2 usage error.
     """
     from lxml import etree
 
-    from .authority import local_authority_folders
+    from .authority import is_shipped_authority, local_authority_folders
     from .authority_edit import apply_review, check_authority
 
     if folder is None:
@@ -200,9 +200,14 @@ def apply(review_file, folder):
                 "(tei-encoder init) or pass --authority DIR"
             )
         folder = found[0]
+    if is_shipped_authority(folder):
+        _fail_usage(
+            f"{folder}: the base authority shipped with tei-encoder is never written; "
+            "run this in an edition (tei-encoder init) or pass --authority DIR of your own"
+        )
     problems = check_authority([folder])
     if problems:
-        _fail_usage(f"{problems[0].path}:{problems[0].line}: {problems[0].message} (fix the authority files first)")
+        _fail_usage(f"{problems[0].where}: {problems[0].message} (fix the authority files first)")
     try:
         result = apply_review(review_file, folder)
     except (ValueError, UnicodeDecodeError) as exc:
@@ -211,13 +216,17 @@ def apply(review_file, folder):
         _fail_usage(f"{folder}: {exc}")
     for line in result.applied:
         click.echo(f"{review_file}: {line}", err=True)
+    for line in result.already:
+        click.echo(line, err=True)
     for problem in result.problems:
         click.echo(problem.text(), err=True)
     for problem in check_authority([folder]):  # what apply wrote must check out; say so if not
         click.echo(problem.text(), err=True)
         result.problems.append(problem)
     click.echo(
-        f"authority apply: {len(result.applied)} decisions applied, {len(result.problems)} not, "
+        f"authority apply: {len(result.applied)} decisions applied, "
+        + (f"{len(result.already)} already applied, " if result.already else "")
+        + f"{len(result.problems)} not, "
         f"{result.undecided} rows without a decision; {len(result.written)} files written in {folder}",
         err=True,
     )

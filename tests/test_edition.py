@@ -341,7 +341,7 @@ def test_apply_without_changes_keeps_every_byte(tmp_path):
         encoding="utf-8",
     )
     result = run("authority", "apply", str(review), "--authority", str(folder))
-    assert result.exit_code == 0 and "no new forms" in result.output
+    assert result.exit_code == 0 and "already applied" in result.output
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
@@ -520,3 +520,225 @@ def test_apply_writes_a_compact_file_compactly_and_a_missing_list_as_a_new_file(
         '        <idno type="geonames">2950159</idno>\n      </place>\n' in places
     )
     assert check_authority([folder]) == []
+
+
+@pytest.mark.parametrize("command", ["build", "review", "encode", "entities", "check", "apply"])
+@pytest.mark.parametrize("odd", ["folder", "broken link"])
+def test_a_folder_or_a_broken_link_named_xml_in_authority_is_one_line(tmp_path, command, odd):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    odd_path = folder / "extra.xml"
+    if odd == "folder":
+        odd_path.mkdir()
+    else:
+        odd_path.symlink_to(tmp_path / "gone.xml")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    review = tmp_path / "review.csv"
+    review.write_text("decision,type,name,id,forms\n", encoding="utf-8")
+    args = {
+        "build": ["build", str(corpus), "-o", str(tmp_path / "out")],
+        "review": ["review", str(corpus)],
+        "encode": ["encode", str(corpus), "-o", str(tmp_path / "tei")],
+        "entities": ["entities", str(corpus)],
+        "check": ["authority", "check"],
+        "apply": ["authority", "apply", str(review)],
+    }[command]
+    result = run(*args, "--authority", str(folder))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code == (1 if command == "check" else 2), result.output
+    named = [line for line in result.output.splitlines() if str(odd_path) in line]
+    expected = "not a regular file" if odd == "folder" else "cannot read"
+    assert len(named) == 1 and expected in named[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<root><listPerson><person xml:id='a'><persName>Ann</persName></person></listPerson></root>\n",
+        f"<TEI xmlns='{NS['t']}'>\n<teiHeader/>\n</TEI>\n",
+    ],
+)
+def test_an_authority_file_without_tei_lists_is_an_error_not_ignored(tmp_path, text):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    path = folder / "people.xml"
+    path.write_text(text, encoding="utf-8")
+    assert [p.text() for p in check_authority([folder])] == [
+        f"{path}:1: error: no TEI listPerson/listPlace/listOrg (an authority file is TEI with at least one of them)"
+    ]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talks.txt").write_text(TALKS, encoding="utf-8")
+    result = run("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(folder))
+    assert result.exit_code == 2 and f"{path}:1: no TEI listPerson/listPlace/listOrg" in result.output
+
+
+def test_review_keeps_a_decision_for_a_name_no_longer_found(tmp_path, monkeypatch):
+    edition = tmp_path / "ed"
+    assert run("init", str(edition)).exit_code == 0
+    monkeypatch.chdir(edition)
+    Path("corpus/talks.txt").write_text(TALKS, encoding="utf-8")
+    assert run("review").exit_code == 0
+    decide(Path("review.csv"), {"Orlan Pekkarinen": {"decision": "accept", "id": "pekkarinen"}})
+    Path("corpus/talks.txt").unlink()  # the record is gone: its names are not found this time
+    result = run("review")
+    assert result.exit_code == 0, result.output
+    assert "1 decided names not found this time" in result.output
+    rows = [r for r in review_table(Path("review.csv")) if r["name"] == "Orlan Pekkarinen"]
+    assert len(rows) == 1
+    assert (rows[0]["decision"], rows[0]["id"], rows[0]["status"]) == ("accept", "pekkarinen", "not found this time")
+    assert run("review").exit_code == 0  # kept again on the next run, not lost
+    assert [r["status"] for r in review_table(Path("review.csv")) if r["name"] == "Orlan Pekkarinen"] == [
+        "not found this time"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("direct_url", "expected", "warns"),
+    [
+        (
+            '{"url": "https://git.example.org/ed/tei-encoder.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+            "tei-encoder @ git+https://git.example.org/ed/tei-encoder.git@abc123",
+            False,
+        ),
+        (
+            '{"url": "https://files.example.org/tei_encoder-0.1.0.tar.gz", "archive_info": {}}',
+            "tei-encoder @ https://files.example.org/tei_encoder-0.1.0.tar.gz",
+            False,
+        ),
+        ('{"url": "file:///home/ed/tei-encoder", "dir_info": {"editable": true}}', "tei-encoder==9.8.7", True),
+        (None, "tei-encoder==9.8.7", True),
+        ("not json", "tei-encoder==9.8.7", True),
+    ],
+)
+def test_init_requires_where_tei_encoder_came_from_or_warns(direct_url, expected, warns):
+    from tei_encoder.edition import installed_requirement
+
+    requirement, warning = installed_requirement(direct_url, "9.8.7")
+    assert requirement == expected
+    assert (warning is not None) == warns
+    if warning:
+        assert "--requirement" in warning and "tei-encoder==9.8.7" in warning
+
+
+def test_init_says_once_when_the_requirement_may_not_install(tmp_path, monkeypatch):
+    from tei_encoder import edition
+
+    monkeypatch.setattr(edition, "default_requirement", lambda: ("tei-encoder==9.8.7", "pins tei-encoder==9.8.7"))
+    result = run("init", str(tmp_path / "a"))
+    assert result.exit_code == 0 and result.output.count("warning") == 1 and "pins tei-encoder==9.8.7" in result.output
+    assert (tmp_path / "a" / "requirements.txt").read_text(encoding="utf-8") == "tei-encoder==9.8.7\n"
+    given = run("init", str(tmp_path / "b"), "--requirement", "tei-encoder @ git+https://git.example.org/x.git")
+    assert given.exit_code == 0 and "warning" not in given.output
+
+
+def test_readme_has_no_placeholder_owner():
+    assert "OWNER" not in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_apply_refuses_to_write_the_shipped_base_authority(tmp_path):
+    base = base_authority_dir()
+    before = {p.name: p.read_bytes() for p in base.iterdir()}
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "decision,type,name,id,forms\naccept,person,Ann Invented,ann-invented,Ann Invented\n", encoding="utf-8"
+    )
+    result = run("authority", "apply", str(review), "--authority", str(base))
+    assert result.exit_code == 2 and "base authority shipped with tei-encoder is never written" in result.output
+    # the repository's corpus/authority/, the source of the package data, is the base too
+    result = run("authority", "apply", str(review), "--authority", str(ROOT / "corpus" / "authority"))
+    if (ROOT / "corpus" / "authority").is_dir():
+        assert result.exit_code == 2 and "never written" in result.output
+    assert {p.name: p.read_bytes() for p in base.iterdir()} == before
+
+
+def test_review_reads_records_in_another_encoding_and_format(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = TALKS.replace("in Moscow.", "at the café in Moscow.")
+    assert text != TALKS
+    (corpus / "talks.txt").write_bytes(text.encode("cp1252"))
+    assert run("review", str(corpus), "-o", str(tmp_path / "a.csv")).exit_code == 1  # not UTF-8: said, not guessed
+    result = run("review", str(corpus), "-o", str(tmp_path / "b.csv"), "--encoding", "cp1252")
+    assert result.exit_code == 0, result.output
+    assert "Orlan Pekkarinen" in {r["name"] for r in review_table(tmp_path / "b.csv")}
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "note.txt").write_text(
+        "A note on the harvest\n12 June 1961\n\nAmbassador Orlan Pekkarinen met N. S. Khrushchev in Moscow.\n",
+        encoding="utf-8",
+    )
+    result = run("review", str(plain), "-o", str(tmp_path / "c.csv"), "--record-format", "plain")
+    assert result.exit_code == 0, result.output
+    assert "Orlan Pekkarinen" in {r["name"] for r in review_table(tmp_path / "c.csv")}
+    assert run("review", str(plain), "--record-format", "no-such-format").exit_code == 2
+
+
+def test_applying_the_same_review_twice_says_already_applied_and_writes_nothing(tmp_path):
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "decision,type,name,id,forms,wikidata,geonames,found,records,context\n"
+        "accept,person,Ann Invented,,Ann Invented | A. Invented,,,unlinked,r,\n"
+        "merge,person,Fidel C. Ruz,castro-fidel,Fidel C. Ruz,,,unlinked,r,\n"
+        "reject,place,Northbank,,Northbank,,,gazetteer,r,\n"
+        ",person,Bo Undecided,,Bo Undecided,,,unlinked,r,\n",
+        encoding="utf-8",
+    )
+    first = run("authority", "apply", str(review), "--authority", str(folder))
+    assert first.exit_code == 0 and "3 decisions applied" in first.output, first.output
+    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+    second = run("authority", "apply", str(review), "--authority", str(folder))
+    assert second.exit_code == 0, second.output
+    assert "0 decisions applied, 3 already applied, 0 not" in second.output
+    assert "0 files written" in second.output and "error" not in second.output
+    for line in (2, 3, 4):
+        assert f"{review}:{line}: already applied" in second.output
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()} == after
+
+
+def test_apply_keeps_crlf_line_ends_and_the_line_after_a_leading_comment(tmp_path):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        "<!-- people of the edition, kept by hand -->",
+        f'<TEI xmlns="{NS["t"]}">',
+        "  <standOff>",
+        "    <listPerson>",
+        '      <person xml:id="ann">',
+        "        <persName>Ann Invented</persName>",
+        "      </person>",
+        "    </listPerson>",
+        "  </standOff>",
+        "</TEI>",
+    ]
+    people = folder / "people.xml"
+    people.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    review = tmp_path / "review.csv"
+    review.write_text("decision,type,name,id,forms\nmerge,person,A. Invented,ann,A. Invented\n", encoding="utf-8")
+    result = run("authority", "apply", str(review), "--authority", str(folder))
+    assert result.exit_code == 0, result.output
+    data = people.read_bytes()
+    assert b"\n" not in data.replace(b"\r\n", b"")  # every line still ends in CRLF
+    assert data.startswith(("\r\n".join(lines[:3]) + "\r\n").encode())  # declaration, comment, root: own lines
+    assert b'<persName type="variant">A. Invented</persName>\r\n' in data and data.endswith(b"</TEI>\r\n")
+    assert check_authority([folder]) == []
+
+
+def test_the_build_summary_counts_only_masters_it_published(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("good", "bad"):
+        (corpus / f"{name}.txt").write_text(TALKS, encoding="utf-8")
+        assert run("encode", "--keep", str(corpus / f"{name}.txt"), "--authority", str(AUTHORITY)).exit_code == 0
+    bad = corpus / "bad.xml"
+    bad.write_bytes(bad.read_bytes().replace(b"<body>", b"<body><bogus/>", 1))
+    args = ("build", str(corpus), "-o", str(tmp_path / "out"), "--authority", str(AUTHORITY))
+    result = run(*args)
+    assert result.exit_code == 1 and "; 1 TEI masters published as they are" in result.output, result.output
+    again = run(*args)  # nothing changed: nothing published again
+    assert again.exit_code == 1 and "TEI masters published" not in again.output, again.output
