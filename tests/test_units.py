@@ -247,3 +247,13 @@ def test_a_body_as_author_is_an_orgname(tmp_path):
     from tei_encoder.validate import Validator
 
     assert [d.text() for d in Validator().check_files([path]) if d.severity == "error"] == []
+
+
+def test_opener_parts_on_their_own_lines_keep_their_words_apart(tmp_path):
+    """Lines of an opener become parts with a space between them: no `No. 15From` in the text."""
+    body = "Secret. Urgent\nCiphergram No. 15\nFrom HANOI\nTo the Ministry\n\n12 March 1962\n\nThe talks went on."
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    opener = " ".join(xp(tree, "//t:opener//text()"))
+    words = "".join(xp(tree, "//t:opener//text()")).split()
+    assert "No." in words and "15" in words and "From" in words, opener
+    assert not any(w.endswith("From") and w != "From" for w in words), opener

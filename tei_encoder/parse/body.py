@@ -200,8 +200,33 @@ def parse_body(
     if closer:
         document.children.append(closer)
     _fit_content_model(document)
+    _separate_parts(document)
     authors = [n for n in (docket_name, signer) if n]
     return document, notes, authors, warnings
+
+
+_PARTED = frozenset({"opener", "closer", "signed", "address"})
+_BREAK_TAGS = frozenset({"lb", "pb"})  # a line or page break already parts the words around it
+
+
+def _separate_parts(document: Node) -> None:
+    """Parts of an opener or closer that stood on lines of their own (`Ciphergram No. 15`, `From: Hanoi`)
+    keep a space between them, so their words never run together in the text (TEI 4.2.2)."""
+    for node in document.iter():
+        # element-only content is laid out by the writer, one part a line: only mixed content needs it
+        if node.tag not in _PARTED or not any(isinstance(c, str) for c in node.children):
+            continue
+        spaced: list[Node | str] = []
+        for child in node.children:
+            previous = spaced[-1] if spaced else None
+            if (
+                isinstance(child, Node)
+                and isinstance(previous, Node)
+                and _BREAK_TAGS.isdisjoint({child.tag, previous.tag})
+            ):
+                spaced.append(" ")
+            spaced.append(child)
+        node.children = spaced
 
 
 def _lines(blocks: list[Block]) -> list[Line]:
