@@ -231,7 +231,7 @@ def encode(
     """
     from .edition import is_master
     from .fsutil import atomic_write, safe_stem
-    from .pipeline import encode_record, record_files
+    from .pipeline import record_files
     from .validate import Validator
 
     report = Reporter(quiet, verbose)
@@ -263,19 +263,8 @@ def encode(
     validator = Validator()  # nothing invalid is ever written: checked against the project schema first
     written: dict[Path, Path] = {}
     for path in files:
-        result = encode_record(path, settings)
-        for warning in result.warnings:
-            report.warning(path, warning)
-        if result.error is not None or result.tei is None:
-            report.error(path, result.error or "no TEI was produced")
-            failed += 1
-            continue
-        problem = _first_schema_error(validator, result)
-        if problem:
-            report.error(
-                path,
-                f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
-            )
+        result = _encode_checked(path, settings, validator, report)
+        if result is None:
             failed += 1
             continue
         if output is None:
@@ -311,6 +300,27 @@ def encode(
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+def _encode_checked(path, settings, validator, report):
+    """Encode one record and check it against the project schema; report its warnings and any
+    error (one line each). Returns the EncodeResult, or None when nothing may be written."""
+    from .pipeline import encode_record
+
+    result = encode_record(path, settings)
+    for warning in result.warnings:
+        report.warning(path, warning)
+    if result.error is not None or result.tei is None:
+        report.error(path, result.error or "no TEI was produced")
+        return None
+    problem = _first_schema_error(validator, result)
+    if problem:
+        report.error(
+            path,
+            f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
+        )
+        return None
+    return result
+
+
 def _first_schema_error(validator, result) -> str:
     """The first error the project schema and rules find in an encoded record, or ''."""
     from lxml import etree
@@ -326,7 +336,6 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
     from .edition import master_bytes
     from .fsutil import atomic_write
-    from .pipeline import encode_record
     from .validate import Validator
 
     validator = Validator()  # nothing invalid is ever written
@@ -337,19 +346,8 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
             report.warning(target, "already a TEI master: kept as it is (delete it to encode the record again)")
             kept += 1
             continue
-        result = encode_record(path, settings)
-        for warning in result.warnings:
-            report.warning(path, warning)
-        if result.error is not None or result.tei is None:
-            report.error(path, result.error or "no TEI was produced")
-            failed += 1
-            continue
-        problem = _first_schema_error(validator, result)
-        if problem:
-            report.error(
-                path,
-                f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
-            )
+        result = _encode_checked(path, settings, validator, report)
+        if result is None:
             failed += 1
             continue
         try:
