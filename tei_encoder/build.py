@@ -136,6 +136,7 @@ class RecordOutcome:
     summary: DocumentSummary | None = None
     published: bool = False
     warnings: list[str] = field(default_factory=list)
+    checked_warnings: list[str] = field(default_factory=list)  # of validation and publishing (kept with the TEI)
     error: str = ""
     fatal: bool = False  # the error is a fault every record would meet (disk full, read-only): stop
     seconds: dict = field(default_factory=dict)  # time spent in each stage, for --stats
@@ -219,15 +220,17 @@ def _process(task: tuple) -> RecordOutcome:
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
             problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(tei)), str(target), tei)
         outcome.seconds["validate"] = clock() - started
-        outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
+        outcome.checked_warnings = [d.text() for d in problems if d.severity == "warning"]
         errors = [d.text() for d in problems if d.severity == "error"]
         if errors:
+            outcome.warnings += outcome.checked_warnings
             outcome.error = f"encoded TEI is invalid ({len(errors)} error(s)); not written: {errors[0]}"
             outcome.tei_hash = ""
             return outcome
         started = clock()
         atomic_write(target, tei)
-        outcome.warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.checked_warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.warnings += outcome.checked_warnings
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except OutputError as exc:  # names the real target and cause, never the temporary file
@@ -266,7 +269,8 @@ def _process_master(task: tuple) -> RecordOutcome:
             _worker["master_validator"] = Validator(profile="auto")
         problems = _worker["master_validator"].check_file(Path(path))
         outcome.seconds["validate"] = clock() - started
-        outcome.warnings += [d.text() for d in problems if d.severity == "warning"]
+        outcome.checked_warnings = [d.text() for d in problems if d.severity == "warning"]
+        outcome.warnings += outcome.checked_warnings
         errors = [d.text() for d in problems if d.severity == "error"]
         if errors:
             outcome.error = f"TEI master is invalid ({len(errors)} error(s)); not published: {errors[0]}"
@@ -526,6 +530,11 @@ def run_build(
     runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or overviews_all else None
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
+            last = old.get(outcome.name, {})
+            if outcome.tei_hash and not outcome.published and outcome.tei_hash == last.get("tei"):
+                # re-encoded into the same TEI, so not checked again: its checks' warnings still hold
+                outcome.checked_warnings = list(last.get("checked_warnings", []))
+                outcome.warnings += outcome.checked_warnings
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
@@ -556,6 +565,7 @@ def run_build(
                 "tei": outcome.tei_hash,
                 "summary": digest,
                 "warnings": outcome.warnings,
+                "checked_warnings": outcome.checked_warnings,
             }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")

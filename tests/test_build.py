@@ -160,3 +160,30 @@ def test_state_of_an_older_shape_means_a_full_build(project):
     summaries = json.loads((out / ".tei-encoder" / "summaries.json").read_text())
     kudryavtsev = summaries["entities"]["kudryavtsev"]
     assert kudryavtsev["kind"] == "person" and kudryavtsev["source"] == "authority"
+
+
+def test_check_warnings_hold_when_an_authority_change_leaves_the_tei_unchanged(project):
+    """Nothing silent: a record re-encoded into the same TEI is not validated again, but the warnings
+    its last validation gave are still reported (they were lost before)."""
+    corpus, authority, out = project
+    seed = corpus / f"{SEED}.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(
+        text.replace("Translation - English\n\n", "Translation - English\n\nFiled on 12 June 1999.\n\n", 1),
+        encoding="utf-8",
+    )
+    warning = "is more than 25 years after the document's date"
+    assert warning in build(corpus, out, authority)["output"]
+    orgs = authority / "orgs.xml"  # an unused variant: every record is re-encoded, no TEI changes
+    orgs.write_text(
+        orgs.read_text(encoding="utf-8").replace(
+            '<orgName type="preferred">United Nations Security Council</orgName>',
+            '<orgName type="preferred">United Nations Security Council</orgName>\n'
+            '      <orgName type="variant">Council of Fifteen Zq</orgName>',
+        ),
+        encoding="utf-8",
+    )
+    again = build(corpus, out, authority)
+    assert again["encoded"] == 3 and again["published"] == 0
+    assert warning in again["output"]
+    assert warning in build(corpus, out, authority)["output"]  # and on the build after (not re-encoded)
