@@ -178,6 +178,10 @@ class _Guarded(click.Group):
         except BrokenProcessPool:
             _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
         except Exception as exc:
+            from .publish import PublishError  # imported here: the stages stay out of --help
+
+            if isinstance(exc, PublishError):  # a stylesheet (an edition's own, say) failed: not a bug of ours
+                _fail(f"publishing stopped: {exc} (Saxon's report above says where)")
             if os.environ.get("TEI_ENCODER_DEBUG"):
                 raise
             cause = (

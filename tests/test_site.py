@@ -226,3 +226,29 @@ def test_search_page_and_index_follow_the_option(tei_dir, tmp_path):
     assert publish(tei_dir, out).exit_code == 0  # --no-search: nothing stale is left
     assert not (out / "search.html").exists() and not (out / "pagefind").exists()
     assert not page(out, "index.html").xpath("//nav//a[@href='search.html']")
+
+
+def test_an_override_failing_at_run_time_is_one_error_line(tmp_path):
+    """An edition's hook that fails while pages are made stops the build with one line, exit 1."""
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+
+    hooks = tmp_path / "xslt"
+    hooks.mkdir()
+    (hooks / "a.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template name="hook-footer"><xsl:value-of select="error((), \'boom\')"/></xsl:template>'
+        "</xsl:stylesheet>",
+        encoding="utf-8",
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["build", str(corpus), "-o", str(tmp_path / "out"), "--xslt", str(hooks), "--authority", str(AUTHORITY)]
+    )
+    assert result.exit_code == 1
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("tei-encoder: error:")]
+    assert len(lines) == 1 and "publishing stopped" in lines[0] and "boom" in lines[0]
+    assert "internal error" not in result.output and "Traceback" not in result.output
