@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, UsageError
 from .fsutil import OutputError, shown
-from .options import common_encode_options, with_options
+from .options import common_encode_options, site_options, with_options
 
 if TYPE_CHECKING:
     from .pipeline import EncodeSettings
@@ -561,19 +561,7 @@ def entities(
     "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
 )
 @click.option("--title", default=None, help="Title of the edition, shown on every page.")
-@click.option(
-    "--css",
-    "css",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
-)
-@click.option(
-    "--xslt",
-    "xslt",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
-)
-@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
+@with_options(site_options)
 @click.option(
     "--follow-symlinks",
     "follow_symlinks",
@@ -695,19 +683,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
-@click.option(
-    "--css",
-    "css",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
-)
-@click.option(
-    "--xslt",
-    "xslt",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), and strings.json for the site's words.",
-)
-@click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind).")
+@with_options(site_options)
 @with_options(common_encode_options)
 def build(
     corpus,

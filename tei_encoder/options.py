@@ -3,6 +3,8 @@ review): one definition each, so every command spells and explains them alike.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 ENCODE_OPTIONS = {
@@ -55,6 +57,24 @@ ENCODE_OPTIONS = {
 }
 # the options of encode, entities and build, in the order --help lists them
 common_encode_options = list(ENCODE_OPTIONS.values())
+
+# the site's options, shared by publish and build
+site_options = [
+    click.option(
+        "--css",
+        "css",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The edition's stylesheet: copied to assets/custom.css and linked after the shipped one.",
+    ),
+    click.option(
+        "--xslt",
+        "xslt",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder of the edition's *.xsl, imported after the shipped modules (hooks: see xslt/shell.xsl), "
+        "and strings.json for the site's words.",
+    ),
+    click.option("--no-search", is_flag=True, help="Do not build the full-text search index (Pagefind)."),
+]
 
 
 def with_options(options):
