@@ -118,7 +118,9 @@ def _junit(diagnostics, files) -> str:
         if status != "valid":
             kind = "failure" if status in ("invalid", "not well-formed") else "error"
             first = reason or problems[0].message
-            outcome = etree.SubElement(case, kind, message=f"{status}: {first}"[:200], type=status)
+            # a refusal's reason already says "refused: …": the status is not said twice
+            message = first if first.startswith(f"{status}:") else f"{status}: {first}"
+            outcome = etree.SubElement(case, kind, message=message[:200], type=status)
             outcome.text = "\n".join(d.text() for d in problems)
         warnings = [d for d in by_file[f] if d.severity != "error"]
         if warnings:

@@ -338,3 +338,15 @@ def test_rules_take_linear_time_on_long_runs_of_siblings(seed_xml):
 
     small, large = seconds(2000), seconds(16000)
     assert large < 20 * small + 0.1  # 8x the siblings; the old *[@resp] rule took ~60x the time
+
+
+def test_junit_names_a_refusal_once(tmp_path):
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+
+    path = tmp_path / "doctype.xml"
+    path.write_text('<!DOCTYPE TEI SYSTEM "missing.dtd"><TEI xmlns="http://www.tei-c.org/ns/1.0"/>', encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--profile", "tei-all", "--format", "junit", str(path)])
+    assert result.exit_code == 1
+    assert 'message="refused: ' in result.output and "refused: refused" not in result.output
