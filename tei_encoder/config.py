@@ -51,6 +51,7 @@ class RecordFormat:
     list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_kinds: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
+    opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
 
 
 def format_names() -> list[str]:
@@ -90,6 +91,11 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
         institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
+        opener_seg_patterns={
+            kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+            for kind, patterns in raw.get("opener_seg_patterns", {}).items()
+            if not kind.startswith("_")
+        },
     )
 
 

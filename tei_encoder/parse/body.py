@@ -117,8 +117,10 @@ _DOT_SPEAKER = re.compile(
 )
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
-    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
+    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
 )
+# `F. Castro:`, `A. I. Mikoyan:`, `Yu. Tsedenbal:`: initials make a mixed-case name a person's
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Þ]")
 _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
 _LETTER_SPACED = re.compile(r"^(?:[A-ZÀ-Þa-zà-ÿ] ){2,}[A-ZÀ-Þa-zà-ÿ][.,]?$")
 _NOT_SPEAKERS = {
@@ -409,6 +411,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "role"
     if _ON_BEHALF.match(text) and not text.endswith((".", "?", "!", ":", ";")):
         return "role-text"
+    if _title_role(text, fmt):
+        return "title-role"
     words = text.split()
     if (
         len(text) <= 60
@@ -418,6 +422,17 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     ) and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
         return "weak"
     return None
+
+
+def _title_role(text: str, fmt: RecordFormat) -> bool:
+    """`Chargé d'Affaires a.i. of the USSR in the Korean People's Republic`: a role under a signature,
+    begun by a person's title, too long for a plain name line but no sentence."""
+    return (
+        len(text) <= 140
+        and not text.endswith((".", "?", "!", ":", ";", ","))
+        and any(text.startswith(t + " ") or text == t for t in fmt.person_titles)
+        and not re.search(r"\b(?:is|was|were|has|had|will|said|told|asked)\b", text)
+    )
 
 
 def _sender_line(text: str) -> bool:
@@ -450,7 +465,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         not kinds
         or not (set(kinds) & strong)
         and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
-        or set(kinds) <= {"dateline-place", "register", "weak", "role-text"}
+        or set(kinds) <= {"dateline-place", "register", "weak", "role-text", "title-role"}
         and "dateline" not in kinds
     ) and not (kinds[-1:] == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
         return lines, None, None
@@ -695,6 +710,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
     head_seen = False
     opener_placed = False  # an opener already stands before the head: the schema allows one
     address_context = False
+    dialogue = _speakers(lines)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -728,11 +744,19 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and _institution_line(text, fmt)
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
-            and _running_text_follows(lines, i)
         ):
-            opener.children.append(Node("seg", {"type": "sender"}, [text]))
-            i += 1
-            continue
+            taken = _institution_block(lines, i, fmt)
+            if taken:
+                parts, i = taken
+                _append_line(opener, parts)
+                continue
+        # the opener's lines up to a salutation a few lines on ("from Tallinn, …" / an address / "Dear …!")
+        if can_open and not head_seen:
+            taken = _lines_to_salute(lines, i, fmt, address_context, dialogue)
+            if taken:
+                parts, i = taken
+                opener.children.extend(parts)
+                break
         if head_seen and not can_open and _after_head_line(text, lines, i):
             # the place under a journal's head ("Pyongyang"), an omission: the entry's date follows
             opener = _flush(opener, document)
@@ -754,6 +778,10 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             address_context = True
             i += 1
             continue
+        if can_open and _meeting_label_alone(text, lines, i, fmt):
+            # "PLACE:" alone, its value on the next line: one meeting line
+            text = f"{text} {lines[i + 1].text}"
+            i += 1
         if can_open and _meeting_line(text, fmt):
             label = text.split(":", 1)[0].strip().lower()
             if fmt.meeting_labels.get(label) in ("place", "time", "date"):
@@ -772,16 +800,18 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             if m and (short or not text.endswith(".")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": m.group("kind").lower()}, [text]))
-                address_context = m.group("kind").lower() == "to"
+                # the sender is named by "From …": the unlabelled lines after it name the addressee
+                address_context = True
                 i += 1
                 continue
             if _SENT.match(text):
                 kind = text.split()[0].rstrip(":…").lower()
                 kind = "received" if kind == "came" else kind
                 opener.children.append(Node("seg", {"type": kind}, [text]))
+                address_context = True
                 i += 1
                 continue
-            if _opening_salute(text, fmt) and not _list_label(text, fmt):
+            if _opening_salute(text, fmt) and not _list_label(text, fmt) and not _dialogue_turn(lines, i, dialogue):
                 opener.children.append(Node("salute", {}, [text]))
                 i += 1
                 break
@@ -835,6 +865,8 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
+            if is_caps(text):
+                i = _head_subtitle(lines, i, head)
             if opener.children:
                 opener_placed = True
             opener = _flush(opener, document)
@@ -848,13 +880,155 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and not _SPEAKER_ALONE.match(text)
             and _running_text_follows(lines, i)
         ):
-            kind = "addressee" if address_context else "sender"
-            opener.children.append(Node("seg", {"type": kind}, [text]))
+            opener.children.append(Node("seg", {"type": _preamble_kind(text, fmt, address_context)}, [text]))
             i += 1
             continue
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _dialogue_turn(lines: list[Line], i: int, dialogue: set[str]) -> bool:
+    """`Comrade Petrov:` alone on a line in a record where that speaker speaks again (or several
+    speak in that shape): a speaker turn, not a letter's salutation."""
+    m = _SPEAKER_ALONE.match(lines[i].text)
+    return bool(m and m.group("speaker") in dialogue and _speaker_alone(lines[i].text, _next(lines, i), dialogue))
+
+
+def _next(lines: list[Line], i: int) -> Line | None:
+    return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
+    """The seg/@type of an unlabelled opener line (TEI 4.2.1): a distribution (`FYI: …`) or copy
+    (`Single copy`) line by the format's patterns; else the addressee once the sender is known
+    (after `From …`, a dispatch line or a date), else the sender."""
+    for kind, patterns in fmt.opener_seg_patterns.items():
+        if any(p.search(text) for p in patterns):
+            return kind
+    if re.match(r"^(?:to|To|TO)\s", text):
+        return "addressee"
+    if re.match(r"^(?:from|From|FROM)\s", text):
+        return "from"
+    return "addressee" if address_context else "sender"
+
+
+def _meeting_label_alone(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """`PLACE:` alone on its line with its value on the next (`Kremlin`)."""
+    nxt = _next(lines, i)
+    return (
+        text.endswith(":")
+        and text[:-1].strip().lower() in fmt.meeting_labels
+        and nxt is not None
+        and len(nxt.text) <= 120
+        and not nxt.text.endswith(":")
+    )
+
+
+def _trailing_mark(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """`in the MPR Secret` -> (`in the MPR`, `Secret`): a classification mark printed at the end of
+    another opener line (two columns of the page run together)."""
+    for mark in fmt.classification_marks:
+        if text.lower().endswith(" " + mark.lower()) and len(text) > len(mark) + 1:
+            return text[: -len(mark) - 1].rstrip(), text[-len(mark) :]
+    return None
+
+
+def _institution_block(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Node | str], int] | None:
+    """An institution line (`Embassy of the USSR`) and its continuation lines in lower case
+    (`in the MPR`), a classification mark run onto the last one kept apart: (opener parts, next i),
+    or None when running text does not follow (then the line is the text's own)."""
+    texts = [lines[i].text]
+    j = i + 1
+    while (
+        j < len(lines)
+        and lines[j].block == lines[j - 1].block
+        and lines[j].text[:1].islower()
+        and len(lines[j].text) <= 60
+        and not lines[j].text.endswith((".", ";", ","))
+    ):
+        texts.append(lines[j].text)
+        j += 1
+    if not _running_text_follows(lines, j - 1):
+        return None
+    mark = _trailing_mark(texts[-1], fmt)
+    if mark:
+        texts[-1] = mark[0]
+    seg: list[Node | str] = []
+    for t in texts:
+        seg += [Node("lb"), t] if seg else [t]
+    parts: list[Node | str] = [Node("seg", {"type": "sender"}, seg)]
+    if mark:
+        parts += [" ", Node("seg", {"type": "classification"}, [mark[1]])]
+    return parts, j
+
+
+def _lines_to_salute(
+    lines: list[Line], i: int, fmt: RecordFormat, address_context: bool, dialogue: set[str]
+) -> tuple[list[Node | str], int] | None:
+    """Short lines that no rule names followed, within a few lines, by a salutation (`Dear Comrades!`):
+    the letter's opener (TEI 4.2.1) — a place and date, its addressee, the salute — not paragraphs.
+    (opener parts, index after the salute) or None."""
+    for j in range(i, min(i + 6, len(lines))):
+        text = lines[j].text
+        if _opening_salute(text, fmt) and not _list_label(text, fmt) and not _dialogue_turn(lines, j, dialogue):
+            break
+        if len(text) > 160 or text.endswith((".", "?", ";")) or _NUMBERED.match(text) or _speaker_turn(text, dialogue):
+            return None
+    else:
+        return None
+    if j == i or not _running_text_follows(lines, j):
+        return None
+    parts: list[Node | str] = []
+    for k in range(i, j):
+        text = lines[k].text
+        if (
+            parts
+            and lines[k].block == lines[k - 1].block
+            and isinstance(parts[-1], Node)
+            and parts[-1].tag == "seg"
+            and parts[-1].attrs.get("type") in ("addressee", "sender", "from")
+        ):
+            parts[-1].children += [Node("lb"), text]  # one address over several lines
+            continue
+        dateline = _dateline(text)
+        marks = _opener_line(text, fmt)
+        if dateline is not None or marks:
+            if parts:
+                parts.append(" ")
+            parts.extend([dateline] if dateline is not None else marks or [])
+        else:
+            parts.append(Node("seg", {"type": _preamble_kind(text, fmt, address_context)}, [text]))
+        address_context = True
+    parts.append(Node("salute", {}, [lines[j].text]))
+    return parts, j + 1
+
+
+def _head_subtitle(lines: list[Line], i: int, head: list[Node | str]) -> int:
+    """A heading in capitals goes on over blank lines with a line that begins with a joining word
+    (`RECORD OF CONVERSATION` / `with the Prime Minister …`) and then the name it leads to in
+    capitals (`J. DAMBADORJ`): one head, its lines joined with lb (TEI 4.2.1). Returns the next index."""
+    joined = False
+    while i < len(lines):
+        text = lines[i].text
+        words = text.split()
+        if (
+            not joined
+            and words
+            and words[0] in _JOINING_WORDS
+            and len(text) <= 200
+            and not text.endswith((".", "?", "!", ";"))
+            and not _dateline(text)
+        ):
+            joined = True
+        elif joined and len(text) <= 60 and (_caps_name(text) or _SIGNATURE_NAME.fullmatch(text)) and is_caps(text):
+            head += [Node("lb"), text]
+            return i + 1
+        else:
+            return i
+        head += [Node("lb"), text]
+        i += 1
+    return i
 
 
 def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
@@ -909,6 +1083,22 @@ def _item_line(text: str) -> bool:
     )
 
 
+def _number_value(text: str) -> int | None:
+    m = _NUMBERED.match(text)
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else _roman(n)
+
+
+def _numbering_restarts(items: list[str], text: str) -> bool:
+    """A numbered line whose number is not above the last numbered item's (`I.` after `I.`–`III.`):
+    the sections the agenda announced begin, the list has ended."""
+    value = _number_value(text)
+    last = next((v for v in (_number_value(t) for t in reversed(items)) if v is not None), None)
+    return value is not None and last is not None and value <= last
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -925,6 +1115,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
         and len(lines[i].text) <= 250
         and not _list_label(lines[i].text, fmt)
         and not _field_line(lines[i].text)
+        and not _numbering_restarts(items, lines[i].text)
     ):
         items.append(lines[i].text)
         i += 1
@@ -940,6 +1131,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             and not _list_label(lines[i].text, fmt)
             and not _speaker_turn(lines[i].text, set())
             and not _dateline(lines[i].text)
+            and not _numbering_restarts(items, lines[i].text)
             and len(items) >= 1
         ):
             items.append(lines[i].text)
@@ -1012,6 +1204,8 @@ def _field_word(speaker: str) -> bool:
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
+    if _NUMBERED.match(text):
+        return None  # `III. Miscellaneous`: a numeral, not a speaker in capitals
     for pattern in (_SPEAKER, _SIDE_SPEAKER):
         m = pattern.match(text)
         if (
@@ -1045,7 +1239,12 @@ def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | N
     if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
         return None
     speaker = m.group("speaker")
-    known = _has_caps_word(speaker) or speaker in mixed or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker)
+    known = (
+        _has_caps_word(speaker)
+        or speaker in mixed
+        or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker)
+        or _INITIALS.match(speaker)
+    )
     if known and (nxt.text[:1].isupper() or nxt.text[:1] in '“"[('):
         return m
     return None
