@@ -52,6 +52,7 @@ class RecordFormat:
     document_kinds: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    recorder_line_pattern: re.Pattern | None = None
 
 
 def format_names() -> list[str]:
@@ -91,6 +92,7 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
         institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
+        recorder_line_pattern=re.compile(raw["recorder_line_pattern"]) if raw.get("recorder_line_pattern") else None,
         opener_seg_patterns={
             kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
             for kind, patterns in raw.get("opener_seg_patterns", {}).items()

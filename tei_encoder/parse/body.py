@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..brackets import is_description
+from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
 from ..errors import RecordError
@@ -390,6 +390,8 @@ def _caps_name(text: str) -> bool:
 
 
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
+    if fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
+        return None  # who took the minutes: a responsibility (respStmt), never the signer
     if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
         return "name"
     rn = _ROLE_AND_NAME.match(text)
@@ -601,6 +603,21 @@ def _bracket_line(text: str) -> bool:
     )
 
 
+def _stamped_line(text: str) -> bool:
+    """`EMBASSY OF THE USSR [Ministry … stamp: Incoming No. 0412s …]`: a short line of the page's top
+    with a stamp described in brackets run into it (columns flattened), not running text."""
+    spans = top_level_brackets(text)
+    if not spans or _bracket_depth(text) != 0:
+        return False
+    outside = "".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *spans], [*spans, (len(text), 0)]))
+    described = any(
+        is_description(re.sub(r"\[[^\[\]]*\]", "", text[a + 1 : b - 1]))
+        or any(is_description(text[a + 1 : b - 1][c + 1 : d - 1]) for c, d in top_level_brackets(text[a + 1 : b - 1]))
+        for a, b in spans
+    )
+    return described and len(outside.strip()) <= 80 and not outside.strip().endswith((".", "?", ";"))
+
+
 def _meeting_line(text: str, fmt: RecordFormat) -> bool:
     """`Place: Kremlin`, `TIME: 10 a.m.`, `Date and Time: …` — where and when a meeting took place."""
     m = re.match(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*\S", text)
@@ -734,6 +751,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             _append_line(opener, parts)
             i += 1
             continue
+        if can_open and _stamped_line(text) and _running_text_follows(lines, i):
+            # an office's line with the stamps printed beside it
+            opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
         if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
@@ -782,6 +804,10 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             # "PLACE:" alone, its value on the next line: one meeting line
             text = f"{text} {lines[i + 1].text}"
             i += 1
+        if can_open and fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
+            opener.children.append(Node("seg", {"type": "meeting"}, [text]))
+            i += 1
+            continue
         if can_open and _meeting_line(text, fmt):
             label = text.split(":", 1)[0].strip().lower()
             if fmt.meeting_labels.get(label) in ("place", "time", "date"):
@@ -897,6 +923,19 @@ def _dialogue_turn(lines: list[Line], i: int, dialogue: set[str]) -> bool:
 
 def _next(lines: list[Line], i: int) -> Line | None:
     return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def recorder_lines(blocks: list[Block], fmt: RecordFormat) -> list[str]:
+    """Lines of the document saying who took the minutes (`(Minutes taken by X)`, `Recorded by X`),
+    without their parentheses: they give a respStmt in the header (TEI 2.2.1), not an author."""
+    if fmt.recorder_line_pattern is None:
+        return []
+    return [
+        line.strip().strip("()").strip()
+        for block in blocks
+        for line in block.lines
+        if fmt.recorder_line_pattern.match(line.strip())
+    ]
 
 
 def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
