@@ -615,7 +615,8 @@ def _stamped_line(text: str) -> bool:
         or any(is_description(text[a + 1 : b - 1][c + 1 : d - 1]) for c, d in top_level_brackets(text[a + 1 : b - 1]))
         for a, b in spans
     )
-    return described and len(outside.strip()) <= 80 and not outside.strip().endswith((".", "?", ";"))
+    words = outside.strip()
+    return described and 0 < len(words) <= 80 and not words.endswith((".", "?", ";"))
 
 
 def _meeting_line(text: str, fmt: RecordFormat) -> bool:
@@ -766,6 +767,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and _institution_line(text, fmt)
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
+            and not _meeting_line(text, fmt)  # "Place: Reception Room, Ministry of …" is where, not who
         ):
             taken = _institution_block(lines, i, fmt)
             if taken:
