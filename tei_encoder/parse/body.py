@@ -1298,6 +1298,8 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
     prev: Line | None = None
     pending_pb: list[Node] = []
     used_n: set[str] = set()
+    all_ones = _every_point_one(lines)
+    ones_seen = 1  # the first `1.` is section 1 by the usual sequence
     last_n: dict[str, int] = {}
     i = 0
     while i < len(lines):
@@ -1341,6 +1343,11 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             i += 1
             continue
         section_n = _section_number(numbered, lines, i, used_n, last_n) if numbered else None
+        if numbered and section_n is None and all_ones:
+            # every point printed `1.` (a flattened HTML list): a section each, @n by position
+            ones_seen += 1
+            section_n = str(ones_seen) if str(ones_seen) not in used_n else None
+            used_n.add(section_n or "")
         alone = _speaker_alone(text, lines[i + 1] if i + 1 < len(lines) else None, mixed)
         if section_n and numbered:
             container = Node("div", {"type": "section", "n": section_n})
@@ -1386,6 +1393,13 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             if paragraph is not None and container.children and container.children[-1] is paragraph
             else container.children
         ).extend(pending_pb)
+
+
+def _every_point_one(lines: list[Line]) -> bool:
+    """Two or more numbered paragraphs, every one numbered `1.` (an exported HTML list loses its
+    numbers): the points are still a sequence."""
+    numbers = [m.group("n") for ln in lines if (m := _NUMBERED.match(ln.text)) and len(ln.text) >= 60]
+    return len(numbers) >= 2 and set(numbers) == {"1"}
 
 
 def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed: set[str]) -> bool:
@@ -1552,7 +1566,20 @@ def _is_numbered_list(lines: list[Line], i: int) -> bool:
         if len(lines[i + run].text) > 300:
             return False
         run += 1
+    if (
+        run >= 2
+        and _paragraph_per_line(lines, block)
+        and all(ln.text.endswith((".", "!", "?")) for ln in lines[i : i + run])
+    ):
+        return False  # a single-newline layout: numbered sentences are points (sections), as with blank lines
     return run >= 2
+
+
+def _paragraph_per_line(lines: list[Line], block: int) -> bool:
+    """A block whose unnumbered lines are whole paragraphs (long, ending a sentence): the export put
+    one paragraph on each line, with no blank line between them."""
+    plain = [ln for ln in lines if ln.block == block and not _NUMBERED.match(ln.text)]
+    return len(plain) >= 2 and all(len(ln.text) >= 60 and ln.text.endswith(_TERMINAL) for ln in plain)
 
 
 def _continues(prev: Line, line: Line) -> bool:
