@@ -201,6 +201,7 @@ def parse_body(
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
+    _fold_empty_sections(document)
     _fit_content_model(document)
     _separate_parts(document)
     authors = [n for n in (docket_name, signer) if n]
@@ -284,6 +285,59 @@ def _fit_content_model(div: Node) -> None:
             # a paragraph stands after the opener and head: move it behind them
             children.append(children.pop(k))
             return
+
+
+def _empty_section(node: Node | str) -> bool:
+    """A section that holds nothing but its head (and page breaks): a heading with no text under it."""
+    return (
+        isinstance(node, Node)
+        and node.tag == "div"
+        and not node.attrs.get("n")
+        and any(isinstance(c, Node) and c.tag == "head" for c in node.children)
+        and all(
+            isinstance(c, Node) and c.tag in ("head", "pb") or isinstance(c, str) and not c.strip()
+            for c in node.children
+        )
+    )
+
+
+def _fold_empty_sections(div: Node) -> None:
+    """A heading with no text under it (two headings in a row, a heading at the end) is not a
+    section of its own — TEI and our schema want a section to hold text and a number or head
+    (TEI 4.1): it joins the next section's head (lb between), else it ends the section before it as a
+    paragraph, else it is a paragraph where it stands. Every word stays, in order."""
+    for child in div.children:
+        if isinstance(child, Node) and child.tag == "div":
+            _fold_empty_sections(child)
+    k = len(div.children) - 1
+    while k >= 0:
+        child = div.children[k]
+        if not _empty_section(child):
+            k -= 1
+            continue
+        assert isinstance(child, Node)
+        words: list[Node | str] = []
+        for part in child.children:
+            if isinstance(part, Node):
+                words.extend(part.children if part.tag == "head" else [part])
+        following = div.children[k + 1] if k + 1 < len(div.children) else None
+        before = div.children[k - 1] if k > 0 else None
+        if isinstance(following, Node) and following.tag == "div":
+            head = next((c for c in following.children if isinstance(c, Node) and c.tag == "head"), None)
+            if head is not None:
+                head.children[:0] = [*words, Node("lb")]
+            else:
+                following.children.insert(0, Node("head", {}, words))
+            del div.children[k]
+        elif isinstance(before, Node) and before.tag == "div":
+            last = before
+            while last.children and isinstance(last.children[-1], Node) and last.children[-1].tag == "div":
+                last = last.children[-1]
+            last.children.append(Node("p", {}, words))
+            del div.children[k]
+        else:
+            div.children[k] = Node("p", {}, words)
+        k -= 1
 
 
 def _bracket_depth(text: str) -> int:
