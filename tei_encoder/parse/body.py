@@ -193,7 +193,7 @@ def parse_body(
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
     lines, notes = _take_notes(lines)
-    lines, closer, signer = _take_closer(lines, fmt)
+    lines, closer, signer, postscript = _take_closer_and_distribution(lines, fmt)
     if not lines:
         raise RecordError("record has no document text, only a signature")
     document = Node("div", {"type": "document"})
@@ -201,6 +201,8 @@ def parse_body(
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
+    if postscript:
+        document.children.append(postscript)
     _fold_empty_sections(document)
     _fit_content_model(document)
     _separate_parts(document)
@@ -436,9 +438,11 @@ def _closing_salute(text: str, fmt: RecordFormat) -> bool:
 
 
 def _caps_name(text: str) -> bool:
-    """`GROMOV`, `P E T R O V`, `KIM IL SUNG`: a signature in capitals, not a role line."""
+    """`GROMOV`, `P E T R O V`, `KIM IL SUNG`, `FILIPPOV [Stalin]` (a code name and whom it hides):
+    a signature in capitals, not a role line."""
     if _LETTER_SPACED.match(text):
         return True
+    text = re.sub(r"\s*\[[^\[\]]{1,40}\]$", "", text)
     words = text.rstrip(".,").split()
     return 1 <= len(words) <= 3 and is_caps(text) and not _ROLE_WORDS.search(text.upper()) and text[:1].isalpha()
 
@@ -496,6 +500,49 @@ def _sender_line(text: str) -> bool:
     words = text.split()
     small = {"of", "the", "in", "to", "for", "and", "at", "on"}
     return 2 <= len(words) <= 8 and all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
+
+
+# "1 - Cde. A. A. Gromyko", "2. Comr. Molotov", "3) to file": one addressee of a copy
+_COPY_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*(?:[-–—.)]\s*)(?P<text>\S.{0,78})$")
+
+
+def _copies_line(text: str, fmt: RecordFormat) -> bool:
+    """`4 copies`, `Two copies printed`, `Distribution:`: the head of the list of copies after a signature."""
+    probe = text.rstrip(":.").strip()
+    if any(p.search(probe) for p in fmt.opener_seg_patterns.get("copy", ())):
+        return True
+    if re.fullmatch(
+        r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+cop(?:y|ies)(?:\s+\w+){0,2}", probe
+    ):
+        return True
+    listed = _list_label(text if text.endswith(":") else text + ":", fmt)
+    return bool(listed and listed[0] == "distribution" and not listed[1])
+
+
+def _take_closer_and_distribution(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None]:
+    """The closer, and the list of copies printed after the signature (`Two copies printed` /
+    `1 - Cde. X` / `2 - to file`), which TEI places after the closer in a `postscript` (4.2.2):
+    (lines before them, closer, signer, postscript). The list is split off only when a closer
+    stands before it; otherwise nothing changes."""
+    k = len(lines)
+    while k > 0 and _COPY_ITEM.match(lines[k - 1].text):
+        k -= 1
+    if k == len(lines) or k == 0 or not _copies_line(lines[k - 1].text, fmt):
+        return (*_take_closer(lines, fmt), None)
+    items = [Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]]
+    # up to two short lines between the signature and the copies: an instruction, a register number
+    for extra in range(3):
+        start = k - 1 - extra
+        if start < 1 or extra and (len(lines[start].text) > 60 or _closer_kind(lines[start].text, fmt) == "name"):
+            break
+        before, closer, signer = _take_closer(lines[:start], fmt)
+        if closer is not None and before:
+            parts: list[Node] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
+            parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items)]
+            return before, closer, signer, Node("postscript", {}, parts)
+    return (*_take_closer(lines, fmt), None)
 
 
 def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node | None, str | None]:
@@ -572,6 +619,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         closer.children.append(Node("signed", {}, signed))
     if signer and (signer.lower() in ("[signature]", "[signed]", "(signature)", "signature", "signed")):
         signer = None
+    if signer:
+        signer = re.sub(r"\s*\[[^\[\]]{1,40}\]$", "", signer)  # "FILIPPOV [Stalin]": the name signed
     if signer and _LETTER_SPACED.match(signer):
         signer = signer.replace(" ", "").rstrip(".,")
     return lines[:k], closer, signer
