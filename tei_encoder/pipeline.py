@@ -17,6 +17,7 @@ from .errors import RecordError, UsageError
 from .model import Document
 from .parse import parse_record
 from .read import MAX_RECORD_BYTES, read_record
+from .recognizer_cache import cache_key, cached_recognizer
 from .write import serialize, tei_tree
 
 
@@ -73,8 +74,12 @@ def recognizer(
 
 @lru_cache(maxsize=4)
 def _recognizer(authority: Authority, gazetteer: bool, person_titles: tuple[str, ...]) -> EntityRecognizer:
-    """One per authority content: built once per process, rebuilt when the files change."""
-    return EntityRecognizer(authority, person_titles=person_titles, use_gazetteer=gazetteer)
+    """One per authority content: made once per process, again when the files change; kept across
+    runs in the user cache, keyed by the authority content and the code (recognizer_cache)."""
+    return cached_recognizer(
+        cache_key(authority.digest, gazetteer, person_titles),
+        lambda: EntityRecognizer(authority, person_titles=person_titles, use_gazetteer=gazetteer),
+    )
 
 
 def encode_document(path: Path, settings: EncodeSettings) -> Document:
