@@ -605,8 +605,8 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         names.extend(_rule_names(rec, text))
-        paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
-        if paren and parent.tag == "signed":
+        paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
+        if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary))
