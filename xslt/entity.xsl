@@ -77,9 +77,10 @@
                     <xsl:variable name="k" select="."/>
                     <xsl:variable name="context" select="$doc/kwic[$k]"/>
                     <li>
-                      <xsl:value-of select="f:dashes(string($context/before))"/>
-                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/k)) else f:ui('mention-n', map{'n': $k})"/></a>
-                      <xsl:value-of select="f:dashes(string($context/after))"/>
+                      <!-- each part's dashes as in the whole sentence -->
+                      <xsl:value-of select="f:dashes('', string($context/before), string($context/k) || $context/after)"/>
+                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/before), string($context/k), string($context/after)) else f:ui('mention-n', map{'n': $k})"/></a>
+                      <xsl:value-of select="f:dashes($context/before || $context/k, string($context/after), '')"/>
                     </li>
                   </xsl:for-each>
                 </ol>

@@ -42,7 +42,7 @@
     <!-- a page's own stylesheets and scripts, relative to the site root (the search page's) -->
     <xsl:param name="styles" as="xs:string*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
-    <html lang="en">
+    <html lang="{f:ui('lang')}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
