@@ -552,15 +552,14 @@ class EntityIndex:
 
     def co_mentioned(self, ref: str, limit: int = CO_MENTIONED) -> list[tuple[str, int]]:
         """The entities mentioned in the most documents together with `ref`: (id, documents),
-        most first, then by id; at most `limit`, and only those sharing two documents or more
-        when the entity is in more than one document (one shared document says little then)."""
+        most first, then by id; at most `limit`. One rule for every entry: any entity sharing a
+        document with it may be listed, so two entries with the same evidence list alike."""
         counts: dict[str, int] = {}
         for doc_name in self.mentions.get(ref, {}):
             for other in self.docs[doc_name].mentions:
                 if other != ref and other in self.info:
                     counts[other] = counts.get(other, 0) + 1
-        least = 2 if len(self.mentions.get(ref, {})) > 1 else 1
-        ranked = sorted(((o, n) for o, n in counts.items() if n >= least), key=lambda item: (-item[1], item[0]))
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return ranked[:limit]
 
     def _doc_tag(self, name: str) -> str:

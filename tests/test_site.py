@@ -13,9 +13,10 @@ from lxml import etree, html
 from test_publish import SEED_PAGE, build
 
 from tei_encoder.cli import main
+from tei_encoder.publish import EntityIndex, Publisher
 from tei_encoder.sitemap import Mention
 from tei_encoder.tei import TEI_NS
-from tei_encoder.teidoc import keyword_in_context, mention_contexts
+from tei_encoder.teidoc import DocumentSummary, EntryInfo, keyword_in_context, mention_contexts
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 
@@ -242,6 +243,37 @@ def test_a_name_standing_alone_gets_the_words_around_it():
     assert contexts["b"] == [("With greetings, ", "V. Orlov", "")]  # the closer, not the signature alone
     before, _, after = contexts["c"][0]
     assert before or after  # never the name alone
+
+
+def test_every_page_links_the_shipped_favicon(tei_dir):
+    site = tei_dir.parent / "site"
+    for relative in ("index.html", SEED_PAGE, "persons.html", "places/cuba.html"):
+        icons = page(site, relative).xpath("//head/link[@rel='icon']/@href")
+        assert len(icons) == 1 and (site / relative).parent.joinpath(icons[0]).resolve().is_file(), relative
+
+
+def test_co_mentions_one_rule_for_every_entry():
+    # a (in two documents) and b (in one) share the same single document with c: both list c
+    info = {r: EntryInfo("person", r.upper(), "authority") for r in "abcd"}
+    docs = [
+        DocumentSummary("d1", "d1", mentions={"a": 1, "b": 1, "c": 2}, entities=info),
+        DocumentSummary("d2", "d2", mentions={"a": 1, "d": 1}, entities=info),
+    ]
+    index = EntityIndex(docs)
+    assert index.co_mentioned("a") == [("b", 1), ("c", 1), ("d", 1)]
+    assert index.co_mentioned("b") == [("a", 1), ("c", 1)]
+    assert index.co_mentioned("a", limit=1) == [("b", 1)]
+
+
+def test_undated_documents_are_listed_on_entry_pages():
+    info = {"a": EntryInfo("person", "A", "authority")}
+    docs = [
+        DocumentSummary("d1", "dated", title="Dated", date="1961-06-09", mentions={"a": 1}, entities=info),
+        DocumentSummary("d2", "undated", title="Undated", mentions={"a": 1}, entities=info),
+    ]
+    entry = html.fromstring(Publisher().entity_page(EntityIndex(docs).entity_xml("a")))
+    listed = [" ".join(li.text_content().split()) for li in entry.xpath("//li[@class='backlink']/p")]
+    assert listed == ["Dated (9 June 1961)", "Undated (undated)"]
 
 
 def test_authority_dates_of_life_and_note_on_the_entry_page(tmp_path):

@@ -70,7 +70,12 @@
               <li class="backlink">
                 <p class="backlink-doc">
                   <a href="{$root}{@page}"><xsl:value-of select="f:dashes(@title)"/></a>
-                  <xsl:if test="@date != ''"><xsl:text> </xsl:text><span class="doc-date">(<time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time>)</span></xsl:if>
+                  <xsl:text> </xsl:text>
+                  <!-- undated documents are listed too, last, and say so -->
+                  <xsl:choose>
+                    <xsl:when test="@date != ''"><span class="doc-date">(<time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time>)</span></xsl:when>
+                    <xsl:otherwise><span class="doc-date undated">(<xsl:value-of select="f:ui('undated')"/>)</span></xsl:otherwise>
+                  </xsl:choose>
                 </p>
                 <ol class="kwic">
                   <xsl:for-each select="1 to xs:integer(@mentions)">

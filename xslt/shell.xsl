@@ -47,6 +47,7 @@
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
+        <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <xsl:for-each select="$styles"><link rel="stylesheet" href="{$root}{.}"/></xsl:for-each>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
         <xsl:if test="$custom-css = 'yes'">
