@@ -552,14 +552,17 @@ class EntityIndex:
 
     def co_mentioned(self, ref: str, limit: int = CO_MENTIONED) -> list[tuple[str, int]]:
         """The entities mentioned in the most documents together with `ref`: (id, documents),
-        most first, then by id; at most `limit`. One rule for every entry: any entity sharing a
-        document with it may be listed, so two entries with the same evidence list alike."""
+        most first; among equals, the one mentioned more often in those documents first, then by
+        id; at most `limit`. One rule for every entry: any entity sharing a document with it may be
+        listed, so two entries with the same evidence list alike."""
         counts: dict[str, int] = {}
+        weight: dict[str, int] = {}
         for doc_name in self.mentions.get(ref, {}):
-            for other in self.docs[doc_name].mentions:
+            for other, times in self.docs[doc_name].mentions.items():
                 if other != ref and other in self.info:
                     counts[other] = counts.get(other, 0) + 1
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+                    weight[other] = weight.get(other, 0) + times
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], -weight[item[0]], item[0]))
         return ranked[:limit]
 
     def _doc_tag(self, name: str) -> str:

@@ -260,9 +260,9 @@ def test_co_mentions_one_rule_for_every_entry():
         DocumentSummary("d2", "d2", mentions={"a": 1, "d": 1}, entities=info),
     ]
     index = EntityIndex(docs)
-    assert index.co_mentioned("a") == [("b", 1), ("c", 1), ("d", 1)]
-    assert index.co_mentioned("b") == [("a", 1), ("c", 1)]
-    assert index.co_mentioned("a", limit=1) == [("b", 1)]
+    assert index.co_mentioned("a") == [("c", 1), ("b", 1), ("d", 1)]  # c: mentioned twice there
+    assert index.co_mentioned("b") == [("c", 1), ("a", 1)]
+    assert index.co_mentioned("a", limit=1) == [("c", 1)]
 
 
 def test_undated_documents_are_listed_on_entry_pages():
