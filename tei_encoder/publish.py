@@ -67,7 +67,8 @@ def ui_strings(overrides: Path | None = None) -> dict:
             raise PublishError(f"{edition}: not readable JSON: {exc}") from None
         if not isinstance(changes, dict):
             raise PublishError(f"{edition}: must be a JSON object whose values are strings (or lists of strings)")
-        unknown = sorted(k for k in changes if k not in strings or k.startswith("_"))
+        changes = {k: v for k, v in changes.items() if not k.startswith("_")}  # "_comment" and the like
+        unknown = sorted(k for k in changes if k not in strings)
         if unknown:
             raise PublishError(f"{edition}: unknown UI string(s): {', '.join(unknown)}")
         for key, value in changes.items():

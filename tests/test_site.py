@@ -88,6 +88,7 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
         "Dezember",
     ]
     strings = {
+        "_comment": "Die Wörter der Ausgabe.",
         "lang": "de",
         "nav-documents": "Dokumente",
         "months": months,
