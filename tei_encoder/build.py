@@ -6,7 +6,9 @@ TEI it produced; summaries.json keeps what the index and registers show of each 
     authority files, options)  ->  nothing is done for that record;
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
     re-published — so an edited authority entry re-publishes exactly the documents it changes;
-  * a record that disappeared loses its outputs.
+  * a record that disappeared loses its outputs;
+  * only what shapes the pages changed (stylesheets, the site's words, the edition's --xslt
+    folder, the title): every page is made again from the TEI already written, nothing is encoded.
 The index and registers are rebuilt from the summaries whenever any document changed, and all
 of them when one the last build wrote is missing; a record whose pages or TEI went missing is
 built again. An incremental build gives the same files as a clean one.
@@ -143,26 +145,38 @@ class RecordOutcome:
 
 
 def _hash_files(h, folders) -> None:
-    """Hash what shapes the output; documentation (*.md) beside it does not, so editing it rebuilds nothing."""
+    """Hash what shapes the output (folders, or single files); documentation (*.md) beside it does
+    not, so editing it rebuilds nothing."""
     for folder in folders:
-        for path in sorted(
-            p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"
-        ):
+        found = Path(folder).rglob("*") if Path(folder).is_dir() else [Path(folder)]
+        for path in sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
 
 
+_DATA = Path(__file__).parent / "data"
+# data only the pages are made from: a change re-publishes every page from its TEI, re-encoding nothing
+SITE_DATA = frozenset({"ui-strings.json", "site.json", "edition"})
+
+
 def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
-    """What shapes every output: tool version, schema, stylesheets, format data, options."""
+    """What shapes the TEI: tool version, schema, format data and the encoder's vocabularies, the
+    encoding options. (What shapes only the pages is `site_hash`.)"""
     h = hashlib.sha256(
-        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
-        f"\0{settings.record_format}\0{options.css is not None}\0{options.search and search_available()}".encode()
+        f"{__version__}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
+        f"\0{settings.record_format}".encode()
     )
+    data = [p for p in sorted(_DATA.iterdir()) if p.name not in SITE_DATA]
+    _hash_files(h, (project_dir("schema"), Path(__file__).parent / "formats", *data))
+    return h.hexdigest()
+
+
+def site_hash(options: BuildOptions) -> str:
+    """What shapes only the pages: the stylesheets, the site's words and settings, the edition's
+    --xslt folder, the title, and whether there is an edition stylesheet and a search page. The
+    edition's stylesheet (--css) itself is only copied: changing it re-renders nothing."""
+    h = hashlib.sha256(f"{options.title}\0{options.css is not None}\0{options.search and search_available()}".encode())
     edition = [options.xslt] if options.xslt is not None and options.xslt.is_dir() else []
-    _hash_files(
-        h,
-        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data")
-        + tuple(edition),
-    )  # the edition's stylesheet (--css) is only copied: changing it re-renders nothing
+    _hash_files(h, (project_dir("xslt"), *(_DATA / name for name in sorted(SITE_DATA)), *edition))
     return h.hexdigest()
 
 
@@ -239,6 +253,17 @@ def _process(task: tuple) -> RecordOutcome:
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         outcome.tei_hash = ""
     return outcome
+
+
+def _republish(name: str) -> tuple[str, list[str], str]:
+    """A document's page made again from the TEI the last build wrote: (name, warnings, error)."""
+    try:
+        tei = (_worker["tei_dir"] / f"{name}.xml").read_bytes()
+        return name, write_document(_worker["site"], _worker["publisher"], name, tei), ""
+    except OutputError:
+        raise  # a fault every document would meet (disk full): the build stops
+    except Exception as exc:  # one bad page must not stop the others
+        return name, [], f"page not made again: {type(exc).__name__}: {exc}"
 
 
 def _process_master(task: tuple) -> RecordOutcome:
@@ -460,6 +485,7 @@ def run_build(
     tei_dir, site = out / "tei", out / "site"
     records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.json"
     config, authority = config_hash(settings, options), authority_hash(settings)
+    site_config = site_hash(options)
     state = {} if options.force else _load_json(records_path)
     full = (
         options.force
@@ -470,6 +496,10 @@ def run_build(
         or not (site / "index.html").exists()
     )
     old: dict[str, dict] = {} if full else state["records"]
+    # the stylesheets or the site's words changed, not the TEI: every page is made again from the
+    # TEI the last build wrote, and no record is encoded for it
+    restyle = not full and state.get("site") != site_config
+    republish: list[str] = []
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
     writable_folder(out)  # read-only or not a folder: one error now, not one per record
@@ -511,12 +541,15 @@ def run_build(
         authority_changed = reencode and not source.is_master
         if not authority_changed and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
             records[name] = {**entry, "stat": stamp}
+            if restyle:
+                republish.append(name)
             earlier = entry.get("warnings", [])
             summary.earlier_warnings += len(earlier)
             for warning in earlier:  # nothing silent: a record's warnings are shown until it is fixed
                 report.warning(path, f"{warning} (from an earlier build)")
             continue
-        tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
+        # with new stylesheets, a record encoded into the same TEI is published again all the same
+        tasks.append((str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
     summary.warnings += summary.earlier_warnings
     gone = [name for name in sorted(set(old) - set(names))]
@@ -526,8 +559,8 @@ def run_build(
     redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
     # a page the last build wrote and someone deleted: all overview pages are made again
-    overviews_all = full or any(not (site / page).exists() for page in state.get("pages", ()))
-    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or overviews_all else None
+    overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
+    runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             last = old.get(outcome.name, {})
@@ -569,6 +602,22 @@ def run_build(
             }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
+
+        for name, warnings, error in runner.republish(republish) if runner and republish else ():
+            if error:
+                summary.failed.append((str(names[name]), error))
+                continue
+            summary.published += 1
+            entry = records[name]
+            new = [w for w in warnings if w not in entry.get("warnings", [])]
+            for warning in new:
+                report.warning(names[name], warning)
+            summary.warnings += len(new)
+            records[name] = {
+                **entry,
+                "warnings": [*entry.get("warnings", []), *new],
+                "checked_warnings": [*entry.get("checked_warnings", []), *new],
+            }
 
         for name in gone:
             remove_document(site, name)
@@ -634,6 +683,7 @@ def run_build(
         "format": STATE_FORMAT,
         "version": __version__,
         "config": config,
+        "site": site_config,
         "authority": authority,
         "details": details_hash,
         "records": records,
@@ -691,6 +741,18 @@ class _Runner:
             for task, outcome in zip(tasks, results):
                 bar.update(1)
                 yield outcome, task[-1]
+        finally:
+            bar.finish()
+
+    def republish(self, names: list[str]):
+        """Publish each named document again from its TEI in the output folder (new stylesheets);
+        yields (name, warnings, error or "") in order."""
+        bar = self.options.progress(len(names)) if self.options.progress else _NoProgress()
+        try:
+            results = map(_republish, names) if self.pool is None else self.pool.map(_republish, names, chunksize=8)
+            for result in results:
+                bar.update(1)
+                yield result
         finally:
             bar.finish()
 

@@ -178,10 +178,13 @@ class _Guarded(click.Group):
         except BrokenProcessPool:
             _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
         except Exception as exc:
-            from .publish import PublishError  # imported here: the stages stay out of --help
+            from .publish import COMPILE_ERROR, PublishError  # imported here: the stages stay out of --help
 
             if isinstance(exc, PublishError):  # a stylesheet (an edition's own, say) failed: not a bug of ours
-                _fail(f"publishing stopped: {exc} (Saxon's report above says where)")
+                # a compile error names its file and line itself; a failure while running is
+                # located by Saxon's own report on stderr
+                where = "" if COMPILE_ERROR in str(exc) else " (Saxon's report above says where)"
+                _fail(f"publishing stopped: {exc}{where}")
             if os.environ.get("TEI_ENCODER_DEBUG"):
                 raise
             cause = (

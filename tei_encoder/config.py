@@ -102,6 +102,16 @@ def record_format(name: str = "wcda") -> RecordFormat:
 
 
 @cache
+def sentence_abbreviations() -> frozenset[str]:
+    """Words that a full stop follows without ending a sentence, without that full stop: the
+    abbreviations of data/names.json and its honorifics and ranks written with a full stop
+    ("Cde.", "Lt. Col."). Initials ("A.", "S.M.") are a rule of their own (teidoc)."""
+    names = _load_json("tei_encoder.data", "names.json")
+    dotted = (w for key in ("honorifics", "ranks") for phrase in names[key] for w in phrase.split() if w.endswith("."))
+    return frozenset([*names["abbreviations"], *(w.rstrip(".") for w in dotted)])
+
+
+@cache
 def languages() -> dict[str, str]:
     """Language names (lower case) -> ISO 639-1 codes, from data/languages.json."""
     return {k.lower(): v for k, v in _load_json("tei_encoder.data", "languages.json").items() if not k.startswith("_")}
