@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -129,8 +130,11 @@ def corpus_sources(corpus: Path) -> list[Source]:
     Sub-folders (authority/, build output) are not part of the corpus.
     """
     by_stem: dict[str, dict[str, Path]] = {}
-    for path in sorted(corpus.iterdir()):
-        if path.is_file() and path.suffix in (".txt", ".xml") and not path.name.startswith("."):
+    with os.scandir(corpus) as entries:  # one listing: no stat per file (a build of 5,000 records reads it each time)
+        found_files = sorted(e.name for e in entries if e.is_file())
+    for name in found_files:
+        path = corpus / name
+        if path.suffix in (".txt", ".xml") and not name.startswith("."):
             by_stem.setdefault(path.stem, {})[path.suffix] = path
     sources = []
     for stem, found in sorted(by_stem.items()):
