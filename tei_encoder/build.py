@@ -40,7 +40,8 @@ from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import UsageError
 from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
-from .pipeline import SYMLINK_REFUSED, EncodeSettings, encode_record
+from .inputs import SYMLINK_REFUSED
+from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
@@ -61,9 +62,12 @@ from .publish import (
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
-from .workers import die_with_parent
+from .workers import die_with_parent, pool_workers
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
+# records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
+# ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
+POOL_BREAK_EVEN = 32
 STATE_FORMAT = 3  # bumped when the state files change shape: an older state means a full build
 
 
@@ -424,15 +428,30 @@ class _LazyStore:
             self._store.save()
 
 
-def _is_link(path: Path | None) -> bool:
-    return path is not None and path.is_symlink()
+def _authority_details(settings: EncodeSettings) -> dict:
+    """What entry pages show of each authority entry (dates of life, notes), from the authority files."""
+    return authority_details(load_authority(settings.authority).files if settings.authority else ())
 
 
-def _outputs_present(site: Path, tei_dir: Path, name: str) -> bool:
-    """The record's TEI, page and download copy exist (a deleted one makes the record build again)."""
-    return all(
-        p.exists() for p in (tei_dir / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
-    )
+def _names_in(folder: Path, links_only: bool = False) -> set[str]:
+    """The names in a folder (or of its symbolic links only), from one listing: no stat per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if not links_only or e.is_symlink()}
+    except OSError:
+        return set()
+
+
+class _Outputs:
+    """Which records' TEI, page and download copy are on disk, from three folder listings."""
+
+    def __init__(self, site: Path, tei_dir: Path):
+        self.listed = (_names_in(tei_dir), _names_in(site / "docs"), _names_in(site / "tei"))
+
+    def present(self, name: str) -> bool:
+        """All three exist (a deleted one makes the record build again)."""
+        tei, pages, copies = self.listed
+        return f"{name}.xml" in tei and f"{name}.html" in pages and f"{name}.xml" in copies
 
 
 def _overview_pages(site: Path) -> list[str]:
@@ -449,8 +468,11 @@ def _overview_pages(site: Path) -> list[str]:
 
 def _files_under(site: Path, folder: str) -> list[str]:
     """Every file below site/folder, relative to the site, sorted (none when it does not exist)."""
-    root = site / folder
-    return sorted(str(p.relative_to(site)) for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+    found = []
+    for top, _folders, files in os.walk(site / folder):  # listings only: no stat per file
+        base = os.path.relpath(top, site)
+        found += [os.path.join(base, f) for f in files]
+    return sorted(found)
 
 
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
@@ -504,7 +526,8 @@ def run_build(
 
     writable_folder(out)  # read-only or not a folder: one error now, not one per record
     sources = corpus_sources(corpus)
-    links = [] if options.follow_symlinks else [s for s in sources if _is_link(s.path) or _is_link(s.record)]
+    linked = set() if options.follow_symlinks else _names_in(corpus, links_only=True)
+    links = [s for s in sources if s.path.name in linked or (s.record is not None and s.record.name in linked)]
     if links:  # a link may point outside the corpus: refused unless --follow-symlinks
         sources = [s for s in sources if s not in links]
         summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
@@ -514,6 +537,7 @@ def run_build(
     names: dict[str, Path] = {}
     master_names: set[str] = set()
     tasks, records = [], {}
+    outputs = _Outputs(site, tei_dir)
     for source in sources:
         path = source.path
         name = safe_stem(source.name)
@@ -539,7 +563,7 @@ def run_build(
             continue
         # a TEI master does not depend on the authority files: only its own content counts
         authority_changed = reencode and not source.is_master
-        if not authority_changed and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
+        if not authority_changed and entry.get("input") == input_hash and outputs.present(name):
             records[name] = {**entry, "stat": stamp}
             if restyle:
                 republish.append(name)
@@ -636,8 +660,11 @@ def run_build(
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
-        details = authority_details(load_authority(settings.authority).files if settings.authority else ())
-        details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
+        details: dict | None = None  # the entries' dates of life and notes, read only when needed
+        details_hash = state.get("details", "")
+        if reencode or not details_hash:  # the authority files changed (or no build before): read them
+            details = _authority_details(settings)
+            details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
         if details_hash != state.get("details"):
             affected_all = True  # an entry's dates of life or note changed: every entry page again
         else:
@@ -657,18 +684,21 @@ def run_build(
                 index_stale or overviews_all,
                 render,
                 search,
-                details,
+                details if details is not None else _authority_details(settings),
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
-        search_lost = any(not (site / f).exists() for f in state.get("search", ()))  # a deleted index file
+        search_files = _files_under(site, SEARCH_DIR)
+        search_lost = not set(state.get("search", ())) <= set(search_files)  # a deleted index file
         if search and (full or summary.published or summary.removed or search_lost or not (site / SEARCH_DIR).is_dir()):
             # Pagefind indexes the whole site (it has no incremental mode), once per build
             started_search = time.perf_counter()
             shutil.rmtree(site / SEARCH_DIR, ignore_errors=True)  # Pagefind keeps stale fragments otherwise
             build_search_index(site)
+            search_files = _files_under(site, SEARCH_DIR)
             summary.stage_seconds["search"] = time.perf_counter() - started_search
         elif not search:
             remove_search(site)
+            search_files = _files_under(site, SEARCH_DIR)
     except BrokenProcessPool:
         raise BuildError(
             "a worker process died (killed, or out of memory); the build stopped. Files already written are "
@@ -688,7 +718,7 @@ def run_build(
         "details": details_hash,
         "records": records,
         "pages": _overview_pages(site),
-        "search": _files_under(site, SEARCH_DIR),
+        "search": search_files,
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
@@ -711,9 +741,8 @@ class _Runner:
     """Runs record tasks and page jobs in a process pool (or here, for a handful of records)."""
 
     def __init__(self, site: Path, tei_dir: Path, options: BuildOptions, records: int):
-        jobs = options.jobs or os.cpu_count() or 1
-        # starting workers costs about a second: a handful of records is faster in this process
-        self.jobs = 1 if records < 16 else max(1, min(jobs, records))
+        # a worker costs ~0.6 s of CPU to start (imports, recogniser, stylesheets); a record ~45 ms
+        self.jobs = pool_workers(records, options.jobs or os.cpu_count() or 1, POOL_BREAK_EVEN)
         self.options = options
         self.pool = None
         initargs = (str(site), str(tei_dir), replace(options, progress=None))
