@@ -156,6 +156,7 @@ def check(corpus, folders):
     """
     from .authority import choose_authority
     from .authority_edit import check_authority
+    from .cli import authority_label
 
     try:
         choice = choose_authority(tuple(folders), [corpus or _default_corpus()])
@@ -165,7 +166,9 @@ def check(corpus, folders):
     for problem in problems:
         click.echo(problem.text())
     files = sum(len(list(Path(f).glob("*.xml"))) for f in choice.folders if Path(f).is_dir())
-    click.echo(f"authority check: {files} files, {len(problems)} problems; authority: {choice.label}", err=True)
+    click.echo(
+        f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
+    )
     sys.exit(EXIT_FAILED if problems else EXIT_OK)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -102,7 +103,7 @@ class DocumentSummary:
     mentions: dict[str, int] = field(default_factory=dict)
     entities: dict[str, EntryInfo] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
-    contexts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    contexts: dict[str, list[KeywordInContext]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -129,7 +130,7 @@ class DocumentSummary:
             "summary": self.summary,
             "mentions": self.mentions,
             "forms": self.forms,
-            "contexts": self.contexts,
+            "contexts": {ref: [c.to_json() for c in cs] for ref, cs in self.contexts.items()},
         }
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
@@ -141,7 +142,9 @@ class DocumentSummary:
         table = entities if entities is not None else {r: EntryInfo.from_json(e) for r, e in data["entities"].items()}
         fields = {k: data[k] for k in ("id", "name", "title", "date", "date_text", "summary", "mentions", "forms")}
         return cls(
-            **fields, entities=table, contexts={r: [tuple(c) for c in cs] for r, cs in data.get("contexts", {}).items()}
+            **fields,
+            entities=table,
+            contexts={r: [KeywordInContext.from_json(c) for c in cs] for r, cs in data.get("contexts", {}).items()},
         )
 
 
@@ -206,8 +209,25 @@ def _block_text(
 _SENTENCE_END = (". ", "? ", "! ", ".\n", "?\n", "!\n")
 
 
-def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
-    """The sentence of `text` around the keyword text[start:end], as (before, keyword, after).
+class KeywordInContext(NamedTuple):
+    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it."""
+
+    before: str
+    keyword: str
+    after: str
+
+    def to_json(self) -> dict[str, str]:
+        """The context as a JSON object with named fields (as the build state keeps it)."""
+        return self._asdict()
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> KeywordInContext:
+        """Read back `to_json`."""
+        return cls(data["before"], data["keyword"], data["after"])
+
+
+def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> KeywordInContext:
+    """The sentence of `text` around the keyword text[start:end], as a KeywordInContext.
 
     Sentences end at ". ", "? " or "! " (an initial such as "S. M." can end one early: the context
     is then shorter, never wrong). A side longer than about half of `width` is cut at a space and
@@ -231,18 +251,18 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
         return (" " if part[:1].isspace() and words else "") + words + (" " if part[-1:].isspace() and words else "")
 
     before, after = squeeze(text[left:start]).lstrip(), squeeze(text[end:right]).rstrip()
-    return prefix + before, " ".join(text[start:end].split()), after + suffix
+    return KeywordInContext(prefix + before, " ".join(text[start:end].split()), after + suffix)
 
 
 def mention_contexts(
     root: etree._Element, found: list[sitemap.Mention] | None = None
-) -> dict[str, list[tuple[str, str, str]]]:
-    """Entity key -> (before, mention, after) around each of its mentions, in the order in which
+) -> dict[str, list[KeywordInContext]]:
+    """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
     found = sitemap.mentions(root) if found is None else found
     marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
-    contexts: dict[str, list[tuple[str, str, str]]] = {}
+    contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
         block = _block(mention.element)
         if block not in texts:

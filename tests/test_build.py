@@ -160,6 +160,10 @@ def test_state_of_an_older_shape_means_a_full_build(project):
     summaries = json.loads((out / ".tei-encoder" / "summaries.json").read_text())
     kudryavtsev = summaries["entities"]["kudryavtsev"]
     assert kudryavtsev["kind"] == "person" and kudryavtsev["source"] == "authority"
+    # keyword-in-context entries are kept with named fields, not as positional arrays
+    contexts = [c for doc in summaries["docs"].values() for cs in doc["contexts"].values() for c in cs]
+    assert contexts and all(sorted(c) == ["after", "before", "keyword"] for c in contexts)
+    assert any(c["keyword"] == "Kudryavtsev" for c in contexts)
 
 
 def test_check_warnings_hold_when_an_authority_change_leaves_the_tei_unchanged(project):

@@ -275,8 +275,16 @@ def test_tei_all_source_order(tmp_path, monkeypatch, tei_all):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv(teiall.ENV_VAR, raising=False)
     monkeypatch.setattr(teiall, "_installed", lambda: None)
-    with pytest.raises(teiall.TeiAllUnavailable, match="pass --rng FILE, set TEI_ALL_RNG"):
+    with pytest.raises(teiall.TeiAllUnavailable, match=f"{teiall.RNG_HINT}, set TEI_ALL_RNG"):
         teiall.find_tei_all(download=False)
+    # the library says what is missing; the command line says it with its option
+    monkeypatch.setattr(teiall, "_download", lambda: (_ for _ in ()).throw(OSError("offline")))
+    (tmp_path / "verse.xml").write_bytes((TEI / "verse.xml").read_bytes())
+    unavailable = run("--profile", "tei-all", str(tmp_path / "verse.xml"))
+    assert (
+        unavailable.exit_code == 1
+        and "not checked: offline; tei_all.rng is not available: pass --rng FILE, set TEI_ALL_RNG" in unavailable.output
+    ), unavailable.output
     teiall.cached_path().parent.mkdir(parents=True)
     teiall.cached_path().write_text("<grammar/>")  # a damaged copy is never used
     with pytest.raises(teiall.TeiAllUnavailable):
