@@ -20,6 +20,7 @@ from .errors import (
     ENCODING_HINT,
     FOLLOW_SYMLINKS_HINT,
     MAX_SIZE_HINT,
+    REQUIREMENT_HINT,
     RNG_HINT,
     SIZE_HINT,
     TEI_ALL_PROFILE_HINT,
@@ -73,6 +74,7 @@ def _in_cli_terms(message: str) -> str:
         .replace(RNG_HINT, "pass --rng FILE")
         .replace(TEI_ALL_PROFILE_HINT, "check it as TEI with `tei-encoder validate --profile tei-all`")
         .replace(FOLLOW_SYMLINKS_HINT, "pass --follow-symlinks to read what it points to")
+        .replace(REQUIREMENT_HINT, "pass --requirement SPEC to init")
     )
 
 

@@ -44,6 +44,7 @@ def init(folder, requirement):
 
     Exit status: 0 made, 2 FOLDER is not new or empty.
     """
+    from .cli import _in_cli_terms
     from .edition import default_requirement, init_edition
 
     try:
@@ -54,7 +55,7 @@ def init(folder, requirement):
         _fail_usage(f"{folder}: cannot write the edition: {exc.strerror or exc}")
     warning = None if requirement else default_requirement()[1]
     if warning:
-        click.echo(f"init: warning: {warning}", err=True)
+        click.echo(f"init: warning: {_in_cli_terms(warning)}", err=True)
     click.echo(
         f"init: a new edition in {folder} ({len(written)} files); next: cd {folder} && tei-encoder build", err=True
     )

@@ -288,7 +288,7 @@ class Validator:
 
     @cached_property
     def tei_all(self) -> Path:
-        """The official schema for foreign TEI: --rng when given, else found by teiall (may download)."""
+        """The official schema for foreign TEI: the rng path given, else found by teiall (may download)."""
         from .teiall import find_tei_all
 
         return find_tei_all(self.rng_path)
