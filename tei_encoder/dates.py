@@ -82,7 +82,7 @@ class DateMatch:
 
 def month_number(name: str) -> int:
     """1-12 for an English month name or abbreviation (case-insensitive)."""
-    return MONTHS[name.lower().rstrip(".")]
+    return MONTHS[name.casefold().rstrip(".")]  # casefold: the patterns match "ſeptember" (long s) too
 
 
 def iso_day(year: int, month: int, day: int) -> str | None:
