@@ -41,8 +41,16 @@ def top_level_brackets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "[Note: the next word is illegible]", "[Translator's comment: …]", "[N.B. …]": a note, by its label
+_NOTE_LABEL = re.compile(
+    r"^(?i:(?:translator'?s?|editor'?s?|archivist'?s?|author'?s?)\s+)?(?i:note|comment|remark|N\.\s?B\.)\s*[:.]\s*\S"
+)
+
+
 def is_description(inner: str) -> bool:
-    """Words of the translator or archivist about the page (a stamp, handwriting, emphasis), not
-    words added to the text."""
+    """Words of the translator or archivist about the page (a stamp, handwriting, emphasis) or a
+    labelled note of theirs (`Note: …`), not words added to the text."""
+    if _NOTE_LABEL.match(inner):
+        return True
     m = _DESCRIPTION.match(inner)
     return bool(m and _DESCRIBES.search(m.group("what") or inner))

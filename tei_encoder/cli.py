@@ -6,7 +6,6 @@ import datetime as _dt
 import json
 import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -175,13 +174,18 @@ class _Guarded(click.Group):
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (`| head`): nothing more to say
             sys.exit(EXIT_FAILED)
-        except BrokenProcessPool:
-            _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
         except Exception as exc:
-            from .publish import PublishError  # imported here: the stages stay out of --help
+            from .publish import COMPILE_ERROR, PublishError  # imported here: the stages stay out of --help
+
+            pools = sys.modules.get("concurrent.futures.process")  # loaded only by a command that ran a pool
+            if pools is not None and isinstance(exc, pools.BrokenProcessPool):
+                _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
 
             if isinstance(exc, PublishError):  # a stylesheet (an edition's own, say) failed: not a bug of ours
-                _fail(f"publishing stopped: {exc} (Saxon's report above says where)")
+                # a compile error names its file and line itself; a failure while running is
+                # located by Saxon's own report on stderr
+                where = "" if COMPILE_ERROR in str(exc) else " (Saxon's report above says where)"
+                _fail(f"publishing stopped: {exc}{where}")
             if os.environ.get("TEI_ENCODER_DEBUG"):
                 raise
             cause = (
@@ -456,7 +460,7 @@ def validate(
     from lxml import etree
 
     from .fsutil import atomic_write
-    from .pipeline import collect_files
+    from .inputs import collect_files
     from .reports import failed, render
     from .validate import Diagnostic, Validator, unique_files
 
@@ -526,7 +530,8 @@ def entities(
     from lxml import etree
 
     from .entity_report import entity_rows, render
-    from .pipeline import collect_files, encode_record
+    from .inputs import collect_files
+    from .pipeline import encode_record
     from .xmlsafe import parse_xml
 
     report = Reporter(quiet, verbose)
@@ -588,7 +593,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
     from lxml import etree
 
     from .fsutil import safe_stem, writable_folder
-    from .pipeline import collect_files
+    from .inputs import collect_files
     from .publish import (
         Publisher,
         PublishError,

@@ -51,6 +51,8 @@ class RecordFormat:
     list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_kinds: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
+    opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    recorder_line_pattern: re.Pattern | None = None
 
 
 def format_names() -> list[str]:
@@ -90,7 +92,23 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
         institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
+        recorder_line_pattern=re.compile(raw["recorder_line_pattern"]) if raw.get("recorder_line_pattern") else None,
+        opener_seg_patterns={
+            kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+            for kind, patterns in raw.get("opener_seg_patterns", {}).items()
+            if not kind.startswith("_")
+        },
     )
+
+
+@cache
+def sentence_abbreviations() -> frozenset[str]:
+    """Words that a full stop follows without ending a sentence, without that full stop: the
+    abbreviations of data/names.json and its honorifics and ranks written with a full stop
+    ("Cde.", "Lt. Col."). Initials ("A.", "S.M.") are a rule of their own (teidoc)."""
+    names = _load_json("tei_encoder.data", "names.json")
+    dotted = (w for key in ("honorifics", "ranks") for phrase in names[key] for w in phrase.split() if w.endswith("."))
+    return frozenset([*names["abbreviations"], *(w.rstrip(".") for w in dotted)])
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass
@@ -128,16 +129,20 @@ def corpus_sources(corpus: Path) -> list[Source]:
     """The documents of a corpus folder, by name: `X.xml` (a TEI master) wins over `X.txt`.
     Sub-folders (authority/, build output) are not part of the corpus.
     """
-    by_stem: dict[str, dict[str, Path]] = {}
-    for path in sorted(corpus.iterdir()):
-        if path.is_file() and path.suffix in (".txt", ".xml") and not path.name.startswith("."):
-            by_stem.setdefault(path.stem, {})[path.suffix] = path
+    by_stem: dict[str, dict[str, str]] = {}
+    # one listing, names as strings: no stat and no Path per file (a build of 5,000 records reads it each time)
+    with os.scandir(corpus) as entries:
+        for entry in entries:
+            stem, suffix = os.path.splitext(entry.name)
+            if suffix in (".txt", ".xml") and not entry.name.startswith(".") and entry.is_file():
+                by_stem.setdefault(stem, {})[suffix] = entry.name
     sources = []
     for stem, found in sorted(by_stem.items()):
         if ".xml" in found:
-            sources.append(Source(stem, found[".xml"], found.get(".txt")))
+            record = corpus / found[".txt"] if ".txt" in found else None
+            sources.append(Source(stem, corpus / found[".xml"], record))
         else:
-            sources.append(Source(stem, found[".txt"]))
+            sources.append(Source(stem, corpus / found[".txt"]))
     return sources
 
 

@@ -169,6 +169,12 @@ def test_full_text_search_finds_a_phrase_of_the_body(browser_site):
         # the same words in another order are not that phrase: no result (the control)
         page.locator("#search input").fill('"Cairo in conference preparatory"')
         page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
+        # a phrase across a page break: the marker "[p. 2]" is the editor's, not indexed, and
+        # the words on either side stay words of their own
+        page.locator("#search input").fill('"must decide about the workers"')
+        page.locator(".pagefind-ui__result-link", has_text="Minutes").first.wait_for(timeout=15000)
+        page.locator("#search input").fill('"the p 2 workers"')
+        page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
     finally:
         page.close()
 
@@ -204,6 +210,21 @@ def test_map_shows_the_seed_places(browser_page):
     for point in points.locator("circle").all():
         dot = point.bounding_box()
         assert box["x"] <= dot["x"] <= box["x"] + box["width"] and box["y"] <= dot["y"] <= box["y"] + box["height"]
+    # no label overlaps another label or a point, and every point has a dark outline
+    labels = [t.bounding_box() for t in points.locator("text").all()]
+    dots = [c.bounding_box() for c in points.locator("circle").all()]
+
+    def apart(a, b):  # a pixel or so for the labels' halo
+        return (
+            a["x"] + a["width"] <= b["x"] + 2
+            or b["x"] + b["width"] <= a["x"] + 2
+            or (a["y"] + a["height"] <= b["y"] + 2 or b["y"] + b["height"] <= a["y"] + 2)
+        )
+
+    assert all(apart(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    assert all(apart(label, dot) for label in labels for dot in dots)
+    outline = points.locator("circle").first.evaluate("c => getComputedStyle(c).stroke")
+    assert outline not in ("none", "rgb(255, 255, 255)")
     page.locator("figure.map a.map-place", has_text="Cuba").click()
     page.wait_for_load_state()
     assert page.url.endswith("places/cuba.html")

@@ -61,6 +61,22 @@ def test_documentation_beside_the_data_rebuilds_nothing(project):
     assert build(corpus, out, authority)["encoded"] == 3  # data beside it does (the control)
 
 
+def test_site_only_inputs_republish_without_encoding(project, tmp_path):
+    corpus, authority, out = project
+    tei_before = {p.name: p.stat().st_mtime_ns for p in (out / "tei").iterdir()}
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    (edition / "strings.json").write_text('{"footer": "Made by the editors."}', encoding="utf-8")
+    again = build(corpus, out, authority, "--xslt", str(edition))
+    assert again["exit_code"] == 0, again["output"]
+    assert (again["encoded"], again["published"], again["unchanged"]) == (0, 3, 3)
+    for page in ("docs/letter.html", "index.html", "persons.html"):
+        assert "Made by the editors." in (out / "site" / page).read_text(encoding="utf-8")
+    assert {p.name: p.stat().st_mtime_ns for p in (out / "tei").iterdir()} == tei_before  # TEI untouched
+    # and then nothing changed: nothing is done
+    assert build(corpus, out, authority, "--xslt", str(edition))["published"] == 0
+
+
 def test_one_changed_record(project):
     corpus, authority, out = project
     before = mtimes(out / "site")

@@ -6,6 +6,7 @@ import io
 import json
 import shutil
 import tarfile
+import threading
 import time
 from pathlib import Path
 
@@ -137,6 +138,37 @@ def test_jing_stopping_on_one_file_is_run_again_file_by_file(tmp_path, tei_all):
     assert [d.source for d in found[files[0]]] == ["unchecked"]
     assert "jing stopped" in found[files[0]][0].message
     assert any("marginScribble" in d.message for d in found[files[3]])
+
+
+@needs_jing
+def test_jing_runs_while_our_checks_run_not_after_them(tmp_path, monkeypatch, tei_all):
+    """`validate --rng` takes about jing's own time: jing has started before a file is checked here."""
+    started = threading.Event()
+    real_run, real_check = validate_module._run_jing, Validator._check_one
+    jing_running_at_check = []
+
+    def run_jing(*args, **kwargs):
+        started.set()
+        return real_run(*args, **kwargs)
+
+    def check_one(self, path, *args):
+        jing_running_at_check.append(started.wait(10))  # the old order (checks, then jing) waits in vain
+        return real_check(self, path, *args)
+
+    monkeypatch.setattr(validate_module, "_run_jing", run_jing)
+    monkeypatch.setattr(Validator, "_check_one", check_one)
+    files = [tmp_path / "a_invalid.xml", tmp_path / "b_valid.xml"]
+    shutil.copy(TEI / "invalid_unknown_element.xml", files[0])
+    shutil.copy(TEI / "verse.xml", files[1])
+    problems = Validator(profile="tei-all", rng=tei_all.path, tei_constraints="off").check_files(files)
+    assert jing_running_at_check == [True, True]
+    assert [d.file for d in problems if d.severity == "error"] == [str(files[0])]
+    assert any("marginScribble" in d.message for d in problems)
+
+
+def test_jing_runs_with_a_quick_jvm_and_the_users_own_options_last(monkeypatch):
+    monkeypatch.setenv("JAVA_TOOL_OPTIONS", "-Xmx2g")
+    assert validate_module._jing_env()["JAVA_TOOL_OPTIONS"] == "-XX:TieredStopAtLevel=1 -Xmx2g"
 
 
 # -- 3. honest statuses: size limit, huge text nodes, XInclude the same with and without jing --
