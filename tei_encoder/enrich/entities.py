@@ -30,32 +30,36 @@ from .walk import rewrite_text
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
-_NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
+_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _IS_INITIAL = re.compile(INITIAL)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SURNAME = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)"
+_SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:[a-zà-ÿ'’-]+|[A-ZÀ-Þ][A-ZÀ-Þ'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ][a-zà-ÿ])"
+    rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
 )
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
-_GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
+# a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
+_PATRONYMIC = r"[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:vich|vych|vna|ich|ichna)"
+_GIVEN_NAME = re.compile(
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}{_SURNAME}))"
+)
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
 # the lookbehind after it checks the character before the capital.
-_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-Þ])"
-_RUN_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*")
-_CAPS_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[A-ZÀ-Þ]+(?![\w’'-])")
-_CAP_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
-_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-Þ][a-zà-ÿ]+)\s$")
-_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
+_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ž])"
+_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s$")
+_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
-_CAP_RUN = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){{1,2}}")
+_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ž][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -283,7 +287,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-Þ]))){{0,4}})"
+            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -308,8 +312,8 @@ class EntityRecognizer:
         forms = self.lexicon.setdefault(key, [])
         if hasattr(self, "first_words"):
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
-        if any(f.entity_id == xml_id and f.exact == exact for f in forms):
-            return
+        if any(f.entity_id == xml_id and f.exact == exact and f.caps == caps for f in forms):
+            return  # "Rudé právo" and its variant "Rude Pravo" differ in case: both shapes are kept
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
@@ -358,6 +362,7 @@ class _DocContext:
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
+    default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     problems: list[str] = field(default_factory=list)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
@@ -385,6 +390,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx = _DocContext(rec=rec, doc=doc)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
+        if len(doc.header.date_iso) >= 7:
+            ctx.default_month = int(doc.header.date_iso[5:7])
     _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, doc.body)
@@ -394,6 +401,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
         doc.abstract = holder.children
     _link_alternate_names(ctx, doc.body)
+    _link_identified_pseudonyms(ctx, doc.body)
     _type_datelines(doc.body)
     for name in doc.header.authors:
         xml_id = _resolve_name(ctx, name)
@@ -451,13 +459,20 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
-        names.append(_name_run(v, m.group("name").split()))
+        run = _name_run(v, m.group("name").split())
+        if (
+            run
+            and _NAMED_AFTER.match(text, m.start("name") + len(run))
+            and _named_after_person(v, text, m.start("name") + len(run))
+        ):
+            continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run(v, m.group("name").split())
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     for m in _INITIALS_NAME.finditer(text):
-        before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
+        before = re.search(r"([A-ZÀ-ÞĀ-ž][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         names.append(_name_run(v, m.group(0).split()))
@@ -495,12 +510,26 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
-            continue
+            # "Foreign Affairs Ha Van Lau": the name may begin inside a run of capitalised words
+            later = next((k for k in range(1, len(words)) if norm(words[k]) in v.east_asian_family), 0)
+            again = _CAP_RUN.match(text, m.start() + len(" ".join(words[:later])) + 1) if later else None
+            if again is None:
+                continue
+            words = again.group(0).split()
         for n in (3, 2):
             if len(words) >= n and east_asian_shape(words[:n]):
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
+
+
+def _named_after_person(v, text: str, at: int) -> int:
+    """End of "'s Villa" at `at` when the noun makes a place of the name before it, else 0."""
+    m = _NAMED_AFTER.match(text, at)
+    return m.end() if m and norm(m.group("noun")) in v.named_after_person else 0
 
 
 _GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD = 1, 2, 4, 8
@@ -718,8 +747,15 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
 
 
 def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person") -> str:
-    """A record-local entry (source "rule": written with resp="#encoder" cert="low")."""
+    """A record-local entry (source "rule": written with resp="#encoder" cert="low").
+
+    Its id comes from the name; a name that cannot tell one real entity from another across records
+    (a surname alone, "Park"; common words, "Central Committee", "Hungarian Legation") also carries the
+    record's id, so that registers never merge different bodies or people under one rule-made id.
+    """
     base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
+    if ctx.doc.record_id and _generic_name(ctx.rec.names, name, kind):
+        base = f"{base}.{ctx.doc.record_id}"
     xml_id = base
     n = 2
     while xml_id in ctx.local_entries or xml_id in ctx.rec.entries:
@@ -727,6 +763,18 @@ def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: s
     display = " ".join(t.title() if t.isupper() and len(t) >= 2 and kind == "person" else t for t in name.split())
     ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind=kind, name=display, source="rule")
     return xml_id
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "s", "on", "in"})
+
+
+def _generic_name(v, name: str, kind: str) -> bool:
+    """Whether a rule-found name names different entities in different records: one word for a
+    person; for a place or organisation, nothing but common words and national adjectives."""
+    words = [t for _, _, t in tokens(name)]
+    if kind == "person":
+        return len(words) == 1
+    return all(norm(w) in _FUNCTION_WORDS or v.is_common_word(w) or _NATIONAL.match(w) for w in words)
 
 
 def _resolve_name(ctx: _DocContext, name: str) -> str | None:
@@ -843,12 +891,12 @@ _Span = tuple[int, int, Node, str | None]
 
 def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
-    for d in find_dates(text, ctx.default_year):
+    for d in find_dates(text, ctx.default_year, ctx.default_month):
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
     orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
-    spans.extend(_name_spans(ctx, text))
+    spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
         return [text]
@@ -866,6 +914,44 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
                 forms.append(form)
         pos = end
     out.append(text[pos:])
+    return out
+
+
+_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ž][\w.’'-]*)\s+$")
+
+
+def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
+    """Person spans followed by "'s Villa" (a noun of names.json's named_after_person) become the
+    place they name, title included: "Chairman Kim's Villa" is a building, never a mention of a Kim
+    (TEI 13.2.3: a place name may contain a person's name). The place is an entry of this record only."""
+    v = ctx.rec.names
+    if "s " not in text:
+        return spans  # no "'s Villa" here (the usual case: one substring test)
+    places: list[tuple[int, int]] = []
+    for span in spans:
+        start, end, node, _form = span
+        after = _named_after_person(v, text, end) if node.tag == TAGS["person"] else 0
+        if after:
+            title = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+            places.append((title.start("title") if title and v.is_title_word(title.group("title")) else start, after))
+    for m in ctx.rec.title_name.finditer(text):  # "Chairman Kim's Villa" with no Kim tagged
+        run = _name_run(v, m.group("name").split())
+        after = _named_after_person(v, text, m.start("name") + len(run)) if run else 0
+        if after:
+            places.append((m.start(), after))
+    if not places:
+        return spans
+    out = [s for s in spans if not any(a <= s[0] < b for a, b in places)]
+    for start, after in sorted(dict(sorted(places, key=lambda p: p[1])).items()):  # one place per start
+        surface = text[start:after]
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
+        if len(ids) == 1:
+            xml_id = next(iter(ids))
+        else:
+            xml_id = _new_local_person(ctx, surface, key, "place")
+            ctx.add_local(key, _Form(xml_id, "place", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        out.append((start, after, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
     return out
 
 
@@ -903,7 +989,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_NATIONAL = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ian|ese|ish|ch|ic|i)|Soviet|SOVIET|[A-ZÀ-Þ]{2,}(?:AN|ESE))$")
+_NATIONAL = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ž]{2,}(?:AN|ESE|AK))$"
+)
 _DIRECTION = frozenset({"north", "south", "east", "west"})
 
 
@@ -962,8 +1050,14 @@ _ORG_HEADS = frozenset(
         "society",
         "khural",
         "cc",
+        *("legation", "embassy", "consulate"),
     ]
 )
+# a state's mission abroad is an organisation when named by the state's adjective ("Hungarian Legation");
+# "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
+_MISSIONS = frozenset({"legation", "embassy", "consulate"})
+# "State Council", "State Committee": common words, but a state's organ (the state comes from the record)
+_STATE_BODY = re.compile(r"^(?:State|STATE)$")
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
 _PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
@@ -972,7 +1066,7 @@ _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-Þ][\w’'-]*"
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 _ORG_RUN = re.compile(
     rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
@@ -1062,7 +1156,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ]{6,}(?= [A-ZÀ-Þ][a-zà-ÿ])")
+_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ž]{6,}(?= [A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])")
 
 
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:
@@ -1132,7 +1226,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         # a title after "of" is a person's ("... of Organization Kim"), but "Council of Ministers" is an organ
         while (
             same < len(ws)
-            and not (v.is_title_word(ws[same]) and not ws[same].endswith("s"))
+            and not (v.is_title_word(ws[same]) and not ws[same].lower().endswith("s"))
+            and not _starts_person(v, ws[same:])
             and ws[same].isupper() == caps
         ):
             same += 1
@@ -1146,9 +1241,28 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     span_words = text[result[0] : result[1]].split()
     if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
         return None
-    if len(span_words) == 2 and all(v.is_common_word(w) for w in span_words) and not _PARTY_ORGAN.search(span_words[1]):
+    if any(norm(w) in _MISSIONS for w in span_words):
+        return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
+    if (
+        len(span_words) == 2
+        and all(v.is_common_word(w) for w in span_words)
+        and not _PARTY_ORGAN.search(span_words[1])
+        and not _STATE_BODY.match(span_words[0])
+    ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+def _starts_person(v, words: list[str]) -> bool:
+    """Whether a person's name begins these capitalised words: an East Asian family name with its
+    syllables ("Ha Van Lau"), or a given name and a surname ("Ivan Kozlov"). An organisation's name
+    stops before it ("Ministry of Foreign Affairs Ha Van Lau" is a ministry, then a person)."""
+    if len(words) < 2:
+        return False
+    first = norm(words[0])
+    if first in v.east_asian_family:
+        return any(east_asian_shape(words[:n]) for n in (3, 2) if len(words) >= n)
+    return first in v.given and words[1][:1].isupper() and not v.is_common_word(words[1])
 
 
 def _place_at(ctx: _DocContext, group: str) -> int:
@@ -1179,15 +1293,18 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
 def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], caps: list[bool], i: int):
     longest = ctx.longest_from(keys[i])
     for length in range(min(longest, len(toks) - i), 0, -1):
-        if not caps[i + length - 1]:
-            continue
         forms = ctx.forms(tuple(keys[i : i + length]))  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
         all_caps = surface.isupper()
         shape = tuple(caps[i : i + length])
-        fitting = [f for f in forms if (f.exact == surface if f.exact else (all_caps or shape == f.caps))]
+        # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
+        fitting = [
+            f
+            for f in forms
+            if (f.exact == surface if f.exact else (all_caps or all(t or not c for t, c in zip(shape, f.caps))))
+        ]
         choice = _choose(ctx, fitting)
         if choice:
             return length, choice
@@ -1260,6 +1377,45 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
             else:
                 child.children = _tag_text(ctx, surface)
+
+
+_PSEUDONYM_BEFORE = re.compile(
+    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]{2,}|[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]{2,})\s?$"
+)
+
+
+def _link_identified_pseudonyms(ctx: _DocContext, root: Node) -> None:
+    """`FILIPPOV [Stalin]`: a name the text gives, then the editor's bracket naming who it is. The
+    word before the bracket is a mention of the person the bracket names (same ref, TEI 13.3.1
+    persName may hold any name a person used), not a new person. Titles, common words and words
+    already tagged or of another entity stay as they are: a wrong link is worse than none."""
+    v = ctx.rec.names
+    for node in root.iter():
+        for k, child in enumerate(node.children):
+            if not (
+                k and isinstance(child, Node) and child.tag == "supplied" and isinstance(node.children[k - 1], str)
+            ):
+                continue
+            inner = [c for c in child.children if not (isinstance(c, str) and not c.strip())]
+            if len(inner) != 1 or not isinstance(inner[0], Node) or inner[0].tag != TAGS["person"]:
+                continue
+            ref = inner[0].attrs.get("ref", "#")[1:]
+            if not ref or ref in ctx.local_entries:
+                continue  # only a person the authority knows identifies a pseudonym
+            before = node.children[k - 1]
+            m = _PSEUDONYM_BEFORE.search(before)
+            if not m:
+                continue
+            word = m.group("word")
+            if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or ctx.forms((norm(word),)):
+                continue
+            node.children[k - 1 : k] = [
+                before[: m.start()],
+                Node(TAGS["person"], {"ref": f"#{ref}"}, [word]),
+                before[m.end("word") :],
+            ]
+            ctx.seen.setdefault(ref, []).append(word)
+            break  # the children changed: the next supplied of this node is met on a later pass (rare)
 
 
 def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
