@@ -202,6 +202,25 @@ def test_one_name_one_mention_and_bodies_followed_by_names(tmp_path):
     assert found[("org", "Rudé Právo")] == found[("org", "Rude pravo")] == "rude-pravo"
 
 
+def test_names_no_list_holds_beside_places_and_unions(tmp_path):
+    text = (
+        "Comrade Armando Holguin met Svetlana P. Orlikova. The Union of Free Farmers (UFF) wrote; "
+        "the UFF asked for seed. The Soviet Union and the Union of Soviet Socialist Republics agreed. "
+        "Holguin lies east of Havana. Counsellors M. Ye. Tarasov and N. M. Belkin came; Regional Division IV "
+        "Korean Branch wrote.\n"
+    )
+    found = mentions(tree_of(encode_text(tmp_path, record(text))))
+    kinds = [(k, t) for k, t, _ in found]
+    # a surname that is also a city does not cut a person's name; the city alone stays a city
+    assert ("person", "Armando Holguin") in kinds and ("place", "Holguin") in kinds
+    assert ("person", "Svetlana P. Orlikova") in kinds  # a middle initial shows the given name
+    assert kinds.count(("org", "UFF")) == 2 and ("org", "Union of Free Farmers") in kinds
+    assert ("place", "Soviet Union") in kinds and ("place", "Union of Soviet Socialist Republics") in kinds
+    # "M." is an initial here, not Monsieur: the names are whole
+    assert ("person", "M. Ye. Tarasov") in kinds and ("person", "N. M. Belkin") in kinds
+    assert ("org", "Regional Division IV") in kinds and ("org", "Korean Branch") in kinds  # a numbered unit ends
+
+
 def test_rule_made_ids_never_merge_entities_across_records(tmp_path):
     text = "Director Kim of the trade office met Kim Il Sung and Mr. Park. The State Council and Hieu Van Tranh met.\n"
     one = tree_of(encode_text(tmp_path, record(text)))

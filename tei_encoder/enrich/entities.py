@@ -472,9 +472,14 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     for m in _INITIALS_NAME.finditer(text):
-        before = re.search(r"([A-ZÀ-ÞĀ-ž][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
+        before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
+        given = before.group(1) if before else ""
+        if given and not (v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names):
+            # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
+            names.append(_name_run(v, [given, *m.group(0).split()]))
+            continue
         names.append(_name_run(v, m.group(0).split()))
     for m in _INVERTED_NAME.finditer(text):
         surname = m.group("name").split(",")[0]
@@ -679,7 +684,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         toks = [t for _, _, t in tokens(name)]
         if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
             continue
-        if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t + ".") for t in toks):
+        if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks):
             continue  # a title is never part of a name
         inverted = "," in name or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
@@ -694,7 +699,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
         if any(f.kind != "person" for f in ctx.forms(short)):
-            continue  # "Cuba" after a title is not a person
+            if len(key) == 1:
+                continue  # "Cuba" after a title is not a person
+            shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
         spelled = ctx.squashed.get(squash)
@@ -1071,6 +1078,7 @@ _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ
 _ORG_RUN = re.compile(
     rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
+_UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
 _CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+")
 _ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
 _LEADING = frozenset(
@@ -1126,13 +1134,17 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not _text_kinds(text) & _ORG_HEAD:
         return spans
-    for run_start, run_end in _case_runs(text, _ORG_RUN.finditer(text)):
+    runs = _case_runs(text, _ORG_RUN.finditer(text))
+    while runs:
+        run_start, run_end = runs.pop(0)
         if not _ORG_HEAD_WORD.search(text, run_start, run_end):
             continue
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
             continue
         start, end = found
+        if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
+            runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
         key = tuple(norm(t) for _, _, t in tokens(surface))
         if key in ctx.rec.rejected:
@@ -1185,14 +1197,22 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     groups.append((pos, len(run)))
     words_of = [run[a:b].split() for a, b in groups]
 
-    def has_head(words: list[str]) -> bool:
+    def has_head(words: list[str], followed: bool = False) -> bool:
+        """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
+        Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
             f = norm(re.sub(r"['’]s$", "", w))
-            if f in _ORG_HEADS or (f == "union" and k and norm(words[k - 1]) in _ORG_UNION_BEFORE):
+            if f in _ORG_HEADS:
+                return True
+            if f == "union" and (
+                (k and norm(words[k - 1]) in _ORG_UNION_BEFORE)
+                or (k + 1 < len(words) and words[k + 1] in ("of", "OF"))
+                or (followed and k == len(words) - 1)
+            ):
                 return True
         return False
 
-    heads = [k for k, ws in enumerate(words_of) if has_head(ws)]
+    heads = [k for k, ws in enumerate(words_of) if has_head(ws, k + 1 < len(groups))]
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
@@ -1209,9 +1229,11 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
-        if has_head(ws):
+        if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
+            numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
+            end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
@@ -1248,6 +1270,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         and all(v.is_common_word(w) for w in span_words)
         and not _PARTY_ORGAN.search(span_words[1])
         and not _STATE_BODY.match(span_words[0])
+        and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
