@@ -221,6 +221,17 @@ def test_names_no_list_holds_beside_places_and_unions(tmp_path):
     assert ("org", "Regional Division IV") in kinds and ("org", "Korean Branch") in kinds  # a numbered unit ends
 
 
+def test_letter_spaced_names_are_tagged_as_printed(tmp_path):
+    text = "Signed in P r a g u e by Jiri S t o u p a l and K A P I T S A. H i g h l y urgent. T h e end.\n"
+    found = mentions(tree_of(encode_text(tmp_path, record(text))))
+    assert [(k, t) for k, t, _ in found] == [
+        ("person", "Jiri S t o u p a l"),
+        ("person", "K A P I T S A"),
+        ("place", "P r a g u e"),
+    ]
+    assert {t: r for _, t, r in found}["K A P I T S A"] == "kapitsa"
+
+
 def test_rule_made_ids_never_merge_entities_across_records(tmp_path):
     text = "Director Kim of the trade office met Kim Il Sung and Mr. Park. The State Council and Hieu Van Tranh met.\n"
     one = tree_of(encode_text(tmp_path, record(text)))

@@ -904,6 +904,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
     orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
+    spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
         return [text]
@@ -922,6 +923,37 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         pos = end
     out.append(text[pos:])
     return out
+
+
+# a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
+_SPACED = re.compile(
+    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+) )?"
+    r"(?P<word>[A-ZÀ-ÞĀ-ž](?: [a-zà-ÿĀ-ž]){3,}|[A-ZÀ-ÞĀ-ž](?: [A-ZÀ-ÞĀ-ž]){3,})(?!\w| \w\b)"
+)
+
+
+def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
+    """Names printed with their letters spaced out (a signature, a place at a letter's foot), tagged as
+    printed: a listed form once the spaces are closed, or a given name the vocabulary lists and a
+    spaced surname (a person of the record). Other spaced words ("H i g h l y") stay as they are."""
+    spans: list[_Span] = []
+    for m in _SPACED.finditer(text):
+        word = m.group("word").replace(" ", "")
+        given = m.group("given")
+        start = m.start("word")
+        key: tuple[str, ...] = (norm(word),)
+        with_given = bool(given) and (ctx.forms((norm(given), norm(word))) or norm(given) in ctx.rec.names.given)
+        if with_given:
+            key, start = (norm(given), norm(word)), m.start()
+        choice = _choose(ctx, [f for f in ctx.forms(key) if f.exact is None])
+        if choice is None and with_given and not ctx.rec.names.is_common_word(word):
+            xml_id = _new_local_person(ctx, f"{given} {word.title()}", key)
+            choice = _Form(xml_id, "person", (True, True), None, 2)
+            ctx.add_local(key, choice)
+        if choice is not None:
+            surface = text[start : m.end()]
+            spans.append((start, m.end(), Node(TAGS[choice.kind], {"ref": f"#{choice.entity_id}"}, [surface]), None))
+    return spans
 
 
 _TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ž][\w.’'-]*)\s+$")
