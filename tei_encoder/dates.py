@@ -143,8 +143,20 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # Every date form names a month or has a numeric date: text with neither is skipped at once.
 _ANY_DATE = re.compile(
     r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d"
-    r"|(?i:half)|\b(?:in|since|of|until) (?:19|20)\d\d|\d{4}\.? [^\W\d]"
 )
+# ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
+_A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_FORMS = re.compile(
+    r"\b(?:in|since|of|until) (?:19|20)\d\d"
+    + rf"|\d{{4}}\.? (?:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})"
+)
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """A cheap test before the full scan: most lines of a record hold no date (cheapest tests first)."""
+    if _ANY_DATE.search(text) or "half" in text:
+        return True
+    return _A_YEAR.search(text) is not None and _YEAR_FORMS.search(text) is not None
 
 
 def _combined() -> re.Pattern:
@@ -161,6 +173,10 @@ def _combined() -> re.Pattern:
 
 
 _ALL_DATES = _combined()
+# per form: (name in the combined pattern, name in the form) of its groups, so a match reads only its own
+_GROUP_NAMES = [
+    [(f"f{n}_{name}", name) for name in pattern.groupindex] for n, (_k, pattern) in enumerate(DATE_PATTERNS)
+]
 
 
 def find_dates(text: str, default_year: int | None, default_month: int | None = None) -> list[DateMatch]:
@@ -171,14 +187,13 @@ def find_dates(text: str, default_year: int | None, default_month: int | None = 
     year takes the nearer year: "25 December" in a record of January 1963 is 1962-12-25 (TEI 13.4).
     Without a year to take, such a date is left untagged (a wrong year is worse than none).
     """
-    if not _ANY_DATE.search(text):
+    if not _may_hold_a_date(text):
         return []
     found: list[DateMatch] = []
     for m in _ALL_DATES.finditer(text):
         n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
         kind = DATE_PATTERNS[n][0]
-        prefix = f"f{n}_"
-        groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
+        groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
         match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month)
         if match:
             found.append(match)

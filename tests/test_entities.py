@@ -207,7 +207,7 @@ def test_names_no_list_holds_beside_places_and_unions(tmp_path):
         "Comrade Armando Holguin met Svetlana P. Orlikova. The Union of Free Farmers (UFF) wrote; "
         "the UFF asked for seed. The Soviet Union and the Union of Soviet Socialist Republics agreed. "
         "Holguin lies east of Havana. Counsellors M. Ye. Tarasov and N. M. Belkin came; Regional Division IV "
-        "Korean Branch wrote.\n"
+        "Korean Branch wrote. South Yemen and Yemen replied.\n"
     )
     found = mentions(tree_of(encode_text(tmp_path, record(text))))
     kinds = [(k, t) for k, t, _ in found]
@@ -219,6 +219,9 @@ def test_names_no_list_holds_beside_places_and_unions(tmp_path):
     # "M." is an initial here, not Monsieur: the names are whole
     assert ("person", "M. Ye. Tarasov") in kinds and ("person", "N. M. Belkin") in kinds
     assert ("org", "Regional Division IV") in kinds and ("org", "Korean Branch") in kinds  # a numbered unit ends
+    refs = {t: r for _, t, r in found}
+    # a direction makes another state: never linked to the one the gazetteer lists
+    assert ("place", "South Yemen") in kinds and refs["South Yemen"] == "" and refs["Yemen"].startswith("gn-")
 
 
 def test_letter_spaced_names_are_tagged_as_printed(tmp_path):

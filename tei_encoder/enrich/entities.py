@@ -401,7 +401,6 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
         doc.abstract = holder.children
     _link_alternate_names(ctx, doc.body)
-    _link_identified_pseudonyms(ctx, doc.body)
     _type_datelines(doc.body)
     for name in doc.header.authors:
         xml_id = _resolve_name(ctx, name)
@@ -994,6 +993,11 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
     return out
 
 
+def _after_direction(text: str, toks, keys: list[str], caps: list[bool], i: int) -> bool:
+    """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
+    return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
+
+
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks = tokens(text)
     keys = [norm(t[2]) for t in toks]
@@ -1018,6 +1022,16 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     spans.append(wider)
                     i += length
                     continue
+            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
+                # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
+                start = toks[i - 1][0]
+                surface = text[start:end]
+                key = tuple(keys[i - 1 : i + length])
+                xml_id = _new_local_person(ctx, surface, key, "place")
+                ctx.add_local(key, _Form(xml_id, "place", (True,) * len(key), None, 2))
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                i += length
+                continue
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
@@ -1414,12 +1428,16 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
 def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
     """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity, when it
     can be: a listed form of that entity, or a respelling that keeps the family name or surname. Otherwise
-    (`Choe Yong-geon [Pak Yong Gon]`) it is tagged on its own: a wrong link is worse than none."""
+    (`Choe Yong-geon [Pak Yong Gon]`) it is tagged on its own: a wrong link is worse than none.
+    Other brackets after a word may identify a pseudonym (`_link_identified_pseudonym`)."""
+    identifying: list[tuple[Node, int]] = []
     for node in root.iter():
         for k, child in enumerate(node.children):
-            if not (
-                isinstance(child, Node) and child.tag == "supplied" and child.attrs.get("reason") == "alternate-name"
-            ):
+            if not (isinstance(child, Node) and child.tag == "supplied"):
+                continue
+            if child.attrs.get("reason") != "alternate-name":
+                if k and isinstance(node.children[k - 1], str):
+                    identifying.append((node, k))
                 continue
             prev = node.children[k - 1] if k else None
             if isinstance(prev, str) and not prev.strip() and k >= 2:
@@ -1432,6 +1450,8 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
             else:
                 child.children = _tag_text(ctx, surface)
+    for node, k in reversed(identifying):  # from the end: a split string moves the later children only
+        _link_identified_pseudonym(ctx, node, k)
 
 
 _PSEUDONYM_BEFORE = re.compile(
@@ -1439,38 +1459,31 @@ _PSEUDONYM_BEFORE = re.compile(
 )
 
 
-def _link_identified_pseudonyms(ctx: _DocContext, root: Node) -> None:
+def _link_identified_pseudonym(ctx: _DocContext, node: Node, k: int) -> None:
     """`FILIPPOV [Stalin]`: a name the text gives, then the editor's bracket naming who it is. The
     word before the bracket is a mention of the person the bracket names (same ref, TEI 13.3.1
     persName may hold any name a person used), not a new person. Titles, common words and words
     already tagged or of another entity stay as they are: a wrong link is worse than none."""
     v = ctx.rec.names
-    for node in root.iter():
-        for k, child in enumerate(node.children):
-            if not (
-                k and isinstance(child, Node) and child.tag == "supplied" and isinstance(node.children[k - 1], str)
-            ):
-                continue
-            inner = [c for c in child.children if not (isinstance(c, str) and not c.strip())]
-            if len(inner) != 1 or not isinstance(inner[0], Node) or inner[0].tag != TAGS["person"]:
-                continue
-            ref = inner[0].attrs.get("ref", "#")[1:]
-            if not ref or ref in ctx.local_entries:
-                continue  # only a person the authority knows identifies a pseudonym
-            before = node.children[k - 1]
-            m = _PSEUDONYM_BEFORE.search(before)
-            if not m:
-                continue
-            word = m.group("word")
-            if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or ctx.forms((norm(word),)):
-                continue
-            node.children[k - 1 : k] = [
-                before[: m.start()],
-                Node(TAGS["person"], {"ref": f"#{ref}"}, [word]),
-                before[m.end("word") :],
-            ]
-            ctx.seen.setdefault(ref, []).append(word)
-            break  # the children changed: the next supplied of this node is met on a later pass (rare)
+    inner = [c for c in node.children[k].children if not (isinstance(c, str) and not c.strip())]
+    if len(inner) != 1 or not isinstance(inner[0], Node) or inner[0].tag != TAGS["person"]:
+        return
+    ref = inner[0].attrs.get("ref", "#")[1:]
+    if not ref or ref in ctx.local_entries:
+        return  # only a person the authority knows identifies a pseudonym
+    before = node.children[k - 1]
+    m = _PSEUDONYM_BEFORE.search(before)
+    if not m:
+        return
+    word = m.group("word")
+    if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or ctx.forms((norm(word),)):
+        return
+    node.children[k - 1 : k] = [
+        before[: m.start()],
+        Node(TAGS["person"], {"ref": f"#{ref}"}, [word]),
+        before[m.end("word") :],
+    ]
+    ctx.seen.setdefault(ref, []).append(word)
 
 
 def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
