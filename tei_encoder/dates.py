@@ -253,9 +253,16 @@ def _to_match(
     if kind == "mm-range":
         month2 = month_number(g["month2"])
         if month2 <= month:
-            return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
+            return None  # "October to March" runs into another year, which one the text does not say
         return DateMatch(start, end, _bounds(month_bounds(year, month)[0], year, month2))
     day = int(g["day"])
+    if kind == "dmdm-range" and month_number(g["month2"]) < month:
+        # "28 December to 3 January [1962]": the range crosses a new year; a year printed belongs to its end
+        first_year = year - 1 if g.get("year") else year
+        lo, hi = iso_day(first_year, month, day), iso_day(first_year + 1, month_number(g["month2"]), int(g["day2"]))
+        if lo and hi:
+            return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
+        return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
     when = iso_day(year, month, day)
     if kind.endswith("range"):
         month2 = month_number(g["month2"]) if g.get("month2") else month

@@ -67,6 +67,14 @@ def test_a_date_without_a_year_may_cross_a_new_year(text, year, month, value):
     assert match.attrs == {"when": value}
 
 
+def test_ranges_across_a_new_year():
+    (match,) = find_dates("from 28 December to 3 January 1962", None)
+    assert match.attrs == {"notBefore": "1961-12-28", "notAfter": "1962-01-03"} and not match.problem
+    (match,) = find_dates("from 28 December to 3 January", 1961, 12)
+    assert match.attrs == {"notBefore": "1961-12-28", "notAfter": "1962-01-03"}
+    assert find_dates("from October to March", 1961, 6) == []  # which years, the text does not say
+
+
 def test_bare_months_and_years_need_a_cue():
     assert find_dates("they may march on", 1960, 5) == []  # modal verb, verb: no month
     assert find_dates("He said May would come", 1960, 5) == []  # no preposition before the month
