@@ -259,9 +259,10 @@ def _to_match(
     if kind == "dmdm-range" and month_number(g["month2"]) < month:
         # "28 December to 3 January [1962]": the range crosses a new year; a year printed belongs to its end
         first_year = year - 1 if g.get("year") else year
-        lo, hi = iso_day(first_year, month, day), iso_day(first_year + 1, month_number(g["month2"]), int(g["day2"]))
-        if lo and hi:
-            return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
+        range_first = iso_day(first_year, month, day)
+        range_last = iso_day(first_year + 1, month_number(g["month2"]), int(g["day2"]))
+        if range_first and range_last:
+            return DateMatch(start, end, {"notBefore": range_first, "notAfter": range_last})
         return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
     when = iso_day(year, month, day)
     if kind.endswith("range"):

@@ -1465,13 +1465,15 @@ def _link_identified_pseudonym(ctx: _DocContext, node: Node, k: int) -> None:
     persName may hold any name a person used), not a new person. Titles, common words and words
     already tagged or of another entity stay as they are: a wrong link is worse than none."""
     v = ctx.rec.names
-    inner = [c for c in node.children[k].children if not (isinstance(c, str) and not c.strip())]
+    bracket, before = node.children[k], node.children[k - 1]
+    if not (isinstance(bracket, Node) and isinstance(before, str)):
+        return
+    inner = [c for c in bracket.children if not (isinstance(c, str) and not c.strip())]
     if len(inner) != 1 or not isinstance(inner[0], Node) or inner[0].tag != TAGS["person"]:
         return
     ref = inner[0].attrs.get("ref", "#")[1:]
     if not ref or ref in ctx.local_entries:
         return  # only a person the authority knows identifies a pseudonym
-    before = node.children[k - 1]
     m = _PSEUDONYM_BEFORE.search(before)
     if not m:
         return
