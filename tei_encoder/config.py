@@ -51,6 +51,11 @@ class RecordFormat:
     list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document_kinds: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
+    opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
+    recorder_line_pattern: re.Pattern | None = None
+
+
+DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
 
 
 def format_names() -> list[str]:
@@ -59,8 +64,13 @@ def format_names() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
+def format_summaries() -> dict[str, str]:
+    """Each known record format's name -> its one-line `summary` (for --help), in name order."""
+    return {name: _load_json("tei_encoder.formats", f"{name}.json").get("summary", "") for name in format_names()}
+
+
 @cache
-def record_format(name: str = "wcda") -> RecordFormat:
+def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
     """The format description `formats/<name>.json`. Raises UsageError for an unknown name."""
     if name not in format_names():
         raise UsageError(f"unknown record format {name!r}; known formats: {', '.join(format_names())}")
@@ -90,7 +100,23 @@ def record_format(name: str = "wcda") -> RecordFormat:
         list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
         institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
+        recorder_line_pattern=re.compile(raw["recorder_line_pattern"]) if raw.get("recorder_line_pattern") else None,
+        opener_seg_patterns={
+            kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+            for kind, patterns in raw.get("opener_seg_patterns", {}).items()
+            if not kind.startswith("_")
+        },
     )
+
+
+@cache
+def sentence_abbreviations() -> frozenset[str]:
+    """Words that a full stop follows without ending a sentence, without that full stop: the
+    abbreviations of data/names.json and its honorifics and ranks written with a full stop
+    ("Cde.", "Lt. Col."). Initials ("A.", "S.M.") are a rule of their own (teidoc)."""
+    names = _load_json("tei_encoder.data", "names.json")
+    dotted = (w for key in ("honorifics", "ranks") for phrase in names[key] for w in phrase.split() if w.endswith("."))
+    return frozenset([*names["abbreviations"], *(w.rstrip(".") for w in dotted)])
 
 
 @cache

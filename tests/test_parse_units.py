@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tei_encoder.config import record_format
@@ -21,7 +23,9 @@ FMT = record_format()
         ("17.09.52", "1952-09-17", ""),
         ("3.XI.53", "1953-11-03", ""),
         ("14.X.1956", "1956-10-14", ""),
-        ("11/03/52", "1952-11-03", ""),  # slashes: month first, as the English translations write them
+        ("11/03/52", None, "ambiguous"),  # slashes follow the dots' policy: the separator tells no order
+        ("25/03/52", "1952-03-25", ""),  # 25 can only be the day
+        ("03/25/52", "1952-03-25", ""),
         ("11.25.63", "1963-11-25", ""),  # 25 can only be the day
         ("1973-3-15", "1973-03-15", ""),
         ("10.04.63", None, "ambiguous"),
@@ -207,3 +211,40 @@ def test_short_from_and_to_lines_with_a_full_stop_and_signer_before_title():
     assert [c.attrs.get("type") for c in opener.children if isinstance(c, Node)] == ["from", "addressee"]
     assert _tags(document) == ["opener", "p", "closer"]
     assert authors == ["B. Samplov"]  # the name, not the title line under it
+
+
+def test_a_heading_without_text_at_the_end_closes_the_section_before_it():
+    from tei_encoder.model import Node
+    from tei_encoder.parse.body import _fold_empty_sections
+
+    last = Node("div", {"type": "section"}, [Node("head", {}, ["LEFT OPEN"])])
+    first = Node("div", {"type": "section"}, [Node("head", {}, ["FIRST"]), Node("p", {}, ["Text."])])
+    document = Node("div", {"type": "document"}, [Node("p", {}, ["Intro."]), first, last])
+    _fold_empty_sections(document)
+    assert [c.tag for c in document.children] == ["p", "div"]
+    assert first.children[-1].tag == "p" and first.children[-1].children == ["LEFT OPEN"]
+
+
+def test_a_field_the_format_labels_but_the_parser_does_not_know_is_kept_as_a_note():
+    """A format file may add a label for a field the header parser has no place for: its text is
+    kept (notesStmt/note[@type='field'], "Label: text") and reported, never dropped; the TEI stays valid."""
+    from dataclasses import replace
+
+    fmt = replace(FMT, labels={**FMT.labels, "Keywords": "keywords"})
+    text = "June 9, 1961\n\n**A Test Record**\n\nKeywords:\n\nharvest, grain quotas\n\nSummary:\n\nA short summary.\n\nThe text.\n"
+    header, body, warnings = parse_header(split_blocks(text), fmt)
+    assert ("field", "Keywords: harvest, grain quotas") in header.notes
+    assert header.summary == "A short summary." and body
+    assert any("'Keywords'" in w and "kept as a note" in w for w in warnings), warnings
+    from lxml import etree
+
+    from tei_encoder.model import SourceText
+    from tei_encoder.parse import parse_record
+    from tei_encoder.validate import Validator
+    from tei_encoder.write import serialize, tei_tree
+
+    doc = parse_record(SourceText(Path("keywords.txt"), text, "0" * 64), fmt)
+    tei = serialize(tei_tree(doc, None))
+    assert b'<note type="field">Keywords: harvest, grain quotas</note>' in tei
+    problems = Validator(jing=False).check_tree(etree.ElementTree(etree.fromstring(tei)), "x.xml", tei)
+    assert not [d for d in problems if d.severity == "error"], problems

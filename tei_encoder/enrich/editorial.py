@@ -61,7 +61,7 @@ def mark_editorial(doc: Document) -> Document:
     """
     translator = next((r.xml_id for r in doc.header.responsibilities if r.resp == "Translation" and r.xml_id), "")
     state = _State(doc=doc, resp=f"#{translator}" if translator else "", original=_original_lang(doc))
-    body_text = doc.body.text()
+    body_text = doc.body.text() if doc.notes else ""  # read only when there are notes to look for
     state.bracketed = {m for m in doc.notes if f"[{m}]" in body_text}
     rewrite_text(doc.body, state.rewrite, _SKIP)
     unplaced = [m for m in doc.notes if m not in state.placed]
@@ -118,6 +118,8 @@ class _State:
         pos = 0
         for start, end in top_level_brackets(text):
             content = text[start + 1 : end - 1]
+            if not content.strip():
+                continue  # "[]" marks nothing: it stays as printed
             before = text[pos:start]
             after_char = text[end : end + 1]
             if not before.strip() and not text[end:].strip() and _is_editorial_paragraph(content):
@@ -141,7 +143,10 @@ class _State:
         inner = content.strip()
         if inner.startswith("[") and inner.endswith("]") and top_level_brackets(inner) == [(0, len(inner))]:
             return self.bracket(inner[1:-1], before, after_char, notes)
-        if is_description(re.sub(r"\[[^\[\]]*\]", "", inner)):
+        if is_description(re.sub(r"\[[^\[\]]*\]", "", inner)) or any(
+            is_description(inner[a + 1 : b - 1].strip()) for a, b in top_level_brackets(inner)
+        ):
+            # a description inside (a stamp's column run into another's): the whole bracket is one note
             return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
         return None, before
 

@@ -9,7 +9,8 @@ import re
 from ..config import RecordFormat, record_format
 from ..model import Document, Responsibility, SourceText
 from .blocks import split_blocks
-from .body import parse_body
+from .body import parse_body, recorder_lines
+from .citation import parse_responsibilities
 from .header import translation_languages
 
 __all__ = ["parse_record"]
@@ -30,6 +31,10 @@ def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Documen
     header.publisher = fmt.publisher
     header.doc_number_type = fmt.name if header.doc_number else ""
     header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
+    for line in recorder_lines(body_blocks, fmt):
+        for resp in parse_responsibilities(line, fmt):
+            if all((r.resp, r.names) != (resp.resp, resp.names) for r in header.responsibilities):
+                header.responsibilities.append(resp)
     _number_responsibilities(header.responsibilities)
     body, notes, authors, body_warnings = parse_body(body_blocks, fmt, header.title)
     header.authors = list(dict.fromkeys(authors))

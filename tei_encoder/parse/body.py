@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..brackets import is_description
+from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
 from ..errors import RecordError
@@ -117,8 +117,10 @@ _DOT_SPEAKER = re.compile(
 )
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
-    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
+    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
 )
+# `F. Castro:`, `A. I. Mikoyan:`, `Yu. Tsedenbal:`: initials make a mixed-case name a person's
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Þ]")
 _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
 _LETTER_SPACED = re.compile(r"^(?:[A-ZÀ-Þa-zà-ÿ] ){2,}[A-ZÀ-Þa-zà-ÿ][.,]?$")
 _NOT_SPEAKERS = {
@@ -177,9 +179,8 @@ class Line:
 
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a heading or a signature line). Long lines are judged on their start."""
-    sample = text[:160]
-    letters = [c for c in sample if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+    letters = "".join(filter(str.isalpha, text[:160]))  # filter and map run in C: called on most lines
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
 
 
 def parse_body(
@@ -191,7 +192,7 @@ def parse_body(
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
     lines, notes = _take_notes(lines)
-    lines, closer, signer = _take_closer(lines, fmt)
+    lines, closer, signer, postscript = _take_closer_and_distribution(lines, fmt)
     if not lines:
         raise RecordError("record has no document text, only a signature")
     document = Node("div", {"type": "document"})
@@ -199,6 +200,9 @@ def parse_body(
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
+    if postscript:
+        document.children.append(postscript)
+    _fold_empty_sections(document)
     _fit_content_model(document)
     _separate_parts(document)
     authors = [n for n in (docket_name, signer) if n]
@@ -282,6 +286,59 @@ def _fit_content_model(div: Node) -> None:
             # a paragraph stands after the opener and head: move it behind them
             children.append(children.pop(k))
             return
+
+
+def _empty_section(node: Node | str) -> bool:
+    """A section that holds nothing but its head (and page breaks): a heading with no text under it."""
+    return (
+        isinstance(node, Node)
+        and node.tag == "div"
+        and not node.attrs.get("n")
+        and any(isinstance(c, Node) and c.tag == "head" for c in node.children)
+        and all(
+            isinstance(c, Node) and c.tag in ("head", "pb") or isinstance(c, str) and not c.strip()
+            for c in node.children
+        )
+    )
+
+
+def _fold_empty_sections(div: Node) -> None:
+    """A heading with no text under it (two headings in a row, a heading at the end) is not a
+    section of its own — TEI and our schema want a section to hold text and a number or head
+    (TEI 4.1): it joins the next section's head (lb between), else it ends the section before it as a
+    paragraph, else it is a paragraph where it stands. Every word stays, in order."""
+    for child in div.children:
+        if isinstance(child, Node) and child.tag == "div":
+            _fold_empty_sections(child)
+    k = len(div.children) - 1
+    while k >= 0:
+        child = div.children[k]
+        if not _empty_section(child):
+            k -= 1
+            continue
+        assert isinstance(child, Node)
+        words: list[Node | str] = []
+        for part in child.children:
+            if isinstance(part, Node):
+                words.extend(part.children if part.tag == "head" else [part])
+        following = div.children[k + 1] if k + 1 < len(div.children) else None
+        before = div.children[k - 1] if k > 0 else None
+        if isinstance(following, Node) and following.tag == "div":
+            head = next((c for c in following.children if isinstance(c, Node) and c.tag == "head"), None)
+            if head is not None:
+                head.children[:0] = [*words, Node("lb")]
+            else:
+                following.children.insert(0, Node("head", {}, words))
+            del div.children[k]
+        elif isinstance(before, Node) and before.tag == "div":
+            last = before
+            while last.children and isinstance(last.children[-1], Node) and last.children[-1].tag == "div":
+                last = last.children[-1]
+            last.children.append(Node("p", {}, words))
+            del div.children[k]
+        else:
+            div.children[k] = Node("p", {}, words)
+        k -= 1
 
 
 def _bracket_depth(text: str) -> int:
@@ -380,14 +437,18 @@ def _closing_salute(text: str, fmt: RecordFormat) -> bool:
 
 
 def _caps_name(text: str) -> bool:
-    """`GROMOV`, `P E T R O V`, `KIM IL SUNG`: a signature in capitals, not a role line."""
+    """`GROMOV`, `P E T R O V`, `KIM IL SUNG`, `FILIPPOV [Stalin]` (a code name and whom it hides):
+    a signature in capitals, not a role line."""
     if _LETTER_SPACED.match(text):
         return True
+    text = re.sub(r"\s*\[[^\[\]]{1,40}\]$", "", text)
     words = text.rstrip(".,").split()
     return 1 <= len(words) <= 3 and is_caps(text) and not _ROLE_WORDS.search(text.upper()) and text[:1].isalpha()
 
 
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
+    if fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
+        return None  # who took the minutes: a responsibility (respStmt), never the signer
     if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
         return "name"
     rn = _ROLE_AND_NAME.match(text)
@@ -409,6 +470,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "role"
     if _ON_BEHALF.match(text) and not text.endswith((".", "?", "!", ":", ";")):
         return "role-text"
+    if _title_role(text, fmt):
+        return "title-role"
     words = text.split()
     if (
         len(text) <= 60
@@ -420,11 +483,67 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     return None
 
 
+def _title_role(text: str, fmt: RecordFormat) -> bool:
+    """`Chargé d'Affaires a.i. of the USSR in the Korean People's Republic`: a role under a signature,
+    begun by a person's title, too long for a plain name line but no sentence."""
+    return (
+        len(text) <= 140
+        and not text.endswith((".", "?", "!", ":", ";", ","))
+        and any(text.startswith(t + " ") or text == t for t in fmt.person_titles)
+        and not re.search(r"\b(?:is|was|were|has|had|will|said|told|asked)\b", text)
+    )
+
+
 def _sender_line(text: str) -> bool:
     """A last line such as "Chinese Embassy in Cuba": every word capitalised but the small ones."""
     words = text.split()
     small = {"of", "the", "in", "to", "for", "and", "at", "on"}
     return 2 <= len(words) <= 8 and all(w[0].isupper() or w in small for w in words) and words[0][0].isupper()
+
+
+# "1 - Cde. A. A. Gromyko", "2. Comr. Molotov", "3) to file": one addressee of a copy
+_COPY_ITEM = re.compile(r"^(?P<n>\d{1,2})\s*(?:[-–—.)]\s*)(?P<text>\S.{0,78})$")
+
+
+def _copies_line(text: str, fmt: RecordFormat) -> bool:
+    """`4 copies`, `Two copies printed`, `Distribution:`: the head of the list of copies after a signature."""
+    probe = text.rstrip(":.").strip()
+    if any(p.search(probe) for p in fmt.opener_seg_patterns.get("copy", ())):
+        return True
+    if re.fullmatch(
+        r"(?i)(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+cop(?:y|ies)(?:\s+\w+){0,2}", probe
+    ):
+        return True
+    listed = _list_label(text if text.endswith(":") else text + ":", fmt)
+    return bool(listed and listed[0] == "distribution" and not listed[1])
+
+
+def _take_closer_and_distribution(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None]:
+    """The closer, and the list of copies printed after the signature (`Two copies printed` /
+    `1 - Cde. X` / `2 - to file`), which TEI places after the closer in a `postscript` (4.2.2):
+    (lines before them, closer, signer, postscript). The list is split off only when a closer
+    stands before it; otherwise nothing changes."""
+    k = len(lines)
+    while k > 0 and _COPY_ITEM.match(lines[k - 1].text):
+        k -= 1
+    if k == len(lines) or k == 0 or not _copies_line(lines[k - 1].text, fmt):
+        return (*_take_closer(lines, fmt), None)
+    items: list[Node | str] = [
+        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]
+    ]
+    # up to two short lines between the signature and the copies: an instruction, a register number
+    for extra in range(3):
+        start = k - 1 - extra
+        if start < 1 or extra and (len(lines[start].text) > 60 or _closer_kind(lines[start].text, fmt) == "name"):
+            break
+        before, closer, signer = _take_closer(lines[:start], fmt)
+        if closer is not None and before:
+            parts: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
+            parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items)]
+            return before, closer, signer, Node("postscript", {}, parts)
+    return (*_take_closer(lines, fmt), None)
 
 
 def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node | None, str | None]:
@@ -450,7 +569,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         not kinds
         or not (set(kinds) & strong)
         and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
-        or set(kinds) <= {"dateline-place", "register", "weak", "role-text"}
+        or set(kinds) <= {"dateline-place", "register", "weak", "role-text", "title-role"}
         and "dateline" not in kinds
     ) and not (kinds[-1:] == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
         return lines, None, None
@@ -501,6 +620,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         closer.children.append(Node("signed", {}, signed))
     if signer and (signer.lower() in ("[signature]", "[signed]", "(signature)", "signature", "signed")):
         signer = None
+    if signer:
+        signer = re.sub(r"\s*\[[^\[\]]{1,40}\]$", "", signer)  # "FILIPPOV [Stalin]": the name signed
     if signer and _LETTER_SPACED.match(signer):
         signer = signer.replace(" ", "").rstrip(".,")
     return lines[:k], closer, signer
@@ -586,14 +707,33 @@ def _bracket_line(text: str) -> bool:
     )
 
 
+def _stamped_line(text: str) -> bool:
+    """`EMBASSY OF THE USSR [Ministry … stamp: Incoming No. 0412s …]`: a short line of the page's top
+    with a stamp described in brackets run into it (columns flattened), not running text."""
+    spans = top_level_brackets(text)
+    if not spans or _bracket_depth(text) != 0:
+        return False
+    outside = "".join(text[b:a] for (_, b), (a, _) in zip([(0, 0), *spans], [*spans, (len(text), 0)]))
+    described = any(
+        is_description(re.sub(r"\[[^\[\]]*\]", "", text[a + 1 : b - 1]))
+        or any(is_description(text[a + 1 : b - 1][c + 1 : d - 1]) for c, d in top_level_brackets(text[a + 1 : b - 1]))
+        for a, b in spans
+    )
+    words = outside.strip()
+    return described and 0 < len(words) <= 80 and not words.endswith((".", "?", ";"))
+
+
 def _meeting_line(text: str, fmt: RecordFormat) -> bool:
     """`Place: Kremlin`, `TIME: 10 a.m.`, `Date and Time: …` — where and when a meeting took place."""
     m = re.match(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*\S", text)
     return bool(m and m.group("label").lower() in fmt.meeting_labels)
 
 
+_LIST_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>.*)$")
+
+
 def _list_label(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
-    m = re.match(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>.*)$", text)
+    m = _LIST_LABEL.match(text) if ":" in text else None  # most lines have no colon: no scan at all
     if not m:
         return None
     label = m.group("label").lower()
@@ -695,6 +835,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
     head_seen = False
     opener_placed = False  # an opener already stands before the head: the schema allows one
     address_context = False
+    dialogue = _speakers(lines)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -718,6 +859,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             _append_line(opener, parts)
             i += 1
             continue
+        if can_open and _stamped_line(text) and _running_text_follows(lines, i):
+            # an office's line with the stamps printed beside it
+            opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
         if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
@@ -728,11 +874,20 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and _institution_line(text, fmt)
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
-            and _running_text_follows(lines, i)
+            and not _meeting_line(text, fmt)  # "Place: Reception Room, Ministry of …" is where, not who
         ):
-            opener.children.append(Node("seg", {"type": "sender"}, [text]))
-            i += 1
-            continue
+            taken = _institution_block(lines, i, fmt)
+            if taken:
+                parts, i = taken
+                _append_line(opener, parts)
+                continue
+        # the opener's lines up to a salutation a few lines on ("from Tallinn, …" / an address / "Dear …!")
+        if can_open and not head_seen:
+            taken = _lines_to_salute(lines, i, fmt, address_context, dialogue)
+            if taken:
+                parts, i = taken
+                opener.children.extend(parts)
+                break
         if head_seen and not can_open and _after_head_line(text, lines, i):
             # the place under a journal's head ("Pyongyang"), an omission: the entry's date follows
             opener = _flush(opener, document)
@@ -754,6 +909,14 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             address_context = True
             i += 1
             continue
+        if can_open and _meeting_label_alone(text, lines, i, fmt):
+            # "PLACE:" alone, its value on the next line: one meeting line
+            text = f"{text} {lines[i + 1].text}"
+            i += 1
+        if can_open and fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
+            opener.children.append(Node("seg", {"type": "meeting"}, [text]))
+            i += 1
+            continue
         if can_open and _meeting_line(text, fmt):
             label = text.split(":", 1)[0].strip().lower()
             if fmt.meeting_labels.get(label) in ("place", "time", "date"):
@@ -772,16 +935,18 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             if m and (short or not text.endswith(".")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": m.group("kind").lower()}, [text]))
-                address_context = m.group("kind").lower() == "to"
+                # the sender is named by "From …": the unlabelled lines after it name the addressee
+                address_context = True
                 i += 1
                 continue
             if _SENT.match(text):
                 kind = text.split()[0].rstrip(":…").lower()
                 kind = "received" if kind == "came" else kind
                 opener.children.append(Node("seg", {"type": kind}, [text]))
+                address_context = True
                 i += 1
                 continue
-            if _opening_salute(text, fmt) and not _list_label(text, fmt):
+            if _opening_salute(text, fmt) and not _list_label(text, fmt) and not _dialogue_turn(lines, i, dialogue):
                 opener.children.append(Node("salute", {}, [text]))
                 i += 1
                 break
@@ -835,6 +1000,8 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
+            if is_caps(text):
+                i = _head_subtitle(lines, i, head)
             if opener.children:
                 opener_placed = True
             opener = _flush(opener, document)
@@ -848,13 +1015,168 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and not _SPEAKER_ALONE.match(text)
             and _running_text_follows(lines, i)
         ):
-            kind = "addressee" if address_context else "sender"
-            opener.children.append(Node("seg", {"type": kind}, [text]))
+            opener.children.append(Node("seg", {"type": _preamble_kind(text, fmt, address_context)}, [text]))
             i += 1
             continue
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _dialogue_turn(lines: list[Line], i: int, dialogue: set[str]) -> bool:
+    """`Comrade Petrov:` alone on a line in a record where that speaker speaks again (or several
+    speak in that shape): a speaker turn, not a letter's salutation."""
+    m = _SPEAKER_ALONE.match(lines[i].text)
+    return bool(m and m.group("speaker") in dialogue and _speaker_alone(lines[i].text, _next(lines, i), dialogue))
+
+
+def _next(lines: list[Line], i: int) -> Line | None:
+    return lines[i + 1] if i + 1 < len(lines) else None
+
+
+def recorder_lines(blocks: list[Block], fmt: RecordFormat) -> list[str]:
+    """Lines of the document saying who took the minutes (`(Minutes taken by X)`, `Recorded by X`),
+    without their parentheses: they give a respStmt in the header (TEI 2.2.1), not an author."""
+    if fmt.recorder_line_pattern is None:
+        return []
+    return [
+        line.strip().strip("()").strip()
+        for block in blocks
+        for line in block.lines
+        if fmt.recorder_line_pattern.match(line.strip())
+    ]
+
+
+def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
+    """The seg/@type of an unlabelled opener line (TEI 4.2.1): a distribution (`FYI: …`) or copy
+    (`Single copy`) line by the format's patterns; else the addressee once the sender is known
+    (after `From …`, a dispatch line or a date), else the sender."""
+    for kind, patterns in fmt.opener_seg_patterns.items():
+        if any(p.search(text) for p in patterns):
+            return kind
+    if re.match(r"^(?:to|To|TO)\s", text):
+        return "addressee"
+    if re.match(r"^(?:from|From|FROM)\s", text):
+        return "from"
+    return "addressee" if address_context else "sender"
+
+
+def _meeting_label_alone(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """`PLACE:` alone on its line with its value on the next (`Kremlin`)."""
+    nxt = _next(lines, i)
+    return (
+        text.endswith(":")
+        and text[:-1].strip().lower() in fmt.meeting_labels
+        and nxt is not None
+        and len(nxt.text) <= 120
+        and not nxt.text.endswith(":")
+    )
+
+
+def _trailing_mark(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """`in the MPR Secret` -> (`in the MPR`, `Secret`): a classification mark printed at the end of
+    another opener line (two columns of the page run together)."""
+    for mark in fmt.classification_marks:
+        if text.lower().endswith(" " + mark.lower()) and len(text) > len(mark) + 1:
+            return text[: -len(mark) - 1].rstrip(), text[-len(mark) :]
+    return None
+
+
+def _institution_block(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Node | str], int] | None:
+    """An institution line (`Embassy of the USSR`) and its continuation lines in lower case
+    (`in the MPR`), a classification mark run onto the last one kept apart: (opener parts, next i),
+    or None when running text does not follow (then the line is the text's own)."""
+    texts = [lines[i].text]
+    j = i + 1
+    while (
+        j < len(lines)
+        and lines[j].block == lines[j - 1].block
+        and lines[j].text[:1].islower()
+        and len(lines[j].text) <= 60
+        and not lines[j].text.endswith((".", ";", ","))
+    ):
+        texts.append(lines[j].text)
+        j += 1
+    if not _running_text_follows(lines, j - 1):
+        return None
+    mark = _trailing_mark(texts[-1], fmt)
+    if mark:
+        texts[-1] = mark[0]
+    seg: list[Node | str] = []
+    for t in texts:
+        seg += [Node("lb"), t] if seg else [t]
+    parts: list[Node | str] = [Node("seg", {"type": "sender"}, seg)]
+    if mark:
+        parts += [" ", Node("seg", {"type": "classification"}, [mark[1]])]
+    return parts, j
+
+
+def _lines_to_salute(
+    lines: list[Line], i: int, fmt: RecordFormat, address_context: bool, dialogue: set[str]
+) -> tuple[list[Node | str], int] | None:
+    """Short lines that no rule names followed, within a few lines, by a salutation (`Dear Comrades!`):
+    the letter's opener (TEI 4.2.1) — a place and date, its addressee, the salute — not paragraphs.
+    (opener parts, index after the salute) or None."""
+    for j in range(i, min(i + 6, len(lines))):
+        text = lines[j].text
+        if _opening_salute(text, fmt) and not _list_label(text, fmt) and not _dialogue_turn(lines, j, dialogue):
+            break
+        if len(text) > 160 or text.endswith((".", "?", ";")) or _NUMBERED.match(text) or _speaker_turn(text, dialogue):
+            return None
+    else:
+        return None
+    if j == i or not _running_text_follows(lines, j):
+        return None
+    parts: list[Node | str] = []
+    for k in range(i, j):
+        text = lines[k].text
+        if (
+            parts
+            and lines[k].block == lines[k - 1].block
+            and isinstance(parts[-1], Node)
+            and parts[-1].tag == "seg"
+            and parts[-1].attrs.get("type") in ("addressee", "sender", "from")
+        ):
+            parts[-1].children += [Node("lb"), text]  # one address over several lines
+            continue
+        dateline = _dateline(text)
+        marks = _opener_line(text, fmt)
+        if dateline is not None or marks:
+            if parts:
+                parts.append(" ")
+            parts.extend([dateline] if dateline is not None else marks or [])
+        else:
+            parts.append(Node("seg", {"type": _preamble_kind(text, fmt, address_context)}, [text]))
+        address_context = True
+    parts.append(Node("salute", {}, [lines[j].text]))
+    return parts, j + 1
+
+
+def _head_subtitle(lines: list[Line], i: int, head: list[Node | str]) -> int:
+    """A heading in capitals goes on over blank lines with a line that begins with a joining word
+    (`RECORD OF CONVERSATION` / `with the Prime Minister …`) and then the name it leads to in
+    capitals (`J. DAMBADORJ`): one head, its lines joined with lb (TEI 4.2.1). Returns the next index."""
+    joined = False
+    while i < len(lines):
+        text = lines[i].text
+        words = text.split()
+        if (
+            not joined
+            and words
+            and words[0] in _JOINING_WORDS
+            and len(text) <= 200
+            and not text.endswith((".", "?", "!", ";"))
+            and not _dateline(text)
+        ):
+            joined = True
+        elif joined and len(text) <= 60 and (_caps_name(text) or _SIGNATURE_NAME.fullmatch(text)) and is_caps(text):
+            head += [Node("lb"), text]
+            return i + 1
+        else:
+            return i
+        head += [Node("lb"), text]
+        i += 1
+    return i
 
 
 def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
@@ -909,6 +1231,22 @@ def _item_line(text: str) -> bool:
     )
 
 
+def _number_value(text: str) -> int | None:
+    m = _NUMBERED.match(text)
+    if m is None:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else _roman(n)
+
+
+def _numbering_restarts(items: list[str], text: str) -> bool:
+    """A numbered line whose number is not above the last numbered item's (`I.` after `I.`–`III.`):
+    the sections the agenda announced begin, the list has ended."""
+    value = _number_value(text)
+    last = next((v for v in (_number_value(t) for t in reversed(items)) if v is not None), None)
+    return value is not None and last is not None and value <= last
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -925,6 +1263,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
         and len(lines[i].text) <= 250
         and not _list_label(lines[i].text, fmt)
         and not _field_line(lines[i].text)
+        and not _numbering_restarts(items, lines[i].text)
     ):
         items.append(lines[i].text)
         i += 1
@@ -940,6 +1279,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             and not _list_label(lines[i].text, fmt)
             and not _speaker_turn(lines[i].text, set())
             and not _dateline(lines[i].text)
+            and not _numbering_restarts(items, lines[i].text)
             and len(items) >= 1
         ):
             items.append(lines[i].text)
@@ -1012,6 +1352,8 @@ def _field_word(speaker: str) -> bool:
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
+    if _NUMBERED.match(text):
+        return None  # `III. Miscellaneous`: a numeral, not a speaker in capitals
     for pattern in (_SPEAKER, _SIDE_SPEAKER):
         m = pattern.match(text)
         if (
@@ -1045,7 +1387,12 @@ def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | N
     if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
         return None
     speaker = m.group("speaker")
-    known = _has_caps_word(speaker) or speaker in mixed or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker)
+    known = (
+        _has_caps_word(speaker)
+        or speaker in mixed
+        or re.match(r"^(?:Comrade|Cde\.|Comr\.|Mr\.)\s", speaker)
+        or _INITIALS.match(speaker)
+    )
     if known and (nxt.text[:1].isupper() or nxt.text[:1] in '“"[('):
         return m
     return None
@@ -1058,6 +1405,8 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
     prev: Line | None = None
     pending_pb: list[Node] = []
     used_n: set[str] = set()
+    all_ones = _every_point_one(lines)
+    ones_seen = 1  # the first `1.` is section 1 by the usual sequence
     last_n: dict[str, int] = {}
     i = 0
     while i < len(lines):
@@ -1101,6 +1450,11 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             i += 1
             continue
         section_n = _section_number(numbered, lines, i, used_n, last_n) if numbered else None
+        if numbered and section_n is None and all_ones:
+            # every point printed `1.` (a flattened HTML list): a section each, @n by position
+            ones_seen += 1
+            section_n = str(ones_seen) if str(ones_seen) not in used_n else None
+            used_n.add(section_n or "")
         alone = _speaker_alone(text, lines[i + 1] if i + 1 < len(lines) else None, mixed)
         if section_n and numbered:
             container = Node("div", {"type": "section", "n": section_n})
@@ -1146,6 +1500,13 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             if paragraph is not None and container.children and container.children[-1] is paragraph
             else container.children
         ).extend(pending_pb)
+
+
+def _every_point_one(lines: list[Line]) -> bool:
+    """Two or more numbered paragraphs, every one numbered `1.` (an exported HTML list loses its
+    numbers): the points are still a sequence."""
+    numbers = [m.group("n") for ln in lines if (m := _NUMBERED.match(ln.text)) and len(ln.text) >= 60]
+    return len(numbers) >= 2 and set(numbers) == {"1"}
 
 
 def _section_head(text: str, lines: list[Line], i: int, fmt: RecordFormat, mixed: set[str]) -> bool:
@@ -1312,7 +1673,20 @@ def _is_numbered_list(lines: list[Line], i: int) -> bool:
         if len(lines[i + run].text) > 300:
             return False
         run += 1
+    if (
+        run >= 2
+        and _paragraph_per_line(lines, block)
+        and all(ln.text.endswith((".", "!", "?")) for ln in lines[i : i + run])
+    ):
+        return False  # a single-newline layout: numbered sentences are points (sections), as with blank lines
     return run >= 2
+
+
+def _paragraph_per_line(lines: list[Line], block: int) -> bool:
+    """A block whose unnumbered lines are whole paragraphs (long, ending a sentence): the export put
+    one paragraph on each line, with no blank line between them."""
+    plain = [ln for ln in lines if ln.block == block and not _NUMBERED.match(ln.text)]
+    return len(plain) >= 2 and all(len(ln.text) >= 60 and ln.text.endswith(_TERMINAL) for ln in plain)
 
 
 def _continues(prev: Line, line: Line) -> bool:

@@ -11,7 +11,7 @@ import re
 from ..config import RecordFormat, languages
 from ..dates import find_dates, parse_date_line
 from ..errors import RecordError
-from ..model import Header, Language
+from ..model import Header, Language, Responsibility
 from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
 from .citation import parse_archival_reference, parse_responsibilities, split_citation
@@ -145,7 +145,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
                 field in ("summary", "credits")
                 and i < len(units)
                 and not _header_mark(units[i], fmt)
-                and _mark_follows(units, i, fmt, within=3)
+                and (_mark_follows(units, i, fmt, within=3) or field == "credits" and _credit_unit(units[i], fmt))
             ):
                 value.append(units[i].text)
                 i += 1
@@ -268,6 +268,9 @@ def _store(
         header.credits = f"{header.credits} {text}".strip()
     elif field == "original_language":
         header.original_languages.extend(_languages(text, warnings))
+    else:  # a label the format file maps to a field with no TEI place of its own: kept, and said
+        header.notes.append(("field", f"{_label_name(field, fmt)}: {text}"))
+        warnings.append(f"header field {_label_name(field, fmt)!r} has no TEI element of its own: kept as a note")
 
 
 def _store_citation(
@@ -313,8 +316,26 @@ def _store_credits(header: Header, value: list[str], fmt: RecordFormat) -> None:
             text = text[: m.start()].strip()
             if re.fullmatch(r"(?i)(?:this|the) (?:document|record|translation)(?: was| has been)?", text):
                 text = ""
-        if text and not responsibilities:
+        if text and (not responsibilities or _words_beyond(text, responsibilities)):
+            # "Translated for CWIHP by X": the respStmt holds X, the whole sentence keeps "for CWIHP"
             header.notes.append(("credits", text))
+
+
+_RESP_GLUE = frozenset({"by", "and", "the", "this", "was", "were", "is", "has", "been", "document", "record"})
+
+
+def _words_beyond(text: str, responsibilities: list[Responsibility]) -> bool:
+    """Does a credit sentence say more than its "X by Y" statements (`for CWIHP`, `from the
+    original`)? Then it is kept whole as a note too: nothing the Credits say is dropped."""
+    said = {w.lower() for r in responsibilities for w in re.findall(r"\w+", f"{r.verb} {' '.join(r.names)}")}
+    return any(w.lower() not in said and w.lower() not in _RESP_GLUE for w in re.findall(r"\w+", text))
+
+
+def _credit_unit(unit: Block, fmt: RecordFormat) -> bool:
+    """A further paragraph of Credits (`This document was made possible with support from …` after
+    `Translated for … by …`): one short paragraph naming a funder or a responsibility."""
+    text = " ".join(unit.text.split())
+    return len(text) <= 300 and bool(fmt.funder_pattern.search(text) or parse_responsibilities(text, fmt))
 
 
 def split_funders(text: str) -> list[str]:
