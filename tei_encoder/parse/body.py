@@ -531,7 +531,9 @@ def _take_closer_and_distribution(
         k -= 1
     if k == len(lines) or k == 0 or not _copies_line(lines[k - 1].text, fmt):
         return (*_take_closer(lines, fmt), None)
-    items = [Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]]
+    items: list[Node | str] = [
+        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]
+    ]
     # up to two short lines between the signature and the copies: an instruction, a register number
     for extra in range(3):
         start = k - 1 - extra
@@ -539,7 +541,7 @@ def _take_closer_and_distribution(
             break
         before, closer, signer = _take_closer(lines[:start], fmt)
         if closer is not None and before:
-            parts: list[Node] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
+            parts: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
             parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items)]
             return before, closer, signer, Node("postscript", {}, parts)
     return (*_take_closer(lines, fmt), None)
