@@ -78,15 +78,22 @@ def load_authority(folders: tuple[Path, ...]) -> Authority:
     # cached per process, but an edited file (new size or mtime) is read again
     try:
         stamp = tuple(
-            (p, st.st_size, st.st_mtime_ns, st.st_mode)
+            (f / name, st.st_size, st.st_mtime_ns, st.st_mode)
             for f in folders
             if f.is_dir()
-            for p in sorted([*f.glob("*.xml"), *f.glob(REJECTED_FILE)])
-            for st in (p.stat(),)
+            for name in _authority_names(f)
+            for st in (os.stat(f / name),)
         )
     except OSError as exc:
         raise UsageError(f"{exc.filename}: cannot read authority file: {exc.strerror or exc}") from None
     return _load(folders, stamp)
+
+
+def _authority_names(folder: Path) -> list[str]:
+    """The names of folder's *.xml files and rejected.txt, sorted (what the glob patterns "*.xml" and
+    REJECTED_FILE find; one directory read: this runs before every record)."""
+    with os.scandir(folder) as entries:
+        return sorted(e.name for e in entries if e.name.endswith(".xml") or e.name == REJECTED_FILE)
 
 
 @lru_cache(maxsize=8)
@@ -263,8 +270,9 @@ def base_authority_dir() -> Path:
 
 @dataclass(frozen=True)
 class AuthorityChoice:
-    """Which authority folders a run uses, and why: `option` (--authority), `edition`
-    (authority/ beside the records) or `base` (shipped with tei-encoder); label says it in a line.
+    """Which authority folders a run uses, and why: `option` (named by the caller), `edition`
+    (authority/ beside the records) or `base` (shipped with tei-encoder); label says it in a line
+    (for `option`, the folders: the command line says which option named them).
     """
 
     folders: tuple[Path, ...]
@@ -292,7 +300,7 @@ def choose_authority(option: tuple[Path, ...], inputs: list[Path]) -> AuthorityC
     """
     if option:
         folders = tuple(Path(f) for f in option)
-        return AuthorityChoice(folders, "option", "--authority " + ", ".join(str(f) for f in folders))
+        return AuthorityChoice(folders, "option", ", ".join(str(f) for f in folders))
     local = local_authority_folders(inputs)
     if local:
         return AuthorityChoice(local, "edition", ", ".join(_shown(f) + "/" for f in local) + " (beside the records)")

@@ -18,12 +18,18 @@ _DESCRIBES = re.compile(
 _DESCRIPTION = re.compile(r"^(?P<what>[A-Za-z][A-Za-z' -]{0,60}?)\s*[:;](?:\s|$)|^[A-Za-z][A-Za-z' ,-]{2,80}$")
 
 
+_SQUARE = re.compile(r"[\[\]]")
+
+
 def top_level_brackets(text: str) -> list[tuple[int, int]]:
     """(start, end) of each outermost balanced [ … ] in text, end exclusive; an unbalanced bracket
     is skipped (it stays text)."""
     spans: list[tuple[int, int]] = []
+    if "[" not in text:
+        return spans  # most strings: no Python loop at all
     depth, start = 0, -1
-    for i, ch in enumerate(text):
+    for m in _SQUARE.finditer(text):  # only the brackets, not every character
+        i, ch = m.start(), m.group()
         if ch == "[":
             if depth == 0:
                 start = i

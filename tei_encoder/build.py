@@ -6,7 +6,9 @@ TEI it produced; summaries.json keeps what the index and registers show of each 
     authority files, options)  ->  nothing is done for that record;
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
     re-published — so an edited authority entry re-publishes exactly the documents it changes;
-  * a record that disappeared loses its outputs.
+  * a record that disappeared loses its outputs;
+  * only what shapes the pages changed (stylesheets, the site's words, the edition's --xslt
+    folder, the title): every page is made again from the TEI already written, nothing is encoded.
 The index and registers are rebuilt from the summaries whenever any document changed, and all
 of them when one the last build wrote is missing; a record whose pages or TEI went missing is
 built again. An incremental build gives the same files as a clean one.
@@ -36,12 +38,14 @@ from . import __version__
 from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
-from .errors import UsageError
+from .errors import MissingSiteInput, UsageError
 from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
-from .pipeline import SYMLINK_REFUSED, EncodeSettings, encode_record
+from .inputs import SYMLINK_REFUSED
+from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
+    PageJob,
     Publisher,
     PublishError,
     build_search_index,
@@ -59,10 +63,13 @@ from .publish import (
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from .validate import Validator
-from .workers import die_with_parent
+from .workers import die_with_parent, pool_workers
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
-STATE_FORMAT = 3  # bumped when the state files change shape: an older state means a full build
+# records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
+# ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
+POOL_BREAK_EVEN = 32
+STATE_FORMAT = 4  # bumped when the state files change shape: an older state means a full build
 
 
 class BuildError(Exception):
@@ -143,26 +150,38 @@ class RecordOutcome:
 
 
 def _hash_files(h, folders) -> None:
-    """Hash what shapes the output; documentation (*.md) beside it does not, so editing it rebuilds nothing."""
+    """Hash what shapes the output (folders, or single files); documentation (*.md) beside it does
+    not, so editing it rebuilds nothing."""
     for folder in folders:
-        for path in sorted(
-            p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"
-        ):
+        found = Path(folder).rglob("*") if Path(folder).is_dir() else [Path(folder)]
+        for path in sorted(p for p in found if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"):
             h.update(path.name.encode() + b"\0" + path.read_bytes())
 
 
+_DATA = Path(__file__).parent / "data"
+# data only the pages are made from: a change re-publishes every page from its TEI, re-encoding nothing
+SITE_DATA = frozenset({"ui-strings.json", "site.json", "edition"})
+
+
 def config_hash(settings: EncodeSettings, options: BuildOptions) -> str:
-    """What shapes every output: tool version, schema, stylesheets, format data, options."""
+    """What shapes the TEI: tool version, schema, format data and the encoder's vocabularies, the
+    encoding options. (What shapes only the pages is `site_hash`.)"""
     h = hashlib.sha256(
-        f"{__version__}\0{options.title}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
-        f"\0{settings.record_format}\0{options.css is not None}\0{options.search and search_available()}".encode()
+        f"{__version__}\0{settings.change_date}\0{settings.gazetteer}\0{settings.encoding}"
+        f"\0{settings.record_format}".encode()
     )
+    data = [p for p in sorted(_DATA.iterdir()) if p.name not in SITE_DATA]
+    _hash_files(h, (project_dir("schema"), Path(__file__).parent / "formats", *data))
+    return h.hexdigest()
+
+
+def site_hash(options: BuildOptions) -> str:
+    """What shapes only the pages: the stylesheets, the site's words and settings, the edition's
+    --xslt folder, the title, and whether there is an edition stylesheet and a search page. The
+    edition's stylesheet (--css) itself is only copied: changing it re-renders nothing."""
+    h = hashlib.sha256(f"{options.title}\0{options.css is not None}\0{options.search and search_available()}".encode())
     edition = [options.xslt] if options.xslt is not None and options.xslt.is_dir() else []
-    _hash_files(
-        h,
-        (project_dir("schema"), project_dir("xslt"), Path(__file__).parent / "formats", Path(__file__).parent / "data")
-        + tuple(edition),
-    )  # the edition's stylesheet (--css) is only copied: changing it re-renders nothing
+    _hash_files(h, (project_dir("xslt"), *(_DATA / name for name in sorted(SITE_DATA)), *edition))
     return h.hexdigest()
 
 
@@ -194,15 +213,29 @@ def _outputs_exist(name: str) -> bool:
     )
 
 
-def _process(task: tuple) -> RecordOutcome:
-    if task[0].endswith(".xml"):
+@dataclass(frozen=True)
+class RecordTask:
+    """One corpus file for a worker: its path, output name, the hash of its input, the hash of the
+    TEI the last build wrote from it ('' when none), how to encode it, and its file stamp (kept in
+    the state so an unchanged file is not hashed again)."""
+
+    path: str
+    name: str
+    input_hash: str
+    previous_tei_hash: str
+    settings: EncodeSettings
+    stamp: list[int]
+
+
+def _process(task: RecordTask) -> RecordOutcome:
+    if task.path.endswith(".xml"):
         return _process_master(task)
-    path, name, input_hash, previous_tei_hash, settings, _stamp = task
+    path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
     try:
         started = clock()
-        result = encode_record(Path(path), settings)
+        result = encode_record(Path(path), task.settings, check=False)  # checked below, when the TEI changed
         outcome.seconds["encode"] = clock() - started
         outcome.warnings = result.warnings
         if result.error is not None or result.tei is None:
@@ -241,14 +274,25 @@ def _process(task: tuple) -> RecordOutcome:
     return outcome
 
 
-def _process_master(task: tuple) -> RecordOutcome:
+def _republish(name: str) -> tuple[str, list[str], str]:
+    """A document's page made again from the TEI the last build wrote: (name, warnings, error)."""
+    try:
+        tei = (_worker["tei_dir"] / f"{name}.xml").read_bytes()
+        return name, write_document(_worker["site"], _worker["publisher"], name, tei), ""
+    except OutputError:
+        raise  # a fault every document would meet (disk full): the build stops
+    except Exception as exc:  # one bad page must not stop the others
+        return name, [], f"page not made again: {type(exc).__name__}: {exc}"
+
+
+def _process_master(task: RecordTask) -> RecordOutcome:
     """A TEI master (hand-corrected TEI in the corpus, or TEI made by another tool): validated as
     `tei-encoder validate` does (the project schema and rules for TEI tei-encoder wrote, tei_all
     for other TEI), then copied and published as it is. The corpus file is only read, never written.
     """
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
-    path, name, input_hash, previous_tei_hash, _settings, _stamp = task
+    path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
     try:
@@ -399,15 +443,30 @@ class _LazyStore:
             self._store.save()
 
 
-def _is_link(path: Path | None) -> bool:
-    return path is not None and path.is_symlink()
+def _authority_details(settings: EncodeSettings) -> dict:
+    """What entry pages show of each authority entry (dates of life, notes), from the authority files."""
+    return authority_details(load_authority(settings.authority).files if settings.authority else ())
 
 
-def _outputs_present(site: Path, tei_dir: Path, name: str) -> bool:
-    """The record's TEI, page and download copy exist (a deleted one makes the record build again)."""
-    return all(
-        p.exists() for p in (tei_dir / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
-    )
+def _names_in(folder: Path, links_only: bool = False) -> set[str]:
+    """The names in a folder (or of its symbolic links only), from one listing: no stat per file."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if not links_only or e.is_symlink()}
+    except OSError:
+        return set()
+
+
+class _Outputs:
+    """Which records' TEI, page and download copy are on disk, from three folder listings."""
+
+    def __init__(self, site: Path, tei_dir: Path):
+        self.listed = (_names_in(tei_dir), _names_in(site / "docs"), _names_in(site / "tei"))
+
+    def present(self, name: str) -> bool:
+        """All three exist (a deleted one makes the record build again)."""
+        tei, pages, copies = self.listed
+        return f"{name}.xml" in tei and f"{name}.html" in pages and f"{name}.xml" in copies
 
 
 def _overview_pages(site: Path) -> list[str]:
@@ -424,8 +483,11 @@ def _overview_pages(site: Path) -> list[str]:
 
 def _files_under(site: Path, folder: str) -> list[str]:
     """Every file below site/folder, relative to the site, sorted (none when it does not exist)."""
-    root = site / folder
-    return sorted(str(p.relative_to(site)) for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+    found = []
+    for top, _folders, files in os.walk(site / folder):  # listings only: no stat per file
+        base = os.path.relpath(top, site)
+        found += [os.path.join(base, f) for f in files]
+    return sorted(found)
 
 
 def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
@@ -450,7 +512,7 @@ def run_build(
         override_files(options.xslt)
         ui_strings(options.xslt)
         if options.css is not None and not options.css.is_file():
-            raise PublishError(f"{options.css}: the --css stylesheet does not exist")
+            raise MissingSiteInput(options.css, "css")
         if options.xslt is not None:
             options.publisher().check()  # a broken override: one usage error, not one per record
     except PublishError as exc:
@@ -460,6 +522,7 @@ def run_build(
     tei_dir, site = out / "tei", out / "site"
     records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.json"
     config, authority = config_hash(settings, options), authority_hash(settings)
+    site_config = site_hash(options)
     state = {} if options.force else _load_json(records_path)
     full = (
         options.force
@@ -470,11 +533,16 @@ def run_build(
         or not (site / "index.html").exists()
     )
     old: dict[str, dict] = {} if full else state["records"]
+    # the stylesheets or the site's words changed, not the TEI: every page is made again from the
+    # TEI the last build wrote, and no record is encoded for it
+    restyle = not full and state.get("site") != site_config
+    republish: list[str] = []
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
     writable_folder(out)  # read-only or not a folder: one error now, not one per record
     sources = corpus_sources(corpus)
-    links = [] if options.follow_symlinks else [s for s in sources if _is_link(s.path) or _is_link(s.record)]
+    linked = set() if options.follow_symlinks else _names_in(corpus, links_only=True)
+    links = [s for s in sources if s.path.name in linked or (s.record is not None and s.record.name in linked)]
     if links:  # a link may point outside the corpus: refused unless --follow-symlinks
         sources = [s for s in sources if s not in links]
         summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
@@ -483,7 +551,9 @@ def run_build(
     summary.records = len(sources) + len(links)
     names: dict[str, Path] = {}
     master_names: set[str] = set()
-    tasks, records = [], {}
+    tasks: list[RecordTask] = []
+    records: dict = {}
+    outputs = _Outputs(site, tei_dir)
     for source in sources:
         path = source.path
         name = safe_stem(source.name)
@@ -509,14 +579,17 @@ def run_build(
             continue
         # a TEI master does not depend on the authority files: only its own content counts
         authority_changed = reencode and not source.is_master
-        if not authority_changed and entry.get("input") == input_hash and _outputs_present(site, tei_dir, name):
+        if not authority_changed and entry.get("input") == input_hash and outputs.present(name):
             records[name] = {**entry, "stat": stamp}
+            if restyle:
+                republish.append(name)
             earlier = entry.get("warnings", [])
             summary.earlier_warnings += len(earlier)
             for warning in earlier:  # nothing silent: a record's warnings are shown until it is fixed
                 report.warning(path, f"{warning} (from an earlier build)")
             continue
-        tasks.append((str(path), name, input_hash, entry.get("tei", ""), settings, stamp))
+        # with new stylesheets, a record encoded into the same TEI is published again all the same
+        tasks.append(RecordTask(str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
     summary.warnings += summary.earlier_warnings
     gone = [name for name in sorted(set(old) - set(names))]
@@ -526,8 +599,8 @@ def run_build(
     redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
     # a page the last build wrote and someone deleted: all overview pages are made again
-    overviews_all = full or any(not (site / page).exists() for page in state.get("pages", ()))
-    runner = _Runner(site, tei_dir, options, len(tasks)) if tasks or overviews_all else None
+    overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
+    runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             last = old.get(outcome.name, {})
@@ -570,6 +643,22 @@ def run_build(
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
 
+        for name, warnings, error in runner.republish(republish) if runner and republish else ():
+            if error:
+                summary.failed.append((str(names[name]), error))
+                continue
+            summary.published += 1
+            entry = records[name]
+            new = [w for w in warnings if w not in entry.get("warnings", [])]
+            for warning in new:
+                report.warning(names[name], warning)
+            summary.warnings += len(new)
+            records[name] = {
+                **entry,
+                "warnings": [*entry.get("warnings", []), *new],
+                "checked_warnings": [*entry.get("checked_warnings", []), *new],
+            }
+
         for name in gone:
             remove_document(site, name)
             stale = tei_dir / f"{name}.xml"
@@ -587,8 +676,11 @@ def run_build(
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
-        details = authority_details(load_authority(settings.authority).files if settings.authority else ())
-        details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
+        details: dict | None = None  # the entries' dates of life and notes, read only when needed
+        details_hash = state.get("details", "")
+        if reencode or not details_hash:  # the authority files changed (or no build before): read them
+            details = _authority_details(settings)
+            details_hash = hashlib.sha256(json.dumps(details, sort_keys=True).encode()).hexdigest()
         if details_hash != state.get("details"):
             affected_all = True  # an entry's dates of life or note changed: every entry page again
         else:
@@ -608,18 +700,21 @@ def run_build(
                 index_stale or overviews_all,
                 render,
                 search,
-                details,
+                details if details is not None else _authority_details(settings),
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
-        search_lost = any(not (site / f).exists() for f in state.get("search", ()))  # a deleted index file
+        search_files = _files_under(site, SEARCH_DIR)
+        search_lost = not set(state.get("search", ())) <= set(search_files)  # a deleted index file
         if search and (full or summary.published or summary.removed or search_lost or not (site / SEARCH_DIR).is_dir()):
             # Pagefind indexes the whole site (it has no incremental mode), once per build
             started_search = time.perf_counter()
             shutil.rmtree(site / SEARCH_DIR, ignore_errors=True)  # Pagefind keeps stale fragments otherwise
             build_search_index(site)
+            search_files = _files_under(site, SEARCH_DIR)
             summary.stage_seconds["search"] = time.perf_counter() - started_search
         elif not search:
             remove_search(site)
+            search_files = _files_under(site, SEARCH_DIR)
     except BrokenProcessPool:
         raise BuildError(
             "a worker process died (killed, or out of memory); the build stopped. Files already written are "
@@ -634,11 +729,12 @@ def run_build(
         "format": STATE_FORMAT,
         "version": __version__,
         "config": config,
+        "site": site_config,
         "authority": authority,
         "details": details_hash,
         "records": records,
         "pages": _overview_pages(site),
-        "search": _files_under(site, SEARCH_DIR),
+        "search": search_files,
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
@@ -661,9 +757,8 @@ class _Runner:
     """Runs record tasks and page jobs in a process pool (or here, for a handful of records)."""
 
     def __init__(self, site: Path, tei_dir: Path, options: BuildOptions, records: int):
-        jobs = options.jobs or os.cpu_count() or 1
-        # starting workers costs about a second: a handful of records is faster in this process
-        self.jobs = 1 if records < 16 else max(1, min(jobs, records))
+        # a worker costs ~0.6 s of CPU to start (imports, recogniser, stylesheets); a record ~45 ms
+        self.jobs = pool_workers(records, options.jobs or os.cpu_count() or 1, POOL_BREAK_EVEN)
         self.options = options
         self.pool = None
         initargs = (str(site), str(tei_dir), replace(options, progress=None))
@@ -690,7 +785,19 @@ class _Runner:
                 results = self.pool.map(_process, tasks, chunksize=max(1, min(64, len(tasks) // (self.jobs * 8) or 1)))
             for task, outcome in zip(tasks, results):
                 bar.update(1)
-                yield outcome, task[-1]
+                yield outcome, task.stamp
+        finally:
+            bar.finish()
+
+    def republish(self, names: list[str]):
+        """Publish each named document again from its TEI in the output folder (new stylesheets);
+        yields (name, warnings, error or "") in order."""
+        bar = self.options.progress(len(names)) if self.options.progress else _NoProgress()
+        try:
+            results = map(_republish, names) if self.pool is None else self.pool.map(_republish, names, chunksize=8)
+            for result in results:
+                bar.update(1)
+                yield result
         finally:
             bar.finish()
 
@@ -717,7 +824,7 @@ class _Runner:
             self.pool.shutdown(cancel_futures=True)  # after a fault, records not started are dropped
 
 
-def _render_pages(pages: list[tuple[str, str, str]]) -> int:
+def _render_pages(pages: list[PageJob]) -> int:
     return write_pages(_worker["site"], _worker["publisher"], pages)
 
 

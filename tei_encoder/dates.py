@@ -99,8 +99,11 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 
 
 # Every date form names a month or has a numeric date: text with neither is skipped at once.
+# The lookahead in front names every character a match can begin with (a month's initial in any case,
+# "ſ" folding to "s", a digit): the scan then skips other positions fast (twice as fast; same matches).
 _ANY_DATE = re.compile(
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d"
+    r"(?=[jfmasondJFMASONDſ\d])"
+    r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d)"
 )
 
 
@@ -113,7 +116,8 @@ def _combined() -> re.Pattern:
         parts.append(f"(?P<alt{n}>{body})")
     # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
     # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
-    start = r"(?=\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end)))"
+    # (the character class first: the scan skips positions that cannot start a match without trying the rest)
+    start = r"(?=[jfmasondbeJFMASONDBEſ\d])(?=\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end)))"
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
 

@@ -6,17 +6,22 @@ every record; workers of a process pool each build their own.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .authority import Authority, load_authority
-from .config import record_format
+from .config import DEFAULT_FORMAT, record_format
 from .enrich import EntityRecognizer, enrich
-from .errors import RecordError, UsageError
+from .errors import RecordError
+from .inputs import collect_files
 from .model import Document
 from .parse import parse_record
 from .read import MAX_RECORD_BYTES, read_record
+from .recognizer_cache import cache_key, cached_recognizer
 from .write import serialize, tei_tree
 
 
@@ -37,7 +42,7 @@ class EncodeSettings:
     change_date: str | None = None
     encoding: str | None = None
     gazetteer: bool = True
-    record_format: str = "wcda"
+    record_format: str = DEFAULT_FORMAT
     max_record_bytes: int = MAX_RECORD_BYTES
     authority_label: str = ""
 
@@ -45,7 +50,8 @@ class EncodeSettings:
 @dataclass
 class EncodeResult:
     """The outcome of encoding one record: the TEI bytes and the lxml tree they were written
-    from, the parsed Document, warnings, or a one-line error (then tei is None).
+    from, the parsed Document, warnings, or a one-line error (then tei is None); checks: the
+    warnings the project schema and rules gave the TEI (empty when the caller checks it itself).
     """
 
     path: Path
@@ -54,6 +60,7 @@ class EncodeResult:
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    checks: list = field(default_factory=list)  # validate.Diagnostic warnings of the schema check, when checked
 
     @property
     def ok(self) -> bool:
@@ -73,8 +80,12 @@ def recognizer(
 
 @lru_cache(maxsize=4)
 def _recognizer(authority: Authority, gazetteer: bool, person_titles: tuple[str, ...]) -> EntityRecognizer:
-    """One per authority content: built once per process, rebuilt when the files change."""
-    return EntityRecognizer(authority, person_titles=person_titles, use_gazetteer=gazetteer)
+    """One per authority content: made once per process, again when the files change; kept across
+    runs in the user cache, keyed by the authority content and the code (recognizer_cache)."""
+    return cached_recognizer(
+        cache_key(authority.digest, gazetteer, person_titles),
+        lambda: EntityRecognizer(authority, person_titles=person_titles, use_gazetteer=gazetteer),
+    )
 
 
 def encode_document(path: Path, settings: EncodeSettings) -> Document:
@@ -85,8 +96,40 @@ def encode_document(path: Path, settings: EncodeSettings) -> Document:
     return enrich(doc, recognizer(settings.authority, settings.gazetteer, fmt.person_titles))
 
 
-def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
-    """Encode one record; bad input becomes `error` (one line), never an exception."""
+def encode_record(path: Path, settings: EncodeSettings, *, check: bool = True) -> EncodeResult:
+    """Encode one record; bad input becomes `error` (one line), never an exception.
+
+    check (the default): the TEI is checked against the project schema and rules before it is
+    returned, and TEI that fails them is never returned: the result then has no tei and the error
+    "encoded TEI is invalid against the project schema, not written (a bug: please report it):
+    line N: …"; the checks' warnings are in `checks`. check=False leaves the check to the caller,
+    who must make it before writing the TEI (build does, and skips it for TEI unchanged since it
+    was last checked).
+    """
+    with _fewer_collections():
+        return _encode_record(path, settings, check)
+
+
+YOUNG_OBJECTS = 50_000  # allocations between collections of the youngest generation while encoding
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while a record is encoded: encoding allocates
+    many small objects and hardly any cycles (they are freed by reference counting), and with
+    Python's default threshold (700) the collector walks the young objects again and again
+    (about 7 % of a large record's time). Memory held by cycles waits a little longer; the
+    previous thresholds are restored after."""
+    before = gc.get_threshold()
+    if before[0]:  # 0: automatic collection is off, and stays off
+        gc.set_threshold(max(before[0], YOUNG_OBJECTS), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _encode_record(path: Path, settings: EncodeSettings, check: bool) -> EncodeResult:
     try:
         doc = encode_document(path, settings)
         root = tei_tree(doc, settings.change_date)
@@ -99,80 +142,38 @@ def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
         return EncodeResult(path=path, error="record is too large to encode in the memory available")
     except Exception as exc:  # a bug must cost one record, never the batch: report it against the record
         return EncodeResult(path=path, error=f"internal error: {type(exc).__name__}: {exc} (please report it)")
-    return EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
+    result = EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
+    return _checked(result) if check else result
 
 
-SYMLINK_REFUSED = "symbolic link, not followed (pass --follow-symlinks to read what it points to)"
-_SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
+def _checked(result: EncodeResult) -> EncodeResult:
+    """The result with its TEI checked against the project schema and rules (validate.Validator):
+    its warnings in `checks`; an error takes the TEI away and says why (line from the TEI's bytes)."""
+    from lxml import etree
+
+    assert result.tei is not None
+    validator = _project_validator()
+    problems = validator.check_tree(etree.ElementTree(result.tree), "encoded.xml", result.tei)
+    if any(d.severity == "error" for d in problems):  # the in-memory tree has no line numbers
+        problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), "encoded.xml", result.tei)
+    errors = [d for d in problems if d.severity == "error"]
+    if errors:
+        first = f"line {errors[0].line}: {errors[0].message}"
+        return EncodeResult(
+            path=result.path,
+            warnings=result.warnings,
+            error=f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {first}",
+        )
+    result.checks = problems
+    return result
 
 
-def collect_files(
-    paths: list[Path],
-    suffixes: tuple[str, ...] = (".txt",),
-    recursive: bool = False,
-    follow_symlinks: bool = False,
-    skipped: list[tuple[Path, str]] | None = None,
-) -> list[Path]:
-    """Files named on the command line: files as given, folders as their files with these suffixes
-    (sorted; with recursive, sub-folders too).
+@lru_cache(maxsize=1)
+def _project_validator():
+    """The project schema and rules, compiled once per process."""
+    from .validate import Validator
 
-    Searching a folder recursively skips its `authority/` folders (authority files are not
-    documents: `validate corpus/` checks the records' TEI, `authority check` the authority files)
-    and the build state (`.tei-encoder/`). A file named on its own is always taken.
-    A symbolic link met inside a folder (to a file or a folder) is not followed unless
-    follow_symlinks: a corpus must not publish what lies outside it by accident. Each refused
-    link is added to `skipped` as (path, reason); without a `skipped` list the first one raises
-    UsageError. Files named directly are read even when they are links: the user named them.
-    Raises UsageError for a path that does not exist.
-    """
-    files: list[Path] = []
-    refused: list[tuple[Path, str]] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(_folder_files(path, suffixes, recursive, follow_symlinks, refused))
-        elif path.exists():
-            files.append(path)
-        else:
-            raise UsageError(f"{path}: no such file or folder")
-    if refused and skipped is None:
-        raise UsageError(f"{refused[0][0]}: {refused[0][1]}")
-    if skipped is not None:
-        skipped.extend(refused)
-    return files
-
-
-def _folder_files(
-    folder: Path, suffixes: tuple[str, ...], recursive: bool, follow: bool, refused: list[tuple[Path, str]]
-) -> list[Path]:
-    """The files with these suffixes in folder (and below, when recursive), sorted by path;
-    links refused unless follow; a folder reached twice through links is read once."""
-    found: list[Path] = []
-    seen: set[tuple[int, int]] = set()
-    pending = [folder]
-    while pending:
-        current = pending.pop()
-        try:
-            st = current.stat()
-            if (st.st_dev, st.st_ino) in seen:
-                continue  # a link loop, or two links to one folder
-            seen.add((st.st_dev, st.st_ino))
-            entries = sorted(current.iterdir())
-        except OSError:
-            continue  # unreadable folder: its files were never found, as before
-        for entry in entries:
-            is_link = entry.is_symlink()
-            if entry.is_dir():
-                if recursive and entry.name not in _SKIPPED_FOLDERS:
-                    if is_link and not follow:
-                        refused.append((entry, SYMLINK_REFUSED))
-                    else:
-                        pending.append(entry)
-            elif entry.suffix in suffixes and (entry.is_file() or is_link):
-                if is_link and not follow:
-                    refused.append((entry, SYMLINK_REFUSED))
-                elif entry.is_file():
-                    found.append(entry)
-    return sorted(found)
+    return Validator(jing=False)
 
 
 def record_files(

@@ -19,15 +19,18 @@ import copy
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 from . import sitemap
 from .config import project_dir
+from .errors import MAX_SIZE_HINT, MissingSiteInput
 from .fsutil import atomic_write, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
@@ -54,8 +57,10 @@ ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", 
 def ui_strings(overrides: Path | None = None) -> dict:
     """The site's UI strings: the shipped ones, updated by OVERRIDES/strings.json when there is one.
 
-    Raises PublishError when the edition's file is not a JSON object of strings (or lists of them).
-    """
+    Raises PublishError (one line naming the file and the key) when the edition's file is not a
+    JSON object, names a string the site does not have, gives a value of another type than the
+    shipped one (a string, or a list of as many strings), uses a {placeholder} the shipped string
+    does not fill in, or sets `lang` to something that is not a language tag."""
     strings = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
     edition = overrides / EDITION_STRINGS if overrides is not None else None
     if edition is not None and edition.is_file():
@@ -63,16 +68,42 @@ def ui_strings(overrides: Path | None = None) -> dict:
             changes = json.loads(edition.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise PublishError(f"{edition}: not readable JSON: {exc}") from None
-        valid = isinstance(changes, dict) and all(
-            isinstance(v, str) or (isinstance(v, list) and all(isinstance(i, str) for i in v)) for v in changes.values()
-        )
-        if not valid:
+        if not isinstance(changes, dict):
             raise PublishError(f"{edition}: must be a JSON object whose values are strings (or lists of strings)")
-        unknown = sorted(set(changes) - set(strings))
+        changes = {k: v for k, v in changes.items() if not k.startswith("_")}  # "_comment" and the like
+        unknown = sorted(k for k in changes if k not in strings)
         if unknown:
             raise PublishError(f"{edition}: unknown UI string(s): {', '.join(unknown)}")
+        for key, value in changes.items():
+            problem = _string_problem(key, value, strings[key])
+            if problem:
+                raise PublishError(f"{edition}: {key}: {problem}")
         strings.update(changes)
     return strings
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")  # BCP 47's shape
+
+
+def _string_problem(key: str, value: object, shipped: str | list[str]) -> str:
+    """What is wrong with an edition's VALUE for the UI string KEY whose shipped value is SHIPPED;
+    '' when nothing is."""
+    if isinstance(shipped, list):
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            return f"must be a list of {len(shipped)} strings"
+        if len(value) != len(shipped):
+            return f"must be a list of {len(shipped)} strings, not {len(value)}"
+        return ""
+    if not isinstance(value, str):
+        return "must be a string"
+    if key == "lang" and not _LANGUAGE_TAG.match(value):
+        return f"'{value}' is not a language tag (BCP 47, for example 'de' or 'pt-BR')"
+    unknown = [p for p in _PLACEHOLDER.findall(value) if p not in _PLACEHOLDER.findall(shipped)]
+    if unknown:
+        known = ", ".join(f"{{{p}}}" for p in _PLACEHOLDER.findall(shipped)) or "none"
+        return f"unknown placeholder {{{unknown[0]}}} (this string fills in: {known})"
+    return ""
 
 
 def override_files(overrides: Path | None) -> list[Path]:
@@ -81,8 +112,41 @@ def override_files(overrides: Path | None) -> list[Path]:
     if overrides is None:
         return []
     if not overrides.is_dir():
-        raise PublishError(f"{overrides}: the --xslt folder does not exist")
+        raise MissingSiteInput(overrides, "xslt")
     return sorted(overrides.glob("*.xsl"))
+
+
+# Saxon's compile errors: "Error ... on line L column C of NAME:" then the code and reason, indented
+_SAXON_WHERE = re.compile(r"on line (\d+)(?: column (\d+))? of ([^\n]*?):?\s*$")
+_SAXON_REASON = re.compile(r"^\s+(?:([A-Z]{4}\d{4})\s+)?(.*)$")
+
+
+COMPILE_ERROR = "stylesheet does not compile"
+
+
+def compile_error(message: str, modules: list[Path]) -> str:
+    """One line for a stylesheet Saxon would not compile: "FILE:LINE:COL: stylesheet does not
+    compile: CODE reason", from the first error of Saxon's MESSAGE. Saxon names a module by its
+    file name only; MODULES (the edition's overrides first, then the page stylesheet) give the full
+    path. Without a location in MESSAGE, the first module is named."""
+    lines = message.strip().splitlines()
+    for i, line in enumerate(lines):
+        where = _SAXON_WHERE.search(line)
+        if where is None:
+            continue
+        reason: list[str] = []
+        for more in lines[i + 1 :]:
+            part = _SAXON_REASON.match(more)
+            if part is None:  # the next error starts at the margin
+                break
+            reason.append(f"{part.group(1)} {part.group(2)}" if part.group(1) and not reason else part.group(2))
+        name = where.group(3).strip().removeprefix("file://")
+        module = next((m for m in modules if m.name == Path(name).name), Path(name))
+        column = f":{where.group(2)}" if where.group(2) else ""
+        text = " ".join(" ".join(reason).split()) or line.strip()
+        return f"{module}:{where.group(1)}{column}: {COMPILE_ERROR}: {text}"
+    first = " ".join(" ".join(lines).split()) or "no reason given"
+    return f"{modules[0] if modules else 'stylesheet'}: {COMPILE_ERROR}: {first}"
 
 
 class Publisher:
@@ -127,8 +191,9 @@ class Publisher:
             wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
             return self._compiler.compile_stylesheet(stylesheet_text=wrapper)
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            where = path if not self.overrides else f"{path} with {', '.join(str(p) for p in self.overrides)}"
-            raise PublishError(f"{where}: stylesheet does not compile: {str(exc).strip().splitlines()[0]}") from None
+            raise PublishError(
+                compile_error(str(exc), [*self.overrides, path, *sorted(self.xslt_dir.glob("*.xsl"))])
+            ) from None
 
     def check(self) -> None:
         """Compile every page stylesheet now (they are otherwise compiled when first used), so an
@@ -475,9 +540,10 @@ class EntityIndex:
         mentions = self.mentions.get(ref, {})
         for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
             parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
-            for before, keyword, after in self.docs[doc_name].contexts.get(ref, ()):
+            for context in self.docs[doc_name].contexts.get(ref, ()):
                 parts.append(
-                    f"<kwic><before>{escape(before)}</before><k>{escape(keyword)}</k><after>{escape(after)}</after></kwic>"
+                    f"<kwic><before>{escape(context.before)}</before><k>{escape(context.keyword)}</k>"
+                    f"<after>{escape(context.after)}</after></kwic>"
                 )
             parts.append("</doc>")
         for other, docs in self.co_mentioned(ref):
@@ -491,15 +557,17 @@ class EntityIndex:
 
     def co_mentioned(self, ref: str, limit: int = CO_MENTIONED) -> list[tuple[str, int]]:
         """The entities mentioned in the most documents together with `ref`: (id, documents),
-        most first, then by id; at most `limit`, and only those sharing two documents or more
-        when the entity is in more than one document (one shared document says little then)."""
+        most first; among equals, the one mentioned more often in those documents first, then by
+        id; at most `limit`. One rule for every entry: any entity sharing a document with it may be
+        listed, so two entries with the same evidence list alike."""
         counts: dict[str, int] = {}
+        weight: dict[str, int] = {}
         for doc_name in self.mentions.get(ref, {}):
-            for other in self.docs[doc_name].mentions:
+            for other, times in self.docs[doc_name].mentions.items():
                 if other != ref and other in self.info:
                     counts[other] = counts.get(other, 0) + 1
-        least = 2 if len(self.mentions.get(ref, {})) > 1 else 1
-        ranked = sorted(((o, n) for o, n in counts.items() if n >= least), key=lambda item: (-item[1], item[0]))
+                    weight[other] = weight.get(other, 0) + times
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], -weight[item[0]], item[0]))
         return ranked[:limit]
 
     def _doc_tag(self, name: str) -> str:
@@ -631,7 +699,7 @@ def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple
     size = path.stat().st_size
     if size > max_bytes:
         raise PublishError(
-            f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} (raise it with --max-size)"
+            f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} ({MAX_SIZE_HINT})"
         )
     try:
         tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
@@ -782,13 +850,21 @@ def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
     return pages[stylesheet](xml)
 
 
-def write_pages(site: Path, publisher: Publisher, pages) -> int:
-    """Render and write overview pages: (path relative to the site, stylesheet, input XML)."""
+class PageJob(NamedTuple):
+    """One overview page to render: its path relative to the site, the stylesheet's name, the input XML."""
+
+    page: str
+    stylesheet: str
+    xml: str
+
+
+def write_pages(site: Path, publisher: Publisher, pages: Iterable[PageJob]) -> int:
+    """Render and write overview pages (PageJob each); returns how many."""
     count = 0
-    for relative, stylesheet, xml in pages:
+    for job in pages:
         # a page whose input changed only where it does not show (a register when a mention's
         # context changed) is left as it is
-        _write_if_changed(site_path(site, relative), render_page(publisher, stylesheet, xml))
+        _write_if_changed(site_path(site, job.page), render_page(publisher, job.stylesheet, job.xml))
         count += 1
     return count
 
@@ -825,11 +901,11 @@ def _overview_jobs(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
 ):
-    """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
+    """A PageJob for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
-        yield "index.html", "index", index_xml(summaries)
+        yield PageJob("index.html", "index", index_xml(summaries))
         if search:
-            yield "search.html", "search", "<edition/>"
+            yield PageJob("search.html", "search", "<edition/>")
     if affected is not None and not affected:
         return  # no entity's mentions changed: registers stay as they are
     entities = EntityIndex(summaries, details)
@@ -841,9 +917,9 @@ def _overview_jobs(
         page = register["page"]
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
-            yield page, "register", entities.register_xml(kind)
+            yield PageJob(page, "register", entities.register_xml(kind))
         for ref in refs if affected is None else [r for r in refs if r in affected]:
-            yield sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref)
+            yield PageJob(sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref))
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
             for kind in sitemap.registers():

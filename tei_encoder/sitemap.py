@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-import langcodes
 from lxml import etree
 
 from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
@@ -251,6 +250,8 @@ def html_lang(tag: str) -> str:
     """An xml:lang value as the valid BCP 47 tag HTML's lang needs (`lat` -> `la`, `en_US` ->
     `en-US`, an extended language subtag as the language: `el-grc` -> `grc`); "" (language
     unknown) for a value that is no valid language tag (`sr-Cryl`, a misspelt script)."""
+    import langcodes  # its tables take ~0.1 s to load: only a run that makes pages pays for them
+
     try:
         parts = str(langcodes.standardize_tag(tag.strip())).split("-")
         if len(parts) > 1 and len(parts[1]) == 3 and parts[1].isalpha():

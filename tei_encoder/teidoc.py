@@ -6,13 +6,18 @@ so that both count the same mentions and describe an entry's provenance the same
 
 from __future__ import annotations
 
+import bisect
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
 from . import sitemap
+from .config import sentence_abbreviations
 from .tei import EDITORIAL_ONLY, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, NSMAP, XML_ID, T, surface_text
 
 MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> entity kind
@@ -102,7 +107,7 @@ class DocumentSummary:
     mentions: dict[str, int] = field(default_factory=dict)
     entities: dict[str, EntryInfo] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
-    contexts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    contexts: dict[str, list[KeywordInContext]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -129,7 +134,7 @@ class DocumentSummary:
             "summary": self.summary,
             "mentions": self.mentions,
             "forms": self.forms,
-            "contexts": self.contexts,
+            "contexts": {ref: [c.to_json() for c in cs] for ref, cs in self.contexts.items()},
         }
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
@@ -141,7 +146,9 @@ class DocumentSummary:
         table = entities if entities is not None else {r: EntryInfo.from_json(e) for r, e in data["entities"].items()}
         fields = {k: data[k] for k in ("id", "name", "title", "date", "date_text", "summary", "mentions", "forms")}
         return cls(
-            **fields, entities=table, contexts={r: [tuple(c) for c in cs] for r, cs in data.get("contexts", {}).items()}
+            **fields,
+            entities=table,
+            contexts={r: [KeywordInContext.from_json(c) for c in cs] for r, cs in data.get("contexts", {}).items()},
         )
 
 
@@ -161,15 +168,31 @@ _BLOCKS = frozenset(
 # text a reader does not see at that place: corrections (as for a name's surface text) and notes
 _SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
 _BREAKS = frozenset({T + "lb", T + "pb", T + "cb"})
+_SEPARATE = _BLOCKS | {
+    T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "byline", "docAuthor", "trailer")
+}
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
 
 
-def _block(el: etree._Element) -> etree._Element:
-    """The nearest enclosing block of a mention (the mention's parent when none is found)."""
+_WORDS = re.compile(r"\w")
+_TEXT_TOP = frozenset({T + "text", T + "body", T + "front", T + "back", T + "TEI", T + "teiHeader"})
+
+
+def _blocks(el: etree._Element) -> Iterator[etree._Element]:
+    """A mention's context candidates, nearest first: its enclosing block (the mention's parent
+    when none is found), then each larger element up to the text's division (never the whole
+    body or front)."""
     block = next(el.iterancestors(*_BLOCKS), None)
     if block is None:
         block = el.getparent()
-    return el if block is None else block
+    if block is None:
+        yield el
+        return
+    yield block
+    for wider in block.iterancestors():
+        if wider.tag in _TEXT_TOP or not isinstance(wider.tag, str):
+            return
+        yield wider
 
 
 def _block_text(
@@ -192,7 +215,12 @@ def _block_text(
                 parts.append(" ")
                 length += 1
             elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
+                pad = " " if child.tag in _SEPARATE else ""  # blocks in a wider context stay apart
+                parts.append(pad)
+                length += len(pad)
                 walk(child)
+                parts.append(pad)
+                length += len(pad)
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
@@ -203,19 +231,61 @@ def _block_text(
     return "".join(parts), spans
 
 
-_SENTENCE_END = (". ", "? ", "! ", ".\n", "?\n", "!\n")
+# A sentence ends at ".", "?" or "!" (closing quotes or brackets may follow) and a space, before a
+# word that may begin one: not a lower-case word ("approx. ten"), and for a full stop, not after
+# an initial ("A. I. Mikoyan", "S.M. Kudryavtsev") or an abbreviation (config.sentence_abbreviations).
+_SENTENCE_MARK = re.compile(r"(\S*?)([.?!])[\"'\u201d\u2019)\]\u00bb]*(\s+)(?=\S)")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")
 
 
-def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> tuple[str, str, str]:
-    """The sentence of `text` around the keyword text[start:end], as (before, keyword, after).
+@functools.lru_cache(maxsize=64)
+def sentence_starts(text: str) -> tuple[int, ...]:
+    """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK)."""
+    starts = []
+    abbreviations = sentence_abbreviations()
+    for mark in _SENTENCE_MARK.finditer(text):
+        following = text[mark.end() :].lstrip("\"'\u201c\u2018([\u00ab")
+        if following[:1].islower():
+            continue
+        word = mark.group(1).lstrip("\"'\u201c\u2018([\u00ab")
+        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations):
+            continue
+        starts.append(mark.end())
+    return tuple(starts)
 
-    Sentences end at ". ", "? " or "! " (an initial such as "S. M." can end one early: the context
-    is then shorter, never wrong). A side longer than about half of `width` is cut at a space and
-    gets an ellipsis. Whitespace is normalised (a side keeps one space next to the keyword).
+
+class KeywordInContext(NamedTuple):
+    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it."""
+
+    before: str
+    keyword: str
+    after: str
+
+    def to_json(self) -> dict[str, str]:
+        """The context as a JSON object with named fields (as the build state keeps it)."""
+        return self._asdict()
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> KeywordInContext:
+        """Read back `to_json`."""
+        return cls(data["before"], data["keyword"], data["after"])
+
+
+def keyword_in_context(
+    text: str, start: int, end: int, width: int = CONTEXT_CHARS, earlier: int = 0
+) -> KeywordInContext:
+    """The sentence of `text` around the keyword text[start:end], as a KeywordInContext,
+    with the `earlier` sentences before it.
+
+    Sentences are found by `sentence_starts` (initials and abbreviations do not end one). A side
+    longer than about half of `width` is cut at a space and gets an ellipsis. Whitespace is
+    normalised (a side keeps one space next to the keyword).
     """
-    lefts = [i + len(mark) for mark in _SENTENCE_END if (i := text.rfind(mark, 0, start)) >= 0]
-    rights = [i + 1 for mark in _SENTENCE_END if (i := text.find(mark, end)) >= 0]
-    left, right = max(lefts, default=0), min(rights, default=len(text))
+    starts = sentence_starts(text)
+    at = bisect.bisect_right(starts, start) - earlier
+    left = starts[at - 1] if at > 0 else 0
+    after_end = bisect.bisect_left(starts, end)
+    right = starts[after_end] if after_end < len(starts) else len(text)
     room = max(0, width - (end - start)) // 2
     prefix = suffix = ""
     if start - left > room:
@@ -231,25 +301,32 @@ def keyword_in_context(text: str, start: int, end: int, width: int = CONTEXT_CHA
         return (" " if part[:1].isspace() and words else "") + words + (" " if part[-1:].isspace() and words else "")
 
     before, after = squeeze(text[left:start]).lstrip(), squeeze(text[end:right]).rstrip()
-    return prefix + before, " ".join(text[start:end].split()), after + suffix
+    return KeywordInContext(prefix + before, " ".join(text[start:end].split()), after + suffix)
 
 
 def mention_contexts(
     root: etree._Element, found: list[sitemap.Mention] | None = None
-) -> dict[str, list[tuple[str, str, str]]]:
-    """Entity key -> (before, mention, after) around each of its mentions, in the order in which
+) -> dict[str, list[KeywordInContext]]:
+    """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
     found = sitemap.mentions(root) if found is None else found
     marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
-    contexts: dict[str, list[tuple[str, str, str]]] = {}
+    contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        block = _block(mention.element)
-        if block not in texts:
-            texts[block] = _block_text(block, marked)
-        text, spans = texts[block]
-        start, end = spans.get(mention.element, (0, 0))
-        context = keyword_in_context(text, start, end)
+        context = KeywordInContext("", "", "")
+        # a block that holds nothing but the name (a signature, a speaker's label, a heading) says
+        # nothing of it: the next enclosing element with words of its own gives the context
+        for block in _blocks(mention.element):
+            if block not in texts:
+                texts[block] = _block_text(block, marked)
+            text, spans = texts[block]
+            start, end = spans.get(mention.element, (0, 0))
+            context = keyword_in_context(text, start, end)
+            if _WORDS.search(context.before) or _WORDS.search(context.after):
+                break
+        else:  # a sentence of its own (a signature at the end): the sentence before it leads to it
+            context = keyword_in_context(text, start, end, earlier=1)
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
     return contexts

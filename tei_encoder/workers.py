@@ -35,3 +35,13 @@ def _watch_parent(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(0.5)
     os._exit(1)
+
+
+def pool_workers(items: int, jobs: int, break_even: int) -> int:
+    """How many worker processes a batch of `items` is worth: 1 (this process) below `break_even`
+    items, the point measured where a pool of two starts to beat one process (each worker starts
+    Python, imports and compiles its schemas and stylesheets); above it, `jobs` capped by the
+    cores and by one worker per `break_even` items (a worker must have enough work to pay for itself)."""
+    if jobs <= 1 or items < break_even:
+        return 1
+    return max(1, min(jobs, os.cpu_count() or 1, items // break_even + 1))

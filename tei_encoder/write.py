@@ -93,7 +93,7 @@ _DIV_MODEL = re.compile(r"[TWG]*(?:(?:(?:DG*)+|(?:CG*)+(?:DG*)*)(?:[BW]G*)*)?")
 
 
 def _content_class(el: etree._Element) -> str:
-    name = etree.QName(el).localname
+    name = el.tag.rpartition("}")[2]  # the local name (a QName object per child would cost more than the rest)
     if name in _GLOBAL:
         return "G"
     if name in _DIV_TOP:

@@ -19,6 +19,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED
 
+from tei_encoder.build import POOL_BREAK_EVEN
 from tei_encoder.cli import main
 
 TEI_ENCODER = [sys.executable, "-m", "tei_encoder.cli"]
@@ -176,7 +177,7 @@ def start_pool_build(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
     """A build big enough for a pool of two workers; returns it once its workers run."""
     if not Path("/proc/self/task").exists():
         pytest.skip("needs /proc to find the worker processes")
-    corpus = small_corpus(tmp_path / "c", copies=12)
+    corpus = small_corpus(tmp_path / "c", copies=POOL_BREAK_EVEN // 2 + 4)  # above the break-even: a pool
     log = (tmp_path / "stderr.txt").open("w")  # a file, not a pipe: a lingering worker cannot hold it open
     build = subprocess.Popen(
         [*TEI_ENCODER, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "2", "-q"],

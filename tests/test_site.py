@@ -1,6 +1,7 @@
 """The edition site as a reader and an edition meet it: overrides (--xslt hooks, --css, UI strings),
 dashes, the key of signs, index dates, entry pages with context and authority details, the map."""
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -8,11 +9,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED
-from lxml import html
+from lxml import etree, html
 from test_publish import SEED_PAGE, build
 
 from tei_encoder.cli import main
-from tei_encoder.teidoc import keyword_in_context
+from tei_encoder.publish import EntityIndex, Publisher
+from tei_encoder.sitemap import Mention
+from tei_encoder.tei import TEI_NS
+from tei_encoder.teidoc import DocumentSummary, EntryInfo, keyword_in_context, mention_contexts
+
+XSL = "http://www.w3.org/1999/XSL/Transform"
 
 HOOKS = """<?xml version="1.0" encoding="UTF-8"?>
 <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -81,13 +87,36 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
         "November",
         "Dezember",
     ]
-    strings = {"nav-documents": "Dokumente", "months": months, "date-day": "{day}. {month} {year}"}
-    (edition / "strings.json").write_text(__import__("json").dumps(strings), encoding="utf-8")
+    strings = {
+        "_comment": "Die Wörter der Ausgabe.",
+        "lang": "de",
+        "nav-documents": "Dokumente",
+        "months": months,
+        "date-day": "{day}. {month} {year}",
+        "text-heading": "Text (Übersetzung)",
+        "notes-heading": "Anmerkungen",
+        "hover-sic": "so in der Vorlage",
+        "page-marker": "[S. {n}]",
+    }
+    (edition / "strings.json").write_text(json.dumps(strings), encoding="utf-8")
     out = tmp_path / "site"
     assert publish(tei_dir, out, "--xslt", str(edition)).exit_code == 0
     index = page(out, "index.html")
     assert index.xpath("string(//nav//a[@href='index.html'])").strip() == "Dokumente"
     assert "9. Juni 1961" in index.xpath("//time/text()")
+    # every word of the document page's own is the strings' (the html lang the edition's language)
+    seed = page(out, SEED_PAGE)
+    assert seed.xpath("string(/html/@lang)") == "de" and index.xpath("string(/html/@lang)") == "de"
+    assert seed.xpath("string(//h2[@id='text-heading'])") == "Text (Übersetzung)"
+    assert seed.xpath("//span[@class='ed ed-sic']/@title") == ["so in der Vorlage"] * len(
+        seed.xpath("//span[@class='ed ed-sic']")
+    )
+    # the document's date from its @when, in the edition's style (the record writes "June 9, 1961")
+    assert seed.xpath("string(//header[@class='doc-header']//time)") == "9. Juni 1961"
+    notes = page(out, "docs/footnotes.html")
+    assert notes.xpath("string(//h2[@id='notes-heading'])") == "Anmerkungen"
+    minutes = page(out, "docs/minutes.html")
+    assert "[S. 2]" in [m.strip() for m in minutes.xpath("//span[@class='pb']/text()")]
 
 
 @pytest.mark.parametrize(
@@ -95,7 +124,18 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
     [
         ({"strings.json": '{"no-such-string": "x"}'}, "unknown UI string(s): no-such-string"),
         ({"strings.json": "[1, 2]"}, "must be a JSON object"),
-        ({"broken.xsl": "<xsl:stylesheet"}, "stylesheet does not compile"),
+        ({"strings.json": '{"docs-one": "{nn} Dokument"}'}, "strings.json: docs-one: unknown placeholder {nn}"),
+        ({"strings.json": '{"months": ["Jan", "Feb"]}'}, "strings.json: months: must be a list of 12 strings, not 2"),
+        ({"strings.json": '{"footer": ["a"]}'}, "strings.json: footer: must be a string"),
+        ({"strings.json": '{"lang": "de DE"}'}, "strings.json: lang: 'de DE' is not a language tag"),
+        ({"broken.xsl": "<xsl:stylesheet"}, "broken.xsl:1:16: stylesheet does not compile: SXXP0003"),
+        (
+            {
+                "late.xsl": f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}">\n<xsl:template name="hook-footer">'
+                '<xsl:value-of select="no-such-fn()"/></xsl:template></xsl:stylesheet>'
+            },
+            "late.xsl:2:",
+        ),
     ],
 )
 def test_a_bad_override_is_one_clear_line(tei_dir, tmp_path, files, message):
@@ -105,6 +145,10 @@ def test_a_bad_override_is_one_clear_line(tei_dir, tmp_path, files, message):
         (edition / name).write_text(text, encoding="utf-8")
     result = publish(tei_dir, tmp_path / "site", "--xslt", str(edition))
     assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+    if name := next((n for n in files if n.endswith(".xsl")), None):
+        # the file in full, its line, and Saxon's reason (the error code) on that one line
+        assert str(edition / name) in result.output and re.search(r"[A-Z]{4}\d{4} \w", result.output)
 
 
 def test_missing_override_folder_and_css_are_usage_errors(tei_dir, tmp_path):
@@ -119,6 +163,10 @@ def test_dashes_rendered_tei_untouched(tei_dir, tmp_path):
     assert "Cuba\u2013US" in summary and "--" not in summary
     assert "Cuba</placeName>--<placeName" in (tei_dir / "000_6c3a4dfe0217feee.xml").read_text(encoding="utf-8")
     assert (site / "tei/000_6c3a4dfe0217feee.xml").read_bytes() == (tei_dir / "000_6c3a4dfe0217feee.xml").read_bytes()
+    # the index filter searches the text as shown
+    filter_data = page(site, "index.html").xpath("string(//script[@id='search-index'])")
+    assert any("Cuba\u2013US" in doc["summary"] for doc in json.loads(filter_data))
+    assert "--" not in filter_data
 
 
 def test_key_lists_only_the_signs_the_document_uses(tei_dir):
@@ -126,6 +174,9 @@ def test_key_lists_only_the_signs_the_document_uses(tei_dir):
     seed = page(site, SEED_PAGE)
     seed_signs = seed.xpath("//section[@class='key']//dt//text()")
     assert "[sic]" in seed_signs and "[word]" in seed_signs and "[p. 2]" not in seed_signs
+    # the summary's sign is on the page too: a misspelt name corrected on hover
+    assert seed.xpath("//section[@class='summary']//span[@class='corrected']")
+    assert seed.xpath("//section[@class='key']//dt/span[@class='corrected']")
     notes = page(site, "docs/footnotes.html")
     note_signs = notes.xpath("//section[@class='key']//dt//text()")
     assert "1" in note_signs and "[sic]" not in note_signs
@@ -161,6 +212,69 @@ def test_keyword_in_context_cuts_at_sentences_and_long_sides():
     before, keyword, after = keyword_in_context(long, 500, 506, width=60)
     assert before.startswith("\u2026") and after.endswith("\u2026") and keyword == "Castro"
     assert len(before) < 40 and len(after) < 40
+
+
+@pytest.mark.parametrize(
+    "text, keyword, sentence",
+    [
+        # initials, spaced or not, and abbreviations do not end a sentence; a real end still does
+        ("He left. Then A. I. Mikoyan spoke. Done.", "Mikoyan", "Then A. I. Mikoyan spoke."),
+        ("Noted. Cde. S.M. Kudryavtsev arrived. Next.", "Kudryavtsev", "Cde. S.M. Kudryavtsev arrived."),
+        ("See No. 5 and Lt. Col. Orlov there. Later.", "Orlov", "See No. 5 and Lt. Col. Orlov there."),
+        ("It was approx. ten when Orlov came. Later.", "Orlov", "It was approx. ten when Orlov came."),
+        ('He said "Enough." Orlov left.', "Orlov", "Orlov left."),
+    ],
+)
+def test_sentences_end_at_sentence_ends_not_at_initials(text, keyword, sentence):
+    start = text.index(keyword)
+    assert "".join(keyword_in_context(text, start, start + len(keyword))) == sentence
+
+
+def test_a_name_standing_alone_gets_the_words_around_it():
+    tei = (
+        f'<TEI xmlns="{TEI_NS}"><text><body><div type="document">'
+        '<p>We ask that the schedule be confirmed. The talks <persName ref="#a">X</persName> began.</p>'
+        '<closer><salute>With greetings,</salute><signed><persName ref="#b">V. Orlov</persName></signed></closer>'
+        '<head><persName ref="#c">Orlov</persName></head>'
+        "</div></body></text></TEI>"
+    )
+    root = etree.fromstring(tei)
+    found = [Mention(el, [("person", el.get("ref")[1:])], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
+    contexts = mention_contexts(root, found)
+    assert contexts["b"] == [("With greetings, ", "V. Orlov", "")]  # the closer, not the signature alone
+    before, _, after = contexts["c"][0]
+    assert before or after  # never the name alone
+
+
+def test_every_page_links_the_shipped_favicon(tei_dir):
+    site = tei_dir.parent / "site"
+    for relative in ("index.html", SEED_PAGE, "persons.html", "places/cuba.html"):
+        icons = page(site, relative).xpath("//head/link[@rel='icon']/@href")
+        assert len(icons) == 1 and (site / relative).parent.joinpath(icons[0]).resolve().is_file(), relative
+
+
+def test_co_mentions_one_rule_for_every_entry():
+    # a (in two documents) and b (in one) share the same single document with c: both list c
+    info = {r: EntryInfo("person", r.upper(), "authority") for r in "abcd"}
+    docs = [
+        DocumentSummary("d1", "d1", mentions={"a": 1, "b": 1, "c": 2}, entities=info),
+        DocumentSummary("d2", "d2", mentions={"a": 1, "d": 1}, entities=info),
+    ]
+    index = EntityIndex(docs)
+    assert index.co_mentioned("a") == [("c", 1), ("b", 1), ("d", 1)]  # c: mentioned twice there
+    assert index.co_mentioned("b") == [("c", 1), ("a", 1)]
+    assert index.co_mentioned("a", limit=1) == [("c", 1)]
+
+
+def test_undated_documents_are_listed_on_entry_pages():
+    info = {"a": EntryInfo("person", "A", "authority")}
+    docs = [
+        DocumentSummary("d1", "dated", title="Dated", date="1961-06-09", mentions={"a": 1}, entities=info),
+        DocumentSummary("d2", "undated", title="Undated", mentions={"a": 1}, entities=info),
+    ]
+    entry = html.fromstring(Publisher().entity_page(EntityIndex(docs).entity_xml("a")))
+    listed = [" ".join(li.text_content().split()) for li in entry.xpath("//li[@class='backlink']/p")]
+    assert listed == ["Dated (9 June 1961)", "Undated (undated)"]
 
 
 def test_authority_dates_of_life_and_note_on_the_entry_page(tmp_path):

@@ -257,3 +257,19 @@ def test_opener_parts_on_their_own_lines_keep_their_words_apart(tmp_path):
     words = "".join(xp(tree, "//t:opener//text()")).split()
     assert "No." in words and "15" in words and "From" in words, opener
     assert not any(w.endswith("From") and w != "From" for w in words), opener
+
+
+def test_a_pool_only_for_a_batch_that_pays_for_it(monkeypatch):
+    import os
+
+    from tei_encoder import build, validate
+    from tei_encoder.workers import pool_workers
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert pool_workers(999, 2, 1000) == 1  # below the break-even: this process alone
+    assert pool_workers(1000, 2, 1000) == 2
+    assert pool_workers(10**6, 8, 1000) == 2  # never more workers than cores
+    assert pool_workers(1500, 4, 500) == 2
+    assert pool_workers(10**6, 1, 1000) == 1  # --jobs 1 is one process
+    assert validate.POOL_BREAK_EVEN > 1000  # 1,000 files are never slower than one process
+    assert 16 <= build.POOL_BREAK_EVEN <= 100

@@ -28,7 +28,7 @@
     <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
-      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (string-join((local-name(), @wit ! normalize-space(.)), ' ') || ': ' || (f:normal(.)[.], '(omitted)')[1]), '; ')"/>
+      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (string-join((local-name(), @wit ! normalize-space(.)), ' ') || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
       <!-- notes and witness details of the entry are shown, not hidden with the other readings -->

@@ -77,7 +77,7 @@
     <article class="document" data-pagefind-body="">
       <h1><xsl:value-of select="($title[.], local-name())[1]"/></h1>
       <section class="text" aria-labelledby="text-heading">
-        <h2 id="text-heading">Text</h2>
+        <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
         <div class="foreign-markup"><xsl:apply-templates/></div>
       </section>
     </article>

@@ -54,9 +54,9 @@
         <time class="tei-date" datetime="{@when}"><xsl:apply-templates/></time>
       </xsl:when>
       <xsl:when test="@notBefore and @notAfter">
-        <span class="tei-date" title="between {@notBefore} and {@notAfter}"><xsl:apply-templates/></span>
+        <span class="tei-date" title="{f:ui('date-between', map{'from': f:date-label(@notBefore), 'to': f:date-label(@notAfter)})}"><xsl:apply-templates/></span>
       </xsl:when>
-      <xsl:when test="@when"><span class="tei-date" title="{@when}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="@when"><span class="tei-date" title="{f:date-label(@when)}"><xsl:apply-templates/></span></xsl:when>
       <xsl:otherwise><span class="tei-date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

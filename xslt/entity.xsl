@@ -70,16 +70,22 @@
               <li class="backlink">
                 <p class="backlink-doc">
                   <a href="{$root}{@page}"><xsl:value-of select="f:dashes(@title)"/></a>
-                  <xsl:if test="@date != ''"><xsl:text> </xsl:text><span class="doc-date">(<time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time>)</span></xsl:if>
+                  <xsl:text> </xsl:text>
+                  <!-- undated documents are listed too, last, and say so -->
+                  <xsl:choose>
+                    <xsl:when test="@date != ''"><span class="doc-date">(<time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time>)</span></xsl:when>
+                    <xsl:otherwise><span class="doc-date undated">(<xsl:value-of select="f:ui('undated')"/>)</span></xsl:otherwise>
+                  </xsl:choose>
                 </p>
                 <ol class="kwic">
                   <xsl:for-each select="1 to xs:integer(@mentions)">
                     <xsl:variable name="k" select="."/>
                     <xsl:variable name="context" select="$doc/kwic[$k]"/>
                     <li>
-                      <xsl:value-of select="f:dashes(string($context/before))"/>
-                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/k)) else f:ui('mention-n', map{'n': $k})"/></a>
-                      <xsl:value-of select="f:dashes(string($context/after))"/>
+                      <!-- each part's dashes as in the whole sentence -->
+                      <xsl:value-of select="f:dashes('', string($context/before), string($context/k) || $context/after)"/>
+                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/before), string($context/k), string($context/after)) else f:ui('mention-n', map{'n': $k})"/></a>
+                      <xsl:value-of select="f:dashes($context/before || $context/k, string($context/after), '')"/>
                     </li>
                   </xsl:for-each>
                 </ol>

@@ -70,7 +70,8 @@
           </xsl:for-each>
         </ol>
         <script type="application/json" id="search-index">
-          <xsl:value-of select="f:script-json(array{ $docs ! map{'id': string(@id), 'title': string(title), 'summary': normalize-space(summary), 'year': string(@year)} })"/>
+          <!-- the text the filter searches is the text as shown (dashes set as on the page) -->
+          <xsl:value-of select="f:script-json(array{ $docs ! map{'id': string(@id), 'title': f:dashes(string(title)), 'summary': f:dashes(normalize-space(summary)), 'year': string(@year)} })"/>
         </script>
   </xsl:template>
 

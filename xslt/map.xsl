@@ -38,24 +38,54 @@
           </xsl:for-each>
         </g>
         <g class="map-points">
-          <!-- places at one position (a country at its capital, and the capital) share a point;
-               their names are stacked beside it -->
-          <xsl:for-each-group select="$points" group-by="@lat || ' ' || @lon">
-            <xsl:sort select="xs:double(@lat)" order="descending"/>
+          <!-- Labels are placed one by one, northernmost point first: beside the point, right or
+               left, or a line or more above or below (places sharing a point, a country at its
+               capital, stack so), at the first spot that overlaps no point and no label placed
+               before and stays in the view. A name with no free spot is left off the plate; its
+               point still names it on hover and links to it. -->
+          <xsl:variable name="r" select="if ($small) then 2.5 else 1.8 * $scale"/>
+          <xsl:variable name="size" select="4.4 * $scale"/>
+          <xsl:variable name="dots" as="array(xs:double)*" select="$points ! [xs:double(@lon) - $r, -xs:double(@lat) - $r, xs:double(@lon) + $r, -xs:double(@lat) + $r]"/>
+          <xsl:variable name="ordered" as="element()*">
+            <xsl:for-each-group select="$points" group-by="@lat || ' ' || @lon">
+              <xsl:sort select="xs:double(@lat)" order="descending"/>
+              <xsl:sort select="xs:double(@lon)"/>
+              <xsl:perform-sort select="current-group()">
+                <xsl:sort select="@basis = 'capital'"/>
+                <xsl:sort select="@name"/>
+              </xsl:perform-sort>
+            </xsl:for-each-group>
+          </xsl:variable>
+          <xsl:iterate select="$ordered">
+            <xsl:param name="taken" as="array(xs:double)*" select="$dots"/>
             <xsl:variable name="lon" select="xs:double(@lon)"/>
             <xsl:variable name="lat" select="xs:double(@lat)"/>
-            <xsl:for-each select="current-group()">
-              <xsl:sort select="@basis = 'capital'"/>
-              <xsl:sort select="@name"/>
-              <a href="{$root}{@page}" class="map-place">
-                <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
-                <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{format-number(if ($small) then 2.5 else 1.8 * $scale, '0.###')}" stroke-width="{format-number(0.4 * $scale, '0.###')}"/>
-                <xsl:if test="not($small)">
-                  <text x="{format-number($lon + 2.4 * $scale, '0.##')}" y="{format-number(-$lat + (1.4 + 4.6 * (position() - 1)) * $scale, '0.##')}" font-size="{format-number(4.4 * $scale, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}"><xsl:value-of select="@name"/></text>
-                </xsl:if>
-              </a>
-            </xsl:for-each>
-          </xsl:for-each-group>
+            <xsl:variable name="width" select="string-length(@name) * 0.56 * $size"/>
+            <xsl:variable name="spot" as="array(*)?" select="if ($small) then () else (
+                for $line in (0, 1, -1, 2, -2, 3, -3), $side in (1, -1)
+                return (
+                  let $x := if ($side = 1) then $lon + 1.7 * $r else $lon - 1.7 * $r - $width,
+                      $base := -$lat + 0.35 * $size + $line * 1.5 * $size,
+                      $box := [$x, $base - 1.05 * $size, $x + $width, $base + 0.45 * $size]
+                  return [$box, $side, $base][
+                    $box(1) ge $x0 and $box(3) le $x1 and $box(2) ge $y0 and $box(4) le $y1
+                    and (every $t in $taken satisfies
+                         ($box(3) le $t(1) or $t(3) le $box(1) or $box(4) le $t(2) or $t(4) le $box(2)))]
+                ))[1]"/>
+            <a href="{$root}{@page}" class="map-place">
+              <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
+              <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{format-number($r, '0.###')}" stroke-width="{format-number(if ($small) then 0.8 else 0.5 * $scale, '0.###')}"/>
+              <xsl:if test="exists($spot)">
+                <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}">
+                  <xsl:if test="$spot(2) = -1"><xsl:attribute name="text-anchor">end</xsl:attribute></xsl:if>
+                  <xsl:value-of select="@name"/>
+                </text>
+              </xsl:if>
+            </a>
+            <xsl:next-iteration>
+              <xsl:with-param name="taken" select="($taken, $spot ! ?1)"/>
+            </xsl:next-iteration>
+          </xsl:iterate>
         </g>
       </svg>
       <xsl:if test="not($small)">

@@ -27,8 +27,11 @@
     </header>
   </xsl:template>
 
+  <!-- The document's date in the edition's reading style, from @when (the record's wording may
+       differ from document to document); the text when there is no ISO @when. -->
   <xsl:template match="tei:date" mode="time">
     <xsl:choose>
+      <xsl:when test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{@when}"><xsl:value-of select="f:date-label(@when)"/></time></xsl:when>
       <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="f:normal(.)"/></time></xsl:when>
       <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
     </xsl:choose>

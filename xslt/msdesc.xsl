@@ -15,7 +15,7 @@
                                          or ancestor::tei:title[parent::tei:msItem])]]"/>
     <xsl:if test="$described">
       <section class="manuscripts" aria-labelledby="ms-heading">
-        <h2 id="ms-heading">Manuscript description</h2>
+        <h2 id="ms-heading"><xsl:value-of select="f:ui('ms-heading')"/></h2>
         <xsl:apply-templates select="$described"/>
       </section>
     </xsl:if>

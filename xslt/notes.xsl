@@ -26,7 +26,7 @@
     <xsl:variable name="notes" select="//tei:text//tei:note"/>
     <xsl:if test="$notes">
       <section class="footnotes" aria-labelledby="notes-heading">
-        <h2 id="notes-heading">Notes</h2>
+        <h2 id="notes-heading"><xsl:value-of select="f:ui('notes-heading')"/></h2>
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="n" select="f:note-number(.)"/>
@@ -34,7 +34,7 @@
               <xsl:if test="@n"><span class="fn-mark"><xsl:value-of select="@n"/>. </span></xsl:if>
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
-              <a class="fn-back" href="#fnref-{$n}" aria-label="Back to the text of note {(@n, $n)[1]}">&#x21A9;</a>
+              <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back', map{'n': (@n, $n)[1]})}">&#x21A9;</a>
             </li>
           </xsl:for-each>
         </ol>
@@ -45,16 +45,16 @@
   <xsl:template match="tei:sic">
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
-      <xsl:text> </xsl:text><span class="ed ed-sic" title="sic: so in the source">[sic]</span>
+      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}">[sic]</span>
     </xsl:if>
   </xsl:template>
 
   <xsl:template match="tei:supplied">
-    <span class="ed ed-supplied" title="{if (@reason = 'alternate-name') then 'another form of the name, supplied by the translator' else 'supplied by the translator'}">[<xsl:apply-templates/>]</span>
+    <span class="ed ed-supplied" title="{f:ui(if (@reason = 'alternate-name') then 'hover-supplied-name' else 'hover-supplied')}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="ed ed-gap" title="{if (@reason = 'omitted') then 'omitted in the source' else 'not transcribed: ' || @reason}">
+    <span class="ed ed-gap" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted') else f:ui('hover-gap', map{'reason': string(@reason)})}">
       <xsl:text>[</xsl:text>
       <xsl:value-of select="if (tei:desc) then f:normal(tei:desc) else '&#x2026;'"/>
       <xsl:text>]</xsl:text>
@@ -67,20 +67,6 @@
 
   <!-- A misspelt name: as printed, with the correction on hover. -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]">
-    <span class="corrected" title="corrected: {f:normal(tei:corr)}"><xsl:apply-templates select="tei:sic/node()"/></span>
-  </xsl:template>
-
-  <xsl:template name="editorial-key">
-    <section class="key" aria-labelledby="key-heading">
-      <h2 id="key-heading">Editorial signs</h2>
-      <dl>
-        <dt><span class="ed">[sic]</span></dt><dd>so in the source: the preceding word is reproduced as printed</dd>
-        <dt><span class="ed">[word]</span></dt><dd>supplied by the translator or editor</dd>
-        <dt><span class="ed">[&#x2026;]</span></dt><dd>omitted in the source</dd>
-        <dt><span class="ed">[p. 2]</span></dt><dd>page break in the original</dd>
-        <dt><i class="foreign">[term]</i></dt><dd>term in the original language</dd>
-        <dt><sup class="fn-ref">1</sup></dt><dd>footnote, listed under Notes</dd>
-      </dl>
-    </section>
+    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:normal(tei:corr)})}"><xsl:apply-templates select="tei:sic/node()"/></span>
   </xsl:template>
 </xsl:stylesheet>

@@ -7,28 +7,24 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
-    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     exclude-result-prefixes="#all">
 
   <!-- text of the abstract and the text proper: attribute values and the header stay as they are -->
   <!-- A dash between two names is often a text node of its own ("Cuba", a double hyphen, "US" as three
        nodes): the neighbouring words decide the dash, then only this node's part is kept. -->
   <xsl:template match="tei:text//text()[contains(., '--')] | tei:abstract//text()[contains(., '--')]">
-    <xsl:variable name="before" select="string(analyze-string(string(preceding-sibling::node()[1]), '[\p{L}\d.]+$')/fn:match[1])"/>
-    <xsl:variable name="after" select="string(analyze-string(string(following-sibling::node()[1]), '^[\p{L}\d]+')/fn:match[1])"/>
-    <xsl:variable name="set" select="f:dashes($before || . || $after)"/>
-    <xsl:value-of select="substring($set, string-length($before) + 1, string-length($set) - string-length($before) - string-length($after))"/>
+    <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
-  <!-- One row per sign the document uses: (test, sign, explanation key). -->
+  <!-- One row per sign the page uses, in the text or in the summary: (test, sign, explanation key). -->
   <xsl:template name="editorial-key">
-    <xsl:variable name="text" select="/tei:TEI/tei:text"/>
+    <xsl:variable name="text" select="/tei:TEI/tei:text | /tei:teiCorpus//tei:text | /*/tei:teiHeader/tei:profileDesc/tei:abstract"/>
     <xsl:variable name="rows" as="element()*">
       <xsl:if test="$text//tei:sic[not(parent::tei:choice)]"><row key="key-sic"><span class="ed">[sic]</span></row></xsl:if>
       <xsl:if test="$text//tei:choice[tei:sic and tei:corr]"><row key="key-corrected"><span class="corrected">word</span></row></xsl:if>
       <xsl:if test="$text//tei:supplied"><row key="key-supplied"><span class="ed">[word]</span></row></xsl:if>
       <xsl:if test="$text//tei:gap"><row key="key-gap"><span class="ed">[&#x2026;]</span></row></xsl:if>
-      <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb">[p. 2]</span></row></xsl:if>
+      <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></row></xsl:if>
       <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign">[term]</i></row></xsl:if>
       <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
     </xsl:variable>

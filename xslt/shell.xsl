@@ -42,11 +42,12 @@
     <!-- a page's own stylesheets and scripts, relative to the site root (the search page's) -->
     <xsl:param name="styles" as="xs:string*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
-    <html lang="en">
+    <html lang="{f:ui('lang')}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
+        <link rel="icon" href="{$root}assets/favicon.svg" type="image/svg+xml"/>
         <xsl:for-each select="$styles"><link rel="stylesheet" href="{$root}{.}"/></xsl:for-each>
         <link rel="stylesheet" href="{$root}assets/edition.css"/>
         <xsl:if test="$custom-css = 'yes'">

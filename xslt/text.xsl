@@ -31,7 +31,7 @@
   <xsl:template match="/tei:TEI/tei:text">
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
-      <h2 id="text-heading">Text</h2>
+      <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
       <xsl:apply-templates select="f:content(.)"/>
     </section>
   </xsl:template>
@@ -39,7 +39,7 @@
   <xsl:template match="tei:teiCorpus" mode="texts">
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
-      <h2 id="text-heading">Text</h2>
+      <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
       <xsl:for-each select="tei:TEI | tei:teiCorpus">
         <article class="tei-member">
           <xsl:call-template name="text-lang"/>
@@ -68,7 +68,7 @@
 
   <xsl:template match="tei:front | tei:back | tei:group | tei:floatingText | tei:titlePage | tei:lg | tei:sp | tei:spGrp
                        | tei:castList | tei:castGroup | tei:castItem | tei:listBibl | tei:listPerson | tei:listPlace | tei:listOrg
-                       | tei:div[not(@type = ('document', 'section'))] | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
+                       | tei:div[not(@type = ('document', 'section', 'subsection'))] | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7">
     <div class="{string-join(('tei-' || local-name(), @type ! ('tei-' || local-name(..) || '-' || replace(., '[^\p{L}\p{N}_-]', '')), f:rend-classes(.)), ' ')}">
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="f:content(.)"/>
@@ -290,9 +290,19 @@
 
   <!-- Page breaks: a visible marker, inline inside a paragraph, on its own line between blocks. -->
   <xsl:template match="tei:pb">
-    <span class="pb" role="note" aria-label="Page {@n} of the original">[p. <xsl:value-of select="@n"/>]</span>
+    <xsl:call-template name="page-marker"/>
   </xsl:template>
   <xsl:template match="tei:pb[not(f:in-phrase(.))]">
-    <p class="pb-line"><span class="pb" role="note" aria-label="Page {@n} of the original">[p. <xsl:value-of select="@n"/>]</span></p>
+    <p class="pb-line"><xsl:call-template name="page-marker"/></p>
+  </xsl:template>
+  <!-- The marker is the editor's, not the text's: the search index leaves it out, and spaces
+       around it keep the words on either side apart (a phrase across the break is still found,
+       as the reader's words run on "word [p. 2] word"). -->
+  <xsl:template name="page-marker">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+    <span class="pb" role="note" aria-label="{f:ui('page-label', map{'n': string(@n)})}" data-pagefind-ignore="">
+      <xsl:value-of select="f:ui('page-marker', map{'n': string(@n)})"/>
+    </span>
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

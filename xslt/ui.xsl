@@ -6,6 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:fn="http://www.w3.org/2005/xpath-functions"
     exclude-result-prefixes="#all">
 
   <xsl:param name="ui-strings" as="xs:string" select="'{}'"/>
@@ -53,5 +54,19 @@
       let $en := replace($text, '(\p{Lu}[\p{L}.]*|\d)--(\p{Lu}|\d)', '$1&#x2013;$2'),
           $em := function($t) { replace($t, '(^|[^-])--([^-]|$)', '$1&#x2014;$2') }
       return $em($em($en))"/>
+  </xsl:function>
+
+  <!-- f:dashes for a piece of text that runs on from $left and into $right (text around it shown
+       apart: a text node beside an element, a keyword in its context): the words on either side
+       decide each dash as they would in the whole ("Cuba" and a double hyphen and "US" make "Cuba–US", not "Cuba—US"). -->
+  <xsl:function name="f:dashes" as="xs:string">
+    <xsl:param name="left" as="xs:string"/>
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="right" as="xs:string"/>
+    <xsl:variable name="before" select="string(analyze-string($left, '[\p{L}\d.]+$')/fn:match[1])"/>
+    <xsl:variable name="after" select="string(analyze-string($right, '^[\p{L}\d]+')/fn:match[1])"/>
+    <xsl:variable name="set" select="f:dashes($before || $text || $after)"/>
+    <xsl:sequence select="if (not(contains($text, '--'))) then $text
+      else substring($set, string-length($before) + 1, string-length($set) - string-length($before) - string-length($after))"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -61,7 +61,7 @@ def mark_editorial(doc: Document) -> Document:
     """
     translator = next((r.xml_id for r in doc.header.responsibilities if r.resp == "Translation" and r.xml_id), "")
     state = _State(doc=doc, resp=f"#{translator}" if translator else "", original=_original_lang(doc))
-    body_text = doc.body.text()
+    body_text = doc.body.text() if doc.notes else ""  # read only when there are notes to look for
     state.bracketed = {m for m in doc.notes if f"[{m}]" in body_text}
     rewrite_text(doc.body, state.rewrite, _SKIP)
     unplaced = [m for m in doc.notes if m not in state.placed]

@@ -359,6 +359,7 @@ class _DocContext:
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     problems: list[str] = field(default_factory=list)
+    record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -385,6 +386,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx = _DocContext(rec=rec, doc=doc)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
+    ctx.record_words = _record_words(doc)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, doc.body)
@@ -603,8 +605,8 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         names.extend(_rule_names(rec, text))
-        paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text)
-        if paren and parent.tag == "signed":
+        paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
+        if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary))
@@ -614,8 +616,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
 def _propagate_listed_short_forms(ctx: _DocContext) -> None:
     """A listed person named in full in this record lends the record its short form ("Wang" after
     "Wang Bingnan", "Le:" after "Le Thanh Nghi"), when no other person of the record shares it."""
-    flat = " ".join(text for text, _ in _strings(ctx.doc.body)) + " " + (ctx.doc.header.summary or "")
-    words = {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    words = ctx.record_words
     for short in words & ctx.rec.short_index.keys():
         people = ctx.rec.short_index[short]
         named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
@@ -625,6 +626,12 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _record_words(doc: Document) -> set[str]:
+    """The capitalised words of the document text and summary, folded (norm): which names the record uses."""
+    flat = " ".join(text for text, _ in _strings(doc.body)) + " " + (doc.header.summary or "")
+    return {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
 
 
 def _all_in(form: tuple[str, ...], words: set[str]) -> bool:
@@ -640,8 +647,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     """
     v = ctx.rec.names
     rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
-    flat = " ".join(text for text, _ in _strings(ctx.doc.body)) + " " + (ctx.doc.header.summary or "")
-    record_words = {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    record_words = ctx.record_words
     # who could a short form mean in this record: listed persons named in full, and every rule-found name
     claims: dict[tuple[str, ...], set[str]] = {}
     taught: set[tuple[tuple[str, ...], str]] = set()

@@ -75,9 +75,22 @@ def _syllables(spec: dict) -> set[str]:
     return {o + n + c for o in spec["onsets"] for n in spec["nuclei"] for c in spec["codas"]}
 
 
+_ADOPTED: list[NameVocabulary] = []  # a vocabulary loaded with a cached recogniser (same data and code)
+
+
+def adopt_vocabulary(names: NameVocabulary) -> None:
+    """Use `names` as this process's vocabulary instead of reading the data again (the recogniser
+    cache calls it with the vocabulary stored beside a recogniser built from the same data and code).
+    No effect once the vocabulary has been read."""
+    if not _ADOPTED:
+        _ADOPTED.append(names)
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> NameVocabulary:
-    """The vocabularies, read once per process."""
+    """The vocabularies, read once per process (or adopted from the recogniser cache)."""
+    if _ADOPTED:
+        return _ADOPTED[0]
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     titles = [*raw["honorifics"], *raw["ranks"], *raw["roles"]]
     # single-word titles, and their plurals ("Deputy Heads"); "Foreign" of "Foreign Minister" is no title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..config import RecordFormat, repositories
 from ..dates import find_dates
@@ -90,6 +91,12 @@ def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]
     return found
 
 
+@lru_cache(maxsize=1024)
+def _standalone(name: str) -> re.Pattern:
+    """A repository name as a whole word (not inside a longer word or hyphenated name), compiled once."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 def parse_archival_reference(text: str) -> ArchivalReference | None:
     """Repository, ids and folios from a reference such as "AVP RF, F. 0104. Op. 17, P. 118, D. 3. ll. 237-240."."""
     text = text.strip()
@@ -98,16 +105,14 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
     ref = ArchivalReference(text=text)
     rest = text
     first = text.split(";", 1)[0]
-    if first != text and any(
-        re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", first) for names, _ in repositories() for name in names
-    ):
+    if first != text and any(_standalone(name).search(first) for names, _ in repositories() for name in names):
         # several references ("APRF, f. 45 …; AVPRF, Fond 059a …"): the first is split, all stay in bibl
         rest = first
     scope = rest
     best = None
     for names, repo in repositories():
         for name in names:
-            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", rest)
+            m = _standalone(name).search(rest)
             if m and (best is None or len(name) > len(best[0])):
                 best = (name, repo, m)
     if best:

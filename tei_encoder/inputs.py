@@ -1,0 +1,83 @@
+"""The files a command is given: files as named, folders searched for files of some suffixes.
+
+Kept apart from the pipeline so that commands that only read TEI (validate, publish) find their
+files without importing the encoder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import FOLLOW_SYMLINKS_HINT, UsageError
+
+SYMLINK_REFUSED = f"symbolic link, not followed ({FOLLOW_SYMLINKS_HINT})"
+_SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
+
+
+def collect_files(
+    paths: list[Path],
+    suffixes: tuple[str, ...] = (".txt",),
+    recursive: bool = False,
+    follow_symlinks: bool = False,
+    skipped: list[tuple[Path, str]] | None = None,
+) -> list[Path]:
+    """Files named on the command line: files as given, folders as their files with these suffixes
+    (sorted; with recursive, sub-folders too).
+
+    Searching a folder recursively skips its `authority/` folders (authority files are not
+    documents: `validate corpus/` checks the records' TEI, `authority check` the authority files)
+    and the build state (`.tei-encoder/`). A file named on its own is always taken.
+    A symbolic link met inside a folder (to a file or a folder) is not followed unless
+    follow_symlinks: a corpus must not publish what lies outside it by accident. Each refused
+    link is added to `skipped` as (path, reason); without a `skipped` list the first one raises
+    UsageError. Files named directly are read even when they are links: the user named them.
+    Raises UsageError for a path that does not exist.
+    """
+    files: list[Path] = []
+    refused: list[tuple[Path, str]] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(_folder_files(path, suffixes, recursive, follow_symlinks, refused))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    if refused and skipped is None:
+        raise UsageError(f"{refused[0][0]}: {refused[0][1]}")
+    if skipped is not None:
+        skipped.extend(refused)
+    return files
+
+
+def _folder_files(
+    folder: Path, suffixes: tuple[str, ...], recursive: bool, follow: bool, refused: list[tuple[Path, str]]
+) -> list[Path]:
+    """The files with these suffixes in folder (and below, when recursive), sorted by path;
+    links refused unless follow; a folder reached twice through links is read once."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            st = current.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                continue  # a link loop, or two links to one folder
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(current.iterdir())
+        except OSError:
+            continue  # unreadable folder: its files were never found, as before
+        for entry in entries:
+            is_link = entry.is_symlink()
+            if entry.is_dir():
+                if recursive and entry.name not in _SKIPPED_FOLDERS:
+                    if is_link and not follow:
+                        refused.append((entry, SYMLINK_REFUSED))
+                    else:
+                        pending.append(entry)
+            elif entry.suffix in suffixes and (entry.is_file() or is_link):
+                if is_link and not follow:
+                    refused.append((entry, SYMLINK_REFUSED))
+                elif entry.is_file():
+                    found.append(entry)
+    return sorted(found)
