@@ -270,8 +270,9 @@ def base_authority_dir() -> Path:
 
 @dataclass(frozen=True)
 class AuthorityChoice:
-    """Which authority folders a run uses, and why: `option` (--authority), `edition`
-    (authority/ beside the records) or `base` (shipped with tei-encoder); label says it in a line.
+    """Which authority folders a run uses, and why: `option` (named by the caller), `edition`
+    (authority/ beside the records) or `base` (shipped with tei-encoder); label says it in a line
+    (for `option`, the folders: the command line says which option named them).
     """
 
     folders: tuple[Path, ...]
@@ -299,7 +300,7 @@ def choose_authority(option: tuple[Path, ...], inputs: list[Path]) -> AuthorityC
     """
     if option:
         folders = tuple(Path(f) for f in option)
-        return AuthorityChoice(folders, "option", "--authority " + ", ".join(str(f) for f in folders))
+        return AuthorityChoice(folders, "option", ", ".join(str(f) for f in folders))
     local = local_authority_folders(inputs)
     if local:
         return AuthorityChoice(local, "edition", ", ".join(_shown(f) + "/" for f in local) + " (beside the records)")

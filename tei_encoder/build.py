@@ -36,13 +36,14 @@ from . import __version__
 from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
-from .errors import UsageError
+from .errors import MissingSiteInput, UsageError
 from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
 from .inputs import SYMLINK_REFUSED
 from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
+    PageJob,
     Publisher,
     PublishError,
     build_search_index,
@@ -66,7 +67,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for th
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 3  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 4  # bumped when the state files change shape: an older state means a full build
 
 
 class BuildError(Exception):
@@ -210,15 +211,29 @@ def _outputs_exist(name: str) -> bool:
     )
 
 
-def _process(task: tuple) -> RecordOutcome:
-    if task[0].endswith(".xml"):
+@dataclass(frozen=True)
+class RecordTask:
+    """One corpus file for a worker: its path, output name, the hash of its input, the hash of the
+    TEI the last build wrote from it ('' when none), how to encode it, and its file stamp (kept in
+    the state so an unchanged file is not hashed again)."""
+
+    path: str
+    name: str
+    input_hash: str
+    previous_tei_hash: str
+    settings: EncodeSettings
+    stamp: list[int]
+
+
+def _process(task: RecordTask) -> RecordOutcome:
+    if task.path.endswith(".xml"):
         return _process_master(task)
-    path, name, input_hash, previous_tei_hash, settings, _stamp = task
+    path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
     try:
         started = clock()
-        result = encode_record(Path(path), settings)
+        result = encode_record(Path(path), task.settings, check=False)  # checked below, when the TEI changed
         outcome.seconds["encode"] = clock() - started
         outcome.warnings = result.warnings
         if result.error is not None or result.tei is None:
@@ -268,14 +283,14 @@ def _republish(name: str) -> tuple[str, list[str], str]:
         return name, [], f"page not made again: {type(exc).__name__}: {exc}"
 
 
-def _process_master(task: tuple) -> RecordOutcome:
+def _process_master(task: RecordTask) -> RecordOutcome:
     """A TEI master (hand-corrected TEI in the corpus, or TEI made by another tool): validated as
     `tei-encoder validate` does (the project schema and rules for TEI tei-encoder wrote, tei_all
     for other TEI), then copied and published as it is. The corpus file is only read, never written.
     """
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
-    path, name, input_hash, previous_tei_hash, _settings, _stamp = task
+    path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
     try:
@@ -495,7 +510,7 @@ def run_build(
         override_files(options.xslt)
         ui_strings(options.xslt)
         if options.css is not None and not options.css.is_file():
-            raise PublishError(f"{options.css}: the --css stylesheet does not exist")
+            raise MissingSiteInput(options.css, "css")
         if options.xslt is not None:
             options.publisher().check()  # a broken override: one usage error, not one per record
     except PublishError as exc:
@@ -534,7 +549,8 @@ def run_build(
     summary.records = len(sources) + len(links)
     names: dict[str, Path] = {}
     master_names: set[str] = set()
-    tasks, records = [], {}
+    tasks: list[RecordTask] = []
+    records: dict = {}
     outputs = _Outputs(site, tei_dir)
     for source in sources:
         path = source.path
@@ -571,7 +587,7 @@ def run_build(
                 report.warning(path, f"{warning} (from an earlier build)")
             continue
         # with new stylesheets, a record encoded into the same TEI is published again all the same
-        tasks.append((str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
+        tasks.append(RecordTask(str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
     summary.warnings += summary.earlier_warnings
     gone = [name for name in sorted(set(old) - set(names))]
@@ -764,7 +780,7 @@ class _Runner:
                 results = self.pool.map(_process_all, tasks, max(1, min(64, len(tasks) // (self.jobs * 8) or 1)))
             for task, outcome in zip(tasks, results):
                 bar.update(1)
-                yield outcome, task[-1]
+                yield outcome, task.stamp
         finally:
             bar.finish()
 
@@ -812,7 +828,7 @@ def _republish_all(names: list[str]) -> list:
     return [_republish(name) for name in names]
 
 
-def _render_pages(pages: list[tuple[str, str, str]]) -> int:
+def _render_pages(pages: list[PageJob]) -> int:
     return write_pages(_worker["site"], _worker["publisher"], pages)
 
 

@@ -13,7 +13,19 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__
-from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, UsageError
+from .config import DEFAULT_FORMAT
+from .errors import (
+    ENCODING_AS_HINT,
+    ENCODING_HINT,
+    FOLLOW_SYMLINKS_HINT,
+    MAX_SIZE_HINT,
+    REQUIREMENT_HINT,
+    RNG_HINT,
+    SIZE_HINT,
+    TEI_ALL_PROFILE_HINT,
+    MissingSiteInput,
+    UsageError,
+)
 from .fsutil import OutputError, shown
 from .options import common_encode_options, site_options, with_options
 
@@ -57,7 +69,24 @@ def _in_cli_terms(message: str) -> str:
         message.replace(ENCODING_HINT, "pass --encoding (for example cp1252 or latin-1)")
         .replace(ENCODING_AS_HINT, "pass --encoding")
         .replace(SIZE_HINT, "pass --max-record-size MB to raise the limit")
+        .replace(MAX_SIZE_HINT, "raise it with --max-size")
+        .replace(RNG_HINT, "pass --rng FILE")
+        .replace(TEI_ALL_PROFILE_HINT, "check it as TEI with `tei-encoder validate --profile tei-all`")
+        .replace(FOLLOW_SYMLINKS_HINT, "pass --follow-symlinks to read what it points to")
+        .replace(REQUIREMENT_HINT, "pass --requirement SPEC to init")
     )
+
+
+def _worded(exc: Exception) -> str:
+    """A core error in this command line's terms: a typed error's facts worded with its option."""
+    if isinstance(exc, MissingSiteInput):
+        return f"{exc.path}: the --{exc.kind} {'stylesheet' if exc.kind == 'css' else 'folder'} does not exist"
+    return _in_cli_terms(str(exc))
+
+
+def authority_label(choice) -> str:
+    """Which authority a run uses (authority.AuthorityChoice), in a line naming the option that chose it."""
+    return f"--authority {choice.label}" if choice.origin == "option" else choice.label
 
 
 def _one_line(message: str) -> str:
@@ -108,7 +137,7 @@ def _settings(
     date: str | None,
     encoding: str | None,
     gazetteer: bool,
-    record_format: str = "wcda",
+    record_format: str = DEFAULT_FORMAT,
     max_record_size: float | None = None,
 ) -> EncodeSettings:
     from .config import record_format as format_description
@@ -119,7 +148,7 @@ def _settings(
     limit = {} if max_record_size is None else {"max_record_bytes": int(max_record_size * 1024 * 1024)}
     return EncodeSettings(
         authority=choice.folders,
-        authority_label=choice.label,
+        authority_label=authority_label(choice),
         change_date=change_date(date),
         encoding=encoding,
         gazetteer=gazetteer,
@@ -168,7 +197,7 @@ class _Guarded(click.Group):
             click.echo("tei-encoder: interrupted", err=True)
             sys.exit(130)
         except UsageError as exc:
-            _fail_usage(str(exc))
+            _fail_usage(_worded(exc))
         except OutputError as exc:
             _fail(str(exc))
         except BrokenPipeError:
@@ -240,7 +269,6 @@ def encode(
     from .edition import is_master
     from .fsutil import atomic_write, safe_stem
     from .pipeline import record_files
-    from .validate import Validator
 
     report = Reporter(quiet, verbose)
     skipped: list = []
@@ -268,10 +296,9 @@ def encode(
     to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
-    validator = Validator()  # nothing invalid is ever written: checked against the project schema first
     written: dict[Path, Path] = {}
     for path in files:
-        result = _encode_checked(path, settings, validator, report)
+        result = _encode_checked(path, settings, report)
         if result is None:
             failed += 1
             continue
@@ -308,9 +335,9 @@ def encode(
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _encode_checked(path, settings, validator, report):
-    """Encode one record and check it against the project schema; report its warnings and any
-    error (one line each). Returns the EncodeResult, or None when nothing may be written."""
+def _encode_checked(path, settings, report):
+    """Encode one record (checked against the project schema by encode_record); report its warnings
+    and any error (one line each). Returns the EncodeResult, or None when nothing may be written."""
     from .pipeline import encode_record
 
     result = encode_record(path, settings)
@@ -319,34 +346,14 @@ def _encode_checked(path, settings, validator, report):
     if result.error is not None or result.tei is None:
         report.error(path, result.error or "no TEI was produced")
         return None
-    problem = _first_schema_error(validator, result)
-    if problem:
-        report.error(
-            path,
-            f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {problem}",
-        )
-        return None
     return result
-
-
-def _first_schema_error(validator, result) -> str:
-    """The first error the project schema and rules find in an encoded record, or ''."""
-    from lxml import etree
-
-    problems = validator.check_tree(etree.ElementTree(result.tree), "encoded.xml", result.tei)
-    if problems and any(d.severity == "error" for d in problems):  # line numbers from the bytes
-        problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), "encoded.xml", result.tei)
-    errors = [d for d in problems if d.severity == "error"]
-    return f"line {errors[0].line}: {errors[0].message}" if errors else ""
 
 
 def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
     """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
     from .edition import master_bytes
     from .fsutil import atomic_write
-    from .validate import Validator
 
-    validator = Validator()  # nothing invalid is ever written
     made = kept = failed = 0
     for path in files:
         target = path.with_suffix(".xml")
@@ -354,7 +361,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
             report.warning(target, "already a TEI master: kept as it is (delete it to encode the record again)")
             kept += 1
             continue
-        result = _encode_checked(path, settings, validator, report)
+        result = _encode_checked(path, settings, report)
         if result is None:
             failed += 1
             continue
@@ -499,7 +506,7 @@ def validate(
         _fail_usage(str(exc).splitlines()[0])
     diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="refused") for p, reason in skipped] + diagnostics
     # every format gets printable one-line names: bytes that are not UTF-8 and control characters escaped
-    diagnostics = [replace(d, file=shown(d.file), message=shown(d.message)) for d in diagnostics]
+    diagnostics = [replace(d, file=shown(d.file), message=shown(_in_cli_terms(d.message))) for d in diagnostics]
     names = [shown(p) for p, _ in skipped] + [shown(f) for f in files]
     output = render(diagnostics, names, fmt)
     if report_file:
@@ -625,7 +632,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
         writable_folder(output)
         copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
-        _fail_usage(str(exc))
+        _fail_usage(_worded(exc))
     except OutputError as exc:
         _fail(str(exc))
     summaries, failed, seen = [], _report_skipped(report, skipped), set()

@@ -55,14 +55,22 @@ class RecordFormat:
     recorder_line_pattern: re.Pattern | None = None
 
 
+DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
+
+
 def format_names() -> list[str]:
     """The record formats this installation knows (`formats/*.json`)."""
     folder = resources.files("tei_encoder.formats")
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
+def format_summaries() -> dict[str, str]:
+    """Each known record format's name -> its one-line `summary` (for --help), in name order."""
+    return {name: _load_json("tei_encoder.formats", f"{name}.json").get("summary", "") for name in format_names()}
+
+
 @cache
-def record_format(name: str = "wcda") -> RecordFormat:
+def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
     """The format description `formats/<name>.json`. Raises UsageError for an unknown name."""
     if name not in format_names():
         raise UsageError(f"unknown record format {name!r}; known formats: {', '.join(format_names())}")

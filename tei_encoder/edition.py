@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .authority import REJECTED_FILE, base_authority_dir
-from .errors import UsageError
+from .errors import REQUIREMENT_HINT, UsageError
 from .fsutil import atomic_write
 
 # edition file -> template in tei_encoder/data/edition/ (package data cannot hold dot-files)
@@ -66,8 +66,8 @@ def installed_requirement(direct_url: str | None, version: str) -> tuple[str, st
     where = f" (installed from {url})" if url else ""
     return pinned, (
         f"requirements.txt pins {pinned}{where}, which CI installs from the package index (PyPI) and which "
-        "fails there if this version is not published: pass --requirement SPEC (for example a git URL of "
-        "your tei-encoder) to init, or edit requirements.txt"
+        f"fails there if this version is not published: {REQUIREMENT_HINT} (for example a git URL of "
+        "your tei-encoder), or edit requirements.txt"
     )
 
 

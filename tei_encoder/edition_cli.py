@@ -44,6 +44,7 @@ def init(folder, requirement):
 
     Exit status: 0 made, 2 FOLDER is not new or empty.
     """
+    from .cli import _in_cli_terms
     from .edition import default_requirement, init_edition
 
     try:
@@ -54,7 +55,7 @@ def init(folder, requirement):
         _fail_usage(f"{folder}: cannot write the edition: {exc.strerror or exc}")
     warning = None if requirement else default_requirement()[1]
     if warning:
-        click.echo(f"init: warning: {warning}", err=True)
+        click.echo(f"init: warning: {_in_cli_terms(warning)}", err=True)
     click.echo(
         f"init: a new edition in {folder} ({len(written)} files); next: cd {folder} && tei-encoder build", err=True
     )
@@ -156,6 +157,7 @@ def check(corpus, folders):
     """
     from .authority import choose_authority
     from .authority_edit import check_authority
+    from .cli import authority_label
 
     try:
         choice = choose_authority(tuple(folders), [corpus or _default_corpus()])
@@ -165,7 +167,9 @@ def check(corpus, folders):
     for problem in problems:
         click.echo(problem.text())
     files = sum(len(list(Path(f).glob("*.xml"))) for f in choice.folders if Path(f).is_dir())
-    click.echo(f"authority check: {files} files, {len(problems)} problems; authority: {choice.label}", err=True)
+    click.echo(
+        f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
+    )
     sys.exit(EXIT_FAILED if problems else EXIT_OK)
 
 

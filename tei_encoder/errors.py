@@ -9,7 +9,23 @@ class RecordError(Exception):
 ENCODING_HINT = "give its encoding (for example cp1252 or latin-1)"
 ENCODING_AS_HINT = "give its encoding as"
 SIZE_HINT = "raise the limit if the file really is one record"
+MAX_SIZE_HINT = "raise the size limit to check it"  # validate's and publish's limit for a TEI file
+RNG_HINT = "give the path of tei_all.rng"
+TEI_ALL_PROFILE_HINT = "check it as TEI against tei_all (the tei-all profile)"
+FOLLOW_SYMLINKS_HINT = "allow links to be followed to read what it points to"
+REQUIREMENT_HINT = "name the requirement to pin"  # an edition's tei-encoder, when it is made
 
 
 class UsageError(Exception):
     """The command was called in a way that cannot work (exit code 2)."""
+
+
+class MissingSiteInput(UsageError):
+    """A file or folder given for the site does not exist. kind: "css" (the edition's stylesheet)
+    or "xslt" (its folder of XSLT overrides). The command line words it with its option."""
+
+    WHAT = {"css": "the edition's stylesheet", "xslt": "the edition's folder of XSLT overrides"}
+
+    def __init__(self, path, kind: str):
+        self.path, self.kind = path, kind
+        super().__init__(f"{path}: {self.WHAT[kind]} does not exist")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import FOLLOW_SYMLINKS_HINT, UsageError
 
-SYMLINK_REFUSED = "symbolic link, not followed (pass --follow-symlinks to read what it points to)"
+SYMLINK_REFUSED = f"symbolic link, not followed ({FOLLOW_SYMLINKS_HINT})"
 _SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .config import DEFAULT_FORMAT, format_summaries
+
 ENCODE_OPTIONS = {
     "authority": click.option(
         "--authority",
@@ -33,11 +35,12 @@ ENCODE_OPTIONS = {
     "record_format": click.option(
         "--record-format",
         "record_format",
-        default="wcda",
+        default=DEFAULT_FORMAT,
         show_default=True,
         metavar="NAME",
-        help="Layout of the records: a description in tei_encoder/formats/ (wcda: the Wilson Center export; "
-        "plain: a title line, a date line, then the text).",
+        help="Layout of the records: a description in tei_encoder/formats/ ("
+        + "; ".join(f"{name}: {summary}" for name, summary in format_summaries().items())
+        + ").",
     ),
     "max_record_size": click.option(
         "--max-record-size",

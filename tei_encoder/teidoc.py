@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -106,7 +107,7 @@ class DocumentSummary:
     mentions: dict[str, int] = field(default_factory=dict)
     entities: dict[str, EntryInfo] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
-    contexts: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    contexts: dict[str, list[KeywordInContext]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -133,7 +134,7 @@ class DocumentSummary:
             "summary": self.summary,
             "mentions": self.mentions,
             "forms": self.forms,
-            "contexts": self.contexts,
+            "contexts": {ref: [c.to_json() for c in cs] for ref, cs in self.contexts.items()},
         }
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
@@ -145,7 +146,9 @@ class DocumentSummary:
         table = entities if entities is not None else {r: EntryInfo.from_json(e) for r, e in data["entities"].items()}
         fields = {k: data[k] for k in ("id", "name", "title", "date", "date_text", "summary", "mentions", "forms")}
         return cls(
-            **fields, entities=table, contexts={r: [tuple(c) for c in cs] for r, cs in data.get("contexts", {}).items()}
+            **fields,
+            entities=table,
+            contexts={r: [KeywordInContext.from_json(c) for c in cs] for r, cs in data.get("contexts", {}).items()},
         )
 
 
@@ -251,10 +254,27 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
+class KeywordInContext(NamedTuple):
+    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it."""
+
+    before: str
+    keyword: str
+    after: str
+
+    def to_json(self) -> dict[str, str]:
+        """The context as a JSON object with named fields (as the build state keeps it)."""
+        return self._asdict()
+
+    @classmethod
+    def from_json(cls, data: dict[str, str]) -> KeywordInContext:
+        """Read back `to_json`."""
+        return cls(data["before"], data["keyword"], data["after"])
+
+
 def keyword_in_context(
     text: str, start: int, end: int, width: int = CONTEXT_CHARS, earlier: int = 0
-) -> tuple[str, str, str]:
-    """The sentence of `text` around the keyword text[start:end], as (before, keyword, after),
+) -> KeywordInContext:
+    """The sentence of `text` around the keyword text[start:end], as a KeywordInContext,
     with the `earlier` sentences before it.
 
     Sentences are found by `sentence_starts` (initials and abbreviations do not end one). A side
@@ -281,20 +301,20 @@ def keyword_in_context(
         return (" " if part[:1].isspace() and words else "") + words + (" " if part[-1:].isspace() and words else "")
 
     before, after = squeeze(text[left:start]).lstrip(), squeeze(text[end:right]).rstrip()
-    return prefix + before, " ".join(text[start:end].split()), after + suffix
+    return KeywordInContext(prefix + before, " ".join(text[start:end].split()), after + suffix)
 
 
 def mention_contexts(
     root: etree._Element, found: list[sitemap.Mention] | None = None
-) -> dict[str, list[tuple[str, str, str]]]:
-    """Entity key -> (before, mention, after) around each of its mentions, in the order in which
+) -> dict[str, list[KeywordInContext]]:
+    """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
     found = sitemap.mentions(root) if found is None else found
     marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
-    contexts: dict[str, list[tuple[str, str, str]]] = {}
+    contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        context = ("", "", "")
+        context = KeywordInContext("", "", "")
         # a block that holds nothing but the name (a signature, a speaker's label, a heading) says
         # nothing of it: the next enclosing element with words of its own gives the context
         for block in _blocks(mention.element):
@@ -303,7 +323,7 @@ def mention_contexts(
             text, spans = texts[block]
             start, end = spans.get(mention.element, (0, 0))
             context = keyword_in_context(text, start, end)
-            if _WORDS.search(context[0]) or _WORDS.search(context[2]):
+            if _WORDS.search(context.before) or _WORDS.search(context.after):
                 break
         else:  # a sentence of its own (a signature at the end): the sentence before it leads to it
             context = keyword_in_context(text, start, end, earlier=1)

@@ -30,6 +30,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .config import project_dir
+from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT
 from .workers import WorkerPool, die_with_parent, pool_workers
 from .xmlsafe import (
     DEFAULT_MAX_MB,
@@ -188,7 +189,7 @@ PROFILES = ("auto", "tei-encoder", "tei-all", "custom")
 _OURS = "/tei:TEI/tei:teiHeader/tei:encodingDesc/tei:appInfo/tei:application[@ident='tei-encoder']"
 _NOT_OURS = (
     "not tei-encoder TEI (its teiHeader has no appInfo/application[@ident='tei-encoder']), so the "
-    "tei-encoder customization does not apply: check it as TEI with `tei-encoder validate --profile tei-all`"
+    f"tei-encoder customization does not apply: {TEI_ALL_PROFILE_HINT}"
 )
 _NAMESPACES = {XML_NS: "xml:", TEI_NS: "tei:"}
 
@@ -289,7 +290,7 @@ class Validator:
 
     @cached_property
     def tei_all(self) -> Path:
-        """The official schema for foreign TEI: --rng when given, else found by teiall (may download)."""
+        """The official schema for foreign TEI: the rng path given, else found by teiall (may download)."""
         from .teiall import find_tei_all
 
         return find_tei_all(self.rng_path)
@@ -353,7 +354,7 @@ class Validator:
                     [
                         _refused(
                             name,
-                            f"the file is {human_size(size)}, over the size limit of {human_size(self.max_bytes)} (raise it with --max-size)",
+                            f"the file is {human_size(size)}, over the size limit of {human_size(self.max_bytes)} ({MAX_SIZE_HINT})",
                         )
                     ]
                 )

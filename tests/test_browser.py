@@ -32,6 +32,7 @@ PAGE_KINDS = {
     "place-entry": "places/cuba.html",
     "search": "search.html",
 }
+SCREENSHOT_KINDS = ("index", "document", "places")  # taken at each width, for docs/screenshots/
 
 
 @pytest.fixture(scope="module")
@@ -126,11 +127,15 @@ def test_index_filters(browser_page):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_horizontal_scrolling(browser_site, width):
+    """No page kind scrolls sideways at phone, tablet and desktop widths; the screenshots of
+    docs/screenshots/ are taken on the same page loads (index, document, places at each width)."""
     browser, site, _ = browser_site
     page = browser.new_page(viewport={"width": width, "height": 900})
     try:
         for kind, name in PAGE_KINDS.items():
             page.goto((site / name).as_uri())
+            if kind in SCREENSHOT_KINDS:
+                page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=False)
             wide = page.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
                 " [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >"
@@ -228,18 +233,6 @@ def test_map_shows_the_seed_places(browser_page):
     page.locator("figure.map a.map-place", has_text="Cuba").click()
     page.wait_for_load_state()
     assert page.url.endswith("places/cuba.html")
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_screenshots(browser_site, width):
-    browser, site, _ = browser_site
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    try:
-        for kind in ("index", "document", "places"):
-            page.goto((site / PAGE_KINDS[kind]).as_uri())
-            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=False)
-    finally:
-        page.close()
 
 
 def test_footnotes_numbered_once_and_no_rule_above_the_breadcrumb(browser_page):

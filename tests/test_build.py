@@ -25,18 +25,27 @@ def build(corpus: Path, out: Path, authority: Path = AUTHORITY, *extra: str) -> 
     return data
 
 
-@pytest.fixture
-def project(tmp_path):
-    corpus = tmp_path / "corpus"
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """Three records, their authority and their first build: made once per test process."""
+    root = tmp_path_factory.mktemp("built-project")
+    corpus = root / "corpus"
     corpus.mkdir()
     for path in [CORPUS / f"{SEED}.txt", FIXTURES / "memcon.txt", FIXTURES / "letter.txt"]:
         shutil.copy(path, corpus)
-    authority = tmp_path / "authority"
-    shutil.copytree(AUTHORITY, authority)
-    out = tmp_path / "build"
-    first = build(corpus, out, authority)
+    shutil.copytree(AUTHORITY, root / "authority")
+    first = build(corpus, root / "build", root / "authority")
     assert first["exit_code"] == 0 and first["encoded"] == 3
-    return corpus, authority, out
+    return root
+
+
+@pytest.fixture
+def project(tmp_path, built_project):
+    """A test's own copy of the built project (copied with sizes and times, so the build state
+    holds: the next build finds nothing changed); it may change anything in it."""
+    root = tmp_path / "project"
+    shutil.copytree(built_project, root)
+    return root / "corpus", root / "authority", root / "build"
 
 
 def mtimes(site: Path) -> dict:
@@ -176,6 +185,10 @@ def test_state_of_an_older_shape_means_a_full_build(project):
     summaries = json.loads((out / ".tei-encoder" / "summaries.json").read_text())
     kudryavtsev = summaries["entities"]["kudryavtsev"]
     assert kudryavtsev["kind"] == "person" and kudryavtsev["source"] == "authority"
+    # keyword-in-context entries are kept with named fields, not as positional arrays
+    contexts = [c for doc in summaries["docs"].values() for cs in doc["contexts"].values() for c in cs]
+    assert contexts and all(sorted(c) == ["after", "before", "keyword"] for c in contexts)
+    assert any(c["keyword"] == "Kudryavtsev" for c in contexts)
 
 
 def test_check_warnings_hold_when_an_authority_change_leaves_the_tei_unchanged(project):

@@ -22,6 +22,7 @@ from tei_encoder import __version__
 from tei_encoder.authority import base_authority_dir, choose_authority
 from tei_encoder.authority_edit import check_authority
 from tei_encoder.cli import eta_seconds, main
+from tei_encoder.errors import REQUIREMENT_HINT
 
 NS = {"t": "http://www.tei-c.org/ns/1.0"}
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -620,7 +621,7 @@ def test_init_requires_where_tei_encoder_came_from_or_warns(direct_url, expected
     assert requirement == expected
     assert (warning is not None) == warns
     if warning:
-        assert "--requirement" in warning and "tei-encoder==9.8.7" in warning
+        assert REQUIREMENT_HINT in warning and "tei-encoder==9.8.7" in warning  # the CLI words it as --requirement
 
 
 def test_init_says_once_when_the_requirement_may_not_install(tmp_path, monkeypatch):
@@ -632,6 +633,9 @@ def test_init_says_once_when_the_requirement_may_not_install(tmp_path, monkeypat
     assert (tmp_path / "a" / "requirements.txt").read_text(encoding="utf-8") == "tei-encoder==9.8.7\n"
     given = run("init", str(tmp_path / "b"), "--requirement", "tei-encoder @ git+https://git.example.org/x.git")
     assert given.exit_code == 0 and "warning" not in given.output
+    monkeypatch.setattr(edition, "default_requirement", lambda: edition.installed_requirement(None, "9.8.7"))
+    worded = run("init", str(tmp_path / "c"))
+    assert "is not published: pass --requirement SPEC to init (for example a git URL of" in worded.output, worded.output
 
 
 def test_readme_has_no_placeholder_owner():

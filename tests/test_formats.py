@@ -5,7 +5,7 @@ from click.testing import CliRunner
 from conftest import AUTHORITY, tree_of, xp
 
 from tei_encoder.cli import main
-from tei_encoder.config import format_names, record_format
+from tei_encoder.config import DEFAULT_FORMAT, format_names, format_summaries, record_format
 from tei_encoder.pipeline import EncodeSettings, encode_record
 from tei_encoder.validate import Validator
 
@@ -23,6 +23,16 @@ The delegation reached Havana in the morning and was received by Fidel Castro at
 
 def test_both_formats_are_known():
     assert {"wcda", "plain"} <= set(format_names())
+
+
+def test_record_format_help_lists_the_formats_folder():
+    """--record-format's help is made from formats/*.json (each file's summary), not written by hand."""
+    summaries = format_summaries()
+    assert list(summaries) == format_names() and all(summaries.values())
+    shown = " ".join(CliRunner().invoke(main, ["encode", "--help"]).output.split())
+    for name, summary in summaries.items():
+        assert f"{name}: {summary}" in shown
+    assert f"[default: {DEFAULT_FORMAT}]" in shown and DEFAULT_FORMAT in summaries
     assert record_format("plain").publisher == ""
     # the plain format takes the document vocabularies of the one it extends
     assert record_format("plain").classification_marks == record_format("wcda").classification_marks

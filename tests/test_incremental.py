@@ -114,3 +114,25 @@ def test_incremental_build_equals_clean_build(tmp_path_factory, changes):
             shutil.rmtree(clean)
         build(corpus, authority, clean, force=True)
         assert snapshot(out) == snapshot(clean), (step, kind, which)
+
+
+def test_an_edited_sentence_reaches_the_entry_page_of_its_mention(tmp_path):
+    """A record edited around a mention, with the same entities mentioned the same number of times:
+    the incremental build re-renders the entry page with the new keyword-in-context sentence and
+    equals a clean build (the context is part of what the build compares, not only the mentions)."""
+    corpus, authority, out, clean = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out", tmp_path / "clean"
+    corpus.mkdir()
+    authority.mkdir()
+    write_authority(authority, {p: p for p in PEOPLE})
+    rec = corpus / "rec0.txt"
+    rec.write_text(record("Ann Example spoke first about the grain harvest.\n"), encoding="utf-8")
+    (corpus / "rec1.txt").write_text(record_text(1, PEOPLE[:2], 0), encoding="utf-8")
+    build(corpus, authority, out)
+    entry = out / "site" / "persons" / "p0.html"
+    assert "the grain harvest" in entry.read_text(encoding="utf-8")
+    rec.write_text(record("Ann Example spoke first about the timber quotas.\n"), encoding="utf-8")
+    build(corpus, authority, out)
+    page = entry.read_text(encoding="utf-8")
+    assert "the timber quotas" in page and "the grain harvest" not in page
+    build(corpus, authority, clean, force=True)
+    assert snapshot(out) == snapshot(clean)

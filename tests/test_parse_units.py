@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tei_encoder.config import record_format
@@ -221,3 +223,28 @@ def test_a_heading_without_text_at_the_end_closes_the_section_before_it():
     _fold_empty_sections(document)
     assert [c.tag for c in document.children] == ["p", "div"]
     assert first.children[-1].tag == "p" and first.children[-1].children == ["LEFT OPEN"]
+
+
+def test_a_field_the_format_labels_but_the_parser_does_not_know_is_kept_as_a_note():
+    """A format file may add a label for a field the header parser has no place for: its text is
+    kept (notesStmt/note[@type='field'], "Label: text") and reported, never dropped; the TEI stays valid."""
+    from dataclasses import replace
+
+    fmt = replace(FMT, labels={**FMT.labels, "Keywords": "keywords"})
+    text = "June 9, 1961\n\n**A Test Record**\n\nKeywords:\n\nharvest, grain quotas\n\nSummary:\n\nA short summary.\n\nThe text.\n"
+    header, body, warnings = parse_header(split_blocks(text), fmt)
+    assert ("field", "Keywords: harvest, grain quotas") in header.notes
+    assert header.summary == "A short summary." and body
+    assert any("'Keywords'" in w and "kept as a note" in w for w in warnings), warnings
+    from lxml import etree
+
+    from tei_encoder.model import SourceText
+    from tei_encoder.parse import parse_record
+    from tei_encoder.validate import Validator
+    from tei_encoder.write import serialize, tei_tree
+
+    doc = parse_record(SourceText(Path("keywords.txt"), text, "0" * 64), fmt)
+    tei = serialize(tei_tree(doc, None))
+    assert b'<note type="field">Keywords: harvest, grain quotas</note>' in tei
+    problems = Validator(jing=False).check_tree(etree.ElementTree(etree.fromstring(tei)), "x.xml", tei)
+    assert not [d for d in problems if d.severity == "error"], problems

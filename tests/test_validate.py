@@ -1,10 +1,11 @@
 """Validation: deliberately broken TEI gives the exact message, line and exit code."""
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED, SETTINGS
+from conftest import AUTHORITY, SEED, SETTINGS
 from lxml import etree
 
 from tei_encoder.cli import main
@@ -203,10 +204,10 @@ def test_build_refuses_invalid_output(tmp_path, monkeypatch):
 
     real = build_module.encode_record
 
-    def corrupting(path, settings):
+    def corrupting(path, settings, **options):
         from tei_encoder.write import serialize
 
-        result = real(path, settings)
+        result = real(path, settings, **options)
         result.tree.find(".//{http://www.tei-c.org/ns/1.0}div").set("type", "chapter")
         result.tei = serialize(result.tree)
         return result
@@ -218,3 +219,29 @@ def test_build_refuses_invalid_output(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "encoded TEI is invalid" in result.output
     assert not (tmp_path / "b" / "tei" / "000_6c3a4dfe0217feee.xml").exists()
+
+
+def test_encode_record_never_returns_tei_invalid_against_the_project_schema(tmp_path, monkeypatch):
+    """The guarantee holds at the API, not only in the commands: a writer bug makes encode_record
+    return an error (no TEI), and every command that encodes reports it; check=False hands the
+    check to the caller (build, which checks only TEI that changed)."""
+    import tei_encoder.pipeline as pipeline
+
+    real = pipeline.tei_tree
+
+    def corrupting(doc, change_date):
+        root = real(doc, change_date)
+        root.find(".//{http://www.tei-c.org/ns/1.0}div").set("type", "chapter")
+        return root
+
+    monkeypatch.setattr(pipeline, "tei_tree", corrupting)
+    refused = pipeline.encode_record(SEED, SETTINGS)
+    assert refused.tei is None and refused.tree is None and not refused.ok
+    assert refused.error.startswith("encoded TEI is invalid against the project schema, not written")
+    assert re.search(r": line \d+: .*chapter", refused.error), refused.error
+    unchecked = pipeline.encode_record(SEED, SETTINGS, check=False)
+    assert unchecked.ok and b'type="chapter"' in unchecked.tei
+    for command in (["encode", str(SEED), "-o", str(tmp_path / "one.xml")], ["entities", str(SEED)]):
+        result = CliRunner().invoke(main, [*command, "--authority", str(AUTHORITY)])
+        assert result.exit_code == 1 and "invalid against the project schema" in result.output, (command, result.output)
+    assert not (tmp_path / "one.xml").exists()

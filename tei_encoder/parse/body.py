@@ -530,7 +530,9 @@ def _take_closer_and_distribution(
         k -= 1
     if k == len(lines) or k == 0 or not _copies_line(lines[k - 1].text, fmt):
         return (*_take_closer(lines, fmt), None)
-    items = [Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]]
+    items: list[Node | str] = [
+        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]
+    ]
     # up to two short lines between the signature and the copies: an instruction, a register number
     for extra in range(3):
         start = k - 1 - extra
@@ -538,7 +540,7 @@ def _take_closer_and_distribution(
             break
         before, closer, signer = _take_closer(lines[:start], fmt)
         if closer is not None and before:
-            parts: list[Node] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
+            parts: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
             parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items)]
             return before, closer, signer, Node("postscript", {}, parts)
     return (*_take_closer(lines, fmt), None)
@@ -1052,7 +1054,7 @@ def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     for kind, patterns in fmt.opener_seg_patterns.items():
         if any(p.search(text) for p in patterns):
             return kind
-    if re.match(r"^(?:to|To|TO)\s", text):
+    if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
         return "from"
@@ -1128,8 +1130,12 @@ def _lines_to_salute(
     parts: list[Node | str] = []
     for k in range(i, j):
         text = lines[k].text
+        dateline = _dateline(text)
+        marks = _opener_line(text, fmt)
         if (
-            parts
+            dateline is None
+            and not marks
+            and parts
             and lines[k].block == lines[k - 1].block
             and isinstance(parts[-1], Node)
             and parts[-1].tag == "seg"
@@ -1137,8 +1143,6 @@ def _lines_to_salute(
         ):
             parts[-1].children += [Node("lb"), text]  # one address over several lines
             continue
-        dateline = _dateline(text)
-        marks = _opener_line(text, fmt)
         if dateline is not None or marks:
             if parts:
                 parts.append(" ")

@@ -268,6 +268,9 @@ def _store(
         header.credits = f"{header.credits} {text}".strip()
     elif field == "original_language":
         header.original_languages.extend(_languages(text, warnings))
+    else:  # a label the format file maps to a field with no TEI place of its own: kept, and said
+        header.notes.append(("field", f"{_label_name(field, fmt)}: {text}"))
+        warnings.append(f"header field {_label_name(field, fmt)!r} has no TEI element of its own: kept as a note")
 
 
 def _store_citation(

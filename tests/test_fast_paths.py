@@ -1,0 +1,76 @@
+"""Fast paths give the answers of the plain versions they replaced (speed changes must not change output)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_encoder.brackets import top_level_brackets
+from tei_encoder.dates import _ANY_DATE, find_dates
+from tei_encoder.parse.body import is_caps
+
+# characters that matter to these functions: brackets, digits, month letters in both cases, the long s
+# (it folds to "s" in a case-insensitive pattern), Roman numerals, separators and a few non-ASCII letters
+ALPHABET = "[]()  .,/-:0123456789janfebmrpyulgsoctvdJANFEBMRPYULGSOCTVDIVXſÉéßΣ中"
+texts = st.text(alphabet=ALPHABET, max_size=40)
+
+
+def plain_top_level_brackets(text: str) -> list[tuple[int, int]]:
+    """The outermost balanced brackets, found by trying each "[" that opens at depth 0 (slow, obvious)."""
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(text):
+        if text[k] != "[":
+            k += 1
+            continue
+        level, j = 0, k
+        while j < len(text):
+            level += {"[": 1, "]": -1}.get(text[j], 0)
+            if level == 0:
+                break
+            j += 1
+        if j == len(text):  # never closed: everything after it is inside it, so no later bracket is outermost
+            break
+        if j + 1 - k <= 2000:
+            spans.append((k, j + 1))
+        k = j + 1
+    return spans
+
+
+def plain_is_caps(text: str) -> bool:
+    letters = [c for c in text[:160] if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+PLAIN_ANY_DATE = re.compile(
+    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_fast_paths_agree_with_plain_versions(text):
+    assert top_level_brackets(text) == plain_top_level_brackets(text)
+    assert is_caps(text) == plain_is_caps(text)
+    assert bool(_ANY_DATE.search(text)) == bool(PLAIN_ANY_DATE.search(text))
+
+
+def test_fast_paths_on_chosen_cases():
+    assert top_level_brackets("a [b [c] d] e] [f") == [(2, 11)]
+    assert top_level_brackets("[a [b] c") == plain_top_level_brackets("[a [b] c") == []
+    assert is_caps("MINISTRY OF FOREIGN AFFAIRS") and not is_caps("Ministry of Foreign Affairs")
+    assert [d.attrs for d in find_dates("on ſeptember 3, 1961 and 14.X.1956", None)] == [
+        {"when": "1961-09-03"},
+        {"when": "1956-10-14"},
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET + "ſKkİı", max_size=60), st.sampled_from([None, 1961]))
+def test_find_dates_never_fails(text, year):
+    """Whatever a case-insensitive pattern matches (the long s of "ſeptember" folds to s), the date
+    finder reads it without an internal error (it was a KeyError that lost the record)."""
+    for d in find_dates(text, year):
+        assert 0 <= d.start < d.end <= len(text)
