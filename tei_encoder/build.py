@@ -820,7 +820,7 @@ class _Runner:
             self.pool.close(failed)  # records not started are dropped
 
 
-def _process_all(tasks: list[tuple]) -> list[RecordOutcome]:
+def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:
     return [_process(task) for task in tasks]
 
 
