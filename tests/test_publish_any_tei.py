@@ -254,3 +254,12 @@ def test_mentions_only_hovered_over_get_no_anchor():
     assert not shown.xpath("//*[starts-with(@id, 'm-b-') or starts-with(@id, 'm-d-')]")
     assert "John" in shown.xpath("string(//span[@class='corrected']/@title)")
     assert "Westmere" in shown.xpath("string(//span[@class='tei-app']/@title)")
+
+
+def test_page_break_without_number_has_its_own_marker(peer_site):
+    """A `pb` without @n is a marker of its own words, never "[p. ]" or "Page  of the original"."""
+    shown = page(peer_site, "docs/header_letter.html")
+    markers = shown.xpath("//section[@class='text']//span[@class='pb']")
+    assert len(markers) == 1
+    assert markers[0].text_content().strip() == "[new page]"
+    assert "  " not in markers[0].get("aria-label") and "(its number not given)" in markers[0].get("aria-label")

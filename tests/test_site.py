@@ -253,6 +253,14 @@ def test_every_page_links_the_shipped_favicon(tei_dir):
         assert len(icons) == 1 and (site / relative).parent.joinpath(icons[0]).resolve().is_file(), relative
 
 
+def test_source_box_is_left_out_of_the_search_index(tei_dir):
+    """Labels and values of the source box would run together in the index ("ArchiveArchive of...")."""
+    seed = page(tei_dir.parent / "site", SEED_PAGE)
+    boxes = seed.xpath("//aside[@class='doc-essentials']")
+    assert boxes and all(box.get("data-pagefind-ignore") is not None for box in boxes)
+    assert seed.xpath("//aside[@class='doc-essentials']//dd")  # the box is there, only not indexed
+
+
 def test_co_mentions_one_rule_for_every_entry():
     # a (in two documents) and b (in one) share the same single document with c: both list c
     info = {r: EntryInfo("person", r.upper(), "authority") for r in "abcd"}
