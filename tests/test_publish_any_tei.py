@@ -263,3 +263,29 @@ def test_page_break_without_number_has_its_own_marker(peer_site):
     assert len(markers) == 1
     assert markers[0].text_content().strip() == "[new page]"
     assert "  " not in markers[0].get("aria-label") and "(its number not given)" in markers[0].get("aria-label")
+
+
+def test_manuscript_description_of_another_project_reads_cleanly(peer_site):
+    """Empty parts are skipped, only the shelfmark makes the reference, measurements are labelled
+    with their unit, and a term met several times is one dt with several dd."""
+    shown = page(peer_site, "docs/header_letter.html")
+    essentials = {
+        dt.text_content(): dt.getnext().text_content() for dt in shown.xpath("//aside[@class='doc-essentials']//dt")
+    }
+    assert essentials == {"Archive": "Westmere Letter Archive, Nowhereland", "Archival reference": "WLA 7/3"}
+    assert shown.xpath("string(//span[@class='tei-dimensions'])") == "height 21.5 cm, width 14.2 cm, depth 0.1 cm"
+    about = shown.xpath("//section[@aria-labelledby='metadata-heading']/dl")[0]
+    assert [dt.text_content() for dt in about.xpath("dt")] == ["Language of this text", "Funder"]
+    assert [dd.text_content() for dd in about.xpath("dd")] == [
+        "German",
+        "French",
+        "Foundation for Invented Letters",
+        "Council of Made-up Research",
+    ]
+    several_items = page(peer_site, "docs/msdesc.html")
+    assert (
+        several_items.xpath(
+            "string(//aside[@class='doc-essentials']//dt[.='Archival reference']/following-sibling::dd[1])"
+        )
+        == "MS Test 42"
+    )

@@ -41,27 +41,28 @@
        is in the document's header, under its title). -->
   <xsl:template name="metadata-essentials">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
-    <xsl:if test="$ms//(tei:repository | tei:msIdentifier/tei:idno) or $source-url">
+    <xsl:if test="$ms//(tei:repository | tei:msIdentifier//tei:idno)[normalize-space()] or $source-url">
     <section class="metadata essentials" aria-labelledby="essentials-heading">
       <h2 id="essentials-heading"><xsl:value-of select="f:ui('doc-essentials')"/></h2>
       <dl>
-        <xsl:if test="$ms//tei:repository">
+        <xsl:if test="$ms//tei:repository[normalize-space()]">
           <dt><xsl:value-of select="f:ui('archive')"/></dt>
           <dd>
-            <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.), ', ')"/>
+            <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.)[.], ', ')"/>
           </dd>
         </xsl:if>
-        <xsl:if test="$ms//tei:msIdentifier/tei:idno">
+        <!-- The reference is the shelfmark's idno parts (not an altIdentifier, not an empty idno)
+             and the folios of the one item the document is; a locus elsewhere (a hand, one of
+             several items) describes the manuscript, not where the document is kept. -->
+        <xsl:variable name="reference" as="xs:string*">
+          <xsl:for-each select="$ms/tei:msIdentifier//tei:idno[not(tei:idno)][not(ancestor::tei:altIdentifier)][normalize-space()]">
+            <xsl:sequence select="(map{'fond': 'fond ', 'opis': 'opis ', 'papka': 'papka ', 'delo': 'delo '}(string(@type)), '')[1] || f:normal(.)"/>
+          </xsl:for-each>
+          <xsl:sequence select="$ms/tei:msContents[count(tei:msItem) = 1]/tei:msItem/tei:locus ! f:normal(.)[.]"/>
+        </xsl:variable>
+        <xsl:if test="exists($reference)">
           <dt><xsl:value-of select="f:ui('reference')"/></dt>
-          <dd>
-            <xsl:variable name="parts" as="xs:string*">
-              <xsl:for-each select="$ms//tei:msIdentifier//tei:idno[not(tei:idno)]">
-                <xsl:sequence select="(map{'fond': 'fond ', 'opis': 'opis ', 'papka': 'papka ', 'delo': 'delo '}(string(@type)), '')[1] || f:normal(.)"/>
-              </xsl:for-each>
-              <xsl:sequence select="$ms//tei:locus ! f:normal(.)"/>
-            </xsl:variable>
-            <xsl:value-of select="string-join($parts, ', ')"/>
-          </dd>
+          <dd><xsl:value-of select="string-join($reference, ', ')"/></dd>
         </xsl:if>
         <xsl:if test="$source-url">
           <dt><xsl:value-of select="f:ui('source')"/></dt>
@@ -82,7 +83,7 @@
   <!-- The rest of the header: author, collection, responsibilities, languages, funder. -->
   <xsl:template name="metadata-panel">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
-    <xsl:variable name="rows" as="node()*">
+    <xsl:variable name="rows">
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
           <dt><xsl:value-of select="f:ui('author')"/></dt>
           <dd>
@@ -109,10 +110,15 @@
           <dt><xsl:value-of select="f:ui('funder')"/></dt><dd><xsl:value-of select="f:normal(.)"/></dd>
         </xsl:for-each>
     </xsl:variable>
-    <xsl:if test="exists($rows)">
+    <xsl:if test="exists($rows/dt)">
       <section class="metadata" aria-labelledby="metadata-heading">
         <h2 id="metadata-heading"><xsl:value-of select="f:ui('doc-about')"/></h2>
-        <dl><xsl:sequence select="$rows"/></dl>
+        <!-- One term, several values (HTML dl): eleven languages are one "Language" with eleven dd. -->
+        <dl>
+          <xsl:for-each-group select="$rows/dt" group-by="string(.)">
+            <xsl:sequence select="current-group()[1], current-group() ! following-sibling::dd[1]"/>
+          </xsl:for-each-group>
+        </dl>
       </section>
     </xsl:if>
   </xsl:template>
