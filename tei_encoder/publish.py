@@ -247,12 +247,15 @@ class Publisher:
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
         root = sitemap.annotate(root)
+        date, date_text = sitemap.document_date(root)
         page = self._run(
             self._document,
             etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=sitemap.document_title(root, name),
+            doc_date=date,
+            doc_date_text=date_text,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page)

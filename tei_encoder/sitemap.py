@@ -295,6 +295,39 @@ def document_title(root: etree._Element, fallback: str = "") -> str:
     return fallback
 
 
+# Where TEI gives a document's date, most specific first (TEI P5 §2.4.1 creation, §2.4.6
+# correspDesc, §10.8 origDate, §3.12 bibliographic dates): ours writes creation/date, letters of
+# other projects the date of sending, manuscript descriptions the date of origin, others only the
+# source's bibliographic date.
+_DATE_PLACES = (
+    "tei:teiHeader/tei:profileDesc/tei:creation//tei:date",
+    "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']//tei:date",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc/tei:history/tei:origin//tei:origDate",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//tei:origDate",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl//tei:date",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct//tei:imprint/tei:date",
+)
+_DATE_ATTRIBUTES = ("when", "when-iso", "notBefore", "notBefore-iso", "from", "from-iso")
+_ISO_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
+
+
+def document_date(root: etree._Element) -> tuple[str, str]:
+    """The document's date as (ISO YYYY[-MM[-DD]], its text as printed), the one date the index,
+    the page and its JSON-LD show. Taken from the first of the header's places that has an ISO
+    date in @when, else @notBefore, else @from (see `_DATE_PLACES`); when none has one, ("", the
+    first such date's text); ("", "") when the header dates nothing."""
+    first_text = ""
+    for path in _DATE_PLACES:
+        for date in root.xpath(path, namespaces={"tei": TEI_NS}):
+            text = surface_text(date)
+            first_text = first_text or text
+            for name in _DATE_ATTRIBUTES:
+                found = _ISO_DATE.match((date.get(name) or "").strip())
+                if found:
+                    return found.group(0), text
+    return "", first_text
+
+
 def annotate(root: etree._Element) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language

@@ -6,6 +6,7 @@ structure other projects use: front/back, groups of texts, div1-div3, verse, dra
 tables inside paragraphs, opener/closer text, manuscript descriptions, EpiDoc, right-to-left
 text, a title without @type, every style of pointer."""
 
+import json
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -289,3 +290,53 @@ def test_manuscript_description_of_another_project_reads_cleanly(peer_site):
         )
         == "MS Test 42"
     )
+
+
+def _header(inner: str, source: str = "<p>Constructed.</p>") -> etree._Element:
+    return etree.fromstring(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        f"<publicationStmt><p>P</p></publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc>"
+        f"<profileDesc>{inner}</profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+    )
+
+
+@pytest.mark.parametrize(
+    "profile, source, expected",
+    [
+        (
+            '<creation><date when="1961-06-09">June 9, 1961</date></creation>',
+            "<p>s</p>",
+            ("1961-06-09", "June 9, 1961"),
+        ),
+        (
+            '<correspDesc><correspAction type="received"><date when="1874-06-01"/></correspAction>'
+            '<correspAction type="sent"><date notBefore="1874-05">in May</date></correspAction></correspDesc>',
+            "<p>s</p>",
+            ("1874-05", "in May"),
+        ),
+        (
+            "",
+            '<msDesc><msIdentifier><idno>A</idno></msIdentifier><history><origin><origDate from="1880" to="1885">1880s</origDate></origin></history></msDesc>',
+            ("1880", "1880s"),
+        ),
+        (
+            "",
+            '<bibl><title>B</title><date when="1902-03-04T10:00:00">4.3.1902</date></bibl>',
+            ("1902-03-04", "4.3.1902"),
+        ),
+        ("<creation><date>some spring</date></creation>", "<p>s</p>", ("", "some spring")),
+        ("", "<p>s</p>", ("", "")),
+    ],
+)
+def test_document_date_from_where_the_header_gives_it(profile, source, expected):
+    assert sitemap.document_date(_header(profile, source)) == expected
+
+
+def test_index_page_and_json_ld_share_the_headers_date(peer_site):
+    index = page(peer_site, "index.html")
+    item = index.xpath("//a[contains(@href, 'header_letter.html')]/ancestor::li[1]")[0]
+    assert item.xpath("string(.//time/@datetime)") == "1874-05-02"
+    shown = page(peer_site, "docs/header_letter.html")
+    assert shown.xpath("string(//header[@class='doc-header']//time/@datetime)") == "1874-05-02"
+    data = json.loads(shown.xpath("string(//script[@type='application/ld+json'])"))
+    assert data["dateCreated"] == "1874-05-02"

@@ -14,27 +14,21 @@
   <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
   <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
   <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
-  <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
+  <!-- The document's date, chosen by tei_encoder/sitemap.py (document_date) as the index's:
+       ISO (YYYY[-MM[-DD]]) and the text as printed. -->
+  <xsl:param name="doc-date" as="xs:string" select="''"/>
+  <xsl:param name="doc-date-text" as="xs:string" select="''"/>
 
   <xsl:template name="doc-header">
     <header class="doc-header">
       <h1><xsl:value-of select="f:dashes($title)"/></h1>
-      <xsl:if test="$creation">
-        <p class="doc-date">
-          <xsl:apply-templates select="$creation" mode="time"/>
-        </p>
-      </xsl:if>
+      <!-- The date in the edition's reading style, from its ISO value (the record's wording may
+           differ from document to document); the text when there is no ISO date. -->
+      <xsl:choose>
+        <xsl:when test="$doc-date"><p class="doc-date"><time datetime="{$doc-date}"><xsl:value-of select="f:date-label($doc-date)"/></time></p></xsl:when>
+        <xsl:when test="$doc-date-text"><p class="doc-date"><xsl:value-of select="$doc-date-text"/></p></xsl:when>
+      </xsl:choose>
     </header>
-  </xsl:template>
-
-  <!-- The document's date in the edition's reading style, from @when (the record's wording may
-       differ from document to document); the text when there is no ISO @when. -->
-  <xsl:template match="tei:date" mode="time">
-    <xsl:choose>
-      <xsl:when test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{@when}"><xsl:value-of select="f:date-label(@when)"/></time></xsl:when>
-      <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="f:normal(.)"/></time></xsl:when>
-      <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- What a reader needs before the text, also on a phone: archive, reference, source (the date
@@ -146,7 +140,7 @@
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $doc-date-text, $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>
@@ -169,7 +163,7 @@
     </xsl:variable>
     <xsl:variable name="data" select="map:merge((
         map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $title},
-        $h//tei:creation/tei:date/@when ! map{'dateCreated': string(.)},
+        $doc-date[.] ! map{'dateCreated': .},
         $h//tei:profileDesc/tei:abstract ! map{'abstract': f:surface-text(.)},
         $h//tei:publicationStmt/tei:idno[@type='URL'][f:is-safe-url(string(.))] ! map{'url': string(.)},
         $h//tei:langUsage/tei:language[not(contains(., 'original'))][1] ! map{'inLanguage': string(@ident)},
