@@ -375,8 +375,39 @@ def annotate(root: etree._Element) -> etree._Element:
         if printed is not None:
             printed.set(P + "printed", "true")
     _link_authors(root, kinds)
+    _declare_text_language(root)
     _mark_directions(root)
     return root
+
+
+def main_language(root: etree._Element) -> str:
+    """The language the header's langUsage gives the document (TEI P5 §2.4.2): its one
+    `language`, else the one with the largest @usage when no other has as much; "" when it
+    names none or cannot tell (several languages without a main one)."""
+    languages = [
+        (el.get("ident", "").strip(), el.get("usage", "").strip())
+        for el in root.iterfind(f"{T}teiHeader/{T}profileDesc/{T}langUsage/{T}language")
+    ]
+    languages = [(ident, usage) for ident, usage in languages if ident]
+    if len(languages) == 1:
+        return languages[0][0]
+    shares = sorted(
+        ((int(usage), ident) for ident, usage in languages if usage.isdigit()),
+        reverse=True,
+    )
+    if len(shares) == len(languages) and shares and (len(shares) == 1 or shares[0][0] > shares[1][0]):
+        return shares[0][1]
+    return ""
+
+
+def _declare_text_language(root: etree._Element) -> None:
+    """xml:lang on a text that has none of its own or above it, from the header's main
+    language, so the page marks the text's language (HTML lang) apart from the site's words."""
+    for text in root.iterfind(f"{T}text"):
+        if text.get(XML_LANG) is None and root.get(XML_LANG) is None:
+            language = main_language(root)
+            if language:
+                text.set(XML_LANG, language)
 
 
 def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:

@@ -340,3 +340,25 @@ def test_index_page_and_json_ld_share_the_headers_date(peer_site):
     assert shown.xpath("string(//header[@class='doc-header']//time/@datetime)") == "1874-05-02"
     data = json.loads(shown.xpath("string(//script[@type='application/ld+json'])"))
     assert data["dateCreated"] == "1874-05-02"
+
+
+@pytest.mark.parametrize(
+    "languages, expected",
+    [
+        ('<language ident="fr">French</language>', "fr"),
+        ('<language ident="de" usage="70">German</language><language ident="fr" usage="30">French</language>', "de"),
+        ('<language ident="de" usage="50">German</language><language ident="fr" usage="50">French</language>', ""),
+        ('<language ident="de">German</language><language ident="fr">French</language>', ""),
+        ("", ""),
+    ],
+)
+def test_main_language_of_the_header(languages, expected):
+    assert sitemap.main_language(_header(f"<langUsage>{languages}</langUsage>")) == expected
+
+
+def test_text_in_the_headers_language_while_the_site_keeps_its_own():
+    root = _header('<langUsage><language ident="fr">French</language></langUsage>')
+    shown = html.fromstring(Publisher().document_page(etree.tostring(root), "doc"))
+    assert shown.xpath("string(/html/@lang)") == "en"  # the site's words
+    assert shown.xpath("string(//section[@class='text']/@lang)") == "fr"
+    assert shown.xpath("string(//header[@class='doc-header']/@lang)") == ""
