@@ -285,6 +285,34 @@ def test_undated_documents_are_listed_on_entry_pages():
     assert listed == ["Dated (9 June 1961)", "Undated (undated)"]
 
 
+def test_every_word_of_the_chrome_is_a_ui_string(tmp_path):
+    """Samples of the key, separators of name forms and dates of life, and the search box's words
+    come from the UI strings an edition can translate."""
+    (tmp_path / "strings.json").write_text(
+        json.dumps(
+            {
+                "lang": "de",
+                "life-dates": "{birth} bis {death}",
+                "forms-separator": " | ",
+                "pagefind-clear_search": "Leeren",
+                "pagefind-many_results": "[COUNT] Treffer",
+            }
+        ),
+        encoding="utf-8",
+    )
+    publisher = Publisher(overrides=tmp_path)
+    info = {"a": EntryInfo("person", "Anna Vell", "authority", birth="1901", death="1950")}
+    docs = [DocumentSummary("d1", "d1", title="D", mentions={"a": 1}, entities=info, forms={"a": ["A. Vell", "Vell"]})]
+    entry = html.fromstring(publisher.entity_page(EntityIndex(docs).entity_xml("a")))
+    assert entry.xpath("string(//p[@class='life'])").endswith("1901 bis 1950")
+    assert entry.xpath("string(//p[@class='forms'])").endswith("A. Vell | Vell")
+    search = html.fromstring(publisher.search_page())
+    translations = json.loads(search.xpath("string(//div[@id='search']/@data-translations)"))
+    assert translations == {"clear_search": "Leeren", "many_results": "[COUNT] Treffer"}
+    shipped = html.fromstring(Publisher().search_page())
+    assert json.loads(shipped.xpath("string(//div[@id='search']/@data-translations)")) == {}  # Pagefind's own
+
+
 def test_authority_dates_of_life_and_note_on_the_entry_page(tmp_path):
     authority = tmp_path / "authority"
     shutil.copytree(AUTHORITY, authority)
