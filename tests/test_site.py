@@ -402,3 +402,17 @@ def test_an_override_failing_at_run_time_is_one_error_line(tmp_path):
     lines = [ln for ln in result.output.splitlines() if ln.startswith("tei-encoder: error:")]
     assert len(lines) == 1 and "publishing stopped" in lines[0] and "boom" in lines[0]
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_strings_with_a_bom_are_read_and_a_dropped_placeholder_is_a_warning(tei_dir, tmp_path):
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    strings = {"page-marker": "[new page]", "nav-documents": "Papers"}
+    (edition / "strings.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(strings).encode("utf-8"))
+    result = publish(tei_dir, tmp_path / "site", "--xslt", str(edition))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert (
+        len(warnings) == 1 and "strings.json" in warnings[0] and "page-marker" in warnings[0] and "{n}" in warnings[0]
+    )
+    assert page(tmp_path / "site", "index.html").xpath("string(//nav//a[@href='index.html'])").strip() == "Papers"
