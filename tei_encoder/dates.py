@@ -7,8 +7,10 @@ running text). Pure functions, no state.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update(
@@ -27,23 +29,63 @@ MONTHS.update(
         "dec": 12,
     }
 )
-_MONTH = r"(?P<month>(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?))"
+_FOREIGN_MONTHS: dict[str, int] = {
+    name: n
+    for language, names in json.loads(
+        (Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8")
+    ).items()
+    if not language.startswith("_")
+    for n, name in enumerate(names, start=1)
+}
+MONTHS.update(_FOREIGN_MONTHS)
+_MONTH_WORDS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MONTH = rf"(?P<month>{_MONTH_WORDS})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_ANY_MONTH = rf"(?P<month>(?i:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})|{_MONTH_WORDS})"
+# between the two ends of a range: "16/17", "13 to 27", "1 through 15", "19 and 24", "4 or 5"
+_TO = r"(?:\s*[-–/]\s*|\s+(?:to|through|till|until|and|or)\s+)"
+# a full month name standing alone after a preposition ("in March"): capitalised, so "march" and
+# "may" as words never match; one fixed-width look-behind per preposition (re needs fixed widths)
+_BARE_MONTH = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{p} )"
+        for w in ("in", "by", "since", "until", "till", "during", "early", "late", "mid")
+        for p in (w, w.capitalize())
+    )
+    + r"|(?<=\bmid-))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+_BARE_YEAR = (
+    "(?:" + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "of", "until")) + r")(?P<year>19\d\d|20[0-2]\d)\b"
+)
 
 # Ordered: the longest forms first, so "9 June 1961" is not read as "9 June" + "1961".
 DATE_PATTERNS = [
-    ("dmy-range", re.compile(rf"\b{_DAY}\s*[-–]\s*{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"\b{_DAY}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    # year first (Hungarian order): "1956 October 23", "1956. október 23.", "1972 April 4 and 11"
+    ("ymd", re.compile(rf"\b{_YEAR}\.\s+{_ANY_MONTH}\s+{_DAY}\.(?!\d)")),  # the Hungarian way, stops and all
+    ("ymd-range", re.compile(rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\.?{_TO}{_DAY2}\b(?![./]?\d)")),
+    ("ymd", re.compile(rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\b(?![./]?\d)")),
+    # a range over two months: "16 February through 24 March 1960", "13 May to 29 May"
+    ("dmdm-range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?")),
+    ("dmy-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"(?:[“\"](?=\d))?\b{_DAY}[”\"]?\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    ("mdy-range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
     ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dm-range", re.compile(rf"\b{_DAY}\s*[-–]\s*{_DAY2}\s+{_MONTH}\b")),
+    ("dm-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
     ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
     ("month-part", re.compile(rf"\b(?P<part>beginning|start|middle|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b")),
     ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
+    # "June or September of 1972", "March to May": from the first month's first day to the last's last
+    ("mm-range", re.compile(rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)")),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("half", re.compile(rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")),
+    ("bare-month", re.compile(rf"{_BARE_MONTH}(?![,.]?\s*\d)")),
+    ("year", re.compile(rf"{_BARE_YEAR}(?![-–/.]?\d)")),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
@@ -105,6 +147,19 @@ _ANY_DATE = re.compile(
     r"(?=[jfmasondJFMASONDſ\d])"
     r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d)"
 )
+# ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
+_A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_FORMS = re.compile(
+    r"\b(?:in|since|of|until) (?:19|20)\d\d"
+    + rf"|\d{{4}}\.? (?:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})"
+)
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """A cheap test before the full scan: most lines of a record hold no date (cheapest tests first)."""
+    if _ANY_DATE.search(text) or "half" in text:
+        return True
+    return _A_YEAR.search(text) is not None and _YEAR_FORMS.search(text) is not None
 
 
 def _combined() -> re.Pattern:
@@ -116,64 +171,122 @@ def _combined() -> re.Pattern:
         parts.append(f"(?P<alt{n}>{body})")
     # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
     # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
-    # (the character class first: the scan skips positions that cannot start a match without trying the rest)
-    start = r"(?=[jfmasondbeJFMASONDBEſ\d])(?=\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end)))"
+    # (the character class first: the scan skips positions that cannot start a match without trying the rest;
+    # a quoted day "“15” January" starts at its quote)
+    start = (
+        r"(?=[jfmasondbeJFMASONDBEſ\d“\"])"
+        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end|first|second)))"
+    )
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
 
 _ALL_DATES = _combined()
+# per form: (name in the combined pattern, name in the form) of its groups, so a match reads only its own
+_GROUP_NAMES = [
+    [(f"f{n}_{name}", name) for name in pattern.groupindex] for n, (_k, pattern) in enumerate(DATE_PATTERNS)
+]
 
 
-def find_dates(text: str, default_year: int | None) -> list[DateMatch]:
-    """Every date expression in `text`, with ISO attributes; at one place the longest form wins."""
-    if not _ANY_DATE.search(text):
+def find_dates(text: str, default_year: int | None, default_month: int | None = None) -> list[DateMatch]:
+    """Every date expression in `text`, with ISO attributes; at one place the longest form wins.
+
+    A date written without its year takes the year of the document's date (`default_year`); with
+    the document's month (`default_month`) known, a month far from it on the other side of a new
+    year takes the nearer year: "25 December" in a record of January 1963 is 1962-12-25 (TEI 13.4).
+    Without a year to take, such a date is left untagged (a wrong year is worse than none).
+    """
+    if not _may_hold_a_date(text):
         return []
     found: list[DateMatch] = []
     for m in _ALL_DATES.finditer(text):
         n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
         kind = DATE_PATTERNS[n][0]
-        prefix = f"f{n}_"
-        groups = {k[len(prefix) :]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
-        match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year)
+        groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+        match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month)
         if match:
             found.append(match)
     return found
 
 
-def _to_match(kind: str, start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch | None:
+def context_year(month: int, default_year: int | None, default_month: int | None) -> int | None:
+    """The year of a month named without one, in a document of `default_year`/`default_month`.
+
+    The document's year, except across a new year: a month ten or more months away from the
+    document's month within its year, but two or fewer across the new year, belongs to the
+    neighbouring year (a January record's "December" is last year's, a December record's
+    "January" next year's). Anything nearer keeps the document's year.
+    """
+    if default_year is None or default_month is None:
+        return default_year
+    if default_month - month >= 10:
+        return default_year + 1
+    if month - default_month >= 10:
+        return default_year - 1
+    return default_year
+
+
+def _to_match(
+    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, default_month: int | None = None
+) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     if kind in ("roman", "numeric"):
         return _numeric_match(kind, start, end, text, g, default_year)
-    year = int(g["year"]) if g.get("year") else default_year
+    if kind == "year":
+        return DateMatch(start, end, {"when": g["year"]})
+    if kind == "half":
+        year = int(g["year"]) if g.get("year") else default_year
+        if year is None or (not g.get("year") and default_month is not None and default_month <= 2):
+            return None  # "the first half of the year" early in a year may mean the year just past
+        return DateMatch(
+            start,
+            end,
+            _bounds(f"{year:04d}-{1 if g['half'] == 'first' else 7:02d}-01", year, 12 if g["half"] == "second" else 6),
+        )
     if kind in ("iso", "iso-short"):
         month = int(g["mnum"])
     else:
         month = month_number(g["month"])
+    year = int(g["year"]) if g.get("year") else context_year(month, default_year, default_month)
     if kind == "my":
         return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})
+    if year is None:
+        return None  # a day or month with no year to take: leave it untagged
     if kind == "month-part":
-        if year is None:
-            return None
         lo, hi = month_bounds(year, month)
         first, last = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, int(hi[-2:]))}[g["part"]]
         return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
-    if kind == "month-this-year":
-        if year is None:
-            return None
+    if kind in ("month-this-year", "bare-month"):  # the year is inferred: bounds, not a stated value
         lo, hi = month_bounds(year, month)
         return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
-    if year is None:
-        return None  # a day and month with no year to take: leave it untagged
+    if kind == "mm-range":
+        month2 = month_number(g["month2"])
+        if month2 <= month:
+            return None  # "October to March" runs into another year, which one the text does not say
+        return DateMatch(start, end, _bounds(month_bounds(year, month)[0], year, month2))
     day = int(g["day"])
+    if kind == "dmdm-range" and month_number(g["month2"]) < month:
+        # "28 December to 3 January [1962]": the range crosses a new year; a year printed belongs to its end
+        first_year = year - 1 if g.get("year") else year
+        range_first = iso_day(first_year, month, day)
+        range_last = iso_day(first_year + 1, month_number(g["month2"]), int(g["day2"]))
+        if range_first and range_last:
+            return DateMatch(start, end, {"notBefore": range_first, "notAfter": range_last})
+        return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
     when = iso_day(year, month, day)
     if kind.endswith("range"):
-        last_day = iso_day(year, month, int(g["day2"]))
-        if when and last_day and when <= last_day:
+        month2 = month_number(g["month2"]) if g.get("month2") else month
+        last_day = iso_day(year, month2, int(g["day2"]))
+        if when and last_day and when < last_day:
             return DateMatch(start, end, {"notBefore": when, "notAfter": last_day})
         return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})
+
+
+def _bounds(first_day: str, year: int, last_month: int) -> dict:
+    """notBefore/notAfter from `first_day` to the last day of `last_month` of `year` (TEI 13.4.2)."""
+    return {"notBefore": first_day, "notAfter": month_bounds(year, last_month)[1]}
 
 
 def _full_year(year: str, default_year: int | None) -> int:

@@ -143,7 +143,10 @@ def test_harness_scores_the_dev_set():
 def test_wrong_links_are_counted():
     gold = [("person", "Kim", "kim-il-sung"), ("person", "Park", "-"), ("place", "Karachi", "-")]
     predicted = [("person", "Kim", "kim-il"), ("person", "Park", "park-chung-hee"), ("place", "Karachi", "gn-1174872")]
-    assert [w[1] for w in entity_eval.wrong_links(gold, predicted)] == ["Kim", "Park"]
+    assert [w[1] for w in entity_eval.wrong_links(gold, predicted)] == ["Kim"]  # gold names another entry
+    assert [w[1] for w in entity_eval.extra_links(gold, predicted)] == ["Park"]  # gold names none
+    scored = entity_eval.score(gold, predicted, True)
+    assert (len(scored["wrong_links"]), len(scored["extra_links"])) == (1, 1)
 
 
 def test_harness_can_fail():
@@ -169,9 +172,83 @@ def test_title_words_and_common_words_are_never_names(tmp_path):
         "Comrade Minister thanked Comrade Ambassador. The Lieutenant Colonel and the Captain left.\n"
     )
     found = mentions(tree_of(encode_text(tmp_path, record(text))))
-    # exactly these: an extra mention (a title, "Visit", "Villa", "Accepted") fails the test
-    assert [(k, t) for k, t, _ in found] == [("person", "Chou"), ("person", "Kim"), ("person", "Sukarno")]
+    # exactly these: an extra mention (a title, "Visit", "Accepted") fails the test; a villa named after
+    # a person is a place, never a mention of a Kim
+    assert [(k, t) for k, t, _ in found] == [
+        ("person", "Chou"),
+        ("person", "Sukarno"),
+        ("place", "Chairman Kim's Villa"),
+    ]
     assert dict((t, r) for _, t, r in found)["Chou"] == "zhou-enlai"
+
+
+def test_one_name_one_mention_and_bodies_followed_by_names(tmp_path):
+    text = (
+        "The letter of Iosif Vissarionovich STALIN was read, then a cable signed FEDOTOV [Stalin]. "
+        "The Ministry of Foreign Affairs Pham Quang Vinh replied. The USSR COUNCIL OF MINISTERS agreed; "
+        "the State Council and the Bulgarian Legation were told, the Embassy of the DPRK was not.\n\n"
+        "Comrade Přemysl Kučera met Zdeněk Fierlinger. Rudé Právo and Rude pravo printed it.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    found = {(k, t): r for k, t, r in mentions(tree)}
+    assert found[("person", "Iosif Vissarionovich STALIN")] == "stalin"  # given + patronymic + surname: one name
+    assert found[("person", "FEDOTOV")] == found[("person", "Stalin")] == "stalin"  # a pseudonym the bracket names
+    assert ("org", "Ministry of Foreign Affairs") in found and ("person", "Pham Quang Vinh") in found
+    assert ("org", "USSR COUNCIL OF MINISTERS") in found
+    assert ("org", "State Council") in found and ("org", "Bulgarian Legation") in found
+    assert not any("Embassy" in t for _, t in found) and found[("place", "DPRK")] == "dprk"
+    assert ("person", "Přemysl Kučera") in found and ("person", "Zdeněk Fierlinger") in found
+    # the authority's forms are matched without their diacritics and case; the text keeps its own
+    assert found[("org", "Rudé Právo")] == found[("org", "Rude pravo")] == "rude-pravo"
+
+
+def test_names_no_list_holds_beside_places_and_unions(tmp_path):
+    text = (
+        "Comrade Armando Holguin met Svetlana P. Orlikova. The Union of Free Farmers (UFF) wrote; "
+        "the UFF asked for seed. The Soviet Union and the Union of Soviet Socialist Republics agreed. "
+        "Holguin lies east of Havana. Counsellors M. Ye. Tarasov and N. M. Belkin came; Regional Division IV "
+        "Korean Branch wrote. South Yemen and Yemen replied.\n"
+    )
+    found = mentions(tree_of(encode_text(tmp_path, record(text))))
+    kinds = [(k, t) for k, t, _ in found]
+    # a surname that is also a city does not cut a person's name; the city alone stays a city
+    assert ("person", "Armando Holguin") in kinds and ("place", "Holguin") in kinds
+    assert ("person", "Svetlana P. Orlikova") in kinds  # a middle initial shows the given name
+    assert kinds.count(("org", "UFF")) == 2 and ("org", "Union of Free Farmers") in kinds
+    assert ("place", "Soviet Union") in kinds and ("place", "Union of Soviet Socialist Republics") in kinds
+    # "M." is an initial here, not Monsieur: the names are whole
+    assert ("person", "M. Ye. Tarasov") in kinds and ("person", "N. M. Belkin") in kinds
+    assert ("org", "Regional Division IV") in kinds and ("org", "Korean Branch") in kinds  # a numbered unit ends
+    refs = {t: r for _, t, r in found}
+    # a direction makes another state: never linked to the one the gazetteer lists
+    assert ("place", "South Yemen") in kinds and refs["South Yemen"] == "" and refs["Yemen"].startswith("gn-")
+
+
+def test_letter_spaced_names_are_tagged_as_printed(tmp_path):
+    text = "Signed in P r a g u e by Jiri S t o u p a l and K A P I T S A. H i g h l y urgent. T h e end.\n"
+    found = mentions(tree_of(encode_text(tmp_path, record(text))))
+    assert [(k, t) for k, t, _ in found] == [
+        ("person", "Jiri S t o u p a l"),
+        ("person", "K A P I T S A"),
+        ("place", "P r a g u e"),
+    ]
+    assert {t: r for _, t, r in found}["K A P I T S A"] == "kapitsa"
+
+
+def test_rule_made_ids_never_merge_entities_across_records(tmp_path):
+    text = "Director Kim of the trade office met Kim Il Sung and Mr. Park. The State Council and Hieu Van Tranh met.\n"
+    one = tree_of(encode_text(tmp_path, record(text)))
+    other = record(text).replace("document/1>", "document/2>")
+    two = tree_of(encode_text(tmp_path, other, name="other.txt"))
+    refs = [
+        {" ".join("".join(e.itertext()).split()): e.get("ref")[1:] for e in xp(tree, "//t:text//*[@ref]")}
+        for tree in (one, two)
+    ]
+    # a surname alone and a body named by common words are entries of their record, not of the corpus
+    for text_of in ("Kim", "Park", "State Council"):
+        assert refs[0][text_of] != refs[1][text_of], text_of
+        assert refs[0][text_of].startswith(("pers-", "org-"))  # never an authority entry (several Kims fit)
+    assert refs[0]["Kim Il Sung"] == refs[1]["Kim Il Sung"] == "kim-il-sung"
 
 
 def test_longest_listed_name_wins_and_name_parts_are_not_places(tmp_path):
@@ -262,9 +339,9 @@ def test_organisations_by_shape_and_defined_abbreviations(tmp_path):
 
 def test_name_sets_score_and_link_without_wrong_links():
     dev = entity_eval.evaluate("dev")["ours"]
-    assert dev["all"]["f1"] >= 0.94 and not dev["wrong_links"]
+    assert dev["all"]["f1"] >= 0.94 and not dev["wrong_links"] and not dev["extra_links"]
     heldout = entity_eval.evaluate("heldout")["ours"]
-    assert not heldout["wrong_links"]
+    assert not heldout["wrong_links"] and not heldout["extra_links"]
     # the first held-out set (h1-h4); h5-h9 were written after the issue-12 freeze and are reported as they fall
     first = [(r, g) for r, g in entity_eval.gold_sets("heldout") if g.name[:2] in ("h1", "h2", "h3", "h4")]
     assert entity_eval.evaluate(pairs=first)["ours"]["all"]["f1"] >= 0.96

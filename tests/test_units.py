@@ -30,12 +30,61 @@ WCDA = record_format("wcda")
         ("at the end of February 1960", None, {"notBefore": "1960-02-21", "notAfter": "1960-02-29"}),
         ("at the end of February 1961", None, {"notBefore": "1961-02-21", "notAfter": "1961-02-28"}),
         ("about August of this year", 1961, {"notBefore": "1961-08-01", "notAfter": "1961-08-31"}),
+        ("on 8/9 October 1958", None, {"notBefore": "1958-10-08", "notAfter": "1958-10-09"}),
+        ("from 3 to 19 May 1962", None, {"notBefore": "1962-05-03", "notAfter": "1962-05-19"}),
+        ("between 2 through 6 March", 1962, {"notBefore": "1962-03-02", "notAfter": "1962-03-06"}),
+        ("from 28 September through 4 October 1959", None, {"notBefore": "1959-09-28", "notAfter": "1959-10-04"}),
+        ("on October 5 and 9", 1964, {"notBefore": "1964-10-05", "notAfter": "1964-10-09"}),
+        ("on 7 and 8 November 1957", None, {"notBefore": "1957-11-07", "notAfter": "1957-11-08"}),
+        ("report of 1958 March 3 and 7", None, {"notBefore": "1958-03-03", "notAfter": "1958-03-07"}),
+        ("dated 1957. március 15. in", None, {"when": "1957-03-15"}),
+        ("dated 1957 November 2", None, {"when": "1957-11-02"}),
+        ("in April or July of 1965", None, {"notBefore": "1965-04-01", "notAfter": "1965-07-31"}),
+        ("in the first half of 1966", None, {"notBefore": "1966-01-01", "notAfter": "1966-06-30"}),
+        ("in the second half of the year", 1966, {"notBefore": "1966-07-01", "notAfter": "1966-12-31"}),
+        ("the congress met in March", 1959, {"notBefore": "1959-03-01", "notAfter": "1959-03-31"}),
+        ("he retired in 1948.", None, {"when": "1948"}),
+        ("received on “4” February 1960", None, {"when": "1960-02-04"}),
     ],
 )
 def test_date_forms_give_iso_values(text, year, attrs):
     found = find_dates(text, year)
     assert [m.attrs for m in found] == [attrs]
     assert found[0].problem == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month", "value"),
+    [
+        ("on 30 December", 1958, 1, "1957-12-30"),  # a January record looks back across the new year
+        ("on 2 January", 1958, 12, "1959-01-02"),  # a December record looks ahead
+        ("on 2 January", 1958, 6, "1958-01-02"),  # far from a new year: the record's year
+        ("on 20 October", 1958, 1, "1958-10-20"),  # nine months back is too far to guess: the record's year
+    ],
+)
+def test_a_date_without_a_year_may_cross_a_new_year(text, year, month, value):
+    (match,) = find_dates(text, year, month)
+    assert match.attrs == {"when": value}
+
+
+def test_ranges_across_a_new_year():
+    (match,) = find_dates("from 28 December to 3 January 1962", None)
+    assert match.attrs == {"notBefore": "1961-12-28", "notAfter": "1962-01-03"} and not match.problem
+    (match,) = find_dates("from 28 December to 3 January", 1961, 12)
+    assert match.attrs == {"notBefore": "1961-12-28", "notAfter": "1962-01-03"}
+    assert find_dates("from October to March", 1961, 6) == []  # which years, the text does not say
+
+
+def test_bare_months_and_years_need_a_cue():
+    assert find_dates("they may march on", 1960, 5) == []  # modal verb, verb: no month
+    assert find_dates("He said May would come", 1960, 5) == []  # no preposition before the month
+    assert find_dates("a party of 1200 members, the 1967 plan", None) == []  # numbers, a year as adjective
+    assert [m.attrs for m in find_dates("in March", 1960, 5)] == [{"notBefore": "1960-03-01", "notAfter": "1960-03-31"}]
+    assert find_dates("in March", None) == []
+    # early in a year "the first half of the year" may be the year just past: no value is better than a wrong one
+    assert find_dates("in the first half of the year", 1973, 1) == []
+    (stops,) = find_dates("dated 1957. március 15. in", None)
+    assert "dated 1957. március 15. in"[stops.start : stops.end] == "1957. március 15."
 
 
 def test_a_day_and_month_need_a_year():

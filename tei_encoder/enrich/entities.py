@@ -30,32 +30,36 @@ from .walk import rewrite_text
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
-_NAME_TOKEN = r"[A-ZÀ-Þ][\w'’-]*"
+_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _IS_INITIAL = re.compile(INITIAL)
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SURNAME = r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’-]*)"
+_SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?")
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[A-ZÀ-Þ](?<![\w.][A-ZÀ-Þ])(?:[a-zà-ÿ'’-]+|[A-ZÀ-Þ][A-ZÀ-Þ'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-Þ][a-zà-ÿ])"
+    rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
 )
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
-_GIVEN_NAME = re.compile(rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-Þ][a-zà-ÿ]+)\s+(?:{INITIAL}\s?){{0,2}}{_SURNAME}))")
+# a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
+_PATRONYMIC = r"[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:vich|vych|vna|ich|ichna)"
+_GIVEN_NAME = re.compile(
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}{_SURNAME}))"
+)
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
 # the lookbehind after it checks the character before the capital.
-_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-Þ])"
-_RUN_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*")
-_CAPS_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[A-ZÀ-Þ]+(?![\w’'-])")
-_CAP_WORD = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
-_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-Þ][a-zà-ÿ]+)\s$")
-_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-Þ][a-zà-ÿ]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-Þ][a-zà-ÿ]+")
+_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ž])"
+_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s$")
+_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
-_CAP_RUN = re.compile(rf"[A-ZÀ-Þ]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){{1,2}}")
+_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ž][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -283,7 +287,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-Þ]))){{0,4}})"
+            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -308,8 +312,8 @@ class EntityRecognizer:
         forms = self.lexicon.setdefault(key, [])
         if hasattr(self, "first_words"):
             self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
-        if any(f.entity_id == xml_id and f.exact == exact for f in forms):
-            return
+        if any(f.entity_id == xml_id and f.exact == exact and f.caps == caps for f in forms):
+            return  # "Rudé právo" and its variant "Rude Pravo" differ in case: both shapes are kept
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
@@ -358,6 +362,7 @@ class _DocContext:
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
+    default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
 
@@ -386,6 +391,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx = _DocContext(rec=rec, doc=doc)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
+        if len(doc.header.date_iso) >= 7:
+            ctx.default_month = int(doc.header.date_iso[5:7])
     ctx.record_words = _record_words(doc)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
@@ -453,15 +460,27 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
-        names.append(_name_run(v, m.group("name").split()))
+        run = _name_run(v, m.group("name").split())
+        if (
+            run
+            and _NAMED_AFTER.match(text, m.start("name") + len(run))
+            and _named_after_person(v, text, m.start("name") + len(run))
+        ):
+            continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run(v, m.group("name").split())
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     for m in _INITIALS_NAME.finditer(text):
-        before = re.search(r"([A-ZÀ-Þ][\w'’-]*)\s$", text[max(0, m.start() - 40) : m.start()])
+        before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
+        given = before.group(1) if before else ""
+        if given and not (v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names):
+            # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
+            names.append(_name_run(v, [given, *m.group(0).split()]))
+            continue
         names.append(_name_run(v, m.group(0).split()))
     for m in _INVERTED_NAME.finditer(text):
         surname = m.group("name").split(",")[0]
@@ -497,12 +516,26 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
-            continue
+            # "Foreign Affairs Ha Van Lau": the name may begin inside a run of capitalised words
+            later = next((k for k in range(1, len(words)) if norm(words[k]) in v.east_asian_family), 0)
+            again = _CAP_RUN.match(text, m.start() + len(" ".join(words[:later])) + 1) if later else None
+            if again is None:
+                continue
+            words = again.group(0).split()
         for n in (3, 2):
             if len(words) >= n and east_asian_shape(words[:n]):
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
+
+
+def _named_after_person(v, text: str, at: int) -> int:
+    """End of "'s Villa" at `at` when the noun makes a place of the name before it, else 0."""
+    m = _NAMED_AFTER.match(text, at)
+    return m.end() if m and norm(m.group("noun")) in v.named_after_person else 0
 
 
 _GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD = 1, 2, 4, 8
@@ -656,7 +689,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         toks = [t for _, _, t in tokens(name)]
         if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
             continue
-        if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t + ".") for t in toks):
+        if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks):
             continue  # a title is never part of a name
         inverted = "," in name or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
@@ -671,7 +704,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
         if any(f.kind != "person" for f in ctx.forms(short)):
-            continue  # "Cuba" after a title is not a person
+            if len(key) == 1:
+                continue  # "Cuba" after a title is not a person
+            shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
         spelled = ctx.squashed.get(squash)
@@ -724,8 +759,15 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
 
 
 def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person") -> str:
-    """A record-local entry (source "rule": written with resp="#encoder" cert="low")."""
+    """A record-local entry (source "rule": written with resp="#encoder" cert="low").
+
+    Its id comes from the name; a name that cannot tell one real entity from another across records
+    (a surname alone, "Park"; common words, "Central Committee", "Hungarian Legation") also carries the
+    record's id, so that registers never merge different bodies or people under one rule-made id.
+    """
     base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
+    if ctx.doc.record_id and _generic_name(ctx.rec.names, name, kind):
+        base = f"{base}.{ctx.doc.record_id}"
     xml_id = base
     n = 2
     while xml_id in ctx.local_entries or xml_id in ctx.rec.entries:
@@ -733,6 +775,18 @@ def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: s
     display = " ".join(t.title() if t.isupper() and len(t) >= 2 and kind == "person" else t for t in name.split())
     ctx.local_entries[xml_id] = AuthorityEntry(xml_id=xml_id, kind=kind, name=display, source="rule")
     return xml_id
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "s", "on", "in"})
+
+
+def _generic_name(v, name: str, kind: str) -> bool:
+    """Whether a rule-found name names different entities in different records: one word for a
+    person; for a place or organisation, nothing but common words and national adjectives."""
+    words = [t for _, _, t in tokens(name)]
+    if kind == "person":
+        return len(words) == 1
+    return all(norm(w) in _FUNCTION_WORDS or v.is_common_word(w) or _NATIONAL.match(w) for w in words)
 
 
 def _resolve_name(ctx: _DocContext, name: str) -> str | None:
@@ -849,12 +903,13 @@ _Span = tuple[int, int, Node, str | None]
 
 def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
-    for d in find_dates(text, ctx.default_year):
+    for d in find_dates(text, ctx.default_year, ctx.default_month):
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
     orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
-    spans.extend(_name_spans(ctx, text))
+    spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
+    spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
         return [text]
@@ -873,6 +928,80 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         pos = end
     out.append(text[pos:])
     return out
+
+
+# a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
+_SPACED = re.compile(
+    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+) )?"
+    r"(?P<word>[A-ZÀ-ÞĀ-ž](?: [a-zà-ÿĀ-ž]){3,}|[A-ZÀ-ÞĀ-ž](?: [A-ZÀ-ÞĀ-ž]){3,})(?!\w| \w\b)"
+)
+
+
+def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
+    """Names printed with their letters spaced out (a signature, a place at a letter's foot), tagged as
+    printed: a listed form once the spaces are closed, or a given name the vocabulary lists and a
+    spaced surname (a person of the record). Other spaced words ("H i g h l y") stay as they are."""
+    spans: list[_Span] = []
+    for m in _SPACED.finditer(text):
+        word = m.group("word").replace(" ", "")
+        given = m.group("given")
+        start = m.start("word")
+        key: tuple[str, ...] = (norm(word),)
+        with_given = bool(given) and (ctx.forms((norm(given), norm(word))) or norm(given) in ctx.rec.names.given)
+        if with_given:
+            key, start = (norm(given), norm(word)), m.start()
+        choice = _choose(ctx, [f for f in ctx.forms(key) if f.exact is None])
+        if choice is None and with_given and not ctx.rec.names.is_common_word(word):
+            xml_id = _new_local_person(ctx, f"{given} {word.title()}", key)
+            choice = _Form(xml_id, "person", (True, True), None, 2)
+            ctx.add_local(key, choice)
+        if choice is not None:
+            surface = text[start : m.end()]
+            spans.append((start, m.end(), Node(TAGS[choice.kind], {"ref": f"#{choice.entity_id}"}, [surface]), None))
+    return spans
+
+
+_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ž][\w.’'-]*)\s+$")
+
+
+def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
+    """Person spans followed by "'s Villa" (a noun of names.json's named_after_person) become the
+    place they name, title included: "Chairman Kim's Villa" is a building, never a mention of a Kim
+    (TEI 13.2.3: a place name may contain a person's name). The place is an entry of this record only."""
+    v = ctx.rec.names
+    if "s " not in text:
+        return spans  # no "'s Villa" here (the usual case: one substring test)
+    places: list[tuple[int, int]] = []
+    for span in spans:
+        start, end, node, _form = span
+        after = _named_after_person(v, text, end) if node.tag == TAGS["person"] else 0
+        if after:
+            title = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+            places.append((title.start("title") if title and v.is_title_word(title.group("title")) else start, after))
+    for m in ctx.rec.title_name.finditer(text):  # "Chairman Kim's Villa" with no Kim tagged
+        run = _name_run(v, m.group("name").split())
+        after = _named_after_person(v, text, m.start("name") + len(run)) if run else 0
+        if after:
+            places.append((m.start(), after))
+    if not places:
+        return spans
+    out = [s for s in spans if not any(a <= s[0] < b for a, b in places)]
+    for start, after in sorted(dict(sorted(places, key=lambda p: p[1])).items()):  # one place per start
+        surface = text[start:after]
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
+        if len(ids) == 1:
+            xml_id = next(iter(ids))
+        else:
+            xml_id = _new_local_person(ctx, surface, key, "place")
+            ctx.add_local(key, _Form(xml_id, "place", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        out.append((start, after, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return out
+
+
+def _after_direction(text: str, toks, keys: list[str], caps: list[bool], i: int) -> bool:
+    """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
+    return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
 
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
@@ -899,6 +1028,16 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     spans.append(wider)
                     i += length
                     continue
+            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
+                # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
+                start = toks[i - 1][0]
+                surface = text[start:end]
+                key = tuple(keys[i - 1 : i + length])
+                xml_id = _new_local_person(ctx, surface, key, "place")
+                ctx.add_local(key, _Form(xml_id, "place", (True,) * len(key), None, 2))
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                i += length
+                continue
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
@@ -909,7 +1048,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_NATIONAL = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]+(?:an|ian|ese|ish|ch|ic|i)|Soviet|SOVIET|[A-ZÀ-Þ]{2,}(?:AN|ESE))$")
+_NATIONAL = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ž]{2,}(?:AN|ESE|AK))$"
+)
 _DIRECTION = frozenset({"north", "south", "east", "west"})
 
 
@@ -968,8 +1109,14 @@ _ORG_HEADS = frozenset(
         "society",
         "khural",
         "cc",
+        *("legation", "embassy", "consulate"),
     ]
 )
+# a state's mission abroad is an organisation when named by the state's adjective ("Hungarian Legation");
+# "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
+_MISSIONS = frozenset({"legation", "embassy", "consulate"})
+# "State Council", "State Committee": common words, but a state's organ (the state comes from the record)
+_STATE_BODY = re.compile(r"^(?:State|STATE)$")
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
 _PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
@@ -978,11 +1125,12 @@ _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-Þ][\w’'-]*"
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 _ORG_RUN = re.compile(
     rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
+_UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
 _CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+")
 _ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
 _LEADING = frozenset(
@@ -1038,13 +1186,17 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not _text_kinds(text) & _ORG_HEAD:
         return spans
-    for run_start, run_end in _case_runs(text, _ORG_RUN.finditer(text)):
+    runs = _case_runs(text, _ORG_RUN.finditer(text))
+    while runs:
+        run_start, run_end = runs.pop(0)
         if not _ORG_HEAD_WORD.search(text, run_start, run_end):
             continue
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
             continue
         start, end = found
+        if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
+            runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
         key = tuple(norm(t) for _, _, t in tokens(surface))
         if key in ctx.rec.rejected:
@@ -1068,7 +1220,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-Þ]{6,}(?= [A-ZÀ-Þ][a-zà-ÿ])")
+_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ž]{6,}(?= [A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])")
 
 
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:
@@ -1097,14 +1249,22 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     groups.append((pos, len(run)))
     words_of = [run[a:b].split() for a, b in groups]
 
-    def has_head(words: list[str]) -> bool:
+    def has_head(words: list[str], followed: bool = False) -> bool:
+        """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
+        Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
             f = norm(re.sub(r"['’]s$", "", w))
-            if f in _ORG_HEADS or (f == "union" and k and norm(words[k - 1]) in _ORG_UNION_BEFORE):
+            if f in _ORG_HEADS:
+                return True
+            if f == "union" and (
+                (k and norm(words[k - 1]) in _ORG_UNION_BEFORE)
+                or (k + 1 < len(words) and words[k + 1] in ("of", "OF"))
+                or (followed and k == len(words) - 1)
+            ):
                 return True
         return False
 
-    heads = [k for k, ws in enumerate(words_of) if has_head(ws)]
+    heads = [k for k, ws in enumerate(words_of) if has_head(ws, k + 1 < len(groups))]
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
@@ -1121,9 +1281,11 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
-        if has_head(ws):
+        if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
+            numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
+            end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
@@ -1138,7 +1300,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         # a title after "of" is a person's ("... of Organization Kim"), but "Council of Ministers" is an organ
         while (
             same < len(ws)
-            and not (v.is_title_word(ws[same]) and not ws[same].endswith("s"))
+            and not (v.is_title_word(ws[same]) and not ws[same].lower().endswith("s"))
+            and not _starts_person(v, ws[same:])
             and ws[same].isupper() == caps
         ):
             same += 1
@@ -1152,9 +1315,29 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     span_words = text[result[0] : result[1]].split()
     if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
         return None
-    if len(span_words) == 2 and all(v.is_common_word(w) for w in span_words) and not _PARTY_ORGAN.search(span_words[1]):
+    if any(norm(w) in _MISSIONS for w in span_words):
+        return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
+    if (
+        len(span_words) == 2
+        and all(v.is_common_word(w) for w in span_words)
+        and not _PARTY_ORGAN.search(span_words[1])
+        and not _STATE_BODY.match(span_words[0])
+        and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
+    ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+def _starts_person(v, words: list[str]) -> bool:
+    """Whether a person's name begins these capitalised words: an East Asian family name with its
+    syllables ("Ha Van Lau"), or a given name and a surname ("Ivan Kozlov"). An organisation's name
+    stops before it ("Ministry of Foreign Affairs Ha Van Lau" is a ministry, then a person)."""
+    if len(words) < 2:
+        return False
+    first = norm(words[0])
+    if first in v.east_asian_family:
+        return any(east_asian_shape(words[:n]) for n in (3, 2) if len(words) >= n)
+    return first in v.given and words[1][:1].isupper() and not v.is_common_word(words[1])
 
 
 def _place_at(ctx: _DocContext, group: str) -> int:
@@ -1185,15 +1368,18 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
 def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], caps: list[bool], i: int):
     longest = ctx.longest_from(keys[i])
     for length in range(min(longest, len(toks) - i), 0, -1):
-        if not caps[i + length - 1]:
-            continue
         forms = ctx.forms(tuple(keys[i : i + length]))  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
         all_caps = surface.isupper()
         shape = tuple(caps[i : i + length])
-        fitting = [f for f in forms if (f.exact == surface if f.exact else (all_caps or shape == f.caps))]
+        # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
+        fitting = [
+            f
+            for f in forms
+            if (f.exact == surface if f.exact else (all_caps or all(t or not c for t, c in zip(shape, f.caps))))
+        ]
         choice = _choose(ctx, fitting)
         if choice:
             return length, choice
@@ -1248,12 +1434,16 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
 def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
     """`Pak Heon-yeong [Pak Hon Yong]`: the bracketed form is a second name of the same entity, when it
     can be: a listed form of that entity, or a respelling that keeps the family name or surname. Otherwise
-    (`Choe Yong-geon [Pak Yong Gon]`) it is tagged on its own: a wrong link is worse than none."""
+    (`Choe Yong-geon [Pak Yong Gon]`) it is tagged on its own: a wrong link is worse than none.
+    Other brackets after a word may identify a pseudonym (`_link_identified_pseudonym`)."""
+    identifying: list[tuple[Node, int]] = []
     for node in root.iter():
         for k, child in enumerate(node.children):
-            if not (
-                isinstance(child, Node) and child.tag == "supplied" and child.attrs.get("reason") == "alternate-name"
-            ):
+            if not (isinstance(child, Node) and child.tag == "supplied"):
+                continue
+            if child.attrs.get("reason") != "alternate-name":
+                if k and isinstance(node.children[k - 1], str):
+                    identifying.append((node, k))
                 continue
             prev = node.children[k - 1] if k else None
             if isinstance(prev, str) and not prev.strip() and k >= 2:
@@ -1266,6 +1456,42 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
             else:
                 child.children = _tag_text(ctx, surface)
+    for node, k in reversed(identifying):  # from the end: a split string moves the later children only
+        _link_identified_pseudonym(ctx, node, k)
+
+
+_PSEUDONYM_BEFORE = re.compile(
+    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]{2,}|[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]{2,})\s?$"
+)
+
+
+def _link_identified_pseudonym(ctx: _DocContext, node: Node, k: int) -> None:
+    """`FILIPPOV [Stalin]`: a name the text gives, then the editor's bracket naming who it is. The
+    word before the bracket is a mention of the person the bracket names (same ref, TEI 13.3.1
+    persName may hold any name a person used), not a new person. Titles, common words and words
+    already tagged or of another entity stay as they are: a wrong link is worse than none."""
+    v = ctx.rec.names
+    bracket, before = node.children[k], node.children[k - 1]
+    if not (isinstance(bracket, Node) and isinstance(before, str)):
+        return
+    inner = [c for c in bracket.children if not (isinstance(c, str) and not c.strip())]
+    if len(inner) != 1 or not isinstance(inner[0], Node) or inner[0].tag != TAGS["person"]:
+        return
+    ref = inner[0].attrs.get("ref", "#")[1:]
+    if not ref or ref in ctx.local_entries:
+        return  # only a person the authority knows identifies a pseudonym
+    m = _PSEUDONYM_BEFORE.search(before)
+    if not m:
+        return
+    word = m.group("word")
+    if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or ctx.forms((norm(word),)):
+        return
+    node.children[k - 1 : k] = [
+        before[: m.start()],
+        Node(TAGS["person"], {"ref": f"#{ref}"}, [word]),
+        before[m.end("word") :],
+    ]
+    ctx.seen.setdefault(ref, []).append(word)
 
 
 def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:

@@ -43,6 +43,7 @@ class NameVocabulary:
     syllables: frozenset[str]
     not_names: frozenset[str]
     english: frozenset[str]
+    named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director")."""
@@ -113,6 +114,7 @@ def vocabulary() -> NameVocabulary:
         syllables=frozenset(syllables - {""}),
         not_names=frozenset(fold(w) for w in raw["not_name_words"]),
         english=_english_words(),
+        named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
     )
 
 
@@ -153,7 +155,7 @@ def _trie_to_regex(node: dict) -> str:
 
 
 # Initials: one capital, or a transliterated digraph (Ye. K. Ligachev, Yu. V. Andropov), with a period.
-INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|[A-ZÀ-Þ])\."
+INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|[A-ZÀ-ÞĀ-ž])\."
 
 
 def east_asian_shape(words: list[str]) -> bool:

@@ -1054,7 +1054,7 @@ def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     for kind, patterns in fmt.opener_seg_patterns.items():
         if any(p.search(text) for p in patterns):
             return kind
-    if re.match(r"^(?:to|To|TO)\s", text):
+    if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
         return "from"
@@ -1130,8 +1130,12 @@ def _lines_to_salute(
     parts: list[Node | str] = []
     for k in range(i, j):
         text = lines[k].text
+        dateline = _dateline(text)
+        marks = _opener_line(text, fmt)
         if (
-            parts
+            dateline is None
+            and not marks
+            and parts
             and lines[k].block == lines[k - 1].block
             and isinstance(parts[-1], Node)
             and parts[-1].tag == "seg"
@@ -1139,8 +1143,6 @@ def _lines_to_salute(
         ):
             parts[-1].children += [Node("lb"), text]  # one address over several lines
             continue
-        dateline = _dateline(text)
-        marks = _opener_line(text, fmt)
         if dateline is not None or marks:
             if parts:
                 parts.append(" ")
