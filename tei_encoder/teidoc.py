@@ -171,6 +171,8 @@ _BREAKS = frozenset({T + "lb", T + "pb", T + "cb"})
 _SEPARATE = _BLOCKS | {
     T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "byline", "docAuthor", "trailer")
 }
+# editorial signs the document page prints around an element's text (xslt/notes.xsl), kept in contexts
+_MARKS = {T + "supplied": ("[", "]")}
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
 
 
@@ -215,12 +217,13 @@ def _block_text(
                 parts.append(" ")
                 length += 1
             elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
-                pad = " " if child.tag in _SEPARATE else ""  # blocks in a wider context stay apart
-                parts.append(pad)
-                length += len(pad)
+                # blocks in a wider context stay apart; supplied text keeps the brackets the page shows
+                opening, closing = _MARKS.get(child.tag, (" ", " ") if child.tag in _SEPARATE else ("", ""))
+                parts.append(opening)
+                length += len(opening)
                 walk(child)
-                parts.append(pad)
-                length += len(pad)
+                parts.append(closing)
+                length += len(closing)
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)

@@ -230,20 +230,34 @@ def test_sentences_end_at_sentence_ends_not_at_initials(text, keyword, sentence)
     assert "".join(keyword_in_context(text, start, start + len(keyword))) == sentence
 
 
+def _person_contexts(division: str) -> dict:
+    """mention_contexts of every persName (its @ref the key) in a document division's markup."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><text><body><div type="document">{division}</div></body></text></TEI>'
+    )
+    found = [Mention(el, [("person", el.get("ref")[1:])], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
+    return mention_contexts(root, found)
+
+
 def test_a_name_standing_alone_gets_the_words_around_it():
-    tei = (
-        f'<TEI xmlns="{TEI_NS}"><text><body><div type="document">'
+    contexts = _person_contexts(
         '<p>We ask that the schedule be confirmed. The talks <persName ref="#a">X</persName> began.</p>'
         '<closer><salute>With greetings,</salute><signed><persName ref="#b">V. Orlov</persName></signed></closer>'
         '<head><persName ref="#c">Orlov</persName></head>'
-        "</div></body></text></TEI>"
     )
-    root = etree.fromstring(tei)
-    found = [Mention(el, [("person", el.get("ref")[1:])], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
-    contexts = mention_contexts(root, found)
     assert contexts["b"] == [("With greetings, ", "V. Orlov", "")]  # the closer, not the signature alone
     before, _, after = contexts["c"][0]
     assert before or after  # never the name alone
+
+
+def test_contexts_keep_the_brackets_of_supplied_text():
+    """The entry page's sentence reads as the document page does: supplied words in [ ]."""
+    contexts = _person_contexts(
+        '<p>The envoy <supplied>of the council</supplied> met <persName ref="#a">Mara Tolm</persName> '
+        'and <persName ref="#b">Ivo <supplied>Brenn</supplied></persName> at noon.</p>'
+    )
+    assert contexts["a"] == [("The envoy [of the council] met ", "Mara Tolm", " and Ivo [Brenn] at noon.")]
+    assert contexts["b"][0].keyword == "Ivo [Brenn]"
 
 
 def test_every_page_links_the_shipped_favicon(tei_dir):
