@@ -204,17 +204,14 @@ class _Guarded(click.Group):
             sys.stderr.close()  # the reader went away (`| head`): nothing more to say
             sys.exit(EXIT_FAILED)
         except Exception as exc:
-            from .publish import COMPILE_ERROR, PublishError  # imported here: the stages stay out of --help
+            from .publish import PublishError  # imported here: the stages stay out of --help
 
             pools = sys.modules.get("concurrent.futures.process")  # loaded only by a command that ran a pool
             if pools is not None and isinstance(exc, pools.BrokenProcessPool):
                 _fail("a worker process died (killed, or out of memory); nothing more was done, run the command again")
 
             if isinstance(exc, PublishError):  # a stylesheet (an edition's own, say) failed: not a bug of ours
-                # a compile error names its file and line itself; a failure while running is
-                # located by Saxon's own report on stderr
-                where = "" if COMPILE_ERROR in str(exc) else " (Saxon's report above says where)"
-                _fail(f"publishing stopped: {exc}{where}")
+                _fail(f"publishing stopped: {exc}")  # the message names the stylesheet's file and line
             if os.environ.get("TEI_ENCODER_DEBUG"):
                 raise
             cause = (
@@ -663,6 +660,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
             failed += 1
+    overviews_written = True
     try:
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
         if search:
@@ -674,8 +672,11 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
     except PublishError as exc:
         report.error(output, str(exc))
         failed += 1
+        overviews_written = False
     total = len(files) + len(skipped)
-    report.info(f"published {len(summaries)} of {total} documents -> {output / 'index.html'}")
+    # the arrow names the index only when this run wrote every overview page
+    where = f" -> {output / 'index.html'}" if overviews_written else "; the index and registers were not all written"
+    report.info(f"published {len(summaries)} of {total} documents{where}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

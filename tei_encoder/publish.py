@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
+import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import IO, NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
@@ -148,9 +151,18 @@ COMPILE_ERROR = "stylesheet does not compile"
 
 def compile_error(message: str, modules: list[Path]) -> str:
     """One line for a stylesheet Saxon would not compile: "FILE:LINE:COL: stylesheet does not
-    compile: CODE reason", from the first error of Saxon's MESSAGE. Saxon names a module by its
-    file name only; MODULES (the edition's overrides first, then the page stylesheet) give the full
-    path. Without a location in MESSAGE, the first module is named."""
+    compile: CODE reason" (see `saxon_error`)."""
+    return saxon_error(message, modules, COMPILE_ERROR)
+
+
+RUNTIME_ERROR = "stylesheet failed while running"
+
+
+def saxon_error(message: str, modules: list[Path], what: str) -> str:
+    """One line "FILE:LINE:COL: WHAT: CODE reason" from the first error of Saxon's report MESSAGE
+    (a compile error, or the report a failed transformation writes to stderr). Saxon names a
+    module by its file name only; MODULES (the edition's overrides first, then the shipped
+    stylesheets) give the full path. Without a location in MESSAGE, the first module is named."""
     lines = message.strip().splitlines()
     for i, line in enumerate(lines):
         where = _SAXON_WHERE.search(line)
@@ -159,16 +171,45 @@ def compile_error(message: str, modules: list[Path]) -> str:
         reason: list[str] = []
         for more in lines[i + 1 :]:
             part = _SAXON_REASON.match(more)
-            if part is None:  # the next error starts at the margin
+            if part is None:  # the next error (or the stack of templates) starts at the margin
                 break
             reason.append(f"{part.group(1)} {part.group(2)}" if part.group(1) and not reason else part.group(2))
         name = where.group(3).strip().removeprefix("file://")
         module = next((m for m in modules if m.name == Path(name).name), Path(name))
         column = f":{where.group(2)}" if where.group(2) else ""
         text = " ".join(" ".join(reason).split()) or line.strip()
-        return f"{module}:{where.group(1)}{column}: {COMPILE_ERROR}: {text}"
+        return f"{module}:{where.group(1)}{column}: {what}: {text}"
     first = " ".join(" ".join(lines).split()) or "no reason given"
-    return f"{modules[0] if modules else 'stylesheet'}: {COMPILE_ERROR}: {first}"
+    return f"{modules[0] if modules else 'stylesheet'}: {what}: {first}"
+
+
+class _StderrCapture:
+    """Holds what native code (Saxon) writes to file descriptor 2 while a transformation runs:
+    Saxon prints its report of a failure there, tens of lines per page, which the tool reduces to
+    one line. Whatever else is written meanwhile (xsl:message) is passed on when the run ends."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+
+    def __enter__(self) -> _StderrCapture:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()
+        self._file.seek(0)
+        self._file.truncate()
+        sys.stderr.flush()
+        self._saved = os.dup(2)
+        os.dup2(self._file.fileno(), 2)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        os.dup2(self._saved, 2)
+        os.close(self._saved)
+
+    def text(self) -> str:
+        """What was written during the last capture."""
+        assert self._file is not None
+        self._file.seek(0)
+        return self._file.read().decode("utf-8", "replace")
 
 
 class Publisher:
@@ -202,6 +243,7 @@ class Publisher:
         self._proc = PySaxonProcessor(license=False)
         self._compiler = self._proc.new_xslt30_processor()
         self._compiler.set_cwd(str(self.xslt_dir))
+        self._stderr = _StderrCapture()
 
     def _compile(self, name: str):
         path = self.xslt_dir / name
@@ -245,10 +287,19 @@ class Publisher:
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
-            node = self._proc.parse_xml(xml_text=xml_text)
-            return executable.transform_to_string(xdm_node=node).encode("utf-8")
+            with self._stderr:
+                node = self._proc.parse_xml(xml_text=xml_text)
+                page = executable.transform_to_string(xdm_node=node).encode("utf-8")
         except Exception as exc:
-            raise PublishError(f"transformation failed: {str(exc).strip().splitlines()[0]}") from None
+            report = self._stderr.text()
+            if _SAXON_WHERE.search(report) is None:  # no located report: Saxon's exception says why
+                report = f"{report}\n{exc}"
+            modules = [*self.overrides, *sorted(self.xslt_dir.glob("*.xsl"))]
+            raise PublishError(saxon_error(report, modules, RUNTIME_ERROR)) from None
+        printed = self._stderr.text()  # an edition's xsl:message: passed on as it was
+        if printed:
+            sys.stderr.write(printed)
+        return page
 
     def document_page(self, tei: bytes, name: str) -> bytes:
         """The HTML page of one TEI document (see `render_document`)."""

@@ -418,6 +418,31 @@ def test_an_override_failing_at_run_time_is_one_error_line(tmp_path):
     assert "internal error" not in result.output and "Traceback" not in result.output
 
 
+def test_an_override_failing_while_publishing_names_its_line_and_hides_saxons_report(tei_dir, tmp_path, capfd):
+    """Saxon prints tens of lines per failed page on the process's stderr: the tool keeps them
+    back and says, once per page, which line of which stylesheet failed and why. No index is
+    announced that was not written."""
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    (edition / "sums.xsl").write_text(
+        f'<xsl:stylesheet version="3.0" xmlns:xsl="{XSL}">\n'
+        '<xsl:template name="hook-footer">\n'
+        '<xsl:value-of select="1 div 0"/></xsl:template>\n'
+        "</xsl:stylesheet>",
+        encoding="utf-8",
+    )
+    capfd.readouterr()
+    result = publish(tei_dir, tmp_path / "site", "--xslt", str(edition))
+    saxon = capfd.readouterr().err
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "In template" not in saxon and "FOAR0001" not in saxon
+    errors = [line for line in result.output.splitlines() if ": error: " in line]
+    documents = len(list(tei_dir.glob("*.xml")))
+    assert len(errors) == documents + 1, result.output  # and the index
+    assert all(f"{edition / 'sums.xsl'}:3:" in line and "FOAR0001 Integer division by zero" in line for line in errors)
+    assert "-> " not in result.output.splitlines()[-1] and f"published 0 of {documents}" in result.output
+
+
 def test_strings_with_a_bom_are_read_and_a_dropped_placeholder_is_a_warning(tei_dir, tmp_path):
     edition = tmp_path / "edition"
     edition.mkdir()
