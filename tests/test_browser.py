@@ -212,12 +212,12 @@ def test_map_shows_the_seed_places(browser_page):
     # the seed's places known to GeoNames: countries at their capitals, Cairo as itself
     assert {"Cuba", "United States", "Cairo", "India", "Bolivia", "Mexico"} <= names
     box = page.locator("figure.map svg").bounding_box()
-    for point in points.locator("circle").all():
+    for point in points.locator("circle:not(.map-hit)").all():
         dot = point.bounding_box()
         assert box["x"] <= dot["x"] <= box["x"] + box["width"] and box["y"] <= dot["y"] <= box["y"] + box["height"]
     # no label overlaps another label or a point, and every point has a dark outline
     labels = [t.bounding_box() for t in points.locator("text").all()]
-    dots = [c.bounding_box() for c in points.locator("circle").all()]
+    dots = [c.bounding_box() for c in points.locator("circle:not(.map-hit)").all()]
 
     def apart(a, b):  # a pixel or so for the labels' halo
         return (
@@ -228,11 +228,51 @@ def test_map_shows_the_seed_places(browser_page):
 
     assert all(apart(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
     assert all(apart(label, dot) for label in labels for dot in dots)
-    outline = points.locator("circle").first.evaluate("c => getComputedStyle(c).stroke")
+    outline = points.locator("circle:not(.map-hit)").first.evaluate("c => getComputedStyle(c).stroke")
     assert outline not in ("none", "rgb(255, 255, 255)")
     page.locator("figure.map a.map-place", has_text="Cuba").click()
     page.wait_for_load_state()
     assert page.url.endswith("places/cuba.html")
+
+
+def test_places_sharing_a_point_are_each_reachable_on_a_phone(browser_site):
+    """At 360 px a country drawn at its capital is not hidden under the city's point: both are
+    drawn, side by side with a leader line, and each one's centre leads to its own entry; every
+    target is at least a finger's width, and every place on the plate is in the list under the map
+    (labels are hidden there, and hover is no help)."""
+    browser, site, _ = browser_site
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto((site / "places.html").as_uri())
+        found = page.evaluate(
+            """() => {
+                 const links = [...document.querySelectorAll('figure.map a.map-place')];
+                 const reached = a => {
+                   const dot = a.querySelector('circle').getBoundingClientRect();
+                   const at = document.elementFromPoint(dot.x + dot.width / 2, dot.y + dot.height / 2);
+                   return at && at.closest('a') ? at.closest('a').getAttribute('href') : null;
+                 };
+                 const shared = links.filter(a => a.querySelector('line.map-leader-point')).flatMap(a => {
+                   const leader = a.querySelector('line.map-leader-point');
+                   const home = links.find(b => !b.querySelector('line.map-leader-point')
+                     && b.querySelector('circle').getAttribute('cx') === leader.getAttribute('x1')
+                     && b.querySelector('circle').getAttribute('cy') === leader.getAttribute('y1'));
+                   return [a, home];
+                 });
+                 return {
+                   shared: shared.map(a => a ? [a.getAttribute('href'), reached(a)] : [null, null]),
+                   all: links.map(a => a.getAttribute('href')),
+                   hits: [...document.querySelectorAll('g.map-hits circle')].map(c => c.getBoundingClientRect().width),
+                 };
+               }"""
+        )
+        assert len(found["shared"]) >= 2  # the seed has countries at their capitals' points
+        assert all(href is not None and href == reached for href, reached in found["shared"]), found["shared"]
+        assert len(found["hits"]) == len(found["all"]) and min(found["hits"]) >= 12
+        listed = {a.get_attribute("href") for a in page.locator("ul.register a.entry-name").all()}
+        assert set(found["all"]) <= listed
+    finally:
+        page.close()
 
 
 def test_footnotes_numbered_once_and_no_rule_above_the_breadcrumb(browser_page):

@@ -45,40 +45,71 @@
                point still names it on hover and links to it. -->
           <xsl:variable name="r" select="if ($small) then 2.5 else 1.8 * $scale"/>
           <xsl:variable name="size" select="4.4 * $scale"/>
-          <xsl:variable name="dots" as="array(xs:double)*" select="$points ! [xs:double(@lon) - $r, -xs:double(@lat) - $r, xs:double(@lon) + $r, -xs:double(@lat) + $r]"/>
-          <xsl:variable name="ordered" as="element()*">
+          <!-- places sharing a point (a country drawn at its capital, on the city's own point)
+               are drawn side by side eastwards, each with a leader line to the true position, so
+               every one can be seen and followed -->
+          <!-- side by side even with a phone's larger points (r 2.4, edition.css) -->
+          <xsl:variable name="apart" select="2.6 * max(($r, 2.4))"/>
+          <xsl:variable name="placed" as="map(*)*">
             <xsl:for-each-group select="$points" group-by="@lat || ' ' || @lon">
               <xsl:sort select="xs:double(@lat)" order="descending"/>
               <xsl:sort select="xs:double(@lon)"/>
-              <xsl:perform-sort select="current-group()">
-                <xsl:sort select="@basis = 'capital'"/>
-                <xsl:sort select="@name"/>
-              </xsl:perform-sort>
+              <xsl:variable name="members" as="element()*">
+                <xsl:perform-sort select="current-group()">
+                  <xsl:sort select="@basis = 'capital'"/>
+                  <xsl:sort select="@name"/>
+                </xsl:perform-sort>
+              </xsl:variable>
+              <xsl:for-each select="$members">
+                <xsl:sequence select="map{'place': ., 'lon': xs:double(@lon), 'lat': xs:double(@lat),
+                    'x': xs:double(@lon) + (position() - 1) * $apart, 'y': -xs:double(@lat)}"/>
+              </xsl:for-each>
             </xsl:for-each-group>
           </xsl:variable>
-          <xsl:iterate select="$ordered">
+          <xsl:variable name="dots" as="array(xs:double)*" select="$placed ! [?x - $r, ?y - $r, ?x + $r, ?y + $r]"/>
+          <!-- wider, unpainted circles under all the points: a finger's target on a small screen
+               (edition.css); a point drawn over them always wins at its own centre. They repeat
+               links the points give, so they are out of the tab order and hidden from readers -->
+          <g class="map-hits" aria-hidden="true">
+            <xsl:for-each select="$placed">
+              <a href="{$root}{?place/@page}" tabindex="-1">
+                <circle class="map-hit" cx="{format-number(?x, '0.##')}" cy="{format-number(?y, '0.##')}" r="{format-number(1.3 * $r, '0.###')}"/>
+              </a>
+            </xsl:for-each>
+          </g>
+          <xsl:iterate select="$placed">
             <xsl:param name="taken" as="array(xs:double)*" select="$dots"/>
-            <xsl:variable name="lon" select="xs:double(@lon)"/>
-            <xsl:variable name="lat" select="xs:double(@lat)"/>
-            <xsl:variable name="width" select="string-length(@name) * 0.56 * $size"/>
+            <xsl:variable name="place" select="?place" as="element()"/>
+            <xsl:variable name="x" select="?x" as="xs:double"/>
+            <xsl:variable name="y" select="?y" as="xs:double"/>
+            <xsl:variable name="width" select="string-length($place/@name) * 0.56 * $size"/>
             <xsl:variable name="spot" as="array(*)?" select="if ($small) then () else (
                 for $line in (0, 1, -1, 2, -2, 3, -3), $side in (1, -1)
                 return (
-                  let $x := if ($side = 1) then $lon + 1.7 * $r else $lon - 1.7 * $r - $width,
-                      $base := -$lat + 0.35 * $size + $line * 1.5 * $size,
-                      $box := [$x, $base - 1.05 * $size, $x + $width, $base + 0.45 * $size]
-                  return [$box, $side, $base][
+                  let $bx := if ($side = 1) then $x + 1.7 * $r else $x - 1.7 * $r - $width,
+                      $base := $y + 0.35 * $size + $line * 1.5 * $size,
+                      $box := [$bx, $base - 1.05 * $size, $bx + $width, $base + 0.45 * $size]
+                  return [$box, $side, $base, $line][
                     $box(1) ge $x0 and $box(3) le $x1 and $box(2) ge $y0 and $box(4) le $y1
                     and (every $t in $taken satisfies
                          ($box(3) le $t(1) or $t(3) le $box(1) or $box(4) le $t(2) or $t(4) le $box(2)))]
                 ))[1]"/>
-            <a href="{$root}{@page}" class="map-place">
-              <title><xsl:value-of select="if (@basis = 'capital') then f:ui('map-point-at-capital', map{'place': string(@name), 'note': f:ui('at-capital', map{'name': string(@at)})}) else @name"/></title>
-              <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{format-number($r, '0.###')}" stroke-width="{format-number(if ($small) then 0.8 else 0.5 * $scale, '0.###')}"/>
+            <xsl:variable name="stroke" select="format-number(if ($small) then 0.8 else 0.5 * $scale, '0.###')"/>
+            <a href="{$root}{$place/@page}" class="map-place">
+              <title><xsl:value-of select="if ($place/@basis = 'capital') then f:ui('map-point-at-capital', map{'place': string($place/@name), 'note': f:ui('at-capital', map{'name': string($place/@at)})}) else $place/@name"/></title>
+              <xsl:if test="$x ne ?lon">
+                <line class="map-leader map-leader-point" x1="{format-number(?lon, '0.##')}" y1="{format-number($y, '0.##')}" x2="{format-number($x, '0.##')}" y2="{format-number($y, '0.##')}" stroke-width="{$stroke}"/>
+              </xsl:if>
+              <circle cx="{format-number($x, '0.##')}" cy="{format-number($y, '0.##')}" r="{format-number($r, '0.###')}" stroke-width="{$stroke}"/>
               <xsl:if test="exists($spot)">
+                <xsl:if test="$spot(4) ne 0">
+                  <!-- a label moved off its point's line is tied to it -->
+                  <line class="map-leader" x1="{format-number($x, '0.##')}" y1="{format-number($y, '0.##')}"
+                      x2="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y2="{format-number($spot(3) - 0.35 * $size, '0.##')}" stroke-width="{$stroke}"/>
+                </xsl:if>
                 <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}">
                   <xsl:if test="$spot(2) = -1"><xsl:attribute name="text-anchor">end</xsl:attribute></xsl:if>
-                  <xsl:value-of select="@name"/>
+                  <xsl:value-of select="$place/@name"/>
                 </text>
               </xsl:if>
             </a>
