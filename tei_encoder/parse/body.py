@@ -8,6 +8,7 @@ ends a paragraph.
 from __future__ import annotations
 
 import re
+import string
 from typing import Any, NamedTuple
 
 from ..brackets import is_description, top_level_brackets
@@ -182,10 +183,21 @@ class Line(NamedTuple):
     lineno: int
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
+
+
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a heading or a signature line). Long lines are judged on their start."""
-    letters = "".join(filter(str.isalpha, text[:160]))  # filter and map run in C: called on most lines
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+    head = text[:160]
+    if head.isascii():
+        # called on most lines: in ASCII the letters are A-Z and a-z, counted by deleting them in C
+        raw = head.encode()
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+        return letters >= 4 and capitals >= 0.85 * letters
+    letters_text = "".join(filter(str.isalpha, head))
+    return len(letters_text) >= 4 and sum(map(str.isupper, letters_text)) >= 0.85 * len(letters_text)
 
 
 def parse_body(
