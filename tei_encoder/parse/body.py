@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
 from ..errors import RecordError
+from ..gazetteer import gazetteer_places
 from ..model import Node
 from .blocks import Block
 
@@ -446,6 +448,60 @@ def _caps_name(text: str) -> bool:
     return 1 <= len(words) <= 3 and is_caps(text) and not _ROLE_WORDS.search(text.upper()) and text[:1].isalpha()
 
 
+_INITIAL_WORD = re.compile(r"^(?:[^\W\d_]\.){1,2}$")
+
+
+def _person_name_line(text: str) -> bool:
+    """`Zoltán Fodor`, `Irén Rózsa`, `Bolesław J. Jeleń`: two to four capitalised words of letters —
+    letters of any alphabet, diacritics included — with no title, role or small word: the shape
+    of a person's name on a line of its own."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or _ROLE_WORDS.search(text.upper()):
+        return False
+    named = 0
+    for word in words:
+        if _INITIAL_WORD.match(word) and word[0].isupper():
+            continue
+        parts = re.split(r"['’-]", word)  # "Szőnyi-Bárány", "O'Neill": each part capitalised or small
+        if not all(part.isalpha() and (part[1:].islower() or len(part) == 1) for part in parts):
+            return False
+        if not word[0].isupper():
+            return False
+        named += 1
+    return named >= 1 and not _INITIAL_WORD.match(words[-1])
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """Names of the gazetteer's countries and cities, lower-cased (loaded once)."""
+    return frozenset(place.name.lower() for place in gazetteer_places())
+
+
+# "24.III.50 Shtykov": the date and the signer's surname on one line
+_DATE_AND_NAME = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$")
+
+
+def _date_and_word(text: str) -> re.Match | None:
+    """A date then one capitalised word (`24.III.50 Shtykov`, `12.V.51 Pyongyang`), or None."""
+    match = _DATE_AND_NAME.match(text)
+    if not match or not match.group("name")[0].isupper() or not is_date_line(match.group("date")):
+        return None
+    return match
+
+
+def _date_and_name(text: str) -> re.Match | None:
+    """A date then one capitalised word that the gazetteer does not know as a place: the date and
+    the signer (`24.III.50 Shtykov`). `14 October 1950 Pyongyang` is a place-date line, not this."""
+    match = _date_and_word(text)
+    return None if match is None or match.group("name").lower() in _known_places() else match
+
+
+def _date_and_place(text: str) -> bool:
+    """`12.V.51 Pyongyang`: a date then a place the gazetteer knows — a dateline."""
+    match = _date_and_word(text)
+    return match is not None and match.group("name").lower() in _known_places()
+
+
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     if fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
         return None  # who took the minutes: a responsibility (respStmt), never the signer
@@ -462,7 +518,11 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "name"
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
-    if is_date_line(text) or ((place_date := _PLACE_DATE.match(text)) and is_date_line(place_date.group("date"))):
+    if (
+        is_date_line(text)
+        or ((place_date := _PLACE_DATE.match(text)) and is_date_line(place_date.group("date")))
+        or _date_and_place(text)
+    ):
         return "dateline"
     if _caps_name(text) and len(text) >= 3:
         return "caps-name"
@@ -472,6 +532,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "role-text"
     if _title_role(text, fmt):
         return "title-role"
+    if _date_and_name(text):
+        return "date-and-name"
     words = text.split()
     if (
         len(text) <= 60
@@ -521,10 +583,30 @@ def _copies_line(text: str, fmt: RecordFormat) -> bool:
 def _take_closer_and_distribution(
     lines: list[Line], fmt: RecordFormat
 ) -> tuple[list[Line], Node | None, str | None, Node | None]:
-    """The closer, and the list of copies printed after the signature (`Two copies printed` /
-    `1 - Cde. X` / `2 - to file`), which TEI places after the closer in a `postscript` (4.2.2):
-    (lines before them, closer, signer, postscript). The list is split off only when a closer
-    stands before it; otherwise nothing changes."""
+    """The closer, and what follows the signature — the list of copies printed (`Two copies printed` /
+    `1 - Cde. X` / `2 - to file`) and lines on who produced the copy (`Typed by X on 10/14/50`) —
+    which TEI places after the closer in a `postscript` (4.2.2): (lines before them, closer, signer,
+    postscript). They are split off only when a closer stands before them; otherwise nothing changes."""
+    k = len(lines)
+    while k > 1 and fmt.production_line_pattern and fmt.production_line_pattern.match(lines[k - 1].text):
+        k -= 1
+    if k < len(lines):
+        before, closer, signer, postscript = _take_closer_and_copies(lines[:k], fmt)
+        if closer is None:
+            return lines, None, None, None
+        produced: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[k:]]
+        if postscript is None:
+            postscript = Node("postscript", {}, produced)
+        else:
+            postscript.children.extend(produced)
+        return before, closer, signer, postscript
+    return _take_closer_and_copies(lines, fmt)
+
+
+def _take_closer_and_copies(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None]:
+    """The closer and the list of copies after it (see `_take_closer_and_distribution`)."""
     k = len(lines)
     while k > 0 and _COPY_ITEM.match(lines[k - 1].text):
         k -= 1
@@ -564,7 +646,19 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         else kind
         for n, kind in enumerate(kinds)
     ]
+    # "Zoltán Fodor" / "Ambassador": a name-shaped line is a signature when other closing lines go with it
+    kinds = [
+        "pname" if kind == "weak" and _person_name_line(lines[k + n].text) else kind for n, kind in enumerate(kinds)
+    ]
+    if "pname" in kinds and len(kinds) >= 2:
+        kinds = [kind if kind != "pname" else "pname-signed" for kind in kinds]
+        # the line under the name is the signer's role ("Deputy Assistant Under-Secretary")
+        kinds = [
+            "title-role" if kind == "weak" and kinds[n - 1 : n] == ["pname-signed"] else kind
+            for n, kind in enumerate(kinds)
+        ]
     strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
+    strong |= {"pname-signed", "date-and-name"}
     if (
         not kinds
         or not (set(kinds) & strong)
@@ -579,9 +673,20 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     signed: list[Node | str] = []
     signer = None
     dateline: Node | None = None
+    signed_at: int | None = None
     for line, kind in zip(lines[k:], kinds):
         if kind == "salute":
             closer.children.append(Node("salute", {}, [line.text]))
+        elif kind == "date-and-name":
+            match = _date_and_name(line.text)
+            assert match is not None  # the kind says so
+            dateline = Node("dateline", {}, [match.group("date")])
+            closer.children.append(dateline)
+            closer.children.append(line.text[match.end("date") : match.start("name")])
+            signed.append(line.text[match.start("name") :])
+            signer = signer or match.group("name")
+            if signed_at is None:
+                signed_at = len(closer.children)
         elif kind in ("dateline", "dateline-place"):
             if dateline is not None and closer.children and closer.children[-1] is dateline:
                 dateline.children.extend([Node("lb"), line.text])
@@ -591,6 +696,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         else:
             if signed:
                 signed.append(Node("lb"))
+            elif signed_at is None:
+                signed_at = len(closer.children)  # the signature keeps its place before a later date
             name = _PAREN_NAME.match(line.text)
             plain = _SIGNED_PREFIX.sub("", line.text)
             if kind == "register" or kind == "role-text":
@@ -605,6 +712,9 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                     signed.append(before_name)
                 signed.append(rn.group("name"))
                 signer = rn.group("name")[1:-1].strip()
+            elif kind in ("pname", "pname-signed"):
+                signer = signer or plain
+                signed.append(line.text)
             elif name or kind in ("name", "caps-name") or _SIGNATURE_NAME.fullmatch(line.text):
                 signer = name.group("name") if name else plain
                 signed.append(line.text)
@@ -617,7 +727,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     if signed:
         if not signer:  # a role alone is not a signature
             signed = [c.text() if isinstance(c, Node) and c.tag == "roleName" else c for c in signed]
-        closer.children.append(Node("signed", {}, signed))
+        closer.children.insert(len(closer.children) if signed_at is None else signed_at, Node("signed", {}, signed))
     if signer and (signer.lower() in ("[signature]", "[signed]", "(signature)", "signature", "signed")):
         signer = None
     if signer:
