@@ -110,7 +110,13 @@ _SIDE_SPEAKER = re.compile(
     r"^(?P<speaker>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\([A-ZÀ-Þ][^()]{1,40}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ'’-]+)){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+)
+# `Mr. Richard H. Davis:`: an honorific only a person's name follows, then the name — a speaker even
+# if he speaks once (`General Assembly:` is no speaker)
+_TITLED_SPEAKER = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Comrade|Cde|Comr)"
+    r"\.?\s+(?:[A-ZÀ-Þ]\.\s?)*[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ'’-]+)){0,3}$"
 )
 # minutes written `Gorbachev. …`, `Chebrikov [KGB chairman]. …`, `J. Batmunkh – …`: a name, a full
 # stop or dash, the speech; counted as turns only in a record that is a dialogue of such lines
@@ -1421,12 +1427,14 @@ def _speakers(lines: list[Line]) -> set[str]:
     dotted: dict[str, int] = {}
     for line in lines:
         m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
+        if m and "rest" in m.groupdict() and m.group("rest")[0].islower():
+            m = None  # `General Assembly: the next session …`: a sentence goes on, no one speaks
         if m and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS and not _field_word(m.group("speaker")):
             counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
         d = _DOT_SPEAKER.match(line.text)
         if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
-    speakers = {s for s, n in counts.items() if n >= 2}
+    speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s)}
     if len(counts) >= 2 and all(len(s.split()) <= 4 for s in counts):
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
