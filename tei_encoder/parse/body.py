@@ -83,13 +83,24 @@ _REGISTER = re.compile(
     re.IGNORECASE,
 )
 _TELEGRAM_KIND = re.compile(
-    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
+    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
     re.IGNORECASE,
 )
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
-    r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to)\b[:…. ].{1,160}$"
+    r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
 )
+# the seg/@type of a dispatch or receipt line by its first word: receipt and processing at the
+# receiving end (`Came into the Deciphering Department …`, `Arrived at …`, `Deciphered by …`) are
+# "received"; `Sent to the 8th Department …` passes the telegram on inside the receiving office
+_SENT_KINDS = {"came": "received", "arrived": "received", "deciphered": "received", "decoded": "received"}
+_SENT_KINDS |= {"decrypted": "received", "by": "transmitted"}
+# `By telegraph`, `By wire`: how the telegram went, not whom it is for
+_SENT_BY = re.compile(
+    r"^By (?:telegraph|telegram|wire|radio|cable|courier|teletype|telex|diplomatic pouch|mail)\.?$", re.I
+)
+# `To No. 483/sh.`, `Re: No. 12`: the number of the telegram this one answers (a reference, not an addressee)
+_REPLY_TO = re.compile(r"^(?:To|Re:?|In reply to|Reply to|Ref\.?:?)\s+(?:N[°º]|No\.?|Nr\.?|#)\s*[\w/.-]*\d[\w/.-]*\.?$")
 _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respected)\b.{1,80}[,!:]$")
 _ADDRESSEE = re.compile(
     r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
@@ -988,6 +999,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             can_open
             and not head_seen
             and _institution_line(text, fmt)
+            and not _SENT.match(text)  # "Came into the Deciphering Department …": a receipt, not who sends
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
             and not _meeting_line(text, fmt)  # "Place: Reception Room, Ministry of …" is where, not who
@@ -1042,6 +1054,18 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             i += 1
             continue
         if can_open:
+            if _REPLY_TO.match(text):
+                opener.children.append(Node("idno", {"type": "reference"}, [text]))
+                i += 1
+                continue
+            if _SENT_BY.match(text):
+                opener.children.append(Node("seg", {"type": "transmitted"}, [text]))
+                i += 1
+                continue
+            if any(p.search(text) for p in fmt.opener_seg_patterns.get("distribution", ())):
+                opener.children.append(Node("seg", {"type": "distribution"}, [text]))
+                i += 1
+                continue
             m = _FROM_TO.match(text)
             short = len(text) <= 50 and len(text.split()) <= 6  # "From Hanoi.", "To Comrade X."
             if _ADDRESSEE.match(text) and (short or not text.endswith(".")) and not text.endswith(":"):
@@ -1057,7 +1081,9 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             if _SENT.match(text):
                 kind = text.split()[0].rstrip(":…").lower()
-                kind = "received" if kind == "came" else kind
+                kind = _SENT_KINDS.get(kind, kind)
+                if kind == "sent" and re.match(r"^Sent to\b", text, re.IGNORECASE) and opener.children:
+                    kind = "transmitted"  # passed on after receipt, not the dispatch
                 opener.children.append(Node("seg", {"type": kind}, [text]))
                 address_context = True
                 i += 1
@@ -1086,6 +1112,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener = _flush(opener, document)
             document.children.append(Node("head", {}, repeated))
             head_seen = True
+            continue
+        if can_open and not head_seen and address_context and _addressee_code_name(text, fmt, lines, i):
+            # after the dispatch and receipt lines, `FENG XI [STALIN]` over the text: whom it is for
+            opener.children.append(Node("seg", {"type": "addressee"}, [text]))
+            i += 1
             continue
         if not head_seen and _head_line(text, lines, i, fmt):
             head: list[Node | str] = [text]
@@ -1137,6 +1168,17 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _addressee_code_name(text: str, fmt: RecordFormat, lines: list[Line], i: int) -> bool:
+    """`FENG XI [STALIN]`: a name in capitals (two words or more, or with the editor's bracket), no
+    document kind (`MEMORANDUM`), right over the running text — the telegram's addressee."""
+    bare = re.sub(r"\s*\[[^\[\]]{1,40}\]$", "", text)
+    if not _caps_name(text) or (len(bare.split()) < 2 and bare == text):
+        return False
+    if any(word.lower().strip(".,") in fmt.document_kinds for word in bare.split()):
+        return False
+    return _running_text_follows(lines, i)
 
 
 def _dialogue_turn(lines: list[Line], i: int, dialogue: set[str]) -> bool:
