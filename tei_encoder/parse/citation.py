@@ -111,15 +111,15 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         rest, ref.further = first, further
     scope = rest
     best = None
-    found = set()
+    archives = set()
     for names, repo in repositories():
         for name in names:
             m = _standalone(name).search(rest)
             if m:
-                found.add(id(repo))
+                archives.add(id(repo))
             if m and (best is None or len(name) > len(best[0])):
                 best = (name, repo, m)
-    if len(found) > 1:
+    if len(archives) > 1:
         # two archives in one reference: which numbers belong to which cannot be told — a shelfmark
         # mixing them would be wrong, so the reference stays verbatim in bibl
         return ArchivalReference(text=text, understood=False, further=ref.further)
