@@ -84,6 +84,7 @@ class ArchivalReference:
     """An archival reference split into the archive's own levels (TEI 10.4 msIdentifier):
     the text as printed, the repository, a named collection, (level, value) idnos, the folio range
     as (from, to, text), and whether the parser understood it (if not it stays in bibl, verbatim).
+    A citation naming several references is split on the first; the others are in `further`.
     """
 
     text: str  # the reference as the citation gives it
@@ -92,6 +93,7 @@ class ArchivalReference:
     idnos: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
     locus: tuple[str, str, str] | None = None  # (from, to, text)
     understood: bool = True
+    further: str = ""  # the citation's other references ("…; and AVPRF, …"), kept verbatim in bibl only
 
 
 @dataclass

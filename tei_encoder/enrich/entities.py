@@ -404,6 +404,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         doc.abstract = holder.children
     _link_alternate_names(ctx, doc.body)
     _type_datelines(doc.body)
+    _type_transmission_dates(doc.body)
     for name in doc.header.authors:
         xml_id = _resolve_name(ctx, name)
         if xml_id:
@@ -1532,6 +1533,22 @@ _DATELINE_TYPES = (
     ("session", "meeting"),
     ("talk", "conversation"),
 )
+
+
+# a telegram's dispatch and receipt lines (opener/seg[@type]) -> the type of the dates in them
+_TRANSMISSION_DATE_TYPES = {"sent": "sent", "dispatched": "sent", "received": "received"}
+
+
+def _type_transmission_dates(document: Node) -> None:
+    """Dates in a telegram's `Sent …` / `Dispatched …` / `Received …` / `Came into the Deciphering
+    Department …` lines are typed `sent` or `received` (encoding guide §2, two typed dates)."""
+    for opener in (c for c in document.children if isinstance(c, Node) and c.tag == "opener"):
+        for seg in opener.children:
+            if isinstance(seg, Node) and seg.tag == "seg":
+                kind = _TRANSMISSION_DATE_TYPES.get(seg.attrs.get("type", ""))
+                for d in seg.iter() if kind else ():
+                    if d.tag == "date" and "type" not in d.attrs:
+                        d.attrs["type"] = kind
 
 
 def _type_datelines(document: Node) -> None:
