@@ -53,6 +53,7 @@ class RecordFormat:
     institution_words: frozenset[str] = frozenset()
     opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     recorder_line_pattern: re.Pattern | None = None
+    production_line_pattern: re.Pattern | None = None
 
 
 DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
@@ -101,6 +102,9 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
         institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
         recorder_line_pattern=re.compile(raw["recorder_line_pattern"]) if raw.get("recorder_line_pattern") else None,
+        production_line_pattern=(
+            re.compile(raw["production_line_pattern"]) if raw.get("production_line_pattern") else None
+        ),
         opener_seg_patterns={
             kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
             for kind, patterns in raw.get("opener_seg_patterns", {}).items()

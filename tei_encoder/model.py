@@ -26,11 +26,21 @@ class Node:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 
     def iter(self):
-        """Every Node of this subtree, this one first, in document order."""
+        """Every Node of this subtree, this one first, in document order.
+
+        A stack of the children lists' iterators, not nested generators: a deep tree of a huge record
+        costs one step per node, not one per level. Each list is read after its node is yielded, as
+        a recursive walk would."""
         yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
+        stack = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                if isinstance(child, Node):
+                    yield child
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
 
 
 Inline = list["Node | str"]
@@ -74,6 +84,7 @@ class ArchivalReference:
     """An archival reference split into the archive's own levels (TEI 10.4 msIdentifier):
     the text as printed, the repository, a named collection, (level, value) idnos, the folio range
     as (from, to, text), and whether the parser understood it (if not it stays in bibl, verbatim).
+    A citation naming several references is split on the first; the others are in `further`.
     """
 
     text: str  # the reference as the citation gives it
@@ -82,6 +93,7 @@ class ArchivalReference:
     idnos: list[tuple[str, str]] = field(default_factory=list)  # (type, value)
     locus: tuple[str, str, str] | None = None  # (from, to, text)
     understood: bool = True
+    further: str = ""  # the citation's other references ("…; and AVPRF, …"), kept verbatim in bibl only
 
 
 @dataclass

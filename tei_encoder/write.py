@@ -160,8 +160,10 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
             _sub(pub, "idno", h.url, type="URL")
         for url in h.other_urls:
             _sub(pub, "idno", url, type="URL")
-        if h.doc_number:
-            _sub(pub, "idno", h.doc_number, type=h.doc_number_type)
+        if h.doc_number_type and (
+            h.doc_number or h.doc_slug
+        ):  # the archive's id of the document: its number, else its slug
+            _sub(pub, "idno", h.doc_number or h.doc_slug, type=h.doc_number_type)
     else:  # TEI 2.2.4: a publicationStmt may be prose when the source was never published
         _sub(pub, "p", "Unpublished: encoded from a plain-text record.")
     if h.notes:

@@ -248,3 +248,21 @@ def test_a_field_the_format_labels_but_the_parser_does_not_know_is_kept_as_a_not
     assert b'<note type="field">Keywords: harvest, grain quotas</note>' in tei
     problems = Validator(jing=False).check_tree(etree.ElementTree(etree.fromstring(tei)), "x.xml", tei)
     assert not [d for d in problems if d.severity == "error"], problems
+
+
+@pytest.mark.parametrize(
+    "url, idno",
+    [
+        ("https://digitalarchive.example.org/document/188144", "188144"),
+        ("https://digitalarchive.example.org/document/record-of-talk-with-x-0", "record-of-talk-with-x-0"),
+        ("https://digitalarchive.example.org/node/89832", ""),  # a site's node number is no document id
+    ],
+)
+def test_document_idno_is_the_number_or_slug_never_a_node(url, idno):
+    from tei_encoder.parse import parse_record
+    from tei_encoder.read import decode_record
+
+    text = f"June 9, 1961\n\n**A Test Record**\n\n<{url}>\n\nThe talks went on.\n"
+    doc = parse_record(decode_record(Path("t.txt"), text.encode()), FMT)
+    named = doc.header.doc_number or doc.header.doc_slug if doc.header.doc_number_type else ""
+    assert named == idno

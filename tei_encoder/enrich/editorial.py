@@ -6,6 +6,7 @@ Anything in brackets the rules do not understand stays as literal text: nothing 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -106,7 +107,14 @@ class _State:
             out.extend(self.other_marks(part) if isinstance(part, str) else [part])
         if parent.tag == "p" and len(parent.children) == 1 and _DOTS_ONLY.match(text):
             return [Node("gap", {"reason": "omitted"})]
-        if parent.tag == "p" and out and isinstance(out[0], str) and parent.children and parent.children[0] is text:
+        if (
+            parent.tag == "p"
+            and out
+            and isinstance(out[0], str)
+            and out[0].startswith(("…", "..."))
+            and parent.children
+            and parent.children[0] is text
+        ):
             m = re.match(r"^(?:…|\.\.\.)\s*", out[0])
             if m:  # a paragraph that opens with an ellipsis: the translator left something out
                 out = [Node("gap", {"reason": "omitted"}), out[0][m.end() :], *out[1:]]
@@ -198,12 +206,14 @@ class _State:
             return Node("supplied", {"reason": "expansion", **self.resp_attrs()}, [content]), before
         if _is_alternate_name(inner, before):
             return Node("supplied", {"reason": "alternate-name", **self.resp_attrs()}, [content]), before
-        if _is_foreign(inner):
+        if _is_foreign(inner, before):
             return Node("foreign", {"xml:lang": self.original}, [content]), before
         return Node("supplied", {"reason": "clarification", **self.resp_attrs()}, [content]), before
 
     # -- marks outside brackets --
     def other_marks(self, text: str) -> list:
+        if "(" not in text:
+            return self.glued_notes(text)  # no inline page mark `(p. 3)`: most strings
         out: list = []
         pos = 0
         for m in _INLINE_PAGE.finditer(text):
@@ -264,9 +274,29 @@ def _is_alternate_name(inner: str, before: str) -> bool:
     return len(tokens) >= 1 and fuzz.ratio(" ".join(tokens).lower(), inner.lower()) >= 60
 
 
-def _is_foreign(inner: str) -> bool:
-    """An original-language term: letters beyond English's, in more than one capitalised name."""
+# what a bracket holding the original of a name follows: that name in English, or its abbreviation
+_ENGLISH_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|\([A-Z]{2,8}\))\s*$")
+
+
+def _is_foreign(inner: str, before: str) -> bool:
+    """An original-language term (TEI 3.3.2.1 `foreign`): a bracket in another script
+    (`[Совет]`), or Latin letters with diacritics that are not the translator's supplied names.
+
+    Diacritics alone do not make a foreign term — `[Brazilian President João]`,
+    `[Ambassador Bolesław]`, `[Boško Vidaković]` are names supplied in English. A capitalised
+    Latin-script bracket is foreign only right after the English name it gives in the original
+    (`Provisional Executive Committee [Ideiglenes Intéző Bizottság]`); an uncapitalised one with
+    diacritics (`[pártközpont]`) is an original word."""
+    if any(ch.isalpha() and not _latin(ch) for ch in inner):
+        return True
+    if not any(ch.isalpha() and not ch.isascii() for ch in inner):
+        return False
     words = inner.split()
-    if len(words) == 1 and words[0][:1].isupper():
-        return False  # a single name with diacritics is a name, supplied by the translator
-    return any(ch.isalpha() and not ch.isascii() for ch in inner)
+    if not words[0][:1].isupper():
+        return True
+    return len(words) > 1 and bool(_ENGLISH_NAME_BEFORE.search(before))
+
+
+def _latin(ch: str) -> bool:
+    """A letter of the Latin script (with or without diacritics)."""
+    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")

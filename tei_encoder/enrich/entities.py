@@ -404,6 +404,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         doc.abstract = holder.children
     _link_alternate_names(ctx, doc.body)
     _type_datelines(doc.body)
+    _type_transmission_dates(doc.body)
     for name in doc.header.authors:
         xml_id = _resolve_name(ctx, name)
         if xml_id:
@@ -435,10 +436,18 @@ def _inline_supplied(child) -> bool:
     )
 
 
+def _runs_through_supplied(children: list) -> bool:
+    """Does any of children hold supplied letters or words a name can run through (_inline_supplied)?"""
+    for child in children:  # a plain loop: this runs on every element of the body, mostly on strings
+        if not isinstance(child, str) and child.tag in ("sic", "supplied") and _inline_supplied(child):
+            return True
+    return False
+
+
 def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
     """(text, parent) for every string under node; a run broken by supplied letters or words
     ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
-    if any(_inline_supplied(c) for c in node.children):
+    if _runs_through_supplied(node.children):
         flat = "".join(c if isinstance(c, str) else c.text() if _inline_supplied(c) else " | " for c in node.children)
         yield flat, node
         for child in node.children:
@@ -809,11 +818,7 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
     `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
     (TEI P5 11.3.1.1: supplied is allowed inside a name; the name is one mention)."""
     for node in list(root.iter()):
-        if (
-            node.tag in _OPAQUE_FOR_ENTITIES
-            or node.tag == "choice"
-            or not any(_inline_supplied(c) for c in node.children)
-        ):
+        if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
         pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
         flat = ""
@@ -1528,6 +1533,22 @@ _DATELINE_TYPES = (
     ("session", "meeting"),
     ("talk", "conversation"),
 )
+
+
+# a telegram's dispatch and receipt lines (opener/seg[@type]) -> the type of the dates in them
+_TRANSMISSION_DATE_TYPES = {"sent": "sent", "dispatched": "sent", "received": "received"}
+
+
+def _type_transmission_dates(document: Node) -> None:
+    """Dates in a telegram's `Sent …` / `Dispatched …` / `Received …` / `Came into the Deciphering
+    Department …` lines are typed `sent` or `received` (encoding guide §2, two typed dates)."""
+    for opener in (c for c in document.children if isinstance(c, Node) and c.tag == "opener"):
+        for seg in opener.children:
+            if isinstance(seg, Node) and seg.tag == "seg":
+                kind = _TRANSMISSION_DATE_TYPES.get(seg.attrs.get("type", ""))
+                for d in seg.iter() if kind else ():
+                    if d.tag == "date" and "type" not in d.attrs:
+                        d.attrs["type"] = kind
 
 
 def _type_datelines(document: Node) -> None:

@@ -8,13 +8,15 @@ ends a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+import string
+from functools import cache
+from typing import Any, NamedTuple
 
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
 from ..errors import RecordError
+from ..gazetteer import gazetteer_places
 from ..model import Node
 from .blocks import Block
 
@@ -81,13 +83,24 @@ _REGISTER = re.compile(
     re.IGNORECASE,
 )
 _TELEGRAM_KIND = re.compile(
-    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
+    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
     re.IGNORECASE,
 )
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
-    r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to)\b[:…. ].{1,160}$"
+    r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
 )
+# the seg/@type of a dispatch or receipt line by its first word: receipt and processing at the
+# receiving end (`Came into the Deciphering Department …`, `Arrived at …`, `Deciphered by …`) are
+# "received"; `Sent to the 8th Department …` passes the telegram on inside the receiving office
+_SENT_KINDS = {"came": "received", "arrived": "received", "deciphered": "received", "decoded": "received"}
+_SENT_KINDS |= {"decrypted": "received", "by": "transmitted"}
+# `By telegraph`, `By wire`: how the telegram went, not whom it is for
+_SENT_BY = re.compile(
+    r"^By (?:telegraph|telegram|wire|radio|cable|courier|teletype|telex|diplomatic pouch|mail)\.?$", re.I
+)
+# `To No. 483/sh.`, `Re: No. 12`: the number of the telegram this one answers (a reference, not an addressee)
+_REPLY_TO = re.compile(r"^(?:To|Re:?|In reply to|Reply to|Ref\.?:?)\s+(?:N[°º]|No\.?|Nr\.?|#)\s*[\w/.-]*\d[\w/.-]*\.?$")
 _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respected)\b.{1,80}[,!:]$")
 _ADDRESSEE = re.compile(
     r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
@@ -108,7 +121,13 @@ _SIDE_SPEAKER = re.compile(
     r"^(?P<speaker>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\([A-ZÀ-Þ][^()]{1,40}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ'’-]+)){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+)
+# `Mr. Richard H. Davis:`: an honorific only a person's name follows, then the name — a speaker even
+# if he speaks once (`General Assembly:` is no speaker)
+_TITLED_SPEAKER = re.compile(
+    r"^(?:Mr|Mrs|Ms|Dr|Prof|Comrade|Cde|Comr)"
+    r"\.?\s+(?:[A-ZÀ-Þ]\.\s?)*[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ'’-]+)){0,3}$"
 )
 # minutes written `Gorbachev. …`, `Chebrikov [KGB chairman]. …`, `J. Batmunkh – …`: a name, a full
 # stop or dash, the speech; counted as turns only in a record that is a dialogue of such lines
@@ -119,6 +138,10 @@ _DOT_SPEAKER = re.compile(
 _SPEAKER_ALONE = re.compile(
     rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
 )
+# every speaker label (`_SPEAKER`, `_SIDE_SPEAKER`, `_MIXED_SPEAKER`, `_DOT_SPEAKER`) ends in a
+# separator followed by a space: a line without one holds no turn, and most lines are rejected here
+# with one scan instead of four patterns
+_TURN_SEP = re.compile(r"[:.–—]\s")
 # `F. Castro:`, `A. I. Mikoyan:`, `Yu. Tsedenbal:`: initials make a mixed-case name a person's
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Þ]")
 _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
@@ -168,19 +191,32 @@ _NOT_SPEAKERS = {
 }
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of the document: its text, the number of its block and its line number."""
+class Line(NamedTuple):
+    """One non-blank line of the document: its text, the number of its block and its line number.
+
+    A named tuple, not a frozen dataclass: a 50 MB record makes millions of them, and a tuple is made
+    and read several times faster (issue 13)."""
 
     text: str
     block: int
     lineno: int
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
+
+
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a heading or a signature line). Long lines are judged on their start."""
-    letters = "".join(filter(str.isalpha, text[:160]))  # filter and map run in C: called on most lines
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+    head = text[:160]
+    if head.isascii():
+        # called on most lines: in ASCII the letters are A-Z and a-z, counted by deleting them in C
+        raw = head.encode()
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+        return letters >= 4 and capitals >= 0.85 * letters
+    letters_text = "".join(filter(str.isalpha, head))
+    return len(letters_text) >= 4 and sum(map(str.isupper, letters_text)) >= 0.85 * len(letters_text)
 
 
 def parse_body(
@@ -446,6 +482,60 @@ def _caps_name(text: str) -> bool:
     return 1 <= len(words) <= 3 and is_caps(text) and not _ROLE_WORDS.search(text.upper()) and text[:1].isalpha()
 
 
+_INITIAL_WORD = re.compile(r"^(?:[^\W\d_]\.){1,2}$")
+
+
+def _person_name_line(text: str) -> bool:
+    """`Zoltán Fodor`, `Irén Rózsa`, `Bolesław J. Jeleń`: two to four capitalised words of letters —
+    letters of any alphabet, diacritics included — with no title, role or small word: the shape
+    of a person's name on a line of its own."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or _ROLE_WORDS.search(text.upper()):
+        return False
+    named = 0
+    for word in words:
+        if _INITIAL_WORD.match(word) and word[0].isupper():
+            continue
+        parts = re.split(r"['’-]", word)  # "Szőnyi-Bárány", "O'Neill": each part capitalised or small
+        if not all(part.isalpha() and (part[1:].islower() or len(part) == 1) for part in parts):
+            return False
+        if not word[0].isupper():
+            return False
+        named += 1
+    return named >= 1 and not _INITIAL_WORD.match(words[-1])
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """Names of the gazetteer's countries and cities, lower-cased (loaded once)."""
+    return frozenset(place.name.lower() for place in gazetteer_places())
+
+
+# "24.III.50 Shtykov": the date and the signer's surname on one line
+_DATE_AND_NAME = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$")
+
+
+def _date_and_word(text: str) -> re.Match | None:
+    """A date then one capitalised word (`24.III.50 Shtykov`, `12.V.51 Pyongyang`), or None."""
+    match = _DATE_AND_NAME.match(text)
+    if not match or not match.group("name")[0].isupper() or not is_date_line(match.group("date")):
+        return None
+    return match
+
+
+def _date_and_name(text: str) -> re.Match | None:
+    """A date then one capitalised word that the gazetteer does not know as a place: the date and
+    the signer (`24.III.50 Shtykov`). `14 October 1950 Pyongyang` is a place-date line, not this."""
+    match = _date_and_word(text)
+    return None if match is None or match.group("name").lower() in _known_places() else match
+
+
+def _date_and_place(text: str) -> bool:
+    """`12.V.51 Pyongyang`: a date then a place the gazetteer knows — a dateline."""
+    match = _date_and_word(text)
+    return match is not None and match.group("name").lower() in _known_places()
+
+
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     if fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
         return None  # who took the minutes: a responsibility (respStmt), never the signer
@@ -462,7 +552,11 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "name"
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
-    if is_date_line(text) or ((place_date := _PLACE_DATE.match(text)) and is_date_line(place_date.group("date"))):
+    if (
+        is_date_line(text)
+        or ((place_date := _PLACE_DATE.match(text)) and is_date_line(place_date.group("date")))
+        or _date_and_place(text)
+    ):
         return "dateline"
     if _caps_name(text) and len(text) >= 3:
         return "caps-name"
@@ -472,6 +566,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "role-text"
     if _title_role(text, fmt):
         return "title-role"
+    if _date_and_name(text):
+        return "date-and-name"
     words = text.split()
     if (
         len(text) <= 60
@@ -521,10 +617,30 @@ def _copies_line(text: str, fmt: RecordFormat) -> bool:
 def _take_closer_and_distribution(
     lines: list[Line], fmt: RecordFormat
 ) -> tuple[list[Line], Node | None, str | None, Node | None]:
-    """The closer, and the list of copies printed after the signature (`Two copies printed` /
-    `1 - Cde. X` / `2 - to file`), which TEI places after the closer in a `postscript` (4.2.2):
-    (lines before them, closer, signer, postscript). The list is split off only when a closer
-    stands before it; otherwise nothing changes."""
+    """The closer, and what follows the signature — the list of copies printed (`Two copies printed` /
+    `1 - Cde. X` / `2 - to file`) and lines on who produced the copy (`Typed by X on 10/14/50`) —
+    which TEI places after the closer in a `postscript` (4.2.2): (lines before them, closer, signer,
+    postscript). They are split off only when a closer stands before them; otherwise nothing changes."""
+    k = len(lines)
+    while k > 1 and fmt.production_line_pattern and fmt.production_line_pattern.match(lines[k - 1].text):
+        k -= 1
+    if k < len(lines):
+        before, closer, signer, postscript = _take_closer_and_copies(lines[:k], fmt)
+        if closer is None:
+            return lines, None, None, None
+        produced: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[k:]]
+        if postscript is None:
+            postscript = Node("postscript", {}, produced)
+        else:
+            postscript.children.extend(produced)
+        return before, closer, signer, postscript
+    return _take_closer_and_copies(lines, fmt)
+
+
+def _take_closer_and_copies(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None]:
+    """The closer and the list of copies after it (see `_take_closer_and_distribution`)."""
     k = len(lines)
     while k > 0 and _COPY_ITEM.match(lines[k - 1].text):
         k -= 1
@@ -564,7 +680,19 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         else kind
         for n, kind in enumerate(kinds)
     ]
+    # "Zoltán Fodor" / "Ambassador": a name-shaped line is a signature when other closing lines go with it
+    kinds = [
+        "pname" if kind == "weak" and _person_name_line(lines[k + n].text) else kind for n, kind in enumerate(kinds)
+    ]
+    if "pname" in kinds and len(kinds) >= 2:
+        kinds = [kind if kind != "pname" else "pname-signed" for kind in kinds]
+        # the line under the name is the signer's role ("Deputy Assistant Under-Secretary")
+        kinds = [
+            "title-role" if kind == "weak" and kinds[n - 1 : n] == ["pname-signed"] else kind
+            for n, kind in enumerate(kinds)
+        ]
     strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
+    strong |= {"pname-signed", "date-and-name"}
     if (
         not kinds
         or not (set(kinds) & strong)
@@ -579,9 +707,20 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     signed: list[Node | str] = []
     signer = None
     dateline: Node | None = None
+    signed_at: int | None = None
     for line, kind in zip(lines[k:], kinds):
         if kind == "salute":
             closer.children.append(Node("salute", {}, [line.text]))
+        elif kind == "date-and-name":
+            match = _date_and_name(line.text)
+            assert match is not None  # the kind says so
+            dateline = Node("dateline", {}, [match.group("date")])
+            closer.children.append(dateline)
+            closer.children.append(line.text[match.end("date") : match.start("name")])
+            signed.append(line.text[match.start("name") :])
+            signer = signer or match.group("name")
+            if signed_at is None:
+                signed_at = len(closer.children)
         elif kind in ("dateline", "dateline-place"):
             if dateline is not None and closer.children and closer.children[-1] is dateline:
                 dateline.children.extend([Node("lb"), line.text])
@@ -591,6 +730,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         else:
             if signed:
                 signed.append(Node("lb"))
+            elif signed_at is None:
+                signed_at = len(closer.children)  # the signature keeps its place before a later date
             name = _PAREN_NAME.match(line.text)
             plain = _SIGNED_PREFIX.sub("", line.text)
             if kind == "register" or kind == "role-text":
@@ -605,6 +746,9 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                     signed.append(before_name)
                 signed.append(rn.group("name"))
                 signer = rn.group("name")[1:-1].strip()
+            elif kind in ("pname", "pname-signed"):
+                signer = signer or plain
+                signed.append(line.text)
             elif name or kind in ("name", "caps-name") or _SIGNATURE_NAME.fullmatch(line.text):
                 signer = name.group("name") if name else plain
                 signed.append(line.text)
@@ -617,7 +761,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     if signed:
         if not signer:  # a role alone is not a signature
             signed = [c.text() if isinstance(c, Node) and c.tag == "roleName" else c for c in signed]
-        closer.children.append(Node("signed", {}, signed))
+        closer.children.insert(len(closer.children) if signed_at is None else signed_at, Node("signed", {}, signed))
     if signer and (signer.lower() in ("[signature]", "[signed]", "(signature)", "signature", "signed")):
         signer = None
     if signer:
@@ -872,6 +1016,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             can_open
             and not head_seen
             and _institution_line(text, fmt)
+            and not _SENT.match(text)  # "Came into the Deciphering Department …": a receipt, not who sends
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
             and not _meeting_line(text, fmt)  # "Place: Reception Room, Ministry of …" is where, not who
@@ -926,6 +1071,18 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             i += 1
             continue
         if can_open:
+            if _REPLY_TO.match(text):
+                opener.children.append(Node("idno", {"type": "reference"}, [text]))
+                i += 1
+                continue
+            if _SENT_BY.match(text):
+                opener.children.append(Node("seg", {"type": "transmitted"}, [text]))
+                i += 1
+                continue
+            if any(p.search(text) for p in fmt.opener_seg_patterns.get("distribution", ())):
+                opener.children.append(Node("seg", {"type": "distribution"}, [text]))
+                i += 1
+                continue
             m = _FROM_TO.match(text)
             short = len(text) <= 50 and len(text.split()) <= 6  # "From Hanoi.", "To Comrade X."
             if _ADDRESSEE.match(text) and (short or not text.endswith(".")) and not text.endswith(":"):
@@ -941,7 +1098,9 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             if _SENT.match(text):
                 kind = text.split()[0].rstrip(":…").lower()
-                kind = "received" if kind == "came" else kind
+                kind = _SENT_KINDS.get(kind, kind)
+                if kind == "sent" and re.match(r"^Sent to\b", text, re.IGNORECASE) and opener.children:
+                    kind = "transmitted"  # passed on after receipt, not the dispatch
                 opener.children.append(Node("seg", {"type": kind}, [text]))
                 address_context = True
                 i += 1
@@ -970,6 +1129,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener = _flush(opener, document)
             document.children.append(Node("head", {}, repeated))
             head_seen = True
+            continue
+        if can_open and not head_seen and address_context and _addressee_code_name(text, fmt, lines, i):
+            # after the dispatch and receipt lines, `FENG XI [STALIN]` over the text: whom it is for
+            opener.children.append(Node("seg", {"type": "addressee"}, [text]))
+            i += 1
             continue
         if not head_seen and _head_line(text, lines, i, fmt):
             head: list[Node | str] = [text]
@@ -1021,6 +1185,17 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _addressee_code_name(text: str, fmt: RecordFormat, lines: list[Line], i: int) -> bool:
+    """`FENG XI [STALIN]`: a name in capitals (two words or more, or with the editor's bracket), no
+    document kind (`MEMORANDUM`), right over the running text — the telegram's addressee."""
+    bare = re.sub(r"\s*\[[^\[\]]{1,40}\]$", "", text)
+    if not _caps_name(text) or (len(bare.split()) < 2 and bare == text):
+        return False
+    if any(word.lower().strip(".,") in fmt.document_kinds for word in bare.split()):
+        return False
+    return _running_text_follows(lines, i)
 
 
 def _dialogue_turn(lines: list[Line], i: int, dialogue: set[str]) -> bool:
@@ -1310,13 +1485,17 @@ def _speakers(lines: list[Line]) -> set[str]:
     counts: dict[str, int] = {}
     dotted: dict[str, int] = {}
     for line in lines:
+        if not _TURN_SEP.search(line.text) and not line.text.endswith(":"):
+            continue  # no label of any shape here (see _TURN_SEP; `_SPEAKER_ALONE` ends the line)
         m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
+        if m and "rest" in m.groupdict() and m.group("rest")[0].islower():
+            m = None  # `General Assembly: the next session …`: a sentence goes on, no one speaks
         if m and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS and not _field_word(m.group("speaker")):
             counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
         d = _DOT_SPEAKER.match(line.text)
         if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
-    speakers = {s for s, n in counts.items() if n >= 2}
+    speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s)}
     if len(counts) >= 2 and all(len(s.split()) <= 4 for s in counts):
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
@@ -1354,6 +1533,8 @@ def _field_word(speaker: str) -> bool:
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
+    if not _TURN_SEP.search(text):
+        return None  # no separator a label could end in
     if _NUMBERED.match(text):
         return None  # `III. Miscellaneous`: a numeral, not a speaker in capitals
     for pattern in (_SPEAKER, _SIDE_SPEAKER):
@@ -1385,6 +1566,8 @@ def _has_caps_word(speaker: str) -> bool:
 
 def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | None:
     """`Comrade Petrov:` or `ZHOU ENLAI:` alone on a line, the speech on the next."""
+    if not text.endswith(":"):
+        return None
     m = _SPEAKER_ALONE.match(text)
     if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
         return None
@@ -1561,23 +1744,23 @@ _QUESTION_WORDS = frozenset(
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     words = text.split()
-    return (
+    return (  # the cheap tests first: this runs on most lines
         prev is not None
-        and prev.text.endswith((".", "!", "?", "”", '"'))
-        and not _speaker_turn(prev.text, mixed)  # in a dialogue a short line is speech
-        and words[0].lower() not in _QUESTION_WORDS
         and len(text) <= 60
         and 1 <= len(words) <= 7
         and text[:1].isupper()
         and not text.endswith(_TERMINAL)
         and not text.endswith(",")
+        and prev.text.endswith((".", "!", "?", "”", '"'))
+        and i + 1 < len(lines)
+        and len(lines[i + 1].text) >= 60
+        and lines[i + 1].block != lines[i].block
+        and words[0].lower() not in _QUESTION_WORDS
+        and not _speaker_turn(prev.text, mixed)  # in a dialogue a short line is speech
         and not _BULLET.match(text)
         and not _speaker_turn(text, mixed)
         and not _SPEAKER_ALONE.match(text)
         and not _SIGNATURE_NAME.fullmatch(text)
-        and i + 1 < len(lines)
-        and len(lines[i + 1].text) >= 60
-        and lines[i + 1].block != lines[i].block
     )
 
 

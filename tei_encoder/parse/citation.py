@@ -104,17 +104,25 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         return None
     ref = ArchivalReference(text=text)
     rest = text
-    first = text.split(";", 1)[0]
-    if first != text and any(_standalone(name).search(first) for names, _ in repositories() for name in names):
-        # several references ("APRF, f. 45 …; AVPRF, Fond 059a …"): the first is split, all stay in bibl
-        rest = first
+    first, further = _first_reference(text)
+    if further:
+        # several references ("APRF, f. 45 …; AVPRF, Fond 059a …", "… Listy 12-13 and AVPRF, …"):
+        # the first is split, all stay in bibl, and the others are named in a warning
+        rest, ref.further = first, further
     scope = rest
     best = None
+    archives = set()
     for names, repo in repositories():
         for name in names:
             m = _standalone(name).search(rest)
+            if m:
+                archives.add(id(repo))
             if m and (best is None or len(name) > len(best[0])):
                 best = (name, repo, m)
+    if len(archives) > 1:
+        # two archives in one reference: which numbers belong to which cannot be told — a shelfmark
+        # mixing them would be wrong, so the reference stays verbatim in bibl
+        return ArchivalReference(text=text, understood=False, further=ref.further)
     if best:
         name, ref.repository, m = best
         rest = (rest[: m.start()] + " " + rest[m.end() :]).replace("()", " ")
@@ -155,13 +163,33 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         named = []
         while parts and parts[0] and not re.search(r"\d", parts[0]) and len(parts) > 1:
             named.append(parts.pop(0))
-        ref.collection = ", ".join(named)
         shelfmark = ", ".join(p for p in parts if p).strip(" ,.;")
-        if shelfmark:
+        if shelfmark and re.search(r"\d", shelfmark):
             ref.idnos = [("shelfmark", shelfmark)]
+        elif shelfmark and _NAME_WORDS.fullmatch(shelfmark):
+            named.append(shelfmark)  # "MfAA": the name of a collection, no number
+        elif shelfmark:  # words, no number ("Fond and Opis not given"): a remark, never an identifier
+            ref.understood = False
+            return ref
+        # the archive's city ("Political Archive …, Berlin (PolA AA)") is its settlement, not a collection
+        ref.collection = ", ".join(p for p in named if p != ref.repository.settlement)
         leftover = ""
     ref.understood = ref.repository is not None and not (len(scheme_ids) >= 2 and leftover)
     return ref
+
+
+# capitalised words or abbreviations only ("MfAA", "Senato, Dispacci"): a name, not a remark
+_NAME_WORDS = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*)(?:[\s,]+[A-ZÀ-Þ][\w'’.-]*)*")
+
+
+def _first_reference(text: str) -> tuple[str, str]:
+    """(the first reference, the others) when a later part — after `;` or ` and ` — names an archive
+    of its own; else (text, "")."""
+    for cut in re.finditer(r";\s*(?:and\s+)?|\s+and\s+", text):
+        later = text[cut.end() :]
+        if any(_standalone(name).match(later) for names, _ in repositories() for name in names):
+            return text[: cut.start()].strip(), later.strip()
+    return text, ""
 
 
 def text_without(text: str, ref: ArchivalReference) -> str:
@@ -176,4 +204,5 @@ def text_without(text: str, ref: ArchivalReference) -> str:
                     rest = re.sub(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", " ", rest)
     if ref.locus:
         rest = rest.replace(ref.locus[2], " ")
+    rest = re.sub(r"\(\s*\)", " ", rest)  # "Berlin (PolA AA)" without the abbreviation: no "( )" left
     return " ".join(rest.split()).strip(" ,.;")

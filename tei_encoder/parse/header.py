@@ -297,6 +297,8 @@ def _store_citation(
         warnings.append(f"archival reference not understood, kept verbatim in the citation: {reference!r}")
         if header.archival and not header.archival.idnos:
             header.archival = None
+    if header.archival and header.archival.further:
+        warnings.append(f"further archival reference kept verbatim in the citation only: {header.archival.further!r}")
 
 
 def _store_credits(header: Header, value: list[str], fmt: RecordFormat) -> None:
