@@ -300,6 +300,36 @@ class EntityRecognizer:
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
         self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        self.generic = self._generic_variants()
+
+    def _generic_variants(self) -> dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
+        """generic variant key -> {entity id: the keys whose presence in a record supports the link}.
+
+        A generic variant ("General Assembly", "Fatherland Front") is a shortening of an
+        organisation's preferred name in common words only; other bodies have one too ("UNESCO
+        General Assembly", Vietnam's Fatherland Front). Support: the entity's other, specific forms,
+        or the forms of its parent (the entity whose preferred name is the words the shortening left
+        out: "United Nations" for "United Nations General Assembly").
+        """
+        by_preferred: dict[tuple[str, ...], list[str]] = {}
+        for entry in self.authority.entries.values():
+            by_preferred.setdefault(_content_key(entry.name), []).append(entry.xml_id)
+        out: dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]] = {}
+        for entry in self.authority.entries.values():
+            for form in entry.variants:
+                if not generic_variant(self.names, entry, form):
+                    continue
+                specific = [
+                    _content_key(f) for f in (entry.name, *entry.variants) if not generic_variant(self.names, entry, f)
+                ]
+                form_words = set(_content_key(form))
+                left_out = tuple(w for w in _content_key(entry.name) if w not in form_words)
+                for parent_id in by_preferred.get(left_out, []):
+                    parent = self.entries[parent_id]
+                    specific += [_content_key(f) for f in (parent.name, *parent.variants)]
+                key = tuple(norm(t) for _, _, t in tokens(form))
+                out.setdefault(key, {})[entry.xml_id] = [k for k in specific if k]
+        return out
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
         toks = [t for _, _, t in tokens(form)]
@@ -789,6 +819,30 @@ def _generic_name(v, name: str, kind: str) -> bool:
     return all(norm(w) in _FUNCTION_WORDS or v.is_common_word(w) or _NATIONAL.match(w) for w in words)
 
 
+def _content_key(name: str) -> tuple[str, ...]:
+    """The folded words of a name without its function words ("Department of State" -> department, state)."""
+    return tuple(k for k in (norm(t) for _, _, t in tokens(name)) if k not in _FUNCTION_WORDS)
+
+
+def generic_variant(v, entry: AuthorityEntry, form: str) -> bool:
+    """Whether `form`, a variant of an organisation's entry, is a generic phrase: not an
+    abbreviation, and every word a common word that the preferred name also has ("General
+    Assembly" of "United Nations General Assembly"). Such a variant names other bodies too, so it
+    links only with support in the record (see EntityRecognizer._generic_variants); TEI 13.3.1
+    (a name links only to the entity it names).
+    """
+    if entry.kind != "org" or re.sub(r"[^\w]", "", form).isupper() or re.search(r"\d", form):
+        return False  # an abbreviation, or a number that makes the name specific ("26 July Movement")
+    if _content_key(form) == _content_key(entry.name):
+        return False  # the preferred name itself, in another spelling ("People’s" for "People's")
+    preferred = {norm(t) for _, _, t in tokens(entry.name)}
+    words = [t for _, _, t in tokens(form)]
+    return bool(words) and all(
+        norm(w) in preferred and (norm(w) in _FUNCTION_WORDS or (v.is_common_word(w) and not _NATIONAL.match(w)))
+        for w in words
+    )
+
+
 def _resolve_name(ctx: _DocContext, name: str) -> str | None:
     key = tuple(norm(t) for _, _, t in tokens(name))
     ids = {f.entity_id for f in ctx.forms(key)}
@@ -1024,9 +1078,13 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             surface = text[start:end]
             if form.kind == "org" and form.rank < 2:
                 wider = _qualified_org(ctx, text, toks, i, end)
+                if not wider and form.rank == 0:
+                    # "UNESCO General Assembly" is not the General Assembly the authority lists
+                    wider = _unsupported_generic(ctx, text, toks, i, length, end, form.entity_id)
                 if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
                     spans.append(wider)
-                    i += length
+                    while i < len(toks) and toks[i][0] < wider[1]:
+                        i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
             if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
@@ -1052,6 +1110,50 @@ _NATIONAL = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ž]{2,}(?:AN|ESE|AK))$"
 )
 _DIRECTION = frozenset({"north", "south", "east", "west"})
+
+
+_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*)*)")
+
+
+def _names_another_body(v, word: str) -> bool:
+    """Whether a capitalised word right before a generic name qualifies it as another body's:
+    an abbreviation ("UNESCO"), a national adjective ("Bulgarian") or a word no dictionary has."""
+    if not word[:1].isupper() or norm(word) in _FUNCTION_WORDS:
+        return False
+    return (word.isupper() and len(word) >= 2) or bool(_NATIONAL.match(word)) or not v.is_common_word(word)
+
+
+def _unsupported_generic(
+    ctx: _DocContext, text: str, toks, i: int, length: int, end: int, entity_id: str
+) -> _Span | None:
+    """A generic variant of a listed organisation ("General Assembly") met at token i, when the
+    record does not support the link: a qualifier names another body ("UNESCO General Assembly",
+    "General Assembly of the WFTU"), or nothing in the record names the entity or its parent
+    ("United Nations", "UN"). Returns the record-local organisation to tag instead (qualifier
+    included, not linked: a wrong link is worse than none), or None when the link stands.
+    """
+    key = tuple(norm(t[2]) for t in toks[i : i + length])
+    support = ctx.rec.generic.get(key, {}).get(entity_id)
+    if support is None:
+        return None
+    start = toks[i][0]
+    supporting_words = {w for k in support for w in k}
+    after = _OF_BODY.match(text, end)
+    if i > 0 and text[toks[i - 1][1] : start] == " " and _names_another_body(ctx.rec.names, toks[i - 1][2]):
+        start = toks[i - 1][0]
+    elif after and not set(_content_key(after["body"])) <= supporting_words:
+        end = after.end()
+    elif after or any(_all_in(k, ctx.record_words) for k in support):
+        return None  # "General Assembly of the United Nations"; "the UN ... the General Assembly"
+    surface = text[start:end]
+    local_key = tuple(norm(t) for _, _, t in tokens(surface))
+    if local_key in ctx.rec.rejected:
+        return None
+    known = {f.entity_id for f in ctx.local.get(local_key, [])}
+    xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, surface, local_key, "org")
+    if local_key != key:
+        ctx.add_local(local_key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span | None:
