@@ -360,3 +360,10 @@ def test_generic_variant_links_only_with_support(tmp_path):
     assert orgs["General Assembly of the WFTU"] != "#un-general-assembly"
     assert "#dfrf" not in orgs.values() and orgs["Fatherland Front of Bulgaria"].startswith("#org-")
     assert orgs["General Assembly"] == "#un-general-assembly"  # supported: the record names the UN
+
+
+def test_pronoun_before_bracketed_name_stays_outside(tmp_path):
+    text = "Comrade Pham Van Dong spoke first. Later she [Nguyen] agreed, and He [Pham] had already replied.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert "He Pham" not in named(tree, "persName")
+    assert xp(tree, "//t:supplied/t:persName[.='Pham']/@ref") == ["#pham-van-dong"]

@@ -24,7 +24,7 @@ from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
-from .names import INITIAL, east_asian_shape, short_forms, title_pattern, vocabulary
+from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, vocabulary
 from .walk import rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
@@ -465,11 +465,32 @@ def _inline_supplied(child) -> bool:
     )
 
 
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>[\w’']+) $")
+
+
+def _pronoun_before_supplied(children: list, k: int) -> bool:
+    """Whether string child k ends with a pronoun or function word right before supplied text:
+    "He " of "He [Pham] said" is never part of the bracketed name."""
+    child = children[k]
+    if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
+        return False
+    m = _LAST_WORD.search(child)
+    return bool(m) and fold(m["word"]) in vocabulary().before_bracketed_name
+
+
+def _flat_part(children: list, k: int) -> str:
+    """Child k of a node as the text a name may run through (_strings); " | " where none may."""
+    child = children[k]
+    if isinstance(child, str):
+        return child + " | " if _pronoun_before_supplied(children, k) else child
+    return child.text() if _inline_supplied(child) else " | "
+
+
 def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
     """(text, parent) for every string under node; a run broken by supplied letters or words
     ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
     if any(_inline_supplied(c) for c in node.children):
-        flat = "".join(c if isinstance(c, str) else c.text() if _inline_supplied(c) else " | " for c in node.children)
+        flat = "".join(_flat_part(node.children, k) for k in range(len(node.children)))
         yield flat, node
         for child in node.children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
@@ -875,6 +896,10 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
             part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
             if part is None:
                 flat += " | "  # another element: no name runs across it
+                continue
+            if _pronoun_before_supplied(node.children, k):
+                pieces.append((k, len(flat), len(flat) + len(part)))
+                flat += part + " | "  # "He [Pham]": the name is the bracketed word alone
                 continue
             pieces.append((k, len(flat), len(flat) + len(part)))
             flat += part

@@ -44,6 +44,7 @@ class NameVocabulary:
     not_names: frozenset[str]
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
+    before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director")."""
@@ -115,6 +116,7 @@ def vocabulary() -> NameVocabulary:
         not_names=frozenset(fold(w) for w in raw["not_name_words"]),
         english=_english_words(),
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
+        before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
     )
 
 
