@@ -367,3 +367,12 @@ def test_pronoun_before_bracketed_name_stays_outside(tmp_path):
     tree = tree_of(encode_text(tmp_path, record(text)))
     assert "He Pham" not in named(tree, "persName")
     assert xp(tree, "//t:supplied/t:persName[.='Pham']/@ref") == ["#pham-van-dong"]
+
+
+def test_central_european_given_names_and_hyphenated_titles(tmp_path):
+    text = (
+        "The note was initialled by Ábel Kürti and Zsigmond Varsányi; the Vice-Chairman Tódor Bánkuti "
+        "and Deputy Under-Secretary Károly Fenyvesi answered from Nový Jičín.\n"
+    )
+    persons = named(tree_of(encode_text(tmp_path, record(text))), "persName")
+    assert persons == ["Ábel Kürti", "Zsigmond Varsányi", "Tódor Bánkuti", "Károly Fenyvesi"]

@@ -503,6 +503,16 @@ def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
             yield from _strings(child, skip)
 
 
+def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
+    """Whether a given name found by its shape and the word after it may be a person: the surname no
+    dictionary word, and neither word nor the pair a place or body the lists hold ("Nový Jičín")."""
+    surname = words[-1]
+    if rec.names.is_common_word(surname) or rec.names.is_title_word(surname) or norm(surname) in rec.names.not_names:
+        return False
+    keys = [(norm(words[0]),), (norm(surname),), tuple(norm(w) for w in words)]
+    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
+
+
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables."""
@@ -541,6 +551,13 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
         word = norm(m.group(0))
+        if word not in v.given and _diacritic_given_shape(v, m.group(0)):
+            if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "from Nový Jičín": a place's shape is a name's shape
+            g = _GIVEN_NAME.match(text, m.start())
+            if g and _unlisted_person_pair(rec, g.group("all").split()):
+                names.append(_name_run(v, g.group("all").split()))
+            continue
         if word in v.given:
             g = _GIVEN_NAME.match(text, m.start())
             if g:
@@ -601,13 +618,32 @@ def _text_kinds(text: str) -> int:
     return kinds
 
 
+_LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ž]")
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w])(?:in|at|from|to|near|via|of)\s+$")
+
+
+def _diacritic_given_shape(v, word: str) -> bool:
+    """A given name the vocabulary lacks, by its shape: a capitalised word of 3 to 10 letters with a
+    Latin diacritic (Central European: "Irén", "Ödön"), no dictionary word, title or listed non-name.
+    Evidence like a listed given name: it must be followed by a surname (_GIVEN_NAME)."""
+    return (
+        3 <= len(word) <= 10
+        and word[0].isupper()
+        and word[1:].islower()
+        and _LATIN_DIACRITIC.search(word) is not None
+        and not v.is_common_word(word)
+        and not v.is_title_word(word)
+        and norm(word) not in v.not_names
+    )
+
+
 @lru_cache(maxsize=16384)
 def _word_kind(word: str) -> int:
     """Which name rules a capitalised word can start: a given name, an East Asian family name, a
     Mongolian patronymic (so that a string without any of them skips those scans)."""
     v = vocabulary()
     folded = norm(word)
-    kind = _GIVEN if folded in v.given else 0
+    kind = _GIVEN if folded in v.given or _diacritic_given_shape(v, word) else 0
     kind |= _FAMILY if folded in v.east_asian_family else 0
     kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
     kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0

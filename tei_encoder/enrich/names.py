@@ -47,8 +47,10 @@ class NameVocabulary:
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
 
     def is_title_word(self, word: str) -> bool:
-        """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director")."""
-        return fold(word) in self.titles_folded
+        """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
+        hyphenated after a prefix ("Under-Secretary", "Vice-Chairman": the head word is the title)."""
+        folded = fold(word)
+        return folded in self.titles_folded or ("-" in folded and folded.rsplit("-", 1)[1] in self.titles_folded)
 
     def is_common_word(self, word: str) -> bool:
         """An English dictionary word, also in an inflected form ("Accepted", "Visits")."""
