@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from lxml import etree
 
@@ -41,7 +39,6 @@ from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, UsageError
 from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
 from .inputs import SYMLINK_REFUSED
-from .pipeline import EncodeSettings, encode_record
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
@@ -60,10 +57,13 @@ from .publish import (
     write_overviews,
     write_pages,
 )
+from .settings import EncodeSettings
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
-from .validate import Validator
-from .workers import die_with_parent, pool_workers
+from .workers import WorkerPool, die_with_parent, pool_workers
+
+if TYPE_CHECKING:
+    from .pipeline import EncodeResult
 
 STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
@@ -197,8 +197,18 @@ def authority_hash(settings: EncodeSettings) -> str:
 _worker: dict = {}
 
 
+def encode_record(path: Path, settings: EncodeSettings, *, check: bool = True) -> EncodeResult:
+    """pipeline.encode_record, imported when a record is first encoded: a build with nothing to
+    encode (a no-change rebuild) never loads the encoder (~0.15 s of imports)."""
+    from .pipeline import encode_record as encode
+
+    return encode(path, settings, check=check)
+
+
 def _init_worker(site: str, tei_dir: str, options: BuildOptions, parent: int | None = None) -> None:
     """Set up a worker: its validator and stylesheets; in a pool (parent given), die with the parent."""
+    from .validate import Validator
+
     if parent is not None:
         die_with_parent(parent)
     _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=options.publisher())
@@ -309,6 +319,8 @@ def _process_master(task: RecordTask) -> RecordOutcome:
         if outcome.tei_hash == previous_tei_hash and target.exists():
             return outcome
         if "master_validator" not in _worker:
+            from .validate import Validator
+
             # auto: the project schema and rules for TEI tei-encoder wrote, tei_all for TEI from other tools
             _worker["master_validator"] = Validator(profile="auto")
         problems = _worker["master_validator"].check_file(Path(path))
@@ -601,6 +613,7 @@ def run_build(
     # a page the last build wrote and someone deleted: all overview pages are made again
     overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
+    failed = True  # until the work below is done
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             last = old.get(outcome.name, {})
@@ -715,6 +728,7 @@ def run_build(
         elif not search:
             remove_search(site)
             search_files = _files_under(site, SEARCH_DIR)
+        failed = False
     except BrokenProcessPool:
         raise BuildError(
             "a worker process died (killed, or out of memory); the build stopped. Files already written are "
@@ -722,7 +736,7 @@ def run_build(
         ) from None
     finally:
         if runner:
-            runner.close()
+            runner.close(failed)  # after a failure the workers are killed: none can keep the build waiting
 
     store.save()
     new_state = {
@@ -760,19 +774,14 @@ class _Runner:
         # a worker costs ~0.6 s of CPU to start (imports, recogniser, stylesheets); a record ~45 ms
         self.jobs = pool_workers(records, options.jobs or os.cpu_count() or 1, POOL_BREAK_EVEN)
         self.options = options
-        self.pool = None
+        self.pool: WorkerPool | None = None
         initargs = (str(site), str(tei_dir), replace(options, progress=None))
         if self.jobs == 1:
             _init_worker(*initargs)
         else:
-            # spawn: each worker starts clean and compiles its own schemas and stylesheets;
-            # it is given this process's id to die with it
-            self.pool = ProcessPoolExecutor(
-                self.jobs,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(*initargs, os.getpid()),
-            )
+            # spawned workers each start clean and compile their own schemas and stylesheets;
+            # each is given this process's id to die with it
+            self.pool = WorkerPool(self.jobs, _init_worker, (*initargs, os.getpid()))
 
     def records(self, tasks):
         """Encode, validate and publish each task; yields (RecordOutcome, file stamp) in task order."""
@@ -782,7 +791,7 @@ class _Runner:
             if self.pool is None:
                 results = map(_process, tasks)
             else:
-                results = self.pool.map(_process, tasks, chunksize=max(1, min(64, len(tasks) // (self.jobs * 8) or 1)))
+                results = self.pool.map(_process_all, tasks, max(1, min(64, len(tasks) // (self.jobs * 8) or 1)))
             for task, outcome in zip(tasks, results):
                 bar.update(1)
                 yield outcome, task.stamp
@@ -794,7 +803,7 @@ class _Runner:
         yields (name, warnings, error or "") in order."""
         bar = self.options.progress(len(names)) if self.options.progress else _NoProgress()
         try:
-            results = map(_republish, names) if self.pool is None else self.pool.map(_republish, names, chunksize=8)
+            results = map(_republish, names) if self.pool is None else self.pool.map(_republish_all, names, 8)
             for result in results:
                 bar.update(1)
                 yield result
@@ -805,23 +814,32 @@ class _Runner:
         """Render (path, stylesheet, XML) page jobs from an iterator, a few batches in flight at a time."""
         if self.pool is None:
             return _render_pages(list(pages))
+        pool = self.pool
         written, in_flight = 0, []
         batch: list = []
         for job in pages:
             batch.append(job)
             if len(batch) == 8:
-                in_flight.append(self.pool.submit(_render_pages, batch))
+                in_flight.append(pool.submit(_render_pages, batch))
                 batch = []
                 if len(in_flight) >= self.jobs * 2:
-                    written += in_flight.pop(0).result()
+                    written += pool.result(in_flight.pop(0))
         if batch:
-            in_flight.append(self.pool.submit(_render_pages, batch))
-        return written + sum(f.result() for f in in_flight)
+            in_flight.append(pool.submit(_render_pages, batch))
+        return written + sum(pool.result(f) for f in in_flight)
 
-    def close(self) -> None:
-        """Stop the worker processes."""
+    def close(self, failed: bool = False) -> None:
+        """Stop the worker processes; after a failure (`failed`), kill them."""
         if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)  # after a fault, records not started are dropped
+            self.pool.close(failed)  # records not started are dropped
+
+
+def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:
+    return [_process(task) for task in tasks]
+
+
+def _republish_all(names: list[str]) -> list:
+    return [_republish(name) for name in names]
 
 
 def _render_pages(pages: list[PageJob]) -> int:

@@ -30,7 +30,7 @@ from .fsutil import OutputError, shown
 from .options import common_encode_options, site_options, with_options
 
 if TYPE_CHECKING:
-    from .pipeline import EncodeSettings
+    from .settings import EncodeSettings
 
 # The stages (lxml, the recogniser's patterns, Saxon) are imported inside the commands that use
 # them, so `tei-encoder --help` and usage errors answer at once.
@@ -141,7 +141,7 @@ def _settings(
     max_record_size: float | None = None,
 ) -> EncodeSettings:
     from .config import record_format as format_description
-    from .pipeline import EncodeSettings
+    from .settings import EncodeSettings
 
     choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record

@@ -14,37 +14,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from .authority import Authority, load_authority
-from .config import DEFAULT_FORMAT, record_format
+from .config import record_format
 from .enrich import EntityRecognizer, enrich
 from .errors import RecordError
 from .inputs import collect_files
 from .model import Document
 from .parse import parse_record
-from .read import MAX_RECORD_BYTES, read_record
+from .read import read_record
 from .recognizer_cache import cache_key, cached_recognizer
+from .settings import EncodeSettings
 from .write import serialize, tei_tree
-
-
-@dataclass(frozen=True)
-class EncodeSettings:
-    """How records are encoded.
-
-    authority: folders of authority files (later ones override earlier ones);
-    change_date: ISO date for revisionDesc/change/@when, or None (output never reads the clock);
-    encoding: codec of records that are neither UTF-8 nor UTF-16/32 with a BOM, or None;
-    gazetteer: link places no authority file lists to GeoNames;
-    record_format: name of the record format description (`formats/<name>.json`);
-    max_record_bytes: a record file larger than this is refused before it is read;
-    authority_label: which authority this is, for summary lines (never changes the output).
-    """
-
-    authority: tuple[Path, ...] = ()
-    change_date: str | None = None
-    encoding: str | None = None
-    gazetteer: bool = True
-    record_format: str = DEFAULT_FORMAT
-    max_record_bytes: int = MAX_RECORD_BYTES
-    authority_label: str = ""
 
 
 @dataclass

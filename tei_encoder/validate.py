@@ -17,13 +17,12 @@ well-formed, "refused", "unchecked" not checked.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -32,7 +31,7 @@ from lxml import etree, isoschematron
 
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT
-from .workers import die_with_parent, pool_workers
+from .workers import WorkerPool, die_with_parent, pool_workers
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     NSMAP,
@@ -598,10 +597,9 @@ class Validator:
         )
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
-        context = multiprocessing.get_context("spawn")
         initargs = (*settings, os.getpid())  # workers die with this process
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_pool, initargs=initargs) as pool:
-            return [c for batch in pool.map(_check_batch, batches) for c in batch]
+        with WorkerPool(jobs, _init_pool, initargs) as pool:  # a worker that dies ends the run at once
+            return [c for batch in map(pool.result, [pool.submit(_check_batch, b) for b in batches]) for c in batch]
 
 
 @lru_cache(maxsize=2)

@@ -4,16 +4,28 @@ A process pool's workers outlive a parent killed by SIGKILL (no clean-up runs) a
 writing files for a run that is gone. `die_with_parent`, called first in a worker's
 initializer, ends the worker when its parent dies: on Linux the kernel sends SIGKILL
 (prctl PR_SET_PDEATHSIG); everywhere a daemon thread checks the parent twice a second.
+
+`WorkerPool` is a process pool that ends promptly when a worker dies. Python's own
+ProcessPoolExecutor can hang for ever then: a worker it is still starting (spawned while
+its manager thread already handles the death of another) is never told to stop, and the
+manager waits to join it; a worker started after the manager began waiting is not watched
+until some result arrives. The pool here watches every worker's sentinel itself while it
+waits for a result, and after a failure kills its workers before it shuts the executor down.
 """
 
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import wait
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -45,3 +57,85 @@ def pool_workers(items: int, jobs: int, break_even: int) -> int:
     if jobs <= 1 or items < break_even:
         return 1
     return max(1, min(jobs, os.cpu_count() or 1, items // break_even + 1))
+
+
+# how often a wait for a result checks that every worker still lives (seconds)
+WATCH_INTERVAL = 0.2
+
+
+class WorkerPool:
+    """Spawned worker processes, each set up once by `initializer(*initargs)`; a worker that dies
+    (killed, out of memory) makes every wait raise BrokenProcessPool within WATCH_INTERVAL, and
+    `close` then ends every worker instead of waiting for them.
+
+    Use as a context manager, or call `close(failed)` in a finally clause."""
+
+    def __init__(self, jobs: int, initializer: Callable, initargs: tuple):
+        self.executor = ProcessPoolExecutor(
+            jobs, mp_context=multiprocessing.get_context("spawn"), initializer=initializer, initargs=initargs
+        )
+        self.jobs = jobs
+
+    def submit(self, fn: Callable, *args) -> Future:
+        """Run fn(*args) in a worker; returns its Future (wait for it with `result`).
+        Raises BrokenProcessPool once a worker has died."""
+        try:
+            return self.executor.submit(fn, *args)
+        except (OSError, ValueError, RuntimeError):
+            # starting a worker while the executor tears itself down after a death fails oddly
+            # ("handle is closed", "bad value(s) in fds_to_keep", "after shutdown")
+            if self.dead_workers():
+                raise BrokenProcessPool("a worker process died") from None
+            raise
+
+    def result(self, future: Future):
+        """The future's result. Raises what the call raised, or BrokenProcessPool as soon as any
+        worker of the pool is found dead (the executor itself may not notice, or hang)."""
+        while True:
+            try:
+                return future.result(timeout=WATCH_INTERVAL)
+            except TimeoutError:
+                if self.dead_workers():
+                    raise BrokenProcessPool("a worker process died") from None
+
+    def map(self, fn: Callable[[list], list], items: list, chunksize: int) -> Iterator:
+        """fn applied to `items` in chunks of `chunksize` (fn takes a list, returns one result per
+        item); yields the results in order. Raises as `result` does."""
+        chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
+        futures = [self.submit(fn, chunk) for chunk in chunks]
+        for future in futures:
+            yield from self.result(future)
+
+    def dead_workers(self) -> list[int | None]:
+        """The process ids of workers that have ended (the pool never ends one while it is open)."""
+        processes = list(_processes(self.executor))
+        ended = set(wait([p.sentinel for p in processes], timeout=0)) if processes else set()
+        return [p.pid for p in processes if p.sentinel in ended]
+
+    def close(self, failed: bool = False) -> None:
+        """Stop the workers: after a failure (`failed`, or a worker found dead) kill them all first,
+        so that no shutdown step can wait for a worker that will never answer."""
+        if failed or self.dead_workers():
+            for process in _processes(self.executor):
+                try:
+                    process.kill()  # a no-op for a worker already ended and reaped
+                except (OSError, ValueError):
+                    pass
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        self.close(failed=exc is not None)
+
+
+def _processes(executor: ProcessPoolExecutor) -> Iterable[multiprocessing.Process]:
+    """The executor's worker processes (its private table: the only list of them, kept since
+    Python 3.2); copied, since its manager thread changes it."""
+    for _ in range(3):
+        try:
+            return list((getattr(executor, "_processes", None) or {}).values())
+        except RuntimeError:  # changed while copied
+            continue
+    return []

@@ -7,20 +7,25 @@ is not allowed); killed workers and a killed build are real processes killed wit
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED
+from pool_faults import die_if_first, squares
 
 from tei_encoder.build import POOL_BREAK_EVEN
 from tei_encoder.cli import main
+from tei_encoder.workers import WorkerPool
 
 TEI_ENCODER = [sys.executable, "-m", "tei_encoder.cli"]
 
@@ -212,3 +217,24 @@ def test_workers_die_with_the_build(tmp_path):
     while time.monotonic() < deadline and any(alive(w) for w in workers):
         time.sleep(0.05)
     assert not [w for w in workers if alive(w)], "workers outlived the killed build"
+
+
+def test_worker_killed_in_start_up_ends_the_pool_at_once(tmp_path):
+    """The first worker dies in its initializer while the second is still being started: Python's own
+    executor then waits for ever for the second one (it never told it to stop). The pool raises
+    BrokenProcessPool at once and leaves no worker running."""
+    raised: list[BaseException] = []
+
+    def run_pool() -> None:
+        try:
+            with WorkerPool(2, die_if_first, (str(tmp_path / "first"), b"x" * 8_000_000)) as pool:
+                list(pool.map(squares, [1, 2, 3, 4], 1))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
+            raised.append(exc)
+
+    runner = threading.Thread(target=run_pool, daemon=True)
+    runner.start()
+    runner.join(timeout=30)  # seconds in the worst case; a hang is what this test catches
+    assert not runner.is_alive(), "the pool hung after a worker died in start-up"
+    assert len(raised) == 1 and isinstance(raised[0], BrokenProcessPool), raised
+    assert not multiprocessing.active_children()

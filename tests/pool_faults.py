@@ -1,0 +1,21 @@
+"""Worker functions for the pool fault tests: importable by a spawned worker process."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+
+def die_if_first(marker: str, ballast: bytes) -> None:
+    """Initializer: the first worker to start (it creates `marker`) kills itself with SIGKILL; the others
+    start normally. The ballast makes starting each worker slow (its start-up data is this big), so the
+    first dies while the second is still being started."""
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def squares(numbers: list[int]) -> list[int]:
+    return [n * n for n in numbers]
