@@ -376,3 +376,18 @@ def test_central_european_given_names_and_hyphenated_titles(tmp_path):
     )
     persons = named(tree_of(encode_text(tmp_path, record(text))), "persName")
     assert persons == ["Ábel Kürti", "Zsigmond Varsányi", "Tódor Bánkuti", "Károly Fenyvesi"]
+
+
+def test_initials_after_surname_and_unhyphenated_korean_names_link(tmp_path):
+    text = (
+        "Ambassador Shcherbakov called on the minister in the morning.\n\n"
+        "The talk was noted by Shcherbakov I.S. and later read by Puzanov A. M.; Ri Ju Yon was told of it.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    linked = {" ".join("".join(e.itertext()).split()): e.get("ref") for e in xp(tree, "//t:text//t:persName")}
+    assert linked == {
+        "Shcherbakov": "#shcherbakov-ilya",
+        "Shcherbakov I.S.": "#shcherbakov-ilya",
+        "Puzanov A. M.": "#puzanov",
+        "Ri Ju Yon": "#ri-ju-yeon",
+    }

@@ -42,6 +42,10 @@ _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNA
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
 )
+# "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
+_SURNAME_THEN_INITIALS = re.compile(
+    rf"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+)
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 # a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
@@ -301,6 +305,21 @@ class EntityRecognizer:
         )
         self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
+        self.squashed_persons = self._squashed_persons()
+
+    def _squashed_persons(self) -> dict[str, str]:
+        """A listed person's name forms of two or more words without spaces and hyphens ("rijuyon"
+        for "Ri Ju-yon") -> the person, when exactly one person has that form: "Ri Ju Yon" is the same
+        name spelt without the hyphen (exact folded keys only, never a fuzzy match)."""
+        owners: dict[str, set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in (entry.name, *entry.variants):
+                key = [norm(t) for _, _, t in tokens(form)]
+                if len(key) > 1:
+                    owners.setdefault("".join(key).replace("-", ""), set()).add(entry.xml_id)
+        return {k: ids.pop() for k, ids in owners.items() if len(ids) == 1}
 
     def _generic_variants(self) -> dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
         """generic variant key -> {entity id: the keys whose presence in a record supports the link}.
@@ -543,6 +562,10 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run(v, m.group(0).split()))
+    for m in _SURNAME_THEN_INITIALS.finditer(text):
+        surname = m.group("surname")
+        if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
+            names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
     for m in _INVERTED_NAME.finditer(text):
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
@@ -771,7 +794,10 @@ def _learn_local_names(ctx: _DocContext) -> None:
     # who could a short form mean in this record: listed persons named in full, and every rule-found name
     claims: dict[tuple[str, ...], set[str]] = {}
     taught: set[tuple[tuple[str, ...], str]] = set()
-    for raw in _candidate_names(ctx):
+    # names of several words first: a surname met alone ("Ambassador Shcherbakov") then joins the
+    # person named in full later in the record ("Shcherbakov I.S.") instead of becoming another
+    candidates = sorted(_candidate_names(ctx), key=lambda n: len(n.split()) < 2)
+    for raw in candidates:
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
         if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
@@ -796,7 +822,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
-        spelled = ctx.squashed.get(squash)
+        spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
             spelled
             or _same_person(ctx, toks, surname_ids, family_first)
@@ -813,7 +839,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
             if len(key) > 1:
                 claims.setdefault(short, set()).update({xml_id, *named_in_full})
-            if not known and len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
+            # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
+            if len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
                 taught.add((short, xml_id))
     # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
