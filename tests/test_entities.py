@@ -391,3 +391,13 @@ def test_initials_after_surname_and_unhyphenated_korean_names_link(tmp_path):
         "Puzanov A. M.": "#puzanov",
         "Ri Ju Yon": "#ri-ju-yeon",
     }
+
+
+def test_state_prefix_and_listed_abbreviations(tmp_path):
+    text = "Neither PR China nor the WFTU sent anyone; UNESCO did, and the 9th UNESCO General Assembly took note.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    places = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:placeName")}
+    orgs = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:orgName")}
+    assert places == {"PR China": "#china"}
+    assert orgs["WFTU"] == "#wftu" and orgs["UNESCO"] == "#unesco"
+    assert orgs["UNESCO General Assembly"] not in ("#unesco", "#un-general-assembly")

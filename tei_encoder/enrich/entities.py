@@ -1146,6 +1146,20 @@ def _after_direction(text: str, toks, keys: list[str], caps: list[bool], i: int)
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
 
+def _state_prefix_start(v, text: str, start: int) -> int:
+    """Where a place name begins when an abbreviated form of state stands before it ("PR China",
+    "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
+    for prefix in v.state_prefixes:
+        at = start - len(prefix) - 1
+        if (
+            at >= 0
+            and text[at:start] == prefix + " "
+            and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "."))
+        ):
+            return at
+    return start
+
+
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks = tokens(text)
     keys = [norm(t[2]) for t in toks]
@@ -1170,6 +1184,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     # "UNESCO General Assembly" is not the General Assembly the authority lists
                     wider = _unsupported_generic(ctx, text, toks, i, length, end, form.entity_id)
                 if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
+                    while spans and spans[-1][1] > wider[0]:
+                        spans.pop()  # the qualifier was a name of its own: "UNESCO" of "UNESCO General Assembly"
                     spans.append(wider)
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
@@ -1184,6 +1200,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
+            if form.kind == "place":
+                start = _state_prefix_start(ctx.rec.names, text, start)
+                surface = text[start:end]
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue

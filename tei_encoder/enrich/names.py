@@ -45,6 +45,7 @@ class NameVocabulary:
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
+    state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -119,6 +120,7 @@ def vocabulary() -> NameVocabulary:
         english=_english_words(),
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
+        state_prefixes=tuple(raw.get("state_prefixes", ())),
     )
 
 
