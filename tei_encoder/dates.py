@@ -300,11 +300,9 @@ def _full_year(year: str, default_year: int | None) -> int:
 def _numeric_match(kind: str, start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch:
     """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
 
-    Certain: a Roman-numeral month; a number over 12 (it can only be the day); day equal to month.
-    Dots and slashes follow one policy: the separator does not tell the order (the archive's
-    European originals write day first, some English translations month first), so a day and month
-    both 12 or less are tagged without @when and reported (a wrong date is worse than none).
-    ENCODING.md §8, docs/encoding.md "Numeric dates".
+    Certain: a Roman-numeral month; a number over 12 (it can only be the day); the slash, which
+    these English translations write in the American order (month/day/year). Otherwise the date is
+    tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
     """
     year = _full_year(g["year"], default_year)
     if kind == "roman":
@@ -313,7 +311,7 @@ def _numeric_match(kind: str, start: int, end: int, text: str, g: dict, default_
         a, b = int(g["a"]), int(g["b"])
         if a > 12 and b <= 12:
             day, month = a, b
-        elif b > 12 and a <= 12:
+        elif b > 12 and a <= 12 or g["sep"] == "/":
             month, day = a, b
         elif a == b:
             day = month = a

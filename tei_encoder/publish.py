@@ -662,15 +662,26 @@ def build_search_index(site: Path) -> None:
     """Index every document page of SITE for full-text search, with Pagefind (pagefind.app):
     the index and its search UI go to SITE/pagefind/. Pagefind reads the built HTML, so it runs
     once per build after all pages are written; it has no incremental mode, but indexing a
-    thousand pages takes about a second. Only the document articles (data-pagefind-body) are
-    indexed. Raises PublishError when Pagefind is missing or fails."""
+    thousand pages takes about a second. Only the document pages (docs/*.html) are read and only
+    their articles (data-pagefind-body) indexed. Raises PublishError when Pagefind is missing or fails."""
     import subprocess
 
     try:
         from pagefind_bin import get_executable
     except ImportError:
         raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
-    command = [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
+    # only document pages carry a data-pagefind-body: letting Pagefind read the register and index
+    # pages as well doubled its time (500 records: 3.0 -> 1.5 s CPU) for the same index
+    command = [
+        str(get_executable()),
+        "--site",
+        str(site),
+        "--output-subdir",
+        SEARCH_DIR,
+        "--silent",
+        "--glob",
+        "docs/*.html",
+    ]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:

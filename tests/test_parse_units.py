@@ -23,7 +23,7 @@ FMT = record_format()
         ("17.09.52", "1952-09-17", ""),
         ("3.XI.53", "1953-11-03", ""),
         ("14.X.1956", "1956-10-14", ""),
-        ("11/03/52", None, "ambiguous"),  # slashes follow the dots' policy: the separator tells no order
+        ("11/03/52", "1952-11-03", ""),  # slashes: month first, as the English translations write them
         ("25/03/52", "1952-03-25", ""),  # 25 can only be the day
         ("03/25/52", "1952-03-25", ""),
         ("11.25.63", "1963-11-25", ""),  # 25 can only be the day
