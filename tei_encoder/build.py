@@ -52,6 +52,7 @@ from .publish import (
     remove_document,
     remove_search,
     search_available,
+    ui_string_warnings,
     ui_strings,
     write_document,
     write_overviews,
@@ -529,6 +530,8 @@ def run_build(
             options.publisher().check()  # a broken override: one usage error, not one per record
     except PublishError as exc:
         raise UsageError(str(exc)) from None
+    for strings_file, warning in ui_string_warnings(options.xslt):
+        report.warning(strings_file, warning)
     started = time.perf_counter()
     summary = BuildSummary()
     tei_dir, site = out / "tei", out / "site"

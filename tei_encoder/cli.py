@@ -609,6 +609,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
         read_tei,
         remove_search,
         search_available,
+        ui_string_warnings,
         write_document,
         write_overviews,
     )
@@ -627,6 +628,8 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
             raise UsageError(f"{css}: the --css stylesheet does not exist")
         search = not no_search and search_available()
         publisher = Publisher(title, overrides=xslt, custom_css=css is not None, search=search)
+        for strings_file, warning in ui_string_warnings(xslt):
+            report.warning(strings_file, warning)
         if xslt is not None:
             publisher.check()  # a broken override: one usage error, not one per document
         writable_folder(output)

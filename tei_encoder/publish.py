@@ -65,7 +65,7 @@ def ui_strings(overrides: Path | None = None) -> dict:
     edition = overrides / EDITION_STRINGS if overrides is not None else None
     if edition is not None and edition.is_file():
         try:
-            changes = json.loads(edition.read_text(encoding="utf-8"))
+            changes = json.loads(edition.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is no error
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise PublishError(f"{edition}: not readable JSON: {exc}") from None
         if not isinstance(changes, dict):
@@ -80,6 +80,28 @@ def ui_strings(overrides: Path | None = None) -> dict:
                 raise PublishError(f"{edition}: {key}: {problem}")
         strings.update(changes)
     return strings
+
+
+def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
+    """Warnings about OVERRIDES/strings.json, as (the file, one line naming the key): a string
+    that leaves out a {placeholder} its shipped string fills in (a page marker without {n} shows
+    no page number). [] without a folder or file, or for a file that `ui_strings` refuses (its
+    error says why)."""
+    edition = overrides / EDITION_STRINGS if overrides is not None else None
+    if edition is None or not edition.is_file():
+        return []
+    try:
+        changes = json.loads(edition.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return []
+    shipped = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
+    warnings = []
+    for key, value in changes.items() if isinstance(changes, dict) else ():
+        if isinstance(value, str) and isinstance(shipped.get(key), str):
+            dropped = [p for p in _PLACEHOLDER.findall(shipped[key]) if p not in _PLACEHOLDER.findall(value)]
+            if dropped:
+                warnings.append((edition, f"{key}: leaves out {{{dropped[0]}}}, which the shipped string fills in"))
+    return warnings
 
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -247,12 +269,15 @@ class Publisher:
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
         root = sitemap.annotate(root)
+        date, date_text = sitemap.document_date(root)
         page = self._run(
             self._document,
             etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=sitemap.document_title(root, name),
+            doc_date=date,
+            doc_date_text=date_text,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page)
@@ -672,16 +697,9 @@ def build_search_index(site: Path) -> None:
         raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
     # only document pages carry a data-pagefind-body: letting Pagefind read the register and index
     # pages as well doubled its time (500 records: 3.0 -> 1.5 s CPU) for the same index
-    command = [
-        str(get_executable()),
-        "--site",
-        str(site),
-        "--output-subdir",
-        SEARCH_DIR,
-        "--silent",
-        "--glob",
-        "docs/*.html",
-    ]
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
+    if any(site_path(site, "docs").glob("*.html")):  # Pagefind refuses a glob that finds no page
+        command += ["--glob", "docs/*.html"]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:

@@ -295,6 +295,39 @@ def document_title(root: etree._Element, fallback: str = "") -> str:
     return fallback
 
 
+# Where TEI gives a document's date, most specific first (TEI P5 §2.4.1 creation, §2.4.6
+# correspDesc, §10.8 origDate, §3.12 bibliographic dates): ours writes creation/date, letters of
+# other projects the date of sending, manuscript descriptions the date of origin, others only the
+# source's bibliographic date.
+_DATE_PLACES = (
+    "tei:teiHeader/tei:profileDesc/tei:creation//tei:date",
+    "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']//tei:date",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc/tei:history/tei:origin//tei:origDate",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//tei:origDate",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl//tei:date",
+    "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct//tei:imprint/tei:date",
+)
+_DATE_ATTRIBUTES = ("when", "when-iso", "notBefore", "notBefore-iso", "from", "from-iso")
+_ISO_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
+
+
+def document_date(root: etree._Element) -> tuple[str, str]:
+    """The document's date as (ISO YYYY[-MM[-DD]], its text as printed), the one date the index,
+    the page and its JSON-LD show. Taken from the first of the header's places that has an ISO
+    date in @when, else @notBefore, else @from (see `_DATE_PLACES`); when none has one, ("", the
+    first such date's text); ("", "") when the header dates nothing."""
+    first_text = ""
+    for path in _DATE_PLACES:
+        for date in root.xpath(path, namespaces={"tei": TEI_NS}):
+            text = surface_text(date)
+            first_text = first_text or text
+            for name in _DATE_ATTRIBUTES:
+                found = _ISO_DATE.match((date.get(name) or "").strip())
+                if found:
+                    return found.group(0), text
+    return "", first_text
+
+
 def annotate(root: etree._Element) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
@@ -342,8 +375,39 @@ def annotate(root: etree._Element) -> etree._Element:
         if printed is not None:
             printed.set(P + "printed", "true")
     _link_authors(root, kinds)
+    _declare_text_language(root)
     _mark_directions(root)
     return root
+
+
+def main_language(root: etree._Element) -> str:
+    """The language the header's langUsage gives the document (TEI P5 §2.4.2): its one
+    `language`, else the one with the largest @usage when no other has as much; "" when it
+    names none or cannot tell (several languages without a main one)."""
+    languages = [
+        (el.get("ident", "").strip(), el.get("usage", "").strip())
+        for el in root.iterfind(f"{T}teiHeader/{T}profileDesc/{T}langUsage/{T}language")
+    ]
+    languages = [(ident, usage) for ident, usage in languages if ident]
+    if len(languages) == 1:
+        return languages[0][0]
+    shares = sorted(
+        ((int(usage), ident) for ident, usage in languages if usage.isdigit()),
+        reverse=True,
+    )
+    if len(shares) == len(languages) and shares and (len(shares) == 1 or shares[0][0] > shares[1][0]):
+        return shares[0][1]
+    return ""
+
+
+def _declare_text_language(root: etree._Element) -> None:
+    """xml:lang on a text that has none of its own or above it, from the header's main
+    language, so the page marks the text's language (HTML lang) apart from the site's words."""
+    for text in root.iterfind(f"{T}text"):
+        if text.get(XML_LANG) is None and root.get(XML_LANG) is None:
+            language = main_language(root)
+            if language:
+                text.set(XML_LANG, language)
 
 
 def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:

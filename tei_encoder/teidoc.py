@@ -91,7 +91,7 @@ class DocumentSummary:
     """One document as the index and the registers show it (kept in the build state).
 
     id: TEI/@xml:id; name: the output name (docs/<name>.html); title; date (ISO, from the header's
-    creation date) and date_text (as printed); year; summary: the abstract's text;
+    date, `sitemap.document_date`) and date_text (as printed); year; summary: the abstract's text;
     mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>);
     entities: entity id -> EntryInfo, for the mentioned entities; forms: entity id -> the other
     name forms this document's standOff gives it; contexts: entity id -> the sentence around each
@@ -171,6 +171,8 @@ _BREAKS = frozenset({T + "lb", T + "pb", T + "cb"})
 _SEPARATE = _BLOCKS | {
     T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "byline", "docAuthor", "trailer")
 }
+# editorial signs the document page prints around an element's text (xslt/notes.xsl), kept in contexts
+_MARKS = {T + "supplied": ("[", "]")}
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
 
 
@@ -215,12 +217,13 @@ def _block_text(
                 parts.append(" ")
                 length += 1
             elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
-                pad = " " if child.tag in _SEPARATE else ""  # blocks in a wider context stay apart
-                parts.append(pad)
-                length += len(pad)
+                # blocks in a wider context stay apart; supplied text keeps the brackets the page shows
+                opening, closing = _MARKS.get(child.tag, (" ", " ") if child.tag in _SEPARATE else ("", ""))
+                parts.append(opening)
+                length += len(opening)
                 walk(child)
-                parts.append(pad)
-                length += len(pad)
+                parts.append(closing)
+                length += len(closing)
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
@@ -382,7 +385,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     the title is `sitemap.document_title`, the page's.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
-    creation = root.find("tei:teiHeader//tei:creation/tei:date", NSMAP)
+    date, date_text = sitemap.document_date(root)
     counts: dict[str, int] = {}
     entities: dict[str, EntryInfo] = {}
     found = sitemap.mentions(root)
@@ -408,8 +411,8 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         id=root.get(XML_ID, name),
         name=name,
         title=sitemap.document_title(root, name),
-        date=creation.get("when", "") if creation is not None else "",
-        date_text=_text(creation),
+        date=date,
+        date_text=date_text,
         summary=_text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only

@@ -6,6 +6,7 @@ structure other projects use: front/back, groups of texts, div1-div3, verse, dra
 tables inside paragraphs, opener/closer text, manuscript descriptions, EpiDoc, right-to-left
 text, a title without @type, every style of pointer."""
 
+import json
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -254,3 +255,110 @@ def test_mentions_only_hovered_over_get_no_anchor():
     assert not shown.xpath("//*[starts-with(@id, 'm-b-') or starts-with(@id, 'm-d-')]")
     assert "John" in shown.xpath("string(//span[@class='corrected']/@title)")
     assert "Westmere" in shown.xpath("string(//span[@class='tei-app']/@title)")
+
+
+def test_page_break_without_number_has_its_own_marker(peer_site):
+    """A `pb` without @n is a marker of its own words, never "[p. ]" or "Page  of the original"."""
+    shown = page(peer_site, "docs/header_letter.html")
+    markers = shown.xpath("//section[@class='text']//span[@class='pb']")
+    assert len(markers) == 1
+    assert markers[0].text_content().strip() == "[new page]"
+    assert "  " not in markers[0].get("aria-label") and "(its number not given)" in markers[0].get("aria-label")
+
+
+def test_manuscript_description_of_another_project_reads_cleanly(peer_site):
+    """Empty parts are skipped, only the shelfmark makes the reference, measurements are labelled
+    with their unit, and a term met several times is one dt with several dd."""
+    shown = page(peer_site, "docs/header_letter.html")
+    essentials = {
+        dt.text_content(): dt.getnext().text_content() for dt in shown.xpath("//aside[@class='doc-essentials']//dt")
+    }
+    assert essentials == {"Archive": "Westmere Letter Archive, Nowhereland", "Archival reference": "WLA 7/3"}
+    assert shown.xpath("string(//span[@class='tei-dimensions'])") == "height 21.5 cm, width 14.2 cm, depth 0.1 cm"
+    about = shown.xpath("//section[@aria-labelledby='metadata-heading']/dl")[0]
+    assert [dt.text_content() for dt in about.xpath("dt")] == ["Language of this text", "Funder"]
+    assert [dd.text_content() for dd in about.xpath("dd")] == [
+        "German",
+        "French",
+        "Foundation for Invented Letters",
+        "Council of Made-up Research",
+    ]
+    several_items = page(peer_site, "docs/msdesc.html")
+    assert (
+        several_items.xpath(
+            "string(//aside[@class='doc-essentials']//dt[.='Archival reference']/following-sibling::dd[1])"
+        )
+        == "MS Test 42"
+    )
+
+
+def _header(inner: str, source: str = "<p>Constructed.</p>") -> etree._Element:
+    return etree.fromstring(
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        f"<publicationStmt><p>P</p></publicationStmt><sourceDesc>{source}</sourceDesc></fileDesc>"
+        f"<profileDesc>{inner}</profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+    )
+
+
+@pytest.mark.parametrize(
+    "profile, source, expected",
+    [
+        (
+            '<creation><date when="1961-06-09">June 9, 1961</date></creation>',
+            "<p>s</p>",
+            ("1961-06-09", "June 9, 1961"),
+        ),
+        (
+            '<correspDesc><correspAction type="received"><date when="1874-06-01"/></correspAction>'
+            '<correspAction type="sent"><date notBefore="1874-05">in May</date></correspAction></correspDesc>',
+            "<p>s</p>",
+            ("1874-05", "in May"),
+        ),
+        (
+            "",
+            '<msDesc><msIdentifier><idno>A</idno></msIdentifier><history><origin><origDate from="1880" to="1885">1880s</origDate></origin></history></msDesc>',
+            ("1880", "1880s"),
+        ),
+        (
+            "",
+            '<bibl><title>B</title><date when="1902-03-04T10:00:00">4.3.1902</date></bibl>',
+            ("1902-03-04", "4.3.1902"),
+        ),
+        ("<creation><date>some spring</date></creation>", "<p>s</p>", ("", "some spring")),
+        ("", "<p>s</p>", ("", "")),
+    ],
+)
+def test_document_date_from_where_the_header_gives_it(profile, source, expected):
+    assert sitemap.document_date(_header(profile, source)) == expected
+
+
+def test_index_page_and_json_ld_share_the_headers_date(peer_site):
+    index = page(peer_site, "index.html")
+    item = index.xpath("//a[contains(@href, 'header_letter.html')]/ancestor::li[1]")[0]
+    assert item.xpath("string(.//time/@datetime)") == "1874-05-02"
+    shown = page(peer_site, "docs/header_letter.html")
+    assert shown.xpath("string(//header[@class='doc-header']//time/@datetime)") == "1874-05-02"
+    data = json.loads(shown.xpath("string(//script[@type='application/ld+json'])"))
+    assert data["dateCreated"] == "1874-05-02"
+
+
+@pytest.mark.parametrize(
+    "languages, expected",
+    [
+        ('<language ident="fr">French</language>', "fr"),
+        ('<language ident="de" usage="70">German</language><language ident="fr" usage="30">French</language>', "de"),
+        ('<language ident="de" usage="50">German</language><language ident="fr" usage="50">French</language>', ""),
+        ('<language ident="de">German</language><language ident="fr">French</language>', ""),
+        ("", ""),
+    ],
+)
+def test_main_language_of_the_header(languages, expected):
+    assert sitemap.main_language(_header(f"<langUsage>{languages}</langUsage>")) == expected
+
+
+def test_text_in_the_headers_language_while_the_site_keeps_its_own():
+    root = _header('<langUsage><language ident="fr">French</language></langUsage>')
+    shown = html.fromstring(Publisher().document_page(etree.tostring(root), "doc"))
+    assert shown.xpath("string(/html/@lang)") == "en"  # the site's words
+    assert shown.xpath("string(//section[@class='text']/@lang)") == "fr"
+    assert shown.xpath("string(//header[@class='doc-header']/@lang)") == ""

@@ -230,20 +230,34 @@ def test_sentences_end_at_sentence_ends_not_at_initials(text, keyword, sentence)
     assert "".join(keyword_in_context(text, start, start + len(keyword))) == sentence
 
 
+def _person_contexts(division: str) -> dict:
+    """mention_contexts of every persName (its @ref the key) in a document division's markup."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><text><body><div type="document">{division}</div></body></text></TEI>'
+    )
+    found = [Mention(el, [("person", el.get("ref")[1:])], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
+    return mention_contexts(root, found)
+
+
 def test_a_name_standing_alone_gets_the_words_around_it():
-    tei = (
-        f'<TEI xmlns="{TEI_NS}"><text><body><div type="document">'
+    contexts = _person_contexts(
         '<p>We ask that the schedule be confirmed. The talks <persName ref="#a">X</persName> began.</p>'
         '<closer><salute>With greetings,</salute><signed><persName ref="#b">V. Orlov</persName></signed></closer>'
         '<head><persName ref="#c">Orlov</persName></head>'
-        "</div></body></text></TEI>"
     )
-    root = etree.fromstring(tei)
-    found = [Mention(el, [("person", el.get("ref")[1:])], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
-    contexts = mention_contexts(root, found)
     assert contexts["b"] == [("With greetings, ", "V. Orlov", "")]  # the closer, not the signature alone
     before, _, after = contexts["c"][0]
     assert before or after  # never the name alone
+
+
+def test_contexts_keep_the_brackets_of_supplied_text():
+    """The entry page's sentence reads as the document page does: supplied words in [ ]."""
+    contexts = _person_contexts(
+        '<p>The envoy <supplied>of the council</supplied> met <persName ref="#a">Mara Tolm</persName> '
+        'and <persName ref="#b">Ivo <supplied>Brenn</supplied></persName> at noon.</p>'
+    )
+    assert contexts["a"] == [("The envoy [of the council] met ", "Mara Tolm", " and Ivo [Brenn] at noon.")]
+    assert contexts["b"][0].keyword == "Ivo [Brenn]"
 
 
 def test_every_page_links_the_shipped_favicon(tei_dir):
@@ -251,6 +265,14 @@ def test_every_page_links_the_shipped_favicon(tei_dir):
     for relative in ("index.html", SEED_PAGE, "persons.html", "places/cuba.html"):
         icons = page(site, relative).xpath("//head/link[@rel='icon']/@href")
         assert len(icons) == 1 and (site / relative).parent.joinpath(icons[0]).resolve().is_file(), relative
+
+
+def test_source_box_is_left_out_of_the_search_index(tei_dir):
+    """Labels and values of the source box would run together in the index ("ArchiveArchive of...")."""
+    seed = page(tei_dir.parent / "site", SEED_PAGE)
+    boxes = seed.xpath("//aside[@class='doc-essentials']")
+    assert boxes and all(box.get("data-pagefind-ignore") is not None for box in boxes)
+    assert seed.xpath("//aside[@class='doc-essentials']//dd")  # the box is there, only not indexed
 
 
 def test_co_mentions_one_rule_for_every_entry():
@@ -275,6 +297,34 @@ def test_undated_documents_are_listed_on_entry_pages():
     entry = html.fromstring(Publisher().entity_page(EntityIndex(docs).entity_xml("a")))
     listed = [" ".join(li.text_content().split()) for li in entry.xpath("//li[@class='backlink']/p")]
     assert listed == ["Dated (9 June 1961)", "Undated (undated)"]
+
+
+def test_every_word_of_the_chrome_is_a_ui_string(tmp_path):
+    """Samples of the key, separators of name forms and dates of life, and the search box's words
+    come from the UI strings an edition can translate."""
+    (tmp_path / "strings.json").write_text(
+        json.dumps(
+            {
+                "lang": "de",
+                "life-dates": "{birth} bis {death}",
+                "forms-separator": " | ",
+                "pagefind-clear_search": "Leeren",
+                "pagefind-many_results": "[COUNT] Treffer",
+            }
+        ),
+        encoding="utf-8",
+    )
+    publisher = Publisher(overrides=tmp_path)
+    info = {"a": EntryInfo("person", "Anna Vell", "authority", birth="1901", death="1950")}
+    docs = [DocumentSummary("d1", "d1", title="D", mentions={"a": 1}, entities=info, forms={"a": ["A. Vell", "Vell"]})]
+    entry = html.fromstring(publisher.entity_page(EntityIndex(docs).entity_xml("a")))
+    assert entry.xpath("string(//p[@class='life'])").endswith("1901 bis 1950")
+    assert entry.xpath("string(//p[@class='forms'])").endswith("A. Vell | Vell")
+    search = html.fromstring(publisher.search_page())
+    translations = json.loads(search.xpath("string(//div[@id='search']/@data-translations)"))
+    assert translations == {"clear_search": "Leeren", "many_results": "[COUNT] Treffer"}
+    shipped = html.fromstring(Publisher().search_page())
+    assert json.loads(shipped.xpath("string(//div[@id='search']/@data-translations)")) == {}  # Pagefind's own
 
 
 def test_authority_dates_of_life_and_note_on_the_entry_page(tmp_path):
@@ -366,3 +416,17 @@ def test_an_override_failing_at_run_time_is_one_error_line(tmp_path):
     lines = [ln for ln in result.output.splitlines() if ln.startswith("tei-encoder: error:")]
     assert len(lines) == 1 and "publishing stopped" in lines[0] and "boom" in lines[0]
     assert "internal error" not in result.output and "Traceback" not in result.output
+
+
+def test_strings_with_a_bom_are_read_and_a_dropped_placeholder_is_a_warning(tei_dir, tmp_path):
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    strings = {"page-marker": "[new page]", "nav-documents": "Papers"}
+    (edition / "strings.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(strings).encode("utf-8"))
+    result = publish(tei_dir, tmp_path / "site", "--xslt", str(edition))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if ": warning: " in line]
+    assert (
+        len(warnings) == 1 and "strings.json" in warnings[0] and "page-marker" in warnings[0] and "{n}" in warnings[0]
+    )
+    assert page(tmp_path / "site", "index.html").xpath("string(//nav//a[@href='index.html'])").strip() == "Papers"

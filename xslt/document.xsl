@@ -44,7 +44,9 @@
           <xsl:call-template name="hook-document-top"/>
           <xsl:call-template name="doc-header"/>
           <div class="doc-columns">
-            <aside class="doc-essentials" aria-label="{f:ui('doc-essentials')}">
+            <!-- Labels and values of the source box are not the document's text: left out of the
+                 search index (they would run together there, "ArchivePolitisches Archiv"). -->
+            <aside class="doc-essentials" aria-label="{f:ui('doc-essentials')}" data-pagefind-ignore="">
               <xsl:call-template name="metadata-essentials"/>
             </aside>
             <div class="doc-main">

@@ -32,13 +32,13 @@
           <h1><xsl:value-of select="@name"/></h1>
           <xsl:if test="birth or death">
             <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
-              <xsl:value-of select="(birth ! f:date-label(string(.)), '?')[1] || ' – ' || (death ! f:date-label(string(.)), '')[1]"/></p>
+              <xsl:value-of select="f:ui('life-dates', map{'birth': (birth ! f:date-label(string(.)), '?')[1], 'death': (death ! f:date-label(string(.)), '')[1]})"/></p>
           </xsl:if>
           <xsl:if test="note">
             <p class="entry-note"><xsl:value-of select="note"/></p>
           </xsl:if>
           <xsl:if test="form[. != $entity/@name]">
-            <p class="forms"><span class="field"><xsl:value-of select="f:ui('also-as')"/></span><xsl:value-of select="string-join(form[. != $entity/@name], '; ')"/></p>
+            <p class="forms"><span class="field"><xsl:value-of select="f:ui('also-as')"/></span><xsl:value-of select="string-join(form[. != $entity/@name], f:ui('forms-separator'))"/></p>
           </xsl:if>
           <xsl:if test="idno">
             <p><span class="field"><xsl:value-of select="f:ui('authority-files')"/></span><xsl:apply-templates select="." mode="authority-links"/></p>

@@ -73,7 +73,7 @@
                          ($box(3) le $t(1) or $t(3) le $box(1) or $box(4) le $t(2) or $t(4) le $box(2)))]
                 ))[1]"/>
             <a href="{$root}{@page}" class="map-place">
-              <title><xsl:value-of select="@name || (if (@basis = 'capital') then ' (' || f:ui('at-capital', map{'name': string(@at)}) || ')' else '')"/></title>
+              <title><xsl:value-of select="if (@basis = 'capital') then f:ui('map-point-at-capital', map{'place': string(@name), 'note': f:ui('at-capital', map{'name': string(@at)})}) else @name"/></title>
               <circle cx="{format-number($lon, '0.##')}" cy="{format-number(-$lat, '0.##')}" r="{format-number($r, '0.###')}" stroke-width="{format-number(if ($small) then 0.8 else 0.5 * $scale, '0.###')}"/>
               <xsl:if test="exists($spot)">
                 <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}">

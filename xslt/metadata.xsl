@@ -14,54 +14,49 @@
   <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title"/>
   <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
   <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
-  <xsl:variable name="creation" select="$header/tei:profileDesc/tei:creation/tei:date"/>
+  <!-- The document's date, chosen by tei_encoder/sitemap.py (document_date) as the index's:
+       ISO (YYYY[-MM[-DD]]) and the text as printed. -->
+  <xsl:param name="doc-date" as="xs:string" select="''"/>
+  <xsl:param name="doc-date-text" as="xs:string" select="''"/>
 
   <xsl:template name="doc-header">
     <header class="doc-header">
       <h1><xsl:value-of select="f:dashes($title)"/></h1>
-      <xsl:if test="$creation">
-        <p class="doc-date">
-          <xsl:apply-templates select="$creation" mode="time"/>
-        </p>
-      </xsl:if>
+      <!-- The date in the edition's reading style, from its ISO value (the record's wording may
+           differ from document to document); the text when there is no ISO date. -->
+      <xsl:choose>
+        <xsl:when test="$doc-date"><p class="doc-date"><time datetime="{$doc-date}"><xsl:value-of select="f:date-label($doc-date)"/></time></p></xsl:when>
+        <xsl:when test="$doc-date-text"><p class="doc-date"><xsl:value-of select="$doc-date-text"/></p></xsl:when>
+      </xsl:choose>
     </header>
-  </xsl:template>
-
-  <!-- The document's date in the edition's reading style, from @when (the record's wording may
-       differ from document to document); the text when there is no ISO @when. -->
-  <xsl:template match="tei:date" mode="time">
-    <xsl:choose>
-      <xsl:when test="matches(@when, '^\d{4}(-\d{2}(-\d{2})?)?$')"><time datetime="{@when}"><xsl:value-of select="f:date-label(@when)"/></time></xsl:when>
-      <xsl:when test="@when"><time datetime="{@when}"><xsl:value-of select="f:normal(.)"/></time></xsl:when>
-      <xsl:otherwise><xsl:value-of select="f:normal(.)"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- What a reader needs before the text, also on a phone: archive, reference, source (the date
        is in the document's header, under its title). -->
   <xsl:template name="metadata-essentials">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
-    <xsl:if test="$ms//(tei:repository | tei:msIdentifier/tei:idno) or $source-url">
+    <xsl:if test="$ms//(tei:repository | tei:msIdentifier//tei:idno)[normalize-space()] or $source-url">
     <section class="metadata essentials" aria-labelledby="essentials-heading">
       <h2 id="essentials-heading"><xsl:value-of select="f:ui('doc-essentials')"/></h2>
       <dl>
-        <xsl:if test="$ms//tei:repository">
+        <xsl:if test="$ms//tei:repository[normalize-space()]">
           <dt><xsl:value-of select="f:ui('archive')"/></dt>
           <dd>
-            <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.), ', ')"/>
+            <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.)[.], ', ')"/>
           </dd>
         </xsl:if>
-        <xsl:if test="$ms//tei:msIdentifier/tei:idno">
+        <!-- The reference is the shelfmark's idno parts (not an altIdentifier, not an empty idno)
+             and the folios of the one item the document is; a locus elsewhere (a hand, one of
+             several items) describes the manuscript, not where the document is kept. -->
+        <xsl:variable name="reference" as="xs:string*">
+          <xsl:for-each select="$ms/tei:msIdentifier//tei:idno[not(tei:idno)][not(ancestor::tei:altIdentifier)][normalize-space()]">
+            <xsl:sequence select="(map{'fond': 'fond ', 'opis': 'opis ', 'papka': 'papka ', 'delo': 'delo '}(string(@type)), '')[1] || f:normal(.)"/>
+          </xsl:for-each>
+          <xsl:sequence select="$ms/tei:msContents[count(tei:msItem) = 1]/tei:msItem/tei:locus ! f:normal(.)[.]"/>
+        </xsl:variable>
+        <xsl:if test="exists($reference)">
           <dt><xsl:value-of select="f:ui('reference')"/></dt>
-          <dd>
-            <xsl:variable name="parts" as="xs:string*">
-              <xsl:for-each select="$ms//tei:msIdentifier//tei:idno[not(tei:idno)]">
-                <xsl:sequence select="(map{'fond': 'fond ', 'opis': 'opis ', 'papka': 'papka ', 'delo': 'delo '}(string(@type)), '')[1] || f:normal(.)"/>
-              </xsl:for-each>
-              <xsl:sequence select="$ms//tei:locus ! f:normal(.)"/>
-            </xsl:variable>
-            <xsl:value-of select="string-join($parts, ', ')"/>
-          </dd>
+          <dd><xsl:value-of select="string-join($reference, ', ')"/></dd>
         </xsl:if>
         <xsl:if test="$source-url">
           <dt><xsl:value-of select="f:ui('source')"/></dt>
@@ -82,7 +77,7 @@
   <!-- The rest of the header: author, collection, responsibilities, languages, funder. -->
   <xsl:template name="metadata-panel">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
-    <xsl:variable name="rows" as="node()*">
+    <xsl:variable name="rows">
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
           <dt><xsl:value-of select="f:ui('author')"/></dt>
           <dd>
@@ -109,10 +104,15 @@
           <dt><xsl:value-of select="f:ui('funder')"/></dt><dd><xsl:value-of select="f:normal(.)"/></dd>
         </xsl:for-each>
     </xsl:variable>
-    <xsl:if test="exists($rows)">
+    <xsl:if test="exists($rows/dt)">
       <section class="metadata" aria-labelledby="metadata-heading">
         <h2 id="metadata-heading"><xsl:value-of select="f:ui('doc-about')"/></h2>
-        <dl><xsl:sequence select="$rows"/></dl>
+        <!-- One term, several values (HTML dl): eleven languages are one "Language" with eleven dd. -->
+        <dl>
+          <xsl:for-each-group select="$rows/dt" group-by="string(.)">
+            <xsl:sequence select="current-group()[1], current-group() ! following-sibling::dd[1]"/>
+          </xsl:for-each-group>
+        </dl>
       </section>
     </xsl:if>
   </xsl:template>
@@ -140,7 +140,7 @@
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $creation ! f:normal(.), $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $doc-date-text, $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>
@@ -163,7 +163,7 @@
     </xsl:variable>
     <xsl:variable name="data" select="map:merge((
         map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $title},
-        $h//tei:creation/tei:date/@when ! map{'dateCreated': string(.)},
+        $doc-date[.] ! map{'dateCreated': .},
         $h//tei:profileDesc/tei:abstract ! map{'abstract': f:surface-text(.)},
         $h//tei:publicationStmt/tei:idno[@type='URL'][f:is-safe-url(string(.))] ! map{'url': string(.)},
         $h//tei:langUsage/tei:language[not(contains(., 'original'))][1] ! map{'inLanguage': string(@ident)},

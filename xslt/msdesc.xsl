@@ -39,4 +39,22 @@
       </xsl:for-each>
     </xsl:element>
   </xsl:template>
+
+  <!-- Measurements (TEI P5 10.7.1.4) labelled, with their unit: "height 21.5 cm, width 14.2 cm",
+       not bare figures. A dimension whose element the UI strings do not name keeps its own name. -->
+  <xsl:template match="tei:dimensions">
+    <span class="tei-dimensions">
+      <xsl:call-template name="f:lang"/>
+      <xsl:value-of select="string-join(*[normalize-space()] ! f:dimension(., (@unit, ../@unit)[1]), ', ')"/>
+    </span>
+  </xsl:template>
+
+  <xsl:function name="f:dimension" as="xs:string">
+    <xsl:param name="measure" as="element()"/>
+    <xsl:param name="unit" as="attribute()?"/>
+    <xsl:variable name="label" select="let $key := 'dimension-' || local-name($measure), $word := f:ui($key)
+                                       return if ($word = $key) then local-name($measure) else $word"/>
+    <xsl:sequence select="if ($unit) then f:ui('dimension-unit', map{'label': $label, 'value': f:normal($measure), 'unit': string($unit)})
+                          else f:ui('dimension', map{'label': $label, 'value': f:normal($measure)})"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -38,7 +38,7 @@
               <xsl:text> — </xsl:text>
               <span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span>
               <xsl:if test="form[. != current()/@name]">
-                <span class="forms">; <xsl:value-of select="f:ui('also-as-inline')"/><xsl:value-of select="string-join(form[. != current()/@name], '; ')"/></span>
+                <span class="forms">; <xsl:value-of select="f:ui('also-as-inline')"/><xsl:value-of select="string-join(form[. != current()/@name], f:ui('forms-separator'))"/></span>
               </xsl:if>
               <xsl:if test="idno"><xsl:text>; </xsl:text><xsl:apply-templates select="." mode="authority-links"/></xsl:if>
             </li>

@@ -24,7 +24,10 @@
   <xsl:template match="/" mode="content">
     <h1><xsl:value-of select="f:ui('search-title')"/></h1>
     <p class="lead"><xsl:value-of select="f:ui('search-intro')"/></p>
-    <div id="search" class="fulltext-search"></div>
+    <!-- Pagefind's own words follow html lang; an edition's non-empty pagefind-* strings replace them. -->
+    <xsl:variable name="translations" select="map:merge(map:keys($ui)[starts-with(., 'pagefind-')][$ui(.) instance of xs:string and $ui(.) != '']
+                                               ! map{substring-after(., 'pagefind-'): $ui(.)})" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <div id="search" class="fulltext-search" data-translations="{serialize($translations, map{'method': 'json', 'indent': false()})}"></div>
     <p id="search-unavailable" class="notice" hidden=""><xsl:value-of select="f:ui('search-file')"/><xsl:text> </xsl:text><a href="{$root}index.html"><xsl:value-of select="f:ui('nav-documents')"/></a></p>
     <noscript><p class="notice"><xsl:value-of select="f:ui('search-noscript')"/></p></noscript>
   </xsl:template>

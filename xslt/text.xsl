@@ -300,8 +300,11 @@
        as the reader's words run on "word [p. 2] word"). -->
   <xsl:template name="page-marker">
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
-    <span class="pb" role="note" aria-label="{f:ui('page-label', map{'n': string(@n)})}" data-pagefind-ignore="">
-      <xsl:value-of select="f:ui('page-marker', map{'n': string(@n)})"/>
+    <!-- A break without a number (no @n) has its own words, not "[p. ]". -->
+    <xsl:variable name="n" select="normalize-space(@n)"/>
+    <span class="pb" role="note" data-pagefind-ignore=""
+        aria-label="{if ($n) then f:ui('page-label', map{'n': $n}) else f:ui('page-label-unnumbered')}">
+      <xsl:value-of select="if ($n) then f:ui('page-marker', map{'n': $n}) else f:ui('page-marker-unnumbered')"/>
     </span>
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>

@@ -49,8 +49,12 @@
       start();
     }
     function start() {
+      var options = { element: "#search", bundlePath: base, showSubResults: true, showImages: false };
+      // the edition's own words for the search box (UI strings pagefind-*), else Pagefind's for html lang
+      var translations = JSON.parse(box.getAttribute("data-translations") || "{}");
+      if (Object.keys(translations).length) { options.translations = translations; }
       // eslint-disable-next-line no-new
-      new window.PagefindUI({ element: "#search", bundlePath: base, showSubResults: true, showImages: false });
+      new window.PagefindUI(options);
       var query = new URLSearchParams(location.search).get("q");
       var input = box.querySelector("input");
       if (query && input) {
