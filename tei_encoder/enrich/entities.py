@@ -494,7 +494,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
     if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
         return False
     m = _LAST_WORD.search(child)
-    return bool(m) and fold(m["word"]) in vocabulary().before_bracketed_name
+    return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
 
 
 def _flat_part(children: list, k: int) -> str:
