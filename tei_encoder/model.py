@@ -26,11 +26,21 @@ class Node:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
 
     def iter(self):
-        """Every Node of this subtree, this one first, in document order."""
+        """Every Node of this subtree, this one first, in document order.
+
+        A stack of the children lists' iterators, not nested generators: a deep tree of a huge record
+        costs one step per node, not one per level. Each list is read after its node is yielded, as
+        a recursive walk would."""
         yield self
-        for child in self.children:
-            if isinstance(child, Node):
-                yield from child.iter()
+        stack = [iter(self.children)]
+        while stack:
+            for child in stack[-1]:
+                if isinstance(child, Node):
+                    yield child
+                    stack.append(iter(child.children))
+                    break
+            else:
+                stack.pop()
 
 
 Inline = list["Node | str"]

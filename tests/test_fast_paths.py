@@ -57,6 +57,13 @@ def test_fast_paths_agree_with_plain_versions(text):
     assert bool(_ANY_DATE.search(text)) == bool(PLAIN_ANY_DATE.search(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ABCXYZabcxyz .,:;0129-'", max_size=200))
+def test_is_caps_on_ascii_lines_agrees_with_plain_version(text):
+    """ASCII lines take is_caps's byte-counting path; past 160 characters the start alone is judged."""
+    assert is_caps(text) == plain_is_caps(text)
+
+
 def test_fast_paths_on_chosen_cases():
     assert top_level_brackets("a [b [c] d] e] [f") == [(2, 11)]
     assert top_level_brackets("[a [b] c") == plain_top_level_brackets("[a [b] c") == []

@@ -106,7 +106,14 @@ class _State:
             out.extend(self.other_marks(part) if isinstance(part, str) else [part])
         if parent.tag == "p" and len(parent.children) == 1 and _DOTS_ONLY.match(text):
             return [Node("gap", {"reason": "omitted"})]
-        if parent.tag == "p" and out and isinstance(out[0], str) and parent.children and parent.children[0] is text:
+        if (
+            parent.tag == "p"
+            and out
+            and isinstance(out[0], str)
+            and out[0].startswith(("…", "..."))
+            and parent.children
+            and parent.children[0] is text
+        ):
             m = re.match(r"^(?:…|\.\.\.)\s*", out[0])
             if m:  # a paragraph that opens with an ellipsis: the translator left something out
                 out = [Node("gap", {"reason": "omitted"}), out[0][m.end() :], *out[1:]]
@@ -204,6 +211,8 @@ class _State:
 
     # -- marks outside brackets --
     def other_marks(self, text: str) -> list:
+        if "(" not in text:
+            return self.glued_notes(text)  # no inline page mark `(p. 3)`: most strings
         out: list = []
         pos = 0
         for m in _INLINE_PAGE.finditer(text):

@@ -505,10 +505,18 @@ def _flat_part(children: list, k: int) -> str:
     return child.text() if _inline_supplied(child) else " | "
 
 
+def _runs_through_supplied(children: list) -> bool:
+    """Does any of children hold supplied letters or words a name can run through (_inline_supplied)?"""
+    for child in children:  # a plain loop: this runs on every element of the body, mostly on strings
+        if not isinstance(child, str) and child.tag in ("sic", "supplied") and _inline_supplied(child):
+            return True
+    return False
+
+
 def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
     """(text, parent) for every string under node; a run broken by supplied letters or words
     ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
-    if any(_inline_supplied(c) for c in node.children):
+    if _runs_through_supplied(node.children):
         flat = "".join(_flat_part(node.children, k) for k in range(len(node.children)))
         yield flat, node
         for child in node.children:
@@ -947,11 +955,7 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
     `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
     (TEI P5 11.3.1.1: supplied is allowed inside a name; the name is one mention)."""
     for node in list(root.iter()):
-        if (
-            node.tag in _OPAQUE_FOR_ENTITIES
-            or node.tag == "choice"
-            or not any(_inline_supplied(c) for c in node.children)
-        ):
+        if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
         pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
         flat = ""

@@ -18,8 +18,11 @@ def rewrite_text(node: Node, rewrite: Callable[[str, Node], list], skip: frozens
     for child in node.children:
         if isinstance(child, str):
             parts = rewrite(child, node)
-            if len(parts) != 1 or parts[0] is not child:
-                changed = True
+            if len(parts) == 1 and parts[0] is child:
+                if child:  # most strings come back as they were: no generator for them
+                    new_children.append(child)
+                continue
+            changed = True
             new_children.extend(p for p in parts if not (isinstance(p, str) and p == ""))
         else:
             if child.tag not in skip:

@@ -8,8 +8,8 @@ ends a paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any
+import string
+from typing import Any, NamedTuple
 
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
@@ -119,6 +119,10 @@ _DOT_SPEAKER = re.compile(
 _SPEAKER_ALONE = re.compile(
     rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
 )
+# every speaker label (`_SPEAKER`, `_SIDE_SPEAKER`, `_MIXED_SPEAKER`, `_DOT_SPEAKER`) ends in a
+# separator followed by a space: a line without one holds no turn, and most lines are rejected here
+# with one scan instead of four patterns
+_TURN_SEP = re.compile(r"[:.–—]\s")
 # `F. Castro:`, `A. I. Mikoyan:`, `Yu. Tsedenbal:`: initials make a mixed-case name a person's
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Þ]")
 _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
@@ -168,19 +172,32 @@ _NOT_SPEAKERS = {
 }
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of the document: its text, the number of its block and its line number."""
+class Line(NamedTuple):
+    """One non-blank line of the document: its text, the number of its block and its line number.
+
+    A named tuple, not a frozen dataclass: a 50 MB record makes millions of them, and a tuple is made
+    and read several times faster (issue 13)."""
 
     text: str
     block: int
     lineno: int
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
+
+
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a heading or a signature line). Long lines are judged on their start."""
-    letters = "".join(filter(str.isalpha, text[:160]))  # filter and map run in C: called on most lines
-    return len(letters) >= 4 and sum(map(str.isupper, letters)) >= 0.85 * len(letters)
+    head = text[:160]
+    if head.isascii():
+        # called on most lines: in ASCII the letters are A-Z and a-z, counted by deleting them in C
+        raw = head.encode()
+        letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+        return letters >= 4 and capitals >= 0.85 * letters
+    letters_text = "".join(filter(str.isalpha, head))
+    return len(letters_text) >= 4 and sum(map(str.isupper, letters_text)) >= 0.85 * len(letters_text)
 
 
 def parse_body(
@@ -1310,6 +1327,8 @@ def _speakers(lines: list[Line]) -> set[str]:
     counts: dict[str, int] = {}
     dotted: dict[str, int] = {}
     for line in lines:
+        if not _TURN_SEP.search(line.text) and not line.text.endswith(":"):
+            continue  # no label of any shape here (see _TURN_SEP; `_SPEAKER_ALONE` ends the line)
         m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
         if m and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS and not _field_word(m.group("speaker")):
             counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
@@ -1354,6 +1373,8 @@ def _field_word(speaker: str) -> bool:
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
+    if not _TURN_SEP.search(text):
+        return None  # no separator a label could end in
     if _NUMBERED.match(text):
         return None  # `III. Miscellaneous`: a numeral, not a speaker in capitals
     for pattern in (_SPEAKER, _SIDE_SPEAKER):
@@ -1385,6 +1406,8 @@ def _has_caps_word(speaker: str) -> bool:
 
 def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | None:
     """`Comrade Petrov:` or `ZHOU ENLAI:` alone on a line, the speech on the next."""
+    if not text.endswith(":"):
+        return None
     m = _SPEAKER_ALONE.match(text)
     if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
         return None
@@ -1561,23 +1584,23 @@ _QUESTION_WORDS = frozenset(
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     words = text.split()
-    return (
+    return (  # the cheap tests first: this runs on most lines
         prev is not None
-        and prev.text.endswith((".", "!", "?", "”", '"'))
-        and not _speaker_turn(prev.text, mixed)  # in a dialogue a short line is speech
-        and words[0].lower() not in _QUESTION_WORDS
         and len(text) <= 60
         and 1 <= len(words) <= 7
         and text[:1].isupper()
         and not text.endswith(_TERMINAL)
         and not text.endswith(",")
+        and prev.text.endswith((".", "!", "?", "”", '"'))
+        and i + 1 < len(lines)
+        and len(lines[i + 1].text) >= 60
+        and lines[i + 1].block != lines[i].block
+        and words[0].lower() not in _QUESTION_WORDS
+        and not _speaker_turn(prev.text, mixed)  # in a dialogue a short line is speech
         and not _BULLET.match(text)
         and not _speaker_turn(text, mixed)
         and not _SPEAKER_ALONE.match(text)
         and not _SIGNATURE_NAME.fullmatch(text)
-        and i + 1 < len(lines)
-        and len(lines[i + 1].text) >= 60
-        and lines[i + 1].block != lines[i].block
     )
 
 
