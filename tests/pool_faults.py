@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 
 def die_if_first(marker: str, ballast: bytes) -> None:
@@ -17,5 +18,9 @@ def die_if_first(marker: str, ballast: bytes) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def squares(numbers: list[int]) -> list[int]:
-    return [n * n for n in numbers]
+def sleep_for(seconds: float) -> float:
+    """A task that outlasts the test unless the pool stops it: the pool can only end by noticing the
+    dead worker, never by finishing its tasks before it looks (which made the test pass or fail by
+    timing under load)."""
+    time.sleep(seconds)
+    return seconds

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED
-from pool_faults import die_if_first, squares
+from pool_faults import die_if_first, sleep_for
 
 from tei_encoder.build import POOL_BREAK_EVEN
 from tei_encoder.cli import main
@@ -228,7 +228,7 @@ def test_worker_killed_in_start_up_ends_the_pool_at_once(tmp_path):
     def run_pool() -> None:
         try:
             with WorkerPool(2, die_if_first, (str(tmp_path / "first"), b"x" * 8_000_000)) as pool:
-                list(pool.map(squares, [1, 2, 3, 4], 1))
+                list(pool.map(sleep_for, [60, 60, 60, 60], 1))
         except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
             raised.append(exc)
 

@@ -24,7 +24,7 @@ from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
-from .names import INITIAL, east_asian_shape, short_forms, title_pattern, vocabulary
+from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, vocabulary
 from .walk import rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
@@ -41,6 +41,10 @@ _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNA
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+)
+# "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
+_SURNAME_THEN_INITIALS = re.compile(
+    rf"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
 )
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
@@ -300,6 +304,51 @@ class EntityRecognizer:
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
         self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        self.generic = self._generic_variants()
+        self.squashed_persons = self._squashed_persons()
+
+    def _squashed_persons(self) -> dict[str, str]:
+        """A listed person's name forms of two or more words without spaces and hyphens ("rijuyon"
+        for "Ri Ju-yon") -> the person, when exactly one person has that form: "Ri Ju Yon" is the same
+        name spelt without the hyphen (exact folded keys only, never a fuzzy match)."""
+        owners: dict[str, set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in (entry.name, *entry.variants):
+                key = [norm(t) for _, _, t in tokens(form)]
+                if len(key) > 1:
+                    owners.setdefault("".join(key).replace("-", ""), set()).add(entry.xml_id)
+        return {k: ids.pop() for k, ids in owners.items() if len(ids) == 1}
+
+    def _generic_variants(self) -> dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]]:
+        """generic variant key -> {entity id: the keys whose presence in a record supports the link}.
+
+        A generic variant ("General Assembly", "Fatherland Front") is a shortening of an
+        organisation's preferred name in common words only; other bodies have one too ("UNESCO
+        General Assembly", Vietnam's Fatherland Front). Support: the entity's other, specific forms,
+        or the forms of its parent (the entity whose preferred name is the words the shortening left
+        out: "United Nations" for "United Nations General Assembly").
+        """
+        by_preferred: dict[tuple[str, ...], list[str]] = {}
+        for entry in self.authority.entries.values():
+            by_preferred.setdefault(_content_key(entry.name), []).append(entry.xml_id)
+        out: dict[tuple[str, ...], dict[str, list[tuple[str, ...]]]] = {}
+        for entry in self.authority.entries.values():
+            for form in entry.variants:
+                if not generic_variant(self.names, entry, form):
+                    continue
+                specific = [
+                    _content_key(f) for f in (entry.name, *entry.variants) if not generic_variant(self.names, entry, f)
+                ]
+                form_words = set(_content_key(form))
+                left_out = tuple(w for w in _content_key(entry.name) if w not in form_words)
+                for parent_id in by_preferred.get(left_out, []):
+                    parent = self.entries[parent_id]
+                    specific += [_content_key(f) for f in (parent.name, *parent.variants)]
+                key = tuple(norm(t) for _, _, t in tokens(form))
+                out.setdefault(key, {})[entry.xml_id] = [k for k in specific if k]
+        return out
 
     def _add(self, form: str, xml_id: str, kind: str, rank: int) -> None:
         toks = [t for _, _, t in tokens(form)]
@@ -436,6 +485,27 @@ def _inline_supplied(child) -> bool:
     )
 
 
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>[\w’']+) $")
+
+
+def _pronoun_before_supplied(children: list, k: int) -> bool:
+    """Whether string child k ends with a pronoun or function word right before supplied text:
+    "He " of "He [Pham] said" is never part of the bracketed name."""
+    child = children[k]
+    if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
+        return False
+    m = _LAST_WORD.search(child)
+    return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
+
+
+def _flat_part(children: list, k: int) -> str:
+    """Child k of a node as the text a name may run through (_strings); " | " where none may."""
+    child = children[k]
+    if isinstance(child, str):
+        return child + " | " if _pronoun_before_supplied(children, k) else child
+    return child.text() if _inline_supplied(child) else " | "
+
+
 def _runs_through_supplied(children: list) -> bool:
     """Does any of children hold supplied letters or words a name can run through (_inline_supplied)?"""
     for child in children:  # a plain loop: this runs on every element of the body, mostly on strings
@@ -448,7 +518,7 @@ def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
     """(text, parent) for every string under node; a run broken by supplied letters or words
     ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
     if _runs_through_supplied(node.children):
-        flat = "".join(c if isinstance(c, str) else c.text() if _inline_supplied(c) else " | " for c in node.children)
+        flat = "".join(_flat_part(node.children, k) for k in range(len(node.children)))
         yield flat, node
         for child in node.children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
@@ -459,6 +529,16 @@ def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
             yield child, node
         elif child.tag not in skip:
             yield from _strings(child, skip)
+
+
+def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
+    """Whether a given name found by its shape and the word after it may be a person: the surname no
+    dictionary word, and neither word nor the pair a place or body the lists hold ("Nový Jičín")."""
+    surname = words[-1]
+    if rec.names.is_common_word(surname) or rec.names.is_title_word(surname) or norm(surname) in rec.names.not_names:
+        return False
+    keys = [(norm(words[0]),), (norm(surname),), tuple(norm(w) for w in words)]
+    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
@@ -491,6 +571,10 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run(v, m.group(0).split()))
+    for m in _SURNAME_THEN_INITIALS.finditer(text):
+        surname = m.group("surname")
+        if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
+            names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
     for m in _INVERTED_NAME.finditer(text):
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
@@ -499,6 +583,13 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
         word = norm(m.group(0))
+        if word not in v.given and _diacritic_given_shape(v, m.group(0)):
+            if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "from Nový Jičín": a place's shape is a name's shape
+            g = _GIVEN_NAME.match(text, m.start())
+            if g and _unlisted_person_pair(rec, g.group("all").split()):
+                names.append(_name_run(v, g.group("all").split()))
+            continue
         if word in v.given:
             g = _GIVEN_NAME.match(text, m.start())
             if g:
@@ -559,13 +650,32 @@ def _text_kinds(text: str) -> int:
     return kinds
 
 
+_LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ž]")
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w])(?:in|at|from|to|near|via|of)\s+$")
+
+
+def _diacritic_given_shape(v, word: str) -> bool:
+    """A given name the vocabulary lacks, by its shape: a capitalised word of 3 to 10 letters with a
+    Latin diacritic (Central European: "Irén", "Ödön"), no dictionary word, title or listed non-name.
+    Evidence like a listed given name: it must be followed by a surname (_GIVEN_NAME)."""
+    return (
+        3 <= len(word) <= 10
+        and word[0].isupper()
+        and word[1:].islower()
+        and _LATIN_DIACRITIC.search(word) is not None
+        and not v.is_common_word(word)
+        and not v.is_title_word(word)
+        and norm(word) not in v.not_names
+    )
+
+
 @lru_cache(maxsize=16384)
 def _word_kind(word: str) -> int:
     """Which name rules a capitalised word can start: a given name, an East Asian family name, a
     Mongolian patronymic (so that a string without any of them skips those scans)."""
     v = vocabulary()
     folded = norm(word)
-    kind = _GIVEN if folded in v.given else 0
+    kind = _GIVEN if folded in v.given or _diacritic_given_shape(v, word) else 0
     kind |= _FAMILY if folded in v.east_asian_family else 0
     kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
     kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
@@ -693,7 +803,10 @@ def _learn_local_names(ctx: _DocContext) -> None:
     # who could a short form mean in this record: listed persons named in full, and every rule-found name
     claims: dict[tuple[str, ...], set[str]] = {}
     taught: set[tuple[tuple[str, ...], str]] = set()
-    for raw in _candidate_names(ctx):
+    # names of several words first: a surname met alone ("Ambassador Shcherbakov") then joins the
+    # person named in full later in the record ("Shcherbakov I.S.") instead of becoming another
+    candidates = sorted(_candidate_names(ctx), key=lambda n: len(n.split()) < 2)
+    for raw in candidates:
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
         if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
@@ -718,7 +831,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
-        spelled = ctx.squashed.get(squash)
+        spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
             spelled
             or _same_person(ctx, toks, surname_ids, family_first)
@@ -735,7 +848,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
             if len(key) > 1:
                 claims.setdefault(short, set()).update({xml_id, *named_in_full})
-            if not known and len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
+            # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
+            if len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
                 taught.add((short, xml_id))
     # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
@@ -798,6 +912,30 @@ def _generic_name(v, name: str, kind: str) -> bool:
     return all(norm(w) in _FUNCTION_WORDS or v.is_common_word(w) or _NATIONAL.match(w) for w in words)
 
 
+def _content_key(name: str) -> tuple[str, ...]:
+    """The folded words of a name without its function words ("Department of State" -> department, state)."""
+    return tuple(k for k in (norm(t) for _, _, t in tokens(name)) if k not in _FUNCTION_WORDS)
+
+
+def generic_variant(v, entry: AuthorityEntry, form: str) -> bool:
+    """Whether `form`, a variant of an organisation's entry, is a generic phrase: not an
+    abbreviation, and every word a common word that the preferred name also has ("General
+    Assembly" of "United Nations General Assembly"). Such a variant names other bodies too, so it
+    links only with support in the record (see EntityRecognizer._generic_variants); TEI 13.3.1
+    (a name links only to the entity it names).
+    """
+    if entry.kind != "org" or re.sub(r"[^\w]", "", form).isupper() or re.search(r"\d", form):
+        return False  # an abbreviation, or a number that makes the name specific ("26 July Movement")
+    if _content_key(form) == _content_key(entry.name):
+        return False  # the preferred name itself, in another spelling ("People’s" for "People's")
+    preferred = {norm(t) for _, _, t in tokens(entry.name)}
+    words = [t for _, _, t in tokens(form)]
+    return bool(words) and all(
+        norm(w) in preferred and (norm(w) in _FUNCTION_WORDS or (v.is_common_word(w) and not _NATIONAL.match(w)))
+        for w in words
+    )
+
+
 def _resolve_name(ctx: _DocContext, name: str) -> str | None:
     key = tuple(norm(t) for _, _, t in tokens(name))
     ids = {f.entity_id for f in ctx.forms(key)}
@@ -826,6 +964,10 @@ def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
             part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
             if part is None:
                 flat += " | "  # another element: no name runs across it
+                continue
+            if _pronoun_before_supplied(node.children, k):
+                pieces.append((k, len(flat), len(flat) + len(part)))
+                flat += part + " | "  # "He [Pham]": the name is the bracketed word alone
                 continue
             pieces.append((k, len(flat), len(flat) + len(part)))
             flat += part
@@ -1009,6 +1151,20 @@ def _after_direction(text: str, toks, keys: list[str], caps: list[bool], i: int)
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
 
+def _state_prefix_start(v, text: str, start: int) -> int:
+    """Where a place name begins when an abbreviated form of state stands before it ("PR China",
+    "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
+    for prefix in v.state_prefixes:
+        at = start - len(prefix) - 1
+        if (
+            at >= 0
+            and text[at:start] == prefix + " "
+            and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "."))
+        ):
+            return at
+    return start
+
+
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks = tokens(text)
     keys = [norm(t[2]) for t in toks]
@@ -1029,9 +1185,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             surface = text[start:end]
             if form.kind == "org" and form.rank < 2:
                 wider = _qualified_org(ctx, text, toks, i, end)
+                if not wider and form.rank == 0:
+                    # "UNESCO General Assembly" is not the General Assembly the authority lists
+                    wider = _unsupported_generic(ctx, text, toks, i, length, end, form.entity_id)
                 if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
+                    while spans and spans[-1][1] > wider[0]:
+                        spans.pop()  # the qualifier was a name of its own: "UNESCO" of "UNESCO General Assembly"
                     spans.append(wider)
-                    i += length
+                    while i < len(toks) and toks[i][0] < wider[1]:
+                        i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
             if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
@@ -1043,6 +1205,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
+            if form.kind == "place":
+                start = _state_prefix_start(ctx.rec.names, text, start)
+                surface = text[start:end]
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
@@ -1057,6 +1222,50 @@ _NATIONAL = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ž]{2,}(?:AN|ESE|AK))$"
 )
 _DIRECTION = frozenset({"north", "south", "east", "west"})
+
+
+_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*)*)")
+
+
+def _names_another_body(v, word: str) -> bool:
+    """Whether a capitalised word right before a generic name qualifies it as another body's:
+    an abbreviation ("UNESCO"), a national adjective ("Bulgarian") or a word no dictionary has."""
+    if not word[:1].isupper() or norm(word) in _FUNCTION_WORDS:
+        return False
+    return (word.isupper() and len(word) >= 2) or bool(_NATIONAL.match(word)) or not v.is_common_word(word)
+
+
+def _unsupported_generic(
+    ctx: _DocContext, text: str, toks, i: int, length: int, end: int, entity_id: str
+) -> _Span | None:
+    """A generic variant of a listed organisation ("General Assembly") met at token i, when the
+    record does not support the link: a qualifier names another body ("UNESCO General Assembly",
+    "General Assembly of the WFTU"), or nothing in the record names the entity or its parent
+    ("United Nations", "UN"). Returns the record-local organisation to tag instead (qualifier
+    included, not linked: a wrong link is worse than none), or None when the link stands.
+    """
+    key = tuple(norm(t[2]) for t in toks[i : i + length])
+    support = ctx.rec.generic.get(key, {}).get(entity_id)
+    if support is None:
+        return None
+    start = toks[i][0]
+    supporting_words = {w for k in support for w in k}
+    after = _OF_BODY.match(text, end)
+    if i > 0 and text[toks[i - 1][1] : start] == " " and _names_another_body(ctx.rec.names, toks[i - 1][2]):
+        start = toks[i - 1][0]
+    elif after and not set(_content_key(after["body"])) <= supporting_words:
+        end = after.end()
+    elif after or any(_all_in(k, ctx.record_words) for k in support):
+        return None  # "General Assembly of the United Nations"; "the UN ... the General Assembly"
+    surface = text[start:end]
+    local_key = tuple(norm(t) for _, _, t in tokens(surface))
+    if local_key in ctx.rec.rejected:
+        return None
+    known = {f.entity_id for f in ctx.local.get(local_key, [])}
+    xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, surface, local_key, "org")
+    if local_key != key:
+        ctx.add_local(local_key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span | None:

@@ -44,10 +44,14 @@ class NameVocabulary:
     not_names: frozenset[str]
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
+    before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
+    state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
 
     def is_title_word(self, word: str) -> bool:
-        """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director")."""
-        return fold(word) in self.titles_folded
+        """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
+        hyphenated after a prefix ("Under-Secretary", "Vice-Chairman": the head word is the title)."""
+        folded = fold(word)
+        return folded in self.titles_folded or ("-" in folded and folded.rsplit("-", 1)[1] in self.titles_folded)
 
     def is_common_word(self, word: str) -> bool:
         """An English dictionary word, also in an inflected form ("Accepted", "Visits")."""
@@ -115,6 +119,8 @@ def vocabulary() -> NameVocabulary:
         not_names=frozenset(fold(w) for w in raw["not_name_words"]),
         english=_english_words(),
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
+        before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
+        state_prefixes=tuple(raw.get("state_prefixes", ())),
     )
 
 
