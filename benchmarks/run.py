@@ -182,7 +182,7 @@ def bench_per_record(corpus: Path, sample: int = 400) -> dict:
         site, tei_dir = Path(tmp) / "site", Path(tmp) / "tei"
         tei_dir.mkdir()
         build._init_worker(str(site), str(tei_dir), build.BuildOptions(search=False))
-        task = lambda path: (str(path), path.stem, "", "", settings, [0, 0])  # noqa: E731
+        task = lambda path: build.RecordTask(str(path), path.stem, "", "", settings, [0, 0])  # noqa: E731
         for path in chosen[:5]:
             build._process(task(path))  # warm-up: recogniser, schemas, stylesheets
         rows = []
