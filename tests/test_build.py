@@ -158,14 +158,19 @@ def test_a_record_that_breaks_keeps_its_last_good_outputs(project):
     assert (out / "site/docs/letter.html").exists() and (out / "tei/letter.xml").exists()
 
 
-def test_a_warning_names_the_line_of_the_written_tei(project):
-    corpus, authority, out = project
+def _add_a_late_date(corpus):
+    """The seed record gains a sentence dated 38 years after the document (a rule warning)."""
     seed = corpus / f"{SEED}.txt"
     text = seed.read_text(encoding="utf-8")
     seed.write_text(
         text.replace("Translation - English\n\n", "Translation - English\n\nFiled on 12 June 1999.\n\n", 1),
         encoding="utf-8",
     )
+
+
+def test_a_warning_names_the_line_of_the_written_tei(project):
+    corpus, authority, out = project
+    _add_a_late_date(corpus)
     again = build(corpus, out, authority)
     tei = (out / "tei" / f"{SEED}.xml").read_text(encoding="utf-8")
     line = tei[: tei.index('<date when="1999-06-12">')].count("\n") + 1
@@ -195,12 +200,7 @@ def test_check_warnings_hold_when_an_authority_change_leaves_the_tei_unchanged(p
     """Nothing silent: a record re-encoded into the same TEI is not validated again, but the warnings
     its last validation gave are still reported (they were lost before)."""
     corpus, authority, out = project
-    seed = corpus / f"{SEED}.txt"
-    text = seed.read_text(encoding="utf-8")
-    seed.write_text(
-        text.replace("Translation - English\n\n", "Translation - English\n\nFiled on 12 June 1999.\n\n", 1),
-        encoding="utf-8",
-    )
+    _add_a_late_date(corpus)
     warning = "is more than 25 years after the document's date"
     assert warning in build(corpus, out, authority)["output"]
     orgs = authority / "orgs.xml"  # an unused variant: every record is re-encoded, no TEI changes
