@@ -59,6 +59,19 @@ def test_misspelling_is_linked_with_choice(seed_tree):
     assert xp(choice, "t:corr/@resp") == ["#encoder"]
 
 
+def test_a_known_surname_with_an_ending_is_not_corrected(tmp_path):
+    """`the Kennedys` (the family) is no misspelling of Kennedy: no choice/sic/corr and no link to one
+    person, while a real misspelling mid-sentence is still corrected."""
+    tree = tree_of(
+        encode_text(
+            tmp_path, record("Letters between Khrushchev and the Kennedys went on. They ask Kudryavtzev to come.\n")
+        )
+    )
+    assert xp(tree, "//t:text//t:sic/text()") == ["Kudryavtzev"]
+    assert "Kennedy" not in " ".join(xp(tree, "//t:text//t:corr/text()"))
+    assert "#kennedy-john" not in xp(tree, "//t:text//t:persName/@ref")
+
+
 def test_no_adjectives_roles_or_nesting(seed_tree):
     tagged = {" ".join("".join(e.itertext()).split()) for e in xp(seed_tree, "//t:placeName|//t:persName|//t:orgName")}
     assert not tagged & {"Soviet", "Cuban", "American", "Latin American", "Afro-Asian"}

@@ -1614,6 +1614,9 @@ def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
     return None
 
 
+_SURNAME_ENDINGS = ("s", "es")  # the plural English prints on a surname ("the Kennedys")
+
+
 def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     """A misspelt surname mid-sentence ("asks Kuydryavstev to"), linked with choice/sic/corr."""
     start, end, word = toks[i]
@@ -1625,6 +1628,8 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     if k < 0 or text[k] in '.!?:"“':
         return None  # sentence-initial capitals prove nothing
     key = norm(word)
+    if any(key.endswith(ending) and key[: -len(ending)] in ctx.rec.surnames for ending in _SURNAME_ENDINGS):
+        return None  # "the Kennedys" is the family, an inflected name and no misspelling of "Kennedy"
     # candidates within 5 points of the 85 threshold are enough to decide (best, and a close second)
     found = process.extract(key, ctx.rec.surname_list, scorer=fuzz.ratio, score_cutoff=80, limit=None)
     scored = sorted(((score, s) for s, score, _ in found if abs(len(s) - len(key)) <= 2), reverse=True)
