@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import find_dates
+from ..dates import DateMatch, find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -32,6 +32,9 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _IS_INITIAL = re.compile(INITIAL)
+# every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
+# one skips the three scans for names with initials
+_MAY_HOLD_INITIAL = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
@@ -227,6 +230,14 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
+@lru_cache(maxsize=4096)
+def _token_keys(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[bool, ...]]:
+    """tokens(text), each token's comparison key (norm) and whether it is capitalised (cached with
+    the tokens: a record repeats strings, and the name pass reads every string it tags)."""
+    toks = tokens(text)
+    return toks, tuple(norm(t[2]) for t in toks), tuple(t[2][0].isupper() for t in toks)
+
+
 def _slug(name: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-")
     return s or "x"
@@ -414,6 +425,7 @@ class _DocContext:
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
+    dates: dict[str, list[DateMatch]] = field(default_factory=dict)  # find_dates of each string tagged
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -561,7 +573,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         run = _name_run(v, m.group("name").split())
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
-    for m in _INITIALS_NAME.finditer(text):
+    initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
+    for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
@@ -571,17 +584,19 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run(v, m.group(0).split()))
-    for m in _SURNAME_THEN_INITIALS.finditer(text):
+    for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
-    for m in _INVERTED_NAME.finditer(text):
+    for m in _INVERTED_NAME.finditer(text) if initials else ():
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
+        if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
+            continue  # (cached per word) neither a given name nor a Mongolian patronymic: no rule below applies
         word = norm(m.group(0))
         if word not in v.given and _diacritic_given_shape(v, m.group(0)):
             if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -739,6 +754,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         for item in node.children
         if isinstance(item, Node)
     }
+    rule_found: dict[str, list[str]] = {}
     for text, parent in _strings(ctx.doc.body):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
@@ -756,7 +772,9 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             words = lead.split()
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
-        names.extend(_rule_names(rec, text))
+        if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
+            rule_found[text] = _rule_names(rec, text)
+        names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
@@ -1050,7 +1068,10 @@ _Span = tuple[int, int, Node, str | None]
 
 def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
-    for d in find_dates(text, ctx.default_year, ctx.default_month):
+    found = ctx.dates.get(text)
+    if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
+        found = ctx.dates[text] = find_dates(text, ctx.default_year, ctx.default_month)
+    for d in found:
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
@@ -1083,12 +1104,17 @@ _SPACED = re.compile(
     r"(?P<word>[A-ZÀ-ÞĀ-ž](?: [a-zà-ÿĀ-ž]){3,}|[A-ZÀ-ÞĀ-ž](?: [A-ZÀ-ÞĀ-ž]){3,})(?!\w| \w\b)"
 )
 
+# every spaced word holds " x y " (its second and third letters between spaces)
+_MAY_BE_SPACED = re.compile(r" \S \S ")
+
 
 def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
     """Names printed with their letters spaced out (a signature, a place at a letter's foot), tagged as
     printed: a listed form once the spaces are closed, or a given name the vocabulary lists and a
     spaced surname (a person of the record). Other spaced words ("H i g h l y") stay as they are."""
     spans: list[_Span] = []
+    if _MAY_BE_SPACED.search(text) is None:
+        return spans  # (one fast scan) no two single characters in a row between spaces: nothing is spaced out
     for m in _SPACED.finditer(text):
         word = m.group("word").replace(" ", "")
         given = m.group("given")
@@ -1116,8 +1142,8 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
     place they name, title included: "Chairman Kim's Villa" is a building, never a mention of a Kim
     (TEI 13.2.3: a place name may contain a person's name). The place is an entry of this record only."""
     v = ctx.rec.names
-    if "s " not in text:
-        return spans  # no "'s Villa" here (the usual case: one substring test)
+    if "'s" not in text and "’s" not in text:
+        return spans  # no "'s Villa" here (the usual case: two substring tests)
     places: list[tuple[int, int]] = []
     for span in spans:
         start, end, node, _form = span
@@ -1146,7 +1172,7 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
     return out
 
 
-def _after_direction(text: str, toks, keys: list[str], caps: list[bool], i: int) -> bool:
+def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int) -> bool:
     """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
@@ -1166,9 +1192,7 @@ def _state_prefix_start(v, text: str, start: int) -> int:
 
 
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
-    toks = tokens(text)
-    keys = [norm(t[2]) for t in toks]
-    caps = [t[2][0].isupper() for t in toks]
+    toks, keys, caps = _token_keys(text)
     spans: list[_Span] = []
     i = 0
     while i < len(toks):
@@ -1579,7 +1603,7 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], caps: list[bool], i: int):
+def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int):
     longest = ctx.longest_from(keys[i])
     for length in range(min(longest, len(toks) - i), 0, -1):
         forms = ctx.forms(tuple(keys[i : i + length]))  # a dict lookup: cheaper than the spacing test
