@@ -231,11 +231,23 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 @lru_cache(maxsize=4096)
-def _token_keys(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[bool, ...]]:
-    """tokens(text), each token's comparison key (norm) and whether it is capitalised (cached with
-    the tokens: a record repeats strings, and the name pass reads every string it tags)."""
+def _token_keys(
+    text: str,
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[bool, ...], tuple[int, ...]]:
+    """tokens(text), each token's comparison key (norm), whether it is capitalised, and for each
+    index the first capitalised token at or after it (len(tokens) when none; one entry more than
+    tokens). Cached with the tokens: a record repeats strings, and the name pass reads every string."""
     toks = tokens(text)
-    return toks, tuple(norm(t[2]) for t in toks), tuple(t[2][0].isupper() for t in toks)
+    caps = tuple(t[2][0].isupper() for t in toks)
+    next_cap = [len(toks)] * (len(toks) + 1)
+    for k in range(len(toks) - 1, -1, -1):
+        next_cap[k] = k if caps[k] else next_cap[k + 1]
+    return toks, tuple(norm(t[2]) for t in toks), caps, tuple(next_cap)
+
+
+def _with_length(lengths: tuple[int, ...], length: int) -> tuple[int, ...]:
+    """`lengths` (descending) with `length` in its place, once."""
+    return lengths if length in lengths else tuple(sorted((*lengths, length), reverse=True))
 
 
 def _slug(name: str) -> str:
@@ -290,10 +302,11 @@ class EntityRecognizer:
                     )
                 self._add(place.name, xml_id, "place", 1)
         self.max_len = max((len(k) for k in self.lexicon), default=1)
-        # longest form starting with each first word: most capitalised words start none
-        self.first_words: dict[str, int] = {}
+        # the lengths of the forms starting with each first word, longest first: most capitalised words
+        # start none, and a word that starts a long form starts few others (no lookup for the lengths between)
+        self.first_words: dict[str, tuple[int, ...]] = {}
         for key in self.lexicon:
-            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
+            self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
         self.short_index = self._short_index()
@@ -371,7 +384,7 @@ class EntityRecognizer:
         caps = tuple(t[0].isupper() for t in toks)
         forms = self.lexicon.setdefault(key, [])
         if hasattr(self, "first_words"):
-            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
+            self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
         if any(f.entity_id == xml_id and f.exact == exact and f.caps == caps for f in forms):
             return  # "Rudé právo" and its variant "Rude Pravo" differ in case: both shapes are kept
         if rank > 0 and any(f.rank < rank for f in forms):
@@ -418,14 +431,18 @@ class _DocContext:
     doc: Document
     local: dict[tuple[str, ...], list[_Form]] = field(default_factory=dict)
     local_entries: dict[str, AuthorityEntry] = field(default_factory=dict)
-    local_first: dict[str, int] = field(default_factory=dict)
+    local_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # as EntityRecognizer.first_words
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
+    strings: list[tuple[str, Node]] = field(default_factory=list)  # _strings of the body before tagging
     dates: dict[str, list[DateMatch]] = field(default_factory=dict)  # find_dates of each string tagged
+    # strings _tag_text found nothing in, with the state it read then: (forms_version, number of entities seen)
+    untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
+    forms_version: int = 0  # changes whenever a record-local form is added or withdrawn
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -434,12 +451,18 @@ class _DocContext:
             return local + known
         return local or known or []
 
-    def longest_from(self, word: str) -> int:
-        return max(self.rec.first_words.get(word, 0), self.local_first.get(word, 0))
+    def lengths_from(self, word: str) -> tuple[int, ...]:
+        """The lengths of the listed and learnt forms that begin with `word`, longest first."""
+        listed = self.rec.first_words.get(word, ())
+        local = self.local_first.get(word)
+        if local is None:
+            return listed
+        return tuple(sorted(set(listed) | set(local), reverse=True))
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
-        self.local_first[key[0]] = max(self.local_first.get(key[0], 0), len(key))
+        self.forms_version += 1
+        self.local_first[key[0]] = _with_length(self.local_first.get(key[0], ()), len(key))
 
     def entry(self, xml_id: str) -> AuthorityEntry:
         return self.local_entries.get(xml_id) or self.rec.entries[xml_id]
@@ -454,7 +477,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
-    ctx.record_words = _record_words(doc)  # read by the two passes below: made once
+    ctx.strings = _strings(doc.body)  # the text as the name passes read it, before any is tagged
+    ctx.record_words = _record_words(ctx.strings, doc.header.summary)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, doc.body)
@@ -526,21 +550,28 @@ def _runs_through_supplied(children: list) -> bool:
     return False
 
 
-def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
-    """(text, parent) for every string under node; a run broken by supplied letters or words
-    ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
-    if _runs_through_supplied(node.children):
-        flat = "".join(_flat_part(node.children, k) for k in range(len(node.children)))
-        yield flat, node
-        for child in node.children:
+def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES) -> list[tuple[str, Node]]:
+    """(text, parent) for every string under node, in document order; a run broken by supplied letters
+    or words ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
+    out: list[tuple[str, Node]] = []
+    _add_strings(node, skip, out)
+    return out
+
+
+def _add_strings(node: Node, skip, out: list[tuple[str, Node]]) -> None:
+    """_strings of node appended to out (one list for the whole walk: no generator per level)."""
+    children = node.children
+    if _runs_through_supplied(children):
+        out.append(("".join(_flat_part(children, k) for k in range(len(children))), node))
+        for child in children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
-                yield from _strings(child, skip)
+                _add_strings(child, skip, out)
         return
-    for child in node.children:
+    for child in children:
         if isinstance(child, str):
-            yield child, node
+            out.append((child, node))
         elif child.tag not in skip:
-            yield from _strings(child, skip)
+            _add_strings(child, skip, out)
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -755,7 +786,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         if isinstance(item, Node)
     }
     rule_found: dict[str, list[str]] = {}
-    for text, parent in _strings(ctx.doc.body):
+    for text, parent in ctx.strings:
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
             if (
@@ -798,9 +829,10 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
 
 
-def _record_words(doc: Document) -> set[str]:
-    """The capitalised words of the document text and summary, folded (norm): which names the record uses."""
-    flat = " ".join(text for text, _ in _strings(doc.body)) + " " + (doc.header.summary or "")
+def _record_words(strings: list[tuple[str, Node]], summary: str | None) -> set[str]:
+    """The capitalised words of the document text (its _strings) and summary, folded (norm): which
+    names the record uses."""
+    flat = " ".join([text for text, _ in strings]) + " " + (summary or "")
     return {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
 
 
@@ -875,6 +907,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     for short, owner in taught:
         if len(claims.get(short, ())) > 1:
             ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
+            ctx.forms_version += 1
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -1067,6 +1100,9 @@ _Span = tuple[int, int, Node, str | None]
 
 
 def _tag_text(ctx: _DocContext, text: str) -> list:
+    known = (ctx.forms_version, len(ctx.seen))  # what the passes below read of the record's state
+    if ctx.untagged.get(text) == known:
+        return [text]  # read before, nothing to tag, and no form or entity learnt since: still nothing
     spans: list[_Span] = []
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
@@ -1080,6 +1116,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
+        if known == (ctx.forms_version, len(ctx.seen)):
+            ctx.untagged[text] = known  # a record repeats strings ("Agreed."): the next one is answered here
         return [text]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: at equal extent a listed form wins
     out: list = []
@@ -1192,13 +1230,13 @@ def _state_prefix_start(v, text: str, start: int) -> int:
 
 
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
-    toks, keys, caps = _token_keys(text)
+    toks, keys, caps, next_cap = _token_keys(text)
     spans: list[_Span] = []
     i = 0
     while i < len(toks):
-        if not caps[i]:
-            i += 1
-            continue
+        i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
+        if i == len(toks):
+            break
         start = toks[i][0]
         found = _longest_form(ctx, text, toks, keys, caps, i)
         if found:
@@ -1604,9 +1642,11 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
 
 
 def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int):
-    longest = ctx.longest_from(keys[i])
-    for length in range(min(longest, len(toks) - i), 0, -1):
-        forms = ctx.forms(tuple(keys[i : i + length]))  # a dict lookup: cheaper than the spacing test
+    limit = len(toks) - i
+    for length in ctx.lengths_from(keys[i]):  # most capitalised words begin no form: no lookup at all
+        if length > limit:
+            continue
+        forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
