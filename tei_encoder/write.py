@@ -299,7 +299,9 @@ def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
     Runs of text are joined once and assigned once: lxml copies a text or tail on every
     assignment, so adding piece by piece would make a long record quadratic in its lines.
     """
-    attrs = {_XML_ATTRS.get(k, k): v for k, v in node.attrs.items()} if node.attrs else None
+    attrs = node.attrs or None  # lxml copies the attributes; only xml:id and xml:lang need their namespace
+    if attrs and ("xml:id" in attrs or "xml:lang" in attrs):
+        attrs = {_XML_ATTRS.get(k, k): v for k, v in attrs.items()}
     el = etree.Element(T + node.tag, attrs) if parent is None else etree.SubElement(parent, T + node.tag, attrs)
     last = None
     pending: list[str] = []

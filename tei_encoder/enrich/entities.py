@@ -327,7 +327,10 @@ class EntityRecognizer:
         self.name_list = re.compile(
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
-        self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        # begins with the literal "he" (a fast scan), the "T"/"t" before it read by the lookbehind
+        self.role_name = re.compile(
+            rf"he(?<=(?<![\w])[Tt]he)\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
+        )
         self.generic = self._generic_variants()
         self.squashed_persons = self._squashed_persons()
 
@@ -1218,6 +1221,8 @@ def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, .
 def _state_prefix_start(v, text: str, start: int) -> int:
     """Where a place name begins when an abbreviated form of state stands before it ("PR China",
     "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
+    if not start or text[start - 1] != " ":
+        return start  # every prefix is followed by a space
     for prefix in v.state_prefixes:
         at = start - len(prefix) - 1
         if (
@@ -1722,7 +1727,7 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
     identifying: list[tuple[Node, int]] = []
     for node in root.iter():
         for k, child in enumerate(node.children):
-            if not (isinstance(child, Node) and child.tag == "supplied"):
+            if isinstance(child, str) or child.tag != "supplied":  # (the children are strings and Nodes)
                 continue
             if child.attrs.get("reason") != "alternate-name":
                 if k and isinstance(node.children[k - 1], str):
