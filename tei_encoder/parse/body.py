@@ -423,6 +423,19 @@ def _is_referenced(mark: str, text: str) -> bool:
     return f"[{mark}]" in text
 
 
+def _running_text(lines: list[Line]) -> str:
+    """The lines as text, a line that goes on with the sentence of the one before (`… with Bolshakov` /
+    `[1] (the latter …`) joined to it by a space: a mark at its start is a reference, not a note's own."""
+    parts: list[str] = []
+    for n, line in enumerate(lines):
+        if n and not lines[n - 1].text.endswith(_TERMINAL) and lines[n - 1].block == line.block:
+            parts.append(" ")
+        elif n:
+            parts.append("\n")
+        parts.append(line.text)
+    return "".join(parts)
+
+
 def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
     for k, line in enumerate(lines):
         heading = _NOTES_HEADING.match(line.text) is not None
@@ -432,7 +445,7 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         first = k + 1 if heading else k
         if first >= len(lines) or _note_mark(lines[first].text) is None:
             continue
-        body_text = "\n".join(ln.text for ln in lines[:k])
+        body_text = _running_text(lines[:k])
         tail = lines[first:]
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
@@ -512,7 +525,10 @@ def _known_places() -> frozenset[str]:
 
 
 # "24.III.50 Shtykov": the date and the signer's surname on one line
-_DATE_AND_NAME = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$")
+# "5.XI.62 A. DOBRYNIN": initials may stand before the surname
+_DATE_AND_NAME = re.compile(
+    r"^(?P<date>\S.*?\d.*?)\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){0,3}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$"
+)
 
 
 def _date_and_word(text: str) -> re.Match | None:
@@ -560,14 +576,14 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "dateline"
     if _caps_name(text) and len(text) >= 3:
         return "caps-name"
+    if _date_and_name(text):
+        return "date-and-name"
     if is_caps(text) and len(text) <= 150:
         return "role"
     if _ON_BEHALF.match(text) and not text.endswith((".", "?", "!", ":", ";")):
         return "role-text"
     if _title_role(text, fmt):
         return "title-role"
-    if _date_and_name(text):
-        return "date-and-name"
     words = text.split()
     if (
         len(text) <= 60
