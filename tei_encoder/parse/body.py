@@ -12,6 +12,8 @@ import string
 from functools import cache
 from typing import Any, NamedTuple
 
+from rapidfuzz import fuzz
+
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
@@ -989,6 +991,25 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
 
 
+def _title_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _repeats_title(title: str, text: str) -> bool:
+    """The record's title printed again at the top of the document: the same words, or nearly (the
+    export's title adds or drops a small word: `to USSR MFA` / `to the USSR MFA`), maybe followed by
+    the document's date (`Telegram from … to …, 18 October 1962`). A heading, not a paragraph."""
+    if _same_words(title, text):
+        return True
+    if len(text) > 300 or text.endswith((".", "?", "!", ";", ":")):
+        return False
+    head, comma, tail = text.rpartition(",")
+    if comma and is_date_line(tail.strip()):
+        text = head
+    wanted, printed = _title_words(title), _title_words(text)
+    return len(wanted) >= 20 and fuzz.ratio(wanted, printed) >= 90
+
+
 def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> tuple[int, str | None]:
     opener = Node("opener")
     docket_name = None
@@ -1027,6 +1048,24 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
+            continue
+        if not head_seen and (
+            _same_words(title, text)
+            # nearly the title: only a line of its own, never the first line of a wrapped sentence
+            or (i + 1 == len(lines) or lines[i + 1].block != lines[i].block)
+            and _repeats_title(title, text)
+        ):
+            # the record's title printed again at the top of the document: its heading, once
+            repeated: list[Node | str] = [text]
+            i += 1
+            while i < len(lines) and _same_words(title, lines[i].text):
+                repeated += [Node("lb"), lines[i].text]
+                i += 1
+            if opener.children:
+                opener_placed = True
+            opener = _flush(opener, document)
+            document.children.append(Node("head", {}, repeated))
+            head_seen = True
             continue
         if (
             can_open
@@ -1131,19 +1170,6 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 opener_placed = True
             opener = _flush(opener, document)
             i = _take_list(lines, i, listed, document, fmt)
-            head_seen = True
-            continue
-        if not head_seen and _same_words(title, text):
-            # the record's title printed again at the top of the document: its heading, once
-            repeated: list[Node | str] = [text]
-            i += 1
-            while i < len(lines) and _same_words(title, lines[i].text):
-                repeated += [Node("lb"), lines[i].text]
-                i += 1
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, repeated))
             head_seen = True
             continue
         if can_open and not head_seen and address_context and _addressee_code_name(text, fmt, lines, i):
@@ -1791,7 +1817,11 @@ def _section_number(
     if value is None or n in used:
         return None
     expected = last.get(system, 0) + 1
-    if value != expected and not (system == "arabic" and not last and value <= 3):
+    if (
+        value != expected
+        and not (system == "arabic" and not last and value <= 3)
+        and not _numbering_switched(numbered, lines, i, last)
+    ):
         return None
     if system == "roman" and len(n) == 1 and _ONE_NAME.match(numbered.group("text")):
         # "V. ORLOVSKY" or "I. Petrov" alone: a section only if the next numeral follows later
@@ -1801,6 +1831,16 @@ def _section_number(
     used.add(n)
     last[system] = value
     return n
+
+
+def _numbering_switched(numbered: _NumberMatch, lines: list[Line], i: int, last: dict[str, int]) -> bool:
+    """`I.` then `2.`: the typist began in Roman numerals and went on in Arabic ones. The Arabic number
+    continues the Roman sequence when no Arabic-numbered line came before it (else `I.` / `1.` / `2.`
+    are points inside section I)."""
+    n = numbered.group("n")
+    if not n.isdigit() or "arabic" in last or last.get("roman") != int(n) - 1:
+        return False
+    return not any((m := _NUMBERED.match(ln.text)) and m.group("n").isdigit() for ln in lines[:i])
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
