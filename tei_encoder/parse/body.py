@@ -1061,10 +1061,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             while i < len(lines) and _same_words(title, lines[i].text):
                 repeated += [Node("lb"), lines[i].text]
                 i += 1
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, repeated))
+            opener, opener_placed = _place_head(opener, document, repeated, opener_placed)
             head_seen = True
             continue
         if (
@@ -1208,10 +1205,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
             if is_caps(text):
                 i = _head_subtitle(lines, i, head)
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, head))
+            opener, opener_placed = _place_head(opener, document, head, opener_placed)
             head_seen = True
             continue
         if (
@@ -1414,6 +1408,15 @@ def _docket_author(rest: str, fmt: RecordFormat) -> str | None:
     if len(name.split()) > 6 or not name[:1].isupper():
         return None
     return name
+
+
+def _place_head(opener: Node, document: Node, head: list[Node | str], placed: bool) -> tuple[Node, bool]:
+    """The opener gathered so far, then the head: (the next, empty opener; whether an opener now
+    stands before the head)."""
+    placed = placed or bool(opener.children)
+    opener = _flush(opener, document)
+    document.children.append(Node("head", {}, head))
+    return opener, placed
 
 
 def _flush(opener: Node, document: Node) -> Node:
