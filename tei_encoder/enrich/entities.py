@@ -309,6 +309,7 @@ class EntityRecognizer:
             self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
+        self.near_surnames: dict[str, list[tuple[float, str]]] = {}  # _close_surnames of each word met
         self.short_index = self._short_index()
         self.names = vocabulary()
         titles = title_pattern(self.person_titles)
@@ -1687,6 +1688,24 @@ def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
 _SURNAME_ENDINGS = ("s", "es")  # the plural English prints on a surname ("the Kennedys")
 
 
+NEAR_SURNAMES_KEPT = 50_000  # words whose close surnames a recogniser remembers (then it starts again)
+
+
+def _close_surnames(rec: EntityRecognizer, key: str) -> list[tuple[float, str]]:
+    """(score, surname) of the listed surnames within 80 points of `key` (rapidfuzz ratio) and at most two
+    letters longer or shorter, best first; candidates within 5 points of the 85 threshold are enough to
+    decide (best, and a close second). Remembered per word by the recogniser: the answer depends on the
+    word and the lists alone, and the same words recur across a corpus's records."""
+    scored = rec.near_surnames.get(key)
+    if scored is None:
+        found = process.extract(key, rec.surname_list, scorer=fuzz.ratio, score_cutoff=80, limit=None)
+        scored = sorted(((score, s) for s, score, _ in found if abs(len(s) - len(key)) <= 2), reverse=True)
+        if len(rec.near_surnames) >= NEAR_SURNAMES_KEPT:
+            rec.near_surnames.clear()
+        rec.near_surnames[key] = scored
+    return scored
+
+
 def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     """A misspelt surname mid-sentence ("asks Kuydryavstev to"), linked with choice/sic/corr."""
     start, end, word = toks[i]
@@ -1700,9 +1719,7 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     key = norm(word)
     if any(key.endswith(ending) and key[: -len(ending)] in ctx.rec.surnames for ending in _SURNAME_ENDINGS):
         return None  # "the Kennedys" is the family, an inflected name and no misspelling of "Kennedy"
-    # candidates within 5 points of the 85 threshold are enough to decide (best, and a close second)
-    found = process.extract(key, ctx.rec.surname_list, scorer=fuzz.ratio, score_cutoff=80, limit=None)
-    scored = sorted(((score, s) for s, score, _ in found if abs(len(s) - len(key)) <= 2), reverse=True)
+    scored = _close_surnames(ctx.rec, key)
     if not scored or scored[0][0] < 85:
         return None
     best_score, best = scored[0]
