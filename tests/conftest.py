@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from tei_encoder.pipeline import EncodeSettings, encode_record
+from tei_encoder.validate import _jing_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -79,7 +80,10 @@ class TeiAllValidator:
 
     def errors(self, files: list[Path]) -> str:
         if self.jing:
-            done = subprocess.run([self.jing, str(self.path), *map(str, files)], capture_output=True, text=True)
+            # with the JVM options validate gives jing (a quick JVM for a short run; same report)
+            done = subprocess.run(
+                [self.jing, str(self.path), *map(str, files)], capture_output=True, text=True, env=_jing_env()
+            )
             return done.stdout.strip()
         if self._lxml is None:
             self._lxml = etree.RelaxNG(etree.parse(str(self.path)))
@@ -88,6 +92,47 @@ class TeiAllValidator:
             if not self._lxml.validate(etree.parse(str(f))):
                 problems.append(f"{f}: {self._lxml.error_log}")
         return "\n".join(problems)
+
+
+# Modules whose tests share a costly module- or session-scoped fixture (a built site, a running
+# browser, an encoded corpus): xdist runs each of them on one worker, so the fixture is made once
+# rather than once on every worker that happens to get one of its tests. Every other test is
+# spread one by one. Add a module here when you give it such a fixture.
+SHARED_FIXTURE_MODULES = frozenset(
+    {
+        "test_browser.py",
+        "test_build.py",
+        "test_publish.py",
+        "test_publish_any_tei.py",
+        "test_site.py",
+        "test_tei_conformance.py",
+        "test_validate.py",
+        "test_validate_tei.py",
+    }
+)
+
+
+def scheduling_scope(nodeid: str) -> str:
+    """The unit xdist hands to one worker: the module for SHARED_FIXTURE_MODULES, else the test."""
+    module = nodeid.split("::", 1)[0]
+    return module if Path(module).name in SHARED_FIXTURE_MODULES else nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With `--dist load` (pyproject's addopts), balance test by test but keep each module of
+    SHARED_FIXTURE_MODULES on one worker (xdist's loadscope scheduler with our scopes; the
+    biggest units go first). Not xdist_group marks: pytest-xdist 3.8 cannot apply them under
+    pytest 9. Any other --dist is left to xdist."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return scheduling_scope(nodeid)
+
+    return SharedFixtureScheduling(config, log)
 
 
 def pytest_addoption(parser):

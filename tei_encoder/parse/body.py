@@ -12,6 +12,8 @@ import string
 from functools import cache
 from typing import Any, NamedTuple
 
+from rapidfuzz import fuzz
+
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
@@ -71,7 +73,7 @@ def _matched(pattern: Any, text: str) -> Any:
 
 
 _PAGE_MARK = re.compile(
-    r"^(?:\[(?:Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
+    r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
@@ -274,8 +276,26 @@ def _lines(blocks: list[Block]) -> list[Line]:
         # a body flattened into one line: numbered sections still start new paragraphs
         parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
-    lines = [Line(text, b, block.lineno + k) for b, block in enumerate(blocks) for k, text in enumerate(block.lines)]
+    lines = [
+        Line(part, b, block.lineno + k)
+        for b, block in enumerate(blocks)
+        for k, text in enumerate(block.lines)
+        for part in _unglued(text)
+    ]
     return _join_open_brackets(lines)
+
+
+# "From Pyongyang.Sent 31.8.50 11:32": a telegram's place line and its dispatch line run together
+_GLUED_DISPATCH = re.compile(
+    r"^(?P<first>(?:From|To|FROM|TO)\b[^.]{1,60}\.)(?P<second>(?:Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b.*)$"
+)
+
+
+def _unglued(text: str) -> list[str]:
+    """A line as the lines it stands for: a place line glued to the dispatch line after it (no space
+    after the full stop) is two lines, so each becomes its own opener part; else the line itself."""
+    m = _GLUED_DISPATCH.match(text)
+    return [m.group("first"), m.group("second")] if m else [text]
 
 
 _COMMON = frozenset({"p", "list", "div"})
@@ -423,6 +443,19 @@ def _is_referenced(mark: str, text: str) -> bool:
     return f"[{mark}]" in text
 
 
+def _running_text(lines: list[Line]) -> str:
+    """The lines as text, a line that goes on with the sentence of the one before (`… with Bolshakov` /
+    `[1] (the latter …`) joined to it by a space: a mark at its start is a reference, not a note's own."""
+    parts: list[str] = []
+    for n, line in enumerate(lines):
+        if n and not lines[n - 1].text.endswith(_TERMINAL) and lines[n - 1].block == line.block:
+            parts.append(" ")
+        elif n:
+            parts.append("\n")
+        parts.append(line.text)
+    return "".join(parts)
+
+
 def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
     for k, line in enumerate(lines):
         heading = _NOTES_HEADING.match(line.text) is not None
@@ -432,7 +465,7 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         first = k + 1 if heading else k
         if first >= len(lines) or _note_mark(lines[first].text) is None:
             continue
-        body_text = "\n".join(ln.text for ln in lines[:k])
+        body_text = _running_text(lines[:k])
         tail = lines[first:]
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
@@ -512,7 +545,10 @@ def _known_places() -> frozenset[str]:
 
 
 # "24.III.50 Shtykov": the date and the signer's surname on one line
-_DATE_AND_NAME = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$")
+# "5.XI.62 A. DOBRYNIN": initials may stand before the surname
+_DATE_AND_NAME = re.compile(
+    r"^(?P<date>\S.*?\d.*?)\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){0,3}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$"
+)
 
 
 def _date_and_word(text: str) -> re.Match | None:
@@ -560,14 +596,14 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "dateline"
     if _caps_name(text) and len(text) >= 3:
         return "caps-name"
+    if _date_and_name(text):
+        return "date-and-name"
     if is_caps(text) and len(text) <= 150:
         return "role"
     if _ON_BEHALF.match(text) and not text.endswith((".", "?", "!", ":", ";")):
         return "role-text"
     if _title_role(text, fmt):
         return "title-role"
-    if _date_and_name(text):
-        return "date-and-name"
     words = text.split()
     if (
         len(text) <= 60
@@ -973,6 +1009,25 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
 
 
+def _title_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _repeats_title(title: str, text: str) -> bool:
+    """The record's title printed again at the top of the document: the same words, or nearly (the
+    export's title adds or drops a small word: `to USSR MFA` / `to the USSR MFA`), maybe followed by
+    the document's date (`Telegram from … to …, 18 October 1962`). A heading, not a paragraph."""
+    if _same_words(title, text):
+        return True
+    if len(text) > 300 or text.endswith((".", "?", "!", ";", ":")):
+        return False
+    head, comma, tail = text.rpartition(",")
+    if comma and is_date_line(tail.strip()):
+        text = head
+    wanted, printed = _title_words(title), _title_words(text)
+    return len(wanted) >= 20 and fuzz.ratio(wanted, printed) >= 90
+
+
 def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> tuple[int, str | None]:
     opener = Node("opener")
     docket_name = None
@@ -1011,6 +1066,21 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
+            continue
+        if not head_seen and (
+            _same_words(title, text)
+            # nearly the title: only a line of its own, never the first line of a wrapped sentence
+            or (i + 1 == len(lines) or lines[i + 1].block != lines[i].block)
+            and _repeats_title(title, text)
+        ):
+            # the record's title printed again at the top of the document: its heading, once
+            repeated: list[Node | str] = [text]
+            i += 1
+            while i < len(lines) and _same_words(title, lines[i].text):
+                repeated += [Node("lb"), lines[i].text]
+                i += 1
+            opener, opener_placed = _place_head(opener, document, repeated, opener_placed)
+            head_seen = True
             continue
         if (
             can_open
@@ -1117,19 +1187,6 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             i = _take_list(lines, i, listed, document, fmt)
             head_seen = True
             continue
-        if not head_seen and _same_words(title, text):
-            # the record's title printed again at the top of the document: its heading, once
-            repeated: list[Node | str] = [text]
-            i += 1
-            while i < len(lines) and _same_words(title, lines[i].text):
-                repeated += [Node("lb"), lines[i].text]
-                i += 1
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, repeated))
-            head_seen = True
-            continue
         if can_open and not head_seen and address_context and _addressee_code_name(text, fmt, lines, i):
             # after the dispatch and receipt lines, `FENG XI [STALIN]` over the text: whom it is for
             opener.children.append(Node("seg", {"type": "addressee"}, [text]))
@@ -1166,10 +1223,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
             if is_caps(text):
                 i = _head_subtitle(lines, i, head)
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, head))
+            opener, opener_placed = _place_head(opener, document, head, opener_placed)
             head_seen = True
             continue
         if (
@@ -1374,6 +1428,15 @@ def _docket_author(rest: str, fmt: RecordFormat) -> str | None:
     return name
 
 
+def _place_head(opener: Node, document: Node, head: list[Node | str], placed: bool) -> tuple[Node, bool]:
+    """The opener gathered so far, then the head: (the next, empty opener; whether an opener now
+    stands before the head)."""
+    placed = placed or bool(opener.children)
+    opener = _flush(opener, document)
+    document.children.append(Node("head", {}, head))
+    return opener, placed
+
+
 def _flush(opener: Node, document: Node) -> Node:
     """Place the opener gathered so far (before a head or list) and start an empty one."""
     if opener.children:
@@ -1424,6 +1487,43 @@ def _numbering_restarts(items: list[str], text: str) -> bool:
     return value is not None and last is not None and value <= last
 
 
+def _plain_item(line: Line, fmt: RecordFormat) -> bool:
+    """A line that can only be one more item of a list (`Winston Lord, Director, Policy Planning Staff`):
+    short, no sentence, no label, speaker, date or number of its own."""
+    text = line.text
+    return (
+        len(text) <= 120
+        and not text.endswith((".", "?", "!", ":", ";"))
+        and not _field_line(text)
+        and not _meeting_line(text, fmt)
+        and not _list_label(text, fmt)
+        and not _speaker_turn(text, set())
+        and not _dateline(text)
+        and not _NUMBERED.match(text)
+    )
+
+
+def _further_item_groups(lines: list[Line], i: int, items: list[str], fmt: RecordFormat) -> int:
+    """Participants in groups separated by blank lines (one group a side, the side unnamed): a further
+    block of two or more item lines belongs to the list when a labelled line (`DATE AND TIME: …`,
+    `PLACE: …`, another list) or the end follows it — then the block is no paragraph. Adds its lines
+    to `items`; returns the index after the last group taken."""
+    while i < len(lines) and items:
+        k = i
+        while k < len(lines) and lines[k].block == lines[i].block:
+            k += 1
+        after = lines[k].text if k < len(lines) else ""
+        if not (
+            2 <= k - i <= 30
+            and all(_plain_item(ln, fmt) for ln in lines[i:k])
+            and (not after or _field_line(after) or _meeting_line(after, fmt) or bool(_list_label(after, fmt)))
+        ):
+            break
+        items.extend(ln.text for ln in lines[i:k])
+        i = k
+    return i
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -1461,6 +1561,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
         ):
             items.append(lines[i].text)
             i += 1
+    i = _further_item_groups(lines, i, items, fmt)
     head_text = label_line.text[: len(label_line.text) - len(rest)].rstrip() if rest else label_line.text
     node = Node("list", {"type": kind}, [Node("head", {}, [head_text])])
     for item in items:
@@ -1628,6 +1729,13 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             container.children.extend(pending_pb + [node])
             pending_pb, paragraph, prev = [], None, None
             continue
+        if _letter_inside(lines, i, container, document):
+            # `Dear Comrades!` after text of the record: a letter or address inside it begins (TEI 4.2.1)
+            letter = Node("div", {"type": "letter"}, [Node("opener", {}, [Node("salute", {}, [text])])])
+            container.children.extend([*pending_pb, letter])
+            container, paragraph, prev, pending_pb = letter, None, None, []
+            i += 1
+            continue
         if paragraph is not None and prev is not None and not numbered and _continues(prev, line):
             paragraph.children.extend([" ", *pending_pb, text])
             pending_pb = []
@@ -1685,6 +1793,22 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             if paragraph is not None and container.children and container.children[-1] is paragraph
             else container.children
         ).extend(pending_pb)
+
+
+def _letter_inside(lines: list[Line], i: int, container: Node, document: Node) -> bool:
+    """`Dear Comrades!`, `Respected Comrade Minister,` on a line of its own after the record's text has
+    begun, running text after it: the salutation of a letter or speech the record holds (a report read
+    out in minutes, an enclosure), which opens a division of its own."""
+    text = lines[i].text
+    return (
+        len(text) <= 80
+        and _OPEN_SALUTE.match(text) is not None
+        and container.attrs.get("type") != "letter"
+        and any(
+            isinstance(c, Node) and c.tag in ("p", "list", "div") for c in (*document.children, *container.children)
+        )
+        and _running_text_follows(lines, i)
+    )
 
 
 def _every_point_one(lines: list[Line]) -> bool:
@@ -1775,7 +1899,11 @@ def _section_number(
     if value is None or n in used:
         return None
     expected = last.get(system, 0) + 1
-    if value != expected and not (system == "arabic" and not last and value <= 3):
+    if (
+        value != expected
+        and not (system == "arabic" and not last and value <= 3)
+        and not _numbering_switched(numbered, lines, i, last)
+    ):
         return None
     if system == "roman" and len(n) == 1 and _ONE_NAME.match(numbered.group("text")):
         # "V. ORLOVSKY" or "I. Petrov" alone: a section only if the next numeral follows later
@@ -1785,6 +1913,16 @@ def _section_number(
     used.add(n)
     last[system] = value
     return n
+
+
+def _numbering_switched(numbered: _NumberMatch, lines: list[Line], i: int, last: dict[str, int]) -> bool:
+    """`I.` then `2.`: the typist began in Roman numerals and went on in Arabic ones. The Arabic number
+    continues the Roman sequence when no Arabic-numbered line came before it (else `I.` / `1.` / `2.`
+    are points inside section I)."""
+    n = numbered.group("n")
+    if not n.isdigit() or "arabic" in last or last.get("roman") != int(n) - 1:
+        return False
+    return not any((m := _NUMBERED.match(ln.text)) and m.group("n").isdigit() for ln in lines[:i])
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}

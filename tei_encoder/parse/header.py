@@ -14,7 +14,7 @@ from ..errors import RecordError
 from ..model import Header, Language, Responsibility
 from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
-from .citation import parse_archival_reference, parse_responsibilities, split_citation
+from .citation import parse_archival_reference, parse_responsibilities, provenance_note, split_citation
 
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
@@ -276,11 +276,12 @@ def _store(
 def _store_citation(
     header: Header, value: list[str], text: str, fmt: RecordFormat, warnings: list[str], repeated: bool
 ) -> None:
-    url = _URL.search(text)
-    if url and _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
-        _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
-    elif url:
-        warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
+    # every URL the citation gives — in its sentence and on the line after it — is a source URL
+    for url in _URL.finditer(text):
+        if _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
+            _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
+        else:
+            warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
     if len(value) > 1 and _URL.fullmatch(value[-1].strip()):
         citation = " ".join(" ".join(value[:-1]).split())  # the URL line after the citation, not inside it
     else:
@@ -292,6 +293,9 @@ def _store_citation(
     header.citation = citation
     reference, responsibilities = split_citation(header.citation, fmt, header.title)
     header.responsibilities.extend(responsibilities)
+    provenance = provenance_note(header.citation, fmt)
+    if provenance:
+        header.notes.append(("provenance", provenance))
     header.archival = parse_archival_reference(reference)
     if reference and (header.archival is None or not header.archival.understood):
         warnings.append(f"archival reference not understood, kept verbatim in the citation: {reference!r}")
