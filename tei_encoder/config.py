@@ -54,6 +54,8 @@ class RecordFormat:
     opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     recorder_line_pattern: re.Pattern | None = None
     production_line_pattern: re.Pattern | None = None
+    responsibility_nouns: dict[str, str] = field(default_factory=dict)
+    provenance_pattern: re.Pattern | None = None
 
 
 DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
@@ -88,6 +90,8 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         contents_item_patterns=tuple(re.compile(p) for p in raw["contents_item_patterns"]),
         translation_item_pattern=re.compile(raw["translation_item_pattern"]),
         responsibility_verbs=raw["responsibility_verbs"],
+        responsibility_nouns=dict(raw.get("responsibility_nouns", {})),
+        provenance_pattern=re.compile(raw["provenance_pattern"]) if raw.get("provenance_pattern") else None,
         funder_pattern=re.compile(raw["funder_pattern"], re.IGNORECASE),
         # longest first, so "Top Secret" wins over "Secret"
         classification_marks=tuple(sorted(raw["classification_marks"], key=len, reverse=True)),
@@ -143,6 +147,15 @@ def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
         )
         entries.append((tuple([r["abbr"], *r.get("aliases", [])]), repo))
     return tuple(entries)
+
+
+@cache
+def archive_schemes() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+    """Numbering scheme name -> its levels in hierarchy order, as (level, pattern with group `v`),
+    from data/repositories.json `schemes` (`fond-opis`: fond, opis, papka, delo; `fond-dosar`: fond,
+    problema, dosar). TEI Guidelines 10.4 (msIdentifier): one idno per level."""
+    raw = _load_json("tei_encoder.data", "repositories.json")["schemes"]
+    return {name: tuple((level, re.compile(pattern)) for level, pattern in levels) for name, levels in raw.items()}
 
 
 def project_dir(name: str) -> Path:

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
-from ..config import RecordFormat, repositories
+from ..config import RecordFormat, archive_schemes, repositories
 from ..dates import find_dates
 from ..model import ArchivalReference, Responsibility
 
 # The title a citation opens with: "Title", or "Title," with the comma inside the quotes.
 QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?),?[”"]\s*,?\s*')
-# Russian archives: fond / opis / papka / delo; case matters ("P." papka, "p." page).
-_RUSSIAN_IDS = (
-    ("fond", re.compile(r"\b(?:F|Fond|fond|Fonds|f)\.?\s*(?P<v>\d[\w/]*(?:-[A-Za-z]\b)?)")),
-    ("opis", re.compile(r"\b(?:Op|Opis|op|opis)\.?\s*(?P<v>\d[\w/]*)")),
-    ("papka", re.compile(r"\b(?:P|Papka|Pap|papka|Por|por)\.?\s*(?P<v>\d[\w/]*)")),
-    ("delo", re.compile(r"\b(?:D|Delo|d|delo|File|file)\.?\s*(?P<v>\d[\w/]*)")),
-)
+# The levels of archives' numbering schemes (fond / opis / papka / delo; fond / problema / dosar) are
+# data: data/repositories.json `schemes`. Russian levels are the default; case matters there ("P."
+# papka, "p." page).
+_DEFAULT_SCHEME = "fond-opis"
 _FOLIOS = re.compile(
     r"\b(?P<unit>ll|Ll|l|L|listy|Listy|list|List|pp|p|Pp|ff|Ff)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?"
 )
@@ -27,13 +25,19 @@ _FILE_AND_PAGES = re.compile(
 )
 
 
-def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[str, list[Responsibility]]:
-    """(archival reference text, responsibilities) from the citation sentence.
+def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[str, list[Responsibility], list[str]]:
+    """(archival reference text, responsibilities, provenance phrases) from the citation sentence.
 
     The citation is `title, date, publisher, reference. Responsibilities.`; the title may be quoted
-    or not (then it is recognised as the record's title, or as the text before the date).
+    or not (then it is recognised as the record's title, or as the text before the date). Where the
+    published copy came from (`copy courtesy of NSA`, `provided to CWIHP`) is neither reference nor
+    role: it is returned apart, wherever it stands (see `split_provenance`).
     """
-    rest = QUOTED_TITLE.sub("", citation, count=1)
+    if title and citation[:1] in '"“' and citation[1:].startswith(title):
+        # the record's title in quotes, whatever quotes it holds itself (`'Note [on "FALCON"]'`)
+        rest = re.sub(r'^,?[”"]?\s*,?\s*', "", citation[1 + len(title) :])
+    else:
+        rest = QUOTED_TITLE.sub("", citation, count=1)
     if rest == citation and title and citation.startswith(title):
         rest = citation[len(title) :].lstrip(" ,")
     elif rest == citation:
@@ -53,42 +57,102 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
             rest = rest[len(publisher) :].lstrip(" ,.")
             break
     resp_start = _first_responsibility(rest, fmt)
-    reference = rest[:resp_start].strip(" ,;")
-    return reference, parse_responsibilities(rest[resp_start:], fmt)
+    reference, provenance = split_provenance(rest[:resp_start].strip(" ,;"), fmt)
+    roles = rest[resp_start:]
+    phrases = [provenance] if provenance else []
+    for clause in re.split(r";\s*", roles):
+        _, found = split_provenance(clause, fmt)
+        # the phrase ends where a role begins (`provided to CWIHP; obtained by X`), not at its own verb
+        cut = 1 + _first_responsibility(found[1:], fmt) if found else 0
+        if found and found[:cut].strip(" ,;."):
+            phrases.append(found[:cut].strip(" ,;."))
+    return reference, parse_responsibilities(roles, fmt), phrases
 
 
 def _verbs_pattern(fmt: RecordFormat) -> str:
     return "|".join(sorted(fmt.responsibility_verbs, key=len, reverse=True))
 
 
+def _nouns_pattern(fmt: RecordFormat) -> str:
+    """The role nouns (`translation`), longest first; a pattern matching nothing when the format has none."""
+    return "|".join(sorted(fmt.responsibility_nouns, key=len, reverse=True)) or "(?!)"
+
+
 def _first_responsibility(text: str, fmt: RecordFormat) -> int:
-    """Where "Obtained by …" / "translated by …" begins: after punctuation, or a capitalised verb
-    after a space ("… Listy Translated by …", where the export lost the full stop)."""
-    verbs = _verbs_pattern(fmt)
-    m = re.search(rf"(?:^|(?<=[.,;]\s))(?i:{verbs})\b|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b", text)
+    """Where "Obtained by …" / "translated by …" / "translation by …" begins: after punctuation, or a
+    capitalised verb after a space ("… Listy Translated by …", where the export lost the full stop).
+    A role noun counts only with `by` right after it (and perhaps a language before it: `; English
+    translation by …`), so a collection named `Translations …` stays in the reference."""
+    verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
+    m = re.search(
+        rf"(?:^|(?<=[.,;]\s))(?i:{verbs})\b|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b"
+        rf"|(?:^|(?<=[.,;]\s))(?:[A-Z][a-z]+\s+)?(?i:{nouns})\s+by\b",
+        text,
+    )
     return m.start() if m else len(text)
 
 
 def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
-    """ "Obtained by X and translated by Y." -> one Responsibility per verb."""
-    verbs = _verbs_pattern(fmt)
+    """ "Obtained by X and translated by Y." -> one Responsibility per verb; a role noun with `by`
+    (`translation by Z`) gives one too. Every name of an `X and Y` list is kept, each in its
+    Responsibility; a name's affiliation in parentheses (`Z (National Security Archive)`) is not
+    part of the name (it stays in the citation, verbatim in bibl). TEI Guidelines 2.2.1 (respStmt)."""
+    verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
     clause = re.compile(
-        rf"(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)\s+by\s+"
-        rf"(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs})\b|\.?\s*$)",
+        rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)"
+        rf"|(?<![\w-])(?P<noun>{nouns}))\s+by\s+"
+        rf"(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs}|(?:[A-Z][a-z]+\s+)?(?:{nouns})\s+by)\b|\.?\s*$)",
         re.IGNORECASE,
     )
     found: list[Responsibility] = []
     for m in clause.finditer(text):
         # a sentence that follows the names ends them ("... by Jane Doe. The document ...")
         names_text = re.sub(r"(?<=[a-z]{2})\.\s+.*$", "", m.group("names"))
+        names_text = re.sub(r"\s*\([^()]*\)", "", names_text)  # an affiliation, not a name
         names = [n.strip(" .") for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names_text) if n.strip(" .")]
-        names = [n for n in names if re.match(r"^[A-ZÀ-Þ]", n)]
+        # the list ends at the first part that is no name ("A and B and included in …, "Title."")
+        names = [_name_part(n) for n in itertools.takewhile(_starts_a_name, names)]
         if not names:
+            continue
+        if m.group("noun"):
+            noun = m.group("noun").lower()
+            found.append(Responsibility(resp=fmt.responsibility_nouns[noun], verb=f"{noun} by", names=names))
             continue
         for verb in re.findall(verbs, m.group("verbs"), re.IGNORECASE):
             verb = verb.lower()
             found.append(Responsibility(resp=fmt.responsibility_verbs[verb], verb=f"{verb} by", names=names))
     return found
+
+
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "al", "bin", "ibn", "y"})
+
+
+def _starts_a_name(text: str) -> bool:
+    """A capital first, no quotation mark: the start of a name, not of a quoted title or a clause."""
+    return bool(re.match(r"^[A-ZÀ-Þ]", text)) and not re.search(r"[\"“”]", text)
+
+
+def _name_part(text: str) -> str:
+    """The name at the start of a role's name text: its words up to the first lower-case word that
+    is no particle (`Aleksandr Zaemsky slightly revised` -> `Aleksandr Zaemsky`)."""
+    words = text.split()
+    for k, word in enumerate(words[1:], 1):
+        if word[:1].islower() and word not in _PARTICLES:
+            return " ".join(words[:k]).rstrip(" ,.;:")
+    return text
+
+
+def split_provenance(reference: str, fmt: RecordFormat) -> tuple[str, str]:
+    """(the archival reference, where the published copy came from) from the reference part of a
+    citation: `AVP RF, copy courtesy of NSA` -> (`AVP RF`, `copy courtesy of NSA`); ('' when none).
+    The provenance is no level of the archive's scheme: it becomes a note, so the reference is
+    understood as `AVP RF; obtained by …` is. TEI Guidelines 2.2.6 (notesStmt)."""
+    if fmt.provenance_pattern is None:
+        return reference, ""
+    m = fmt.provenance_pattern.search(reference)
+    if not m:
+        return reference, ""
+    return reference[: m.start()].strip(" ,;"), m.group(0).strip(" ,;.")
 
 
 @lru_cache(maxsize=1024)
@@ -125,7 +189,9 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         return ArchivalReference(text=text, understood=False, further=ref.further)
     if best:
         name, ref.repository, m = best
-        rest = (rest[: m.start()] + " " + rest[m.end() :]).replace("()", " ")
+        start, end = _repository_span(rest, m.start(), m.end())
+        rest = (rest[:start] + " " + rest[end:]).replace("()", " ")
+        scope = scope[:start] + " " + scope[end:]
         # "Full Name (ABBR)": drop the abbreviation or name that stands beside the one matched
         for other in (ref.repository.abbr, ref.repository.name):
             rest = rest.replace(f"({other})", " ")
@@ -146,7 +212,7 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         ref.locus = (lo, hi, folios.group(0).rstrip("."))
         rest = rest[: folios.start()] + " " + rest[folios.end() :]
     scheme_ids = []
-    for kind, pattern in _RUSSIAN_IDS:
+    for kind, pattern in _scheme_levels(scheme):
         m = pattern.search(rest)
         if m:
             scheme_ids.append((kind, m.group("v").rstrip(".")))
@@ -159,7 +225,7 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
     elif leftover or scheme_ids:
         # another archive's own system: keep it whole, with named collections apart
         leftover = text_without(scope, ref)
-        parts = [p.strip() for p in leftover.split(",")]
+        parts = [p.strip() for p in re.split(r"[,;]", leftover)]
         named = []
         while parts and parts[0] and not re.search(r"\d", parts[0]) and len(parts) > 1:
             named.append(parts.pop(0))
@@ -176,6 +242,25 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         leftover = ""
     ref.understood = ref.repository is not None and not (len(scheme_ids) >= 2 and leftover)
     return ref
+
+
+def _scheme_levels(scheme: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The levels of a repository's numbering scheme; the fond-opis levels for any other scheme."""
+    schemes = archive_schemes()
+    return schemes.get(scheme) or schemes[_DEFAULT_SCHEME]
+
+
+def _repository_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the repository's name in a reference, from the span of the name matched: an
+    abbreviation in brackets after a name (`Archives of the Ministry of Foreign Affairs [AMAE]`)
+    is that name's abbreviation, so the name as the citation words it and the brackets go with it —
+    the name is the repository, not a collection."""
+    if not (text[start - 1 : start] in "[(" and text[end : end + 1] in "])" and start > 0 and end < len(text)):
+        return start, end
+    before = re.search(r"(?:^|[,;]\s*)(?P<name>[A-ZÀ-Þ][^,;()\[\]\d]*?)\s*$", text[: start - 1])
+    if not before:
+        return start - 1, end + 1
+    return before.start("name"), end + 1
 
 
 # capitalised words or abbreviations only ("MfAA", "Senato, Dispacci"): a name, not a remark

@@ -290,8 +290,9 @@ def _store_citation(
             header.notes.append(("citation", citation))
         return
     header.citation = citation
-    reference, responsibilities = split_citation(header.citation, fmt, header.title)
+    reference, responsibilities, provenance = split_citation(header.citation, fmt, header.title)
     header.responsibilities.extend(responsibilities)
+    header.notes.extend(("provenance", phrase) for phrase in provenance)
     header.archival = parse_archival_reference(reference)
     if reference and (header.archival is None or not header.archival.understood):
         warnings.append(f"archival reference not understood, kept verbatim in the citation: {reference!r}")
