@@ -285,6 +285,8 @@ def test_document_idno_is_the_number_slug_or_node(url, idno):
             ("Ruritanian Embassy in Lagos", "org"),
         ),
         ("Report, Embassy of Ruritania in Lagos to the Foreign Ministry", ("Embassy of Ruritania in Lagos", "org")),
+        ("Telegram from Ruritanian Embassy in Lagos (Brandt), 2 May 1962", ("Brandt", "person")),
+        ("Telegram from Ruritanian Embassy in Lagos (Warsaw)", ("Ruritanian Embassy in Lagos", "org")),
         # names nobody: a place, a role without a name, a code name the editor resolves, a subject, no sender
         ("Telegram from Lisbon, PT, No.071.312, Urgent", None),
         ("Telegram from Moscow to the Embassy", None),
@@ -334,3 +336,13 @@ def test_a_collection_named_with_a_role_noun_is_no_role():
     )
     assert reference == "Archive, Translation Collection, box 5."
     assert [r.resp for r in roles] == ["Obtained"]
+
+
+def test_a_folio_unit_without_numbers_leaves_the_reference_understood():
+    ref = parse_archival_reference("GARF, Fond 5446, Opis 12, Delo 34, Listy")
+    assert ref.understood and ref.idnos == [("fond", "5446"), ("opis", "12"), ("delo", "34")] and ref.locus is None
+
+
+def test_romanian_scheme_levels_in_english_too():
+    ref = parse_archival_reference("Romanian Ministry of Foreign Affairs Archives, Matter 220, Folder no. 1601")
+    assert ref.repository.abbr == "AMAE" and ref.idnos == [("problema", "220"), ("dosar", "1601")]

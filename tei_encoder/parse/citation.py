@@ -19,6 +19,7 @@ _DEFAULT_SCHEME = "fond-opis"
 _FOLIOS = re.compile(
     r"\b(?P<unit>ll|Ll|l|L|listy|Listy|list|List|pp|p|Pp|ff|Ff)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?"
 )
+_BARE_FOLIO_UNIT = re.compile(r"(?:ll|Ll|listy|Listy|list|List|pp|ff)\.?")
 # Chinese Foreign Ministry archive: file number, then the pages ("106-01234-05, 12-14")
 _FILE_AND_PAGES = re.compile(
     r"(?P<file>\d{3}-[0-9A-Z]+(?:-\d+)*)(?:\s*,\s*(?:pp?\.\s*)?(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?)?"
@@ -64,8 +65,9 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
         _, found = split_provenance(clause, fmt)
         # the phrase ends where a role begins (`provided to CWIHP; obtained by X`), not at its own verb
         cut = 1 + _first_responsibility(found[1:], fmt) if found else 0
-        if found and found[:cut].strip(" ,;."):
-            phrases.append(found[:cut].strip(" ,;."))
+        phrase = found[:cut].strip(" ,;.") if found else ""
+        if phrase and not parse_responsibilities(phrase, fmt):  # `copy provided by X` among roles: a role
+            phrases.append(phrase)
     return reference, parse_responsibilities(roles, fmt), phrases
 
 
@@ -218,6 +220,8 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
             scheme_ids.append((kind, m.group("v").rstrip(".")))
             rest = rest[: m.start()] + " " + rest[m.end() :]
     leftover = rest.strip(" ,.;:")
+    if scheme_ids and _BARE_FOLIO_UNIT.fullmatch(leftover):
+        leftover = ""  # `…, Delo 123, Listy`: the export lost the folio numbers; nothing else is left
     if len(scheme_ids) >= 2:
         ref.idnos = scheme_ids
     elif ref.repository is None:

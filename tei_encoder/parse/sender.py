@@ -109,7 +109,9 @@ def _person(phrase: str, fmt: RecordFormat) -> Sender | None:
 
 def _org(phrase: str, fmt: RecordFormat) -> Sender | None:
     """A body: a short phrase whose head is an institution word (`Romanian Embassy in Cairo`,
-    `Embassy of Hungary in North Korea`, `East German Ministry for State Security`)."""
+    `Embassy of Hungary in North Korea`, `East German Ministry for State Security`). A person named
+    in parentheses after it (`Polish Embassy in Havana (Jeleń)`) is the one who sent it."""
+    head_of_mission = re.search(r"\(([^()]+)\)\s*,?$", phrase.strip())
     phrase = re.sub(r"^the\s+", "", _without_brackets(phrase).strip(" ,"))
     words = phrase.split()
     if not 2 <= len(words) <= 10:  # `the Embassy` alone says not which
@@ -119,6 +121,8 @@ def _org(phrase: str, fmt: RecordFormat) -> Sender | None:
         return None
     if any(w[:1].islower() and w not in ("of", "in", "for", "at", "the", "and") for w in words):
         return None
+    if head_of_mission and (person := _person(head_of_mission.group(1), fmt)):
+        return person
     return Sender(phrase, "org")
 
 
