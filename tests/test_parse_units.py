@@ -287,6 +287,10 @@ def test_document_idno_is_the_number_slug_or_node(url, idno):
         ("Report, Embassy of Ruritania in Lagos to the Foreign Ministry", ("Embassy of Ruritania in Lagos", "org")),
         ("Telegram from Ruritanian Embassy in Lagos (Brandt), 2 May 1962", ("Brandt", "person")),
         ("Telegram from Ruritanian Embassy in Lagos (Warsaw)", ("Ruritanian Embassy in Lagos", "org")),
+        ("Journal of Soviet Ambassador in the DPRK A. B. Sampov for 3 May 1958", ("A. B. Sampov", "person")),
+        ("From the Journal of Ambassador Ivo Brandt: Record of a Conversation", ("Ivo Brandt", "person")),
+        ("Report by Ivo Brandt on the Harbour Talks", ("Ivo Brandt", "person")),
+        ("Journal of the Embassy, 1960", None),
         # names nobody: a place, a role without a name, a code name the editor resolves, a subject, no sender
         ("Telegram from Lisbon, PT, No.071.312, Urgent", None),
         ("Telegram from Moscow to the Embassy", None),

@@ -35,8 +35,8 @@ _NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿĀ-ž'’-]*[a-zß-ÿĀ-ž](?:-[A-Z
 def title_sender(title: str, fmt: RecordFormat) -> Sender | None:
     """The sender the title names, else None.
 
-    Shapes read: `[Secret|Ciphered …] KIND from SENDER [to ADDRESSEE]`, `KIND[ No. N], SENDER to
-    ADDRESSEE`, `SENDER, 'Title'` / `SENDER, No. …` / `SENDER, KIND …`, `SENDER's KIND …`, where KIND
+    Shapes read: `[From the] Journal of [ROLE …] OWNER`, `KIND by SENDER [on …]`, `[Secret|Ciphered …]
+    KIND from SENDER [to ADDRESSEE]`, `KIND[ No. N], SENDER to ADDRESSEE`, `SENDER, 'Title'` / `SENDER, No. …` / `SENDER, KIND …`, `SENDER's KIND …`, where KIND
     is one of the format's document kinds. The sender's place or pseudonym in brackets (`Rapacki (New
     Delhi)`, `Filippov [Stalin]`) is not part of the name; a role before the name (`Ambassador in
     Pyongyang, Misho Nikolov`, `Captain Ion Iordache`) is not either. A title in capitals is not read.
@@ -47,6 +47,14 @@ def title_sender(title: str, fmt: RecordFormat) -> Sender | None:
     if not kinds:
         return None
     lead = r"(?:[A-ZÀ-Þ][\w-]*\s+){0,2}"  # "Secret", "Ciphered", "Telephone"
+    m = re.match(r"(?:From\s+the\s+)?(?:Journal|Diary)\s+of\s+(?P<owner>.+?)(?:\s*[,:]|\s+(?:for|on)\s+|$)", title)
+    if m:  # a journal's owner wrote it: the name ends the owner's description (`Ambassador in X A. B. Name`)
+        return _person(_trailing_name(m.group("owner")), fmt)
+    m = re.match(rf"{lead}(?i:{kinds})\s+by\s+(?P<rest>.+)$", title)
+    if m:  # `Report by X on …`
+        return _sender_until_addressee(
+            re.split(r"\s+(?:on|about|regarding|concerning)\s+", m.group("rest"))[0], fmt, True
+        )
     m = re.match(rf"{lead}(?i:{kinds})\s+from\s+(?P<rest>.+)$", title)
     if m:
         return _sender_until_addressee(m.group("rest"), fmt, stop_at_comma=True)
@@ -79,6 +87,16 @@ def _sender_until_addressee(rest: str, fmt: RecordFormat, stop_at_comma: bool) -
     return None
 
 
+def _trailing_name(phrase: str) -> str:
+    """The run of name words and initials that ends a phrase (`Soviet Ambassador in the DPRK A. M.
+    Puzanov` -> `A. M. Puzanov`); a word in capitals (`DPRK`) or in lower case ends the run."""
+    words = _without_brackets(phrase).split()
+    k = len(words)
+    while k > 0 and (_NAME_WORD.fullmatch(words[k - 1]) or _INITIAL.fullmatch(words[k - 1] + " ")):
+        k -= 1
+    return " ".join(words[k:])
+
+
 def _person(phrase: str, fmt: RecordFormat) -> Sender | None:
     """A person's name: the last part of an apposition (`Ambassador in Pyongyang, Misho Nikolov`),
     after any title, rank or role; one to four name words, initials or particles."""
@@ -88,7 +106,12 @@ def _person(phrase: str, fmt: RecordFormat) -> Sender | None:
     name = phrase.rsplit(",", 1)[-1].strip() if "," in phrase else phrase
     words = name.split()
     vocab = _vocabulary()
-    titled = [i for i, w in enumerate(words) if w.rstrip(".").casefold() in vocab["titles"] or w in vocab["titles"]]
+    # a title word, but not an initial that spells like one (`M.` of `A. M. Puzanov`)
+    titled = [
+        i
+        for i, w in enumerate(words)
+        if w.rstrip(".").casefold() in vocab["titles"] and not _INITIAL.fullmatch(w + " ")
+    ]
     if titled:
         words = words[titled[-1] + 1 :]
     if not 1 <= len(words) <= 4 or _INITIAL.fullmatch(words[-1] + " "):
@@ -97,7 +120,9 @@ def _person(phrase: str, fmt: RecordFormat) -> Sender | None:
         folded = word.rstrip(".,").casefold()
         if folded in vocab["particles"] and 0 < k < len(words) - 1:
             continue
-        if not (_NAME_WORD.fullmatch(word) or _INITIAL.fullmatch(word + " ")):
+        if _INITIAL.fullmatch(word + " "):
+            continue
+        if not _NAME_WORD.fullmatch(word):
             return None
         if folded in vocab["not_names"] or folded in fmt.document_kinds or folded in fmt.institution_words:
             return None
