@@ -145,7 +145,7 @@ def test_archival_reference_by_scheme(reference, repo, idnos, locus):
 
 
 def test_citation_title_with_comma_inside_the_quotes_and_other_publisher():
-    reference, resp, _ = split_citation(
+    reference, resp = split_citation(
         '"Report, Embassy of Hungary," February 26, 1955, History and Public Policy Program Digital Archive, '
         "MOL, XIX-J-1-j Korea, 4. doboz. Translated by Ann Example.",
         FMT,
@@ -335,7 +335,7 @@ def test_a_copys_provenance_is_a_note_and_the_repository_stays(reference):
 
 
 def test_a_collection_named_with_a_role_noun_is_no_role():
-    reference, roles, _ = split_citation(
+    reference, roles = split_citation(
         '"T," June 9, 1961, Archive, Translation Collection, box 5. Obtained by Jane Roe.', FMT
     )
     assert reference == "Archive, Translation Collection, box 5."

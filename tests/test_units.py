@@ -154,7 +154,7 @@ def test_citation_responsibilities():
         ("Obtained", ["James G. Hershberg"]),
         ("Translation", ["Gary Goldberg"]),
     ]
-    rest, found, _ = split_citation('"A title", June 9, 1961, Archive, AVP RF. Translated by Jane Roe.', WCDA)
+    rest, found = split_citation('"A title", June 9, 1961, Archive, AVP RF. Translated by Jane Roe.', WCDA)
     assert [r.names for r in found] == [["Jane Roe"]]
 
 

@@ -26,13 +26,11 @@ _FILE_AND_PAGES = re.compile(
 )
 
 
-def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[str, list[Responsibility], list[str]]:
-    """(archival reference text, responsibilities, provenance phrases) from the citation sentence.
+def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[str, list[Responsibility]]:
+    """(archival reference text, responsibilities) from the citation sentence.
 
     The citation is `title, date, publisher, reference. Responsibilities.`; the title may be quoted
-    or not (then it is recognised as the record's title, or as the text before the date). Where the
-    published copy came from (`copy courtesy of NSA`, `provided to CWIHP`) is neither reference nor
-    role: it is returned apart, wherever it stands (see `split_provenance`).
+    or not (then it is recognised as the record's title, or as the text before the date).
     """
     if title and citation[:1] in '"“' and citation[1:].startswith(title):
         # the record's title in quotes, whatever quotes it holds itself (`'Note [on "FALCON"]'`)
@@ -58,17 +56,37 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
             rest = rest[len(publisher) :].lstrip(" ,.")
             break
     resp_start = _first_responsibility(rest, fmt)
-    reference, provenance = split_provenance(rest[:resp_start].strip(" ,;"), fmt)
+    provenance = provenance_clauses(rest[:resp_start], fmt)
+    if provenance:
+        resp_start = provenance[0][0]  # `AVP RF, copy courtesy of X`: where the copy came from is no shelfmark
+    reference = rest[:resp_start].strip(" ,;")
     roles = rest[resp_start:]
-    phrases = [provenance] if provenance else []
-    for clause in re.split(r";\s*", roles):
-        _, found = split_provenance(clause, fmt)
-        # the phrase ends where a role begins (`provided to CWIHP; obtained by X`), not at its own verb
-        cut = 1 + _first_responsibility(found[1:], fmt) if found else 0
-        phrase = found[:cut].strip(" ,;.") if found else ""
-        if phrase and not parse_responsibilities(phrase, fmt):  # `copy provided by X` among roles: a role
-            phrases.append(phrase)
-    return reference, parse_responsibilities(roles, fmt), phrases
+    for start, end in reversed(provenance_clauses(roles, fmt)):
+        roles = roles[:start] + roles[end:]  # `copy provided by NSA, Washington`: provenance, no role
+    return reference, parse_responsibilities(roles, fmt)
+
+
+def provenance_clauses(text: str, fmt: RecordFormat) -> list[tuple[int, int]]:
+    """Spans of the clauses saying where a copy came from (`copy courtesy of X`, `provided to X`,
+    `copy on file at X`: the format's `provenance_pattern`), in order; none when the format has none."""
+    if fmt.provenance_pattern is None:
+        return []
+    return [m.span() for m in fmt.provenance_pattern.finditer(text)]
+
+
+def provenance_note(citation: str, fmt: RecordFormat) -> str:
+    """The provenance clauses of a citation as one text (`provided to CWIHP, copy on file at NSA`),
+    clauses that follow each other kept with the punctuation between them; "" when there is none.
+    TEI Guidelines 2.2.6 (notesStmt): what the header has no element for stays a note."""
+    spans = provenance_clauses(citation, fmt)
+    parts: list[str] = []
+    for n, (start, end) in enumerate(spans):
+        between = citation[spans[n - 1][1] : start] if n else ""
+        if parts and re.fullmatch(r"\s*[,;]\s*", between):
+            parts[-1] += between + citation[start:end]
+        else:
+            parts.append(citation[start:end])
+    return "; ".join(parts)
 
 
 def _verbs_pattern(fmt: RecordFormat) -> str:
@@ -76,85 +94,54 @@ def _verbs_pattern(fmt: RecordFormat) -> str:
 
 
 def _nouns_pattern(fmt: RecordFormat) -> str:
-    """The role nouns (`translation`), longest first; a pattern matching nothing when the format has none."""
     return "|".join(sorted(fmt.responsibility_nouns, key=len, reverse=True)) or "(?!)"
 
 
 def _first_responsibility(text: str, fmt: RecordFormat) -> int:
     """Where "Obtained by …" / "translated by …" / "translation by …" begins: after punctuation, or a
     capitalised verb after a space ("… Listy Translated by …", where the export lost the full stop).
-    A role noun counts only with `by` right after it (and perhaps a language before it: `; English
-    translation by …`), so a collection named `Translations …` stays in the reference."""
+    A noun counts only right before `by`."""
     verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
     m = re.search(
-        rf"(?:^|(?<=[.,;]\s))(?i:{verbs})\b|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b"
-        rf"|(?:^|(?<=[.,;]\s))(?:[A-Z][a-z]+\s+)?(?i:{nouns})\s+by\b",
+        rf"(?:^|(?<=[.,;]\s))(?:(?i:{verbs})\b|(?i:{nouns})\s+by\b)|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b",
         text,
     )
     return m.start() if m else len(text)
 
 
 def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
-    """ "Obtained by X and translated by Y." -> one Responsibility per verb; a role noun with `by`
-    (`translation by Z`) gives one too. Every name of an `X and Y` list is kept, each in its
-    Responsibility; a name's affiliation in parentheses (`Z (National Security Archive)`) is not
-    part of the name (it stays in the citation, verbatim in bibl). TEI Guidelines 2.2.1 (respStmt)."""
+    """ "Obtained by X and translated by Y.", "translation by Y" -> one Responsibility per verb or noun
+    (a noun only right before `by`). Every name of an `X and Y` list is kept; the list ends at the
+    first part that is no name (`… and included in …, "Title."`); a name's affiliation in
+    parentheses (`Z (National Security Archive)`) is not part of the name (the citation keeps it,
+    verbatim in bibl). TEI Guidelines 2.2.1 (respStmt)."""
     verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
     clause = re.compile(
-        rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)"
-        rf"|(?<![\w-])(?P<noun>{nouns}))\s+by\s+"
-        rf"(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs}|(?:[A-Z][a-z]+\s+)?(?:{nouns})\s+by)\b|\.?\s*$)",
+        rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)|\b(?P<noun>{nouns}))"
+        rf"\s+by\s+(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs}|(?:{nouns})\s+by)\b|\.?\s*$)",
         re.IGNORECASE,
     )
+    meanings = {**fmt.responsibility_verbs, **fmt.responsibility_nouns}
     found: list[Responsibility] = []
     for m in clause.finditer(text):
         # a sentence that follows the names ends them ("... by Jane Doe. The document ...")
         names_text = re.sub(r"(?<=[a-z]{2})\.\s+.*$", "", m.group("names"))
         names_text = re.sub(r"\s*\([^()]*\)", "", names_text)  # an affiliation, not a name
         names = [n.strip(" .") for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names_text) if n.strip(" .")]
-        # the list ends at the first part that is no name ("A and B and included in …, "Title."")
-        names = [_name_part(n) for n in itertools.takewhile(_starts_a_name, names)]
+        # "Aleksandr Name slightly revised": lower-case words after a name are a remark, not the name
+        names = [re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", n) for n in itertools.takewhile(_starts_a_name, names)]
         if not names:
             continue
-        if m.group("noun"):
-            noun = m.group("noun").lower()
-            found.append(Responsibility(resp=fmt.responsibility_nouns[noun], verb=f"{noun} by", names=names))
-            continue
-        for verb in re.findall(verbs, m.group("verbs"), re.IGNORECASE):
+        said = [m.group("noun")] if m.group("noun") else re.findall(verbs, m.group("verbs"), re.IGNORECASE)
+        for verb in said:
             verb = verb.lower()
-            found.append(Responsibility(resp=fmt.responsibility_verbs[verb], verb=f"{verb} by", names=names))
+            found.append(Responsibility(resp=meanings[verb], verb=f"{verb} by", names=names))
     return found
-
-
-_PARTICLES = frozenset({"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "al", "bin", "ibn", "y"})
 
 
 def _starts_a_name(text: str) -> bool:
     """A capital first, no quotation mark: the start of a name, not of a quoted title or a clause."""
     return bool(re.match(r"^[A-ZÀ-Þ]", text)) and not re.search(r"[\"“”]", text)
-
-
-def _name_part(text: str) -> str:
-    """The name at the start of a role's name text: its words up to the first lower-case word that
-    is no particle (`Aleksandr Zaemsky slightly revised` -> `Aleksandr Zaemsky`)."""
-    words = text.split()
-    for k, word in enumerate(words[1:], 1):
-        if word[:1].islower() and word not in _PARTICLES:
-            return " ".join(words[:k]).rstrip(" ,.;:")
-    return text
-
-
-def split_provenance(reference: str, fmt: RecordFormat) -> tuple[str, str]:
-    """(the archival reference, where the published copy came from) from the reference part of a
-    citation: `AVP RF, copy courtesy of NSA` -> (`AVP RF`, `copy courtesy of NSA`); ('' when none).
-    The provenance is no level of the archive's scheme: it becomes a note, so the reference is
-    understood as `AVP RF; obtained by …` is. TEI Guidelines 2.2.6 (notesStmt)."""
-    if fmt.provenance_pattern is None:
-        return reference, ""
-    m = fmt.provenance_pattern.search(reference)
-    if not m:
-        return reference, ""
-    return reference[: m.start()].strip(" ,;"), m.group(0).strip(" ,;.")
 
 
 @lru_cache(maxsize=1024)
