@@ -24,14 +24,14 @@ from ..dates import find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
-from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, vocabulary
+from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
 from .walk import rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
-_IS_INITIAL = re.compile(INITIAL)
+_IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
@@ -50,8 +50,10 @@ _SURNAME_THEN_INITIALS = re.compile(
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 # a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
 _PATRONYMIC = r"[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:vich|vych|vna|ich|ichna)"
+# an Arabic surname may begin with its article joined by a hyphen ("Hafez al-Assad"); _name_run keeps it
+# only when the article is a listed particle (names.json particles)
 _GIVEN_NAME = re.compile(
-    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}{_SURNAME}))"
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ž]))?{_SURNAME}))"
 )
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
@@ -304,6 +306,9 @@ class EntityRecognizer:
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
         self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
+        cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
+        self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
         self.squashed_persons = self._squashed_persons()
 
@@ -541,6 +546,48 @@ def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
+# "to Naszkowski (Warsaw)": a telegram's addressee or sender, then the place in brackets
+_NAME_THEN_PLACE = re.compile(rf"(?<![\w.’'-])(?P<name>{_NAME_TOKEN})\s\((?P<place>[^()\n]{{2,40}})\)")
+
+
+# "Zielinski", "Rapacki", "Piecuch": surnames; adjectives of these endings are dictionary words ("French")
+_SURNAME_NOT_ADJECTIVE = re.compile(r"(?:(?:sk|ck|zk)[iy]|ch|ic)$")
+
+
+def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
+    """Whether capitalised words found by their context alone may be a person no list holds: no word a
+    dictionary word, title, listed non-name or national adjective, and no word nor the whole a place or
+    body the lists hold."""
+    v = rec.names
+    if any(
+        v.is_common_word(w)
+        or v.is_title_word(w)
+        or norm(w) in v.not_names
+        or (_NATIONAL.match(w) and not _SURNAME_NOT_ADJECTIVE.search(w))
+        for w in words
+    ):
+        return False
+    keys = [(norm(w),) for w in words] + [tuple(norm(w) for w in words)]
+    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
+
+
+def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
+    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)")."""
+    names = []
+    if " by " in text or "by " in text[:3] or "ccording to" in text:
+        for m in rec.cued_name.finditer(text):
+            run = _name_run(rec.names, m.group("name").split())
+            if run and _unlisted_name(rec, run.split()):
+                names.append(run)
+    for m in _NAME_THEN_PLACE.finditer(text) if "(" in text else ():
+        place = tuple(norm(t) for _, _, t in tokens(m.group("place")))
+        forms = rec.lexicon.get(place, ())
+        if forms and all(f.kind == "place" for f in forms) and _unlisted_name(rec, [m.group("name")]):
+            names.append(m.group("name"))
+    return names
+
+
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables."""
@@ -561,6 +608,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         run = _name_run(v, m.group("name").split())
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
+    names.extend(_cued_names(rec, text))
     for m in _INITIALS_NAME.finditer(text):
         before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
@@ -592,8 +640,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             continue
         if word in v.given:
             g = _GIVEN_NAME.match(text, m.start())
-            if g:
-                names.append(_name_run(v, g.group("all").split()))
+            if g and (run := _name_run(v, g.group("all").split())).count(" "):
+                names.append(run)  # a given name alone (before "pre-war") is no evidence of a person
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
                 family = h.group("family")
@@ -682,6 +730,12 @@ def _word_kind(word: str) -> int:
     return kind
 
 
+def _joined_particle(v, word: str) -> bool:
+    """A surname with its particle joined by a hyphen: "al-Assad", "el-Sheik" (names.json particles)."""
+    particle, _, rest = word.partition("-")
+    return bool(rest) and rest[0].isupper() and particle in v.particles
+
+
 def _name_run(v, words: list[str]) -> str:
     """The words of a name at the start of `words`: initials, name words and particles, up to the first
     title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
@@ -702,7 +756,12 @@ def _name_run(v, words: list[str]) -> str:
             continue
         if not out and v.is_title_word(bare) and k + 1 < len(words):
             continue  # a second title: "Comrade Dr. Uranovicz", "Com. Col. S. S. Zudin"
-        if not bare[0].isupper() or bare.endswith(".") or norm(bare) in v.not_names or v.is_title_word(bare):
+        if (
+            not (bare[0].isupper() or (out and _joined_particle(v, bare)))
+            or bare.endswith(".")
+            or norm(bare) in v.not_names
+            or v.is_title_word(bare)
+        ):
             break
         named = [w for w in out if not _IS_INITIAL.fullmatch(w.strip("[]"))]
         if not named:
@@ -905,11 +964,15 @@ _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "s", "on", "in"})
 
 def _generic_name(v, name: str, kind: str) -> bool:
     """Whether a rule-found name names different entities in different records: one word for a
-    person; for a place or organisation, nothing but common words and national adjectives."""
+    person; for a place or organisation, nothing but common words, national adjectives and the words
+    of organs every party or state has ("Politburo", names.json generic_organs)."""
     words = [t for _, _, t in tokens(name)]
     if kind == "person":
         return len(words) == 1
-    return all(norm(w) in _FUNCTION_WORDS or v.is_common_word(w) or _NATIONAL.match(w) for w in words)
+    return all(
+        norm(w) in _FUNCTION_WORDS or norm(w) in v.organ_words or v.is_common_word(w) or _NATIONAL.match(w)
+        for w in words
+    )
 
 
 def _content_key(name: str) -> tuple[str, ...]:
