@@ -1,12 +1,8 @@
 """Names on real prose no list holds (issue 12, fourth round): generic organs stay record-local, Arabic
 and Ethiopian names, names found by their context, initials run together, place spellings as data."""
 
-from conftest import encode_text, record, tree_of
+from conftest import encode_text, record, tree_of, xp
 from test_entities import mentions
-
-from tei_encoder.tei import TEI_NS
-
-ORG = f"{{{TEI_NS}}}orgName"
 
 _ONE_RECORD = (
     "Telegram from Rapacki (New Delhi) to Wolnowski (Warsaw)\n\n"
@@ -27,6 +23,10 @@ def _tree(tmp_path, body: str = _ONE_RECORD, url: str = "https://example.org/doc
     )
     name = url.rsplit("/", 1)[1] + ".txt"
     return tree_of(encode_text(tmp_path, record(body, header), name=name))
+
+
+def _orgs(tree):
+    return xp(tree, "//t:text//t:orgName")
 
 
 def _found(tmp_path):
@@ -64,10 +64,39 @@ def test_generic_organs_are_record_local(tmp_path):
     """Each record's Politburo is its own body: never one corpus-wide entry (names.json generic_organs)."""
     body = "The Politburo met, and the Presidium agreed. The Politburo of the Tudeh Party wrote.\n"
     first, second = (
-        {e.text: e.get("ref") for e in _tree(tmp_path, body, f"https://example.org/document/{n}").iter(ORG)}
+        {e.text: e.get("ref") for e in _orgs(_tree(tmp_path, body, f"https://example.org/document/{n}"))}
         for n in (11, 12)
     )
     for organ in ("Politburo", "Presidium"):
         assert first[organ] != second[organ]
         assert first[organ].endswith(".wcda-11") and second[organ].endswith(".wcda-12")
     assert first["Politburo of the Tudeh Party"] != first["Politburo"]
+
+
+def test_organisations_joined_by_and_and_their_abbreviations(tmp_path):
+    body = (
+        "The Plenum of the Central Committee of the Albanian Labour Party [CC of the ALP] met. The CC of the ALP "
+        "and the Politburo agreed. The Ministry for Trade and Public Supply (MfTÖV) wrote; the MfTÖV replied.\n\n"
+        "The Department of Nordic and Baltic Affairs met the Council of Ministers and Hungary's envoy.\n\n"
+        "Vice Minister Chiao Kuan-hua (Qiao Guan-hua) came. Kim Chol-man (Kim Il-sung) left.\n"
+    )
+    tree = _tree(tmp_path, body)
+    orgs = [(e.text, e.get("ref")) for e in _orgs(tree)]
+    names = [t for t, _ in orgs]
+    assert names == [
+        "Central Committee of the Albanian Labour Party",
+        "CC of the ALP",
+        "CC of the ALP",
+        "Politburo",
+        "Ministry for Trade and Public Supply",
+        "MfTÖV",
+        "MfTÖV",
+        "Department of Nordic and Baltic Affairs",
+        "Council of Ministers",
+    ]
+    refs = [r for _, r in orgs]
+    assert len(set(refs[:3])) == 1 and len(set(refs[4:7])) == 1 and refs[3] != refs[0]
+    persons = {(k, t): r for k, t, r in mentions(tree)}
+    # a bracketed transliteration is the same person; a shared family name alone is not
+    assert persons[("person", "Chiao Kuan-hua")] == persons[("person", "Qiao Guan-hua")] == "qiao-guanhua"
+    assert persons[("person", "Kim Chol-man")] == ""

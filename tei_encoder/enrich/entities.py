@@ -457,6 +457,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
         doc.abstract = holder.children
     _link_alternate_names(ctx, doc.body)
+    _link_bracketed_equivalents(ctx, doc)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
     for name in doc.header.authors:
@@ -1405,11 +1406,12 @@ _ORG_UNION_BEFORE = frozenset(
 _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 _ORG_RUN = re.compile(
-    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
+_AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
-_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+")
-_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÿĀ-ž]{1,7})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
         "the",
@@ -1472,6 +1474,9 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if not found:
             continue
         start, end = found
+        rest = _AND_REST.match(text, end, run_end)
+        if rest:
+            runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
         if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
             runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
@@ -1519,9 +1524,11 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     v = ctx.rec.names
     run = text[start:end]
     groups: list[tuple[int, int]] = []  # spans of the capitalised groups, relative to run
+    joined_by_and: list[bool] = [False]  # per group: whether "and" joins it to the group before
     pos = 0
     for c in _CONNECTOR.finditer(run):
         groups.append((pos, c.start()))
+        joined_by_and.append(c.group(0).split()[0] == "and")
         pos = c.end()
     groups.append((pos, len(run)))
     words_of = [run[a:b].split() for a, b in groups]
@@ -1558,6 +1565,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
+        if joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
+            break  # "the Central Committee and the Politburo": two bodies
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -1603,6 +1612,22 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: int) -> bool:
+    """Whether "and" before group k joins two parts of one name ("Ministry for State and Public
+    Security", "Department of American and Oceanic Affairs"): it follows a part after the head's group,
+    and neither part holds a head word, a title, a place or a person's name ("the Council of Ministers
+    and the Politburo" are two bodies)."""
+    v = ctx.rec.names
+    if k - 1 <= first:
+        return False
+    for ws in (words_of[k - 1], words_of[k]):
+        if any(
+            norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS or norm(w) == "union" or v.is_title_word(w) for w in ws
+        ) or _starts_person(v, ws):
+            return False
+    return not _place_at(ctx, " ".join(words_of[k]))
 
 
 def _starts_person(v, words: list[str]) -> bool:
@@ -1742,6 +1767,72 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
         _link_identified_pseudonym(ctx, node, k)
 
 
+def _link_bracketed_equivalents(ctx: _DocContext, doc: Document) -> None:
+    """`Central Committee of the Bulgarian Communist Party [CC of the BCP]`, `Chiao Kuan-hua (Qiao
+    Guan-hua)`: a name in brackets right after a name of the same kind is the same entity when it is
+    that name's abbreviation (its capitals spell the name's initials) or a respelling of a person's
+    (same surname or family name, also transliterated). The bracketed name's rule-made entry (for a
+    person, either one's), and all its uses in the record, then take the other's entry (TEI 13.3.1:
+    one entity, several names). A generic name before a listed abbreviation ("National Liberation
+    Front (NLF)") stays unlinked, and two entries the authority lists are never merged: a wrong link
+    is worse than none."""
+    relink: dict[str, str] = {}
+    for node in doc.body.iter():
+        children = node.children
+        for k in range(2, len(children)):
+            first, between, second = children[k - 2], children[k - 1], children[k]
+            if not (isinstance(first, Node) and isinstance(second, Node) and isinstance(between, str)):
+                continue
+            inner = second
+            if second.tag == "supplied" and between.strip() == "":
+                mentions = [c for c in second.children if not (isinstance(c, str) and not c.strip())]
+                inner = mentions[0] if len(mentions) == 1 and isinstance(mentions[0], Node) else second
+            elif not (between == " (" and k + 1 < len(children) and str(children[k + 1]).startswith(")")):
+                continue
+            if inner.tag != first.tag or first.tag not in (TAGS["person"], TAGS["org"]):
+                continue
+            old, new = inner.attrs.get("ref", "#")[1:], first.attrs.get("ref", "#")[1:]
+            if old not in ctx.local_entries and first.tag == TAGS["person"]:
+                old, new = new, old  # the name before the bracket is the rule-made one: it joins the listed entry
+            if not (old and new and old != new and old in ctx.local_entries):
+                continue
+            same = (
+                _abbreviates(inner.text(), first.text())
+                if first.tag == TAGS["org"]
+                else _same_surname(first.text(), inner.text()) and _similar_given(first.text(), inner.text())
+            )
+            if same:
+                relink[old] = new
+    if not relink:
+        return
+    holders = [doc.body, *(c for c in doc.abstract if isinstance(c, Node))]
+    for holder in holders:
+        for node in holder.iter():
+            ref = node.attrs.get("ref", "")
+            if ref[1:] in relink and node.tag in TAGS.values():
+                node.attrs["ref"] = f"#{relink[ref[1:]]}"
+    for old, new in relink.items():
+        ctx.seen.setdefault(new, []).extend(ctx.seen.pop(old, []))
+
+
+def _similar_given(one: str, other: str) -> bool:
+    """Whether the given names of two forms of one surname agree, allowing a transliteration's
+    letters ("Kuan-hua", "Guan-hua"); a form without a given name agrees with any. "Kim Chol" is
+    not "Kim Il-sung": a shared family name alone does not make one person."""
+    printed = [[t for _, _, t in tokens(name)] for name in (one, other)]
+    family_first = any(east_asian_shape(words) for words in printed)
+    givens = ["".join(norm(t) for t in (words[1:] if family_first else words[:-1])) for words in printed]
+    return not all(givens) or fuzz.ratio(givens[0].replace("-", ""), givens[1].replace("-", "")) >= 70
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether the capitals of `short` ("CC of the BCP", "MfSÖS" aside) spell the initials of the
+    capitalised words of `full` ("Central Committee of the Bulgarian Communist Party")."""
+    capitals = "".join(c for c in short if c.isupper())
+    initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+    return len(capitals) >= 2 and norm(capitals) == norm(initials)
+
+
 _PSEUDONYM_BEFORE = re.compile(
     r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]{2,}|[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]{2,})\s?$"
 )
@@ -1786,9 +1877,13 @@ def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
     ids = {f.entity_id for f in ctx.forms(key)}
     if ids:
         return ids == {ref}
-    if name.tag != TAGS["person"]:
-        return True
-    mine = [t for _, _, t in tokens(name.text())]
+    return name.tag != TAGS["person"] or _same_surname(name.text(), other)
+
+
+def _same_surname(one: str, other: str) -> bool:
+    """Whether two persons' names share the family name (East Asian order) or surname, letter for
+    letter or in a known transliteration ("Chiao Kuan-hua", "Qiao Guan-hua")."""
+    mine = [t for _, _, t in tokens(one)]
     theirs = [t for _, _, t in tokens(other)]
     if not mine or not theirs:
         return False
