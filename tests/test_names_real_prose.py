@@ -100,3 +100,12 @@ def test_organisations_joined_by_and_and_their_abbreviations(tmp_path):
     # a bracketed transliteration is the same person; a shared family name alone is not
     assert persons[("person", "Chiao Kuan-hua")] == persons[("person", "Qiao Guan-hua")] == "qiao-guanhua"
     assert persons[("person", "Kim Chol-man")] == ""
+
+
+def test_years_in_a_list_are_each_a_date():
+    from tei_encoder.dates import find_dates
+
+    found = find_dates(
+        "Tests were held in 1959, 1964, 1971, and in 1975; 1,200 came on May 5, 1961, 1962 people.", None
+    )
+    assert [m.attrs.get("when") for m in found] == ["1959", "1964", "1971", "1975", "1961-05-05"]
