@@ -1495,6 +1495,8 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         abbr = _ABBREVIATION.match(text, end)
         if abbr and xml_id:
             word = abbr.group("abbr")
+            if {f.entity_id for f in ctx.forms((norm(word),))} - {xml_id}:
+                continue  # "Politburo of the WPE Committee (WPE)": the abbreviation is another body's
             if not ctx.forms((norm(word),)):
                 ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
             a, b = abbr.span("abbr")
