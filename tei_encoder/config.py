@@ -40,6 +40,7 @@ class RecordFormat:
     contents_item_patterns: tuple[re.Pattern, ...]
     translation_item_pattern: re.Pattern
     responsibility_verbs: dict[str, str]
+    responsibility_nouns: dict[str, str]
     funder_pattern: re.Pattern
     classification_marks: tuple[str, ...]
     list_labels: dict[str, tuple[str, ...]]
@@ -54,6 +55,7 @@ class RecordFormat:
     opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     recorder_line_pattern: re.Pattern | None = None
     production_line_pattern: re.Pattern | None = None
+    provenance_pattern: re.Pattern | None = None
 
 
 DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
@@ -88,6 +90,7 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         contents_item_patterns=tuple(re.compile(p) for p in raw["contents_item_patterns"]),
         translation_item_pattern=re.compile(raw["translation_item_pattern"]),
         responsibility_verbs=raw["responsibility_verbs"],
+        responsibility_nouns=raw.get("responsibility_nouns", {}),
         funder_pattern=re.compile(raw["funder_pattern"], re.IGNORECASE),
         # longest first, so "Top Secret" wins over "Secret"
         classification_marks=tuple(sorted(raw["classification_marks"], key=len, reverse=True)),
@@ -105,6 +108,7 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         production_line_pattern=(
             re.compile(raw["production_line_pattern"]) if raw.get("production_line_pattern") else None
         ),
+        provenance_pattern=re.compile(raw["provenance_pattern"]) if raw.get("provenance_pattern") else None,
         opener_seg_patterns={
             kind: tuple(re.compile(p, re.IGNORECASE) for p in patterns)
             for kind, patterns in raw.get("opener_seg_patterns", {}).items()

@@ -16,6 +16,7 @@ its text is on its page, and a page that lacks some is reported (`missing_text`)
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import re
@@ -277,13 +278,25 @@ class Publisher:
     def _register(self):
         return self._compile("register.xsl")
 
+    @cached_property
+    def _constants(self) -> dict:
+        """The parameters every page gets, as Saxon values made once: the UI strings already
+        parsed into the map the stylesheets read (ui.xsl's $ui)."""
+        make = self._proc.make_string_value
+        reader = self._proc.new_xpath_processor()
+        reader.set_parameter("json", make(self.strings))
+        return {
+            "edition-title": make(self.edition_title),
+            "site": make(sitemap.site_json()),
+            "ui-strings": make(self.strings),
+            "ui": reader.evaluate_single("parse-json($json)"),
+            **{name: make(value) for name, value in self.flags.items()},
+        }
+
     def _run(self, executable, xml_text: str, **params: str) -> bytes:
         executable.clear_parameters()
-        executable.set_parameter("edition-title", self._proc.make_string_value(self.edition_title))
-        executable.set_parameter("site", self._proc.make_string_value(sitemap.site_json()))
-        executable.set_parameter("ui-strings", self._proc.make_string_value(self.strings))
-        for name, value in self.flags.items():
-            executable.set_parameter(name, self._proc.make_string_value(value))
+        for name, constant in self._constants.items():
+            executable.set_parameter(name, constant)
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
@@ -305,17 +318,20 @@ class Publisher:
         """The HTML page of one TEI document (see `render_document`)."""
         return self.render_document(tei, name)[0]
 
-    def render_document(self, tei: bytes, name: str) -> tuple[bytes, list[str]]:
+    def render_document(self, tei: bytes, name: str, tree: etree._ElementTree | None = None) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
-        writing directions). Raises PublishError when the TEI is not well-formed or a
+        writing directions): TREE when given (the TEI parsed as below, for this call only: it
+        is annotated in place). Raises PublishError when the TEI is not well-formed or a
         transformation fails."""
-        try:
-            # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
-            root = parse_xml(data=tei, huge=True, collect_ids=False).getroot()
-        except (etree.XMLSyntaxError, ValueError) as exc:
-            raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
+        if tree is None:
+            try:
+                # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
+                tree = parse_xml(data=tei, huge=True, collect_ids=False)
+            except (etree.XMLSyntaxError, ValueError) as exc:
+                raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
+        root = tree.getroot()
         warnings = []
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
@@ -386,56 +402,57 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.replace("[", "").replace("]", ""))
 
 
-def _flatten(el: etree._Element, parts: list[str], joins, skip) -> None:
-    """The text under `el` in document order, a space wherever `joins(child)` says an element
-    boundary separates words; subtrees for which `skip(child)` holds give only their tail."""
-    parts.append(el.text or "")
-    for child in el:
-        if isinstance(child.tag, str) and not skip(child):
-            sep = "" if joins(child) else " "
-            parts.append(sep)
-            _flatten(child, parts, joins, skip)
-            parts.append(sep)
-        parts.append(child.tail or "")
+# The text a reader sees, as one string, made by libxml2's XSLT 1.0 (a walk in C; the same walk
+# in Python cost more than the page's transformation): a space wherever an element boundary
+# separates words, nothing where it does not. Words are then counted with _words.
+_TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="{tei}">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="//t:text[not(ancestor::t:text)]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
+  </xsl:template>
+  <xsl:template match="t:teiHeader" priority="3"/>
+  <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
+  <xsl:template match="*[namespace-uri() != '{tei}']" priority="2"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>"""
+# the page: every attribute value of the body and its descendants, then the body's text, no scripts
+_PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="/*/descendant-or-self::*/@*"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
+    <xsl:text> </xsl:text><xsl:apply-templates select="/*/node()"/>
+  </xsl:template>
+  <xsl:template match="script" priority="3"/>
+  <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
+  <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>"""
 
 
-_TEI_IN_WORD_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_IN_WORD}
-_TEI_ALTERNATIVE_TAGS = {f"{{{TEI_NS}}}{name}" for name in _TEI_ALTERNATIVES}
-
-
-def _tei_joins(el: etree._Element) -> bool:
-    if not el.tag.startswith(f"{{{TEI_NS}}}"):
-        return True  # other vocabularies (MathML) are shown inline, as the page runs them
-    if el.tag not in _TEI_IN_WORD_TAGS:
-        return False
-    parent = el.getparent()
-    return parent is None or parent.tag not in _TEI_ALTERNATIVE_TAGS
+@functools.cache
+def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT]:
+    """The compiled TEI-text and page-text stylesheets (see _TEI_WORDS_XSL), once per process."""
+    alternatives = " or ".join(f"parent::t:{name}" for name in sorted(_TEI_ALTERNATIVES))
+    tei_in_word = " | ".join(f"t:{name}[not({alternatives})]" for name in sorted(_TEI_IN_WORD))
+    tei = _TEI_WORDS_XSL.format(tei=TEI_NS, in_word=tei_in_word)
+    page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)))
+    return etree.XSLT(etree.XML(tei)), etree.XSLT(etree.XML(page))
 
 
 def text_words(root: etree._Element) -> Counter:
     """Words (\\w+ runs) of every outermost TEI `text`, leaving out `teiHeader` content."""
-    parts: list[str] = []
-    for text in root.iter(f"{{{TEI_NS}}}text"):
-        if next(text.iterancestors(f"{{{TEI_NS}}}text"), None) is None:
-            _flatten(text, parts, _tei_joins, lambda el: el.tag == f"{{{TEI_NS}}}teiHeader")
-            parts.append(" ")
-    return Counter(_words("".join(parts)))
+    return Counter(_words(str(_word_stylesheets()[0](root))))
 
 
 def page_words(page: bytes) -> Counter:
     """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
-    words: Counter = Counter()
     if not page.strip():
-        return words
+        return Counter()
     doc = etree.fromstring(page, _HTML_PARSER)  # plain lxml elements: faster than lxml.html's
     body = doc.find("body") if doc is not None and doc.tag == "html" else doc
     if body is None:
-        return words
-    words.update(_words(" ".join(v for el in body.iter() if isinstance(el.tag, str) for v in el.attrib.values())))
-    parts: list[str] = []
-    _flatten(body, parts, lambda el: el.tag in _HTML_IN_WORD, lambda el: el.tag == "script")
-    words.update(_words("".join(parts)))
-    return words
+        return Counter()
+    return Counter(_words(str(_word_stylesheets()[1](body))))
 
 
 def missing_words(root: etree._Element, page: bytes) -> tuple[Counter, Counter]:
@@ -444,6 +461,8 @@ def missing_words(root: etree._Element, page: bytes) -> tuple[Counter, Counter]:
     the word it belongs to (`<choice><sic>boob</sic>…</choice>s` shows "boobs")."""
     shown = page_words(page)
     strict = text_words(root) - shown
+    if not strict:
+        return strict, Counter()
     longer = " ".join(w for w in shown if len(w) > 1)
     return strict, Counter({w: n for w, n in strict.items() if w not in longer})
 
@@ -618,8 +637,8 @@ class EntityIndex:
             parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
             for context in self.docs[doc_name].contexts.get(ref, ()):
                 parts.append(
-                    f"<kwic><before>{escape(context.before)}</before><k>{escape(context.keyword)}</k>"
-                    f"<after>{escape(context.after)}</after></kwic>"
+                    f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
+                    f"<after>{_xml_text(context.after)}</after></kwic>"
                 )
             parts.append("</doc>")
         for other, docs in self.co_mentioned(ref):
@@ -656,6 +675,12 @@ class EntityIndex:
             )
             self._doc_tags[name] = tag
         return tag
+
+
+def _xml_text(text: str) -> str:
+    """TEXT escaped for XML character data (saxutils.escape without its empty table of extras:
+    an entry page escapes every context of every mention)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _set_position(el: etree._Element, info: EntryInfo) -> None:
@@ -823,8 +848,10 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> l
     Returns warnings: text the page does not show, and what was removed from the download copy.
     Raises PublishError, OutputError, and XMLSyntaxError/UnsafeXML for TEI that is not safe XML."""
     name = safe_stem(name)
-    download, removed = inert_tei(tei)
-    page, warnings = publisher.render_document(tei, name)
+    # parsed once, as inert_tei and render_document would each parse it (same errors)
+    tree = parse_xml(data=tei, huge=True, collect_ids=False)
+    download, removed = inert_tei(tei, tree)
+    page, warnings = publisher.render_document(tei, name, tree)
     atomic_write(site_path(site, f"docs/{name}.html"), page)
     atomic_write(site_path(site, f"tei/{name}.xml"), download)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
@@ -847,17 +874,22 @@ _ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
-def inert_tei(tei: bytes) -> tuple[bytes, str]:
+def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes, str]:
     """A TEI file as it may be served from the edition's own origin: parsed with the safe parser
     (no DTD, no entities) and written again without what a browser would run — elements and
     attributes in the XHTML, SVG, MathML, XSLT, XLink and XML Events namespaces, event-handler
     attributes (on…) and javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet
     processing instructions (which make the browser fetch and run a stylesheet).
     Returns (bytes, a note of what was removed or '' when nothing was).
+    TREE, when given, is TEI already parsed that way (read, never changed).
     Raises etree.XMLSyntaxError or UnsafeXML for XML the safe parser refuses.
     """
+    if _surely_inert(tei):
+        if tree is None:  # still refused as before when it is not safe XML
+            parse_xml(data=tei, huge=True, collect_ids=False)
+        return tei, ""
     # read as read_tei read it: text nodes of any size (the file's size is bounded there), a
-    # repeated xml:id allowed (invalid, not malformed)
+    # repeated xml:id allowed (invalid, not malformed); a copy of its own, as it is changed
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     root = tree.getroot()
     counts = {"element": 0, "attribute": 0, "processing instruction": 0}
@@ -900,6 +932,28 @@ def inert_tei(tei: bytes) -> tuple[bytes, str]:
     etree.cleanup_namespaces(root)
     data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
     return data, f"removed active content a browser would run: {removed}"
+
+
+# bytes deleted before looking for an active URL's scheme: ASCII controls and spaces (which the
+# check removes or skips) and every byte of a non-ASCII character (C1 controls, Unicode spaces)
+_SCHEME_NOISE = bytes(range(0x21)) + bytes(range(0x7F, 0x100))
+_ON_ATTRIBUTE = re.compile(rb"\son[^\s=<>/]*\s*=")
+_ACTIVE_SCHEMES = (b"javascript:", b"vbscript:", b"data:")
+
+
+def _surely_inert(tei: bytes) -> bool:
+    """Whether the bytes of a TEI file cannot hold anything inert_tei removes, decided without
+    parsing it: no character reference (which could spell anything), none of the active
+    namespaces, no xml-stylesheet instruction, nothing like an on… attribute, and no
+    javascript:/vbscript:/data: even with the spaces and controls the full check skips taken out.
+    False means only that the full check must decide (text like "the data: …" is enough)."""
+    if b"&#" in tei or any(ns.encode() in tei for ns in ACTIVE_NAMESPACES):
+        return False
+    lowered = tei.lower()
+    if b"<?xml-stylesheet" in lowered or _ON_ATTRIBUTE.search(lowered):
+        return False
+    squeezed = lowered.translate(None, _SCHEME_NOISE)
+    return not any(scheme in squeezed for scheme in _ACTIVE_SCHEMES)
 
 
 def _is_stylesheet(node) -> bool:

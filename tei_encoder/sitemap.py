@@ -48,6 +48,7 @@ TYPE_KINDS = {
 }
 _SAFE_URL = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_HTTP = re.compile(r"^https?://", re.IGNORECASE)
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _MAX_STEM = 120
 
@@ -122,9 +123,10 @@ class Target:
     url: str = ""
 
 
+@lru_cache(maxsize=65536)  # a document repeats its pointers (every mention of an entity): decided once
 def parse_pointer(token: str) -> Target | None:
     """One whitespace-free pointer -> its target; None for an unusable one (`#` alone)."""
-    if re.match(r"^https?://", token, re.IGNORECASE):
+    if _HTTP.match(token):
         return Target(url=token) if is_safe_url(token) else None
     if _SCHEME.match(token):
         return Target(key=token)
@@ -367,7 +369,8 @@ def annotate(root: etree._Element) -> etree._Element:
                 el.set(P + "title", names[key])
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
-        if any(a in linked for a in el.iterancestors()):
+        # linked holds mentions only: ancestors of other tags are passed over by lxml
+        if any(a in linked for a in el.iterancestors(*NAME_KINDS, *TYPED_MENTIONS)):
             el.set(P + "nested", "true")
         linked.add(el)
     for el in root.iter(*_PRINTED_FIRST):
@@ -422,20 +425,14 @@ def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
 
 def _mark_directions(root: etree._Element) -> None:
     """pub:dir where xml:lang switches between left-to-right and right-to-left."""
-    stack: list[tuple[etree._Element, str]] = []
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        if not isinstance(el.tag, str):
-            continue
-        if event == "end":
-            if stack and stack[-1][0] is el:
-                stack.pop()
-            continue
+    # only elements with an xml:lang matter (found by libxml2, not a walk of every element here);
+    # each inherits the direction of the nearest of them above it, already seen in document order
+    directions: dict[etree._Element, str] = {}
+    for el in root.xpath("descendant-or-self::*[@xml:lang]"):
         lang = el.get(XML_LANG)
-        if lang is None:
-            continue
         el.set(XML_LANG, html_lang(lang))  # this copy is for the page: its lang must be valid
-        inherited = stack[-1][1] if stack else "ltr"
+        inherited = next((directions[a] for a in el.iterancestors() if a in directions), "ltr")
         direction = language_direction(lang) if lang.strip() else "ltr"
         if direction != inherited:
             el.set(P + "dir", direction)
-        stack.append((el, direction))
+        directions[el] = direction

@@ -7,6 +7,7 @@ reads the clock; the one timestamp (revisionDesc/change/@when) is passed in.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -92,8 +93,10 @@ _GLOBAL = {"pb", "lb", "cb", "milestone", "anchor", "fw", "gb", "note", "noteGrp
 _DIV_MODEL = re.compile(r"[TWG]*(?:(?:(?:DG*)+|(?:CG*)+(?:DG*)*)(?:[BW]G*)*)?")
 
 
-def _content_class(el: etree._Element) -> str:
-    name = el.tag.rpartition("}")[2]  # the local name (a QName object per child would cost more than the rest)
+@lru_cache(maxsize=256)
+def _content_class(tag: str) -> str:
+    """The div content class of an element by its tag (cached: a long record's div has many children)."""
+    name = tag.rpartition("}")[2]  # the local name (a QName object per child would cost more than the rest)
     if name in _GLOBAL:
         return "G"
     if name in _DIV_TOP:
@@ -109,7 +112,7 @@ def div_content_problem(div: etree._Element) -> str:
     """'' when div's children follow the TEI div content model, else a short description such as
     'closer followed by p'. (TEI 4.1 "Divisions of the Body", 4.2 "Elements Common to All Divisions")."""
     children = [c for c in div if isinstance(c.tag, str)]
-    classes = "".join(_content_class(c) for c in children)
+    classes = "".join([_content_class(c.tag) for c in children])
     if _DIV_MODEL.fullmatch(classes):
         return ""
     names = [etree.QName(c).localname for c in children]

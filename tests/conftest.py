@@ -90,6 +90,47 @@ class TeiAllValidator:
         return "\n".join(problems)
 
 
+# Modules whose tests share a costly module- or session-scoped fixture (a built site, a running
+# browser, an encoded corpus): xdist runs each of them on one worker, so the fixture is made once
+# rather than once on every worker that happens to get one of its tests. Every other test is
+# spread one by one. Add a module here when you give it such a fixture.
+SHARED_FIXTURE_MODULES = frozenset(
+    {
+        "test_browser.py",
+        "test_build.py",
+        "test_publish.py",
+        "test_publish_any_tei.py",
+        "test_site.py",
+        "test_tei_conformance.py",
+        "test_validate.py",
+        "test_validate_tei.py",
+    }
+)
+
+
+def scheduling_scope(nodeid: str) -> str:
+    """The unit xdist hands to one worker: the module for SHARED_FIXTURE_MODULES, else the test."""
+    module = nodeid.split("::", 1)[0]
+    return module if Path(module).name in SHARED_FIXTURE_MODULES else nodeid
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With `--dist load` (pyproject's addopts), balance test by test but keep each module of
+    SHARED_FIXTURE_MODULES on one worker (xdist's loadscope scheduler with our scopes; the
+    biggest units go first). Not xdist_group marks: pytest-xdist 3.8 cannot apply them under
+    pytest 9. Any other --dist is left to xdist."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedFixtureScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return scheduling_scope(nodeid)
+
+    return SharedFixtureScheduling(config, log)
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--long", action="store_true", help="also run the long tests (marker fuzz): big records, long fuzzing"

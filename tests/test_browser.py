@@ -71,12 +71,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def browser_page(browser_site):
-    browser, site, _ = browser_site
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    yield page, site
+@pytest.fixture(scope="module")
+def shared_page(browser_site):
+    """One page for the whole module: a new page costs Chromium a renderer and a context (about
+    0.3 s of CPU), a navigation far less. Every test loads its own page first (nothing the site
+    keeps survives a navigation: it stores nothing in the browser) and sets its own viewport."""
+    page = browser_site[0].new_page()
+    yield page
     page.close()
+
+
+def page_at(shared_page, width: int, height: int):
+    """The module's page with a viewport of width x height CSS pixels."""
+    shared_page.set_viewport_size({"width": width, "height": height})
+    return shared_page
+
+
+@pytest.fixture
+def browser_page(browser_site, shared_page):
+    yield page_at(shared_page, 1280, 1000), browser_site[1]
 
 
 def test_document_links_to_register_and_back(browser_page):
@@ -126,62 +139,53 @@ def test_index_filters(browser_page):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_no_horizontal_scrolling(browser_site, width):
+def test_no_horizontal_scrolling(browser_site, shared_page, width):
     """No page kind scrolls sideways at phone, tablet and desktop widths; the screenshots of
     docs/screenshots/ are taken on the same page loads (index, document, places at each width)."""
-    browser, site, _ = browser_site
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    try:
-        for kind, name in PAGE_KINDS.items():
-            page.goto((site / name).as_uri())
-            if kind in SCREENSHOT_KINDS:
-                page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=False)
-            wide = page.evaluate(
-                "[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
-                " [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >"
-                " document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 3)]"
-            )
-            assert wide[0] <= wide[1] and not wide[2], f"{kind} ({name}) at {width} px: {wide}"
-    finally:
-        page.close()
+    _, site, _ = browser_site
+    page = page_at(shared_page, width, 900)
+    for kind, name in PAGE_KINDS.items():
+        page.goto((site / name).as_uri())
+        if kind in SCREENSHOT_KINDS:
+            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=False)
+        wide = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+            " [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right >"
+            " document.documentElement.clientWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 3)]"
+        )
+        assert wide[0] <= wide[1] and not wide[2], f"{kind} ({name}) at {width} px: {wide}"
 
 
-def test_essentials_before_the_text_on_a_phone(browser_site):
-    browser, site, _ = browser_site
-    page = browser.new_page(viewport={"width": 360, "height": 800})
-    try:
-        page.goto((site / SEED_PAGE).as_uri())
-        essentials = page.locator(".doc-essentials").bounding_box()
-        text = page.locator("section.text").bounding_box()
-        assert essentials["y"] + essentials["height"] <= text["y"]
-        assert "fond 0104" in page.locator(".doc-essentials").inner_text()
-    finally:
-        page.close()
+def test_essentials_before_the_text_on_a_phone(browser_site, shared_page):
+    _, site, _ = browser_site
+    page = page_at(shared_page, 360, 800)
+    page.goto((site / SEED_PAGE).as_uri())
+    essentials = page.locator(".doc-essentials").bounding_box()
+    text = page.locator("section.text").bounding_box()
+    assert essentials["y"] + essentials["height"] <= text["y"]
+    assert "fond 0104" in page.locator(".doc-essentials").inner_text()
 
 
-def test_full_text_search_finds_a_phrase_of_the_body(browser_site):
-    browser, site, base = browser_site
-    page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    try:
-        page.goto(base + "search.html")
-        # a phrase of the seed's body text, in neither its title nor its summary
-        page.locator("#search input").fill('"preparatory conference in Cairo"')
-        result = page.locator(".pagefind-ui__result-link").first
-        result.wait_for(timeout=15000)
-        assert page.locator(".pagefind-ui__result-link", has_text="Kudryavtsev").count() >= 1
-        assert "preparatory" in page.locator(".pagefind-ui__result-excerpt").first.inner_text().lower()
-        page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=False)
-        # the same words in another order are not that phrase: no result (the control)
-        page.locator("#search input").fill('"Cairo in conference preparatory"')
-        page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
-        # a phrase across a page break: the marker "[p. 2]" is the editor's, not indexed, and
-        # the words on either side stay words of their own
-        page.locator("#search input").fill('"must decide about the workers"')
-        page.locator(".pagefind-ui__result-link", has_text="Minutes").first.wait_for(timeout=15000)
-        page.locator("#search input").fill('"the p 2 workers"')
-        page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
-    finally:
-        page.close()
+def test_full_text_search_finds_a_phrase_of_the_body(browser_site, shared_page):
+    _, site, base = browser_site
+    page = page_at(shared_page, 1280, 1000)
+    page.goto(base + "search.html")
+    # a phrase of the seed's body text, in neither its title nor its summary
+    page.locator("#search input").fill('"preparatory conference in Cairo"')
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=15000)
+    assert page.locator(".pagefind-ui__result-link", has_text="Kudryavtsev").count() >= 1
+    assert "preparatory" in page.locator(".pagefind-ui__result-excerpt").first.inner_text().lower()
+    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=False)
+    # the same words in another order are not that phrase: no result (the control)
+    page.locator("#search input").fill('"Cairo in conference preparatory"')
+    page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
+    # a phrase across a page break: the marker "[p. 2]" is the editor's, not indexed, and
+    # the words on either side stay words of their own
+    page.locator("#search input").fill('"must decide about the workers"')
+    page.locator(".pagefind-ui__result-link", has_text="Minutes").first.wait_for(timeout=15000)
+    page.locator("#search input").fill('"the p 2 workers"')
+    page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
 
 
 def test_search_from_a_file_says_how_to_serve_the_site(browser_page):
@@ -235,44 +239,41 @@ def test_map_shows_the_seed_places(browser_page):
     assert page.url.endswith("places/cuba.html")
 
 
-def test_places_sharing_a_point_are_each_reachable_on_a_phone(browser_site):
+def test_places_sharing_a_point_are_each_reachable_on_a_phone(browser_site, shared_page):
     """At 360 px a country drawn at its capital is not hidden under the city's point: both are
     drawn, side by side with a leader line, and each one's centre leads to its own entry; every
     target is at least a finger's width, and every place on the plate is in the list under the map
     (labels are hidden there, and hover is no help)."""
-    browser, site, _ = browser_site
-    page = browser.new_page(viewport={"width": 360, "height": 800})
-    try:
-        page.goto((site / "places.html").as_uri())
-        found = page.evaluate(
-            """() => {
-                 const links = [...document.querySelectorAll('figure.map a.map-place')];
-                 const reached = a => {
-                   const dot = a.querySelector('circle').getBoundingClientRect();
-                   const at = document.elementFromPoint(dot.x + dot.width / 2, dot.y + dot.height / 2);
-                   return at && at.closest('a') ? at.closest('a').getAttribute('href') : null;
-                 };
-                 const shared = links.filter(a => a.querySelector('line.map-leader-point')).flatMap(a => {
-                   const leader = a.querySelector('line.map-leader-point');
-                   const home = links.find(b => !b.querySelector('line.map-leader-point')
-                     && b.querySelector('circle').getAttribute('cx') === leader.getAttribute('x1')
-                     && b.querySelector('circle').getAttribute('cy') === leader.getAttribute('y1'));
-                   return [a, home];
-                 });
-                 return {
-                   shared: shared.map(a => a ? [a.getAttribute('href'), reached(a)] : [null, null]),
-                   all: links.map(a => a.getAttribute('href')),
-                   hits: [...document.querySelectorAll('g.map-hits circle')].map(c => c.getBoundingClientRect().width),
-                 };
-               }"""
-        )
-        assert len(found["shared"]) >= 2  # the seed has countries at their capitals' points
-        assert all(href is not None and href == reached for href, reached in found["shared"]), found["shared"]
-        assert len(found["hits"]) == len(found["all"]) and min(found["hits"]) >= 12
-        listed = {a.get_attribute("href") for a in page.locator("ul.register a.entry-name").all()}
-        assert set(found["all"]) <= listed
-    finally:
-        page.close()
+    _, site, _ = browser_site
+    page = page_at(shared_page, 360, 800)
+    page.goto((site / "places.html").as_uri())
+    found = page.evaluate(
+        """() => {
+             const links = [...document.querySelectorAll('figure.map a.map-place')];
+             const reached = a => {
+               const dot = a.querySelector('circle').getBoundingClientRect();
+               const at = document.elementFromPoint(dot.x + dot.width / 2, dot.y + dot.height / 2);
+               return at && at.closest('a') ? at.closest('a').getAttribute('href') : null;
+             };
+             const shared = links.filter(a => a.querySelector('line.map-leader-point')).flatMap(a => {
+               const leader = a.querySelector('line.map-leader-point');
+               const home = links.find(b => !b.querySelector('line.map-leader-point')
+                 && b.querySelector('circle').getAttribute('cx') === leader.getAttribute('x1')
+                 && b.querySelector('circle').getAttribute('cy') === leader.getAttribute('y1'));
+               return [a, home];
+             });
+             return {
+               shared: shared.map(a => a ? [a.getAttribute('href'), reached(a)] : [null, null]),
+               all: links.map(a => a.getAttribute('href')),
+               hits: [...document.querySelectorAll('g.map-hits circle')].map(c => c.getBoundingClientRect().width),
+             };
+           }"""
+    )
+    assert len(found["shared"]) >= 2  # the seed has countries at their capitals' points
+    assert all(href is not None and href == reached for href, reached in found["shared"]), found["shared"]
+    assert len(found["hits"]) == len(found["all"]) and min(found["hits"]) >= 12
+    listed = {a.get_attribute("href") for a in page.locator("ul.register a.entry-name").all()}
+    assert set(found["all"]) <= listed
 
 
 def test_footnotes_numbered_once_and_no_rule_above_the_breadcrumb(browser_page):
@@ -321,31 +322,39 @@ def hostile_site(browser_site, tmp_path_factory):
     server.shutdown()
 
 
-def script_effects(browser, url: str) -> list[str]:
-    """Dialogs a page opened and whether its script ran, after loading and clicking it."""
-    page = browser.new_page()
+def script_effects(page, url: str) -> list[str]:
+    """Dialogs a page opened and whether its script ran, after loading and clicking it (each URL
+    is a new document in the module's page: no script or handler of the one before survives)."""
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(url)
-    page.wait_for_timeout(300)
-    # a click on every element but links: an event-handler attribute that survived would run
-    page.evaluate(
-        "() => document.querySelectorAll('*').forEach(e => e.localName === 'a' || e.dispatchEvent(new MouseEvent('click', {bubbles: true})))"
-    )
-    page.wait_for_timeout(100)
-    if page.evaluate("() => window.pwned === 1"):
-        dialogs.append("script ran")
-    page.close()
+
+    def on_dialog(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        page.goto(url)
+        page.wait_for_timeout(300)
+        # a click on every element but links: an event-handler attribute that survived would run
+        page.evaluate(
+            "() => document.querySelectorAll('*').forEach(e => e.localName === 'a' || e.dispatchEvent(new MouseEvent('click', {bubbles: true})))"
+        )
+        page.wait_for_timeout(100)
+        if page.evaluate("() => window.pwned === 1"):
+            dialogs.append("script ran")
+    finally:
+        page.remove_listener("dialog", on_dialog)
     return dialogs
 
 
 @pytest.mark.parametrize("scheme", ["file", "http"])
-def test_tei_download_runs_no_script(hostile_site, scheme):
-    browser, root, http_root = hostile_site
+def test_tei_download_runs_no_script(hostile_site, shared_page, scheme):
+    _, root, http_root = hostile_site
+    page = page_at(shared_page, 1280, 720)
 
     def url(relative: str) -> str:
         return (root / relative).as_uri() if scheme == "file" else f"{http_root}/{relative}"
 
-    assert script_effects(browser, url("raw/hostile.xml")), "control: the raw file should run its script"
-    assert script_effects(browser, url("site/tei/hostile.xml")) == []
-    assert script_effects(browser, url("site/docs/hostile.html")) == []
+    assert script_effects(page, url("raw/hostile.xml")), "control: the raw file should run its script"
+    assert script_effects(page, url("site/tei/hostile.xml")) == []
+    assert script_effects(page, url("site/docs/hostile.html")) == []

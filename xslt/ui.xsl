@@ -10,7 +10,9 @@
     exclude-result-prefixes="#all">
 
   <xsl:param name="ui-strings" as="xs:string" select="'{}'"/>
-  <xsl:variable name="ui" as="map(*)" select="parse-json($ui-strings)"/>
+  <!-- The strings as a map. tei_encoder/publish.py passes it parsed once per process (parsing the
+       JSON for every page cost about a millisecond a page); given only the JSON text, it is parsed here. -->
+  <xsl:param name="ui" as="map(*)" select="parse-json($ui-strings)"/>
 
   <xsl:function name="f:ui" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
@@ -20,8 +22,9 @@
   <xsl:function name="f:ui" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="values" as="map(xs:string, item())"/>
+    <!-- literal replacements (flag q): no pattern to compile for each placeholder of each page -->
     <xsl:sequence select="fold-left(map:keys($values), f:ui($key), function($text, $name) {
-        replace($text, '\{' || $name || '\}', replace(string($values($name)), '\$', '\\\$'))
+        replace($text, '{' || $name || '}', string($values($name)), 'q')
       })" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
@@ -63,10 +66,11 @@
     <xsl:param name="left" as="xs:string"/>
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="right" as="xs:string"/>
-    <xsl:variable name="before" select="string(analyze-string($left, '[\p{L}\d.]+$')/fn:match[1])"/>
-    <xsl:variable name="after" select="string(analyze-string($right, '^[\p{L}\d]+')/fn:match[1])"/>
-    <xsl:variable name="set" select="f:dashes($before || $text || $after)"/>
-    <xsl:sequence select="if (not(contains($text, '--'))) then $text
-      else substring($set, string-length($before) + 1, string-length($set) - string-length($before) - string-length($after))"/>
+    <!-- the neighbours are looked at only when there is a dash to set (most text has none) -->
+    <xsl:sequence select="if (not(contains($text, '--'))) then $text else
+      let $before := string(analyze-string($left, '[\p{L}\d.]+$')/fn:match[1]),
+          $after := string(analyze-string($right, '^[\p{L}\d]+')/fn:match[1]),
+          $set := f:dashes($before || $text || $after)
+      return substring($set, string-length($before) + 1, string-length($set) - string-length($before) - string-length($after))"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -101,10 +101,12 @@ class _State:
         return holder.children
 
     def rewrite(self, text: str, parent: Node) -> list:
-        parts = self.brackets(text, notes=True)
-        out: list = []
-        for part in parts:
-            out.extend(self.other_marks(part) if isinstance(part, str) else [part])
+        if "[" not in text and "(" not in text and not self.doc.notes:
+            out: list = [text]  # no bracket, no inline page mark, no note to place: what the marks give back
+        else:
+            out = []
+            for part in self.brackets(text, notes=True):
+                out.extend(self.other_marks(part) if isinstance(part, str) else [part])
         if parent.tag == "p" and len(parent.children) == 1 and _DOTS_ONLY.match(text):
             return [Node("gap", {"reason": "omitted"})]
         if (

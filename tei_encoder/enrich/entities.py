@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import find_dates
+from ..dates import DateMatch, find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -32,6 +32,9 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
+# every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
+# one skips the three scans for names with initials
+_MAY_HOLD_INITIAL = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
@@ -229,6 +232,26 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
 
 
+@lru_cache(maxsize=4096)
+def _token_keys(
+    text: str,
+) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[bool, ...], tuple[int, ...]]:
+    """tokens(text), each token's comparison key (norm), whether it is capitalised, and for each
+    index the first capitalised token at or after it (len(tokens) when none; one entry more than
+    tokens). Cached with the tokens: a record repeats strings, and the name pass reads every string."""
+    toks = tokens(text)
+    caps = tuple(t[2][0].isupper() for t in toks)
+    next_cap = [len(toks)] * (len(toks) + 1)
+    for k in range(len(toks) - 1, -1, -1):
+        next_cap[k] = k if caps[k] else next_cap[k + 1]
+    return toks, tuple(norm(t[2]) for t in toks), caps, tuple(next_cap)
+
+
+def _with_length(lengths: tuple[int, ...], length: int) -> tuple[int, ...]:
+    """`lengths` (descending) with `length` in its place, once."""
+    return lengths if length in lengths else tuple(sorted((*lengths, length), reverse=True))
+
+
 def _slug(name: str) -> str:
     s = re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-")
     return s or "x"
@@ -281,10 +304,11 @@ class EntityRecognizer:
                     )
                 self._add(place.name, xml_id, "place", 1)
         self.max_len = max((len(k) for k in self.lexicon), default=1)
-        # longest form starting with each first word: most capitalised words start none
-        self.first_words: dict[str, int] = {}
+        # the lengths of the forms starting with each first word, longest first: most capitalised words
+        # start none, and a word that starts a long form starts few others (no lookup for the lengths between)
+        self.first_words: dict[str, tuple[int, ...]] = {}
         for key in self.lexicon:
-            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
+            self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
         self.short_index = self._short_index()
@@ -365,7 +389,7 @@ class EntityRecognizer:
         caps = tuple(t[0].isupper() for t in toks)
         forms = self.lexicon.setdefault(key, [])
         if hasattr(self, "first_words"):
-            self.first_words[key[0]] = max(self.first_words.get(key[0], 0), len(key))
+            self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
         if any(f.entity_id == xml_id and f.exact == exact and f.caps == caps for f in forms):
             return  # "Rudé právo" and its variant "Rude Pravo" differ in case: both shapes are kept
         if rank > 0 and any(f.rank < rank for f in forms):
@@ -412,13 +436,18 @@ class _DocContext:
     doc: Document
     local: dict[tuple[str, ...], list[_Form]] = field(default_factory=dict)
     local_entries: dict[str, AuthorityEntry] = field(default_factory=dict)
-    local_first: dict[str, int] = field(default_factory=dict)
+    local_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # as EntityRecognizer.first_words
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
+    strings: list[tuple[str, Node]] = field(default_factory=list)  # _strings of the body before tagging
+    dates: dict[str, list[DateMatch]] = field(default_factory=dict)  # find_dates of each string tagged
+    # strings _tag_text found nothing in, with the state it read then: (forms_version, number of entities seen)
+    untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
+    forms_version: int = 0  # changes whenever a record-local form is added or withdrawn
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -427,12 +456,18 @@ class _DocContext:
             return local + known
         return local or known or []
 
-    def longest_from(self, word: str) -> int:
-        return max(self.rec.first_words.get(word, 0), self.local_first.get(word, 0))
+    def lengths_from(self, word: str) -> tuple[int, ...]:
+        """The lengths of the listed and learnt forms that begin with `word`, longest first."""
+        listed = self.rec.first_words.get(word, ())
+        local = self.local_first.get(word)
+        if local is None:
+            return listed
+        return tuple(sorted(set(listed) | set(local), reverse=True))
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
-        self.local_first[key[0]] = max(self.local_first.get(key[0], 0), len(key))
+        self.forms_version += 1
+        self.local_first[key[0]] = _with_length(self.local_first.get(key[0], ()), len(key))
 
     def entry(self, xml_id: str) -> AuthorityEntry:
         return self.local_entries.get(xml_id) or self.rec.entries[xml_id]
@@ -447,7 +482,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
-    ctx.record_words = _record_words(doc)  # read by the two passes below: made once
+    ctx.strings = _strings(doc.body)  # the text as the name passes read it, before any is tagged
+    ctx.record_words = _record_words(ctx.strings, doc.header.summary)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, doc.body)
@@ -520,21 +556,28 @@ def _runs_through_supplied(children: list) -> bool:
     return False
 
 
-def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES):
-    """(text, parent) for every string under node; a run broken by supplied letters or words
-    ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
-    if _runs_through_supplied(node.children):
-        flat = "".join(_flat_part(node.children, k) for k in range(len(node.children)))
-        yield flat, node
-        for child in node.children:
+def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES) -> list[tuple[str, Node]]:
+    """(text, parent) for every string under node, in document order; a run broken by supplied letters
+    or words ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
+    out: list[tuple[str, Node]] = []
+    _add_strings(node, skip, out)
+    return out
+
+
+def _add_strings(node: Node, skip, out: list[tuple[str, Node]]) -> None:
+    """_strings of node appended to out (one list for the whole walk: no generator per level)."""
+    children = node.children
+    if _runs_through_supplied(children):
+        out.append(("".join(_flat_part(children, k) for k in range(len(children))), node))
+        for child in children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
-                yield from _strings(child, skip)
+                _add_strings(child, skip, out)
         return
-    for child in node.children:
+    for child in children:
         if isinstance(child, str):
-            yield child, node
+            out.append((child, node))
         elif child.tag not in skip:
-            yield from _strings(child, skip)
+            _add_strings(child, skip, out)
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -610,7 +653,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     names.extend(_cued_names(rec, text))
-    for m in _INITIALS_NAME.finditer(text):
+    initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
+    for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
@@ -620,17 +664,19 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run(v, m.group(0).split()))
-    for m in _SURNAME_THEN_INITIALS.finditer(text):
+    for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
-    for m in _INVERTED_NAME.finditer(text):
+    for m in _INVERTED_NAME.finditer(text) if initials else ():
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
+        if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
+            continue  # (cached per word) neither a given name nor a Mongolian patronymic: no rule below applies
         word = norm(m.group(0))
         if word not in v.given and _diacritic_given_shape(v, m.group(0)):
             if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -799,7 +845,8 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         for item in node.children
         if isinstance(item, Node)
     }
-    for text, parent in _strings(ctx.doc.body):
+    rule_found: dict[str, list[str]] = {}
+    for text, parent in ctx.strings:
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
             if (
@@ -816,7 +863,9 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             words = lead.split()
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
-        names.extend(_rule_names(rec, text))
+        if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
+            rule_found[text] = _rule_names(rec, text)
+        names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
@@ -840,9 +889,10 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
 
 
-def _record_words(doc: Document) -> set[str]:
-    """The capitalised words of the document text and summary, folded (norm): which names the record uses."""
-    flat = " ".join(text for text, _ in _strings(doc.body)) + " " + (doc.header.summary or "")
+def _record_words(strings: list[tuple[str, Node]], summary: str | None) -> set[str]:
+    """The capitalised words of the document text (its _strings) and summary, folded (norm): which
+    names the record uses."""
+    flat = " ".join([text for text, _ in strings]) + " " + (summary or "")
     return {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
 
 
@@ -917,6 +967,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     for short, owner in taught:
         if len(claims.get(short, ())) > 1:
             ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
+            ctx.forms_version += 1
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -1113,8 +1164,14 @@ _Span = tuple[int, int, Node, str | None]
 
 
 def _tag_text(ctx: _DocContext, text: str) -> list:
+    known = (ctx.forms_version, len(ctx.seen))  # what the passes below read of the record's state
+    if ctx.untagged.get(text) == known:
+        return [text]  # read before, nothing to tag, and no form or entity learnt since: still nothing
     spans: list[_Span] = []
-    for d in find_dates(text, ctx.default_year, ctx.default_month):
+    found = ctx.dates.get(text)
+    if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
+        found = ctx.dates[text] = find_dates(text, ctx.default_year, ctx.default_month)
+    for d in found:
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
@@ -1123,6 +1180,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     if not spans:
+        if known == (ctx.forms_version, len(ctx.seen)):
+            ctx.untagged[text] = known  # a record repeats strings ("Agreed."): the next one is answered here
         return [text]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))  # stable: at equal extent a listed form wins
     out: list = []
@@ -1147,12 +1206,17 @@ _SPACED = re.compile(
     r"(?P<word>[A-ZÀ-ÞĀ-ž](?: [a-zà-ÿĀ-ž]){3,}|[A-ZÀ-ÞĀ-ž](?: [A-ZÀ-ÞĀ-ž]){3,})(?!\w| \w\b)"
 )
 
+# every spaced word holds " x y " (its second and third letters between spaces)
+_MAY_BE_SPACED = re.compile(r" \S \S ")
+
 
 def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
     """Names printed with their letters spaced out (a signature, a place at a letter's foot), tagged as
     printed: a listed form once the spaces are closed, or a given name the vocabulary lists and a
     spaced surname (a person of the record). Other spaced words ("H i g h l y") stay as they are."""
     spans: list[_Span] = []
+    if _MAY_BE_SPACED.search(text) is None:
+        return spans  # (one fast scan) no two single characters in a row between spaces: nothing is spaced out
     for m in _SPACED.finditer(text):
         word = m.group("word").replace(" ", "")
         given = m.group("given")
@@ -1180,8 +1244,8 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
     place they name, title included: "Chairman Kim's Villa" is a building, never a mention of a Kim
     (TEI 13.2.3: a place name may contain a person's name). The place is an entry of this record only."""
     v = ctx.rec.names
-    if "s " not in text:
-        return spans  # no "'s Villa" here (the usual case: one substring test)
+    if "'s" not in text and "’s" not in text:
+        return spans  # no "'s Villa" here (the usual case: two substring tests)
     places: list[tuple[int, int]] = []
     for span in spans:
         start, end, node, _form = span
@@ -1210,7 +1274,7 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
     return out
 
 
-def _after_direction(text: str, toks, keys: list[str], caps: list[bool], i: int) -> bool:
+def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int) -> bool:
     """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
@@ -1230,15 +1294,13 @@ def _state_prefix_start(v, text: str, start: int) -> int:
 
 
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
-    toks = tokens(text)
-    keys = [norm(t[2]) for t in toks]
-    caps = [t[2][0].isupper() for t in toks]
+    toks, keys, caps, next_cap = _token_keys(text)
     spans: list[_Span] = []
     i = 0
     while i < len(toks):
-        if not caps[i]:
-            i += 1
-            continue
+        i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
+        if i == len(toks):
+            break
         start = toks[i][0]
         found = _longest_form(ctx, text, toks, keys, caps, i)
         if found:
@@ -1669,10 +1731,12 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, keys: list[str], caps: list[bool], i: int):
-    longest = ctx.longest_from(keys[i])
-    for length in range(min(longest, len(toks) - i), 0, -1):
-        forms = ctx.forms(tuple(keys[i : i + length]))  # a dict lookup: cheaper than the spacing test
+def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int):
+    limit = len(toks) - i
+    for length in ctx.lengths_from(keys[i]):  # most capitalised words begin no form: no lookup at all
+        if length > limit:
+            continue
+        forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]

@@ -12,6 +12,8 @@ import string
 from functools import cache
 from typing import Any, NamedTuple
 
+from rapidfuzz import fuzz
+
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
 from ..dates import is_date_line
@@ -423,6 +425,19 @@ def _is_referenced(mark: str, text: str) -> bool:
     return f"[{mark}]" in text
 
 
+def _running_text(lines: list[Line]) -> str:
+    """The lines as text, a line that goes on with the sentence of the one before (`… with Bolshakov` /
+    `[1] (the latter …`) joined to it by a space: a mark at its start is a reference, not a note's own."""
+    parts: list[str] = []
+    for n, line in enumerate(lines):
+        if n and not lines[n - 1].text.endswith(_TERMINAL) and lines[n - 1].block == line.block:
+            parts.append(" ")
+        elif n:
+            parts.append("\n")
+        parts.append(line.text)
+    return "".join(parts)
+
+
 def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
     for k, line in enumerate(lines):
         heading = _NOTES_HEADING.match(line.text) is not None
@@ -432,7 +447,7 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         first = k + 1 if heading else k
         if first >= len(lines) or _note_mark(lines[first].text) is None:
             continue
-        body_text = "\n".join(ln.text for ln in lines[:k])
+        body_text = _running_text(lines[:k])
         tail = lines[first:]
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
@@ -512,7 +527,10 @@ def _known_places() -> frozenset[str]:
 
 
 # "24.III.50 Shtykov": the date and the signer's surname on one line
-_DATE_AND_NAME = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$")
+# "5.XI.62 A. DOBRYNIN": initials may stand before the surname
+_DATE_AND_NAME = re.compile(
+    r"^(?P<date>\S.*?\d.*?)\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){0,3}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$"
+)
 
 
 def _date_and_word(text: str) -> re.Match | None:
@@ -560,14 +578,14 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "dateline"
     if _caps_name(text) and len(text) >= 3:
         return "caps-name"
+    if _date_and_name(text):
+        return "date-and-name"
     if is_caps(text) and len(text) <= 150:
         return "role"
     if _ON_BEHALF.match(text) and not text.endswith((".", "?", "!", ":", ";")):
         return "role-text"
     if _title_role(text, fmt):
         return "title-role"
-    if _date_and_name(text):
-        return "date-and-name"
     words = text.split()
     if (
         len(text) <= 60
@@ -973,6 +991,25 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
 
 
+def _title_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _repeats_title(title: str, text: str) -> bool:
+    """The record's title printed again at the top of the document: the same words, or nearly (the
+    export's title adds or drops a small word: `to USSR MFA` / `to the USSR MFA`), maybe followed by
+    the document's date (`Telegram from … to …, 18 October 1962`). A heading, not a paragraph."""
+    if _same_words(title, text):
+        return True
+    if len(text) > 300 or text.endswith((".", "?", "!", ";", ":")):
+        return False
+    head, comma, tail = text.rpartition(",")
+    if comma and is_date_line(tail.strip()):
+        text = head
+    wanted, printed = _title_words(title), _title_words(text)
+    return len(wanted) >= 20 and fuzz.ratio(wanted, printed) >= 90
+
+
 def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> tuple[int, str | None]:
     opener = Node("opener")
     docket_name = None
@@ -1011,6 +1048,21 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
+            continue
+        if not head_seen and (
+            _same_words(title, text)
+            # nearly the title: only a line of its own, never the first line of a wrapped sentence
+            or (i + 1 == len(lines) or lines[i + 1].block != lines[i].block)
+            and _repeats_title(title, text)
+        ):
+            # the record's title printed again at the top of the document: its heading, once
+            repeated: list[Node | str] = [text]
+            i += 1
+            while i < len(lines) and _same_words(title, lines[i].text):
+                repeated += [Node("lb"), lines[i].text]
+                i += 1
+            opener, opener_placed = _place_head(opener, document, repeated, opener_placed)
+            head_seen = True
             continue
         if (
             can_open
@@ -1117,19 +1169,6 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             i = _take_list(lines, i, listed, document, fmt)
             head_seen = True
             continue
-        if not head_seen and _same_words(title, text):
-            # the record's title printed again at the top of the document: its heading, once
-            repeated: list[Node | str] = [text]
-            i += 1
-            while i < len(lines) and _same_words(title, lines[i].text):
-                repeated += [Node("lb"), lines[i].text]
-                i += 1
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, repeated))
-            head_seen = True
-            continue
         if can_open and not head_seen and address_context and _addressee_code_name(text, fmt, lines, i):
             # after the dispatch and receipt lines, `FENG XI [STALIN]` over the text: whom it is for
             opener.children.append(Node("seg", {"type": "addressee"}, [text]))
@@ -1166,10 +1205,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
             if is_caps(text):
                 i = _head_subtitle(lines, i, head)
-            if opener.children:
-                opener_placed = True
-            opener = _flush(opener, document)
-            document.children.append(Node("head", {}, head))
+            opener, opener_placed = _place_head(opener, document, head, opener_placed)
             head_seen = True
             continue
         if (
@@ -1372,6 +1408,15 @@ def _docket_author(rest: str, fmt: RecordFormat) -> str | None:
     if len(name.split()) > 6 or not name[:1].isupper():
         return None
     return name
+
+
+def _place_head(opener: Node, document: Node, head: list[Node | str], placed: bool) -> tuple[Node, bool]:
+    """The opener gathered so far, then the head: (the next, empty opener; whether an opener now
+    stands before the head)."""
+    placed = placed or bool(opener.children)
+    opener = _flush(opener, document)
+    document.children.append(Node("head", {}, head))
+    return opener, placed
 
 
 def _flush(opener: Node, document: Node) -> Node:
@@ -1775,7 +1820,11 @@ def _section_number(
     if value is None or n in used:
         return None
     expected = last.get(system, 0) + 1
-    if value != expected and not (system == "arabic" and not last and value <= 3):
+    if (
+        value != expected
+        and not (system == "arabic" and not last and value <= 3)
+        and not _numbering_switched(numbered, lines, i, last)
+    ):
         return None
     if system == "roman" and len(n) == 1 and _ONE_NAME.match(numbered.group("text")):
         # "V. ORLOVSKY" or "I. Petrov" alone: a section only if the next numeral follows later
@@ -1785,6 +1834,16 @@ def _section_number(
     used.add(n)
     last[system] = value
     return n
+
+
+def _numbering_switched(numbered: _NumberMatch, lines: list[Line], i: int, last: dict[str, int]) -> bool:
+    """`I.` then `2.`: the typist began in Roman numerals and went on in Arabic ones. The Arabic number
+    continues the Roman sequence when no Arabic-numbered line came before it (else `I.` / `1.` / `2.`
+    are points inside section I)."""
+    n = numbered.group("n")
+    if not n.isdigit() or "arabic" in last or last.get("roman") != int(n) - 1:
+        return False
+    return not any((m := _NUMBERED.match(ln.text)) and m.group("n").isdigit() for ln in lines[:i])
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}

@@ -53,41 +53,79 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
             rest = rest[len(publisher) :].lstrip(" ,.")
             break
     resp_start = _first_responsibility(rest, fmt)
+    provenance = provenance_clauses(rest[:resp_start], fmt)
+    if provenance:
+        resp_start = provenance[0][0]  # `AVP RF, copy courtesy of X`: where the copy came from is no shelfmark
     reference = rest[:resp_start].strip(" ,;")
     return reference, parse_responsibilities(rest[resp_start:], fmt)
+
+
+def provenance_clauses(text: str, fmt: RecordFormat) -> list[tuple[int, int]]:
+    """Spans of the clauses saying where a copy came from (`copy courtesy of X`, `provided to X`,
+    `copy on file at X`: the format's `provenance_pattern`), in order; none when the format has none."""
+    if fmt.provenance_pattern is None:
+        return []
+    return [m.span() for m in fmt.provenance_pattern.finditer(text)]
+
+
+def provenance_note(citation: str, fmt: RecordFormat) -> str:
+    """The provenance clauses of a citation as one text (`provided to CWIHP, copy on file at NSA`),
+    clauses that follow each other kept with the punctuation between them; "" when there is none.
+    TEI Guidelines 2.2.6 (notesStmt): what the header has no element for stays a note."""
+    spans = provenance_clauses(citation, fmt)
+    parts: list[str] = []
+    for n, (start, end) in enumerate(spans):
+        between = citation[spans[n - 1][1] : start] if n else ""
+        if parts and re.fullmatch(r"\s*[,;]\s*", between):
+            parts[-1] += between + citation[start:end]
+        else:
+            parts.append(citation[start:end])
+    return "; ".join(parts)
 
 
 def _verbs_pattern(fmt: RecordFormat) -> str:
     return "|".join(sorted(fmt.responsibility_verbs, key=len, reverse=True))
 
 
+def _nouns_pattern(fmt: RecordFormat) -> str:
+    return "|".join(sorted(fmt.responsibility_nouns, key=len, reverse=True)) or "(?!)"
+
+
 def _first_responsibility(text: str, fmt: RecordFormat) -> int:
-    """Where "Obtained by …" / "translated by …" begins: after punctuation, or a capitalised verb
-    after a space ("… Listy Translated by …", where the export lost the full stop)."""
-    verbs = _verbs_pattern(fmt)
-    m = re.search(rf"(?:^|(?<=[.,;]\s))(?i:{verbs})\b|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b", text)
+    """Where "Obtained by …" / "translated by …" / "translation by …" begins: after punctuation, or a
+    capitalised verb after a space ("… Listy Translated by …", where the export lost the full stop).
+    A noun counts only right before `by`."""
+    verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
+    m = re.search(
+        rf"(?:^|(?<=[.,;]\s))(?:(?i:{verbs})\b|(?i:{nouns})\s+by\b)|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b",
+        text,
+    )
     return m.start() if m else len(text)
 
 
 def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
-    """ "Obtained by X and translated by Y." -> one Responsibility per verb."""
-    verbs = _verbs_pattern(fmt)
+    """ "Obtained by X and translated by Y.", "translation by Y" -> one Responsibility per verb or noun
+    (a noun only right before `by`). TEI Guidelines 2.2.1 (respStmt)."""
+    verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
     clause = re.compile(
-        rf"(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)\s+by\s+"
-        rf"(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs})\b|\.?\s*$)",
+        rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)|\b(?P<noun>{nouns}))"
+        rf"\s+by\s+(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs}|(?:{nouns})\s+by)\b|\.?\s*$)",
         re.IGNORECASE,
     )
+    meanings = {**fmt.responsibility_verbs, **fmt.responsibility_nouns}
     found: list[Responsibility] = []
     for m in clause.finditer(text):
         # a sentence that follows the names ends them ("... by Jane Doe. The document ...")
         names_text = re.sub(r"(?<=[a-z]{2})\.\s+.*$", "", m.group("names"))
         names = [n.strip(" .") for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names_text) if n.strip(" .")]
-        names = [n for n in names if re.match(r"^[A-ZÀ-Þ]", n)]
+        # "Aleksandr Name slightly revised": lower-case words after a name are a remark, not the name
+        names = [re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", n) for n in names if re.match(r"^[A-ZÀ-Þ]", n)]
         if not names:
             continue
-        for verb in re.findall(verbs, m.group("verbs"), re.IGNORECASE):
+        said = [m.group("noun")] if m.group("noun") else re.findall(verbs, m.group("verbs"), re.IGNORECASE)
+        for verb in said:
             verb = verb.lower()
-            found.append(Responsibility(resp=fmt.responsibility_verbs[verb], verb=f"{verb} by", names=names))
+            found.append(Responsibility(resp=meanings[verb], verb=f"{verb} by", names=names))
     return found
 
 

@@ -14,7 +14,7 @@ from ..errors import RecordError
 from ..model import Header, Language, Responsibility
 from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
-from .citation import parse_archival_reference, parse_responsibilities, split_citation
+from .citation import parse_archival_reference, parse_responsibilities, provenance_note, split_citation
 
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
@@ -292,6 +292,9 @@ def _store_citation(
     header.citation = citation
     reference, responsibilities = split_citation(header.citation, fmt, header.title)
     header.responsibilities.extend(responsibilities)
+    provenance = provenance_note(header.citation, fmt)
+    if provenance:
+        header.notes.append(("provenance", provenance))
     header.archival = parse_archival_reference(reference)
     if reference and (header.archival is None or not header.archival.understood):
         warnings.append(f"archival reference not understood, kept verbatim in the citation: {reference!r}")
