@@ -590,8 +590,9 @@ def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
-# "to Naszkowski (Warsaw)": a telegram's addressee or sender, then the place in brackets
-_NAME_THEN_PLACE = re.compile(rf"(?<![\w.’'-])(?P<name>{_NAME_TOKEN})\s\((?P<place>[^()\n]{{2,40}})\)")
+# "to Naszkowski (Warsaw)": a telegram's sender or addressee, then a listed place in brackets
+_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ž][^()\n]{1,39})\)")
+_WORD_BEFORE = re.compile(rf"(?<![\w.’'-]){_NAME_TOKEN}$")
 
 
 # "Zielinski", "Rapacki", "Piecuch": surnames; adjectives of these endings are dictionary words ("French")
@@ -624,11 +625,13 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
             run = _name_run(rec.names, m.group("name").split())
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
-    for m in _NAME_THEN_PLACE.finditer(text) if "(" in text else ():
-        place = tuple(norm(t) for _, _, t in tokens(m.group("place")))
-        forms = rec.lexicon.get(place, ())
-        if forms and all(f.kind == "place" for f in forms) and _unlisted_name(rec, [m.group("name")]):
-            names.append(m.group("name"))
+    for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
+        forms = rec.lexicon.get(tuple(norm(t) for _, _, t in tokens(m.group("place"))), ())
+        if not forms or any(f.kind != "place" for f in forms):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and _unlisted_name(rec, [before.group(0)]):
+            names.append(before.group(0))
     return names
 
 
@@ -1843,14 +1846,19 @@ def _link_bracketed_equivalents(ctx: _DocContext, doc: Document) -> None:
     Front (NLF)") stays unlinked, and two entries the authority lists are never merged: a wrong link
     is worse than none."""
     relink: dict[str, str] = {}
+    if not ctx.local_entries:
+        return  # nothing rule-made to join
     for node in doc.body.iter():
         children = node.children
         for k in range(2, len(children)):
-            first, between, second = children[k - 2], children[k - 1], children[k]
-            if not (isinstance(first, Node) and isinstance(second, Node) and isinstance(between, str)):
+            between = children[k - 1]
+            if between.__class__ is not str or (between != " (" and not between.isspace()):
+                continue  # most strings are running text: tested first
+            first, second = children[k - 2], children[k]
+            if not (isinstance(first, Node) and isinstance(second, Node)):
                 continue
             inner = second
-            if second.tag == "supplied" and between.strip() == "":
+            if second.tag == "supplied" and between.isspace():
                 mentions = [c for c in second.children if not (isinstance(c, str) and not c.strip())]
                 inner = mentions[0] if len(mentions) == 1 and isinstance(mentions[0], Node) else second
             elif not (between == " (" and k + 1 < len(children) and str(children[k + 1]).startswith(")")):
