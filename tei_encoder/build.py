@@ -1,7 +1,8 @@
 """`tei-encoder build`: encode -> validate -> publish a whole corpus, in parallel and incrementally.
 
 Incremental: OUT/.tei-encoder/records.json keeps, per record, the hash of its input and of the
-TEI it produced; summaries.json keeps what the index and registers show of each document.
+TEI it produced; summaries.sqlite keeps what the index and registers show of each document
+(summarystore.py: read and written document by document, never held whole in memory).
   * input and build configuration unchanged (tool version, schema, stylesheets, format files,
     authority files, options)  ->  nothing is done for that record;
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
@@ -59,18 +60,19 @@ from .publish import (
     write_pages,
 )
 from .settings import EncodeSettings
+from .summarystore import SummaryStore, store_format
 from .tei import ENTITY_KINDS
-from .teidoc import DocumentSummary, EntryInfo, authority_details, summarize
+from .teidoc import DocumentSummary, authority_details, summarize
 from .workers import WorkerPool, die_with_parent, pool_workers
 
 if TYPE_CHECKING:
     from .pipeline import EncodeResult
 
-STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.json (for the index and registers)
+STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for the index and registers)
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 4  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 5  # bumped when the state files change shape: an older state means a full build
 
 
 class BuildError(Exception):
@@ -355,66 +357,6 @@ def _load_json(path: Path) -> dict:
         return {}
 
 
-class SummaryStore:
-    """Per-document summaries for the index and registers, kept between builds.
-
-    Entity descriptions are stored once for the whole edition, not once per document, which
-    keeps the file small enough to load in well under a second for 10,000 records.
-    """
-
-    def __init__(self, path: Path, load: bool):
-        self.path = path
-        data = _load_json(path) if load else {}
-        if data.get("format") != STATE_FORMAT:
-            data = {}
-        self.entities: dict[str, EntryInfo] = {
-            ref: EntryInfo.from_json(info) for ref, info in data.get("entities", {}).items()
-        }
-        self.docs: dict[str, DocumentSummary] = {
-            name: DocumentSummary.from_json(doc, entities=self.entities) for name, doc in data.get("docs", {}).items()
-        }
-        self.changed = False
-
-    def get(self, name: str) -> DocumentSummary | None:
-        """A document's summary with the descriptions of the entities it mentions."""
-        doc = self.docs.get(name)
-        if doc is None:
-            return None
-        return doc.with_entities(
-            {ref: self.entities.get(ref, EntryInfo("place", ref, "unresolved")) for ref in doc.mentions}
-        )
-
-    def all(self) -> list[DocumentSummary]:
-        """Every summary, sharing the edition-wide entity table (readers look up mentioned ids only)."""
-        return [self.docs[name].with_entities(self.entities) for name in sorted(self.docs)]
-
-    def put(self, name: str, summary: DocumentSummary) -> set[str]:
-        """Store a summary; returns the entities whose description changed."""
-        changed = {ref for ref in summary.mentions if self.entities.get(ref) != summary.entities.get(ref)}
-        for ref in changed:
-            self.entities[ref] = summary.entities[ref]
-        self.docs[name] = summary.with_entities(self.entities)
-        self.changed = True
-        return changed
-
-    def remove(self, name: str) -> None:
-        """Forget a document that left the corpus."""
-        self.docs.pop(name, None)
-        self.changed = True
-
-    def save(self) -> None:
-        """Write the store if anything changed (atomically)."""
-        if self.changed:
-            data = {
-                "format": STATE_FORMAT,
-                "entities": {ref: info.to_json() for ref, info in self.entities.items()},
-                "docs": {name: doc.to_json(with_entities=False) for name, doc in self.docs.items()},
-            }
-            atomic_write(
-                self.path, json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-            )
-
-
 def _summary_hash(summary: DocumentSummary) -> str:
     return hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
 
@@ -439,7 +381,8 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
 
 
 class _LazyStore:
-    """The SummaryStore, read from disk only when a summary actually changed."""
+    """The SummaryStore, opened only when a summary actually changed (a no-change rebuild never
+    opens it)."""
 
     def __init__(self, path: Path, enabled: bool):
         self._path, self._enabled = path, enabled
@@ -447,13 +390,18 @@ class _LazyStore:
 
     def __getattr__(self, name):
         if self._store is None:
-            self._store = SummaryStore(self._path, load=self._enabled)
+            self._store = SummaryStore(self._path, load=self._enabled, state_format=STATE_FORMAT)
         return getattr(self._store, name)
 
     def save(self) -> None:
-        """Write the store, if it was ever read."""
+        """Commit and close the store, if it was ever opened."""
         if self._store is not None:
             self._store.save()
+
+    def close(self) -> None:
+        """Close the store without saving (the build failed), if it was ever opened."""
+        if self._store is not None:
+            self._store.close()
 
 
 def _authority_details(settings: EncodeSettings) -> dict:
@@ -535,7 +483,7 @@ def run_build(
     started = time.perf_counter()
     summary = BuildSummary()
     tei_dir, site = out / "tei", out / "site"
-    records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.json"
+    records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.sqlite"
     config, authority = config_hash(settings, options), authority_hash(settings)
     site_config = site_hash(options)
     state = {} if options.force else _load_json(records_path)
@@ -546,6 +494,7 @@ def run_build(
         or state.get("format") != STATE_FORMAT
         or not isinstance(state.get("records"), dict)
         or not (site / "index.html").exists()
+        or store_format(summaries_path) != str(STATE_FORMAT)  # the summaries were lost: no index can be made
     )
     old: dict[str, dict] = {} if full else state["records"]
     # the stylesheets or the site's words changed, not the TEI: every page is made again from the
@@ -642,11 +591,12 @@ def run_build(
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
             digest = _summary_hash(outcome.summary)
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
-                previous = store.get(outcome.name)
+                previous = store.get(outcome.name)  # compared before the store is changed: it reads from there
+                affected |= affected_refs(previous, outcome.summary)
+                index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
                 described = store.put(outcome.name, outcome.summary)
                 redescribed |= described
-                affected |= affected_refs(previous, outcome.summary) | described
-                index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
+                affected |= described
             records[outcome.name] = {
                 "input": outcome.input_hash,
                 "source": Path(outcome.path).suffix,  # .txt (a record) or .xml (a TEI master)
@@ -740,6 +690,8 @@ def run_build(
     finally:
         if runner:
             runner.close(failed)  # after a failure the workers are killed: none can keep the build waiting
+        if failed:
+            store.close()  # this build's summaries are rolled back; records.json is not written either
 
     store.save()
     new_state = {

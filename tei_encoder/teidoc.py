@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -107,7 +107,7 @@ class DocumentSummary:
     mentions: dict[str, int] = field(default_factory=dict)
     entities: dict[str, EntryInfo] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
-    contexts: dict[str, list[KeywordInContext]] = field(default_factory=dict)
+    contexts: Mapping[str, list[KeywordInContext]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:

@@ -22,6 +22,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -59,6 +60,8 @@ def pool_workers(items: int, jobs: int, break_even: int) -> int:
     return max(1, min(jobs, os.cpu_count() or 1, items // break_even + 1))
 
 
+# chunks submitted ahead per worker by WorkerPool.map: enough that no worker waits for its next one
+IN_FLIGHT = 4
 # how often a wait for a result checks that every worker still lives (seconds)
 WATCH_INTERVAL = 0.2
 
@@ -100,11 +103,19 @@ class WorkerPool:
 
     def map(self, fn: Callable[[list], list], items: list, chunksize: int) -> Iterator:
         """fn applied to `items` in chunks of `chunksize` (fn takes a list, returns one result per
-        item); yields the results in order. Raises as `result` does."""
-        chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
-        futures = [self.submit(fn, chunk) for chunk in chunks]
-        for future in futures:
-            yield from self.result(future)
+        item); yields the results in order. Raises as `result` does.
+
+        At most IN_FLIGHT chunks per worker are submitted and not yet taken: a result is let go as
+        soon as it is yielded, so memory stays flat however many items there are (all futures
+        submitted at once kept every result alive until the last one: 10,000 records' summaries)."""
+        chunks = (items[i : i + chunksize] for i in range(0, len(items), chunksize))
+        pending: deque[Future] = deque()
+        for chunk in chunks:
+            pending.append(self.submit(fn, chunk))
+            if len(pending) >= self.jobs * IN_FLIGHT:
+                yield from self.result(pending.popleft())
+        while pending:
+            yield from self.result(pending.popleft())
 
     def dead_workers(self) -> list[int | None]:
         """The process ids of workers that have ended (the pool never ends one while it is open)."""

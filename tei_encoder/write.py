@@ -299,7 +299,7 @@ def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
     Runs of text are joined once and assigned once: lxml copies a text or tail on every
     assignment, so adding piece by piece would make a long record quadratic in its lines.
     """
-    attrs = {_XML_ATTRS.get(k, k): v for k, v in node.attrs.items()} if node.attrs else None
+    attrs = _attributes(node)
     el = etree.Element(T + node.tag, attrs) if parent is None else etree.SubElement(parent, T + node.tag, attrs)
     last = None
     pending: list[str] = []
@@ -310,10 +310,19 @@ def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
         if pending:
             _set_text(el, last, "".join(pending))
             pending = []
-        last = _node(child, el)
+        # an empty element (lb, pb, gap) directly: a long record has very many
+        last = _node(child, el) if child.children else etree.SubElement(el, T + child.tag, _attributes(child))
     if pending:
         _set_text(el, last, "".join(pending))
     return el
+
+
+def _attributes(node: Node) -> dict | None:
+    """node's attributes as lxml takes them (it copies them): xml:id and xml:lang in the XML namespace."""
+    attrs = node.attrs or None
+    if attrs and ("xml:id" in attrs or "xml:lang" in attrs):
+        attrs = {_XML_ATTRS.get(k, k): v for k, v in attrs.items()}
+    return attrs
 
 
 def _set_text(el: etree._Element, last: etree._Element | None, text: str) -> None:

@@ -9,6 +9,7 @@ import pytest
 from lxml import etree
 
 from tei_encoder.pipeline import EncodeSettings, encode_record
+from tei_encoder.validate import _jing_env
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -79,7 +80,10 @@ class TeiAllValidator:
 
     def errors(self, files: list[Path]) -> str:
         if self.jing:
-            done = subprocess.run([self.jing, str(self.path), *map(str, files)], capture_output=True, text=True)
+            # with the JVM options validate gives jing (a quick JVM for a short run; same report)
+            done = subprocess.run(
+                [self.jing, str(self.path), *map(str, files)], capture_output=True, text=True, env=_jing_env()
+            )
             return done.stdout.strip()
         if self._lxml is None:
             self._lxml = etree.RelaxNG(etree.parse(str(self.path)))

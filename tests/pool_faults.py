@@ -24,3 +24,10 @@ def sleep_for(seconds: float) -> float:
     timing under load)."""
     time.sleep(seconds)
     return seconds
+
+
+def touch_each(paths: list[str]) -> list[str]:
+    """A task over a chunk: creates each file (so a test sees which chunks a worker has started)."""
+    for path in paths:
+        open(path, "w").close()
+    return paths

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -187,11 +188,13 @@ def test_state_of_an_older_shape_means_a_full_build(project):
     records.write_text(json.dumps(state))
     again = build(corpus, out, authority)
     assert (again["exit_code"], again["encoded"], again["unchanged"]) == (0, 3, 0)
-    summaries = json.loads((out / ".tei-encoder" / "summaries.json").read_text())
-    kudryavtsev = summaries["entities"]["kudryavtsev"]
+    db = sqlite3.connect(out / ".tei-encoder" / "summaries.sqlite")
+    (info,) = db.execute("SELECT info FROM entities WHERE ref = 'kudryavtsev'").fetchone()
+    kudryavtsev = json.loads(info)
     assert kudryavtsev["kind"] == "person" and kudryavtsev["source"] == "authority"
     # keyword-in-context entries are kept with named fields, not as positional arrays
-    contexts = [c for doc in summaries["docs"].values() for cs in doc["contexts"].values() for c in cs]
+    contexts = [c for (cs,) in db.execute("SELECT kwic FROM contexts") for c in json.loads(cs)]
+    db.close()
     assert contexts and all(sorted(c) == ["after", "before", "keyword"] for c in contexts)
     assert any(c["keyword"] == "Kudryavtsev" for c in contexts)
 

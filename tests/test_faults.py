@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED
-from pool_faults import die_if_first, sleep_for
+from pool_faults import die_if_first, sleep_for, touch_each
 
 from tei_encoder.build import POOL_BREAK_EVEN
 from tei_encoder.cli import main
-from tei_encoder.workers import WorkerPool
+from tei_encoder.workers import IN_FLIGHT, WorkerPool, die_with_parent
 
 TEI_ENCODER = [sys.executable, "-m", "tei_encoder.cli"]
 
@@ -238,3 +238,18 @@ def test_worker_killed_in_start_up_ends_the_pool_at_once(tmp_path):
     assert not runner.is_alive(), "the pool hung after a worker died in start-up"
     assert len(raised) == 1 and isinstance(raised[0], BrokenProcessPool), raised
     assert not multiprocessing.active_children()
+
+
+def test_pool_map_keeps_a_bounded_number_of_chunks_in_flight(tmp_path):
+    """Memory stays flat in the number of items: the pool submits a few chunks ahead of the one the
+    caller takes, not all of them (which kept every result alive until the end: 3.9 GB at 10,000
+    records). Results still come in order, every item once."""
+    items = [str(tmp_path / f"item{n:03d}") for n in range(60)]
+    with WorkerPool(1, die_with_parent, (os.getpid(),)) as pool:
+        results = pool.map(touch_each, items, 1)
+        assert next(results) == items[0]
+        time.sleep(1.0)  # time enough for the worker to run every chunk it was given
+        started = sum(Path(i).exists() for i in items)
+        assert 1 <= started <= IN_FLIGHT + 1
+        assert [items[0], *results] == items
+    assert all(Path(i).exists() for i in items)

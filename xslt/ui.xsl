@@ -22,10 +22,28 @@
   <xsl:function name="f:ui" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="values" as="map(xs:string, item())"/>
-    <!-- literal replacements (flag q): no pattern to compile for each placeholder of each page -->
-    <xsl:sequence select="fold-left(map:keys($values), f:ui($key), function($text, $name) {
-        replace($text, '{' || $name || '}', string($values($name)), 'q')
-      })" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="f:fill(f:ui($key), $values, map:keys($values))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+  </xsl:function>
+
+  <!-- $text with each {name} of $names filled in from $values, in the order of $names (a plain
+       recursion: a fold with a function item cost a tenth of a millisecond more per call) -->
+  <xsl:function name="f:fill" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="values" as="map(xs:string, item())"/>
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:sequence select="if (empty($names)) then $text
+      else f:fill(f:replace-all($text, '{' || head($names) || '}', string($values(head($names)))), $values, tail($names))"/>
+  </xsl:function>
+
+  <!-- Every occurrence of $part in $text replaced by $value, as literal text (replace() with a
+       pattern made for each placeholder of each page cost most of an entry page's time). -->
+  <xsl:function name="f:replace-all" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:sequence select="if (contains($text, $part))
+      then substring-before($text, $part) || $value || f:replace-all(substring-after($text, $part), $part, $value)
+      else $text"/>
   </xsl:function>
 
   <!-- "one" or "other" form of a counted phrase: f:count('docs', 3) is "3 documents". -->
@@ -37,9 +55,10 @@
 
   <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the edition's one reading style; other
        values are shown as they are. -->
+  <xsl:variable name="f:months" as="item()*" select="array:flatten($ui('months'))" xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
   <xsl:function name="f:date-label" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
-    <xsl:variable name="months" select="array:flatten($ui('months'))" xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+    <xsl:variable name="months" select="$f:months"/>
     <xsl:sequence select="
       if (matches($iso, '^\d{4}-\d{2}-\d{2}$') and count($months) = 12) then
         f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})

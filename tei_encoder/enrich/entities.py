@@ -329,7 +329,10 @@ class EntityRecognizer:
         self.name_list = re.compile(
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
-        self.role_name = re.compile(rf"[Tt](?<![\w][Tt])he\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        # begins with the literal "he" (a fast scan), the "T"/"t" before it read by the lookbehind
+        self.role_name = re.compile(
+            rf"he(?<=(?<![\w])[Tt]he)\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
+        )
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
@@ -443,7 +446,10 @@ class _DocContext:
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
-    strings: list[tuple[str, Node]] = field(default_factory=list)  # _strings of the body before tagging
+    # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
+    texts: list[str] = field(default_factory=list)
+    parents: list[Node] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)  # every Node of the body before tagging, in document order
     dates: dict[str, list[DateMatch]] = field(default_factory=dict)  # find_dates of each string tagged
     # strings _tag_text found nothing in, with the state it read then: (forms_version, number of entities seen)
     untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -482,11 +488,12 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
-    ctx.strings = _strings(doc.body)  # the text as the name passes read it, before any is tagged
-    ctx.record_words = _record_words(ctx.strings, doc.header.summary)  # read by the two passes below: made once
+    _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents)  # the text as the name passes read it
+    ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
+    ctx.record_words = _record_words(ctx.texts, doc.header.summary)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _learn_local_names(ctx)
-    _tag_across_supplied(ctx, doc.body)
+    _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
         holder = Node("p", {}, [doc.header.summary])
@@ -541,7 +548,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
 
 
 def _flat_part(children: list, k: int) -> str:
-    """Child k of a node as the text a name may run through (_strings); " | " where none may."""
+    """Child k of a node as the text a name may run through (_add_strings); " | " where none may."""
     child = children[k]
     if isinstance(child, str):
         return child + " | " if _pronoun_before_supplied(children, k) else child
@@ -556,28 +563,25 @@ def _runs_through_supplied(children: list) -> bool:
     return False
 
 
-def _strings(node: Node, skip=_OPAQUE_FOR_ENTITIES) -> list[tuple[str, Node]]:
-    """(text, parent) for every string under node, in document order; a run broken by supplied letters
-    or words ("A[lexei] N. Kosygin", "Comrade [Zhu] De") is given whole, as it reads."""
-    out: list[tuple[str, Node]] = []
-    _add_strings(node, skip, out)
-    return out
-
-
-def _add_strings(node: Node, skip, out: list[tuple[str, Node]]) -> None:
-    """_strings of node appended to out (one list for the whole walk: no generator per level)."""
+def _add_strings(node: Node, skip: frozenset[str], texts: list[str], parents: list[Node]) -> None:
+    """Every string under node (outside `skip` elements) appended to texts, in document order, and the
+    element holding it to parents; a run broken by supplied letters or words ("A[lexei] N. Kosygin",
+    "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
+    level, no tuple per string.)"""
     children = node.children
     if _runs_through_supplied(children):
-        out.append(("".join(_flat_part(children, k) for k in range(len(children))), node))
+        texts.append("".join(_flat_part(children, k) for k in range(len(children))))
+        parents.append(node)
         for child in children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
-                _add_strings(child, skip, out)
+                _add_strings(child, skip, texts, parents)
         return
     for child in children:
         if isinstance(child, str):
-            out.append((child, node))
+            texts.append(child)
+            parents.append(node)
         elif child.tag not in skip:
-            _add_strings(child, skip, out)
+            _add_strings(child, skip, texts, parents)
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -843,13 +847,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     names: list[str] = list(ctx.doc.header.authors)
     participant_items = {
         id(item)
-        for node in ctx.doc.body.iter()
+        for node in ctx.nodes
         if node.tag == "list" and node.attrs.get("type") == "participants"
         for item in node.children
         if isinstance(item, Node)
     }
     rule_found: dict[str, list[str]] = {}
-    for text, parent in ctx.strings:
+    for text, parent in zip(ctx.texts, ctx.parents):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
             if (
@@ -892,10 +896,10 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
 
 
-def _record_words(strings: list[tuple[str, Node]], summary: str | None) -> set[str]:
-    """The capitalised words of the document text (its _strings) and summary, folded (norm): which
-    names the record uses."""
-    flat = " ".join([text for text, _ in strings]) + " " + (summary or "")
+def _record_words(texts: list[str], summary: str | None) -> set[str]:
+    """The capitalised words of the document text (as _add_strings gives them) and summary, folded (norm):
+    which names the record uses."""
+    flat = " ".join(texts) + " " + (summary or "")
     return {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
 
 
@@ -1069,11 +1073,11 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     return _tag_text(ctx, text)
 
 
-def _tag_across_supplied(ctx: _DocContext, root: Node) -> None:
+def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     """Names that run through supplied text: `A<supplied>lexei</supplied> N. Kosygin`,
     `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
     (TEI P5 11.3.1.1: supplied is allowed inside a name; the name is one mention)."""
-    for node in list(root.iter()):
+    for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
         pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
@@ -1285,6 +1289,8 @@ def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, .
 def _state_prefix_start(v, text: str, start: int) -> int:
     """Where a place name begins when an abbreviated form of state stands before it ("PR China",
     "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
+    if not start or text[start - 1] != " ":
+        return start  # every prefix is followed by a space
     for prefix in v.state_prefixes:
         at = start - len(prefix) - 1
         if (
@@ -1815,7 +1821,7 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
     identifying: list[tuple[Node, int]] = []
     for node in root.iter():
         for k, child in enumerate(node.children):
-            if not (isinstance(child, Node) and child.tag == "supplied"):
+            if isinstance(child, str) or child.tag != "supplied":  # (the children are strings and Nodes)
                 continue
             if child.attrs.get("reason") != "alternate-name":
                 if k and isinstance(node.children[k - 1], str):
@@ -1988,7 +1994,9 @@ _TRANSMISSION_DATE_TYPES = {"sent": "sent", "dispatched": "sent", "received": "r
 def _type_transmission_dates(document: Node) -> None:
     """Dates in a telegram's `Sent …` / `Dispatched …` / `Received …` / `Came into the Deciphering
     Department …` lines are typed `sent` or `received` (encoding guide §2, two typed dates)."""
-    for opener in (c for c in document.children if isinstance(c, Node) and c.tag == "opener"):
+    for opener in document.children:  # a plain loop: a long record's body has many children
+        if isinstance(opener, str) or opener.tag != "opener":
+            continue
         for seg in opener.children:
             if isinstance(seg, Node) and seg.tag == "seg":
                 kind = _TRANSMISSION_DATE_TYPES.get(seg.attrs.get("type", ""))
@@ -1997,9 +2005,17 @@ def _type_transmission_dates(document: Node) -> None:
                         d.attrs["type"] = kind
 
 
+def _first_child(node: Node, tag: str) -> Node | None:
+    """node's first child element named `tag`, or None (a plain loop: a long record's body has many children)."""
+    for child in node.children:
+        if not isinstance(child, str) and child.tag == tag:
+            return child
+    return None
+
+
 def _type_datelines(document: Node) -> None:
     """The dateline after the head dates the event the head names (FRUS practice)."""
-    head = next((c for c in document.children if isinstance(c, Node) and c.tag == "head"), None)
+    head = _first_child(document, "head")
     if head is None:
         return
     head_text = head.text().lower()

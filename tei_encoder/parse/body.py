@@ -73,7 +73,7 @@ def _matched(pattern: Any, text: str) -> Any:
 
 
 _PAGE_MARK = re.compile(
-    r"^(?:\[(?:Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
+    r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
@@ -276,8 +276,26 @@ def _lines(blocks: list[Block]) -> list[Line]:
         # a body flattened into one line: numbered sections still start new paragraphs
         parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
-    lines = [Line(text, b, block.lineno + k) for b, block in enumerate(blocks) for k, text in enumerate(block.lines)]
+    lines = [
+        Line(part, b, block.lineno + k)
+        for b, block in enumerate(blocks)
+        for k, text in enumerate(block.lines)
+        for part in _unglued(text)
+    ]
     return _join_open_brackets(lines)
+
+
+# "From Pyongyang.Sent 31.8.50 11:32": a telegram's place line and its dispatch line run together
+_GLUED_DISPATCH = re.compile(
+    r"^(?P<first>(?:From|To|FROM|TO)\b[^.]{1,60}\.)(?P<second>(?:Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b.*)$"
+)
+
+
+def _unglued(text: str) -> list[str]:
+    """A line as the lines it stands for: a place line glued to the dispatch line after it (no space
+    after the full stop) is two lines, so each becomes its own opener part; else the line itself."""
+    m = _GLUED_DISPATCH.match(text)
+    return [m.group("first"), m.group("second")] if m else [text]
 
 
 _COMMON = frozenset({"p", "list", "div"})
@@ -1469,6 +1487,43 @@ def _numbering_restarts(items: list[str], text: str) -> bool:
     return value is not None and last is not None and value <= last
 
 
+def _plain_item(line: Line, fmt: RecordFormat) -> bool:
+    """A line that can only be one more item of a list (`Winston Lord, Director, Policy Planning Staff`):
+    short, no sentence, no label, speaker, date or number of its own."""
+    text = line.text
+    return (
+        len(text) <= 120
+        and not text.endswith((".", "?", "!", ":", ";"))
+        and not _field_line(text)
+        and not _meeting_line(text, fmt)
+        and not _list_label(text, fmt)
+        and not _speaker_turn(text, set())
+        and not _dateline(text)
+        and not _NUMBERED.match(text)
+    )
+
+
+def _further_item_groups(lines: list[Line], i: int, items: list[str], fmt: RecordFormat) -> int:
+    """Participants in groups separated by blank lines (one group a side, the side unnamed): a further
+    block of two or more item lines belongs to the list when a labelled line (`DATE AND TIME: …`,
+    `PLACE: …`, another list) or the end follows it — then the block is no paragraph. Adds its lines
+    to `items`; returns the index after the last group taken."""
+    while i < len(lines) and items:
+        k = i
+        while k < len(lines) and lines[k].block == lines[i].block:
+            k += 1
+        after = lines[k].text if k < len(lines) else ""
+        if not (
+            2 <= k - i <= 30
+            and all(_plain_item(ln, fmt) for ln in lines[i:k])
+            and (not after or _field_line(after) or _meeting_line(after, fmt) or bool(_list_label(after, fmt)))
+        ):
+            break
+        items.extend(ln.text for ln in lines[i:k])
+        i = k
+    return i
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -1506,6 +1561,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
         ):
             items.append(lines[i].text)
             i += 1
+    i = _further_item_groups(lines, i, items, fmt)
     head_text = label_line.text[: len(label_line.text) - len(rest)].rstrip() if rest else label_line.text
     node = Node("list", {"type": kind}, [Node("head", {}, [head_text])])
     for item in items:
@@ -1673,6 +1729,13 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             container.children.extend(pending_pb + [node])
             pending_pb, paragraph, prev = [], None, None
             continue
+        if _letter_inside(lines, i, container, document):
+            # `Dear Comrades!` after text of the record: a letter or address inside it begins (TEI 4.2.1)
+            letter = Node("div", {"type": "letter"}, [Node("opener", {}, [Node("salute", {}, [text])])])
+            container.children.extend([*pending_pb, letter])
+            container, paragraph, prev, pending_pb = letter, None, None, []
+            i += 1
+            continue
         if paragraph is not None and prev is not None and not numbered and _continues(prev, line):
             paragraph.children.extend([" ", *pending_pb, text])
             pending_pb = []
@@ -1730,6 +1793,22 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             if paragraph is not None and container.children and container.children[-1] is paragraph
             else container.children
         ).extend(pending_pb)
+
+
+def _letter_inside(lines: list[Line], i: int, container: Node, document: Node) -> bool:
+    """`Dear Comrades!`, `Respected Comrade Minister,` on a line of its own after the record's text has
+    begun, running text after it: the salutation of a letter or speech the record holds (a report read
+    out in minutes, an enclosure), which opens a division of its own."""
+    text = lines[i].text
+    return (
+        len(text) <= 80
+        and _OPEN_SALUTE.match(text) is not None
+        and container.attrs.get("type") != "letter"
+        and any(
+            isinstance(c, Node) and c.tag in ("p", "list", "div") for c in (*document.children, *container.children)
+        )
+        and _running_text_follows(lines, i)
+    )
 
 
 def _every_point_one(lines: list[Line]) -> bool:

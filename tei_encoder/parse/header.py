@@ -276,11 +276,12 @@ def _store(
 def _store_citation(
     header: Header, value: list[str], text: str, fmt: RecordFormat, warnings: list[str], repeated: bool
 ) -> None:
-    url = _URL.search(text)
-    if url and _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
-        _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
-    elif url:
-        warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
+    # every URL the citation gives — in its sentence and on the line after it — is a source URL
+    for url in _URL.finditer(text):
+        if _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
+            _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
+        else:
+            warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
     if len(value) > 1 and _URL.fullmatch(value[-1].strip()):
         citation = " ".join(" ".join(value[:-1]).split())  # the URL line after the citation, not inside it
     else:
