@@ -256,11 +256,10 @@ def test_a_field_the_format_labels_but_the_parser_does_not_know_is_kept_as_a_not
     [
         ("https://digitalarchive.example.org/document/188144", "188144"),
         ("https://digitalarchive.example.org/document/record-of-talk-with-x-0", "record-of-talk-with-x-0"),
-        # the site's node number names the document too: the same id as TEI/@xml:id (wcda-node-89832)
-        ("https://digitalarchive.example.org/node/89832", "node-89832"),
+        ("https://digitalarchive.example.org/node/89832", ""),  # a site's node number is no document id
     ],
 )
-def test_document_idno_is_the_number_slug_or_node(url, idno):
+def test_document_idno_is_the_number_or_slug_never_a_node(url, idno):
     from tei_encoder.parse import parse_record
     from tei_encoder.read import decode_record
 

@@ -31,8 +31,9 @@ def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Documen
     header_module = importlib.import_module(f".{fmt.header_parser}", __package__)
     header, body_blocks, warnings = header_module.parse_header(blocks, fmt)
     header.publisher = fmt.publisher
-    # the archive's id of the document: its number, slug or site node (`node-N`, as in TEI/@xml:id)
-    header.doc_number_type = fmt.name if header.doc_number or header.doc_slug else ""
+    # the archive's id of the document: its number or slug; a site's `node-N` is neither
+    named = header.doc_number or header.doc_slug and not header.doc_slug.startswith("node-")
+    header.doc_number_type = fmt.name if named else ""
     header.translation_languages = translation_languages(header.contents_items, fmt, warnings)
     for line in recorder_lines(body_blocks, fmt):
         for resp in parse_responsibilities(line, fmt):
