@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -682,6 +683,8 @@ def run_build(
             remove_search(site)
             search_files = _files_under(site, SEARCH_DIR)
         failed = False
+    except sqlite3.Error as exc:  # the build state cannot be read or written (disk full, read-only, damaged)
+        raise BuildError(f"{summaries_path}: the build state cannot be written: {exc}") from None
     except BrokenProcessPool:
         raise BuildError(
             "a worker process died (killed, or out of memory); the build stopped. Files already written are "
@@ -693,7 +696,11 @@ def run_build(
         if failed:
             store.close()  # this build's summaries are rolled back; records.json is not written either
 
-    store.save()
+    try:
+        store.save()
+    except (sqlite3.Error, OSError) as exc:
+        store.close()
+        raise BuildError(f"{summaries_path}: the build state cannot be written: {exc}") from None
     new_state = {
         "format": STATE_FORMAT,
         "version": __version__,

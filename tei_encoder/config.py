@@ -149,6 +149,15 @@ def repositories() -> tuple[tuple[tuple[str, ...], Repository], ...]:
     return tuple(entries)
 
 
+@cache
+def archive_schemes() -> dict[str, tuple[tuple[str, re.Pattern], ...]]:
+    """Numbering scheme name -> its levels in hierarchy order, as (level, pattern with group `v`),
+    from data/repositories.json `schemes` (`fond-opis`: fond, opis, papka, delo; `fond-dosar`: fond,
+    problema, dosar). TEI Guidelines 10.4 (msIdentifier): one idno per level."""
+    raw = _load_json("tei_encoder.data", "repositories.json")["schemes"]
+    return {name: tuple((level, re.compile(pattern)) for level, pattern in levels) for name, levels in raw.items()}
+
+
 def project_dir(name: str) -> Path:
     """`schema/` or `xslt/`: beside the package in a checkout, or installed as package data."""
     here = Path(__file__).resolve().parent

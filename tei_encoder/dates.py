@@ -58,8 +58,13 @@ _BARE_MONTH = (
     )
     + r"|(?<=\bmid-))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+# a year after "in", "since"…, or in a list after another year, the list going on or ending there
+# ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people")
 _BARE_YEAR = (
-    "(?:" + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "of", "until")) + r")(?P<year>19\d\d|20[0-2]\d)\b"
+    "(?:(?:"
+    + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "of", "until"))
+    + r")(?P<year>19\d\d|20[0-2]\d)\b|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
+    + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
 # Ordered: the longest forms first, so "9 June 1961" is not read as "9 June" + "1961".
@@ -232,7 +237,7 @@ def _to_match(
     if kind in ("roman", "numeric"):
         return _numeric_match(kind, start, end, text, g, default_year)
     if kind == "year":
-        return DateMatch(start, end, {"when": g["year"]})
+        return DateMatch(start, end, {"when": g["year"] or g["listed"]})
     if kind == "half":
         year = int(g["year"]) if g.get("year") else default_year
         if year is None or (not g.get("year") and default_month is not None and default_month <= 2):

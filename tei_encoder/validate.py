@@ -50,7 +50,9 @@ XSL = "{http://www.w3.org/1999/XSL/Transform}"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 # files from which two worker processes beat one (measured: benchmarks/run.py, "pool break-even")
 POOL_BREAK_EVEN = 2000
-_JING_CHUNK = 2000  # files per jing run: the JVM starts once, the command line stays within limits
+# A jing run takes as many files as its command line holds (the JVM starts once per run): half the
+# system's limit on arguments, the rest left for the environment
+_JING_ARG_BYTES = min(os.sysconf("SC_ARG_MAX") if hasattr(os, "sysconf") else 2**17, 2**21) // 2
 _JING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|fatal): (?P<msg>.*)$")
 
 
@@ -725,27 +727,41 @@ def jing(
     rng: Path,
     paths: list[Path],
     includes: dict[Path, tuple[str, ...]] | None = None,
-    chunk: int = _JING_CHUNK,
+    chunk: int | None = None,
     command: str | None = "jing",
 ) -> dict[Path, list[Diagnostic]]:
     """RELAX NG by jing: one jing process per chunk of files (the JVM starts once), problems per file.
 
     jing prints absolute paths: each line is mapped back to the file as it was named, and a line
     in an included file (includes: file -> absolute paths it includes) to the file including it.
-    jing stops at a fatal error, so a chunk with a fatal error, a line for a file it cannot place,
-    or an unexpected exit is run again one file per process; a file jing could not check gets a
-    "not checked" problem, never a clean record."""
+    jing stops at a fatal error, so a run with a fatal error, a line for a file it cannot place, or an
+    unexpected exit is run again in halves, down to one file per process (a few runs find the file
+    at fault in a batch of thousands); a file jing could not check gets a "not checked" problem,
+    never a clean record. chunk: files per run (default: as many as a command line holds, see
+    jing_batches)."""
     found: dict[Path, list[Diagnostic]] = {}
-    for start in range(0, len(paths), chunk):
-        batch = paths[start : start + chunk]
-        result = _run_jing(rng, batch, includes or {}, command or "jing")
-        if result is None:  # nothing of this run can be trusted: every file runs alone
-            result = ({}, set(batch))
-        checked, unsure = result or ({}, set())
-        for path in batch:
-            # a file whose own lines cannot be told apart from another's runs again alone
-            solo = _run_jing(rng, [path], includes or {}, command or "jing", alone=True) if path in unsure else None
-            found[path] = solo[0][path] if solo else (checked.get(path) or [])
+    for batch in jing_batches(paths, chunk):
+        found.update(_jing_halving(rng, batch, includes or {}, command or "jing"))
+    return found
+
+
+def _jing_halving(
+    rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], command: str
+) -> dict[Path, list[Diagnostic]]:
+    """jing's problems for each file of a batch: one run, else (its output not to be trusted) each
+    half again; a file whose own lines cannot be told apart from another's runs again alone."""
+    result = _run_jing(rng, batch, includes, command, alone=len(batch) == 1)
+    if result is None:
+        middle = len(batch) // 2
+        return {
+            **_jing_halving(rng, batch[:middle], includes, command),
+            **_jing_halving(rng, batch[middle:], includes, command),
+        }
+    checked, unsure = result
+    found: dict[Path, list[Diagnostic]] = {}
+    for path in batch:
+        solo = _run_jing(rng, [path], includes, command, alone=True) if path in unsure and len(batch) > 1 else None
+        found[path] = solo[0][path] if solo else (checked.get(path) or [])
     return found
 
 
@@ -754,25 +770,50 @@ def _jing_ahead(rng: Path, paths: list[Path], command: str | None) -> dict[Path,
     it placed with certainty; a run that stopped (a file not well-formed, one it cannot read) or printed
     a line for another file (an XInclude) gives nothing, and those files are checked again after."""
     found: dict[Path, list[Diagnostic]] = {}
-    for start in range(0, len(paths), _JING_CHUNK):
-        result = _run_jing(rng, paths[start : start + _JING_CHUNK], {}, command or "jing")
+    for batch in jing_batches(paths):
+        result = _run_jing(rng, batch, {}, command or "jing")
         if result is not None:
             checked, unsure = result
             found.update((p, problems) for p, problems in checked.items() if p not in unsure)
     return found
 
 
-# A jing run is short: the JVM's quick compiler alone (no optimising compiler at work on a second core)
-# halves its CPU time (1,000 TEI files: 2.0-2.2 s instead of 4.2-4.7 s) with the same report, byte for
-# byte. (Another garbage collector would change the order of jing's "must be ..." alternatives.) A
-# user's own JAVA_TOOL_OPTIONS come after ours, and win.
+def jing_batches(paths: list[Path], chunk: int | None = None) -> list[list[Path]]:
+    """The files in runs of jing: `chunk` files each, or (None) as many as fit in _JING_ARG_BYTES of
+    command line. Fewer runs are faster: each starts a JVM, and its compiler warms up again (runs of
+    2,000 files made validate --rng at 10,000 files twice jing's own time)."""
+    if chunk is not None:
+        return [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
+    batches: list[list[Path]] = []
+    size = _JING_ARG_BYTES
+    for path in paths:
+        length = len(os.fsencode(str(path))) + 1 + 8  # the argument, its NUL, its pointer
+        if size + length > _JING_ARG_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(path)
+        size += length
+    return batches
+
+
+# A short jing run is faster with the JVM's quick compiler alone: no optimising compiler at work on a
+# second core halves its CPU time (1,000 TEI files: 2.0-2.2 s instead of 4.2-4.7 s) with the same
+# report, byte for byte. A long run is not: the optimised code pays for itself after a few thousand
+# files (CPU time, realistic TEI, busy 2-core machine: 1,000 files 3.0 s quick vs 7.0 s optimising,
+# 3,390 files 7.5 vs 8.5 s, per further file 1.9 vs 0.6 ms), so runs of more files than this keep
+# the JVM's default. (Another garbage collector would change the order of jing's "must be ..."
+# alternatives.) A user's own JAVA_TOOL_OPTIONS come after ours, and win.
 _JING_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
+JING_QUICK_JVM_MAX = 3000
 
 
-def _jing_env() -> dict[str, str]:
-    """The environment jing runs in: this one, with the JVM options for a short run."""
+def _jing_env(files: int = 1) -> dict[str, str]:
+    """The environment a jing run over `files` files runs in: this one, with the JVM options for a
+    short run when it is one (see JING_QUICK_JVM_MAX)."""
     own = os.environ.get("JAVA_TOOL_OPTIONS", "")
-    return {**os.environ, "JAVA_TOOL_OPTIONS": f"{_JING_JVM_OPTIONS} {own}".strip()}
+    ours = _JING_JVM_OPTIONS if files <= JING_QUICK_JVM_MAX else ""
+    options = f"{ours} {own}".strip()
+    return {**os.environ, "JAVA_TOOL_OPTIONS": options} if options else dict(os.environ)
 
 
 def _run_jing(
@@ -785,7 +826,9 @@ def _run_jing(
     for path in batch:
         for name in includes.get(path, ()):
             included.setdefault(name, []).append(path)
-    done = subprocess.run([command, str(rng), *map(str, batch)], capture_output=True, text=True, env=_jing_env())
+    done = subprocess.run(
+        [command, str(rng), *map(str, batch)], capture_output=True, text=True, env=_jing_env(len(batch))
+    )
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
     unsure: set[Path] = set()
     fatal = None

@@ -129,6 +129,18 @@ def div_content_problem(div: etree._Element) -> str:
 # --- header ------------------------------------------------------------------------------------
 
 
+def _org_entry(doc: Document, name: str) -> str:
+    """The id of the one org entry of the document named `name` (its name or a form it is met in),
+    else ''."""
+    key = name.casefold()
+    found = [
+        e.xml_id
+        for e in doc.entities.values()
+        if e.kind == "org" and key in {n.casefold() for n in (e.name, *e.variants)}
+    ]
+    return found[0] if len(found) == 1 else ""
+
+
 def _header(doc: Document, change_date: str | None) -> etree._Element:
     h = doc.header
     header = _el("teiHeader")
@@ -137,14 +149,19 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     _sub(title_stmt, "title", h.title, type="main")
     for ref in dict.fromkeys(doc.author_refs.values()):
         entity = doc.entities[ref]
-        author = _sub(title_stmt, "author")
-        if entity.kind in ("person", "org"):  # a ministry or an embassy may author a record (TEI 2.2.1)
-            _sub(author, KIND[entity.kind].mention, entity.name, ref=f"#{ref}")
-        else:
-            author.text = entity.name
+        if entity.kind not in ("person", "org"):
+            continue  # a name that is a place here (`Telegram from Washington`) authors nothing
+        author = _sub(title_stmt, "author")  # a ministry or an embassy may author a record (TEI 2.2.1)
+        _sub(author, KIND[entity.kind].mention, entity.name, ref=f"#{ref}")
     for name in h.authors:
         if name not in doc.author_refs:
             _sub(title_stmt, "author", name)
+    for org in h.author_orgs:  # the body the title names as the sender: orgName when the record knows it
+        ref = _org_entry(doc, org)
+        if ref:
+            _sub(_sub(title_stmt, "author"), "orgName", org, ref=f"#{ref}")
+        else:  # a mention is linked or not tagged (the project schema): the name as printed
+            _sub(title_stmt, "author", org)
     for funder in h.funders:
         _sub(title_stmt, "funder", funder)
     for resp in h.responsibilities:

@@ -199,6 +199,21 @@ def test_state_of_an_older_shape_means_a_full_build(project):
     assert any(c["keyword"] == "Kudryavtsev" for c in contexts)
 
 
+def test_lost_or_damaged_summaries_mean_a_full_build(project):
+    """The index and registers are made from every document's summary: without them (the store
+    deleted or damaged) an incremental build would publish registers missing the unchanged records."""
+    corpus, authority, out = project
+    store = out / ".tei-encoder" / "summaries.sqlite"
+    persons = (out / "site" / "persons.html").read_bytes()
+    store.write_bytes(b"not a database")
+    again = build(corpus, out, authority)
+    assert (again["exit_code"], again["encoded"], again["unchanged"]) == (0, 3, 0)
+    assert (out / "site" / "persons.html").read_bytes() == persons
+    store.unlink()
+    assert build(corpus, out, authority)["encoded"] == 3
+    assert build(corpus, out, authority)["encoded"] == 0  # and the state is whole again
+
+
 def test_check_warnings_hold_when_an_authority_change_leaves_the_tei_unchanged(project):
     """Nothing silent: a record re-encoded into the same TEI is not validated again, but the warnings
     its last validation gave are still reported (they were lost before)."""

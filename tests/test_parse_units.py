@@ -13,6 +13,7 @@ from tei_encoder.parse.blocks import split_blocks
 from tei_encoder.parse.body import parse_body
 from tei_encoder.parse.citation import parse_archival_reference, split_citation
 from tei_encoder.parse.header import document_id, parse_header, split_funders, url_line
+from tei_encoder.parse.sender import title_sender
 
 FMT = record_format()
 
@@ -266,3 +267,85 @@ def test_document_idno_is_the_number_or_slug_never_a_node(url, idno):
     doc = parse_record(decode_record(Path("t.txt"), text.encode()), FMT)
     named = doc.header.doc_number or doc.header.doc_slug if doc.header.doc_number_type else ""
     assert named == idno
+
+
+@pytest.mark.parametrize(
+    "title, sender",
+    [
+        ("Telegram from Ivo Brandt to Ana Kovac", ("Ivo Brandt", "person")),
+        ("Secret Telegram from Brandt (Lagos) to Kovac (Warsaw) [Ciphergram No. 12]", ("Brandt", "person")),
+        ("Cable, Brandt to Cde. Kovac", ("Brandt", "person")),
+        ("Ciphered Telegram No. 71, Brandt to Kovac, for the Premier", ("Brandt", "person")),
+        ("Colonel Ivo Brandt, No. 4/II/0071/01.02.1980, 'Note on a Meeting'", ("Ivo Brandt", "person")),
+        ("Memo from the Ruritanian Consul in Lagos, Ivo Brandt, to the Ministry", ("Ivo Brandt", "person")),
+        ("Ivo Brandt’s Notes from the Harbour Talks", ("Ivo Brandt", "person")),
+        (
+            "Telegram from the Ruritanian Embassy in Lagos, to the Ministry of Foreign Affairs",
+            ("Ruritanian Embassy in Lagos", "org"),
+        ),
+        ("Report, Embassy of Ruritania in Lagos to the Foreign Ministry", ("Embassy of Ruritania in Lagos", "org")),
+        ("Telegram from Ruritanian Embassy in Lagos (Brandt), 2 May 1962", ("Brandt", "person")),
+        ("Telegram from Ruritanian Embassy in Lagos (Warsaw)", ("Ruritanian Embassy in Lagos", "org")),
+        ("Journal of Soviet Ambassador in the DPRK A. B. Sampov for 3 May 1958", ("A. B. Sampov", "person")),
+        ("From the Journal of Ambassador Ivo Brandt: Record of a Conversation", ("Ivo Brandt", "person")),
+        ("Report by Ivo Brandt on the Harbour Talks", ("Ivo Brandt", "person")),
+        ("Journal of the Embassy, 1960", None),
+        # names nobody: a place, a role without a name, a code name the editor resolves, a subject, no sender
+        ("Telegram from Lisbon, PT, No.071.312, Urgent", None),
+        ("Telegram from Moscow to the Embassy", None),
+        ("Telegram from the Minister of Foreign Affairs to the Ambassador", None),
+        ("Ciphered Telegram, Brandt [Kovac] to the Premier", None),
+        ("Letter from the Embassy on the Harbour Talks", None),
+        ("Record of Conversation between Ivo Brandt and Ana Kovac", None),
+        ("Record of Conversation from Premier Brandt's Reception of the Delegation", None),
+        ("TELEGRAM FROM IVO BRANDT TO ANA KOVAC", None),
+    ],
+)
+def test_the_sender_a_title_names(title, sender):
+    found = title_sender(title, FMT)
+    assert (found.name, found.kind) == sender if sender else found is None
+
+
+def _header_of(citation: str):
+    text = f"June 9, 1961\n\n**A Test Record**\n\nCitation:\n\n{citation}\n\n<https://digitalarchive.example.org/document/1>\n\nThe talks went on.\n"
+    header, _, warnings = parse_header(split_blocks(text), FMT)
+    return header, warnings
+
+
+def test_roles_after_an_understood_reference_give_no_warning():
+    header, warnings = _header_of(
+        '"A Test Record," June 9, 1961, Wilson Center Digital Archive, TsKhSD, f. 5, op. 7, d. 11, ll. 2-4; '
+        "translation by Jane Roe."
+    )
+    assert not [w for w in warnings if "archival reference" in w], warnings
+    assert [(r.resp, r.names) for r in header.responsibilities] == [("Translation", ["Jane Roe"])]
+    assert header.archival.idnos == [("fond", "5"), ("opis", "7"), ("delo", "11")]
+
+
+@pytest.mark.parametrize(
+    "reference",
+    ["AVP RF, copy courtesy of NSA; translation by Jane Roe.", "AVP RF; obtained by Jane Roe, copy on file at NSA."],
+)
+def test_a_copys_provenance_is_a_note_and_the_repository_stays(reference):
+    header, warnings = _header_of(f'"A Test Record," June 9, 1961, Wilson Center Digital Archive, {reference}')
+    assert header.archival.repository.abbr == "AVP RF" and header.archival.understood
+    assert [kind for kind, _ in header.notes] == ["provenance"]
+    assert not [w for w in warnings if "archival reference" in w], warnings
+
+
+def test_a_collection_named_with_a_role_noun_is_no_role():
+    reference, roles = split_citation(
+        '"T," June 9, 1961, Archive, Translation Collection, box 5. Obtained by Jane Roe.', FMT
+    )
+    assert reference == "Archive, Translation Collection, box 5."
+    assert [r.resp for r in roles] == ["Obtained"]
+
+
+def test_a_folio_unit_without_numbers_leaves_the_reference_understood():
+    ref = parse_archival_reference("GARF, Fond 5446, Opis 12, Delo 34, Listy")
+    assert ref.understood and ref.idnos == [("fond", "5446"), ("opis", "12"), ("delo", "34")] and ref.locus is None
+
+
+def test_romanian_scheme_levels_in_english_too():
+    ref = parse_archival_reference("Romanian Ministry of Foreign Affairs Archives, Matter 220, Folder no. 1601")
+    assert ref.repository.abbr == "AMAE" and ref.idnos == [("problema", "220"), ("dosar", "1601")]

@@ -183,6 +183,44 @@ def test_jing_runs_while_our_checks_run_not_after_them(tmp_path, monkeypatch, te
 def test_jing_runs_with_a_quick_jvm_and_the_users_own_options_last(monkeypatch):
     monkeypatch.setenv("JAVA_TOOL_OPTIONS", "-Xmx2g")
     assert validate_module._jing_env()["JAVA_TOOL_OPTIONS"] == "-XX:TieredStopAtLevel=1 -Xmx2g"
+    # a long run keeps the optimising compiler: it pays for itself after a few thousand files
+    long_run = validate_module.JING_QUICK_JVM_MAX + 1
+    assert validate_module._jing_env(long_run)["JAVA_TOOL_OPTIONS"] == "-Xmx2g"
+    monkeypatch.delenv("JAVA_TOOL_OPTIONS")
+    assert "JAVA_TOOL_OPTIONS" not in validate_module._jing_env(long_run)
+
+
+def test_jing_runs_take_as_many_files_as_a_command_line_holds(monkeypatch):
+    paths = [Path(f"/corpus/tei/record-{n:05d}.xml") for n in range(1000)]
+    assert validate_module.jing_batches(paths) == [paths]  # 10,000 such names would fit too
+    monkeypatch.setattr(validate_module, "_JING_ARG_BYTES", 1000)
+    batches = validate_module.jing_batches(paths)
+    assert [p for b in batches for p in b] == paths and len(batches) > 1
+    assert all(sum(len(str(p)) + 9 for p in b) <= 1000 for b in batches)
+    assert validate_module.jing_batches(paths, 300) == [paths[:300], paths[300:600], paths[600:900], paths[900:]]
+
+
+@needs_jing
+def test_a_stopped_jing_run_is_halved_to_find_the_file_at_fault(tmp_path, monkeypatch):
+    """One file that stops jing (a missing DTD) in a batch: the batch is run again in halves, not one
+    file per JVM (thousands of JVM starts at scale); every other file still gets jing's verdict."""
+    files = _batch(tmp_path)
+    valid = [tmp_path / f"v{n}.xml" for n in range(7)]
+    for path in valid:
+        shutil.copy(files[3], path)  # invalid: a marginScribble, which the schema below refuses
+    schema = tmp_path / "no-scribbles.rng"
+    schema.write_text(NO_SCRIBBLES_RNG)
+    runs: list[int] = []
+    real_run = validate_module._run_jing
+    monkeypatch.setattr(
+        validate_module,
+        "_run_jing",
+        lambda rng, batch, *a, **k: runs.append(len(batch)) or real_run(rng, batch, *a, **k),
+    )
+    found = jing(schema, [*valid[:3], files[0], *valid[3:]])
+    assert [d.source for d in found[files[0]]] == ["unchecked"] and "jing stopped" in found[files[0]][0].message
+    assert all(any("marginScribble" in d.message for d in found[p]) for p in valid)
+    assert runs[0] == 8 and len(runs) < 8  # file by file would be 1 + 8 runs
 
 
 # -- 3. honest statuses: size limit, huge text nodes, XInclude the same with and without jing --

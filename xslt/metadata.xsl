@@ -50,7 +50,8 @@
              several items) describes the manuscript, not where the document is kept. -->
         <xsl:variable name="reference" as="xs:string*">
           <xsl:for-each select="$ms/tei:msIdentifier//tei:idno[not(tei:idno)][not(ancestor::tei:altIdentifier)][normalize-space()]">
-            <xsl:sequence select="(map{'fond': 'fond ', 'opis': 'opis ', 'papka': 'papka ', 'delo': 'delo '}(string(@type)), '')[1] || f:normal(.)"/>
+            <!-- a level of the archive's scheme (fond, opis, dosar …) is shown with its name -->
+            <xsl:sequence select="(if (parent::tei:idno[@type = 'archival']) then @type || ' ' else '') || f:normal(.)"/>
           </xsl:for-each>
           <xsl:sequence select="$ms/tei:msContents[count(tei:msItem) = 1]/tei:msItem/tei:locus ! f:normal(.)[.]"/>
         </xsl:variable>

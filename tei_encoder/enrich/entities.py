@@ -24,14 +24,14 @@ from ..dates import DateMatch, find_dates
 from ..gazetteer import gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
-from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, vocabulary
+from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
 from .walk import rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
-_IS_INITIAL = re.compile(INITIAL)
+_IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
 _MAY_HOLD_INITIAL = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
@@ -53,8 +53,10 @@ _SURNAME_THEN_INITIALS = re.compile(
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 # a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
 _PATRONYMIC = r"[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:vich|vych|vna|ich|ichna)"
+# an Arabic surname may begin with its article joined by a hyphen ("Hafez al-Assad"); _name_run keeps it
+# only when the article is a listed particle (names.json particles)
 _GIVEN_NAME = re.compile(
-    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}{_SURNAME}))"
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ž]))?{_SURNAME}))"
 )
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
@@ -332,6 +334,9 @@ class EntityRecognizer:
         self.role_name = re.compile(
             rf"he(?<=(?<![\w])[Tt]he)\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
         )
+        # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
+        cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
+        self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
         self.squashed_persons = self._squashed_persons()
 
@@ -497,6 +502,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         doc.abstract = holder.children
     if any(node.tag == "supplied" for node in ctx.nodes):  # tagging makes none: without one, nothing to link
         _link_alternate_names(ctx, doc.body)
+    _link_bracketed_equivalents(ctx, doc)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
     for name in doc.header.authors:
@@ -590,6 +596,51 @@ def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
+# "to Naszkowski (Warsaw)": a telegram's sender or addressee, then a listed place in brackets
+_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ž][^()\n]{1,39})\)")
+_WORD_BEFORE = re.compile(rf"(?<![\w.’'-]){_NAME_TOKEN}$")
+
+
+# "Zielinski", "Rapacki", "Piecuch": surnames; adjectives of these endings are dictionary words ("French")
+_SURNAME_NOT_ADJECTIVE = re.compile(r"(?:(?:sk|ck|zk)[iy]|ch|ic)$")
+
+
+def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
+    """Whether capitalised words found by their context alone may be a person no list holds: no word a
+    dictionary word, title, listed non-name or national adjective, and no word nor the whole a place or
+    body the lists hold."""
+    v = rec.names
+    if any(
+        v.is_common_word(w)
+        or v.is_title_word(w)
+        or norm(w) in v.not_names
+        or (_NATIONAL.match(w) and not _SURNAME_NOT_ADJECTIVE.search(w))
+        for w in words
+    ):
+        return False
+    keys = [(norm(w),) for w in words] + [tuple(norm(w) for w in words)]
+    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
+
+
+def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
+    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)")."""
+    names = []
+    if " by " in text or "by " in text[:3] or "ccording to" in text:
+        for m in rec.cued_name.finditer(text):
+            run = _name_run(rec.names, m.group("name").split())
+            if run and _unlisted_name(rec, run.split()):
+                names.append(run)
+    for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
+        forms = rec.lexicon.get(tuple(norm(t) for _, _, t in tokens(m.group("place"))), ())
+        if not forms or any(f.kind != "place" for f in forms):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before and _unlisted_name(rec, [before.group(0)]):
+            names.append(before.group(0))
+    return names
+
+
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables."""
@@ -610,6 +661,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         run = _name_run(v, m.group("name").split())
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
+    names.extend(_cued_names(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
@@ -644,8 +696,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             continue
         if word in v.given:
             g = _GIVEN_NAME.match(text, m.start())
-            if g:
-                names.append(_name_run(v, g.group("all").split()))
+            if g and (run := _name_run(v, g.group("all").split())).count(" "):
+                names.append(run)  # a given name alone (before "pre-war") is no evidence of a person
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
                 family = h.group("family")
@@ -734,6 +786,12 @@ def _word_kind(word: str) -> int:
     return kind
 
 
+def _joined_particle(v, word: str) -> bool:
+    """A surname with its particle joined by a hyphen: "al-Assad", "el-Sheik" (names.json particles)."""
+    particle, _, rest = word.partition("-")
+    return bool(rest) and rest[0].isupper() and particle in v.particles
+
+
 def _name_run(v, words: list[str]) -> str:
     """The words of a name at the start of `words`: initials, name words and particles, up to the first
     title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
@@ -754,7 +812,12 @@ def _name_run(v, words: list[str]) -> str:
             continue
         if not out and v.is_title_word(bare) and k + 1 < len(words):
             continue  # a second title: "Comrade Dr. Uranovicz", "Com. Col. S. S. Zudin"
-        if not bare[0].isupper() or bare.endswith(".") or norm(bare) in v.not_names or v.is_title_word(bare):
+        if (
+            not (bare[0].isupper() or (out and _joined_particle(v, bare)))
+            or bare.endswith(".")
+            or norm(bare) in v.not_names
+            or v.is_title_word(bare)
+        ):
             break
         named = [w for w in out if not _IS_INITIAL.fullmatch(w.strip("[]"))]
         if not named:
@@ -962,11 +1025,15 @@ _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "s", "on", "in"})
 
 def _generic_name(v, name: str, kind: str) -> bool:
     """Whether a rule-found name names different entities in different records: one word for a
-    person; for a place or organisation, nothing but common words and national adjectives."""
+    person; for a place or organisation, nothing but common words, national adjectives and the words
+    of organs every party or state has ("Politburo", names.json generic_organs)."""
     words = [t for _, _, t in tokens(name)]
     if kind == "person":
         return len(words) == 1
-    return all(norm(w) in _FUNCTION_WORDS or v.is_common_word(w) or _NATIONAL.match(w) for w in words)
+    return all(
+        norm(w) in _FUNCTION_WORDS or norm(w) in v.organ_words or v.is_common_word(w) or _NATIONAL.match(w)
+        for w in words
+    )
 
 
 def _content_key(name: str) -> tuple[str, ...]:
@@ -1412,11 +1479,12 @@ _ORG_UNION_BEFORE = frozenset(
 _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 _ORG_RUN = re.compile(
-    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
+_AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
-_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of)(?:[ ]+(?:the|THE))?[ ]+")
-_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-Z][A-Za-z]{1,7})\)")
+_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÿĀ-ž]{1,7})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
         "the",
@@ -1479,6 +1547,9 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if not found:
             continue
         start, end = found
+        rest = _AND_REST.match(text, end, run_end)
+        if rest:
+            runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
         if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
             runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
@@ -1497,6 +1568,8 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         abbr = _ABBREVIATION.match(text, end)
         if abbr and xml_id:
             word = abbr.group("abbr")
+            if {f.entity_id for f in ctx.forms((norm(word),))} - {xml_id}:
+                continue  # "Politburo of the WPE Committee (WPE)": the abbreviation is another body's
             if not ctx.forms((norm(word),)):
                 ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
             a, b = abbr.span("abbr")
@@ -1526,9 +1599,11 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     v = ctx.rec.names
     run = text[start:end]
     groups: list[tuple[int, int]] = []  # spans of the capitalised groups, relative to run
+    joined_by_and: list[bool] = [False]  # per group: whether "and" joins it to the group before
     pos = 0
     for c in _CONNECTOR.finditer(run):
         groups.append((pos, c.start()))
+        joined_by_and.append(c.group(0).split()[0] == "and")
         pos = c.end()
     groups.append((pos, len(run)))
     words_of = [run[a:b].split() for a, b in groups]
@@ -1565,6 +1640,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
+        if joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
+            break  # "the Central Committee and the Politburo": two bodies
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -1610,6 +1687,22 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: int) -> bool:
+    """Whether "and" before group k joins two parts of one name ("Ministry for State and Public
+    Security", "Department of American and Oceanic Affairs"): it follows a part after the head's group,
+    and neither part holds a head word, a title, a place or a person's name ("the Council of Ministers
+    and the Politburo" are two bodies)."""
+    v = ctx.rec.names
+    if k - 1 <= first:
+        return False
+    for ws in (words_of[k - 1], words_of[k]):
+        if any(
+            norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS or norm(w) == "union" or v.is_title_word(w) for w in ws
+        ) or _starts_person(v, ws):
+            return False
+    return not _place_at(ctx, " ".join(words_of[k]))
 
 
 def _starts_person(v, words: list[str]) -> bool:
@@ -1767,6 +1860,77 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
         _link_identified_pseudonym(ctx, node, k)
 
 
+def _link_bracketed_equivalents(ctx: _DocContext, doc: Document) -> None:
+    """`Central Committee of the Bulgarian Communist Party [CC of the BCP]`, `Chiao Kuan-hua (Qiao
+    Guan-hua)`: a name in brackets right after a name of the same kind is the same entity when it is
+    that name's abbreviation (its capitals spell the name's initials) or a respelling of a person's
+    (same surname or family name, also transliterated). The bracketed name's rule-made entry (for a
+    person, either one's), and all its uses in the record, then take the other's entry (TEI 13.3.1:
+    one entity, several names). A generic name before a listed abbreviation ("National Liberation
+    Front (NLF)") stays unlinked, and two entries the authority lists are never merged: a wrong link
+    is worse than none."""
+    relink: dict[str, str] = {}
+    if not ctx.local_entries:
+        return  # nothing rule-made to join
+    for node in doc.body.iter():
+        children = node.children
+        for k in range(2, len(children)):
+            between = children[k - 1]
+            if between.__class__ is not str or (between != " (" and not between.isspace()):
+                continue  # most strings are running text: tested first
+            first, second = children[k - 2], children[k]
+            if not (isinstance(first, Node) and isinstance(second, Node)):
+                continue
+            inner = second
+            if second.tag == "supplied" and between.isspace():
+                mentions = [c for c in second.children if not (isinstance(c, str) and not c.strip())]
+                inner = mentions[0] if len(mentions) == 1 and isinstance(mentions[0], Node) else second
+            elif not (between == " (" and k + 1 < len(children) and str(children[k + 1]).startswith(")")):
+                continue
+            if inner.tag != first.tag or first.tag not in (TAGS["person"], TAGS["org"]):
+                continue
+            old, new = inner.attrs.get("ref", "#")[1:], first.attrs.get("ref", "#")[1:]
+            if old not in ctx.local_entries and first.tag == TAGS["person"]:
+                old, new = new, old  # the name before the bracket is the rule-made one: it joins the listed entry
+            if not (old and new and old != new and old in ctx.local_entries):
+                continue
+            same = (
+                _abbreviates(inner.text(), first.text())
+                if first.tag == TAGS["org"]
+                else _same_surname(first.text(), inner.text()) and _similar_given(first.text(), inner.text())
+            )
+            if same:
+                relink[old] = new
+    if not relink:
+        return
+    holders = [doc.body, *(c for c in doc.abstract if isinstance(c, Node))]
+    for holder in holders:
+        for node in holder.iter():
+            ref = node.attrs.get("ref", "")
+            if ref[1:] in relink and node.tag in TAGS.values():
+                node.attrs["ref"] = f"#{relink[ref[1:]]}"
+    for old, new in relink.items():
+        ctx.seen.setdefault(new, []).extend(ctx.seen.pop(old, []))
+
+
+def _similar_given(one: str, other: str) -> bool:
+    """Whether the given names of two forms of one surname agree, allowing a transliteration's
+    letters ("Kuan-hua", "Guan-hua"); a form without a given name agrees with any. "Kim Chol" is
+    not "Kim Il-sung": a shared family name alone does not make one person."""
+    printed = [[t for _, _, t in tokens(name)] for name in (one, other)]
+    family_first = any(east_asian_shape(words) for words in printed)
+    givens = ["".join(norm(t) for t in (words[1:] if family_first else words[:-1])) for words in printed]
+    return not all(givens) or fuzz.ratio(givens[0].replace("-", ""), givens[1].replace("-", "")) >= 70
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether the capitals of `short` ("CC of the BCP", "MfSÖS" aside) spell the initials of the
+    capitalised words of `full` ("Central Committee of the Bulgarian Communist Party")."""
+    capitals = "".join(c for c in short if c.isupper())
+    initials = "".join(w[0] for w in full.split() if w[:1].isupper())
+    return len(capitals) >= 2 and norm(capitals) == norm(initials)
+
+
 _PSEUDONYM_BEFORE = re.compile(
     r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]{2,}|[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]{2,})\s?$"
 )
@@ -1811,9 +1975,13 @@ def _respelling(ctx: _DocContext, name: Node, other: str) -> bool:
     ids = {f.entity_id for f in ctx.forms(key)}
     if ids:
         return ids == {ref}
-    if name.tag != TAGS["person"]:
-        return True
-    mine = [t for _, _, t in tokens(name.text())]
+    return name.tag != TAGS["person"] or _same_surname(name.text(), other)
+
+
+def _same_surname(one: str, other: str) -> bool:
+    """Whether two persons' names share the family name (East Asian order) or surname, letter for
+    letter or in a known transliteration ("Chiao Kuan-hua", "Qiao Guan-hua")."""
+    mine = [t for _, _, t in tokens(one)]
     theirs = [t for _, _, t in tokens(other)]
     if not mine or not theirs:
         return False

@@ -46,6 +46,8 @@ class NameVocabulary:
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
     state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
+    name_cues: tuple[str, ...] = ()  # "led by", "according to": a surname follows
+    organ_words: frozenset[str] = frozenset()  # "politburo": a word of an organ every party or state has
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -121,6 +123,8 @@ def vocabulary() -> NameVocabulary:
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
         state_prefixes=tuple(raw.get("state_prefixes", ())),
+        name_cues=tuple(raw.get("name_cues", ())),
+        organ_words=frozenset(fold(w) for organ in raw.get("generic_organs", ()) for w in organ.split()),
     )
 
 

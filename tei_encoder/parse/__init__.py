@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+import unicodedata
 
 from ..config import RecordFormat, record_format
-from ..model import Document, Responsibility, SourceText
+from ..model import Document, Header, Responsibility, SourceText
 from .blocks import split_blocks
 from .body import parse_body, recorder_lines
 from .citation import parse_responsibilities
 from .header import translation_languages
+from .sender import Sender, title_sender
 
 __all__ = ["parse_record"]
 
@@ -39,7 +41,7 @@ def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Documen
                 header.responsibilities.append(resp)
     _number_responsibilities(header.responsibilities)
     body, notes, authors, body_warnings = parse_body(body_blocks, fmt, header.title)
-    header.authors = list(dict.fromkeys(authors))
+    _choose_authors(header, authors, title_sender(header.title, fmt))
     return Document(
         source=source,
         record_id=_record_id(header.doc_number or header.doc_slug, source, fmt),
@@ -48,6 +50,28 @@ def parse_record(source: SourceText, fmt: RecordFormat | None = None) -> Documen
         notes=notes,
         warnings=[*source.warnings, *warnings, *body_warnings],
     )
+
+
+def _choose_authors(header: Header, body_authors: list[str], sender: Sender | None) -> None:
+    """The document's author, in this order: the person the title names as the sender (`Telegram
+    from X to Y`); else the journal's owner and the signer the body gives; else the body (embassy,
+    ministry) the title names as the sender. The addressee never is. TEI Guidelines 2.2.1."""
+    if sender and sender.kind == "person" and not any(_same_surname(sender.name, a) for a in body_authors):
+        header.authors = [sender.name]
+    else:  # the signer the title names too keeps the form the document prints (`FILIPPOV`)
+        header.authors = list(dict.fromkeys(body_authors))
+        if sender and not header.authors:
+            header.author_orgs = [sender.name]
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Do two forms of a name end in the same word (`Filippov`, `FILIPPOV`; accents aside)?"""
+
+    def last(name: str) -> str:
+        word = name.split()[-1] if name.split() else ""
+        return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+    return bool(last(a)) and last(a) == last(b)
 
 
 def _number_responsibilities(responsibilities: list[Responsibility]) -> None:

@@ -78,10 +78,11 @@ _PAGE_MARK = re.compile(
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
-_COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?\s*\d+$", re.IGNORECASE)
+_COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*\d+$", re.IGNORECASE)
 _REGISTER = re.compile(
     r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special)\s+)?"
-    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference)\s*[\w/.-]*\d[\w/.-]*$",
+    # `C.j.: 053.181` (Czech číslo jednací): the office's register number
+    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*$",
     re.IGNORECASE,
 )
 _TELEGRAM_KIND = re.compile(
@@ -102,7 +103,9 @@ _SENT_BY = re.compile(
     r"^By (?:telegraph|telegram|wire|radio|cable|courier|teletype|telex|diplomatic pouch|mail)\.?$", re.I
 )
 # `To No. 483/sh.`, `Re: No. 12`: the number of the telegram this one answers (a reference, not an addressee)
-_REPLY_TO = re.compile(r"^(?:To|Re:?|In reply to|Reply to|Ref\.?:?)\s+(?:N[°º]|No\.?|Nr\.?|#)\s*[\w/.-]*\d[\w/.-]*\.?$")
+_REPLY_TO = re.compile(
+    r"^(?:(?:To|Re:?|In reply to|Reply to|Ref\.?:?)\s+(?:N[°º]|No\.?|Nr\.?|#)|Reftel:?)\s*[\w/.-]*\d[\w/.-]*[.:]?$"
+)
 _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respected)\b.{1,80}[,!:]$")
 _ADDRESSEE = re.compile(
     r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
@@ -123,31 +126,31 @@ _SIDE_SPEAKER = re.compile(
     r"^(?P<speaker>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\([A-ZÀ-Þ][^()]{1,40}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ'’-]+\.?(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ'’-]+)){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+\.?(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+)){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 # `Mr. Richard H. Davis:`: an honorific only a person's name follows, then the name — a speaker even
 # if he speaks once (`General Assembly:` is no speaker)
 _TITLED_SPEAKER = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Prof|Comrade|Cde|Comr)"
-    r"\.?\s+(?:[A-ZÀ-Þ]\.\s?)*[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ'’-]+)){0,3}$"
+    r"\.?\s+(?:[A-ZÀ-Þ]\.\s?)*[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+)){0,3}$"
 )
 # minutes written `Gorbachev. …`, `Chebrikov [KGB chairman]. …`, `J. Batmunkh – …`: a name, a full
 # stop or dash, the speech; counted as turns only in a record that is a dialogue of such lines
 _DOT_SPEAKER = re.compile(
-    r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
+    r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
 )
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
-    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
+    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
 )
 # every speaker label (`_SPEAKER`, `_SIDE_SPEAKER`, `_MIXED_SPEAKER`, `_DOT_SPEAKER`) ends in a
 # separator followed by a space: a line without one holds no turn, and most lines are rejected here
 # with one scan instead of four patterns
 _TURN_SEP = re.compile(r"[:.–—]\s")
 # `F. Castro:`, `A. I. Mikoyan:`, `Yu. Tsedenbal:`: initials make a mixed-case name a person's
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ]?\.\s?){1,3}[A-ZÀ-Þ]")
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){1,3}[A-ZÀ-Þ]")
 _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
-_LETTER_SPACED = re.compile(r"^(?:[A-ZÀ-Þa-zà-ÿ] ){2,}[A-ZÀ-Þa-zà-ÿ][.,]?$")
+_LETTER_SPACED = re.compile(r"^(?:[A-ZÀ-Þa-zà-ÿ\u0100-\u024f] ){2,}[A-ZÀ-Þa-zà-ÿ\u0100-\u024f][.,]?$")
 _NOT_SPEAKERS = {
     "Note",
     "Notes",
@@ -230,21 +233,68 @@ def parse_body(
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
     lines, notes = _take_notes(lines)
+    parts = _documents(lines, fmt)
+    if len(parts) == 1:
+        document, authors = _document(lines, fmt, title, "document")
+    else:
+        # a covering letter and what it sends (TEI 4.1: one division each, in the order printed)
+        document, authors = Node("div", {"type": "document"}), []
+        for n, part in enumerate(parts):
+            div, names = _document(part, fmt, title if n == 0 else "", "letter" if n == 0 else "attachment")
+            document.children.append(div)
+            authors += names
+    _fold_empty_sections(document)
+    _fit_content_model(document)
+    _separate_parts(document)
+    return document, notes, authors, warnings
+
+
+def _document(lines: list[Line], fmt: RecordFormat, title: str, div_type: str) -> tuple[Node, list[str]]:
+    """One document's lines as a div of `div_type`: opener, head, text, closer and what follows the
+    signature. Returns (the div, its author names: the journal's owner, the signer). Raises
+    RecordError when only a signature is left."""
     lines, closer, signer, postscript = _take_closer_and_distribution(lines, fmt)
     if not lines:
         raise RecordError("record has no document text, only a signature")
-    document = Node("div", {"type": "document"})
+    document = Node("div", {"type": div_type})
     start, docket_name = _opener_and_head(lines, document, fmt, title)
     _main(lines[start:], document, fmt)
     if closer:
         document.children.append(closer)
     if postscript:
         document.children.append(postscript)
-    _fold_empty_sections(document)
-    _fit_content_model(document)
-    _separate_parts(document)
-    authors = [n for n in (docket_name, signer) if n]
-    return document, notes, authors, warnings
+    return document, [n for n in (docket_name, signer) if n]
+
+
+def _document_mark(text: str, fmt: RecordFormat) -> bool:
+    """A line that can only open a document: a classification mark or the kind of telegram (a register
+    or copy number may stand in a signature block as well)."""
+    if len(text) > 60:
+        return False
+    node = _classify_piece(text, fmt)
+    return node is not None and node.attrs.get("type") in ("classification", "telegram")
+
+
+def _documents(lines: list[Line], fmt: RecordFormat) -> list[list[Line]]:
+    """The record's lines cut into the documents it holds: a signature (`[Signature] (S. Name)`)
+    ending text, then a new opener (`Top Secret`, `Copy No. 2`, a telegram mark) with running text
+    after it — a covering letter and its attachment. One part when there is no such place."""
+    parts: list[list[Line]] = []
+    start = 0
+    for k in range(2, len(lines) - 1):
+        if k - start < 2 or not _document_mark(lines[k].text, fmt) or not _running_text_follows(lines, k):
+            continue
+        # the signature block is a few lines: look back a little, never over the whole record again
+        before, closer, signer = _take_closer(lines[max(start, k - 40) : k], fmt)
+        if closer is None or not signer or ":" in signer or _classify_piece(signer, fmt) is not None:
+            continue  # `TOP SECRET` over `Copy No. 1` is no signature
+        if not any(len(ln.text) > 70 and ln.text.endswith((".", "!", "?")) for ln in before):
+            continue  # a document ends after its running text, never inside the opener
+        if not (_SIGNATURE_NAME.search(signer) or _caps_name(signer) or _person_name_line(signer)):
+            continue  # `(FYI: X, Y)` over a telegram's text: no signature, so no document ends there
+        parts.append(lines[start:k])
+        start = k
+    return [*parts, lines[start:]]
 
 
 _PARTED = frozenset({"opener", "closer", "signed", "address"})
@@ -443,20 +493,26 @@ def _is_referenced(mark: str, text: str) -> bool:
     return f"[{mark}]" in text
 
 
-def _running_text(lines: list[Line]) -> str:
-    """The lines as text, a line that goes on with the sentence of the one before (`… with Bolshakov` /
-    `[1] (the latter …`) joined to it by a space: a mark at its start is a reference, not a note's own."""
+def _running_text(lines: list[Line]) -> tuple[str, list[int]]:
+    """The lines as one text, a line that goes on with the sentence of the one before (`… with
+    Bolshakov` / `[1] (the latter …`) joined to it by a space (a mark at its start is a reference, not
+    a note's own), and where the text before each line ends: (text, ends)."""
     parts: list[str] = []
+    ends: list[int] = []
+    size = 0
     for n, line in enumerate(lines):
-        if n and not lines[n - 1].text.endswith(_TERMINAL) and lines[n - 1].block == line.block:
-            parts.append(" ")
-        elif n:
-            parts.append("\n")
+        ends.append(size)
+        if n:
+            glue = " " if not lines[n - 1].text.endswith(_TERMINAL) and lines[n - 1].block == line.block else "\n"
+            parts.append(glue)
+            size += 1
         parts.append(line.text)
-    return "".join(parts)
+        size += len(line.text)
+    return "".join(parts), ends
 
 
 def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
+    running: tuple[str, list[int]] | None = None  # made once, when a note tail is first found
     for k, line in enumerate(lines):
         heading = _NOTES_HEADING.match(line.text) is not None
         mark = _note_mark(line.text)
@@ -465,7 +521,6 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         first = k + 1 if heading else k
         if first >= len(lines) or _note_mark(lines[first].text) is None:
             continue
-        body_text = _running_text(lines[:k])
         tail = lines[first:]
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
@@ -478,6 +533,8 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
                 notes[m] = _matched(_NOTE_DEF, ln.text).group("text")
             else:
                 notes[current] += " " + ln.text
+        running = running or _running_text(lines)
+        body_text = running[0][: running[1][k]]
         if all(_is_referenced(m, body_text) for m in notes):
             return lines[:k], notes
     return lines, {}
@@ -494,7 +551,9 @@ _ROLE_WORDS = re.compile(
 _ROLE_AND_NAME = re.compile(
     r"^(?P<role>.*?)\s*(?P<sig>\[[Ss]ignature\]\s*|\[[Ss]igned\]\s*|[Ss]ignature\s+)?(?P<name>\((?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^()]{1,60}\)|/(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^/]{1,60}/)$"
 )
-_SIGNED_PREFIX = re.compile(r"^(?:Signed|SIGNED|Sgd\.|signed)\s*[:.]?\s*")
+_SIGNED_PREFIX = re.compile(r"^(?:Signed|SIGNED|Sgd\.|signed|/-/)\s*[:.]?\s*")
+# `/-/ Rapacki`: the mark a copy puts for "signed", then the name
+_SIGNED_MARK = re.compile(r"^/-/\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")
 _ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
 
 
@@ -575,8 +634,10 @@ def _date_and_place(text: str) -> bool:
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     if fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
         return None  # who took the minutes: a responsibility (respStmt), never the signer
-    if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text):
+    if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text) or _SIGNED_MARK.match(text):
         return "name"
+    if fmt.production_line_pattern and fmt.production_line_pattern.match(text):
+        return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
     rn = _ROLE_AND_NAME.match(text)
     if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
         return "role-and-name"
@@ -720,6 +781,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     kinds = [
         "pname" if kind == "weak" and _person_name_line(lines[k + n].text) else kind for n, kind in enumerate(kinds)
     ]
+    if kinds == ["pname"] and k > 0 and lines[k - 1].text.endswith((".", "!", "?")):
+        kinds = ["pname-signed"]  # `Dumitru Dediu` alone under the finished text: the signature
     if "pname" in kinds and len(kinds) >= 2:
         kinds = [kind if kind != "pname" else "pname-signed" for kind in kinds]
         # the line under the name is the signer's role ("Deputy Assistant Under-Secretary")
@@ -810,14 +873,19 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 # --- opener and head -------------------------------------------------------------------------
 
 
+@cache
+def _lowered(marks: tuple[str, ...]) -> frozenset[str]:
+    """The marks in lower case, for a lookup instead of a loop on every line."""
+    return frozenset(mark.lower() for mark in marks)
+
+
 def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
     bare = piece.rstrip(".").strip()
     probe = bare.rstrip("!").strip()
     if probe.startswith("(") and probe.endswith(")"):
         probe = probe[1:-1].strip()
-    for mark in fmt.classification_marks:
-        if probe.lower() == mark.lower():
-            return Node("seg", {"type": "classification"}, [bare])
+    if probe.lower() in _lowered(fmt.classification_marks):
+        return Node("seg", {"type": "classification"}, [bare])
     if _COPY.match(probe):
         return Node("seg", {"type": "copy"}, [bare])
     if _REGISTER.match(probe):
@@ -829,7 +897,10 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
 
 def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     """ "Top Secret Copy Nº 2" -> "Top Secret, Copy Nº 2": a classification mark run into the next
-    mark with no separator, so each part is classified on its own."""
+    mark with no separator, so each part is classified on its own. A line that is one mark as a whole
+    (`Special no. 550`, a register number) stays whole."""
+    if _classify_piece(text, fmt) is not None:
+        return text
     for mark in fmt.classification_marks:
         if text.lower().startswith(mark.lower() + " ") and _classify_piece(text[len(mark) + 1 :], fmt):
             return f"{text[: len(mark)]}\x00{text[len(mark) + 1 :]}"
@@ -838,7 +909,7 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
 
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
-    parts = re.split(r"((?<!No)(?<!Nr)(?<!N°)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
+    parts = re.split(r"((?<!No)(?<!no)(?<!Nr)(?<!N°)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
@@ -856,6 +927,18 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
 
 
 _DATE_PLACE = re.compile(r"^(?P<date>.+?)\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})$")
+
+
+def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None:
+    """`“15” January 1963 Copy No. 1`: a date, then opener marks on the same line (columns of the page
+    run together) -> [dateline, " ", marks…]; else None."""
+    if len(text) > 120 or not any(ch.isdigit() for ch in text):
+        return None  # a short line of the page's top: never tried at each space of a long paragraph
+    for cut in [m.start() for m in re.finditer(r" ", text)]:
+        marks = _opener_line(text[cut + 1 :], fmt)
+        if marks and is_date_line(text[:cut]):
+            return [Node("dateline", {}, [text[:cut]]), " ", *marks]
+    return None
 
 
 def _dateline(text: str) -> Node | None:
@@ -1053,7 +1136,17 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener.children.append(Node("seg", {"type": "docket"}, [docket]))
             i += 1
             continue
-        parts = _opener_line(text, fmt) if can_open else None
+        last = opener.children[-1] if opener.children else None
+        if (
+            isinstance(last, Node)
+            and last.tag == "seg"
+            and last.attrs.get("type") in ("addressee", "sender", "from", "to")
+            and _address_goes_on(text)
+        ):
+            last.children += [Node("lb"), text]  # "To the Minister … of the Union" / "of Soviet Socialist Republics"
+            i += 1
+            continue
+        parts = _opener_line(text, fmt) or _dateline_and_marks(text, fmt) if can_open else None
         if parts:
             _append_line(opener, parts)
             i += 1
@@ -1160,7 +1253,8 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 address_context = True
                 i += 1
                 continue
-            if m and (short or not text.endswith(".")) and not text.endswith(":"):
+            # `From…New Delhi…dispatched on … hours...`: dots that trail off end no sentence
+            if m and (short or not text.endswith(".") or text.endswith("...")) and not text.endswith(":"):
                 opener.children.append(Node("seg", {"type": m.group("kind").lower()}, [text]))
                 # the sender is named by "From …": the unlabelled lines after it name the addressee
                 address_context = True
@@ -1226,6 +1320,16 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener, opener_placed = _place_head(opener, document, head, opener_placed)
             head_seen = True
             continue
+        if not head_seen and _kind_heading(text, fmt, i == 0) and _running_text_follows(lines, i):
+            # "Conversation in Pyongyang", "Note on the talks with …": what the document is, a heading
+            heading: list[Node | str] = [text]
+            i += 1
+            while i < len(lines) and _kind_heading(lines[i].text, fmt, False) and _running_text_follows(lines, i):
+                heading += [Node("lb"), lines[i].text]  # "Consultations with X 21-24 April" / "About Y"
+                i += 1
+            opener, opener_placed = _place_head(opener, document, heading, opener_placed)
+            head_seen = True
+            continue
         if (
             can_open
             and _preamble_line(text)
@@ -1239,6 +1343,37 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _kind_heading(text: str, fmt: RecordFormat, first: bool) -> bool:
+    """`Conversation in Pyongyang`, `Record of a Conversation with …`, `About Ethiopia Consultation`: a
+    line in mixed case begun by a kind of document and a joining word, or by `About`/`Concerning` — the
+    document's heading, not who sends it. The record's first line may end with a full stop
+    (`Minutes of conversation between …, Bucharest, 15 March 1967.`)."""
+    words = text.split()
+    if first and text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return (
+        2 <= len(words) <= (40 if first else 14)
+        and len(text) <= 250
+        and (
+            words[0].lower() in fmt.document_kinds
+            and words[1].lower() in _JOINING_WORDS
+            or words[0] in ("About", "Concerning", "Regarding")
+            and words[1][:1].isupper()
+        )
+        and not is_caps(text)
+        and not text.endswith((".", "?", "!", ";", ":", ","))
+    )
+
+
+def _address_goes_on(text: str) -> bool:
+    """A short line begun by a small joining word in lower case (`of Soviet Socialist Republics`): the
+    rest of the address line above it, wrapped by the export."""
+    words = text.split()
+    return (
+        bool(words) and words[0] in _JOINING_WORDS and len(text) <= 80 and not text.endswith((".", "?", "!", ";", ":"))
+    )
 
 
 def _addressee_code_name(text: str, fmt: RecordFormat, lines: list[Line], i: int) -> bool:
@@ -1346,19 +1481,28 @@ def _lines_to_salute(
     """Short lines that no rule names followed, within a few lines, by a salutation (`Dear Comrades!`):
     the letter's opener (TEI 4.2.1) — a place and date, its addressee, the salute — not paragraphs.
     (opener parts, index after the salute) or None."""
+    instruction = False
     for j in range(i, min(i + 6, len(lines))):
         text = lines[j].text
         if _opening_salute(text, fmt) and not _list_label(text, fmt) and not _dialogue_turn(lines, j, dialogue):
             break
+        if j == i and _marginal_instruction(lines, i):
+            instruction = True
+            continue
         if len(text) > 160 or text.endswith((".", "?", ";")) or _NUMBERED.match(text) or _speaker_turn(text, dialogue):
             return None
     else:
         return None
     if j == i or not _running_text_follows(lines, j):
         return None
+    if instruction and not re.match(r"^\[?To\]?\s", lines[j].text):
+        return None  # a sentence before `Dear …,` is the letter's own text
     parts: list[Node | str] = []
     for k in range(i, j):
         text = lines[k].text
+        if instruction and k == i:
+            parts.append(Node("seg", {"type": "instruction"}, [text]))
+            continue
         dateline = _dateline(text)
         marks = _opener_line(text, fmt)
         if (
@@ -1381,6 +1525,16 @@ def _lines_to_salute(
         address_context = True
     parts.append(Node("salute", {}, [lines[j].text]))
     return parts, j + 1
+
+
+def _marginal_instruction(lines: list[Line], i: int) -> bool:
+    """`Please have the Second Department study this and reply.`: one short sentence alone in its block
+    at the top, over the addressee line — an instruction written on the document, not its text."""
+    text = lines[i].text
+    alone = (i == 0 or lines[i - 1].block != lines[i].block) and (
+        i + 1 >= len(lines) or lines[i + 1].block != lines[i].block
+    )
+    return alone and len(text) <= 120 and text.endswith(".") and text[:1].isupper()
 
 
 def _head_subtitle(lines: list[Line], i: int, head: list[Node | str]) -> int:

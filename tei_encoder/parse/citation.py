@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
-from ..config import RecordFormat, repositories
+from ..config import RecordFormat, archive_schemes, repositories
 from ..dates import find_dates
 from ..model import ArchivalReference, Responsibility
 
 # The title a citation opens with: "Title", or "Title," with the comma inside the quotes.
 QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?),?[”"]\s*,?\s*')
-# Russian archives: fond / opis / papka / delo; case matters ("P." papka, "p." page).
-_RUSSIAN_IDS = (
-    ("fond", re.compile(r"\b(?:F|Fond|fond|Fonds|f)\.?\s*(?P<v>\d[\w/]*(?:-[A-Za-z]\b)?)")),
-    ("opis", re.compile(r"\b(?:Op|Opis|op|opis)\.?\s*(?P<v>\d[\w/]*)")),
-    ("papka", re.compile(r"\b(?:P|Papka|Pap|papka|Por|por)\.?\s*(?P<v>\d[\w/]*)")),
-    ("delo", re.compile(r"\b(?:D|Delo|d|delo|File|file)\.?\s*(?P<v>\d[\w/]*)")),
-)
+# The levels of archives' numbering schemes (fond / opis / papka / delo; fond / problema / dosar) are
+# data: data/repositories.json `schemes`. Russian levels are the default; case matters there ("P."
+# papka, "p." page).
+_DEFAULT_SCHEME = "fond-opis"
 _FOLIOS = re.compile(
     r"\b(?P<unit>ll|Ll|l|L|listy|Listy|list|List|pp|p|Pp|ff|Ff)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?"
 )
+_BARE_FOLIO_UNIT = re.compile(r"(?:ll|Ll|listy|Listy|list|List|pp|ff)\.?")
 # Chinese Foreign Ministry archive: file number, then the pages ("106-01234-05, 12-14")
 _FILE_AND_PAGES = re.compile(
     r"(?P<file>\d{3}-[0-9A-Z]+(?:-\d+)*)(?:\s*,\s*(?:pp?\.\s*)?(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?)?"
@@ -33,7 +32,11 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
     The citation is `title, date, publisher, reference. Responsibilities.`; the title may be quoted
     or not (then it is recognised as the record's title, or as the text before the date).
     """
-    rest = QUOTED_TITLE.sub("", citation, count=1)
+    if title and citation[:1] in '"“' and citation[1:].startswith(title):
+        # the record's title in quotes, whatever quotes it holds itself (`'Note [on "FALCON"]'`)
+        rest = re.sub(r'^,?[”"]?\s*,?\s*', "", citation[1 + len(title) :])
+    else:
+        rest = QUOTED_TITLE.sub("", citation, count=1)
     if rest == citation and title and citation.startswith(title):
         rest = citation[len(title) :].lstrip(" ,")
     elif rest == citation:
@@ -57,7 +60,10 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
     if provenance:
         resp_start = provenance[0][0]  # `AVP RF, copy courtesy of X`: where the copy came from is no shelfmark
     reference = rest[:resp_start].strip(" ,;")
-    return reference, parse_responsibilities(rest[resp_start:], fmt)
+    roles = rest[resp_start:]
+    for start, end in reversed(provenance_clauses(roles, fmt)):
+        roles = roles[:start] + roles[end:]  # `copy provided by NSA, Washington`: provenance, no role
+    return reference, parse_responsibilities(roles, fmt)
 
 
 def provenance_clauses(text: str, fmt: RecordFormat) -> list[tuple[int, int]]:
@@ -105,7 +111,10 @@ def _first_responsibility(text: str, fmt: RecordFormat) -> int:
 
 def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
     """ "Obtained by X and translated by Y.", "translation by Y" -> one Responsibility per verb or noun
-    (a noun only right before `by`). TEI Guidelines 2.2.1 (respStmt)."""
+    (a noun only right before `by`). Every name of an `X and Y` list is kept; the list ends at the
+    first part that is no name (`… and included in …, "Title."`); a name's affiliation in
+    parentheses (`Z (National Security Archive)`) is not part of the name (the citation keeps it,
+    verbatim in bibl). TEI Guidelines 2.2.1 (respStmt)."""
     verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
     clause = re.compile(
         rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)|\b(?P<noun>{nouns}))"
@@ -117,9 +126,10 @@ def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]
     for m in clause.finditer(text):
         # a sentence that follows the names ends them ("... by Jane Doe. The document ...")
         names_text = re.sub(r"(?<=[a-z]{2})\.\s+.*$", "", m.group("names"))
+        names_text = re.sub(r"\s*\([^()]*\)", "", names_text)  # an affiliation, not a name
         names = [n.strip(" .") for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names_text) if n.strip(" .")]
         # "Aleksandr Name slightly revised": lower-case words after a name are a remark, not the name
-        names = [re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", n) for n in names if re.match(r"^[A-ZÀ-Þ]", n)]
+        names = [re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", n) for n in itertools.takewhile(_starts_a_name, names)]
         if not names:
             continue
         said = [m.group("noun")] if m.group("noun") else re.findall(verbs, m.group("verbs"), re.IGNORECASE)
@@ -127,6 +137,11 @@ def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]
             verb = verb.lower()
             found.append(Responsibility(resp=meanings[verb], verb=f"{verb} by", names=names))
     return found
+
+
+def _starts_a_name(text: str) -> bool:
+    """A capital first, no quotation mark: the start of a name, not of a quoted title or a clause."""
+    return bool(re.match(r"^[A-ZÀ-Þ]", text)) and not re.search(r"[\"“”]", text)
 
 
 @lru_cache(maxsize=1024)
@@ -163,7 +178,9 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         return ArchivalReference(text=text, understood=False, further=ref.further)
     if best:
         name, ref.repository, m = best
-        rest = (rest[: m.start()] + " " + rest[m.end() :]).replace("()", " ")
+        start, end = _repository_span(rest, m.start(), m.end())
+        rest = (rest[:start] + " " + rest[end:]).replace("()", " ")
+        scope = scope[:start] + " " + scope[end:]
         # "Full Name (ABBR)": drop the abbreviation or name that stands beside the one matched
         for other in (ref.repository.abbr, ref.repository.name):
             rest = rest.replace(f"({other})", " ")
@@ -184,12 +201,14 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         ref.locus = (lo, hi, folios.group(0).rstrip("."))
         rest = rest[: folios.start()] + " " + rest[folios.end() :]
     scheme_ids = []
-    for kind, pattern in _RUSSIAN_IDS:
+    for kind, pattern in _scheme_levels(scheme):
         m = pattern.search(rest)
         if m:
             scheme_ids.append((kind, m.group("v").rstrip(".")))
             rest = rest[: m.start()] + " " + rest[m.end() :]
     leftover = rest.strip(" ,.;:")
+    if scheme_ids and _BARE_FOLIO_UNIT.fullmatch(leftover):
+        leftover = ""  # `…, Delo 123, Listy`: the export lost the folio numbers; nothing else is left
     if len(scheme_ids) >= 2:
         ref.idnos = scheme_ids
     elif ref.repository is None:
@@ -197,7 +216,7 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
     elif leftover or scheme_ids:
         # another archive's own system: keep it whole, with named collections apart
         leftover = text_without(scope, ref)
-        parts = [p.strip() for p in leftover.split(",")]
+        parts = [p.strip() for p in re.split(r"[,;]", leftover)]
         named = []
         while parts and parts[0] and not re.search(r"\d", parts[0]) and len(parts) > 1:
             named.append(parts.pop(0))
@@ -214,6 +233,25 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         leftover = ""
     ref.understood = ref.repository is not None and not (len(scheme_ids) >= 2 and leftover)
     return ref
+
+
+def _scheme_levels(scheme: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The levels of a repository's numbering scheme; the fond-opis levels for any other scheme."""
+    schemes = archive_schemes()
+    return schemes.get(scheme) or schemes[_DEFAULT_SCHEME]
+
+
+def _repository_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the repository's name in a reference, from the span of the name matched: an
+    abbreviation in brackets after a name (`Archives of the Ministry of Foreign Affairs [AMAE]`)
+    is that name's abbreviation, so the name as the citation words it and the brackets go with it —
+    the name is the repository, not a collection."""
+    if not (text[start - 1 : start] in "[(" and text[end : end + 1] in "])" and start > 0 and end < len(text)):
+        return start, end
+    before = re.search(r"(?:^|[,;]\s*)(?P<name>[A-ZÀ-Þ][^,;()\[\]\d]*?)\s*$", text[: start - 1])
+    if not before:
+        return start - 1, end + 1
+    return before.start("name"), end + 1
 
 
 # capitalised words or abbreviations only ("MfAA", "Senato, Dispacci"): a name, not a remark
