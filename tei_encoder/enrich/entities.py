@@ -845,6 +845,13 @@ def _name_run(v, words: list[str]) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=8)
+def _leading_title(person_titles: tuple[str, ...]) -> re.Pattern:
+    """A person's title and the space after it at the start of a string (built once, not per list item:
+    the pattern has one alternative per title)."""
+    return re.compile(rf"^(?:{'|'.join(re.escape(t) for t in person_titles)})\s+")
+
+
 def _candidate_names(ctx: _DocContext) -> list[str]:
     rec = ctx.rec
     names: list[str] = list(ctx.doc.header.authors)
@@ -869,7 +876,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             continue
         if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
-            lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.person_titles)})\s+", "", lead.strip())
+            lead = _leading_title(rec.person_titles).sub("", lead.strip())
             words = lead.split()
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
