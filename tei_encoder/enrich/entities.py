@@ -500,7 +500,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         holder = Node("p", {}, [doc.header.summary])
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
         doc.abstract = holder.children
-    _link_alternate_names(ctx, doc.body)
+    if any(node.tag == "supplied" for node in ctx.nodes):  # tagging makes none: without one, nothing to link
+        _link_alternate_names(ctx, doc.body)
     _link_bracketed_equivalents(ctx, doc)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
