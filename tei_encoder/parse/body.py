@@ -80,15 +80,26 @@ _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
 _COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*\d+$", re.IGNORECASE)
 _REGISTER = re.compile(
-    r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special)\s+)?"
+    r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special|Orig\.|Original)\s+)?"
     # `C.j.: 053.181` (Czech číslo jednací): the office's register number
-    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*$",
+    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*"
+    # `No. 167/3 ag`: the typist's initials after the number
+    r"(?:\s[a-z]{1,3})?$",
     re.IGNORECASE,
 )
 _TELEGRAM_KIND = re.compile(
     r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
     re.IGNORECASE,
 )
+# `Addis Abeba Instant Message`: the sending post's place before the kind of telegram it is (the place
+# in capitalised words, a word saying how it was sent, then the kind)
+_PLACE_TELEGRAM = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}"
+    r"(?:(?:Ciphered|Cipher|Coded|Urgent|Instant|Express|Immediate|Priority|Secret)\s+)+"
+    r"(?:Telegram|Cable|Message|Ciphergram|Cablegram|Radiogram|Telex)$"
+)
+# `gvs-t-b 7/111- 25/88`: a file sign of lower-case letters and dashes before its slashed numbers
+_FILE_SIGN = re.compile(r"^[a-z]{1,5}(?:-[a-z]{1,5})*\.?\s+\d+(?:\s*[/-]\s*\d+)+-?$")
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
     r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
@@ -554,6 +565,9 @@ _ROLE_AND_NAME = re.compile(
 _SIGNED_PREFIX = re.compile(r"^(?:Signed|SIGNED|Sgd\.|signed|/-/)\s*[:.]?\s*")
 # `/-/ Rapacki`: the mark a copy puts for "signed", then the name
 _SIGNED_MARK = re.compile(r"^/-/\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")
+# `70 – T.`: a copy count or file number, a dash and the drafter's initial under the text — the
+# signature block's mark, never the signer's name
+_NUMBER_SIGN = re.compile(r"^\d{1,4}\s*[–—-]\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?(?:\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?){0,2}$")
 _ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
 
 
@@ -638,6 +652,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "name"
     if fmt.production_line_pattern and fmt.production_line_pattern.match(text):
         return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
+    if _NUMBER_SIGN.match(text):
+        return "sign"
     rn = _ROLE_AND_NAME.match(text)
     if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
         return "role-and-name"
@@ -791,7 +807,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             for n, kind in enumerate(kinds)
         ]
     strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
-    strong |= {"pname-signed", "date-and-name"}
+    strong |= {"pname-signed", "date-and-name", "sign"}
     if (
         not kinds
         or not (set(kinds) & strong)
@@ -833,7 +849,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                 signed_at = len(closer.children)  # the signature keeps its place before a later date
             name = _PAREN_NAME.match(line.text)
             plain = _SIGNED_PREFIX.sub("", line.text)
-            if kind == "register" or kind == "role-text":
+            if kind in ("register", "role-text", "sign"):
                 signed.append(line.text)
             elif kind == "role-and-name":
                 rn = _matched(_ROLE_AND_NAME, line.text)
@@ -888,11 +904,43 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
         return Node("seg", {"type": "classification"}, [bare])
     if _COPY.match(probe):
         return Node("seg", {"type": "copy"}, [bare])
+    for kind in ("copy", "pages"):  # `Single copy`, `2 pages`: the format's own marks
+        # (`Produced in 9 copies for:` heads the list of whom the copies went to: not a lone mark)
+        if not probe.endswith(":") and any(p.search(probe) for p in fmt.opener_seg_patterns.get(kind, ())):
+            return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _TELEGRAM_KIND.match(probe):
+    if _TELEGRAM_KIND.match(probe) or _PLACE_TELEGRAM.match(probe):
         return Node("seg", {"type": "telegram"}, [bare])
+    if _FILE_SIGN.match(probe):
+        return Node("idno", {"type": "register"}, [bare])
     return None
+
+
+def _mark_run(text: str, fmt: RecordFormat) -> list[Node | str] | None:
+    """`gvs-t-b 7/111- 25/88 First copy 1 page`: opener marks run together with only spaces between
+    them (columns of the page typed as one line) -> [mark, " ", mark, …], cut where every piece is a
+    mark, fewest pieces first; None when no such cut exists. Short lines only: a sentence is no run."""
+    words = text.split()
+    if not 2 <= len(words) <= 10 or len(text) > 100:
+        return None
+    # best[k]: the fewest marks covering words[:k] (None: no cover)
+    best: list[list[Node] | None] = [[]] + [None] * len(words)
+    for end in range(1, len(words) + 1):
+        for start in range(end):
+            covered = best[start]
+            if covered is None or (best[end] is not None and len(covered) + 1 >= len(best[end] or [])):
+                continue
+            node = _classify_piece(" ".join(words[start:end]), fmt)
+            if node is not None:
+                best[end] = [*covered, node]
+    marks = best[-1]
+    if not marks or len(marks) < 2:
+        return None
+    out: list[Node | str] = []
+    for node in marks:
+        out += [" ", node] if out else [node]
+    return out
 
 
 def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
@@ -909,7 +957,8 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
 
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
-    parts = re.split(r"((?<!No)(?<!no)(?<!Nr)(?<!N°)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
+    # the dot of an abbreviation before a number (`No. 5`, `orig. No. 5`) ends no mark
+    parts = re.split(r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
@@ -918,9 +967,10 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
         if not part:
             continue
         node = _classify_piece(part, fmt)
-        if node is None:
+        run = None if node is not None else _mark_run(part, fmt)
+        if node is None and run is None:
             return None
-        out.append(node)
+        out.extend([node] if node is not None else run or [])
         if part.endswith(".") and i == len(parts) - 1:
             out.append(".")
     return out
@@ -956,7 +1006,7 @@ def _dateline(text: str) -> Node | None:
 
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
-    words = {w.strip(".,:;()").lower() for w in text.split()}
+    words = {w.strip(".,:;()[]").lower() for w in text.split()}  # `[Embassy of …]`: supplied by the editor
     return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith((".", ":", "!"))
 
 
@@ -1024,9 +1074,16 @@ def _opening_salute(text: str, fmt: RecordFormat) -> bool:
     return bool(_SALUTE_START.match(text) and text.endswith((":", "!")) and len(text.split()) <= 14)
 
 
+# `The Soviet Ambassador on the Ethiopian-Soviet relations:`: who speaks about what, leading into the
+# text — a topic after `on`/`about`, not the name of an addressee
+_LEAD_IN = re.compile(r"^\S.{0,100}?\s(?:on|about|concerning|regarding)\s+(?:the\s+)?\S.{0,100}:$")
+
+
 def _preamble_line(text: str) -> bool:
     """A short line before the running text that no rule names (an office, an addressee line):
-    an opener part, not a paragraph."""
+    an opener part, not a paragraph. A lead-in ending in `:` that names a topic is the text's own."""
+    if _LEAD_IN.match(text):
+        return False
     words = text.split()
     small = {"of", "the", "in", "to", "for", "and", "at", "on", "via", "from", "with", "by", "a", "an"}
     lower = [w for w in words if not w[:1].isupper() and not w[:1].isdigit() and w.lower() not in small]
@@ -1411,14 +1468,22 @@ def recorder_lines(blocks: list[Block], fmt: RecordFormat) -> list[str]:
     ]
 
 
+# `Comrade Erich Honecker`: a form of address and a name alone over the text — whom the letter is for
+_ADDRESS_FORM = re.compile(
+    r"^(?:Comrade|Comrades|Cde\.|Comr\.|Mr\.|Mrs\.|Ms\.|Herr|Frau|Genosse|Genossin)\s+"
+    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$"
+)
+
+
 def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     """The seg/@type of an unlabelled opener line (TEI 4.2.1): a distribution (`FYI: …`) or copy
-    (`Single copy`) line by the format's patterns; else the addressee once the sender is known
-    (after `From …`, a dispatch line or a date), else the sender."""
+    (`Single copy`) line by the format's patterns; a form of address and a name (`Comrade X`) is the
+    addressee; else the addressee once the sender is known (after `From …`, a dispatch line or a
+    date), else the sender."""
     for kind, patterns in fmt.opener_seg_patterns.items():
         if any(p.search(text) for p in patterns):
             return kind
-    if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text):
+    if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text) or _ADDRESS_FORM.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
         return "from"
