@@ -244,6 +244,7 @@ def parse_body(
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
     lines, notes = _take_notes(lines)
+    lines = _titles_joined_to_speakers(lines)
     parts = _documents(lines, fmt)
     if len(parts) == 1:
         document, authors = _document(lines, fmt, title, "document")
@@ -258,6 +259,36 @@ def parse_body(
     _fit_content_model(document)
     _separate_parts(document)
     return document, notes, authors, warnings
+
+
+# a speaker's title alone on the line before his turn: `Ambassador` / `Pak Se-chang [Pak Se Chang]: …`
+# (ranks only: a side or a nationality alone on a line is no part of a name)
+_RANK = r"(?:Vice|Deputy|Envoy|Consul|First|Prime|Foreign|Chairman|Premier|President|Minister|Ambassador|Comrade|Secretary|General|Marshal|Chancellor|Counsel+or|Department Head)"
+_TITLE_ALONE = re.compile(rf"^{_RANK}(?:\s+{_RANK}){{0,2}}$")
+
+
+def _titles_joined_to_speakers(lines: list[Line]) -> list[Line]:
+    """A title alone on a line (`Ambassador`, `Vice Minister`) right above a speaker's turn in the same
+    block belongs to the speaker label (TEI 3.13.2 speaker in a label): the two lines become one,
+    `Ambassador Pak Se-chang [Pak Se Chang]: …`. Returns the lines, joined where that holds."""
+    joined: list[Line] = []
+    skip = False
+    for k, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            nxt is not None
+            and nxt.block == line.block
+            and _TITLE_ALONE.match(line.text)
+            and (_MIXED_SPEAKER.match(nxt.text) or _SPEAKER.match(nxt.text))
+        ):
+            joined.append(line._replace(text=f"{line.text} {nxt.text}"))
+            skip = True
+            continue
+        joined.append(line)
+    return joined
 
 
 def _document(lines: list[Line], fmt: RecordFormat, title: str, div_type: str) -> tuple[Node, list[str]]:
@@ -1822,7 +1853,8 @@ def _speakers(lines: list[Line]) -> set[str]:
         if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
     speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s)}
-    if len(counts) >= 2 and all(len(s.split()) <= 4 for s in counts):
+    # a name's bracketed other form (`Pak Se-chang [Pak Se Chang]`) does not make the label long
+    if len(counts) >= 2 and all(len(re.sub(r"\s*[\[(].*$", "", s).split()) <= 4 for s in counts):
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
         speakers |= {f"dot:{s}" for s in dotted}
@@ -1855,6 +1887,15 @@ def _field_word(speaker: str) -> bool:
         "presiding",
         "reporter",
         "rapporteur",
+        "observer",
+        "observers",
+        "translation",
+        "translator",
+        "interpreter",
+        "interpretation",
+        "documentation",
+        "recorder",
+        "note-taker",
     }
 
 
