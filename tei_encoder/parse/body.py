@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from ..brackets import is_description, top_level_brackets
 from ..config import RecordFormat
-from ..dates import is_date_line
+from ..dates import find_dates, is_date_line
 from ..errors import RecordError
 from ..gazetteer import gazetteer_places
 from ..model import Node
@@ -2029,6 +2029,19 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             i += 1
             paragraph = Node("p", {}, [label, " ", lines[i].text])
             line = lines[i]
+        elif _entry_date(lines, i):
+            dateline = Node("dateline", {}, [text])
+            if any(isinstance(c, Node) and c.tag in _COMMON for c in container.children):
+                # the running text has begun: the date opens the next entry, a division of its own
+                # named by the entry's date (the schema wants a section named by @n or a head)
+                container = Node("div", {"type": "section", "n": _entry_day(text)}, [dateline])
+                document.children.append(container)
+            else:
+                container.children.append(dateline)
+            container.children.extend(pending_pb)
+            pending_pb, paragraph, prev = [], None, None
+            i += 1
+            continue
         elif _section_head(text, lines, i, fmt, mixed) or _subheading(text, prev, lines, i, mixed):
             if container is not document and container.attrs.get("n") and not _section_head(text, lines, i, fmt, mixed):
                 # a short heading inside a numbered section: a subsection of it
@@ -2059,6 +2072,23 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             if paragraph is not None and container.children and container.children[-1] is paragraph
             else container.children
         ).extend(pending_pb)
+
+
+def _entry_date(lines: list[Line], i: int) -> bool:
+    """A journal or diary entry's date alone in its block (`6 February 1960`), text after it: the
+    entry's dateline (TEI 4.2.1, dateline among a division's top parts). A date to the day only: a
+    month or year alone is more often a heading or part of a sentence."""
+    line = lines[i]
+    if len(line.text) > 40 or not is_date_line(line.text):
+        return False
+    alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 < len(lines) and lines[i + 1].block != line.block)
+    return alone and re.search(r"\d{4}", line.text) is not None and len(_entry_day(line.text)) == 10
+
+
+def _entry_day(text: str) -> str:
+    """The ISO day of a date line (`6 February 1960` -> `1960-02-06`), or "" when it names no one day."""
+    dates = find_dates(text.strip().rstrip("."), 2000)
+    return dates[0].attrs.get("when", "") if len(dates) == 1 else ""
 
 
 def _letter_inside(lines: list[Line], i: int, container: Node, document: Node) -> bool:
