@@ -135,6 +135,13 @@ def test_single_newline_header_leaves_the_document_as_one_block():
             [("fond", "45"), ("opis", "1"), ("delo", "342")],
             ("78", "78"),
         ),
+        (
+            # the country after the abbreviation, one folio, a closing full stop: understood, no warning
+            "TsAMO RF, fond 7, opis 40312, delo 88, list 61.",
+            "TsAMO",
+            [("fond", "7"), ("opis", "40312"), ("delo", "88")],
+            ("61", "61"),
+        ),
     ],
 )
 def test_archival_reference_by_scheme(reference, repo, idnos, locus):
@@ -142,6 +149,11 @@ def test_archival_reference_by_scheme(reference, repo, idnos, locus):
     assert ref.understood and ref.repository.abbr == repo
     assert ref.idnos == idnos
     assert ref.locus[:2] == locus
+
+
+def test_a_word_after_the_archive_is_not_taken_for_its_country():
+    # `RF` belongs to the name; a longer word starting so does not, and stays a leftover
+    assert not parse_archival_reference("TsAMO RFX, fond 7, opis 40312, delo 88, list 61.").understood
 
 
 def test_citation_title_with_comma_inside_the_quotes_and_other_publisher():

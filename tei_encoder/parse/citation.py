@@ -242,11 +242,19 @@ def _scheme_levels(scheme: str) -> tuple[tuple[str, re.Pattern], ...]:
     return schemes.get(scheme) or schemes[_DEFAULT_SCHEME]
 
 
+# `TsAMO RF`, `AVP RF`: the Russian archives' abbreviations with the country's after them
+_FEDERATION_SUFFIX = re.compile(r"\s+R\.?\s?F\.?(?=[\s,;.]|$)")
+
+
 def _repository_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the repository's name in a reference, from the span of the name matched: an
     abbreviation in brackets after a name (`Archives of the Ministry of Foreign Affairs [AMAE]`)
     is that name's abbreviation, so the name as the citation words it and the brackets go with it —
-    the name is the repository, not a collection."""
+    the name is the repository, not a collection. `RF` after an abbreviation (`TsAMO RF`: of the
+    Russian Federation) is part of the name too."""
+    federation = _FEDERATION_SUFFIX.match(text, end)
+    if federation:
+        end = federation.end()
     if not (text[start - 1 : start] in "[(" and text[end : end + 1] in "])" and start > 0 and end < len(text)):
         return start, end
     before = re.search(r"(?:^|[,;]\s*)(?P<name>[A-ZÀ-Þ][^,;()\[\]\d]*?)\s*$", text[: start - 1])
