@@ -28,6 +28,7 @@ from lxml import etree
 from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
+PUB_PREFIX = "pub"  # its prefix there (the stylesheets' own)
 P = f"{{{PUB_NS}}}"
 T = f"{{{TEI_NS}}}"
 
@@ -345,8 +346,10 @@ def annotate(root: etree._Element) -> etree._Element:
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
-    # it again on each annotated element (which makes the serialised tree grow and slows it)
-    etree.cleanup_namespaces(root, top_nsmap={"teiencoderpub": PUB_NS}, keep_ns_prefixes=["teiencoderpub"])
+    # it again on each annotated element (which makes the serialised tree grow and slows it);
+    # a short prefix, as Saxon's parse of the serialised copy costs by the byte (a document
+    # that binds it to another namespace keeps its binding: ours is then declared where used)
+    etree.cleanup_namespaces(root, top_nsmap={PUB_PREFIX: PUB_NS}, keep_ns_prefixes=[PUB_PREFIX])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     linked: set[etree._Element] = set()

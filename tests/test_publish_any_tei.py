@@ -260,6 +260,21 @@ def test_mention_anchors_are_numbered_in_one_pass():
     assert set(places) == {"places/x.html"}
 
 
+def test_annotations_keep_a_documents_own_binding_of_their_prefix():
+    # the document binds the annotations' short prefix to a namespace of its own
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}" xmlns:{sitemap.PUB_PREFIX}="urn:example:own" {sitemap.PUB_PREFIX}:mark="kept">'
+        '<teiHeader/><text><body><p><persName ref="#p1" xml:lang="he">N</persName></p>'
+        '<listPerson><person xml:id="p1"><persName>Nomen Tarvok</persName></person></listPerson></body></text></TEI>'
+    )
+    root = sitemap.annotate(etree.fromstring(tei))
+    again = etree.fromstring(etree.tostring(root))  # as the stylesheets read it
+    assert again.get("{urn:example:own}mark") == "kept"
+    mention = again.find(f".//{T}p/{T}persName")
+    assert mention.get(sitemap.P + "href") == "persons/p1.html" and mention.get(sitemap.P + "title") == "Nomen Tarvok"
+    assert mention.get(sitemap.P + "id") == "m-p1-1" and mention.get(sitemap.P + "dir") == "rtl"
+
+
 def test_publish_warns_about_a_file_that_is_not_tei(tmp_path):
     result = CliRunner().invoke(main, ["publish", str(TEI_FIXTURES / "xinclude_part.xml"), "-o", str(tmp_path / "s")])
     assert result.exit_code == 0
