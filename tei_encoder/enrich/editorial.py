@@ -235,6 +235,8 @@ class _State:
         if not pending:
             return [text]
         for mark in pending:
+            if mark not in text:
+                continue  # every pattern below holds the mark as printed: a plain substring test first
             if mark.isdigit():
                 # glued to a word ("JELEN1") or after its punctuation ("said.1"), never inside a
                 # number ("Article 3.1") or a call ("f(1)"); "(1)" after a space or punctuation

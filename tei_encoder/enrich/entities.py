@@ -440,7 +440,9 @@ class _DocContext:
     doc: Document
     local: dict[tuple[str, ...], list[_Form]] = field(default_factory=dict)
     local_entries: dict[str, AuthorityEntry] = field(default_factory=dict)
-    local_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # as EntityRecognizer.first_words
+    # as EntityRecognizer.first_words, for the first words of learnt forms: their listed lengths and learnt ones
+    # together (merged once when a form is learnt, not on every lookup: every capitalised word is looked up)
+    local_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
     seen: dict[str, list[str]] = field(default_factory=dict)  # entity id -> forms met, in order
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
@@ -465,16 +467,15 @@ class _DocContext:
 
     def lengths_from(self, word: str) -> tuple[int, ...]:
         """The lengths of the listed and learnt forms that begin with `word`, longest first."""
-        listed = self.rec.first_words.get(word, ())
-        local = self.local_first.get(word)
-        if local is None:
-            return listed
-        return tuple(sorted(set(listed) | set(local), reverse=True))
+        return self.local_first.get(word) or self.rec.first_words.get(word, ())
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
         self.forms_version += 1
-        self.local_first[key[0]] = _with_length(self.local_first.get(key[0], ()), len(key))
+        first = key[0]
+        self.local_first[first] = _with_length(
+            self.local_first.get(first) or self.rec.first_words.get(first, ()), len(key)
+        )
 
     def entry(self, xml_id: str) -> AuthorityEntry:
         return self.local_entries.get(xml_id) or self.rec.entries[xml_id]
@@ -844,6 +845,13 @@ def _name_run(v, words: list[str]) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=8)
+def _leading_title(person_titles: tuple[str, ...]) -> re.Pattern:
+    """A person's title and the space after it at the start of a string (built once, not per list item:
+    the pattern has one alternative per title)."""
+    return re.compile(rf"^(?:{'|'.join(re.escape(t) for t in person_titles)})\s+")
+
+
 def _candidate_names(ctx: _DocContext) -> list[str]:
     rec = ctx.rec
     names: list[str] = list(ctx.doc.header.authors)
@@ -868,7 +876,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             continue
         if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
-            lead = re.sub(rf"^(?:{'|'.join(re.escape(t) for t in rec.person_titles)})\s+", "", lead.strip())
+            lead = _leading_title(rec.person_titles).sub("", lead.strip())
             words = lead.split()
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
@@ -924,7 +932,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
     taught: set[tuple[tuple[str, ...], str]] = set()
     # names of several words first: a surname met alone ("Ambassador Shcherbakov") then joins the
     # person named in full later in the record ("Shcherbakov I.S.") instead of becoming another
-    candidates = sorted(_candidate_names(ctx), key=lambda n: len(n.split()) < 2)
+    # each name once: a record names its people again and again (1,750 candidates, 409 distinct over 40
+    # records), and a second reading of a name learns nothing the first did not (its forms are known by then)
+    candidates = sorted(dict.fromkeys(_candidate_names(ctx)), key=lambda n: len(n.split()) < 2)
     for raw in candidates:
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
@@ -1288,11 +1298,17 @@ def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, .
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
 
+@lru_cache(maxsize=8)
+def _spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """Each prefix with the space that follows it in running text."""
+    return tuple(p + " " for p in prefixes)
+
+
 def _state_prefix_start(v, text: str, start: int) -> int:
     """Where a place name begins when an abbreviated form of state stands before it ("PR China",
     "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
-    if not start or text[start - 1] != " ":
-        return start  # every prefix is followed by a space
+    if not start or text[start - 1] != " " or not text.endswith(_spaced(v.state_prefixes), 0, start):
+        return start  # every prefix is followed by a space; most places follow none (one test in C)
     for prefix in v.state_prefixes:
         at = start - len(prefix) - 1
         if (

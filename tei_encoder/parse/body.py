@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -493,14 +493,20 @@ def _note_mark(line: str) -> str | None:
     return (m.group("a") or m.group("b") or m.group("c")) if m else None
 
 
+@lru_cache(maxsize=256)
+def _digit_reference(mark: str) -> re.Pattern:
+    """A reference to note `mark` (digits) in running text: "[1]" or "(1)" not at a line's start, or the
+    digits glued to a letter or punctuation ("word1", "said.1") and no digit after. The pattern begins
+    with the digits and reads what stands before them by lookbehind: the scan jumps from one occurrence
+    of the digits to the next (a record's text is read once per note)."""
+    return re.compile(rf"{mark}(?:(?<=[^\n]\[{mark})\]|(?<=[^\n]\({mark})\)|(?<=[A-Za-zÀ-ÿ.,;]{mark})(?!\d))")
+
+
 def _is_referenced(mark: str, text: str) -> bool:
     if mark.startswith("*"):
         return re.search(rf"\w{re.escape(mark)}(?!\*)", text) is not None
     if mark.isdigit():
-        return (
-            re.search(rf"(?<!^)(?:\[{mark}\]|\({mark}\)|(?<=[A-Za-zÀ-ÿ.,;]){mark}(?!\d))", text, re.MULTILINE)
-            is not None
-        )
+        return _digit_reference(mark).search(text) is not None
     return f"[{mark}]" in text
 
 

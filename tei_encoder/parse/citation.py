@@ -167,7 +167,8 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
     archives = set()
     for names, repo in repositories():
         for name in names:
-            m = _standalone(name).search(rest)
+            # (a plain substring test first: most names are not in the reference at all)
+            m = _standalone(name).search(rest) if name in rest else None
             if m:
                 archives.add(id(repo))
             if m and (best is None or len(name) > len(best[0])):
@@ -263,7 +264,9 @@ def _first_reference(text: str) -> tuple[str, str]:
     of its own; else (text, "")."""
     for cut in re.finditer(r";\s*(?:and\s+)?|\s+and\s+", text):
         later = text[cut.end() :]
-        if any(_standalone(name).match(later) for names, _ in repositories() for name in names):
+        if any(
+            later.startswith(name) and _standalone(name).match(later) for names, _ in repositories() for name in names
+        ):
             return text[: cut.start()].strip(), later.strip()
     return text, ""
 
