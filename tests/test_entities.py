@@ -433,3 +433,9 @@ def test_gazetteer_city_linked_only_with_support_and_not_inside_longer_names(tmp
 def test_gazetteer_city_linked_when_the_record_names_its_country(tmp_path):
     tree = tree_of(encode_text(tmp_path, record("The delegation of India flew on from Bali to Delhi.\n")))
     assert xp(tree, "//t:text//t:placeName[.='Bali']/@ref") == ["#gn-1277539"]
+
+
+def test_surname_after_lower_case_cde_and_after_two_titles(tmp_path):
+    text = "The talk between cde. Ostrowicz and his guest was short.\n\nWe called on Consul Cde. Lindqvist at noon.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert set(xp(tree, "//t:text//t:persName/text()")) == {"Ostrowicz", "Lindqvist"}

@@ -324,7 +324,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
