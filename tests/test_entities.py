@@ -439,3 +439,13 @@ def test_surname_after_lower_case_cde_and_after_two_titles(tmp_path):
     text = "The talk between cde. Ostrowicz and his guest was short.\n\nWe called on Consul Cde. Lindqvist at noon.\n"
     tree = tree_of(encode_text(tmp_path, record(text)))
     assert set(xp(tree, "//t:text//t:persName/text()")) == {"Ostrowicz", "Lindqvist"}
+
+
+def test_title_and_family_name_after_one_person_named_in_full(tmp_path):
+    one = "Premier Kim Il Sung received the guests at noon.\n\nThe guests thanked Premier Kim for the dinner.\n"
+    tree = tree_of(encode_text(tmp_path, record(one)))
+    assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") == ["#kim-il-sung"]
+    # "Kim Il" named on his own as well: two people own "Kim", so neither is linked
+    two = "Premier Kim Il Sung and Kim Il received the guests.\n\nThe guests thanked Premier Kim.\n"
+    tree = tree_of(encode_text(tmp_path, record(two), name="two.txt"))
+    assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") not in (["#kim-il-sung"], ["#kim-il"])

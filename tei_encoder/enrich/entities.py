@@ -917,12 +917,49 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
     for short in words & ctx.rec.short_index.keys():
         people = ctx.rec.short_index[short]
         named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        if len(named) > 1:
+            named = _named_on_their_own(ctx, short, {pid: people[pid] for pid in named})
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> set[str]:
+    """Of persons whose full forms' words all occur in the record, those the record names before it
+    first uses `short` alone: a form met only inside another candidate's longer form ("Kim Il" inside
+    "Kim Il Sung") names nobody, and "Director Kim" before "Kim Il Sung" may be someone else."""
+    keys: list[str] = [norm(t) for _, _, t in tokens(ctx.doc.header.summary or "")]
+    in_heads: set[int] = set()  # a heading shortens names as it likes ("Kim and the Chinese Friends")
+    for text, parent in zip(ctx.texts, ctx.parents):
+        words = [norm(t) for _, _, t in tokens(text)]
+        if parent.tag == "head":
+            in_heads.update(range(len(keys), len(keys) + len(words)))
+        keys += words
+
+    def starts(form: tuple[str, ...]) -> list[int]:
+        n = len(form)
+        return [k for k in range(len(keys) - n + 1) if tuple(keys[k : k + n]) == form]
+
+    def within(form: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+        n = len(form)
+        return n < len(longer) and any(longer[k : k + n] == form for k in range(len(longer) - n + 1))
+
+    met = {form: starts(form) for forms in people.values() for form in forms}
+    named: dict[str, list[tuple[str, ...]]] = {}
+    for pid, forms in people.items():
+        longer = [g for other, fs in people.items() if other != pid for g in fs if met[g]]
+        on_own = [f for f in forms if len(met[f]) > sum(len(met[g]) for g in longer if within(f, g))]
+        if on_own:
+            named[pid] = on_own
+    if len(named) != 1:
+        return set(named)  # two people of the record share the short form, wherever they are named
+    pid, on_own = next(iter(named.items()))
+    inside = {k + j for f in people[pid] for k in met[f] for j in range(len(f))}  # the short form within a full one
+    alone = (k for k, key in enumerate(keys) if key == short and k not in inside and k not in in_heads)
+    return {pid} if min(k for f in on_own for k in met[f]) < next(alone, len(keys)) else set()
 
 
 def _record_words(texts: list[str], summary: str | None) -> set[str]:
