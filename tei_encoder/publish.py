@@ -416,27 +416,36 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
-# the page: every attribute value of the body and its descendants, then the body's text, no scripts
+# the page: the body's text, no scripts (its words join across phrase-level elements)
 _PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:template match="/">
-    <xsl:for-each select="/*/descendant-or-self::*/@*"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
-    <xsl:text> </xsl:text><xsl:apply-templates select="/*/node()"/>
-  </xsl:template>
+  <xsl:template match="/"><xsl:apply-templates select="/*/node()"/></xsl:template>
   <xsl:template match="script" priority="3"/>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
+# ... and every attribute value of the body and its descendants (a title shown on hover), each
+# apart from the others and from the text: their words only add to the text's
+_PAGE_ATTRIBUTE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="/*/descendant-or-self::*/@*"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>"""
 
 
 @functools.cache
-def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT]:
-    """The compiled TEI-text and page-text stylesheets (see _TEI_WORDS_XSL), once per process."""
+def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
+    """The compiled TEI-text, page-text and page-attribute stylesheets (see _TEI_WORDS_XSL), once per process."""
     alternatives = " or ".join(f"parent::t:{name}" for name in sorted(_TEI_ALTERNATIVES))
     tei_in_word = " | ".join(f"t:{name}[not({alternatives})]" for name in sorted(_TEI_IN_WORD))
     tei = _TEI_WORDS_XSL.format(tei=TEI_NS, in_word=tei_in_word)
     page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)))
-    return etree.XSLT(etree.XML(tei)), etree.XSLT(etree.XML(page))
+    return (
+        etree.XSLT(etree.XML(tei)),
+        etree.XSLT(etree.XML(page)),
+        etree.XSLT(etree.XML(_PAGE_ATTRIBUTE_WORDS_XSL)),
+    )
 
 
 def text_words(root: etree._Element) -> Counter:
@@ -444,23 +453,38 @@ def text_words(root: etree._Element) -> Counter:
     return Counter(_words(str(_word_stylesheets()[0](root))))
 
 
-def page_words(page: bytes) -> Counter:
-    """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
+def _page_body(page: bytes) -> etree._Element | None:
+    """The body of an HTML page, parsed by libxml2 (plain lxml elements: faster than lxml.html's); None when empty."""
     if not page.strip():
-        return Counter()
-    doc = etree.fromstring(page, _HTML_PARSER)  # plain lxml elements: faster than lxml.html's
-    body = doc.find("body") if doc is not None and doc.tag == "html" else doc
+        return None
+    doc = etree.fromstring(page, _HTML_PARSER)
+    return doc.find("body") if doc is not None and doc.tag == "html" else doc
+
+
+def _body_words(body: etree._Element | None, attributes: bool) -> Counter:
+    """Words of a page body's text (scripts left out), or of its and its descendants' attribute values."""
     if body is None:
         return Counter()
-    return Counter(_words(str(_word_stylesheets()[1](body))))
+    return Counter(_words(str(_word_stylesheets()[2 if attributes else 1](body))))
+
+
+def page_words(page: bytes) -> Counter:
+    """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
+    body = _page_body(page)
+    return _body_words(body, attributes=False) + _body_words(body, attributes=True)
 
 
 def missing_words(root: etree._Element, page: bytes) -> tuple[Counter, Counter]:
     """Words of the TEI text not on its page: (strictly, leniently). Leniently, a word counts as
     shown when the page has it inside a longer word: an alternative's reading printed against
     the word it belongs to (`<choice><sic>boob</sic>…</choice>s` shows "boobs")."""
-    shown = page_words(page)
-    strict = text_words(root) - shown
+    body = _page_body(page)
+    shown = _body_words(body, attributes=False)
+    written = text_words(root)
+    strict = written - shown
+    if strict:  # attribute values are words apart from the text's: read only when the text lacks some
+        shown += _body_words(body, attributes=True)
+        strict = written - shown
     if not strict:
         return strict, Counter()
     longer = " ".join(w for w in shown if len(w) > 1)

@@ -28,12 +28,14 @@ from lxml import etree
 from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
+PUB_PREFIX = "pub"  # its prefix there (the stylesheets' own)
 P = f"{{{PUB_NS}}}"
 T = f"{{{TEI_NS}}}"
 
 #: mention element -> entity kind; `rs` and `name` take theirs from @type or from what they point to
 NAME_KINDS = KIND_OF_MENTION_QNAME
 TYPED_MENTIONS = {T + "rs", T + "name"}
+_MENTION_TAGS = (*NAME_KINDS, *TYPED_MENTIONS)  # every element that may be a mention
 ENTRY_KINDS = KIND_OF_ENTRY_QNAME
 TYPE_KINDS = {
     "person": "person",
@@ -217,19 +219,19 @@ class Mention:
     urls: list[str]
 
 
-def mentions(root: etree._Element) -> list[Mention]:
+def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[Mention]:
     """The mentions of the abstract and the text, in document order, with each target's kind.
 
     Mentions inside an alternative the page does not print (`printed_alternative`) are left
     out: they have no anchor there. An entity's kind is decided once per document: the kind of its entry if the document lists
     it, else the kind its first mention declares. A pointer whose kind nothing declares stays
-    unlinked (its text is still shown)."""
-    listed = entries(root)
+    unlinked (its text is still shown). LISTED, when given, is `entries(root)`, already found."""
+    listed = entries(root) if listed is None else listed
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
     raw: list[tuple[etree._Element, str | None, list[Target]]] = []
     for container in _mention_containers(root):
         hidden = _hidden_alternatives(container)
-        for el in container.iter(*NAME_KINDS, *TYPED_MENTIONS):
+        for el in container.iter(*_MENTION_TAGS):
             targets = pointers(el)
             if not targets or (hidden and any(a in hidden for a in el.iterancestors())):
                 continue  # a mention only hovered over has no anchor on the page
@@ -344,19 +346,28 @@ def annotate(root: etree._Element) -> etree._Element:
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
-    # it again on each annotated element (which makes the serialised tree grow and slows it)
-    etree.cleanup_namespaces(root, top_nsmap={"teiencoderpub": PUB_NS}, keep_ns_prefixes=["teiencoderpub"])
+    # it again on each annotated element (which makes the serialised tree grow and slows it);
+    # a short prefix, as Saxon's parse of the serialised copy costs by the byte (a document
+    # that binds it to another namespace keeps its binding: ours is then declared where used)
+    etree.cleanup_namespaces(root, top_nsmap={PUB_PREFIX: PUB_NS}, keep_ns_prefixes=[PUB_PREFIX])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     linked: set[etree._Element] = set()
     listed = entries(root)
-    names = {key: preferred_name(el) for key, el in listed.items()}
-    for m in mentions(root):
+    # decided once per entity, not per mention: its page, its anchors' prefix, its name
+    pages: dict[tuple[str, str], str] = {}
+    prefixes: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for m in mentions(root, listed):
         links: list[tuple[str, str]] = []
         for kind, key in m.keys:
             counts[key] = counts.get(key, 0) + 1
             kinds[key] = kind
-            links.append((entity_page(kind, key), mention_anchor(key, counts[key])))
+            page = pages.get((kind, key))
+            if page is None:
+                page = pages[kind, key] = entity_page(kind, key)
+                prefixes.setdefault(key, anchor_prefix(key))
+            links.append((page, f"{prefixes[key]}{counts[key]}"))  # mention_anchor(key, counts[key])
         links += [(url, "") for url in m.urls]
         el = m.element
         el.set(P + "href", links[0][0])
@@ -365,12 +376,15 @@ def annotate(root: etree._Element) -> etree._Element:
         if m.keys:
             kind, key = m.keys[0]
             el.set(P + "kind", kind)
-            if names.get(key):
-                el.set(P + "title", names[key])
+            name = names.get(key)
+            if name is None:
+                name = names[key] = preferred_name(listed[key]) if key in listed else ""
+            if name:
+                el.set(P + "title", name)
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         # linked holds mentions only: ancestors of other tags are passed over by lxml
-        if any(a in linked for a in el.iterancestors(*NAME_KINDS, *TYPED_MENTIONS)):
+        if linked and any(a in linked for a in el.iterancestors(*_MENTION_TAGS)):
             el.set(P + "nested", "true")
         linked.add(el)
     for el in root.iter(*_PRINTED_FIRST):

@@ -297,14 +297,16 @@ def keyword_in_context(
     if right - end > room:
         cut = text.rfind(" ", end, end + room)
         right, suffix = (cut if cut >= 0 else end + room), "\u2026"
-
-    def squeeze(part: str) -> str:
-        """Whitespace folded, a leading or trailing space kept."""
-        words = " ".join(part.split())
-        return (" " if part[:1].isspace() and words else "") + words + (" " if part[-1:].isspace() and words else "")
-
-    before, after = squeeze(text[left:start]).lstrip(), squeeze(text[end:right]).rstrip()
+    before, after = _squeeze(text[left:start]).lstrip(), _squeeze(text[end:right]).rstrip()
     return KeywordInContext(prefix + before, " ".join(text[start:end].split()), after + suffix)
+
+
+def _squeeze(part: str) -> str:
+    """Whitespace folded, a leading or trailing space kept."""
+    words = " ".join(part.split())
+    if not words:
+        return ""
+    return (" " if part[0].isspace() else "") + words + (" " if part[-1].isspace() else "")
 
 
 def mention_contexts(
@@ -388,13 +390,14 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     date, date_text = sitemap.document_date(root)
     counts: dict[str, int] = {}
     entities: dict[str, EntryInfo] = {}
-    found = sitemap.mentions(root)
+    listed = sitemap.entries(root)
+    found = sitemap.mentions(root, listed)
     for mention in found:
         for kind, ref in mention.keys:
             counts[ref] = counts.get(ref, 0) + 1
             entities.setdefault(ref, EntryInfo(kind, ref))
     forms: dict[str, list[str]] = {}
-    for xml_id, el in sitemap.entries(root).items():
+    for xml_id, el in listed.items():
         if xml_id not in counts:
             continue
         name_els = [n for n in el if isinstance(n.tag, str) and n.tag.endswith("Name")]

@@ -9,6 +9,7 @@ text, a title without @type, every style of pointer."""
 import json
 import subprocess
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,34 @@ def test_a_page_that_drops_words_is_reported_with_the_element():
     dropped.getparent().remove(dropped)  # as a stylesheet without a rule for l would
     [warning] = missing_text(root, html.tostring(shown))
     assert "not shown on the page" in warning and "<l>" in warning and f"line {first_line.sourceline}" in warning
+
+
+def test_missing_words_counts_every_lost_word_and_reads_hovered_words():
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader/><text><body>'
+        "<p>Plenipotentiary Tarvok met Tarvok and Ostrelin at the quay</p></body></text></TEI>"
+    )
+    root = parse_xml(data=tei.encode()).getroot()
+
+    def page(body: str) -> bytes:
+        return f'<!DOCTYPE html><html><head><script>"Ostrelin quay"</script></head><body>{body}</body></html>'.encode()
+
+    # words only in an attribute (a title shown on hover) count as shown; a script's do not
+    hovered = page(
+        '<p>Plenipotentiary Tarvok met <span title="Tarvok">him</span> and <abbr title="Ostrelin">O.</abbr> at the</p>'
+    )
+    assert missing_words(root, hovered) == (Counter({"quay": 1}), Counter({"quay": 1}))
+    # a word shown once but written twice is lost once; every lost word is counted
+    once = page("<p>Plenipotentiary Tarvok met and at the</p>")
+    strict, lenient = missing_words(root, once)
+    assert strict == Counter({"Tarvok": 1, "Ostrelin": 1, "quay": 1})
+    assert lenient == Counter({"Ostrelin": 1, "quay": 1})  # leniently, a word the page shows at all is shown
+    assert missing_text(root, once) == ["2 words of the text are not shown on the page; the first is in <p> at line 1"]
+    # shown inside a longer word: lost strictly only
+    joined = page('<p title="Tarvok Ostrelin">Plenipotentiary Tarvok met and at the quays</p>')
+    assert missing_words(root, joined) == (Counter({"quay": 1}), Counter())
+    whole = page("<p>Plenipotentiary Tarvok met Tarvok and Ostrelin at the quay</p>")
+    assert missing_words(root, whole) == (Counter(), Counter())
 
 
 def test_pages_are_valid_html5(peer_site):
@@ -229,6 +258,21 @@ def test_mention_anchors_are_numbered_in_one_pass():
     assert len(set(anchors)) == 3000
     places = [el.get(sitemap.P + "href") for el in root.iter(T + "rs")]
     assert set(places) == {"places/x.html"}
+
+
+def test_annotations_keep_a_documents_own_binding_of_their_prefix():
+    # the document binds the annotations' short prefix to a namespace of its own
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}" xmlns:{sitemap.PUB_PREFIX}="urn:example:own" {sitemap.PUB_PREFIX}:mark="kept">'
+        '<teiHeader/><text><body><p><persName ref="#p1" xml:lang="he">N</persName></p>'
+        '<listPerson><person xml:id="p1"><persName>Nomen Tarvok</persName></person></listPerson></body></text></TEI>'
+    )
+    root = sitemap.annotate(etree.fromstring(tei))
+    again = etree.fromstring(etree.tostring(root))  # as the stylesheets read it
+    assert again.get("{urn:example:own}mark") == "kept"
+    mention = again.find(f".//{T}p/{T}persName")
+    assert mention.get(sitemap.P + "href") == "persons/p1.html" and mention.get(sitemap.P + "title") == "Nomen Tarvok"
+    assert mention.get(sitemap.P + "id") == "m-p1-1" and mention.get(sitemap.P + "dir") == "rtl"
 
 
 def test_publish_warns_about_a_file_that_is_not_tei(tmp_path):
