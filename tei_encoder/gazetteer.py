@@ -97,6 +97,7 @@ class LinkRules:
     min_population: int  # a city at least this large is linked without support in the record
     feature_words: frozenset[str]  # "Island", "Province": after a city's name, another place
     event_nouns: frozenset[str]  # "Conference", "accords": after a place's name, an event
+    org_part_nouns: frozenset[str]  # "Desk": after a place's name, a part of an organisation
     place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
 
 
@@ -114,6 +115,7 @@ def gazetteer_link_rules() -> LinkRules:
         min_population=int(raw["link_without_support_min_population"]),
         feature_words=frozenset(raw["feature_words"]),
         event_nouns=frozenset(raw["event_nouns"]),
+        org_part_nouns=frozenset(raw["org_part_nouns"]),
         place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
     )
 

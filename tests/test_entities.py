@@ -420,13 +420,13 @@ def test_gazetteer_city_linked_only_with_support_and_not_inside_longer_names(tmp
     # Bāli is a town in India: a record about Indonesia that never names India gives the link no support
     text = (
         "The envoy of Indonesia planned a stop on Bali Island and a tour of the Cochin China lowlands.\n\n"
-        "Both sides praised the Bandung Conference and the Geneva accords.\n"
+        "Both sides praised the Bandung Conference and the Geneva accords.\n\nA cable from the Korea Desk followed.\n"
     )
     tree = tree_of(encode_text(tmp_path, record(text)))
     places = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:placeName")}
     assert places["Indonesia"] == "#indonesia"
     assert places["Bali"].startswith("#place-") and places["Cochin China"].startswith("#place-")
-    assert not {"China", "Bandung", "Geneva"} & set(places)  # inside other names: not these places
+    assert not {"China", "Bandung", "Geneva", "Korea"} & set(places)  # inside other names: not these places
     assert not xp(tree, "//t:standOff//*[starts-with(@xml:id, 'gn-')]")
 
 

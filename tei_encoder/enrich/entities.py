@@ -1366,9 +1366,11 @@ def _word_after(text: str, toks, j: int) -> str | None:
 
 
 def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
-    """Whether the place name ending before token j starts an event's name ("Geneva accords")."""
+    """Whether the place name ending before token j starts an event's name ("Geneva accords") or
+    names a part of an organisation ("the Korea Desk")."""
     word = _word_after(text, toks, j)
-    return word is not None and word in ctx.rec.link_rules.event_nouns
+    rules = ctx.rec.link_rules
+    return word is not None and (word in rules.event_nouns or word in rules.org_part_nouns)
 
 
 def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
