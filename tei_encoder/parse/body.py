@@ -2089,12 +2089,11 @@ _QUESTION_WORDS = frozenset(
 
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
+    if prev is None or len(text) > 60 or not text[:1].isupper():  # the cheap tests first: most lines
+        return False
     words = text.split()
-    return (  # the cheap tests first: this runs on most lines
-        prev is not None
-        and len(text) <= 60
-        and 1 <= len(words) <= 7
-        and text[:1].isupper()
+    return (
+        1 <= len(words) <= 7
         and not text.endswith(_TERMINAL)
         and not text.endswith(",")
         and prev.text.endswith((".", "!", "?", "”", '"'))
