@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -56,6 +57,16 @@ class RecordFormat:
     recorder_line_pattern: re.Pattern | None = None
     production_line_pattern: re.Pattern | None = None
     provenance_pattern: re.Pattern | None = None
+    # opener_seg_patterns joined per kind (any_search), made once: they are tried on most lines
+    opener_seg_search: dict[str, Callable[[str], object]] = field(init=False, compare=False, repr=False)
+    # classification_marks in lower case, for a set lookup instead of a loop
+    classification_marks_lower: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        joined = {kind: any_search(patterns) for kind, patterns in self.opener_seg_patterns.items()}
+        # frozen: these are derived from the fields once, here
+        object.__setattr__(self, "opener_seg_search", joined)
+        object.__setattr__(self, "classification_marks_lower", frozenset(m.lower() for m in self.classification_marks))
 
 
 DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
@@ -115,6 +126,26 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
             if not kind.startswith("_")
         },
     )
+
+
+def any_search(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
+    """A search function: a match where any of `patterns` finds one in the string it is given, else None.
+
+    When the patterns share their flags and have no capturing groups (nothing a backreference could
+    count on), they are joined into one alternation: one pass in C instead of a Python loop over the
+    patterns. Otherwise they are tried one by one. Raises nothing."""
+    if not patterns:
+        return _no_match
+    if len({p.flags for p in patterns}) == 1 and not any(p.groups for p in patterns):
+        try:
+            return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags).search
+        except re.error:  # a global inline flag (`(?i)` mid-pattern) cannot be joined: one by one
+            pass
+    return lambda text: next((m for p in patterns if (m := p.search(text))), None)
+
+
+def _no_match(text: str) -> None:
+    return None
 
 
 @cache

@@ -318,9 +318,13 @@ def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
     """
     attrs = _attributes(node)
     el = etree.Element(T + node.tag, attrs) if parent is None else etree.SubElement(parent, T + node.tag, attrs)
+    children = node.children
+    if len(children) == 1 and type(children[0]) is str:  # most paragraphs: one run of text, no markup
+        el.text = children[0]
+        return el
     last = None
     pending: list[str] = []
-    for child in node.children:
+    for child in children:
         if isinstance(child, str):
             pending.append(child)
             continue

@@ -81,3 +81,19 @@ def test_find_dates_never_fails(text, year):
     finder reads it without an internal error (it was a KeyError that lost the record)."""
     for d in find_dates(text, year):
         assert 0 <= d.start < d.end <= len(text)
+
+
+def test_joined_opener_patterns_find_what_any_pattern_finds():
+    """The format's opener patterns joined per kind answer as the loop over them did, on lines that
+    match one, several or none of them (our own wording)."""
+    from tei_encoder.config import any_search, record_format
+
+    fmt = record_format()
+    lines = ["Single copy", "2 pages", "(Third copy)", "Pages: 4", "Produced in 9 copies for:", "Agreed.", "x", ""]
+    for kind, patterns in fmt.opener_seg_patterns.items():
+        for line in lines:
+            assert bool(fmt.opener_seg_search[kind](line)) == any(p.search(line) for p in patterns), (kind, line)
+    # patterns that cannot be joined (flags differ; a group a backreference counts) are tried one by one
+    mixed = (re.compile("^ab$"), re.compile(r"^(x)\1$", re.IGNORECASE))
+    assert any_search(mixed)("XX") and any_search(mixed)("ab") and not any_search(mixed)("AB")
+    assert any_search(())("anything") is None

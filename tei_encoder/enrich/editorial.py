@@ -101,6 +101,9 @@ class _State:
         return holder.children
 
     def rewrite(self, text: str, parent: Node) -> list:
+        lead = text.lstrip()[:1] if text[:1].isspace() else text[:1]
+        if lead not in (".", "…") and "[" not in text and "(" not in text and not self.doc.notes:
+            return [text]  # most strings: no mark, and no dots to read as a gap (the tests below need a lead dot)
         if "[" not in text and "(" not in text and not self.doc.notes:
             out: list = [text]  # no bracket, no inline page mark, no note to place: what the marks give back
         else:

@@ -12,24 +12,31 @@ OPAQUE = frozenset({"foreign", "gap", "pb", "lb", "idno", *MENTION_TAGS, "date",
 
 
 def rewrite_text(node: Node, rewrite: Callable[[str, Node], list], skip: frozenset[str] = OPAQUE) -> None:
-    """Replace, in place, every string under `node` (outside `skip` elements) by rewrite(text, parent)."""
-    new_children: list = []
-    changed = False
-    for child in node.children:
+    """Replace, in place, every string under `node` (outside `skip` elements) by rewrite(text, parent).
+
+    rewrite returns the pieces (strings and Nodes) that stand for the text; [text] itself leaves it as
+    it was. Strings are visited in document order. A node's children list is copied only from its first
+    string that changes: most strings of a long record come back as they were, and copying every list
+    would cost a step per child for nothing. Empty strings are dropped where a list is rebuilt."""
+    children = node.children
+    rewritten: list | None = None
+    for index, child in enumerate(children):
         if isinstance(child, str):
             parts = rewrite(child, node)
             if len(parts) == 1 and parts[0] is child:
-                if child:  # most strings come back as they were: no generator for them
-                    new_children.append(child)
+                if rewritten is not None and child:
+                    rewritten.append(child)
                 continue
-            changed = True
-            new_children.extend(p for p in parts if not (isinstance(p, str) and p == ""))
+            if rewritten is None:
+                rewritten = [c for c in children[:index] if not (isinstance(c, str) and c == "")]
+            rewritten.extend(p for p in parts if not (isinstance(p, str) and p == ""))
         else:
             if child.tag not in skip:
                 rewrite_text(child, rewrite, skip)
-            new_children.append(child)
-    if changed:
-        node.children = _merge_strings(new_children)
+            if rewritten is not None:
+                rewritten.append(child)
+    if rewritten is not None:
+        node.children = _merge_strings(rewritten)
 
 
 def _merge_strings(children: list) -> list:

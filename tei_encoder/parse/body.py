@@ -926,25 +926,22 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 # --- opener and head -------------------------------------------------------------------------
 
 
-@cache
-def _lowered(marks: tuple[str, ...]) -> frozenset[str]:
-    """The marks in lower case, for a lookup instead of a loop on every line."""
-    return frozenset(mark.lower() for mark in marks)
-
-
 def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
     bare = piece.rstrip(".").strip()
     probe = bare.rstrip("!").strip()
     if probe.startswith("(") and probe.endswith(")"):
         probe = probe[1:-1].strip()
-    if probe.lower() in _lowered(fmt.classification_marks):
+    if probe.lower() in fmt.classification_marks_lower:
         return Node("seg", {"type": "classification"}, [bare])
     if _COPY.match(probe):
         return Node("seg", {"type": "copy"}, [bare])
-    for kind in ("copy", "pages"):  # `Single copy`, `2 pages`: the format's own marks
-        # (`Produced in 9 copies for:` heads the list of whom the copies went to: not a lone mark)
-        if not probe.endswith(":") and any(p.search(probe) for p in fmt.opener_seg_patterns.get(kind, ())):
-            return Node("seg", {"type": kind}, [bare])
+    if not probe.endswith(":"):
+        # `Single copy`, `2 pages`: the format's own marks (`Produced in 9 copies for:` heads the
+        # list of whom the copies went to: not a lone mark). One joined pattern per kind: every line.
+        for kind in ("copy", "pages"):
+            search = fmt.opener_seg_search.get(kind)
+            if search is not None and search(probe):
+                return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
     if _TELEGRAM_KIND.match(probe) or _PLACE_TELEGRAM.match(probe):
@@ -2163,12 +2160,11 @@ _QUESTION_WORDS = frozenset(
 
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
+    if prev is None or len(text) > 60 or not text[:1].isupper():  # the cheap tests first: most lines
+        return False
     words = text.split()
-    return (  # the cheap tests first: this runs on most lines
-        prev is not None
-        and len(text) <= 60
-        and 1 <= len(words) <= 7
-        and text[:1].isupper()
+    return (
+        1 <= len(words) <= 7
         and not text.endswith(_TERMINAL)
         and not text.endswith(",")
         and prev.text.endswith((".", "!", "?", "”", '"'))
