@@ -476,6 +476,9 @@ class _DocContext:
     untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
     forms_version: int = 0  # changes whenever a record-local form is added or withdrawn
     unlinked_places: dict[tuple[str, ...], str] = field(default_factory=dict)  # gazetteer names kept unlinked
+    # the folded words of summary and body, the positions of those in headings, each word's positions
+    # (_word_keys: made once per record, read by every short form _named_on_their_own checks)
+    word_keys: tuple[list[str], set[int], dict[str, list[int]]] | None = None
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -931,17 +934,11 @@ def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tup
     """Of persons whose full forms' words all occur in the record, those the record names before it
     first uses `short` alone: a form met only inside another candidate's longer form ("Kim Il" inside
     "Kim Il Sung") names nobody, and "Director Kim" before "Kim Il Sung" may be someone else."""
-    keys: list[str] = [norm(t) for _, _, t in tokens(ctx.doc.header.summary or "")]
-    in_heads: set[int] = set()  # a heading shortens names as it likes ("Kim and the Chinese Friends")
-    for text, parent in zip(ctx.texts, ctx.parents):
-        words = [norm(t) for _, _, t in tokens(text)]
-        if parent.tag == "head":
-            in_heads.update(range(len(keys), len(keys) + len(words)))
-        keys += words
+    keys, in_heads, positions = _word_keys(ctx)
 
     def starts(form: tuple[str, ...]) -> list[int]:
         n = len(form)
-        return [k for k in range(len(keys) - n + 1) if tuple(keys[k : k + n]) == form]
+        return [k for k in positions.get(form[0], ()) if tuple(keys[k : k + n]) == form] if form else []
 
     def within(form: tuple[str, ...], longer: tuple[str, ...]) -> bool:
         n = len(form)
@@ -958,8 +955,27 @@ def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tup
         return set(named)  # two people of the record share the short form, wherever they are named
     pid, on_own = next(iter(named.items()))
     inside = {k + j for f in people[pid] for k in met[f] for j in range(len(f))}  # the short form within a full one
-    alone = (k for k, key in enumerate(keys) if key == short and k not in inside and k not in in_heads)
+    alone = (k for k in positions.get(short, ()) if k not in inside and k not in in_heads)
     return {pid} if min(k for f in on_own for k in met[f]) < next(alone, len(keys)) else set()
+
+
+def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[int]]]:
+    """The record's folded words (summary, then body strings), the positions of words in headings (a
+    heading shortens names as it likes: "Kim and the Chinese Friends") and each word's positions;
+    made once per record and kept on `ctx`."""
+    if ctx.word_keys is None:
+        keys: list[str] = [norm(t) for _, _, t in tokens(ctx.doc.header.summary or "")]
+        in_heads: set[int] = set()
+        for text, parent in zip(ctx.texts, ctx.parents):
+            words = [norm(t) for _, _, t in tokens(text)]
+            if parent.tag == "head":
+                in_heads.update(range(len(keys), len(keys) + len(words)))
+            keys += words
+        positions: dict[str, list[int]] = {}
+        for k, key in enumerate(keys):
+            positions.setdefault(key, []).append(k)
+        ctx.word_keys = (keys, in_heads, positions)
+    return ctx.word_keys
 
 
 def _record_words(texts: list[str], summary: str | None) -> set[str]:
