@@ -361,3 +361,24 @@ def test_a_folio_unit_without_numbers_leaves_the_reference_understood():
 def test_romanian_scheme_levels_in_english_too():
     ref = parse_archival_reference("Romanian Ministry of Foreign Affairs Archives, Matter 220, Folder no. 1601")
     assert ref.repository.abbr == "AMAE" and ref.idnos == [("problema", "220"), ("dosar", "1601")]
+
+
+@pytest.mark.parametrize("mark", ["(p. 1)", "[Page 3]"])
+def test_a_page_mark_at_the_end_is_a_page_break_never_the_signer(mark):
+    from lxml import etree
+
+    from tei_encoder.parse import parse_record
+    from tei_encoder.read import decode_record
+    from tei_encoder.write import serialize, tei_tree
+
+    text = (
+        "March 3, 1962\n\n**Record of a Talk on Shipping**\n\n<https://digitalarchive.example.org/document/900001>\n\n"
+        "The talks covered the shipping schedule for the coming season.\n\n"
+        f"The envoy thanked the minister and left at noon.\n\n{mark}\n"
+    )
+    doc = parse_record(decode_record(Path("t.txt"), text.encode()), FMT)
+    tei = etree.fromstring(serialize(tei_tree(doc, None)))
+    ns = {"t": "http://www.tei-c.org/ns/1.0"}
+    assert not tei.xpath("//t:titleStmt/t:author", namespaces=ns)
+    assert not tei.xpath("//t:closer", namespaces=ns)
+    assert tei.xpath("//t:body//t:pb/@n", namespaces=ns) == [mark.strip("()[]").split()[-1]]

@@ -683,6 +683,8 @@ def _date_and_place(text: str) -> bool:
 
 
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
+    if _PAGE_MARK.match(text):
+        return None  # `(p. 1)` at the end is a page break, never a signature (nor the author it gives)
     if fmt.recorder_line_pattern and fmt.recorder_line_pattern.match(text):
         return None  # who took the minutes: a responsibility (respStmt), never the signer
     if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text) or _SIGNED_MARK.match(text):
