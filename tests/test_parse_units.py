@@ -382,3 +382,24 @@ def test_a_page_mark_at_the_end_is_a_page_break_never_the_signer(mark):
     assert not tei.xpath("//t:titleStmt/t:author", namespaces=ns)
     assert not tei.xpath("//t:closer", namespaces=ns)
     assert tei.xpath("//t:body//t:pb/@n", namespaces=ns) == [mark.strip("()[]").split()[-1]]
+
+
+def test_a_page_break_naming_no_page_has_no_number():
+    from lxml import etree
+
+    from tei_encoder.parse import parse_record
+    from tei_encoder.read import decode_record
+    from tei_encoder.validate import Validator
+    from tei_encoder.write import serialize, tei_tree
+
+    text = (
+        "March 3, 1962\n\n**Record of a Talk on Shipping**\n\n<https://digitalarchive.example.org/document/900001>\n\n"
+        "The talks covered the shipping schedule.\n\n[page break]\n\nThe envoy left at noon.\n\n[Page 2]\n\n"
+        "He came back in the evening.\n"
+    )
+    doc = parse_record(decode_record(Path("t.txt"), text.encode()), FMT)
+    tei = serialize(tei_tree(doc, None))
+    pbs = etree.fromstring(tei).xpath("//t:body//t:pb", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
+    assert [pb.get("n") for pb in pbs] == [None, "2"]
+    problems = Validator(jing=False).check_tree(etree.ElementTree(etree.fromstring(tei)), "x.xml", tei)
+    assert not [d for d in problems if d.severity == "error"], problems

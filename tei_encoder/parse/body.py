@@ -75,6 +75,7 @@ def _matched(pattern: Any, text: str) -> Any:
 _PAGE_MARK = re.compile(
     r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
+_PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
@@ -1965,7 +1966,9 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
         text = line.text
         page = _PAGE_MARK.match(text)
         if page:
-            pending_pb.append(Node("pb", {"n": page.group("a") or page.group("b") or page.group("c")}))
+            number = page.group("a") or page.group("b") or page.group("c")
+            # `[page break]` marks a break but names no page: a pb without @n (TEI 3.11.3)
+            pending_pb.append(Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {}))
             i += 1
             continue
         listed = _list_label(text, fmt)
