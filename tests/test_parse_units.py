@@ -363,21 +363,24 @@ def test_romanian_scheme_levels_in_english_too():
     assert ref.repository.abbr == "AMAE" and ref.idnos == [("problema", "220"), ("dosar", "1601")]
 
 
-@pytest.mark.parametrize("mark", ["(p. 1)", "[Page 3]"])
-def test_a_page_mark_at_the_end_is_a_page_break_never_the_signer(mark):
-    from lxml import etree
-
+def _encoded_talk(last_lines: str) -> bytes:
+    """TEI of a small constructed record whose text ends with `last_lines`."""
     from tei_encoder.parse import parse_record
     from tei_encoder.read import decode_record
     from tei_encoder.write import serialize, tei_tree
 
     text = (
         "March 3, 1962\n\n**Record of a Talk on Shipping**\n\n<https://digitalarchive.example.org/document/900001>\n\n"
-        "The talks covered the shipping schedule for the coming season.\n\n"
-        f"The envoy thanked the minister and left at noon.\n\n{mark}\n"
+        f"The talks covered the shipping schedule.\n\n{last_lines}\n"
     )
-    doc = parse_record(decode_record(Path("t.txt"), text.encode()), FMT)
-    tei = etree.fromstring(serialize(tei_tree(doc, None)))
+    return serialize(tei_tree(parse_record(decode_record(Path("t.txt"), text.encode()), FMT), None))
+
+
+@pytest.mark.parametrize("mark", ["(p. 1)", "[Page 3]"])
+def test_a_page_mark_at_the_end_is_a_page_break_never_the_signer(mark):
+    from lxml import etree
+
+    tei = etree.fromstring(_encoded_talk(f"The envoy thanked the minister and left at noon.\n\n{mark}"))
     ns = {"t": "http://www.tei-c.org/ns/1.0"}
     assert not tei.xpath("//t:titleStmt/t:author", namespaces=ns)
     assert not tei.xpath("//t:closer", namespaces=ns)
@@ -387,18 +390,9 @@ def test_a_page_mark_at_the_end_is_a_page_break_never_the_signer(mark):
 def test_a_page_break_naming_no_page_has_no_number():
     from lxml import etree
 
-    from tei_encoder.parse import parse_record
-    from tei_encoder.read import decode_record
     from tei_encoder.validate import Validator
-    from tei_encoder.write import serialize, tei_tree
 
-    text = (
-        "March 3, 1962\n\n**Record of a Talk on Shipping**\n\n<https://digitalarchive.example.org/document/900001>\n\n"
-        "The talks covered the shipping schedule.\n\n[page break]\n\nThe envoy left at noon.\n\n[Page 2]\n\n"
-        "He came back in the evening.\n"
-    )
-    doc = parse_record(decode_record(Path("t.txt"), text.encode()), FMT)
-    tei = serialize(tei_tree(doc, None))
+    tei = _encoded_talk("[page break]\n\nThe envoy left at noon.\n\n[Page 2]\n\nHe came back in the evening.")
     pbs = etree.fromstring(tei).xpath("//t:body//t:pb", namespaces={"t": "http://www.tei-c.org/ns/1.0"})
     assert [pb.get("n") for pb in pbs] == [None, "2"]
     problems = Validator(jing=False).check_tree(etree.ElementTree(etree.fromstring(tei)), "x.xml", tei)
