@@ -97,3 +97,21 @@ def test_joined_opener_patterns_find_what_any_pattern_finds():
     mixed = (re.compile("^ab$"), re.compile(r"^(x)\1$", re.IGNORECASE))
     assert any_search(mixed)("XX") and any_search(mixed)("ab") and not any_search(mixed)("AB")
     assert any_search(())("anything") is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZxYÉé.'’-() \n\t\u00a0,", max_size=40))
+def test_end_anchored_searches_from_the_last_words_find_the_whole_text_match(text):
+    """The word-before patterns searched from last_words_start find what a search of the whole text
+    finds (same span, same groups)."""
+    from tei_encoder.enrich import editorial, entities
+    from tei_encoder.enrich.walk import last_words_start
+
+    for pattern, words in (
+        (editorial._WORD_BEFORE, 1),
+        (editorial._NAME_RUN_BEFORE, 4),
+        (editorial._ENGLISH_NAME_BEFORE, 1),
+        (entities._LAST_WORD, 1),
+    ):
+        whole, tail = pattern.search(text), pattern.search(text, last_words_start(text, words))
+        assert (whole and (whole.span(), whole.groupdict())) == (tail and (tail.span(), tail.groupdict()))

@@ -25,7 +25,7 @@ from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
-from .walk import rewrite_text
+from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
@@ -568,7 +568,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
     child = children[k]
     if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
         return False
-    m = _LAST_WORD.search(child)
+    m = _LAST_WORD.search(child, last_words_start(child, 1))  # the match is the last word
     return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
 
 
