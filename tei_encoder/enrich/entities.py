@@ -1470,7 +1470,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if i == len(toks):
             break
         start = toks[i][0]
-        found = _longest_form(ctx, text, toks, keys, caps, i)
+        lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
+        found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if found:
             length, form = found
             end = toks[i + length - 1][1]
@@ -1925,22 +1926,27 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int):
+def _longest_form(
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, lengths: tuple[int, ...]
+):
+    """(length, form) of the longest listed or learnt form at token i that fits the text, else None;
+    `lengths`: ctx.lengths_from(keys[i]), the lengths of the forms that begin with that word."""
     limit = len(toks) - i
-    for length in ctx.lengths_from(keys[i]):  # most capitalised words begin no form: no lookup at all
+    for length in lengths:
         if length > limit:
             continue
         forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
-        all_caps = surface.isupper()
-        shape = tuple(caps[i : i + length])
+        shape = caps[i : i + length]
+        # every word capitalised (most names), or the surface in capitals: any form's capitals fit
+        any_caps_fit = all(shape) or surface.isupper()
         # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
         fitting = [
             f
             for f in forms
-            if (f.exact == surface if f.exact else (all_caps or all(t or not c for t, c in zip(shape, f.caps))))
+            if (f.exact == surface if f.exact else (any_caps_fit or all(t or not c for t, c in zip(shape, f.caps))))
         ]
         choice = _choose(ctx, fitting)
         if choice:
@@ -1949,8 +1955,8 @@ def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps
 
 
 def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
-    if not forms:
-        return None
+    if len(forms) < 2:
+        return forms[0] if forms else None  # (most words: one form) what the rest gives for one form
     best_rank = min(f.rank for f in forms)
     forms = [f for f in forms if f.rank == best_rank or f.rank == 2]
     ids = {f.entity_id for f in forms}
