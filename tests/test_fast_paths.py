@@ -115,3 +115,19 @@ def test_end_anchored_searches_from_the_last_words_find_the_whole_text_match(tex
     ):
         whole, tail = pattern.search(text), pattern.search(text, last_words_start(text, words))
         assert (whole and (whole.span(), whole.groupdict())) == (tail and (tail.span(), tail.groupdict()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["AND", "ANDY", "THE", "Of", " of ", " the ", "For", "x", "Zé", "-", "’", " ", ",", "\n"]))
+)
+def test_organisation_run_pattern_finds_what_its_plain_form_finds(parts):
+    """_ORG_RUN, written to begin with a capital (a fast scan), matches as the plain pattern with its
+    checks in front: no word character before the run, no stop word ("AND", "THE") to begin it."""
+    from tei_encoder.enrich import entities
+
+    plain = re.compile(
+        rf"(?<![\w’'-]){entities._ORG_WORD}" + entities._ORG_RUN.pattern[len(entities._FIRST_ORG_WORD) :]
+    )
+    text = "".join(parts)
+    assert [m.span() for m in entities._ORG_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -31,6 +31,7 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
@@ -667,6 +668,8 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables."""
+    if _CAPITAL.search(text) is None:
+        return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
     names = []
     for m in rec.title_name.finditer(text):
@@ -1532,7 +1535,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
-        near = _near_miss(ctx, text, toks, i)
+        near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, without a call)
         if near:
             spans.append(near)
         i += 1
@@ -1662,8 +1665,14 @@ _ORG_UNION_BEFORE = frozenset(
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
+# the first word written out so that the pattern begins with its capital (a fast scan: other positions are
+# skipped without trying the rest); the lookbehinds after the capital read the character before it and
+# (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
+_FIRST_ORG_WORD = (
+    r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)[\w’'-]*"
+)
 _ORG_RUN = re.compile(
-    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
