@@ -215,16 +215,23 @@ class _StderrCapture:
         return self._file.read().decode("utf-8", "replace")
 
 
-@functools.cache
 def _saxon_processor():
     """The process's one Saxon processor: every Publisher makes its values and compiles with it, so
-    that a stylesheet compiled for one Publisher serves the next (see _COMPILED)."""
+    that a stylesheet compiled for one Publisher serves the next (see _COMPILED). A forked child
+    makes its own (Saxon's threads do not survive a fork)."""
     from saxonche import PySaxonProcessor
 
-    return PySaxonProcessor(license=False)
+    pid = os.getpid()
+    if pid not in _PROCESSOR:
+        _PROCESSOR.clear()
+        _PROCESSOR[pid] = PySaxonProcessor(license=False)
+    return _PROCESSOR[pid]
 
 
-# Compiled stylesheets kept for the process, by (thread, stylesheet, override files, a digest of
+_PROCESSOR: dict[int, object] = {}
+
+
+# Compiled stylesheets kept for the process, by (process, thread, stylesheet, override files, a digest of
 # every module's bytes): a build, a test or a second Publisher for the same stylesheets compiles
 # none again, and a module edited meanwhile (its bytes differ) is compiled afresh. An executable
 # holds its parameters while it runs, so each thread has its own. The least recently used go first.
@@ -279,7 +286,7 @@ class Publisher:
     def _compile(self, name: str):
         path = self.xslt_dir / name
         modules = [*self.overrides, path, *sorted(self.xslt_dir.glob("*.xsl"))]
-        key = (threading.get_ident(), str(path), tuple(map(str, self.overrides)), _modules_digest(modules))
+        key = (os.getpid(), threading.get_ident(), str(path), tuple(map(str, self.overrides)), _modules_digest(modules))
         cached = _COMPILED.get(key)
         if cached is not None:
             _COMPILED.move_to_end(key)
