@@ -1,0 +1,81 @@
+"""Names, organisations and dates on unseen real prose (issue 12, fifth round): Roman-month dates
+without their last dot, relative dates counted from the record's date, a year after a preposition,
+a record settling the order of its dotted dates; constructed, invented wording."""
+
+from conftest import encode_text, record, tree_of, xp
+
+from tei_encoder.dates import find_dates, writes_day_first
+
+
+def _values(text: str, year: int | None = 1962, month: int | None = 10, **kw) -> list[tuple[str, str]]:
+    return [
+        (
+            text[m.start : m.end],
+            m.attrs.get("when") or "/".join(m.attrs.get(k, "") for k in ("notBefore", "notAfter")).strip("/"),
+        )
+        for m in find_dates(text, year, month, **kw)
+    ]
+
+
+def test_roman_month_dates_with_a_space_for_the_last_dot():
+    found = _values("Sent: 27.X 62 at 9.30. Filed: 4.XI 1962. Noted 12.IX.1961.")
+    assert found == [("27.X 62", "1962-10-27"), ("4.XI 1962", "1962-11-04"), ("12.IX.1961", "1961-09-12")]
+    assert _values("Point 4.X 62 is not a date: 1.5 10 neither; room 3 XI 1962.") == [("4.X 62", "1962-10-04")]
+
+
+def test_year_after_a_preposition_and_months_written_oddly():
+    found = _values("Sales rose compared to 1958. In 1960 we paid, and by 1963 we will, not 1964 tons.", 1961)
+    assert found == [("1958", "1958"), ("1960", "1960"), ("1963", "1963")]
+    found = _values("The July (1954) accord, signed 3 May [19]55, took effect on 7June and 9 July [1955].", 1955)
+    assert found == [
+        ("July (1954)", "1954-07"),
+        ("3 May [19]55", "1955-05-03"),
+        ("7June", "1955-06-07"),
+        ("9 July [1955]", "1955-07-09"),
+    ]
+
+
+def test_relative_dates_only_when_the_record_date_gives_them():
+    text = "This year the harvest grew; next year and in the current year's plan, as last year, and on the 14th of this month."
+    found = _values(text, 1962, 10, relative=True)
+    assert found == [
+        ("This year", "1962-01-01/1962-12-31"),
+        ("next year", "1963-01-01/1963-12-31"),
+        ("the current year", "1962-01-01/1962-12-31"),
+        ("last year", "1961-01-01/1961-12-31"),
+        ("the 14th of this month", "1962-10-14"),
+    ]
+    # counted from another date the text names: never read
+    assert _values("He left in 1950; the following year he came back.", 1962, 10, relative=True) == [("1950", "1950")]
+    assert _values(text, None, None, relative=True) == []  # no record date: nothing to count from
+    assert [t for t, _ in _values(text, 1962, None, relative=True)] == [
+        "This year",
+        "next year",
+        "the current year",
+        "last year",
+    ]  # no month: the day of "this month" is left
+    assert _values(text, 1962, 10) == []  # the parser's callers never ask for relative dates
+    assert _values("October of this year", 1962, 10, relative=True) == [
+        ("October of this year", "1962-10-01/1962-10-31")
+    ]
+
+
+def test_the_record_settles_the_order_of_its_dotted_dates():
+    assert writes_day_first(["Sent 31.10.62", "received 1.11.62"])
+    assert not writes_day_first(["Sent 10.31.62", "received 13.11.62"])  # contradicts itself: unsettled
+    assert not writes_day_first(["received 1.11.62"])
+    assert _values("received 1.11.62", day_first=True) == [("1.11.62", "1962-11-01")]
+    assert _values("received 1/11/62", day_first=True) == [("1/11/62", "1962-01-11")]  # slashes stay American
+    assert _values("received 1.11.62") == [("1.11.62", "")]  # tagged, no value
+
+
+def test_a_cable_with_day_first_dates_and_relative_dates(tmp_path):
+    header = (
+        'October 30, 1962\n\n**A Test Cable**\n\nCitation:\n\n"A Test Cable", October 30, 1962, Wilson Center Digital '
+        "Archive, invented reference.\n\n<https://example.org/document/77>\n\nOriginal Language:\n\nSerbo-Croatian\n\n"
+        "Contents:\n\nTranslation - English\n\n"
+    )
+    body = "Sent: 30.10.62 Received: 2.11.62 at 06.30\n\nThey thanked us for the letter of the 25th of this month.\n"
+    tree = tree_of(encode_text(tmp_path, record(body, header)))
+    dates = {e.text: e.get("when") for e in xp(tree, "//t:text//t:date")}
+    assert dates["2.11.62"] == "1962-11-02" and dates["the 25th of this month"] == "1962-10-25"
