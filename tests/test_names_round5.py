@@ -79,3 +79,43 @@ def test_a_cable_with_day_first_dates_and_relative_dates(tmp_path):
     tree = tree_of(encode_text(tmp_path, record(body, header)))
     dates = {e.text: e.get("when") for e in xp(tree, "//t:text//t:date")}
     assert dates["2.11.62"] == "1962-11-02" and dates["the 25th of this month"] == "1962-10-25"
+
+
+def _orgs_of(tmp_path, body: str) -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    return [("".join(e.itertext()), e.get("ref", "")) for e in xp(tree, "//t:text//t:orgName")]
+
+
+def test_organs_named_with_their_party_or_state_abbreviation(tmp_path):
+    body = (
+        "The Presidium of the Central Committee of the LKP met; the State Council of the VRS agreed, and "
+        "Comrade Dobrev, First Secretary CC LKP, spoke for the CC LKP. The Ambassador Extraordinary and "
+        "Plenipotentiary of Ruritania, Vazov, listened.\n"
+    )
+    orgs = [t for t, _ in _orgs_of(tmp_path, body)]
+    assert orgs == [
+        "Presidium of the Central Committee of the LKP",
+        "State Council of the VRS",
+        "CC LKP",
+        "CC LKP",
+    ]
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    persons = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
+    assert "Extraordinary" not in persons and "Plenipotentiary" not in persons
+
+
+def test_a_party_abbreviation_after_the_article_and_press_names(tmp_path):
+    body = (
+        "The delegation of the TLP came with the Director of the MFA; the TLP then wrote again, and the "
+        "NRB and the XXII Congress were named. The news came from Prensa Latina, and Hoy printed it; the "
+        "INRA and the UPSR agreed.\n"
+    )
+    orgs = _orgs_of(tmp_path, body)
+    texts = [t for t, _ in orgs]
+    assert texts.count("TLP") == 2 and len({r for t, r in orgs if t == "TLP"}) == 1
+    assert "MFA" not in texts and "NRB" not in texts and "XXII" not in texts  # a ministry or a state: left
+    linked = dict(orgs)
+    assert linked["Prensa Latina"] == "#prensa-latina" and linked["Hoy"] == "#hoy"
+    assert linked["INRA"] == "#inra-cuba" and linked["UPSR"] == "#purs"
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    assert "Latina" not in ["".join(e.itertext()) for e in xp(tree, "//t:text//t:placeName")]
