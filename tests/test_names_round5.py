@@ -119,3 +119,19 @@ def test_a_party_abbreviation_after_the_article_and_press_names(tmp_path):
     assert linked["INRA"] == "#inra-cuba" and linked["UPSR"] == "#purs"
     tree = tree_of(encode_text(tmp_path, record(body)))
     assert "Latina" not in ["".join(e.itertext()) for e in xp(tree, "//t:text//t:placeName")]
+
+
+def test_a_gloss_ending_in_the_given_name_joins_the_surname(tmp_path):
+    body = (
+        "We await [Ruritanian Deputy Premier Anton] Dobrev. The view of [Soviet Premier Boris K.] Petrovsky was "
+        "read, and [Brazilian President João] Mendes’s envoy came; [the Cuban side] Ortega and [Anton] Vazov agreed.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    persons = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
+    assert persons[:3] == ["Anton Dobrev", "Boris K. Petrovsky", "João Mendes"]
+    assert "Anton" not in persons and "Boris K." not in persons
+    # the gloss stays the translator's, outside the name; the given name is supplied inside it
+    glosses = [e.text for e in xp(tree, "//t:text//t:supplied[not(ancestor::t:persName)]")]
+    assert {"Ruritanian Deputy Premier", "Soviet Premier", "Brazilian President", "the Cuban side"} <= set(glosses)
+    inside = [e.text for e in xp(tree, "//t:text//t:persName/t:supplied")]
+    assert inside[:3] == ["Anton", "Boris K.", "João"]

@@ -596,6 +596,10 @@ def _add_strings(node: Node, skip: frozenset[str], texts: list[str], parents: li
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
     level, no tuple per string.)"""
     children = node.children
+    for child in children:  # a plain loop: this runs on every element of the body
+        if not isinstance(child, str) and child.tag == "supplied":
+            _split_glossed_given_names(vocabulary(), node)
+            break
     if _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
@@ -1160,6 +1164,43 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     if parent.tag == "supplied" and parent.attrs.get("reason") == "alternate-name":
         return [text]  # tagged after, as the same entity as the name before it
     return _tag_text(ctx, text)
+
+
+_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ž][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
+
+
+def _split_glossed_given_names(v, node: Node) -> None:
+    """A translator's gloss that ends with a given name right before the surname ("[Soviet Deputy
+    Premier Anastas] Mikoyan", "[Soviet Premier Nikita S.] Khrushchev") becomes two supplied elements,
+    the gloss and the given name, so the name can run from the given name through the surname
+    (_tag_across_supplied; TEI P5 11.3.1.1: supplied inside a name, never a name inside part of one)."""
+    children = node.children
+    k = 0
+    while k + 1 < len(children):
+        child, after = children[k], children[k + 1]
+        k += 1
+        if (
+            not isinstance(child, Node)
+            or child.tag != "supplied"
+            or not isinstance(after, str)
+            or not _SURNAME_AFTER_GLOSS.match(after)
+            or not all(isinstance(c, str) for c in child.children)
+        ):
+            continue
+        text = child.text()
+        words = text.split()
+        n = len(words)
+        while n > 0 and (_IS_INITIAL.fullmatch(words[n - 1]) or fold(words[n - 1]) in v.given):
+            n -= 1
+        if n == 0 or n == len(words) or fold(words[n]) not in v.given or text != " ".join(words):
+            continue  # the whole gloss is the name, or no given name ends it
+        gloss, name = " ".join(words[:n]), " ".join(words[n:])
+        children[k - 1 : k] = [
+            Node("supplied", dict(child.attrs), [gloss]),
+            " ",
+            Node("supplied", dict(child.attrs), [name]),
+        ]
+        k += 2
 
 
 def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
