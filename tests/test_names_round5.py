@@ -135,3 +135,17 @@ def test_a_gloss_ending_in_the_given_name_joins_the_surname(tmp_path):
     assert {"Ruritanian Deputy Premier", "Soviet Premier", "Brazilian President", "the Cuban side"} <= set(glosses)
     inside = [e.text for e in xp(tree, "//t:text//t:persName/t:supplied")]
     assert inside[:3] == ["Anton", "Boris K.", "João"]
+
+
+def test_a_state_named_with_a_prefix_and_of_and_places_of_the_collections(tmp_path):
+    body = (
+        "Troops of PR of Ruritania and of the People’s Republic of Hungary met in the Kremlin; the Dornod line "
+        "reached Zamyn-Uud, and the envoy flew to Santiago de Chile, not to the Republic of China.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    places = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:placeName")}
+    assert places["People’s Republic of Hungary"] == "#hungary"
+    assert places["Kremlin"] == "#kremlin" and places["Dornod"] == "#dornod" and places["Zamyn-Uud"] == "#zamyn-uud"
+    assert places["Santiago de Chile"] == "#santiago-de-chile" and "Santiago" not in places and "Chile" not in places
+    assert places["Republic of China"] == "#taiwan"  # never "Republic of" + the People's Republic
+    assert "PR of Ruritania" not in places  # the prefix joins a place the lists know, nothing else
