@@ -395,13 +395,10 @@ def writes_day_first(texts: list[str]) -> bool:
     """True when the dotted numeric dates of a document's `texts` settle the order as day first:
     one has a first number over 12 ("31.10.62") and none a second number over 12 ("10.31.62")."""
     day_first = False
-    for text in texts:
-        if "." not in text:
-            continue
-        for a, b in _DOTTED.findall(text):
-            if int(b) > 12:
-                return False
-            day_first = day_first or int(a) > 12
+    for a, b in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
+        if int(b) > 12:
+            return False
+        day_first = day_first or int(a) > 12
     return day_first
 
 

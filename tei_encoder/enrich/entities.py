@@ -1814,7 +1814,9 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 # "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
-_THE_ABBREVIATION = re.compile(r"(?<![\w’'-])(?:the|The) (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
+# (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
+_THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]")
 _PARTY_ABBREVIATION = re.compile(r"P$")  # "BKP", "TCP", "MPRP": a party's (Party, Partiya, Partia...)
 
 
@@ -1826,6 +1828,8 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     spans: list[_Span] = []
     learnt: dict[str, str] = {}  # abbreviation -> its entry, learnt from this text
     for m in _THE_ABBREVIATION.finditer(text):
+        if m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1):
+            continue  # "the MFA", not "She MFA" nor "Athe ..."
         word = m.group("abbr")
         key = (norm(word),)
         if word in learnt:
