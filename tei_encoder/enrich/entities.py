@@ -465,7 +465,9 @@ class _DocContext:
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
-    day_first: bool = False  # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November
+    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
+    # read at the first ambiguous date, which most records lack)
+    day_first: bool | None = None
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -514,7 +516,6 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
     _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents)  # the text as the name passes read it
-    ctx.day_first = writes_day_first(ctx.texts)
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
     ctx.record_words = _record_words(ctx.texts, doc.header.summary)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
@@ -1316,9 +1317,12 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
-        found = ctx.dates[text] = find_dates(
-            text, ctx.default_year, ctx.default_month, relative=True, day_first=ctx.day_first
-        )
+        found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
+        if ctx.day_first is None and any(d.problem.startswith("ambiguous") for d in found):
+            ctx.day_first = writes_day_first(ctx.texts)
+            if ctx.day_first:
+                found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
+        ctx.dates[text] = found
     for d in found:
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
