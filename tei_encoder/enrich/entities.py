@@ -20,7 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import DateMatch, find_dates
+from ..dates import DateMatch, find_dates, writes_day_first
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -466,6 +466,9 @@ class _DocContext:
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
+    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
+    # read at the first ambiguous date, which most records lack)
+    day_first: bool | None = None
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -595,6 +598,10 @@ def _add_strings(node: Node, skip: frozenset[str], texts: list[str], parents: li
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
     level, no tuple per string.)"""
     children = node.children
+    for child in children:  # a plain loop: this runs on every element of the body
+        if not isinstance(child, str) and child.tag == "supplied":
+            _split_glossed_given_names(vocabulary(), node)
+            break
     if _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
@@ -1086,15 +1093,18 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
     return xml_id
 
 
-def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person") -> str:
+def _new_local_person(
+    ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person", generic: bool = False
+) -> str:
     """A record-local entry (source "rule": written with resp="#encoder" cert="low").
 
     Its id comes from the name; a name that cannot tell one real entity from another across records
-    (a surname alone, "Park"; common words, "Central Committee", "Hungarian Legation") also carries the
-    record's id, so that registers never merge different bodies or people under one rule-made id.
+    (a surname alone, "Park"; common words, "Central Committee", "Hungarian Legation"; `generic`, an
+    abbreviation no list holds, "the MFA") also carries the record's id, so that registers never merge
+    different bodies or people under one rule-made id.
     """
     base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
-    if ctx.doc.record_id and _generic_name(ctx.rec.names, name, kind):
+    if ctx.doc.record_id and (generic or _generic_name(ctx.rec.names, name, kind)):
         base = f"{base}.{ctx.doc.record_id}"
     xml_id = base
     n = 2
@@ -1158,6 +1168,43 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     if parent.tag == "supplied" and parent.attrs.get("reason") == "alternate-name":
         return [text]  # tagged after, as the same entity as the name before it
     return _tag_text(ctx, text)
+
+
+_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ž][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
+
+
+def _split_glossed_given_names(v, node: Node) -> None:
+    """A translator's gloss that ends with a given name right before the surname ("[Soviet Deputy
+    Premier Anastas] Mikoyan", "[Soviet Premier Nikita S.] Khrushchev") becomes two supplied elements,
+    the gloss and the given name, so the name can run from the given name through the surname
+    (_tag_across_supplied; TEI P5 11.3.1.1: supplied inside a name, never a name inside part of one)."""
+    children = node.children
+    k = 0
+    while k + 1 < len(children):
+        child, after = children[k], children[k + 1]
+        k += 1
+        if (
+            not isinstance(child, Node)
+            or child.tag != "supplied"
+            or not isinstance(after, str)
+            or not _SURNAME_AFTER_GLOSS.match(after)
+            or not all(isinstance(c, str) for c in child.children)
+        ):
+            continue
+        text = child.text()
+        words = text.split()
+        n = len(words)
+        while n > 0 and (_IS_INITIAL.fullmatch(words[n - 1]) or fold(words[n - 1]) in v.given):
+            n -= 1
+        if n == 0 or n == len(words) or fold(words[n]) not in v.given or text != " ".join(words):
+            continue  # the whole gloss is the name, or no given name ends it
+        gloss, name = " ".join(words[:n]), " ".join(words[n:])
+        children[k - 1 : k] = [
+            Node("supplied", dict(child.attrs), [gloss]),
+            " ",
+            Node("supplied", dict(child.attrs), [name]),
+        ]
+        k += 2
 
 
 def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
@@ -1273,7 +1320,12 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
-        found = ctx.dates[text] = find_dates(text, ctx.default_year, ctx.default_month)
+        found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
+        if ctx.day_first is None and any(d.problem.startswith("ambiguous") for d in found):
+            ctx.day_first = writes_day_first(ctx.texts)
+            if ctx.day_first:
+                found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
+        ctx.dates[text] = found
     for d in found:
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
@@ -1282,6 +1334,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
+    if "he " in text:
+        spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
         if known == (ctx.forms_version, len(ctx.seen)):
             ctx.untagged[text] = known  # a record repeats strings ("Agreed."): the next one is answered here
@@ -1501,6 +1555,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 and form.rank == 1
                 and not _gazetteer_link_supported(ctx, text, toks, i + length, form)
             ):
+                if _ends_longer_name(ctx, text, toks, caps, i, spans):
+                    i += length  # "Prensa Latina": a small town's name ending another name is no place
+                    continue
                 # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
                 surface = text[start:end]
                 key = tuple(keys[i : i + length])
@@ -1770,6 +1827,41 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+# "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
+# (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
+_THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]")
+_PARTY_ABBREVIATION = re.compile(r"P$")  # "BKP", "TCP", "MPRP": a party's (Party, Partiya, Partia...)
+
+
+def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
+    """Abbreviations no list holds of a party's shape (ending in P) after "the" ("the TCP", "the BKP"):
+    organisations of the record, not linked (an abbreviation may name another party elsewhere),
+    learnt for the record's later uses. Others are left: "the MFA" is some state's ministry, "the
+    NRB" a state; one the record's lists or rules already know keeps its reading."""
+    spans: list[_Span] = []
+    learnt: dict[str, str] = {}  # abbreviation -> its entry, learnt from this text
+    for m in _THE_ABBREVIATION.finditer(text):
+        if m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1):
+            continue  # "the MFA", not "She MFA" nor "Athe ..."
+        word = m.group("abbr")
+        key = (norm(word),)
+        if word in learnt:
+            spans.append((m.start("abbr"), m.end(), Node(TAGS["org"], {"ref": f"#{learnt[word]}"}, [word]), word))
+            continue
+        if ctx.forms(key) or _UNIT_NUMBER.match(word) or re.fullmatch(r"[IVXLC]+", word):
+            continue
+        if not _PARTY_ABBREVIATION.search(word):
+            continue  # "the MFA", "the NRB": a state's organ or the state itself, which a pattern cannot tell
+        if key in ctx.rec.rejected or ctx.rec.names.is_common_word(word):
+            continue  # "the END" of a heading printed in capitals
+        xml_id = _new_local_person(ctx, word, key, "org", generic=True)
+        ctx.add_local(key, _Form(xml_id, "org", (True,), word, 2))
+        learnt[word] = xml_id
+        spans.append((m.start("abbr"), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
+    return spans
+
+
 _CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ž]{6,}(?= [A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])")
 
 
@@ -1825,7 +1917,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
         w = words[k]
         possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
-        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or v.is_title_word(w) or possessive_place):
+        title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
+        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
         a = run.index(words[k + 1], a + len(w))
     b = groups[first][0]
@@ -1840,6 +1933,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
             numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
             end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
+            if end_word + 1 < len(ws) and ws[end_word].isupper() and _ACRONYM.match(ws[end_word + 1]):
+                end_word += 1  # "CC BCP": an abbreviated organ, then its party's abbreviation
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
@@ -1850,6 +1945,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
             break
+        if k > first and _ACRONYM.match(ws[0]) and not joined_by_and[k]:
+            b = run.index(ws[0], tail_a) + len(ws[0])
+            break  # "Central Committee of the BKP", "State Council of the NRB": the party's or state's abbreviation
         same = 0
         # a title after "of" is a person's ("... of Organization Kim"), but "Council of Ministers" is an organ
         while (
@@ -1880,6 +1978,23 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+# an abbreviation: two to six capitals ("BKP", "NRB", "CPSU"), not a Roman number ("XXII")
+_ACRONYM = re.compile(r"(?![IVXLC]+$)[A-ZÀ-ÞĀ-Ž]{2,6}$")
+
+
+_TITLE_PHRASES: dict[int, frozenset[str]] = {}  # id of a vocabulary -> its titles of two words or more, folded
+
+
+def _title_phrase(v, word: str, following: str) -> bool:
+    """Whether `word` begins a title of two words with `following` ("First" + "Secretary")."""
+    phrases = _TITLE_PHRASES.get(id(v))
+    if phrases is None:
+        phrases = _TITLE_PHRASES[id(v)] = frozenset(
+            " ".join(fold(t).split()[:2]) for t in (*v.ranks, *v.roles, *v.honorifics) if " " in t
+        )
+    return f"{fold(word)} {fold(following)}" in phrases
 
 
 def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: int) -> bool:
