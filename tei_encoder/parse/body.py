@@ -83,13 +83,15 @@ _COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*\d+$", re.IGNORE
 _REGISTER = re.compile(
     r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special|Orig\.|Original)\s+)?"
     # `C.j.: 053.181` (Czech číslo jednací): the office's register number
-    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*"
+    # `Number R037810`: a cable's number written out
+    r"(?:N[°º]|No\.?|Nr\.|Number|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*"
     # `No. 167/3 ag`: the typist's initials after the number
     r"(?:\s[a-z]{1,3})?$",
     re.IGNORECASE,
 )
+# `Wire 1361`, `Separate Wire 1`, `Cable No. 3026`: the kind of telegram and its number
 _TELEGRAM_KIND = re.compile(
-    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
+    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone|Separate)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram|Wire)(?:\s+(?:(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+|[\w/.-]*\d[\w/.-]*))?(?:\s+via\s+\w+)?$",
     re.IGNORECASE,
 )
 # `Addis Abeba Instant Message`: the sending post's place before the kind of telegram it is (the place
@@ -101,6 +103,8 @@ _PLACE_TELEGRAM = re.compile(
 )
 # `gvs-t-b 7/111- 25/88`: a file sign of lower-case letters and dashes before its slashed numbers
 _FILE_SIGN = re.compile(r"^[a-z]{1,5}(?:-[a-z]{1,5})*\.?\s+\d+(?:\s*[/-]\s*\d+)+-?$")
+# `375/1962`: an office's register number and its year
+_NUMBER_YEAR = re.compile(r"^\d{1,6}/(?:19|20)\d\d$")
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
     r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
@@ -122,7 +126,7 @@ _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respect
 _ADDRESSEE = re.compile(
     r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
 )
-_SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding)\s*:\s*\S")
+_SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding|Title|TITLE)\s*:\s*\S")
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
 _SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
@@ -949,9 +953,13 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
         return Node("idno", {"type": "register"}, [bare])
     if _TELEGRAM_KIND.match(probe) or _PLACE_TELEGRAM.match(probe):
         return Node("seg", {"type": "telegram"}, [bare])
-    if _FILE_SIGN.match(probe):
+    if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return Node("idno", {"type": "register"}, [bare])
     return None
+
+
+# `Q36RA`: a telegram's code group of capitals and digits, last in a run of opener marks
+_CODE_GROUP = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{4,10}")
 
 
 def _mark_run(text: str, fmt: RecordFormat) -> list[Node | str] | None:
@@ -969,6 +977,8 @@ def _mark_run(text: str, fmt: RecordFormat) -> list[Node | str] | None:
             if covered is None or (best[end] is not None and len(covered) + 1 >= len(best[end] or [])):
                 continue
             node = _classify_piece(" ".join(words[start:end]), fmt)
+            if node is None and start > 0 and end == len(words) and _CODE_GROUP.fullmatch(words[start]):
+                node = Node("idno", {"type": "register"}, [words[start]])  # `… Top Urgent Q36RA`
             if node is not None:
                 best[end] = [*covered, node]
     marks = best[-1]
@@ -992,10 +1002,76 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     return text
 
 
+# `Received: …`, `Taken into process:`: a labelled field of a telegram form (the label before the first colon)
+_FORM_FIELD = re.compile(r"^(?P<label>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,3}?)\s*:(?:\s+(?P<value>\S.*))?$")
+# `To: The Foreign Minister From: Ambassador Katori`: a second field on the same line
+_SECOND_FIELD = re.compile(r"\s(?=(?:From|To|FROM|TO|Sent|Received|Dispatched)\s*:\s)")
+
+
+def _field_kind(text: str, fmt: RecordFormat) -> str | None:
+    """The opener part a telegram form's labelled field (`Label: value`) stands for: a seg/@type
+    (`received`, `sent`, `to` …) by the format's opener patterns, `dateline` for a `Date:` field, or
+    None for a line that is no such field."""
+    m = _FORM_FIELD.match(text)
+    if m is None or len(text) > 160:
+        return None
+    label = m.group("label").lower()
+    if fmt.meeting_labels.get(label) == "date":
+        return "dateline"
+    if label in ("from", "to"):
+        return label
+    return _preamble_seg_kind(text, fmt)
+
+
+def _form_fields(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Node | str], int] | None:
+    """A telegram form's labelled fields on line i (TEI 4.2.1 opener): each field one part —
+    `seg[@type]` (`Processed: …` received, `Dispatched: …`, `Sending: …` sender), a `Date: …` field a
+    dateline; two fields on one line (`To: X From: Y`) two parts; a label alone (`Received:`) takes
+    its value from the next line unless that line is a field itself. (parts, next i), or None."""
+    text = lines[i].text
+    if text.endswith(":") and _list_label(text, fmt):
+        return None  # `Written: in six copies:` over the names of those who got them: a list
+    pieces = _SECOND_FIELD.split(text)
+    found = [_field_kind(piece, fmt) for piece in pieces]
+    kinds = [kind for kind in found if kind]
+    if len(kinds) != len(pieces):
+        return None
+    j = i + 1
+    value: list[Node | str] = []
+    nxt = _next(lines, i)
+    if (
+        len(pieces) == 1
+        and text.endswith(":")
+        and nxt is not None
+        and len(nxt.text) <= 60
+        and not nxt.text.endswith(":")
+        and _field_kind(nxt.text, fmt) is None
+        and _running_text_follows(lines, i + 1)
+    ):
+        value = [Node("lb"), nxt.text]
+        j += 1
+    parts: list[Node | str] = []
+    for piece, kind in zip(pieces, kinds):
+        if parts:
+            parts.append(" ")
+        if kind == "dateline":
+            parts.append(Node("dateline", {}, [piece]))
+        else:
+            parts.append(Node("seg", {"type": kind}, [piece]))
+    last = parts[-1]
+    assert isinstance(last, Node)
+    last.children += value
+    return parts, j
+
+
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
     # the dot of an abbreviation before a number (`No. 5`, `orig. No. 5`) ends no mark
-    parts = re.split(r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
+    # `375/1962/Top Secret`: a slash before the last word or two parts the number from the mark
+    parts = re.split(
+        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?$))",
+        _split_mark_prefix(text, fmt),
+    )
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
@@ -1083,6 +1159,13 @@ _LIST_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>
 
 
 def _list_label(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """(the kind of list a label line opens, the items on its own line), or None. `Copies to: …`,
+    `Present:`; `Written: in six copies:` heads the list of whom the copies went to."""
+    if text.endswith(":") and text.count(":") == 2:
+        whole = text[:-1].strip()
+        for kind, patterns in fmt.list_label_patterns.items():
+            if any(re.fullmatch(p, whole) for p in patterns):
+                return kind, ""
     m = _LIST_LABEL.match(text) if ":" in text else None  # most lines have no colon: no scan at all
     if not m:
         return None
@@ -1182,6 +1265,32 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,|\s[-–—]\s", text) or continued
 
 
+def _head_wraps(lines: list[Line], i: int) -> bool:
+    """A heading wrapped over blank lines (`Subject: The New York Trip` / `of President of the Cuban` /
+    `Republic Dorticos`): line i goes on with the heading above it when that ends without
+    punctuation and line i is short and unpunctuated, and either begins with a small joining word in
+    lower case, or follows such a line and is a few capitalised words with running text after it."""
+    prev, text = lines[i - 1].text, lines[i].text
+    words = text.split()
+    if (
+        lines[i].block == lines[i - 1].block
+        or prev.endswith(_TERMINAL)
+        or text.endswith(_TERMINAL)
+        or len(text) > 80
+        or _dateline(text)
+        or _NUMBERED.match(text)
+    ):
+        return False
+    if words[0] in _JOINING_WORDS:
+        return True
+    return (
+        prev.split()[0] in _JOINING_WORDS
+        and len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and _running_text_follows(lines, i)
+    )
+
+
 def _same_words(a: str, b: str) -> bool:
     return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
 
@@ -1240,6 +1349,12 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             last.children += [Node("lb"), text]  # "To the Minister … of the Union" / "of Soviet Socialist Republics"
             i += 1
             continue
+        fields = _form_fields(lines, i, fmt) if can_open and ":" in text else None
+        if fields:
+            _append_line(opener, fields[0])
+            address_context = True
+            i = fields[1]
+            continue
         parts = _opener_line(text, fmt) or _dateline_and_marks(text, fmt) if can_open else None
         if parts:
             _append_line(opener, parts)
@@ -1277,8 +1392,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
             and not _meeting_line(text, fmt)  # "Place: Reception Room, Ministry of …" is where, not who
+            and not _preamble_seg_kind(text, fmt)  # `One to Embassy`: where a copy went, not who sends
         ):
-            taken = _institution_block(lines, i, fmt)
+            # under `To Yugoslav Embassy` the further offices are addressees too
+            addressed = isinstance(last, Node) and last.tag == "seg" and last.attrs.get("type") in ("to", "addressee")
+            taken = _institution_block(lines, i, fmt, "addressee" if addressed else "sender")
             if taken:
                 parts, i = taken
                 _append_line(opener, parts)
@@ -1406,6 +1524,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                     and not is_caps(text)
                 )
                 and not _opening_salute(lines[i].text, fmt)
+                or _head_wraps(lines, i)
             ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
@@ -1512,14 +1631,20 @@ _ADDRESS_FORM = re.compile(
 )
 
 
+def _preamble_seg_kind(text: str, fmt: RecordFormat) -> str | None:
+    """The seg/@type the format's opener patterns give a line (`FYI: …` distribution, `Single copy`
+    copy, `Processed: …` received), or None."""
+    return next((kind for kind, search in fmt.opener_seg_search.items() if search(text)), None)
+
+
 def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     """The seg/@type of an unlabelled opener line (TEI 4.2.1): a distribution (`FYI: …`) or copy
     (`Single copy`) line by the format's patterns; a form of address and a name (`Comrade X`) is the
     addressee; else the addressee once the sender is known (after `From …`, a dispatch line or a
     date), else the sender."""
-    for kind, patterns in fmt.opener_seg_patterns.items():
-        if any(p.search(text) for p in patterns):
-            return kind
+    kind = _preamble_seg_kind(text, fmt)
+    if kind:
+        return kind
     if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text) or _ADDRESS_FORM.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
@@ -1548,10 +1673,13 @@ def _trailing_mark(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
     return None
 
 
-def _institution_block(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Node | str], int] | None:
+def _institution_block(
+    lines: list[Line], i: int, fmt: RecordFormat, kind: str = "sender"
+) -> tuple[list[Node | str], int] | None:
     """An institution line (`Embassy of the USSR`) and its continuation lines in lower case
-    (`in the MPR`), a classification mark run onto the last one kept apart: (opener parts, next i),
-    or None when running text does not follow (then the line is the text's own)."""
+    (`in the MPR`), a classification mark run onto the last one kept apart: (opener parts, the
+    institution a seg of `kind`; next i), or None when running text does not follow (then the line
+    is the text's own)."""
     texts = [lines[i].text]
     j = i + 1
     while (
@@ -1571,7 +1699,7 @@ def _institution_block(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[li
     seg: list[Node | str] = []
     for t in texts:
         seg += [Node("lb"), t] if seg else [t]
-    parts: list[Node | str] = [Node("seg", {"type": "sender"}, seg)]
+    parts: list[Node | str] = [Node("seg", {"type": kind}, seg)]
     if mark:
         parts += [" ", Node("seg", {"type": "classification"}, [mark[1]])]
     return parts, j
@@ -1896,6 +2024,18 @@ def _field_word(speaker: str) -> bool:
         "documentation",
         "recorder",
         "note-taker",
+        # a telegram form's fields (`Processed: …`, `Dispatched: …`): when and where it went
+        "processed",
+        "dispatched",
+        "sent",
+        "received",
+        "arrived",
+        "completed",
+        "sending",
+        "primary",
+        "written",
+        "transmitted",
+        "deciphered",
     }
 
 
