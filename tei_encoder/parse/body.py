@@ -76,10 +76,23 @@ _PAGE_MARK = re.compile(
     r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
 _PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
+
+
+def _page_break(text: str) -> Node | None:
+    """A line that is a page mark (`[Page 5]`, `(p. 2)`, `- 3 -`) as a pb (TEI 3.11.3), else None.
+    `[page break]` marks a break but names no page: a pb without @n."""
+    page = _PAGE_MARK.match(text)
+    if page is None:
+        return None
+    number = page.group("a") or page.group("b") or page.group("c")
+    return Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {})
+
+
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
-_COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*\d+$", re.IGNORECASE)
+# `Copy # ___`: a copy number left blank on the form is a copy mark all the same
+_COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*(?:\d+|_+)$", re.IGNORECASE)
 _REGISTER = re.compile(
     r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special|Orig\.|Original)\s+)?"
     # `C.j.: 053.181` (Czech číslo jednací): the office's register number
@@ -127,6 +140,10 @@ _ADDRESSEE = re.compile(
     r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
 )
 _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding|Title|TITLE)\s*:\s*\S")
+# `Attachment I.`, `Annex No. 2`: which attachment the document is, its heading
+_ATTACHMENT_MARK = re.compile(
+    r"^(?:Attachment|Annex|Appendix|Enclosure|Supplement)\s+(?:N[°º]|No\.?|Nr\.?)?\s*(?:\d{1,2}|[IVX]{1,4})\.?$"
+)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
 _SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
@@ -1105,8 +1122,9 @@ def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None
 
 
 def _dateline(text: str) -> Node | None:
-    """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line."""
-    if is_date_line(text):
+    """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line;
+    `____ April 1958`, the day left blank on the form, too."""
+    if is_date_line(text) or text.startswith("_") and is_date_line(text.lstrip("_ ")):
         return Node("dateline", {}, [text])
     m = _PLACE_DATE.match(text)
     if m and is_date_line(m.group("date")):
@@ -1248,7 +1266,7 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     """A document heading in capitals (`RECORD OF A CONVERSATION`), a `Subject:` line, or a
     letter-spaced title word (`N o t e`); one capitalised word stands alone only when a line of the
     same block continues it (`MINUTES` / `of the meeting …`)."""
-    if _SUBJECT.match(text):
+    if _SUBJECT.match(text) or _ATTACHMENT_MARK.match(text):
         return True
     if _NUMBERED.match(text) or ((speaker := _SPEAKER.match(text)) and not is_caps(speaker.group("rest"))):
         return False
@@ -1347,6 +1365,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and _address_goes_on(text)
         ):
             last.children += [Node("lb"), text]  # "To the Minister … of the Union" / "of Soviet Socialist Republics"
+            i += 1
+            continue
+        page = _page_break(text) if can_open and not opener.children else None
+        if page is not None:
+            opener.children.append(page)  # `[Page 5]` over the opener: a break before its parts, no part
             i += 1
             continue
         fields = _form_fields(lines, i, fmt) if can_open and ":" in text else None
@@ -2104,11 +2127,9 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
     while i < len(lines):
         line = lines[i]
         text = line.text
-        page = _PAGE_MARK.match(text)
+        page = _page_break(text)
         if page:
-            number = page.group("a") or page.group("b") or page.group("c")
-            # `[page break]` marks a break but names no page: a pb without @n (TEI 3.11.3)
-            pending_pb.append(Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {}))
+            pending_pb.append(page)
             i += 1
             continue
         listed = _list_label(text, fmt)
