@@ -172,6 +172,12 @@ _TITLED_SPEAKER = re.compile(
 _DOT_SPEAKER = re.compile(
     r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
 )
+# minutes written `[Oskar] Fischer.The letter …`: the first name supplied in brackets, the surname, a
+# full stop (the space after it often lost), the speech; turns only where two or more lines are such
+_SUPPLIED_NAME_SPEAKER = re.compile(
+    r"^(?P<speaker>\[[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’.-]+)?\]\s?[A-ZÀ-Þ][\w'’-]+)(?P<sep>\.)\s*(?P<rest>[A-ZÀ-Þ“\"].*)$"
+)
+_SUPPLIED_NAME_TURNS = "dot:[supplied] name"  # the mark in a record's speaker set that such turns count
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
     rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
@@ -627,6 +633,15 @@ _SIGNED_MARK = re.compile(r"^/-/\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.
 # `70 – T.`: a copy count or file number, a dash and the drafter's initial under the text — the
 # signature block's mark, never the signer's name
 _NUMBER_SIGN = re.compile(r"^\d{1,4}\s*[–—-]\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?(?:\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?){0,2}$")
+# `510599` / `fb`, `510599 fb`: the cipher office's number and the typist's initials under a signature
+# (part of the signature block only beside a name or role: alone they sign nothing)
+_TYPIST_MARK = re.compile(r"^(?:\d{3,8}|[a-z]{1,3}\.?|\d{3,8}\s+[a-z]{1,3}\.?)$")
+# `Lekić` alone under the finished text: a surname as the signature (not a closing word like `End`)
+_LONE_SURNAME = re.compile(r"^[A-ZÀ-Þ\u0100-\u017f][a-zà-ÿ\u0100-\u024f'’-]{2,}$")
+_NOT_SURNAMES = frozenset(
+    {"end", "approved", "agreed", "correct", "true", "copy", "signed", "signature", "attachment", "enclosure"}
+    | {"translation", "original", "draft", "confirmed", "noted", "read", "seen", "received", "urgent", "secret"}
+)
 _ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
 
 
@@ -715,6 +730,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
     if _NUMBER_SIGN.match(text):
         return "sign"
+    if _TYPIST_MARK.match(text):
+        return "typist"
     rn = _ROLE_AND_NAME.match(text)
     if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
         return "role-and-name"
@@ -860,6 +877,15 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     ]
     if kinds == ["pname"] and k > 0 and lines[k - 1].text.endswith((".", "!", "?")):
         kinds = ["pname-signed"]  # `Dumitru Dediu` alone under the finished text: the signature
+    if (
+        kinds == ["weak"]
+        and k > 0
+        and _LONE_SURNAME.match(lines[k].text)
+        and lines[k].text.lower() not in _NOT_SURNAMES
+        and len(lines[k - 1].text) > 70
+        and lines[k - 1].text.endswith((".", "!", "?"))
+    ):
+        kinds = ["pname-signed"]  # `Lekić` alone under the finished text: the signer's surname
     if "pname" in kinds and len(kinds) >= 2:
         kinds = [kind if kind != "pname" else "pname-signed" for kind in kinds]
         # the line under the name is the signer's role ("Deputy Assistant Under-Secretary")
@@ -873,7 +899,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         not kinds
         or not (set(kinds) & strong)
         and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
-        or set(kinds) <= {"dateline-place", "register", "weak", "role-text", "title-role"}
+        or set(kinds) <= {"dateline-place", "register", "weak", "role-text", "title-role", "typist"}
         and "dateline" not in kinds
     ) and not (kinds[-1:] == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
         return lines, None, None
@@ -910,7 +936,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                 signed_at = len(closer.children)  # the signature keeps its place before a later date
             name = _PAREN_NAME.match(line.text)
             plain = _SIGNED_PREFIX.sub("", line.text)
-            if kind in ("register", "role-text", "sign"):
+            if kind in ("register", "role-text", "sign", "typist"):
                 signed.append(line.text)
             elif kind == "role-and-name":
                 rn = _matched(_ROLE_AND_NAME, line.text)
@@ -2009,6 +2035,8 @@ def _speakers(lines: list[Line]) -> set[str]:
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
         speakers |= {f"dot:{s}" for s in dotted}
+    if sum(1 for line in lines if _SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
+        speakers.add(_SUPPLIED_NAME_TURNS)
     return speakers
 
 
@@ -2063,6 +2091,10 @@ def _field_word(speaker: str) -> bool:
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
+    if _SUPPLIED_NAME_TURNS in mixed and text.startswith("["):
+        supplied = _SUPPLIED_NAME_SPEAKER.match(text)
+        if supplied:
+            return supplied
     if not _TURN_SEP.search(text):
         return None  # no separator a label could end in
     if _NUMBERED.match(text):
