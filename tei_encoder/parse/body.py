@@ -2356,16 +2356,25 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+# a line begun by a pronoun or article of a clause (`We agreed`, `This is all`) is a short sentence
+_SENTENCE_STARTS = frozenset({"i", "we", "he", "she", "it", "they", "you", "this", "that", "these", "those", "there"})
+
+
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     if prev is None or len(text) > 60 or not text[:1].isupper():  # the cheap tests first: most lines
         return False
     words = text.split()
     return (
-        1 <= len(words) <= 7
+        # `Assessment of the position of the Italian Communist Party`: a longer heading joins its
+        # words with small words in lower case; a line of capitalised words alone may be a name
+        (1 <= len(words) <= 7 or len(words) <= 10 and sum(w in _JOINING_WORDS for w in words) >= 2)
         and not text.endswith(_TERMINAL)
         and not text.endswith(",")
-        and prev.text.endswith((".", "!", "?", "”", '"'))
+        and ":" not in text  # `Venue: Fujian Room, …`: a labelled field, no heading
+        and prev.text.endswith((".", "!", "?", "”", '"', ":"))  # `… the following topics:` / the first topic
+        and words[0].lower() not in _SENTENCE_STARTS
+        and not _person_name_line(text)
         and i + 1 < len(lines)
         and len(lines[i + 1].text) >= 60
         and lines[i + 1].block != lines[i].block
