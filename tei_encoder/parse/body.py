@@ -1573,7 +1573,8 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                     and not is_caps(text)
                 )
                 and not _opening_salute(lines[i].text, fmt)
-                or _head_wraps(lines, i)
+                or i < len(lines)
+                and _head_wraps(lines, i)
             ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
@@ -2209,6 +2210,17 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             ones_seen += 1
             section_n = str(ones_seen) if str(ones_seen) not in used_n else None
             used_n.add(section_n or "")
+        run = _restarted_run(lines, i) if numbered and not section_n and prev and prev.text.endswith(":") else 0
+        if run:
+            # `… the following questions:` / `1.` again after the sections 1-3: the points it announces
+            # are a list of their own, not paragraphs nested in the last section
+            items: list[Node | str] = [
+                Node("item", {"n": _matched(_NUMBERED, ln.text).group("n")}, [ln.text]) for ln in lines[i : i + run]
+            ]
+            container.children.extend([*pending_pb, Node("list", {"type": "numbered"}, items)])
+            pending_pb, paragraph, prev = [], None, None
+            i += run
+            continue
         alone = _speaker_alone(text, lines[i + 1] if i + 1 < len(lines) else None, mixed)
         if section_n and numbered:
             container = Node("div", {"type": "section", "n": section_n})
@@ -2458,6 +2470,17 @@ def _numbered_run(lines: list[Line], i: int) -> int:
             break
         run += 1
     return run
+
+
+def _restarted_run(lines: list[Line], i: int) -> int:
+    """How many numbered lines from i count 1, 2, 3 … with nothing between them (two or more), where
+    the numbering starts again at 1; 0 for none."""
+    k = i
+    while k < len(lines) and (m := _NUMBERED.match(lines[k].text)) and _number_value(lines[k].text) == k - i + 1:
+        if len(lines[k].text) > 600 or m.group("pn"):
+            break
+        k += 1
+    return k - i if k - i >= 2 else 0
 
 
 def _is_short_numbered_run(lines: list[Line], i: int) -> bool:
