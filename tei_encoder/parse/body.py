@@ -1398,16 +1398,16 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener.children.append(page)  # `[Page 5]` over the opener: a break before its parts, no part
             i += 1
             continue
-        fields = _form_fields(lines, i, fmt) if can_open and ":" in text else None
-        if fields:
-            _append_line(opener, fields[0])
-            address_context = True
-            i = fields[1]
-            continue
         parts = _opener_line(text, fmt) or _dateline_and_marks(text, fmt) if can_open else None
         if parts:
             _append_line(opener, parts)
             i += 1
+            continue
+        fields = _form_fields(lines, i, fmt) if can_open and ":" in text else None
+        if fields:
+            opener.children.extend(fields[0])
+            address_context = True
+            i = fields[1]
             continue
         if can_open and _stamped_line(text) and _running_text_follows(lines, i):
             # an office's line with the stamps printed beside it
