@@ -1905,6 +1905,13 @@ def _item_line(text: str) -> bool:
     )
 
 
+def _last_item_before_field(lines: list[Line], i: int) -> bool:
+    """`Embassy Department.` over `Subject: …`: the list's last item, its full stop closing the list —
+    a few words, then a labelled line (`Subject:`), not running text."""
+    nxt = _next(lines, i)
+    return len(lines[i].text.split()) <= 5 and nxt is not None and bool(_SUBJECT.match(nxt.text))
+
+
 def _number_value(text: str) -> int | None:
     m = _NUMBERED.match(text)
     if m is None:
@@ -1984,7 +1991,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             i < len(lines)
             and lines[i].block != lines[i - 1].block
             and (i + 1 >= len(lines) or lines[i + 1].block != lines[i].block)
-            and _item_line(lines[i].text)
+            and (_item_line(lines[i].text) or _last_item_before_field(lines, i))
             and not lines[i].text.endswith(":")
             and not _field_line(lines[i].text)
             and not _list_label(lines[i].text, fmt)
