@@ -314,6 +314,9 @@ def _document_mark(text: str, fmt: RecordFormat) -> bool:
     or copy number may stand in a signature block as well)."""
     if len(text) > 60:
         return False
+    probe = _piece_probe(text)[1]
+    if probe.lower() not in fmt.classification_marks_lower and not _telegram_mark(probe):
+        return False  # neither kind can be what _classify_piece finds: spare its other patterns (issue 13)
     node = _classify_piece(text, fmt)
     return node is not None and node.attrs.get("type") in ("classification", "telegram")
 
@@ -369,12 +372,15 @@ def _lines(blocks: list[Block]) -> list[Line]:
         # a body flattened into one line: numbered sections still start new paragraphs
         parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
-    lines = [
-        Line(part, b, block.lineno + k)
-        for b, block in enumerate(blocks)
-        for k, text in enumerate(block.lines)
-        for part in _unglued(text)
-    ]
+    lines: list[Line] = []
+    add = lines.append
+    for b, block in enumerate(blocks):
+        for k, text in enumerate(block.lines, start=block.lineno):
+            # only a place line can be glued to a dispatch line: the others skip the pattern (issue 13)
+            if text.startswith(_GLUED_STARTS):
+                lines.extend(Line(part, b, k) for part in _unglued(text))
+            else:
+                add(Line(text, b, k))
     return _join_open_brackets(lines)
 
 
@@ -382,6 +388,7 @@ def _lines(blocks: list[Block]) -> list[Line]:
 _GLUED_DISPATCH = re.compile(
     r"^(?P<first>(?:From|To|FROM|TO)\b[^.]{1,60}\.)(?P<second>(?:Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b.*)$"
 )
+_GLUED_STARTS = ("From", "To", "FROM", "TO")  # how a line _GLUED_DISPATCH matches begins
 
 
 def _unglued(text: str) -> list[str]:
@@ -501,7 +508,7 @@ def _join_open_brackets(lines: list[Line], reach: int = 12) -> list[Line]:
     k = 0
     while k < len(lines):
         line = lines[k]
-        depth = _bracket_depth(line.text)
+        depth = _bracket_depth(line.text) if "[" in line.text else 0  # most lines open no bracket
         if depth > 0:
             text, j = line.text, k + 1
             while depth > 0 and j < len(lines) and j - k <= reach:
@@ -929,11 +936,23 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 # --- opener and head -------------------------------------------------------------------------
 
 
-def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+def _piece_probe(piece: str) -> tuple[str, str]:
+    """An opener piece as (bare: its text without full stops and spaces around it, probe: what the
+    mark patterns are tried on — bare without `!` and the parentheses around it)."""
     bare = piece.rstrip(".").strip()
     probe = bare.rstrip("!").strip()
     if probe.startswith("(") and probe.endswith(")"):
         probe = probe[1:-1].strip()
+    return bare, probe
+
+
+def _telegram_mark(probe: str) -> bool:
+    """The kind of telegram (`Ciphered Telegram No. 5`, `Addis Abeba Instant Message`)."""
+    return _TELEGRAM_KIND.match(probe) is not None or _PLACE_TELEGRAM.match(probe) is not None
+
+
+def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+    bare, probe = _piece_probe(piece)
     if probe.lower() in fmt.classification_marks_lower:
         return Node("seg", {"type": "classification"}, [bare])
     if _COPY.match(probe):
@@ -947,7 +966,7 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
                 return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _TELEGRAM_KIND.match(probe) or _PLACE_TELEGRAM.match(probe):
+    if _telegram_mark(probe):
         return Node("seg", {"type": "telegram"}, [bare])
     if _FILE_SIGN.match(probe):
         return Node("idno", {"type": "register"}, [bare])
@@ -2081,10 +2100,19 @@ def _entry_date(lines: list[Line], i: int) -> bool:
     entry's dateline (TEI 4.2.1, dateline among a division's top parts). A date to the day only: a
     month or year alone is more often a heading or part of a sentence."""
     line = lines[i]
-    if len(line.text) > 40 or not is_date_line(line.text):
+    if len(line.text) > 40:
         return False
     alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 < len(lines) and lines[i + 1].block != line.block)
-    return alone and re.search(r"\d{4}", line.text) is not None and len(_entry_day(line.text)) == 10
+    # the cheap tests before the date scan: most short lines are no date (a 50 MB record, issue 13)
+    return (
+        alone
+        and _FOUR_DIGITS.search(line.text) is not None
+        and is_date_line(line.text)
+        and len(_entry_day(line.text)) == 10
+    )
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _entry_day(text: str) -> str:
