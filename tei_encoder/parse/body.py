@@ -24,6 +24,7 @@ from .blocks import Block
 
 _TERMINAL = tuple(".!?:;…\"”’')]")
 _NUMBERED_ANY = re.compile(r"^(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2}|[IVXL]{1,5})[.)])\s+(?P<text>\S.*)$")
+_NUMBER_FIRST = "(IVXL"  # how _NUMBERED_ANY can begin, besides a digit
 # "V. ORLOVSKY. The first ships …": an initial and a surname in capitals, then the speech
 _SPEAKER_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[.:]\s")
 # "V. ORLOVSKY", "I. V. Stalin": an initial, not section V or I
@@ -37,6 +38,9 @@ class _Numbered:
 
     @staticmethod
     def match(text: str) -> _NumberMatch | None:
+        first = text[:1]
+        if first not in _NUMBER_FIRST and not first.isdecimal():
+            return None  # what the pattern's first character can be, tested without it: most lines
         m = _NUMBERED_ANY.match(text)
         if m is None:
             return None
@@ -221,6 +225,7 @@ class Line(NamedTuple):
 
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
+_ASCII_SMALL = string.ascii_lowercase.encode()
 
 
 def is_caps(text: str) -> bool:
@@ -229,6 +234,10 @@ def is_caps(text: str) -> bool:
     if head.isascii():
         # called on most lines: in ASCII the letters are A-Z and a-z, counted by deleting them in C
         raw = head.encode()
+        lower = len(raw) - len(raw.translate(None, _ASCII_SMALL))
+        most = len(raw) - lower  # capitals at most: too few even so rejects most lines with one count
+        if most < 0.85 * (most + lower):
+            return False
         letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
         return letters >= 4 and capitals >= 0.85 * letters
@@ -2195,11 +2204,11 @@ def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: 
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     if prev is None or len(text) > 60 or not text[:1].isupper():  # the cheap tests first: most lines
         return False
+    if text.endswith(_TERMINAL) or text.endswith(","):
+        return False  # a finished sentence: no heading (before the split, as most lines end so)
     words = text.split()
     return (
         1 <= len(words) <= 7
-        and not text.endswith(_TERMINAL)
-        and not text.endswith(",")
         and prev.text.endswith((".", "!", "?", "”", '"'))
         and i + 1 < len(lines)
         and len(lines[i + 1].text) >= 60
