@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -223,6 +223,11 @@ class Line(NamedTuple):
     lineno: int
 
 
+# Line((text, block, lineno)) made by tuple.__new__ directly, without the Python-level __new__ a named
+# tuple has: _lines makes one per line of the record (issue 13)
+_new_line = partial(tuple.__new__, Line)
+
+
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
 _ASCII_SMALL = string.ascii_lowercase.encode()
@@ -389,7 +394,7 @@ def _lines(blocks: list[Block]) -> list[Line]:
             if text.startswith(_GLUED_STARTS):
                 lines.extend(Line(part, b, k) for part in _unglued(text))
             else:
-                add(Line(text, b, k))
+                add(_new_line((text, b, k)))
     return _join_open_brackets(lines)
 
 
@@ -425,12 +430,12 @@ def _fit_content_model(div: Node) -> None:
             _fit_content_model(child)
     tags = [c.tag if isinstance(c, Node) else "" for c in children]
     first_common = next((k for k, t in enumerate(tags) if t in _COMMON), None)
-    last_common = max((k for k, t in enumerate(tags) if t in _COMMON), default=None)
+    # from the end: the last running text is near it (a long record's div has a quarter million children)
+    last_common = next((k for k in range(len(tags) - 1, -1, -1) if tags[k] in _COMMON), None)
     if first_common is not None and last_common is not None:
-        for k in range(first_common + 1, last_common):
-            child = children[k]
-            if isinstance(child, Node) and child.tag == "dateline":
-                child.tag = "p"
+        for k, tag in enumerate(tags[first_common + 1 : last_common], first_common + 1):
+            if tag == "dateline":
+                children[k].tag = "p"  # type: ignore[union-attr]  # a Node: tags holds "" for a string
         return
     # no running text: the closer, else the last top part (a head or dateline), becomes a paragraph
     for k in range(len(children) - 1, -1, -1):
