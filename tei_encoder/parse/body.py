@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -24,6 +24,7 @@ from .blocks import Block
 
 _TERMINAL = tuple(".!?:;…\"”’')]")
 _NUMBERED_ANY = re.compile(r"^(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2}|[IVXL]{1,5})[.)])\s+(?P<text>\S.*)$")
+_NUMBER_FIRST = "(IVXL"  # how _NUMBERED_ANY can begin, besides a digit
 # "V. ORLOVSKY. The first ships …": an initial and a surname in capitals, then the speech
 _SPEAKER_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[.:]\s")
 # "V. ORLOVSKY", "I. V. Stalin": an initial, not section V or I
@@ -37,6 +38,9 @@ class _Numbered:
 
     @staticmethod
     def match(text: str) -> _NumberMatch | None:
+        first = text[:1]
+        if first not in _NUMBER_FIRST and not first.isdecimal():
+            return None  # what the pattern's first character can be, tested without it: most lines
         m = _NUMBERED_ANY.match(text)
         if m is None:
             return None
@@ -246,8 +250,14 @@ class Line(NamedTuple):
     lineno: int
 
 
+# Line((text, block, lineno)) made by tuple.__new__ directly, without the Python-level __new__ a named
+# tuple has: _lines makes one per line of the record (issue 13)
+_new_line = partial(tuple.__new__, Line)
+
+
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
+_ASCII_SMALL = string.ascii_lowercase.encode()
 
 
 def is_caps(text: str) -> bool:
@@ -256,6 +266,10 @@ def is_caps(text: str) -> bool:
     if head.isascii():
         # called on most lines: in ASCII the letters are A-Z and a-z, counted by deleting them in C
         raw = head.encode()
+        lower = len(raw) - len(raw.translate(None, _ASCII_SMALL))
+        most = len(raw) - lower  # capitals at most: too few even so rejects most lines with one count
+        if most < 0.85 * (most + lower):
+            return False
         letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
         return letters >= 4 and capitals >= 0.85 * letters
@@ -341,6 +355,9 @@ def _document_mark(text: str, fmt: RecordFormat) -> bool:
     or copy number may stand in a signature block as well)."""
     if len(text) > 60:
         return False
+    probe = _piece_probe(text)[1]
+    if probe.lower() not in fmt.classification_marks_lower and not _telegram_mark(probe):
+        return False  # neither kind can be what _classify_piece finds: spare its other patterns (issue 13)
     node = _classify_piece(text, fmt)
     return node is not None and node.attrs.get("type") in ("classification", "telegram")
 
@@ -396,12 +413,15 @@ def _lines(blocks: list[Block]) -> list[Line]:
         # a body flattened into one line: numbered sections still start new paragraphs
         parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
-    lines = [
-        Line(part, b, block.lineno + k)
-        for b, block in enumerate(blocks)
-        for k, text in enumerate(block.lines)
-        for part in _unglued(text)
-    ]
+    lines: list[Line] = []
+    add = lines.append
+    for b, block in enumerate(blocks):
+        for k, text in enumerate(block.lines, start=block.lineno):
+            # only a place line can be glued to a dispatch line: the others skip the pattern (issue 13)
+            if text.startswith(_GLUED_STARTS):
+                lines.extend(Line(part, b, k) for part in _unglued(text))
+            else:
+                add(_new_line((text, b, k)))
     return _join_open_brackets(lines)
 
 
@@ -409,6 +429,7 @@ def _lines(blocks: list[Block]) -> list[Line]:
 _GLUED_DISPATCH = re.compile(
     r"^(?P<first>(?:From|To|FROM|TO)\b[^.]{1,60}\.)(?P<second>(?:Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b.*)$"
 )
+_GLUED_STARTS = ("From", "To", "FROM", "TO")  # how a line _GLUED_DISPATCH matches begins
 
 
 def _unglued(text: str) -> list[str]:
@@ -436,12 +457,12 @@ def _fit_content_model(div: Node) -> None:
             _fit_content_model(child)
     tags = [c.tag if isinstance(c, Node) else "" for c in children]
     first_common = next((k for k, t in enumerate(tags) if t in _COMMON), None)
-    last_common = max((k for k, t in enumerate(tags) if t in _COMMON), default=None)
+    # from the end: the last running text is near it (a long record's div has a quarter million children)
+    last_common = next((k for k in range(len(tags) - 1, -1, -1) if tags[k] in _COMMON), None)
     if first_common is not None and last_common is not None:
-        for k in range(first_common + 1, last_common):
-            child = children[k]
-            if isinstance(child, Node) and child.tag == "dateline":
-                child.tag = "p"
+        for k, tag in enumerate(tags[first_common + 1 : last_common], first_common + 1):
+            if tag == "dateline":
+                children[k].tag = "p"  # type: ignore[union-attr]  # a Node: tags holds "" for a string
         return
     # no running text: the closer, else the last top part (a head or dateline), becomes a paragraph
     for k in range(len(children) - 1, -1, -1):
@@ -528,7 +549,7 @@ def _join_open_brackets(lines: list[Line], reach: int = 12) -> list[Line]:
     k = 0
     while k < len(lines):
         line = lines[k]
-        depth = _bracket_depth(line.text)
+        depth = _bracket_depth(line.text) if "[" in line.text else 0  # most lines open no bracket
         if depth > 0:
             text, j = line.text, k + 1
             while depth > 0 and j < len(lines) and j - k <= reach:
@@ -976,11 +997,23 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 # --- opener and head -------------------------------------------------------------------------
 
 
-def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+def _piece_probe(piece: str) -> tuple[str, str]:
+    """An opener piece as (bare: its text without full stops and spaces around it, probe: what the
+    mark patterns are tried on — bare without `!` and the parentheses around it)."""
     bare = piece.rstrip(".").strip()
     probe = bare.rstrip("!").strip()
     if probe.startswith("(") and probe.endswith(")"):
         probe = probe[1:-1].strip()
+    return bare, probe
+
+
+def _telegram_mark(probe: str) -> bool:
+    """The kind of telegram (`Ciphered Telegram No. 5`, `Addis Abeba Instant Message`)."""
+    return _TELEGRAM_KIND.match(probe) is not None or _PLACE_TELEGRAM.match(probe) is not None
+
+
+def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+    bare, probe = _piece_probe(piece)
     if probe.lower() in fmt.classification_marks_lower:
         return Node("seg", {"type": "classification"}, [bare])
     if _COPY.match(probe):
@@ -994,7 +1027,7 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
                 return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _TELEGRAM_KIND.match(probe) or _PLACE_TELEGRAM.match(probe):
+    if _telegram_mark(probe):
         return Node("seg", {"type": "telegram"}, [bare])
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return Node("idno", {"type": "register"}, [bare])
@@ -2293,10 +2326,19 @@ def _entry_date(lines: list[Line], i: int) -> bool:
     entry's dateline (TEI 4.2.1, dateline among a division's top parts). A date to the day only: a
     month or year alone is more often a heading or part of a sentence."""
     line = lines[i]
-    if len(line.text) > 40 or not is_date_line(line.text):
+    if len(line.text) > 40:
         return False
     alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 < len(lines) and lines[i + 1].block != line.block)
-    return alone and re.search(r"\d{4}", line.text) is not None and len(_entry_day(line.text)) == 10
+    # the cheap tests before the date scan: most short lines are no date (a 50 MB record, issue 13)
+    return (
+        alone
+        and _FOUR_DIGITS.search(line.text) is not None
+        and is_date_line(line.text)
+        and len(_entry_day(line.text)) == 10
+    )
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _entry_day(text: str) -> str:
@@ -2383,13 +2425,13 @@ def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: 
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     if prev is None or len(text) > 60 or not text[:1].isupper():  # the cheap tests first: most lines
         return False
+    if text.endswith(_TERMINAL) or text.endswith(","):
+        return False  # a finished sentence: no heading (before the split, as most lines end so)
     words = text.split()
     return (
         # `Assessment of the position of the Italian Communist Party`: a longer heading joins its
         # words with small words in lower case; a line of capitalised words alone may be a name
         (1 <= len(words) <= 7 or len(words) <= 10 and sum(w in _JOINING_WORDS for w in words) >= 2)
-        and not text.endswith(_TERMINAL)
-        and not text.endswith(",")
         and ":" not in text  # `Venue: Fujian Room, …`: a labelled field, no heading
         and prev.text.endswith((".", "!", "?", "”", '"', ":"))  # `… the following topics:` / the first topic
         and words[0].lower() not in _SENTENCE_STARTS
