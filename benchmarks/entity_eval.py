@@ -318,7 +318,12 @@ def main() -> None:
         f"date normalisation (tei-encoder): {dates['correct']}/{dates['of']} = {dates['correct'] / max(1, dates['of']):.3f}"
     )
     wrong = result["ours"]["wrong_links"]
-    print(f"wrong links (tei-encoder; gold names another entry, another type, or a longer name): {len(wrong)}")
+    nested = sum(1 for w in wrong if w[2].startswith("in "))
+    other_type = sum(1 for w in wrong if ":" in w[2] and not w[2].startswith("in "))
+    print(
+        f"wrong links (tei-encoder; gold names another entry, another type, or a longer name): {len(wrong)}"
+        f" ({len(wrong) - nested - other_type} another entry, {other_type} another type, {nested} inside a longer name)"
+    )
     for kind, text, expected, got in wrong:
         print(f"    {kind} {text!r}: gold {expected}, linked {got}")
     extra = Counter((kind, text, got) for kind, text, _, got in result["ours"]["extra_links"])

@@ -473,7 +473,10 @@ def test_title_and_family_name_after_one_person_named_in_full(tmp_path):
 
 def test_surname_after_a_title_or_a_place_is_no_gazetteer_town(tmp_path):
     # Henderson is also a town of the United States, which the record names: a person cue wins
-    text = "A note came from the United States: Consul Henderson and the Minister in Iran Henderson were recalled.\n"
+    text = (
+        "A note came from the United States: Consul Henderson and the Minister in Iran Henderson were recalled.\n\n"
+        "A letter came from the envoy of the United States to Lumeria, Loy Henderson.\n"
+    )
     tree = tree_of(encode_text(tmp_path, record(text)))
     assert "Henderson" not in named(tree, "placeName")
     assert not xp(tree, "//t:standOff//*[starts-with(@xml:id, 'gn-')]")

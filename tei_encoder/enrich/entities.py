@@ -1480,13 +1480,27 @@ def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tupl
 
 def _person_cue_before(ctx: _DocContext, text: str, toks, i: int, spans: list) -> bool:
     """Whether the gazetteer-only city at token i stands where a surname does: right after a title
-    or role ("consul Henderson") or right after another place with no comma between ("the
-    Ambassador in Iran Henderson"). A person cue beats a match in the gazetteer alone."""
+    or role ("consul Henderson"), right after another place with no comma between ("the
+    Ambassador in Iran Henderson") or after another capitalised word in mid-sentence, a given name
+    ("Loy Henderson"). A person cue beats a match in the gazetteer alone."""
     if i == 0 or text[toks[i - 1][1] : toks[i][0]] != " ":
         return False
-    if ctx.rec.names.is_title_word(toks[i - 1][2]):
+    word, v = toks[i - 1][2], ctx.rec.names
+    if v.is_title_word(word):
         return True
-    return bool(spans) and spans[-1][1] == toks[i - 1][1] and spans[-1][2].tag == TAGS["place"]
+    if spans and spans[-1][1] == toks[i - 1][1]:
+        return spans[-1][2].tag == TAGS["place"]
+    # an untagged capitalised word in mid-sentence, a given name: "Loy Henderson" (not "the Communist China")
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and text[: toks[i - 1][0]].rstrip()[-1:] not in ("", ".", "!", "?", ":", ";", '"', "“", "(", "[")
+        and norm(word) not in _FUNCTION_WORDS
+        and norm(word) not in ctx.rec.link_rules.place_adjectives
+        and norm(word) not in _DIRECTION
+        and not _NATIONAL.match(word)
+    )
 
 
 def _lower_case_direction_place(
