@@ -496,11 +496,14 @@ def test_word_of_a_bracketed_alternate_never_links_to_another_person(tmp_path):
 def test_a_known_place_inside_a_longer_place_name_is_not_that_place(tmp_path):
     text = (
         "The squadron left Japan, crossed the Sea of Japan toward the Strait of Taiwan and called at Taiwan; the "
-        "regime in south Vietnam thanked the People's Republic of the Congo and Congo (Brazzaville).\n"
+        "regime in south Vietnam thanked the People's Republic of the Congo and Congo (Brazzaville).\n\n"
+        "A cable from Santiago de Cuba reached Congo (Br.) and Santiago de Lumeria.\n"
     )
     tree, places = refs_by_name(tmp_path, text)
     assert places["Japan"] == "#japan" and places["Taiwan"] == "#taiwan"
     assert places["south Vietnam"] == "#south-vietnam"
-    for whole in ("Sea of Japan", "Strait of Taiwan", "People's Republic of the Congo", "Congo (Brazzaville)"):
+    assert places["Santiago de Cuba"] == "#santiago-de-cuba"  # the longest known name
+    longer = ("Sea of Japan", "Strait of Taiwan", "People's Republic of the Congo", "Congo (Brazzaville)")
+    for whole in (*longer, "Congo (Br.)", "Santiago de Lumeria"):
         assert places[whole].startswith("#place-")  # the whole name, of the record, not linked
     assert xp(tree, "count(//t:text//t:placeName[@ref='#japan' or @ref='#taiwan'])") == 2

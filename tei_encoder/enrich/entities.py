@@ -1469,13 +1469,26 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
 
 def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps, j: int) -> int:
     """The end of `<place> (<known place>)` when the place before token j is followed by one known
-    place's name in parentheses ("Congo (Brazzaville)", "Congo (Leopoldville)"); else 0."""
+    place's name in parentheses, or a short one with a period ("Congo (Brazzaville)", "Congo
+    (Br.)"); else 0."""
     if j >= len(toks) or not caps[j] or text[toks[j - 1][1] : toks[j][0]] != " (":
         return 0
     end = toks[j][1]
+    if text.startswith(".)", end) and len(toks[j][2]) <= 4 and toks[j][2].isalpha():
+        return end + 2  # a place's name shortened: "Congo (Br.)"
     if text[end : end + 1] != ")" or toks[j][2].isupper():
         return 0  # "(DPRK)" is an abbreviation, defined or repeated
     return end + 1 if any(f.kind == "place" for f in ctx.forms((keys[j],))) else 0
+
+
+def _particle_name_end(ctx: _DocContext, text: str, toks, caps, j: int) -> int:
+    """The end of `<place> de <Name>` when a particle and a capitalised word follow the place before
+    token j ("Santiago de Cuba" is not Santiago de Chile, nor Cuba); else 0."""
+    if j + 1 >= len(toks) or not caps[j + 1] or toks[j][2] not in ctx.rec.names.particles or toks[j][2] == "y":
+        return 0  # ("y" is the Spanish "and": "Cuba y México" names two places)
+    if text[toks[j - 1][1] : toks[j][0]] != " " or text[toks[j][1] : toks[j + 1][0]] != " ":
+        return 0
+    return toks[j + 1][1]
 
 
 def _person_cue_before(ctx: _DocContext, text: str, toks, i: int, spans: list) -> bool:
@@ -1655,18 +1668,21 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{directed}"}, [surface]), surface))
                 i += length
                 continue
-            told = (
-                _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) if form.kind == "place" else 0
-            )
+            told = 0
+            if form.kind == "place":
+                told = _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) or _particle_name_end(
+                    ctx, text, toks, caps, i + length
+                )
             if told:
-                # "Congo (Brazzaville)": the bracket tells apart places of one name; the whole is one place,
-                # not linked to either (a wrong link is worse than none)
+                # "Congo (Brazzaville)", "Santiago de Cuba": the whole is one place of the record, linked
+                # to neither name inside it (a wrong link is worse than none)
                 surface = text[start:told]
-                key = tuple(keys[i : i + length + 1])
+                key = tuple(norm(t) for _, _, t in tokens(surface))
                 xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
                 ctx.unlinked_places[key] = xml_id
                 spans.append((start, told, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
-                i += length + 1
+                while i < len(toks) and toks[i][0] < told:
+                    i += 1
                 continue
             outer = _longer_place_start(ctx, text, toks, keys, caps, i, spans) if form.kind == "place" else None
             if outer is None and form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
