@@ -507,3 +507,14 @@ def test_a_known_place_inside_a_longer_place_name_is_not_that_place(tmp_path):
     for whole in (*longer, "Congo (Br.)", "Santiago de Lumeria"):
         assert places[whole].startswith("#place-")  # the whole name, of the record, not linked
     assert xp(tree, "count(//t:text//t:placeName[@ref='#japan' or @ref='#taiwan'])") == 2
+
+
+def test_a_party_with_an_organ_abbreviation_is_the_organ_not_the_party(tmp_path):
+    text = (
+        "The BCP CC and the CC BCP wrote; the CPSU CC agreed.\n\n"
+        "The CPSU Central Committee (CC) answered the Union of Lumerian Youth CC at once.\n"
+    )
+    _, orgs = refs_by_name(tmp_path, text, "orgName")
+    assert orgs["CPSU CC"] == orgs["CC"] == "#cpsu-cc"  # listed, or defined in the record
+    assert orgs["BCP CC"].startswith("#org-") and orgs["CC BCP"].startswith("#org-")
+    assert orgs["Union of Lumerian Youth CC"].startswith("#org-")  # that body's CC, not the listed one

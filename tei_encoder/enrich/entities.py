@@ -1481,6 +1481,59 @@ def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tupl
     return end + 1 if any(f.kind == "place" for f in ctx.forms((keys[j],))) else 0
 
 
+def _organ_of_another_body(ctx: _DocContext, text: str, toks, caps, i: int, length: int, spans: list) -> bool:
+    """Whether the organ abbreviation at token i ("CC") is another body's organ: after that body's
+    name, one space before it ("the Union of Democratic Youth CC"), or before a party's
+    abbreviation ("CC BCP")."""
+    if length != 1 or toks[i][2] not in ctx.rec.names.organ_abbreviations:
+        return False
+    if i + 1 < len(toks) and toks[i + 1][2].isupper() and text[toks[i][1] : toks[i + 1][0]] == " ":
+        return True  # "CC BCP": the party's name follows
+    return (
+        i > 0
+        and text[toks[i - 1][1] : toks[i][0]] == " "
+        and caps[i - 1]
+        and norm(toks[i - 1][2]) not in _FUNCTION_WORDS
+    )
+
+
+def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: list) -> _Span | None:
+    """`BCP CC`, `CC BCP`: a party's abbreviation at token i with an organ abbreviation right after
+    or before it names the party's organ. Tagged whole as an organisation of the record (the
+    longest known name, "CPSU CC", was matched before); None when no organ abbreviation is there."""
+    organs = ctx.rec.names.organ_abbreviations
+    j = i + length
+    start, end = toks[i][0], toks[j - 1][1]
+    if j < len(toks) and toks[j][2] in organs and text[end : toks[j][0]] == " ":
+        end = toks[j][1]
+    elif (
+        i > 0
+        and toks[i - 1][2] in organs
+        and text[toks[i - 1][1] : start] == " "
+        and not (spans and spans[-1][1] > toks[i - 1][0])
+    ):
+        start = toks[i - 1][0]
+    else:
+        return None
+    surface = text[start:end]
+    found = _record_org(ctx, surface)
+    if found is None:
+        return None
+    key, xml_id = found
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+def _record_org(ctx: _DocContext, surface: str) -> tuple[tuple[str, ...], str] | None:
+    """(key, id) of the record's organisation named `surface`: the one the record already has by
+    that name, else a new record-local entry; None when a user rejected the name."""
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    if key in ctx.rec.rejected:
+        return None
+    known = {f.entity_id for f in ctx.local.get(key, [])}
+    return key, known.pop() if len(known) == 1 else _new_local_person(ctx, surface, key, "org")
+
+
 def _particle_name_end(ctx: _DocContext, text: str, toks, caps, j: int) -> int:
     """The end of `<place> de <Name>` when a particle and a capitalised word follow the place before
     token j ("Santiago de Cuba" is not Santiago de Chile, nor Cuba); else 0."""
@@ -1627,6 +1680,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            if form.kind == "org" and _organ_of_another_body(ctx, text, toks, caps, i, length, spans):
+                i += length  # "CC" of "the Union of Democratic Youth CC": that body's organ, not the listed one
+                continue
+            organ = _party_organ(ctx, text, toks, i, length, spans) if form.kind == "org" else None
+            if organ:
+                spans.append(organ)  # "BCP CC": the party's organ, not the party
+                while i < len(toks) and toks[i][0] < organ[1]:
+                    i += 1
+                continue
             if form.kind == "org" and form.rank < 2:
                 wider = _qualified_org(ctx, text, toks, i, end)
                 if not wider and form.rank == 0:
@@ -1762,11 +1824,10 @@ def _unsupported_generic(
     elif after or any(_all_in(k, ctx.record_words) for k in support):
         return None  # "General Assembly of the United Nations"; "the UN ... the General Assembly"
     surface = text[start:end]
-    local_key = tuple(norm(t) for _, _, t in tokens(surface))
-    if local_key in ctx.rec.rejected:
+    found = _record_org(ctx, surface)
+    if found is None:
         return None
-    known = {f.entity_id for f in ctx.local.get(local_key, [])}
-    xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, surface, local_key, "org")
+    local_key, xml_id = found
     if local_key != key:
         ctx.add_local(local_key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
