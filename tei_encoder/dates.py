@@ -43,6 +43,8 @@ _MONTH = rf"(?P<month>{_MONTH_WORDS})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+# a year the editor completed in brackets: "5 March [19]56", "16 April [1965]" (the brackets are dropped from the value)
+_YEAR_OR_SUPPLIED = r"(?P<year>1[5-9]\d\d|20\d\d|\[(?:1[5-9]|20)\]\d\d|\[(?:1[5-9]\d\d|20\d\d)\])(?!\w)"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _ANY_MONTH = rf"(?P<month>(?i:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})|{_MONTH_WORDS})"
 # between the two ends of a range: "16/17", "13 to 27", "1 through 15", "19 and 24", "4 or 5"
@@ -58,12 +60,17 @@ _BARE_MONTH = (
     )
     + r"|(?<=\bmid-))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
+_YEAR_PREPOSITIONS = tuple(
+    form
+    for word in ("in", "since", "of", "until", "to", "from", "by", "during", "before", "after", "than")
+    for form in (word, word.capitalize())
+)
 # a year after "in", "since"…, or in a list after another year, the list going on or ending there
 # ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people")
 _BARE_YEAR = (
     "(?:(?:"
-    + "|".join(rf"(?<=\b{p} )" for p in ("in", "since", "of", "until"))
-    + r")(?P<year>19\d\d|20[0-2]\d)\b|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
+    + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
+    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
@@ -76,18 +83,19 @@ DATE_PATTERNS = [
     # a range over two months: "16 February through 24 March 1960", "13 May to 29 May"
     ("dmdm-range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?")),
     ("dmy-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"(?:[“\"](?=\d))?\b{_DAY}[”\"]?\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"(?:[“\"](?=\d))?\b{_DAY}[”\"]?\s*{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}")),
     ("mdy-range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}")),
     ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dm-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
-    ("dm", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
+    ("dm", re.compile(rf"\b{_DAY}\s*{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
     ("month-part", re.compile(rf"\b(?P<part>beginning|start|middle|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b")),
     ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", re.compile(rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)")),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
+    ("my", re.compile(rf"\b{_MONTH}\s+\({_YEAR}\)")),  # "the August (1955) agreement"
     ("half", re.compile(rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")),
     ("bare-month", re.compile(rf"{_BARE_MONTH}(?![,.]?\s*\d)")),
     ("year", re.compile(rf"{_BARE_YEAR}(?![-–/.]?\d)")),
@@ -95,7 +103,7 @@ DATE_PATTERNS = [
     (
         "roman",
         re.compile(
-            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)\.\s?(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)"
+            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)"
         ),
     ),
     (
@@ -150,12 +158,12 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # "ſ" folding to "s", a digit): the scan then skips other positions fast (twice as fast; same matches).
 _ANY_DATE = re.compile(
     r"(?=[jfmasondJFMASONDſ\d])"
-    r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./]\s?\d\d)"
+    r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d)"
 )
 # ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR_FORMS = re.compile(
-    r"\b(?:in|since|of|until) (?:19|20)\d\d"
+    rf"\b(?:{'|'.join(_YEAR_PREPOSITIONS)}) (?:19|20)\d\d"
     + rf"|\d{{4}}\.? (?:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})"
 )
 
@@ -192,25 +200,61 @@ _GROUP_NAMES = [
 ]
 
 
-def find_dates(text: str, default_year: int | None, default_month: int | None = None) -> list[DateMatch]:
+def find_dates(
+    text: str,
+    default_year: int | None,
+    default_month: int | None = None,
+    *,
+    relative: bool = False,
+    day_first: bool = False,
+) -> list[DateMatch]:
     """Every date expression in `text`, with ISO attributes; at one place the longest form wins.
 
     A date written without its year takes the year of the document's date (`default_year`); with
     the document's month (`default_month`) known, a month far from it on the other side of a new
     year takes the nearer year: "25 December" in a record of January 1963 is 1962-12-25 (TEI 13.4).
     Without a year to take, such a date is left untagged (a wrong year is worse than none).
+    `relative`: also dates counted from the document's date ("this year", "the 26th of this
+    month"), only when that date gives the year (and month) they need. `day_first`: the document
+    writes numeric dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November.
     """
-    if not _may_hold_a_date(text):
-        return []
     found: list[DateMatch] = []
-    for m in _ALL_DATES.finditer(text):
-        n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
-        kind = DATE_PATTERNS[n][0]
-        groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
-        match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month)
-        if match:
-            found.append(match)
+    if _may_hold_a_date(text):
+        for m in _ALL_DATES.finditer(text):
+            n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
+            kind = DATE_PATTERNS[n][0]
+            groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+            match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
+            if match:
+                found.append(match)
+    if relative and default_year is not None and ("year" in text or "month" in text):
+        found = _with_relative(found, text, default_year, default_month)
     return found
+
+
+# Dates counted from the writing date: the year of the record ("this year", "the current year"), the
+# next or the last; a day of the record's month ("the 26th of this month"). "The following year" and
+# "the previous year" count from a date the text names, which a pattern cannot tell: never read.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<this>[Tt]his|[Tt]he current|[Tt]he present)|(?P<next>[Nn]ext|[Tt]he coming)|(?P<last>[Ll]ast))\s+year\b(?!-)"
+    r"|\b[Tt]he\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:this|the\s+current)\s+month\b"
+)
+
+
+def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:
+    """`found` with the relative dates of `text` that overlap none of them, in text order (TEI 13.4.2)."""
+    added = []
+    for m in _RELATIVE.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        if m.group("day"):
+            when = iso_day(year, month, int(m.group("day"))) if month else None
+            if when:
+                added.append(DateMatch(m.start(), m.end(), {"when": when}))
+            continue
+        value = year + (1 if m.group("next") else -1 if m.group("last") else 0)
+        added.append(DateMatch(m.start(), m.end(), _bounds(f"{value:04d}-01-01", value, 12)))
+    return sorted(found + added, key=lambda d: d.start) if added else found
 
 
 def context_year(month: int, default_year: int | None, default_month: int | None) -> int | None:
@@ -231,11 +275,18 @@ def context_year(month: int, default_year: int | None, default_month: int | None
 
 
 def _to_match(
-    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, default_month: int | None = None
+    kind: str,
+    start: int,
+    end: int,
+    text: str,
+    g: dict,
+    default_year: int | None,
+    default_month: int | None = None,
+    day_first: bool = False,
 ) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     if kind in ("roman", "numeric"):
-        return _numeric_match(kind, start, end, text, g, default_year)
+        return _numeric_match(kind, start, end, text, g, default_year, day_first)
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
     if kind == "half":
@@ -251,7 +302,11 @@ def _to_match(
         month = int(g["mnum"])
     else:
         month = month_number(g["month"])
-    year = int(g["year"]) if g.get("year") else context_year(month, default_year, default_month)
+    year = (
+        int(g["year"].replace("[", "").replace("]", ""))
+        if g.get("year")
+        else context_year(month, default_year, default_month)
+    )
     if kind == "my":
         return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})
     if year is None:
@@ -302,12 +357,15 @@ def _full_year(year: str, default_year: int | None) -> int:
     return century + int(year)
 
 
-def _numeric_match(kind: str, start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch:
+def _numeric_match(
+    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, day_first: bool = False
+) -> DateMatch:
     """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
 
     Certain: a Roman-numeral month; a number over 12 (it can only be the day); the slash, which
-    these English translations write in the American order (month/day/year). Otherwise the date is
-    tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
+    these English translations write in the American order (month/day/year); a dotted date in a
+    document that writes its dotted dates day first (`day_first`, see numeric_order). Otherwise the
+    date is tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
     """
     year = _full_year(g["year"], default_year)
     if kind == "roman":
@@ -320,12 +378,28 @@ def _numeric_match(kind: str, start: int, end: int, text: str, g: dict, default_
             month, day = a, b
         elif a == b:
             day = month = a
+        elif day_first and g["sep"] == ".":
+            day, month = a, b
         else:
             return DateMatch(start, end, {}, problem=f"ambiguous day/month order in {text!r}")
     when = iso_day(year, month, day)
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})
+
+
+_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.(?:(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
+
+
+def writes_day_first(texts: list[str]) -> bool:
+    """True when the dotted numeric dates of a document's `texts` settle the order as day first:
+    one has a first number over 12 ("31.10.62") and none a second number over 12 ("10.31.62")."""
+    day_first = False
+    for a, b in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
+        if int(b) > 12:
+            return False
+        day_first = day_first or int(a) > 12
+    return day_first
 
 
 _WHOLE_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")

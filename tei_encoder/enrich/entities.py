@@ -20,17 +20,18 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import DateMatch, find_dates
+from ..dates import DateMatch, find_dates, writes_day_first
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
-from .walk import rewrite_text
+from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
@@ -465,6 +466,9 @@ class _DocContext:
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
+    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
+    # read at the first ambiguous date, which most records lack)
+    day_first: bool | None = None
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -568,7 +572,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
     child = children[k]
     if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
         return False
-    m = _LAST_WORD.search(child)
+    m = _LAST_WORD.search(child, last_words_start(child, 1))  # the match is the last word
     return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
 
 
@@ -594,6 +598,10 @@ def _add_strings(node: Node, skip: frozenset[str], texts: list[str], parents: li
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
     level, no tuple per string.)"""
     children = node.children
+    for child in children:  # a plain loop: this runs on every element of the body
+        if not isinstance(child, str) and child.tag == "supplied":
+            _split_glossed_given_names(vocabulary(), node)
+            break
     if _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
@@ -667,6 +675,8 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables."""
+    if _CAPITAL.search(text) is None:
+        return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
     names = []
     for m in rec.title_name.finditer(text):
@@ -1083,15 +1093,18 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
     return xml_id
 
 
-def _new_local_person(ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person") -> str:
+def _new_local_person(
+    ctx: _DocContext, name: str, key: tuple[str, ...], kind: str = "person", generic: bool = False
+) -> str:
     """A record-local entry (source "rule": written with resp="#encoder" cert="low").
 
     Its id comes from the name; a name that cannot tell one real entity from another across records
-    (a surname alone, "Park"; common words, "Central Committee", "Hungarian Legation") also carries the
-    record's id, so that registers never merge different bodies or people under one rule-made id.
+    (a surname alone, "Park"; common words, "Central Committee", "Hungarian Legation"; `generic`, an
+    abbreviation no list holds, "the MFA") also carries the record's id, so that registers never merge
+    different bodies or people under one rule-made id.
     """
     base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
-    if ctx.doc.record_id and _generic_name(ctx.rec.names, name, kind):
+    if ctx.doc.record_id and (generic or _generic_name(ctx.rec.names, name, kind)):
         base = f"{base}.{ctx.doc.record_id}"
     xml_id = base
     n = 2
@@ -1158,6 +1171,43 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     if parent.tag == "supplied" and parent.attrs.get("reason") == "alternate-name":
         return [text]  # tagged after, as the same entity as the name before it
     return _tag_text(ctx, text)
+
+
+_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ž][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
+
+
+def _split_glossed_given_names(v, node: Node) -> None:
+    """A translator's gloss that ends with a given name right before the surname ("[Soviet Deputy
+    Premier Anastas] Mikoyan", "[Soviet Premier Nikita S.] Khrushchev") becomes two supplied elements,
+    the gloss and the given name, so the name can run from the given name through the surname
+    (_tag_across_supplied; TEI P5 11.3.1.1: supplied inside a name, never a name inside part of one)."""
+    children = node.children
+    k = 0
+    while k + 1 < len(children):
+        child, after = children[k], children[k + 1]
+        k += 1
+        if (
+            not isinstance(child, Node)
+            or child.tag != "supplied"
+            or not isinstance(after, str)
+            or not _SURNAME_AFTER_GLOSS.match(after)
+            or not all(isinstance(c, str) for c in child.children)
+        ):
+            continue
+        text = child.text()
+        words = text.split()
+        n = len(words)
+        while n > 0 and (_IS_INITIAL.fullmatch(words[n - 1]) or fold(words[n - 1]) in v.given):
+            n -= 1
+        if n == 0 or n == len(words) or fold(words[n]) not in v.given or text != " ".join(words):
+            continue  # the whole gloss is the name, or no given name ends it
+        gloss, name = " ".join(words[:n]), " ".join(words[n:])
+        children[k - 1 : k] = [
+            Node("supplied", dict(child.attrs), [gloss]),
+            " ",
+            Node("supplied", dict(child.attrs), [name]),
+        ]
+        k += 2
 
 
 def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
@@ -1273,7 +1323,12 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
-        found = ctx.dates[text] = find_dates(text, ctx.default_year, ctx.default_month)
+        found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
+        if ctx.day_first is None and any(d.problem.startswith("ambiguous") for d in found):
+            ctx.day_first = writes_day_first(ctx.texts)
+            if ctx.day_first:
+                found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
+        ctx.dates[text] = found
     for d in found:
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
@@ -1282,6 +1337,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
+    if "he " in text:
+        spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
         if known == (ctx.forms_version, len(ctx.seen)):
             ctx.untagged[text] = known  # a record repeats strings ("Agreed."): the next one is answered here
@@ -1432,6 +1489,8 @@ def _longer_place_start(
             return _capitalised_run_start(ctx, text, toks, caps, j, spans)
         if word in rules.state_form_words:
             k = _capitalised_run_start(ctx, text, toks, caps, j, spans)
+            if text[toks[k][0] : toks[i][0]].rstrip() in ctx.rec.names.state_prefixes:
+                return None  # "People's Republic of Hungary": a listed state prefix, the state itself
             return k if k < j else None  # "the Republic of Cuba" is Cuba
     if toks[i][2] in rules.state_form_words:
         k = _capitalised_run_start(ctx, text, toks, caps, i, spans)
@@ -1666,7 +1725,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if i == len(toks):
             break
         start = toks[i][0]
-        found = _longest_form(ctx, text, toks, keys, caps, i)
+        lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
+        found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if (
             found
             and found[0] == 1
@@ -1712,6 +1772,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 and form.rank == 1
                 and not _gazetteer_link_supported(ctx, text, toks, i + length, form)
             ):
+                if _ends_longer_name(ctx, text, toks, caps, i, spans):
+                    i += length  # "Prensa Latina": a small town's name ending another name is no place
+                    continue
                 # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
                 surface = text[start:end]
                 key = tuple(keys[i : i + length])
@@ -1777,7 +1840,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
-        near = _near_miss(ctx, text, toks, i)
+        near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, without a call)
         if near:
             spans.append(near)
         i += 1
@@ -1906,8 +1969,14 @@ _ORG_UNION_BEFORE = frozenset(
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
+# the first word written out so that the pattern begins with its capital (a fast scan: other positions are
+# skipped without trying the rest); the lookbehinds after the capital read the character before it and
+# (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
+_FIRST_ORG_WORD = (
+    r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)[\w’'-]*"
+)
 _ORG_RUN = re.compile(
-    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
@@ -2005,6 +2074,41 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+# "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
+# (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
+_THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
+_THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]")
+_PARTY_ABBREVIATION = re.compile(r"P$")  # "BKP", "TCP", "MPRP": a party's (Party, Partiya, Partia...)
+
+
+def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
+    """Abbreviations no list holds of a party's shape (ending in P) after "the" ("the TCP", "the BKP"):
+    organisations of the record, not linked (an abbreviation may name another party elsewhere),
+    learnt for the record's later uses. Others are left: "the MFA" is some state's ministry, "the
+    NRB" a state; one the record's lists or rules already know keeps its reading."""
+    spans: list[_Span] = []
+    learnt: dict[str, str] = {}  # abbreviation -> its entry, learnt from this text
+    for m in _THE_ABBREVIATION.finditer(text):
+        if m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1):
+            continue  # "the MFA", not "She MFA" nor "Athe ..."
+        word = m.group("abbr")
+        key = (norm(word),)
+        if word in learnt:
+            spans.append((m.start("abbr"), m.end(), Node(TAGS["org"], {"ref": f"#{learnt[word]}"}, [word]), word))
+            continue
+        if ctx.forms(key) or _UNIT_NUMBER.match(word) or re.fullmatch(r"[IVXLC]+", word):
+            continue
+        if not _PARTY_ABBREVIATION.search(word):
+            continue  # "the MFA", "the NRB": a state's organ or the state itself, which a pattern cannot tell
+        if key in ctx.rec.rejected or ctx.rec.names.is_common_word(word):
+            continue  # "the END" of a heading printed in capitals
+        xml_id = _new_local_person(ctx, word, key, "org", generic=True)
+        ctx.add_local(key, _Form(xml_id, "org", (True,), word, 2))
+        learnt[word] = xml_id
+        spans.append((m.start("abbr"), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
+    return spans
+
+
 _CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ž]{6,}(?= [A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])")
 
 
@@ -2060,7 +2164,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
         w = words[k]
         possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
-        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or v.is_title_word(w) or possessive_place):
+        title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
+        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
         a = run.index(words[k + 1], a + len(w))
     b = groups[first][0]
@@ -2075,6 +2180,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
             numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
             end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
+            if end_word + 1 < len(ws) and ws[end_word].isupper() and _ACRONYM.match(ws[end_word + 1]):
+                end_word += 1  # "CC BCP": an abbreviated organ, then its party's abbreviation
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
@@ -2085,6 +2192,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
             break
+        if k > first and _ACRONYM.match(ws[0]) and not joined_by_and[k]:
+            b = run.index(ws[0], tail_a) + len(ws[0])
+            break  # "Central Committee of the BKP", "State Council of the NRB": the party's or state's abbreviation
         same = 0
         # a title after "of" is a person's ("... of Organization Kim"), but "Council of Ministers" is an organ
         while (
@@ -2115,6 +2225,23 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+# an abbreviation: two to six capitals ("BKP", "NRB", "CPSU"), not a Roman number ("XXII")
+_ACRONYM = re.compile(r"(?![IVXLC]+$)[A-ZÀ-ÞĀ-Ž]{2,6}$")
+
+
+_TITLE_PHRASES: dict[int, frozenset[str]] = {}  # id of a vocabulary -> its titles of two words or more, folded
+
+
+def _title_phrase(v, word: str, following: str) -> bool:
+    """Whether `word` begins a title of two words with `following` ("First" + "Secretary")."""
+    phrases = _TITLE_PHRASES.get(id(v))
+    if phrases is None:
+        phrases = _TITLE_PHRASES[id(v)] = frozenset(
+            " ".join(fold(t).split()[:2]) for t in (*v.ranks, *v.roles, *v.honorifics) if " " in t
+        )
+    return f"{fold(word)} {fold(following)}" in phrases
 
 
 def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: int) -> bool:
@@ -2170,22 +2297,27 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int):
+def _longest_form(
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, lengths: tuple[int, ...]
+):
+    """(length, form) of the longest listed or learnt form at token i that fits the text, else None;
+    `lengths`: ctx.lengths_from(keys[i]), the lengths of the forms that begin with that word."""
     limit = len(toks) - i
-    for length in ctx.lengths_from(keys[i]):  # most capitalised words begin no form: no lookup at all
+    for length in lengths:
         if length > limit:
             continue
         forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
-        all_caps = surface.isupper()
-        shape = tuple(caps[i : i + length])
+        shape = caps[i : i + length]
+        # every word capitalised (most names), or the surface in capitals: any form's capitals fit
+        any_caps_fit = all(shape) or surface.isupper()
         # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
         fitting = [
             f
             for f in forms
-            if (f.exact == surface if f.exact else (all_caps or all(t or not c for t, c in zip(shape, f.caps))))
+            if (f.exact == surface if f.exact else (any_caps_fit or all(t or not c for t, c in zip(shape, f.caps))))
         ]
         choice = _choose(ctx, fitting)
         if choice:
@@ -2194,8 +2326,8 @@ def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps
 
 
 def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
-    if not forms:
-        return None
+    if len(forms) < 2:
+        return forms[0] if forms else None  # (most words: one form) what the rest gives for one form
     best_rank = min(f.rank for f in forms)
     forms = [f for f in forms if f.rank == best_rank or f.rank == 2]
     ids = {f.entity_id for f in forms}
