@@ -286,10 +286,12 @@ class Validator:
     @cached_property
     def explainer(self):
         """xmlschema's view of the project XSD, compiled only when a file is invalid (for messages),
-        and once per process for each version of the file (_explainer)."""
-        path = Path(self.xsd_path)
-        stat = path.stat()
-        return _explainer(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        and once per process for each version of the file (_explainer). Raises ValueError when this
+        validator has no XSD, OSError when the XSD cannot be read."""
+        if self.xsd_path is None:  # only a validator with an XSD meets a file its XSD finds invalid
+            raise ValueError("no XSD to explain a problem by")
+        stat = self.xsd_path.stat()
+        return _explainer(str(self.xsd_path.resolve()), stat.st_mtime_ns, stat.st_size)
 
     @cached_property
     def tei_all(self) -> Path:
