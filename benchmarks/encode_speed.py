@@ -5,6 +5,14 @@
     python benchmarks/encode_speed.py --cpu           # CPU time of this process (steadier on a busy machine)
     python benchmarks/make_corpus.py 300 /tmp/c && python benchmarks/encode_speed.py --cpu --by-size --repeat 3 /tmp/c/*.txt
                                                       # medians by record size on realistic records
+    python benchmarks/encode_speed.py --seed-sized --base ../base [--base-python ../venv-base/bin/python]
+                                                      # issue 12's measure: this checkout against another one
+
+--seed-sized: 40 realistic records of the seed's size (6-9 KB, made by make_corpus.py into
+benchmarks/out/corpus-300). --base DIR: this checkout and the checkout DIR (each its own code and
+corpus/authority, the same records) are measured in turn in fresh processes, --rounds times, by
+the CPU time of encode_record (without the schema check); each prints the median over the records
+of each record's median of --repeat runs, and the ratio this/base per round and over the rounds.
 
 The recogniser is built once (as in a build); each record is encoded `--repeat` times after one
 warm-up run, and the median over all runs is reported in milliseconds.
@@ -13,7 +21,9 @@ warm-up run, and the median over all runs is reported in milliseconds.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -61,15 +71,73 @@ def by_size(paths: list[Path], per: dict[str, float]) -> list[tuple[str, int, fl
     return rows
 
 
+# run in a fresh process with a checkout's code on PYTHONPATH; written for that checkout's API too
+# (an older encode_record has no `check`): argv authority, repeat, record paths; prints milliseconds
+_MEASURE = """
+import inspect, statistics, sys, time
+from pathlib import Path
+from tei_encoder.pipeline import EncodeSettings, encode_record
+authority, repeat, *paths = sys.argv[1:]
+settings = EncodeSettings(authority=(Path(authority),))
+kw = {"check": False} if "check" in inspect.signature(encode_record).parameters else {}
+medians = []
+for path in map(Path, paths):
+    encode_record(path, settings, **kw)
+    runs = []
+    for _ in range(int(repeat)):
+        started = time.process_time()
+        encode_record(path, settings, **kw)
+        runs.append(time.process_time() - started)
+    medians.append(statistics.median(runs))
+print(statistics.median(medians) * 1000)
+"""
+
+
+def seed_sized(count: int = 40) -> list[Path]:
+    """The first `count` records of 6-9 KB (the seed's size) of the realistic 300-record corpus."""
+    from make_corpus import make_corpus
+
+    folder = make_corpus(300, ROOT / "benchmarks" / "out" / "corpus-300")
+    return [p for p in sorted(folder.glob("*.txt")) if 6000 <= p.stat().st_size < 9000][:count]
+
+
+def checkout_median_ms(checkout: Path, python: str, paths: list[Path], repeat: int) -> float:
+    """Median over `paths` of each record's median CPU ms, measured with `checkout`'s code and authority."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    argv = [python, "-c", _MEASURE, str(checkout / "corpus" / "authority"), str(repeat), *map(str, paths)]
+    done = subprocess.run(argv, cwd=checkout, env=env, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.exit(f"{checkout}: the measurement failed: {done.stderr.strip().splitlines()[-1:]}")
+    return float(done.stdout.split()[-1])
+
+
+def compare(base: Path, base_python: str, paths: list[Path], repeat: int, rounds: int) -> None:
+    """This checkout against `base`, in alternate fresh processes: per round both medians and the ratio."""
+    ratios = []
+    for n in range(1, rounds + 1):
+        this = checkout_median_ms(ROOT, sys.executable, paths, repeat)
+        other = checkout_median_ms(base.resolve(), base_python, paths, repeat)
+        ratios.append(this / other)
+        print(f"round {n}: this {this:6.2f} ms  base {other:6.2f} ms  ratio {this / other:.3f}")
+    print(f"{len(paths)} records, median ratio over {rounds} rounds: {statistics.median(ratios):.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, help="runs per record after a warm-up (default 30; 5 with --base)")
     parser.add_argument("--cpu", action="store_true", help="CPU time instead of wall-clock time")
     parser.add_argument("--by-size", action="store_true", help="medians by record size instead of per record")
+    parser.add_argument("--seed-sized", action="store_true", help="40 realistic records of 6-9 KB (make_corpus.py)")
+    parser.add_argument("--base", type=Path, help="another checkout to compare with (CPU time, fresh processes)")
+    parser.add_argument("--base-python", default=sys.executable, help="the Python that runs --base's code")
+    parser.add_argument("--rounds", type=int, default=3, help="with --base: alternate measurements of each")
     args = parser.parse_args()
-    paths = args.paths or DEFAULT
-    per = median_ms(paths, args.repeat, args.cpu)
+    paths = args.paths or (seed_sized() if args.seed_sized else DEFAULT)
+    if args.base:
+        compare(args.base, args.base_python, [p.resolve() for p in paths], args.repeat or 5, args.rounds)
+        return
+    per = median_ms(paths, args.repeat or 30, args.cpu)
     if args.by_size:
         for label, count, ms in by_size(paths, per):
             print(f"{label:12s} {count:5d} records  median {ms:7.2f} ms")

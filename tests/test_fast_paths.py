@@ -97,3 +97,37 @@ def test_joined_opener_patterns_find_what_any_pattern_finds():
     mixed = (re.compile("^ab$"), re.compile(r"^(x)\1$", re.IGNORECASE))
     assert any_search(mixed)("XX") and any_search(mixed)("ab") and not any_search(mixed)("AB")
     assert any_search(())("anything") is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZxYÉé.'’-() \n\t\u00a0,", max_size=40))
+def test_end_anchored_searches_from_the_last_words_find_the_whole_text_match(text):
+    """The word-before patterns searched from last_words_start find what a search of the whole text
+    finds (same span, same groups)."""
+    from tei_encoder.enrich import editorial, entities
+    from tei_encoder.enrich.walk import last_words_start
+
+    for pattern, words in (
+        (editorial._WORD_BEFORE, 1),
+        (editorial._NAME_RUN_BEFORE, 4),
+        (editorial._ENGLISH_NAME_BEFORE, 1),
+        (entities._LAST_WORD, 1),
+    ):
+        whole, tail = pattern.search(text), pattern.search(text, last_words_start(text, words))
+        assert (whole and (whole.span(), whole.groupdict())) == (tail and (tail.span(), tail.groupdict()))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["AND", "ANDY", "THE", "Of", " of ", " the ", "For", "x", "Zé", "-", "’", " ", ",", "\n"]))
+)
+def test_organisation_run_pattern_finds_what_its_plain_form_finds(parts):
+    """_ORG_RUN, written to begin with a capital (a fast scan), matches as the plain pattern with its
+    checks in front: no word character before the run, no stop word ("AND", "THE") to begin it."""
+    from tei_encoder.enrich import entities
+
+    plain = re.compile(
+        rf"(?<![\w’'-]){entities._ORG_WORD}" + entities._ORG_RUN.pattern[len(entities._FIRST_ORG_WORD) :]
+    )
+    text = "".join(parts)
+    assert [m.span() for m in entities._ORG_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]

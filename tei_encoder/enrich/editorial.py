@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..brackets import is_description, top_level_brackets
 from ..model import Document, Node
-from .walk import rewrite_text
+from .walk import last_words_start, rewrite_text
 
 _INLINE_PAGE = re.compile(r"\s?\((?:p|P|page|Page)\.?\s*(\d+)\)\s?")
 # [...], […], [.…], [….], [. . . .]: an omission, however the dots are typed
@@ -175,7 +175,7 @@ class _State:
             return Node("gap", {"reason": reason}, [Node("desc", {}, [inner])]), before
         sic = _SIC.match(inner)
         if sic:
-            word = _WORD_BEFORE.search(before)
+            word = _WORD_BEFORE.search(before, last_words_start(before, 1))  # its match has no space inside
             if not word or word.group("punct"):
                 return None, before
             nodes = [Node("sic", self.resp_attrs(), [word.group("word")])]
@@ -274,7 +274,7 @@ def _is_alternate_name(inner: str, before: str) -> bool:
     words = inner.split()
     if not 1 <= len(words) <= 4 or not all(w[0].isupper() for w in words):
         return False
-    run = _NAME_RUN_BEFORE.search(before)
+    run = _NAME_RUN_BEFORE.search(before, last_words_start(before, 4))  # its match spans four words at most
     if not run:
         return False
     tokens = run.group("name").split()[-len(words) :]
@@ -301,7 +301,7 @@ def _is_foreign(inner: str, before: str) -> bool:
     words = inner.split()
     if not words[0][:1].isupper():
         return True
-    return len(words) > 1 and bool(_ENGLISH_NAME_BEFORE.search(before))
+    return len(words) > 1 and bool(_ENGLISH_NAME_BEFORE.search(before, last_words_start(before, 1)))
 
 
 def _latin(ch: str) -> bool:

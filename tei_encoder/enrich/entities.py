@@ -25,12 +25,13 @@ from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
-from .walk import rewrite_text
+from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
@@ -568,7 +569,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
     child = children[k]
     if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
         return False
-    m = _LAST_WORD.search(child)
+    m = _LAST_WORD.search(child, last_words_start(child, 1))  # the match is the last word
     return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
 
 
@@ -667,6 +668,8 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
 def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables."""
+    if _CAPITAL.search(text) is None:
+        return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
     names = []
     for m in rec.title_name.finditer(text):
@@ -1470,7 +1473,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if i == len(toks):
             break
         start = toks[i][0]
-        found = _longest_form(ctx, text, toks, keys, caps, i)
+        lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
+        found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if found:
             length, form = found
             end = toks[i + length - 1][1]
@@ -1531,7 +1535,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
-        near = _near_miss(ctx, text, toks, i)
+        near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, without a call)
         if near:
             spans.append(near)
         i += 1
@@ -1661,8 +1665,14 @@ _ORG_UNION_BEFORE = frozenset(
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 _ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
+# the first word written out so that the pattern begins with its capital (a fast scan: other positions are
+# skipped without trying the rest); the lookbehinds after the capital read the character before it and
+# (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
+_FIRST_ORG_WORD = (
+    r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)[\w’'-]*"
+)
 _ORG_RUN = re.compile(
-    rf"(?<![\w’'-]){_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
@@ -1925,22 +1935,27 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
     return True
 
 
-def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int):
+def _longest_form(
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, lengths: tuple[int, ...]
+):
+    """(length, form) of the longest listed or learnt form at token i that fits the text, else None;
+    `lengths`: ctx.lengths_from(keys[i]), the lengths of the forms that begin with that word."""
     limit = len(toks) - i
-    for length in ctx.lengths_from(keys[i]):  # most capitalised words begin no form: no lookup at all
+    for length in lengths:
         if length > limit:
             continue
         forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
         if not forms or not _contiguous(text, toks, i, length):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
-        all_caps = surface.isupper()
-        shape = tuple(caps[i : i + length])
+        shape = caps[i : i + length]
+        # every word capitalised (most names), or the surface in capitals: any form's capitals fit
+        any_caps_fit = all(shape) or surface.isupper()
         # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
         fitting = [
             f
             for f in forms
-            if (f.exact == surface if f.exact else (all_caps or all(t or not c for t, c in zip(shape, f.caps))))
+            if (f.exact == surface if f.exact else (any_caps_fit or all(t or not c for t, c in zip(shape, f.caps))))
         ]
         choice = _choose(ctx, fitting)
         if choice:
@@ -1949,8 +1964,8 @@ def _longest_form(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps
 
 
 def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
-    if not forms:
-        return None
+    if len(forms) < 2:
+        return forms[0] if forms else None  # (most words: one form) what the rest gives for one form
     best_rank = min(f.rank for f in forms)
     forms = [f for f in forms if f.rank == best_rank or f.rank == 2]
     ids = {f.entity_id for f in forms}
