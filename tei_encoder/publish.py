@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import json
 import os
 import re
 import sys
 import tempfile
-from collections import Counter
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -213,6 +215,45 @@ class _StderrCapture:
         return self._file.read().decode("utf-8", "replace")
 
 
+def _saxon_processor():
+    """The process's one Saxon processor: every Publisher makes its values and compiles with it, so
+    that a stylesheet compiled for one Publisher serves the next (see _COMPILED). A forked child
+    makes its own (Saxon's threads do not survive a fork)."""
+    from saxonche import PySaxonProcessor
+
+    pid = os.getpid()
+    if pid not in _PROCESSOR:
+        _PROCESSOR.clear()
+        _PROCESSOR[pid] = PySaxonProcessor(license=False)
+    return _PROCESSOR[pid]
+
+
+_PROCESSOR: dict[int, object] = {}
+
+
+# Compiled stylesheets kept for the process, by (process, thread, stylesheet, override files, a digest of
+# every module's bytes): a build, a test or a second Publisher for the same stylesheets compiles
+# none again, and a module edited meanwhile (its bytes differ) is compiled afresh. An executable
+# holds its parameters while it runs, so each thread has its own. The least recently used go first.
+_COMPILED: OrderedDict[tuple, object] = OrderedDict()
+_COMPILED_KEPT = 64
+
+
+def _modules_digest(modules: list[Path]) -> str:
+    """A digest of the bytes of MODULES (missing ones count as empty): what a compiled stylesheet
+    was made from. A module that imports a file outside the shipped and override folders is not
+    covered; such a file edited during one process is not seen until the process ends."""
+    digest = hashlib.blake2b(digest_size=16)
+    for module in modules:
+        digest.update(str(module).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            digest.update(module.read_bytes())
+        except OSError:
+            pass
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
@@ -232,8 +273,6 @@ class Publisher:
         custom_css: bool = False,
         search: bool = False,
     ):
-        from saxonche import PySaxonProcessor
-
         self.edition_title = edition_title or DEFAULT_TITLE
         # a page of TEI that is not ours is titled by its document alone unless the edition is named
         self.titled = edition_title is not None
@@ -241,24 +280,35 @@ class Publisher:
         self.overrides = override_files(overrides)
         self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
-        self._proc = PySaxonProcessor(license=False)
-        self._compiler = self._proc.new_xslt30_processor()
-        self._compiler.set_cwd(str(self.xslt_dir))
+        self._proc = _saxon_processor()
         self._stderr = _StderrCapture()
 
     def _compile(self, name: str):
         path = self.xslt_dir / name
+        modules = [*self.overrides, path, *sorted(self.xslt_dir.glob("*.xsl"))]
+        key = (os.getpid(), threading.get_ident(), str(path), tuple(map(str, self.overrides)), _modules_digest(modules))
+        cached = _COMPILED.get(key)
+        if cached is not None:
+            _COMPILED.move_to_end(key)
+            return cached
+        compiler = self._proc.new_xslt30_processor()
+        compiler.set_cwd(str(self.xslt_dir))
         try:
             if not self.overrides:
-                return self._compiler.compile_stylesheet(stylesheet_file=str(path))
-            # the edition's modules are imported last: their templates have the highest precedence
-            imports = "".join(f'<xsl:import href="{escape(p.resolve().as_uri())}"/>' for p in [path, *self.overrides])
-            wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
-            return self._compiler.compile_stylesheet(stylesheet_text=wrapper)
+                executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+            else:
+                # the edition's modules are imported last: their templates have the highest precedence
+                imports = "".join(
+                    f'<xsl:import href="{escape(p.resolve().as_uri())}"/>' for p in [path, *self.overrides]
+                )
+                wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
+                executable = compiler.compile_stylesheet(stylesheet_text=wrapper)
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            raise PublishError(
-                compile_error(str(exc), [*self.overrides, path, *sorted(self.xslt_dir.glob("*.xsl"))])
-            ) from None
+            raise PublishError(compile_error(str(exc), modules)) from None
+        _COMPILED[key] = executable
+        while len(_COMPILED) > _COMPILED_KEPT:
+            _COMPILED.popitem(last=False)
+        return executable
 
     def check(self) -> None:
         """Compile every page stylesheet now (they are otherwise compiled when first used), so an

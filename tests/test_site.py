@@ -455,3 +455,19 @@ def test_strings_with_a_bom_are_read_and_a_dropped_placeholder_is_a_warning(tei_
         len(warnings) == 1 and "strings.json" in warnings[0] and "page-marker" in warnings[0] and "{n}" in warnings[0]
     )
     assert page(tmp_path / "site", "index.html").xpath("string(//nav//a[@href='index.html'])").strip() == "Papers"
+
+
+def test_stylesheets_compiled_once_per_process_and_again_when_a_module_changes(tmp_path):
+    """A second Publisher for the same modules reuses the compiled stylesheet; an edition's module
+    rewritten meanwhile is compiled afresh, so its new template shows."""
+    assert Publisher()._search is Publisher()._search
+    hook = '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:template name="hook-footer"><p>{}</p></xsl:template></xsl:stylesheet>'
+    module = tmp_path / "footer.xsl"
+    module.write_text(hook.format("first footer"), encoding="utf-8")
+    first = Publisher(overrides=tmp_path)
+    assert b"first footer" in first.search_page()
+    assert Publisher(overrides=tmp_path)._search is first._search
+    module.write_text(hook.format("other footer"), encoding="utf-8")
+    again = Publisher(overrides=tmp_path)
+    assert again._search is not first._search
+    assert b"other footer" in again.search_page() and b"first footer" not in again.search_page()

@@ -15,7 +15,8 @@
   <!-- Entry pages are relative to the site root; an external target is a full http(s) URL. -->
   <xsl:function name="f:href" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
-    <xsl:sequence select="if (f:is-safe-url($target)) then $target else $root || $target"/>
+    <!-- an entry page's path (most targets) is told apart by its first letters, before the regex -->
+    <xsl:sequence select="if (lower-case(substring($target, 1, 4)) = 'http' and f:is-safe-url($target)) then $target else $root || $target"/>
   </xsl:function>
 
   <xsl:template match="*[@pub:href]">
@@ -32,7 +33,7 @@
       <xsl:apply-templates/>
     </xsl:element>
     <!-- further targets of a mention that points to several: numbered links after it -->
-    <xsl:variable name="also" select="tokenize(normalize-space(@pub:also))"/>
+    <xsl:variable name="also" select="if (@pub:also) then tokenize(normalize-space(@pub:also)) else ()"/>
     <xsl:if test="exists($also) and not(@pub:nested)">
       <sup class="ent-more">
         <xsl:for-each select="1 to count($also) idiv 2">

@@ -12,7 +12,7 @@
   <!-- text of the abstract and the text proper: attribute values and the header stay as they are -->
   <!-- A dash between two names is often a text node of its own ("Cuba", a double hyphen, "US" as three
        nodes): the neighbouring words decide the dash, then only this node's part is kept. -->
-  <xsl:template match="tei:text//text()[contains(., '--')] | tei:abstract//text()[contains(., '--')]">
+  <xsl:template match="text()[contains(., '--')][ancestor::tei:text or ancestor::tei:abstract]">
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
