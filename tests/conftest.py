@@ -150,21 +150,50 @@ def _check_tei_all_inputs(folder: Path, tei_all: TeiAllValidator) -> dict[str, l
     return {f.relative_to(folder).as_posix(): found[f] for f in files}
 
 
-@pytest.fixture(scope="session")
-def tei_all_verdicts(tmp_path_factory, tei_all) -> TeiAllVerdicts:
-    """One tei_all run for the whole test session: under xdist, the first worker to ask makes it
-    while the others wait on a lock beside the workers' temporary folders, then read its results
-    (the pattern of the pytest-xdist documentation, with fcntl for the lock)."""
+def made_once(tmp_path_factory, name: str, make):
+    """`make(folder)` run once per test session, its files under `folder` and its JSON-able result
+    returned as (folder, result) to every caller. Under xdist the first worker to ask makes it while
+    the others wait on a lock beside the workers' temporary folders, then read it (the pattern of the
+    pytest-xdist documentation, with fcntl for the lock). Callers only read the folder."""
     if not os.environ.get("PYTEST_XDIST_WORKER"):
-        folder = tmp_path_factory.mktemp("tei_all")
-        return TeiAllVerdicts(folder, _check_tei_all_inputs(folder, tei_all))
+        folder = tmp_path_factory.mktemp(name)
+        return folder, make(folder)
     shared = tmp_path_factory.getbasetemp().parent
-    folder, results = shared / "tei_all", shared / "tei_all.json"
-    with open(shared / "tei_all.lock", "w") as lock:
+    folder, results = shared / name, shared / f"{name}.json"
+    with open(shared / f"{name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not results.is_file():
-            results.write_text(json.dumps(_check_tei_all_inputs(folder, tei_all)), encoding="utf-8")
-    return TeiAllVerdicts(folder, json.loads(results.read_text(encoding="utf-8")))
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            results.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(results.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def tei_all_verdicts(tmp_path_factory, tei_all) -> TeiAllVerdicts:
+    """One tei_all run for the whole test session (see made_once)."""
+    return TeiAllVerdicts(
+        *made_once(tmp_path_factory, "tei_all", lambda folder: _check_tei_all_inputs(folder, tei_all))
+    )
+
+
+def _build_published(folder: Path) -> None:
+    from test_publish import build
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for path in [*CORPUS.glob("*.txt"), *FIXTURES.glob("*.txt")]:
+        shutil.copy(path, corpus / path.name)
+    build(corpus, folder / "out")
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site `build` makes of the corpus and every fixture record (search included), made once
+    per session for the modules that read it (test_publish, test_site); its TEI masters are in
+    `published_site.parent / "tei"`. Read-only."""
+    folder, _ = made_once(tmp_path_factory, "published", _build_published)
+    return folder / "out" / "site"
 
 
 # Modules whose tests share a costly module- or session-scoped fixture (a built site, a running
@@ -184,10 +213,18 @@ SHARED_FIXTURE_MODULES = frozenset(
 )
 
 
+# Modules that read another module's session fixture run on that module's worker (one unit), so
+# the fixture is made once and nobody waits on made_once's lock while the other worker makes it.
+SHARED_WITH = {"test_site.py": "test_publish.py"}
+
+
 def scheduling_scope(nodeid: str) -> str:
-    """The unit xdist hands to one worker: the module for SHARED_FIXTURE_MODULES, else the test."""
-    module = nodeid.split("::", 1)[0]
-    return module if Path(module).name in SHARED_FIXTURE_MODULES else nodeid
+    """The unit xdist hands to one worker: the module for SHARED_FIXTURE_MODULES (or the module it
+    shares with, SHARED_WITH), else the test."""
+    module = Path(nodeid.split("::", 1)[0])
+    if module.name not in SHARED_FIXTURE_MODULES:
+        return nodeid
+    return module.with_name(SHARED_WITH.get(module.name, module.name)).as_posix()
 
 
 @pytest.hookimpl(optionalhook=True)
