@@ -1466,7 +1466,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             address_context = True
             i = fields[1]
             continue
-        if can_open and _stamped_line(text) and _running_text_follows(lines, i):
+        if can_open and _stamped_line(text) and not _meeting_line(text, fmt) and _running_text_follows(lines, i):
             # an office's line with the stamps printed beside it
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
             i += 1
@@ -1592,6 +1592,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
                 break
         listed = _list_label(text, fmt)
+        if listed and can_open and listed[0] == "participants" and _meeting_parts(opener):
+            block = _participants_among_meeting_lines(lines, i, fmt)
+            if block:
+                # Time: / Place: / Participants: … / Interpreter: — one meeting block, all of it opener
+                seg, i = block
+                opener.children.append(seg)
+                continue
         if listed:
             if opener.children:
                 opener_placed = True
@@ -1663,6 +1670,39 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _meeting_parts(opener: Node) -> bool:
+    """Does the opener so far hold meeting lines only (`Time: …`, `Place: …`, `Interpreter: …`)?"""
+    return bool(opener.children) and all(
+        isinstance(c, Node)
+        and (c.tag == "dateline" or c.tag == "seg" and c.attrs.get("type") == "meeting")
+        and ":" in c.text()
+        for c in opener.children
+    )
+
+
+def _participants_among_meeting_lines(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[Node, int] | None:
+    """The participant lists of a meeting block when further meeting lines follow them (`Time:` /
+    `Place:` / `Participants:` / sides / `Interpreter:` / `Recorder:`): the block is the division's
+    preliminary group, and TEI allows an opener only before any list (4.2), so the lists go into the
+    opener inside one `seg[@type="participants"]` (a seg may hold a list) — nothing moves. Returns
+    (the seg, the index after the lists), or None when no meeting line follows them."""
+    taken = Node("seg", {"type": "participants"})
+    while i < len(lines) and (listed := _list_label(lines[i].text, fmt)) and listed[0] == "participants":
+        i = _take_list(lines, i, listed, taken, fmt)
+    if i >= len(lines) or not _meeting_line(lines[i].text, fmt):
+        return None
+    tags = [c.tag for c in taken.children if isinstance(c, Node)]
+    if "p" in tags[tags.index("list") :] if "list" in tags else True:
+        return None  # a label with no list under it, or words after a list: no list block to keep
+    # `Participants:` alone over the sides' lists is no paragraph inside the seg but its label (an
+    # element, so the seg holds elements only and is laid out a part a line, words kept apart)
+    taken.children = [
+        Node("label", {}, child.children) if isinstance(child, Node) and child.tag == "p" else child
+        for child in taken.children
+    ]
+    return taken, i
 
 
 def _kind_heading(text: str, fmt: RecordFormat, first: bool) -> bool:
