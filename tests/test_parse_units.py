@@ -417,8 +417,10 @@ def test_participants_stay_out_of_the_opener_unless_meeting_lines_follow_them():
 
 
 def test_a_signature_in_parentheses_over_a_date_ends_the_document_even_with_lines_after_it():
-    doc = _body("We send you the letter today as agreed.\n(B. Sample)\n3 May 1952\nNo. 41\nFile it.\n")
-    assert _tags(doc) == ["p", "closer", "postscript"]
+    doc, _, authors, _ = parse_body(
+        split_blocks("We send you the letter today as agreed.\n(B. Sample)\n3 May 1952\nNo. 41\nFile it.\n"), FMT
+    )
+    assert _tags(doc) == ["p", "closer", "postscript"] and authors == ["B. Sample"]  # the signer, never `No. 41`
     assert [c.text() for c in doc.children[2].children] == ["No. 41", "File it."]
     # a name in parentheses inside the text, no date under it: no closer there
     assert "closer" not in _tags(_body("We met him.\n(B. Sample)\nHe spoke at length about the harvest.\n"))
