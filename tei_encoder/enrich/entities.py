@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -1217,28 +1219,18 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
-        pieces: list[tuple[int, int, int]] = []  # child index, start, end in the flat text
-        flat = ""
-        for k, child in enumerate(node.children):
-            part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
-            if part is None:
-                flat += " | "  # another element: no name runs across it
-                continue
-            if _pronoun_before_supplied(node.children, k):
-                pieces.append((k, len(flat), len(flat) + len(part)))
-                flat += part + " | "  # "He [Pham]": the name is the bracketed word alone
-                continue
-            pieces.append((k, len(flat), len(flat) + len(part)))
-            flat += part
-        supplied = [(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)]
+        pieces, flat = _flat_pieces(node)
+        supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
+        in_pieces = _Intervals(pieces)
         chosen: list[_Span] = []
         pos = 0
         for span in sorted(_name_spans(ctx, flat), key=lambda s: (s[0], -(s[1] - s[0]))):
             start, end = span[0], span[1]
             # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
-            crosses = any(start < b and a < end and (start < a or end > b) for a, b in supplied)
-            inside_whole = all(b <= start or a >= end or (start <= a and b <= end) for a, b in supplied)
-            cut_ok = all(_cuts_a_string(node, pieces, at) for at in (start, end))
+            touched = supplied.touching(start, end)
+            crosses = any(start < a or end > b for a, b in touched)
+            inside_whole = all(start <= a and b <= end for a, b in touched)
+            cut_ok = all(_cuts_a_string(node, in_pieces, at) for at in (start, end))
             # a name the place rules made up of two words ("the Center [Hanoi]") never spans supplied text
             made_up = span[2].attrs.get("ref", "#")[1:] in ctx.unlinked_places.values()
             if (
@@ -1266,9 +1258,50 @@ def _name_may_cross(node: Node) -> bool:
     return False
 
 
-def _cuts_a_string(node: Node, pieces: list[tuple[int, int, int]], at: int) -> bool:
+_Interval = TypeVar("_Interval", bound=tuple[int, ...])
+
+
+def _flat_pieces(node: Node) -> tuple[list[tuple[int, int, int]], str]:
+    """node's flat text, where names are looked for, and its pieces: (child index, start, end) of each
+    string or inline supplied child in that text, in order and without overlap. Another element, and the
+    end of a pronoun's bracketed word ("He [Pham]"), become " | ", which no name runs across."""
+    pieces: list[tuple[int, int, int]] = []
+    parts: list[str] = []
+    length = 0
+    for k, child in enumerate(node.children):
+        part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
+        if part is None:
+            parts.append(" | ")
+            length += 3
+            continue
+        pieces.append((k, length, length + len(part)))
+        parts.append(part)
+        length += len(part)
+        if _pronoun_before_supplied(node.children, k):
+            parts.append(" | ")  # "He [Pham]": the name is the bracketed word alone
+            length += 3
+    return pieces, "".join(parts)
+
+
+class _Intervals(Generic[_Interval]):
+    """Intervals of a text, in order and not overlapping one another, each a tuple ending in its start
+    and end: (start, end) or (child index, start, end). Found by bisection, so that checking every
+    name of a long paragraph against its many supplied and sic elements stays linear (issue 13)."""
+
+    def __init__(self, items: list[_Interval]) -> None:
+        self.items = items
+        self.starts = [item[-2] for item in items]
+        self.ends = [item[-1] for item in items]
+
+    def touching(self, start: int, end: int) -> list[_Interval]:
+        """The intervals that share text with [start, end), or that are empty and lie strictly inside it."""
+        first = bisect_right(self.ends, start)
+        return self.items[first : bisect_left(self.starts, end, lo=first)]
+
+
+def _cuts_a_string(node: Node, pieces: _Intervals[tuple[int, int, int]], at: int) -> bool:
     """A name may begin or end inside a string child, or at a child's edge, but not inside supplied text."""
-    for k, a, b in pieces:
+    for k, a, b in pieces.touching(at, at + 1):
         if a < at < b:
             return isinstance(node.children[k], str)
     return True
