@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -320,6 +321,7 @@ class EntityRecognizer:
         self.surname_list = sorted(self.surnames)
         self.near_surnames: dict[str, list[tuple[float, str]]] = {}  # _close_surnames of each word met
         self.short_index = self._short_index()
+        self.given_index = self._given_index()
         self.names = vocabulary()
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
@@ -419,8 +421,11 @@ class EntityRecognizer:
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
 
-    def _short_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
-        """short form -> {person id: full forms (as keys)} for listed persons, to propagate within a record."""
+    def _person_form_index(
+        self, words_of: Callable[[list[str]], list[str]]
+    ) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """word -> {person id: full forms (as keys)}: for each listed person's form of two or more words,
+        the words `words_of` picks from it (a short form, a given name), to propagate within a record."""
         index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for entry in self.authority.entries.values():
             if entry.kind != "person":
@@ -429,9 +434,24 @@ class EntityRecognizer:
                 words = [t for _, _, t in tokens(form)]
                 if len(words) < 2:
                     continue
-                for short in short_forms(words):
-                    index.setdefault(norm(short), {}).setdefault(entry.xml_id, []).append(tuple(norm(w) for w in words))
+                for word in words_of(words):
+                    index.setdefault(norm(word), {}).setdefault(entry.xml_id, []).append(tuple(norm(w) for w in words))
         return index
+
+    def _short_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """short form -> {person id: full forms (as keys)} for listed persons."""
+        return self._person_form_index(short_forms)
+
+    def _given_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """given name -> {person id: full forms (as keys)} for listed persons whose form begins with a
+        given name of names.json ("Raul" of "Raul Castro"; never an East Asian family name)."""
+        v = vocabulary()
+
+        def given(words: list[str]) -> list[str]:
+            first = words[0]
+            return [first] if len(first) >= 3 and norm(first) in v.given and not east_asian_shape(words) else []
+
+        return self._person_form_index(given)
 
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
@@ -483,6 +503,8 @@ class _DocContext:
     # the folded words of summary and body, the positions of those in headings, each word's positions
     # (_word_keys: made once per record, read by every short form _named_on_their_own checks)
     word_keys: tuple[list[str], set[int], dict[str, list[int]]] | None = None
+    # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
+    surname_owner: dict[str, str] = field(default_factory=dict)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -520,6 +542,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
     ctx.record_words = _record_words(ctx.texts, doc.header.summary)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
+    _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
@@ -935,9 +958,73 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
+        if _short_form_of_another(ctx, short, people[pid]):
+            continue  # "Li Chen" beside "Chen Yi": "Chen" alone may be either
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _propagate_listed_given_names(ctx: _DocContext) -> None:
+    """A listed person named in full in this record lends the record its given name ("Raul" after
+    "Raul Castro"), when no other person of the record could own it: no other listed person named in
+    full with that given name, no listed form of it alone, and the record never prints it before
+    another surname ("Raul Roa")."""
+    words = ctx.record_words
+    for given in words & ctx.rec.given_index.keys():
+        people = ctx.rec.given_index[given]
+        named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        if len(named) != 1 or ctx.forms((given,)):
+            continue
+        pid = next(iter(named))
+        if not _printed_alone(ctx, given, people[pid]) or _given_name_of_another(ctx, given, people[pid]):
+            continue
+        ctx.add_local((given,), _Form(pid, "person", (True,), None, 2))
+
+
+def _printed_alone(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `given` once without the word that follows it in the person's full
+    forms: a given name only ever printed inside the full name needs no form of its own."""
+    keys, _, positions = _word_keys(ctx)
+    seconds = {f[1] for f in forms}
+    return any(k + 1 >= len(keys) or keys[k + 1] not in seconds for k in positions.get(given, ()))
+
+
+def _given_name_of_another(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `given` one space before a capitalised word that no full form of the
+    person holds there ("Raul Roa" beside "Raul Castro")."""
+    pairs = {f[:2] for f in forms}
+    v = ctx.rec.names
+    for text in (*ctx.texts, ctx.doc.header.summary or ""):
+        toks, keys, caps, _ = _token_keys(text)
+        for k in range(len(toks) - 1):
+            if keys[k] == given and caps[k + 1] and text[toks[k][1] : toks[k + 1][0]] == " ":
+                after = toks[k + 1][2]
+                if (given, keys[k + 1]) not in pairs and not (v.is_common_word(after) or v.is_title_word(after)):
+                    return True
+    return False
+
+
+def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `short` one space after a listed given or family name that no full
+    form of the person holds there, and that starts no listed form ("Li Chen" in a record naming
+    Chen Yi): another person shares the short form, so it is linked to neither."""
+    v = ctx.rec.names
+    pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
+    for text in (*ctx.texts, ctx.doc.header.summary or ""):
+        toks, keys, _, _ = _token_keys(text)
+        for k in range(1, len(toks)):
+            if keys[k] != short or text[toks[k - 1][1] : toks[k][0]] != " " or not toks[k - 1][2][:1].isupper():
+                continue
+            before = keys[k - 1]
+            if (before, short) in pairs or not (before in v.east_asian_family or before in v.given):
+                continue
+            if any(f[0] in keys[max(0, k - 3) : k - 1] for f in forms):
+                continue  # "Leonid Ilyich Brezhnev": the person's given name, then a patronymic
+            if any(L > 1 and ctx.forms(tuple(keys[k - 1 : k - 1 + L])) for L in ctx.lengths_from(before)):
+                continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
+            return True
+    return False
 
 
 def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> set[str]:
@@ -1500,9 +1587,10 @@ def _longer_place_start(
 
 def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
     """Whether the one-word person form at token i is a word of a longer capitalised name no list
-    holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro") while the person it names has a longer
-    name: a neighbour joined by a space or hyphen that is capitalised, untagged, and no title, function or
-    dictionary word ("Premier Kim", "Yesterday Castro" keep the link)."""
+    holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro", "Chen" of "Li Chen") while the person it
+    names has a longer name: a neighbour joined by a space or hyphen that is capitalised, untagged, and
+    no title, function or dictionary word unless a listed given or family name ("Premier Kim",
+    "Yesterday Castro" keep the link; "Li" of "Li Chen" is a family name, though "li" is a word)."""
     v = ctx.rec.names
 
     def name_word(k: int, gap: str) -> bool:
@@ -1513,7 +1601,7 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
             and word.isalpha()
             and not v.is_title_word(word)
             and norm(word) not in _FUNCTION_WORDS
-            and not v.is_common_word(word)
+            and (not v.is_common_word(word) or norm(word) in v.east_asian_family or norm(word) in v.given)
         )
 
     before = (
@@ -1524,6 +1612,57 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
         return False
     ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
+    """Whom a listed one-word person form ("Castro", "Nehru") names in this record: the one listed
+    person the record names in full with that short form (Raúl Castro named alone makes "Castro"
+    Raúl); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
+    Jawaharlal Nehru is another Nehru; "Castro" beside Fidel and Raúl Castro is either). A wrong
+    link is worse than none (issue #12). A person listed under that one word alone keeps it.
+    Returns an entity id, kept on `ctx` for the record's other occurrences."""
+    owner = ctx.surname_owner.get(key)
+    if owner:
+        return owner
+    listed = [f.entity_id for f in ctx.rec.lexicon.get((key,), []) if f.kind == "person" and f.rank == 0]
+    if any(len(tokens(ctx.entry(x).name)) < 2 for x in listed):
+        owner = listed[0] if len(set(listed)) == 1 else None
+    else:
+        people = {pid: _full_forms_with(ctx, pid, key) for pid in {*ctx.rec.short_index.get(key, {}), *listed}}
+        named = {pid for pid, forms in people.items() if any(_met_in_full(ctx, f) for f in forms)}
+        if len(named) > 1:
+            named = _named_on_their_own(ctx, key, {pid: people[pid] for pid in named})
+        owner = next(iter(named)) if len(named) == 1 else None
+        if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, surface):
+            owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
+    if owner is None:
+        owner = _new_local_person(ctx, surface, (key,))
+    ctx.surname_owner[key] = owner
+    return owner
+
+
+def _full_forms_with(ctx: _DocContext, pid: str, key: str) -> list[tuple[str, ...]]:
+    """The listed person's forms of two or more words that hold the word `key`, as keys ("P. F. Yudin")."""
+    entry = ctx.entry(pid)
+    forms = (tuple(norm(t) for _, _, t in tokens(f)) for f in (entry.name, *entry.variants))
+    return [f for f in forms if len(f) > 1 and key in f]
+
+
+def _met_in_full(ctx: _DocContext, form: tuple[str, ...]) -> bool:
+    """Whether the record prints the words of `form` one after another (initials too: "P. YUDIN")."""
+    keys, _, positions = _word_keys(ctx)
+    n = len(form)
+    return any(tuple(keys[k : k + n]) == form for k in positions.get(form[0], ()))
+
+
+def _after_envoy_title(ctx: _DocContext, surface: str) -> bool:
+    """Whether the record prints `surface` right after an envoy's title anywhere ("Ambassador Nehru",
+    "the Counsellor Kim": names.json envoy_titles), in the body or the summary."""
+    titles = ctx.rec.names.envoy_titles
+    if not titles:
+        return False
+    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in titles)})\s+{re.escape(surface)}(?![\w])", re.I)
+    return any(surface in t and pattern.search(t) for t in (*ctx.texts, ctx.doc.header.summary or ""))
 
 
 def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps, j: int) -> int:
@@ -1734,6 +1873,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and _inside_longer_name(ctx, text, toks, caps, i, spans)
         ):
             found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
+        if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 0:
+            owner = _surname_only_owner(ctx, keys[i], toks[i][2])
+            if owner != found[1].entity_id:
+                found = (1, _Form(owner, "person", (True,), None, 2))
         if found:
             length, form = found
             end = toks[i + length - 1][1]
