@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -323,6 +323,8 @@ class EntityRecognizer:
         self.short_index = self._short_index()
         self.given_index = self._given_index()
         self.names = vocabulary()
+        # lower-cased, each with the space before a name: "ambassador "
+        self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
@@ -505,6 +507,8 @@ class _DocContext:
     word_keys: tuple[list[str], set[int], dict[str, list[int]]] | None = None
     # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
     surname_owner: dict[str, str] = field(default_factory=dict)
+    flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
+    flat_lower: str | None = None  # the same, lower-cased (_occurrences)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -985,9 +989,13 @@ def _propagate_listed_given_names(ctx: _DocContext) -> None:
 def _printed_alone(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -> bool:
     """Whether the record prints `given` once without the word that follows it in the person's full
     forms: a given name only ever printed inside the full name needs no form of its own."""
-    keys, _, positions = _word_keys(ctx)
     seconds = {f[1] for f in forms}
-    return any(k + 1 >= len(keys) or keys[k + 1] not in seconds for k in positions.get(given, ()))
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, given):
+        following = [norm(t) for _, _, t in tokens(flat[at + len(given) : at + len(given) + 40])][:1]
+        if not following or following[0] not in seconds:
+            return True
+    return False
 
 
 def _given_name_of_another(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -> bool:
@@ -995,13 +1003,14 @@ def _given_name_of_another(ctx: _DocContext, given: str, forms: list[tuple[str, 
     person holds there ("Raul Roa" beside "Raul Castro")."""
     pairs = {f[:2] for f in forms}
     v = ctx.rec.names
-    for text in (*ctx.texts, ctx.doc.header.summary or ""):
-        toks, keys, caps, _ = _token_keys(text)
-        for k in range(len(toks) - 1):
-            if keys[k] == given and caps[k + 1] and text[toks[k][1] : toks[k + 1][0]] == " ":
-                after = toks[k + 1][2]
-                if (given, keys[k + 1]) not in pairs and not (v.is_common_word(after) or v.is_title_word(after)):
-                    return True
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, given):
+        m = _CAPITALISED_AFTER.match(flat, at + len(given))
+        if m is None:
+            continue
+        after = m.group(1)
+        if (given, norm(after)) not in pairs and not (v.is_common_word(after) or v.is_title_word(after)):
+            return True
     return False
 
 
@@ -1011,20 +1020,30 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     Chen Yi): another person shares the short form, so it is linked to neither."""
     v = ctx.rec.names
     pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
-    for text in (*ctx.texts, ctx.doc.header.summary or ""):
-        toks, keys, _, _ = _token_keys(text)
-        for k in range(1, len(toks)):
-            if keys[k] != short or text[toks[k - 1][1] : toks[k][0]] != " " or not toks[k - 1][2][:1].isupper():
-                continue
-            before = keys[k - 1]
-            if (before, short) in pairs or not (before in v.east_asian_family or before in v.given):
-                continue
-            if any(f[0] in keys[max(0, k - 3) : k - 1] for f in forms):
-                continue  # "Leonid Ilyich Brezhnev": the person's given name, then a patronymic
-            if any(L > 1 and ctx.forms(tuple(keys[k - 1 : k - 1 + L])) for L in ctx.lengths_from(before)):
-                continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
-            return True
+    own = {w for f in forms for w in f}
+    if not any(w in v.east_asian_family or w in v.given for w in ctx.record_words - own):
+        return False  # no other given or family name in the record: no string read again
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, short):
+        m = _CAPITALISED_BEFORE.search(flat, max(0, at - 40), at)
+        if m is None:
+            continue
+        before = norm(m.group(1))
+        if (before, short) in pairs or not (before in v.east_asian_family or before in v.given):
+            continue
+        previous = _words_before(flat, m.start())
+        if any(f[0] in previous for f in forms):
+            continue  # "Leonid Ilyich Brezhnev": the person's given name, then a patronymic
+        keys = [norm(t) for _, _, t in tokens(flat[m.start() : m.start() + 120])]
+        if any(L > 1 and ctx.forms(tuple(keys[:L])) for L in ctx.lengths_from(before)):
+            continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
+        return True
     return False
+
+
+def _words_before(text: str, at: int) -> list[str]:
+    """The two words before position `at` of `text`, folded."""
+    return [norm(t) for _, _, t in tokens(text[max(0, at - 40) : at])][-2:]
 
 
 def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> set[str]:
@@ -1633,7 +1652,7 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         if len(named) > 1:
             named = _named_on_their_own(ctx, key, {pid: people[pid] for pid in named})
         owner = next(iter(named)) if len(named) == 1 else None
-        if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, surface):
+        if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
     if owner is None:
         owner = _new_local_person(ctx, surface, (key,))
@@ -1648,21 +1667,54 @@ def _full_forms_with(ctx: _DocContext, pid: str, key: str) -> list[tuple[str, ..
     return [f for f in forms if len(f) > 1 and key in f]
 
 
+def _flat(ctx: _DocContext) -> str:
+    """The body's strings and the summary as one text (one space between), made once per record."""
+    if ctx.flat is None:
+        ctx.flat = " ".join((*ctx.texts, ctx.doc.header.summary or ""))
+    return ctx.flat
+
+
+_WORD_CHARS = frozenset("’'-")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ž][\w’'-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ž][\w’'-]*)")
+
+
+def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
+    """Where the folded `word` stands as a whole word in _flat(ctx), in any case (str.find on the
+    lower-cased text: no pattern compiled per word)."""
+    flat = _flat(ctx)
+    if ctx.flat_lower is None:
+        ctx.flat_lower = flat.lower()
+    lower, n = ctx.flat_lower, len(word)
+    at = lower.find(word)
+    while at >= 0:
+        before, after = lower[at - 1 : at], lower[at + n : at + n + 1]
+        if not (before.isalnum() or before in _WORD_CHARS) and not (after.isalnum() or after in _WORD_CHARS):
+            yield at
+        at = lower.find(word, at + 1)
+
+
 def _met_in_full(ctx: _DocContext, form: tuple[str, ...]) -> bool:
-    """Whether the record prints the words of `form` one after another (initials too: "P. YUDIN")."""
-    keys, _, positions = _word_keys(ctx)
-    n = len(form)
-    return any(tuple(keys[k : k + n]) == form for k in positions.get(form[0], ()))
-
-
-def _after_envoy_title(ctx: _DocContext, surface: str) -> bool:
-    """Whether the record prints `surface` right after an envoy's title anywhere ("Ambassador Nehru",
-    "the Counsellor Kim": names.json envoy_titles), in the body or the summary."""
-    titles = ctx.rec.names.envoy_titles
-    if not titles:
+    """Whether the record names the person by `form` of two or more words: its words other than
+    initials all among the record's capitalised words, or, for a form of initials and a surname
+    ("P. YUDIN" for P. Yudin), those printed together (two persons so named are then told apart by
+    _named_on_their_own)."""
+    words = [w for w in form if len(w) > 1]
+    if len(words) > 1:
+        return _all_in(tuple(words), ctx.record_words)
+    if not words or words[0] not in ctx.record_words:
         return False
-    pattern = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(t) for t in titles)})\s+{re.escape(surface)}(?![\w])", re.I)
-    return any(surface in t and pattern.search(t) for t in (*ctx.texts, ctx.doc.header.summary or ""))
+    printed = r"\.?\s*".join(re.escape(w) for w in form)
+    return re.search(rf"(?<![\w.]){printed}(?!\w)", _flat(ctx), re.IGNORECASE) is not None
+
+
+def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
+    """Whether the record prints the word `key` right after an envoy's title anywhere ("Ambassador
+    Nehru", "the counsellor Kim": names.json envoy_titles), in the summary or the body."""
+    titles = ctx.rec.envoy_titles
+    spots = list(_occurrences(ctx, key)) if titles else []  # (makes ctx.flat_lower)
+    lower = ctx.flat_lower or ""
+    return any(lower.endswith(titles, 0, at) for at in spots)
 
 
 def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps, j: int) -> int:
