@@ -44,3 +44,41 @@ def test_a_surname_after_another_given_or_family_name_never_links_alone(tmp_path
     )
     assert ("Chen", "#chen-yi") not in found  # "Chen" alone may be Li Chen or Chen Yi
     assert ("Chen Yi", "#chen-yi") in found
+
+
+def _mentions(tmp_path, body: str) -> list[tuple[str, str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    path = "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]"
+    return [(e.tag.split("}")[1], "".join(e.itertext()), e.get("ref")) for e in xp(tree, path)]
+
+
+def test_a_place_naming_a_department_or_meaning_two_places_is_not_linked(tmp_path):
+    found = _mentions(
+        tmp_path,
+        "The Department FRG of the ministry wrote to the Department Far East. Delegates from America "
+        "arrived in Havana.\n",
+    )
+    refs = {text: ref for _, text, ref in found}
+    assert "FRG" not in refs and "Far East" not in refs  # the names of two departments
+    assert refs["America"] != "#united-states" and refs["Havana"] == "#havana"  # the Americas or the USA
+    named = {t: r for _, t, r in _mentions(tmp_path, "The United States answered. America would not wait.\n")}
+    assert named["America"] == "#united-states"  # the record names the United States
+
+
+def test_a_surname_alone_links_with_the_support_of_the_period(tmp_path):
+    found = _mentions(tmp_path, "Comrade Shcherbakov said that the talks were useful. Shcherbakov then left.\n")
+    assert [r for _, t, r in found if t == "Shcherbakov"] == ["#shcherbakov-ilya"] * 2  # record of 1961
+    old = record(
+        "Comrade Shcherbakov said that the talks were useful.\n",
+        header='June 9, 1921\n\n**A Test Record**\n\nCitation:\n\n"A Test Record", June 9, 1921, Wilson Center '
+        "Digital Archive, AVP RF, F. 1. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
+        "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n",
+    )
+    tree = tree_of(encode_text(tmp_path, old))
+    assert [e.get("ref") for e in xp(tree, "//t:text//t:persName")] != ["#shcherbakov-ilya"]  # he was nine
+
+
+def test_the_archive_spelling_of_a_party_with_a_curly_apostrophe_links(tmp_path):
+    found = _mentions(tmp_path, "The Worker’s Party of Korea held a plenum; the International Red Cross sent aid.\n")
+    assert ("orgName", "Worker’s Party of Korea", "#wpk") in found
+    assert ("orgName", "International Red Cross", "#icrc") in found

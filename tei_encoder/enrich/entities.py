@@ -445,15 +445,24 @@ class EntityRecognizer:
         return self._person_form_index(short_forms)
 
     def _given_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
-        """given name -> {person id: full forms (as keys)} for listed persons whose form begins with a
-        given name of names.json ("Raul" of "Raul Castro"; never an East Asian family name)."""
+        """given name -> {person id: full forms (as keys) that begin with it}: the first word of a listed
+        person's preferred name when names.json lists it as a given name ("Raul" of "Raul Castro") and no
+        form of the person has it for a family name ("Péter" of "Péter János" is János Péter's)."""
         v = vocabulary()
-
-        def given(words: list[str]) -> list[str]:
-            first = words[0]
-            return [first] if len(first) >= 3 and norm(first) in v.given and not east_asian_shape(words) else []
-
-        return self._person_form_index(given)
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            forms = [[t for _, _, t in tokens(f)] for f in (entry.name, *entry.variants)]
+            first = forms[0][0] if len(forms[0]) > 1 else ""
+            given = norm(first)
+            if len(first) < 3 or given not in v.given or east_asian_shape(forms[0]):
+                continue
+            if any(norm(short) == given for words in forms if len(words) > 1 for short in short_forms(words)):
+                continue
+            keys = [tuple(norm(w) for w in words) for words in forms if len(words) > 1]
+            index.setdefault(given, {})[entry.xml_id] = [k for k in keys if k[0] == given]
+        return index
 
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
@@ -1152,6 +1161,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         known = (
             spelled
             or _same_person(ctx, toks, surname_ids, family_first)
+            or (_listed_in_their_time(ctx, key[0]) if len(key) == 1 and not surname_ids else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
@@ -1197,6 +1207,27 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
             if _SAME_INITIAL.get(a, a) != _SAME_INITIAL.get(b, b):
                 return None
     return xml_id
+
+
+ADULT_AGE = 20  # a person named in a record of state business is at least this old (years)
+
+
+def _listed_in_their_time(ctx: _DocContext, surname: str) -> str | None:
+    """The one listed person whose surname a rule-found surname alone is ("Comrade Shcherbakov": I. S.
+    Shcherbakov), when the entry's years of life hold the record's year as an adult, and no other
+    listed person has that surname: the period is the support a surname alone needs (never an East
+    Asian family name nor a given name, which many share). Else None."""
+    if surname in ctx.rec.names.east_asian_family or surname in ctx.rec.names.given:
+        return None  # "Chen", "Kim", "Péter": a name many share says nothing of the person
+    people = ctx.rec.short_index.get(surname, {})
+    year = ctx.default_year
+    if len(people) != 1 or year is None:
+        return None
+    pid = next(iter(people))
+    born, died = ctx.entry(pid).lived
+    if born is None or died is None or not born + ADULT_AGE <= year <= died:
+        return None
+    return pid
 
 
 def _new_local_person(
@@ -1553,6 +1584,26 @@ def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
     word = _word_after(text, toks, j)
     rules = ctx.rec.link_rules
     return word is not None and (word in rules.event_nouns or word in rules.org_part_nouns)
+
+
+def _named_otherwise(ctx: _DocContext, xml_id: str, key: tuple[str, ...]) -> bool:
+    """Whether the record names the entry by a name other than `key` (its words among the record's
+    capitalised words: "United States", "USA")."""
+    entry = ctx.entry(xml_id)
+    for name in (entry.name, *entry.variants):
+        other = tuple(norm(t) for _, _, t in tokens(name))
+        if other != key and not set(other) <= set(key) and _all_in(other, ctx.record_words):
+            return True
+    return False
+
+
+def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list) -> bool:
+    """Whether the place name at token i follows a capitalised part of an organisation one space
+    before it, untagged ("the Department Far East", "Department FRG" of a ministry: data/gazetteer.json
+    org_part_nouns): the name of that department, not the place."""
+    if i == 0 or text[toks[i - 1][1] : toks[i][0]] != " " or (spans and spans[-1][1] > toks[i - 1][0]):
+        return False
+    return toks[i - 1][2] in ctx.rec.link_rules.org_part_nouns
 
 
 def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
@@ -1956,8 +2007,22 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
-            if form.kind == "place" and _before_event_noun(ctx, text, toks, i + length):
-                i += length  # "the Geneva accords", "the Bandung Conference": an event, not the place
+            if form.kind == "place" and (
+                _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
+            ):
+                i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
+                continue
+            if (
+                form.kind == "place"
+                and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
+                and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
+            ):
+                # "America" alone: the Americas or the United States; a place of the record, unlinked
+                key = tuple(keys[i : i + length])
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                ctx.unlinked_places[key] = xml_id
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                i += length
                 continue
             if form.kind == "place" and form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
                 i += length  # "Ambassador Henderson", "the Ambassador in Iran Henderson": a surname, not the town
