@@ -65,17 +65,12 @@ def test_a_place_naming_a_department_or_meaning_two_places_is_not_linked(tmp_pat
     assert named["America"] == "#united-states"  # the record names the United States
 
 
-def test_a_surname_alone_links_with_the_support_of_the_period(tmp_path):
+def test_a_surname_alone_is_not_linked_on_the_period_alone(tmp_path):
+    # one listed Shcherbakov, alive and adult in the record's year: still no support that this
+    # Shcherbakov is he (a namesake is likely), so the mention is the record's own person
     found = _mentions(tmp_path, "Comrade Shcherbakov said that the talks were useful. Shcherbakov then left.\n")
-    assert [r for _, t, r in found if t == "Shcherbakov"] == ["#shcherbakov-ilya"] * 2  # record of 1961
-    old = record(
-        "Comrade Shcherbakov said that the talks were useful.\n",
-        header='June 9, 1921\n\n**A Test Record**\n\nCitation:\n\n"A Test Record", June 9, 1921, Wilson Center '
-        "Digital Archive, AVP RF, F. 1. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
-        "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n",
-    )
-    tree = tree_of(encode_text(tmp_path, old))
-    assert [e.get("ref") for e in xp(tree, "//t:text//t:persName")] != ["#shcherbakov-ilya"]  # he was nine
+    refs = [r for _, t, r in found if t == "Shcherbakov"]
+    assert len(refs) == 2 and len(set(refs)) == 1 and refs[0] != "#shcherbakov-ilya"
 
 
 def test_the_archive_spelling_of_a_party_with_a_curly_apostrophe_links(tmp_path):

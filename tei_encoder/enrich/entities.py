@@ -1161,7 +1161,6 @@ def _learn_local_names(ctx: _DocContext) -> None:
         known = (
             spelled
             or _same_person(ctx, toks, surname_ids, family_first)
-            or (_listed_in_their_time(ctx, key[0]) if len(key) == 1 and not surname_ids else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
@@ -1207,27 +1206,6 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
             if _SAME_INITIAL.get(a, a) != _SAME_INITIAL.get(b, b):
                 return None
     return xml_id
-
-
-ADULT_AGE = 20  # a person named in a record of state business is at least this old (years)
-
-
-def _listed_in_their_time(ctx: _DocContext, surname: str) -> str | None:
-    """The one listed person whose surname a rule-found surname alone is ("Comrade Shcherbakov": I. S.
-    Shcherbakov), when the entry's years of life hold the record's year as an adult, and no other
-    listed person has that surname: the period is the support a surname alone needs (never an East
-    Asian family name nor a given name, which many share). Else None."""
-    if surname in ctx.rec.names.east_asian_family or surname in ctx.rec.names.given:
-        return None  # "Chen", "Kim", "Péter": a name many share says nothing of the person
-    people = ctx.rec.short_index.get(surname, {})
-    year = ctx.default_year
-    if len(people) != 1 or year is None:
-        return None
-    pid = next(iter(people))
-    born, died = ctx.entry(pid).lived
-    if born is None or died is None or not born + ADULT_AGE <= year <= died:
-        return None
-    return pid
 
 
 def _new_local_person(
