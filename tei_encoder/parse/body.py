@@ -1194,10 +1194,54 @@ def _dateline(text: str) -> Node | None:
     return None
 
 
+def _supplied_dateline(text: str) -> Node | None:
+    """`[Prague, Czechoslovakia]`, `[2 November 1961]`: the place or date of the document supplied by
+    the editor in one bracket — a dateline (TEI 4.2.2), its bracket kept as the editor's addition.
+    A place counts only when the gazetteer knows its first part (the city) and the parts after it
+    (`Czechoslovakia`, a state of the past the gazetteer lacks) are a few capitalised words."""
+    if not (text.startswith("[") and text.endswith("]")) or _bracket_depth(text) != 0 or "[" in text[1:-1]:
+        return None
+    inside = text[1:-1].strip()
+    if not inside or len(inside) > 80:
+        return None
+    if _dateline(inside) is not None:
+        return Node("dateline", {}, [text])
+    places = [part.strip() for part in inside.split(",")]
+    if (
+        len(places) <= 3
+        and places[0].lower() in _known_places()
+        and all(0 < len(part.split()) <= 3 and all(w[:1].isupper() for w in part.split()) for part in places[1:])
+    ):
+        return Node("dateline", {}, [text])
+    return None
+
+
+def _supplied_office(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """`[Czechoslovak Ministry of Foreign Affairs]` alone in one bracket right over the document's
+    heading: the issuing body, supplied by the editor — an opener part, not a paragraph."""
+    text = lines[i].text
+    if not (text.startswith("[") and text.endswith("]")) or _bracket_depth(text) != 0 or "[" in text[1:-1]:
+        return False
+    if not _preamble_line(text[1:-1].strip()) or i + 1 >= len(lines):
+        return False
+    return _kind_heading_at(lines, i + 1, fmt) or _head_line(lines[i + 1].text, lines, i + 1, fmt)
+
+
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
     words = {w.strip(".,:;()[]").lower() for w in text.split()}  # `[Embassy of …]`: supplied by the editor
     return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith((".", ":", "!"))
+
+
+def _editorial_line(text: str) -> bool:
+    """A line that is one bracket of the editor's description (`[Four pages … follow …]`)."""
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and _bracket_depth(text) == 0
+        and "[" not in text[1:-1]
+        and is_description(text[1:-1].strip())
+    )
 
 
 def _bracket_line(text: str) -> bool:
@@ -1230,6 +1274,13 @@ def _meeting_line(text: str, fmt: RecordFormat) -> bool:
     """`Place: Kremlin`, `TIME: 10 a.m.`, `Date and Time: …` — where and when a meeting took place."""
     m = re.match(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*\S", text)
     return bool(m and m.group("label").lower() in fmt.meeting_labels)
+
+
+def _meeting_dateline(text: str, fmt: RecordFormat) -> bool:
+    """`Time: 3 p.m., 12 May 1965`, `Place: Lounge, …`: a meeting line that says when or where (ENCODING §8)."""
+    if ":" not in text or not _meeting_line(text, fmt):
+        return False
+    return fmt.meeting_labels.get(text.split(":", 1)[0].strip().lower()) in ("place", "time", "date")
 
 
 _LIST_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>.*)$")
@@ -1332,6 +1383,9 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     continued = i + 1 < len(lines) and lines[i + 1].block == lines[i].block
     if _LETTER_SPACED.match(text):
         return text.replace(" ", "").rstrip(".:").lower() in fmt.document_kinds  # "N o t e", not "B e r l i n"
+    if text.istitle() and text.rstrip(".:").lower() in fmt.document_kinds:
+        # `Note` alone over the text: the kind of document as its heading, not a paragraph
+        return not continued and _running_text_follows(lines, i)
     if not (is_caps(text) and len(text) <= 200):
         return False
     if text.rstrip(".:").lower() in fmt.document_kinds:  # REPORT, MINUTES, JOURNAL: the kind of document
@@ -1353,15 +1407,20 @@ def _head_wraps(lines: list[Line], i: int) -> bool:
         lines[i].block == lines[i - 1].block
         or prev.endswith(_TERMINAL)
         or text.endswith(_TERMINAL)
-        or len(text) > 80
+        or len(text) > 200
         or _dateline(text)
         or _NUMBERED.match(text)
     ):
         return False
+    if len(text) > 80:
+        # `N o t e` / `on the Farewell Visit of … between 11:00 and 12:30 hours`: a long subtitle
+        # under a heading word, never under a heading of several words
+        return words[0] in _JOINING_WORDS and len(prev.split()) == 1 or bool(_LETTER_SPACED.match(prev))
     if words[0] in _JOINING_WORDS:
         return True
     return (
-        prev.split()[0] in _JOINING_WORDS
+        bool(prev.split())
+        and prev.split()[0] in _JOINING_WORDS
         and len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and _running_text_follows(lines, i)
@@ -1447,6 +1506,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
             i += 1
             continue
+        if can_open and not head_seen and _supplied_office(lines, i, fmt):
+            # `[Communist Party of Czechoslovakia]` over the heading: the issuing body the editor supplied
+            opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
         if can_open and _bracket_line(text) and _running_text_follows(lines, i):
             _append_line(opener, [text])  # a stamp or handwriting among the opener's parts
             i += 1
@@ -1499,7 +1563,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 document.children.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [text])]))
             i += 1
             continue
-        dateline = _dateline(text)
+        dateline = _dateline(text) or _supplied_dateline(text)
         if dateline:
             if head_seen and can_open and opener.children:
                 opener.children.append(dateline)  # an opener after the head is still open
@@ -1616,7 +1680,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener, opener_placed = _place_head(opener, document, head, opener_placed)
             head_seen = True
             continue
-        if not head_seen and _kind_heading(text, fmt, i == 0) and _running_text_follows(lines, i):
+        if not head_seen and _kind_heading_at(lines, i, fmt) and _running_text_follows(lines, i):
             # "Conversation in Pyongyang", "Note on the talks with …": what the document is, a heading
             heading: list[Node | str] = [text]
             i += 1
@@ -1661,6 +1725,26 @@ def _kind_heading(text: str, fmt: RecordFormat, first: bool) -> bool:
         and not is_caps(text)
         and not text.endswith((".", "?", "!", ";", ":", ","))
     )
+
+
+def _kind_heading_at(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """Line i as a document's heading (`_kind_heading`), also when it stands alone in its block with a
+    longer title (`Record of Conversation with …` naming all the visitor's offices) or ends with a
+    comma that the place and date on the next line complete (`Record of Visit of X,` / `[Prague]`)."""
+    text = lines[i].text
+    if _kind_heading(text, fmt, i == 0):
+        return True
+    alone = (i == 0 or lines[i - 1].block != lines[i].block) and (
+        i + 1 >= len(lines) or lines[i + 1].block != lines[i].block
+    )
+    if not alone or len(text.split()) > 40:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if text.endswith(","):
+        if not (_dateline(nxt) or _supplied_dateline(nxt)):
+            return False
+        text = text[:-1]
+    return _kind_heading(text, fmt, True)
 
 
 def _address_goes_on(text: str) -> bool:
@@ -2205,6 +2289,18 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             pending_pb.append(page)
             i += 1
             continue
+        if (
+            container is document
+            and _meeting_dateline(text, fmt)
+            and all(isinstance(c, Node) and c.tag in _TOP for c in document.children)
+        ):
+            # `Time: …` / `Place: …` right under the head, before the text: when and where (ENCODING §8)
+            container.children.extend(pending_pb)
+            pending_pb = []
+            container.children.append(Node("dateline", {}, [text]))
+            paragraph, prev = None, None
+            i += 1
+            continue
         listed = _list_label(text, fmt)
         if listed:
             container.children.extend(pending_pb)
@@ -2433,7 +2529,8 @@ def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: 
         # words with small words in lower case; a line of capitalised words alone may be a name
         (1 <= len(words) <= 7 or len(words) <= 10 and sum(w in _JOINING_WORDS for w in words) >= 2)
         and ":" not in text  # `Venue: Fujian Room, …`: a labelled field, no heading
-        and prev.text.endswith((".", "!", "?", "”", '"', ":"))  # `… the following topics:` / the first topic
+        # `… the following topics:` / the first topic; or after the editor's `[Four pages … follow]`
+        and (prev.text.endswith((".", "!", "?", "”", '"', ":")) or _editorial_line(prev.text))
         and words[0].lower() not in _SENTENCE_STARTS
         and not _person_name_line(text)
         and i + 1 < len(lines)
