@@ -122,6 +122,13 @@ _PLACE_TELEGRAM = re.compile(
 _FILE_SIGN = re.compile(r"^[a-z]{1,5}(?:-[a-z]{1,5})*\.?\s+\d+(?:\s*[/-]\s*\d+)+-?$")
 # `375/1962`: an office's register number and its year
 _NUMBER_YEAR = re.compile(r"^\d{1,6}/(?:19|20)\d\d$")
+# `022.680/62`, `Ref. 018.765/61- DP`, `No. 2421/61/53/TJN`, `96/7`, `I/3`: an office's file number —
+# groups of digits (a Roman numeral or a few capitals among them) joined by slashes or dots, maybe the
+# office's sign after it (a date such as `17.09.52` or `14.X.1956` is none)
+_FILE_NUMBER = re.compile(
+    r"^(?:(?:Ref|No|Nr|N[°º])\.?\s*)?(?=[\w./-]*\d)(?:\d+|[IVXLC]+|[A-Z]{1,4})(?:[./](?:\d+|[IVXLC]+|[A-Z]{1,4}))+"
+    r"(?:-?\s*-?\s*[A-Z]{1,4})?-?$"
+)
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
     r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
@@ -747,6 +754,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return None  # who took the minutes: a responsibility (respStmt), never the signer
     if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text) or _SIGNED_MARK.match(text):
         return "name"
+    if text.endswith(".") and _SIGNATURE_NAME.fullmatch(text[:-1]):
+        return "name"  # `G.W. Boissevain.`: the signature with a full stop after it
     if fmt.production_line_pattern and fmt.production_line_pattern.match(text):
         return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
     if _NUMBER_SIGN.match(text):
@@ -789,6 +798,19 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     ) and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
         return "weak"
     return None
+
+
+def _role_under_name(text: str, above: str) -> bool:
+    """`official in charge of Korea` under `Károly Fendler` at the very end: the signer's office, a
+    short line in lower case without a full stop under a line that is a person's name."""
+    words = text.split()
+    return (
+        text[:1].islower()
+        and 2 <= len(words) <= 8
+        and not text.endswith(_TERMINAL)
+        and not text.endswith(",")
+        and _person_name_line(above)
+    )
 
 
 def _title_role(text: str, fmt: RecordFormat) -> bool:
@@ -852,14 +874,20 @@ def _take_closer_and_distribution(
 def _take_closer_and_copies(
     lines: list[Line], fmt: RecordFormat
 ) -> tuple[list[Line], Node | None, str | None, Node | None]:
-    """The closer and the list of copies after it (see `_take_closer_and_distribution`)."""
-    k = len(lines)
+    """The closer and the list of copies after it (see `_take_closer_and_distribution`); the register
+    number and date the office wrote under the list (`Nº [208]`, `Nº 527` / `31 August 1957`) stay
+    after it in the postscript."""
+    end = len(lines)
+    while end > len(lines) - 3 and end > 1 and _under_copies(lines[end - 1].text, fmt):
+        end -= 1
+    k = end
     while k > 0 and _COPY_ITEM.match(lines[k - 1].text):
         k -= 1
-    if k == len(lines) or k == 0 or not _copies_line(lines[k - 1].text, fmt):
+    if k == end or k == 0 or not _copies_line(lines[k - 1].text, fmt):
         return (*_take_closer(lines, fmt), None)
+    under = [Node("p", {}, [ln.text]) for ln in lines[end:]]
     items: list[Node | str] = [
-        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]
+        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:end]
     ]
     # up to two short lines between the signature and the copies: an instruction, a register number
     for extra in range(3):
@@ -869,9 +897,16 @@ def _take_closer_and_copies(
         before, closer, signer = _take_closer(lines[:start], fmt)
         if closer is not None and before:
             parts: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
-            parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items)]
+            parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items), *under]
             return before, closer, signer, Node("postscript", {}, parts)
     return (*_take_closer(lines, fmt), None)
+
+
+def _under_copies(text: str, fmt: RecordFormat) -> bool:
+    """`Nº [208]`, `Nº 527`, `31 August 1957`: a register number or date under the list of copies."""
+    return _closer_kind(text, fmt) in ("register", "dateline") or bool(
+        "[" in text and _REGISTER.match(text.replace("[", "").replace("]", ""))
+    )
 
 
 def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node | None, str | None]:
@@ -879,6 +914,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     kinds: list[str] = []
     while k > 1 and len(kinds) < 8:
         kind = _closer_kind(lines[k - 1].text, fmt)
+        if kind is None and k == len(lines) and _role_under_name(lines[k - 1].text, lines[k - 2].text):
+            kind = "title-role"  # `Károly Fendler` / `official in charge of Korea`
         if kind is None:
             break
         kinds.insert(0, kind)
@@ -1031,6 +1068,8 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
         return Node("seg", {"type": "telegram"}, [bare])
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return Node("idno", {"type": "register"}, [bare])
+    if _FILE_NUMBER.match(probe) and not is_date_line(probe):
+        return Node("idno", {"type": "register"}, [bare])
     return None
 
 
@@ -1145,7 +1184,7 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     # the dot of an abbreviation before a number (`No. 5`, `orig. No. 5`) ends no mark
     # `375/1962/Top Secret`: a slash before the last word or two parts the number from the mark
     parts = re.split(
-        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?$))",
+        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)(?<!Ref)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?(?:\.\s|\.?$)))",
         _split_mark_prefix(text, fmt),
     )
     out: list[Node | str] = []
@@ -1156,6 +1195,8 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
         if not part:
             continue
         node = _classify_piece(part, fmt)
+        if node is None and len(parts) > 1 and re.fullmatch(r"(?:19|20)\d\d", part):
+            node = Node("idno", {"type": "register"}, [part])  # `96/7/Top Secret. 1956. I/3.`: the file's year
         run = None if node is not None else _mark_run(part, fmt)
         if node is None and run is None:
             return None
@@ -1230,7 +1271,12 @@ def _supplied_office(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
     words = {w.strip(".,:;()[]").lower() for w in text.split()}  # `[Embassy of …]`: supplied by the editor
-    return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith((".", ":", "!"))
+    if not (len(text) <= 80 and words & fmt.institution_words):
+        return False
+    if text.endswith(".") and not text.endswith(".."):
+        # `The Embassy of the Hungarian People's Republic.`: a full stop after a name is no sentence
+        return _preamble_line(text[:-1])
+    return not text.endswith((".", ":", "!"))
 
 
 def _editorial_line(text: str) -> bool:
@@ -1349,6 +1395,17 @@ def _preamble_line(text: str) -> bool:
         and not _NUMBERED.match(text)
         and not _BULLET.match(text)
         and not text.startswith("[")
+    )
+
+
+def _titles_and_names(text: str) -> bool:
+    """`To Minister Endre Sík, D. Min. Károly Szarka.`: a short line of capitalised titles and names
+    after its first word (no verb, no sentence) — an addressee line although it ends with a full stop."""
+    words = text.split()[1:]
+    return (
+        len(text) <= 100
+        and 2 <= len(words) <= 14
+        and all(w[:1].isupper() or w in ("of", "the", "and", "in", "to", "for") for w in words)
     )
 
 
@@ -1606,7 +1663,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             m = _FROM_TO.match(text)
             short = len(text) <= 50 and len(text.split()) <= 6  # "From Hanoi.", "To Comrade X."
-            if _ADDRESSEE.match(text) and (short or not text.endswith(".")) and not text.endswith(":"):
+            if (
+                _ADDRESSEE.match(text)
+                and (short or not text.endswith(".") or _titles_and_names(text))
+                and not text.endswith(":")
+            ):
                 opener.children.append(Node("seg", {"type": "addressee"}, [text]))
                 address_context = True
                 i += 1
@@ -1812,6 +1873,16 @@ def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     kind = _preamble_seg_kind(text, fmt)
     if kind:
         return kind
+    marked = re.split(r"\s*[—–]\s*|\s-\s", text, maxsplit=1)
+    if (
+        len(marked) == 2
+        and marked[0].lower() in fmt.classification_marks_lower
+        and len(marked[1].split()) <= 3
+        and not re.search(r"\d|[—–]|\s-\s|\b(?:from|to|for)\b", marked[1], re.IGNORECASE)
+    ):
+        # `CONFIDENTIAL—URGENT SUBSTITUTION`: the mark and how to handle it (`Urgent - From the
+        # Korea Desk - No (63) 395` names who sends it: no mark alone)
+        return "classification"
     if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text) or _ADDRESS_FORM.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
