@@ -349,7 +349,7 @@ def _document(lines: list[Line], fmt: RecordFormat, title: str, div_type: str) -
         raise RecordError("record has no document text, only a signature")
     document = Node("div", {"type": div_type})
     start, docket_name = _opener_and_head(lines, document, fmt, title)
-    _main(lines[start:], document, fmt)
+    _main(lines[start:], document, fmt, title)
     if closer:
         document.children.append(closer)
     if postscript:
@@ -1223,7 +1223,9 @@ def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None
 
 def _dateline(text: str) -> Node | None:
     """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line;
-    `____ April 1958`, the day left blank on the form, too."""
+    `____ April 1958`, the day left blank on the form, too; a note's mark after it (`… 1968[1]`) is kept."""
+    if text.endswith("]") and (mark := re.search(r"\[\d{1,3}\]$", text)):
+        return Node("dateline", {}, [text]) if _dateline(text[: mark.start()]) else None
     if is_date_line(text) or text.startswith("_") and is_date_line(text.lstrip("_ ")):
         return Node("dateline", {}, [text])
     m = _PLACE_DATE.match(text)
@@ -1513,7 +1515,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
     head_seen = False
     opener_placed = False  # an opener already stands before the head: the schema allows one
     address_context = False
-    dialogue = _speakers(lines)
+    dialogue = _speakers(lines, title)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -2209,9 +2211,11 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
 # --- the main text ---------------------------------------------------------------------------
 
 
-def _speakers(lines: list[Line]) -> set[str]:
+def _speakers(lines: list[Line], title: str = "") -> set[str]:
     """Mixed-case speaker labels ("Castro: …") count when a speaker speaks twice, or when two or
-    more people speak in turns of that shape (a dialogue); so do `Name. …` turns in a dialogue."""
+    more people speak in turns of that shape (a dialogue), or when the record's title names the
+    speaker with a name of two words or more (`Zhou Enlai: …` once in `Discussion between Zhou Enlai
+    and Pham Hung`); so do `Name. …` turns in a dialogue."""
     counts: dict[str, int] = {}
     dotted: dict[str, int] = {}
     for line in lines:
@@ -2225,7 +2229,7 @@ def _speakers(lines: list[Line]) -> set[str]:
         d = _DOT_SPEAKER.match(line.text)
         if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
-    speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s)}
+    speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s) or _named_in_title(s, title)}
     # a name's bracketed other form (`Pak Se-chang [Pak Se Chang]`) does not make the label long
     if len(counts) >= 2 and all(len(re.sub(r"\s*[\[(].*$", "", s).split()) <= 4 for s in counts):
         speakers |= set(counts)
@@ -2234,6 +2238,11 @@ def _speakers(lines: list[Line]) -> set[str]:
     if sum(1 for line in lines if _SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
         speakers.add(_SUPPLIED_NAME_TURNS)
     return speakers
+
+
+def _named_in_title(speaker: str, title: str) -> bool:
+    """The label is a name of two words or more that the record's title names as a whole word run."""
+    return len(speaker.split()) >= 2 and bool(re.search(rf"(?<!\w){re.escape(speaker)}(?!\w)", title))
 
 
 def _field_word(speaker: str) -> bool:
@@ -2341,9 +2350,9 @@ def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | N
     return None
 
 
-def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
+def _main(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> None:
     container = document
-    mixed = _speakers(lines)
+    mixed = _speakers(lines, title)
     paragraph: Node | None = None
     prev: Line | None = None
     pending_pb: list[Node] = []
