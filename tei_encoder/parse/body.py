@@ -120,6 +120,11 @@ _PLACE_TELEGRAM = re.compile(
 )
 # `gvs-t-b 7/111- 25/88`: a file sign of lower-case letters and dashes before its slashed numbers
 _FILE_SIGN = re.compile(r"^[a-z]{1,5}(?:-[a-z]{1,5})*\.?\s+\d+(?:\s*[/-]\s*\d+)+-?$")
+# a telex's machine lines: `+` between messages, the answerback (`454025 PCIO CH`, `09.56.45472 KP`), the
+# receiving operator's number (`REC. 623`) and stamp (`16.08.88/02:59`) — marks of the wire, no words
+_TELEX_MARK = re.compile(
+    r"^(?:\+|\d[\d.]{3,14}\s+[A-Z]{2,6}(?:\s+[A-Z]{2,3})?|REC\.?\s*\d{1,6}|\d\d\.\d\d\.\d\d/\d\d:\d\d)$"
+)
 # `375/1962`: an office's register number and its year
 _NUMBER_YEAR = re.compile(r"^\d{1,6}/(?:19|20)\d\d$")
 # `022.680/62`, `Ref. 018.765/61- DP`, `No. 2421/61/53/TJN`, `96/7`, `I/3`: an office's file number —
@@ -726,6 +731,10 @@ _DATE_AND_NAME = re.compile(
 )
 
 
+# `21 May 1952 [signature]`: the date and the place of the signature on one line
+_DATE_SIGNATURE = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<sign>\[(?:signature|signed)\])$", re.IGNORECASE)
+
+
 def _date_and_word(text: str) -> re.Match | None:
     """A date then one capitalised word (`24.III.50 Shtykov`, `12.V.51 Pyongyang`), or None."""
     match = _DATE_AND_NAME.match(text)
@@ -758,6 +767,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "name"  # `G.W. Boissevain.`: the signature with a full stop after it
     if fmt.production_line_pattern and fmt.production_line_pattern.match(text):
         return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
+    if _TELEX_MARK.match(text):
+        return "register"  # `REC. 623`, `454025 PCIO CH`: the wire's marks, never a speaker nor the signer
     if _NUMBER_SIGN.match(text):
         return "sign"
     if _TYPIST_MARK.match(text):
@@ -771,6 +782,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "salute"
     if _PAREN_NAME.match(text) or text.lower() in ("[signature]", "[signed]", "(signature)"):
         return "name"
+    if _DATE_SIGNATURE.match(text) and is_date_line(_matched(_DATE_SIGNATURE, text).group("date")):
+        return "date-signature"  # `21 May 1952 [signature]`
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
     if (
@@ -852,11 +865,19 @@ def _take_closer_and_distribution(
     lines: list[Line], fmt: RecordFormat
 ) -> tuple[list[Line], Node | None, str | None, Node | None]:
     """The closer, and what follows the signature — the list of copies printed (`Two copies printed` /
-    `1 - Cde. X` / `2 - to file`) and lines on who produced the copy (`Typed by X on 10/14/50`) —
+    `1 - Cde. X` / `2 - to file`), lines on who produced the copy (`Typed by X on 10/14/50`) and a
+    telex's machine lines (`454025 PCIO CH`, `REC. 623`) —
     which TEI places after the closer in a `postscript` (4.2.2): (lines before them, closer, signer,
     postscript). They are split off only when a closer stands before them; otherwise nothing changes."""
+    listed = _distribution_at_end(lines, fmt)
+    if listed is not None:
+        return listed
     k = len(lines)
-    while k > 1 and fmt.production_line_pattern and fmt.production_line_pattern.match(lines[k - 1].text):
+    while k > 1 and (
+        fmt.production_line_pattern
+        and fmt.production_line_pattern.match(lines[k - 1].text)
+        or _TELEX_MARK.match(lines[k - 1].text)  # the wire's answerback and receipt under the telex
+    ):
         k -= 1
     if k < len(lines):
         before, closer, signer, postscript = _take_closer_and_copies(lines[:k], fmt)
@@ -869,6 +890,38 @@ def _take_closer_and_distribution(
             postscript.children.extend(produced)
         return before, closer, signer, postscript
     return _take_closer_and_copies(lines, fmt)
+
+
+_DISTRIBUTED_NAME = re.compile(
+    r"^(?:(?:Cdes?|Comrades?|Messrs?)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$"
+)
+
+
+def _distribution_at_end(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None] | None:
+    """`Distributed to` / `Cdes. Stalin` / `Molotov` / … under the signature, then the office's number
+    and stamps: a postscript (TEI 4.2.2) with the label, the names as a distribution list (one item
+    each, never signers nor authors) and the lines after them; the closer above it as usual. None when
+    the record ends otherwise or no closer stands above the label."""
+    labels = {label.lower() for label in fmt.list_labels.get("distribution", ())}
+    for j in range(len(lines) - 2, max(0, len(lines) - 30), -1):
+        if lines[j].text.rstrip(":").strip().lower() in labels:
+            break
+    else:
+        return None
+    end = j + 1
+    while end < len(lines) and _DISTRIBUTED_NAME.match(lines[end].text) and not _REGISTER.match(lines[end].text):
+        end += 1
+    if end - j < 3:
+        return None  # a name or none: no list
+    before, closer, signer, postscript = _take_closer_and_copies(lines[:j], fmt)
+    if closer is None or postscript is not None:
+        return None
+    items: list[Node | str] = [Node("item", {}, [ln.text]) for ln in lines[j + 1 : end]]
+    parts: list[Node | str] = [Node("p", {}, [lines[j].text]), Node("list", {"type": "distribution"}, items)]
+    parts += [Node("p", {}, [ln.text]) for ln in lines[end:]]
+    return before, closer, signer, Node("postscript", {}, parts)
 
 
 def _take_closer_and_copies(
@@ -952,7 +1005,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             for n, kind in enumerate(kinds)
         ]
     strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
-    strong |= {"pname-signed", "date-and-name", "sign"}
+    strong |= {"pname-signed", "date-and-name", "sign", "date-signature"}
     if (
         not kinds
         or not (set(kinds) & strong)
@@ -981,6 +1034,15 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             signer = signer or match.group("name")
             if signed_at is None:
                 signed_at = len(closer.children)
+        elif kind == "date-signature":
+            dated = _matched(_DATE_SIGNATURE, line.text)
+            dateline = Node("dateline", {}, [dated.group("date")])
+            closer.children += [dateline, line.text[dated.end("date") : dated.start("sign")]]
+            if signed:
+                signed.append(Node("lb"))
+            elif signed_at is None:
+                signed_at = len(closer.children)
+            signed.append(dated.group("sign"))
         elif kind in ("dateline", "dateline-place"):
             if dateline is not None and closer.children and closer.children[-1] is dateline:
                 dateline.children.extend([Node("lb"), line.text])
@@ -1064,8 +1126,8 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
                 return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _telegram_mark(probe):
-        return Node("seg", {"type": "telegram"}, [bare])
+    if _telegram_mark(probe) or _TELEX_MARK.match(piece.strip()):
+        return Node("seg", {"type": "telegram"}, [piece.strip() if _TELEX_MARK.match(piece.strip()) else bare])
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return Node("idno", {"type": "register"}, [bare])
     if _FILE_NUMBER.match(probe) and not is_date_line(probe):
