@@ -324,7 +324,13 @@ def hostile_site(browser_site, tmp_path_factory):
 
 def script_effects(page, url: str) -> list[str]:
     """Dialogs a page opened and whether its script ran, after loading and clicking it (each URL
-    is a new document in the module's page: no script or handler of the one before survives)."""
+    is a new document in the module's page: no script or handler of the one before survives).
+
+    No fixed waits: an alert blocks the page until our handler dismisses it, so every dialog of a
+    script that ran while the document loaded (inline scripts, onload, an image's onerror, which
+    holds back the load event) is recorded when goto's load event arrives; a click's handler runs
+    inside dispatchEvent, before the evaluate that clicks returns; the last evaluate waits one more
+    task turn, for an event the page queued meanwhile, before it reads window.pwned."""
     dialogs: list[str] = []
 
     def on_dialog(dialog):
@@ -333,14 +339,12 @@ def script_effects(page, url: str) -> list[str]:
 
     page.on("dialog", on_dialog)
     try:
-        page.goto(url)
-        page.wait_for_timeout(300)
+        page.goto(url, wait_until="load")
         # a click on every element but links: an event-handler attribute that survived would run
         page.evaluate(
             "() => document.querySelectorAll('*').forEach(e => e.localName === 'a' || e.dispatchEvent(new MouseEvent('click', {bubbles: true})))"
         )
-        page.wait_for_timeout(100)
-        if page.evaluate("() => window.pwned === 1"):
+        if page.evaluate("() => new Promise(done => setTimeout(() => done(window.pwned === 1)))"):
             dialogs.append("script ran")
     finally:
         page.remove_listener("dialog", on_dialog)
