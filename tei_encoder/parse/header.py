@@ -256,7 +256,7 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
         elif glued:
             # `English Translation Ciphergram No. 16211`: the item label run into the document's first line
             items.append(glued[0])
-            units[i] = Block([glued[1], *lines[1:]], units[i].lineno)
+            units[i] = Block((glued[1], *lines[1:]), units[i].lineno)
         elif (
             not items
             and len(lines) == 1
