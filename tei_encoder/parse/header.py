@@ -228,6 +228,18 @@ def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int
     return any(_header_mark(u, fmt) for u in units[start : start + within])
 
 
+def _glued_item(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """(the Contents item, the document's words) when a line begins with a whole item the format
+    knows (`English Translation`) and goes on with a capitalised word of the document; else None."""
+    # every space is a cut, the last first; the label is matched in place (endpos), never copied,
+    # so that a long first line costs linear time, not a copy per word (issue 13)
+    cut = len(line)
+    while (cut := line.rfind(" ", 0, cut)) >= 0:
+        if line[cut + 1 : cut + 2].isupper() and any(p.match(line, 0, cut) for p in fmt.contents_item_patterns):
+            return line[:cut], line[cut + 1 :]
+    return None
+
+
 def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) -> tuple[list[str], int]:
     items = [rest] if rest else []
     while i < len(units):
@@ -237,10 +249,15 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
             items.extend(lines)
             i += 1
             continue
+        glued = None if matching else _glued_item(lines[0], fmt)
         if matching and lines[0] in matching:  # items, then the document, in one block
             k = next(n for n, ln in enumerate(lines) if ln not in matching)
             items.extend(lines[:k])
             units[i] = Block(lines[k:], units[i].lineno + k)
+        elif glued:
+            # `English Translation Ciphergram No. 16211`: the item label run into the document's first line
+            items.append(glued[0])
+            units[i] = Block((glued[1], *lines[1:]), units[i].lineno)
         elif (
             not items
             and len(lines) == 1
