@@ -1334,6 +1334,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
+    spans.extend(_mission_spans(ctx, text))
     if "he " in text:
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
@@ -1689,11 +1690,13 @@ _ORG_HEADS = frozenset(
         "commission",
         "presidium",
         "politburo",
+        "politbureau",
         "secretariat",
         "directorate",
         "command",
         "volunteers",
         "mfa",
+        "noc",
         "division",
         "branch",
         "office",
@@ -1714,8 +1717,8 @@ _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 _STATE_BODY = re.compile(r"^(?:State|STATE)$")
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
-_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
-_LONE_ORGAN = re.compile(r"^(?:Politburo|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
+_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
+_LONE_ORGAN = re.compile(r"^(?:Politburo|Politbureau|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
@@ -1827,6 +1830,42 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+# a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
+# embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
+_MISSION = re.compile(
+    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
+)
+_MISSION_WORD = re.compile(r"mbass|egation|onsulate|MBASS|EGATION|ONSULATE")
+
+
+def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
+    """A state's mission abroad named by the state's adjective or listed name ("Soviet embassy",
+    "GDR Embassy"): an organisation of the record, or the listed one of that exact form. The state
+    word must be a national adjective or a listed place's abbreviation ("the Hungarian embassy", not
+    "the new embassy"); "Romanian embassies" are several bodies, no name. TEI Guidelines 13.2.2 (organizational names)."""
+    spans: list[_Span] = []
+    if not _MISSION_WORD.search(text):
+        return spans
+    for m in _MISSION.finditer(text):
+        state = m.group("state")
+        if not (_NATIONAL.match(state) or (state.isupper() and _place_at(ctx, state) == len(state))):
+            continue  # a state's adjective or abbreviation; "Pyongyang embassy" names the city it is in
+        if text.startswith(" IN ", m.end()):
+            continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
+        surface = m.group(0)
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        if key in ctx.rec.rejected or any(f.kind in ("place", "person") for f in ctx.forms(key)):
+            continue
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        if len(ids) > 1:
+            continue  # two listed bodies of that form: left unlinked and untagged rather than guessed
+        xml_id = ids.pop() if ids else _new_local_person(ctx, surface, key, "org")
+        if not ctx.forms(key):
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return spans
+
+
 # "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
 # (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
 _THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
@@ -1912,6 +1951,13 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
+    if (
+        first
+        and run[groups[first - 1][1] : groups[first][0]] == " and "
+        and _qualifier_before_and(ctx, words_of[first - 1])
+    ):
+        first -= 1  # "Near and Middle East Department": one name; "the IOC and the Olympic Committee": two
+        joined_by_and[first + 1] = False
     a = groups[first][0]
     words = words_of[first]
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
@@ -1926,8 +1972,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
-        if joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
-            break  # "the Central Committee and the Politburo": two bodies
+        if k > first and joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
+            break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -1941,6 +1987,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if end_word < len(ws) - 1:
                 break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
             continue
+        if k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
+            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         place = _place_at(ctx, run[tail_a:tail_b])
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
@@ -2011,6 +2059,20 @@ def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: i
         ) or _starts_person(v, ws):
             return False
     return not _place_at(ctx, " ".join(words_of[k]))
+
+
+def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:
+    """Whether the words before a bare "and" qualify the head after it ("Near" of "Near and Middle East
+    Department"): no head word, title, person's name, place or listed body among them, no article
+    but in front."""
+    v = ctx.rec.names
+    while words and norm(words[0]) in _LEADING:
+        words = words[1:]  # "the" of "the Near and Middle East Department"
+    if not words or any(
+        norm(w) in _LEADING or norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS or v.is_title_word(w) for w in words
+    ):
+        return False
+    return not _starts_person(v, words) and not _place_at(ctx, " ".join(words))
 
 
 def _starts_person(v, words: list[str]) -> bool:

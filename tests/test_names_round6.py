@@ -1,0 +1,45 @@
+"""Names, organisations and dates on unseen real prose (issue 12, sixth round): a state's mission in
+any case, an organ qualified by an adjective outside its name, Politbureau, press agencies;
+constructed, invented wording."""
+
+from test_names_round5 import _orgs_of
+
+
+def test_a_states_mission_named_by_its_adjective_or_abbreviation_in_any_case(tmp_path):
+    body = (
+        "The Ruritanian embassy asked the Polish Legation and the GDR Embassy; the SOVIET EMBASSY replied. "
+        "The new embassy, the Pyongyang embassy and the Romanian embassies kept silent; the Embassy of the DPRK "
+        "wrote, and USSR EMBASSY IN THE DPRK stood on the heading.\n"
+    )
+    orgs = _orgs_of(tmp_path, body)
+    texts = [t for t, _ in orgs]
+    assert texts == ["Ruritanian embassy", "Polish Legation", "GDR Embassy", "SOVIET EMBASSY"]
+    assert all(ref.startswith("#org-") for _, ref in orgs)  # record-local entries, never linked
+
+
+def test_an_organ_whose_of_phrase_ends_in_an_adjective_and_a_politbureau(tmp_path):
+    body = (
+        "The Executive Committee of the Ruritanian government met; the Korean Workers’ Party Politbureau decided, "
+        "and the Politbureau of the Ruritanian Party agreed. The Worker’s Party of Korea wrote.\n"
+    )
+    orgs = _orgs_of(tmp_path, body)
+    texts = [t for t, _ in orgs]
+    assert texts[:3] == [
+        "Executive Committee",
+        "Korean Workers’ Party Politbureau",
+        "Politbureau of the Ruritanian Party",
+    ]
+    assert dict(orgs)["Worker’s Party of Korea"] == "#wpk"  # the archive's spelling of the party
+
+
+def test_press_agencies_and_an_olympic_committee(tmp_path):
+    body = "Tanjug reported that the IOC and the DPRK NOC met; the Korean News Agency did not report it.\n"
+    orgs = dict(_orgs_of(tmp_path, body))
+    assert orgs["Tanjug"] == "#tanjug" and orgs["IOC"] == "#ioc" and orgs["Korean News Agency"] == "#kcna"
+    assert orgs["DPRK NOC"].startswith("#org-")
+
+
+def test_a_bare_and_joins_a_qualifier_and_the_second_of_two_bodies_is_found(tmp_path):
+    body = "The Near and Middle East Department asked the IOC and the Ruritanian Olympic Committee; Korea and Central Committee.\n"
+    texts = [t for t, _ in _orgs_of(tmp_path, body)]
+    assert texts == ["Near and Middle East Department", "IOC", "Ruritanian Olympic Committee", "Central Committee"]
