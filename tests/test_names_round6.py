@@ -2,6 +2,7 @@
 any case, an organ qualified by an adjective outside its name, Politbureau, press agencies;
 constructed, invented wording."""
 
+from conftest import encode_text, record, tree_of, xp
 from test_names_round5 import _orgs_of
 
 
@@ -43,3 +44,14 @@ def test_a_bare_and_joins_a_qualifier_and_the_second_of_two_bodies_is_found(tmp_
     body = "The Near and Middle East Department asked the IOC and the Ruritanian Olympic Committee; Korea and Central Committee.\n"
     texts = [t for t, _ in _orgs_of(tmp_path, body)]
     assert texts == ["Near and Middle East Department", "IOC", "Ruritanian Olympic Committee", "Central Committee"]
+
+
+def _persons_of(tmp_path, body: str) -> list[str]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    return ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
+
+
+def test_two_given_names_and_initials_in_capitals_stay_one_name(tmp_path):
+    body = "Juan Antonio Valdemoro met A. YA. KORVALOV and Ye. Furtseva; later Valdemoro wrote, and Maria Elena left.\n"
+    persons = _persons_of(tmp_path, body)
+    assert persons == ["Juan Antonio Valdemoro", "A. YA. KORVALOV", "Ye. Furtseva", "Valdemoro", "Maria Elena"]

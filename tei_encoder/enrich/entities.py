@@ -29,7 +29,9 @@ from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
-_TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(
+    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+)
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
@@ -40,7 +42,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
@@ -715,6 +717,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
+    inside_until = 0  # the end of a name of two given names and a surname just found
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
         if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
@@ -728,9 +731,13 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(_name_run(v, g.group("all").split()))
             continue
         if word in v.given:
+            if m.start() < inside_until:
+                continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
-            if g and (run := _name_run(v, g.group("all").split())).count(" "):
-                names.append(run)  # a given name alone (before "pre-war") is no evidence of a person
+            if g and (run := _name_run(v, g.group("all").split())).count(" "):  # alone ("pre-war"): no evidence
+                whole = _second_given_name(v, text, m.start(), run)
+                inside_until = m.start() + len(whole) if whole != run else 0
+                names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
                 family = h.group("family")
@@ -764,6 +771,19 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+def _second_given_name(v, text: str, at: int, run: str) -> str:
+    """A name of two given names and a surname ("Juan Antonio Samaranch", "Maria Elena Vega"): the
+    given-name rule found `run` at `at` ("Juan Antonio"); when its second word is a listed given name
+    that the same rule continues with a surname, the whole name, else `run`."""
+    words = run.split()
+    if len(words) != 2 or norm(words[1]) not in v.given:
+        return run
+    second = text.find(words[1], at + len(words[0]))
+    g = _GIVEN_NAME.match(text, second)
+    longer = _name_run(v, g.group("all").split()) if g else ""
+    return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
 
 
 _NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
