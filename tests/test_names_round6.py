@@ -5,6 +5,8 @@ constructed, invented wording."""
 from conftest import encode_text, record, tree_of, xp
 from test_names_round5 import _orgs_of
 
+from tei_encoder.dates import find_dates
+
 
 def test_a_states_mission_named_by_its_adjective_or_abbreviation_in_any_case(tmp_path):
     body = (
@@ -55,3 +57,25 @@ def test_two_given_names_and_initials_in_capitals_stay_one_name(tmp_path):
     body = "Juan Antonio Valdemoro met A. YA. KORVALOV and Ye. Furtseva; later Valdemoro wrote, and Maria Elena left.\n"
     persons = _persons_of(tmp_path, body)
     assert persons == ["Juan Antonio Valdemoro", "A. YA. KORVALOV", "Ye. Furtseva", "Valdemoro", "Maria Elena"]
+
+
+def _dates(text: str, year: int, month: int) -> list[tuple[str, str]]:
+    return [
+        (text[d.start : d.end], d.attrs.get("when") or f"{d.attrs.get('notBefore')}/{d.attrs.get('notAfter')}")
+        for d in find_dates(text, year, month, relative=True)
+    ]
+
+
+def test_a_clock_time_after_until_is_no_year_and_quarters_and_month_day_without_a_year():
+    text = "He was free until 1900, then from 1945 on; by 1930 hours in 1900 terms, until 1917 and until 1958."
+    assert _dates(text, 1960, 3) == [("1945", "1945"), ("1900", "1900"), ("1917", "1917"), ("1958", "1958")]
+    assert _dates("Not until 1900 did the line open.", 1955, 3) == []
+    assert _dates("until 1900", 1920, 3) == [("1900", "1900")]  # twenty years before the record: a year
+    text = "Deliveries in the first quarter of 1967 and the fourth quarter of this year."
+    assert _dates(text, 1966, 10) == [
+        ("first quarter of 1967", "1967-01-01/1967-03-31"),
+        ("fourth quarter of this year", "1966-10-01/1966-12-31"),
+    ]
+    text = "Cable sent 03.15. and answered 16.03.; item 03.04. and section 11.20.5 are no dates."
+    assert _dates(text, 1963, 3) == [("03.15.", "1963-03-15"), ("16.03.", "1963-03-16")]
+    assert _dates("sent 03.15.", None, None) == []  # no year to take
