@@ -97,10 +97,6 @@ DATE_PATTERNS = [
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
     ("my", re.compile(rf"\b{_MONTH}\s+\({_YEAR}\)")),  # "the August (1955) agreement"
     ("half", re.compile(rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")),
-    (
-        "quarter",
-        re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)"),
-    ),
     ("bare-month", re.compile(rf"{_BARE_MONTH}(?![,.]?\s*\d)")),
     ("year", re.compile(rf"{_BARE_YEAR}(?![-–/.]?\d)")),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
@@ -177,7 +173,7 @@ _YEAR_FORMS = re.compile(
 
 def _may_hold_a_date(text: str) -> bool:
     """A cheap test before the full scan: most lines of a record hold no date (cheapest tests first)."""
-    if _ANY_DATE.search(text) or "half" in text or "quarter" in text:
+    if _ANY_DATE.search(text) or "half" in text:
         return True
     return _A_YEAR.search(text) is not None and _YEAR_FORMS.search(text) is not None
 
@@ -194,8 +190,8 @@ def _combined() -> re.Pattern:
     # (the character class first: the scan skips positions that cannot start a match without trying the rest;
     # a quoted day "“15” January" starts at its quote)
     start = (
-        r"(?=[jfmasondbetJFMASONDBETſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end|first|second|third|fourth)))"
+        r"(?=[jfmasondbeJFMASONDBEſ\d“\"])"
+        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end|first|second)))"
     )
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
@@ -236,9 +232,32 @@ def find_dates(
             match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
             if match:
                 found.append(match)
+    if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
+        found = _with_quarters(found, text, default_year, default_month)
     if relative and default_year is not None and ("year" in text or "month" in text):
         found = _with_relative(found, text, default_year, default_month)
     return found
+
+
+_QUARTER = re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")
+_QUARTERS = ("first", "second", "third", "fourth")
+
+
+def _with_quarters(found: list[DateMatch], text: str, year: int | None, month: int | None) -> list[DateMatch]:
+    """`found` with the quarters of a year ("first quarter of 1967", "the third quarter of this year": TEI
+    13.4.2 bounds), in place of a date inside one ("1967"), unless one crosses another date. Of "the year" only when the record's year gives it and its
+    month is past the first quarter (early in a year "the year" may be the one just past)."""
+    added = []
+    for m in _QUARTER.finditer(text):
+        value = int(m.group("year")) if m.group("year") else year
+        if value is None or (not m.group("year") and (month is None or month <= 3)):
+            continue
+        if any(d.start < m.end() and m.start() < d.end and not m.start() <= d.start < d.end <= m.end() for d in found):
+            continue  # crosses another date
+        found = [d for d in found if not m.start() <= d.start < d.end <= m.end()]  # "1967" of "… quarter of 1967"
+        first = 3 * _QUARTERS.index(m.group("quarter")) + 1
+        added.append(DateMatch(m.start(), m.end(), _bounds(f"{value:04d}-{first:02d}-01", value, first + 2)))
+    return sorted(found + added, key=lambda d: d.start) if added else found
 
 
 _CLOCK_BEFORE = re.compile(r"(?<![\w])(?:[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]y|[Aa]fter|[Bb]efore) $")
@@ -313,12 +332,6 @@ def _to_match(
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
     if kind == "numeric-md":
         return _month_day_match(start, end, int(g["a"]), int(g["b"]), default_year, default_month)
-    if kind == "quarter":
-        year = int(g["year"]) if g.get("year") else default_year
-        if year is None or (not g.get("year") and default_month is not None and default_month <= 3):
-            return None  # "the first quarter of the year" early in a year may mean the year just past
-        first = 3 * ("first", "second", "third", "fourth").index(g["quarter"]) + 1
-        return DateMatch(start, end, _bounds(f"{year:04d}-{first:02d}-01", year, first + 2))
     if kind == "half":
         year = int(g["year"]) if g.get("year") else default_year
         if year is None or (not g.get("year") and default_month is not None and default_month <= 2):
