@@ -99,6 +99,7 @@ class LinkRules:
     event_nouns: frozenset[str]  # "Conference", "accords": after a place's name, an event
     org_part_nouns: frozenset[str]  # "Desk": after a place's name, a part of an organisation
     place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
+    state_form_words: frozenset[str] = frozenset()  # "Republic": "People's Republic of the Congo" is a longer name
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +118,7 @@ def gazetteer_link_rules() -> LinkRules:
         event_nouns=frozenset(raw["event_nouns"]),
         org_part_nouns=frozenset(raw["org_part_nouns"]),
         place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
+        state_form_words=frozenset(raw.get("state_form_words", ())),
     )
 
 

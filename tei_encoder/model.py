@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """One element of the document tree: a TEI element name, its attributes, and children
     (strings for text, Nodes for elements). The writer turns it into XML as it is.
+
+    Slotted (no per-node __dict__): a 50 MB record has a quarter million nodes, made faster,
+    smaller and with fewer objects for the garbage collector to walk (issue 13).
     """
 
     tag: str

@@ -285,10 +285,13 @@ class Validator:
 
     @cached_property
     def explainer(self):
-        """xmlschema's view of the project XSD, compiled only when a file is invalid (for messages)."""
-        import xmlschema  # compiled only when a file is invalid: the fast path never pays for it
-
-        return xmlschema.XMLSchema(str(self.xsd_path))
+        """xmlschema's view of the project XSD, compiled only when a file is invalid (for messages),
+        and once per process for each version of the file (_explainer). Raises ValueError when this
+        validator has no XSD, OSError when the XSD cannot be read."""
+        if self.xsd_path is None:  # only a validator with an XSD meets a file its XSD finds invalid
+            raise ValueError("no XSD to explain a problem by")
+        stat = self.xsd_path.stat()
+        return _explainer(str(self.xsd_path.resolve()), stat.st_mtime_ns, stat.st_size)
 
     @cached_property
     def tei_all(self) -> Path:
@@ -602,6 +605,16 @@ class Validator:
         initargs = (*settings, os.getpid())  # workers die with this process
         with WorkerPool(jobs, _init_pool, initargs) as pool:  # a worker that dies ends the run at once
             return [c for batch in map(pool.result, [pool.submit(_check_batch, b) for b in batches]) for c in batch]
+
+
+@lru_cache(maxsize=4)
+def _explainer(path: str, mtime_ns: int, size: int):
+    """xmlschema's compiled view of the XSD at `path` (0.1-0.3 s to compile; every Validator of a
+    process that meets an invalid file shares it). mtime_ns and size are part of the key only, so an
+    edited schema is compiled again. Raises what xmlschema raises for a schema it cannot read."""
+    import xmlschema  # compiled only when a file is invalid: the fast path never pays for it
+
+    return xmlschema.XMLSchema(path)
 
 
 @lru_cache(maxsize=2)

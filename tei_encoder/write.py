@@ -111,10 +111,12 @@ def _content_class(tag: str) -> str:
 def div_content_problem(div: etree._Element) -> str:
     """'' when div's children follow the TEI div content model, else a short description such as
     'closer followed by p'. (TEI 4.1 "Divisions of the Body", 4.2 "Elements Common to All Divisions")."""
-    children = [c for c in div if isinstance(c.tag, str)]
-    classes = "".join([_content_class(c.tag) for c in children])
+    # elements only (no comments or processing instructions), each tag read once: lxml makes a
+    # new string at every read, and a 50 MB record's div has a quarter million children (issue 13)
+    classes = "".join([_content_class(c.tag) for c in div.iterchildren(etree.Element)])
     if _DIV_MODEL.fullmatch(classes):
         return ""
+    children = [c for c in div if isinstance(c.tag, str)]
     names = [etree.QName(c).localname for c in children]
     for i, kind in enumerate(classes):
         if kind in "BW" and any(k in "CD" for k in classes[:i]):

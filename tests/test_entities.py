@@ -172,6 +172,14 @@ def test_harness_normalises_gold_and_ours_alike(tmp_path):
     assert entity_eval.score(gold, ours, False)["all"]["f1"] == 1.0
 
 
+def test_links_to_another_type_or_inside_a_longer_name_are_wrong_links():
+    gold = [("person", "Hallgren", "-"), ("place", "Gulf of Morvania", "-"), ("place", "Morvania", "morvania")]
+    predicted = [("place", "Hallgren", "gn-1"), ("place", "Morvania", "morvania"), ("place", "Morvania", "morvania")]
+    wrong = entity_eval.wrong_links(gold, predicted)
+    assert [(w[1], w[2]) for w in wrong] == [("Hallgren", "person:-"), ("Morvania", "in place 'Gulf of Morvania':-")]
+    assert not entity_eval.wrong_links(gold, predicted[1:2])  # as many links as gold has: no nested one
+
+
 def test_harness_can_fail():
     gold = [("person", "Castro", "castro-fidel")]
     assert entity_eval.score(gold, [("place", "Castro", "x")], True)["all"]["f1"] == 0.0
@@ -183,6 +191,12 @@ def test_harness_can_fail():
 def mentions(tree) -> list[tuple[str, str, str]]:
     """Every (type, text, ref) our encoder tagged in the text, as the harness reads it."""
     return sorted((k, t, r) for k, t, r in entity_eval.ours(tree) if k != "date")
+
+
+def refs_by_name(tmp_path, text: str, tag: str = "placeName"):
+    """The record made of `text`, and each name tagged `tag` in its text -> that name's @ref."""
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    return tree, {"".join(e.itertext()): e.get("ref") for e in xp(tree, f"//t:text//t:{tag}")}
 
 
 def named(tree, tag: str) -> list[str]:
@@ -333,6 +347,16 @@ def test_short_forms_follow_the_full_name_in_the_record(tmp_path):
     assert refs_[1] == refs_[3] and refs_[1].startswith("#pers-")
 
 
+def test_a_speaker_named_short_links_to_his_label_with_the_bracketed_given_name(tmp_path):
+    # no authority entry and no other mention: the full name is only in the first label
+    text = "Deputy Minister CHEN [Haolin]: We have read the draft.\n\nTOMASEK: Prague agrees.\n\nCHEN: We sign.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    labels = xp(tree, "//t:label[@type='speaker']")
+    assert "Haolin" in "".join(xp(labels[0], "t:persName//text()"))  # the given name belongs to the name
+    refs_ = [xp(label, "t:persName/@ref") for label in labels]
+    assert refs_[0] == refs_[2] and refs_[0][0].startswith("#pers-") and refs_[1] != refs_[0]
+
+
 def test_alternate_name_with_another_family_name_is_not_linked(tmp_path):
     text = "Cdes. Kim Il Sung, Choe Yong-geon [Pak Yong Gon], and Nam Il came.\n"
     tree = tree_of(encode_text(tmp_path, record(text)))
@@ -445,6 +469,12 @@ def test_gazetteer_city_linked_when_the_record_names_its_country(tmp_path):
     assert xp(tree, "//t:text//t:placeName[.='Bali']/@ref") == ["#gn-1277539"]
 
 
+def test_variant_naming_one_body_the_world_over_links_to_the_authority(tmp_path):
+    text = "Observers of the International Red Cross toured the camps twice; the Korean Red Cross did not.\n"
+    _, orgs = refs_by_name(tmp_path, text, "orgName")
+    assert orgs["International Red Cross"] == "#icrc" and orgs["Korean Red Cross"] != "#icrc"
+
+
 def test_surname_after_lower_case_cde_and_after_two_titles(tmp_path):
     text = "The talk between cde. Ostrowicz and his guest was short.\n\nWe called on Consul Cde. Lindqvist at noon.\n"
     tree = tree_of(encode_text(tmp_path, record(text)))
@@ -459,3 +489,52 @@ def test_title_and_family_name_after_one_person_named_in_full(tmp_path):
     two = "Premier Kim Il Sung and Kim Il received the guests.\n\nThe guests thanked Premier Kim.\n"
     tree = tree_of(encode_text(tmp_path, record(two), name="two.txt"))
     assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") not in (["#kim-il-sung"], ["#kim-il"])
+
+
+def test_surname_after_a_title_or_a_place_is_no_gazetteer_town(tmp_path):
+    # Henderson is also a town of the United States, which the record names: a person cue wins
+    text = (
+        "A note came from the United States: Consul Henderson and the Minister in Iran Henderson were recalled.\n\n"
+        "A letter came from the envoy of the United States to Lumeria, Loy Henderson.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert "Henderson" not in named(tree, "placeName")
+    assert not xp(tree, "//t:standOff//*[starts-with(@xml:id, 'gn-')]")
+
+
+def test_word_of_a_bracketed_alternate_never_links_to_another_person(tmp_path):
+    text = (
+        "Minister Nam Il welcomed the deputy Jeong Il-bong [Jong Il Bong] and the delegate Ri Chol-su [Pak Il Gon] "
+        "at the station.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert xp(tree, "//t:text//t:persName[@ref='#nam-il']/text()") == ["Nam Il"]
+    whole = xp(tree, "//t:text//t:supplied/t:persName[.='Jong Il Bong']/@ref")
+    assert whole == xp(tree, "//t:text//t:persName[.='Jeong Il-bong']/@ref") and len(whole) == 1
+
+
+def test_a_known_place_inside_a_longer_place_name_is_not_that_place(tmp_path):
+    text = (
+        "The squadron left Japan, crossed the Sea of Japan toward the Strait of Taiwan and called at Taiwan; the "
+        "regime in south Vietnam thanked the People's Republic of the Congo and Congo (Brazzaville).\n\n"
+        "A cable from Santiago de Cuba reached Congo (Br.) and Santiago de Lumeria.\n"
+    )
+    tree, places = refs_by_name(tmp_path, text)
+    assert places["Japan"] == "#japan" and places["Taiwan"] == "#taiwan"
+    assert places["south Vietnam"] == "#south-vietnam"
+    assert places["Santiago de Cuba"] == "#santiago-de-cuba"  # the longest known name
+    longer = ("Sea of Japan", "Strait of Taiwan", "People's Republic of the Congo", "Congo (Brazzaville)")
+    for whole in (*longer, "Congo (Br.)", "Santiago de Lumeria"):
+        assert places[whole].startswith("#place-")  # the whole name, of the record, not linked
+    assert xp(tree, "count(//t:text//t:placeName[@ref='#japan' or @ref='#taiwan'])") == 2
+
+
+def test_a_party_with_an_organ_abbreviation_is_the_organ_not_the_party(tmp_path):
+    text = (
+        "The BCP CC and the CC BCP wrote; the CPSU CC agreed.\n\n"
+        "The CPSU Central Committee (CC) answered the Union of Lumerian Youth CC at once.\n"
+    )
+    _, orgs = refs_by_name(tmp_path, text, "orgName")
+    assert orgs["CPSU CC"] == orgs["CC"] == "#cpsu-cc"  # listed, or defined in the record
+    assert orgs["BCP CC"].startswith("#org-") and orgs["CC BCP"].startswith("#org-")
+    assert orgs["Union of Lumerian Youth CC"].startswith("#org-")  # that body's CC, not the listed one

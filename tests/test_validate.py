@@ -245,3 +245,23 @@ def test_encode_record_never_returns_tei_invalid_against_the_project_schema(tmp_
         result = CliRunner().invoke(main, [*command, "--authority", str(AUTHORITY)])
         assert result.exit_code == 1 and "invalid against the project schema" in result.output, (command, result.output)
     assert not (tmp_path / "one.xml").exists()
+
+
+def test_an_edited_schema_explains_with_its_new_rules(tmp_path):
+    """xmlschema's view of an XSD is compiled once per process and file version: after an edit, a new
+    Validator explains problems by the edited schema, never by the version it compiled before."""
+    from tei_encoder.validate import Validator
+
+    xsd, doc = tmp_path / "one.xsd", tmp_path / "doc.xml"
+    shape = (
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.tei-c.org/ns/1.0"'
+        ' elementFormDefault="qualified"><xs:element name="TEI"><xs:complexType><xs:sequence>'
+        '<xs:element name="{child}" type="xs:string"/></xs:sequence></xs:complexType></xs:element></xs:schema>'
+    )
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0"><ab>text</ab></TEI>', encoding="utf-8")
+    said = []
+    for child in ("p", "seg"):
+        xsd.write_text(shape.format(child=child), encoding="utf-8")
+        problems = Validator(xsd=xsd, rules=False).check_file(doc)
+        said.append(" ".join(p.message for p in problems))
+    assert "'tei:p' expected" in said[0] and "'tei:seg' expected" in said[1], said

@@ -1158,7 +1158,8 @@ def _content_key(name: str) -> tuple[str, ...]:
 
 def generic_variant(v, entry: AuthorityEntry, form: str) -> bool:
     """Whether `form`, a variant of an organisation's entry, is a generic phrase: not an
-    abbreviation, and every word a common word that the preferred name also has ("General
+    abbreviation, no word that makes it one body the world over ("International", names.json
+    one_body_words), and every word a common word that the preferred name also has ("General
     Assembly" of "United Nations General Assembly"). Such a variant names other bodies too, so it
     links only with support in the record (see EntityRecognizer._generic_variants); TEI 13.3.1
     (a name links only to the entity it names).
@@ -1169,6 +1170,8 @@ def generic_variant(v, entry: AuthorityEntry, form: str) -> bool:
         return False  # the preferred name itself, in another spelling ("People’s" for "People's")
     preferred = {norm(t) for _, _, t in tokens(entry.name)}
     words = [t for _, _, t in tokens(form)]
+    if any(norm(w) in v.one_body_words for w in words):
+        return False  # "International Red Cross": the name itself says there is one such body
     return bool(words) and all(
         norm(w) in preferred and (norm(w) in _FUNCTION_WORDS or (v.is_common_word(w) and not _NATIONAL.match(w)))
         for w in words
@@ -1486,6 +1489,201 @@ def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _
     return any(key and _all_in(key, ctx.record_words) for key in country_names)
 
 
+def _longer_place_start(
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, spans: list
+) -> int | None:
+    """The token where a longer place name no list holds begins, when the known place at token i
+    only ends it; else None. "the Sea of Japan", "the Strait of Taiwan" (a feature word of
+    data/gazetteer.json, then "of" or "of the"); "the People's Republic of the Congo" (a state
+    form word after another capitalised word, before "of" or opening the known name). Such a name
+    is not the inner place (TEI 13.3.1: a name links only to the entity it names).
+    """
+    rules = ctx.rec.link_rules
+    j = -1
+    if i >= 2 and keys[i - 1] == "of":
+        j = i - 2
+    elif i >= 3 and keys[i - 1] == "the" and keys[i - 2] == "of":
+        j = i - 3
+    if j >= 0 and caps[j] and _contiguous(text, toks, j, i - j + 1):
+        word = toks[j][2]
+        if word in rules.feature_words:
+            return _capitalised_run_start(ctx, text, toks, caps, j, spans)
+        if word in rules.state_form_words:
+            k = _capitalised_run_start(ctx, text, toks, caps, j, spans)
+            if text[toks[k][0] : toks[i][0]].rstrip() in ctx.rec.names.state_prefixes:
+                return None  # "People's Republic of Hungary": a listed state prefix, the state itself
+            return k if k < j else None  # "the Republic of Cuba" is Cuba
+    if toks[i][2] in rules.state_form_words:
+        k = _capitalised_run_start(ctx, text, toks, caps, i, spans)
+        return k if k < i else None
+    return None
+
+
+def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
+    """Whether the one-word person form at token i is a word of a longer capitalised name no list
+    holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro") while the person it names has a longer
+    name: a neighbour joined by a space or hyphen that is capitalised, untagged, and no title, function or
+    dictionary word ("Premier Kim", "Yesterday Castro" keep the link)."""
+    v = ctx.rec.names
+
+    def name_word(k: int, gap: str) -> bool:
+        word = toks[k][2]
+        return (
+            caps[k]
+            and gap in (" ", "-")
+            and word.isalpha()
+            and not v.is_title_word(word)
+            and norm(word) not in _FUNCTION_WORDS
+            and not v.is_common_word(word)
+        )
+
+    before = (
+        i > 0 and not (spans and spans[-1][1] > toks[i - 1][0]) and name_word(i - 1, text[toks[i - 1][1] : toks[i][0]])
+    )
+    after = i + 1 < len(toks) and name_word(i + 1, text[toks[i][1] : toks[i + 1][0]])
+    if not (before or after):
+        return False
+    ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
+    return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps, j: int) -> int:
+    """The end of `<place> (<known place>)` when the place before token j is followed by one known
+    place's name in parentheses, or a short one with a period ("Congo (Brazzaville)", "Congo
+    (Br.)"); else 0."""
+    if j >= len(toks) or not caps[j] or text[toks[j - 1][1] : toks[j][0]] != " (":
+        return 0
+    end = toks[j][1]
+    if text.startswith(".)", end) and len(toks[j][2]) <= 4 and toks[j][2].isalpha():
+        return end + 2  # a place's name shortened: "Congo (Br.)"
+    if text[end : end + 1] != ")" or toks[j][2].isupper():
+        return 0  # "(DPRK)" is an abbreviation, defined or repeated
+    return end + 1 if any(f.kind == "place" for f in ctx.forms((keys[j],))) else 0
+
+
+def _organ_of_another_body(ctx: _DocContext, text: str, toks, caps, i: int, length: int, spans: list) -> bool:
+    """Whether the organ abbreviation at token i ("CC") is another body's organ: after that body's
+    name, one space before it ("the Union of Democratic Youth CC"), or before a party's
+    abbreviation ("CC BCP")."""
+    if length != 1 or toks[i][2] not in ctx.rec.names.organ_abbreviations:
+        return False
+    if i + 1 < len(toks) and toks[i + 1][2].isupper() and text[toks[i][1] : toks[i + 1][0]] == " ":
+        return True  # "CC BCP": the party's name follows
+    return (
+        i > 0
+        and text[toks[i - 1][1] : toks[i][0]] == " "
+        and caps[i - 1]
+        and norm(toks[i - 1][2]) not in _FUNCTION_WORDS
+    )
+
+
+def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: list) -> _Span | None:
+    """`BCP CC`, `CC BCP`: a party's abbreviation at token i with an organ abbreviation right after
+    or before it names the party's organ. Tagged whole as an organisation of the record (the
+    longest known name, "CPSU CC", was matched before); None when no organ abbreviation is there."""
+    organs = ctx.rec.names.organ_abbreviations
+    j = i + length
+    start, end = toks[i][0], toks[j - 1][1]
+    if j < len(toks) and toks[j][2] in organs and text[end : toks[j][0]] == " ":
+        end = toks[j][1]
+    elif (
+        i > 0
+        and toks[i - 1][2] in organs
+        and text[toks[i - 1][1] : start] == " "
+        and not (spans and spans[-1][1] > toks[i - 1][0])
+    ):
+        start = toks[i - 1][0]
+    else:
+        return None
+    surface = text[start:end]
+    found = _record_org(ctx, surface)
+    if found is None:
+        return None
+    key, xml_id = found
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+def _record_org(ctx: _DocContext, surface: str) -> tuple[tuple[str, ...], str] | None:
+    """(key, id) of the record's organisation named `surface`: the one the record already has by
+    that name, else a new record-local entry; None when a user rejected the name."""
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    if key in ctx.rec.rejected:
+        return None
+    known = {f.entity_id for f in ctx.local.get(key, [])}
+    return key, known.pop() if len(known) == 1 else _new_local_person(ctx, surface, key, "org")
+
+
+def _particle_name_end(ctx: _DocContext, text: str, toks, caps, j: int) -> int:
+    """The end of `<place> de <Name>` when a particle and a capitalised word follow the place before
+    token j ("Santiago de Cuba" is not Santiago de Chile, nor Cuba); else 0."""
+    if j + 1 >= len(toks) or not caps[j + 1] or toks[j][2] not in ctx.rec.names.particles or toks[j][2] == "y":
+        return 0  # ("y" is the Spanish "and": "Cuba y México" names two places)
+    if text[toks[j - 1][1] : toks[j][0]] != " " or text[toks[j][1] : toks[j + 1][0]] != " ":
+        return 0
+    return toks[j + 1][1]
+
+
+def _person_cue_before(ctx: _DocContext, text: str, toks, i: int, spans: list) -> bool:
+    """Whether the gazetteer-only city at token i stands where a surname does: right after a title
+    or role ("consul Henderson"), right after another place with no comma between ("the
+    Ambassador in Iran Henderson") or after another capitalised word in mid-sentence, a given name
+    ("Loy Henderson"). A person cue beats a match in the gazetteer alone."""
+    if i == 0 or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return False
+    word, v = toks[i - 1][2], ctx.rec.names
+    if v.is_title_word(word):
+        return True
+    if spans and spans[-1][1] == toks[i - 1][1]:
+        return spans[-1][2].tag == TAGS["place"]
+    # an untagged capitalised word in mid-sentence, a given name: "Loy Henderson" (not "the Communist China")
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and not word.isupper()
+        and text[: toks[i - 1][0]].rstrip()[-1:] not in ("", ".", "!", "?", ":", ";", '"', "“", "(", "[")
+        and norm(word) not in _FUNCTION_WORDS
+        and norm(word) not in ctx.rec.link_rules.place_adjectives
+        and norm(word) not in _DIRECTION
+        and not _NATIONAL.match(word)
+    )
+
+
+def _lower_case_direction_place(
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, length: int
+) -> str | None:
+    """The one listed place named by a lower-case direction and the known place at token i
+    ("south Vietnam": South Vietnam, when a list holds that name); else None."""
+    if i == 0 or caps[i - 1] or keys[i - 1] not in _DIRECTION or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    ids = {f.entity_id for f in ctx.forms(keys[i - 1 : i + length]) if f.kind == "place"}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _capitalised_run_start(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: int, spans: list) -> int:
+    """The first of the capitalised words (one space apart, untagged, no title nor "The") that end at
+    token j; a possessive is inside the run ("People's")."""
+    k = j
+    while True:
+        if k > 1 and toks[k - 1][2] == "s" and text[toks[k - 2][1] : toks[k - 1][0]] in ("'", "’"):
+            if text[toks[k - 1][1] : toks[k][0]] != " " or not caps[k - 2]:
+                break
+            k -= 2
+            continue
+        if not (
+            k > 0
+            and caps[k - 1]
+            and text[toks[k - 1][1] : toks[k][0]] == " "
+            and not (spans and spans[-1][1] > toks[k - 1][0])
+            and norm(toks[k - 1][2]) not in _FUNCTION_WORDS
+            and not ctx.rec.names.is_title_word(toks[k - 1][2])
+            and not toks[k - 1][2].isupper()
+        ):
+            break
+        k -= 1
+    return k
+
+
 def _ends_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
     """Whether the place at token i ends a longer capitalised name: "the Cochin China lowlands".
 
@@ -1550,12 +1748,28 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         start = toks[i][0]
         lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
+        if (
+            found
+            and found[0] == 1
+            and found[1].kind == "person"
+            and _inside_longer_name(ctx, text, toks, caps, i, spans)
+        ):
+            found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
         if found:
             length, form = found
             end = toks[i + length - 1][1]
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            if form.kind == "org" and _organ_of_another_body(ctx, text, toks, caps, i, length, spans):
+                i += length  # "CC" of "the Union of Democratic Youth CC": that body's organ, not the listed one
+                continue
+            organ = _party_organ(ctx, text, toks, i, length, spans) if form.kind == "org" else None
+            if organ:
+                spans.append(organ)  # "BCP CC": the party's organ, not the party
+                while i < len(toks) and toks[i][0] < organ[1]:
+                    i += 1
+                continue
             if form.kind == "org" and form.rank < 2:
                 wider = _qualified_org(ctx, text, toks, i, end)
                 if not wider and form.rank == 0:
@@ -1570,6 +1784,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     continue
             if form.kind == "place" and _before_event_noun(ctx, text, toks, i + length):
                 i += length  # "the Geneva accords", "the Bandung Conference": an event, not the place
+                continue
+            if form.kind == "place" and form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
+                i += length  # "Ambassador Henderson", "the Ambassador in Iran Henderson": a surname, not the town
                 continue
             if (
                 form.kind == "place"
@@ -1587,11 +1804,42 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
-            if form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
-                # "the Cochin China lowlands": the known place is the end of another place's name
+            directed = (
+                _lower_case_direction_place(ctx, text, toks, keys, caps, i, length) if form.kind == "place" else None
+            )
+            if directed:
+                # "south Vietnam" is South Vietnam when a list holds that name, not Vietnam
                 start = toks[i - 1][0]
                 surface = text[start:end]
-                key = tuple(keys[i - 1 : i + length])
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{directed}"}, [surface]), surface))
+                i += length
+                continue
+            told = 0
+            if form.kind == "place":
+                told = _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) or _particle_name_end(
+                    ctx, text, toks, caps, i + length
+                )
+            if told:
+                # "Congo (Brazzaville)", "Santiago de Cuba": the whole is one place of the record, linked
+                # to neither name inside it (a wrong link is worse than none)
+                surface = text[start:told]
+                key = tuple(norm(t) for _, _, t in tokens(surface))
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                ctx.unlinked_places[key] = xml_id
+                spans.append((start, told, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                while i < len(toks) and toks[i][0] < told:
+                    i += 1
+                continue
+            outer = _longer_place_start(ctx, text, toks, keys, caps, i, spans) if form.kind == "place" else None
+            if outer is None and form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
+                outer = i - 1
+            if outer is not None:
+                # "the Cochin China lowlands", "the Sea of Japan": the known place ends another place's name
+                while spans and spans[-1][1] > toks[outer][0]:
+                    spans.pop()
+                start = toks[outer][0]
+                surface = text[start:end]
+                key = tuple(keys[outer : i + length])
                 xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
                 ctx.unlinked_places[key] = xml_id
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
@@ -1660,11 +1908,10 @@ def _unsupported_generic(
     elif after or any(_all_in(k, ctx.record_words) for k in support):
         return None  # "General Assembly of the United Nations"; "the UN ... the General Assembly"
     surface = text[start:end]
-    local_key = tuple(norm(t) for _, _, t in tokens(surface))
-    if local_key in ctx.rec.rejected:
+    found = _record_org(ctx, surface)
+    if found is None:
         return None
-    known = {f.entity_id for f in ctx.local.get(local_key, [])}
-    xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, surface, local_key, "org")
+    local_key, xml_id = found
     if local_key != key:
         ctx.add_local(local_key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
@@ -2250,9 +2497,27 @@ def _link_alternate_names(ctx: _DocContext, root: Node) -> None:
                 child.children = [Node(prev.tag, dict(prev.attrs), [surface])]
                 ctx.seen.setdefault(prev.attrs["ref"][1:], []).append(surface)
             else:
-                child.children = _tag_text(ctx, surface)
+                child.children = _whole_alternate(ctx, prev, surface) or _tag_text(ctx, surface)
     for node, k in reversed(identifying):  # from the end: a split string moves the later children only
         _link_identified_pseudonym(ctx, node, k)
+
+
+def _whole_alternate(ctx: _DocContext, prev, surface: str) -> list | None:
+    """A person's bracketed alternate name that is no respelling of the name before it ("Jeong
+    Il-ryong [Ri Il Ryong]"): one person of the record, the whole bracket, when every word is
+    capitalised; a word of it alone is never another person ("Il" of "Nam Il"). None otherwise."""
+    if not (isinstance(prev, Node) and prev.tag == TAGS["person"]):
+        return None
+    words = [t for _, _, t in tokens(surface)]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    key = tuple(norm(w) for w in words)
+    if key in ctx.rec.rejected:
+        return None
+    known = {f.entity_id for f in ctx.forms(key) if f.kind == "person"}
+    xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, surface, key)
+    ctx.seen.setdefault(xml_id, []).append(surface)
+    return [Node(TAGS["person"], {"ref": f"#{xml_id}"}, [surface])]
 
 
 def _link_bracketed_equivalents(ctx: _DocContext, doc: Document) -> None:

@@ -48,6 +48,8 @@ class NameVocabulary:
     state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
     name_cues: tuple[str, ...] = ()  # "led by", "according to": a surname follows
     organ_words: frozenset[str] = frozenset()  # "politburo": a word of an organ every party or state has
+    one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
+    organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -125,6 +127,8 @@ def vocabulary() -> NameVocabulary:
         state_prefixes=tuple(raw.get("state_prefixes", ())),
         name_cues=tuple(raw.get("name_cues", ())),
         organ_words=frozenset(fold(w) for organ in raw.get("generic_organs", ()) for w in organ.split()),
+        one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
+        organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
     )
 
 

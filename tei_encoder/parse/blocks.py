@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Block:
-    """A run of non-blank lines of the record and the line number of its first line (1-based)."""
+class Block(NamedTuple):
+    """A run of non-blank lines of the record and the line number of its first line (1-based).
+
+    A named tuple, not a frozen dataclass: a 50 MB record has a million blocks, and a tuple is made
+    several times faster (issue 13)."""
 
     lines: tuple[str, ...]
     lineno: int  # 1-based line number of the first line in the record

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import string
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz
@@ -24,6 +24,7 @@ from .blocks import Block
 
 _TERMINAL = tuple(".!?:;…\"”’')]")
 _NUMBERED_ANY = re.compile(r"^(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2}|[IVXL]{1,5})[.)])\s+(?P<text>\S.*)$")
+_NUMBER_FIRST = "(IVXL"  # how _NUMBERED_ANY can begin, besides a digit
 # "V. ORLOVSKY. The first ships …": an initial and a surname in capitals, then the speech
 _SPEAKER_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[.:]\s")
 # "V. ORLOVSKY", "I. V. Stalin": an initial, not section V or I
@@ -37,6 +38,9 @@ class _Numbered:
 
     @staticmethod
     def match(text: str) -> _NumberMatch | None:
+        first = text[:1]
+        if first not in _NUMBER_FIRST and not first.isdecimal():
+            return None  # what the pattern's first character can be, tested without it: most lines
         m = _NUMBERED_ANY.match(text)
         if m is None:
             return None
@@ -76,20 +80,35 @@ _PAGE_MARK = re.compile(
     r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
 _PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
+
+
+def _page_break(text: str) -> Node | None:
+    """A line that is a page mark (`[Page 5]`, `(p. 2)`, `- 3 -`) as a pb (TEI 3.11.3), else None.
+    `[page break]` marks a break but names no page: a pb without @n."""
+    page = _PAGE_MARK.match(text)
+    if page is None:
+        return None
+    number = page.group("a") or page.group("b") or page.group("c")
+    return Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {})
+
+
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
 _NOTES_HEADING = re.compile(r"^(?:Notes|NOTES|Footnotes|Endnotes)\s*:?$")
 _DOCKET = re.compile(r"^(?:from|From|FROM) the (?:journal|diary|notes|Journal|Diary|JOURNAL|DIARY) of\b", re.IGNORECASE)
-_COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*\d+$", re.IGNORECASE)
+# `Copy # ___`: a copy number left blank on the form is a copy mark all the same
+_COPY = re.compile(r"^Copy\s*(?:N[°ºo]\.?|No\.?|Nr\.?|#)?:?\s*(?:\d+|_+)$", re.IGNORECASE)
 _REGISTER = re.compile(
     r"^(?:(?:Outgoing|Incoming|Outg\.|Inc\.|Register|Reg\.|File|Issuing|Special|Orig\.|Original)\s+)?"
     # `C.j.: 053.181` (Czech číslo jednací): the office's register number
-    r"(?:N[°º]|No\.?|Nr\.|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*"
+    # `Number R037810`: a cable's number written out
+    r"(?:N[°º]|No\.?|Nr\.|Number|#|Ref\.|Reference|[CČ]\.\s?j\.:?)\s*[\w/.-]*\d[\w/.-]*"
     # `No. 167/3 ag`: the typist's initials after the number
     r"(?:\s[a-z]{1,3})?$",
     re.IGNORECASE,
 )
+# `Wire 1361`, `Separate Wire 1`, `Cable No. 3026`: the kind of telegram and its number
 _TELEGRAM_KIND = re.compile(
-    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram)(?:\s+(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+)?(?:\s+via\s+\w+)?$",
+    r"^(?:(?:Ciphered|Cipher|Coded|Incoming|Outgoing|Sending|Urgent|Special|Secret|Telephone|Separate)\s+)*(?:Telegram|Cable|Cipher Telegram|Message|Ciphergram|Cablegram|Radiogram|Telephonogram|Wire)(?:\s+(?:(?:No\.?|N[°º]|Nr\.?|#)\s*[\w/.-]+|[\w/.-]*\d[\w/.-]*))?(?:\s+via\s+\w+)?$",
     re.IGNORECASE,
 )
 # `Addis Abeba Instant Message`: the sending post's place before the kind of telegram it is (the place
@@ -101,6 +120,8 @@ _PLACE_TELEGRAM = re.compile(
 )
 # `gvs-t-b 7/111- 25/88`: a file sign of lower-case letters and dashes before its slashed numbers
 _FILE_SIGN = re.compile(r"^[a-z]{1,5}(?:-[a-z]{1,5})*\.?\s+\d+(?:\s*[/-]\s*\d+)+-?$")
+# `375/1962`: an office's register number and its year
+_NUMBER_YEAR = re.compile(r"^\d{1,6}/(?:19|20)\d\d$")
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
     r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
@@ -122,7 +143,11 @@ _OPEN_SALUTE = re.compile(r"^(?:Dear|Esteemed|Respected|Honou?red|Deeply respect
 _ADDRESSEE = re.compile(
     r"^(?:To|to|For|for)\s+(?:Comrade|Cde\.|Comr\.|the|Mr\.?|Mrs\.?|His|Her|Dear|Ambassador|Minister|President|Chairman|Generalissimo|GENERALISSIMO)\b.{0,100}$"
 )
-_SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding)\s*:\s*\S")
+_SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding|Title|TITLE)\s*:\s*\S")
+# `Attachment I.`, `Annex No. 2`: which attachment the document is, its heading
+_ATTACHMENT_MARK = re.compile(
+    r"^(?:Attachment|Annex|Appendix|Enclosure|Supplement)\s+(?:N[°º]|No\.?|Nr\.?)?\s*(?:\d{1,2}|[IVX]{1,4})\.?$"
+)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
 _SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
@@ -151,6 +176,12 @@ _TITLED_SPEAKER = re.compile(
 _DOT_SPEAKER = re.compile(
     r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
 )
+# minutes written `[Oskar] Fischer.The letter …`: the first name supplied in brackets, the surname, a
+# full stop (the space after it often lost), the speech; turns only where two or more lines are such
+_SUPPLIED_NAME_SPEAKER = re.compile(
+    r"^(?P<speaker>\[[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’.-]+)?\]\s?[A-ZÀ-Þ][\w'’-]+)(?P<sep>\.)\s*(?P<rest>[A-ZÀ-Þ“\"].*)$"
+)
+_SUPPLIED_NAME_TURNS = "dot:[supplied] name"  # the mark in a record's speaker set that such turns count
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
     rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
@@ -219,8 +250,14 @@ class Line(NamedTuple):
     lineno: int
 
 
+# Line((text, block, lineno)) made by tuple.__new__ directly, without the Python-level __new__ a named
+# tuple has: _lines makes one per line of the record (issue 13)
+_new_line = partial(tuple.__new__, Line)
+
+
 _ASCII_LETTERS = string.ascii_letters.encode()
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
+_ASCII_SMALL = string.ascii_lowercase.encode()
 
 
 def is_caps(text: str) -> bool:
@@ -229,6 +266,10 @@ def is_caps(text: str) -> bool:
     if head.isascii():
         # called on most lines: in ASCII the letters are A-Z and a-z, counted by deleting them in C
         raw = head.encode()
+        lower = len(raw) - len(raw.translate(None, _ASCII_SMALL))
+        most = len(raw) - lower  # capitals at most: too few even so rejects most lines with one count
+        if most < 0.85 * (most + lower):
+            return False
         letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
         return letters >= 4 and capitals >= 0.85 * letters
@@ -314,6 +355,9 @@ def _document_mark(text: str, fmt: RecordFormat) -> bool:
     or copy number may stand in a signature block as well)."""
     if len(text) > 60:
         return False
+    probe = _piece_probe(text)[1]
+    if probe.lower() not in fmt.classification_marks_lower and not _telegram_mark(probe):
+        return False  # neither kind can be what _classify_piece finds: spare its other patterns (issue 13)
     node = _classify_piece(text, fmt)
     return node is not None and node.attrs.get("type") in ("classification", "telegram")
 
@@ -369,12 +413,15 @@ def _lines(blocks: list[Block]) -> list[Line]:
         # a body flattened into one line: numbered sections still start new paragraphs
         parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
-    lines = [
-        Line(part, b, block.lineno + k)
-        for b, block in enumerate(blocks)
-        for k, text in enumerate(block.lines)
-        for part in _unglued(text)
-    ]
+    lines: list[Line] = []
+    add = lines.append
+    for b, block in enumerate(blocks):
+        for k, text in enumerate(block.lines, start=block.lineno):
+            # only a place line can be glued to a dispatch line: the others skip the pattern (issue 13)
+            if text.startswith(_GLUED_STARTS):
+                lines.extend(Line(part, b, k) for part in _unglued(text))
+            else:
+                add(_new_line((text, b, k)))
     return _join_open_brackets(lines)
 
 
@@ -382,6 +429,7 @@ def _lines(blocks: list[Block]) -> list[Line]:
 _GLUED_DISPATCH = re.compile(
     r"^(?P<first>(?:From|To|FROM|TO)\b[^.]{1,60}\.)(?P<second>(?:Sent|Received|Dispatched|Transmitted|SENT|RECEIVED)\b.*)$"
 )
+_GLUED_STARTS = ("From", "To", "FROM", "TO")  # how a line _GLUED_DISPATCH matches begins
 
 
 def _unglued(text: str) -> list[str]:
@@ -409,12 +457,12 @@ def _fit_content_model(div: Node) -> None:
             _fit_content_model(child)
     tags = [c.tag if isinstance(c, Node) else "" for c in children]
     first_common = next((k for k, t in enumerate(tags) if t in _COMMON), None)
-    last_common = max((k for k, t in enumerate(tags) if t in _COMMON), default=None)
+    # from the end: the last running text is near it (a long record's div has a quarter million children)
+    last_common = next((k for k in range(len(tags) - 1, -1, -1) if tags[k] in _COMMON), None)
     if first_common is not None and last_common is not None:
-        for k in range(first_common + 1, last_common):
-            child = children[k]
-            if isinstance(child, Node) and child.tag == "dateline":
-                child.tag = "p"
+        for k, tag in enumerate(tags[first_common + 1 : last_common], first_common + 1):
+            if tag == "dateline":
+                children[k].tag = "p"  # type: ignore[union-attr]  # a Node: tags holds "" for a string
         return
     # no running text: the closer, else the last top part (a head or dateline), becomes a paragraph
     for k in range(len(children) - 1, -1, -1):
@@ -501,7 +549,7 @@ def _join_open_brackets(lines: list[Line], reach: int = 12) -> list[Line]:
     k = 0
     while k < len(lines):
         line = lines[k]
-        depth = _bracket_depth(line.text)
+        depth = _bracket_depth(line.text) if "[" in line.text else 0  # most lines open no bracket
         if depth > 0:
             text, j = line.text, k + 1
             while depth > 0 and j < len(lines) and j - k <= reach:
@@ -606,6 +654,15 @@ _SIGNED_MARK = re.compile(r"^/-/\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.
 # `70 – T.`: a copy count or file number, a dash and the drafter's initial under the text — the
 # signature block's mark, never the signer's name
 _NUMBER_SIGN = re.compile(r"^\d{1,4}\s*[–—-]\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?(?:\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?){0,2}$")
+# `510599` / `fb`, `510599 fb`: the cipher office's number and the typist's initials under a signature
+# (part of the signature block only beside a name or role: alone they sign nothing)
+_TYPIST_MARK = re.compile(r"^(?:\d{3,8}|[a-z]{1,3}\.?|\d{3,8}\s+[a-z]{1,3}\.?)$")
+# `Lekić` alone under the finished text: a surname as the signature (not a closing word like `End`)
+_LONE_SURNAME = re.compile(r"^[A-ZÀ-Þ\u0100-\u017f][a-zà-ÿ\u0100-\u024f'’-]{2,}$")
+_NOT_SURNAMES = frozenset(
+    {"end", "approved", "agreed", "correct", "true", "copy", "signed", "signature", "attachment", "enclosure"}
+    | {"translation", "original", "draft", "confirmed", "noted", "read", "seen", "received", "urgent", "secret"}
+)
 _ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
 
 
@@ -694,6 +751,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
     if _NUMBER_SIGN.match(text):
         return "sign"
+    if _TYPIST_MARK.match(text):
+        return "typist"
     rn = _ROLE_AND_NAME.match(text)
     if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
         return "role-and-name"
@@ -780,14 +839,38 @@ def _take_closer_and_distribution(
     if k < len(lines):
         before, closer, signer, postscript = _take_closer_and_copies(lines[:k], fmt)
         if closer is None:
-            return lines, None, None, None
+            return _signature_over_date(lines, fmt) or (lines, None, None, None)
         produced: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[k:]]
         if postscript is None:
             postscript = Node("postscript", {}, produced)
         else:
             postscript.children.extend(produced)
         return before, closer, signer, postscript
-    return _take_closer_and_copies(lines, fmt)
+    taken = _take_closer_and_copies(lines, fmt)
+    return taken if taken[1] is not None else _signature_over_date(lines, fmt) or taken
+
+
+def _signature_over_date(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None] | None:
+    """A signature that does not end the record: a name alone in parentheses (`(A. Name)`) with a
+    date alone on the next line, then more lines (a register number, the addressee's handwritten
+    instruction, the archivist's description of what was sent). The closer ends there; the lines
+    after it, written on the document after the signature, go to a `postscript` as for the list of
+    copies (TEI 4.2.2). Returns (lines before, closer, signer, postscript), or None when no such
+    pair stands in the record — the last one counts."""
+    for k in range(len(lines) - 3, 0, -1):
+        name = _PAREN_NAME.match(lines[k].text)
+        if not (name and is_date_line(lines[k + 1].text)):
+            continue
+        signed = name.group("name").strip()
+        if not (_SIGNATURE_NAME.fullmatch(signed) or _caps_name(signed) or _person_name_line(signed)):
+            continue
+        before, closer, signer = _take_closer(lines[: k + 2], fmt)
+        if closer is None or not before:
+            return None
+        return before, closer, signer, Node("postscript", {}, [Node("p", {}, [ln.text]) for ln in lines[k + 2 :]])
+    return None
 
 
 def _take_closer_and_copies(
@@ -839,6 +922,15 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     ]
     if kinds == ["pname"] and k > 0 and lines[k - 1].text.endswith((".", "!", "?")):
         kinds = ["pname-signed"]  # `Dumitru Dediu` alone under the finished text: the signature
+    if (
+        kinds == ["weak"]
+        and k > 0
+        and _LONE_SURNAME.match(lines[k].text)
+        and lines[k].text.lower() not in _NOT_SURNAMES
+        and len(lines[k - 1].text) > 70
+        and lines[k - 1].text.endswith((".", "!", "?"))
+    ):
+        kinds = ["pname-signed"]  # `Lekić` alone under the finished text: the signer's surname
     if "pname" in kinds and len(kinds) >= 2:
         kinds = [kind if kind != "pname" else "pname-signed" for kind in kinds]
         # the line under the name is the signer's role ("Deputy Assistant Under-Secretary")
@@ -852,7 +944,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
         not kinds
         or not (set(kinds) & strong)
         and not any(_SIGNATURE_NAME.fullmatch(ln.text) for ln in lines[k:])
-        or set(kinds) <= {"dateline-place", "register", "weak", "role-text", "title-role"}
+        or set(kinds) <= {"dateline-place", "register", "weak", "role-text", "title-role", "typist"}
         and "dateline" not in kinds
     ) and not (kinds[-1:] == ["weak"] and _sender_line(lines[-1].text) and lines[-2].text.endswith(_TERMINAL)):
         return lines, None, None
@@ -889,7 +981,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
                 signed_at = len(closer.children)  # the signature keeps its place before a later date
             name = _PAREN_NAME.match(line.text)
             plain = _SIGNED_PREFIX.sub("", line.text)
-            if kind in ("register", "role-text", "sign"):
+            if kind in ("register", "role-text", "sign", "typist"):
                 signed.append(line.text)
             elif kind == "role-and-name":
                 rn = _matched(_ROLE_AND_NAME, line.text)
@@ -929,11 +1021,23 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
 # --- opener and head -------------------------------------------------------------------------
 
 
-def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+def _piece_probe(piece: str) -> tuple[str, str]:
+    """An opener piece as (bare: its text without full stops and spaces around it, probe: what the
+    mark patterns are tried on — bare without `!` and the parentheses around it)."""
     bare = piece.rstrip(".").strip()
     probe = bare.rstrip("!").strip()
     if probe.startswith("(") and probe.endswith(")"):
         probe = probe[1:-1].strip()
+    return bare, probe
+
+
+def _telegram_mark(probe: str) -> bool:
+    """The kind of telegram (`Ciphered Telegram No. 5`, `Addis Abeba Instant Message`)."""
+    return _TELEGRAM_KIND.match(probe) is not None or _PLACE_TELEGRAM.match(probe) is not None
+
+
+def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+    bare, probe = _piece_probe(piece)
     if probe.lower() in fmt.classification_marks_lower:
         return Node("seg", {"type": "classification"}, [bare])
     if _COPY.match(probe):
@@ -947,11 +1051,15 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
                 return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _TELEGRAM_KIND.match(probe) or _PLACE_TELEGRAM.match(probe):
+    if _telegram_mark(probe):
         return Node("seg", {"type": "telegram"}, [bare])
-    if _FILE_SIGN.match(probe):
+    if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return Node("idno", {"type": "register"}, [bare])
     return None
+
+
+# `Q36RA`: a telegram's code group of capitals and digits, last in a run of opener marks
+_CODE_GROUP = re.compile(r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{4,10}")
 
 
 def _mark_run(text: str, fmt: RecordFormat) -> list[Node | str] | None:
@@ -969,6 +1077,8 @@ def _mark_run(text: str, fmt: RecordFormat) -> list[Node | str] | None:
             if covered is None or (best[end] is not None and len(covered) + 1 >= len(best[end] or [])):
                 continue
             node = _classify_piece(" ".join(words[start:end]), fmt)
+            if node is None and start > 0 and end == len(words) and _CODE_GROUP.fullmatch(words[start]):
+                node = Node("idno", {"type": "register"}, [words[start]])  # `… Top Urgent Q36RA`
             if node is not None:
                 best[end] = [*covered, node]
     marks = best[-1]
@@ -992,10 +1102,76 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     return text
 
 
+# `Received: …`, `Taken into process:`: a labelled field of a telegram form (the label before the first colon)
+_FORM_FIELD = re.compile(r"^(?P<label>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,3}?)\s*:(?:\s+(?P<value>\S.*))?$")
+# `To: The Foreign Minister From: Ambassador Katori`: a second field on the same line
+_SECOND_FIELD = re.compile(r"\s(?=(?:From|To|FROM|TO|Sent|Received|Dispatched)\s*:\s)")
+
+
+def _field_kind(text: str, fmt: RecordFormat) -> str | None:
+    """The opener part a telegram form's labelled field (`Label: value`) stands for: a seg/@type
+    (`received`, `sent`, `to` …) by the format's opener patterns, `dateline` for a `Date:` field, or
+    None for a line that is no such field."""
+    m = _FORM_FIELD.match(text)
+    if m is None or len(text) > 160:
+        return None
+    label = m.group("label").lower()
+    if fmt.meeting_labels.get(label) == "date":
+        return "dateline"
+    if label in ("from", "to"):
+        return label
+    return _preamble_seg_kind(text, fmt)
+
+
+def _form_fields(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Node | str], int] | None:
+    """A telegram form's labelled fields on line i (TEI 4.2.1 opener): each field one part —
+    `seg[@type]` (`Processed: …` received, `Dispatched: …`, `Sending: …` sender), a `Date: …` field a
+    dateline; two fields on one line (`To: X From: Y`) two parts; a label alone (`Received:`) takes
+    its value from the next line unless that line is a field itself. (parts, next i), or None."""
+    text = lines[i].text
+    if text.endswith(":") and _list_label(text, fmt):
+        return None  # `Written: in six copies:` over the names of those who got them: a list
+    pieces = _SECOND_FIELD.split(text)
+    found = [_field_kind(piece, fmt) for piece in pieces]
+    kinds = [kind for kind in found if kind]
+    if len(kinds) != len(pieces):
+        return None
+    j = i + 1
+    value: list[Node | str] = []
+    nxt = _next(lines, i)
+    if (
+        len(pieces) == 1
+        and text.endswith(":")
+        and nxt is not None
+        and len(nxt.text) <= 60
+        and not nxt.text.endswith(":")
+        and _field_kind(nxt.text, fmt) is None
+        and _running_text_follows(lines, i + 1)
+    ):
+        value = [Node("lb"), nxt.text]
+        j += 1
+    parts: list[Node | str] = []
+    for piece, kind in zip(pieces, kinds):
+        if parts:
+            parts.append(" ")
+        if kind == "dateline":
+            parts.append(Node("dateline", {}, [piece]))
+        else:
+            parts.append(Node("seg", {"type": kind}, [piece]))
+    last = parts[-1]
+    assert isinstance(last, Node)
+    last.children += value
+    return parts, j
+
+
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
     # the dot of an abbreviation before a number (`No. 5`, `orig. No. 5`) ends no mark
-    parts = re.split(r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00)", _split_mark_prefix(text, fmt))
+    # `375/1962/Top Secret`: a slash before the last word or two parts the number from the mark
+    parts = re.split(
+        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?$))",
+        _split_mark_prefix(text, fmt),
+    )
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
@@ -1029,8 +1205,9 @@ def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None
 
 
 def _dateline(text: str) -> Node | None:
-    """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line."""
-    if is_date_line(text):
+    """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line;
+    `____ April 1958`, the day left blank on the form, too."""
+    if is_date_line(text) or text.startswith("_") and is_date_line(text.lstrip("_ ")):
         return Node("dateline", {}, [text])
     m = _PLACE_DATE.match(text)
     if m and is_date_line(m.group("date")):
@@ -1083,6 +1260,13 @@ _LIST_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>
 
 
 def _list_label(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """(the kind of list a label line opens, the items on its own line), or None. `Copies to: …`,
+    `Present:`; `Written: in six copies:` heads the list of whom the copies went to."""
+    if text.endswith(":") and text.count(":") == 2:
+        whole = text[:-1].strip()
+        for kind, patterns in fmt.list_label_patterns.items():
+            if any(re.fullmatch(p, whole) for p in patterns):
+                return kind, ""
     m = _LIST_LABEL.match(text) if ":" in text else None  # most lines have no colon: no scan at all
     if not m:
         return None
@@ -1165,7 +1349,7 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     """A document heading in capitals (`RECORD OF A CONVERSATION`), a `Subject:` line, or a
     letter-spaced title word (`N o t e`); one capitalised word stands alone only when a line of the
     same block continues it (`MINUTES` / `of the meeting …`)."""
-    if _SUBJECT.match(text):
+    if _SUBJECT.match(text) or _ATTACHMENT_MARK.match(text):
         return True
     if _NUMBERED.match(text) or ((speaker := _SPEAKER.match(text)) and not is_caps(speaker.group("rest"))):
         return False
@@ -1180,6 +1364,32 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
         return False
     # "BEIJING--", "MOSCOW, THE KREMLIN", "BEIJING - SOVIET AMBASSADOR": where it goes, not a title
     return len(text.split()) >= 2 and not re.search(r"[-–—]{2}$|,|\s[-–—]\s", text) or continued
+
+
+def _head_wraps(lines: list[Line], i: int) -> bool:
+    """A heading wrapped over blank lines (`Subject: The New York Trip` / `of President of the Cuban` /
+    `Republic Dorticos`): line i goes on with the heading above it when that ends without
+    punctuation and line i is short and unpunctuated, and either begins with a small joining word in
+    lower case, or follows such a line and is a few capitalised words with running text after it."""
+    prev, text = lines[i - 1].text, lines[i].text
+    words = text.split()
+    if (
+        lines[i].block == lines[i - 1].block
+        or prev.endswith(_TERMINAL)
+        or text.endswith(_TERMINAL)
+        or len(text) > 80
+        or _dateline(text)
+        or _NUMBERED.match(text)
+    ):
+        return False
+    if words[0] in _JOINING_WORDS:
+        return True
+    return (
+        prev.split()[0] in _JOINING_WORDS
+        and len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and _running_text_follows(lines, i)
+    )
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -1240,12 +1450,23 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             last.children += [Node("lb"), text]  # "To the Minister … of the Union" / "of Soviet Socialist Republics"
             i += 1
             continue
+        page = _page_break(text) if can_open and not opener.children else None
+        if page is not None:
+            opener.children.append(page)  # `[Page 5]` over the opener: a break before its parts, no part
+            i += 1
+            continue
         parts = _opener_line(text, fmt) or _dateline_and_marks(text, fmt) if can_open else None
         if parts:
             _append_line(opener, parts)
             i += 1
             continue
-        if can_open and _stamped_line(text) and _running_text_follows(lines, i):
+        fields = _form_fields(lines, i, fmt) if can_open and ":" in text else None
+        if fields:
+            opener.children.extend(fields[0])
+            address_context = True
+            i = fields[1]
+            continue
+        if can_open and _stamped_line(text) and not _meeting_line(text, fmt) and _running_text_follows(lines, i):
             # an office's line with the stamps printed beside it
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
             i += 1
@@ -1277,8 +1498,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             and not _ADDRESSEE.match(text)
             and not _FROM_TO.match(text)
             and not _meeting_line(text, fmt)  # "Place: Reception Room, Ministry of …" is where, not who
+            and not _preamble_seg_kind(text, fmt)  # `One to Embassy`: where a copy went, not who sends
         ):
-            taken = _institution_block(lines, i, fmt)
+            # under `To Yugoslav Embassy` the further offices are addressees too
+            addressed = isinstance(last, Node) and last.tag == "seg" and last.attrs.get("type") in ("to", "addressee")
+            taken = _institution_block(lines, i, fmt, "addressee" if addressed else "sender")
             if taken:
                 parts, i = taken
                 _append_line(opener, parts)
@@ -1368,6 +1592,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
                 break
         listed = _list_label(text, fmt)
+        if listed and can_open and listed[0] == "participants" and _meeting_parts(opener):
+            block = _participants_among_meeting_lines(lines, i, fmt)
+            if block:
+                # Time: / Place: / Participants: … / Interpreter: — one meeting block, all of it opener
+                seg, i = block
+                opener.children.append(seg)
+                continue
         if listed:
             if opener.children:
                 opener_placed = True
@@ -1406,6 +1637,8 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                     and not is_caps(text)
                 )
                 and not _opening_salute(lines[i].text, fmt)
+                or i < len(lines)
+                and _head_wraps(lines, i)
             ):
                 head += [Node("lb"), lines[i].text]
                 i += 1
@@ -1437,6 +1670,39 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _meeting_parts(opener: Node) -> bool:
+    """Does the opener so far hold meeting lines only (`Time: …`, `Place: …`, `Interpreter: …`)?"""
+    return bool(opener.children) and all(
+        isinstance(c, Node)
+        and (c.tag == "dateline" or c.tag == "seg" and c.attrs.get("type") == "meeting")
+        and ":" in c.text()
+        for c in opener.children
+    )
+
+
+def _participants_among_meeting_lines(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[Node, int] | None:
+    """The participant lists of a meeting block when further meeting lines follow them (`Time:` /
+    `Place:` / `Participants:` / sides / `Interpreter:` / `Recorder:`): the block is the division's
+    preliminary group, and TEI allows an opener only before any list (4.2), so the lists go into the
+    opener inside one `seg[@type="participants"]` (a seg may hold a list) — nothing moves. Returns
+    (the seg, the index after the lists), or None when no meeting line follows them."""
+    taken = Node("seg", {"type": "participants"})
+    while i < len(lines) and (listed := _list_label(lines[i].text, fmt)) and listed[0] == "participants":
+        i = _take_list(lines, i, listed, taken, fmt)
+    if i >= len(lines) or not _meeting_line(lines[i].text, fmt):
+        return None
+    tags = [c.tag for c in taken.children if isinstance(c, Node)]
+    if "p" in tags[tags.index("list") :] if "list" in tags else True:
+        return None  # a label with no list under it, or words after a list: no list block to keep
+    # `Participants:` alone over the sides' lists is no paragraph inside the seg but its label (an
+    # element, so the seg holds elements only and is laid out a part a line, words kept apart)
+    taken.children = [
+        Node("label", {}, child.children) if isinstance(child, Node) and child.tag == "p" else child
+        for child in taken.children
+    ]
+    return taken, i
 
 
 def _kind_heading(text: str, fmt: RecordFormat, first: bool) -> bool:
@@ -1512,14 +1778,20 @@ _ADDRESS_FORM = re.compile(
 )
 
 
+def _preamble_seg_kind(text: str, fmt: RecordFormat) -> str | None:
+    """The seg/@type the format's opener patterns give a line (`FYI: …` distribution, `Single copy`
+    copy, `Processed: …` received), or None."""
+    return next((kind for kind, search in fmt.opener_seg_search.items() if search(text)), None)
+
+
 def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     """The seg/@type of an unlabelled opener line (TEI 4.2.1): a distribution (`FYI: …`) or copy
     (`Single copy`) line by the format's patterns; a form of address and a name (`Comrade X`) is the
     addressee; else the addressee once the sender is known (after `From …`, a dispatch line or a
     date), else the sender."""
-    for kind, patterns in fmt.opener_seg_patterns.items():
-        if any(p.search(text) for p in patterns):
-            return kind
+    kind = _preamble_seg_kind(text, fmt)
+    if kind:
+        return kind
     if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text) or _ADDRESS_FORM.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
@@ -1548,10 +1820,13 @@ def _trailing_mark(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
     return None
 
 
-def _institution_block(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Node | str], int] | None:
+def _institution_block(
+    lines: list[Line], i: int, fmt: RecordFormat, kind: str = "sender"
+) -> tuple[list[Node | str], int] | None:
     """An institution line (`Embassy of the USSR`) and its continuation lines in lower case
-    (`in the MPR`), a classification mark run onto the last one kept apart: (opener parts, next i),
-    or None when running text does not follow (then the line is the text's own)."""
+    (`in the MPR`), a classification mark run onto the last one kept apart: (opener parts, the
+    institution a seg of `kind`; next i), or None when running text does not follow (then the line
+    is the text's own)."""
     texts = [lines[i].text]
     j = i + 1
     while (
@@ -1571,7 +1846,7 @@ def _institution_block(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[li
     seg: list[Node | str] = []
     for t in texts:
         seg += [Node("lb"), t] if seg else [t]
-    parts: list[Node | str] = [Node("seg", {"type": "sender"}, seg)]
+    parts: list[Node | str] = [Node("seg", {"type": kind}, seg)]
     if mark:
         parts += [" ", Node("seg", {"type": "classification"}, [mark[1]])]
     return parts, j
@@ -1727,6 +2002,13 @@ def _item_line(text: str) -> bool:
     )
 
 
+def _last_item_before_field(lines: list[Line], i: int) -> bool:
+    """`Embassy Department.` over `Subject: …`: the list's last item, its full stop closing the list —
+    a few words, then a labelled line (`Subject:`), not running text."""
+    nxt = _next(lines, i)
+    return len(lines[i].text.split()) <= 5 and nxt is not None and bool(_SUBJECT.match(nxt.text))
+
+
 def _number_value(text: str) -> int | None:
     m = _NUMBERED.match(text)
     if m is None:
@@ -1780,6 +2062,44 @@ def _further_item_groups(lines: list[Line], i: int, items: list[str], fmt: Recor
     return i
 
 
+def _side_heading(text: str, fmt: RecordFormat) -> bool:
+    """`From Seoul`, `The Korean side`: a side's heading without a colon (the format's side headings)."""
+    return any(p.fullmatch(text) for p in fmt.side_heading_patterns)
+
+
+def _further_sides(lines: list[Line], i: int, items: list[str], fmt: RecordFormat) -> int:
+    """Further blocks of a list grouped by side, each begun by its side's heading and holding only
+    item lines (`From Pyongyang` / two names): added to `items`; returns the index after them."""
+    while i < len(lines) and lines[i].block != lines[i - 1].block and _side_heading(lines[i].text, fmt):
+        k = i + 1
+        while k < len(lines) and lines[k].block == lines[i].block:
+            k += 1
+        if k - i < 2 or not all(_plain_item(ln, fmt) for ln in lines[i + 1 : k]):
+            break
+        items.extend(ln.text for ln in lines[i:k])
+        i = k
+    return i
+
+
+def _sides(items: list[str], fmt: RecordFormat) -> list[tuple[str, list[str]]]:
+    """The items of a list begun by a side's heading cut at each heading: [(heading, members)], or []
+    when fewer than two sides or a side without members show (then nothing tells a heading from a
+    participant, and the list stays one)."""
+    sides: list[tuple[str, list[str]]] = []
+    for item in items:
+        if _side_heading(item, fmt):
+            sides.append((item, []))
+        else:
+            sides[-1][1].append(item)
+    return sides if len(sides) >= 2 and all(members for _, members in sides) else []
+
+
+def _list_item(text: str) -> Node:
+    """One item of a list; a numbered one keeps its number as @n."""
+    m = _NUMBERED.match(text)
+    return Node("item", {"n": m.group("n")}, [text]) if m else Node("item", {}, [text])
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -1806,7 +2126,7 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             i < len(lines)
             and lines[i].block != lines[i - 1].block
             and (i + 1 >= len(lines) or lines[i + 1].block != lines[i].block)
-            and _item_line(lines[i].text)
+            and (_item_line(lines[i].text) or _last_item_before_field(lines, i))
             and not lines[i].text.endswith(":")
             and not _field_line(lines[i].text)
             and not _list_label(lines[i].text, fmt)
@@ -1818,14 +2138,19 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             items.append(lines[i].text)
             i += 1
     i = _further_item_groups(lines, i, items, fmt)
+    if not rest and items and _side_heading(items[0], fmt):
+        i = _further_sides(lines, i, items, fmt)
+        sides = _sides(items, fmt)
+        if sides:
+            # `From Seoul` / names / `From Pyongyang` / names: a list a side, as `The Soviet side:` makes
+            container.children.append(Node("p", {}, [label_line.text]))
+            for side, members in sides:
+                container.children.append(
+                    Node("list", {"type": kind}, [Node("head", {}, [side]), *map(_list_item, members)])
+                )
+            return i
     head_text = label_line.text[: len(label_line.text) - len(rest)].rstrip() if rest else label_line.text
-    node = Node("list", {"type": kind}, [Node("head", {}, [head_text])])
-    for item in items:
-        m = _NUMBERED.match(item)
-        if m:
-            node.children.append(Node("item", {"n": m.group("n")}, [item]))
-        else:
-            node.children.append(Node("item", {}, [item]))
+    node = Node("list", {"type": kind}, [Node("head", {}, [head_text]), *map(_list_item, items)])
     if len(node.children) > 1:
         container.children.append(node)
     else:
@@ -1858,6 +2183,8 @@ def _speakers(lines: list[Line]) -> set[str]:
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
         speakers |= {f"dot:{s}" for s in dotted}
+    if sum(1 for line in lines if _SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
+        speakers.add(_SUPPLIED_NAME_TURNS)
     return speakers
 
 
@@ -1896,10 +2223,26 @@ def _field_word(speaker: str) -> bool:
         "documentation",
         "recorder",
         "note-taker",
+        # a telegram form's fields (`Processed: …`, `Dispatched: …`): when and where it went
+        "processed",
+        "dispatched",
+        "sent",
+        "received",
+        "arrived",
+        "completed",
+        "sending",
+        "primary",
+        "written",
+        "transmitted",
+        "deciphered",
     }
 
 
 def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
+    if _SUPPLIED_NAME_TURNS in mixed and text.startswith("["):
+        supplied = _SUPPLIED_NAME_SPEAKER.match(text)
+        if supplied:
+            return supplied
     if not _TURN_SEP.search(text):
         return None  # no separator a label could end in
     if _NUMBERED.match(text):
@@ -1964,11 +2307,9 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
     while i < len(lines):
         line = lines[i]
         text = line.text
-        page = _PAGE_MARK.match(text)
+        page = _page_break(text)
         if page:
-            number = page.group("a") or page.group("b") or page.group("c")
-            # `[page break]` marks a break but names no page: a pb without @n (TEI 3.11.3)
-            pending_pb.append(Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {}))
+            pending_pb.append(page)
             i += 1
             continue
         listed = _list_label(text, fmt)
@@ -2016,6 +2357,17 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
             ones_seen += 1
             section_n = str(ones_seen) if str(ones_seen) not in used_n else None
             used_n.add(section_n or "")
+        run = _restarted_run(lines, i) if numbered and not section_n and prev and prev.text.endswith(":") else 0
+        if run:
+            # `… the following questions:` / `1.` again after the sections 1-3: the points it announces
+            # are a list of their own, not paragraphs nested in the last section
+            items: list[Node | str] = [
+                Node("item", {"n": _matched(_NUMBERED, ln.text).group("n")}, [ln.text]) for ln in lines[i : i + run]
+            ]
+            container.children.extend([*pending_pb, Node("list", {"type": "numbered"}, items)])
+            pending_pb, paragraph, prev = [], None, None
+            i += run
+            continue
         alone = _speaker_alone(text, lines[i + 1] if i + 1 < len(lines) else None, mixed)
         if section_n and numbered:
             container = Node("div", {"type": "section", "n": section_n})
@@ -2081,10 +2433,19 @@ def _entry_date(lines: list[Line], i: int) -> bool:
     entry's dateline (TEI 4.2.1, dateline among a division's top parts). A date to the day only: a
     month or year alone is more often a heading or part of a sentence."""
     line = lines[i]
-    if len(line.text) > 40 or not is_date_line(line.text):
+    if len(line.text) > 40:
         return False
     alone = (i == 0 or lines[i - 1].block != line.block) and (i + 1 < len(lines) and lines[i + 1].block != line.block)
-    return alone and re.search(r"\d{4}", line.text) is not None and len(_entry_day(line.text)) == 10
+    # the cheap tests before the date scan: most short lines are no date (a 50 MB record, issue 13)
+    return (
+        alone
+        and _FOUR_DIGITS.search(line.text) is not None
+        and is_date_line(line.text)
+        and len(_entry_day(line.text)) == 10
+    )
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def _entry_day(text: str) -> str:
@@ -2163,16 +2524,25 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+# a line begun by a pronoun or article of a clause (`We agreed`, `This is all`) is a short sentence
+_SENTENCE_STARTS = frozenset({"i", "we", "he", "she", "it", "they", "you", "this", "that", "these", "those", "there"})
+
+
 def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: set[str]) -> bool:
     """A short unpunctuated line between finished paragraphs ("Trade questions"): a section head."""
     if prev is None or len(text) > 60 or not text[:1].isupper():  # the cheap tests first: most lines
         return False
+    if text.endswith(_TERMINAL) or text.endswith(","):
+        return False  # a finished sentence: no heading (before the split, as most lines end so)
     words = text.split()
     return (
-        1 <= len(words) <= 7
-        and not text.endswith(_TERMINAL)
-        and not text.endswith(",")
-        and prev.text.endswith((".", "!", "?", "”", '"'))
+        # `Assessment of the position of the Italian Communist Party`: a longer heading joins its
+        # words with small words in lower case; a line of capitalised words alone may be a name
+        (1 <= len(words) <= 7 or len(words) <= 10 and sum(w in _JOINING_WORDS for w in words) >= 2)
+        and ":" not in text  # `Venue: Fujian Room, …`: a labelled field, no heading
+        and prev.text.endswith((".", "!", "?", "”", '"', ":"))  # `… the following topics:` / the first topic
+        and words[0].lower() not in _SENTENCE_STARTS
+        and not _person_name_line(text)
         and i + 1 < len(lines)
         and len(lines[i + 1].text) >= 60
         and lines[i + 1].block != lines[i].block
@@ -2256,6 +2626,17 @@ def _numbered_run(lines: list[Line], i: int) -> int:
             break
         run += 1
     return run
+
+
+def _restarted_run(lines: list[Line], i: int) -> int:
+    """How many numbered lines from i count 1, 2, 3 … with nothing between them (two or more), where
+    the numbering starts again at 1; 0 for none."""
+    k = i
+    while k < len(lines) and (m := _NUMBERED.match(lines[k].text)) and _number_value(lines[k].text) == k - i + 1:
+        if len(lines[k].text) > 600 or m.group("pn"):
+            break
+        k += 1
+    return k - i if k - i >= 2 else 0
 
 
 def _is_short_numbered_run(lines: list[Line], i: int) -> bool:
