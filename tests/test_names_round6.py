@@ -79,3 +79,10 @@ def test_a_clock_time_after_until_is_no_year_and_quarters_and_month_day_without_
     text = "Cable sent 03.15. and answered 16.03.; item 03.04. and section 11.20.5 are no dates."
     assert _dates(text, 1963, 3) == [("03.15.", "1963-03-15"), ("16.03.", "1963-03-16")]
     assert _dates("sent 03.15.", None, None) == []  # no year to take
+
+
+def test_a_dictionary_word_between_two_title_words_is_no_name(tmp_path):
+    body = (
+        "The Deputy Special Assistant wrote to Ambassador Vaszary, and the Deputy Chief Adviser to Secretary Ruszak.\n"
+    )
+    assert _persons_of(tmp_path, body) == ["Vaszary", "Ruszak"]

@@ -691,6 +691,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        if run and _inside_title(v, text, m.start("name") + len(run), run):
+            continue  # "Deputy Special Assistant": a word of the title, not a name
         names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run(v, m.group("name").split())
@@ -771,6 +773,16 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ž][\w’'-]*)")
+
+
+def _inside_title(v, text: str, end: int, run: str) -> bool:
+    """Whether a one-word `run` after a title, ending at `end`, is a dictionary word followed by
+    another title word: the middle of a longer title ("Deputy Special Assistant"), not a name."""
+    after = _NEXT_WORD.match(text, end)
+    return " " not in run and after is not None and v.is_common_word(run) and v.is_title_word(after["word"])
 
 
 def _second_given_name(v, text: str, at: int, run: str) -> str:
