@@ -86,3 +86,13 @@ def test_a_dictionary_word_between_two_title_words_is_no_name(tmp_path):
         "The Deputy Special Assistant wrote to Ambassador Vaszary, and the Deputy Chief Adviser to Secretary Ruszak.\n"
     )
     assert _persons_of(tmp_path, body) == ["Vaszary", "Ruszak"]
+
+
+def test_a_supplied_name_with_accents_after_an_english_title_is_no_foreign_term(tmp_path):
+    body = (
+        "The Minister of External Relations [José Varela] agreed; the Provisional Executive Committee "
+        "[Ideiglenes Intéző Bizottság] met.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    assert [e.text for e in xp(tree, "//t:text//t:foreign")] == ["Ideiglenes Intéző Bizottság"]
+    assert "José Varela" in _persons_of(tmp_path, body)
