@@ -2114,7 +2114,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 _MISSION = re.compile(
     r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
 )
-_MISSION_WORD = re.compile(r"mbass|egation|onsulate|MBASS|EGATION|ONSULATE")
+_MISSION_WORDS = ("mbass", "egation", "onsulate", "MBASS", "EGATION", "ONSULATE")
 
 
 def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
@@ -2123,7 +2123,7 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
     word must be a national adjective or a listed place's abbreviation ("the Hungarian embassy", not
     "the new embassy"); "Romanian embassies" are several bodies, no name. TEI Guidelines 13.2.2 (organizational names)."""
     spans: list[_Span] = []
-    if not _MISSION_WORD.search(text):
+    if not any(w in text for w in _MISSION_WORDS):  # substring searches: on a long paragraph far faster than a regex
         return spans
     for m in _MISSION.finditer(text):
         state = m.group("state")
