@@ -2114,7 +2114,19 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 _MISSION = re.compile(
     r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
 )
-_MISSION_WORDS = ("mbass", "egation", "onsulate", "MBASS", "EGATION", "ONSULATE")
+
+
+def _may_name_a_mission(text: str) -> bool:
+    """A cheap pretest: substring searches (on a long paragraph far faster than a regex alternation,
+    and written out: a generator's overhead is more than the searches on a short string)."""
+    return (
+        "mbass" in text
+        or "egation" in text
+        or "onsulate" in text
+        or "MBASS" in text
+        or "EGATION" in text
+        or "ONSULATE" in text
+    )
 
 
 def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
@@ -2123,7 +2135,7 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
     word must be a national adjective or a listed place's abbreviation ("the Hungarian embassy", not
     "the new embassy"); "Romanian embassies" are several bodies, no name. TEI Guidelines 13.2.2 (organizational names)."""
     spans: list[_Span] = []
-    if not any(w in text for w in _MISSION_WORDS):  # substring searches: on a long paragraph far faster than a regex
+    if not _may_name_a_mission(text):
         return spans
     for m in _MISSION.finditer(text):
         state = m.group("state")
