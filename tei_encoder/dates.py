@@ -221,15 +221,32 @@ def find_dates(
     found: list[DateMatch] = []
     if _may_hold_a_date(text):
         for m in _ALL_DATES.finditer(text):
-            n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
-            kind = DATE_PATTERNS[n][0]
-            groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
-            match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
+            match = _date_of(m, default_year, default_month, day_first)
             if match:
                 found.append(match)
     if relative and default_year is not None and ("year" in text or "month" in text):
         found = _with_relative(found, text, default_year, default_month)
     return found
+
+
+def _date_of(m: re.Match, default_year: int | None, default_month: int | None, day_first: bool) -> DateMatch | None:
+    """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
+    n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
+    groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+    return _to_match(
+        DATE_PATTERNS[n][0], m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first
+    )
+
+
+def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
+    """The date find_dates(line, default_year) finds spanning the whole of `line`, or None; without
+    its scan of the whole line. Its first match is the leftmost, so one spanning the line can only be
+    the pattern's match at the line's start; the prefilter find_dates applies is applied too (same answers)."""
+    m = _ALL_DATES.match(line)
+    if m is None or m.end() != len(line) or not _may_hold_a_date(line):
+        return None
+    date = _date_of(m, default_year, None, False)
+    return date if date and date.start == 0 and date.end == len(line) else None
 
 
 # Dates counted from the writing date: the year of the record ("this year", "the current year"), the
@@ -410,10 +427,8 @@ def parse_date_line(text: str) -> str | None:
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return line
-    for match in find_dates(line, None):
-        if match.start == 0 and match.end == len(line):
-            return match.attrs.get("when") or None
-    return None
+    match = _whole_line_date(line, None)
+    return match.attrs.get("when") or None if match else None
 
 
 def is_date_line(text: str) -> bool:
@@ -421,4 +436,4 @@ def is_date_line(text: str) -> bool:
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return True
-    return any(m.start == 0 and m.end == len(line) for m in find_dates(line, 2000))
+    return _whole_line_date(line, 2000) is not None

@@ -697,7 +697,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     names.extend(_cued_names(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
-        before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
+        before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         given = before.group(1) if before else ""
@@ -766,6 +766,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
     return [n for n in names if n]
 
 
+_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
 _NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
 
 
@@ -2125,6 +2126,10 @@ def _case_runs(text: str, matches) -> list[tuple[int, int]]:
     return runs
 
 
+# a word's possessive ending (the words of a run are split at spaces: an endswith test, not a regex per word)
+_APOSTROPHE_S = ("'s", "’s")
+
+
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
     the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
@@ -2144,7 +2149,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
-            f = norm(re.sub(r"['’]s$", "", w))
+            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
             if f in _ORG_HEADS:
                 return True
             if f == "union" and (
@@ -2163,7 +2168,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     words = words_of[first]
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
         w = words[k]
-        possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
+        possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
         if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
