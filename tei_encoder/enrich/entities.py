@@ -653,13 +653,14 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
-def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
+def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[str]:
     """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
-    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)")."""
+    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)"). `runs`:
+    as for _rule_names."""
     names = []
     if " by " in text or "by " in text[:3] or "ccording to" in text:
         for m in rec.cued_name.finditer(text):
-            run = _name_run(rec.names, m.group("name").split())
+            run = _name_run_of(rec.names, m.group("name"), runs)
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
     for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
@@ -672,17 +673,19 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
     return names
 
 
-def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
+def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = None) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
-    Mongolian patronymic, East Asian family name + syllables."""
+    Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
+    for a given name and what follows it, by those words (a record names its people again and again)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
+    runs = {} if runs is None else runs
     names = []
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
-        run = _name_run(v, m.group("name").split())
+        run = _name_run_of(v, m.group("name"), runs)
         if (
             run
             and _NAMED_AFTER.match(text, m.start("name") + len(run))
@@ -691,10 +694,10 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
         names.append(run)
     for m in rec.role_name.finditer(text):
-        run = _name_run(v, m.group("name").split())
+        run = _name_run_of(v, m.group("name"), runs)
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
-    names.extend(_cued_names(rec, text))
+    names.extend(_cued_names(rec, text, runs))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -705,7 +708,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
-        names.append(_name_run(v, m.group(0).split()))
+        names.append(_name_run_of(v, m.group(0), runs))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
@@ -725,11 +728,11 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 continue  # "from Nový Jičín": a place's shape is a name's shape
             g = _GIVEN_NAME.match(text, m.start())
             if g and _unlisted_person_pair(rec, g.group("all").split()):
-                names.append(_name_run(v, g.group("all").split()))
+                names.append(_name_run_of(v, g.group("all"), runs))
             continue
         if word in v.given:
             g = _GIVEN_NAME.match(text, m.start())
-            if g and (run := _name_run(v, g.group("all").split())).count(" "):
+            if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):
                 names.append(run)  # a given name alone (before "pre-war") is no evidence of a person
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
@@ -749,7 +752,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
-            names.append(_name_run(v, part.split()))
+            names.append(_name_run_of(v, part, runs))
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
@@ -767,6 +770,17 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
 
 
 _WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
+
+
+def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
+    """_name_run of the words of `words` (a rule's match), kept in `runs` (one record's: the answer
+    depends on the words and the vocabulary alone)."""
+    run = runs.get(words)
+    if run is None:
+        run = runs[words] = _name_run(v, words.split())
+    return run
+
+
 _NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
 
 
@@ -896,6 +910,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         if isinstance(item, Node)
     }
     rule_found: dict[str, list[str]] = {}
+    runs: dict[str, str] = {}  # _given_name_run's answers, for this record
     for text, parent in zip(ctx.texts, ctx.parents):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
@@ -914,13 +929,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text)
+            rule_found[text] = _rule_names(rec, text, runs)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs))
     return [n for n in names if n]
 
 
