@@ -491,10 +491,6 @@ class _DocContext:
             return local + known
         return local or known or []
 
-    def lengths_from(self, word: str) -> tuple[int, ...]:
-        """The lengths of the listed and learnt forms that begin with `word`, longest first."""
-        return self.local_first.get(word) or self.rec.first_words.get(word, ())
-
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
         self.forms_version += 1
@@ -1735,13 +1731,17 @@ def _state_prefix_start(v, text: str, start: int) -> int:
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
     spans: list[_Span] = []
+    # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
+    # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
+    local_first, first_words = ctx.local_first, ctx.rec.first_words
     i = 0
     while i < len(toks):
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
         if i == len(toks):
             break
         start = toks[i][0]
-        lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
+        # most capitalised words begin no form: no lookup at all
+        lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if (
             found
@@ -2321,13 +2321,18 @@ def _longest_form(
     ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, lengths: tuple[int, ...]
 ):
     """(length, form) of the longest listed or learnt form at token i that fits the text, else None;
-    `lengths`: ctx.lengths_from(keys[i]), the lengths of the forms that begin with that word."""
+    `lengths`: the lengths of the learnt and listed forms that begin with that word, longest first."""
     limit = len(toks) - i
+    local, listed = ctx.local, ctx.rec.lexicon
     for length in lengths:
         if length > limit:
             continue
-        forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
-        if not forms or not _contiguous(text, toks, i, length):
+        # ctx.forms(key) without the call (this runs at most capitalised words): dict lookups, cheaper
+        # than the spacing test; a single word has no spacing to test
+        key = keys[i : i + length]
+        learnt, known = local.get(key), listed.get(key)
+        forms = learnt + known if learnt and known else learnt or known
+        if not forms or (length > 1 and not _contiguous(text, toks, i, length)):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
         shape = caps[i : i + length]
