@@ -51,6 +51,8 @@ class RecordFormat:
     opening_salutes: tuple[str, ...] = ()
     meeting_labels: dict[str, str] = field(default_factory=dict)
     list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a side's heading alone on a line inside a list of participants (`From Seoul`, no colon)
+    side_heading_patterns: tuple[re.Pattern, ...] = ()
     document_kinds: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
@@ -113,6 +115,7 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         opening_salutes=tuple(raw.get("opening_salutes", [])),
         meeting_labels=dict(raw.get("meeting_labels", {})),
         list_label_patterns={k: tuple(v) for k, v in raw.get("list_label_patterns", {}).items()},
+        side_heading_patterns=tuple(re.compile(p) for p in raw.get("side_headings", [])),
         document_kinds=frozenset(k.lower() for k in raw.get("document_kinds", [])),
         institution_words=frozenset(k.lower() for k in raw.get("institution_words", [])),
         recorder_line_pattern=re.compile(raw["recorder_line_pattern"]) if raw.get("recorder_line_pattern") else None,

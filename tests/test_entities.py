@@ -337,6 +337,16 @@ def test_short_forms_follow_the_full_name_in_the_record(tmp_path):
     assert refs_[1] == refs_[3] and refs_[1].startswith("#pers-")
 
 
+def test_a_speaker_named_short_links_to_his_label_with_the_bracketed_given_name(tmp_path):
+    # no authority entry and no other mention: the full name is only in the first label
+    text = "Deputy Minister CHEN [Haolin]: We have read the draft.\n\nTOMASEK: Prague agrees.\n\nCHEN: We sign.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    labels = xp(tree, "//t:label[@type='speaker']")
+    assert "Haolin" in "".join(xp(labels[0], "t:persName//text()"))  # the given name belongs to the name
+    refs_ = [xp(label, "t:persName/@ref") for label in labels]
+    assert refs_[0] == refs_[2] and refs_[0][0].startswith("#pers-") and refs_[1] != refs_[0]
+
+
 def test_alternate_name_with_another_family_name_is_not_linked(tmp_path):
     text = "Cdes. Kim Il Sung, Choe Yong-geon [Pak Yong Gon], and Nam Il came.\n"
     tree = tree_of(encode_text(tmp_path, record(text)))

@@ -397,3 +397,30 @@ def test_a_page_break_naming_no_page_has_no_number():
     assert [pb.get("n") for pb in pbs] == [None, "2"]
     problems = Validator(jing=False).check_tree(etree.ElementTree(etree.fromstring(tei)), "x.xml", tei)
     assert not [d for d in problems if d.severity == "error"], problems
+
+
+def test_one_side_heading_alone_stays_an_item_and_two_sides_split():
+    one = _body("Participants:\nFrom Lisbon\nA. Example, envoy\nB. Sample, adviser\n\nThe talks began at noon.\n")
+    assert [len(lst.children) for lst in one.iter() if lst.tag == "list"] == [4]  # head + three items
+    two = _body("Participants:\nFrom Lisbon\nA. Example\nFrom Oslo\nB. Sample\n\nThe talks began at noon.\n")
+    heads = [lst.children[0].text() for lst in two.iter() if lst.tag == "list"]
+    assert heads == ["From Lisbon", "From Oslo"] and _tags(two)[0] == "p"
+
+
+def test_participants_stay_out_of_the_opener_unless_meeting_lines_follow_them():
+    shown = "Time: 10 May 1961\nPlace: Guest House\n\nParticipants:\nA. Example\nB. Sample\n\n"
+    after = _body(shown + "Recorder: C. Writer\n\nA. EXAMPLE: We begin.\n")
+    segs = [c.attrs["type"] for c in after.children[0].children if isinstance(c, Node) and c.tag == "seg"]
+    assert _tags(after)[0] == "opener" and segs == ["participants", "meeting"]
+    before = _body(shown + "A. EXAMPLE: We begin.\n")
+    assert _tags(before)[:2] == ["opener", "list"]  # the list opens the text as before
+
+
+def test_a_signature_in_parentheses_over_a_date_ends_the_document_even_with_lines_after_it():
+    doc, _, authors, _ = parse_body(
+        split_blocks("We send you the letter today as agreed.\n(B. Sample)\n3 May 1952\nNo. 41\nFile it.\n"), FMT
+    )
+    assert _tags(doc) == ["p", "closer", "postscript"] and authors == ["B. Sample"]  # the signer, never `No. 41`
+    assert [c.text() for c in doc.children[2].children] == ["No. 41", "File it."]
+    # a name in parentheses inside the text, no date under it: no closer there
+    assert "closer" not in _tags(_body("We met him.\n(B. Sample)\nHe spoke at length about the harvest.\n"))

@@ -839,14 +839,38 @@ def _take_closer_and_distribution(
     if k < len(lines):
         before, closer, signer, postscript = _take_closer_and_copies(lines[:k], fmt)
         if closer is None:
-            return lines, None, None, None
+            return _signature_over_date(lines, fmt) or (lines, None, None, None)
         produced: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[k:]]
         if postscript is None:
             postscript = Node("postscript", {}, produced)
         else:
             postscript.children.extend(produced)
         return before, closer, signer, postscript
-    return _take_closer_and_copies(lines, fmt)
+    taken = _take_closer_and_copies(lines, fmt)
+    return taken if taken[1] is not None else _signature_over_date(lines, fmt) or taken
+
+
+def _signature_over_date(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None] | None:
+    """A signature that does not end the record: a name alone in parentheses (`(A. Name)`) with a
+    date alone on the next line, then more lines (a register number, the addressee's handwritten
+    instruction, the archivist's description of what was sent). The closer ends there; the lines
+    after it, written on the document after the signature, go to a `postscript` as for the list of
+    copies (TEI 4.2.2). Returns (lines before, closer, signer, postscript), or None when no such
+    pair stands in the record — the last one counts."""
+    for k in range(len(lines) - 3, 0, -1):
+        name = _PAREN_NAME.match(lines[k].text)
+        if not (name and is_date_line(lines[k + 1].text)):
+            continue
+        signed = name.group("name").strip()
+        if not (_SIGNATURE_NAME.fullmatch(signed) or _caps_name(signed) or _person_name_line(signed)):
+            continue
+        before, closer, signer = _take_closer(lines[: k + 2], fmt)
+        if closer is None or not before:
+            return None
+        return before, closer, signer, Node("postscript", {}, [Node("p", {}, [ln.text]) for ln in lines[k + 2 :]])
+    return None
 
 
 def _take_closer_and_copies(
@@ -1442,7 +1466,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             address_context = True
             i = fields[1]
             continue
-        if can_open and _stamped_line(text) and _running_text_follows(lines, i):
+        if can_open and _stamped_line(text) and not _meeting_line(text, fmt) and _running_text_follows(lines, i):
             # an office's line with the stamps printed beside it
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
             i += 1
@@ -1568,6 +1592,13 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 i += 1
                 break
         listed = _list_label(text, fmt)
+        if listed and can_open and listed[0] == "participants" and _meeting_parts(opener):
+            block = _participants_among_meeting_lines(lines, i, fmt)
+            if block:
+                # Time: / Place: / Participants: … / Interpreter: — one meeting block, all of it opener
+                seg, i = block
+                opener.children.append(seg)
+                continue
         if listed:
             if opener.children:
                 opener_placed = True
@@ -1639,6 +1670,39 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         break
     _flush(opener, document)
     return i, docket_name
+
+
+def _meeting_parts(opener: Node) -> bool:
+    """Does the opener so far hold meeting lines only (`Time: …`, `Place: …`, `Interpreter: …`)?"""
+    return bool(opener.children) and all(
+        isinstance(c, Node)
+        and (c.tag == "dateline" or c.tag == "seg" and c.attrs.get("type") == "meeting")
+        and ":" in c.text()
+        for c in opener.children
+    )
+
+
+def _participants_among_meeting_lines(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[Node, int] | None:
+    """The participant lists of a meeting block when further meeting lines follow them (`Time:` /
+    `Place:` / `Participants:` / sides / `Interpreter:` / `Recorder:`): the block is the division's
+    preliminary group, and TEI allows an opener only before any list (4.2), so the lists go into the
+    opener inside one `seg[@type="participants"]` (a seg may hold a list) — nothing moves. Returns
+    (the seg, the index after the lists), or None when no meeting line follows them."""
+    taken = Node("seg", {"type": "participants"})
+    while i < len(lines) and (listed := _list_label(lines[i].text, fmt)) and listed[0] == "participants":
+        i = _take_list(lines, i, listed, taken, fmt)
+    if i >= len(lines) or not _meeting_line(lines[i].text, fmt):
+        return None
+    tags = [c.tag for c in taken.children if isinstance(c, Node)]
+    if "p" in tags[tags.index("list") :] if "list" in tags else True:
+        return None  # a label with no list under it, or words after a list: no list block to keep
+    # `Participants:` alone over the sides' lists is no paragraph inside the seg but its label (an
+    # element, so the seg holds elements only and is laid out a part a line, words kept apart)
+    taken.children = [
+        Node("label", {}, child.children) if isinstance(child, Node) and child.tag == "p" else child
+        for child in taken.children
+    ]
+    return taken, i
 
 
 def _kind_heading(text: str, fmt: RecordFormat, first: bool) -> bool:
@@ -1998,6 +2062,44 @@ def _further_item_groups(lines: list[Line], i: int, items: list[str], fmt: Recor
     return i
 
 
+def _side_heading(text: str, fmt: RecordFormat) -> bool:
+    """`From Seoul`, `The Korean side`: a side's heading without a colon (the format's side headings)."""
+    return any(p.fullmatch(text) for p in fmt.side_heading_patterns)
+
+
+def _further_sides(lines: list[Line], i: int, items: list[str], fmt: RecordFormat) -> int:
+    """Further blocks of a list grouped by side, each begun by its side's heading and holding only
+    item lines (`From Pyongyang` / two names): added to `items`; returns the index after them."""
+    while i < len(lines) and lines[i].block != lines[i - 1].block and _side_heading(lines[i].text, fmt):
+        k = i + 1
+        while k < len(lines) and lines[k].block == lines[i].block:
+            k += 1
+        if k - i < 2 or not all(_plain_item(ln, fmt) for ln in lines[i + 1 : k]):
+            break
+        items.extend(ln.text for ln in lines[i:k])
+        i = k
+    return i
+
+
+def _sides(items: list[str], fmt: RecordFormat) -> list[tuple[str, list[str]]]:
+    """The items of a list begun by a side's heading cut at each heading: [(heading, members)], or []
+    when fewer than two sides or a side without members show (then nothing tells a heading from a
+    participant, and the list stays one)."""
+    sides: list[tuple[str, list[str]]] = []
+    for item in items:
+        if _side_heading(item, fmt):
+            sides.append((item, []))
+        else:
+            sides[-1][1].append(item)
+    return sides if len(sides) >= 2 and all(members for _, members in sides) else []
+
+
+def _list_item(text: str) -> Node:
+    """One item of a list; a numbered one keeps its number as @n."""
+    m = _NUMBERED.match(text)
+    return Node("item", {"n": m.group("n")}, [text]) if m else Node("item", {}, [text])
+
+
 def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: Node, fmt: RecordFormat) -> int:
     kind, rest = listed
     label_line = lines[i]
@@ -2036,14 +2138,19 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
             items.append(lines[i].text)
             i += 1
     i = _further_item_groups(lines, i, items, fmt)
+    if not rest and items and _side_heading(items[0], fmt):
+        i = _further_sides(lines, i, items, fmt)
+        sides = _sides(items, fmt)
+        if sides:
+            # `From Seoul` / names / `From Pyongyang` / names: a list a side, as `The Soviet side:` makes
+            container.children.append(Node("p", {}, [label_line.text]))
+            for side, members in sides:
+                container.children.append(
+                    Node("list", {"type": kind}, [Node("head", {}, [side]), *map(_list_item, members)])
+                )
+            return i
     head_text = label_line.text[: len(label_line.text) - len(rest)].rstrip() if rest else label_line.text
-    node = Node("list", {"type": kind}, [Node("head", {}, [head_text])])
-    for item in items:
-        m = _NUMBERED.match(item)
-        if m:
-            node.children.append(Node("item", {"n": m.group("n")}, [item]))
-        else:
-            node.children.append(Node("item", {}, [item]))
+    node = Node("list", {"type": kind}, [Node("head", {}, [head_text]), *map(_list_item, items)])
     if len(node.children) > 1:
         container.children.append(node)
     else:
