@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import fcntl
+import importlib
+import json
 import os
 import shutil
 import subprocess
@@ -93,6 +96,105 @@ class TeiAllValidator:
                 problems.append(f"{f}: {self._lxml.error_log}")
         return "\n".join(problems)
 
+    def errors_by_file(self, files: list[Path]) -> dict[Path, list[str]]:
+        """Every file's findings from one run over all of them, each as `line:col: error: ...` without
+        the file's name. A line naming no file of the run fails (nothing is dropped unread)."""
+        found: dict[Path, list[str]] = {f: [] for f in files}
+        if not self.jing:
+            if self._lxml is None:
+                self._lxml = etree.RelaxNG(etree.parse(str(self.path)))
+            for f in files:
+                if not self._lxml.validate(etree.parse(str(f))):
+                    found[f] = [f"{e.line}:{e.column}: error: {e.message}" for e in self._lxml.error_log]
+            return found
+        prefixes = {f"{f}:": f for f in files}
+        for line in self.errors(files).splitlines():
+            owner = next((prefix for prefix in prefixes if line.startswith(prefix)), None)
+            assert owner is not None, f"jing reported on no file of the run: {line}"
+            found[prefixes[owner]].append(line[len(owner) :])
+        return found
+
+
+# Modules whose tei_all checks of inputs known before their tests run share one jing run (a JVM start
+# costs about 0.45 s of CPU): each defines `tei_all_inputs(folder) -> list[Path]`, writing its files
+# under `folder`; its tests read their files' findings from the `tei_all_verdicts` fixture.
+TEI_ALL_INPUT_MODULES = ("test_tei_conformance", "test_formats", "test_validate_tei")
+
+
+class TeiAllVerdicts:
+    """tei_all's findings on the files of TEI_ALL_INPUT_MODULES, by path relative to `root`
+    (`MODULE/NAME`): a list of `line:col: error: ...`, empty for a valid file."""
+
+    def __init__(self, root: Path, errors: dict[str, list[str]]):
+        self.root = root
+        self._errors = errors
+
+    def files(self, module: str) -> list[Path]:
+        """The files `module` gave, in its order."""
+        return [self.root / name for name in self._errors if name.split("/", 1)[0] == module]
+
+    def errors(self, path: Path) -> list[str]:
+        """The findings on one file of the run (KeyError for a file the run did not check)."""
+        return self._errors[path.relative_to(self.root).as_posix()]
+
+
+def _check_tei_all_inputs(folder: Path, tei_all: TeiAllValidator) -> dict[str, list[str]]:
+    """Write every module's inputs under `folder` and check them all in one tei_all run."""
+    files: list[Path] = []
+    for module in TEI_ALL_INPUT_MODULES:
+        (folder / module).mkdir(parents=True)
+        given = importlib.import_module(module).tei_all_inputs(folder / module)
+        assert given and all(f.parent == folder / module for f in given), module
+        files.extend(given)
+    found = tei_all.errors_by_file(files)
+    return {f.relative_to(folder).as_posix(): found[f] for f in files}
+
+
+def made_once(tmp_path_factory, name: str, make):
+    """`make(folder)` run once per test session, its files under `folder` and its JSON-able result
+    returned as (folder, result) to every caller. Under xdist the first worker to ask makes it while
+    the others wait on a lock beside the workers' temporary folders, then read it (the pattern of the
+    pytest-xdist documentation, with fcntl for the lock). Callers only read the folder."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        return folder, make(folder)
+    shared = tmp_path_factory.getbasetemp().parent
+    folder, results = shared / name, shared / f"{name}.json"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not results.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            results.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(results.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def tei_all_verdicts(tmp_path_factory, tei_all) -> TeiAllVerdicts:
+    """One tei_all run for the whole test session (see made_once)."""
+    return TeiAllVerdicts(
+        *made_once(tmp_path_factory, "tei_all", lambda folder: _check_tei_all_inputs(folder, tei_all))
+    )
+
+
+def _build_published(folder: Path) -> None:
+    from test_publish import build
+
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    for path in [*CORPUS.glob("*.txt"), *FIXTURES.glob("*.txt")]:
+        shutil.copy(path, corpus / path.name)
+    build(corpus, folder / "out")
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site `build` makes of the corpus and every fixture record (search included), made once
+    per session for the modules that read it (test_publish, test_site); its TEI masters are in
+    `published_site.parent / "tei"`. Read-only."""
+    folder, _ = made_once(tmp_path_factory, "published", _build_published)
+    return folder / "out" / "site"
+
 
 # Modules whose tests share a costly module- or session-scoped fixture (a built site, a running
 # browser, an encoded corpus): xdist runs each of them on one worker, so the fixture is made once
@@ -105,17 +207,24 @@ SHARED_FIXTURE_MODULES = frozenset(
         "test_publish.py",
         "test_publish_any_tei.py",
         "test_site.py",
-        "test_tei_conformance.py",
         "test_validate.py",
         "test_validate_tei.py",
     }
 )
 
 
+# Modules that read another module's session fixture run on that module's worker (one unit), so
+# the fixture is made once and nobody waits on made_once's lock while the other worker makes it.
+SHARED_WITH = {"test_site.py": "test_publish.py"}
+
+
 def scheduling_scope(nodeid: str) -> str:
-    """The unit xdist hands to one worker: the module for SHARED_FIXTURE_MODULES, else the test."""
-    module = nodeid.split("::", 1)[0]
-    return module if Path(module).name in SHARED_FIXTURE_MODULES else nodeid
+    """The unit xdist hands to one worker: the module for SHARED_FIXTURE_MODULES (or the module it
+    shares with, SHARED_WITH), else the test."""
+    module = Path(nodeid.split("::", 1)[0])
+    if module.name not in SHARED_FIXTURE_MODULES:
+        return nodeid
+    return module.with_name(SHARED_WITH.get(module.name, module.name)).as_posix()
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import AUTHORITY, CORPUS, FIXTURES, ROOT, record
+from conftest import AUTHORITY, CORPUS, ROOT, record
 from lxml import html
 
 from tei_encoder.cli import main
@@ -25,11 +25,9 @@ def build(corpus: Path, out: Path, *extra) -> Path:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("corpus")
-    for path in [*CORPUS.glob("*.txt"), *FIXTURES.glob("*.txt")]:
-        shutil.copy(path, corpus / path.name)
-    return build(corpus, tmp_path_factory.mktemp("out"))
+def site(published_site) -> Path:
+    """The corpus and every fixture record, built once for the session (conftest.published_site)."""
+    return published_site
 
 
 def page(site: Path, name: str):

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED
 from lxml import etree, html
-from test_publish import SEED_PAGE, build
+from test_publish import SEED_PAGE
 
 from tei_encoder.cli import main
 from tei_encoder.publish import EntityIndex, Publisher
@@ -33,12 +33,13 @@ def page(site: Path, name: str):
 
 
 @pytest.fixture(scope="module")
-def tei_dir(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("corpus")
+def tei_dir(tmp_path_factory, published_site) -> Path:
+    """The TEI masters of the seed and three fixture records, as `build` wrote them (the session's
+    shared build: a record's TEI does not depend on the others), for the tests that publish them."""
+    tei = tmp_path_factory.mktemp("tei")
     for path in (SEED, FIXTURES / "footnotes.txt", FIXTURES / "letter.txt", FIXTURES / "minutes.txt"):
-        shutil.copy(path, corpus / path.name)
-    site = build(corpus, tmp_path_factory.mktemp("out"), "--no-search")
-    return site.parent / "tei"
+        shutil.copy(published_site.parent / "tei" / f"{path.stem}.xml", tei)
+    return tei
 
 
 def publish(tei_dir: Path, out: Path, *extra):
@@ -156,21 +157,22 @@ def test_missing_override_folder_and_css_are_usage_errors(tei_dir, tmp_path):
     assert publish(tei_dir, tmp_path / "b", "--css", str(tmp_path / "none.css")).exit_code == 2
 
 
-def test_dashes_rendered_tei_untouched(tei_dir, tmp_path):
-    site = tei_dir.parent / "site"
+def test_dashes_rendered_tei_untouched(published_site):
+    site = published_site
+    masters = site.parent / "tei"
     doc = page(site, SEED_PAGE)
     summary = doc.xpath("string(//section[@class='summary'])")
     assert "Cuba\u2013US" in summary and "--" not in summary
-    assert "Cuba</placeName>--<placeName" in (tei_dir / "000_6c3a4dfe0217feee.xml").read_text(encoding="utf-8")
-    assert (site / "tei/000_6c3a4dfe0217feee.xml").read_bytes() == (tei_dir / "000_6c3a4dfe0217feee.xml").read_bytes()
+    assert "Cuba</placeName>--<placeName" in (masters / "000_6c3a4dfe0217feee.xml").read_text(encoding="utf-8")
+    assert (site / "tei/000_6c3a4dfe0217feee.xml").read_bytes() == (masters / "000_6c3a4dfe0217feee.xml").read_bytes()
     # the index filter searches the text as shown
     filter_data = page(site, "index.html").xpath("string(//script[@id='search-index'])")
     assert any("Cuba\u2013US" in doc["summary"] for doc in json.loads(filter_data))
     assert "--" not in filter_data
 
 
-def test_key_lists_only_the_signs_the_document_uses(tei_dir):
-    site = tei_dir.parent / "site"
+def test_key_lists_only_the_signs_the_document_uses(published_site):
+    site = published_site
     seed = page(site, SEED_PAGE)
     seed_signs = seed.xpath("//section[@class='key']//dt//text()")
     assert "[sic]" in seed_signs and "[word]" in seed_signs and "[p. 2]" not in seed_signs
@@ -184,8 +186,8 @@ def test_key_lists_only_the_signs_the_document_uses(tei_dir):
     assert "[p. 2]" in minutes.xpath("//section[@class='key']//dt//text()")
 
 
-def test_index_dates_one_style_sorted(tei_dir):
-    index = page(tei_dir.parent / "site", "index.html")
+def test_index_dates_one_style_sorted(published_site):
+    index = page(published_site, "index.html")
     times = index.xpath("//ol[@id='doc-list']//time")
     shown = [t.text for t in times]
     assert shown and all(re.fullmatch(r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}", s) for s in shown), shown
@@ -193,8 +195,8 @@ def test_index_dates_one_style_sorted(tei_dir):
     assert values == sorted(values)
 
 
-def test_entry_page_contexts_and_co_mentions(tei_dir):
-    entry = page(tei_dir.parent / "site", "persons/castro-fidel.html")
+def test_entry_page_contexts_and_co_mentions(published_site):
+    entry = page(published_site, "persons/castro-fidel.html")
     contexts = entry.xpath("//ol[@class='kwic']/li")
     anchors = [li.xpath("string(a[@class='mention']/@href)") for li in contexts]
     assert len(contexts) >= 10 and len(set(anchors)) == len(anchors)
@@ -260,16 +262,16 @@ def test_contexts_keep_the_brackets_of_supplied_text():
     assert contexts["b"][0].keyword == "Ivo [Brenn]"
 
 
-def test_every_page_links_the_shipped_favicon(tei_dir):
-    site = tei_dir.parent / "site"
+def test_every_page_links_the_shipped_favicon(published_site):
+    site = published_site
     for relative in ("index.html", SEED_PAGE, "persons.html", "places/cuba.html"):
         icons = page(site, relative).xpath("//head/link[@rel='icon']/@href")
         assert len(icons) == 1 and (site / relative).parent.joinpath(icons[0]).resolve().is_file(), relative
 
 
-def test_source_box_is_left_out_of_the_search_index(tei_dir):
+def test_source_box_is_left_out_of_the_search_index(published_site):
     """Labels and values of the source box would run together in the index ("ArchiveArchive of...")."""
-    seed = page(tei_dir.parent / "site", SEED_PAGE)
+    seed = page(published_site, SEED_PAGE)
     boxes = seed.xpath("//aside[@class='doc-essentials']")
     assert boxes and all(box.get("data-pagefind-ignore") is not None for box in boxes)
     assert seed.xpath("//aside[@class='doc-essentials']//dd")  # the box is there, only not indexed
@@ -356,8 +358,8 @@ def test_authority_dates_of_life_and_note_on_the_entry_page(tmp_path):
     assert "<birth" not in tei  # the TEI is as before: the details are the site's
 
 
-def test_map_places_from_geonames(tei_dir):
-    places = page(tei_dir.parent / "site", "places.html")
+def test_map_places_from_geonames(published_site):
+    places = page(published_site, "places.html")
     points = {
         a.xpath("string(.//*[local-name()='text'])"): a
         for a in places.xpath("//*[local-name()='a'][@class='map-place']")
