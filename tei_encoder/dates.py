@@ -273,6 +273,26 @@ def _clock_time(text: str, at: int, year: str | None, default_year: int | None) 
     return hours <= 23 and minutes in (0, 15, 30, 45) and _CLOCK_BEFORE.search(text, max(0, at - 7), at) is not None
 
 
+def _date_of(m: re.Match, default_year: int | None, default_month: int | None, day_first: bool) -> DateMatch | None:
+    """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
+    n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
+    groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+    return _to_match(
+        DATE_PATTERNS[n][0], m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first
+    )
+
+
+def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
+    """The date find_dates(line, default_year) finds spanning the whole of `line`, or None; without
+    its scan of the whole line. Its first match is the leftmost, so one spanning the line can only be
+    the pattern's match at the line's start; the prefilter find_dates applies is applied too (same answers)."""
+    m = _ALL_DATES.match(line)
+    if m is None or m.end() != len(line) or not _may_hold_a_date(line):
+        return None
+    date = _date_of(m, default_year, None, False)
+    return date if date and date.start == 0 and date.end == len(line) else None
+
+
 # Dates counted from the writing date: the year of the record ("this year", "the current year"), the
 # next or the last; a day of the record's month ("the 26th of this month"). "The following year" and
 # "the previous year" count from a date the text names, which a pattern cannot tell: never read.
@@ -466,10 +486,8 @@ def parse_date_line(text: str) -> str | None:
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return line
-    for match in find_dates(line, None):
-        if match.start == 0 and match.end == len(line):
-            return match.attrs.get("when") or None
-    return None
+    match = _whole_line_date(line, None)
+    return match.attrs.get("when") or None if match else None
 
 
 def is_date_line(text: str) -> bool:
@@ -477,4 +495,4 @@ def is_date_line(text: str) -> bool:
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return True
-    return any(m.start == 0 and m.end == len(line) for m in find_dates(line, 2000))
+    return _whole_line_date(line, 2000) is not None

@@ -529,7 +529,8 @@ class _DocContext:
         return local or known or []
 
     def lengths_from(self, word: str) -> tuple[int, ...]:
-        """The lengths of the listed and learnt forms that begin with `word`, longest first."""
+        """The lengths of the listed and learnt forms that begin with `word`, longest first (the name
+        pass reads the two dicts itself: it asks at every capitalised word)."""
         return self.local_first.get(word) or self.rec.first_words.get(word, ())
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
@@ -691,13 +692,14 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
-def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
+def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[str]:
     """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
-    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)")."""
+    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)"). `runs`:
+    as for _rule_names."""
     names = []
     if " by " in text or "by " in text[:3] or "ccording to" in text:
         for m in rec.cued_name.finditer(text):
-            run = _name_run(rec.names, m.group("name").split())
+            run = _name_run_of(rec.names, m.group("name"), runs)
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
     for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
@@ -710,17 +712,19 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
     return names
 
 
-def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
+def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = None) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
-    Mongolian patronymic, East Asian family name + syllables."""
+    Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
+    for a given name and what follows it, by those words (a record names its people again and again)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
+    runs = {} if runs is None else runs
     names = []
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
-        run = _name_run(v, m.group("name").split())
+        run = _name_run_of(v, m.group("name"), runs)
         if (
             run
             and _NAMED_AFTER.match(text, m.start("name") + len(run))
@@ -731,13 +735,13 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             continue  # "Deputy Special Assistant": a word of the title, not a name
         names.append(run)
     for m in rec.role_name.finditer(text):
-        run = _name_run(v, m.group("name").split())
+        run = _name_run_of(v, m.group("name"), runs)
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
-    names.extend(_cued_names(rec, text))
+    names.extend(_cued_names(rec, text, runs))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
-        before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
+        before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         given = before.group(1) if before else ""
@@ -745,7 +749,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
-        names.append(_name_run(v, m.group(0).split()))
+        names.append(_name_run_of(v, m.group(0), runs))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
@@ -766,13 +770,13 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 continue  # "from Nový Jičín": a place's shape is a name's shape
             g = _GIVEN_NAME.match(text, m.start())
             if g and _unlisted_person_pair(rec, g.group("all").split()):
-                names.append(_name_run(v, g.group("all").split()))
+                names.append(_name_run_of(v, g.group("all"), runs))
             continue
         if word in v.given:
             if m.start() < inside_until:
                 continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
-            if g and (run := _name_run(v, g.group("all").split())).count(" "):  # alone ("pre-war"): no evidence
+            if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
                 whole = _second_given_name(v, text, m.start(), run)
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
@@ -794,7 +798,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
-            names.append(_name_run(v, part.split()))
+            names.append(_name_run_of(v, part, runs))
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
@@ -832,6 +836,18 @@ def _second_given_name(v, text: str, at: int, run: str) -> str:
     g = _GIVEN_NAME.match(text, second)
     longer = _name_run(v, g.group("all").split()) if g else ""
     return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
+
+
+_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
+
+
+def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
+    """_name_run of the words of `words` (a rule's match), kept in `runs` (one record's: the answer
+    depends on the words and the vocabulary alone)."""
+    run = runs.get(words)
+    if run is None:
+        run = runs[words] = _name_run(v, words.split())
+    return run
 
 
 _NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
@@ -963,6 +979,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         if isinstance(item, Node)
     }
     rule_found: dict[str, list[str]] = {}
+    runs: dict[str, str] = {}  # _given_name_run's answers, for this record
     for text, parent in zip(ctx.texts, ctx.parents):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
@@ -981,13 +998,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text)
+            rule_found[text] = _rule_names(rec, text, runs)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs))
     return [n for n in names if n]
 
 
@@ -1972,13 +1989,17 @@ def _state_prefix_start(v, text: str, start: int) -> int:
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
     spans: list[_Span] = []
+    # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
+    # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
+    local_first, first_words = ctx.local_first, ctx.rec.first_words
     i = 0
     while i < len(toks):
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
         if i == len(toks):
             break
         start = toks[i][0]
-        lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
+        # most capitalised words begin no form: no lookup at all
+        lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if (
             found
@@ -2446,6 +2467,10 @@ def _case_runs(text: str, matches) -> list[tuple[int, int]]:
     return runs
 
 
+# a word's possessive ending (the words of a run are split at spaces: an endswith test, not a regex per word)
+_APOSTROPHE_S = ("'s", "’s")
+
+
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
     the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
@@ -2465,7 +2490,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
-            f = norm(re.sub(r"['’]s$", "", w))
+            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
             if f in _ORG_HEADS:
                 return True
             if f == "union" and (
@@ -2491,7 +2516,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     words = words_of[first]
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
         w = words[k]
-        possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
+        possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
         if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
@@ -2645,13 +2670,18 @@ def _longest_form(
     ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, lengths: tuple[int, ...]
 ):
     """(length, form) of the longest listed or learnt form at token i that fits the text, else None;
-    `lengths`: ctx.lengths_from(keys[i]), the lengths of the forms that begin with that word."""
+    `lengths`: the lengths of the learnt and listed forms that begin with that word, longest first."""
     limit = len(toks) - i
+    local, listed = ctx.local, ctx.rec.lexicon
     for length in lengths:
         if length > limit:
             continue
-        forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
-        if not forms or not _contiguous(text, toks, i, length):
+        # ctx.forms(key) without the call (this runs at most capitalised words): dict lookups, cheaper
+        # than the spacing test; a single word has no spacing to test
+        key = keys[i : i + length]
+        learnt, known = local.get(key), listed.get(key)
+        forms = learnt + known if learnt and known else learnt or known
+        if not forms or (length > 1 and not _contiguous(text, toks, i, length)):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
         shape = caps[i : i + length]
