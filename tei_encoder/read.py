@@ -47,11 +47,7 @@ def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RE
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             raise RecordError("not a regular file (a folder, device or pipe)")
-        if st.st_size > max_bytes:
-            raise RecordError(
-                f"file is {_megabytes(st.st_size)} MB, over the {_megabytes(max_bytes)} MB limit for one record; "
-                f"{SIZE_HINT}"
-            )
+        check_record_size(st.st_size, max_bytes)
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)  # a file that grew since stat() is still bounded
         if len(raw) > max_bytes:
@@ -59,6 +55,23 @@ def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RE
     except OSError as exc:
         raise RecordError(f"cannot read file: {exc.strerror or exc}") from None
     return decode_record(path, raw, encoding)
+
+
+def check_record_size(size: int, max_bytes: int = MAX_RECORD_BYTES) -> None:
+    """Raise RecordError (one line, with the hint to raise the limit) when a record of size bytes
+    is over max_bytes: `encode` and `build` refuse a file before reading it, in the same words."""
+    if size > max_bytes:
+        raise RecordError(
+            f"file is {_megabytes(size)} MB, over the {_megabytes(max_bytes)} MB limit for one record; {SIZE_HINT}"
+        )
+
+
+def record_digest(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> str:
+    """The SHA-256 of a record file, read in chunks after its size is checked (a huge or sparse file
+    costs neither memory nor time). Raises RecordError (over max_bytes) or OSError (unreadable)."""
+    check_record_size(path.stat().st_size, max_bytes)
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _megabytes(size: int) -> str:

@@ -40,6 +40,11 @@ def safe_parser(huge: bool = False, collect_ids: bool = True) -> etree.XMLParser
     )
 
 
+def over_xml_limit(size: int) -> str:
+    """Why an XML file of size bytes is refused unread (over MAX_XML_BYTES), in every command's words."""
+    return f"the file is {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB limit for one XML file"
+
+
 class UnsafeXML(ValueError):
     """Raised for XML we refuse to read: a DOCTYPE, entity declarations, too deep a tree."""
 
@@ -60,7 +65,7 @@ def parse_xml(
             raise ValueError("parse_xml needs a path or the data")
         size = Path(path).stat().st_size
         if size > MAX_XML_BYTES:
-            raise UnsafeXML(f"the file is {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB limit for one XML file")
+            raise UnsafeXML(over_xml_limit(size))
         data = Path(path).read_bytes()
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None

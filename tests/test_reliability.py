@@ -3,6 +3,7 @@ permissions, active content in TEI downloads, and the last line of defence of th
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -81,6 +82,33 @@ def test_size_limit_checked_before_reading_and_raisable(tmp_path):
     assert "over the 0.00 MB limit" in line or "limit for one record" in line
     result, out = encode_to(tmp_path, small, "--max-record-size", "1")
     assert result.exit_code == 0 and out.exists()
+
+
+def test_build_checks_a_records_size_before_reading_it(tmp_path, monkeypatch):
+    """build hashed a whole record before any size check (64 GB sparse: MemoryError, no file
+    named): now it refuses it unread, in encode's words, and hashes other records in chunks."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with (corpus / "huge.txt").open("wb") as handle:  # sparse: 8 GB on paper, nothing on disk
+        handle.truncate(8 * 1024**3)
+
+    read_bytes = Path.read_bytes
+
+    def whole_file(self):
+        if self.name == "huge.txt":
+            raise AssertionError(f"{self} read whole into memory")
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    result = invoke("build", str(corpus), "-o", str(tmp_path / "out"), "--no-search", "--authority", str(AUTHORITY))
+    [line] = error_lines(result)
+    assert line.startswith(f"{corpus / 'huge.txt'}: error: file is 8192 MB, over the 64 MB limit"), line
+    assert "pass --max-record-size MB" in line and result.exit_code == 1
+    from tei_encoder.read import record_digest
+
+    monkeypatch.undo()
+    (corpus / "small.txt").write_bytes(b"x" * 300_000)
+    assert record_digest(corpus / "small.txt") == hashlib.sha256(b"x" * 300_000).hexdigest()
 
 
 def test_a_fifo_is_refused_not_waited_on(tmp_path):
