@@ -247,6 +247,27 @@ def test_broken_authority_file_is_one_usage_error(tmp_path, content, expected, c
     assert not (tmp_path / "out" / "letter.xml").exists() and not (tmp_path / "out" / "tei").exists()
 
 
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (ENTRY.format(id="p1", idno='<idno type="isni">1</idno>').encode(), "people.xml:2: error: authority entry p1"),
+        (b"<!DOCTYPE x [<!ENTITY a 'b'>]><listPerson/>", "people.xml:1: error:"),
+        (b'<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person>\n</listPerson>\n', "people.xml:3: error:"),
+    ],
+    ids=["idno-type", "doctype", "malformed"],
+)
+def test_authority_check_finds_what_encode_refuses(tmp_path, content, expected):
+    """`authority check` passed an idno type that build and encode refuse: one check, shared."""
+    authority = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, authority)
+    (authority / "people.xml").write_bytes(content)
+    result = invoke("authority", "check", "--authority", str(authority))
+    assert result.exit_code == 1, result.output
+    assert any(expected in line for line in result.output.splitlines()), result.output
+    if b"idno" in content:
+        assert "idno type 'isni' is not one the project schema allows" in result.output
+
+
 # --- outputs --------------------------------------------------------------------------------------------
 
 
