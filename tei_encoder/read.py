@@ -114,7 +114,7 @@ def _decode(raw: bytes, encoding: str | None) -> str:
                 raise RecordError(
                     f"not valid {codec.upper()} after its byte-order mark, at byte {exc.start + len(bom)}"
                 ) from None
-    utf16 = _utf16_without_bom(raw)
+    utf16 = _utf32_without_bom(raw) or _utf16_without_bom(raw)
     if utf16:
         raise RecordError(f"looks like {utf16} text without a byte-order mark; {ENCODING_AS_HINT} {utf16.lower()}")
     if _looks_binary(raw):
@@ -152,5 +152,19 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     even, odd = head[0::2], head[1::2]
     for nuls, other, codec in ((odd, even, "UTF-16-LE"), (even, odd, "UTF-16-BE")):
         if nuls.count(0) >= 0.9 * len(nuls) and other.count(0) <= 0.1 * len(other):
+            return codec
+    return None
+
+
+def _utf32_without_bom(raw: bytes) -> str | None:
+    """'UTF-32-LE' or 'UTF-32-BE' when the first 8 KB look like ASCII text in UTF-32 (in every four
+    bytes, the three high ones NUL and the low one not), else None."""
+    head = raw[: 8192 - 8192 % 4]
+    if len(head) < 8:
+        return None
+    lanes = [head[i::4] for i in range(4)]
+    for low, high, codec in ((0, (1, 2, 3), "UTF-32-LE"), (3, (0, 1, 2), "UTF-32-BE")):
+        quads = len(lanes[low])
+        if all(lanes[i].count(0) >= 0.9 * quads for i in high) and lanes[low].count(0) <= 0.1 * quads:
             return codec
     return None

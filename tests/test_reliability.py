@@ -54,7 +54,7 @@ def test_c1_controls_and_csi_sequences_removed_with_warning(tmp_path):
     assert "terminal control sequence(s)" in result.stderr and "control characters" in result.stderr
 
 
-@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_without_bom_gets_a_hint(tmp_path, codec):
     data = record("A paragraph of text.\n").encode(codec)
     result, out = encode_to(tmp_path, data)
@@ -154,6 +154,7 @@ def test_validate_reports_any_file_name(tmp_path, fmt):
     assert invoke("encode", str(SEED), "-o", str(tei / "good.xml"), "--authority", str(AUTHORITY)).exit_code == 0
     shutil.copy(tei / "good.xml", tei / os.fsdecode(b"ctl\x01\x7f\xfe\nname.xml"))
     (tei / os.fsdecode(b"broken\xff.xml")).write_bytes(b"<TEI>")
+    (tei / "rtl\u202egnp.xml").write_bytes(b"<TEI>")  # a bidi override reorders what a reader sees
     result = invoke("validate", str(tei), "--format", fmt)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
@@ -161,11 +162,14 @@ def test_validate_reports_any_file_name(tmp_path, fmt):
     if fmt == "json":
         names = {f["file"] for f in json.loads(report)["files"]}
         assert any(n.endswith("ctl\\x01\\x7f\\xfe\\nname.xml") for n in names)
+        assert any(n.endswith("rtl\\u202egnp.xml") for n in names) and not any("\u202e" in n for n in names)
     elif fmt == "junit":
         names = {c.get("name") for c in etree.fromstring(report.encode()).iter("testcase")}
         assert any(n.endswith("broken\\xff.xml") for n in names)
+        assert any(n.endswith("rtl\\u202egnp.xml") for n in names) and not any("\u202e" in n for n in names)
     else:
         assert "broken\\xff.xml" in report and "\nname.xml" not in report
+        assert "rtl\\u202egnp.xml" in report and "\u202e" not in report
 
 
 # --- links -----------------------------------------------------------------------------------------------
