@@ -30,7 +30,9 @@ from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
-_TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(
+    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+)
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
@@ -41,7 +43,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
@@ -725,6 +727,8 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        if run and _inside_title(v, text, m.start("name") + len(run), run):
+            continue  # "Deputy Special Assistant": a word of the title, not a name
         names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run(v, m.group("name").split())
@@ -751,6 +755,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
+    inside_until = 0  # the end of a name of two given names and a surname just found
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
         if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
@@ -764,9 +769,13 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(_name_run(v, g.group("all").split()))
             continue
         if word in v.given:
+            if m.start() < inside_until:
+                continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
-            if g and (run := _name_run(v, g.group("all").split())).count(" "):
-                names.append(run)  # a given name alone (before "pre-war") is no evidence of a person
+            if g and (run := _name_run(v, g.group("all").split())).count(" "):  # alone ("pre-war"): no evidence
+                whole = _second_given_name(v, text, m.start(), run)
+                inside_until = m.start() + len(whole) if whole != run else 0
+                names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
                 family = h.group("family")
@@ -800,6 +809,29 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ž][\w’'-]*)")
+
+
+def _inside_title(v, text: str, end: int, run: str) -> bool:
+    """Whether a one-word `run` after a title, ending at `end`, is a dictionary word followed by
+    another title word: the middle of a longer title ("Deputy Special Assistant"), not a name."""
+    after = _NEXT_WORD.match(text, end)
+    return " " not in run and after is not None and v.is_common_word(run) and v.is_title_word(after["word"])
+
+
+def _second_given_name(v, text: str, at: int, run: str) -> str:
+    """A name of two given names and a surname ("Juan Antonio Samaranch", "Maria Elena Vega"): the
+    given-name rule found `run` at `at` ("Juan Antonio"); when its second word is a listed given name
+    that the same rule continues with a surname, the whole name, else `run`."""
+    words = run.split()
+    if len(words) != 2 or norm(words[1]) not in v.given:
+        return run
+    second = text.find(words[1], at + len(words[0]))
+    g = _GIVEN_NAME.match(text, second)
+    longer = _name_run(v, g.group("all").split()) if g else ""
+    return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
 
 
 _NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
@@ -1452,6 +1484,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
+    spans.extend(_mission_spans(ctx, text))
     if "he " in text:
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
@@ -2174,11 +2207,13 @@ _ORG_HEADS = frozenset(
         "commission",
         "presidium",
         "politburo",
+        "politbureau",
         "secretariat",
         "directorate",
         "command",
         "volunteers",
         "mfa",
+        "noc",
         "division",
         "branch",
         "office",
@@ -2199,8 +2234,8 @@ _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 _STATE_BODY = re.compile(r"^(?:State|STATE)$")
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
-_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
-_LONE_ORGAN = re.compile(r"^(?:Politburo|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
+_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
+_LONE_ORGAN = re.compile(r"^(?:Politburo|Politbureau|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
@@ -2312,6 +2347,54 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+# a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
+# embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
+_MISSION = re.compile(
+    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
+)
+
+
+def _may_name_a_mission(text: str) -> bool:
+    """A cheap pretest: substring searches (on a long paragraph far faster than a regex alternation,
+    and written out: a generator's overhead is more than the searches on a short string)."""
+    return (
+        "mbass" in text
+        or "egation" in text
+        or "onsulate" in text
+        or "MBASS" in text
+        or "EGATION" in text
+        or "ONSULATE" in text
+    )
+
+
+def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
+    """A state's mission abroad named by the state's adjective or listed name ("Soviet embassy",
+    "GDR Embassy"): an organisation of the record, or the listed one of that exact form. The state
+    word must be a national adjective or a listed place's abbreviation ("the Hungarian embassy", not
+    "the new embassy"); "Romanian embassies" are several bodies, no name. TEI Guidelines 13.2.2 (organizational names)."""
+    spans: list[_Span] = []
+    if not _may_name_a_mission(text):
+        return spans
+    for m in _MISSION.finditer(text):
+        state = m.group("state")
+        if not (_NATIONAL.match(state) or (state.isupper() and _place_at(ctx, state) == len(state))):
+            continue  # a state's adjective or abbreviation; "Pyongyang embassy" names the city it is in
+        if text.startswith(" IN ", m.end()):
+            continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
+        surface = m.group(0)
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        if key in ctx.rec.rejected or any(f.kind in ("place", "person") for f in ctx.forms(key)):
+            continue
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        if len(ids) > 1:
+            continue  # two listed bodies of that form: left unlinked and untagged rather than guessed
+        xml_id = ids.pop() if ids else _new_local_person(ctx, surface, key, "org")
+        if not ctx.forms(key):
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return spans
+
+
 # "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
 # (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
 _THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
@@ -2397,6 +2480,13 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
+    if (
+        first
+        and run[groups[first - 1][1] : groups[first][0]] == " and "
+        and _qualifier_before_and(ctx, words_of[first - 1])
+    ):
+        first -= 1  # "Near and Middle East Department": one name; "the IOC and the Olympic Committee": two
+        joined_by_and[first + 1] = False
     a = groups[first][0]
     words = words_of[first]
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
@@ -2411,8 +2501,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
-        if joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
-            break  # "the Central Committee and the Politburo": two bodies
+        if k > first and joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
+            break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -2426,6 +2516,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if end_word < len(ws) - 1:
                 break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
             continue
+        if k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
+            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         place = _place_at(ctx, run[tail_a:tail_b])
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
@@ -2496,6 +2588,20 @@ def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: i
         ) or _starts_person(v, ws):
             return False
     return not _place_at(ctx, " ".join(words_of[k]))
+
+
+def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:
+    """Whether the words before a bare "and" qualify the head after it ("Near" of "Near and Middle East
+    Department"): no head word, title, person's name, place or listed body among them, no article
+    but in front."""
+    v = ctx.rec.names
+    while words and norm(words[0]) in _LEADING:
+        words = words[1:]  # "the" of "the Near and Middle East Department"
+    if not words or any(
+        norm(w) in _LEADING or norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS or v.is_title_word(w) for w in words
+    ):
+        return False
+    return not _starts_person(v, words) and not _place_at(ctx, " ".join(words))
 
 
 def _starts_person(v, words: list[str]) -> bool:
