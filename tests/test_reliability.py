@@ -163,26 +163,6 @@ def test_one_paragraph_of_names_and_sic_marks_is_encoded_in_linear_work(tmp_path
     assert large < 5 * small, (small, large)
 
 
-def _cpu_to_encode(tmp_path: Path, body: str) -> float:
-    path = tmp_path / "record.txt"
-    path.write_text(record(body), encoding="utf-8")
-    started = time.process_time()
-    result = encode_record(path, SETTINGS, check=False)
-    assert result.ok, result.error
-    return time.process_time() - started
-
-
-@pytest.mark.fuzz
-def test_one_long_first_line_is_encoded_in_linear_time(tmp_path):
-    """The whole pipeline on one long line after the Contents items, where work done by C (a copy of
-    the line per word to find a Contents item glued to it) escapes the call count above: four times
-    the copies must cost well under four times the CPU per copy (20,000 copies took 35 s, now ~1 s)."""
-    unit = "word Castro [sic] "
-    _cpu_to_encode(tmp_path, unit * 10)
-    small, large = _cpu_to_encode(tmp_path, unit * 5000), _cpu_to_encode(tmp_path, unit * 20000)
-    assert large / 20000 < 2.5 * small / 5000, (small, large)
-
-
 def test_node_text_runs_are_joined_in_order():
     node = Node("p", {}, ["a", "b", Node("hi", {}, ["x", "y"]), "c", "d", Node("lb", {}, []), "e"])
     el = _node(node)
