@@ -424,3 +424,13 @@ def test_a_signature_in_parentheses_over_a_date_ends_the_document_even_with_line
     assert [c.text() for c in doc.children[2].children] == ["No. 41", "File it."]
     # a name in parentheses inside the text, no date under it: no closer there
     assert "closer" not in _tags(_body("We met him.\n(B. Sample)\nHe spoke at length about the harvest.\n"))
+
+
+@pytest.mark.parametrize(
+    "label, kind", [("Received", "received"), ("Arrived", "received"), ("Dispatched", "dispatched")]
+)
+def test_a_form_field_with_no_space_after_its_colon_takes_its_type_from_the_label(label, kind):
+    # `Received:12 May 1963`: the type is the label's, never `received:12` (which the schema refuses)
+    doc = _body(f"Telegram No. 5\n\n{label}:12 May 1963\n\nThe ships came in before noon and were unloaded.\n")
+    types = [n.attrs.get("type") for n in doc.iter() if n.tag == "seg"]
+    assert kind in types and all(":" not in str(t) for t in types), types
