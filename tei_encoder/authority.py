@@ -37,6 +37,8 @@ class AuthorityEntry:
     variants: tuple[str, ...] = ()
     idnos: tuple[tuple[str, str], ...] = ()
     source: str = "authority"
+    # years of birth and death of a person (<birth when>, <death when>), when the entry gives them
+    lived: tuple[int | None, int | None] = (None, None)
 
 
 @dataclass(frozen=True, eq=False)
@@ -234,7 +236,15 @@ def _entries(tree, path: Path):
                 if (i.text or "").strip()
             )
             variants = tuple(dict.fromkeys(n for n in names if n != preferred))
-            yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos)
+            lived = (_year_of(el, "birth"), _year_of(el, "death")) if kind == "person" else (None, None)
+            yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos, lived=lived)
+
+
+def _year_of(el, tag: str) -> int | None:
+    """The year of the entry's <birth>/<death> @when ("1912", "1912-05-03"), else None."""
+    event = el.find(f"tei:{tag}", NSMAP)
+    when = event.get("when", "") if event is not None else ""
+    return int(when[:4]) if when[:4].isdigit() else None
 
 
 def shipped_authority_dirs() -> list[Path]:

@@ -18,6 +18,14 @@ _DESCRIBES = re.compile(
 _DESCRIPTION = re.compile(r"^(?P<what>[A-Za-z][A-Za-z' -]{0,60}?)\s*[:;](?:\s|$)|^[A-Za-z][A-Za-z' ,-]{2,80}$")
 
 
+# "[Four pages of discussion follows regarding …]", "[Two paragraphs not translated]": the editor's word
+# on what the edition leaves out, never words of the document
+_OMISSION = re.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:pages?|paragraphs?|lines?|sentences?|passages?)\b[^\[\]]{0,160}?"
+    r"\b(?:follows?|omitted|not translated|not included|not reproduced)\b",
+    re.IGNORECASE,
+)
+
 _SQUARE = re.compile(r"[\[\]]")
 
 
@@ -50,7 +58,7 @@ _NOTE_LABEL = re.compile(
 def is_description(inner: str) -> bool:
     """Words of the translator or archivist about the page (a stamp, handwriting, emphasis) or a
     labelled note of theirs (`Note: …`), not words added to the text."""
-    if _NOTE_LABEL.match(inner):
+    if _NOTE_LABEL.match(inner) or _OMISSION.match(inner):
         return True
     m = _DESCRIPTION.match(inner)
     return bool(m and _DESCRIBES.search(m.group("what") or inner))

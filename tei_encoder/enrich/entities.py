@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -320,7 +321,10 @@ class EntityRecognizer:
         self.surname_list = sorted(self.surnames)
         self.near_surnames: dict[str, list[tuple[float, str]]] = {}  # _close_surnames of each word met
         self.short_index = self._short_index()
+        self.given_index = self._given_index()
         self.names = vocabulary()
+        # lower-cased, each with the space before a name: "ambassador "
+        self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
@@ -419,8 +423,11 @@ class EntityRecognizer:
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
 
-    def _short_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
-        """short form -> {person id: full forms (as keys)} for listed persons, to propagate within a record."""
+    def _person_form_index(
+        self, words_of: Callable[[list[str]], list[str]]
+    ) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """word -> {person id: full forms (as keys)}: for each listed person's form of two or more words,
+        the words `words_of` picks from it (a short form, a given name), to propagate within a record."""
         index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for entry in self.authority.entries.values():
             if entry.kind != "person":
@@ -429,8 +436,32 @@ class EntityRecognizer:
                 words = [t for _, _, t in tokens(form)]
                 if len(words) < 2:
                     continue
-                for short in short_forms(words):
-                    index.setdefault(norm(short), {}).setdefault(entry.xml_id, []).append(tuple(norm(w) for w in words))
+                for word in words_of(words):
+                    index.setdefault(norm(word), {}).setdefault(entry.xml_id, []).append(tuple(norm(w) for w in words))
+        return index
+
+    def _short_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """short form -> {person id: full forms (as keys)} for listed persons."""
+        return self._person_form_index(short_forms)
+
+    def _given_index(self) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+        """given name -> {person id: full forms (as keys) that begin with it}: the first word of a listed
+        person's preferred name when names.json lists it as a given name ("Raul" of "Raul Castro") and no
+        form of the person has it for a family name ("Péter" of "Péter János" is János Péter's)."""
+        v = vocabulary()
+        index: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            forms = [[t for _, _, t in tokens(f)] for f in (entry.name, *entry.variants)]
+            first = forms[0][0] if len(forms[0]) > 1 else ""
+            given = norm(first)
+            if len(first) < 3 or given not in v.given or east_asian_shape(forms[0]):
+                continue
+            if any(norm(short) == given for words in forms if len(words) > 1 for short in short_forms(words)):
+                continue
+            keys = [tuple(norm(w) for w in words) for words in forms if len(words) > 1]
+            index.setdefault(given, {})[entry.xml_id] = [k for k in keys if k[0] == given]
         return index
 
     def _surnames(self) -> dict[str, set[str]]:
@@ -483,6 +514,10 @@ class _DocContext:
     # the folded words of summary and body, the positions of those in headings, each word's positions
     # (_word_keys: made once per record, read by every short form _named_on_their_own checks)
     word_keys: tuple[list[str], set[int], dict[str, list[int]]] | None = None
+    # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
+    surname_owner: dict[str, str] = field(default_factory=dict)
+    flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
+    flat_lower: str | None = None  # the same, lower-cased (_occurrences)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -520,6 +555,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
     ctx.record_words = _record_words(ctx.texts, doc.header.summary)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
+    _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
@@ -935,9 +971,88 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
+        if _short_form_of_another(ctx, short, people[pid]):
+            continue  # "Li Chen" beside "Chen Yi": "Chen" alone may be either
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _propagate_listed_given_names(ctx: _DocContext) -> None:
+    """A listed person named in full in this record lends the record its given name ("Raul" after
+    "Raul Castro"), when no other person of the record could own it: no other listed person named in
+    full with that given name, no listed form of it alone, and the record never prints it before
+    another surname ("Raul Roa")."""
+    words = ctx.record_words
+    for given in words & ctx.rec.given_index.keys():
+        people = ctx.rec.given_index[given]
+        named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        if len(named) != 1 or ctx.forms((given,)):
+            continue
+        pid = next(iter(named))
+        if not _printed_alone(ctx, given, people[pid]) or _given_name_of_another(ctx, given, people[pid]):
+            continue
+        ctx.add_local((given,), _Form(pid, "person", (True,), None, 2))
+
+
+def _printed_alone(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `given` once without the word that follows it in the person's full
+    forms: a given name only ever printed inside the full name needs no form of its own."""
+    seconds = {f[1] for f in forms}
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, given):
+        following = [norm(t) for _, _, t in tokens(flat[at + len(given) : at + len(given) + 40])][:1]
+        if not following or following[0] not in seconds:
+            return True
+    return False
+
+
+def _given_name_of_another(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `given` one space before a capitalised word that no full form of the
+    person holds there ("Raul Roa" beside "Raul Castro")."""
+    pairs = {f[:2] for f in forms}
+    v = ctx.rec.names
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, given):
+        m = _CAPITALISED_AFTER.match(flat, at + len(given))
+        if m is None:
+            continue
+        after = m.group(1)
+        if (given, norm(after)) not in pairs and not (v.is_common_word(after) or v.is_title_word(after)):
+            return True
+    return False
+
+
+def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `short` one space after a listed given or family name that no full
+    form of the person holds there, and that starts no listed form ("Li Chen" in a record naming
+    Chen Yi): another person shares the short form, so it is linked to neither."""
+    v = ctx.rec.names
+    pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
+    own = {w for f in forms for w in f}
+    if not any(w in v.east_asian_family or w in v.given for w in ctx.record_words - own):
+        return False  # no other given or family name in the record: no string read again
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, short):
+        m = _CAPITALISED_BEFORE.search(flat, max(0, at - 40), at)
+        if m is None:
+            continue
+        before = norm(m.group(1))
+        if (before, short) in pairs or not (before in v.east_asian_family or before in v.given):
+            continue
+        previous = _words_before(flat, m.start())
+        if any(f[0] in previous for f in forms):
+            continue  # "Leonid Ilyich Brezhnev": the person's given name, then a patronymic
+        keys = [norm(t) for _, _, t in tokens(flat[m.start() : m.start() + 120])]
+        if any(L > 1 and ctx.forms(tuple(keys[:L])) for L in ctx.lengths_from(before)):
+            continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
+        return True
+    return False
+
+
+def _words_before(text: str, at: int) -> list[str]:
+    """The two words before position `at` of `text`, folded."""
+    return [norm(t) for _, _, t in tokens(text[max(0, at - 40) : at])][-2:]
 
 
 def _named_on_their_own(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> set[str]:
@@ -1449,6 +1564,26 @@ def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
     return word is not None and (word in rules.event_nouns or word in rules.org_part_nouns)
 
 
+def _named_otherwise(ctx: _DocContext, xml_id: str, key: tuple[str, ...]) -> bool:
+    """Whether the record names the entry by a name other than `key` (its words among the record's
+    capitalised words: "United States", "USA")."""
+    entry = ctx.entry(xml_id)
+    for name in (entry.name, *entry.variants):
+        other = tuple(norm(t) for _, _, t in tokens(name))
+        if other != key and not set(other) <= set(key) and _all_in(other, ctx.record_words):
+            return True
+    return False
+
+
+def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list) -> bool:
+    """Whether the place name at token i follows a capitalised part of an organisation one space
+    before it, untagged ("the Department Far East", "Department FRG" of a ministry: data/gazetteer.json
+    org_part_nouns): the name of that department, not the place."""
+    if i == 0 or text[toks[i - 1][1] : toks[i][0]] != " " or (spans and spans[-1][1] > toks[i - 1][0]):
+        return False
+    return toks[i - 1][2] in ctx.rec.link_rules.org_part_nouns
+
+
 def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
     """Whether a gazetteer-only place (ending before token j) may be linked to its GeoNames id.
 
@@ -1500,9 +1635,10 @@ def _longer_place_start(
 
 def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
     """Whether the one-word person form at token i is a word of a longer capitalised name no list
-    holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro") while the person it names has a longer
-    name: a neighbour joined by a space or hyphen that is capitalised, untagged, and no title, function or
-    dictionary word ("Premier Kim", "Yesterday Castro" keep the link)."""
+    holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro", "Chen" of "Li Chen") while the person it
+    names has a longer name: a neighbour joined by a space or hyphen that is capitalised, untagged, and
+    no title, function or dictionary word unless a listed given or family name ("Premier Kim",
+    "Yesterday Castro" keep the link; "Li" of "Li Chen" is a family name, though "li" is a word)."""
     v = ctx.rec.names
 
     def name_word(k: int, gap: str) -> bool:
@@ -1513,7 +1649,7 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
             and word.isalpha()
             and not v.is_title_word(word)
             and norm(word) not in _FUNCTION_WORDS
-            and not v.is_common_word(word)
+            and (not v.is_common_word(word) or norm(word) in v.east_asian_family or norm(word) in v.given)
         )
 
     before = (
@@ -1524,6 +1660,90 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
         return False
     ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
+    """Whom a listed one-word person form ("Castro", "Nehru") names in this record: the one listed
+    person the record names in full with that short form (Raúl Castro named alone makes "Castro"
+    Raúl); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
+    Jawaharlal Nehru is another Nehru; "Castro" beside Fidel and Raúl Castro is either). A wrong
+    link is worse than none (issue #12). A person listed under that one word alone keeps it.
+    Returns an entity id, kept on `ctx` for the record's other occurrences."""
+    owner = ctx.surname_owner.get(key)
+    if owner:
+        return owner
+    listed = [f.entity_id for f in ctx.rec.lexicon.get((key,), []) if f.kind == "person" and f.rank == 0]
+    if any(len(tokens(ctx.entry(x).name)) < 2 for x in listed):
+        owner = listed[0] if len(set(listed)) == 1 else None
+    else:
+        people = {pid: _full_forms_with(ctx, pid, key) for pid in {*ctx.rec.short_index.get(key, {}), *listed}}
+        named = {pid for pid, forms in people.items() if any(_met_in_full(ctx, f) for f in forms)}
+        if len(named) > 1:
+            named = _named_on_their_own(ctx, key, {pid: people[pid] for pid in named})
+        owner = next(iter(named)) if len(named) == 1 else None
+        if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
+            owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
+    if owner is None:
+        owner = _new_local_person(ctx, surface, (key,))
+    ctx.surname_owner[key] = owner
+    return owner
+
+
+def _full_forms_with(ctx: _DocContext, pid: str, key: str) -> list[tuple[str, ...]]:
+    """The listed person's forms of two or more words that hold the word `key`, as keys ("P. F. Yudin")."""
+    entry = ctx.entry(pid)
+    forms = (tuple(norm(t) for _, _, t in tokens(f)) for f in (entry.name, *entry.variants))
+    return [f for f in forms if len(f) > 1 and key in f]
+
+
+def _flat(ctx: _DocContext) -> str:
+    """The body's strings and the summary as one text (one space between), made once per record."""
+    if ctx.flat is None:
+        ctx.flat = " ".join((*ctx.texts, ctx.doc.header.summary or ""))
+    return ctx.flat
+
+
+_WORD_CHARS = frozenset("’'-")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ž][\w’'-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ž][\w’'-]*)")
+
+
+def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
+    """Where the folded `word` stands as a whole word in _flat(ctx), in any case (str.find on the
+    lower-cased text: no pattern compiled per word)."""
+    flat = _flat(ctx)
+    if ctx.flat_lower is None:
+        ctx.flat_lower = flat.lower()
+    lower, n = ctx.flat_lower, len(word)
+    at = lower.find(word)
+    while at >= 0:
+        before, after = lower[at - 1 : at], lower[at + n : at + n + 1]
+        if not (before.isalnum() or before in _WORD_CHARS) and not (after.isalnum() or after in _WORD_CHARS):
+            yield at
+        at = lower.find(word, at + 1)
+
+
+def _met_in_full(ctx: _DocContext, form: tuple[str, ...]) -> bool:
+    """Whether the record names the person by `form` of two or more words: its words other than
+    initials all among the record's capitalised words, or, for a form of initials and a surname
+    ("P. YUDIN" for P. Yudin), those printed together (two persons so named are then told apart by
+    _named_on_their_own)."""
+    words = [w for w in form if len(w) > 1]
+    if len(words) > 1:
+        return _all_in(tuple(words), ctx.record_words)
+    if not words or words[0] not in ctx.record_words:
+        return False
+    printed = r"\.?\s*".join(re.escape(w) for w in form)
+    return re.search(rf"(?<![\w.]){printed}(?!\w)", _flat(ctx), re.IGNORECASE) is not None
+
+
+def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
+    """Whether the record prints the word `key` right after an envoy's title anywhere ("Ambassador
+    Nehru", "the counsellor Kim": names.json envoy_titles), in the summary or the body."""
+    titles = ctx.rec.envoy_titles
+    spots = list(_occurrences(ctx, key)) if titles else []  # (makes ctx.flat_lower)
+    lower = ctx.flat_lower or ""
+    return any(lower.endswith(titles, 0, at) for at in spots)
 
 
 def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps, j: int) -> int:
@@ -1734,6 +1954,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and _inside_longer_name(ctx, text, toks, caps, i, spans)
         ):
             found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
+        if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 0:
+            owner = _surname_only_owner(ctx, keys[i], toks[i][2])
+            if owner != found[1].entity_id:
+                found = (1, _Form(owner, "person", (True,), None, 2))
         if found:
             length, form = found
             end = toks[i + length - 1][1]
@@ -1761,8 +1985,22 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
-            if form.kind == "place" and _before_event_noun(ctx, text, toks, i + length):
-                i += length  # "the Geneva accords", "the Bandung Conference": an event, not the place
+            if form.kind == "place" and (
+                _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
+            ):
+                i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
+                continue
+            if (
+                form.kind == "place"
+                and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
+                and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
+            ):
+                # "America" alone: the Americas or the United States; a place of the record, unlinked
+                key = tuple(keys[i : i + length])
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                ctx.unlinked_places[key] = xml_id
+                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                i += length
                 continue
             if form.kind == "place" and form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
                 i += length  # "Ambassador Henderson", "the Ambassador in Iran Henderson": a surname, not the town

@@ -50,6 +50,7 @@ class NameVocabulary:
     organ_words: frozenset[str] = frozenset()  # "politburo": a word of an organ every party or state has
     one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
+    envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -129,6 +130,7 @@ def vocabulary() -> NameVocabulary:
         organ_words=frozenset(fold(w) for organ in raw.get("generic_organs", ()) for w in organ.split()),
         one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
+        envoy_titles=tuple(raw.get("envoy_titles", ())),
     )
 
 

@@ -120,8 +120,20 @@ _PLACE_TELEGRAM = re.compile(
 )
 # `gvs-t-b 7/111- 25/88`: a file sign of lower-case letters and dashes before its slashed numbers
 _FILE_SIGN = re.compile(r"^[a-z]{1,5}(?:-[a-z]{1,5})*\.?\s+\d+(?:\s*[/-]\s*\d+)+-?$")
+# a telex's machine lines: `+` between messages, the answerback (`454025 PCIO CH`, `09.56.45472 KP`), the
+# receiving operator's number (`REC. 623`) and stamp (`16.08.88/02:59`) — marks of the wire, no words
+_TELEX_MARK = re.compile(
+    r"^(?:\+|\d[\d.]{3,14}\s+[A-Z]{2,6}(?:\s+[A-Z]{2,3})?|REC\.?\s*\d{1,6}|\d\d\.\d\d\.\d\d/\d\d:\d\d)$"
+)
 # `375/1962`: an office's register number and its year
 _NUMBER_YEAR = re.compile(r"^\d{1,6}/(?:19|20)\d\d$")
+# `022.680/62`, `Ref. 018.765/61- DP`, `No. 2421/61/53/TJN`, `96/7`, `I/3`: an office's file number —
+# groups of digits (a Roman numeral or a few capitals among them) joined by slashes or dots, maybe the
+# office's sign after it (a date such as `17.09.52` or `14.X.1956` is none)
+_FILE_NUMBER = re.compile(
+    r"^(?:(?:Ref|No|Nr|N[°º])\.?\s*)?(?=[\w./-]*\d)(?:\d+|[IVXLC]+|[A-Z]{1,4})(?:[./](?:\d+|[IVXLC]+|[A-Z]{1,4}))+"
+    r"(?:-?\s*-?\s*[A-Z]{1,4})?-?$"
+)
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
     r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
@@ -342,7 +354,7 @@ def _document(lines: list[Line], fmt: RecordFormat, title: str, div_type: str) -
         raise RecordError("record has no document text, only a signature")
     document = Node("div", {"type": div_type})
     start, docket_name = _opener_and_head(lines, document, fmt, title)
-    _main(lines[start:], document, fmt)
+    _main(lines[start:], document, fmt, title)
     if closer:
         document.children.append(closer)
     if postscript:
@@ -719,6 +731,10 @@ _DATE_AND_NAME = re.compile(
 )
 
 
+# `21 May 1952 [signature]`: the date and the place of the signature on one line
+_DATE_SIGNATURE = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<sign>\[(?:signature|signed)\])$", re.IGNORECASE)
+
+
 def _date_and_word(text: str) -> re.Match | None:
     """A date then one capitalised word (`24.III.50 Shtykov`, `12.V.51 Pyongyang`), or None."""
     match = _DATE_AND_NAME.match(text)
@@ -747,8 +763,12 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return None  # who took the minutes: a responsibility (respStmt), never the signer
     if _SIGNATURE_NAME.fullmatch(text) or _LETTER_SPACED.match(text) or _SIGNED_MARK.match(text):
         return "name"
+    if text.endswith(".") and _SIGNATURE_NAME.fullmatch(text[:-1]):
+        return "name"  # `G.W. Boissevain.`: the signature with a full stop after it
     if fmt.production_line_pattern and fmt.production_line_pattern.match(text):
         return None  # `Deciphered by X, checked by Y`: who processed the copy, never the signer
+    if _TELEX_MARK.match(text):
+        return "register"  # `REC. 623`, `454025 PCIO CH`: the wire's marks, never a speaker nor the signer
     if _NUMBER_SIGN.match(text):
         return "sign"
     if _TYPIST_MARK.match(text):
@@ -762,6 +782,8 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "salute"
     if _PAREN_NAME.match(text) or text.lower() in ("[signature]", "[signed]", "(signature)"):
         return "name"
+    if _DATE_SIGNATURE.match(text) and is_date_line(_matched(_DATE_SIGNATURE, text).group("date")):
+        return "date-signature"  # `21 May 1952 [signature]`
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
     if (
@@ -789,6 +811,19 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     ) and sum(w[0].isupper() for w in words if w[0].isalpha()) >= max(1, len(words) // 2):
         return "weak"
     return None
+
+
+def _role_under_name(text: str, above: str) -> bool:
+    """`official in charge of Korea` under `Károly Fendler` at the very end: the signer's office, a
+    short line in lower case without a full stop under a line that is a person's name."""
+    words = text.split()
+    return (
+        text[:1].islower()
+        and 2 <= len(words) <= 8
+        and not text.endswith(_TERMINAL)
+        and not text.endswith(",")
+        and _person_name_line(above)
+    )
 
 
 def _title_role(text: str, fmt: RecordFormat) -> bool:
@@ -830,11 +865,19 @@ def _take_closer_and_distribution(
     lines: list[Line], fmt: RecordFormat
 ) -> tuple[list[Line], Node | None, str | None, Node | None]:
     """The closer, and what follows the signature — the list of copies printed (`Two copies printed` /
-    `1 - Cde. X` / `2 - to file`) and lines on who produced the copy (`Typed by X on 10/14/50`) —
+    `1 - Cde. X` / `2 - to file`), lines on who produced the copy (`Typed by X on 10/14/50`) and a
+    telex's machine lines (`454025 PCIO CH`, `REC. 623`) —
     which TEI places after the closer in a `postscript` (4.2.2): (lines before them, closer, signer,
     postscript). They are split off only when a closer stands before them; otherwise nothing changes."""
+    listed = _distribution_at_end(lines, fmt)
+    if listed is not None:
+        return listed
     k = len(lines)
-    while k > 1 and fmt.production_line_pattern and fmt.production_line_pattern.match(lines[k - 1].text):
+    while k > 1 and (
+        fmt.production_line_pattern
+        and fmt.production_line_pattern.match(lines[k - 1].text)
+        or _TELEX_MARK.match(lines[k - 1].text)  # the wire's answerback and receipt under the telex
+    ):
         k -= 1
     if k < len(lines):
         before, closer, signer, postscript = _take_closer_and_copies(lines[:k], fmt)
@@ -873,17 +916,55 @@ def _signature_over_date(
     return None
 
 
+_DISTRIBUTED_NAME = re.compile(
+    r"^(?:(?:Cdes?|Comrades?|Messrs?)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$"
+)
+
+
+def _distribution_at_end(
+    lines: list[Line], fmt: RecordFormat
+) -> tuple[list[Line], Node | None, str | None, Node | None] | None:
+    """`Distributed to` / `Cdes. Stalin` / `Molotov` / … under the signature, then the office's number
+    and stamps: a postscript (TEI 4.2.2) with the label, the names as a distribution list (one item
+    each, never signers nor authors) and the lines after them; the closer above it as usual. None when
+    the record ends otherwise or no closer stands above the label."""
+    labels = {label.lower() for label in fmt.list_labels.get("distribution", ())}
+    for j in range(len(lines) - 2, max(0, len(lines) - 30), -1):
+        if lines[j].text.rstrip(":").strip().lower() in labels:
+            break
+    else:
+        return None
+    end = j + 1
+    while end < len(lines) and _DISTRIBUTED_NAME.match(lines[end].text) and not _REGISTER.match(lines[end].text):
+        end += 1
+    if end - j < 3:
+        return None  # a name or none: no list
+    before, closer, signer, postscript = _take_closer_and_copies(lines[:j], fmt)
+    if closer is None or postscript is not None:
+        return None
+    items: list[Node | str] = [Node("item", {}, [ln.text]) for ln in lines[j + 1 : end]]
+    parts: list[Node | str] = [Node("p", {}, [lines[j].text]), Node("list", {"type": "distribution"}, items)]
+    parts += [Node("p", {}, [ln.text]) for ln in lines[end:]]
+    return before, closer, signer, Node("postscript", {}, parts)
+
+
 def _take_closer_and_copies(
     lines: list[Line], fmt: RecordFormat
 ) -> tuple[list[Line], Node | None, str | None, Node | None]:
-    """The closer and the list of copies after it (see `_take_closer_and_distribution`)."""
-    k = len(lines)
+    """The closer and the list of copies after it (see `_take_closer_and_distribution`); the register
+    number and date the office wrote under the list (`Nº [208]`, `Nº 527` / `31 August 1957`) stay
+    after it in the postscript."""
+    end = len(lines)
+    while end > len(lines) - 3 and end > 1 and _under_copies(lines[end - 1].text, fmt):
+        end -= 1
+    k = end
     while k > 0 and _COPY_ITEM.match(lines[k - 1].text):
         k -= 1
-    if k == len(lines) or k == 0 or not _copies_line(lines[k - 1].text, fmt):
+    if k == end or k == 0 or not _copies_line(lines[k - 1].text, fmt):
         return (*_take_closer(lines, fmt), None)
+    under = [Node("p", {}, [ln.text]) for ln in lines[end:]]
     items: list[Node | str] = [
-        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:]
+        Node("item", {"n": _matched(_COPY_ITEM, ln.text).group("n")}, [ln.text]) for ln in lines[k:end]
     ]
     # up to two short lines between the signature and the copies: an instruction, a register number
     for extra in range(3):
@@ -893,9 +974,16 @@ def _take_closer_and_copies(
         before, closer, signer = _take_closer(lines[:start], fmt)
         if closer is not None and before:
             parts: list[Node | str] = [Node("p", {}, [ln.text]) for ln in lines[start : k - 1]]
-            parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items)]
+            parts += [Node("p", {}, [lines[k - 1].text]), Node("list", {"type": "distribution"}, items), *under]
             return before, closer, signer, Node("postscript", {}, parts)
     return (*_take_closer(lines, fmt), None)
+
+
+def _under_copies(text: str, fmt: RecordFormat) -> bool:
+    """`Nº [208]`, `Nº 527`, `31 August 1957`: a register number or date under the list of copies."""
+    return _closer_kind(text, fmt) in ("register", "dateline") or bool(
+        "[" in text and _REGISTER.match(text.replace("[", "").replace("]", ""))
+    )
 
 
 def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node | None, str | None]:
@@ -903,6 +991,8 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
     kinds: list[str] = []
     while k > 1 and len(kinds) < 8:
         kind = _closer_kind(lines[k - 1].text, fmt)
+        if kind is None and k == len(lines) and _role_under_name(lines[k - 1].text, lines[k - 2].text):
+            kind = "title-role"  # `Károly Fendler` / `official in charge of Korea`
         if kind is None:
             break
         kinds.insert(0, kind)
@@ -939,7 +1029,7 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             for n, kind in enumerate(kinds)
         ]
     strong = {"salute", "name", "caps-name", "dateline", "role", "register", "role-and-name"}
-    strong |= {"pname-signed", "date-and-name", "sign"}
+    strong |= {"pname-signed", "date-and-name", "sign", "date-signature"}
     if (
         not kinds
         or not (set(kinds) & strong)
@@ -968,6 +1058,15 @@ def _take_closer(lines: list[Line], fmt: RecordFormat) -> tuple[list[Line], Node
             signer = signer or match.group("name")
             if signed_at is None:
                 signed_at = len(closer.children)
+        elif kind == "date-signature":
+            dated = _matched(_DATE_SIGNATURE, line.text)
+            dateline = Node("dateline", {}, [dated.group("date")])
+            closer.children += [dateline, line.text[dated.end("date") : dated.start("sign")]]
+            if signed:
+                signed.append(Node("lb"))
+            elif signed_at is None:
+                signed_at = len(closer.children)
+            signed.append(dated.group("sign"))
         elif kind in ("dateline", "dateline-place"):
             if dateline is not None and closer.children and closer.children[-1] is dateline:
                 dateline.children.extend([Node("lb"), line.text])
@@ -1051,9 +1150,11 @@ def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
                 return Node("seg", {"type": kind}, [bare])
     if _REGISTER.match(probe):
         return Node("idno", {"type": "register"}, [bare])
-    if _telegram_mark(probe):
-        return Node("seg", {"type": "telegram"}, [bare])
+    if _telegram_mark(probe) or _TELEX_MARK.match(piece.strip()):
+        return Node("seg", {"type": "telegram"}, [piece.strip() if _TELEX_MARK.match(piece.strip()) else bare])
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
+        return Node("idno", {"type": "register"}, [bare])
+    if _FILE_NUMBER.match(probe) and not is_date_line(probe):
         return Node("idno", {"type": "register"}, [bare])
     return None
 
@@ -1169,7 +1270,7 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     # the dot of an abbreviation before a number (`No. 5`, `orig. No. 5`) ends no mark
     # `375/1962/Top Secret`: a slash before the last word or two parts the number from the mark
     parts = re.split(
-        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?$))",
+        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)(?<!Ref)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?(?:\.\s|\.?$)))",
         _split_mark_prefix(text, fmt),
     )
     out: list[Node | str] = []
@@ -1180,6 +1281,8 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
         if not part:
             continue
         node = _classify_piece(part, fmt)
+        if node is None and len(parts) > 1 and re.fullmatch(r"(?:19|20)\d\d", part):
+            node = Node("idno", {"type": "register"}, [part])  # `96/7/Top Secret. 1956. I/3.`: the file's year
         run = None if node is not None else _mark_run(part, fmt)
         if node is None and run is None:
             return None
@@ -1206,7 +1309,9 @@ def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None
 
 def _dateline(text: str) -> Node | None:
     """`9 June 1961`, `Berlin, 4 May 1965`, `November 20, 1986    Ulaanbaatar`: a place and date line;
-    `____ April 1958`, the day left blank on the form, too."""
+    `____ April 1958`, the day left blank on the form, too; a note's mark after it (`… 1968[1]`) is kept."""
+    if text.endswith("]") and (mark := re.search(r"\[\d{1,3}\]$", text)):
+        return Node("dateline", {}, [text]) if _dateline(text[: mark.start()]) else None
     if is_date_line(text) or text.startswith("_") and is_date_line(text.lstrip("_ ")):
         return Node("dateline", {}, [text])
     m = _PLACE_DATE.match(text)
@@ -1218,10 +1323,59 @@ def _dateline(text: str) -> Node | None:
     return None
 
 
+def _supplied_dateline(text: str) -> Node | None:
+    """`[Prague, Czechoslovakia]`, `[2 November 1961]`: the place or date of the document supplied by
+    the editor in one bracket — a dateline (TEI 4.2.2), its bracket kept as the editor's addition.
+    A place counts only when the gazetteer knows its first part (the city) and the parts after it
+    (`Czechoslovakia`, a state of the past the gazetteer lacks) are a few capitalised words."""
+    if not (text.startswith("[") and text.endswith("]")) or _bracket_depth(text) != 0 or "[" in text[1:-1]:
+        return None
+    inside = text[1:-1].strip()
+    if not inside or len(inside) > 80:
+        return None
+    if _dateline(inside) is not None:
+        return Node("dateline", {}, [text])
+    places = [part.strip() for part in inside.split(",")]
+    if (
+        len(places) <= 3
+        and places[0].lower() in _known_places()
+        and all(0 < len(part.split()) <= 3 and all(w[:1].isupper() for w in part.split()) for part in places[1:])
+    ):
+        return Node("dateline", {}, [text])
+    return None
+
+
+def _supplied_office(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """`[Czechoslovak Ministry of Foreign Affairs]` alone in one bracket right over the document's
+    heading: the issuing body, supplied by the editor — an opener part, not a paragraph."""
+    text = lines[i].text
+    if not (text.startswith("[") and text.endswith("]")) or _bracket_depth(text) != 0 or "[" in text[1:-1]:
+        return False
+    if not _preamble_line(text[1:-1].strip()) or i + 1 >= len(lines):
+        return False
+    return _kind_heading_at(lines, i + 1, fmt) or _head_line(lines[i + 1].text, lines, i + 1, fmt)
+
+
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
     words = {w.strip(".,:;()[]").lower() for w in text.split()}  # `[Embassy of …]`: supplied by the editor
-    return len(text) <= 80 and bool(words & fmt.institution_words) and not text.endswith((".", ":", "!"))
+    if not (len(text) <= 80 and words & fmt.institution_words):
+        return False
+    if text.endswith(".") and not text.endswith(".."):
+        # `The Embassy of the Hungarian People's Republic.`: a full stop after a name is no sentence
+        return _preamble_line(text[:-1])
+    return not text.endswith((".", ":", "!"))
+
+
+def _editorial_line(text: str) -> bool:
+    """A line that is one bracket of the editor's description (`[Four pages … follow …]`)."""
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and _bracket_depth(text) == 0
+        and "[" not in text[1:-1]
+        and is_description(text[1:-1].strip())
+    )
 
 
 def _bracket_line(text: str) -> bool:
@@ -1254,6 +1408,13 @@ def _meeting_line(text: str, fmt: RecordFormat) -> bool:
     """`Place: Kremlin`, `TIME: 10 a.m.`, `Date and Time: …` — where and when a meeting took place."""
     m = re.match(r"^(?P<label>[A-Za-z][A-Za-z ]{1,20}?)\s*:\s*\S", text)
     return bool(m and m.group("label").lower() in fmt.meeting_labels)
+
+
+def _meeting_dateline(text: str, fmt: RecordFormat) -> bool:
+    """`Time: 3 p.m., 12 May 1965`, `Place: Lounge, …`: a meeting line that says when or where (ENCODING §8)."""
+    if ":" not in text or not _meeting_line(text, fmt):
+        return False
+    return fmt.meeting_labels.get(text.split(":", 1)[0].strip().lower()) in ("place", "time", "date")
 
 
 _LIST_LABEL = re.compile(r"^(?P<label>[A-Z][\w ,'’()-]{2,60}?)\s*:\s*(?P<rest>.*)$")
@@ -1325,6 +1486,17 @@ def _preamble_line(text: str) -> bool:
     )
 
 
+def _titles_and_names(text: str) -> bool:
+    """`To Minister Endre Sík, D. Min. Károly Szarka.`: a short line of capitalised titles and names
+    after its first word (no verb, no sentence) — an addressee line although it ends with a full stop."""
+    words = text.split()[1:]
+    return (
+        len(text) <= 100
+        and 2 <= len(words) <= 14
+        and all(w[:1].isupper() or w in ("of", "the", "and", "in", "to", "for") for w in words)
+    )
+
+
 def _running_text_follows(lines: list[Line], i: int) -> bool:
     nxt = next((ln.text for ln in lines[i + 1 :] if not _PAGE_MARK.match(ln.text)), "")
     if not nxt or nxt[:1].islower():
@@ -1356,6 +1528,9 @@ def _head_line(text: str, lines: list[Line], i: int, fmt: RecordFormat) -> bool:
     continued = i + 1 < len(lines) and lines[i + 1].block == lines[i].block
     if _LETTER_SPACED.match(text):
         return text.replace(" ", "").rstrip(".:").lower() in fmt.document_kinds  # "N o t e", not "B e r l i n"
+    if text.istitle() and text.rstrip(".:").lower() in fmt.document_kinds:
+        # `Note` alone over the text: the kind of document as its heading, not a paragraph
+        return not continued and _running_text_follows(lines, i)
     if not (is_caps(text) and len(text) <= 200):
         return False
     if text.rstrip(".:").lower() in fmt.document_kinds:  # REPORT, MINUTES, JOURNAL: the kind of document
@@ -1377,15 +1552,20 @@ def _head_wraps(lines: list[Line], i: int) -> bool:
         lines[i].block == lines[i - 1].block
         or prev.endswith(_TERMINAL)
         or text.endswith(_TERMINAL)
-        or len(text) > 80
+        or len(text) > 200
         or _dateline(text)
         or _NUMBERED.match(text)
     ):
         return False
+    if len(text) > 80:
+        # `N o t e` / `on the Farewell Visit of … between 11:00 and 12:30 hours`: a long subtitle
+        # under a heading word, never under a heading of several words
+        return words[0] in _JOINING_WORDS and len(prev.split()) == 1 or bool(_LETTER_SPACED.match(prev))
     if words[0] in _JOINING_WORDS:
         return True
     return (
-        prev.split()[0] in _JOINING_WORDS
+        bool(prev.split())
+        and prev.split()[0] in _JOINING_WORDS
         and len(words) <= 4
         and all(w[:1].isupper() for w in words)
         and _running_text_follows(lines, i)
@@ -1421,7 +1601,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
     head_seen = False
     opener_placed = False  # an opener already stands before the head: the schema allows one
     address_context = False
-    dialogue = _speakers(lines)
+    dialogue = _speakers(lines, title)
     i = 0
     while i < len(lines):
         text = lines[i].text
@@ -1468,6 +1648,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         if can_open and _stamped_line(text) and not _meeting_line(text, fmt) and _running_text_follows(lines, i):
             # an office's line with the stamps printed beside it
+            opener.children.append(Node("seg", {"type": "sender"}, [text]))
+            i += 1
+            continue
+        if can_open and not head_seen and _supplied_office(lines, i, fmt):
+            # `[Communist Party of Czechoslovakia]` over the heading: the issuing body the editor supplied
             opener.children.append(Node("seg", {"type": "sender"}, [text]))
             i += 1
             continue
@@ -1523,7 +1708,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 document.children.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [text])]))
             i += 1
             continue
-        dateline = _dateline(text)
+        dateline = _dateline(text) or _supplied_dateline(text)
         if dateline:
             if head_seen and can_open and opener.children:
                 opener.children.append(dateline)  # an opener after the head is still open
@@ -1566,7 +1751,11 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             m = _FROM_TO.match(text)
             short = len(text) <= 50 and len(text.split()) <= 6  # "From Hanoi.", "To Comrade X."
-            if _ADDRESSEE.match(text) and (short or not text.endswith(".")) and not text.endswith(":"):
+            if (
+                _ADDRESSEE.match(text)
+                and (short or not text.endswith(".") or _titles_and_names(text))
+                and not text.endswith(":")
+            ):
                 opener.children.append(Node("seg", {"type": "addressee"}, [text]))
                 address_context = True
                 i += 1
@@ -1648,7 +1837,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             opener, opener_placed = _place_head(opener, document, head, opener_placed)
             head_seen = True
             continue
-        if not head_seen and _kind_heading(text, fmt, i == 0) and _running_text_follows(lines, i):
+        if not head_seen and _kind_heading_at(lines, i, fmt) and _running_text_follows(lines, i):
             # "Conversation in Pyongyang", "Note on the talks with …": what the document is, a heading
             heading: list[Node | str] = [text]
             i += 1
@@ -1728,6 +1917,26 @@ def _kind_heading(text: str, fmt: RecordFormat, first: bool) -> bool:
     )
 
 
+def _kind_heading_at(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
+    """Line i as a document's heading (`_kind_heading`), also when it stands alone in its block with a
+    longer title (`Record of Conversation with …` naming all the visitor's offices) or ends with a
+    comma that the place and date on the next line complete (`Record of Visit of X,` / `[Prague]`)."""
+    text = lines[i].text
+    if _kind_heading(text, fmt, i == 0):
+        return True
+    alone = (i == 0 or lines[i - 1].block != lines[i].block) and (
+        i + 1 >= len(lines) or lines[i + 1].block != lines[i].block
+    )
+    if not alone or len(text.split()) > 40:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    if text.endswith(","):
+        if not (_dateline(nxt) or _supplied_dateline(nxt)):
+            return False
+        text = text[:-1]
+    return _kind_heading(text, fmt, True)
+
+
 def _address_goes_on(text: str) -> bool:
     """A short line begun by a small joining word in lower case (`of Soviet Socialist Republics`): the
     rest of the address line above it, wrapped by the export."""
@@ -1793,6 +2002,16 @@ def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     kind = _preamble_seg_kind(text, fmt)
     if kind:
         return kind
+    marked = re.split(r"\s*[—–]\s*|\s-\s", text, maxsplit=1)
+    if (
+        len(marked) == 2
+        and marked[0].lower() in fmt.classification_marks_lower
+        and len(marked[1].split()) <= 3
+        and not re.search(r"\d|[—–]|\s-\s|\b(?:from|to|for)\b", marked[1], re.IGNORECASE)
+    ):
+        # `CONFIDENTIAL—URGENT SUBSTITUTION`: the mark and how to handle it (`Urgent - From the
+        # Korea Desk - No (63) 395` names who sends it: no mark alone)
+        return "classification"
     if re.match(r"^(?:to|To|TO)\s", text) or _ADDRESSEE.match(text) or _ADDRESS_FORM.match(text):
         return "addressee"
     if re.match(r"^(?:from|From|FROM)\s", text):
@@ -2162,9 +2381,11 @@ def _take_list(lines: list[Line], i: int, listed: tuple[str, str], container: No
 # --- the main text ---------------------------------------------------------------------------
 
 
-def _speakers(lines: list[Line]) -> set[str]:
+def _speakers(lines: list[Line], title: str = "") -> set[str]:
     """Mixed-case speaker labels ("Castro: …") count when a speaker speaks twice, or when two or
-    more people speak in turns of that shape (a dialogue); so do `Name. …` turns in a dialogue."""
+    more people speak in turns of that shape (a dialogue), or when the record's title names the
+    speaker with a name of two words or more (`Zhou Enlai: …` once in `Discussion between Zhou Enlai
+    and Pham Hung`); so do `Name. …` turns in a dialogue."""
     counts: dict[str, int] = {}
     dotted: dict[str, int] = {}
     for line in lines:
@@ -2178,7 +2399,7 @@ def _speakers(lines: list[Line]) -> set[str]:
         d = _DOT_SPEAKER.match(line.text)
         if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
-    speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s)}
+    speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s) or _named_in_title(s, title)}
     # a name's bracketed other form (`Pak Se-chang [Pak Se Chang]`) does not make the label long
     if len(counts) >= 2 and all(len(re.sub(r"\s*[\[(].*$", "", s).split()) <= 4 for s in counts):
         speakers |= set(counts)
@@ -2187,6 +2408,11 @@ def _speakers(lines: list[Line]) -> set[str]:
     if sum(1 for line in lines if _SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
         speakers.add(_SUPPLIED_NAME_TURNS)
     return speakers
+
+
+def _named_in_title(speaker: str, title: str) -> bool:
+    """The label is a name of two words or more that the record's title names as a whole word run."""
+    return len(speaker.split()) >= 2 and bool(re.search(rf"(?<!\w){re.escape(speaker)}(?!\w)", title))
 
 
 def _field_word(speaker: str) -> bool:
@@ -2294,9 +2520,9 @@ def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | N
     return None
 
 
-def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
+def _main(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "") -> None:
     container = document
-    mixed = _speakers(lines)
+    mixed = _speakers(lines, title)
     paragraph: Node | None = None
     prev: Line | None = None
     pending_pb: list[Node] = []
@@ -2311,6 +2537,18 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat) -> None:
         page = _page_break(text)
         if page:
             pending_pb.append(page)
+            i += 1
+            continue
+        if (
+            container is document
+            and _meeting_dateline(text, fmt)
+            and all(isinstance(c, Node) and c.tag in _TOP for c in document.children)
+        ):
+            # `Time: …` / `Place: …` right under the head, before the text: when and where (ENCODING §8)
+            container.children.extend(pending_pb)
+            pending_pb = []
+            container.children.append(Node("dateline", {}, [text]))
+            paragraph, prev = None, None
             i += 1
             continue
         listed = _list_label(text, fmt)
@@ -2541,7 +2779,8 @@ def _subheading(text: str, prev: Line | None, lines: list[Line], i: int, mixed: 
         # words with small words in lower case; a line of capitalised words alone may be a name
         (1 <= len(words) <= 7 or len(words) <= 10 and sum(w in _JOINING_WORDS for w in words) >= 2)
         and ":" not in text  # `Venue: Fujian Room, …`: a labelled field, no heading
-        and prev.text.endswith((".", "!", "?", "”", '"', ":"))  # `… the following topics:` / the first topic
+        # `… the following topics:` / the first topic; or after the editor's `[Four pages … follow]`
+        and (prev.text.endswith((".", "!", "?", "”", '"', ":")) or _editorial_line(prev.text))
         and words[0].lower() not in _SENTENCE_STARTS
         and not _person_name_line(text)
         and i + 1 < len(lines)

@@ -271,6 +271,17 @@ def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int
     return any(_header_mark(u, fmt) for u in units[start : start + within])
 
 
+def _glued_item(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
+    """(the Contents item, the document's words) when a line begins with a whole item the format
+    knows (`English Translation`) and goes on with a capitalised word of the document; else None."""
+    words = line.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        label, rest = " ".join(words[:cut]), " ".join(words[cut:])
+        if rest[:1].isupper() and any(p.match(label) for p in fmt.contents_item_patterns):
+            return label, rest
+    return None
+
+
 def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) -> tuple[list[str], int]:
     items = [rest] if rest else []
     while i < len(units):
@@ -280,10 +291,15 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
             items.extend(lines)
             i += 1
             continue
+        glued = None if matching else _glued_item(lines[0], fmt)
         if matching and lines[0] in matching:  # items, then the document, in one block
             k = next(n for n, ln in enumerate(lines) if ln not in matching)
             items.extend(lines[:k])
             units[i] = Block(lines[k:], units[i].lineno + k)
+        elif glued:
+            # `English Translation Ciphergram No. 16211`: the item label run into the document's first line
+            items.append(glued[0])
+            units[i] = Block((glued[1], *lines[1:]), units[i].lineno)
         elif (
             not items
             and len(lines) == 1
