@@ -57,8 +57,7 @@ def load_gold(path: Path) -> list[tuple[str, str, str]]:
         if len(fields) != 4 or not fields[3].strip().isdigit():
             raise SystemExit(f"{path}:{n}: expected type<TAB>text<TAB>ref<TAB>count")
         kind, text, ref, count = fields
-        text = " ".join(text.replace("[", "").replace("]", "").split())
-        mentions.extend([(kind, text, ref.strip())] * int(count))
+        mentions.extend([(kind, normalise_mention(text), ref.strip())] * int(count))
     return mentions
 
 
@@ -83,7 +82,11 @@ def gold_sets(which: str) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def _strip_the(text: str) -> str:
+def normalise_mention(text: str) -> str:
+    """A mention's text as scored, the same for gold and for both systems: editorial brackets
+    dropped ("A[lexei] N. Kosygin" → "Alexei N. Kosygin"), white space collapsed, a leading "the"
+    dropped (gold may or may not include the article; neither reading is an error)."""
+    text = " ".join(text.replace("[", "").replace("]", "").split())
     return text[4:] if text[:4].lower() == "the " else text
 
 
@@ -108,7 +111,7 @@ def ours(tree: etree._Element) -> list[tuple[str, str, str]]:
         else:
             value = el.get("ref", "").lstrip("#")
             value = "" if value in local else value
-        found.append((kind, _strip_the(text), value))
+        found.append((kind, normalise_mention(text), value))
     return found
 
 
@@ -148,11 +151,7 @@ def plain_text(tree: etree._Element) -> str:
 
 
 def spacy_mentions(nlp, text: str) -> list[tuple[str, str, str]]:
-    return [
-        (SPACY_TYPES[e.label_], _strip_the(" ".join(e.text.split())), "")
-        for e in nlp(text).ents
-        if e.label_ in SPACY_TYPES
-    ]
+    return [(SPACY_TYPES[e.label_], normalise_mention(e.text), "") for e in nlp(text).ents if e.label_ in SPACY_TYPES]
 
 
 def score(gold: list, predicted: list, linking: bool) -> dict:

@@ -70,7 +70,7 @@ _YEAR_PREPOSITIONS = tuple(
 _BARE_YEAR = (
     "(?:(?:"
     + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
-    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
+    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
@@ -112,6 +112,9 @@ DATE_PATTERNS = [
             r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)"
         ),
     ),
+    # month and day without a year, each of two digits, the order told by a day past 12: "03.15." (a US
+    # typist's 15 March); the year is the record's
+    ("numeric-md", re.compile(r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)")),
     (
         "iso-short",
         re.compile(r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>1[0-2]|0?[1-9])-(?P<day>[0-3]?\d)(?![\w-])"),
@@ -158,7 +161,7 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # "ſ" folding to "s", a digit): the scan then skips other positions fast (twice as fast; same matches).
 _ANY_DATE = re.compile(
     r"(?=[jfmasondJFMASONDſ\d])"
-    r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d)"
+    r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.)"
 )
 # ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -224,12 +227,70 @@ def find_dates(
             n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
             kind = DATE_PATTERNS[n][0]
             groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+            if kind == "year" and _clock_time(text, m.start(), groups["year"], default_year):
+                continue
             match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
             if match:
                 found.append(match)
+    if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
+        found = _with_quarters(found, text, default_year, default_month)
     if relative and default_year is not None and ("year" in text or "month" in text):
         found = _with_relative(found, text, default_year, default_month)
     return found
+
+
+_QUARTER = re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")
+_QUARTERS = ("first", "second", "third", "fourth")
+
+
+def _with_quarters(found: list[DateMatch], text: str, year: int | None, month: int | None) -> list[DateMatch]:
+    """`found` with the quarters of a year ("first quarter of 1967", "the third quarter of this year": TEI
+    13.4.2 bounds), in place of a date inside one ("1967"), unless one crosses another date. Of "the year" only when the record's year gives it and its
+    month is past the first quarter (early in a year "the year" may be the one just past)."""
+    added = []
+    for m in _QUARTER.finditer(text):
+        value = int(m.group("year")) if m.group("year") else year
+        if value is None or (not m.group("year") and (month is None or month <= 3)):
+            continue
+        if any(d.start < m.end() and m.start() < d.end and not m.start() <= d.start < d.end <= m.end() for d in found):
+            continue  # crosses another date
+        found = [d for d in found if not m.start() <= d.start < d.end <= m.end()]  # "1967" of "… quarter of 1967"
+        first = 3 * _QUARTERS.index(m.group("quarter")) + 1
+        added.append(DateMatch(m.start(), m.end(), _bounds(f"{value:04d}-{first:02d}-01", value, first + 2)))
+    return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+_CLOCK_BEFORE = re.compile(r"(?<![\w])(?:[Uu]ntil|[Tt]ill|[Ff]rom|to|[Bb]y|[Aa]fter|[Bb]efore) $")
+
+
+def _clock_time(text: str, at: int, year: str | None, default_year: int | None) -> bool:
+    """Whether a bare year after "until", "from", "by"… is a time of day in military writing ("until
+    1900", "from 1630"): a round quarter hour (hh00, hh15, hh30, hh45) far before the record's own year
+    (50 years or more: no journal of 1960 meets anyone "until" the year 1900)."""
+    if not year or default_year is None or int(year) > default_year - 50:
+        return False
+    hours, minutes = int(year[:2]), int(year[2:])
+    return hours <= 23 and minutes in (0, 15, 30, 45) and _CLOCK_BEFORE.search(text, max(0, at - 7), at) is not None
+
+
+def _date_of(m: re.Match, default_year: int | None, default_month: int | None, day_first: bool) -> DateMatch | None:
+    """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
+    n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
+    groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+    return _to_match(
+        DATE_PATTERNS[n][0], m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first
+    )
+
+
+def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
+    """The date find_dates(line, default_year) finds spanning the whole of `line`, or None; without
+    its scan of the whole line. Its first match is the leftmost, so one spanning the line can only be
+    the pattern's match at the line's start; the prefilter find_dates applies is applied too (same answers)."""
+    m = _ALL_DATES.match(line)
+    if m is None or m.end() != len(line) or not _may_hold_a_date(line):
+        return None
+    date = _date_of(m, default_year, None, False)
+    return date if date and date.start == 0 and date.end == len(line) else None
 
 
 # Dates counted from the writing date: the year of the record ("this year", "the current year"), the
@@ -289,6 +350,8 @@ def _to_match(
         return _numeric_match(kind, start, end, text, g, default_year, day_first)
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
+    if kind == "numeric-md":
+        return _month_day_match(start, end, int(g["a"]), int(g["b"]), default_year, default_month)
     if kind == "half":
         year = int(g["year"]) if g.get("year") else default_year
         if year is None or (not g.get("year") and default_month is not None and default_month <= 2):
@@ -342,6 +405,19 @@ def _to_match(
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})
+
+
+def _month_day_match(
+    start: int, end: int, a: int, b: int, default_year: int | None, default_month: int | None
+) -> DateMatch | None:
+    """ "03.15.": month and day when exactly one of the two can only be a day (above 12), in the year
+    of the record (`context_year`); else None (an order the text does not tell, or no year)."""
+    if (a > 12) == (b > 12):
+        return None
+    month, day = (b, a) if a > 12 else (a, b)
+    year = context_year(month, default_year, default_month)
+    when = iso_day(year, month, day) if year is not None and month else None
+    return DateMatch(start, end, {"when": when}) if when else None
 
 
 def _bounds(first_day: str, year: int, last_month: int) -> dict:
@@ -410,10 +486,8 @@ def parse_date_line(text: str) -> str | None:
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return line
-    for match in find_dates(line, None):
-        if match.start == 0 and match.end == len(line):
-            return match.attrs.get("when") or None
-    return None
+    match = _whole_line_date(line, None)
+    return match.attrs.get("when") or None if match else None
 
 
 def is_date_line(text: str) -> bool:
@@ -421,4 +495,4 @@ def is_date_line(text: str) -> bool:
     line = text.strip().rstrip(".").strip()
     if _WHOLE_YEAR.match(line):
         return True
-    return any(m.start == 0 and m.end == len(line) for m in find_dates(line, 2000))
+    return _whole_line_date(line, 2000) is not None

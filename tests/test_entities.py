@@ -162,6 +162,16 @@ def test_wrong_links_are_counted():
     assert (len(scored["wrong_links"]), len(scored["extra_links"])) == (1, 1)
 
 
+def test_harness_normalises_gold_and_ours_alike(tmp_path):
+    gold_file = tmp_path / "g.tsv"
+    gold_file.write_text("person\t[Edward] Drożniak\t-\t1\norg\tThe Politburo\t-\t1\n", encoding="utf-8")
+    gold = entity_eval.load_gold(gold_file)
+    ours = [("person", entity_eval.normalise_mention("[Edward]  Drożniak"), "")]
+    ours.append(("org", entity_eval.normalise_mention("the Politburo"), ""))
+    assert [m[1] for m in gold] == [m[1] for m in ours] == ["Edward Drożniak", "Politburo"]
+    assert entity_eval.score(gold, ours, False)["all"]["f1"] == 1.0
+
+
 def test_links_to_another_type_or_inside_a_longer_name_are_wrong_links():
     gold = [("person", "Hallgren", "-"), ("place", "Gulf of Morvania", "-"), ("place", "Morvania", "morvania")]
     predicted = [("place", "Hallgren", "gn-1"), ("place", "Morvania", "morvania"), ("place", "Morvania", "morvania")]

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from ..brackets import is_description, top_level_brackets
 from ..model import Document, Node
+from .names import fold, vocabulary
 from .walk import last_words_start, rewrite_text
 
 _INLINE_PAGE = re.compile(r"\s?\((?:p|P|page|Page)\.?\s*(\d+)\)\s?")
@@ -304,7 +305,9 @@ def _is_foreign(inner: str, before: str) -> bool:
     `[Ambassador Bolesław]`, `[Boško Vidaković]` are names supplied in English. A capitalised
     Latin-script bracket is foreign only right after the English name it gives in the original
     (`Provisional Executive Committee [Ideiglenes Intéző Bizottság]`); an uncapitalised one with
-    diacritics (`[pártközpont]`) is an original word."""
+    diacritics (`[pártközpont]`) is an original word. A bracket of two or three capitalised words
+    beginning with a listed given name is a person's name the translator supplied, wherever it
+    stands (`the Minister of External Relations [Raúl Roa]`)."""
     if any(ch.isalpha() and not _latin(ch) for ch in inner):
         return True
     if not any(ch.isalpha() and not ch.isascii() for ch in inner):
@@ -312,6 +315,8 @@ def _is_foreign(inner: str, before: str) -> bool:
     words = inner.split()
     if not words[0][:1].isupper():
         return True
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and fold(words[0]) in vocabulary().given:
+        return False
     return len(words) > 1 and bool(_ENGLISH_NAME_BEFORE.search(before, last_words_start(before, 1)))
 
 

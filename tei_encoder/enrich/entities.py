@@ -30,7 +30,9 @@ from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
-_TOKEN = re.compile(r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN = re.compile(
+    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+)
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
 _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
@@ -41,7 +43,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euao]|(?<=[ZCSKTP])h|(?<=T)s|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
@@ -527,7 +529,8 @@ class _DocContext:
         return local or known or []
 
     def lengths_from(self, word: str) -> tuple[int, ...]:
-        """The lengths of the listed and learnt forms that begin with `word`, longest first."""
+        """The lengths of the listed and learnt forms that begin with `word`, longest first (the name
+        pass reads the two dicts itself: it asks at every capitalised word)."""
         return self.local_first.get(word) or self.rec.first_words.get(word, ())
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
@@ -689,13 +692,14 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
-def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
+def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[str]:
     """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
-    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)")."""
+    names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)"). `runs`:
+    as for _rule_names."""
     names = []
     if " by " in text or "by " in text[:3] or "ccording to" in text:
         for m in rec.cued_name.finditer(text):
-            run = _name_run(rec.names, m.group("name").split())
+            run = _name_run_of(rec.names, m.group("name"), runs)
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
     for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
@@ -708,32 +712,36 @@ def _cued_names(rec: EntityRecognizer, text: str) -> list[str]:
     return names
 
 
-def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
+def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = None) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
-    Mongolian patronymic, East Asian family name + syllables."""
+    Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
+    for a given name and what follows it, by those words (a record names its people again and again)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
+    runs = {} if runs is None else runs
     names = []
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
-        run = _name_run(v, m.group("name").split())
+        run = _name_run_of(v, m.group("name"), runs)
         if (
             run
             and _NAMED_AFTER.match(text, m.start("name") + len(run))
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        if run and _inside_title(v, text, m.start("name") + len(run), run):
+            continue  # "Deputy Special Assistant": a word of the title, not a name
         names.append(run)
     for m in rec.role_name.finditer(text):
-        run = _name_run(v, m.group("name").split())
+        run = _name_run_of(v, m.group("name"), runs)
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
-    names.extend(_cued_names(rec, text))
+    names.extend(_cued_names(rec, text, runs))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
-        before = re.search(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$", text[max(0, m.start() - 40) : m.start()])
+        before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         given = before.group(1) if before else ""
@@ -741,7 +749,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
-        names.append(_name_run(v, m.group(0).split()))
+        names.append(_name_run_of(v, m.group(0), runs))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
@@ -751,6 +759,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
+    inside_until = 0  # the end of a name of two given names and a surname just found
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
         if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
@@ -761,12 +770,16 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 continue  # "from Nový Jičín": a place's shape is a name's shape
             g = _GIVEN_NAME.match(text, m.start())
             if g and _unlisted_person_pair(rec, g.group("all").split()):
-                names.append(_name_run(v, g.group("all").split()))
+                names.append(_name_run_of(v, g.group("all"), runs))
             continue
         if word in v.given:
+            if m.start() < inside_until:
+                continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
-            if g and (run := _name_run(v, g.group("all").split())).count(" "):
-                names.append(run)  # a given name alone (before "pre-war") is no evidence of a person
+            if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
+                whole = _second_given_name(v, text, m.start(), run)
+                inside_until = m.start() + len(whole) if whole != run else 0
+                names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
                 family = h.group("family")
@@ -785,7 +798,7 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
         rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
-            names.append(_name_run(v, part.split()))
+            names.append(_name_run_of(v, part, runs))
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
         if norm(words[0]) not in v.east_asian_family:
@@ -800,6 +813,41 @@ def _rule_names(rec: EntityRecognizer, text: str) -> list[str]:
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
+
+
+_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ž][\w’'-]*)")
+
+
+def _inside_title(v, text: str, end: int, run: str) -> bool:
+    """Whether a one-word `run` after a title, ending at `end`, is a dictionary word followed by
+    another title word: the middle of a longer title ("Deputy Special Assistant"), not a name."""
+    after = _NEXT_WORD.match(text, end)
+    return " " not in run and after is not None and v.is_common_word(run) and v.is_title_word(after["word"])
+
+
+def _second_given_name(v, text: str, at: int, run: str) -> str:
+    """A name of two given names and a surname ("Juan Antonio Samaranch", "Maria Elena Vega"): the
+    given-name rule found `run` at `at` ("Juan Antonio"); when its second word is a listed given name
+    that the same rule continues with a surname, the whole name, else `run`."""
+    words = run.split()
+    if len(words) != 2 or norm(words[1]) not in v.given:
+        return run
+    second = text.find(words[1], at + len(words[0]))
+    g = _GIVEN_NAME.match(text, second)
+    longer = _name_run(v, g.group("all").split()) if g else ""
+    return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
+
+
+_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
+
+
+def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
+    """_name_run of the words of `words` (a rule's match), kept in `runs` (one record's: the answer
+    depends on the words and the vocabulary alone)."""
+    run = runs.get(words)
+    if run is None:
+        run = runs[words] = _name_run(v, words.split())
+    return run
 
 
 _NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
@@ -931,6 +979,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         if isinstance(item, Node)
     }
     rule_found: dict[str, list[str]] = {}
+    runs: dict[str, str] = {}  # _given_name_run's answers, for this record
     for text, parent in zip(ctx.texts, ctx.parents):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
@@ -949,13 +998,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text)
+            rule_found[text] = _rule_names(rec, text, runs)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs))
     return [n for n in names if n]
 
 
@@ -1452,6 +1501,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
+    spans.extend(_mission_spans(ctx, text))
     if "he " in text:
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
@@ -1939,13 +1989,17 @@ def _state_prefix_start(v, text: str, start: int) -> int:
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
     spans: list[_Span] = []
+    # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
+    # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
+    local_first, first_words = ctx.local_first, ctx.rec.first_words
     i = 0
     while i < len(toks):
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
         if i == len(toks):
             break
         start = toks[i][0]
-        lengths = ctx.lengths_from(keys[i])  # most capitalised words begin no form: no lookup at all
+        # most capitalised words begin no form: no lookup at all
+        lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if (
             found
@@ -2174,11 +2228,13 @@ _ORG_HEADS = frozenset(
         "commission",
         "presidium",
         "politburo",
+        "politbureau",
         "secretariat",
         "directorate",
         "command",
         "volunteers",
         "mfa",
+        "noc",
         "division",
         "branch",
         "office",
@@ -2199,8 +2255,8 @@ _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 _STATE_BODY = re.compile(r"^(?:State|STATE)$")
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
-_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
-_LONE_ORGAN = re.compile(r"^(?:Politburo|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
+_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
+_LONE_ORGAN = re.compile(r"^(?:Politburo|Politbureau|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
@@ -2312,6 +2368,54 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+# a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
+# embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
+_MISSION = re.compile(
+    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
+)
+
+
+def _may_name_a_mission(text: str) -> bool:
+    """A cheap pretest: substring searches (on a long paragraph far faster than a regex alternation,
+    and written out: a generator's overhead is more than the searches on a short string)."""
+    return (
+        "mbass" in text
+        or "egation" in text
+        or "onsulate" in text
+        or "MBASS" in text
+        or "EGATION" in text
+        or "ONSULATE" in text
+    )
+
+
+def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
+    """A state's mission abroad named by the state's adjective or listed name ("Soviet embassy",
+    "GDR Embassy"): an organisation of the record, or the listed one of that exact form. The state
+    word must be a national adjective or a listed place's abbreviation ("the Hungarian embassy", not
+    "the new embassy"); "Romanian embassies" are several bodies, no name. TEI Guidelines 13.2.2 (organizational names)."""
+    spans: list[_Span] = []
+    if not _may_name_a_mission(text):
+        return spans
+    for m in _MISSION.finditer(text):
+        state = m.group("state")
+        if not (_NATIONAL.match(state) or (state.isupper() and _place_at(ctx, state) == len(state))):
+            continue  # a state's adjective or abbreviation; "Pyongyang embassy" names the city it is in
+        if text.startswith(" IN ", m.end()):
+            continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
+        surface = m.group(0)
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        if key in ctx.rec.rejected or any(f.kind in ("place", "person") for f in ctx.forms(key)):
+            continue
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        if len(ids) > 1:
+            continue  # two listed bodies of that form: left unlinked and untagged rather than guessed
+        xml_id = ids.pop() if ids else _new_local_person(ctx, surface, key, "org")
+        if not ctx.forms(key):
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+        spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return spans
+
+
 # "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
 # (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
 _THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
@@ -2363,6 +2467,10 @@ def _case_runs(text: str, matches) -> list[tuple[int, int]]:
     return runs
 
 
+# a word's possessive ending (the words of a run are split at spaces: an endswith test, not a regex per word)
+_APOSTROPHE_S = ("'s", "’s")
+
+
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
     the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
@@ -2382,7 +2490,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
-            f = norm(re.sub(r"['’]s$", "", w))
+            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
             if f in _ORG_HEADS:
                 return True
             if f == "union" and (
@@ -2397,11 +2505,18 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
+    if (
+        first
+        and run[groups[first - 1][1] : groups[first][0]] == " and "
+        and _qualifier_before_and(ctx, words_of[first - 1])
+    ):
+        first -= 1  # "Near and Middle East Department": one name; "the IOC and the Olympic Committee": two
+        joined_by_and[first + 1] = False
     a = groups[first][0]
     words = words_of[first]
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
         w = words[k]
-        possessive_place = re.search(r"['’]s$", w) and _place_at(ctx, re.sub(r"['’]s$", "", w))
+        possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
         if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
@@ -2411,8 +2526,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     for k in range(first, len(groups)):
         ws = words_of[k]
         tail_a, tail_b = groups[k]
-        if joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
-            break  # "the Central Committee and the Politburo": two bodies
+        if k > first and joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
+            break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -2426,6 +2541,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if end_word < len(ws) - 1:
                 break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
             continue
+        if k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
+            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         place = _place_at(ctx, run[tail_a:tail_b])
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
@@ -2498,6 +2615,20 @@ def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: i
     return not _place_at(ctx, " ".join(words_of[k]))
 
 
+def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:
+    """Whether the words before a bare "and" qualify the head after it ("Near" of "Near and Middle East
+    Department"): no head word, title, person's name, place or listed body among them, no article
+    but in front."""
+    v = ctx.rec.names
+    while words and norm(words[0]) in _LEADING:
+        words = words[1:]  # "the" of "the Near and Middle East Department"
+    if not words or any(
+        norm(w) in _LEADING or norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS or v.is_title_word(w) for w in words
+    ):
+        return False
+    return not _starts_person(v, words) and not _place_at(ctx, " ".join(words))
+
+
 def _starts_person(v, words: list[str]) -> bool:
     """Whether a person's name begins these capitalised words: an East Asian family name with its
     syllables ("Ha Van Lau"), or a given name and a surname ("Ivan Kozlov"). An organisation's name
@@ -2539,13 +2670,18 @@ def _longest_form(
     ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, lengths: tuple[int, ...]
 ):
     """(length, form) of the longest listed or learnt form at token i that fits the text, else None;
-    `lengths`: ctx.lengths_from(keys[i]), the lengths of the forms that begin with that word."""
+    `lengths`: the lengths of the learnt and listed forms that begin with that word, longest first."""
     limit = len(toks) - i
+    local, listed = ctx.local, ctx.rec.lexicon
     for length in lengths:
         if length > limit:
             continue
-        forms = ctx.forms(keys[i : i + length])  # a dict lookup: cheaper than the spacing test
-        if not forms or not _contiguous(text, toks, i, length):
+        # ctx.forms(key) without the call (this runs at most capitalised words): dict lookups, cheaper
+        # than the spacing test; a single word has no spacing to test
+        key = keys[i : i + length]
+        learnt, known = local.get(key), listed.get(key)
+        forms = learnt + known if learnt and known else learnt or known
+        if not forms or (length > 1 and not _contiguous(text, toks, i, length)):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
         shape = caps[i : i + length]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..config import RecordFormat
@@ -41,34 +41,50 @@ def title_sender(title: str, fmt: RecordFormat) -> Sender | None:
     Delhi)`, `Filippov [Stalin]`) is not part of the name; a role before the name (`Ambassador in
     Pyongyang, Misho Nikolov`, `Captain Ion Iordache`) is not either. A title in capitals is not read.
     """
-    if not title or title.isupper():
+    patterns = _kind_patterns(fmt.document_kinds) if title and not title.isupper() else None
+    if patterns is None:
         return None
-    kinds = "|".join(sorted((re.escape(k) for k in fmt.document_kinds), key=len, reverse=True))
-    if not kinds:
-        return None
-    lead = r"(?:[A-ZÀ-Þ][\w-]*\s+){0,2}"  # "Secret", "Ciphered", "Telephone"
+    by_kind, from_kind, kind_then_sender, possessive_kind, leading_kind = patterns
     m = re.match(r"(?:From\s+the\s+)?(?:Journal|Diary)\s+of\s+(?P<owner>.+?)(?:\s*[,:]|\s+(?:for|on)\s+|$)", title)
     if m:  # a journal's owner wrote it: the name ends the owner's description (`Ambassador in X A. B. Name`)
         return _person(_trailing_name(m.group("owner")), fmt)
-    m = re.match(rf"{lead}(?i:{kinds})\s+by\s+(?P<rest>.+)$", title)
+    m = by_kind.match(title)
     if m:  # `Report by X on …`
         return _sender_until_addressee(
             re.split(r"\s+(?:on|about|regarding|concerning)\s+", m.group("rest"))[0], fmt, True
         )
-    m = re.match(rf"{lead}(?i:{kinds})\s+from\s+(?P<rest>.+)$", title)
+    m = from_kind.match(title)
     if m:
         return _sender_until_addressee(m.group("rest"), fmt, stop_at_comma=True)
-    m = re.match(rf"{lead}(?i:{kinds})(?:\s+No\.\s*[\w./-]+|\s+via\s+[\w.-]+)?\s*,\s*(?P<rest>.+\s+to\s+.+)$", title)
+    m = kind_then_sender.match(title)
     if m:
         return _sender_until_addressee(m.group("rest"), fmt, stop_at_comma=False)
-    m = re.match(rf"(?P<name>[^,]+?)[’']s\s+(?i:{kinds})\b", title)
+    m = possessive_kind.match(title)
     if m:
         return _person(m.group("name"), fmt)
     first, sep, after = title.partition(",")
     after = after.strip()
-    if sep and (after[:1] in _QUOTE or after.startswith("No.") or re.match(rf"{lead}(?i:{kinds})\b", after)):
+    if sep and (after[:1] in _QUOTE or after.startswith("No.") or leading_kind.match(after)):
         return _person(first, fmt) or _org(first, fmt)
     return None
+
+
+@lru_cache(maxsize=8)
+def _kind_patterns(document_kinds: frozenset[str]) -> tuple[re.Pattern, ...] | None:
+    """title_sender's patterns for a format's document kinds, compiled once per set of kinds (not per
+    title): `KIND by X`, `KIND from X`, `KIND[ No. N], X to Y`, `X's KIND`, `KIND` at the start; None
+    when the format names no kind."""
+    kinds = "|".join(sorted((re.escape(k) for k in document_kinds), key=len, reverse=True))
+    if not kinds:
+        return None
+    lead = r"(?:[A-ZÀ-Þ][\w-]*\s+){0,2}"  # "Secret", "Ciphered", "Telephone"
+    return (
+        re.compile(rf"{lead}(?i:{kinds})\s+by\s+(?P<rest>.+)$"),
+        re.compile(rf"{lead}(?i:{kinds})\s+from\s+(?P<rest>.+)$"),
+        re.compile(rf"{lead}(?i:{kinds})(?:\s+No\.\s*[\w./-]+|\s+via\s+[\w.-]+)?\s*,\s*(?P<rest>.+\s+to\s+.+)$"),
+        re.compile(rf"(?P<name>[^,]+?)[’']s\s+(?i:{kinds})\b"),
+        re.compile(rf"{lead}(?i:{kinds})\b"),
+    )
 
 
 def _sender_until_addressee(rest: str, fmt: RecordFormat, stop_at_comma: bool) -> Sender | None:
