@@ -198,14 +198,20 @@ def _check_entry(path: Path, el: etree._Element, xml_id: str) -> None:
     where = f"{shown(path)}:{el.sourceline}"
     if not _NCNAME.fullmatch(xml_id):
         raise UsageError(f"{where}: authority entry xml:id {xml_id!r} is not an XML name (NCName)")
-    allowed = allowed_idno_types()
     for idno in el.iterfind("tei:idno", NSMAP):
-        kind = idno.get("type", "")
-        if (idno.text or "").strip() and allowed is not None and kind.lower() not in {a.lower() for a in allowed}:
-            raise UsageError(
-                f"{shown(path)}:{idno.sourceline}: authority entry {xml_id}: idno type {kind!r} is not one the "
-                f"project schema allows ({', '.join(sorted(allowed))})"
-            )
+        refused = refused_idno_type(idno)
+        if refused:
+            raise UsageError(f"{shown(path)}:{idno.sourceline}: authority entry {xml_id}: {refused}")
+
+
+def refused_idno_type(idno: etree._Element) -> str | None:
+    """Why the project schema refuses this authority <idno> (its type is not in the schema's list),
+    or None. Loading (build, encode) and `authority check` share it, so they never disagree."""
+    allowed = allowed_idno_types()
+    kind = idno.get("type", "")
+    if (idno.text or "").strip() and allowed is not None and kind.lower() not in {a.lower() for a in allowed}:
+        return f"idno type {kind!r} is not one the project schema allows ({', '.join(sorted(allowed))})"
+    return None
 
 
 # An XML name without a colon (XML Namespaces 1.0 NCName), as xml:id must be.

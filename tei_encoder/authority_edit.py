@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import teidoc
-from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, rejected_names, unreadable_file
+from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, refused_idno_type, rejected_names, unreadable_file
 from .fsutil import atomic_write
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 
@@ -202,6 +202,10 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
                 )
             )
     for idno in entry.iterfind("tei:idno", NSMAP):
+        refused = refused_idno_type(idno)
+        if refused:  # build and encode refuse the whole authority for it: an error here too
+            problems.append(Problem(path, idno.sourceline or line, f"authority entry {xml_id}: {refused}"))
+            continue
         value = (idno.text or "").strip()
         if not identifier_ok(idno.get("type", ""), value):
             problems.append(

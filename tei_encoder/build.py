@@ -38,7 +38,7 @@ from . import __version__
 from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
-from .errors import MissingSiteInput, UsageError
+from .errors import MissingSiteInput, RecordError, UsageError
 from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
 from .inputs import SYMLINK_REFUSED
 from .publish import (
@@ -60,11 +60,13 @@ from .publish import (
     write_overviews,
     write_pages,
 )
+from .read import check_record_size, record_digest
 from .settings import EncodeSettings
 from .summarystore import SummaryStore, store_format
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, authority_details, summarize
 from .workers import WorkerPool, die_with_parent, pool_workers
+from .xmlsafe import MAX_XML_BYTES, UnsafeXML, describe_xml_error, over_xml_limit
 
 if TYPE_CHECKING:
     from .pipeline import EncodeResult
@@ -452,13 +454,20 @@ def _files_under(site: Path, folder: str) -> list[str]:
     return sorted(found)
 
 
-def _input_hash(path: Path, entry: dict) -> tuple[str, list[int]]:
-    """The record's content hash; an unchanged size and mtime reuse the last one (as make does)."""
+def _input_hash(path: Path, entry: dict, max_bytes: int, master: bool = False) -> tuple[str, list[int]]:
+    """The record's content hash; an unchanged size and mtime reuse the last one (as make does).
+    The size is checked first and the file hashed in chunks: a record over max_bytes raises
+    RecordError (encode's words), a TEI master over the XML limit parse_xml's words, both unread;
+    OSError when it cannot be read."""
     st = path.stat()
     stamp = [st.st_size, st.st_mtime_ns]
+    if master and st.st_size > MAX_XML_BYTES:
+        raise RecordError(f"TEI master is not usable: {describe_xml_error(UnsafeXML(over_xml_limit(st.st_size)))}")
+    if not master:
+        check_record_size(st.st_size, max_bytes)
     if entry.get("stat") == stamp and entry.get("input"):
         return entry["input"], stamp
-    return hashlib.sha256(path.read_bytes()).hexdigest(), stamp
+    return record_digest(path, MAX_XML_BYTES if master else max_bytes), stamp
 
 
 def run_build(
@@ -536,9 +545,10 @@ def run_build(
         if entry.get("source", path.suffix) != path.suffix:
             entry = {}  # the document's source changed (a record became a TEI master, or back)
         try:
-            input_hash, stamp = _input_hash(path, entry)
-        except OSError as exc:  # gone or unreadable since the folder was listed: this record fails
-            summary.failed.append((str(path), f"cannot read file: {exc.strerror or exc}"))
+            input_hash, stamp = _input_hash(path, entry, settings.max_record_bytes, source.is_master)
+        except (OSError, RecordError) as exc:  # gone, unreadable or too large: this record fails
+            reason = str(exc) if isinstance(exc, RecordError) else f"cannot read file: {exc.strerror or exc}"
+            summary.failed.append((str(path), reason))
             if name in old:
                 records[name] = old[name]
             continue

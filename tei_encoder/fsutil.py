@@ -102,7 +102,9 @@ def writable_folder(folder: Path) -> None:
         pass
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# controls, line separators, surrogate-escaped bytes, and the bidirectional marks, embeddings,
+# overrides and isolates (Unicode UAX #9) that reorder how the rest of a line is displayed
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def shown(path: object) -> str:

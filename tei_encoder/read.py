@@ -47,11 +47,7 @@ def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RE
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
             raise RecordError("not a regular file (a folder, device or pipe)")
-        if st.st_size > max_bytes:
-            raise RecordError(
-                f"file is {_megabytes(st.st_size)} MB, over the {_megabytes(max_bytes)} MB limit for one record; "
-                f"{SIZE_HINT}"
-            )
+        check_record_size(st.st_size, max_bytes)
         with path.open("rb") as handle:
             raw = handle.read(max_bytes + 1)  # a file that grew since stat() is still bounded
         if len(raw) > max_bytes:
@@ -59,6 +55,23 @@ def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RE
     except OSError as exc:
         raise RecordError(f"cannot read file: {exc.strerror or exc}") from None
     return decode_record(path, raw, encoding)
+
+
+def check_record_size(size: int, max_bytes: int = MAX_RECORD_BYTES) -> None:
+    """Raise RecordError (one line, with the hint to raise the limit) when a record of size bytes
+    is over max_bytes: `encode` and `build` refuse a file before reading it, in the same words."""
+    if size > max_bytes:
+        raise RecordError(
+            f"file is {_megabytes(size)} MB, over the {_megabytes(max_bytes)} MB limit for one record; {SIZE_HINT}"
+        )
+
+
+def record_digest(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> str:
+    """The SHA-256 of a record file, read in chunks after its size is checked (a huge or sparse file
+    costs neither memory nor time). Raises RecordError (over max_bytes) or OSError (unreadable)."""
+    check_record_size(path.stat().st_size, max_bytes)
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _megabytes(size: int) -> str:
@@ -101,7 +114,7 @@ def _decode(raw: bytes, encoding: str | None) -> str:
                 raise RecordError(
                     f"not valid {codec.upper()} after its byte-order mark, at byte {exc.start + len(bom)}"
                 ) from None
-    utf16 = _utf16_without_bom(raw)
+    utf16 = _utf32_without_bom(raw) or _utf16_without_bom(raw)
     if utf16:
         raise RecordError(f"looks like {utf16} text without a byte-order mark; {ENCODING_AS_HINT} {utf16.lower()}")
     if _looks_binary(raw):
@@ -139,5 +152,19 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     even, odd = head[0::2], head[1::2]
     for nuls, other, codec in ((odd, even, "UTF-16-LE"), (even, odd, "UTF-16-BE")):
         if nuls.count(0) >= 0.9 * len(nuls) and other.count(0) <= 0.1 * len(other):
+            return codec
+    return None
+
+
+def _utf32_without_bom(raw: bytes) -> str | None:
+    """'UTF-32-LE' or 'UTF-32-BE' when the first 8 KB look like ASCII text in UTF-32 (in every four
+    bytes, the three high ones NUL and the low one not), else None."""
+    head = raw[: 8192 - 8192 % 4]
+    if len(head) < 8:
+        return None
+    lanes = [head[i::4] for i in range(4)]
+    for low, high, codec in ((0, (1, 2, 3), "UTF-32-LE"), (3, (0, 1, 2), "UTF-32-BE")):
+        quads = len(lanes[low])
+        if all(lanes[i].count(0) >= 0.9 * quads for i in high) and lanes[low].count(0) <= 0.1 * quads:
             return codec
     return None

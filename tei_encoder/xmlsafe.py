@@ -40,6 +40,11 @@ def safe_parser(huge: bool = False, collect_ids: bool = True) -> etree.XMLParser
     )
 
 
+def over_xml_limit(size: int) -> str:
+    """Why an XML file of size bytes is refused unread (over MAX_XML_BYTES), in every command's words."""
+    return f"the file is {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB limit for one XML file"
+
+
 class UnsafeXML(ValueError):
     """Raised for XML we refuse to read: a DOCTYPE, entity declarations, too deep a tree."""
 
@@ -60,7 +65,7 @@ def parse_xml(
             raise ValueError("parse_xml needs a path or the data")
         size = Path(path).stat().st_size
         if size > MAX_XML_BYTES:
-            raise UnsafeXML(f"the file is {size >> 20} MB, over the {MAX_XML_BYTES >> 20} MB limit for one XML file")
+            raise UnsafeXML(over_xml_limit(size))
         data = Path(path).read_bytes()
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None
@@ -117,6 +122,9 @@ def resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[IncludeRefusa
             return IncludeRefusal(f"XInclude of a network resource ({href}) is not fetched", include), ()
         if href:
             targets.append((include, os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://"))))))
+    outside = _include_outside(tree, name, os.path.realpath(folder), set())
+    if outside is not None:
+        return outside, ()
     try:
         tree.xinclude()
     except etree.XIncludeError as exc:
@@ -126,6 +134,48 @@ def resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[IncludeRefusa
             message = inside
         return IncludeRefusal(f"XInclude failed: {message}", _failing_include(exc, message, includes, targets)), ()
     return None, tuple(dict.fromkeys(target for _, target in targets))
+
+
+def _include_target(include: etree._Element, name: str) -> str | None:
+    """The absolute path an xi:include names, read as libxml2 does (relative to its base URI, so
+    an xml:base on an ancestor counts); None when it names a network resource."""
+    href = unquote(include.get("href") or "")
+    base = include.base or name
+    if _is_network(base):
+        return None
+    base = unquote(base.removeprefix("file://"))
+    folder = base.rstrip("/") if base.endswith("/") else os.path.dirname(base)
+    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(name)), folder, href.removeprefix("file://")))
+
+
+def _include_outside(tree: etree._ElementTree, name: str, root: str, seen: set[str]) -> IncludeRefusal | None:
+    """The first xi:include (in this file or, nested, in a file it includes) whose target lies
+    outside root once symlinks are followed: an absolute path, a `..` or a symlink escaping the
+    TEI file's folder. Untrusted TEI must not publish /etc/passwd; None when every include stays in."""
+    for include in tree.iter(f"{XI}include"):
+        href = include.get("href") or ""
+        if not href:
+            continue  # the document itself
+        target = _include_target(include, name)
+        if target is None:
+            return IncludeRefusal(f"XInclude of a network resource ({include.base}) is not fetched", include)
+        real = os.path.realpath(target)
+        if real != root and not real.startswith(root + os.sep):
+            inside = target.startswith(root + os.sep)  # by its name, before symlinks are followed
+            where = "through a symlink out of" if inside else "outside"
+            return IncludeRefusal(
+                f"XInclude of {href!r} reaches {where} the TEI file's folder and is not followed", include
+            )
+        if include.get("parse", "xml") == "xml" and real not in seen and os.path.isfile(real):
+            seen.add(real)
+            try:
+                nested = parse_xml(Path(real))
+            except (etree.XMLSyntaxError, ValueError, OSError):
+                continue  # libxml2 reports the broken file itself, naming it
+            inner = _include_outside(nested, real, root, seen)
+            if inner is not None:
+                return IncludeRefusal(f"{shown(real)}: {inner.reason}", include)
+    return None
 
 
 def _error_in_included_file(exc: etree.XIncludeError, name: str) -> str:

@@ -3,6 +3,7 @@ permissions, active content in TEI downloads, and the last line of defence of th
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -53,7 +54,7 @@ def test_c1_controls_and_csi_sequences_removed_with_warning(tmp_path):
     assert "terminal control sequence(s)" in result.stderr and "control characters" in result.stderr
 
 
-@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_without_bom_gets_a_hint(tmp_path, codec):
     data = record("A paragraph of text.\n").encode(codec)
     result, out = encode_to(tmp_path, data)
@@ -81,6 +82,33 @@ def test_size_limit_checked_before_reading_and_raisable(tmp_path):
     assert "over the 0.00 MB limit" in line or "limit for one record" in line
     result, out = encode_to(tmp_path, small, "--max-record-size", "1")
     assert result.exit_code == 0 and out.exists()
+
+
+def test_build_checks_a_records_size_before_reading_it(tmp_path, monkeypatch):
+    """build hashed a whole record before any size check (64 GB sparse: MemoryError, no file
+    named): now it refuses it unread, in encode's words, and hashes other records in chunks."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with (corpus / "huge.txt").open("wb") as handle:  # sparse: 8 GB on paper, nothing on disk
+        handle.truncate(8 * 1024**3)
+
+    read_bytes = Path.read_bytes
+
+    def whole_file(self):
+        if self.name == "huge.txt":
+            raise AssertionError(f"{self} read whole into memory")
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    result = invoke("build", str(corpus), "-o", str(tmp_path / "out"), "--no-search", "--authority", str(AUTHORITY))
+    [line] = error_lines(result)
+    assert line.startswith(f"{corpus / 'huge.txt'}: error: file is 8192 MB, over the 64 MB limit"), line
+    assert "pass --max-record-size MB" in line and result.exit_code == 1
+    from tei_encoder.read import record_digest
+
+    monkeypatch.undo()
+    (corpus / "small.txt").write_bytes(b"x" * 300_000)
+    assert record_digest(corpus / "small.txt") == hashlib.sha256(b"x" * 300_000).hexdigest()
 
 
 def test_a_fifo_is_refused_not_waited_on(tmp_path):
@@ -126,6 +154,7 @@ def test_validate_reports_any_file_name(tmp_path, fmt):
     assert invoke("encode", str(SEED), "-o", str(tei / "good.xml"), "--authority", str(AUTHORITY)).exit_code == 0
     shutil.copy(tei / "good.xml", tei / os.fsdecode(b"ctl\x01\x7f\xfe\nname.xml"))
     (tei / os.fsdecode(b"broken\xff.xml")).write_bytes(b"<TEI>")
+    (tei / "rtl\u202egnp.xml").write_bytes(b"<TEI>")  # a bidi override reorders what a reader sees
     result = invoke("validate", str(tei), "--format", fmt)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
@@ -133,11 +162,14 @@ def test_validate_reports_any_file_name(tmp_path, fmt):
     if fmt == "json":
         names = {f["file"] for f in json.loads(report)["files"]}
         assert any(n.endswith("ctl\\x01\\x7f\\xfe\\nname.xml") for n in names)
+        assert any(n.endswith("rtl\\u202egnp.xml") for n in names) and not any("\u202e" in n for n in names)
     elif fmt == "junit":
         names = {c.get("name") for c in etree.fromstring(report.encode()).iter("testcase")}
         assert any(n.endswith("broken\\xff.xml") for n in names)
+        assert any(n.endswith("rtl\\u202egnp.xml") for n in names) and not any("\u202e" in n for n in names)
     else:
         assert "broken\\xff.xml" in report and "\nname.xml" not in report
+        assert "rtl\\u202egnp.xml" in report and "\u202e" not in report
 
 
 # --- links -----------------------------------------------------------------------------------------------
@@ -217,6 +249,27 @@ def test_broken_authority_file_is_one_usage_error(tmp_path, content, expected, c
     [line] = error_lines(result)
     assert expected in line and "internal error" not in line
     assert not (tmp_path / "out" / "letter.xml").exists() and not (tmp_path / "out" / "tei").exists()
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (ENTRY.format(id="p1", idno='<idno type="isni">1</idno>').encode(), "people.xml:2: error: authority entry p1"),
+        (b"<!DOCTYPE x [<!ENTITY a 'b'>]><listPerson/>", "people.xml:1: error:"),
+        (b'<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person>\n</listPerson>\n', "people.xml:3: error:"),
+    ],
+    ids=["idno-type", "doctype", "malformed"],
+)
+def test_authority_check_finds_what_encode_refuses(tmp_path, content, expected):
+    """`authority check` passed an idno type that build and encode refuse: one check, shared."""
+    authority = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, authority)
+    (authority / "people.xml").write_bytes(content)
+    result = invoke("authority", "check", "--authority", str(authority))
+    assert result.exit_code == 1, result.output
+    assert any(expected in line for line in result.output.splitlines()), result.output
+    if b"idno" in content:
+        assert "idno type 'isni' is not one the project schema allows" in result.output
 
 
 # --- outputs --------------------------------------------------------------------------------------------

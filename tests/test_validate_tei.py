@@ -285,6 +285,51 @@ def test_xinclude_is_resolved_the_same_with_and_without_jing(tmp_path, monkeypat
     assert "network resource" in validator.check_file(network)[0].message
 
 
+def test_xinclude_never_reaches_outside_the_tei_files_folder(tmp_path):
+    """Untrusted TEI must not pull local files into the site: an absolute path, a file: URL, `..`,
+    xml:base, a symlink or a nested include that leaves the file's folder is refused by validate
+    (never "valid") and by publish, naming the include; a file inside the folder is still included."""
+    from tei_encoder.publish import PublishError, read_tei
+
+    (tmp_path / "secret.txt").write_text("outside words")
+    corpus = tmp_path / "corpus"
+    (corpus / "parts").mkdir(parents=True)
+    (corpus / "parts" / "inside.txt").write_text("inside words")
+    (corpus / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (corpus / "part.xml").write_text(
+        '<p xmlns="http://www.tei-c.org/ns/1.0" xmlns:xi="http://www.w3.org/2001/XInclude">'
+        '<xi:include href="../secret.txt" parse="text"/></p>'
+    )
+    secret = tmp_path / "secret.txt"
+    hostile = {
+        "absolute": f'<p><xi:include href="{secret}" parse="text"/></p>',
+        "url": f'<p><xi:include href="file://{secret}" parse="text"/></p>',
+        "dotdot": '<p><xi:include href="../secret.txt" parse="text"/></p>',
+        "base": f'<p xml:base="{tmp_path}/"><xi:include href="secret.txt" parse="text"/></p>',
+        "symlink": '<p><xi:include href="link.txt" parse="text"/></p>',
+        "nested": '<xi:include href="part.xml"/>',
+    }
+    include = ' xmlns:xi="http://www.w3.org/2001/XInclude">'
+    for name, body in hostile.items():
+        (corpus / f"{name}.xml").write_text(foreign(body).replace('1.0">', '1.0"' + include, 1))
+    (corpus / "fine.xml").write_text(
+        foreign('<p><xi:include href="parts/inside.txt" parse="text"/></p>').replace('1.0">', '1.0"' + include, 1)
+    )
+    rng = tmp_path / "small.rng"
+    rng.write_text(SMALL_RNG)
+    validator = Validator(xsd=False, rules=False, rng=rng, profile="custom", jing=False)
+    for name in hostile:
+        problems = validator.check_file(corpus / f"{name}.xml")
+        assert [d.source for d in problems] == ["refused"], (name, problems)
+        assert "the TEI file's folder and is not followed" in problems[0].message
+    assert not [d for d in validator.check_file(corpus / "fine.xml") if d.source in ("refused", "xml")]
+    for name in hostile:
+        with pytest.raises(PublishError, match="XInclude of .* the TEI file's folder"):
+            read_tei(corpus / f"{name}.xml")
+    tree, _ = read_tei(corpus / "fine.xml")
+    assert "inside words" in etree.tostring(tree, encoding="unicode")
+
+
 # -- 4. columns in characters, at the element at fault --
 
 
