@@ -112,6 +112,7 @@ class Header:
     """Every header field the record gives, as parsed (each becomes part of the teiHeader, TEI 2)."""
 
     title: str = ""
+    subtitle: str = ""  # a second bold title line under the first (titleStmt/title[@type="sub"])
     date_text: str = ""
     date_iso: str = ""
     citation: str = ""

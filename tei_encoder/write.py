@@ -149,6 +149,8 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     file_desc = _sub(header, "fileDesc")
     title_stmt = _sub(file_desc, "titleStmt")
     _sub(title_stmt, "title", h.title, type="main")
+    if h.subtitle:  # a second title line: a subtitle (TEI 2.2.1 titleStmt)
+        _sub(title_stmt, "title", h.subtitle, type="sub")
     for ref in dict.fromkeys(doc.author_refs.values()):
         entity = doc.entities[ref]
         if entity.kind not in ("person", "org"):

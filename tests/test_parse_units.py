@@ -424,3 +424,43 @@ def test_a_signature_in_parentheses_over_a_date_ends_the_document_even_with_line
     assert [c.text() for c in doc.children[2].children] == ["No. 41", "File it."]
     # a name in parentheses inside the text, no date under it: no closer there
     assert "closer" not in _tags(_body("We met him.\n(B. Sample)\nHe spoke at length about the harvest.\n"))
+
+
+@pytest.mark.parametrize(
+    "label, kind", [("Received", "received"), ("Arrived", "received"), ("Dispatched", "dispatched")]
+)
+def test_a_form_field_with_no_space_after_its_colon_takes_its_type_from_the_label(label, kind):
+    # `Received:12 May 1963`: the type is the label's, never `received:12` (which the schema refuses)
+    doc = _body(f"Telegram No. 5\n\n{label}:12 May 1963\n\nThe ships came in before noon and were unloaded.\n")
+    types = [n.attrs.get("type") for n in doc.iter() if n.tag == "seg"]
+    assert kind in types and all(":" not in str(t) for t in types), types
+
+
+_FIELDS_AFTER = (
+    "Summary:\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nCredits:\n\nScanned by a volunteer.\n\n"
+    "Original Language:\n\nPolish\n\nContents:\n\nTranslation - English\n\nContents:\n\nOriginal Scan\n\nThe text.\n"
+)
+
+
+def test_the_header_goes_on_past_an_unknown_label_a_second_title_and_a_long_summary():
+    header, body, warnings = _header(
+        "May 2, 1960\n\n**The Main Title**\n\n**A Second Title Line**\n\nCitation:\n\n"
+        '"The Main Title", May 2, 1960, Example Archive.\n\nKeywords:\n\nHarbours; grain\n\n' + _FIELDS_AFTER
+    )
+    assert (header.title, header.subtitle) == ("The Main Title", "A Second Title Line")
+    assert header.citation.startswith('"The Main Title"')
+    assert ("field", "Keywords: Harbours; grain") in header.notes
+    assert [w for w in warnings if "Keywords" in w] == [
+        "header field 'Keywords' is not one this format knows: kept as a note"
+    ]
+    assert header.summary.split("\n\n") == ["One.", "Two.", "Three.", "Four."]  # whole, to the next label
+    assert [lang.name for lang in header.original_languages] == ["Polish"]
+    assert ("contents", "Original Scan") in header.notes  # a second Contents: stays in the header
+    assert [b.text for b in body] == ["The text."]
+
+
+def test_an_unknown_label_after_the_last_header_field_begins_the_document():
+    header, body, _ = _header(
+        "May 2, 1960\n\n**A Title**\n\nCitation:\n\nA citation.\n\nPlace:\n\nHarbour office\n\nWe met.\n"
+    )
+    assert not header.notes and [b.text for b in body][0] == "Place:"

@@ -322,3 +322,23 @@ def test_a_pool_only_for_a_batch_that_pays_for_it(monkeypatch):
     assert pool_workers(10**6, 1, 1000) == 1  # --jobs 1 is one process
     assert validate.POOL_BREAK_EVEN > 1000  # 1,000 files are never slower than one process
     assert 16 <= build.POOL_BREAK_EVEN <= 100
+
+
+@pytest.mark.parametrize(
+    "sentence, kept",
+    [
+        ("Four MiG1 fighters flew over the port.", "MiG1 fighters"),
+        ("The plan and x1 were shown to the envoy.", "and x1 were"),
+    ],
+)
+def test_a_digit_glued_to_an_ordinary_word_is_no_note_mark(tmp_path, sentence, kept):
+    t = tree_of(encode_text(tmp_path, record(f"{sentence}\n\n[1] A note in our own words.\n")))
+    assert kept in " ".join("".join(xp(t, "//t:body//t:p[1]//text()")).split())
+    notes = xp(t, "//t:body//t:note[@n='1']")
+    assert len(notes) == 1 and notes[0].get("place") == "end"  # kept, unanchored, as `(1)` is
+
+
+def test_a_digit_glued_to_a_name_in_capitals_is_a_note_mark(tmp_path):
+    t = tree_of(encode_text(tmp_path, record("The attaché SAMPLE1 came too.\n\n[1] A note in our own words.\n")))
+    assert xp(t, "//t:note[@n='1']/@place") == ["foot"]
+    assert xp(t, "//t:note[@n='1']/preceding-sibling::text()[1]")[0].endswith("SAMPLE")

@@ -242,8 +242,9 @@ class _State:
             if mark not in text:
                 continue  # every pattern below holds the mark as printed: a plain substring test first
             if mark.isdigit():
-                # glued to a word ("JELEN1") or after its punctuation ("said.1"), never inside a
-                # number ("Article 3.1") or a call ("f(1)"); "(1)" after a space or punctuation
+                # glued to a name in capitals ("JELEN1") or after a word's punctuation ("said.1"),
+                # never inside a number ("Article 3.1"), a call ("f(1)") or a word ("MiG1", "x1");
+                # "(1)" after a space or punctuation
                 pattern = (
                     rf"(?:(?<=[A-Za-zÀ-ÿ])|(?<=[A-Za-zÀ-ÿ][.,;”\"]))(?<![A-Za-z]\.[A-Za-z]){mark}(?![\d.,]\d)(?!\d)"
                     rf"|(?:(?<=\s)|(?<=[.,;”\"]))\({mark}\)"
@@ -252,7 +253,7 @@ class _State:
                 pattern = rf"(?<=\w){re.escape(mark)}(?!\*)"
             else:
                 continue
-            m = re.search(pattern, text)
+            m = next((m for m in re.finditer(pattern, text) if _mark_stands_alone(text, m.start())), None)
             if m:
                 self.placed.add(mark)
                 note = Node("note", {"place": "foot", "n": mark}, self.note_content(mark))
@@ -264,6 +265,16 @@ class _State:
                     *self.glued_notes(text[m.end() :]),
                 ]
         return [text]
+
+
+def _mark_stands_alone(text: str, start: int) -> bool:
+    """Whether a note mark found at `start` can be one: after punctuation, or glued to a word in
+    capitals of two letters or more (`JELEN1`, a name as a ciphergram prints it). A digit glued to
+    any other word is part of it (`MiG1 fighters`, `x1`): that note stays unanchored at the end."""
+    if start == 0 or not text[start - 1].isalpha():
+        return True
+    word = re.search(r"[^\W\d_]+$", text[:start])
+    return word is not None and len(word.group()) >= 2 and word.group().isupper()
 
 
 def _is_editorial_paragraph(content: str) -> bool:

@@ -1767,8 +1767,9 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 address_context = True
                 i += 1
                 continue
-            if _SENT.match(text):
-                kind = text.split()[0].rstrip(":…").lower()
+            if sent := _SENT.match(text):
+                # the type from the label alone: `Received:12 May` has no space after its colon
+                kind = sent.group("kind").split()[0].lower()
                 kind = _SENT_KINDS.get(kind, kind)
                 if kind == "sent" and re.match(r"^Sent to\b", text, re.IGNORECASE) and opener.children:
                     kind = "transmitted"  # passed on after receipt, not the dispatch

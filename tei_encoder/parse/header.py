@@ -111,6 +111,9 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             title_lines.extend(units[i].lines)
             i += 1
         header.title = " ".join(" ".join(title_lines).strip().strip("*").split())
+        if i < len(units) and _bold_line(units[i]) and _mark_follows(units, i + 1, fmt):
+            header.subtitle = " ".join(units[i].text.strip("*").split())  # a second title line
+            i += 1
     elif i < len(units) and not _header_mark(units[i], fmt) and _mark_follows(units, i + 1, fmt):
         header.title = " ".join(units[i].text.split())  # a title without bold marks
         i += 1
@@ -125,7 +128,13 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             continue
         found = label_of(units[i].lines[0], fmt)
         if not found:
-            break
+            unknown = _unknown_field(units, i, fmt)
+            if unknown is None:
+                break
+            text, i = unknown
+            header.notes.append(("field", text))
+            warnings.append(f"header field {text.split(':')[0]!r} is not one this format knows: kept as a note")
+            continue
         field, rest = found
         seen[field] = seen.get(field, 0) + 1
         i += 1
@@ -136,6 +145,8 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             other = [item for item in items if not _plain_translation_item(item, fmt)]
             if other:  # export labels such as "English HTML": kept, since the record says them
                 header.notes.append(("contents", "; ".join(other)))
+            if i < len(units) and label_of(units[i].lines[0], fmt):
+                continue  # a second Contents: (or another field) still belongs to the header
             break  # the document follows the Contents items
         if not value and i < len(units) and not _header_mark(units[i], fmt):
             value.append(units[i].text)
@@ -145,7 +156,13 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
                 field in ("summary", "credits")
                 and i < len(units)
                 and not _header_mark(units[i], fmt)
-                and (_mark_follows(units, i, fmt, within=3) or field == "credits" and _credit_unit(units[i], fmt))
+                and (
+                    _mark_follows(units, i, fmt, within=3)
+                    or field == "credits"
+                    and _credit_unit(units[i], fmt)
+                    or field == "summary"
+                    and _mark_follows(units, i, fmt, within=_SUMMARY_REACH)
+                )
             ):
                 value.append(units[i].text)
                 i += 1
@@ -222,6 +239,32 @@ def document_id(url: str, fmt: RecordFormat) -> str:
     if groups.get("node"):
         return f"node-{groups['node']}"
     return groups.get("id") or ""
+
+
+def _bold_line(unit: Block) -> bool:
+    """`**A Second Title**`: one line, bold from end to end."""
+    line = unit.lines[0].strip()
+    return len(unit.lines) == 1 and len(line) > 4 and line.startswith("**") and line.endswith("**")
+
+
+# A summary runs to the next header label, whole, if one comes within this many paragraphs
+# (a summary of many paragraphs); past the last label, the document begins.
+_SUMMARY_REACH = 12
+
+
+def _unknown_field(units: list[Block], i: int, fmt: RecordFormat) -> tuple[str, int] | None:
+    """`Keywords:` + its value between known header fields: a label the format does not know, kept
+    in the header as "Label: value" when a known label or URL line follows its value (so the header
+    goes on); else None (the document begins here). (text, index after the field)."""
+    m = _LABEL.match(units[i].lines[0])
+    if m is None:
+        return None
+    rest = m.group("rest").strip()
+    end = i + 1 if rest or len(units[i].lines) > 1 else i + 2
+    if end > len(units) or not _mark_follows(units, end, fmt, within=1):
+        return None
+    value = " ".join(units[i].text.split()) if end == i + 1 else f"{units[i].lines[0].strip()} {units[i + 1].text}"
+    return " ".join(value.split()), end
 
 
 def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int = 2) -> bool:
