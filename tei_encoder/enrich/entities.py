@@ -1667,6 +1667,14 @@ def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list)
     return toks[i - 1][2] in ctx.rec.link_rules.org_part_nouns
 
 
+def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
+    """The span of a place of the record's own (one entry per name `key` in the record, no authority
+    link): for a name we cannot link without risk ("America" alone, "the Sea of Japan")."""
+    xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+    ctx.unlinked_places[key] = xml_id
+    return (start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface)
+
+
 def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
     """Whether a gazetteer-only place (ending before token j) may be linked to its GeoNames id.
 
@@ -2083,10 +2091,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
             ):
                 # "America" alone: the Americas or the United States; a place of the record, unlinked
-                key = tuple(keys[i : i + length])
-                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
-                ctx.unlinked_places[key] = xml_id
-                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
                 i += length
                 continue
             if form.kind == "place" and form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
@@ -2143,10 +2148,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     spans.pop()
                 start = toks[outer][0]
                 surface = text[start:end]
-                key = tuple(keys[outer : i + length])
-                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
-                ctx.unlinked_places[key] = xml_id
-                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
                 i += length
                 continue
             if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
