@@ -464,3 +464,31 @@ def test_an_unknown_label_after_the_last_header_field_begins_the_document():
         "May 2, 1960\n\n**A Title**\n\nCitation:\n\nA citation.\n\nPlace:\n\nHarbour office\n\nWe met.\n"
     )
     assert not header.notes and [b.text for b in body][0] == "Place:"
+
+
+def test_a_date_line_under_the_title_is_the_date_and_the_header_goes_on():
+    header, body, _ = _header(
+        "**A Report of the Harbour Office**\n\nMarch 4, 1961\n\n<https://example.org/document/4711>\n\n"
+        "Credits:\n\nThis document was made possible with support from the Example Foundation\n\nTop secret\n\nWe met.\n"
+    )
+    assert (header.title, header.date_iso) == ("A Report of the Harbour Office", "1961-03-04")
+    assert header.url == "https://example.org/document/4711" and header.funders == ["Example Foundation"]
+    assert [b.text for b in body] == ["Top secret", "We met."]
+    # a date line that no header field follows stays the document's own
+    header, body, _ = _header("**A Note**\n\nCitation:\n\nA citation.\n\nMarch 4, 1961\n\nWe met.\n")
+    assert not header.date_text and [b.text for b in body][0] == "March 4, 1961"
+
+
+def test_a_single_newline_body_after_the_funder_line_is_the_document():
+    header, body, _ = _header(
+        "May 2, 1960\n\n**A Title**\n\nCredits:\n\nThis document was made possible with support from the "
+        "Example Foundation\nSecret\nCable No. 12\nThe harbour is closed.\n"
+    )
+    assert header.funders == ["Example Foundation"]
+    assert [b.lines for b in body] == [("Secret", "Cable No. 12", "The harbour is closed.")]
+    # a funder sentence wrapped over two lines stays whole
+    header, body, _ = _header(
+        "May 2, 1960\n\n**A Title**\n\nCredits:\n\nThis document was made possible with support from the\n"
+        "Example Foundation\n\nThe harbour is closed.\n"
+    )
+    assert header.funders == ["Example Foundation"] and [b.text for b in body] == ["The harbour is closed."]

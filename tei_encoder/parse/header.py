@@ -114,6 +114,16 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
         if i < len(units) and _bold_line(units[i]) and _mark_follows(units, i + 1, fmt):
             header.subtitle = " ".join(units[i].text.strip("*").split())  # a second title line
             i += 1
+    if (
+        not header.date_text
+        and i < len(units)
+        and len(units[i].lines) == 1
+        and parse_date_line(units[i].lines[0])
+        and _mark_follows(units, i + 1, fmt)
+    ):  # the date line under the title, fields following: the order varies, the header goes on
+        header.date_text = units[i].lines[0].strip()
+        header.date_iso = parse_date_line(header.date_text) or ""
+        i += 1
     elif i < len(units) and not _header_mark(units[i], fmt) and _mark_follows(units, i + 1, fmt):
         header.title = " ".join(units[i].text.split())  # a title without bold marks
         i += 1
@@ -149,11 +159,19 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
                 continue  # a second Contents: (or another field) still belongs to the header
             break  # the document follows the Contents items
         if not value and i < len(units) and not _header_mark(units[i], fmt):
-            value.append(units[i].text)
-            i += 1
+            # the Credits block is the last of the record: without a cut there would be no document
+            last = i == len(units) - 1 and not tail_blocks
+            cut = _credit_lines(units[i], fmt) if field == "credits" and last else 0
+            if cut:  # a single-newline export: the funder sentence, then the document's lines
+                value.append(" ".join(units[i].lines[:cut]))
+                units[i] = Block(units[i].lines[cut:], units[i].lineno + cut)
+            else:
+                value.append(units[i].text)
+                i += 1
             # a field of several paragraphs, when another label or URL line still follows
             while (
-                field in ("summary", "credits")
+                not cut
+                and field in ("summary", "credits")
                 and i < len(units)
                 and not _header_mark(units[i], fmt)
                 and (
@@ -402,6 +420,29 @@ def _credit_unit(unit: Block, fmt: RecordFormat) -> bool:
     `Translated for … by …`): one short paragraph naming a funder or a responsibility."""
     text = " ".join(unit.text.split())
     return len(text) <= 300 and bool(fmt.funder_pattern.search(text) or parse_responsibilities(text, fmt))
+
+
+_WRAPS_ON = re.compile(r"(?:,|\b(?:and|the|of|for|&))\s*$")
+
+
+def _credit_lines(unit: Block, fmt: RecordFormat) -> int:
+    """How many first lines of the record's last block, after Credits:, are the credit sentence, when
+    lines of the document follow in the same block (a single-newline export: `This document was made
+    possible with support from X` / `Secret` / `Ciphergram No. …`); 0 when the block is the
+    credit text alone. A line that ends in `,`, `and`, `the`, `of`… or a next line that begins in
+    lower case continues the sentence."""
+    lines = [line.strip() for line in unit.lines]
+    if len(lines) < 2 or not fmt.funder_pattern.search(lines[0]):
+        return 0
+    cut = 1
+    while cut < len(lines) and (_WRAPS_ON.search(lines[cut - 1]) or lines[cut][:1].islower()):
+        cut += 1
+    rest = " ".join(lines[cut:])
+    return (
+        cut
+        if rest and not fmt.funder_pattern.search(rest) and not _credit_unit(Block(tuple(lines[cut:]), 0), fmt)
+        else 0
+    )
 
 
 def split_funders(text: str) -> list[str]:
