@@ -492,3 +492,11 @@ def test_a_single_newline_body_after_the_funder_line_is_the_document():
         "Example Foundation\n\nThe harbour is closed.\n"
     )
     assert header.funders == ["Example Foundation"] and [b.text for b in body] == ["The harbour is closed."]
+
+
+def test_a_bold_title_stays_the_title_over_a_line_the_format_does_not_know():
+    header, _, _ = _header(
+        "May 2, 1960\n\n**A Title**\n\nURL: https://example.org/document/5\n\nCredits:\n\n"
+        "This document was made possible with support from the Example Foundation\n\nThe text.\n"
+    )
+    assert (header.title, header.date_iso) == ("A Title", "1960-05-02")

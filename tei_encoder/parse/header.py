@@ -114,8 +114,12 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
         if i < len(units) and _bold_line(units[i]) and _mark_follows(units, i + 1, fmt):
             header.subtitle = " ".join(units[i].text.strip("*").split())  # a second title line
             i += 1
+    elif i < len(units) and not _header_mark(units[i], fmt) and _mark_follows(units, i + 1, fmt):
+        header.title = " ".join(units[i].text.split())  # a title without bold marks
+        i += 1
     if (
-        not header.date_text
+        header.title
+        and not header.date_text
         and i < len(units)
         and len(units[i].lines) == 1
         and parse_date_line(units[i].lines[0])
@@ -123,9 +127,6 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     ):  # the date line under the title, fields following: the order varies, the header goes on
         header.date_text = units[i].lines[0].strip()
         header.date_iso = parse_date_line(header.date_text) or ""
-        i += 1
-    elif i < len(units) and not _header_mark(units[i], fmt) and _mark_follows(units, i + 1, fmt):
-        header.title = " ".join(units[i].text.split())  # a title without bold marks
         i += 1
 
     seen: dict[str, int] = {}
