@@ -633,6 +633,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
         build_search_index,
         copy_assets,
         read_tei,
+        remove_document,
         remove_search,
         search_available,
         ui_string_warnings,
@@ -685,8 +686,9 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
             report.error(path, describe_xml_error(exc))
             failed += 1
         except OutputError as exc:
+            remove_document(output, name)  # its page without its download (or back): none of it is left
             if exc.fatal:
-                _fail(f"{exc}; publishing stopped")
+                _fail(f"{exc}; publishing stopped: {len(summaries)} of {len(files)} documents published")
             report.error(path, str(exc))
             failed += 1
         except (PublishError, ValueError, OSError) as exc:

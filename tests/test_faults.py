@@ -337,3 +337,36 @@ def test_a_build_stopped_by_a_full_disk_counts_truly_and_leaves_no_record_half_w
             sorted(p.stem for p in (out / "site" / folder).glob(f"*{suffix}")) == ["letter000", "letter001"][:written]
         )
     assert no_temporary_files(out) and not list(out.rglob("*.new"))
+
+
+def test_publish_stopped_by_a_full_disk_counts_truly_and_leaves_no_document_half_published(tmp_path, monkeypatch):
+    """The second document's download copy meets a full disk after its page was written: the page
+    goes again, and the message counts the one document published."""
+    import errno
+
+    import tei_encoder.publish
+    from tei_encoder.fsutil import OutputError
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for name in ("a", "b", "c"):
+        assert (
+            in_process("encode", str(SEED), "-o", str(tei / f"{name}.xml"), "--authority", str(AUTHORITY)).exit_code
+            == 0
+        )
+    site = tmp_path / "site"
+    real_write = tei_encoder.publish.atomic_write
+
+    def write(path, data):
+        if path == site / "tei" / "b.xml":
+            raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
+        real_write(path, data)
+
+    monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
+    done = in_process("publish", str(tei), "-o", str(site), "--no-search")
+    assert done.exit_code == 1
+    assert_one_line(
+        done.stderr, f"disk full writing {site / 'tei' / 'b.xml'}; publishing stopped: 1 of 3 documents published"
+    )
+    assert sorted(p.name for p in (site / "docs").glob("*.html")) == ["a.html"]
+    assert sorted(p.name for p in (site / "tei").glob("*.xml")) == ["a.xml"]
