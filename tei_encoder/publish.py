@@ -886,7 +886,7 @@ def read_tei(
         tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
-    warnings = _repeated_ids(tree) + [message for _, message in bad_xml_ids(tree)]  # validate's words
+    warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
     if next(tree.iter(f"{XI_NS}include"), None) is not None:
         refusal, _ = resolve_xinclude(tree, str(path), include_roots)  # folders named by --include-root
         if refusal is not None:

@@ -684,7 +684,8 @@ def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path
 
 
 def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> list[Diagnostic]:
-    """An error for each xml:id that is not an NCName (xmlsafe.bad_xml_ids: the words publish warns with)."""
+    """An error for each xml:id that is not an NCName, a warning for one that is an NCName only by
+    XML 1.0's fifth edition (xmlsafe.bad_xml_ids: the words publish warns with)."""
     found = bad_xml_ids(tree)
     if not found:
         return []
@@ -694,12 +695,12 @@ def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> lis
             name,
             el.sourceline or 1,
             _column(lines, el.sourceline or 1, el),
-            "error",
+            "error" if error else "warning",
             message,
             element_path(el),
             "schema",
         )
-        for el, message in found
+        for el, message, error in found
     ]
 
 

@@ -61,15 +61,39 @@ def is_ncname(value: str) -> bool:
     return _NCNAME.fullmatch(value) is not None
 
 
-def bad_xml_ids(tree: etree._ElementTree) -> list[tuple[etree._Element, str]]:
-    """Each element whose xml:id is not an NCName, with one line saying so (the same words in
-    validate, where the file is invalid, and publish, where it is a warning); in document order."""
+def bad_xml_ids(tree: etree._ElementTree) -> list[tuple[etree._Element, str, bool]]:
+    """Each element whose xml:id is not an NCName, with one line saying so and True (an error), or
+    whose xml:id is an NCName only by XML 1.0's fifth edition, which XML Schema 1.0's ID type (tei_all's
+    and the project schema's, in jing and libxml2) refuses, with one line saying that and False;
+    in document order. validate and publish say these in the same words (publish as warnings)."""
     found = []
     for el in tree.iter():
         value = el.get(f"{{{XML_NS}}}id") if isinstance(el.tag, str) else None
-        if value is not None and not is_ncname(value):
-            found.append((el, f"xml:id {value!r} is not an XML name (NCName): {NCNAME_RULE}"))
+        if value is None:
+            continue
+        if not is_ncname(value):
+            found.append((el, f"xml:id {value!r} is not an XML name (NCName): {NCNAME_RULE}", True))
+        elif not value.isascii() and _older_rules_refuse(value):
+            found.append((el, f"xml:id {value!r} is {OLDER_RULES}", False))
     return found
+
+
+OLDER_RULES = (
+    "an XML name only by XML 1.0's fifth edition: XML Schema's ID type (tei_all's and the project "
+    "schema's) takes names by the older rules and refuses it; use letters those know (ASCII, say)"
+)
+
+
+def _older_rules_refuse(value: str) -> bool:
+    """True when libxml2, which checks xml:id by XML 1.0's older letter tables (as XML Schema 1.0's
+    ID type does, in jing and libxml2), refuses value (an NCName by the fifth edition)."""
+    parser = safe_parser(False, True)
+    probe = etree.tostring(etree.Element("x", {f"{{{XML_NS}}}id": value}), encoding="utf-8")
+    try:
+        etree.fromstring(probe, parser)
+    except etree.XMLSyntaxError:
+        return any(e.type_name == _XML_ID_VALUE for e in parser.error_log)
+    return False
 
 
 NCNAME_RULE = "it must start with a letter or '_' and hold only letters, digits, '.', '-' and '_' (no space, no colon)"

@@ -20,7 +20,7 @@ from lxml import etree
 
 from tei_encoder.cli import main
 from tei_encoder.fsutil import atomic_write, kind_of
-from tei_encoder.xmlsafe import NCNAME_RULE, TEI_NS, XML_NS, bad_xml_ids, is_ncname, parse_xml
+from tei_encoder.xmlsafe import NCNAME_RULE, OLDER_RULES, TEI_NS, XML_NS, bad_xml_ids, is_ncname, parse_xml
 
 XML_ID = f"{{{XML_NS}}}id"
 
@@ -151,9 +151,12 @@ def test_parse_reads_an_xml_id_libxml2_takes_for_no_ncname_and_names_real_faults
     for value in ("Ａ", "ǅx", "ⅰ", "1a", "a:b"):
         tree = parse_xml(data=TEI.replace("<p>Some", f'<p xml:id="{value}">Some').encode())
         assert tree.getroot()[1][0][0].get(XML_ID) == value
-        assert [message for _, message in bad_xml_ids(tree)] == (
-            [] if is_ncname(value) else [f"xml:id {value!r} is not an XML name (NCName): {NCNAME_RULE}"]
-        )
+        said = [(message, error) for _, message, error in bad_xml_ids(tree)]
+        if not is_ncname(value):
+            assert said == [(f"xml:id {value!r} is not an XML name (NCName): {NCNAME_RULE}", True)]
+        else:  # libxml2 refused each: XML Schema's ID type (jing's, libxml2's) will too, and this says why
+            assert said == [(f"xml:id {value!r} is {OLDER_RULES}", False)]
+    assert bad_xml_ids(parse_xml(data=TEI.replace("<p>Some", '<p xml:id="é_1">Some').encode())) == []
     with pytest.raises(etree.XMLSyntaxError) as raised:
         parse_xml(data=TEI.replace("<p>Some", '<p xml:id="1a"><hi>Some').encode())
     assert "mismatch" in raised.value.msg and "xml:id" not in raised.value.msg
@@ -174,6 +177,11 @@ def test_validate_and_publish_agree_on_odd_xml_ids(tmp_path):
     published = invoke("publish", str(folder), "-o", str(tmp_path / "site"), "--no-search")
     assert published.exit_code == 0, published.stderr
     assert f"{folder / 'digit.xml'}: warning: {said}" in published.stderr.splitlines()
+    assert f"{folder / 'fullwidth.xml'}: warning: xml:id 'Ａ' is {OLDER_RULES}" in published.stderr.splitlines()
+    fullwidth = next(f for f in report["files"] if f["file"].endswith("fullwidth.xml"))
+    assert f"xml:id 'Ａ' is {OLDER_RULES}" in [
+        p["message"] for p in fullwidth["problems"] if p["severity"] == "warning"
+    ]
     assert "published 2 of 2 documents" in published.stderr
 
 
