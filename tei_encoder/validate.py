@@ -608,18 +608,14 @@ class Validator:
     # -- a batch --
     def check_files(self, paths: list[Path], jobs: int = 1) -> list[Diagnostic]:
         """Every file, in the order given. With jing, jing starts first on every file it can take and our
-        checks run meanwhile (never one after the other); its lines are then merged per file. With
-        jobs > 1 and a batch large enough to pay for starting workers (see pool_workers), our checks
-        run in a process pool, beside jing too: at 10,000 files they take as long as jing on one core,
-        so a pool shares both cores between the three processes instead of leaving jing's run waiting
-        for ours."""
+        checks run meanwhile in this process (never one after the other: `validate --rng` takes about
+        jing's own time); its lines are then merged per file. Without jing, with jobs > 1 and a batch
+        large enough to pay for starting workers (see pool_workers), the checks run in a process pool."""
         paths = [Path(p) for p in paths]
         ahead_rng = self._jing_ahead_schema()
         with ThreadPoolExecutor(1) as beside:
             ahead = beside.submit(_jing_ahead, ahead_rng, self._jing_takes(paths), self.jing) if ahead_rng else None
-            # a batch that pays for a pool gets one beside jing as well: our checks then share both cores
-            # with jing instead of taking longer than jing on one
-            workers = pool_workers(len(paths), jobs, POOL_BREAK_EVEN)
+            workers = 1 if ahead else pool_workers(len(paths), jobs, POOL_BREAK_EVEN)
             if workers > 1:
                 checked = self._in_pool(paths, workers)
             else:

@@ -180,37 +180,6 @@ def test_jing_runs_while_our_checks_run_not_after_them(tmp_path, monkeypatch, te
     assert any("marginScribble" in d.message for d in problems)
 
 
-@needs_jing
-def test_a_batch_that_pays_for_a_pool_gets_one_beside_jing_with_the_same_report(tmp_path, monkeypatch, seed_xml):
-    """Our checks share the cores with jing in a pool: the report is the one process's, in file order."""
-    from tei_encoder import workers
-
-    rng = tmp_path / "bare.rng"  # a RELAX NG schema every file breaks: jing has a line for each
-    rng.write_text(
-        '<element name="TEI" ns="http://www.tei-c.org/ns/1.0" xmlns="http://relaxng.org/ns/structure/1.0">'
-        "<empty/></element>"
-    )
-    files = []
-    for number in range(4):
-        path = tmp_path / f"f{number}.xml"
-        text = seed_xml.replace('resp="#translator"', 'resp="#nobody"', 1) if number == 2 else seed_xml
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    alone = Validator(rng=rng).check_files(files, jobs=1)
-    pools = []
-    real_pool = Validator._in_pool
-    monkeypatch.setattr(
-        Validator, "_in_pool", lambda self, paths, jobs: pools.append(jobs) or real_pool(self, paths, jobs)
-    )
-    monkeypatch.setattr(validate_module, "POOL_BREAK_EVEN", 2)
-    monkeypatch.setattr(workers, "usable_cores", lambda: 2)
-    assert Validator(rng=rng).check_files(files, jobs=2) == alone
-    assert pools == [2]
-    assert {d.source for d in alone} == {"rng", "rules"} and [d.file for d in alone if d.source == "rules"] == [
-        str(files[2])
-    ]
-
-
 def test_jing_runs_with_a_quick_jvm_and_the_users_own_options_last(monkeypatch):
     monkeypatch.setenv("JAVA_TOOL_OPTIONS", "-Xmx2g")
     assert validate_module._jing_env()["JAVA_TOOL_OPTIONS"] == "-XX:TieredStopAtLevel=1 -Xmx2g"
