@@ -143,16 +143,26 @@ def month_number(name: str) -> int:
     return MONTHS[name.casefold().rstrip(".")]  # casefold: the patterns match "ſeptember" (long s) too
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of a month: calendar.monthrange(year, month)[1] without the weekday it also
+    works out (every date found asks). Raises calendar.IllegalMonthError for a month outside 1-12."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    if 1 <= month <= 12:
+        return calendar.mdays[month]
+    return calendar.monthrange(year, month)[1]  # raises, as before
+
+
 def iso_day(year: int, month: int, day: int) -> str | None:
     """YYYY-MM-DD, or None when the day does not exist (31 February)."""
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def month_bounds(year: int, month: int) -> tuple[str, str]:
     """The first and last day of a month, as ISO dates (notBefore/notAfter of a month)."""
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
 

@@ -558,7 +558,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
             ctx.default_month = int(doc.header.date_iso[5:7])
     _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
-    ctx.record_words = _record_words(ctx.texts, doc.header.summary)  # read by the two passes below: made once
+    ctx.record_words = _record_words(ctx)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
@@ -1154,11 +1154,16 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
     return ctx.word_keys
 
 
-def _record_words(texts: list[str], summary: str | None) -> set[str]:
+# _CAP_WORD or _CAPS_WORD in one scan (a word matches at most one of them: its second letter decides)
+_CAP_OR_CAPS_WORD = re.compile(
+    rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*|[A-ZÀ-ÞĀ-ž]+(?![\w’'-]))"
+)
+
+
+def _record_words(ctx: _DocContext) -> set[str]:
     """The capitalised words of the document text (as _add_strings gives them) and summary, folded (norm):
-    which names the record uses."""
-    flat = " ".join(texts) + " " + (summary or "")
-    return {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    which names the record uses (_CAP_WORD and _CAPS_WORD words of _flat(ctx), found by one scan)."""
+    return {norm(w) for w in set(_CAP_OR_CAPS_WORD.findall(_flat(ctx)))}
 
 
 def _all_in(form: tuple[str, ...], words: set[str]) -> bool:
