@@ -327,6 +327,10 @@ class EntityRecognizer:
         self.short_index = self._short_index()
         self.given_index = self._given_index()
         self.names = vocabulary()
+        # names.json state_prefixes with the space after them in running text, and their last letters
+        # (_state_prefix_start: a cheap first test at every place found)
+        self.spaced_state_prefixes = tuple(p + " " for p in self.names.state_prefixes)
+        self.state_prefix_ends = frozenset(p[-1] for p in self.names.state_prefixes if p)
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         titles = title_pattern(self.person_titles)
@@ -1526,7 +1530,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
         found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
-        if ctx.day_first is None and any(d.problem.startswith("ambiguous") for d in found):
+        if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
             ctx.day_first = writes_day_first(ctx.texts)
             if ctx.day_first:
                 found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
@@ -2010,18 +2014,17 @@ def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, .
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
 
-@lru_cache(maxsize=8)
-def _spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    """Each prefix with the space that follows it in running text."""
-    return tuple(p + " " for p in prefixes)
-
-
-def _state_prefix_start(v, text: str, start: int) -> int:
+def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
     """Where a place name begins when an abbreviated form of state stands before it ("PR China",
     "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
-    if not start or text[start - 1] != " " or not text.endswith(_spaced(v.state_prefixes), 0, start):
-        return start  # every prefix is followed by a space; most places follow none (one test in C)
-    for prefix in v.state_prefixes:
+    if (
+        start < 2
+        or text[start - 1] != " "
+        or text[start - 2] not in rec.state_prefix_ends
+        or not text.endswith(rec.spaced_state_prefixes, 0, start)
+    ):
+        return start  # every prefix is followed by a space; most places follow none (tests in C)
+    for prefix in rec.names.state_prefixes:
         at = start - len(prefix) - 1
         if (
             at >= 0
@@ -2038,15 +2041,22 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
+    n_toks = len(toks)
     i = 0
-    while i < len(toks):
+    while i < n_toks:
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
-        if i == len(toks):
+        if i == n_toks:
             break
-        start = toks[i][0]
-        # most capitalised words begin no form: no lookup at all
+        # most capitalised words begin no form: no lookup at all, and none of the tests below (found is None)
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
+        if not found:
+            near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, no call)
+            if near:
+                spans.append(near)
+            i += 1
+            continue
+        start = toks[i][0]
         if (
             found
             and found[0] == 1
@@ -2167,7 +2177,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             if form.kind == "place":
-                start = _state_prefix_start(ctx.rec.names, text, start)
+                start = _state_prefix_start(ctx.rec, text, start)
                 surface = text[start:end]
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
