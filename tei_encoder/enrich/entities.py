@@ -718,14 +718,30 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     return names
 
 
-def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = None) -> list[str]:
+def _east_asian_shape_of(words: list[str], shapes: dict[tuple[str, ...], bool]) -> bool:
+    """east_asian_shape(words), remembered in `shapes` (one record's answers: it names its people again and again)."""
+    key = tuple(words)
+    shape = shapes.get(key)
+    if shape is None:
+        shape = shapes[key] = east_asian_shape(words)
+    return shape
+
+
+def _rule_names(
+    rec: EntityRecognizer,
+    text: str,
+    runs: dict[str, str] | None = None,
+    shapes: dict[tuple[str, ...], bool] | None = None,
+) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
-    for a given name and what follows it, by those words (a record names its people again and again)."""
+    for a given name and what follows it, by those words (a record names its people again and again);
+    `shapes`: the record's east_asian_shape answers (_east_asian_shape_of)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
     runs = {} if runs is None else runs
+    shapes = {} if shapes is None else shapes
     names = []
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
@@ -805,17 +821,22 @@ def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = 
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
             names.append(_name_run_of(v, part, runs))
+    family = v.east_asian_family
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
-        if norm(words[0]) not in v.east_asian_family:
+        if norm(words[0]) not in family:
             # "Foreign Affairs Ha Van Lau": the name may begin inside a run of capitalised words
-            later = next((k for k in range(1, len(words)) if norm(words[k]) in v.east_asian_family), 0)
+            later = 0
+            for k in range(1, len(words)):  # (a plain loop: this runs at every run of capitalised words)
+                if norm(words[k]) in family:
+                    later = k
+                    break
             again = _CAP_RUN.match(text, m.start() + len(" ".join(words[:later])) + 1) if later else None
             if again is None:
                 continue
             words = again.group(0).split()
         for n in (3, 2):
-            if len(words) >= n and east_asian_shape(words[:n]):
+            if len(words) >= n and _east_asian_shape_of(words[:n], shapes):
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
@@ -986,6 +1007,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     }
     rule_found: dict[str, list[str]] = {}
     runs: dict[str, str] = {}  # _given_name_run's answers, for this record
+    shapes: dict[tuple[str, ...], bool] = {}  # east_asian_shape's answers, for this record
     for text, parent in zip(ctx.texts, ctx.parents):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
@@ -1004,13 +1026,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text, runs)
+            rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary, runs))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return [n for n in names if n]
 
 
@@ -2379,7 +2401,9 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not _text_kinds(text) & _ORG_HEAD:
         return spans
-    runs = _case_runs(text, _ORG_RUN.finditer(text))
+    # a run with no head word has no part with one (a part's ends are a run's end or a space): left
+    # before it is split (most capitalised runs name no body)
+    runs = _case_runs(text, (m for m in _ORG_RUN.finditer(text) if _ORG_HEAD_WORD.search(text, m.start(), m.end())))
     while runs:
         run_start, run_end = runs.pop(0)
         if not _ORG_HEAD_WORD.search(text, run_start, run_end):
