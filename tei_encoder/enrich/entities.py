@@ -525,6 +525,7 @@ class _DocContext:
     # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
     surname_owner: dict[str, str] = field(default_factory=dict)
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
+    given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
@@ -1107,10 +1108,12 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     v = ctx.rec.names
     pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
     own = {w for f in forms for w in f}
-    if not any(w in v.east_asian_family or w in v.given for w in ctx.record_words - own):
+    if not _given_or_family_words(ctx) - own:
         return False  # no other given or family name in the record: no string read again
     flat = _flat(ctx)
     for at in _occurrences(ctx, short):
+        if flat[at - 1 : at] not in (" ", "\n"):
+            continue  # (the pattern's first test, without a scan) no space or line's end right before
         m = _CAPITALISED_BEFORE.search(flat, max(0, at - 40), at)
         if m is None:
             continue
@@ -1125,6 +1128,15 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
             continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
         return True
     return False
+
+
+def _given_or_family_words(ctx: _DocContext) -> set[str]:
+    """The record's words (record_words) that are listed given names or East Asian family names, made
+    once per record (read for every listed short form of the record)."""
+    if ctx.given_or_family is None:
+        v = ctx.rec.names
+        ctx.given_or_family = {w for w in ctx.record_words if w in v.east_asian_family or w in v.given}
+    return ctx.given_or_family
 
 
 def _words_before(text: str, at: int) -> list[str]:
