@@ -2741,6 +2741,8 @@ def _place_at(ctx: _DocContext, group: str) -> int:
 def _contiguous(text: str, toks, i: int, length: int) -> bool:
     for k in range(i, i + length - 1):
         gap = text[toks[k][1] : toks[k + 1][0]]
+        if gap == " ":
+            continue  # (most gaps) one space: what the tests below give for it
         if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
             continue  # an inverted name: "Kozlov, F. R."
         if gap in ("'", "’") and toks[k + 1][2] == "s":
@@ -2773,6 +2775,11 @@ def _longest_form(
         shape = caps[i : i + length]
         # every word capitalised (most names), or the surface in capitals: any form's capitals fit
         any_caps_fit = all(shape) or surface.isupper()
+        if len(forms) == 1:  # (most words: one form) what the list and _choose below give for it, without them
+            f = forms[0]
+            if f.exact == surface if f.exact else (any_caps_fit or all(t or not c for t, c in zip(shape, f.caps))):
+                return length, f
+            continue
         # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
         fitting = [
             f
