@@ -1079,8 +1079,9 @@ def _printed_alone(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -
     seconds = {f[1] for f in forms}
     flat = _flat(ctx)
     for at in _occurrences(ctx, given):
-        following = [norm(t) for _, _, t in tokens(flat[at + len(given) : at + len(given) + 40])][:1]
-        if not following or following[0] not in seconds:
+        # the first word of the 40 characters after it (tokens() of that slice, first only: one search)
+        first = _TOKEN.search(flat, at + len(given), at + len(given) + 40)
+        if first is None or norm(first.group(0)) not in seconds:
             return True
     return False
 
@@ -2456,8 +2457,10 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
+# (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
+# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ž]...)
 _MISSION = re.compile(
-    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
+    r"(?P<state>[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
 )
 
 
