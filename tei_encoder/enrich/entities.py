@@ -2122,7 +2122,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 wider = _qualified_org(ctx, text, toks, i, end)
                 if not wider and form.rank == 0:
                     # "UNESCO General Assembly" is not the General Assembly the authority lists
-                    wider = _unsupported_generic(ctx, text, toks, i, length, end, form.entity_id)
+                    wider = _unsupported_generic(ctx, text, toks, keys, i, length, end, form.entity_id)
                 if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
                     while spans and spans[-1][1] > wider[0]:
                         spans.pop()  # the qualifier was a name of its own: "UNESCO" of "UNESCO General Assembly"
@@ -2242,15 +2242,16 @@ def _names_another_body(v, word: str) -> bool:
 
 
 def _unsupported_generic(
-    ctx: _DocContext, text: str, toks, i: int, length: int, end: int, entity_id: str
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], i: int, length: int, end: int, entity_id: str
 ) -> _Span | None:
     """A generic variant of a listed organisation ("General Assembly") met at token i, when the
     record does not support the link: a qualifier names another body ("UNESCO General Assembly",
     "General Assembly of the WFTU"), or nothing in the record names the entity or its parent
     ("United Nations", "UN"). Returns the record-local organisation to tag instead (qualifier
     included, not linked: a wrong link is worse than none), or None when the link stands.
+    `keys`: the tokens' comparison keys (_token_keys).
     """
-    key = tuple(norm(t[2]) for t in toks[i : i + length])
+    key = keys[i : i + length]
     support = ctx.rec.generic.get(key, {}).get(entity_id)
     if support is None:
         return None
@@ -2733,10 +2734,9 @@ def _starts_person(v, words: list[str]) -> bool:
 def _place_at(ctx: _DocContext, group: str) -> int:
     """Length of a listed place (or organisation) form at the start of `group`, else of the whole group if
     it is one capitalised abbreviation or word ("USSR", "Korea"); 0 when none."""
-    toks = tokens(group)
+    toks, keys, _caps, _next_cap = _token_keys(group)  # (keys: the tokens' norm, made once per string)
     for n in range(len(toks), 0, -1):
-        key = tuple(norm(t) for _, _, t in toks[:n])
-        if any(f.kind in ("place", "org") for f in ctx.forms(key)):
+        if any(f.kind in ("place", "org") for f in ctx.forms(keys[:n])):
             return toks[n - 1][1]
     return 0
 
