@@ -143,13 +143,16 @@ def month_number(name: str) -> int:
     return MONTHS[name.casefold().rstrip(".")]  # casefold: the patterns match "ſeptember" (long s) too
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's in a common year
+
+
 def days_in_month(year: int, month: int) -> int:
     """The number of days of a month: calendar.monthrange(year, month)[1] without the weekday it also
     works out (every date found asks). Raises calendar.IllegalMonthError for a month outside 1-12."""
     if month == 2:
         return 29 if calendar.isleap(year) else 28
     if 1 <= month <= 12:
-        return calendar.mdays[month]
+        return _MONTH_DAYS[month]
     return calendar.monthrange(year, month)[1]  # raises, as before
 
 
