@@ -33,11 +33,14 @@ from .publish import PublishError, site_path
 
 SEARCH_DIR = "pagefind"  # Pagefind's bundles and UI, inside the site
 SHARDS_FILE = "shards.json"
-# pages per shard: an edit re-indexes one shard (~3 ms per page), a search fetches each shard's
-# entry, meta and index chunk. 100 pages: ~0.3 s of CPU per edit; 10,000 pages make 128 shards,
-# which Chromium searches in ~0.3 s served locally (measured; benchmarks/run.py prints the edit time)
+# Measured on 10,000 document pages (2 cores, load average 16-25, Chromium over a local http.server,
+# cold cache, median of 10 searches; figures in README): Pagefind indexes ~3.5 ms of CPU a page,
+# plus ~0.06 s a shard run; the index is 61 MB whole, 64 MB in 64 shards; a search took 1.0-1.3 s
+# unsharded, 2.0 s over 32 shards, 3.2 s over 64, 5.6 s over 128 (about three requests a shard).
+# So: ~100 pages a shard (an edit re-indexes ~0.3 s of pages) up to 64 shards, then shards grow
+# (10,000 pages: 156 pages, ~0.6 s) rather than every search slowing down further.
 PAGES_PER_SHARD = 100
-MAX_SHARDS = 256  # beyond, shards grow instead: the browser's fetches per search stay bounded
+MAX_SHARDS = 64
 # what a bundle holds of its index (the rest are Pagefind's scripts, the same in every bundle)
 _BUNDLE_DATA = ("fragment", "index", "filter", "pagefind-entry.json")
 
