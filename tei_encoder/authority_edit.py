@@ -30,7 +30,7 @@ from lxml import etree
 
 from . import teidoc
 from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, refused_idno_type, rejected_names, unreadable_file
-from .fsutil import atomic_write
+from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 
 # identifier shapes (TEI idno/@type -> pattern): a malformed id is an error, never "fixed"
@@ -351,12 +351,18 @@ def _free_id(base: str, taken: set[str]) -> str:
     return xml_id
 
 
+REVIEW_LIMIT = 64 * 2**20  # a review file lists names, one row each: far below this
+
+
 def read_review(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The rows of a review file as (line number, column -> value). Raises ValueError naming
-    the file when it is not a review file (missing columns).
+    the file when it is not a review file (missing columns), not a regular file (a named pipe, a
+    device) or larger than REVIEW_LIMIT.
     """
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular(path, REVIEW_LIMIT).decode("utf-8-sig")
+    except (NotAFileError, TooLargeError) as exc:  # a named pipe or /dev/zero: never waited on, never read unbounded
+        raise ValueError(f"{exc}") from None
     except UnicodeDecodeError:
         raise ValueError(f"{path}: not UTF-8 text (save the review file as CSV in UTF-8)") from None
     header = text.split("\n", 1)[0]

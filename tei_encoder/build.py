@@ -39,7 +39,7 @@ from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
-from .fsutil import OutputError, atomic_write, safe_stem, shown, writable_folder
+from .fsutil import OutputError, atomic_write, is_regular, read_regular, safe_stem, shown, writable_folder
 from .inputs import SYMLINK_REFUSED, unread_entries
 from .publish import (
     DEFAULT_TITLE,
@@ -223,7 +223,7 @@ def _outputs_exist(name: str) -> bool:
     """The record's TEI, its page and its download copy are all on disk."""
     site = _worker["site"]
     return all(
-        p.exists()
+        is_regular(p)
         for p in (_worker["tei_dir"] / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
     )
 
@@ -319,7 +319,7 @@ def _process(task: RecordTask) -> RecordOutcome:
 def _republish(name: str) -> tuple[str, list[str], str]:
     """A document's page made again from the TEI the last build wrote: (name, warnings, error)."""
     try:
-        tei = (_worker["tei_dir"] / f"{name}.xml").read_bytes()
+        tei = read_regular(_worker["tei_dir"] / f"{name}.xml")
         return name, write_document(_worker["site"], _worker["publisher"], name, tei), ""
     except OutputError:
         raise  # a fault every document would meet (disk full): the build stops
@@ -340,7 +340,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
     written = False  # some output of this document written by this build
     try:
         started = clock()
-        tei = Path(path).read_bytes()
+        tei = read_regular(path)
         try:
             tree = parse_xml(Path(path), tei)
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
@@ -349,7 +349,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         outcome.summary = summarize(tree, name)
         target = _worker["tei_dir"] / f"{name}.xml"
-        if outcome.tei_hash == previous_tei_hash and target.exists():
+        if outcome.tei_hash == previous_tei_hash and is_regular(target):
             return outcome
         if "master_validator" not in _worker:
             from .validate import Validator
@@ -479,10 +479,12 @@ def _authority_details(settings: EncodeSettings) -> dict:
 
 
 def _names_in(folder: Path, links_only: bool = False) -> set[str]:
-    """The names in a folder (or of its symbolic links only), from one listing: no stat per file."""
+    """The names of the regular files in a folder (or of its symbolic links only), from one
+    listing: no stat per file (the listing's file type). A named pipe or other odd file at an
+    output path is not an output: the record is built again, as a clean build would."""
     try:
         with os.scandir(folder) as entries:
-            return {e.name for e in entries if not links_only or e.is_symlink()}
+            return {e.name for e in entries if (e.is_symlink() if links_only else e.is_file())}
     except OSError:
         return set()
 

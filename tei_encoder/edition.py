@@ -20,7 +20,7 @@ from pathlib import Path
 from . import __version__
 from .authority import REJECTED_FILE, base_authority_dir
 from .errors import REQUIREMENT_HINT, UsageError
-from .fsutil import atomic_write
+from .fsutil import atomic_write, read_regular
 
 # edition file -> template in tei_encoder/data/edition/ (package data cannot hold dot-files)
 EDITION_FILES = {
@@ -152,8 +152,10 @@ def stale_master(source: Source) -> str | None:
     """
     if not source.is_master or source.record is None:
         return None
-    with open(source.path, "rb") as handle:
-        head = handle.read(512)
+    try:
+        head = read_regular(source.path, head=512)
+    except OSError:
+        return None  # not a file (a named pipe …): the build reports it as unreadable
     recorded = _SOURCE_PI.search(head)
     if recorded:
         changed = hashlib.sha256(source.record.read_bytes()).hexdigest() != recorded.group(2).decode()
@@ -171,9 +173,8 @@ def is_master(path: Path) -> bool:
     """True for a TEI master made by `encode --keep` (it starts with the tei-encoder processing
     instruction); False for any other file, or none."""
     try:
-        with open(path, "rb") as handle:
-            return _SOURCE_PI.search(handle.read(512)) is not None
-    except OSError:
+        return _SOURCE_PI.search(read_regular(path, head=512)) is not None
+    except OSError:  # nothing there, or not a regular file (a named pipe is never opened to wait)
         return False
 
 

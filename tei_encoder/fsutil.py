@@ -64,8 +64,38 @@ def kind_of(path: Path | str) -> str:
         mode = os.stat(path).st_mode
     except OSError:
         return "a symbolic link whose target does not exist" if os.path.islink(path) else "nothing"
-    if stat.S_ISREG(mode):
-        return "a file"
+    return "a file" if stat.S_ISREG(mode) else _kind_of_mode(mode)
+
+
+class NotAFileError(OSError):
+    """A path we read or write holds something that is not a regular file (a named pipe, a
+    device, a socket, a folder). str() is one line: "X is a named pipe (FIFO), not a file"."""
+
+    def __init__(self, path: Path | str, what: str):
+        super().__init__(errno.EINVAL, f"{shown(path)} is {what}, not a file")
+        self.path, self.what = Path(path), what
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+class TooLargeError(OSError):
+    """A file read with a limit is larger than the limit; str() names the file and the limit."""
+
+    def __init__(self, path: Path | str, limit: int):
+        super().__init__(errno.EFBIG, f"{shown(path)} is larger than {_size(limit)}; not read")
+        self.path, self.limit = Path(path), limit
+
+    def __str__(self) -> str:
+        return str(self.strerror)
+
+
+def _size(limit: int) -> str:
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit} bytes"
+
+
+def _kind_of_mode(mode: int) -> str:
+    """What a file of this (not regular) mode is, in words for a message."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -73,6 +103,54 @@ def kind_of(path: Path | str) -> str:
     if stat.S_ISFIFO(mode):
         return "a named pipe (FIFO)"
     return "a socket" if stat.S_ISSOCK(mode) else "not a file"
+
+
+def read_regular(path: Path | str, limit: int | None = None, *, head: int | None = None) -> bytes:
+    """The bytes of the regular file at path (links followed), read without ever blocking.
+
+    The one way tei-encoder reads a file that someone else may have put there (an existing
+    output it compares or keeps, an input named on the command line): the file is opened with
+    O_NONBLOCK (opening a named pipe then returns at once instead of waiting for a writer) and
+    checked with fstat on the open descriptor (no race between the check and the read), so a
+    named pipe, a device (/dev/zero never ends), a socket or a folder is never read.
+    `head` reads only the first so many bytes (a larger file is no error then).
+    Raises NotAFileError for anything that is not a regular file, TooLargeError when `limit`
+    (bytes) is given and the file is larger, and OSError (FileNotFoundError …) when it cannot be
+    opened.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFileError(path, _kind_of_mode(mode))
+        if limit is not None and head is None and os.fstat(fd).st_size > limit:
+            raise TooLargeError(path, limit)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(head if head is not None else -1 if limit is None else limit + 1)
+    finally:
+        os.close(fd)
+    if limit is not None and head is None and len(data) > limit:  # grew while we read
+        raise TooLargeError(path, limit)
+    return data
+
+
+def existing_output(path: Path | str) -> bytes | None:
+    """The bytes of an output file already at path, to compare with what we are about to write;
+    None when there is none or what is there is not a regular file (a named pipe, a device: it is
+    never read, and is treated as missing, so a build writes the output again — atomic_write
+    then says why it cannot — instead of calling it unchanged). Never blocks, never raises."""
+    try:
+        return read_regular(path)
+    except OSError:
+        return None
+
+
+def is_regular(path: Path | str) -> bool:
+    """True when path is a regular file (links followed); never opens it."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def not_a_folder(path: Path, needs: str) -> str:
@@ -88,6 +166,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     so a web server running as another user can read a published site.
     A character device or a named pipe given as the file (/dev/null, /dev/stdout) is written to,
     never replaced by a file (run as root, a rename over /dev/null replaced the device itself);
+    a named pipe only when something reads it: one nobody reads is refused at once, never waited
+    on ("X is a named pipe (FIFO) that nobody reads, not a file; not written");
     any other thing that is not a file (a folder, a socket, a disk) is refused.
     Raises OutputError (an OSError) naming `path` and the cause; no temporary file is left.
     """
@@ -123,9 +203,21 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def _write_in_place(path: Path, data: bytes) -> None:
-    """Write data into a device or pipe named as an output file (OutputError when it fails)."""
+    """Write data into a device or pipe named as an output file (OutputError when it fails).
+
+    The file is opened with O_NONBLOCK, so a named pipe that nobody reads is refused at once
+    (ENXIO) instead of waiting for a reader forever; once open, writes block as usual.
+    """
     try:
-        with open(path, "wb") as handle:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            message = f"{shown(path)} is {kind_of(path)} that nobody reads, not a file; not written"
+            raise OutputError(path, exc, message) from None
+        raise OutputError(path, exc) from None
+    try:
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
     except OSError as exc:
         raise OutputError(path, exc) from None

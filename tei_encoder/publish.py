@@ -37,7 +37,7 @@ from lxml import etree
 from . import sitemap
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, MissingSiteInput
-from .fsutil import atomic_write, inside, safe_stem
+from .fsutil import atomic_write, existing_output, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
 from .xmlsafe import DEFAULT_MAX_MB, bad_xml_ids, describe_xml_error, human_size, parse_xml, resolve_xinclude
@@ -866,7 +866,7 @@ def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = Non
 
 
 def _write_if_changed(target: Path, data: bytes) -> None:
-    if not target.exists() or target.read_bytes() != data:
+    if existing_output(target) != data:  # a named pipe there is never read: written again (or refused)
         atomic_write(target, data)
 
 

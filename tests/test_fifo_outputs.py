@@ -1,0 +1,149 @@
+"""Named pipes and devices where we read or write (#13): nothing blocks, nothing is read unbounded.
+
+A named pipe nobody reads, put where an output goes, or named as an input, once made a command wait
+for ever. Each hang-prone call runs in a thread with a deadline; past it the test opens the pipes
+itself (which ends any wait) and fails, so a regression fails instead of hanging the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import AUTHORITY, SEED
+
+from tei_encoder import authority_edit
+from tei_encoder.cli import main
+from tei_encoder.fsutil import NotAFileError, TooLargeError, existing_output, read_regular
+
+DEADLINE = 60  # seconds: far above what each call takes (well under 5 s)
+
+
+def _release(fifos: list[Path]) -> None:
+    """End any wait on the pipes: opened for reading and writing at once, a pipe has both ends."""
+    for fifo in fifos:
+        try:
+            os.close(os.open(fifo, os.O_RDWR | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+
+def bounded(fifos: list[Path], *args: str):
+    """Run the command line; fail (and unblock it) when it has not ended within DEADLINE."""
+    box: dict = {}
+
+    def run() -> None:
+        box["result"] = CliRunner().invoke(main, list(args))
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(DEADLINE)
+    if worker.is_alive():
+        while worker.is_alive():
+            _release(fifos)
+            time.sleep(0.05)
+        pytest.fail(f"`tei-encoder {' '.join(args[:1])}` waited on a named pipe")
+    result = box["result"]
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+    return result
+
+
+def fifo(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+def assert_one_line_about(output: str, path: Path, what: str = "named pipe") -> None:
+    lines = [line for line in output.splitlines() if str(path) in line and "error" in line]
+    assert len(lines) == 1 and what in lines[0], output
+
+
+def test_read_regular_refuses_a_pipe_and_a_device_without_waiting_or_reading(tmp_path):
+    pipe = fifo(tmp_path / "p.xml")
+    started = time.monotonic()
+    with pytest.raises(NotAFileError, match=r"p\.xml is a named pipe \(FIFO\), not a file"):
+        read_regular(pipe)  # opened with O_NONBLOCK: no writer needed to return
+    assert existing_output(pipe) is None
+    if Path("/dev/zero").is_char_device():
+        with pytest.raises(NotAFileError, match="/dev/zero is a device"):
+            read_regular("/dev/zero", 1024)
+    assert time.monotonic() - started < 5
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 2048)
+    with pytest.raises(TooLargeError, match="larger than 1024 bytes"):
+        read_regular(big, 1024)
+    assert read_regular(big, head=10) == b"x" * 10 and existing_output(big) == b"x" * 2048
+
+
+def test_encode_refuses_a_pipe_as_output_file_or_in_the_output_folder(tmp_path):
+    record = tmp_path / "letter.txt"
+    record.write_bytes(SEED.read_bytes())
+    other = tmp_path / "other.txt"
+    other.write_bytes(SEED.read_bytes())
+    target = fifo(tmp_path / "of.xml")
+    result = bounded([target], "encode", str(record), "-o", str(target), "--authority", str(AUTHORITY))
+    assert result.exit_code == 1
+    assert_one_line_about(result.stderr, target, "is a named pipe (FIFO) that nobody reads, not a file")
+    assert stat.S_ISFIFO(os.lstat(target).st_mode)  # never replaced
+    in_folder = fifo(tmp_path / "out" / "letter.xml")
+    result = bounded([in_folder], "encode", str(record), str(other), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert_one_line_about(result.stderr, in_folder)
+    assert (tmp_path / "out" / "other.xml").is_file()  # the batch went on
+
+
+def test_review_and_authority_apply_never_wait_on_a_pipe_nor_read_unbounded(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.txt").write_bytes(SEED.read_bytes())
+    review = fifo(tmp_path / "rv" / "fifo.csv")
+    result = bounded([review], "review", str(corpus), "-o", str(review), "--authority", str(AUTHORITY))
+    assert result.exit_code == 2
+    assert_one_line_about(result.stderr, review)
+    folder = tmp_path / "authority"
+    shutil.copytree(AUTHORITY, folder)
+    result = bounded([review], "authority", "apply", str(review), "--authority", str(folder))
+    assert result.exit_code == 2
+    assert_one_line_about(result.stderr, review, "is a named pipe (FIFO), not a file")
+    monkeypatch.setattr(authority_edit, "REVIEW_LIMIT", 1024)  # an endless input stops at the limit
+    large = tmp_path / "large.csv"
+    large.write_bytes(b"decision,type,name,id,forms\n" + b"x\n" * 1024)
+    result = bounded([], "authority", "apply", str(large), "--authority", str(folder))
+    assert result.exit_code == 2
+    assert_one_line_about(result.stderr, large, "is larger than 1024 bytes; not read")
+    if Path("/dev/zero").is_char_device():
+        result = bounded([], "authority", "apply", "/dev/zero", "--authority", str(folder))
+        assert result.exit_code == 2 and "/dev/zero is a device, not a file" in result.stderr
+
+
+def test_a_pipe_at_a_site_or_build_output_is_reported_every_time_never_unchanged(tmp_path):
+    """Incremental equals clean: a pipe where the build's TEI or page goes is not that output."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    args = ["build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY), "--no-search"]
+    assert bounded([], *args).exit_code == 0
+    (out / "tei" / "letter.xml").unlink()
+    (out / "site" / "assets" / "edition.css").unlink()
+    pipes = [fifo(out / "tei" / "letter.xml"), fifo(out / "site" / "assets" / "edition.css")]
+    for _ in range(2):  # the second, incremental, build says the same: the output is not there
+        result = bounded(pipes, *args)
+        assert result.exit_code == 1
+        assert "0 unchanged" in result.stderr or "edition.css" in result.stderr, result.stderr
+        assert any(str(pipes[0]) in line or str(pipes[1]) in line for line in result.stderr.splitlines())
+    os.unlink(pipes[1])
+    result = bounded(pipes, *args)
+    assert result.exit_code == 1 and "0 unchanged" in result.stderr, result.stderr
+    assert_one_line_about(result.stderr, pipes[0])
+    os.unlink(pipes[0])
+    assert bounded([], *args).exit_code == 0  # repaired: the record is built again
+    assert (out / "tei" / "letter.xml").is_file()
