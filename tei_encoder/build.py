@@ -39,7 +39,16 @@ from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
-from .fsutil import OutputError, atomic_write, is_regular, read_regular, safe_stem, shown, writable_folder
+from .fsutil import (
+    OutputError,
+    atomic_write,
+    is_regular,
+    read_regular,
+    safe_stem,
+    shown,
+    sweep_temp_files,
+    writable_folder,
+)
 from .inputs import SYMLINK_REFUSED, unread_entries
 from .publish import (
     DEFAULT_TITLE,
@@ -582,6 +591,7 @@ def run_build(
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
 
     writable_folder(out)  # read-only or not a folder: one error now, not one per record
+    sweep_temp_files(tei_dir, site)  # left by a build that was killed: never part of the output
     sources = corpus_sources(corpus)
     linked = set() if options.follow_symlinks else _names_in(corpus, links_only=True)
     links = [s for s in sources if s.path.name in linked or (s.record is not None and s.record.name in linked)]
@@ -803,6 +813,7 @@ def run_build(
                 summary.warnings += 1
         if failed:
             store.close()  # this build's summaries are rolled back; records.json is not written either
+            sweep_temp_files(tei_dir, site)  # a worker killed above may have left one mid-write
 
     try:
         store.save()

@@ -223,6 +223,30 @@ def _write_in_place(path: Path, data: bytes) -> None:
         raise OutputError(path, exc) from None
 
 
+# atomic_write's temporary names: mkstemp's ".NAME." + 8 of [a-z0-9_] + ".tmp"
+_TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def sweep_temp_files(*folders: Path) -> int:
+    """Remove the temporary files atomic_write left in folders (and below) when the process
+    writing them was killed (SIGKILL leaves them; so did a worker killed with its build).
+    Only regular files named as atomic_write names them are removed, never a link or anything
+    else. Returns how many were removed; never raises (an unreadable folder is passed over).
+    """
+    removed = 0
+    for folder in folders:
+        for top, _dirs, files in os.walk(folder):  # listings only; links to folders are not followed
+            for name in files:
+                path = os.path.join(top, name)
+                try:
+                    if _TEMP_NAME.fullmatch(name) and stat.S_ISREG(os.lstat(path).st_mode):
+                        os.unlink(path)
+                        removed += 1
+                except OSError:
+                    pass
+    return removed
+
+
 def writable_folder(folder: Path) -> None:
     """Make sure files can be created in folder (creating it); raise OutputError saying why not.
 

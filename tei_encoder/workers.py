@@ -44,7 +44,14 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 def die_with_parent(parent: int) -> None:
     """End this process as soon as the process `parent` (its parent's id, given by the parent
-    itself: os.getpid() there) is gone. Exits at once if it is already gone."""
+    itself: os.getpid() there) is gone. Exits at once if it is already gone.
+
+    SIGINT, SIGTERM and SIGHUP (Ctrl-C, a terminal closed, `kill` of the whole process group) are
+    ignored here: the parent alone decides to stop, kills its workers and removes what they left,
+    so the run ends as one line (a worker dying on its own was reported as a worker that died)."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -64,6 +67,17 @@ def fifo(path: Path) -> Path:
 def assert_one_line_about(output: str, path: Path, what: str = "named pipe") -> None:
     lines = [line for line in output.splitlines() if str(path) in line and "error" in line]
     assert len(lines) == 1 and what in lines[0], output
+
+
+def built_once(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A one-record corpus built into tmp_path/out: (out, the build's command line)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    args = ["build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY), "--no-search"]
+    assert bounded([], *args).exit_code == 0
+    return out, args
 
 
 def test_read_regular_refuses_a_pipe_and_a_device_without_waiting_or_reading(tmp_path):
@@ -126,12 +140,7 @@ def test_review_and_authority_apply_never_wait_on_a_pipe_nor_read_unbounded(tmp_
 
 def test_a_pipe_at_a_site_or_build_output_is_reported_every_time_never_unchanged(tmp_path):
     """Incremental equals clean: a pipe where the build's TEI or page goes is not that output."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "letter.txt").write_bytes(SEED.read_bytes())
-    out = tmp_path / "out"
-    args = ["build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY), "--no-search"]
-    assert bounded([], *args).exit_code == 0
+    out, args = built_once(tmp_path)
     (out / "tei" / "letter.xml").unlink()
     (out / "site" / "assets" / "edition.css").unlink()
     pipes = [fifo(out / "tei" / "letter.xml"), fifo(out / "site" / "assets" / "edition.css")]
@@ -147,3 +156,104 @@ def test_a_pipe_at_a_site_or_build_output_is_reported_every_time_never_unchanged
     os.unlink(pipes[0])
     assert bounded([], *args).exit_code == 0  # repaired: the record is built again
     assert (out / "tei" / "letter.xml").is_file()
+
+
+# -- a run stopped by a signal, and what a killed one left behind ----------------------------------
+
+
+def test_the_build_sweeps_only_its_own_temporary_files(tmp_path):
+    out, args = built_once(tmp_path)
+    left = [out / "tei" / ".letter.xml.k2x_9qaz.tmp", out / "site" / "docs" / ".letter.html.abcdefgh.tmp"]
+    kept = [out / "site" / ".notes.tmp", out / "site" / "docs" / "draft.abcdefgh.tmp"]
+    for path in left + kept:
+        path.write_bytes(b"half")
+    link = out / "tei" / ".other.xml.abcdefgh.tmp"
+    link.symlink_to(tmp_path / "elsewhere")
+    result = bounded([], *args)
+    assert result.exit_code == 0 and " 1 unchanged" in result.stderr, result.stderr
+    assert not any(p.exists() for p in left)
+    assert all(p.exists() for p in kept) and link.is_symlink()
+
+
+def test_sighup_stops_a_command_like_ctrl_c_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """The signal arrives as the output is renamed into place: the run ends in one line, 129."""
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signal handlers are set in the main thread only")
+    record = tmp_path / "letter.txt"
+    record.write_bytes(SEED.read_bytes())
+    rename = os.replace
+
+    def hung_up(src, dst):
+        os.kill(os.getpid(), signal.SIGHUP)
+        return rename(src, dst)
+
+    monkeypatch.setattr(os, "replace", hung_up)
+
+    def before(*_):  # what the command must put back; without the fix, SIGHUP would end pytest itself
+        pass
+
+    previous = signal.signal(signal.SIGHUP, before)
+    try:
+        result = CliRunner().invoke(main, ["encode", str(record), "-o", str(tmp_path / "out.xml")])
+    finally:
+        assert signal.signal(signal.SIGHUP, previous) is before
+    assert result.exit_code == 129, result.output
+    assert result.stderr.strip().splitlines()[-1] == "tei-encoder: stopped by SIGHUP"
+    assert list(tmp_path.iterdir()) == [record]  # neither the output nor its temporary file
+
+
+def test_sigterm_stops_a_pooled_build_in_one_line(tmp_path):
+    """Workers stopped, no temporary file, no raw resource_tracker warning, exit 143."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(40):  # above the pool's break-even: two workers
+        (corpus / f"r{n:02}.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out"
+    command = [
+        sys.executable,
+        "-c",
+        "from tei_encoder.cli import main; main()",
+        "build",
+        str(corpus),
+        "-o",
+        str(out),
+        "-j",
+        "2",
+        "--no-search",
+    ]
+    build = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline and not _children(build.pid) and build.poll() is None:
+        time.sleep(0.05)
+    workers = _children(build.pid)
+    build.send_signal(signal.SIGTERM)
+    try:
+        _, stderr = build.communicate(timeout=DEADLINE)
+    finally:
+        build.kill()
+    assert build.returncode == 143, stderr
+    assert stderr.splitlines()[-1] == "tei-encoder: stopped by SIGTERM", stderr
+    assert "Traceback" not in stderr and "resource_tracker" not in stderr and "leaked" not in stderr
+    assert not [p for p in out.rglob("*.tmp")]
+    deadline = time.monotonic() + 10  # the workers (and the resource tracker) end with the build
+
+    def alive() -> list[int]:
+        return [pid for pid in workers if _state(pid) != "Z"]
+
+    while alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not alive()
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
