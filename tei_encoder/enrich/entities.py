@@ -106,6 +106,7 @@ _NOT_NAMES = frozenset(
         "government",
         "council",
         "committee",
+        *("comittee", "commitee"),  # misspelt in translations ("the Central Comittee of ...")
         "ministry",
         "party",
         "republic",
@@ -779,7 +780,7 @@ def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = 
                 continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
             if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
-                whole = _second_given_name(v, text, m.start(), run)
+                whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run))
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
@@ -841,6 +842,18 @@ def _second_given_name(v, text: str, at: int, run: str) -> str:
 
 
 _WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
+
+
+def _surname_after_particle(v, text: str, at: int, run: str) -> str:
+    """A name the given-name rule found at `at` that ends on a capitalised particle ("Anwar El" of
+    "Anwar El Sadat": names.json particles) goes on to the surname after it; else `run`."""
+    last = run.rpartition(" ")[2]
+    if not last[:1].isupper() or norm(last) not in v.particles:
+        return run
+    after = _NEXT_WORD.match(text, at + len(run))
+    if after is None or v.is_title_word(after["word"]) or norm(after["word"]) in _FUNCTION_WORDS:
+        return run
+    return f"{run} {after['word']}"
 
 
 def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
@@ -1667,6 +1680,60 @@ def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list)
     return toks[i - 1][2] in ctx.rec.link_rules.org_part_nouns
 
 
+def _feature_word_after(ctx: _DocContext, text: str, toks, j: int) -> int:
+    """The token after the feature words ("Harbor", "Strait", "Province": data/gazetteer.json
+    feature_words) that follow a known place ending before token j, one space apart and capitalised;
+    0 when none follows. TEI 13.2.3: "Wonsan Harbor" names another place than the city Wonsan."""
+    k = j
+    while _word_after(text, toks, k) in ctx.rec.link_rules.feature_words:
+        k += 1
+    return k if k > j else 0
+
+
+def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: list) -> _Span | None:
+    """A party named by its abbreviation and the state's name ("CP Italy", "KP Deutschland"): an
+    abbreviation of a party's shape (two to five capitals ending in P) one space before the place at
+    token i, no form of its own, untagged. The party is an organisation of the record, unlinked; the
+    state inside it is not tagged (TEI 13.2.2: a place inside an organisation's name is part of it)."""
+    if i == 0 or text[toks[i - 1][1] : toks[i][0]] != " " or (spans and spans[-1][1] > toks[i - 1][0]):
+        return None
+    word = toks[i - 1][2]
+    if not (2 <= len(word) <= 5 and word.isupper() and word.endswith("P")) or ctx.forms((norm(word),)):
+        return None
+    start = toks[i - 1][0]
+    found = _record_org(ctx, text[start:end])
+    if found is None:
+        return None
+    key, xml_id = found
+    ctx.add_local(key, _Form(xml_id, "org", (True,) * len(key), None, 2))
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]
+
+
+# an abbreviation of a body with a function word's letter in lower case: "MfAA" (Ministerium für
+# Auswärtige Angelegenheiten), "MfNV"; two capitals at least after it ("MiG" is an aircraft)
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
+_LEADERSHIP = ("leadership", "Leadership", "LEADERSHIP")
+
+
+def _acronym_org(ctx: _DocContext, text: str, toks, i: int) -> _Span | None:
+    """An organisation no list holds, named by its abbreviation at token i: one of a body's mixed
+    shape ("the MfAA"), or capitals right before "leadership" ("the ORO Leadership"). An
+    organisation of the record, unlinked, learnt for the record's later uses (TEI 13.2.2). A word
+    with a form of its own (a listed state, party, person) keeps its reading."""
+    word = toks[i][2]
+    if ctx.forms((norm(word),)) or norm(word) in _ORG_HEADS:
+        return None  # "the MFA leadership": some state's ministry, a generic organ
+    leadership = _ACRONYM.match(word) and _word_after(text, toks, i + 1) in _LEADERSHIP
+    if not (leadership or _MIXED_ACRONYM.fullmatch(word)):
+        return None
+    found = _record_org(ctx, word)
+    if found is None or ctx.rec.names.is_common_word(word):
+        return None
+    key, xml_id = found
+    ctx.add_local(key, _Form(xml_id, "org", (True,), word, 2))
+    return toks[i][0], toks[i][1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word
+
+
 def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
     """The span of a place of the record's own (one entry per name `key` in the record, no authority
     link): for a name we cannot link without risk ("America" alone, "the Sea of Japan")."""
@@ -2080,6 +2147,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
+            party = _party_of_place(ctx, text, toks, i, end, spans) if form.kind == "place" else None
+            if party:
+                spans.append(party)  # "the CP Italy": a party of the state, not the state
+                i += length
+                continue
             if form.kind == "place" and (
                 _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
             ):
@@ -2112,6 +2184,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
+                continue
+            feature = _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" else 0
+            if feature:
+                # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
+                # (one place of the record, unlinked; a listed longer name was matched before)
+                end = toks[feature - 1][1]
+                key = tuple(keys[i:feature])
+                spans.append(_unlinked_place(ctx, start, end, text[start:end], key))
+                i = feature
                 continue
             directed = (
                 _lower_case_direction_place(ctx, text, toks, keys, caps, i, length) if form.kind == "place" else None
@@ -2166,6 +2247,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 surface = text[start:end]
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
+            continue
+        acronym = _acronym_org(ctx, text, toks, i) if toks[i][2][-1:].isupper() else None  # (first test inline)
+        if acronym:
+            spans.append(acronym)
+            i += 1
             continue
         near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, without a call)
         if near:
@@ -2247,6 +2333,7 @@ _ORG_HEADS = frozenset(
     [
         "party",
         "committee",
+        *("comittee", "commitee"),  # misspelt in translations ("the Central Comittee of ...")
         "council",
         "assembly",
         "ministry",
@@ -2274,6 +2361,7 @@ _ORG_HEADS = frozenset(
         "branch",
         "office",
         "cabinet",
+        *("section", "forces", "militia", "club"),  # "China Section", "Revolutionary Armed Forces", "People’s Militia"
         "institute",
         "academy",
         "university",
@@ -2287,7 +2375,9 @@ _ORG_HEADS = frozenset(
 # "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
 _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 # "State Council", "State Committee": common words, but a state's organ (the state comes from the record)
-_STATE_BODY = re.compile(r"^(?:State|STATE)$")
+_STATE_BODY = re.compile(
+    r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
+)  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
 _PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
@@ -2526,6 +2616,10 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
             f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
+            if f == "forces":
+                if any(norm(x) != "armed" for x in words[:k]):
+                    return True  # "Revolutionary Armed Forces"; "the Armed Forces of ..." alone is generic
+                continue
             if f in _ORG_HEADS:
                 return True
             if f == "union" and (
@@ -2576,12 +2670,23 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if end_word < len(ws) - 1:
                 break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
             continue
-        if k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
-            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         place = _place_at(ctx, run[tail_a:tail_b])
+        if not place and k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
+            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
             break
+        if k > first and len(ws) == 1 and f"{ws[0]} of" in v.state_prefixes and k + 1 < len(groups):
+            place = _place_at(ctx, run[groups[k + 1][0] : groups[k + 1][1]])
+            if place and not joined_by_and[k + 1]:
+                b = groups[k + 1][0] + place  # "Armed Forces of PR of Bulgaria": the state's prefix, then the state
+                break
+        if k > first and len(ws) > 1 and ws[0] in v.state_prefixes:
+            rest = run.index(ws[1], tail_a)
+            place = _place_at(ctx, run[rest:tail_b])
+            if place:
+                b = rest + place  # "Armed Forces of PR Bulgaria"
+                break
         if k > first and _ACRONYM.match(ws[0]) and not joined_by_and[k]:
             b = run.index(ws[0], tail_a) + len(ws[0])
             break  # "Central Committee of the BKP", "State Council of the NRB": the party's or state's abbreviation
@@ -2612,6 +2717,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         and not _PARTY_ORGAN.search(span_words[1])
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
+        and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result

@@ -1,0 +1,45 @@
+"""Longer names around a known one, organisations by shape and abbreviation, a particle inside a
+person's name (issue 12, third round); constructed, invented wording against the shipped authority."""
+
+from conftest import encode_text, record, tree_of, xp
+
+
+def _mentions(tmp_path, body: str) -> dict[str, tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    path = "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]"
+    return {"".join(e.itertext()): (e.tag.split("}")[1], e.get("ref")) for e in xp(tree, path)}
+
+
+def test_a_known_name_inside_a_longer_name_is_not_linked_to_it(tmp_path):
+    found = _mentions(
+        tmp_path,
+        "The freighter lay in Havana Bay for a week. The Central Committee of the Liberal Party of Japan, "
+        "which wrote first, was answered. A delegation of the CP Finland came. The Central Comittee of the "
+        "Democratic Front for the Reunification of the Fatherland sent greetings.\n",
+    )
+    assert found["Havana Bay"][0] == "placeName" and found["Havana Bay"][1] != "#havana"
+    assert "Havana" not in found and "Japan" not in found and "Finland" not in found
+    assert found["Central Committee of the Liberal Party of Japan"][0] == "orgName"
+    assert found["CP Finland"][0] == "orgName"
+    assert "Democratic Front for the Reunification of the Fatherland" not in found  # the organ, not the front
+    # the known place alone keeps its link
+    assert _mentions(tmp_path, "The freighter reached Havana at night.\n")["Havana"] == ("placeName", "#havana")
+
+
+def test_organisations_by_shape_and_abbreviation(tmp_path):
+    found = _mentions(
+        tmp_path,
+        "The MfAA was informed by the China Section. The KVO Leadership agreed; the KVO will send a man. "
+        "Members of the People’s Militia guard the stations. A DPA commentary was read at the National "
+        "Press Club, and the Aeroflot leadership was asked. The MiG landed. The new MFA leadership met.\n",
+    )
+    for name in ("MfAA", "China Section", "KVO", "People’s Militia", "National Press Club"):
+        assert found[name][0] == "orgName", name
+    assert found["DPA"] == ("orgName", "#dpa") and found["Aeroflot"] == ("orgName", "#aeroflot")
+    assert "MiG" not in found and "MFA" not in found  # an aircraft; some state's ministry
+
+
+def test_a_capitalised_particle_joins_given_name_and_surname(tmp_path):
+    found = _mentions(tmp_path, "The President of the National Assembly Anwar El Sadat sent greetings.\n")
+    assert found["Anwar El Sadat"] == ("persName", "#sadat")
+    assert found["National Assembly"][0] == "orgName" and "Anwar El" not in found
