@@ -43,3 +43,42 @@ def test_a_capitalised_particle_joins_given_name_and_surname(tmp_path):
     found = _mentions(tmp_path, "The President of the National Assembly Anwar El Sadat sent greetings.\n")
     assert found["Anwar El Sadat"] == ("persName", "#sadat")
     assert found["National Assembly"][0] == "orgName" and "Anwar El" not in found
+
+
+def test_names_in_a_list_and_a_respelt_given_name_before_a_known_surname(tmp_path):
+    found = _mentions(
+        tmp_path,
+        "The guests were Edvard Kardelj, Dzemal Bijedic, Milos Minic and Marko Nikezic. They had met "
+        "Comrade Nureddin Kianouri; the chairman of the Tudeh Party of Iran Noureddin Kianouri wrote to them. "
+        "In Latin America Fidel Castro is admired. The Socialist Republic and the Baltic were named.\n",
+    )
+    for name in ("Dzemal Bijedic", "Milos Minic", "Marko Nikezic", "Noureddin Kianouri"):
+        assert found[name][0] == "persName", name
+    assert found["Noureddin Kianouri"][1] == found["Nureddin Kianouri"][1]  # one person, two spellings
+    assert found["Fidel Castro"] == ("persName", "#castro-fidel") and "America Fidel" not in found
+    assert not any(kind == "persName" for text, (kind, _) in found.items() if "Republic" in text or "Baltic" in text)
+
+
+def test_units_regions_and_parts_of_a_month(tmp_path):
+    tree = tree_of(
+        encode_text(
+            tmp_path,
+            record(
+                "Department Far East\n\nThe draft was made by the Department FRG with Main Department XX/AGA. "
+                "A delegation of the CP of Italy saw a farm in Heilongjiang Province and the Northern Province. "
+                "We need the schedules for the month of April; the guests come in the first half of April.\n"
+            ),
+        )
+    )
+    names = {"".join(e.itertext()): e.tag.split("}")[1] for e in xp(tree, "//t:text//*[@ref]")}
+    for org in ("Department Far East", "Department FRG", "Main Department XX/AGA", "CP of Italy"):
+        assert names[org] == "orgName", org
+    assert names["Heilongjiang Province"] == "placeName" and "Northern Province" not in names
+    dates = {e.text: (e.get("notBefore"), e.get("notAfter")) for e in xp(tree, "//t:text//t:date")}
+    assert dates["April"] == ("1961-04-01", "1961-04-30")  # the record's year (June 1961)
+    assert dates["first half of April"] == ("1961-04-01", "1961-04-15")
+
+
+def test_an_opening_quote_before_a_date_is_not_part_of_it(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("“2 March 1961\n\nThe talks began. On “15” March 1961 they ended.\n")))
+    assert [e.xpath("string()") for e in xp(tree, "//t:text//t:date")] == ["2 March 1961", "“15” March 1961"]

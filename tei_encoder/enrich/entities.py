@@ -791,12 +791,15 @@ def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = 
                     or v.is_title_word(family)
                     or norm(family) in v.not_names
                     or norm(family) in v.given
-                ):
+                    or any(f.kind != "person" for f in rec.lexicon.get((norm(family),), ()))
+                ):  # ("America Fidel Castro": a place's name ends before the given name)
                     names.append(f"{family} {m.group(0)}")  # "Kádas István", "Etre Sándor"
         elif word.endswith(("iin", "iyn", "yn", "ijn", "ijin")):
             mongolian = _MONGOLIAN_NAME.match(text, m.start())
             if mongolian:
                 names.append(mongolian.group(0))
+    if ", " in text and kinds & _SURNAME_END:
+        names.extend(_listed_pairs(v, text))
     for m in (
         rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
@@ -874,7 +877,7 @@ def _named_after_person(v, text: str, at: int) -> int:
     return m.end() if m and norm(m.group("noun")) in v.named_after_person else 0
 
 
-_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD = 1, 2, 4, 8
+_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END = 1, 2, 4, 8, 16
 
 
 @lru_cache(maxsize=4096)
@@ -915,7 +918,35 @@ def _word_kind(word: str) -> int:
     kind |= _FAMILY if folded in v.east_asian_family else 0
     kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
     kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
+    if word.endswith(v.surname_endings) and word[1:].islower() and not v.is_common_word(word):
+        kind |= _SURNAME_END
     return kind
+
+
+# two capitalised words, the second of a surname's shape (names.json surname_endings), in a list
+_PAIR = re.compile(
+    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,})(?![\w’'-])"
+)
+_LIST_BEFORE = (", ", " and ")
+_LIST_AFTER = (",", " and ", ";")
+
+
+def _listed_pairs(v, text: str) -> list[str]:
+    """Names of a given name and a surname of a Slavic or Romanian shape in a list of names ("…,
+    Marko Nikezic, Salko Fejic, Danilo Lekic and Dragomir Petrovic"): the pair stands after a comma
+    or "and", or before one; the surname ends as names.json surname_endings say and is no dictionary
+    word; the given name is no title, dictionary word or listed non-name."""
+    found = []
+    for m in _PAIR.finditer(text):
+        given, surname = m.group("given"), m.group("surname")
+        if not _word_kind(surname) & _SURNAME_END:
+            continue
+        if not (text.endswith(_LIST_BEFORE, 0, m.start()) or text.startswith(_LIST_AFTER, m.end())):
+            continue
+        if v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names:
+            continue
+        found.append(f"{given} {surname}")
+    return found
 
 
 def _joined_particle(v, word: str) -> bool:
@@ -1691,16 +1722,17 @@ def _feature_word_after(ctx: _DocContext, text: str, toks, j: int) -> int:
 
 
 def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: list) -> _Span | None:
-    """A party named by its abbreviation and the state's name ("CP Italy", "KP Deutschland"): an
+    """A party named by its abbreviation and the state's name ("CP Italy", "CP of Italy"): an
     abbreviation of a party's shape (two to five capitals ending in P) one space before the place at
     token i, no form of its own, untagged. The party is an organisation of the record, unlinked; the
     state inside it is not tagged (TEI 13.2.2: a place inside an organisation's name is part of it)."""
-    if i == 0 or text[toks[i - 1][1] : toks[i][0]] != " " or (spans and spans[-1][1] > toks[i - 1][0]):
+    k = i - 2 if i >= 2 and toks[i - 1][2] == "of" else i - 1  # "CP of Italy" too
+    if k < 0 or text[toks[k][1] : toks[i][0]] not in (" ", " of ") or (spans and spans[-1][1] > toks[k][0]):
         return None
-    word = toks[i - 1][2]
+    word = toks[k][2]
     if not (2 <= len(word) <= 5 and word.isupper() and word.endswith("P")) or ctx.forms((norm(word),)):
         return None
-    start = toks[i - 1][0]
+    start = toks[k][0]
     found = _record_org(ctx, text[start:end])
     if found is None:
         return None
@@ -1732,6 +1764,19 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int) -> _Span | None:
     key, xml_id = found
     ctx.add_local(key, _Form(xml_id, "org", (True,), word, 2))
     return toks[i][0], toks[i][1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word
+
+
+def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
+    """ "Heilongjiang Province": a word no list knows before a region word (data/gazetteer.json
+    region_words) names a region, a place of the record, unlinked (TEI 13.2.3); None when the word
+    is a dictionary word, a title, a known name, or already tagged."""
+    word, v = toks[i][2], ctx.rec.names
+    if not (word.isalpha() and word[1:].islower()) or (spans and spans[-1][1] > toks[i][0]):
+        return None
+    if v.is_common_word(word) or v.is_title_word(word) or norm(word) in v.not_names:
+        return None  # "the Northern Province"
+    start, end = toks[i][0], toks[i + 1][1]
+    return _unlinked_place(ctx, start, end, text[start:end], (norm(word), norm(toks[i + 1][2])))
 
 
 def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
@@ -1818,6 +1863,35 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
         return False
     ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+def _given_before_learnt_surname(
+    ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list, form: _Form
+) -> _Span | None:
+    """A capitalised word no list or rule knows right before a surname the record named in full
+    ("Noureddin Kianouri" after "Nureddin Kianouri"): the given name of one name. The same person
+    when the given names agree but for a transliteration's letters, else a person of its own; None
+    when the word is a title, a dictionary or function word, a known name of any kind, or tagged."""
+    if i == 0 or not caps[i - 1] or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    if spans and spans[-1][1] > toks[i - 1][0]:
+        return None
+    word, v = toks[i - 1][2], ctx.rec.names
+    if not (word.isalpha() and len(word) >= 3 and word[1:].islower()) or ctx.forms((norm(word),)):
+        return None
+    if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or norm(word) in _FUNCTION_WORDS:
+        return None
+    known = ctx.entry(form.entity_id).name
+    if " " not in known:
+        return None  # the surname was learnt alone ("Comrade Damba"): nothing to compare the given name with
+    start, end = toks[i - 1][0], toks[i][1]
+    surface = text[start:end]
+    xml_id = form.entity_id
+    if not _similar_given(known, surface):
+        key = (norm(word), norm(toks[i][2]))
+        xml_id = _new_local_person(ctx, surface, key)
+        ctx.add_local(key, _Form(xml_id, "person", (True, True), None, 2))
+    return start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
@@ -2100,6 +2174,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
+    regions = any(word in text for word in ctx.rec.link_rules.region_words)  # ("Province": rare, tested once)
     i = 0
     while i < len(toks):
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
@@ -2109,6 +2184,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         # most capitalised words begin no form: no lookup at all
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
+        if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
+            whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
+            if whole:
+                spans.append(whole)  # "Noureddin Kianouri" after "Nureddin Kianouri": one name
+                i += 1
+                continue
         if (
             found
             and found[0] == 1
@@ -2248,6 +2329,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
+        if regions and _word_after(text, toks, i + 1) in ctx.rec.link_rules.region_words:
+            region = _unlisted_region(ctx, text, toks, i, spans)
+            if region:
+                spans.append(region)
+                i += 2
+                continue
         acronym = _acronym_org(ctx, text, toks, i) if toks[i][2][-1:].isupper() else None  # (first test inline)
         if acronym:
             spans.append(acronym)
@@ -2664,6 +2751,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
             if end_word + 1 < len(ws) and ws[end_word].isupper() and _ACRONYM.match(ws[end_word + 1]):
                 end_word += 1  # "CC BCP": an abbreviated organ, then its party's abbreviation
+            if end_word + 1 < len(ws) and ws[end_word] in ctx.rec.link_rules.org_part_nouns:
+                end_word = _unit_name_end(ctx, ws, end_word)  # "Department Far East", "Department XX"
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
@@ -2705,6 +2794,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             break
 
     b = a + len(_POSSESSIVE.sub("", run[a:b]))  # "Thai Communist Party’s armed forces"
+    if b == len(run) and _UNIT_NUMBER.match(run[a:b].rsplit(" ", 1)[-1]):
+        code = _UNIT_CODE.match(text, start + b)
+        b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
     if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
@@ -2721,6 +2813,19 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+_UNIT_CODE = re.compile(r"/[A-Z]{2,6}\b")  # "/AGA" of "Main Department XX/AGA"
+
+
+def _unit_name_end(ctx: _DocContext, ws: list[str], at: int) -> int:
+    """The last word of a unit's name whose part noun is word `at` of a group (data/gazetteer.json
+    org_part_nouns): the whole group when the words after it are one listed place ("Department Far
+    East", "Department FRG" of a ministry), the number after it ("Department XX"); else `at`."""
+    rest = " ".join(ws[at + 1 :])
+    if _place_at(ctx, rest) == len(rest):
+        return len(ws) - 1
+    return at + 1 if _UNIT_NUMBER.match(ws[at + 1]) else at
 
 
 # an abbreviation: two to six capitals ("BKP", "NRB", "CPSU"), not a Roman number ("XXII")
