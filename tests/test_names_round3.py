@@ -22,6 +22,9 @@ def test_a_known_name_inside_a_longer_name_is_not_linked_to_it(tmp_path):
     assert found["Central Committee of the Liberal Party of Japan"][0] == "orgName"
     assert found["CP Finland"][0] == "orgName"
     assert "Democratic Front for the Reunification of the Fatherland" not in found  # the organ, not the front
+    building = _mentions(tmp_path, "A rally filled the Beijing Workers Stadium. Then we drove from Beijing to Hanoi.\n")
+    assert building["Beijing Workers Stadium"][0] == "placeName"
+    assert building["Beijing Workers Stadium"][1] != "#beijing" and building["Beijing"][1] == "#beijing"
     # the known place alone keeps its link
     assert _mentions(tmp_path, "The freighter reached Havana at night.\n")["Havana"] == ("placeName", "#havana")
 
@@ -37,6 +40,8 @@ def test_organisations_by_shape_and_abbreviation(tmp_path):
         assert found[name][0] == "orgName", name
     assert found["DPA"] == ("orgName", "#dpa") and found["Aeroflot"] == ("orgName", "#aeroflot")
     assert "MiG" not in found and "MFA" not in found  # an aircraft; some state's ministry
+    party = _mentions(tmp_path, "He spoke for the Bolivian CP. The Bolivian government agreed.\n")
+    assert party["Bolivian CP"][0] == "orgName"
 
 
 def test_a_capitalised_particle_joins_given_name_and_surname(tmp_path):
@@ -55,6 +60,8 @@ def test_names_in_a_list_and_a_respelt_given_name_before_a_known_surname(tmp_pat
     for name in ("Dzemal Bijedic", "Milos Minic", "Marko Nikezic", "Noureddin Kianouri"):
         assert found[name][0] == "persName", name
     assert found["Noureddin Kianouri"][1] == found["Nureddin Kianouri"][1]  # one person, two spellings
+    place_first = _mentions(tmp_path, "The guests were Moscow Ivanov, Kiev Petrov and others.\n")
+    assert not any(kind == "persName" for kind, _ in place_first.values())  # a place's name is no given name
     assert found["Fidel Castro"] == ("persName", "#castro-fidel") and "America Fidel" not in found
     assert not any(kind == "persName" for text, (kind, _) in found.items() if "Republic" in text or "Baltic" in text)
 

@@ -799,7 +799,7 @@ def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = 
             if mongolian:
                 names.append(mongolian.group(0))
     if ", " in text and kinds & _SURNAME_END:
-        names.extend(_listed_pairs(v, text))
+        names.extend(_listed_pairs(v, rec.lexicon, text))
     for m in (
         rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
@@ -931,7 +931,7 @@ _LIST_BEFORE = (", ", " and ")
 _LIST_AFTER = (",", " and ", ";")
 
 
-def _listed_pairs(v, text: str) -> list[str]:
+def _listed_pairs(v, lexicon: dict, text: str) -> list[str]:
     """Names of a given name and a surname of a Slavic or Romanian shape in a list of names ("…,
     Marko Nikezic, Salko Fejic, Danilo Lekic and Dragomir Petrovic"): the pair stands after a comma
     or "and", or before one; the surname ends as names.json surname_endings say and is no dictionary
@@ -945,6 +945,8 @@ def _listed_pairs(v, text: str) -> list[str]:
             continue
         if v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names:
             continue
+        if any(f.kind != "person" for f in lexicon.get((norm(given),), ())):
+            continue  # "Moscow Ivanov": a place's name before a surname is no given name
         found.append(f"{given} {surname}")
     return found
 
@@ -1713,12 +1715,22 @@ def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list)
 
 def _feature_word_after(ctx: _DocContext, text: str, toks, j: int) -> int:
     """The token after the feature words ("Harbor", "Strait", "Province": data/gazetteer.json
-    feature_words) that follow a known place ending before token j, one space apart and capitalised;
-    0 when none follows. TEI 13.2.3: "Wonsan Harbor" names another place than the city Wonsan."""
+    feature_words) that follow a known place ending before token j, one space apart and capitalised,
+    or after a building's noun up to two capitalised words later ("Beijing Workers Stadium":
+    names.json named_after_person); 0 when none follows. TEI 13.2.3: "Wonsan Harbor" names another
+    place than the city Wonsan."""
     k = j
     while _word_after(text, toks, k) in ctx.rec.link_rules.feature_words:
         k += 1
-    return k if k > j else 0
+    if k > j:
+        return k
+    for k in range(j, min(j + 3, len(toks))):  # "Beijing Workers Stadium": a building (names.json named_after_person)
+        word = _word_after(text, toks, k)
+        if word is None or not word[:1].isupper():
+            return 0
+        if norm(word) in ctx.rec.names.named_after_person:
+            return k + 1
+    return 0
 
 
 def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: list) -> _Span | None:
@@ -1747,23 +1759,35 @@ _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
 _LEADERSHIP = ("leadership", "Leadership", "LEADERSHIP")
 
 
-def _acronym_org(ctx: _DocContext, text: str, toks, i: int) -> _Span | None:
+def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
     """An organisation no list holds, named by its abbreviation at token i: one of a body's mixed
-    shape ("the MfAA"), or capitals right before "leadership" ("the ORO Leadership"). An
-    organisation of the record, unlinked, learnt for the record's later uses (TEI 13.2.2). A word
-    with a form of its own (a listed state, party, person) keeps its reading."""
+    shape ("the MfAA"), capitals right before "leadership" ("the ORO Leadership"), a party's
+    abbreviation after a national adjective ("the Bolivian CP"). An organisation of the record,
+    unlinked, learnt for the record's later uses (TEI 13.2.2). A word with a form of its own (a
+    listed state, party, person) keeps its reading."""
     word = toks[i][2]
     if ctx.forms((norm(word),)) or norm(word) in _ORG_HEADS:
         return None  # "the MFA leadership": some state's ministry, a generic organ
-    leadership = _ACRONYM.match(word) and _word_after(text, toks, i + 1) in _LEADERSHIP
-    if not (leadership or _MIXED_ACRONYM.fullmatch(word)):
+    start = toks[i][0]
+    acronym = _ACRONYM.match(word)
+    if (
+        acronym
+        and word.endswith("P")
+        and i > 0
+        and text[toks[i - 1][1] : start] == " "
+        and _NATIONAL.match(toks[i - 1][2])
+        and not (spans and spans[-1][1] > toks[i - 1][0])
+    ):
+        start = toks[i - 1][0]  # "the Bolivian CP": that state's party
+    elif not ((acronym and _word_after(text, toks, i + 1) in _LEADERSHIP) or _MIXED_ACRONYM.fullmatch(word)):
         return None
-    found = _record_org(ctx, word)
+    surface = text[start : toks[i][1]]
+    found = _record_org(ctx, surface)
     if found is None or ctx.rec.names.is_common_word(word):
         return None
     key, xml_id = found
-    ctx.add_local(key, _Form(xml_id, "org", (True,), word, 2))
-    return toks[i][0], toks[i][1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for t in surface.split()), None, 2))
+    return start, toks[i][1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
@@ -2335,7 +2359,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(region)
                 i += 2
                 continue
-        acronym = _acronym_org(ctx, text, toks, i) if toks[i][2][-1:].isupper() else None  # (first test inline)
+        acronym = _acronym_org(ctx, text, toks, i, spans) if toks[i][2][-1:].isupper() else None  # (test inline)
         if acronym:
             spans.append(acronym)
             i += 1
