@@ -40,8 +40,11 @@ def test_organisations_by_shape_and_abbreviation(tmp_path):
         assert found[name][0] == "orgName", name
     assert found["DPA"] == ("orgName", "#dpa") and found["Aeroflot"] == ("orgName", "#aeroflot")
     assert "MiG" not in found and "MFA" not in found  # an aircraft; some state's ministry
-    party = _mentions(tmp_path, "He spoke for the Bolivian CP. The Bolivian government agreed.\n")
-    assert party["Bolivian CP"][0] == "orgName"
+    party = _mentions(
+        tmp_path, "He spoke for the Bolivian CP. The Bolivian government agreed; the DPRK foreign ministry did not.\n"
+    )
+    assert party["Bolivian CP"][0] == "orgName" and party["DPRK foreign ministry"][0] == "orgName"
+    assert "DPRK" not in party  # the state inside its ministry's name is no place of its own
 
 
 def test_a_capitalised_particle_joins_given_name_and_surname(tmp_path):
@@ -81,6 +84,8 @@ def test_units_regions_and_parts_of_a_month(tmp_path):
     for org in ("Department Far East", "Department FRG", "Main Department XX/AGA", "CP of Italy"):
         assert names[org] == "orgName", org
     assert names["Heilongjiang Province"] == "placeName" and "Northern Province" not in names
+    rivers = _mentions(tmp_path, "The boats went down into the Mekong Delta; the Red Sea and Kim Island were far.\n")
+    assert rivers["Mekong Delta"][0] == "placeName" and "Kim Island" not in rivers
     dates = {e.text: (e.get("notBefore"), e.get("notAfter")) for e in xp(tree, "//t:text//t:date")}
     assert dates["April"] == ("1961-04-01", "1961-04-30")  # the record's year (June 1961)
     assert dates["first half of April"] == ("1961-04-01", "1961-04-15")

@@ -1791,14 +1791,16 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Spa
 
 
 def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
-    """ "Heilongjiang Province": a word no list knows before a region word (data/gazetteer.json
-    region_words) names a region, a place of the record, unlinked (TEI 13.2.3); None when the word
-    is a dictionary word, a title, a known name, or already tagged."""
+    """ "Heilongjiang Province", "Mekong Delta": a word no list knows before a feature or region word
+    (data/gazetteer.json feature_words, region_words) names a place of the record, unlinked (TEI
+    13.2.3); None when the word is a dictionary word, a title, a known name, or already tagged."""
     word, v = toks[i][2], ctx.rec.names
     if not (word.isalpha() and word[1:].islower()) or (spans and spans[-1][1] > toks[i][0]):
         return None
     if v.is_common_word(word) or v.is_title_word(word) or norm(word) in v.not_names:
         return None  # "the Northern Province"
+    if norm(word) in v.given or norm(word) in v.east_asian_family:
+        return None  # a person's name part ("Kim Island" may be named after him)
     start, end = toks[i][0], toks[i + 1][1]
     return _unlinked_place(ctx, start, end, text[start:end], (norm(word), norm(toks[i + 1][2])))
 
@@ -2198,7 +2200,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
-    regions = any(word in text for word in ctx.rec.link_rules.region_words)  # ("Province": rare, tested once)
+    rules = ctx.rec.link_rules
     i = 0
     while i < len(toks):
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
@@ -2353,7 +2355,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
-        if regions and _word_after(text, toks, i + 1) in ctx.rec.link_rules.region_words:
+        after = _word_after(text, toks, i + 1)
+        if after in rules.feature_words or after in rules.region_words:
             region = _unlisted_region(ctx, text, toks, i, spans)
             if region:
                 spans.append(region)
@@ -2607,7 +2610,8 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
 _MISSION = re.compile(
-    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
+    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE"
+    r"|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: a name the org pass finds)
 )
 
 
@@ -2621,6 +2625,8 @@ def _may_name_a_mission(text: str) -> bool:
         or "MBASS" in text
         or "EGATION" in text
         or "ONSULATE" in text
+        or "n ministry" in text
+        or "N MINISTRY" in text
     )
 
 
