@@ -94,3 +94,16 @@ def test_units_regions_and_parts_of_a_month(tmp_path):
 def test_an_opening_quote_before_a_date_is_not_part_of_it(tmp_path):
     tree = tree_of(encode_text(tmp_path, record("“2 March 1961\n\nThe talks began. On “15” March 1961 they ended.\n")))
     assert [e.xpath("string()") for e in xp(tree, "//t:text//t:date")] == ["2 March 1961", "“15” March 1961"]
+
+
+def test_shapes_that_stay_what_they_are(tmp_path):
+    found = _mentions(
+        tmp_path,
+        "We turned to the DRA leadership and to the US House. The RDP of Korea wrote. The guests were "
+        "Nicolae Ceausescu, Elena Ceausescu and Manea Manescu. Among the Koreans were Nam Il and "
+        "Baek Nam-eun [Bek Nam Un].\n",
+    )
+    assert "DRA" not in found and "US House" not in found and "RDP of Korea" not in found
+    assert found["Elena Ceausescu"][0] == "persName" and found["Elena Ceausescu"][1] != "#ceausescu"
+    assert found["Manea Manescu"][0] == "persName" and found["Manea Manescu"][1] != "#manescu"
+    assert "Bek Nam" not in found  # part of a three-word Korean name, not a given name and Nam Il's surname

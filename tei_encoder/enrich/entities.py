@@ -1724,6 +1724,8 @@ def _feature_word_after(ctx: _DocContext, text: str, toks, j: int) -> int:
         k += 1
     if k > j:
         return k
+    if toks[j - 1][2].isupper():
+        return 0  # "the US House": a state's abbreviation before it names a body, not a building
     for k in range(j, min(j + 3, len(toks))):  # "Beijing Workers Stadium": a building (names.json named_after_person)
         word = _word_after(text, toks, k)
         if word is None or not word[:1].isupper():
@@ -1738,7 +1740,7 @@ def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: 
     abbreviation of a party's shape (two to five capitals ending in P) one space before the place at
     token i, no form of its own, untagged. The party is an organisation of the record, unlinked; the
     state inside it is not tagged (TEI 13.2.2: a place inside an organisation's name is part of it)."""
-    k = i - 2 if i >= 2 and toks[i - 1][2] == "of" else i - 1  # "CP of Italy" too
+    k = i - 2 if i >= 2 and toks[i - 1][2] == "of" and toks[i - 2][2] in ("CP", "KP") else i - 1  # "CP of Italy"
     if k < 0 or text[toks[k][1] : toks[i][0]] not in (" ", " of ") or (spans and spans[-1][1] > toks[k][0]):
         return None
     word = toks[k][2]
@@ -1756,7 +1758,8 @@ def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: 
 # an abbreviation of a body with a function word's letter in lower case: "MfAA" (Ministerium für
 # Auswärtige Angelegenheiten), "MfNV"; two capitals at least after it ("MiG" is an aircraft)
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
-_LEADERSHIP = ("leadership", "Leadership", "LEADERSHIP")
+_LEADERSHIP = ("Leadership", "LEADERSHIP")  # capitalised: a body's name ("the ORO Leadership")
+_STATE_INITIALS = ("PR", "DR", "SR", "NR", "FR", "SFR", "RS", "RP")  # "DRA", "NRB", "SRR": a state's, not a body's
 
 
 def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
@@ -1768,6 +1771,8 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Spa
     word = toks[i][2]
     if ctx.forms((norm(word),)) or norm(word) in _ORG_HEADS:
         return None  # "the MFA leadership": some state's ministry, a generic organ
+    if word.startswith(_STATE_INITIALS):
+        return None  # "the DRA leadership", "the NRB": a state's abbreviation (Democratic Republic of ...)
     start = toks[i][0]
     acronym = _ACRONYM.match(word)
     if (
@@ -1908,8 +1913,10 @@ def _given_before_learnt_surname(
     if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or norm(word) in _FUNCTION_WORDS:
         return None
     known = ctx.entry(form.entity_id).name
-    if " " not in known:
-        return None  # the surname was learnt alone ("Comrade Damba"): nothing to compare the given name with
+    if " " not in known or east_asian_shape(known.split()) or norm(word) in v.east_asian_family:
+        return None  # learnt alone ("Comrade Damba"), or an East Asian name (family name first)
+    if i + 1 < len(toks) and caps[i + 1] and text[toks[i][1] : toks[i + 1][0]] in (" ", "-"):
+        return None  # the name goes on ("Bek Nam Un"): not this surname
     start, end = toks[i - 1][0], toks[i][1]
     surface = text[start:end]
     xml_id = form.entity_id
