@@ -45,6 +45,10 @@ def test_organisations_by_shape_and_abbreviation(tmp_path):
     )
     assert party["Bolivian CP"][0] == "orgName" and party["DPRK foreign ministry"][0] == "orgName"
     assert "DPRK" not in party  # the state inside its ministry's name is no place of its own
+    papers = _mentions(
+        tmp_path, "It was printed in the newspaper The Red Flag. In the newspaper Kim Il Sung praised the harvest.\n"
+    )
+    assert papers["The Red Flag"][0] == "orgName" and papers["Kim Il Sung"][0] == "persName"
 
 
 def test_a_capitalised_particle_joins_given_name_and_surname(tmp_path):

@@ -1581,6 +1581,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
+    if "newspaper " in text or "magazine " in text or "weekly " in text:
+        spans.extend(_named_papers(ctx, text))
     if "he " in text:
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
@@ -2620,6 +2622,46 @@ _MISSION = re.compile(
     r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE"
     r"|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: a name the org pass finds)
 )
+
+
+# a paper's name after its kind: "the newspaper Pravda", "the Chinese newspaper The Red Flag"
+_PAPER = re.compile(
+    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*){0,3})"
+)
+
+
+def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
+    """A newspaper or magazine named right after the word for it ("the newspaper The Red Flag",
+    "the weekly Trybuna"): the listed paper of that name, else an organisation of the record,
+    unlinked (TEI 13.2.2). The name ends before a title word; a name that begins with a person's or
+    place's known name ("the newspaper Kim Il Sung praised") is left to the name pass."""
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    for m in _PAPER.finditer(text):
+        words = m.group("name").split()
+        cut = next((k for k, w in enumerate(words) if v.is_title_word(w)), len(words))
+        words = [w.rstrip("’'") for w in words[:cut]]
+        if not words or words == ["The"]:
+            continue
+        first = norm(words[1] if words[0] == "The" and len(words) > 1 else words[0])
+        if any(f.kind != "org" for f in ctx.forms((first,))) or first in v.given or first in v.east_asian_family:
+            continue
+        surface = " ".join(words)
+        start = m.start("name")
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        listed = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        if len(listed) == 1:
+            xml_id = listed.pop()
+        else:
+            found = _record_org(ctx, surface)
+            if found is None:
+                continue
+            xml_id = found[1]
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for t in words), None, 2))
+            if key[0] == "the" and len(key) > 1:  # "Red Flag" later names the same paper
+                ctx.add_local(key[1:], _Form(xml_id, "org", (True,) * (len(key) - 1), None, 2))
+        spans.append((start, start + len(surface), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return spans
 
 
 def _may_name_a_mission(text: str) -> bool:
