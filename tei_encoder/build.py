@@ -20,6 +20,7 @@ the build with one BuildError or OutputError line rather than one error per reco
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -39,8 +40,8 @@ from .authority import load_authority
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
-from .fsutil import OutputError, atomic_write, safe_stem, writable_folder
-from .inputs import SYMLINK_REFUSED
+from .fsutil import OutputError, atomic_write, safe_stem, shown, writable_folder
+from .inputs import SYMLINK_REFUSED, unread_entries
 from .publish import (
     DEFAULT_TITLE,
     SEARCH_DIR,
@@ -152,6 +153,7 @@ class RecordOutcome:
     checked_warnings: list[str] = field(default_factory=list)  # of validation and publishing (kept with the TEI)
     error: str = ""
     fatal: bool = False  # the error is a fault every record would meet (disk full, read-only): stop
+    stopped: bool = False  # not tried: its worker had met such a fault (see _stopped)
     seconds: dict = field(default_factory=dict)  # time spent in each stage, for --stats
 
 
@@ -218,6 +220,7 @@ def _init_worker(site: str, tei_dir: str, options: BuildOptions, parent: int | N
     if parent is not None:
         die_with_parent(parent)
     _worker.update(site=Path(site), tei_dir=Path(tei_dir), validator=Validator(), publisher=options.publisher())
+    _worker["stopped"] = False  # set by a fault every further write would meet (disk full)
 
 
 def _outputs_exist(name: str) -> bool:
@@ -243,11 +246,37 @@ class RecordTask:
     stamp: list[int]
 
 
+def _stopped(task: RecordTask) -> RecordOutcome | None:
+    """After a fault every further write would meet (disk full, read-only), this worker tries no
+    more records: each is handed back untried at once, so the build can stop and count truly
+    what was written, without killing a worker in the middle of a record."""
+    if not _worker.get("stopped"):
+        return None
+    return RecordOutcome(name=task.name, path=task.path, input_hash=task.input_hash, stopped=True)
+
+
+def _write_failed(outcome: RecordOutcome, exc: OutputError, written: bool) -> None:
+    """Record a failed write in outcome. When part of the record's outputs were already written by
+    this build (its TEI, say, but not its page), all of them go: no record is left half-written (an
+    older version of them was already replaced, and the build state is not saved, so the next build
+    makes the record again)."""
+    outcome.error, outcome.fatal, outcome.tei_hash = str(exc), exc.fatal, ""
+    if exc.fatal:
+        _worker["stopped"] = True
+    if written:
+        (_worker["tei_dir"] / f"{outcome.name}.xml").unlink(missing_ok=True)
+        remove_document(_worker["site"], outcome.name)
+
+
 def _process(task: RecordTask) -> RecordOutcome:
+    stopped = _stopped(task)
+    if stopped is not None:
+        return stopped
     if task.path.endswith(".xml"):
         return _process_master(task)
     path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
+    written = False  # some output of this record written by this build
     clock = time.perf_counter
     try:
         started = clock()
@@ -278,12 +307,13 @@ def _process(task: RecordTask) -> RecordOutcome:
             return outcome
         started = clock()
         atomic_write(target, tei)
+        written = True
         outcome.checked_warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.warnings += outcome.checked_warnings
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except OutputError as exc:  # names the real target and cause, never the temporary file
-        outcome.error, outcome.fatal, outcome.tei_hash = str(exc), exc.fatal, ""
+        _write_failed(outcome, exc, written)
     except Exception as exc:  # a bug must not stop the batch: report it against the record
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         outcome.tei_hash = ""
@@ -311,6 +341,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
     path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
     outcome = RecordOutcome(name=name, path=path, input_hash=input_hash)
     clock = time.perf_counter
+    written = False  # some output of this document written by this build
     try:
         started = clock()
         tei = Path(path).read_bytes()
@@ -340,9 +371,12 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             return outcome
         started = clock()
         atomic_write(target, tei)
+        written = True
         write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
+    except OutputError as exc:  # as for a record: the real target and cause, and nothing half-written
+        _write_failed(outcome, exc, written)
     except Exception as exc:  # a bug must not stop the batch: report it against the record
         outcome.error = f"internal error: {type(exc).__name__}: {exc}"
         outcome.tei_hash = ""
@@ -383,6 +417,23 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
     }
 
 
+def _stopped_message(fault: str, summary: BuildSummary, to_build: int) -> str:
+    """The line a stopped build ends with: the fault (naming the file and the cause), and how many
+    records this build wrote, all of whose outputs are complete (none is left half-written)."""
+    unchanged = f"; {summary.unchanged} more were unchanged" if summary.unchanged else ""
+    return f"{fault}; the build stopped: {summary.encoded} of {to_build} records written{unchanged}"
+
+
+def _state_fault(path: Path, exc: Exception) -> str:
+    """The build state's fault in the words of an output fault ("disk full writing …/summaries.sqlite")."""
+    text = str(exc)
+    if "disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return f"disk full writing {shown(path)}"
+    if "readonly" in text or "read-only" in text:
+        return f"read-only file system writing {shown(path)}"
+    return f"{shown(path)}: the build state cannot be written: {text}"
+
+
 class _LazyStore:
     """The SummaryStore, opened only when a summary actually changed (a no-change rebuild never
     opens it)."""
@@ -393,7 +444,11 @@ class _LazyStore:
 
     def __getattr__(self, name):
         if self._store is None:
-            self._store = SummaryStore(self._path, load=self._enabled, state_format=STATE_FORMAT)
+            try:
+                self._store = SummaryStore(self._path, load=self._enabled, state_format=STATE_FORMAT)
+            except sqlite3.Error:  # a full disk while it is made: the new store it began goes
+                self._path.with_name(self._path.name + ".new").unlink(missing_ok=True)
+                raise
         return getattr(self._store, name)
 
     def save(self) -> None:
@@ -520,9 +575,11 @@ def run_build(
     if links:  # a link may point outside the corpus: refused unless --follow-symlinks
         sources = [s for s in sources if s not in links]
         summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
-    if not sources and not links:
+    unread = unread_entries(corpus, (".txt", ".xml"))  # a named pipe, a link to nothing: reported, never read
+    summary.failed += [(str(path), reason) for path, reason in unread]
+    if not sources and not links and not unread:
         raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
-    summary.records = len(sources) + len(links)
+    summary.records = len(sources) + len(links) + len(unread)
     names: dict[str, Path] = {}
     master_names: set[str] = set()
     tasks: list[RecordTask] = []
@@ -577,6 +634,7 @@ def run_build(
     overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
+    stopped_by = ""  # the first fault every further write would meet: the build stops after the records
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             last = old.get(outcome.name, {})
@@ -587,9 +645,9 @@ def run_build(
             summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
-            if outcome.fatal:
-                done = summary.encoded + summary.unchanged
-                raise BuildError(f"{outcome.error}; the build stopped after {done} of {summary.records} records")
+            if outcome.fatal or outcome.stopped:  # not written (nothing of it is left), and not counted
+                stopped_by = stopped_by or outcome.error  # records in flight elsewhere are still counted
+                continue
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
                 if outcome.name in old:
@@ -619,6 +677,9 @@ def run_build(
             }
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
+
+        if stopped_by:
+            raise BuildError(_stopped_message(stopped_by, summary, len(tasks)))
 
         for name, warnings, error in runner.republish(republish) if runner and republish else ():
             if error:
@@ -694,7 +755,13 @@ def run_build(
             search_files = _files_under(site, SEARCH_DIR)
         failed = False
     except sqlite3.Error as exc:  # the build state cannot be read or written (disk full, read-only, damaged)
-        raise BuildError(f"{summaries_path}: the build state cannot be written: {exc}") from None
+        for failed_path, error in summary.failed:  # what failed before the build stopped is said too
+            report.error(failed_path, error)
+        raise BuildError(_stopped_message(_state_fault(summaries_path, exc), summary, len(tasks))) from None
+    except BuildError:
+        for failed_path, error in summary.failed:  # what failed before the build stopped is said too
+            report.error(failed_path, error)
+        raise
     except BrokenProcessPool:
         raise BuildError(
             "a worker process died (killed, or out of memory); the build stopped. Files already written are "
@@ -702,7 +769,12 @@ def run_build(
         ) from None
     finally:
         if runner:
-            runner.close(failed)  # after a failure the workers are killed: none can keep the build waiting
+            helper_died = runner.close(
+                failed
+            )  # after a failure the workers are killed: none can keep the build waiting
+            if helper_died:  # nothing written depended on it: said, counted, and the build goes on
+                report.warning(out, helper_died)
+                summary.warnings += 1
         if failed:
             store.close()  # this build's summaries are rolled back; records.json is not written either
 
@@ -710,7 +782,7 @@ def run_build(
         store.save()
     except (sqlite3.Error, OSError) as exc:
         store.close()
-        raise BuildError(f"{summaries_path}: the build state cannot be written: {exc}") from None
+        raise BuildError(f"{_state_fault(summaries_path, exc)}; the build state was not saved") from None
     new_state = {
         "format": STATE_FORMAT,
         "version": __version__,
@@ -800,10 +872,13 @@ class _Runner:
             in_flight.append(pool.submit(_render_pages, batch))
         return written + sum(pool.result(f) for f in in_flight)
 
-    def close(self, failed: bool = False) -> None:
-        """Stop the worker processes; after a failure (`failed`), kill them."""
-        if self.pool is not None:
-            self.pool.close(failed)  # records not started are dropped
+    def close(self, failed: bool = False) -> str:
+        """Stop the worker processes; after a failure (`failed`), kill them. Returns one line when a
+        helper process of the pool died on the way and was replaced (WorkerPool.helper_died), else ""."""
+        if self.pool is None:
+            return ""
+        self.pool.close(failed)  # records not started are dropped
+        return self.pool.helper_died
 
 
 def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:

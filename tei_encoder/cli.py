@@ -18,6 +18,7 @@ from .errors import (
     ENCODING_AS_HINT,
     ENCODING_HINT,
     FOLLOW_SYMLINKS_HINT,
+    INCLUDE_ROOT_HINT,
     MAX_SIZE_HINT,
     REQUIREMENT_HINT,
     RNG_HINT,
@@ -26,7 +27,7 @@ from .errors import (
     MissingSiteInput,
     UsageError,
 )
-from .fsutil import OutputError, shown
+from .fsutil import OutputError, not_a_folder, shown
 from .options import common_encode_options, site_options, with_options
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ def _in_cli_terms(message: str) -> str:
         .replace(TEI_ALL_PROFILE_HINT, "check it as TEI with `tei-encoder validate --profile tei-all`")
         .replace(FOLLOW_SYMLINKS_HINT, "pass --follow-symlinks to read what it points to")
         .replace(REQUIREMENT_HINT, "pass --requirement SPEC to init")
+        .replace(INCLUDE_ROOT_HINT, "pass --include-root DIR to let includes reach a trusted folder")
     )
 
 
@@ -182,6 +184,18 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     return choice
 
 
+# validate's and publish's: the folders XIncludes may reach besides each TEI file's own
+include_root_option = click.option(
+    "--include-root",
+    "include_roots",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="A folder XIncludes may also reach (default: only the TEI file's own folder); repeatable. "
+    "Links out of it and absolute paths or file: URLs elsewhere stay refused.",
+)
+
+
 class _Guarded(click.Group):
     """The command group, with a last line of defence: whatever escapes a command (an output
     fault nobody caught, a bug) ends as one line on stderr and a non-zero exit, never a
@@ -277,7 +291,7 @@ def encode(
             and not output.is_dir()
             and (len(files) > 1 or output.suffix.lower() != ".xml")
         ):
-            raise UsageError(f"{output}: is a file; -o needs a folder for these records")
+            raise UsageError(not_a_folder(output, "-o needs a folder for these records"))
         settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
         if keep and output is not None:
             raise UsageError("--keep writes each TEI master beside its record: it takes no -o")
@@ -452,8 +466,21 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
     is_flag=True,
     help="Read symbolic links found in folders (default: report them as refused, unread).",
 )
+@include_root_option
 def validate(
-    paths, profile, xsd, no_schema, rules, rng, tei_constraints, max_mb, fmt, report_file, jobs, follow_symlinks
+    paths,
+    profile,
+    xsd,
+    no_schema,
+    rules,
+    rng,
+    tei_constraints,
+    max_mb,
+    fmt,
+    report_file,
+    jobs,
+    follow_symlinks,
+    include_roots,
 ):
     """Validate TEI files (or folders of *.xml) against the project schema and rules, or tei_all.
 
@@ -495,6 +522,7 @@ def validate(
             profile="custom" if custom else profile,
             max_bytes=int(max_mb * 1024 * 1024),
             tei_constraints=tei_constraints,
+            include_roots=tuple(str(r) for r in include_roots),
         )
         diagnostics = validator.check_files(files, jobs or os.cpu_count() or 1)
     except UsageError as exc:
@@ -586,7 +614,8 @@ def entities(
     metavar="MB",
     help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size), as validate.",
 )
-def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb):
+@include_root_option
+def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb, include_roots):
     """Publish TEI files (or folders of *.xml) as a static HTML edition in OUTPUT.
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
@@ -604,6 +633,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
         build_search_index,
         copy_assets,
         read_tei,
+        remove_document,
         remove_search,
         search_available,
         ui_string_warnings,
@@ -617,10 +647,13 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
     skipped: list = []
     try:
         files = collect_files(list(paths), (".xml",), recursive=True, follow_symlinks=follow_symlinks, skipped=skipped)
-        if not files:
+        if not files and not skipped:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
+        if not files:  # only inputs that cannot be read: each is reported, and no empty site is made
+            report.info(f"published 0 of {_report_skipped(report, skipped)} documents")
+            sys.exit(EXIT_FAILED)
         if output.exists() and not output.is_dir():
-            raise UsageError(f"{output}: is a file; -o needs a folder for the site")
+            raise UsageError(not_a_folder(output, "-o needs a folder for the site"))
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet does not exist")
         search = not no_search and search_available()
@@ -641,7 +674,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
-            tree, warnings = read_tei(path, int(max_mb * 1024 * 1024))
+            tree, warnings = read_tei(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
             for warning in warnings:
                 report.warning(path, warning)
             tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
@@ -653,8 +686,9 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb)
             report.error(path, describe_xml_error(exc))
             failed += 1
         except OutputError as exc:
+            remove_document(output, name)  # its page without its download (or back): none of it is left
             if exc.fatal:
-                _fail(f"{exc}; publishing stopped")
+                _fail(f"{exc}; publishing stopped: {len(summaries)} of {len(files)} documents published")
             report.error(path, str(exc))
             failed += 1
         except (PublishError, ValueError, OSError) as exc:
@@ -735,7 +769,7 @@ def build(
         if not corpus.is_dir():
             raise UsageError(f"{corpus}: corpus folder does not exist")
         if output.exists() and not output.is_dir():
-            raise UsageError(f"{output}: is a file; -o needs a folder for the build")
+            raise UsageError(not_a_folder(output, "-o needs a folder for the build"))
         if stats_file is not None and stats_file.is_dir():
             raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)

@@ -13,6 +13,7 @@ MAX_SIZE_HINT = "raise the size limit to check it"  # validate's and publish's l
 RNG_HINT = "give the path of tei_all.rng"
 TEI_ALL_PROFILE_HINT = "check it as TEI against tei_all (the tei-all profile)"
 FOLLOW_SYMLINKS_HINT = "allow links to be followed to read what it points to"
+INCLUDE_ROOT_HINT = "name a folder includes may also reach, if it is trusted"  # an XInclude outside the TEI's folder
 REQUIREMENT_HINT = "name the requirement to pin"  # an edition's tei-encoder, when it is made
 
 

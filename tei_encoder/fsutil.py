@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -33,13 +34,14 @@ class OutputError(OSError):
     """An output file could not be written. str() is one line naming the real target (never the
     temporary file) and the cause, e.g. "disk full writing build/tei/rec1.xml". `fatal` is True
     when every further write would fail the same way (disk full, read-only, no permission), so a
-    batch should stop rather than report the same fault once per record.
+    batch should stop rather than report the same fault once per record. `message`, when given,
+    is the whole line instead (a cause that errno's words do not fit).
     """
 
-    def __init__(self, target: Path, cause: OSError):
+    def __init__(self, target: Path, cause: OSError, message: str | None = None):
         code = cause.errno or 0
         reason = _CAUSES.get(code) or (cause.strerror or str(cause)).lower()
-        super().__init__(code, f"{reason} writing {shown(target)}")
+        super().__init__(code, message or f"{reason} writing {shown(target)}")
         self.target, self.reason = target, reason
         self.fatal = code in (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO)
 
@@ -54,17 +56,54 @@ def _umask() -> int:
     return mask
 
 
+def kind_of(path: Path | str) -> str:
+    """What is at path, in words for a message ("a file", "a folder", "a device", "a named pipe
+    (FIFO)", "a socket", "a symbolic link whose target does not exist", "nothing"); links are
+    followed. Never raises."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a symbolic link whose target does not exist" if os.path.islink(path) else "nothing"
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    return "a socket" if stat.S_ISSOCK(mode) else "not a file"
+
+
+def not_a_folder(path: Path, needs: str) -> str:
+    """The message for a path given where a folder is needed: "X: is not a folder: X is a device;
+    NEEDS" (NEEDS says what the option wants, e.g. "-o needs a folder for the build")."""
+    return f"{shown(path)}: is not a folder: {shown(path)} is {kind_of(path)}; {needs}"
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that a reader sees the old file or the new one, never a part.
 
     The file gets the permissions any new file gets (0666 less the umask), not mkstemp's 0600,
     so a web server running as another user can read a published site.
+    A character device or a named pipe given as the file (/dev/null, /dev/stdout) is written to,
+    never replaced by a file (run as root, a rename over /dev/null replaced the device itself);
+    any other thing that is not a file (a folder, a socket, a disk) is refused.
     Raises OutputError (an OSError) naming `path` and the cause; no temporary file is left.
     """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None  # nothing there yet (or unreachable: mkstemp below says why)
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        _write_in_place(path, data)
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if mode is not None and not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, f"{kind_of(path)} is in the way")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(path, exc) from None
@@ -83,6 +122,15 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write data into a device or pipe named as an output file (OutputError when it fails)."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        raise OutputError(path, exc) from None
+
+
 def writable_folder(folder: Path) -> None:
     """Make sure files can be created in folder (creating it); raise OutputError saying why not.
 
@@ -91,7 +139,8 @@ def writable_folder(folder: Path) -> None:
     """
     probe = folder / ".tei-encoder-probe"
     if folder.exists() and not folder.is_dir():
-        raise OutputError(folder, NotADirectoryError(errno.ENOTDIR, "is a file, not a folder"))
+        message = f"{shown(folder)} is not a folder: it is {kind_of(folder)}"
+        raise OutputError(folder, NotADirectoryError(errno.ENOTDIR, "not a folder"), message)
     try:
         atomic_write(probe, b"")
     except OutputError as exc:  # name the folder the user gave, not the probe

@@ -6,9 +6,12 @@ files without importing the encoder.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from .errors import FOLLOW_SYMLINKS_HINT, UsageError
+from .fsutil import kind_of
 
 SYMLINK_REFUSED = f"symbolic link, not followed ({FOLLOW_SYMLINKS_HINT})"
 _SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
@@ -31,15 +34,19 @@ def collect_files(
     follow_symlinks: a corpus must not publish what lies outside it by accident. Each refused
     link is added to `skipped` as (path, reason); without a `skipped` list the first one raises
     UsageError. Files named directly are read even when they are links: the user named them.
-    Raises UsageError for a path that does not exist.
+    Nothing that is not a regular file is read, named or found (a named pipe would block the run,
+    a device never ends, a link to nothing has no content): each is skipped as a refused link is,
+    with a reason naming what it is (`not_a_file`). Raises UsageError for a path that does not exist.
     """
     files: list[Path] = []
     refused: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
             files.extend(_folder_files(path, suffixes, recursive, follow_symlinks, refused))
-        elif path.exists():
+        elif path.is_file():
             files.append(path)
+        elif path.exists() or path.is_symlink():
+            refused.append((path, not_a_file(path)))
         else:
             raise UsageError(f"{path}: no such file or folder")
     if refused and skipped is None:
@@ -75,9 +82,35 @@ def _folder_files(
                         refused.append((entry, SYMLINK_REFUSED))
                     else:
                         pending.append(entry)
-            elif entry.suffix in suffixes and (entry.is_file() or is_link):
+            elif entry.suffix in suffixes:
                 if is_link and not follow:
                     refused.append((entry, SYMLINK_REFUSED))
                 elif entry.is_file():
                     found.append(entry)
+                else:  # a named pipe, socket or device, or a link to nothing: never read, never silent
+                    refused.append((entry, not_a_file(entry)))
     return sorted(found)
+
+
+def not_a_file(path: Path) -> str:
+    """Why an input is skipped unread: "not a regular file: it is a named pipe (FIFO); not read"."""
+    return f"not a regular file: it is {kind_of(path)}; not read"
+
+
+def unread_entries(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """The entries of folder (not below it) named like inputs (these suffixes, no leading dot) that
+    are neither files nor folders once links are followed (a named pipe, a socket, a device, a link
+    to nothing), each with the reason it is not read, sorted. A build lists its corpus with this so
+    that what it cannot read is reported, not passed over."""
+    unread = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if os.path.splitext(entry.name)[1] not in suffixes or entry.name.startswith("."):
+                continue
+            try:
+                mode = os.stat(entry.path).st_mode
+            except OSError:
+                mode = 0  # a link to nothing
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                unread.append((Path(entry.path), not_a_file(Path(entry.path))))
+    return sorted(unread)

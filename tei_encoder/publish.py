@@ -40,7 +40,7 @@ from .errors import MAX_SIZE_HINT, MissingSiteInput
 from .fsutil import atomic_write, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
-from .xmlsafe import DEFAULT_MAX_MB, describe_xml_error, human_size, parse_xml, resolve_xinclude
+from .xmlsafe import DEFAULT_MAX_MB, bad_xml_ids, describe_xml_error, human_size, parse_xml, resolve_xinclude
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 _WORD = re.compile(r"\w+")
@@ -866,7 +866,9 @@ def _is_ours(root: etree._Element) -> bool:
     return is_tei_encoder_output(etree.ElementTree(root))
 
 
-def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple[etree._ElementTree, list[str]]:
+def read_tei(
+    path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
+) -> tuple[etree._ElementTree, list[str]]:
     """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
 
     Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
@@ -884,9 +886,9 @@ def read_tei(path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024) -> tuple
         tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
-    warnings = _repeated_ids(tree)
+    warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
     if next(tree.iter(f"{XI_NS}include"), None) is not None:
-        refusal, _ = resolve_xinclude(tree, str(path))
+        refusal, _ = resolve_xinclude(tree, str(path), include_roots)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
     return tree, warnings

@@ -39,6 +39,7 @@ from .xmlsafe import (
     XI,
     XML_NS,
     UnsafeXML,
+    bad_xml_ids,
     describe_xml_error,
     human_size,
     parse_xml,
@@ -252,6 +253,7 @@ class Validator:
         max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024,
         jing: bool = True,
         tei_constraints: str = "warning",
+        include_roots: tuple[str, ...] = (),
     ):
         """Validators for one run, compiled once and reused for every file.
 
@@ -262,7 +264,8 @@ class Validator:
         none. max_bytes: larger files are refused unread. jing: use jing for RELAX NG when installed.
         tei_constraints: how the Schematron constraints embedded in tei_all are reported in the
         tei-all profile: "warning" (the default: the verdict stays the RELAX NG one, as jing's),
-        "error", or "off".
+        "error", or "off". include_roots: folders XIncludes may reach besides the TEI file's own
+        (xmlsafe.resolve_xinclude).
         Raises OSError, etree.XMLSchemaParseError when a given schema cannot be read.
         """
         if profile not in PROFILES:
@@ -282,6 +285,7 @@ class Validator:
         if tei_constraints not in ("warning", "error", "off"):
             raise ValueError(f"tei_constraints: warning, error or off, not {tei_constraints!r}")
         self.tei_constraints = tei_constraints
+        self.include_roots = tuple(str(r) for r in include_roots)
 
     @cached_property
     def explainer(self):
@@ -386,9 +390,18 @@ class Validator:
                 )
         except UnsafeXML as exc:
             return _Checked([_refused(name, str(exc))])
+        checked = self._check_parsed(tree, name, data, duplicate_id, constraints)
+        # an xml:id that is no NCName makes the file invalid, never "not well-formed" (publish warns alike)
+        checked.problems[:0] = _bad_id_diagnostics(tree, name, data)
+        return checked
+
+    def _check_parsed(
+        self, tree: etree._ElementTree, name: str, data: bytes, duplicate_id: Diagnostic | None, constraints: str
+    ) -> _Checked:
+        """_check_one's checks of a file that parsed."""
         includes = None
         if next(tree.iter(f"{XI}include"), None) is not None:
-            refusal, includes = _include_refusal(tree, name, data)
+            refusal, includes = _include_refusal(tree, name, data, self.include_roots)
             if refusal:
                 return _Checked([refusal])
         profile = self.profile
@@ -599,6 +612,7 @@ class Validator:
             self.max_bytes,
             bool(self.jing),
             self.tei_constraints,
+            self.include_roots,
         )
         chunk = max(1, min(500, len(paths) // (jobs * 4)))
         batches = [paths[i : i + chunk] for i in range(0, len(paths), chunk)]
@@ -669,13 +683,36 @@ def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path
     return Path(given) if given else default
 
 
+def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> list[Diagnostic]:
+    """An error for each xml:id that is not an NCName, a warning for one that is an NCName only by
+    XML 1.0's fifth edition (xmlsafe.bad_xml_ids: the words publish warns with)."""
+    found = bad_xml_ids(tree)
+    if not found:
+        return []
+    lines = _Lines(data, tree.docinfo.encoding)
+    return [
+        Diagnostic(
+            name,
+            el.sourceline or 1,
+            _column(lines, el.sourceline or 1, el),
+            "error" if error else "warning",
+            message,
+            element_path(el),
+            "schema",
+        )
+        for el, message, error in found
+    ]
+
+
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
     return Diagnostic(name, line, column, "error", f"refused: {reason}", source="refused")
 
 
-def _include_refusal(tree: etree._ElementTree, name: str, data: bytes) -> tuple[Diagnostic | None, tuple[str, ...]]:
+def _include_refusal(
+    tree: etree._ElementTree, name: str, data: bytes, roots: tuple[str, ...] = ()
+) -> tuple[Diagnostic | None, tuple[str, ...]]:
     """xmlsafe.resolve_xinclude as a refusal at the failing include's own line and column."""
-    refusal, includes = resolve_xinclude(tree, name)
+    refusal, includes = resolve_xinclude(tree, name, roots)
     if refusal is None:
         return None, includes
     line = refusal.line
@@ -686,7 +723,9 @@ def _include_refusal(tree: etree._ElementTree, name: str, data: bytes) -> tuple[
 _pool_validator: list[Validator] = []
 
 
-def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints, parent: int | None = None) -> None:
+def _init_pool(
+    xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints, include_roots, parent: int | None = None
+) -> None:
     if parent is not None:
         die_with_parent(parent)
     _pool_validator.append(
@@ -698,6 +737,7 @@ def _init_pool(xsd, rules, rng, profile, max_bytes, use_jing, tei_constraints, p
             max_bytes=max_bytes,
             jing=use_jing,
             tei_constraints=tei_constraints,
+            include_roots=include_roots,
         )
     )
 

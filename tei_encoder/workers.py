@@ -11,6 +11,15 @@ its manager thread already handles the death of another) is never told to stop, 
 manager waits to join it; a worker started after the manager began waiting is not watched
 until some result arrives. The pool here watches every worker's sentinel itself while it
 waits for a result, and after a failure kills its workers before it shuts the executor down.
+
+Why multiprocessing's resource tracker runs at all: a spawned pool's queues hold named POSIX
+semaphores (a spawned worker opens them by name), and multiprocessing starts a tracker process
+to unlink them should the build die without cleaning up (every spawn passes its pipe along);
+only the fork start method, unsafe in a process that has run threads or Saxon, goes without. When
+the tracker is killed, Python starts a new one on the next use, with a warning, and that new one
+prints a KeyError traceback for each semaphore the pool then releases, which it never heard of.
+`WorkerPool.close` finds the tracker dead (or replaced), starts it again quietly, hands it the
+pool's semaphores, and says so in one line (`helper_died`), so nothing prints a traceback.
 """
 
 from __future__ import annotations
@@ -22,10 +31,12 @@ import signal
 import sys
 import threading
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import resource_tracker
 from multiprocessing.connection import wait
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -78,6 +89,8 @@ class WorkerPool:
             jobs, mp_context=multiprocessing.get_context("spawn"), initializer=initializer, initargs=initargs
         )
         self.jobs = jobs
+        self.tracker = _tracker_pid()  # started by the executor's queues (their semaphores)
+        self.helper_died = ""  # after close: one line when a helper process died and was replaced
 
     def submit(self, fn: Callable, *args) -> Future:
         """Run fn(*args) in a worker; returns its Future (wait for it with `result`).
@@ -126,6 +139,7 @@ class WorkerPool:
     def close(self, failed: bool = False) -> None:
         """Stop the workers: after a failure (`failed`, or a worker found dead) kill them all first,
         so that no shutdown step can wait for a worker that will never answer."""
+        semaphores = _semaphores(self.executor)  # kept alive past shutdown: released only below
         if failed or self.dead_workers():
             for process in _processes(self.executor):
                 try:
@@ -133,12 +147,60 @@ class WorkerPool:
                 except (OSError, ValueError):
                     pass
         self.executor.shutdown(wait=True, cancel_futures=True)
+        if _tracker_replaced(self.tracker):
+            self.helper_died = (
+                f"multiprocessing's resource tracker (a helper process, pid {self.tracker}) died during the "
+                "run; it was started again, and nothing written depended on it"
+            )
+            _track_again([name for name, _ in semaphores])
+        del semaphores  # each semaphore's finalizer now tells a living tracker it is gone
 
     def __enter__(self) -> WorkerPool:
         return self
 
     def __exit__(self, kind, exc, traceback) -> None:
         self.close(failed=exc is not None)
+
+
+# Python's own words when it replaces a dead tracker: the pool says it once, in its own line
+warnings.filterwarnings("ignore", message="resource_tracker: process died unexpectedly", category=UserWarning)
+
+
+def _tracker_pid() -> int | None:
+    """The process id of this process's resource tracker (None when it has none)."""
+    return getattr(resource_tracker._resource_tracker, "_pid", None)
+
+
+def _tracker_replaced(started_with: int | None) -> bool:
+    """True when the tracker the pool started with died: it is dead now, or Python replaced it."""
+    tracker = resource_tracker._resource_tracker
+    if started_with is None:
+        return False
+    if _tracker_pid() != started_with:
+        return True
+    check = getattr(tracker, "_check_alive", None)  # writes a probe the tracker ignores
+    return getattr(tracker, "_fd", None) is not None and check is not None and not check()
+
+
+def _track_again(names: list[str]) -> None:
+    """Start the tracker again if it is dead (quietly) and register the pool's semaphores with it,
+    so that releasing them below unregisters names it knows (no KeyError traceback from it)."""
+    resource_tracker.ensure_running()
+    for name in names:
+        resource_tracker.register(name, "semaphore")
+
+
+def _semaphores(executor: ProcessPoolExecutor) -> list[tuple[str, object]]:
+    """The named semaphores of the executor's queues, (name, lock): the lock is returned to keep
+    it (and its name) alive while the caller needs it."""
+    found = []
+    for queue in (getattr(executor, "_call_queue", None), getattr(executor, "_result_queue", None)):
+        for attribute in ("_rlock", "_wlock", "_sem"):
+            lock = getattr(queue, attribute, None)
+            name = getattr(getattr(lock, "_semlock", None), "name", None)
+            if name:
+                found.append((name, lock))
+    return found
 
 
 def _processes(executor: ProcessPoolExecutor) -> Iterable[multiprocessing.Process]:

@@ -11,6 +11,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from .errors import INCLUDE_ROOT_HINT
 from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
@@ -20,14 +21,16 @@ XI = "{http://www.w3.org/2001/XInclude}"
 MAX_XML_BYTES = 512 * 1024 * 1024  # checked before reading: a huge or sparse file costs no memory
 
 
-@lru_cache(maxsize=4)
-def safe_parser(huge: bool = False, collect_ids: bool = True) -> etree.XMLParser:
+@lru_cache(maxsize=8)
+def safe_parser(huge: bool = False, collect_ids: bool = True, recover: bool = False) -> etree.XMLParser:
     # huge_tree=False keeps libxml2's own limits on text size (10 MB per node) and nesting; a
     # caller that bounds the file's size itself may lift them (huge=True), as jing has none.
     # resolve_entities=False + load_dtd=False stop XXE and entity-expansion bombs.
     """The parser for XML we did not write: no DTD loading, no entity expansion, no network,
     libxml2's size limits kept unless huge (one per process). collect_ids=False reads a file
     whose xml:id values repeat (well-formed, but invalid), which libxml2's ID table refuses.
+    recover: go on after an error (only used where every error is one parse_xml knows to be no
+    fault of well-formedness, see there).
     """
     return etree.XMLParser(
         resolve_entities=False,
@@ -37,7 +40,63 @@ def safe_parser(huge: bool = False, collect_ids: bool = True) -> etree.XMLParser
         huge_tree=huge,
         remove_blank_text=False,
         collect_ids=collect_ids,
+        recover=recover,
     )
+
+
+# XML 1.0 (fifth edition) NameStartChar and NameChar without the colon: a Namespaces in XML NCName,
+# as xml:id must be (xml:id 1.0, section 4). libxml2 checks xml:id by the older (fourth edition)
+# letter tables and calls names such as "Ａ" (U+FF21) or "ǅ" not NCNames, as a parse error.
+_NAME_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_NCNAME = re.compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
+# libxml2's error for an xml:id it does not take for an NCName: a validity matter, not well-formedness
+_XML_ID_VALUE = "DTD_XMLID_VALUE"
+
+
+def is_ncname(value: str) -> bool:
+    """True when value is an XML name without a colon (XML 1.0 fifth edition, Namespaces in XML)."""
+    return _NCNAME.fullmatch(value) is not None
+
+
+def bad_xml_ids(tree: etree._ElementTree) -> list[tuple[etree._Element, str, bool]]:
+    """Each element whose xml:id is not an NCName, with one line saying so and True (an error), or
+    whose xml:id is an NCName only by XML 1.0's fifth edition, which XML Schema 1.0's ID type (tei_all's
+    and the project schema's, in jing and libxml2) refuses, with one line saying that and False;
+    in document order. validate and publish say these in the same words (publish as warnings)."""
+    found = []
+    for el in tree.iter():
+        value = el.get(f"{{{XML_NS}}}id") if isinstance(el.tag, str) else None
+        if value is None:
+            continue
+        if not is_ncname(value):
+            found.append((el, f"xml:id {value!r} is not an XML name (NCName): {NCNAME_RULE}", True))
+        elif not value.isascii() and _older_rules_refuse(value):
+            found.append((el, f"xml:id {value!r} is {OLDER_RULES}", False))
+    return found
+
+
+OLDER_RULES = (
+    "an XML name only by XML 1.0's fifth edition: XML Schema's ID type (tei_all's and the project "
+    "schema's) takes names by the older rules and refuses it; use letters those know (ASCII, say)"
+)
+
+
+def _older_rules_refuse(value: str) -> bool:
+    """True when libxml2, which checks xml:id by XML 1.0's older letter tables (as XML Schema 1.0's
+    ID type does, in jing and libxml2), refuses value (an NCName by the fifth edition)."""
+    parser = safe_parser(False, True)
+    probe = etree.tostring(etree.Element("x", {f"{{{XML_NS}}}id": value}), encoding="utf-8")
+    try:
+        etree.fromstring(probe, parser)
+    except etree.XMLSyntaxError:
+        return any(e.type_name == _XML_ID_VALUE for e in parser.error_log)
+    return False
+
+
+NCNAME_RULE = "it must start with a letter or '_' and hold only letters, digits, '.', '-' and '_' (no space, no colon)"
 
 
 def over_xml_limit(size: int) -> str:
@@ -69,7 +128,23 @@ def parse_xml(
         data = Path(path).read_bytes()
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None
-    tree = etree.ElementTree(etree.fromstring(data, parser, base_url=base_url))
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, parser, base_url=base_url))
+    except etree.XMLSyntaxError as exc:
+        # libxml2 stops on an xml:id value it takes for no NCName: the file is well-formed all the
+        # same (xml:id 1.0 makes it an xml:id error). Read it on, exactly as if there were no such
+        # error (every other error still stops it); callers check the values (bad_xml_ids).
+        errors = list(parser.error_log)  # this parse's (the exception's log holds earlier ones too)
+        faults = [e for e in errors if e.type_name != _XML_ID_VALUE]
+        if faults and len(faults) < len(errors):  # say the real fault, not an xml:id before it
+            first = faults[0]
+            raise etree.XMLSyntaxError(first.message, first.type, first.line, first.column, first.filename) from None
+        if faults or not errors:
+            raise
+        recovering = safe_parser(huge, collect_ids, recover=True)
+        tree = etree.ElementTree(etree.fromstring(data, recovering, base_url=base_url))
+        if any(e.type_name != _XML_ID_VALUE for e in recovering.error_log):
+            raise exc from None
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False)
@@ -105,9 +180,15 @@ def _is_network(href: str) -> bool:
     return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href)) and not href.lower().startswith("file:")
 
 
-def resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[IncludeRefusal | None, tuple[str, ...]]:
+def resolve_xinclude(
+    tree: etree._ElementTree, name: str, roots: tuple[str, ...] = ()
+) -> tuple[IncludeRefusal | None, tuple[str, ...]]:
     """Resolve the file's XIncludes in place, as jing (Xerces, XInclude on) does: returns (a refusal
     or None, the absolute paths of the files its includes name).
+
+    Includes may reach the TEI file's own folder (and below) and each folder of `roots` (and below:
+    `--include-root`, for an edition whose TEI files share parts kept beside them); nothing else,
+    whether named by an absolute path, a file: URL, `..`, xml:base or a symbolic link.
 
     Only local files are included (never the network); an include that fails without a fallback
     refuses the file, as jing stops on it. The refusal names the failing include itself (its line),
@@ -122,7 +203,8 @@ def resolve_xinclude(tree: etree._ElementTree, name: str) -> tuple[IncludeRefusa
             return IncludeRefusal(f"XInclude of a network resource ({href}) is not fetched", include), ()
         if href:
             targets.append((include, os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://"))))))
-    outside = _include_outside(tree, name, os.path.realpath(folder), set())
+    allowed = tuple(dict.fromkeys(os.path.realpath(r) for r in (folder, *roots)))
+    outside = _include_outside(tree, name, allowed, set())
     if outside is not None:
         return outside, ()
     try:
@@ -148,10 +230,17 @@ def _include_target(include: etree._Element, name: str) -> str | None:
     return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(name)), folder, href.removeprefix("file://")))
 
 
-def _include_outside(tree: etree._ElementTree, name: str, root: str, seen: set[str]) -> IncludeRefusal | None:
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _include_outside(
+    tree: etree._ElementTree, name: str, roots: tuple[str, ...], seen: set[str]
+) -> IncludeRefusal | None:
     """The first xi:include (in this file or, nested, in a file it includes) whose target lies
-    outside root once symlinks are followed: an absolute path, a `..` or a symlink escaping the
-    TEI file's folder. Untrusted TEI must not publish /etc/passwd; None when every include stays in."""
+    outside every folder of roots (the TEI file's own first) once symlinks are followed: an
+    absolute path, a `..` or a symlink escaping them. Untrusted TEI must not publish /etc/passwd;
+    None when every include stays in."""
     for include in tree.iter(f"{XI}include"):
         href = include.get("href") or ""
         if not href:
@@ -160,11 +249,12 @@ def _include_outside(tree: etree._ElementTree, name: str, root: str, seen: set[s
         if target is None:
             return IncludeRefusal(f"XInclude of a network resource ({include.base}) is not fetched", include)
         real = os.path.realpath(target)
-        if real != root and not real.startswith(root + os.sep):
-            inside = target.startswith(root + os.sep)  # by its name, before symlinks are followed
+        if not any(_within(real, root) for root in roots):
+            inside = any(_within(target, root) for root in roots)  # by its name, before symlinks are followed
             where = "through a symlink out of" if inside else "outside"
+            folders = "the TEI file's folder" + (f" and {', '.join(map(shown, roots[1:]))}" if roots[1:] else "")
             return IncludeRefusal(
-                f"XInclude of {href!r} reaches {where} the TEI file's folder and is not followed", include
+                f"XInclude of {href!r} reaches {where} {folders} and is not followed ({INCLUDE_ROOT_HINT})", include
             )
         if include.get("parse", "xml") == "xml" and real not in seen and os.path.isfile(real):
             seen.add(real)
@@ -172,7 +262,7 @@ def _include_outside(tree: etree._ElementTree, name: str, root: str, seen: set[s
                 nested = parse_xml(Path(real))
             except (etree.XMLSyntaxError, ValueError, OSError):
                 continue  # libxml2 reports the broken file itself, naming it
-            inner = _include_outside(nested, real, root, seen)
+            inner = _include_outside(nested, real, roots, seen)
             if inner is not None:
                 return IncludeRefusal(f"{shown(real)}: {inner.reason}", include)
     return None

@@ -262,3 +262,111 @@ def test_pool_map_keeps_a_bounded_number_of_chunks_in_flight(tmp_path):
         assert 1 <= started <= IN_FLIGHT + 1
         assert [items[0], *results] == items
     assert all(Path(i).exists() for i in items)
+
+
+KILL_THE_TRACKER = """
+import os, signal, sys
+from multiprocessing import resource_tracker
+from tei_encoder.workers import WorkerPool, die_with_parent
+
+if __name__ == "__main__":
+    pool = WorkerPool(1, die_with_parent, (os.getpid(),))
+    assert pool.result(pool.submit(abs, -3)) == 3
+    tracker = resource_tracker._resource_tracker._pid
+    os.kill(tracker, signal.SIGKILL)
+    os.waitpid(tracker, 0)
+    pool.close()
+    print(pool.helper_died)
+"""
+
+
+def test_a_killed_resource_tracker_prints_no_traceback(tmp_path):
+    """A spawned pool's queues hold named semaphores, so multiprocessing runs a resource tracker
+    process; killed, it was started again by Python, and the new one printed a KeyError traceback
+    for every semaphore the pool released. The pool says it in one line and nothing else is printed
+    (a process of its own: the tracker's output is what is checked)."""
+    script = tmp_path / "kill_tracker.py"
+    script.write_text(KILL_THE_TRACKER, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "", done.stderr
+    assert "resource tracker (a helper process" in done.stdout and "died during the run" in done.stdout
+
+
+@pytest.mark.parametrize("fault", ["page", "state"])
+def test_a_build_stopped_by_a_full_disk_counts_truly_and_leaves_no_record_half_written(tmp_path, monkeypatch, fault):
+    """The second record's page (or the build state after the first record) meets a full disk: the
+    message names the file and cause and counts the one record written; the second record's TEI,
+    already written, is taken away again (a record is all there or not at all)."""
+    import errno
+    import sqlite3
+
+    import tei_encoder.publish
+    import tei_encoder.summarystore
+    from tei_encoder.fsutil import OutputError
+
+    corpus, out = small_corpus(tmp_path / "c", copies=2), tmp_path / "out"
+    second = out / "site" / "docs" / "letter001.html"
+    if fault == "page":
+        real_write = tei_encoder.publish.atomic_write
+
+        def write(path, data):
+            if path == second:
+                raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
+            real_write(path, data)
+
+        monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
+        where = second
+    else:
+        real_put = tei_encoder.summarystore.SummaryStore.put
+
+        def put(store, name, summary):
+            if name == "letter001":
+                raise sqlite3.OperationalError("database or disk is full")
+            return real_put(store, name, summary)
+
+        monkeypatch.setattr(tei_encoder.summarystore.SummaryStore, "put", put)
+        where = out / ".tei-encoder" / "summaries.sqlite"
+    done = in_process("build", str(corpus), "-o", str(out), "-j", "1", "--no-search", "-q")
+    assert done.exit_code == 1
+    written = 2 if fault == "state" else 1  # the state fails after letter001's files are all written
+    assert_one_line(done.stderr, f"disk full writing {where}; the build stopped: {written} of 4 records written")
+    assert sorted(p.name for p in (out / "tei").iterdir()) == ["letter000.xml", "letter001.xml"][:written]
+    for folder, suffix in (("docs", ".html"), ("tei", ".xml")):
+        assert (
+            sorted(p.stem for p in (out / "site" / folder).glob(f"*{suffix}")) == ["letter000", "letter001"][:written]
+        )
+    assert no_temporary_files(out) and not list(out.rglob("*.new"))
+
+
+def test_publish_stopped_by_a_full_disk_counts_truly_and_leaves_no_document_half_published(tmp_path, monkeypatch):
+    """The second document's download copy meets a full disk after its page was written: the page
+    goes again, and the message counts the one document published."""
+    import errno
+
+    import tei_encoder.publish
+    from tei_encoder.fsutil import OutputError
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    for name in ("a", "b", "c"):
+        assert (
+            in_process("encode", str(SEED), "-o", str(tei / f"{name}.xml"), "--authority", str(AUTHORITY)).exit_code
+            == 0
+        )
+    site = tmp_path / "site"
+    real_write = tei_encoder.publish.atomic_write
+
+    def write(path, data):
+        if path == site / "tei" / "b.xml":
+            raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
+        real_write(path, data)
+
+    monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
+    done = in_process("publish", str(tei), "-o", str(site), "--no-search")
+    assert done.exit_code == 1
+    assert_one_line(
+        done.stderr, f"disk full writing {site / 'tei' / 'b.xml'}; publishing stopped: 1 of 3 documents published"
+    )
+    assert sorted(p.name for p in (site / "docs").glob("*.html")) == ["a.html"]
+    assert sorted(p.name for p in (site / "tei").glob("*.xml")) == ["a.xml"]

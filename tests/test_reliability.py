@@ -262,7 +262,10 @@ ENTRY = '<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person xml:id="{id}"
             ENTRY.format(id="p1", idno='<idno type="isni">1</idno>').encode(),
             "people.xml:2: authority entry p1: idno type 'isni'",
         ),
-        (ENTRY.format(id="1 bad", idno="").encode(), "people.xml:2: not well-formed XML: xml:id"),
+        (
+            ENTRY.format(id="1 bad", idno="").encode(),
+            "people.xml:2: authority entry xml:id '1 bad' is not an XML name (NCName)",
+        ),
     ],
     ids=["malformed", "doctype", "binary", "folder", "idno-type", "xml-id"],
 )
