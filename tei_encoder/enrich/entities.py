@@ -2209,7 +2209,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
-    rules = ctx.rec.link_rules
+    place_keys = ctx.rec.link_rules.place_noun_keys  # "Delta", "Province" after a word no list knows
     i = 0
     while i < len(toks):
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
@@ -2263,7 +2263,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
-            party = _party_of_place(ctx, text, toks, i, end, spans) if form.kind == "place" else None
+            party = (
+                _party_of_place(ctx, text, toks, i, end, spans)
+                if form.kind == "place" and i and toks[i - 1][2][-1:] in ("P", "f")  # "CP Italy", "CP of Italy"
+                else None
+            )
             if party:
                 spans.append(party)  # "the CP Italy": a party of the state, not the state
                 i += length
@@ -2364,8 +2368,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
-        after = _word_after(text, toks, i + 1)
-        if after in rules.feature_words or after in rules.region_words:
+        if i + 1 < len(toks) and keys[i + 1] in place_keys and _word_after(text, toks, i + 1) is not None:
             region = _unlisted_region(ctx, text, toks, i, spans)
             if region:
                 spans.append(region)
