@@ -148,16 +148,29 @@ def month_number(name: str) -> int:
     return MONTHS[name.casefold().rstrip(".")]  # casefold: the patterns match "ſeptember" (long s) too
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February's in a common year
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of a month: calendar.monthrange(year, month)[1] without the weekday it also
+    works out (every date found asks). Raises calendar.IllegalMonthError for a month outside 1-12."""
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month]
+    return calendar.monthrange(year, month)[1]  # raises, as before
+
+
 def iso_day(year: int, month: int, day: int) -> str | None:
     """YYYY-MM-DD, or None when the day does not exist (31 February)."""
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if not 1 <= month <= 12 or not 1 <= day <= days_in_month(year, month):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def month_bounds(year: int, month: int) -> tuple[str, str]:
     """The first and last day of a month, as ISO dates (notBefore/notAfter of a month)."""
-    last = calendar.monthrange(year, month)[1]
+    last = days_in_month(year, month)
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
 
@@ -202,10 +215,20 @@ def _combined() -> re.Pattern:
 
 
 _ALL_DATES = _combined()
-# per form: (name in the combined pattern, name in the form) of its groups, so a match reads only its own
+# per form: its groups' names in the combined pattern and in the form, so a match reads only its own
+# (m.group with every name at once: one call instead of one per group)
 _GROUP_NAMES = [
-    [(f"f{n}_{name}", name) for name in pattern.groupindex] for n, (_k, pattern) in enumerate(DATE_PATTERNS)
+    (tuple(f"f{n}_{name}" for name in pattern.groupindex), tuple(pattern.groupindex))
+    for n, (_k, pattern) in enumerate(DATE_PATTERNS)
 ]
+_FORM_OF_GROUP = {f"alt{n}": n for n in range(len(DATE_PATTERNS))}  # the outer group that matched -> its form
+
+
+def _form_groups(m: re.Match, n: int) -> dict[str, str | None]:
+    """The groups of form n in a match of _ALL_DATES, by their names in the form."""
+    combined, names = _GROUP_NAMES[n]
+    values = m.group(*combined) if len(combined) > 1 else (m.group(combined[0]),)
+    return dict(zip(names, values))
 
 
 def find_dates(
@@ -229,9 +252,9 @@ def find_dates(
     found: list[DateMatch] = []
     if _may_hold_a_date(text):
         for m in _ALL_DATES.finditer(text):
-            n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
+            n = _FORM_OF_GROUP[m.lastgroup or "alt0"]  # the outer group that matched: "alt<n>"
             kind = DATE_PATTERNS[n][0]
-            groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+            groups = _form_groups(m, n)
             if kind == "year" and _clock_time(text, m.start(), groups["year"], default_year):
                 continue
             match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
@@ -280,10 +303,9 @@ def _clock_time(text: str, at: int, year: str | None, default_year: int | None) 
 
 def _date_of(m: re.Match, default_year: int | None, default_month: int | None, day_first: bool) -> DateMatch | None:
     """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
-    n = int((m.lastgroup or "alt0")[3:])  # the outer group that matched: "alt<n>"
-    groups = {name: m.group(combined) for combined, name in _GROUP_NAMES[n]}
+    n = _FORM_OF_GROUP[m.lastgroup or "alt0"]  # the outer group that matched: "alt<n>"
     return _to_match(
-        DATE_PATTERNS[n][0], m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first
+        DATE_PATTERNS[n][0], m.start(), m.end(), m.group(0), _form_groups(m, n), default_year, default_month, day_first
     )
 
 

@@ -332,6 +332,18 @@ def document_date(root: etree._Element) -> tuple[str, str]:
     return "", first_text
 
 
+_HREF, _ID, _KIND, _TITLE = P + "href", P + "id", P + "kind", P + "title"
+
+
+def _decide(
+    decided: dict[tuple[str, str], tuple[str, str, str]], listed: dict[str, etree._Element], kind: str, key: str
+) -> tuple[str, str, str]:
+    """(entry page, anchor prefix, preferred name) of an entity, kept in DECIDED for the next mention."""
+    name = preferred_name(listed[key]) if key in listed else ""
+    decided[kind, key] = found = (entity_page(kind, key), anchor_prefix(key), name)
+    return found
+
+
 def annotate(root: etree._Element) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
@@ -352,35 +364,28 @@ def annotate(root: etree._Element) -> etree._Element:
     etree.cleanup_namespaces(root, top_nsmap={PUB_PREFIX: PUB_NS}, keep_ns_prefixes=[PUB_PREFIX])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
-    linked: set[etree._Element] = set()
     listed = entries(root)
+    found = mentions(root, listed)
+    linked: set[etree._Element] = set()
     # decided once per entity, not per mention: its page, its anchors' prefix, its name
-    pages: dict[tuple[str, str], str] = {}
-    prefixes: dict[str, str] = {}
-    names: dict[str, str] = {}
-    for m in mentions(root, listed):
+    decided: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for m in found:
+        el = m.element
         links: list[tuple[str, str]] = []
         for kind, key in m.keys:
-            counts[key] = counts.get(key, 0) + 1
+            page, prefix, _name = decided.get((kind, key)) or _decide(decided, listed, kind, key)
+            counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
-            page = pages.get((kind, key))
-            if page is None:
-                page = pages[kind, key] = entity_page(kind, key)
-                prefixes.setdefault(key, anchor_prefix(key))
-            links.append((page, f"{prefixes[key]}{counts[key]}"))  # mention_anchor(key, counts[key])
+            links.append((page, f"{prefix}{n}"))  # mention_anchor(key, n)
         links += [(url, "") for url in m.urls]
-        el = m.element
-        el.set(P + "href", links[0][0])
+        el.set(_HREF, links[0][0])
         if links[0][1]:
-            el.set(P + "id", links[0][1])
+            el.set(_ID, links[0][1])
         if m.keys:
-            kind, key = m.keys[0]
-            el.set(P + "kind", kind)
-            name = names.get(key)
-            if name is None:
-                name = names[key] = preferred_name(listed[key]) if key in listed else ""
+            el.set(_KIND, m.keys[0][0])
+            name = decided[m.keys[0]][2]
             if name:
-                el.set(P + "title", name)
+                el.set(_TITLE, name)
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         # linked holds mentions only: ancestors of other tags are passed over by lxml
@@ -437,12 +442,15 @@ def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
                 el.set(P + "href", entity_page(kinds[keys[0]], keys[0]))
 
 
+_WITH_LANG = etree.XPath("descendant-or-self::*[@xml:lang]")  # compiled once: most documents have few
+
+
 def _mark_directions(root: etree._Element) -> None:
     """pub:dir where xml:lang switches between left-to-right and right-to-left."""
     # only elements with an xml:lang matter (found by libxml2, not a walk of every element here);
     # each inherits the direction of the nearest of them above it, already seen in document order
     directions: dict[etree._Element, str] = {}
-    for el in root.xpath("descendant-or-self::*[@xml:lang]"):
+    for el in _WITH_LANG(root):
         lang = el.get(XML_LANG)
         el.set(XML_LANG, html_lang(lang))  # this copy is for the page: its lang must be valid
         inherited = next((directions[a] for a in el.iterancestors() if a in directions), "ltr")

@@ -22,7 +22,7 @@ from test_publish import _vnu
 
 from tei_encoder import sitemap
 from tei_encoder.cli import main
-from tei_encoder.publish import Publisher, missing_text, missing_words
+from tei_encoder.publish import Publisher, _surely_shown, missing_text, missing_words, text_words
 from tei_encoder.xmlsafe import parse_xml
 
 TEI_FIXTURES = ROOT / "tests" / "fixtures" / "tei"
@@ -87,6 +87,35 @@ def test_missing_words_counts_every_lost_word_and_reads_hovered_words():
     assert missing_words(root, joined) == (Counter({"quay": 1}), Counter())
     whole = page("<p>Plenipotentiary Tarvok met Tarvok and Ostrelin at the quay</p>")
     assert missing_words(root, whole) == (Counter(), Counter())
+
+
+def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
+    """missing_text first reads the page's bytes without parsing them (_surely_shown); a word
+    that only a comment, a script or a processing instruction holds, or that a block splits,
+    is not shown, and the full check reports it."""
+    root = parse_xml(
+        data=f'<TEI xmlns="{T[1:-1]}"><teiHeader/><text><body><p>Tarvok met Ostrelin at the quay</p></body></text></TEI>'.encode()
+    ).getroot()
+    written = text_words(root)
+
+    def page(body: str) -> bytes:
+        return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
+
+    lost = "1 words of the text are not shown on the page; the first is in <p> at line 1"
+    for body in (
+        "<p>Tarvok met Ostrelin at the</p><!-- x > quay < -->",
+        "<p>Tarvok met Ostrelin at the</p><script>quay</script>",
+        "<p>Tarvok met Ostrelin at the</p><?pi quay?>",
+        "<p>Tarvok met Ostrelin at the qu<div></div>ay</p>",
+    ):
+        assert not _surely_shown(written, page(body)), body
+        assert missing_text(root, page(body)) == [lost], body
+    # a page it cannot read as the parser would (two bodies) is left to the full check
+    assert not _surely_shown(written, page("<p>Tarvok met Ostrelin at the</p></body><body>quay"))
+    # phrase-level elements join a word, entities are read: shown, quickly and fully alike
+    shown = page('<p>Tarvok met <a href="x">Ostrelin</a> at&nbsp;the <span class="q">qu</span>ay &amp;</p>')
+    assert _surely_shown(written, shown)
+    assert missing_words(root, shown) == (Counter(), Counter())
 
 
 def test_pages_are_valid_html5(peer_site):

@@ -328,6 +328,10 @@ class EntityRecognizer:
         self.short_index = self._short_index()
         self.given_index = self._given_index()
         self.names = vocabulary()
+        # names.json state_prefixes with the space after them in running text, and their last letters
+        # (_state_prefix_start: a cheap first test at every place found)
+        self.spaced_state_prefixes = tuple(p + " " for p in self.names.state_prefixes)
+        self.state_prefix_ends = frozenset(p[-1] for p in self.names.state_prefixes if p)
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         titles = title_pattern(self.person_titles)
@@ -522,6 +526,7 @@ class _DocContext:
     # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
     surname_owner: dict[str, str] = field(default_factory=dict)
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
+    given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
@@ -559,7 +564,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
             ctx.default_month = int(doc.header.date_iso[5:7])
     _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
-    ctx.record_words = _record_words(ctx.texts, doc.header.summary)  # read by the two passes below: made once
+    ctx.record_words = _record_words(ctx)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
@@ -715,14 +720,30 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     return names
 
 
-def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = None) -> list[str]:
+def _east_asian_shape_of(words: list[str], shapes: dict[tuple[str, ...], bool]) -> bool:
+    """east_asian_shape(words), remembered in `shapes` (one record's answers: it names its people again and again)."""
+    key = tuple(words)
+    shape = shapes.get(key)
+    if shape is None:
+        shape = shapes[key] = east_asian_shape(words)
+    return shape
+
+
+def _rule_names(
+    rec: EntityRecognizer,
+    text: str,
+    runs: dict[str, str] | None = None,
+    shapes: dict[tuple[str, ...], bool] | None = None,
+) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
-    for a given name and what follows it, by those words (a record names its people again and again)."""
+    for a given name and what follows it, by those words (a record names its people again and again);
+    `shapes`: the record's east_asian_shape answers (_east_asian_shape_of)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
     runs = {} if runs is None else runs
+    shapes = {} if shapes is None else shapes
     names = []
     for m in rec.title_name.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
@@ -805,17 +826,22 @@ def _rule_names(rec: EntityRecognizer, text: str, runs: dict[str, str] | None = 
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
             names.append(_name_run_of(v, part, runs))
+    family = v.east_asian_family
     for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
         words = m.group(0).split()
-        if norm(words[0]) not in v.east_asian_family:
+        if norm(words[0]) not in family:
             # "Foreign Affairs Ha Van Lau": the name may begin inside a run of capitalised words
-            later = next((k for k in range(1, len(words)) if norm(words[k]) in v.east_asian_family), 0)
+            later = 0
+            for k in range(1, len(words)):  # (a plain loop: this runs at every run of capitalised words)
+                if norm(words[k]) in family:
+                    later = k
+                    break
             again = _CAP_RUN.match(text, m.start() + len(" ".join(words[:later])) + 1) if later else None
             if again is None:
                 continue
             words = again.group(0).split()
         for n in (3, 2):
-            if len(words) >= n and east_asian_shape(words[:n]):
+            if len(words) >= n and _east_asian_shape_of(words[:n], shapes):
                 names.append(" ".join(words[:n]))
                 break
     return [n for n in names if n]
@@ -1028,6 +1054,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     }
     rule_found: dict[str, list[str]] = {}
     runs: dict[str, str] = {}  # _given_name_run's answers, for this record
+    shapes: dict[tuple[str, ...], bool] = {}  # east_asian_shape's answers, for this record
     for text, parent in zip(ctx.texts, ctx.parents):
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
@@ -1046,13 +1073,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text, runs)
+            rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary, runs))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return [n for n in names if n]
 
 
@@ -1098,8 +1125,9 @@ def _printed_alone(ctx: _DocContext, given: str, forms: list[tuple[str, ...]]) -
     seconds = {f[1] for f in forms}
     flat = _flat(ctx)
     for at in _occurrences(ctx, given):
-        following = [norm(t) for _, _, t in tokens(flat[at + len(given) : at + len(given) + 40])][:1]
-        if not following or following[0] not in seconds:
+        # the first word of the 40 characters after it (tokens() of that slice, first only: one search)
+        first = _TOKEN.search(flat, at + len(given), at + len(given) + 40)
+        if first is None or norm(first.group(0)) not in seconds:
             return True
     return False
 
@@ -1127,10 +1155,12 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     v = ctx.rec.names
     pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
     own = {w for f in forms for w in f}
-    if not any(w in v.east_asian_family or w in v.given for w in ctx.record_words - own):
+    if not _given_or_family_words(ctx) - own:
         return False  # no other given or family name in the record: no string read again
     flat = _flat(ctx)
     for at in _occurrences(ctx, short):
+        if flat[at - 1 : at] not in (" ", "\n"):
+            continue  # (the pattern's first test, without a scan) no space or line's end right before
         m = _CAPITALISED_BEFORE.search(flat, max(0, at - 40), at)
         if m is None:
             continue
@@ -1145,6 +1175,15 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
             continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
         return True
     return False
+
+
+def _given_or_family_words(ctx: _DocContext) -> set[str]:
+    """The record's words (record_words) that are listed given names or East Asian family names, made
+    once per record (read for every listed short form of the record)."""
+    if ctx.given_or_family is None:
+        v = ctx.rec.names
+        ctx.given_or_family = {w for w in ctx.record_words if w in v.east_asian_family or w in v.given}
+    return ctx.given_or_family
 
 
 def _words_before(text: str, at: int) -> list[str]:
@@ -1200,11 +1239,16 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
     return ctx.word_keys
 
 
-def _record_words(texts: list[str], summary: str | None) -> set[str]:
+# _CAP_WORD or _CAPS_WORD in one scan (a word matches at most one of them: its second letter decides)
+_CAP_OR_CAPS_WORD = re.compile(
+    rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*|[A-ZÀ-ÞĀ-ž]+(?![\w’'-]))"
+)
+
+
+def _record_words(ctx: _DocContext) -> set[str]:
     """The capitalised words of the document text (as _add_strings gives them) and summary, folded (norm):
-    which names the record uses."""
-    flat = " ".join(texts) + " " + (summary or "")
-    return {norm(w) for w in set(_CAP_WORD.findall(flat)) | set(_CAPS_WORD.findall(flat))}
+    which names the record uses (_CAP_WORD and _CAPS_WORD words of _flat(ctx), found by one scan)."""
+    return {norm(w) for w in set(_CAP_OR_CAPS_WORD.findall(_flat(ctx)))}
 
 
 def _all_in(form: tuple[str, ...], words: set[str]) -> bool:
@@ -1567,7 +1611,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
         found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
-        if ctx.day_first is None and any(d.problem.startswith("ambiguous") for d in found):
+        if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
             ctx.day_first = writes_day_first(ctx.texts)
             if ctx.day_first:
                 found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
@@ -1795,6 +1839,16 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Spa
     key, xml_id = found
     ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for t in surface.split()), None, 2))
     return start, toks[i][1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+def _unlisted_span(ctx: _DocContext, text: str, toks, keys, i: int, spans: list, place_keys) -> _Span | None:
+    """What a capitalised word no form begins names by its shape: a place before a feature or region
+    word ("Mekong Delta", _unlisted_region), an organisation's abbreviation (_acronym_org); else None."""
+    if i + 1 < len(toks) and keys[i + 1] in place_keys and _word_after(text, toks, i + 1) is not None:
+        region = _unlisted_region(ctx, text, toks, i, spans)
+        if region:
+            return region
+    return _acronym_org(ctx, text, toks, i, spans) if toks[i][2][-1:].isupper() else None  # (first test inline)
 
 
 def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
@@ -2181,18 +2235,17 @@ def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, .
     return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
 
 
-@lru_cache(maxsize=8)
-def _spaced(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    """Each prefix with the space that follows it in running text."""
-    return tuple(p + " " for p in prefixes)
-
-
-def _state_prefix_start(v, text: str, start: int) -> int:
+def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
     """Where a place name begins when an abbreviated form of state stands before it ("PR China",
     "DR Congo": names.json state_prefixes); else `start`. The prefix belongs to the name (TEI 13.2.3)."""
-    if not start or text[start - 1] != " " or not text.endswith(_spaced(v.state_prefixes), 0, start):
-        return start  # every prefix is followed by a space; most places follow none (one test in C)
-    for prefix in v.state_prefixes:
+    if (
+        start < 2
+        or text[start - 1] != " "
+        or text[start - 2] not in rec.state_prefix_ends
+        or not text.endswith(rec.spaced_state_prefixes, 0, start)
+    ):
+        return start  # every prefix is followed by a space; most places follow none (tests in C)
+    for prefix in rec.names.state_prefixes:
         at = start - len(prefix) - 1
         if (
             at >= 0
@@ -2210,16 +2263,28 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
     place_keys = ctx.rec.link_rules.place_noun_keys  # "Delta", "Province" after a word no list knows
+    n_toks = len(toks)
     i = 0
-    while i < len(toks):
+    while i < n_toks:
         i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
-        if i == len(toks):
+        if i == n_toks:
             break
-        start = toks[i][0]
-        # most capitalised words begin no form: no lookup at all
+        # most capitalised words begin no form: no lookup at all, and none of the tests below (found is None)
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
-        if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
+        if not found:
+            unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
+            if unlisted:
+                spans.append(unlisted)
+                i += 2 if unlisted[1] > toks[i][1] else 1
+                continue
+            near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, no call)
+            if near:
+                spans.append(near)
+            i += 1
+            continue
+        start = toks[i][0]
+        if found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
             whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
             if whole:
                 spans.append(whole)  # "Noureddin Kianouri" after "Nureddin Kianouri": one name
@@ -2255,7 +2320,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 wider = _qualified_org(ctx, text, toks, i, end)
                 if not wider and form.rank == 0:
                     # "UNESCO General Assembly" is not the General Assembly the authority lists
-                    wider = _unsupported_generic(ctx, text, toks, i, length, end, form.entity_id)
+                    wider = _unsupported_generic(ctx, text, toks, keys, i, length, end, form.entity_id)
                 if wider:  # "South Korean Red Cross" is not the Red Cross the authority lists
                     while spans and spans[-1][1] > wider[0]:
                         spans.pop()  # the qualifier was a name of its own: "UNESCO" of "UNESCO General Assembly"
@@ -2363,21 +2428,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             if form.kind == "place":
-                start = _state_prefix_start(ctx.rec.names, text, start)
+                start = _state_prefix_start(ctx.rec, text, start)
                 surface = text[start:end]
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
             continue
-        if i + 1 < len(toks) and keys[i + 1] in place_keys and _word_after(text, toks, i + 1) is not None:
-            region = _unlisted_region(ctx, text, toks, i, spans)
-            if region:
-                spans.append(region)
-                i += 2
-                continue
-        acronym = _acronym_org(ctx, text, toks, i, spans) if toks[i][2][-1:].isupper() else None  # (test inline)
-        if acronym:
-            spans.append(acronym)
-            i += 1
+        unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
+        if unlisted:
+            spans.append(unlisted)
+            i += 2 if unlisted[1] > toks[i][1] else 1
             continue
         near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, without a call)
         if near:
@@ -2404,15 +2463,16 @@ def _names_another_body(v, word: str) -> bool:
 
 
 def _unsupported_generic(
-    ctx: _DocContext, text: str, toks, i: int, length: int, end: int, entity_id: str
+    ctx: _DocContext, text: str, toks, keys: tuple[str, ...], i: int, length: int, end: int, entity_id: str
 ) -> _Span | None:
     """A generic variant of a listed organisation ("General Assembly") met at token i, when the
     record does not support the link: a qualifier names another body ("UNESCO General Assembly",
     "General Assembly of the WFTU"), or nothing in the record names the entity or its parent
     ("United Nations", "UN"). Returns the record-local organisation to tag instead (qualifier
     included, not linked: a wrong link is worse than none), or None when the link stands.
+    `keys`: the tokens' comparison keys (_token_keys).
     """
-    key = tuple(norm(t[2]) for t in toks[i : i + length])
+    key = keys[i : i + length]
     support = ctx.rec.generic.get(key, {}).get(entity_id)
     if support is None:
         return None
@@ -2580,7 +2640,9 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     spans: list[_Span] = []
     if not _text_kinds(text) & _ORG_HEAD:
         return spans
-    runs = _case_runs(text, _ORG_RUN.finditer(text))
+    # a run with no head word has no part with one (a part's ends are a run's end or a space): left
+    # before it is split (most capitalised runs name no body)
+    runs = _case_runs(text, (m for m in _ORG_RUN.finditer(text) if _ORG_HEAD_WORD.search(text, m.start(), m.end())))
     while runs:
         run_start, run_end = runs.pop(0)
         if not _ORG_HEAD_WORD.search(text, run_start, run_end):
@@ -2621,9 +2683,11 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
+# (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
+# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ž]...)
 _MISSION = re.compile(
-    r"(?<![\w’'-])(?P<state>[A-ZÀ-ÞĀ-ž][\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE"
-    r"|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: a name the org pass finds)
+    r"(?P<state>[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
+    r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
 )
 
 
@@ -2972,10 +3036,9 @@ def _starts_person(v, words: list[str]) -> bool:
 def _place_at(ctx: _DocContext, group: str) -> int:
     """Length of a listed place (or organisation) form at the start of `group`, else of the whole group if
     it is one capitalised abbreviation or word ("USSR", "Korea"); 0 when none."""
-    toks = tokens(group)
+    toks, keys, _caps, _next_cap = _token_keys(group)  # (keys: the tokens' norm, made once per string)
     for n in range(len(toks), 0, -1):
-        key = tuple(norm(t) for _, _, t in toks[:n])
-        if any(f.kind in ("place", "org") for f in ctx.forms(key)):
+        if any(f.kind in ("place", "org") for f in ctx.forms(keys[:n])):
             return toks[n - 1][1]
     return 0
 
@@ -2983,6 +3046,8 @@ def _place_at(ctx: _DocContext, group: str) -> int:
 def _contiguous(text: str, toks, i: int, length: int) -> bool:
     for k in range(i, i + length - 1):
         gap = text[toks[k][1] : toks[k + 1][0]]
+        if gap == " ":
+            continue  # (most gaps) one space: what the tests below give for it
         if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
             continue  # an inverted name: "Kozlov, F. R."
         if gap in ("'", "’") and toks[k + 1][2] == "s":
@@ -3015,6 +3080,11 @@ def _longest_form(
         shape = caps[i : i + length]
         # every word capitalised (most names), or the surface in capitals: any form's capitals fit
         any_caps_fit = all(shape) or surface.isupper()
+        if len(forms) == 1:  # (most words: one form) what the list and _choose below give for it, without them
+            f = forms[0]
+            if f.exact == surface if f.exact else (any_caps_fit or all(t or not c for t, c in zip(shape, f.caps))):
+                return length, f
+            continue
         # capitalised wherever the form is (a headline may capitalise more: "Rude Pravo" for "Rudé právo")
         fitting = [
             f

@@ -79,7 +79,11 @@ class NameVocabulary:
 
 
 def _two_syllables(word: str, syllables: frozenset[str]) -> bool:
-    return any(word[:k] in syllables and word[k:] in syllables for k in range(1, len(word)))
+    # a plain loop, not any() over a generator: this runs for every word of every East Asian name's shape
+    for k in range(1, len(word)):  # noqa: SIM110
+        if word[:k] in syllables and word[k:] in syllables:
+            return True
+    return False
 
 
 def _syllables(spec: dict) -> set[str]:

@@ -773,7 +773,9 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "sign"
     if _TYPIST_MARK.match(text):
         return "typist"
-    rn = _ROLE_AND_NAME.match(text)
+    # the pattern's name ends the line with ")" or "/" ($: maybe before a final newline): a cheap first
+    # test, as its lazy role is tried at every position of a long line
+    rn = _ROLE_AND_NAME.match(text) if text.rstrip("\n")[-1:] in (")", "/") else None
     if rn and len(rn.group("role")) <= 80 and not rn.group("role").endswith((".", ":")):
         return "role-and-name"
     if _NUMBERED.match(text) or _BULLET.match(text) or _SPEAKER.match(text) and not is_caps(text):

@@ -101,12 +101,27 @@ def _first_responsibility(text: str, fmt: RecordFormat) -> int:
     """Where "Obtained by …" / "translated by …" / "translation by …" begins: after punctuation, or a
     capitalised verb after a space ("… Listy Translated by …", where the export lost the full stop).
     A noun counts only right before `by`."""
-    verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
-    m = re.search(
-        rf"(?:^|(?<=[.,;]\s))(?:(?i:{verbs})\b|(?i:{nouns})\s+by\b)|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b",
-        text,
-    )
+    m = _first_responsibility_pattern(_verbs_pattern(fmt), _nouns_pattern(fmt)).search(text)
     return m.start() if m else len(text)
+
+
+@lru_cache(maxsize=8)
+def _first_responsibility_pattern(verbs: str, nouns: str) -> re.Pattern:
+    """_first_responsibility's pattern for a format's verbs and nouns (compiled once, not per citation)."""
+    return re.compile(
+        rf"(?:^|(?<=[.,;]\s))(?:(?i:{verbs})\b|(?i:{nouns})\s+by\b)|(?<=\s)(?:{verbs.title()})\s+(?i:by|for)\b"
+    )
+
+
+@lru_cache(maxsize=8)
+def _clause_pattern(verbs: str, nouns: str) -> re.Pattern:
+    """parse_responsibilities' pattern of one clause ("translated by X and Y") for a format's verbs and
+    nouns (compiled once, not per line read)."""
+    return re.compile(
+        rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)|\b(?P<noun>{nouns}))"
+        rf"\s+by\s+(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs}|(?:{nouns})\s+by)\b|\.?\s*$)",
+        re.IGNORECASE,
+    )
 
 
 def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]:
@@ -116,11 +131,7 @@ def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]
     parentheses (`Z (National Security Archive)`) is not part of the name (the citation keeps it,
     verbatim in bibl). TEI Guidelines 2.2.1 (respStmt)."""
     verbs, nouns = _verbs_pattern(fmt), _nouns_pattern(fmt)
-    clause = re.compile(
-        rf"(?:(?P<verbs>(?:(?:{verbs})(?:\s*,\s*|\s+and\s+))*(?:{verbs}))\b(?P<extra>[^.;]*?)|\b(?P<noun>{nouns}))"
-        rf"\s+by\s+(?P<names>.+?)(?=(?:,?\s+and\s+|[.;,]\s*|\s+)(?:{verbs}|(?:{nouns})\s+by)\b|\.?\s*$)",
-        re.IGNORECASE,
-    )
+    clause = _clause_pattern(verbs, nouns)
     meanings = {**fmt.responsibility_verbs, **fmt.responsibility_nouns}
     found: list[Responsibility] = []
     for m in clause.finditer(text):
