@@ -24,7 +24,6 @@ import errno
 import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -44,17 +43,13 @@ from .fsutil import OutputError, atomic_write, safe_stem, shown, writable_folder
 from .inputs import SYMLINK_REFUSED, unread_entries
 from .publish import (
     DEFAULT_TITLE,
-    SEARCH_DIR,
     PageJob,
     Publisher,
     PublishError,
-    build_search_index,
     copy_assets,
     index_entry,
     override_files,
     remove_document,
-    remove_search,
-    search_available,
     ui_string_warnings,
     ui_strings,
     write_document,
@@ -62,6 +57,7 @@ from .publish import (
     write_pages,
 )
 from .read import check_record_size, record_digest
+from .search import SEARCH_DIR, build_search_index, remove_search, search_available
 from .settings import EncodeSettings
 from .summarystore import SummaryStore, store_format
 from .tei import ENTITY_KINDS
@@ -417,6 +413,21 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
     }
 
 
+def listed_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
+    """Entities whose row in their register changes when a document's summary goes from previous
+    to current: a register shows each entity's name forms, description and counts of documents
+    and mentions, not the documents' titles, dates or sentences."""
+    if previous is None or current is None:
+        return set(previous.mentions if previous else ()) | set(current.mentions if current else ())
+    return {
+        r
+        for r in set(previous.mentions) | set(current.mentions)
+        if previous.mentions.get(r) != current.mentions.get(r)
+        or previous.entities.get(r) != current.entities.get(r)
+        or previous.forms.get(r) != current.forms.get(r)
+    }
+
+
 def _stopped_message(fault: str, summary: BuildSummary, to_build: int) -> str:
     """The line a stopped build ends with: the fault (naming the file and the cause), and how many
     records this build wrote, all of whose outputs are complete (none is left half-written)."""
@@ -627,9 +638,11 @@ def run_build(
     gone = [name for name in sorted(set(old) - set(names))]
 
     store = _LazyStore(summaries_path, enabled=not full)
-    affected: set[str] = set()
+    affected: set[str] = set()  # entities whose entry pages change
+    listed: set[str] = set()  # entities whose row in a register changes
     redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
+    paged: set[str] = set()  # documents whose page was written or removed: their search shards change
     # a page the last build wrote and someone deleted: all overview pages are made again
     overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
@@ -650,11 +663,14 @@ def run_build(
                 continue
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
+                paged.add(outcome.name)  # a write that failed half-way removed the record's page
                 if outcome.name in old:
                     records[outcome.name] = old[outcome.name]  # keep its last good entry and pages
                 continue
             summary.encoded += 1
             summary.published += outcome.published
+            if outcome.published:
+                paged.add(outcome.name)
             summary.masters += outcome.published and outcome.name in master_names
             for stage, spent in outcome.seconds.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
@@ -662,10 +678,12 @@ def run_build(
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
                 previous = store.get(outcome.name)  # compared before the store is changed: it reads from there
                 affected |= affected_refs(previous, outcome.summary)
+                listed |= listed_refs(previous, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
                 described = store.put(outcome.name, outcome.summary)
                 redescribed |= described
                 affected |= described
+                listed |= described
             records[outcome.name] = {
                 "input": outcome.input_hash,
                 "source": Path(outcome.path).suffix,  # .txt (a record) or .xml (a TEI master)
@@ -686,6 +704,7 @@ def run_build(
                 summary.failed.append((str(names[name]), error))
                 continue
             summary.published += 1
+            paged.add(name)
             entry = records[name]
             new = [w for w in warnings if w not in entry.get("warnings", [])]
             for warning in new:
@@ -703,7 +722,10 @@ def run_build(
             if stale.exists():
                 stale.unlink()
             summary.removed += 1
-            affected |= affected_refs(store.get(name), None)
+            paged.add(name)
+            gone_summary = store.get(name)
+            affected |= affected_refs(gone_summary, None)
+            listed |= listed_refs(gone_summary, None)
             store.remove(name)
             index_stale = True
 
@@ -739,15 +761,17 @@ def run_build(
                 render,
                 search,
                 details if details is not None else _authority_details(settings),
+                listed=listed,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         search_files = _files_under(site, SEARCH_DIR)
-        search_lost = not set(state.get("search", ())) <= set(search_files)  # a deleted index file
-        if search and (full or summary.published or summary.removed or search_lost or not (site / SEARCH_DIR).is_dir()):
-            # Pagefind indexes the whole site (it has no incremental mode), once per build
+        lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
+        if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
+            # Pagefind has no incremental mode: only the shards of pages written or removed are
+            # indexed again, and those that lost files (search.py)
             started_search = time.perf_counter()
-            shutil.rmtree(site / SEARCH_DIR, ignore_errors=True)  # Pagefind keeps stale fragments otherwise
-            build_search_index(site)
+            lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
+            build_search_index(site, None if full else paged, lost_shards)
             search_files = _files_under(site, SEARCH_DIR)
             summary.stage_seconds["search"] = time.perf_counter() - started_search
         elif not search:

@@ -630,16 +630,14 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
     from .publish import (
         Publisher,
         PublishError,
-        build_search_index,
         copy_assets,
         read_tei,
         remove_document,
-        remove_search,
-        search_available,
         ui_string_warnings,
         write_document,
         write_overviews,
     )
+    from .search import build_search_index, remove_search, search_available
     from .teidoc import summarize
     from .xmlsafe import UnsafeXML, describe_xml_error
 

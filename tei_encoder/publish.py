@@ -870,57 +870,6 @@ def _write_if_changed(target: Path, data: bytes) -> None:
         atomic_write(target, data)
 
 
-# --- full-text search (Pagefind) ------------------------------------------------------------------
-
-SEARCH_DIR = "pagefind"  # Pagefind writes its index and UI here, inside the site
-
-
-def search_available() -> bool:
-    """Whether Pagefind's binary is installed (the pagefind[bin] package)."""
-    try:
-        from pagefind_bin import get_executable  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def remove_search(site: Path) -> None:
-    """Remove the search page and index an earlier publish left (a site now built without search)."""
-    import shutil
-
-    page, index = site_path(site, "search.html"), site_path(site, SEARCH_DIR)
-    if page.exists():
-        page.unlink()
-    if index.is_dir():
-        shutil.rmtree(index)
-
-
-def build_search_index(site: Path) -> None:
-    """Index every document page of SITE for full-text search, with Pagefind (pagefind.app):
-    the index and its search UI go to SITE/pagefind/. Pagefind reads the built HTML, so it runs
-    once per build after all pages are written; it has no incremental mode, but indexing a
-    thousand pages takes about a second. Only the document pages (docs/*.html) are read and only
-    their articles (data-pagefind-body) indexed. Raises PublishError when Pagefind is missing or fails."""
-    import subprocess
-
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
-    # only document pages carry a data-pagefind-body: letting Pagefind read the register and index
-    # pages as well doubled its time (500 records: 3.0 -> 1.5 s CPU) for the same index
-    command = [str(get_executable()), "--site", str(site), "--output-subdir", SEARCH_DIR, "--silent"]
-    if any(site_path(site, "docs").glob("*.html")):  # Pagefind refuses a glob that finds no page
-        command += ["--glob", "docs/*.html"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise PublishError(f"{site}: search index not built: {exc}") from None
-    if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip().splitlines()
-        raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
-
-
 def _is_ours(root: etree._Element) -> bool:
     """Whether tei-encoder wrote this document (its header names the application)."""
     from .validate import is_tei_encoder_output
@@ -1150,9 +1099,11 @@ def write_overviews(
     render_pages=None,
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
+    listed: set[str] | None = None,
 ) -> int:
-    """Index, registers and entry pages. With `affected`, only entries those ids name (and their
-    registers) are rewritten, and the index only when `index_stale`. `render_pages` may spread the
+    """Index, registers and entry pages. With `affected`, only entries those ids name are
+    rewritten, the registers of the kinds of the ids in `listed` (the entities whose row in a
+    register changes; None: those of `affected`), and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). With `search`, the full-text
     search page is written with the index; `details` are the authority entries' dates of life,
     notes and coordinates (see EntityIndex). Returns pages written."""
@@ -1162,7 +1113,7 @@ def write_overviews(
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    return render(_overview_jobs(summaries, affected, index_stale, site, search, details))
+    return render(_overview_jobs(summaries, affected, index_stale, site, search, details, listed))
 
 
 def _overview_jobs(
@@ -1172,19 +1123,19 @@ def _overview_jobs(
     site: Path,
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
+    listed: set[str] | None = None,
 ):
     """A PageJob for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
         yield PageJob("index.html", "index", index_xml(summaries))
         if search:
             yield PageJob("search.html", "search", "<edition/>")
-    if affected is not None and not affected:
+    listed = affected if listed is None or affected is None else listed
+    if affected is not None and not affected and not listed:
         return  # no entity's mentions changed: registers stay as they are
     entities = EntityIndex(summaries, details)
     # an id no document describes any more could have been of any kind
-    affected_kinds = (
-        None if affected is None else {entities.info[r].kind if r in entities.info else None for r in affected}
-    )
+    affected_kinds = None if listed is None else {entities.info[r].kind if r in entities.info else None for r in listed}
     for kind, register in sitemap.registers().items():
         page = register["page"]
         refs = entities.refs(kind)

@@ -86,7 +86,8 @@ def to_xslt3(schematron: etree._ElementTree) -> str:
     return etree.tostring(sheet, encoding="unicode")
 
 
-def _without_predicates(expression: str) -> str:
+def without_predicates(expression: str) -> str:
+    """An XPath expression or pattern with its predicates ([...], nested ones too) taken out."""
     while True:
         stripped = re.sub(r"\[[^\[\]]*\]", "", expression)
         if stripped == expression:
@@ -94,11 +95,31 @@ def _without_predicates(expression: str) -> str:
         expression = stripped
 
 
+def union_alternatives(expression: str) -> list[str]:
+    """The alternatives of an XPath union or XSLT pattern at its top level ("a | b[c | d]" -> ["a",
+    "b[c | d]"]): bars inside predicates, parentheses and string literals do not split it."""
+    alternatives, depth, quote, start = [], 0, "", 0
+    for at, char in enumerate(expression):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            alternatives.append(expression[start:at].strip())
+            start = at + 1
+    alternatives.append(expression[start:].strip())
+    return alternatives
+
+
 def _names(pattern: etree._Element) -> set[str] | None:
     """The node names a pattern's rules can match ("@name" for attributes); None when any node may."""
     names = set()
     for rule in pattern.findall(f"{_S}rule"):
-        for alternative in _without_predicates(rule.get("context") or "").split("|"):
+        for alternative in without_predicates(rule.get("context") or "").split("|"):
             last = alternative.strip().split("/")[-1].replace("self::", "").replace("child::", "")
             if not last or last.endswith("*") or "(" in last or "::" in last:
                 return None
@@ -125,7 +146,7 @@ def _modes(patterns: list[etree._Element]) -> list[list[etree._Element]]:
 
 def _may_match_attributes(context: str) -> bool:
     """Whether a rule context can match an attribute node (an @ or attribute:: outside predicates)."""
-    bare = _without_predicates(context)
+    bare = without_predicates(context)
     return "@" in bare or "attribute::" in bare or "node()" in bare
 
 

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from copy import deepcopy
 from dataclasses import asdict, dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from lxml import etree, isoschematron
 
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT
+from .schematron3 import union_alternatives, without_predicates
 from .workers import WorkerPool, die_with_parent, pool_workers
 from .xmlsafe import (
     DEFAULT_MAX_MB,
@@ -162,15 +164,23 @@ def _column(lines, line: int, el: etree._Element | None, occurrences: _Occurrenc
 
 
 def compile_rules(path: Path) -> etree.XSLT:
-    """A Schematron file compiled (ISO skeleton, via lxml.isoschematron) to a lean XSLT that returns SVRL.
+    """A Schematron file compiled (rules_stylesheet) to a lean XSLT that returns SVRL.
+    Raises what lxml raises for a file that is not Schematron or XML."""
+    return etree.XSLT(rules_stylesheet(path))
+
+
+def rules_stylesheet(path: Path) -> etree._ElementTree:
+    """A Schematron file as the XSLT 1.0 stylesheet (ISO skeleton, via lxml.isoschematron) that
+    returns its SVRL report.
 
     Per document this is the costliest check, so the skeleton's options are set for speed:
     no svrl:fired-rule per matched node, and the tree walk skips attributes, comments and
-    processing instructions when no rule context can match them.
+    processing instructions when no rule context can match them; a pattern of one rule runs as
+    a loop over the elements it can apply to (_one_rule_patterns_as_loops).
     """
     schematron = etree.parse(str(path))
     contexts = [c for c in schematron.xpath("//sch:rule/@context", namespaces={"sch": SCH_NS})]
-    bare = [re.sub(r"\[[^\[\]]*\]", "", re.sub(r"\[[^\[\]]*\]", "", c)) for c in contexts]  # predicates out
+    bare = [without_predicates(c) for c in contexts]
     params = {
         "generate-fired-rule": "false",
         "attributes": "true" if any("@" in c or "attribute::" in c for c in bare) else "false",
@@ -185,7 +195,60 @@ def compile_rules(path: Path) -> etree.XSLT:
         parent = walk.getparent()
         if walk.get("select") is None and walk.get("mode") is None and parent.tag == f"{SVRL}active-pattern":
             parent.remove(walk)
-    return etree.XSLT(stylesheet)
+    _one_rule_patterns_as_loops(stylesheet.getroot())
+    return stylesheet
+
+
+_NOT_AN_ELEMENT_STEP = re.compile(r"[@(]|::")  # attributes, axes, node tests, functions
+
+
+def _one_rule_patterns_as_loops(stylesheet: etree._Element) -> None:
+    """A pattern of one rule over elements runs as one loop over the elements its context selects
+    (xsl:for-each over the context as an XPath expression), instead of the skeleton's walk of the
+    whole tree that tries the rule at every element: the walk dispatches every element, and libxslt
+    matches a pattern with a predicate on "*" (*[@resp]) by counting the element's preceding
+    siblings, quadratic in a long run of siblings, where an XPath expression is not.
+
+    Equivalent for such a pattern: a node is in `//context` exactly when it matches the pattern
+    `context` (XSLT 1.0, 5.2), the loop visits the nodes in document order as the walk does, and
+    the rule fires once per node. Patterns of several rules (where the first matching rule wins),
+    and contexts that can match anything but elements or that need position(), keep the walk."""
+    top = next((t for t in stylesheet.iterfind(f"{XSL}template[@match='/']") if t.get("mode") is None), None)
+    if top is None:
+        return
+    templates: dict[str, list[etree._Element]] = {}
+    for template in stylesheet.iterfind(f"{XSL}template[@mode]"):
+        if float(template.get("priority") or 0) > 0:  # the skeleton's rule templates (its fallbacks are < 0)
+            templates.setdefault(template.get("mode"), []).append(template)
+    for walk in [w for w in top.iter(f"{XSL}apply-templates") if w.get("select") == "/"]:
+        rules = templates.get(walk.get("mode") or "", [])
+        if len(rules) != 1:
+            continue
+        rule = rules[0]
+        recurse = rule[-1] if len(rule) else None
+        if recurse is None or recurse.tag != f"{XSL}apply-templates" or recurse.get("select") != "*":
+            continue
+        selection = _pattern_as_selection(rule.get("match") or "")
+        body = [child for child in rule if child is not recurse]
+        uses_position = any("position()" in v or "last()" in v for c in body for e in c.iter() for v in e.values())
+        if selection is None or uses_position:
+            continue
+        loop = etree.Element(f"{XSL}for-each", select=selection)
+        loop.extend(deepcopy(child) for child in body)
+        walk.getparent().replace(walk, loop)
+
+
+def _pattern_as_selection(pattern: str) -> str | None:
+    """An XSLT 1.0 match pattern of element steps as the XPath expression selecting every node
+    of the document it matches ("a | b[c]" -> "//a | //b[c]"), or None when a step can match other
+    nodes (attributes, text, an axis) or the pattern is not a plain union of relative paths."""
+    selected = []
+    for alternative in union_alternatives(pattern):
+        steps = without_predicates(alternative)
+        if not alternative or alternative.startswith("/") or _NOT_AN_ELEMENT_STEP.search(steps):
+            return None
+        selected.append("//" + alternative)
+    return " | ".join(selected)
 
 
 PROFILES = ("auto", "tei-encoder", "tei-all", "custom")

@@ -61,14 +61,24 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: its CPU affinity where the system tells it (a container or
+    `taskset` may allow fewer than the machine has), else every core."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no affinity on macOS and Windows
+        return os.cpu_count() or 1
+
+
 def pool_workers(items: int, jobs: int, break_even: int) -> int:
     """How many worker processes a batch of `items` is worth: 1 (this process) below `break_even`
     items, the point measured where a pool of two starts to beat one process (each worker starts
     Python, imports and compiles its schemas and stylesheets); above it, `jobs` capped by the
-    cores and by one worker per `break_even` items (a worker must have enough work to pay for itself)."""
+    cores this process may use and by one worker per `break_even` items (a worker must have
+    enough work to pay for itself)."""
     if jobs <= 1 or items < break_even:
         return 1
-    return max(1, min(jobs, os.cpu_count() or 1, items // break_even + 1))
+    return max(1, min(jobs, usable_cores(), items // break_even + 1))
 
 
 # chunks submitted ahead per worker by WorkerPool.map: enough that no worker waits for its next one

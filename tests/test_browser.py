@@ -4,12 +4,15 @@ widths, and the screenshots in docs/screenshots/."""
 
 import functools
 import http.server
+import json
 import shutil
 import threading
 
 import pytest
 from conftest import CORPUS, FIXTURES, ROOT
 from test_publish import SEED_PAGE, build
+
+from tei_encoder import search
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ARTIFACTS  # copied by hand to docs/screenshots/ when the look changes
@@ -43,7 +46,10 @@ def browser_site(tmp_path_factory):
     corpus = tmp_path_factory.mktemp("corpus")
     for path in [*CORPUS.glob("*.txt"), *(FIXTURES / f"{name}.txt" for name in BROWSED)]:
         shutil.copy(path, corpus / path.name)
-    site = build(corpus, tmp_path_factory.mktemp("out"))
+    # two pages a search shard: the seven documents make four bundles, merged by the search page
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "PAGES_PER_SHARD", 2)
+        site = build(corpus, tmp_path_factory.mktemp("out"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Pagefind loads its index with fetch(): the search is tried over http, as a server gives it
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -186,6 +192,12 @@ def test_full_text_search_finds_a_phrase_of_the_body(browser_site, shared_page):
     page.locator(".pagefind-ui__result-link", has_text="Minutes").first.wait_for(timeout=15000)
     page.locator("#search input").fill('"the p 2 workers"')
     page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15000)
+    # a phrase of a document whose page is in another shard than the first (primary) bundle:
+    # found only when the search page merges every shard's index
+    layout = json.loads((site / search.SEARCH_DIR / search.SHARDS_FILE).read_text())
+    assert search.shard_of("letter", layout["count"]) in layout["bundles"][1:]
+    page.locator("#search input").fill('"reserves will not last"')
+    page.locator(".pagefind-ui__result-link", has_text="Ulbricht").first.wait_for(timeout=15000)
 
 
 def test_search_from_a_file_says_how_to_serve_the_site(browser_page):

@@ -8,6 +8,7 @@ build of the same corpus writes. More examples: TEI_FUZZ_EXAMPLES=50 pytest test
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -16,6 +17,7 @@ from conftest import record
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from tei_encoder import search
 from tei_encoder.build import STATE, BuildOptions, run_build
 from tei_encoder.pipeline import EncodeSettings
 
@@ -73,6 +75,7 @@ change = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, 3), st.just([])),
     st.tuples(st.just("rename"), st.integers(0, 2), st.just([])),
     st.tuples(st.just("lose-output"), st.integers(0, 40), st.just([])),
+    st.tuples(st.just("retitle"), st.integers(0, 3), st.just([])),
 )
 
 
@@ -86,7 +89,10 @@ change = st.one_of(
 @given(st.lists(change, min_size=1, max_size=3))
 @example(changes=[("rename", 0, [])])  # the index once kept the old name
 @example(changes=[("lose-output", 2, []), ("lose-output", 9, [])])  # a deleted page was never restored
-def test_incremental_build_equals_clean_build(tmp_path_factory, changes):
+@example(changes=[("retitle", 2, []), ("edit", 2, ["Ann Example"])])
+def test_incremental_build_equals_clean_build(tmp_path_factory, monkeypatch, changes):
+    # one page a search shard: edits and deletions move pages between shards and change their count
+    monkeypatch.setattr(search, "PAGES_PER_SHARD", 1)
     root = tmp_path_factory.mktemp("incremental")
     corpus, authority, out, clean = root / "corpus", root / "authority", root / "out", root / "clean"
     corpus.mkdir()
@@ -101,6 +107,13 @@ def test_incremental_build_equals_clean_build(tmp_path_factory, changes):
             (corpus / f"rec{which}.txt").write_text(record_text(which, tuple(people), step), encoding="utf-8")
         elif kind == "delete":
             (corpus / f"rec{which}.txt").unlink(missing_ok=True)
+        elif kind == "retitle":
+            # a new title and date: the index and the entry pages listing the document change, not the registers
+            path = corpus / f"rec{which}.txt"
+            if path.exists():
+                body = path.read_text(encoding="utf-8").split("Translation - English\n\n", 1)[1]
+                retitled = record(body).replace("A Test Record", f"Retitled Record {step}")
+                path.write_text(retitled.replace("June 9, 1961", f"July {step}, 1962"), encoding="utf-8")
         elif kind == "rename":
             person = PEOPLE[which]
             names[person] = f"{person} (renamed {step})"
@@ -135,4 +148,53 @@ def test_an_edited_sentence_reaches_the_entry_page_of_its_mention(tmp_path):
     page = entry.read_text(encoding="utf-8")
     assert "the timber quotas" in page and "the grain harvest" not in page
     build(corpus, authority, clean, force=True)
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_an_edit_indexes_only_the_search_shard_of_its_page(tmp_path, monkeypatch):
+    """Pagefind has no incremental mode: an edited record re-indexes the one shard its page is in,
+    and the other shards' bundles are left as they are (the same files, not written again)."""
+    monkeypatch.setattr(search, "PAGES_PER_SHARD", 1)
+    corpus, authority, out = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out"
+    corpus.mkdir()
+    authority.mkdir()
+    write_authority(authority, {p: p for p in PEOPLE})
+    for n in range(4):
+        (corpus / f"rec{n}.txt").write_text(record_text(n, PEOPLE[: n % 3 + 1], 0), encoding="utf-8")
+    build(corpus, authority, out)
+    index = out / "site" / search.SEARCH_DIR
+
+    def stamps() -> dict[str, int]:
+        return {str(p.relative_to(index)): p.stat().st_mtime_ns for p in index.rglob("*") if p.is_file()}
+
+    layout = json.loads((index / search.SHARDS_FILE).read_text())
+    edited = search.shard_of("rec1", layout["count"])
+    assert layout["count"] == 4 and len(layout["bundles"]) > 1
+    before = stamps()
+    (corpus / "rec1.txt").write_text(record_text(1, PEOPLE[:2], 1), encoding="utf-8")
+    build(corpus, authority, out)
+    after = stamps()
+    rewritten = {Path(f).parts[0] for f in after if after[f] != before.get(f)}
+    assert rewritten == {edited}, rewritten
+
+
+def test_a_new_title_remakes_the_index_and_entry_pages_not_the_registers(tmp_path):
+    """A register shows each entity's forms and counts, not the documents' titles: a record given
+    a new title and date remakes the index and the entry pages of the entities it mentions (which
+    list it by title), and no register; the result equals a clean build."""
+    corpus, authority, out, clean = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out", tmp_path / "clean"
+    corpus.mkdir()
+    authority.mkdir()
+    write_authority(authority, {p: p for p in PEOPLE})
+    for n in range(3):
+        (corpus / f"rec{n}.txt").write_text(record_text(n, PEOPLE[: n + 1], 0), encoding="utf-8")
+    settings = EncodeSettings(authority=(authority,), change_date="2026-01-01", gazetteer=False)
+    run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False))
+    text = record_text(1, PEOPLE[:2], 0).replace("A Test Record", "A Renamed Record")
+    (corpus / "rec1.txt").write_text(text.replace("June 9, 1961", "July 2, 1962"), encoding="utf-8")
+    summary = run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False))
+    # index.html and the two entry pages of Ann Example and Bert Sample
+    assert summary.overview_pages == 3, summary.overview_pages
+    assert "A Renamed Record" in (out / "site" / "persons" / "p1.html").read_text(encoding="utf-8")
+    run_build(corpus, clean, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
     assert snapshot(out) == snapshot(clean)

@@ -315,6 +315,7 @@ def test_a_pool_only_for_a_batch_that_pays_for_it(monkeypatch):
     from tei_encoder.workers import pool_workers
 
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert pool_workers(999, 2, 1000) == 1  # below the break-even: this process alone
     assert pool_workers(1000, 2, 1000) == 2
     assert pool_workers(10**6, 8, 1000) == 2  # never more workers than cores
@@ -322,6 +323,10 @@ def test_a_pool_only_for_a_batch_that_pays_for_it(monkeypatch):
     assert pool_workers(10**6, 1, 1000) == 1  # --jobs 1 is one process
     assert validate.POOL_BREAK_EVEN > 1000  # 1,000 files are never slower than one process
     assert 16 <= build.POOL_BREAK_EVEN <= 100
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {1}, raising=False)
+    assert pool_workers(10**6, 2, 1000) == 1  # a process allowed one core (taskset, a container) stays alone
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    assert pool_workers(10**6, 8, 1000) == 2  # no affinity on this system: the machine's cores
 
 
 @pytest.mark.parametrize(

@@ -479,6 +479,49 @@ def test_rules_take_linear_time_on_long_runs_of_siblings(seed_xml):
     assert large < 20 * small + 0.1  # 8x the siblings; the old *[@resp] rule took ~60x the time
 
 
+def test_a_one_rule_pattern_runs_as_a_loop_with_the_walks_findings(seed_xml, monkeypatch):
+    # responsibility pointers: one rule, run as a loop over *[@resp] | tei:change[@who]; the same
+    # failures, in the same order, as the skeleton's walk of every element
+    text = seed_xml.replace('resp="#translator"', 'resp="#nobody"', 2).replace('who="#encoder"', 'who="#ghost"', 1)
+    tree = etree.ElementTree(etree.fromstring(text.encode("utf-8")))
+    rules = ROOT / "schema" / "rules.sch"
+    loops = validate_module.rules_stylesheet(rules).getroot().iter(f"{validate_module.XSL}for-each")
+    assert [loop.get("select") for loop in loops if "tei:change" in loop.get("select")] == [
+        "//*[@resp] | //tei:change[@who]"
+    ]
+    looped = compile_rules(rules)
+    monkeypatch.setattr(validate_module, "_one_rule_patterns_as_loops", lambda stylesheet: None)
+    walked = compile_rules(rules)
+
+    def failures(compiled) -> list[tuple[str, str]]:
+        report = compiled(tree).getroot()
+        found = report.iter(f"{validate_module.SVRL}failed-assert")
+        return [(f.get("location"), " ".join("".join(f.itertext()).split())) for f in found]
+
+    found = failures(looped)
+    assert found == failures(walked)
+    messages = [message for _, message in found]
+    assert messages.count('@resp="#nobody" points to no respStmt: give the responsible respStmt xml:id="nobody".') == 2
+    assert '@who="#ghost" points to no respStmt: give the responsible respStmt xml:id="ghost".' in messages
+
+
+@pytest.mark.parametrize(
+    ("pattern", "selection"),
+    [
+        ("*[@resp] | tei:change[@who]", "//*[@resp] | //tei:change[@who]"),
+        ("tei:sourceDesc/tei:bibl[tei:ptr | tei:ref]", "//tei:sourceDesc/tei:bibl[tei:ptr | tei:ref]"),
+        ("tei:p[@n = 'a|b']", "//tei:p[@n = 'a|b']"),
+        ("@ref", None),  # an attribute: the walk visits elements only
+        ("tei:p | text()", None),
+        ("/tei:TEI", None),
+        ("ancestor::tei:div", None),
+        ("id('x')", None),
+    ],
+)
+def test_only_element_patterns_become_loops(pattern, selection):
+    assert validate_module._pattern_as_selection(pattern) == selection
+
+
 def test_junit_names_a_refusal_once(tmp_path):
     from click.testing import CliRunner
 

@@ -34,8 +34,10 @@
     apply();
   }
 
-  // Search page: Pagefind's UI. Pagefind loads its index with fetch(), which browsers refuse to
-  // pages opened from a file (file://): there the page says how to serve the site instead.
+  // Search page: Pagefind's UI over the index's shards (pagefind/shards.json lists them, the
+  // first is the primary bundle, the others are merged into it). Pagefind loads its index with
+  // fetch(), which browsers refuse to pages opened from a file (file://): there the page says
+  // how to serve the site instead.
   function fulltext() {
     var box = document.getElementById("search");
     if (!box) { return; }
@@ -43,13 +45,20 @@
     function fail() { box.hidden = true; if (unavailable) { unavailable.hidden = false; } }
     if (typeof window.PagefindUI !== "function") { fail(); return; }
     var base = new URL("pagefind/", document.baseURI).href;
-    if (location.protocol === "file:") {
-      fetch(base + "pagefind-entry.json").then(start, fail);
-    } else {
-      start();
-    }
-    function start() {
-      var options = { element: "#search", bundlePath: base, showSubResults: true, showImages: false };
+    fetch(base + "shards.json")
+      .then(function (response) { return response.json(); })
+      .then(start)
+      .catch(fail);
+    function start(layout) {
+      var bundles = (layout.bundles || []).map(function (shard) { return base + shard + "/"; });
+      if (!bundles.length) { throw new Error("the search index is empty"); }
+      var options = {
+        element: "#search",
+        bundlePath: bundles[0],
+        mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
+        showSubResults: true,
+        showImages: false
+      };
       // the edition's own words for the search box (UI strings pagefind-*), else Pagefind's for html lang
       var translations = JSON.parse(box.getAttribute("data-translations") || "{}");
       if (Object.keys(translations).length) { options.translations = translations; }
