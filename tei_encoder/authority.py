@@ -18,7 +18,7 @@ from lxml import etree
 
 from .config import project_dir
 from .errors import UsageError
-from .fsutil import shown
+from .fsutil import not_there, shown
 from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
 from .xmlsafe import describe_xml_error, parse_xml
 
@@ -106,7 +106,7 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     rejected: list[str] = []
     for folder in folders:
         if not folder.is_dir():
-            raise UsageError(f"{folder}: authority folder does not exist")
+            raise UsageError(f"{folder}: authority folder {not_there(folder, 'a folder')}")
         for path in sorted(folder.glob("*.xml")):
             unreadable = unreadable_file(path)
             if unreadable:

@@ -29,7 +29,7 @@ from .errors import (
     MissingSiteInput,
     UsageError,
 )
-from .fsutil import OutputError, not_a_folder, shown
+from .fsutil import OutputError, not_a_folder, not_there, shown
 from .options import common_encode_options, site_options, with_options
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ def _in_cli_terms(message: str) -> str:
 def _worded(exc: Exception) -> str:
     """A core error in this command line's terms: a typed error's facts worded with its option."""
     if isinstance(exc, MissingSiteInput):
-        return f"{exc.path}: the --{exc.kind} {'stylesheet' if exc.kind == 'css' else 'folder'} does not exist"
+        what, needs = ("stylesheet", "a file") if exc.kind == "css" else ("folder", "a folder")
+        return f"{exc.path}: the --{exc.kind} {what} {not_there(exc.path, needs)}"
     return _in_cli_terms(str(exc))
 
 
@@ -186,12 +187,21 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     return choice
 
 
+def _folders_only(_ctx, param, values: tuple[Path, ...]) -> tuple[Path, ...]:
+    """click's Path(file_okay=False) lets a named pipe or device through: only folders pass."""
+    for value in values:
+        if not value.is_dir():
+            raise click.BadParameter(f"{shown(value)} {not_there(value, 'a folder')}", param=param)
+    return values
+
+
 # validate's and publish's: the folders XIncludes may reach besides each TEI file's own
 include_root_option = click.option(
     "--include-root",
     "include_roots",
     multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
+    callback=_folders_only,
     metavar="DIR",
     help="A folder XIncludes may also reach (default: only the TEI file's own folder); repeatable. "
     "Links out of it and absolute paths or file: URLs elsewhere stay refused.",
@@ -399,11 +409,15 @@ def _encode_checked(path, settings, report):
 def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporter) -> int:
     """`encode --keep`: X.txt -> X.xml beside it, a TEI master; an existing X.xml is kept as it is."""
     from .edition import master_bytes
-    from .fsutil import atomic_write
+    from .fsutil import atomic_write, is_regular
 
     made = kept = failed = 0
     for path in files:
         target = path.with_suffix(".xml")
+        if target.exists() and not is_regular(target):  # a named pipe, a device: neither kept nor written
+            report.error(path, f"{shown(target)} {not_there(target)}; no TEI master written")
+            failed += 1
+            continue
         if target.exists():
             report.warning(target, "already a TEI master: kept as it is (delete it to encode the record again)")
             kept += 1
@@ -545,7 +559,7 @@ def validate(
             click.echo(f"note: {repeated[0]}{more} named more than once: each file is checked once", err=True)
         for given in (xsd, rng):
             if given is not None and not given.is_file():
-                raise UsageError(f"{given}: schema file does not exist")
+                raise UsageError(f"{given}: schema file {not_there(given)}")
         custom = xsd is not None or no_schema or not rules
         if custom and profile == "tei-all":
             raise UsageError("--profile tei-all checks tei_all only: drop --schema/--no-schema/--no-rules")
@@ -689,7 +703,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the site"))
         if css is not None and not css.is_file():
-            raise UsageError(f"{css}: the --css stylesheet does not exist")
+            raise UsageError(f"{css}: the --css stylesheet {not_there(css)}")
         search = not no_search and search_available()
         publisher = Publisher(title, overrides=xslt, custom_css=css is not None, search=search)
         for strings_file, warning in ui_string_warnings(xslt):

@@ -1,5 +1,7 @@
 """Errors the pipeline raises for bad input. Each carries a one-line, user-facing message."""
 
+from .fsutil import not_there
+
 
 class RecordError(Exception):
     """A record cannot be turned into TEI; the message says why, in one line."""
@@ -29,4 +31,4 @@ class MissingSiteInput(UsageError):
 
     def __init__(self, path, kind: str):
         self.path, self.kind = path, kind
-        super().__init__(f"{path}: {self.WHAT[kind]} does not exist")
+        super().__init__(f"{path}: {self.WHAT[kind]} {not_there(path, 'a file' if kind == 'css' else 'a folder')}")

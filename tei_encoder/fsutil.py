@@ -56,6 +56,12 @@ def _umask() -> int:
     return mask
 
 
+def new_file_mode() -> int:
+    """The permissions any new file gets here (0666 less the umask), for a file made by a library
+    that picks its own (mkstemp's 0600, SQLite's 0644)."""
+    return 0o666 & ~_umask()
+
+
 def kind_of(path: Path | str) -> str:
     """What is at path, in words for a message ("a file", "a folder", "a device", "a named pipe
     (FIFO)", "a socket", "a symbolic link whose target does not exist", "nothing"); links are
@@ -153,6 +159,14 @@ def is_regular(path: Path | str) -> bool:
         return False
 
 
+def not_there(path: Path | str, needs: str = "a file") -> str:
+    """Why path cannot be used where `needs` ("a file", "a folder") is wanted, to follow its
+    name in a message: "does not exist" when nothing is there, else what is there instead
+    ("is a named pipe (FIFO), not a file"), so that a pipe or device is never called missing."""
+    what = kind_of(path)
+    return "does not exist" if what == "nothing" else f"is {what}, not {needs}"
+
+
 def not_a_folder(path: Path, needs: str) -> str:
     """The message for a path given where a folder is needed: "X: is not a folder: X is a device;
     NEEDS" (NEEDS says what the option wants, e.g. "-o needs a folder for the build")."""
@@ -190,7 +204,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, path)
     except BaseException as exc:
         try:

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from .fsutil import new_file_mode
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
 
 SCHEMA = """
@@ -158,6 +159,7 @@ class SummaryStore:
             self.db.commit()
         self.db.close()
         if self._target is not None:
+            os.chmod(self._db_path, new_file_mode())  # SQLite makes it 0644 whatever the umask says
             os.replace(self._db_path, self._target)
 
     def close(self) -> None:

