@@ -7,7 +7,6 @@ import json
 import os
 import signal
 import sys
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -31,6 +30,7 @@ from .errors import (
 )
 from .fsutil import OutputError, not_a_folder, not_there, shown
 from .options import common_encode_options, site_options, with_options
+from .signals import Stopped, restore, stop_on_signals
 
 if TYPE_CHECKING:
     from .settings import EncodeSettings
@@ -208,33 +208,6 @@ include_root_option = click.option(
 )
 
 
-class Stopped(KeyboardInterrupt):
-    """SIGTERM or SIGHUP received: raised in the main thread so that the run stops as on Ctrl-C
-    (workers stopped, temporary files removed, state not saved), then exits 128 + the signal."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_stopped(signum: int, _frame) -> None:
-    for other in _STOP_SIGNALS:  # a second signal must not cut the clean-up short (SIGKILL still does)
-        signal.signal(other, signal.SIG_IGN)
-    raise Stopped(signum)
-
-
-_STOP_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-
-
-def _stop_on_signals() -> dict:
-    """SIGTERM and SIGHUP handled like SIGINT (their default ends the process at once, leaving
-    temporary files and multiprocessing's semaphores behind). Returns the handlers replaced;
-    none in a thread other than the main one (signal handlers can only be set there)."""
-    if threading.current_thread() is not threading.main_thread():
-        return {}
-    return {signum: signal.signal(signum, _raise_stopped) for signum in _STOP_SIGNALS}
-
-
 class _Guarded(click.Group):
     """The command group, with a last line of defence: whatever escapes a command (an output
     fault nobody caught, a bug) ends as one line on stderr and a non-zero exit, never a
@@ -242,7 +215,7 @@ class _Guarded(click.Group):
     """
 
     def invoke(self, ctx: click.Context):
-        previous = _stop_on_signals()
+        previous = stop_on_signals()
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
@@ -277,8 +250,7 @@ class _Guarded(click.Group):
             kind = "error" if isinstance(exc, (OSError, MemoryError)) else "internal error"
             _fail(f"{kind}: {type(exc).__name__}: {cause}" + ("" if kind == "error" else " (please report it)"))
         finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+            restore(previous)
 
 
 @click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})

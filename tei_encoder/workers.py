@@ -39,6 +39,8 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
 from multiprocessing.connection import wait
 
+from .signals import stop_deferred
+
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
@@ -102,9 +104,10 @@ class WorkerPool:
     Use as a context manager, or call `close(failed)` in a finally clause."""
 
     def __init__(self, jobs: int, initializer: Callable, initargs: tuple):
-        self.executor = ProcessPoolExecutor(
-            jobs, mp_context=multiprocessing.get_context("spawn"), initializer=initializer, initargs=initargs
-        )
+        with stop_deferred():  # starts the resource tracker
+            self.executor = ProcessPoolExecutor(
+                jobs, mp_context=multiprocessing.get_context("spawn"), initializer=initializer, initargs=initargs
+            )
         self.jobs = jobs
         self.tracker = _tracker_pid()  # started by the executor's queues (their semaphores)
         self.helper_died = ""  # after close: one line when a helper process died and was replaced
@@ -113,7 +116,8 @@ class WorkerPool:
         """Run fn(*args) in a worker; returns its Future (wait for it with `result`).
         Raises BrokenProcessPool once a worker has died."""
         try:
-            return self.executor.submit(fn, *args)
+            with stop_deferred():  # may start workers: a stop waits until each has its start-up data
+                return self.executor.submit(fn, *args)
         except (OSError, ValueError, RuntimeError):
             # starting a worker while the executor tears itself down after a death fails oddly
             # ("handle is closed", "bad value(s) in fds_to_keep", "after shutdown")
@@ -163,7 +167,13 @@ class WorkerPool:
                     process.kill()  # a no-op for a worker already ended and reaped
                 except (OSError, ValueError):
                     pass
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        try:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+        except RuntimeError:
+            # a stop (Ctrl-C, SIGTERM) that came while the executor was starting its manager
+            # thread leaves one not started to join; the workers are killed above already
+            if not failed:
+                raise
         if _tracker_replaced(self.tracker):
             self.helper_died = (
                 f"multiprocessing's resource tracker (a helper process, pid {self.tracker}) died during the "
