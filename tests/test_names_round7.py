@@ -1,0 +1,35 @@
+"""State prefixes before a country (issue 12, seventh round): "D.R. Vietnam" is the Democratic Republic
+of Vietnam, not Vietnam; a prefixed country is never a person; constructed, invented wording."""
+
+from conftest import encode_text, record, tree_of, xp
+
+
+def _places_of(tmp_path, body: str) -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    return [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:placeName")]
+
+
+def test_a_state_prefix_links_through_its_expanded_name(tmp_path):
+    body = (
+        "The envoys of D.R. Vietnam and of D. R. Vietnam met; a cable from DR Vietnam followed, "
+        "and PR China and P.R. Poland sent notes. Vietnam itself was not named.\n"
+    )
+    places = dict(_places_of(tmp_path, body))
+    assert places["D.R. Vietnam"] == places["D. R. Vietnam"] == places["DR Vietnam"] == "#north-vietnam"
+    assert places["PR China"] == "#china" and places["P.R. Poland"] == "#poland"
+    assert places["Vietnam"] == "#vietnam"
+
+
+def test_a_prefixed_country_with_two_listed_states_and_no_expansion_stays_unlinked(tmp_path):
+    # "FR Korea" names no listed state, and North and South Korea are both listed: which one is unknown
+    places = dict(_places_of(tmp_path, "A note reached FR Korea in May.\n"))
+    assert places["FR Korea"].startswith("#place-")  # a place of the record, no authority link
+
+
+def test_a_prefixed_country_after_a_persons_name_is_a_place(tmp_path):
+    body = "Tran Van Loc, D.R. Vietnam Envoy in P.R. Romania, called on the Minister.\n"
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    persons = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
+    places = dict(_places_of(tmp_path, body))
+    assert "P.R. Romania" not in persons
+    assert places["P.R. Romania"] == "#romania"
