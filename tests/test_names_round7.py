@@ -28,8 +28,34 @@ def test_a_prefixed_country_with_two_listed_states_and_no_expansion_stays_unlink
 
 def test_a_prefixed_country_after_a_persons_name_is_a_place(tmp_path):
     body = "Tran Van Loc, D.R. Vietnam Envoy in P.R. Romania, called on the Minister.\n"
-    tree = tree_of(encode_text(tmp_path, record(body)))
-    persons = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
     places = dict(_places_of(tmp_path, body))
-    assert "P.R. Romania" not in persons
+    assert "P.R. Romania" not in _persons_of(tmp_path, body)
     assert places["P.R. Romania"] == "#romania"
+
+
+def _tagged(tmp_path, body: str, tag: str) -> list[str]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    return ["".join(e.itertext()) for e in xp(tree, f"//t:text//t:{tag}")]
+
+
+def _persons_of(tmp_path, body: str) -> list[str]:
+    return _tagged(tmp_path, body, "persName")
+
+
+def test_a_name_after_a_title_is_not_cut_at_a_family_name_that_is_a_word_or_a_syllable(tmp_path):
+    body = "Mr. Tariq Khan welcomed Director Shen Tong and Deputy Director Xiong Bo to the fair.\n"
+    assert _persons_of(tmp_path, body) == ["Tariq Khan", "Shen Tong", "Xiong Bo"]
+
+
+def test_a_one_letter_comrade_at_a_sentence_start_is_no_initial(tmp_path):
+    body = "C. Ostrowsky thanked c. Halvorsen for the visit. Later c. Ostrowsky left, and P. Lindqvist stayed.\n"
+    assert _persons_of(tmp_path, body) == ["Ostrowsky", "Halvorsen", "Ostrowsky", "P. Lindqvist"]
+
+
+def _orgs_of(tmp_path, body: str) -> list[str]:
+    return _tagged(tmp_path, body, "orgName")
+
+
+def test_a_month_is_no_part_of_a_body_and_a_local_party_organisation_is_whole(tmp_path):
+    body = "After the March BCP CC Plenum the Sofia Party organization and the Varna Party committee met.\n"
+    assert _orgs_of(tmp_path, body) == ["BCP CC", "Sofia Party organization", "Varna Party committee"]

@@ -12,6 +12,7 @@ Adjectives and demonyms are never names: only listed forms and name shapes are m
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -784,6 +785,9 @@ def _rule_names(
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         if _is_prefixed_state(rec, m.group(0)):
             continue  # "P.R. Romania": a state prefix and a listed place, never a person
+        if _is_title_initial(v, text, m.start()):
+            names.append(_name_run_of(v, m.group(0)[2:].lstrip(), runs))
+            continue  # "C. Moskovskyi asked c. Moravec": "C." is "c." (comrade) at a sentence's start
         given = before.group(1) if before else ""
         if given and not (v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names):
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
@@ -884,6 +888,25 @@ def _second_given_name(v, text: str, at: int, run: str) -> str:
     g = _GIVEN_NAME.match(text, second)
     longer = _name_run(v, g.group("all").split()) if g else ""
     return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
+
+
+def _is_title_initial(v, text: str, at: int) -> bool:
+    """Whether the initial at `at` is a title abbreviated to one letter ("c." for comrade, names.json
+    honorifics) capitalised at a sentence's start: the same text writes it in lower case before a name."""
+    lower = text[at].lower() + ". "
+    if text[at + 1 : at + 2] != "." or lower.rstrip() not in v.honorifics:
+        return False
+    if at and not text[:at].rstrip().endswith((".", ":", ";", "!", "?")):
+        return False  # inside a sentence: an initial
+    return any(text[k + 4 : k + 5].isupper() for k in _occurrences_of(text, " " + lower))
+
+
+def _occurrences_of(text: str, needle: str) -> Iterator[int]:
+    """The positions of `needle` in `text`, first to last."""
+    k = text.find(needle)
+    while k >= 0:
+        yield k
+        k = text.find(needle, k + 1)
 
 
 def _is_prefixed_state(rec: EntityRecognizer, name: str) -> bool:
@@ -1045,6 +1068,7 @@ def _name_run(v, words: list[str]) -> str:
             or (len(named) == 1 and norm(named[0].strip("[]")) in v.given)  # after a given name too ("... Dash")
             or (east_asian and v.is_syllable_word(bare))
             or norm(bare) in v.given
+            or norm(bare) in v.family_words  # "Mr. Ayub Khan": a family name that is a word too
             or (bare.isupper() and len(bare) > 1)
             or not v.is_common_word(bare)
         ):
@@ -2684,6 +2708,23 @@ _LEADING = frozenset(
 )
 
 
+_MONTH_NAMES = frozenset(calendar.month_name[1:])
+
+
+def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where an organisation's name ends when a place and a head word ("Pyongyang Party") stand before a
+    lower-case noun of a local body (names.json local_body_nouns: "organization"): the whole is the
+    body, not the party; else `end`."""
+    if not text.startswith(ctx.rec.names.local_body_nouns, end):
+        return end
+    words = text[start:end].split()
+    if len(words) != 2 or not any(f.kind == "place" for f in ctx.forms((norm(words[0]),))):
+        return end
+    noun = next(n for n in ctx.rec.names.local_body_nouns if text.startswith(n, end))
+    after = end + len(noun)
+    return after if after == len(text) or not text[after].isalnum() else end
+
+
 def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
@@ -2702,6 +2743,10 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if not found:
             continue
         start, end = found
+        first_end = text.find(" ", start, end)
+        if first_end > 0 and text[start:first_end] in _MONTH_NAMES:
+            start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
+        end = _local_body_end(ctx, text, start, end)
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body

@@ -45,6 +45,8 @@ class NameVocabulary:
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
+    local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
+    family_words: frozenset[str] = frozenset()  # "khan" of "Ayub Khan": a family name that is a word too
     state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
     # the letters of a state prefix ("DR" of "D. R.") -> the words it stands for ("Democratic Republic of")
     state_prefix_expansions: tuple[tuple[str, str], ...] = ()
@@ -140,6 +142,8 @@ def vocabulary() -> NameVocabulary:
         english=_english_words(),
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
+        local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
+        family_words=frozenset(fold(w) for w in raw.get("family_names_also_words", {}).get("names", ())),
         state_prefixes=tuple(raw.get("state_prefixes", ())),
         state_prefix_expansions=tuple(
             (k, v) for k, v in raw.get("state_prefix_expansions", {}).items() if not k.startswith("_")
