@@ -59,3 +59,12 @@ def _orgs_of(tmp_path, body: str) -> list[str]:
 def test_a_month_is_no_part_of_a_body_and_a_local_party_organisation_is_whole(tmp_path):
     body = "After the March BCP CC Plenum the Sofia Party organization and the Varna Party committee met.\n"
     assert _orgs_of(tmp_path, body) == ["BCP CC", "Sofia Party organization", "Varna Party committee"]
+
+
+def test_a_surname_in_another_transliteration_is_the_listed_persons(tmp_path):
+    # the authority lists Vasily Moskovsky; "-skyi"/"-skii" are other spellings of "-sky"
+    body = "Ambassador Moskovskyi met c. Lindqvist; later Comrade Moskovskii and Comrade Pilkovskyi left.\n"
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    refs = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:persName")}
+    assert refs["Moskovskyi"] == refs["Moskovskii"] == "#moskovsky"
+    assert refs["Pilkovskyi"] != "#moskovsky" and not refs["Pilkovskyi"].startswith("#moskovsky")

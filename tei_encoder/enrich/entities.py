@@ -1348,6 +1348,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 continue  # "Cuba" after a title is not a person
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
+        spelt = v.listed_spelling(short[0]) if not surname_ids and not family_first else None
+        if spelt:  # "Moskovskyi" is the listed Moskovsky when one listed person has that surname
+            surname_ids = {f.entity_id for f in ctx.forms((spelt,)) if f.kind == "person" and f.rank == 0}
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
         spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (

@@ -46,6 +46,8 @@ class NameVocabulary:
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
     local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
+    # "skyi" of "Moskovskyi" -> "sky": a surname's ending in another transliteration, longest first
+    surname_spelling_endings: tuple[tuple[str, str], ...] = ()
     family_words: frozenset[str] = frozenset()  # "khan" of "Ayub Khan": a family name that is a word too
     state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
     # the letters of a state prefix ("DR" of "D. R.") -> the words it stands for ("Democratic Republic of")
@@ -64,6 +66,14 @@ class NameVocabulary:
         if not letters.isupper():
             return prefix  # written out in words
         return next((words for abbr, words in self.state_prefix_expansions if abbr == letters), None)
+
+    def listed_spelling(self, surname: str) -> str | None:
+        """The folded `surname` with its ending as the lists write it ("moskovskyi": "moskovsky"); None
+        when no ending of names.json surname_spelling_endings is there."""
+        for ending, listed in self.surname_spelling_endings:
+            if surname.endswith(ending) and len(surname) > len(ending) + 2:
+                return surname[: -len(ending)] + listed
+        return None
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -143,6 +153,9 @@ def vocabulary() -> NameVocabulary:
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
         local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
+        surname_spelling_endings=tuple(
+            sorted(raw.get("surname_spelling_endings", {}).get("endings", {}).items(), key=lambda e: -len(e[0]))
+        ),
         family_words=frozenset(fold(w) for w in raw.get("family_names_also_words", {}).get("names", ())),
         state_prefixes=tuple(raw.get("state_prefixes", ())),
         state_prefix_expansions=tuple(
