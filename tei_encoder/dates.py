@@ -58,7 +58,7 @@ _BARE_MONTH = (
         for w in ("in", "by", "since", "until", "till", "during", "early", "late", "mid")
         for p in (w, w.capitalize())
     )
-    + r"|(?<=\bmid-))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    + r"|(?<=\bmid-)|(?<=\bmonth of ))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 _YEAR_PREPOSITIONS = tuple(
     form
@@ -83,14 +83,19 @@ DATE_PATTERNS = [
     # a range over two months: "16 February through 24 March 1960", "13 May to 29 May"
     ("dmdm-range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?")),
     ("dmy-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
-    ("dmy", re.compile(rf"(?:[“\"](?=\d))?\b{_DAY}[”\"]?\s*{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}")),
+    # a quote before the day belongs to the date only when it closes after the day ("“15” January"), not
+    # when it opens a quotation ("“30 September 1949 ...")
+    ("dmy", re.compile(rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}")),
     ("mdy-range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}")),
     ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dm-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
     ("dm", re.compile(rf"\b{_DAY}\s*{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
-    ("month-part", re.compile(rf"\b(?P<part>beginning|start|middle|end)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b")),
+    (
+        "month-part",
+        re.compile(rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+    ),
     ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", re.compile(rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)")),
@@ -398,7 +403,14 @@ def _to_match(
         return None  # a day or month with no year to take: leave it untagged
     if kind == "month-part":
         lo, hi = month_bounds(year, month)
-        first, last = {"beginning": (1, 10), "start": (1, 10), "middle": (11, 20), "end": (21, int(hi[-2:]))}[g["part"]]
+        first, last = {
+            "beginning": (1, 10),
+            "start": (1, 10),
+            "middle": (11, 20),
+            "end": (21, int(hi[-2:])),
+            "first half": (1, 15),  # "the first half of April"
+            "second half": (16, int(hi[-2:])),
+        }[" ".join(g["part"].split())]
         return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
     if kind in ("month-this-year", "bare-month"):  # the year is inferred: bounds, not a stated value
         lo, hi = month_bounds(year, month)

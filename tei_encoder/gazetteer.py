@@ -99,6 +99,8 @@ class LinkRules:
     event_nouns: frozenset[str]  # "Conference", "accords": after a place's name, an event
     org_part_nouns: frozenset[str]  # "Desk": after a place's name, a part of an organisation
     place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
+    region_words: frozenset[str] = frozenset()  # "Oblast": after an unknown name, a region of the record
+    place_noun_keys: frozenset[str] = frozenset()  # feature and region words, lower-cased (the name pass's keys)
     state_form_words: frozenset[str] = frozenset()  # "Republic": "People's Republic of the Congo" is a longer name
     # folded keys of place names that mean two places ("America": the Americas or the United States):
     # linked only when the record names the entry by another of its names too
@@ -121,6 +123,8 @@ def gazetteer_link_rules() -> LinkRules:
         event_nouns=frozenset(raw["event_nouns"]),
         org_part_nouns=frozenset(raw["org_part_nouns"]),
         place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
+        region_words=frozenset(raw.get("region_words", ())),
+        place_noun_keys=frozenset(w.lower() for w in (*raw["feature_words"], *raw.get("region_words", ()))),
         state_form_words=frozenset(raw.get("state_form_words", ())),
         ambiguous_names=frozenset(
             tuple(w.casefold() for w in name.split()) for name in raw.get("ambiguous_place_names", ())

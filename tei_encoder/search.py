@@ -37,10 +37,11 @@ SHARDS_FILE = "shards.json"
 # cold cache, median of 10 searches; figures in README): Pagefind indexes ~3.5 ms of CPU a page,
 # plus ~0.06 s a shard run; the index is 61 MB whole, 64 MB in 64 shards; a search took 1.0-1.3 s
 # unsharded, 2.0 s over 32 shards, 3.2 s over 64, 5.6 s over 128 (about three requests a shard).
-# So: ~100 pages a shard (an edit re-indexes ~0.3 s of pages) up to 64 shards, then shards grow
-# (10,000 pages: 156 pages, ~0.6 s) rather than every search slowing down further.
+# So: ~100 pages a shard (an edit re-indexes ~0.3 s of pages) up to 32 shards, then shards grow
+# (10,000 pages: 313 pages, ~1.1 s): readers search an edition far more often than its editors
+# rebuild it, so a search stays near 2 s at any size rather than paying for a quicker rebuild.
 PAGES_PER_SHARD = 100
-MAX_SHARDS = 64
+MAX_SHARDS = 32
 # what a bundle holds of its index (the rest are Pagefind's scripts, the same in every bundle)
 _BUNDLE_DATA = ("fragment", "index", "filter", "pagefind-entry.json")
 

@@ -106,6 +106,7 @@ _NOT_NAMES = frozenset(
         "government",
         "council",
         "committee",
+        *("comittee", "commitee"),  # misspelt in translations ("the Central Comittee of ...")
         "ministry",
         "party",
         "republic",
@@ -800,7 +801,7 @@ def _rule_names(
                 continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
             if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
-                whole = _second_given_name(v, text, m.start(), run)
+                whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run))
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
@@ -811,12 +812,15 @@ def _rule_names(
                     or v.is_title_word(family)
                     or norm(family) in v.not_names
                     or norm(family) in v.given
-                ):
+                    or any(f.kind != "person" for f in rec.lexicon.get((norm(family),), ()))
+                ):  # ("America Fidel Castro": a place's name ends before the given name)
                     names.append(f"{family} {m.group(0)}")  # "Kádas István", "Etre Sándor"
         elif word.endswith(("iin", "iyn", "yn", "ijn", "ijin")):
             mongolian = _MONGOLIAN_NAME.match(text, m.start())
             if mongolian:
                 names.append(mongolian.group(0))
+    if ", " in text and kinds & _SURNAME_END:
+        names.extend(_listed_pairs(v, rec.lexicon, text))
     for m in (
         rec.name_list.finditer(text) if ("omrades" in text or "Cdes." in text or "Messrs." in text) else ()
     ):  # "Comrades Ruszakov and Kudryashov", "Cdes. Kim, Pak and Nam"
@@ -869,6 +873,18 @@ def _second_given_name(v, text: str, at: int, run: str) -> str:
 _WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
 
 
+def _surname_after_particle(v, text: str, at: int, run: str) -> str:
+    """A name the given-name rule found at `at` that ends on a capitalised particle ("Anwar El" of
+    "Anwar El Sadat": names.json particles) goes on to the surname after it; else `run`."""
+    last = run.rpartition(" ")[2]
+    if not last[:1].isupper() or norm(last) not in v.particles:
+        return run
+    after = _NEXT_WORD.match(text, at + len(run))
+    if after is None or v.is_title_word(after["word"]) or norm(after["word"]) in _FUNCTION_WORDS:
+        return run
+    return f"{run} {after['word']}"
+
+
 def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
     """_name_run of the words of `words` (a rule's match), kept in `runs` (one record's: the answer
     depends on the words and the vocabulary alone)."""
@@ -887,7 +903,7 @@ def _named_after_person(v, text: str, at: int) -> int:
     return m.end() if m and norm(m.group("noun")) in v.named_after_person else 0
 
 
-_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD = 1, 2, 4, 8
+_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END = 1, 2, 4, 8, 16
 
 
 @lru_cache(maxsize=4096)
@@ -928,7 +944,37 @@ def _word_kind(word: str) -> int:
     kind |= _FAMILY if folded in v.east_asian_family else 0
     kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
     kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
+    if word.endswith(v.surname_endings) and word[1:].islower() and not v.is_common_word(word):
+        kind |= _SURNAME_END
     return kind
+
+
+# two capitalised words, the second of a surname's shape (names.json surname_endings), in a list
+_PAIR = re.compile(
+    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,})(?![\w’'-])"
+)
+_LIST_BEFORE = (", ", " and ")
+_LIST_AFTER = (",", " and ", ";")
+
+
+def _listed_pairs(v, lexicon: dict, text: str) -> list[str]:
+    """Names of a given name and a surname of a Slavic or Romanian shape in a list of names ("…,
+    Marko Nikezic, Salko Fejic, Danilo Lekic and Dragomir Petrovic"): the pair stands after a comma
+    or "and", or before one; the surname ends as names.json surname_endings say and is no dictionary
+    word; the given name is no title, dictionary word or listed non-name."""
+    found = []
+    for m in _PAIR.finditer(text):
+        given, surname = m.group("given"), m.group("surname")
+        if not _word_kind(surname) & _SURNAME_END:
+            continue
+        if not (text.endswith(_LIST_BEFORE, 0, m.start()) or text.startswith(_LIST_AFTER, m.end())):
+            continue
+        if v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names:
+            continue
+        if any(f.kind != "person" for f in lexicon.get((norm(given),), ())):
+            continue  # "Moscow Ivanov": a place's name before a surname is no given name
+        found.append(f"{given} {surname}")
+    return found
 
 
 def _joined_particle(v, word: str) -> bool:
@@ -1579,6 +1625,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_letter_spaced(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
+    if "newspaper " in text or "magazine " in text or "weekly " in text:
+        spans.extend(_named_papers(ctx, text))
     if "he " in text:
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
@@ -1711,6 +1759,113 @@ def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list)
     return toks[i - 1][2] in ctx.rec.link_rules.org_part_nouns
 
 
+def _feature_word_after(ctx: _DocContext, text: str, toks, j: int) -> int:
+    """The token after the feature words ("Harbor", "Strait", "Province": data/gazetteer.json
+    feature_words) that follow a known place ending before token j, one space apart and capitalised,
+    or after a building's noun up to two capitalised words later ("Beijing Workers Stadium":
+    names.json named_after_person); 0 when none follows. TEI 13.2.3: "Wonsan Harbor" names another
+    place than the city Wonsan."""
+    k = j
+    while _word_after(text, toks, k) in ctx.rec.link_rules.feature_words:
+        k += 1
+    if k > j:
+        return k
+    if toks[j - 1][2].isupper():
+        return 0  # "the US House": a state's abbreviation before it names a body, not a building
+    for k in range(j, min(j + 3, len(toks))):  # "Beijing Workers Stadium": a building (names.json named_after_person)
+        word = _word_after(text, toks, k)
+        if word is None or not word[:1].isupper():
+            return 0
+        if norm(word) in ctx.rec.names.named_after_person:
+            return k + 1
+    return 0
+
+
+def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: list) -> _Span | None:
+    """A party named by its abbreviation and the state's name ("CP Italy", "CP of Italy"): an
+    abbreviation of a party's shape (two to five capitals ending in P) one space before the place at
+    token i, no form of its own, untagged. The party is an organisation of the record, unlinked; the
+    state inside it is not tagged (TEI 13.2.2: a place inside an organisation's name is part of it)."""
+    k = i - 2 if i >= 2 and toks[i - 1][2] == "of" and toks[i - 2][2] in ("CP", "KP") else i - 1  # "CP of Italy"
+    if k < 0 or text[toks[k][1] : toks[i][0]] not in (" ", " of ") or (spans and spans[-1][1] > toks[k][0]):
+        return None
+    word = toks[k][2]
+    if not (2 <= len(word) <= 5 and word.isupper() and word.endswith("P")) or ctx.forms((norm(word),)):
+        return None
+    start = toks[k][0]
+    found = _record_org(ctx, text[start:end])
+    if found is None:
+        return None
+    key, xml_id = found
+    ctx.add_local(key, _Form(xml_id, "org", (True,) * len(key), None, 2))
+    return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]
+
+
+# an abbreviation of a body with a function word's letter in lower case: "MfAA" (Ministerium für
+# Auswärtige Angelegenheiten), "MfNV"; two capitals at least after it ("MiG" is an aircraft)
+_MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
+_LEADERSHIP = ("Leadership", "LEADERSHIP")  # capitalised: a body's name ("the ORO Leadership")
+_STATE_INITIALS = ("PR", "DR", "SR", "NR", "FR", "SFR", "RS", "RP")  # "DRA", "NRB", "SRR": a state's, not a body's
+
+
+def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
+    """An organisation no list holds, named by its abbreviation at token i: one of a body's mixed
+    shape ("the MfAA"), capitals right before "leadership" ("the ORO Leadership"), a party's
+    abbreviation after a national adjective ("the Bolivian CP"). An organisation of the record,
+    unlinked, learnt for the record's later uses (TEI 13.2.2). A word with a form of its own (a
+    listed state, party, person) keeps its reading."""
+    word = toks[i][2]
+    if ctx.forms((norm(word),)) or norm(word) in _ORG_HEADS:
+        return None  # "the MFA leadership": some state's ministry, a generic organ
+    if word.startswith(_STATE_INITIALS):
+        return None  # "the DRA leadership", "the NRB": a state's abbreviation (Democratic Republic of ...)
+    start = toks[i][0]
+    acronym = _ACRONYM.match(word)
+    if (
+        acronym
+        and word.endswith("P")
+        and i > 0
+        and text[toks[i - 1][1] : start] == " "
+        and _NATIONAL.match(toks[i - 1][2])
+        and not (spans and spans[-1][1] > toks[i - 1][0])
+    ):
+        start = toks[i - 1][0]  # "the Bolivian CP": that state's party
+    elif not ((acronym and _word_after(text, toks, i + 1) in _LEADERSHIP) or _MIXED_ACRONYM.fullmatch(word)):
+        return None
+    surface = text[start : toks[i][1]]
+    found = _record_org(ctx, surface)
+    if found is None or ctx.rec.names.is_common_word(word):
+        return None
+    key, xml_id = found
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for t in surface.split()), None, 2))
+    return start, toks[i][1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+def _unlisted_span(ctx: _DocContext, text: str, toks, keys, i: int, spans: list, place_keys) -> _Span | None:
+    """What a capitalised word no form begins names by its shape: a place before a feature or region
+    word ("Mekong Delta", _unlisted_region), an organisation's abbreviation (_acronym_org); else None."""
+    if i + 1 < len(toks) and keys[i + 1] in place_keys and _word_after(text, toks, i + 1) is not None:
+        region = _unlisted_region(ctx, text, toks, i, spans)
+        if region:
+            return region
+    return _acronym_org(ctx, text, toks, i, spans) if toks[i][2][-1:].isupper() else None  # (first test inline)
+
+
+def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
+    """ "Heilongjiang Province", "Mekong Delta": a word no list knows before a feature or region word
+    (data/gazetteer.json feature_words, region_words) names a place of the record, unlinked (TEI
+    13.2.3); None when the word is a dictionary word, a title, a known name, or already tagged."""
+    word, v = toks[i][2], ctx.rec.names
+    if not (word.isalpha() and word[1:].islower()) or (spans and spans[-1][1] > toks[i][0]):
+        return None
+    if v.is_common_word(word) or v.is_title_word(word) or norm(word) in v.not_names:
+        return None  # "the Northern Province"
+    if norm(word) in v.given or norm(word) in v.east_asian_family:
+        return None  # a person's name part ("Kim Island" may be named after him)
+    start, end = toks[i][0], toks[i + 1][1]
+    return _unlinked_place(ctx, start, end, text[start:end], (norm(word), norm(toks[i + 1][2])))
+
+
 def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
     """The span of a place of the record's own (one entry per name `key` in the record, no authority
     link): for a name we cannot link without risk ("America" alone, "the Sea of Japan")."""
@@ -1795,6 +1950,37 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
         return False
     ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+def _given_before_learnt_surname(
+    ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list, form: _Form
+) -> _Span | None:
+    """A capitalised word no list or rule knows right before a surname the record named in full
+    ("Noureddin Kianouri" after "Nureddin Kianouri"): the given name of one name. The same person
+    when the given names agree but for a transliteration's letters, else a person of its own; None
+    when the word is a title, a dictionary or function word, a known name of any kind, or tagged."""
+    if i == 0 or not caps[i - 1] or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    if spans and spans[-1][1] > toks[i - 1][0]:
+        return None
+    word, v = toks[i - 1][2], ctx.rec.names
+    if not (word.isalpha() and len(word) >= 3 and word[1:].islower()) or ctx.forms((norm(word),)):
+        return None
+    if v.is_title_word(word) or v.is_common_word(word) or norm(word) in v.not_names or norm(word) in _FUNCTION_WORDS:
+        return None
+    known = ctx.entry(form.entity_id).name
+    if " " not in known or east_asian_shape(known.split()) or norm(word) in v.east_asian_family:
+        return None  # learnt alone ("Comrade Damba"), or an East Asian name (family name first)
+    if i + 1 < len(toks) and caps[i + 1] and text[toks[i][1] : toks[i + 1][0]] in (" ", "-"):
+        return None  # the name goes on ("Bek Nam Un"): not this surname
+    start, end = toks[i - 1][0], toks[i][1]
+    surface = text[start:end]
+    xml_id = form.entity_id
+    if not _similar_given(known, surface):
+        key = (norm(word), norm(toks[i][2]))
+        xml_id = _new_local_person(ctx, surface, key)
+        ctx.add_local(key, _Form(xml_id, "person", (True, True), None, 2))
+    return start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
@@ -2076,6 +2262,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
+    place_keys = ctx.rec.link_rules.place_noun_keys  # "Delta", "Province" after a word no list knows
     n_toks = len(toks)
     i = 0
     while i < n_toks:
@@ -2086,12 +2273,23 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if not found:
+            unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
+            if unlisted:
+                spans.append(unlisted)
+                i += 2 if unlisted[1] > toks[i][1] else 1
+                continue
             near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, no call)
             if near:
                 spans.append(near)
             i += 1
             continue
         start = toks[i][0]
+        if found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
+            whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
+            if whole:
+                spans.append(whole)  # "Noureddin Kianouri" after "Nureddin Kianouri": one name
+                i += 1
+                continue
         if (
             found
             and found[0] == 1
@@ -2130,6 +2328,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
+            party = (
+                _party_of_place(ctx, text, toks, i, end, spans)
+                if form.kind == "place" and i and toks[i - 1][2][-1:] in ("P", "f")  # "CP Italy", "CP of Italy"
+                else None
+            )
+            if party:
+                spans.append(party)  # "the CP Italy": a party of the state, not the state
+                i += length
+                continue
             if form.kind == "place" and (
                 _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
             ):
@@ -2162,6 +2369,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
+                continue
+            feature = _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" else 0
+            if feature:
+                # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
+                # (one place of the record, unlinked; a listed longer name was matched before)
+                end = toks[feature - 1][1]
+                key = tuple(keys[i:feature])
+                spans.append(_unlinked_place(ctx, start, end, text[start:end], key))
+                i = feature
                 continue
             directed = (
                 _lower_case_direction_place(ctx, text, toks, keys, caps, i, length) if form.kind == "place" else None
@@ -2216,6 +2432,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 surface = text[start:end]
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
             i += length
+            continue
+        unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
+        if unlisted:
+            spans.append(unlisted)
+            i += 2 if unlisted[1] > toks[i][1] else 1
             continue
         near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, without a call)
         if near:
@@ -2298,6 +2519,7 @@ _ORG_HEADS = frozenset(
     [
         "party",
         "committee",
+        *("comittee", "commitee"),  # misspelt in translations ("the Central Comittee of ...")
         "council",
         "assembly",
         "ministry",
@@ -2325,6 +2547,7 @@ _ORG_HEADS = frozenset(
         "branch",
         "office",
         "cabinet",
+        *("section", "forces", "militia", "club"),  # "China Section", "Revolutionary Armed Forces", "People’s Militia"
         "institute",
         "academy",
         "university",
@@ -2338,7 +2561,9 @@ _ORG_HEADS = frozenset(
 # "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
 _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 # "State Council", "State Committee": common words, but a state's organ (the state comes from the record)
-_STATE_BODY = re.compile(r"^(?:State|STATE)$")
+_STATE_BODY = re.compile(
+    r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
+)  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
 # bodies that are named by common words alone: a party's or a state's organs
 _PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
@@ -2461,8 +2686,49 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 # (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
 # matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ž]...)
 _MISSION = re.compile(
-    r"(?P<state>[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION|CONSULATE)(?![\w’'-])"
+    r"(?P<state>[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
+    r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
 )
+
+
+# a paper's name after its kind: "the newspaper Pravda", "the Chinese newspaper The Red Flag"
+_PAPER = re.compile(
+    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*){0,3})"
+)
+
+
+def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
+    """A newspaper or magazine named right after the word for it ("the newspaper The Red Flag",
+    "the weekly Trybuna"): the listed paper of that name, else an organisation of the record,
+    unlinked (TEI 13.2.2). The name ends before a title word; a name that begins with a person's or
+    place's known name ("the newspaper Kim Il Sung praised") is left to the name pass."""
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    for m in _PAPER.finditer(text):
+        words = m.group("name").split()
+        cut = next((k for k, w in enumerate(words) if v.is_title_word(w)), len(words))
+        words = [w.rstrip("’'") for w in words[:cut]]
+        if not words or words == ["The"]:
+            continue
+        first = norm(words[1] if words[0] == "The" and len(words) > 1 else words[0])
+        if any(f.kind != "org" for f in ctx.forms((first,))) or first in v.given or first in v.east_asian_family:
+            continue
+        surface = " ".join(words)
+        start = m.start("name")
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        listed = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        if len(listed) == 1:
+            xml_id = listed.pop()
+        else:
+            found = _record_org(ctx, surface)
+            if found is None:
+                continue
+            xml_id = found[1]
+            ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for t in words), None, 2))
+            if key[0] == "the" and len(key) > 1:  # "Red Flag" later names the same paper
+                ctx.add_local(key[1:], _Form(xml_id, "org", (True,) * (len(key) - 1), None, 2))
+        spans.append((start, start + len(surface), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return spans
 
 
 def _may_name_a_mission(text: str) -> bool:
@@ -2475,6 +2741,8 @@ def _may_name_a_mission(text: str) -> bool:
         or "MBASS" in text
         or "EGATION" in text
         or "ONSULATE" in text
+        or "n ministry" in text
+        or "N MINISTRY" in text
     )
 
 
@@ -2581,6 +2849,10 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
             f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
+            if f == "forces":
+                if any(norm(x) != "armed" for x in words[:k]):
+                    return True  # "Revolutionary Armed Forces"; "the Armed Forces of ..." alone is generic
+                continue
             if f in _ORG_HEADS:
                 return True
             if f == "union" and (
@@ -2625,18 +2897,31 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
             if end_word + 1 < len(ws) and ws[end_word].isupper() and _ACRONYM.match(ws[end_word + 1]):
                 end_word += 1  # "CC BCP": an abbreviated organ, then its party's abbreviation
+            if end_word + 1 < len(ws) and ws[end_word] in ctx.rec.link_rules.org_part_nouns:
+                end_word = _unit_name_end(ctx, ws, end_word)  # "Department Far East", "Department XX"
             b = tail_a
             for j in range(end_word + 1):
                 b = run.index(ws[j], b) + len(ws[j])
             if end_word < len(ws) - 1:
                 break  # "Korean Workers' Party KIM Deok-hyeon ...": the organisation ends on its head
             continue
-        if k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
-            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         place = _place_at(ctx, run[tail_a:tail_b])
+        if not place and k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
+            break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
             break
+        if k > first and len(ws) == 1 and f"{ws[0]} of" in v.state_prefixes and k + 1 < len(groups):
+            place = _place_at(ctx, run[groups[k + 1][0] : groups[k + 1][1]])
+            if place and not joined_by_and[k + 1]:
+                b = groups[k + 1][0] + place  # "Armed Forces of PR of Bulgaria": the state's prefix, then the state
+                break
+        if k > first and len(ws) > 1 and ws[0] in v.state_prefixes:
+            rest = run.index(ws[1], tail_a)
+            place = _place_at(ctx, run[rest:tail_b])
+            if place:
+                b = rest + place  # "Armed Forces of PR Bulgaria"
+                break
         if k > first and _ACRONYM.match(ws[0]) and not joined_by_and[k]:
             b = run.index(ws[0], tail_a) + len(ws[0])
             break  # "Central Committee of the BKP", "State Council of the NRB": the party's or state's abbreviation
@@ -2655,6 +2940,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             break
 
     b = a + len(_POSSESSIVE.sub("", run[a:b]))  # "Thai Communist Party’s armed forces"
+    if b == len(run) and _UNIT_NUMBER.match(run[a:b].rsplit(" ", 1)[-1]):
+        code = _UNIT_CODE.match(text, start + b)
+        b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
     if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
@@ -2667,9 +2955,23 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         and not _PARTY_ORGAN.search(span_words[1])
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
+        and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
     ):
         return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
     return result
+
+
+_UNIT_CODE = re.compile(r"/[A-Z]{2,6}\b")  # "/AGA" of "Main Department XX/AGA"
+
+
+def _unit_name_end(ctx: _DocContext, ws: list[str], at: int) -> int:
+    """The last word of a unit's name whose part noun is word `at` of a group (data/gazetteer.json
+    org_part_nouns): the whole group when the words after it are one listed place ("Department Far
+    East", "Department FRG" of a ministry), the number after it ("Department XX"); else `at`."""
+    rest = " ".join(ws[at + 1 :])
+    if _place_at(ctx, rest) == len(rest):
+        return len(ws) - 1
+    return at + 1 if _UNIT_NUMBER.match(ws[at + 1]) else at
 
 
 # an abbreviation: two to six capitals ("BKP", "NRB", "CPSU"), not a Roman number ("XXII")

@@ -51,6 +51,7 @@ class NameVocabulary:
     one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
     envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
+    surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -135,6 +136,7 @@ def vocabulary() -> NameVocabulary:
         one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
         envoy_titles=tuple(raw.get("envoy_titles", ())),
+        surname_endings=tuple(raw.get("surname_endings", ())),
     )
 
 
