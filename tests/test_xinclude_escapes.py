@@ -99,18 +99,27 @@ def test_a_file_url_inside_the_folder_is_included_and_no_absolute_path_is_publis
     assert "Kept part." in text and 'xml:base="parts/div.xml"' in text and str(hostile) not in text
 
 
-def unblock_after(fifo: Path, seconds: float) -> threading.Timer:
-    """Open the FIFO for writing after a while, so a reader stuck on it (the defect) gets an end of file."""
+class unblock_after(threading.Thread):
+    """After a while, keep opening the FIFO for writing until cancelled, so a reader stuck on it (the
+    defect: libxml2 and jing may open it more than once) gets an end of file and the test fails
+    instead of hanging."""
 
-    def release():
-        try:
-            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError:
-            pass  # nobody is reading it: nothing blocks
+    def __init__(self, fifo: Path, seconds: float):
+        super().__init__(daemon=True)
+        self.fifo, self.seconds, self.stop = fifo, seconds, threading.Event()
+        self.start()
 
-    timer = threading.Timer(seconds, release)
-    timer.start()
-    return timer
+    def run(self):
+        if self.stop.wait(self.seconds):
+            return
+        while not self.stop.wait(0.1):
+            try:
+                os.close(os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass  # nobody is reading it now
+
+    def cancel(self):
+        self.stop.set()
 
 
 @pytest.mark.parametrize("parse", ["xml", "text"])
