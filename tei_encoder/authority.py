@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +19,7 @@ from .config import project_dir
 from .errors import UsageError
 from .fsutil import not_there, shown
 from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
-from .xmlsafe import describe_xml_error, parse_xml
+from .xmlsafe import describe_xml_error, parse_xml, xml_id_refusal
 
 REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor rejected, one per line
 
@@ -196,8 +195,9 @@ def allowed_idno_types() -> frozenset[str] | None:
 def _check_entry(path: Path, el: etree._Element, xml_id: str) -> None:
     """UsageError (file:line) for what would make every record that mentions the entry invalid TEI."""
     where = f"{shown(path)}:{el.sourceline}"
-    if not _NCNAME.fullmatch(xml_id):
-        raise UsageError(f"{where}: authority entry xml:id {xml_id!r} is not an XML name (NCName)")
+    refused = xml_id_refusal(xml_id)
+    if refused:
+        raise UsageError(f"{where}: authority entry xml:id {xml_id!r} {refused}")
     for idno in el.iterfind("tei:idno", NSMAP):
         refused = refused_idno_type(idno)
         if refused:
@@ -212,10 +212,6 @@ def refused_idno_type(idno: etree._Element) -> str | None:
     if (idno.text or "").strip() and allowed is not None and kind.lower() not in {a.lower() for a in allowed}:
         return f"idno type {kind!r} is not one the project schema allows ({', '.join(sorted(allowed))})"
     return None
-
-
-# An XML name without a colon (XML Namespaces 1.0 NCName), as xml:id must be.
-_NCNAME = re.compile(r"[^\W\d][\w.\-\u00b7\u0300-\u036f\u203f\u2040]*")
 
 
 def _entries(tree, path: Path):

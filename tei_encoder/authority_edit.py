@@ -32,6 +32,7 @@ from . import teidoc
 from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, refused_idno_type, rejected_names, unreadable_file
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
+from .xmlsafe import xml_id_refusal
 
 # identifier shapes (TEI idno/@type -> pattern): a malformed id is an error, never "fixed"
 IDENTIFIER_SHAPES = {
@@ -55,7 +56,6 @@ def identifier_ok(id_type: str, value: str) -> bool:
     return shape is None or bool(shape.fullmatch(value) or IDENTIFIER_URIS[kind].fullmatch(value))
 
 
-_NCNAME = re.compile(r"[^\W\d][\w.-]*")
 REVIEW_COLUMNS = (
     "decision",
     "type",
@@ -178,8 +178,9 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
     xml_id = entry.get(XML_ID)
     if not xml_id:
         return [Problem(path, line, f"<{etree.QName(entry).localname}> has no xml:id")]
-    if not _NCNAME.fullmatch(xml_id):
-        problems.append(Problem(path, line, f"xml:id {xml_id!r} is not a valid XML name (letters, digits, - . _)"))
+    refused = xml_id_refusal(xml_id)
+    if refused:
+        problems.append(Problem(path, line, f"xml:id {xml_id!r} {refused}"))
     if xml_id in ids:
         first = ids[xml_id]
         problems.append(Problem(path, line, f"xml:id {xml_id!r} is used twice (first at {first[0]}:{first[1]})"))
@@ -661,8 +662,9 @@ def _apply_row(files: _Files, decision: str, row: dict[str, str]) -> str:
         if kind not in KIND:
             raise ValueError(f"type {kind!r} is not person, place or org")
         xml_id = xml_id or slug(forms[0])
-        if not _NCNAME.fullmatch(xml_id):
-            raise ValueError(f"id {xml_id!r} is not a valid XML name (letters, digits, - . _)")
+        refused = xml_id_refusal(xml_id)
+        if refused:
+            raise ValueError(f"id {xml_id!r} {refused}")
         if xml_id in files.entries:
             raise ValueError(f"id {xml_id!r} is already an entry: write merge to add these forms to it")
     for form in forms:

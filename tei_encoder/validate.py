@@ -653,11 +653,15 @@ class Validator:
         return self.rng_path
 
     def _jing_takes(self, paths: list[Path]) -> list[Path]:
-        """The files jing may be given ahead of our checks: names it can take, sizes within the limit."""
+        """The files jing may be given ahead of our checks: names it can take, regular files within the
+        size limit, and no XInclude in them (jing would follow it before resolve_xinclude checked it:
+        a FIFO would hang it, a file outside the folder would be read)."""
         takes = []
         for path in paths:
             try:
-                if jing_can_name(str(path)) and path.stat().st_size <= self.max_bytes:
+                if not jing_can_name(str(path)) or not path.is_file() or path.stat().st_size > self.max_bytes:
+                    continue
+                if not _may_include(path.read_bytes()):
                     takes.append(path)
             except OSError:
                 pass  # our checks report it
@@ -765,6 +769,17 @@ def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> lis
         )
         for el, message, error in found
     ]
+
+
+# an element named include (any prefix, or none): element names are written as they are, never escaped
+_INCLUDE_TAG = re.compile(rb"<(?:[^\s<>=/!?]*:)?include[\s/>]")
+
+
+def _may_include(data: bytes) -> bool:
+    """True unless data surely holds no XInclude: in an encoding other than an ASCII-compatible one
+    (UTF-16, UTF-32, EBCDIC), or with an element named include, it may."""
+    ascii_compatible = data.startswith(b"\xef\xbb\xbf<") or (data[:1] == b"<" and data[1:2] != b"\x00")
+    return not ascii_compatible or _INCLUDE_TAG.search(data) is not None
 
 
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:

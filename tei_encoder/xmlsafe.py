@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
@@ -76,6 +77,19 @@ def bad_xml_ids(tree: etree._ElementTree) -> list[tuple[etree._Element, str, boo
         elif not value.isascii() and _older_rules_refuse(value):
             found.append((el, f"xml:id {value!r} is {OLDER_RULES}", False))
     return found
+
+
+def xml_id_refusal(value: str) -> str | None:
+    """Why value cannot be an xml:id in the TEI we write, as the rest of a sentence starting with the
+    value ('is not an XML name ...'), or None when it can. The one check of xml:id values for the
+    authority files, `authority check` and the review sheet: an NCName by XML 1.0 (fifth edition)
+    NameStartChar/NameChar without the colon (xml:id 1.0, section 4), and one the older letter tables
+    of XML Schema 1.0's ID type (the project schema's and tei_all's) take too."""
+    if not is_ncname(value):
+        return f"is not an XML name (NCName): {NCNAME_RULE}"
+    if not value.isascii() and _older_rules_refuse(value):
+        return f"is {OLDER_RULES}"
+    return None
 
 
 OLDER_RULES = (
@@ -176,8 +190,38 @@ class IncludeRefusal:
         return (self.element.sourceline if self.element is not None else None) or 1
 
 
-def _is_network(href: str) -> bool:
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:", href)) and not href.lower().startswith("file:")
+_LOCAL_HOSTS = ("", "localhost")  # a file: URL's host libxml2 opens on this machine
+
+
+def _file_url(path: str) -> str:
+    """path (absolute, any bytes) as a file: URL with every byte a URL treats specially escaped."""
+    return "file://" + quote(os.fsencode(os.path.abspath(path)))
+
+
+def include_target(include: etree._Element, name: str) -> tuple[str | None, str]:
+    """The absolute local path an xi:include names, and '' ; or None and why it names no local file.
+
+    The href is resolved as a URI (RFC 3986, as libxml2 does): against each xml:base of the include
+    and its ancestors, from the root down, and the document's own file: URL under them. Any scheme
+    in any case counts (`FILE:`, `file:/abs`, `file:///abs`), a file: URL's host must be this
+    machine's (none or `localhost`), and percent-escapes are decoded. Anything but a local file
+    (another scheme, another host, a query or fragment) is refused, never guessed at."""
+    base = _file_url(name)
+    chain = [include, *include.iterancestors()]
+    for element in reversed(chain):
+        value = element.get(f"{{{XML_NS}}}base")
+        if value is not None:
+            base = urljoin(base, value.strip())
+    href = (include.get("href") or "").strip()
+    url = urljoin(base, href)
+    parts = urlsplit(url)
+    if parts.scheme != "file":
+        return None, f"XInclude of a network resource ({url}) is not fetched"
+    if parts.netloc.lower() not in _LOCAL_HOSTS:
+        return None, f"XInclude of {href!r} names the host {parts.netloc!r}: only local files are included"
+    if parts.query or parts.fragment or "#" in url:
+        return None, f"XInclude of {href!r} holds a query or fragment (use the xpointer attribute)"
+    return os.path.normpath(os.fsdecode(unquote_to_bytes(parts.path))), ""
 
 
 def resolve_xinclude(
@@ -188,25 +232,28 @@ def resolve_xinclude(
 
     Includes may reach the TEI file's own folder (and below) and each folder of `roots` (and below:
     `--include-root`, for an edition whose TEI files share parts kept beside them); nothing else,
-    whether named by an absolute path, a file: URL, `..`, xml:base or a symbolic link.
+    whether named by an absolute path, a file: URL in any spelling, `..`, xml:base or a symbolic
+    link (include_target says how an href is read). A target that is not a regular file (a FIFO,
+    a device, a folder) is refused unopened. Each include of the file is then pointed at the very
+    file checked (its real path), so libxml2 cannot read the href differently.
 
     Only local files are included (never the network); an include that fails without a fallback
     refuses the file, as jing stops on it. The refusal names the failing include itself (its line),
     not the last include libxml2 reported. validate and publish share this, so a file is read the
     same way by both."""
-    folder = os.path.dirname(os.path.abspath(name))
     includes = list(tree.iter(f"{XI}include"))
-    targets: list[tuple[etree._Element, str]] = []
-    for include in includes:
-        href = include.get("href") or ""
-        if _is_network(href):
-            return IncludeRefusal(f"XInclude of a network resource ({href}) is not fetched", include), ()
-        if href:
-            targets.append((include, os.path.normpath(os.path.join(folder, unquote(href.removeprefix("file://"))))))
-    allowed = tuple(dict.fromkeys(os.path.realpath(r) for r in (folder, *roots)))
-    outside = _include_outside(tree, name, allowed, set())
+    allowed = tuple(dict.fromkeys(os.path.realpath(r) for r in (os.path.dirname(os.path.abspath(name)), *roots)))
+    checked: dict[etree._Element, str] = {}
+    outside = _include_outside(tree, name, allowed, set(), checked)
     if outside is not None:
         return outside, ()
+    targets: list[tuple[etree._Element, str]] = []
+    written: dict[str, str] = {}  # the URL given to libxml2 -> the href as the file wrote it
+    for include, real in checked.items():
+        url = _file_url(real)
+        written[url] = include.get("href") or ""
+        include.set("href", url)
+        targets.append((include, real))
     try:
         tree.xinclude()
     except etree.XIncludeError as exc:
@@ -214,20 +261,21 @@ def resolve_xinclude(
         inside = _error_in_included_file(exc, name)
         if inside:  # the included file is not well-formed: say which file and where
             message = inside
+        for url, href in written.items():
+            message = message.replace(url, href)
         return IncludeRefusal(f"XInclude failed: {message}", _failing_include(exc, message, includes, targets)), ()
+    _restore_bases(tree, written)
     return None, tuple(dict.fromkeys(target for _, target in targets))
 
 
-def _include_target(include: etree._Element, name: str) -> str | None:
-    """The absolute path an xi:include names, read as libxml2 does (relative to its base URI, so
-    an xml:base on an ancestor counts); None when it names a network resource."""
-    href = unquote(include.get("href") or "")
-    base = include.base or name
-    if _is_network(base):
-        return None
-    base = unquote(base.removeprefix("file://"))
-    folder = base.rstrip("/") if base.endswith("/") else os.path.dirname(base)
-    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(name)), folder, href.removeprefix("file://")))
+def _restore_bases(tree: etree._ElementTree, written: dict[str, str]) -> None:
+    """libxml2 marks an included element with xml:base, the URL it was given: put back the href the
+    file wrote, so no absolute path of this machine reaches a published file."""
+    attribute = f"{{{XML_NS}}}base"
+    for element in tree.iter():
+        value = element.get(attribute) if isinstance(element.tag, str) else None
+        if value is not None and value in written:
+            element.set(attribute, written[value])
 
 
 def _within(path: str, folder: str) -> bool:
@@ -235,19 +283,23 @@ def _within(path: str, folder: str) -> bool:
 
 
 def _include_outside(
-    tree: etree._ElementTree, name: str, roots: tuple[str, ...], seen: set[str]
+    tree: etree._ElementTree,
+    name: str,
+    roots: tuple[str, ...],
+    seen: set[str],
+    checked: dict[etree._Element, str] | None = None,
 ) -> IncludeRefusal | None:
     """The first xi:include (in this file or, nested, in a file it includes) whose target lies
-    outside every folder of roots (the TEI file's own first) once symlinks are followed: an
-    absolute path, a `..` or a symlink escaping them. Untrusted TEI must not publish /etc/passwd;
-    None when every include stays in."""
+    outside every folder of roots (the TEI file's own first) once symlinks are followed, names no
+    local file, or is no regular file; None when every include stays in. checked (this file's
+    includes only) gets each include's real target path."""
     for include in tree.iter(f"{XI}include"):
         href = include.get("href") or ""
         if not href:
             continue  # the document itself
-        target = _include_target(include, name)
+        target, why = include_target(include, name)
         if target is None:
-            return IncludeRefusal(f"XInclude of a network resource ({include.base}) is not fetched", include)
+            return IncludeRefusal(why, include)
         real = os.path.realpath(target)
         if not any(_within(real, root) for root in roots):
             inside = any(_within(target, root) for root in roots)  # by its name, before symlinks are followed
@@ -256,7 +308,15 @@ def _include_outside(
             return IncludeRefusal(
                 f"XInclude of {href!r} reaches {where} {folders} and is not followed ({INCLUDE_ROOT_HINT})", include
             )
-        if include.get("parse", "xml") == "xml" and real not in seen and os.path.isfile(real):
+        try:
+            mode = os.stat(real).st_mode  # never opened: a FIFO would block the reader forever
+        except OSError:
+            mode = None  # missing: libxml2 says so (or takes the fallback)
+        if mode is not None and not stat.S_ISREG(mode):
+            return IncludeRefusal(f"XInclude of {href!r} names {_kind(mode)}, not a regular file; not read", include)
+        if checked is not None:
+            checked[include] = real
+        if include.get("parse", "xml") == "xml" and real not in seen and mode is not None:
             seen.add(real)
             try:
                 nested = parse_xml(Path(real))
@@ -266,6 +326,17 @@ def _include_outside(
             if inner is not None:
                 return IncludeRefusal(f"{shown(real)}: {inner.reason}", include)
     return None
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular one is, for a refusal."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
 
 
 def _error_in_included_file(exc: etree.XIncludeError, name: str) -> str:

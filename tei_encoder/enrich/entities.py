@@ -12,6 +12,7 @@ Adjectives and demonyms are never names: only listed forms and name shapes are m
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -325,6 +326,7 @@ class EntityRecognizer:
         self.surnames = self._surnames()
         self.surname_list = sorted(self.surnames)
         self.near_surnames: dict[str, list[tuple[float, str]]] = {}  # _close_surnames of each word met
+        self.listed_states: dict[str, frozenset[str]] | None = None  # states_named, made at first use
         self.short_index = self._short_index()
         self.given_index = self._given_index()
         self.names = vocabulary()
@@ -472,6 +474,19 @@ class EntityRecognizer:
             keys = [tuple(norm(w) for w in words) for words in forms if len(words) > 1]
             index.setdefault(given, {})[entry.xml_id] = [k for k in keys if k[0] == given]
         return index
+
+    def states_named(self, word: str) -> frozenset[str]:
+        """The authority's places with a name holding the folded `word` ("vietnam": Vietnam, North
+        Vietnam, South Vietnam): made once, at the first state prefix met (one pass over the lexicon)."""
+        if self.listed_states is None:
+            named: dict[str, set[str]] = {}
+            for key, forms in self.lexicon.items():
+                for form in forms:
+                    if form.kind == "place" and form.rank == 0:
+                        for w in key:
+                            named.setdefault(w, set()).add(form.entity_id)
+            self.listed_states = {w: frozenset(ids) for w, ids in named.items()}
+        return self.listed_states.get(word, frozenset())
 
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
@@ -768,6 +783,11 @@ def _rule_names(
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
+        if _is_prefixed_state(rec, m.group(0)):
+            continue  # "P.R. Romania": a state prefix and a listed place, never a person
+        if _is_title_initial(v, text, m.start()):
+            names.append(_name_run_of(v, m.group(0)[2:].lstrip(), runs))
+            continue  # "C. Moskovskyi asked c. Moravec": "C." is "c." (comrade) at a sentence's start
         given = before.group(1) if before else ""
         if given and not (v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names):
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
@@ -868,6 +888,36 @@ def _second_given_name(v, text: str, at: int, run: str) -> str:
     g = _GIVEN_NAME.match(text, second)
     longer = _name_run(v, g.group("all").split()) if g else ""
     return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
+
+
+def _is_title_initial(v, text: str, at: int) -> bool:
+    """Whether the initial at `at` is a title abbreviated to one letter ("c." for comrade, names.json
+    honorifics) capitalised at a sentence's start: the same text writes it in lower case before a name."""
+    lower = text[at].lower() + ". "
+    if text[at + 1 : at + 2] != "." or lower.rstrip() not in v.honorifics:
+        return False
+    if at and not text[:at].rstrip().endswith((".", ":", ";", "!", "?")):
+        return False  # inside a sentence: an initial
+    return any(text[k + 4 : k + 5].isupper() for k in _occurrences_of(text, " " + lower))
+
+
+def _occurrences_of(text: str, needle: str) -> Iterator[int]:
+    """The positions of `needle` in `text`, first to last."""
+    k = text.find(needle)
+    while k >= 0:
+        yield k
+        k = text.find(needle, k + 1)
+
+
+def _is_prefixed_state(rec: EntityRecognizer, name: str) -> bool:
+    """Whether initials and a name ("P.R. Romania", "D. R. Vietnam") are a state prefix of names.json
+    (state_prefix_expansions) before a place the authority or gazetteer lists."""
+    initials, _, place = name.rpartition(".")
+    place = place.strip()
+    if not place or rec.names.state_expansion(initials + ".") is None:
+        return False
+    key = tuple(norm(t) for _, _, t in tokens(place))
+    return any(f.kind == "place" for f in rec.lexicon.get(key, ()))
 
 
 _WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
@@ -1018,6 +1068,7 @@ def _name_run(v, words: list[str]) -> str:
             or (len(named) == 1 and norm(named[0].strip("[]")) in v.given)  # after a given name too ("... Dash")
             or (east_asian and v.is_syllable_word(bare))
             or norm(bare) in v.given
+            or norm(bare) in v.family_words  # "Mr. Ayub Khan": a family name that is a word too
             or (bare.isupper() and len(bare) > 1)
             or not v.is_common_word(bare)
         ):
@@ -1297,6 +1348,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 continue  # "Cuba" after a title is not a person
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
         surname_ids = {f.entity_id for f in ctx.forms(short) if f.kind == "person"}
+        spelt = v.listed_spelling(short[0]) if not surname_ids and not family_first else None
+        if spelt:  # "Moskovskyi" is the listed Moskovsky when one listed person has that surname
+            surname_ids = {f.entity_id for f in ctx.forms((spelt,)) if f.kind == "person" and f.rank == 0}
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
         spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
@@ -2256,6 +2310,21 @@ def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
     return start
 
 
+def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], form: _Form) -> str | None:
+    """The listed place a state prefix and a known country name together ("D.R. Vietnam", "PR China"):
+    the place the expanded name names when a list knows it (Democratic Republic of Vietnam); else the
+    country itself when no other listed place is another state of that country (no North/South
+    Vietnam, East/West Germany); else None (left unlinked: a wrong link is worse than none)."""
+    words = ctx.rec.names.state_expansion(prefix)
+    if words:
+        key = tuple(norm(t) for _, _, t in tokens(words)) + country
+        ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
+        if len(ids) == 1:
+            return ids.pop()
+    rivals = ctx.rec.states_named(country[-1])
+    return form.entity_id if rivals <= {form.entity_id} else None
+
+
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
     spans: list[_Span] = []
@@ -2427,10 +2496,19 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
+            entity_id = form.entity_id
             if form.kind == "place":
-                start = _state_prefix_start(ctx.rec, text, start)
-                surface = text[start:end]
-            spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{form.entity_id}"}, [surface]), surface))
+                prefixed = _state_prefix_start(ctx.rec, text, start)
+                if prefixed != start:
+                    state = _prefixed_state(ctx, text[prefixed:start].rstrip(), keys[i : i + length], form)
+                    start, surface = prefixed, text[prefixed:end]
+                    if state is None:
+                        # "DR Ruritania" when North and South Ruritania are listed: which state is unknown
+                        spans.append(_unlinked_place(ctx, start, end, surface, (norm(surface),)))
+                        i += length
+                        continue
+                    entity_id = state
+            spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{entity_id}"}, [surface]), surface))
             i += length
             continue
         unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
@@ -2633,6 +2711,23 @@ _LEADING = frozenset(
 )
 
 
+_MONTH_NAMES = frozenset(calendar.month_name[1:])
+
+
+def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where an organisation's name ends when a place and a head word ("Pyongyang Party") stand before a
+    lower-case noun of a local body (names.json local_body_nouns: "organization"): the whole is the
+    body, not the party; else `end`."""
+    if not text.startswith(ctx.rec.names.local_body_nouns, end):
+        return end
+    words = text[start:end].split()
+    if len(words) != 2 or not any(f.kind == "place" for f in ctx.forms((norm(words[0]),))):
+        return end
+    noun = next(n for n in ctx.rec.names.local_body_nouns if text.startswith(n, end))
+    after = end + len(noun)
+    return after if after == len(text) or not text[after].isalnum() else end
+
+
 def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
@@ -2651,6 +2746,10 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if not found:
             continue
         start, end = found
+        first_end = text.find(" ", start, end)
+        if first_end > 0 and text[start:first_end] in _MONTH_NAMES:
+            start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
+        end = _local_body_end(ctx, text, start, end)
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body

@@ -45,13 +45,35 @@ class NameVocabulary:
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
+    local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
+    # "skyi" of "Moskovskyi" -> "sky": a surname's ending in another transliteration, longest first
+    surname_spelling_endings: tuple[tuple[str, str], ...] = ()
+    family_words: frozenset[str] = frozenset()  # "khan" of "Ayub Khan": a family name that is a word too
     state_prefixes: tuple[str, ...] = ()  # "PR" of "PR China": part of the place name, as printed
+    # the letters of a state prefix ("DR" of "D. R.") -> the words it stands for ("Democratic Republic of")
+    state_prefix_expansions: tuple[tuple[str, str], ...] = ()
     name_cues: tuple[str, ...] = ()  # "led by", "according to": a surname follows
     organ_words: frozenset[str] = frozenset()  # "politburo": a word of an organ every party or state has
     one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
     envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
     surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
+
+    def state_expansion(self, prefix: str) -> str | None:
+        """The words a state prefix as printed stands for ("D. R." and "DR": "Democratic Republic of";
+        "People's Republic of" stands for itself); None when names.json state_prefix_expansions has none."""
+        letters = prefix.removesuffix(" of").replace(".", "").replace(" ", "")
+        if not letters.isupper():
+            return prefix  # written out in words
+        return next((words for abbr, words in self.state_prefix_expansions if abbr == letters), None)
+
+    def listed_spelling(self, surname: str) -> str | None:
+        """The folded `surname` with its ending as the lists write it ("moskovskyi": "moskovsky"); None
+        when no ending of names.json surname_spelling_endings is there."""
+        for ending, listed in self.surname_spelling_endings:
+            if surname.endswith(ending) and len(surname) > len(ending) + 2:
+                return surname[: -len(ending)] + listed
+        return None
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
@@ -130,7 +152,15 @@ def vocabulary() -> NameVocabulary:
         english=_english_words(),
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
+        local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
+        surname_spelling_endings=tuple(
+            sorted(raw.get("surname_spelling_endings", {}).get("endings", {}).items(), key=lambda e: -len(e[0]))
+        ),
+        family_words=frozenset(fold(w) for w in raw.get("family_names_also_words", {}).get("names", ())),
         state_prefixes=tuple(raw.get("state_prefixes", ())),
+        state_prefix_expansions=tuple(
+            (k, v) for k, v in raw.get("state_prefix_expansions", {}).items() if not k.startswith("_")
+        ),
         name_cues=tuple(raw.get("name_cues", ())),
         organ_words=frozenset(fold(w) for organ in raw.get("generic_organs", ()) for w in organ.split()),
         one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
