@@ -40,7 +40,15 @@ from .errors import MAX_SIZE_HINT, MissingSiteInput
 from .fsutil import atomic_write, existing_output, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
-from .xmlsafe import DEFAULT_MAX_MB, bad_xml_ids, describe_xml_error, human_size, parse_xml, resolve_xinclude
+from .xmlsafe import (
+    DEFAULT_MAX_MB,
+    bad_xml_ids,
+    describe_xml_error,
+    has_xinclude,
+    human_size,
+    parse_xml,
+    resolve_xinclude,
+)
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 _WORD = re.compile(r"\w+")
@@ -898,14 +906,13 @@ def read_tei(
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
-    if next(tree.iter(f"{XI_NS}include"), None) is not None:
+    if has_xinclude(tree):
         refusal, _ = resolve_xinclude(tree, str(path), include_roots)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
     return tree, warnings
 
 
-XI_NS = "{http://www.w3.org/2001/XInclude}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 

@@ -38,11 +38,11 @@ from .xmlsafe import (
     DEFAULT_MAX_MB,
     NSMAP,
     TEI_NS,
-    XI,
     XML_NS,
     UnsafeXML,
     bad_xml_ids,
     describe_xml_error,
+    has_xinclude,
     human_size,
     parse_xml,
     resolve_xinclude,
@@ -463,7 +463,7 @@ class Validator:
     ) -> _Checked:
         """_check_one's checks of a file that parsed."""
         includes = None
-        if next(tree.iter(f"{XI}include"), None) is not None:
+        if has_xinclude(tree):
             refusal, includes = _include_refusal(tree, name, data, self.include_roots)
             if refusal:
                 return _Checked([refusal])

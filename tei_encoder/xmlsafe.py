@@ -19,6 +19,26 @@ from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers pars
 MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
 DEFAULT_MAX_MB = 200  # validate's and publish's --max-size: larger files are refused unread
 XI = "{http://www.w3.org/2001/XInclude}"
+# the namespace of a 2003 draft of XInclude: libxml2 still acts on it (jing does not), so a file that
+# uses it would be read differently by the two; it is refused wherever it appears
+XI_DRAFT = "{http://www.w3.org/2003/XInclude}"
+DRAFT_REFUSAL = (
+    "uses the 2003 draft XInclude namespace (http://www.w3.org/2003/XInclude), which is not accepted: "
+    "use http://www.w3.org/2001/XInclude"
+)
+
+
+def has_xinclude(tree: etree._ElementTree) -> bool:
+    """Whether the tree holds an XInclude element of the 2001 namespace or of the 2003 draft's
+    (both make libxml2 include files, so both must pass resolve_xinclude's checks)."""
+    return next(tree.iter(f"{XI}include", f"{XI_DRAFT}*"), None) is not None
+
+
+def _draft_element(tree: etree._ElementTree) -> etree._Element | None:
+    """The first element of the 2003 draft XInclude namespace (None when there is none)."""
+    return next(tree.iter(f"{XI_DRAFT}*"), None)
+
+
 MAX_XML_BYTES = 512 * 1024 * 1024  # checked before reading: a huge or sparse file costs no memory
 
 
@@ -241,6 +261,9 @@ def resolve_xinclude(
     refuses the file, as jing stops on it. The refusal names the failing include itself (its line),
     not the last include libxml2 reported. validate and publish share this, so a file is read the
     same way by both."""
+    draft = _draft_element(tree)
+    if draft is not None:
+        return IncludeRefusal(DRAFT_REFUSAL, draft), ()
     includes = list(tree.iter(f"{XI}include"))
     allowed = tuple(dict.fromkeys(os.path.realpath(r) for r in (os.path.dirname(os.path.abspath(name)), *roots)))
     checked: dict[etree._Element, str] = {}
@@ -320,8 +343,13 @@ def _include_outside(
             seen.add(real)
             try:
                 nested = parse_xml(Path(real))
+            except UnsafeXML as exc:  # a DOCTYPE or entities in an included file: libxml2 would expand them
+                return IncludeRefusal(f"{shown(real)}: {exc}", include)
             except (etree.XMLSyntaxError, ValueError, OSError):
                 continue  # libxml2 reports the broken file itself, naming it
+            draft = _draft_element(nested)
+            if draft is not None:
+                return IncludeRefusal(f"{shown(real)} line {draft.sourceline}: {DRAFT_REFUSAL}", include)
             inner = _include_outside(nested, real, roots, seen)
             if inner is not None:
                 return IncludeRefusal(f"{shown(real)}: {inner.reason}", include)

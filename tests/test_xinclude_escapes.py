@@ -177,3 +177,60 @@ def test_authority_check_and_loading_agree_on_xml_ids(tmp_path, value, refused):
             load_authority((folder,))
     else:
         assert value in load_authority((folder,)).entries
+
+
+DRAFT = 'xmlns:xd="http://www.w3.org/2003/XInclude"'
+
+
+@pytest.fixture
+def draft_includes(tmp_path):
+    """Files whose includes libxml2 would follow but the 2001-namespace checks did not see: the 2003
+    draft namespace (alone, beside a 2001 include, in a fallback, in an included file) and a DOCTYPE
+    with an external entity in an included file."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(SECRET)
+    corpus = tmp_path / "corpus"
+    (corpus / "parts").mkdir(parents=True)
+    (corpus / "parts" / "inside.txt").write_text("words kept inside")
+    secret = outside / "secret.txt"
+    (corpus / "parts" / "draft.xml").write_text(
+        f'<seg xmlns="http://www.tei-c.org/ns/1.0" {DRAFT}><xd:include href="file://{secret}" parse="text"/></seg>'
+    )
+    (corpus / "parts" / "entity.xml").write_text(
+        f'<!DOCTYPE seg [<!ENTITY e SYSTEM "file://{secret}">]>\n<seg xmlns="http://www.tei-c.org/ns/1.0">&e;</seg>'
+    )
+    inside = '<xi:include href="parts/inside.txt" parse="text"/>'
+    bodies = {
+        "draft-alone": f'<p {DRAFT}><xd:include href="file://{secret}" parse="text"/></p>',
+        "draft-beside": f'<p {DRAFT}>{inside} <xd:include href="file://{secret}" parse="text"/></p>',
+        "draft-in-fallback": f'<p {DRAFT}><xi:include href="parts/none.txt" parse="text"><xi:fallback>'
+        f'<xd:include href="file://{secret}" parse="text"/></xi:fallback></xi:include></p>',
+        "draft-nested": '<p><xi:include href="parts/draft.xml"/></p>',
+        "entity-nested": '<p><xi:include href="parts/entity.xml"/></p>',
+    }
+    for name, body in bodies.items():
+        (corpus / f"{name}.xml").write_text(letter(body))
+    return corpus, list(bodies)
+
+
+def test_draft_namespace_includes_and_doctypes_in_included_files_are_refused_by_validate(draft_includes):
+    corpus, names = draft_includes
+    validator = Validator(xsd=False, rules=False, profile="tei-encoder", jing=False)
+    for name in names:
+        problems = validator.check_file(corpus / f"{name}.xml")
+        assert [d.source for d in problems] == ["refused"], (name, problems)
+        reason = "DOCTYPE" if name.startswith("entity") else "2003 draft XInclude namespace"
+        assert reason in problems[0].message, (name, problems)
+
+
+def test_draft_namespace_includes_and_doctypes_in_included_files_are_refused_by_publish(draft_includes, tmp_path):
+    corpus, names = draft_includes
+    for name in names:
+        with pytest.raises(PublishError, match="refused"):
+            read_tei(corpus / f"{name}.xml")
+    site = tmp_path / "site"
+    CliRunner().invoke(main, ["publish", str(corpus), "-o", str(site)])
+    for page in site.rglob("*"):
+        if page.is_file():
+            assert SECRET not in page.read_text(errors="replace"), page
