@@ -46,14 +46,20 @@ def escapes(outside: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def hostile(tmp_path):
+def corpus_beside_a_secret(tmp_path: Path) -> tuple[Path, Path]:
+    """(a corpus folder with parts/inside.txt, a folder outside it holding secret.txt)."""
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(SECRET)
     corpus = tmp_path / "corpus"
     (corpus / "parts").mkdir(parents=True)
     (corpus / "parts" / "inside.txt").write_text("words kept inside")
+    return corpus, outside
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    corpus, outside = corpus_beside_a_secret(tmp_path)
     for name, body in escapes(outside).items():
         (corpus / f"{name}.xml").write_text(letter(body))
     (corpus / "fine.xml").write_text(letter('<p><xi:include href="file:parts/inside.txt" parse="text"/></p>'))
@@ -187,12 +193,7 @@ def draft_includes(tmp_path):
     """Files whose includes libxml2 would follow but the 2001-namespace checks did not see: the 2003
     draft namespace (alone, beside a 2001 include, in a fallback, in an included file) and a DOCTYPE
     with an external entity in an included file."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "secret.txt").write_text(SECRET)
-    corpus = tmp_path / "corpus"
-    (corpus / "parts").mkdir(parents=True)
-    (corpus / "parts" / "inside.txt").write_text("words kept inside")
+    corpus, outside = corpus_beside_a_secret(tmp_path)
     secret = outside / "secret.txt"
     (corpus / "parts" / "draft.xml").write_text(
         f'<seg xmlns="http://www.tei-c.org/ns/1.0" {DRAFT}><xd:include href="file://{secret}" parse="text"/></seg>'
