@@ -1,6 +1,8 @@
 """Kinds of entity errors measured on unseen real prose (issue 12, session 7): dates the archive's
-editors do not annotate, two dates joined into one stretch; constructed, invented wording."""
+editors do not annotate, two dates joined into one stretch, organs abbreviated with full stops,
+numbered units, organs named without their body; constructed, invented wording."""
 
+from conftest import encode_text, record, tree_of, xp
 from test_names_round5 import _values
 
 
@@ -21,3 +23,40 @@ def test_two_dates_joined_by_and_or_to_are_one_stretch():
         ("2 May 1960", "1960-05-02"),
     ]
     assert _values("in 1957 and 1958", 1960, 5) == [("1957", "1957"), ("1958", "1958")]
+
+
+def _orgs(tmp_path, body: str) -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    return [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:orgName")]
+
+
+def test_a_partys_organ_abbreviated_with_full_stops_is_one_name(tmp_path):
+    body = (
+        "The adviser of the Cultural Section of the C.C. of the R.W.P. met the deputy head of the press "
+        "section of the C.C. of the Lao People's Revolutionary Party in Vientiane.\n"
+    )
+    orgs = [name for name, _ in _orgs(tmp_path, body)]
+    assert orgs == ["Cultural Section of the C.C. of the R.W.P.", "C.C. of the Lao People's Revolutionary Party"]
+
+
+def test_a_numbered_unit_keeps_its_number_and_two_numbers_are_two_units(tmp_path):
+    body = (
+        "The 4th Consular Department and the 5th Consular Department answered; the II. Economic Division "
+        "of the Ministry of Trade agreed, and the 4th Consular Department wrote again.\n"
+    )
+    orgs = _orgs(tmp_path, body)
+    assert [name for name, _ in orgs] == [
+        "4th Consular Department",
+        "5th Consular Department",
+        "II. Economic Division of the Ministry of Trade",
+        "4th Consular Department",
+    ]
+    assert orgs[0][1] == orgs[3][1] != orgs[1][1]  # one unit, linked alike; another number, another unit
+
+
+def test_an_organ_without_its_body_is_generic(tmp_path):
+    body = (
+        "Comrade Pavel Hudec, member of the Politburo and Secretary of the Central Committee, told the "
+        "Presidium that the Political Bureau of the Lao People's Revolutionary Party had agreed.\n"
+    )
+    assert [name for name, _ in _orgs(tmp_path, body)] == ["Political Bureau of the Lao People's Revolutionary Party"]

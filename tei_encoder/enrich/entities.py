@@ -2643,21 +2643,17 @@ _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
-# bodies that are named by common words alone: a party's or a state's organs
-_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
-_LONE_ORGAN = re.compile(r"^(?:Politburo|Politbureau|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
+# or an abbreviation written with full stops ("C.C.", "R.C.P."): a party's organ or the party itself
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 # the first word written out so that the pattern begins with its capital (a fast scan: other positions are
 # skipped without trying the rest); the lookbehinds after the capital read the character before it and
 # (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
-_FIRST_ORG_WORD = (
-    r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)[\w’'-]*"
-)
+_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 _ORG_RUN = re.compile(
     rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
@@ -2728,6 +2724,15 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return after if after == len(text) or not text[after].isalnum() else end
 
 
+def _org_key(surface: str) -> tuple[str, ...]:
+    """An organisation's comparison key: its tokens' keys, a unit's number in front kept whole ("7th
+    Territorial Department" and "8th Territorial Department" are two units; the tokens lose the digits)."""
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    if surface[:1].isdigit() and key:
+        key = (surface.split(" ", 1)[0].casefold(), *key[1:])  # "7th": the token read only "th"
+    return key
+
+
 def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
@@ -2756,7 +2761,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
             runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
-        key = tuple(norm(t) for _, _, t in tokens(surface))
+        key = _org_key(surface)
         if key in ctx.rec.rejected:
             continue  # an editor rejected this form
         if any(f.kind in ("place", "person") for f in ctx.forms(key)):
@@ -2947,7 +2952,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
-            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
+            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w).replace(".", "")  # "C.C." is "cc"
             if f == "forces":
                 if any(norm(x) != "armed" for x in words[:k]):
                     return True  # "Revolutionary Armed Forces"; "the Armed Forces of ..." alone is generic
@@ -3021,7 +3026,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if place:
                 b = rest + place  # "Armed Forces of PR Bulgaria"
                 break
-        if k > first and _ACRONYM.match(ws[0]) and not joined_by_and[k]:
+        if k > first and _ACRONYM.match(ws[0].replace(".", "")) and not joined_by_and[k]:
             b = run.index(ws[0], tail_a) + len(ws[0])
             break  # "Central Committee of the BKP", "State Council of the NRB": the party's or state's abbreviation
         same = 0
@@ -3044,22 +3049,33 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
-    if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
-        return None
+    if not has_head(span_words) or len(span_words) < 2:
+        return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
+    if text[result[0] - 1 : result[0]] == " " and text[result[0] - 2 : result[0] - 1] in _ORDINAL_ENDS:
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, result[0] - 8), result[0])
+        first_head = next((norm(w) for w in span_words if norm(w) in _ORG_HEADS), "")
+        if ordinal and first_head in _NUMBERED_UNITS:
+            return ordinal.start(), result[1]  # "7th Territorial Department", "III. Political Department of ..."
     if any(norm(w) in _MISSIONS for w in span_words):
         return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)
-        and not _PARTY_ORGAN.search(span_words[1])
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
         and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
     ):
-        return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
+        # "the Foreign Ministry", "the Central Committee", "Political Bureau": generic unless a listed form
+        # (ENCODING.md §6: a generic phrase is tagged only when linked to an authority entry)
+        return None
     return result
 
 
+# a unit's number before its name: "2nd", "7th", "III." (a spelled one, "Third", is a word of the run)
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])(?:\d{1,2}(?:st|nd|rd|th)|[IVX]{1,4}\.) $")
+_ORDINAL_ENDS = frozenset("tdh.")  # the last character of every _ORDINAL_BEFORE: a cheap test first
+# heads of the units a ministry or a party's apparatus numbers
+_NUMBERED_UNITS = frozenset({"department", "division", "section", "directorate", "bureau", "office", "branch"})
 _UNIT_CODE = re.compile(r"/[A-Z]{2,6}\b")  # "/AGA" of "Main Department XX/AGA"
 
 
