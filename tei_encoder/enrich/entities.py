@@ -28,7 +28,16 @@ from ..dates import DateMatch, find_dates, writes_day_first
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
-from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
+from .names import (
+    INITIAL,
+    east_asian_shape,
+    fold,
+    organisation_head_words,
+    short_forms,
+    title_pattern,
+    trie_regex,
+    vocabulary,
+)
 from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
@@ -2593,48 +2602,7 @@ def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
-_ORG_HEADS = frozenset(
-    [
-        "party",
-        "committee",
-        *("comittee", "commitee"),  # misspelt in translations ("the Central Comittee of ...")
-        "council",
-        "assembly",
-        "ministry",
-        "front",
-        "department",
-        "bureau",
-        "agency",
-        "army",
-        "league",
-        "federation",
-        "association",
-        "organization",
-        "organisation",
-        "commission",
-        "presidium",
-        "politburo",
-        "politbureau",
-        "secretariat",
-        "directorate",
-        "command",
-        "volunteers",
-        "mfa",
-        "noc",
-        "division",
-        "branch",
-        "office",
-        "cabinet",
-        *("section", "forces", "militia", "club"),  # "China Section", "Revolutionary Armed Forces", "People’s Militia"
-        "institute",
-        "academy",
-        "university",
-        "society",
-        "khural",
-        "cc",
-        *("legation", "embassy", "consulate"),
-    ]
-)
+_ORG_HEADS = organisation_head_words()  # "party", "committee", "department"… (names.json)
 # a state's mission abroad is an organisation when named by the state's adjective ("Hungarian Legation");
 # "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
 _MISSIONS = frozenset({"legation", "embassy", "consulate"})
