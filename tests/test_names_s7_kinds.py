@@ -1,6 +1,6 @@
 """Kinds of entity errors measured on unseen real prose (issue 12, session 7): dates the archive's
 editors do not annotate, two dates joined into one stretch, organs abbreviated with full stops,
-numbered units, organs named without their body; constructed, invented wording."""
+numbered units, organs named without their body, given names the vocabulary lacked; constructed, invented wording."""
 
 from conftest import encode_text, record, tree_of, xp
 from test_names_round5 import _values
@@ -26,8 +26,12 @@ def test_two_dates_joined_by_and_or_to_are_one_stretch():
 
 
 def _orgs(tmp_path, body: str) -> list[tuple[str, str]]:
+    return _mentions(tmp_path, body, "orgName")
+
+
+def _mentions(tmp_path, body: str, tag: str) -> list[tuple[str, str]]:
     tree = tree_of(encode_text(tmp_path, record(body)))
-    return [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:orgName")]
+    return [("".join(e.itertext()), e.get("ref")) for e in xp(tree, f"//t:text//t:{tag}")]
 
 
 def test_a_partys_organ_abbreviated_with_full_stops_is_one_name(tmp_path):
@@ -60,3 +64,18 @@ def test_an_organ_without_its_body_is_generic(tmp_path):
         "Presidium that the Political Bureau of the Lao People's Revolutionary Party had agreed.\n"
     )
     assert [name for name, _ in _orgs(tmp_path, body)] == ["Political Bureau of the Lao People's Revolutionary Party"]
+
+
+def test_given_names_of_the_archives_nations_introduce_unlisted_persons(tmp_path):
+    body = (
+        "The guests were Ioan Dragomirescu, Eugeniusz Kowalewicz, Siomara Quintero and Walt Brennard; "
+        "Octavian Lupescu joined them later.\n"
+    )
+    persons = [name for name, _ in _mentions(tmp_path, body, "persName")]
+    assert persons == [
+        "Ioan Dragomirescu",
+        "Eugeniusz Kowalewicz",
+        "Siomara Quintero",
+        "Walt Brennard",
+        "Octavian Lupescu",
+    ]
