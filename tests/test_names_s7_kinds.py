@@ -79,3 +79,16 @@ def test_given_names_of_the_archives_nations_introduce_unlisted_persons(tmp_path
         "Walt Brennard",
         "Octavian Lupescu",
     ]
+
+
+def test_a_body_runs_through_the_translators_bracketed_words(tmp_path):
+    body = (
+        "A letter came from Ri Dong-hwan, Secretary of the CC [Central Committee] of the Lao People's "
+        "Revolutionary Party; the F[oreign] M[inistry] of the DPRK was told.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    orgs = xp(tree, "//t:text//t:orgName")
+    assert ["".join(e.itertext()) for e in orgs][0] == "CC Central Committee of the Lao People's Revolutionary Party"
+    assert xp(orgs[0], "t:supplied/text()") == ["Central Committee"]  # the brackets kept inside the name
+    # letters completing words are no body's own name: the state inside is the place
+    assert "DPRK" in ["".join(e.itertext()) for e in xp(tree, "//t:text//t:placeName")]

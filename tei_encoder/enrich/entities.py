@@ -1541,7 +1541,10 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         in_pieces = _Intervals(pieces)
         chosen: list[_Span] = []
         pos = 0
-        for span in sorted(_name_spans(ctx, flat), key=lambda s: (s[0], -(s[1] - s[0]))):
+        spans = _name_spans(ctx, flat)
+        if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
+            spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
+        for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             start, end = span[0], span[1]
             # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
             touched = supplied.touching(start, end)
@@ -1562,6 +1565,12 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
                 pos = end
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
+    """Whether supplied text touched by a body's name is whole words ("CC [Central Committee] of ..."), not
+    letters completing a word ("F[oreign] M[inistry]", which reads as the generic phrase it expands)."""
+    return bool(touched) and all(a == 0 or flat[a - 1] == " " for a, _ in touched)
 
 
 def _name_may_cross(node: Node) -> bool:
