@@ -92,3 +92,13 @@ def test_a_body_runs_through_the_translators_bracketed_words(tmp_path):
     assert xp(orgs[0], "t:supplied/text()") == ["Central Committee"]  # the brackets kept inside the name
     # letters completing words are no body's own name: the state inside is the place
     assert "DPRK" in ["".join(e.itertext()) for e in xp(tree, "//t:text//t:placeName")]
+
+
+def test_a_name_printed_in_capitals_after_a_given_name(tmp_path):
+    body = (
+        "Record of a conversation with MIRCEA DOBRESCU, DIRECTOR of the Press Office, and JOSEF "
+        "KRALOVEC. PAUL STREET was closed.\n\nTEODOR LUCA BRAVO\n"
+    )
+    persons = [name for name, _ in _mentions(tmp_path, body, "persName")]
+    # a title or a dictionary word ends the name, unless that word ends a line holding only the name
+    assert persons == ["MIRCEA DOBRESCU", "JOSEF KRALOVEC", "TEODOR LUCA BRAVO"]

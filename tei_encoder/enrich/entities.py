@@ -724,6 +724,35 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
+# words in capitals, two to four ("JANOS LEWANDOWSKI", "LUIZ LEIVAS BASTIAN PINTO"): a name printed as a heading
+_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?: [A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]+){{1,5}}(?![\w’'-])")
+
+
+def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) -> str:
+    """The person's name in words printed in capitals, or "": a listed given name (after titles only), then the
+    words up to the first dictionary word, title or listed non-name ("JANOS LEWANDOWSKI, DIRECTOR");
+    none of them, nor the whole, a place or body the lists hold."""
+    v = rec.names
+    first = next((k for k, w in enumerate(words[:-1]) if norm(w) in v.given), None)
+    if first is None or any(not v.is_title_word(w) for w in words[:first]):
+        return ""  # "AMBASSADOR LUIZ ...": only titles before the given name
+    words = words[first:]
+    name = words[:1]
+    for k, word in enumerate(words[1:], start=2):
+        # a dictionary word ends the name, unless it ends a line that holds only the name ("... BASTIAN PINTO")
+        common = v.is_common_word(word) and not (whole_line and k == len(words))
+        if common or v.is_title_word(word) or norm(word) in v.not_names:
+            break
+        name.append(word)
+    return " ".join(name) if len(name) > 1 and _unlisted_name_words(rec, name) else ""
+
+
+def _unlisted_name_words(rec: EntityRecognizer, words: list[str]) -> bool:
+    """No word of a name after its given name, nor the whole, is a place or body the lists hold."""
+    keys = [(norm(w),) for w in words[1:]] + [tuple(norm(w) for w in words)]
+    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
+
+
 def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[str]:
     """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
     names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)"). `runs`:
@@ -812,6 +841,10 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
+    for m in _CAPS_NAME.finditer(text) if kinds & _GIVEN else ():
+        name = _capitals_name(rec, m.group(0).split(), m.start() == 0 and m.end() == len(text.rstrip()))
+        if name:
+            names.append(name)
     inside_until = 0  # the end of a name of two given names and a surname just found
     for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
