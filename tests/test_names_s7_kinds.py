@@ -102,3 +102,19 @@ def test_a_name_printed_in_capitals_after_a_given_name(tmp_path):
     persons = [name for name, _ in _mentions(tmp_path, body, "persName")]
     # a title or a dictionary word ends the name, unless that word ends a line holding only the name
     assert persons == ["MIRCEA DOBRESCU", "JOSEF KRALOVEC", "TEODOR LUCA BRAVO"]
+
+
+def test_the_shipped_authority_knows_more_of_the_archives_people_and_places(tmp_path):
+    body = (
+        "The talks in the Great Hall of the People touched on Khomeini and on Lon Nol's troops; the "
+        "envoy flew on to Brioni, then to Lausanne and Assam.\n"
+    )
+    persons = dict(_mentions(tmp_path, body, "persName"))
+    places = dict(_mentions(tmp_path, body, "placeName"))
+    assert persons == {"Khomeini": "#khomeini", "Lon Nol": "#lon-nol"}
+    assert places == {
+        "Great Hall of the People": "#great-hall-of-the-people",
+        "Brioni": "#brioni",
+        "Lausanne": "#lausanne",
+        "Assam": "#assam",
+    }
