@@ -118,3 +118,16 @@ def test_the_shipped_authority_knows_more_of_the_archives_people_and_places(tmp_
         "Lausanne": "#lausanne",
         "Assam": "#assam",
     }
+
+
+def test_albanian_towns_in_both_forms_and_korean_towns_in_both_romanizations(tmp_path):
+    body = "After the congress they toured Durrësi, Berati and Fier, then Sariwon and Guseong [Kusong].\n"
+    places = _mentions(tmp_path, body, "placeName")
+    assert places == [
+        ("Durrësi", "#durres"),
+        ("Berati", "#berat"),
+        ("Fier", "#fier"),
+        ("Sariwon", "#sariwon"),
+        ("Guseong", "#kusong"),
+        ("Kusong", "#kusong"),
+    ]
