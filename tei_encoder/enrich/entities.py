@@ -1527,6 +1527,8 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
+        if not _name_may_cross(node):
+            continue  # the name pass over the node's whole text would find nothing to choose (issue 12: speed)
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         in_pieces = _Intervals(pieces)
@@ -1556,14 +1558,29 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
 
 
 def _name_may_cross(node: Node) -> bool:
-    """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
-    for k, child in enumerate(node.children):
-        if isinstance(child, Node) and _inline_supplied(child):
-            inner = child.text()
-            before = node.children[k - 1] if k else ""
-            if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
-                return True
+    """Whether a name could run through some inline supplied or sic text of node (_inline_supplied):
+    the text does not begin with a lower-case letter, or it is glued to a word before or after it
+    ("A[lexei]", "[Todor] Zhivkov", "Ko<sic>s</sic>ygin"). A lower-case word on its own between spaces
+    ("diplomatic <sic>misions</sic> of") begins no name, and no listed or rule-found name runs through
+    one: _tag_across_supplied need not read the node's text a second time for it."""
+    children = node.children
+    for k, child in enumerate(children):
+        if isinstance(child, str) or not _inline_supplied(child):
+            continue
+        inner = child.text()
+        before = children[k - 1] if k else ""
+        after = children[k + 1] if k + 1 < len(children) else ""
+        if (
+            not inner[:1].islower()
+            or not isinstance(before, str)
+            or not isinstance(after, str)
+            or _GLUE.search(before[-1:] + after[:1])
+        ):
+            return True
     return False
+
+
+_GLUE = re.compile(r"[\w.’'-]")  # a character that joins supplied text to the word beside it
 
 
 _Interval = TypeVar("_Interval", bound=tuple[int, ...])
