@@ -72,14 +72,24 @@ _NAME_START = (
     "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c\u200d"
     "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
-_NCNAME = re.compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
+# an ASCII value needs only the ASCII part of the classes: the full pattern (about 9 ms to compile: its
+# classes span most of Unicode) is made at the first value outside ASCII (issue 16: start-up)
+_ASCII_NCNAME = re.compile(r"[A-Z_a-z][A-Z_a-z\-.0-9]*")
+
+
+@lru_cache(maxsize=1)
+def _ncname() -> re.Pattern:
+    return re.compile(f"[{_NAME_START}][{_NAME_START}\\-.0-9\u00b7\u0300-\u036f\u203f-\u2040]*")
+
+
 # libxml2's error for an xml:id it does not take for an NCName: a validity matter, not well-formedness
 _XML_ID_VALUE = "DTD_XMLID_VALUE"
 
 
 def is_ncname(value: str) -> bool:
     """True when value is an XML name without a colon (XML 1.0 fifth edition, Namespaces in XML)."""
-    return _NCNAME.fullmatch(value) is not None
+    pattern = _ASCII_NCNAME if value.isascii() else _ncname()
+    return pattern.fullmatch(value) is not None
 
 
 def bad_xml_ids(tree: etree._ElementTree) -> list[tuple[etree._Element, str, bool]]:
