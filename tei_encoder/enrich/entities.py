@@ -723,7 +723,7 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     as for _rule_names."""
     names = []
     if " by " in text or "by " in text[:3] or "ccording to" in text:
-        for m in rec.cued_name.finditer(text):
+        for m in _cue_matches(rec.cued_name, _cue_forms(rec.names.name_cues), text):
             run = _name_run_of(rec.names, m.group("name"), runs)
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
@@ -735,6 +735,41 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
         if before and _unlisted_name(rec, [before.group(0)]):
             names.append(before.group(0))
     return names
+
+
+@lru_cache(maxsize=4)
+def _cue_forms(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """names.json name_cues as the recogniser's cued_name pattern takes them (as listed and capitalised),
+    grouped by their last word: (("by", ("led by", "Led by", ...)), ("to", ("according to", ...)))."""
+    groups: dict[str, set[str]] = {}
+    for cue in cues:
+        for form in (cue, cue[:1].upper() + cue[1:]) if cue else ():
+            groups.setdefault(form.rsplit(" ", 1)[-1], set()).add(form)
+    return tuple((last, tuple(sorted(forms))) for last, forms in sorted(groups.items()))
+
+
+def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> list[re.Match]:
+    """pattern.finditer(text) for a pattern whose matches begin with one of the cue forms as printed
+    (cued_name): the same matches, tried only where a form is printed (found from its last word, a fast
+    string search) instead of at every position of the text."""
+    starts = set()
+    for last, forms in cue_forms:
+        at = text.find(last)
+        while at >= 0:
+            end = at + len(last)
+            for form in forms:
+                start = end - len(form)
+                if start >= 0 and text.startswith(form, start):
+                    starts.add(start)
+            at = text.find(last, at + 1)
+    found = []
+    pos = 0
+    for start in sorted(starts):
+        m = pattern.match(text, start) if start >= pos else None
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def _east_asian_shape_of(words: list[str], shapes: dict[tuple[str, ...], bool]) -> bool:
