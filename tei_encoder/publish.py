@@ -907,7 +907,7 @@ def read_tei(
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
     if has_xinclude(tree):
-        refusal, _ = resolve_xinclude(tree, str(path), include_roots)  # folders named by --include-root
+        refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
     return tree, warnings
