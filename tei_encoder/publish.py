@@ -844,9 +844,11 @@ def _set_position(el: etree._Element, info: EntryInfo) -> None:
 
 
 def site_path(site: Path, relative: str) -> Path:
-    """A path inside the site folder; anything that would leave it is refused."""
+    """A path inside the site folder; anything that would leave it is refused. Only the folders on
+    the way are followed: what is at the path itself is atomic_write's (owned=True) to judge, so a
+    symbolic link there is named and refused as such, never followed."""
     path = site / relative
-    if not inside(site, path):
+    if path.name in ("", ".", "..") or not inside(site, path.parent):
         raise PublishError(f"refusing to write outside the site folder: {relative}")
     return path
 
@@ -874,8 +876,8 @@ def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = Non
 
 
 def _write_if_changed(target: Path, data: bytes) -> None:
-    if existing_output(target) != data:  # a named pipe there is never read: written again (or refused)
-        atomic_write(target, data)
+    if existing_output(target) != data:  # a link or named pipe there is never read: written again (or refused)
+        atomic_write(target, data, owned=True)
 
 
 def _is_ours(root: etree._Element) -> bool:
@@ -946,8 +948,8 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> l
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     download, removed = inert_tei(tei, tree)
     page, warnings = publisher.render_document(tei, name, tree)
-    atomic_write(site_path(site, f"docs/{name}.html"), page)
-    atomic_write(site_path(site, f"tei/{name}.xml"), download)
+    atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
+    atomic_write(site_path(site, f"tei/{name}.xml"), download, owned=True)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 
 
