@@ -251,6 +251,24 @@ def _refuse_unowned(path: Path) -> None:
     raise OutputError(path, OSError(errno.EINVAL, what), message)
 
 
+def check_owned_folders(root: Path, path: Path) -> None:
+    """Raise OutputError when a folder between root (an output folder, as the user gave it) and path
+    is not itself a folder (lstat: a symbolic link to a folder elsewhere, a file): the build writes
+    through no link, at the file (atomic_write owned=True) or on the way to it. Missing folders are
+    fine (they are made)."""
+    folder = root
+    for part in path.relative_to(root).parts[:-1]:
+        folder = folder / part
+        try:
+            mode = os.lstat(folder).st_mode
+        except OSError:
+            return  # not there yet: made as a folder when the file is written
+        if not stat.S_ISDIR(mode):
+            what = "a symbolic link" if stat.S_ISLNK(mode) else kind_of(folder)
+            message = f"{shown(folder)} is {what}, not a folder the build writes; not written: remove it"
+            raise OutputError(path, OSError(errno.ENOTDIR, what), message)
+
+
 def _write_in_place(path: Path, data: bytes) -> None:
     """Write data into a device or pipe named as an output file (OutputError when it fails).
 

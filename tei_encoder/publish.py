@@ -37,7 +37,7 @@ from lxml import etree
 from . import sitemap
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, MissingSiteInput
-from .fsutil import atomic_write, existing_output, inside, safe_stem
+from .fsutil import atomic_write, check_owned_folders, existing_output, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
 from .xmlsafe import (
@@ -844,10 +844,12 @@ def _set_position(el: etree._Element, info: EntryInfo) -> None:
 
 
 def site_path(site: Path, relative: str) -> Path:
-    """A path inside the site folder; anything that would leave it is refused. Only the folders on
-    the way are followed: what is at the path itself is atomic_write's (owned=True) to judge, so a
-    symbolic link there is named and refused as such, never followed."""
+    """A path inside the site folder; anything that would leave it is refused (PublishError). A
+    folder on the way that is a symbolic link or no folder is refused naming it (OutputError,
+    fsutil.check_owned_folders); what is at the path itself is atomic_write's (owned=True) to
+    judge, so a symbolic link there is named and refused as such, never followed."""
     path = site / relative
+    check_owned_folders(site, path)
     if path.name in ("", ".", "..") or not inside(site, path.parent):
         raise PublishError(f"refusing to write outside the site folder: {relative}")
     return path

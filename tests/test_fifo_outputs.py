@@ -356,3 +356,9 @@ def test_a_link_where_the_build_writes_is_never_written_through_nor_called_uncha
     result = bounded([], *args)
     assert result.exit_code == 0, result.stderr
     assert all(path.is_file() and not path.is_symlink() for path in (page, tei, index))
+    shutil.rmtree(page.parent)  # a folder on the way that is a link: refused too, naming it
+    page.parent.symlink_to(outside)
+    (out / "tei" / "letter.xml").unlink()
+    result = bounded([], *args)
+    assert result.exit_code == 1 and "docs is a symbolic link, not a folder the build writes" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["index.html", "letter.html"]
