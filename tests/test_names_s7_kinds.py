@@ -131,3 +131,9 @@ def test_albanian_towns_in_both_forms_and_korean_towns_in_both_romanizations(tmp
         ("Guseong", "#kusong"),
         ("Kusong", "#kusong"),
     ]
+
+
+def test_a_title_after_a_word_of_a_longer_title_begins_a_name(tmp_path):
+    body = "Present were Chief Cabinet Secretary Okuda, Deputy Section Director Wu Hanlin and Ambassador Sato.\n"
+    persons = [name for name, _ in _mentions(tmp_path, body, "persName")]
+    assert persons == ["Okuda", "Wu Hanlin", "Sato"]

@@ -837,7 +837,9 @@ def _rule_names(
     runs = {} if runs is None else runs
     shapes = {} if shapes is None else shapes
     names = []
-    for m in rec.title_name.finditer(text):
+    pos = 0
+    while (m := rec.title_name.search(text, pos)) is not None:
+        pos = m.end()
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
         run = _name_run_of(v, m.group("name"), runs)
@@ -847,8 +849,11 @@ def _rule_names(
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
-        if run and _inside_title(v, text, m.start("name") + len(run), run):
-            continue  # "Deputy Special Assistant": a word of the title, not a name
+        if not run or _inside_title(v, text, m.start("name") + len(run), run):
+            # "Deputy Special Assistant", "Chief Cabinet Secretary Abe": a word of the title, not a name; the
+            # title after it may begin a name ("Secretary Abe"): read on from that word
+            pos = m.start("name")
+            continue
         names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run_of(v, m.group("name"), runs)
