@@ -137,3 +137,14 @@ def test_a_title_after_a_word_of_a_longer_title_begins_a_name(tmp_path):
     body = "Present were Chief Cabinet Secretary Okuda, Deputy Section Director Wu Hanlin and Ambassador Sato.\n"
     persons = [name for name, _ in _mentions(tmp_path, body, "persName")]
     assert persons == ["Okuda", "Wu Hanlin", "Sato"]
+
+
+def test_a_family_name_a_comma_and_a_written_out_given_name_are_one_name(tmp_path):
+    body = (
+        "Information on a talk with Kamranzadeh, Iraj, Member of the Executive. Kamranzadeh said that in "
+        "Warsaw, Walter Kessling had agreed.\n"
+    )
+    persons = _mentions(tmp_path, body, "persName")
+    assert [name for name, _ in persons] == ["Kamranzadeh, Iraj", "Kamranzadeh", "Walter Kessling"]
+    assert persons[0][1] == persons[1][1]  # the short form is the same person
+    assert "Warsaw" in [name for name, _ in _mentions(tmp_path, body, "placeName")]  # a place before a comma

@@ -61,6 +61,10 @@ _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNA
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
 )
+# "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
+_SURNAME_COMMA_GIVEN = re.compile(
+    r"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.’'-][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+), (?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ž(\[])"
+)
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
     rf"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
@@ -885,6 +889,9 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _kinds_of(text, {} if kinds_of is None else kinds_of)
+    for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
+        if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
+            names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
     for m in _CAPS_NAME.finditer(text) if kinds & _GIVEN else ():
         name = _capitals_name(rec, m.group(0).split(), m.start() == 0 and m.end() == len(text.rstrip()))
         if name:
@@ -3266,6 +3273,8 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # (most gaps) one space: what the tests below give for it
         if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
             continue  # an inverted name: "Kozlov, F. R."
+        if gap == ", " and k == i and length == 2 and norm(toks[k + 1][2]) in vocabulary().given:
+            continue  # an inverted name, the given name written out: "Eskandary, Iradj"
         if gap in ("'", "’") and toks[k + 1][2] == "s":
             continue  # a possessive inside a name: "Democratic People's Republic of Korea"
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
