@@ -68,7 +68,7 @@ from .publish import (
 from .read import check_record_size, record_digest
 from .search import SEARCH_DIR, build_search_index, remove_search, search_available
 from .settings import EncodeSettings
-from .summarystore import SummaryStore, store_format
+from .summarystore import StoredSummary, SummaryStore, store_format
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, authority_details, summarize
 from .workers import WorkerPool, die_with_parent, pool_workers
@@ -153,6 +153,7 @@ class RecordOutcome:
     input_hash: str
     tei_hash: str = ""
     summary: DocumentSummary | None = None
+    stored: StoredSummary | None = None  # the summary serialised as the store keeps it (made here, in parallel)
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     checked_warnings: list[str] = field(default_factory=list)  # of validation and publishing (kept with the TEI)
@@ -295,6 +296,7 @@ def _process(task: RecordTask) -> RecordOutcome:
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
         outcome.summary = summarize(tree, name)
+        outcome.stored = StoredSummary.of(outcome.summary)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome  # same TEI as last time: nothing to validate, write or publish
@@ -357,6 +359,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             return outcome
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         outcome.summary = summarize(tree, name)
+        outcome.stored = StoredSummary.of(outcome.summary)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and is_regular(target):
             return outcome
@@ -397,10 +400,6 @@ def _load_json(path: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def _summary_hash(summary: DocumentSummary) -> str:
-    return hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
 
 
 def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
@@ -686,13 +685,13 @@ def run_build(
             summary.masters += outcome.published and outcome.name in master_names
             for stage, spent in outcome.seconds.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
-            digest = _summary_hash(outcome.summary)
+            digest = outcome.stored.digest
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
                 previous = store.get(outcome.name)  # compared before the store is changed: it reads from there
                 affected |= affected_refs(previous, outcome.summary)
                 listed |= listed_refs(previous, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
-                described = store.put(outcome.name, outcome.summary)
+                described = store.put(outcome.name, outcome.summary, outcome.stored)
                 redescribed |= described
                 affected |= described
                 listed |= described
