@@ -25,8 +25,10 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -658,6 +660,7 @@ def run_build(
     overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
+    indexing = _SearchIndexing()
     stopped_by = ""  # the first fault every further write would meet: the build stops after the records
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
@@ -747,6 +750,15 @@ def run_build(
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
+        search_files = _files_under(site, SEARCH_DIR)
+        lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
+        if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
+            # Pagefind has no incremental mode: only the shards of pages written or removed are
+            # indexed again, and those that lost files (search.py). It reads the document pages
+            # only, all written by now: it runs (a process of its own) while the overview pages
+            # are made, not after them
+            lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
+            indexing.start(site, None if full else paged, lost_shards)
         details: dict | None = None  # the entries' dates of life and notes, read only when needed
         details_hash = state.get("details", "")
         if reencode or not details_hash:  # the authority files changed (or no build before): read them
@@ -775,16 +787,9 @@ def run_build(
                 listed=listed,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
-        search_files = _files_under(site, SEARCH_DIR)
-        lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
-        if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
-            # Pagefind has no incremental mode: only the shards of pages written or removed are
-            # indexed again, and those that lost files (search.py)
-            started_search = time.perf_counter()
-            lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
-            build_search_index(site, None if full else paged, lost_shards)
+        if indexing.started:
+            summary.stage_seconds["search"] = indexing.wait()
             search_files = _files_under(site, SEARCH_DIR)
-            summary.stage_seconds["search"] = time.perf_counter() - started_search
         elif not search:
             remove_search(site)
             search_files = _files_under(site, SEARCH_DIR)
@@ -803,6 +808,7 @@ def run_build(
             "complete; run the build again to finish it"
         ) from None
     finally:
+        indexing.stop()  # after a failure: no further shard is indexed; waits for the one under way
         if runner:
             helper_died = runner.close(
                 failed
@@ -915,6 +921,47 @@ class _Runner:
             return ""
         self.pool.close(failed)  # records not started are dropped
         return self.pool.helper_died
+
+
+class _SearchIndexing:
+    """The search index (search.build_search_index) built in a thread beside the build's main work:
+    Pagefind, a process of its own, indexes the document pages while the overview pages are made."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._job: Future | None = None
+        self._stop = threading.Event()
+
+    @property
+    def started(self) -> bool:
+        """Whether indexing was started."""
+        return self._job is not None
+
+    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
+        """Start indexing the shards of the changed pages and the lost shards (all with changed None)."""
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="search-index")
+        self._job = self._pool.submit(self._index, site, changed, lost_shards)
+
+    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> float:
+        started = time.perf_counter()
+        build_search_index(site, changed, lost_shards, self._stop)
+        return time.perf_counter() - started
+
+    def wait(self) -> float:
+        """Wait for the index; returns the seconds indexing took (from its start to its end, not to
+        this call). Raises what indexing raised (PublishError: Pagefind missing or failing)."""
+        assert self._job is not None
+        try:
+            return self._job.result()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Index no further shard, wait for the one under way (never raises: a build that failed says why)."""
+        self._stop.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
 
 def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:
