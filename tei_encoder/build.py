@@ -155,7 +155,7 @@ class RecordOutcome:
     input_hash: str
     tei_hash: str = ""
     summary: DocumentSummary | None = None
-    stored: StoredSummary | None = None  # the summary serialised as the store keeps it (made here, in parallel)
+    stored: StoredSummary | None = None  # the summary serialised as the store keeps it (made in the worker)
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     checked_warnings: list[str] = field(default_factory=list)  # of validation and publishing (kept with the TEI)
@@ -276,6 +276,15 @@ def _write_failed(outcome: RecordOutcome, exc: OutputError, written: bool) -> No
         remove_document(_worker["site"], outcome.name)
 
 
+def _summarize(outcome: RecordOutcome, tree: etree._ElementTree) -> None:
+    """The document's summary into outcome: serialised as the store keeps it (outcome.stored), and
+    without its keyword-in-context sentences (outcome.summary): those, nine tenths of a summary,
+    go back to the main process once, as outcome.stored's strings (StoredSummary.with_contexts)."""
+    summary = summarize(tree, outcome.name)
+    outcome.stored = StoredSummary.of(summary)
+    outcome.summary = replace(summary, contexts={})
+
+
 def _process(task: RecordTask) -> RecordOutcome:
     stopped = _stopped(task)
     if stopped is not None:
@@ -297,8 +306,7 @@ def _process(task: RecordTask) -> RecordOutcome:
         tei = result.tei
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
-        outcome.summary = summarize(tree, name)
-        outcome.stored = StoredSummary.of(outcome.summary)
+        _summarize(outcome, tree)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome  # same TEI as last time: nothing to validate, write or publish
@@ -360,8 +368,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             outcome.error = f"TEI master is not usable: {describe_xml_error(exc)}"
             return outcome
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
-        outcome.summary = summarize(tree, name)
-        outcome.stored = StoredSummary.of(outcome.summary)
+        _summarize(outcome, tree)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and is_regular(target):
             return outcome
@@ -691,7 +698,10 @@ def run_build(
             digest = outcome.stored.digest
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
                 previous = store.get(outcome.name)  # compared before the store is changed: it reads from there
-                affected |= affected_refs(previous, outcome.summary)
+                if previous is not None:  # the sentences around its mentions are compared too
+                    affected |= affected_refs(previous, outcome.stored.with_contexts(outcome.summary))
+                else:
+                    affected |= affected_refs(None, outcome.summary)
                 listed |= listed_refs(previous, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
                 described = store.put(outcome.name, outcome.summary, outcome.stored)

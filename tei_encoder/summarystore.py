@@ -78,6 +78,13 @@ class StoredSummary:
                 h.update(f"\0{ref}\0{text}".encode())
         return cls(doc, contexts, entities, h.hexdigest())
 
+    def with_contexts(self, summary: DocumentSummary) -> DocumentSummary:
+        """summary (the same document's, without its contexts) with the contexts read back from here."""
+        return replace(
+            summary,
+            contexts={ref: [KeywordInContext.from_json(c) for c in json.loads(text)] for ref, text in self.contexts},
+        )
+
 
 def store_format(path: Path) -> str | None:
     """The format recorded in the store at `path`, or None when there is no readable store there."""
