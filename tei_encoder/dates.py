@@ -46,6 +46,8 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 # a year the editor completed in brackets: "5 March [19]56", "16 April [1965]" (the brackets are dropped from the value)
 _YEAR_OR_SUPPLIED = r"(?P<year>1[5-9]\d\d|20\d\d|\[(?:1[5-9]|20)\]\d\d|\[(?:1[5-9]\d\d|20\d\d)\])(?!\w)"
+# "the 15th of April", "15 of April": "of" only before a capitalised month ("4 of may" is no date)
+_OF = r"(?:of\s+(?=[A-Z]))?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _ANY_MONTH = rf"(?P<month>(?i:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})|{_MONTH_WORDS})"
 # between the two ends of a range: "16/17", "13 to 27", "1 through 15", "19 and 24", "4 or 5"
@@ -83,15 +85,15 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("ymd", rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\b(?![./]?\d)"),
     # a range over two months: "16 February through 24 March 1960", "13 May to 29 May"
     ("dmdm-range", rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?"),
-    ("dmy-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b"),
+    ("dmy-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
     # a quote before the day belongs to the date only when it closes after the day ("“15” January"), not
     # when it opens a quotation ("“30 September 1949 ...")
-    ("dmy", rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
+    ("dmy", rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_OF}{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
     ("mdy-range", rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)"),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}"),
     ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("dm-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
-    ("dm", rf"\b{_DAY}\s*{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
+    ("dm", rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
     (
         "month-part",
@@ -108,8 +110,10 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
-        r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)",
+        r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?:(?<=\s\d\d)\.(?![\w.]|\s?\d))?(?![\w]|\.\d)",
     ),
+    # the Korean telegrams' dateline: two-digit year first, dots and spaces, "80. 10. 02."
+    ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]\d)\.\s(?P<day>[0-3]\d)\.(?![\w.]|\s?\d)"),
     (
         "numeric",
         r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)",
@@ -277,6 +281,8 @@ def find_dates(
         found = _joined_dates(found, text)
     if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
         found = _with_quarters(found, text, default_year, default_month)
+    if any(word in text for word in _YEAR_PART_WORDS):  # rare too: a substring test before the scan
+        found = _with_year_parts(found, text)
     if relative and default_year is not None and "month" in text:
         found = _with_relative(found, text, default_year, default_month)
     return found
@@ -332,6 +338,49 @@ def _with_quarters(found: list[DateMatch], text: str, year: int | None, month: i
         found = [d for d in found if not m.start() <= d.start < d.end <= m.end()]  # "1967" of "… quarter of 1967"
         first = 3 * _QUARTERS.index(m.group("quarter")) + 1
         added.append(DateMatch(m.start(), m.end(), _bounds(f"{value:04d}-{first:02d}-01", value, first + 2)))
+    return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+# a season or a part of a year with the year stated: "the fall of 1962", "autumn 1956", "early 1963",
+# "mid-1970", "end of 1964"; winter runs across a new year and early/mid/late are vague: the year alone
+_YEAR_PART = re.compile(
+    r"\b(?P<part>(?i:spring|summer|autumn|winter)(?:\s+of)?|(?i:fall)\s+of|(?:[Ee]arly|[Ll]ate)(?:\s+in)?|[Mm]id-?|"
+    r"(?:[Bb]eginning|[Ss]tart|[Ee]nd)\s+of)\s*(?P<year>19\d\d|20[0-2]\d)\b(?![-–/.]?\d)"
+)
+_YEAR_PART_WORDS = (
+    "pring",
+    "ummer",
+    "all of",
+    "utumn",
+    "inter",
+    "arly",
+    "ate ",
+    "id-",
+    "id ",
+    "nd of",
+    "eginning",
+    "tart of",
+)
+# the months a part covers (first, last); the rest are given the year alone
+_YEAR_PART_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "beginning": (1, 1),
+                     "start": (1, 1), "end": (12, 12)}  # fmt: skip
+
+
+def _with_year_parts(found: list[DateMatch], text: str) -> list[DateMatch]:
+    """`found` with seasons and parts of a stated year as one date each, in place of the bare year inside
+    ("the fall of 1962": September to November, TEI 3.6.4/13.4.2 notBefore/notAfter; "end of 1964": its
+    December; "early 1963", "mid-1970", "winter of 1962": the year alone, @when, no finer value being honest).
+    A part crossing another date is left out."""
+    added = []
+    for m in _YEAR_PART.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end and not m.start() <= d.start < d.end <= m.end() for d in found):
+            continue
+        found = [d for d in found if not m.start() <= d.start < d.end <= m.end()]
+        part = m.group("part").lower().split()[0]
+        year = int(m.group("year"))
+        months = _YEAR_PART_MONTHS.get(part)
+        attrs = _bounds(f"{year:04d}-{months[0]:02d}-01", year, months[1]) if months else {"when": str(year)}
+        added.append(DateMatch(m.start(), m.end(), attrs))
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 
@@ -420,6 +469,8 @@ def _to_match(
         return _numeric_match(kind, start, end, text, g, default_year, day_first)
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
+    if kind == "yy-mm-dd":
+        return _year_first_match(start, end, g, default_year)
     if kind == "numeric-md":
         return _month_day_match(start, end, int(g["a"]), int(g["b"]), default_year, default_month)
     if kind == "half":
@@ -539,6 +590,19 @@ def _numeric_match(
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})
+
+
+def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -> DateMatch | None:
+    """ "80. 10. 02." (YY. MM. DD.) as a date only when the record's year fixes it: the year read first
+    lies within two years of the record's (its century taken from it) and the day-first reading
+    (02 October 1980 read as 80 October) is impossible or far from the record; else None, no mention."""
+    if default_year is None:
+        return None
+    year = _full_year(g["yy"], default_year)
+    when = iso_day(year, int(g["mnum"]), int(g["day"])) if abs(year - default_year) <= 2 else None
+    other_year = _full_year(g["day"], default_year)  # DD. MM. YY., the other order
+    other = iso_day(other_year, int(g["mnum"]), int(g["yy"])) if abs(other_year - default_year) <= 2 else None
+    return DateMatch(start, end, {"when": when}) if when and not other else None
 
 
 _DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.(?:(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
