@@ -281,7 +281,7 @@ def find_dates(
         found = _joined_dates(found, text)
     if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
         found = _with_quarters(found, text, default_year, default_month)
-    if any(word in text for word in _YEAR_PART_WORDS):  # rare too: a substring test before the scan
+    if ("19" in text or "20" in text) and any(w in text for w in _YEAR_PART_WORDS):  # rare: substring tests first
         found = _with_year_parts(found, text)
     if relative and default_year is not None and "month" in text:
         found = _with_relative(found, text, default_year, default_month)
@@ -354,9 +354,12 @@ _YEAR_PART_WORDS = (
     "utumn",
     "inter",
     "arly",
-    "ate ",
+    "ate in",
+    "ate 1",
+    "ate 2",
     "id-",
-    "id ",
+    "id 1",
+    "id 2",
     "nd of",
     "eginning",
     "tart of",
