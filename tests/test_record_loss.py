@@ -1,0 +1,39 @@
+"""Everything a record says lands in the TEI or is reported (#13): end notes sharing a mark, header
+values no vocabulary maps, a Contents block of any length. Inputs are our own invented records."""
+
+from conftest import encode_text, record, tree_of, xp
+from lxml import etree
+
+from tei_encoder.validate import Validator
+
+VALIDATOR = Validator()
+
+
+def valid_tree(result) -> etree._Element:
+    """The TEI of an encode result, checked against the project schema (errors fail the test)."""
+    assert result.ok, result.error
+    tree = tree_of(result)
+    problems = [
+        d.text() for d in VALIDATOR.check_tree(etree.ElementTree(tree), "rec.xml", result.tei) if d.severity == "error"
+    ]
+    assert problems == []
+    return tree
+
+
+def test_end_notes_sharing_a_mark_are_all_kept_and_linked_to_no_reference(tmp_path):
+    body = (
+        "The heron[1] crossed the weir, and the otter[2] followed.\n\n"
+        "[1] Heron note of the covering letter.\n"
+        "[2] Otter note.\n"
+        "[1] Heron note of the attachment.\n"
+    )
+    result = encode_text(tmp_path, record(body))
+    tree = valid_tree(result)
+    text = " ".join(xp(tree, "//t:text//text()"))
+    assert "Heron note of the covering letter." in text and "Heron note of the attachment." in text
+    # [1] cannot say which note it means: left as printed; [2] is linked as before
+    assert "heron[1] crossed" in "".join(xp(tree, "//t:p[1]//text()[not(ancestor::t:note)]")).lower()
+    assert xp(tree, "//t:note[@place='foot']/@n") == ["2"]
+    assert xp(tree, "//t:note[@place='end']/@n") == ["1", "1"]
+    [warning] = [w for w in result.warnings if "note mark" in w]
+    assert "[1] is given to 2 notes" in warning
