@@ -37,3 +37,29 @@ def test_end_notes_sharing_a_mark_are_all_kept_and_linked_to_no_reference(tmp_pa
     assert xp(tree, "//t:note[@place='end']/@n") == ["1", "1"]
     [warning] = [w for w in result.warnings if "note mark" in w]
     assert "[1] is given to 2 notes" in warning
+
+
+HEADER_BEFORE_LANGUAGE = (
+    'June 9, 1961\n\n**A Test Record**\n\nCitation:\n\n"A Test Record", June 9, 1961, Wilson Center Digital Archive, '
+    "AVP RF. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
+)
+
+
+def test_an_original_language_no_vocabulary_knows_is_kept_with_one_accurate_warning(tmp_path):
+    header = HEADER_BEFORE_LANGUAGE + "Original Language:\n\nQuellish\n\nContents:\n\nTranslation - English\n\n"
+    result = encode_text(tmp_path, record("A plain paragraph.\n", header))
+    tree = valid_tree(result)
+    assert xp(tree, "//t:langUsage/t:language[@ident='und']/text()") == ["Quellish (language of the original)"]
+    language_warnings = [w for w in result.warnings if "language" in w]
+    assert len(language_warnings) == 1 and "'Quellish'" in language_warnings[0]
+
+
+def test_a_repeated_original_language_keeps_every_value(tmp_path):
+    header = (
+        HEADER_BEFORE_LANGUAGE
+        + "Original Language:\n\nRussian\n\nOriginal Language:\n\nQuellish\n\nContents:\n\nTranslation - English\n\n"
+    )
+    result = encode_text(tmp_path, record("A plain paragraph.\n", header))
+    tree = valid_tree(result)
+    assert xp(tree, "//t:langUsage/t:language/@ident") == ["ru", "und", "en"]
+    assert not any("states no original language" in w for w in result.warnings)

@@ -346,7 +346,7 @@ def _store(
         _store_credits(header, value, fmt)
         header.credits = f"{header.credits} {text}".strip()
     elif field == "original_language":
-        header.original_languages.extend(_languages(text, warnings))
+        header.original_languages.extend(_languages(text, warnings, keep_unknown=True))
     else:  # a label the format file maps to a field with no TEI place of its own: kept, and said
         header.notes.append(("field", f"{_label_name(field, fmt)}: {text}"))
         warnings.append(f"header field {_label_name(field, fmt)!r} has no TEI element of its own: kept as a note")
@@ -459,7 +459,15 @@ def split_funders(text: str) -> list[str]:
     return [re.sub(r"^the\s+", "", text)]
 
 
-def _languages(text: str, warnings: list[str]) -> list[Language]:
+# BCP 47 / ISO 639-2 "undetermined": the record names a language whose code we cannot tell
+UNDETERMINED = "und"
+
+
+def _languages(text: str, warnings: list[str], keep_unknown: bool = False) -> list[Language]:
+    """The languages a header value names, as Language(name, ISO 639-1 code from languages.json).
+    A name the vocabulary lacks gets a warning and, when keep_unknown, is kept with the code `und`
+    (the record states the language; only its code is not known: TEI 2.4.2 langUsage, vi.1 —
+    no code is guessed), else left out (it is kept elsewhere, e.g. in the Contents note)."""
     found = []
     for name in re.split(r"\s*(?:,|/|;|\band\b)\s*", text):
         name = name.strip(" .")
@@ -471,6 +479,12 @@ def _languages(text: str, warnings: list[str]) -> list[Language]:
         )
         if code:
             found.append(Language(name=name, code=code))
+        elif keep_unknown:
+            found.append(Language(name=name, code=UNDETERMINED))
+            warnings.append(
+                f"unknown language {name!r}: kept with the code {UNDETERMINED!r} (undetermined);"
+                " add it to tei_encoder/data/languages.json"
+            )
         else:
             warnings.append(f"unknown language {name!r}: add it to tei_encoder/data/languages.json")
     return found
