@@ -63,3 +63,37 @@ def test_a_repeated_original_language_keeps_every_value(tmp_path):
     tree = valid_tree(result)
     assert xp(tree, "//t:langUsage/t:language/@ident") == ["ru", "und", "en"]
     assert not any("states no original language" in w for w in result.warnings)
+
+
+def test_a_contents_item_no_pattern_knows_stays_in_the_contents_list(tmp_path):
+    # the block under Contents: up to the blank line is the list, whatever its words
+    header = (
+        HEADER_BEFORE_LANGUAGE
+        + "Original Language:\n\nRussian\n\nContents:\n\nEnglish HTML\nScan of Original Document\nDigest - Quellish\n\n"
+    )
+    result = encode_text(tmp_path, record("Marmots met at the quarry.\n", header))
+    tree = valid_tree(result)
+    [contents] = xp(tree, "//t:notesStmt/t:note[@type='contents']/text()")
+    assert "Digest - Quellish" in contents
+    assert xp(tree, "//t:text//text()[contains(., 'Digest')]") == []
+    assert "Marmots met at the quarry." in "".join(xp(tree, "//t:body//t:p//text()"))
+
+
+def test_a_single_newline_contents_block_still_ends_where_the_document_begins(tmp_path):
+    header = HEADER_BEFORE_LANGUAGE + "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n"
+    body = "Memorandum for the Heron\nMarmots met at the quarry, and the heron spoke first.\n\nThe otter agreed.\n"
+    result = encode_text(tmp_path, record(body, header))
+    tree = valid_tree(result)
+    assert "Marmots met at the quarry" in "".join(xp(tree, "//t:body//t:p//text()"))
+    assert "Memorandum for the Heron" in "".join(xp(tree, "//t:body//text()"))
+    assert xp(tree, "//t:notesStmt/t:note[@type='contents']") == []
+
+
+def test_a_repeated_contents_field_is_reported_like_the_other_fields(tmp_path):
+    header = (
+        HEADER_BEFORE_LANGUAGE
+        + "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\nContents:\n\nOriginal Scan\n\n"
+    )
+    result = encode_text(tmp_path, record("Marmots met at the quarry.\n", header))
+    valid_tree(result)
+    assert "header field 'Contents' is given 2 times: every one is kept" in result.warnings
