@@ -634,7 +634,9 @@ def _running_text(lines: list[Line]) -> tuple[str, list[int]]:
     return "".join(parts), ends
 
 
-def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
+def _take_notes(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
+    """(the lines before the end notes, the notes as (mark, text) in the order printed — a mark may
+    repeat); every note's text is kept. No end notes: (lines, [])."""
     running: tuple[str, list[int]] | None = None  # made once, when a note tail is first found
     for k, line in enumerate(lines):
         heading = _NOTES_HEADING.match(line.text) is not None
