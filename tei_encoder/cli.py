@@ -208,6 +208,13 @@ include_root_option = click.option(
 )
 
 
+def _path_parameter_problem(exc: click.BadParameter) -> str:
+    """A path parameter's error in one line: "-o/--output: Directory 'out' is a file."."""
+    param = exc.param
+    names = "/".join(param.opts) if isinstance(param, click.Option) else (param.human_readable_name if param else "")
+    return f"{names}: {exc.message}" if names else exc.message
+
+
 class _Guarded(click.Group):
     """The command group, with a last line of defence: whatever escapes a command (an output
     fault nobody caught, a bug) ends as one line on stderr and a non-zero exit, never a
@@ -218,6 +225,12 @@ class _Guarded(click.Group):
         previous = stop_on_signals()
         try:
             return super().invoke(ctx)
+        except click.BadParameter as exc:
+            if not isinstance(getattr(exc.param, "type", None), click.Path):
+                raise
+            # a path option or argument naming the wrong kind of thing (a file for a folder, nothing):
+            # one line like every other path problem, not click's usage text (#13)
+            _fail_usage(_path_parameter_problem(exc))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except Stopped as exc:

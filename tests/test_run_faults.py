@@ -3,6 +3,8 @@ run does must not change the output or leak a traceback."""
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 import signal
@@ -11,9 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+import click
 import pytest
+from click.testing import CliRunner
 
 from tei_encoder import search
+from tei_encoder.cli import main
 
 PAGE = '<html lang="en"><body><article data-pagefind-body><h1>Minutes {n}</h1><p>Delegate{n} spoke of item {n}.</p></article></body></html>'
 
@@ -98,3 +103,84 @@ def test_a_killed_build_leaves_no_resource_tracker_warning(tmp_path):
     done = _run_script(tmp_path, KILL_THE_BUILD)
     assert done.returncode == -signal.SIGKILL
     assert done.stderr == "", done.stderr
+
+
+def _path_parameters() -> list[tuple[list[str], str, click.Path]]:
+    """Every path option and argument of every command that click checks as it parses (a folder
+    only, a file only, or one that must exist): (command words, the option's name or '' for an
+    argument, its type)."""
+    found = []
+
+    def walk(command: click.Command, words: list[str]) -> None:
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(sub, [*words, name])
+            return
+        for param in command.params:
+            path = param.type
+            if isinstance(path, click.Path) and not (path.file_okay and path.dir_okay and not path.exists):
+                found.append((words, param.opts[0] if isinstance(param, click.Option) else "", param.type))
+
+    walk(main, [])
+    return found
+
+
+@pytest.mark.parametrize(
+    "words,option,kind", _path_parameters(), ids=lambda v: " ".join(v) if isinstance(v, list) else v
+)
+def test_every_path_parameter_refuses_the_wrong_kind_of_path_in_one_line(tmp_path, words, option, kind):
+    """`publish -o FILE` printed click's 4-line usage text while `build -o FILE` said it in one line:
+    every path option and argument of every command names the wrong thing (a file where a folder
+    is needed, a folder where a file is, nothing where something must be) in one line, exit 2."""
+    a_file, a_folder = tmp_path / "a_file", tmp_path / "a_folder"
+    a_file.write_text("x", encoding="utf-8")
+    a_folder.mkdir()
+    wrong = a_file if not kind.file_okay else a_folder if not kind.dir_okay else tmp_path / "missing"
+    args = [*words, *([option] if option else []), str(wrong)]
+    result = CliRunner().invoke(main, args)
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and lines[0].startswith("tei-encoder: error: "), result.stderr
+    assert "a_file" in lines[0] or "a_folder" in lines[0] or "missing" in lines[0], lines
+
+
+FORMULA_TEI = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="sheet">
+<teiHeader><fileDesc><titleStmt><title>Invented minutes</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div><p><persName ref="#p1">=SUM(4,5)</persName> met <placeName ref="#l1">@NOW()</placeName>,
+<orgName ref="#o1">+calc|' /x'!Z9</orgName> and <persName ref="#p2">-2+3</persName>.</p></div></body></text>
+<standOff><listPerson><person xml:id="p1"><persName>=SUM(4,5)</persName></person><person xml:id="p2"><persName>-2+3</persName></person></listPerson>
+<listPlace><place xml:id="l1"><placeName>@NOW()</placeName></place></listPlace>
+<listOrg><org xml:id="o1"><orgName>+calc|' /x'!Z9</orgName></org></listOrg></standOff></TEI>
+"""
+FORMULA_START = tuple("=+-@\t\r")
+
+
+def test_entities_csv_cells_are_never_spreadsheet_formulas(tmp_path):
+    """Names from an untrusted TEI file that start like a formula (=, +, -, @) are written with a
+    leading apostrophe (OWASP), so a spreadsheet opening the CSV shows them as text; the count
+    stays a number."""
+    tei = tmp_path / "sheet.xml"
+    tei.write_text(FORMULA_TEI, encoding="utf-8")
+    result = CliRunner().invoke(main, ["entities", str(tei), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))[1:]
+    assert len(rows) == 4, rows
+    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_START)], rows
+    assert {row[3] for row in rows} == {"'=SUM(4,5)", "'@NOW()", "'+calc|' /x'!Z9", "'-2+3"}
+    assert all(row[4] == "1" for row in rows)
+
+
+@pytest.mark.parametrize(
+    "name", ["=SUM(4,5)", "@NOW()", "+calc|' /x'!Z9", "-2+3", "\tTabbed", "'=quoted", "O'Neill", "Plain"]
+)
+def test_review_file_cells_are_never_formulas_and_read_back_as_written(tmp_path, name):
+    """The review file (`review`) holds names from untrusted records: a formula-like cell is
+    neutralised on writing, and `authority apply` reads back exactly the name written."""
+    from tei_encoder.authority_edit import ReviewRow, read_review, write_review
+
+    path = tmp_path / "review.csv"
+    write_review(path, [ReviewRow(type="person", name=name, id="x1", forms=[name], decision="accept")])
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_START)], rows
+    [(_, row)] = read_review(path)
+    assert row["name"] == name.strip() and row["forms"] == name.strip()
