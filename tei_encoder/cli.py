@@ -27,6 +27,7 @@ from .errors import (
     TEI_ALL_PROFILE_HINT,
     MissingSiteInput,
     UsageError,
+    lines_of,
 )
 from .fsutil import OutputError, not_a_folder, not_there, shown
 from .options import common_encode_options, site_options, with_options
@@ -563,7 +564,7 @@ def validate(
     except UsageError as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
-        _fail_usage(str(exc).splitlines()[0])
+        _fail_usage(lines_of(str(exc))[0])
     diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="refused") for p, reason in skipped] + diagnostics
     # every format gets printable one-line names: bytes that are not UTF-8 and control characters escaped
     diagnostics = [replace(d, file=shown(d.file), message=shown(_in_cli_terms(d.message))) for d in diagnostics]
@@ -619,7 +620,7 @@ def entities(
                     raise ValueError(result.error)
                 tree = etree.ElementTree(result.tree)  # the tree the TEI was written from
         except (ValueError, OSError, etree.XMLSyntaxError) as exc:
-            report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
             continue
         rows.extend(entity_rows(shown(path.stem), tree))
@@ -725,7 +726,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
             report.error(path, str(exc))
             failed += 1
         except (PublishError, ValueError, OSError) as exc:
-            report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
     overviews_written = True
     try:

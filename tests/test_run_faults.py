@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import signal
@@ -16,6 +17,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from conftest import AUTHORITY, record
 
 from tei_encoder import search
 from tei_encoder.cli import main
@@ -184,3 +186,70 @@ def test_review_file_cells_are_never_formulas_and_read_back_as_written(tmp_path,
     assert not [cell for row in rows for cell in row if cell.startswith(FORMULA_START)], rows
     [(_, row)] = read_review(path)
     assert row["name"] == name.strip() and row["forms"] == name.strip()
+
+
+# characters str.splitlines() breaks a line at, besides \n and \r (a file name may hold any of them):
+# jing is given the first three; the C0 controls are refused up front, as 0x1C always was
+LINE_BREAKERS = {
+    "\u2028": "invalid",
+    "\u2029": "invalid",
+    "\u0085": "invalid",
+    "\x0b": "not checked",
+    "\x1d": "not checked",
+}
+
+
+def test_names_with_line_breaking_characters_do_not_break_the_reading_of_jing_report(tmp_path):
+    """jing's report names each file; read with str.splitlines(), a name holding U+2028 (or
+    U+2029, U+0085) split its line: the errors were said to be "in included file y.xml" and the
+    file "not checked". Each such file is reported invalid with its own errors; a name with a C0
+    control (VT, GS) is refused up front, saying why, in every format alike."""
+    for n, char in enumerate(LINE_BREAKERS):
+        (tmp_path / f"z{n}{char}y.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><x/></TEI>', encoding="utf-8"
+        )
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(tmp_path)])
+    report = json.loads(result.stdout)
+    statuses = {Path(f["file"]).name[:2]: f["status"] for f in report["files"]}
+    assert statuses == {f"z{n}": status for n, status in enumerate(LINE_BREAKERS.values())}, result.stdout
+    messages = [json.dumps(f) for f in report["files"]]
+    assert not [m for m in messages if "included file" in m or "jing stopped" in m], messages
+    assert all("rename the file" in m for m in messages if '"not checked"' in m), messages
+
+
+HOLD_THE_BUILD_LOCK = """
+import fcntl, os, sys
+state = os.path.join(sys.argv[1], ".tei-encoder")
+os.makedirs(state, exist_ok=True)
+fd = os.open(os.path.join(state, "lock"), os.O_RDWR | os.O_CREAT)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()  # until the test closes it
+"""
+
+
+def test_a_second_build_into_the_same_folder_is_refused_in_one_line(tmp_path):
+    """Two builds into one folder at once: the second said "disk I/O error" on summaries.sqlite.
+    While another process holds the folder's build lock, a build is refused at once with one line
+    naming the folder, writes nothing, and exits 1; once the lock is let go, it builds."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "rec1.txt").write_text(record("The delegates agreed on the agenda.\n"), encoding="utf-8")
+    script = tmp_path / "hold.py"
+    script.write_text(HOLD_THE_BUILD_LOCK, encoding="utf-8")
+    holder = subprocess.Popen(
+        [sys.executable, str(script), str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        args = ["build", str(corpus), "-o", str(out), "-j", "1", "--no-search", "--authority", str(AUTHORITY), "-q"]
+        refused = CliRunner().invoke(main, args)
+        lines = refused.stderr.splitlines()
+        assert refused.exit_code == 1 and len(lines) == 1, refused.stderr
+        assert str(out) in lines[0] and "another build is writing into this folder" in lines[0]
+        assert not (out / "tei").exists() and not (out / "site").exists()
+    finally:
+        holder.communicate("", timeout=30)
+    built = CliRunner().invoke(main, args)
+    assert built.exit_code == 0, built.stderr
+    assert (out / "tei" / "rec1.xml").is_file()
