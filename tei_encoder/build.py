@@ -53,7 +53,7 @@ from .fsutil import (
     sweep_temp_files,
     writable_folder,
 )
-from .inputs import SYMLINK_REFUSED, unread_entries
+from .inputs import SYMLINK_REFUSED, not_taken, unread_entries
 from .publish import (
     DEFAULT_TITLE,
     PageJob,
@@ -619,6 +619,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         sources = [s for s in sources if s not in links]
         summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
     unread = unread_entries(corpus, (".txt", ".xml"))  # a named pipe, a link to nothing: reported, never read
+    unread += not_taken(corpus, (".txt", ".xml"))  # .record.txt, X.TXT, sub/x.txt: reported, as by encode
     summary.failed += [(str(path), reason) for path, reason in unread]
     if not sources and not links and not unread:
         raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .fsutil import atomic_write, existing_output
+from .inputs import folder_entries
 from .publish import PublishError, site_path
 
 SEARCH_DIR = "pagefind"  # Pagefind's bundles and UI, inside the site
@@ -111,7 +112,7 @@ def build_search_index(
     Pagefind is missing or fails.
     """
     index = site_path(site, SEARCH_DIR)
-    names = sorted(p.name[: -len(".html")] for p in _listing(site_path(site, "docs")) if p.name.endswith(".html"))
+    names = sorted(p.name[: -len(".html")] for p in folder_entries(site_path(site, "docs")) if p.name.endswith(".html"))
     count = shard_count(len(names))
     shards: dict[str, list[str]] = {}
     for name in names:
@@ -128,7 +129,7 @@ def build_search_index(
     if index.exists() and not index.is_dir():
         index.unlink()
     index.mkdir(exist_ok=True)
-    for entry in _listing(index):  # bundles of shards gone or empty now, an unsharded index's data
+    for entry in folder_entries(index):  # bundles of shards gone or empty now, an unsharded index's data
         if entry.is_dir() and entry.name not in shards:
             shutil.rmtree(entry.path)
         elif entry.is_file() and _is_data(entry.name):
@@ -142,14 +143,6 @@ def build_search_index(
     if existing_output(index / SHARDS_FILE) != layout:
         atomic_write(index / SHARDS_FILE, layout, owned=True)
     return sorted(stale, key=int)
-
-
-def _listing(folder: Path) -> list[os.DirEntry]:
-    try:
-        with os.scandir(folder) as entries:
-            return list(entries)
-    except OSError:
-        return []
 
 
 def _index_shard(site: Path, bundle: Path, names: list[str]) -> None:
@@ -250,13 +243,13 @@ def _share_scripts(index: Path, bundles: list[str]) -> None:
     if not bundles:
         return
     primary = index / bundles[0]
-    for entry in _listing(primary):
+    for entry in folder_entries(primary):
         if entry.is_file() and not _is_data(entry.name):
             data = Path(entry.path).read_bytes()
             target = index / entry.name
             if existing_output(target) != data:
                 atomic_write(target, data, owned=True)
     for bundle in bundles[1:]:
-        for entry in _listing(index / bundle):
+        for entry in folder_entries(index / bundle):
             if entry.is_file() and not _is_data(entry.name):
                 os.unlink(entry.path)

@@ -253,3 +253,47 @@ def test_a_second_build_into_the_same_folder_is_refused_in_one_line(tmp_path):
     built = CliRunner().invoke(main, args)
     assert built.exit_code == 0, built.stderr
     assert (out / "tei" / "rec1.xml").is_file()
+
+
+def _corpus_with_files_not_taken(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "sub").mkdir()
+    text = record("The committee heard the report.\n")
+    for name in ("rec.txt", ".hidden.txt", "LOUD.TXT", "sub/inner.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+NOT_TAKEN = {".hidden.txt": "hidden file", "LOUD.TXT": "its suffix is .TXT, not .txt", "inner.txt": "in a sub-folder"}
+
+
+@pytest.mark.parametrize("command", ["encode", "entities", "build"])
+def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_it_leaves(tmp_path, command):
+    """`build` passed over `.record.txt`, `X.TXT` and `sub/x.txt` in silence while `encode` and
+    `entities` read `.record.txt`. One rule (inputs.not_taken): a folder's records are its own
+    `*.txt` files (lowercase suffix, no leading dot); every other file named like one is one
+    line naming it and why, counted, and the exit status is 1."""
+    corpus = _corpus_with_files_not_taken(tmp_path / "corpus")
+    extra = {
+        "encode": ["-o", str(tmp_path / "out")],
+        "entities": [],
+        "build": ["-o", str(tmp_path / "out"), "-j", "1", "--no-search"],
+    }[command]
+    result = CliRunner().invoke(main, [command, str(corpus), "--authority", str(AUTHORITY), *extra])
+    assert result.exit_code == 1, result.output
+    for name, reason in NOT_TAKEN.items():
+        lines = [line for line in result.stderr.splitlines() if name in line]
+        assert len(lines) == 1 and reason in lines[0], (name, result.stderr)
+    if command != "entities":
+        assert sorted(p.name for p in (tmp_path / "out").rglob("*.xml") if "site" not in p.parts) == ["rec.xml"]
+
+
+def test_validate_names_each_tei_file_it_leaves_in_a_folder(tmp_path):
+    """validate (which searches sub-folders) leaves hidden files and wrong-case suffixes, each named."""
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    for name in (".draft.xml", "SHOUT.XML"):
+        (folder / name).write_text("<TEI/>", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(folder)])
+    assert result.exit_code == 1, result.output
+    assert "hidden file" in result.output and "its suffix is .XML, not .xml" in result.output
