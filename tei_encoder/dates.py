@@ -258,8 +258,8 @@ def find_dates(
     the document's month (`default_month`) known, a month far from it on the other side of a new
     year takes the nearer year: "25 December" in a record of January 1963 is 1962-12-25 (TEI 13.4).
     Without a year to take, such a date is left untagged (a wrong year is worse than none).
-    `relative`: also dates counted from the document's date ("this year", "the 26th of this
-    month"), only when that date gives the year (and month) they need. `day_first`: the document
+    `relative`: also days counted from the document's date ("the 26th of this month"), only when
+    that date gives the year and month they need; a bare "this year" is never a date. `day_first`: the document
     writes numeric dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November.
     """
     found: list[DateMatch] = []
@@ -273,11 +273,45 @@ def find_dates(
             match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
             if match:
                 found.append(match)
+    if len(found) > 1:
+        found = _joined_dates(found, text)
     if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
         found = _with_quarters(found, text, default_year, default_month)
-    if relative and default_year is not None and ("year" in text or "month" in text):
+    if relative and default_year is not None and "month" in text:
         found = _with_relative(found, text, default_year, default_month)
     return found
+
+
+# what joins two dates into one stretch: "28 December 1961 and 6 January 1962", "April 26th to April 28th"
+_JOIN = re.compile(r"[ ]?[-–][ ]?|[ ]+(?:to|through|till|until|and|or)[ ]+")
+
+
+def _first_and_last_day(date: DateMatch) -> tuple[str, str] | None:
+    """The first and last day a dated match covers (ISO), or None for a bare year or a date without a value."""
+    when = date.attrs.get("when", "")
+    if len(when) == 10:
+        return when, when
+    if len(when) == 7:
+        return month_bounds(int(when[:4]), int(when[5:]))
+    first, last = date.attrs.get("notBefore", ""), date.attrs.get("notAfter", "")
+    return (first, last) if len(first) == len(last) == 10 else None
+
+
+def _joined_dates(found: list[DateMatch], text: str) -> list[DateMatch]:
+    """`found` with each two dates joined by "and", "or", "to", "through", "until" or a dash read as one
+    date bounded by the first's first day and the second's last (TEI 13.4.2 notBefore/notAfter): "between
+    28 December 1961 and 6 January 1962" is one stretch, as a range printed within one month already is.
+    Only dates of a day or a month, the second after the first; bare years stay apart ("in 1959 and 1962")."""
+    out = [found[0]]
+    for date in found[1:]:
+        prev = out[-1]
+        if _JOIN.fullmatch(text, prev.end, date.start) and not prev.problem and not date.problem:
+            first, second = _first_and_last_day(prev), _first_and_last_day(date)
+            if first and second and first[1] < second[0]:
+                out[-1] = DateMatch(prev.start, date.end, {"notBefore": first[0], "notAfter": second[1]})
+                continue
+        out.append(date)
+    return out
 
 
 _QUARTER = re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")
@@ -333,28 +367,24 @@ def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
     return date if date and date.start == 0 and date.end == len(line) else None
 
 
-# Dates counted from the writing date: the year of the record ("this year", "the current year"), the
-# next or the last; a day of the record's month ("the 26th of this month"). "The following year" and
-# "the previous year" count from a date the text names, which a pattern cannot tell: never read.
-_RELATIVE = re.compile(
-    r"\b(?:(?P<this>[Tt]his|[Tt]he current|[Tt]he present)|(?P<next>[Nn]ext|[Tt]he coming)|(?P<last>[Ll]ast))\s+year\b(?!-)"
-    r"|\b[Tt]he\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:this|the\s+current)\s+month\b"
-)
+# Dates counted from the writing date: a day of the record's month ("the 26th of this month"). A year
+# named from the record alone ("this year", "last year", "the current year") is not read: editors of the
+# archive's records do not annotate it (a vague expression stays untagged, ENCODING.md §6), while "August
+# of this year" and "the fourth quarter of this year" name a stretch the record bounds and are read above.
+# "The following year" counts from a date the text names, which a pattern cannot tell: never read.
+_RELATIVE = re.compile(r"\b[Tt]he\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:this|the\s+current)\s+month\b")
 
 
 def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:
-    """`found` with the relative dates of `text` that overlap none of them, in text order (TEI 13.4.2)."""
+    """`found` with the days of the record's month named from it ("the 14th of this month") that overlap
+    none of them, in text order (TEI 13.4.2); none without the record's month."""
     added = []
     for m in _RELATIVE.finditer(text):
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
-        if m.group("day"):
-            when = iso_day(year, month, int(m.group("day"))) if month else None
-            if when:
-                added.append(DateMatch(m.start(), m.end(), {"when": when}))
-            continue
-        value = year + (1 if m.group("next") else -1 if m.group("last") else 0)
-        added.append(DateMatch(m.start(), m.end(), _bounds(f"{value:04d}-01-01", value, 12)))
+        when = iso_day(year, month, int(m.group("day"))) if month else None
+        if when:
+            added.append(DateMatch(m.start(), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 

@@ -30,30 +30,18 @@ def test_year_after_a_preposition_and_months_written_oddly():
     assert found == [
         ("July (1954)", "1954-07"),
         ("3 May [19]55", "1955-05-03"),
-        ("7June", "1955-06-07"),
-        ("9 July [1955]", "1955-07-09"),
+        ("7June and 9 July [1955]", "1955-06-07/1955-07-09"),  # two dates joined by "and": one stretch
     ]
 
 
 def test_relative_dates_only_when_the_record_date_gives_them():
     text = "This year the harvest grew; next year and in the current year's plan, as last year, and on the 14th of this month."
-    found = _values(text, 1962, 10, relative=True)
-    assert found == [
-        ("This year", "1962-01-01/1962-12-31"),
-        ("next year", "1963-01-01/1963-12-31"),
-        ("the current year", "1962-01-01/1962-12-31"),
-        ("last year", "1961-01-01/1961-12-31"),
-        ("the 14th of this month", "1962-10-14"),
-    ]
+    # a year named from the record alone is no date mention (the archive's editors leave it untagged)
+    assert _values(text, 1962, 10, relative=True) == [("the 14th of this month", "1962-10-14")]
     # counted from another date the text names: never read
     assert _values("He left in 1950; the following year he came back.", 1962, 10, relative=True) == [("1950", "1950")]
     assert _values(text, None, None, relative=True) == []  # no record date: nothing to count from
-    assert [t for t, _ in _values(text, 1962, None, relative=True)] == [
-        "This year",
-        "next year",
-        "the current year",
-        "last year",
-    ]  # no month: the day of "this month" is left
+    assert _values(text, 1962, None, relative=True) == []  # no month: the day of "this month" is left
     assert _values(text, 1962, 10) == []  # the parser's callers never ask for relative dates
     assert _values("October of this year", 1962, 10, relative=True) == [
         ("October of this year", "1962-10-01/1962-10-31")

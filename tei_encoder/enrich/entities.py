@@ -28,7 +28,16 @@ from ..dates import DateMatch, find_dates, writes_day_first
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
-from .names import INITIAL, east_asian_shape, fold, short_forms, title_pattern, trie_regex, vocabulary
+from .names import (
+    INITIAL,
+    east_asian_shape,
+    fold,
+    organisation_head_words,
+    short_forms,
+    title_pattern,
+    trie_regex,
+    vocabulary,
+)
 from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
@@ -51,6 +60,10 @@ _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNA
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+)
+# "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
+_SURNAME_COMMA_GIVEN = re.compile(
+    r"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.’'-][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+), (?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ž(\[])"
 )
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
@@ -717,6 +730,35 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
 
 
+# words in capitals, two to four ("JANOS LEWANDOWSKI", "LUIZ LEIVAS BASTIAN PINTO"): a name printed as a heading
+_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?: [A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]+){{1,5}}(?![\w’'-])")
+
+
+def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) -> str:
+    """The person's name in words printed in capitals, or "": a listed given name (after titles only), then the
+    words up to the first dictionary word, title or listed non-name ("JANOS LEWANDOWSKI, DIRECTOR");
+    none of them, nor the whole, a place or body the lists hold."""
+    v = rec.names
+    first = next((k for k, w in enumerate(words[:-1]) if norm(w) in v.given), None)
+    if first is None or any(not v.is_title_word(w) for w in words[:first]):
+        return ""  # "AMBASSADOR LUIZ ...": only titles before the given name
+    words = words[first:]
+    name = words[:1]
+    for k, word in enumerate(words[1:], start=2):
+        # a dictionary word ends the name, unless it ends a line that holds only the name ("... BASTIAN PINTO")
+        common = v.is_common_word(word) and not (whole_line and k == len(words))
+        if common or v.is_title_word(word) or norm(word) in v.not_names:
+            break
+        name.append(word)
+    return " ".join(name) if len(name) > 1 and _unlisted_name_words(rec, name) else ""
+
+
+def _unlisted_name_words(rec: EntityRecognizer, words: list[str]) -> bool:
+    """No word of a name after its given name, nor the whole, is a place or body the lists hold."""
+    keys = [(norm(w),) for w in words[1:]] + [tuple(norm(w) for w in words)]
+    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
+
+
 def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[str]:
     """Names found by the words around them: after a cue ("led by Skachkov", "Deciphered by Piecuch";
     names.json name_cues), or before a listed place in brackets ("to Naszkowski (Warsaw)"). `runs`:
@@ -799,7 +841,9 @@ def _rule_names(
     runs = {} if runs is None else runs
     shapes = {} if shapes is None else shapes
     names = []
-    for m in rec.title_name.finditer(text):
+    pos = 0
+    while (m := rec.title_name.search(text, pos)) is not None:
+        pos = m.end()
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_."):
             continue  # inside a word: the pattern leaves this check out so that its scan stays fast
         run = _name_run_of(v, m.group("name"), runs)
@@ -809,8 +853,11 @@ def _rule_names(
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
-        if run and _inside_title(v, text, m.start("name") + len(run), run):
-            continue  # "Deputy Special Assistant": a word of the title, not a name
+        if not run or _inside_title(v, text, m.start("name") + len(run), run):
+            # "Deputy Special Assistant", "Chief Cabinet Secretary Abe": a word of the title, not a name; the
+            # title after it may begin a name ("Secretary Abe"): read on from that word
+            pos = m.start("name")
+            continue
         names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run_of(v, m.group("name"), runs)
@@ -842,6 +889,13 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _kinds_of(text, {} if kinds_of is None else kinds_of)
+    for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
+        if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
+            names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
+    for m in _CAPS_NAME.finditer(text) if kinds & _GIVEN else ():
+        name = _capitals_name(rec, m.group(0).split(), m.start() == 0 and m.end() == len(text.rstrip()))
+        if name:
+            names.append(name)
     inside_until = 0  # the end of a name of two given names and a surname just found
     for m in _cap_words_of_kind(text, _GIVEN | _MONGOLIAN) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
@@ -1603,7 +1657,10 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         in_pieces = _Intervals(pieces)
         chosen: list[_Span] = []
         pos = 0
-        for span in sorted(_name_spans(ctx, flat), key=lambda s: (s[0], -(s[1] - s[0]))):
+        spans = _name_spans(ctx, flat)
+        if _kinds_of(flat, ctx.kinds) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
+            spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
+        for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             start, end = span[0], span[1]
             # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
             touched = supplied.touching(start, end)
@@ -1624,6 +1681,12 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
                 pos = end
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
+    """Whether supplied text touched by a body's name is whole words ("CC [Central Committee] of ..."), not
+    letters completing a word ("F[oreign] M[inistry]", which reads as the generic phrase it expands)."""
+    return bool(touched) and all(a == 0 or flat[a - 1] == " " for a, _ in touched)
 
 
 def _name_may_cross(node: Node) -> bool:
@@ -2679,48 +2742,7 @@ def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
-_ORG_HEADS = frozenset(
-    [
-        "party",
-        "committee",
-        *("comittee", "commitee"),  # misspelt in translations ("the Central Comittee of ...")
-        "council",
-        "assembly",
-        "ministry",
-        "front",
-        "department",
-        "bureau",
-        "agency",
-        "army",
-        "league",
-        "federation",
-        "association",
-        "organization",
-        "organisation",
-        "commission",
-        "presidium",
-        "politburo",
-        "politbureau",
-        "secretariat",
-        "directorate",
-        "command",
-        "volunteers",
-        "mfa",
-        "noc",
-        "division",
-        "branch",
-        "office",
-        "cabinet",
-        *("section", "forces", "militia", "club"),  # "China Section", "Revolutionary Armed Forces", "People’s Militia"
-        "institute",
-        "academy",
-        "university",
-        "society",
-        "khural",
-        "cc",
-        *("legation", "embassy", "consulate"),
-    ]
-)
+_ORG_HEADS = organisation_head_words()  # "party", "committee", "department"… (names.json)
 # a state's mission abroad is an organisation when named by the state's adjective ("Hungarian Legation");
 # "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
 _MISSIONS = frozenset({"legation", "embassy", "consulate"})
@@ -2729,21 +2751,17 @@ _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
-# bodies that are named by common words alone: a party's or a state's organs
-_PARTY_ORGAN = re.compile(r"^(?:Committee|Bureau|Politburo|Politbureau|Presidium|Secretariat|Plenum|COMMITTEE|BUREAU)$")
-_LONE_ORGAN = re.compile(r"^(?:Politburo|Politbureau|Presidium|Secretariat|POLITBURO|PRESIDIUM)$")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž][\w’'-]*"
+# or an abbreviation written with full stops ("C.C.", "R.C.P."): a party's organ or the party itself
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 # the first word written out so that the pattern begins with its capital (a fast scan: other positions are
 # skipped without trying the rest); the lookbehinds after the capital read the character before it and
 # (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
-_FIRST_ORG_WORD = (
-    r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)[\w’'-]*"
-)
+_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 _ORG_RUN = re.compile(
     rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
@@ -2814,6 +2832,15 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return after if after == len(text) or not text[after].isalnum() else end
 
 
+def _org_key(surface: str) -> tuple[str, ...]:
+    """An organisation's comparison key: its tokens' keys, a unit's number in front kept whole ("7th
+    Territorial Department" and "8th Territorial Department" are two units; the tokens lose the digits)."""
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    if surface[:1].isdigit() and key:
+        key = (surface.split(" ", 1)[0].casefold(), *key[1:])  # "7th": the token read only "th"
+    return key
+
+
 def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
@@ -2842,7 +2869,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
             runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
-        key = tuple(norm(t) for _, _, t in tokens(surface))
+        key = _org_key(surface)
         if key in ctx.rec.rejected:
             continue  # an editor rejected this form
         if any(f.kind in ("place", "person") for f in ctx.forms(key)):
@@ -3033,7 +3060,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
         Young Communists"; `followed`: the group is followed by "of")."""
         for k, w in enumerate(words):
-            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w)
+            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w).replace(".", "")  # "C.C." is "cc"
             if f == "forces":
                 if any(norm(x) != "armed" for x in words[:k]):
                     return True  # "Revolutionary Armed Forces"; "the Armed Forces of ..." alone is generic
@@ -3107,7 +3134,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if place:
                 b = rest + place  # "Armed Forces of PR Bulgaria"
                 break
-        if k > first and _ACRONYM.match(ws[0]) and not joined_by_and[k]:
+        if k > first and _ACRONYM.match(ws[0].replace(".", "")) and not joined_by_and[k]:
             b = run.index(ws[0], tail_a) + len(ws[0])
             break  # "Central Committee of the BKP", "State Council of the NRB": the party's or state's abbreviation
         same = 0
@@ -3130,22 +3157,33 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
-    if not has_head(span_words) or (len(span_words) < 2 and not _LONE_ORGAN.match(span_words[0])):
-        return None
+    if not has_head(span_words) or len(span_words) < 2:
+        return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
+    if text[result[0] - 1 : result[0]] == " " and text[result[0] - 2 : result[0] - 1] in _ORDINAL_ENDS:
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, result[0] - 8), result[0])
+        first_head = next((norm(w) for w in span_words if norm(w) in _ORG_HEADS), "")
+        if ordinal and first_head in _NUMBERED_UNITS:
+            return ordinal.start(), result[1]  # "7th Territorial Department", "III. Political Department of ..."
     if any(norm(w) in _MISSIONS for w in span_words):
         return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)
-        and not _PARTY_ORGAN.search(span_words[1])
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
         and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
     ):
-        return None  # "the Foreign Ministry", "the Central Committee": generic unless a listed form
+        # "the Foreign Ministry", "the Central Committee", "Political Bureau": generic unless a listed form
+        # (ENCODING.md §6: a generic phrase is tagged only when linked to an authority entry)
+        return None
     return result
 
 
+# a unit's number before its name: "2nd", "7th", "III." (a spelled one, "Third", is a word of the run)
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.])(?:\d{1,2}(?:st|nd|rd|th)|[IVX]{1,4}\.) $")
+_ORDINAL_ENDS = frozenset("tdh.")  # the last character of every _ORDINAL_BEFORE: a cheap test first
+# heads of the units a ministry or a party's apparatus numbers
+_NUMBERED_UNITS = frozenset({"department", "division", "section", "directorate", "bureau", "office", "branch"})
 _UNIT_CODE = re.compile(r"/[A-Z]{2,6}\b")  # "/AGA" of "Main Department XX/AGA"
 
 
@@ -3235,6 +3273,8 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # (most gaps) one space: what the tests below give for it
         if gap == ", " and k == i and all(len(t[2].rstrip(".")) <= 2 for t in toks[k + 1 : i + length]):
             continue  # an inverted name: "Kozlov, F. R."
+        if gap == ", " and k == i and length == 2 and norm(toks[k + 1][2]) in vocabulary().given:
+            continue  # an inverted name, the given name written out: "Eskandary, Iradj"
         if gap in ("'", "’") and toks[k + 1][2] == "s":
             continue  # a possessive inside a name: "Democratic People's Republic of Korea"
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):

@@ -171,6 +171,15 @@ def vocabulary() -> NameVocabulary:
 
 
 @lru_cache(maxsize=1)
+def organisation_head_words() -> frozenset[str]:
+    """The words that end an organisation's name found by its shape, folded ("party", "committee",
+    "department"; names.json organisation_head_words). Raises OSError or ValueError when the package's
+    data file is missing or malformed (an installation fault)."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    return frozenset(fold(w) for w in raw["organisation_head_words"]["words"])
+
+
+@lru_cache(maxsize=1)
 def _english_words() -> frozenset[str]:
     try:
         from english_words import get_english_words_set  # type: ignore[import-untyped]
