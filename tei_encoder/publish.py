@@ -55,6 +55,24 @@ _WORD = re.compile(r"\w+")
 _HTML_PARSER = etree.HTMLParser(no_network=True, collect_ids=False)
 
 
+def _saxon_text(tei: bytes) -> str | None:
+    """The TEI's own bytes as the text Saxon parses, when they are UTF-8 (or ASCII) as they say;
+    None otherwise (then the parsed tree is written out instead)."""
+    if tei[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
+        return None
+    try:
+        text = tei.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return None
+    declaration = _DECLARED_ENCODING.match(text)
+    if declaration is None or declaration.group(1).lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii", "ascii"):
+        return text
+    return None
+
+
+_DECLARED_ENCODING = re.compile(r"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+
+
 class PublishError(Exception):
     """A page could not be made (a stylesheet that does not compile, a failed transformation, a
     path outside the site); the message is one line.
@@ -379,10 +397,11 @@ class Publisher:
     def render_document(self, tei: bytes, name: str, tree: etree._ElementTree | None = None) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
 
-        The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
-        writing directions): TREE when given (the TEI parsed as below, for this call only: it
-        is annotated in place). Raises PublishError when the TEI is not well-formed or a
-        transformation fails."""
+        The stylesheets read the TEI with where its mentions link written on it
+        (`sitemap.annotated_text`, else `sitemap.annotate`) and its languages in a parameter
+        (`sitemap.page_languages`). TREE, when given, is the TEI parsed as below, for this call
+        only (it may be annotated in place). Raises PublishError when the TEI is not
+        well-formed or a transformation fails."""
         if tree is None:
             try:
                 # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
@@ -393,16 +412,21 @@ class Publisher:
         warnings = []
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
-        root = sitemap.annotate(root)
         date, date_text = sitemap.document_date(root)
+        languages = sitemap.page_languages(root)
+        text = _saxon_text(tei)
+        annotated = sitemap.annotated_text(text, root) if text is not None else None
+        if annotated is None:  # the TEI's text cannot be annotated as text: the tree is, then written out
+            annotated = etree.tostring(sitemap.annotate(root), encoding="unicode")
         page = self._run(
             self._document,
-            etree.tostring(root, encoding="unicode"),
+            annotated,
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=sitemap.document_title(root, name),
             doc_date=date,
             doc_date_text=date_text,
+            page=languages,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page)

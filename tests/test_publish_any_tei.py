@@ -301,7 +301,38 @@ def test_annotations_keep_a_documents_own_binding_of_their_prefix():
     assert again.get("{urn:example:own}mark") == "kept"
     mention = again.find(f".//{T}p/{T}persName")
     assert mention.get(sitemap.P + "href") == "persons/p1.html" and mention.get(sitemap.P + "title") == "Nomen Tarvok"
-    assert mention.get(sitemap.P + "id") == "m-p1-1" and mention.get(sitemap.P + "dir") == "rtl"
+    assert mention.get(sitemap.P + "id") == "m-p1-1"
+    shown = html.fromstring(Publisher().document_page(tei.encode(), "doc"))
+    link = shown.xpath("//a[@id='m-p1-1']")[0]
+    assert link.get("href") == "../persons/p1.html" and link.get("title") == "Nomen Tarvok"
+    assert link.get("lang") == "he" and link.get("dir") == "rtl"
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    ["", '<?xml version="1.0" encoding="UTF-8"?>\n<!-- a comment -->\n', '<?xml version="1.0"?><?pi x?>\n'],
+)
+def test_annotated_text_writes_what_annotate_writes(prolog):
+    # mentions written with a prefix, nested, with several targets, in the header's author, an
+    # attribute value to escape; the text is annotated as such, or (comments, PIs) not at all
+    tei = (
+        f'{prolog}<t:TEI xmlns:t="{T[1:-1]}"><t:teiHeader><t:fileDesc><t:titleStmt><t:title>x</t:title>'
+        '<t:author><t:persName ref="#a">A</t:persName></t:author></t:titleStmt></t:fileDesc></t:teiHeader>'
+        '<t:text><t:body><t:p><t:rs type="org" ref="#o &amp; p https://example.org/?a=1&amp;b=2">'
+        '<t:name type="person" ref="#a">A</t:name> of O</t:rs> <t:persName\nref="#a"/></t:p>'
+        '<t:listPerson><t:person xml:id="a"><t:persName>Ann "Q" &lt;A&gt;</t:persName></t:person></t:listPerson>'
+        "</t:body></t:text></t:TEI>"
+    )
+    text = sitemap.annotated_text(tei, etree.fromstring(tei.encode()))
+    if "<!--" in prolog or "<?pi" in prolog:
+        assert text is None
+        return
+    expected = sitemap.annotate(etree.fromstring(tei.encode()))
+    got = etree.fromstring(text.encode())
+    pairs = list(zip(expected.iter(), got.iter(), strict=True))
+    assert any(a.get(sitemap.P + "nested") for a, _ in pairs) and any(a.get(sitemap.P + "also") for a, _ in pairs)
+    for want, have in pairs:
+        assert dict(want.attrib) == dict(have.attrib)
 
 
 def test_publish_warns_about_a_file_that_is_not_tei(tmp_path):
