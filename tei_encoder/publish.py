@@ -56,21 +56,30 @@ _HTML_PARSER = etree.HTMLParser(no_network=True, collect_ids=False)
 
 
 def _saxon_text(tei: bytes) -> str | None:
-    """The TEI's own bytes as the text Saxon parses, when they are UTF-8 (or ASCII) as they say;
-    None otherwise (then the parsed tree is written out instead)."""
+    """The TEI's own bytes as the text Saxon parses, when they are XML 1.0 in UTF-8 (or ASCII) as
+    they say, so that Saxon reads what lxml read; None otherwise (then the parsed tree is written
+    out instead: another encoding, or XML 1.1, whose line ends libxml2 reads as 1.0's)."""
     if tei[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
         return None
     try:
         text = tei.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         return None
-    declaration = _DECLARED_ENCODING.match(text)
-    if declaration is None or declaration.group(1).lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii", "ascii"):
+    declaration = _DECLARATION.match(text)
+    if declaration is None:
+        return text
+    version = _VERSION.search(declaration.group(0))
+    encoding = _ENCODING.search(declaration.group(0))
+    if version is not None and version.group(1) != "1.0":
+        return None
+    if encoding is None or encoding.group(1).lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii", "ascii"):
         return text
     return None
 
 
-_DECLARED_ENCODING = re.compile(r"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+_DECLARATION = re.compile(r"<\?xml\s[^>]*\?>")
+_VERSION = re.compile(r"""\sversion\s*=\s*["']([^"']*)["']""")
+_ENCODING = re.compile(r"""\sencoding\s*=\s*["']([^"']*)["']""")
 
 
 class PublishError(Exception):
