@@ -114,7 +114,9 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
             digest.update(os.fsencode(path.name) + b"\0" + data)
             files.append(path)
             try:
-                tree = parse_xml(path, data)
+                # no ID table: an empty or repeated xml:id is said in `authority check`'s words
+                # (_entries), not as libxml2's "ID  already defined"
+                tree = parse_xml(path, data, collect_ids=False)
             except etree.XMLSyntaxError as exc:  # one bad file must name itself, once, not crash the run
                 raise UsageError(f"{shown(path)}:{exc.lineno}: {describe_xml_error(exc)}") from None
             except ValueError as exc:  # UnsafeXML: a DOCTYPE
@@ -197,7 +199,7 @@ def _check_entry(path: Path, el: etree._Element, xml_id: str) -> None:
     where = f"{shown(path)}:{el.sourceline}"
     refused = xml_id_refusal(xml_id)
     if refused:
-        raise UsageError(f"{where}: authority entry xml:id {xml_id!r} {refused}")
+        raise UsageError(f"{where}: {entry_id_refusal(xml_id, refused)}")
     for idno in el.iterfind("tei:idno", NSMAP):
         refused = refused_idno_type(idno)
         if refused:
@@ -214,16 +216,33 @@ def refused_idno_type(idno: etree._Element) -> str | None:
     return None
 
 
+def entry_id_refusal(xml_id: str, refused: str) -> str:
+    """The one message for an authority entry's xml:id that cannot be one (refused: why, from
+    xmlsafe.xml_id_refusal), in `authority check` and wherever the authority is loaded."""
+    return f"authority entry xml:id {xml_id!r} {refused}"
+
+
+def entry_id_repeated(xml_id: str, first: str) -> str:
+    """The one message for an xml:id two authority entries share (first: file:line of the first)."""
+    return f"xml:id {xml_id!r} is used twice (first at {first})"
+
+
 def _entries(tree, path: Path):
+    seen: dict[str, int] = {}
     for entity_kind in ENTITY_KINDS:
         kind, name_tag = entity_kind.kind, entity_kind.mention
         for el in tree.iterfind(f".//tei:{entity_kind.entry}", NSMAP):
             xml_id = el.get(f"{{{XML_NS}}}id")
+            if xml_id is not None:
+                _check_entry(path, el, xml_id)
+                if xml_id in seen:  # libxml2's ID table is off (parse_xml above): said here
+                    where = f"{shown(path)}:{el.sourceline}"
+                    raise UsageError(f"{where}: {entry_id_repeated(xml_id, f'{shown(path)}:{seen[xml_id]}')}")
+                seen[xml_id] = el.sourceline or 0
             names = [" ".join("".join(n.itertext()).split()) for n in el.iterfind(f"tei:{name_tag}", NSMAP)]
             names = [n for n in names if n]
             if not xml_id or not names:
                 continue
-            _check_entry(path, el, xml_id)
             preferred = next(
                 (
                     " ".join("".join(n.itertext()).split())

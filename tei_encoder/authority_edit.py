@@ -29,7 +29,16 @@ from pathlib import Path
 from lxml import etree
 
 from . import teidoc
-from .authority import NO_LISTINGS, REJECTED_FILE, has_listings, refused_idno_type, rejected_names, unreadable_file
+from .authority import (
+    NO_LISTINGS,
+    REJECTED_FILE,
+    entry_id_refusal,
+    entry_id_repeated,
+    has_listings,
+    refused_idno_type,
+    rejected_names,
+    unreadable_file,
+)
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 from .xmlsafe import xml_id_refusal
@@ -86,6 +95,9 @@ class Problem:
     # broken (the file cannot be read as an authority: not well-formed, ids missing, invalid or
     # repeated, an entry without a name) stops a build; the others are reported, and build goes on
     broken: bool = True
+    # unusable: the file itself cannot be read as XML listings (a folder, a device, not well-formed,
+    # binary, a DOCTYPE, no listing): a usage error, exit status 2 in `authority check` as in build
+    unusable: bool = False
 
     @property
     def where(self) -> str:
@@ -136,22 +148,22 @@ def _check_folder(folder: Path) -> list[Problem]:
     for path in sorted(folder.glob("*.xml")):
         unreadable = unreadable_file(path)
         if unreadable:
-            problems.append(Problem(path, 0, unreadable))
+            problems.append(Problem(path, 0, unreadable, unusable=True))
             continue
         try:
             tree = etree.parse(str(path), _parser())
         except etree.XMLSyntaxError as exc:
             line = exc.lineno or (exc.position[0] if getattr(exc, "position", None) else 0)
-            problems.append(Problem(path, line, f"not well-formed XML: {exc.msg}"))
+            problems.append(Problem(path, line, f"not well-formed XML: {exc.msg}", unusable=True))
             continue
         except OSError as exc:  # vanished or unreadable between the look and the read
-            problems.append(Problem(path, 0, f"cannot read: {exc}"))
+            problems.append(Problem(path, 0, f"cannot read: {exc}", unusable=True))
             continue
         if tree.docinfo.doctype:
-            problems.append(Problem(path, 1, "authority files may not declare a DOCTYPE"))
+            problems.append(Problem(path, 1, "authority files may not declare a DOCTYPE", unusable=True))
             continue
         if not has_listings(tree.getroot()):
-            problems.append(Problem(path, tree.getroot().sourceline or 1, NO_LISTINGS))
+            problems.append(Problem(path, tree.getroot().sourceline or 1, NO_LISTINGS, unusable=True))
             continue
         for kind in ENTITY_KINDS:
             for entry in tree.iterfind(f".//tei:{kind.entry}", NSMAP):
@@ -176,14 +188,16 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
     problems: list[Problem] = []
     line = entry.sourceline or 0
     xml_id = entry.get(XML_ID)
-    if not xml_id:
+    if xml_id is None:
         return [Problem(path, line, f"<{etree.QName(entry).localname}> has no xml:id")]
     refused = xml_id_refusal(xml_id)
-    if refused:
-        problems.append(Problem(path, line, f"xml:id {xml_id!r} {refused}"))
+    if refused:  # an empty xml:id too: the words build stops with (authority.entry_id_refusal)
+        problems.append(Problem(path, line, entry_id_refusal(xml_id, refused)))
+        if not xml_id:
+            return problems
     if xml_id in ids:
         first = ids[xml_id]
-        problems.append(Problem(path, line, f"xml:id {xml_id!r} is used twice (first at {first[0]}:{first[1]})"))
+        problems.append(Problem(path, line, entry_id_repeated(xml_id, f"{first[0]}:{first[1]}")))
     else:
         ids[xml_id] = (path, line)
     names = [(n, _name(n)) for n in entry.iterfind(f"tei:{mention}", NSMAP)]

@@ -42,6 +42,7 @@ from .errors import MissingSiteInput, RecordError, UsageError
 from .fsutil import (
     OutputError,
     atomic_write,
+    is_owned_file,
     is_regular,
     read_regular,
     safe_stem,
@@ -311,7 +312,7 @@ def _process(task: RecordTask) -> RecordOutcome:
             outcome.tei_hash = ""
             return outcome
         started = clock()
-        atomic_write(target, tei)
+        atomic_write(target, tei, owned=True)
         written = True
         outcome.checked_warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.warnings += outcome.checked_warnings
@@ -375,7 +376,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             outcome.tei_hash = ""
             return outcome
         started = clock()
-        atomic_write(target, tei)
+        atomic_write(target, tei, owned=True)
         written = True
         write_document(_worker["site"], _worker["publisher"], name, tei)
         outcome.seconds["publish"] = clock() - started
@@ -489,11 +490,12 @@ def _authority_details(settings: EncodeSettings) -> dict:
 
 def _names_in(folder: Path, links_only: bool = False) -> set[str]:
     """The names of the regular files in a folder (or of its symbolic links only), from one
-    listing: no stat per file (the listing's file type). A named pipe or other odd file at an
-    output path is not an output: the record is built again, as a clean build would."""
+    listing: no stat per file (the listing's file type). A named pipe, a symbolic link or other odd
+    file at an output path is not an output: the record is built again, as a clean build would
+    (and its write refused, naming the path)."""
     try:
         with os.scandir(folder) as entries:
-            return {e.name for e in entries if (e.is_symlink() if links_only else e.is_file())}
+            return {e.name for e in entries if (e.is_symlink() if links_only else e.is_file(follow_symlinks=False))}
     except OSError:
         return set()
 
@@ -512,12 +514,14 @@ class _Outputs:
 
 def _overview_pages(site: Path) -> list[str]:
     """The index, register and entry pages now in the site (relative paths, sorted)."""
-    pages = [p for p in ("index.html", *(k.register_page for k in ENTITY_KINDS)) if (site / p).exists()]
+    pages = [p for p in ("index.html", *(k.register_page for k in ENTITY_KINDS)) if is_owned_file(site / p)]
     for kind in ENTITY_KINDS:
         folder = site / kind.register
         if folder.is_dir():
             pages += sorted(
-                f"{kind.register}/{entry.name}" for entry in os.scandir(folder) if entry.name.endswith(".html")
+                f"{kind.register}/{entry.name}"
+                for entry in os.scandir(folder)
+                if entry.name.endswith(".html") and entry.is_file(follow_symlinks=False)
             )
     return pages
 
@@ -580,7 +584,7 @@ def run_build(
         or state.get("version") != __version__
         or state.get("format") != STATE_FORMAT
         or not isinstance(state.get("records"), dict)
-        or not (site / "index.html").exists()
+        or not is_owned_file(site / "index.html")
         or store_format(summaries_path) != str(STATE_FORMAT)  # the summaries were lost: no index can be made
     )
     old: dict[str, dict] = {} if full else state["records"]
@@ -656,7 +660,7 @@ def run_build(
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
     # a page the last build wrote and someone deleted: all overview pages are made again
-    overviews_all = full or restyle or any(not (site / page).exists() for page in state.get("pages", ()))
+    overviews_all = full or restyle or any(not is_owned_file(site / page) for page in state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
     stopped_by = ""  # the first fault every further write would meet: the build stops after the records
@@ -794,7 +798,7 @@ def run_build(
         for failed_path, error in summary.failed:  # what failed before the build stopped is said too
             report.error(failed_path, error)
         raise BuildError(_stopped_message(_state_fault(summaries_path, exc), summary, len(tasks))) from None
-    except BuildError:
+    except (BuildError, OutputError):  # OutputError: an overview page could not be written (a link there)
         for failed_path, error in summary.failed:  # what failed before the build stopped is said too
             report.error(failed_path, error)
         raise
@@ -832,7 +836,7 @@ def run_build(
         "search": search_files,
     }
     if new_state != state:
-        atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode())
+        atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode(), owned=True)
     summary.seconds = time.perf_counter() - started
     for failed_path, error in summary.failed:
         report.error(failed_path, error)

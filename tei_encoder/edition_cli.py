@@ -153,7 +153,9 @@ def check(corpus, folders):
     form claimed by two entries, identifiers well-formed (wikidata Q…, numeric GeoNames and VIAF),
     no rejected form that an entry lists. One `file:line: error: message` line per problem.
 
-    Exit status: 0 sound, 1 problems found, 2 usage error.
+    Exit status: 0 sound, 1 problems found in usable files, 2 usage error — also when an
+    authority file cannot be used at all (a folder or device, not well-formed or binary, a DOCTYPE,
+    no listing), as `build` and `encode` refuse it.
     """
     from .authority import choose_authority
     from .authority_edit import check_authority
@@ -170,7 +172,7 @@ def check(corpus, folders):
     click.echo(
         f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
     )
-    sys.exit(EXIT_FAILED if problems else EXIT_OK)
+    sys.exit(EXIT_USAGE if any(p.unusable for p in problems) else EXIT_FAILED if problems else EXIT_OK)
 
 
 @authority.command("apply")

@@ -141,14 +141,26 @@ def read_regular(path: Path | str, limit: int | None = None, *, head: int | None
 
 
 def existing_output(path: Path | str) -> bytes | None:
-    """The bytes of an output file already at path, to compare with what we are about to write;
-    None when there is none or what is there is not a regular file (a named pipe, a device: it is
-    never read, and is treated as missing, so a build writes the output again — atomic_write
-    then says why it cannot — instead of calling it unchanged). Never blocks, never raises."""
+    """The bytes of an output file the build owns already at path, to compare with what we are about
+    to write; None when there is none or what is there is not a regular file itself (a symbolic
+    link, even to a file with the same bytes, a named pipe, a device: it is never read, and is
+    treated as missing, so a build writes the output again — atomic_write(owned=True) then says why
+    it cannot — instead of calling it unchanged). Never blocks, never raises."""
+    if not is_owned_file(path):
+        return None
     try:
         return read_regular(path)
     except OSError:
         return None
+
+
+def is_owned_file(path: Path | str) -> bool:
+    """True when path is itself a regular file (lstat: a symbolic link, even to a file, is not):
+    the one test of an output the build owns that is there and its own."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def is_regular(path: Path | str) -> bool:
@@ -173,8 +185,16 @@ def not_a_folder(path: Path, needs: str) -> str:
     return f"{shown(path)}: is not a folder: {shown(path)} is {kind_of(path)}; {needs}"
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, owned: bool = False) -> None:
     """Write `data` to `path` so that a reader sees the old file or the new one, never a part.
+
+    Two modes. owned=True: a path the build owns (inside the output folders of `build` and
+    `publish`: TEI, pages, registers, search files, assets, the build state) must be a regular file
+    or absent (lstat): a symbolic link (to a file, to /dev/null, dangling), a named pipe, a socket
+    or a device there is refused with one line ("X is a symbolic link, not a file the build
+    writes; not written: remove it"), never written through and never replaced, so nothing outside
+    the output folder is written and nothing a user put there is lost.
+    owned=False (the default): a file the user named (`-o FILE`, `--report`, `--stats`), as follows.
 
     The file gets the permissions any new file gets (0666 less the umask), not mkstemp's 0600,
     so a web server running as another user can read a published site.
@@ -185,6 +205,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     any other thing that is not a file (a folder, a socket, a disk) is refused.
     Raises OutputError (an OSError) naming `path` and the cause; no temporary file is left.
     """
+    if owned:
+        _refuse_unowned(path)
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -214,6 +236,37 @@ def atomic_write(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(path, exc) from None
         raise
+
+
+def _refuse_unowned(path: Path) -> None:
+    """Raise OutputError when something other than a regular file is at a path the build owns."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return  # nothing there (or unreachable: the write says why)
+    if stat.S_ISREG(mode):
+        return
+    what = "a symbolic link" if stat.S_ISLNK(mode) else _kind_of_mode(mode)
+    message = f"{shown(path)} is {what}, not a file the build writes; not written: remove it"
+    raise OutputError(path, OSError(errno.EINVAL, what), message)
+
+
+def check_owned_folders(root: Path, path: Path) -> None:
+    """Raise OutputError when a folder between root (an output folder, as the user gave it) and path
+    is not itself a folder (lstat: a symbolic link to a folder elsewhere, a file): the build writes
+    through no link, at the file (atomic_write owned=True) or on the way to it. Missing folders are
+    fine (they are made)."""
+    folder = root
+    for part in path.relative_to(root).parts[:-1]:
+        folder = folder / part
+        try:
+            mode = os.lstat(folder).st_mode
+        except OSError:
+            return  # not there yet: made as a folder when the file is written
+        if not stat.S_ISDIR(mode):
+            what = "a symbolic link" if stat.S_ISLNK(mode) else kind_of(folder)
+            message = f"{shown(folder)} is {what}, not a folder the build writes; not written: remove it"
+            raise OutputError(path, OSError(errno.ENOTDIR, what), message)
 
 
 def _write_in_place(path: Path, data: bytes) -> None:

@@ -37,7 +37,7 @@ from lxml import etree
 from . import sitemap
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, MissingSiteInput
-from .fsutil import atomic_write, existing_output, inside, safe_stem
+from .fsutil import atomic_write, check_owned_folders, existing_output, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
 from .xmlsafe import (
@@ -877,9 +877,13 @@ def _set_position(el: etree._Element, info: EntryInfo) -> None:
 
 
 def site_path(site: Path, relative: str) -> Path:
-    """A path inside the site folder; anything that would leave it is refused."""
+    """A path inside the site folder; anything that would leave it is refused (PublishError). A
+    folder on the way that is a symbolic link or no folder is refused naming it (OutputError,
+    fsutil.check_owned_folders); what is at the path itself is atomic_write's (owned=True) to
+    judge, so a symbolic link there is named and refused as such, never followed."""
     path = site / relative
-    if not inside(site, path):
+    check_owned_folders(site, path)
+    if path.name in ("", ".", "..") or not inside(site, path.parent):
         raise PublishError(f"refusing to write outside the site folder: {relative}")
     return path
 
@@ -907,8 +911,8 @@ def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = Non
 
 
 def _write_if_changed(target: Path, data: bytes) -> None:
-    if existing_output(target) != data:  # a named pipe there is never read: written again (or refused)
-        atomic_write(target, data)
+    if existing_output(target) != data:  # a link or named pipe there is never read: written again (or refused)
+        atomic_write(target, data, owned=True)
 
 
 def _is_ours(root: etree._Element) -> bool:
@@ -940,7 +944,7 @@ def read_tei(
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
     if has_xinclude(tree):
-        refusal, _ = resolve_xinclude(tree, str(path), include_roots)  # folders named by --include-root
+        refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
     return tree, warnings
@@ -979,8 +983,8 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> l
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     download, removed = inert_tei(tei, tree)
     page, warnings = publisher.render_document(tei, name, tree)
-    atomic_write(site_path(site, f"docs/{name}.html"), page)
-    atomic_write(site_path(site, f"tei/{name}.xml"), download)
+    atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
+    atomic_write(site_path(site, f"tei/{name}.xml"), download, owned=True)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 
 

@@ -28,7 +28,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from .fsutil import atomic_write
+from .fsutil import atomic_write, existing_output
 from .publish import PublishError, site_path
 
 SEARCH_DIR = "pagefind"  # Pagefind's bundles and UI, inside the site
@@ -127,8 +127,8 @@ def build_search_index(site: Path, changed: Iterable[str] | None = None, shards_
         _index_shard(site, index / shard, shards[shard])
     _share_scripts(index, bundles)
     layout = json.dumps({"count": count, "bundles": bundles}, separators=(",", ":")).encode()
-    if not (index / SHARDS_FILE).is_file() or (index / SHARDS_FILE).read_bytes() != layout:
-        atomic_write(index / SHARDS_FILE, layout)
+    if existing_output(index / SHARDS_FILE) != layout:
+        atomic_write(index / SHARDS_FILE, layout, owned=True)
     return sorted(stale, key=int)
 
 
@@ -182,8 +182,8 @@ def _share_scripts(index: Path, bundles: list[str]) -> None:
         if entry.is_file() and not _is_data(entry.name):
             data = Path(entry.path).read_bytes()
             target = index / entry.name
-            if not target.is_file() or target.read_bytes() != data:
-                atomic_write(target, data)
+            if existing_output(target) != data:
+                atomic_write(target, data, owned=True)
     for bundle in bundles[1:]:
         for entry in _listing(index / bundle):
             if entry.is_file() and not _is_data(entry.name):

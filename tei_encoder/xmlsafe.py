@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from .errors import INCLUDE_ROOT_HINT
+from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT
 from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
@@ -244,8 +244,28 @@ def include_target(include: etree._Element, name: str) -> tuple[str | None, str]
     return os.path.normpath(os.fsdecode(unquote_to_bytes(parts.path))), ""
 
 
+MAX_INCLUDES = 10_000  # XIncludes one file may expand to, counting nested ones as often as they are reached
+
+
+@dataclass
+class _Expansion:
+    """What walking a file's XIncludes (before libxml2 expands them) knows: the folders they may reach,
+    the limits, and per included file (real path) how many includes and bytes it expands to."""
+
+    roots: tuple[str, ...]
+    max_bytes: int
+    expands: dict[str, tuple[int, int]]  # real path -> (includes, bytes) once fully expanded
+    open: list[str]  # the files being walked, outermost first (an include of one of these is a loop)
+    nesting: set[str] = field(default_factory=set)  # included files that include XML files themselves
+    via: dict[str, etree._Element] = field(default_factory=dict)  # included file -> the file's own include reaching it
+
+
 def resolve_xinclude(
-    tree: etree._ElementTree, name: str, roots: tuple[str, ...] = ()
+    tree: etree._ElementTree,
+    name: str,
+    roots: tuple[str, ...] = (),
+    max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024,
+    origins: dict[etree._Element, str] | None = None,
 ) -> tuple[IncludeRefusal | None, tuple[str, ...]]:
     """Resolve the file's XIncludes in place, as jing (Xerces, XInclude on) does: returns (a refusal
     or None, the absolute paths of the files its includes name).
@@ -257,6 +277,13 @@ def resolve_xinclude(
     a device, a folder) is refused unopened. Each include of the file is then pointed at the very
     file checked (its real path), so libxml2 cannot read the href differently.
 
+    Expansion is bounded before libxml2 does it: an included file larger than max_bytes (the limit
+    of --max-size), more than MAX_INCLUDES includes in all (nested ones counted as often as they are
+    reached: a file included twice by a file included twice counts four times), more than max_bytes
+    of expanded files in all, or a file that includes itself (through others) refuses the file,
+    naming the included file and the limit. origins, when given, gets each element that starts the
+    content of an included file, with that file's real path (included_from finds an element's file).
+
     Only local files are included (never the network); an include that fails without a fallback
     refuses the file, as jing stops on it. The refusal names the failing include itself (its line),
     not the last include libxml2 reported. validate and publish share this, so a file is read the
@@ -267,7 +294,8 @@ def resolve_xinclude(
     includes = list(tree.iter(f"{XI}include"))
     allowed = tuple(dict.fromkeys(os.path.realpath(r) for r in (os.path.dirname(os.path.abspath(name)), *roots)))
     checked: dict[etree._Element, str] = {}
-    outside = _include_outside(tree, name, allowed, set(), checked)
+    walk = _Expansion(allowed, max_bytes, {}, [os.path.realpath(name)])
+    outside = _include_outside(tree, name, walk, checked)
     if outside is not None:
         return outside, ()
     targets: list[tuple[etree._Element, str]] = []
@@ -281,14 +309,47 @@ def resolve_xinclude(
         tree.xinclude()
     except etree.XIncludeError as exc:
         message = " ".join(str(exc).split())
-        inside = _error_in_included_file(exc, name)
+        inside, failed = _error_in_included_file(exc, name)
         if inside:  # the included file is not well-formed: say which file and where
             message = inside
         for url, href in written.items():
             message = message.replace(url, href)
-        return IncludeRefusal(f"XInclude failed: {message}", _failing_include(exc, message, includes, targets)), ()
+        if inside and message.startswith("file:"):  # a nested include's file, named by libxml2's URL
+            url, _, rest = message.partition(" line ")
+            message = f"{shown(os.fsdecode(unquote_to_bytes(urlsplit(url).path)))} line {rest}"
+        element = walk.via.get(failed) if failed else None  # the include through which the broken file came
+        if element is None:
+            element = _failing_include(exc, message, includes, targets)
+        return IncludeRefusal(f"XInclude failed: {message}", element), ()
+    if origins is not None:
+        origins.update(_included_starts(tree, set(walk.expands), walk.nesting))
     _restore_bases(tree, written)
     return None, tuple(dict.fromkeys(target for _, target in targets))
+
+
+def _included_starts(tree: etree._ElementTree, files: set[str], nesting: set[str]) -> dict[etree._Element, str]:
+    """Each element libxml2 marked (xml:base) as the start of an included file's content, with the
+    file's real path; read while the marks still hold the real paths resolve_xinclude gave. libxml2
+    leaves unmarked the content of a file included from a file in the same folder, so the content of
+    a file that includes XML itself is named as "F or a file it includes": never a wrong file."""
+    found = {}
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.get(f"{{{XML_NS}}}base") is not None:
+            parts = urlsplit(element.base or "")
+            path = os.path.normpath(os.fsdecode(unquote_to_bytes(parts.path))) if parts.scheme == "file" else ""
+            if path in files:
+                found[element] = f"{shown(path)} or a file it includes" if path in nesting else shown(path)
+    return found
+
+
+def included_from(element: etree._Element, origins: dict[etree._Element, str]) -> str | None:
+    """The included file an element of an expanded tree comes from, as a message names it (its
+    real path; its line, sourceline, is a line of that file), or None when it is the including
+    file's own."""
+    for node in (element, *element.iterancestors()):
+        if node in origins:
+            return origins[node]
+    return None
 
 
 def _restore_bases(tree: etree._ElementTree, written: dict[str, str]) -> None:
@@ -306,16 +367,14 @@ def _within(path: str, folder: str) -> bool:
 
 
 def _include_outside(
-    tree: etree._ElementTree,
-    name: str,
-    roots: tuple[str, ...],
-    seen: set[str],
-    checked: dict[etree._Element, str] | None = None,
+    tree: etree._ElementTree, name: str, walk: _Expansion, checked: dict[etree._Element, str] | None = None
 ) -> IncludeRefusal | None:
     """The first xi:include (in this file or, nested, in a file it includes) whose target lies
-    outside every folder of roots (the TEI file's own first) once symlinks are followed, names no
-    local file, or is no regular file; None when every include stays in. checked (this file's
-    includes only) gets each include's real target path."""
+    outside every folder of walk.roots (the TEI file's own first) once symlinks are followed, names
+    no local file, is no regular file, or makes the expansion exceed a limit (resolve_xinclude);
+    None when every include stays in and within bounds. checked (this file's includes only) gets
+    each include's real target path. The expansion of the file's includes is added to walk."""
+    count = size = 0
     for include in tree.iter(f"{XI}include"):
         href = include.get("href") or ""
         if not href:
@@ -324,6 +383,7 @@ def _include_outside(
         if target is None:
             return IncludeRefusal(why, include)
         real = os.path.realpath(target)
+        roots = walk.roots
         if not any(_within(real, root) for root in roots):
             inside = any(_within(target, root) for root in roots)  # by its name, before symlinks are followed
             where = "through a symlink out of" if inside else "outside"
@@ -332,28 +392,79 @@ def _include_outside(
                 f"XInclude of {href!r} reaches {where} {folders} and is not followed ({INCLUDE_ROOT_HINT})", include
             )
         try:
-            mode = os.stat(real).st_mode  # never opened: a FIFO would block the reader forever
+            info = os.stat(real)  # never opened: a FIFO would block the reader forever
         except OSError:
-            mode = None  # missing: libxml2 says so (or takes the fallback)
-        if mode is not None and not stat.S_ISREG(mode):
-            return IncludeRefusal(f"XInclude of {href!r} names {_kind(mode)}, not a regular file; not read", include)
+            info = None  # missing: libxml2 says so (or takes the fallback)
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            return IncludeRefusal(
+                f"XInclude of {href!r} names {_kind(info.st_mode)}, not a regular file; not read", include
+            )
         if checked is not None:
             checked[include] = real
-        if include.get("parse", "xml") == "xml" and real not in seen and mode is not None:
-            seen.add(real)
-            try:
-                nested = parse_xml(Path(real))
-            except UnsafeXML as exc:  # a DOCTYPE or entities in an included file: libxml2 would expand them
-                return IncludeRefusal(f"{shown(real)}: {exc}", include)
-            except (etree.XMLSyntaxError, ValueError, OSError):
-                continue  # libxml2 reports the broken file itself, naming it
-            draft = _draft_element(nested)
-            if draft is not None:
-                return IncludeRefusal(f"{shown(real)} line {draft.sourceline}: {DRAFT_REFUSAL}", include)
-            inner = _include_outside(nested, real, roots, seen)
-            if inner is not None:
-                return IncludeRefusal(f"{shown(real)}: {inner.reason}", include)
+        walk.via.setdefault(real, include if checked is not None else walk.via.get(walk.open[-1], include))
+        if info is None:
+            continue
+        if info.st_size > walk.max_bytes:
+            return IncludeRefusal(
+                f"XInclude of {href!r}: {shown(real)} is {human_size(info.st_size)}, over the size limit of "
+                f"{human_size(walk.max_bytes)} ({MAX_SIZE_HINT})",
+                include,
+            )
+        refusal = _expand(real, include, walk) if include.get("parse", "xml") == "xml" else None
+        if refusal is not None:
+            return refusal
+        nested_count, nested_size = walk.expands.get(real, (0, info.st_size))
+        count, size = count + 1 + nested_count, size + nested_size
+        over = _over_limits(count, size, walk.max_bytes)
+        if over:
+            return IncludeRefusal(f"XInclude of {href!r} ({shown(real)}): {over}", include)
+    walk.expands[os.path.realpath(name)] = (count, size + _file_size(name))
     return None
+
+
+def _expand(real: str, include: etree._Element, walk: _Expansion) -> IncludeRefusal | None:
+    """Walk the includes of the XML file at real (once per file: walk.expands remembers its totals)."""
+    if real in walk.open:
+        return IncludeRefusal(f"{shown(real)} includes itself (through {' -> '.join(map(shown, walk.open))})", include)
+    if real in walk.expands:
+        return None
+    try:
+        nested = parse_xml(Path(real))
+    except UnsafeXML as exc:  # a DOCTYPE or entities in an included file: libxml2 would expand them
+        return IncludeRefusal(f"{shown(real)}: {exc}", include)
+    except (etree.XMLSyntaxError, ValueError, OSError):
+        walk.expands[real] = (0, _file_size(real))
+        return None  # libxml2 reports the broken file itself, naming it
+    draft = _draft_element(nested)
+    if draft is not None:
+        return IncludeRefusal(f"{shown(real)} line {draft.sourceline}: {DRAFT_REFUSAL}", include)
+    if any(i.get("parse", "xml") == "xml" for i in nested.iter(f"{XI}include")):
+        walk.nesting.add(real)
+    walk.open.append(real)
+    inner = _include_outside(nested, real, walk)
+    walk.open.pop()
+    if inner is not None:
+        return IncludeRefusal(f"{shown(real)}: {inner.reason}", include)
+    return None
+
+
+def _over_limits(count: int, size: int, max_bytes: int) -> str:
+    """Why an expansion of count includes and size bytes is refused ('' when it is not)."""
+    if count > MAX_INCLUDES:
+        return f"the file expands to more than {MAX_INCLUDES:,} includes, the limit (an include bomb?); not expanded"
+    if size > max_bytes:
+        return (
+            f"the included files come to more than {human_size(max_bytes)} in all, over the size limit "
+            f"({MAX_SIZE_HINT}); not expanded"
+        )
+    return ""
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _kind(mode: int) -> str:
@@ -367,13 +478,21 @@ def _kind(mode: int) -> str:
     return "a device"
 
 
-def _error_in_included_file(exc: etree.XIncludeError, name: str) -> str:
-    """The first error libxml2 found inside an included file, as 'FILE line N: message' ('' if none)."""
+def _error_in_included_file(exc: etree.XIncludeError, name: str) -> tuple[str, str]:
+    """The first error libxml2 found inside an included file, as 'FILE line N: message', and the
+    file's real path (('', '') if none)."""
     own = os.path.abspath(name)
     for entry in exc.error_log or ():
-        if entry.filename and entry.filename != "<string>" and os.path.abspath(entry.filename) != own:
-            return f"{entry.filename} line {entry.line}: {' '.join(entry.message.split())}"
-    return ""
+        filename = entry.filename
+        if not filename or filename == "<string>":
+            continue
+        parts = urlsplit(filename)
+        if parts.scheme == "file":
+            filename = os.fsdecode(unquote_to_bytes(parts.path))
+        if os.path.abspath(filename) != own:
+            message = f"{entry.filename} line {entry.line}: {' '.join(entry.message.split())}"
+            return message, os.path.realpath(filename)
+    return "", ""
 
 
 def _failing_include(exc, message: str, includes, targets) -> etree._Element | None:

@@ -310,10 +310,10 @@ def test_a_build_stopped_by_a_full_disk_counts_truly_and_leaves_no_record_half_w
     if fault == "page":
         real_write = tei_encoder.publish.atomic_write
 
-        def write(path, data):
+        def write(path, data, **mode):
             if path == second:
                 raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
-            real_write(path, data)
+            real_write(path, data, **mode)
 
         monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
         where = second
@@ -357,10 +357,10 @@ def test_publish_stopped_by_a_full_disk_counts_truly_and_leaves_no_document_half
     site = tmp_path / "site"
     real_write = tei_encoder.publish.atomic_write
 
-    def write(path, data):
+    def write(path, data, **mode):
         if path == site / "tei" / "b.xml":
             raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
-        real_write(path, data)
+        real_write(path, data, **mode)
 
     monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
     done = in_process("publish", str(tei), "-o", str(site), "--no-search")

@@ -326,3 +326,39 @@ def test_a_pipe_at_the_gazetteer_cache_is_passed_over(tmp_path, monkeypatch):
     gazetteer.gazetteer_places.cache_clear()  # the next caller reads the real cache again
     assert not waited, "the gazetteer waited on a named pipe at its cache file"
     assert box.get("places") and stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+def test_a_link_where_the_build_writes_is_never_written_through_nor_called_unchanged(tmp_path):
+    """A path the build owns is a regular file or absent (lstat): a symbolic link there (to a file
+    with the very bytes the build would write, to a file of the user's, dangling, to /dev/null) is
+    refused with one line naming it, never written through, never replaced, never "unchanged"."""
+    out, args = built_once(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    page, tei, index = out / "site" / "docs" / "letter.html", out / "tei" / "letter.xml", out / "site" / "index.html"
+    same = outside / "letter.html"
+    same.write_bytes(page.read_bytes())  # followed, the page would look unchanged
+    mine = outside / "index.html"
+    mine.write_bytes(b"the user's own file")
+    for link, target in ((page, same), (tei, tmp_path / "nowhere.xml"), (index, mine)):
+        link.unlink()
+        link.symlink_to(target)
+    result = bounded([], *args)
+    assert result.exit_code == 1, result.stderr
+    assert " 1 unchanged" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    assert_one_line_about(result.stderr, tei, "is a symbolic link, not a file the build writes")
+    assert_one_line_about(result.stderr, index, "is a symbolic link, not a file the build writes")
+    assert all(link.is_symlink() for link in (page, tei, index))
+    assert mine.read_bytes() == b"the user's own file" and not (tmp_path / "nowhere.xml").exists()
+    tei.unlink()  # removed by the user: the next build writes it again
+    page.unlink()
+    index.unlink()
+    result = bounded([], *args)
+    assert result.exit_code == 0, result.stderr
+    assert all(path.is_file() and not path.is_symlink() for path in (page, tei, index))
+    shutil.rmtree(page.parent)  # a folder on the way that is a link: refused too, naming it
+    page.parent.symlink_to(outside)
+    (out / "tei" / "letter.xml").unlink()
+    result = bounded([], *args)
+    assert result.exit_code == 1 and "docs is a symbolic link, not a folder the build writes" in result.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["index.html", "letter.html"]
