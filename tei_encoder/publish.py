@@ -55,33 +55,6 @@ _WORD = re.compile(r"\w+")
 _HTML_PARSER = etree.HTMLParser(no_network=True, collect_ids=False)
 
 
-def _saxon_text(tei: bytes) -> str | None:
-    """The TEI's own bytes as the text Saxon parses, when they are XML 1.0 in UTF-8 (or ASCII) as
-    they say, so that Saxon reads what lxml read; None otherwise (then the parsed tree is written
-    out instead: another encoding, or XML 1.1, whose line ends libxml2 reads as 1.0's)."""
-    if tei[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16
-        return None
-    try:
-        text = tei.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return None
-    declaration = _DECLARATION.match(text)
-    if declaration is None:
-        return text
-    version = _VERSION.search(declaration.group(0))
-    encoding = _ENCODING.search(declaration.group(0))
-    if version is not None and version.group(1) != "1.0":
-        return None
-    if encoding is None or encoding.group(1).lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii", "ascii"):
-        return text
-    return None
-
-
-_DECLARATION = re.compile(r"<\?xml\s[^>]*\?>")
-_VERSION = re.compile(r"""\sversion\s*=\s*["']([^"']*)["']""")
-_ENCODING = re.compile(r"""\sencoding\s*=\s*["']([^"']*)["']""")
-
-
 class PublishError(Exception):
     """A page could not be made (a stylesheet that does not compile, a failed transformation, a
     path outside the site); the message is one line.
@@ -406,11 +379,10 @@ class Publisher:
     def render_document(self, tei: bytes, name: str, tree: etree._ElementTree | None = None) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
 
-        The stylesheets read the TEI with where its mentions link written on it
-        (`sitemap.annotated_text`, else `sitemap.annotate`) and its languages in a parameter
-        (`sitemap.page_languages`). TREE, when given, is the TEI parsed as below, for this call
-        only (it may be annotated in place). Raises PublishError when the TEI is not
-        well-formed or a transformation fails."""
+        The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
+        writing directions): TREE when given (the TEI parsed as below, for this call only: it
+        is annotated in place). Raises PublishError when the TEI is not well-formed or a
+        transformation fails."""
         if tree is None:
             try:
                 # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
@@ -421,21 +393,16 @@ class Publisher:
         warnings = []
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
+        root = sitemap.annotate(root)
         date, date_text = sitemap.document_date(root)
-        languages = sitemap.page_languages(root)
-        text = _saxon_text(tei)
-        annotated = sitemap.annotated_text(text, root) if text is not None else None
-        if annotated is None:  # the TEI's text cannot be annotated as text: the tree is, then written out
-            annotated = etree.tostring(sitemap.annotate(root), encoding="unicode")
         page = self._run(
             self._document,
-            annotated,
+            etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=sitemap.document_title(root, name),
             doc_date=date,
             doc_date_text=date_text,
-            page=languages,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page)

@@ -3,10 +3,9 @@
 One owner for: the registers (entity kind -> folder of entry pages and register page, from
 `tei.py`'s kind table; their labels are the UI strings `register-<kind>`), the file name of an entity's page (collision-free for any xml:id), the
 anchor of each mention, what a pointer (`@ref`, `@key`) points to, and the writing direction
-of a language. `annotated_text` (or `annotate`) writes where mentions link onto the TEI the
-document stylesheet reads, in attributes of our own namespace, and `page_languages` gives it the
-languages' HTML tags and directions, so the stylesheet only reads these decisions: the page
-links and the file names cannot disagree. The register and entry pages get the same values in their input XML.
+of a language. `annotate` writes these decisions onto a copy of the TEI, in attributes of our
+own namespace, so the document stylesheet only reads them: the page links and the file names
+cannot disagree. The register and entry pages get the same values in their input XML.
 
 Pointers follow TEI P5 §16.2 (`teidata.pointer`: whitespace-separated URIs, `#id` a local
 element) and §13.3.7 (`@key`, a project-defined code): `#x`, `x` and `@key="x"` name the entity
@@ -28,6 +27,9 @@ from lxml import etree
 
 from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
 
+PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
+PUB_PREFIX = "pub"  # its prefix there (the stylesheets' own)
+P = f"{{{PUB_NS}}}"
 T = f"{{{TEI_NS}}}"
 
 #: mention element -> entity kind; `rs` and `name` take theirs from @type or from what they point to
@@ -171,8 +173,8 @@ _READINGS = {T + "choice": None, T + "app": (T + "lem", T + "rdg", T + "rdgGrp")
 
 
 def printed_alternative(el: etree._Element) -> etree._Element | None:
-    """The one alternative of a `choice` or `app` the page prints (xslt/alternatives.xsl makes
-    the same choice); the others it shows on hover only."""
+    """The one alternative of a `choice` or `app` the page prints (the stylesheets read the
+    choice from pub:printed); the others it shows on hover only."""
     children = [c for c in el if isinstance(c.tag, str)]
     readings = _READINGS[el.tag]
     if readings is not None:
@@ -330,6 +332,9 @@ def document_date(root: etree._Element) -> tuple[str, str]:
     return "", first_text
 
 
+_HREF, _ID, _KIND, _TITLE = P + "href", P + "id", P + "kind", P + "title"
+
+
 def _decide(
     decided: dict[tuple[str, str], tuple[str, str, str]], listed: dict[str, etree._Element], kind: str, key: str
 ) -> tuple[str, str, str]:
@@ -339,31 +344,32 @@ def _decide(
     return found
 
 
-PUB_NS = "urn:tei-encoder:publish"  # our annotations on the TEI the document stylesheet reads
-PUB_PREFIX = "pub"  # its prefix there (the stylesheets' own)
-P = f"{{{PUB_NS}}}"
+def annotate(root: etree._Element) -> etree._Element:
+    """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
+    namespace declared on it, with where every mention links, its anchors and each language
+    change's direction written on it.
 
-
-def link_annotations(root: etree._Element) -> dict[etree._Element, list[tuple[str, str]]]:
-    """Where every mention links, as the attributes of our namespace the document stylesheet
-    reads (xslt/entities.xsl, metadata.xsl), by element: [(local name, value)], in this order:
-
-    href   the first target: an entry page relative to the site root, or an external URL
-    id     the mention's anchor for its first entity target
-    kind   the kind of that entity; title its entry's preferred name (when the document has one)
-    also   further targets, as `href anchor-or-dash` pairs separated by spaces
-    nested "true" on a mention inside another linked mention (HTML links cannot nest)
-
-    and href alone on a name in the header's author that the text mentions (a page exists
-    only for an entity the text mentions)."""
+    pub:href   the first target: an entry page relative to the site root, or an external URL
+    pub:id     the mention's anchor for its first entity target
+    pub:also   further targets, as `href anchor-or-dash` pairs separated by spaces
+    pub:nested set on a mention inside another linked mention (HTML links cannot nest)
+    pub:printed on the alternative of a choice or an apparatus entry that the page prints
+    pub:dir    on an element whose xml:lang changes the writing direction
+    xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
+    """
+    # declared on the root, lxml finds our namespace for every attribute instead of declaring
+    # it again on each annotated element (which makes the serialised tree grow and slows it);
+    # a short prefix, as Saxon's parse of the serialised copy costs by the byte (a document
+    # that binds it to another namespace keeps its binding: ours is then declared where used)
+    etree.cleanup_namespaces(root, top_nsmap={PUB_PREFIX: PUB_NS}, keep_ns_prefixes=[PUB_PREFIX])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     listed = entries(root)
+    found = mentions(root, listed)
     linked: set[etree._Element] = set()
-    found: dict[etree._Element, list[tuple[str, str]]] = {}
     # decided once per entity, not per mention: its page, its anchors' prefix, its name
     decided: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for m in mentions(root, listed):
+    for m in found:
         el = m.element
         links: list[tuple[str, str]] = []
         for kind, key in m.keys:
@@ -372,101 +378,28 @@ def link_annotations(root: etree._Element) -> dict[etree._Element, list[tuple[st
             kinds[key] = kind
             links.append((page, f"{prefix}{n}"))  # mention_anchor(key, n)
         links += [(url, "") for url in m.urls]
-        attributes = [("href", links[0][0])]
+        el.set(_HREF, links[0][0])
         if links[0][1]:
-            attributes.append(("id", links[0][1]))
+            el.set(_ID, links[0][1])
         if m.keys:
-            attributes.append(("kind", m.keys[0][0]))
+            el.set(_KIND, m.keys[0][0])
             name = decided[m.keys[0]][2]
             if name:
-                attributes.append(("title", name))
+                el.set(_TITLE, name)
         if len(links) > 1:
-            attributes.append(("also", " ".join(f"{h} {a or '-'}" for h, a in links[1:])))
+            el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         # linked holds mentions only: ancestors of other tags are passed over by lxml
         if linked and any(a in linked for a in el.iterancestors(*_MENTION_TAGS)):
-            attributes.append(("nested", "true"))
+            el.set(P + "nested", "true")
         linked.add(el)
-        found[el] = attributes
-    for author in root.iterfind(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}author"):
-        for el in author.iter(*_MENTION_TAGS):
-            keys = [t.key for t in pointers(el) if t.key in kinds]
-            if keys:
-                found[el] = [("href", entity_page(kinds[keys[0]], keys[0]))]
-    return found
-
-
-def annotate(root: etree._Element) -> etree._Element:
-    """`root` itself (pass a tree parsed for this) with our namespace declared on it and the
-    attributes of `link_annotations` written on its elements: what the stylesheets read.
-    `annotated_text` does the same on the text of the TEI, without a tree to write out."""
-    # declared on the root, lxml finds our namespace for every attribute instead of declaring
-    # it again on each annotated element (a document that binds the prefix to another
-    # namespace keeps its binding: ours is then declared where used)
-    etree.cleanup_namespaces(root, top_nsmap={PUB_PREFIX: PUB_NS}, keep_ns_prefixes=[PUB_PREFIX])
-    for el, attributes in link_annotations(root).items():
-        for name, value in attributes:
-            el.set(P + name, value)
+    for el in root.iter(*_PRINTED_FIRST):
+        printed = printed_alternative(el)
+        if printed is not None:
+            printed.set(P + "printed", "true")
+    _link_authors(root, kinds)
+    _declare_text_language(root)
+    _mark_directions(root)
     return root
-
-
-# a start tag of an element named like a mention (any prefix); after the prolog every "<" starts
-# markup, and with no comment, CDATA section or processing instruction there, a tag
-_MENTION_NAMES = tuple(etree.QName(tag).localname for tag in _MENTION_TAGS)
-_NAMED_START = re.compile(rf"<(?:[A-Za-z_][\w.-]*:)?({'|'.join(_MENTION_NAMES)})(?=[\s/>])")
-_ANY_START = re.compile(r"<[A-Za-z_][\w.:-]*")
-_MENTION_LOCAL_NAMES = tuple(f"{{*}}{name}" for name in _MENTION_NAMES)
-_ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
-)
-_TO_ESCAPE = re.compile('[&<"\t\n\r]')
-
-
-def _attribute_value(value: str) -> str:
-    """VALUE as it is written between double quotes in XML (most need no escape: told at once)."""
-    return value.translate(_ATTRIBUTE_ESCAPES) if _TO_ESCAPE.search(value) else value
-
-
-def annotated_text(text: str, root: etree._Element) -> str | None:
-    """TEXT (the TEI that ROOT was parsed from, as text) with the attributes of
-    `link_annotations` written into the start tags of their elements and our namespace declared
-    on the root: what `annotate` makes, without changing and writing out a tree. None when the
-    text cannot be read that simply (comments, CDATA sections or processing instructions after
-    the XML declaration, our prefix bound by the document, or start tags that do not match ROOT's
-    elements one to one): then `annotate` must do it."""
-    body = text.find("?>") + 2 if text.startswith("<?xml") else 0
-    if "<!--" in text or "<![CDATA[" in text or "<?" in text[body:] or f"xmlns:{PUB_PREFIX}" in text:
-        return None
-    tags = list(_NAMED_START.finditer(text, body))
-    elements = list(root.iter(*_MENTION_LOCAL_NAMES))
-    # the same names in the same order, every one a TEI element: the n-th tag is the n-th element
-    if [T + tag.group(1) for tag in tags] != [el.tag for el in elements]:
-        return None
-    found = link_annotations(root)
-    first = _ANY_START.search(text, body)
-    if first is None:
-        return None
-    inserts: dict[int, str] = {first.end(): f' xmlns:{PUB_PREFIX}="{PUB_NS}"'}
-    for tag, el in zip(tags, elements):
-        attributes = found.get(el)
-        if attributes:
-            written = "".join(f' {PUB_PREFIX}:{n}="{_attribute_value(v)}"' for n, v in attributes)
-            inserts[tag.end()] = inserts.get(tag.end(), "") + written
-    parts, at = [], 0
-    for position in sorted(inserts):
-        parts += [text[at:position], inserts[position]]
-        at = position
-    parts.append(text[at:])
-    return "".join(parts)
-
-
-def page_languages(root: etree._Element) -> str:
-    """What the document stylesheet needs to know of the document's languages, as JSON for its
-    parameter `page` (xslt/layout.xsl): "langs", every xml:lang value -> [the valid BCP 47 tag
-    HTML's lang gets (see `html_lang`), its writing direction "ltr" or "rtl"], and "text-lang",
-    the language the header gives a text that declares none (see `_text_language`), or ""."""
-    return json.dumps(
-        {"langs": _languages(root), "text-lang": _text_language(root)}, ensure_ascii=False, separators=(",", ":")
-    )
 
 
 def main_language(root: etree._Element) -> str:
@@ -489,19 +422,39 @@ def main_language(root: etree._Element) -> str:
     return ""
 
 
-def _text_language(root: etree._Element) -> str:
-    """The language of a text that has no xml:lang of its own or above it: the header's main
-    language, so the page marks the text's language (HTML lang) apart from the site's words.
-    "" when the root has an xml:lang or the header names no main language."""
-    return "" if root.get(XML_LANG) is not None else main_language(root)
+def _declare_text_language(root: etree._Element) -> None:
+    """xml:lang on a text that has none of its own or above it, from the header's main
+    language, so the page marks the text's language (HTML lang) apart from the site's words."""
+    for text in root.iterfind(f"{T}text"):
+        if text.get(XML_LANG) is None and root.get(XML_LANG) is None:
+            language = main_language(root)
+            if language:
+                text.set(XML_LANG, language)
 
 
-_LANGS = etree.XPath("//@xml:lang")  # compiled once: most documents have few
+def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
+    """The header's authors link to their entry pages when the text mentions them (a page
+    exists only for an entity the text mentions)."""
+    for author in root.iterfind(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}author"):
+        for el in author.iter(*NAME_KINDS, *TYPED_MENTIONS):
+            keys = [t.key for t in pointers(el) if t.key in kinds]
+            if keys:
+                el.set(P + "href", entity_page(kinds[keys[0]], keys[0]))
 
 
-def _languages(root: etree._Element) -> dict[str, list[str]]:
-    """Every xml:lang value of the document (and the text's declared language) -> [its HTML
-    lang (`html_lang`), its direction]; a value of spaces only is left-to-right."""
-    values = {str(v) for v in _LANGS(root)}
-    values.add(_text_language(root))
-    return {v: [html_lang(v), language_direction(v) if v.strip() else "ltr"] for v in sorted(values)}
+_WITH_LANG = etree.XPath("descendant-or-self::*[@xml:lang]")  # compiled once: most documents have few
+
+
+def _mark_directions(root: etree._Element) -> None:
+    """pub:dir where xml:lang switches between left-to-right and right-to-left."""
+    # only elements with an xml:lang matter (found by libxml2, not a walk of every element here);
+    # each inherits the direction of the nearest of them above it, already seen in document order
+    directions: dict[etree._Element, str] = {}
+    for el in _WITH_LANG(root):
+        lang = el.get(XML_LANG)
+        el.set(XML_LANG, html_lang(lang))  # this copy is for the page: its lang must be valid
+        inherited = next((directions[a] for a in el.iterancestors() if a in directions), "ltr")
+        direction = language_direction(lang) if lang.strip() else "ltr"
+        if direction != inherited:
+            el.set(P + "dir", direction)
+        directions[el] = direction

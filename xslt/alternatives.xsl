@@ -7,13 +7,13 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:pub="urn:tei-encoder:publish"
     exclude-result-prefixes="#all">
 
-  <!-- Which alternative is printed is tei_encoder/sitemap.py's choice (printed_alternative), made
-       alike here: what the source has (sic, orig, abbr, then seg) or the lemma, else the first;
-       the others are named on hover. -->
+  <!-- Which alternative is printed is tei_encoder/sitemap.py's choice (pub:printed): what the
+       source has (sic, orig, abbr) or the lemma; the others are named on hover. -->
   <xsl:template match="tei:choice">
-    <xsl:variable name="shown" select="(tei:sic, tei:orig, tei:abbr, tei:seg, *)[1]"/>
+    <xsl:variable name="shown" select="(*[@pub:printed], *)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-choice'"/>
       <xsl:attribute name="title" select="string-join((* except $shown) ! (local-name() || ': ' || f:normal(.)), '; ')"/>
@@ -25,7 +25,7 @@
   <!-- An apparatus entry: the lemma (or the first reading) printed, every other reading with its witnesses on hover. -->
   <xsl:template match="tei:app">
     <xsl:variable name="readings" select="tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)"/>
-    <xsl:variable name="shown" select="(tei:lem, $readings)[1]"/>
+    <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
       <xsl:attribute name="title" select="string-join(($readings except $shown) ! (string-join((local-name(), @wit ! normalize-space(.)), ' ') || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>

@@ -2,12 +2,12 @@
 <!-- Block or inline: which TEI elements become HTML blocks, so that no HTML paragraph, heading
      or phrase ever holds a block (an HTML p cannot hold a list or a table: a TEI p that holds
      one becomes a div). Also the fallback for elements no module knows (their text is always
-     shown) and the attributes every rendered element carries (lang, dir), from the decisions
-     tei_encoder/sitemap.py hands the page with its TEI. -->
+     shown) and the attributes every rendered element carries (lang, dir). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
@@ -70,46 +70,12 @@
     <xsl:sequence select="if (f:holds-block($e)) then 'div' else $inline-name"/>
   </xsl:function>
 
-  <!-- The document's languages as tei_encoder/sitemap.py decided them (page_languages), as
-       JSON: each xml:lang value's HTML lang and direction ("langs"), and the language of a text
-       that declares none ("text-lang"). -->
-  <xsl:param name="page" as="xs:string" select="'{}'"/>
-  <xsl:variable name="decided" as="map(*)" select="parse-json($page)"/>
-  <xsl:variable name="page-langs" as="map(*)" select="($decided?langs, map{})[1]"/>
-  <!-- the outermost texts that take the header's language, having none of their own or above -->
-  <xsl:variable name="declared-text" as="element()*"
-      select="if (string($decided?text-lang) and exists(/*) and not(/*/@xml:lang)) then /*/tei:text[not(@xml:lang)] else ()"/>
-
-  <!-- An element's own language as the TEI gives it (xml:lang, or the header's for a text that
-       declares none); empty when it has none of its own. -->
-  <xsl:function name="f:own-lang" as="xs:string?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="if ($e/@xml:lang) then string($e/@xml:lang) else if ($e/self::tei:text and exists($e intersect $declared-text)) then string($decided?text-lang) else ()"/>
-  </xsl:function>
-
-  <!-- The writing direction of an element with a language of its own. -->
-  <xsl:function name="f:own-dir" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="($page-langs(f:own-lang($e))?2, 'ltr')[1]"/>
-  </xsl:function>
-
-  <!-- The direction above an element: that of its nearest ancestor with a language, else ltr. -->
-  <xsl:function name="f:inherited-dir" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="($e/ancestor::*[@xml:lang or exists(. intersect $declared-text)][1] ! f:own-dir(.), 'ltr')[1]"/>
-  </xsl:function>
-
-  <!-- lang and dir of an element: its language (as a valid BCP 47 tag), and its direction where
-       the language changes it. Called first in every element the page makes. -->
+  <!-- lang and dir of an element: its xml:lang, and the direction tei_encoder/sitemap.py found
+       where the language changes it (pub:dir). Called first in every element the page makes. -->
   <xsl:template name="f:lang">
     <xsl:param name="e" as="element()" select="."/>
-    <!-- most elements have no language of their own: told at once -->
-    <xsl:variable name="lang" select="if ($e/@xml:lang or $e/self::tei:text) then f:own-lang($e) else ()"/>
-    <xsl:if test="exists($lang)">
-      <xsl:attribute name="lang" select="($page-langs($lang)?1, $lang)[1]"/>
-      <xsl:variable name="dir" select="f:own-dir($e)"/>
-      <xsl:if test="$dir != f:inherited-dir($e)"><xsl:attribute name="dir" select="$dir"/></xsl:if>
-    </xsl:if>
+    <xsl:if test="$e/@xml:lang"><xsl:attribute name="lang" select="$e/@xml:lang"/></xsl:if>
+    <xsl:if test="$e/@pub:dir"><xsl:attribute name="dir" select="$e/@pub:dir"/></xsl:if>
   </xsl:template>
 
   <!-- @rend / @rendition tokens as classes (rend-italic, rend-bold …): the stylesheet's CSS styles them. -->

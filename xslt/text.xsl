@@ -6,6 +6,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
@@ -16,16 +17,12 @@
     <xsl:sequence select="$e/node()[not(self::text()) or normalize-space()]"/>
   </xsl:function>
 
-  <!-- The text's language: its own or the nearest one above it; its direction when that is
-       right-to-left or changes here. -->
+  <!-- The text's language: its own xml:lang or the nearest one above it. -->
   <xsl:template name="text-lang">
-    <xsl:variable name="holder" select="ancestor-or-self::*[exists(f:own-lang(.))][1]"/>
-    <xsl:if test="$holder">
-      <xsl:variable name="lang" select="f:own-lang($holder)"/>
-      <xsl:variable name="dir" select="f:own-dir($holder)"/>
-      <xsl:attribute name="lang" select="($page-langs($lang)?1, $lang)[1]"/>
-      <xsl:if test="$dir = 'rtl' or ($holder is . and $dir != f:inherited-dir(.))"><xsl:attribute name="dir" select="$dir"/></xsl:if>
-    </xsl:if>
+    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:variable name="dir" select="ancestor-or-self::*[@pub:dir][1]/@pub:dir"/>
+    <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+    <xsl:if test="$dir = 'rtl' or @pub:dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
   </xsl:template>
 
   <!-- The page's "Text" section: the document's text, or each text of a corpus. A text with
