@@ -10,6 +10,7 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -75,54 +76,50 @@ _BARE_YEAR = (
 )
 
 # Ordered: the longest forms first, so "9 June 1961" is not read as "9 June" + "1961".
-DATE_PATTERNS = [
+_DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # year first (Hungarian order): "1956 October 23", "1956. október 23.", "1972 April 4 and 11"
-    ("ymd", re.compile(rf"\b{_YEAR}\.\s+{_ANY_MONTH}\s+{_DAY}\.(?!\d)")),  # the Hungarian way, stops and all
-    ("ymd-range", re.compile(rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\.?{_TO}{_DAY2}\b(?![./]?\d)")),
-    ("ymd", re.compile(rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\b(?![./]?\d)")),
+    ("ymd", rf"\b{_YEAR}\.\s+{_ANY_MONTH}\s+{_DAY}\.(?!\d)"),  # the Hungarian way, stops and all
+    ("ymd-range", rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\.?{_TO}{_DAY2}\b(?![./]?\d)"),
+    ("ymd", rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\b(?![./]?\d)"),
     # a range over two months: "16 February through 24 March 1960", "13 May to 29 May"
-    ("dmdm-range", re.compile(rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?")),
-    ("dmy-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b")),
+    ("dmdm-range", rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?"),
+    ("dmy-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR}\b"),
     # a quote before the day belongs to the date only when it closes after the day ("“15” January"), not
     # when it opens a quotation ("“30 September 1949 ...")
-    ("dmy", re.compile(rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}")),
-    ("mdy-range", re.compile(rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}")),
-    ("iso", re.compile(r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dm-range", re.compile(rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
-    ("dm", re.compile(rf"\b{_DAY}\s*{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)")),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)")),
+    ("dmy", rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
+    ("mdy-range", rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}"),
+    ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("dm-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
+    ("dm", rf"\b{_DAY}\s*{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
     (
         "month-part",
-        re.compile(rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b"),
+        rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b",
     ),
-    ("month-this-year", re.compile(rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b")),
+    ("month-this-year", rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b"),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
-    ("mm-range", re.compile(rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)")),
-    ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b")),
-    ("my", re.compile(rf"\b{_MONTH}\s+\({_YEAR}\)")),  # "the August (1955) agreement"
-    ("half", re.compile(rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")),
-    ("bare-month", re.compile(rf"{_BARE_MONTH}(?![,.]?\s*\d)")),
-    ("year", re.compile(rf"{_BARE_YEAR}(?![-–/.]?\d)")),
+    ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
+    ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    ("my", rf"\b{_MONTH}\s+\({_YEAR}\)"),  # "the August (1955) agreement"
+    ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)"),
+    ("bare-month", rf"{_BARE_MONTH}(?![,.]?\s*\d)"),
+    ("year", rf"{_BARE_YEAR}(?![-–/.]?\d)"),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
-        re.compile(
-            r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)"
-        ),
+        r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)",
     ),
     (
         "numeric",
-        re.compile(
-            r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)"
-        ),
+        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)",
     ),
     # month and day without a year, each of two digits, the order told by a day past 12: "03.15." (a US
     # typist's 15 March); the year is the record's
-    ("numeric-md", re.compile(r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)")),
+    ("numeric-md", r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)"),
     (
         "iso-short",
-        re.compile(r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>1[0-2]|0?[1-9])-(?P<day>[0-3]?\d)(?![\w-])"),
+        r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>1[0-2]|0?[1-9])-(?P<day>[0-3]?\d)(?![\w-])",
     ),
 ]
 
@@ -199,8 +196,8 @@ def _may_hold_a_date(text: str) -> bool:
 def _combined() -> re.Pattern:
     """All forms in one alternation, in priority order: one scan of the text instead of ten."""
     parts = []
-    for n, (_kind, pattern) in enumerate(DATE_PATTERNS):
-        body = re.sub(r"\(\?P<(\w+)>", rf"(?P<f{n}_\1>", pattern.pattern)
+    for n, (_kind, pattern) in enumerate(_DATE_FORMS):
+        body = re.sub(r"\(\?P<(\w+)>", rf"(?P<f{n}_\1>", pattern)
         body = re.sub(r"\(\?P=(\w+)\)", rf"(?P=f{n}_\1)", body)
         parts.append(f"(?P<alt{n}>{body})")
     # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
@@ -217,11 +214,27 @@ def _combined() -> re.Pattern:
 _ALL_DATES = _combined()
 # per form: its groups' names in the combined pattern and in the form, so a match reads only its own
 # (m.group with every name at once: one call instead of one per group)
+# (the combined pattern numbers its groups in the order of the forms' own: "f<n>_<name>")
 _GROUP_NAMES = [
-    (tuple(f"f{n}_{name}" for name in pattern.groupindex), tuple(pattern.groupindex))
-    for n, (_k, pattern) in enumerate(DATE_PATTERNS)
+    (names, tuple(name.split("_", 1)[1] for name in names))
+    for n in range(len(_DATE_FORMS))
+    for names in (tuple(name for name in _ALL_DATES.groupindex if name.startswith(f"f{n}_")),)
 ]
-_FORM_OF_GROUP = {f"alt{n}": n for n in range(len(DATE_PATTERNS))}  # the outer group that matched -> its form
+_FORM_OF_GROUP = {f"alt{n}": n for n in range(len(_DATE_FORMS))}  # the outer group that matched -> its form
+
+
+def __getattr__(name: str):
+    """DATE_PATTERNS, made at first use (PEP 562): (kind, compiled pattern) of each date form, in
+    priority order. The scan uses the one combined pattern (_ALL_DATES); compiling each form on its
+    own as well would cost every process about 15 ms at import for nothing (issue 16)."""
+    if name == "DATE_PATTERNS":
+        return _date_patterns()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def _date_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(kind, re.compile(pattern)) for kind, pattern in _DATE_FORMS]
 
 
 def _form_groups(m: re.Match, n: int) -> dict[str, str | None]:
@@ -253,7 +266,7 @@ def find_dates(
     if _may_hold_a_date(text):
         for m in _ALL_DATES.finditer(text):
             n = _FORM_OF_GROUP[m.lastgroup or "alt0"]  # the outer group that matched: "alt<n>"
-            kind = DATE_PATTERNS[n][0]
+            kind = _DATE_FORMS[n][0]
             groups = _form_groups(m, n)
             if kind == "year" and _clock_time(text, m.start(), groups["year"], default_year):
                 continue
@@ -305,7 +318,7 @@ def _date_of(m: re.Match, default_year: int | None, default_month: int | None, d
     """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
     n = _FORM_OF_GROUP[m.lastgroup or "alt0"]  # the outer group that matched: "alt<n>"
     return _to_match(
-        DATE_PATTERNS[n][0], m.start(), m.end(), m.group(0), _form_groups(m, n), default_year, default_month, day_first
+        _DATE_FORMS[n][0], m.start(), m.end(), m.group(0), _form_groups(m, n), default_year, default_month, day_first
     )
 
 
