@@ -450,9 +450,9 @@ def test_a_page_links_its_mentions_whatever_the_files_encoding(encoding):
     assert shown.xpath("//a[@id='m-s-1']/@href") == ["../places/s.html"]
 
 
-def test_links_to_entry_pages_and_other_links_are_written_alike():
-    # the entity template's quick path (one entry page) and its general one (several targets, an
-    # external link, a nested mention) write the same attributes in the same order
+def test_mention_links_of_every_shape_are_written_exactly():
+    # one entry page (in a right-to-left language), several targets, a mention nested in another,
+    # an external link: the exact markup each one gets (a guard for work on the entity template)
     tei = (
         f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
         "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"

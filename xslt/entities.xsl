@@ -20,31 +20,18 @@
   </xsl:function>
 
   <xsl:template match="*[@pub:href]">
-    <xsl:choose>
-      <!-- the common case, written out for speed: a link to one entry page (the same output as below) -->
-      <xsl:when test="@pub:kind and not(@pub:nested)">
-        <a class="ent ent-{@pub:kind}">
-          <xsl:if test="@pub:id"><xsl:attribute name="id" select="@pub:id"/></xsl:if>
-          <xsl:attribute name="href" select="$root || @pub:href"/>
-          <xsl:if test="@pub:title"><xsl:attribute name="title" select="@pub:title"/></xsl:if>
-          <xsl:if test="@xml:lang"><xsl:call-template name="f:lang"/></xsl:if>
-          <xsl:apply-templates/>
-        </a>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:element name="{if (@pub:nested) then 'span' else 'a'}">
-          <xsl:attribute name="class" select="'ent ent-' || (@pub:kind, 'link')[1]"/>
-          <xsl:if test="@pub:id"><xsl:attribute name="id" select="@pub:id"/></xsl:if>
-          <xsl:if test="not(@pub:nested)">
-            <xsl:attribute name="href" select="f:href(@pub:href)"/>
-            <xsl:if test="not(@pub:kind)"><xsl:attribute name="rel" select="'external'"/></xsl:if>
-          </xsl:if>
-          <xsl:if test="@pub:title"><xsl:attribute name="title" select="@pub:title"/></xsl:if>
-          <xsl:call-template name="f:lang"/>
-          <xsl:apply-templates/>
-        </xsl:element>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="class" select="'ent ent-' || (@pub:kind, 'link')[1]"/>
+    <xsl:element name="{if (@pub:nested) then 'span' else 'a'}">
+      <xsl:attribute name="class" select="$class"/>
+      <xsl:if test="@pub:id"><xsl:attribute name="id" select="@pub:id"/></xsl:if>
+      <xsl:if test="not(@pub:nested)">
+        <xsl:attribute name="href" select="f:href(@pub:href)"/>
+        <xsl:if test="not(@pub:kind)"><xsl:attribute name="rel" select="'external'"/></xsl:if>
+      </xsl:if>
+      <xsl:if test="@pub:title"><xsl:attribute name="title" select="@pub:title"/></xsl:if>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
     <!-- further targets of a mention that points to several: numbered links after it -->
     <xsl:variable name="also" select="if (@pub:also) then tokenize(normalize-space(@pub:also)) else ()"/>
     <xsl:if test="exists($also) and not(@pub:nested)">
