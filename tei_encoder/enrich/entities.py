@@ -531,8 +531,6 @@ class _DocContext:
     parents: list[Node] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)  # every Node of the body before tagging, in document order
     dates: dict[str, list[DateMatch]] = field(default_factory=dict)  # find_dates of each string tagged
-    # _text_kinds of each string read (by the name rules, then the organisation pass): this record's only
-    kinds: dict[str, int] = field(default_factory=dict)
     # strings _tag_text found nothing in, with the state it read then: (forms_version, number of entities seen)
     untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
     forms_version: int = 0  # changes whenever a record-local form is added or withdrawn
@@ -787,13 +785,11 @@ def _rule_names(
     text: str,
     runs: dict[str, str] | None = None,
     shapes: dict[tuple[str, ...], bool] | None = None,
-    kinds_of: dict[str, int] | None = None,
 ) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
     for a given name and what follows it, by those words (a record names its people again and again);
-    `shapes`: the record's east_asian_shape answers (_east_asian_shape_of); `kinds_of`: the record's
-    _text_kinds answers (_kinds_of)."""
+    `shapes`: the record's east_asian_shape answers (_east_asian_shape_of)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
@@ -843,7 +839,7 @@ def _rule_names(
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
-    kinds = _kinds_of(text, {} if kinds_of is None else kinds_of)
+    kinds = _text_kinds(text)
     inside_until = 0  # the end of a name of two given names and a surname just found
     for m in _cap_words_of_kind(text, _GIVEN | _MONGOLIAN) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
@@ -995,7 +991,6 @@ def _named_after_person(v, text: str, at: int) -> int:
 _GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END = 1, 2, 4, 8, 16
 
 
-@lru_cache(maxsize=4096)
 def _cap_words_of_kind(text: str, kind: int) -> list[re.Match]:
     """The matches of _CAP_WORD in text whose word has `kind` (_word_kind), in order: what its scan
     gives, filtered, without a test at every capitalised word. Each distinct word is tested once and
@@ -1019,15 +1014,7 @@ def _match_start(m: re.Match) -> int:
     return m.start()
 
 
-def _kinds_of(text: str, known: dict[str, int]) -> int:
-    """_text_kinds(text), remembered in `known` (one record's answers: the name rules and the organisation
-    pass read the same strings)."""
-    kinds = known.get(text)
-    if kinds is None:
-        kinds = known[text] = _text_kinds(text)
-    return kinds
-
-
+@lru_cache(maxsize=4096)
 def _text_kinds(text: str) -> int:
     """The union of _word_kind over the capitalised words of a text (read by two passes)."""
     kinds = 0
@@ -1195,13 +1182,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text, runs, shapes, ctx.kinds)
+            rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes, ctx.kinds))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return [n for n in names if n]
 
 
@@ -1598,8 +1585,6 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
-        if not _name_may_cross(node):
-            continue  # the name pass over the node's whole text would find nothing to choose (issue 12: speed)
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         in_pieces = _Intervals(pieces)
@@ -1629,29 +1614,14 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
 
 
 def _name_may_cross(node: Node) -> bool:
-    """Whether a name could run through some inline supplied or sic text of node (_inline_supplied):
-    the text does not begin with a lower-case letter, or it is glued to a word before or after it
-    ("A[lexei]", "[Todor] Zhivkov", "Ko<sic>s</sic>ygin"). A lower-case word on its own between spaces
-    ("diplomatic <sic>misions</sic> of") begins no name, and no listed or rule-found name runs through
-    one: _tag_across_supplied need not read the node's text a second time for it."""
-    children = node.children
-    for k, child in enumerate(children):
-        if isinstance(child, str) or not _inline_supplied(child):
-            continue
-        inner = child.text()
-        before = children[k - 1] if k else ""
-        after = children[k + 1] if k + 1 < len(children) else ""
-        if (
-            not inner[:1].islower()
-            or not isinstance(before, str)
-            or not isinstance(after, str)
-            or _GLUE.search(before[-1:] + after[:1])
-        ):
-            return True
+    """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
+    for k, child in enumerate(node.children):
+        if isinstance(child, Node) and _inline_supplied(child):
+            inner = child.text()
+            before = node.children[k - 1] if k else ""
+            if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
+                return True
     return False
-
-
-_GLUE = re.compile(r"[\w.’'-]")  # a character that joins supplied text to the word beside it
 
 
 _Interval = TypeVar("_Interval", bound=tuple[int, ...])
@@ -2821,7 +2791,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
     An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
     spans: list[_Span] = []
-    if not _kinds_of(text, ctx.kinds) & _ORG_HEAD:
+    if not _text_kinds(text) & _ORG_HEAD:
         return spans
     # a run with no head word has no part with one (a part's ends are a run's end or a space): left
     # before it is split (most capitalised runs name no body)
