@@ -729,8 +729,7 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
         forms = rec.lexicon.get(tuple(norm(t) for _, _, t in tokens(m.group("place"))), ())
         if not forms or any(f.kind != "place" for f in forms):
             continue
-        # (from the last word's start: the match is one word; the same match as from 40 characters back)
-        before = _WORD_BEFORE.search(text, max(m.start() - 40, last_words_start(text, 1, m.start())), m.start())
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if before and _unlisted_name(rec, [before.group(0)]):
             names.append(before.group(0))
     return names
@@ -816,8 +815,7 @@ def _rule_names(
     names.extend(_cued_names(rec, text, runs))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
-        window = text[max(0, m.start() - 40) : m.start()]
-        before = _WORD_BEFORE_INITIALS.search(window, last_words_start(window, 1))  # one word, then a space
+        before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         if _is_prefixed_state(rec, m.group(0)):
@@ -859,7 +857,7 @@ def _rule_names(
                 whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run))
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
-            h = _FAMILY_BEFORE_GIVEN.search(text, max(m.start() - 40, last_words_start(text, 1, m.start())), m.start())
+            h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
             if h:
                 family = h.group("family")
                 if not (
@@ -1270,7 +1268,7 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     for at in _occurrences(ctx, short):
         if flat[at - 1 : at] not in (" ", "\n"):
             continue  # (the pattern's first test, without a scan) no space or line's end right before
-        m = _CAPITALISED_BEFORE.search(flat, max(at - 40, last_words_start(flat, 1, at)), at)  # one word, a space
+        m = _CAPITALISED_BEFORE.search(flat, max(0, at - 40), at)
         if m is None:
             continue
         before = norm(m.group(1))

@@ -49,17 +49,15 @@ def _merge_strings(children: list) -> list:
     return merged
 
 
-def last_words_start(text: str, words: int, end: int | None = None) -> int:
-    """Where the last `words` runs of non-space characters of `text` (of text[:end] when `end` is
-    given) begin (0 when it has fewer).
+def last_words_start(text: str, words: int) -> int:
+    """Where the last `words` runs of non-space characters of `text` begin (0 when it has fewer).
 
-    For a search with a pattern anchored at the end of the text (or at `end`, given as the search's
-    endpos) whose match spans at most that many runs (and, after them, spaces only): searching from
-    here finds the same match as from the start, whereas re tries every earlier position in turn,
-    each a long match failing at the end (a [sic] after a paragraph of 3,000 characters cost 2 ms).
-    Spaces are str.isspace, as re's \\s.
+    For a search with a pattern anchored at the end of the text whose match spans at most that
+    many runs (and, after them, spaces only): searching from here finds the same match as from the
+    start, whereas re tries every earlier position in turn, each a long match failing at the end
+    (a [sic] after a paragraph of 3,000 characters cost 2 ms). Spaces are str.isspace, as re's \\s.
     """
-    k = len(text) if end is None else end
+    k = len(text)
     for _ in range(words):
         while k and text[k - 1].isspace():
             k -= 1
