@@ -178,7 +178,8 @@ def make_record(i: int, rng: random.Random, authority: dict, dense: bool = False
         body += [
             "MEMORANDUM OF CONVERSATION",
             f"{day} {MONTHS[month - 1]} {year}",
-            "Present:\n" + "\n".join({author, other}),
+            # dict.fromkeys, not a set: a set's order changes with PYTHONHASHSEED from run to run
+            "Present:\n" + "\n".join(dict.fromkeys((author, other))),
         ]
     elif kind == "letter":
         body += [f"{place}, {day} {MONTHS[month - 1]} {year}", f"Dear Comrade {other.split()[-1]},"]

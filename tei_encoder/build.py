@@ -25,8 +25,10 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -69,7 +71,7 @@ from .publish import (
 from .read import check_record_size, record_digest
 from .search import SEARCH_DIR, build_search_index, remove_search, search_available
 from .settings import EncodeSettings
-from .summarystore import SummaryStore, store_format
+from .summarystore import StoredSummary, SummaryStore, store_format
 from .tei import ENTITY_KINDS
 from .teidoc import DocumentSummary, authority_details, summarize
 from .workers import WorkerPool, die_with_parent, pool_workers
@@ -154,6 +156,7 @@ class RecordOutcome:
     input_hash: str
     tei_hash: str = ""
     summary: DocumentSummary | None = None
+    stored: StoredSummary | None = None  # the summary serialised as the store keeps it (made in the worker)
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     checked_warnings: list[str] = field(default_factory=list)  # of validation and publishing (kept with the TEI)
@@ -274,6 +277,15 @@ def _write_failed(outcome: RecordOutcome, exc: OutputError, written: bool) -> No
         remove_document(_worker["site"], outcome.name)
 
 
+def _summarize(outcome: RecordOutcome, tree: etree._ElementTree) -> None:
+    """The document's summary into outcome: serialised as the store keeps it (outcome.stored), and
+    without its keyword-in-context sentences (outcome.summary): those, nine tenths of a summary,
+    go back to the main process once, as outcome.stored's strings (StoredSummary.with_contexts)."""
+    summary = summarize(tree, outcome.name)
+    outcome.stored = StoredSummary.of(summary)
+    outcome.summary = replace(summary, contexts={})
+
+
 def _process(task: RecordTask) -> RecordOutcome:
     stopped = _stopped(task)
     if stopped is not None:
@@ -295,7 +307,7 @@ def _process(task: RecordTask) -> RecordOutcome:
         tei = result.tei
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         tree = etree.ElementTree(result.tree)  # the tree the TEI was written from: no re-parsing
-        outcome.summary = summarize(tree, name)
+        _summarize(outcome, tree)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome  # same TEI as last time: nothing to validate, write or publish
@@ -357,7 +369,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             outcome.error = f"TEI master is not usable: {describe_xml_error(exc)}"
             return outcome
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
-        outcome.summary = summarize(tree, name)
+        _summarize(outcome, tree)
         target = _worker["tei_dir"] / f"{name}.xml"
         if outcome.tei_hash == previous_tei_hash and is_regular(target):
             return outcome
@@ -398,10 +410,6 @@ def _load_json(path: Path) -> dict:
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
-
-
-def _summary_hash(summary: DocumentSummary) -> str:
-    return hashlib.sha256(json.dumps(summary.to_json(), sort_keys=True).encode()).hexdigest()
 
 
 def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
@@ -663,6 +671,7 @@ def run_build(
     overviews_all = full or restyle or any(not is_owned_file(site / page) for page in state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
+    indexing = _SearchIndexing()
     stopped_by = ""  # the first fault every further write would meet: the build stops after the records
     try:
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
@@ -690,13 +699,16 @@ def run_build(
             summary.masters += outcome.published and outcome.name in master_names
             for stage, spent in outcome.seconds.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
-            digest = _summary_hash(outcome.summary)
+            digest = outcome.stored.digest
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
                 previous = store.get(outcome.name)  # compared before the store is changed: it reads from there
-                affected |= affected_refs(previous, outcome.summary)
+                if previous is not None:  # the sentences around its mentions are compared too
+                    affected |= affected_refs(previous, outcome.stored.with_contexts(outcome.summary))
+                else:
+                    affected |= affected_refs(None, outcome.summary)
                 listed |= listed_refs(previous, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
-                described = store.put(outcome.name, outcome.summary)
+                described = store.put(outcome.name, outcome.summary, outcome.stored)
                 redescribed |= described
                 affected |= described
                 listed |= described
@@ -752,6 +764,15 @@ def run_build(
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
+        search_files = _files_under(site, SEARCH_DIR)
+        lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
+        if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
+            # Pagefind has no incremental mode: only the shards of pages written or removed are
+            # indexed again, and those that lost files (search.py). It reads the document pages
+            # only, all written by now: it runs (a process of its own) while the overview pages
+            # are made, not after them
+            lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
+            indexing.start(site, None if full else paged, lost_shards)
         details: dict | None = None  # the entries' dates of life and notes, read only when needed
         details_hash = state.get("details", "")
         if reencode or not details_hash:  # the authority files changed (or no build before): read them
@@ -780,16 +801,9 @@ def run_build(
                 listed=listed,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
-        search_files = _files_under(site, SEARCH_DIR)
-        lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
-        if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
-            # Pagefind has no incremental mode: only the shards of pages written or removed are
-            # indexed again, and those that lost files (search.py)
-            started_search = time.perf_counter()
-            lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
-            build_search_index(site, None if full else paged, lost_shards)
+        if indexing.started:
+            summary.stage_seconds["search"] = indexing.wait()
             search_files = _files_under(site, SEARCH_DIR)
-            summary.stage_seconds["search"] = time.perf_counter() - started_search
         elif not search:
             remove_search(site)
             search_files = _files_under(site, SEARCH_DIR)
@@ -808,6 +822,7 @@ def run_build(
             "complete; run the build again to finish it"
         ) from None
     finally:
+        indexing.stop()  # after a failure: no further shard is indexed; waits for the one under way
         if runner:
             helper_died = runner.close(
                 failed
@@ -920,6 +935,47 @@ class _Runner:
             return ""
         self.pool.close(failed)  # records not started are dropped
         return self.pool.helper_died
+
+
+class _SearchIndexing:
+    """The search index (search.build_search_index) built in a thread beside the build's main work:
+    Pagefind, a process of its own, indexes the document pages while the overview pages are made."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._job: Future | None = None
+        self._stop = threading.Event()
+
+    @property
+    def started(self) -> bool:
+        """Whether indexing was started."""
+        return self._job is not None
+
+    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
+        """Start indexing the shards of the changed pages and the lost shards (all with changed None)."""
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="search-index")
+        self._job = self._pool.submit(self._index, site, changed, lost_shards)
+
+    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> float:
+        started = time.perf_counter()
+        build_search_index(site, changed, lost_shards, self._stop)
+        return time.perf_counter() - started
+
+    def wait(self) -> float:
+        """Wait for the index; returns the seconds indexing took (from its start to its end, not to
+        this call). Raises what indexing raised (PublishError: Pagefind missing or failing)."""
+        assert self._job is not None
+        try:
+            return self._job.result()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        """Index no further shard, wait for the one under way (never raises: a build that failed says why)."""
+        self._stop.set()
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
 
 def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:

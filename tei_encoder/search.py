@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -91,13 +92,20 @@ def _last_layout(index: Path) -> dict:
         return {}
 
 
-def build_search_index(site: Path, changed: Iterable[str] | None = None, shards_lost: Iterable[str] = ()) -> list[str]:
+def build_search_index(
+    site: Path,
+    changed: Iterable[str] | None = None,
+    shards_lost: Iterable[str] = (),
+    stop: threading.Event | None = None,
+) -> list[str]:
     """Index the document pages (SITE/docs/*.html) for full-text search with Pagefind, in shards.
 
     changed: the names of document pages written or removed since the last index (None: index
     every shard). Only their shards are indexed again, and the shards named in shards_lost (whose
     files went missing), any shard without a bundle, or all of them when the shard count changes. Only the pages' articles
-    (data-pagefind-body) are indexed. Returns the shards indexed. Raises PublishError when
+    (data-pagefind-body) are indexed. stop, once set (by a build that failed meanwhile), leaves the
+    shards not yet begun: the index is then incomplete, as is that build, and the next build
+    indexes them (their bundles are missing). Returns the shards indexed. Raises PublishError when
     Pagefind is missing or fails.
     """
     index = site_path(site, SEARCH_DIR)
@@ -124,6 +132,8 @@ def build_search_index(site: Path, changed: Iterable[str] | None = None, shards_
         elif entry.is_file() and _is_data(entry.name):
             os.unlink(entry.path)
     for shard in sorted(stale, key=int):
+        if stop is not None and stop.is_set():
+            return []
         _index_shard(site, index / shard, shards[shard])
     _share_scripts(index, bundles)
     layout = json.dumps({"count": count, "bundles": bundles}, separators=(",", ":")).encode()

@@ -17,11 +17,12 @@ the old one and puts it in place when it is saved, so a failed full build leaves
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .fsutil import new_file_mode
@@ -41,6 +42,48 @@ CREATE TABLE IF NOT EXISTS contexts (
 
 def _dumps(data) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@dataclass(frozen=True)
+class StoredSummary:
+    """A document summary as the store keeps it, serialised once (a build worker makes it, so that the
+    build compares it with the last one and stores it without serialising the summary again).
+
+    doc: the summary without its contexts and entity table (the `docs` row); contexts: (entity id,
+    its keyword-in-context sentences) in id order (the `contexts` rows); entities: (entity id, its
+    description), in id order, for the entities the document mentions; digest: a hash of all three,
+    everything the index and registers show of the document (equal digests, equal pages).
+    """
+
+    doc: str
+    contexts: tuple[tuple[str, str], ...]
+    entities: tuple[tuple[str, str], ...]
+    digest: str
+
+    @classmethod
+    def of(cls, summary: DocumentSummary) -> StoredSummary:
+        """The stored form of summary."""
+        data = summary.to_json(with_entities=False)
+        contexts = tuple((ref, _dumps(cs)) for ref, cs in sorted(data.pop("contexts").items()))
+        entities = tuple(
+            (ref, _dumps(summary.entities[ref].to_json()))
+            for ref in sorted(summary.mentions)
+            if ref in summary.entities
+        )
+        doc = _dumps(data)
+        h = hashlib.sha256(doc.encode())
+        for table in (contexts, entities):
+            h.update(b"\1")
+            for ref, text in table:
+                h.update(f"\0{ref}\0{text}".encode())
+        return cls(doc, contexts, entities, h.hexdigest())
+
+    def with_contexts(self, summary: DocumentSummary) -> DocumentSummary:
+        """summary (the same document's, without its contexts) with the contexts read back from here."""
+        return replace(
+            summary,
+            contexts={ref: [KeywordInContext.from_json(c) for c in json.loads(text)] for ref, text in self.contexts},
+        )
 
 
 def store_format(path: Path) -> str | None:
@@ -129,21 +172,18 @@ class SummaryStore:
         rows = self.db.execute("SELECT name, summary FROM docs ORDER BY name")
         return [self._summary(name, text, self.entities) for name, text in rows]
 
-    def put(self, name: str, summary: DocumentSummary) -> set[str]:
-        """Store a summary; returns the entities whose description changed."""
+    def put(self, name: str, summary: DocumentSummary, stored: StoredSummary | None = None) -> set[str]:
+        """Store a summary (stored: its StoredSummary, when already made); returns the entities
+        whose description changed."""
+        stored = stored or StoredSummary.of(summary)
         changed = {ref for ref in summary.mentions if self.entities.get(ref) != summary.entities.get(ref)}
-        for ref in sorted(changed):
-            self.entities[ref] = summary.entities[ref]
-            self.db.execute(
-                "INSERT OR REPLACE INTO entities VALUES (?, ?)", (ref, _dumps(summary.entities[ref].to_json()))
-            )
-        data = summary.to_json(with_entities=False)
-        contexts = data.pop("contexts")
-        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (name, _dumps(data)))
+        for ref, info in stored.entities:
+            if ref in changed:
+                self.entities[ref] = summary.entities[ref]
+                self.db.execute("INSERT OR REPLACE INTO entities VALUES (?, ?)", (ref, info))
+        self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (name, stored.doc))
         self.db.execute("DELETE FROM contexts WHERE doc = ?", (name,))
-        self.db.executemany(
-            "INSERT INTO contexts VALUES (?, ?, ?)", [(name, ref, _dumps(cs)) for ref, cs in sorted(contexts.items())]
-        )
+        self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?)", [(name, ref, cs) for ref, cs in stored.contexts])
         self.changed = True
         return changed
 

@@ -831,7 +831,10 @@ def jing_can_name(name: str) -> bool:
         name.encode("utf-8")
     except UnicodeEncodeError:  # a byte kept by Python as a lone surrogate
         return False
-    return not any(ord(c) < 32 or ord(c) == 127 for c in name)
+    return _CONTROL_CHARACTER.search(name) is None
+
+
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path | None:

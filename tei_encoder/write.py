@@ -207,7 +207,9 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
     else:
         origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
         _sub(source_desc, "p", f"{origin}; the record gives no citation.")
-    if h.archival and (h.archival.repository or h.archival.idnos):
+    if h.archival and h.archival.repository:
+        # without a repository an msIdentifier would open with its idno, which tei_all's constraint
+        # msId_minimal refuses (TEI 10.4); the reference then stays whole in bibl
         source_desc.append(_ms_desc(h, h.archival))
 
     enc = _sub(header, "encodingDesc")
@@ -253,7 +255,9 @@ def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:
             _sub(ident, "country", ref.repository.country)
         if ref.repository.settlement:
             _sub(ident, "settlement", ref.repository.settlement)
-        _sub(ident, "repository", f"{ref.repository.name} ({ref.repository.abbr})")
+        # an archive data/repositories.json does not list has only the name the citation gives it
+        abbr = f" ({ref.repository.abbr})" if ref.repository.abbr else ""
+        _sub(ident, "repository", ref.repository.name + abbr)
     if ref.collection:
         _sub(ident, "collection", ref.collection)
     if ref.idnos:

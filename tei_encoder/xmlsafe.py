@@ -98,10 +98,9 @@ def bad_xml_ids(tree: etree._ElementTree) -> list[tuple[etree._Element, str, boo
     and the project schema's, in jing and libxml2) refuses, with one line saying that and False;
     in document order. validate and publish say these in the same words (publish as warnings)."""
     found = []
-    for el in tree.iter():
-        value = el.get(f"{{{XML_NS}}}id") if isinstance(el.tag, str) else None
-        if value is None:
-            continue
+    # the values alone, by XPath in C: a walk over every element in Python cost ~0.8 ms a document
+    for value in tree.xpath("//@xml:id", namespaces={"xml": XML_NS}):
+        el = value.getparent()
         if not is_ncname(value):
             found.append((el, f"xml:id {value!r} is not an XML name (NCName): {NCNAME_RULE}", True))
         elif not value.isascii() and _older_rules_refuse(value):

@@ -234,3 +234,50 @@ def test_check_warnings_hold_when_an_authority_change_leaves_the_tei_unchanged(p
     assert again["encoded"] == 3 and again["published"] == 0
     assert warning in again["output"]
     assert warning in build(corpus, out, authority)["output"]  # and on the build after (not re-encoded)
+
+
+def test_search_index_is_made_while_the_overview_pages_are(project, monkeypatch):
+    """Pagefind (a process of its own) indexes the document pages beside the making of the overview
+    pages, not after them: the overview pages are begun once indexing has started."""
+    import threading
+
+    import tei_encoder.build as b
+
+    corpus, authority, out = project
+    indexing, index_under_way = threading.Event(), []
+    real_overviews = b.write_overviews
+
+    def index(site, changed, lost, stop=None):
+        indexing.set()
+        return []
+
+    def overviews(*args, **kwargs):
+        index_under_way.append(indexing.wait(timeout=5))  # made after the overview pages: never set here
+        return real_overviews(*args, **kwargs)
+
+    monkeypatch.setattr(b, "search_available", lambda: True)
+    monkeypatch.setattr(b, "build_search_index", index)
+    monkeypatch.setattr(b, "write_overviews", overviews)
+    letter = corpus / "letter.txt"
+    letter.write_text(letter.read_text(encoding="utf-8").replace("**", "**Revised: ", 1), encoding="utf-8")
+    done = build(corpus, out, authority)
+    assert done["exit_code"] == 0, done["output"]
+    assert index_under_way == [True]
+
+
+def test_a_stopped_search_index_begins_no_further_shard(tmp_path, monkeypatch):
+    """A build that fails while its search index is being made stops it: no shard is begun after."""
+    import threading
+
+    import tei_encoder.search as search
+
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    for name in ("a", "b"):
+        (site / "docs" / f"{name}.html").write_text("<html><body><article>x</article></body></html>")
+    begun = []
+    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names: begun.append(names))
+    stop = threading.Event()
+    stop.set()
+    assert search.build_search_index(site, None, (), stop) == [] and begun == []
+    assert search.build_search_index(site, None, ()) == ["0"] and begun == [["a", "b"]]  # the control

@@ -1,6 +1,7 @@
 """The seed record: every header field and every structure the issue names, checked by XPath."""
 
-from conftest import xp
+from conftest import encode_text, record, tree_of, xp
+from lxml import etree
 
 
 def test_header_title_and_dates(seed_tree):
@@ -103,3 +104,28 @@ def test_text_is_kept_exactly(seed_tree):
     text_el = xp(seed_tree, "//t:text")[0]
     actual = " ".join("".join(text_el.itertext()).split())
     assert actual.replace(" ", "") == expected.replace(" ", "")
+
+
+def _with_reference(reference: str) -> str:
+    return record(
+        "Text of the report.\n",
+        'June 9, 1961\n\n**A Test Record**\n\nCitation:\n\n"A Test Record", June 9, 1961, Wilson Center Digital '
+        f"Archive, {reference} Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
+        "Original Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n",
+    )
+
+
+def test_an_msidentifier_always_names_its_repository(tmp_path, tei_all):
+    # TEI 10.4; tei_all's constraint msId_minimal (role error) refuses an msIdentifier opening with idno
+    from tei_encoder.validate import _embedded_rules
+
+    rules = _embedded_rules(tei_all.path)
+    unlisted = tree_of(encode_text(tmp_path, _with_reference("KhDAVO, F. 7, Op. 3, Spr. 41, Ll. 12-19.")))
+    assert [e.tag.split("}")[1] for e in xp(unlisted, "//t:msIdentifier/*")] == ["repository", "idno"]
+    assert xp(unlisted, "string(//t:msIdentifier/t:repository)") == "KhDAVO"
+    assert xp(unlisted, "//t:msIdentifier/t:idno/t:idno/@type") == ["fond", "opis", "delo"]
+    unnamed = tree_of(encode_text(tmp_path, _with_reference("F. 4, Op. 1, D. 9, l. 3.")))
+    assert not xp(unnamed, "//t:msIdentifier")  # no archive to name: the reference stays whole in bibl
+    assert "F. 4, Op. 1, D. 9, l. 3" in xp(unnamed, "string(//t:sourceDesc/t:bibl)")
+    for tree in (unlisted, unnamed):
+        assert [f for f in rules.failures(etree.tostring(tree, encoding="unicode")) if f.role == "error"] == []

@@ -320,10 +320,10 @@ def test_a_build_stopped_by_a_full_disk_counts_truly_and_leaves_no_record_half_w
     else:
         real_put = tei_encoder.summarystore.SummaryStore.put
 
-        def put(store, name, summary):
+        def put(store, name, summary, stored=None):
             if name == "letter001":
                 raise sqlite3.OperationalError("database or disk is full")
-            return real_put(store, name, summary)
+            return real_put(store, name, summary, stored)
 
         monkeypatch.setattr(tei_encoder.summarystore.SummaryStore, "put", put)
         where = out / ".tei-encoder" / "summaries.sqlite"

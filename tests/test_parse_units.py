@@ -151,6 +151,24 @@ def test_archival_reference_by_scheme(reference, repo, idnos, locus):
     assert ref.locus[:2] == locus
 
 
+@pytest.mark.parametrize(
+    "reference, archive, idnos",
+    [
+        # an archive repositories.json does not list, its levels read the fond-opis way (sprava = delo)
+        ("KhDAVO, F. 7, Op. 3, Spr. 41, Ll. 12-19.", "KhDAVO", [("fond", "7"), ("opis", "3"), ("delo", "41")]),
+        ("Archive of the Imagined Republic, fond 2, opis 8, delo 5", "Archive of the Imagined Republic", None),
+        # no archive named: the levels alone, no repository to give
+        ("F. 4, Op. 1, D. 9, l. 3", None, [("fond", "4"), ("opis", "1"), ("delo", "9")]),
+    ],
+)
+def test_an_unlisted_archive_keeps_the_name_the_reference_gives_it(reference, archive, idnos):
+    ref = parse_archival_reference(reference)
+    assert (ref.repository.name if ref.repository else None) == archive
+    assert ref.repository is None or ref.repository.abbr == ""
+    if idnos:
+        assert ref.idnos == idnos
+
+
 def test_a_word_after_the_archive_is_not_taken_for_its_country():
     # `RF` belongs to the name; a longer word starting so does not, and stays a leftover
     assert not parse_archival_reference("TsAMO RFX, fond 7, opis 40312, delo 88, list 61.").understood

@@ -1,7 +1,9 @@
 """Unit tests of the parse, date and recogniser functions, called directly (no CLI, no files)."""
 
+import os
+
 import pytest
-from conftest import SETTINGS, encode_text, record, tree_of, xp
+from conftest import ROOT, SETTINGS, encode_text, record, tree_of, xp
 
 from tei_encoder.config import record_format
 from tei_encoder.dates import find_dates, is_date_line, iso_day, month_bounds, parse_date_line
@@ -347,3 +349,20 @@ def test_a_digit_glued_to_a_name_in_capitals_is_a_note_mark(tmp_path):
     t = tree_of(encode_text(tmp_path, record("The attaché SAMPLE1 came too.\n\n[1] A note in our own words.\n")))
     assert xp(t, "//t:note[@n='1']/@place") == ["foot"]
     assert xp(t, "//t:note[@n='1']/preceding-sibling::text()[1]")[0].endswith("SAMPLE")
+
+
+def test_the_benchmark_corpus_is_the_same_whatever_the_hash_seed(tmp_path):
+    """benchmarks/make_corpus.py gives the same records in every run (Python's string hashing, which
+    orders sets, changes from run to run): benchmarks compare like with like."""
+    import subprocess
+    import sys
+
+    made = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "make_corpus.py"), "40", str(out)], env=env, check=True
+        )
+        made.append({p.name: p.read_bytes() for p in sorted(out.glob("*.txt"))})
+    assert len(made[0]) == 40 and made[0] == made[1]

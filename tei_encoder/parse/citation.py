@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..config import RecordFormat, archive_schemes, repositories
 from ..dates import find_dates
-from ..model import ArchivalReference, Responsibility
+from ..model import ArchivalReference, Repository, Responsibility
 
 # The title a citation opens with: "Title", or "Title," with the comma inside the quotes.
 QUOTED_TITLE = re.compile(r'^\s*[“"](?P<title>.+?),?[”"]\s*,?\s*')
@@ -223,6 +223,10 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         leftover = ""  # `…, Delo 123, Listy`: the export lost the folio numbers; nothing else is left
     if len(scheme_ids) >= 2:
         ref.idnos = scheme_ids
+        if ref.repository is None:
+            ref.repository = _unlisted_repository(scope)
+            if ref.repository and leftover.startswith(ref.repository.name):
+                leftover = leftover[len(ref.repository.name) :].strip(" ,.;:")
     elif ref.repository is None:
         return ArchivalReference(text=text, understood=False)
     elif leftover or scheme_ids:
@@ -245,6 +249,21 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
         leftover = ""
     ref.understood = ref.repository is not None and not (len(scheme_ids) >= 2 and leftover)
     return ref
+
+
+def _unlisted_repository(reference: str) -> Repository | None:
+    """The archive an archive-level reference opens with when data/repositories.json does not list
+    it (`TsDAHOU, F. 1, Op. 25, …` -> TsDAHOU), as printed; None when the reference opens with a level.
+
+    TEI 10.4: an msIdentifier names its repository (tei_all's constraint msId_minimal refuses one that
+    opens with an idno), so a shelfmark of an unlisted archive keeps the archive's name as given
+    rather than dropping it."""
+    lead = reference.split(",", 1)[0].strip(" .;:")
+    if not _UNLISTED_ARCHIVE.fullmatch(lead):
+        return None
+    if any(pattern.match(lead) for _, pattern in _scheme_levels(_DEFAULT_SCHEME)):
+        return None  # `F. 1, …`: the reference starts with its first level, no archive is named
+    return Repository(abbr="", name=lead)
 
 
 def _scheme_levels(scheme: str) -> tuple[tuple[str, re.Pattern], ...]:
@@ -274,6 +293,11 @@ def _repository_span(text: str, start: int, end: int) -> tuple[int, int]:
     return before.start("name"), end + 1
 
 
+# an archive's name as printed: capitalised words, abbreviations and the small words between them
+# ("Archive of the Ministry", "Archivio di Stato"), no digits, at most a dozen words
+_UNLISTED_ARCHIVE = re.compile(
+    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|del|des|di|du|der|la|le|y|i|na)){0,11}"
+)
 # capitalised words or abbreviations only ("MfAA", "Senato, Dispacci"): a name, not a remark
 _NAME_WORDS = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*)(?:[\s,]+[A-ZÀ-Þ][\w'’.-]*)*")
 
