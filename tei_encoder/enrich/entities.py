@@ -839,8 +839,10 @@ def _rule_names(
             names.append(m.group("name"))
     kinds = _text_kinds(text)
     inside_until = 0  # the end of a name of two given names and a surname just found
-    for m in _cap_words_of_kind(text, _GIVEN | _MONGOLIAN) if kinds & (_GIVEN | _MONGOLIAN) else ():
+    for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
+        if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
+            continue  # (cached per word) neither a given name nor a Mongolian patronymic: no rule below applies
         word = norm(m.group(0))
         if word not in v.given and _diacritic_given_shape(v, m.group(0)):
             if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -987,29 +989,6 @@ def _named_after_person(v, text: str, at: int) -> int:
 
 
 _GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END = 1, 2, 4, 8, 16
-
-
-def _cap_words_of_kind(text: str, kind: int) -> list[re.Match]:
-    """The matches of _CAP_WORD in text whose word has `kind` (_word_kind), in order: what its scan
-    gives, filtered, without a test at every capitalised word. Each distinct word is tested once and
-    only its occurrences are matched again: a match begins after no letter, hyphen or full stop, so the
-    positions where _CAP_WORD matches are exactly those of its scan."""
-    words = [w for w in set(_CAP_WORD.findall(text)) if _word_kind(w) & kind]
-    found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            m = _CAP_WORD.match(text, at)
-            if m is not None and m.end() - at == len(word):  # the word itself, not a longer word it begins
-                found.append(m)
-            at = text.find(word, at + len(word))
-    if len(words) > 1:
-        found.sort(key=_match_start)
-    return found
-
-
-def _match_start(m: re.Match) -> int:
-    return m.start()
 
 
 @lru_cache(maxsize=4096)
