@@ -147,10 +147,13 @@ def _settings(
     max_record_size: float | None = None,
 ) -> EncodeSettings:
     from .config import record_format as format_description
+    from .read import text_encoding_problem
     from .settings import EncodeSettings
 
     choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
+    if encoding and (problem := text_encoding_problem(encoding)):
+        raise UsageError(f"--encoding {encoding}: {problem}")
     limit = {} if max_record_size is None else {"max_record_bytes": int(max_record_size * 1024 * 1024)}
     return EncodeSettings(
         authority=choice.folders,
