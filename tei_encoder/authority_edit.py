@@ -39,6 +39,7 @@ from .authority import (
     rejected_names,
     unreadable_file,
 )
+from .csvsafe import from_cell, to_cell
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 from .xmlsafe import xml_id_refusal
@@ -387,7 +388,7 @@ def read_review(path: Path) -> list[tuple[int, dict[str, str]]]:
     missing = [c for c in ("decision", "type", "name", "id", "forms") if c not in (reader.fieldnames or [])]
     if missing:
         raise ValueError(f"{path}: not a review file (missing columns: {', '.join(missing)})")
-    return [(reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}) for row in reader]
+    return [(reader.line_num, {k: from_cell((v or "").strip()).strip() for k, v in row.items() if k}) for row in reader]
 
 
 def decision_in_authority(row: dict[str, str], forms: dict[str, str], rejected: set[str]) -> bool:
@@ -445,7 +446,7 @@ def write_review(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(REVIEW_COLUMNS)
     for row in [*rows, *missing]:
-        writer.writerow(row.cells())
+        writer.writerow([to_cell(cell) for cell in row.cells()])  # names from untrusted TEI: never a formula
     atomic_write(path, buffer.getvalue().encode("utf-8"))
     return kept, len(missing)
 

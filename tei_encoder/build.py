@@ -38,6 +38,7 @@ from lxml import etree
 
 from . import __version__
 from .authority import load_authority
+from .buildlock import build_lock
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
@@ -52,7 +53,7 @@ from .fsutil import (
     sweep_temp_files,
     writable_folder,
 )
-from .inputs import SYMLINK_REFUSED, unread_entries
+from .inputs import SYMLINK_REFUSED, not_taken, unread_entries
 from .publish import (
     DEFAULT_TITLE,
     PageJob,
@@ -565,8 +566,15 @@ def run_build(
     """Build CORPUS into OUT: encode each record (in a process pool), validate the TEI, write
     OUT/tei/<name>.xml and publish OUT/site/. Incremental (see the module docstring); a record that
     fails is reported through report.error and the build goes on. Returns the BuildSummary.
-    Raises UsageError for a broken configuration (authority files, options).
+    Raises UsageError for a broken configuration (authority files, options), OutputError when
+    another build is writing into OUT (buildlock: refused, not waited for).
     """
+    with build_lock(out, out / STATE):
+        return _build(corpus, out, settings, report, options)
+
+
+def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None) -> BuildSummary:
+    """run_build's work, done while the build holds its output folder's lock."""
     options = options or BuildOptions()
     try:  # an edition's overrides are checked before any work starts
         override_files(options.xslt)
@@ -611,6 +619,7 @@ def run_build(
         sources = [s for s in sources if s not in links]
         summary.failed += [(str(s.path), SYMLINK_REFUSED) for s in links]
     unread = unread_entries(corpus, (".txt", ".xml"))  # a named pipe, a link to nothing: reported, never read
+    unread += not_taken(corpus, (".txt", ".xml"))  # .record.txt, X.TXT, sub/x.txt: reported, as by encode
     summary.failed += [(str(path), reason) for path, reason in unread]
     if not sources and not links and not unread:
         raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")

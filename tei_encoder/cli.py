@@ -27,6 +27,7 @@ from .errors import (
     TEI_ALL_PROFILE_HINT,
     MissingSiteInput,
     UsageError,
+    lines_of,
 )
 from .fsutil import OutputError, not_a_folder, not_there, shown
 from .options import common_encode_options, site_options, with_options
@@ -146,10 +147,13 @@ def _settings(
     max_record_size: float | None = None,
 ) -> EncodeSettings:
     from .config import record_format as format_description
+    from .read import text_encoding_problem
     from .settings import EncodeSettings
 
     choice = _checked_authority(authority, inputs)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
+    if encoding and (problem := text_encoding_problem(encoding)):
+        raise UsageError(f"--encoding {encoding}: {problem}")
     limit = {} if max_record_size is None else {"max_record_bytes": int(max_record_size * 1024 * 1024)}
     return EncodeSettings(
         authority=choice.folders,
@@ -208,6 +212,13 @@ include_root_option = click.option(
 )
 
 
+def _path_parameter_problem(exc: click.BadParameter) -> str:
+    """A path parameter's error in one line: "-o/--output: Directory 'out' is a file."."""
+    param = exc.param
+    names = "/".join(param.opts) if isinstance(param, click.Option) else (param.human_readable_name if param else "")
+    return f"{names}: {exc.message}" if names else exc.message
+
+
 class _Guarded(click.Group):
     """The command group, with a last line of defence: whatever escapes a command (an output
     fault nobody caught, a bug) ends as one line on stderr and a non-zero exit, never a
@@ -218,6 +229,12 @@ class _Guarded(click.Group):
         previous = stop_on_signals()
         try:
             return super().invoke(ctx)
+        except click.BadParameter as exc:
+            if not isinstance(getattr(exc.param, "type", None), click.Path):
+                raise
+            # a path option or argument naming the wrong kind of thing (a file for a folder, nothing):
+            # one line like every other path problem, not click's usage text (#13)
+            _fail_usage(_path_parameter_problem(exc))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except Stopped as exc:
@@ -550,7 +567,7 @@ def validate(
     except UsageError as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
-        _fail_usage(str(exc).splitlines()[0])
+        _fail_usage(lines_of(str(exc))[0])
     diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="refused") for p, reason in skipped] + diagnostics
     # every format gets printable one-line names: bytes that are not UTF-8 and control characters escaped
     diagnostics = [replace(d, file=shown(d.file), message=shown(_in_cli_terms(d.message))) for d in diagnostics]
@@ -606,7 +623,7 @@ def entities(
                     raise ValueError(result.error)
                 tree = etree.ElementTree(result.tree)  # the tree the TEI was written from
         except (ValueError, OSError, etree.XMLSyntaxError) as exc:
-            report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
             continue
         rows.extend(entity_rows(shown(path.stem), tree))
@@ -712,7 +729,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
             report.error(path, str(exc))
             failed += 1
         except (PublishError, ValueError, OSError) as exc:
-            report.error(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
     overviews_written = True
     try:

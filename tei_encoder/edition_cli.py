@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .errors import UsageError
+from .errors import UsageError, lines_of
 from .options import ENCODE_OPTIONS, with_options
 
 # the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
@@ -114,7 +114,7 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, qui
             report.error(source.path, describe_xml_error(exc))
             failed += 1
         except (ValueError, OSError) as exc:
-            report.error(source.path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            report.error(source.path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
     loaded = load_authority(settings.authority)
     rows = review_rows(documents, loaded.entries, loaded.rejected)

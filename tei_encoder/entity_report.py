@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from lxml import etree
 
 from . import teidoc
+from .csvsafe import to_cell
 from .tei import KIND, NSMAP, XML_NS, surface_text
 
 
@@ -119,9 +120,10 @@ def render(rows: list[EntityRow], fmt: str) -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["record", "type", "entity", "name", "mentions", "forms", "link", "identifiers"])
         for r in rows:
-            writer.writerow(
-                [r.record, r.type, r.entity, r.name, r.mentions, " | ".join(r.forms), r.link, " ".join(r.identifiers)]
-            )
+            texts = [r.record, r.type, r.entity, r.name]
+            more = [" | ".join(r.forms), r.link, " ".join(r.identifiers)]
+            # text from untrusted TEI: never a formula when a spreadsheet opens the file
+            writer.writerow([*map(to_cell, texts), r.mentions, *map(to_cell, more)])
         return buffer.getvalue()
     lines = []
     headers = ("record", "type", "entity", "mentions", "link", "forms")

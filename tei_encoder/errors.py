@@ -19,6 +19,15 @@ INCLUDE_ROOT_HINT = "name a folder includes may also reach, if it is trusted"  #
 REQUIREMENT_HINT = "name the requirement to pin"  # an edition's tei-encoder, when it is made
 
 
+def lines_of(text: str) -> list[str]:
+    """The lines of a tool's output or an error message, split at newlines only ("" has none).
+
+    str.splitlines also splits at U+2028, U+2029, U+0085, VT, FF and the file separators, which a
+    file name inside the text may hold: a jing report line for `z\u2028y.xml` came apart into a
+    line for "z" and one for a "y.xml" taken for an included file (#13)."""
+    return [line.removesuffix("\r") for line in text.split("\n")] if text else []
+
+
 class UsageError(Exception):
     """The command was called in a way that cannot work (exit code 2)."""
 

@@ -74,15 +74,16 @@ def _folder_files(
             entries = sorted(current.iterdir())
         except OSError:
             continue  # unreadable folder: its files were never found, as before
+        refused.extend(not_taken(current, suffixes, sub_folders=not recursive))
         for entry in entries:
             is_link = entry.is_symlink()
             if entry.is_dir():
-                if recursive and entry.name not in _SKIPPED_FOLDERS:
+                if recursive and entry.name not in _SKIPPED_FOLDERS and not entry.name.startswith("."):
                     if is_link and not follow:
                         refused.append((entry, SYMLINK_REFUSED))
                     else:
                         pending.append(entry)
-            elif entry.suffix in suffixes:
+            elif entry.suffix in suffixes and not entry.name.startswith("."):
                 if is_link and not follow:
                     refused.append((entry, SYMLINK_REFUSED))
                 elif entry.is_file():
@@ -90,6 +91,57 @@ def _folder_files(
                 else:  # a named pipe, socket or device, or a link to nothing: never read, never silent
                     refused.append((entry, not_a_file(entry)))
     return sorted(found)
+
+
+def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True) -> list[tuple[Path, str]]:
+    """The entries of FOLDER named like inputs that are not taken as inputs, each with the reason
+    (one line), sorted: the one rule of every command for what a folder's records (or TEI files)
+    are, so that nothing is passed over in silence.
+
+    An input is a file directly in the folder whose name ends in one of SUFFIXES exactly
+    (lowercase: `.txt`, `.xml`) and does not start with a dot. Not taken, and returned here:
+    a hidden file (`.record.txt`: editors' backups and system files start with a dot), a name
+    whose suffix differs only in case (`X.TXT`), and, with sub_folders (commands that do not search
+    sub-folders), each file with such a name directly inside a sub-folder other than `authority/`
+    and the build state (`sub/x.txt`). Hidden folders (`.git`) are never searched."""
+    wanted = {s.lower() for s in suffixes}
+    found: list[tuple[Path, str]] = []
+    for entry in folder_entries(folder):
+        name, path = entry.name, Path(entry.path)
+        suffix = os.path.splitext(name)[1]
+        if _is_dir(entry, follow=False):  # a linked folder is reported where links are, if searched
+            if sub_folders and not name.startswith(".") and name not in _SKIPPED_FOLDERS:
+                found += [(Path(e.path), IN_SUB_FOLDER) for e in folder_entries(path) if _looks_like_input(e, wanted)]
+        elif suffix.lower() in wanted and name.startswith("."):
+            found.append((path, HIDDEN_FILE))
+        elif suffix.lower() in wanted and suffix not in suffixes:
+            found.append((path, f"its suffix is {suffix}, not {suffix.lower()}: not read (rename it to read it)"))
+    return sorted(found)
+
+
+HIDDEN_FILE = "hidden file (its name starts with a dot): not read (rename it to read it)"
+IN_SUB_FOLDER = "in a sub-folder: not read (only the files of the folder itself are read)"
+
+
+def folder_entries(folder: Path) -> list[os.DirEntry]:
+    """The entries of FOLDER in the order the system lists them (sort them for output); none when
+    it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return list(entries)
+    except OSError:
+        return []
+
+
+def _is_dir(entry: os.DirEntry, follow: bool = True) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=follow)
+    except OSError:
+        return False
+
+
+def _looks_like_input(entry: os.DirEntry, wanted: set[str]) -> bool:
+    return os.path.splitext(entry.name)[1].lower() in wanted and not _is_dir(entry)
 
 
 def not_a_file(path: Path) -> str:

@@ -36,7 +36,7 @@ from lxml import etree
 
 from . import sitemap
 from .config import project_dir
-from .errors import MAX_SIZE_HINT, MissingSiteInput
+from .errors import MAX_SIZE_HINT, MissingSiteInput, lines_of
 from .fsutil import atomic_write, check_owned_folders, existing_output, inside, safe_stem
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
@@ -174,7 +174,7 @@ def saxon_error(message: str, modules: list[Path], what: str) -> str:
     (a compile error, or the report a failed transformation writes to stderr). Saxon names a
     module by its file name only; MODULES (the edition's overrides first, then the shipped
     stylesheets) give the full path. Without a location in MESSAGE, the first module is named."""
-    lines = message.strip().splitlines()
+    lines = lines_of(message.strip())
     for i, line in enumerate(lines):
         where = _SAXON_WHERE.search(line)
         if where is None:
@@ -388,7 +388,7 @@ class Publisher:
                 # read as read_tei read it: huge text nodes (size bounded there), repeated ids allowed
                 tree = parse_xml(data=tei, huge=True, collect_ids=False)
             except (etree.XMLSyntaxError, ValueError) as exc:
-                raise PublishError(f"not publishable XML: {str(exc).splitlines()[0]}") from None
+                raise PublishError(f"not publishable XML: {lines_of(str(exc))[0]}") from None
         root = tree.getroot()
         warnings = []
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):

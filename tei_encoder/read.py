@@ -31,10 +31,18 @@ _ANSI_ESCAPE = re.compile(
     r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)|[@-Z\\-_])"
     r"|\x9b[0-9;?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
 )
-# Characters XML 1.0 does not allow (tab, LF and CR are fine; CR is gone by then), and the C1
-# controls U+0080-U+009F, which XML allows but discourages (XML 1.0 section 2.2) and which a
-# terminal acts on: no text is written with them.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Controls that separate words: removing them would glue the words on either side. The
+# mandatory line breaks of Unicode's line-breaking algorithm (UAX #14 classes BK and NL: VT, FF,
+# NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR) end a line, as LF does; the information separators
+# FS, GS, RS and US (whitespace to Unicode, but no line end) become a space.
+_LINE_BREAKS = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_SPACING_CONTROLS = re.compile("[\x1c-\x1f]")
+# Characters XML 1.0 does not allow (tab, LF and CR are fine; CR is gone by then): the other C0
+# controls, lone surrogates (a codec such as UTF-7 or unicode_escape can produce them) and the
+# noncharacters U+FFFE/U+FFFF (XML 1.0 section 2.2, production Char); and the C1 controls
+# U+0080-U+009F, which XML allows but discourages and which a terminal acts on: no text is
+# written with them.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RECORD_BYTES) -> SourceText:
@@ -80,8 +88,8 @@ def _megabytes(size: int) -> str:
 
 def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> SourceText:
     """Bytes of a record -> SourceText: BOM-aware decoding (UTF-8, UTF-16/32 with a BOM, or the
-    given codec), newlines normalised, XML-forbidden characters and terminal escapes removed with a
-    warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
+    given codec), newlines normalised, controls that separate words turned into a line end or a
+    space, XML-forbidden characters and terminal escapes removed with a warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
     """
     digest = hashlib.sha256(raw).hexdigest()
     text = _decode(raw, encoding)
@@ -90,22 +98,42 @@ def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> Source
     text, n_escapes = _ANSI_ESCAPE.subn("", text)
     if n_escapes:
         warnings.append(f"removed {n_escapes} terminal control sequence(s)")
+    text = _SPACING_CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text))
     text, n_forbidden = _XML_FORBIDDEN.subn("", text)
     if n_forbidden:
-        warnings.append(f"removed {n_forbidden} character(s) that XML 1.0 does not allow (control characters or NUL)")
+        warnings.append(
+            f"removed {n_forbidden} character(s) that XML 1.0 does not allow"
+            " (control characters, NUL, lone surrogates or noncharacters)"
+        )
     if not text.strip():
         raise RecordError("file is empty" if not raw else "file has no text (only whitespace or control characters)")
     return SourceText(path=path, text=text, digest=digest, warnings=tuple(warnings))
 
 
+def text_encoding_problem(encoding: str) -> str | None:
+    """Why a codec name given by the user cannot decode a record ('unknown encoding', 'not a text
+    encoding' for bytes-to-bytes codecs such as base64 or zip, str-to-str ones such as rot_13, and
+    'undefined'), or None when it can. The command line checks this once, as a usage error."""
+    try:
+        info = codecs.lookup(encoding)
+    except LookupError:
+        return "unknown encoding"
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return "not a text encoding"
+    return None
+
+
 def _decode(raw: bytes, encoding: str | None) -> str:
     if encoding:
+        problem = text_encoding_problem(encoding)
+        if problem:
+            raise RecordError(f"{problem} {encoding!r}")
         try:
             return raw.decode(encoding).lstrip("\ufeff")
-        except LookupError:
-            raise RecordError(f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
             raise RecordError(f"not valid {encoding} at byte {exc.start}") from None
+        except UnicodeError as exc:  # a codec that fails without a position
+            raise RecordError(f"cannot decode as {encoding}: {exc}") from None
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:

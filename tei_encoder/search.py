@@ -21,15 +21,18 @@ incremental one make the same shards; when the count changes, every shard is ind
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 from .fsutil import atomic_write, existing_output
+from .inputs import folder_entries
 from .publish import PublishError, site_path
 
 SEARCH_DIR = "pagefind"  # Pagefind's bundles and UI, inside the site
@@ -109,7 +112,7 @@ def build_search_index(
     Pagefind is missing or fails.
     """
     index = site_path(site, SEARCH_DIR)
-    names = sorted(p.name[: -len(".html")] for p in _listing(site_path(site, "docs")) if p.name.endswith(".html"))
+    names = sorted(p.name[: -len(".html")] for p in folder_entries(site_path(site, "docs")) if p.name.endswith(".html"))
     count = shard_count(len(names))
     shards: dict[str, list[str]] = {}
     for name in names:
@@ -126,7 +129,7 @@ def build_search_index(
     if index.exists() and not index.is_dir():
         index.unlink()
     index.mkdir(exist_ok=True)
-    for entry in _listing(index):  # bundles of shards gone or empty now, an unsharded index's data
+    for entry in folder_entries(index):  # bundles of shards gone or empty now, an unsharded index's data
         if entry.is_dir() and entry.name not in shards:
             shutil.rmtree(entry.path)
         elif entry.is_file() and _is_data(entry.name):
@@ -142,43 +145,95 @@ def build_search_index(
     return sorted(stale, key=int)
 
 
-def _listing(folder: Path) -> list[os.DirEntry]:
-    try:
-        with os.scandir(folder) as entries:
-            return list(entries)
-    except OSError:
-        return []
-
-
 def _index_shard(site: Path, bundle: Path, names: list[str]) -> None:
     """Index the pages docs/<name>.html of one shard into BUNDLE, replacing what it held (Pagefind
-    would keep stale fragments). The page list goes in a configuration file, not the command
-    line, which has a length limit."""
-    import subprocess
-    import tempfile
+    would keep stale fragments).
 
+    The pages are handed to Pagefind's service mode one by one in sorted order: Pagefind's own
+    file walk takes them in the order the file system lists them, and its index (the hashes in
+    pagefind-entry.json and every file name) depends on that order, so the same pages built on
+    ext4 and on tmpfs gave different indexes (#13). Raises PublishError when Pagefind is missing
+    or fails."""
     try:
         from pagefind_bin import get_executable
     except ImportError:
         raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
     shutil.rmtree(bundle, ignore_errors=True)
-    # safe_stem names hold no glob syntax ({}[]*?,): the alternation lists exactly these pages
-    config = {
-        "site": str(site.resolve()),
-        "glob": "docs/{" + ",".join(names) + "}.html",
-        "output_path": str(bundle.resolve()),
-    }
-    with tempfile.TemporaryDirectory(prefix="tei-encoder-pagefind-") as workdir:
-        (Path(workdir) / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    docs = site_path(site, "docs")
+    try:
+        with _PagefindService(str(get_executable())) as service:
+            index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
+            for name in sorted(names):
+                html = (docs / f"{name}.html").read_text(encoding="utf-8")
+                request = {"type": "AddFile", "index_id": index_id, "url": f"/docs/{name}.html"}
+                service.request({**request, "file_path": None, "file_contents": html})
+            # the files come back in the answer and are written here: Pagefind's own WriteFiles
+            # answers before its writes are done, and a service ended then leaves files empty
+            files = service.request({"type": "GetFiles", "index_id": index_id})["files"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise PublishError(f"{site}: search index not built: {exc}") from None
+    for file in sorted(files, key=lambda f: f["path"]):
+        relative = Path(file["path"])
+        if relative.is_absolute() or ".." in relative.parts:
+            raise PublishError(f"{site}: search index not built: Pagefind named a file outside it: {relative}")
+        target = bundle / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, base64.b64decode(file["content"]), owned=True)
+
+
+class _PagefindService:
+    """Pagefind's service mode (`pagefind --service`), spoken to one request at a time: each
+    request is base64-encoded JSON followed by a comma on stdin, each answer the same on stdout
+    (the protocol of Pagefind's own Python and Node APIs, whose asyncio client waits 0.1 s an
+    answer). request() raises ValueError for an error answer, OSError when Pagefind is gone."""
+
+    def __init__(self, executable: str) -> None:
+        self._process = subprocess.Popen(
+            [executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+        self._sent = 0
+        self._buffer = b""
+
+    def __enter__(self) -> _PagefindService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        try:  # Pagefind answers WriteFiles before every file is written: let it end by itself
+            self._process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def request(self, payload: dict) -> dict:
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
         try:
-            done = subprocess.run(
-                [str(get_executable()), "--silent"], cwd=workdir, capture_output=True, text=True, timeout=600
-            )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise PublishError(f"{site}: search index not built: {exc}") from None
-    if done.returncode != 0:
-        message = (done.stderr or done.stdout).strip().splitlines()
-        raise PublishError(f"{site}: search index not built: {message[-1] if message else done.returncode}")
+            self._process.stdin.write(base64.b64encode(message) + b",")
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            raise OSError("Pagefind stopped") from None
+        while True:
+            answer = self._next_answer()
+            if answer.get("message_id") in (self._sent, None):
+                break
+        result = answer.get("payload") or {}
+        if result.get("type") == "Error":
+            raise ValueError(f"Pagefind: {result.get('message')}")
+        return result
+
+    def _next_answer(self) -> dict:
+        assert self._process.stdout is not None
+        while b"," not in self._buffer:
+            chunk = os.read(self._process.stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise OSError("Pagefind stopped")
+            self._buffer += chunk
+        data, _, self._buffer = self._buffer.partition(b",")
+        answer = json.loads(base64.b64decode(data))
+        return answer if isinstance(answer, dict) else {}
 
 
 def _share_scripts(index: Path, bundles: list[str]) -> None:
@@ -188,13 +243,13 @@ def _share_scripts(index: Path, bundles: list[str]) -> None:
     if not bundles:
         return
     primary = index / bundles[0]
-    for entry in _listing(primary):
+    for entry in folder_entries(primary):
         if entry.is_file() and not _is_data(entry.name):
             data = Path(entry.path).read_bytes()
             target = index / entry.name
             if existing_output(target) != data:
                 atomic_write(target, data, owned=True)
     for bundle in bundles[1:]:
-        for entry in _listing(index / bundle):
+        for entry in folder_entries(index / bundle):
             if entry.is_file() and not _is_data(entry.name):
                 os.unlink(entry.path)

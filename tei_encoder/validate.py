@@ -32,7 +32,7 @@ from pathlib import Path
 from lxml import etree, isoschematron
 
 from .config import project_dir
-from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT
+from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT, lines_of
 from .schematron3 import union_alternatives, without_predicates
 from .workers import WorkerPool, die_with_parent, pool_workers
 from .xmlsafe import (
@@ -1062,7 +1062,7 @@ def _run_jing(
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
     unsure: set[Path] = set()
     fatal = None
-    for line in done.stdout.splitlines():
+    for line in lines_of(done.stdout):
         m = _JING_LINE.match(line)
         if m is None:
             if line.strip():
@@ -1091,7 +1091,7 @@ def _run_jing(
     if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()) or fatal:
         if not alone:
             return None
-        reason = fatal or (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        reason = fatal or (lines_of(done.stderr.strip()) or [f"exit status {done.returncode}"])[-1]
         found[batch[0]].append(
             Diagnostic(str(batch[0]), 1, 1, "error", f"not checked: jing stopped: {reason}", source="unchecked")
         )

@@ -39,7 +39,7 @@ from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import resource_tracker
 from multiprocessing.connection import wait
 
-from .signals import stop_deferred
+from .signals import WORKER_IGNORED, stop_deferred
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -51,9 +51,10 @@ def die_with_parent(parent: int) -> None:
     SIGINT, SIGTERM and SIGHUP (Ctrl-C, a terminal closed, `kill` of the whole process group) are
     ignored here: the parent alone decides to stop, kills its workers and removes what they left,
     so the run ends as one line (a worker dying on its own was reported as a worker that died)."""
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    for signum in WORKER_IGNORED:
+        signal.signal(signum, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it started this process
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, WORKER_IGNORED)
     if sys.platform.startswith("linux"):
         try:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -105,6 +106,7 @@ class WorkerPool:
 
     def __init__(self, jobs: int, initializer: Callable, initargs: tuple):
         with stop_deferred():  # starts the resource tracker
+            _start_tracker_quietly()
             self.executor = ProcessPoolExecutor(
                 jobs, mp_context=multiprocessing.get_context("spawn"), initializer=initializer, initargs=initargs
             )
@@ -193,6 +195,24 @@ class WorkerPool:
 warnings.filterwarnings("ignore", message="resource_tracker: process died unexpectedly", category=UserWarning)
 
 
+# the tracker's own warning when the build was killed (SIGKILL) with its pool's semaphores: it
+# unlinks them all the same; a raw 2-line Python warning is not how a run ends (#13)
+_TRACKER_WARNINGS = "ignore:resource_tracker:UserWarning"
+
+
+def _start_tracker_quietly() -> None:
+    """Start this process's resource tracker (if it is not running) with its leak warnings off: the
+    tracker takes its warning filters from sys.warnoptions (passed to it as -W options)."""
+    added = _TRACKER_WARNINGS not in sys.warnoptions
+    if added:
+        sys.warnoptions.append(_TRACKER_WARNINGS)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if added:
+            sys.warnoptions.remove(_TRACKER_WARNINGS)
+
+
 def _tracker_pid() -> int | None:
     """The process id of this process's resource tracker (None when it has none)."""
     return getattr(resource_tracker._resource_tracker, "_pid", None)
@@ -212,7 +232,7 @@ def _tracker_replaced(started_with: int | None) -> bool:
 def _track_again(names: list[str]) -> None:
     """Start the tracker again if it is dead (quietly) and register the pool's semaphores with it,
     so that releasing them below unregisters names it knows (no KeyError traceback from it)."""
-    resource_tracker.ensure_running()
+    _start_tracker_quietly()
     for name in names:
         resource_tracker.register(name, "semaphore")
 

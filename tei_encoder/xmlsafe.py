@@ -12,7 +12,7 @@ from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT
+from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT, lines_of
 from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
@@ -203,7 +203,7 @@ def describe_xml_error(exc: Exception) -> str:
         return f"refused: elements nested deeper than {MAX_DEPTH} levels"
     if "Detected an entity reference loop" in message or "amplification" in message:
         return "refused: entity expansion (a possible entity-expansion attack)"
-    return f"not well-formed XML: {message.splitlines()[0]}"
+    return f"not well-formed XML: {(lines_of(message) or [''])[0]}"
 
 
 @dataclass

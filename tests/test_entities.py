@@ -339,6 +339,15 @@ def test_brackets_inside_a_name_do_not_break_it(tmp_path):
     assert xp(tree, "//t:persName[@ref='#kosygin']/t:supplied/text()") == ["lexei"]
 
 
+def test_a_listed_name_runs_through_a_lower_case_word_marked_sic(tmp_path):
+    # a function word of a listed form marked [sic] stays inside the name: the whole form is linked,
+    # not the country name after it (the paragraph's whole text must be read for names through sic)
+    text = "The People's Republic of [sic] China agrees, and so does the Democratic People's Republic of [sic] Korea.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert xp(tree, "//t:text//t:placeName/@ref") == ["#china", "#dprk"]
+    assert xp(tree, "//t:placeName[@ref='#dprk']/t:sic/text()") == ["of"]
+
+
 def test_short_forms_follow_the_full_name_in_the_record(tmp_path):
     text = "Le Duc Tho arrived with Comrade Batbayar.\n\nLe: We agree.\n\nBatbayar and Tho left.\n"
     tree = tree_of(encode_text(tmp_path, record(text)))

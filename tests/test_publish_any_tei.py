@@ -435,3 +435,36 @@ def test_text_in_the_headers_language_while_the_site_keeps_its_own():
     assert shown.xpath("string(/html/@lang)") == "en"  # the site's words
     assert shown.xpath("string(//section[@class='text']/@lang)") == "fr"
     assert shown.xpath("string(//header[@class='doc-header']/@lang)") == ""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "iso-8859-1", "utf-16"])
+def test_a_page_links_its_mentions_whatever_the_files_encoding(encoding):
+    tei = (
+        f'<?xml version="1.0" encoding="{encoding}"?>\n<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt>'
+        "<title>Café</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+        '</sourceDesc></fileDesc></teiHeader><text><body><p>At the <placeName ref="#s">Café Sóley</placeName>'
+        "</p></body></text></TEI>"
+    ).encode(encoding)
+    shown = html.fromstring(Publisher().document_page(tei, "doc"))
+    assert shown.xpath("string(//a[@id='m-s-1'])") == "Café Sóley"
+    assert shown.xpath("//a[@id='m-s-1']/@href") == ["../places/s.html"]
+
+
+def test_mention_links_of_every_shape_are_written_exactly():
+    # one entry page (in a right-to-left language), several targets, a mention nested in another,
+    # an external link: the exact markup each one gets (a guard for work on the entity template)
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>'
+        "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+        '<text><body><p><persName ref="#a" xml:lang="ar">A</persName> and <persName ref="#a https://example.org/a">'
+        'B</persName> and <rs type="org" ref="#o"><persName ref="#a">C</persName> of O</rs> at '
+        '<placeName ref="https://example.org/p">P</placeName></p>'
+        '<listPerson><person xml:id="a"><persName>Ann Q</persName></person></listPerson></body></text></TEI>'
+    ).encode()
+    page = Publisher().document_page(tei, "doc").decode()
+    assert (
+        '<a class="ent ent-person" id="m-a-1" href="../persons/a.html" title="Ann Q" lang="ar" dir="rtl">A</a>' in page
+    )
+    assert '<a class="ent ent-person" id="m-a-2" href="../persons/a.html" title="Ann Q">B</a>' in page
+    assert '<span class="ent ent-person" id="m-a-3" title="Ann Q">C</span>' in page
+    assert '<a class="ent ent-link" href="https://example.org/p" rel="external">P</a>' in page

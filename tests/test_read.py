@@ -67,3 +67,49 @@ def test_forbidden_characters_removed_with_warning(tmp_path):
 def test_refused(tmp_path, raw, message):
     with pytest.raises(RecordError, match=message):
         decode_record(tmp_path / "x.txt", raw)
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\x0c", "\x85", "\u2028", "\u2029", "\x1c", "\x1d", "\x1e", "\x1f"])
+def test_a_separating_control_keeps_the_words_apart(tmp_path, separator):
+    # a vertical tab, form feed, NEL, line/paragraph separator or information separator
+    # between two words is whitespace: removing it would glue the words together
+    result = encode_text(tmp_path, record(f"Plover{separator}quince marmot.\n"))
+    assert "Plover quince marmot." in "".join(xp(tree_of(result), "//t:p//text()"))
+    assert not any("XML 1.0" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "raw, encoding",
+    [
+        (b"+2AA-", "utf-7"),  # a lone high surrogate, U+D800
+        (b"\\udc80", "unicode_escape"),
+        ("\ufffe".encode(), "utf-8"),
+    ],
+)
+def test_a_character_xml_cannot_hold_is_removed_with_a_warning(tmp_path, raw, encoding):
+    from dataclasses import replace
+
+    from conftest import SETTINGS
+
+    data = record("Lantern ").encode("ascii") + raw + b" harbour.\n"
+    result = encode_text(tmp_path, data, settings=replace(SETTINGS, encoding=encoding))
+    assert result.ok, result.error
+    assert "Lantern harbour." in "".join(xp(tree_of(result), "//t:p//text()"))
+    assert any("XML 1.0 does not allow" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "codec, problem",
+    [("undefined", "not a text"), ("base64", "not a text"), ("rot13", "not a text"), ("no-such-codec", "unknown")],
+)
+def test_a_codec_that_cannot_decode_text_is_one_usage_error(tmp_path, codec, problem):
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+
+    path = tmp_path / "rec.txt"
+    path.write_text(record("Some text.\n"))
+    result = CliRunner().invoke(main, ["encode", "--encoding", codec, str(path)])
+    assert result.exit_code == 2
+    assert f"--encoding {codec}: {problem}" in result.output and "internal error" not in result.output
+    assert result.output.count("\n") == 1

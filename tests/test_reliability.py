@@ -48,12 +48,13 @@ def encode_to(tmp_path: Path, data: bytes, *extra: str, name: str = "rec.txt"):
 
 
 def test_c1_controls_and_csi_sequences_removed_with_warning(tmp_path):
-    body = "The \x9b31mred\x9b0m text and a next-line\x85 mark, a \x1b[1mbold\x1b[0m word.\n"
+    # SS3 (U+008F) separates nothing and is removed; NEL (U+0085) ends a line (test_read.py)
+    body = "The \x9b31mred\x9b0m text and a single-shift\x8f mark, a \x1b[1mbold\x1b[0m word.\n"
     result, out = encode_to(tmp_path, record(body).encode("utf-8"))
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert not any(0x80 <= ord(c) <= 0x9F or c == "\x1b" for c in text)
-    assert "The red text and a next-line mark, a bold word." in text
+    assert "The red text and a single-shift mark, a bold word." in text
     assert "terminal control sequence(s)" in result.stderr and "control characters" in result.stderr
 
 

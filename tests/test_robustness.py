@@ -186,7 +186,9 @@ def test_output_names_stay_in_the_folder(tmp_path):
     for name in ("CON.txt", "a b;c.txt", "..weird.txt"):
         (src / name).write_bytes(record("Text.\n").replace("**A Test Record**", "**../../etc/passwd**").encode())
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["encode", str(src), "-o", str(out), "--authority", str(AUTHORITY)])
+    # named one by one: a folder's hidden files (..weird.txt) are not its records (README)
+    named = [str(src / name) for name in ("CON.txt", "a b;c.txt", "..weird.txt")]
+    result = CliRunner().invoke(main, ["encode", *named, "-o", str(out), "--authority", str(AUTHORITY)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["_CON.xml", "a_b_c.xml", "weird.xml"]
     assert not (tmp_path / "etc").exists()

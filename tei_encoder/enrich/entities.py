@@ -250,7 +250,7 @@ def norm(token: str) -> str:
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of every word and initial in text (cached: each string is read by several passes)."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text))
+    return tuple([(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)])  # (a list first: faster)
 
 
 @lru_cache(maxsize=4096)
@@ -544,8 +544,6 @@ class _DocContext:
     parents: list[Node] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)  # every Node of the body before tagging, in document order
     dates: dict[str, list[DateMatch]] = field(default_factory=dict)  # find_dates of each string tagged
-    # _text_kinds of each string read (by the name rules, then the organisation pass): this record's only
-    kinds: dict[str, int] = field(default_factory=dict)
     # strings _tag_text found nothing in, with the state it read then: (forms_version, number of entities seen)
     untagged: dict[str, tuple[int, int]] = field(default_factory=dict)
     forms_version: int = 0  # changes whenever a record-local form is added or withdrawn
@@ -828,13 +826,11 @@ def _rule_names(
     text: str,
     runs: dict[str, str] | None = None,
     shapes: dict[tuple[str, ...], bool] | None = None,
-    kinds_of: dict[str, int] | None = None,
 ) -> list[str]:
     """Names found in running text by their shape: after a title, with initials, inverted, given + surname,
     Mongolian patronymic, East Asian family name + syllables. `runs`: the record's _name_run answers
     for a given name and what follows it, by those words (a record names its people again and again);
-    `shapes`: the record's east_asian_shape answers (_east_asian_shape_of); `kinds_of`: the record's
-    _text_kinds answers (_kinds_of)."""
+    `shapes`: the record's east_asian_shape answers (_east_asian_shape_of)."""
     if _CAPITAL.search(text) is None:
         return []  # every rule's name holds a capital of this class: a string without one names nobody
     v = rec.names
@@ -888,7 +884,7 @@ def _rule_names(
         surname = m.group("name").split(",")[0]
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
-    kinds = _kinds_of(text, {} if kinds_of is None else kinds_of)
+    kinds = _text_kinds(text)
     for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
         if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
             names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
@@ -897,8 +893,10 @@ def _rule_names(
         if name:
             names.append(name)
     inside_until = 0  # the end of a name of two given names and a surname just found
-    for m in _cap_words_of_kind(text, _GIVEN | _MONGOLIAN) if kinds & (_GIVEN | _MONGOLIAN) else ():
+    for m in _CAP_WORD.finditer(text) if kinds & (_GIVEN | _MONGOLIAN) else ():
         # given name first, or (Hungarian order) after the family name
+        if not _word_kind(m.group(0)) & (_GIVEN | _MONGOLIAN):
+            continue  # (cached per word) neither a given name nor a Mongolian patronymic: no rule below applies
         word = norm(m.group(0))
         if word not in v.given and _diacritic_given_shape(v, m.group(0)):
             if _LOCATIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -1048,38 +1046,6 @@ _GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END = 1, 2, 4, 8, 16
 
 
 @lru_cache(maxsize=4096)
-def _cap_words_of_kind(text: str, kind: int) -> list[re.Match]:
-    """The matches of _CAP_WORD in text whose word has `kind` (_word_kind), in order: what its scan
-    gives, filtered, without a test at every capitalised word. Each distinct word is tested once and
-    only its occurrences are matched again: a match begins after no letter, hyphen or full stop, so the
-    positions where _CAP_WORD matches are exactly those of its scan."""
-    words = [w for w in set(_CAP_WORD.findall(text)) if _word_kind(w) & kind]
-    found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            m = _CAP_WORD.match(text, at)
-            if m is not None and m.end() - at == len(word):  # the word itself, not a longer word it begins
-                found.append(m)
-            at = text.find(word, at + len(word))
-    if len(words) > 1:
-        found.sort(key=_match_start)
-    return found
-
-
-def _match_start(m: re.Match) -> int:
-    return m.start()
-
-
-def _kinds_of(text: str, known: dict[str, int]) -> int:
-    """_text_kinds(text), remembered in `known` (one record's answers: the name rules and the organisation
-    pass read the same strings)."""
-    kinds = known.get(text)
-    if kinds is None:
-        kinds = known[text] = _text_kinds(text)
-    return kinds
-
-
 def _text_kinds(text: str) -> int:
     """The union of _word_kind over the capitalised words of a text (read by two passes)."""
     kinds = 0
@@ -1247,13 +1213,13 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
-            rule_found[text] = _rule_names(rec, text, runs, shapes, ctx.kinds)
+            rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
         paren = re.fullmatch(r"\s*\(([^()]+)\)\s*", text) if parent.tag == "signed" else None
         if paren:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
-        names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes, ctx.kinds))
+        names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return [n for n in names if n]
 
 
@@ -1650,15 +1616,13 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
-        if not _name_may_cross(node):
-            continue  # the name pass over the node's whole text would find nothing to choose (issue 12: speed)
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         in_pieces = _Intervals(pieces)
         chosen: list[_Span] = []
         pos = 0
         spans = _name_spans(ctx, flat)
-        if _kinds_of(flat, ctx.kinds) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
+        if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
         for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             start, end = span[0], span[1]
@@ -1690,29 +1654,14 @@ def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
 
 
 def _name_may_cross(node: Node) -> bool:
-    """Whether a name could run through some inline supplied or sic text of node (_inline_supplied):
-    the text does not begin with a lower-case letter, or it is glued to a word before or after it
-    ("A[lexei]", "[Todor] Zhivkov", "Ko<sic>s</sic>ygin"). A lower-case word on its own between spaces
-    ("diplomatic <sic>misions</sic> of") begins no name, and no listed or rule-found name runs through
-    one: _tag_across_supplied need not read the node's text a second time for it."""
-    children = node.children
-    for k, child in enumerate(children):
-        if isinstance(child, str) or not _inline_supplied(child):
-            continue
-        inner = child.text()
-        before = children[k - 1] if k else ""
-        after = children[k + 1] if k + 1 < len(children) else ""
-        if (
-            not inner[:1].islower()
-            or not isinstance(before, str)
-            or not isinstance(after, str)
-            or _GLUE.search(before[-1:] + after[:1])
-        ):
-            return True
+    """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
+    for k, child in enumerate(node.children):
+        if isinstance(child, Node) and _inline_supplied(child):
+            inner = child.text()
+            before = node.children[k - 1] if k else ""
+            if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
+                return True
     return False
-
-
-_GLUE = re.compile(r"[\w.’'-]")  # a character that joins supplied text to the word beside it
 
 
 _Interval = TypeVar("_Interval", bound=tuple[int, ...])
@@ -2846,7 +2795,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
     An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
     spans: list[_Span] = []
-    if not _kinds_of(text, ctx.kinds) & _ORG_HEAD:
+    if not _text_kinds(text) & _ORG_HEAD:
         return spans
     # a run with no head word has no part with one (a part's ends are a run's end or a space): left
     # before it is split (most capitalised runs name no body)

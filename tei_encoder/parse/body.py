@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections import Counter
 from functools import cache, lru_cache, partial
 from typing import Any, NamedTuple
 
@@ -297,7 +298,8 @@ def parse_body(
     if not lines:
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
-    lines, notes = _take_notes(lines)
+    lines, end_notes = _take_notes(lines)
+    notes, ambiguous = _notes_by_mark(end_notes)
     lines = _titles_joined_to_speakers(lines)
     parts = _documents(lines, fmt)
     if len(parts) == 1:
@@ -312,7 +314,19 @@ def parse_body(
     _fold_empty_sections(document)
     _fit_content_model(document)
     _separate_parts(document)
+    for mark in dict.fromkeys(mark for mark, _ in ambiguous):
+        times = sum(1 for m, _ in ambiguous if m == mark)
+        warnings.append(
+            f"note mark {_printed_mark(mark)} is given to {times} notes: its references are left as printed"
+            " and the notes kept at the end of the document"
+        )
+    # TEI 3.9.1: a note printed at the end whose anchor cannot be told keeps place="end", no link
+    document.children += [Node("note", {"place": "end", "n": mark}, [text]) for mark, text in ambiguous]
     return document, notes, authors, warnings
+
+
+def _printed_mark(mark: str) -> str:
+    return mark if mark.startswith("*") else f"[{mark}]"
 
 
 # a speaker's title alone on the line before his turn: `Ambassador` / `Pak Se-chang [Pak Se Chang]: …`
@@ -620,7 +634,9 @@ def _running_text(lines: list[Line]) -> tuple[str, list[int]]:
     return "".join(parts), ends
 
 
-def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
+def _take_notes(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
+    """(the lines before the end notes, the notes as (mark, text) in the order printed — a mark may
+    repeat); every note's text is kept. No end notes: (lines, [])."""
     running: tuple[str, list[int]] | None = None  # made once, when a note tail is first found
     for k, line in enumerate(lines):
         heading = _NOTES_HEADING.match(line.text) is not None
@@ -633,20 +649,28 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], dict[str, str]]:
         tail = lines[first:]
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
-        notes: dict[str, str] = {}
-        current = ""  # the tail starts with a note mark, so every other line continues a note
-        for ln in tail:
+        notes: list[tuple[str, str]] = []  # (mark, text) in the order printed; a mark may repeat
+        for ln in tail:  # the tail starts with a note mark, so every other line continues a note
             m = _note_mark(ln.text)
             if m is not None:
-                current = m
-                notes[m] = _matched(_NOTE_DEF, ln.text).group("text")
+                notes.append((m, _matched(_NOTE_DEF, ln.text).group("text")))
             else:
-                notes[current] += " " + ln.text
+                notes[-1] = (notes[-1][0], f"{notes[-1][1]} {ln.text}")
         running = running or _running_text(lines)
         body_text = running[0][: running[1][k]]
-        if all(_is_referenced(m, body_text) for m in notes):
+        if all(_is_referenced(m, body_text) for m, _ in notes):
             return lines[:k], notes
-    return lines, {}
+    return lines, []
+
+
+def _notes_by_mark(notes: list[tuple[str, str]]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """End notes (mark, text) -> (the notes whose mark is printed once, by mark; the notes whose
+    mark is printed more than once, in order). A covering letter and its attachment may each number
+    their notes from 1: a reference `[1]` then cannot say which note it means, so those notes are
+    linked to no reference (a wrong link is worse than none) and kept, in full, at the end."""
+    counts = Counter(mark for mark, _ in notes)
+    unique = {mark: text for mark, text in notes if counts[mark] == 1}
+    return unique, [(mark, text) for mark, text in notes if counts[mark] > 1]
 
 
 # --- closer ---------------------------------------------------------------------------------

@@ -153,6 +153,10 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
         if field == "contents":
             items, i = _contents_items(units, i, rest, fmt)
             header.contents_items.extend(items)
+            if seen[field] > 1:
+                warnings.append(
+                    f"header field {_label_name(field, fmt)!r} is given {seen[field]} times: every one is kept"
+                )
             other = [item for item in items if not _plain_translation_item(item, fmt)]
             if other:  # export labels such as "English HTML": kept, since the record says them
                 header.notes.append(("contents", "; ".join(other)))
@@ -290,6 +294,18 @@ def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int
     return any(_header_mark(u, fmt) for u in units[start : start + within])
 
 
+def _label_shaped(line: str) -> bool:
+    """A line that could be a Contents item: a short label (at most 60 characters), not a sentence
+    (no closing punctuation), not a line in capitals (a classification mark such as `TOP SECRET`
+    opens documents) and not a date line."""
+    return (
+        0 < len(line) <= 60
+        and not line.rstrip().endswith((".", ":", ";", ",", "!", "?"))
+        and not line.isupper()
+        and not parse_date_line(line)
+    )
+
+
 def _glued_item(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
     """(the Contents item, the document's words) when a line begins with a whole item the format
     knows (`English Translation`) and goes on with a capitalised word of the document; else None."""
@@ -303,6 +319,12 @@ def _glued_item(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
 
 
 def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) -> tuple[list[str], int]:
+    """The Contents items from units[i] on (rest: an item on the label's own line) and the index of
+    the first unit after them. The export prints the list as one block of label lines ended by a
+    blank line, the document after it: that block is the list whatever its words (an item the
+    format's patterns do not know, `Transcript - Russian`, is an item all the same). Only a block
+    that runs into the document (a single-newline export: a line no label could be, such as a
+    sentence) is cut, at the first line the format's item patterns do not know."""
     items = [rest] if rest else []
     while i < len(units):
         lines = units[i].lines
@@ -312,6 +334,11 @@ def _contents_items(units: list[Block], i: int, rest: str, fmt: RecordFormat) ->
             i += 1
             continue
         glued = None if matching else _glued_item(lines[0], fmt)
+        known_first = bool(matching) and lines[0] in matching
+        if (known_first or not items and not glued) and i + 1 < len(units) and all(map(_label_shaped, lines)):
+            items.extend(lines)  # the whole block up to the blank line: the document follows it
+            i += 1
+            break
         if matching and lines[0] in matching:  # items, then the document, in one block
             k = next(n for n, ln in enumerate(lines) if ln not in matching)
             items.extend(lines[:k])
@@ -346,7 +373,7 @@ def _store(
         _store_credits(header, value, fmt)
         header.credits = f"{header.credits} {text}".strip()
     elif field == "original_language":
-        header.original_languages.extend(_languages(text, warnings))
+        header.original_languages.extend(_languages(text, warnings, keep_unknown=True))
     else:  # a label the format file maps to a field with no TEI place of its own: kept, and said
         header.notes.append(("field", f"{_label_name(field, fmt)}: {text}"))
         warnings.append(f"header field {_label_name(field, fmt)!r} has no TEI element of its own: kept as a note")
@@ -459,7 +486,15 @@ def split_funders(text: str) -> list[str]:
     return [re.sub(r"^the\s+", "", text)]
 
 
-def _languages(text: str, warnings: list[str]) -> list[Language]:
+# BCP 47 / ISO 639-2 "undetermined": the record names a language whose code we cannot tell
+UNDETERMINED = "und"
+
+
+def _languages(text: str, warnings: list[str], keep_unknown: bool = False) -> list[Language]:
+    """The languages a header value names, as Language(name, ISO 639-1 code from languages.json).
+    A name the vocabulary lacks gets a warning and, when keep_unknown, is kept with the code `und`
+    (the record states the language; only its code is not known: TEI 2.4.2 langUsage, vi.1 —
+    no code is guessed), else left out (it is kept elsewhere, e.g. in the Contents note)."""
     found = []
     for name in re.split(r"\s*(?:,|/|;|\band\b)\s*", text):
         name = name.strip(" .")
@@ -471,6 +506,12 @@ def _languages(text: str, warnings: list[str]) -> list[Language]:
         )
         if code:
             found.append(Language(name=name, code=code))
+        elif keep_unknown:
+            found.append(Language(name=name, code=UNDETERMINED))
+            warnings.append(
+                f"unknown language {name!r}: kept with the code {UNDETERMINED!r} (undetermined);"
+                " add it to tei_encoder/data/languages.json"
+            )
         else:
             warnings.append(f"unknown language {name!r}: add it to tei_encoder/data/languages.json")
     return found
