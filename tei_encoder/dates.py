@@ -106,6 +106,12 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("my", rf"\b{_MONTH}\s+\({_YEAR}\)"),  # "the August (1955) agreement"
     ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)"),
     ("bare-month", rf"{_BARE_MONTH}(?![,.]?\s*\d)"),
+    # a month naming a meeting: "the October plenum", "the December Plenum"
+    (
+        "meeting-month",
+        r"(?<=\bthe )(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b)",
+    ),
     ("year", rf"{_BARE_YEAR}(?![-–/.]?\d)"),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
@@ -509,7 +515,9 @@ def _to_match(
             "second half": (16, int(hi[-2:])),
         }[" ".join(g["part"].split())]
         return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
-    if kind in ("month-this-year", "bare-month"):  # the year is inferred: bounds, not a stated value
+    if kind == "meeting-month" and not _meeting_month_is_past(month, default_month):
+        return None
+    if kind in ("month-this-year", "bare-month", "meeting-month"):  # the year is inferred: bounds, not a stated value
         lo, hi = month_bounds(year, month)
         return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
     if kind == "mm-range":
@@ -536,6 +544,15 @@ def _to_match(
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})
+
+
+def _meeting_month_is_past(month: int, default_month: int | None) -> bool:
+    """Whether a meeting named by its month ("the October plenum") surely lies in the year context_year
+    gives it: a month up to the record's own (this year's), or November and December in a record of
+    January or February (the year before); later months may be a coming meeting or last year's: no date."""
+    if default_month is None:
+        return False
+    return month <= default_month or (default_month <= 2 and month >= 11)
 
 
 def _month_day_match(
