@@ -19,7 +19,9 @@ from .citation import parse_archival_reference, parse_responsibilities, provenan
 _URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
 _VALID_URL = re.compile(
-    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]*)?"
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
+    # RFC 3986: a % only as a percent-escape (a stray one fails xs:anyURI, so ptr/@target would be invalid)
+    r"(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?"
 )
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
 
@@ -388,7 +390,8 @@ def _store_citation(
             _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
         else:
             warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
-    if len(value) > 1 and _URL.fullmatch(value[-1].strip()):
+    last = _URL.fullmatch(value[-1].strip()) if len(value) > 1 else None
+    if last and _VALID_URL.fullmatch(last.group("url").rstrip(".,;")):
         citation = " ".join(" ".join(value[:-1]).split())  # the URL line after the citation, not inside it
     else:
         citation = text
