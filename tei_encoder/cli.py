@@ -804,7 +804,7 @@ def build(
     report = Reporter(quiet, verbose)
     try:
         if not corpus.is_dir():
-            raise UsageError(f"{corpus}: corpus folder does not exist")
+            raise UsageError(f"{shown(corpus)}: corpus {not_there(corpus, 'a folder of records')}")
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the build"))
         if stats_file is not None and stats_file.is_dir():

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from .errors import UsageError, lines_of
+from .fsutil import not_there, shown
 from .options import ENCODE_OPTIONS, with_options
 
 # the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
@@ -93,7 +94,7 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, qui
     corpus = corpus or _default_corpus()
     try:
         if not corpus.is_dir():
-            raise UsageError(f"{corpus}: corpus folder does not exist")
+            raise UsageError(f"{shown(corpus)}: corpus {not_there(corpus, 'a folder of records')}")
         sources = corpus_sources(corpus)
         if not sources:
             raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")

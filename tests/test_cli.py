@@ -1,5 +1,6 @@
 """The command line: output routing, exit codes, determinism, --help everywhere."""
 
+import os
 import subprocess
 import sys
 
@@ -76,3 +77,17 @@ def test_build_writes_tei(tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "b" / "tei" / "000_6c3a4dfe0217feee.xml").exists()
     assert "build: 1 records" in result.stderr
+
+
+def test_a_corpus_that_is_a_file_or_a_pipe_is_never_said_not_to_exist(tmp_path):
+    record_file = tmp_path / "r.txt"
+    record_file.write_text("a record", encoding="utf-8")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for command in ("build", "review"):
+        for path, said in ((record_file, "is a file, not a folder"), (pipe, "is a named pipe (FIFO), not a folder")):
+            result = run(command, str(path), "-o", str(tmp_path / "out"))
+            assert result.exit_code == 2, result.output
+            assert said in result.output and "does not exist" not in result.output
+        missing = run(command, str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
+        assert missing.exit_code == 2 and "corpus does not exist" in missing.output

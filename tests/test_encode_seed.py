@@ -143,3 +143,17 @@ def test_a_url_with_a_stray_percent_sign_is_kept_as_text_not_as_a_link_target(tm
     assert any("not a valid URL" in w for w in result.warnings)
     escaped = tree_of(encode_text(tmp_path, text.replace("900108%", "900108%20")))
     assert xp(escaped, "//t:ptr/@target") == ["https://example.org/document/900108%20"]
+
+
+def test_a_url_line_in_capitals_or_broken_by_a_space_still_ends_the_header(tmp_path):
+    # the header goes on past the URL line whatever its shape; Summary and Original Language stay header
+    base = record("Text of the report.\n").replace(
+        "Original Language:", "Summary:\n\nA summary of the report.\n\nOriginal Language:"
+    )
+    for url in ("<HTTPS://EXAMPLE.ORG/document/1>", "<https://example.org/document/1 2>"):
+        result = encode_text(tmp_path, base.replace("<https://example.org/document/1>", url))
+        tree = tree_of(result)
+        assert "ru" in xp(tree, "//t:langUsage/t:language/@ident"), url
+        assert xp(tree, "string(//t:abstract)").strip() == "A summary of the report.", url
+        assert not xp(tree, "//t:body//t:p[contains(., 'Original Language')]"), url
+        assert url.strip("<>") in etree.tostring(tree, encoding="unicode"), url

@@ -16,10 +16,10 @@ from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
 from .citation import parse_archival_reference, parse_responsibilities, provenance_note, split_citation
 
-_URL = re.compile(r"<?(?P<url>https?://[^\s<>\"]+)>?")
+_URL = re.compile(r"<?(?P<url>(?i:https?)://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
 _VALID_URL = re.compile(
-    r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
+    r"(?i:https?)://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
     # RFC 3986: a % only as a percent-escape (a stray one fails xs:anyURI, so ptr/@target would be invalid)
     r"(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?"
 )
@@ -34,13 +34,15 @@ def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
     return None
 
 
-_URL_LINE = re.compile(r"^<?(?P<url>https?://[^\s<>\"]+)>?\.?$")
+# a line that is only a URL: bare, or in the export's angle brackets (where a broken URL may hold a space);
+# the scheme in any case (RFC 3986 3.1)
+_URL_LINE = re.compile(r"^(?:<(?P<bracketed>(?i:https?)://[^<>\"]+)>|(?P<url>(?i:https?)://[^\s<>\"]+))\.?$")
 
 
 def url_line(line: str) -> str | None:
     """The URL of a line that is only a URL (`<https://…>`, as the export prints it), else None."""
     m = _URL_LINE.match(line.strip())
-    return m.group("url").rstrip(".,;") if m else None
+    return (m.group("bracketed") or m.group("url")).strip().rstrip(".,;") if m else None
 
 
 def _header_mark(unit: Block, fmt: RecordFormat) -> bool:
