@@ -89,3 +89,20 @@ def test_a_month_naming_a_meeting_is_a_date_only_when_its_year_is_sure():
     assert _dates("after the November plenum", 1960, 1) == [("November", "1959-11-01/1959-11-30")]
     assert _dates("after the November plenum", 1960, 5) == []  # last year's or a coming one: unsure
     assert _dates("after the November plenum", None) == []
+
+
+def test_a_date_followed_by_the_translators_supplied_year_takes_that_year_not_the_records(tmp_path):
+    # the record is of 1961; the bracketed years are the source's own: a value of 1961 would be wrong
+    tree = tree_of(
+        encode_text(
+            tmp_path,
+            record(
+                "The talks ran 20-24 March [1962] in the capital.\n\n"
+                "The envoy came on 5 August, [1963] and left on 9 June 1961.\n"
+            ),
+        )
+    )
+    dates = {d.text: dict(d.attrib) for d in xp(tree, "//t:body//t:date")}
+    assert dates["20-24 March"] == {"notBefore": "1962-03-20", "notAfter": "1962-03-24"}
+    assert dates["5 August"] == {"when": "1963-08-05"}
+    assert dates["9 June 1961"] == {"when": "1961-06-09"}

@@ -605,6 +605,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     if any(node.tag == "supplied" for node in ctx.nodes):  # tagging makes none: without one, nothing to link
         _link_alternate_names(ctx, doc.body)
     _link_bracketed_equivalents(ctx, doc)
+    ctx.problems.extend(_dates_take_supplied_years(doc.body))
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
     for name in doc.header.authors:
@@ -3553,6 +3554,46 @@ def _first_child(node: Node, tag: str) -> Node | None:
         if not isinstance(child, str) and child.tag == tag:
             return child
     return None
+
+
+_VALUE_ATTRS = ("when", "notBefore", "notAfter", "from", "to")
+_SUPPLIED_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def _dates_take_supplied_years(body: Node) -> list[str]:
+    """A date printed without its year and followed by the translator's supplied year ("5 August
+    [1962]", "20-24 March, [1962]"): its value takes that year, never the document's, which the date
+    pass gave it (TEI 13.4: the value says what the text means; the bracketed year is the source's
+    own). A date whose reading with that year fails keeps no value rather than a wrong one.
+    Returns the problems to report (one per such date), changes the date elements in place."""
+    problems = []
+    for node in body.iter():
+        kids = node.children
+        for k in range(len(kids) - 2):
+            date, between, supplied = kids[k], kids[k + 1], kids[k + 2]
+            if not (
+                isinstance(date, Node)
+                and date.tag == "date"
+                and isinstance(between, str)
+                and not between.strip(" ,")
+                and isinstance(supplied, Node)
+                and supplied.tag == "supplied"
+                and _SUPPLIED_YEAR.fullmatch(supplied.text().strip())
+            ):
+                continue
+            surface = date.text()
+            if re.search(r"\d{4}", surface):
+                continue  # the date prints its own year
+            found = find_dates(f"{surface}{between}{supplied.text().strip()}", None)
+            values = {a: v for a, v in found[0].attrs.items() if a in _VALUE_ATTRS} if len(found) == 1 else {}
+            for attr in _VALUE_ATTRS:
+                date.attrs.pop(attr, None)
+            date.attrs.update(values)
+            if not values:
+                problems.append(
+                    f"date {surface!r} before the supplied year {supplied.text()!r}: tagged without a value"
+                )
+    return problems
 
 
 def _type_datelines(document: Node) -> None:
