@@ -48,6 +48,7 @@ from .fsutil import (
     is_owned_file,
     is_regular,
     read_regular,
+    remove_owned_file,
     safe_stem,
     shown,
     sweep_temp_files,
@@ -274,7 +275,7 @@ def _write_failed(outcome: RecordOutcome, exc: OutputError, written: bool) -> No
     if exc.fatal:
         _worker["stopped"] = True
     if written:
-        (_worker["tei_dir"] / f"{outcome.name}.xml").unlink(missing_ok=True)
+        remove_owned_file(_worker["tei_dir"] / f"{outcome.name}.xml")
         remove_document(_worker["site"], outcome.name)
 
 
@@ -755,9 +756,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
 
         for name in gone:
             remove_document(site, name)
-            stale = tei_dir / f"{name}.xml"
-            if stale.exists():
-                stale.unlink()
+            remove_owned_file(tei_dir / f"{name}.xml")
             summary.removed += 1
             paged.add(name)
             gone_summary = store.get(name)

@@ -163,6 +163,19 @@ def is_owned_file(path: Path | str) -> bool:
         return False
 
 
+def remove_owned_file(path: Path | str) -> bool:
+    """Remove path only when lstat says it is a regular file (one the build wrote); a user's
+    symbolic link, FIFO, socket or folder there is left alone (theirs to remove, SECURITY.md).
+    Returns True when a file was removed; never raises for a missing path."""
+    if not is_owned_file(path):
+        return False
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def is_regular(path: Path | str) -> bool:
     """True when path is a regular file (links followed); never opens it."""
     try:

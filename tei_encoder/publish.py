@@ -37,7 +37,14 @@ from lxml import etree
 from . import sitemap
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, MissingSiteInput, lines_of
-from .fsutil import atomic_write, check_owned_folders, existing_output, inside, safe_stem
+from .fsutil import (
+    atomic_write,
+    check_owned_folders,
+    existing_output,
+    inside,
+    remove_owned_file,
+    safe_stem,
+)
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo
 from .xmlsafe import (
@@ -1157,14 +1164,11 @@ def _overview_jobs(
     for ref in affected or ():
         if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
             for kind in sitemap.registers():
-                stale = site_path(site, sitemap.entity_page(kind, ref))
-                if stale.exists():
-                    stale.unlink()
+                remove_owned_file(site_path(site, sitemap.entity_page(kind, ref)))
 
 
 def remove_document(site: Path, name: str) -> None:
-    """Remove a document's page and TEI copy from the site."""
+    """Remove a document's page and TEI copy from the site: only regular files (lstat), never a
+    user's link, FIFO or socket put at those paths."""
     for relative in (f"docs/{name}.html", f"tei/{name}.xml"):
-        path = site_path(site, relative)
-        if path.exists():
-            path.unlink()
+        remove_owned_file(site_path(site, relative))

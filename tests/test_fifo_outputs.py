@@ -362,3 +362,21 @@ def test_a_link_where_the_build_writes_is_never_written_through_nor_called_uncha
     result = bounded([], *args)
     assert result.exit_code == 1 and "docs is a symbolic link, not a folder the build writes" in result.stderr
     assert sorted(p.name for p in outside.iterdir()) == ["index.html", "letter.html"]
+
+
+@pytest.mark.parametrize("make", ["fifo", "symlink"])
+def test_refused_page_is_left_where_the_user_put_it(tmp_path: Path, make: str) -> None:
+    """A FIFO or link at a record's page is refused and kept: clean-up removes only regular files."""
+    out, args = built_once(tmp_path)
+    page = out / "site" / "docs" / "letter.html"
+    page.unlink()
+    if make == "fifo":
+        fifo(page)
+    else:
+        (tmp_path / "elsewhere.txt").write_text("theirs\n")
+        page.symlink_to(tmp_path / "elsewhere.txt")
+    for _ in range(2):  # refused every time, never deleted by the build that refused it
+        result = bounded([page] if make == "fifo" else [], *args, "--force")
+        assert result.exit_code != 0, result.output
+        assert page.is_symlink() if make == "symlink" else stat.S_ISFIFO(os.lstat(page).st_mode)
+    assert (tmp_path / "elsewhere.txt").read_text() == "theirs\n" if make == "symlink" else True
