@@ -7,6 +7,7 @@ reads the clock; the one timestamp (revisionDesc/change/@when) is passed in.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from lxml import etree
@@ -71,7 +72,7 @@ def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
         root.append(_stand_off(doc.entities))
     text = _sub(root, "text", **{"xml:lang": lang})
     body = _sub(text, "body")
-    body.append(_node(doc.body))
+    body.append(_text_tree(doc.body))
     for div in body.iter(T + "div"):
         problem = div_content_problem(div)
         if problem:
@@ -233,7 +234,7 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
                 _sub(usage, "language", f"{lang.name} (language of this translation)", ident=lang.code)
     if doc.abstract:
         abstract = _sub(profile, "abstract")
-        abstract.append(_node(Node("p", {}, doc.abstract)))
+        abstract.append(_text_tree(Node("p", {}, doc.abstract)))
 
     revision = _sub(header, "revisionDesc")
     _sub(
@@ -289,7 +290,8 @@ def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:
 
 
 def _stand_off(entities: dict[str, Entity]) -> etree._Element:
-    stand_off = _el("standOff")
+    """The standOff with a list of each kind's entries (TEI 16.10, 13.3), made in one go (_text_tree)."""
+    stand_off = Node("standOff", {}, [])
     for entity_kind in ENTITY_KINDS:
         kind, list_tag, entry_tag, name_tag = (
             entity_kind.kind,
@@ -300,22 +302,114 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
         chosen = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: e.xml_id)
         if not chosen:
             continue
-        listing = _sub(stand_off, list_tag)
+        listing = Node(list_tag, {}, [])
+        stand_off.children.append(listing)
         for e in chosen:
-            entry = _sub(listing, entry_tag, **{"xml:id": e.xml_id})
+            attrs = {"xml:id": e.xml_id} if e.xml_id else {}
             if e.source != "authority":
                 # made by the encoder, not by an editor: say who and how sure
-                entry.set("resp", "#encoder")
-                entry.set("cert", "medium" if e.source == "gazetteer" else "low")
-            _sub(entry, name_tag, e.name, type="preferred")
-            for variant in e.variants:
-                _sub(entry, name_tag, variant, type="variant")
-            for kind_id, value in e.idnos:
-                _sub(entry, "idno", value, type=kind_id)
-    return stand_off
+                attrs["resp"] = "#encoder"
+                attrs["cert"] = "medium" if e.source == "gazetteer" else "low"
+            entry = Node(entry_tag, attrs, [_leaf(name_tag, e.name, type="preferred")])
+            entry.children += [_leaf(name_tag, variant, type="variant") for variant in e.variants]
+            entry.children += [_leaf("idno", value, type=kind_id) for kind_id, value in e.idnos]
+            listing.children.append(entry)
+    return _text_tree(stand_off)
+
+
+def _leaf(tag: str, text: str | None, **attrs: str) -> Node:
+    """An element of text alone, as _sub makes it: empty attribute values left out, empty text none."""
+    return Node(tag, {k: v for k, v in attrs.items() if v}, [text] if text else [])
 
 
 # --- text ----------------------------------------------------------------------------------------------
+
+
+def _text_tree(node: Node) -> etree._Element:
+    """A body Node -> its TEI element, as _node makes it: written out as XML text and parsed in one
+    go, which costs lxml a fraction of an element made and filled from Python. Whatever that text
+    cannot say as _node would (an empty string as an element's only text, a name or value lxml would
+    refuse) is left to _node, which then gives the same tree or the same error."""
+    out: list[str] = []
+    try:
+        _xml_of(node, out)
+        out[0] = out[0].replace("<" + node.tag, f'<{node.tag} xmlns="{TEI_NS}"', 1)  # the outermost start tag
+        return etree.fromstring("".join(out).encode("utf-8"), _body_parser())  # (bytes: parsed faster than str)
+    except Exception:  # (RecursionError, a parse error, an odd name or value): _node's tree or error
+        return _node(node)
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_PLAIN_NAMES: set[str] = set()  # names _plain_name has passed
+# a character XML text or an attribute value must escape to be read back as it is (a line end or tab in
+# an attribute would be normalised to a space; a carriage return to a line feed); a line end in text too,
+# so that the whole text is one line: every element then has line 1, which the checks report for an
+# element made in memory as for one without a line (sourceline None)
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "\n": "&#10;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+
+
+_ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
+
+
+class _NotSayable(Exception):
+    """A Node the XML text of _text_tree cannot give as _node makes it."""
+
+
+def _plain_name(name: str) -> bool:
+    """Whether an element or attribute name needs no namespace and is one lxml takes as it is."""
+    if _NAME.fullmatch(name) is None:
+        return False
+    _PLAIN_NAMES.add(name)
+    return True
+
+
+def _xml_of(node: Node, out: list[str]) -> None:
+    """node as XML text appended to out. Raises _NotSayable, or TypeError for a value that is no string."""
+    tag = node.tag
+    if tag not in _PLAIN_NAMES and not _plain_name(tag):
+        raise _NotSayable(tag)
+    children = node.children
+    start = "<" + tag
+    if node.attrs:
+        for name, value in node.attrs.items():
+            if name not in _PLAIN_NAMES and name not in _XML_ATTRS and not _plain_name(name):
+                raise _NotSayable(name)
+            if _ATTR_SPECIAL.search(value):  # (most values need no escape: one scan, no copy)
+                value = value.translate(_ATTR_ESCAPES)
+            start += f' {name}="{value}"'
+    if not children:
+        out.append(start + "/>")
+        return
+    out.append(start + ">")
+    elements = False
+    for child in children:
+        if isinstance(child, Node):
+            elements = True
+            _xml_of(child, out)
+        elif type(child) is str:
+            if "&" in child or "<" in child or ">" in child or "\n" in child or "\r" in child:
+                child = child.translate(_TEXT_ESCAPES)
+            out.append(child)
+        else:
+            raise _NotSayable(type(child).__name__)  # (a str subclass: _node takes it as text)
+    if not elements and not any(children):
+        raise _NotSayable("empty text")  # _node gives it text "" (<p></p>); parsed, it would have none (<p/>)
+    out.append(f"</{tag}>")
+
+
+_PARSERS = threading.local()
+
+
+def _body_parser() -> etree.XMLParser:
+    """A parser for _text_tree's text, one per thread (an lxml parser serves one thread at a time):
+    no size or depth limit a long record could reach, no entities, no network."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+    return parser
 
 
 def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:
