@@ -200,3 +200,28 @@ def test_text_made_tree_is_the_tree_made_element_by_element(node):
     made = write._text_tree(node)
     assert under_root(made) == under_root(write._node(node))
     assert {el.sourceline for el in made.iter()} <= {None, 1}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab \n\r\t\x00\x07\x0b\x0c\x1b[31m\x1c\x1f\x7f\x85\x9b\x9d\u2028\u2029\ufffe\uffffé", max_size=30)
+)
+def test_decoding_with_the_control_gate_gives_the_plain_result(text):
+    """decode_record reads a text without any control character past one scan: it gives what the four
+    passes over it give (terminal escapes, line-breaking and spacing controls, XML-forbidden characters)."""
+    from pathlib import Path
+
+    from tei_encoder import read
+    from tei_encoder.errors import RecordError
+
+    plain = text.replace("\r\n", "\n").replace("\r", "\n")
+    plain, escapes = read._ANSI_ESCAPE.subn("", plain)
+    plain, forbidden = read._XML_FORBIDDEN.subn("", read._SPACING_CONTROLS.sub(" ", read._LINE_BREAKS.sub("\n", plain)))
+    try:
+        got = read.decode_record(Path("r.txt"), text.encode("utf-8"))
+    except RecordError as exc:  # binary (many NULs), or nothing left
+        assert "binary" in str(exc) or not plain.strip()
+        return
+    assert got.text == plain
+    assert bool(escapes) == any("terminal" in w for w in got.warnings)
+    assert bool(forbidden) == any("XML 1.0" in w for w in got.warnings)
