@@ -38,13 +38,14 @@ from lxml import etree
 
 from . import __version__
 from .authority import load_authority
-from .buildlock import build_lock
+from .buildlock import LOCK_NAME, build_lock
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
 from .fsutil import (
     OutputError,
     atomic_write,
+    check_owned_paths,
     is_owned_file,
     is_regular,
     read_regular,
@@ -87,6 +88,20 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
 STATE_FORMAT = 5  # bumped when the state files change shape: an older state means a full build
+# the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
+# start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
+OWNED_FOLDERS = (
+    str(STATE),
+    "tei",
+    "site",
+    "site/docs",
+    "site/tei",
+    "site/assets",
+    f"site/{SEARCH_DIR}",
+    *(f"site/{kind.register}" for kind in ENTITY_KINDS),
+)
+# the build state's files: read and written by the build alone, so a regular file or nothing
+OWNED_STATE_FILES = tuple(f"{STATE}/{name}" for name in (LOCK_NAME, "records.json", "summaries.sqlite"))
 
 
 class BuildError(Exception):
@@ -407,8 +422,8 @@ def _process_master(task: RecordTask) -> RecordOutcome:
 
 
 def _load_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # never blocks: a named pipe there is not read (and was refused before: check_owned_paths)
+        data = json.loads(read_regular(path).decode("utf-8"))
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
@@ -570,6 +585,7 @@ def run_build(
     Raises UsageError for a broken configuration (authority files, options), OutputError when
     another build is writing into OUT (buildlock: refused, not waited for).
     """
+    check_owned_paths(out, OWNED_FOLDERS, OWNED_STATE_FILES)  # before any write, the lock's included
     with build_lock(out, out / STATE):
         return _build(corpus, out, settings, report, options)
 

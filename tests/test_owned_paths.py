@@ -1,0 +1,92 @@
+"""Paths the build owns (#13), checked by every build, a no-change rebuild included.
+
+The build's own folders (OUT/tei, OUT/.tei-encoder, OUT/site and the site's folders) and its state
+files are judged by lstat at the start of every build, before any write or lock: a symbolic link
+to a folder elsewhere, a named pipe or a file where a folder belongs is refused in one line
+(exit 1), never written through, never waited on, never replaced (SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import time
+from pathlib import Path
+
+import pytest
+from test_fifo_outputs import assert_one_line_about, bounded, built_once, fifo
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_folder_linked_elsewhere_is_refused_by_every_build(tmp_path):
+    """OUT/tei, OUT/.tei-encoder, OUT/site, OUT/site/docs as links to a folder elsewhere: refused in
+    one line, exit 1, whether a record changed or not; nothing written into the folder elsewhere."""
+    out, args = built_once(tmp_path)
+    record = tmp_path / "corpus" / "letter.txt"
+    for relative in (".tei-encoder", "tei", "site", "site/docs"):
+        folder, elsewhere = out / relative, tmp_path / "elsewhere"
+        shutil.move(folder, elsewhere)
+        folder.symlink_to(elsewhere)
+        before = _snapshot(elsewhere)
+        for change in ("", "An added sentence of our own.\n"):  # no change, then an edited record
+            with record.open("a", encoding="utf-8") as handle:
+                handle.write(change)
+            result = bounded([], *args)
+            assert result.exit_code == 1, (relative, result.stderr)
+            assert_one_line_about(result.stderr, folder, "is a symbolic link, not a folder the build writes")
+            assert _snapshot(elsewhere) == before, f"written through {relative}"
+            assert folder.is_symlink()
+        folder.unlink()
+        shutil.move(elsewhere, folder)
+    assert bounded([], *args).exit_code == 0  # the folders back: the build goes on
+
+
+def test_state_files_are_never_waited_on_nor_written_through(tmp_path):
+    """A named pipe at records.json or at the lock, a link at summaries.sqlite: one line, exit 1, at
+    once; the pipe is never opened, the file the link names never written, the link never replaced."""
+    out, args = built_once(tmp_path)
+    state = out / ".tei-encoder"
+    record = tmp_path / "corpus" / "letter.txt"
+    for name in ("records.json", "lock"):
+        saved = tmp_path / name
+        shutil.move(state / name, saved)
+        pipe = fifo(state / name)
+        started = time.monotonic()
+        result = bounded([pipe], *args)
+        assert time.monotonic() - started < 30
+        assert result.exit_code == 1, result.stderr
+        assert_one_line_about(result.stderr, pipe, "is a named pipe (FIFO), not a file the build writes")
+        assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+        pipe.unlink()
+        shutil.move(saved, state / name)
+    outside = tmp_path / "outside.sqlite"
+    shutil.move(state / "summaries.sqlite", outside)
+    before = outside.read_bytes()
+    (state / "summaries.sqlite").symlink_to(outside)
+    with record.open("a", encoding="utf-8") as handle:
+        handle.write("An added sentence of our own.\n")
+    result = bounded([], *args)
+    assert result.exit_code == 1, result.stderr
+    assert_one_line_about(result.stderr, state / "summaries.sqlite", "is a symbolic link, not a file the build writes")
+    assert outside.read_bytes() == before and (state / "summaries.sqlite").is_symlink()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "file"])
+def test_something_else_at_the_search_folder_is_refused(tmp_path, kind):
+    """site/pagefind (the search folder) as a named pipe or a file: refused, never replaced."""
+    out, args = built_once(tmp_path)
+    index = out / "site" / "pagefind"
+    shutil.rmtree(index, ignore_errors=True)
+    if kind == "fifo":
+        fifo(index)
+    else:
+        index.write_bytes(b"the user's own file")
+    result = bounded([index], *args)
+    assert result.exit_code == 1, result.stderr
+    what = "a named pipe (FIFO)" if kind == "fifo" else "a file"
+    assert_one_line_about(result.stderr, index, f"is {what}, not a folder the build writes")
+    assert not index.is_dir() and not index.is_symlink()
