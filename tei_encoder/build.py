@@ -47,7 +47,7 @@ from .fsutil import (
     atomic_write,
     check_owned_paths,
     is_owned_file,
-    is_regular,
+    owned_files,
     read_regular,
     remove_owned_file,
     safe_stem,
@@ -250,10 +250,12 @@ def _init_worker(site: str, tei_dir: str, options: BuildOptions, parent: int | N
 
 
 def _outputs_exist(name: str) -> bool:
-    """The record's TEI, its page and its download copy are all on disk."""
+    """The record's TEI, its page and its download copy are all on disk, each a regular file itself
+    (lstat): a symbolic link there, even to a file with the very bytes, is not the output, so the
+    record is written again and the write refuses the link (as a clean build does)."""
     site = _worker["site"]
     return all(
-        is_regular(p)
+        is_owned_file(p)
         for p in (_worker["tei_dir"] / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
     )
 
@@ -388,7 +390,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         _summarize(outcome, tree)
         target = _worker["tei_dir"] / f"{name}.xml"
-        if outcome.tei_hash == previous_tei_hash and is_regular(target):
+        if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome
         if "master_validator" not in _worker:
             from .validate import Validator
@@ -538,8 +540,11 @@ class _Outputs:
 
 
 def _overview_pages(site: Path) -> list[str]:
-    """The index, register and entry pages now in the site (relative paths, sorted)."""
-    pages = [p for p in ("index.html", *(k.register_page for k in ENTITY_KINDS)) if is_owned_file(site / p)]
+    """The index, search, register and entry pages now in the site (relative paths, sorted): one
+    the next build finds deleted or not a regular file (a link) makes every overview page again."""
+    pages = [
+        p for p in ("index.html", "search.html", *(k.register_page for k in ENTITY_KINDS)) if is_owned_file(site / p)
+    ]
     for kind in ENTITY_KINDS:
         folder = site / kind.register
         if folder.is_dir():
@@ -549,15 +554,6 @@ def _overview_pages(site: Path) -> list[str]:
                 if entry.name.endswith(".html") and entry.is_file(follow_symlinks=False)
             )
     return pages
-
-
-def _files_under(site: Path, folder: str) -> list[str]:
-    """Every file below site/folder, relative to the site, sorted (none when it does not exist)."""
-    found = []
-    for top, _folders, files in os.walk(site / folder):  # listings only: no stat per file
-        base = os.path.relpath(top, site)
-        found += [os.path.join(base, f) for f in files]
-    return sorted(found)
 
 
 def _input_hash(path: Path, entry: dict, max_bytes: int, master: bool = False) -> tuple[str, list[int]]:
@@ -788,7 +784,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
-        search_files = _files_under(site, SEARCH_DIR)
+        search_files = owned_files(site, SEARCH_DIR)
         lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
         if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
             # Pagefind has no incremental mode: only the shards of pages written or removed are
@@ -827,10 +823,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
-            search_files = _files_under(site, SEARCH_DIR)
+            search_files = owned_files(site, SEARCH_DIR)
         elif not search:
             remove_search(site)
-            search_files = _files_under(site, SEARCH_DIR)
+            search_files = owned_files(site, SEARCH_DIR)
         failed = False
     except sqlite3.Error as exc:  # the build state cannot be read or written (disk full, read-only, damaged)
         for failed_path, error in summary.failed:  # what failed before the build stopped is said too

@@ -304,6 +304,30 @@ def check_owned_paths(root: Path, folders: Iterable[str], files: Iterable[str] =
         _refuse_unowned(root / relative)
 
 
+def owned_files(root: Path, folder: str) -> list[str]:
+    """Every file below root/folder (a folder the build owns), as paths relative to root, sorted;
+    none when it does not exist. From listings only (scandir's file types: no stat per file, no
+    link followed). Anything there that is neither a folder nor a regular file (a symbolic link, a
+    named pipe, a socket, a device) raises OutputError with one line naming it: the build neither
+    counts it as its own output nor writes through it, replaces it or removes it."""
+    found: list[str] = []
+    pending = [root / folder]
+    while pending:
+        top = pending.pop()
+        try:
+            entries = list(os.scandir(top))
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # not there (a file in its place was refused by check_owned_paths)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                found.append(os.path.relpath(entry.path, root))
+            else:
+                _refuse_unowned(Path(entry.path))
+    return sorted(found)
+
+
 def _write_in_place(path: Path, data: bytes) -> None:
     """Write data into a device or pipe named as an output file (OutputError when it fails).
 

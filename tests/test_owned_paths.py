@@ -90,3 +90,50 @@ def test_something_else_at_the_search_folder_is_refused(tmp_path, kind):
     what = "a named pipe (FIFO)" if kind == "fifo" else "a file"
     assert_one_line_about(result.stderr, index, f"is {what}, not a folder the build writes")
     assert not index.is_dir() and not index.is_symlink()
+
+
+def test_a_link_at_a_record_output_is_refused_by_every_incremental_build(tmp_path):
+    """tei/X.xml, site/docs/X.html, site/tei/X.xml as a link (to a file outside) while the record is
+    unchanged: refused in one line, exit 1, by this build and the next, as a clean build does;
+    the file outside is never written and the link never replaced."""
+    out, args = built_once(tmp_path)
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"the user's own file")
+    for relative in ("tei/letter.xml", "site/docs/letter.html", "site/tei/letter.xml"):
+        _link_refused_until_removed(args, out / relative, outside)
+
+
+def test_search_outputs_are_listed_by_every_build(tmp_path):
+    """A deleted search page is written again by an incremental build (as a clean build writes it);
+    a link at the search page or at a file of the search index is refused in one line, exit 1,
+    every time, and left where the user put it."""
+    out, args = built_once(tmp_path)
+    args = [a for a in args if a != "--no-search"]
+    assert bounded([], *args).exit_code == 0
+    site = out / "site"
+    page = site / "search.html"
+    written = page.read_bytes()
+    page.unlink()
+    assert bounded([], *args).exit_code == 0
+    assert page.read_bytes() == written
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"the user's own file")
+    shard_file = sorted(p for p in (site / "pagefind").rglob("*") if p.is_file() and "fragment" in p.parts)[0]
+    for link in (page, shard_file):
+        _link_refused_until_removed(args, link, outside)
+
+
+def _link_refused_until_removed(args: list[str], output: Path, outside: Path) -> None:
+    """Put a link to outside at output: two builds refuse it in one line (exit 1) and leave it and
+    outside as they are; once the user removes it, the next build writes the output again."""
+    kept, theirs = output.read_bytes(), outside.read_bytes()
+    output.unlink()
+    output.symlink_to(outside)
+    for _ in range(2):
+        result = bounded([], *args)
+        assert result.exit_code == 1, (output, result.stderr)
+        assert_one_line_about(result.stderr, output, "is a symbolic link, not a file the build writes")
+        assert output.is_symlink() and outside.read_bytes() == theirs
+    output.unlink()
+    assert bounded([], *args).exit_code == 0
+    assert output.read_bytes() == kept and not output.is_symlink()
