@@ -28,7 +28,6 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -72,7 +71,7 @@ from .publish import (
     write_pages,
 )
 from .read import check_record_size, record_digest
-from .search import SEARCH_DIR, build_search_index, remove_search, search_available
+from .search import SEARCH_DIR, IndexingStop, build_search_index, remove_search, search_available
 from .settings import EncodeSettings
 from .summarystore import StoredSummary, SummaryStore, store_format
 from .tei import ENTITY_KINDS
@@ -959,43 +958,60 @@ class _Runner:
 
 class _SearchIndexing:
     """The search index (search.build_search_index) built in a thread beside the build's main work:
-    Pagefind, a process of its own, indexes the document pages while the overview pages are made."""
+    Pagefind, a process of its own, indexes the document pages while the overview pages are made.
+    The thread is a daemon, waited on in short steps and at most STOP_WAIT seconds once stopped
+    (Pagefind's process killed): a build stopped by a signal ends whatever the search step is doing."""
+
+    STOP_WAIT = 5.0  # seconds: a killed Pagefind ends at once; a thread blocked past that is left
 
     def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None
-        self._job: Future | None = None
-        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._result: dict = {}
+        self._stop = IndexingStop()
 
     @property
     def started(self) -> bool:
         """Whether indexing was started."""
-        return self._job is not None
+        return self._thread is not None
 
     def start(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
         """Start indexing the shards of the changed pages and the lost shards (all with changed None)."""
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="search-index")
-        self._job = self._pool.submit(self._index, site, changed, lost_shards)
+        self._thread = threading.Thread(
+            target=self._index, args=(site, changed, lost_shards), name="search-index", daemon=True
+        )
+        self._thread.start()
 
-    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> float:
+    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
         started = time.perf_counter()
-        build_search_index(site, changed, lost_shards, self._stop)
-        return time.perf_counter() - started
+        try:
+            build_search_index(site, changed, lost_shards, self._stop)
+        except OutputError as exc:
+            self._result["error"] = exc
+        except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name
+            self._result["error"] = OutputError(Path(exc.filename or site / SEARCH_DIR), exc)
+        except BaseException as exc:  # raised in the build's own thread by wait()
+            self._result["error"] = exc
+        else:
+            self._result["seconds"] = time.perf_counter() - started
 
     def wait(self) -> float:
         """Wait for the index; returns the seconds indexing took (from its start to its end, not to
-        this call). Raises what indexing raised (PublishError: Pagefind missing or failing)."""
-        assert self._job is not None
-        try:
-            return self._job.result()
-        finally:
-            self.stop()
+        this call). Raises what indexing raised (PublishError: Pagefind missing or failing;
+        OutputError: a file of the index that cannot be written)."""
+        assert self._thread is not None
+        while self._thread.is_alive():
+            self._thread.join(0.5)  # in steps: a signal stops the build here too
+        error = self._result.get("error")
+        if error is not None:
+            raise error
+        return self._result["seconds"]
 
     def stop(self) -> None:
-        """Index no further shard, wait for the one under way (never raises: a build that failed says why)."""
+        """Index no further shard and kill Pagefind's process under way; wait for the thread at
+        most STOP_WAIT seconds (never raises: a build that failed says why)."""
         self._stop.set()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        if self._thread is not None:
+            self._thread.join(self.STOP_WAIT)
 
 
 def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:

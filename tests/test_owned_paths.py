@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import stat
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from test_fifo_outputs import assert_one_line_about, bounded, built_once, fifo
+from conftest import SEED
+from test_fifo_outputs import DEADLINE, _state, assert_one_line_about, bounded, built_once, fifo
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
@@ -75,21 +79,71 @@ def test_state_files_are_never_waited_on_nor_written_through(tmp_path):
     assert outside.read_bytes() == before and (state / "summaries.sqlite").is_symlink()
 
 
-@pytest.mark.parametrize("kind", ["fifo", "file"])
+@pytest.mark.parametrize("kind", ["fifo", "file", "fifo at a shard", "file at a shard"])
 def test_something_else_at_the_search_folder_is_refused(tmp_path, kind):
-    """site/pagefind (the search folder) as a named pipe or a file: refused, never replaced."""
+    """site/pagefind (the search folder) or a shard's folder in it as a named pipe or a file:
+    refused at once in one line, exit 1, never opened, never replaced, with search or without."""
     out, args = built_once(tmp_path)
     index = out / "site" / "pagefind"
-    shutil.rmtree(index, ignore_errors=True)
-    if kind == "fifo":
-        fifo(index)
+    place = index / "0" if "shard" in kind else index
+    shutil.rmtree(place, ignore_errors=True)
+    place.parent.mkdir(exist_ok=True)
+    if kind.startswith("fifo"):
+        fifo(place)
     else:
-        index.write_bytes(b"the user's own file")
-    result = bounded([index], *args)
-    assert result.exit_code == 1, result.stderr
-    what = "a named pipe (FIFO)" if kind == "fifo" else "a file"
-    assert_one_line_about(result.stderr, index, f"is {what}, not a folder the build writes")
-    assert not index.is_dir() and not index.is_symlink()
+        place.write_bytes(b"the user's own file")
+    what = "a named pipe (FIFO)" if kind.startswith("fifo") else "a file"
+    needs = "not a file the build writes" if kind == "fifo at a shard" else "not a folder the build writes"
+    # without search, the search folder goes: a regular file in it is the build's (the user's pipe is not)
+    modes = {"fifo at a shard": [False, True], "file at a shard": [True]}.get(kind, [False])
+    for search in modes:
+        with (tmp_path / "corpus" / "letter.txt").open("a", encoding="utf-8") as handle:
+            handle.write("An added sentence of our own.\n")
+        command = [a for a in args if not search or a != "--no-search"]
+        result = bounded([place], *command)
+        assert result.exit_code == 1, result.stderr
+        assert_one_line_about(result.stderr, place, f"is {what}, {needs}")
+        assert "NotADirectoryError" not in result.stderr
+        assert not place.is_dir() and not place.is_symlink()
+
+
+def test_sigterm_ends_a_build_whose_search_step_hangs(tmp_path):
+    """Pagefind that never answers (here a stand-in that sleeps): SIGTERM ends the build in one
+    line, exit 143, within seconds, and Pagefind's process is killed, not left behind."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.txt").write_bytes(SEED.read_bytes())
+    started = tmp_path / "pagefind-started"
+    stand_in = tmp_path / "pagefind"
+    stand_in.write_text(f"#!/bin/sh\necho $$ > {started}.tmp\nmv {started}.tmp {started}\nexec sleep 600\n")
+    stand_in.chmod(0o755)
+    code = f"import pagefind_bin; pagefind_bin.get_executable = lambda: {str(stand_in)!r}; "
+    code += "from tei_encoder.cli import main; main()"
+    command = [sys.executable, "-c", code, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1"]
+    build = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.monotonic() + DEADLINE
+        while not started.exists() and build.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.exists(), "the search step never started"
+        pagefind = int(started.read_text())
+        build.send_signal(signal.SIGTERM)
+        _, stderr = build.communicate(timeout=30)
+    finally:
+        build.kill()
+        build.wait()
+        if started.exists() and build.returncode != 143:  # the stand-in is not left behind by the test
+            os.kill(int(started.read_text()), signal.SIGKILL)
+    assert build.returncode == 143, stderr
+    assert stderr.splitlines()[-1] == "tei-encoder: stopped by SIGTERM", stderr
+    assert "Traceback" not in stderr
+    deadline = time.monotonic() + 10
+    while _state(pagefind) != "Z" and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = _state(pagefind) != "Z"
+    if left:
+        os.kill(pagefind, signal.SIGKILL)  # not left behind by the test either
+    assert not left, "Pagefind's process was left running"
 
 
 def test_a_link_at_a_record_output_is_refused_by_every_incremental_build(tmp_path):
