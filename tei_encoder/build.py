@@ -555,6 +555,35 @@ def _overview_pages(site: Path) -> list[str]:
     return pages
 
 
+def _folders(corpus: Path, tei_dir: Path) -> dict[str, str]:
+    """The folders a build's warnings name (the corpus's records and TEI masters, the TEI written),
+    as this build names them: kept in the state so that a later build can say them where they are."""
+    return {"corpus": str(corpus), "tei": str(tei_dir)}
+
+
+def _moved(records: dict, earlier: dict, corpus: Path, tei_dir: Path) -> dict:
+    """The last build's records, whose kept warnings (repeated for records not encoded again) name
+    the folders where they are now: a corpus or output folder moved or named otherwise since
+    (`earlier`, the last build's _folders) is named as this build names it, never as it was."""
+    now = _folders(corpus, tei_dir)
+    moves = [(f"{earlier[k]}{os.sep}", f"{now[k]}{os.sep}") for k in now if earlier.get(k, now[k]) != now[k]]
+    if not moves:
+        return records  # the usual case: nothing to read through
+
+    def moved(warning: str) -> str:
+        for before, after in moves:
+            warning = warning.replace(before, after)
+        return warning
+
+    return {
+        name: {
+            **entry,
+            **{key: [moved(w) for w in entry.get(key, [])] for key in ("warnings", "checked_warnings")},
+        }
+        for name, entry in records.items()
+    }
+
+
 def _input_hash(path: Path, entry: dict, max_bytes: int, master: bool = False) -> tuple[str, list[int]]:
     """The record's content hash; an unchanged size and mtime reuse the last one (as make does).
     The size is checked first and the file hashed in chunks: a record over max_bytes raises
@@ -615,7 +644,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         or not is_owned_file(site / "index.html")
         or store_format(summaries_path) != str(STATE_FORMAT)  # the summaries were lost: no index can be made
     )
-    old: dict[str, dict] = {} if full else state["records"]
+    old: dict[str, dict] = {} if full else _moved(state["records"], state.get("folders", {}), corpus, tei_dir)
     # the stylesheets or the site's words changed, not the TEI: every page is made again from the
     # TEI the last build wrote, and no record is encoded for it
     restyle = not full and state.get("site") != site_config
@@ -868,6 +897,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         "records": records,
         "pages": _overview_pages(site),
         "search": search_files,
+        "folders": _folders(corpus, tei_dir),
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode(), owned=True)

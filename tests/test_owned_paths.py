@@ -191,3 +191,19 @@ def _link_refused_until_removed(args: list[str], output: Path, outside: Path) ->
     output.unlink()
     assert bounded([], *args).exit_code == 0
     assert output.read_bytes() == kept and not output.is_symlink()
+
+
+def test_warnings_repeated_from_an_earlier_build_name_the_folders_where_they_are_now(tmp_path):
+    """Corpus and output folder moved since the last build: the warnings repeated for records not
+    encoded again name the new folders, never those of the earlier run."""
+    corpus = tmp_path / "before"
+    corpus.mkdir()
+    record = Path(__file__).parent / "fixtures" / "records" / "a01_bare_url_credits.txt"
+    (corpus / record.name).write_bytes(record.read_bytes())
+    out = tmp_path / "out-before"
+    first = bounded([], "build", str(corpus), "-o", str(out), "--no-search", "-j", "1")
+    assert first.exit_code == 0 and str(out / "tei") in first.stderr, first.stderr  # a warning names the TEI
+    corpus, out = corpus.rename(tmp_path / "after"), out.rename(tmp_path / "out-after")
+    again = bounded([], "build", str(corpus), "-o", str(out), "--no-search", "-j", "1")
+    assert again.exit_code == 0 and "from an earlier build" in again.stderr, again.stderr
+    assert "before" not in again.stderr and str(out / "tei") in again.stderr, again.stderr
