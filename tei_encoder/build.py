@@ -37,7 +37,7 @@ from lxml import etree
 
 from . import __version__
 from .authority import load_authority
-from .buildlock import LOCK_NAME, build_lock
+from .buildlock import LOCK_NAME, build_lock, site_lock
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
@@ -610,7 +610,7 @@ def run_build(
     another build is writing into OUT (buildlock: refused, not waited for).
     """
     check_owned_paths(out, OWNED_FOLDERS, OWNED_STATE_FILES)  # before any write, the lock's included
-    with build_lock(out, out / STATE):
+    with build_lock(out, out / STATE), site_lock(out / "site"):  # publish into OUT/site waits its turn too
         return _build(corpus, out, settings, report, options)
 
 

@@ -207,3 +207,42 @@ def test_warnings_repeated_from_an_earlier_build_name_the_folders_where_they_are
     again = bounded([], "build", str(corpus), "-o", str(out), "--no-search", "-j", "1")
     assert again.exit_code == 0 and "from an earlier build" in again.stderr, again.stderr
     assert "before" not in again.stderr and str(out / "tei") in again.stderr, again.stderr
+
+
+HOLD_THE_SITE_LOCK = """
+import fcntl, os, sys
+os.makedirs(sys.argv[1], exist_ok=True)
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_DIRECTORY)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.read()  # until the test closes it
+"""
+
+
+def test_publish_takes_the_site_lock_that_build_takes(tmp_path):
+    """While another process writes a site (it holds the site folder's lock, as a build or a
+    publish does), `publish` and `build` into that site are refused at once in one line, exit 1,
+    writing nothing; once it is let go, both write."""
+    out, args = built_once(tmp_path)
+    site = out / "site"
+    tei = out / "tei" / "letter.xml"
+    other = tmp_path / "other-site"
+    publish = ["publish", str(tei), "-o", str(other), "--no-search"]
+    script = tmp_path / "hold.py"
+    script.write_text(HOLD_THE_SITE_LOCK, encoding="utf-8")
+    for folder, command in ((other, publish), (site, args)):
+        holder = subprocess.Popen(
+            [sys.executable, str(script), str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+            before = _snapshot(folder)
+            refused = bounded([], *command)
+            lines = refused.stderr.splitlines()
+            assert refused.exit_code == 1 and len(lines) == 1, refused.stderr
+            assert str(folder) in lines[0] and "another build or publish is writing into this site" in lines[0]
+            assert _snapshot(folder) == before
+        finally:
+            holder.communicate("", timeout=30)
+        assert bounded([], *command).exit_code == 0
+    assert (other / "docs" / "letter.html").is_file()
