@@ -246,3 +246,24 @@ def test_publish_takes_the_site_lock_that_build_takes(tmp_path):
             holder.communicate("", timeout=30)
         assert bounded([], *command).exit_code == 0
     assert (other / "docs" / "letter.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["summaries.sqlite", "summaries.sqlite.new"])
+def test_the_summary_store_never_opens_a_link(tmp_path, name):
+    """The store itself (not only the build's first check) opens for SQLite only a regular file or
+    nothing: a link at the store or at its new copy raises OutputError naming it, the file it
+    names untouched, the link kept."""
+    from tei_encoder.fsutil import OutputError
+    from tei_encoder.summarystore import SummaryStore, store_format
+
+    outside = tmp_path / "outside.sqlite"
+    SummaryStore(outside, load=False, state_format=5).save()
+    before = outside.read_bytes()
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / name).symlink_to(outside)
+    assert store_format(state / "summaries.sqlite") is None
+    for load in (True, False):
+        with pytest.raises(OutputError, match=f"{name} is a symbolic link, not a file the build writes"):
+            SummaryStore(state / "summaries.sqlite", load=load, state_format=5)
+    assert outside.read_bytes() == before and (state / name).is_symlink()
