@@ -95,6 +95,7 @@ def remove_search(site: Path) -> None:
     pipe or anything else a user put in it is refused (OutputError, fsutil.owned_files), never
     removed, followed or opened."""
     page, index = site_path(site, "search.html"), _search_folder(site)
+    check_owned_paths(site, (), ("search.html",))
     remove_owned_file(page)
     if index.is_dir():
         shutil.rmtree(index)

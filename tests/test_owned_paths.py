@@ -267,3 +267,20 @@ def test_the_summary_store_never_opens_a_link(tmp_path, name):
         with pytest.raises(OutputError, match=f"{name} is a symbolic link, not a file the build writes"):
             SummaryStore(state / "summaries.sqlite", load=load, state_format=5)
     assert outside.read_bytes() == before and (state / name).is_symlink()
+
+
+def test_a_link_at_the_edition_stylesheet_is_refused_not_removed(tmp_path):
+    """Built without --css, the build removes the custom.css an earlier build wrote, but a link a
+    user put there (even one whose target is gone) is refused in one line, exit 1, and kept."""
+    out, args = built_once(tmp_path)
+    custom = out / "site" / "assets" / "custom.css"
+    outside = tmp_path / "mine.css"
+    outside.write_text("body { color: black }\n", encoding="utf-8")
+    custom.symlink_to(outside)
+    result = bounded([], *args)
+    assert result.exit_code == 1, result.stderr
+    assert_one_line_about(result.stderr, custom, "is a symbolic link, not a file the build writes")
+    assert custom.is_symlink() and outside.is_file()
+    custom.unlink()
+    custom.write_text("left by an earlier build\n", encoding="utf-8")
+    assert bounded([], *args).exit_code == 0 and not custom.exists()
