@@ -718,7 +718,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
     # a page the last build wrote and someone deleted: all overview pages are made again
-    overviews_all = full or restyle or any(not is_owned_file(site / page) for page in state.get("pages", ()))
+    # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
+    overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
     indexing = _SearchIndexing()
