@@ -566,6 +566,7 @@ def _moved(records: dict, earlier: dict, corpus: Path, tei_dir: Path) -> dict:
     the folders where they are now: a corpus or output folder moved or named otherwise since
     (`earlier`, the last build's _folders) is named as this build names it, never as it was."""
     now = _folders(corpus, tei_dir)
+    earlier = earlier if isinstance(earlier, dict) else {}  # a damaged state: nothing to say otherwise
     moves = [(f"{earlier[k]}{os.sep}", f"{now[k]}{os.sep}") for k in now if earlier.get(k, now[k]) != now[k]]
     if not moves:
         return records  # the usual case: nothing to read through
