@@ -611,7 +611,8 @@ def run_build(
     another build is writing into OUT (buildlock: refused, not waited for).
     """
     check_owned_paths(out, OWNED_FOLDERS, OWNED_STATE_FILES)  # before any write, the lock's included
-    with build_lock(out, out / STATE), site_lock(out / "site"):  # publish into OUT/site waits its turn too
+    # a publish into OUT/site, or into OUT itself (its tei/ is the build's too), waits its turn as well
+    with build_lock(out, out / STATE), site_lock(out), site_lock(out / "site"):
         return _build(corpus, out, settings, report, options)
 
 

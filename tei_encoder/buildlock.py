@@ -62,7 +62,7 @@ def site_lock(site: Path) -> Iterator[None]:
         _exclusive(
             fd,
             site,
-            "another build or publish is writing into this site; not written "
+            "another build or publish is writing into this folder; not written "
             "(run it again when that one has ended, or write into another folder)",
         )
         yield

@@ -240,7 +240,7 @@ def test_publish_takes_the_site_lock_that_build_takes(tmp_path):
             refused = bounded([], *command)
             lines = refused.stderr.splitlines()
             assert refused.exit_code == 1 and len(lines) == 1, refused.stderr
-            assert str(folder) in lines[0] and "another build or publish is writing into this site" in lines[0]
+            assert str(folder) in lines[0] and "another build or publish is writing into this folder" in lines[0]
             assert _snapshot(folder) == before
         finally:
             holder.communicate("", timeout=30)
