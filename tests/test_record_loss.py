@@ -88,3 +88,16 @@ def test_a_repeated_contents_field_is_reported_like_the_other_fields(tmp_path):
     fields = "Contents:\n\nTranslation - English\n\nContents:\n\nOriginal Scan\n\n"
     result, _ = encoded_with_fields(tmp_path, fields)
     assert "header field 'Contents' is given 2 times: every one is kept" in result.warnings
+
+
+def test_a_translation_language_no_vocabulary_knows_is_kept_with_one_accurate_warning(tmp_path):
+    fields = "Original Language:\n\nQuellish\n\nContents:\n\nTranslation - Plokish\n\n"
+    result, tree = encoded_with_fields(tmp_path, fields)
+    assert xp(tree, "//t:langUsage/t:language[@ident='und']/text()") == [
+        "Quellish (language of the original)",
+        "Plokish (language of this translation)",
+    ]
+    # the text's language is not known: it stays the default, never `und` for an English text
+    assert xp(tree, "//t:text/@xml:lang") == ["en"]
+    language_warnings = [w for w in result.warnings if "Plokish" in w]
+    assert len(language_warnings) == 1 and "kept" in language_warnings[0]

@@ -524,14 +524,19 @@ def _languages(text: str, warnings: list[str], keep_unknown: bool = False) -> li
 
 def translation_languages(items: list[str], fmt: RecordFormat, warnings: list[str]) -> list[Language]:
     """Languages of the translation named by the Contents items ("Translation - English"), as
-    Language(name, ISO 639-1 code); an unknown name adds a warning.
+    Language(name, ISO 639-1 code); a name languages.json lacks is kept with the code `und` and one
+    warning saying so (the record states it: nothing is dropped, TEI 2.4.2 langUsage).
     """
     found = []
     for item in items:
         m = fmt.translation_item_pattern.match(item)
         if m:
             groups = m.groupdict()
-            found.extend(_languages(groups.get("lang1") or groups.get("lang2") or groups.get("lang3") or "", warnings))
+            found.extend(
+                _languages(
+                    groups.get("lang1") or groups.get("lang2") or groups.get("lang3") or "", warnings, keep_unknown=True
+                )
+            )
     return found
 
 
