@@ -101,3 +101,24 @@ def test_a_translation_language_no_vocabulary_knows_is_kept_with_one_accurate_wa
     assert xp(tree, "//t:text/@xml:lang") == ["en"]
     language_warnings = [w for w in result.warnings if "Plokish" in w]
     assert len(language_warnings) == 1 and "kept" in language_warnings[0]
+
+
+def test_a_note_printed_inside_the_text_and_one_at_the_end_sharing_a_mark_link_to_no_reference(tmp_path):
+    body = (
+        "The heron[1] crossed the weir.\n\n"
+        "Warden of the Weir\n\n"
+        "[1] Heron note of the covering letter.\n\n"
+        "The otter swam up the stream[1] at dusk.\n\n"
+        "[1] Stream note of the attachment.\n"
+    )
+    result = encode_text(tmp_path, record(body))
+    tree = valid_tree(result)
+    # both notes are notes, neither bound to a reference; the references stay as printed
+    assert xp(tree, "//t:note/text()") == ["Heron note of the covering letter.", "Stream note of the attachment."]
+    assert xp(tree, "//t:note/@place") == ["end", "end"]
+    assert "heron[1] crossed" in " ".join(xp(tree, "//t:body//text()")).lower()
+    assert "stream[1] at dusk" in " ".join(xp(tree, "//t:body//text()"))
+    # the paragraph after the first note is running text, not part of that note
+    assert xp(tree, "//t:p[contains(., 'otter swam')]/t:note") == []
+    [warning] = [w for w in result.warnings if "note mark" in w]
+    assert "[1] is given to 2 notes" in warning
