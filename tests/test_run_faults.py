@@ -259,12 +259,18 @@ def _corpus_with_files_not_taken(folder: Path) -> Path:
     folder.mkdir()
     (folder / "sub").mkdir()
     text = record("The committee heard the report.\n")
-    for name in ("rec.txt", ".hidden.txt", "LOUD.TXT", "sub/inner.txt"):
+    for name in ("rec.txt", *NOT_TAKEN):
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
-NOT_TAKEN = {".hidden.txt": "hidden file", "LOUD.TXT": "its suffix is .TXT, not .txt", "inner.txt": "in a sub-folder"}
+NOT_TAKEN = {
+    ".hidden.txt": "hidden file",
+    ".txt": "hidden file",  # a name that is all suffix
+    "blank.txt ": "its name ends in white space",
+    "LOUD.TXT": "its suffix is .TXT, not .txt",
+    "sub/inner.txt": "in a sub-folder",
+}
 
 
 @pytest.mark.parametrize("command", ["encode", "entities", "build"])
@@ -282,7 +288,7 @@ def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_
     result = CliRunner().invoke(main, [command, str(corpus), "--authority", str(AUTHORITY), *extra])
     assert result.exit_code == 1, result.output
     for name, reason in NOT_TAKEN.items():
-        lines = [line for line in result.stderr.splitlines() if name in line]
+        lines = [line for line in result.stderr.splitlines() if line.startswith(f"{corpus / name}: ")]
         assert len(lines) == 1 and reason in lines[0], (name, result.stderr)
     if command != "entities":
         assert sorted(p.name for p in (tmp_path / "out").rglob("*.xml") if "site" not in p.parts) == ["rec.xml"]
@@ -292,8 +298,10 @@ def test_validate_names_each_tei_file_it_leaves_in_a_folder(tmp_path):
     """validate (which searches sub-folders) leaves hidden files and wrong-case suffixes, each named."""
     folder = tmp_path / "tei"
     folder.mkdir()
-    for name in (".draft.xml", "SHOUT.XML"):
+    for name in (".draft.xml", "SHOUT.XML", ".xml", "blank.xml "):
         (folder / name).write_text("<TEI/>", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(folder)])
     assert result.exit_code == 1, result.output
     assert "hidden file" in result.output and "its suffix is .XML, not .xml" in result.output
+    assert f"{folder / '.xml'}:0:0: error: hidden file" in result.output
+    assert f"{folder / 'blank.xml '}:0:0: error: its name ends in white space" in result.output
