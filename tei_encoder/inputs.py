@@ -181,3 +181,13 @@ def unread_entries(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, 
             if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 unread.append((Path(entry.path), not_a_file(Path(entry.path))))
     return sorted(unread)
+
+
+def corpus_not_read(corpus: Path) -> list[tuple[Path, str]]:
+    """The files of a corpus folder named like its documents (`*.txt` records, `*.xml` masters)
+    that are not read, each with the reason, sorted: what is not a regular file (unread_entries)
+    and what the one rule of not_taken leaves (hidden, wrong-case suffix, sub-folder files)."""
+    return sorted([*unread_entries(corpus, CORPUS_SUFFIXES), *not_taken(corpus, CORPUS_SUFFIXES)])
+
+
+CORPUS_SUFFIXES = (".txt", ".xml")  # a corpus holds records and the TEI masters made from them

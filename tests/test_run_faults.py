@@ -273,7 +273,7 @@ NOT_TAKEN = {
 }
 
 
-@pytest.mark.parametrize("command", ["encode", "entities", "build"])
+@pytest.mark.parametrize("command", ["encode", "entities", "build", "review"])
 def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_it_leaves(tmp_path, command):
     """`build` passed over `.record.txt`, `X.TXT` and `sub/x.txt` in silence while `encode` and
     `entities` read `.record.txt`. One rule (inputs.not_taken): a folder's records are its own
@@ -284,14 +284,25 @@ def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_
         "encode": ["-o", str(tmp_path / "out")],
         "entities": [],
         "build": ["-o", str(tmp_path / "out"), "-j", "1", "--no-search"],
+        "review": ["-o", str(tmp_path / "review.csv")],
     }[command]
     result = CliRunner().invoke(main, [command, str(corpus), "--authority", str(AUTHORITY), *extra])
     assert result.exit_code == 1, result.output
     for name, reason in NOT_TAKEN.items():
         lines = [line for line in result.stderr.splitlines() if line.startswith(f"{corpus / name}: ")]
         assert len(lines) == 1 and reason in lines[0], (name, result.stderr)
-    if command != "entities":
+    if command in ("encode", "build"):
         assert sorted(p.name for p in (tmp_path / "out").rglob("*.xml") if "site" not in p.parts) == ["rec.xml"]
+
+
+def test_review_of_a_corpus_holding_only_files_not_taken_names_them(tmp_path):
+    corpus = _corpus_with_files_not_taken(tmp_path / "corpus")
+    (corpus / "rec.txt").unlink()
+    result = CliRunner().invoke(main, ["review", str(corpus), "-o", str(tmp_path / "review.csv")])
+    assert result.exit_code == 1, result.output
+    for name, reason in NOT_TAKEN.items():
+        assert f"{corpus / name}: error: {reason}" in result.stderr
+    assert "the corpus is empty: the 5 files named above are not read" in result.stderr
 
 
 def test_validate_names_each_tei_file_it_leaves_in_a_folder(tmp_path):
