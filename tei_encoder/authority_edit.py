@@ -39,7 +39,7 @@ from .authority import (
     rejected_names,
     unreadable_file,
 )
-from .csvsafe import from_cell, to_cell
+from .csvsafe import csv_text, from_cell, to_cell
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 from .xmlsafe import xml_id_refusal
@@ -442,12 +442,9 @@ def write_review(
         for number, old in enumerate(earlier_rows)
         if number not in used and not decision_in_authority(old, authority_forms, refused)
     ]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REVIEW_COLUMNS)
-    for row in [*rows, *missing]:
-        writer.writerow([to_cell(cell) for cell in row.cells()])  # names from untrusted TEI: never a formula
-    atomic_write(path, buffer.getvalue().encode("utf-8"))
+    # names from untrusted TEI: never a formula, never a row split by a CR in a cell
+    table = [list(REVIEW_COLUMNS), *([to_cell(cell) for cell in row.cells()] for row in [*rows, *missing])]
+    atomic_write(path, csv_text(table).encode("utf-8"))
     return kept, len(missing)
 
 

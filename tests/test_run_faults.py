@@ -188,6 +188,34 @@ def test_review_file_cells_are_never_formulas_and_read_back_as_written(tmp_path,
     assert row["name"] == name.strip() and row["forms"] == name.strip()
 
 
+CR_NAME = "a\r=2+3 @SUM(1)"  # a record file name holding a carriage return, then a formula
+
+
+def test_review_file_rows_are_never_split_by_a_carriage_return_and_read_back_exactly(tmp_path):
+    """A CR in a cell (a record file's name) was written raw into an unquoted cell: readers ended the
+    row there and the rest began a new row with a formula cell. Quoted, the row stays one row."""
+    from tei_encoder.authority_edit import ReviewRow, read_review, write_review
+
+    path = tmp_path / "review.csv"
+    context = f"{CR_NAME}: Ann Vole met the warden."
+    row = ReviewRow(type="person", name="Ann Vole", id="x1", forms=["Ann Vole"], decision="accept")
+    row.records, row.context = [CR_NAME, "b"], context
+    write_review(path, [row])
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
+    assert len(rows) == 2 and len({len(r) for r in rows}) == 1, rows
+    assert not [cell for r in rows for cell in r if cell.startswith(FORMULA_START)], rows
+    [(_, back)] = read_review(path)
+    assert back["records"] == f"{CR_NAME} b" and back["context"] == context
+
+
+def test_entities_csv_rows_are_never_split_by_a_carriage_return():
+    from tei_encoder.entity_report import EntityRow, render
+
+    text = render([EntityRow(record=CR_NAME, entity="x1", type="person", name="Ann Vole", mentions=2)], "csv")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 2 and rows[1][0] == CR_NAME and rows[1][4] == "2", rows
+
+
 # characters str.splitlines() breaks a line at, besides \n and \r (a file name may hold any of them):
 # jing is given the first three; the C0 controls are refused up front, as 0x1C always was
 LINE_BREAKERS = {
