@@ -32,6 +32,7 @@ from . import teidoc
 from .authority import (
     NO_LISTINGS,
     REJECTED_FILE,
+    authority_files,
     entry_id_refusal,
     entry_id_repeated,
     has_listings,
@@ -41,6 +42,7 @@ from .authority import (
 )
 from .csvsafe import csv_text, from_cell, to_cell
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
+from .inputs import not_taken
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 from .xmlsafe import xml_id_refusal
 
@@ -146,7 +148,9 @@ def _check_folder(folder: Path) -> list[Problem]:
     problems: list[Problem] = []
     ids: dict[str, tuple[Path, int]] = {}
     forms: dict[str, tuple[str, Path, int]] = {}
-    for path in sorted(folder.glob("*.xml")):
+    # a hidden `.x.xml`, `X.XML`, `sub/s.xml`: not read, and named (the one rule of every command)
+    problems += [Problem(path, 0, reason, broken=False) for path, reason in not_taken(folder, (".xml",))]
+    for path in authority_files(folder):
         unreadable = unreadable_file(path)
         if unreadable:
             problems.append(Problem(path, 0, unreadable, unusable=True))
@@ -495,7 +499,7 @@ class _Files:
         self.entries: dict[str, etree._Element] = {}
         self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
         self.forms: dict[str, str] = {}  # form key -> entry id
-        for path in sorted(folder.glob("*.xml")):
+        for path in authority_files(folder):
             data = path.read_bytes()
             self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
             declaration = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""

@@ -166,7 +166,7 @@ def check(corpus, folders):
     authority file cannot be used at all (a folder or device, not well-formed or binary, a DOCTYPE,
     no listing), as `build` and `encode` refuse it.
     """
-    from .authority import choose_authority
+    from .authority import authority_files, choose_authority
     from .authority_edit import check_authority
     from .cli import authority_label
 
@@ -177,7 +177,7 @@ def check(corpus, folders):
     problems = check_authority(choice.folders)
     for problem in problems:
         click.echo(problem.text())
-    files = sum(len(list(Path(f).glob("*.xml"))) for f in choice.folders if Path(f).is_dir())
+    files = sum(len(authority_files(Path(f))) for f in choice.folders if Path(f).is_dir())
     click.echo(
         f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
     )

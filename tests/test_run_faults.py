@@ -344,3 +344,32 @@ def test_validate_names_each_tei_file_it_leaves_in_a_folder(tmp_path):
     assert "hidden file" in result.output and "its suffix is .XML, not .xml" in result.output
     assert f"{folder / '.xml'}:0:0: error: hidden file" in result.output
     assert f"{folder / 'blank.xml '}:0:0: error: its name ends in white space" in result.output
+
+
+def _authority_file(xml_id: str, name: str) -> str:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt>'
+        "<publicationStmt><p>Invented.</p></publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc>"
+        f'</teiHeader><standOff><listPerson><person xml:id="{xml_id}"><persName type="preferred">{name}</persName>'
+        "</person></listPerson></standOff></TEI>\n"
+    )
+
+
+def test_an_authority_folder_follows_the_one_rule_hidden_files_unread_and_every_other_file_named(tmp_path):
+    """A hidden `.backup.xml` was read (its entries linked), `X.XML` and `sub/s.xml` passed over in
+    silence: now none is read and `authority check` names each in one line (exit 1)."""
+    from tei_encoder.authority import load_authority
+
+    folder = tmp_path / "corpus" / "authority"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "persons.xml").write_text(_authority_file("av", "Ann Vole"), encoding="utf-8")
+    others = {".backup.xml": "hidden file", "EXTRA.XML": "its suffix is .XML", "sub/s.xml": "in a sub-folder"}
+    for n, name in enumerate(others):
+        (folder / name).write_text(_authority_file(f"x{n}", f"Quill Ottersby{n}"), encoding="utf-8")
+    assert set(load_authority((folder,)).entries) == {"av"}
+    result = CliRunner().invoke(main, ["authority", "check", str(tmp_path / "corpus")])
+    assert result.exit_code == 1, result.output
+    for name, reason in others.items():
+        assert len([line for line in result.output.splitlines() if line.startswith(f"{folder / name}")]) == 1
+        assert reason in result.output
+    assert "authority check: 1 files, 3 problems" in result.stderr
