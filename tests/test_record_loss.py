@@ -122,3 +122,18 @@ def test_a_note_printed_inside_the_text_and_one_at_the_end_sharing_a_mark_link_t
     assert xp(tree, "//t:p[contains(., 'otter swam')]/t:note") == []
     [warning] = [w for w in result.warnings if "note mark" in w]
     assert "[1] is given to 2 notes" in warning
+
+
+def test_header_labels_printed_in_another_case_are_the_same_fields(tmp_path):
+    header = (
+        'June 9, 1961\n\n**A Test Record**\n\ncitation:\n\n"A Test Record", June 9, 1961, Wilson Center Digital Archive, '
+        "AVP RF. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
+        "SUMMARY:\n\nThe marmots agree on the quarry.\n\nORIGINAL LANGUAGE:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+    )
+    result = encode_text(tmp_path, record("Marmots met at the quarry.\n", header))
+    tree = valid_tree(result)
+    assert xp(tree, "//t:langUsage/t:language[@ident='ru']/text()") == ["Russian (language of the original)"]
+    assert "The marmots agree on the quarry." in " ".join(xp(tree, "//t:abstract//text()"))
+    assert "AVP RF" in " ".join(xp(tree, "//t:sourceDesc/t:bibl//text()"))
+    body = " ".join(xp(tree, "//t:body//text()"))
+    assert "SUMMARY" not in body and "LANGUAGE" not in body and "citation" not in body

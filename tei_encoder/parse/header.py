@@ -24,14 +24,15 @@ _VALID_URL = re.compile(
     r"(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?"
 )
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
+_ANY_CASE_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
 
 
 def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
-    """(field name, rest of the line) when the line starts with a label the format knows, else None."""
-    m = _LABEL.match(line)
-    if m and m.group("label") in fmt.labels:
-        return fmt.labels[m.group("label")], m.group("rest").strip()
-    return None
+    """(field name, rest of the line) when the line starts with a label the format knows (in any
+    case when the format says labels_ignore_case: `ORIGINAL LANGUAGE:`), else None."""
+    m = (_ANY_CASE_LABEL if fmt.labels_ignore_case else _LABEL).match(line)
+    field = fmt.label_field(m.group("label")) if m else None
+    return (field, m.group("rest").strip()) if m and field else None
 
 
 # a line that is only a URL: bare, or in the export's angle brackets (where a broken URL may hold a space);
