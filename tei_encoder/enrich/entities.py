@@ -306,6 +306,10 @@ class EntityRecognizer:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self._add(form, entry.xml_id, entry.kind, 0)
+        for entry in self.authority.entries.values():
+            if entry.kind == "org":
+                for form in (entry.name, *entry.variants):
+                    self._add_singular_possessive(form, entry.xml_id)
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
@@ -446,6 +450,25 @@ class EntityRecognizer:
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
+
+    def _add_singular_possessive(self, form: str, xml_id: str) -> None:
+        """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
+        translations print for it ("Worker's Party", "Worker’s Party"; tokens "worker", "s"), when no
+        listed form has that key: the same name misspelt, never another body's."""
+        if "s'" not in form and "s’" not in form:
+            return
+        toks = [t for _, end, t in tokens(form)]
+        ends = [end for _, end, _ in tokens(form)]
+        key: list[str] = []
+        for word, end in zip(toks, ends, strict=True):
+            if word[-1:] in "sS" and len(word) > 2 and form[end : end + 1] in ("'", "’"):
+                key += [norm(word[:-1]), "s"]
+            else:
+                key.append(norm(word))
+        singular = tuple(key)
+        if len(singular) > len(toks) and singular not in self.lexicon:
+            caps = tuple(t[:1].isupper() for t in key)
+            self.lexicon[singular] = [_Form(xml_id, "org", caps, None, 0)]
 
     def _person_form_index(
         self, words_of: Callable[[list[str]], list[str]]
@@ -590,12 +613,15 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
-    _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents)  # the text as the name passes read it
+    holders: list[Node] = []  # the elements with a supplied child
+    _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents, holders)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
     ctx.record_words = _record_words(ctx)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
+    for holder in holders:
+        _learn_expanded_abbreviations(ctx, holder)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -668,29 +694,75 @@ def _runs_through_supplied(children: list) -> bool:
     return False
 
 
-def _add_strings(node: Node, skip: frozenset[str], texts: list[str], parents: list[Node]) -> None:
+def _add_strings(
+    node: Node, skip: frozenset[str], texts: list[str], parents: list[Node], holders: list[Node] | None = None
+) -> None:
     """Every string under node (outside `skip` elements) appended to texts, in document order, and the
     element holding it to parents; a run broken by supplied letters or words ("A[lexei] N. Kosygin",
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
-    level, no tuple per string.)"""
+    level, no tuple per string.) Each element with a supplied child is appended to `holders` when given."""
     children = node.children
     for child in children:  # a plain loop: this runs on every element of the body
         if not isinstance(child, str) and child.tag == "supplied":
             _split_glossed_given_names(vocabulary(), node)
+            if holders is not None:
+                holders.append(node)
             break
     if _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
         for child in children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
-                _add_strings(child, skip, texts, parents)
+                _add_strings(child, skip, texts, parents, holders)
         return
     for child in children:
         if isinstance(child, str):
             texts.append(child)
             parents.append(node)
         elif child.tag not in skip:
-            _add_strings(child, skip, texts, parents)
+            _add_strings(child, skip, texts, parents, holders)
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w’'-])(?P<abbr>[A-Z]{2,6}) $")
+_STATE_WORDS = frozenset({"republic", "kingdom", "state", "states", "federation", "socialist"})
+
+
+def _initials_hold(abbr: str, words: list[str]) -> bool:
+    """Whether the letters of `abbr` are, in order, the first letters of capitalised words of `words`
+    ("CSCE" in "European Conference on Security and Cooperation in Europe")."""
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    if not len(abbr) <= len(initials) <= len(abbr) + 2:
+        return False
+    k = 0
+    for letter in initials:
+        if k < len(abbr) and letter == abbr[k]:
+            k += 1
+    return k == len(abbr)
+
+
+def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
+    """An abbreviation no list holds followed by the translator's bracketed expansion ("the CSCE
+    [Conference on Security and Cooperation in Europe]") names one body: the abbreviation and the
+    expansion become one record-local organisation (not linked), so that a place inside the expansion
+    is part of the orgName, never a separate linked placeName (TEI P5 13.2.2). An expansion the lists
+    know ("FRG [Federal Republic of Germany]") or one shaped as a state's name keeps its reading."""
+    children = holder.children
+    for k in range(1, len(children)):
+        child, before = children[k], children[k - 1]
+        if not isinstance(child, Node) or child.tag != "supplied" or not isinstance(before, str):
+            continue
+        m = _ABBREVIATION_BEFORE.search(before, max(0, len(before) - 8))
+        if m is None or not all(isinstance(c, str) for c in child.children):
+            continue
+        words = [t for _, _, t in tokens(child.text())]
+        abbr, keys = m["abbr"], tuple(norm(w) for w in words)
+        if not keys or not _initials_hold(abbr, words) or _STATE_WORDS.intersection(keys):
+            continue
+        if ctx.forms(keys) or ctx.forms((norm(abbr),)) or (norm(abbr),) in ctx.rec.rejected:
+            continue
+        xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
+        ctx.add_local((norm(abbr),), _Form(xml_id, "org", (True,), abbr, 2))
+        ctx.add_local(keys, _Form(xml_id, "org", tuple(w[0].isupper() for w in words), None, 2))
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:

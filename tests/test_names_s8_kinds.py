@@ -1,0 +1,41 @@
+"""Kinds of linking errors measured on unseen real prose (issue 12, session 8): a place inside the
+bracketed expansion of an abbreviation, possessive spellings of a party's name, a surname the
+authority holds once, a country's common short name, transliteration variants; constructed, invented wording."""
+
+from conftest import encode_text, record, tree_of, xp
+
+
+def _mentions(tmp_path, body: str, tag: str = "*") -> list[tuple[str, str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    found = xp(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]")
+    return [
+        (e.tag.rsplit("}", 1)[1], "".join(e.itertext()), e.get("ref") or "")
+        for e in found
+        if tag in ("*", e.tag.rsplit("}", 1)[1])
+    ]
+
+
+def test_a_place_inside_an_abbreviations_bracketed_expansion_is_part_of_the_body(tmp_path):
+    body = (
+        "The envoys asked about the OSPA [Organisation for Security and Peace in Asia] and about "
+        "the FRG [Federal Republic of Germany]; the OSPA meets in Asia next spring.\n"
+    )
+    found = _mentions(tmp_path, body)
+    assert ("placeName", "Asia", "#asia") not in found[:2]  # the place of the expansion is no mention of its own
+    orgs = [(name, ref) for kind, name, ref in found if kind == "orgName"]
+    assert [name for name, _ in orgs] == ["OSPA", "Organisation for Security and Peace in Asia", "OSPA"]
+    assert len({ref for _, ref in orgs}) == 1 and orgs[0][1].startswith("#org-")  # one body, record-local
+    assert ("placeName", "Federal Republic of Germany", "#frg") in found  # a listed expansion keeps its reading
+    assert found[-1][:2] == ("placeName", "Asia")  # the place named on its own is still one
+
+
+def test_a_partys_name_with_a_singular_possessive_links_to_the_party(tmp_path):
+    body = (
+        "The Hungarian Socialist Worker's Party sent a letter; the Polish United Worker’s Party and the "
+        "Hungarian Socialist Workers Party answered it.\n"
+    )
+    assert _mentions(tmp_path, body, "orgName") == [
+        ("orgName", "Hungarian Socialist Worker's Party", "#hswp"),
+        ("orgName", "Polish United Worker’s Party", "#puwp"),
+        ("orgName", "Hungarian Socialist Workers Party", "#hswp"),
+    ]
