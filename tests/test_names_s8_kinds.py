@@ -39,3 +39,10 @@ def test_a_partys_name_with_a_singular_possessive_links_to_the_party(tmp_path):
         ("orgName", "Polish United Worker’s Party", "#puwp"),
         ("orgName", "Hungarian Socialist Workers Party", "#hswp"),
     ]
+
+
+def test_a_generic_bracketed_expansion_names_no_body_of_its_own(tmp_path):
+    body = "Members of the Chilean CP [Communist Party] and the MFA [Ministry of Foreign Affairs] of Chile met.\n"
+    orgs = _mentions(tmp_path, body, "orgName")
+    assert ("orgName", "CP", "") not in orgs and all(name != "Communist Party" or ref == "" for _, name, ref in orgs)
+    assert not any(ref.startswith("#org-cp") for _, _, ref in orgs)

@@ -745,7 +745,8 @@ def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
     [Conference on Security and Cooperation in Europe]") names one body: the abbreviation and the
     expansion become one record-local organisation (not linked), so that a place inside the expansion
     is part of the orgName, never a separate linked placeName (TEI P5 13.2.2). An expansion the lists
-    know ("FRG [Federal Republic of Germany]") or one shaped as a state's name keeps its reading."""
+    know ("FRG [Federal Republic of Germany]"), one shaped as a state's name, one of common words only
+    ("MFA [Ministry of Foreign Affairs]") and a two-letter one ("CP [Communist Party]") keep their reading."""
     children = holder.children
     for k in range(1, len(children)):
         child, before = children[k], children[k - 1]
@@ -756,8 +757,10 @@ def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
             continue
         words = [t for _, _, t in tokens(child.text())]
         abbr, keys = m["abbr"], tuple(norm(w) for w in words)
-        if not keys or not _initials_hold(abbr, words) or _STATE_WORDS.intersection(keys):
-            continue
+        if len(abbr) < 3 or not _initials_hold(abbr, words) or _STATE_WORDS.intersection(keys):
+            continue  # "CP [Communist Party]": two letters name any party; a state keeps the place rules
+        if _generic_name(ctx.rec.names, child.text(), "org"):
+            continue  # "MFA [Ministry of Foreign Affairs]": every state has one
         if ctx.forms(keys) or ctx.forms((norm(abbr),)) or (norm(abbr),) in ctx.rec.rejected:
             continue
         xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
