@@ -46,3 +46,27 @@ def test_a_generic_bracketed_expansion_names_no_body_of_its_own(tmp_path):
     orgs = _mentions(tmp_path, body, "orgName")
     assert ("orgName", "CP", "") not in orgs and all(name != "Communist Party" or ref == "" for _, name, ref in orgs)
     assert not any(ref.startswith("#org-cp") for _, _, ref in orgs)
+
+
+def test_america_on_its_own_is_the_united_states_but_not_beside_the_continents(tmp_path):
+    def places(body: str) -> list[tuple[str, str]]:
+        return [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+
+    body = "My friend studies in America and writes often.\n\nThe peoples of Asia, Africa and America rose up.\n"
+    found = places(body)
+    assert found[:3] == [("America", "#united-states"), ("Asia", "#asia"), ("Africa", "#africa")]
+    assert found[3][0] == "America" and found[3][1] != "#united-states"  # the continent: a place of the record
+    # where "America" is often the continent (a Latin American record), the state's adjective must be printed
+    cuban = "The envoy of Cuba said that America would help.\n"
+    assert ("America", "#united-states") not in places(cuban)
+    assert places(cuban + "The Latin American and the American delegates argued.\n")[-1] == (
+        "America",
+        "#united-states",
+    )
+    assert ("America", "#united-states") not in places("They met at the Assembly of Mothers of America.\n")
+
+
+def test_america_beside_continental_adjectives_is_still_the_state(tmp_path):
+    body = "Asian and African peoples in Cuba fought against imperialism and America, and the American imperialists.\n"
+    places = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+    assert ("America", "#united-states") in places

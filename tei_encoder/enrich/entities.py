@@ -1978,6 +1978,42 @@ def _named_otherwise(ctx: _DocContext, xml_id: str, key: tuple[str, ...]) -> boo
     return False
 
 
+_SENTENCE_END = (". ", "; ", "\n")
+
+
+def _reads_as_listed_place(ctx: _DocContext, text: str, start: int, end: int, key: tuple[str, ...]) -> bool:
+    """Whether an ambiguous place name ("America": the Americas or the United States) reads as its
+    listed place without another of its names in the record (_named_otherwise): not after "of" (a longer
+    name's end: "the Congress of Women of America"), no word of its other reading in its sentence
+    ("Asia, Africa and America": gazetteer.json other_reading_words), and, in a record where the other
+    reading is usual ("Latin", "Cuba": other_reading_record_words), the state's adjective printed alone
+    ("the American imperialists", not "Latin American")."""
+    rules = ctx.rec.link_rules
+    if text[max(0, start - 3) : start] == "of ":
+        return False
+    if not rules.other_reading_record_words.isdisjoint(ctx.record_words):
+        adjective, not_after = rules.ambiguous_adjectives.get(key, ("", frozenset()))
+        flat = _flat(ctx)
+        if not adjective or not any(
+            not set(_words_before(flat, at)[-1:]) & not_after for at in _occurrences(ctx, adjective)
+        ):
+            return False
+    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+    right = min((k for k in (text.find(mark, end) for mark in _SENTENCE_END) if k >= 0), default=len(text))
+    sentence = f" {text[left:right]} "
+    return not any(_has_word(sentence, word) for word in rules.other_reading_words)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` (begun and ended by a space) as a whole word: "Asia", not "Asian"."""
+    at = text.find(" " + word)
+    while at >= 0:
+        if not text[at + len(word) + 1].isalpha():
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
+
+
 def _after_org_part_noun(ctx: _DocContext, text: str, toks, i: int, spans: list) -> bool:
     """Whether the place name at token i follows a capitalised part of an organisation one space
     before it, untagged ("the Department Far East", "Department FRG" of a ministry: data/gazetteer.json
@@ -2589,6 +2625,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 form.kind == "place"
                 and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
+                and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
                 # "America" alone: the Americas or the United States; a place of the record, unlinked
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
