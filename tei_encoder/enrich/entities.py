@@ -247,6 +247,11 @@ def norm(token: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
 
 
+def _without_accents(text: str) -> str:
+    """`text` with its diacritics removed, case kept ("KSČ" -> "KSC")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of every word and initial in text (cached: each string is read by several passes)."""
@@ -450,6 +455,9 @@ class EntityRecognizer:
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
+        plain = _without_accents(exact) if exact else exact
+        if plain != exact:  # "KSČ" is printed "KSC" where the type has no háček: the same letters
+            forms.append(_Form(xml_id, kind, caps, plain, rank))
 
     def _add_singular_possessive(self, form: str, xml_id: str) -> None:
         """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
@@ -1308,6 +1316,8 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
         if len(named) > 1:
             named = _named_on_their_own(ctx, short, {pid: people[pid] for pid in named})
+        if not named and _only_bearer_after_title(ctx, short, people):
+            named = set(people)
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
@@ -1316,6 +1326,29 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _only_bearer_after_title(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether a surname the record never prints with a given name names the one listed person who
+    bears it ("Comrade Shcherbakov", "Ambassador Shcherbakov"): a single bearer in the authority, who
+    lived at the record's date when the entry says; printed after a title or role; no East Asian
+    family name (one list's only Kim is not the record's Kim), given name or dictionary word; not a
+    form the lists hold alone (their own rules read it). Two bearers leave it unlinked (a rule-found
+    person, listed for review)."""
+    if len(people) != 1 or ctx.forms((short,)):
+        return False  # a surname the lists hold alone ("Nehru") is theirs to read (another Nehru, an envoy)
+    v = ctx.rec.names
+    if short in v.east_asian_family or short in v.vietnamese_family or short in v.given or len(short) < 4:
+        return False
+    (pid,) = people
+    born, died = ctx.rec.entries[pid].lived
+    year = ctx.default_year
+    if year is not None and ((born is not None and year < born + 18) or (died is not None and year > died)):
+        return False
+    if v.is_common_word(short) or v.is_title_word(short):
+        return False
+    flat = _flat(ctx)
+    return any(v.is_title_word(before[-1]) for at in _occurrences(ctx, short) if (before := _words_before(flat, at)))
 
 
 def _propagate_listed_given_names(ctx: _DocContext) -> None:
