@@ -104,3 +104,26 @@ def test_a_listed_surname_after_an_envoys_title_stays_another_person(tmp_path):
     body = "Premier Zhou received Ambassador Nehru, who said that Premier Nehru would write.\n"
     refs = [ref for _, name, ref in _mentions(tmp_path, body, "persName") if "Nehru" in name]
     assert refs and "#nehru" not in refs[:1]  # the ambassador is not the Indian premier
+
+
+def test_a_states_initials_and_a_prefix_with_of_name_the_listed_state(tmp_path):
+    body = "The SRR and the SR of Romania are one state; the Socialist Republic of Vietnam sent the SRV delegation.\n"
+    places = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+    assert places == [
+        ("SRR", "#romania"),
+        ("SR of Romania", "#romania"),
+        ("Socialist Republic of Vietnam", "#vietnam"),
+        ("SRV", "#vietnam"),
+    ]
+
+
+def test_a_bodys_name_reordered_or_with_the_after_of_links_to_the_body(tmp_path):
+    body = (
+        "The League of the Communists of Yugoslavia wrote to the Security Council of the United Nations "
+        "and to the General Assembly of the United Nations.\n"
+    )
+    assert _mentions(tmp_path, body, "orgName") == [
+        ("orgName", "League of the Communists of Yugoslavia", "#lcy"),
+        ("orgName", "Security Council of the United Nations", "#un-security-council"),
+        ("orgName", "General Assembly of the United Nations", "#un-general-assembly"),
+    ]

@@ -315,6 +315,8 @@ class EntityRecognizer:
             if entry.kind == "org":
                 for form in (entry.name, *entry.variants):
                     self._add_singular_possessive(form, entry.xml_id)
+        self._add_state_acronyms()
+        self._add_org_word_orders()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
@@ -458,6 +460,49 @@ class EntityRecognizer:
         plain = _without_accents(exact) if exact else exact
         if plain != exact:  # "KSČ" is printed "KSC" where the type has no háček: the same letters
             forms.append(_Form(xml_id, kind, caps, plain, rank))
+
+    def _add_org_word_orders(self) -> None:
+        """A listed body's name also as translations reorder it: "the" after an "of" ("League of the
+        Communists of Yugoslavia"), and a name that begins with its parent body's name with the parent
+        after "of (the)" ("Security Council of the United Nations" for "United Nations Security
+        Council"). Each key only when no listed form has it, and only one body gives it."""
+        org_keys = {key: {f.entity_id for f in forms} for key, forms in self.lexicon.items() if forms[0].kind == "org"}
+        made: dict[tuple[str, ...], set[str]] = {}
+        for key, ids in org_keys.items():
+            if len(ids) != 1 or len(key) < 3:
+                continue
+            for j in range(1, len(key) - 1):
+                if key[j] == "of" and key[j + 1] != "the":
+                    made.setdefault((*key[: j + 1], "the", *key[j + 1 :]), set()).update(ids)
+                parent = org_keys.get(key[:j])
+                if parent and parent != ids and key[j] not in _FUNCTION_WORDS:
+                    for joint in (("of", "the"), ("of",)):
+                        made.setdefault((*key[j:], *joint, *key[:j]), set()).update(ids)
+        for key, ids in made.items():
+            if len(ids) == 1 and key not in self.lexicon:
+                caps = tuple(w not in _FUNCTION_WORDS for w in key)
+                self.lexicon[key] = [_Form(next(iter(ids)), "org", caps, None, 0)]
+
+    def _add_state_acronyms(self) -> None:
+        """A listed state's name of three or more capitalised words with a state word ("Socialist
+        Republic of Romania") also under its initials ("SRR"), letter for letter, when no listed form
+        has that key, no other state's name gives the same initials and they do not end in P (a party's)."""
+        state_words = {w.casefold() for w in gazetteer_link_rules().state_form_words}
+        owners: dict[str, set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "place":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form)]
+                initials = "".join(w[0] for w in words if w[0].isupper())
+                if len(initials) >= 3 and initials.isascii() and state_words.intersection(map(str.casefold, words)):
+                    owners.setdefault(initials, set()).add(entry.xml_id)
+        for initials, ids in owners.items():
+            key = (initials.casefold(),)
+            if initials.endswith("P"):
+                continue  # "PPR": a party's shape too (Polish Workers' Party), which the initials cannot tell
+            if len(ids) == 1 and key not in self.lexicon:
+                self.lexicon[key] = [_Form(next(iter(ids)), "place", (True,), initials, 0)]
 
     def _add_singular_possessive(self, form: str, xml_id: str) -> None:
         """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
