@@ -127,3 +127,14 @@ def test_a_bodys_name_reordered_or_with_the_after_of_links_to_the_body(tmp_path)
         ("orgName", "Security Council of the United Nations", "#un-security-council"),
         ("orgName", "General Assembly of the United Nations", "#un-general-assembly"),
     ]
+
+
+def test_an_east_asian_family_name_met_in_full_is_the_person_not_a_gazetteer_town(tmp_path):
+    body = "Comrade Yao Guang received the delegation; then Yao said that the talks would go on.\nYao left.\n"
+    found = _mentions(tmp_path, body)
+    assert [(kind, name) for kind, name, _ in found] == [
+        ("persName", "Yao Guang"),
+        ("persName", "Yao"),
+        ("persName", "Yao"),
+    ]
+    assert len({ref for _, _, ref in found}) == 1  # one person

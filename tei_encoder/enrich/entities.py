@@ -1586,7 +1586,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
         family_first = len(toks) > 1 and east_asian_shape(toks)
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
-        if any(f.kind != "person" for f in ctx.forms(short)):
+        # an East Asian family name the gazetteer alone holds as a town ("Yao" of "Yao Guang") is the person's
+        gazetteer_only = family_first and _gazetteer_only(ctx, short)
+        if not gazetteer_only and any(f.kind != "person" for f in ctx.forms(short)):
             if len(key) == 1:
                 continue  # "Cuba" after a title is not a person
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
@@ -1613,7 +1615,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             if len(key) > 1:
                 claims.setdefault(short, set()).update({xml_id, *named_in_full})
             # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
-            if len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
+            if len(key) > 1 and (gazetteer_only or not ctx.forms(short)) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
                 taught.add((short, xml_id))
     # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
@@ -1622,6 +1624,12 @@ def _learn_local_names(ctx: _DocContext) -> None:
         if len(claims.get(short, ())) > 1:
             ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
             ctx.forms_version += 1
+
+
+def _gazetteer_only(ctx: _DocContext, key: tuple[str, ...]) -> bool:
+    """Whether every form of `key` is a gazetteer place no list of ours holds (rank 1)."""
+    forms = ctx.forms(key)
+    return bool(forms) and all(f.rank == 1 for f in forms)
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -3473,6 +3481,13 @@ def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
     seen = [f for f in forms if f.entity_id in ctx.seen]  # an ambiguous short form: the one already named
     if len({f.entity_id for f in seen}) == 1:
         return seen[0]
+    learnt = [f for f in forms if f.rank == 2 and f.kind == "person"]
+    if (
+        best_rank == 1
+        and len({f.entity_id for f in learnt}) == 1
+        and all(f.kind == "place" for f in forms if f.rank == 1)
+    ):
+        return learnt[0]  # "Yao" of the record's Yao Guang, not the gazetteer's town (_learn_local_names)
     return None
 
 
