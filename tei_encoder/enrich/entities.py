@@ -50,7 +50,9 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rule
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
-_MAY_HOLD_INITIAL = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
+# (found from its full stop, a fast literal scan, then the one or two characters before it read back:
+# whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ž][a-z]?\." but tries far fewer positions)
+_MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ž]\.)|(?<=[A-ZÀ-ÞĀ-ž][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
@@ -2899,6 +2901,13 @@ _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+# _ORG_HEAD_WORD tested word by word: a set lookup per word instead of the alternation tried at every
+# position (a third of the organisation pass); only while every head word is plain ASCII letters, which
+# str.lower() compares as the pattern's IGNORECASE does (else the pattern itself, for every run)
+_HEAD_WORDS_PLAIN = all(re.fullmatch("[a-z]+", w) for w in _ORG_HEADS)
+_HEAD_WORDS = frozenset(_ORG_HEADS | {"union"})
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
@@ -2989,6 +2998,23 @@ def _org_key(surface: str) -> tuple[str, ...]:
     return key
 
 
+def _has_head_word(text: str, start: int, end: int) -> bool:
+    """_ORG_HEAD_WORD.search(text, start, end) is not None: a head word (any case) as a whole word of
+    text[start:end] (end counts as a word's end, as for the pattern)."""
+    if not _HEAD_WORDS_PLAIN:
+        return _ORG_HEAD_WORD.search(text, start, end) is not None
+    for m in _WORD_RUN.finditer(text, start, end):
+        word = m.group()
+        # an ASCII word: lower() is the pattern's case folding; another (a letter folding to an ASCII
+        # one: "ſ", the Kelvin sign) is left to the pattern
+        if not ((word.lower() in _HEAD_WORDS) if word.isascii() else _ORG_HEAD_WORD.fullmatch(word)):
+            continue
+        if m.start() == start and start and _WORD_CHAR.match(text, start - 1):
+            continue  # the word goes on before `start`: no word boundary there
+        return True
+    return False
+
+
 def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
@@ -2998,10 +3024,10 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         return spans
     # a run with no head word has no part with one (a part's ends are a run's end or a space): left
     # before it is split (most capitalised runs name no body)
-    runs = _case_runs(text, (m for m in _ORG_RUN.finditer(text) if _ORG_HEAD_WORD.search(text, m.start(), m.end())))
+    runs = _case_runs(text, (m for m in _ORG_RUN.finditer(text) if _has_head_word(text, m.start(), m.end())))
     while runs:
         run_start, run_end = runs.pop(0)
-        if not _ORG_HEAD_WORD.search(text, run_start, run_end):
+        if not _has_head_word(text, run_start, run_end):
             continue
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
