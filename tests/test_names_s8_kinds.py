@@ -138,3 +138,9 @@ def test_an_east_asian_family_name_met_in_full_is_the_person_not_a_gazetteer_tow
         ("persName", "Yao"),
     ]
     assert len({ref for _, _, ref in found}) == 1  # one person
+
+
+def test_names_with_romanian_comma_below_letters_are_whole(tmp_path):
+    body = "The delegation was led by Ilie Verdeț and Ștefan Voitec; Comrade Verdeț spoke first.\n"
+    persons = [name for _, name, _ in _mentions(tmp_path, body, "persName")]
+    assert persons[:2] == ["Ilie Verdeț", "Ștefan Voitec"] and persons[-1].endswith("Verdeț")

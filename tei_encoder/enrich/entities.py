@@ -45,52 +45,52 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 _TOKEN = re.compile(
     r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
 )
-_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
-_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
+_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ț][\w'’-]*"
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ț]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
 # (found from its full stop, a fast literal scan, then the one or two characters before it read back:
-# whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ž][a-z]?\." but tries far fewer positions)
-_MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ž]\.)|(?<=[A-ZÀ-ÞĀ-ž][a-z]\.))")
+# whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ț][a-z]?\." but tries far fewer positions)
+_MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ț]\.)|(?<=[A-ZÀ-ÞĀ-ț][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
+_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+    rf"(?P<name>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:[a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
-    r"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.’'-][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+), (?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ž(\[])"
+    r"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ț(\[])"
 )
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
-    rf"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+    rf"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
 )
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 # a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
-_PATRONYMIC = r"[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:vich|vych|vna|ich|ichna)"
+_PATRONYMIC = r"[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:vich|vych|vna|ich|ichna)"
 # an Arabic surname may begin with its article joined by a hyphen ("Hafez al-Assad"); _name_run keeps it
 # only when the article is a listed particle (names.json particles)
 _GIVEN_NAME = re.compile(
-    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ž]))?{_SURNAME}))"
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ț]))?{_SURNAME}))"
 )
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
 # the lookbehind after it checks the character before the capital.
-_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ž])"
-_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*")
-_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?![\w’'-])")
-_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*")
-_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s$")
-_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+")
+_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ț])"
+_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\s$")
+_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
-_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ž][\w’'-]*){{1,2}}")
+_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ț][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -366,7 +366,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ț]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -834,7 +834,7 @@ def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
 
 
 # "to Naszkowski (Warsaw)": a telegram's sender or addressee, then a listed place in brackets
-_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ž][^()\n]{1,39})\)")
+_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ț][^()\n]{1,39})\)")
 _WORD_BEFORE = re.compile(rf"(?<![\w.’'-]){_NAME_TOKEN}$")
 
 
@@ -860,7 +860,7 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
 
 
 # words in capitals, two to four ("JANOS LEWANDOWSKI", "LUIZ LEIVAS BASTIAN PINTO"): a name printed as a heading
-_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?: [A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]+){{1,5}}(?![\w’'-])")
+_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?: [A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]+){{1,5}}(?![\w’'-])")
 
 
 def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) -> str:
@@ -1087,7 +1087,7 @@ def _rule_names(
     return [n for n in names if n]
 
 
-_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ž][\w’'-]*)")
+_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
 def _inside_title(v, text: str, end: int, run: str) -> bool:
@@ -1140,7 +1140,7 @@ def _is_prefixed_state(rec: EntityRecognizer, name: str) -> bool:
     return any(f.kind == "place" for f in rec.lexicon.get(key, ()))
 
 
-_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
+_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)\s$")
 
 
 def _surname_after_particle(v, text: str, at: int, run: str) -> str:
@@ -1164,7 +1164,7 @@ def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
     return run
 
 
-_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
+_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\b")
 
 
 def _named_after_person(v, text: str, at: int) -> int:
@@ -1185,7 +1185,7 @@ def _text_kinds(text: str) -> int:
     return kinds
 
 
-_LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ž]")
+_LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ț]")
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w])(?:in|at|from|to|near|via|of)\s+$")
 
 
@@ -1221,7 +1221,7 @@ def _word_kind(word: str) -> int:
 
 # two capitalised words, the second of a surname's shape (names.json surname_endings), in a list
 _PAIR = re.compile(
-    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,})(?![\w’'-])"
+    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{2,})(?![\w’'-])"
 )
 _LIST_BEFORE = (", ", " and ")
 _LIST_AFTER = (",", " and ", ";")
@@ -1537,7 +1537,7 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
 
 # _CAP_WORD or _CAPS_WORD in one scan (a word matches at most one of them: its second letter decides)
 _CAP_OR_CAPS_WORD = re.compile(
-    rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*|[A-ZÀ-ÞĀ-ž]+(?![\w’'-]))"
+    rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*|[A-ZÀ-ÞĀ-ț]+(?![\w’'-]))"
 )
 
 
@@ -1736,7 +1736,7 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     return _tag_text(ctx, text)
 
 
-_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ž][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
+_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ț][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
 
 
 def _split_glossed_given_names(v, node: Node) -> None:
@@ -1968,8 +1968,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
 
 # a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
 _SPACED = re.compile(
-    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+) )?"
-    r"(?P<word>[A-ZÀ-ÞĀ-ž](?: [a-zà-ÿĀ-ž]){3,}|[A-ZÀ-ÞĀ-ž](?: [A-ZÀ-ÞĀ-ž]){3,})(?!\w| \w\b)"
+    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+) )?"
+    r"(?P<word>[A-ZÀ-ÞĀ-ț](?: [a-zà-ÿĀ-ț]){3,}|[A-ZÀ-ÞĀ-ț](?: [A-ZÀ-ÞĀ-ț]){3,})(?!\w| \w\b)"
 )
 
 # every spaced word holds " x y " (its second and third letters between spaces)
@@ -2002,7 +2002,7 @@ def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ž][\w.’'-]*)\s+$")
+_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ț][\w.’'-]*)\s+$")
 
 
 def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
@@ -2377,8 +2377,8 @@ def _flat(ctx: _DocContext) -> str:
 
 
 _WORD_CHARS = frozenset("’'-")
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ž][\w’'-]*) $")
-_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ž][\w’'-]*)")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ț][\w’'-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
 def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
@@ -2823,12 +2823,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 _NATIONAL = re.compile(
-    r"^(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ž]{2,}(?:AN|ESE|AK))$"
+    r"^(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ț]{2,}(?:AN|ESE|AK))$"
 )
 _DIRECTION = frozenset({"north", "south", "east", "west"})
 
 
-_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*)*)")
+_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)*)")
 
 
 def _names_another_body(v, word: str) -> bool:
@@ -2913,19 +2913,19 @@ _ORG_UNION_BEFORE = frozenset(
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 # or an abbreviation written with full stops ("C.C.", "R.C.P."): a party's organ or the party itself
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ț](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 # the first word written out so that the pattern begins with its capital (a fast scan: other positions are
 # skipped without trying the rest); the lookbehinds after the capital read the character before it and
 # (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
-_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
+_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 _ORG_RUN = re.compile(
     rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
 _CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")
-_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÿĀ-ž]{1,7})\)")  # "(NLF)", "(MfSÖS)"
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ț][A-Za-zÀ-ÿĀ-ț]{1,7})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
         "the",
@@ -3070,16 +3070,16 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
 # (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
-# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ž]...)
+# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ț]...)
 _MISSION = re.compile(
-    r"(?P<state>[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
+    r"(?P<state>[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
     r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
 )
 
 
 # a paper's name after its kind: "the newspaper Pravda", "the Chinese newspaper The Red Flag"
 _PAPER = re.compile(
-    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*){0,3})"
+    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,3})"
 )
 
 
@@ -3195,7 +3195,7 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ž]{6,}(?= [A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])")
+_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ț]{6,}(?= [A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])")
 
 
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:
@@ -3688,7 +3688,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 _PSEUDONYM_BEFORE = re.compile(
-    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]{2,}|[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]{2,})\s?$"
+    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]{2,}|[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]{2,})\s?$"
 )
 
 
