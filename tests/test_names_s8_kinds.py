@@ -144,3 +144,10 @@ def test_names_with_romanian_comma_below_letters_are_whole(tmp_path):
     body = "The delegation was led by Ilie Verdeț and Ștefan Voitec; Comrade Verdeț spoke first.\n"
     persons = [name for _, name, _ in _mentions(tmp_path, body, "persName")]
     assert persons[:2] == ["Ilie Verdeț", "Ștefan Voitec"] and persons[-1].endswith("Verdeț")
+
+
+def test_an_east_asian_name_with_its_family_name_in_another_transliteration_links(tmp_path):
+    body = "Comrade Gang Ryang-uk greeted the guests, and Comrade Gim Ryang-uk did too.\n"
+    found = _mentions(tmp_path, body, "persName")
+    assert found[0] == ("persName", "Gang Ryang-uk", "#kang-ryang-uk")
+    assert found[1][2] != "#kang-ryang-uk"  # another family name: another person

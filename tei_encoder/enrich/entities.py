@@ -1602,6 +1602,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
             spelled
+            or (_family_respelt(ctx, key) if len(key) > 1 else None)
             or _same_person(ctx, toks, surname_ids, family_first)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
@@ -1626,6 +1627,18 @@ def _learn_local_names(ctx: _DocContext) -> None:
         if len(claims.get(short, ())) > 1:
             ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
             ctx.forms_version += 1
+
+
+def _family_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The one listed person whose name is `key` with its East Asian family name in another
+    transliteration ("Gang Ryang-uk" for Kang Ryang-uk; names.json family_name_variants), the given
+    name letter for letter; None when none or two are."""
+    ids: set[str] = set()
+    for group in ctx.rec.names.family_variants:
+        if key[0] in group:
+            for other in group - {key[0]}:
+                ids |= {f.entity_id for f in ctx.rec.lexicon.get((other, *key[1:]), ()) if f.kind == "person"}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _gazetteer_only(ctx: _DocContext, key: tuple[str, ...]) -> bool:
