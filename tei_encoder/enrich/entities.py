@@ -1562,8 +1562,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
     record_words = ctx.record_words
     # who could a short form mean in this record: listed persons named in full, and every rule-found name
-    claims: dict[tuple[str, ...], set[str]] = {}
-    taught: set[tuple[tuple[str, ...], str]] = set()
+    claims: dict[tuple[str, ...], dict[str, set[tuple[str, ...]]]] = {}  # short -> {owner: its full forms}
     # names of several words first: a surname met alone ("Ambassador Shcherbakov") then joins the
     # person named in full later in the record ("Shcherbakov I.S.") instead of becoming another
     # each name once: a record names its people again and again (1,750 candidates, 409 distinct over 40
@@ -1616,17 +1615,59 @@ def _learn_local_names(ctx: _DocContext) -> None:
             listed = ctx.rec.short_index.get(short[0], {})
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
             if len(key) > 1:
-                claims.setdefault(short, set()).update({xml_id, *named_in_full})
+                owners = claims.setdefault(short, {})
+                owners.setdefault(xml_id, set()).update((key, *listed.get(xml_id, ())))
+                for pid in named_in_full:
+                    owners.setdefault(pid, set()).update(listed[pid])
             # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
             if len(key) > 1 and (gazetteer_only or not ctx.forms(short)) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
-                taught.add((short, xml_id))
     # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
     # to neither: a wrong link is worse than none
-    for short, owner in taught:
-        if len(claims.get(short, ())) > 1:
-            ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
-            ctx.forms_version += 1
+    for short, owners in claims.items():
+        if len(owners) > 1 and _two_people(owners):
+            _contest_short_form(ctx, short, set(owners))
+
+
+def _two_people(owners: dict[str, set[tuple[str, ...]]]) -> bool:
+    """Whether two of the owners of a short form (entity id -> the full forms the record or the lists
+    give it, as keys) are told apart by their names: no form of one fits a form of the other. A
+    fragment the rules found of a longer name ("Tran Quang" of "Tran Quang Co"; "Ilyich Brezhnev" of
+    "L[eonid] I[lyich] Brezhnev", listed as L. I. Brezhnev) is the same person."""
+    ids = list(owners)
+    return any(
+        not any(_name_fits(a, b) or _name_fits(b, a) for a in owners[one] for b in owners[other])
+        for k, one in enumerate(ids)
+        for other in ids[k + 1 :]
+    )
+
+
+def _name_fits(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether every word of the name `part` (folded words; one letter is an initial) is a word of
+    `whole`, or the initial of one, and each initial of `part` begins a word of `whole`."""
+    initials = {w[0] for w in whole}
+    return all((w in whole or w[0] in whole) if len(w) > 1 else w in initials for w in part)
+
+
+def _contest_short_form(ctx: _DocContext, short: tuple[str, ...], owners: set[str]) -> None:
+    """Make `short` (a family name or surname) name a person of this record, linked to nobody, when
+    two full names the record uses could own it: a listed person and a name no list holds ("Chiang"
+    beside Chiang Kai-shek and Chiang Ching-kuo; "Castro" beside Fidel Castro and Manuel Castro), or
+    two such names. Withdraws the record's forms of `short` for those owners (taught by
+    _learn_local_names or lent by _propagate_listed_short_forms) and answers a listed one-word form
+    ("Chiang" listed for Chiang Kai-shek) through ctx.surname_owner: the mention stays a person, as
+    a record-local entry an editor reviews (cert="low"). Issue #12: when two entries fit, leave the
+    mention unlinked (TEI 13.3.1: @ref only where the entity is known)."""
+    forms = ctx.local.get(short, [])
+    kept = [f for f in forms if f.entity_id not in owners]
+    listed = any(f.kind == "person" for f in ctx.rec.lexicon.get(short, ()))
+    if len(kept) != len(forms) or listed:
+        xml_id = ctx.surname_owner.get(short[0]) or _new_local_person(ctx, short[0].title(), short)
+        ctx.surname_owner[short[0]] = xml_id  # read where the listed form is met (_surname_only_owner)
+        if not listed:
+            kept.append(_Form(xml_id, "person", (True,), None, 2))
+    ctx.local[short] = kept
+    ctx.forms_version += 1
 
 
 def _family_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:

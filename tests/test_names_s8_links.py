@@ -1,0 +1,40 @@
+"""Kinds of wrong links measured on a sixth unseen set of real records (issue 12, session 8): a
+short form that another full name of the record could own, a name inside an organisation's name,
+a country's name followed by a city designator; constructed records, invented wording."""
+
+from conftest import encode_text, record, tree_of, xp
+
+
+def _mentions(tmp_path, body: str, tag: str = "*") -> list[tuple[str, str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    found = xp(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]")
+    return [
+        (e.tag.rsplit("}", 1)[1], "".join(e.itertext()), e.get("ref") or "")
+        for e in found
+        if tag in ("*", e.tag.rsplit("}", 1)[1])
+    ]
+
+
+def test_a_short_form_two_full_names_of_the_record_could_own_is_linked_to_neither(tmp_path):
+    body = (
+        "Chiang Ching-kuo, the defence minister, reached the port on Monday; he is a son of President "
+        "Chiang Kai-shek. The hosts asked Defence Minister Chiang to stay a week, and Minister Chiang agreed.\n\n"
+        "Kim Il Sung greeted the guests. Kim Tae-hun, a deputy, read the greeting, and Comrade Kim thanked them.\n\n"
+        "Fidel Castro opened the session; Manuel Castro, an adviser, spoke after him, and Castro closed it.\n"
+    )
+    found = _mentions(tmp_path, body, "persName")
+    shorts = [(name, ref) for _, name, ref in found if name in ("Chiang", "Kim", "Castro")]
+    assert [name for name, _ in shorts] == ["Chiang", "Chiang", "Kim", "Castro"]  # still persons
+    assert all(ref.startswith("#pers-") for _, ref in shorts)  # record-local, for an editor's review
+    assert ("persName", "Chiang Kai-shek", "#chiang-kai-shek") in found
+    assert ("persName", "Kim Il Sung", "#kim-il-sung") in found
+    assert ("persName", "Fidel Castro", "#castro-fidel") in found
+
+
+def test_a_fragment_of_a_longer_name_is_no_second_owner_of_its_short_form(tmp_path):
+    body = (
+        "Chiang Kai-shek received the envoy. Later Chiang repeated his offer.\n\n"
+        "Comrade L[eonid] I[lyich] Brezhnev spoke, and Brezhnev then left.\n"
+    )
+    found = _mentions(tmp_path, body, "persName")
+    assert [ref for _, name, ref in found if name in ("Chiang", "Brezhnev")] == ["#chiang-kai-shek", "#brezhnev"]
