@@ -2,17 +2,7 @@
 short form that another full name of the record could own, a name inside an organisation's name,
 a country's name followed by a city designator; constructed records, invented wording."""
 
-from conftest import encode_text, record, tree_of, xp
-
-
-def _mentions(tmp_path, body: str, tag: str = "*") -> list[tuple[str, str, str]]:
-    tree = tree_of(encode_text(tmp_path, record(body)))
-    found = xp(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]")
-    return [
-        (e.tag.rsplit("}", 1)[1], "".join(e.itertext()), e.get("ref") or "")
-        for e in found
-        if tag in ("*", e.tag.rsplit("}", 1)[1])
-    ]
+from test_names_s8_kinds import _mentions  # (type, text, ref) of the names in a record
 
 
 def test_a_short_form_two_full_names_of_the_record_could_own_is_linked_to_neither(tmp_path):
