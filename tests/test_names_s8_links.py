@@ -28,3 +28,33 @@ def test_a_fragment_of_a_longer_name_is_no_second_owner_of_its_short_form(tmp_pa
     )
     found = _mentions(tmp_path, body, "persName")
     assert [ref for _, name, ref in found if name in ("Chiang", "Brezhnev")] == ["#chiang-kai-shek", "#brezhnev"]
+
+
+def test_a_place_or_party_inside_an_organisations_name_is_not_linked_on_its_own(tmp_path):
+    body = (
+        "The Near East department of the ministry drafted a reply, and the Far East section approved it.\n\n"
+        "Members of the PV KSČ [Presidium of the Communist Party of Czechoslovakia] met; the KSČ agreed.\n\n"
+        "The guests met the Deputy Chairman of the Economic council of DPRK and the Cultural department "
+        "of the KPA in Hanoi.\n"
+    )
+    found = _mentions(tmp_path, body)
+    orgs = [(name, ref) for kind, name, ref in found if kind == "orgName"]
+    names = [name for name, _ in orgs]
+    for whole in (
+        "Near East department",
+        "Far East section",
+        "PV KSČ",
+        "Economic council of DPRK",
+        "Cultural department of the KPA",
+    ):
+        assert whole in names
+        assert next(ref for name, ref in orgs if name == whole).startswith("#org-")  # the record's, unlinked
+    assert ("orgName", "KSČ", "#ksc") in found  # the party named on its own keeps its link
+    places = [name for kind, name, _ in found if kind == "placeName"]
+    assert places == ["Hanoi"]  # no Near East, Far East or DPRK of their own
+
+
+def test_a_unit_noun_after_a_title_or_in_a_sentence_is_no_organisation(tmp_path):
+    body = "The council of ministers met in Hanoi. Chairman council of DPRK, he said, and the Korea question.\n"
+    found = _mentions(tmp_path, body)
+    assert ("placeName", "DPRK", "#dprk") in found and not any(kind == "orgName" for kind, _, _ in found)

@@ -2514,13 +2514,19 @@ def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: 
         end = toks[j][1]
     elif (
         i > 0
-        and toks[i - 1][2] in organs
+        and (toks[i - 1][2] in organs or _organ_initials_of_party(ctx, toks[i - 1][2], toks[i][2], length))
         and text[toks[i - 1][1] : start] == " "
         and not (spans and spans[-1][1] > toks[i - 1][0])
     ):
         start = toks[i - 1][0]
     else:
         return None
+    return _record_org_span(ctx, text, start, end)
+
+
+def _record_org_span(ctx: _DocContext, text: str, start: int, end: int) -> _Span | None:
+    """The span of text[start:end] tagged as an organisation of the record (_record_org), its form
+    learnt for the record's later mentions; None when a user rejected the name."""
     surface = text[start:end]
     found = _record_org(ctx, surface)
     if found is None:
@@ -2528,6 +2534,46 @@ def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: 
     key, xml_id = found
     ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for _, _, t in tokens(surface)), None, 2))
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spans: list, kind: str) -> _Span | None:
+    """The organisation whose name holds the known place or organisation at token i (ending at
+    `end`): a lower-case unit noun right after a place ("the Far East department": data/gazetteer.json
+    org_part_nouns), or a capitalised word, a lower-case unit noun and "of (the)" right before the
+    name ("the Administrative council of DPRK", "the Political department of the KPA":
+    unit_of_body_nouns). Tagged whole as an organisation of the record, linked to no entry; the
+    name inside is no mention of its own (TEI 13.2.2: an orgName holds the place it is named after).
+    None when no such unit is printed there, or a title or function word begins it."""
+    rules = ctx.rec.link_rules
+    j = next((k for k in range(i + 1, len(toks) + 1) if k == len(toks) or toks[k][0] >= end), len(toks))
+    after = _word_after(text, toks, j)
+    if kind == "place" and after is not None and after.islower() and after in rules.org_part_nouns:
+        start, stop = toks[i][0], toks[j][1]
+    else:
+        k = i - 1 if i > 0 and toks[i - 1][2] == "the" else i
+        if k < 3 or toks[k - 1][2] != "of" or toks[k - 2][2] not in rules.unit_of_body_nouns or not caps[k - 3]:
+            return None
+        if text[toks[k - 3][0] : toks[i][0]] != " ".join(t for _, _, t in toks[k - 3 : i]) + " ":
+            return None  # the words one space apart, no comma or line between
+        word, v = toks[k - 3][2], ctx.rec.names
+        if not word.isalpha() or v.is_title_word(word) or norm(word) in _FUNCTION_WORDS:
+            return None
+        start, stop = toks[k - 3][0], end
+    if spans and spans[-1][1] > start and spans[-1][0] < start:
+        return None  # the unit's first word ends another mention
+    return _record_org_span(ctx, text, start, stop)
+
+
+def _organ_initials_of_party(ctx: _DocContext, word: str, name: str, length: int) -> bool:
+    """Whether `word`, printed right before the one-word abbreviation `name` of a listed party
+    ("HV KSČ", "ÚV KSČ": the initials of a committee in the party's language), abbreviates one of
+    the party's organs: two to four capitals no list holds, no title, the listed name a party's."""
+    if length != 1 or not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()) or ctx.forms((norm(word),)):
+        return False
+    if ctx.rec.names.is_title_word(word):
+        return False
+    party = {f.entity_id for f in ctx.forms((norm(name),)) if f.kind == "org"}
+    return len(party) == 1 and "party" in norm(ctx.entry(next(iter(party))).name).split()
 
 
 def _record_org(ctx: _DocContext, surface: str) -> tuple[tuple[str, ...], str] | None:
@@ -2728,6 +2774,18 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            body = (
+                _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
+                if form.kind in ("place", "org")
+                else None
+            )
+            if body:
+                while spans and spans[-1][1] > body[0]:
+                    spans.pop()  # the capitalised word before the unit was tagged on its own
+                spans.append(body)  # "the Far East department", "the Administrative council of DPRK": one body
+                while i < len(toks) and toks[i][0] < body[1]:
+                    i += 1
+                continue
             if form.kind == "org" and _organ_of_another_body(ctx, text, toks, caps, i, length, spans):
                 i += length  # "CC" of "the Union of Democratic Youth CC": that body's organ, not the listed one
                 continue
