@@ -58,3 +58,15 @@ def test_a_unit_noun_after_a_title_or_in_a_sentence_is_no_organisation(tmp_path)
     body = "The council of ministers met in Hanoi. Chairman council of DPRK, he said, and the Korea question.\n"
     found = _mentions(tmp_path, body)
     assert ("placeName", "DPRK", "#dprk") in found and not any(kind == "orgName" for kind, _, _ in found)
+
+
+def test_a_country_followed_by_a_city_designator_is_the_city_or_nothing(tmp_path):
+    body = (
+        "Mexico, DF, 3 March 1963\n\n"
+        "The attaché flew from Mexico, D.F. to Havana, then on to Laos City; Mexico itself abstained.\n"
+    )
+    places = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+    assert places[:3] == [("Mexico", "#mexico-city"), ("Mexico", "#mexico-city"), ("Havana", "#havana")]
+    assert places[3][0] == "Laos City" and places[3][1].startswith("#place-")  # no listed city: unlinked, not Laos
+    assert places[4] == ("Mexico", "#mexico")  # the country named on its own
+    assert not any(kind == "persName" for kind, _, _ in _mentions(tmp_path, body))  # "D.F." is no initials

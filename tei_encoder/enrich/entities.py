@@ -1578,6 +1578,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         inverted = "," in name or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
         )
+        if inverted and any(f.kind == "place" and f.rank == 0 for f in ctx.forms((norm(toks[0]),))):
+            continue  # "Mexico, D.F.": a listed place and a designator, no surname and initials
         if inverted:  # "Kozlov, F. R." is F. R. Kozlov
             toks = toks[1:] + toks[:1]
         key = tuple(norm(t) for t in toks)
@@ -2536,6 +2538,28 @@ def _record_org_span(ctx: _DocContext, text: str, start: int, end: int) -> _Span
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
+_CITY_DESIGNATOR = re.compile(r",? ?(?:D\. ?F\.|DF)(?![\w.])| City(?!\w)")  # Distrito Federal; "<country> City"
+
+
+def _designated_city(ctx: _DocContext, text: str, toks, keys, i: int, length: int) -> _Span | None:
+    """The city a place name at token i names when a city designator follows it: "Mexico, DF" or
+    "Mexico, D.F." (Distrito Federal: the capital, the place line of a Mexican document), "Kuwait
+    City". Linked to "<name> City" when the lists hold that one place (the designator stays outside
+    the mention after a comma), else a place of the record, unlinked: never the country (a wrong link
+    is worse than none). None when no designator follows."""
+    end = toks[i + length - 1][1]
+    m = _CITY_DESIGNATOR.match(text, end)
+    if m is None:
+        return None
+    key = (*keys[i : i + length], "city")
+    ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
+    stop = m.end() if m.group(0).endswith("City") else end
+    surface = text[toks[i][0] : stop]
+    if len(ids) != 1:
+        return _unlinked_place(ctx, toks[i][0], stop, surface, key)
+    return toks[i][0], stop, Node(TAGS["place"], {"ref": f"#{ids.pop()}"}, [surface]), surface
+
+
 def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spans: list, kind: str) -> _Span | None:
     """The organisation whose name holds the known place or organisation at token i (ending at
     `end`): a lower-case unit noun right after a place ("the Far East department": data/gazetteer.json
@@ -2784,6 +2808,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     spans.pop()  # the capitalised word before the unit was tagged on its own
                 spans.append(body)  # "the Far East department", "the Administrative council of DPRK": one body
                 while i < len(toks) and toks[i][0] < body[1]:
+                    i += 1
+                continue
+            city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" else None
+            if city:
+                spans.append(city)  # "Mexico, DF" is Mexico City, not the country
+                while i < len(toks) and toks[i][0] < city[1]:
                     i += 1
                 continue
             if form.kind == "org" and _organ_of_another_body(ctx, text, toks, caps, i, length, spans):
