@@ -850,6 +850,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 search,
                 details if details is not None else _authority_details(settings),
                 listed=listed,
+                contexts_of=store.contexts_of,  # an entity's contexts in one query, not one per document
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if indexing.started:
