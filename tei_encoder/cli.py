@@ -30,7 +30,16 @@ from .errors import (
     lines_of,
 )
 from .fsutil import OutputError, not_a_folder, not_there, shown
-from .options import common_encode_options, site_options, with_options
+from .options import (
+    JOBS,
+    Megabytes,
+    NonEmptyPath,
+    NonEmptyText,
+    OneLineType,
+    common_encode_options,
+    site_options,
+    with_options,
+)
 from .signals import Stopped, restore, stop_on_signals
 
 if TYPE_CHECKING:
@@ -204,7 +213,7 @@ include_root_option = click.option(
     "--include-root",
     "include_roots",
     multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=NonEmptyPath(exists=True, file_okay=False, path_type=Path),
     callback=_folders_only,
     metavar="DIR",
     help="A folder XIncludes may also reach (default: only the TEI file's own folder); repeatable. "
@@ -230,10 +239,10 @@ class _Guarded(click.Group):
         try:
             return super().invoke(ctx)
         except click.BadParameter as exc:
-            if not isinstance(getattr(exc.param, "type", None), click.Path):
+            if not isinstance(getattr(exc.param, "type", None), (click.Path, OneLineType)):
                 raise
-            # a path option or argument naming the wrong kind of thing (a file for a folder, nothing):
-            # one line like every other path problem, not click's usage text (#13)
+            # a path option or argument naming the wrong kind of thing (a file for a folder, nothing, an
+            # empty path) or a value out of its range: one line like every other usage problem (#13)
             _fail_usage(_path_parameter_problem(exc))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
@@ -280,11 +289,11 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
 )
 @click.option(
@@ -434,7 +443,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option(
     "--profile",
     type=click.Choice(["auto", "tei-encoder", "tei-all"]),
@@ -446,7 +455,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--schema",
     "xsd",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="XSD to validate against. Default: the project schema (schema/tei-encoder.xsd).",
 )
 @click.option(
@@ -462,7 +471,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 )
 @click.option(
     "--rng",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="A RELAX NG schema: tei_all.rng for --profile tei-all (default: found or fetched, see README), "
     "else validated against too; uses jing when installed.",
 )
@@ -477,11 +486,11 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--max-size",
     "max_mb",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Megabytes(),
     default=200,
     show_default=True,
     metavar="MB",
-    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size).",
+    help="Refuse files larger than this many megabytes, above 0 and at most 1048576 (smaller ones may hold text nodes of any size).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True
@@ -489,13 +498,13 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--report",
     "report_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Write the report to this file (for example junit.xml) instead of standard output.",
 )
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(0, 256),
+    type=JOBS,
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
@@ -586,7 +595,7 @@ def validate(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_options(common_encode_options)
 def entities(
@@ -632,11 +641,11 @@ def entities(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
+    "-o", "--output", type=NonEmptyPath(file_okay=False, path_type=Path), required=True, help="Site folder to write."
 )
-@click.option("--title", default=None, help="Title of the edition, shown on every page.")
+@click.option("--title", type=NonEmptyText(), default=None, help="Title of the edition, shown on every page.")
 @with_options(site_options)
 @click.option(
     "--follow-symlinks",
@@ -647,11 +656,11 @@ def entities(
 @click.option(
     "--max-size",
     "max_mb",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Megabytes(),
     default=200,
     show_default=True,
     metavar="MB",
-    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size), as validate.",
+    help="Refuse files larger than this many megabytes, above 0 and at most 1048576 (smaller ones may hold text nodes of any size), as validate.",
 )
 @include_root_option
 def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb, include_roots):
@@ -752,22 +761,22 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
 
 
 @main.command()
-@click.argument("corpus", required=False, type=click.Path(path_type=Path), default=Path("corpus"))
+@click.argument("corpus", required=False, type=NonEmptyPath(path_type=Path), default=Path("corpus"))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     default=Path("build"),
     show_default=True,
     help="Build folder: TEI goes to OUTPUT/tei/, the HTML edition to OUTPUT/site/.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: one per core).")
+@click.option("-j", "--jobs", type=JOBS, default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring what the last build left.")
-@click.option("--title", default=None, help="Title of the edition, shown on every page.")
+@click.option("--title", type=NonEmptyText(), default=None, help="Title of the edition, shown on every page.")
 @click.option(
     "--stats",
     "stats_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
 @with_options(site_options)
