@@ -200,6 +200,33 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     return choice
 
 
+def output_overlap(inputs: list[Path], output: Path, written: tuple[str, ...], reads_below: bool) -> str:
+    """Why OUTPUT cannot take a command's output made from INPUTS, in one line ('' when it can).
+
+    The one rule of build and publish (encode reads *.txt and writes *.xml, so never reads its own
+    output): an output folder that is an input folder (or, for a command that reads sub-folders
+    too, lies inside one) would have the next run read the command's own files as input (`build c
+    -o c` counted c/tei/*.xml as corpus files in a sub-folder and failed from its second run on);
+    an input inside one of the folders the command writes into OUTPUT (WRITTEN: build's tei/, a
+    site's tei/ copies) would be overwritten by its own output. Paths are compared after links are
+    resolved (fsutil.inside)."""
+    from .fsutil import inside
+
+    for given in inputs:
+        for folder in written:
+            if inside(output / folder, given):
+                which = "which is" if given.resolve() == (output / folder).resolve() else "which holds"
+                return f"-o {output} writes into {output / folder}, {which} the input {given}: it would be overwritten; choose another -o"
+        if given.is_dir() and (
+            inside(given, output) if reads_below else inside(output, given) and inside(given, output)
+        ):
+            return (
+                f"-o {output} {'is' if output.resolve() == given.resolve() else 'lies inside'} the input folder {given}: the next run would read this "
+                "run's output as input; choose an output folder outside it"
+            )
+    return ""
+
+
 def _folders_only(_ctx, param, values: tuple[Path, ...]) -> tuple[Path, ...]:
     """click's Path(file_okay=False) lets a named pipe or device through: only folders pass."""
     for value in values:
@@ -700,6 +727,8 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
             sys.exit(EXIT_FAILED)
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the site"))
+        if overlap := output_overlap(list(paths), output, ("tei",), reads_below=True):
+            raise UsageError(overlap)
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet {not_there(css)}")
         search = not no_search and search_available()
@@ -816,6 +845,8 @@ def build(
             raise UsageError(f"{shown(corpus)}: corpus {not_there(corpus, 'a folder of records')}")
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the build"))
+        if overlap := output_overlap([corpus], output, ("tei", "site", ".tei-encoder"), reads_below=False):
+            raise UsageError(overlap)
         if stats_file is not None and stats_file.is_dir():
             raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)
