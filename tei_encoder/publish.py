@@ -55,6 +55,7 @@ from .xmlsafe import (
     human_size,
     parse_xml,
     resolve_xinclude,
+    saxon_parser_settings,
 )
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
@@ -239,7 +240,9 @@ def _saxon_processor():
     pid = os.getpid()
     if pid not in _PROCESSOR:
         _PROCESSOR.clear()
-        _PROCESSOR[pid] = PySaxonProcessor(license=False)
+        _PROCESSOR[pid] = processor = PySaxonProcessor(license=False)
+        for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
+            processor.set_configuration_property(name, value)
     return _PROCESSOR[pid]
 
 
