@@ -28,7 +28,6 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,15 +37,16 @@ from lxml import etree
 
 from . import __version__
 from .authority import load_authority
-from .buildlock import build_lock
+from .buildlock import LOCK_NAME, build_lock, site_lock
 from .config import project_dir
 from .edition import corpus_sources, stale_master
 from .errors import MissingSiteInput, RecordError, UsageError
 from .fsutil import (
     OutputError,
     atomic_write,
+    check_owned_paths,
     is_owned_file,
-    is_regular,
+    owned_files,
     read_regular,
     remove_owned_file,
     safe_stem,
@@ -71,7 +71,7 @@ from .publish import (
     write_pages,
 )
 from .read import check_record_size, record_digest
-from .search import SEARCH_DIR, build_search_index, remove_search, search_available
+from .search import SEARCH_DIR, IndexingStop, build_search_index, remove_search, search_available
 from .settings import EncodeSettings
 from .summarystore import StoredSummary, SummaryStore, store_format
 from .tei import ENTITY_KINDS
@@ -87,6 +87,20 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
 STATE_FORMAT = 5  # bumped when the state files change shape: an older state means a full build
+# the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
+# start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
+OWNED_FOLDERS = (
+    str(STATE),
+    "tei",
+    "site",
+    "site/docs",
+    "site/tei",
+    "site/assets",
+    f"site/{SEARCH_DIR}",
+    *(f"site/{kind.register}" for kind in ENTITY_KINDS),
+)
+# the build state's files: read and written by the build alone, so a regular file or nothing
+OWNED_STATE_FILES = tuple(f"{STATE}/{name}" for name in (LOCK_NAME, "records.json", "summaries.sqlite"))
 
 
 class BuildError(Exception):
@@ -235,10 +249,12 @@ def _init_worker(site: str, tei_dir: str, options: BuildOptions, parent: int | N
 
 
 def _outputs_exist(name: str) -> bool:
-    """The record's TEI, its page and its download copy are all on disk."""
+    """The record's TEI, its page and its download copy are all on disk, each a regular file itself
+    (lstat): a symbolic link there, even to a file with the very bytes, is not the output, so the
+    record is written again and the write refuses the link (as a clean build does)."""
     site = _worker["site"]
     return all(
-        is_regular(p)
+        is_owned_file(p)
         for p in (_worker["tei_dir"] / f"{name}.xml", site / "docs" / f"{name}.html", site / "tei" / f"{name}.xml")
     )
 
@@ -373,7 +389,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
         outcome.tei_hash = hashlib.sha256(tei).hexdigest()
         _summarize(outcome, tree)
         target = _worker["tei_dir"] / f"{name}.xml"
-        if outcome.tei_hash == previous_tei_hash and is_regular(target):
+        if outcome.tei_hash == previous_tei_hash and _outputs_exist(name):
             return outcome
         if "master_validator" not in _worker:
             from .validate import Validator
@@ -407,8 +423,8 @@ def _process_master(task: RecordTask) -> RecordOutcome:
 
 
 def _load_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # never blocks: a named pipe there is not read (and was refused before: check_owned_paths)
+        data = json.loads(read_regular(path).decode("utf-8"))
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}
@@ -523,8 +539,11 @@ class _Outputs:
 
 
 def _overview_pages(site: Path) -> list[str]:
-    """The index, register and entry pages now in the site (relative paths, sorted)."""
-    pages = [p for p in ("index.html", *(k.register_page for k in ENTITY_KINDS)) if is_owned_file(site / p)]
+    """The index, search, register and entry pages now in the site (relative paths, sorted): one
+    the next build finds deleted or not a regular file (a link) makes every overview page again."""
+    pages = [
+        p for p in ("index.html", "search.html", *(k.register_page for k in ENTITY_KINDS)) if is_owned_file(site / p)
+    ]
     for kind in ENTITY_KINDS:
         folder = site / kind.register
         if folder.is_dir():
@@ -536,13 +555,34 @@ def _overview_pages(site: Path) -> list[str]:
     return pages
 
 
-def _files_under(site: Path, folder: str) -> list[str]:
-    """Every file below site/folder, relative to the site, sorted (none when it does not exist)."""
-    found = []
-    for top, _folders, files in os.walk(site / folder):  # listings only: no stat per file
-        base = os.path.relpath(top, site)
-        found += [os.path.join(base, f) for f in files]
-    return sorted(found)
+def _folders(corpus: Path, tei_dir: Path) -> dict[str, str]:
+    """The folders a build's warnings name (the corpus's records and TEI masters, the TEI written),
+    as this build names them: kept in the state so that a later build can say them where they are."""
+    return {"corpus": str(corpus), "tei": str(tei_dir)}
+
+
+def _moved(records: dict, earlier: dict, corpus: Path, tei_dir: Path) -> dict:
+    """The last build's records, whose kept warnings (repeated for records not encoded again) name
+    the folders where they are now: a corpus or output folder moved or named otherwise since
+    (`earlier`, the last build's _folders) is named as this build names it, never as it was."""
+    now = _folders(corpus, tei_dir)
+    earlier = earlier if isinstance(earlier, dict) else {}  # a damaged state: nothing to say otherwise
+    moves = [(f"{earlier[k]}{os.sep}", f"{now[k]}{os.sep}") for k in now if earlier.get(k, now[k]) != now[k]]
+    if not moves:
+        return records  # the usual case: nothing to read through
+
+    def moved(warning: str) -> str:
+        for before, after in moves:
+            warning = warning.replace(before, after)
+        return warning
+
+    return {
+        name: {
+            **entry,
+            **{key: [moved(w) for w in entry.get(key, [])] for key in ("warnings", "checked_warnings")},
+        }
+        for name, entry in records.items()
+    }
 
 
 def _input_hash(path: Path, entry: dict, max_bytes: int, master: bool = False) -> tuple[str, list[int]]:
@@ -570,7 +610,9 @@ def run_build(
     Raises UsageError for a broken configuration (authority files, options), OutputError when
     another build is writing into OUT (buildlock: refused, not waited for).
     """
-    with build_lock(out, out / STATE):
+    check_owned_paths(out, OWNED_FOLDERS, OWNED_STATE_FILES)  # before any write, the lock's included
+    # a publish into OUT/site, or into OUT itself (its tei/ is the build's too), waits its turn as well
+    with build_lock(out, out / STATE), site_lock(out), site_lock(out / "site"):
         return _build(corpus, out, settings, report, options)
 
 
@@ -604,7 +646,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         or not is_owned_file(site / "index.html")
         or store_format(summaries_path) != str(STATE_FORMAT)  # the summaries were lost: no index can be made
     )
-    old: dict[str, dict] = {} if full else state["records"]
+    old: dict[str, dict] = {} if full else _moved(state["records"], state.get("folders", {}), corpus, tei_dir)
     # the stylesheets or the site's words changed, not the TEI: every page is made again from the
     # TEI the last build wrote, and no record is encoded for it
     restyle = not full and state.get("site") != site_config
@@ -678,7 +720,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
     # a page the last build wrote and someone deleted: all overview pages are made again
-    overviews_all = full or restyle or any(not is_owned_file(site / page) for page in state.get("pages", ()))
+    # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
+    overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
     indexing = _SearchIndexing()
@@ -772,7 +815,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
 
         search = options.search and search_available()
         copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
-        search_files = _files_under(site, SEARCH_DIR)
+        search_files = owned_files(site, SEARCH_DIR)
         lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
         if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):
             # Pagefind has no incremental mode: only the shards of pages written or removed are
@@ -811,10 +854,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
-            search_files = _files_under(site, SEARCH_DIR)
+            search_files = owned_files(site, SEARCH_DIR)
         elif not search:
             remove_search(site)
-            search_files = _files_under(site, SEARCH_DIR)
+            search_files = owned_files(site, SEARCH_DIR)
         failed = False
     except sqlite3.Error as exc:  # the build state cannot be read or written (disk full, read-only, damaged)
         for failed_path, error in summary.failed:  # what failed before the build stopped is said too
@@ -857,6 +900,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         "records": records,
         "pages": _overview_pages(site),
         "search": search_files,
+        "folders": _folders(corpus, tei_dir),
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode(), owned=True)
@@ -947,43 +991,60 @@ class _Runner:
 
 class _SearchIndexing:
     """The search index (search.build_search_index) built in a thread beside the build's main work:
-    Pagefind, a process of its own, indexes the document pages while the overview pages are made."""
+    Pagefind, a process of its own, indexes the document pages while the overview pages are made.
+    The thread is a daemon, waited on in short steps and at most STOP_WAIT seconds once stopped
+    (Pagefind's process killed): a build stopped by a signal ends whatever the search step is doing."""
+
+    STOP_WAIT = 5.0  # seconds: a killed Pagefind ends at once; a thread blocked past that is left
 
     def __init__(self) -> None:
-        self._pool: ThreadPoolExecutor | None = None
-        self._job: Future | None = None
-        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._result: dict = {}
+        self._stop = IndexingStop()
 
     @property
     def started(self) -> bool:
         """Whether indexing was started."""
-        return self._job is not None
+        return self._thread is not None
 
     def start(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
         """Start indexing the shards of the changed pages and the lost shards (all with changed None)."""
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="search-index")
-        self._job = self._pool.submit(self._index, site, changed, lost_shards)
+        self._thread = threading.Thread(
+            target=self._index, args=(site, changed, lost_shards), name="search-index", daemon=True
+        )
+        self._thread.start()
 
-    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> float:
+    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
         started = time.perf_counter()
-        build_search_index(site, changed, lost_shards, self._stop)
-        return time.perf_counter() - started
+        try:
+            build_search_index(site, changed, lost_shards, self._stop)
+        except OutputError as exc:
+            self._result["error"] = exc
+        except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name
+            self._result["error"] = OutputError(Path(exc.filename or site / SEARCH_DIR), exc)
+        except BaseException as exc:  # raised in the build's own thread by wait()
+            self._result["error"] = exc
+        else:
+            self._result["seconds"] = time.perf_counter() - started
 
     def wait(self) -> float:
         """Wait for the index; returns the seconds indexing took (from its start to its end, not to
-        this call). Raises what indexing raised (PublishError: Pagefind missing or failing)."""
-        assert self._job is not None
-        try:
-            return self._job.result()
-        finally:
-            self.stop()
+        this call). Raises what indexing raised (PublishError: Pagefind missing or failing;
+        OutputError: a file of the index that cannot be written)."""
+        assert self._thread is not None
+        while self._thread.is_alive():
+            self._thread.join(0.5)  # in steps: a signal stops the build here too
+        error = self._result.get("error")
+        if error is not None:
+            raise error
+        return self._result["seconds"]
 
     def stop(self) -> None:
-        """Index no further shard, wait for the one under way (never raises: a build that failed says why)."""
+        """Index no further shard and kill Pagefind's process under way; wait for the thread at
+        most STOP_WAIT seconds (never raises: a build that failed says why)."""
         self._stop.set()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        if self._thread is not None:
+            self._thread.join(self.STOP_WAIT)
 
 
 def _process_all(tasks: list[RecordTask]) -> list[RecordOutcome]:

@@ -34,14 +34,46 @@ def build_lock(out: Path, state: Path) -> Iterator[None]:
     except OSError as exc:
         raise OutputError(state / LOCK_NAME, exc) from None
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            message = (
-                f"{shown(out)}: another build is writing into this folder; not built "
-                "(run it again when that build has ended, or build into another folder)"
-            )
-            raise OutputError(out, OSError(errno.EWOULDBLOCK, "locked"), message) from None
+        _exclusive(
+            fd,
+            out,
+            "another build is writing into this folder; not built "
+            "(run it again when that build has ended, or build into another folder)",
+        )
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+@contextmanager
+def site_lock(site: Path) -> Iterator[None]:
+    """Hold the lock of the site folder SITE while the block runs: `build` (for OUT/site, inside its
+    build lock) and `publish` (for its -o folder) both take it, so two publishes into one site, or a
+    publish into the site a build is writing, never interleave their writes. The lock is a flock on
+    the folder itself: no file is added to the site, and the kernel lets it go when the process
+    dies. Raises OutputError (one line naming SITE) when another process holds it, or when the
+    folder cannot be made or opened."""
+    try:
+        site.mkdir(parents=True, exist_ok=True)
+        fd = os.open(site, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | os.O_CLOEXEC)
+    except OSError as exc:
+        raise OutputError(site, exc) from None
+    try:
+        _exclusive(
+            fd,
+            site,
+            "another build or publish is writing into this folder; not written "
+            "(run it again when that one has ended, or write into another folder)",
+        )
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _exclusive(fd: int, folder: Path, refusal: str) -> None:
+    """Take the exclusive lock of fd without waiting; raise OutputError "FOLDER: REFUSAL" when
+    another process holds it."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputError(folder, OSError(errno.EWOULDBLOCK, "locked"), f"{shown(folder)}: {refusal}") from None

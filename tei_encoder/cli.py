@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+from contextlib import ExitStack
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -723,8 +724,15 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
     full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
+    with ExitStack() as held:  # the site's lock (buildlock.site_lock), let go however the command ends
+        _publish(held, paths, output, title, css, xslt, no_search, follow_symlinks, max_mb, include_roots)
+
+
+def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow_symlinks, max_mb, include_roots):
+    """The publish command's work; `held` takes the site folder's lock once the folder is there."""
     from lxml import etree
 
+    from .buildlock import site_lock
     from .fsutil import safe_stem, writable_folder
     from .inputs import collect_files
     from .publish import (
@@ -763,6 +771,7 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
         if xslt is not None:
             publisher.check()  # a broken override: one usage error, not one per document
         writable_folder(output)
+        held.enter_context(site_lock(output))  # one writer at a time: another publish, or a build
         copy_assets(output, publisher.xslt_dir, css)
     except (UsageError, PublishError) as exc:
         _fail_usage(_worded(exc))

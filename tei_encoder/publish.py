@@ -40,6 +40,7 @@ from .errors import MAX_SIZE_HINT, MissingSiteInput, lines_of
 from .fsutil import (
     atomic_write,
     check_owned_folders,
+    check_owned_paths,
     existing_output,
     inside,
     remove_owned_file,
@@ -876,9 +877,9 @@ def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = Non
     for asset in sorted(((xslt_dir or project_dir("xslt")) / "assets").iterdir()):
         _write_if_changed(site_path(site, f"assets/{asset.name}"), asset.read_bytes())
     custom = site_path(site, CUSTOM_CSS)
-    if css is None:
-        if custom.exists():
-            custom.unlink()
+    if css is None:  # the last one's goes: only a file the build wrote, a link or pipe there is refused
+        check_owned_paths(site, (), (CUSTOM_CSS,))
+        remove_owned_file(custom)
         return
     try:
         data = css.read_bytes()

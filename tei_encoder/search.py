@@ -31,7 +31,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from .fsutil import atomic_write, existing_output
+from .fsutil import atomic_write, check_owned_paths, existing_output, owned_files, remove_owned_file
 from .inputs import folder_entries
 from .publish import PublishError, site_path
 
@@ -50,6 +50,36 @@ MAX_SHARDS = 32
 _BUNDLE_DATA = ("fragment", "index", "filter", "pagefind-entry.json")
 
 
+class IndexingStop(threading.Event):
+    """The stop of a build_search_index run in another thread: once set, no further shard is begun
+    and the Pagefind process under way is killed, so a build stopped (by a signal, a failure) never
+    waits on the search step, whatever Pagefind is doing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._guard = threading.Lock()
+        self._processes: set[subprocess.Popen] = set()
+
+    def set(self) -> None:
+        """Stop: no further shard, and Pagefind's process killed."""
+        with self._guard:
+            super().set()
+            for process in self._processes:
+                process.kill()
+
+    def watch(self, process: subprocess.Popen) -> None:
+        """Kill process when the stop is set (at once when it is set already)."""
+        with self._guard:
+            self._processes.add(process)
+            if self.is_set():
+                process.kill()
+
+    def forget(self, process: subprocess.Popen) -> None:
+        """Process has ended: nothing to kill any more."""
+        with self._guard:
+            self._processes.discard(process)
+
+
 def search_available() -> bool:
     """Whether Pagefind's binary is installed (the pagefind[bin] package)."""
     try:
@@ -60,12 +90,26 @@ def search_available() -> bool:
 
 
 def remove_search(site: Path) -> None:
-    """Remove the search page and index an earlier publish left (a site now built without search)."""
-    page, index = site_path(site, "search.html"), site_path(site, SEARCH_DIR)
-    if page.exists():
-        page.unlink()
+    """Remove the search page and index an earlier publish left (a site now built without search):
+    only what the build wrote there (regular files and their folders); a symbolic link, a named
+    pipe or anything else a user put in it is refused (OutputError, fsutil.owned_files), never
+    removed, followed or opened."""
+    page, index = site_path(site, "search.html"), _search_folder(site)
+    check_owned_paths(site, (), ("search.html",))
+    remove_owned_file(page)
     if index.is_dir():
         shutil.rmtree(index)
+
+
+def _search_folder(site: Path) -> Path:
+    """SITE/pagefind, checked as a path the build owns: a folder or nothing, and nothing but folders
+    and regular files below it (lstat, from listings). Raises OutputError naming what is there
+    instead, before anything is written, removed or opened there (a named pipe at a shard's folder
+    once made the build wait for ever)."""
+    index = site_path(site, SEARCH_DIR)
+    check_owned_paths(site, [SEARCH_DIR])
+    owned_files(site, SEARCH_DIR)
+    return index
 
 
 def shard_count(pages: int) -> int:
@@ -111,7 +155,7 @@ def build_search_index(
     indexes them (their bundles are missing). Returns the shards indexed. Raises PublishError when
     Pagefind is missing or fails.
     """
-    index = site_path(site, SEARCH_DIR)
+    index = _search_folder(site)
     names = sorted(p.name[: -len(".html")] for p in folder_entries(site_path(site, "docs")) if p.name.endswith(".html"))
     count = shard_count(len(names))
     shards: dict[str, list[str]] = {}
@@ -126,8 +170,6 @@ def build_search_index(
         stale |= {b for b in bundles if not (index / b / "pagefind-entry.json").is_file()}
         if bundles and not (index / bundles[0] / "pagefind.js").is_file():
             stale.add(bundles[0])  # a new primary bundle: it needs Pagefind's scripts again
-    if index.exists() and not index.is_dir():
-        index.unlink()
     index.mkdir(exist_ok=True)
     for entry in folder_entries(index):  # bundles of shards gone or empty now, an unsharded index's data
         if entry.is_dir() and entry.name not in shards:
@@ -137,7 +179,7 @@ def build_search_index(
     for shard in sorted(stale, key=int):
         if stop is not None and stop.is_set():
             return []
-        _index_shard(site, index / shard, shards[shard])
+        _index_shard(site, index / shard, shards[shard], stop)
     _share_scripts(index, bundles)
     layout = json.dumps({"count": count, "bundles": bundles}, separators=(",", ":")).encode()
     if existing_output(index / SHARDS_FILE) != layout:
@@ -145,7 +187,7 @@ def build_search_index(
     return sorted(stale, key=int)
 
 
-def _index_shard(site: Path, bundle: Path, names: list[str]) -> None:
+def _index_shard(site: Path, bundle: Path, names: list[str], stop: threading.Event | None = None) -> None:
     """Index the pages docs/<name>.html of one shard into BUNDLE, replacing what it held (Pagefind
     would keep stale fragments).
 
@@ -153,15 +195,16 @@ def _index_shard(site: Path, bundle: Path, names: list[str]) -> None:
     file walk takes them in the order the file system lists them, and its index (the hashes in
     pagefind-entry.json and every file name) depends on that order, so the same pages built on
     ext4 and on tmpfs gave different indexes (#13). Raises PublishError when Pagefind is missing
-    or fails."""
+    or fails; Pagefind's process is killed when stop (an IndexingStop) is set."""
     try:
         from pagefind_bin import get_executable
     except ImportError:
         raise PublishError("full-text search needs Pagefind: pip install 'pagefind[bin]'") from None
+    check_owned_paths(bundle.parent, [bundle.name])  # a file of the user's where the bundle goes: refused
     shutil.rmtree(bundle, ignore_errors=True)
     docs = site_path(site, "docs")
     try:
-        with _PagefindService(str(get_executable())) as service:
+        with _PagefindService(str(get_executable()), stop if isinstance(stop, IndexingStop) else None) as service:
             index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
             for name in sorted(names):
                 html = (docs / f"{name}.html").read_text(encoding="utf-8")
@@ -187,10 +230,13 @@ class _PagefindService:
     (the protocol of Pagefind's own Python and Node APIs, whose asyncio client waits 0.1 s an
     answer). request() raises ValueError for an error answer, OSError when Pagefind is gone."""
 
-    def __init__(self, executable: str) -> None:
+    def __init__(self, executable: str, stop: IndexingStop | None = None) -> None:
         self._process = subprocess.Popen(
             [executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
+        self._stop = stop
+        if stop is not None:
+            stop.watch(self._process)
         self._sent = 0
         self._buffer = b""
 
@@ -199,12 +245,17 @@ class _PagefindService:
 
     def __exit__(self, *exc: object) -> None:
         assert self._process.stdin is not None
-        self._process.stdin.close()
+        try:
+            self._process.stdin.close()
+        except OSError:
+            pass  # killed (a stopped build): nothing reads it any more
         try:  # Pagefind answers WriteFiles before every file is written: let it end by itself
             self._process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+        if self._stop is not None:
+            self._stop.forget(self._process)
 
     def request(self, payload: dict) -> dict:
         assert self._process.stdin is not None and self._process.stdout is not None

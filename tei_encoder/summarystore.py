@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .fsutil import new_file_mode
+from .fsutil import check_owned_paths, is_owned_file, new_file_mode
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
 
 SCHEMA = """
@@ -88,10 +88,10 @@ class StoredSummary:
 
 def store_format(path: Path) -> str | None:
     """The format recorded in the store at `path`, or None when there is no readable store there."""
-    if not path.is_file():
+    if not is_owned_file(path):  # lstat: a link, even to a store, a named pipe is never opened
         return None
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
         try:
             row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         finally:
@@ -129,10 +129,13 @@ class SummaryStore:
 
     path: the database; load: read the last build's summaries (False: start empty, as a full build
     does; the old store stays in place until `save`); state_format: the build state's format, a
-    store of another format is not read. Raises sqlite3.Error when the database cannot be opened.
+    store of another format is not read. Raises sqlite3.Error when the database cannot be opened,
+    OutputError when the store or its new copy is not a regular file itself (lstat: a symbolic
+    link, a named pipe): a path the build owns, never opened, written through or replaced.
     """
 
     def __init__(self, path: Path, load: bool, state_format: int):
+        check_owned_paths(path.parent, (), (path.name, f"{path.name}.new"))
         self.path = path
         self._format = str(state_format)
         self._target: Path | None = None

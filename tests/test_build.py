@@ -276,7 +276,7 @@ def test_a_stopped_search_index_begins_no_further_shard(tmp_path, monkeypatch):
     for name in ("a", "b"):
         (site / "docs" / f"{name}.html").write_text("<html><body><article>x</article></body></html>")
     begun = []
-    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names: begun.append(names))
+    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names, stop=None: begun.append(names))
     stop = threading.Event()
     stop.set()
     assert search.build_search_index(site, None, (), stop) == [] and begun == []
