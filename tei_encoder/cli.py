@@ -322,8 +322,9 @@ class _Guarded(click.Group):
             cause = (
                 f"{exc.strerror or exc} ({shown(exc.filename)})" if isinstance(exc, OSError) and exc.filename else exc
             )
-            kind = "error" if isinstance(exc, (OSError, MemoryError)) else "internal error"
-            _fail(f"{kind}: {type(exc).__name__}: {cause}" + ("" if kind == "error" else " (please report it)"))
+            if isinstance(exc, (OSError, MemoryError)):  # a fault of the machine: _fail says "error:" itself
+                _fail(f"{type(exc).__name__}: {cause}")
+            _fail(f"internal error: {type(exc).__name__}: {cause} (please report it)")
         finally:
             restore(previous)
 
@@ -371,18 +372,20 @@ def encode(
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
     from .edition import is_master
-    from .fsutil import atomic_write, safe_stem
+    from .fsutil import atomic_write, is_regular, safe_stem
     from .pipeline import record_files
 
     report = Reporter(quiet, verbose)
     skipped: list = []
     try:
         files = record_files(list(paths), follow_symlinks, skipped)
+        # a device or a named pipe (/dev/stdout, /dev/null) takes one record's TEI as a file would
+        stream = output is not None and output.exists() and not output.is_dir() and not is_regular(output)
         if (
             output is not None
             and output.exists()
             and not output.is_dir()
-            and (len(files) > 1 or output.suffix.lower() != ".xml")
+            and (len(files) > 1 or (output.suffix.lower() != ".xml" and not stream))
         ):
             raise UsageError(not_a_folder(output, "-o needs a folder for these records"))
         settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
@@ -397,7 +400,9 @@ def encode(
         _fail_usage("no records found (folders are searched for *.txt files)")
     if keep:
         sys.exit(_encode_masters(files, settings, report))
-    to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
+    to_folder = (
+        output is not None and not stream and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
+    )
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
     written: dict[Path, Path] = {}
@@ -407,7 +412,13 @@ def encode(
             failed += 1
             continue
         if output is None:
-            sys.stdout.buffer.write(result.tei)
+            try:
+                sys.stdout.buffer.write(result.tei)
+                sys.stdout.buffer.flush()
+            except BrokenPipeError:
+                raise  # the reader went away (`| head`): _Guarded ends quietly
+            except OSError as exc:  # a full disk behind a redirection: said once, naming standard output
+                _fail(f"cannot write to standard output: {exc.strerror or exc}")
             continue
         target = output / f"{safe_stem(path.stem)}.xml" if to_folder else output
         if target in written:

@@ -43,11 +43,12 @@ class NonEmptyText(OneLineType):
 
 
 MAX_MEGABYTES = 1024 * 1024  # a terabyte: larger "limits" are no limit, and limits are what keep memory bounded
+MIN_MEGABYTES = 1 / (1024 * 1024)  # a byte: below it the limit in bytes rounds to nothing and refuses every file
 
 
 class Megabytes(OneLineType):
-    """A size limit in megabytes (--max-size, --max-record-size): a finite number above 0 and at
-    most MAX_MEGABYTES. 'inf', 'nan' and numbers like 1e308 are usage errors: there is no
+    """A size limit in megabytes (--max-size, --max-record-size): a finite number from MIN_MEGABYTES
+    (one byte) to MAX_MEGABYTES. 'inf', 'nan' and numbers like 1e308 are usage errors: there is no
     "no limit" (the limit is what bounds memory on hostile input), only a higher one."""
 
     name = "megabytes"
@@ -58,8 +59,12 @@ class Megabytes(OneLineType):
             number = float(value)
         except (TypeError, ValueError):
             self.fail(f"{value!r} is not a number of megabytes", param, ctx)
-        if not (math.isfinite(number) and 0 < number <= MAX_MEGABYTES):
-            self.fail(f"{value!r} is not a size limit: give megabytes above 0 and at most {MAX_MEGABYTES}", param, ctx)
+        if not (math.isfinite(number) and MIN_MEGABYTES <= number <= MAX_MEGABYTES):
+            self.fail(
+                f"{value!r} is not a size limit: give megabytes above 0 (a byte at least) and at most {MAX_MEGABYTES}",
+                param,
+                ctx,
+            )
         return number
 
 

@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT, lines_of
+from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT, human_size, lines_of  # noqa: F401  (human_size re-exported)
 from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
@@ -592,10 +592,3 @@ def _failing_include(exc, message: str, includes, targets) -> etree._Element | N
     entry = exc.error_log.last_error if exc.error_log else None
     line = entry.line if entry is not None else None
     return next((i for i in includes if i.sourceline == line), None)
-
-
-def human_size(size: int) -> str:
-    """A size for people, the same in every command's refusals: 512 bytes, 3.4 KB, 12.0 MB."""
-    if size < 1024:
-        return f"{size} bytes"
-    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -45,7 +45,7 @@ def test_every_path_text_and_number_option_has_a_checking_type():
     assert loose == []
 
 
-@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "0", "-1", "many"])
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "0", "1e-9", "-1", "many"])
 @pytest.mark.parametrize(
     "command",
     [
