@@ -91,10 +91,23 @@ def load_authority(folders: tuple[Path, ...]) -> Authority:
 
 
 def _authority_names(folder: Path) -> list[str]:
-    """The names of folder's *.xml files and rejected.txt, sorted (what the glob patterns "*.xml" and
-    REJECTED_FILE find; one directory read: this runs before every record)."""
+    """The names of folder's authority files (authority_files) and rejected.txt, sorted (one
+    directory read: this runs before every record)."""
     with os.scandir(folder) as entries:
-        return sorted(e.name for e in entries if e.name.endswith(".xml") or e.name == REJECTED_FILE)
+        return sorted(e.name for e in entries if _is_authority_name(e.name) or e.name == REJECTED_FILE)
+
+
+def _is_authority_name(name: str) -> bool:
+    # the one rule of inputs.not_taken: a hidden file (an editor's backup `.persons.xml`) is not read
+    return name.endswith(".xml") and not name.startswith(".")
+
+
+def authority_files(folder: Path) -> list[Path]:
+    """The authority files of FOLDER, sorted: its `*.xml` entries whose name does not start with a
+    dot (README, "Which files of a folder are read"); what else is named like one is reported by
+    `authority check` (inputs.not_taken). Raises OSError when the folder cannot be listed."""
+    with os.scandir(folder) as entries:
+        return sorted(folder / e.name for e in entries if _is_authority_name(e.name))
 
 
 @lru_cache(maxsize=8)
@@ -106,7 +119,7 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: authority folder {not_there(folder, 'a folder')}")
-        for path in sorted(folder.glob("*.xml")):
+        for path in authority_files(folder):
             unreadable = unreadable_file(path)
             if unreadable:
                 raise UsageError(f"{shown(path)}: {unreadable}")

@@ -32,6 +32,7 @@ from . import teidoc
 from .authority import (
     NO_LISTINGS,
     REJECTED_FILE,
+    authority_files,
     entry_id_refusal,
     entry_id_repeated,
     has_listings,
@@ -39,8 +40,9 @@ from .authority import (
     rejected_names,
     unreadable_file,
 )
-from .csvsafe import from_cell, to_cell
+from .csvsafe import csv_text, from_cell, to_cell
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
+from .inputs import not_taken
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
 from .xmlsafe import xml_id_refusal
 
@@ -146,7 +148,9 @@ def _check_folder(folder: Path) -> list[Problem]:
     problems: list[Problem] = []
     ids: dict[str, tuple[Path, int]] = {}
     forms: dict[str, tuple[str, Path, int]] = {}
-    for path in sorted(folder.glob("*.xml")):
+    # a hidden `.x.xml`, `X.XML`, `sub/s.xml`: not read, and named (the one rule of every command)
+    problems += [Problem(path, 0, reason, broken=False) for path, reason in not_taken(folder, (".xml",))]
+    for path in authority_files(folder):
         unreadable = unreadable_file(path)
         if unreadable:
             problems.append(Problem(path, 0, unreadable, unusable=True))
@@ -442,12 +446,9 @@ def write_review(
         for number, old in enumerate(earlier_rows)
         if number not in used and not decision_in_authority(old, authority_forms, refused)
     ]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REVIEW_COLUMNS)
-    for row in [*rows, *missing]:
-        writer.writerow([to_cell(cell) for cell in row.cells()])  # names from untrusted TEI: never a formula
-    atomic_write(path, buffer.getvalue().encode("utf-8"))
+    # names from untrusted TEI: never a formula, never a row split by a CR in a cell
+    table = [list(REVIEW_COLUMNS), *([to_cell(cell) for cell in row.cells()] for row in [*rows, *missing])]
+    atomic_write(path, csv_text(table).encode("utf-8"))
     return kept, len(missing)
 
 
@@ -498,7 +499,7 @@ class _Files:
         self.entries: dict[str, etree._Element] = {}
         self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
         self.forms: dict[str, str] = {}  # form key -> entry id
-        for path in sorted(folder.glob("*.xml")):
+        for path in authority_files(folder):
             data = path.read_bytes()
             self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
             declaration = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""

@@ -29,7 +29,8 @@ class RecordFormat:
     header_parser: module of `tei_encoder.parse` that reads its header (`header`, `plain_header`);
     publisher: who publishes such records ("" for none); id_prefix: prefix of TEI/@xml:id;
     url_id_pattern: regex whose group 1 is the document number in a record URL;
-    labels: header label -> field name; the other fields are vocabularies of the layout.
+    labels: header label -> field name (labels_ignore_case: matched in any case, `SUMMARY:`);
+    the other fields are vocabularies of the layout.
     """
 
     name: str
@@ -58,17 +59,29 @@ class RecordFormat:
     opener_seg_patterns: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
     recorder_line_pattern: re.Pattern | None = None
     production_line_pattern: re.Pattern | None = None
+    labels_ignore_case: bool = False
     provenance_pattern: re.Pattern | None = None
     # opener_seg_patterns joined per kind (any_search), made once: they are tried on most lines
     opener_seg_search: dict[str, Callable[[str], object]] = field(init=False, compare=False, repr=False)
     # classification_marks in lower case, for a set lookup instead of a loop
     classification_marks_lower: frozenset[str] = field(init=False, compare=False, repr=False)
+    # labels by the key a printed label is looked up with (casefolded when labels_ignore_case)
+    label_keys: dict[str, str] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         joined = {kind: any_search(patterns) for kind, patterns in self.opener_seg_patterns.items()}
         # frozen: these are derived from the fields once, here
         object.__setattr__(self, "opener_seg_search", joined)
         object.__setattr__(self, "classification_marks_lower", frozenset(m.lower() for m in self.classification_marks))
+        object.__setattr__(self, "label_keys", {self._label_key(k): v for k, v in self.labels.items()})
+
+    def _label_key(self, label: str) -> str:
+        return label.casefold() if self.labels_ignore_case else label
+
+    def label_field(self, label: str) -> str | None:
+        """The field a printed header label names (`Summary` -> summary), in any case when the
+        format says labels_ignore_case (`SUMMARY`, `summary`); None for a label it does not know."""
+        return self.label_keys.get(self._label_key(label))
 
 
 DEFAULT_FORMAT = "wcda"  # the record format when none is named: the Wilson Center Digital Archive export
@@ -100,6 +113,7 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         id_prefix=raw["id_prefix"],
         url_id_pattern=re.compile(raw["url_id_pattern"]),
         labels=raw["labels"],
+        labels_ignore_case=bool(raw.get("labels_ignore_case", False)),
         contents_item_patterns=tuple(re.compile(p) for p in raw["contents_item_patterns"]),
         translation_item_pattern=re.compile(raw["translation_item_pattern"]),
         responsibility_verbs=raw["responsibility_verbs"],

@@ -11,7 +11,10 @@ back (`from_cell`) gives exactly the text written: the two functions are inverse
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable
 
 # a cell a spreadsheet takes for a formula, or one already made safe by to_cell
 _FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
@@ -26,3 +29,18 @@ def to_cell(text: str) -> str:
 def from_cell(cell: str) -> str:
     """The text to_cell made CELL from (one apostrophe taken off a neutralised cell)."""
     return cell[1:] if cell.startswith("'") and _FORMULA_LIKE.match(cell[1:]) else cell
+
+
+def csv_text(rows: Iterable[list]) -> str:
+    """ROWS as CSV text, one line a row ending in LF, cells quoted when they must be (RFC 4180).
+
+    A cell holding a carriage return (a record file named `a\r=1.txt`) is quoted too: Python's
+    writer quotes only the characters of its line terminator (LF here), and a bare CR ends a row
+    for spreadsheets and csv readers, splitting it and starting a cell with what followed (`=…`).
+    Such a row is written with every cell quoted; a csv reader gives back each cell as it was."""
+    buffer = io.StringIO()
+    plain = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        (quoted if any("\r" in str(cell) for cell in row) else plain).writerow(row)
+    return buffer.getvalue()

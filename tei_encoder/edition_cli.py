@@ -88,6 +88,7 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, qui
     from .authority_edit import authority_forms, review_rows, write_review
     from .cli import Reporter, _settings
     from .edition import corpus_sources
+    from .inputs import corpus_not_read
     from .pipeline import encode_record
     from .xmlsafe import UnsafeXML, describe_xml_error, parse_xml
 
@@ -97,12 +98,19 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, qui
         if not corpus.is_dir():
             raise UsageError(f"{shown(corpus)}: corpus {not_there(corpus, 'a folder of records')}")
         sources = corpus_sources(corpus)
-        if not sources:
+        # the one rule of every command (README): what is named like a record but not read is named
+        unread = corpus_not_read(corpus)
+        for path, reason in unread:
+            report.error(path, reason)
+        if not sources and not unread:
             raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
+        if not sources:  # as `build`: the files not read are failures (exit 1), not a usage error
+            report.error(corpus, f"the corpus is empty: the {len(unread)} files named above are not read")
+            sys.exit(EXIT_FAILED)
         settings = _settings(authority, [corpus], None, encoding, not no_gazetteer, record_format)
     except UsageError as exc:
         _fail_usage(str(exc))
-    documents, failed = [], 0
+    documents, failed = [], len(unread)
     for source in sources:
         try:
             if source.is_master:
@@ -159,7 +167,7 @@ def check(corpus, folders):
     authority file cannot be used at all (a folder or device, not well-formed or binary, a DOCTYPE,
     no listing), as `build` and `encode` refuse it.
     """
-    from .authority import choose_authority
+    from .authority import authority_files, choose_authority
     from .authority_edit import check_authority
     from .cli import authority_label
 
@@ -170,7 +178,7 @@ def check(corpus, folders):
     problems = check_authority(choice.folders)
     for problem in problems:
         click.echo(problem.text())
-    files = sum(len(list(Path(f).glob("*.xml"))) for f in choice.folders if Path(f).is_dir())
+    files = sum(len(authority_files(Path(f))) for f in choice.folders if Path(f).is_dir())
     click.echo(
         f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
     )

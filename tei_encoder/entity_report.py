@@ -6,15 +6,13 @@ report can be run on an edition without re-encoding it.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, dataclass, field
 
 from lxml import etree
 
 from . import teidoc
-from .csvsafe import to_cell
+from .csvsafe import csv_text, to_cell
 from .tei import KIND, NSMAP, XML_NS, surface_text
 
 
@@ -116,15 +114,13 @@ def render(rows: list[EntityRow], fmt: str) -> str:
             + "\n"
         )
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["record", "type", "entity", "name", "mentions", "forms", "link", "identifiers"])
+        sheet: list[list] = [["record", "type", "entity", "name", "mentions", "forms", "link", "identifiers"]]
         for r in rows:
             texts = [r.record, r.type, r.entity, r.name]
             more = [" | ".join(r.forms), r.link, " ".join(r.identifiers)]
-            # text from untrusted TEI: never a formula when a spreadsheet opens the file
-            writer.writerow([*map(to_cell, texts), r.mentions, *map(to_cell, more)])
-        return buffer.getvalue()
+            # text from untrusted TEI: never a formula when a spreadsheet opens the file, never a split row
+            sheet.append([*map(to_cell, texts), r.mentions, *map(to_cell, more)])
+        return csv_text(sheet)
     lines = []
     headers = ("record", "type", "entity", "mentions", "link", "forms")
     table = [(r.record, r.type, r.entity, str(r.mentions), r.link, "; ".join(r.forms)[:70]) for r in rows]

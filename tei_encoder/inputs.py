@@ -100,27 +100,42 @@ def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True)
 
     An input is a file directly in the folder whose name ends in one of SUFFIXES exactly
     (lowercase: `.txt`, `.xml`) and does not start with a dot. Not taken, and returned here:
-    a hidden file (`.record.txt`: editors' backups and system files start with a dot), a name
-    whose suffix differs only in case (`X.TXT`), and, with sub_folders (commands that do not search
+    a hidden file (`.record.txt`, and `.txt` itself: editors' backups and system files start with
+    a dot), a name whose suffix differs only in case (`X.TXT`), a name with white space after its
+    suffix (`a.txt `), and, with sub_folders (commands that do not search
     sub-folders), each file with such a name directly inside a sub-folder other than `authority/`
     and the build state (`sub/x.txt`). Hidden folders (`.git`) are never searched."""
     wanted = {s.lower() for s in suffixes}
     found: list[tuple[Path, str]] = []
     for entry in folder_entries(folder):
         name, path = entry.name, Path(entry.path)
-        suffix = os.path.splitext(name)[1]
         if _is_dir(entry, follow=False):  # a linked folder is reported where links are, if searched
             if sub_folders and not name.startswith(".") and name not in _SKIPPED_FOLDERS:
                 found += [(Path(e.path), IN_SUB_FOLDER) for e in folder_entries(path) if _looks_like_input(e, wanted)]
-        elif suffix.lower() in wanted and name.startswith("."):
+            continue
+        suffix = _input_suffix(name, wanted)
+        if suffix is None:
+            continue
+        if name.startswith("."):  # `.record.txt`, and `.txt` itself: a name that is all suffix
             found.append((path, HIDDEN_FILE))
-        elif suffix.lower() in wanted and suffix not in suffixes:
+        elif name != name.rstrip():
+            found.append((path, ENDS_IN_SPACE))
+        elif suffix not in suffixes:
             found.append((path, f"its suffix is {suffix}, not {suffix.lower()}: not read (rename it to read it)"))
     return sorted(found)
 
 
+def _input_suffix(name: str, wanted: set[str]) -> str | None:
+    """The suffix, as written, by which NAME looks like an input (WANTED: lowercase suffixes): its end
+    matched without regard to case or to white space after it (`X.TXT`, `a.txt `, `.txt`); None when
+    it does not look like one."""
+    stem = name.rstrip()
+    return next((stem[-len(s) :] for s in wanted if stem.lower().endswith(s)), None)
+
+
 HIDDEN_FILE = "hidden file (its name starts with a dot): not read (rename it to read it)"
 IN_SUB_FOLDER = "in a sub-folder: not read (only the files of the folder itself are read)"
+ENDS_IN_SPACE = "its name ends in white space after the suffix: not read (rename it to read it)"
 
 
 def folder_entries(folder: Path) -> list[os.DirEntry]:
@@ -141,7 +156,7 @@ def _is_dir(entry: os.DirEntry, follow: bool = True) -> bool:
 
 
 def _looks_like_input(entry: os.DirEntry, wanted: set[str]) -> bool:
-    return os.path.splitext(entry.name)[1].lower() in wanted and not _is_dir(entry)
+    return _input_suffix(entry.name, wanted) is not None and not _is_dir(entry)
 
 
 def not_a_file(path: Path) -> str:
@@ -166,3 +181,13 @@ def unread_entries(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, 
             if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
                 unread.append((Path(entry.path), not_a_file(Path(entry.path))))
     return sorted(unread)
+
+
+def corpus_not_read(corpus: Path) -> list[tuple[Path, str]]:
+    """The files of a corpus folder named like its documents (`*.txt` records, `*.xml` masters)
+    that are not read, each with the reason, sorted: what is not a regular file (unread_entries)
+    and what the one rule of not_taken leaves (hidden, wrong-case suffix, sub-folder files)."""
+    return sorted([*unread_entries(corpus, CORPUS_SUFFIXES), *not_taken(corpus, CORPUS_SUFFIXES)])
+
+
+CORPUS_SUFFIXES = (".txt", ".xml")  # a corpus holds records and the TEI masters made from them

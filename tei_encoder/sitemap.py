@@ -366,7 +366,8 @@ def annotate(root: etree._Element) -> etree._Element:
     kinds: dict[str, str] = {}
     listed = entries(root)
     found = mentions(root, listed)
-    linked: set[etree._Element] = set()
+    # linked mentions that hold elements: only such a one can have another mention inside it
+    holding: set[etree._Element] = set()
     # decided once per entity, not per mention: its page, its anchors' prefix, its name
     decided: dict[tuple[str, str], tuple[str, str, str]] = {}
     for m in found:
@@ -388,10 +389,12 @@ def annotate(root: etree._Element) -> etree._Element:
                 el.set(_TITLE, name)
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
-        # linked holds mentions only: ancestors of other tags are passed over by lxml
-        if linked and any(a in linked for a in el.iterancestors(*_MENTION_TAGS)):
+        # holding has mentions only: ancestors of other tags are passed over by lxml; most
+        # documents' mentions hold text alone, and no ancestor is looked at
+        if holding and any(a in holding for a in el.iterancestors(*_MENTION_TAGS)):
             el.set(P + "nested", "true")
-        linked.add(el)
+        if len(el):
+            holding.add(el)
     for el in root.iter(*_PRINTED_FIRST):
         printed = printed_alternative(el)
         if printed is not None:

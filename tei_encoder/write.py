@@ -13,7 +13,8 @@ from lxml import etree
 
 from . import __version__
 from .errors import RecordError
-from .model import ArchivalReference, Document, Entity, Header, Node
+from .model import ArchivalReference, Document, Entity, Header, Language, Node
+from .parse.header import UNDETERMINED
 from .tei import ENTITY_KINDS, KIND, TEI_NS, XML_ID, XML_LANG, T
 
 EDITORIAL_PRINCIPLES = (
@@ -62,7 +63,8 @@ def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
     (TEI 16.10, 13.3), text/body with the document's div (TEI 4).
     """
     h = doc.header
-    lang = h.translation_languages[0].code if h.translation_languages else "en"
+    # a translation language without a known code (`und`) says nothing of the text's language
+    lang = next((t.code for t in h.translation_languages if t.code != UNDETERMINED), "en")
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XML_ID, doc.record_id)
     root.set(XML_LANG, "en")
@@ -229,7 +231,7 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         for lang in h.original_languages:
             _sub(usage, "language", f"{lang.name} (language of the original)", ident=lang.code)
         for lang in h.translation_languages:
-            if lang.code not in {o.code for o in h.original_languages}:
+            if not any(_same_language(lang, o) for o in h.original_languages):
                 _sub(usage, "language", f"{lang.name} (language of this translation)", ident=lang.code)
     if doc.abstract:
         abstract = _sub(profile, "abstract")
@@ -244,6 +246,12 @@ def _header(doc: Document, change_date: str | None) -> etree._Element:
         who="#encoder",
     )
     return header
+
+
+def _same_language(a: Language, b: Language) -> bool:
+    """Do two stated languages name one language? Two of code `und` (undetermined) only when their
+    names are the same: "Plokish" and "Quellish" are two languages (TEI 2.4.2 langUsage)."""
+    return a.code == b.code and (a.code != UNDETERMINED or a.name.lower() == b.name.lower())
 
 
 def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:

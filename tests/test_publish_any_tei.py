@@ -339,6 +339,20 @@ def test_page_break_without_number_has_its_own_marker(peer_site):
     assert "  " not in markers[0].get("aria-label") and "(its number not given)" in markers[0].get("aria-label")
 
 
+def test_text_filled_into_a_ui_string_is_never_filled_in_again():
+    """A UI string's {placeholders} are filled in one pass: a document's text that looks like a
+    placeholder ("{unit}", "{label}") is shown as it is, whatever order the values come in."""
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        "<publicationStmt><p/></publicationStmt><sourceDesc><msDesc><msIdentifier><idno>X 1</idno></msIdentifier>"
+        '<physDesc><objectDesc><supportDesc><extent><dimensions unit="cm"><height>{unit} 2 {label}</height>'
+        "<width>{nothing</width></dimensions></extent></supportDesc></objectDesc></physDesc></msDesc>"
+        "</sourceDesc></fileDesc></teiHeader><text><body><p>Text.</p></body></text></TEI>"
+    ).encode()
+    shown = html.fromstring(Publisher().document_page(tei, "doc"))
+    assert shown.xpath("string(//span[@class='tei-dimensions'])") == "height {unit} 2 {label} cm, width {nothing cm"
+
+
 def test_manuscript_description_of_another_project_reads_cleanly(peer_site):
     """Empty parts are skipped, only the shelfmark makes the reference, measurements are labelled
     with their unit, and a term met several times is one dt with several dd."""

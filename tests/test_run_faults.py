@@ -188,6 +188,34 @@ def test_review_file_cells_are_never_formulas_and_read_back_as_written(tmp_path,
     assert row["name"] == name.strip() and row["forms"] == name.strip()
 
 
+CR_NAME = "a\r=2+3 @SUM(1)"  # a record file name holding a carriage return, then a formula
+
+
+def test_review_file_rows_are_never_split_by_a_carriage_return_and_read_back_exactly(tmp_path):
+    """A CR in a cell (a record file's name) was written raw into an unquoted cell: readers ended the
+    row there and the rest began a new row with a formula cell. Quoted, the row stays one row."""
+    from tei_encoder.authority_edit import ReviewRow, read_review, write_review
+
+    path = tmp_path / "review.csv"
+    context = f"{CR_NAME}: Ann Vole met the warden."
+    row = ReviewRow(type="person", name="Ann Vole", id="x1", forms=["Ann Vole"], decision="accept")
+    row.records, row.context = [CR_NAME, "b"], context
+    write_review(path, [row])
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
+    assert len(rows) == 2 and len({len(r) for r in rows}) == 1, rows
+    assert not [cell for r in rows for cell in r if cell.startswith(FORMULA_START)], rows
+    [(_, back)] = read_review(path)
+    assert back["records"] == f"{CR_NAME} b" and back["context"] == context
+
+
+def test_entities_csv_rows_are_never_split_by_a_carriage_return():
+    from tei_encoder.entity_report import EntityRow, render
+
+    text = render([EntityRow(record=CR_NAME, entity="x1", type="person", name="Ann Vole", mentions=2)], "csv")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 2 and rows[1][0] == CR_NAME and rows[1][4] == "2", rows
+
+
 # characters str.splitlines() breaks a line at, besides \n and \r (a file name may hold any of them):
 # jing is given the first three; the C0 controls are refused up front, as 0x1C always was
 LINE_BREAKERS = {
@@ -259,15 +287,21 @@ def _corpus_with_files_not_taken(folder: Path) -> Path:
     folder.mkdir()
     (folder / "sub").mkdir()
     text = record("The committee heard the report.\n")
-    for name in ("rec.txt", ".hidden.txt", "LOUD.TXT", "sub/inner.txt"):
+    for name in ("rec.txt", *NOT_TAKEN):
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
-NOT_TAKEN = {".hidden.txt": "hidden file", "LOUD.TXT": "its suffix is .TXT, not .txt", "inner.txt": "in a sub-folder"}
+NOT_TAKEN = {
+    ".hidden.txt": "hidden file",
+    ".txt": "hidden file",  # a name that is all suffix
+    "blank.txt ": "its name ends in white space",
+    "LOUD.TXT": "its suffix is .TXT, not .txt",
+    "sub/inner.txt": "in a sub-folder",
+}
 
 
-@pytest.mark.parametrize("command", ["encode", "entities", "build"])
+@pytest.mark.parametrize("command", ["encode", "entities", "build", "review"])
 def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_it_leaves(tmp_path, command):
     """`build` passed over `.record.txt`, `X.TXT` and `sub/x.txt` in silence while `encode` and
     `entities` read `.record.txt`. One rule (inputs.not_taken): a folder's records are its own
@@ -278,22 +312,64 @@ def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_
         "encode": ["-o", str(tmp_path / "out")],
         "entities": [],
         "build": ["-o", str(tmp_path / "out"), "-j", "1", "--no-search"],
+        "review": ["-o", str(tmp_path / "review.csv")],
     }[command]
     result = CliRunner().invoke(main, [command, str(corpus), "--authority", str(AUTHORITY), *extra])
     assert result.exit_code == 1, result.output
     for name, reason in NOT_TAKEN.items():
-        lines = [line for line in result.stderr.splitlines() if name in line]
+        lines = [line for line in result.stderr.splitlines() if line.startswith(f"{corpus / name}: ")]
         assert len(lines) == 1 and reason in lines[0], (name, result.stderr)
-    if command != "entities":
+    if command in ("encode", "build"):
         assert sorted(p.name for p in (tmp_path / "out").rglob("*.xml") if "site" not in p.parts) == ["rec.xml"]
+
+
+def test_review_of_a_corpus_holding_only_files_not_taken_names_them(tmp_path):
+    corpus = _corpus_with_files_not_taken(tmp_path / "corpus")
+    (corpus / "rec.txt").unlink()
+    result = CliRunner().invoke(main, ["review", str(corpus), "-o", str(tmp_path / "review.csv")])
+    assert result.exit_code == 1, result.output
+    for name, reason in NOT_TAKEN.items():
+        assert f"{corpus / name}: error: {reason}" in result.stderr
+    assert "the corpus is empty: the 5 files named above are not read" in result.stderr
 
 
 def test_validate_names_each_tei_file_it_leaves_in_a_folder(tmp_path):
     """validate (which searches sub-folders) leaves hidden files and wrong-case suffixes, each named."""
     folder = tmp_path / "tei"
     folder.mkdir()
-    for name in (".draft.xml", "SHOUT.XML"):
+    for name in (".draft.xml", "SHOUT.XML", ".xml", "blank.xml "):
         (folder / name).write_text("<TEI/>", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(folder)])
     assert result.exit_code == 1, result.output
     assert "hidden file" in result.output and "its suffix is .XML, not .xml" in result.output
+    assert f"{folder / '.xml'}:0:0: error: hidden file" in result.output
+    assert f"{folder / 'blank.xml '}:0:0: error: its name ends in white space" in result.output
+
+
+def _authority_file(xml_id: str, name: str) -> str:
+    return (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Persons</title></titleStmt>'
+        "<publicationStmt><p>Invented.</p></publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc>"
+        f'</teiHeader><standOff><listPerson><person xml:id="{xml_id}"><persName type="preferred">{name}</persName>'
+        "</person></listPerson></standOff></TEI>\n"
+    )
+
+
+def test_an_authority_folder_follows_the_one_rule_hidden_files_unread_and_every_other_file_named(tmp_path):
+    """A hidden `.backup.xml` was read (its entries linked), `X.XML` and `sub/s.xml` passed over in
+    silence: now none is read and `authority check` names each in one line (exit 1)."""
+    from tei_encoder.authority import load_authority
+
+    folder = tmp_path / "corpus" / "authority"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "persons.xml").write_text(_authority_file("av", "Ann Vole"), encoding="utf-8")
+    others = {".backup.xml": "hidden file", "EXTRA.XML": "its suffix is .XML", "sub/s.xml": "in a sub-folder"}
+    for n, name in enumerate(others):
+        (folder / name).write_text(_authority_file(f"x{n}", f"Quill Ottersby{n}"), encoding="utf-8")
+    assert set(load_authority((folder,)).entries) == {"av"}
+    result = CliRunner().invoke(main, ["authority", "check", str(tmp_path / "corpus")])
+    assert result.exit_code == 1, result.output
+    for name, reason in others.items():
+        assert len([line for line in result.output.splitlines() if line.startswith(f"{folder / name}")]) == 1
+        assert reason in result.output
+    assert "authority check: 1 files, 3 problems" in result.stderr

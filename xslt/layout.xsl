@@ -60,7 +60,7 @@
        an alternative reading shown on hover)? Then it must itself be rendered as a block. -->
   <xsl:function name="f:holds-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="some $c in $e/*[not(self::tei:note)] satisfies (f:is-block($c) or f:holds-block($c))"/>
+    <xsl:sequence select="some $c in $e/*[not(self::tei:note)] satisfies (f:is-block($c) or exists($c/*) and f:holds-block($c))"/>
   </xsl:function>
 
   <!-- The HTML element for a TEI element: its own name when it holds no block, else a div. -->

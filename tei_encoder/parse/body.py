@@ -7,6 +7,7 @@ ends a paragraph.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections import Counter
@@ -299,7 +300,8 @@ def parse_body(
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
     lines, end_notes = _take_notes(lines)
-    notes, ambiguous = _notes_by_mark(end_notes)
+    in_text = _notes_in_text(lines, {mark for mark, _ in end_notes})
+    notes, ambiguous = _notes_by_mark(end_notes, tuple(mark for mark, _, _ in in_text))
     lines = _titles_joined_to_speakers(lines)
     parts = _documents(lines, fmt)
     if len(parts) == 1:
@@ -314,15 +316,58 @@ def parse_body(
     _fold_empty_sections(document)
     _fit_content_model(document)
     _separate_parts(document)
-    for mark in dict.fromkeys(mark for mark, _ in ambiguous):
-        times = sum(1 for m, _ in ambiguous if m == mark)
+    shared = {mark for mark, _ in ambiguous}
+    kept_in_text = [(mark, text) for mark, text, _ in in_text if mark in shared]
+    _notes_where_printed(document, [(mark, text, printed) for mark, text, printed in in_text if mark in shared])
+    for mark in dict.fromkeys(mark for mark, _ in [*kept_in_text, *ambiguous]):
+        times = sum(1 for m, _ in [*kept_in_text, *ambiguous] if m == mark)
         warnings.append(
             f"note mark {_printed_mark(mark)} is given to {times} notes: its references are left as printed"
-            " and the notes kept at the end of the document"
+            " and every one of the notes kept, linked to none"
         )
     # TEI 3.9.1: a note printed at the end whose anchor cannot be told keeps place="end", no link
     document.children += [Node("note", {"place": "end", "n": mark}, [text]) for mark, text in ambiguous]
     return document, notes, authors, warnings
+
+
+def _notes_in_text(lines: list[Line], end_marks: set[str]) -> list[tuple[str, str, str]]:
+    """Notes printed inside the text, not in the final block (a covering letter's note after its
+    signature, then the attachment): a line opening with a note mark whose reference the text before
+    it carries. Returns (mark, note text, the note as printed) in order; only notes whose mark is
+    printed as a note more than once in the record matter (_notes_by_mark), so without end notes
+    and with no mark repeated the answer is []."""
+    candidates = [i for i, line in enumerate(lines) if _NOTE_DEF.match(line.text)]
+    marks = Counter(_note_mark(lines[i].text) for i in candidates)
+    if not any(mark in end_marks or n > 1 for mark, n in marks.items()):
+        return []
+    running, ends = _running_text(lines)
+    found = []
+    for i in candidates:
+        mark = _note_mark(lines[i].text) or ""
+        if (mark in end_marks or marks[mark] > 1) and _is_referenced(mark, running[: ends[i]]):
+            more = itertools.takewhile(partial(_goes_on_note, lines[i].block), lines[i + 1 :])
+            printed = " ".join([lines[i].text, *(ln.text for ln in more)])
+            found.append((mark, _matched(_NOTE_DEF, printed).group("text"), printed))
+    return found
+
+
+def _goes_on_note(block: int, line: Line) -> bool:
+    """Does `line` go on with the note printed in paragraph `block` (same paragraph, no mark of its own)?"""
+    return line.block == block and _note_mark(line.text) is None
+
+
+def _notes_where_printed(document: Node, notes: list[tuple[str, str, str]]) -> None:
+    """The paragraphs that are notes printed inside the text (mark, text, as printed) hold them as notes
+    where they stand (TEI 3.9.1: note[@place=end], the end of the part that prints it), linked to no
+    reference; the paragraph stays, as a div's running text admits no note of its own (our schema,
+    TEI 4.1). A note the parser read into other text stays there, as printed."""
+    wanted = {" ".join(printed.split()): (mark, text) for mark, text, printed in notes}
+    for node in document.iter():
+        for child in node.children:
+            if isinstance(child, Node) and child.tag == "p" and all(isinstance(c, str) for c in child.children):
+                found = wanted.pop(" ".join("".join(child.children).split()), None)  # type: ignore[arg-type]
+                if found:
+                    child.children = [Node("note", {"place": "end", "n": found[0]}, [found[1]])]
 
 
 def _printed_mark(mark: str) -> str:
@@ -650,12 +695,20 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
         if any(_PAREN_NAME.match(ln.text) or is_caps(ln.text) for ln in tail):
             continue
         notes: list[tuple[str, str]] = []  # (mark, text) in the order printed; a mark may repeat
+        later: list[str] = []  # lines of a paragraph after a note's own: text after the notes, or the note's
+        block = line.block
         for ln in tail:  # the tail starts with a note mark, so every other line continues a note
             m = _note_mark(ln.text)
             if m is not None:
                 notes.append((m, _matched(_NOTE_DEF, ln.text).group("text")))
+                block = ln.block
             else:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]} {ln.text}")
+                if ln.block != block:
+                    later.append(ln.text)
+        # a paragraph that refers to one of these notes is the text going on, not a note's (`She stayed[1] home.`)
+        if any(_is_referenced(m, text) for text in later for m in {m for m, _ in notes}):
+            continue
         running = running or _running_text(lines)
         body_text = running[0][: running[1][k]]
         if all(_is_referenced(m, body_text) for m, _ in notes):
@@ -663,12 +716,16 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
     return lines, []
 
 
-def _notes_by_mark(notes: list[tuple[str, str]]) -> tuple[dict[str, str], list[tuple[str, str]]]:
-    """End notes (mark, text) -> (the notes whose mark is printed once, by mark; the notes whose
-    mark is printed more than once, in order). A covering letter and its attachment may each number
+def _notes_by_mark(
+    notes: list[tuple[str, str]],
+    marks_in_text: tuple[str, ...] = (),
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """End notes (mark, text) -> (the notes whose mark is printed once in the whole record, by mark;
+    the end notes whose mark is printed more than once, in order). `marks_in_text`: the marks of notes
+    printed inside the text (_notes_in_text). A covering letter and its attachment may each number
     their notes from 1: a reference `[1]` then cannot say which note it means, so those notes are
-    linked to no reference (a wrong link is worse than none) and kept, in full, at the end."""
-    counts = Counter(mark for mark, _ in notes)
+    linked to no reference (a wrong link is worse than none) and kept, in full."""
+    counts = Counter([*(mark for mark, _ in notes), *marks_in_text])
     unique = {mark: text for mark, text in notes if counts[mark] == 1}
     return unique, [(mark, text) for mark, text in notes if counts[mark] > 1]
 

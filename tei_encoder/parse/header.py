@@ -24,14 +24,15 @@ _VALID_URL = re.compile(
     r"(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?"
 )
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
+_ANY_CASE_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{2,30}):\s*(?P<rest>.*)$")
 
 
 def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
-    """(field name, rest of the line) when the line starts with a label the format knows, else None."""
-    m = _LABEL.match(line)
-    if m and m.group("label") in fmt.labels:
-        return fmt.labels[m.group("label")], m.group("rest").strip()
-    return None
+    """(field name, rest of the line) when the line starts with a label the format knows (in any
+    case when the format says labels_ignore_case: `ORIGINAL LANGUAGE:`), else None."""
+    m = (_ANY_CASE_LABEL if fmt.labels_ignore_case else _LABEL).match(line)
+    field = fmt.label_field(m.group("label")) if m else None
+    return (field, m.group("rest").strip()) if m and field else None
 
 
 # a line that is only a URL: bare, or in the export's angle brackets (where a broken URL may hold a space);
@@ -524,14 +525,19 @@ def _languages(text: str, warnings: list[str], keep_unknown: bool = False) -> li
 
 def translation_languages(items: list[str], fmt: RecordFormat, warnings: list[str]) -> list[Language]:
     """Languages of the translation named by the Contents items ("Translation - English"), as
-    Language(name, ISO 639-1 code); an unknown name adds a warning.
+    Language(name, ISO 639-1 code); a name languages.json lacks is kept with the code `und` and one
+    warning saying so (the record states it: nothing is dropped, TEI 2.4.2 langUsage).
     """
     found = []
     for item in items:
         m = fmt.translation_item_pattern.match(item)
         if m:
             groups = m.groupdict()
-            found.extend(_languages(groups.get("lang1") or groups.get("lang2") or groups.get("lang3") or "", warnings))
+            found.extend(
+                _languages(
+                    groups.get("lang1") or groups.get("lang2") or groups.get("lang3") or "", warnings, keep_unknown=True
+                )
+            )
     return found
 
 
