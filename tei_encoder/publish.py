@@ -416,7 +416,7 @@ class Publisher:
             doc_date_text=date_text,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
-        return page, warnings + missing_text(root, page)
+        return page, warnings + missing_text(root, page) + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -643,6 +643,38 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
     return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
+
+
+# The parts of a TEI document its page shows: the header (in the metadata boxes), the text, and
+# the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
+# facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
+_SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
+_UNSHOWN_STANDOFF_TEXT = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+
+
+def unshown_parts(root: etree._Element) -> list[str]:
+    """One warning naming the parts of a TEI document (of the TEI root or teiCorpus, and of each
+    TEI in a corpus) whose words the page does not show, each with its count of words and line;
+    [] when there are none (or the root is not TEI P5's: such a page shows all of its text)."""
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        return []
+    parts = []
+    for document in (root, *root.iterdescendants(f"{{{TEI_NS}}}TEI")):
+        for part in document:
+            if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
+                continue
+            standoff = part.tag == f"{{{TEI_NS}}}standOff"
+            texts = part.xpath(_UNSHOWN_STANDOFF_TEXT, namespaces=NSMAP) if standoff else part.xpath(".//text()")
+            words = len(_words(" ".join(texts)))
+            if words:
+                counted = f"{words:,} word" + ("s" if words != 1 else "")
+                parts.append(f"<{etree.QName(part).localname}> at line {part.sourceline or 1} ({counted})")
+    if not parts:
+        return []
+    return [
+        f"not shown on the page: {', '.join(parts[:5])}"
+        + (f" and {len(parts) - 5} more parts" if len(parts) > 5 else "")
+    ]
 
 
 # --- overview pages from document summaries ----------------------------------------------------
@@ -903,7 +935,19 @@ def _is_ours(root: etree._Element) -> bool:
 def read_tei(
     path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
 ) -> tuple[etree._ElementTree, list[str]]:
-    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings); see read_tei_source."""
+    _, tree, warnings = read_tei_source(path, max_bytes, include_roots)
+    return tree, warnings
+
+
+def read_tei_source(
+    path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
+) -> tuple[bytes, etree._ElementTree, list[str]]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the TEI to publish, the tree,
+    warnings). The TEI to publish is the file's own bytes, read once, when it includes nothing
+    (its download is then a byte-for-byte copy and its lines are the file's: a serialised tree
+    lost the final newline and shifted every line by the XML declaration it added), else the
+    tree with its XIncludes expanded.
 
     Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
     (libxml2's huge_tree, as jing has no limit). XIncludes are resolved from local files only
@@ -916,8 +960,9 @@ def read_tei(
         raise PublishError(
             f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} ({MAX_SIZE_HINT})"
         )
+    data = path.read_bytes()
     try:
-        tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
+        tree = parse_xml(path, data, huge=True, collect_ids=False)
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
@@ -925,7 +970,8 @@ def read_tei(
         refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
-    return tree, warnings
+        data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
+    return data, tree, warnings
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
