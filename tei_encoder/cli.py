@@ -794,7 +794,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
-            tei, tree, warnings = read_tei_source(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
+            tree, warnings, tei = read_tei_source(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
             for warning in warnings:
                 report.warning(path, warning)
             for warning in write_document(output, publisher, name, tei):

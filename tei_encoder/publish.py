@@ -936,15 +936,15 @@ def read_tei(
     path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
 ) -> tuple[etree._ElementTree, list[str]]:
     """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings); see read_tei_source."""
-    _, tree, warnings = read_tei_source(path, max_bytes, include_roots)
+    tree, warnings, _ = read_tei_source(path, max_bytes, include_roots)
     return tree, warnings
 
 
 def read_tei_source(
     path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
-) -> tuple[bytes, etree._ElementTree, list[str]]:
-    """Read a TEI file to publish exactly as `validate` reads it: (the TEI to publish, the tree,
-    warnings). The TEI to publish is the file's own bytes, read once, when it includes nothing
+) -> tuple[etree._ElementTree, list[str], bytes]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings, the TEI to
+    publish). The TEI to publish is the file's own bytes, read once, when it includes nothing
     (its download is then a byte-for-byte copy and its lines are the file's: a serialised tree
     lost the final newline and shifted every line by the XML declaration it added), else the
     tree with its XIncludes expanded.
@@ -971,7 +971,7 @@ def read_tei_source(
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
         data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
-    return data, tree, warnings
+    return tree, warnings, data
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
