@@ -794,6 +794,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
+            # the file's own bytes (UTF-8, nothing included), else re-encoded as UTF-8, XIncludes resolved
             tree, warnings, tei = read_tei_source(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
             for warning in warnings:
                 report.warning(path, warning)
