@@ -28,7 +28,7 @@ def test_one_record_may_be_written_to_a_device(tmp_path):
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
 def test_standard_output_on_a_full_disk_is_one_line_naming_it(tmp_path):
-    code = "import sys; from tei_encoder.entry import main; sys.argv[0] = 'tei-encoder'; main()"
+    code = "import sys; from tei_encoder.cli import main; sys.argv[0] = 'tei-encoder'; main()"
     with open("/dev/full", "wb") as full:
         run = subprocess.run(
             [sys.executable, "-c", code, "encode", str(_record(tmp_path)), "-q", "--authority", str(AUTHORITY)],
