@@ -228,27 +228,6 @@ def output_overlap(inputs: list[Path], output: Path, written: tuple[str, ...], r
     return ""
 
 
-def written_over(option: str, target: Path, inputs: list[Path], folders: list[Path], owned: list[Path]) -> str:
-    """Why a command may not write its report or statistics to TARGET, in one line ('' when it may):
-    TARGET is one of its INPUTS (a record, a TEI file being validated, a schema), lies inside one of
-    its input FOLDERS (the authority files), or inside a folder of its output it OWNS (build's tei/,
-    site/ and state, which the next build would take for its own). The option would replace the
-    file without a word (`--stats c/x.txt` replaced a record, `--report v.xml` the file validated)."""
-    from .fsutil import inside
-
-    real = target.resolve()
-    for given in inputs:
-        if given.resolve() == real:
-            return f"{option} {target} is one of this command's inputs: it would be written over; choose another file"
-    for folder in folders:
-        if inside(folder, target):
-            return f"{option} {target} lies inside {folder}, which this command reads: choose another file"
-    for folder in owned:
-        if inside(folder, target):
-            return f"{option} {target} lies inside {folder}, which this command writes: choose another file"
-    return ""
-
-
 def _folders_only(_ctx, param, values: tuple[Path, ...]) -> tuple[Path, ...]:
     """click's Path(file_okay=False) lets a named pipe or device through: only folders pass."""
     for value in values:
@@ -610,10 +589,6 @@ def validate(
         )
         if report_file is not None and report_file.is_dir():
             raise UsageError(f"{report_file}: is a folder; --report needs a file name")
-        if report_file is not None and (
-            over := written_over("--report", report_file, [*files, *(p for p in (xsd, rng) if p)], [], [])
-        ):
-            raise UsageError(over)
         if not files and not skipped:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         if repeated:  # on standard error: the report itself stays one record per file
@@ -895,8 +870,6 @@ def build(
         if stats_file is not None and stats_file.is_dir():
             raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)
-        if stats_file is not None and (over := _stats_over_input(stats_file, corpus, output, settings)):
-            raise UsageError(over)
         progress = _progress_bar if not quiet and sys.stderr.isatty() else None
         options = BuildOptions(
             jobs=jobs,
@@ -921,14 +894,6 @@ def build(
         except OutputError as exc:
             _fail(f"cannot write the statistics: {exc}")
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
-
-
-def _stats_over_input(stats_file: Path, corpus: Path, output: Path, settings: EncodeSettings) -> str:
-    """written_over for build's --stats: the corpus's records and TEI masters, the authority folders
-    in use, and the build's own tei/, site/ and state."""
-    records = [corpus / name for name in os.listdir(corpus) if os.path.splitext(name)[1] in (".txt", ".xml")]
-    owned = [output / "tei", output / "site", output / ".tei-encoder"]
-    return written_over("--stats", stats_file, records, [Path(f) for f in settings.authority], owned)
 
 
 def eta_seconds(

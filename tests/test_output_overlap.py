@@ -1,11 +1,8 @@
 """An output folder that a command would read back as input, or write over its input with (issue 13):
-refused up front in one line, exit 2, nothing written (cli.output_overlap, one rule for build and publish);
-so is a report or statistics file that would replace an input or a file the build owns (cli.written_over)."""
-
-import shutil
+refused up front in one line, exit 2, nothing written (cli.output_overlap, one rule for build and publish)."""
 
 from click.testing import CliRunner
-from conftest import AUTHORITY, record
+from conftest import record
 
 from tei_encoder.cli import main
 
@@ -49,28 +46,3 @@ def test_publish_refuses_a_site_inside_an_input_folder_and_an_input_inside_the_s
     _refused(_run("publish", folder, "-o", tmp_path, "--no-search"), "which is the input")
     _refused(_run("publish", folder / "doc.xml", "-o", tmp_path, "--no-search"), "which holds the input")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["tei"] and [p.name for p in folder.iterdir()] == ["doc.xml"]
-
-
-def test_statistics_and_reports_never_replace_an_input_or_a_file_the_build_owns(tmp_path):
-    corpus = tmp_path / "c"
-    shutil.copytree(AUTHORITY, corpus / "authority")
-    (corpus / "one.txt").write_text(record("A paragraph of our own.\n"), encoding="utf-8")
-    authority_file = next((corpus / "authority").glob("*.xml"))
-    before = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
-    for stats, words in (
-        (corpus / "one.txt", "is one of this command's inputs"),
-        (authority_file, "which this command reads"),
-        (tmp_path / "b" / "tei" / "one.xml", "which this command writes"),
-        (tmp_path / "b" / ".tei-encoder" / "records.json", "which this command writes"),
-    ):
-        result = _run("build", corpus, "-o", tmp_path / "b", "--stats", stats, "--no-search", "-q")
-        lines = result.output.strip().splitlines()
-        assert result.exit_code == 2 and len(lines) == 1 and words in lines[0], result.output
-    assert {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()} == before
-    (tmp_path / "v.xml").write_text(TEI, encoding="utf-8")
-    for report in (tmp_path / "v.xml", tmp_path / "." / "v.xml"):
-        result = _run("validate", tmp_path, "--report", report, "--format", "junit")
-        assert (
-            result.exit_code == 2 and "--report" in result.output and "is one of this command's inputs" in result.output
-        )
-    assert (tmp_path / "v.xml").read_text(encoding="utf-8") == TEI
