@@ -46,11 +46,6 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f\ud800-\udfff\ufffe\uff
 # every character the four patterns above act on (a terminal escape begins with ESC, CSI or OSC): a
 # text without one is left as it is by all four
 _ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-# U+FEFF after the first character: the byte-order mark of a piece of text joined into the record
-# (an export concatenated from files), invisible, and no word joiner any more (Unicode gives that
-# role to U+2060). Before a header line it hid the line from the header ("no title", a Summary:
-# label read as body text); it is removed, with a warning.
-_INNER_BOM = re.compile("\ufeff+")
 
 
 def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RECORD_BYTES) -> SourceText:
@@ -100,8 +95,7 @@ def _size(size: int) -> str:
 def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> SourceText:
     """Bytes of a record -> SourceText: BOM-aware decoding (UTF-8, UTF-16/32 with a BOM, or the
     given codec), newlines normalised, controls that separate words turned into a line end or a
-    space, XML-forbidden characters, terminal escapes and byte-order marks inside the text
-    removed with a warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
+    space, XML-forbidden characters and terminal escapes removed with a warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
     """
     digest = hashlib.sha256(raw).hexdigest()
     text = _decode(raw, encoding)
@@ -114,9 +108,6 @@ def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> Source
         text, n_forbidden = _XML_FORBIDDEN.subn("", text)
     if n_escapes:
         warnings.append(f"removed {n_escapes} terminal control sequence(s)")
-    if "\ufeff" in text:
-        text, n_boms = _INNER_BOM.subn("", text)
-        warnings.append(f"removed {n_boms} byte-order mark(s) (U+FEFF) inside the text: pieces of files joined?")
     if n_forbidden:
         warnings.append(
             f"removed {n_forbidden} character(s) that XML 1.0 does not allow"
