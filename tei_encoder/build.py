@@ -823,7 +823,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             # only, all written by now: it runs (a process of its own) while the overview pages
             # are made, not after them
             lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
-            indexing.start(site, None if full else paged, lost_shards)
+            indexing.start(site, None if full else paged, lost_shards, options.jobs or os.cpu_count() or 1)
         details: dict | None = None  # the entries' dates of life and notes, read only when needed
         details_hash = state.get("details", "")
         if reencode or not details_hash:  # the authority files changed (or no build before): read them
@@ -850,6 +850,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 search,
                 details if details is not None else _authority_details(settings),
                 listed=listed,
+                contexts_of=store.contexts_of,  # an entity's contexts in one query, not one per document
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if indexing.started:
@@ -1007,17 +1008,18 @@ class _SearchIndexing:
         """Whether indexing was started."""
         return self._thread is not None
 
-    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
-        """Start indexing the shards of the changed pages and the lost shards (all with changed None)."""
+    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int = 1) -> None:
+        """Start indexing the shards of the changed pages and the lost shards (all with changed None),
+        `jobs` shards side by side."""
         self._thread = threading.Thread(
-            target=self._index, args=(site, changed, lost_shards), name="search-index", daemon=True
+            target=self._index, args=(site, changed, lost_shards, jobs), name="search-index", daemon=True
         )
         self._thread.start()
 
-    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
+    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int) -> None:
         started = time.perf_counter()
         try:
-            build_search_index(site, changed, lost_shards, self._stop)
+            build_search_index(site, changed, lost_shards, self._stop, jobs)
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -47,7 +47,7 @@ from .fsutil import (
     safe_stem,
 )
 from .tei import NSMAP, TEI_NS
-from .teidoc import DocumentSummary, EntryInfo
+from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     bad_xml_ids,
@@ -56,6 +56,7 @@ from .xmlsafe import (
     human_size,
     parse_xml,
     resolve_xinclude,
+    saxon_parser_settings,
 )
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
@@ -240,7 +241,9 @@ def _saxon_processor():
     pid = os.getpid()
     if pid not in _PROCESSOR:
         _PROCESSOR.clear()
-        _PROCESSOR[pid] = PySaxonProcessor(license=False)
+        _PROCESSOR[pid] = processor = PySaxonProcessor(license=False)
+        for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
+            processor.set_configuration_property(name, value)
     return _PROCESSOR[pid]
 
 
@@ -413,7 +416,7 @@ class Publisher:
             doc_date_text=date_text,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
-        return page, warnings + missing_text(root, page)
+        return page, warnings + missing_text(root, page) + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -642,6 +645,38 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
     return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
 
 
+# The parts of a TEI document its page shows: the header (in the metadata boxes), the text, and
+# the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
+# facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
+_SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
+_UNSHOWN_STANDOFF_TEXT = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+
+
+def unshown_parts(root: etree._Element) -> list[str]:
+    """One warning naming the parts of a TEI document (of the TEI root or teiCorpus, and of each
+    TEI in a corpus) whose words the page does not show, each with its count of words and line;
+    [] when there are none (or the root is not TEI P5's: such a page shows all of its text)."""
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        return []
+    parts = []
+    for document in (root, *root.iterdescendants(f"{{{TEI_NS}}}TEI")):
+        for part in document:
+            if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
+                continue
+            standoff = part.tag == f"{{{TEI_NS}}}standOff"
+            texts = part.xpath(_UNSHOWN_STANDOFF_TEXT, namespaces=NSMAP) if standoff else part.xpath(".//text()")
+            words = len(_words(" ".join(texts)))
+            if words:
+                counted = f"{words:,} word" + ("s" if words != 1 else "")
+                parts.append(f"<{etree.QName(part).localname}> at line {part.sourceline or 1} ({counted})")
+    if not parts:
+        return []
+    return [
+        f"not shown on the page: {', '.join(parts[:5])}"
+        + (f" and {len(parts) - 5} more parts" if len(parts) > 5 else "")
+    ]
+
+
 # --- overview pages from document summaries ----------------------------------------------------
 
 
@@ -712,10 +747,18 @@ DETAIL_FIELDS = ("birth", "death", "note", "geo")  # what an authority entry may
 class EntityIndex:
     """Every entity of the edition with the documents that mention it, from the summaries;
     `details` (entity id -> birth, death, note, geo from the authority files, see
-    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks."""
+    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks;
+    `contexts_of` (entity id -> document name -> its contexts there) reads an entry page's
+    sentences at once, when the summaries' own contexts are read one document at a time."""
 
-    def __init__(self, summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None):
+    def __init__(
+        self,
+        summaries: list[DocumentSummary],
+        details: dict[str, dict[str, str]] | None = None,
+        contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
+    ):
         self.docs = {s.name: s for s in summaries}
+        self._contexts_of = contexts_of
         self.info: dict[str, EntryInfo] = {}
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
@@ -785,9 +828,11 @@ class EntityIndex:
         head = etree.tostring(el, encoding="unicode")
         parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
         mentions = self.mentions.get(ref, {})
+        of_entity = self._contexts_of(ref) if self._contexts_of is not None else None
         for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
             parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
-            for context in self.docs[doc_name].contexts.get(ref, ()):
+            contexts = self.docs[doc_name].contexts.get(ref, ()) if of_entity is None else of_entity.get(doc_name, ())
+            for context in contexts:
                 parts.append(
                     f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
                     f"<after>{_xml_text(context.after)}</after></kwic>"
@@ -900,7 +945,18 @@ def _is_ours(root: etree._Element) -> bool:
 def read_tei(
     path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
 ) -> tuple[etree._ElementTree, list[str]]:
-    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings). See read_tei_source."""
+    tree, warnings, _ = read_tei_source(path, max_bytes, include_roots)
+    return tree, warnings
+
+
+def read_tei_source(
+    path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
+) -> tuple[etree._ElementTree, list[str], bytes]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings, the bytes to
+    publish). The bytes are the file's own, byte for byte, when it is UTF-8 and includes nothing;
+    a file in another encoding (UTF-16, ISO-8859-1) is re-encoded as UTF-8, and one with XIncludes
+    is written with the included text in place (the page and the download copy show the same text).
 
     Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
     (libxml2's huge_tree, as jing has no limit). XIncludes are resolved from local files only
@@ -913,16 +969,27 @@ def read_tei(
         raise PublishError(
             f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} ({MAX_SIZE_HINT})"
         )
+    raw = path.read_bytes()
     try:
-        tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
+        tree = parse_xml(path, raw, huge=True, collect_ids=False)
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
-    if has_xinclude(tree):
+    included = has_xinclude(tree)
+    if included:
         refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
-    return tree, warnings
+    if included or not _is_utf8(tree, raw):
+        raw = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    return tree, warnings, raw
+
+
+def _is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
+    """Is the file UTF-8 (what the site serves)? Its declaration says so (or says nothing) and it
+    holds no NUL byte (UTF-16/32 without a declaration: XML never holds U+0000)."""
+    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
+    return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -1119,20 +1186,22 @@ def write_overviews(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
     listed: set[str] | None = None,
+    contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name are
     rewritten, the registers of the kinds of the ids in `listed` (the entities whose row in a
     register changes; None: those of `affected`), and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). With `search`, the full-text
     search page is written with the index; `details` are the authority entries' dates of life,
-    notes and coordinates (see EntityIndex). Returns pages written."""
+    notes and coordinates (see EntityIndex); `contexts_of` reads one entity's contexts in every
+    document at once (SummaryStore.contexts_of; None: from each summary). Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    return render(_overview_jobs(summaries, affected, index_stale, site, search, details, listed))
+    return render(_overview_jobs(summaries, affected, index_stale, site, search, details, listed, contexts_of))
 
 
 def _overview_jobs(
@@ -1143,6 +1212,7 @@ def _overview_jobs(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
     listed: set[str] | None = None,
+    contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
 ):
     """A PageJob for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
@@ -1152,7 +1222,7 @@ def _overview_jobs(
     listed = affected if listed is None or affected is None else listed
     if affected is not None and not affected and not listed:
         return  # no entity's mentions changed: registers stay as they are
-    entities = EntityIndex(summaries, details)
+    entities = EntityIndex(summaries, details, contexts_of)
     # an id no document describes any more could have been of any kind
     affected_kinds = None if listed is None else {entities.info[r].kind if r in entities.info else None for r in listed}
     for kind, register in sitemap.registers().items():

@@ -201,7 +201,8 @@ class _State:
             return Node("gap", attrs, [Node("desc", {}, [inner])]), before
         if is_description(inner):
             return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
-        if _NOTE_MARK.match(inner):
+        # a longer number ([1000]) is a mark only when the record has a note so marked (parse.body)
+        if _NOTE_MARK.match(inner) or (inner.isdigit() and inner in self.doc.notes):
             if notes and inner in self.doc.notes and inner not in self.placed:
                 self.placed.add(inner)
                 return Node("note", {"place": "foot", "n": inner}, self.note_content(inner)), before.rstrip()
