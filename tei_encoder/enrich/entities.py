@@ -268,6 +268,13 @@ def _token_keys(
     return toks, tuple(norm(t[2]) for t in toks), caps, tuple(next_cap)
 
 
+def _with_its_period(text: str, token: tuple[int, int, str]) -> str:
+    """The word of a token of `text`, with the full stop that follows it in `text` when it is an
+    initial (`V` of "I.V." at the end of a name is `V.`): a reversed name keeps every initial's period."""
+    start, end, word = token
+    return f"{word}." if text[end : end + 1] == "." and _IS_INITIAL.fullmatch(f"{word}.") else word
+
+
 def _with_length(lengths: tuple[int, ...], length: int) -> tuple[int, ...]:
     """`lengths` (descending) with `length` in its place, once."""
     return lengths if length in lengths else tuple(sorted((*lengths, length), reverse=True))
@@ -1424,8 +1431,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         inverted = "," in name or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
         )
-        if inverted:  # "Kozlov, F. R." is F. R. Kozlov
-            toks = toks[1:] + toks[:1]
+        if inverted:  # "Kozlov, F. R." is F. R. Kozlov; "Kapitonov I.V." is I. V. Kapitonov, every period kept
+            toks = [_with_its_period(name, t) for t in tokens(name)[1:]] + toks[:1]
         key = tuple(norm(t) for t in toks)
         printed_key = tuple(norm(t) for _, _, t in tokens(name))
         if (ctx.forms(key) and not inverted) or key in rec_rejected or printed_key in rec_rejected:
