@@ -3,6 +3,7 @@ fields in a row, a page break inside a paragraph that names no page, an inverted
 
 from __future__ import annotations
 
+import pytest
 from conftest import encode_text, record, tree_of, xp
 
 
@@ -29,3 +30,24 @@ def test_a_surname_then_run_together_initials_keeps_every_period_and_is_one_pers
     assert "P. K. Ostrovets" in preferred and "B. D. Lanin" in preferred, preferred
     refs = {m.get("ref") for m in xp(tree, "//t:body//t:persName") if "Ostrovets" in "".join(m.itertext())}
     assert len(refs) == 1, refs
+
+
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\u200c", "\u2060"])
+def test_invisible_format_characters_before_header_lines_do_not_hide_them(tmp_path, mark):
+    text = (
+        f"June 9, 1961\n\n{mark}**A Record About Grain**\n\n{mark}<https://example.org/document/77>\n\n"
+        f"{mark}Summary:\n\nThe grain summary.\n\n{mark}Original Language:\n\nRussian\n\n"
+        f"The ships were loaded.\n\n{mark}The crates were counted.\n"
+    )
+    result = encode_text(tmp_path, text)
+    tree = tree_of(result)
+    assert xp(tree, "string(//t:titleStmt/t:title[1])") == "A Record About Grain"
+    assert xp(tree, "normalize-space(//t:abstract)") == "The grain summary."
+    assert xp(tree, "//t:langUsage/t:language/@ident") == ["ru"]
+    assert xp(tree, "//t:idno[@type='URI']/text()") or xp(tree, "//t:ptr/@target")
+    # the document keeps its own characters; the header's are said
+    assert xp(tree, "//t:body//t:p/text()")[-1] == f"{mark}The crates were counted."
+    assert not any("Summary" in p for p in xp(tree, "//t:body//t:p/text()"))
+    assert any("invisible format characters" in w and "lines 3, 5, 7, 11 " in w for w in result.warnings), (
+        result.warnings
+    )

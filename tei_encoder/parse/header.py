@@ -93,6 +93,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     warnings: list[str] = []
     # Only the first screenful can be header; cutting there keeps a 5 MB body out of this loop.
     head_blocks, tail_blocks = blocks[:40], blocks[40:]
+    head_blocks, printed = _without_invisible_starts(head_blocks)
     units, origins = _units(head_blocks, fmt)
     i = 0
 
@@ -215,7 +216,73 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             )
         raise RecordError("record has no title (the bold **title** line after the date is missing)")
     _check_missing(header, warnings)
-    return header, _rejoin(units[i:], origins[i:]) + tail_blocks, warnings
+    document = [_as_printed(block, printed) for block in _rejoin(units[i:], origins[i:])]
+    _warn_invisible_starts(printed, document, warnings)
+    return header, document + tail_blocks, warnings
+
+
+# Zero-width format characters (Unicode Cf) that say nothing at the start of a line: a byte-order mark
+# left where exported pieces were joined (U+FEFF), a zero-width space, non-joiner or word joiner. They
+# hide a header line from its rules (`\ufeffSummary:` is no label), so the header is read without them.
+_INVISIBLE_START = "\ufeff\u200b\u200c\u2060"
+
+
+def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[int, str]]:
+    """The blocks with zero-width format characters taken from the start of every line, and each
+    line so changed as printed, by its line number (a block's k-th line is line lineno + k)."""
+    printed: dict[int, str] = {}
+    out: list[Block] = []
+    for block in blocks:
+        if not any(line[:1] in _INVISIBLE_START for line in block.lines):
+            out.append(block)
+            continue
+        lines = []
+        for k, line in enumerate(block.lines):
+            bare = line.lstrip(_INVISIBLE_START).lstrip()
+            if bare != line:
+                printed[block.lineno + k] = line
+            lines.append(bare)
+        out.append(Block(tuple(line for line in lines if line) or block.lines, block.lineno))
+    return out, printed
+
+
+def _as_printed(block: Block, printed: dict[int, str]) -> Block:
+    """A block of the document with its lines as the record prints them: the document keeps its
+    format characters (only the header is read without them)."""
+    if not printed:
+        return block
+    lines = tuple(
+        printed[n]
+        if (n := block.lineno + k) in printed and printed[n].lstrip(_INVISIBLE_START).lstrip() == line
+        else line
+        for k, line in enumerate(block.lines)
+    )
+    return Block(lines, block.lineno)
+
+
+def _warn_invisible_starts(printed: dict[int, str], document: list[Block], warnings: list[str]) -> None:
+    """One warning naming the header lines read without their leading format characters (nothing
+    of the header is passed over in silence)."""
+    kept = {
+        block.lineno + k
+        for block in document
+        for k, line in enumerate(block.lines)
+        if line == printed.get(block.lineno + k)
+    }
+    lines = sorted(set(printed) - kept)
+    if lines:
+        chars = sorted(
+            {
+                f"U+{ord(c):04X}"
+                for n in lines
+                for c in printed[n][: len(printed[n]) - len(printed[n].lstrip(_INVISIBLE_START))]
+            }
+        )
+        where = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
+        warnings.append(
+            f"header line{'s' if len(lines) > 1 else ''} {where} begin{'' if len(lines) > 1 else 's'} with invisible"
+            f" format characters ({', '.join(chars)}): read without them"
+        )
 
 
 def _plain_translation_item(item: str, fmt: RecordFormat) -> bool:
