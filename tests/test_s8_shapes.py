@@ -51,3 +51,21 @@ def test_invisible_format_characters_before_header_lines_do_not_hide_them(tmp_pa
     assert any("invisible format characters" in w and "lines 3, 5, 7, 11 " in w for w in result.warnings), (
         result.warnings
     )
+
+
+@pytest.mark.parametrize("unknown", [["Keywords", "Rendered by"], ["Keywords", "Rendered by", "Shelf Note"]])
+def test_unknown_header_fields_in_a_row_keep_the_header_going(tmp_path, unknown):
+    fields = "".join(f"{label}:\n\nValue of {label.lower()}\n\n" for label in unknown)
+    text = (
+        "April 1976\n\n**A Record About Wheat**\n\n<https://example.org/document/78>\n\n"
+        f"{fields}Summary:\n\nThe wheat summary.\n\nOriginal Language:\n\nRussian\n\nThe document text begins here.\n"
+    )
+    result = encode_text(tmp_path, text)
+    tree = tree_of(result)
+    assert xp(tree, "normalize-space(//t:abstract)") == "The wheat summary."
+    assert xp(tree, "//t:langUsage/t:language/@ident") == ["ru"]
+    assert xp(tree, "//t:body//t:p/text()") == ["The document text begins here."]
+    kept = xp(tree, "//t:teiHeader//t:note[@type='field']/text()")
+    assert kept == [f"{label}: Value of {label.lower()}" for label in unknown]
+    for label in unknown:
+        assert sum(repr(label) in w for w in result.warnings) == 1, result.warnings

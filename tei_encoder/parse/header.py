@@ -349,17 +349,33 @@ _SUMMARY_REACH = 12
 
 def _unknown_field(units: list[Block], i: int, fmt: RecordFormat) -> tuple[str, int] | None:
     """`Keywords:` + its value between known header fields: a label the format does not know, kept
-    in the header as "Label: value" when a known label or URL line follows its value (so the header
-    goes on); else None (the document begins here). (text, index after the field)."""
-    m = _LABEL.match(units[i].lines[0])
-    if m is None:
+    in the header as "Label: value" when a known label or URL line follows it — right after its
+    value, or after more such unknown fields (`Keywords:`, `Translated by:`, then `Summary:`): the
+    header goes on however many fields the format does not know; else None (the document begins
+    here). (text, index after the field)."""
+    end = _unknown_field_end(units, i)
+    if end is None:
         return None
-    rest = m.group("rest").strip()
-    end = i + 1 if rest or len(units[i].lines) > 1 else i + 2
-    if end > len(units) or not _mark_follows(units, end, fmt, within=1):
+    after = end
+    while after < len(units) and not _header_mark(units[after], fmt):
+        following = _unknown_field_end(units, after)
+        if following is None:
+            return None  # the fields run into the document: they are its first lines
+        after = following
+    if after >= len(units):
         return None
     value = " ".join(units[i].text.split()) if end == i + 1 else f"{units[i].lines[0].strip()} {units[i + 1].text}"
     return " ".join(value.split()), end
+
+
+def _unknown_field_end(units: list[Block], i: int) -> int | None:
+    """The index after a label-shaped unit and its value (on its lines, or the next unit), or None
+    when units[i] does not begin with a label."""
+    m = _LABEL.match(units[i].lines[0])
+    if m is None:
+        return None
+    end = i + 1 if m.group("rest").strip() or len(units[i].lines) > 1 else i + 2
+    return end if end <= len(units) else None
 
 
 def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int = 2) -> bool:
