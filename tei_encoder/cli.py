@@ -678,7 +678,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         Publisher,
         PublishError,
         copy_assets,
-        read_tei,
+        read_tei_source,
         remove_document,
         ui_string_warnings,
         write_document,
@@ -720,10 +720,10 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
-            tree, warnings = read_tei(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
+            # the file's own bytes (UTF-8, nothing included), else re-encoded as UTF-8, XIncludes resolved
+            tree, warnings, tei = read_tei_source(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
             for warning in warnings:
                 report.warning(path, warning)
-            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
             for warning in write_document(output, publisher, name, tei):
                 report.warning(path, warning)
             summaries.append(summarize(tree, name))

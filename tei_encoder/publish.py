@@ -900,7 +900,18 @@ def _is_ours(root: etree._Element) -> bool:
 def read_tei(
     path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
 ) -> tuple[etree._ElementTree, list[str]]:
-    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings). See read_tei_source."""
+    tree, warnings, _ = read_tei_source(path, max_bytes, include_roots)
+    return tree, warnings
+
+
+def read_tei_source(
+    path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
+) -> tuple[etree._ElementTree, list[str], bytes]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings, the bytes to
+    publish). The bytes are the file's own, byte for byte, when it is UTF-8 and includes nothing;
+    a file in another encoding (UTF-16, ISO-8859-1) is re-encoded as UTF-8, and one with XIncludes
+    is written with the included text in place (the page and the download copy show the same text).
 
     Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
     (libxml2's huge_tree, as jing has no limit). XIncludes are resolved from local files only
@@ -913,16 +924,27 @@ def read_tei(
         raise PublishError(
             f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} ({MAX_SIZE_HINT})"
         )
+    raw = path.read_bytes()
     try:
-        tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
+        tree = parse_xml(path, raw, huge=True, collect_ids=False)
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
-    if has_xinclude(tree):
+    included = has_xinclude(tree)
+    if included:
         refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
-    return tree, warnings
+    if included or not _is_utf8(tree, raw):
+        raw = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    return tree, warnings, raw
+
+
+def _is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
+    """Is the file UTF-8 (what the site serves)? Its declaration says so (or says nothing) and it
+    holds no NUL byte (UTF-16/32 without a declaration: XML never holds U+0000)."""
+    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
+    return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

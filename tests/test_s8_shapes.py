@@ -69,3 +69,34 @@ def test_unknown_header_fields_in_a_row_keep_the_header_going(tmp_path, unknown)
     assert kept == [f"{label}: Value of {label.lower()}" for label in unknown]
     for label in unknown:
         assert sum(repr(label) in w for w in result.warnings) == 1, result.warnings
+
+
+_SMALL_TEI = """<?xml version="1.0" encoding="{enc}"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0">
+  <teiHeader><fileDesc><titleStmt><title>A small letter</title></titleStmt>
+  <publicationStmt><p>Made for a test.</p></publicationStmt><sourceDesc><p>Invented.</p></sourceDesc></fileDesc></teiHeader>
+  <text><body><p>The harbour master wrote about the ferry, caf\u00e9 and all.</p></body></text>
+</TEI>
+<!-- a closing comment -->
+"""
+
+
+def test_publish_copies_utf8_tei_byte_for_byte_and_reencodes_others_as_utf8(tmp_path):
+    from click.testing import CliRunner
+    from lxml import etree
+
+    from tei_encoder.cli import main
+
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "letter.xml").write_bytes(_SMALL_TEI.format(enc="UTF-8").encode("utf-8"))
+    (tei / "latin.xml").write_bytes(_SMALL_TEI.format(enc="ISO-8859-1").encode("latin-1"))
+    (tei / "wide.xml").write_bytes(_SMALL_TEI.format(enc="UTF-16").encode("utf-16"))
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(out), "--no-search"])
+    assert result.exit_code == 0, result.output
+    assert (out / "tei" / "letter.xml").read_bytes() == (tei / "letter.xml").read_bytes()
+    for name in ("latin", "wide"):
+        copy = (out / "tei" / f"{name}.xml").read_bytes()
+        assert copy.startswith(b"<?xml version='1.0' encoding='UTF-8'?>"), copy[:60]
+        assert etree.fromstring(copy).xpath("string((//*[local-name()='p'])[last()])").endswith("caf\u00e9 and all.")
