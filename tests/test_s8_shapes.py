@@ -100,3 +100,27 @@ def test_publish_copies_utf8_tei_byte_for_byte_and_reencodes_others_as_utf8(tmp_
         copy = (out / "tei" / f"{name}.xml").read_bytes()
         assert copy.startswith(b"<?xml version='1.0' encoding='UTF-8'?>"), copy[:60]
         assert etree.fromstring(copy).xpath("string((//*[local-name()='p'])[last()])").endswith("caf\u00e9 and all.")
+
+
+def test_column_gathering_and_milestone_breaks_keep_words_apart_on_the_page(tmp_path):
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+    from tei_encoder.publish import page_words
+
+    body = (
+        'gammathree<cb/>deltafour<milestone unit="section"/>epsilonfive<gb/>zetasix '
+        'etasev<cb break="no"/>en thetaei<anchor xml:id="mid"/>ght'
+    )
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "breaks.xml").write_text(
+        _SMALL_TEI.format(enc="UTF-8").replace("The harbour master wrote about the ferry, caf\u00e9 and all.", body),
+        encoding="utf-8",
+    )
+    out = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(out), "--no-search"])
+    assert result.exit_code == 0, result.output
+    words = page_words((out / "docs" / "breaks.html").read_bytes())
+    for word in ("gammathree", "deltafour", "epsilonfive", "zetasix", "etaseven", "thetaeight"):
+        assert words[word] == 1, (word, sorted(w for w in words if w.endswith(("three", "four", "five", "six"))))
