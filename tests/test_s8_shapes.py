@@ -124,3 +124,12 @@ def test_column_gathering_and_milestone_breaks_keep_words_apart_on_the_page(tmp_
     words = page_words((out / "docs" / "breaks.html").read_bytes())
     for word in ("gammathree", "deltafour", "epsilonfive", "zetasix", "etaseven", "thetaeight"):
         assert words[word] == 1, (word, sorted(w for w in words if w.endswith(("three", "four", "five", "six"))))
+
+
+def test_a_participant_list_of_surnames_then_initials_names_each_person_once(tmp_path):
+    text = record("Those present: Ostrovets P.K.; Lanin B. D.;\n\nLater P. K. Ostrovets spoke.\n")
+    tree = tree_of(encode_text(tmp_path, text))
+    preferred = sorted(xp(tree, "//t:standOff//t:person/t:persName[@type='preferred']/text()"))
+    assert [n for n in preferred if "Ostrovets" in n or "Lanin" in n] == ["B. D. Lanin", "P. K. Ostrovets"]
+    # every mention is a whole name: never an initial alone
+    assert all(len(m.xpath("string()")) > 2 for m in xp(tree, "//t:body//t:persName"))

@@ -1348,7 +1348,12 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
             lead = _leading_title(rec.person_titles).sub("", lead.strip())
             words = lead.split()
-            if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
+            # "Ostrovets P.K.": a surname then initials is the rule's inverted name (I. K. Ostrovets), not a run
+            if (
+                1 <= len(words) <= 5
+                and all(w[0].isupper() for w in words)
+                and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
+            ):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
             rule_found[text] = _rule_names(rec, text, runs, shapes)
