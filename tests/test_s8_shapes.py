@@ -53,9 +53,12 @@ def test_invisible_format_characters_before_header_lines_do_not_hide_them(tmp_pa
     )
 
 
-@pytest.mark.parametrize("unknown", [["Keywords", "Rendered by"], ["Keywords", "Rendered by", "Shelf Note"]])
-def test_unknown_header_fields_in_a_row_keep_the_header_going(tmp_path, unknown):
-    fields = "".join(f"{label}:\n\nValue of {label.lower()}\n\n" for label in unknown)
+@pytest.mark.parametrize(
+    "unknown, empty",
+    [(["Keywords", "Rendered by"], False), (["Keywords", "Rendered by", "Shelf Note"], False), (["Keywords"], True)],
+)
+def test_unknown_header_fields_in_a_row_keep_the_header_going(tmp_path, unknown, empty):
+    fields = "".join(f"{label}:\n\n" if empty else f"{label}:\n\nValue of {label.lower()}\n\n" for label in unknown)
     text = (
         "April 1976\n\n**A Record About Wheat**\n\n<https://example.org/document/78>\n\n"
         f"{fields}Summary:\n\nThe wheat summary.\n\nOriginal Language:\n\nRussian\n\nThe document text begins here.\n"
@@ -66,7 +69,7 @@ def test_unknown_header_fields_in_a_row_keep_the_header_going(tmp_path, unknown)
     assert xp(tree, "//t:langUsage/t:language/@ident") == ["ru"]
     assert xp(tree, "//t:body//t:p/text()") == ["The document text begins here."]
     kept = xp(tree, "//t:teiHeader//t:note[@type='field']/text()")
-    assert kept == [f"{label}: Value of {label.lower()}" for label in unknown]
+    assert kept == [f"{label}:" if empty else f"{label}: Value of {label.lower()}" for label in unknown]
     for label in unknown:
         assert sum(repr(label) in w for w in result.warnings) == 1, result.warnings
 

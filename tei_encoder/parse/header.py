@@ -353,12 +353,12 @@ def _unknown_field(units: list[Block], i: int, fmt: RecordFormat) -> tuple[str, 
     value, or after more such unknown fields (`Keywords:`, `Translated by:`, then `Summary:`): the
     header goes on however many fields the format does not know; else None (the document begins
     here). (text, index after the field)."""
-    end = _unknown_field_end(units, i)
+    end = _unknown_field_end(units, i, fmt)
     if end is None:
         return None
     after = end
     while after < len(units) and not _header_mark(units[after], fmt):
-        following = _unknown_field_end(units, after)
+        following = _unknown_field_end(units, after, fmt)
         if following is None:
             return None  # the fields run into the document: they are its first lines
         after = following
@@ -368,13 +368,15 @@ def _unknown_field(units: list[Block], i: int, fmt: RecordFormat) -> tuple[str, 
     return " ".join(value.split()), end
 
 
-def _unknown_field_end(units: list[Block], i: int) -> int | None:
-    """The index after a label-shaped unit and its value (on its lines, or the next unit), or None
-    when units[i] does not begin with a label."""
+def _unknown_field_end(units: list[Block], i: int, fmt: RecordFormat) -> int | None:
+    """The index after a label-shaped unit and its value (on its lines, or the next unit; none when
+    a known label or URL line comes next: `Keywords:` left empty), or None when units[i] does not
+    begin with a label."""
     m = _LABEL.match(units[i].lines[0])
     if m is None:
         return None
-    end = i + 1 if m.group("rest").strip() or len(units[i].lines) > 1 else i + 2
+    alone = not m.group("rest").strip() and len(units[i].lines) == 1
+    end = i + 2 if alone and i + 1 < len(units) and not _header_mark(units[i + 1], fmt) else i + 1
     return end if end <= len(units) else None
 
 
