@@ -136,3 +136,15 @@ def test_a_participant_list_of_surnames_then_initials_names_each_person_once(tmp
     assert [n for n in preferred if "Ostrovets" in n or "Lanin" in n] == ["B. D. Lanin", "P. K. Ostrovets"]
     # every mention is a whole name: never an initial alone
     assert all(len(m.xpath("string()")) > 2 for m in xp(tree, "//t:body//t:persName"))
+
+
+def test_the_document_after_a_header_read_without_format_characters_is_as_printed(tmp_path):
+    body = "The ships were loaded.\n\ufeff\nThe crates were counted.\n\n\u200bThe harbour closed.\n"
+    plain = "June 9, 1961\n\n**A Record About Grain**\n\n<https://example.org/document/77>\n\n"
+    marked = "June 9, 1961\n\n\ufeff**A Record About Grain**\n\n\u200b<https://example.org/document/77>\n\n"
+    paragraphs = [
+        xp(tree_of(encode_text(tmp_path, header + body, name=f"r{n}.txt")), "//t:body//t:p/text()")
+        for n, header in enumerate((plain, marked))
+    ]
+    assert paragraphs[0] == paragraphs[1]
+    assert paragraphs[1][-1] == "\u200bThe harbour closed."

@@ -93,6 +93,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     warnings: list[str] = []
     # Only the first screenful can be header; cutting there keeps a 5 MB body out of this loop.
     head_blocks, tail_blocks = blocks[:40], blocks[40:]
+    as_printed = head_blocks
     head_blocks, printed = _without_invisible_starts(head_blocks)
     units, origins = _units(head_blocks, fmt)
     i = 0
@@ -216,8 +217,10 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             )
         raise RecordError("record has no title (the bold **title** line after the date is missing)")
     _check_missing(header, warnings)
-    document = [_as_printed(block, printed) for block in _rejoin(units[i:], origins[i:])]
-    _warn_invisible_starts(printed, document, warnings)
+    document = _rejoin(units[i:], origins[i:])
+    if printed:  # the document as the record prints it; the header's lines read without those characters
+        document = _document_as_printed(as_printed, document)
+        _warn_invisible_starts(printed, document[0].lineno if document else None, warnings)
     return header, document + tail_blocks, warnings
 
 
@@ -236,40 +239,49 @@ def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[in
         if not any(line[:1] in _INVISIBLE_START for line in block.lines):
             out.append(block)
             continue
-        lines = []
+        run: list[str] = []
         for k, line in enumerate(block.lines):
-            bare = line.lstrip(_INVISIBLE_START).lstrip()
+            bare = _bare(line)
             if bare != line:
                 printed[block.lineno + k] = line
-            lines.append(bare)
-        out.append(Block(tuple(line for line in lines if line) or block.lines, block.lineno))
+            if bare:
+                run.append(bare)
+            elif run:  # a line of nothing but such characters parts the block, as a blank line would
+                out.append(Block(tuple(run), block.lineno + k - len(run)))
+                run = []
+        if run:
+            out.append(Block(tuple(run), block.lineno + len(block.lines) - len(run)))
     return out, printed
 
 
-def _as_printed(block: Block, printed: dict[int, str]) -> Block:
-    """A block of the document with its lines as the record prints them: the document keeps its
-    format characters (only the header is read without them)."""
-    if not printed:
-        return block
-    lines = tuple(
-        printed[n]
-        if (n := block.lineno + k) in printed and printed[n].lstrip(_INVISIBLE_START).lstrip() == line
-        else line
-        for k, line in enumerate(block.lines)
-    )
-    return Block(lines, block.lineno)
+def _bare(line: str) -> str:
+    return line.lstrip(_INVISIBLE_START).lstrip()
 
 
-def _warn_invisible_starts(printed: dict[int, str], document: list[Block], warnings: list[str]) -> None:
+def _document_as_printed(printed_blocks: list[Block], document: list[Block]) -> list[Block]:
+    """The document's blocks (first of them: `document`, read without format characters) as the
+    record prints them: every line from the document's first on, in the record's own blocks. Its
+    first line stays as the header left it when the header took a part of it (a Contents item
+    run into the text)."""
+    if not document:
+        return document
+    start, first = document[0].lineno, document[0].lines[0]
+    out: list[Block] = []
+    for block in printed_blocks:
+        skip = max(0, start - block.lineno)
+        if skip >= len(block.lines):
+            continue
+        lines = list(block.lines[skip:])
+        if block.lineno + skip == start and _bare(lines[0]) != first:
+            lines[0] = first
+        out.append(Block(tuple(lines), block.lineno + skip))
+    return out
+
+
+def _warn_invisible_starts(printed: dict[int, str], document_start: int | None, warnings: list[str]) -> None:
     """One warning naming the header lines read without their leading format characters (nothing
-    of the header is passed over in silence)."""
-    kept = {
-        block.lineno + k
-        for block in document
-        for k, line in enumerate(block.lines)
-        if line == printed.get(block.lineno + k)
-    }
-    lines = sorted(set(printed) - kept)
+    of the header is passed over in silence); the document keeps its own."""
+    lines = sorted(n for n in printed if document_start is None or n < document_start)
     if lines:
         chars = sorted(
             {
