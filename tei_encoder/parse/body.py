@@ -81,7 +81,7 @@ def _matched(pattern: Any, text: str) -> Any:
 _PAGE_MARK = re.compile(
     r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
-_PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
+PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
 
 
 def _page_break(text: str) -> Node | None:
@@ -91,7 +91,7 @@ def _page_break(text: str) -> Node | None:
     if page is None:
         return None
     number = page.group("a") or page.group("b") or page.group("c")
-    return Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {})
+    return Node("pb", {"n": number} if PAGE_NUMBER.fullmatch(number) else {})
 
 
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
