@@ -719,6 +719,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
+    failed_names: set[str] = set()  # records that failed in this build: their pages are not indexed
     # a page the last build wrote and someone deleted: all overview pages are made again
     # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
     overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
@@ -741,6 +742,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 continue
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
+                failed_names.add(outcome.name)
                 paged.add(outcome.name)  # a write that failed half-way removed the record's page
                 if outcome.name in old:
                     records[outcome.name] = old[outcome.name]  # keep its last good entry and pages
@@ -783,6 +785,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         for name, warnings, error in runner.republish(republish) if runner and republish else ():
             if error:
                 summary.failed.append((str(names[name]), error))
+                failed_names.add(name)
                 continue
             summary.published += 1
             paged.add(name)
@@ -823,7 +826,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             # only, all written by now: it runs (a process of its own) while the overview pages
             # are made, not after them
             lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
-            indexing.start(site, None if full else paged, lost_shards)
+            indexing.start(site, None if full else paged, lost_shards, set(records) - failed_names)
         details: dict | None = None  # the entries' dates of life and notes, read only when needed
         details_hash = state.get("details", "")
         if reencode or not details_hash:  # the authority files changed (or no build before): read them
@@ -854,6 +857,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
+            summary.failed += [(str(page), why) for page, why in indexing.unreadable]
             search_files = owned_files(site, SEARCH_DIR)
         elif not search:
             remove_search(site)
@@ -1001,23 +1005,25 @@ class _SearchIndexing:
         self._thread: threading.Thread | None = None
         self._result: dict = {}
         self._stop = IndexingStop()
+        self.unreadable: list[tuple[Path, str]] = []  # pages not indexed, and why (search.build_search_index)
 
     @property
     def started(self) -> bool:
         """Whether indexing was started."""
         return self._thread is not None
 
-    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
-        """Start indexing the shards of the changed pages and the lost shards (all with changed None)."""
+    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str], pages: set[str]) -> None:
+        """Start indexing the shards of the changed pages and the lost shards (all with changed None);
+        pages: the documents whose pages the build owns (only those are read)."""
         self._thread = threading.Thread(
-            target=self._index, args=(site, changed, lost_shards), name="search-index", daemon=True
+            target=self._index, args=(site, changed, lost_shards, pages), name="search-index", daemon=True
         )
         self._thread.start()
 
-    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str]) -> None:
+    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str], pages: set[str]) -> None:
         started = time.perf_counter()
         try:
-            build_search_index(site, changed, lost_shards, self._stop)
+            build_search_index(site, changed, lost_shards, self._stop, pages, self.unreadable)
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name

@@ -247,7 +247,7 @@ def test_search_index_is_made_while_the_overview_pages_are(project, monkeypatch)
     indexing, index_under_way = threading.Event(), []
     real_overviews = b.write_overviews
 
-    def index(site, changed, lost, stop=None):
+    def index(site, changed, lost, *rest):
         indexing.set()
         return []
 
@@ -276,7 +276,7 @@ def test_a_stopped_search_index_begins_no_further_shard(tmp_path, monkeypatch):
     for name in ("a", "b"):
         (site / "docs" / f"{name}.html").write_text("<html><body><article>x</article></body></html>")
     begun = []
-    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names, stop=None: begun.append(names))
+    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names, *rest: begun.append(names))
     stop = threading.Event()
     stop.set()
     assert search.build_search_index(site, None, (), stop) == [] and begun == []
