@@ -61,9 +61,11 @@ from .publish import (
     Publisher,
     PublishError,
     copy_assets,
+    entry_pages,
     index_entry,
     override_files,
     remove_document,
+    remove_stale_entry_pages,
     ui_string_warnings,
     ui_strings,
     write_document,
@@ -153,7 +155,7 @@ class BuildSummary:
     encoded: int = 0
     unchanged: int = 0
     published: int = 0
-    removed: int = 0
+    removed: int = 0  # records gone from the corpus, and records that failed now whose earlier outputs went
     overview_pages: int = 0
     warnings: int = 0
     earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
@@ -720,6 +722,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
     failed_names: set[str] = set()  # records that failed in this build: their pages are not indexed
+    withdrawn: list[str] = []  # records built before that failed now: removed as records gone are
     # a page the last build wrote and someone deleted: all overview pages are made again
     # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
     overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
@@ -744,8 +747,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 summary.failed.append((outcome.path, outcome.error))
                 failed_names.add(outcome.name)
                 paged.add(outcome.name)  # a write that failed half-way removed the record's page
-                if outcome.name in old:
-                    records[outcome.name] = old[outcome.name]  # keep its last good entry and pages
+                if outcome.name in old:  # a clean build has none of its outputs: its earlier ones go (below)
+                    withdrawn.append(outcome.name)
                 continue
             summary.encoded += 1
             summary.published += outcome.published
@@ -800,7 +803,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 "checked_warnings": [*entry.get("checked_warnings", []), *new],
             }
 
-        for name in gone:
+        for name in [*gone, *withdrawn]:  # incremental equals clean: nothing of them is left (#13)
             remove_document(site, name)
             remove_owned_file(tei_dir / f"{name}.xml")
             summary.removed += 1
@@ -855,6 +858,11 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 listed=listed,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+        if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
+            earlier = _load_json(records_path).get("pages", []) if options.force else state.get("pages", [])
+            details = details if details is not None else _authority_details(settings)
+            needed = entry_pages(store.all(), details)
+            remove_stale_entry_pages(site, [p for p in earlier if isinstance(p, str)], needed)
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
             summary.failed += [(str(page), why) for page, why in indexing.unreadable]

@@ -466,19 +466,20 @@ def output_clash(target: Path, inputs: Iterable[Path], owned: Iterable[Path], re
     suffixes. Never raises."""
     try:
         there = os.stat(target)
+        key = (there.st_dev, there.st_ino)  # what os.path.samefile compares
     except OSError:
-        there = None
+        key = None
     resolved = target.resolve()
     for folder in owned:
         if inside(folder, resolved):
             return f"is inside {shown(folder)}, a folder this command writes"
-    for given in inputs if there is not None else ():
+    for given in inputs if key is not None else ():
         for path in _files_below(given):
             try:
                 found = os.stat(path)
             except OSError:
                 continue
-            if (found.st_dev, found.st_ino) == (there.st_dev, there.st_ino):  # os.path.samefile
+            if (found.st_dev, found.st_ino) == key:
                 return f"is {shown(path)}, one of this command's inputs"
     for folder in read:
         if folder.is_dir() and inside(folder, resolved) and resolved.suffix.lower() in (".txt", ".xml"):

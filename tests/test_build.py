@@ -151,12 +151,15 @@ def test_force_rebuilds_everything(project):
     assert (again["encoded"], again["published"]) == (3, 3)
 
 
-def test_a_record_that_breaks_keeps_its_last_good_outputs(project):
+def test_a_record_that_breaks_leaves_nothing_of_its_last_good_outputs(project):
+    """Incremental equals clean (#13): a clean build of the broken record has no outputs, so the
+    incremental build removes those of its last good build, and says so in its summary."""
     corpus, authority, out = project
     (corpus / "letter.txt").write_bytes(b"")
     again = build(corpus, out, authority)
     assert again["exit_code"] == 1 and "letter.txt: error: file is empty" in again["output"]
-    assert (out / "site/docs/letter.html").exists() and (out / "tei/letter.xml").exists()
+    assert not (out / "site/docs/letter.html").exists() and not (out / "tei/letter.xml").exists()
+    assert again["removed"] == 1
 
 
 def _add_a_late_date(corpus):
