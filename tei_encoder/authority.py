@@ -77,13 +77,16 @@ def load_authority(folders: tuple[Path, ...]) -> Authority:
     """
     folders = tuple(Path(f).resolve() for f in folders)
     # cached per process, but an edited file (new size or mtime) is read again
+    # (the files' paths as strings: this runs before every record, and a Path made and hashed per file
+    # cost more than the stat calls themselves)
     try:
         stamp = tuple(
-            (f / name, st.st_size, st.st_mtime_ns, st.st_mode)
+            (path, st.st_size, st.st_mtime_ns, st.st_mode)
             for f in folders
             if f.is_dir()
             for name in _authority_names(f)
-            for st in (os.stat(f / name),)
+            for path in (os.path.join(f, name),)
+            for st in (os.stat(path),)
         )
     except OSError as exc:
         raise UsageError(f"{exc.filename}: cannot read authority file: {exc.strerror or exc}") from None

@@ -181,13 +181,17 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
     return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
 
 
-# Every date form names a month or has a numeric date: text with neither is skipped at once.
-# The lookahead in front names every character a match can begin with (a month's initial in any case,
-# "ſ" folding to "s", a digit): the scan then skips other positions fast (twice as fast; same matches).
-_ANY_DATE = re.compile(
-    r"(?=[jfmasondJFMASONDſ\d])"
-    r"(?:(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.)"
-)
+# Every date form names a month or has a numeric date: text with neither is skipped at once (_any_date).
+# Whether some position of the text matches
+#   (?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)
+#   |\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.
+# asked as three patterns that each begin with what they consume first, a digit or the character before the
+# month's word, so that the scan tries only the positions holding one (a pattern beginning with a test of
+# what follows is tried at every position: twice the time); "ſ" folds to "s" in a case-insensitive pattern
+_NUMERIC_DATE = re.compile(r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.)")
+_MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]*)\b"
+_MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?=[jfmasondJFMASONDſ]){_MONTH_WORD}")
+_MONTH_AT_START = re.compile(_MONTH_WORD)
 # ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR_FORMS = re.compile(
@@ -196,9 +200,18 @@ _YEAR_FORMS = re.compile(
 )
 
 
+def _any_date(text: str) -> bool:
+    """Whether text names a month (any case, a word of its own) or has a numeric date's shape."""
+    return (
+        _NUMERIC_DATE.search(text) is not None
+        or _MONTH_AFTER_BOUNDARY.search(text) is not None
+        or _MONTH_AT_START.match(text) is not None
+    )
+
+
 def _may_hold_a_date(text: str) -> bool:
     """A cheap test before the full scan: most lines of a record hold no date (cheapest tests first)."""
-    if _ANY_DATE.search(text) or "half" in text:
+    if _any_date(text) or "half" in text:
         return True
     return _A_YEAR.search(text) is not None and _YEAR_FORMS.search(text) is not None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,6 +105,12 @@ class LinkRules:
     # folded keys of place names that mean two places ("America": the Americas or the United States):
     # linked only when the record names the entry by another of its names too
     ambiguous_names: frozenset[tuple[str, ...]] = frozenset()
+    # words that, in the sentence of an ambiguous name, show its other reading ("Asia, Africa and America")
+    other_reading_words: tuple[str, ...] = ()
+    # folded words that make the other reading possible anywhere in a record ("latin", "cuba")
+    other_reading_record_words: frozenset[str] = frozenset()
+    # ambiguous name's key -> (its adjective folded, the folded words before the adjective that make it the other place's)
+    ambiguous_adjectives: dict[tuple[str, ...], tuple[str, frozenset[str]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +135,15 @@ def gazetteer_link_rules() -> LinkRules:
         ambiguous_names=frozenset(
             tuple(w.casefold() for w in name.split()) for name in raw.get("ambiguous_place_names", ())
         ),
+        other_reading_words=tuple(raw.get("other_reading_words", ())),
+        other_reading_record_words=frozenset(raw.get("other_reading_record_words", ())),
+        ambiguous_adjectives={
+            tuple(w.casefold() for w in name.split()): (
+                rule["adjective"].casefold(),
+                frozenset(w.casefold() for w in rule["not_after"]),
+            )
+            for name, rule in raw.get("adjectives_of_ambiguous_names", {}).items()
+        },
     )
 
 

@@ -43,6 +43,9 @@ _SPACING_CONTROLS = re.compile("[\x1c-\x1f]")
 # U+0080-U+009F, which XML allows but discourages and which a terminal acts on: no text is
 # written with them.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# every character the four patterns above act on (a terminal escape begins with ESC, CSI or OSC): a
+# text without one is left as it is by all four
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RECORD_BYTES) -> SourceText:
@@ -57,7 +60,11 @@ def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RE
             raise RecordError("not a regular file (a folder, device or pipe)")
         check_record_size(st.st_size, max_bytes)
         with path.open("rb") as handle:
-            raw = handle.read(max_bytes + 1)  # a file that grew since stat() is still bounded
+            # the size stat() gave first (a buffer of max_bytes would be allocated for every record), then,
+            # should the file have grown since, the rest up to the bound (a file that grew is still bounded)
+            raw = handle.read(min(st.st_size, max_bytes) + 1)
+            if len(raw) > st.st_size and len(raw) <= max_bytes:
+                raw += handle.read(max_bytes + 1 - len(raw))
         if len(raw) > max_bytes:
             raise RecordError(f"file is over the {_megabytes(max_bytes)} MB limit for one record; {SIZE_HINT}")
     except OSError as exc:
@@ -95,11 +102,13 @@ def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> Source
     text = _decode(raw, encoding)
     warnings: list[str] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text, n_escapes = _ANSI_ESCAPE.subn("", text)
+    n_escapes = n_forbidden = 0
+    if _ANY_CONTROL.search(text):  # (most records hold none: one scan instead of four)
+        text, n_escapes = _ANSI_ESCAPE.subn("", text)
+        text = _SPACING_CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text))
+        text, n_forbidden = _XML_FORBIDDEN.subn("", text)
     if n_escapes:
         warnings.append(f"removed {n_escapes} terminal control sequence(s)")
-    text = _SPACING_CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text))
-    text, n_forbidden = _XML_FORBIDDEN.subn("", text)
     if n_forbidden:
         warnings.append(
             f"removed {n_forbidden} character(s) that XML 1.0 does not allow"

@@ -7,6 +7,7 @@ reads the clock; the one timestamp (revisionDesc/change/@when) is passed in.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from lxml import etree
@@ -32,12 +33,6 @@ _XML_ATTRS = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 def _attrib(attrs: dict) -> dict | None:
     """Attributes by their TEI names (xml:id, xml:lang in the XML namespace); empty values left out."""
     return {_XML_ATTRS.get(k, k): v for k, v in attrs.items() if v} if attrs else None
-
-
-def _el(tag: str, text: str | None = None, **attrs) -> etree._Element:
-    el = etree.Element(T + tag, _attrib(attrs))
-    el.text = text or None
-    return el
 
 
 def _sub(parent, tag: str, text: str | None = None, **attrs) -> etree._Element:
@@ -73,7 +68,7 @@ def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
         root.append(_stand_off(doc.entities))
     text = _sub(root, "text", **{"xml:lang": lang})
     body = _sub(text, "body")
-    body.append(_node(doc.body))
+    body.append(_text_tree(doc.body))
     for div in body.iter(T + "div"):
         problem = div_content_problem(div)
         if problem:
@@ -146,99 +141,104 @@ def _org_entry(doc: Document, name: str) -> str:
 
 
 def _header(doc: Document, change_date: str | None) -> etree._Element:
+    """The teiHeader (TEI 2), made in one go (_text_tree)."""
+    return _text_tree(_header_node(doc, change_date))
+
+
+def _header_node(doc: Document, change_date: str | None) -> Node:
     h = doc.header
-    header = _el("teiHeader")
-    file_desc = _sub(header, "fileDesc")
-    title_stmt = _sub(file_desc, "titleStmt")
-    _sub(title_stmt, "title", h.title, type="main")
+    header = _leaf("teiHeader", None)
+    file_desc = _add(header, "fileDesc")
+    title_stmt = _add(file_desc, "titleStmt")
+    _add(title_stmt, "title", h.title, type="main")
     if h.subtitle:  # a second title line: a subtitle (TEI 2.2.1 titleStmt)
-        _sub(title_stmt, "title", h.subtitle, type="sub")
+        _add(title_stmt, "title", h.subtitle, type="sub")
     for ref in dict.fromkeys(doc.author_refs.values()):
         entity = doc.entities[ref]
         if entity.kind not in ("person", "org"):
             continue  # a name that is a place here (`Telegram from Washington`) authors nothing
-        author = _sub(title_stmt, "author")  # a ministry or an embassy may author a record (TEI 2.2.1)
-        _sub(author, KIND[entity.kind].mention, entity.name, ref=f"#{ref}")
+        author = _add(title_stmt, "author")  # a ministry or an embassy may author a record (TEI 2.2.1)
+        _add(author, KIND[entity.kind].mention, entity.name, ref=f"#{ref}")
     for name in h.authors:
         if name not in doc.author_refs:
-            _sub(title_stmt, "author", name)
+            _add(title_stmt, "author", name)
     for org in h.author_orgs:  # the body the title names as the sender: orgName when the record knows it
         ref = _org_entry(doc, org)
         if ref:
-            _sub(_sub(title_stmt, "author"), "orgName", org, ref=f"#{ref}")
+            _add(_add(title_stmt, "author"), "orgName", org, ref=f"#{ref}")
         else:  # a mention is linked or not tagged (the project schema): the name as printed
-            _sub(title_stmt, "author", org)
+            _add(title_stmt, "author", org)
     for funder in h.funders:
-        _sub(title_stmt, "funder", funder)
+        _add(title_stmt, "funder", funder)
     for resp in h.responsibilities:
-        stmt = _sub(title_stmt, "respStmt", **{"xml:id": resp.xml_id})
-        _sub(stmt, "resp", resp.resp)
+        stmt = _add(title_stmt, "respStmt", **{"xml:id": resp.xml_id})
+        _add(stmt, "resp", resp.resp)
         for name in resp.names:
-            _sub(stmt, "persName", name)
-    encoder = _sub(title_stmt, "respStmt", **{"xml:id": "encoder"})
-    _sub(encoder, "resp", "TEI encoding")
-    _sub(encoder, "name", f"tei-encoder {__version__}", type="software")
+            _add(stmt, "persName", name)
+    encoder = _add(title_stmt, "respStmt", **{"xml:id": "encoder"})
+    _add(encoder, "resp", "TEI encoding")
+    _add(encoder, "name", f"tei-encoder {__version__}", type="software")
 
-    pub = _sub(file_desc, "publicationStmt")
+    pub = _add(file_desc, "publicationStmt")
     if h.publisher:
-        _sub(pub, "publisher", h.publisher)
+        _add(pub, "publisher", h.publisher)
         if h.url:
-            _sub(pub, "idno", h.url, type="URL")
+            _add(pub, "idno", h.url, type="URL")
         for url in h.other_urls:
-            _sub(pub, "idno", url, type="URL")
+            _add(pub, "idno", url, type="URL")
         if h.doc_number_type and (
             h.doc_number or h.doc_slug
         ):  # the archive's id of the document: its number, else its slug
-            _sub(pub, "idno", h.doc_number or h.doc_slug, type=h.doc_number_type)
+            _add(pub, "idno", h.doc_number or h.doc_slug, type=h.doc_number_type)
     else:  # TEI 2.2.4: a publicationStmt may be prose when the source was never published
-        _sub(pub, "p", "Unpublished: encoded from a plain-text record.")
+        _add(pub, "p", "Unpublished: encoded from a plain-text record.")
     if h.notes:
         # header text with no field of its own (a second citation, credits naming no funder,
         # Contents labels): kept, never dropped. TEI Guidelines 2.2.6 (notesStmt)
-        notes_stmt = _sub(file_desc, "notesStmt")
+        notes_stmt = _add(file_desc, "notesStmt")
         for kind, text in h.notes:
-            _sub(notes_stmt, "note", text, type=kind)
-    source_desc = _sub(file_desc, "sourceDesc")
+            _add(notes_stmt, "note", text, type=kind)
+    source_desc = _add(file_desc, "sourceDesc")
     if h.citation:
-        bibl = _sub(source_desc, "bibl", h.citation)
+        bibl = _add(source_desc, "bibl", h.citation)
         if h.url:
-            _sub(bibl, "ptr", target=h.url)
+            _add(bibl, "ptr", target=h.url)
     elif h.url:
-        bibl = _sub(source_desc, "bibl", h.url)
-        _sub(bibl, "ptr", target=h.url)
+        bibl = _add(source_desc, "bibl", h.url)
+        _add(bibl, "ptr", target=h.url)
     else:
         origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
-        _sub(source_desc, "p", f"{origin}; the record gives no citation.")
+        _add(source_desc, "p", f"{origin}; the record gives no citation.")
     if h.archival and h.archival.repository:
         # without a repository an msIdentifier would open with its idno, which tei_all's constraint
         # msId_minimal refuses (TEI 10.4); the reference then stays whole in bibl
-        source_desc.append(_ms_desc(h, h.archival))
+        source_desc.children.append(_ms_desc(h, h.archival))
 
-    enc = _sub(header, "encodingDesc")
-    app_info = _sub(enc, "appInfo")
-    app = _sub(app_info, "application", ident="tei-encoder", version=__version__)
-    _sub(app, "label", "tei-encoder")
-    decl = _sub(enc, "editorialDecl")
+    enc = _add(header, "encodingDesc")
+    app_info = _add(enc, "appInfo")
+    app = _add(app_info, "application", ident="tei-encoder", version=__version__)
+    _add(app, "label", "tei-encoder")
+    decl = _add(enc, "editorialDecl")
     for text in (*EDITORIAL_PRINCIPLES, *dict.fromkeys(doc.editorial)):
-        _sub(decl, "p", text)
+        _add(decl, "p", text)
 
-    profile = _sub(header, "profileDesc")
+    profile = _add(header, "profileDesc")
     if h.date_iso:
-        creation = _sub(profile, "creation")
-        _sub(creation, "date", h.date_text, type="creation", when=h.date_iso)
+        creation = _add(profile, "creation")
+        _add(creation, "date", h.date_text, type="creation", when=h.date_iso)
     if h.original_languages or h.translation_languages:
-        usage = _sub(profile, "langUsage")
+        usage = _add(profile, "langUsage")
         for lang in h.original_languages:
-            _sub(usage, "language", f"{lang.name} (language of the original)", ident=lang.code)
+            _add(usage, "language", f"{lang.name} (language of the original)", ident=lang.code)
         for lang in h.translation_languages:
             if not any(_same_language(lang, o) for o in h.original_languages):
-                _sub(usage, "language", f"{lang.name} (language of this translation)", ident=lang.code)
+                _add(usage, "language", f"{lang.name} (language of this translation)", ident=lang.code)
     if doc.abstract:
-        abstract = _sub(profile, "abstract")
-        abstract.append(_node(Node("p", {}, doc.abstract)))
+        abstract = _add(profile, "abstract")
+        abstract.children.append(Node("p", {}, doc.abstract))
 
-    revision = _sub(header, "revisionDesc")
-    _sub(
+    revision = _add(header, "revisionDesc")
+    _add(
         revision,
         "change",
         f"Encoded from the plain-text export by tei-encoder {__version__}.",
@@ -254,42 +254,42 @@ def _same_language(a: Language, b: Language) -> bool:
     return a.code == b.code and (a.code != UNDETERMINED or a.name.lower() == b.name.lower())
 
 
-def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:
+def _ms_desc(h: Header, ref: ArchivalReference) -> Node:
     """msDesc for the archival reference (TEI 10.4 "The manuscript identifier", 10.6 msContents)."""
-    ms = _el("msDesc")
-    ident = _sub(ms, "msIdentifier")
+    ms = _leaf("msDesc", None)
+    ident = _add(ms, "msIdentifier")
     if ref.repository:
         if ref.repository.country:
-            _sub(ident, "country", ref.repository.country)
+            _add(ident, "country", ref.repository.country)
         if ref.repository.settlement:
-            _sub(ident, "settlement", ref.repository.settlement)
+            _add(ident, "settlement", ref.repository.settlement)
         # an archive data/repositories.json does not list has only the name the citation gives it
         abbr = f" ({ref.repository.abbr})" if ref.repository.abbr else ""
-        _sub(ident, "repository", ref.repository.name + abbr)
+        _add(ident, "repository", ref.repository.name + abbr)
     if ref.collection:
-        _sub(ident, "collection", ref.collection)
+        _add(ident, "collection", ref.collection)
     if ref.idnos:
         if len(ref.idnos) > 1:
-            outer = _sub(ident, "idno", type="archival")
+            outer = _add(ident, "idno", type="archival")
             for kind, value in ref.idnos:
-                _sub(outer, "idno", value, type=kind)
+                _add(outer, "idno", value, type=kind)
         else:
             kind, value = ref.idnos[0]
-            _sub(ident, "idno", value, type=kind)
+            _add(ident, "idno", value, type=kind)
     if ref.locus or h.original_languages:
-        contents = _sub(ms, "msContents")
+        contents = _add(ms, "msContents")
         if h.original_languages:
-            _sub(
+            _add(
                 contents,
                 "textLang",
                 ", ".join(lang.name for lang in h.original_languages),
                 mainLang=h.original_languages[0].code,
             )
-        item = _sub(contents, "msItem")
+        item = _add(contents, "msItem")
         if ref.locus:
             lo, hi, text = ref.locus
-            _sub(item, "locus", text, **{"from": lo, "to": hi})
-        _sub(item, "title", h.title)
+            _add(item, "locus", text, **{"from": lo, "to": hi})
+        _add(item, "title", h.title)
     return ms
 
 
@@ -297,7 +297,8 @@ def _ms_desc(h: Header, ref: ArchivalReference) -> etree._Element:
 
 
 def _stand_off(entities: dict[str, Entity]) -> etree._Element:
-    stand_off = _el("standOff")
+    """The standOff with a list of each kind's entries (TEI 16.10, 13.3), made in one go (_text_tree)."""
+    stand_off = Node("standOff", {}, [])
     for entity_kind in ENTITY_KINDS:
         kind, list_tag, entry_tag, name_tag = (
             entity_kind.kind,
@@ -308,22 +309,121 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
         chosen = sorted((e for e in entities.values() if e.kind == kind), key=lambda e: e.xml_id)
         if not chosen:
             continue
-        listing = _sub(stand_off, list_tag)
+        listing = Node(list_tag, {}, [])
+        stand_off.children.append(listing)
         for e in chosen:
-            entry = _sub(listing, entry_tag, **{"xml:id": e.xml_id})
+            attrs = {"xml:id": e.xml_id} if e.xml_id else {}
             if e.source != "authority":
                 # made by the encoder, not by an editor: say who and how sure
-                entry.set("resp", "#encoder")
-                entry.set("cert", "medium" if e.source == "gazetteer" else "low")
-            _sub(entry, name_tag, e.name, type="preferred")
-            for variant in e.variants:
-                _sub(entry, name_tag, variant, type="variant")
-            for kind_id, value in e.idnos:
-                _sub(entry, "idno", value, type=kind_id)
-    return stand_off
+                attrs["resp"] = "#encoder"
+                attrs["cert"] = "medium" if e.source == "gazetteer" else "low"
+            entry = Node(entry_tag, attrs, [_leaf(name_tag, e.name, type="preferred")])
+            entry.children += [_leaf(name_tag, variant, type="variant") for variant in e.variants]
+            entry.children += [_leaf("idno", value, type=kind_id) for kind_id, value in e.idnos]
+            listing.children.append(entry)
+    return _text_tree(stand_off)
+
+
+def _leaf(tag: str, text: str | None, **attrs: str) -> Node:
+    """An element of text alone, as _sub makes it: empty attribute values left out, empty text none."""
+    return Node(tag, {k: v for k, v in attrs.items() if v}, [text] if text else [])
+
+
+def _add(parent: Node, tag: str, text: str | None = None, **attrs: str) -> Node:
+    """_leaf appended to parent's children (as _sub appends an element)."""
+    node = _leaf(tag, text, **attrs)
+    parent.children.append(node)
+    return node
 
 
 # --- text ----------------------------------------------------------------------------------------------
+
+
+def _text_tree(node: Node) -> etree._Element:
+    """A body Node -> its TEI element, as _node makes it: written out as XML text and parsed in one
+    go, which costs lxml a fraction of an element made and filled from Python. Whatever that text
+    cannot say as _node would (an empty string as an element's only text, a name or value lxml would
+    refuse) is left to _node, which then gives the same tree or the same error."""
+    out: list[str] = []
+    try:
+        _xml_of(node, out)
+        out[0] = out[0].replace("<" + node.tag, f'<{node.tag} xmlns="{TEI_NS}"', 1)  # the outermost start tag
+        return etree.fromstring("".join(out).encode("utf-8"), _body_parser())  # (bytes: parsed faster than str)
+    except Exception:  # (RecursionError, a parse error, an odd name or value): _node's tree or error
+        return _node(node)
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
+_PLAIN_NAMES: set[str] = set()  # names _plain_name has passed
+# a character XML text or an attribute value must escape to be read back as it is (a line end or tab in
+# an attribute would be normalised to a space; a carriage return to a line feed); a line end in text too,
+# so that the whole text is one line: every element then has line 1, which the checks report for an
+# element made in memory as for one without a line (sourceline None)
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", "\n": "&#10;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+
+
+_ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
+
+
+class _NotSayable(Exception):
+    """A Node the XML text of _text_tree cannot give as _node makes it."""
+
+
+def _plain_name(name: str) -> bool:
+    """Whether an element or attribute name needs no namespace and is one lxml takes as it is."""
+    if _NAME.fullmatch(name) is None:
+        return False
+    _PLAIN_NAMES.add(name)
+    return True
+
+
+def _xml_of(node: Node, out: list[str]) -> None:
+    """node as XML text appended to out. Raises _NotSayable, or TypeError for a value that is no string."""
+    tag = node.tag
+    if tag not in _PLAIN_NAMES and not _plain_name(tag):
+        raise _NotSayable(tag)
+    children = node.children
+    start = "<" + tag
+    if node.attrs:
+        for name, value in node.attrs.items():
+            if name not in _PLAIN_NAMES and name not in _XML_ATTRS and not _plain_name(name):
+                raise _NotSayable(name)
+            if _ATTR_SPECIAL.search(value):  # (most values need no escape: one scan, no copy)
+                value = value.translate(_ATTR_ESCAPES)
+            start += f' {name}="{value}"'
+    if not children:
+        out.append(start + "/>")
+        return
+    out.append(start + ">")
+    elements = False
+    for child in children:
+        if isinstance(child, Node):
+            elements = True
+            _xml_of(child, out)
+        elif type(child) is str:
+            if "&" in child or "<" in child or ">" in child or "\n" in child or "\r" in child:
+                child = child.translate(_TEXT_ESCAPES)
+            out.append(child)
+        else:
+            raise _NotSayable(type(child).__name__)  # (a str subclass: _node takes it as text)
+    if not elements and not any(children):
+        raise _NotSayable("empty text")  # _node gives it text "" (<p></p>); parsed, it would have none (<p/>)
+    out.append(f"</{tag}>")
+
+
+_PARSERS = threading.local()
+
+
+def _body_parser() -> etree.XMLParser:
+    """A parser for _text_tree's text, one per thread (an lxml parser serves one thread at a time):
+    no size or depth limit a long record could reach, no entities, no network."""
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+    return parser
 
 
 def _node(node: Node, parent: etree._Element | None = None) -> etree._Element:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tei_encoder.brackets import top_level_brackets
-from tei_encoder.dates import _ANY_DATE, find_dates
+from tei_encoder.dates import _any_date, find_dates
 from tei_encoder.parse.body import is_caps
 
 # characters that matter to these functions: brackets, digits, month letters in both cases, the long s
 # (it folds to "s" in a case-insensitive pattern), Roman numerals, separators and a few non-ASCII letters
-ALPHABET = "[]()  .,/-:0123456789janfebmrpyulgsoctvdJANFEBMRPYULGSOCTVDIVXſÉéßΣ中"
+ALPHABET = "[]()  .,/-:0123456789janfebmrpyulgsoctvdJANFEBMRPYULGSOCTVDIVXſÉéßΣ中_٣K"
 texts = st.text(alphabet=ALPHABET, max_size=40)
 
 
@@ -44,7 +45,7 @@ def plain_is_caps(text: str) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
 
 
-# the date scan's alternatives without its lookahead (which only skips positions no match can begin at)
+# the date gate's alternatives as one pattern (_any_date asks three that skip positions faster)
 PLAIN_ANY_DATE = re.compile(
     r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d"
     r"|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\."
@@ -55,10 +56,13 @@ PLAIN_ANY_DATE = re.compile(
 @given(texts)
 @example("00.00.")  # a day and month without a year (03.15.)
 @example("29.X 62")  # a Roman month with a space for the last dot
+@example("(ſept.)")  # a month after a bracket, its s long
+@example("x_mar")  # no word boundary before the month
+@example("٢٠١٩-٣")  # digits of another script
 def test_fast_paths_agree_with_plain_versions(text):
     assert top_level_brackets(text) == plain_top_level_brackets(text)
     assert is_caps(text) == plain_is_caps(text)
-    assert bool(_ANY_DATE.search(text)) == bool(PLAIN_ANY_DATE.search(text))
+    assert _any_date(text) == bool(PLAIN_ANY_DATE.search(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -135,3 +139,99 @@ def test_organisation_run_pattern_finds_what_its_plain_form_finds(parts):
     )
     text = "".join(parts)
     assert [m.span() for m in entities._ORG_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["party", "Party", "PARTY", "ſection", "union", "xunion", "CC", "C.C.", "_", "-", " ", "é", "K"]
+        )
+    ),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_head_word_test_finds_what_the_head_word_pattern_finds(parts, start, end):
+    """_has_head_word, a set lookup per word, answers as a search of the head-word pattern in the same
+    bounds, a word cut by the start, a long s (folding to "s") and the Kelvin sign (to "k") included."""
+    from tei_encoder.enrich import entities
+
+    text = "".join(parts)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = entities._ORG_HEAD_WORD.search(text, start, end) is not None
+    assert entities._has_head_word(text, start, end) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="AaZzÀĀž.b \n", max_size=12))
+def test_initial_gate_from_the_full_stop_agrees_with_the_plain_pattern(text):
+    from tei_encoder.enrich import entities
+
+    plain = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
+    assert (entities._MAY_HOLD_INITIAL.search(text) is None) == (plain.search(text) is None)
+
+
+_STRINGS = st.sampled_from(["", " ", "a b", "x & y", "<i>", "]]>", "one\ntwo", "cr\rlf", "tab\t", "é😀", 'q"t'])
+_VALUES = st.sampled_from(["", "a", 'say "x"', "x\ny", "t\tz", "r\rq", "<&>", "é"])
+
+
+@st.composite
+def _nodes(draw, depth=0):
+    from tei_encoder.model import Node
+
+    tag = draw(st.sampled_from(["p", "hi", "persName", "lb", "date"]))
+    names = draw(st.lists(st.sampled_from(["rend", "type", "xml:id", "xml:lang", "when"]), max_size=2, unique=True))
+    attrs = {name: draw(_VALUES) for name in names}
+    children = draw(st.lists(_STRINGS | _nodes(depth + 1), max_size=3)) if depth < 3 else draw(st.lists(_STRINGS))
+    return Node(tag, attrs, children)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_nodes())
+def test_text_made_tree_is_the_tree_made_element_by_element(node):
+    """_text_tree (the body written as XML text and parsed) gives the tree _node makes: the same XML
+    (escapes, an element whose only text is empty, line ends and tabs in attribute values) and no
+    element on a line but the first (in-memory trees report line 1)."""
+    from lxml import etree
+
+    from tei_encoder import write
+
+    def under_root(element):
+        root = etree.Element(write.T + "body", nsmap={None: write.TEI_NS})  # as in the TEI: the default namespace
+        root.append(element)
+        return etree.tostring(root)
+
+    made = write._text_tree(node)
+    assert under_root(made) == under_root(write._node(node))
+    assert {el.sourceline for el in made.iter()} <= {None, 1}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab \n\r\t\x00\x07\x0b\x0c\x1b[31m\x1c\x1f\x7f\x85\x9b\x9d\u2028\u2029\ufffe\uffffé", max_size=30)
+)
+@example("1\x001\x00")  # UTF-16 without its mark: refused
+def test_decoding_with_the_control_gate_gives_the_plain_result(text):
+    """decode_record reads a text without any control character past one scan: it gives what the four
+    passes over it give (terminal escapes, line-breaking and spacing controls, XML-forbidden characters)."""
+    from pathlib import Path
+
+    from tei_encoder import read
+    from tei_encoder.errors import RecordError
+
+    raw = text.encode("utf-8")
+    try:
+        decoded = read._decode(raw, None)
+    except RecordError:  # binary, or UTF-16 without its mark: refused before any control is read
+        decoded = None
+    plain = (decoded or "").replace("\r\n", "\n").replace("\r", "\n")
+    plain, escapes = read._ANSI_ESCAPE.subn("", plain)
+    plain, forbidden = read._XML_FORBIDDEN.subn("", read._SPACING_CONTROLS.sub(" ", read._LINE_BREAKS.sub("\n", plain)))
+    if decoded is None or not plain.strip():
+        with pytest.raises(RecordError):
+            read.decode_record(Path("r.txt"), raw)
+        return
+    got = read.decode_record(Path("r.txt"), raw)
+    assert got.text == plain
+    assert bool(escapes) == any("terminal" in w for w in got.warnings)
+    assert bool(forbidden) == any("XML 1.0" in w for w in got.warnings)

@@ -45,50 +45,52 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 _TOKEN = re.compile(
     r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
 )
-_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ž][\w'’-]*"
-_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ž]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
+_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ț][\w'’-]*"
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ț]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
-_MAY_HOLD_INITIAL = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
+# (found from its full stop, a fast literal scan, then the one or two characters before it read back:
+# whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ț][a-z]?\." but tries far fewer positions)
+_MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ț]\.)|(?<=[A-ZÀ-ÞĀ-ț][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SURNAME = r"(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž]{2}[A-ZÀ-ÞĀ-ž'’-]*)"
+_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)?")
+_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])(?:[a-zà-ÿĀ-ž'’-]+|[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+    rf"(?P<name>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:[a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
-    r"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.’'-][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+), (?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ž(\[])"
+    r"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ț(\[])"
 )
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
-    rf"(?P<surname>[A-ZÀ-ÞĀ-ž](?<![\w.][A-ZÀ-ÞĀ-ž])[a-zà-ÿĀ-ž'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])"
+    rf"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
 )
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 # a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
-_PATRONYMIC = r"[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:vich|vych|vna|ich|ichna)"
+_PATRONYMIC = r"[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:vich|vych|vna|ich|ichna)"
 # an Arabic surname may begin with its article joined by a hyphen ("Hafez al-Assad"); _name_run keeps it
 # only when the article is a listed particle (names.json particles)
 _GIVEN_NAME = re.compile(
-    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ž]))?{_SURNAME}))"
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ț]))?{_SURNAME}))"
 )
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
 # the lookbehind after it checks the character before the capital.
-_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ž])"
-_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*")
-_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?![\w’'-])")
-_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*")
-_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\s$")
-_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+")
+_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ț])"
+_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\s$")
+_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
-_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ž][\w’'-]*){{1,2}}")
+_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ț][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -247,6 +249,11 @@ def norm(token: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
 
 
+def _without_accents(text: str) -> str:
+    """`text` with its diacritics removed, case kept ("KSČ" -> "KSC")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, word) of every word and initial in text (cached: each string is read by several passes)."""
@@ -306,6 +313,12 @@ class EntityRecognizer:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self._add(form, entry.xml_id, entry.kind, 0)
+        for entry in self.authority.entries.values():
+            if entry.kind == "org":
+                for form in (entry.name, *entry.variants):
+                    self._add_singular_possessive(form, entry.xml_id)
+        self._add_state_acronyms()
+        self._add_org_word_orders()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
@@ -353,7 +366,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ž]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ț]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -446,6 +459,71 @@ class EntityRecognizer:
         if rank > 0 and any(f.rank < rank for f in forms):
             return  # a curated form wins over a gazetteer one
         forms.append(_Form(xml_id, kind, caps, exact, rank))
+        plain = _without_accents(exact) if exact else exact
+        if plain != exact:  # "KSČ" is printed "KSC" where the type has no háček: the same letters
+            forms.append(_Form(xml_id, kind, caps, plain, rank))
+
+    def _add_org_word_orders(self) -> None:
+        """A listed body's name also as translations reorder it: "the" after an "of" ("League of the
+        Communists of Yugoslavia"), and a name that begins with its parent body's name with the parent
+        after "of (the)" ("Security Council of the United Nations" for "United Nations Security
+        Council"). Each key only when no listed form has it, and only one body gives it."""
+        org_keys = {key: {f.entity_id for f in forms} for key, forms in self.lexicon.items() if forms[0].kind == "org"}
+        made: dict[tuple[str, ...], set[str]] = {}
+        for key, ids in org_keys.items():
+            if len(ids) != 1 or len(key) < 3:
+                continue
+            for j in range(1, len(key) - 1):
+                if key[j] == "of" and key[j + 1] != "the":
+                    made.setdefault((*key[: j + 1], "the", *key[j + 1 :]), set()).update(ids)
+                parent = org_keys.get(key[:j])
+                if parent and parent != ids and key[j] not in _FUNCTION_WORDS:
+                    for joint in (("of", "the"), ("of",)):
+                        made.setdefault((*key[j:], *joint, *key[:j]), set()).update(ids)
+        for key, ids in made.items():
+            if len(ids) == 1 and key not in self.lexicon:
+                caps = tuple(w not in _FUNCTION_WORDS for w in key)
+                self.lexicon[key] = [_Form(next(iter(ids)), "org", caps, None, 0)]
+
+    def _add_state_acronyms(self) -> None:
+        """A listed state's name of three or more capitalised words with a state word ("Socialist
+        Republic of Romania") also under its initials ("SRR"), letter for letter, when no listed form
+        has that key, no other state's name gives the same initials and they do not end in P (a party's)."""
+        state_words = {w.casefold() for w in gazetteer_link_rules().state_form_words}
+        owners: dict[str, set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "place":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form)]
+                initials = "".join(w[0] for w in words if w[0].isupper())
+                if len(initials) >= 3 and initials.isascii() and state_words.intersection(map(str.casefold, words)):
+                    owners.setdefault(initials, set()).add(entry.xml_id)
+        for initials, ids in owners.items():
+            key = (initials.casefold(),)
+            if initials.endswith("P"):
+                continue  # "PPR": a party's shape too (Polish Workers' Party), which the initials cannot tell
+            if len(ids) == 1 and key not in self.lexicon:
+                self.lexicon[key] = [_Form(next(iter(ids)), "place", (True,), initials, 0)]
+
+    def _add_singular_possessive(self, form: str, xml_id: str) -> None:
+        """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
+        translations print for it ("Worker's Party", "Worker’s Party"; tokens "worker", "s"), when no
+        listed form has that key: the same name misspelt, never another body's."""
+        if "s'" not in form and "s’" not in form:
+            return
+        toks = [t for _, end, t in tokens(form)]
+        ends = [end for _, end, _ in tokens(form)]
+        key: list[str] = []
+        for word, end in zip(toks, ends, strict=True):
+            if word[-1:] in "sS" and len(word) > 2 and form[end : end + 1] in ("'", "’"):
+                key += [norm(word[:-1]), "s"]
+            else:
+                key.append(norm(word))
+        singular = tuple(key)
+        if len(singular) > len(toks) and singular not in self.lexicon:
+            caps = tuple(t[:1].isupper() for t in key)
+            self.lexicon[singular] = [_Form(xml_id, "org", caps, None, 0)]
 
     def _person_form_index(
         self, words_of: Callable[[list[str]], list[str]]
@@ -590,12 +668,15 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
-    _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents)  # the text as the name passes read it
+    holders: list[Node] = []  # the elements with a supplied child
+    _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents, holders)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
     ctx.record_words = _record_words(ctx)  # read by the two passes below: made once
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
+    for holder in holders:
+        _learn_expanded_abbreviations(ctx, holder)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -668,29 +749,78 @@ def _runs_through_supplied(children: list) -> bool:
     return False
 
 
-def _add_strings(node: Node, skip: frozenset[str], texts: list[str], parents: list[Node]) -> None:
+def _add_strings(
+    node: Node, skip: frozenset[str], texts: list[str], parents: list[Node], holders: list[Node] | None = None
+) -> None:
     """Every string under node (outside `skip` elements) appended to texts, in document order, and the
     element holding it to parents; a run broken by supplied letters or words ("A[lexei] N. Kosygin",
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
-    level, no tuple per string.)"""
+    level, no tuple per string.) Each element with a supplied child is appended to `holders` when given."""
     children = node.children
     for child in children:  # a plain loop: this runs on every element of the body
         if not isinstance(child, str) and child.tag == "supplied":
             _split_glossed_given_names(vocabulary(), node)
+            if holders is not None:
+                holders.append(node)
             break
     if _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
         for child in children:
             if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
-                _add_strings(child, skip, texts, parents)
+                _add_strings(child, skip, texts, parents, holders)
         return
     for child in children:
         if isinstance(child, str):
             texts.append(child)
             parents.append(node)
         elif child.tag not in skip:
-            _add_strings(child, skip, texts, parents)
+            _add_strings(child, skip, texts, parents, holders)
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w’'-])(?P<abbr>[A-Z]{2,6}) $")
+_STATE_WORDS = frozenset({"republic", "kingdom", "state", "states", "federation", "socialist"})
+
+
+def _initials_hold(abbr: str, words: list[str]) -> bool:
+    """Whether the letters of `abbr` are, in order, the first letters of capitalised words of `words`
+    ("CSCE" in "European Conference on Security and Cooperation in Europe")."""
+    initials = "".join(w[0] for w in words if w[:1].isupper())
+    if not len(abbr) <= len(initials) <= len(abbr) + 2:
+        return False
+    k = 0
+    for letter in initials:
+        if k < len(abbr) and letter == abbr[k]:
+            k += 1
+    return k == len(abbr)
+
+
+def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
+    """An abbreviation no list holds followed by the translator's bracketed expansion ("the CSCE
+    [Conference on Security and Cooperation in Europe]") names one body: the abbreviation and the
+    expansion become one record-local organisation (not linked), so that a place inside the expansion
+    is part of the orgName, never a separate linked placeName (TEI P5 13.2.2). An expansion the lists
+    know ("FRG [Federal Republic of Germany]"), one shaped as a state's name, one of common words only
+    ("MFA [Ministry of Foreign Affairs]") and a two-letter one ("CP [Communist Party]") keep their reading."""
+    children = holder.children
+    for k in range(1, len(children)):
+        child, before = children[k], children[k - 1]
+        if not isinstance(child, Node) or child.tag != "supplied" or not isinstance(before, str):
+            continue
+        m = _ABBREVIATION_BEFORE.search(before, max(0, len(before) - 8))
+        if m is None or not all(isinstance(c, str) for c in child.children):
+            continue
+        words = [t for _, _, t in tokens(child.text())]
+        abbr, keys = m["abbr"], tuple(norm(w) for w in words)
+        if len(abbr) < 3 or not _initials_hold(abbr, words) or _STATE_WORDS.intersection(keys):
+            continue  # "CP [Communist Party]": two letters name any party; a state keeps the place rules
+        if _generic_name(ctx.rec.names, child.text(), "org"):
+            continue  # "MFA [Ministry of Foreign Affairs]": every state has one
+        if ctx.forms(keys) or ctx.forms((norm(abbr),)) or (norm(abbr),) in ctx.rec.rejected:
+            continue
+        xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
+        ctx.add_local((norm(abbr),), _Form(xml_id, "org", (True,), abbr, 2))
+        ctx.add_local(keys, _Form(xml_id, "org", tuple(w[0].isupper() for w in words), None, 2))
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -704,7 +834,7 @@ def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
 
 
 # "to Naszkowski (Warsaw)": a telegram's sender or addressee, then a listed place in brackets
-_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ž][^()\n]{1,39})\)")
+_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ț][^()\n]{1,39})\)")
 _WORD_BEFORE = re.compile(rf"(?<![\w.’'-]){_NAME_TOKEN}$")
 
 
@@ -730,7 +860,7 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
 
 
 # words in capitals, two to four ("JANOS LEWANDOWSKI", "LUIZ LEIVAS BASTIAN PINTO"): a name printed as a heading
-_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ž]+(?: [A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]+){{1,5}}(?![\w’'-])")
+_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?: [A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]+){{1,5}}(?![\w’'-])")
 
 
 def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) -> str:
@@ -957,7 +1087,7 @@ def _rule_names(
     return [n for n in names if n]
 
 
-_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ž][\w’'-]*)")
+_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
 def _inside_title(v, text: str, end: int, run: str) -> bool:
@@ -1010,7 +1140,7 @@ def _is_prefixed_state(rec: EntityRecognizer, name: str) -> bool:
     return any(f.kind == "place" for f in rec.lexicon.get(key, ()))
 
 
-_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]+)\s$")
+_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)\s$")
 
 
 def _surname_after_particle(v, text: str, at: int, run: str) -> str:
@@ -1034,7 +1164,7 @@ def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
     return run
 
 
-_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+)\b")
+_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\b")
 
 
 def _named_after_person(v, text: str, at: int) -> int:
@@ -1055,7 +1185,7 @@ def _text_kinds(text: str) -> int:
     return kinds
 
 
-_LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ž]")
+_LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ț]")
 _LOCATIVE_BEFORE = re.compile(r"(?<![\w])(?:in|at|from|to|near|via|of)\s+$")
 
 
@@ -1091,7 +1221,7 @@ def _word_kind(word: str) -> int:
 
 # two capitalised words, the second of a surname's shape (names.json surname_endings), in a list
 _PAIR = re.compile(
-    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]{2,})(?![\w’'-])"
+    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{2,})(?![\w’'-])"
 )
 _LIST_BEFORE = (", ", " and ")
 _LIST_AFTER = (",", " and ", ";")
@@ -1233,6 +1363,8 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
         if len(named) > 1:
             named = _named_on_their_own(ctx, short, {pid: people[pid] for pid in named})
+        if not named and _only_bearer_after_title(ctx, short, people):
+            named = set(people)
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
@@ -1241,6 +1373,29 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
+
+
+def _only_bearer_after_title(ctx: _DocContext, short: str, people: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Whether a surname the record never prints with a given name names the one listed person who
+    bears it ("Comrade Shcherbakov", "Ambassador Shcherbakov"): a single bearer in the authority, who
+    lived at the record's date when the entry says; printed after a title or role; no East Asian
+    family name (one list's only Kim is not the record's Kim), given name or dictionary word; not a
+    form the lists hold alone (their own rules read it). Two bearers leave it unlinked (a rule-found
+    person, listed for review)."""
+    if len(people) != 1 or ctx.forms((short,)):
+        return False  # a surname the lists hold alone ("Nehru") is theirs to read (another Nehru, an envoy)
+    v = ctx.rec.names
+    if short in v.east_asian_family or short in v.vietnamese_family or short in v.given or len(short) < 4:
+        return False
+    (pid,) = people
+    born, died = ctx.rec.entries[pid].lived
+    year = ctx.default_year
+    if year is not None and ((born is not None and year < born + 18) or (died is not None and year > died)):
+        return False
+    if v.is_common_word(short) or v.is_title_word(short):
+        return False
+    flat = _flat(ctx)
+    return any(v.is_title_word(before[-1]) for at in _occurrences(ctx, short) if (before := _words_before(flat, at)))
 
 
 def _propagate_listed_given_names(ctx: _DocContext) -> None:
@@ -1382,7 +1537,7 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
 
 # _CAP_WORD or _CAPS_WORD in one scan (a word matches at most one of them: its second letter decides)
 _CAP_OR_CAPS_WORD = re.compile(
-    rf"[A-ZÀ-ÞĀ-ž]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ž]+(?:-[a-zà-ÿĀ-ž]+)*|[A-ZÀ-ÞĀ-ž]+(?![\w’'-]))"
+    rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*|[A-ZÀ-ÞĀ-ț]+(?![\w’'-]))"
 )
 
 
@@ -1433,7 +1588,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
         family_first = len(toks) > 1 and east_asian_shape(toks)
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
-        if any(f.kind != "person" for f in ctx.forms(short)):
+        # an East Asian family name the gazetteer alone holds as a town ("Yao" of "Yao Guang") is the person's
+        gazetteer_only = family_first and _gazetteer_only(ctx, short)
+        if not gazetteer_only and any(f.kind != "person" for f in ctx.forms(short)):
             if len(key) == 1:
                 continue  # "Cuba" after a title is not a person
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
@@ -1445,6 +1602,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
             spelled
+            or (_family_respelt(ctx, key) if len(key) > 1 else None)
             or _same_person(ctx, toks, surname_ids, family_first)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
@@ -1460,7 +1618,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             if len(key) > 1:
                 claims.setdefault(short, set()).update({xml_id, *named_in_full})
             # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
-            if len(key) > 1 and not ctx.forms(short) and not named_in_full - {xml_id}:
+            if len(key) > 1 and (gazetteer_only or not ctx.forms(short)) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
                 taught.add((short, xml_id))
     # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
@@ -1469,6 +1627,24 @@ def _learn_local_names(ctx: _DocContext) -> None:
         if len(claims.get(short, ())) > 1:
             ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
             ctx.forms_version += 1
+
+
+def _family_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The one listed person whose name is `key` with its East Asian family name in another
+    transliteration ("Gang Ryang-uk" for Kang Ryang-uk; names.json family_name_variants), the given
+    name letter for letter; None when none or two are."""
+    ids: set[str] = set()
+    for group in ctx.rec.names.family_variants:
+        if key[0] in group:
+            for other in group - {key[0]}:
+                ids |= {f.entity_id for f in ctx.rec.lexicon.get((other, *key[1:]), ()) if f.kind == "person"}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _gazetteer_only(ctx: _DocContext, key: tuple[str, ...]) -> bool:
+    """Whether every form of `key` is a gazetteer place no list of ours holds (rank 1)."""
+    forms = ctx.forms(key)
+    return bool(forms) and all(f.rank == 1 for f in forms)
 
 
 _SAME_INITIAL = {"y": "y", "j": "y", "i": "y", "e": "y"}  # Yuri/Jurij/Iurii, Yevgeny/Evgeny
@@ -1573,7 +1749,7 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     return _tag_text(ctx, text)
 
 
-_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ž][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
+_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ț][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
 
 
 def _split_glossed_given_names(v, node: Node) -> None:
@@ -1805,8 +1981,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
 
 # a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
 _SPACED = re.compile(
-    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+) )?"
-    r"(?P<word>[A-ZÀ-ÞĀ-ž](?: [a-zà-ÿĀ-ž]){3,}|[A-ZÀ-ÞĀ-ž](?: [A-ZÀ-ÞĀ-ž]){3,})(?!\w| \w\b)"
+    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+) )?"
+    r"(?P<word>[A-ZÀ-ÞĀ-ț](?: [a-zà-ÿĀ-ț]){3,}|[A-ZÀ-ÞĀ-ț](?: [A-ZÀ-ÞĀ-ț]){3,})(?!\w| \w\b)"
 )
 
 # every spaced word holds " x y " (its second and third letters between spaces)
@@ -1839,7 +2015,7 @@ def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ž][\w.’'-]*)\s+$")
+_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ț][\w.’'-]*)\s+$")
 
 
 def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
@@ -1900,6 +2076,42 @@ def _named_otherwise(ctx: _DocContext, xml_id: str, key: tuple[str, ...]) -> boo
         other = tuple(norm(t) for _, _, t in tokens(name))
         if other != key and not set(other) <= set(key) and _all_in(other, ctx.record_words):
             return True
+    return False
+
+
+_SENTENCE_END = (". ", "; ", "\n")
+
+
+def _reads_as_listed_place(ctx: _DocContext, text: str, start: int, end: int, key: tuple[str, ...]) -> bool:
+    """Whether an ambiguous place name ("America": the Americas or the United States) reads as its
+    listed place without another of its names in the record (_named_otherwise): not after "of" (a longer
+    name's end: "the Congress of Women of America"), no word of its other reading in its sentence
+    ("Asia, Africa and America": gazetteer.json other_reading_words), and, in a record where the other
+    reading is usual ("Latin", "Cuba": other_reading_record_words), the state's adjective printed alone
+    ("the American imperialists", not "Latin American")."""
+    rules = ctx.rec.link_rules
+    if text[max(0, start - 3) : start] == "of ":
+        return False
+    if not rules.other_reading_record_words.isdisjoint(ctx.record_words):
+        adjective, not_after = rules.ambiguous_adjectives.get(key, ("", frozenset()))
+        flat = _flat(ctx)
+        if not adjective or not any(
+            not set(_words_before(flat, at)[-1:]) & not_after for at in _occurrences(ctx, adjective)
+        ):
+            return False
+    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+    right = min((k for k in (text.find(mark, end) for mark in _SENTENCE_END) if k >= 0), default=len(text))
+    sentence = f" {text[left:right]} "
+    return not any(_has_word(sentence, word) for word in rules.other_reading_words)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Whether `word` stands in `text` (begun and ended by a space) as a whole word: "Asia", not "Asian"."""
+    at = text.find(" " + word)
+    while at >= 0:
+        if not text[at + len(word) + 1].isalpha():
+            return True
+        at = text.find(" " + word, at + 1)
     return False
 
 
@@ -2178,8 +2390,8 @@ def _flat(ctx: _DocContext) -> str:
 
 
 _WORD_CHARS = frozenset("’'-")
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ž][\w’'-]*) $")
-_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ž][\w’'-]*)")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ț][\w’'-]*) $")
+_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
 def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
@@ -2514,6 +2726,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 form.kind == "place"
                 and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
+                and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
                 # "America" alone: the Americas or the United States; a place of the record, unlinked
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
@@ -2623,12 +2836,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 _NATIONAL = re.compile(
-    r"^(?:[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ž]{2,}(?:AN|ESE|AK))$"
+    r"^(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ț]{2,}(?:AN|ESE|AK))$"
 )
 _DIRECTION = frozenset({"north", "south", "east", "west"})
 
 
-_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*)*)")
+_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)*)")
 
 
 def _names_another_body(v, word: str) -> bool:
@@ -2701,24 +2914,31 @@ _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+# _ORG_HEAD_WORD tested word by word: a set lookup per word instead of the alternation tried at every
+# position (a third of the organisation pass); only while every head word is plain ASCII letters, which
+# str.lower() compares as the pattern's IGNORECASE does (else the pattern itself, for every run)
+_HEAD_WORDS_PLAIN = all(re.fullmatch("[a-z]+", w) for w in _ORG_HEADS)
+_HEAD_WORDS = frozenset(_ORG_HEADS | {"union"})
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
 _ORG_UNION_BEFORE = frozenset(
     ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 # or an abbreviation written with full stops ("C.C.", "R.C.P."): a party's organ or the party itself
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ž](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
+_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ț](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 # the first word written out so that the pattern begins with its capital (a fast scan: other positions are
 # skipped without trying the rest); the lookbehinds after the capital read the character before it and
 # (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
-_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
+_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
 _ORG_RUN = re.compile(
     rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
 _CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")
-_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ž][A-Za-zÀ-ÿĀ-ž]{1,7})\)")  # "(NLF)", "(MfSÖS)"
+_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ț][A-Za-zÀ-ÿĀ-ț]{1,7})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
         "the",
@@ -2791,6 +3011,23 @@ def _org_key(surface: str) -> tuple[str, ...]:
     return key
 
 
+def _has_head_word(text: str, start: int, end: int) -> bool:
+    """_ORG_HEAD_WORD.search(text, start, end) is not None: a head word (any case) as a whole word of
+    text[start:end] (end counts as a word's end, as for the pattern)."""
+    if not _HEAD_WORDS_PLAIN:
+        return _ORG_HEAD_WORD.search(text, start, end) is not None
+    for m in _WORD_RUN.finditer(text, start, end):
+        word = m.group()
+        # an ASCII word: lower() is the pattern's case folding; another (a letter folding to an ASCII
+        # one: "ſ", the Kelvin sign) is left to the pattern
+        if not ((word.lower() in _HEAD_WORDS) if word.isascii() else _ORG_HEAD_WORD.fullmatch(word)):
+            continue
+        if m.start() == start and start and _WORD_CHAR.match(text, start - 1):
+            continue  # the word goes on before `start`: no word boundary there
+        return True
+    return False
+
+
 def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
@@ -2800,10 +3037,10 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         return spans
     # a run with no head word has no part with one (a part's ends are a run's end or a space): left
     # before it is split (most capitalised runs name no body)
-    runs = _case_runs(text, (m for m in _ORG_RUN.finditer(text) if _ORG_HEAD_WORD.search(text, m.start(), m.end())))
+    runs = _case_runs(text, (m for m in _ORG_RUN.finditer(text) if _has_head_word(text, m.start(), m.end())))
     while runs:
         run_start, run_end = runs.pop(0)
-        if not _ORG_HEAD_WORD.search(text, run_start, run_end):
+        if not _has_head_word(text, run_start, run_end):
             continue
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
@@ -2846,16 +3083,16 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
 # (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
-# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ž]...)
+# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ț]...)
 _MISSION = re.compile(
-    r"(?P<state>[A-ZÀ-ÞĀ-ž](?<![\w’'-][A-ZÀ-ÞĀ-ž])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
+    r"(?P<state>[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
     r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
 )
 
 
 # a paper's name after its kind: "the newspaper Pravda", "the Chinese newspaper The Red Flag"
 _PAPER = re.compile(
-    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ž][\w’'-]*(?: [A-ZÀ-ÞĀ-ž][\w’'-]*){0,3})"
+    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,3})"
 )
 
 
@@ -2971,7 +3208,7 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ž]{6,}(?= [A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž])")
+_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ț]{6,}(?= [A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])")
 
 
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:
@@ -3283,6 +3520,13 @@ def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
     seen = [f for f in forms if f.entity_id in ctx.seen]  # an ambiguous short form: the one already named
     if len({f.entity_id for f in seen}) == 1:
         return seen[0]
+    learnt = [f for f in forms if f.rank == 2 and f.kind == "person"]
+    if (
+        best_rank == 1
+        and len({f.entity_id for f in learnt}) == 1
+        and all(f.kind == "place" for f in forms if f.rank == 1)
+    ):
+        return learnt[0]  # "Yao" of the record's Yao Guang, not the gazetteer's town (_learn_local_names)
     return None
 
 
@@ -3457,7 +3701,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 _PSEUDONYM_BEFORE = re.compile(
-    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ž][A-ZÀ-ÞĀ-ž'’-]{2,}|[A-ZÀ-ÞĀ-ž][a-zà-ÿĀ-ž'’-]{2,})\s?$"
+    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]{2,}|[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]{2,})\s?$"
 )
 
 

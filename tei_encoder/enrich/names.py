@@ -216,7 +216,7 @@ def _trie_to_regex(node: dict) -> str:
 
 
 # Initials: one capital, or a transliterated digraph (Ye. K. Ligachev, Yu. V. Andropov), with a period.
-INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|YE|YU|YA|YO|ZH|KH|TS|[A-ZÀ-ÞĀ-ž])\."  # "A. YA. VYSHINSKY" in capitals
+INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|YE|YU|YA|YO|ZH|KH|TS|[A-ZÀ-ÞĀ-ț])\."  # "A. YA. VYSHINSKY" in capitals
 
 
 def east_asian_shape(words: list[str]) -> bool:
