@@ -829,7 +829,13 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             # only, all written by now: it runs (a process of its own) while the overview pages
             # are made, not after them
             lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
-            indexing.start(site, None if full else paged, lost_shards, set(records) - failed_names)
+            indexing.start(
+                site,
+                None if full else paged,
+                lost_shards,
+                options.jobs or os.cpu_count() or 1,
+                set(records) - failed_names,
+            )
         details: dict | None = None  # the entries' dates of life and notes, read only when needed
         details_hash = state.get("details", "")
         if reencode or not details_hash:  # the authority files changed (or no build before): read them
@@ -856,6 +862,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 search,
                 details if details is not None else _authority_details(settings),
                 listed=listed,
+                contexts_of=store.contexts_of,  # an entity's contexts in one query, not one per document
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
@@ -865,7 +872,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             remove_stale_entry_pages(site, [p for p in earlier if isinstance(p, str)], needed)
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
-            summary.failed += [(str(page), why) for page, why in indexing.unreadable]
+            summary.failed += [(str(page), why) for page, why in sorted(indexing.unreadable)]  # shards run side by side
             search_files = owned_files(site, SEARCH_DIR)
         elif not search:
             remove_search(site)
@@ -1020,18 +1027,23 @@ class _SearchIndexing:
         """Whether indexing was started."""
         return self._thread is not None
 
-    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str], pages: set[str]) -> None:
-        """Start indexing the shards of the changed pages and the lost shards (all with changed None);
-        pages: the documents whose pages the build owns (only those are read)."""
+    def start(
+        self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int = 1, pages: set[str] | None = None
+    ) -> None:
+        """Start indexing the shards of the changed pages and the lost shards (all with changed None),
+        `jobs` shards side by side; pages: the documents whose pages the build owns (only those are
+        read; None: every regular file in docs/)."""
         self._thread = threading.Thread(
-            target=self._index, args=(site, changed, lost_shards, pages), name="search-index", daemon=True
+            target=self._index, args=(site, changed, lost_shards, jobs, pages), name="search-index", daemon=True
         )
         self._thread.start()
 
-    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str], pages: set[str]) -> None:
+    def _index(
+        self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int, pages: set[str] | None
+    ) -> None:
         started = time.perf_counter()
         try:
-            build_search_index(site, changed, lost_shards, self._stop, pages, self.unreadable)
+            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable)
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name

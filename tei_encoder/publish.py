@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -47,7 +47,7 @@ from .fsutil import (
     safe_stem,
 )
 from .tei import NSMAP, TEI_NS
-from .teidoc import DocumentSummary, EntryInfo
+from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     bad_xml_ids,
@@ -712,10 +712,18 @@ DETAIL_FIELDS = ("birth", "death", "note", "geo")  # what an authority entry may
 class EntityIndex:
     """Every entity of the edition with the documents that mention it, from the summaries;
     `details` (entity id -> birth, death, note, geo from the authority files, see
-    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks."""
+    teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks;
+    `contexts_of` (entity id -> document name -> its contexts there) reads an entry page's
+    sentences at once, when the summaries' own contexts are read one document at a time."""
 
-    def __init__(self, summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None):
+    def __init__(
+        self,
+        summaries: list[DocumentSummary],
+        details: dict[str, dict[str, str]] | None = None,
+        contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
+    ):
         self.docs = {s.name: s for s in summaries}
+        self._contexts_of = contexts_of
         self.info: dict[str, EntryInfo] = {}
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
@@ -785,9 +793,11 @@ class EntityIndex:
         head = etree.tostring(el, encoding="unicode")
         parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
         mentions = self.mentions.get(ref, {})
+        of_entity = self._contexts_of(ref) if self._contexts_of is not None else None
         for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
             parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
-            for context in self.docs[doc_name].contexts.get(ref, ()):
+            contexts = self.docs[doc_name].contexts.get(ref, ()) if of_entity is None else of_entity.get(doc_name, ())
+            for context in contexts:
                 parts.append(
                     f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
                     f"<after>{_xml_text(context.after)}</after></kwic>"
@@ -1119,20 +1129,22 @@ def write_overviews(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
     listed: set[str] | None = None,
+    contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name are
     rewritten, the registers of the kinds of the ids in `listed` (the entities whose row in a
     register changes; None: those of `affected`), and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). With `search`, the full-text
     search page is written with the index; `details` are the authority entries' dates of life,
-    notes and coordinates (see EntityIndex). Returns pages written."""
+    notes and coordinates (see EntityIndex); `contexts_of` reads one entity's contexts in every
+    document at once (SummaryStore.contexts_of; None: from each summary). Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    return render(_overview_jobs(summaries, affected, index_stale, site, search, details, listed))
+    return render(_overview_jobs(summaries, affected, index_stale, site, search, details, listed, contexts_of))
 
 
 def _overview_jobs(
@@ -1143,6 +1155,7 @@ def _overview_jobs(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
     listed: set[str] | None = None,
+    contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
 ):
     """A PageJob for every page to write; XML is made as pages are taken."""
     if index_stale or affected is None:
@@ -1152,7 +1165,7 @@ def _overview_jobs(
     listed = affected if listed is None or affected is None else listed
     if affected is not None and not affected and not listed:
         return  # no entity's mentions changed: registers stay as they are
-    entities = EntityIndex(summaries, details)
+    entities = EntityIndex(summaries, details, contexts_of)
     # an id no document describes any more could have been of any kind
     affected_kinds = None if listed is None else {entities.info[r].kind if r in entities.info else None for r in listed}
     for kind, register in sitemap.registers().items():

@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .fsutil import (
@@ -152,6 +153,7 @@ def build_search_index(
     changed: Iterable[str] | None = None,
     shards_lost: Iterable[str] = (),
     stop: threading.Event | None = None,
+    jobs: int = 1,
     pages: Iterable[str] | None = None,
     unreadable: list[tuple[Path, str]] | None = None,
 ) -> list[str]:
@@ -169,8 +171,10 @@ def build_search_index(
     files went missing), any shard without a bundle, or all of them when the shard count changes. Only the pages' articles
     (data-pagefind-body) are indexed. stop, once set (by a build that failed meanwhile), leaves the
     shards not yet begun: the index is then incomplete, as is that build, and the next build
-    indexes them (their bundles are missing). Returns the shards indexed. Raises PublishError when
-    Pagefind is missing or fails.
+    indexes them (their bundles are missing). jobs: how many shards are indexed side by side, each
+    by a Pagefind process of its own (a shard's index is the same whatever runs beside it: its
+    pages go to its own process one by one, in sorted order). Returns the shards indexed. Raises
+    PublishError when Pagefind is missing or fails (the shards not yet begun are left).
     """
     index = _search_folder(site)
     if pages is None:
@@ -196,15 +200,48 @@ def build_search_index(
             shutil.rmtree(entry.path)
         elif entry.is_file() and _is_data(entry.name):
             os.unlink(entry.path)
-    for shard in sorted(stale, key=int):
-        if stop is not None and stop.is_set():
-            return []
-        _index_shard(site, index / shard, shards[shard], stop, unreadable)
+    if not _index_shards(
+        site, index, {shard: shards[shard] for shard in sorted(stale, key=int)}, stop, jobs, unreadable
+    ):
+        return []
     _share_scripts(index, bundles)
     layout = json.dumps({"count": count, "bundles": bundles}, separators=(",", ":")).encode()
     if existing_output(index / SHARDS_FILE) != layout:
         atomic_write(index / SHARDS_FILE, layout, owned=True)
     return sorted(stale, key=int)
+
+
+def _index_shards(
+    site: Path,
+    index: Path,
+    shards: dict[str, list[str]],
+    stop: threading.Event | None,
+    jobs: int,
+    unreadable: list[tuple[Path, str]] | None = None,
+) -> bool:
+    """Index each shard (its name -> its pages' names) into its bundle below INDEX, up to `jobs` at a
+    time (Pagefind's own parallelism was lost when its pages were fed one by one: the shards run
+    side by side instead). False when stop was set before every shard was begun; the first
+    failure (PublishError, OutputError) is raised once the shards under way have ended, and no
+    further shard is begun after it."""
+    failed = threading.Event()  # a shard failed: begin no further one
+
+    def index_one(shard: str) -> bool:
+        if (stop is not None and stop.is_set()) or failed.is_set():
+            return False
+        try:
+            _index_shard(site, index / shard, shards[shard], stop, unreadable)
+        except BaseException:
+            failed.set()
+            raise
+        return True
+
+    workers = max(1, min(jobs, len(shards)))
+    if workers == 1:
+        return all([index_one(shard) for shard in shards])
+    with ThreadPoolExecutor(workers, thread_name_prefix="pagefind") as pool:
+        begun = [pool.submit(index_one, shard) for shard in shards]
+    return all([future.result() for future in begun])  # raises the first shard's error, in shard order
 
 
 def _index_shard(

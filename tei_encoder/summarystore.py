@@ -35,9 +35,11 @@ CREATE TABLE IF NOT EXISTS docs (name TEXT PRIMARY KEY, summary TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS contexts (
     doc TEXT NOT NULL, ref TEXT NOT NULL, kwic TEXT NOT NULL, PRIMARY KEY (doc, ref)
 );
+CREATE INDEX IF NOT EXISTS contexts_by_ref ON contexts (ref);
 """
 # rows in document order, as they are written (a table clustered by entity, or WITHOUT ROWID with rows
-# this long, made the file twice as large); an entry page reads them by (doc, ref), the primary key
+# this long, made the file twice as large); an entry page reads all rows of its entity in one query
+# through contexts_by_ref (one query per document took 8,800 reads for 30 entry pages)
 
 
 def _dumps(data) -> str:
@@ -189,6 +191,13 @@ class SummaryStore:
         self.db.executemany("INSERT INTO contexts VALUES (?, ?, ?)", [(name, ref, cs) for ref, cs in stored.contexts])
         self.changed = True
         return changed
+
+    def contexts_of(self, ref: str) -> dict[str, list[KeywordInContext]]:
+        """The keyword-in-context sentences of one entity in every document that mentions it
+        (document name -> the contexts of its mentions there, in mention order), read in one query:
+        what its entry page shows. Sees this build's changes not yet saved."""
+        rows = self.db.execute("SELECT doc, kwic FROM contexts WHERE ref = ?", (ref,))
+        return {doc: [KeywordInContext.from_json(c) for c in json.loads(text)] for doc, text in rows}
 
     def remove(self, name: str) -> None:
         """Forget a document that left the corpus."""

