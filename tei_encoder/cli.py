@@ -31,7 +31,16 @@ from .errors import (
     lines_of,
 )
 from .fsutil import OutputError, not_a_folder, not_there, output_clash, shown
-from .options import common_encode_options, site_options, with_options
+from .options import (
+    JOBS,
+    Megabytes,
+    NonEmptyPath,
+    NonEmptyText,
+    OneLineType,
+    common_encode_options,
+    site_options,
+    with_options,
+)
 from .signals import Stopped, restore, stop_on_signals
 
 if TYPE_CHECKING:
@@ -192,6 +201,33 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
     return choice
 
 
+def output_overlap(inputs: list[Path], output: Path, written: tuple[str, ...], reads_below: bool) -> str:
+    """Why OUTPUT cannot take a command's output made from INPUTS, in one line ('' when it can).
+
+    The one rule of build and publish (encode reads *.txt and writes *.xml, so never reads its own
+    output): an output folder that is an input folder (or, for a command that reads sub-folders
+    too, lies inside one) would have the next run read the command's own files as input (`build c
+    -o c` counted c/tei/*.xml as corpus files in a sub-folder and failed from its second run on);
+    an input inside one of the folders the command writes into OUTPUT (WRITTEN: build's tei/, a
+    site's tei/ copies) would be overwritten by its own output. Paths are compared after links are
+    resolved (fsutil.inside)."""
+    from .fsutil import inside
+
+    for given in inputs:
+        for folder in written:
+            if inside(output / folder, given):
+                which = "which is" if given.resolve() == (output / folder).resolve() else "which holds"
+                return f"-o {output} writes into {output / folder}, {which} the input {given}: it would be overwritten; choose another -o"
+        if given.is_dir() and (
+            inside(given, output) if reads_below else inside(output, given) and inside(given, output)
+        ):
+            return (
+                f"-o {output} {'is' if output.resolve() == given.resolve() else 'lies inside'} the input folder {given}: the next run would read this "
+                "run's output as input; choose an output folder outside it"
+            )
+    return ""
+
+
 def _folders_only(_ctx, param, values: tuple[Path, ...]) -> tuple[Path, ...]:
     """click's Path(file_okay=False) lets a named pipe or device through: only folders pass."""
     for value in values:
@@ -205,7 +241,7 @@ include_root_option = click.option(
     "--include-root",
     "include_roots",
     multiple=True,
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=NonEmptyPath(exists=True, file_okay=False, path_type=Path),
     callback=_folders_only,
     metavar="DIR",
     help="A folder XIncludes may also reach (default: only the TEI file's own folder); repeatable. "
@@ -231,10 +267,10 @@ class _Guarded(click.Group):
         try:
             return super().invoke(ctx)
         except click.BadParameter as exc:
-            if not isinstance(getattr(exc.param, "type", None), click.Path):
+            if not isinstance(getattr(exc.param, "type", None), (click.Path, OneLineType)):
                 raise
-            # a path option or argument naming the wrong kind of thing (a file for a folder, nothing):
-            # one line like every other path problem, not click's usage text (#13)
+            # a path option or argument naming the wrong kind of thing (a file for a folder, nothing, an
+            # empty path) or a value out of its range: one line like every other usage problem (#13)
             _fail_usage(_path_parameter_problem(exc))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
@@ -265,8 +301,9 @@ class _Guarded(click.Group):
             cause = (
                 f"{exc.strerror or exc} ({shown(exc.filename)})" if isinstance(exc, OSError) and exc.filename else exc
             )
-            kind = "error" if isinstance(exc, (OSError, MemoryError)) else "internal error"
-            _fail(f"{kind}: {type(exc).__name__}: {cause}" + ("" if kind == "error" else " (please report it)"))
+            if isinstance(exc, (OSError, MemoryError)):  # a fault of the machine: _fail says "error:" itself
+                _fail(f"{type(exc).__name__}: {cause}")
+            _fail(f"internal error: {type(exc).__name__}: {cause} (please report it)")
         finally:
             restore(previous)
 
@@ -281,11 +318,11 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     help="FILE.xml for one record, or a folder (written as FOLDER/<record name>.xml). Default for one record: standard output.",
 )
 @click.option(
@@ -314,18 +351,20 @@ def encode(
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
     from .edition import is_master
-    from .fsutil import atomic_write, safe_stem
+    from .fsutil import atomic_write, is_regular, safe_stem
     from .pipeline import record_files
 
     report = Reporter(quiet, verbose)
     skipped: list = []
     try:
         files = record_files(list(paths), follow_symlinks, skipped)
+        # a device or a named pipe (/dev/stdout, /dev/null) takes one record's TEI as a file would
+        stream = output is not None and output.exists() and not output.is_dir() and not is_regular(output)
         if (
             output is not None
             and output.exists()
             and not output.is_dir()
-            and (len(files) > 1 or output.suffix.lower() != ".xml")
+            and (len(files) > 1 or (output.suffix.lower() != ".xml" and not stream))
         ):
             raise UsageError(not_a_folder(output, "-o needs a folder for these records"))
         settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
@@ -340,7 +379,9 @@ def encode(
         _fail_usage("no records found (folders are searched for *.txt files)")
     if keep:
         sys.exit(_encode_masters(files, settings, report))
-    to_folder = output is not None and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
+    to_folder = (
+        output is not None and not stream and (output.is_dir() or len(files) > 1 or output.suffix.lower() != ".xml")
+    )
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
     written: dict[Path, Path] = {}
@@ -350,7 +391,13 @@ def encode(
             failed += 1
             continue
         if output is None:
-            sys.stdout.buffer.write(result.tei)
+            try:
+                sys.stdout.buffer.write(result.tei)
+                sys.stdout.buffer.flush()
+            except BrokenPipeError:
+                raise  # the reader went away (`| head`): _Guarded ends quietly
+            except OSError as exc:  # a full disk behind a redirection: said once, naming standard output
+                _fail(f"cannot write to standard output: {exc.strerror or exc}")
             continue
         target = output / f"{safe_stem(path.stem)}.xml" if to_folder else output
         if target in written:
@@ -435,7 +482,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option(
     "--profile",
     type=click.Choice(["auto", "tei-encoder", "tei-all"]),
@@ -447,7 +494,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--schema",
     "xsd",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="XSD to validate against. Default: the project schema (schema/tei-encoder.xsd).",
 )
 @click.option(
@@ -463,7 +510,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 )
 @click.option(
     "--rng",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="A RELAX NG schema: tei_all.rng for --profile tei-all (default: found or fetched, see README), "
     "else validated against too; uses jing when installed.",
 )
@@ -478,11 +525,11 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--max-size",
     "max_mb",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Megabytes(),
     default=200,
     show_default=True,
     metavar="MB",
-    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size).",
+    help="Refuse files larger than this many megabytes, above 0 and at most 1048576 (smaller ones may hold text nodes of any size).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True
@@ -490,13 +537,13 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
 @click.option(
     "--report",
     "report_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Write the report to this file (for example junit.xml) instead of standard output.",
 )
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(0, 256),
+    type=JOBS,
     default=0,
     help="Worker processes for large batches (default: one per core).",
 )
@@ -593,7 +640,7 @@ def validate(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @with_options(common_encode_options)
 def entities(
@@ -639,11 +686,11 @@ def entities(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=NonEmptyPath(path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True, help="Site folder to write."
+    "-o", "--output", type=NonEmptyPath(file_okay=False, path_type=Path), required=True, help="Site folder to write."
 )
-@click.option("--title", default=None, help="Title of the edition, shown on every page.")
+@click.option("--title", type=NonEmptyText(), default=None, help="Title of the edition, shown on every page.")
 @with_options(site_options)
 @click.option(
     "--follow-symlinks",
@@ -654,11 +701,11 @@ def entities(
 @click.option(
     "--max-size",
     "max_mb",
-    type=click.FloatRange(min=0, min_open=True),
+    type=Megabytes(),
     default=200,
     show_default=True,
     metavar="MB",
-    help="Refuse files larger than this many megabytes (smaller ones may hold text nodes of any size), as validate.",
+    help="Refuse files larger than this many megabytes, above 0 and at most 1048576 (smaller ones may hold text nodes of any size), as validate.",
 )
 @include_root_option
 def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb, include_roots):
@@ -684,7 +731,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         Publisher,
         PublishError,
         copy_assets,
-        read_tei,
+        read_tei_source,
         remove_document,
         ui_string_warnings,
         write_document,
@@ -705,6 +752,8 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
             sys.exit(EXIT_FAILED)
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the site"))
+        if overlap := output_overlap(list(paths), output, ("tei",), reads_below=True):
+            raise UsageError(overlap)
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet {not_there(css)}")
         search = not no_search and search_available()
@@ -726,10 +775,10 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         try:
             if name in seen:
                 raise ValueError(f"another file already published as {name}.html")
-            tree, warnings = read_tei(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
+            # the file's own bytes (UTF-8, nothing included), else re-encoded as UTF-8, XIncludes resolved
+            tree, warnings, tei = read_tei_source(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
             for warning in warnings:
                 report.warning(path, warning)
-            tei = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)  # XIncludes resolved
             for warning in write_document(output, publisher, name, tei):
                 report.warning(path, warning)
             summaries.append(summarize(tree, name))
@@ -771,22 +820,22 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
 
 
 @main.command()
-@click.argument("corpus", required=False, type=click.Path(path_type=Path), default=Path("corpus"))
+@click.argument("corpus", required=False, type=NonEmptyPath(path_type=Path), default=Path("corpus"))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=NonEmptyPath(path_type=Path),
     default=Path("build"),
     show_default=True,
     help="Build folder: TEI goes to OUTPUT/tei/, the HTML edition to OUTPUT/site/.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(0, 256), default=0, help="Worker processes (default: one per core).")
+@click.option("-j", "--jobs", type=JOBS, default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring what the last build left.")
-@click.option("--title", default=None, help="Title of the edition, shown on every page.")
+@click.option("--title", type=NonEmptyText(), default=None, help="Title of the edition, shown on every page.")
 @click.option(
     "--stats",
     "stats_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Write counts and time per stage as JSON to this file.",
 )
 @with_options(site_options)
@@ -826,6 +875,8 @@ def build(
             raise UsageError(f"{shown(corpus)}: corpus {not_there(corpus, 'a folder of records')}")
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the build"))
+        if overlap := output_overlap([corpus], output, ("tei", "site", ".tei-encoder"), reads_below=False):
+            raise UsageError(overlap)
         if stats_file is not None and stats_file.is_dir():
             raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)

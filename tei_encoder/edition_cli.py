@@ -13,7 +13,7 @@ import click
 
 from .errors import UsageError, lines_of
 from .fsutil import not_there, shown
-from .options import ENCODE_OPTIONS, with_options
+from .options import ENCODE_OPTIONS, NonEmptyPath, NonEmptyText, with_options
 
 # the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
 
@@ -30,9 +30,10 @@ def _default_corpus() -> Path:
 
 
 @click.command()
-@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("folder", type=NonEmptyPath(file_okay=False, path_type=Path))
 @click.option(
     "--requirement",
+    type=NonEmptyText(),
     metavar="SPEC",
     help="What CI installs (requirements.txt), for example a git URL of your tei-encoder. "
     "Default: where this tei-encoder was installed from when that is a git or web URL, "
@@ -63,11 +64,11 @@ def init(folder, requirement):
 
 
 @click.command()
-@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.argument("corpus", required=False, type=NonEmptyPath(path_type=Path))
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Review file to write (CSV). Default: review.csv beside the corpus folder.",
 )
 @with_options([ENCODE_OPTIONS[name] for name in ("authority", "encoding", "no_gazetteer", "record_format", "quiet")])
@@ -149,12 +150,12 @@ def authority():
 
 
 @authority.command("check")
-@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.argument("corpus", required=False, type=NonEmptyPath(path_type=Path))
 @click.option(
     "--authority",
     "folders",
     multiple=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NonEmptyPath(file_okay=False, path_type=Path),
     help="Folder to check. Default: authority/ beside CORPUS (default corpus/), else the base shipped with tei-encoder.",
 )
 def check(corpus, folders):
@@ -185,11 +186,11 @@ def check(corpus, folders):
 
 
 @authority.command("apply")
-@click.argument("review_file", metavar="REVIEW", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("review_file", metavar="REVIEW", type=NonEmptyPath(dir_okay=False, exists=True, path_type=Path))
 @click.option(
     "--authority",
     "folder",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=NonEmptyPath(file_okay=False, path_type=Path),
     help="The edition's authority folder to write. Default: authority/ beside REVIEW or the current folder.",
 )
 def apply(review_file, folder):

@@ -41,3 +41,10 @@ class MissingSiteInput(UsageError):
     def __init__(self, path, kind: str):
         self.path, self.kind = path, kind
         super().__init__(f"{path}: {self.WHAT[kind]} {not_there(path, 'a file' if kind == 'css' else 'a folder')}")
+
+
+def human_size(size: int) -> str:
+    """A size for people, the same in every command's refusals: 512 bytes, 3.4 KB, 12.0 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -56,6 +56,7 @@ from .xmlsafe import (
     human_size,
     parse_xml,
     resolve_xinclude,
+    saxon_parser_settings,
 )
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
@@ -240,7 +241,9 @@ def _saxon_processor():
     pid = os.getpid()
     if pid not in _PROCESSOR:
         _PROCESSOR.clear()
-        _PROCESSOR[pid] = PySaxonProcessor(license=False)
+        _PROCESSOR[pid] = processor = PySaxonProcessor(license=False)
+        for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
+            processor.set_configuration_property(name, value)
     return _PROCESSOR[pid]
 
 
@@ -413,7 +416,7 @@ class Publisher:
             doc_date_text=date_text,
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
-        return page, warnings + missing_text(root, page)
+        return page, warnings + missing_text(root, page) + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -640,6 +643,38 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
     return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
+
+
+# The parts of a TEI document its page shows: the header (in the metadata boxes), the text, and
+# the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
+# facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
+_SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
+_UNSHOWN_STANDOFF_TEXT = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+
+
+def unshown_parts(root: etree._Element) -> list[str]:
+    """One warning naming the parts of a TEI document (of the TEI root or teiCorpus, and of each
+    TEI in a corpus) whose words the page does not show, each with its count of words and line;
+    [] when there are none (or the root is not TEI P5's: such a page shows all of its text)."""
+    if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
+        return []
+    parts = []
+    for document in (root, *root.iterdescendants(f"{{{TEI_NS}}}TEI")):
+        for part in document:
+            if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
+                continue
+            standoff = part.tag == f"{{{TEI_NS}}}standOff"
+            texts = part.xpath(_UNSHOWN_STANDOFF_TEXT, namespaces=NSMAP) if standoff else part.xpath(".//text()")
+            words = len(_words(" ".join(texts)))
+            if words:
+                counted = f"{words:,} word" + ("s" if words != 1 else "")
+                parts.append(f"<{etree.QName(part).localname}> at line {part.sourceline or 1} ({counted})")
+    if not parts:
+        return []
+    return [
+        f"not shown on the page: {', '.join(parts[:5])}"
+        + (f" and {len(parts) - 5} more parts" if len(parts) > 5 else "")
+    ]
 
 
 # --- overview pages from document summaries ----------------------------------------------------
@@ -910,7 +945,18 @@ def _is_ours(root: etree._Element) -> bool:
 def read_tei(
     path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
 ) -> tuple[etree._ElementTree, list[str]]:
-    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings).
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings). See read_tei_source."""
+    tree, warnings, _ = read_tei_source(path, max_bytes, include_roots)
+    return tree, warnings
+
+
+def read_tei_source(
+    path: Path, max_bytes: int = DEFAULT_MAX_MB * 1024 * 1024, include_roots: tuple[str, ...] = ()
+) -> tuple[etree._ElementTree, list[str], bytes]:
+    """Read a TEI file to publish exactly as `validate` reads it: (the tree, warnings, the bytes to
+    publish). The bytes are the file's own, byte for byte, when it is UTF-8 and includes nothing;
+    a file in another encoding (UTF-16, ISO-8859-1) is re-encoded as UTF-8, and one with XIncludes
+    is written with the included text in place (the page and the download copy show the same text).
 
     Files over max_bytes are refused unread; smaller ones may hold text nodes of any size
     (libxml2's huge_tree, as jing has no limit). XIncludes are resolved from local files only
@@ -923,16 +969,27 @@ def read_tei(
         raise PublishError(
             f"refused: the file is {human_size(size)}, over the size limit of {human_size(max_bytes)} ({MAX_SIZE_HINT})"
         )
+    raw = path.read_bytes()
     try:
-        tree = parse_xml(path, path.read_bytes(), huge=True, collect_ids=False)
+        tree = parse_xml(path, raw, huge=True, collect_ids=False)
     except (etree.XMLSyntaxError, ValueError) as exc:  # UnsafeXML is a ValueError
         raise PublishError(describe_xml_error(exc)) from None
     warnings = _repeated_ids(tree) + [message for _, message, _ in bad_xml_ids(tree)]  # validate's words
-    if has_xinclude(tree):
+    included = has_xinclude(tree)
+    if included:
         refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
-    return tree, warnings
+    if included or not _is_utf8(tree, raw):
+        raw = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+    return tree, warnings, raw
+
+
+def _is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
+    """Is the file UTF-8 (what the site serves)? Its declaration says so (or says nothing) and it
+    holds no NUL byte (UTF-16/32 without a declaration: XML never holds U+0000)."""
+    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
+    return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

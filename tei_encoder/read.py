@@ -13,7 +13,7 @@ import re
 import stat
 from pathlib import Path
 
-from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, RecordError
+from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, RecordError, human_size
 from .model import SourceText
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record larger than this is almost surely not a record
@@ -66,7 +66,7 @@ def read_record(path: Path, encoding: str | None = None, max_bytes: int = MAX_RE
             if len(raw) > st.st_size and len(raw) <= max_bytes:
                 raw += handle.read(max_bytes + 1 - len(raw))
         if len(raw) > max_bytes:
-            raise RecordError(f"file is over the {_megabytes(max_bytes)} MB limit for one record; {SIZE_HINT}")
+            raise RecordError(f"file is over the {_size(max_bytes)} limit for one record; {SIZE_HINT}")
     except OSError as exc:
         raise RecordError(f"cannot read file: {exc.strerror or exc}") from None
     return decode_record(path, raw, encoding)
@@ -76,9 +76,7 @@ def check_record_size(size: int, max_bytes: int = MAX_RECORD_BYTES) -> None:
     """Raise RecordError (one line, with the hint to raise the limit) when a record of size bytes
     is over max_bytes: `encode` and `build` refuse a file before reading it, in the same words."""
     if size > max_bytes:
-        raise RecordError(
-            f"file is {_megabytes(size)} MB, over the {_megabytes(max_bytes)} MB limit for one record; {SIZE_HINT}"
-        )
+        raise RecordError(f"file is {_size(size)}, over the {_size(max_bytes)} limit for one record; {SIZE_HINT}")
 
 
 def record_digest(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> str:
@@ -89,8 +87,9 @@ def record_digest(path: Path, max_bytes: int = MAX_RECORD_BYTES) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f}" if size >= 1024 * 1024 else f"{size / (1024 * 1024):.2f}"
+def _size(size: int) -> str:
+    """Whole megabytes from one up (the unit of --max-record-size), else bytes or KB: never "0.00 MB"."""
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else human_size(size)
 
 
 def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> SourceText:

@@ -176,7 +176,11 @@ class EmbeddedRules:
     def __init__(self, rng: Path):
         from saxonche import PySaxonProcessor
 
+        from .xmlsafe import saxon_parser_settings
+
         self._proc = PySaxonProcessor(license=False)
+        for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
+            self._proc.set_configuration_property(name, value)
         stylesheet = to_xslt3(embedded_schematron(rng))
         self._exe = self._proc.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
         if self._exe is None:

@@ -167,7 +167,7 @@ _BLOCKS = frozenset(
 )
 # text a reader does not see at that place: corrections (as for a name's surface text) and notes
 _SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
-_BREAKS = frozenset({T + "lb", T + "pb", T + "cb"})
+_BREAKS = frozenset({T + "lb", T + "pb", T + "cb", T + "gb", T + "milestone"})  # att.breaking, TEI P5 3.11.3
 _SEPARATE = _BLOCKS | {
     T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "byline", "docAuthor", "trailer")
 }

@@ -48,6 +48,7 @@ from .xmlsafe import (
     included_from,
     parse_xml,
     resolve_xinclude,
+    structure_problem,
 )
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
@@ -440,10 +441,17 @@ class Validator:
         try:
             failures = _embedded_rules(rng).failures(etree.tostring(tree, encoding="unicode"))
         except Exception as exc:  # saxonche raises its own error types for a rule that fails at run time
+            # never valid unchecked: the file's status is "not checked", saying why (#13)
             reason = " ".join(str(exc).split())[:300]
             return [
                 Diagnostic(
-                    name, 1, 1, "warning", f"TEI constraints (Schematron) not checked: {reason}", "", "tei-schematron"
+                    name,
+                    1,
+                    1,
+                    "error",
+                    f"not checked: the TEI constraints (Schematron) could not run: {reason}",
+                    "",
+                    "unchecked",
                 )
             ]
         lines, occurrences = _Lines(data, tree.docinfo.encoding), _Occurrences()
@@ -514,8 +522,11 @@ class Validator:
                 return _Checked(
                     [_refused(name, "the file declares a DOCTYPE; DTDs and entity declarations are not accepted")]
                 )
+            problem = structure_problem(tree)
+            if problem is not None:
+                return _Checked([_refused(name, str(problem), problem.line)])
         except UnsafeXML as exc:
-            return _Checked([_refused(name, str(exc))])
+            return _Checked([_refused(name, str(exc), exc.line)])
         origins: dict[etree._Element, str] = {}  # the elements that start an included file's content
         checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins)
         # an xml:id that is no NCName makes the file invalid, never "not well-formed" (publish warns alike)

@@ -1,4 +1,5 @@
-"""Parsing XML we did not write: no network, no external entities, no DTD expansion, bounded depth."""
+"""Parsing XML we did not write: no network, no external entities, no DTD expansion, and one set
+of structural limits (depth, attributes per element, name length) that every stage keeps."""
 
 from __future__ import annotations
 
@@ -12,11 +13,18 @@ from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT, lines_of
+from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT, human_size, lines_of  # noqa: F401  (human_size re-exported)
 from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
-MAX_DEPTH = 256  # libxml2's limit without XML_PARSE_HUGE
+# The structural limits of every XML file a command reads, checked once the file is parsed (and again
+# once its XIncludes are expanded), before jing or Saxon see it. They are the only limits: Saxon's own
+# (the JDK's jdk.xml.* limits, 100 levels, 200 attributes, 1000-character names in saxonche) are
+# lifted (saxon_parser_settings), so a file within these is read by every stage alike, and a file
+# beyond them is refused in one line naming the line and the limit, never half-checked.
+MAX_DEPTH = 256  # elements nested in each other (libxml2's own limit without XML_PARSE_HUGE)
+MAX_ATTRIBUTES = 256  # attributes of one element (none is near it in TEI; jing took 73 s for 100,000)
+MAX_NAME_LENGTH = 1000  # characters of an element or attribute name, prefix included
 DEFAULT_MAX_MB = 200  # validate's and publish's --max-size: larger files are refused unread
 XI = "{http://www.w3.org/2001/XInclude}"
 # the namespace of a 2003 draft of XInclude: libxml2 still acts on it (jing does not), so a file that
@@ -148,9 +156,66 @@ def over_xml_limit(size: int) -> str:
 
 
 class UnsafeXML(ValueError):
-    """Raised for XML we refuse to read: a DOCTYPE, entity declarations, too deep a tree."""
+    """Raised for XML we refuse to read: a DOCTYPE, entity declarations, a tree beyond the
+    structural limits. line: where the refused part starts (1 when it is the whole file)."""
 
-    pass
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
+
+
+_JAXP_PROPERTY = "http://saxon.sf.net/feature/parserProperty?uri=http%3A//www.oracle.com/xml/jaxp/properties/"
+
+
+def saxon_parser_settings() -> dict[str, str]:
+    """Saxon configuration properties (PySaxonProcessor.set_configuration_property) that lift the
+    JDK parser's limits on depth, attributes per element and name length ("0": none): files are
+    checked against MAX_DEPTH, MAX_ATTRIBUTES and MAX_NAME_LENGTH before Saxon parses them, so
+    Saxon never refuses (with a raw report naming no file) a file the other stages accept."""
+    return {f"{_JAXP_PROPERTY}{name}": "0" for name in ("maxElementDepth", "elementAttributeLimit", "maxXMLNameLimit")}
+
+
+def _deeper_than(depth: int) -> str:
+    return "/" + "/".join(["*"] * (depth + 1))  # the elements at depth + 1 (the root is at depth 1)
+
+
+_OVER_LIMITS = (
+    (
+        _deeper_than(MAX_DEPTH),
+        lambda el: f"elements nested deeper than {MAX_DEPTH} levels, the limit",
+    ),
+    (
+        f"//*[count(@*) > {MAX_ATTRIBUTES}]",
+        lambda el: (
+            f"element <{_short(el)}> has {len(el.attrib):,} attributes, over the limit of {MAX_ATTRIBUTES} per element"
+        ),
+    ),
+    (
+        f"//*[string-length(name()) > {MAX_NAME_LENGTH}] | //*[@*[string-length(name()) > {MAX_NAME_LENGTH}]]",
+        lambda el: f"a name in element <{_short(el)}> is longer than {MAX_NAME_LENGTH:,} characters, the limit",
+    ),
+)
+
+
+def _short(el: etree._Element) -> str:
+    name = etree.QName(el).localname
+    return name if len(name) <= 40 else name[:40] + "…"
+
+
+def structure_problem(tree: etree._ElementTree) -> UnsafeXML | None:
+    """The refusal of a tree beyond the structural limits (MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAME_LENGTH),
+    or None: one line naming the first place over a limit (its line, in .line and the message)
+    and how many more there are. Each limit is one XPath run in C (about 0.1 s per million elements)."""
+    found = []
+    for path, say in _OVER_LIMITS:
+        over = tree.xpath(path)
+        if over:
+            found.append((over[0].sourceline or 1, say(over[0]), len(over)))
+    if not found:
+        return None
+    line, message, _ = min(found, key=lambda f: f[0])
+    more = sum(count for _, _, count in found) - 1
+    return UnsafeXML(f"line {line}: {message}" + (f" (and {more:,} more places over the limits)" if more else ""), line)
 
 
 def parse_xml(
@@ -190,7 +255,11 @@ def parse_xml(
             raise exc from None
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
-    # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False)
+    # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False), and
+    # by structure_problem with huge (libxml2's limit is then 2048)
+    problem = structure_problem(tree)
+    if problem is not None:
+        raise problem
     return tree
 
 
@@ -200,7 +269,8 @@ def describe_xml_error(exc: Exception) -> str:
         return f"refused: {exc}"
     message = getattr(exc, "msg", None) or str(exc)
     if "Excessive depth" in message:
-        return f"refused: elements nested deeper than {MAX_DEPTH} levels"
+        line = getattr(exc, "lineno", None) or 1
+        return f"refused: line {line}: elements nested deeper than {MAX_DEPTH} levels, the limit"
     if "Detected an entity reference loop" in message or "amplification" in message:
         return "refused: entity expansion (a possible entity-expansion attack)"
     return f"not well-formed XML: {(lines_of(message) or [''])[0]}"
@@ -290,7 +360,8 @@ def resolve_xinclude(
     of --max-size), more than MAX_INCLUDES includes in all (nested ones counted as often as they are
     reached: a file included twice by a file included twice counts four times), more than max_bytes
     of expanded files in all, or a file that includes itself (through others) refuses the file,
-    naming the included file and the limit. origins, when given, gets each element that starts the
+    naming the included file and the limit; so does an expanded tree beyond the structural limits
+    (structure_problem). origins, when given, gets each element that starts the
     content of an included file, with that file's real path (included_from finds an element's file).
 
     Only local files are included (never the network); an include that fails without a fallback
@@ -330,6 +401,9 @@ def resolve_xinclude(
         if element is None:
             element = _failing_include(exc, message, includes, targets)
         return IncludeRefusal(f"XInclude failed: {message}", element), ()
+    problem = structure_problem(tree)  # each file was within the limits alone; together they may not be
+    if problem is not None:
+        return IncludeRefusal(f"with its XIncludes expanded, {problem}"), ()
     if origins is not None:
         origins.update(_included_starts(tree, set(walk.expands), walk.nesting))
     _restore_bases(tree, written)
@@ -518,10 +592,3 @@ def _failing_include(exc, message: str, includes, targets) -> etree._Element | N
     entry = exc.error_log.last_error if exc.error_log else None
     line = entry.line if entry is not None else None
     return next((i for i in includes if i.sourceline == line), None)
-
-
-def human_size(size: int) -> str:
-    """A size for people, the same in every command's refusals: 512 bytes, 3.4 KB, 12.0 MB."""
-    if size < 1024:
-        return f"{size} bytes"
-    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

@@ -277,8 +277,14 @@
   <!-- A space the source leaves (TEI P5 §11.4) keeps the words around it apart. -->
   <xsl:template match="tei:space[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
 
-  <xsl:template match="(tei:cb | tei:gb | tei:milestone | tei:anchor | tei:graphic | tei:media | tei:binaryObject
+  <xsl:template match="(tei:anchor | tei:graphic | tei:media | tei:binaryObject
                        | tei:link | tei:linkGrp | tei:join | tei:alt | tei:altGrp)[not(normalize-space())]"/>
+  <!-- A column, gathering or other boundary (cb, gb, milestone: att.breaking, TEI P5 §3.11.3) parts
+       the words on either side as a line or page break does, unless @break="no" says the word runs
+       on over it; an anchor marks a point, not a break (it may stand inside a word): nothing. -->
+  <xsl:template match="(tei:cb | tei:gb | tei:milestone)[not(normalize-space())]">
+    <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
 
   <xsl:template match="tei:roleName | tei:seg | tei:idno">
     <xsl:element name="{f:html-name(., 'span')}">

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 
 from ..brackets import is_description, top_level_brackets
 from ..model import Document, Node
+from ..parse.body import PAGE_NUMBER
 from .names import fold, vocabulary
 from .walk import last_words_start, rewrite_text
 
@@ -184,8 +185,8 @@ class _State:
                 nodes.append(Node("note", {"type": "editorial", **self.resp_attrs()}, [sic.group("comment")]))
             return nodes, before[: word.start()]
         page = _PAGE.match(inner)
-        if page:
-            return Node("pb", {"n": page.group("n")}), before
+        if page:  # `[page break]` names no page: a pb without @n (TEI 3.11.3), as on a line of its own
+            return Node("pb", {"n": page.group("n")} if PAGE_NUMBER.fullmatch(page.group("n")) else {}), before
         gap = _GAP_WORDS.match(inner)
         if gap:
             what = gap.group("what").lower()
@@ -201,7 +202,8 @@ class _State:
             return Node("gap", attrs, [Node("desc", {}, [inner])]), before
         if is_description(inner):
             return Node("note", {"type": "editorial", **self.resp_attrs()}, [content]), before
-        if _NOTE_MARK.match(inner):
+        # a longer number ([1000]) is a mark only when the record has a note so marked (parse.body)
+        if _NOTE_MARK.match(inner) or (inner.isdigit() and inner in self.doc.notes):
             if notes and inner in self.doc.notes and inner not in self.placed:
                 self.placed.add(inner)
                 return Node("note", {"place": "foot", "n": inner}, self.note_content(inner)), before.rstrip()

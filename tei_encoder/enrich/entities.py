@@ -275,6 +275,13 @@ def _token_keys(
     return toks, tuple(norm(t[2]) for t in toks), caps, tuple(next_cap)
 
 
+def _with_its_period(text: str, token: tuple[int, int, str]) -> str:
+    """The word of a token of `text`, with the full stop that follows it in `text` when it is an
+    initial (`V` of "I.V." at the end of a name is `V.`): a reversed name keeps every initial's period."""
+    start, end, word = token
+    return f"{word}." if text[end : end + 1] == "." and _IS_INITIAL.fullmatch(f"{word}.") else word
+
+
 def _with_length(lengths: tuple[int, ...], length: int) -> tuple[int, ...]:
     """`lengths` (descending) with `length` in its place, once."""
     return lengths if length in lengths else tuple(sorted((*lengths, length), reverse=True))
@@ -1341,7 +1348,12 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
             lead = _leading_title(rec.person_titles).sub("", lead.strip())
             words = lead.split()
-            if 1 <= len(words) <= 5 and all(w[0].isupper() for w in words):
+            # "Ostrovets P.K.": a surname then initials is the rule's inverted name (I. K. Ostrovets), not a run
+            if (
+                1 <= len(words) <= 5
+                and all(w[0].isupper() for w in words)
+                and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
+            ):
                 names.append(_name_run(rec.names, words))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
             rule_found[text] = _rule_names(rec, text, runs, shapes)
@@ -1579,8 +1591,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         inverted = "," in name or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
         )
-        if inverted:  # "Kozlov, F. R." is F. R. Kozlov
-            toks = toks[1:] + toks[:1]
+        if inverted:  # "Kozlov, F. R." is F. R. Kozlov; "Kapitonov I.V." is I. V. Kapitonov, every period kept
+            toks = [_with_its_period(name, t) for t in tokens(name)[1:]] + toks[:1]
         key = tuple(norm(t) for t in toks)
         printed_key = tuple(norm(t) for _, _, t in tokens(name))
         if (ctx.forms(key) and not inverted) or key in rec_rejected or printed_key in rec_rejected:

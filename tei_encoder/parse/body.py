@@ -81,7 +81,7 @@ def _matched(pattern: Any, text: str) -> Any:
 _PAGE_MARK = re.compile(
     r"^(?:\[(?:Pages|pages|Page|page|PAGE|p\.|P\.)\s*(?P<a>[\w-]+)\]|\((?:p|P|page|Page)\.?\s*(?P<b>\d+)\)|-\s*(?P<c>\d+)\s*-)$"
 )
-_PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
+PAGE_NUMBER = re.compile(r"[\w-]*\d[\w-]*|[ivxlcdm]+|[IVXLCDM]+")  # what a page mark may name as @n
 
 
 def _page_break(text: str) -> Node | None:
@@ -91,7 +91,7 @@ def _page_break(text: str) -> Node | None:
     if page is None:
         return None
     number = page.group("a") or page.group("b") or page.group("c")
-    return Node("pb", {"n": number} if _PAGE_NUMBER.fullmatch(number) else {})
+    return Node("pb", {"n": number} if PAGE_NUMBER.fullmatch(number) else {})
 
 
 _NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{1,3}|[ivx]{1,5}|[a-z])\]|\((?P<b>\d{1,3})\)|(?P<c>\*{1,3}))\s*(?P<text>\S.*)$")
@@ -644,6 +644,27 @@ def _note_mark(line: str) -> str | None:
     return (m.group("a") or m.group("b") or m.group("c")) if m else None
 
 
+# A mark of four digits or more opens a note only where the record's notes reach it in sequence
+# (`[999]` then `[1000]`): elsewhere such a number at a line's start (`[1961] was the year …`)
+# goes on with the note before it, as printed.
+_LONG_NOTE_DEF = re.compile(r"^(?:\[(?P<a>\d{4,})\]|\((?P<b>\d{4,})\))\s*(?P<text>\S.*)$")
+
+
+def _next_long_mark(line: str, notes: list[tuple[str, str]]) -> str | None:
+    """The mark of a note line whose mark has four digits or more and follows the last note's
+    mark by one ([999] -> [1000]); None for any other line."""
+    m = _LONG_NOTE_DEF.match(line)
+    if m is None or not notes or not notes[-1][0].isdigit():
+        return None
+    mark = m.group("a") or m.group("b")
+    return mark if int(mark) == int(notes[-1][0]) + 1 else None
+
+
+def _note_text(line: str) -> str:
+    """The text of a note line after its mark (a line _note_mark or _next_long_mark classified)."""
+    return (_NOTE_DEF.match(line) or _matched(_LONG_NOTE_DEF, line)).group("text")
+
+
 @lru_cache(maxsize=256)
 def _digit_reference(mark: str) -> re.Pattern:
     """A reference to note `mark` (digits) in running text: "[1]" or "(1)" not at a line's start, or the
@@ -698,9 +719,9 @@ def _take_notes(lines: list[Line]) -> tuple[list[Line], list[tuple[str, str]]]:
         later: list[str] = []  # lines of a paragraph after a note's own: text after the notes, or the note's
         block = line.block
         for ln in tail:  # the tail starts with a note mark, so every other line continues a note
-            m = _note_mark(ln.text)
+            m = _note_mark(ln.text) or _next_long_mark(ln.text, notes)
             if m is not None:
-                notes.append((m, _matched(_NOTE_DEF, ln.text).group("text")))
+                notes.append((m, _note_text(ln.text)))
                 block = ln.block
             else:
                 notes[-1] = (notes[-1][0], f"{notes[-1][1]} {ln.text}")

@@ -93,6 +93,8 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     warnings: list[str] = []
     # Only the first screenful can be header; cutting there keeps a 5 MB body out of this loop.
     head_blocks, tail_blocks = blocks[:40], blocks[40:]
+    as_printed = head_blocks
+    head_blocks, printed = _without_invisible_starts(head_blocks)
     units, origins = _units(head_blocks, fmt)
     i = 0
 
@@ -215,7 +217,84 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             )
         raise RecordError("record has no title (the bold **title** line after the date is missing)")
     _check_missing(header, warnings)
-    return header, _rejoin(units[i:], origins[i:]) + tail_blocks, warnings
+    document = _rejoin(units[i:], origins[i:])
+    if printed:  # the document as the record prints it; the header's lines read without those characters
+        document = _document_as_printed(as_printed, document)
+        _warn_invisible_starts(printed, document[0].lineno if document else None, warnings)
+    return header, document + tail_blocks, warnings
+
+
+# Zero-width format characters (Unicode Cf) that say nothing at the start of a line: a byte-order mark
+# left where exported pieces were joined (U+FEFF), a zero-width space, non-joiner or word joiner. They
+# hide a header line from its rules (`\ufeffSummary:` is no label), so the header is read without them.
+_INVISIBLE_START = "\ufeff\u200b\u200c\u2060"
+
+
+def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[int, str]]:
+    """The blocks with zero-width format characters taken from the start of every line, and each
+    line so changed as printed, by its line number (a block's k-th line is line lineno + k)."""
+    printed: dict[int, str] = {}
+    out: list[Block] = []
+    for block in blocks:
+        if not any(line[:1] in _INVISIBLE_START for line in block.lines):
+            out.append(block)
+            continue
+        run: list[str] = []
+        for k, line in enumerate(block.lines):
+            bare = _bare(line)
+            if bare != line:
+                printed[block.lineno + k] = line
+            if bare:
+                run.append(bare)
+            elif run:  # a line of nothing but such characters parts the block, as a blank line would
+                out.append(Block(tuple(run), block.lineno + k - len(run)))
+                run = []
+        if run:
+            out.append(Block(tuple(run), block.lineno + len(block.lines) - len(run)))
+    return out, printed
+
+
+def _bare(line: str) -> str:
+    return line.lstrip(_INVISIBLE_START).lstrip()
+
+
+def _document_as_printed(printed_blocks: list[Block], document: list[Block]) -> list[Block]:
+    """The document's blocks (first of them: `document`, read without format characters) as the
+    record prints them: every line from the document's first on, in the record's own blocks. Its
+    first line stays as the header left it when the header took a part of it (a Contents item
+    run into the text)."""
+    if not document:
+        return document
+    start, first = document[0].lineno, document[0].lines[0]
+    out: list[Block] = []
+    for block in printed_blocks:
+        skip = max(0, start - block.lineno)
+        if skip >= len(block.lines):
+            continue
+        lines = list(block.lines[skip:])
+        if block.lineno + skip == start and _bare(lines[0]) != first:
+            lines[0] = first
+        out.append(Block(tuple(lines), block.lineno + skip))
+    return out
+
+
+def _warn_invisible_starts(printed: dict[int, str], document_start: int | None, warnings: list[str]) -> None:
+    """One warning naming the header lines read without their leading format characters (nothing
+    of the header is passed over in silence); the document keeps its own."""
+    lines = sorted(n for n in printed if document_start is None or n < document_start)
+    if lines:
+        chars = sorted(
+            {
+                f"U+{ord(c):04X}"
+                for n in lines
+                for c in printed[n][: len(printed[n]) - len(printed[n].lstrip(_INVISIBLE_START))]
+            }
+        )
+        where = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
+        warnings.append(
+            f"header line{'s' if len(lines) > 1 else ''} {where} begin{'' if len(lines) > 1 else 's'} with invisible"
+            f" format characters ({', '.join(chars)}): read without them"
+        )
 
 
 def _plain_translation_item(item: str, fmt: RecordFormat) -> bool:
@@ -282,17 +361,35 @@ _SUMMARY_REACH = 12
 
 def _unknown_field(units: list[Block], i: int, fmt: RecordFormat) -> tuple[str, int] | None:
     """`Keywords:` + its value between known header fields: a label the format does not know, kept
-    in the header as "Label: value" when a known label or URL line follows its value (so the header
-    goes on); else None (the document begins here). (text, index after the field)."""
-    m = _LABEL.match(units[i].lines[0])
-    if m is None:
+    in the header as "Label: value" when a known label or URL line follows it — right after its
+    value, or after more such unknown fields (`Keywords:`, `Translated by:`, then `Summary:`): the
+    header goes on however many fields the format does not know; else None (the document begins
+    here). (text, index after the field)."""
+    end = _unknown_field_end(units, i, fmt)
+    if end is None:
         return None
-    rest = m.group("rest").strip()
-    end = i + 1 if rest or len(units[i].lines) > 1 else i + 2
-    if end > len(units) or not _mark_follows(units, end, fmt, within=1):
+    after = end
+    while after < len(units) and not _header_mark(units[after], fmt):
+        following = _unknown_field_end(units, after, fmt)
+        if following is None:
+            return None  # the fields run into the document: they are its first lines
+        after = following
+    if after >= len(units):
         return None
     value = " ".join(units[i].text.split()) if end == i + 1 else f"{units[i].lines[0].strip()} {units[i + 1].text}"
     return " ".join(value.split()), end
+
+
+def _unknown_field_end(units: list[Block], i: int, fmt: RecordFormat) -> int | None:
+    """The index after a label-shaped unit and its value (on its lines, or the next unit; none when
+    a known label or URL line comes next: `Keywords:` left empty), or None when units[i] does not
+    begin with a label."""
+    m = _LABEL.match(units[i].lines[0])
+    if m is None:
+        return None
+    alone = not m.group("rest").strip() and len(units[i].lines) == 1
+    end = i + 2 if alone and i + 1 < len(units) and not _header_mark(units[i + 1], fmt) else i + 1
+    return end if end <= len(units) else None
 
 
 def _mark_follows(units: list[Block], start: int, fmt: RecordFormat, within: int = 2) -> bool:

@@ -1,0 +1,108 @@
+"""One set of structural limits for every XML file (issue 13): depth, attributes per element and name
+length are xmlsafe's, checked before jing or Saxon, and every stage reads a file within them alike
+(Saxon's own lower limits — 100 levels, 200 attributes — are lifted). Beyond them: one line naming
+the line and the limit; a file whose TEI constraints could not run is never called valid."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from lxml import etree
+
+from tei_encoder import validate as validate_module
+from tei_encoder.cli import main
+from tei_encoder.publish import _saxon_processor
+from tei_encoder.validate import Validator
+from tei_encoder.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAME_LENGTH, UnsafeXML, parse_xml
+
+HEADER = (
+    "<teiHeader><fileDesc><titleStmt><title>Made up</title></titleStmt><publicationStmt><p>ours</p>"
+    "</publicationStmt><sourceDesc><p>invented</p></sourceDesc></fileDesc></teiHeader>"
+)
+
+
+def tei(body: str) -> str:
+    return f'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n{HEADER}\n<text><body>\n<p>{body}</p>\n</body></text></TEI>\n'
+
+
+def nested(levels: int) -> str:
+    return "<hi>" * levels + "deep" + "</hi>" * levels
+
+
+def attributes(count: int) -> str:
+    return "<hi " + " ".join(f'n{i}="v"' for i in range(count)) + ">x</hi>"
+
+
+WITHIN = {  # at each limit exactly (the <p> sits at depth 5)
+    "depth": nested(MAX_DEPTH - 5),
+    "attributes": attributes(MAX_ATTRIBUTES),
+    "name": f"<{'h' * MAX_NAME_LENGTH}/>",
+}
+BEYOND = {
+    "depth": (nested(MAX_DEPTH), "nested deeper than 256 levels"),
+    "attributes": (attributes(MAX_ATTRIBUTES + 1), "257 attributes, over the limit of 256 per element"),
+    "name": (f"<h {'n' * (MAX_NAME_LENGTH + 1)}='v'/>", "longer than 1,000 characters"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WITHIN))
+def test_a_file_at_a_limit_is_read_by_lxml_and_saxon_alike(kind):
+    text = tei(WITHIN[kind])
+    parse_xml(data=text.encode(), huge=True)
+    _saxon_processor().parse_xml(xml_text=text)  # refused before: depth 101, 201 attributes, 1001 characters
+
+
+@pytest.mark.parametrize("kind", sorted(BEYOND))
+def test_a_file_beyond_a_limit_is_refused_naming_the_line_and_the_limit(kind):
+    body, words = BEYOND[kind]
+    with pytest.raises(UnsafeXML) as refused:
+        parse_xml(data=tei(body).encode(), huge=True)
+    assert str(refused.value).startswith("line 4: ") and words in str(refused.value)
+    assert refused.value.line == 4
+
+
+def test_places_over_the_limits_are_counted_not_listed():
+    body = "".join(attributes(MAX_ATTRIBUTES + 5) for _ in range(1000))
+    with pytest.raises(UnsafeXML) as refused:
+        parse_xml(data=tei(body).encode(), huge=True)
+    assert "(and 999 more places over the limits)" in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_validate_and_publish_refuse_a_file_beyond_the_limits_in_one_line(tmp_path):
+    files = []
+    for kind, (body, _) in sorted(BEYOND.items()):
+        files.append(tmp_path / f"{kind}.xml")
+        files[-1].write_text(tei(body), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", *map(str, files)], catch_exceptions=False)
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 1 and len(lines) == 4, result.output
+    for path, line in zip(files, lines[:3], strict=True):
+        assert line.startswith(f"{path}:4:1: error: refused: line 4: "), line
+    result = CliRunner().invoke(
+        main, ["publish", *map(str, files), "-o", str(tmp_path / "site"), "--no-search"], catch_exceptions=False
+    )
+    assert result.exit_code == 1 and "published 0 of 3 documents" in result.output
+    assert sum(": error: refused: line 4: " in line for line in result.output.splitlines()) == 3
+
+
+def test_included_parts_within_the_limits_alone_are_refused_together(tmp_path):
+    (tmp_path / "part.xml").write_text(f'<hi xmlns="http://www.tei-c.org/ns/1.0">{nested(200)}</hi>', encoding="utf-8")
+    include = '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="part.xml"/>'
+    (tmp_path / "whole.xml").write_text(tei(nested(100).replace("deep", include)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "whole.xml")], catch_exceptions=False)
+    assert result.exit_code == 1 and "refused: with its XIncludes expanded, line" in result.output, result.output
+    assert "nested deeper than 256 levels" in result.output
+
+
+def test_a_file_whose_tei_constraints_could_not_run_is_not_checked_never_valid(monkeypatch):
+    class Broken:
+        def failures(self, _text):
+            raise RuntimeError("the constraints stopped")
+
+    monkeypatch.setattr(validate_module, "_embedded_rules", lambda _rng: Broken())
+    tree = etree.ElementTree(etree.fromstring(tei("x").encode()))
+    found = Validator(profile="custom", xsd=False, rules=False, rng=None)._tei_constraints(
+        tree, "a.xml", b"", Path("tei_all.rng")
+    )
+    assert [(d.severity, d.source) for d in found] == [("error", "unchecked")]
+    assert found[0].message.startswith("not checked: the TEI constraints (Schematron) could not run")
