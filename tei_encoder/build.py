@@ -61,9 +61,11 @@ from .publish import (
     Publisher,
     PublishError,
     copy_assets,
+    entry_pages,
     index_entry,
     override_files,
     remove_document,
+    remove_stale_entry_pages,
     ui_string_warnings,
     ui_strings,
     write_document,
@@ -153,7 +155,7 @@ class BuildSummary:
     encoded: int = 0
     unchanged: int = 0
     published: int = 0
-    removed: int = 0
+    removed: int = 0  # records gone from the corpus, and records that failed now whose earlier outputs went
     overview_pages: int = 0
     warnings: int = 0
     earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
@@ -719,6 +721,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
+    failed_names: set[str] = set()  # records that failed in this build: their pages are not indexed
+    withdrawn: list[str] = []  # records built before that failed now: removed as records gone are
     # a page the last build wrote and someone deleted: all overview pages are made again
     # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
     overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
@@ -741,9 +745,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 continue
             if outcome.error:
                 summary.failed.append((outcome.path, outcome.error))
+                failed_names.add(outcome.name)
                 paged.add(outcome.name)  # a write that failed half-way removed the record's page
-                if outcome.name in old:
-                    records[outcome.name] = old[outcome.name]  # keep its last good entry and pages
+                if outcome.name in old:  # a clean build has none of its outputs: its earlier ones go (below)
+                    withdrawn.append(outcome.name)
                 continue
             summary.encoded += 1
             summary.published += outcome.published
@@ -783,6 +788,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         for name, warnings, error in runner.republish(republish) if runner and republish else ():
             if error:
                 summary.failed.append((str(names[name]), error))
+                failed_names.add(name)
                 continue
             summary.published += 1
             paged.add(name)
@@ -797,7 +803,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 "checked_warnings": [*entry.get("checked_warnings", []), *new],
             }
 
-        for name in gone:
+        for name in [*gone, *withdrawn]:  # incremental equals clean: nothing of them is left (#13)
             remove_document(site, name)
             remove_owned_file(tei_dir / f"{name}.xml")
             summary.removed += 1
@@ -823,7 +829,13 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             # only, all written by now: it runs (a process of its own) while the overview pages
             # are made, not after them
             lost_shards = {Path(f).parts[1] for f in lost if len(Path(f).parts) > 2}
-            indexing.start(site, None if full else paged, lost_shards, options.jobs or os.cpu_count() or 1)
+            indexing.start(
+                site,
+                None if full else paged,
+                lost_shards,
+                options.jobs or os.cpu_count() or 1,
+                set(records) - failed_names,
+            )
         details: dict | None = None  # the entries' dates of life and notes, read only when needed
         details_hash = state.get("details", "")
         if reencode or not details_hash:  # the authority files changed (or no build before): read them
@@ -853,8 +865,14 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 contexts_of=store.contexts_of,  # an entity's contexts in one query, not one per document
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
+        if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
+            earlier = _load_json(records_path).get("pages", []) if options.force else state.get("pages", [])
+            details = details if details is not None else _authority_details(settings)
+            needed = entry_pages(store.all(), details)
+            remove_stale_entry_pages(site, [p for p in earlier if isinstance(p, str)], needed)
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
+            summary.failed += [(str(page), why) for page, why in sorted(indexing.unreadable)]  # shards run side by side
             search_files = owned_files(site, SEARCH_DIR)
         elif not search:
             remove_search(site)
@@ -1002,24 +1020,30 @@ class _SearchIndexing:
         self._thread: threading.Thread | None = None
         self._result: dict = {}
         self._stop = IndexingStop()
+        self.unreadable: list[tuple[Path, str]] = []  # pages not indexed, and why (search.build_search_index)
 
     @property
     def started(self) -> bool:
         """Whether indexing was started."""
         return self._thread is not None
 
-    def start(self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int = 1) -> None:
+    def start(
+        self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int = 1, pages: set[str] | None = None
+    ) -> None:
         """Start indexing the shards of the changed pages and the lost shards (all with changed None),
-        `jobs` shards side by side."""
+        `jobs` shards side by side; pages: the documents whose pages the build owns (only those are
+        read; None: every regular file in docs/)."""
         self._thread = threading.Thread(
-            target=self._index, args=(site, changed, lost_shards, jobs), name="search-index", daemon=True
+            target=self._index, args=(site, changed, lost_shards, jobs, pages), name="search-index", daemon=True
         )
         self._thread.start()
 
-    def _index(self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int) -> None:
+    def _index(
+        self, site: Path, changed: set[str] | None, lost_shards: set[str], jobs: int, pages: set[str] | None
+    ) -> None:
         started = time.perf_counter()
         try:
-            build_search_index(site, changed, lost_shards, self._stop, jobs)
+            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable)
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name

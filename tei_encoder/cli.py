@@ -30,7 +30,7 @@ from .errors import (
     UsageError,
     lines_of,
 )
-from .fsutil import OutputError, not_a_folder, not_there, shown
+from .fsutil import OutputError, not_a_folder, not_there, output_clash, shown
 from .options import (
     JOBS,
     Megabytes,
@@ -589,6 +589,12 @@ def validate(
         )
         if report_file is not None and report_file.is_dir():
             raise UsageError(f"{report_file}: is a folder; --report needs a file name")
+        if report_file is not None:  # never written over a file being validated or a schema (#13)
+            named = [Path(p) for p in paths]
+            inputs = [*files, *(p for p in (xsd, rng) if p is not None)]
+            clash = output_clash(report_file, inputs, (), read=[p for p in named if p.is_dir()])
+            if clash:
+                raise UsageError(f"--report {shown(report_file)}: {clash}; not written")
         if not files and not skipped:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         if repeated:  # on standard error: the report itself stays one record per file
@@ -793,7 +799,11 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
     try:
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
         if search:
-            build_search_index(output)
+            unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read
+            build_search_index(output, pages=seen, unreadable=unreadable)
+            for page, why in sorted(unreadable):
+                report.error(page, why)
+            failed += len(unreadable)
         else:
             remove_search(output)
     except OutputError as exc:
@@ -870,6 +880,14 @@ def build(
         if stats_file is not None and stats_file.is_dir():
             raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
         settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)
+        if stats_file is not None:  # never written over an input or a file the build owns (#13)
+            from .build import STATE
+
+            owned = [output / "tei", output / "site", output / STATE]
+            inputs = [corpus, *settings.authority, *(p for p in (css, xslt) if p is not None)]
+            clash = output_clash(stats_file, inputs, owned, read=[corpus])
+            if clash:
+                raise UsageError(f"--stats {shown(stats_file)}: {clash}; not written")
         progress = _progress_bar if not quiet and sys.stderr.isatty() else None
         options = BuildOptions(
             jobs=jobs,

@@ -10,7 +10,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -112,8 +112,12 @@ def _kind_of_mode(mode: int) -> str:
     return "a socket" if stat.S_ISSOCK(mode) else "not a file"
 
 
-def read_regular(path: Path | str, limit: int | None = None, *, head: int | None = None) -> bytes:
-    """The bytes of the regular file at path (links followed), read without ever blocking.
+def read_regular(
+    path: Path | str, limit: int | None = None, *, head: int | None = None, follow_links: bool = True
+) -> bytes:
+    """The bytes of the regular file at path (links followed, unless follow_links is False: then
+    a symbolic link at path is refused as NotAFileError, with O_NOFOLLOW, no race), read without
+    ever blocking.
 
     The one way tei-encoder reads a file that someone else may have put there (an existing
     output it compares or keeps, an input named on the command line): the file is opened with
@@ -125,7 +129,15 @@ def read_regular(path: Path | str, limit: int | None = None, *, head: int | None
     (bytes) is given and the file is larger, and OSError (FileNotFoundError …) when it cannot be
     opened.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= os.O_NOFOLLOW
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if not follow_links and exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
+            raise NotAFileError(path, "a symbolic link") from None
+        raise
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -429,3 +441,47 @@ def inside(folder: Path, path: Path) -> bool:
         return True
     except ValueError:
         return False
+
+
+def _files_below(path: Path) -> Iterator[Path]:
+    """path itself when it is a file, or the files in the folder path and its sub-folders (links
+    to files followed, to folders not); nothing for a path that cannot be listed."""
+    if not path.is_dir():
+        yield path
+        return
+    for top, _folders, files in os.walk(path):
+        for name in files:
+            yield Path(top, name)
+
+
+def output_clash(target: Path, inputs: Iterable[Path], owned: Iterable[Path], read: Iterable[Path] = ()) -> str:
+    """Why the file an option names as an output (`--stats FILE`, `--report FILE`) must not be
+    written, in words to follow its name; "" when it may be.
+
+    inputs: the files and folders the command reads (records, TEI, authority folders, a stylesheet):
+    target is refused when it is one of their files (samefile: a link or a hard link to one
+    included). owned: folders the command writes (a build's tei/, site/, state): target is refused
+    anywhere inside them (resolved). read: folders whose *.txt and *.xml files a later run reads
+    as inputs (a corpus, a folder of TEI named to validate): target is refused there with those
+    suffixes. Never raises."""
+    try:
+        there = os.stat(target)
+        key = (there.st_dev, there.st_ino)  # what os.path.samefile compares
+    except OSError:
+        key = None
+    resolved = target.resolve()
+    for folder in owned:
+        if inside(folder, resolved):
+            return f"is inside {shown(folder)}, a folder this command writes"
+    for given in inputs if key is not None else ():
+        for path in _files_below(given):
+            try:
+                found = os.stat(path)
+            except OSError:
+                continue
+            if (found.st_dev, found.st_ino) == key:
+                return f"is {shown(path)}, one of this command's inputs"
+    for folder in read:
+        if folder.is_dir() and inside(folder, resolved) and resolved.suffix.lower() in (".txt", ".xml"):
+            return f"would be read from {shown(folder)} as an input by the next run"
+    return ""

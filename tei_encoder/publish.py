@@ -1238,6 +1238,27 @@ def _overview_jobs(
                 remove_owned_file(site_path(site, sitemap.entity_page(kind, ref)))
 
 
+def entry_pages(summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None) -> set[str]:
+    """The entry pages (relative to the site) that the documents' summaries need: one per entity
+    a register lists, as write_overviews writes them."""
+    entities = EntityIndex(summaries, details)
+    return {sitemap.entity_page(kind, ref) for kind in sitemap.registers() for ref in entities.refs(kind)}
+
+
+def remove_stale_entry_pages(site: Path, earlier: list[str], needed: set[str]) -> int:
+    """Remove the entry pages an earlier build wrote (`earlier`: pages listed in its state, relative
+    to the site) that are not `needed` now (an entity no summary lists any more, as after a switch
+    of --authority, --no-gazetteer or --record-format): only regular files (lstat), only in the
+    register folders. Returns how many were removed."""
+    folders = {register["folder"] for register in sitemap.registers().values()}
+    removed = 0
+    for page in earlier:
+        folder, _, name = page.partition("/")
+        if folder in folders and name and "/" not in name and page not in needed:
+            removed += remove_owned_file(site_path(site, page))
+    return removed
+
+
 def remove_document(site: Path, name: str) -> None:
     """Remove a document's page and TEI copy from the site: only regular files (lstat), never a
     user's link, FIFO or socket put at those paths."""

@@ -32,7 +32,15 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .fsutil import atomic_write, check_owned_paths, existing_output, owned_files, remove_owned_file
+from .fsutil import (
+    NotAFileError,
+    atomic_write,
+    check_owned_paths,
+    existing_output,
+    owned_files,
+    read_regular,
+    remove_owned_file,
+)
 from .inputs import folder_entries
 from .publish import PublishError, site_path
 
@@ -146,8 +154,17 @@ def build_search_index(
     shards_lost: Iterable[str] = (),
     stop: threading.Event | None = None,
     jobs: int = 1,
+    pages: Iterable[str] | None = None,
+    unreadable: list[tuple[Path, str]] | None = None,
 ) -> list[str]:
     """Index the document pages (SITE/docs/*.html) for full-text search with Pagefind, in shards.
+
+    pages: the names of the document pages the build or publish owns (wrote, or kept from an
+    earlier build); None: the regular files in SITE/docs (lstat). Nothing else there is indexed. A
+    page is read only when it is itself a regular file (fsutil.read_regular without following
+    links: a symbolic link to a file outside the site, a named pipe, /dev/zero is never opened or
+    read); a page that cannot be read is not indexed and is added to `unreadable` as (its path,
+    why) for the caller to report in one line.
 
     changed: the names of document pages written or removed since the last index (None: index
     every shard). Only their shards are indexed again, and the shards named in shards_lost (whose
@@ -160,7 +177,10 @@ def build_search_index(
     PublishError when Pagefind is missing or fails (the shards not yet begun are left).
     """
     index = _search_folder(site)
-    names = sorted(p.name[: -len(".html")] for p in folder_entries(site_path(site, "docs")) if p.name.endswith(".html"))
+    if pages is None:
+        docs = folder_entries(site_path(site, "docs"))
+        pages = (p.name[: -len(".html")] for p in docs if p.name.endswith(".html") and p.is_file(follow_symlinks=False))
+    names = sorted(set(pages))
     count = shard_count(len(names))
     shards: dict[str, list[str]] = {}
     for name in names:
@@ -180,7 +200,9 @@ def build_search_index(
             shutil.rmtree(entry.path)
         elif entry.is_file() and _is_data(entry.name):
             os.unlink(entry.path)
-    if not _index_shards(site, index, {shard: shards[shard] for shard in sorted(stale, key=int)}, stop, jobs):
+    if not _index_shards(
+        site, index, {shard: shards[shard] for shard in sorted(stale, key=int)}, stop, jobs, unreadable
+    ):
         return []
     _share_scripts(index, bundles)
     layout = json.dumps({"count": count, "bundles": bundles}, separators=(",", ":")).encode()
@@ -190,7 +212,12 @@ def build_search_index(
 
 
 def _index_shards(
-    site: Path, index: Path, shards: dict[str, list[str]], stop: threading.Event | None, jobs: int
+    site: Path,
+    index: Path,
+    shards: dict[str, list[str]],
+    stop: threading.Event | None,
+    jobs: int,
+    unreadable: list[tuple[Path, str]] | None = None,
 ) -> bool:
     """Index each shard (its name -> its pages' names) into its bundle below INDEX, up to `jobs` at a
     time (Pagefind's own parallelism was lost when its pages were fed one by one: the shards run
@@ -203,7 +230,7 @@ def _index_shards(
         if (stop is not None and stop.is_set()) or failed.is_set():
             return False
         try:
-            _index_shard(site, index / shard, shards[shard], stop)
+            _index_shard(site, index / shard, shards[shard], stop, unreadable)
         except BaseException:
             failed.set()
             raise
@@ -217,9 +244,16 @@ def _index_shards(
     return all([future.result() for future in begun])  # raises the first shard's error, in shard order
 
 
-def _index_shard(site: Path, bundle: Path, names: list[str], stop: threading.Event | None = None) -> None:
+def _index_shard(
+    site: Path,
+    bundle: Path,
+    names: list[str],
+    stop: threading.Event | None = None,
+    unreadable: list[tuple[Path, str]] | None = None,
+) -> None:
     """Index the pages docs/<name>.html of one shard into BUNDLE, replacing what it held (Pagefind
-    would keep stale fragments).
+    would keep stale fragments). A page that is not itself a regular file, or cannot be read or
+    decoded, is left out and added to `unreadable` (build_search_index).
 
     The pages are handed to Pagefind's service mode one by one in sorted order: Pagefind's own
     file walk takes them in the order the file system lists them, and its index (the hashes in
@@ -237,7 +271,9 @@ def _index_shard(site: Path, bundle: Path, names: list[str], stop: threading.Eve
         with _PagefindService(str(get_executable()), stop if isinstance(stop, IndexingStop) else None) as service:
             index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
             for name in sorted(names):
-                html = (docs / f"{name}.html").read_text(encoding="utf-8")
+                html = _page_text(docs / f"{name}.html", unreadable)
+                if html is None:
+                    continue
                 request = {"type": "AddFile", "index_id": index_id, "url": f"/docs/{name}.html"}
                 service.request({**request, "file_path": None, "file_contents": html})
             # the files come back in the answer and are written here: Pagefind's own WriteFiles
@@ -252,6 +288,22 @@ def _index_shard(site: Path, bundle: Path, names: list[str], stop: threading.Eve
         target = bundle / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, base64.b64decode(file["content"]), owned=True)
+
+
+def _page_text(page: Path, unreadable: list[tuple[Path, str]] | None) -> str | None:
+    """The text of a document page, read only when it is itself a regular file (never blocks,
+    never follows a link); None, with the reason added to unreadable, when it cannot be read."""
+    try:
+        return read_regular(page, follow_links=False).decode("utf-8")
+    except NotAFileError as exc:
+        why = f"{exc}; not indexed for search"
+    except OSError as exc:
+        why = f"cannot be read ({exc.strerror or type(exc).__name__}); not indexed for search"
+    except UnicodeDecodeError:
+        why = "is not UTF-8; not indexed for search"
+    if unreadable is not None:
+        unreadable.append((page, why))
+    return None
 
 
 class _PagefindService:

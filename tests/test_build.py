@@ -151,12 +151,15 @@ def test_force_rebuilds_everything(project):
     assert (again["encoded"], again["published"]) == (3, 3)
 
 
-def test_a_record_that_breaks_keeps_its_last_good_outputs(project):
+def test_a_record_that_breaks_leaves_nothing_of_its_last_good_outputs(project):
+    """Incremental equals clean (#13): a clean build of the broken record has no outputs, so the
+    incremental build removes those of its last good build, and says so in its summary."""
     corpus, authority, out = project
     (corpus / "letter.txt").write_bytes(b"")
     again = build(corpus, out, authority)
     assert again["exit_code"] == 1 and "letter.txt: error: file is empty" in again["output"]
-    assert (out / "site/docs/letter.html").exists() and (out / "tei/letter.xml").exists()
+    assert not (out / "site/docs/letter.html").exists() and not (out / "tei/letter.xml").exists()
+    assert again["removed"] == 1
 
 
 def _add_a_late_date(corpus):
@@ -247,7 +250,7 @@ def test_search_index_is_made_while_the_overview_pages_are(project, monkeypatch)
     indexing, index_under_way = threading.Event(), []
     real_overviews = b.write_overviews
 
-    def index(site, changed, lost, stop=None, jobs=1):
+    def index(site, changed, lost, stop=None, jobs=1, *rest):
         indexing.set()
         return []
 
@@ -276,7 +279,7 @@ def test_a_stopped_search_index_begins_no_further_shard(tmp_path, monkeypatch):
     for name in ("a", "b"):
         (site / "docs" / f"{name}.html").write_text("<html><body><article>x</article></body></html>")
     begun = []
-    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names, stop=None: begun.append(names))
+    monkeypatch.setattr(search, "_index_shard", lambda site, bundle, names, *rest: begun.append(names))
     stop = threading.Event()
     stop.set()
     assert search.build_search_index(site, None, (), stop) == [] and begun == []

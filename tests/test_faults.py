@@ -7,6 +7,7 @@ is not allowed); killed workers and a killed build are real processes killed wit
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -370,3 +371,38 @@ def test_publish_stopped_by_a_full_disk_counts_truly_and_leaves_no_document_half
     )
     assert sorted(p.name for p in (site / "docs").glob("*.html")) == ["a.html"]
     assert sorted(p.name for p in (site / "tei").glob("*.xml")) == ["a.xml"]
+
+
+def test_an_output_option_never_names_an_input_or_a_file_the_build_owns(tmp_path):
+    """`--stats` naming a record (or a link to one), a file in the build's own folders, and
+    `--report` naming the TEI being validated: one usage line, exit 2, before anything runs;
+    the file is left as it was. A file beside the build's folders is written as before."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    letter = corpus / "letter.txt"
+    letter.write_bytes(SEED.read_bytes())
+    tei = tmp_path / "letter.xml"
+    tei.write_bytes(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+    (tmp_path / "linked.json").symlink_to(letter)
+    out = tmp_path / "out"
+    (out / "tei").mkdir(parents=True)
+    owned = out / "tei" / "letter.xml"
+    owned.write_bytes(b"<kept/>")
+    build = ["build", str(corpus), "-o", str(out), "--no-search", "-j", "1", "--stats"]
+    for command, named in (
+        ([*build, str(letter)], letter),
+        ([*build, str(tmp_path / "linked.json")], letter),
+        ([*build, str(owned)], owned),
+        ([*build, str(corpus / "new.txt")], None),
+        (["validate", str(tei), "--report", str(tei)], tei),
+    ):
+        kept = named.read_bytes() if named else b""
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 2, (command, result.output)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "not written" in lines[0], result.stderr
+        assert named is None or named.read_bytes() == kept
+    assert not (corpus / "new.txt").exists()
+    result = CliRunner().invoke(main, [*build, str(out / "stats.json")])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "stats.json").read_text())["encoded"] == 1

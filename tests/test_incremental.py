@@ -198,3 +198,60 @@ def test_a_new_title_remakes_the_index_and_entry_pages_not_the_registers(tmp_pat
     assert "A Renamed Record" in (out / "site" / "persons" / "p1.html").read_text(encoding="utf-8")
     run_build(corpus, clean, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
     assert snapshot(out) == snapshot(clean)
+
+
+def test_a_record_that_fails_now_leaves_nothing_of_its_earlier_build(tmp_path):
+    """A record that built before and now fails (cut down to its header): the incremental build
+    removes its TEI, page, TEI copy, entry pages and index entry, as a clean build has none."""
+    corpus, authority, out, clean = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out", tmp_path / "clean"
+    corpus.mkdir()
+    authority.mkdir()
+    write_authority(authority, {p: p for p in PEOPLE})
+    (corpus / "rec0.txt").write_text(record_text(0, PEOPLE[:1], 0), encoding="utf-8")
+    (corpus / "rec1.txt").write_text(record_text(1, PEOPLE[1:], 0), encoding="utf-8")
+    build(corpus, authority, out)
+    assert (out / "tei" / "rec1.xml").is_file() and (out / "site" / "persons" / "p2.html").is_file()
+    (corpus / "rec1.txt").write_text(record(""), encoding="utf-8")  # no document text: fails
+    build(corpus, authority, out)
+    build(corpus, authority, clean, force=True)
+    assert snapshot(out) == snapshot(clean)
+    assert not (out / "tei" / "rec1.xml").exists() and not (out / "site" / "docs" / "rec1.html").exists()
+    assert not (out / "site" / "persons" / "p2.html").exists()
+
+
+def test_a_switched_option_leaves_no_entry_page_of_the_build_before(tmp_path):
+    """Switching the gazetteer off (a build with other options: every page made again): the entry
+    pages of the places it linked before are removed, as a clean build has none of them."""
+    corpus, out, clean = tmp_path / "corpus", tmp_path / "out", tmp_path / "clean"
+    corpus.mkdir()
+    (corpus / "rec0.txt").write_text(record("The delegation flew from Hanoi to Warsaw in May.\n"), encoding="utf-8")
+
+    def build_with(folder: Path, gazetteer: bool, force: bool = False) -> None:
+        settings = EncodeSettings(change_date="2026-01-01", gazetteer=gazetteer)
+        run_build(corpus, folder, settings, Quiet(), BuildOptions(jobs=1, force=force, search=False))
+
+    build_with(out, True)
+    assert any(p.name.startswith("gn-") for p in (out / "site" / "places").iterdir())
+    build_with(out, False)
+    build_with(clean, False, force=True)
+    assert snapshot(out) == snapshot(clean)
+
+
+def test_another_authority_leaves_no_entry_page_of_the_one_before(tmp_path):
+    """Switching --authority to another folder (other ids for the same persons): the entry pages of
+    the earlier authority's ids are removed, as a clean build has none of them."""
+    corpus, out, clean = tmp_path / "corpus", tmp_path / "out", tmp_path / "clean"
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (corpus, first, second):
+        folder.mkdir()
+    write_authority(first, {p: p for p in PEOPLE})
+    entries = "\n".join(ENTRY.format(id=f"q{i}", name=p, variant=p) for i, p in enumerate(PEOPLE))
+    (second / "persons.xml").write_text(AUTHORITY.format(entries=entries), encoding="utf-8")
+    for n in range(2):
+        (corpus / f"rec{n}.txt").write_text(record_text(n, PEOPLE, 0), encoding="utf-8")
+    build(corpus, first, out)
+    assert (out / "site" / "persons" / "p0.html").is_file()
+    build(corpus, second, out)
+    build(corpus, second, clean, force=True)
+    assert (out / "site" / "persons" / "q0.html").is_file()
+    assert snapshot(out) == snapshot(clean)

@@ -8,6 +8,7 @@ to a folder elsewhere, a named pipe or a file where a folder belongs is refused 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -284,3 +285,71 @@ def test_a_link_at_the_edition_stylesheet_is_refused_not_removed(tmp_path):
     custom.unlink()
     custom.write_text("left by an earlier build\n", encoding="utf-8")
     assert bounded([], *args).exit_code == 0 and not custom.exists()
+
+
+def _index_text(index: Path) -> bytes:
+    """Every byte of a Pagefind index, its gzip files opened."""
+    import gzip
+
+    data = b""
+    for path in sorted(p for p in index.rglob("*") if p.is_file()):
+        raw = path.read_bytes()
+        data += gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
+    return data.lower()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_the_search_index_reads_only_the_pages_it_owns_and_only_regular_files(tmp_path):
+    """The search step reads a page only when it is one of the build's pages and itself a regular
+    file: a link to a file outside the site, a link to /dev/zero and a named pipe at a page are
+    never opened (one line each, not indexed; none is waited on), and a page left there that the
+    build does not own is not indexed."""
+    from tei_encoder.search import search_available
+
+    if not search_available():
+        pytest.skip("Pagefind is not installed")
+    docs = tmp_path / "site" / "docs"
+    docs.mkdir(parents=True)
+    page = "<html><body><main><article data-pagefind-body><p>{}</p></article></main></body></html>"
+    (docs / "kept.html").write_text(page.format("ownedwordqq"))
+    (docs / "left.html").write_text(page.format("leftoverwordqq"))
+    outside = tmp_path / "outside.html"
+    outside.write_text(page.format("outsidewordqq"))
+    (docs / "linked.html").symlink_to(outside)
+    (docs / "zero.html").symlink_to("/dev/zero")
+    os.mkfifo(docs / "piped.html")
+    # in a process of its own, its memory bounded: a search step that read /dev/zero would not end
+    code = (
+        "import json, resource, sys; from pathlib import Path; "
+        "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
+        "from tei_encoder.search import build_search_index; unreadable = []; "
+        "build_search_index(Path(sys.argv[1]), pages=['kept', 'linked', 'zero', 'piped'], unreadable=unreadable); "
+        "print(json.dumps([[p.name, why] for p, why in unreadable]))"
+    )
+    try:
+        done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "site")], capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the search step waited on a named pipe or read without end")
+    assert done.returncode == 0, done.stderr
+    unreadable = json.loads(done.stdout)
+    text = _index_text(tmp_path / "site" / "pagefind")
+    assert b"ownedwordqq" in text
+    assert b"outsidewordqq" not in text and b"leftoverwordqq" not in text
+    assert sorted(name for name, _ in unreadable) == ["linked.html", "piped.html", "zero.html"]
+    assert all("not indexed for search" in why and "\n" not in why for _, why in unreadable)
+
+
+def test_a_link_at_a_page_never_reaches_the_search_index(tmp_path):
+    """A link at the record's page to a page outside the site: `build --force` refuses it (exit 1)
+    and its search step never reads it: no word of the file outside is in the published index."""
+    out, args = built_once(tmp_path)
+    args = [a for a in args if a != "--no-search"]
+    page = out / "site" / "docs" / "letter.html"
+    outside = tmp_path / "outside.html"
+    outside.write_text(page.read_text(encoding="utf-8").replace("<h1", "<p>outsidewordqq</p><h1", 1))
+    page.unlink()
+    page.symlink_to(outside)
+    result = bounded([], *args, "--force")
+    assert result.exit_code == 1, result.stderr
+    assert page.is_symlink()
+    assert b"outsidewordqq" not in _index_text(out / "site" / "pagefind")

@@ -375,3 +375,29 @@ def test_an_authority_folder_follows_the_one_rule_hidden_files_unread_and_every_
         assert len([line for line in result.output.splitlines() if line.startswith(f"{folder / name}")]) == 1
         assert reason in result.output
     assert "authority check: 1 files, 3 problems" in result.stderr
+
+
+def test_ctrl_c_while_the_command_line_is_imported_is_one_line(monkeypatch, capfd):
+    """A Ctrl-C in the first tenth of a second (the command line still being imported) ends in one
+    line and exit status 130, as later: the console script's entry point imports the command line
+    inside its handler, so no KeyboardInterrupt traceback."""
+    import importlib.abc
+    import tomllib
+
+    from tei_encoder import console
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"]["tei-encoder"] == "tei_encoder.console:main"
+
+    class Interrupting(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path, target=None):
+            if name == "tei_encoder.cli":
+                raise KeyboardInterrupt  # Ctrl-C while the module is being imported
+            return None
+
+    monkeypatch.delitem(sys.modules, "tei_encoder.cli")
+    monkeypatch.setattr(sys, "meta_path", [Interrupting(), *sys.meta_path])
+    with pytest.raises(SystemExit) as ended:
+        console.main()
+    assert ended.value.code == 130
+    assert capfd.readouterr().err == "tei-encoder: interrupted\n"
