@@ -99,6 +99,8 @@ class LinkRules:
     event_nouns: frozenset[str]  # "Conference", "accords": after a place's name, an event
     org_part_nouns: frozenset[str]  # "Desk": after a place's name, a part of an organisation
     place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
+    # "council" of "the Administrative council of DPRK": between a capitalised word and "of <known name>", one body
+    unit_of_body_nouns: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()  # "Oblast": after an unknown name, a region of the record
     place_noun_keys: frozenset[str] = frozenset()  # feature and region words, lower-cased (the name pass's keys)
     state_form_words: frozenset[str] = frozenset()  # "Republic": "People's Republic of the Congo" is a longer name
@@ -128,6 +130,7 @@ def gazetteer_link_rules() -> LinkRules:
         feature_words=frozenset(raw["feature_words"]),
         event_nouns=frozenset(raw["event_nouns"]),
         org_part_nouns=frozenset(raw["org_part_nouns"]),
+        unit_of_body_nouns=frozenset(raw.get("unit_of_body_nouns", ())),
         place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
         region_words=frozenset(raw.get("region_words", ())),
         place_noun_keys=frozenset(w.lower() for w in (*raw["feature_words"], *raw.get("region_words", ()))),

@@ -1574,8 +1574,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     rec_rejected = ctx.rec.rejected  # an editor's rejection holds on every later build
     record_words = ctx.record_words
     # who could a short form mean in this record: listed persons named in full, and every rule-found name
-    claims: dict[tuple[str, ...], set[str]] = {}
-    taught: set[tuple[tuple[str, ...], str]] = set()
+    claims: dict[tuple[str, ...], dict[str, set[tuple[str, ...]]]] = {}  # short -> {owner: its full forms}
     # names of several words first: a surname met alone ("Ambassador Shcherbakov") then joins the
     # person named in full later in the record ("Shcherbakov I.S.") instead of becoming another
     # each name once: a record names its people again and again (1,750 candidates, 409 distinct over 40
@@ -1591,6 +1590,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         inverted = "," in name or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
         )
+        if inverted and any(f.kind == "place" and f.rank == 0 for f in ctx.forms((norm(toks[0]),))):
+            continue  # "Mexico, D.F.": a listed place and a designator, no surname and initials
         if inverted:  # "Kozlov, F. R." is F. R. Kozlov; "Kapitonov I.V." is I. V. Kapitonov, every period kept
             toks = [_with_its_period(name, t) for t in tokens(name)[1:]] + toks[:1]
         key = tuple(norm(t) for t in toks)
@@ -1628,17 +1629,59 @@ def _learn_local_names(ctx: _DocContext) -> None:
             listed = ctx.rec.short_index.get(short[0], {})
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
             if len(key) > 1:
-                claims.setdefault(short, set()).update({xml_id, *named_in_full})
+                owners = claims.setdefault(short, {})
+                owners.setdefault(xml_id, set()).update((key, *listed.get(xml_id, ())))
+                for pid in named_in_full:
+                    owners.setdefault(pid, set()).update(listed[pid])
             # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
             if len(key) > 1 and (gazetteer_only or not ctx.forms(short)) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
-                taught.add((short, xml_id))
     # a short form two people of this record could own ("KIM" beside Kim Il Sung and Kim Joong-lin) links
     # to neither: a wrong link is worse than none
-    for short, owner in taught:
-        if len(claims.get(short, ())) > 1:
-            ctx.local[short] = [f for f in ctx.local.get(short, []) if f.entity_id != owner]
-            ctx.forms_version += 1
+    for short, owners in claims.items():
+        if len(owners) > 1 and _two_people(owners):
+            _contest_short_form(ctx, short, set(owners))
+
+
+def _two_people(owners: dict[str, set[tuple[str, ...]]]) -> bool:
+    """Whether two of the owners of a short form (entity id -> the full forms the record or the lists
+    give it, as keys) are told apart by their names: no form of one fits a form of the other. A
+    fragment the rules found of a longer name ("Tran Quang" of "Tran Quang Co"; "Ilyich Brezhnev" of
+    "L[eonid] I[lyich] Brezhnev", listed as L. I. Brezhnev) is the same person."""
+    ids = list(owners)
+    return any(
+        not any(_name_fits(a, b) or _name_fits(b, a) for a in owners[one] for b in owners[other])
+        for k, one in enumerate(ids)
+        for other in ids[k + 1 :]
+    )
+
+
+def _name_fits(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+    """Whether every word of the name `part` (folded words; one letter is an initial) is a word of
+    `whole`, or the initial of one, and each initial of `part` begins a word of `whole`."""
+    initials = {w[0] for w in whole}
+    return all((w in whole or w[0] in whole) if len(w) > 1 else w in initials for w in part)
+
+
+def _contest_short_form(ctx: _DocContext, short: tuple[str, ...], owners: set[str]) -> None:
+    """Make `short` (a family name or surname) name a person of this record, linked to nobody, when
+    two full names the record uses could own it: a listed person and a name no list holds ("Chiang"
+    beside Chiang Kai-shek and Chiang Ching-kuo; "Castro" beside Fidel Castro and Manuel Castro), or
+    two such names. Withdraws the record's forms of `short` for those owners (taught by
+    _learn_local_names or lent by _propagate_listed_short_forms) and answers a listed one-word form
+    ("Chiang" listed for Chiang Kai-shek) through ctx.surname_owner: the mention stays a person, as
+    a record-local entry an editor reviews (cert="low"). Issue #12: when two entries fit, leave the
+    mention unlinked (TEI 13.3.1: @ref only where the entity is known)."""
+    forms = ctx.local.get(short, [])
+    kept = [f for f in forms if f.entity_id not in owners]
+    listed = any(f.kind == "person" for f in ctx.rec.lexicon.get(short, ()))
+    if len(kept) != len(forms) or listed:
+        xml_id = ctx.surname_owner.get(short[0]) or _new_local_person(ctx, short[0].title(), short)
+        ctx.surname_owner[short[0]] = xml_id  # read where the listed form is met (_surname_only_owner)
+        if not listed:
+            kept.append(_Form(xml_id, "person", (True,), None, 2))
+    ctx.local[short] = kept
+    ctx.forms_version += 1
 
 
 def _family_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
@@ -2485,13 +2528,19 @@ def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: 
         end = toks[j][1]
     elif (
         i > 0
-        and toks[i - 1][2] in organs
+        and (toks[i - 1][2] in organs or _organ_initials_of_party(ctx, toks[i - 1][2], toks[i][2], length))
         and text[toks[i - 1][1] : start] == " "
         and not (spans and spans[-1][1] > toks[i - 1][0])
     ):
         start = toks[i - 1][0]
     else:
         return None
+    return _record_org_span(ctx, text, start, end)
+
+
+def _record_org_span(ctx: _DocContext, text: str, start: int, end: int) -> _Span | None:
+    """The span of text[start:end] tagged as an organisation of the record (_record_org), its form
+    learnt for the record's later mentions; None when a user rejected the name."""
     surface = text[start:end]
     found = _record_org(ctx, surface)
     if found is None:
@@ -2499,6 +2548,68 @@ def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: 
     key, xml_id = found
     ctx.add_local(key, _Form(xml_id, "org", tuple(t[:1].isupper() for _, _, t in tokens(surface)), None, 2))
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+_CITY_DESIGNATOR = re.compile(r",? ?(?:D\. ?F\.|DF)(?![\w.])| City(?!\w)")  # Distrito Federal; "<country> City"
+
+
+def _designated_city(ctx: _DocContext, text: str, toks, keys, i: int, length: int) -> _Span | None:
+    """The city a place name at token i names when a city designator follows it: "Mexico, DF" or
+    "Mexico, D.F." (Distrito Federal: the capital, the place line of a Mexican document), "Kuwait
+    City". Linked to "<name> City" when the lists hold that one place (the designator stays outside
+    the mention after a comma), else a place of the record, unlinked: never the country (a wrong link
+    is worse than none). None when no designator follows."""
+    end = toks[i + length - 1][1]
+    m = _CITY_DESIGNATOR.match(text, end)
+    if m is None:
+        return None
+    key = (*keys[i : i + length], "city")
+    ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
+    stop = m.end() if m.group(0).endswith("City") else end
+    surface = text[toks[i][0] : stop]
+    if len(ids) != 1:
+        return _unlinked_place(ctx, toks[i][0], stop, surface, key)
+    return toks[i][0], stop, Node(TAGS["place"], {"ref": f"#{ids.pop()}"}, [surface]), surface
+
+
+def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spans: list, kind: str) -> _Span | None:
+    """The organisation whose name holds the known place or organisation at token i (ending at
+    `end`): a lower-case unit noun right after a place ("the Far East department": data/gazetteer.json
+    org_part_nouns), or a capitalised word, a lower-case unit noun and "of (the)" right before the
+    name ("the Administrative council of DPRK", "the Political department of the KPA":
+    unit_of_body_nouns). Tagged whole as an organisation of the record, linked to no entry; the
+    name inside is no mention of its own (TEI 13.2.2: an orgName holds the place it is named after).
+    None when no such unit is printed there, or a title or function word begins it."""
+    rules = ctx.rec.link_rules
+    j = next((k for k in range(i + 1, len(toks) + 1) if k == len(toks) or toks[k][0] >= end), len(toks))
+    after = _word_after(text, toks, j)
+    if kind == "place" and after is not None and after.islower() and after in rules.org_part_nouns:
+        start, stop = toks[i][0], toks[j][1]
+    else:
+        k = i - 1 if i > 0 and toks[i - 1][2] == "the" else i
+        if k < 3 or toks[k - 1][2] != "of" or toks[k - 2][2] not in rules.unit_of_body_nouns or not caps[k - 3]:
+            return None
+        if text[toks[k - 3][0] : toks[i][0]] != " ".join(t for _, _, t in toks[k - 3 : i]) + " ":
+            return None  # the words one space apart, no comma or line between
+        word, v = toks[k - 3][2], ctx.rec.names
+        if not word.isalpha() or v.is_title_word(word) or norm(word) in _FUNCTION_WORDS:
+            return None
+        start, stop = toks[k - 3][0], end
+    if spans and spans[-1][1] > start and spans[-1][0] < start:
+        return None  # the unit's first word ends another mention
+    return _record_org_span(ctx, text, start, stop)
+
+
+def _organ_initials_of_party(ctx: _DocContext, word: str, name: str, length: int) -> bool:
+    """Whether `word`, printed right before the one-word abbreviation `name` of a listed party
+    ("HV KSČ", "ÚV KSČ": the initials of a committee in the party's language), abbreviates one of
+    the party's organs: two to four capitals no list holds, no title, the listed name a party's."""
+    if length != 1 or not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()) or ctx.forms((norm(word),)):
+        return False
+    if ctx.rec.names.is_title_word(word):
+        return False
+    party = {f.entity_id for f in ctx.forms((norm(name),)) if f.kind == "org"}
+    return len(party) == 1 and "party" in norm(ctx.entry(next(iter(party))).name).split()
 
 
 def _record_org(ctx: _DocContext, surface: str) -> tuple[tuple[str, ...], str] | None:
@@ -2699,6 +2810,24 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            body = (
+                _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
+                if form.kind in ("place", "org")
+                else None
+            )
+            if body:
+                while spans and spans[-1][1] > body[0]:
+                    spans.pop()  # the capitalised word before the unit was tagged on its own
+                spans.append(body)  # "the Far East department", "the Administrative council of DPRK": one body
+                while i < len(toks) and toks[i][0] < body[1]:
+                    i += 1
+                continue
+            city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" else None
+            if city:
+                spans.append(city)  # "Mexico, DF" is Mexico City, not the country
+                while i < len(toks) and toks[i][0] < city[1]:
+                    i += 1
+                continue
             if form.kind == "org" and _organ_of_another_body(ctx, text, toks, caps, i, length, spans):
                 i += length  # "CC" of "the Union of Democratic Youth CC": that body's organ, not the listed one
                 continue
