@@ -51,6 +51,7 @@ class RecordFormat:
     publisher_aliases: tuple[str, ...] = ()
     opening_salutes: tuple[str, ...] = ()
     meeting_labels: dict[str, str] = field(default_factory=dict)
+    url_schemes: tuple[str, ...] = ("http", "https")  # the schemes of a bare URL line in the header
     list_label_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a side's heading alone on a line inside a list of participants (`From Seoul`, no colon)
     side_heading_patterns: tuple[re.Pattern, ...] = ()
@@ -114,6 +115,7 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
         url_id_pattern=re.compile(raw["url_id_pattern"]),
         labels=raw["labels"],
         labels_ignore_case=bool(raw.get("labels_ignore_case", False)),
+        url_schemes=tuple(s.lower() for s in raw.get("url_schemes", ("http", "https"))),
         contents_item_patterns=tuple(re.compile(p) for p in raw["contents_item_patterns"]),
         translation_item_pattern=re.compile(raw["translation_item_pattern"]),
         responsibility_verbs=raw["responsibility_verbs"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from .errors import FOLLOW_SYMLINKS_HINT, UsageError
@@ -120,6 +121,9 @@ def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True)
             found.append((path, HIDDEN_FILE))
         elif name != name.rstrip():
             found.append((path, ENDS_IN_SPACE))
+        elif not name.endswith(suffix):  # `e.txt` + U+200B, `a.txt.`, `a.txt~`: looks like e.txt in a listing
+            tail = name[len(_trimmed(name)) :]
+            found.append((path, f"looks like a record but its name ends in {ascii(tail)} after the suffix: not read"))
         elif suffix not in suffixes:
             found.append((path, f"its suffix is {suffix}, not {suffix.lower()}: not read (rename it to read it)"))
     return sorted(found)
@@ -129,8 +133,19 @@ def _input_suffix(name: str, wanted: set[str]) -> str | None:
     """The suffix, as written, by which NAME looks like an input (WANTED: lowercase suffixes): its end
     matched without regard to case or to white space after it (`X.TXT`, `a.txt `, `.txt`); None when
     it does not look like one."""
-    stem = name.rstrip()
+    stem = _trimmed(name)
     return next((stem[-len(s) :] for s in wanted if stem.lower().endswith(s)), None)
+
+
+def _trimmed(name: str) -> str:
+    """NAME without what may follow a suffix unseen or unnoticed: white space, invisible (format
+    and control) characters, dots and `~` (an editor's backup)."""
+    end = len(name)
+    while end and (
+        name[end - 1] in ".~" or name[end - 1].isspace() or unicodedata.category(name[end - 1]) in ("Cf", "Cc")
+    ):
+        end -= 1
+    return name[:end]
 
 
 HIDDEN_FILE = "hidden file (its name starts with a dot): not read (rename it to read it)"

@@ -38,11 +38,13 @@ from . import sitemap
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, MissingSiteInput, lines_of
 from .fsutil import (
+    NotAFileError,
     atomic_write,
     check_owned_folders,
     check_owned_paths,
     existing_output,
     inside,
+    read_regular,
     remove_owned_file,
     safe_stem,
 )
@@ -86,9 +88,10 @@ def ui_strings(overrides: Path | None = None) -> dict:
     does not fill in, or sets `lang` to something that is not a language tag."""
     strings = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
     edition = overrides / EDITION_STRINGS if overrides is not None else None
-    if edition is not None and edition.is_file():
+    if edition is not None and os.path.lexists(edition):
         try:
-            changes = json.loads(edition.read_text(encoding="utf-8-sig"))  # a BOM (Windows editors) is no error
+            text = override_bytes(edition).decode("utf-8-sig")  # a BOM (Windows editors) is no error
+            changes = json.loads(text)
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             raise PublishError(f"{edition}: not readable JSON: {exc}") from None
         if not isinstance(changes, dict):
@@ -111,11 +114,11 @@ def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
     no page number). [] without a folder or file, or for a file that `ui_strings` refuses (its
     error says why)."""
     edition = overrides / EDITION_STRINGS if overrides is not None else None
-    if edition is None or not edition.is_file():
+    if edition is None or not os.path.lexists(edition):
         return []
     try:
-        changes = json.loads(edition.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        changes = json.loads(override_bytes(edition).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, PublishError):
         return []
     shipped = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
     warnings = []
@@ -151,14 +154,36 @@ def _string_problem(key: str, value: object, shipped: str | list[str]) -> str:
     return ""
 
 
+_OVERRIDE_KIND = {EDITION_STRINGS: "a file of UI strings"}  # what each file of the --xslt folder must be
+
+
+def override_bytes(path: Path) -> bytes:
+    """The bytes of one file of an edition's --xslt folder (a *.xsl module or strings.json), read
+    with fsutil.read_regular: a named pipe someone put there is never waited on (SECURITY.md #13).
+    Raises PublishError "X is a named pipe (FIFO), not a stylesheet" for anything that is not a
+    regular file, OSError when the file cannot be read."""
+    try:
+        return read_regular(path)
+    except NotAFileError as exc:
+        raise PublishError(f"{path} is {exc.what}, not {_OVERRIDE_KIND.get(path.name, 'a stylesheet')}") from None
+
+
 def override_files(overrides: Path | None) -> list[Path]:
     """An edition's XSLT modules (OVERRIDES/*.xsl, sorted by name); [] without a folder.
-    Raises PublishError when the folder does not exist."""
+    Raises PublishError when the folder does not exist, or when one of its modules or its
+    strings.json is not a regular file (a named pipe, a folder: see `override_bytes`)."""
     if overrides is None:
         return []
     if not overrides.is_dir():
         raise MissingSiteInput(overrides, "xslt")
-    return sorted(overrides.glob("*.xsl"))
+    modules = sorted(overrides.glob("*.xsl"))
+    for path in [*modules, overrides / EDITION_STRINGS]:
+        if os.path.lexists(path):
+            try:
+                override_bytes(path)
+            except OSError as exc:
+                raise PublishError(f"{path}: not readable: {exc.strerror or exc}") from None
+    return modules
 
 
 # Saxon's compile errors: "Error ... on line L column C of NAME:" then the code and reason, indented
@@ -266,7 +291,7 @@ def _modules_digest(modules: list[Path]) -> str:
     for module in modules:
         digest.update(str(module).encode("utf-8", "surrogateescape") + b"\0")
         try:
-            digest.update(module.read_bytes())
+            digest.update(read_regular(module))  # never waits on a named pipe
         except OSError:
             pass
         digest.update(b"\0")

@@ -157,3 +157,18 @@ def test_a_url_line_in_capitals_or_broken_by_a_space_still_ends_the_header(tmp_p
         assert xp(tree, "string(//t:abstract)").strip() == "A summary of the report.", url
         assert not xp(tree, "//t:body//t:p[contains(., 'Original Language')]"), url
         assert url.strip("<>") in etree.tostring(tree, encoding="unicode"), url
+
+
+def test_an_ftp_url_line_or_spaces_inside_its_brackets_keep_the_header_going(tmp_path):
+    # any scheme the format allows (formats/wcda.json url_schemes), and `< https://… >` as a hand edit leaves it
+    base = record("Text of the report.\n").replace(
+        "Original Language:", "Summary:\n\nA summary of the report.\n\nOriginal Language:"
+    )
+    for url, kept in (
+        ("<ftp://example.org/document/1>", "ftp://example.org/document/1"),
+        ("< https://example.org/document/1 >", "https://example.org/document/1"),
+    ):
+        tree = tree_of(encode_text(tmp_path, base.replace("<https://example.org/document/1>", url)))
+        assert xp(tree, "string(//t:abstract)").strip() == "A summary of the report.", url
+        assert not xp(tree, "//t:body//t:p[contains(., 'Summary') or contains(., 'Original Language')]"), url
+        assert kept in etree.tostring(tree, encoding="unicode"), url

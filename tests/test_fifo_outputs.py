@@ -287,6 +287,24 @@ def test_options_naming_a_pipe_or_device_say_what_it_is(tmp_path):
         assert "does not exist" not in result.output
 
 
+@pytest.mark.parametrize("name, kind", [("hook.xsl", "not a stylesheet"), ("strings.json", "not a file of UI strings")])
+def test_a_pipe_in_the_xslt_folder_is_one_usage_line_for_build_and_publish(tmp_path, name, kind):
+    tei = tmp_path / "a.xml"
+    tei.write_text(TEI, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.txt").write_bytes(SEED.read_bytes())
+    pipe = fifo(tmp_path / "edition" / name)
+    for args in (
+        ("publish", str(tei), "-o", str(tmp_path / "site"), "--no-search"),
+        ("build", str(corpus), "-o", str(tmp_path / "out"), "--no-search"),
+    ):
+        result = bounded([pipe], *args, "--xslt", str(pipe.parent))
+        assert result.exit_code == 2, (args, result.output)
+        assert_one_line_about(result.output, pipe, f"is a named pipe (FIFO), {kind}")
+    assert not (tmp_path / "out" / "tei").exists()
+
+
 def test_encode_keep_never_counts_a_pipe_as_a_kept_master(tmp_path):
     record = tmp_path / "letter.txt"
     record.write_bytes(SEED.read_bytes())

@@ -325,6 +325,24 @@ def test_every_command_takes_the_same_records_from_a_folder_and_names_each_file_
         assert sorted(p.name for p in (tmp_path / "out").rglob("*.xml") if "site" not in p.parts) == ["rec.xml"]
 
 
+def test_build_names_a_record_name_with_an_invisible_character_a_dot_or_a_tilde_after_its_suffix(tmp_path):
+    """`e.txt` + U+200B looks exactly like e.txt in a listing; `a.txt.` and `a.txt~` (an editor's
+    backup) were passed over in silence as well: each is one line naming it (inputs.not_taken)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = record("The committee heard the report.\n")
+    odd = {"e.txt\u200b": "'\\u200b'", "a.txt.": "'.'", "a.txt~": "'~'", "b.txt\u2060.": "'\\u2060.'"}
+    for name in ("rec.txt", *odd):
+        (corpus / name).write_text(text, encoding="utf-8")
+    args = ["build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-search", "--authority", str(AUTHORITY)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    for name, tail in odd.items():
+        lines = [line for line in result.stderr.splitlines() if line.startswith(f"{corpus / name}: ")]
+        assert len(lines) == 1 and f"looks like a record but its name ends in {tail}" in lines[0], (name, result.stderr)
+    assert [p.name for p in (tmp_path / "out" / "tei").glob("*.xml")] == ["rec.xml"]
+
+
 def test_review_of_a_corpus_holding_only_files_not_taken_names_them(tmp_path):
     corpus = _corpus_with_files_not_taken(tmp_path / "corpus")
     (corpus / "rec.txt").unlink()

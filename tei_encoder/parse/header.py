@@ -6,6 +6,7 @@ labelled field — not at the last line that happens to start with a label.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..config import RecordFormat, languages
@@ -37,18 +38,25 @@ def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
 
 # a line that is only a URL: bare, or in the export's angle brackets (where a broken URL may hold a space);
 # the scheme in any case (RFC 3986 3.1)
-_URL_LINE = re.compile(r"^(?:<(?P<bracketed>(?i:https?)://[^<>\"]+)>|(?P<url>(?i:https?)://[^\s<>\"]+))\.?$")
+# (spaces inside the brackets: `< https://x.org/a >`); the schemes the format allows (url_schemes), in any case
+_URL_LINE = r"^(?:<\s*(?P<bracketed>(?i:{s})://[^<>\"]+?)\s*>|(?P<url>(?i:{s})://[^\s<>\"]+))\.?$"
 
 
-def url_line(line: str) -> str | None:
-    """The URL of a line that is only a URL (`<https://…>`, as the export prints it), else None."""
-    m = _URL_LINE.match(line.strip())
+@functools.lru_cache(maxsize=8)
+def _url_line_pattern(schemes: tuple[str, ...]) -> re.Pattern:
+    return re.compile(_URL_LINE.format(s="|".join(map(re.escape, schemes))))
+
+
+def url_line(line: str, fmt: RecordFormat | None = None) -> str | None:
+    """The URL of a line that is only a URL (`<https://…>`, as the export prints it, `<ftp://…>` when
+    FMT's url_schemes allow it; http and https without a format), else None."""
+    m = _url_line_pattern(fmt.url_schemes if fmt else ("http", "https")).match(line.strip())
     return (m.group("bracketed") or m.group("url")).strip().rstrip(".,;") if m else None
 
 
 def _header_mark(unit: Block, fmt: RecordFormat) -> bool:
     """A labelled field or a bare URL line: something only the header holds."""
-    return bool(label_of(unit.lines[0], fmt) or url_line(unit.lines[0]))
+    return bool(label_of(unit.lines[0], fmt) or url_line(unit.lines[0], fmt))
 
 
 def _units(blocks: list[Block], fmt: RecordFormat) -> tuple[list[Block], list[int]]:
@@ -58,7 +66,7 @@ def _units(blocks: list[Block], fmt: RecordFormat) -> tuple[list[Block], list[in
     units: list[Block] = []
     origins: list[int] = []
     for n, block in enumerate(blocks):
-        if len(block.lines) > 1 and any(label_of(line, fmt) or url_line(line) for line in block.lines):
+        if len(block.lines) > 1 and any(label_of(line, fmt) or url_line(line, fmt) for line in block.lines):
             pieces = split_lines(block)
         else:
             pieces = [block]
@@ -138,7 +146,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
 
     seen: dict[str, int] = {}
     while i < len(units):
-        url = url_line(units[i].lines[0]) if len(units[i].lines) == 1 else None
+        url = url_line(units[i].lines[0], fmt) if len(units[i].lines) == 1 else None
         if url:
             _store_url(header, url, fmt, warnings)
             seen["url"] = seen.get("url", 0) + 1
@@ -196,7 +204,7 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             ):
                 value.append(units[i].text)
                 i += 1
-        if field == "citation" and i < len(units) and len(units[i].lines) == 1 and url_line(units[i].lines[0]):
+        if field == "citation" and i < len(units) and len(units[i].lines) == 1 and url_line(units[i].lines[0], fmt):
             value.append(units[i].text)
             i += 1
         if not value:
