@@ -202,10 +202,10 @@ def _header_node(doc: Document, change_date: str | None) -> Node:
     if h.citation:
         bibl = _add(source_desc, "bibl", h.citation)
         if h.url:
-            _add(bibl, "ptr", target=h.url)
+            _add(bibl, "ptr", target=h.url_target or h.url)
     elif h.url:
         bibl = _add(source_desc, "bibl", h.url)
-        _add(bibl, "ptr", target=h.url)
+        _add(bibl, "ptr", target=h.url_target or h.url)
     else:
         origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
         _add(source_desc, "p", f"{origin}; the record gives no citation.")

@@ -20,7 +20,7 @@ from .citation import parse_archival_reference, parse_responsibilities, provenan
 _URL = re.compile(r"<?(?P<url>(?i:https?)://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
 _VALID_URL = re.compile(
-    r"(?i:https?)://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
+    r"[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
     # RFC 3986: a % only as a percent-escape (a stray one fails xs:anyURI, so ptr/@target would be invalid)
     r"(?:[/?#](?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?"
 )
@@ -36,10 +36,14 @@ def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
     return (field, m.group("rest").strip()) if m and field else None
 
 
-# a line that is only a URL: bare, or in the export's angle brackets (where a broken URL may hold a space);
-# the scheme in any case (RFC 3986 3.1)
-# (spaces inside the brackets: `< https://x.org/a >`); the schemes the format allows (url_schemes), in any case
-_URL_LINE = r"^(?:<\s*(?P<bracketed>(?i:{s})://[^<>\"]+?)\s*>|(?P<url>(?i:{s})://[^\s<>\"]+))\.?$"
+# A line that is only a URL: bare (a scheme the format allows, url_schemes, in any case: RFC 3986 3.1), or
+# in the export's angle brackets, where the address is everything inside them (a broken URL may hold a
+# space: `<https://x.org/a b>`; a hand edit may pad it: `< https://x.org/a >`) and any RFC 3986 scheme
+# marks it as the URL line (`<doi:10.1/x>`, `<mailto:a@b.org>`, `<urn:…>`).
+_URL_LINE = (
+    r"^(?:<\s*(?P<bracketed>[A-Za-z][A-Za-z0-9+.-]*:[^\s<>][^<>]*?)\s*>"
+    r"|(?P<url>(?i:{s})://[^\s<>\"]+))\.?$"
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -48,10 +52,33 @@ def _url_line_pattern(schemes: tuple[str, ...]) -> re.Pattern:
 
 
 def url_line(line: str, fmt: RecordFormat | None = None) -> str | None:
-    """The URL of a line that is only a URL (`<https://…>`, as the export prints it, `<ftp://…>` when
-    FMT's url_schemes allow it; http and https without a format), else None."""
+    """The address of a line that is only a URL, else None: everything inside the angle brackets
+    the export prints (`<https://x.org/a b>` -> `https://x.org/a b`, any RFC 3986 scheme), or a
+    bare URL of a scheme FMT's url_schemes allow (http and https without a format)."""
     m = _url_line_pattern(fmt.url_schemes if fmt else ("http", "https")).match(line.strip())
-    return (m.group("bracketed") or m.group("url")).strip().rstrip(".,;") if m else None
+    if not m:
+        return None
+    return m.group("bracketed").strip() if m.group("bracketed") else m.group("url").rstrip(".,;")
+
+
+# a URI as RFC 3986 lets it stand: unreserved and reserved characters, and percent-escapes
+_URI = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+_URI_CHARACTER = re.compile(r"[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]")  # `#` escaped, as EXSLT does
+
+
+def uri_target(address: str) -> str:
+    """ADDRESS as a valid URI (RFC 3986 2.1): itself when it is one; else every character a URI
+    cannot hold as it is (a space, a non-ASCII letter, `%`) percent-encoded as its UTF-8 bytes, as
+    EXSLT str:encode-uri does, by which schema/rules.sch checks that ptr/@target is the idno's
+    address. A ptr/@target must be an xs:anyURI (TEI 16.1)."""
+    if _URI.fullmatch(address):
+        return address
+    return "".join(c if _URI_CHARACTER.fullmatch(c) else "".join(f"%{b:02X}" for b in c.encode()) for c in address)
+
+
+def url_scheme(address: str) -> str:
+    """The scheme of ADDRESS (RFC 3986 3.1), lowercase: `https`, `doi`, `mailto`."""
+    return address.split(":", 1)[0].lower()
 
 
 def _header_mark(unit: Block, fmt: RecordFormat) -> bool:
@@ -204,9 +231,6 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
             ):
                 value.append(units[i].text)
                 i += 1
-        if field == "citation" and i < len(units) and len(units[i].lines) == 1 and url_line(units[i].lines[0], fmt):
-            value.append(units[i].text)
-            i += 1
         if not value:
             warnings.append(f"header field {_label_name(field, fmt)!r} is empty")
             continue
@@ -326,22 +350,36 @@ def _title_from_citation(citation: str) -> str:
     return ""
 
 
-def _store_url(header: Header, url: str, fmt: RecordFormat, warnings: list[str]) -> None:
-    """The source URL (the first one given), its document id; any other URL kept as well."""
-    if not _VALID_URL.fullmatch(url):
-        warnings.append(f"source URL {url!r} is not a valid URL: kept in the header notes only")
-        header.notes.append(("url", url))
+def _store_url(header: Header, address: str, fmt: RecordFormat, warnings: list[str]) -> None:
+    """The source URL (the first one given) as printed, its URI for ptr/@target and its document id;
+    any other URL kept as well. An address a URI cannot hold as printed (a space, a stray `%`) keeps
+    its printed text in idno and is percent-encoded in the target, and is reported; an address of a
+    scheme that is not the format's (`doi:`, `mailto:`) is kept and reported; one with no valid host
+    stays text in the header notes. TEI Guidelines 2.2.4 (idno), 16.1 (ptr)."""
+    target = uri_target(address)
+    scheme = url_scheme(address)
+    if scheme not in fmt.url_schemes:
+        warnings.append(
+            f"the URL line gives a {scheme!r} address, not one of {', '.join(fmt.url_schemes)}: "
+            f"{address!r} kept as the source's idno"
+        )
+    elif not _VALID_URL.fullmatch(target):
+        warnings.append(f"source URL {address!r} is not a valid URL: kept in the header notes only")
+        header.notes.append(("url", address))
         return
+    if target != address and address not in (header.url, *header.other_urls):
+        held = "spaces" if any(c.isspace() for c in address) else "characters a URI cannot hold"
+        warnings.append(f"source URL {address!r} held {held}: kept as printed in idno, percent-encoded in ptr/@target")
     if not header.url:
-        header.url = url
-        doc_id = document_id(url, fmt)
+        header.url, header.url_target = address, target
+        doc_id = document_id(target, fmt)
         if doc_id.isdigit():
             header.doc_number = doc_id
         else:
             header.doc_slug = doc_id
-    elif url != header.url and url not in header.other_urls:
-        warnings.append(f"the header gives a second source URL {url!r}: both kept")
-        header.other_urls.append(url)
+    elif address != header.url and address not in header.other_urls:
+        warnings.append(f"the header gives a second source URL {address!r}: both kept")
+        header.other_urls.append(address)
 
 
 def document_id(url: str, fmt: RecordFormat) -> str:
@@ -475,7 +513,7 @@ def _store(
 ) -> None:
     text = " ".join(" ".join(value).split())
     if field == "citation":
-        _store_citation(header, value, text, fmt, warnings, repeated)
+        _store_citation(header, text, fmt, warnings, repeated)
     elif field == "summary":
         paragraphs = "\n\n".join(" ".join(v.split()) for v in value)
         header.summary = f"{header.summary}\n\n{paragraphs}" if header.summary else paragraphs
@@ -489,20 +527,14 @@ def _store(
         warnings.append(f"header field {_label_name(field, fmt)!r} has no TEI element of its own: kept as a note")
 
 
-def _store_citation(
-    header: Header, value: list[str], text: str, fmt: RecordFormat, warnings: list[str], repeated: bool
-) -> None:
-    # every URL the citation gives — in its sentence and on the line after it — is a source URL
+def _store_citation(header: Header, text: str, fmt: RecordFormat, warnings: list[str], repeated: bool) -> None:
+    # every URL the citation's sentence gives is a source URL (the URL line after it is read as one)
     for url in _URL.finditer(text):
         if _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
             _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
         else:
             warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
-    last = _URL.fullmatch(value[-1].strip()) if len(value) > 1 else None
-    if last and _VALID_URL.fullmatch(last.group("url").rstrip(".,;")):
-        citation = " ".join(" ".join(value[:-1]).split())  # the URL line after the citation, not inside it
-    else:
-        citation = text
+    citation = text
     if repeated:
         if citation != header.citation:
             header.notes.append(("citation", citation))
