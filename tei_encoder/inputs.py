@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import stat
-import unicodedata
 from pathlib import Path
 
 from .errors import FOLLOW_SYMLINKS_HINT, UsageError
 from .fsutil import kind_of
+from .invisible import is_invisible, without_invisible
 
 SYMLINK_REFUSED = f"symbolic link, not followed ({FOLLOW_SYMLINKS_HINT})"
 _SKIPPED_FOLDERS = frozenset({"authority", ".tei-encoder"})  # never documents, inside a corpus or build folder
@@ -103,7 +103,9 @@ def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True)
     (lowercase: `.txt`, `.xml`) and does not start with a dot. Not taken, and returned here:
     a hidden file (`.record.txt`, and `.txt` itself: editors' backups and system files start with
     a dot), a name whose suffix differs only in case (`X.TXT`), a name with white space after its
-    suffix (`a.txt `), and, with sub_folders (commands that do not search
+    suffix (`a.txt `), any name that holds a suffix, read without its invisible characters
+    (invisible.without_invisible), but does not end in it (`x.txt.bak`, `t.tx` + U+200B + `t`),
+    and, with sub_folders (commands that do not search
     sub-folders), each file with such a name directly inside a sub-folder other than `authority/`
     and the build state (`sub/x.txt`). Hidden folders (`.git`) are never searched."""
     wanted = {s.lower() for s in suffixes}
@@ -116,6 +118,8 @@ def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True)
             continue
         suffix = _input_suffix(name, wanted)
         if suffix is None:
+            if _holds_suffix(name, wanted):  # `x.txt.bak`, `a.txt.orig`, `t.tx` + U+200B + `t`
+                found.append((path, f"its name holds a record suffix but does not end in it ({ascii(name)}): not read"))
             continue
         if name.startswith("."):  # `.record.txt`, and `.txt` itself: a name that is all suffix
             found.append((path, HIDDEN_FILE))
@@ -138,14 +142,20 @@ def _input_suffix(name: str, wanted: set[str]) -> str | None:
 
 
 def _trimmed(name: str) -> str:
-    """NAME without what may follow a suffix unseen or unnoticed: white space, invisible (format
-    and control) characters, dots and `~` (an editor's backup)."""
+    """NAME without what may follow a suffix unseen or unnoticed: white space, invisible characters
+    (invisible.is_invisible), dots and `~` (an editor's backup)."""
     end = len(name)
-    while end and (
-        name[end - 1] in ".~" or name[end - 1].isspace() or unicodedata.category(name[end - 1]) in ("Cf", "Cc")
-    ):
+    while end and (name[end - 1] in ".~" or name[end - 1].isspace() or is_invisible(name[end - 1])):
         end -= 1
     return name[:end]
+
+
+def _holds_suffix(name: str, wanted: set[str]) -> bool:
+    """True when NAME, read without its invisible characters, holds one of the WANTED suffixes
+    (lowercase) anywhere: a copy or backup of a record (`x.txt.bak`, `x.txt.orig`), or a suffix
+    split by an invisible character, which looks like a record in a listing."""
+    visible = without_invisible(name).lower()
+    return any(s in visible for s in wanted)
 
 
 HIDDEN_FILE = "hidden file (its name starts with a dot): not read (rename it to read it)"

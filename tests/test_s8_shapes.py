@@ -32,7 +32,11 @@ def test_a_surname_then_run_together_initials_keeps_every_period_and_is_one_pers
     assert len(refs) == 1, refs
 
 
-@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\u200c", "\u2060"])
+# BOM, ZWSP, ZWNJ, WJ; LRM, RLM, soft hyphen, LRO/RLO/PDF, the isolates U+2066-2069: all Unicode Cf
+@pytest.mark.parametrize(
+    "mark",
+    ["\ufeff", "\u200b", "\u200c", "\u2060", "\u200e", "\u200f", "\u00ad", "\u202d\u202e\u202c", "\u2066\u2069"],
+)
 def test_invisible_format_characters_before_header_lines_do_not_hide_them(tmp_path, mark):
     text = (
         f"June 9, 1961\n\n{mark}**A Record About Grain**\n\n{mark}<https://example.org/document/77>\n\n"
@@ -51,6 +55,16 @@ def test_invisible_format_characters_before_header_lines_do_not_hide_them(tmp_pa
     assert any("invisible format characters" in w and "lines 3, 5, 7, 11 " in w for w in result.warnings), (
         result.warnings
     )
+
+
+def test_an_invisible_character_inside_a_header_label_does_not_hide_it(tmp_path):
+    text = record("The ships were loaded.\n").replace(
+        "Original Language:", "Sum\u00admary:\n\nThe grain summary.\n\nOriginal\u200e Language:"
+    )
+    tree = tree_of(encode_text(tmp_path, text))
+    assert xp(tree, "normalize-space(//t:abstract)") == "The grain summary."
+    assert "ru" in xp(tree, "//t:langUsage/t:language/@ident")
+    assert not any("mary" in p or "Language" in p for p in xp(tree, "//t:body//t:p/text()"))
 
 
 @pytest.mark.parametrize(

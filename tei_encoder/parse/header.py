@@ -12,6 +12,7 @@ import re
 from ..config import RecordFormat, languages
 from ..dates import find_dates, parse_date_line
 from ..errors import RecordError
+from ..invisible import invisible_start, is_invisible, without_invisible
 from ..model import Header, Language, Responsibility
 from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
@@ -31,9 +32,12 @@ _ANY_CASE_LABEL = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{2,30}):\s*(?P<rest>.
 def label_of(line: str, fmt: RecordFormat) -> tuple[str, str] | None:
     """(field name, rest of the line) when the line starts with a label the format knows (in any
     case when the format says labels_ignore_case: `ORIGINAL LANGUAGE:`), else None."""
-    m = (_ANY_CASE_LABEL if fmt.labels_ignore_case else _LABEL).match(line)
+    colon = line.find(":")
+    # invisible characters inside a label (`Sum\u00admary:`) do not hide it; its value keeps them
+    label = without_invisible(line[:colon]) if colon > 0 else ""
+    m = (_ANY_CASE_LABEL if fmt.labels_ignore_case else _LABEL).match(label + ":")
     field = fmt.label_field(m.group("label")) if m else None
-    return (field, m.group("rest").strip()) if m and field else None
+    return (field, line[colon + 1 :].strip()) if m and field else None
 
 
 # A line that is only a URL: bare (a scheme the format allows, url_schemes, in any case: RFC 3986 3.1), or
@@ -256,10 +260,10 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     return header, document + tail_blocks, warnings
 
 
-# Zero-width format characters (Unicode Cf) that say nothing at the start of a line: a byte-order mark
-# left where exported pieces were joined (U+FEFF), a zero-width space, non-joiner or word joiner. They
-# hide a header line from its rules (`\ufeffSummary:` is no label), so the header is read without them.
-_INVISIBLE_START = "\ufeff\u200b\u200c\u2060"
+# Invisible characters at the start of a line (invisible.is_invisible: Unicode Cf — a byte-order mark
+# left where exported pieces were joined, zero-width spaces, LRM/RLM, a soft hyphen, bidi controls — and
+# controls): they hide a header line from its rules (`\u200eSummary:` is no label), so the header is
+# read without them; the document keeps them as printed.
 
 
 def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[int, str]]:
@@ -268,7 +272,7 @@ def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[in
     printed: dict[int, str] = {}
     out: list[Block] = []
     for block in blocks:
-        if not any(line[:1] in _INVISIBLE_START for line in block.lines):
+        if not any(any(map(is_invisible, invisible_start(line))) for line in block.lines):
             out.append(block)
             continue
         run: list[str] = []
@@ -287,7 +291,7 @@ def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[in
 
 
 def _bare(line: str) -> str:
-    return line.lstrip(_INVISIBLE_START).lstrip()
+    return line[len(invisible_start(line)) :]
 
 
 def _document_as_printed(printed_blocks: list[Block], document: list[Block]) -> list[Block]:
@@ -315,13 +319,7 @@ def _warn_invisible_starts(printed: dict[int, str], document_start: int | None, 
     of the header is passed over in silence); the document keeps its own."""
     lines = sorted(n for n in printed if document_start is None or n < document_start)
     if lines:
-        chars = sorted(
-            {
-                f"U+{ord(c):04X}"
-                for n in lines
-                for c in printed[n][: len(printed[n]) - len(printed[n].lstrip(_INVISIBLE_START))]
-            }
-        )
+        chars = sorted({f"U+{ord(c):04X}" for n in lines for c in invisible_start(printed[n]) if is_invisible(c)})
         where = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
         warnings.append(
             f"header line{'s' if len(lines) > 1 else ''} {where} begin{'' if len(lines) > 1 else 's'} with invisible"
