@@ -17,7 +17,8 @@ from lxml import etree
 
 from .config import project_dir
 from .errors import UsageError
-from .fsutil import not_there, shown
+from .fsutil import kind_of, not_there, shown
+from .inputs import SYMLINK_REFUSED
 from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
 from .xmlsafe import describe_xml_error, parse_xml, xml_id_refusal
 
@@ -66,9 +67,13 @@ class Authority:
 MAX_AUTHORITY_BYTES = 256 * 1024 * 1024  # far above any real authority list
 
 
-def load_authority(folders: tuple[Path, ...]) -> Authority:
+def load_authority(folders: tuple[Path, ...], follow_symlinks: bool = False) -> Authority:
     """The entries of every *.xml file in these folders (later folders override earlier ones),
     cached per process; an edited file (new size or mtime) is read again.
+
+    A symbolic link in a folder (an authority file or rejected.txt) is read only with
+    follow_symlinks (the corpus's rule, SECURITY.md "Symbolic links"); without it the link is one
+    UsageError naming it, never skipped, since skipping an authority file would change links.
 
     Raises UsageError, once and for the whole run, naming the file (and line) when a folder is
     missing or a file cannot be used: unreadable, not a regular file, malformed, a DOCTYPE, an
@@ -84,20 +89,30 @@ def load_authority(folders: tuple[Path, ...]) -> Authority:
             (path, st.st_size, st.st_mtime_ns, st.st_mode)
             for f in folders
             if f.is_dir()
-            for name in _authority_names(f)
+            for name in _authority_names(f, follow_symlinks)
             for path in (os.path.join(f, name),)
             for st in (os.stat(path),)
         )
     except OSError as exc:
         raise UsageError(f"{exc.filename}: cannot read authority file: {exc.strerror or exc}") from None
-    return _load(folders, stamp)
+    return _load(folders, follow_symlinks, stamp)
 
 
-def _authority_names(folder: Path) -> list[str]:
+def _authority_names(folder: Path, follow_symlinks: bool) -> list[str]:
     """The names of folder's authority files (authority_files) and rejected.txt, sorted (one
-    directory read: this runs before every record)."""
+    directory read: this runs before every record). UsageError for a link among them unless
+    follow_symlinks."""
     with os.scandir(folder) as entries:
-        return sorted(e.name for e in entries if _is_authority_name(e.name) or e.name == REJECTED_FILE)
+        found = [e for e in entries if _is_authority_name(e.name) or e.name == REJECTED_FILE]
+    _refuse_links(folder, found, follow_symlinks)
+    return sorted(e.name for e in found)
+
+
+def _refuse_links(folder: Path, entries: list[os.DirEntry], follow_symlinks: bool) -> None:
+    """UsageError naming the first of ENTRIES (of FOLDER) that is a symbolic link, unless follow_symlinks."""
+    links = sorted(e.name for e in entries if e.is_symlink())
+    if links and not follow_symlinks:
+        raise UsageError(f"{shown(folder / links[0])}: {SYMLINK_REFUSED}")
 
 
 def _is_authority_name(name: str) -> bool:
@@ -105,16 +120,19 @@ def _is_authority_name(name: str) -> bool:
     return name.endswith(".xml") and not name.startswith(".")
 
 
-def authority_files(folder: Path) -> list[Path]:
+def authority_files(folder: Path, follow_symlinks: bool = False) -> list[Path]:
     """The authority files of FOLDER, sorted: its `*.xml` entries whose name does not start with a
     dot (README, "Which files of a folder are read"); what else is named like one is reported by
-    `authority check` (inputs.not_taken). Raises OSError when the folder cannot be listed."""
+    `authority check` (inputs.not_taken). Raises OSError when the folder cannot be listed, and
+    UsageError for a symbolic link among them (or rejected.txt as one) unless follow_symlinks."""
     with os.scandir(folder) as entries:
-        return sorted(folder / e.name for e in entries if _is_authority_name(e.name))
+        found = [e for e in entries if _is_authority_name(e.name) or e.name == REJECTED_FILE]
+    _refuse_links(folder, found, follow_symlinks)
+    return sorted(folder / e.name for e in found if _is_authority_name(e.name))
 
 
 @lru_cache(maxsize=8)
-def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
+def _load(folders: tuple[Path, ...], follow_symlinks: bool, _stamp: tuple = ()) -> Authority:
     entries: dict[str, AuthorityEntry] = {}
     digest = hashlib.sha256()
     files: list[Path] = []
@@ -122,7 +140,7 @@ def _load(folders: tuple[Path, ...], _stamp: tuple = ()) -> Authority:
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"{folder}: authority folder {not_there(folder, 'a folder')}")
-        for path in authority_files(folder):
+        for path in authority_files(folder, follow_symlinks):
             unreadable = unreadable_file(path)
             if unreadable:
                 raise UsageError(f"{shown(path)}: {unreadable}")
@@ -161,13 +179,18 @@ def unreadable_file(path: Path) -> str | None:
     if not path.exists():
         return "cannot read authority file: a broken link (its target does not exist) or a file that has gone"
     if not path.is_file():
-        return "authority file is not a regular file (a folder or device)"
+        return not_an_authority_file(path)
     try:
         with open(path, "rb"):
             pass
     except OSError as exc:
         return f"cannot read authority file: {exc.strerror or exc}"
     return None
+
+
+def not_an_authority_file(path: Path) -> str:
+    """Why PATH, which is no regular file, is not read: "is a named pipe (FIFO), not an authority file"."""
+    return f"is {kind_of(path)}, not an authority file"
 
 
 def has_listings(root) -> bool:
@@ -187,7 +210,7 @@ def _read(path: Path) -> bytes:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise UsageError(f"{shown(path)}: authority file is not a regular file (a folder or device)")
+            raise UsageError(f"{shown(path)}: {not_an_authority_file(path)}")
         if st.st_size > MAX_AUTHORITY_BYTES:
             raise UsageError(f"{shown(path)}: authority file is larger than {MAX_AUTHORITY_BYTES >> 20} MB")
         return path.read_bytes()

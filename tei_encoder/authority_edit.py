@@ -131,18 +131,19 @@ def _parser() -> etree.XMLParser:
 # --- check ---------------------------------------------------------------------------------------
 
 
-def check_authority(folders: Iterable[Path]) -> list[Problem]:
+def check_authority(folders: Iterable[Path], follow_symlinks: bool = False) -> list[Problem]:
     """Every problem of the authority files in these folders (each folder checked on its own:
     a later --authority folder may override an earlier one's entries on purpose).
-    Returns the problems in file order; an empty list means the files are sound.
+    Returns the problems in file order; an empty list means the files are sound. Raises
+    UsageError for an authority file that is a symbolic link, unless follow_symlinks.
     """
     problems: list[Problem] = []
     for folder in folders:
-        problems.extend(_check_folder(Path(folder)))
+        problems.extend(_check_folder(Path(folder), follow_symlinks))
     return problems
 
 
-def _check_folder(folder: Path) -> list[Problem]:
+def _check_folder(folder: Path, follow_symlinks: bool) -> list[Problem]:
     if not folder.is_dir():
         return [Problem(folder, 0, "authority folder does not exist")]
     problems: list[Problem] = []
@@ -150,7 +151,7 @@ def _check_folder(folder: Path) -> list[Problem]:
     forms: dict[str, tuple[str, Path, int]] = {}
     # a hidden `.x.xml`, `X.XML`, `sub/s.xml`: not read, and named (the one rule of every command)
     problems += [Problem(path, 0, reason, broken=False) for path, reason in not_taken(folder, (".xml",))]
-    for path in authority_files(folder):
+    for path in authority_files(folder, follow_symlinks):
         unreadable = unreadable_file(path)
         if unreadable:
             problems.append(Problem(path, 0, unreadable, unusable=True))
@@ -488,7 +489,7 @@ class ApplyReport:
 class _Files:
     """The authority files of one folder, parsed with their layout, and what they define."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, follow_symlinks: bool = False):
         self.folder = folder
         self.trees: dict[Path, etree._ElementTree] = {}
         self.declarations: dict[Path, bytes] = {}
@@ -499,7 +500,7 @@ class _Files:
         self.entries: dict[str, etree._Element] = {}
         self.paths: dict[str, Path] = {}  # entry id -> the file that holds it
         self.forms: dict[str, str] = {}  # form key -> entry id
-        for path in authority_files(folder):
+        for path in authority_files(folder, follow_symlinks):
             data = path.read_bytes()
             self.trees[path] = etree.ElementTree(etree.fromstring(data, _parser()))
             declaration = data.split(b"?>", 1)[0] + b"?>" if data.startswith(b"<?xml") else b""
@@ -594,7 +595,7 @@ _REJECTED_HEADER = (
 )
 
 
-def apply_review(review: Path, folder: Path) -> ApplyReport:
+def apply_review(review: Path, folder: Path, follow_symlinks: bool = False) -> ApplyReport:
     """Write the decisions of a review file into the authority files of folder.
 
     accept: a new entry (id: the row's id, else one made from the name) with the name as
@@ -605,10 +606,11 @@ def apply_review(review: Path, folder: Path) -> ApplyReport:
     the other rows are still applied. Accepts are applied first, so a merge may name an entry
     the same file accepts. A row whose decision the authority already has (the same file
     applied before) is listed in `already`, not applied again, and no file is rewritten for it.
-    Raises ValueError for a file that is not a review file.
+    Raises ValueError for a file that is not a review file, UsageError for an authority file
+    that is a symbolic link unless follow_symlinks.
     """
     report = ApplyReport()
-    files = _Files(folder)
+    files = _Files(folder, follow_symlinks)
     rows = read_review(review)
     # new entries first, so a row may merge into an entry another row of the same file accepts
     order = {"accept": 0, "merge": 1}

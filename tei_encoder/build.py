@@ -143,7 +143,11 @@ class BuildOptions:
     def publisher(self) -> Publisher:
         """A Publisher with these options (raises PublishError for a bad override folder)."""
         return Publisher(
-            self.title, overrides=self.xslt, custom_css=self.css is not None, search=self.search and search_available()
+            self.title,
+            overrides=self.xslt,
+            custom_css=self.css is not None,
+            search=self.search and search_available(),
+            follow_symlinks=self.follow_symlinks,
         )
 
 
@@ -513,7 +517,9 @@ class _LazyStore:
 
 def _authority_details(settings: EncodeSettings) -> dict:
     """What entry pages show of each authority entry (dates of life, notes), from the authority files."""
-    return authority_details(load_authority(settings.authority).files if settings.authority else ())
+    return authority_details(
+        load_authority(settings.authority, settings.follow_symlinks).files if settings.authority else ()
+    )
 
 
 def _names_in(folder: Path, links_only: bool = False) -> set[str]:
@@ -622,7 +628,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     """run_build's work, done while the build holds its output folder's lock."""
     options = options or BuildOptions()
     try:  # an edition's overrides are checked before any work starts
-        override_files(options.xslt)
+        override_files(options.xslt, options.follow_symlinks)
         ui_strings(options.xslt)
         if options.css is not None and not options.css.is_file():
             raise MissingSiteInput(options.css, "css")

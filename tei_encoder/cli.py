@@ -111,7 +111,8 @@ def _one_line(message: str) -> str:
 
 
 def _fail_usage(message: str) -> NoReturn:
-    click.echo(f"tei-encoder: error: {_one_line(message)}", err=True)
+    # a core message's advice worded as this command line's option (--follow-symlinks, --encoding)
+    click.echo(f"tei-encoder: error: {_one_line(_in_cli_terms(message))}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -155,12 +156,13 @@ def _settings(
     gazetteer: bool,
     record_format: str = DEFAULT_FORMAT,
     max_record_size: float | None = None,
+    follow_symlinks: bool = False,
 ) -> EncodeSettings:
     from .config import record_format as format_description
     from .read import text_encoding_problem
     from .settings import EncodeSettings
 
-    choice = _checked_authority(authority, inputs)
+    choice = _checked_authority(authority, inputs, follow_symlinks)
     format_description(record_format)  # an unknown name is a usage error now, not one per record
     if encoding and (problem := text_encoding_problem(encoding)):
         raise UsageError(f"--encoding {encoding}: {problem}")
@@ -172,11 +174,12 @@ def _settings(
         encoding=encoding,
         gazetteer=gazetteer,
         record_format=record_format,
+        follow_symlinks=follow_symlinks,
         **limit,
     )
 
 
-def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
+def _checked_authority(authority: tuple[str, ...], inputs: list[Path], follow_symlinks: bool = False):
     """The authority a run uses (--authority, else authority/ beside the records, else the base
     shipped with tei-encoder), checked once: a broken file is one usage error, not one per record.
     """
@@ -187,8 +190,10 @@ def _checked_authority(authority: tuple[str, ...], inputs: list[Path]):
         choice = choose_authority(tuple(Path(a) for a in authority), inputs)
     except FileNotFoundError as exc:
         raise UsageError(str(exc)) from None
-    load_authority(choice.folders)  # unreadable, malformed, a DOCTYPE, a folder: one usage error (file:line)
-    problems = check_authority(choice.folders)
+    load_authority(
+        choice.folders, follow_symlinks
+    )  # a link without the opt-in, unreadable, malformed, a DOCTYPE, a folder: one usage error (file:line)
+    problems = check_authority(choice.folders, follow_symlinks)
     broken = [p for p in problems if p.broken]
     if broken:
         first = broken[0]
@@ -367,7 +372,9 @@ def encode(
             and (len(files) > 1 or (output.suffix.lower() != ".xml" and not stream))
         ):
             raise UsageError(not_a_folder(output, "-o needs a folder for these records"))
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
+        settings = _settings(
+            authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size, follow_symlinks
+        )
         if keep and output is not None:
             raise UsageError("--keep writes each TEI master beside its record: it takes no -o")
     except UsageError as exc:
@@ -663,7 +670,9 @@ def entities(
     skipped: list = []
     try:
         files = collect_files(list(paths), (".txt", ".xml"), follow_symlinks=follow_symlinks, skipped=skipped)
-        settings = _settings(authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size)
+        settings = _settings(
+            authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size, follow_symlinks
+        )
     except UsageError as exc:
         _fail_usage(str(exc))
     rows, failed = [], _report_skipped(report, skipped)
@@ -757,7 +766,9 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet {not_there(css)}")
         search = not no_search and search_available()
-        publisher = Publisher(title, overrides=xslt, custom_css=css is not None, search=search)
+        publisher = Publisher(
+            title, overrides=xslt, custom_css=css is not None, search=search, follow_symlinks=follow_symlinks
+        )
         for strings_file, warning in ui_string_warnings(xslt):
             report.warning(strings_file, warning)
         if xslt is not None:
@@ -879,7 +890,9 @@ def build(
             raise UsageError(overlap)
         if stats_file is not None and stats_file.is_dir():
             raise UsageError(f"{stats_file}: is a folder; --stats needs a file name")
-        settings = _settings(authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size)
+        settings = _settings(
+            authority, [corpus], date, encoding, not no_gazetteer, record_format, max_record_size, follow_symlinks
+        )
         if stats_file is not None:  # never written over an input or a file the build owns (#13)
             from .build import STATE
 

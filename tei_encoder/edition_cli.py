@@ -21,7 +21,9 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _fail_usage(message: str) -> None:
-    click.echo(f"tei-encoder: error: {message}", err=True)
+    from .cli import _in_cli_terms  # a core message's advice worded as the option (--follow-symlinks)
+
+    click.echo(f"tei-encoder: error: {_in_cli_terms(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -71,8 +73,13 @@ def init(folder, requirement):
     type=NonEmptyPath(dir_okay=False, path_type=Path),
     help="Review file to write (CSV). Default: review.csv beside the corpus folder.",
 )
-@with_options([ENCODE_OPTIONS[name] for name in ("authority", "encoding", "no_gazetteer", "record_format", "quiet")])
-def review(corpus, output, authority, encoding, no_gazetteer, record_format, quiet):
+@with_options(
+    [
+        ENCODE_OPTIONS[name]
+        for name in ("authority", "encoding", "no_gazetteer", "record_format", "follow_symlinks", "quiet")
+    ]
+)
+def review(corpus, output, authority, encoding, no_gazetteer, record_format, follow_symlinks, quiet):
     """Write the names the encoder was unsure of to a review file for an editor.
 
     One row per name found by rule (no authority entry) or linked only to the GeoNames
@@ -107,7 +114,9 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, qui
         if not sources:  # as `build`: the files not read are failures (exit 1), not a usage error
             report.error(corpus, f"the corpus is empty: the {len(unread)} files named above are not read")
             sys.exit(EXIT_FAILED)
-        settings = _settings(authority, [corpus], None, encoding, not no_gazetteer, record_format)
+        settings = _settings(
+            authority, [corpus], None, encoding, not no_gazetteer, record_format, follow_symlinks=follow_symlinks
+        )
     except UsageError as exc:
         _fail_usage(str(exc))
     documents, failed = [], len(unread)
@@ -126,7 +135,7 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, qui
         except (ValueError, OSError) as exc:
             report.error(source.path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
-    loaded = load_authority(settings.authority)
+    loaded = load_authority(settings.authority, settings.follow_symlinks)
     rows = review_rows(documents, loaded.entries, loaded.rejected)
     target = output or corpus.resolve().parent / "review.csv"
     try:
@@ -158,7 +167,8 @@ def authority():
     type=NonEmptyPath(file_okay=False, path_type=Path),
     help="Folder to check. Default: authority/ beside CORPUS (default corpus/), else the base shipped with tei-encoder.",
 )
-def check(corpus, folders):
+@with_options([ENCODE_OPTIONS["follow_symlinks"]])
+def check(corpus, folders, follow_symlinks):
     """Check the authority files: well-formed, unique and valid ids, every entry named, no name
     form claimed by two entries, identifiers well-formed (wikidata Q…, numeric GeoNames and VIAF),
     no rejected form that an entry lists. One `file:line: error: message` line per problem.
@@ -175,10 +185,13 @@ def check(corpus, folders):
         choice = choose_authority(tuple(folders), [corpus or _default_corpus()])
     except FileNotFoundError as exc:
         _fail_usage(str(exc))
-    problems = check_authority(choice.folders)
+    try:
+        problems = check_authority(choice.folders, follow_symlinks)
+    except UsageError as exc:  # an authority file that is a symbolic link, without --follow-symlinks
+        _fail_usage(str(exc))
     for problem in problems:
         click.echo(problem.text())
-    files = sum(len(authority_files(Path(f))) for f in choice.folders if Path(f).is_dir())
+    files = sum(len(authority_files(Path(f), follow_symlinks)) for f in choice.folders if Path(f).is_dir())
     click.echo(
         f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
     )
@@ -193,7 +206,8 @@ def check(corpus, folders):
     type=NonEmptyPath(file_okay=False, path_type=Path),
     help="The edition's authority folder to write. Default: authority/ beside REVIEW or the current folder.",
 )
-def apply(review_file, folder):
+@with_options([ENCODE_OPTIONS["follow_symlinks"]])
+def apply(review_file, folder, follow_symlinks):
     """Write the decisions of a review file (from `tei-encoder review`) into the authority files:
     accept (a new entry), merge (more forms of an existing entry), reject (to rejected.txt).
     Existing entries are never renamed, removed or reordered; the files keep their layout. The
@@ -221,11 +235,14 @@ def apply(review_file, folder):
             f"{folder}: the base authority shipped with tei-encoder is never written; "
             "run this in an edition (tei-encoder init) or pass --authority DIR of your own"
         )
-    problems = check_authority([folder])
+    try:
+        problems = check_authority([folder], follow_symlinks)
+    except UsageError as exc:  # an authority file that is a symbolic link, without --follow-symlinks
+        _fail_usage(str(exc))
     if problems:
         _fail_usage(f"{problems[0].where}: {problems[0].message} (fix the authority files first)")
     try:
-        result = apply_review(review_file, folder)
+        result = apply_review(review_file, folder, follow_symlinks)
     except (ValueError, UnicodeDecodeError) as exc:
         _fail_usage(str(exc))
     except (OSError, etree.XMLSyntaxError) as exc:
@@ -236,7 +253,7 @@ def apply(review_file, folder):
         click.echo(line, err=True)
     for problem in result.problems:
         click.echo(problem.text(), err=True)
-    for problem in check_authority([folder]):  # what apply wrote must check out; say so if not
+    for problem in check_authority([folder], follow_symlinks):  # what apply wrote must check out; say so if not
         click.echo(problem.text(), err=True)
         result.problems.append(problem)
     click.echo(

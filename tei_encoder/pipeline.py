@@ -48,13 +48,17 @@ class EncodeResult:
 
 
 def recognizer(
-    authority: tuple[Path, ...], gazetteer: bool, person_titles: tuple[str, ...] | None = None
+    authority: tuple[Path, ...],
+    gazetteer: bool,
+    person_titles: tuple[str, ...] | None = None,
+    follow_symlinks: bool = False,
 ) -> EntityRecognizer:
     """The entity recogniser for these authority folders (built once per process and authority
-    content). Raises UsageError for a broken authority file.
+    content). Raises UsageError for a broken authority file, or one that is a symbolic link
+    without follow_symlinks.
     """
     titles = record_format().person_titles if person_titles is None else person_titles
-    return _recognizer(load_authority(authority), gazetteer, titles)
+    return _recognizer(load_authority(authority, follow_symlinks), gazetteer, titles)
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +84,7 @@ def encode_document(path: Path, settings: EncodeSettings) -> Document:
     source = read_record(path, settings.encoding, settings.max_record_bytes)
     fmt = record_format(settings.record_format)
     doc = parse_record(source, fmt)
-    return enrich(doc, recognizer(settings.authority, settings.gazetteer, fmt.person_titles))
+    return enrich(doc, recognizer(settings.authority, settings.gazetteer, fmt.person_titles, settings.follow_symlinks))
 
 
 def encode_record(path: Path, settings: EncodeSettings, *, check: bool = True) -> EncodeResult:

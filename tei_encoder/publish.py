@@ -48,6 +48,7 @@ from .fsutil import (
     remove_owned_file,
     safe_stem,
 )
+from .inputs import SYMLINK_REFUSED
 from .tei import NSMAP, TEI_NS
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
 from .xmlsafe import (
@@ -168,16 +169,19 @@ def override_bytes(path: Path) -> bytes:
         raise PublishError(f"{path} is {exc.what}, not {_OVERRIDE_KIND.get(path.name, 'a stylesheet')}") from None
 
 
-def override_files(overrides: Path | None) -> list[Path]:
+def override_files(overrides: Path | None, follow_symlinks: bool = False) -> list[Path]:
     """An edition's XSLT modules (OVERRIDES/*.xsl, sorted by name); [] without a folder.
-    Raises PublishError when the folder does not exist, or when one of its modules or its
-    strings.json is not a regular file (a named pipe, a folder: see `override_bytes`)."""
+    Raises PublishError when the folder does not exist, when one of its modules or its
+    strings.json is a symbolic link and not follow_symlinks (the corpus's rule, SECURITY.md
+    "Symbolic links"), or is not a regular file (a named pipe, a folder: see `override_bytes`)."""
     if overrides is None:
         return []
     if not overrides.is_dir():
         raise MissingSiteInput(overrides, "xslt")
     modules = sorted(overrides.glob("*.xsl"))
     for path in [*modules, overrides / EDITION_STRINGS]:
+        if path.is_symlink() and not follow_symlinks:
+            raise PublishError(f"{path}: {SYMLINK_REFUSED}")
         if os.path.lexists(path):
             try:
                 override_bytes(path)
@@ -305,8 +309,9 @@ class Publisher:
     package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
-    copy_assets); search: the site has a full-text search page. Raises PublishError for a
-    missing override folder, bad strings.json, or a stylesheet that does not compile.
+    copy_assets); search: the site has a full-text search page; follow_symlinks: read override
+    files that are symbolic links. Raises PublishError for a missing override folder, a link
+    there without follow_symlinks, bad strings.json, or a stylesheet that does not compile.
     """
 
     def __init__(
@@ -316,12 +321,13 @@ class Publisher:
         overrides: Path | None = None,
         custom_css: bool = False,
         search: bool = False,
+        follow_symlinks: bool = False,
     ):
         self.edition_title = edition_title or DEFAULT_TITLE
         # a page of TEI that is not ours is titled by its document alone unless the edition is named
         self.titled = edition_title is not None
         self.xslt_dir = xslt_dir or project_dir("xslt")
-        self.overrides = override_files(overrides)
+        self.overrides = override_files(overrides, follow_symlinks)
         self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()

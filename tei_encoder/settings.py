@@ -23,7 +23,8 @@ class EncodeSettings:
     gazetteer: link places no authority file lists to GeoNames;
     record_format: name of the record format description (`formats/<name>.json`);
     max_record_bytes: a record file larger than this is refused before it is read;
-    authority_label: which authority this is, for summary lines (never changes the output).
+    authority_label: which authority this is, for summary lines (never changes the output);
+    follow_symlinks: read authority files that are symbolic links (refused by default).
     """
 
     authority: tuple[Path, ...] = ()
@@ -33,3 +34,4 @@ class EncodeSettings:
     record_format: str = DEFAULT_FORMAT
     max_record_bytes: int = MAX_RECORD_BYTES
     authority_label: str = ""
+    follow_symlinks: bool = False

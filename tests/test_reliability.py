@@ -258,7 +258,7 @@ ENTRY = '<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person xml:id="{id}"
             "people.xml:1: refused: the file declares a DOCTYPE",
         ),
         (bytes(range(256)) * 4, "people.xml:1: not well-formed XML"),
-        (None, "people.xml: authority file is not a regular file"),
+        (None, "people.xml: is a folder, not an authority file"),
         (
             ENTRY.format(id="p1", idno='<idno type="isni">1</idno>').encode(),
             "people.xml:2: authority entry p1: idno type 'isni'",
