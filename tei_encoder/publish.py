@@ -57,9 +57,9 @@ from .xmlsafe import (
     describe_xml_error,
     has_xinclude,
     human_size,
+    new_saxon_processor,
     parse_xml,
     resolve_xinclude,
-    saxon_parser_settings,
 )
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
@@ -265,14 +265,10 @@ def _saxon_processor():
     """The process's one Saxon processor: every Publisher makes its values and compiles with it, so
     that a stylesheet compiled for one Publisher serves the next (see _COMPILED). A forked child
     makes its own (Saxon's threads do not survive a fork)."""
-    from saxonche import PySaxonProcessor
-
     pid = os.getpid()
     if pid not in _PROCESSOR:
         _PROCESSOR.clear()
-        _PROCESSOR[pid] = processor = PySaxonProcessor(license=False)
-        for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
-            processor.set_configuration_property(name, value)
+        _PROCESSOR[pid] = new_saxon_processor("publishing")  # SaxonMemoryError under a low `ulimit -v`
     return _PROCESSOR[pid]
 
 

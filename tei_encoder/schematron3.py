@@ -174,13 +174,9 @@ class EmbeddedRules:
     Raises RuntimeError (with Saxon's message) when the stylesheet does not compile."""
 
     def __init__(self, rng: Path):
-        from saxonche import PySaxonProcessor
+        from .xmlsafe import new_saxon_processor
 
-        from .xmlsafe import saxon_parser_settings
-
-        self._proc = PySaxonProcessor(license=False)
-        for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
-            self._proc.set_configuration_property(name, value)
+        self._proc = new_saxon_processor("checking tei_all's embedded rules")
         stylesheet = to_xslt3(embedded_schematron(rng))
         self._exe = self._proc.new_xslt30_processor().compile_stylesheet(stylesheet_text=stylesheet)
         if self._exe is None:

@@ -13,7 +13,13 @@ from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit
 
 from lxml import etree
 
-from .errors import INCLUDE_ROOT_HINT, MAX_SIZE_HINT, human_size, lines_of  # noqa: F401  (human_size re-exported)
+from .errors import (  # noqa: F401  (human_size re-exported)
+    INCLUDE_ROOT_HINT,
+    MAX_SIZE_HINT,
+    UsageError,
+    human_size,
+    lines_of,
+)
 from .fsutil import shown
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
@@ -173,6 +179,62 @@ def saxon_parser_settings() -> dict[str, str]:
     checked against MAX_DEPTH, MAX_ATTRIBUTES and MAX_NAME_LENGTH before Saxon parses them, so
     Saxon never refuses (with a raw report naming no file) a file the other stages accept."""
     return {f"{_JAXP_PROPERTY}{name}": "0" for name in ("maxElementDepth", "elementAttributeLimit", "maxXMLNameLimit")}
+
+
+# SaxonC's GraalVM isolate reserves 32 GiB of address space when it starts, and about 110 MB more by
+# the time a stylesheet has run (measured #13: saxonche 12 on Linux x86-64, `ulimit -v` bisected; a
+# publish worked from 32,928 MB). Under a smaller limit the isolate cannot start and ends the
+# process with its own two lines ("graal_create_isolate error", "Fatal error: Failed to enter the
+# specified IsolateThread context"), which no Python code can catch: so the limit is checked first.
+SAXON_ADDRESS_SPACE = (32 << 30) + (256 << 20)  # the isolate's reservation, with a margin over the measure
+
+
+class SaxonMemoryError(UsageError):
+    """The process's virtual-memory limit (RLIMIT_AS, `ulimit -v`) is too low for Saxon to start."""
+
+
+def saxon_memory_problem(purpose: str) -> str | None:
+    """One line saying the virtual-memory limit is too low for Saxon to start (PURPOSE: what
+    needs it, "publishing"), or None when there is no limit or it is high enough: the address
+    space the process uses now plus SAXON_ADDRESS_SPACE."""
+    try:
+        import resource
+    except ImportError:  # no such limit on this platform
+        return None
+    allowed = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if allowed == resource.RLIM_INFINITY:
+        return None
+    needed = _address_space_in_use() + SAXON_ADDRESS_SPACE
+    if allowed >= needed:
+        return None
+    return (
+        f"{purpose} needs about {needed / 2**30:.1f} GB of virtual memory; "
+        f"`ulimit -v` allows {allowed / 2**30:.1f} GB: raise it"
+    )
+
+
+def _address_space_in_use() -> int:
+    """The bytes of address space this process holds now (Linux /proc/self/statm), else 0."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def new_saxon_processor(purpose: str):
+    """A new SaxonC processor (saxonche.PySaxonProcessor) with saxon_parser_settings: the one place
+    Saxon is started. Raises SaxonMemoryError, before Saxon is touched, when the virtual-memory
+    limit would not let it start (saxon_memory_problem)."""
+    problem = saxon_memory_problem(purpose)
+    if problem:
+        raise SaxonMemoryError(problem)
+    from saxonche import PySaxonProcessor
+
+    processor = PySaxonProcessor(license=False)
+    for name, value in saxon_parser_settings().items():  # the structural limits are xmlsafe's alone
+        processor.set_configuration_property(name, value)
+    return processor
 
 
 def _deeper_than(depth: int) -> str:
