@@ -129,7 +129,9 @@ class Header:
     archival: ArchivalReference | None = None
     authors: list[str] = field(default_factory=list)
     author_orgs: list[str] = field(default_factory=list)  # a body the title names as the sender, when no person
-    url_target: str = ""  # url as a valid URI (percent-encoded where the printed address cannot be one)
+    # url as a valid URI for ptr/@target (percent-encoded where the printed address cannot be one);
+    # "" for an address of a scheme the format does not link (`doi:`, `mailto:`, `javascript:`)
+    url_target: str = ""
     other_urls: list[str] = field(default_factory=list)  # further source URLs the header gives
     # header text with no TEI field of its own, kept as notesStmt/note[@type]: (type, text)
     notes: list[tuple[str, str]] = field(default_factory=list)

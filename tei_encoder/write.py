@@ -201,11 +201,12 @@ def _header_node(doc: Document, change_date: str | None) -> Node:
     source_desc = _add(file_desc, "sourceDesc")
     if h.citation:
         bibl = _add(source_desc, "bibl", h.citation)
-        if h.url:
-            _add(bibl, "ptr", target=h.url_target or h.url)
+        if h.url_target:
+            _add(bibl, "ptr", target=h.url_target)
     elif h.url:
         bibl = _add(source_desc, "bibl", h.url)
-        _add(bibl, "ptr", target=h.url_target or h.url)
+        if h.url_target:  # a web address; a `doi:` or `mailto:` one is kept as text only
+            _add(bibl, "ptr", target=h.url_target)
     else:
         origin = f"Plain-text export of the {h.publisher}" if h.publisher else "A plain-text record"
         _add(source_desc, "p", f"{origin}; the record gives no citation.")

@@ -173,6 +173,7 @@ def test_a_url_line_of_another_scheme_is_kept_as_the_source_idno_and_the_header_
         result = encode_text(tmp_path, base.replace("<https://example.org/document/1>", f"<{address}>"))
         tree = tree_of(result)
         assert xp(tree, "//t:idno[@type='URL']/text()") == [address], address
+        assert not xp(tree, "//t:ptr"), address  # no web address: text only, never a link target
         assert xp(tree, "string(//t:abstract)").strip() == "A summary of the report.", address
         scheme = address.split(":")[0]
         assert any(f"'{scheme}' address" in w for w in result.warnings), address

@@ -352,7 +352,8 @@ def _store_url(header: Header, address: str, fmt: RecordFormat, warnings: list[s
     """The source URL (the first one given) as printed, its URI for ptr/@target and its document id;
     any other URL kept as well. An address a URI cannot hold as printed (a space, a stray `%`) keeps
     its printed text in idno and is percent-encoded in the target, and is reported; an address of a
-    scheme that is not the format's (`doi:`, `mailto:`) is kept and reported; one with no valid host
+    scheme that is not the format's (`doi:`, `mailto:`) is kept as text (idno, no ptr: it is no web
+    address, and `javascript:` must never become a link target) and reported; one with no valid host
     stays text in the header notes. TEI Guidelines 2.2.4 (idno), 16.1 (ptr)."""
     target = uri_target(address)
     scheme = url_scheme(address)
@@ -369,7 +370,7 @@ def _store_url(header: Header, address: str, fmt: RecordFormat, warnings: list[s
         held = "spaces" if any(c.isspace() for c in address) else "characters a URI cannot hold"
         warnings.append(f"source URL {address!r} held {held}: kept as printed in idno, percent-encoded in ptr/@target")
     if not header.url:
-        header.url, header.url_target = address, target
+        header.url, header.url_target = address, target if scheme in fmt.url_schemes else ""
         doc_id = document_id(target, fmt)
         if doc_id.isdigit():
             header.doc_number = doc_id
