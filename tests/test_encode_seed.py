@@ -154,7 +154,9 @@ def test_one_url_line_rule_in_every_position_keeps_the_whole_printed_address(tmp
     )
     assert "Citation:" in base
     alone = re.sub(r"Citation:\n\n.*?\n\n", "", base, flags=re.S)
-    for text in (base, alone):
+    inline = base.replace("Translator.\n\n<", "Translator. <")  # the address in the citation's sentence
+    assert inline != base
+    for text in (base, alone, inline):
         result = encode_text(
             tmp_path, text.replace("<https://example.org/document/1>", "<https://example.org/doc 7 b>")
         )

@@ -18,7 +18,9 @@ from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
 from .citation import parse_archival_reference, parse_responsibilities, provenance_note, split_citation
 
-_URL = re.compile(r"<?(?P<url>(?i:https?)://[^\s<>\"]+)>?")
+# a URL in a sentence: in angle brackets, everything inside them (the export's `<https://x.org/a b>`),
+# else up to the first space
+_URL = re.compile(r"<\s*(?P<bracketed>(?i:https?)://[^<>\"]+?)\s*>|<?(?P<url>(?i:https?)://[^\s<>\"]+)>?")
 # What a link target must look like (RFC 3986 characters, a host name): anything else stays text.
 _VALID_URL = re.compile(
     r"[A-Za-z][A-Za-z0-9+.-]*://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?"
@@ -529,7 +531,9 @@ def _store(
 def _store_citation(header: Header, text: str, fmt: RecordFormat, warnings: list[str], repeated: bool) -> None:
     # every URL the citation's sentence gives is a source URL (the URL line after it is read as one)
     for url in _URL.finditer(text):
-        if _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
+        if url.group("bracketed"):  # the whole address the brackets hold, as a URL line's
+            _store_url(header, url.group("bracketed"), fmt, warnings)
+        elif _VALID_URL.fullmatch(url.group("url").rstrip(".,;")):
             _store_url(header, url.group("url").rstrip(".,;"), fmt, warnings)
         else:
             warnings.append(f"source URL {url.group('url')!r} is not a valid URL: kept in the citation only")
