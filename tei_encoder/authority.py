@@ -161,6 +161,9 @@ def _load(folders: tuple[Path, ...], follow_symlinks: bool, _stamp: tuple = ()) 
             for entry in _entries(tree, path):
                 entries[entry.xml_id] = entry  # a later folder overrides an earlier one
         rejected_path = folder / REJECTED_FILE
+        unusable = unusable_rejected(rejected_path)
+        if unusable:  # a named pipe there would lose the rejections in silence (or block the run)
+            raise UsageError(f"{shown(rejected_path)}: {unusable}")
         if rejected_path.is_file():
             data = rejected_path.read_bytes()
             digest.update(REJECTED_FILE.encode() + b"\0" + data)
@@ -191,6 +194,15 @@ def unreadable_file(path: Path) -> str | None:
 def not_an_authority_file(path: Path) -> str:
     """Why PATH, which is no regular file, is not read: "is a named pipe (FIFO), not an authority file"."""
     return f"is {kind_of(path)}, not an authority file"
+
+
+def unusable_rejected(path: Path) -> str | None:
+    """Why PATH (an authority folder's rejected.txt) cannot be read — "is a named pipe (FIFO), not a
+    list of rejected names", also for a folder or a link to nothing — or None when it is a regular
+    file or absent."""
+    if not os.path.lexists(path) or path.is_file():
+        return None
+    return f"is {kind_of(path)}, not a list of rejected names"
 
 
 def has_listings(root) -> bool:

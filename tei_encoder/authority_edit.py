@@ -39,6 +39,7 @@ from .authority import (
     refused_idno_type,
     rejected_names,
     unreadable_file,
+    unusable_rejected,
 )
 from .csvsafe import csv_text, from_cell, to_cell
 from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
@@ -175,6 +176,9 @@ def _check_folder(folder: Path, follow_symlinks: bool) -> list[Problem]:
             for entry in tree.iterfind(f".//tei:{kind.entry}", NSMAP):
                 problems.extend(_check_entry(path, entry, kind.mention, ids, forms))
     rejected = folder / REJECTED_FILE
+    unusable = unusable_rejected(rejected)
+    if unusable:
+        problems.append(Problem(rejected, 0, unusable, unusable=True))
     if rejected.is_file():
         for number, line in enumerate(rejected.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
             for name in rejected_names(line):

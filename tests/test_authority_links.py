@@ -77,6 +77,14 @@ def test_a_named_pipe_in_the_authority_folder_is_named_as_one(tmp_path):
     assert "people.xml: error: is a named pipe (FIFO), not an authority file" in result.output, result.output
     with pytest.raises(UsageError, match=r"is a named pipe \(FIFO\), not an authority file"):
         load_authority((folder,))
+    (folder / "people.xml").unlink()  # a rejected.txt that is a pipe: its rejections are never lost in silence
+    (folder / "people.xml").write_text(LISTING, encoding="utf-8")
+    os.mkfifo(folder / "rejected.txt")
+    checked = CliRunner().invoke(main, ["authority", "check", "--authority", str(folder)])
+    assert checked.exit_code == 2, checked.output
+    assert "rejected.txt: error: is a named pipe (FIFO), not a list of rejected names" in checked.output
+    with pytest.raises(UsageError, match=r"rejected.txt: is a named pipe \(FIFO\), not a list of rejected names"):
+        load_authority((folder,))
 
 
 def test_a_link_in_the_xslt_folder_is_refused_unless_followed(tmp_path):
