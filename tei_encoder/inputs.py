@@ -181,7 +181,8 @@ def _is_dir(entry: os.DirEntry, follow: bool = True) -> bool:
 
 
 def _looks_like_input(entry: os.DirEntry, wanted: set[str]) -> bool:
-    return _input_suffix(entry.name, wanted) is not None and not _is_dir(entry)
+    named = _input_suffix(entry.name, wanted) is not None or _holds_suffix(entry.name, wanted)
+    return named and not _is_dir(entry)
 
 
 def not_a_file(path: Path) -> str:

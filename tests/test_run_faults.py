@@ -353,6 +353,17 @@ def test_build_names_a_record_name_with_an_invisible_character_a_dot_or_a_tilde_
     assert [p.name for p in (tmp_path / "out" / "tei").glob("*.xml")] == ["rec.xml"]
 
 
+def test_not_taken_names_every_name_holding_the_suffix_read_without_invisible_characters(tmp_path):
+    from tei_encoder.inputs import not_taken
+
+    (tmp_path / "sub").mkdir()
+    names = ["x.txt.bak", "y.txt.orig", "t.tx\u200bt", "u.t\u00adxt", "sub/z.txt.bak", "rec.txt", "notes.md"]
+    for name in names:
+        (tmp_path / name).write_text("text", encoding="utf-8")
+    named = {str(path.relative_to(tmp_path)) for path, _ in not_taken(tmp_path, (".txt",))}
+    assert named == {"x.txt.bak", "y.txt.orig", "t.tx\u200bt", "u.t\u00adxt", "sub/z.txt.bak"}
+
+
 def test_review_of_a_corpus_holding_only_files_not_taken_names_them(tmp_path):
     corpus = _corpus_with_files_not_taken(tmp_path / "corpus")
     (corpus / "rec.txt").unlink()
