@@ -266,8 +266,6 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
 # left where exported pieces were joined, zero-width spaces, LRM/RLM, a soft hyphen, bidi controls — and
 # controls): they hide a header line from its rules (`\u200eSummary:` is no label), so the header is
 # read without them; the document keeps them as printed.
-
-
 def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[int, str]]:
     """The blocks with zero-width format characters taken from the start of every line, and each
     line so changed as printed, by its line number (a block's k-th line is line lineno + k)."""
