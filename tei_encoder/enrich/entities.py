@@ -684,6 +684,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _learn_local_names(ctx)
     for holder in holders:
         _learn_expanded_abbreviations(ctx, holder)
+        _learn_bracket_glossed_abbreviations(ctx, holder)
+    _learn_parenthesised_abbreviations(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -828,6 +830,122 @@ def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
         xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
         ctx.add_local((norm(abbr),), _Form(xml_id, "org", (True,), abbr, 2))
         ctx.add_local(keys, _Form(xml_id, "org", tuple(w[0].isupper() for w in words), None, 2))
+
+
+_ABBREVIATION_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[A-Za-zÀ-ÿĀ-ž]{1,6})"  # "MNO", "KSČ", "GKEhS": tested for capitals below
+_ABBREVIATIONS_BEFORE = re.compile(rf"(?<![\w’'-])(?P<abbr>(?:{_ABBREVIATION_WORD} )?{_ABBREVIATION_WORD}) $")
+_PARENTHESISED = re.compile(r"\((?P<inner>[^()\n]{2,80})\)")
+
+
+def _abbreviation_shape(abbr: str) -> bool:
+    """Whether `abbr` reads as an abbreviation: each word has two capitals at least and more capitals than
+    small letters ("MNO", "HV KSČ", "GKEhS", "MfAA"), and three letters in all."""
+    words = abbr.split()
+    return sum(len(w) for w in words) >= 3 and all(
+        sum(c.isupper() for c in w) >= 2 and sum(c.isupper() for c in w) > sum(c.islower() for c in w) for w in words
+    )
+
+
+def _gloss_reading(ctx: _DocContext, gloss: str) -> tuple[str, str] | None:
+    """(kind, entity id or "") of a gloss that names a place or an organisation: a listed form of one
+    place or body (its id), or, not listed, a capitalised name with an organisation's head word
+    ("Ministry of National Defense": "" for a body of the record's own); else None."""
+    toks = tokens(gloss)
+    if not toks or not toks[0][2][:1].isupper():
+        return None
+    key = tuple(norm(t) for _, _, t in toks)
+    forms = ctx.forms(key)
+    if forms:
+        ids, kinds = {f.entity_id for f in forms}, {f.kind for f in forms}
+        if len(ids) == 1 and kinds <= {"place", "org"}:
+            return kinds.pop(), ids.pop()
+        return None
+    if len(key) >= 2 and any(k in _HEAD_WORDS for k in key) and toks[-1][2][:1].isupper():
+        return "org", ""
+    return None
+
+
+def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None:
+    """An abbreviation no list holds, printed with a gloss in brackets before or after it ("MNO [Ministry
+    of National Defense]", "the Republic of China (ROC)", "KMT (Kuomintang)"), names what the gloss
+    names: a listed place or body links to its entry, any other body is an organisation of the record
+    (unlinked). Learnt for the whole record, so its uses before and after are tagged too (TEI 13.2.2).
+    A two-word abbreviation whose last word is a listed body ("HV KSČ") lends its first word alone
+    ("the HV") the same reading. An abbreviation a list or an editor's rejection knows keeps its reading."""
+    if not _abbreviation_shape(abbr):
+        if " " not in abbr or not _abbreviation_shape(abbr.split()[-1]):
+            return
+        abbr = abbr.split()[-1]  # "The MNO [...]": the abbreviation is the last word
+    key = tuple(norm(w) for w in abbr.split())
+    if ctx.forms(key) or key in ctx.rec.rejected:
+        return  # (a dictionary word is no bar: "ROC" is matched letter for letter, never "roc")
+    reading = _gloss_reading(ctx, gloss)
+    if reading is None:
+        return
+    kind, xml_id = reading
+    if not xml_id:
+        xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
+    ctx.add_local(key, _Form(xml_id, kind, tuple(True for _ in key), abbr, 2))
+    first = abbr.split()[0]
+    if (
+        len(key) == 2
+        and len(first) >= 2
+        and not ctx.forms(key[:1])
+        and any(f.kind == "org" for f in ctx.rec.lexicon.get(key[1:], ()))
+    ):
+        ctx.add_local(key[:1], _Form(xml_id, kind, (True,), first, 2))
+
+
+def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None:
+    """Each abbreviation right before the translator's bracketed gloss in `holder` ("HV KSČ [Main
+    Committee of ...]"): see _learn_glossed_abbreviation."""
+    children = holder.children
+    for k in range(1, len(children)):
+        child, before = children[k], children[k - 1]
+        if not isinstance(child, Node) or child.tag != "supplied" or not isinstance(before, str):
+            continue
+        if not all(isinstance(c, str) for c in child.children):
+            continue
+        m = _ABBREVIATIONS_BEFORE.search(before, max(0, len(before) - 16))
+        if m:
+            _learn_glossed_abbreviation(ctx, m["abbr"], child.text().strip())
+
+
+def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
+    """Abbreviations glossed in parentheses, in either order: "the Republic of China (ROC)" (the gloss is
+    the listed name that ends right before), "KMT (Kuomintang)" (the gloss is inside); see
+    _learn_glossed_abbreviation. Only strings with a parenthesis are read."""
+    for text in dict.fromkeys(t for t in ctx.texts if "(" in t):
+        for m in _PARENTHESISED.finditer(text):
+            inner = m["inner"].strip()
+            before = _ABBREVIATIONS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if before and not _abbreviation_shape(inner):
+                _learn_glossed_abbreviation(ctx, before["abbr"], inner)  # "KMT (Kuomintang)"
+            elif _abbreviation_shape(inner) and " " not in inner:
+                gloss = _listed_name_before(ctx, text, m.start())
+                if gloss:
+                    _learn_glossed_abbreviation(ctx, inner, gloss)  # "the Republic of China (ROC)"
+
+
+def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
+    """The longest listed form (up to six words) that ends right before `at` (a space between), else None."""
+    if text[at - 1 : at] != " ":
+        return None
+    base = max(0, at - 120)
+    toks = tokens(text[base : at - 1])
+    if not toks or toks[-1][1] != at - 1 - base:
+        return None
+    keys = [norm(t[2]) for t in toks]
+    for length in range(min(6, len(toks)), 0, -1):
+        if ctx.forms(tuple(keys[-length:])):
+            before = toks[-length - 1][2] if length < len(toks) else ""
+            if before[:1].isupper() or before in _NAME_CONNECTORS:
+                return None  # "the Patriotic Youth Front of Laos (PYFL)": the listed name ends a longer one
+            return " ".join(t[2] for t in toks[-length:])
+    return None
+
+
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "der", "la", "le", "di", "del"})
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -2271,6 +2389,48 @@ def _unlisted_span(ctx: _DocContext, text: str, toks, keys, i: int, spans: list,
     return _acronym_org(ctx, text, toks, i, spans) if toks[i][2][-1:].isupper() else None  # (first test inline)
 
 
+def _listed_place_id(ctx: _DocContext, word: str) -> str | None:
+    """The one listed place a single word names ("Japan", "Hanoi"), else None (unknown, another kind,
+    or more than one place)."""
+    forms = [f for f in ctx.forms((norm(word),)) if f.exact is None or f.exact == word]
+    ids = {f.entity_id for f in forms}
+    return ids.pop() if forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
+
+
+def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_Span]:
+    """Places joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow dispute",
+    "the Rangoon-Kumming-Hanoi route"): each listed place is tagged and linked on its own (an
+    attributive place name still names the place, TEI 13.2.3). At least two parts must be listed
+    places; a capitalised part between them that no list knows and is no dictionary word, title or
+    name part is a place of the record, unlinked. Anything else (a hyphenated surname or given name,
+    "Sino-Soviet", "Niculescu-Mizil") gives no span."""
+    start, _, word = tok
+    parts = word.split("-")
+    if not all(p[:1].isupper() for p in parts):
+        return []
+    ids = [_listed_place_id(ctx, p) for p in parts]
+    if sum(1 for x in ids if x) < 2:
+        return []
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    at = start
+    for part, xml_id in zip(parts, ids):
+        end = at + len(part)
+        if xml_id:
+            spans.append((at, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [part]), part))
+        elif not (
+            ctx.forms((norm(part),))
+            or v.is_common_word(part)
+            or v.is_title_word(part)
+            or _NATIONAL.match(part)
+            or norm(part) in v.given
+            or norm(part) in v.not_names
+        ):
+            spans.append(_unlinked_place(ctx, at, end, part, (norm(part),)))
+        at = end + 1
+    return spans
+
+
 def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
     """ "Heilongjiang Province", "Mekong Delta": a word no list knows before a feature or region word
     (data/gazetteer.json feature_words, region_words) names a place of the record, unlinked (TEI
@@ -2776,6 +2936,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if not found:
+            joined = _hyphen_joined_places(ctx, toks[i]) if "-" in keys[i] else None
+            if joined:
+                spans.extend(joined)  # "the Japan-China talks", "the Rangoon-Kumming-Hanoi route"
+                i += 1
+                continue
             unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
             if unlisted:
                 spans.append(unlisted)
