@@ -2,6 +2,7 @@
 abbreviations defined by a gloss in either order, places that name a conference, surname lists after an
 attendance cue, dates that take a supplied year; constructed, invented wording."""
 
+from conftest import encode_text, record, tree_of, xp
 from test_names_s8_kinds import _mentions
 
 
@@ -39,3 +40,27 @@ def test_an_abbreviation_glossed_in_parentheses_names_the_listed_place_or_body(t
     assert [(k, n) for k, n, _ in found if "RYFP" in n] == [("orgName", "RYFP")] * 2  # a longer name's, not a place's
     assert [(n, r) for _, n, r in found if n == "ROC"] == [("ROC", "#taiwan")] * 3
     assert [(n, r) for _, n, r in found if n == "PPR"] == [("PPR", "#poland")]
+
+
+def _dates(tmp_path, body: str) -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(body)))  # a record of June 9, 1961
+    return [("".join(d.itertext()), d.get("when") or "") for d in xp(tree, "//t:text//t:date")]
+
+
+def test_dates_take_a_supplied_year_ordinals_of_the_month_and_years_named_alone(tmp_path):
+    body = (
+        "We talked on 2 June [1961] and on the 4th, from noon. On the evening of the 7th […] the guests left; "
+        "on the sixth of this month they had come. The 20th Congress and the 12th anniversary were named; "
+        "on the 28th, a plan. Our report for 1960 and the 1961 trade plan were read; the 1964 Olympic Games "
+        "and early 1962 were planned. 1961, May 30, Sofia.\n"
+    )
+    assert _dates(tmp_path, body) == [
+        ("2 June 1961", "1961-06-02"),  # the supplied year is part of the date
+        ("4th", "1961-06-04"),
+        ("7th", "1961-06-07"),
+        ("the sixth of this month", "1961-06-06"),
+        ("1960", "1960"),
+        ("1961", "1961"),
+        ("1962", "1962"),  # "early": no bounds, the year alone
+        ("1961, May 30", "1961-05-30"),
+    ]  # neither an ordinal before a noun, nor one after the record's day, nor an event's year

@@ -619,6 +619,7 @@ class _DocContext:
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
+    default_day: int | None = None  # the document's day: "on the 4th," up to it is of the document's month
     # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
     # read at the first ambiguous date, which most records lack)
     day_first: bool | None = None
@@ -675,6 +676,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
+        if len(doc.header.date_iso) >= 10:
+            ctx.default_day = int(doc.header.date_iso[8:10])
     holders: list[Node] = []  # the elements with a supplied child
     _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents, holders)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
@@ -2112,11 +2115,25 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
-        found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
+        found = find_dates(
+            text,
+            ctx.default_year,
+            ctx.default_month,
+            relative=True,
+            day_first=bool(ctx.day_first),
+            default_day=ctx.default_day,
+        )
         if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
             ctx.day_first = writes_day_first(ctx.texts)
             if ctx.day_first:
-                found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
+                found = find_dates(
+                    text,
+                    ctx.default_year,
+                    ctx.default_month,
+                    relative=True,
+                    day_first=True,
+                    default_day=ctx.default_day,
+                )
         ctx.dates[text] = found
     for d in found:
         if d.problem:
@@ -4119,6 +4136,7 @@ def _dates_take_supplied_years(body: Node) -> list[str]:
     problems = []
     for node in body.iter():
         kids = node.children
+        joined: list[int] = []  # positions of dates that take in the supplied year after them
         for k in range(len(kids) - 2):
             date, between, supplied = kids[k], kids[k + 1], kids[k + 2]
             if not (
@@ -4143,6 +4161,11 @@ def _dates_take_supplied_years(body: Node) -> list[str]:
                 problems.append(
                     f"date {surface!r} before the supplied year {supplied.text()!r}: tagged without a value"
                 )
+            else:
+                joined.append(k)
+        for k in reversed(joined):  # the supplied year is part of the date it completes (TEI 11.3.1.2)
+            kids[k].children.extend(kids[k + 1 : k + 3])
+            del kids[k + 1 : k + 3]
     return problems
 
 
