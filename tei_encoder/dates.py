@@ -458,7 +458,7 @@ _RELATIVE = re.compile(
 )
 # a day of the record's month by its ordinal alone, the sentence going on after it ("on the 4th, from 9:15",
 # "the evening of the 28th […]"); never before a noun ("the 20th anniversary", "the 4th Congress")
-_BARE_ORDINAL = re.compile(r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:)\[…]|$)|\.(?:\s|$))")
+_BARE_ORDINAL = re.compile(r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
 
 
 def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:

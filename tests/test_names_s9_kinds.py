@@ -64,3 +64,12 @@ def test_dates_take_a_supplied_year_ordinals_of_the_month_and_years_named_alone(
         ("1962", "1962"),  # "early": no bounds, the year alone
         ("1961, May 30", "1961-05-30"),
     ]  # neither an ordinal before a noun, nor one after the record's day, nor an event's year
+
+
+def test_surnames_listed_after_an_attendance_cue_are_people(tmp_path):
+    body = (
+        "The talks began at ten (also in attendance: Okabe, Comrade Tsuruga, Nanbara and Prague; the Embassy "
+        "sent Hoshino). Later Tsuruga took notes. Present were: Visits, Committee.\n"
+    )
+    persons = [name for _, name, _ in _mentions(tmp_path, body, "persName")]
+    assert persons == ["Okabe", "Tsuruga", "Nanbara", "Tsuruga"]  # not a place, nor words, nor past the list

@@ -1476,6 +1476,8 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
                 and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
             ):
                 names.append(_name_run(rec.names, words))
+        if ":" in text or "ttended by" in text:
+            names.extend(_attendance_names(ctx, text))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
             rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
@@ -1485,6 +1487,37 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return [n for n in names if n]
+
+
+_LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _attendance_names(ctx: _DocContext, text: str) -> list[str]:
+    """The people listed after an attendance cue inside running text (names.json attendance_cues: "(also in
+    attendance: Matsunaga, Tejima, Kunihiro; ..."), up to the first ';', ')', line end or sentence end: each
+    item of one to three capitalised words, its title left out, that is no dictionary word, title or known
+    place or body is a name (a surname alone is learnt for the record, TEI 13.2.1)."""
+    v = ctx.rec.names
+    names: list[str] = []
+    for cue in v.attendance_cues:
+        at = text.find(cue)
+        if at < 0:
+            continue
+        start = at + len(cue)
+        end_m = _LIST_END.search(text, start)
+        segment = text[start : end_m.start() if end_m else len(text)]
+        title = _leading_title(ctx.rec.person_titles)
+        for item in _LIST_SPLIT.split(segment):
+            words = title.sub("", item.strip()).split()
+            if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            if any(v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names for w in words):
+                continue
+            if any(f.kind != "person" for f in ctx.forms(tuple(norm(w) for w in words))):
+                continue  # "Japan", "the Embassy": a place or a body, not one of the people
+            names.append(" ".join(words))
+    return names
 
 
 def _propagate_listed_short_forms(ctx: _DocContext) -> None:
