@@ -73,3 +73,13 @@ def test_surnames_listed_after_an_attendance_cue_are_people(tmp_path):
     )
     persons = [name for _, name, _ in _mentions(tmp_path, body, "persName")]
     assert persons == ["Okabe", "Tsuruga", "Nanbara", "Tsuruga"]  # not a place, nor words, nor past the list
+
+
+def test_an_office_named_after_a_title_ends_on_the_title(tmp_path):
+    body = (
+        "The Bureau for Harbour Works under the Office of the Prime Minister wrote to the Secretariat of the "
+        "President. The Council of Ministers Chairman and the Ministry of Foreign Affairs Comrade Dr. Vrána came.\n"
+    )
+    orgs = [name for _, name, _ in _mentions(tmp_path, body, "orgName")]
+    assert "Office of the Prime Minister" in orgs and "Secretariat of the President" in orgs
+    assert not any(name.endswith(("Chairman", "Comrade", "Dr")) for name in orgs)  # a title after "of" alone

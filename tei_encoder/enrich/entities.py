@@ -3689,6 +3689,13 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             and ws[same].isupper() == caps
         ):
             same += 1
+        office = same
+        after_the = k > first and run[groups[k - 1][1] : tail_a].endswith((" the ", " THE "))
+        while after_the and office < len(ws) and v.is_title_word(ws[office]) and all(map(v.is_common_word, ws[:same])):
+            office += 1  # "Office of the Prime Minister", "Secretariat of the President": the office is the body's
+        if office > same and not joined_by_and[k]:
+            b = run.index(ws[office - 1], tail_a) + len(ws[office - 1])
+            break  # a person named after the title is not part of it
         if same:  # up to a title, or to where a heading's capitals give way to a line of text
             b = run.index(ws[same - 1], tail_a) + len(ws[same - 1])
         if same < len(ws):
