@@ -83,3 +83,12 @@ def test_an_office_named_after_a_title_ends_on_the_title(tmp_path):
     orgs = [name for _, name, _ in _mentions(tmp_path, body, "orgName")]
     assert "Office of the Prime Minister" in orgs and "Secretariat of the President" in orgs
     assert not any(name.endswith(("Chairman", "Comrade", "Dr")) for name in orgs)  # a title after "of" alone
+
+
+def test_two_common_words_with_a_head_name_a_body_unless_every_state_has_one(tmp_path):
+    body = (
+        "The Naval Academy and the Truce Commission wrote to the Foreign Ministry; the Central Committee and "
+        "the Decoding Department were told, and the Protocol Department answered.\n"
+    )
+    orgs = [name for _, name, _ in _mentions(tmp_path, body, "orgName")]
+    assert orgs == ["Naval Academy", "Truce Commission", "Protocol Department"]

@@ -3719,12 +3719,15 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)
+        and all(norm(w) in v.organ_words for w in span_words)
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
         and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
     ):
         # "the Foreign Ministry", "the Central Committee", "Political Bureau": generic unless a listed form
-        # (ENCODING.md §6: a generic phrase is tagged only when linked to an authority entry)
+        # (ENCODING.md §6: a generic phrase is tagged only when linked to an authority entry); only the words of
+        # organs every state or party has (names.json generic_organs): "Military Academy", "Neutral Commission",
+        # "Protocol Department" are bodies of their own
         return None
     return result
 
