@@ -92,3 +92,9 @@ def test_two_common_words_with_a_head_name_a_body_unless_every_state_has_one(tmp
     )
     orgs = [name for _, name, _ in _mentions(tmp_path, body, "orgName")]
     assert orgs == ["Naval Academy", "Truce Commission", "Protocol Department"]
+
+
+def test_a_meeting_named_after_where_it_met_names_the_place(tmp_path):
+    body = "After the Warsaw Conference and the Prague Declaration, the Geneva accords and the Seoul Olympics.\n"
+    places = [name for _, name, _ in _mentions(tmp_path, body, "placeName")]
+    assert places == ["Warsaw", "Prague"]  # an agreement or games are events of their own
