@@ -58,7 +58,7 @@ _BARE_MONTH = (
     "(?:"
     + "|".join(
         rf"(?<=\b{p} )"
-        for w in ("in", "by", "since", "until", "till", "during", "early", "late", "mid")
+        for w in ("in", "by", "since", "until", "till", "during", "early", "late", "mid", "this", "around")
         for p in (w, w.capitalize())
     )
     + r"|(?<=\bmid-)|(?<=\bmonth of ))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
