@@ -30,14 +30,14 @@ MONTHS.update(
         "dec": 12,
     }
 )
+_MONTHS_DATA = json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
 _FOREIGN_MONTHS: dict[str, int] = {
     name: n
-    for language, names in json.loads(
-        (Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8")
-    ).items()
-    if not language.startswith("_")
+    for language, names in _MONTHS_DATA.items()
+    if not language.startswith("_") and language != "ordinals"
     for n, name in enumerate(names, start=1)
 }
+_ORDINAL_WORDS: dict[str, int] = {word: n for n, word in enumerate(_MONTHS_DATA["ordinals"], start=1)}
 MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_WORDS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _MONTH = rf"(?P<month>{_MONTH_WORDS})"
@@ -58,22 +58,23 @@ _BARE_MONTH = (
     "(?:"
     + "|".join(
         rf"(?<=\b{p} )"
-        for w in ("in", "by", "since", "until", "till", "during", "early", "late", "mid")
+        for w in ("in", "by", "since", "until", "till", "during", "early", "late", "mid", "this", "around")
         for p in (w, w.capitalize())
     )
     + r"|(?<=\bmid-)|(?<=\bmonth of ))(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b"
 )
 _YEAR_PREPOSITIONS = tuple(
     form
-    for word in ("in", "since", "of", "until", "to", "from", "by", "during", "before", "after", "than")
+    for word in ("in", "since", "of", "until", "to", "from", "by", "during", "before", "after", "than", "for", "the")
     for form in (word, word.capitalize())
 )
 # a year after "in", "since"…, or in a list after another year, the list going on or ending there
-# ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people")
+# ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people"); after "the" only before a common noun
+# ("the 1962 trade plan"; "the 1988 Olympic Games" names an event)
 _BARE_YEAR = (
     "(?:(?:"
     + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
-    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
+    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!(?<=[Tt]he \d{4})\s+[A-ZÀ-Þ])(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
@@ -82,7 +83,7 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # year first (Hungarian order): "1956 October 23", "1956. október 23.", "1972 April 4 and 11"
     ("ymd", rf"\b{_YEAR}\.\s+{_ANY_MONTH}\s+{_DAY}\.(?!\d)"),  # the Hungarian way, stops and all
     ("ymd-range", rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\.?{_TO}{_DAY2}\b(?![./]?\d)"),
-    ("ymd", rf"\b{_YEAR}\.?\s+{_ANY_MONTH}\s+{_DAY}\b(?![./]?\d)"),
+    ("ymd", rf"\b{_YEAR}[.,]?\s+{_ANY_MONTH}\s+{_DAY}\b(?![./]?\d)"),  # also "1968, January 4" (a Czech dateline)
     # a range over two months: "16 February through 24 March 1960", "13 May to 29 May"
     ("dmdm-range", rf"\b{_DAY}\s+{_MONTH}{_TO}{_DAY2}\s+{_MONTH2}(?:,?\s+{_YEAR}\b)?"),
     ("dmy-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
@@ -274,6 +275,7 @@ def find_dates(
     *,
     relative: bool = False,
     day_first: bool = False,
+    default_day: int | None = None,
 ) -> list[DateMatch]:
     """Every date expression in `text`, with ISO attributes; at one place the longest form wins.
 
@@ -284,6 +286,8 @@ def find_dates(
     `relative`: also days counted from the document's date ("the 26th of this month"), only when
     that date gives the year and month they need; a bare "this year" is never a date. `day_first`: the document
     writes numeric dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November.
+    `default_day`: the day of the document's date; with it, a day named by its ordinal alone ("on the 4th,")
+    up to that day is of the document's month.
     """
     found: list[DateMatch] = []
     if _may_hold_a_date(text):
@@ -304,6 +308,8 @@ def find_dates(
         found = _with_year_parts(found, text)
     if relative and default_year is not None and "month" in text:
         found = _with_relative(found, text, default_year, default_month)
+    if default_day and default_year is not None and default_month and "he " in text:
+        found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
     return found
 
 
@@ -361,7 +367,7 @@ def _with_quarters(found: list[DateMatch], text: str, year: int | None, month: i
 
 
 # a season or a part of a year with the year stated: "the fall of 1962", "autumn 1956", "early 1963",
-# "mid-1970", "end of 1964"; winter runs across a new year and early/mid/late are vague: the year alone
+# "mid-1970", "end of 1964"; winter runs across a new year and early/mid/late are vague: the year alone is tagged
 _YEAR_PART = re.compile(
     r"\b(?P<part>(?i:spring|summer|autumn|winter)(?:\s+of)?|(?i:fall)\s+of|(?:[Ee]arly|[Ll]ate)(?:\s+in)?|[Mm]id-?|"
     r"(?:[Bb]eginning|[Ss]tart|[Ee]nd)\s+of)\s*(?P<year>19\d\d|20[0-2]\d)\b(?![-–/.]?\d)"
@@ -391,7 +397,8 @@ _YEAR_PART_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autum
 def _with_year_parts(found: list[DateMatch], text: str) -> list[DateMatch]:
     """`found` with seasons and parts of a stated year as one date each, in place of the bare year inside
     ("the fall of 1962": September to November, TEI 3.6.4/13.4.2 notBefore/notAfter; "end of 1964": its
-    December; "early 1963", "mid-1970", "winter of 1962": the year alone, @when, no finer value being honest).
+    December). A vague part ("early 1963", "mid-1970", "winter of 1962") has no bounds to give: the date is the
+    year alone, without the word (@when, no finer value being honest).
     A part crossing another date is left out."""
     added = []
     for m in _YEAR_PART.finditer(text):
@@ -401,8 +408,10 @@ def _with_year_parts(found: list[DateMatch], text: str) -> list[DateMatch]:
         part = m.group("part").lower().split()[0]
         year = int(m.group("year"))
         months = _YEAR_PART_MONTHS.get(part)
-        attrs = _bounds(f"{year:04d}-{months[0]:02d}-01", year, months[1]) if months else {"when": str(year)}
-        added.append(DateMatch(m.start(), m.end(), attrs))
+        if months:
+            added.append(DateMatch(m.start(), m.end(), _bounds(f"{year:04d}-{months[0]:02d}-01", year, months[1])))
+        else:  # "early 1963": no bounds to give the vague part, so the date is the year it names
+            added.append(DateMatch(m.start("year"), m.end("year"), {"when": str(year)}))
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 
@@ -443,7 +452,13 @@ def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
 # archive's records do not annotate it (a vague expression stays untagged, ENCODING.md §6), while "August
 # of this year" and "the fourth quarter of this year" name a stretch the record bounds and are read above.
 # "The following year" counts from a date the text names, which a pattern cannot tell: never read.
-_RELATIVE = re.compile(r"\b[Tt]he\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:this|the\s+current)\s+month\b")
+_ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_RELATIVE = re.compile(
+    rf"\b[Tt]he\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD}))\s+of\s+(?:this|the\s+current)\s+month\b"
+)
+# a day of the record's month by its ordinal alone, the sentence going on after it ("on the 4th, from 9:15",
+# "the evening of the 28th […]"); never before a noun ("the 20th anniversary", "the 4th Congress")
+_BARE_ORDINAL = re.compile(r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
 
 
 def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:
@@ -453,7 +468,23 @@ def _with_relative(found: list[DateMatch], text: str, year: int, month: int | No
     for m in _RELATIVE.finditer(text):
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
-        when = iso_day(year, month, int(m.group("day"))) if month else None
+        day = int(m.group("day")) if m.group("day") else _ORDINAL_WORDS[m.group("word").lower()]
+        when = iso_day(year, month, day) if month else None
+        if when:
+            added.append(DateMatch(m.start(), m.end(), {"when": when}))
+    return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int, today: int) -> list[DateMatch]:
+    """`found` with the days of the record's month named by their ordinal alone ("on the 4th, from 9:15",
+    "on the evening of the 21st,"): a day up to the record's own day is of its month (TEI 13.4.2); a later
+    one may be of the month before, or a plan: left untagged (a wrong date is worse than none)."""
+    added = []
+    for m in _BARE_ORDINAL.finditer(text):
+        day = int(m.group("day"))
+        if day > today or any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        when = iso_day(year, month, day)
         if when:
             added.append(DateMatch(m.start(), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found

@@ -619,6 +619,7 @@ class _DocContext:
     squashed: dict[str, str] = field(default_factory=dict)  # a rule-found name without spaces or hyphens -> id
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
+    default_day: int | None = None  # the document's day: "on the 4th," up to it is of the document's month
     # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
     # read at the first ambiguous date, which most records lack)
     day_first: bool | None = None
@@ -675,6 +676,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
             ctx.default_month = int(doc.header.date_iso[5:7])
+        if len(doc.header.date_iso) >= 10:
+            ctx.default_day = int(doc.header.date_iso[8:10])
     holders: list[Node] = []  # the elements with a supplied child
     _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents, holders)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
@@ -684,6 +687,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _learn_local_names(ctx)
     for holder in holders:
         _learn_expanded_abbreviations(ctx, holder)
+        _learn_bracket_glossed_abbreviations(ctx, holder)
+    _learn_parenthesised_abbreviations(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -828,6 +833,122 @@ def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
         xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
         ctx.add_local((norm(abbr),), _Form(xml_id, "org", (True,), abbr, 2))
         ctx.add_local(keys, _Form(xml_id, "org", tuple(w[0].isupper() for w in words), None, 2))
+
+
+_ABBREVIATION_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[A-Za-zÀ-ÿĀ-ž]{1,6})"  # "MNO", "KSČ", "GKEhS": tested for capitals below
+_ABBREVIATIONS_BEFORE = re.compile(rf"(?<![\w’'-])(?P<abbr>(?:{_ABBREVIATION_WORD} )?{_ABBREVIATION_WORD}) $")
+_PARENTHESISED = re.compile(r"\((?P<inner>[^()\n]{2,80})\)")
+
+
+def _abbreviation_shape(abbr: str) -> bool:
+    """Whether `abbr` reads as an abbreviation: each word has two capitals at least and more capitals than
+    small letters ("MNO", "HV KSČ", "GKEhS", "MfAA"), and three letters in all."""
+    words = abbr.split()
+    return sum(len(w) for w in words) >= 3 and all(
+        sum(c.isupper() for c in w) >= 2 and sum(c.isupper() for c in w) > sum(c.islower() for c in w) for w in words
+    )
+
+
+def _gloss_reading(ctx: _DocContext, gloss: str) -> tuple[str, str] | None:
+    """(kind, entity id or "") of a gloss that names a place or an organisation: a listed form of one
+    place or body (its id), or, not listed, a capitalised name with an organisation's head word
+    ("Ministry of National Defense": "" for a body of the record's own); else None."""
+    toks = tokens(gloss)
+    if not toks or not toks[0][2][:1].isupper():
+        return None
+    key = tuple(norm(t) for _, _, t in toks)
+    forms = ctx.forms(key)
+    if forms:
+        ids, kinds = {f.entity_id for f in forms}, {f.kind for f in forms}
+        if len(ids) == 1 and kinds <= {"place", "org"}:
+            return kinds.pop(), ids.pop()
+        return None
+    if len(key) >= 2 and any(k in _HEAD_WORDS for k in key) and toks[-1][2][:1].isupper():
+        return "org", ""
+    return None
+
+
+def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None:
+    """An abbreviation no list holds, printed with a gloss in brackets before or after it ("MNO [Ministry
+    of National Defense]", "the Republic of China (ROC)", "KMT (Kuomintang)"), names what the gloss
+    names: a listed place or body links to its entry, any other body is an organisation of the record
+    (unlinked). Learnt for the whole record, so its uses before and after are tagged too (TEI 13.2.2).
+    A two-word abbreviation whose last word is a listed body ("HV KSČ") lends its first word alone
+    ("the HV") the same reading. An abbreviation a list or an editor's rejection knows keeps its reading."""
+    if not _abbreviation_shape(abbr):
+        if " " not in abbr or not _abbreviation_shape(abbr.split()[-1]):
+            return
+        abbr = abbr.split()[-1]  # "The MNO [...]": the abbreviation is the last word
+    key = tuple(norm(w) for w in abbr.split())
+    if ctx.forms(key) or key in ctx.rec.rejected:
+        return  # (a dictionary word is no bar: "ROC" is matched letter for letter, never "roc")
+    reading = _gloss_reading(ctx, gloss)
+    if reading is None:
+        return
+    kind, xml_id = reading
+    if not xml_id:
+        xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
+    ctx.add_local(key, _Form(xml_id, kind, tuple(True for _ in key), abbr, 2))
+    first = abbr.split()[0]
+    if (
+        len(key) == 2
+        and len(first) >= 2
+        and not ctx.forms(key[:1])
+        and any(f.kind == "org" for f in ctx.rec.lexicon.get(key[1:], ()))
+    ):
+        ctx.add_local(key[:1], _Form(xml_id, kind, (True,), first, 2))
+
+
+def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None:
+    """Each abbreviation right before the translator's bracketed gloss in `holder` ("HV KSČ [Main
+    Committee of ...]"): see _learn_glossed_abbreviation."""
+    children = holder.children
+    for k in range(1, len(children)):
+        child, before = children[k], children[k - 1]
+        if not isinstance(child, Node) or child.tag != "supplied" or not isinstance(before, str):
+            continue
+        if not all(isinstance(c, str) for c in child.children):
+            continue
+        m = _ABBREVIATIONS_BEFORE.search(before, max(0, len(before) - 16))
+        if m:
+            _learn_glossed_abbreviation(ctx, m["abbr"], child.text().strip())
+
+
+def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
+    """Abbreviations glossed in parentheses, in either order: "the Republic of China (ROC)" (the gloss is
+    the listed name that ends right before), "KMT (Kuomintang)" (the gloss is inside); see
+    _learn_glossed_abbreviation. Only strings with a parenthesis are read."""
+    for text in dict.fromkeys(t for t in ctx.texts if "(" in t):
+        for m in _PARENTHESISED.finditer(text):
+            inner = m["inner"].strip()
+            before = _ABBREVIATIONS_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            if before and not _abbreviation_shape(inner):
+                _learn_glossed_abbreviation(ctx, before["abbr"], inner)  # "KMT (Kuomintang)"
+            elif _abbreviation_shape(inner) and " " not in inner:
+                gloss = _listed_name_before(ctx, text, m.start())
+                if gloss:
+                    _learn_glossed_abbreviation(ctx, inner, gloss)  # "the Republic of China (ROC)"
+
+
+def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
+    """The longest listed form (up to six words) that ends right before `at` (a space between), else None."""
+    if text[at - 1 : at] != " ":
+        return None
+    base = max(0, at - 120)
+    toks = tokens(text[base : at - 1])
+    if not toks or toks[-1][1] != at - 1 - base:
+        return None
+    keys = [norm(t[2]) for t in toks]
+    for length in range(min(6, len(toks)), 0, -1):
+        if ctx.forms(tuple(keys[-length:])):
+            before = toks[-length - 1][2] if length < len(toks) else ""
+            if before[:1].isupper() or before in _NAME_CONNECTORS:
+                return None  # "the Patriotic Youth Front of Laos (PYFL)": the listed name ends a longer one
+            return " ".join(t[2] for t in toks[-length:])
+    return None
+
+
+_NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "der", "la", "le", "di", "del"})
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -1355,6 +1476,8 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
                 and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
             ):
                 names.append(_name_run(rec.names, words))
+        if ":" in text or "ttended by" in text:
+            names.extend(_attendance_names(ctx, text))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
             rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
@@ -1364,6 +1487,37 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return [n for n in names if n]
+
+
+_LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _attendance_names(ctx: _DocContext, text: str) -> list[str]:
+    """The people listed after an attendance cue inside running text (names.json attendance_cues: "(also in
+    attendance: Matsunaga, Tejima, Kunihiro; ..."), up to the first ';', ')', line end or sentence end: each
+    item of one to three capitalised words, its title left out, that is no dictionary word, title or known
+    place or body is a name (a surname alone is learnt for the record, TEI 13.2.1)."""
+    v = ctx.rec.names
+    names: list[str] = []
+    for cue in v.attendance_cues:
+        at = text.find(cue)
+        if at < 0:
+            continue
+        start = at + len(cue)
+        end_m = _LIST_END.search(text, start)
+        segment = text[start : end_m.start() if end_m else len(text)]
+        title = _leading_title(ctx.rec.person_titles)
+        for item in _LIST_SPLIT.split(segment):
+            words = title.sub("", item.strip()).split()
+            if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+                continue
+            if any(v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names for w in words):
+                continue
+            if any(f.kind != "person" for f in ctx.forms(tuple(norm(w) for w in words))):
+                continue  # "Japan", "the Embassy": a place or a body, not one of the people
+            names.append(" ".join(words))
+    return names
 
 
 def _propagate_listed_short_forms(ctx: _DocContext) -> None:
@@ -1994,11 +2148,25 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans: list[_Span] = []
     found = ctx.dates.get(text)
     if found is None:  # a record repeats strings: each is searched once (the result depends on the text alone)
-        found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=bool(ctx.day_first))
+        found = find_dates(
+            text,
+            ctx.default_year,
+            ctx.default_month,
+            relative=True,
+            day_first=bool(ctx.day_first),
+            default_day=ctx.default_day,
+        )
         if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
             ctx.day_first = writes_day_first(ctx.texts)
             if ctx.day_first:
-                found = find_dates(text, ctx.default_year, ctx.default_month, relative=True, day_first=True)
+                found = find_dates(
+                    text,
+                    ctx.default_year,
+                    ctx.default_month,
+                    relative=True,
+                    day_first=True,
+                    default_day=ctx.default_day,
+                )
         ctx.dates[text] = found
     for d in found:
         if d.problem:
@@ -2269,6 +2437,48 @@ def _unlisted_span(ctx: _DocContext, text: str, toks, keys, i: int, spans: list,
         if region:
             return region
     return _acronym_org(ctx, text, toks, i, spans) if toks[i][2][-1:].isupper() else None  # (first test inline)
+
+
+def _listed_place_id(ctx: _DocContext, word: str) -> str | None:
+    """The one listed place a single word names ("Japan", "Hanoi"), else None (unknown, another kind,
+    or more than one place)."""
+    forms = [f for f in ctx.forms((norm(word),)) if f.exact is None or f.exact == word]
+    ids = {f.entity_id for f in forms}
+    return ids.pop() if forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
+
+
+def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_Span]:
+    """Places joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow dispute",
+    "the Rangoon-Kumming-Hanoi route"): each listed place is tagged and linked on its own (an
+    attributive place name still names the place, TEI 13.2.3). At least two parts must be listed
+    places; a capitalised part between them that no list knows and is no dictionary word, title or
+    name part is a place of the record, unlinked. Anything else (a hyphenated surname or given name,
+    "Sino-Soviet", "Niculescu-Mizil") gives no span."""
+    start, _, word = tok
+    parts = word.split("-")
+    if not all(p[:1].isupper() for p in parts):
+        return []
+    ids = [_listed_place_id(ctx, p) for p in parts]
+    if sum(1 for x in ids if x) < 2:
+        return []
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    at = start
+    for part, xml_id in zip(parts, ids):
+        end = at + len(part)
+        if xml_id:
+            spans.append((at, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [part]), part))
+        elif not (
+            ctx.forms((norm(part),))
+            or v.is_common_word(part)
+            or v.is_title_word(part)
+            or _NATIONAL.match(part)
+            or norm(part) in v.given
+            or norm(part) in v.not_names
+        ):
+            spans.append(_unlinked_place(ctx, at, end, part, (norm(part),)))
+        at = end + 1
+    return spans
 
 
 def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
@@ -2776,6 +2986,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if not found:
+            joined = _hyphen_joined_places(ctx, toks[i]) if "-" in keys[i] else None
+            if joined:
+                spans.extend(joined)  # "the Japan-China talks", "the Rangoon-Kumming-Hanoi route"
+                i += 1
+                continue
             unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
             if unlisted:
                 spans.append(unlisted)
@@ -3474,6 +3689,13 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             and ws[same].isupper() == caps
         ):
             same += 1
+        office = same
+        after_the = k > first and run[groups[k - 1][1] : tail_a].endswith((" the ", " THE "))
+        while after_the and office < len(ws) and v.is_title_word(ws[office]) and all(map(v.is_common_word, ws[:same])):
+            office += 1  # "Office of the Prime Minister", "Secretariat of the President": the office is the body's
+        if office > same and not joined_by_and[k]:
+            b = run.index(ws[office - 1], tail_a) + len(ws[office - 1])
+            break  # a person named after the title is not part of it
         if same:  # up to a title, or to where a heading's capitals give way to a line of text
             b = run.index(ws[same - 1], tail_a) + len(ws[same - 1])
         if same < len(ws):
@@ -3497,12 +3719,15 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)
+        and all(norm(w) in v.organ_words for w in span_words)
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
         and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
     ):
         # "the Foreign Ministry", "the Central Committee", "Political Bureau": generic unless a listed form
-        # (ENCODING.md §6: a generic phrase is tagged only when linked to an authority entry)
+        # (ENCODING.md §6: a generic phrase is tagged only when linked to an authority entry); only the words of
+        # organs every state or party has (names.json generic_organs): "Military Academy", "Neutral Commission",
+        # "Protocol Department" are bodies of their own
         return None
     return result
 
@@ -3954,6 +4179,7 @@ def _dates_take_supplied_years(body: Node) -> list[str]:
     problems = []
     for node in body.iter():
         kids = node.children
+        joined: list[int] = []  # positions of dates that take in the supplied year after them
         for k in range(len(kids) - 2):
             date, between, supplied = kids[k], kids[k + 1], kids[k + 2]
             if not (
@@ -3978,6 +4204,11 @@ def _dates_take_supplied_years(body: Node) -> list[str]:
                 problems.append(
                     f"date {surface!r} before the supplied year {supplied.text()!r}: tagged without a value"
                 )
+            else:
+                joined.append(k)
+        for k in reversed(joined):  # the supplied year is part of the date it completes (TEI 11.3.1.2)
+            kids[k].children.extend(kids[k + 1 : k + 3])
+            del kids[k + 1 : k + 3]
     return problems
 
 

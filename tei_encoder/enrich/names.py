@@ -53,6 +53,7 @@ class NameVocabulary:
     # the letters of a state prefix ("DR" of "D. R.") -> the words it stands for ("Democratic Republic of")
     state_prefix_expansions: tuple[tuple[str, str], ...] = ()
     name_cues: tuple[str, ...] = ()  # "led by", "according to": a surname follows
+    attendance_cues: tuple[str, ...] = ()  # "in attendance:", "Present:": a list of people follows
     organ_words: frozenset[str] = frozenset()  # "politburo": a word of an organ every party or state has
     one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
@@ -162,6 +163,7 @@ def vocabulary() -> NameVocabulary:
             (k, v) for k, v in raw.get("state_prefix_expansions", {}).items() if not k.startswith("_")
         ),
         name_cues=tuple(raw.get("name_cues", ())),
+        attendance_cues=tuple(raw.get("attendance_cues", ())),
         organ_words=frozenset(fold(w) for organ in raw.get("generic_organs", ()) for w in organ.split()),
         one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
