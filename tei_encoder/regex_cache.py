@@ -57,7 +57,7 @@ def patterns_from_cache() -> Iterator[None]:
     outermost one); patterns compiled anew are added to the cache when the outermost one ends.
     Never raises for a cache problem."""
     global _active
-    if _compiler is None or _active:
+    if _compiler is None or _active > 0:
         _active += 1
         try:
             yield
@@ -92,11 +92,11 @@ def patterns_from_cache() -> Iterator[None]:
         return made
 
     _compiler.compile = compile
-    _active = 1
+    _active += 1
     try:
         yield
     finally:
-        _active = 0
+        _active -= 1
         _compiler.compile = usual
         if added:
             kept = {**known, **added}
