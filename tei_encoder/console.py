@@ -16,12 +16,9 @@ def main() -> None:
     """Run the tei-encoder command line (cli.main); a Ctrl-C while it is being imported ends the
     run with the line "tei-encoder: interrupted" on stderr and exit status 130, as it does later."""
     try:
-        from .regex_cache import patterns_from_cache
+        from .cli import main as command_line
 
-        with patterns_from_cache():  # (the command's modules and data compile their patterns from the user cache)
-            from .cli import main as command_line
-
-            command_line()
+        command_line()
     except KeyboardInterrupt:  # cli._Guarded handles it once a command runs: here only the start-up
         os.write(2, b"tei-encoder: interrupted\n")
         sys.exit(130)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .regex_cache import patterns_from_cache
 
-with patterns_from_cache():  # the stages compile their patterns as they are imported: from the user cache
+with patterns_from_cache("stages"):  # the stages compile their patterns as they are imported: from the user cache
     from .authority import Authority, load_authority
     from .config import record_format
     from .enrich import EntityRecognizer, enrich

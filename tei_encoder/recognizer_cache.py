@@ -83,7 +83,10 @@ def _load(path: Path, key: str) -> EntityRecognizer | None:
             st = os.fstat(f.fileno())
             if not stat.S_ISREG(st.st_mode) or st.st_mode & 0o022 or st.st_uid != _UID:
                 return None  # only a file this user wrote, and nobody else could have changed
-            with _collector_paused(), patterns_from_cache():  # (it holds patterns: compiled as it is loaded)
+            with (
+                _collector_paused(),
+                patterns_from_cache("recognizer"),
+            ):  # (it holds patterns: compiled as it is loaded)
                 stored_key, names, recognizer = pickle.load(f)
     except Exception:  # missing, unreadable, truncated, from another version: build afresh
         return None

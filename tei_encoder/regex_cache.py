@@ -4,7 +4,11 @@ Python); made from their cached code, about 3 ms.
 
 While `patterns_from_cache()` is active, a pattern compiled by `re` (re.compile, re.search with a
 string, ...) whose text and flags this Python met before is made from the code it compiled then,
-kept in one file of the user cache directory. The file's name holds a digest of everything the code
+kept in one file of the user cache directory. It is active where the patterns compiled are the same
+in every run (the stages' modules as they are imported, the record format, the recogniser as it is
+loaded), not around the encoding itself; each such part has a file of its own, which holds the
+patterns of its last run (a pattern joined from a set's words, whose text changes with the process's
+hash seed, replaces its previous text: the file does not grow). The file's name holds a digest of everything the code
 depends on: the Python build (sys.version) and the regular expression engine's version and limits;
 a pattern's code then depends on its text and flags alone. The file holds a digest of its content.
 A file that cannot be read, does not hold its digest, is not this user's own or is writable by
@@ -37,25 +41,26 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python imple
     _compiler = None
 
 PREFIX = "regex-"
-MAX_ENTRIES = 5000  # beyond: only the patterns of the last run are kept (patterns made from data would pile up)
 _UID = os.getuid() if hasattr(os, "getuid") else 0
 # (pattern text, flags) -> (flags with the pattern's inline ones, code, groups, group index, index group)
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 _active = 0  # nesting depth of patterns_from_cache
 
 
-def cache_file() -> Path:
-    """The cache file of this Python's regular expression engine."""
+def cache_file(part: str) -> Path:
+    """The cache file of one part of the code (`part`: a short name) for this Python's regular
+    expression engine."""
     from .teiall import cache_dir
 
-    return cache_dir() / f"{PREFIX}{hashlib.sha256(_ENGINE.encode()).hexdigest()[:32]}.marshal"
+    return cache_dir() / f"{PREFIX}{part}-{hashlib.sha256(_ENGINE.encode()).hexdigest()[:32]}.marshal"
 
 
 @contextmanager
-def patterns_from_cache() -> Iterator[None]:
+def patterns_from_cache(part: str) -> Iterator[None]:
     """Compile regular expressions from the user cache while active (nested uses share the
-    outermost one); patterns compiled anew are added to the cache when the outermost one ends.
-    Never raises for a cache problem."""
+    outermost one). The cache file of `part` (a short name) then holds the patterns compiled while
+    it was active, read back or compiled anew: it is written again only when they change. Never
+    raises for a cache problem."""
     global _active
     if _compiler is None or _active > 0:
         _active += 1
@@ -64,7 +69,8 @@ def patterns_from_cache() -> Iterator[None]:
         finally:
             _active -= 1
         return
-    known = _load(cache_file())
+    path = cache_file(part)
+    known = _load(path)
     added: dict[tuple[str, int], _Entry] = {}
     used: set[tuple[str, int]] = set()
     usual = _compiler.compile
@@ -98,11 +104,8 @@ def patterns_from_cache() -> Iterator[None]:
     finally:
         _active -= 1
         _compiler.compile = usual
-        if added:
-            kept = {**known, **added}
-            if len(kept) > MAX_ENTRIES:
-                kept = {**{k: known[k] for k in used if k in known}, **added}
-            _store(cache_file(), kept)
+        if added or used != known.keys():  # (the same patterns as last time: nothing to write)
+            _store(path, {**{k: known[k] for k in used if k in known}, **added})
 
 
 def _entry(pattern: str, flags: int) -> _Entry:

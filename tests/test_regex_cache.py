@@ -17,13 +17,13 @@ def cache(tmp_path, monkeypatch) -> Path:
     """An empty user cache directory; re's own per-process cache emptied around the test."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     re.purge()
-    yield regex_cache.cache_file()
+    yield regex_cache.cache_file("test")
     re.purge()
 
 
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern:
     re.purge()  # (re keeps what it compiled in the process: as in a new process)
-    with regex_cache.patterns_from_cache():
+    with regex_cache.patterns_from_cache("test"):
         return re.compile(pattern, flags)
 
 
@@ -68,3 +68,16 @@ def test_an_unwritable_cache_and_a_bad_pattern_behave_as_without_it(cache):
     _same(_compiled(PATTERN), re.compile(PATTERN))
     with pytest.raises(re.error, match="missing \\)"):
         _compiled("(unclosed")
+
+
+def test_the_file_holds_the_last_runs_patterns_and_is_left_alone_when_they_are_the_same(cache):
+    _compiled(PATTERN)
+    _compiled("[a-z]+ (?P<n>\\d+)")  # (each _compiled call is one run)
+    written = cache.read_bytes()
+    cache.chmod(0o400)  # (a write would replace the file, and with it this mode)
+    _compiled("[a-z]+ (?P<n>\\d+)")
+    assert cache.read_bytes() == written and cache.stat().st_mode & 0o777 == 0o400  # the same patterns: not written
+    cache.chmod(0o600)
+    _compiled(PATTERN)  # another pattern: the file holds this run's
+    again = regex_cache._load(cache)
+    assert list(again) == [(PATTERN, 0)]

@@ -3054,7 +3054,9 @@ _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
-_ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+_ORG_HEAD_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(_ORG_HEADS))}|union)\b", re.IGNORECASE
+)  # (sorted: the same text in every process)
 # _ORG_HEAD_WORD tested word by word: a set lookup per word instead of the alternation tried at every
 # position (a third of the organisation pass); only while every head word is plain ASCII letters, which
 # str.lower() compares as the pattern's IGNORECASE does (else the pattern itself, for every run)
