@@ -6,9 +6,8 @@ While `patterns_from_cache()` is active, a pattern compiled by `re` (re.compile,
 string, ...) whose text and flags this Python met before is made from the code it compiled then,
 kept in one file of the user cache directory. It is active where the patterns compiled are the same
 in every run (the stages' modules as they are imported, the record format, the recogniser as it is
-loaded), not around the encoding itself; each such part has a file of its own, which holds the
-patterns of its last run (a pattern joined from a set's words, whose text changes with the process's
-hash seed, replaces its previous text: the file does not grow). The file's name holds a digest of everything the code
+loaded), not around the encoding itself (a pattern joined from a set's words changes its text with
+the process's hash seed, and would be added at every run); each part has a file of its own. The file's name holds a digest of everything the code
 depends on: the Python build (sys.version) and the regular expression engine's version and limits;
 a pattern's code then depends on its text and flags alone. The file holds a digest of its content.
 A file that cannot be read, does not hold its digest, is not this user's own or is writable by
@@ -58,9 +57,9 @@ def cache_file(part: str) -> Path:
 @contextmanager
 def patterns_from_cache(part: str) -> Iterator[None]:
     """Compile regular expressions from the user cache while active (nested uses share the
-    outermost one). The cache file of `part` (a short name) then holds the patterns compiled while
-    it was active, read back or compiled anew: it is written again only when they change. Never
-    raises for a cache problem."""
+    outermost one). Patterns compiled anew are added to the cache file of `part` (a short name)
+    when it ends; a file grown past twice the patterns of a run keeps that run's only. Never raises
+    for a cache problem."""
     global _active
     if _compiler is None or _active > 0:
         _active += 1
@@ -104,8 +103,11 @@ def patterns_from_cache(part: str) -> Iterator[None]:
     finally:
         _active -= 1
         _compiler.compile = usual
-        if added or used != known.keys():  # (the same patterns as last time: nothing to write)
-            _store(path, {**{k: known[k] for k in used if k in known}, **added})
+        if added:  # (none: the file has every pattern this run compiled, nothing to write)
+            kept = {**known, **added}
+            if len(kept) > 2 * (len(used) + len(added)):  # grown past twice a run's: this run's only
+                kept = {**{k: known[k] for k in used if k in known}, **added}
+            _store(path, kept)
 
 
 def _entry(pattern: str, flags: int) -> _Entry:

@@ -70,14 +70,14 @@ def test_an_unwritable_cache_and_a_bad_pattern_behave_as_without_it(cache):
         _compiled("(unclosed")
 
 
-def test_the_file_holds_the_last_runs_patterns_and_is_left_alone_when_they_are_the_same(cache):
+def test_the_file_is_written_when_a_pattern_is_new_and_never_grows_past_twice_a_run(cache):
     _compiled(PATTERN)
-    _compiled("[a-z]+ (?P<n>\\d+)")  # (each _compiled call is one run)
     written = cache.read_bytes()
     cache.chmod(0o400)  # (a write would replace the file, and with it this mode)
-    _compiled("[a-z]+ (?P<n>\\d+)")
-    assert cache.read_bytes() == written and cache.stat().st_mode & 0o777 == 0o400  # the same patterns: not written
+    _compiled(PATTERN)
+    assert cache.read_bytes() == written and cache.stat().st_mode & 0o777 == 0o400  # nothing new: not written
     cache.chmod(0o600)
-    _compiled(PATTERN)  # another pattern: the file holds this run's
-    again = regex_cache._load(cache)
-    assert list(again) == [(PATTERN, 0)]
+    _compiled("[a-z]+ (?P<n>\\d+)")  # a new pattern: added
+    assert set(regex_cache._load(cache)) == {(PATTERN, 0), ("[a-z]+ (?P<n>\\d+)", 0)}
+    _compiled("x+y")  # three patterns, twice a run's one: this run's only
+    assert list(regex_cache._load(cache)) == [("x+y", 0)]
