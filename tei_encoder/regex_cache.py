@@ -4,12 +4,13 @@ Python); made from their cached code, about 3 ms.
 
 While `patterns_from_cache()` is active, a pattern compiled by `re` (re.compile, re.search with a
 string, ...) whose text and flags this Python met before is made from the code it compiled then,
-kept in one file of the user cache directory. It is active where the patterns compiled are the same
-in every run (the stages' modules as they are imported, the record format, the recogniser as it is
-loaded), not around the encoding itself (a pattern joined from a set's words changes its text with
-the process's hash seed, and would be added at every run); each part has a file of its own. The file's name holds a digest of everything the code
-depends on: the Python build (sys.version) and the regular expression engine's version and limits;
-a pattern's code then depends on its text and flags alone. The file holds a digest of its content.
+kept in the user cache directory. It is active where the patterns compiled are the same in every
+run (the stages' modules as they are imported, the record format, the recogniser as it is loaded),
+not around the encoding itself (a pattern joined from a set's words changes its text with the
+process's hash seed, and would be added at every run); each part has a file of its own. A file's
+name holds a digest of everything the code depends on: the Python build (sys.version) and the
+regular expression engine's version and limits; a pattern's code then depends on its text and
+flags alone. The file holds a digest of its content.
 A file that cannot be read, does not hold its digest, is not this user's own or is writable by
 others, or an entry the engine refuses, is ignored and the pattern compiled as usual: at worst the
 compile cost, never another pattern. Writing is best effort, as for the recogniser cache.
