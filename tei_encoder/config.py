@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .model import Repository
+from .regex_cache import patterns_from_cache
 
 
 def _load_json(package: str, name: str) -> dict:
@@ -107,6 +108,11 @@ def record_format(name: str = DEFAULT_FORMAT) -> RecordFormat:
     raw = _load_json("tei_encoder.formats", f"{name}.json")
     if "extends" in raw:  # a layout that shares another's vocabularies names it, and overrides what differs
         raw = {**_load_json("tei_encoder.formats", f"{raw['extends']}.json"), **raw}
+    with patterns_from_cache("format"):  # (its patterns: compiled once per process, from the user cache)
+        return _record_format(raw)
+
+
+def _record_format(raw: dict) -> RecordFormat:
     return RecordFormat(
         name=raw["name"],
         header_parser=raw.get("header_parser", "header"),

@@ -13,17 +13,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .authority import Authority, load_authority
-from .config import record_format
-from .enrich import EntityRecognizer, enrich
-from .errors import RecordError
-from .inputs import collect_files
-from .model import Document
-from .parse import parse_record
-from .read import read_record
-from .recognizer_cache import cache_key, cached_recognizer
-from .settings import EncodeSettings
-from .write import serialize, tei_tree
+from .regex_cache import patterns_from_cache
+
+with patterns_from_cache("stages"):  # the stages compile their patterns as they are imported: from the user cache
+    from .authority import Authority, load_authority
+    from .config import record_format
+    from .enrich import EntityRecognizer, enrich
+    from .errors import RecordError
+    from .inputs import collect_files
+    from .model import Document
+    from .parse import parse_record
+    from .read import read_record
+    from .recognizer_cache import cache_key, cached_recognizer
+    from .settings import EncodeSettings
+    from .write import serialize, tei_tree
 
 
 @dataclass

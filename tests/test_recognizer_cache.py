@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -105,3 +106,28 @@ def test_old_recognizers_are_pruned(tmp_path, cache):
         folder = _authority(tmp_path / f"auth{n}", (f"pers-q{n}", f"Odo Quill{'x' * n}"))
         pipeline.recognizer((folder,), False, ())
     assert len(_files(cache)) == recognizer_cache.KEEP
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_pauses_for_a_load_or_build_and_is_left_as_it_was(tmp_path, cache, enabled):
+    folder = _authority(tmp_path / "auth", ("pers-quill", "Odo Quillfeather"))
+    key = recognizer_cache.cache_key(load_authority((folder,)).digest, False, ())
+    during = []
+
+    def build():
+        during.append(gc.isenabled())
+        raise RuntimeError("a broken authority file")  # an error of the build itself propagates
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.raises(RuntimeError):
+            recognizer_cache.cached_recognizer(key, build)
+        assert during == [False] and gc.isenabled() is enabled
+        pipeline.recognizer((folder,), False, ())  # built and stored
+        pipeline._recognizer.cache_clear()
+        loaded = recognizer_cache.cached_recognizer(key, build)  # loaded: no build
+        assert loaded.lookup("Odo Quillfeather") == "pers-quill" and during == [False]
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

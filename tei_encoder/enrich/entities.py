@@ -87,7 +87,7 @@ _AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ț])"
 _RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*")
 _CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?![\w’'-])")
 _CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*")
-_FAMILY_BEFORE_GIVEN = re.compile(r"(?<![\w.’'-])(?P<family>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\s$")
+_FAMILY_BEFORE_GIVEN = re.compile(rf"(?P<family>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+)\s$")
 _MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
 _CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ț][\w’'-]*){{1,2}}")
@@ -1349,7 +1349,7 @@ def _word_kind(word: str) -> int:
 
 # two capitalised words, the second of a surname's shape (names.json surname_endings), in a list
 _PAIR = re.compile(
-    r"(?<![\w’'.-])(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{2,}) (?P<surname>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{2,})(?![\w’'-])"
+    rf"(?P<given>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]{{2,}}) (?P<surname>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{{2,}})(?![\w’'-])"
 )
 _LIST_BEFORE = (", ", " and ")
 _LIST_AFTER = (",", " and ", ";")
@@ -2655,7 +2655,7 @@ def _flat(ctx: _DocContext) -> str:
 
 
 _WORD_CHARS = frozenset("’'-")
-_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'.-])([A-ZÀ-ÞĀ-ț][\w’'-]*) $")
+_CAPITALISED_BEFORE = re.compile(rf"([A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*) $")
 _CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
@@ -3269,7 +3269,9 @@ _MISSIONS = frozenset({"legation", "embassy", "consulate"})
 _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
-_ORG_HEAD_WORD = re.compile(rf"\b(?:{'|'.join(_ORG_HEADS)}|union)\b", re.IGNORECASE)
+_ORG_HEAD_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(_ORG_HEADS))}|union)\b", re.IGNORECASE
+)  # (sorted: the same text in every process)
 # _ORG_HEAD_WORD tested word by word: a set lookup per word instead of the alternation tried at every
 # position (a third of the organisation pass); only while every head word is plain ASCII letters, which
 # str.lower() compares as the pattern's IGNORECASE does (else the pattern itself, for every run)
@@ -3293,7 +3295,7 @@ _ORG_RUN = re.compile(
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
-_CONNECTOR = re.compile(r"[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")
+_CONNECTOR = re.compile(r"[ ][ ]*(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")  # ([ ]+: no fast scan for " ")
 _ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ț][A-Za-zÀ-ÿĀ-ț]{1,7})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
@@ -3564,7 +3566,8 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_CAPS_WORD_THEN_MIXED = re.compile(r"(?<![\w’'-])[A-ZÀ-ÞĀ-ț]{6,}(?= [A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])")
+# (the first capital, then what may not stand before it: the scan skips other positions fast, as _AFTER_BOUNDARY)
+_CAPS_WORD_THEN_MIXED = re.compile(r"[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])[A-ZÀ-ÞĀ-ț]{5,}(?= [A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])")
 
 
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:

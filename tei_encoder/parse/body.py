@@ -780,11 +780,20 @@ _NOT_SURNAMES = frozenset(
 _ON_BEHALF = re.compile(r"^(?:On behalf of|For the|By order of|In the name of)\b.{1,100}$", re.IGNORECASE)
 
 
+_WITH_GREETINGS = re.compile(r"with (?:\w+ ){0,3}(?:greetings?|regards|respect|wishes)[,.!]?")
+
+
 def _closing_salute(text: str, fmt: RecordFormat) -> bool:
+    if len(text) > 60:
+        return False  # (tested first: this runs for every line a closer may hold)
     low = text.lower().lstrip('“"')
-    if len(text) <= 60 and re.fullmatch(r"with (?:\w+ ){0,3}(?:greetings?|regards|respect|wishes)[,.!]?", low):
-        return True
-    return len(text) <= 60 and any(low.startswith(s.lower()) for s in fmt.closing_salutes)
+    return _WITH_GREETINGS.fullmatch(low) is not None or low.startswith(_lowered(fmt.closing_salutes))
+
+
+@lru_cache(maxsize=8)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The format's words in lower case, made once per format (not once per line and word)."""
+    return tuple(w.lower() for w in words)
 
 
 def _caps_name(text: str) -> bool:
