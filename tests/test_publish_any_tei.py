@@ -22,7 +22,7 @@ from test_publish import _vnu
 
 from tei_encoder import sitemap
 from tei_encoder.cli import main
-from tei_encoder.publish import Publisher, _surely_shown, missing_text, missing_words, text_words
+from tei_encoder.publish import Publisher, _surely_shown, missing_text, missing_words, tei_text
 from tei_encoder.xmlsafe import parse_xml
 
 TEI_FIXTURES = ROOT / "tests" / "fixtures" / "tei"
@@ -96,7 +96,7 @@ def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
     root = parse_xml(
         data=f'<TEI xmlns="{T[1:-1]}"><teiHeader/><text><body><p>Tarvok met Ostrelin at the quay</p></body></text></TEI>'.encode()
     ).getroot()
-    written = text_words(root)
+    written = tei_text(root)
 
     def page(body: str) -> bytes:
         return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
@@ -116,6 +116,31 @@ def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
     shown = page('<p>Tarvok met <a href="x">Ostrelin</a> at&nbsp;the <span class="q">qu</span>ay &amp;</p>')
     assert _surely_shown(written, shown)
     assert missing_words(root, shown) == (Counter(), Counter())
+
+
+def test_the_quick_reading_compares_runs_of_word_characters_as_the_page_sets_them():
+    """The quick reading compares runs between non-word characters (no word split): a dash the
+    page sets for a double hyphen, a no-break space and a typographic apostrophe read alike on
+    either side; a run the page lacks, or has fewer times, leaves the decision to the full check."""
+
+    def tei(text: str) -> bytes:
+        root = parse_xml(
+            data=f'<TEI xmlns="{T[1:-1]}"><text><body><p>{text}</p></body></text></TEI>'.encode()
+        ).getroot()
+        return tei_text(root)
+
+    def page(body: str) -> bytes:
+        return f"<!DOCTYPE html><html><head><title>t</title></head><body><p>{body}</p></body></html>".encode()
+
+    written = tei("Cuba--US talks of Khrushchev\u2019s aide\u00a0Tarvok\u2014and Ostrelin s[vnar]")
+    assert _surely_shown(
+        written, page("Cuba\u2013US talks of Khrushchev\u2019s aide&nbsp;Tarvok\u2014and Ostrelin svnar")
+    )
+    assert _surely_shown(written, page("Cuba US talks of Khrushchev\u2019s aide Tarvok and Ostrelin svnar"))
+    assert not _surely_shown(written, page("Cuba\u2013 talks of Khrushchev\u2019s aide Tarvok and Ostrelin svnar"))
+    assert not _surely_shown(written, page("Cuba US talks of Khrushchev aide Tarvok and Ostrelin svnar"))
+    assert not _surely_shown(tei("Tarvok met Tarvok"), page("Tarvok met"))
+    assert _surely_shown(tei("Tarvok met Tarvok"), page("Tarvok met <a href='x'>Tarvok</a>"))
 
 
 def test_pages_are_valid_html5(peer_site):
