@@ -49,7 +49,7 @@ from .fsutil import (
     safe_stem,
 )
 from .tei import NSMAP, TEI_NS
-from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
+from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     bad_xml_ids,
@@ -431,14 +431,16 @@ class Publisher:
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
         root = sitemap.annotate(root)
         date, date_text = sitemap.document_date(root)
+        title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
             etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
-            doc_title=sitemap.document_title(root, name),
+            doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
+            doc_json_ld=json_ld(root, title, date),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page) + unshown_parts(root)

@@ -507,3 +507,46 @@ def test_mention_links_of_every_shape_are_written_exactly():
     assert '<a class="ent ent-person" id="m-a-2" href="../persons/a.html" title="Ann Q">B</a>' in page
     assert '<span class="ent ent-person" id="m-a-3" title="Ann Q">C</span>' in page
     assert '<a class="ent ent-link" href="https://example.org/p" rel="external">P</a>' in page
+
+
+_JSON_LD_HEADER = """<teiHeader><fileDesc><titleStmt><title type="main">A / "quoted" &lt;title&gt;</title>
+  <author><persName ref="#a">Tarvok   Ostrelin</persName></author><author>Second Author</author>
+  <funder>Fund\\ation &amp; Co</funder>
+  <respStmt><resp>Edition</resp><persName>Not A Translator</persName></respStmt>
+  <respStmt><resp>Translation</resp><persName> Ilse
+  Varn </persName><persName>Odo/Pell</persName></respStmt></titleStmt>
+ <publicationStmt><publisher>P</publisher><idno type="URL">javascript:alert(1)</idno>
+  <idno type="URL">https://example.org/doc/1?a=b&amp;c=d</idno><idno type="URL">https://example.org/2</idno></publicationStmt>
+ <sourceDesc><msDesc><msIdentifier><repository>State\u00a0Archive  (SA)</repository></msIdentifier></msDesc></sourceDesc></fileDesc>
+ <profileDesc><abstract><p>Talks <choice><sic>o</sic><corr>on</corr></choice> the <hi>quay</hi>&#9;and\u2028more</p></abstract>
+  <langUsage><language ident="ru">Russian (original)</language><language ident="en&#9;x/&quot;y&lt;">English</language></langUsage>
+ </profileDesc></teiHeader>"""
+_JSON_LD_STANDOFF = """<standOff><listPerson><person xml:id="a"><persName>First</persName><persName type="preferred">Tarvok Ostrelin</persName>
+  <idno type="wikidata">Q12</idno><idno type="viaf">12x</idno><idno type="geonames">\u0663\u0664</idno></person>
+  <person xml:id="b"/></listPerson><listPlace><place xml:id="c"><placeName type="preferred">Port/Vask</placeName>
+  <idno type="geonames">524901</idno><idno type="wikidata">Q1
+</idno></place></listPlace><listOrg><org xml:id="d"><orgName type="preferred">Org "One"</orgName></org></listOrg></standOff>"""
+
+
+@pytest.mark.parametrize(
+    "tei",
+    [
+        f'<TEI xmlns="{T[1:-1]}">{_JSON_LD_HEADER}{_JSON_LD_STANDOFF}<text><body><p>x</p></body></text></TEI>',
+        f'<teiCorpus xmlns="{T[1:-1]}">{_JSON_LD_HEADER}<TEI>{_JSON_LD_HEADER}<text><body><p>x</p></body></text></TEI></teiCorpus>',
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader/><text><body><p>x</p></body></text></TEI>',
+    ],
+)
+def test_the_pages_json_ld_made_in_python_is_the_stylesheets_to_the_byte(tei):
+    """teidoc.json_ld makes the page's JSON-LD instead of xslt/metadata.xsl's f:json-ld: the
+    same text from the same header (escapes, first of several, preferred names, authority URLs)."""
+    from tei_encoder.teidoc import json_ld
+
+    publisher = Publisher()
+    root = sitemap.annotate(parse_xml(data=tei.encode()).getroot())
+    title, (date, _) = sitemap.document_title(root, "doc"), sitemap.document_date(root)
+    xml = etree.tostring(root, encoding="unicode")
+    made = json_ld(root, title, date)
+    by_python = publisher._run(publisher._document, xml, doc_title=title, doc_date=date, doc_json_ld=made)
+    by_stylesheet = publisher._run(publisher._document, xml, doc_title=title, doc_date=date)
+    assert by_python == by_stylesheet
+    assert made.encode() in by_python
