@@ -440,7 +440,8 @@ class Publisher:
             doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
-            doc_json_ld=json_ld(root, title, date),
+            # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
+            **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page) + unshown_parts(root)
@@ -701,7 +702,10 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
 # the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
 # facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
 _SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
-_UNSHOWN_STANDOFF_TEXT = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+_UNSHOWN_STANDOFF_TEXT = etree.XPath(  # compiled once: every document has a standOff
+    "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]", namespaces=NSMAP
+)
+_ALL_TEXT = etree.XPath(".//text()")
 
 
 def unshown_parts(root: etree._Element) -> list[str]:
@@ -716,7 +720,7 @@ def unshown_parts(root: etree._Element) -> list[str]:
             if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
                 continue
             standoff = part.tag == f"{{{TEI_NS}}}standOff"
-            texts = part.xpath(_UNSHOWN_STANDOFF_TEXT, namespaces=NSMAP) if standoff else part.xpath(".//text()")
+            texts = _UNSHOWN_STANDOFF_TEXT(part) if standoff else _ALL_TEXT(part)
             words = len(_words(" ".join(texts)))
             if words:
                 counted = f"{words:,} word" + ("s" if words != 1 else "")

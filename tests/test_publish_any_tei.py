@@ -550,3 +550,21 @@ def test_the_pages_json_ld_made_in_python_is_the_stylesheets_to_the_byte(tei):
     by_stylesheet = publisher._run(publisher._document, xml, doc_title=title, doc_date=date)
     assert by_python == by_stylesheet
     assert made.encode() in by_python
+
+
+def test_an_editions_override_of_what_the_json_ld_is_made_of_still_counts(tmp_path):
+    """An edition's module may change a function the JSON-LD is made with (f:authority-url):
+    then the stylesheet makes it, as before, not Python."""
+    (tmp_path / "authority.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'
+        ' xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:tei-encoder:functions">'
+        '<xsl:function name="f:authority-url" as="xs:string?"><xsl:param name="type" as="xs:string"/>'
+        '<xsl:param name="value" as="xs:string"/><xsl:sequence select="\'https://authority.example/\' || $value"/>'
+        "</xsl:function></xsl:stylesheet>",
+        encoding="utf-8",
+    )
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}">{_JSON_LD_HEADER}{_JSON_LD_STANDOFF}<text><body><p>x</p></body></text></TEI>'.encode()
+    )
+    assert b"https:\\/\\/authority.example\\/12x" in Publisher(overrides=tmp_path).document_page(tei, "doc")
+    assert b"authority.example" not in Publisher().document_page(tei, "doc")

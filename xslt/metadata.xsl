@@ -150,7 +150,8 @@
   </xsl:template>
 
   <!-- The JSON-LD below as tei_encoder/teidoc.py json_ld makes it (the same text, made faster
-       there): given by tei_encoder/publish.py for the document, f:json-ld returns it as it is. -->
+       there): given by tei_encoder/publish.py for the document when the edition overrides no
+       module (which might change how it is made), f:json-ld returns it as it is. -->
   <xsl:param name="doc-json-ld" as="xs:string?" select="()"/>
 
   <!-- schema.org description for search engines and citation managers -->
