@@ -50,7 +50,7 @@ from .fsutil import (
 )
 from .inputs import SYMLINK_REFUSED
 from .tei import NSMAP, TEI_NS
-from .teidoc import DocumentSummary, EntryInfo, KeywordInContext
+from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     bad_xml_ids,
@@ -433,14 +433,17 @@ class Publisher:
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
         root = sitemap.annotate(root)
         date, date_text = sitemap.document_date(root)
+        title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
             etree.tostring(root, encoding="unicode"),
             root="../",
             tei_href=f"../tei/{name}.xml",
-            doc_title=sitemap.document_title(root, name),
+            doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
+            # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
+            **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
         return page, warnings + missing_text(root, page) + unshown_parts(root)
@@ -560,9 +563,16 @@ def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
     )
 
 
-def text_words(root: etree._Element) -> Counter:
-    """Words (\\w+ runs) of every outermost TEI `text`, leaving out `teiHeader` content."""
-    return Counter(_words(str(_word_stylesheets()[0](root))))
+def tei_text(root: etree._Element) -> bytes:
+    """The text of every outermost TEI `text` (`teiHeader` content left out) as UTF-8, a space
+    wherever an element boundary separates words (see _TEI_WORDS_XSL)."""
+    return bytes(_word_stylesheets()[0](root))
+
+
+def text_words(root: etree._Element, text: bytes | None = None) -> Counter:
+    """Words (\\w+ runs) of every outermost TEI `text`, leaving out `teiHeader` content. TEXT,
+    when given, is `tei_text(root)`, already read."""
+    return Counter(_words((tei_text(root) if text is None else text).decode("utf-8")))
 
 
 def _page_body(page: bytes) -> etree._Element | None:
@@ -601,12 +611,31 @@ _OTHER_ENTITY = re.compile(rb"&(?!(?:amp|lt|gt|quot|nbsp);)")
 _TEXT_ENTITIES = ((b"&lt;", b"<"), (b"&gt;", b">"), (b"&quot;", b'"'), (b"&nbsp;", "\u00a0".encode()), (b"&amp;", b"&"))
 
 
-def _surely_shown(written: Counter, page: bytes) -> bool:
-    """True only when every word of WRITTEN (as often as it is written) is in the text of the
-    page's body read quickly from its bytes; then `missing_words` finds none missing leniently.
-    The quick reading never joins what the parsed page separates, so each of its words is a
-    word of the page or part of one (which the lenient check counts as shown). False means only
-    that the full check must decide (a page the quick reading does not cover, or words missing)."""
+# Non-ASCII characters the page writes where the TEI's text may have others: the dashes it sets
+# for a double hyphen (xslt/common.xsl f:dashes) and the no-break space (written &nbsp;). Spaces
+# to the quick reading, on either side (none is a word character).
+_SPACES_UTF8 = ("\u2013".encode(), "\u2014".encode(), "\u00a0".encode())
+
+
+def _quick_tokens(text: bytes) -> Counter:
+    """The runs of UTF-8 TEXT between ASCII non-word bytes and _SPACES_UTF8 (editorial
+    brackets deleted first, as `_words` does), counted: each run is one word or words joined by
+    non-ASCII non-word characters (Khrushchev’s), split into words alike wherever it stands. So when the runs of one text are among another's (as often), its words are too, and
+    the runs are had in C, without decoding or looking at each word."""
+    for char in _SPACES_UTF8:
+        if char in text:
+            text = text.replace(char, b" ")
+    return Counter(text.translate(_ASCII_NON_WORD, b"[]").split())
+
+
+def _surely_shown(text: bytes, page: bytes) -> bool:
+    """True only when every word of the TEI's TEXT (`tei_text`; as often as it is written) is in
+    the text of the page's body read quickly from its bytes; then `missing_words` finds none
+    missing leniently. The quick reading never joins what the parsed page separates, so each of
+    its words is a word of the page or part of one (which the lenient check counts as shown).
+    Runs of word characters are compared (`_quick_tokens`), which is enough: the same runs hold
+    the same words. False means only that the full check must decide (a page the quick reading
+    does not cover, or words missing)."""
     start, end = page.find(b"<body"), page.rfind(b"</body>")
     if start < 0 or end < start or page.find(b"<body", start + 1) >= 0:
         return False
@@ -617,15 +646,14 @@ def _surely_shown(written: Counter, page: bytes) -> bool:
     # as many "<" as ">" means every "<" starts a tag
     if body.count(b"<") != body.count(b">"):
         return False
-    text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", body))
+    shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", body))
     for entity, char in _TEXT_ENTITIES:  # &amp; last: "&amp;lt;" is the text "&lt;"
-        if entity in text:
-            text = text.replace(entity, char)
-    try:
-        shown = Counter(_words(text.decode("utf-8")))
-    except UnicodeDecodeError:
+        if entity in shown_text:
+            shown_text = shown_text.replace(entity, char)
+    written, shown = _quick_tokens(text), _quick_tokens(shown_text)
+    if not written.keys() <= shown.keys():
         return False
-    return not written - shown
+    return all(shown[run] >= n for run, n in written.items() if n > 1)
 
 
 def missing_words(root: etree._Element, page: bytes, written: Counter | None = None) -> tuple[Counter, Counter]:
@@ -648,10 +676,10 @@ def missing_words(root: etree._Element, page: bytes, written: Counter | None = N
 
 def missing_text(root: etree._Element, page: bytes) -> list[str]:
     """A warning if words of the TEI text are not on its page, naming where the first one is."""
-    written = text_words(root)
-    if _surely_shown(written, page):  # most pages: read quickly, no parse
+    text = tei_text(root)
+    if _surely_shown(text, page):  # most pages: read quickly, no parse
         return []
-    missing = missing_words(root, page, written)[1]
+    missing = missing_words(root, page, text_words(root, text))[1]
     if not missing:
         return []
     first = next(
@@ -676,7 +704,10 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
 # the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
 # facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
 _SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
-_UNSHOWN_STANDOFF_TEXT = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+_UNSHOWN_STANDOFF_TEXT = etree.XPath(  # compiled once: every document has a standOff
+    "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]", namespaces=NSMAP
+)
+_ALL_TEXT = etree.XPath(".//text()")
 
 
 def unshown_parts(root: etree._Element) -> list[str]:
@@ -691,7 +722,7 @@ def unshown_parts(root: etree._Element) -> list[str]:
             if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
                 continue
             standoff = part.tag == f"{{{TEI_NS}}}standOff"
-            texts = part.xpath(_UNSHOWN_STANDOFF_TEXT, namespaces=NSMAP) if standoff else part.xpath(".//text()")
+            texts = _UNSHOWN_STANDOFF_TEXT(part) if standoff else _ALL_TEXT(part)
             words = len(_words(" ".join(texts)))
             if words:
                 counted = f"{words:,} word" + ("s" if words != 1 else "")
@@ -930,9 +961,18 @@ def site_path(site: Path, relative: str) -> Path:
     judge, so a symbolic link there is named and refused as such, never followed."""
     path = site / relative
     check_owned_folders(site, path)
+    # a relative path of plain names stays inside the site once no folder on the way is a link
+    # (checked just above): resolving both paths (several system calls a page) would say the same
+    if _PLAIN_RELATIVE.match(relative) and not os.path.isabs(relative):
+        return path
     if path.name in ("", ".", "..") or not inside(site, path.parent):
         raise PublishError(f"refusing to write outside the site folder: {relative}")
     return path
+
+
+# names of folders and files joined by "/", none of them empty, "." or ".." (nor a backslash or
+# NUL, which some systems read otherwise)
+_PLAIN_RELATIVE = re.compile(r"(?!\.{1,2}(?:/|$))[^/\\\x00]+(?:/(?!\.{1,2}(?:/|$))[^/\\\x00]+)*\Z")
 
 
 CUSTOM_CSS = "assets/custom.css"  # where an edition's --css stylesheet goes in the site

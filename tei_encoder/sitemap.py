@@ -138,13 +138,26 @@ def parse_pointer(token: str) -> Target | None:
 
 def pointers(el: etree._Element) -> list[Target]:
     """Targets of an element's @ref (several pointers allowed) and, failing that, its @key."""
+    return list(_targets(el))
+
+
+def _targets(el: etree._Element) -> tuple[Target, ...]:
     value = el.get("ref")
-    if value is None or not value.split():
+    if value is None or not value or value.isspace():  # no pointer in it
         value = el.get("key")
-        if value is None:
-            return []
-        return [Target(key=k) for k in value.split()]
-    return [t for t in map(parse_pointer, value.split()) if t is not None]
+        return () if value is None else _key_targets(value)
+    return _ref_targets(value)
+
+
+# a document repeats its pointers (every mention of an entity): each value read once
+@lru_cache(maxsize=65536)
+def _ref_targets(value: str) -> tuple[Target, ...]:
+    return tuple(t for t in map(parse_pointer, value.split()) if t is not None)
+
+
+@lru_cache(maxsize=65536)
+def _key_targets(value: str) -> tuple[Target, ...]:
+    return tuple(Target(key=k) for k in value.split())
 
 
 def entries(root: etree._Element) -> dict[str, etree._Element]:
@@ -228,11 +241,11 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
     unlinked (its text is still shown). LISTED, when given, is `entries(root)`, already found."""
     listed = entries(root) if listed is None else listed
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
-    raw: list[tuple[etree._Element, str | None, list[Target]]] = []
+    raw: list[tuple[etree._Element, str | None, tuple[Target, ...]]] = []
     for container in _mention_containers(root):
         hidden = _hidden_alternatives(container)
         for el in container.iter(*_MENTION_TAGS):
-            targets = pointers(el)
+            targets = _targets(el)
             if not targets or (hidden and any(a in hidden for a in el.iterancestors())):
                 continue  # a mention only hovered over has no anchor on the page
             declared = _declared_kind(el)

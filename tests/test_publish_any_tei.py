@@ -22,7 +22,7 @@ from test_publish import _vnu
 
 from tei_encoder import sitemap
 from tei_encoder.cli import main
-from tei_encoder.publish import Publisher, _surely_shown, missing_text, missing_words, text_words
+from tei_encoder.publish import Publisher, _surely_shown, missing_text, missing_words, tei_text
 from tei_encoder.xmlsafe import parse_xml
 
 TEI_FIXTURES = ROOT / "tests" / "fixtures" / "tei"
@@ -96,7 +96,7 @@ def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
     root = parse_xml(
         data=f'<TEI xmlns="{T[1:-1]}"><teiHeader/><text><body><p>Tarvok met Ostrelin at the quay</p></body></text></TEI>'.encode()
     ).getroot()
-    written = text_words(root)
+    written = tei_text(root)
 
     def page(body: str) -> bytes:
         return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
@@ -116,6 +116,31 @@ def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
     shown = page('<p>Tarvok met <a href="x">Ostrelin</a> at&nbsp;the <span class="q">qu</span>ay &amp;</p>')
     assert _surely_shown(written, shown)
     assert missing_words(root, shown) == (Counter(), Counter())
+
+
+def test_the_quick_reading_compares_runs_of_word_characters_as_the_page_sets_them():
+    """The quick reading compares runs between non-word characters (no word split): a dash the
+    page sets for a double hyphen, a no-break space and a typographic apostrophe read alike on
+    either side; a run the page lacks, or has fewer times, leaves the decision to the full check."""
+
+    def tei(text: str) -> bytes:
+        root = parse_xml(
+            data=f'<TEI xmlns="{T[1:-1]}"><text><body><p>{text}</p></body></text></TEI>'.encode()
+        ).getroot()
+        return tei_text(root)
+
+    def page(body: str) -> bytes:
+        return f"<!DOCTYPE html><html><head><title>t</title></head><body><p>{body}</p></body></html>".encode()
+
+    written = tei("Cuba--US talks of Khrushchev\u2019s aide\u00a0Tarvok\u2014and Ostrelin s[vnar]")
+    assert _surely_shown(
+        written, page("Cuba\u2013US talks of Khrushchev\u2019s aide&nbsp;Tarvok\u2014and Ostrelin svnar")
+    )
+    assert _surely_shown(written, page("Cuba US talks of Khrushchev\u2019s aide Tarvok and Ostrelin svnar"))
+    assert not _surely_shown(written, page("Cuba\u2013 talks of Khrushchev\u2019s aide Tarvok and Ostrelin svnar"))
+    assert not _surely_shown(written, page("Cuba US talks of Khrushchev aide Tarvok and Ostrelin svnar"))
+    assert not _surely_shown(tei("Tarvok met Tarvok"), page("Tarvok met"))
+    assert _surely_shown(tei("Tarvok met Tarvok"), page("Tarvok met <a href='x'>Tarvok</a>"))
 
 
 def test_pages_are_valid_html5(peer_site):
@@ -482,3 +507,64 @@ def test_mention_links_of_every_shape_are_written_exactly():
     assert '<a class="ent ent-person" id="m-a-2" href="../persons/a.html" title="Ann Q">B</a>' in page
     assert '<span class="ent ent-person" id="m-a-3" title="Ann Q">C</span>' in page
     assert '<a class="ent ent-link" href="https://example.org/p" rel="external">P</a>' in page
+
+
+_JSON_LD_HEADER = """<teiHeader><fileDesc><titleStmt><title type="main">A / "quoted" &lt;title&gt;</title>
+  <author><persName ref="#a">Tarvok   Ostrelin</persName></author><author>Second Author</author>
+  <funder>Fund\\ation &amp; Co</funder>
+  <respStmt><resp>Edition</resp><persName>Not A Translator</persName></respStmt>
+  <respStmt><resp>Translation</resp><persName> Ilse
+  Varn </persName><persName>Odo/Pell</persName></respStmt></titleStmt>
+ <publicationStmt><publisher>P</publisher><idno type="URL">javascript:alert(1)</idno>
+  <idno type="URL">https://example.org/doc/1?a=b&amp;c=d</idno><idno type="URL">https://example.org/2</idno></publicationStmt>
+ <sourceDesc><msDesc><msIdentifier><repository>State\u00a0Archive  (SA)</repository></msIdentifier></msDesc></sourceDesc></fileDesc>
+ <profileDesc><abstract><p>Talks <choice><sic>o</sic><corr>on</corr></choice> the <hi>quay</hi>&#9;and\u2028more</p></abstract>
+  <langUsage><language ident="ru">Russian (original)</language><language ident="en&#9;x/&quot;y&lt;">English</language></langUsage>
+ </profileDesc></teiHeader>"""
+_JSON_LD_STANDOFF = """<standOff><listPerson><person xml:id="a"><persName>First</persName><persName type="preferred">Tarvok Ostrelin</persName>
+  <idno type="wikidata">Q12</idno><idno type="viaf">12x</idno><idno type="geonames">\u0663\u0664</idno></person>
+  <person xml:id="b"/></listPerson><listPlace><place xml:id="c"><placeName type="preferred">Port/Vask</placeName>
+  <idno type="geonames">524901</idno><idno type="wikidata">Q1
+</idno></place></listPlace><listOrg><org xml:id="d"><orgName type="preferred">Org "One"</orgName></org></listOrg></standOff>"""
+
+
+@pytest.mark.parametrize(
+    "tei",
+    [
+        f'<TEI xmlns="{T[1:-1]}">{_JSON_LD_HEADER}{_JSON_LD_STANDOFF}<text><body><p>x</p></body></text></TEI>',
+        f'<teiCorpus xmlns="{T[1:-1]}">{_JSON_LD_HEADER}<TEI>{_JSON_LD_HEADER}<text><body><p>x</p></body></text></TEI></teiCorpus>',
+        f'<TEI xmlns="{T[1:-1]}"><teiHeader/><text><body><p>x</p></body></text></TEI>',
+    ],
+)
+def test_the_pages_json_ld_made_in_python_is_the_stylesheets_to_the_byte(tei):
+    """teidoc.json_ld makes the page's JSON-LD instead of xslt/metadata.xsl's f:json-ld: the
+    same text from the same header (escapes, first of several, preferred names, authority URLs)."""
+    from tei_encoder.teidoc import json_ld
+
+    publisher = Publisher()
+    root = sitemap.annotate(parse_xml(data=tei.encode()).getroot())
+    title, (date, _) = sitemap.document_title(root, "doc"), sitemap.document_date(root)
+    xml = etree.tostring(root, encoding="unicode")
+    made = json_ld(root, title, date)
+    by_python = publisher._run(publisher._document, xml, doc_title=title, doc_date=date, doc_json_ld=made)
+    by_stylesheet = publisher._run(publisher._document, xml, doc_title=title, doc_date=date)
+    assert by_python == by_stylesheet
+    assert made.encode() in by_python
+
+
+def test_an_editions_override_of_what_the_json_ld_is_made_of_still_counts(tmp_path):
+    """An edition's module may change a function the JSON-LD is made with (f:authority-url):
+    then the stylesheet makes it, as before, not Python."""
+    (tmp_path / "authority.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'
+        ' xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:f="urn:tei-encoder:functions">'
+        '<xsl:function name="f:authority-url" as="xs:string?"><xsl:param name="type" as="xs:string"/>'
+        '<xsl:param name="value" as="xs:string"/><xsl:sequence select="\'https://authority.example/\' || $value"/>'
+        "</xsl:function></xsl:stylesheet>",
+        encoding="utf-8",
+    )
+    tei = (
+        f'<TEI xmlns="{T[1:-1]}">{_JSON_LD_HEADER}{_JSON_LD_STANDOFF}<text><body><p>x</p></body></text></TEI>'.encode()
+    )
+    assert b"https:\\/\\/authority.example\\/12x" in Publisher(overrides=tmp_path).document_page(tei, "doc")
+    assert b"authority.example" not in Publisher().document_page(tei, "doc")

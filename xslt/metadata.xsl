@@ -149,8 +149,18 @@
     </section>
   </xsl:template>
 
+  <!-- The JSON-LD below as tei_encoder/teidoc.py json_ld makes it (the same text, made faster
+       there): given by tei_encoder/publish.py for the document when the edition overrides no
+       module (which might change how it is made), f:json-ld returns it as it is. -->
+  <xsl:param name="doc-json-ld" as="xs:string?" select="()"/>
+
   <!-- schema.org description for search engines and citation managers -->
   <xsl:function name="f:json-ld" as="xs:string">
+    <xsl:param name="tei" as="element()"/>
+    <xsl:sequence select="if (exists($doc-json-ld) and $tei is root($tei)/*) then $doc-json-ld else f:make-json-ld($tei)"/>
+  </xsl:function>
+
+  <xsl:function name="f:make-json-ld" as="xs:string">
     <xsl:param name="tei" as="element()"/>
     <xsl:variable name="h" select="$tei/tei:teiHeader"/>
     <xsl:variable name="mentions" as="map(*)*">
