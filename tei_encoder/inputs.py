@@ -107,7 +107,8 @@ def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True)
     (invisible.without_invisible), but does not end in it (`x.txt.bak`, `t.tx` + U+200B + `t`),
     and, with sub_folders (commands that do not search
     sub-folders), each file with such a name directly inside a sub-folder other than `authority/`
-    and the build state (`sub/x.txt`). Hidden folders (`.git`) are never searched."""
+    and the build state (`sub/x.txt`), and each symbolic link to a folder holding such names (its
+    files are not read either, with or without --follow-symlinks). Hidden folders (`.git`) are never searched."""
     wanted = {s.lower() for s in suffixes}
     found: list[tuple[Path, str]] = []
     for entry in folder_entries(folder):
@@ -115,6 +116,11 @@ def not_taken(folder: Path, suffixes: tuple[str, ...], sub_folders: bool = True)
         if _is_dir(entry, follow=False):  # a linked folder is reported where links are, if searched
             if sub_folders and not name.startswith(".") and name not in _SKIPPED_FOLDERS:
                 found += [(Path(e.path), IN_SUB_FOLDER) for e in folder_entries(path) if _looks_like_input(e, wanted)]
+            continue
+        if sub_folders and entry.is_symlink() and _is_dir(entry):  # a link to a folder: never read, never silent
+            searched = not name.startswith(".") and name not in _SKIPPED_FOLDERS
+            if searched and any(_looks_like_input(e, wanted) for e in folder_entries(path)):  # as a sub-folder's are
+                found.append((path, LINKED_FOLDER))
             continue
         suffix = _input_suffix(name, wanted)
         if suffix is None:
@@ -160,6 +166,7 @@ def _holds_suffix(name: str, wanted: set[str]) -> bool:
 
 HIDDEN_FILE = "hidden file (its name starts with a dot): not read (rename it to read it)"
 IN_SUB_FOLDER = "in a sub-folder: not read (only the files of the folder itself are read)"
+LINKED_FOLDER = "a symbolic link to a folder: not read (only the files of the folder itself are read)"
 ENDS_IN_SPACE = "its name ends in white space after the suffix: not read (rename it to read it)"
 
 

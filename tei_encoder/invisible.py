@@ -29,3 +29,18 @@ def invisible_start(text: str) -> str:
     while end < len(text) and (is_invisible(text[end]) or text[end].isspace()):
         end += 1
     return text[:end]
+
+
+def invisible_end(text: str) -> str:
+    """The invisible characters and white space TEXT ends with, when that run holds at least one
+    invisible character ('' otherwise: plain trailing white space is no format character)."""
+    start = len(text)
+    while start > 0 and (is_invisible(text[start - 1]) or text[start - 1].isspace()):
+        start -= 1
+    tail = text[start:]
+    return tail if any(map(is_invisible, tail)) else ""
+
+
+def invisible_edges(text: str) -> str:
+    """The invisible characters TEXT starts or ends with (invisible_start, invisible_end), in order."""
+    return "".join(c for c in invisible_start(text) + invisible_end(text) if is_invisible(c))

@@ -12,7 +12,7 @@ import re
 from ..config import RecordFormat, languages
 from ..dates import find_dates, parse_date_line
 from ..errors import RecordError
-from ..invisible import invisible_start, is_invisible, without_invisible
+from ..invisible import invisible_edges, invisible_end, invisible_start, without_invisible
 from ..model import Header, Language, Responsibility
 from .blocks import Block, split_lines
 from .citation import QUOTED_TITLE as _QUOTED
@@ -262,17 +262,17 @@ def parse_header(blocks: list[Block], fmt: RecordFormat) -> tuple[Header, list[B
     return header, document + tail_blocks, warnings
 
 
-# Invisible characters at the start of a line (invisible.is_invisible: Unicode Cf — a byte-order mark
+# Invisible characters at the start or end of a line (invisible.is_invisible: Unicode Cf — a byte-order mark
 # left where exported pieces were joined, zero-width spaces, LRM/RLM, a soft hyphen, bidi controls — and
 # controls): they hide a header line from its rules (`\u200eSummary:` is no label), so the header is
 # read without them; the document keeps them as printed.
 def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[int, str]]:
-    """The blocks with zero-width format characters taken from the start of every line, and each
+    """The blocks with zero-width format characters taken from the start and end of every line, and each
     line so changed as printed, by its line number (a block's k-th line is line lineno + k)."""
     printed: dict[int, str] = {}
     out: list[Block] = []
     for block in blocks:
-        if not any(any(map(is_invisible, invisible_start(line))) for line in block.lines):
+        if not any(invisible_edges(line) for line in block.lines):
             out.append(block)
             continue
         run: list[str] = []
@@ -291,7 +291,9 @@ def _without_invisible_starts(blocks: list[Block]) -> tuple[list[Block], dict[in
 
 
 def _bare(line: str) -> str:
-    return line[len(invisible_start(line)) :]
+    # `**Title**\u200e` and `Summary:\u200e` are read as `**Title**` and `Summary:`
+    line = line[len(invisible_start(line)) :]
+    return line[: len(line) - len(invisible_end(line))]
 
 
 def _document_as_printed(printed_blocks: list[Block], document: list[Block]) -> list[Block]:
@@ -319,10 +321,10 @@ def _warn_invisible_starts(printed: dict[int, str], document_start: int | None, 
     of the header is passed over in silence); the document keeps its own."""
     lines = sorted(n for n in printed if document_start is None or n < document_start)
     if lines:
-        chars = sorted({f"U+{ord(c):04X}" for n in lines for c in invisible_start(printed[n]) if is_invisible(c)})
+        chars = sorted({f"U+{ord(c):04X}" for n in lines for c in invisible_edges(printed[n])})
         where = ", ".join(map(str, lines[:5])) + (", …" if len(lines) > 5 else "")
         warnings.append(
-            f"header line{'s' if len(lines) > 1 else ''} {where} begin{'' if len(lines) > 1 else 's'} with invisible"
+            f"header line{'s' if len(lines) > 1 else ''} {where} begin{'' if len(lines) > 1 else 's'} or end{'' if len(lines) > 1 else 's'} with invisible"
             f" format characters ({', '.join(chars)}): read without them"
         )
 
