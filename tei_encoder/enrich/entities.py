@@ -2791,7 +2791,9 @@ def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spa
     name inside is no mention of its own (TEI 13.2.2: an orgName holds the place it is named after).
     None when no such unit is printed there, or a title or function word begins it."""
     rules = ctx.rec.link_rules
-    j = next((k for k in range(i + 1, len(toks) + 1) if k == len(toks) or toks[k][0] >= end), len(toks))
+    j, n = i + 1, len(toks)  # the first token at or after `end` (a plain loop: this runs at every place and body)
+    while j < n and toks[j][0] < end:
+        j += 1
     after = _word_after(text, toks, j)
     if kind == "place" and after is not None and after.islower() and after in rules.org_part_nouns:
         start, stop = toks[i][0], toks[j][1]
@@ -3372,6 +3374,21 @@ def _org_key(surface: str) -> tuple[str, ...]:
 def _has_head_word(text: str, start: int, end: int) -> bool:
     """_ORG_HEAD_WORD.search(text, start, end) is not None: a head word (any case) as a whole word of
     text[start:end] (end counts as a word's end, as for the pattern)."""
+    if start and _WORD_CHAR.match(text, start - 1):
+        return _head_word_between(text, start, end)  # a word goes on before `start`: the text decides
+    return _holds_head_word(text[start:end])
+
+
+@lru_cache(maxsize=8192)
+def _holds_head_word(run: str) -> bool:
+    """_has_head_word of the whole of `run`, remembered: the organisation pass asks it of every capitalised
+    run ("He", "The Soviet Union"), and a record repeats its runs; after a non-word character (or at the
+    text's start) a run's answer is the same in any text."""
+    return _head_word_between(run, 0, len(run))
+
+
+def _head_word_between(text: str, start: int, end: int) -> bool:
+    """_has_head_word, read from the text."""
     if not _HEAD_WORDS_PLAIN:
         return _ORG_HEAD_WORD.search(text, start, end) is not None
     for m in _WORD_RUN.finditer(text, start, end):
