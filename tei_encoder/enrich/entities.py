@@ -642,6 +642,8 @@ class _DocContext:
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
     given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
+    # a long record's whole words of flat_lower -> where each stands (_occurrences), made at first use
+    word_spots: dict[str, list[int]] | None = None
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -2659,13 +2661,28 @@ _CAPITALISED_BEFORE = re.compile(rf"([A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*)
 _CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
+# a whole word to _occurrences: a run of letters, digits (str.isalnum, which [^\W_] is) and _WORD_CHARS
+_WHOLE_WORD = re.compile(r"(?:[^\W_]|[’'-])+")
+# from this length of a record's text on, _occurrences reads an index of its words made once: a long record
+# asks for more words, each a scan of the whole text (the time grew with the square of the size)
+_INDEXED_FROM = 30_000
+
+
 def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
     """Where the folded `word` stands as a whole word in _flat(ctx), in any case (str.find on the
-    lower-cased text: no pattern compiled per word)."""
+    lower-cased text: no pattern compiled per word; in a long record, an index of its words)."""
     flat = _flat(ctx)
     if ctx.flat_lower is None:
         ctx.flat_lower = flat.lower()
     lower, n = ctx.flat_lower, len(word)
+    if len(lower) >= _INDEXED_FROM and _WHOLE_WORD.fullmatch(word):
+        # the word's whole-word places are the runs of word characters that are the word itself
+        if ctx.word_spots is None:
+            ctx.word_spots = {}
+            for m in _WHOLE_WORD.finditer(lower):
+                ctx.word_spots.setdefault(m.group(), []).append(m.start())
+        yield from ctx.word_spots.get(word, ())
+        return
     at = lower.find(word)
     while at >= 0:
         before, after = lower[at - 1 : at], lower[at + n : at + n + 1]
