@@ -1689,10 +1689,11 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
     heading shortens names as it likes: "Kim and the Chinese Friends") and each word's positions;
     made once per record and kept on `ctx`."""
     if ctx.word_keys is None:
-        keys: list[str] = [norm(t) for _, _, t in tokens(ctx.doc.header.summary or "")]
+        # (the tokens' keys as the name pass has them, cached per string: no list made per string here)
+        keys: list[str] = list(_token_keys(ctx.doc.header.summary or "")[1])
         in_heads: set[int] = set()
         for text, parent in zip(ctx.texts, ctx.parents):
-            words = [norm(t) for _, _, t in tokens(text)]
+            words = _token_keys(text)[1]
             if parent.tag == "head":
                 in_heads.update(range(len(keys), len(keys) + len(words)))
             keys += words
@@ -3010,7 +3011,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.extend(joined)  # "the Japan-China talks", "the Rangoon-Kumming-Hanoi route"
                 i += 1
                 continue
-            unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
+            # (_unlisted_span's two first tests, without the call: most capitalised words pass neither)
+            may_be_unlisted = (i + 1 < n_toks and keys[i + 1] in place_keys) or toks[i][2][-1:].isupper()
+            unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys) if may_be_unlisted else None
             if unlisted:
                 spans.append(unlisted)
                 i += 2 if unlisted[1] > toks[i][1] else 1
