@@ -771,13 +771,19 @@ def _add_strings(
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
     level, no tuple per string.) Each element with a supplied child is appended to `holders` when given."""
     children = node.children
+    marked = False  # a supplied or sic child: without one (most elements) the two tests below have no work
     for child in children:  # a plain loop: this runs on every element of the body
-        if not isinstance(child, str) and child.tag == "supplied":
-            _split_glossed_given_names(vocabulary(), node)
-            if holders is not None:
-                holders.append(node)
+        if not isinstance(child, str) and child.tag in ("supplied", "sic"):
+            marked = True
             break
-    if _runs_through_supplied(children):
+    if marked:
+        for child in children:
+            if not isinstance(child, str) and child.tag == "supplied":
+                _split_glossed_given_names(vocabulary(), node)
+                if holders is not None:
+                    holders.append(node)
+                break
+    if marked and _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
         for child in children:
@@ -1049,15 +1055,30 @@ def _cue_forms(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]
     return tuple((last, tuple(sorted(forms))) for last, forms in sorted(groups.items()))
 
 
+@lru_cache(maxsize=8)
+def _chars_before_last(last: str, forms: tuple[str, ...]) -> frozenset[str] | None:
+    """The character before `last` at the end of each form; None when a form is `last` alone (it begins
+    wherever `last` is printed, after any character)."""
+    if last in forms:
+        return None
+    return frozenset(form[len(form) - len(last) - 1] for form in forms)
+
+
 def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> list[re.Match]:
     """pattern.finditer(text) for a pattern whose matches begin with one of the cue forms as printed
     (cued_name): the same matches, tried only where a form is printed (found from its last word, a fast
     string search) instead of at every position of the text."""
     starts = set()
     for last, forms in cue_forms:
+        # the characters that come right before `last` in its forms (" " of "led by"): a printed `last`
+        # after none of them ("nearby", "Hobby", "into") ends no form
+        before = _chars_before_last(last, forms)
         at = text.find(last)
         while at >= 0:
             end = at + len(last)
+            if before is not None and text[at - 1 : at] not in before:
+                at = text.find(last, at + 1)
+                continue
             for form in forms:
                 start = end - len(form)
                 if start >= 0 and text.startswith(form, start):
