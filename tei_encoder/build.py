@@ -88,14 +88,6 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-# (document, entity) entries listed on the overview pages a build remakes (an entry page lists each
-# document that mentions its entity; the index, every document) from which they are rendered in a
-# pool of workers even when few records were encoded (a new title remakes every entry page of the
-# entities the document mentions: ~22,000 entries of 5,000 records). Saxon renders ~0.13 ms an
-# entry, a worker costs ~0.6 s of CPU to start: two renderers beside this process, which makes the
-# pages' XML meanwhile, pay from ~12,000 entries on
-OVERVIEW_POOL_ENTRIES = 12_000
-PAGE_BATCH_CHARS = 200_000  # the input XML of overview pages sent to a worker at a time (at most 8 pages)
 STATE_FORMAT = 5  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
@@ -523,22 +515,6 @@ class _LazyStore:
             self._store.close()
 
 
-def _overview_entries(store: _LazyStore, affected: set[str] | None, index_stale: bool) -> int:
-    """How many (document, entity) entries the overview pages to remake list: those of the entry
-    pages of `affected` (None: of every entity), and every document when the index is remade. From
-    the store's index of contexts (one row per entity and document): no summary is read."""
-    documents = store.db.execute("SELECT count(*) FROM docs").fetchone()[0] if index_stale else 0
-    if affected is None:
-        return documents + store.db.execute("SELECT count(*) FROM contexts").fetchone()[0]
-    refs = sorted(affected)
-    listed = 0
-    for at in range(0, len(refs), 500):  # SQLite's limit on a statement's parameters
-        chunk = refs[at : at + 500]
-        query = f"SELECT count(*) FROM contexts WHERE ref IN ({','.join('?' * len(chunk))})"
-        listed += store.db.execute(query, chunk).fetchone()[0]
-    return documents + listed
-
-
 def _authority_details(settings: EncodeSettings) -> dict:
     """What entry pages show of each authority entry (dates of life, notes), from the authority files."""
     return authority_details(
@@ -878,10 +854,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             affected_all = full
         if affected_all or overviews_all or affected or index_stale:
             started_overviews = time.perf_counter()
-            entries = _overview_entries(store, None if affected_all or overviews_all else affected, index_stale)
-            if entries >= OVERVIEW_POOL_ENTRIES:  # much to render after few records: in worker processes
-                runner = runner or _Runner(site, tei_dir, options, 0)
-                runner.widen()
             if runner is None:  # nothing was encoded, only removed: render here
                 publisher = options.publisher()
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
@@ -981,24 +953,13 @@ class _Runner:
         self.jobs = pool_workers(records, options.jobs or os.cpu_count() or 1, POOL_BREAK_EVEN)
         self.options = options
         self.pool: WorkerPool | None = None
-        self._initargs = (str(site), str(tei_dir), replace(options, progress=None))
+        initargs = (str(site), str(tei_dir), replace(options, progress=None))
         if self.jobs == 1:
-            _init_worker(*self._initargs)
+            _init_worker(*initargs)
         else:
-            self._start_pool()
-
-    def _start_pool(self) -> None:
-        # spawned workers each start clean and compile their own schemas and stylesheets;
-        # each is given this process's id to die with it
-        self.pool = WorkerPool(self.jobs, _init_worker, (*self._initargs, os.getpid()))
-
-    def widen(self) -> None:
-        """From now on, work in as many worker processes as the options allow (the cores this
-        process may use), when it worked here so far: for many overview pages after few records."""
-        if self.pool is None:
-            self.jobs = pool_workers(POOL_BREAK_EVEN * 64, self.options.jobs or os.cpu_count() or 1, POOL_BREAK_EVEN)
-            if self.jobs > 1:
-                self._start_pool()
+            # spawned workers each start clean and compile their own schemas and stylesheets;
+            # each is given this process's id to die with it
+            self.pool = WorkerPool(self.jobs, _init_worker, (*initargs, os.getpid()))
 
     def records(self, tasks):
         """Encode, validate and publish each task; yields (RecordOutcome, file stamp) in task order."""
@@ -1034,14 +995,9 @@ class _Runner:
         pool = self.pool
         written, in_flight = 0, []
         batch: list = []
-        size = 0
         for job in pages:
             batch.append(job)
-            size += len(job.xml)
-            # small pages go eight at a time; a big entry page (an entity in thousands of documents,
-            # the index) alone, so that the workers' shares even out
-            if len(batch) == 8 or size >= PAGE_BATCH_CHARS:
-                size = 0
+            if len(batch) == 8:
                 in_flight.append(pool.submit(_render_pages, batch))
                 batch = []
                 if len(in_flight) >= self.jobs * 2:

@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from tei_encoder import search
 from tei_encoder.build import STATE, BuildOptions, run_build
 from tei_encoder.pipeline import EncodeSettings
-from tei_encoder.workers import WorkerPool
 
 PEOPLE = ("Ann Example", "Bert Sample", "Cora Testcase")
 AUTHORITY = """<?xml version="1.0" encoding="UTF-8"?>
@@ -256,31 +255,3 @@ def test_another_authority_leaves_no_entry_page_of_the_one_before(tmp_path):
     build(corpus, second, clean, force=True)
     assert (out / "site" / "persons" / "q0.html").is_file()
     assert snapshot(out) == snapshot(clean)
-
-
-def test_many_overview_entries_after_one_record_are_rendered_in_workers(tmp_path, monkeypatch):
-    """A new title after a one-record edit remakes every entry page of the entities the document
-    mentions: past OVERVIEW_POOL_ENTRIES listed entries they are rendered by worker processes
-    (started for them, the one record having been encoded here), with the same pages as a clean build."""
-    from tei_encoder import build as build_module
-
-    corpus, authority, out, clean = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out", tmp_path / "clean"
-    corpus.mkdir()
-    authority.mkdir()
-    write_authority(authority, {p: p for p in PEOPLE})
-    for n in range(3):
-        (corpus / f"rec{n}.txt").write_text(record_text(n, PEOPLE, 0), encoding="utf-8")
-    settings = EncodeSettings(authority=(authority,), change_date="2026-01-01", gazetteer=False)
-    run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=2, search=False))
-    pools = []
-    monkeypatch.setattr(build_module, "WorkerPool", lambda *a: pools.append(a[0]) or WorkerPool(*a))
-    monkeypatch.setattr(build_module, "OVERVIEW_POOL_ENTRIES", 4)  # the index's 3 documents and 3 entries each
-    text = record_text(1, PEOPLE, 0).replace("A Test Record", "A Renamed Record")
-    (corpus / "rec1.txt").write_text(text, encoding="utf-8")
-    summary = run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=2, search=False))
-    assert (summary.encoded, summary.overview_pages) == (1, 4)  # the index and the three entry pages
-    assert pools == [2], pools
-    monkeypatch.setattr(build_module, "OVERVIEW_POOL_ENTRIES", 10**9)
-    run_build(corpus, clean, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
-    assert snapshot(out) == snapshot(clean)
-    assert "A Renamed Record" in (out / "site" / "persons" / "p2.html").read_text(encoding="utf-8")
