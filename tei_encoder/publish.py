@@ -436,13 +436,14 @@ class Publisher:
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
-            etree.tostring(root, encoding="unicode"),
+            # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
+            # and read any part of the document: they get all of it
+            _stylesheet_copy(root, whole=bool(self.overrides)),
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
-            # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
             **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
@@ -471,6 +472,27 @@ class Publisher:
     def search_page(self, edition: str = "<edition/>") -> bytes:
         """The full-text search page (search.html), around Pagefind's UI."""
         return self._run(self._search, edition, root="")
+
+
+def _stylesheet_copy(root: etree._Element, whole: bool) -> str:
+    """The annotated document as the document stylesheet reads it: all of ROOT when WHOLE, else
+    without the standOff children of the root (TEI P5 §16.10) that hold no `text`: of them the
+    shipped stylesheets read only the entries the page's JSON-LD names (f:json-ld), made in
+    Python when no edition module is imported (teidoc.json_ld), and Saxon parses every byte it
+    is given (a tenth of a document's, the register entries). ROOT is left as it was."""
+    stand_offs = (
+        []
+        if whole
+        else [el for el in root.iterchildren(f"{{{TEI_NS}}}standOff") if el.find(f".//{{{TEI_NS}}}text") is None]
+    )
+    places = [(root.index(el), el) for el in stand_offs]
+    for el in stand_offs:
+        root.remove(el)
+    try:
+        return etree.tostring(root, encoding="unicode")
+    finally:
+        for index, el in places:  # put back in document order, each where it was
+            root.insert(index, el)
 
 
 # Elements that may stand inside a word (TEI P5 §11.3: expansions, supplied or unclear letters,
@@ -1093,7 +1115,9 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> l
     download, removed = inert_tei(tei, tree)
     page, warnings = publisher.render_document(tei, name, tree)
     atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
-    atomic_write(site_path(site, f"tei/{name}.xml"), download, owned=True)
+    # a page is made again whenever the stylesheets, the title or the UI strings change; its
+    # download copy only when the TEI does: an unchanged copy is read (cheap), not written again
+    _write_if_changed(site_path(site, f"tei/{name}.xml"), download)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 
 
