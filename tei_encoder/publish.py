@@ -1201,7 +1201,10 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
 # bytes deleted before looking for an active URL's scheme: ASCII controls and spaces (which the
 # check removes or skips) and every byte of a non-ASCII character (C1 controls, Unicode spaces)
 _SCHEME_NOISE = bytes(range(0x21)) + bytes(range(0x7F, 0x100))
-_ON_ATTRIBUTE = re.compile(rb"\son[^\s=<>/]*\s*=")
+# "on…=" after white space: the regex looks for its literal "on" (a fast scan; a pattern that
+# starts with \s is tried at every byte), the white space before it is checked after
+_ON_ATTRIBUTE = re.compile(rb"on[^\s=<>/]*\s*=")
+_WHITE_SPACE_BYTES = frozenset(b" \t\n\r\f\v")  # regex \s of bytes
 _ACTIVE_SCHEMES = (b"javascript:", b"vbscript:", b"data:")
 
 
@@ -1214,10 +1217,17 @@ def _surely_inert(tei: bytes) -> bool:
     if b"&#" in tei or any(ns.encode() in tei for ns in ACTIVE_NAMESPACES):
         return False
     lowered = tei.lower()
-    if b"<?xml-stylesheet" in lowered or _ON_ATTRIBUTE.search(lowered):
+    if b"<?xml-stylesheet" in lowered or _has_on_attribute(lowered):
         return False
     squeezed = lowered.translate(None, _SCHEME_NOISE)
     return not any(scheme in squeezed for scheme in _ACTIVE_SCHEMES)
+
+
+def _has_on_attribute(lowered: bytes) -> bool:
+    """Whether LOWERED (bytes in lower case) has something like an on… attribute: white space,
+    "on", name characters, white space, "=" (as the regex \\son[^\\s=<>/]*\\s*= finds it)."""
+    # a match holds white space only just before its "=", so none of them hides a start
+    return any(m.start() and lowered[m.start() - 1] in _WHITE_SPACE_BYTES for m in _ON_ATTRIBUTE.finditer(lowered))
 
 
 def _is_stylesheet(node) -> bool:
