@@ -726,10 +726,30 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
 # the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
 # facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
 _SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
-_UNSHOWN_STANDOFF_TEXT = etree.XPath(  # compiled once: every document has a standOff
-    "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]", namespaces=NSMAP
-)
 _ALL_TEXT = etree.XPath(".//text()")
+_REGISTER_ENTRIES = frozenset(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
+
+
+def _unshown_standoff_text(stand_off: etree._Element) -> list[str]:
+    """The text nodes of a standOff outside its person, place and org entries (the register
+    pages show those), in document order: what the XPath descendant::text()[not(ancestor::
+    tei:person or ancestor::tei:place or ancestor::tei:org)] selects, found without looking
+    inside the entries (a document's standOff is mostly entries). Recursive: the trees
+    published are at most xmlsafe.MAX_DEPTH deep (parse_xml refuses deeper ones)."""
+    texts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if el.text:
+            texts.append(el.text)
+        for child in el:
+            # an entry's content is left out; a comment's or an instruction's is no text node
+            if isinstance(child.tag, str) and child.tag not in _REGISTER_ENTRIES:
+                walk(child)
+            if child.tail:
+                texts.append(child.tail)
+
+    walk(stand_off)
+    return texts
 
 
 def unshown_parts(root: etree._Element) -> list[str]:
@@ -744,7 +764,7 @@ def unshown_parts(root: etree._Element) -> list[str]:
             if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
                 continue
             standoff = part.tag == f"{{{TEI_NS}}}standOff"
-            texts = _UNSHOWN_STANDOFF_TEXT(part) if standoff else _ALL_TEXT(part)
+            texts = _unshown_standoff_text(part) if standoff else _ALL_TEXT(part)
             words = len(_words(" ".join(texts)))
             if words:
                 counted = f"{words:,} word" + ("s" if words != 1 else "")

@@ -612,3 +612,23 @@ def test_a_download_copy_is_written_again_only_when_its_bytes_change(tmp_path):
     changed = tei.replace(b"there", b"twice")
     write_document(tmp_path, publisher, "doc", changed)
     assert copy.read_bytes() == changed and b"twice" in page.read_bytes()
+
+
+def test_the_standoffs_unshown_text_is_what_the_xpath_selects():
+    """publish._unshown_standoff_text (a walk that does not enter the entries) returns the text
+    nodes the XPath of text outside person, place and org returns, in order: the standOff's own,
+    heads', notes' and tails after entries, comments and instructions, none of the entries' own."""
+    from tei_encoder.publish import _unshown_standoff_text
+    from tei_encoder.tei import NSMAP
+
+    stand_off = etree.fromstring(
+        f'<standOff xmlns="{T[1:-1]}">before <listPerson><head>Folk of Varnholt</head>'
+        "<person><persName>Orlen</persName><note>kept in</note></person> after one"
+        "<!-- a remark --> after a comment<?mark a b?> after an instruction"
+        "<listPerson><place><placeName>Brask</placeName></place><org>Guild</org>tail</listPerson></listPerson>"
+        "<listAnnotation><note>an editor's <hi>note</hi> here</note></listAnnotation> end</standOff>"
+    )
+    xpath = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+    expected = [str(text) for text in stand_off.xpath(xpath, namespaces=NSMAP)]
+    assert _unshown_standoff_text(stand_off) == expected
+    assert "Orlen" not in expected and "kept in" not in expected and " after a comment" in expected
