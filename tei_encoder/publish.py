@@ -475,14 +475,15 @@ class Publisher:
 
 
 def _stylesheet_copy(root: etree._Element, whole: bool) -> str:
-    """The annotated document as the document stylesheet reads it: all of ROOT when WHOLE, else
-    without the standOff children of the root (TEI P5 §16.10) that hold no `text`: of them the
-    shipped stylesheets read only the entries the page's JSON-LD names (f:json-ld), made in
-    Python when no edition module is imported (teidoc.json_ld), and Saxon parses every byte it
-    is given (a tenth of a document's, the register entries). ROOT is left as it was."""
+    """The annotated document as the document stylesheet reads it: all of ROOT when WHOLE or
+    when ROOT is no TEI or teiCorpus (such a page shows all of its text), else without the
+    standOff children of the root (TEI P5 §16.10) that hold no `text`: of them the shipped
+    stylesheets read only the entries the page's JSON-LD names (f:json-ld), made in Python when
+    no edition module is imported (teidoc.json_ld), and Saxon parses every byte it is given (a
+    tenth of a document's, the register entries). ROOT is left as it was."""
     stand_offs = (
         []
-        if whole
+        if whole or root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
         else [el for el in root.iterchildren(f"{{{TEI_NS}}}standOff") if el.find(f".//{{{TEI_NS}}}text") is None]
     )
     places = [(root.index(el), el) for el in stand_offs]

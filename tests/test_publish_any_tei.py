@@ -596,6 +596,9 @@ def test_the_stylesheets_copy_leaves_out_the_standoff_only_when_no_edition_modul
     assert len(whole.findall(f"{T}standOff")) == 3
     assert [el.find(f".//{T}p").text for el in shortened.findall(f"{T}standOff")] == ["kept"]
     assert whole.find(f"{T}text") is not None and shortened.find(f"{T}text") is not None
+    # a root that is no TEI shows all of its text on its page: nothing is left out of it
+    other = etree.fromstring(f'<div xmlns="{T[1:-1]}"><p>x</p><standOff><p>shown</p></standOff></div>')
+    assert _stylesheet_copy(other, whole=False) == etree.tostring(other, encoding="unicode")
 
 
 def test_a_download_copy_is_written_again_only_when_its_bytes_change(tmp_path):
