@@ -37,6 +37,8 @@ from .schematron3 import union_alternatives, without_predicates
 from .workers import WorkerPool, die_with_parent, pool_workers
 from .xmlsafe import (
     DEFAULT_MAX_MB,
+    MAX_ATTRIBUTES,
+    MAX_NAME_LENGTH,
     NSMAP,
     TEI_NS,
     XML_NS,
@@ -54,6 +56,10 @@ from .xmlsafe import (
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
+XS = "{http://www.w3.org/2001/XMLSchema}"
+# libxml2's limit on one text node (XML_MAX_TEXT_LENGTH) without XML_PARSE_HUGE: a smaller file cannot
+# reach it (no entity is expanded), so it is parsed with libxml2's limits, its depth limit among them
+HUGE_TEXT_BYTES = 10_000_000
 # files from which two worker processes beat one (measured: benchmarks/run.py, "pool break-even")
 POOL_BREAK_EVEN = 2000
 # A jing run takes as many files as its command line holds (the JVM starts once per run): half the
@@ -473,6 +479,44 @@ class Validator:
             )
         return found
 
+    def _parse(self, path: Path, data: bytes) -> tuple[etree._ElementTree, bool | None]:
+        """The file parsed and within xmlsafe's structural limits, with the project XSD's verdict on it
+        when finding the limits kept needed it (else None). Raises what parse_xml raises.
+
+        A file under HUGE_TEXT_BYTES is parsed with libxml2's own limits, which refuse nesting deeper
+        than MAX_DEPTH as it parses; any error there and the file is parsed again as a file of any
+        size is (huge, every limit checked after), so a file that fails is told exactly as before.
+        The limits on attributes and names cost two passes over the tree; a tree the project XSD finds
+        valid is proved within them when the XSD allows nothing else (_xsd_keeps_limits)."""
+        if len(data) < HUGE_TEXT_BYTES:
+            try:
+                tree = parse_xml(path, data, limits=False)
+            except etree.XMLSyntaxError:
+                pass
+            else:
+                xsd_valid = self._valid_within_limits(tree, data)
+                if xsd_valid is not True:
+                    problem = structure_problem(tree, depth=False)
+                    if problem is not None:
+                        raise problem
+                return tree, xsd_valid
+        return parse_xml(path, data, huge=True), None  # size bounded above, so text nodes may be huge
+
+    def _valid_within_limits(self, tree: etree._ElementTree, data: bytes) -> bool | None:
+        """True when the project XSD finds the tree valid and that proves it within MAX_ATTRIBUTES
+        and MAX_NAME_LENGTH; False when the XSD finds it invalid; None when the XSD was not asked:
+        no XSD, or one that allows more (_xsd_keeps_limits), or a file that may declare a namespace
+        prefix (the prefix is part of a name, and can be of any length), or foreign TEI in profile auto."""
+        if self.xsd is None or not self._xsd_keeps_limits or not _ascii_compatible(data) or b"xmlns:" in data:
+            return None
+        if self.profile == "auto" and not is_tei_encoder_output(tree):
+            return None
+        return bool(self.xsd.validate(tree))
+
+    @cached_property
+    def _xsd_keeps_limits(self) -> bool:
+        return self.xsd_path is not None and xsd_keeps_limits(self.xsd_path)
+
     def _lxml_rng(self, rng: Path) -> etree.RelaxNG:
         if rng not in self._rng_compiled:
             self._rng_compiled[rng] = etree.RelaxNG(etree.parse(str(rng)))
@@ -507,8 +551,9 @@ class Validator:
                 [Diagnostic(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}", source="unchecked")]
             )
         duplicate_id = None
+        xsd_valid: bool | None = None
         try:
-            tree = parse_xml(path, data, huge=True)  # size bounded above, so text nodes may be huge
+            tree, xsd_valid = self._parse(path, data)
         except etree.XMLSyntaxError as exc:
             line, col = exc.position if hasattr(exc, "position") else (exc.lineno or 1, exc.offset or 1)
             duplicate = re.match(r"ID (\S+) already defined", exc.msg or "")
@@ -528,7 +573,7 @@ class Validator:
         except UnsafeXML as exc:
             return _Checked([_refused(name, str(exc), exc.line)])
         origins: dict[etree._Element, str] = {}  # the elements that start an included file's content
-        checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins)
+        checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins, xsd_valid)
         # an xml:id that is no NCName makes the file invalid, never "not well-formed" (publish warns alike)
         checked.problems[:0] = _bad_id_diagnostics(tree, name, data)
         checked.problems = _name_included_files(checked.problems, tree, origins)
@@ -542,8 +587,10 @@ class Validator:
         duplicate_id: Diagnostic | None,
         constraints: str,
         origins: dict[etree._Element, str],
+        xsd_valid: bool | None = None,
     ) -> _Checked:
-        """_check_one's checks of a file that parsed (origins gets where included content starts)."""
+        """_check_one's checks of a file that parsed (origins gets where included content starts;
+        xsd_valid: the project XSD's verdict on the tree when _parse knows it already)."""
         includes = None
         if has_xinclude(tree):
             refusal, includes = _include_refusal(tree, name, data, self.include_roots, self.max_bytes, origins)
@@ -588,7 +635,8 @@ class Validator:
             return _Checked([duplicate_id])  # our rules resolve pointers by xml:id: nothing sound to add
         else:
             rng = self.rng_path
-            problems = self.check_tree(tree, name, data, rng=False)
+            # the XSD's verdict on the tree as parsed holds unless includes were expanded into it
+            problems = self.check_tree(tree, name, data, rng=False, xsd_valid=None if includes else xsd_valid)
         if rng is not None and self.jing and not jing_can_name(name):
             # jing cannot be given this name (a byte that is not UTF-8), or its report lines could
             # not be told apart (a line break): never a verdict without the RELAX NG check
@@ -610,13 +658,20 @@ class Validator:
         return _Checked(problems, rng, includes, deferred, expanded)
 
     def check_tree(
-        self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
+        self,
+        tree: etree._ElementTree,
+        name: str,
+        data: bytes | None = None,
+        rng: bool = True,
+        xsd_valid: bool | None = None,
     ) -> list[Diagnostic]:
-        """The project XSD and rules on a parsed tree (and the RELAX NG schema by lxml, when rng and no jing)."""
+        """The project XSD and rules on a parsed tree (and the RELAX NG schema by lxml, when rng and no jing).
+        xsd_valid: the XSD's verdict on this very tree when the caller has it (None: validated here)."""
         lines = _Lines(data, tree.docinfo.encoding)
         occurrences = _Occurrences()
         found: list[Diagnostic] = []
-        if self.xsd is not None and not self.xsd.validate(tree):
+        valid = xsd_valid if xsd_valid is not None else self.xsd is None or self.xsd.validate(tree)
+        if self.xsd is not None and not valid:
             found.extend(self._explain(tree, name, lines, occurrences))
         if self.rules is not None:
             found.extend(self._rules(tree, name, lines, occurrences))
@@ -790,6 +845,51 @@ class Validator:
             return [c for batch in map(pool.result, [pool.submit(_check_batch, b) for b in batches]) for c in batch]
 
 
+@lru_cache(maxsize=8)
+def xsd_keeps_limits(path: Path) -> bool:
+    """Whether every document this XSD (with the schemas it includes and imports) finds valid, and that
+    declares no namespace prefix, is within xmlsafe's MAX_ATTRIBUTES and MAX_NAME_LENGTH.
+
+    So it is when the schemas have no wildcard (xs:any, xs:anyAttribute) and no element of type
+    xs:anyType (declared without a type: it takes any attribute and any child), so that a valid
+    document holds only declared elements and attributes (XML Schema 1.0 Part 1, 3.4.4 and 3.10):
+    one element then has at most as many attributes as the schemas declare (xsi:type and its kin
+    need a prefix declared), and a name is a declared one, with no prefix but "xml:". False for a
+    schema that cannot be read, that names another by URL or not at all, or redefines one."""
+    seen: set[Path] = set()
+    todo = [Path(path).resolve()]
+    attributes, longest = 0, 0
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            root = etree.parse(str(current), _parser_without_ids()).getroot()
+        except (OSError, etree.XMLSyntaxError):
+            return False
+        if next(root.iter(f"{XS}any", f"{XS}anyAttribute", f"{XS}redefine", f"{XS}override"), None) is not None:
+            return False
+        for reference in root.iter(f"{XS}include", f"{XS}import"):
+            location = reference.get("schemaLocation")
+            if not location or ":" in location:  # no schema or one by URL: what it declares is unknown
+                return False
+            todo.append((current.parent / location).resolve())
+        for declared in root.iter(f"{XS}element", f"{XS}attribute"):
+            if declared.get("name") is None:
+                continue
+            typed = any(declared.get(a) is not None for a in ("type", "ref")) or any(
+                declared.find(f"{XS}{kind}") is not None for kind in ("complexType", "simpleType")
+            )
+            if declared.tag == f"{XS}element" and (not typed or (declared.get("type") or "").endswith("anyType")):
+                return False
+            attributes += declared.tag == f"{XS}attribute"
+            longest = max(longest, len(declared.get("name") or ""))
+        if any("anyType" in (el.get("base") or "") for el in root.iter(f"{XS}extension")):
+            return False
+    return attributes <= MAX_ATTRIBUTES and longest + len("xml:") <= MAX_NAME_LENGTH
+
+
 @lru_cache(maxsize=4)
 def _explainer(path: str, mtime_ns: int, size: int):
     """xmlschema's compiled view of the XSD at `path` (0.1-0.3 s to compile; every Validator of a
@@ -880,11 +980,18 @@ def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> lis
 _INCLUDE_TAG = re.compile(rb"<(?:[^\s<>=/!?]*:)?include[\s/>]")
 
 
+def _ascii_compatible(data: bytes) -> bool:
+    """Whether the file is in an ASCII-compatible encoding (its markup can be searched as bytes): it
+    starts with "<", or a UTF-8 byte order mark and "<" (not UTF-16, UTF-32 or EBCDIC)."""
+    return data.startswith(b"\xef\xbb\xbf<") or (data[:1] == b"<" and data[1:2] != b"\x00")
+
+
 def _may_include(data: bytes) -> bool:
     """True unless data surely holds no XInclude: in an encoding other than an ASCII-compatible one
     (UTF-16, UTF-32, EBCDIC), or with an element named include, it may."""
-    ascii_compatible = data.startswith(b"\xef\xbb\xbf<") or (data[:1] == b"<" and data[1:2] != b"\x00")
-    return not ascii_compatible or _INCLUDE_TAG.search(data) is not None
+    if not _ascii_compatible(data):
+        return True
+    return b"include" in data and _INCLUDE_TAG.search(data) is not None  # the search only where it can match
 
 
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
