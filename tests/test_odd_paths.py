@@ -185,6 +185,29 @@ def test_validate_and_publish_agree_on_odd_xml_ids(tmp_path):
     assert "published 2 of 2 documents" in published.stderr
 
 
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ('xml:id="a&#x20;b"', "a b"),  # a reference: the value is not what the bytes say
+        ('xml:id="&#xFF21;"', "Ａ"),
+        ("xml:id='1a'", "1a"),
+        ('xml:id = "1a"', "1a"),
+        ('xml:id="a\nb"', "a b"),  # a line break, normalised to a space
+    ],
+)
+def test_validate_finds_an_odd_xml_id_however_it_is_written(tmp_path, written, value):
+    """validate reads xml:id values off the file's bytes when they are plain ASCII NCNames
+    (validate._ids_surely_ncnames): any other way of writing one is still looked at in the tree."""
+    from tei_encoder.validate import Validator
+
+    path = tmp_path / "odd.xml"
+    path.write_text(TEI.replace("<p>Some", f"<p {written}>Some"), encoding="utf-8")
+    found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
+    assert [d.message for d in found if d.message.startswith("xml:id")] == [
+        f"xml:id {value!r} is " + (f"not an XML name (NCName): {NCNAME_RULE}" if not is_ncname(value) else OLDER_RULES)
+    ]
+
+
 # -- XInclude: --include-root DIR lets includes reach a trusted folder, and no further ---------------
 
 SMALL_RNG = (
