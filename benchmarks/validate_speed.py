@@ -27,15 +27,14 @@ from run import AUTHORITY, OUT, run, tei_encoder  # noqa: E402
 
 
 def tei_files(n: int, given: Path | None) -> Path:
-    """A folder holding n TEI files: the first n of `given` (linked), or made from a synthetic corpus."""
-    folder = OUT / f"validate-{n}"
-    if given is not None:
+    """A folder holding n TEI files: the first n of `given` (copied once), or made from a synthetic corpus."""
+    folder = OUT / (f"validate-{n}" if given is None else f"validate-{given.name}-{n}")
+    if given is not None and len(list(folder.glob("*.xml"))) != n:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         for f in sorted(given.glob("*.xml"))[:n]:
             shutil.copy(f, folder / f.name)
-        return folder
-    if len(list(folder.glob("*.xml"))) == n:
+    if given is not None or len(list(folder.glob("*.xml"))) == n:
         return folder
     corpus = make_corpus(n, OUT / f"corpus-{n}")
     build = OUT / f"build-validate-{n}"
