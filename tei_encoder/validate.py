@@ -597,7 +597,7 @@ class Validator:
         """_check_one's checks of a file that parsed (origins gets where included content starts;
         xsd_valid: the project XSD's verdict on the tree when _parse knows it already)."""
         includes = None
-        if has_xinclude(tree):
+        if not _surely_no_xinclude(data) and has_xinclude(tree):
             refusal, includes = _include_refusal(tree, name, data, self.include_roots, self.max_bytes, origins)
             if refusal:
                 return _Checked([refusal])
@@ -1013,6 +1013,14 @@ def _ascii_compatible(data: bytes) -> bool:
     """Whether the file is in an ASCII-compatible encoding (its markup can be searched as bytes): it
     starts with "<", or a UTF-8 byte order mark and "<" (not UTF-16, UTF-32 or EBCDIC)."""
     return data.startswith(b"\xef\xbb\xbf<") or (data[:1] == b"<" and data[1:2] != b"\x00")
+
+
+def _surely_no_xinclude(data: bytes) -> bool:
+    """True when no element of the file can be in an XInclude namespace (2001, or the 2003 draft's):
+    in an ASCII-compatible encoding a namespace is bound by writing its name, "…/XInclude", in a
+    declaration, where only a character reference (&#…;) could spell it otherwise. One search of the
+    bytes instead of a pass over the tree (xmlsafe.has_xinclude)."""
+    return _ascii_compatible(data) and b"XInclude" not in data and b"&#" not in data
 
 
 def _may_include(data: bytes) -> bool:

@@ -270,3 +270,20 @@ def test_include_root_lets_includes_reach_a_named_folder_and_no_further(tmp_path
     assert "Shared words." in (tmp_path / "site" / "docs" / "shared.html").read_text(encoding="utf-8")
     checked = invoke("validate", "--profile", "tei-encoder", "--include-root", str(project), "--format", "json", shared)
     assert json.loads(checked.stdout)["statuses"]["refused"] == 0  # resolved (foreign TEI, so invalid here)
+
+
+@pytest.mark.parametrize("year", ["2001", "2003"])
+def test_an_xinclude_namespace_spelt_with_a_reference_is_still_an_xinclude(tmp_path, year):
+    """validate looks for XIncludes in the tree unless the bytes cannot bind their namespace
+    (validate._surely_no_xinclude): a character reference in the namespace's name still binds it."""
+    from tei_encoder.validate import Validator
+
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "part.xml").write_text(f'<p xmlns="{TEI_NS}">included</p>', encoding="utf-8")
+    include = f'<xi:include xmlns:xi="http://www.w3.org/{year}/X&#73;nclude" href="../other/part.xml"/>'
+    (tmp_path / "doc").mkdir()
+    path = tmp_path / "doc" / "whole.xml"
+    path.write_text(TEI.replace("<p>Some", f"{include}<p>Some"), encoding="utf-8")
+    found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
+    # the draft's namespace is refused wherever it appears; an include may not reach out of the folder
+    assert [d.source for d in found] == ["refused"], found
