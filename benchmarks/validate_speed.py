@@ -5,7 +5,8 @@
 Makes the TEI once (benchmarks/make_corpus.py + `tei-encoder build`, kept in benchmarks/out/) unless
 --tei names a folder of TEI files, then per round runs, one after the other: `validate`,
 `validate --rng tei_all`, and jing + tei_all alone on the same files; with --pool also `validate`
-forced into one process and forced into a pool of two workers (the pool break-even). Prints wall and
+forced into one process and forced into a pool of two workers (the pool break-even); with --before DIR (an earlier checkout) also
+that version's validate and validate --rng. Prints wall and
 CPU seconds (user + system of the process tree) per run and the ratios per round, then their medians.
 Needs `jing` and ../shared/tei/tei_all.rng (or --rng FILE).
 """
@@ -60,6 +61,11 @@ def main() -> None:
     parser.add_argument("--tei", type=Path, help="take the files from this folder of TEI")
     parser.add_argument("--rng", type=Path, default=ROOT.parent / "shared" / "tei" / "tei_all.rng")
     parser.add_argument("--pool", action="store_true", help="also one process against a pool of two")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a checkout of an earlier version: its validate and validate --rng in the same rounds",
+    )
     args = parser.parse_args()
     folder = tei_files(args.files, args.tei)
     files = sorted(str(p) for p in folder.glob("*.xml"))
@@ -68,6 +74,10 @@ def main() -> None:
         "validate --rng": tei_encoder("validate", "--rng", str(args.rng), str(folder)),
         "jing": ["jing", str(args.rng), *files],
     }
+    if args.before:
+        earlier = f"import sys; sys.path.insert(0, {str(args.before.resolve())!r})"
+        commands["before: validate"] = tei_encoder("validate", str(folder), before=earlier)
+        commands["before: --rng"] = tei_encoder("validate", "--rng", str(args.rng), str(folder), before=earlier)
     if args.pool:
         commands["one process"] = tei_encoder("validate", "--jobs", "2", str(folder), before=forced(10**9))
         commands["pool of 2"] = tei_encoder("validate", "--jobs", "2", str(folder), before=forced(1))
@@ -80,11 +90,14 @@ def main() -> None:
             if done["done"].returncode != 0:
                 sys.exit(f"{label} failed: {(done['done'].stdout + done['done'].stderr)[-1500:]}")
             times[label] = done
-            print(f"round {r + 1}: {label:15} {done['s']:6.2f} s wall, CPU {done['cpu_s']:6.2f} s")
+            print(f"round {r + 1}: {label:17} {done['s']:6.2f} s wall, CPU {done['cpu_s']:6.2f} s")
         these = {
             "validate / jing": times["validate"]["s"] / times["jing"]["s"],
             "validate --rng / jing": times["validate --rng"]["s"] / times["jing"]["s"],
         }
+        if args.before:
+            these["before: validate / jing"] = times["before: validate"]["s"] / times["jing"]["s"]
+            these["before: --rng / jing"] = times["before: --rng"]["s"] / times["jing"]["s"]
         if args.pool:
             these["pool / one process"] = times["pool of 2"]["s"] / times["one process"]["s"]
         for k, v in these.items():

@@ -641,7 +641,7 @@ class Validator:
         else:
             rng = self.rng_path
             # the XSD's verdict on the tree as parsed holds unless includes were expanded into it
-            problems = self.check_tree(tree, name, data, rng=False, xsd_valid=None if includes else xsd_valid)
+            problems = self.check_tree(tree, name, data, rng=False, xsd_valid=xsd_valid if includes is None else None)
         if rng is not None and self.jing and not jing_can_name(name):
             # jing cannot be given this name (a byte that is not UTF-8), or its report lines could
             # not be told apart (a line break): never a verdict without the RELAX NG check
@@ -1009,10 +1009,21 @@ def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes, nothin
 _INCLUDE_TAG = re.compile(rb"<(?:[^\s<>=/!?]*:)?include[\s/>]")
 
 
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"'>]*)["']""")
+# encodings in which every ASCII character is its ASCII byte, and no other character uses those bytes
+_ASCII_AS_BYTES = re.compile(r"utf-?8|(us-)?ascii|iso[-_]?8859-\d+|latin-?1|(windows|cp)-?125\d", re.IGNORECASE)
+
+
 def _ascii_compatible(data: bytes) -> bool:
-    """Whether the file is in an ASCII-compatible encoding (its markup can be searched as bytes): it
-    starts with "<", or a UTF-8 byte order mark and "<" (not UTF-16, UTF-32 or EBCDIC)."""
-    return data.startswith(b"\xef\xbb\xbf<") or (data[:1] == b"<" and data[1:2] != b"\x00")
+    """Whether the file's markup can be searched as bytes: it starts with "<" (after a UTF-8 byte order
+    mark, if any; so not UTF-16, UTF-32 or EBCDIC) and declares no encoding but UTF-8, ASCII or an
+    8-bit one that keeps ASCII (UTF-7 can spell any letter in other bytes, Shift-JIS and its kin use
+    ASCII bytes inside other characters)."""
+    start = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if start[:1] != b"<" or start[1:2] == b"\x00":
+        return False
+    declared = _DECLARED_ENCODING.match(start) if start.startswith(b"<?xml") else None
+    return declared is None or _ASCII_AS_BYTES.fullmatch(declared.group(1).decode("ascii", "replace")) is not None
 
 
 def _surely_no_xinclude(data: bytes) -> bool:

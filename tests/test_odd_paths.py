@@ -287,3 +287,26 @@ def test_an_xinclude_namespace_spelt_with_a_reference_is_still_an_xinclude(tmp_p
     found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
     # the draft's namespace is refused wherever it appears; an include may not reach out of the folder
     assert [d.source for d in found] == ["refused"], found
+
+
+def test_a_file_in_utf7_is_searched_as_a_tree_not_as_bytes(tmp_path):
+    """UTF-7 can spell "XInclude", "xmlns:" or any name in other bytes: such a file's XIncludes, prefixes
+    and xml:ids are looked for in its tree (validate._ascii_compatible)."""
+    from base64 import b64encode
+
+    from tei_encoder.validate import Validator, _ascii_compatible
+
+    hidden = "+" + b64encode("XInclude".encode("utf-16-be")).decode().rstrip("=") + "-"
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "part.xml").write_text(f'<p xmlns="{TEI_NS}">included</p>', encoding="utf-8")
+    include = f'<xi:include xmlns:xi="http://www.w3.org/2001/{hidden}" href="../other/part.xml"/>'
+    (tmp_path / "doc").mkdir()
+    path = tmp_path / "doc" / "whole.xml"
+    path.write_bytes(TEI.replace("UTF-8", "UTF-7").replace("<p>Some", f"{include}<p>Some").encode())
+    assert b"XInclude" not in path.read_bytes() and not _ascii_compatible(path.read_bytes())
+    found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
+    assert [d.source for d in found] == ["refused"], found
+    for written in (b"<a/>", b"\xef\xbb\xbf<a/>", b'<?xml version="1.0" encoding="iso-8859-1"?><a/>'):
+        assert _ascii_compatible(written), written
+    for written in ("<a/>".encode("utf-16"), b'<?xml version="1.0" encoding="Shift_JIS"?><a/>'):
+        assert not _ascii_compatible(written), written
