@@ -2028,33 +2028,44 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
             continue
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
-        in_pieces = _Intervals(pieces)
-        chosen: list[_Span] = []
-        pos = 0
-        spans = _name_spans(ctx, flat)
+        spans = _name_spans(ctx, flat)  # run on every such node even when none is chosen: the finder learns
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
-        for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
-            start, end = span[0], span[1]
-            # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
-            touched = supplied.touching(start, end)
-            crosses = any(start < a or end > b for a, b in touched)
-            inside_whole = all(start <= a and b <= end for a, b in touched)
-            cut_ok = all(_cuts_a_string(node, in_pieces, at) for at in (start, end))
-            # a name the place rules made up of two words ("the Center [Hanoi]") never spans supplied text
-            made_up = span[2].attrs.get("ref", "#")[1:] in ctx.unlinked_places.values()
-            if (
-                start >= pos
-                and crosses
-                and inside_whole
-                and cut_ok
-                and not made_up
-                and not isinstance(span[2].children[0], Node)
-            ):
-                chosen.append(span)
-                pos = end
+        chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+def _spans_through_supplied(
+    ctx: _DocContext, node: Node, pieces: list[tuple[int, int, int]], supplied: _Intervals, spans: list[_Span]
+) -> list[_Span]:
+    """The spans of node's flat text (_flat_pieces) to tag as names running through its supplied text, in
+    order and not overlapping: each holds the whole of every supplied piece it touches and some text
+    outside one, begins and ends in a string or at a child's edge, and is no place the rules made up of
+    two words. (The tests are pure and cheapest first: most spans touch no supplied text.)"""
+    chosen: list[_Span] = []
+    pos = 0
+    in_pieces: _Intervals | None = None  # made at the first span that touches supplied text (few do)
+    for span in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
+        start, end = span[0], span[1]
+        if start < pos:
+            continue
+        # a name wholly inside the supplied text is tagged there (supplied/persName), as printed
+        touched = supplied.touching(start, end)
+        if not any(start < a or end > b for a, b in touched) or not all(start <= a and b <= end for a, b in touched):
+            continue
+        if isinstance(span[2].children[0], Node):
+            continue
+        if in_pieces is None:
+            in_pieces = _Intervals(pieces)
+        if not (_cuts_a_string(node, in_pieces, start) and _cuts_a_string(node, in_pieces, end)):
+            continue
+        # a name the place rules made up of two words ("the Center [Hanoi]") never spans supplied text
+        if span[2].attrs.get("ref", "#")[1:] in ctx.unlinked_places.values():
+            continue
+        chosen.append(span)
+        pos = end
+    return chosen
 
 
 def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
