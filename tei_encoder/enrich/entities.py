@@ -30,10 +30,13 @@ from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import (
     INITIAL,
+    body_title_words,
     east_asian_shape,
     fold,
     organisation_head_words,
+    seat_head_words,
     short_forms,
+    state_organ_names,
     title_pattern,
     trie_regex,
     vocabulary,
@@ -326,6 +329,7 @@ class EntityRecognizer:
                     self._add_singular_possessive(form, entry.xml_id)
         self._add_state_acronyms()
         self._add_org_word_orders()
+        self._add_org_acronyms()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
@@ -393,6 +397,13 @@ class EntityRecognizer:
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
+        # an organ's names as keys ("mofa", "foreign ministry"...) -> the organ; (organ, state id) -> its entries
+        self.organ_keys = {
+            tuple(norm(t) for _, _, t in tokens(name)): organ
+            for organ, names in state_organ_names().items()
+            for name in names
+        }
+        self.state_organs = self._state_organ_index()
         self.squashed_persons = self._squashed_persons()
 
     def _country_names(self, geonames_owner: dict[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -512,6 +523,57 @@ class EntityRecognizer:
                 continue  # "PPR": a party's shape too (Polish Workers' Party), which the initials cannot tell
             if len(ids) == 1 and key not in self.lexicon:
                 self.lexicon[key] = [_Form(next(iter(ids)), "place", (True,), initials, 0)]
+
+    def _add_org_acronyms(self) -> None:
+        """A listed party's name of three or more words written out also under its initials, letter for
+        letter ("RCP" for the variant "Romanian Communist Party"), when no listed form has that key, no
+        other entry's name gives the same initials and they are no dictionary word: translations print the
+        abbreviation of a party the lists hold in full. Only parties ("Party" among the words, every other
+        word but "of"/"the" capitalised, no abbreviation): the initials of other bodies' names are too
+        often another thing's ("MSS", "LDP", "USD")."""
+        owners: dict[str, set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form) if t not in ("s", "S")]  # ("Workers'": "Workers", "s")
+                named = [w for w in words if w not in ("of", "the")]
+                if "Party" not in named or not all(w[:1].isupper() and not w.isupper() for w in named):
+                    continue
+                initials = "".join(w[0] for w in named)
+                if len(initials) >= 3 and initials.isascii() and self._names_its_nation(form, named[0]):
+                    owners.setdefault(initials, set()).add(entry.xml_id)
+        common = vocabulary().is_common_word
+        for initials, ids in owners.items():
+            key = (initials.casefold(),)
+            if len(ids) == 1 and key not in self.lexicon and not common(initials):
+                self.lexicon[key] = [_Form(next(iter(ids)), "org", (True,), initials, 0)]
+
+    def _names_its_nation(self, form: str, first: str) -> bool:
+        """Whether a party's name says whose party it is: a national adjective first ("Romanian Communist
+        Party") or a listed place after its last "of" ("Tudeh Party of Iran"). Other names ("Lao Dong
+        Party") are too short a clue for initials that other parties share ("LDP")."""
+        if _NATIONAL.match(first):
+            return True
+        tail = form.rsplit(" of ", 1)[1] if " of " in form else ""
+        key = tuple(norm(t) for _, _, t in tokens(tail.removeprefix("the ")))
+        return bool(key) and any(f.kind == "place" for f in self.lexicon.get(key, ()))
+
+    def _state_organ_index(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(organ, listed state's id) -> the org entries whose name pairs that organ (names.json
+        state_organs) with that state ("Ministry of Foreign Affairs of the USSR": ("foreign ministry",
+        "ussr") -> soviet-mfa); the state read from the authority's own place forms."""
+        index: dict[tuple[str, str], set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                key = tuple(norm(t) for _, _, t in tokens(form))
+                for organ, state in _organ_and_state(self.organ_keys, key):
+                    ids = {f.entity_id for f in self.lexicon.get(state, ()) if f.kind == "place" and f.rank == 0}
+                    if len(ids) == 1:
+                        index.setdefault((organ, ids.pop()), set()).add(entry.xml_id)
+        return {pair: frozenset(ids) for pair, ids in index.items()}
 
     def _add_singular_possessive(self, form: str, xml_id: str) -> None:
         """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
@@ -3360,6 +3422,75 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return after if after == len(text) or not text[after].isalnum() else end
 
 
+_SEAT_HEADS = seat_head_words()  # "archive", "association": "... in <place>" goes on the name (names.json)
+_BODY_TITLES = body_title_words()  # "General" of "General Association": a body's word, not a title
+_IN_PLACE = re.compile(r" (?:in|IN) (?:(?:the|THE) )?(?=[A-ZÀ-ÞĀ-ț])")
+
+
+def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where an institution's name ends when the place it sits in follows after "in" ("STATE CENTRAL
+    ARCHIVE IN PRAGUE", "General Association of Korean Residents in Japan"): after the place, which is part
+    of the orgName and never a place of its own (TEI 13.2.2: the name as a whole names the body); else
+    `end`. Only heads of names.json heads_named_with_seat: a mission or a party in a place ("Hungarian
+    Embassy in Pyongyang", "Tudeh Party in Iran") is the body, then the place."""
+    seat = _IN_PLACE.match(text, end)
+    if seat is None or not any(norm(w) in _SEAT_HEADS for w in text[start:end].split()):
+        return end
+    line_end = text.find("\n", seat.end())
+    length = _place_at(ctx, text[seat.end() : line_end if line_end >= 0 else len(text)])
+    if not length or (text[seat.end() + length : seat.end() + length + 1].isalnum()):
+        return end
+    return seat.end() + length
+
+
+def _organ_and_state(organ_keys: dict[tuple[str, ...], str], key: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """The readings of a body's key as a state organ and a state: (organ, the state's key) for "<organ> of
+    (the) <state>", "<organ> <state>" ("MFA USSR") and "<state> <organ>" ("USSR MFA"); none when no
+    organ's name (names.json state_organs) begins or ends the key."""
+    out = []
+    for n in range(1, min(len(key), 5)):
+        organ = organ_keys.get(key[:n])
+        if organ:
+            rest = key[n:]
+            rest = rest[1:] if rest[:1] == ("of",) else rest
+            rest = rest[1:] if rest[:1] == ("the",) else rest
+            if rest:
+                out.append((organ, rest))
+        organ = organ_keys.get(key[-n:])
+        if organ:
+            out.append((organ, key[:-n]))
+    return out
+
+
+def _state_organ_id(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The listed organ a body's name pairing an organ every state has with a listed state names ("MOFA
+    of the USSR", "Foreign Ministry of the PR China": the entry whose own name pairs the same organ with
+    the same state); None when no reading or more than one entry fits (a wrong link is worse than none)."""
+    rec = ctx.rec
+    found: set[str] = set()
+    for organ, state in _organ_and_state(rec.organ_keys, key):
+        place = _state_id(ctx, state)
+        found |= rec.state_organs.get((organ, place), frozenset()) if place else frozenset()
+    return found.pop() if len(found) == 1 else None
+
+
+def _state_id(ctx: _DocContext, state: tuple[str, ...]) -> str | None:
+    """The listed place a state's key names: its own forms when one place has them, else a state prefix
+    and a listed country ("pr", "china": _prefixed_state); None otherwise."""
+    ids = {f.entity_id for f in ctx.forms(state) if f.kind == "place"}
+    if len(ids) == 1:
+        return ids.pop()
+    for prefix in ctx.rec.names.state_prefixes:
+        pkey = tuple(norm(t) for _, _, t in tokens(prefix))
+        country = state[len(pkey) :]
+        if state[: len(pkey)] != pkey or not country:
+            continue
+        forms = [f for f in ctx.forms(country) if f.kind == "place"]
+        if len({f.entity_id for f in forms}) == 1:
+            return _prefixed_state(ctx, prefix, country, forms[0])
+    return None
+
+
 def _org_key(surface: str) -> tuple[str, ...]:
     """An organisation's comparison key: its tokens' keys, a unit's number in front kept whole ("7th
     Territorial Department" and "8th Territorial Department" are two units; the tokens lose the digits)."""
@@ -3408,6 +3539,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if first_end > 0 and text[start:first_end] in _MONTH_NAMES:
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         end = _local_body_end(ctx, text, start, end)
+        end = _seat_end(ctx, text, start, end)
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
@@ -3422,7 +3554,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
         xml_id = ids.pop() if len(ids) == 1 else None
         if xml_id is None and not ids:
-            xml_id = _new_local_person(ctx, " ".join(surface.split()), key, "org")
+            xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
         node = Node(TAGS["org"], {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
         spans.append((start, end, node, surface))
@@ -3638,6 +3770,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         w = words[k]
         possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
+        if title and w in _BODY_TITLES and has_head(words[k + 1 : k + 2]):
+            break  # "General Association", "General Council": the body's first word, not a title before it
         if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
         a = run.index(words[k + 1], a + len(w))
