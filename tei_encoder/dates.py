@@ -100,6 +100,7 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         "month-part",
         rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b",
     ),
+    ("month-part", rf"\b(?P<part>mid)-{_MONTH}(?:,?\s+{_YEAR})?\b"),  # "mid-October": its middle ten days
     ("month-this-year", rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b"),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
@@ -119,6 +120,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         "roman",
         r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?:(?<=\s\d\d)\.(?![\w.]|\s?\d))?(?![\w]|\.\d)",
     ),
+    # a stamp's date on a line of its own, spaces for the dots: "26 X 63" (in running text "room 3 XI 1962" is none)
+    ("roman", r"^(?P<day>[0-3]?\d) (?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I) (?P<year>(?:1[5-9]|20)?\d\d)$"),
     # the Korean telegrams' dateline: two-digit year first, dots and spaces, "80. 10. 02."
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]\d)\.\s(?P<day>[0-3]\d)\.(?![\w.]|\s?\d)"),
     (
@@ -185,11 +188,11 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # Every date form names a month or has a numeric date: text with neither is skipped at once (_any_date).
 # Whether some position of the text matches
 #   (?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)
-#   |\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.
+#   |\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.|\d\s[IVX]{1,4}\s\d\d ("26 X 63")
 # asked as three patterns that each begin with what they consume first, a digit or the character before the
 # month's word, so that the scan tries only the positions holding one (a pattern beginning with a test of
 # what follows is tried at every position: twice the time); "ſ" folds to "s" in a case-insensitive pattern
-_NUMERIC_DATE = re.compile(r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.)")
+_NUMERIC_DATE = re.compile(r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d)")
 _MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]*)\b"
 _MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?=[jfmasondJFMASONDſ]){_MONTH_WORD}")
 _MONTH_AT_START = re.compile(_MONTH_WORD)
@@ -230,7 +233,7 @@ def _combined() -> re.Pattern:
     # a quoted day "“15” January" starts at its quote)
     start = (
         r"(?=[jfmasondbeJFMASONDBEſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end|first|second)))"
+        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second)))"
     )
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
@@ -478,16 +481,30 @@ def _with_relative(found: list[DateMatch], text: str, year: int, month: int | No
 def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int, today: int) -> list[DateMatch]:
     """`found` with the days of the record's month named by their ordinal alone ("on the 4th, from 9:15",
     "on the evening of the 21st,"): a day up to the record's own day is of its month (TEI 13.4.2); a later
-    one may be of the month before, or a plan: left untagged (a wrong date is worse than none)."""
+    one too when its sentence speaks of what will come ("I will be arriving ... on the 29th"); else a later
+    one may be of the month before: left untagged (a wrong date is worse than none)."""
     added = []
     for m in _BARE_ORDINAL.finditer(text):
         day = int(m.group("day"))
-        if day > today or any(d.start < m.end() and m.start() < d.end for d in found):
+        if (day > today and not _future_before(text, m.start())) or any(
+            d.start < m.end() and m.start() < d.end for d in found
+        ):
             continue
         when = iso_day(year, month, day)
         if when:
             added.append(DateMatch(m.start(), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+_FUTURE = (" will ", " shall ", " is to ", " are to ")  # what a sentence about a coming day holds
+_SENTENCE_BREAKS = (". ", "! ", "? ", "; ")
+
+
+def _future_before(text: str, at: int) -> bool:
+    """Whether the sentence of `text` that runs up to `at` speaks of what will come (" will ", " shall ")."""
+    begin = max(text.rfind(b, 0, at) for b in _SENTENCE_BREAKS)
+    sentence = text[begin + 1 : at]
+    return any(word in sentence for word in _FUTURE)
 
 
 def context_year(month: int, default_year: int | None, default_month: int | None) -> int | None:
@@ -554,6 +571,7 @@ def _to_match(
             "beginning": (1, 10),
             "start": (1, 10),
             "middle": (11, 20),
+            "mid": (11, 20),
             "end": (21, int(hi[-2:])),
             "first half": (1, 15),  # "the first half of April"
             "second half": (16, int(hi[-2:])),

@@ -43,3 +43,36 @@ def test_a_partys_initials_name_the_listed_party_whose_name_says_its_nation(tmp_
     assert orgs["RCP"] == "#rwp"  # "Romanian Communist Party", a variant of the Romanian Workers' Party
     assert orgs["VCP"] == "#cpv-vietnam"
     assert orgs["LDP"].startswith("#org-ldp")  # a party of the record: "Lao Dong Party" says no nation
+
+
+def test_a_one_letter_title_at_a_sentences_start_is_no_initial_of_a_name_the_record_knows(tmp_path):
+    body = (
+        "I called on the new envoy c. Dobrovskii.\n\n"
+        "C. Dobrovskii spoke first. C. Dobrovskii's tea was cold. C. V. Halas wrote nothing.\n"
+    )
+    persons = [n for _, n, _ in _mentions(tmp_path, body, "persName")]
+    assert persons.count("Dobrovskii") == 3 and "C. Dobrovskii" not in persons
+
+
+def _dates(tmp_path, body: str) -> list[tuple[str, str]]:
+    from conftest import encode_text, record, tree_of, xp
+
+    tree = tree_of(encode_text(tmp_path, record(body)))  # a record of June 9, 1961
+    return [
+        ("".join(d.itertext()), d.get("when") or f"{d.get('notBefore')}/{d.get('notAfter')}")
+        for d in xp(tree, "//t:text//t:date")
+    ]
+
+
+def test_dates_mid_month_roman_months_between_spaces_and_a_coming_day_of_the_month(tmp_path):
+    body = (
+        "In mid-October of this year the boats were handed over; mid-March 1960 was cold.\n\n"
+        "26 X 63\n\n"
+        "The crew will be sailing home on the 20th. They had left on the 12th; see lines 3 V 12 and room 4 X 1962.\n"
+    )
+    assert _dates(tmp_path, body) == [
+        ("mid-October", "1961-10-11/1961-10-20"),  # the middle ten days, not "October of this year"
+        ("mid-March 1960", "1960-03-11/1960-03-20"),
+        ("26 X 63", "1963-10-26"),  # a Roman month between spaces
+        ("20th", "1961-06-20"),  # a later day of the record's month, in a sentence about what will come
+    ]  # "the 12th" after the record's day may be last month's; in running text "3 V 12" and "4 X 1962" are none

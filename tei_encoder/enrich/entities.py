@@ -1548,7 +1548,15 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
-    return [n for n in names if n]
+    return _titles_read_as_initials(rec.names, [n for n in names if n])
+
+
+def _titles_read_as_initials(v, names: list[str]) -> list[str]:
+    """`names` with a one-letter title read as an initial put right: "C. Moskovskii" (a sentence begins
+    with "c.", comrade) is "Moskovskii" when the record also names "Moskovskii" on its own (after "c." in
+    lower case, a title or a cue). TEI 13.2.1: a title stays outside persName."""
+    alone = set(names)
+    return [n[3:] if n[1:3] == ". " and f"{n[0].lower()}." in v.honorifics and n[3:] in alone else n for n in names]
 
 
 _LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
