@@ -76,3 +76,26 @@ def test_dates_mid_month_roman_months_between_spaces_and_a_coming_day_of_the_mon
         ("26 X 63", "1963-10-26"),  # a Roman month between spaces
         ("20th", "1961-06-20"),  # a later day of the record's month, in a sentence about what will come
     ]  # "the 12th" after the record's day may be last month's; in running text "3 V 12" and "4 X 1962" are none
+
+
+def test_a_name_after_a_supplied_role_or_before_a_role_in_apposition_is_a_person(tmp_path):
+    body = (
+        "The port is not what it was. [Prime Minister of Japan] Takemura has grown tired; the unions may "
+        "unseat Takemura soon. In 1950, Holloway, the American president at the time, said no. Moscow, the "
+        "capital, and Oriel, the great, were named.\n"
+    )
+    persons = [n for _, n, _ in _mentions(tmp_path, body, "persName")]
+    assert persons == ["Takemura", "Takemura", "Holloway"]  # never a place or a common word before a role
+
+
+def test_offices_named_for_their_holder_stances_on_a_place_and_a_national_ministry_abbreviated(tmp_path):
+    body = (
+        "The ministry feared a trip by the Dalai Lama to Mongolia; the Dalai Lama's envoy came first. "
+        "The anti-China line, the pro-Cuba camp and the anti-Soviet press were named; at the request of the "
+        "Indian FM the talks ended.\n"
+    )
+    found = _mentions(tmp_path, body)
+    assert [(k, n) for k, n, _ in found if k == "persName"] == [("persName", "Dalai Lama")] * 2
+    places = [(n, r) for k, n, r in found if k == "placeName"]
+    assert places == [("Mongolia", "#mongolia"), ("China", "#china"), ("Cuba", "#cuba")]  # no "Soviet"
+    assert ("orgName", "Indian FM") in [(k, n) for k, n, _ in found]

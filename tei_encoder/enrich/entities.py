@@ -33,6 +33,7 @@ from .names import (
     body_title_words,
     east_asian_shape,
     fold,
+    office_names,
     organisation_head_words,
     seat_head_words,
     short_forms,
@@ -747,6 +748,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
+    _learn_office_holders(ctx)
     for holder in holders:
         _learn_expanded_abbreviations(ctx, holder)
         _learn_bracket_glossed_abbreviations(ctx, holder)
@@ -776,6 +778,19 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         )
     doc.warnings.extend(ctx.problems)
     return doc
+
+
+_OFFICES = tuple((name, tuple(norm(w) for w in name.split())) for name in office_names())
+
+
+def _learn_office_holders(ctx: _DocContext) -> None:
+    """An office whose name names its holder ("the Dalai Lama"; names.json persons_named_by_office) is a
+    person of the record when the record prints its words (TEI 13.2.1: a name by which a person is known);
+    not linked: the holder changes over time and no list says which one is meant."""
+    for name, key in _OFFICES:
+        if _all_in(key, ctx.record_words) and not ctx.forms(key) and key not in ctx.rec.rejected:
+            xml_id = _new_local_person(ctx, name, key)
+            ctx.add_local(key, _Form(xml_id, "person", tuple(True for _ in key), None, 2))
 
 
 def _inline_supplied(child) -> bool:
@@ -1181,6 +1196,8 @@ def _rule_names(
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
+    if _APPOSITION in text:
+        names.extend(_names_before_a_role(v, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -1516,7 +1533,9 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     rule_found: dict[str, list[str]] = {}
     runs: dict[str, str] = {}  # _given_name_run's answers, for this record
     shapes: dict[tuple[str, ...], bool] = {}  # east_asian_shape's answers, for this record
-    for text, parent in zip(ctx.texts, ctx.parents):
+    for k, (text, parent) in enumerate(zip(ctx.texts, ctx.parents)):
+        if parent.tag == "supplied" and k + 1 < len(ctx.texts) and ctx.parents[k + 1].tag != "supplied":
+            names.append(_name_after_supplied_role(rec.names, text, ctx.texts[k + 1]))
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
             if (
@@ -1549,6 +1568,51 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
     return _titles_read_as_initials(rec.names, [n for n in names if n])
+
+
+_FIRST_WORD = re.compile(rf" (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})")
+
+
+def _name_after_supplied_role(v, gloss: str, after: str) -> str:
+    """The name right after a role the translator supplied in brackets ("[Prime Minister of Japan] Sato",
+    "[Soviet Ambassador] Puzanov"): the gloss says who the capitalised words after it are; "" when the
+    gloss is no role (a national adjective may open it) or no name follows."""
+    words = gloss.split()
+    if words and _NATIONAL.match(words[0]):
+        words = words[1:]
+    if not words or not words[0][:1].isupper():
+        return ""
+    if not (v.is_title_word(words[0]) or (len(words) > 1 and _title_phrase(v, words[0], words[1]))):
+        return ""  # "Prime" of "Prime Minister": a title of two words
+    m = _FIRST_WORD.match(after)
+    return _name_run(v, m["name"].split()) if m else ""
+
+
+_APPOSITION = ", the "  # "Truman, the American president at the time": the name, then who the person is
+
+
+def _names_before_a_role(v, text: str) -> list[str]:
+    """A capitalised word before ", the" and a role, a national adjective maybe between ("Truman, the
+    American president", "Sato, the prime minister"): a person (TEI 13.2.1, the role outside the name);
+    not a common word, a title or a listed name of something else (checked when the name is learnt)."""
+    names = []
+    at = text.find(_APPOSITION)
+    while at > 0:
+        before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        after = text[at + len(_APPOSITION) : at + len(_APPOSITION) + 40].split()
+        if after and _NATIONAL.match(after[0]):
+            after = after[1:]
+        role = after[0].rstrip(",.;:") if after else ""
+        if (
+            before
+            and role.islower()
+            and (v.is_title_word(role) or (len(after) > 1 and _title_phrase(v, role, after[1].rstrip(",.;:"))))
+            and not v.is_common_word(before.group())
+            and not v.is_title_word(before.group())
+        ):
+            names.append(before.group())
+        at = text.find(_APPOSITION, at + 1)
+    return names
 
 
 def _titles_read_as_initials(v, names: list[str]) -> list[str]:
@@ -2245,6 +2309,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
+    if "nti-" in text or "ro-" in text:  # (rare: a substring test first)
+        spans.extend(_places_after_stance_prefix(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
     if "newspaper " in text or "magazine " in text or "weekly " in text:
@@ -2548,6 +2614,29 @@ def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_
         ):
             spans.append(_unlinked_place(ctx, at, end, part, (norm(part),)))
         at = end + 1
+    return spans
+
+
+_STANCE_PREFIXES = ("anti-", "pro-", "Anti-", "Pro-")  # "the anti-China stance": for or against a place
+_WORD_AT = re.compile(r"[\w’']+")
+
+
+def _places_after_stance_prefix(ctx: _DocContext, text: str) -> list[_Span]:
+    """A listed place after "anti-" or "pro-" ("the anti-China stance", "a pro-Cuba line"): the place,
+    named attributively (TEI 13.2.3), tagged and linked; an adjective ("anti-Soviet", "pro-American") or a
+    word no list holds as one place gives nothing."""
+    spans: list[_Span] = []
+    for prefix in _STANCE_PREFIXES:
+        at = text.find(prefix)
+        while at >= 0:
+            start = at + len(prefix)
+            word = _WORD_AT.match(text, start)
+            if word and word.group()[:1].isupper() and (at == 0 or not text[at - 1].isalnum()):
+                xml_id = _listed_place_id(ctx, word.group())
+                if xml_id:
+                    surface = word.group()
+                    spans.append((start, word.end(), Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+            at = text.find(prefix, start)
     return spans
 
 

@@ -194,6 +194,13 @@ def seat_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def office_names() -> tuple[str, ...]:
+    """Offices whose name names their holder ("Dalai Lama"; names.json persons_named_by_office), as
+    printed. Errors as organisation_head_words."""
+    return tuple(_word_list("persons_named_by_office"))
+
+
+@lru_cache(maxsize=1)
 def body_title_words() -> frozenset[str]:
     """Title words that begin a body's name right before its head word ("General" of "General
     Association"; names.json titles_naming_bodies), as printed. Errors as organisation_head_words."""
