@@ -99,3 +99,15 @@ def test_offices_named_for_their_holder_stances_on_a_place_and_a_national_minist
     places = [(n, r) for k, n, r in found if k == "placeName"]
     assert places == [("Mongolia", "#mongolia"), ("China", "#china"), ("Cuba", "#cuba")]  # no "Soviet"
     assert ("orgName", "Indian FM") in [(k, n) for k, n, _ in found]
+
+
+def test_the_gloss_of_an_abbreviation_ending_a_longer_body_name_is_inside_that_name(tmp_path):
+    body = (
+        "The guests were led by a member of the Presidium of CC of CPSU [Communist Party of the Soviet Union], "
+        "Comrade Orlov. The Secretary of the CPSU [Communist Party of the Soviet Union] spoke later.\n"
+    )
+    orgs = [(n, r) for _, n, r in _mentions(tmp_path, body, "orgName")]
+    outer = "Presidium of CC of CPSU Communist Party of the Soviet Union"
+    assert orgs[0][0] == outer and orgs[0][1] != "#cpsu"  # one body, no separate link to the party inside
+    # after a title the abbreviation is the party's own mention, its gloss linked too
+    assert orgs[1:] == [("CPSU", "#cpsu"), ("Communist Party of the Soviet Union", "#cpsu")]

@@ -793,20 +793,37 @@ def _learn_office_holders(ctx: _DocContext) -> None:
             ctx.add_local(key, _Form(xml_id, "person", tuple(True for _ in key), None, 2))
 
 
-def _inline_supplied(child) -> bool:
+def _inline_supplied(child, before: object = None) -> bool:
     """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov"),
-    or a word marked sic: text a name can run through. A gloss ("[KGB chairman]") is not."""
+    or a word marked sic: text a name can run through. A gloss ("[KGB chairman]") is not, except the
+    expansion of an abbreviation that ends a longer name (`before`: the string before the supplied text):
+    "Politburo of CC of CPSU [Communist Party of the Soviet Union]" is one body's name, the gloss inside."""
     if not (isinstance(child, Node) and all(isinstance(c, str) for c in child.children)):
         return False
     if child.tag == "sic" or (child.tag == "supplied" and child.attrs.get("reason") == "expansion"):
         return True
+    if child.tag != "supplied" or child.attrs.get("reason") != "clarification":
+        return False
     words = child.text().split()
-    return (
-        child.tag == "supplied"
-        and child.attrs.get("reason") == "clarification"
-        and 1 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
-    )
+    if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return True
+    return isinstance(before, str) and _expands_tail_abbreviation(before, words)
+
+
+_TAIL_ABBREVIATION = re.compile(r"(?<![\w’'-])(?P<head>[A-Z][\w’'-]*) of (?:the )?(?P<abbr>[A-Z]{2,6}) $")
+
+
+def _expands_tail_abbreviation(before: str, words: list[str]) -> bool:
+    """Whether `words` spell out the abbreviation that ends `before` after a body's head word or unit and
+    "of (the)" ("... Politburo of CC of CPSU ", "Department IV of the CPSU "): the abbreviation closes a
+    longer name, so its gloss belongs to that name (not after a title: "the Secretary of the CPSU")."""
+    if not before.endswith(" ") or len(words) > 12:
+        return False
+    m = _TAIL_ABBREVIATION.search(before, max(0, len(before) - 40))
+    if m is None or not _initials_hold(m["abbr"], words):
+        return False
+    head = m["head"]
+    return norm(head) in _ORG_HEADS or head in vocabulary().organ_abbreviations or bool(_UNIT_NUMBER.match(head))
 
 
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>[\w’']+) $")
@@ -816,7 +833,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
     """Whether string child k ends with a pronoun or function word right before supplied text:
     "He " of "He [Pham] said" is never part of the bracketed name."""
     child = children[k]
-    if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
+    if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1], child):
         return False
     m = _LAST_WORD.search(child, last_words_start(child, 1))  # the match is the last word
     return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
@@ -827,14 +844,16 @@ def _flat_part(children: list, k: int) -> str:
     child = children[k]
     if isinstance(child, str):
         return child + " | " if _pronoun_before_supplied(children, k) else child
-    return child.text() if _inline_supplied(child) else " | "
+    return child.text() if _inline_supplied(child, children[k - 1] if k else None) else " | "
 
 
 def _runs_through_supplied(children: list) -> bool:
     """Does any of children hold supplied letters or words a name can run through (_inline_supplied)?"""
+    before = None
     for child in children:  # a plain loop: this runs on every element of the body, mostly on strings
-        if not isinstance(child, str) and child.tag in ("sic", "supplied") and _inline_supplied(child):
+        if not isinstance(child, str) and child.tag in ("sic", "supplied") and _inline_supplied(child, before):
             return True
+        before = child
     return False
 
 
@@ -2176,9 +2195,9 @@ def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
 def _name_may_cross(node: Node) -> bool:
     """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
     for k, child in enumerate(node.children):
-        if isinstance(child, Node) and _inline_supplied(child):
+        before = node.children[k - 1] if k else ""
+        if isinstance(child, Node) and _inline_supplied(child, before):
             inner = child.text()
-            before = node.children[k - 1] if k else ""
             if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
                 return True
     return False
@@ -2195,7 +2214,8 @@ def _flat_pieces(node: Node) -> tuple[list[tuple[int, int, int]], str]:
     parts: list[str] = []
     length = 0
     for k, child in enumerate(node.children):
-        part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
+        before = node.children[k - 1] if k else None
+        part = child if isinstance(child, str) else child.text() if _inline_supplied(child, before) else None
         if part is None:
             parts.append(" | ")
             length += 3
