@@ -114,6 +114,13 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         r"(?<=\bthe )(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b)",
     ),
+    # a span of years after a preposition: "during 1967-1971", "in 1959–1962"
+    (
+        "year-range",
+        "(?:"
+        + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
+        + r")(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])",
+    ),
     ("year", rf"{_BARE_YEAR}(?![-–/.]?\d)"),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
@@ -539,6 +546,10 @@ def _to_match(
         return _numeric_match(kind, start, end, text, g, default_year, day_first)
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
+    if kind == "year-range":  # the first year to the last (TEI 13.4.2); a span running backwards is none
+        return (
+            DateMatch(start, end, {"notBefore": g["year"], "notAfter": g["year2"]}) if g["year"] < g["year2"] else None
+        )
     if kind == "yy-mm-dd":
         return _year_first_match(start, end, g, default_year)
     if kind == "numeric-md":

@@ -111,3 +111,15 @@ def test_the_gloss_of_an_abbreviation_ending_a_longer_body_name_is_inside_that_n
     assert orgs[0][0] == outer and orgs[0][1] != "#cpsu"  # one body, no separate link to the party inside
     # after a title the abbreviation is the party's own mention, its gloss linked too
     assert orgs[1:] == [("CPSU", "#cpsu"), ("Communist Party of the Soviet Union", "#cpsu")]
+
+
+def test_a_span_of_years_after_a_preposition_is_one_date(tmp_path):
+    body = "The envoy served during 1957-1961 and in 1962–1964; in 1970-1965 is a misprint, F. 1957-1961 a file.\n"
+    assert _dates(tmp_path, body) == [("1957-1961", "1957/1961"), ("1962–1964", "1962/1964")]
+
+
+def test_a_listed_persons_given_name_and_surname_misspelt_by_a_letter_is_that_person(tmp_path):
+    body = "Comrade Nicolae Ceasescu received them; Ceasescu spoke at length. Comrade Nicolae Ionescu took notes.\n"
+    persons = [(n, r) for _, n, r in _mentions(tmp_path, body, "persName")]
+    assert persons[:2] == [("Nicolae Ceasescu", "#ceausescu"), ("Ceasescu", "#ceausescu")]
+    assert persons[2][0] == "Nicolae Ionescu" and persons[2][1] != "#ceausescu"  # another surname: another man

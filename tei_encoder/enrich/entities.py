@@ -1624,6 +1624,7 @@ def _names_before_a_role(v, text: str) -> list[str]:
         role = after[0].rstrip(",.;:") if after else ""
         if (
             before
+            and not _LOCATIVE_BEFORE.search(text, max(0, before.start() - 8), before.start())  # "In Wonsan, the"
             and role.islower()
             and (v.is_title_word(role) or (len(after) > 1 and _title_phrase(v, role, after[1].rstrip(",.;:"))))
             and not v.is_common_word(before.group())
@@ -1918,6 +1919,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         spelt = v.listed_spelling(short[0]) if not surname_ids and not family_first else None
         if spelt:  # "Moskovskyi" is the listed Moskovsky when one listed person has that surname
             surname_ids = {f.entity_id for f in ctx.forms((spelt,)) if f.kind == "person" and f.rank == 0}
+        if not surname_ids and not family_first and len(key) == 2:
+            surname_ids = _misspelt_listed_surname(ctx, key)  # "Nicolae Ceasescu" is Nicolae Ceaușescu
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
         spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
@@ -1948,6 +1951,22 @@ def _learn_local_names(ctx: _DocContext) -> None:
     for short, owners in claims.items():
         if len(owners) > 1 and _two_people(owners):
             _contest_short_form(ctx, short, set(owners))
+
+
+def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]:
+    """The listed person a given name and a surname misspelt by a letter or two name ("Nicolae Ceasescu"):
+    the one person listed under that given name (names.json given names, EntityRecognizer.given_index)
+    whose surname is within 88 points of the printed one (rapidfuzz ratio, surnames of six letters or
+    more); else none (another person, or two that fit: a wrong link is worse than none)."""
+    given, surname = key
+    if len(surname) < 6:
+        return set()
+    found = {
+        pid
+        for pid, forms in ctx.rec.given_index.get(given, {}).items()
+        if any(len(f) == 2 and fuzz.ratio(f[1], surname) >= 88 for f in forms)
+    }
+    return found if len(found) == 1 else set()
 
 
 def _two_people(owners: dict[str, set[tuple[str, ...]]]) -> bool:
