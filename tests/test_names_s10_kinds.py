@@ -123,3 +123,17 @@ def test_a_listed_persons_given_name_and_surname_misspelt_by_a_letter_is_that_pe
     persons = [(n, r) for _, n, r in _mentions(tmp_path, body, "persName")]
     assert persons[:2] == [("Nicolae Ceasescu", "#ceausescu"), ("Ceasescu", "#ceausescu")]
     assert persons[2][0] == "Nicolae Ionescu" and persons[2][1] != "#ceausescu"  # another surname: another man
+
+
+def test_a_main_department_alone_is_generic_and_transliterated_state_abbreviations_are_listed(tmp_path):
+    body = (
+        "He met the head of Main Department in the ministry; Main Department XX/AGA wrote. Trade between the "
+        "ChSR and the SU grew, the ChSSR said.\n"
+    )
+    found = [(k, n, r) for k, n, r in _mentions(tmp_path, body)]
+    assert [n for k, n, _ in found if k == "orgName"] == ["Main Department XX/AGA"]
+    assert [(n, r) for k, n, r in found if k == "placeName"] == [
+        ("ChSR", "#czechoslovakia"),
+        ("SU", "#ussr"),
+        ("ChSSR", "#czechoslovakia"),
+    ]
