@@ -20,6 +20,13 @@ def test_the_place_an_institution_sits_in_is_part_of_its_name(tmp_path):
     assert places == [("Ulaanbaatar", "#ulaanbaatar"), ("Iran", "#iran")]
 
 
+def test_no_seat_after_a_name_that_holds_its_state_nor_a_paper_after_in(tmp_path):
+    body = "A letter of the Red Cross Society of the DPRK in Rodong Sinmun; the Red Cross Society of the DPRK in Pyongyang.\n"
+    found = [(k, n, r) for k, n, r in _mentions(tmp_path, body)]
+    assert [n for k, n, _ in found if k == "orgName"].count("Red Cross Society of the DPRK") == 2
+    assert ("orgName", "Rodong Sinmun", "#rodong-sinmun") in found and ("placeName", "Pyongyang", "#pyongyang") in found
+
+
 def test_a_state_organ_named_with_a_listed_state_is_that_states_listed_organ(tmp_path):
     body = (
         "He reported to the MOFA of the USSR. The Foreign Ministry of the PR China and the Ministry for "

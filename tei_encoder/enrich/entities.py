@@ -3572,11 +3572,18 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     seat = _IN_PLACE.match(text, end)
     if seat is None or not any(norm(w) in _SEAT_HEADS for w in text[start:end].split()):
         return end
+    last = _token_keys(text[start:end])[1][-1:]
+    if any(f.kind == "place" for f in ctx.forms(last)):
+        return end  # "the Red Cross Society of the DPRK in Pyongyang": the name has its state; "in": where it is
     line_end = text.find("\n", seat.end())
-    length = _place_at(ctx, text[seat.end() : line_end if line_end >= 0 else len(text)])
-    if not length or (text[seat.end() + length : seat.end() + length + 1].isalnum()):
-        return end
-    return seat.end() + length
+    toks, keys, _caps, _next_cap = _token_keys(text[seat.end() : line_end if line_end >= 0 else len(text)])
+    for n in range(min(len(toks), 6), 0, -1):  # the longest listed place there ("in Rodong Sinmun": a paper)
+        if any(f.kind == "place" for f in ctx.forms(keys[:n])):
+            length = toks[n - 1][1]
+            if not text[seat.end() + length : seat.end() + length + 1].isalnum():
+                return seat.end() + length
+            break
+    return end
 
 
 def _organ_and_state(organ_keys: dict[tuple[str, ...], str], key: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
