@@ -93,6 +93,8 @@ def test_a_name_after_a_supplied_role_or_before_a_role_in_apposition_is_a_person
     )
     persons = [n for _, n, _ in _mentions(tmp_path, body, "persName")]
     assert persons == ["Takemura", "Takemura", "Holloway"]  # never a place or a common word before a role
+    body = "In Tongdo, the chairman spoke. Sunday, the minister left. Pham Van Kiet, the deputy premier, came.\n"
+    assert [n for _, n, _ in _mentions(tmp_path, body, "persName")] == ["Pham Van Kiet"]  # whole, not "Kiet"
 
 
 def test_offices_named_for_their_holder_stances_on_a_place_and_a_national_ministry_abbreviated(tmp_path):

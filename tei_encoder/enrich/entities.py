@@ -1607,6 +1607,8 @@ def _name_after_supplied_role(v, gloss: str, after: str) -> str:
     return _name_run(v, m["name"].split()) if m else ""
 
 
+_LOCATIVES = frozenset({"in", "at", "from", "to", "near", "via", "of", "for"})
+_NAME_WORDS_BEFORE = re.compile(rf"(?<![\w.’'-])(?:{_NAME_TOKEN} ){{0,3}}{_NAME_TOKEN}$")  # "Le Duan", "Truman"
 _APPOSITION = ", the "  # "Truman, the American president at the time": the name, then who the person is
 
 
@@ -1617,7 +1619,7 @@ def _names_before_a_role(v, text: str) -> list[str]:
     names = []
     at = text.find(_APPOSITION)
     while at > 0:
-        before = _WORD_BEFORE.search(text, max(0, at - 40), at)
+        before = _NAME_WORDS_BEFORE.search(text, max(0, at - 60), at)
         after = text[at + len(_APPOSITION) : at + len(_APPOSITION) + 40].split()
         if after and _NATIONAL.match(after[0]):
             after = after[1:]
@@ -1627,10 +1629,15 @@ def _names_before_a_role(v, text: str) -> list[str]:
             and not _LOCATIVE_BEFORE.search(text, max(0, before.start() - 8), before.start())  # "In Wonsan, the"
             and role.islower()
             and (v.is_title_word(role) or (len(after) > 1 and _title_phrase(v, role, after[1].rstrip(",.;:"))))
-            and not v.is_common_word(before.group())
-            and not v.is_title_word(before.group())
         ):
-            names.append(before.group())
+            words = before.group().split()
+            while words and (v.is_title_word(words[0]) or (len(words) > 1 and v.is_common_word(words[0]))):
+                if words[0].lower() in _LOCATIVES:
+                    words = []  # "In Tongdo, the chairman ...": a place, then who spoke
+                    break
+                words = words[1:]  # "President Truman", "The Truman": the name after them
+            if words and (len(words) > 1 or not (v.is_common_word(words[0]) or v.is_title_word(words[0]))):
+                names.append(_name_run(v, words) if len(words) > 1 else words[0])  # "Le Duan", not "Duan" alone
         at = text.find(_APPOSITION, at + 1)
     return names
 
