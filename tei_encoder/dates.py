@@ -92,6 +92,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("dmy", rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_OF}{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
     ("mdy-range", rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)"),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}"),
+    # a Japanese dateline in the Showa era: "Showa 47 May 23" (the era's year 1 is 1926)
+    ("showa", rf"\b(?:Showa|SHOWA|Shōwa)\s+(?P<eyear>[1-6]?\d),?\s+{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
     ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("dm-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("dm", rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
@@ -240,7 +242,7 @@ def _combined() -> re.Pattern:
     # a quoted day "“15” January" starts at its quote)
     start = (
         r"(?=[jfmasondbeJFMASONDBEſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second)))"
+        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second|showa|shōwa)))"
     )
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
@@ -563,6 +565,9 @@ def _to_match(
             end,
             _bounds(f"{year:04d}-{1 if g['half'] == 'first' else 7:02d}-01", year, 12 if g["half"] == "second" else 6),
         )
+    if kind == "showa":
+        when = iso_day(1925 + int(g["eyear"]), month_number(g["month"]), int(g["day"]))
+        return DateMatch(start, end, {"when": when}) if when else None
     if kind in ("iso", "iso-short"):
         month = int(g["mnum"])
     else:

@@ -146,3 +146,10 @@ def test_a_main_department_alone_is_generic_and_transliterated_state_abbreviatio
         ("SU", "#ussr"),
         ("ChSSR", "#czechoslovakia"),
     ]
+
+
+def test_a_showa_era_dateline_is_its_western_date(tmp_path):
+    assert _dates(tmp_path, "Showa 36 April 5\n\nThe show on May 3 was long.\n") == [
+        ("Showa 36 April 5", "1961-04-05"),  # Showa 1 is 1926
+        ("May 3", "1961-05-03"),
+    ]
