@@ -470,7 +470,9 @@ _RELATIVE = re.compile(
 )
 # a day of the record's month by its ordinal alone, the sentence going on after it ("on the 4th, from 9:15",
 # "the evening of the 28th […]"); never before a noun ("the 20th anniversary", "the 4th Congress")
-_BARE_ORDINAL = re.compile(r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
+# (the match begins with the literal "he " and reads "t"/"T" behind it: the scan jumps from one "he " to the
+# next instead of trying the pattern at every position; the day's group is where the date begins)
+_BARE_ORDINAL = re.compile(r"he (?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
 
 
 def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:
@@ -495,13 +497,13 @@ def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int
     added = []
     for m in _BARE_ORDINAL.finditer(text):
         day = int(m.group("day"))
-        if (day > today and not _future_before(text, m.start())) or any(
-            d.start < m.end() and m.start() < d.end for d in found
+        if (day > today and not _future_before(text, m.start("day"))) or any(
+            d.start < m.end() and m.start("day") < d.end for d in found
         ):
             continue
         when = iso_day(year, month, day)
         if when:
-            added.append(DateMatch(m.start(), m.end(), {"when": when}))
+            added.append(DateMatch(m.start("day"), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 

@@ -235,3 +235,42 @@ def test_decoding_with_the_control_gate_gives_the_plain_result(text):
     assert got.text == plain
     assert bool(escapes) == any("terminal" in w for w in got.warnings)
     assert bool(forbidden) == any("XML 1.0" in w for w in got.warnings)
+
+
+# the bare-ordinal pattern as it was written first: tried at every position, the day's digits its start
+PLAIN_BARE_ORDINAL = re.compile(r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["the ", "The ", "he ", "athe ", "t", "1", "4", "31", "st", "th", "nd", ",", ". ", " "]))
+)
+def test_bare_ordinal_scan_from_the_article_finds_what_the_plain_pattern_finds(parts):
+    """_BARE_ORDINAL begins with "he " (a fast scan); its days are the plain pattern's matches."""
+    from tei_encoder.dates import _BARE_ORDINAL
+
+    text = "".join(parts)
+    found = [(m.start("day"), m.end()) for m in _BARE_ORDINAL.finditer(text)]
+    assert found == [m.span() for m in PLAIN_BARE_ORDINAL.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["kim", "Kim", "kim-il", "o’kim", "kim_", "_", " ", ".", "\n", "é", "İ", "ab", "1"])),
+    st.sampled_from(["kim", "kim-il", "o’kim", "ab", "1", "é", "kim il", "a.b", ""]),
+)
+def test_word_index_of_a_long_record_gives_the_places_the_scan_gives(parts, word):
+    """_occurrences in a long record (an index of its words) gives the places str.find gives in a short one."""
+    from types import SimpleNamespace
+
+    from tei_encoder.enrich import entities
+
+    def places(indexed_from: int) -> list[int]:
+        ctx = SimpleNamespace(flat="".join(parts), flat_lower=None, word_spots=None)
+        saved, entities._INDEXED_FROM = entities._INDEXED_FROM, indexed_from
+        try:
+            return list(entities._occurrences(ctx, word))
+        finally:
+            entities._INDEXED_FROM = saved
+
+    assert places(0) == places(1 << 60)

@@ -705,6 +705,8 @@ class _DocContext:
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
     given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
+    # a long record's whole words of flat_lower -> where each stands (_occurrences), made at first use
+    word_spots: dict[str, list[int]] | None = None
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -1848,10 +1850,11 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
     heading shortens names as it likes: "Kim and the Chinese Friends") and each word's positions;
     made once per record and kept on `ctx`."""
     if ctx.word_keys is None:
-        keys: list[str] = [norm(t) for _, _, t in tokens(ctx.doc.header.summary or "")]
+        # (the tokens' keys as the name pass has them, cached per string: no list made per string here)
+        keys: list[str] = list(_token_keys(ctx.doc.header.summary or "")[1])
         in_heads: set[int] = set()
         for text, parent in zip(ctx.texts, ctx.parents):
-            words = [norm(t) for _, _, t in tokens(text)]
+            words = _token_keys(text)[1]
             if parent.tag == "head":
                 in_heads.update(range(len(keys), len(keys) + len(words)))
             keys += words
@@ -2864,13 +2867,28 @@ _CAPITALISED_BEFORE = re.compile(rf"([A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*)
 _CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ț][\w’'-]*)")
 
 
+# a whole word to _occurrences: a run of letters, digits (str.isalnum, which [^\W_] is) and _WORD_CHARS
+_WHOLE_WORD = re.compile(r"(?:[^\W_]|[’'-])+")
+# from this length of a record's text on, _occurrences reads an index of its words made once: a long record
+# asks for more words, each a scan of the whole text (the time grew with the square of the size)
+_INDEXED_FROM = 30_000
+
+
 def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
     """Where the folded `word` stands as a whole word in _flat(ctx), in any case (str.find on the
-    lower-cased text: no pattern compiled per word)."""
+    lower-cased text: no pattern compiled per word; in a long record, an index of its words)."""
     flat = _flat(ctx)
     if ctx.flat_lower is None:
         ctx.flat_lower = flat.lower()
     lower, n = ctx.flat_lower, len(word)
+    if len(lower) >= _INDEXED_FROM and _WHOLE_WORD.fullmatch(word):
+        # the word's whole-word places are the runs of word characters that are the word itself
+        if ctx.word_spots is None:
+            ctx.word_spots = {}
+            for m in _WHOLE_WORD.finditer(lower):
+                ctx.word_spots.setdefault(m.group(), []).append(m.start())
+        yield from ctx.word_spots.get(word, ())
+        return
     at = lower.find(word)
     while at >= 0:
         before, after = lower[at - 1 : at], lower[at + n : at + n + 1]
@@ -2996,7 +3014,9 @@ def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spa
     name inside is no mention of its own (TEI 13.2.2: an orgName holds the place it is named after).
     None when no such unit is printed there, or a title or function word begins it."""
     rules = ctx.rec.link_rules
-    j = next((k for k in range(i + 1, len(toks) + 1) if k == len(toks) or toks[k][0] >= end), len(toks))
+    j, n = i + 1, len(toks)  # the first token at or after `end` (a plain loop: this runs at every place and body)
+    while j < n and toks[j][0] < end:
+        j += 1
     after = _word_after(text, toks, j)
     if kind == "place" and after is not None and after.islower() and after in rules.org_part_nouns:
         start, stop = toks[i][0], toks[j][1]
@@ -3196,7 +3216,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.extend(joined)  # "the Japan-China talks", "the Rangoon-Kumming-Hanoi route"
                 i += 1
                 continue
-            unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys)
+            # (_unlisted_span's two first tests, without the call: most capitalised words pass neither)
+            may_be_unlisted = (i + 1 < n_toks and keys[i + 1] in place_keys) or toks[i][2][-1:].isupper()
+            unlisted = _unlisted_span(ctx, text, toks, keys, i, spans, place_keys) if may_be_unlisted else None
             if unlisted:
                 spans.append(unlisted)
                 i += 2 if unlisted[1] > toks[i][1] else 1
@@ -3653,6 +3675,21 @@ def _org_key(surface: str) -> tuple[str, ...]:
 def _has_head_word(text: str, start: int, end: int) -> bool:
     """_ORG_HEAD_WORD.search(text, start, end) is not None: a head word (any case) as a whole word of
     text[start:end] (end counts as a word's end, as for the pattern)."""
+    if start and _WORD_CHAR.match(text, start - 1):
+        return _head_word_between(text, start, end)  # a word goes on before `start`: the text decides
+    return _holds_head_word(text[start:end])
+
+
+@lru_cache(maxsize=8192)
+def _holds_head_word(run: str) -> bool:
+    """_has_head_word of the whole of `run`, remembered: the organisation pass asks it of every capitalised
+    run ("He", "The Soviet Union"), and a record repeats its runs; after a non-word character (or at the
+    text's start) a run's answer is the same in any text."""
+    return _head_word_between(run, 0, len(run))
+
+
+def _head_word_between(text: str, start: int, end: int) -> bool:
+    """_has_head_word, read from the text."""
     if not _HEAD_WORDS_PLAIN:
         return _ORG_HEAD_WORD.search(text, start, end) is not None
     for m in _WORD_RUN.finditer(text, start, end):
