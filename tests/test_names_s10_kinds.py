@@ -153,3 +153,10 @@ def test_a_showa_era_dateline_is_its_western_date(tmp_path):
         ("Showa 36 April 5", "1961-04-05"),  # Showa 1 is 1926
         ("May 3", "1961-05-03"),
     ]
+
+
+def test_an_abbreviation_defined_with_an_equals_sign_names_its_body_in_the_whole_record(tmp_path):
+    body = "File 12/01- ZVÚ\n\n(ZVÚ = Office for Border Questions]\n\nThe ZVÚ wrote twice. 1 USD = 4 rubles.\n"
+    orgs = [(n, r) for _, n, r in _mentions(tmp_path, body, "orgName")]
+    assert [n for n, _ in orgs] == ["ZVÚ", "ZVÚ", "Office for Border Questions", "ZVÚ"]  # before it too
+    assert len({r for n, r in orgs if n == "ZVÚ"}) == 1

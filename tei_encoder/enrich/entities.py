@@ -755,6 +755,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         _learn_expanded_abbreviations(ctx, holder)
         _learn_bracket_glossed_abbreviations(ctx, holder)
     _learn_parenthesised_abbreviations(ctx)
+    _learn_defined_abbreviations(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -1010,6 +1011,21 @@ def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None
         m = _ABBREVIATIONS_BEFORE.search(before, max(0, len(before) - 16))
         if m:
             _learn_glossed_abbreviation(ctx, m["abbr"], child.text().strip())
+
+
+# an abbreviation defined with "=": "(OZÚ = Section for Special Assignments]" (a translator's note)
+_DEFINED = re.compile(
+    r"(?<![\w’'-])(?P<abbr>[A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž]{1,6}) = (?P<gloss>[A-ZÀ-ÞĀ-ț][^()\[\]\n;=]{2,80}?)(?=[)\].;]|$)"
+)
+
+
+def _learn_defined_abbreviations(ctx: _DocContext) -> None:
+    """Abbreviations defined with an equals sign ("OZÚ = Section for Special Assignments"): the
+    abbreviation names what its definition names (_learn_glossed_abbreviation), in the whole record.
+    Only strings with " = " are read."""
+    for text in dict.fromkeys(t for t in ctx.texts if " = " in t):
+        for m in _DEFINED.finditer(text):
+            _learn_glossed_abbreviation(ctx, m["abbr"], m["gloss"].strip())
 
 
 def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
