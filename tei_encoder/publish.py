@@ -436,13 +436,14 @@ class Publisher:
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
-            etree.tostring(root, encoding="unicode"),
+            # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
+            # and read any part of the document: they get all of it
+            _stylesheet_copy(root, whole=bool(self.overrides)),
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
-            # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
             **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
@@ -471,6 +472,28 @@ class Publisher:
     def search_page(self, edition: str = "<edition/>") -> bytes:
         """The full-text search page (search.html), around Pagefind's UI."""
         return self._run(self._search, edition, root="")
+
+
+def _stylesheet_copy(root: etree._Element, whole: bool) -> str:
+    """The annotated document as the document stylesheet reads it: all of ROOT when WHOLE or
+    when ROOT is no TEI or teiCorpus (such a page shows all of its text), else without the
+    standOff children of the root (TEI P5 §16.10) that hold no `text`: of them the shipped
+    stylesheets read only the entries the page's JSON-LD names (f:json-ld), made in Python when
+    no edition module is imported (teidoc.json_ld), and Saxon parses every byte it is given (a
+    tenth of a document's, the register entries). ROOT is left as it was."""
+    stand_offs = (
+        []
+        if whole or root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")
+        else [el for el in root.iterchildren(f"{{{TEI_NS}}}standOff") if el.find(f".//{{{TEI_NS}}}text") is None]
+    )
+    places = [(root.index(el), el) for el in stand_offs]
+    for el in stand_offs:
+        root.remove(el)
+    try:
+        return etree.tostring(root, encoding="unicode")
+    finally:
+        for index, el in places:  # put back in document order, each where it was
+            root.insert(index, el)
 
 
 # Elements that may stand inside a word (TEI P5 §11.3: expansions, supplied or unclear letters,
@@ -704,10 +727,30 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
 # the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
 # facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
 _SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
-_UNSHOWN_STANDOFF_TEXT = etree.XPath(  # compiled once: every document has a standOff
-    "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]", namespaces=NSMAP
-)
 _ALL_TEXT = etree.XPath(".//text()")
+_REGISTER_ENTRIES = frozenset(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
+
+
+def _unshown_standoff_text(stand_off: etree._Element) -> list[str]:
+    """The text nodes of a standOff outside its person, place and org entries (the register
+    pages show those), in document order: what the XPath descendant::text()[not(ancestor::
+    tei:person or ancestor::tei:place or ancestor::tei:org)] selects, found without looking
+    inside the entries (a document's standOff is mostly entries). Recursive: the trees
+    published are at most xmlsafe.MAX_DEPTH deep (parse_xml refuses deeper ones)."""
+    texts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if el.text:
+            texts.append(el.text)
+        for child in el:
+            # an entry's content is left out; a comment's or an instruction's is no text node
+            if isinstance(child.tag, str) and child.tag not in _REGISTER_ENTRIES:
+                walk(child)
+            if child.tail:
+                texts.append(child.tail)
+
+    walk(stand_off)
+    return texts
 
 
 def unshown_parts(root: etree._Element) -> list[str]:
@@ -722,7 +765,7 @@ def unshown_parts(root: etree._Element) -> list[str]:
             if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
                 continue
             standoff = part.tag == f"{{{TEI_NS}}}standOff"
-            texts = _UNSHOWN_STANDOFF_TEXT(part) if standoff else _ALL_TEXT(part)
+            texts = _unshown_standoff_text(part) if standoff else _ALL_TEXT(part)
             words = len(_words(" ".join(texts)))
             if words:
                 counted = f"{words:,} word" + ("s" if words != 1 else "")
@@ -1093,7 +1136,9 @@ def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> l
     download, removed = inert_tei(tei, tree)
     page, warnings = publisher.render_document(tei, name, tree)
     atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
-    atomic_write(site_path(site, f"tei/{name}.xml"), download, owned=True)
+    # a page is made again whenever the stylesheets, the title or the UI strings change; its
+    # download copy only when the TEI does: an unchanged copy is read (cheap), not written again
+    _write_if_changed(site_path(site, f"tei/{name}.xml"), download)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 
 
@@ -1177,7 +1222,10 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
 # bytes deleted before looking for an active URL's scheme: ASCII controls and spaces (which the
 # check removes or skips) and every byte of a non-ASCII character (C1 controls, Unicode spaces)
 _SCHEME_NOISE = bytes(range(0x21)) + bytes(range(0x7F, 0x100))
-_ON_ATTRIBUTE = re.compile(rb"\son[^\s=<>/]*\s*=")
+# "on…=" after white space: the regex looks for its literal "on" (a fast scan; a pattern that
+# starts with \s is tried at every byte), the white space before it is checked after
+_ON_ATTRIBUTE = re.compile(rb"on[^\s=<>/]*\s*=")
+_WHITE_SPACE_BYTES = frozenset(b" \t\n\r\f\v")  # regex \s of bytes
 _ACTIVE_SCHEMES = (b"javascript:", b"vbscript:", b"data:")
 
 
@@ -1190,10 +1238,17 @@ def _surely_inert(tei: bytes) -> bool:
     if b"&#" in tei or any(ns.encode() in tei for ns in ACTIVE_NAMESPACES):
         return False
     lowered = tei.lower()
-    if b"<?xml-stylesheet" in lowered or _ON_ATTRIBUTE.search(lowered):
+    if b"<?xml-stylesheet" in lowered or _has_on_attribute(lowered):
         return False
     squeezed = lowered.translate(None, _SCHEME_NOISE)
     return not any(scheme in squeezed for scheme in _ACTIVE_SCHEMES)
+
+
+def _has_on_attribute(lowered: bytes) -> bool:
+    """Whether LOWERED (bytes in lower case) has something like an on… attribute: white space,
+    "on", name characters, white space, "=" (as the regex \\son[^\\s=<>/]*\\s*= finds it)."""
+    # a match holds white space only just before its "=", so none of them hides a start
+    return any(m.start() and lowered[m.start() - 1] in _WHITE_SPACE_BYTES for m in _ON_ATTRIBUTE.finditer(lowered))
 
 
 def _is_stylesheet(node) -> bool:

@@ -228,8 +228,8 @@ class Mention:
     """A linked mention: its element, entity targets with their kind, and external links."""
 
     element: etree._Element
-    keys: list[tuple[str, str]]  # (kind, key), in the order of the pointer
-    urls: list[str]
+    keys: tuple[tuple[str, str], ...]  # (kind, key), in the order of the pointer
+    urls: tuple[str, ...]
 
 
 def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[Mention]:
@@ -254,11 +254,17 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
                     kind_of[t.key] = declared
             raw.append((el, declared, targets))
     found = []
+    # a document repeats its pointers (every mention of an entity): each one resolved once
+    resolved: dict[tuple[Target, ...], tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
     for el, _declared, targets in raw:
-        keys = [(kind_of[t.key], t.key) for t in targets if t.key and t.key in kind_of]
-        urls = [t.url for t in targets if t.url]
-        if keys or urls:
-            found.append(Mention(el, keys, urls))
+        links = resolved.get(targets)
+        if links is None:
+            links = resolved[targets] = (
+                tuple((kind_of[t.key], t.key) for t in targets if t.key and t.key in kind_of),
+                tuple(t.url for t in targets if t.url),
+            )
+        if links[0] or links[1]:
+            found.append(Mention(el, *links))
     return found
 
 
@@ -385,6 +391,18 @@ def annotate(root: etree._Element) -> etree._Element:
     decided: dict[tuple[str, str], tuple[str, str, str]] = {}
     for m in found:
         el = m.element
+        if len(m.keys) == 1 and not m.urls:  # most mentions: one entity, nothing else to link
+            kind, key = entity = m.keys[0]
+            page, prefix, name = decided.get(entity) or _decide(decided, listed, kind, key)
+            counts[key] = n = counts.get(key, 0) + 1
+            kinds[key] = kind
+            el.set(_HREF, page)
+            el.set(_ID, prefix + str(n))  # mention_anchor(key, n)
+            el.set(_KIND, kind)
+            if name:
+                el.set(_TITLE, name)
+            _mark_nested(el, holding)
+            continue
         links: list[tuple[str, str]] = []
         for kind, key in m.keys:
             page, prefix, _name = decided.get((kind, key)) or _decide(decided, listed, kind, key)
@@ -402,12 +420,7 @@ def annotate(root: etree._Element) -> etree._Element:
                 el.set(_TITLE, name)
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
-        # holding has mentions only: ancestors of other tags are passed over by lxml; most
-        # documents' mentions hold text alone, and no ancestor is looked at
-        if holding and any(a in holding for a in el.iterancestors(*_MENTION_TAGS)):
-            el.set(P + "nested", "true")
-        if len(el):
-            holding.add(el)
+        _mark_nested(el, holding)
     for el in root.iter(*_PRINTED_FIRST):
         printed = printed_alternative(el)
         if printed is not None:
@@ -416,6 +429,17 @@ def annotate(root: etree._Element) -> etree._Element:
     _declare_text_language(root)
     _mark_directions(root)
     return root
+
+
+def _mark_nested(el: etree._Element, holding: set[etree._Element]) -> None:
+    """pub:nested on a linked mention inside another (HOLDING: the linked mentions so far that
+    hold elements, to which EL is added when it holds any)."""
+    # holding has mentions only: ancestors of other tags are passed over by lxml; most
+    # documents' mentions hold text alone, and no ancestor is looked at
+    if holding and any(a in holding for a in el.iterancestors(*_MENTION_TAGS)):
+        el.set(P + "nested", "true")
+    if len(el):
+        holding.add(el)
 
 
 def main_language(root: etree._Element) -> str:

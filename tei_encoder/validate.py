@@ -34,9 +34,11 @@ from lxml import etree, isoschematron
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT, lines_of
 from .schematron3 import union_alternatives, without_predicates
-from .workers import WorkerPool, die_with_parent, pool_workers
+from .workers import WorkerPool, die_with_parent, idle_cores, pool_workers
 from .xmlsafe import (
     DEFAULT_MAX_MB,
+    MAX_ATTRIBUTES,
+    MAX_NAME_LENGTH,
     NSMAP,
     TEI_NS,
     XML_NS,
@@ -54,8 +56,18 @@ from .xmlsafe import (
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 XSL = "{http://www.w3.org/1999/XSL/Transform}"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
-# files from which two worker processes beat one (measured: benchmarks/run.py, "pool break-even")
+XS = "{http://www.w3.org/2001/XMLSchema}"
+# libxml2's limit on one text node (XML_MAX_TEXT_LENGTH) without XML_PARSE_HUGE: a smaller file cannot
+# reach it (no entity is expanded), so it is parsed with libxml2's limits, its depth limit among them
+HUGE_TEXT_BYTES = 10_000_000
+# files from which two worker processes beat one on a quiet machine (measured: benchmarks/run.py,
+# "pool break-even"; benchmarks/validate_speed.py --pool)
 POOL_BREAK_EVEN = 2000
+# A pool only where its workers find cores no one uses: on a busy machine (other jobs on the cores) the
+# workers' start-up and their contention cost more than they give (2 cores at load 7-10: 8,000 files
+# 16.6 s in one process, 23.6 s in a pool of two). True makes the pool run however busy the machine
+# is (the benchmarks force it so).
+POOL_WHEN_BUSY = False
 # A jing run takes as many files as its command line holds (the JVM starts once per run): half the
 # system's limit on arguments, the rest left for the environment
 _JING_ARG_BYTES = min(os.sysconf("SC_ARG_MAX") if hasattr(os, "sysconf") else 2**17, 2**21) // 2
@@ -285,7 +297,12 @@ def _pattern_in_words(message: str) -> str:
 def is_tei_encoder_output(tree: etree._ElementTree) -> bool:
     """True when the file says it was written by tei-encoder: a TEI root whose header names the
     application (encodingDesc/appInfo/application[@ident="tei-encoder"], TEI Guidelines 2.3.11)."""
-    return bool(tree.xpath(_OURS, namespaces=NSMAP))
+    return bool(_ours_xpath()(tree))
+
+
+@lru_cache(maxsize=1)
+def _ours_xpath() -> etree.XPath:
+    return etree.XPath(_OURS, namespaces=NSMAP)
 
 
 def user_terms(message: str) -> str:
@@ -473,6 +490,44 @@ class Validator:
             )
         return found
 
+    def _parse(self, path: Path, data: bytes) -> tuple[etree._ElementTree, bool | None]:
+        """The file parsed and within xmlsafe's structural limits, with the project XSD's verdict on it
+        when finding the limits kept needed it (else None). Raises what parse_xml raises.
+
+        A file under HUGE_TEXT_BYTES is parsed with libxml2's own limits, which refuse nesting deeper
+        than MAX_DEPTH as it parses; any error there and the file is parsed again as a file of any
+        size is (huge, every limit checked after), so a file that fails is told exactly as before.
+        The limits on attributes and names cost two passes over the tree; a tree the project XSD finds
+        valid is proved within them when the XSD allows nothing else (_xsd_keeps_limits)."""
+        if len(data) < HUGE_TEXT_BYTES:
+            try:
+                tree = parse_xml(path, data, limits=False)
+            except etree.XMLSyntaxError:
+                pass
+            else:
+                xsd_valid = self._valid_within_limits(tree, data)
+                if xsd_valid is not True:
+                    problem = structure_problem(tree, depth=False)
+                    if problem is not None:
+                        raise problem
+                return tree, xsd_valid
+        return parse_xml(path, data, huge=True), None  # size bounded above, so text nodes may be huge
+
+    def _valid_within_limits(self, tree: etree._ElementTree, data: bytes) -> bool | None:
+        """True when the project XSD finds the tree valid and that proves it within MAX_ATTRIBUTES
+        and MAX_NAME_LENGTH; False when the XSD finds it invalid; None when the XSD was not asked:
+        no XSD, or one that allows more (_xsd_keeps_limits), or a file that may declare a namespace
+        prefix (the prefix is part of a name, and can be of any length), or foreign TEI in profile auto."""
+        if self.xsd is None or not self._xsd_keeps_limits or not _ascii_compatible(data) or b"xmlns:" in data:
+            return None
+        if self.profile == "auto" and not is_tei_encoder_output(tree):
+            return None
+        return bool(self.xsd.validate(tree))
+
+    @cached_property
+    def _xsd_keeps_limits(self) -> bool:
+        return self.xsd_path is not None and xsd_keeps_limits(self.xsd_path)
+
     def _lxml_rng(self, rng: Path) -> etree.RelaxNG:
         if rng not in self._rng_compiled:
             self._rng_compiled[rng] = etree.RelaxNG(etree.parse(str(rng)))
@@ -507,8 +562,9 @@ class Validator:
                 [Diagnostic(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}", source="unchecked")]
             )
         duplicate_id = None
+        xsd_valid: bool | None = None
         try:
-            tree = parse_xml(path, data, huge=True)  # size bounded above, so text nodes may be huge
+            tree, xsd_valid = self._parse(path, data)
         except etree.XMLSyntaxError as exc:
             line, col = exc.position if hasattr(exc, "position") else (exc.lineno or 1, exc.offset or 1)
             duplicate = re.match(r"ID (\S+) already defined", exc.msg or "")
@@ -528,9 +584,9 @@ class Validator:
         except UnsafeXML as exc:
             return _Checked([_refused(name, str(exc), exc.line)])
         origins: dict[etree._Element, str] = {}  # the elements that start an included file's content
-        checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins)
+        checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins, xsd_valid)
         # an xml:id that is no NCName makes the file invalid, never "not well-formed" (publish warns alike)
-        checked.problems[:0] = _bad_id_diagnostics(tree, name, data)
+        checked.problems[:0] = _bad_id_diagnostics(tree, name, data, nothing_included=not _may_include(data))
         checked.problems = _name_included_files(checked.problems, tree, origins)
         return checked
 
@@ -542,10 +598,12 @@ class Validator:
         duplicate_id: Diagnostic | None,
         constraints: str,
         origins: dict[etree._Element, str],
+        xsd_valid: bool | None = None,
     ) -> _Checked:
-        """_check_one's checks of a file that parsed (origins gets where included content starts)."""
+        """_check_one's checks of a file that parsed (origins gets where included content starts;
+        xsd_valid: the project XSD's verdict on the tree when _parse knows it already)."""
         includes = None
-        if has_xinclude(tree):
+        if not _surely_no_xinclude(data) and has_xinclude(tree):
             refusal, includes = _include_refusal(tree, name, data, self.include_roots, self.max_bytes, origins)
             if refusal:
                 return _Checked([refusal])
@@ -588,7 +646,8 @@ class Validator:
             return _Checked([duplicate_id])  # our rules resolve pointers by xml:id: nothing sound to add
         else:
             rng = self.rng_path
-            problems = self.check_tree(tree, name, data, rng=False)
+            # the XSD's verdict on the tree as parsed holds unless includes were expanded into it
+            problems = self.check_tree(tree, name, data, rng=False, xsd_valid=xsd_valid if includes is None else None)
         if rng is not None and self.jing and not jing_can_name(name):
             # jing cannot be given this name (a byte that is not UTF-8), or its report lines could
             # not be told apart (a line break): never a verdict without the RELAX NG check
@@ -610,13 +669,20 @@ class Validator:
         return _Checked(problems, rng, includes, deferred, expanded)
 
     def check_tree(
-        self, tree: etree._ElementTree, name: str, data: bytes | None = None, rng: bool = True
+        self,
+        tree: etree._ElementTree,
+        name: str,
+        data: bytes | None = None,
+        rng: bool = True,
+        xsd_valid: bool | None = None,
     ) -> list[Diagnostic]:
-        """The project XSD and rules on a parsed tree (and the RELAX NG schema by lxml, when rng and no jing)."""
+        """The project XSD and rules on a parsed tree (and the RELAX NG schema by lxml, when rng and no jing).
+        xsd_valid: the XSD's verdict on this very tree when the caller has it (None: validated here)."""
         lines = _Lines(data, tree.docinfo.encoding)
         occurrences = _Occurrences()
         found: list[Diagnostic] = []
-        if self.xsd is not None and not self.xsd.validate(tree):
+        valid = xsd_valid if xsd_valid is not None else self.xsd is None or self.xsd.validate(tree)
+        if self.xsd is not None and not valid:
             found.extend(self._explain(tree, name, lines, occurrences))
         if self.rules is not None:
             found.extend(self._rules(tree, name, lines, occurrences))
@@ -698,13 +764,17 @@ class Validator:
     def check_files(self, paths: list[Path], jobs: int = 1) -> list[Diagnostic]:
         """Every file, in the order given. With jing, jing starts first on every file it can take and our
         checks run meanwhile in this process (never one after the other: `validate --rng` takes about
-        jing's own time); its lines are then merged per file. Without jing, with jobs > 1 and a batch
-        large enough to pay for starting workers (see pool_workers), the checks run in a process pool."""
+        jing's own time); its lines are then merged per file. Without jing, with jobs > 1, a batch
+        large enough to pay for starting workers (see pool_workers) and cores idle for them
+        (POOL_WHEN_BUSY), the checks run in a process pool."""
         paths = [Path(p) for p in paths]
         ahead_rng = self._jing_ahead_schema()
         with ThreadPoolExecutor(1) as beside:
-            ahead = beside.submit(_jing_ahead, ahead_rng, self._jing_takes(paths), self.jing) if ahead_rng else None
+            # which files jing may take is found beside too: jing starts at once, not after a read of every file
+            ahead = beside.submit(self._jing_ahead, ahead_rng, paths) if ahead_rng else None
             workers = 1 if ahead else pool_workers(len(paths), jobs, POOL_BREAK_EVEN)
+            if workers > 1 and not POOL_WHEN_BUSY:
+                workers = min(workers, max(1, round(idle_cores())))
             if workers > 1:
                 checked = self._in_pool(paths, workers)
             else:
@@ -739,6 +809,10 @@ class Validator:
             except OSError:
                 return None  # each file then says why it was not checked
         return self.rng_path
+
+    def _jing_ahead(self, rng: Path, paths: list[Path]) -> dict[Path, list[Diagnostic]]:
+        """_jing_ahead on the files jing may take (_jing_takes)."""
+        return _jing_ahead(rng, self._jing_takes(paths), self.jing)
 
     def _jing_takes(self, paths: list[Path]) -> list[Path]:
         """The files jing may be given ahead of our checks: names it can take, regular files within the
@@ -788,6 +862,51 @@ class Validator:
         initargs = (*settings, os.getpid())  # workers die with this process
         with WorkerPool(jobs, _init_pool, initargs) as pool:  # a worker that dies ends the run at once
             return [c for batch in map(pool.result, [pool.submit(_check_batch, b) for b in batches]) for c in batch]
+
+
+@lru_cache(maxsize=8)
+def xsd_keeps_limits(path: Path) -> bool:
+    """Whether every document this XSD (with the schemas it includes and imports) finds valid, and that
+    declares no namespace prefix, is within xmlsafe's MAX_ATTRIBUTES and MAX_NAME_LENGTH.
+
+    So it is when the schemas have no wildcard (xs:any, xs:anyAttribute) and no element of type
+    xs:anyType (declared without a type: it takes any attribute and any child), so that a valid
+    document holds only declared elements and attributes (XML Schema 1.0 Part 1, 3.4.4 and 3.10):
+    one element then has at most as many attributes as the schemas declare (xsi:type and its kin
+    need a prefix declared), and a name is a declared one, with no prefix but "xml:". False for a
+    schema that cannot be read, that names another by URL or not at all, or redefines one."""
+    seen: set[Path] = set()
+    todo = [Path(path).resolve()]
+    attributes, longest = 0, 0
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            root = etree.parse(str(current), _parser_without_ids()).getroot()
+        except (OSError, etree.XMLSyntaxError):
+            return False
+        if next(root.iter(f"{XS}any", f"{XS}anyAttribute", f"{XS}redefine", f"{XS}override"), None) is not None:
+            return False
+        for reference in root.iter(f"{XS}include", f"{XS}import"):
+            location = reference.get("schemaLocation")
+            if not location or ":" in location:  # no schema or one by URL: what it declares is unknown
+                return False
+            todo.append((current.parent / location).resolve())
+        for declared in root.iter(f"{XS}element", f"{XS}attribute"):
+            if declared.get("name") is None:
+                continue
+            typed = any(declared.get(a) is not None for a in ("type", "ref")) or any(
+                declared.find(f"{XS}{kind}") is not None for kind in ("complexType", "simpleType")
+            )
+            if declared.tag == f"{XS}element" and (not typed or (declared.get("type") or "").endswith("anyType")):
+                return False
+            attributes += declared.tag == f"{XS}attribute"
+            longest = max(longest, len(declared.get("name") or ""))
+        if any("anyType" in (el.get("base") or "") for el in root.iter(f"{XS}extension")):
+            return False
+    return attributes <= MAX_ATTRIBUTES and longest + len("xml:") <= MAX_NAME_LENGTH
 
 
 @lru_cache(maxsize=4)
@@ -855,9 +974,28 @@ def _schema_path(given: Path | None | bool, wanted: bool, default: Path) -> Path
     return Path(given) if given else default
 
 
-def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> list[Diagnostic]:
+# an xml:id attribute as written (always with the prefix xml: no other may be bound to its namespace)
+# whose value, as written, is not a plain ASCII NCName: one search of the bytes, in C
+_ODD_XML_ID_WRITTEN = re.compile(
+    rb"""xml:id\s*=\s*(?:"(?![A-Z_a-z][A-Z_a-z\-.0-9]*")|'(?![A-Z_a-z][A-Z_a-z\-.0-9]*'))"""
+)
+
+
+def _ids_surely_ncnames(data: bytes) -> bool:
+    """True when every xml:id of the file, as written, is an ASCII NCName, so that bad_xml_ids can find
+    nothing: in an ASCII-compatible encoding each xml:id attribute is written `xml:id="…"`, and a value
+    written as an ASCII NCName (no reference, no white space to normalise) is that NCName. A match in
+    a comment or text only sends the file to the full check. Only for a file whose tree holds nothing
+    included."""
+    return _ascii_compatible(data) and _ODD_XML_ID_WRITTEN.search(data) is None
+
+
+def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes, nothing_included: bool) -> list[Diagnostic]:
     """An error for each xml:id that is not an NCName, a warning for one that is an NCName only by
-    XML 1.0's fifth edition (xmlsafe.bad_xml_ids: the words publish warns with)."""
+    XML 1.0's fifth edition (xmlsafe.bad_xml_ids: the words publish warns with). nothing_included:
+    the tree is the file's own content alone (no XInclude), so its xml:ids can be read off the bytes."""
+    if nothing_included and _ids_surely_ncnames(data):
+        return []  # a search of the bytes in C instead of a pass over the tree
     found = bad_xml_ids(tree)
     if not found:
         return []
@@ -880,11 +1018,37 @@ def _bad_id_diagnostics(tree: etree._ElementTree, name: str, data: bytes) -> lis
 _INCLUDE_TAG = re.compile(rb"<(?:[^\s<>=/!?]*:)?include[\s/>]")
 
 
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"'>]*)["']""")
+# encodings in which every ASCII character is its ASCII byte, and no other character uses those bytes
+_ASCII_AS_BYTES = re.compile(r"utf-?8|(us-)?ascii|iso[-_]?8859-\d+|latin-?1|(windows|cp)-?125\d", re.IGNORECASE)
+
+
+def _ascii_compatible(data: bytes) -> bool:
+    """Whether the file's markup can be searched as bytes: it starts with "<" (after a UTF-8 byte order
+    mark, if any; so not UTF-16, UTF-32 or EBCDIC) and declares no encoding but UTF-8, ASCII or an
+    8-bit one that keeps ASCII (UTF-7 can spell any letter in other bytes, Shift-JIS and its kin use
+    ASCII bytes inside other characters)."""
+    start = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if start[:1] != b"<" or start[1:2] == b"\x00":
+        return False
+    declared = _DECLARED_ENCODING.match(start) if start.startswith(b"<?xml") else None
+    return declared is None or _ASCII_AS_BYTES.fullmatch(declared.group(1).decode("ascii", "replace")) is not None
+
+
+def _surely_no_xinclude(data: bytes) -> bool:
+    """True when no element of the file can be in an XInclude namespace (2001, or the 2003 draft's):
+    in an ASCII-compatible encoding a namespace is bound by writing its name, "…/XInclude", in a
+    declaration, where only a character reference (&#…;) could spell it otherwise. One search of the
+    bytes instead of a pass over the tree (xmlsafe.has_xinclude)."""
+    return _ascii_compatible(data) and b"XInclude" not in data and b"&#" not in data
+
+
 def _may_include(data: bytes) -> bool:
     """True unless data surely holds no XInclude: in an encoding other than an ASCII-compatible one
     (UTF-16, UTF-32, EBCDIC), or with an element named include, it may."""
-    ascii_compatible = data.startswith(b"\xef\xbb\xbf<") or (data[:1] == b"<" and data[1:2] != b"\x00")
-    return not ascii_compatible or _INCLUDE_TAG.search(data) is not None
+    if not _ascii_compatible(data):
+        return True
+    return b"include" in data and _INCLUDE_TAG.search(data) is not None  # the search only where it can match
 
 
 def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -259,18 +260,26 @@ _OVER_LIMITS = (
 )
 
 
+@lru_cache(maxsize=1)
+def _limit_paths() -> tuple[tuple[etree.XPath, Callable[[etree._Element], str]], ...]:
+    """_OVER_LIMITS with each XPath compiled (the depth path alone cost ~20 µs to compile per file)."""
+    return tuple((etree.XPath(path), say) for path, say in _OVER_LIMITS)
+
+
 def _short(el: etree._Element) -> str:
     name = etree.QName(el).localname
     return name if len(name) <= 40 else name[:40] + "…"
 
 
-def structure_problem(tree: etree._ElementTree) -> UnsafeXML | None:
+def structure_problem(tree: etree._ElementTree, depth: bool = True) -> UnsafeXML | None:
     """The refusal of a tree beyond the structural limits (MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAME_LENGTH),
     or None: one line naming the first place over a limit (its line, in .line and the message)
-    and how many more there are. Each limit is one XPath run in C (about 0.1 s per million elements)."""
+    and how many more there are. Each limit is one XPath run in C (about 0.1 s per million elements),
+    compiled once per process. depth=False leaves out the depth limit, for a tree libxml2 parsed
+    without XML_PARSE_HUGE: its parser refuses nesting deeper than MAX_DEPTH itself."""
     found = []
-    for path, say in _OVER_LIMITS:
-        over = tree.xpath(path)
+    for path, say in _limit_paths()[0 if depth else 1 :]:
+        over = path(tree)
         if over:
             found.append((over[0].sourceline or 1, say(over[0]), len(over)))
     if not found:
@@ -281,12 +290,18 @@ def structure_problem(tree: etree._ElementTree) -> UnsafeXML | None:
 
 
 def parse_xml(
-    path: Path | None = None, data: bytes | None = None, huge: bool = False, collect_ids: bool = True
+    path: Path | None = None,
+    data: bytes | None = None,
+    huge: bool = False,
+    collect_ids: bool = True,
+    limits: bool = True,
 ) -> etree._ElementTree:
     """Parse untrusted XML; raise etree.XMLSyntaxError (malformed) or UnsafeXML (DTD, entities, depth).
 
     huge: lift libxml2's limits on text-node size and depth (only for input whose size the caller
     has bounded). collect_ids=False: no ID table, so a repeated xml:id is not a parse error.
+    limits=False leaves the structural limits (structure_problem) to the caller, who must check them
+    before anything else reads the tree.
     The parser is made once per process (lxml parsers are not shared between threads)."""
     parser = safe_parser(huge, collect_ids)
     if data is None:
@@ -319,7 +334,7 @@ def parse_xml(
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False), and
     # by structure_problem with huge (libxml2's limit is then 2048)
-    problem = structure_problem(tree)
+    problem = structure_problem(tree, depth=huge) if limits else None
     if problem is not None:
         raise problem
     return tree

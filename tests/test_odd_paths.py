@@ -185,6 +185,29 @@ def test_validate_and_publish_agree_on_odd_xml_ids(tmp_path):
     assert "published 2 of 2 documents" in published.stderr
 
 
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ('xml:id="a&#x20;b"', "a b"),  # a reference: the value is not what the bytes say
+        ('xml:id="&#xFF21;"', "Ａ"),
+        ("xml:id='1a'", "1a"),
+        ('xml:id = "1a"', "1a"),
+        ('xml:id="a\nb"', "a b"),  # a line break, normalised to a space
+    ],
+)
+def test_validate_finds_an_odd_xml_id_however_it_is_written(tmp_path, written, value):
+    """validate reads xml:id values off the file's bytes when they are plain ASCII NCNames
+    (validate._ids_surely_ncnames): any other way of writing one is still looked at in the tree."""
+    from tei_encoder.validate import Validator
+
+    path = tmp_path / "odd.xml"
+    path.write_text(TEI.replace("<p>Some", f"<p {written}>Some"), encoding="utf-8")
+    found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
+    assert [d.message for d in found if d.message.startswith("xml:id")] == [
+        f"xml:id {value!r} is " + (f"not an XML name (NCName): {NCNAME_RULE}" if not is_ncname(value) else OLDER_RULES)
+    ]
+
+
 # -- XInclude: --include-root DIR lets includes reach a trusted folder, and no further ---------------
 
 SMALL_RNG = (
@@ -247,3 +270,43 @@ def test_include_root_lets_includes_reach_a_named_folder_and_no_further(tmp_path
     assert "Shared words." in (tmp_path / "site" / "docs" / "shared.html").read_text(encoding="utf-8")
     checked = invoke("validate", "--profile", "tei-encoder", "--include-root", str(project), "--format", "json", shared)
     assert json.loads(checked.stdout)["statuses"]["refused"] == 0  # resolved (foreign TEI, so invalid here)
+
+
+@pytest.mark.parametrize("year", ["2001", "2003"])
+def test_an_xinclude_namespace_spelt_with_a_reference_is_still_an_xinclude(tmp_path, year):
+    """validate looks for XIncludes in the tree unless the bytes cannot bind their namespace
+    (validate._surely_no_xinclude): a character reference in the namespace's name still binds it."""
+    from tei_encoder.validate import Validator
+
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "part.xml").write_text(f'<p xmlns="{TEI_NS}">included</p>', encoding="utf-8")
+    include = f'<xi:include xmlns:xi="http://www.w3.org/{year}/X&#73;nclude" href="../other/part.xml"/>'
+    (tmp_path / "doc").mkdir()
+    path = tmp_path / "doc" / "whole.xml"
+    path.write_text(TEI.replace("<p>Some", f"{include}<p>Some"), encoding="utf-8")
+    found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
+    # the draft's namespace is refused wherever it appears; an include may not reach out of the folder
+    assert [d.source for d in found] == ["refused"], found
+
+
+def test_a_file_in_utf7_is_searched_as_a_tree_not_as_bytes(tmp_path):
+    """UTF-7 can spell "XInclude", "xmlns:" or any name in other bytes: such a file's XIncludes, prefixes
+    and xml:ids are looked for in its tree (validate._ascii_compatible)."""
+    from base64 import b64encode
+
+    from tei_encoder.validate import Validator, _ascii_compatible
+
+    hidden = "+" + b64encode("XInclude".encode("utf-16-be")).decode().rstrip("=") + "-"
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "part.xml").write_text(f'<p xmlns="{TEI_NS}">included</p>', encoding="utf-8")
+    include = f'<xi:include xmlns:xi="http://www.w3.org/2001/{hidden}" href="../other/part.xml"/>'
+    (tmp_path / "doc").mkdir()
+    path = tmp_path / "doc" / "whole.xml"
+    path.write_bytes(TEI.replace("UTF-8", "UTF-7").replace("<p>Some", f"{include}<p>Some").encode())
+    assert b"XInclude" not in path.read_bytes() and not _ascii_compatible(path.read_bytes())
+    found = Validator(profile="custom", xsd=False, rules=False, jing=False).check_file(path)
+    assert [d.source for d in found] == ["refused"], found
+    for written in (b"<a/>", b"\xef\xbb\xbf<a/>", b'<?xml version="1.0" encoding="iso-8859-1"?><a/>'):
+        assert _ascii_compatible(written), written
+    for written in ("<a/>".encode("utf-16"), b'<?xml version="1.0" encoding="Shift_JIS"?><a/>'):
+        assert not _ascii_compatible(written), written

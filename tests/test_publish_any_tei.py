@@ -568,3 +568,70 @@ def test_an_editions_override_of_what_the_json_ld_is_made_of_still_counts(tmp_pa
     )
     assert b"https:\\/\\/authority.example\\/12x" in Publisher(overrides=tmp_path).document_page(tei, "doc")
     assert b"authority.example" not in Publisher().document_page(tei, "doc")
+
+
+_STAND_OFF_TEI = (
+    f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>Gathering at Varnholt</title></titleStmt>'
+    "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+    '<text><body><p>We met <persName ref="#p1">Orlen Duvik</persName> there.</p></body></text>'
+    '<standOff><listPerson><person xml:id="p1"><persName>Orlen Duvik</persName></person></listPerson></standOff>'
+    "{extra}</TEI>"
+)
+
+
+def test_the_stylesheets_copy_leaves_out_the_standoff_only_when_no_edition_module_may_read_it():
+    """Without --xslt modules the document stylesheet reads the document without the root's
+    standOff (only f:json-ld read it, and Python makes the JSON-LD then); with them, all of it;
+    a standOff holding a text is always given; the tree itself is left as it was."""
+    from tei_encoder.publish import _stylesheet_copy
+
+    extra = (
+        "<standOff><text><body><p>kept<note>a note the stylesheets number (//text//note)</note></p></body></text></standOff>"
+        '<standOff><listPlace><place xml:id="x"><placeName>Varnholt</placeName></place></listPlace></standOff>'
+    )
+    root = sitemap.annotate(etree.fromstring(_STAND_OFF_TEI.format(extra=extra)))
+    before = etree.tostring(root)
+    whole, shortened = (etree.fromstring(_stylesheet_copy(root, whole=w)) for w in (True, False))
+    assert etree.tostring(root) == before
+    assert len(whole.findall(f"{T}standOff")) == 3
+    assert [el.find(f".//{T}p").text for el in shortened.findall(f"{T}standOff")] == ["kept"]
+    assert whole.find(f"{T}text") is not None and shortened.find(f"{T}text") is not None
+    # a root that is no TEI shows all of its text on its page: nothing is left out of it
+    other = etree.fromstring(f'<div xmlns="{T[1:-1]}"><p>x</p><standOff><p>shown</p></standOff></div>')
+    assert _stylesheet_copy(other, whole=False) == etree.tostring(other, encoding="unicode")
+
+
+def test_a_download_copy_is_written_again_only_when_its_bytes_change(tmp_path):
+    """Re-publishing the same TEI leaves its download copy alone (the page is written again);
+    a changed TEI replaces it."""
+    from tei_encoder.publish import write_document
+
+    publisher, tei = Publisher(), _STAND_OFF_TEI.format(extra="").encode()
+    write_document(tmp_path, publisher, "doc", tei)
+    copy, page = tmp_path / "tei" / "doc.xml", tmp_path / "docs" / "doc.html"
+    first = (copy.stat().st_ino, page.stat().st_ino)
+    write_document(tmp_path, publisher, "doc", tei)
+    assert copy.stat().st_ino == first[0] and page.stat().st_ino != first[1]
+    changed = tei.replace(b"there", b"twice")
+    write_document(tmp_path, publisher, "doc", changed)
+    assert copy.read_bytes() == changed and b"twice" in page.read_bytes()
+
+
+def test_the_standoffs_unshown_text_is_what_the_xpath_selects():
+    """publish._unshown_standoff_text (a walk that does not enter the entries) returns the text
+    nodes the XPath of text outside person, place and org returns, in order: the standOff's own,
+    heads', notes' and tails after entries, comments and instructions, none of the entries' own."""
+    from tei_encoder.publish import _unshown_standoff_text
+    from tei_encoder.tei import NSMAP
+
+    stand_off = etree.fromstring(
+        f'<standOff xmlns="{T[1:-1]}">before <listPerson><head>Folk of Varnholt</head>'
+        "<person><persName>Orlen</persName><note>kept in</note></person> after one"
+        "<!-- a remark --> after a comment<?mark a b?> after an instruction"
+        "<listPerson><place><placeName>Brask</placeName></place><org>Guild</org>tail</listPerson></listPerson>"
+        "<listAnnotation><note>an editor's <hi>note</hi> here</note></listAnnotation> end</standOff>"
+    )
+    xpath = "descendant::text()[not(ancestor::tei:person or ancestor::tei:place or ancestor::tei:org)]"
+    expected = [str(text) for text in stand_off.xpath(xpath, namespaces=NSMAP)]
+    assert _unshown_standoff_text(stand_off) == expected
+    assert "Orlen" not in expected and "kept in" not in expected and " after a comment" in expected

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, FIXTURES, SEED, SETTINGS, record
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import tei_encoder
@@ -416,6 +418,26 @@ def test_the_quick_look_at_a_download_never_passes_what_the_full_check_removes(h
     data = tei.encode()
     out, removed = inert_tei(data)
     assert removed and out != data
+
+
+_ON_LOOKS_AT = b"on =<>/\t\n\r\x0b\x0cxO"  # what the regex below tells apart
+_ON_ALPHABET = bytes(_ON_LOOKS_AT[i % len(_ON_LOOKS_AT)] for i in range(256))  # every byte as one of them
+
+
+@given(st.binary(max_size=24).map(lambda b: b.translate(_ON_ALPHABET)))
+@example(b"on=")
+@example(b"xon =")
+@example(b"<p\x0bonO\t=")
+@example(b"/on>=")
+@settings(max_examples=500, deadline=None)
+def test_the_quick_look_finds_an_on_attribute_exactly_where_the_regex_does(data):
+    """_has_on_attribute (a scan for "on", then the white space before it) says what the regex
+    of an on… attribute after white space says, on bytes made of what that regex looks at."""
+    import re
+
+    from tei_encoder.publish import _has_on_attribute
+
+    assert _has_on_attribute(data) == bool(re.search(rb"\son[^\s=<>/]*\s*=", data))
 
 
 def test_publish_warns_about_what_it_removed(tmp_path):

@@ -106,3 +106,59 @@ def test_a_file_whose_tei_constraints_could_not_run_is_not_checked_never_valid(m
     )
     assert [(d.severity, d.source) for d in found] == [("error", "unchecked")]
     assert found[0].message.startswith("not checked: the TEI constraints (Schematron) could not run")
+
+
+# validate parses a file under 10 MB with libxml2's own limits (its depth limit is MAX_DEPTH) and takes a
+# tree the project XSD finds valid as within the limits on attributes and names (validate._parse)
+def test_libxml2_alone_refuses_nesting_deeper_than_the_limit():
+    parse_xml(data=nested(MAX_DEPTH).encode(), limits=False)
+    with pytest.raises(etree.XMLSyntaxError):
+        parse_xml(data=nested(MAX_DEPTH + 1).encode(), limits=False)
+
+
+@pytest.fixture(scope="module")
+def ours() -> str:
+    from conftest import SEED, SETTINGS
+
+    from tei_encoder.pipeline import encode_record
+
+    return encode_record(SEED, SETTINGS).tei.decode("utf-8")
+
+
+def _in_our_file(ours: str, kind: str) -> str:
+    """Our own (valid) TEI with one place beyond a limit in its first paragraph of text."""
+    first = ours.index("<p>", ours.index("<text"))
+    extra = {
+        "depth": nested(MAX_DEPTH).replace("<hi>", "<hi rend='x'>"),
+        "attributes": attributes(MAX_ATTRIBUTES + 1),
+        "name": f"<h {'n' * (MAX_NAME_LENGTH + 1)}='v'/>",
+        # valid by the XSD, but a prefix is part of a name: a declared prefix makes it too long
+        "prefix": f"<{'t' * MAX_NAME_LENGTH}:foreign xmlns:{'t' * MAX_NAME_LENGTH}='http://www.tei-c.org/ns/1.0'>x</{'t' * MAX_NAME_LENGTH}:foreign>",
+    }[kind]
+    return ours[: first + 3] + extra + ours[first + 3 :]
+
+
+@pytest.mark.parametrize("kind", ["depth", "attributes", "name", "prefix"])
+def test_our_own_tei_beyond_a_limit_is_refused_by_validate(tmp_path, ours, kind):
+    path = tmp_path / "ours.xml"
+    path.write_text(_in_our_file(ours, kind), encoding="utf-8")
+    problems = Validator(jing=False).check_file(path)
+    assert [d.source for d in problems] == ["refused"], problems
+    if kind == "prefix":
+        assert "longer than 1,000 characters" in problems[0].message
+
+
+def test_the_project_schema_alone_keeps_a_valid_file_within_the_limits(tmp_path):
+    from tei_encoder.config import project_dir
+
+    assert validate_module.xsd_keeps_limits(project_dir("schema") / "tei-encoder.xsd")
+    head = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">'
+    for body in (
+        '<xs:element name="a"/>',  # of type xs:anyType: any attribute, any child
+        '<xs:element name="a"><xs:complexType><xs:sequence><xs:any/></xs:sequence></xs:complexType></xs:element>',
+        '<xs:element name="a"><xs:complexType><xs:anyAttribute/></xs:complexType></xs:element>',
+        '<xs:include schemaLocation="https://example.org/other.xsd"/>',
+    ):
+        xsd = tmp_path / f"s{len(body)}.xsd"
+        xsd.write_text(f"{head}{body}</xs:schema>", encoding="utf-8")
+        assert not validate_module.xsd_keeps_limits(xsd), body
