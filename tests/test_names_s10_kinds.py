@@ -160,3 +160,11 @@ def test_an_abbreviation_defined_with_an_equals_sign_names_its_body_in_the_whole
     orgs = [(n, r) for _, n, r in _mentions(tmp_path, body, "orgName")]
     assert [n for n, _ in orgs] == ["ZVÚ", "ZVÚ", "Office for Border Questions", "ZVÚ"]  # before it too
     assert len({r for n, r in orgs if n == "ZVÚ"}) == 1
+
+
+def test_the_soviet_foreign_ministrys_far_eastern_department_by_its_russian_abbreviation(tmp_path):
+    body = "Copies: 1 - Cde. Ivanov, 2 - Cde. DVO, USSR MFA.\n"
+    found = _mentions(tmp_path, body)
+    assert ("orgName", "DVO", "#soviet-mfa-dvo") in found and not any(
+        n == "DVO" for k, n, _ in found if k == "persName"
+    )
