@@ -168,3 +168,8 @@ def test_the_soviet_foreign_ministrys_far_eastern_department_by_its_russian_abbr
     assert ("orgName", "DVO", "#soviet-mfa-dvo") in found and not any(
         n == "DVO" for k, n, _ in found if k == "persName"
     )
+
+
+def test_given_names_in_south_slavic_and_bulgarian_transliteration(tmp_path):
+    body = "He met the military attaché, Josif Dragan, and later Yosif Petrov.\n"
+    assert [n for _, n, _ in _mentions(tmp_path, body, "persName")] == ["Josif Dragan", "Yosif Petrov"]
