@@ -687,7 +687,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
             continue
         names[name] = path
-        if source.is_master:
+        master = source.is_master  # a property reading the path's suffix: once a record
+        if master:
             master_names.add(name)
         stale_warning = stale_master(source)
         if stale_warning:  # checked on every build: the editor sees it until the two agree again
@@ -697,7 +698,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         if entry.get("source", path.suffix) != path.suffix:
             entry = {}  # the document's source changed (a record became a TEI master, or back)
         try:
-            input_hash, stamp = _input_hash(path, entry, settings.max_record_bytes, source.is_master)
+            input_hash, stamp = _input_hash(path, entry, settings.max_record_bytes, master)
         except (OSError, RecordError) as exc:  # gone, unreadable or too large: this record fails
             reason = str(exc) if isinstance(exc, RecordError) else f"cannot read file: {exc.strerror or exc}"
             summary.failed.append((str(path), reason))
@@ -705,7 +706,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 records[name] = old[name]
             continue
         # a TEI master does not depend on the authority files: only its own content counts
-        authority_changed = reencode and not source.is_master
+        authority_changed = reencode and not master
         if not authority_changed and entry.get("input") == input_hash and outputs.present(name):
             records[name] = {**entry, "stat": stamp}
             if restyle:

@@ -324,6 +324,8 @@ def owned_files(root: Path, folder: str) -> list[str]:
     counts it as its own output nor writes through it, replaces it or removes it."""
     found: list[str] = []
     pending = [root / folder]
+    # every path found starts with root's own spelling: cut there, not os.path.relpath (two abspath calls a file)
+    prefix = len(str(root / folder)) - len(str(Path(folder)))
     while pending:
         top = pending.pop()
         try:
@@ -334,7 +336,7 @@ def owned_files(root: Path, folder: str) -> list[str]:
             if entry.is_dir(follow_symlinks=False):
                 pending.append(Path(entry.path))
             elif entry.is_file(follow_symlinks=False):
-                found.append(os.path.relpath(entry.path, root))
+                found.append(entry.path[prefix:])
             else:
                 _refuse_unowned(Path(entry.path))
     return sorted(found)

@@ -7,7 +7,6 @@ files without importing the encoder.
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from .errors import FOLLOW_SYMLINKS_HINT, UsageError
@@ -207,11 +206,8 @@ def unread_entries(folder: Path, suffixes: tuple[str, ...]) -> list[tuple[Path, 
         for entry in entries:
             if os.path.splitext(entry.name)[1] not in suffixes or entry.name.startswith("."):
                 continue
-            try:
-                mode = os.stat(entry.path).st_mode
-            except OSError:
-                mode = 0  # a link to nothing
-            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            # the listing's file type, links followed (a stat only for a link): a link to nothing is neither
+            if not (entry.is_file() or entry.is_dir()):
                 unread.append((Path(entry.path), not_a_file(Path(entry.path))))
     return sorted(unread)
 

@@ -270,12 +270,18 @@ def _index_shard(
     try:
         with _PagefindService(str(get_executable()), stop if isinstance(stop, IndexingStop) else None) as service:
             index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
+            # every page is sent before any answer is read: Pagefind takes its requests in the order
+            # they come (one at a time, from a thread of its own reading stdin into an unbounded
+            # queue), so the index is the same, but it never waits on this process, which may be
+            # busy elsewhere (the overview pages: a round trip a page cost up to ~10 ms of the GIL)
+            sent = []
             for name in sorted(names):
                 html = _page_text(docs / f"{name}.html", unreadable)
                 if html is None:
                     continue
                 request = {"type": "AddFile", "index_id": index_id, "url": f"/docs/{name}.html"}
-                service.request({**request, "file_path": None, "file_contents": html})
+                sent.append(service.send({**request, "file_path": None, "file_contents": html}))
+            service.answers(sent)
             # the files come back in the answer and are written here: Pagefind's own WriteFiles
             # answers before its writes are done, and a service ended then leaves files empty
             files = service.request({"type": "GetFiles", "index_id": index_id})["files"]
@@ -340,7 +346,12 @@ class _PagefindService:
             self._stop.forget(self._process)
 
     def request(self, payload: dict) -> dict:
-        assert self._process.stdin is not None and self._process.stdout is not None
+        """Send one request and wait for its answer (the answer's payload)."""
+        return self.answers([self.send(payload)])[0]
+
+    def send(self, payload: dict) -> int:
+        """Send one request without waiting for its answer; returns its message id (see answers)."""
+        assert self._process.stdin is not None
         self._sent += 1
         message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
         try:
@@ -348,14 +359,26 @@ class _PagefindService:
             self._process.stdin.flush()
         except BrokenPipeError:
             raise OSError("Pagefind stopped") from None
-        while True:
+        return self._sent
+
+    def answers(self, ids: list[int]) -> list[dict]:
+        """The answers' payloads to the requests sent with these ids, in the same order. Raises
+        ValueError for the first error answer (once every answer is read), OSError when Pagefind is gone."""
+        waiting = set(ids)
+        found: dict[int, dict] = {}
+        while waiting:
             answer = self._next_answer()
-            if answer.get("message_id") in (self._sent, None):
-                break
-        result = answer.get("payload") or {}
-        if result.get("type") == "Error":
-            raise ValueError(f"Pagefind: {result.get('message')}")
-        return result
+            message_id = answer.get("message_id")
+            result = answer.get("payload") or {}
+            if message_id is None:  # an answer to no request (Pagefind could not read one): an error
+                message_id = min(waiting)
+            if message_id in waiting:
+                waiting.discard(message_id)
+                found[message_id] = result
+        for message_id in ids:
+            if found[message_id].get("type") == "Error":
+                raise ValueError(f"Pagefind: {found[message_id].get('message')}")
+        return [found[message_id] for message_id in ids]
 
     def _next_answer(self) -> dict:
         assert self._process.stdout is not None

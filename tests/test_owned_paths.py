@@ -353,3 +353,20 @@ def test_a_link_at_a_page_never_reaches_the_search_index(tmp_path):
     assert result.exit_code == 1, result.stderr
     assert page.is_symlink()
     assert b"outsidewordqq" not in _index_text(out / "site" / "pagefind")
+
+
+@pytest.mark.parametrize("spelling", ["absolute", "relative", "dot", "trailing slash"])
+def test_owned_files_are_named_relative_to_the_root_however_it_is_spelt(tmp_path, monkeypatch, spelling):
+    from tei_encoder.fsutil import owned_files
+
+    (tmp_path / "site" / "pagefind" / "0" / "index").mkdir(parents=True)
+    (tmp_path / "site" / "pagefind" / "0" / "index" / "a.pf_index").write_bytes(b"x")
+    (tmp_path / "site" / "pagefind" / "shards.json").write_bytes(b"{}")
+    monkeypatch.chdir(tmp_path / "site" if spelling == "dot" else tmp_path)
+    root = {
+        "absolute": tmp_path / "site",
+        "relative": Path("site"),
+        "dot": Path("."),
+        "trailing slash": Path("site/"),
+    }[spelling]
+    assert owned_files(root, "pagefind") == ["pagefind/0/index/a.pf_index", "pagefind/shards.json"]

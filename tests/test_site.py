@@ -98,6 +98,7 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
         "notes-heading": "Anmerkungen",
         "hover-sic": "so in der Vorlage",
         "page-marker": "[S. {n}]",
+        "mention-n": "{n}. Erwähnung ({n})",  # the number twice
     }
     (edition / "strings.json").write_text(json.dumps(strings), encoding="utf-8")
     out = tmp_path / "site"
@@ -118,6 +119,10 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
     assert notes.xpath("string(//h2[@id='notes-heading'])") == "Anmerkungen"
     minutes = page(out, "docs/minutes.html")
     assert "[S. 2]" in [m.strip() for m in minutes.xpath("//span[@class='pb']/text()")]
+    # an entry page's mention links are titled by the edition's words, each with its own number
+    entry = page(out, sorted(p.relative_to(out).as_posix() for p in (out / "persons").glob("*.html"))[0])
+    titles = entry.xpath("//a[@class='mention']/@title")
+    assert titles and titles[:2] == [f"{n}. Erwähnung ({n})" for n in (1, 2)][: len(titles)], titles
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,9 @@
 
   <xsl:template match="/entity" mode="content">
     <xsl:variable name="entity" select="."/>
+    <!-- the words around a mention's number in its link's title, looked up once a page rather than once a
+         mention (an entry page may list tens of thousands): f:ui('mention-n', map{'n': $k}) as pieces -->
+    <xsl:variable name="mention-n" as="xs:string*" select="tokenize(f:ui('mention-n'), '\{n\}')"/>
         <article class="entity" id="{@slug}">
           <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@slug}"><xsl:value-of select="$register-label(@kind)"/></a></p>
           <h1><xsl:value-of select="@name"/></h1>
@@ -78,14 +81,19 @@
                   </xsl:choose>
                 </p>
                 <ol class="kwic">
+                  <xsl:variable name="target" select="$root || @page || '#' || $entity/@anchor"/>
+                  <xsl:variable name="contexts" select="kwic"/>
                   <xsl:for-each select="1 to xs:integer(@mentions)">
                     <xsl:variable name="k" select="."/>
-                    <xsl:variable name="context" select="$doc/kwic[$k]"/>
+                    <xsl:variable name="context" select="$contexts[$k]"/>
+                    <xsl:variable name="before" select="string($context/before)"/>
+                    <xsl:variable name="keyword" select="string($context/k)"/>
+                    <xsl:variable name="after" select="string($context/after)"/>
                     <li>
                       <!-- each part's dashes as in the whole sentence -->
-                      <xsl:value-of select="f:dashes('', string($context/before), string($context/k) || $context/after)"/>
-                      <a class="mention" href="{$root}{$doc/@page}#{$entity/@anchor}{$k}" title="{f:ui('mention-n', map{'n': $k})}"><xsl:value-of select="if ($context) then f:dashes(string($context/before), string($context/k), string($context/after)) else f:ui('mention-n', map{'n': $k})"/></a>
-                      <xsl:value-of select="f:dashes($context/before || $context/k, string($context/after), '')"/>
+                      <xsl:value-of select="f:dashes('', $before, $keyword || $after)"/>
+                      <a class="mention" href="{$target}{$k}" title="{string-join($mention-n, string($k))}"><xsl:value-of select="if ($context) then f:dashes($before, $keyword, $after) else f:ui('mention-n', map{'n': $k})"/></a>
+                      <xsl:value-of select="f:dashes($before || $keyword, $after, '')"/>
                     </li>
                   </xsl:for-each>
                 </ol>
