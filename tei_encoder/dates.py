@@ -68,6 +68,17 @@ _YEAR_PREPOSITIONS = tuple(
     for word in ("in", "since", "of", "until", "to", "from", "by", "during", "before", "after", "than", "for", "the")
     for form in (word, word.capitalize())
 )
+_YEAR_PREPOSITION_SET = frozenset(_YEAR_PREPOSITIONS)
+
+
+def _after_year_preposition(text: str, at: int) -> bool:
+    """Whether the word before position `at` (one space between) is one of _YEAR_PREPOSITIONS ("during ")."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    word_start = max(text.rfind(" ", 0, at - 1), text.rfind("\n", 0, at - 1)) + 1
+    return text[word_start : at - 1] in _YEAR_PREPOSITION_SET
+
+
 # a year after "in", "since"…, or in a list after another year, the list going on or ending there
 # ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people"); after "the" only before a common noun
 # ("the 1962 trade plan"; "the 1988 Olympic Games" names an event)
@@ -116,13 +127,9 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         r"(?<=\bthe )(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b)",
     ),
-    # a span of years after a preposition: "during 1967-1971", "in 1959–1962"
-    (
-        "year-range",
-        "(?:"
-        + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
-        + r")(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])",
-    ),
+    # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
+    # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)
+    ("year-range", r"\b(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])"),
     ("year", rf"{_BARE_YEAR}(?![-–/.]?\d)"),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
@@ -309,6 +316,8 @@ def find_dates(
             groups = _form_groups(m, n)
             if kind == "year" and _clock_time(text, m.start(), groups["year"], default_year):
                 continue
+            if kind == "year-range" and not _after_year_preposition(text, m.start()):
+                continue  # "F. 1967-1971": a file's numbers, no span of years
             match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
             if match:
                 found.append(match)
