@@ -534,7 +534,7 @@ class EntityRecognizer:
                 initials = "".join(w[0] for w in capitals)
                 if initials.isascii():
                     owners_of.setdefault(initials, {}).setdefault(entry.xml_id, []).append(form)
-        shared = {}
+        shared: dict[tuple[str, ...], tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {}
         for key, forms in self.lexicon.items():
             listed = [f for f in forms if f.exact and len(f.exact) >= 3 and f.rank == 0]
             if len(key) != 1 or not listed:
@@ -3981,7 +3981,7 @@ def _longest_form(
         if learnt and known:
             forms = learnt if key in ctx.overruled else learnt + known
         else:
-            forms = learnt or known
+            forms = learnt or known or []
         if not forms or (length > 1 and not _contiguous(text, toks, i, length)):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]
