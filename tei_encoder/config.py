@@ -67,6 +67,9 @@ class RecordFormat:
     opener_seg_search: dict[str, Callable[[str], object]] = field(init=False, compare=False, repr=False)
     # classification_marks in lower case, for a set lookup instead of a loop
     classification_marks_lower: frozenset[str] = field(init=False, compare=False, repr=False)
+    # (mark, its lower case and a space, a space and its lower case) in classification_marks' order: what a
+    # line that begins or ends with the mark begins or ends with in lower case (made once, not per line)
+    classification_mark_edges: tuple[tuple[str, str, str], ...] = field(init=False, compare=False, repr=False)
     # labels by the key a printed label is looked up with (casefolded when labels_ignore_case)
     label_keys: dict[str, str] = field(init=False, compare=False, repr=False)
 
@@ -75,6 +78,8 @@ class RecordFormat:
         # frozen: these are derived from the fields once, here
         object.__setattr__(self, "opener_seg_search", joined)
         object.__setattr__(self, "classification_marks_lower", frozenset(m.lower() for m in self.classification_marks))
+        edges = tuple((m, m.lower() + " ", " " + m.lower()) for m in self.classification_marks)
+        object.__setattr__(self, "classification_mark_edges", edges)
         object.__setattr__(self, "label_keys", {self._label_key(k): v for k, v in self.labels.items()})
 
     def _label_key(self, label: str) -> str:

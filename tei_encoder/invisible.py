@@ -18,8 +18,16 @@ def is_invisible(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char) in ("Cf", "Cc")
 
 
+def _plain_edge(char: str) -> bool:
+    """A character that neither is_invisible nor white space (str.isprintable is false for categories Cc
+    and Cf and for every white space but the ASCII space)."""
+    return char != " " and char.isprintable()
+
+
 def without_invisible(text: str) -> str:
     """TEXT with every invisible character (is_invisible) taken out."""
+    if text.isprintable():
+        return text  # (no character of categories Cc or Cf is printable: nothing to take out, no scan per character)
     return "".join(c for c in text if not is_invisible(c))
 
 
@@ -43,4 +51,6 @@ def invisible_end(text: str) -> str:
 
 def invisible_edges(text: str) -> str:
     """The invisible characters TEXT starts or ends with (invisible_start, invisible_end), in order."""
+    if not text or (_plain_edge(text[0]) and _plain_edge(text[-1])):
+        return ""  # (most lines: a printable first and last character that is no space, no scan per character)
     return "".join(c for c in invisible_start(text) + invisible_end(text) if is_invisible(c))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tei_encoder.brackets import top_level_brackets
 from tei_encoder.dates import _any_date, find_dates
+from tei_encoder.invisible import invisible_edges, without_invisible
 from tei_encoder.parse.body import is_caps
 
 # characters that matter to these functions: brackets, digits, month letters in both cases, the long s
@@ -274,3 +275,44 @@ def test_word_index_of_a_long_record_gives_the_places_the_scan_gives(parts, word
             entities._INDEXED_FROM = saved
 
     assert places(0) == places(1 << 60)
+
+
+# white space, format characters (BOM, zero-width space, LRM, soft hyphen), controls, letters
+INVISIBLE_ALPHABET = " \t\n\u00a0\u2003\ufeff\u200b\u200e\u00ad\u202a\x00\x1fAz:é中"
+
+
+def test_invisible_fast_paths_agree_with_the_scan_per_character():
+    """A printable character is never invisible nor, but for the ASCII space, white space: every
+    character of Unicode, so that the printable-text shortcuts of invisible.py can never differ."""
+    from tei_encoder.invisible import _plain_edge, is_invisible
+
+    chars = map(chr, range(0x110000))
+    assert not [c for c in chars if _plain_edge(c) and (is_invisible(c) or c.isspace())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=INVISIBLE_ALPHABET, max_size=12))
+def test_invisible_edges_and_removal_agree_with_the_plain_scans(text):
+    from tei_encoder.invisible import invisible_end, invisible_start, is_invisible
+
+    edges = "".join(c for c in invisible_start(text) + invisible_end(text) if is_invisible(c))
+    assert invisible_edges(text) == edges
+    assert without_invisible(text) == "".join(c for c in text if not is_invisible(c))
+
+
+CUES = ("led by", "signed by", "according to", "per")
+CUE_WORDS = ["led", "Led", "by", "nearby", "signed", "Signed", "according", "to", "into", "per", "Per", "Kim", "Ode"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(CUE_WORDS), st.sampled_from([" ", "", "\n", ", "])), max_size=12))
+def test_cue_matches_find_what_the_cue_pattern_finds_anywhere(parts):
+    """_cue_matches (tried only where a cue's last word is printed after the character its forms have
+    there) gives the matches of the pattern's scan of the whole text."""
+    from tei_encoder.enrich.entities import _cue_forms, _cue_matches
+
+    text = "".join(word + gap for word, gap in parts)
+    forms = _cue_forms(CUES)
+    cues = "|".join(re.escape(form) for _, group in forms for form in group)
+    pattern = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>[A-Z]\w*)")
+    assert [m.span() for m in _cue_matches(pattern, forms, text)] == [m.span() for m in pattern.finditer(text)]

@@ -331,6 +331,7 @@ class EntityRecognizer:
         self._add_state_acronyms()
         self._add_org_word_orders()
         self._add_org_acronyms()
+        self.shared_initials = self._shared_initials()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
@@ -576,6 +577,44 @@ class EntityRecognizer:
                         index.setdefault((organ, ids.pop()), set()).add(entry.xml_id)
         return {pair: frozenset(ids) for pair, ids in index.items()}
 
+    def _shared_initials(self) -> dict[tuple[str, ...], tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
+        """Listed abbreviations that another listed body's or place's full name abbreviates to as well:
+        the key of each ("cpc") -> (entity id, kind, the abbreviation as listed, full names) of every
+        entry it may name: those listing it and those with a name of three or more capitalised words
+        whose initials it is ("CPC": "Communist Party of China" and "Communist Party of Cuba"). The
+        authority's reading stands unless the record names another of them in full (_read_shared_initials)."""
+        owners_of: dict[str, dict[str, list[str]]] = {}  # initials -> entity id -> names giving them
+        for entry in self.authority.entries.values():
+            if entry.kind not in ("org", "place"):
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form)]
+                capitals = [w for w in words if w[:1].isupper()]
+                if len(capitals) < 3 or any(len(w) > 1 and w.isupper() for w in words):
+                    continue  # a form holding abbreviations is no name written out
+                if any(not w[:1].isupper() and norm(w) not in _FUNCTION_WORDS for w in words):
+                    continue
+                initials = "".join(w[0] for w in capitals)
+                if initials.isascii():
+                    owners_of.setdefault(initials, {}).setdefault(entry.xml_id, []).append(form)
+        shared: dict[tuple[str, ...], tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {}
+        for key, forms in self.lexicon.items():
+            listed = [f for f in forms if f.exact and len(f.exact) >= 3 and f.rank == 0]
+            if len(key) != 1 or not listed:
+                continue
+            exact = listed[0].exact or ""
+            others = owners_of.get(exact, {})
+            ids = {f.entity_id for f in listed}
+            if not set(others) - ids:
+                continue
+            readings = []
+            for xml_id in sorted(ids | set(others)):
+                entry = self.authority.entries[xml_id]
+                names = others.get(xml_id) or [n for n in (entry.name, *entry.variants) if len(tokens(n)) >= 2]
+                readings.append((xml_id, entry.kind, exact, tuple(names)))
+            shared[key] = tuple(readings)
+        return shared
+
     def _add_singular_possessive(self, form: str, xml_id: str) -> None:
         """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
         translations print for it ("Worker's Party", "Worker’s Party"; tokens "worker", "s"), when no
@@ -707,18 +746,25 @@ class _DocContext:
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
     # a long record's whole words of flat_lower -> where each stands (_occurrences), made at first use
     word_spots: dict[str, list[int]] | None = None
+    # keys whose listed readings the record overrules (overrule): its own form alone is read for them
+    overruled: set[tuple[str, ...]] = field(default_factory=set)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
         known = self.rec.lexicon.get(key)
         if local and known:
-            return local + known
+            return local if key in self.overruled else local + known
         return local or known or []
 
     def lengths_from(self, word: str) -> tuple[int, ...]:
         """The lengths of the listed and learnt forms that begin with `word`, longest first (the name
         pass reads the two dicts itself: it asks at every capitalised word)."""
         return self.local_first.get(word) or self.rec.first_words.get(word, ())
+
+    def overrule(self, key: tuple[str, ...], form: _Form) -> None:
+        """The record's reading of `key` instead of the lists' (an abbreviation the record defines)."""
+        self.overruled.add(key)
+        self.add_local(key, form)
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
@@ -756,6 +802,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         _learn_bracket_glossed_abbreviations(ctx, holder)
     _learn_parenthesised_abbreviations(ctx)
     _learn_defined_abbreviations(ctx)
+    _read_shared_initials(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -868,13 +915,19 @@ def _add_strings(
     "Comrade [Zhu] De") is given whole, as it reads. (Two lists filled by one walk: no generator per
     level, no tuple per string.) Each element with a supplied child is appended to `holders` when given."""
     children = node.children
+    marked = False  # a supplied or sic child: without one (most elements) the two tests below have no work
     for child in children:  # a plain loop: this runs on every element of the body
-        if not isinstance(child, str) and child.tag == "supplied":
-            _split_glossed_given_names(vocabulary(), node)
-            if holders is not None:
-                holders.append(node)
+        if not isinstance(child, str) and child.tag in ("supplied", "sic"):
+            marked = True
             break
-    if _runs_through_supplied(children):
+    if marked:
+        for child in children:
+            if not isinstance(child, str) and child.tag == "supplied":
+                _split_glossed_given_names(vocabulary(), node)
+                if holders is not None:
+                    holders.append(node)
+                break
+    if marked and _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
         for child in children:
@@ -973,15 +1026,24 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
     names: a listed place or body links to its entry, any other body is an organisation of the record
     (unlinked). Learnt for the whole record, so its uses before and after are tagged too (TEI 13.2.2).
     A two-word abbreviation whose last word is a listed body ("HV KSČ") lends its first word alone
-    ("the HV") the same reading. An abbreviation a list or an editor's rejection knows keeps its reading."""
+    ("the HV") the same reading. An abbreviation an editor rejected stays untagged; one a list knows keeps
+    its reading unless the gloss is another listed entry, which then wins for the record."""
     if not _abbreviation_shape(abbr):
         if " " not in abbr or not _abbreviation_shape(abbr.split()[-1]):
             return
         abbr = abbr.split()[-1]  # "The MNO [...]": the abbreviation is the last word
     key = tuple(norm(w) for w in abbr.split())
-    if ctx.forms(key) or key in ctx.rec.rejected:
-        return  # (a dictionary word is no bar: "ROC" is matched letter for letter, never "roc")
-    reading = _gloss_reading(ctx, gloss)
+    if key in ctx.rec.rejected:
+        return
+    known = ctx.forms(key)
+    if known:
+        # a listed abbreviation keeps its reading, unless the record's own gloss is another listed entry
+        # ("the Communist Party of Cuba (CPC)" where the lists give "CPC" to China's party): the record wins
+        reading = _gloss_reading(ctx, gloss)
+        if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
+            ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
+        return
+    reading = _gloss_reading(ctx, gloss)  # (a dictionary word is no bar: "ROC" is matched letter for letter)
     if reading is None:
         return
     kind, xml_id = reading
@@ -1042,6 +1104,37 @@ def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
                 gloss = _listed_name_before(ctx, text, m.start())
                 if gloss:
                     _learn_glossed_abbreviation(ctx, inner, gloss)  # "the Republic of China (ROC)"
+
+
+def _printed_in_full(ctx: _DocContext, name: str) -> bool:
+    """Whether the record's text or summary prints `name` word for word (any case, any spacing)."""
+    printed = r"\W+".join(re.escape(t) for _, _, t in tokens(name))
+    return re.search(rf"(?<!\w){printed}(?!\w)", _flat(ctx), re.IGNORECASE) is not None
+
+
+def _read_shared_initials(ctx: _DocContext) -> None:
+    """An abbreviation the lists give one entry while another's name abbreviates to it as well ("CPC":
+    the Communist Party of China's, and the initials of the Communist Party of Cuba) names, in this record,
+    the one the record names in full: when that is another entry, the abbreviation links to it; when the
+    record names two of them, it is an organisation or place left unlinked and reported for review (a
+    wrong link is worse than none, TEI P5 13.3.1); when it names none or only the listed one, the
+    listed reading stands. An abbreviation the record glosses itself keeps that reading."""
+    for key, readings in ctx.rec.shared_initials.items():
+        if key[0] not in ctx.record_words or key in ctx.local:
+            continue
+        named = [r for r in readings if any(_printed_in_full(ctx, name) for name in r[3])]
+        listed = {f.entity_id for f in ctx.rec.lexicon.get(key, ())}
+        if not named or {r[0] for r in named} <= listed:
+            continue
+        xml_id, kind, abbr, _names = named[0]
+        if len(named) > 1:
+            kind = kind if len({r[1] for r in named}) == 1 else "org"
+            xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
+            ctx.problems.append(
+                f"'{abbr}' may name {' or '.join(ctx.entry(r[0]).name for r in named)}, which the record "
+                "names in full both: left unlinked for review"
+            )
+        ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
 
 
 def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
@@ -1161,15 +1254,30 @@ def _cue_forms(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]
     return tuple((last, tuple(sorted(forms))) for last, forms in sorted(groups.items()))
 
 
+@lru_cache(maxsize=8)
+def _chars_before_last(last: str, forms: tuple[str, ...]) -> frozenset[str] | None:
+    """The character before `last` at the end of each form; None when a form is `last` alone (it begins
+    wherever `last` is printed, after any character)."""
+    if last in forms:
+        return None
+    return frozenset(form[len(form) - len(last) - 1] for form in forms)
+
+
 def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> list[re.Match]:
     """pattern.finditer(text) for a pattern whose matches begin with one of the cue forms as printed
     (cued_name): the same matches, tried only where a form is printed (found from its last word, a fast
     string search) instead of at every position of the text."""
     starts = set()
     for last, forms in cue_forms:
+        # the characters that come right before `last` in its forms (" " of "led by"): a printed `last`
+        # after none of them ("nearby", "Hobby", "into") ends no form
+        before = _chars_before_last(last, forms)
         at = text.find(last)
         while at >= 0:
             end = at + len(last)
+            if before is not None and text[at - 1 : at] not in before:
+                at = text.find(last, at + 1)
+                continue
             for form in forms:
                 start = end - len(form)
                 if start >= 0 and text.startswith(form, start):
@@ -4191,7 +4299,10 @@ def _longest_form(
         # than the spacing test; a single word has no spacing to test
         key = keys[i : i + length]
         learnt, known = local.get(key), listed.get(key)
-        forms = learnt + known if learnt and known else learnt or known
+        if learnt and known:
+            forms = learnt if key in ctx.overruled else learnt + known
+        else:
+            forms = learnt or known or []
         if not forms or (length > 1 and not _contiguous(text, toks, i, length)):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]

@@ -1310,8 +1310,9 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     (`Special no. 550`, a register number) stays whole."""
     if _classify_piece(text, fmt) is not None:
         return text
-    for mark in fmt.classification_marks:
-        if text.lower().startswith(mark.lower() + " ") and _classify_piece(text[len(mark) + 1 :], fmt):
+    lower = text.lower()  # (once, not once per mark)
+    for mark, starting, _ in fmt.classification_mark_edges:
+        if lower.startswith(starting) and _classify_piece(text[len(mark) + 1 :], fmt):
             return f"{text[: len(mark)]}\x00{text[len(mark) + 1 :]}"
     return text
 
@@ -2147,8 +2148,9 @@ def _meeting_label_alone(text: str, lines: list[Line], i: int, fmt: RecordFormat
 def _trailing_mark(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
     """`in the MPR Secret` -> (`in the MPR`, `Secret`): a classification mark printed at the end of
     another opener line (two columns of the page run together)."""
-    for mark in fmt.classification_marks:
-        if text.lower().endswith(" " + mark.lower()) and len(text) > len(mark) + 1:
+    lower = text.lower()  # (once, not once per mark)
+    for mark, _, ending in fmt.classification_mark_edges:
+        if lower.endswith(ending) and len(text) > len(mark) + 1:
             return text[: -len(mark) - 1].rstrip(), text[-len(mark) :]
     return None
 
