@@ -68,6 +68,17 @@ _YEAR_PREPOSITIONS = tuple(
     for word in ("in", "since", "of", "until", "to", "from", "by", "during", "before", "after", "than", "for", "the")
     for form in (word, word.capitalize())
 )
+_YEAR_PREPOSITION_SET = frozenset(_YEAR_PREPOSITIONS)
+
+
+def _after_year_preposition(text: str, at: int) -> bool:
+    """Whether the word before position `at` (one space between) is one of _YEAR_PREPOSITIONS ("during ")."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    word_start = max(text.rfind(" ", 0, at - 1), text.rfind("\n", 0, at - 1)) + 1
+    return text[word_start : at - 1] in _YEAR_PREPOSITION_SET
+
+
 # a year after "in", "since"…, or in a list after another year, the list going on or ending there
 # ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people"); after "the" only before a common noun
 # ("the 1962 trade plan"; "the 1988 Olympic Games" names an event)
@@ -92,6 +103,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("dmy", rf"(?:[“\"](?=\d\d?[”\"]))?\b{_DAY}[”\"]?\s*{_OF}{_MONTH}(?:,)?\s+{_YEAR_OR_SUPPLIED}"),
     ("mdy-range", rf"\b{_MONTH}\s+{_DAY}{_TO}{_DAY2}(?:,?\s+{_YEAR}\b)?(?![,.]?\s*\d)"),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR_OR_SUPPLIED}"),
+    # a Japanese dateline in the Showa era: "Showa 47 May 23" (the era's year 1 is 1926)
+    ("showa", rf"\b(?:Showa|SHOWA|Shōwa)\s+(?P<eyear>[1-6]?\d),?\s+{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
     ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("dm-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("dm", rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
@@ -100,6 +113,7 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         "month-part",
         rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b",
     ),
+    ("month-part", rf"\b(?P<part>mid)-{_MONTH}(?:,?\s+{_YEAR})?\b"),  # "mid-October": its middle ten days
     ("month-this-year", rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b"),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
@@ -113,12 +127,17 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         r"(?<=\bthe )(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
         r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b)",
     ),
+    # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
+    # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)
+    ("year-range", r"\b(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])"),
     ("year", rf"{_BARE_YEAR}(?![-–/.]?\d)"),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
         r"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?:(?<=\s\d\d)\.(?![\w.]|\s?\d))?(?![\w]|\.\d)",
     ),
+    # a stamp's date on a line of its own, spaces for the dots: "26 X 63" (in running text "room 3 XI 1962" is none)
+    ("roman", r"^(?P<day>[0-3]?\d) (?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I) (?P<year>(?:1[5-9]|20)?\d\d)$"),
     # the Korean telegrams' dateline: two-digit year first, dots and spaces, "80. 10. 02."
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]\d)\.\s(?P<day>[0-3]\d)\.(?![\w.]|\s?\d)"),
     (
@@ -185,11 +204,11 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # Every date form names a month or has a numeric date: text with neither is skipped at once (_any_date).
 # Whether some position of the text matches
 #   (?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)
-#   |\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.
+#   |\d{4}-\d|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\.|\d\s[IVX]{1,4}\s\d\d ("26 X 63")
 # asked as three patterns that each begin with what they consume first, a digit or the character before the
 # month's word, so that the scan tries only the positions holding one (a pattern beginning with a test of
 # what follows is tried at every position: twice the time); "ſ" folds to "s" in a case-insensitive pattern
-_NUMERIC_DATE = re.compile(r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.)")
+_NUMERIC_DATE = re.compile(r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d)")
 _MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]*)\b"
 _MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?=[jfmasondJFMASONDſ]){_MONTH_WORD}")
 _MONTH_AT_START = re.compile(_MONTH_WORD)
@@ -230,7 +249,7 @@ def _combined() -> re.Pattern:
     # a quoted day "“15” January" starts at its quote)
     start = (
         r"(?=[jfmasondbeJFMASONDBEſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|end|first|second)))"
+        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second|showa|shōwa)))"
     )
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
@@ -297,6 +316,8 @@ def find_dates(
             groups = _form_groups(m, n)
             if kind == "year" and _clock_time(text, m.start(), groups["year"], default_year):
                 continue
+            if kind == "year-range" and not _after_year_preposition(text, m.start()):
+                continue  # "F. 1967-1971": a file's numbers, no span of years
             match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
             if match:
                 found.append(match)
@@ -480,16 +501,30 @@ def _with_relative(found: list[DateMatch], text: str, year: int, month: int | No
 def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int, today: int) -> list[DateMatch]:
     """`found` with the days of the record's month named by their ordinal alone ("on the 4th, from 9:15",
     "on the evening of the 21st,"): a day up to the record's own day is of its month (TEI 13.4.2); a later
-    one may be of the month before, or a plan: left untagged (a wrong date is worse than none)."""
+    one too when its sentence speaks of what will come ("I will be arriving ... on the 29th"); else a later
+    one may be of the month before: left untagged (a wrong date is worse than none)."""
     added = []
     for m in _BARE_ORDINAL.finditer(text):
         day = int(m.group("day"))
-        if day > today or any(d.start < m.end() and m.start("day") < d.end for d in found):
+        if (day > today and not _future_before(text, m.start("day"))) or any(
+            d.start < m.end() and m.start("day") < d.end for d in found
+        ):
             continue
         when = iso_day(year, month, day)
         if when:
             added.append(DateMatch(m.start("day"), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+_FUTURE = (" will ", " shall ", " is to ", " are to ")  # what a sentence about a coming day holds
+_SENTENCE_BREAKS = (". ", "! ", "? ", "; ")
+
+
+def _future_before(text: str, at: int) -> bool:
+    """Whether the sentence of `text` that runs up to `at` speaks of what will come (" will ", " shall ")."""
+    begin = max(text.rfind(b, 0, at) for b in _SENTENCE_BREAKS)
+    sentence = text[begin + 1 : at]
+    return any(word in sentence for word in _FUTURE)
 
 
 def context_year(month: int, default_year: int | None, default_month: int | None) -> int | None:
@@ -524,6 +559,10 @@ def _to_match(
         return _numeric_match(kind, start, end, text, g, default_year, day_first)
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
+    if kind == "year-range":  # the first year to the last (TEI 13.4.2); a span running backwards is none
+        return (
+            DateMatch(start, end, {"notBefore": g["year"], "notAfter": g["year2"]}) if g["year"] < g["year2"] else None
+        )
     if kind == "yy-mm-dd":
         return _year_first_match(start, end, g, default_year)
     if kind == "numeric-md":
@@ -537,6 +576,9 @@ def _to_match(
             end,
             _bounds(f"{year:04d}-{1 if g['half'] == 'first' else 7:02d}-01", year, 12 if g["half"] == "second" else 6),
         )
+    if kind == "showa":
+        when = iso_day(1925 + int(g["eyear"]), month_number(g["month"]), int(g["day"]))
+        return DateMatch(start, end, {"when": when}) if when else None
     if kind in ("iso", "iso-short"):
         month = int(g["mnum"])
     else:
@@ -556,6 +598,7 @@ def _to_match(
             "beginning": (1, 10),
             "start": (1, 10),
             "middle": (11, 20),
+            "mid": (11, 20),
             "end": (21, int(hi[-2:])),
             "first half": (1, 15),  # "the first half of April"
             "second half": (16, int(hi[-2:])),

@@ -30,10 +30,14 @@ from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import (
     INITIAL,
+    body_title_words,
     east_asian_shape,
     fold,
+    office_names,
     organisation_head_words,
+    seat_head_words,
     short_forms,
+    state_organ_names,
     title_pattern,
     trie_regex,
     vocabulary,
@@ -326,6 +330,8 @@ class EntityRecognizer:
                     self._add_singular_possessive(form, entry.xml_id)
         self._add_state_acronyms()
         self._add_org_word_orders()
+        self._add_org_acronyms()
+        self.shared_initials = self._shared_initials()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
         # Any new way of finding names outside the authority files must consult self.rejected too.
@@ -393,6 +399,13 @@ class EntityRecognizer:
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
+        # an organ's names as keys ("mofa", "foreign ministry"...) -> the organ; (organ, state id) -> its entries
+        self.organ_keys = {
+            tuple(norm(t) for _, _, t in tokens(name)): organ
+            for organ, names in state_organ_names().items()
+            for name in names
+        }
+        self.state_organs = self._state_organ_index()
         self.squashed_persons = self._squashed_persons()
 
     def _country_names(self, geonames_owner: dict[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -512,6 +525,95 @@ class EntityRecognizer:
                 continue  # "PPR": a party's shape too (Polish Workers' Party), which the initials cannot tell
             if len(ids) == 1 and key not in self.lexicon:
                 self.lexicon[key] = [_Form(next(iter(ids)), "place", (True,), initials, 0)]
+
+    def _add_org_acronyms(self) -> None:
+        """A listed party's name of three or more words written out also under its initials, letter for
+        letter ("RCP" for the variant "Romanian Communist Party"), when no listed form has that key, no
+        other entry's name gives the same initials and they are no dictionary word: translations print the
+        abbreviation of a party the lists hold in full. Only parties ("Party" among the words, every other
+        word but "of"/"the" capitalised, no abbreviation): the initials of other bodies' names are too
+        often another thing's ("MSS", "LDP", "USD")."""
+        owners: dict[str, set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form) if t not in ("s", "S")]  # ("Workers'": "Workers", "s")
+                named = [w for w in words if w not in ("of", "the")]
+                if "Party" not in named or not all(w[:1].isupper() and not w.isupper() for w in named):
+                    continue
+                initials = "".join(w[0] for w in named)
+                if len(initials) >= 3 and initials.isascii() and self._names_its_nation(form, named[0]):
+                    owners.setdefault(initials, set()).add(entry.xml_id)
+        common = vocabulary().is_common_word
+        for initials, ids in owners.items():
+            key = (initials.casefold(),)
+            if len(ids) == 1 and key not in self.lexicon and not common(initials):
+                self.lexicon[key] = [_Form(next(iter(ids)), "org", (True,), initials, 0)]
+
+    def _names_its_nation(self, form: str, first: str) -> bool:
+        """Whether a party's name says whose party it is: a national adjective first ("Romanian Communist
+        Party") or a listed place after its last "of" ("Tudeh Party of Iran"). Other names ("Lao Dong
+        Party") are too short a clue for initials that other parties share ("LDP")."""
+        if _NATIONAL.match(first):
+            return True
+        tail = form.rsplit(" of ", 1)[1] if " of " in form else ""
+        key = tuple(norm(t) for _, _, t in tokens(tail.removeprefix("the ")))
+        return bool(key) and any(f.kind == "place" for f in self.lexicon.get(key, ()))
+
+    def _state_organ_index(self) -> dict[tuple[str, str], frozenset[str]]:
+        """(organ, listed state's id) -> the org entries whose name pairs that organ (names.json
+        state_organs) with that state ("Ministry of Foreign Affairs of the USSR": ("foreign ministry",
+        "ussr") -> soviet-mfa); the state read from the authority's own place forms."""
+        index: dict[tuple[str, str], set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                key = tuple(norm(t) for _, _, t in tokens(form))
+                for organ, state in _organ_and_state(self.organ_keys, key):
+                    ids = {f.entity_id for f in self.lexicon.get(state, ()) if f.kind == "place" and f.rank == 0}
+                    if len(ids) == 1:
+                        index.setdefault((organ, ids.pop()), set()).add(entry.xml_id)
+        return {pair: frozenset(ids) for pair, ids in index.items()}
+
+    def _shared_initials(self) -> dict[tuple[str, ...], tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
+        """Listed abbreviations that another listed body's or place's full name abbreviates to as well:
+        the key of each ("cpc") -> (entity id, kind, the abbreviation as listed, full names) of every
+        entry it may name: those listing it and those with a name of three or more capitalised words
+        whose initials it is ("CPC": "Communist Party of China" and "Communist Party of Cuba"). The
+        authority's reading stands unless the record names another of them in full (_read_shared_initials)."""
+        owners_of: dict[str, dict[str, list[str]]] = {}  # initials -> entity id -> names giving them
+        for entry in self.authority.entries.values():
+            if entry.kind not in ("org", "place"):
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [t for _, _, t in tokens(form)]
+                capitals = [w for w in words if w[:1].isupper()]
+                if len(capitals) < 3 or any(len(w) > 1 and w.isupper() for w in words):
+                    continue  # a form holding abbreviations is no name written out
+                if any(not w[:1].isupper() and norm(w) not in _FUNCTION_WORDS for w in words):
+                    continue
+                initials = "".join(w[0] for w in capitals)
+                if initials.isascii():
+                    owners_of.setdefault(initials, {}).setdefault(entry.xml_id, []).append(form)
+        shared: dict[tuple[str, ...], tuple[tuple[str, str, str, tuple[str, ...]], ...]] = {}
+        for key, forms in self.lexicon.items():
+            listed = [f for f in forms if f.exact and len(f.exact) >= 3 and f.rank == 0]
+            if len(key) != 1 or not listed:
+                continue
+            exact = listed[0].exact or ""
+            others = owners_of.get(exact, {})
+            ids = {f.entity_id for f in listed}
+            if not set(others) - ids:
+                continue
+            readings = []
+            for xml_id in sorted(ids | set(others)):
+                entry = self.authority.entries[xml_id]
+                names = others.get(xml_id) or [n for n in (entry.name, *entry.variants) if len(tokens(n)) >= 2]
+                readings.append((xml_id, entry.kind, exact, tuple(names)))
+            shared[key] = tuple(readings)
+        return shared
 
     def _add_singular_possessive(self, form: str, xml_id: str) -> None:
         """A body's name with a plural possessive ("Workers' Party") also under the singular possessive
@@ -644,18 +746,25 @@ class _DocContext:
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
     # a long record's whole words of flat_lower -> where each stands (_occurrences), made at first use
     word_spots: dict[str, list[int]] | None = None
+    # keys whose listed readings the record overrules (overrule): its own form alone is read for them
+    overruled: set[tuple[str, ...]] = field(default_factory=set)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
         known = self.rec.lexicon.get(key)
         if local and known:
-            return local + known
+            return local if key in self.overruled else local + known
         return local or known or []
 
     def lengths_from(self, word: str) -> tuple[int, ...]:
         """The lengths of the listed and learnt forms that begin with `word`, longest first (the name
         pass reads the two dicts itself: it asks at every capitalised word)."""
         return self.local_first.get(word) or self.rec.first_words.get(word, ())
+
+    def overrule(self, key: tuple[str, ...], form: _Form) -> None:
+        """The record's reading of `key` instead of the lists' (an abbreviation the record defines)."""
+        self.overruled.add(key)
+        self.add_local(key, form)
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
@@ -687,10 +796,13 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
+    _learn_office_holders(ctx)
     for holder in holders:
         _learn_expanded_abbreviations(ctx, holder)
         _learn_bracket_glossed_abbreviations(ctx, holder)
     _learn_parenthesised_abbreviations(ctx)
+    _learn_defined_abbreviations(ctx)
+    _read_shared_initials(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -718,20 +830,50 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     return doc
 
 
-def _inline_supplied(child) -> bool:
+_OFFICES = tuple((name, tuple(norm(w) for w in name.split())) for name in office_names())
+
+
+def _learn_office_holders(ctx: _DocContext) -> None:
+    """An office whose name names its holder ("the Dalai Lama"; names.json persons_named_by_office) is a
+    person of the record when the record prints its words (TEI 13.2.1: a name by which a person is known);
+    not linked: the holder changes over time and no list says which one is meant."""
+    for name, key in _OFFICES:
+        if _all_in(key, ctx.record_words) and not ctx.forms(key) and key not in ctx.rec.rejected:
+            xml_id = _new_local_person(ctx, name, key)
+            ctx.add_local(key, _Form(xml_id, "person", tuple(True for _ in key), None, 2))
+
+
+def _inline_supplied(child, before: object = None) -> bool:
     """Letters or words the translator supplied inside running text ("A[lexei]", "[Todor] Zhivkov"),
-    or a word marked sic: text a name can run through. A gloss ("[KGB chairman]") is not."""
+    or a word marked sic: text a name can run through. A gloss ("[KGB chairman]") is not, except the
+    expansion of an abbreviation that ends a longer name (`before`: the string before the supplied text):
+    "Politburo of CC of CPSU [Communist Party of the Soviet Union]" is one body's name, the gloss inside."""
     if not (isinstance(child, Node) and all(isinstance(c, str) for c in child.children)):
         return False
     if child.tag == "sic" or (child.tag == "supplied" and child.attrs.get("reason") == "expansion"):
         return True
+    if child.tag != "supplied" or child.attrs.get("reason") != "clarification":
+        return False
     words = child.text().split()
-    return (
-        child.tag == "supplied"
-        and child.attrs.get("reason") == "clarification"
-        and 1 <= len(words) <= 3
-        and all(w[:1].isupper() for w in words)
-    )
+    if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        return True
+    return isinstance(before, str) and _expands_tail_abbreviation(before, words)
+
+
+_TAIL_ABBREVIATION = re.compile(r"(?<![\w’'-])(?P<head>[A-Z][\w’'-]*) of (?:the )?(?P<abbr>[A-Z]{2,6}) $")
+
+
+def _expands_tail_abbreviation(before: str, words: list[str]) -> bool:
+    """Whether `words` spell out the abbreviation that ends `before` after a body's head word or unit and
+    "of (the)" ("... Politburo of CC of CPSU ", "Department IV of the CPSU "): the abbreviation closes a
+    longer name, so its gloss belongs to that name (not after a title: "the Secretary of the CPSU")."""
+    if not before.endswith(" ") or len(words) > 12:
+        return False
+    m = _TAIL_ABBREVIATION.search(before, max(0, len(before) - 40))
+    if m is None or not _initials_hold(m["abbr"], words):
+        return False
+    head = m["head"]
+    return norm(head) in _ORG_HEADS or head in vocabulary().organ_abbreviations or bool(_UNIT_NUMBER.match(head))
 
 
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>[\w’']+) $")
@@ -741,7 +883,7 @@ def _pronoun_before_supplied(children: list, k: int) -> bool:
     """Whether string child k ends with a pronoun or function word right before supplied text:
     "He " of "He [Pham] said" is never part of the bracketed name."""
     child = children[k]
-    if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1]):
+    if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1], child):
         return False
     m = _LAST_WORD.search(child, last_words_start(child, 1))  # the match is the last word
     return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
@@ -752,14 +894,16 @@ def _flat_part(children: list, k: int) -> str:
     child = children[k]
     if isinstance(child, str):
         return child + " | " if _pronoun_before_supplied(children, k) else child
-    return child.text() if _inline_supplied(child) else " | "
+    return child.text() if _inline_supplied(child, children[k - 1] if k else None) else " | "
 
 
 def _runs_through_supplied(children: list) -> bool:
     """Does any of children hold supplied letters or words a name can run through (_inline_supplied)?"""
+    before = None
     for child in children:  # a plain loop: this runs on every element of the body, mostly on strings
-        if not isinstance(child, str) and child.tag in ("sic", "supplied") and _inline_supplied(child):
+        if not isinstance(child, str) and child.tag in ("sic", "supplied") and _inline_supplied(child, before):
             return True
+        before = child
     return False
 
 
@@ -882,15 +1026,24 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
     names: a listed place or body links to its entry, any other body is an organisation of the record
     (unlinked). Learnt for the whole record, so its uses before and after are tagged too (TEI 13.2.2).
     A two-word abbreviation whose last word is a listed body ("HV KSČ") lends its first word alone
-    ("the HV") the same reading. An abbreviation a list or an editor's rejection knows keeps its reading."""
+    ("the HV") the same reading. An abbreviation an editor rejected stays untagged; one a list knows keeps
+    its reading unless the gloss is another listed entry, which then wins for the record."""
     if not _abbreviation_shape(abbr):
         if " " not in abbr or not _abbreviation_shape(abbr.split()[-1]):
             return
         abbr = abbr.split()[-1]  # "The MNO [...]": the abbreviation is the last word
     key = tuple(norm(w) for w in abbr.split())
-    if ctx.forms(key) or key in ctx.rec.rejected:
-        return  # (a dictionary word is no bar: "ROC" is matched letter for letter, never "roc")
-    reading = _gloss_reading(ctx, gloss)
+    if key in ctx.rec.rejected:
+        return
+    known = ctx.forms(key)
+    if known:
+        # a listed abbreviation keeps its reading, unless the record's own gloss is another listed entry
+        # ("the Communist Party of Cuba (CPC)" where the lists give "CPC" to China's party): the record wins
+        reading = _gloss_reading(ctx, gloss)
+        if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
+            ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
+        return
+    reading = _gloss_reading(ctx, gloss)  # (a dictionary word is no bar: "ROC" is matched letter for letter)
     if reading is None:
         return
     kind, xml_id = reading
@@ -922,6 +1075,21 @@ def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None
             _learn_glossed_abbreviation(ctx, m["abbr"], child.text().strip())
 
 
+# an abbreviation defined with "=": "(OZÚ = Section for Special Assignments]" (a translator's note)
+_DEFINED = re.compile(
+    r"(?<![\w’'-])(?P<abbr>[A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž]{1,6}) = (?P<gloss>[A-ZÀ-ÞĀ-ț][^()\[\]\n;=]{2,80}?)(?=[)\].;]|$)"
+)
+
+
+def _learn_defined_abbreviations(ctx: _DocContext) -> None:
+    """Abbreviations defined with an equals sign ("OZÚ = Section for Special Assignments"): the
+    abbreviation names what its definition names (_learn_glossed_abbreviation), in the whole record.
+    Only strings with " = " are read."""
+    for text in dict.fromkeys(t for t in ctx.texts if " = " in t):
+        for m in _DEFINED.finditer(text):
+            _learn_glossed_abbreviation(ctx, m["abbr"], m["gloss"].strip())
+
+
 def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
     """Abbreviations glossed in parentheses, in either order: "the Republic of China (ROC)" (the gloss is
     the listed name that ends right before), "KMT (Kuomintang)" (the gloss is inside); see
@@ -936,6 +1104,37 @@ def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
                 gloss = _listed_name_before(ctx, text, m.start())
                 if gloss:
                     _learn_glossed_abbreviation(ctx, inner, gloss)  # "the Republic of China (ROC)"
+
+
+def _printed_in_full(ctx: _DocContext, name: str) -> bool:
+    """Whether the record's text or summary prints `name` word for word (any case, any spacing)."""
+    printed = r"\W+".join(re.escape(t) for _, _, t in tokens(name))
+    return re.search(rf"(?<!\w){printed}(?!\w)", _flat(ctx), re.IGNORECASE) is not None
+
+
+def _read_shared_initials(ctx: _DocContext) -> None:
+    """An abbreviation the lists give one entry while another's name abbreviates to it as well ("CPC":
+    the Communist Party of China's, and the initials of the Communist Party of Cuba) names, in this record,
+    the one the record names in full: when that is another entry, the abbreviation links to it; when the
+    record names two of them, it is an organisation or place left unlinked and reported for review (a
+    wrong link is worse than none, TEI P5 13.3.1); when it names none or only the listed one, the
+    listed reading stands. An abbreviation the record glosses itself keeps that reading."""
+    for key, readings in ctx.rec.shared_initials.items():
+        if key[0] not in ctx.record_words or key in ctx.local:
+            continue
+        named = [r for r in readings if any(_printed_in_full(ctx, name) for name in r[3])]
+        listed = {f.entity_id for f in ctx.rec.lexicon.get(key, ())}
+        if not named or {r[0] for r in named} <= listed:
+            continue
+        xml_id, kind, abbr, _names = named[0]
+        if len(named) > 1:
+            kind = kind if len({r[1] for r in named}) == 1 else "org"
+            xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
+            ctx.problems.append(
+                f"'{abbr}' may name {' or '.join(ctx.entry(r[0]).name for r in named)}, which the record "
+                "names in full both: left unlinked for review"
+            )
+        ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
 
 
 def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
@@ -1142,6 +1341,8 @@ def _rule_names(
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
+    if _APPOSITION in text:
+        names.extend(_names_before_a_role(v, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -1529,7 +1730,9 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
     rule_found: dict[str, list[str]] = {}
     runs: dict[str, str] = {}  # _given_name_run's answers, for this record
     shapes: dict[tuple[str, ...], bool] = {}  # east_asian_shape's answers, for this record
-    for text, parent in zip(ctx.texts, ctx.parents):
+    for k, (text, parent) in enumerate(zip(ctx.texts, ctx.parents)):
+        if parent.tag == "supplied" and k + 1 < len(ctx.texts) and ctx.parents[k + 1].tag != "supplied":
+            names.append(_name_after_supplied_role(rec.names, text, ctx.texts[k + 1]))
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
             if (
@@ -1561,7 +1764,68 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             names.append(paren.group(1))
     if ctx.doc.header.summary:
         names.extend(_rule_names(rec, ctx.doc.header.summary, runs, shapes))
-    return [n for n in names if n]
+    return _titles_read_as_initials(rec.names, [n for n in names if n])
+
+
+_FIRST_WORD = re.compile(rf" (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})")
+
+
+def _name_after_supplied_role(v, gloss: str, after: str) -> str:
+    """The name right after a role the translator supplied in brackets ("[Prime Minister of Japan] Sato",
+    "[Soviet Ambassador] Puzanov"): the gloss says who the capitalised words after it are; "" when the
+    gloss is no role (a national adjective may open it) or no name follows."""
+    words = gloss.split()
+    if words and _NATIONAL.match(words[0]):
+        words = words[1:]
+    if not words or not words[0][:1].isupper():
+        return ""
+    if not (v.is_title_word(words[0]) or (len(words) > 1 and _title_phrase(v, words[0], words[1]))):
+        return ""  # "Prime" of "Prime Minister": a title of two words
+    m = _FIRST_WORD.match(after)
+    return _name_run(v, m["name"].split()) if m else ""
+
+
+_LOCATIVES = frozenset({"in", "at", "from", "to", "near", "via", "of", "for"})
+_NAME_WORDS_BEFORE = re.compile(rf"(?<![\w.’'-])(?:{_NAME_TOKEN} ){{0,3}}{_NAME_TOKEN}$")  # "Le Duan", "Truman"
+_APPOSITION = ", the "  # "Truman, the American president at the time": the name, then who the person is
+
+
+def _names_before_a_role(v, text: str) -> list[str]:
+    """A capitalised word before ", the" and a role, a national adjective maybe between ("Truman, the
+    American president", "Sato, the prime minister"): a person (TEI 13.2.1, the role outside the name);
+    not a common word, a title or a listed name of something else (checked when the name is learnt)."""
+    names = []
+    at = text.find(_APPOSITION)
+    while at > 0:
+        before = _NAME_WORDS_BEFORE.search(text, max(0, at - 60), at)
+        after = text[at + len(_APPOSITION) : at + len(_APPOSITION) + 40].split()
+        if after and _NATIONAL.match(after[0]):
+            after = after[1:]
+        role = after[0].rstrip(",.;:") if after else ""
+        if (
+            before
+            and not _LOCATIVE_BEFORE.search(text, max(0, before.start() - 8), before.start())  # "In Wonsan, the"
+            and role.islower()
+            and (v.is_title_word(role) or (len(after) > 1 and _title_phrase(v, role, after[1].rstrip(",.;:"))))
+        ):
+            words = before.group().split()
+            while words and (v.is_title_word(words[0]) or (len(words) > 1 and v.is_common_word(words[0]))):
+                if words[0].lower() in _LOCATIVES:
+                    words = []  # "In Tongdo, the chairman ...": a place, then who spoke
+                    break
+                words = words[1:]  # "President Truman", "The Truman": the name after them
+            if words and (len(words) > 1 or not (v.is_common_word(words[0]) or v.is_title_word(words[0]))):
+                names.append(_name_run(v, words) if len(words) > 1 else words[0])  # "Le Duan", not "Duan" alone
+        at = text.find(_APPOSITION, at + 1)
+    return names
+
+
+def _titles_read_as_initials(v, names: list[str]) -> list[str]:
+    """`names` with a one-letter title read as an initial put right: "C. Moskovskii" (a sentence begins
+    with "c.", comrade) is "Moskovskii" when the record also names "Moskovskii" on its own (after "c." in
+    lower case, a title or a cue). TEI 13.2.1: a title stays outside persName."""
+    alone = set(names)
+    return [n[3:] if n[1:3] == ". " and f"{n[0].lower()}." in v.honorifics and n[3:] in alone else n for n in names]
 
 
 _LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
@@ -1841,6 +2105,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         spelt = v.listed_spelling(short[0]) if not surname_ids and not family_first else None
         if spelt:  # "Moskovskyi" is the listed Moskovsky when one listed person has that surname
             surname_ids = {f.entity_id for f in ctx.forms((spelt,)) if f.kind == "person" and f.rank == 0}
+        if not surname_ids and not family_first and len(key) == 2:
+            surname_ids = _misspelt_listed_surname(ctx, key)  # "Nicolae Ceasescu" is Nicolae Ceaușescu
         squash = "".join(key).replace("-", "")  # "RI Myong Sik" is "Ri Myong-sik"
         spelled = ctx.squashed.get(squash) or (ctx.rec.squashed_persons.get(squash) if len(key) > 1 else None)
         known = (
@@ -1871,6 +2137,22 @@ def _learn_local_names(ctx: _DocContext) -> None:
     for short, owners in claims.items():
         if len(owners) > 1 and _two_people(owners):
             _contest_short_form(ctx, short, set(owners))
+
+
+def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]:
+    """The listed person a given name and a surname misspelt by a letter or two name ("Nicolae Ceasescu"):
+    the one person listed under that given name (names.json given names, EntityRecognizer.given_index)
+    whose surname is within 88 points of the printed one (rapidfuzz ratio, surnames of six letters or
+    more); else none (another person, or two that fit: a wrong link is worse than none)."""
+    given, surname = key
+    if len(surname) < 6:
+        return set()
+    found = {
+        pid
+        for pid, forms in ctx.rec.given_index.get(given, {}).items()
+        if any(len(f) == 2 and fuzz.ratio(f[1], surname) >= 88 for f in forms)
+    }
+    return found if len(found) == 1 else set()
 
 
 def _two_people(owners: dict[str, set[tuple[str, ...]]]) -> bool:
@@ -2118,9 +2400,9 @@ def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
 def _name_may_cross(node: Node) -> bool:
     """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
     for k, child in enumerate(node.children):
-        if isinstance(child, Node) and _inline_supplied(child):
+        before = node.children[k - 1] if k else ""
+        if isinstance(child, Node) and _inline_supplied(child, before):
             inner = child.text()
-            before = node.children[k - 1] if k else ""
             if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
                 return True
     return False
@@ -2137,7 +2419,8 @@ def _flat_pieces(node: Node) -> tuple[list[tuple[int, int, int]], str]:
     parts: list[str] = []
     length = 0
     for k, child in enumerate(node.children):
-        part = child if isinstance(child, str) else child.text() if _inline_supplied(child) else None
+        before = node.children[k - 1] if k else None
+        part = child if isinstance(child, str) else child.text() if _inline_supplied(child, before) else None
         if part is None:
             parts.append(" | ")
             length += 3
@@ -2251,6 +2534,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
+    if "nti-" in text or "ro-" in text:  # (rare: a substring test first)
+        spans.extend(_places_after_stance_prefix(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
     if "newspaper " in text or "magazine " in text or "weekly " in text:
@@ -2554,6 +2839,29 @@ def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_
         ):
             spans.append(_unlinked_place(ctx, at, end, part, (norm(part),)))
         at = end + 1
+    return spans
+
+
+_STANCE_PREFIXES = ("anti-", "pro-", "Anti-", "Pro-")  # "the anti-China stance": for or against a place
+_WORD_AT = re.compile(r"[\w’']+")
+
+
+def _places_after_stance_prefix(ctx: _DocContext, text: str) -> list[_Span]:
+    """A listed place after "anti-" or "pro-" ("the anti-China stance", "a pro-Cuba line"): the place,
+    named attributively (TEI 13.2.3), tagged and linked; an adjective ("anti-Soviet", "pro-American") or a
+    word no list holds as one place gives nothing."""
+    spans: list[_Span] = []
+    for prefix in _STANCE_PREFIXES:
+        at = text.find(prefix)
+        while at >= 0:
+            start = at + len(prefix)
+            word = _WORD_AT.match(text, start)
+            if word and word.group()[:1].isupper() and (at == 0 or not text[at - 1].isalnum()):
+                xml_id = _listed_place_id(ctx, word.group())
+                if xml_id:
+                    surface = word.group()
+                    spans.append((start, word.end(), Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+            at = text.find(prefix, start)
     return spans
 
 
@@ -3455,6 +3763,82 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return after if after == len(text) or not text[after].isalnum() else end
 
 
+_SEAT_HEADS = seat_head_words()  # "archive", "association": "... in <place>" goes on the name (names.json)
+_BODY_TITLES = body_title_words()  # "General" of "General Association": a body's word, not a title
+_IN_PLACE = re.compile(r" (?:in|IN) (?:(?:the|THE) )?(?=[A-ZÀ-ÞĀ-ț])")
+
+
+def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where an institution's name ends when the place it sits in follows after "in" ("STATE CENTRAL
+    ARCHIVE IN PRAGUE", "General Association of Korean Residents in Japan"): after the place, which is part
+    of the orgName and never a place of its own (TEI 13.2.2: the name as a whole names the body); else
+    `end`. Only heads of names.json heads_named_with_seat: a mission or a party in a place ("Hungarian
+    Embassy in Pyongyang", "Tudeh Party in Iran") is the body, then the place."""
+    seat = _IN_PLACE.match(text, end)
+    if seat is None or not any(norm(w) in _SEAT_HEADS for w in text[start:end].split()):
+        return end
+    last = _token_keys(text[start:end])[1][-1:]
+    if any(f.kind == "place" for f in ctx.forms(last)):
+        return end  # "the Red Cross Society of the DPRK in Pyongyang": the name has its state; "in": where it is
+    line_end = text.find("\n", seat.end())
+    toks, keys, _caps, _next_cap = _token_keys(text[seat.end() : line_end if line_end >= 0 else len(text)])
+    for n in range(min(len(toks), 6), 0, -1):  # the longest listed place there ("in Rodong Sinmun": a paper)
+        if any(f.kind == "place" for f in ctx.forms(keys[:n])):
+            length = toks[n - 1][1]
+            if not text[seat.end() + length : seat.end() + length + 1].isalnum():
+                return seat.end() + length
+            break
+    return end
+
+
+def _organ_and_state(organ_keys: dict[tuple[str, ...], str], key: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
+    """The readings of a body's key as a state organ and a state: (organ, the state's key) for "<organ> of
+    (the) <state>", "<organ> <state>" ("MFA USSR") and "<state> <organ>" ("USSR MFA"); none when no
+    organ's name (names.json state_organs) begins or ends the key."""
+    out = []
+    for n in range(1, min(len(key), 5)):
+        organ = organ_keys.get(key[:n])
+        if organ:
+            rest = key[n:]
+            rest = rest[1:] if rest[:1] == ("of",) else rest
+            rest = rest[1:] if rest[:1] == ("the",) else rest
+            if rest:
+                out.append((organ, rest))
+        organ = organ_keys.get(key[-n:])
+        if organ:
+            out.append((organ, key[:-n]))
+    return out
+
+
+def _state_organ_id(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The listed organ a body's name pairing an organ every state has with a listed state names ("MOFA
+    of the USSR", "Foreign Ministry of the PR China": the entry whose own name pairs the same organ with
+    the same state); None when no reading or more than one entry fits (a wrong link is worse than none)."""
+    rec = ctx.rec
+    found: set[str] = set()
+    for organ, state in _organ_and_state(rec.organ_keys, key):
+        place = _state_id(ctx, state)
+        found |= rec.state_organs.get((organ, place), frozenset()) if place else frozenset()
+    return found.pop() if len(found) == 1 else None
+
+
+def _state_id(ctx: _DocContext, state: tuple[str, ...]) -> str | None:
+    """The listed place a state's key names: its own forms when one place has them, else a state prefix
+    and a listed country ("pr", "china": _prefixed_state); None otherwise."""
+    ids = {f.entity_id for f in ctx.forms(state) if f.kind == "place"}
+    if len(ids) == 1:
+        return ids.pop()
+    for prefix in ctx.rec.names.state_prefixes:
+        pkey = tuple(norm(t) for _, _, t in tokens(prefix))
+        country = state[len(pkey) :]
+        if state[: len(pkey)] != pkey or not country:
+            continue
+        forms = [f for f in ctx.forms(country) if f.kind == "place"]
+        if len({f.entity_id for f in forms}) == 1:
+            return _prefixed_state(ctx, prefix, country, forms[0])
+    return None
+
+
 def _org_key(surface: str) -> tuple[str, ...]:
     """An organisation's comparison key: its tokens' keys, a unit's number in front kept whole ("7th
     Territorial Department" and "8th Territorial Department" are two units; the tokens lose the digits)."""
@@ -3518,6 +3902,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if first_end > 0 and text[start:first_end] in _MONTH_NAMES:
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         end = _local_body_end(ctx, text, start, end)
+        end = _seat_end(ctx, text, start, end)
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
@@ -3532,7 +3917,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
         xml_id = ids.pop() if len(ids) == 1 else None
         if xml_id is None and not ids:
-            xml_id = _new_local_person(ctx, " ".join(surface.split()), key, "org")
+            xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
         node = Node(TAGS["org"], {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
         spans.append((start, end, node, surface))
@@ -3748,6 +4133,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         w = words[k]
         possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
+        if title and w in _BODY_TITLES and has_head(words[k + 1 : k + 2]):
+            break  # "General Association", "General Council": the body's first word, not a title before it
         if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
         a = run.index(words[k + 1], a + len(w))
@@ -3964,7 +4351,10 @@ def _longest_form(
         # than the spacing test; a single word has no spacing to test
         key = keys[i : i + length]
         learnt, known = local.get(key), listed.get(key)
-        forms = learnt + known if learnt and known else learnt or known
+        if learnt and known:
+            forms = learnt if key in ctx.overruled else learnt + known
+        else:
+            forms = learnt or known or []
         if not forms or (length > 1 and not _contiguous(text, toks, i, length)):
             continue
         surface = text[toks[i][0] : toks[i + length - 1][1]]

@@ -172,13 +172,47 @@ def vocabulary() -> NameVocabulary:
     )
 
 
+def _word_list(key: str) -> list[str]:
+    """The "words" of names.json entry `key`. Raises OSError or ValueError when the package's data file is
+    missing or malformed (an installation fault)."""
+    return json.loads(_DATA.read_text(encoding="utf-8"))[key]["words"]
+
+
 @lru_cache(maxsize=1)
 def organisation_head_words() -> frozenset[str]:
     """The words that end an organisation's name found by its shape, folded ("party", "committee",
     "department"; names.json organisation_head_words). Raises OSError or ValueError when the package's
     data file is missing or malformed (an installation fault)."""
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
-    return frozenset(fold(w) for w in raw["organisation_head_words"]["words"])
+    return frozenset(fold(w) for w in _word_list("organisation_head_words"))
+
+
+@lru_cache(maxsize=1)
+def seat_head_words() -> frozenset[str]:
+    """Head words of institutions whose name goes on with "in" and the place they sit in ("archive",
+    "association"; names.json heads_named_with_seat), folded. Errors as organisation_head_words."""
+    return frozenset(fold(w) for w in _word_list("heads_named_with_seat"))
+
+
+@lru_cache(maxsize=1)
+def office_names() -> tuple[str, ...]:
+    """Offices whose name names their holder ("Dalai Lama"; names.json persons_named_by_office), as
+    printed. Errors as organisation_head_words."""
+    return tuple(_word_list("persons_named_by_office"))
+
+
+@lru_cache(maxsize=1)
+def body_title_words() -> frozenset[str]:
+    """Title words that begin a body's name right before its head word ("General" of "General
+    Association"; names.json titles_naming_bodies), as printed. Errors as organisation_head_words."""
+    return frozenset(_word_list("titles_naming_bodies"))
+
+
+@lru_cache(maxsize=1)
+def state_organ_names() -> dict[str, tuple[str, ...]]:
+    """Organs every state has -> the names translations give each ("foreign ministry": "Ministry of
+    Foreign Affairs", "MFA", "MOFA"...; names.json state_organs). Errors as organisation_head_words."""
+    organs = json.loads(_DATA.read_text(encoding="utf-8"))["state_organs"]["organs"]
+    return {organ: tuple(names) for organ, names in organs.items()}
 
 
 @lru_cache(maxsize=1)
