@@ -383,3 +383,36 @@ def test_spans_through_supplied_choose_what_the_plain_loop_chose(parts, raw_span
         spans.append((start, end, Node("persName", {"ref": ref} if ref else {}, [inner]), flat[start:end]))
     expected = plain_spans_through_supplied(ctx, node, pieces, supplied, spans)
     assert _spans_through_supplied(ctx, node, pieces, supplied, spans) == expected
+
+
+RUN_WORDS = ["He", "Le", "Kim", "Il", "Sung", "said", "X-Y", "Ó", "’s", "Van", "ab", "Q"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(RUN_WORDS), st.sampled_from([" ", "", "  ", "\n", ". ", ", ", ";", "("])), max_size=14
+    ),
+    st.sets(st.integers(0, 80), max_size=4),
+)
+def test_runs_near_places_are_the_whole_scans_runs_there(parts, places):
+    """_cap_runs_near (the scan begun again shortly before each place) gives, in order and once each, runs of
+    the whole text's scan, among them every run that holds one of the places."""
+    from tei_encoder.enrich.entities import _CAP_RUN, _cap_runs_near
+
+    text = "".join(word + gap for word, gap in parts)
+    starts = sorted(at for at in places if at < len(text))
+    whole = [m.span() for m in _CAP_RUN.finditer(text)]
+    near = [m.span() for m in _cap_runs_near(text, starts)]
+    assert near == [span for span in whole if span in near]  # the whole scan's runs, in its order, once each
+    assert all(span in near for span in whole if any(span[0] <= at < span[1] for at in starts))
+
+
+def test_family_names_are_found_only_before_a_space_and_a_capital():
+    """_printed_where with _space_then_capital: where a listed East Asian family name goes on to another
+    capitalised word, first to last; the pronoun "He" before a lower-case word is no such place."""
+    from tei_encoder.enrich.entities import _FAMILY, _printed_where, _space_then_capital
+
+    text = "He said that Kim Il Sung met Le Duan. He left; Kim\nsaid no."
+    assert _printed_where(text, _FAMILY, _space_then_capital) == [text.index("Kim"), text.index("Le Duan")]
+    assert _printed_where("He said so.", _FAMILY, _space_then_capital) == []

@@ -1371,7 +1371,7 @@ def _rule_names(
     for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
         if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
             names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
-    for m in _CAPS_NAME.finditer(text) if kinds & _GIVEN else ():
+    for m in _CAPS_NAME.finditer(text) if kinds & _GIVEN and kinds & _CAPS else ():  # (begins with a _CAPS word)
         name = _capitals_name(rec, m.group(0).split(), m.start() == 0 and m.end() == len(text.rstrip()))
         if name:
             names.append(name)
@@ -1393,7 +1393,7 @@ def _rule_names(
                 continue  # "Antonio" of "Juan Antonio Samaranch": the name is found whole
             g = _GIVEN_NAME.match(text, m.start())
             if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
-                whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run))
+                whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run, runs))
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
@@ -1419,7 +1419,9 @@ def _rule_names(
         for part in re.split(r",\s*|\s+and\s+", m.group("names")):
             names.append(_name_run_of(v, part, runs))
     family = v.east_asian_family
-    for m in _CAP_RUN.finditer(text) if kinds & _FAMILY else ():
+    # a name found here begins with a family name before another capitalised word: only the runs holding
+    # one are read (a text whose family names are printed before none, "He said", reads none)
+    for m in _cap_runs_near(text, _printed_where(text, _FAMILY, _space_then_capital) if kinds & _FAMILY else []):
         words = m.group(0).split()
         if norm(words[0]) not in family:
             # "Foreign Affairs Ha Van Lau": the name may begin inside a run of capitalised words
@@ -1449,16 +1451,16 @@ def _inside_title(v, text: str, end: int, run: str) -> bool:
     return " " not in run and after is not None and v.is_common_word(run) and v.is_title_word(after["word"])
 
 
-def _second_given_name(v, text: str, at: int, run: str) -> str:
+def _second_given_name(v, text: str, at: int, run: str, runs: dict[str, str]) -> str:
     """A name of two given names and a surname ("Juan Antonio Samaranch", "Maria Elena Vega"): the
     given-name rule found `run` at `at` ("Juan Antonio"); when its second word is a listed given name
-    that the same rule continues with a surname, the whole name, else `run`."""
+    that the same rule continues with a surname, the whole name, else `run`. `runs`: as for _rule_names."""
     words = run.split()
     if len(words) != 2 or norm(words[1]) not in v.given:
         return run
     second = text.find(words[1], at + len(words[0]))
     g = _GIVEN_NAME.match(text, second)
-    longer = _name_run(v, g.group("all").split()) if g else ""
+    longer = _name_run_of(v, g.group("all"), runs) if g else ""
     return f"{words[0]} {longer}" if longer.count(" ") and longer.startswith(words[1]) else run
 
 
@@ -1525,16 +1527,65 @@ def _named_after_person(v, text: str, at: int) -> int:
     return m.end() if m and norm(m.group("noun")) in v.named_after_person else 0
 
 
-_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END = 1, 2, 4, 8, 16
+_GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END, _CAPS = 1, 2, 4, 8, 16, 32
+_ALL_CAPITALS = re.compile(r"[A-ZÀ-ÞĀ-ț]{2,}")  # the first word of a _CAPS_NAME ("KIM IL SUNG")
 
 
 @lru_cache(maxsize=4096)
+def _kinded_words(text: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """The union of _word_kind over the distinct capitalised words of a text (_RUN_WORD), and each word
+    of some kind with its kind (cached: several passes ask of one text)."""
+    kinds = 0
+    kinded = []
+    for word in set(_RUN_WORD.findall(text)):
+        kind = _word_kind(word)
+        if kind:
+            kinds |= kind
+            kinded.append((word, kind))
+    return kinds, tuple(kinded)
+
+
 def _text_kinds(text: str) -> int:
     """The union of _word_kind over the capitalised words of a text (read by two passes)."""
-    kinds = 0
-    for word in set(_RUN_WORD.findall(text)):
-        kinds |= _word_kind(word)
-    return kinds
+    return _kinded_words(text)[0]
+
+
+def _printed_where(text: str, kind: int, fits) -> list[int]:
+    """Where a capitalised word of `text` of this _word_kind is printed with `fits(text, start, end)` true of
+    it, first to last (a cheap look at the few such words that tells a rule's scan where it may find a name).
+    Every printed occurrence is tried, inside a longer word too: it may hold a place wrongly, never miss one."""
+    found = set()
+    for word, word_kind in _kinded_words(text)[1]:
+        if word_kind & kind:
+            at = text.find(word)
+            while at >= 0:
+                if fits(text, at, at + len(word)):
+                    found.add(at)
+                at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _space_then_capital(text: str, start: int, end: int) -> bool:
+    """Before a whitespace character and a capital (a _CAP_RUN goes on to a next word)."""
+    return text[end : end + 1].isspace() and _CAPITAL.match(text, end + 1) is not None
+
+
+def _cap_runs_near(text: str, starts: list[int]) -> Iterator[re.Match]:
+    """The matches of _CAP_RUN.finditer(text) that hold or follow one of `starts` (sorted), in order and
+    each once, without walking through the rest: the scan is begun again shortly before each start, after
+    the last full stop, comma, semicolon or colon (no run holds one, so a scan of the whole text is between
+    two matches there too and goes on with the same matches) or where the match last given ends."""
+    done = 0
+    for at in starts:
+        if at < done:
+            continue  # inside the match last given
+        begin = max(done, *(text.rfind(stop, done, at) + 1 for stop in ".,;:"))
+        done = len(text)  # (no match from `begin` on: nothing more to find)
+        for m in _CAP_RUN.finditer(text, begin):
+            yield m
+            if m.end() > at:
+                done = m.end()
+                break
 
 
 _LATIN_DIACRITIC = re.compile(r"[À-ÖØ-öø-ÿĀ-ț]")
@@ -1566,6 +1617,7 @@ def _word_kind(word: str) -> int:
     kind |= _FAMILY if folded in v.east_asian_family else 0
     kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
     kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
+    kind |= _CAPS if _ALL_CAPITALS.fullmatch(word) else 0
     if word.endswith(v.surname_endings) and word[1:].islower() and not v.is_common_word(word):
         kind |= _SURNAME_END
     return kind
