@@ -3,10 +3,13 @@
 import json
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import AUTHORITY, ROOT, SEED, encode_text, record, tree_of, xp
 
 from tei_encoder.cli import main
+from tei_encoder.enrich import entities
+from tei_encoder.enrich.entities import _name_may_cross
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import entity_eval  # noqa: E402
@@ -346,6 +349,40 @@ def test_a_listed_name_runs_through_a_lower_case_word_marked_sic(tmp_path):
     tree = tree_of(encode_text(tmp_path, record(text)))
     assert xp(tree, "//t:text//t:placeName/@ref") == ["#china", "#dprk"]
     assert xp(tree, "//t:placeName[@ref='#dprk']/t:sic/text()") == ["of"]
+
+
+@pytest.mark.parametrize(
+    ("marked", "crossable"),
+    [
+        ("Then A[lexei] N. Kosygin met", True),  # glued to a letter before
+        ("the Sovie[t] delegation", True),  # glued to a letter before, lower case
+        ("the [S]oviet delegation", True),  # glued to a letter after
+        ("met Comrade [Zhu] De there", True),  # capitalised itself
+        ("the Republic [of] Korea", True),  # a capitalised word after, across one space
+        ("met Comrade [the] leader", True),  # a capitalised word before, across one space
+        ("when [the] meeting ended", False),  # a lower-case word among lower-case words
+        ("[unclear] plan", False),  # at the start of the text, before a lower-case word
+        ("the proposal, [unclear] | Soviet", False),  # another element is no capitalised word
+    ],
+)
+def test_a_name_may_cross_only_supplied_text_in_a_capitalised_run(marked, crossable):
+    start, end = marked.index("["), marked.index("]") - 1  # the brackets mark the supplied text
+    assert _name_may_cross(marked.replace("[", "").replace("]", ""), start, end) is crossable
+
+
+def test_names_through_supplied_text_are_looked_for_only_where_a_name_can_cross(tmp_path, monkeypatch):
+    # the paragraphs whose supplied text no capitalised run reaches are not read again: the same TEI
+    text = (
+        "The workers [of the] plant met Comrade Batbayar; the [sic] meeting ran long and A[lexei] N. Kosygin came.\n\n"
+        "Batbayar then left for the [southern] provinces with Le Duc Tho, who spoke of the [unclear] plan.\n\n"
+        "Tho and Batbayar agreed on the [revised] proposal of the People's Republic of [sic] China.\n"
+    )
+    gated = encode_text(tmp_path, record(text))
+    monkeypatch.setattr(entities, "_name_may_cross", lambda flat, start, end: True)
+    assert encode_text(tmp_path, record(text)).tei == gated.tei
+    tree = tree_of(gated)
+    assert xp(tree, "//t:persName[@ref='#kosygin']/t:supplied/text()") == ["lexei"]
+    assert xp(tree, "//t:placeName[@ref='#china']/t:sic/text()") == ["of"]
 
 
 def test_short_forms_follow_the_full_name_in_the_record(tmp_path):

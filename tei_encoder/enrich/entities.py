@@ -2362,7 +2362,9 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
             continue
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
-        spans = _name_spans(ctx, flat)  # run on every such node even when none is chosen: the finder learns
+        if not any(_name_may_cross(flat, a, b) for a, b in supplied.items):
+            continue  # no capitalised run crosses the supplied text: no name to find through it
+        spans = _name_spans(ctx, flat)
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
@@ -2408,15 +2410,22 @@ def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
     return bool(touched) and all(a == 0 or flat[a - 1] == " " for a, _ in touched)
 
 
-def _name_may_cross(node: Node) -> bool:
-    """Some supplied or sic text that a name could run through: capitalised, or glued to a letter."""
-    for k, child in enumerate(node.children):
-        before = node.children[k - 1] if k else ""
-        if isinstance(child, Node) and _inline_supplied(child, before):
-            inner = child.text()
-            if inner[:1].isupper() or (isinstance(before, str) and before[-1:].isalpha()):
-                return True
-    return False
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|[\s(“‘\"'])[A-ZÀ-ÞĀ-ț][\w’'.-]* $")  # "Comrade " before "[Zhu]"
+
+
+def _name_may_cross(flat: str, start: int, end: int) -> bool:
+    """Whether a name can run through the supplied or sic text at [start, end) of a node's flat text
+    (_flat_pieces): only as part of a run of capitalised words, so the text is capitalised itself
+    ("Comrade [Zhu] De", "PENG [Dehuai]"), glued to a letter ("A[lexei] N. Kosygin"), or has a capitalised
+    word right before or after it across one space ("People's Republic of [sic] Korea"). A lower-case word
+    standing alone between lower-case words ("the [sic] meeting") is in no name."""
+    if flat[start : start + 1].isupper() or flat[start - 1 : start].isalpha() or flat[end : end + 1].isalpha():
+        return True
+    if flat[end : end + 1] == " " and flat[end + 1 : end + 2].isupper():
+        return True
+    return (
+        flat[start - 1 : start] == " " and _CAPITALISED_WORD_BEFORE.search(flat, max(0, start - 40), start) is not None
+    )
 
 
 _Interval = TypeVar("_Interval", bound=tuple[int, ...])
