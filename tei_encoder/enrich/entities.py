@@ -812,7 +812,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     if any(node.tag == "supplied" for node in ctx.nodes):  # tagging makes none: without one, nothing to link
         _link_alternate_names(ctx, doc.body)
     _link_bracketed_equivalents(ctx, doc)
-    ctx.problems.extend(_dates_take_supplied_years(doc.body))
+    ctx.problems.extend(_dates_take_supplied_years(holders))  # a supplied year's parent is a holder
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
     for name in doc.header.authors:
@@ -4693,16 +4693,18 @@ _VALUE_ATTRS = ("when", "notBefore", "notAfter", "from", "to")
 _SUPPLIED_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 
 
-def _dates_take_supplied_years(body: Node) -> list[str]:
+def _dates_take_supplied_years(holders: list[Node]) -> list[str]:
     """A date printed without its year and followed by the translator's supplied year ("5 August
     [1962]", "20-24 March, [1962]"): its value takes that year, never the document's, which the date
     pass gave it (TEI 13.4: the value says what the text means; the bracketed year is the source's
     own). A date whose reading with that year fails keeps no value rather than a wrong one.
-    Returns the problems to report (one per such date), changes the date elements in place."""
+    `holders`: the elements of the body that had a supplied child when names and dates were tagged, in
+    document order (tagging adds none, and dates are tagged only beside text, not in the elements it
+    leaves opaque). Returns the problems to report (one per such date), changes the date elements in place."""
     problems = []
-    for node in body.iter():
+    for node in holders:
         kids = node.children
-        joined: list[int] = []  # positions of dates that take in the supplied year after them
+        joined: list[tuple[int, Node]] = []  # dates that take in the supplied year after them, by position
         for k in range(len(kids) - 2):
             date, between, supplied = kids[k], kids[k + 1], kids[k + 2]
             if not (
@@ -4728,9 +4730,9 @@ def _dates_take_supplied_years(body: Node) -> list[str]:
                     f"date {surface!r} before the supplied year {supplied.text()!r}: tagged without a value"
                 )
             else:
-                joined.append(k)
-        for k in reversed(joined):  # the supplied year is part of the date it completes (TEI 11.3.1.2)
-            kids[k].children.extend(kids[k + 1 : k + 3])
+                joined.append((k, date))
+        for k, date in reversed(joined):  # the supplied year is part of the date it completes (TEI 11.3.1.2)
+            date.children.extend(kids[k + 1 : k + 3])
             del kids[k + 1 : k + 3]
     return problems
 
