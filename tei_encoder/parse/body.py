@@ -388,12 +388,16 @@ def _notes_where_printed(document: Node, notes: list[tuple[str, str, str]]) -> N
     reference; the paragraph stays, as a div's running text admits no note of its own (our schema,
     TEI 4.1). A note the parser read into other text stays there, as printed."""
     wanted = {" ".join(printed.split()): (mark, text) for mark, text, printed in notes}
+    if not wanted:
+        return  # no note to look for: spare the walk that joins every paragraph's text
     for node in document.iter():
         for child in node.children:
             if isinstance(child, Node) and child.tag == "p" and all(isinstance(c, str) for c in child.children):
                 found = wanted.pop(" ".join("".join(child.children).split()), None)  # type: ignore[arg-type]
                 if found:
                     child.children = [Node("note", {"place": "end", "n": found[0]}, [found[1]])]
+                    if not wanted:
+                        return  # every note placed: the rest of the text holds none
 
 
 def _printed_mark(mark: str) -> str:
@@ -1509,8 +1513,10 @@ def _supplied_office(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
 
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
+    if len(text) > 80:
+        return False  # (before the words are made: most lines of a record are longer)
     words = {w.strip(".,:;()[]").lower() for w in text.split()}  # `[Embassy of …]`: supplied by the editor
-    if not (len(text) <= 80 and words & fmt.institution_words):
+    if not words & fmt.institution_words:
         return False
     if text.endswith(".") and not text.endswith(".."):
         # `The Embassy of the Hungarian People's Republic.`: a full stop after a name is no sentence
@@ -1602,7 +1608,7 @@ def _opening_salute(text: str, fmt: RecordFormat) -> bool:
     if _OPEN_SALUTE.match(text):
         return True
     low = text.lower().lstrip('“"')
-    if any(low.startswith(s.lower()) for s in fmt.opening_salutes) and text.endswith((",", "!", ":")):
+    if text.endswith((",", "!", ":")) and low.startswith(_lowered(fmt.opening_salutes)):
         return len(text) <= 100
     return bool(_SALUTE_START.match(text) and text.endswith((":", "!")) and len(text.split()) <= 14)
 
