@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
 from .model import Repository
@@ -72,6 +73,10 @@ class RecordFormat:
     classification_mark_edges: tuple[tuple[str, str, str], ...] = field(init=False, compare=False, repr=False)
     # labels by the key a printed label is looked up with (casefolded when labels_ignore_case)
     label_keys: dict[str, str] = field(init=False, compare=False, repr=False)
+    # what parse.body's line classifiers found a text to be under this format, by classifier and text
+    # (the same line is classified several times per record, the same marks across records); filled and
+    # bounded by parse.body's kept_per_format
+    parse_memo: dict[str, dict[str, Any]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         joined = {kind: any_search(patterns) for kind, patterns in self.opener_seg_patterns.items()}
@@ -81,6 +86,7 @@ class RecordFormat:
         edges = tuple((m, m.lower() + " ", " " + m.lower()) for m in self.classification_marks)
         object.__setattr__(self, "classification_mark_edges", edges)
         object.__setattr__(self, "label_keys", {self._label_key(k): v for k, v in self.labels.items()})
+        object.__setattr__(self, "parse_memo", {})
 
     def _label_key(self, label: str) -> str:
         return label.casefold() if self.labels_ignore_case else label

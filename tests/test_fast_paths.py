@@ -416,3 +416,29 @@ def test_family_names_are_found_only_before_a_space_and_a_capital():
     text = "He said that Kim Il Sung met Le Duan. He left; Kim\nsaid no."
     assert _printed_where(text, _FAMILY, _space_then_capital) == [text.index("Kim"), text.index("Le Duan")]
     assert _printed_where("He said so.", _FAMILY, _space_then_capital) == []
+
+
+def test_kept_classifications_give_the_plain_answers_and_fresh_nodes(monkeypatch):
+    """Opener pieces and closer lines classified once per format: the kept answer is the computed
+    one, every call gets a Node of its own (a change to one never reaches the next), and a full table
+    is emptied rather than grown."""
+    import dataclasses
+
+    from tei_encoder.config import record_format
+    from tei_encoder.parse import body
+
+    fmt = dataclasses.replace(record_format("wcda"))  # a format of this test's own: an empty memo
+    pieces = ["Top Secret", "Copy No. 2", "Ciphered Telegram No. 5", "It rained all day.", "Top Secret"]
+    plain = [body._piece_kind.__wrapped__(p, fmt) for p in pieces]
+    first = [body._classify_piece(p, fmt) for p in pieces]
+    assert [None if n is None else (n.tag, n.attrs["type"], n.children[0]) for n in first] == plain
+    assert plain[0] == ("seg", "classification", "Top Secret") and plain[3] is None
+    first[0].children.append("changed")
+    assert body._classify_piece("Top Secret", fmt).children == ["Top Secret"]
+    assert len(fmt.parse_memo["_piece_kind"]) == 4  # the repeated piece was classified once
+    lines = ["Yours sincerely,", "A. GROMYKO", "12 March 1953", "The talks went on until late at night."]
+    assert [body._closer_kind(t, fmt) for t in lines] == [body._closer_kind.__wrapped__(t, fmt) for t in lines]
+    monkeypatch.setattr(body, "_KEPT_PER_CLASSIFIER", 2)
+    for k in range(5):
+        body._closer_kind(f"Copy No. {k}", fmt)
+        assert len(fmt.parse_memo["_closer_kind"]) <= 2

@@ -11,8 +11,9 @@ import itertools
 import re
 import string
 from collections import Counter
-from functools import cache, lru_cache, partial
-from typing import Any, NamedTuple
+from collections.abc import Callable
+from functools import cache, lru_cache, partial, wraps
+from typing import Any, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -76,6 +77,31 @@ def _matched(pattern: Any, text: str) -> Any:
     if found is None:
         raise ValueError(f"line {text[:40]!r} does not match the pattern that classified it")
     return found
+
+
+# how many texts a classifier keeps per format (a batch of records repeats its marks; a bound keeps memory flat)
+_KEPT_PER_CLASSIFIER = 20000
+_Kind = TypeVar("_Kind")
+
+
+def _kept_per_format(classify: Callable[[str, RecordFormat], _Kind]) -> Callable[[str, RecordFormat], _Kind]:
+    """`classify(text, fmt)` (pure: the same answer for the same text and format) computed once per
+    text and format: its answers are kept in fmt.parse_memo, emptied when a classifier has kept
+    _KEPT_PER_CLASSIFIER of them. Answers must be immutable (they are shared)."""
+    name = classify.__qualname__
+
+    @wraps(classify)
+    def kept(text: str, fmt: RecordFormat) -> _Kind:
+        table = fmt.parse_memo.setdefault(name, {})
+        try:
+            return table[text]
+        except KeyError:
+            if len(table) >= _KEPT_PER_CLASSIFIER:
+                table.clear()
+            answer = table[text] = classify(text, fmt)
+            return answer
+
+    return kept
 
 
 _PAGE_MARK = re.compile(
@@ -362,12 +388,16 @@ def _notes_where_printed(document: Node, notes: list[tuple[str, str, str]]) -> N
     reference; the paragraph stays, as a div's running text admits no note of its own (our schema,
     TEI 4.1). A note the parser read into other text stays there, as printed."""
     wanted = {" ".join(printed.split()): (mark, text) for mark, text, printed in notes}
+    if not wanted:
+        return  # no note to look for: spare the walk that joins every paragraph's text
     for node in document.iter():
         for child in node.children:
             if isinstance(child, Node) and child.tag == "p" and all(isinstance(c, str) for c in child.children):
                 found = wanted.pop(" ".join("".join(child.children).split()), None)  # type: ignore[arg-type]
                 if found:
                     child.children = [Node("note", {"place": "end", "n": found[0]}, [found[1]])]
+                    if not wanted:
+                        return  # every note placed: the rest of the text holds none
 
 
 def _printed_mark(mark: str) -> str:
@@ -867,6 +897,7 @@ def _date_and_place(text: str) -> bool:
     return match is not None and match.group("name").lower() in _known_places()
 
 
+@_kept_per_format
 def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
     if _PAGE_MARK.match(text):
         return None  # `(p. 1)` at the end is a page break, never a signature (nor the author it gives)
@@ -1249,26 +1280,36 @@ def _telegram_mark(probe: str) -> bool:
 
 
 def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
+    """An opener piece as the mark it is (`seg` of a classification, copy, pages or telegram; `idno`
+    of a register number), a new Node each call, or None. The same piece is classified several times
+    per line (whole, split at marks, in runs of words) and across records: its kind is kept."""
+    kind = _piece_kind(piece, fmt)
+    return None if kind is None else Node(kind[0], {"type": kind[1]}, [kind[2]])
+
+
+@_kept_per_format
+def _piece_kind(piece: str, fmt: RecordFormat) -> tuple[str, str, str] | None:
+    """(element, type, text) of the mark an opener piece is, or None (see _classify_piece)."""
     bare, probe = _piece_probe(piece)
     if probe.lower() in fmt.classification_marks_lower:
-        return Node("seg", {"type": "classification"}, [bare])
+        return ("seg", "classification", bare)
     if _COPY.match(probe):
-        return Node("seg", {"type": "copy"}, [bare])
+        return ("seg", "copy", bare)
     if not probe.endswith(":"):
         # `Single copy`, `2 pages`: the format's own marks (`Produced in 9 copies for:` heads the
         # list of whom the copies went to: not a lone mark). One joined pattern per kind: every line.
         for kind in ("copy", "pages"):
             search = fmt.opener_seg_search.get(kind)
             if search is not None and search(probe):
-                return Node("seg", {"type": kind}, [bare])
+                return ("seg", kind, bare)
     if _REGISTER.match(probe):
-        return Node("idno", {"type": "register"}, [bare])
+        return ("idno", "register", bare)
     if _telegram_mark(probe) or _TELEX_MARK.match(piece.strip()):
-        return Node("seg", {"type": "telegram"}, [piece.strip() if _TELEX_MARK.match(piece.strip()) else bare])
+        return ("seg", "telegram", piece.strip() if _TELEX_MARK.match(piece.strip()) else bare)
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
-        return Node("idno", {"type": "register"}, [bare])
+        return ("idno", "register", bare)
     if _FILE_NUMBER.match(probe) and not is_date_line(probe):
-        return Node("idno", {"type": "register"}, [bare])
+        return ("idno", "register", bare)
     return None
 
 
@@ -1472,8 +1513,10 @@ def _supplied_office(lines: list[Line], i: int, fmt: RecordFormat) -> bool:
 
 def _institution_line(text: str, fmt: RecordFormat) -> bool:
     """`USSR EMBASSY IN THE DPRK`, `Ministry of Foreign Affairs`: who sends the document, not its title."""
+    if len(text) > 80:
+        return False  # (before the words are made: most lines of a record are longer)
     words = {w.strip(".,:;()[]").lower() for w in text.split()}  # `[Embassy of …]`: supplied by the editor
-    if not (len(text) <= 80 and words & fmt.institution_words):
+    if not words & fmt.institution_words:
         return False
     if text.endswith(".") and not text.endswith(".."):
         # `The Embassy of the Hungarian People's Republic.`: a full stop after a name is no sentence
@@ -1565,7 +1608,7 @@ def _opening_salute(text: str, fmt: RecordFormat) -> bool:
     if _OPEN_SALUTE.match(text):
         return True
     low = text.lower().lstrip('“"')
-    if any(low.startswith(s.lower()) for s in fmt.opening_salutes) and text.endswith((",", "!", ":")):
+    if text.endswith((",", "!", ":")) and low.startswith(_lowered(fmt.opening_salutes)):
         return len(text) <= 100
     return bool(_SALUTE_START.match(text) and text.endswith((":", "!")) and len(text.split()) <= 14)
 
