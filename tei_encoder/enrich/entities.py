@@ -744,6 +744,7 @@ class _DocContext:
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
     given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
+    flat_plain: str | None = None  # the same without accents (_printed_together), made at first use
     # a long record's whole words of flat_lower -> where each stands (_occurrences), made at first use
     word_spots: dict[str, list[int]] | None = None
     # keys whose listed readings the record overrules (overrule): its own form alone is read for them
@@ -1865,7 +1866,7 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
     words = ctx.record_words
     for short in words & ctx.rec.short_index.keys():
         people = ctx.rec.short_index[short]
-        named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        named = {pid for pid, forms in people.items() if any(_named_together(ctx, f, words) for f in forms)}
         if len(named) > 1:
             named = _named_on_their_own(ctx, short, {pid: people[pid] for pid in named})
         if not named and _only_bearer_after_title(ctx, short, people):
@@ -1911,7 +1912,7 @@ def _propagate_listed_given_names(ctx: _DocContext) -> None:
     words = ctx.record_words
     for given in words & ctx.rec.given_index.keys():
         people = ctx.rec.given_index[given]
-        named = {pid for pid, forms in people.items() if any(_all_in(f, words) for f in forms)}
+        named = {pid for pid, forms in people.items() if any(_named_together(ctx, f, words) for f in forms)}
         if len(named) != 1 or ctx.forms((given,)):
             continue
         pid = next(iter(named))
@@ -2051,6 +2052,18 @@ def _record_words(ctx: _DocContext) -> set[str]:
     """The capitalised words of the document text (as _add_strings gives them) and summary, folded (norm):
     which names the record uses (_CAP_WORD and _CAPS_WORD words of _flat(ctx), found by one scan)."""
     return {norm(w) for w in set(_CAP_OR_CAPS_WORD.findall(_flat(ctx)))}
+
+
+def _named_together(ctx: _DocContext, form: tuple[str, ...], words: set[str]) -> bool:
+    """Whether the record names the listed person by `form` (two or more words, as keys): every word
+    among its capitalised `words`; when a word of it is also a pronoun or function word (names.json
+    never_before_bracketed_name: "He" of "He Long", capitalised at every sentence "He asked"), only printed
+    one after the other (_printed_together) — such words prove nothing scattered, names do ("János" and
+    "Péter" in a Hungarian record)."""
+    if not _all_in(form, words):
+        return False
+    sentence_words = ctx.rec.names.before_bracketed_name
+    return not any(w in sentence_words for w in form) or _printed_together(ctx, list(form))
 
 
 def _all_in(form: tuple[str, ...], words: set[str]) -> bool:
@@ -3095,16 +3108,29 @@ def _occurrences(ctx: _DocContext, word: str) -> Iterator[int]:
 
 def _met_in_full(ctx: _DocContext, form: tuple[str, ...]) -> bool:
     """Whether the record names the person by `form` of two or more words: its words other than
-    initials all among the record's capitalised words, or, for a form of initials and a surname
-    ("P. YUDIN" for P. Yudin), those printed together (two persons so named are then told apart by
-    _named_on_their_own)."""
+    initials as _named_together reads them, or, for a form of initials and a surname ("P. YUDIN" for
+    P. Yudin), those printed together (two persons so named are then told apart by _named_on_their_own)."""
     words = [w for w in form if len(w) > 1]
     if len(words) > 1:
-        return _all_in(tuple(words), ctx.record_words)
+        return _named_together(ctx, tuple(words), ctx.record_words)
     if not words or words[0] not in ctx.record_words:
         return False
     printed = r"\.?\s*".join(re.escape(w) for w in form)
     return re.search(rf"(?<![\w.]){printed}(?!\w)", _flat(ctx), re.IGNORECASE) is not None
+
+
+# between two words of a name: anything but letters and digits, then up to two initials or short words
+# ("Alexei N. Kosygin", "A[lexei] N. Kosygin", "Kim Il-sung" for "Kim Il Sung")
+_NAME_GAP = r"[\W_]+(?:\w{1,2}\.?[\W_]+){0,2}"
+
+
+def _printed_together(ctx: _DocContext, words: list[str]) -> bool:
+    """Whether the folded `words` of a name stand in the record in this order, one after the other
+    (_NAME_GAP between them; accents and case ignored)."""
+    if ctx.flat_plain is None:
+        ctx.flat_plain = _without_accents(_flat(ctx)).replace("’", "'")
+    parts = [re.escape(piece) for w in words for piece in re.split(r"[\W_]+", w) if piece]
+    return re.search(rf"(?<!\w){_NAME_GAP.join(parts)}(?!\w)", ctx.flat_plain, re.IGNORECASE) is not None
 
 
 def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
