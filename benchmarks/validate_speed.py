@@ -51,7 +51,7 @@ def tei_files(n: int, given: Path | None) -> Path:
 
 
 def forced(constant: int) -> str:
-    return f"import tei_encoder.validate as v; v.POOL_BREAK_EVEN = {constant}; v.POOL_WHEN_BUSY = True"
+    return f"import tei_encoder.validate as v; v.POOL_BREAK_EVEN = {constant}"
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ from lxml import etree, isoschematron
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, TEI_ALL_PROFILE_HINT, lines_of
 from .schematron3 import union_alternatives, without_predicates
-from .workers import WorkerPool, die_with_parent, idle_cores, pool_workers
+from .workers import WorkerPool, die_with_parent, pool_workers
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     MAX_ATTRIBUTES,
@@ -63,11 +63,6 @@ HUGE_TEXT_BYTES = 10_000_000
 # files from which two worker processes beat one on a quiet machine (measured: benchmarks/run.py,
 # "pool break-even"; benchmarks/validate_speed.py --pool)
 POOL_BREAK_EVEN = 2000
-# A pool only where its workers find cores no one uses: on a busy machine (other jobs on the cores) the
-# workers' start-up and their contention cost more than they give (2 cores at load 7-10: 8,000 files
-# 16.6 s in one process, 23.6 s in a pool of two). True makes the pool run however busy the machine
-# is (the benchmarks force it so).
-POOL_WHEN_BUSY = False
 # A jing run takes as many files as its command line holds (the JVM starts once per run): half the
 # system's limit on arguments, the rest left for the environment
 _JING_ARG_BYTES = min(os.sysconf("SC_ARG_MAX") if hasattr(os, "sysconf") else 2**17, 2**21) // 2
@@ -765,16 +760,13 @@ class Validator:
         """Every file, in the order given. With jing, jing starts first on every file it can take and our
         checks run meanwhile in this process (never one after the other: `validate --rng` takes about
         jing's own time); its lines are then merged per file. Without jing, with jobs > 1, a batch
-        large enough to pay for starting workers (see pool_workers) and cores idle for them
-        (POOL_WHEN_BUSY), the checks run in a process pool."""
+        large enough to pay for starting workers (see pool_workers), the checks run in a process pool."""
         paths = [Path(p) for p in paths]
         ahead_rng = self._jing_ahead_schema()
         with ThreadPoolExecutor(1) as beside:
             # which files jing may take is found beside too: jing starts at once, not after a read of every file
             ahead = beside.submit(self._jing_ahead, ahead_rng, paths) if ahead_rng else None
             workers = 1 if ahead else pool_workers(len(paths), jobs, POOL_BREAK_EVEN)
-            if workers > 1 and not POOL_WHEN_BUSY:
-                workers = min(workers, max(1, round(idle_cores())))
             if workers > 1:
                 checked = self._in_pool(paths, workers)
             else:

@@ -80,17 +80,6 @@ def usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def idle_cores() -> float:
-    """The cores no process is using now, as far as the system tells: the cores this process may use
-    less the run queue's average over the last minute (os.getloadavg); every usable core where the
-    system does not tell (Windows)."""
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    return max(0.0, usable_cores() - busy)
-
-
 def pool_workers(items: int, jobs: int, break_even: int) -> int:
     """How many worker processes a batch of `items` is worth: 1 (this process) below `break_even`
     items, the point measured where a pool of two starts to beat one process (each worker starts

@@ -333,27 +333,6 @@ def test_a_pool_only_for_a_batch_that_pays_for_it(monkeypatch):
     assert pool_workers(10**6, 8, 1000) == 2  # no affinity on this system: the machine's cores
 
 
-@pytest.mark.parametrize("load, pooled", [(0.2, True), (1.5, False), (9.0, False)])
-def test_validate_starts_a_pool_only_where_cores_are_idle(monkeypatch, tmp_path, load, pooled):
-    import os
-
-    from tei_encoder import validate
-
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load))
-    monkeypatch.setattr(validate, "POOL_BREAK_EVEN", 1)
-    started = []
-    monkeypatch.setattr(validate.Validator, "_in_pool", lambda self, paths, jobs: started.append(jobs) or [])
-    files = [tmp_path / f"{n}.xml" for n in range(3)]
-    for f in files:
-        f.write_text("<TEI/>", encoding="utf-8")
-    validate.Validator(jing=False).check_files(files, jobs=2)
-    assert started == ([2] if pooled else []), started
-    monkeypatch.setattr(validate, "POOL_WHEN_BUSY", True)  # as the benchmarks force it
-    validate.Validator(jing=False).check_files(files, jobs=2)
-    assert started[-1:] == [2]
-
-
 @pytest.mark.parametrize(
     "sentence, kept",
     [
