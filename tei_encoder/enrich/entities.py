@@ -2561,6 +2561,10 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
                 )
         ctx.dates[text] = found
     for d in found:
+        named = _listed_name_over_date(ctx, text, d.start, d.end)
+        if named is not None:
+            spans.append(named)  # "26th of July Movement": the body's name, never a date inside it
+            continue
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
@@ -2594,6 +2598,34 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         pos = end
     out.append(text[pos:])
     return out
+
+
+def _listed_name_over_date(ctx: _DocContext, text: str, start: int, end: int) -> _Span | None:
+    """The listed body's or place's name that begins where a date begins and goes on past it ("26th of
+    July Movement", "26 July Movement"), as a mention span; None when no listed form does. The name
+    passes begin at capitalised words and never see such a name, so the date would take its first words
+    (TEI P5 13.2: a name is one mention; a date inside it is no date of the text)."""
+    toks = tokens(text[start : start + 160])
+    if not toks:
+        return None
+    keys = tuple(norm(t) for _, _, t in toks)
+    for length in ctx.lengths_from(keys[0]):
+        if length > len(keys):
+            continue
+        choice = _choose(ctx, ctx.forms(keys[:length]))
+        if choice is None or choice.kind not in ("org", "place"):
+            continue
+        stop = start + toks[length - 1][1]
+        if stop <= end or not _contiguous(text[start:stop], toks, 0, length):
+            return None
+        surface = text[start:stop]
+        entry = ctx.entry(choice.entity_id)
+        if " ".join(surface.split()).casefold() not in {
+            " ".join(n.split()).casefold() for n in (entry.name, *entry.variants)
+        }:
+            return None  # the lists' keys hold no digits: the date's own digits must be the listed name's
+        return start, stop, Node(TAGS[choice.kind], {"ref": f"#{choice.entity_id}"}, [surface]), surface
+    return None
 
 
 # a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
