@@ -1109,8 +1109,7 @@ def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
 
 def _printed_in_full(ctx: _DocContext, name: str) -> bool:
     """Whether the record's text or summary prints `name` word for word (any case, any spacing)."""
-    printed = r"\W+".join(re.escape(t) for _, _, t in tokens(name))
-    return re.search(rf"(?<!\w){printed}(?!\w)", _flat(ctx), re.IGNORECASE) is not None
+    return _printed_together(ctx, [norm(t) for _, _, t in tokens(name)], gap=r"[\W_]+")
 
 
 def _read_shared_initials(ctx: _DocContext) -> None:
@@ -3156,13 +3155,13 @@ def _met_in_full(ctx: _DocContext, form: tuple[str, ...]) -> bool:
 _NAME_GAP = r"[\W_]+(?:\w{1,2}\.?[\W_]+){0,2}"
 
 
-def _printed_together(ctx: _DocContext, words: list[str]) -> bool:
+def _printed_together(ctx: _DocContext, words: list[str], gap: str = _NAME_GAP) -> bool:
     """Whether the folded `words` of a name stand in the record in this order, one after the other
-    (_NAME_GAP between them; accents and case ignored)."""
+    (`gap` between them, by default _NAME_GAP; accents and case ignored)."""
     if ctx.flat_plain is None:
         ctx.flat_plain = _without_accents(_flat(ctx)).replace("’", "'")
     parts = [re.escape(piece) for w in words for piece in re.split(r"[\W_]+", w) if piece]
-    return re.search(rf"(?<!\w){_NAME_GAP.join(parts)}(?!\w)", ctx.flat_plain, re.IGNORECASE) is not None
+    return re.search(rf"(?<!\w){gap.join(parts)}(?!\w)", ctx.flat_plain, re.IGNORECASE) is not None
 
 
 def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
