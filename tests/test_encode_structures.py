@@ -103,6 +103,20 @@ def test_flattened_body_and_source_label(fixture_trees):
     assert xp(t, "//t:msIdentifier/t:idno[@type='archival']/t:idno[@type='fond']/text()") == ["079"]
 
 
+def test_flattened_body_keeps_initials_that_are_roman_numerals(tmp_path):
+    """A body flattened into one line is cut before section numbers, never inside a name's initials:
+    V, I, X are Roman numerals too ("N. V. Podgorny", "A. I. Mikoyan" stay in their sentence)."""
+    text = (
+        "Opening words of the note. I. The guests met N. V. Podgorny and A. I. Mikoyan, and later "
+        "I. V. Arkhipov arrived. II. The second point begins here. III. A third point follows."
+    )
+    tree = tree_of(encode_text(tmp_path, record(text + "\n")))
+    assert xp(tree, "//t:div[@type='section']/@n") == ["I", "II", "III"]
+    assert not xp(tree, "//t:body//t:label[.='V.']")
+    names = ["".join(n.itertext()) for n in xp(tree, "//t:body//t:persName")]
+    assert names == ["N. V. Podgorny", "A. I. Mikoyan", "I. V. Arkhipov"]
+
+
 def test_missing_fields_are_left_out_with_warnings(tmp_path):
     result = encode_text(tmp_path, "June 9, 1961\n\n**Bare Record**\n\nSome text of the document.\n")
     tree = tree_of(result)

@@ -509,10 +509,16 @@ def _separate_parts(document: Node) -> None:
         node.children = spaced
 
 
+# where a body flattened into one line is cut: a sentence's end, then a section number ("… talks. II.
+# The …"). A full stop after one capital letter ends an initial, not a sentence: "N. V. Podgorny" and
+# "A. I. Mikoyan" go on (V and I are also Roman numerals).
+_FLATTENED_SECTION = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])")
+
+
 def _lines(blocks: list[Block]) -> list[Line]:
     if len(blocks) == 1 and len(blocks[0].lines) == 1:
         # a body flattened into one line: numbered sections still start new paragraphs
-        parts = re.split(r"(?<=[.!?])\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])", blocks[0].lines[0])
+        parts = _FLATTENED_SECTION.split(blocks[0].lines[0])
         return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
     lines: list[Line] = []
     add = lines.append
