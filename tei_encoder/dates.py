@@ -107,13 +107,24 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("showa", rf"\b(?:Showa|SHOWA|Shōwa)\s+(?P<eyear>[1-6]?\d),?\s+{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
     ("iso", r"\b(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("dm-range", rf"\b{_DAY}{_TO}{_DAY2}\s+{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
-    ("dm", rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)"),
+    # "… of this year": the record's own year, never the nearer one across a new year
+    (
+        "dm",
+        rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)(?P<thisyear>\s+of\s+(?:this|the\s+current)\s+year\b)?",
+    ),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)(?P<thisyear>\s+of\s+(?:this|the\s+current)\s+year\b)?"),
     (
         "month-part",
         rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b",
     ),
     ("month-part", rf"\b(?P<part>mid)-{_MONTH}(?:,?\s+{_YEAR})?\b"),  # "mid-October": its middle ten days
+    # "early May", "late September 1962": its first or last ten days, as "beginning" and "end" (a month's
+    # parts by ten days, as Russian and Polish reports count them: "the second ten days of May 1969")
+    ("month-part", rf"\b(?P<part>[Ee]arly|[Ll]ate)\s+{_MONTH}(?:,?\s+{_YEAR})?\b"),
+    (
+        "month-part",
+        rf"\b(?P<part>first|second|third|last)\s+(?:ten\s+days|ten-day\s+period|decade)\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
+    ),
     ("month-this-year", rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b"),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
@@ -149,7 +160,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("numeric-md", r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)"),
     (
         "iso-short",
-        r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>1[0-2]|0?[1-9])-(?P<day>[0-3]?\d)(?![\w-])",
+        # "1973-3-15", and with dots "1968.1.29" (year first: no day-month order to guess)
+        r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[-.])(?P<mnum>1[0-2]|0?[1-9])(?P=sep)(?P<day>[0-3]?\d)(?![\w-]|\.\d)",
     ),
 ]
 
@@ -248,8 +260,8 @@ def _combined() -> re.Pattern:
     # (the character class first: the scan skips positions that cannot start a match without trying the rest;
     # a quoted day "“15” January" starts at its quote)
     start = (
-        r"(?=[jfmasondbeJFMASONDBEſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second|showa|shōwa)))"
+        r"(?=[jfmasondbelthJFMASONDBELTſ\d“\"])"
+        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second|showa|shōwa|early|late|last|third)))"
     )
     return re.compile(start + "(?:" + "|".join(parts) + ")")
 
@@ -358,12 +370,38 @@ def _joined_dates(found: list[DateMatch], text: str) -> list[DateMatch]:
     for date in found[1:]:
         prev = out[-1]
         if _JOIN.fullmatch(text, prev.end, date.start) and not prev.problem and not date.problem:
-            first, second = _first_and_last_day(prev), _first_and_last_day(date)
-            if first and second and first[1] < second[0]:
-                out[-1] = DateMatch(prev.start, date.end, {"notBefore": first[0], "notAfter": second[1]})
-                continue
-        out.append(date)
+            second = _first_and_last_day(date)
+            for first in _first_and_last_days(prev, text, second):
+                if first and second and first[1] < second[0]:
+                    out[-1] = DateMatch(prev.start, date.end, {"notBefore": first[0], "notAfter": second[1]})
+                    break
+            else:
+                out.append(date)
+        else:
+            out.append(date)
     return out
+
+
+_PRINTED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _first_and_last_days(prev: DateMatch, text: str, second: tuple[str, str] | None) -> list[tuple[str, str] | None]:
+    """The readings of the first of two joined dates: as found; and when it prints no year while the second
+    does ("late September and early October, 1962"), with the second's year, then the year before ("28
+    December and 6 January 1962"): the printed year is the pair's, not the record's."""
+    readings = [_first_and_last_day(prev)]
+    surface = text[prev.start : prev.end]
+    if second is None or _PRINTED_YEAR.search(surface):
+        return readings
+    year = int(second[0][:4])
+    again = [
+        [d for d in find_dates(surface, candidate) if d.start == 0 and d.end == len(surface)]
+        for candidate in (year, year - 1)
+    ]
+    if not all(again):
+        return readings  # a form read only in its sentence ("7June"): the reading found there
+    # the record's year is not the pair's: only the printed year's readings
+    return [_first_and_last_day(dates[0]) for dates in again]
 
 
 _QUARTER = re.compile(rf"\b(?P<quarter>first|second|third|fourth)\s+quarter\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)")
@@ -583,11 +621,12 @@ def _to_match(
         month = int(g["mnum"])
     else:
         month = month_number(g["month"])
-    year = (
-        int(g["year"].replace("[", "").replace("]", ""))
-        if g.get("year")
-        else context_year(month, default_year, default_month)
-    )
+    if g.get("year"):
+        year = int(g["year"].replace("[", "").replace("]", ""))
+    elif g.get("thisyear"):
+        year = default_year
+    else:
+        year = context_year(month, default_year, default_month)
     if kind == "my":
         return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})
     if year is None:
@@ -602,7 +641,13 @@ def _to_match(
             "end": (21, int(hi[-2:])),
             "first half": (1, 15),  # "the first half of April"
             "second half": (16, int(hi[-2:])),
-        }[" ".join(g["part"].split())]
+            "early": (1, 10),
+            "late": (21, int(hi[-2:])),
+            "first": (1, 10),  # "the first ten days of May"
+            "second": (11, 20),
+            "third": (21, int(hi[-2:])),
+            "last": (21, int(hi[-2:])),
+        }[" ".join(g["part"].lower().split())]
         return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
     if kind == "meeting-month" and not _meeting_month_is_past(month, default_month):
         return None
