@@ -4510,6 +4510,10 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     key = norm(word)
     if any(key.endswith(ending) and key[: -len(ending)] in ctx.rec.surnames for ending in _SURNAME_ENDINGS):
         return None  # "the Kennedys" is the family, an inflected name and no misspelling of "Kennedy"
+    spelt = ctx.rec.names.listed_spelling(key)
+    if spelt is not None and len(ctx.rec.surnames.get(spelt, ())) == 1:
+        # "Podgornii" is how another transliteration writes Podgorny: the listed person, no correction
+        return start, end, Node(TAGS["person"], {"ref": f"#{next(iter(ctx.rec.surnames[spelt]))}"}, [word]), None
     scored = _close_surnames(ctx.rec, key)
     if not scored or scored[0][0] < 85:
         return None

@@ -1,0 +1,26 @@
+"""A listed surname in another transliteration of its ending (issue 12): "Podgornyy", "Podgornii",
+"Podgorniy" are the listed Podgorny when one listed person has that surname; linked as printed, never
+"corrected" with choice/sic/corr, which would claim a spelling error where there is none."""
+
+from __future__ import annotations
+
+from conftest import encode_text, record, tree_of, xp
+
+
+def test_surname_endings_of_other_transliterations_link_to_the_listed_person(tmp_path):
+    text = (
+        "The delegation was received by N. V. Podgornyy in the Kremlin.\n\n"
+        "Afterwards the guests said that Podgornii had asked about the harvest, and that Comrade "
+        "Podgorniy agreed.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    names = [("".join(n.itertext()), n.get("ref")) for n in xp(tree, "//t:body//t:persName")]
+    assert names == [("N. V. Podgornyy", "#podgorny"), ("Podgornii", "#podgorny"), ("Podgorniy", "#podgorny")]
+    assert not xp(tree, "//t:body//t:choice")
+
+
+def test_an_unlisted_surname_with_such_an_ending_stays_its_own_person(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("The report was signed by I. P. Zavadskiy in Kiev.\n")))
+    names = [("".join(n.itertext()), n.get("ref")) for n in xp(tree, "//t:body//t:persName")]
+    assert len(names) == 1 and names[0][0] == "I. P. Zavadskiy"
+    assert not names[0][1].startswith("#podgorny")
