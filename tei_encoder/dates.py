@@ -7,6 +7,7 @@ running text). Pure functions, no state.
 from __future__ import annotations
 
 import calendar
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -41,8 +42,8 @@ _ORDINAL_WORDS: dict[str, int] = {word: n for n, word in enumerate(_MONTHS_DATA[
 MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_WORDS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _MONTH = rf"(?P<month>{_MONTH_WORDS})"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"  # "28th", also typed apart: "28 th September"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 # a year the editor completed in brackets: "5 March [19]56", "16 April [1965]" (the brackets are dropped from the value)
 _YEAR_OR_SUPPLIED = r"(?P<year>1[5-9]\d\d|20\d\d|\[(?:1[5-9]|20)\]\d\d|\[(?:1[5-9]\d\d|20\d\d)\])(?!\w)"
@@ -142,8 +143,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]\d)\.\s(?P<day>[0-3]\d)\.(?![\w.]|\s?\d)"),
     (
         "numeric",
-        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)",
-    ),
+        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)",
+    ),  # ("06.03.1976/03:00": a slash then the time of a dispatch ends the date)
     # month and day without a year, each of two digits, the order told by a day past 12: "03.15." (a US
     # typist's 15 March); the year is the record's
     ("numeric-md", r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)"),
@@ -714,18 +715,42 @@ def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -
     return DateMatch(start, end, {"when": when}) if when and not other else None
 
 
-_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.(?:(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
+_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)")
+NEAR_RECORD_DATE = 14  # days: a dispatch line's date lies within two weeks of the record's own date
 
 
-def writes_day_first(texts: list[str]) -> bool:
+def writes_day_first(texts: list[str], record_date: str | None = None) -> bool:
     """True when the dotted numeric dates of a document's `texts` settle the order as day first:
-    one has a first number over 12 ("31.10.62") and none a second number over 12 ("10.31.62")."""
+    one has a first number over 12 ("31.10.62"), or (given the record's ISO `record_date`) only its
+    day-first reading lies within NEAR_RECORD_DATE days of it ("04.05.1962" in a record of 5 May
+    1962: a cable's own date), and none a second number over 12 ("10.31.62") or only a month-first
+    reading near the record's date."""
     day_first = False
-    for a, b in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
+    near = _iso_date(record_date)
+    for a, b, year in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
         if int(b) > 12:
             return False
-        day_first = day_first or int(a) > 12
+        if int(a) > 12:
+            day_first = True
+        elif near is not None and a != b:
+            full = _full_year(year, near.year)
+            by_day, by_month = _iso_date(iso_day(full, int(b), int(a))), _iso_date(iso_day(full, int(a), int(b)))
+            close_day = by_day is not None and abs((by_day - near).days) <= NEAR_RECORD_DATE
+            close_month = by_month is not None and abs((by_month - near).days) <= NEAR_RECORD_DATE
+            if close_month and not close_day:
+                return False
+            day_first = day_first or (close_day and not close_month)
     return day_first
+
+
+def _iso_date(value: str | None) -> datetime.date | None:
+    """The date of a full ISO value ("1962-05-04"), else None."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 _WHOLE_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")

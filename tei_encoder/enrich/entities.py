@@ -857,8 +857,18 @@ def _inline_supplied(child, before: object = None) -> bool:
         return False
     words = child.text().split()
     if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        return True
+        return not (isinstance(before, str) and _expands_abbreviation_before(before, words))
     return isinstance(before, str) and _expands_tail_abbreviation(before, words)
+
+
+def _expands_abbreviation_before(before: str, words: list[str]) -> bool:
+    """Whether `words` spell out the abbreviation of three letters or more that ends `before` ("PSP " before
+    "[Popular Socialist Party]"): the bracket is the abbreviation's expansion, a second mention of the
+    same body or place, never letters a name runs through (TEI 13.2.2: one name, one element)."""
+    if not before.endswith(" "):
+        return False
+    m = _ABBREVIATION_BEFORE.search(before, max(0, len(before) - 8))
+    return m is not None and len(m["abbr"]) >= 3 and _initials_hold(m["abbr"], words)
 
 
 _TAIL_ABBREVIATION = re.compile(r"(?<![\w’'-])(?P<head>[A-Z][\w’'-]*) of (?:the )?(?P<abbr>[A-Z]{2,6}) $")
@@ -983,9 +993,32 @@ def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
             continue  # "MFA [Ministry of Foreign Affairs]": every state has one
         if ctx.forms(keys) or ctx.forms((norm(abbr),)) or (norm(abbr),) in ctx.rec.rejected:
             continue
+        if abbr.startswith(_STATE_INITIALS):
+            _learn_abbreviated_state(ctx, abbr, words, keys)  # "NRB [Narodna Republika Bulgaria]": a state
+            continue
         xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
         ctx.add_local((norm(abbr),), _Form(xml_id, "org", (True,), abbr, 2))
         ctx.add_local(keys, _Form(xml_id, "org", tuple(w[0].isupper() for w in words), None, 2))
+
+
+def _learn_abbreviated_state(ctx: _DocContext, abbr: str, words: list[str], keys: tuple[str, ...]) -> None:
+    """A state's abbreviation with its expansion in brackets, in the original language or another
+    ("NRB [Narodna Republika Bulgaria]": a state prefix's letters, names.json state_prefix_expansions,
+    then the initial of a listed country that ends the expansion): both are mentions of the place the
+    prefixed country names (_prefixed_state), learnt for the record (TEI 13.2.3); else left alone."""
+    for prefix, _ in ctx.rec.names.state_prefix_expansions:
+        for n in (1, 2):
+            country = keys[-n:]
+            if len(keys) <= n or abbr != prefix + "".join(w[0] for w in words[-n:]):
+                continue
+            forms = [f for f in ctx.forms(country) if f.kind == "place"]
+            if len({f.entity_id for f in forms}) != 1:
+                continue
+            xml_id = _prefixed_state(ctx, prefix, country, forms[0])
+            if xml_id:
+                ctx.add_local((norm(abbr),), _Form(xml_id, "place", (True,), abbr, 2))
+                ctx.add_local(keys, _Form(xml_id, "place", tuple(w[:1].isupper() for w in words), None, 2))
+            return
 
 
 _ABBREVIATION_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[A-Za-zÀ-ÿĀ-ž]{1,6})"  # "MNO", "KSČ", "GKEhS": tested for capitals below
@@ -1043,6 +1076,8 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         reading = _gloss_reading(ctx, gloss)
         if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
             ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
+        elif not (reading and reading[1]):
+            _learn_unlisted_expansion(ctx, abbr, known, gloss)
         return
     reading = _gloss_reading(ctx, gloss)  # (a dictionary word is no bar: "ROC" is matched letter for letter)
     if reading is None:
@@ -1059,6 +1094,22 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         and any(f.kind == "org" for f in ctx.rec.lexicon.get(key[1:], ()))
     ):
         ctx.add_local(key[:1], _Form(xml_id, kind, (True,), first, 2))
+
+
+def _learn_unlisted_expansion(ctx: _DocContext, abbr: str, known: list[_Form], gloss: str) -> None:
+    """The expansion of a listed abbreviation that no list holds in that wording ("ORI [Organizaciones
+    Revolucionarias Integradas]", the original language's words) names the abbreviation's entity: learnt
+    as its form for the record, so both mentions link to the one entry (TEI 13.2.2). Only when every
+    word of the expansion is capitalised, its initials spell the abbreviation, and the abbreviation names
+    one entity (two fit: no link is better than a wrong one)."""
+    words = [t for _, _, t in tokens(gloss)]
+    ids = {f.entity_id for f in known}
+    if len(ids) != 1 or not words or not all(w[:1].isupper() for w in words) or not _initials_hold(abbr, words):
+        return
+    keys = tuple(norm(w) for w in words)
+    if keys in ctx.rec.rejected or ctx.forms(keys):
+        return
+    ctx.add_local(keys, _Form(ids.pop(), known[0].kind, tuple(True for _ in keys), None, 2))
 
 
 def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None:
@@ -1343,6 +1394,8 @@ def _rule_names(
     names.extend(_cued_names(rec, text, runs))
     if _APPOSITION in text:
         names.extend(_names_before_a_role(v, text))
+    if ", " in text:
+        names.extend(_names_after_a_role(v, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -1817,6 +1870,31 @@ def _names_before_a_role(v, text: str) -> list[str]:
             if words and (len(words) > 1 or not (v.is_common_word(words[0]) or v.is_title_word(words[0]))):
                 names.append(_name_run(v, words) if len(words) > 1 else words[0])  # "Le Duan", not "Duan" alone
         at = text.find(_APPOSITION, at + 1)
+    return names
+
+
+# ", Petre Balaceanu," after a role: a comma-appositive naming who holds it (the name closed by a comma,
+# a semicolon, a parenthesis or "and"); the words before the comma are read by _names_after_a_role
+_APPOSITIVE_NAME = re.compile(rf"(?<=[a-z]), (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})(?=[,;)]| and )")
+_ROLE_BEFORE_COMMA = re.compile(
+    r"(?P<role>[A-ZÀ-ÞĀ-ț][\w-]*)(?: (?:of|for|in|to) (?:the )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,2})?$"
+)
+
+
+def _names_after_a_role(v, text: str) -> list[str]:
+    """The name set off by commas after a capitalised role, the state or body it serves maybe between
+    ("the Ambassador of Romania, Petre Balaceanu,", "Second Secretary, Surgov,"): a person, the role
+    outside the name (TEI 13.2.1); not when a word is a title or the last a common word (a listed name
+    of something else is checked when the name is learnt)."""
+    names = []
+    for m in _APPOSITIVE_NAME.finditer(text):
+        before = _ROLE_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
+        if before is None or not v.is_title_word(before["role"]):
+            continue
+        words = m["name"].split()
+        if v.is_common_word(words[-1]) or any(v.is_title_word(w) for w in words):
+            continue  # ("Petre" is a dictionary word: the surname that ends the name is not)
+        names.append(_name_run(v, words) if len(words) > 1 else words[0])
     return names
 
 
@@ -2354,7 +2432,11 @@ def _split_glossed_given_names(v, node: Node) -> None:
         n = len(words)
         while n > 0 and (_IS_INITIAL.fullmatch(words[n - 1]) or fold(words[n - 1]) in v.given):
             n -= 1
-        if n == 0 or n == len(words) or fold(words[n]) not in v.given or text != " ".join(words):
+        if n == len(words) and _given_name_after_title(v, words):
+            n -= 1  # "[Foreign Minister Adam] Rapacki": a given name no list holds, after the title
+        elif n == len(words) or fold(words[n]) not in v.given:
+            continue  # no given name ends the gloss
+        if n == 0 or text != " ".join(words):
             continue  # the whole gloss is the name, or no given name ends it
         gloss, name = " ".join(words[:n]), " ".join(words[n:])
         children[k - 1 : k] = [
@@ -2363,6 +2445,23 @@ def _split_glossed_given_names(v, node: Node) -> None:
             Node("supplied", dict(child.attrs), [name]),
         ]
         k += 2
+
+
+def _given_name_after_title(v, words: list[str]) -> bool:
+    """Whether the last of a gloss's words is a given name because a title word stands right before it
+    ("Foreign Minister Adam", "Politburo Member Otto"): a capitalised word of letters that is no title,
+    no organisation's head word, no national adjective and no listed name of a body or place."""
+    if len(words) < 2 or not v.is_title_word(words[-2]):
+        return False
+    last = words[-1]
+    return (
+        last[:1].isupper()
+        and last[1:].islower()
+        and last.isalpha()
+        and not v.is_title_word(last)
+        and norm(last) not in _ORG_HEADS
+        and not _NATIONAL.match(last)
+    )
 
 
 def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
@@ -2548,7 +2647,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
             default_day=ctx.default_day,
         )
         if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
-            ctx.day_first = writes_day_first(ctx.texts)
+            ctx.day_first = writes_day_first(ctx.texts, ctx.doc.header.date_iso)
             if ctx.day_first:
                 found = find_dates(
                     text,
@@ -2872,28 +2971,39 @@ def _listed_place_id(ctx: _DocContext, word: str) -> str | None:
     return ids.pop() if forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
 
 
+def _listed_person_id(ctx: _DocContext, word: str) -> str | None:
+    """The one person a single word names in the lists or the record ("Khrushchev", "Tito"), else None
+    (unknown, another kind, or more than one person)."""
+    forms = ctx.forms((norm(word),))
+    ids = {f.entity_id for f in forms}
+    return ids.pop() if forms and len(ids) == 1 and all(f.kind == "person" for f in forms) else None
+
+
 def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_Span]:
-    """Places joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow dispute",
-    "the Rangoon-Kumming-Hanoi route"): each listed place is tagged and linked on its own (an
-    attributive place name still names the place, TEI 13.2.3). At least two parts must be listed
-    places; a capitalised part between them that no list knows and is no dictionary word, title or
-    name part is a place of the record, unlinked. Anything else (a hyphenated surname or given name,
-    "Sino-Soviet", "Niculescu-Mizil") gives no span."""
+    """Places or people joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow
+    dispute", "the Rangoon-Kumming-Hanoi route", "the Khrushchev-Tito talks"): each listed place or
+    person is tagged and linked on its own (an attributive name still names its bearer, TEI 13.2.1,
+    13.2.3). At least two parts must be listed places or persons; between listed places, a capitalised
+    part that no list knows and is no dictionary word, title or name part is a place of the record,
+    unlinked. Anything else (a hyphenated surname or given name, "Sino-Soviet", "Niculescu-Mizil")
+    gives no span."""
     start, _, word = tok
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
         return []
     ids = [_listed_place_id(ctx, p) for p in parts]
+    kinds = ["place" if x else "person" for x in ids]
+    ids = [x or _listed_person_id(ctx, p) for x, p in zip(ids, parts)]
     if sum(1 for x in ids if x) < 2:
         return []
     v = ctx.rec.names
     spans: list[_Span] = []
     at = start
-    for part, xml_id in zip(parts, ids):
+    for part, xml_id, kind in zip(parts, ids, kinds):
         end = at + len(part)
         if xml_id:
-            spans.append((at, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [part]), part))
-        elif not (
+            spans.append((at, end, Node(TAGS[kind], {"ref": f"#{xml_id}"}, [part]), part))
+        elif "place" in kinds and not (
             ctx.forms((norm(part),))
             or v.is_common_word(part)
             or v.is_title_word(part)
