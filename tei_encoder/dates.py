@@ -294,7 +294,7 @@ def find_dates(
     default_month: int | None = None,
     *,
     relative: bool = False,
-    day_first: bool = False,
+    day_first: bool | None = None,
     default_day: int | None = None,
 ) -> list[DateMatch]:
     """Every date expression in `text`, with ISO attributes; at one place the longest form wins.
@@ -305,7 +305,8 @@ def find_dates(
     Without a year to take, such a date is left untagged (a wrong year is worse than none).
     `relative`: also days counted from the document's date ("the 26th of this month"), only when
     that date gives the year and month they need; a bare "this year" is never a date. `day_first`: the document
-    writes numeric dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November.
+    writes dotted dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November; False: month
+    first (dotted_order); None: not known.
     `default_day`: the day of the document's date; with it, a day named by its ordinal alone ("on the 4th,")
     up to that day is of the document's month.
     """
@@ -450,7 +451,9 @@ def _clock_time(text: str, at: int, year: str | None, default_year: int | None) 
     return hours <= 23 and minutes in (0, 15, 30, 45) and _CLOCK_BEFORE.search(text, max(0, at - 7), at) is not None
 
 
-def _date_of(m: re.Match, default_year: int | None, default_month: int | None, day_first: bool) -> DateMatch | None:
+def _date_of(
+    m: re.Match, default_year: int | None, default_month: int | None, day_first: bool | None
+) -> DateMatch | None:
     """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
     n = _FORM_OF_GROUP[m.lastgroup or "alt0"]  # the outer group that matched: "alt<n>"
     return _to_match(
@@ -553,7 +556,7 @@ def _to_match(
     g: dict,
     default_year: int | None,
     default_month: int | None = None,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     if kind in ("roman", "numeric"):
@@ -672,13 +675,13 @@ def _full_year(year: str, default_year: int | None) -> int:
 
 
 def _numeric_match(
-    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, day_first: bool = False
+    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, day_first: bool | None = None
 ) -> DateMatch:
     """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
 
     Certain: a Roman-numeral month; a number over 12 (it can only be the day); the slash, which
     these English translations write in the American order (month/day/year); a dotted date in a
-    document that writes its dotted dates day first (`day_first`, see numeric_order). Otherwise the
+    document whose dotted dates settle their order (`day_first` True or False, see dotted_order). Otherwise the
     date is tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
     """
     year = _full_year(g["year"], default_year)
@@ -692,8 +695,8 @@ def _numeric_match(
             month, day = a, b
         elif a == b:
             day = month = a
-        elif day_first and g["sep"] == ".":
-            day, month = a, b
+        elif day_first is not None and g["sep"] == ".":
+            day, month = (a, b) if day_first else (b, a)
         else:
             return DateMatch(start, end, {}, problem=f"ambiguous day/month order in {text!r}")
     when = iso_day(year, month, day)
@@ -719,28 +722,28 @@ _DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\
 NEAR_RECORD_DATE = 14  # days: a dispatch line's date lies within two weeks of the record's own date
 
 
-def writes_day_first(texts: list[str], record_date: str | None = None) -> bool:
-    """True when the dotted numeric dates of a document's `texts` settle the order as day first:
-    one has a first number over 12 ("31.10.62"), or (given the record's ISO `record_date`) only its
-    day-first reading lies within NEAR_RECORD_DATE days of it ("04.05.1962" in a record of 5 May
-    1962: a cable's own date), and none a second number over 12 ("10.31.62") or only a month-first
-    reading near the record's date."""
-    day_first = False
+def dotted_order(texts: list[str], record_date: str | None = None) -> bool | None:
+    """The order of day and month the dotted numeric dates of a document's `texts` settle: True (day
+    first) when one has a first number over 12 ("31.10.62"), False (month first) when one has a second
+    number over 12 ("10.31.62"); else, given the record's ISO `record_date`, the order of a date whose
+    reading in that order alone lies within NEAR_RECORD_DATE days of it ("04.05.1962" in a record of 5
+    May 1962, "11.09.1962" in a record of 9 November 1962: a cable's own date); None when the dates do
+    not settle it or contradict one another."""
+    firsts: set[bool] = set()
+    near_firsts: set[bool] = set()
     near = _iso_date(record_date)
     for a, b, year in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
-        if int(b) > 12:
-            return False
-        if int(a) > 12:
-            day_first = True
+        if int(a) > 12 or int(b) > 12:
+            firsts.add(int(a) > 12)
         elif near is not None and a != b:
             full = _full_year(year, near.year)
             by_day, by_month = _iso_date(iso_day(full, int(b), int(a))), _iso_date(iso_day(full, int(a), int(b)))
             close_day = by_day is not None and abs((by_day - near).days) <= NEAR_RECORD_DATE
             close_month = by_month is not None and abs((by_month - near).days) <= NEAR_RECORD_DATE
-            if close_month and not close_day:
-                return False
-            day_first = day_first or (close_day and not close_month)
-    return day_first
+            if close_day != close_month:
+                near_firsts.add(close_day)
+    settled = firsts or near_firsts
+    return settled.pop() if len(settled) == 1 else None
 
 
 def _iso_date(value: str | None) -> datetime.date | None:

@@ -72,3 +72,27 @@ def test_dispatch_line_dates_read_by_the_records_date_and_a_time_after_a_slash(t
         ("28 th September", "1962-09-28"),
         ("06.03.1963", "1963-03-06"),  # the record's dotted dates are day first; the time is no part of it
     ]  # "06.14 at 04:53" is a time of receipt, no date
+
+
+def test_a_dotted_date_near_the_records_date_only_month_first_is_read_month_first(tmp_path):
+    from conftest import encode_text, record, tree_of, xp
+
+    header = (
+        'November 9, 1962\n\n**A Test Cable**\n\nCitation:\n\n"A Test Cable", November 9, 1962, Wilson Center Digital '
+        "Archive, AVP RF, F. 1, Op. 2, P. 3, D. 4, ll. 5-6. Translated by Test Translator.\n\n"
+        "<https://example.org/document/1>\n\nOriginal Language:\n\nPolish\n\nContents:\n\nTranslation - English\n\n"
+    )
+    body = "Ciphergram No. 512 sent from Havana on 11.09.1962 and filed on 11.10.1962.\n"
+    tree = tree_of(encode_text(tmp_path, record(body, header)))
+    found = [(d.text, d.get("when")) for d in xp(tree, "//t:text//t:date")]
+    assert found == [("11.09.1962", "1962-11-09"), ("11.10.1962", "1962-11-10")]  # never 11 September
+
+
+def test_a_gloss_ending_with_a_given_name_and_a_family_name_and_an_agency_after_a_cue(tmp_path):
+    body = (
+        "[Cuban President Osvaldo Torrado] Dorticos spoke. According to AP and UPI, [Trade Minister Anibal "
+        "Ruiz] Escobar agreed.\n"
+    )
+    persons = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "persName")]
+    assert persons[0] == ("Osvaldo Torrado Dorticos", "#dorticos")
+    assert [name for name, _ in persons] == ["Osvaldo Torrado Dorticos", "Anibal Ruiz Escobar"]  # "AP" is no one

@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import DateMatch, find_dates, writes_day_first
+from ..dates import DateMatch, dotted_order, find_dates
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -722,9 +722,10 @@ class _DocContext:
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     default_day: int | None = None  # the document's day: "on the 4th," up to it is of the document's month
-    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
-    # read at the first ambiguous date, which most records lack)
+    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November; False: month first; None:
+    # not known (dotted_order, read at the first ambiguous date, which most records lack: order_read)
     day_first: bool | None = None
+    order_read: bool = False
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -1282,6 +1283,8 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     if " by " in text or "by " in text[:3] or "ccording to" in text:
         for m in _cue_matches(rec.cued_name, _cue_forms(rec.names.name_cues), text):
             run = _name_run_of(rec.names, m.group("name"), runs)
+            if run.isupper() and len(run) <= 3 and norm(run) not in rec.names.east_asian_family:
+                continue  # "according to AP and UPI": an abbreviation (an agency's), not a surname in capitals
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
     for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
@@ -1875,7 +1878,7 @@ def _names_before_a_role(v, text: str) -> list[str]:
 
 # ", Petre Balaceanu," after a role: a comma-appositive naming who holds it (the name closed by a comma,
 # a semicolon, a parenthesis or "and"); the words before the comma are read by _names_after_a_role
-_APPOSITIVE_NAME = re.compile(rf"(?<=[a-z]), (?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})(?=[,;)]| and )")
+_APPOSITIVE_NAME = re.compile(rf", (?<=[a-z], )(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})(?=[,;)]| and )")
 _ROLE_BEFORE_COMMA = re.compile(
     r"(?P<role>[A-ZÀ-ÞĀ-ț][\w-]*)(?: (?:of|for|in|to) (?:the )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,2})?$"
 )
@@ -2434,6 +2437,8 @@ def _split_glossed_given_names(v, node: Node) -> None:
             n -= 1
         if n == len(words) and _given_name_after_title(v, words):
             n -= 1  # "[Foreign Minister Adam] Rapacki": a given name no list holds, after the title
+        elif n == len(words) and n > 2 and fold(words[-2]) in v.given and _plain_name_word(v, words[-1]):
+            n -= 2  # "[Cuban President Osvaldo Torrado] Dorticos": the given name, then a family name
         elif n == len(words) or fold(words[n]) not in v.given:
             continue  # no given name ends the gloss
         if n == 0 or text != " ".join(words):
@@ -2449,18 +2454,20 @@ def _split_glossed_given_names(v, node: Node) -> None:
 
 def _given_name_after_title(v, words: list[str]) -> bool:
     """Whether the last of a gloss's words is a given name because a title word stands right before it
-    ("Foreign Minister Adam", "Politburo Member Otto"): a capitalised word of letters that is no title,
-    no organisation's head word, no national adjective and no listed name of a body or place."""
-    if len(words) < 2 or not v.is_title_word(words[-2]):
-        return False
-    last = words[-1]
+    ("Foreign Minister Adam", "Politburo Member Otto") and it may be a name (_plain_name_word)."""
+    return len(words) >= 2 and v.is_title_word(words[-2]) and _plain_name_word(v, words[-1])
+
+
+def _plain_name_word(v, word: str) -> bool:
+    """Whether `word` may be a name no list holds: a capitalised word of letters that is no title, no
+    organisation's head word and no national adjective."""
     return (
-        last[:1].isupper()
-        and last[1:].islower()
-        and last.isalpha()
-        and not v.is_title_word(last)
-        and norm(last) not in _ORG_HEADS
-        and not _NATIONAL.match(last)
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and not v.is_title_word(word)
+        and norm(word) not in _ORG_HEADS
+        and not _NATIONAL.match(word)
     )
 
 
@@ -2643,18 +2650,19 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
             ctx.default_year,
             ctx.default_month,
             relative=True,
-            day_first=bool(ctx.day_first),
+            day_first=ctx.day_first,
             default_day=ctx.default_day,
         )
-        if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
-            ctx.day_first = writes_day_first(ctx.texts, ctx.doc.header.date_iso)
-            if ctx.day_first:
+        if not ctx.order_read and found and any(d.problem.startswith("ambiguous") for d in found):
+            ctx.order_read = True
+            ctx.day_first = dotted_order(ctx.texts, ctx.doc.header.date_iso)
+            if ctx.day_first is not None:
                 found = find_dates(
                     text,
                     ctx.default_year,
                     ctx.default_month,
                     relative=True,
-                    day_first=True,
+                    day_first=ctx.day_first,
                     default_day=ctx.default_day,
                 )
         ctx.dates[text] = found
