@@ -96,3 +96,10 @@ def test_a_gloss_ending_with_a_given_name_and_a_family_name_and_an_agency_after_
     persons = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "persName")]
     assert persons[0] == ("Osvaldo Torrado Dorticos", "#dorticos")
     assert [name for name, _ in persons] == ["Osvaldo Torrado Dorticos", "Anibal Ruiz Escobar"]  # "AP" is no one
+
+
+def test_an_initial_completed_in_brackets_is_one_name(tmp_path):
+    body = "The talks were recalled by K.[udryavtsev] and by P.[ankratov]; Pankratov agreed. U.[S.] ships left.\n"
+    persons = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "persName")]
+    assert persons[0] == ("K.udryavtsev", "#kudryavtsev")  # the initial's letters supplied: the listed surname
+    assert [name for name, _ in persons[1:]] == ["P.ankratov", "Pankratov"] and persons[1][1] == persons[2][1]

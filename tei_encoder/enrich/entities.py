@@ -2478,6 +2478,7 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
+        _tag_completed_initials(ctx, node)
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         if not any(_name_may_cross(flat, a, b) for a, b in supplied.items):
@@ -2488,6 +2489,40 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+_INITIAL_END = re.compile(r"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[A-ZÀ-ÞĀ-ț])\.$")
+
+
+def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
+    """An initial the translator completed in brackets ("K.[udryavtsev]": the initial, its full stop, the
+    supplied letters) is one persName with the supplied element inside (TEI 11.3.1.1, 13.2.1): linked when
+    the completed surname names one listed or learnt person, else a person of the record when the surname
+    is no dictionary word, title or listed name of something else (_unlisted_name)."""
+    children = node.children
+    for k in range(len(children) - 1, 0, -1):
+        before, child = children[k - 1], children[k]
+        if not (isinstance(before, str) and isinstance(child, Node) and child.attrs.get("reason") == "expansion"):
+            continue
+        completion = child.text()
+        m = _INITIAL_END.search(before, max(0, len(before) - 3))
+        if m is None or not (len(completion) >= 3 and completion.isalpha() and completion.islower()):
+            continue
+        surname = m["initial"] + completion
+        key = (norm(surname),)
+        forms = ctx.forms(key)
+        ids = {f.entity_id for f in forms}
+        if forms and (len(ids) != 1 or any(f.kind != "person" for f in forms)):
+            continue  # another kind's name, or two people's: no link is better than a wrong one
+        if not forms:
+            if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
+                continue
+            ids = {_new_local_person(ctx, surname, key)}
+            ctx.add_local(key, _Form(next(iter(ids)), "person", (True,), None, 2))
+        xml_id = ids.pop()
+        name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child])
+        children[k - 1 : k + 1] = [before[: m.start()], name] if m.start() else [name]
+        ctx.seen.setdefault(xml_id, []).append(surname)
 
 
 def _spans_through_supplied(
