@@ -103,3 +103,23 @@ def test_an_initial_completed_in_brackets_is_one_name(tmp_path):
     persons = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "persName")]
     assert persons[0] == ("K.udryavtsev", "#kudryavtsev")  # the initial's letters supplied: the listed surname
     assert [name for name, _ in persons[1:]] == ["P.ankratov", "Pankratov"] and persons[1][1] == persons[2][1]
+
+
+def test_a_numbered_unit_at_its_ministry_is_one_body(tmp_path):
+    body = (
+        "The Second Department at the Ministry of Foreign Affairs wrote; the 4th Section at the State Planning "
+        "Commission answered. The Foreign Affairs 5th Department and the 2nd Department filed it.\n"
+    )
+    orgs = [name for _, name, _ in _mentions(tmp_path, body, "orgName")]
+    assert orgs == [
+        "Second Department at the Ministry of Foreign Affairs",
+        "4th Section at the State Planning Commission",
+        "Foreign Affairs 5th Department",  # the body's words before the unit's number are its name's
+        "2nd Department",
+    ]
+
+
+def test_the_soviet_abbreviation_of_mongolias_name_is_mongolia(tmp_path):
+    body = "In 1959 the MNR will deliver wool to the DPRK; the MNR government agreed.\n"
+    places = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+    assert places == [("MNR", "#mongolia"), ("DPRK", "#dprk"), ("MNR", "#mongolia")]

@@ -2435,12 +2435,14 @@ def _split_glossed_given_names(v, node: Node) -> None:
         n = len(words)
         while n > 0 and (_IS_INITIAL.fullmatch(words[n - 1]) or fold(words[n - 1]) in v.given):
             n -= 1
-        if n == len(words) and _given_name_after_title(v, words):
-            n -= 1  # "[Foreign Minister Adam] Rapacki": a given name no list holds, after the title
-        elif n == len(words) and n > 2 and fold(words[-2]) in v.given and _plain_name_word(v, words[-1]):
-            n -= 2  # "[Cuban President Osvaldo Torrado] Dorticos": the given name, then a family name
-        elif n == len(words) or fold(words[n]) not in v.given:
-            continue  # no given name ends the gloss
+        if n == len(words):
+            # "[Foreign Minister Adam] Rapacki": a given name no list holds, after the title; "[Cuban President
+            # Osvaldo Torrado] Dorticos": a given name, then a family name
+            n = n - 1 if _given_name_after_title(v, words) else _given_name_run_start(v, words)
+            if n == len(words):
+                continue  # no given name ends the gloss
+        elif fold(words[n]) not in v.given:
+            continue  # initials alone end it
         if n == 0 or text != " ".join(words):
             continue  # the whole gloss is the name, or no given name ends it
         gloss, name = " ".join(words[:n]), " ".join(words[n:])
@@ -2456,6 +2458,20 @@ def _given_name_after_title(v, words: list[str]) -> bool:
     """Whether the last of a gloss's words is a given name because a title word stands right before it
     ("Foreign Minister Adam", "Politburo Member Otto") and it may be a name (_plain_name_word)."""
     return len(words) >= 2 and v.is_title_word(words[-2]) and _plain_name_word(v, words[-1])
+
+
+def _given_name_run_start(v, words: list[str]) -> int:
+    """Where the name at the end of a gloss begins when a listed given name opens a run of up to four name
+    words that ends it ("Cuban President Osvaldo Torrado", "Leader of the Opposition Hugh Todd Naylor": the
+    given name, then more given or family names the translator put before the surname outside); else
+    len(words). The run stops at a title, a head word, a lower-case word or a national adjective."""
+    start = len(words)
+    j = len(words) - 1
+    while j > 0 and len(words) - j <= 4 and (_plain_name_word(v, words[j]) or _IS_INITIAL.fullmatch(words[j])):
+        if fold(words[j]) in v.given:
+            start = j
+        j -= 1
+    return start
 
 
 def _plain_name_word(v, word: str) -> bool:
@@ -4160,7 +4176,36 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
-    return spans
+    return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+_AT_BODY = (" at the ", " AT THE ")
+
+
+def _units_at_their_body(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
+    """A numbered unit and the body it belongs to, joined by "at the" ("Second Department at the Ministry
+    of Foreign Affairs"), are one organisation's name: one orgName, an organisation of the record (the
+    unit, not the body; TEI 13.2.2), never two."""
+    out: list[_Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev[1] : span[0]] in _AT_BODY
+            and norm(text[prev[0] : prev[1]].rsplit(" ", 1)[-1]) in _NUMBERED_UNITS
+        ):
+            surface = text[prev[0] : span[1]]
+            found = _record_org(ctx, surface)
+            if found is not None:
+                key, xml_id = found
+                if not ctx.local.get(key):
+                    ctx.add_local(
+                        key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2)
+                    )
+                out[-1] = (prev[0], span[1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface)
+                continue
+        out.append(span)
+    return out
 
 
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
@@ -4437,13 +4482,17 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
-    if not has_head(span_words) or len(span_words) < 2:
-        return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
+    if not has_head(span_words):
+        return None
     if text[result[0] - 1 : result[0]] == " " and text[result[0] - 2 : result[0] - 1] in _ORDINAL_ENDS:
         ordinal = _ORDINAL_BEFORE.search(text, max(0, result[0] - 8), result[0])
         first_head = next((norm(w) for w in span_words if norm(w) in _ORG_HEADS), "")
         if ordinal and first_head in _NUMBERED_UNITS:
-            return ordinal.start(), result[1]  # "7th Territorial Department", "III. Political Department of ..."
+            # "7th Territorial Department", "III. Political Department of ...", "5th Department": numbered; the
+            # body's words before the number belong to it ("Foreign Affairs 5th Department")
+            return _body_words_before(ctx, text, ordinal.start()), result[1]
+    if len(span_words) < 2:
+        return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
     if any(norm(w) in _MISSIONS for w in span_words):
         return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
     if (
@@ -4460,6 +4509,27 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         # "Protocol Department" are bodies of their own
         return None
     return result
+
+
+_CAPITALISED_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÞĀ-ț][\w’'-]* ){1,3}$")
+
+
+def _body_words_before(ctx: _DocContext, text: str, at: int) -> int:
+    """Where a numbered unit's name begins when capitalised words of its body stand right before its
+    number ("Foreign Affairs 5th Department"): at the first of them, leading function words ("The") left
+    out; `at` when a title, a name of another kind or nothing stands there."""
+    m = _CAPITALISED_WORDS_BEFORE.search(text, max(0, at - 40), at)
+    if m is None:
+        return at
+    words = m.group().split()
+    start = m.start()
+    while words and norm(words[0]) in _LEADING:
+        start += len(words[0]) + 1
+        words = words[1:]
+    v = ctx.rec.names
+    if not words or any(v.is_title_word(w) or any(f.kind != "org" for f in ctx.forms((norm(w),))) for w in words):
+        return at
+    return start
 
 
 # a unit's number before its name: "2nd", "7th", "III." (a spelled one, "Third", is a word of the run)
