@@ -4420,6 +4420,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         tail_a, tail_b = groups[k]
         if k > first and joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
             break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
+        if k > first and joined_by_and[k] and k == len(groups) - 1 and _numbered_unit_after(text, end):
+            break  # "... and the Trade 3rd Department": the words begin the next body, a numbered unit
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -4509,6 +4511,15 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         # "Protocol Department" are bodies of their own
         return None
     return result
+
+
+_NUMBERED_UNIT_AFTER = re.compile(r" (?:\d{1,2}(?:st|nd|rd|th)|[IVX]{1,4}\.) (?P<unit>[A-Za-z]+)")
+
+
+def _numbered_unit_after(text: str, at: int) -> bool:
+    """Whether a unit's number and a numbered unit's head word follow position `at` (" 3rd Department")."""
+    m = _NUMBERED_UNIT_AFTER.match(text, at)
+    return m is not None and norm(m["unit"]) in _NUMBERED_UNITS
 
 
 _CAPITALISED_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÞĀ-ț][\w’'-]* ){1,3}$")
