@@ -2,6 +2,7 @@
 bracketed expansion, a translator's gloss that ends with a given name no list holds, names set off by
 commas after a role, names joined by a hyphen; constructed, invented wording."""
 
+from conftest import dated_record, encode_text, tree_of, xp
 from test_names_s8_kinds import _mentions
 
 
@@ -53,21 +54,17 @@ def test_surnames_joined_by_a_hyphen_are_each_the_person(tmp_path):
     assert "Niculescu" not in [name for name, _ in persons]  # a hyphenated surname no list holds stays whole
 
 
-def test_dispatch_line_dates_read_by_the_records_date_and_a_time_after_a_slash(tmp_path):
-    from conftest import encode_text, record, tree_of, xp
+def _dates_of(tmp_path, body: str, date: str) -> list[tuple[str, str | None]]:
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
+    return [(d.text, d.get("when")) for d in xp(tree, "//t:text//t:date")]
 
-    header = (
-        'May 5, 1962\n\n**A Test Cable**\n\nCitation:\n\n"A Test Cable", May 5, 1962, Wilson Center Digital Archive, '
-        "AVP RF, F. 1, Op. 2, P. 3, D. 4, ll. 5-6. Translated by Test Translator.\n\n<https://example.org/document/1>\n\n"
-        "Original Language:\n\nPolish\n\nContents:\n\nTranslation - English\n\n"
-    )
+
+def test_dispatch_line_dates_read_by_the_records_date_and_a_time_after_a_slash(tmp_path):
     body = (
         "Ciphergram No. 311 from Havana, sent on 04.05.1962, received at 06.14 at 04:53.\n\n"
         "The nets were counted on 28 th September and again on 06.03.1963/03:00.\n"
     )
-    tree = tree_of(encode_text(tmp_path, record(body, header)))
-    found = [(d.text, d.get("when")) for d in xp(tree, "//t:text//t:date")]
-    assert found == [
+    assert _dates_of(tmp_path, body, "May 5, 1962") == [
         ("04.05.1962", "1962-05-04"),  # only the day-first reading is near the record's date
         ("28 th September", "1962-09-28"),
         ("06.03.1963", "1963-03-06"),  # the record's dotted dates are day first; the time is no part of it
@@ -75,16 +72,8 @@ def test_dispatch_line_dates_read_by_the_records_date_and_a_time_after_a_slash(t
 
 
 def test_a_dotted_date_near_the_records_date_only_month_first_is_read_month_first(tmp_path):
-    from conftest import encode_text, record, tree_of, xp
-
-    header = (
-        'November 9, 1962\n\n**A Test Cable**\n\nCitation:\n\n"A Test Cable", November 9, 1962, Wilson Center Digital '
-        "Archive, AVP RF, F. 1, Op. 2, P. 3, D. 4, ll. 5-6. Translated by Test Translator.\n\n"
-        "<https://example.org/document/1>\n\nOriginal Language:\n\nPolish\n\nContents:\n\nTranslation - English\n\n"
-    )
     body = "Ciphergram No. 512 sent from Havana on 11.09.1962 and filed on 11.10.1962.\n"
-    tree = tree_of(encode_text(tmp_path, record(body, header)))
-    found = [(d.text, d.get("when")) for d in xp(tree, "//t:text//t:date")]
+    found = _dates_of(tmp_path, body, "November 9, 1962")
     assert found == [("11.09.1962", "1962-11-09"), ("11.10.1962", "1962-11-10")]  # never 11 September
 
 
