@@ -7,6 +7,7 @@ running text). Pure functions, no state.
 from __future__ import annotations
 
 import calendar
+import datetime
 import json
 import re
 from dataclasses import dataclass
@@ -41,8 +42,8 @@ _ORDINAL_WORDS: dict[str, int] = {word: n for n, word in enumerate(_MONTHS_DATA[
 MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_WORDS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _MONTH = rf"(?P<month>{_MONTH_WORDS})"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"  # "28th", also typed apart: "28 th September"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 # a year the editor completed in brackets: "5 March [19]56", "16 April [1965]" (the brackets are dropped from the value)
 _YEAR_OR_SUPPLIED = r"(?P<year>1[5-9]\d\d|20\d\d|\[(?:1[5-9]|20)\]\d\d|\[(?:1[5-9]\d\d|20\d\d)\])(?!\w)"
@@ -153,8 +154,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]\d)\.\s(?P<day>[0-3]\d)\.(?![\w.]|\s?\d)"),
     (
         "numeric",
-        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)",
-    ),
+        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)",
+    ),  # ("06.03.1976/03:00": a slash then the time of a dispatch ends the date)
     # month and day without a year, each of two digits, the order told by a day past 12: "03.15." (a US
     # typist's 15 March); the year is the record's
     ("numeric-md", r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)"),
@@ -305,7 +306,7 @@ def find_dates(
     default_month: int | None = None,
     *,
     relative: bool = False,
-    day_first: bool = False,
+    day_first: bool | None = None,
     default_day: int | None = None,
 ) -> list[DateMatch]:
     """Every date expression in `text`, with ISO attributes; at one place the longest form wins.
@@ -316,7 +317,8 @@ def find_dates(
     Without a year to take, such a date is left untagged (a wrong year is worse than none).
     `relative`: also days counted from the document's date ("the 26th of this month"), only when
     that date gives the year and month they need; a bare "this year" is never a date. `day_first`: the document
-    writes numeric dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November.
+    writes dotted dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November; False: month
+    first (dotted_order); None: not known.
     `default_day`: the day of the document's date; with it, a day named by its ordinal alone ("on the 4th,")
     up to that day is of the document's month.
     """
@@ -487,7 +489,9 @@ def _clock_time(text: str, at: int, year: str | None, default_year: int | None) 
     return hours <= 23 and minutes in (0, 15, 30, 45) and _CLOCK_BEFORE.search(text, max(0, at - 7), at) is not None
 
 
-def _date_of(m: re.Match, default_year: int | None, default_month: int | None, day_first: bool) -> DateMatch | None:
+def _date_of(
+    m: re.Match, default_year: int | None, default_month: int | None, day_first: bool | None
+) -> DateMatch | None:
     """The date of one match of _ALL_DATES (its attributes by the form that matched), or None."""
     n = _FORM_OF_GROUP[m.lastgroup or "alt0"]  # the outer group that matched: "alt<n>"
     return _to_match(
@@ -590,7 +594,7 @@ def _to_match(
     g: dict,
     default_year: int | None,
     default_month: int | None = None,
-    day_first: bool = False,
+    day_first: bool | None = None,
 ) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     if kind in ("roman", "numeric"):
@@ -716,13 +720,13 @@ def _full_year(year: str, default_year: int | None) -> int:
 
 
 def _numeric_match(
-    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, day_first: bool = False
+    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, day_first: bool | None = None
 ) -> DateMatch:
     """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
 
     Certain: a Roman-numeral month; a number over 12 (it can only be the day); the slash, which
     these English translations write in the American order (month/day/year); a dotted date in a
-    document that writes its dotted dates day first (`day_first`, see numeric_order). Otherwise the
+    document whose dotted dates settle their order (`day_first` True or False, see dotted_order). Otherwise the
     date is tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
     """
     year = _full_year(g["year"], default_year)
@@ -736,8 +740,8 @@ def _numeric_match(
             month, day = a, b
         elif a == b:
             day = month = a
-        elif day_first and g["sep"] == ".":
-            day, month = a, b
+        elif day_first is not None and g["sep"] == ".":
+            day, month = (a, b) if day_first else (b, a)
         else:
             return DateMatch(start, end, {}, problem=f"ambiguous day/month order in {text!r}")
     when = iso_day(year, month, day)
@@ -759,18 +763,42 @@ def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -
     return DateMatch(start, end, {"when": when}) if when and not other else None
 
 
-_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.(?:(?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
+_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)")
+NEAR_RECORD_DATE = 14  # days: a dispatch line's date lies within two weeks of the record's own date
 
 
-def writes_day_first(texts: list[str]) -> bool:
-    """True when the dotted numeric dates of a document's `texts` settle the order as day first:
-    one has a first number over 12 ("31.10.62") and none a second number over 12 ("10.31.62")."""
-    day_first = False
-    for a, b in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
-        if int(b) > 12:
-            return False
-        day_first = day_first or int(a) > 12
-    return day_first
+def dotted_order(texts: list[str], record_date: str | None = None) -> bool | None:
+    """The order of day and month the dotted numeric dates of a document's `texts` settle: True (day
+    first) when one has a first number over 12 ("31.10.62"), False (month first) when one has a second
+    number over 12 ("10.31.62"); else, given the record's ISO `record_date`, the order of a date whose
+    reading in that order alone lies within NEAR_RECORD_DATE days of it ("04.05.1962" in a record of 5
+    May 1962, "11.09.1962" in a record of 9 November 1962: a cable's own date); None when the dates do
+    not settle it or contradict one another."""
+    firsts: set[bool] = set()
+    near_firsts: set[bool] = set()
+    near = _iso_date(record_date)
+    for a, b, year in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
+        if int(a) > 12 or int(b) > 12:
+            firsts.add(int(a) > 12)
+        elif near is not None and a != b:
+            full = _full_year(year, near.year)
+            by_day, by_month = _iso_date(iso_day(full, int(b), int(a))), _iso_date(iso_day(full, int(a), int(b)))
+            close_day = by_day is not None and abs((by_day - near).days) <= NEAR_RECORD_DATE
+            close_month = by_month is not None and abs((by_month - near).days) <= NEAR_RECORD_DATE
+            if close_day != close_month:
+                near_firsts.add(close_day)
+    settled = firsts or near_firsts
+    return settled.pop() if len(settled) == 1 else None
+
+
+def _iso_date(value: str | None) -> datetime.date | None:
+    """The date of a full ISO value ("1962-05-04"), else None."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 _WHOLE_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")

