@@ -49,7 +49,7 @@ from .fsutil import (
     safe_stem,
 )
 from .inputs import SYMLINK_REFUSED
-from .tei import NSMAP, TEI_NS
+from .tei import NSMAP, TEI_NS, T
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
     DEFAULT_MAX_MB,
@@ -328,6 +328,8 @@ class Publisher:
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
         self._stderr = _StderrCapture()
+        # pages made by the shipped stylesheets alone: every_word_shown holds for them
+        self.shipped = not self.overrides and self.xslt_dir.resolve() == project_dir("xslt").resolve()
 
     def _compile(self, name: str):
         path = self.xslt_dir / name
@@ -447,7 +449,9 @@ class Publisher:
             **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
-        return page, warnings + missing_text(root, page) + unshown_parts(root)
+        # the page is read for lost words unless the stylesheets are proven to show them all
+        lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)
+        return page, warnings + lost + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -721,6 +725,41 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
     return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
+
+
+SHOWN_TEXT = "shown-text.json"  # in tei_encoder/data/: elements the shipped stylesheets show every word of
+
+
+@functools.cache
+def _shown_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    """(elements whose every word the shipped document stylesheets show, elements that show nothing
+    of their own content and count only when empty), as Clark names, from data/shown-text.json."""
+    data = json.loads((Path(__file__).parent / "data" / SHOWN_TEXT).read_text(encoding="utf-8"))
+    return frozenset(T + name for name in data["shown"]), frozenset(T + name for name in data["empty"])
+
+
+def every_word_shown(root: etree._Element) -> bool:
+    """Whether the shipped document stylesheets surely show every word of ROOT's text, so that
+    `missing_text` needs not read the page: ROOT is a TEI element, each of its `text` elements is
+    its child, and every element inside them is one data/shown-text.json lists (its "shown"
+    ones; its "empty" ones only with no element and no text but white space inside). Comments
+    and processing instructions hold no words. tests/test_publish_shown_text.py proves the list
+    against the stylesheets: each listed element inside each other one loses no word. False
+    means only that the page must be read (an edition's stylesheets, another element, a teiCorpus)."""
+    if root.tag != T + "TEI":
+        return False
+    shown, empty = _shown_kinds()
+    for text in root.iter(T + "text"):
+        if text.getparent() is not root:
+            return False
+        for el in text.iterdescendants():
+            tag = el.tag
+            if tag in shown or not isinstance(tag, str):
+                continue
+            if tag in empty and not len(el) and (el.text is None or el.text.isspace()):
+                continue
+            return False
+    return True
 
 
 # The parts of a TEI document its page shows: the header (in the metadata boxes), the text, and
