@@ -57,6 +57,7 @@ from .xmlsafe import (
     describe_xml_error,
     has_xinclude,
     human_size,
+    is_utf8,
     new_saxon_processor,
     parse_xml,
     resolve_xinclude,
@@ -1135,16 +1136,9 @@ def read_tei_source(
         refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
-    if included or not _is_utf8(tree, raw):
+    if included or not is_utf8(tree, raw):  # the site serves UTF-8
         raw = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
     return tree, warnings, raw
-
-
-def _is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
-    """Is the file UTF-8 (what the site serves)? Its declaration says so (or says nothing) and it
-    holds no NUL byte (UTF-16/32 without a declaration: XML never holds U+0000)."""
-    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
-    return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

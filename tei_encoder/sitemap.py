@@ -295,14 +295,19 @@ def language_direction(tag: str) -> str:
     return "rtl" if parts[0].lower() in config["rtl_languages"] else "ltr"
 
 
+# compiled once, as _DATE_PATHS
+_TITLES = etree.XPath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+_ANY_TITLES = etree.XPath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+
+
 def document_title(root: etree._Element, fallback: str = "") -> str:
     """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
     analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
     first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
     that is empty or missing gives `fallback` (the file name), never an empty heading."""
-    titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+    titles = _TITLES(root)
     if not titles:
-        titles = root.xpath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+        titles = _ANY_TITLES(root)
     named = [(t, surface_text(t)) for t in titles]
     named = [(t, text) for t, text in named if text]
     preferences = (
@@ -330,6 +335,11 @@ _DATE_PLACES = (
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl//tei:date",
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct//tei:imprint/tei:date",
 )
+
+# compiled once: compiling them cost more than finding a page's date with them
+_DATE_PATHS = tuple(etree.XPath(path, namespaces={"tei": TEI_NS}) for path in _DATE_PLACES)
+
+
 _DATE_ATTRIBUTES = ("when", "when-iso", "notBefore", "notBefore-iso", "from", "from-iso")
 _ISO_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
 
@@ -340,8 +350,8 @@ def document_date(root: etree._Element) -> tuple[str, str]:
     date in @when, else @notBefore, else @from (see `_DATE_PLACES`); when none has one, ("", the
     first such date's text); ("", "") when the header dates nothing."""
     first_text = ""
-    for path in _DATE_PLACES:
-        for date in root.xpath(path, namespaces={"tei": TEI_NS}):
+    for path in _DATE_PATHS:
+        for date in path(root):
             text = surface_text(date)
             first_text = first_text or text
             for name in _DATE_ATTRIBUTES:
