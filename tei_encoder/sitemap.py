@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -117,9 +118,9 @@ def is_safe_url(value: str) -> bool:
     return bool(_SAFE_URL.match(value))
 
 
-@dataclass(frozen=True)
-class Target:
-    """What one pointer of a mention leads to: a register entry (`key`) or an external `url`."""
+class Target(NamedTuple):
+    """What one pointer of a mention leads to: a register entry (`key`) or an external `url`.
+    (A named tuple: a page's mentions look their pointers up by them, hashed in C.)"""
 
     key: str = ""
     url: str = ""
@@ -249,9 +250,10 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
             if not targets or (hidden and any(a in hidden for a in el.iterancestors())):
                 continue  # a mention only hovered over has no anchor on the page
             declared = _declared_kind(el)
-            for t in targets:
-                if t.key and declared and t.key not in kind_of:
-                    kind_of[t.key] = declared
+            if declared:
+                for t in targets:
+                    if t.key and t.key not in kind_of:
+                        kind_of[t.key] = declared
             raw.append((el, declared, targets))
     found = []
     # a document repeats its pointers (every mention of an entity): each one resolved once
@@ -411,7 +413,8 @@ def annotate(root: etree._Element) -> etree._Element:
             el.set(_KIND, kind)
             if name:
                 el.set(_TITLE, name)
-            _mark_nested(el, holding)
+            if holding or len(el):  # _mark_nested, which most mentions (text alone, none held) need not call
+                _mark_nested(el, holding)
             continue
         links: list[tuple[str, str]] = []
         for kind, key in m.keys:
