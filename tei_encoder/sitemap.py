@@ -234,7 +234,16 @@ class Mention:
 
 
 def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[Mention]:
-    """The mentions of the abstract and the text, in document order, with each target's kind.
+    """The mentions of the abstract and the text, in document order, with each target's kind
+    (see `_linked`)."""
+    return [Mention(*found) for found in _linked(root, listed)]
+
+
+def _linked(
+    root: etree._Element, listed: dict[str, etree._Element] | None = None
+) -> list[tuple[etree._Element, tuple[tuple[str, str], ...], tuple[str, ...]]]:
+    """The mentions of the abstract and the text, in document order, with each target's kind, as
+    (element, keys, urls) like Mention's fields (annotate reads a page's hundreds without them).
 
     Mentions inside an alternative the page does not print (`printed_alternative`) are left
     out: they have no anchor there. An entity's kind is decided once per document: the kind of its entry if the document lists
@@ -266,7 +275,7 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
                 tuple(t.url for t in targets if t.url),
             )
         if links[0] or links[1]:
-            found.append(Mention(el, *links))
+            found.append((el, *links))
     return found
 
 
@@ -396,15 +405,14 @@ def annotate(root: etree._Element) -> etree._Element:
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     listed = entries(root)
-    found = mentions(root, listed)
+    found = _linked(root, listed)
     # linked mentions that hold elements: only such a one can have another mention inside it
     holding: set[etree._Element] = set()
     # decided once per entity, not per mention: its page, its anchors' prefix, its name
     decided: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for m in found:
-        el = m.element
-        if len(m.keys) == 1 and not m.urls:  # most mentions: one entity, nothing else to link
-            kind, key = entity = m.keys[0]
+    for el, keys, urls in found:
+        if len(keys) == 1 and not urls:  # most mentions: one entity, nothing else to link
+            kind, key = entity = keys[0]
             page, prefix, name = decided.get(entity) or _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
@@ -417,18 +425,18 @@ def annotate(root: etree._Element) -> etree._Element:
                 _mark_nested(el, holding)
             continue
         links: list[tuple[str, str]] = []
-        for kind, key in m.keys:
+        for kind, key in keys:
             page, prefix, _name = decided.get((kind, key)) or _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
             links.append((page, f"{prefix}{n}"))  # mention_anchor(key, n)
-        links += [(url, "") for url in m.urls]
+        links += [(url, "") for url in urls]
         el.set(_HREF, links[0][0])
         if links[0][1]:
             el.set(_ID, links[0][1])
-        if m.keys:
-            el.set(_KIND, m.keys[0][0])
-            name = decided[m.keys[0]][2]
+        if keys:
+            el.set(_KIND, keys[0][0])
+            name = decided[keys[0]][2]
             if name:
                 el.set(_TITLE, name)
         if len(links) > 1:
