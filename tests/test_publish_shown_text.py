@@ -2,7 +2,7 @@
 for pages of the shipped stylesheets whose text holds only the elements data/shown-text.json
 lists. The proof is here: each listed element, in a division, directly in the body and inside a
 paragraph, holding each listed element (linked and unlinked names, dated and ranged dates,
-punctuation after a part of an opener) loses no word on the page, by the full check
+punctuation after a part of an opener, a double hyphen against it) loses no word on the page, by the full check
 (`missing_words`). A list grown without this test green would let a page drop words silently."""
 
 import json
@@ -53,8 +53,8 @@ def _proof_document(parent: str) -> bytes:
     word = Words()
     blocks = []
     for variant in (0, 1):
-        if variant == 0:  # words around each child
-            inner = " ".join(f"{word()} {_child(kind, word, variant)} {word()}" for kind in sorted(_kinds()))
+        if variant == 0:  # words around each child, a typewriter dash against it (set as a dash on the page)
+            inner = " ".join(f"{word()}--{_child(kind, word, variant)} {word()}" for kind in sorted(_kinds()))
         else:  # children side by side, punctuation alone after each (an opener's trailing full stop)
             inner = "".join(f"{_child(kind, word, variant)}. " for kind in sorted(_kinds())) + word()
         element = f"<{parent}>{word()} {inner}</{parent}>"
