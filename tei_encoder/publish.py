@@ -309,6 +309,8 @@ class Publisher:
     copy_assets); search: the site has a full-text search page; follow_symlinks: read override
     files that are symbolic links. Raises PublishError for a missing override folder, a link
     there without follow_symlinks, bad strings.json, or a stylesheet that does not compile.
+    `shipped` says the pages are the shipped stylesheets' alone (no overrides, the package's
+    xslt/): only then may the lost-text check be left out where `every_word_shown` holds.
     """
 
     def __init__(
