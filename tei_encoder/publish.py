@@ -49,7 +49,7 @@ from .fsutil import (
     safe_stem,
 )
 from .inputs import SYMLINK_REFUSED
-from .tei import NSMAP, TEI_NS
+from .tei import NSMAP, TEI_NS, T
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
     DEFAULT_MAX_MB,
@@ -57,6 +57,7 @@ from .xmlsafe import (
     describe_xml_error,
     has_xinclude,
     human_size,
+    is_utf8,
     new_saxon_processor,
     parse_xml,
     resolve_xinclude,
@@ -308,6 +309,8 @@ class Publisher:
     copy_assets); search: the site has a full-text search page; follow_symlinks: read override
     files that are symbolic links. Raises PublishError for a missing override folder, a link
     there without follow_symlinks, bad strings.json, or a stylesheet that does not compile.
+    `shipped` says the pages are the shipped stylesheets' alone (no overrides, the package's
+    xslt/): only then may the lost-text check be left out where `every_word_shown` holds.
     """
 
     def __init__(
@@ -328,6 +331,8 @@ class Publisher:
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
         self._stderr = _StderrCapture()
+        # pages made by the shipped stylesheets alone: every_word_shown holds for them
+        self.shipped = not self.overrides and self.xslt_dir.resolve() == project_dir("xslt").resolve()
 
     def _compile(self, name: str):
         path = self.xslt_dir / name
@@ -389,6 +394,12 @@ class Publisher:
             **{name: make(value) for name, value in self.flags.items()},
         }
 
+    @cached_property
+    def _builder(self):
+        """One document builder for every page's input (the processor's parse_xml makes a new
+        one for each, a tenth of a millisecond a page)."""
+        return self._proc.new_document_builder()
+
     def _run(self, executable, xml_text: str, **params: str) -> bytes:
         executable.clear_parameters()
         for name, constant in self._constants.items():
@@ -397,7 +408,7 @@ class Publisher:
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
             with self._stderr:
-                node = self._proc.parse_xml(xml_text=xml_text)
+                node = self._builder.parse_xml(xml_text=xml_text)
                 page = executable.transform_to_string(xdm_node=node).encode("utf-8")
         except Exception as exc:
             report = self._stderr.text()
@@ -447,7 +458,9 @@ class Publisher:
             **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
             **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
         )
-        return page, warnings + missing_text(root, page) + unshown_parts(root)
+        # the page is read for lost words unless the stylesheets are proven to show them all
+        lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)
+        return page, warnings + lost + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -721,6 +734,41 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
     return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
+
+
+SHOWN_TEXT = "shown-text.json"  # in tei_encoder/data/: elements the shipped stylesheets show every word of
+
+
+@functools.cache
+def _shown_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    """(elements whose every word the shipped document stylesheets show, elements that show nothing
+    of their own content and count only when empty), as Clark names, from data/shown-text.json."""
+    data = json.loads((Path(__file__).parent / "data" / SHOWN_TEXT).read_text(encoding="utf-8"))
+    return frozenset(T + name for name in data["shown"]), frozenset(T + name for name in data["empty"])
+
+
+def every_word_shown(root: etree._Element) -> bool:
+    """Whether the shipped document stylesheets surely show every word of ROOT's text, so that
+    `missing_text` needs not read the page: ROOT is a TEI element, each of its `text` elements is
+    its child, and every element inside them is one data/shown-text.json lists (its "shown"
+    ones; its "empty" ones only with no element and no text but white space inside). Comments
+    and processing instructions hold no words. tests/test_publish_shown_text.py proves the list
+    against the stylesheets: each listed element inside each other one loses no word. False
+    means only that the page must be read (an edition's stylesheets, another element, a teiCorpus)."""
+    if root.tag != T + "TEI":
+        return False
+    shown, empty = _shown_kinds()
+    for text in root.iter(T + "text"):
+        if text.getparent() is not root:
+            return False
+        for el in text.iterdescendants():
+            tag = el.tag
+            if tag in shown or not isinstance(tag, str):
+                continue
+            if tag in empty and not len(el) and (el.text is None or el.text.isspace()):
+                continue
+            return False
+    return True
 
 
 # The parts of a TEI document its page shows: the header (in the metadata boxes), the text, and
@@ -1090,16 +1138,9 @@ def read_tei_source(
         refusal, _ = resolve_xinclude(tree, str(path), include_roots, max_bytes)  # folders named by --include-root
         if refusal is not None:
             raise PublishError(f"refused: {refusal.reason} (the xi:include on line {refusal.line})")
-    if included or not _is_utf8(tree, raw):
+    if included or not is_utf8(tree, raw):  # the site serves UTF-8
         raw = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
     return tree, warnings, raw
-
-
-def _is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
-    """Is the file UTF-8 (what the site serves)? Its declaration says so (or says nothing) and it
-    holds no NUL byte (UTF-16/32 without a declaration: XML never holds U+0000)."""
-    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
-    return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -117,9 +118,9 @@ def is_safe_url(value: str) -> bool:
     return bool(_SAFE_URL.match(value))
 
 
-@dataclass(frozen=True)
-class Target:
-    """What one pointer of a mention leads to: a register entry (`key`) or an external `url`."""
+class Target(NamedTuple):
+    """What one pointer of a mention leads to: a register entry (`key`) or an external `url`.
+    (A named tuple: a page's mentions look their pointers up by them, hashed in C.)"""
 
     key: str = ""
     url: str = ""
@@ -233,7 +234,16 @@ class Mention:
 
 
 def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[Mention]:
-    """The mentions of the abstract and the text, in document order, with each target's kind.
+    """The mentions of the abstract and the text, in document order, with each target's kind
+    (see `_linked`)."""
+    return [Mention(*found) for found in _linked(root, listed)]
+
+
+def _linked(
+    root: etree._Element, listed: dict[str, etree._Element] | None = None
+) -> list[tuple[etree._Element, tuple[tuple[str, str], ...], tuple[str, ...]]]:
+    """The mentions of the abstract and the text, in document order, with each target's kind, as
+    (element, keys, urls) like Mention's fields (annotate reads a page's hundreds without them).
 
     Mentions inside an alternative the page does not print (`printed_alternative`) are left
     out: they have no anchor there. An entity's kind is decided once per document: the kind of its entry if the document lists
@@ -249,9 +259,10 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
             if not targets or (hidden and any(a in hidden for a in el.iterancestors())):
                 continue  # a mention only hovered over has no anchor on the page
             declared = _declared_kind(el)
-            for t in targets:
-                if t.key and declared and t.key not in kind_of:
-                    kind_of[t.key] = declared
+            if declared:
+                for t in targets:
+                    if t.key and t.key not in kind_of:
+                        kind_of[t.key] = declared
             raw.append((el, declared, targets))
     found = []
     # a document repeats its pointers (every mention of an entity): each one resolved once
@@ -264,7 +275,7 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
                 tuple(t.url for t in targets if t.url),
             )
         if links[0] or links[1]:
-            found.append(Mention(el, *links))
+            found.append((el, *links))
     return found
 
 
@@ -295,14 +306,19 @@ def language_direction(tag: str) -> str:
     return "rtl" if parts[0].lower() in config["rtl_languages"] else "ltr"
 
 
+# compiled once, as _DATE_PATHS
+_TITLES = etree.XPath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+_ANY_TITLES = etree.XPath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+
+
 def document_title(root: etree._Element, fallback: str = "") -> str:
     """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
     analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
     first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
     that is empty or missing gives `fallback` (the file name), never an empty heading."""
-    titles = root.xpath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+    titles = _TITLES(root)
     if not titles:
-        titles = root.xpath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
+        titles = _ANY_TITLES(root)
     named = [(t, surface_text(t)) for t in titles]
     named = [(t, text) for t, text in named if text]
     preferences = (
@@ -330,6 +346,11 @@ _DATE_PLACES = (
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl//tei:date",
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct//tei:imprint/tei:date",
 )
+
+# compiled once: compiling them cost more than finding a page's date with them
+_DATE_PATHS = tuple(etree.XPath(path, namespaces={"tei": TEI_NS}) for path in _DATE_PLACES)
+
+
 _DATE_ATTRIBUTES = ("when", "when-iso", "notBefore", "notBefore-iso", "from", "from-iso")
 _ISO_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
 
@@ -340,8 +361,8 @@ def document_date(root: etree._Element) -> tuple[str, str]:
     date in @when, else @notBefore, else @from (see `_DATE_PLACES`); when none has one, ("", the
     first such date's text); ("", "") when the header dates nothing."""
     first_text = ""
-    for path in _DATE_PLACES:
-        for date in root.xpath(path, namespaces={"tei": TEI_NS}):
+    for path in _DATE_PATHS:
+        for date in path(root):
             text = surface_text(date)
             first_text = first_text or text
             for name in _DATE_ATTRIBUTES:
@@ -384,15 +405,14 @@ def annotate(root: etree._Element) -> etree._Element:
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
     listed = entries(root)
-    found = mentions(root, listed)
+    found = _linked(root, listed)
     # linked mentions that hold elements: only such a one can have another mention inside it
     holding: set[etree._Element] = set()
     # decided once per entity, not per mention: its page, its anchors' prefix, its name
     decided: dict[tuple[str, str], tuple[str, str, str]] = {}
-    for m in found:
-        el = m.element
-        if len(m.keys) == 1 and not m.urls:  # most mentions: one entity, nothing else to link
-            kind, key = entity = m.keys[0]
+    for el, keys, urls in found:
+        if len(keys) == 1 and not urls:  # most mentions: one entity, nothing else to link
+            kind, key = entity = keys[0]
             page, prefix, name = decided.get(entity) or _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
@@ -401,21 +421,22 @@ def annotate(root: etree._Element) -> etree._Element:
             el.set(_KIND, kind)
             if name:
                 el.set(_TITLE, name)
-            _mark_nested(el, holding)
+            if holding or len(el):  # _mark_nested, which most mentions (text alone, none held) need not call
+                _mark_nested(el, holding)
             continue
         links: list[tuple[str, str]] = []
-        for kind, key in m.keys:
+        for kind, key in keys:
             page, prefix, _name = decided.get((kind, key)) or _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
             links.append((page, f"{prefix}{n}"))  # mention_anchor(key, n)
-        links += [(url, "") for url in m.urls]
+        links += [(url, "") for url in urls]
         el.set(_HREF, links[0][0])
         if links[0][1]:
             el.set(_ID, links[0][1])
-        if m.keys:
-            el.set(_KIND, m.keys[0][0])
-            name = decided[m.keys[0]][2]
+        if keys:
+            el.set(_KIND, keys[0][0])
+            name = decided[keys[0]][2]
             if name:
                 el.set(_TITLE, name)
         if len(links) > 1:

@@ -271,14 +271,20 @@ def _short(el: etree._Element) -> str:
     return name if len(name) <= 40 else name[:40] + "…"
 
 
-def structure_problem(tree: etree._ElementTree, depth: bool = True) -> UnsafeXML | None:
+def structure_problem(tree: etree._ElementTree, depth: bool = True, data: bytes | None = None) -> UnsafeXML | None:
     """The refusal of a tree beyond the structural limits (MAX_DEPTH, MAX_ATTRIBUTES, MAX_NAME_LENGTH),
     or None: one line naming the first place over a limit (its line, in .line and the message)
     and how many more there are. Each limit is one XPath run in C (about 0.1 s per million elements),
     compiled once per process. depth=False leaves out the depth limit, for a tree libxml2 parsed
-    without XML_PARSE_HUGE: its parser refuses nesting deeper than MAX_DEPTH itself."""
+    without XML_PARSE_HUGE: its parser refuses nesting deeper than MAX_DEPTH itself.
+    DATA, when given, is the UTF-8 text the tree was parsed from (no DTD: every attribute and name
+    is written in it): a limit its bytes cannot reach is not looked for in the tree (`_within_limit`)."""
     found = []
-    for path, say in _limit_paths()[0 if depth else 1 :]:
+    paths = _limit_paths()
+    for index in range(0 if depth else 1, len(paths)):
+        path, say = paths[index]
+        if data is not None and _within_limit(index, data):
+            continue
         over = path(tree)
         if over:
             found.append((over[0].sourceline or 1, say(over[0]), len(over)))
@@ -287,6 +293,27 @@ def structure_problem(tree: etree._ElementTree, depth: bool = True) -> UnsafeXML
     line, message, _ = min(found, key=lambda f: f[0])
     more = sum(count for _, _, count in found) - 1
     return UnsafeXML(f"line {line}: {message}" + (f" (and {more:,} more places over the limits)" if more else ""), line)
+
+
+def _within_limit(index: int, data: bytes) -> bool:
+    """Whether UTF-8 DATA (the text of a document without DTD) surely keeps the limit of
+    _OVER_LIMITS[INDEX], read from its bytes without looking at the tree: each attribute has its
+    own "=", so no element has more than MAX_ATTRIBUTES when the whole text has no more "="; a
+    name holds no white space, and in UTF-8 a white-space byte is that character alone, so no name
+    is longer than MAX_NAME_LENGTH characters when no run of bytes between white space is. Depth
+    (index 0) is never decided here. False means only that the tree must be looked at."""
+    if index == 1:
+        return data.count(b"=") <= MAX_ATTRIBUTES
+    if index == 2:
+        return max(map(len, data.split()), default=0) <= MAX_NAME_LENGTH
+    return False
+
+
+def is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
+    """Is RAW, parsed as TREE, UTF-8? Its declaration says so (or says nothing) and it holds no
+    NUL byte (UTF-16/32 without a declaration: XML never holds U+0000)."""
+    declared = (tree.docinfo.encoding or "UTF-8").upper().replace("_", "-")
+    return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
 def parse_xml(
@@ -334,7 +361,7 @@ def parse_xml(
         raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False), and
     # by structure_problem with huge (libxml2's limit is then 2048)
-    problem = structure_problem(tree, depth=huge) if limits else None
+    problem = structure_problem(tree, depth=huge, data=data if is_utf8(tree, data) else None) if limits else None
     if problem is not None:
         raise problem
     return tree

@@ -13,7 +13,7 @@ from tei_encoder import validate as validate_module
 from tei_encoder.cli import main
 from tei_encoder.publish import _saxon_processor
 from tei_encoder.validate import Validator
-from tei_encoder.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAME_LENGTH, UnsafeXML, parse_xml
+from tei_encoder.xmlsafe import MAX_ATTRIBUTES, MAX_DEPTH, MAX_NAME_LENGTH, UnsafeXML, parse_xml, structure_problem
 
 HEADER = (
     "<teiHeader><fileDesc><titleStmt><title>Made up</title></titleStmt><publicationStmt><p>ours</p>"
@@ -59,6 +59,26 @@ def test_a_file_beyond_a_limit_is_refused_naming_the_line_and_the_limit(kind):
         parse_xml(data=tei(body).encode(), huge=True)
     assert str(refused.value).startswith("line 4: ") and words in str(refused.value)
     assert refused.value.line == 4
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        *WITHIN.values(),
+        *(body for body, _ in BEYOND.values()),
+        attributes(MAX_ATTRIBUTES // 2) * 3,  # more "=" than the limit, no element over it: the tree decides
+        f"<{'h' * MAX_NAME_LENGTH}>{'w' * (MAX_NAME_LENGTH + 5)}</{'h' * MAX_NAME_LENGTH}>",  # a long word, no long name
+        f"<h xml:lang='en'>{' x=' * (MAX_ATTRIBUTES + 1)}</h>",  # "=" in text
+    ],
+    ids=lambda body: body[:30],
+)
+def test_the_limits_read_from_the_bytes_find_what_the_tree_finds(body):
+    """structure_problem with the text at hand skips a limit its bytes cannot reach; the result is
+    the tree's own, within the limits or beyond them (same line, same words, same count)."""
+    data = tei(body).encode()
+    tree = etree.ElementTree(etree.fromstring(data, etree.XMLParser(huge_tree=True)))
+    alone, with_bytes = structure_problem(tree), structure_problem(tree, data=data)
+    assert (alone and (str(alone), alone.line)) == (with_bytes and (str(with_bytes), with_bytes.line))
 
 
 def test_places_over_the_limits_are_counted_not_listed():

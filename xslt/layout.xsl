@@ -35,6 +35,9 @@
   <!-- The same names as maps: a lookup per element instead of a scan of the list. -->
   <xsl:variable name="is-block-name" as="map(xs:string, xs:boolean)" select="map:merge($block-names ! map{.: true()})"/>
   <xsl:variable name="is-phrase-name" as="map(xs:string, xs:boolean)" select="map:merge($phrase-names ! map{.: true()})"/>
+  <!-- phrase-level names f:is-block never calls a block, wherever they stand -->
+  <xsl:variable name="is-leaf-phrase-name" as="map(xs:string, xs:boolean)"
+      select="map:merge($phrase-names[not(map:contains($is-block-name, .) or . = ('stage', 'quote', 'cit', 'bibl'))] ! map{.: true()})"/>
 
   <!-- Is this element rendered as a block where it stands? Named blocks always (a `stage` or a
        `quote` only outside phrases); an element no module names is a block when it stands in a
@@ -60,7 +63,10 @@
        an alternative reading shown on hover)? Then it must itself be rendered as a block. -->
   <xsl:function name="f:holds-block" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="some $c in $e/*[not(self::tei:note)] satisfies (f:is-block($c) or exists($c/*) and f:holds-block($c))"/>
+    <!-- a TEI phrase-level element with no element inside (most of a paragraph's: names, dates) is
+         no block and holds none: passed over without the test -->
+    <xsl:sequence select="some $c in $e/*[not(self::tei:note)][* or not(self::tei:* and map:contains($is-leaf-phrase-name, local-name()))]
+        satisfies (f:is-block($c) or exists($c/*) and f:holds-block($c))"/>
   </xsl:function>
 
   <!-- The HTML element for a TEI element: its own name when it holds no block, else a div. -->

@@ -53,10 +53,12 @@
   <xsl:function name="f:date-label" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="months" select="$f:months"/>
+    <!-- one regex for both forms (a page has a dozen dates); the length tells them apart -->
+    <xsl:variable name="day-or-month" select="count($months) = 12 and matches($iso, '^\d{4}-\d{2}(-\d{2})?$')"/>
     <xsl:sequence select="
-      if (matches($iso, '^\d{4}-\d{2}-\d{2}$') and count($months) = 12) then
+      if ($day-or-month and string-length($iso) = 10) then
         f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
-      else if (matches($iso, '^\d{4}-\d{2}$') and count($months) = 12) then
+      else if ($day-or-month) then
         f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
       else string($iso)"/>
   </xsl:function>
