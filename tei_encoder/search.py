@@ -50,11 +50,12 @@ SHARDS_FILE = "shards.json"
 # cold cache, median of 10 searches; figures in README): Pagefind indexes ~3.5 ms of CPU a page,
 # plus ~0.06 s a shard run; the index is 61 MB whole, 64 MB in 64 shards; a search took 1.0-1.3 s
 # unsharded, 2.0 s over 32 shards, 3.2 s over 64, 5.6 s over 128 (about three requests a shard).
-# So: ~100 pages a shard (an edit re-indexes ~0.3 s of pages) up to 32 shards, then shards grow
-# (10,000 pages: 313 pages, ~1.1 s): readers search an edition far more often than its editors
-# rebuild it, so a search stays near 2 s at any size rather than paying for a quicker rebuild.
+# So: ~100 pages a shard up to 64 shards, then shards grow. At most 64 since #16 (a one-record edit
+# under 1 s): on 5,000 pages (load average ~3.5, median of 10 searches to the first result) a search
+# takes 1.36 s over 64 shards instead of 0.84 s over 32, and an edit re-indexes 78 pages (0.47 s)
+# instead of 156 (0.97 s); at 10,000 pages 156 pages a shard instead of 313.
 PAGES_PER_SHARD = 100
-MAX_SHARDS = 32
+MAX_SHARDS = 64
 # what a bundle holds of its index (the rest are Pagefind's scripts, the same in every bundle)
 _BUNDLE_DATA = ("fragment", "index", "filter", "pagefind-entry.json")
 
