@@ -1060,7 +1060,8 @@ class _SearchIndexing:
     ) -> None:
         started = time.perf_counter()
         try:
-            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable)
+            # the build listed SITE/pagefind just before (owned_files: what is below it is checked)
+            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable, listed=True)
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name
