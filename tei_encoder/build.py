@@ -655,6 +655,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         or store_format(summaries_path) != str(STATE_FORMAT)  # the summaries were lost: no index can be made
     )
     old: dict[str, dict] = {} if full else _moved(state["records"], state.get("folders", {}), corpus, tei_dir)
+    # what each entry page showed besides its sentences (publish.write_overviews): unchanged pages are kept
+    entry_inputs: dict[str, str] = {} if full or not isinstance(state.get("entries"), dict) else state["entries"]
     # the stylesheets or the site's words changed, not the TEI: every page is made again from the
     # TEI the last build wrote, and no record is encoded for it
     restyle = not full and state.get("site") != site_config
@@ -728,6 +730,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     redescribed: set[str] = set()  # entities whose name or description changed in this build
     index_stale = full
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
+    changed_docs: set[str] = set()  # documents whose summary changed: the entry pages listing them change
     failed_names: set[str] = set()  # records that failed in this build: their pages are not indexed
     withdrawn: list[str] = []  # records built before that failed now: removed as records gone are
     # a page the last build wrote and someone deleted: all overview pages are made again
@@ -766,6 +769,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + spent
             digest = outcome.stored.digest
             if digest != old.get(outcome.name, {}).get("summary"):  # unchanged summaries never load the store
+                changed_docs.add(outcome.name)  # the entry pages listing it are rendered again
                 previous = store.get(outcome.name)  # compared before the store is changed: it reads from there
                 if previous is not None:  # the sentences around its mentions are compared too
                     affected |= affected_refs(previous, outcome.stored.with_contexts(outcome.summary))
@@ -859,17 +863,21 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
             else:  # the workers (or this process, for a few records) render with their stylesheets
                 render = runner.pages
+            every = affected_all or overviews_all
+            entry_inputs = {} if every else dict(entry_inputs)
             summary.overview_pages = write_overviews(
                 site,
                 None,
                 store.all(),
-                None if affected_all or overviews_all else affected,
+                None if every else affected,
                 index_stale or overviews_all,
                 render,
                 search,
                 details if details is not None else _authority_details(settings),
                 listed=listed,
                 contexts_of=store.contexts_of,  # an entity's contexts in one query, not one per document
+                entry_inputs=entry_inputs,  # an affected entry's pages that stay as they were are not rendered
+                changed_docs=changed_docs,
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
@@ -916,6 +924,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     except (sqlite3.Error, OSError) as exc:
         store.close()
         raise BuildError(f"{_state_fault(summaries_path, exc)}; the build state was not saved") from None
+    pages = _overview_pages(site)
     new_state = {
         "format": STATE_FORMAT,
         "version": __version__,
@@ -924,7 +933,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         "authority": authority,
         "details": details_hash,
         "records": records,
-        "pages": _overview_pages(site),
+        "pages": pages,
+        "entries": {page: entry_inputs[page] for page in pages if page in entry_inputs},
         "search": search_files,
         "folders": _folders(corpus, tei_dir),
     }
@@ -1050,7 +1060,8 @@ class _SearchIndexing:
     ) -> None:
         started = time.perf_counter()
         try:
-            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable)
+            # the build listed SITE/pagefind just before (owned_files: what is below it is checked)
+            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable, listed=True)
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name

@@ -48,7 +48,7 @@ from .fsutil import (
     remove_owned_file,
     safe_stem,
 )
-from .inputs import SYMLINK_REFUSED
+from .inputs import SYMLINK_REFUSED, folder_entries
 from .tei import NSMAP, TEI_NS, T
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
@@ -66,6 +66,8 @@ from .xmlsafe import (
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
 _WORD = re.compile(r"\w+")
 _HTML_PARSER = etree.HTMLParser(no_network=True, collect_ids=False)
+# an entity's contexts in some documents (None: all), read at once (SummaryStore.contexts_of)
+ContextsOf = Callable[[str, Sequence[str] | None], Mapping[str, Sequence[KeywordInContext]]]
 
 
 class PublishError(Exception):
@@ -890,6 +892,10 @@ def index_xml(summaries: list[DocumentSummary]) -> str:
 
 
 CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
+# documents listed on one page of an entry (#16): an entry page of a common entity listed every mention
+# of it (5 MB of HTML for Berlin among 5,000 records), so an edit anywhere re-rendered megabytes; at 50
+# documents (a few hundred mentions, ~70 KB) an edit re-renders the page holding its document
+ENTRY_DOCS_PER_PAGE = 50
 DETAIL_FIELDS = ("birth", "death", "note", "geo")  # what an authority entry may add to an entry page
 
 
@@ -897,14 +903,14 @@ class EntityIndex:
     """Every entity of the edition with the documents that mention it, from the summaries;
     `details` (entity id -> birth, death, note, geo from the authority files, see
     teidoc.authority_details) fill in what an authority entry's TEI standOff copy lacks;
-    `contexts_of` (entity id -> document name -> its contexts there) reads an entry page's
-    sentences at once, when the summaries' own contexts are read one document at a time."""
+    `contexts_of` (entity id, the names of some documents -> document name -> its contexts
+    there) reads an entry page's sentences at once, when the summaries' own contexts are read one document at a time."""
 
     def __init__(
         self,
         summaries: list[DocumentSummary],
         details: dict[str, dict[str, str]] | None = None,
-        contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
+        contexts_of: ContextsOf | None = None,
     ):
         self.docs = {s.name: s for s in summaries}
         self._contexts_of = contexts_of
@@ -912,6 +918,7 @@ class EntityIndex:
         self.forms: dict[str, list[str]] = {}
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
         self._doc_tags: dict[str, str] = {}
+        self._co_mentioned: dict[str, list[tuple[str, int]]] = {}
         for s in sorted(summaries, key=lambda s: s.name):
             for ref in s.mentions:  # the entity table may be shared by all summaries
                 info = s.entities.get(ref)
@@ -962,39 +969,73 @@ class EntityIndex:
             register.append(el)
         return etree.tostring(register, encoding="unicode")
 
-    def entity_xml(self, ref: str) -> str:
-        """An entry page's input: the entity, its authority details, every document that mentions
-        it with the context of each mention, and the entities mentioned most often with it."""
+    def entry_parts(self, ref: str) -> list[list[str]]:
+        """The pages of an entity's entry: the names of the documents that mention it, in the order
+        its pages list them (by date, undated last, then by title, then by name), ENTRY_DOCS_PER_PAGE
+        a page; a document's mentions are never split between pages. At least one page. A change
+        inside a document (its sentences, its number of mentions) never moves a document to
+        another page: only a document added, removed, or re-dated or re-titled does."""
+        docs = sorted(
+            self.mentions.get(ref, {}), key=lambda name: (self.docs[name].date or "9999", self.docs[name].title, name)
+        )
+        return [docs[i : i + ENTRY_DOCS_PER_PAGE] for i in range(0, len(docs), ENTRY_DOCS_PER_PAGE)] or [[]]
+
+    def entity_xml(self, ref: str, part: int = 1, parts: list[list[str]] | None = None, contexts: bool = True) -> str:
+        """An entry page's input: the entity, and the documents of page `part` (from 1) of its
+        entry (`parts`: entry_parts(ref), when already made), each with the context of each
+        mention (without them when `contexts` is False: what the page shows besides its sentences,
+        see write_overviews). The first page also holds the entity's name forms, identifiers,
+        authority details and the entities mentioned most often with it; every page has
+        part="k" parts="n" and the pages before and after it (prev, next: relative to the site)."""
         # Built as text: an entry of a common entity lists thousands of documents, and each
         # document's <doc> start tag is escaped once and reused for every entity it mentions.
-        el = self._entity(ref)
+        parts = self.entry_parts(ref) if parts is None else parts
         info = self.info[ref]
-        for key in ("birth", "death", "note"):
-            if getattr(info, key):
-                etree.SubElement(el, key).text = getattr(info, key)
-        if info.kind == "place":
-            _set_position(el, info)
+        if part == 1:
+            el = self._entity(ref)
+            for key in ("birth", "death", "note"):
+                if getattr(info, key):
+                    etree.SubElement(el, key).text = getattr(info, key)
+            if info.kind == "place":
+                _set_position(el, info)
+        else:  # a further page names the entity and lists documents: it changes with them alone
+            el = etree.Element("entity", kind=info.kind, id=ref, name=info.name, source=info.source)
+            el.set("page", sitemap.entity_page(info.kind, ref))
+            el.set("slug", sitemap.page_stem(ref))
+            el.set("anchor", sitemap.anchor_prefix(ref))
+        el.set("part", str(part))
+        el.set("parts", str(len(parts)))
+        if part > 1:
+            el.set("prev", sitemap.entity_page(info.kind, ref, part - 1))
+        if part < len(parts):
+            el.set("next", sitemap.entity_page(info.kind, ref, part + 1))
         head = etree.tostring(el, encoding="unicode")
-        parts = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
+        out = [head[: head.rindex("</entity>")] if head.endswith("</entity>") else head[:-2] + ">"]
         mentions = self.mentions.get(ref, {})
-        of_entity = self._contexts_of(ref) if self._contexts_of is not None else None
-        for doc_name in sorted(mentions):  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
-            parts.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
-            contexts = self.docs[doc_name].contexts.get(ref, ()) if of_entity is None else of_entity.get(doc_name, ())
-            for context in contexts:
-                parts.append(
-                    f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
-                    f"<after>{_xml_text(context.after)}</after></kwic>"
-                )
-            parts.append("</doc>")
-        for other, docs in self.co_mentioned(ref):
+        docs = parts[part - 1]
+        found: Mapping[str, Sequence[KeywordInContext]] | None = None
+        if contexts and self._contexts_of is not None:
+            found = self._contexts_of(ref, docs)
+        for doc_name in docs:  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
+            out.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
+            if contexts:
+                of_doc = self.docs[doc_name].contexts.get(ref, ()) if found is None else found.get(doc_name, ())
+                for context in of_doc:
+                    out.append(
+                        f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
+                        f"<after>{_xml_text(context.after)}</after></kwic>"
+                    )
+            out.append("</doc>")
+        if part == 1 and ref not in self._co_mentioned:  # the page's digest and the page itself list them
+            self._co_mentioned[ref] = self.co_mentioned(ref)
+        for other, docs_together in self._co_mentioned[ref] if part == 1 else ():
             other_info = self.info[other]
-            parts.append(
+            out.append(
                 f"<with kind={quoteattr(other_info.kind)} id={quoteattr(other)} name={quoteattr(other_info.name)} "
-                f'page={quoteattr(sitemap.entity_page(other_info.kind, other))} docs="{docs}"/>'
+                f'page={quoteattr(sitemap.entity_page(other_info.kind, other))} docs="{docs_together}"/>'
             )
-        parts.append("</entity>")
-        return "".join(parts)
+        out.append("</entity>")
+        return "".join(out)
 
     def co_mentioned(self, ref: str, limit: int = CO_MENTIONED) -> list[tuple[str, int]]:
         """The entities mentioned in the most documents together with `ref`: (id, documents),
@@ -1349,22 +1390,62 @@ def write_overviews(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
     listed: set[str] | None = None,
-    contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
+    contexts_of: ContextsOf | None = None,
+    entry_inputs: dict[str, str] | None = None,
+    changed_docs: set[str] | frozenset[str] = frozenset(),
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name are
     rewritten, the registers of the kinds of the ids in `listed` (the entities whose row in a
     register changes; None: those of `affected`), and the index only when `index_stale`. `render_pages` may spread the
     rendering over worker processes (then `publisher` may be None). With `search`, the full-text
     search page is written with the index; `details` are the authority entries' dates of life,
-    notes and coordinates (see EntityIndex); `contexts_of` reads one entity's contexts in every
-    document at once (SummaryStore.contexts_of; None: from each summary). Returns pages written."""
+    notes and coordinates (see EntityIndex); `contexts_of` reads one entity's contexts in some
+    documents at once (SummaryStore.contexts_of; None: from each summary).
+
+    An entry is paged (EntityIndex.entry_parts). entry_inputs (page -> digest of what the page
+    shows besides its sentences) lets an incremental build skip the pages of an affected entry
+    that stay as they were: a page is rendered when its digest differs from the one recorded,
+    or when it lists a document of `changed_docs` (the documents whose summary changed: their
+    sentences may have); the digests of the pages now are written into entry_inputs, and those
+    of the entry pages removed are dropped. With affected None every page is rendered.
+    Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    return render(_overview_jobs(summaries, affected, index_stale, site, search, details, listed, contexts_of))
+    jobs = _overview_jobs(summaries, affected, index_stale, site, search, details, listed, contexts_of, entry_inputs)
+    return render(_entry_jobs(jobs, affected, entry_inputs, changed_docs))
+
+
+class _EntryJob(NamedTuple):
+    """The pages of one entry (_overview_jobs makes them; _entry_jobs chooses which are rendered)."""
+
+    entities: EntityIndex
+    kind: str
+    ref: str
+
+
+def _entry_jobs(jobs, affected: set[str] | None, entry_inputs: dict[str, str] | None, changed_docs):
+    """The PageJobs of `jobs`, an _EntryJob made into the jobs of those of its pages to render
+    (write_overviews)."""
+    for job in jobs:
+        if isinstance(job, PageJob):
+            yield job
+            continue
+        entities, kind, ref = job
+        parts = entities.entry_parts(ref)
+        for part, docs in enumerate(parts, 1):
+            page = sitemap.entity_page(kind, ref, part)
+            if entry_inputs is not None:
+                shown = entities.entity_xml(ref, part, parts, contexts=False)
+                digest = hashlib.sha256(shown.encode()).hexdigest()[:32]
+                same = entry_inputs.get(page) == digest and not changed_docs.intersection(docs)
+                entry_inputs[page] = digest
+                if same and affected is not None:
+                    continue
+            yield PageJob(page, "entity", entities.entity_xml(ref, part, parts))
 
 
 def _overview_jobs(
@@ -1375,9 +1456,11 @@ def _overview_jobs(
     search: bool = False,
     details: dict[str, dict[str, str]] | None = None,
     listed: set[str] | None = None,
-    contexts_of: Callable[[str], Mapping[str, Sequence[KeywordInContext]]] | None = None,
+    contexts_of: ContextsOf | None = None,
+    entry_inputs: dict[str, str] | None = None,
 ):
-    """A PageJob for every page to write; XML is made as pages are taken."""
+    """A PageJob for every page to write but the entry pages, an _EntryJob for each entry to write;
+    XML is made as pages are taken. Entry pages no longer needed are removed."""
     if index_stale or affected is None:
         yield PageJob("index.html", "index", index_xml(summaries))
         if search:
@@ -1394,18 +1477,57 @@ def _overview_jobs(
         if affected_kinds is None or kind in affected_kinds or None in affected_kinds:
             yield PageJob(page, "register", entities.register_xml(kind))
         for ref in refs if affected is None else [r for r in refs if r in affected]:
-            yield PageJob(sitemap.entity_page(kind, ref), "entity", entities.entity_xml(ref))
-    for ref in affected or ():
-        if ref not in entities.mentions:  # no longer mentioned anywhere: its page goes
-            for kind in sitemap.registers():
-                remove_owned_file(site_path(site, sitemap.entity_page(kind, ref)))
+            yield _EntryJob(entities, kind, ref)
+    further = _further_entry_pages(site)
+    if affected is None:  # every entry written: the further pages of none of them are left behind
+        needed = {
+            (kind, sitemap.page_stem(ref)): len(entities.entry_parts(ref))
+            for kind in sitemap.registers()
+            for ref in entities.refs(kind)
+        }
+        for key, pages in further.items():
+            for k, page in pages:
+                if k > needed.get(key, 0):
+                    remove_owned_file(site_path(site, page))
+        return  # first pages of entities gone: remove_stale_entry_pages, after a full build
+    for ref in affected:
+        now = entities.info[ref].kind if ref in entities.mentions and ref in entities.info else None
+        parts = len(entities.entry_parts(ref)) if now else 0
+        for other in sitemap.registers():
+            pages = [(1, sitemap.entity_page(other, ref))] if other != now else []
+            pages += [
+                (k, page) for k, page in further.get((other, sitemap.page_stem(ref)), ()) if other != now or k > parts
+            ]
+            for _, page in pages:  # no longer mentioned anywhere, or fewer pages: those pages go
+                remove_owned_file(site_path(site, page))
+                if entry_inputs is not None:
+                    entry_inputs.pop(page, None)
+
+
+def _further_entry_pages(site: Path) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """The entry pages after the first now in the site: (kind, stem) -> [(part, page)] (a listing
+    of each register's folder: only regular files, lstat)."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for kind, register in sitemap.registers().items():
+        folder = site_path(site, register["folder"])
+        for entry in folder_entries(folder) if folder.is_dir() else ():
+            stem, _, rest = entry.name.partition(".")
+            part = rest[: -len(".html")] if rest.endswith(".html") else ""
+            if part.isdigit() and entry.is_file(follow_symlinks=False):
+                found.setdefault((kind, stem), []).append((int(part), f"{register['folder']}/{entry.name}"))
+    return found
 
 
 def entry_pages(summaries: list[DocumentSummary], details: dict[str, dict[str, str]] | None = None) -> set[str]:
-    """The entry pages (relative to the site) that the documents' summaries need: one per entity
-    a register lists, as write_overviews writes them."""
+    """The entry pages (relative to the site) that the documents' summaries need: every page of
+    each entity a register lists, as write_overviews writes them."""
     entities = EntityIndex(summaries, details)
-    return {sitemap.entity_page(kind, ref) for kind in sitemap.registers() for ref in entities.refs(kind)}
+    return {
+        sitemap.entity_page(kind, ref, part)
+        for kind in sitemap.registers()
+        for ref in entities.refs(kind)
+        for part in range(1, len(entities.entry_parts(ref)) + 1)
+    }
 
 
 def remove_stale_entry_pages(site: Path, earlier: list[str], needed: set[str]) -> int:

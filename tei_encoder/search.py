@@ -50,11 +50,12 @@ SHARDS_FILE = "shards.json"
 # cold cache, median of 10 searches; figures in README): Pagefind indexes ~3.5 ms of CPU a page,
 # plus ~0.06 s a shard run; the index is 61 MB whole, 64 MB in 64 shards; a search took 1.0-1.3 s
 # unsharded, 2.0 s over 32 shards, 3.2 s over 64, 5.6 s over 128 (about three requests a shard).
-# So: ~100 pages a shard (an edit re-indexes ~0.3 s of pages) up to 32 shards, then shards grow
-# (10,000 pages: 313 pages, ~1.1 s): readers search an edition far more often than its editors
-# rebuild it, so a search stays near 2 s at any size rather than paying for a quicker rebuild.
+# So: ~100 pages a shard up to 64 shards, then shards grow. At most 64 since #16 (a one-record edit
+# under 1 s): on 5,000 pages (load average ~3.5, median of 10 searches to the first result) a search
+# takes 1.36 s over 64 shards instead of 0.84 s over 32, and an edit re-indexes 78 pages (0.47 s)
+# instead of 156 (0.97 s); at 10,000 pages 156 pages a shard instead of 313.
 PAGES_PER_SHARD = 100
-MAX_SHARDS = 32
+MAX_SHARDS = 64
 # what a bundle holds of its index (the rest are Pagefind's scripts, the same in every bundle)
 _BUNDLE_DATA = ("fragment", "index", "filter", "pagefind-entry.json")
 
@@ -110,14 +111,16 @@ def remove_search(site: Path) -> None:
         shutil.rmtree(index)
 
 
-def _search_folder(site: Path) -> Path:
+def _search_folder(site: Path, listed: bool = False) -> Path:
     """SITE/pagefind, checked as a path the build owns: a folder or nothing, and nothing but folders
-    and regular files below it (lstat, from listings). Raises OutputError naming what is there
+    and regular files below it (lstat, from listings; listed: the caller has just listed it with
+    fsutil.owned_files, which checks what is below it). Raises OutputError naming what is there
     instead, before anything is written, removed or opened there (a named pipe at a shard's folder
     once made the build wait for ever)."""
     index = site_path(site, SEARCH_DIR)
     check_owned_paths(site, [SEARCH_DIR])
-    owned_files(site, SEARCH_DIR)
+    if not listed:
+        owned_files(site, SEARCH_DIR)
     return index
 
 
@@ -156,6 +159,7 @@ def build_search_index(
     jobs: int = 1,
     pages: Iterable[str] | None = None,
     unreadable: list[tuple[Path, str]] | None = None,
+    listed: bool = False,
 ) -> list[str]:
     """Index the document pages (SITE/docs/*.html) for full-text search with Pagefind, in shards.
 
@@ -173,10 +177,12 @@ def build_search_index(
     shards not yet begun: the index is then incomplete, as is that build, and the next build
     indexes them (their bundles are missing). jobs: how many shards are indexed side by side, each
     by a Pagefind process of its own (a shard's index is the same whatever runs beside it: its
-    pages go to its own process one by one, in sorted order). Returns the shards indexed. Raises
-    PublishError when Pagefind is missing or fails (the shards not yet begun are left).
+    pages go to its own process one by one, in sorted order). listed: the caller has just listed
+    SITE/pagefind with fsutil.owned_files (a build does, to find the index files lost): it is
+    not walked again (#16: 0.05 s of a one-record edit at 5,000 documents). Returns the shards
+    indexed. Raises PublishError when Pagefind is missing or fails (the shards not yet begun are left).
     """
-    index = _search_folder(site)
+    index = _search_folder(site, listed)
     if pages is None:
         docs = folder_entries(site_path(site, "docs"))
         pages = (p.name[: -len(".html")] for p in docs if p.name.endswith(".html") and p.is_file(follow_symlinks=False))

@@ -98,9 +98,16 @@ def page_stem(key: str) -> str:
     return stem
 
 
-def entity_page(kind: str, key: str) -> str:
-    """The entry page of an entity, relative to the site root."""
-    return f"{registers()[kind]['folder']}/{page_stem(key)}.html"
+def entity_page(kind: str, key: str, part: int = 1) -> str:
+    """The entry page of an entity, relative to the site root: its first page (part 1, where
+    every link to the entity leads), or a further page of its list of mentions, `<stem>.<part>.html`
+    (no stem holds a dot: page_stem escapes it, so no entity's first page has such a name)."""
+    stem = page_stem(key)
+    return (
+        f"{registers()[kind]['folder']}/{stem}.html"
+        if part == 1
+        else f"{registers()[kind]['folder']}/{stem}.{part}.html"
+    )
 
 
 def mention_anchor(key: str, k: int) -> str:

@@ -21,7 +21,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -192,11 +192,15 @@ class SummaryStore:
         self.changed = True
         return changed
 
-    def contexts_of(self, ref: str) -> dict[str, list[KeywordInContext]]:
-        """The keyword-in-context sentences of one entity in every document that mentions it
-        (document name -> the contexts of its mentions there, in mention order), read in one query:
-        what its entry page shows. Sees this build's changes not yet saved."""
-        rows = self.db.execute("SELECT doc, kwic FROM contexts WHERE ref = ?", (ref,))
+    def contexts_of(self, ref: str, docs: Sequence[str] | None = None) -> dict[str, list[KeywordInContext]]:
+        """The keyword-in-context sentences of one entity in the documents `docs` (None: every
+        document that mentions it): document name -> the contexts of its mentions there, in mention
+        order, read in one query: what a page of its entry shows. Sees this build's changes not yet saved."""
+        if docs is not None:
+            marks = ",".join("?" * len(docs))
+            rows = self.db.execute(f"SELECT doc, kwic FROM contexts WHERE ref = ? AND doc IN ({marks})", (ref, *docs))
+        else:
+            rows = self.db.execute("SELECT doc, kwic FROM contexts WHERE ref = ?", (ref,))
         return {doc: [KeywordInContext.from_json(c) for c in json.loads(text)] for doc, text in rows}
 
     def remove(self, name: str) -> None:

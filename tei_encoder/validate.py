@@ -1195,13 +1195,15 @@ def jing_batches(paths: list[Path], chunk: int | None = None) -> list[list[Path]
 
 # A short jing run is faster with the JVM's quick compiler alone: no optimising compiler at work on a
 # second core halves its CPU time (1,000 TEI files: 2.0-2.2 s instead of 4.2-4.7 s) with the same
-# report, byte for byte. A long run is not: the optimised code pays for itself after a few thousand
-# files (CPU time, realistic TEI, busy 2-core machine: 1,000 files 3.0 s quick vs 7.0 s optimising,
-# 3,390 files 7.5 vs 8.5 s, per further file 1.9 vs 0.6 ms), so runs of more files than this keep
-# the JVM's default. (Another garbage collector would change the order of jing's "must be ..."
-# alternatives.) A user's own JAVA_TOOL_OPTIONS come after ours, and win.
+# report, byte for byte. A long run is not: the optimised code pays for itself after several thousand
+# files (CPU time of jing, realistic TEI, interleaved rounds on a busy 2-core machine: 2,000 files
+# 3.1-3.2 s quick vs 4.8-5.1 s optimising, 5,000 files 6.3-7.0 vs 7.1-7.8 s, 10,000 files 11.2-12.8
+# vs 10.7-11.7 s), so runs of more files than this keep the JVM's default. The serial garbage
+# collector saved another 3-9 % of CPU but changes jing's report: the order of the datatypes in
+# 'must be an ISO date, must be ...' (test_jing_reports_the_same_with_our_jvm_options), and
+# -Xshare:off only lost. A user's own JAVA_TOOL_OPTIONS come after ours, and win.
 _JING_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
-JING_QUICK_JVM_MAX = 3000
+JING_QUICK_JVM_MAX = 5000
 
 
 def _jing_env(files: int = 1) -> dict[str, str]:

@@ -250,7 +250,7 @@ def test_search_index_is_made_while_the_overview_pages_are(project, monkeypatch)
     indexing, index_under_way = threading.Event(), []
     real_overviews = b.write_overviews
 
-    def index(site, changed, lost, stop=None, jobs=1, *rest):
+    def index(site, changed, lost, stop=None, jobs=1, *rest, **options):
         indexing.set()
         return []
 

@@ -17,7 +17,7 @@ from conftest import record
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tei_encoder import search
+from tei_encoder import publish, search
 from tei_encoder.build import STATE, BuildOptions, run_build
 from tei_encoder.pipeline import EncodeSettings
 
@@ -93,6 +93,8 @@ change = st.one_of(
 def test_incremental_build_equals_clean_build(tmp_path_factory, monkeypatch, changes):
     # one page a search shard: edits and deletions move pages between shards and change their count
     monkeypatch.setattr(search, "PAGES_PER_SHARD", 1)
+    # one document a page of an entry: edits, retitles and deletions move documents between its pages
+    monkeypatch.setattr(publish, "ENTRY_DOCS_PER_PAGE", 1)
     root = tmp_path_factory.mktemp("incremental")
     corpus, authority, out, clean = root / "corpus", root / "authority", root / "out", root / "clean"
     corpus.mkdir()
@@ -176,6 +178,40 @@ def test_an_edit_indexes_only_the_search_shard_of_its_page(tmp_path, monkeypatch
     after = stamps()
     rewritten = {Path(f).parts[0] for f in after if after[f] != before.get(f)}
     assert rewritten == {edited}, rewritten
+
+
+def test_an_edit_renders_only_the_page_of_an_entry_that_lists_its_document(tmp_path, monkeypatch):
+    """An entry is paged (#16): an edited sentence re-renders the one page of the entry listing its
+    document, not the entry's other pages; a document fewer removes the entry's last page; each
+    time the site equals a clean build's."""
+    monkeypatch.setattr(publish, "ENTRY_DOCS_PER_PAGE", 1)
+    corpus, authority, out, clean = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out", tmp_path / "clean"
+    corpus.mkdir()
+    authority.mkdir()
+    write_authority(authority, {p: p for p in PEOPLE})
+    for n in range(4):  # four documents naming Ann Example alone, one a year: four pages, in date order
+        text = record(f"Ann Example reported on the harvest of region {n}.\n").replace("1961", str(1961 + n))
+        (corpus / f"rec{n}.txt").write_text(text, encoding="utf-8")
+    settings = EncodeSettings(authority=(authority,), change_date="2026-01-01", gazetteer=False)
+    run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False))
+    persons = out / "site" / "persons"
+    pages = [persons / "p0.html", *(persons / f"p0.{k}.html" for k in (2, 3, 4))]
+    assert [f"region {n}" in page.read_text(encoding="utf-8") for n, page in enumerate(pages)] == [True] * 4
+    before = {page: page.stat().st_mtime_ns for page in pages}
+    edited = corpus / "rec2.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("the harvest", "the timber"), encoding="utf-8")
+    summary = run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False))
+    assert summary.overview_pages == 1, summary.overview_pages
+    assert [page for page in pages if page.stat().st_mtime_ns != before[page]] == [pages[2]]
+    assert "the timber of region 2" in pages[2].read_text(encoding="utf-8")
+    run_build(corpus, clean, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
+    assert snapshot(out) == snapshot(clean)
+    (corpus / "rec1.txt").unlink()
+    run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False))
+    assert not pages[3].exists() and "region 3" in pages[2].read_text(encoding="utf-8")
+    shutil.rmtree(clean)
+    run_build(corpus, clean, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
+    assert snapshot(out) == snapshot(clean)
 
 
 def test_a_new_title_remakes_the_index_and_entry_pages_not_the_registers(tmp_path):

@@ -352,6 +352,47 @@ def test_undated_documents_are_listed_on_entry_pages():
     assert listed == ["Dated (9 June 1961)", "Undated (undated)"]
 
 
+def test_a_long_entry_is_paged_in_date_order_with_links_between_its_pages():
+    """An entry listing more documents than a page holds (#16) is split into pages of
+    ENTRY_DOCS_PER_PAGE documents, in date order (undated last, then by title) across the pages;
+    each page shows each mention in its sentence and links to the pages before and after it; the
+    name forms and the entities mentioned with it are on the first page only."""
+    from tei_encoder import publish
+
+    info = {"a": EntryInfo("person", "A", "authority"), "b": EntryInfo("person", "B", "authority")}
+    docs = [
+        DocumentSummary(
+            f"d{n:03d}",
+            f"d{n:03d}",
+            title=f"Report {n % 7}",
+            date="" if n % 10 == 3 else f"{1950 + n % 13}-01-0{1 + n % 5}",
+            mentions={"a": 1, "b": 1} if n % 2 else {"a": 1},
+            entities=info,
+            forms={"a": ["A", "Comrade A"]},
+            contexts={"a": [KeywordInContext(f"In document {n} ", "A", " spoke.")]},
+        )
+        for n in range(120)
+    ]
+    expected = [d.name for d in sorted(docs, key=lambda d: (d.date or "9999", d.title, d.name))]
+    index = EntityIndex(docs)
+    parts = index.entry_parts("a")
+    assert [len(p) for p in parts] == [publish.ENTRY_DOCS_PER_PAGE] * 2 + [20] and sum(parts, []) == expected
+    publisher, shown, sentences = Publisher(), [], []
+    for k in (1, 2, 3):
+        entry = html.fromstring(publisher.entity_page(index.entity_xml("a", k)))
+        shown += [a.get("href").split("/")[-1][: -len(".html")] for a in entry.xpath("//p[@class='backlink-doc']/a")]
+        sentences += [" ".join(li.text_content().split()) for li in entry.xpath("//ol[@class='kwic']/li")]
+        assert bool(entry.xpath("//ul[@class='co-mentioned']")) == (k == 1)
+        assert bool(entry.xpath("//p[@class='forms']")) == (k == 1)
+        (pager, _) = entry.xpath("//nav[@class='entry-pager']")
+        links = {a.get("rel"): a.get("href") for a in pager.xpath("a")}
+        assert links.get("prev") == {1: None, 2: "../persons/a.html", 3: "../persons/a.2.html"}[k]
+        assert links.get("next") == {1: "../persons/a.2.html", 2: "../persons/a.3.html", 3: None}[k]
+        assert f"page {k} of 3" in pager.text_content()
+    assert shown == expected
+    assert sentences == [f"In document {int(name[1:])} A spoke." for name in expected]
+
+
 def test_every_word_of_the_chrome_is_a_ui_string(tmp_path):
     """Samples of the key, separators of name forms and dates of life, and the search box's words
     come from the UI strings an edition can translate."""

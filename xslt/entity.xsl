@@ -1,11 +1,14 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- One register entry's page: name forms, authority links, dates of life and note from the
-     entry, the entities mentioned most often with it, and every mention in its sentence (keyword
-     in context), document by document in date order.
-     Input: <entity> with <form>, <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a
-     place; one <doc mentions="n"> per document, holding one <kwic> per mention (<before>, the
-     mention <k>, <after>); its mentions are the anchors @anchor 1 … @anchor n of the
-     document's page; <with> for each entity often mentioned with it. -->
+<!-- One page of a register entry: its first page has the name forms, authority links, dates of
+     life and note from the entry and the entities mentioned most often with it; every page lists
+     the mentions in some of the documents, each mention in its sentence (keyword in context),
+     document by document in date order, and links to the pages before and after it.
+     Input: <entity part="k" parts="n" prev="…" next="…"> (the entry's k-th page of n; prev and
+     next relative to the site, when there are such pages) with, on the first page, <form>,
+     <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a place; one <doc mentions="n">
+     per document, in the order shown, holding one <kwic> per mention (<before>, the mention <k>,
+     <after>); its mentions are the anchors @anchor 1 … @anchor n of the document's page; <with>
+     for each entity often mentioned with it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -19,7 +22,7 @@
 
   <xsl:template match="/entity">
     <xsl:call-template name="f:page">
-      <xsl:with-param name="title" select="@name || ' — ' || $register-label(@kind) || ' — ' || $edition-title"/>
+      <xsl:with-param name="title" select="@name || (if (xs:integer((@part, 1)[1]) gt 1) then ' — ' || f:ui('entry-part', map{'part': string(@part), 'parts': string(@parts)}) else '') || ' — ' || $register-label(@kind) || ' — ' || $edition-title"/>
       <xsl:with-param name="page-class" select="'entry-page'"/>
       <xsl:with-param name="current" select="$register-page(@kind)"/>
     </xsl:call-template>
@@ -65,10 +68,10 @@
             </ul>
           </xsl:if>
           <h2><xsl:value-of select="f:ui('mentioned-in')"/></h2>
+          <xsl:apply-templates select="." mode="entry-pager"><xsl:with-param name="label" select="'entry-pages'"/></xsl:apply-templates>
           <ol class="backlinks">
+            <!-- in the order given: the build pages an entry by this order (publish.EntityIndex.entry_parts) -->
             <xsl:for-each select="doc">
-              <xsl:sort select="(@date[. != ''], '9999')[1]"/>
-              <xsl:sort select="@title"/>
               <xsl:variable name="doc" select="."/>
               <li class="backlink">
                 <p class="backlink-doc">
@@ -100,6 +103,25 @@
               </li>
             </xsl:for-each>
           </ol>
+          <xsl:apply-templates select="." mode="entry-pager"><xsl:with-param name="label" select="'entry-pages-end'"/></xsl:apply-templates>
         </article>
+  </xsl:template>
+
+  <!-- the links between the pages of an entry of more than one page: first, previous, which page, next -->
+  <xsl:template match="entity[xs:integer((@parts, 1)[1]) gt 1]" mode="entry-pager">
+    <xsl:param name="label" as="xs:string"/>
+    <nav class="entry-pager" aria-label="{f:ui($label)}">
+      <xsl:if test="@prev">
+        <xsl:if test="@prev != @page"><a href="{$root}{@page}" rel="first"><xsl:value-of select="f:ui('entry-first')"/></a><xsl:text> </xsl:text></xsl:if>
+        <a href="{$root}{@prev}" rel="prev"><xsl:value-of select="f:ui('entry-prev')"/></a><xsl:text> </xsl:text>
+      </xsl:if>
+      <span class="entry-part"><xsl:value-of select="f:ui('entry-part', map{'part': string(@part), 'parts': string(@parts)})"/></span>
+      <xsl:if test="@next">
+        <xsl:text> </xsl:text><a href="{$root}{@next}" rel="next"><xsl:value-of select="f:ui('entry-next')"/></a>
+      </xsl:if>
+    </nav>
+  </xsl:template>
+  <xsl:template match="entity" mode="entry-pager">
+    <xsl:param name="label" as="xs:string"/>
   </xsl:template>
 </xsl:stylesheet>
