@@ -24,3 +24,14 @@ def test_an_unlisted_surname_with_such_an_ending_stays_its_own_person(tmp_path):
     names = [("".join(n.itertext()), n.get("ref")) for n in xp(tree, "//t:body//t:persName")]
     assert len(names) == 1 and names[0][0] == "I. P. Zavadskiy"
     assert not names[0][1].startswith("#podgorny")
+
+
+def test_a_listed_bodys_initials_ending_a_sentence_are_no_persons_initials(tmp_path):
+    """ "… leave for the U.N. Goulart's emissary …": the U.N. ends the sentence, Goulart begins the next;
+    spaced initials before a surname stay a person's ("U. N. Dhebar")."""
+    text = "The minister will leave for the U.N. Goulart sent an emissary. Later they met U. N. Dhebar.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    orgs = ["".join(n.itertext()) for n in xp(tree, "//t:body//t:orgName")]
+    persons = ["".join(n.itertext()) for n in xp(tree, "//t:body//t:persName")]
+    assert orgs == ["U.N."]
+    assert persons == ["Goulart", "U. N. Dhebar"]

@@ -1406,6 +1406,8 @@ def _rule_names(
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         if _is_prefixed_state(rec, m.group(0)):
             continue  # "P.R. Romania": a state prefix and a listed place, never a person
+        if _is_listed_abbreviation(rec, m.group(0)):
+            continue  # "for the U.N. Goulart's emissary": a listed body's initials end a sentence, no name's
         if _is_title_initial(v, text, m.start()):
             names.append(_name_run_of(v, m.group(0)[2:].lstrip(), runs))
             continue  # "C. Moskovskyi asked c. Moravec": "C." is "c." (comrade) at a sentence's start
@@ -1548,6 +1550,17 @@ def _is_prefixed_state(rec: EntityRecognizer, name: str) -> bool:
         return False
     key = tuple(norm(t) for _, _, t in tokens(place))
     return any(f.kind == "place" for f in rec.lexicon.get(key, ()))
+
+
+def _is_listed_abbreviation(rec: EntityRecognizer, name: str) -> bool:
+    """Whether the initials of an initials-and-surname shape, printed without spaces ("U.N." of "U.N.
+    Goulart"), are a listed place's or organisation's abbreviation: then they end that name, and the
+    capitalised word after them begins another sentence ("U. N. Dhebar", spaced, stays a person)."""
+    initials = name[: name.rfind(".") + 1]
+    if not initials or any(c.isspace() for c in initials) or initials.count(".") < 2:
+        return False
+    key = tuple(norm(t) for _, _, t in tokens(initials))
+    return any(f.kind in ("place", "org") for f in rec.lexicon.get(key, ()))
 
 
 _WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)\s$")
