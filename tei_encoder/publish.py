@@ -444,6 +444,10 @@ class Publisher:
         warnings = []
         if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
             warnings.append(f"the root element is <{etree.QName(root).localname}>, not TEI P5's TEI or teiCorpus")
+        if sitemap.PUB_NS.encode() in tei and sitemap.drop_annotations(root):
+            # only publish writes its annotations: ones the input carries (a copy of ours, or forged
+            # links) are dropped before annotating, never followed
+            warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
         root = sitemap.annotate(root)
         date, date_text = sitemap.document_date(root)
         title = sitemap.document_title(root, name)

@@ -391,6 +391,18 @@ def _decide(
     return found
 
 
+def drop_annotations(root: etree._Element) -> int:
+    """Removes from `root` every attribute in our publishing namespace (PUB_NS) that the input itself
+    carries (`annotate` alone may write them: the stylesheets follow pub:href as a link); returns how
+    many were removed."""
+    dropped = 0
+    for el in root.iter():
+        for name in [n for n in el.attrib if n.startswith(P)]:
+            del el.attrib[name]
+            dropped += 1
+    return dropped
+
+
 def annotate(root: etree._Element) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language

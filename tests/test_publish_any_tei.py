@@ -635,3 +635,19 @@ def test_the_standoffs_unshown_text_is_what_the_xpath_selects():
     expected = [str(text) for text in stand_off.xpath(xpath, namespaces=NSMAP)]
     assert _unshown_standoff_text(stand_off) == expected
     assert "Orlen" not in expected and "kept in" not in expected and " after a comment" in expected
+
+
+def test_links_the_input_carries_in_our_publishing_namespace_are_never_followed():
+    """Only publish annotates (pub:href is where a mention links): TEI from elsewhere that carries such
+    attributes — a copy of an annotated document, or a forged link — has them dropped and is told so."""
+    tei = (
+        f'<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:x="{sitemap.PUB_NS}"><teiHeader><fileDesc>'
+        "<titleStmt><title>Forged</title></titleStmt><publicationStmt><p>p</p></publicationStmt>"
+        "<sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader><text><body>"
+        '<p>We met <persName x:href="https://attacker.example/">Someone Odd</persName> there.</p>'
+        "</body></text></TEI>"
+    ).encode()
+    page, warnings = Publisher().render_document(tei, "forged")
+    assert b"attacker.example" not in page
+    assert b"Someone Odd" in page
+    assert any(sitemap.PUB_NS in w for w in warnings)
