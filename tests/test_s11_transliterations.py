@@ -35,3 +35,12 @@ def test_a_listed_bodys_initials_ending_a_sentence_are_no_persons_initials(tmp_p
     persons = ["".join(n.itertext()) for n in xp(tree, "//t:body//t:persName")]
     assert orgs == ["U.N."]
     assert persons == ["Goulart", "U. N. Dhebar"]
+
+
+def test_dotted_initials_ending_a_paragraph_keep_their_full_stop(tmp_path):
+    """ "… spoke at the U.N." at a paragraph's end: the last full stop is the abbreviation's, which the
+    authority lists with it; tagged and linked as in mid-sentence."""
+    text = "Castro spoke at the U.N.\n\nThe delegation of the U.S.S.R. then met the U.S. envoy in the U.S.S.R.\n"
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    tagged = [("".join(n.itertext()), n.get("ref")) for n in xp(tree, "//t:body//t:orgName | //t:body//t:placeName")]
+    assert tagged == [("U.N.", "#un"), ("U.S.S.R.", "#ussr"), ("U.S.", "#united-states"), ("U.S.S.R.", "#ussr")]

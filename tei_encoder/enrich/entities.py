@@ -47,7 +47,10 @@ from .walk import last_words_start, rewrite_text
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
 # a possessive "'s" is not part of the name ("Cuba's ties" mentions Cuba)
 _TOKEN = re.compile(
-    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])"
+    # the last letter of dotted initials that end the string ("at the U.N."): its full stop is the initial's too
+    r"|(?<=[^\W\d_]\.)[^\W\d_]\.(?=\s*$)"
+    r"|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
 )
 _NAME_TOKEN = r"[A-ZÀ-ÞĀ-ț][\w'’-]*"
 _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ț]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
