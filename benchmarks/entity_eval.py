@@ -264,12 +264,18 @@ def evaluate(
     all_gold, all_ours, all_spacy = [], [], []
     timings = {"ours": [], "spacy": []}
     per_record = {}
+    failed: list[str] = []
     for record, gold_path in pairs if pairs is not None else gold_sets(which):
         gold = [(k, t, r) for k, t, r in load_gold(gold_path)]
         started = time.perf_counter()
         result = encode_record(record, settings)
         timings["ours"].append(time.perf_counter() - started)
-        tree = etree.fromstring(result.tei)
+        if result.tei is None:  # a record the encoder refused scores nothing found, and is named
+            print(f"{record}: not encoded: {result.error}", file=sys.stderr)
+            failed.append(record.name)
+            tree = etree.fromstring(b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+        else:
+            tree = etree.fromstring(result.tei)
         all_gold += gold
         found = ours(tree)
         all_ours += found
@@ -279,7 +285,12 @@ def evaluate(
             started = time.perf_counter()
             all_spacy += spacy_mentions(nlp, text)
             timings["spacy"].append(time.perf_counter() - started)
-    out = {"ours": score(all_gold, all_ours, linking=True), "timings": timings, "records": per_record}
+    out = {
+        "ours": score(all_gold, all_ours, linking=True),
+        "timings": timings,
+        "records": per_record,
+        "failed": failed,
+    }
     # a link is judged against its own record's gold: a longer name of another record says nothing of it
     for key in ("wrong_links", "extra_links"):
         out["ours"][key] = [error for scored in per_record.values() for error in scored[key]]
@@ -307,6 +318,8 @@ def main() -> None:
     result = evaluate(args.set, args.spacy, pairs, tuple(args.authority))
     label = f"{args.records}" if args.records else f"{args.set} set"
     print(f"records: {label} ({len(result['records'])} records)")
+    if result["failed"]:
+        print(f"NOT ENCODED (scored as nothing found): {len(result['failed'])}: {', '.join(result['failed'])}")
     for kind in (*TYPES, "all"):
         line = f"{kind:7s} tei-encoder {_fmt(result['ours'][kind])}"
         if "spacy" in result:

@@ -589,3 +589,13 @@ def test_a_party_with_an_organ_abbreviation_is_the_organ_not_the_party(tmp_path)
     assert orgs["CPSU CC"] == orgs["CC"] == "#cpsu-cc"  # listed, or defined in the record
     assert orgs["BCP CC"].startswith("#org-") and orgs["CC BCP"].startswith("#org-")
     assert orgs["Union of Lumerian Youth CC"].startswith("#org-")  # that body's CC, not the listed one
+
+
+def test_harness_names_a_record_the_encoder_refused(tmp_path, capsys):
+    # a refused record is scored as nothing found and named, not a traceback that hides the rest
+    (tmp_path / "bad.txt").write_bytes(b"not a record\x00\n")
+    (tmp_path / "bad.tsv").write_text("person\tKim Il Sung\tkim-il-sung\t1\n", encoding="utf-8")
+    result = entity_eval.evaluate(pairs=entity_eval.folder_pairs(tmp_path, tmp_path))
+    assert result["failed"] == ["bad.txt"]
+    assert result["ours"]["all"]["tp"] == 0 and result["ours"]["all"]["gold"] == 1
+    assert "bad.txt: not encoded" in capsys.readouterr().err
