@@ -1743,6 +1743,25 @@ def _title_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+# the quoted subject that ends an archive title: `Cable from the Chinese Embassy in Mali, 'Views of …'`
+_TITLE_SUBJECT = re.compile(r"""[,:]\s*['‘"“](?P<subject>[^'‘’"“”]*(?:['’]\w[^'‘’"“”]*)*)['’"”]\s*$""")
+
+
+def _title_subject(title: str) -> str:
+    """The subject a title quotes at its end (`Cable from X, 'Reactions to China's Test (6)'` →
+    `Reactions to China's Test (6)`), or "" when it quotes none."""
+    m = _TITLE_SUBJECT.search(title)
+    return m.group("subject").strip() if m else ""
+
+
+def _repeats_subject(title: str, text: str) -> bool:
+    """The subject the title quotes, printed as a line of its own words (a cable's subject line under
+    its register lines, `Reactions to China's Testing of an Atomic Bomb (6)`): the document's heading.
+    Three words at least, so a short quoted word is no evidence."""
+    subject = _title_subject(title)
+    return len(subject.split()) >= 3 and _title_words(subject) == _title_words(text)
+
+
 def _repeats_title(title: str, text: str) -> bool:
     """The record's title printed again at the top of the document: the same words, or nearly (the
     export's title adds or drops a small word: `to USSR MFA` / `to the USSR MFA`), maybe followed by
@@ -1825,6 +1844,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             continue
         if not head_seen and (
             _same_words(title, text)
+            or _repeats_subject(title, text)
             # nearly the title: only a line of its own, never the first line of a wrapped sentence
             or (i + 1 == len(lines) or lines[i + 1].block != lines[i].block)
             and _repeats_title(title, text)
@@ -1835,7 +1855,12 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             while i < len(lines) and _same_words(title, lines[i].text):
                 repeated += [Node("lb"), lines[i].text]
                 i += 1
-            opener, opener_placed = _place_head(opener, document, repeated, opener_placed)
+            if opener.children and not opener_placed and _repeats_subject(title, text):
+                # a cable's subject line among its register lines: the heading goes first (TEI allows
+                # head, then opener) and the opener stays open for the addressee lines below it
+                document.children.append(Node("head", {}, repeated))
+            else:
+                opener, opener_placed = _place_head(opener, document, repeated, opener_placed)
             head_seen = True
             continue
         if (
@@ -1857,7 +1882,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
         # the opener's lines up to a salutation a few lines on ("from Tallinn, …" / an address / "Dear …!")
         if can_open and not head_seen:
-            taken = _lines_to_salute(lines, i, fmt, address_context, dialogue)
+            taken = _lines_to_salute(lines, i, fmt, address_context, dialogue, title)
             if taken:
                 parts, i = taken
                 opener.children.extend(parts)
@@ -1910,6 +1935,16 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
                 continue
             if any(p.search(text) for p in fmt.opener_seg_patterns.get("distribution", ())):
                 opener.children.append(Node("seg", {"type": "distribution"}, [text]))
+                i += 1
+                continue
+            if (
+                len(text) <= 100
+                and not text.endswith(":")  # `Written: in four copies:` labels a list
+                and not _list_label(text, fmt)
+                and (kind := _preamble_seg_kind(text, fmt))
+            ):
+                # a line the format's patterns name (`Level: Urgent`, `Foreign Ministry Incoming (64) …`)
+                opener.children.append(Node("seg", {"type": kind}, [text]))
                 i += 1
                 continue
             m = _FROM_TO.match(text)
@@ -2237,7 +2272,7 @@ def _institution_block(
 
 
 def _lines_to_salute(
-    lines: list[Line], i: int, fmt: RecordFormat, address_context: bool, dialogue: set[str]
+    lines: list[Line], i: int, fmt: RecordFormat, address_context: bool, dialogue: set[str], title: str = ""
 ) -> tuple[list[Node | str], int] | None:
     """Short lines that no rule names followed, within a few lines, by a salutation (`Dear Comrades!`):
     the letter's opener (TEI 4.2.1) — a place and date, its addressee, the salute — not paragraphs.
@@ -2245,6 +2280,8 @@ def _lines_to_salute(
     instruction = False
     for j in range(i, min(i + 6, len(lines))):
         text = lines[j].text
+        if title and _repeats_subject(title, text):
+            return None  # the document's heading comes between: the lines above it are the opener
         if _opening_salute(text, fmt) and not _list_label(text, fmt) and not _dialogue_turn(lines, j, dialogue):
             break
         if j == i and _marginal_instruction(lines, i):
