@@ -2451,7 +2451,7 @@ def _plain_item(line: Line, fmt: RecordFormat) -> bool:
     short, no sentence, no label, speaker, date or number of its own."""
     text = line.text
     return (
-        len(text) <= 120
+        len(text) <= 250
         and not text.endswith((".", "?", "!", ":", ";"))
         and not _field_line(text)
         and not _meeting_line(text, fmt)
