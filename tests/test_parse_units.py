@@ -518,3 +518,33 @@ def test_a_bold_title_stays_the_title_over_a_line_the_format_does_not_know():
         "This document was made possible with support from the Example Foundation\n\nThe text.\n"
     )
     assert (header.title, header.date_iso) == ("A Title", "1960-05-02")
+
+
+@pytest.mark.parametrize(
+    "reference, repo, shelfmark, collection",
+    [
+        # the archive's name, then in brackets its English name (itself bracketing a word) and abbreviation
+        (
+            "Stiftung Archiv der Parteien und Massenorganisationen der DDR im Bundesarchiv (Archive of the"
+            " Parties and Mass Organizations of the GDR in the Federal Archives (Foundation); SAPMO-BArch),"
+            " Berlin, Germany, DY 30/IV A 2/20/442, 57-58.",
+            "SAPMO-BArch",
+            "DY 30/IV A 2/20/442, 57-58",
+            "",
+        ),
+        # a listed archive's collection named without a number: the collection, no shelfmark
+        ("Arhiv Jugoslavije (AJ), Kabinet Predsednika Republike.", "AJ", None, "Kabinet Predsednika Republike"),
+    ],
+)
+def test_a_glossed_archive_name_and_its_country_are_not_collections(reference, repo, shelfmark, collection):
+    ref = parse_archival_reference(reference)
+    assert ref.understood and ref.repository.abbr == repo
+    assert dict(ref.idnos).get("shelfmark") == shelfmark
+    assert ref.collection == collection
+
+
+def test_a_bracket_with_a_number_after_the_archive_is_not_its_gloss():
+    ref = parse_archival_reference(
+        "Stiftung Archiv der Parteien und Massenorganisationen der DDR im Bundesarchiv (DY 30/3509), Berlin"
+    )
+    assert "DY 30/3509" in dict(ref.idnos).get("shelfmark", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..config import RecordFormat, archive_schemes, repositories
@@ -183,14 +184,15 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
             if m:
                 archives.add(id(repo))
             if m and (best is None or len(name) > len(best[0])):
-                best = (name, repo, m)
+                best = (name, repo, m, names)
     if len(archives) > 1:
         # two archives in one reference: which numbers belong to which cannot be told — a shelfmark
         # mixing them would be wrong, so the reference stays verbatim in bibl
         return ArchivalReference(text=text, understood=False, further=ref.further)
     if best:
-        name, ref.repository, m = best
+        name, ref.repository, m, names = best
         start, end = _repository_span(rest, m.start(), m.end())
+        end = _gloss_end(rest, end, names)
         rest = (rest[:start] + " " + rest[end:]).replace("()", " ")
         scope = scope[:start] + " " + scope[end:]
         # "Full Name (ABBR)": drop the abbreviation or name that stands beside the one matched
@@ -245,7 +247,8 @@ def parse_archival_reference(text: str) -> ArchivalReference | None:
             ref.understood = False
             return ref
         # the archive's city ("Political Archive …, Berlin (PolA AA)") is its settlement, not a collection
-        ref.collection = ", ".join(p for p in named if p != ref.repository.settlement)
+        place = {ref.repository.settlement, ref.repository.country}
+        ref.collection = ", ".join(p for p in named if p not in place)
         leftover = ""
     ref.understood = ref.repository is not None and not (len(scheme_ids) >= 2 and leftover)
     return ref
@@ -293,6 +296,27 @@ def _repository_span(text: str, start: int, end: int) -> tuple[int, int]:
     return before.start("name"), end + 1
 
 
+def _gloss_end(text: str, end: int, names: Iterable[str]) -> int:
+    """The end of a repository's name with the bracketed gloss that may follow it: its name in English
+    and/or its abbreviation, with no number (`… im Bundesarchiv (Archive of the Parties … (Foundation);
+    SAPMO-BArch)`), which names the archive again and is no collection. A bracket holding a number, or
+    a short one that is not one of the archive's names, is left (`(DY 30/3509)`, `(MfAA)`)."""
+    opening = re.match(r"\s*\(", text[end:])
+    if not opening:
+        return end
+    depth, first = 0, end + opening.end()
+    for k in range(first - 1, len(text)):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                inner = text[first:k]
+                named = any(name and _standalone(name).search(inner) for name in names)
+                return k + 1 if not re.search(r"\d", inner) and (named or len(inner.split()) >= 4) else end
+    return end
+
+
 # an archive's name as printed: capitalised words, abbreviations and the small words between them
 # ("Archive of the Ministry", "Archivio di Stato"), no digits, at most a dozen words
 _UNLISTED_ARCHIVE = re.compile(
@@ -306,6 +330,9 @@ def _first_reference(text: str) -> tuple[str, str]:
     """(the first reference, the others) when a later part — after `;` or ` and ` — names an archive
     of its own; else (text, "")."""
     for cut in re.finditer(r";\s*(?:and\s+)?|\s+and\s+", text):
+        before = text[: cut.start()]
+        if before.count("(") > before.count(")"):
+            continue  # inside brackets: `(… Federal Archives; SAPMO-BArch)` glosses one archive's name
         later = text[cut.end() :]
         if any(
             later.startswith(name) and _standalone(name).match(later) for names, _ in repositories() for name in names
