@@ -360,7 +360,7 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     name: (int(md[:2]), int(md[3:])) for name, md in _MONTHS_DATA["holidays"].items()
 }
 _DAYS_FROM_RECORD: dict[str, int] = dict(_MONTHS_DATA["days_from_record"])
-_HOLIDAY_CUES = re.compile(r"(?i:yesterday|tomorrow)|" + "|".join(re.escape(h.split()[0]) for h in sorted(_HOLIDAYS)))
+_HOLIDAY_CUES = re.compile(r"(?i:yesterday)|" + "|".join(re.escape(h.split()[0]) for h in sorted(_HOLIDAYS)))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
@@ -374,7 +374,7 @@ _NAMED_DAY = re.compile(
 def _with_named_days(
     found: list[DateMatch], text: str, year: int, month: int | None, day: int | None
 ) -> list[DateMatch]:
-    """`found` with the days a record names by a word ("yesterday", "tomorrow": counted from the record's
+    """`found` with the days a record names by a word ("yesterday": counted back from the record's
     full date, none without its day) and its holidays by name ("May Day": that day of the year a month
     without a year would take, context_year), where no other date overlaps them (TEI 13.4.2).
     Holidays match as printed in data/months.json (capitals are part of their name); "yesterday" in any

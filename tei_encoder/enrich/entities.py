@@ -4025,6 +4025,34 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return after if after == len(text) or not text[after].isalnum() else end
 
 
+# the words of an expansion after an abbreviation that ends a body's name: "the", then capitalised words
+# joined by function words ("Presidium of the LCY [the League of the Communists of Yugoslavia]", flattened)
+_EXPANSION_AFTER = re.compile(
+    r" (?:the|The) (?P<words>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: (?:of|the|and|for|in|[A-ZÀ-ÞĀ-ț][\w’'-]*))*)"
+)
+
+
+def _tail_expansion_end(text: str, start: int, end: int) -> int:
+    """Where a body's name ends when an abbreviation closes it after "of (the)" and its expansion follows,
+    opening with "the" ("Presidium of the LCY [the League of the Communists of Yugoslavia]", read through the
+    translator's brackets): after the expansion, which is part of the one name (TEI 13.2.2; an expansion
+    opening with a capital already runs on in the name's words); else `end`. The expansion ends on the
+    capitalised word that completes the abbreviation's letters."""
+    if end - start < 8 or not text[end - 1].isupper():
+        return end
+    m = _TAIL_ABBREVIATION.search(text[start:end] + " ")
+    after = _EXPANSION_AFTER.match(text, end) if m else None
+    if m is None or after is None:
+        return end
+    words = after["words"].split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    for n in range(len(words), 0, -1):  # the shortest run of words whose initials are the abbreviation's
+        if words[n - 1][:1].isupper() and _initials_hold(m["abbr"], words[:n]) and not _initials_hold(m["abbr"], words[: n - 1]):
+            return after.start("words") + len(" ".join(words[:n]))
+    return end
+
+
 _SEAT_HEADS = seat_head_words()  # "archive", "association": "... in <place>" goes on the name (names.json)
 _BODY_TITLES = body_title_words()  # "General" of "General Association": a body's word, not a title
 _IN_PLACE = re.compile(r" (?:in|IN) (?:(?:the|THE) )?(?=[A-ZÀ-ÞĀ-ț])")
@@ -4165,6 +4193,7 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
+        end = _tail_expansion_end(text, start, end)
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
@@ -4178,6 +4207,11 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             continue  # a listed place or person of that exact form ("Soviet Union") is not an organisation
         ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
         xml_id = ids.pop() if len(ids) == 1 else None
+        repeated = _abbreviation_with_its_head(ctx, surface, key) if xml_id is None and not ids else None
+        if repeated is not None:
+            end, xml_id = start + len(surface.split()[0]), repeated
+            spans.append((start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
+            continue
         if xml_id is None and not ids:
             xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
@@ -4193,6 +4227,23 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+def _abbreviation_with_its_head(ctx: _DocContext, surface: str, key: tuple[str, ...]) -> str | None:
+    """The listed body a name of two words names when it is the body's abbreviation followed by the head
+    word the abbreviation's last letter stands for ("IOC Committee": the International Olympic Committee,
+    its last word said twice): the entry's id, so that the abbreviation is tagged and linked alone; None
+    otherwise ("UN Commission", "KWP Committee": a body of that body, another entity)."""
+    words = surface.split()
+    if len(words) != 2 or not _ACRONYM.match(words[0]) or words[1][:1] != words[0][-1]:
+        return None
+    ids = {f.entity_id for f in ctx.forms(key[:1]) if f.kind == "org"}
+    if len(ids) != 1 or any(f.kind != "org" for f in ctx.forms(key[:1])):
+        return None
+    entry = ctx.rec.entries.get(next(iter(ids)))
+    names = (entry.name, *entry.variants) if entry is not None else ()
+    full = [n for n in names if len(n.split()) >= 2 and n.split()[-1][:1] == words[1][:1]]
+    return entry.xml_id if entry is not None and any(_org_key(n)[-1:] == key[1:] for n in full) else None
 
 
 _AT_BODY = (" at the ", " AT THE ")
@@ -4232,6 +4283,10 @@ _MISSION = re.compile(
     r"(?P<state>[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
     r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
 )
+
+
+# a direction before a state's adjective ("North Korean", "South Vietnamese"): part of the state's name
+_DIRECTION_BEFORE = re.compile(r"(?<![\w’'-])(?:North|South|East|West|NORTH|SOUTH|EAST|WEST) $")
 
 
 # a paper's name after its kind: "the newspaper Pravda", "the Chinese newspaper The Red Flag"
@@ -4303,7 +4358,11 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
             continue  # a state's adjective or abbreviation; "Pyongyang embassy" names the city it is in
         if text.startswith(" IN ", m.end()):
             continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
-        surface = m.group(0)
+        start = m.start()
+        direction = _DIRECTION_BEFORE.search(text, max(0, start - 7), start) if _NATIONAL.match(state) else None
+        if direction is not None:
+            start = direction.start()  # "the North Korean foreign ministry": the direction is the state's
+        surface = text[start : m.end()]
         key = tuple(norm(t) for _, _, t in tokens(surface))
         if key in ctx.rec.rejected or any(f.kind in ("place", "person") for f in ctx.forms(key)):
             continue
@@ -4313,7 +4372,7 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
         xml_id = ids.pop() if ids else _new_local_person(ctx, surface, key, "org")
         if not ctx.forms(key):
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
-        spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+        spans.append((start, m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
     return spans
 
 
