@@ -42,9 +42,13 @@ def test_a_direction_before_a_states_adjective_stays_in_its_ministrys_name(tmp_p
 
 
 def test_an_expansion_opening_with_the_after_an_abbreviation_ending_a_bodys_name_is_part_of_that_name(tmp_path):
-    body = "At the 9th Session of the Secretariat of the UCY [the Union of Communists of Yugoslavia] in Bled, he spoke.\n"
+    body = (
+        "At the 9th Session of the Secretariat of the UCY [the Union of Communists of Yugoslavia] in Bled, he spoke.\n"
+    )
     orgs = _orgs(tmp_path, body)
-    assert [name for name, _ in orgs] == ["Secretariat of the UCY the Union of Communists of Yugoslavia"]  # (the brackets' words)
+    assert [name for name, _ in orgs] == [
+        "Secretariat of the UCY the Union of Communists of Yugoslavia"
+    ]  # (the brackets' words)
     assert not orgs[0][1].startswith("#lcy")  # the secretariat, not the league: one mention, never linked to it
 
 
@@ -59,3 +63,43 @@ def test_a_listed_abbreviation_with_the_head_word_it_ends_in_is_the_listed_body(
     orgs = _orgs(tmp_path, body)
     assert orgs[0] == ("IOC", "#ioc")  # "Committee" says the abbreviation's last word again
     assert orgs[1][0] == "UN Commission" and orgs[1][1] != "#un"  # a body of the UN, not the UN
+
+
+def test_an_unlisted_abbreviation_after_the_article_or_a_preposition_is_a_body_of_the_record(tmp_path):
+    body = (
+        "A colonel from OSVAKH spoke to the delegates [of Chile and Peru to the IJC]; the IJC sat in "
+        "Lima. The NRB, the MFA, the DMZ and the RVN were named, and he wrote to KANG and to PETROVSKY "
+        "in MARCH about the XXII Congress.\n"
+    )
+    orgs = _orgs(tmp_path, body)
+    assert [name for name, _ in orgs] == ["OSVAKH", "IJC", "IJC"]
+    assert len({ref for _, ref in orgs[1:]}) == 1 and orgs[1][1].startswith("#org-ijc")  # learnt, unlinked
+
+
+def test_a_paper_named_after_its_editors_or_the_word_journal_is_a_body(tmp_path):
+    body = "Members of the editorial board of Tien Phong called on us; the journal Novo Vreme agreed.\n"
+    assert [name for name, _ in _orgs(tmp_path, body)] == ["Tien Phong", "Novo Vreme"]
+
+
+def test_a_body_after_a_generic_one_and_and_with_a_staffs_name_is_one_body(tmp_path):
+    body = (
+        "To the Foreign Ministry and the Operations Department of the General Staff of the KPA:\n\n"
+        "The Chief of the General Staff was away.\n"
+    )
+    orgs = _orgs(tmp_path, body)
+    assert orgs[0][0] == "Operations Department of the General Staff of the KPA"
+    assert orgs[0][1] != "#kpa" and len(orgs) == 1  # the army inside is not linked alone; "General Staff": generic
+
+
+def test_a_head_word_joined_by_and_to_a_departments_name_is_one_department(tmp_path):
+    body = "PAK Son-ho (Deputy Director of Propaganda and Agitation Department, and of Organization and Guidance Department)\n"
+    assert [name for name, _ in _orgs(tmp_path, body)] == [
+        "Propaganda and Agitation Department",
+        "Organization and Guidance Department",
+    ]
+
+
+def test_a_building_after_a_listed_city_is_one_place_of_the_record(tmp_path):
+    body = "Place: Hamhung People's Committee Building\n\nThe talks were held in the Kaesong Government Building.\n"
+    places = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+    assert places[-1][0] == "Kaesong Government Building" and places[-1][1] != "#kaesong"
