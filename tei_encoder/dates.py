@@ -90,9 +90,9 @@ _BARE_YEAR = (
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
-# "of this year", "of the current year" and their abbreviations ("c.y.", "t.y.": current / this year, as
-# translations of Russian and Serbo-Croatian "t.g." print them): the record's own year
-_THIS_YEAR = r"\s+of\s+(?:this|the\s+current)\s+year\b|\s+[ct]\.\s?y\.(?!\w)"
+# "(of) this year", "of the current year" and their abbreviations ("c.y.", "t.y.", and "t.g.", "c.g." kept from
+# Serbo-Croatian "tekuće godine" and Russian "сего года"): the record's own year
+_THIS_YEAR = r"\s+(?:of\s+)?(?:this|the\s+current)\s+year\b|\s+[ct]\.\s?[yg]\.(?!\w)"
 
 # Ordered: the longest forms first, so "9 June 1961" is not read as "9 June" + "1961".
 _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)

@@ -7,11 +7,12 @@ from test_names_s8_kinds import _mentions
 
 
 def test_a_day_and_month_then_an_abbreviated_current_year_is_one_date_of_the_records_year():
-    text = "The plenum met on May 12 c.y. in Split, and again on 3 June c. y., and on 4 July t.y."
+    text = "The plenum met on May 12 c.y. in Split, again on 3 June c. y., on 4 July t.g., and on 1 August this year."
     assert _values(text, 1971, 12) == [
         ("May 12 c.y.", "1971-05-12"),
         ("3 June c. y.", "1971-06-03"),
-        ("4 July t.y.", "1971-07-04"),
+        ("4 July t.g.", "1971-07-04"),
+        ("1 August this year", "1971-08-01"),
     ]  # the record's own year, never the nearer one across a new year
 
 
@@ -103,3 +104,12 @@ def test_a_building_after_a_listed_city_is_one_place_of_the_record(tmp_path):
     body = "Place: Hamhung People's Committee Building\n\nThe talks were held in the Kaesong Government Building.\n"
     places = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
     assert places[-1][0] == "Kaesong Government Building" and places[-1][1] != "#kaesong"
+
+
+def test_a_body_in_brackets_after_of_is_a_persons_affiliation(tmp_path):
+    body = (
+        "We saw the deputy speaker Rahmat (of Partai Murba) and Chairman Ali (of Kuala Lumpur); Tran (of Le Duan's "
+        "office) was away.\n\nPartai Murba wrote to us.\n"
+    )
+    orgs = _orgs(tmp_path, body)
+    assert [name for name, _ in orgs] == ["Partai Murba", "Partai Murba"] and orgs[0][1] == orgs[1][1]

@@ -2753,6 +2753,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     spans.extend(_mission_spans(ctx, text))
     if any(cue in text for cue in _PAPER_CUE_WORDS):
         spans.extend(_named_papers(ctx, text))
+    if "(of " in text:
+        spans.extend(_affiliations(ctx, text))
     if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text):
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
@@ -4367,6 +4369,33 @@ def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
             if key[0] == "the" and len(key) > 1:  # "Red Flag" later names the same paper
                 ctx.add_local(key[1:], _Form(xml_id, "org", (True,) * (len(key) - 1), None, 2))
         spans.append((start, start + len(surface), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+    return spans
+
+
+# a person's body in brackets after the name: "Deputy Speaker Sai-hu (of Nahdlatul Ulama)"
+_AFFILIATION = re.compile(r"\(of (?P<name>[A-ZÀ-ÞĀ-ț][\w’'-]+(?: [A-ZÀ-ÞĀ-ț][\w’'-]+){1,3})\)")
+
+
+def _affiliations(ctx: _DocContext, text: str) -> list[_Span]:
+    """A body no list holds named in brackets after "of", as a person's affiliation is ("(of Nahdlatul
+    Ulama)", a party's name in its own language): an organisation of the record, unlinked (TEI 13.2.2), when
+    its two to four capitalised words are no dictionary word, title or name the lists know (a listed place or
+    person, a given or family name first: "(of Le Duan)", "(of Kuala Lumpur)" keep their readings)."""
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    for m in _AFFILIATION.finditer(text):
+        surface = m.group("name")
+        words = surface.split()
+        keys = tuple(norm(w) for w in words)
+        if ctx.forms(keys) or any(ctx.forms((k,)) for k in keys) or keys in ctx.rec.rejected:
+            continue
+        if keys[0] in v.given or keys[0] in v.east_asian_family or keys[0] in v.vietnamese_family:
+            continue
+        if any(v.is_common_word(w) or v.is_title_word(w) for w in words):
+            continue
+        span = _record_org_span(ctx, text, m.start("name"), m.end("name"))
+        if span is not None:
+            spans.append(span)
     return spans
 
 
