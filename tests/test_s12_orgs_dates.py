@@ -113,3 +113,10 @@ def test_a_body_in_brackets_after_of_is_a_persons_affiliation(tmp_path):
     )
     orgs = _orgs(tmp_path, body)
     assert [name for name, _ in orgs] == ["Partai Murba", "Partai Murba"] and orgs[0][1] == orgs[1][1]
+
+
+def test_a_city_ending_as_a_national_adjective_before_embassy_is_the_city(tmp_path):
+    body = "The GDR's Hanoi Embassy and the Helsinki embassy wrote; the Iraqi Embassy did not.\n"
+    found = [(kind, name) for kind, name, _ in _mentions(tmp_path, body)]
+    assert ("placeName", "Hanoi") in found and ("orgName", "Iraqi Embassy") in found
+    assert ("orgName", "Hanoi Embassy") not in found and ("orgName", "Helsinki embassy") not in found

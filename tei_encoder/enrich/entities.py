@@ -3870,6 +3870,12 @@ _DIRECTION = frozenset({"north", "south", "east", "west"})
 _OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)*)")
 
 
+def _national_adjective(ctx: _DocContext, word: str) -> bool:
+    """Whether `word` has a national adjective's shape (_NATIONAL: "Hungarian", "Iraqi") and is no listed
+    place's name: "Hanoi", "Helsinki" end as "Iraqi" does, and name the city a mission sits in."""
+    return _NATIONAL.match(word) is not None and not any(f.kind == "place" for f in ctx.forms((norm(word),)))
+
+
 def _names_another_body(v, word: str) -> bool:
     """Whether a capitalised word right before a generic name qualifies it as another body's:
     an abbreviation ("UNESCO"), a national adjective ("Bulgarian") or a word no dictionary has."""
@@ -4424,8 +4430,8 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
         return spans
     for m in _MISSION.finditer(text):
         state = m.group("state")
-        if not (_NATIONAL.match(state) or (state.isupper() and _place_at(ctx, state) == len(state))):
-            continue  # a state's adjective or abbreviation; "Pyongyang embassy" names the city it is in
+        if not (_national_adjective(ctx, state) or (state.isupper() and _place_at(ctx, state) == len(state))):
+            continue  # a state's adjective or abbreviation; "Pyongyang embassy", "Hanoi Embassy" name the city
         if text.startswith(" IN ", m.end()):
             continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
         start = m.start()
@@ -4674,7 +4680,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if len(span_words) < 2:
         return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
     if any(norm(w) in _MISSIONS for w in span_words):
-        return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
+        return result if len(span_words) == 2 and _national_adjective(ctx, span_words[0]) else None
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)
