@@ -16,7 +16,7 @@ import calendar
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -4334,6 +4334,13 @@ _MISSION = re.compile(
 _DIRECTION_BEFORE = re.compile(r"(?<![\w’'-])(?:North|South|East|West|NORTH|SOUTH|EAST|WEST) $")
 
 
+def _shortest_prefixes(words: Iterable[str]) -> tuple[str, ...]:
+    """The words no other of them begins ("editor" of "editor", "editors", "editorial"), sorted: what a
+    substring pretest needs to search for."""
+    distinct = set(words)
+    return tuple(sorted(w for w in distinct if not any(o != w and w.startswith(o) for o in distinct)))
+
+
 # a paper's name after its kind or its editors: "the newspaper Pravda", "the Chinese newspaper The Red Flag",
 # "the editorial board of Hoc Tap" (names.json paper_cues)
 _PAPER_CUES = paper_cues()
@@ -4341,7 +4348,7 @@ _PAPER = re.compile(
     rf"\b(?:{'|'.join(re.escape(c) for c in _PAPER_CUES)}) (?:the )?"
     r"(?P<name>(?:The )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,3})"
 )
-_PAPER_CUE_WORDS = tuple(f"{c.split()[0]} " for c in _PAPER_CUES)  # a cheap pretest: substring searches
+_PAPER_CUE_WORDS = _shortest_prefixes(c.split()[0] for c in _PAPER_CUES)  # a cheap pretest: substring searches
 
 
 def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
