@@ -349,7 +349,7 @@ def find_dates(
         found = _with_relative(found, text, default_year, default_month)
     if default_day and default_year is not None and default_month and "he " in text:
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
-    if relative and default_year is not None and _HOLIDAY_CUES.search(text):
+    if relative and default_year is not None and any(cue in text for cue in _NAMED_DAY_CUES):
         found = _with_named_days(found, text, default_year, default_month, default_day)
     return found
 
@@ -360,7 +360,8 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
     name: (int(md[:2]), int(md[3:])) for name, md in _MONTHS_DATA["holidays"].items()
 }
 _DAYS_FROM_RECORD: dict[str, int] = dict(_MONTHS_DATA["days_from_record"])
-_HOLIDAY_CUES = re.compile(r"(?i:yesterday)|" + "|".join(re.escape(h.split()[0]) for h in sorted(_HOLIDAYS)))
+# a cheap pretest: substring searches (most lines name no such day)
+_NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
