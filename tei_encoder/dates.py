@@ -35,7 +35,7 @@ _MONTHS_DATA = json.loads((Path(__file__).parent / "data" / "months.json").read_
 _FOREIGN_MONTHS: dict[str, int] = {
     name: n
     for language, names in _MONTHS_DATA.items()
-    if not language.startswith("_") and language != "ordinals"
+    if not language.startswith("_") and language not in ("ordinals", "holidays", "days_from_record")
     for n, name in enumerate(names, start=1)
 }
 _ORDINAL_WORDS: dict[str, int] = {word: n for n, word in enumerate(_MONTHS_DATA["ordinals"], start=1)}
@@ -90,6 +90,10 @@ _BARE_YEAR = (
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
+# "(of) this year", "of the current year" and their abbreviations ("c.y.", "t.y.", and "t.g.", "c.g." kept from
+# Serbo-Croatian "tekuće godine" and Russian "сего года"): the record's own year
+_THIS_YEAR = r"\s+(?:of\s+)?(?:this|the\s+current)\s+year\b|\s+[ct]\.\s?[yg]\.(?!\w)"
+
 # Ordered: the longest forms first, so "9 June 1961" is not read as "9 June" + "1961".
 _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # year first (Hungarian order): "1956 October 23", "1956. október 23.", "1972 April 4 and 11"
@@ -111,9 +115,9 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # "… of this year": the record's own year, never the nearer one across a new year
     (
         "dm",
-        rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)(?P<thisyear>\s+of\s+(?:this|the\s+current)\s+year\b)?",
+        rf"\b{_DAY}\s*{_OF}{_MONTH}\b(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)(?P<thisyear>{_THIS_YEAR})?",
     ),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)(?P<thisyear>\s+of\s+(?:this|the\s+current)\s+year\b)?"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)(?P<thisyear>{_THIS_YEAR})?"),
     (
         "month-part",
         rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b",
@@ -126,7 +130,7 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         "month-part",
         rf"\b(?P<part>first|second|third|last)\s+(?:ten\s+days|ten-day\s+period|decade)\s+of\s+{_MONTH}(?:,?\s+{_YEAR})?\b",
     ),
-    ("month-this-year", rf"\b{_MONTH}\s+of\s+(?:this|the\s+current)\s+year\b"),
+    ("month-this-year", rf"\b{_MONTH}(?:\s+of\s+(?:this|the\s+current)\s+year\b|\s+[ct]\.\s?y\.(?!\w))"),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
@@ -345,7 +349,55 @@ def find_dates(
         found = _with_relative(found, text, default_year, default_month)
     if default_day and default_year is not None and default_month and "he " in text:
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
+    if relative and default_year is not None and any(cue in text for cue in _NAMED_DAY_CUES):
+        found = _with_named_days(found, text, default_year, default_month, default_day)
     return found
+
+
+# days named from the record's own date ("yesterday") and holidays named by name ("May Day"), from
+# data/months.json; a capitalised word after a holiday makes it a name's first words ("May Day Stadium")
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    name: (int(md[:2]), int(md[3:])) for name, md in _MONTHS_DATA["holidays"].items()
+}
+_DAYS_FROM_RECORD: dict[str, int] = dict(_MONTHS_DATA["days_from_record"])
+# a cheap pretest: substring searches (most lines name no such day)
+_NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
+_NAMED_DAY = re.compile(
+    r"(?<![\w’'-])(?:(?P<holiday>"
+    + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
+    + r")(?![\w’'-]|(?-i:\s+[A-ZÀ-Þ]))|(?P<relative>"
+    + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DAYS_FROM_RECORD, key=len, reverse=True))
+    + r")(?![\w’'-]))",
+    re.IGNORECASE,
+)
+
+
+def _with_named_days(
+    found: list[DateMatch], text: str, year: int, month: int | None, day: int | None
+) -> list[DateMatch]:
+    """`found` with the days a record names by a word ("yesterday": counted back from the record's
+    full date, none without its day) and its holidays by name ("May Day": that day of the year a month
+    without a year would take, context_year), where no other date overlaps them (TEI 13.4.2).
+    Holidays match as printed in data/months.json (capitals are part of their name); "yesterday" in any
+    case, never as a possessive ("yesterday's men")."""
+    added = []
+    for m in _NAMED_DAY.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        when = None
+        if m.group("holiday"):
+            if m.group("holiday") not in _HOLIDAYS:
+                continue  # "may day" in lower case: no holiday's name
+            h_month, h_day = _HOLIDAYS[m.group("holiday")]
+            h_year = context_year(h_month, year, month)
+            when = iso_day(h_year, h_month, h_day) if h_year else None
+        elif month and day and text[m.end() : m.end() + 1] not in ("'", "’"):
+            base = _iso_date(iso_day(year, month, day))
+            shift = _DAYS_FROM_RECORD[" ".join(m.group("relative").lower().split())]
+            when = (base + datetime.timedelta(days=shift)).isoformat() if base else None
+        if when:
+            added.append(DateMatch(m.start(), m.end(), {"when": when}))
+    return sorted(found + added, key=lambda d: d.start) if added else found
 
 
 # what joins two dates into one stretch: "28 December 1961 and 6 January 1962", "April 26th to April 28th"

@@ -16,7 +16,7 @@ import calendar
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -33,8 +33,11 @@ from .names import (
     body_title_words,
     east_asian_shape,
     fold,
+    heads_after_a_word,
+    not_body_abbreviations,
     office_names,
     organisation_head_words,
+    paper_cues,
     seat_head_words,
     short_forms,
     state_organ_names,
@@ -1688,7 +1691,7 @@ def _word_kind(word: str) -> int:
     kind = _GIVEN if folded in v.given or _diacritic_given_shape(v, word) else 0
     kind |= _FAMILY if folded in v.east_asian_family else 0
     kind |= _MONGOLIAN if folded.endswith(("iin", "iyn", "yn", "ijn", "ijin")) else 0
-    kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _ORG_HEADS or folded == "union" else 0
+    kind |= _ORG_HEAD if _POSSESSIVE.sub("", folded) in _HEAD_WORDS else 0  # ("union", "staff": the code decides)
     kind |= _CAPS if _ALL_CAPITALS.fullmatch(word) else 0
     if word.endswith(v.surname_endings) and word[1:].islower() and not v.is_common_word(word):
         kind |= _SURNAME_END
@@ -2748,9 +2751,11 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_places_after_stance_prefix(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
-    if "newspaper " in text or "magazine " in text or "weekly " in text:
+    if any(cue in text for cue in _PAPER_CUE_WORDS):
         spans.extend(_named_papers(ctx, text))
-    if "he " in text:
+    if "(of " in text:
+        spans.extend(_affiliations(ctx, text))
+    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text):
         spans.extend(_abbreviated_orgs(ctx, text))
     if not spans:
         if known == (ctx.forms_version, len(ctx.seen)):
@@ -3865,6 +3870,12 @@ _DIRECTION = frozenset({"north", "south", "east", "west"})
 _OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)*)")
 
 
+def _national_adjective(ctx: _DocContext, word: str) -> bool:
+    """Whether `word` has a national adjective's shape (_NATIONAL: "Hungarian", "Iraqi") and is no listed
+    place's name: "Hanoi", "Helsinki" end as "Iraqi" does, and name the city a mission sits in."""
+    return _NATIONAL.match(word) is not None and not any(f.kind == "place" for f in ctx.forms((norm(word),)))
+
+
 def _names_another_body(v, word: str) -> bool:
     """Whether a capitalised word right before a generic name qualifies it as another body's:
     an abbreviation ("UNESCO"), a national adjective ("Bulgarian") or a word no dictionary has."""
@@ -3935,13 +3946,15 @@ _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
 )  # "People's Militia", "National Assembly"
 _ORG_HEAD_WORD = re.compile(
-    rf"\b(?:{'|'.join(sorted(_ORG_HEADS))}|union)\b", re.IGNORECASE
+    rf"\b(?:{'|'.join(sorted(_ORG_HEADS | set(heads_after_a_word())))}|union)\b", re.IGNORECASE
 )  # (sorted: the same text in every process)
 # _ORG_HEAD_WORD tested word by word: a set lookup per word instead of the alternation tried at every
 # position (a third of the organisation pass); only while every head word is plain ASCII letters, which
 # str.lower() compares as the pattern's IGNORECASE does (else the pattern itself, for every run)
 _HEAD_WORDS_PLAIN = all(re.fullmatch("[a-z]+", w) for w in _ORG_HEADS)
-_HEAD_WORDS = frozenset(_ORG_HEADS | {"union"})
+# heads only after a word ("General Staff", "Main Staff": names.json heads_after_a_word); "staff" alone names none
+_HEADS_AFTER = heads_after_a_word()
+_HEAD_WORDS = frozenset(_ORG_HEADS | {"union"} | set(_HEADS_AFTER))
 _WORD_RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
 _ORG_UNION_BEFORE = frozenset(
@@ -4023,6 +4036,38 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     noun = next(n for n in ctx.rec.names.local_body_nouns if text.startswith(n, end))
     after = end + len(noun)
     return after if after == len(text) or not text[after].isalnum() else end
+
+
+# the words of an expansion after an abbreviation that ends a body's name: "the", then capitalised words
+# joined by function words ("Presidium of the LCY [the League of the Communists of Yugoslavia]", flattened)
+_EXPANSION_AFTER = re.compile(
+    r" (?:the|The) (?P<words>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: (?:of|the|and|for|in|[A-ZÀ-ÞĀ-ț][\w’'-]*))*)"
+)
+
+
+def _tail_expansion_end(text: str, start: int, end: int) -> int:
+    """Where a body's name ends when an abbreviation closes it after "of (the)" and its expansion follows,
+    opening with "the" ("Presidium of the LCY [the League of the Communists of Yugoslavia]", read through the
+    translator's brackets): after the expansion, which is part of the one name (TEI 13.2.2; an expansion
+    opening with a capital already runs on in the name's words); else `end`. The expansion ends on the
+    capitalised word that completes the abbreviation's letters."""
+    if end - start < 8 or not text[end - 1].isupper():
+        return end
+    m = _TAIL_ABBREVIATION.search(text[start:end] + " ")
+    after = _EXPANSION_AFTER.match(text, end) if m else None
+    if m is None or after is None:
+        return end
+    words = after["words"].split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    for n in range(len(words), 0, -1):  # the shortest run of words whose initials are the abbreviation's
+        if (
+            words[n - 1][:1].isupper()
+            and _initials_hold(m["abbr"], words[:n])
+            and not _initials_hold(m["abbr"], words[: n - 1])
+        ):
+            return after.start("words") + len(" ".join(words[:n]))
+    return end
 
 
 _SEAT_HEADS = seat_head_words()  # "archive", "association": "... in <place>" goes on the name (names.json)
@@ -4158,13 +4203,19 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             continue
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
-            continue
+            rest = _AND_REST.search(text, run_start, run_end)
+            found = _head_joined_by_and(ctx, text, run_start, run_end, rest) if rest else None
+            if not found:
+                if rest:
+                    runs.insert(0, (rest.end(), run_end))  # "the Foreign Ministry and the Intelligence Department …"
+                continue
         start, end = found
         first_end = text.find(" ", start, end)
         if first_end > 0 and text[start:first_end] in _MONTH_NAMES:
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
+        end = _tail_expansion_end(text, start, end)
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
@@ -4178,6 +4229,11 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             continue  # a listed place or person of that exact form ("Soviet Union") is not an organisation
         ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
         xml_id = ids.pop() if len(ids) == 1 else None
+        repeated = _abbreviation_with_its_head(ctx, surface, key) if xml_id is None and not ids else None
+        if repeated is not None:
+            end, xml_id = start + len(surface.split()[0]), repeated
+            spans.append((start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
+            continue
         if xml_id is None and not ids:
             xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
@@ -4193,6 +4249,46 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+def _abbreviation_with_its_head(ctx: _DocContext, surface: str, key: tuple[str, ...]) -> str | None:
+    """The listed body a name of two words names when it is the body's abbreviation followed by the head
+    word the abbreviation's last letter stands for ("IOC Committee": the International Olympic Committee,
+    its last word said twice): the entry's id, so that the abbreviation is tagged and linked alone; None
+    otherwise ("UN Commission", "KWP Committee": a body of that body, another entity)."""
+    words = surface.split()
+    if len(words) != 2 or not _ACRONYM.match(words[0]) or words[1][:1] != words[0][-1]:
+        return None
+    ids = {f.entity_id for f in ctx.forms(key[:1]) if f.kind == "org"}
+    if len(ids) != 1 or any(f.kind != "org" for f in ctx.forms(key[:1])):
+        return None
+    entry = ctx.rec.entries.get(next(iter(ids)))
+    names = (entry.name, *entry.variants) if entry is not None else ()
+    full = [n for n in names if len(n.split()) >= 2 and n.split()[-1][:1] == words[1][:1]]
+    return entry.xml_id if entry is not None and any(_org_key(n)[-1:] == key[1:] for n in full) else None
+
+
+def _head_joined_by_and(
+    ctx: _DocContext, text: str, run_start: int, run_end: int, rest: re.Match
+) -> tuple[int, int] | None:
+    """The extent of one body's name whose first word, a head word by itself, is joined by a bare "and"
+    to the words of its head ("Organization and Guidance Department", also after "Director of": one
+    department, not an organisation and a department), or None."""
+    if rest.group() != " and ":
+        return None
+    before = text[run_start : rest.start()]
+    words = before.split()
+    while words and norm(words[0]) in _LEADING:
+        words = words[1:]  # "the Organization and …"; after a title and "of": "Director of Organization and …"
+    if len(words) != 1 and not (len(words) > 2 and norm(words[-2]) in ("of", "for")):
+        return None
+    if norm(words[-1]) not in _ORG_HEADS:
+        return None
+    words = words[-1:]
+    after = _org_extent(ctx, text, rest.end(), run_end)
+    if after is None or after[0] != rest.end():
+        return None
+    return rest.start() - len(words[0]), after[1]
 
 
 _AT_BODY = (" at the ", " AT THE ")
@@ -4234,10 +4330,25 @@ _MISSION = re.compile(
 )
 
 
-# a paper's name after its kind: "the newspaper Pravda", "the Chinese newspaper The Red Flag"
+# a direction before a state's adjective ("North Korean", "South Vietnamese"): part of the state's name
+_DIRECTION_BEFORE = re.compile(r"(?<![\w’'-])(?:North|South|East|West|NORTH|SOUTH|EAST|WEST) $")
+
+
+def _shortest_prefixes(words: Iterable[str]) -> tuple[str, ...]:
+    """The words no other of them begins ("editor" of "editor", "editors", "editorial"), sorted: what a
+    substring pretest needs to search for."""
+    distinct = set(words)
+    return tuple(sorted(w for w in distinct if not any(o != w and w.startswith(o) for o in distinct)))
+
+
+# a paper's name after its kind or its editors: "the newspaper Pravda", "the Chinese newspaper The Red Flag",
+# "the editorial board of Hoc Tap" (names.json paper_cues)
+_PAPER_CUES = paper_cues()
 _PAPER = re.compile(
-    r"\b(?:newspaper|magazine|weekly) (?P<name>(?:The )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,3})"
+    rf"\b(?:{'|'.join(re.escape(c) for c in _PAPER_CUES)}) (?:the )?"
+    r"(?P<name>(?:The )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,3})"
 )
+_PAPER_CUE_WORDS = _shortest_prefixes(c.split()[0] for c in _PAPER_CUES)  # a cheap pretest: substring searches
 
 
 def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
@@ -4274,6 +4385,33 @@ def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+# a person's body in brackets after the name: "Deputy Speaker Sai-hu (of Nahdlatul Ulama)"
+_AFFILIATION = re.compile(r"\(of (?P<name>[A-ZÀ-ÞĀ-ț][\w’'-]+(?: [A-ZÀ-ÞĀ-ț][\w’'-]+){1,3})\)")
+
+
+def _affiliations(ctx: _DocContext, text: str) -> list[_Span]:
+    """A body no list holds named in brackets after "of", as a person's affiliation is ("(of Nahdlatul
+    Ulama)", a party's name in its own language): an organisation of the record, unlinked (TEI 13.2.2), when
+    its two to four capitalised words are no dictionary word, title or name the lists know (a listed place or
+    person, a given or family name first: "(of Le Duan)", "(of Kuala Lumpur)" keep their readings)."""
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    for m in _AFFILIATION.finditer(text):
+        surface = m.group("name")
+        words = surface.split()
+        keys = tuple(norm(w) for w in words)
+        if ctx.forms(keys) or any(ctx.forms((k,)) for k in keys) or keys in ctx.rec.rejected:
+            continue
+        if keys[0] in v.given or keys[0] in v.east_asian_family or keys[0] in v.vietnamese_family:
+            continue
+        if any(v.is_common_word(w) or v.is_title_word(w) for w in words):
+            continue
+        span = _record_org_span(ctx, text, m.start("name"), m.end("name"))
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
 def _may_name_a_mission(text: str) -> bool:
     """A cheap pretest: substring searches (on a long paragraph far faster than a regex alternation,
     and written out: a generator's overhead is more than the searches on a short string)."""
@@ -4299,11 +4437,15 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
         return spans
     for m in _MISSION.finditer(text):
         state = m.group("state")
-        if not (_NATIONAL.match(state) or (state.isupper() and _place_at(ctx, state) == len(state))):
-            continue  # a state's adjective or abbreviation; "Pyongyang embassy" names the city it is in
+        if not (_national_adjective(ctx, state) or (state.isupper() and _place_at(ctx, state) == len(state))):
+            continue  # a state's adjective or abbreviation; "Pyongyang embassy", "Hanoi Embassy" name the city
         if text.startswith(" IN ", m.end()):
             continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
-        surface = m.group(0)
+        start = m.start()
+        direction = _DIRECTION_BEFORE.search(text, max(0, start - 7), start) if _NATIONAL.match(state) else None
+        if direction is not None:
+            start = direction.start()  # "the North Korean foreign ministry": the direction is the state's
+        surface = text[start : m.end()]
         key = tuple(norm(t) for _, _, t in tokens(surface))
         if key in ctx.rec.rejected or any(f.kind in ("place", "person") for f in ctx.forms(key)):
             continue
@@ -4313,43 +4455,76 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
         xml_id = ids.pop() if ids else _new_local_person(ctx, surface, key, "org")
         if not ctx.forms(key):
             ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
-        spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
+        spans.append((start, m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface))
     return spans
 
 
-# "the MFA", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
+# "the ICC", "The TCP": an abbreviation no list holds, after the article, in running text (not a heading)
 # (a literal first: the scan skips fast to each "he "; the "t"/"T" before it is tested on a match)
 _THE_ABBREVIATION = re.compile(r"he (?P<abbr>[A-Z]{3,6})(?![\w’'-])(?! [A-Z]{2})")
 _THE_BEFORE = re.compile(r"(?<![\w’'-])[Tt]")
-_PARTY_ABBREVIATION = re.compile(r"P$")  # "BKP", "TCP", "MPRP": a party's (Party, Partiya, Partia...)
+# "from DOSAAF", "of UNESCO": a longer abbreviation said as a word, after a preposition without an article
+_PREPOSITION_ABBREVIATION = re.compile(
+    r"(?<![\w’'-])(?:from|of|to|by|for|at|in|into) (?P<abbr>[A-Z]{4,7})(?![\w’'-])(?! [A-Z]{2})"
+)
+# a state's abbreviation: a state prefix's letters first ("PRK", "DRV", "NRB"), "R" (Republic) first or last
+# ("RVN", "BSSR"): a place, which a pattern cannot tell from a body's
+_STATE_SHAPE = re.compile(rf"^(?:{'|'.join(_STATE_INITIALS)}|R)|R$")
+
+
+def _body_abbreviation(ctx: _DocContext, word: str) -> bool:
+    """Whether an abbreviation no list holds may be read as a body's name by its place in a sentence: not a
+    state's shape (_STATE_SHAPE), an organ every state or party has ("MFA", "CC": generic), a person's
+    name printed in capitals ("KIM", a surname's ending), a number, a month, a dictionary word ("END") or an
+    abbreviation of no body (names.json not_body_abbreviations: "DMZ", "POW")."""
+    v = ctx.rec.names
+    key = norm(word)
+    return not (
+        _STATE_SHAPE.search(word)
+        or _ROMAN_NUMBER.fullmatch(word)
+        or (key,) in ctx.rec.organ_keys
+        or word in v.organ_abbreviations
+        or word in _NOT_BODY_ABBREVIATIONS
+        or key in v.given
+        or key in v.east_asian_family
+        or key.endswith(v.surname_endings)
+        or word.capitalize() in _MONTH_NAMES
+        or (key,) in ctx.rec.rejected
+        or v.is_common_word(word)
+    )
 
 
 def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
-    """Abbreviations no list holds of a party's shape (ending in P) after "the" ("the TCP", "the BKP"):
-    organisations of the record, not linked (an abbreviation may name another party elsewhere),
-    learnt for the record's later uses. Others are left: "the MFA" is some state's ministry, "the
-    NRB" a state; one the record's lists or rules already know keeps its reading."""
+    """Abbreviations no list holds after "the" ("the TCP", "the ICC"), and longer ones after a preposition
+    without an article ("a general from DOSAAF"): organisations of the record, not linked (an abbreviation
+    may name another body elsewhere), learnt for the record's later uses. Left alone: a state's shape ("the
+    NRB"), some state's or party's organ ("the MFA"), and others _body_abbreviation names; one the record's
+    lists or rules already know keeps its reading. TEI 13.2.2 (organizational names)."""
     spans: list[_Span] = []
     learnt: dict[str, str] = {}  # abbreviation -> its entry, learnt from this text
-    for m in _THE_ABBREVIATION.finditer(text):
-        if m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1):
-            continue  # "the MFA", not "She MFA" nor "Athe ..."
+    matches = list(_THE_ABBREVIATION.finditer(text)) if "he " in text else []
+    if _PREPOSITION_ABBREVIATION_CUE.search(text):
+        matches = sorted(matches + list(_PREPOSITION_ABBREVIATION.finditer(text)), key=lambda m: m.start("abbr"))
+    for m in matches:
+        if m.re is _THE_ABBREVIATION and (m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1)):
+            continue  # "the ICC", not "She ICC" nor "Athe ..."
         word = m.group("abbr")
         key = (norm(word),)
         if word in learnt:
             spans.append((m.start("abbr"), m.end(), Node(TAGS["org"], {"ref": f"#{learnt[word]}"}, [word]), word))
             continue
-        if ctx.forms(key) or _UNIT_NUMBER.match(word) or re.fullmatch(r"[IVXLC]+", word):
+        if ctx.forms(key) or _UNIT_NUMBER.match(word) or not _body_abbreviation(ctx, word):
             continue
-        if not _PARTY_ABBREVIATION.search(word):
-            continue  # "the MFA", "the NRB": a state's organ or the state itself, which a pattern cannot tell
-        if key in ctx.rec.rejected or ctx.rec.names.is_common_word(word):
-            continue  # "the END" of a heading printed in capitals
         xml_id = _new_local_person(ctx, word, key, "org", generic=True)
         ctx.add_local(key, _Form(xml_id, "org", (True,), word, 2))
         learnt[word] = xml_id
         spans.append((m.start("abbr"), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return spans
+
+
+_PREPOSITION_ABBREVIATION_CUE = re.compile(r" [A-Z]{4}")
+_ROMAN_NUMBER = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL|XC|C{1,3}(?:X{0,3}(?:IX|IV|V?I{0,3}))")  # "XXII"; not "ICC"
+_NOT_BODY_ABBREVIATIONS = not_body_abbreviations()  # a cheap pretest: four capitals after a space
 
 
 # (the first capital, then what may not stand before it: the scan skips other positions fast, as _AFTER_BOUNDARY)
@@ -4397,8 +4572,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
                 if any(norm(x) != "armed" for x in words[:k]):
                     return True  # "Revolutionary Armed Forces"; "the Armed Forces of ..." alone is generic
                 continue
-            if f in _ORG_HEADS:
-                return True
+            if f in _ORG_HEADS or (k and f in _HEADS_AFTER and norm(words[k - 1]) in _HEADS_AFTER[f]):
+                return True  # "General Staff": a head after its word
             if f == "union" and (
                 (k and norm(words[k - 1]) in _ORG_UNION_BEFORE)
                 or (k + 1 < len(words) and words[k + 1] in ("of", "OF"))
@@ -4424,7 +4599,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         w = words[k]
         possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
-        if title and w in _BODY_TITLES and has_head(words[k + 1 : k + 2]):
+        if title and w in _BODY_TITLES and (has_head(words[k + 1 : k + 2]) or has_head(words[k : k + 2])):
             break  # "General Association", "General Council": the body's first word, not a title before it
         if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
             break
@@ -4512,7 +4687,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     if len(span_words) < 2:
         return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
     if any(norm(w) in _MISSIONS for w in span_words):
-        return result if len(span_words) == 2 and _NATIONAL.match(span_words[0]) else None
+        return result if len(span_words) == 2 and _national_adjective(ctx, span_words[0]) else None
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)

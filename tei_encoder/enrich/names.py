@@ -208,6 +208,28 @@ def body_title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_body_abbreviations() -> frozenset[str]:
+    """Abbreviations that name no body, as printed ("DMZ", "POW"; names.json not_body_abbreviations): never
+    an organisation by their place after "the" or a preposition. Errors as organisation_head_words."""
+    return frozenset(_word_list("not_body_abbreviations"))
+
+
+@lru_cache(maxsize=1)
+def heads_after_a_word() -> dict[str, frozenset[str]]:
+    """Words that end an organisation's name only after one of their words ("staff" after "general":
+    "General Staff of the KPA"; names.json heads_after_a_word), folded. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["heads_after_a_word"]["words"]
+    return {head: frozenset(before) for head, before in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def paper_cues() -> tuple[str, ...]:
+    """Words right before a paper's name ("newspaper", "editorial board of"; names.json paper_cues), as
+    printed, longest first. Errors as organisation_head_words."""
+    return tuple(sorted(_word_list("paper_cues"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def state_organ_names() -> dict[str, tuple[str, ...]]:
     """Organs every state has -> the names translations give each ("foreign ministry": "Ministry of
     Foreign Affairs", "MFA", "MOFA"...; names.json state_organs). Errors as organisation_head_words."""
