@@ -170,8 +170,19 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
 _BREAKS = frozenset({T + "lb", T + "pb", T + "cb", T + "gb", T + "milestone"})  # att.breaking, TEI P5 3.11.3
 _SEPARATE = _BLOCKS | {
-    T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "byline", "docAuthor", "trailer")
+    T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "speaker", "byline", "docAuthor", "trailer")
 }
+# Units a mention's context never leaves: a bare name in one (a signature, a salute, a list item,
+# a speaker's label) takes the words of the unit around it, never those of the blocks before or
+# after it (a heading's name does not run into the opener, a signature not into a postscript); a
+# note's text is its own (the paragraph around a note leaves the note out).
+_FRAMES = frozenset(
+    T + tag
+    for tag in (
+        "head", "note", "dateline", "opener", "closer", "postscript", "list", "sp", "byline",
+        "docAuthor", "trailer", "argument", "epigraph", "abstract", "figure", "table",
+    )
+)  # fmt: skip
 # editorial signs the document page prints around an element's text (xslt/notes.xsl), kept in contexts
 _MARKS = {T + "supplied": ("[", "]")}
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
@@ -316,22 +327,34 @@ def mention_contexts(
     """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
     found = sitemap.mentions(root) if found is None else found
-    marked = {m.element for m in found}
+    # the mentions, and the block of each (where a wider context is cut: see below)
+    own = {m.element: next(_blocks(m.element)) for m in found}
+    marked = {*own, *own.values()}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        context = KeywordInContext("", "", "")
+        context, bare = KeywordInContext("", "", ""), False
         # a block that holds nothing but the name (a signature, a speaker's label, a heading) says
-        # nothing of it: the next enclosing element with words of its own gives the context
+        # nothing of it: the next enclosing element with words of its own gives the context, within
+        # the unit (_FRAMES) the name is in, and never the blocks after the name's own block
         for block in _blocks(mention.element):
             if block not in texts:
                 texts[block] = _block_text(block, marked)
             text, spans = texts[block]
-            start, end = spans.get(mention.element, (0, 0))
+            if mention.element not in spans:  # left out of the wider text: the narrower context stands
+                break
+            start, end = spans[mention.element]
+            if block is not own[mention.element]:
+                text = text[: spans[own[mention.element]][1]]
             context = keyword_in_context(text, start, end)
             if _WORDS.search(context.before) or _WORDS.search(context.after):
                 break
-        else:  # a sentence of its own (a signature at the end): the sentence before it leads to it
+            if block.tag in _FRAMES:
+                bare = True
+                break
+        else:
+            bare = True
+        if bare:  # a sentence of its own (a signature at the end): the sentence before it leads to it
             context = keyword_in_context(text, start, end, earlier=1)
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
