@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from lxml import etree
 
+from .plurals import counted
 from .validate import Diagnostic
 
 STATUSES = ("valid", "invalid", "not well-formed", "refused", "not checked")
@@ -64,7 +65,9 @@ def _summary(diagnostics, files) -> str:
     parts = [f"{tally['valid']} valid", f"{tally['invalid']} invalid"]
     parts += [f"{tally[s]} {s}" for s in STATUSES[2:] if tally[s]]
     errors, warnings = _counts(diagnostics)
-    return f"{len(files)} file(s): {', '.join(parts)}; {errors} error(s), {warnings} warning(s)"
+    return (
+        f"{counted(len(files), 'file')}: {', '.join(parts)}; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
+    )
 
 
 def _text(diagnostics, files) -> str:

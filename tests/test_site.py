@@ -128,9 +128,11 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
 @pytest.mark.parametrize(
     "files, message",
     [
-        ({"strings.json": '{"no-such-string": "x"}'}, "unknown UI string(s): no-such-string"),
+        ({"strings.json": '{"no-such-string": "x"}'}, "1 unknown UI string: no-such-string"),
         ({"strings.json": "[1, 2]"}, "must be a JSON object"),
         ({"strings.json": '{"docs-one": "{nn} Dokument"}'}, "strings.json: docs-one: unknown placeholder {nn}"),
+        ({"strings.json": '{"docs-few": "{nn} dokumenty"}'}, "strings.json: docs-few: unknown placeholder {nn}"),
+        ({"strings.json": '{"footer-few": "x"}'}, "1 unknown UI string: footer-few"),  # not a counted phrase
         ({"strings.json": '{"months": ["Jan", "Feb"]}'}, "strings.json: months: must be a list of 12 strings, not 2"),
         ({"strings.json": '{"footer": ["a"]}'}, "strings.json: footer: must be a string"),
         ({"strings.json": '{"lang": "de DE"}'}, "strings.json: lang: 'de DE' is not a language tag"),

@@ -31,7 +31,7 @@ def validate(tmp_path, text: str, *args):
 def test_valid_seed(tmp_path, seed_xml):
     _, result = validate(tmp_path, seed_xml)
     assert result.exit_code == 0
-    assert "1 file(s): 1 valid, 0 invalid; 0 error(s)" in result.output
+    assert "1 file: 1 valid, 0 invalid; 0 errors" in result.output
 
 
 def test_wrong_nesting(tmp_path, seed_xml):
