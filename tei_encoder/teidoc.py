@@ -192,6 +192,18 @@ _WORDS = re.compile(r"\w")
 _TEXT_TOP = frozenset({T + "text", T + "body", T + "front", T + "back", T + "TEI", T + "teiHeader"})
 
 
+_UNITS = _BLOCKS - {T + "label", T + "seg"}  # blocks of the text's flow, not parts within one
+
+
+def _own_block(el: etree._Element) -> etree._Element:
+    """The unit of reading a mention is in: its nearest paragraph, heading, item, note … (a
+    speaker's label or a docket segment is part of one), else its parent (or itself at the top)."""
+    unit = next(el.iterancestors(*_UNITS), None)
+    if unit is None:
+        unit = el.getparent()
+    return el if unit is None else unit
+
+
 def _blocks(el: etree._Element) -> Iterator[etree._Element]:
     """A mention's context candidates, nearest first: its enclosing block (the mention's parent
     when none is found), then each larger element up to the text's division (never the whole
@@ -287,20 +299,28 @@ class KeywordInContext(NamedTuple):
 
 
 def keyword_in_context(
-    text: str, start: int, end: int, width: int = CONTEXT_CHARS, earlier: int = 0
+    text: str,
+    start: int,
+    end: int,
+    width: int = CONTEXT_CHARS,
+    earlier: int = 0,
+    later: int = 0,
+    limit: int | None = None,
 ) -> KeywordInContext:
     """The sentence of `text` around the keyword text[start:end], as a KeywordInContext,
-    with the `earlier` sentences before it.
+    with the `earlier` sentences before it and the `later` sentences after it, never past
+    text[:limit] (None: the whole text).
 
     Sentences are found by `sentence_starts` (initials and abbreviations do not end one). A side
     longer than about half of `width` is cut at a space and gets an ellipsis. Whitespace is
     normalised (a side keeps one space next to the keyword).
     """
-    starts = sentence_starts(text)
+    starts = sentence_starts(text)  # of the whole text (cached: a block's mentions share them)
+    limit = len(text) if limit is None else limit
     at = bisect.bisect_right(starts, start) - earlier
     left = starts[at - 1] if at > 0 else 0
-    after_end = bisect.bisect_left(starts, end)
-    right = starts[after_end] if after_end < len(starts) else len(text)
+    after_end = bisect.bisect_left(starts, end) + later
+    right = min(starts[after_end] if after_end < len(starts) else len(text), limit)
     room = max(0, width - (end - start)) // 2
     prefix = suffix = ""
     if start - left > room:
@@ -327,16 +347,17 @@ def mention_contexts(
     """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
     found = sitemap.mentions(root) if found is None else found
-    # the mentions, and the block of each (where a wider context is cut: see below)
-    own = {m.element: next(_blocks(m.element)) for m in found}
+    # each mention's unit of reading (a paragraph, heading, item…, not a label or segment within
+    # one): a wider context never takes the blocks after it
+    own = {m.element: _own_block(m.element) for m in found}
     marked = {*own, *own.values()}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        context, bare = KeywordInContext("", "", ""), False
+        context, limit, bare = KeywordInContext("", "", ""), None, False
         # a block that holds nothing but the name (a signature, a speaker's label, a heading) says
         # nothing of it: the next enclosing element with words of its own gives the context, within
-        # the unit (_FRAMES) the name is in, and never the blocks after the name's own block
+        # the unit (_FRAMES) the name is in
         for block in _blocks(mention.element):
             if block not in texts:
                 texts[block] = _block_text(block, marked)
@@ -344,9 +365,9 @@ def mention_contexts(
             if mention.element not in spans:  # left out of the wider text: the narrower context stands
                 break
             start, end = spans[mention.element]
-            if block is not own[mention.element]:
-                text = text[: spans[own[mention.element]][1]]
-            context = keyword_in_context(text, start, end)
+            unit = own[mention.element]
+            limit = spans[unit][1] if unit is not block and unit in spans else None
+            context = keyword_in_context(text, start, end, limit=limit)
             if _WORDS.search(context.before) or _WORDS.search(context.after):
                 break
             if block.tag in _FRAMES:
@@ -354,8 +375,14 @@ def mention_contexts(
                 break
         else:
             bare = True
-        if bare:  # a sentence of its own (a signature at the end): the sentence before it leads to it
-            context = keyword_in_context(text, start, end, earlier=1)
+        if bare:
+            # a sentence of its own: a label's speech after it (`KHRUSHCHEV. We agree …`), else the
+            # sentence before it leads to it (a signature at the end)
+            ahead = keyword_in_context(text, start, end, later=1, limit=limit)
+            if not _WORDS.search(context.before) and _WORDS.search(ahead.after):
+                context = ahead
+            else:
+                context = keyword_in_context(text, start, end, earlier=1, limit=limit)
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
     return contexts

@@ -623,3 +623,13 @@ def test_stylesheets_compiled_once_per_process_and_again_when_a_module_changes(t
     again = Publisher(overrides=tmp_path)
     assert again._search is not first._search
     assert b"other footer" in again.search_page() and b"first footer" not in again.search_page()
+
+
+def test_a_speakers_label_is_quoted_with_the_speech_it_opens():
+    """A speaker's label holds only the name: its context is the speech after it in the same
+    paragraph, not the last sentence of the paragraph before."""
+    contexts = _person_contexts(
+        '<p>We met at noon.</p><p><label type="speaker"><persName ref="#a">KHRUSHCHEV</persName>.</label> '
+        "We agree with the plan. It is good.</p>"
+    )
+    assert contexts["a"] == [("", "KHRUSHCHEV", ". We agree with the plan.")]
