@@ -192,7 +192,8 @@ _WORDS = re.compile(r"\w")
 _TEXT_TOP = frozenset({T + "text", T + "body", T + "front", T + "back", T + "TEI", T + "teiHeader"})
 
 
-_UNITS = _BLOCKS - {T + "label", T + "seg"}  # blocks of the text's flow, not parts within one
+_INLINE_BLOCKS = frozenset({T + "label", T + "seg"})  # blocks within a block of the text's flow
+_UNITS = _BLOCKS - _INLINE_BLOCKS  # the blocks of the text's flow (their spans are kept: mention_contexts)
 
 
 def _own_block(el: etree._Element) -> etree._Element:
@@ -225,7 +226,7 @@ def _block_text(
     block: etree._Element, marked: set[etree._Element]
 ) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
     """A block's text as read (corrections and notes left out) and where each element of
-    `marked` (the mentions) in it lies."""
+    `marked` (the mentions) and each unit of reading (_UNITS) in it lies."""
     parts: list[str] = []
     spans: dict[etree._Element, tuple[int, int]] = {}
     length = 0
@@ -251,7 +252,7 @@ def _block_text(
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
-        if el in marked:
+        if el in marked or el.tag in _UNITS:
             spans[el] = (start, length)
 
     walk(block)
@@ -347,14 +348,14 @@ def mention_contexts(
     """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
     found = sitemap.mentions(root) if found is None else found
-    # each mention's unit of reading (a paragraph, heading, item…, not a label or segment within
-    # one): a wider context never takes the blocks after it
-    own = {m.element: _own_block(m.element) for m in found}
-    marked = {*own, *own.values()}
+    marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
         context, limit, bare = KeywordInContext("", "", ""), None, False
+        # the mention's unit of reading (a paragraph, heading, item…, not a label or segment within
+        # one): a wider context never takes the blocks after it
+        unit: etree._Element | None = None
         # a block that holds nothing but the name (a signature, a speaker's label, a heading) says
         # nothing of it: the next enclosing element with words of its own gives the context, within
         # the unit (_FRAMES) the name is in
@@ -365,7 +366,8 @@ def mention_contexts(
             if mention.element not in spans:  # left out of the wider text: the narrower context stands
                 break
             start, end = spans[mention.element]
-            unit = own[mention.element]
+            if unit is None:
+                unit = _own_block(mention.element) if block.tag in _INLINE_BLOCKS else block
             limit = spans[unit][1] if unit is not block and unit in spans else None
             context = keyword_in_context(text, start, end, limit=limit)
             if _WORDS.search(context.before) or _WORDS.search(context.after):

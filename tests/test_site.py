@@ -633,3 +633,14 @@ def test_a_speakers_label_is_quoted_with_the_speech_it_opens():
         "We agree with the plan. It is good.</p>"
     )
     assert contexts["a"] == [("", "KHRUSHCHEV", ". We agree with the plan.")]
+
+
+def test_a_summary_mention_is_quoted_from_the_summary():
+    """A mention in the abstract (the document's summary) takes its sentence there, never the text's."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><profileDesc><abstract><p>A note on <persName ref="#a">Ivo Brenn</persName>'
+        " and grain. Second line.</p></abstract></profileDesc></teiHeader><text><body><div><p>Ivo Brenn came.</p>"
+        "</div></body></text></TEI>"
+    )
+    found = [Mention(el, [("person", "a")], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
+    assert mention_contexts(root, found)["a"] == [("A note on ", "Ivo Brenn", " and grain.")]
