@@ -55,6 +55,7 @@ from .fsutil import (
     writable_folder,
 )
 from .inputs import SYMLINK_REFUSED, not_taken, unread_entries
+from .plurals import counted
 from .publish import (
     DEFAULT_TITLE,
     PageJob,
@@ -344,7 +345,7 @@ def _process(task: RecordTask) -> RecordOutcome:
         errors = [d.text() for d in problems if d.severity == "error"]
         if errors:
             outcome.warnings += outcome.checked_warnings
-            outcome.error = f"encoded TEI is invalid ({len(errors)} error(s)); not written: {errors[0]}"
+            outcome.error = f"encoded TEI is invalid ({counted(len(errors), 'error')}); not written: {errors[0]}"
             outcome.tei_hash = ""
             return outcome
         started = clock()
@@ -408,7 +409,7 @@ def _process_master(task: RecordTask) -> RecordOutcome:
         outcome.warnings += outcome.checked_warnings
         errors = [d.text() for d in problems if d.severity == "error"]
         if errors:
-            outcome.error = f"TEI master is invalid ({len(errors)} error(s)); not published: {errors[0]}"
+            outcome.error = f"TEI master is invalid ({counted(len(errors), 'error')}); not published: {errors[0]}"
             outcome.tei_hash = ""
             return outcome
         started = clock()
@@ -474,7 +475,7 @@ def _stopped_message(fault: str, summary: BuildSummary, to_build: int) -> str:
     """The line a stopped build ends with: the fault (naming the file and the cause), and how many
     records this build wrote, all of whose outputs are complete (none is left half-written)."""
     unchanged = f"; {summary.unchanged} more were unchanged" if summary.unchanged else ""
-    return f"{fault}; the build stopped: {summary.encoded} of {to_build} records written{unchanged}"
+    return f"{fault}; the build stopped: {summary.encoded} of {counted(to_build, 'record')} written{unchanged}"
 
 
 def _state_fault(path: Path, exc: Exception) -> str:
@@ -944,12 +945,12 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     for failed_path, error in summary.failed:
         report.error(failed_path, error)
     report.info(
-        f"build: {summary.records} records: {summary.encoded} encoded, {summary.unchanged} unchanged, "
-        f"{summary.published} pages published, {summary.overview_pages} index/register pages, {summary.removed} removed; "
-        f"{summary.warnings} warnings"
+        f"build: {counted(summary.records, 'record')}: {summary.encoded} encoded, {summary.unchanged} unchanged, "
+        f"{counted(summary.published, 'page')} published, {counted(summary.overview_pages, 'index/register page')}, "
+        f"{summary.removed} removed; {counted(summary.warnings, 'warning')}"
         + (f" ({summary.earlier_warnings} from records not re-encoded)" if summary.earlier_warnings else "")
-        + f", {len(summary.failed)} errors; {summary.seconds:.2f} s -> {tei_dir}, {site}"
-        + (f"; {summary.masters} TEI masters published as they are" if summary.masters else "")
+        + f", {counted(len(summary.failed), 'error')}; {summary.seconds:.2f} s -> {tei_dir}, {site}"
+        + (f"; {counted(summary.masters, 'TEI master')} published unchanged" if summary.masters else "")
         + f"; authority: {settings.authority_label or ', '.join(str(f) for f in settings.authority) or 'none'}"
     )
     return summary

@@ -41,6 +41,7 @@ from .options import (
     site_options,
     with_options,
 )
+from .plurals import counted
 from .signals import Stopped, restore, stop_on_signals
 
 if TYPE_CHECKING:
@@ -419,7 +420,7 @@ def encode(
             atomic_write(target, result.tei)
         except OutputError as exc:
             if exc.fatal:
-                _fail(f"{exc}; stopped after {len(written)} of {len(files)} records")
+                _fail(f"{exc}; stopped after {len(written)} of {counted(len(files), 'record')}")
             report.error(path, str(exc))
             failed += 1
             continue
@@ -429,7 +430,7 @@ def encode(
     total = len(files) + len(skipped)
     if total > 1:
         report.info(
-            f"encoded {total - failed} of {total} records"
+            f"encoded {total - failed} of {counted(total, 'record')}"
             + (f"; {failed} failed" if failed else "")
             + f"; authority: {settings.authority_label}"
         )
@@ -757,7 +758,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         if not files and not skipped:
             raise UsageError("no TEI files found (folders are searched for *.xml)")
         if not files:  # only inputs that cannot be read: each is reported, and no empty site is made
-            report.info(f"published 0 of {_report_skipped(report, skipped)} documents")
+            report.info(f"published 0 of {counted(_report_skipped(report, skipped), 'document')}")
             sys.exit(EXIT_FAILED)
         if output.exists() and not output.is_dir():
             raise UsageError(not_a_folder(output, "-o needs a folder for the site"))
@@ -800,7 +801,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         except OutputError as exc:
             remove_document(output, name)  # its page without its download (or back): none of it is left
             if exc.fatal:
-                _fail(f"{exc}; publishing stopped: {len(summaries)} of {len(files)} documents published")
+                _fail(f"{exc}; publishing stopped: {len(summaries)} of {counted(len(files), 'document')} published")
             report.error(path, str(exc))
             failed += 1
         except (PublishError, ValueError, OSError) as exc:
@@ -826,7 +827,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
     total = len(files) + len(skipped)
     # the arrow names the index only when this run wrote every overview page
     where = f" -> {output / 'index.html'}" if overviews_written else "; the index and registers were not all written"
-    report.info(f"published {len(summaries)} of {total} documents{where}")
+    report.info(f"published {len(summaries)} of {counted(total, 'document')}{where}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

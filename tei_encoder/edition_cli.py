@@ -14,6 +14,7 @@ import click
 from .errors import UsageError, lines_of
 from .fsutil import not_there, shown
 from .options import ENCODE_OPTIONS, NonEmptyPath, NonEmptyText, with_options
+from .plurals import counted
 
 # the stages (lxml, the recogniser) are imported inside the commands, so --help answers at once
 
@@ -61,7 +62,8 @@ def init(folder, requirement):
     if warning:
         click.echo(f"init: warning: {_in_cli_terms(warning)}", err=True)
     click.echo(
-        f"init: a new edition in {folder} ({len(written)} files); next: cd {folder} && tei-encoder build", err=True
+        f"init: a new edition in {folder} ({counted(len(written), 'file')}); next: cd {folder} && tei-encoder build",
+        err=True,
     )
 
 
@@ -112,7 +114,7 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, fol
         if not sources and not unread:
             raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
         if not sources:  # as `build`: the files not read are failures (exit 1), not a usage error
-            report.error(corpus, f"the corpus is empty: the {len(unread)} files named above are not read")
+            report.error(corpus, f"the corpus is empty: the {counted(len(unread), 'file')} named above are not read")
             sys.exit(EXIT_FAILED)
         settings = _settings(
             authority, [corpus], None, encoding, not no_gazetteer, record_format, follow_symlinks=follow_symlinks
@@ -144,10 +146,10 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, fol
         _fail_usage(f"{target}: cannot write the review file: {exc}")
     unlinked = sum(r.found == "unlinked" for r in rows)
     report.info(
-        f"review: {len(rows)} names to review ({unlinked} unlinked, {len(rows) - unlinked} gazetteer-only) "
-        f"from {len(documents)} documents -> {target}"
-        + (f"; {kept} earlier decisions kept" if kept else "")
-        + (f"; {missing} decided names not found this time (kept, status column)" if missing else "")
+        f"review: {counted(len(rows), 'name to review')} ({unlinked} unlinked, {len(rows) - unlinked} gazetteer-only) "
+        f"from {counted(len(documents), 'document')} -> {target}"
+        + (f"; {counted(kept, 'earlier decision')} kept" if kept else "")
+        + (f"; {counted(missing, 'decided name')} not found this time (kept, status column)" if missing else "")
         + f"; authority: {settings.authority_label}"
     )
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
@@ -193,7 +195,8 @@ def check(corpus, folders, follow_symlinks):
         click.echo(problem.text())
     files = sum(len(authority_files(Path(f), follow_symlinks)) for f in choice.folders if Path(f).is_dir())
     click.echo(
-        f"authority check: {files} files, {len(problems)} problems; authority: {authority_label(choice)}", err=True
+        f"authority check: {counted(files, 'file')}, {counted(len(problems), 'problem')}; authority: {authority_label(choice)}",
+        err=True,
     )
     sys.exit(EXIT_USAGE if any(p.unusable for p in problems) else EXIT_FAILED if problems else EXIT_OK)
 
@@ -257,10 +260,10 @@ def apply(review_file, folder, follow_symlinks):
         click.echo(problem.text(), err=True)
         result.problems.append(problem)
     click.echo(
-        f"authority apply: {len(result.applied)} decisions applied, "
+        f"authority apply: {counted(len(result.applied), 'decision')} applied, "
         + (f"{len(result.already)} already applied, " if result.already else "")
         + f"{len(result.problems)} not, "
-        f"{result.undecided} rows without a decision; {len(result.written)} files written in {folder}",
+        f"{counted(result.undecided, 'row')} without a decision; {counted(len(result.written), 'file')} written in {folder}",
         err=True,
     )
     sys.exit(EXIT_FAILED if result.problems else EXIT_OK)

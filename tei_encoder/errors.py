@@ -1,6 +1,7 @@
 """Errors the pipeline raises for bad input. Each carries a one-line, user-facing message."""
 
 from .fsutil import not_there
+from .plurals import counted
 
 
 class RecordError(Exception):
@@ -46,5 +47,5 @@ class MissingSiteInput(UsageError):
 def human_size(size: int) -> str:
     """A size for people, the same in every command's refusals: 512 bytes, 3.4 KB, 12.0 MB."""
     if size < 1024:
-        return f"{size} bytes"
+        return counted(size, "byte")
     return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"

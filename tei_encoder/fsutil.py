@@ -13,6 +13,8 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .plurals import counted
+
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 # What a failed write means to the person who ran the command, by errno.
@@ -98,7 +100,7 @@ class TooLargeError(OSError):
 
 
 def _size(limit: int) -> str:
-    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit} bytes"
+    return f"{limit // 2**20} MB" if limit >= 2**20 else counted(limit, "byte")
 
 
 def _kind_of_mode(mode: int) -> str:

@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from . import sitemap
+from . import plurals, sitemap
 from .config import project_dir
 from .errors import MAX_SIZE_HINT, MissingSiteInput, lines_of
 from .fsutil import (
@@ -49,6 +49,7 @@ from .fsutil import (
     safe_stem,
 )
 from .inputs import SYMLINK_REFUSED, folder_entries
+from .plurals import counted
 from .tei import NSMAP, TEI_NS, T
 from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
@@ -80,6 +81,7 @@ class PublishError(Exception):
 
 UI_STRINGS = "ui-strings.json"  # the site's words, in tei_encoder/data/
 EDITION_STRINGS = "strings.json"  # an edition's translation of some or all of them, in its --xslt folder
+PLURAL_CATEGORIES = "plural-categories"  # not a string: made from lang (plurals.categories) for the stylesheets
 ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", "search.xsl")
 
 
@@ -101,11 +103,11 @@ def ui_strings(overrides: Path | None = None) -> dict:
         if not isinstance(changes, dict):
             raise PublishError(f"{edition}: must be a JSON object whose values are strings (or lists of strings)")
         changes = {k: v for k, v in changes.items() if not k.startswith("_")}  # "_comment" and the like
-        unknown = sorted(k for k in changes if k not in strings)
+        unknown = sorted(k for k in changes if k not in strings and _counted_as(k) not in strings)
         if unknown:
-            raise PublishError(f"{edition}: unknown UI string(s): {', '.join(unknown)}")
+            raise PublishError(f"{edition}: {counted(len(unknown), 'unknown UI string')}: {', '.join(unknown)}")
         for key, value in changes.items():
-            problem = _string_problem(key, value, strings[key])
+            problem = _string_problem(key, value, strings.get(key) or strings[_counted_as(key)])
             if problem:
                 raise PublishError(f"{edition}: {key}: {problem}")
         strings.update(changes)
@@ -127,14 +129,24 @@ def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
     shipped = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
     warnings = []
     for key, value in changes.items() if isinstance(changes, dict) else ():
-        if isinstance(value, str) and isinstance(shipped.get(key), str):
-            dropped = [p for p in _PLACEHOLDER.findall(shipped[key]) if p not in _PLACEHOLDER.findall(value)]
+        original = shipped.get(key, shipped.get(_counted_as(key)))
+        if isinstance(value, str) and isinstance(original, str):
+            dropped = [p for p in _PLACEHOLDER.findall(original) if p not in _PLACEHOLDER.findall(value)]
             if dropped:
                 warnings.append((edition, f"{key}: leaves out {{{dropped[0]}}}, which the shipped string fills in"))
     return warnings
 
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_OTHER_CATEGORY = re.compile(r"-(?:zero|two|few|many)$")  # a counted phrase's forms that English has not
+
+
+def _counted_as(key: str) -> str:
+    """The shipped string whose form KEY is: a counted phrase's `-other` for the plural categories
+    a translation may add (`docs-few` is a form of `docs-other`); KEY itself for any other key."""
+    return _OTHER_CATEGORY.sub("-other", key)
+
+
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")  # BCP 47's shape
 
 
@@ -143,9 +155,9 @@ def _string_problem(key: str, value: object, shipped: str | list[str]) -> str:
     '' when nothing is."""
     if isinstance(shipped, list):
         if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-            return f"must be a list of {len(shipped)} strings"
+            return f"must be a list of {counted(len(shipped), 'string')}"
         if len(value) != len(shipped):
-            return f"must be a list of {len(shipped)} strings, not {len(value)}"
+            return f"must be a list of {counted(len(shipped), 'string')}, not {len(value)}"
         return ""
     if not isinstance(value, str):
         return "must be a string"
@@ -329,7 +341,10 @@ class Publisher:
         self.titled = edition_title is not None
         self.xslt_dir = xslt_dir or project_dir("xslt")
         self.overrides = override_files(overrides, follow_symlinks)
-        self.strings = json.dumps(ui_strings(overrides), ensure_ascii=False)
+        strings = ui_strings(overrides)
+        # the plural category of each small number in the strings' language (ui.xsl's f:count)
+        strings[PLURAL_CATEGORIES] = list(plurals.categories(strings["lang"]))
+        self.strings = json.dumps(strings, ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
         self._stderr = _StderrCapture()
@@ -739,7 +754,7 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
             where = f"; the first is in <{etree.QName(el).localname}>" + (
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
-    return [f"{sum(missing.values())} words of the text are not shown on the page{where}"]
+    return [f"{counted(sum(missing.values()), 'word')} of the text are not shown on the page{where}"]
 
 
 SHOWN_TEXT = "shown-text.json"  # in tei_encoder/data/: elements the shipped stylesheets show every word of
@@ -1297,7 +1312,7 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
             ):
                 del el.attrib[attr]
                 counts["attribute"] += 1
-    removed = ", ".join(f"{n} {kind}(s)" for kind, n in counts.items() if n)
+    removed = ", ".join(counted(n, kind) for kind, n in counts.items() if n)
     if not removed:
         return tei, ""
     etree.cleanup_namespaces(root)

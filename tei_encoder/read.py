@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .errors import ENCODING_AS_HINT, ENCODING_HINT, SIZE_HINT, RecordError, human_size
 from .model import SourceText
+from .plurals import counted
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024  # a record larger than this is almost surely not a record
 
@@ -107,10 +108,10 @@ def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> Source
         text = _SPACING_CONTROLS.sub(" ", _LINE_BREAKS.sub("\n", text))
         text, n_forbidden = _XML_FORBIDDEN.subn("", text)
     if n_escapes:
-        warnings.append(f"removed {n_escapes} terminal control sequence(s)")
+        warnings.append(f"removed {counted(n_escapes, 'terminal control sequence')}")
     if n_forbidden:
         warnings.append(
-            f"removed {n_forbidden} character(s) that XML 1.0 does not allow"
+            f"removed {counted(n_forbidden, 'character')} that XML 1.0 does not allow"
             " (control characters, NUL, lone surrogates or noncharacters)"
         )
     if not text.strip():

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from lxml import etree
 
+from .plurals import counted
 from .validate import Diagnostic
 
 STATUSES = ("valid", "invalid", "not well-formed", "refused", "not checked")
@@ -64,7 +65,9 @@ def _summary(diagnostics, files) -> str:
     parts = [f"{tally['valid']} valid", f"{tally['invalid']} invalid"]
     parts += [f"{tally[s]} {s}" for s in STATUSES[2:] if tally[s]]
     errors, warnings = _counts(diagnostics)
-    return f"{len(files)} file(s): {', '.join(parts)}; {errors} error(s), {warnings} warning(s)"
+    return (
+        f"{counted(len(files), 'file')}: {', '.join(parts)}; {counted(errors, 'error')}, {counted(warnings, 'warning')}"
+    )
 
 
 def _text(diagnostics, files) -> str:
@@ -112,7 +115,8 @@ def _junit(diagnostics, files) -> str:
         errors=str(sum(s in ("refused", "not checked") for s, _ in statuses.values())),
     )
     for f in files:
-        case = etree.SubElement(suite, "testcase", classname="tei-encoder.validate", name=f)
+        # file: where CI shows the case, relative to the repository (name: the path as given)
+        case = etree.SubElement(suite, "testcase", classname="tei-encoder.validate", name=f, file=repository_path(f))
         status, reason = statuses[f]
         problems = [d for d in by_file[f] if d.severity == "error"]
         if status != "valid":
@@ -138,13 +142,42 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _repository_path(path: str) -> str:
-    """GitHub attaches annotations to paths relative to the repository (the working directory in CI)."""
-    if os.path.isabs(path):
-        relative = os.path.relpath(path)
-        if not relative.startswith(".."):
-            return relative
-    return os.path.normpath(path) if path else path
+def repository_root(path: str) -> str:
+    """The folder CI systems take a report's paths to be relative to, for the file `path`:
+    $GITHUB_WORKSPACE when set (GitHub Actions checks the repository out there), else the top
+    level of the git work tree holding the file (the nearest folder with a `.git` entry, as git
+    finds it: a worktree's or submodule's `.git` file counts), else the current directory."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return os.path.abspath(workspace)
+    return _git_top_level(os.path.dirname(os.path.abspath(path))) or os.getcwd()
+
+
+def _git_top_level(folder: str) -> str | None:
+    """The nearest of `folder` and its parents that holds a `.git` entry, or None."""
+    while not os.path.lexists(os.path.join(folder, ".git")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder
+
+
+def repository_path(path: str) -> str:
+    """`path` relative to its repository_root, with forward slashes (GitHub attaches an annotation
+    to a file by its path in the repository, whatever the current directory; a JUnit report's
+    `file` is read the same way). A file outside the root keeps the path it was given (normalised)."""
+    if not path:
+        return path
+    root = repository_root(path)
+    for resolve in (os.path.abspath, os.path.realpath):  # a symbolic link on the way: compare real paths
+        try:
+            relative = os.path.relpath(resolve(path), resolve(root))
+        except ValueError:  # another drive (Windows)
+            continue
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            return relative.replace(os.sep, "/")
+    return os.path.normpath(path)
 
 
 def _github(diagnostics, files) -> str:
@@ -152,7 +185,7 @@ def _github(diagnostics, files) -> str:
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
         lines.append(
-            f"::{level} file={_escape_property(_repository_path(d.file))},line={d.line},col={d.column},"
+            f"::{level} file={_escape_property(repository_path(d.file))},line={d.line},col={d.column},"
             f"title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}"
         )
     lines.append(_summary(diagnostics, files))

@@ -170,8 +170,19 @@ _BLOCKS = frozenset(
 _SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
 _BREAKS = frozenset({T + "lb", T + "pb", T + "cb", T + "gb", T + "milestone"})  # att.breaking, TEI P5 3.11.3
 _SEPARATE = _BLOCKS | {
-    T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "byline", "docAuthor", "trailer")
+    T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "speaker", "byline", "docAuthor", "trailer")
 }
+# Units a mention's context never leaves: a bare name in one (a signature, a salute, a list item,
+# a speaker's label) takes the words of the unit around it, never those of the blocks before or
+# after it (a heading's name does not run into the opener, a signature not into a postscript); a
+# note's text is its own (the paragraph around a note leaves the note out).
+_FRAMES = frozenset(
+    T + tag
+    for tag in (
+        "head", "note", "dateline", "opener", "closer", "postscript", "list", "sp", "byline",
+        "docAuthor", "trailer", "argument", "epigraph", "abstract", "figure", "table",
+    )
+)  # fmt: skip
 # editorial signs the document page prints around an element's text (xslt/notes.xsl), kept in contexts
 _MARKS = {T + "supplied": ("[", "]")}
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
@@ -179,6 +190,19 @@ CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
 
 _WORDS = re.compile(r"\w")
 _TEXT_TOP = frozenset({T + "text", T + "body", T + "front", T + "back", T + "TEI", T + "teiHeader"})
+
+
+_INLINE_BLOCKS = frozenset({T + "label", T + "seg"})  # blocks within a block of the text's flow
+_UNITS = _BLOCKS - _INLINE_BLOCKS  # the blocks of the text's flow (their spans are kept: mention_contexts)
+
+
+def _own_block(el: etree._Element) -> etree._Element:
+    """The unit of reading a mention is in: its nearest paragraph, heading, item, note … (a
+    speaker's label or a docket segment is part of one), else its parent (or itself at the top)."""
+    unit = next(el.iterancestors(*_UNITS), None)
+    if unit is None:
+        unit = el.getparent()
+    return el if unit is None else unit
 
 
 def _blocks(el: etree._Element) -> Iterator[etree._Element]:
@@ -202,7 +226,7 @@ def _block_text(
     block: etree._Element, marked: set[etree._Element]
 ) -> tuple[str, dict[etree._Element, tuple[int, int]]]:
     """A block's text as read (corrections and notes left out) and where each element of
-    `marked` (the mentions) in it lies."""
+    `marked` (the mentions) and each unit of reading (_UNITS) in it lies."""
     parts: list[str] = []
     spans: dict[etree._Element, tuple[int, int]] = {}
     length = 0
@@ -228,7 +252,7 @@ def _block_text(
             if child.tail:
                 parts.append(child.tail)
                 length += len(child.tail)
-        if el in marked:
+        if el in marked or el.tag in _UNITS:
             spans[el] = (start, length)
 
     walk(block)
@@ -276,20 +300,28 @@ class KeywordInContext(NamedTuple):
 
 
 def keyword_in_context(
-    text: str, start: int, end: int, width: int = CONTEXT_CHARS, earlier: int = 0
+    text: str,
+    start: int,
+    end: int,
+    width: int = CONTEXT_CHARS,
+    earlier: int = 0,
+    later: int = 0,
+    limit: int | None = None,
 ) -> KeywordInContext:
     """The sentence of `text` around the keyword text[start:end], as a KeywordInContext,
-    with the `earlier` sentences before it.
+    with the `earlier` sentences before it and the `later` sentences after it, never past
+    text[:limit] (None: the whole text).
 
     Sentences are found by `sentence_starts` (initials and abbreviations do not end one). A side
     longer than about half of `width` is cut at a space and gets an ellipsis. Whitespace is
     normalised (a side keeps one space next to the keyword).
     """
-    starts = sentence_starts(text)
+    starts = sentence_starts(text)  # of the whole text (cached: a block's mentions share them)
+    limit = len(text) if limit is None else limit
     at = bisect.bisect_right(starts, start) - earlier
     left = starts[at - 1] if at > 0 else 0
-    after_end = bisect.bisect_left(starts, end)
-    right = starts[after_end] if after_end < len(starts) else len(text)
+    after_end = bisect.bisect_left(starts, end) + later
+    right = min(starts[after_end] if after_end < len(starts) else len(text), limit)
     room = max(0, width - (end - start)) // 2
     prefix = suffix = ""
     if start - left > room:
@@ -320,19 +352,39 @@ def mention_contexts(
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        context = KeywordInContext("", "", "")
+        context, limit, bare = KeywordInContext("", "", ""), None, False
+        # the mention's unit of reading (a paragraph, heading, item…, not a label or segment within
+        # one): a wider context never takes the blocks after it
+        unit: etree._Element | None = None
         # a block that holds nothing but the name (a signature, a speaker's label, a heading) says
-        # nothing of it: the next enclosing element with words of its own gives the context
+        # nothing of it: the next enclosing element with words of its own gives the context, within
+        # the unit (_FRAMES) the name is in
         for block in _blocks(mention.element):
             if block not in texts:
                 texts[block] = _block_text(block, marked)
             text, spans = texts[block]
-            start, end = spans.get(mention.element, (0, 0))
-            context = keyword_in_context(text, start, end)
+            if mention.element not in spans:  # left out of the wider text: the narrower context stands
+                break
+            start, end = spans[mention.element]
+            if unit is None:
+                unit = _own_block(mention.element) if block.tag in _INLINE_BLOCKS else block
+            limit = spans[unit][1] if unit is not block and unit in spans else None
+            context = keyword_in_context(text, start, end, limit=limit)
             if _WORDS.search(context.before) or _WORDS.search(context.after):
                 break
-        else:  # a sentence of its own (a signature at the end): the sentence before it leads to it
-            context = keyword_in_context(text, start, end, earlier=1)
+            if block.tag in _FRAMES:
+                bare = True
+                break
+        else:
+            bare = True
+        if bare:
+            # a sentence of its own: a label's speech after it (`KHRUSHCHEV. We agree …`), else the
+            # sentence before it leads to it (a signature at the end)
+            ahead = keyword_in_context(text, start, end, later=1, limit=limit)
+            if not _WORDS.search(context.before) and _WORDS.search(ahead.after):
+                context = ahead
+            else:
+                context = keyword_in_context(text, start, end, earlier=1, limit=limit)
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
     return contexts

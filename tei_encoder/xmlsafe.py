@@ -249,7 +249,7 @@ _OVER_LIMITS = (
     ),
     (
         f"//*[count(@*) > {MAX_ATTRIBUTES}]",
-        lambda el: (
+        lambda el: (  # never 1: over the limit
             f"element <{_short(el)}> has {len(el.attrib):,} attributes, over the limit of {MAX_ATTRIBUTES} per element"
         ),
     ),

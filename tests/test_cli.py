@@ -76,7 +76,7 @@ def test_build_writes_tei(tmp_path):
     result = run("build", CORPUS, "-o", tmp_path / "b")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "b" / "tei" / "000_6c3a4dfe0217feee.xml").exists()
-    assert "build: 1 records" in result.stderr
+    assert "build: 1 record:" in result.stderr
 
 
 def test_a_corpus_that_is_a_file_or_a_pipe_is_never_said_not_to_exist(tmp_path):

@@ -1,5 +1,6 @@
 """Each structural phenomenon of the export format, on the constructed fixture records."""
 
+import pytest
 from conftest import encode_text, record, tree_of, xp
 
 
@@ -143,3 +144,78 @@ def test_page_marker_joins_paragraph(tmp_path):
     paras = xp(tree, "//t:body//t:p")
     assert len(paras) == 1
     assert xp(paras[0], "t:pb/@n") == ["2"]
+
+
+# Bodies flattened into one line (exports that lose the line breaks), in constructed wording: the
+# marks, title, date, numbered sections with their headings, and a signature after the last sentence.
+_FLAT_BODIES = [
+    (
+        "SECRET. Copy No. 3 RECORD OF A TALK with the Trade Minister Ivo Brenn 12 May 1961 1. On grain. "
+        "I called on the Minister and we discussed the grain deliveries. He wanted an answer this month. "
+        "2. On the fair. The Minister said the invitation had come from Vienna. I promised to report it. "
+        "ENVOY OF THE REPUBLIC IN VARNA P. DUNNOV",
+        ["SECRET", "Copy No. 3"],
+        "P. DUNNOV",
+    ),
+    (
+        "TOP SECRET COPY No. 2 NOTE ON A MEETING with Mara Tolm 3 June 1962 1. ON TRADE I met the deputy "
+        "and we spoke about timber. She was content. 2. ON THE FAIR Mrs Tolm said the stands were booked. "
+        "Ambassador of the Republic in Varna (O. Vardan)",
+        ["TOP SECRET", "COPY No. 2"],
+        "(O. Vardan)",
+    ),
+    (
+        "STRICTLY SECRET. The delegation arrived at noon and met the council. The council asked for the "
+        "figures. I. KOSTOV",
+        ["STRICTLY SECRET"],
+        "I. KOSTOV",
+    ),
+]
+
+
+@pytest.mark.parametrize("body, marks, signer", _FLAT_BODIES)
+def test_a_flattened_body_keeps_its_marks_heading_sections_and_signature(tmp_path, body, marks, signer):
+    """The marks are the opener's (not a speaker's label), the heading and date end where section 1
+    begins, a section's heading stands apart from its first sentence, and the signature after the
+    last sentence is the closer's, not the paragraph's; no word is lost."""
+    tree = tree_of(encode_text(tmp_path, record(body + "\n")))
+    div = xp(tree, "//t:div[@type='document']")[0]
+    assert not xp(div, ".//t:label[@type='speaker']")
+    assert xp(div, "t:opener/t:seg[@type='classification']/text() | t:opener/t:seg[@type='copy']/text()") == marks
+    closer = xp(div, "t:closer")
+    assert closer and " ".join("".join(closer[0].itertext()).split()).endswith(signer)
+    assert signer not in "".join("".join(p.itertext()) for p in xp(div, ".//t:p"))
+    if "1." in body:
+        assert xp(div, "t:div[@type='section']/@n") == ["1", "2"]
+        first = xp(div, "t:div[@type='section'][1]/t:p")
+        assert len(first) == 2 and " ".join("".join(first[0].itertext()).split()) in ("1. On grain.", "1. ON TRADE")
+        assert xp(div, "t:head") and xp(div, "t:dateline/t:date/@when")
+        assert not xp(div, "t:head//t:date") and "1." not in "".join(xp(div, "t:head")[0].itertext())
+    shown = " ".join("".join(div.itertext()).split())
+    assert shown.replace(" ", "") == body.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Secret talks began at noon and the council met. We agreed to report. See ANNEX",
+        "The talks went on. We met as set out in paragraph 1. The second round began at noon.",
+    ],
+)
+def test_a_flattened_body_cuts_only_at_marks_sections_and_signatures(tmp_path, body):
+    """A word that is also a mark begins a sentence (`Secret talks`), a closing `See ANNEX` is no
+    signature, and a number after `paragraph` begins no section: the body stays one paragraph."""
+    tree = tree_of(encode_text(tmp_path, record(body + "\n")))
+    div = xp(tree, "//t:div[@type='document']")[0]
+    assert [el.tag.split("}")[1] for el in div] == ["p"]
+
+
+def test_classification_marks_are_no_speakers(tmp_path):
+    """`SECRET.`, `CONFIDENTIAL.`, `TOP SECRET.` before a line's text are marks, never a speaker's
+    label; a name in capitals still is one."""
+    body = (
+        "SECRET. Copy No. 3 NOTE ON A TALK with Ivo Brenn\n\nThe talks began at noon. We spoke about grain.\n\n"
+        "CONFIDENTIAL. The minister then left the room.\n\nTOP SECRET. A further line.\n\nBRENN. We agree.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    assert ["".join(label.itertext()) for label in xp(tree, "//t:label[@type='speaker']")] == ["BRENN."]

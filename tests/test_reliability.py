@@ -57,7 +57,7 @@ def test_c1_controls_and_csi_sequences_removed_with_warning(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert not any(0x80 <= ord(c) <= 0x9F or c == "\x1b" for c in text)
     assert "The red text and a single-shift mark, a bold word." in text
-    assert "terminal control sequence(s)" in result.stderr and "control characters" in result.stderr
+    assert "terminal control sequence" in result.stderr and "control characters" in result.stderr
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
@@ -239,7 +239,7 @@ def test_symlinked_folder_and_link_loop_in_validate(tmp_path):
     result = invoke("validate", str(tei))
     assert result.exit_code == 1 and "loop:0:0: error: symbolic link, not followed" in result.stdout
     result = invoke("validate", str(tei), "--follow-symlinks")
-    assert result.exit_code == 0 and "1 file(s): 1 valid" in result.stdout  # the loop is read once
+    assert result.exit_code == 0 and "1 file: 1 valid" in result.stdout  # the loop is read once
 
 
 # --- authority files --------------------------------------------------------------------------------
@@ -387,7 +387,7 @@ def test_downloads_are_made_inert():
     data, removed = inert_tei(HOSTILE_TEI)
     tree = etree.fromstring(data)
     assert b"alert" not in data and b"xml-stylesheet" not in data
-    assert "4 element(s)" in removed and "processing instruction(s)" in removed
+    assert "4 elements" in removed and "processing instruction" in removed
     assert [" ".join(p.xpath("string()").split()) for p in tree.iterfind(".//t:body//t:p", NS)] == [
         "Before after.",
         "Kept text.",

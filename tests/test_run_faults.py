@@ -413,7 +413,7 @@ def test_an_authority_folder_follows_the_one_rule_hidden_files_unread_and_every_
     for name, reason in others.items():
         assert len([line for line in result.output.splitlines() if line.startswith(f"{folder / name}")]) == 1
         assert reason in result.output
-    assert "authority check: 1 files, 3 problems" in result.stderr
+    assert "authority check: 1 file, 3 problems" in result.stderr
 
 
 def test_ctrl_c_while_the_command_line_is_imported_is_one_line(monkeypatch, capfd):

@@ -128,9 +128,11 @@ def test_ui_strings_translate_the_site(tei_dir, tmp_path):
 @pytest.mark.parametrize(
     "files, message",
     [
-        ({"strings.json": '{"no-such-string": "x"}'}, "unknown UI string(s): no-such-string"),
+        ({"strings.json": '{"no-such-string": "x"}'}, "1 unknown UI string: no-such-string"),
         ({"strings.json": "[1, 2]"}, "must be a JSON object"),
         ({"strings.json": '{"docs-one": "{nn} Dokument"}'}, "strings.json: docs-one: unknown placeholder {nn}"),
+        ({"strings.json": '{"docs-few": "{nn} dokumenty"}'}, "strings.json: docs-few: unknown placeholder {nn}"),
+        ({"strings.json": '{"footer-few": "x"}'}, "1 unknown UI string: footer-few"),  # not a counted phrase
         ({"strings.json": '{"months": ["Jan", "Feb"]}'}, "strings.json: months: must be a list of 12 strings, not 2"),
         ({"strings.json": '{"footer": ["a"]}'}, "strings.json: footer: must be a string"),
         ({"strings.json": '{"lang": "de DE"}'}, "strings.json: lang: 'de DE' is not a language tag"),
@@ -242,7 +244,10 @@ def _person_contexts(division: str) -> dict:
     root = etree.fromstring(
         f'<TEI xmlns="{TEI_NS}"><text><body><div type="document">{division}</div></body></text></TEI>'
     )
-    found = [Mention(el, [("person", el.get("ref")[1:])], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
+    found = [
+        Mention(el, [("person", el.get("ref")[1:])], [])
+        for el in root.iter(f"{{{TEI_NS}}}persName", f"{{{TEI_NS}}}placeName", f"{{{TEI_NS}}}orgName")
+    ]
     return mention_contexts(root, found)
 
 
@@ -253,8 +258,61 @@ def test_a_name_standing_alone_gets_the_words_around_it():
         '<head><persName ref="#c">Orlov</persName></head>'
     )
     assert contexts["b"] == [("With greetings, ", "V. Orlov", "")]  # the closer, not the signature alone
-    before, _, after = contexts["c"][0]
-    assert before or after  # never the name alone
+    assert contexts["c"] == [("", "Orlov", "")]  # a heading's text is its own: it runs into no other block
+
+
+# A mention in every place a record puts one, bare (the name all its block holds) and among words,
+# with blocks before and after it whose words must stay out of its context (constructed wording).
+_EVERY_PLACE = """
+<head>A note on <persName ref="#head-w">Ivo Brenn</persName> for the council</head>
+<head><persName ref="#head-b">BRENN</persName></head>
+<opener><dateline><placeName ref="#dateline-b">Varna</placeName></dateline>
+  <salute>Dear <persName ref="#salute-w">Comrade Tolm</persName>,</salute></opener>
+<p>The crops failed early. We met <persName ref="#p-w">Mara Tolm</persName> about seed grain. Nothing followed.</p>
+<list><head>Present:</head><item><persName ref="#item-b">Anka Ruel</persName></item>
+  <item>the <orgName ref="#item-w">Seed Board</orgName> in full</item></list>
+<p>Talks went on.<note place="foot"><persName ref="#note-b">Olek Vard</persName></note> They ended
+  at noon.<note place="foot">So says <persName ref="#note-w">Olek Vard</persName> in his diary.</note></p>
+<p>The chair spoke last and closed the meeting</p>
+<closer><dateline><placeName ref="#closer-dateline-b">Ruse</placeName></dateline>
+  <signed><persName ref="#signed-b">I. BRENN</persName></signed></closer>
+<postscript><p>P.S. Greet <persName ref="#ps-w">Pavel Dunn</persName> from us.</p>
+  <p><persName ref="#ps-b">DUNN</persName></p></postscript>
+<p>Distribution: three copies to the archive.</p>
+"""
+
+
+def test_a_mentions_context_stays_in_its_own_block_or_unit():
+    """An entry page quotes the words around THAT mention: in a heading, dateline, note, closer or
+    signature the context is that unit's text, never the sentences of the blocks around it
+    (a bare heading ran into the opener, a signature into the postscript, a note in a paragraph
+    was given the paragraph's first sentence and no keyword)."""
+    contexts = {key: cs[0] for key, cs in _person_contexts(_EVERY_PLACE).items()}
+    expected = {
+        "head-w": ("A note on ", "Ivo Brenn", " for the council"),
+        "head-b": ("", "BRENN", ""),
+        "dateline-b": ("", "Varna", ""),
+        "salute-w": ("Dear ", "Comrade Tolm", ","),
+        "p-w": ("We met ", "Mara Tolm", " about seed grain."),
+        "item-b": ("Present: ", "Anka Ruel", ""),  # the list's own words, not the item after it
+        "item-w": ("the ", "Seed Board", " in full"),
+        "note-b": ("", "Olek Vard", ""),
+        "note-w": ("So says ", "Olek Vard", " in his diary."),
+        "closer-dateline-b": ("", "Ruse", ""),
+        "signed-b": ("Ruse ", "I. BRENN", ""),  # the closer's words, not the postscript's
+        "ps-w": ("P.S. Greet ", "Pavel Dunn", " from us."),
+        "ps-b": ("P.S. Greet Pavel Dunn from us. ", "DUNN", ""),  # the postscript's, not the distribution's
+    }
+    assert contexts == expected
+
+
+def test_a_bare_name_in_running_text_takes_the_sentence_before_it_not_after():
+    """A paragraph holding only a name (a signature left in the text) is led to by the sentence
+    before it; the paragraph after it is not part of its context."""
+    contexts = _person_contexts(
+        '<p>We closed the meeting.</p><p><persName ref="#a">I. BRENN</persName></p><p>Copies: two to the archive.</p>'
+    )
+    assert contexts["a"] == [("We closed the meeting. ", "I. BRENN", "")]
 
 
 def test_contexts_keep_the_brackets_of_supplied_text():
@@ -565,3 +623,24 @@ def test_stylesheets_compiled_once_per_process_and_again_when_a_module_changes(t
     again = Publisher(overrides=tmp_path)
     assert again._search is not first._search
     assert b"other footer" in again.search_page() and b"first footer" not in again.search_page()
+
+
+def test_a_speakers_label_is_quoted_with_the_speech_it_opens():
+    """A speaker's label holds only the name: its context is the speech after it in the same
+    paragraph, not the last sentence of the paragraph before."""
+    contexts = _person_contexts(
+        '<p>We met at noon.</p><p><label type="speaker"><persName ref="#a">KHRUSHCHEV</persName>.</label> '
+        "We agree with the plan. It is good.</p>"
+    )
+    assert contexts["a"] == [("", "KHRUSHCHEV", ". We agree with the plan.")]
+
+
+def test_a_summary_mention_is_quoted_from_the_summary():
+    """A mention in the abstract (the document's summary) takes its sentence there, never the text's."""
+    root = etree.fromstring(
+        f'<TEI xmlns="{TEI_NS}"><teiHeader><profileDesc><abstract><p>A note on <persName ref="#a">Ivo Brenn</persName>'
+        " and grain. Second line.</p></abstract></profileDesc></teiHeader><text><body><div><p>Ivo Brenn came.</p>"
+        "</div></body></text></TEI>"
+    )
+    found = [Mention(el, [("person", "a")], []) for el in root.iter(f"{{{TEI_NS}}}persName")]
+    assert mention_contexts(root, found)["a"] == [("A note on ", "Ivo Brenn", " and grain.")]

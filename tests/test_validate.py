@@ -31,7 +31,7 @@ def validate(tmp_path, text: str, *args):
 def test_valid_seed(tmp_path, seed_xml):
     _, result = validate(tmp_path, seed_xml)
     assert result.exit_code == 0
-    assert "1 file(s): 1 valid, 0 invalid; 0 error(s)" in result.output
+    assert "1 file: 1 valid, 0 invalid; 0 errors" in result.output
 
 
 def test_wrong_nesting(tmp_path, seed_xml):
@@ -265,3 +265,50 @@ def test_an_edited_schema_explains_with_its_new_rules(tmp_path):
         problems = Validator(xsd=xsd, rules=False).check_file(doc)
         said.append(" ".join(p.message for p in problems))
     assert "'tei:p' expected" in said[0] and "'tei:seg' expected" in said[1], said
+
+
+# -- report paths: CI reads them relative to the repository, not to where validate ran --
+
+
+def _one_error(path: str) -> list:
+    from tei_encoder.validate import Diagnostic
+
+    return [Diagnostic(path, 3, 5, "error", "bad", source="rules")]
+
+
+def _annotation_and_case(path: str, cwd, monkeypatch) -> tuple[str, str]:
+    from tei_encoder.reports import render
+
+    monkeypatch.chdir(cwd)
+    github = render(_one_error(path), [path], "github")
+    case = etree.fromstring(render(_one_error(path), [path], "junit").encode()).find(".//testcase")
+    return github.split(",line=")[0].removeprefix("::error file="), case.get("file")
+
+
+def test_ci_report_paths_are_relative_to_the_git_work_tree(tmp_path, monkeypatch):
+    """Run from a subfolder of a repository (or with an absolute path, or from outside it), a
+    file is annotated by its path in the repository: GitHub drops annotations whose path it
+    cannot find in the checkout (before: relative to the current folder, `tei/doc.xml`)."""
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    repo = tmp_path / "edition"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "site" / "tei").mkdir(parents=True)
+    (repo / "site" / "tei" / "doc.xml").write_text("<TEI/>")
+    expected = ("site/tei/doc.xml", "site/tei/doc.xml")
+    assert _annotation_and_case("tei/doc.xml", repo / "site", monkeypatch) == expected
+    assert _annotation_and_case(str(repo / "site/tei/doc.xml"), tmp_path, monkeypatch) == expected
+    assert _annotation_and_case("edition/site/./tei/doc.xml", tmp_path, monkeypatch) == expected
+    # a worktree's or submodule's .git is a file
+    (repo / "site" / ".git").write_text("gitdir: ../.git/worktrees/site\n")
+    assert _annotation_and_case("tei/doc.xml", repo / "site", monkeypatch) == ("tei/doc.xml", "tei/doc.xml")
+
+
+def test_ci_report_paths_follow_github_workspace(tmp_path, monkeypatch):
+    """In GitHub Actions the repository is $GITHUB_WORKSPACE: paths are relative to it wherever
+    validate runs; a file outside it keeps the path it was given."""
+    workspace = tmp_path / "checkout"
+    (workspace / "tei").mkdir(parents=True)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(workspace))
+    assert _annotation_and_case("doc.xml", workspace / "tei", monkeypatch) == ("tei/doc.xml", "tei/doc.xml")
+    outside = str(tmp_path / "elsewhere.xml")
+    assert _annotation_and_case(outside, workspace, monkeypatch) == (outside, outside)

@@ -102,7 +102,7 @@ def test_tei_all_results_belong_to_the_files_as_named(in_tmp, tei_all_verdicts):
     assert text.exit_code == 1
     for line in expected:  # each jing line, under the name the user gave
         assert line in text.output
-    assert "3 file(s): 1 valid, 2 invalid; 2 error(s), 0 warning(s)" in text.output
+    assert "3 files: 1 valid, 2 invalid; 2 errors, 0 warnings" in text.output
 
     data = json.loads((in_tmp / "r.json").read_text(encoding="utf-8"))
     # the other formats, rendered from the same findings as read back from the JSON report
@@ -152,7 +152,7 @@ def test_a_fatal_file_neither_ends_the_batch_nor_counts_valid(in_tmp, tei_all):
     assert status["d_invalid.xml"][0] == "invalid"
     assert status["e_valid.xml"] == ("valid", "")
     summary = render([], [], "text")  # the summary names each status that occurs
-    assert summary.startswith("0 file(s): 0 valid, 0 invalid;")
+    assert summary.startswith("0 files: 0 valid, 0 invalid;")
     assert data["statuses"] == {"valid": 1, "invalid": 1, "not well-formed": 1, "refused": 2, "not checked": 0}
 
 

@@ -120,7 +120,7 @@
         </g>
       </svg>
       <xsl:if test="not($small)">
-        <figcaption xmlns=""><xsl:value-of select="f:ui('map-caption', map{'count': count($points), 'n': count($places)})"/></figcaption>
+        <figcaption xmlns=""><xsl:value-of select="f:count('map-caption', count($places), map{'count': count($points), 'n': count($places)})"/></figcaption>
       </xsl:if>
     </figure>
   </xsl:template>

@@ -26,7 +26,7 @@
     <xsl:variable name="kind" select="string(@kind)"/>
     <xsl:variable name="entries" select="sort(entity, (), function($e) { lower-case($e/@name) })"/>
         <h1><xsl:value-of select="$register-label($kind)"/></h1>
-        <p class="lead"><xsl:value-of select="f:ui('register-lead', map{'n': count($entries)})"/></p>
+        <p class="lead"><xsl:value-of select="f:count('register-lead', count($entries))"/></p>
         <xsl:if test="$kind = 'place' and $entries[@lat]">
           <h2><xsl:value-of select="f:ui('map-heading')"/></h2>
           <xsl:call-template name="f:map"><xsl:with-param name="places" select="$entries"/></xsl:call-template>

@@ -40,11 +40,42 @@
                else '{' || .)))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
-  <!-- "one" or "other" form of a counted phrase: f:count('docs', 3) is "3 documents". -->
+  <!-- The form of a counted phrase for the number $n: f:count('docs', 3) is "3 documents". The
+       phrase's forms are KEY-one, KEY-other and the CLDR plural categories a translation adds
+       (KEY-zero, -two, -few, -many); $n takes the category of the strings' language (the list
+       plural-categories, made from lang by tei_encoder/plurals.py, covers 0 … 199; a larger number
+       takes the category of 100 + $n mod 100), and KEY-other stands in for a category not given. -->
   <xsl:function name="f:count" as="xs:string">
     <xsl:param name="key" as="xs:string"/>
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:sequence select="f:ui($key || (if ($n = 1) then '-one' else '-other'), map{'n': $n})"/>
+    <xsl:sequence select="f:count($key, $n, map{'n': $n})"/>
+  </xsl:function>
+
+  <!-- f:count with more placeholders than {n} filled in ($values; $n picks the form). -->
+  <xsl:function name="f:count" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:param name="values" as="map(xs:string, item())"/>
+    <xsl:sequence select="f:fill(f:ui(f:plural-key($key, $n)), $values)"/>
+  </xsl:function>
+
+  <!-- The key of $key's form for $n (see f:count): KEY-category when the strings have it, else KEY-other. -->
+  <xsl:function name="f:plural-key" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:variable name="table" select="$ui('plural-categories')"/>
+    <xsl:variable name="at" select="if ($n lt 200) then abs($n) else 100 + $n mod 100"/>
+    <xsl:variable name="category" select="if ($table instance of array(*) and $at lt array:size($table)) then string($table($at + 1))
+      else if ($n = 1) then 'one' else 'other'" xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+    <xsl:sequence select="if ($ui($key || '-' || $category) instance of xs:string) then $key || '-' || $category else $key || '-other'"/>
+  </xsl:function>
+
+  <!-- Every form of the counted phrase $key the strings give, as a JSON object (category: string),
+       for a script that counts in the page (edition.js picks the form with Intl.PluralRules). -->
+  <xsl:function name="f:plural-forms" as="xs:string">
+    <xsl:param name="key" as="xs:string"/>
+    <xsl:sequence select="serialize(map:merge(('zero', 'one', 'two', 'few', 'many', 'other')[$ui($key || '-' || .) instance of xs:string] ! map{.: $ui($key || '-' || .)}), map{'method': 'json'})"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
   <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the edition's one reading style; other

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple, TypeVar
 from rapidfuzz import fuzz
 
 from ..brackets import is_description, top_level_brackets
-from ..config import RecordFormat
+from ..config import RecordFormat, format_names, record_format
 from ..dates import find_dates, is_date_line
 from ..errors import RecordError
 from ..gazetteer import gazetteer_places
@@ -321,7 +321,7 @@ def parse_body(
     blocks: list[Block], fmt: RecordFormat, title: str = ""
 ) -> tuple[Node, dict[str, str], list[str], list[str]]:
     """(div[@type=document], notes by mark, author names seen, warnings)."""
-    lines = _lines(blocks)
+    lines = _lines(blocks, fmt)
     if not lines:
         raise RecordError("record has a header but no document text")
     warnings: list[str] = []
@@ -515,11 +515,193 @@ def _separate_parts(document: Node) -> None:
 _FLATTENED_SECTION = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=(?:\d{1,2}|[IVX]{1,4})\.\s+[A-Z])")
 
 
-def _lines(blocks: list[Block]) -> list[Line]:
+# section 1 run on to the heading or date before it, with no sentence's end between ("… 12 May 1961
+# 1. On trade. …"): cut where `1.` or `I.` begins a capitalised sentence, unless a word such as
+# "No." or "paragraph" numbers it or it is an initial (`A. I. Mikoyan`)
+_FLATTENED_FIRST = re.compile(r"\s+(?=(?:1|I)\.\s+[A-ZÀ-Þ])")
+_NUMBERS_WHAT_FOLLOWS = re.compile(
+    r"(?:\b(?:No|Nr|N[°º]|[Pp]aragraph|[Pp]oint|[Ii]tem|[Aa]rticle|[Pp]age|pp?|[Cc]opy|[Ss]ection|[Cc]lause|[Pp]art)\.?|\b[A-ZÀ-Þ]\.)$"
+)
+# a section's own heading before its first sentence: `2. On the conference. Castro said …` (a short
+# phrase ending in a full stop or colon, no sentence), `2. ON TRADE I met …` (words in capitals)
+_SECTION_HEADING = re.compile(r"^(?P<head>(?:\d{1,2}|[IVX]{1,4})\.\s+(?P<words>[^.!?:;]{2,80}?)[.:])\s+(?=[A-ZÀ-Þ“\"])")
+_CAPS_SECTION_HEADING = re.compile(
+    r"^(?P<head>(?:\d{1,2}|[IVX]{1,4})\.\s+(?P<words>(?:[A-ZÀ-Þ][A-ZÀ-Þ'’,-]*\s+){1,10}?))(?=[A-ZÀ-Þ][a-zà-ÿ]|I\s+[a-z])"
+)
+# words that make a phrase a sentence, not a heading (a subject pronoun, an auxiliary, a verb of saying)
+_SENTENCE_WORDS = frozenset(
+    {
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "you",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "asked",
+        "told",
+        "stated",
+        "replied",
+        "noted",
+        "added",
+        "agreed",
+        "answered",
+        "declared",
+        "informed",
+        "expressed",
+        "stressed",
+        "thanked",
+        "promised",
+        "met",
+        "went",
+        "came",
+        "left",
+        "arrived",
+    }
+)
+# a signature after the last sentence: initials and a surname, or a surname in capitals, at the end
+_TAIL_NAME = re.compile(r"\(?(?:[A-ZÀ-Þ][a-z]?\.\s?){1,3}\s*[A-ZÀ-Þ][\w'’-]+\)?\.?$|\(?[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}\)?\.?$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _flattened(text: str, fmt: RecordFormat) -> list[tuple[str, int]]:
+    """A body flattened into one line (an export that lost the line breaks) as the lines it stands
+    for, each with its block number: classification and copy marks before the text, the title and
+    the date before section 1, each numbered section (cut at a sentence's end before its number, and
+    section 1 also after a heading or date), a section's own heading apart from its first sentence,
+    and a signature after the last sentence (a role, then initials and a surname or a surname in
+    capitals), so that each becomes what it would on lines of its own (TEI P5 4.1, 4.2)."""
+    parts = _FLATTENED_SECTION.split(text)
+    lead: list[str] = []
+    if len(parts) > 1 and not _NUMBERED_ANY.match(parts[0]):
+        first = next(
+            (m for m in _FLATTENED_FIRST.finditer(parts[0]) if not _NUMBERS_WHAT_FOLLOWS.search(parts[0][: m.start()])),
+            None,
+        )
+        if first is not None:
+            lead, parts = _lead_lines(parts[0][: first.start()], fmt), [parts[0][first.end() :], *parts[1:]]
+        else:
+            lead, parts = _lead_lines(parts[0], fmt), parts[1:]
+    else:
+        marks, rest = _leading_marks(parts[0], fmt)
+        lead, parts = marks, [rest, *parts[1:]] if rest else parts[1:]
+    signature: list[str] = []
+    if parts:
+        found = _signature_tail(parts[-1], fmt)
+        if found is not None:
+            parts[-1], signature = found
+    out = [(line, b) for b, line in enumerate(lead)]
+    for part in parts:
+        block = len({b for _, b in out})
+        out += [(line, block) for line in _section_lines(part)]
+    block = len({b for _, b in out})
+    out += [(line, block) for line in signature]  # role and name: one block, as printed under the text
+    return out
+
+
+def _leading_marks(text: str, fmt: RecordFormat) -> tuple[list[str], str]:
+    """([the classification and copy marks that begin TEXT, as one line], the rest): `SECRET. Copy No. 3
+    RECORD OF …` -> (["SECRET. Copy No. 3"], "RECORD OF …"); ([], TEXT) when it begins with none. A mark
+    counts when printed in capitals or followed by a stop, exclamation mark or comma (not the word
+    `Secret` beginning a sentence: `Secret talks began …`)."""
+    at = 0
+    marks = sorted(fmt.classification_marks, key=len, reverse=True)
+    while True:
+        rest = text[at:]
+        copy = re.match(r"(?:Copy|COPY)\s+(?:No\.?|N[°º]|Nr\.?|#)\s*\d+[.,]?(?=\s|$)", rest)
+        if copy:
+            at += copy.end()
+        else:
+            mark = next((m for m in marks if rest[: len(m)].lower() == m.lower()), None)
+            after = rest[len(mark) : len(mark) + 1] if mark else ""
+            if mark is None or not (after in ".!," or rest[: len(mark)].isupper() and after in (" ", "")):
+                break
+            at += len(mark) + (after in ".!,")
+        at += len(text[at:]) - len(text[at:].lstrip())
+    return ([text[:at].rstrip()] if at else []), text[at:]
+
+
+def _lead_lines(lead: str, fmt: RecordFormat) -> list[str]:
+    """The text before section 1 of a flattened body as lines: its marks (`_leading_marks`), its
+    title, and a date that ends it (`… with Fidel Castro 12 May 1961`: the dateline)."""
+    marks, rest = _leading_marks(lead.strip(), fmt)
+    words = rest.split()
+    for k in range(min(6, len(words) - 1), 0, -1):  # the longest date at the end, a title left before it
+        tail = " ".join(words[-k:])
+        if is_date_line(tail):
+            return [*marks, " ".join(words[:-k]), tail]
+    return [*marks, rest] if rest else marks
+
+
+def _section_lines(part: str) -> list[str]:
+    """A numbered section of a flattened body: its heading apart from its first sentence, when the
+    words after the number are a heading (`_SECTION_HEADING`) and not a short sentence."""
+    m = _SECTION_HEADING.match(part)
+    if m:
+        words = m.group("words").split()
+        sentence = any(w.lower().strip(",") in _SENTENCE_WORDS for w in words)
+        # (`1. Talks with A. Petrov`: the stop is an initial's)
+        if len(words) <= 8 and not sentence and not re.search(r"\b[A-ZÀ-Þ]$", m.group("words")):
+            return [m.group("head"), part[m.end() :]]
+    m = _CAPS_SECTION_HEADING.match(part)
+    if m and any(len(w.strip(",")) >= 2 for w in m.group("words").split()):
+        return [m.group("head").rstrip(), part[m.end() :]]
+    return [part]
+
+
+def _signature_tail(text: str, fmt: RecordFormat) -> tuple[str, list[str]] | None:
+    """(the text, [role, name] or [name]) when a signature follows the last sentence of TEXT (`…
+    inform Moscow. AMBASSADOR OF THE USSR IN CUBA S. KUDRYAVTSEV`), else None. The name is initials and
+    a surname or a surname in capitals (`_closer_kind` "name" / "caps-name"); a role before it is a role
+    line of a closer (`_closer_kind` "role", "title-role")."""
+    ends = [
+        m for m in _SENTENCE_END.finditer(text) if not re.search(r"(?:^|[\s(/\[])[A-ZÀ-Þ][a-z]?\.$", text[: m.start()])
+    ]
+    if not ends:
+        return None
+    cut = ends[-1]
+    tail = text[cut.end() :]
+    if len(tail) > 150 or tail.rstrip(".").lower() in _NOT_SURNAMES:
+        return None
+    name = _TAIL_NAME.search(tail)
+    if name is None:
+        return None
+    role = tail[: name.start()].strip()
+    signer = name.group(0)
+    if _closer_kind(signer, fmt) not in ("name", "caps-name", "role-and-name"):
+        return None
+    if role and _closer_kind(role, fmt) not in ("role", "title-role", "role-text"):
+        return None
+    return text[: cut.start()], [role, signer] if role else [signer]
+
+
+def _lines(blocks: list[Block], fmt: RecordFormat) -> list[Line]:
     if len(blocks) == 1 and len(blocks[0].lines) == 1:
-        # a body flattened into one line: numbered sections still start new paragraphs
-        parts = _FLATTENED_SECTION.split(blocks[0].lines[0])
-        return [Line(p, i, blocks[0].lineno) for i, p in enumerate(parts)]
+        # a body flattened into one line: its marks, title, sections and signature still part
+        return [Line(t, b, blocks[0].lineno) for t, b in _flattened(blocks[0].lines[0], fmt)]
     lines: list[Line] = []
     add = lines.append
     for b, block in enumerate(blocks):
@@ -2595,10 +2777,10 @@ def _speakers(lines: list[Line], title: str = "") -> set[str]:
         m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
         if m and "rest" in m.groupdict() and m.group("rest")[0].islower():
             m = None  # `General Assembly: the next session …`: a sentence goes on, no one speaks
-        if m and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS and not _field_word(m.group("speaker")):
+        if m and not _not_a_speaker(m.group("speaker")) and not _field_word(m.group("speaker")):
             counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
         d = _DOT_SPEAKER.match(line.text)
-        if d and not _NUMBERED.match(line.text) and _speaker_word(d.group("speaker")) not in _NOT_SPEAKERS:
+        if d and not _NUMBERED.match(line.text) and not _not_a_speaker(d.group("speaker")):
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
     speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s) or _named_in_title(s, title)}
     # a name's bracketed other form (`Pak Se-chang [Pak Se Chang]`) does not make the label long
@@ -2680,7 +2862,7 @@ def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
         if (
             m
             and not is_caps(m.group("rest"))
-            and _speaker_word(m.group("speaker")) not in _NOT_SPEAKERS
+            and not _not_a_speaker(m.group("speaker"))
             and (m.group("sep").strip() == ":" or pattern is _SPEAKER and _has_caps_word(m.group("speaker")))
         ):
             return m
@@ -2691,6 +2873,18 @@ def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
     if d and f"dot:{d.group('speaker')}" in mixed:
         return d
     return None
+
+
+def _not_a_speaker(speaker: str) -> bool:
+    """A label that names no one: a word of _NOT_SPEAKERS (`Note:`), or a classification mark of any
+    record format (`SECRET.`, `TOP SECRET.`, `Strictly Confidential:` head a document, nobody speaks them)."""
+    return _speaker_word(speaker) in _NOT_SPEAKERS or speaker.strip(" .!:").lower() in _classification_marks()
+
+
+@cache
+def _classification_marks() -> frozenset[str]:
+    """The classification marks of every record format this installation knows, in lower case."""
+    return frozenset().union(*(record_format(name).classification_marks_lower for name in format_names()))
 
 
 def _speaker_word(speaker: str) -> str:
@@ -2707,7 +2901,7 @@ def _speaker_alone(text: str, nxt: Line | None, mixed: set[str]) -> re.Match | N
     if not text.endswith(":"):
         return None
     m = _SPEAKER_ALONE.match(text)
-    if not m or nxt is None or _speaker_word(m.group("speaker")) in _NOT_SPEAKERS:
+    if not m or nxt is None or _not_a_speaker(m.group("speaker")):
         return None
     speaker = m.group("speaker")
     known = (

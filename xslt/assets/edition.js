@@ -13,7 +13,15 @@
     docs.forEach(function (d) { text[d.id] = (d.title + " " + d.summary).toLowerCase(); });
     var items = Array.prototype.slice.call(document.querySelectorAll("#doc-list > li"));
     var count = document.getElementById("result-count");
-    var template = form.dataset.count || "{count} of {n} documents shown";
+    // the counted phrase's forms by CLDR plural category (ui-strings.json: filter-count-one, -other, …)
+    var forms = {};
+    try { forms = JSON.parse(form.dataset.count || "{}"); } catch (e) { forms = {}; }
+    var plural = null;
+    try { plural = new Intl.PluralRules(document.documentElement.lang || "en"); } catch (e) { plural = null; }
+    function template(n) {
+      var category = plural ? plural.select(n) : (n === 1 ? "one" : "other");
+      return forms[category] || forms.other || "{count} of {n}";
+    }
     function has(list, value) { return !value || (" " + list + " ").indexOf(" " + value + " ") >= 0; }
     function apply() {
       var words = form.q.value.toLowerCase().split(/\s+/).filter(Boolean);
@@ -26,7 +34,7 @@
         li.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      count.textContent = template.replace("{count}", shown).replace("{n}", items.length);
+      count.textContent = template(items.length).replace("{count}", shown).replace("{n}", items.length);
     }
     form.hidden = false;
     form.addEventListener("input", apply);
