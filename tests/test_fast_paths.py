@@ -173,6 +173,35 @@ def test_initial_gate_from_the_full_stop_agrees_with_the_plain_pattern(text):
     assert (entities._MAY_HOLD_INITIAL.search(text) is None) == (plain.search(text) is None)
 
 
+# the token pattern as it was written before it began with its letter (entities._TOKEN): the plain alternation
+_PLAIN_TOKEN = re.compile(
+    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])"
+    r"|(?<=[^\W\d_]\.)[^\W\d_]\.(?=\s*$)"
+    r"|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+)
+# initials' letters and digraphs, full stops, spaces and line ends, joiners, a possessive's s, digits, an underscore,
+# a number that is no digit (²), letters outside ASCII
+_TOKEN_ALPHABET = st.sampled_from([*"YeZhTSsaAbN. \n\t-'’_1²éÉ中", "Ye.", "Yu. ", "U.N.", "'s", " s", "TS."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TOKEN_ALPHABET, max_size=14), st.integers(0, 20), st.integers(0, 30))
+@example(["at the ", "U.N."], 0, 30)
+@example(["Yu.", "V. ", "Andropov's"], 0, 30)
+def test_token_pattern_from_its_letter_finds_what_the_plain_alternation_finds(parts, start, end):
+    from tei_encoder.enrich import entities
+
+    text = "".join(parts)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+
+    def found(pattern: re.Pattern) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, start, end)]
+
+    assert found(entities._TOKEN) == found(_PLAIN_TOKEN)
+    first, plain_first = entities._TOKEN.search(text, start, end), _PLAIN_TOKEN.search(text, start, end)
+    assert (first and first.span()) == (plain_first and plain_first.span())
+
+
 _STRINGS = st.sampled_from(["", " ", "a b", "x & y", "<i>", "]]>", "one\ntwo", "cr\rlf", "tab\t", "é😀", 'q"t'])
 _VALUES = st.sampled_from(["", "a", 'say "x"', "x\ny", "t\tz", "r\rq", "<&>", "é"])
 
