@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -471,3 +472,29 @@ def test_kept_classifications_give_the_plain_answers_and_fresh_nodes(monkeypatch
     for k in range(5):
         body._closer_kind(f"Copy No. {k}", fmt)
         assert len(fmt.parse_memo["_closer_kind"]) <= 2
+
+
+@pytest.mark.parametrize("odd_body", [False, True])
+def test_tei_tree_in_one_go_is_the_tree_made_part_by_part(odd_body):
+    """The whole TEI made as one XML text gives the bytes of the tree made part by part (root and text/body
+    from Python, header, standOff and body each parsed); a body the text cannot say (an element whose only
+    text is empty) is made part by part, as before."""
+    from tei_encoder.config import record_format
+    from tei_encoder.model import Entity
+    from tei_encoder.parse import parse_record
+    from tei_encoder.read import decode_record
+    from tei_encoder.write import _parsed, _tei_tree_by_parts, serialize, tei_tree
+
+    text = (
+        "March 3, 1962\n\n**Record of a Talk on Shipping**\n\n<https://digitalarchive.example.org/document/900001>\n\n"
+        "The talks covered the shipping schedule & the <port> fees.\n\nSigned: A. Tester\n"
+    )
+    doc = parse_record(decode_record(Path("t.txt"), text.encode()), record_format())
+    doc.entities["tester"] = Entity(xml_id="tester", kind="person", name="A. Tester", variants=["Tester"])
+    if odd_body:
+        first = next(node for node in doc.body.iter() if node.tag == "p")
+        first.children.append(Node("hi", {}, [""]))  # lxml's parse of <hi></hi> would have no text at all
+        assert _parsed(doc.body) is None
+    expected = serialize(_tei_tree_by_parts(doc, "2026-01-01", "en"))
+    assert serialize(tei_tree(doc, "2026-01-01")) == expected
+    assert b"<hi></hi>" in expected if odd_body else b"&amp; the &lt;port&gt;" in expected
