@@ -13,6 +13,10 @@ benchmarks/out/corpus-300). --base DIR: this checkout and the checkout DIR (each
 corpus/authority, the same records) are measured in turn in fresh processes, --rounds times, by
 the CPU time of encode_record (without the schema check); each prints the median over the records
 of each record's median of --repeat runs, and the ratio this/base per round and over the rounds.
+A record encoded again right after itself finds its own strings in the caches keyed by a string
+(tokens and their keys, a text's word kinds), which a build, encoding each record once, never does:
+--first times each record's first encode instead, after 60 other records of the corpus (warm
+recogniser and word caches), one run per record.
 
 The recogniser is built once (as in a build); each record is encoded `--repeat` times after one
 warm-up run, and the median over all runs is reported in milliseconds.
@@ -73,18 +77,23 @@ def by_size(paths: list[Path], per: dict[str, float]) -> list[tuple[str, int, fl
 
 # run in a fresh process with a checkout's code on PYTHONPATH; written for that checkout's API too
 # (an older encode_record has no `check`): argv authority, repeat, record paths; prints milliseconds
+# (with repeat 0: the first `warm` paths are encoded once untimed, then each other record once, timed: its
+# first encode, as a build encodes it)
 _MEASURE = """
 import inspect, statistics, sys, time
 from pathlib import Path
 from tei_encoder.pipeline import EncodeSettings, encode_record
-authority, repeat, *paths = sys.argv[1:]
+authority, repeat, warm, *paths = sys.argv[1:]
 settings = EncodeSettings(authority=(Path(authority),))
 kw = {"check": False} if "check" in inspect.signature(encode_record).parameters else {}
-medians = []
-for path in map(Path, paths):
+for path in map(Path, paths[: int(warm)]):
     encode_record(path, settings, **kw)
+medians = []
+for path in map(Path, paths[int(warm) :]):
+    if int(repeat):
+        encode_record(path, settings, **kw)
     runs = []
-    for _ in range(int(repeat)):
+    for _ in range(int(repeat) or 1):
         started = time.process_time()
         encode_record(path, settings, **kw)
         runs.append(time.process_time() - started)
@@ -101,22 +110,37 @@ def seed_sized(count: int = 40) -> list[Path]:
     return [p for p in sorted(folder.glob("*.txt")) if 6000 <= p.stat().st_size < 9000][:count]
 
 
-def checkout_median_ms(checkout: Path, python: str, paths: list[Path], repeat: int) -> float:
-    """Median over `paths` of each record's median CPU ms, measured with `checkout`'s code and authority."""
+def warm_up_records(measured: list[Path], count: int = 60) -> list[Path]:
+    """`count` records of the 300-record corpus that are not among `measured`: what --first encodes before
+    it times anything (the caches and the recogniser warm, none of the measured records' own strings)."""
+    taken = {p.resolve() for p in measured}
+    folder = ROOT / "benchmarks" / "out" / "corpus-300"
+    return [p.resolve() for p in sorted(folder.glob("*.txt")) if p.resolve() not in taken][:count]
+
+
+def checkout_median_ms(
+    checkout: Path, python: str, paths: list[Path], repeat: int, warm: list[Path] | None = None
+) -> float:
+    """Median over `paths` of each record's median CPU ms, measured with `checkout`'s code and authority;
+    with repeat 0, of each record's first encode, after the `warm` records were encoded once."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    argv = [python, "-c", _MEASURE, str(checkout / "corpus" / "authority"), str(repeat), *map(str, paths)]
+    warm = warm or []
+    records = [*map(str, warm), *map(str, paths)]
+    argv = [python, "-c", _MEASURE, str(checkout / "corpus" / "authority"), str(repeat), str(len(warm)), *records]
     done = subprocess.run(argv, cwd=checkout, env=env, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"{checkout}: the measurement failed: {done.stderr.strip().splitlines()[-1:]}")
     return float(done.stdout.split()[-1])
 
 
-def compare(base: Path, base_python: str, paths: list[Path], repeat: int, rounds: int) -> None:
-    """This checkout against `base`, in alternate fresh processes: per round both medians and the ratio."""
+def compare(base: Path, base_python: str, paths: list[Path], repeat: int, rounds: int, first: bool = False) -> None:
+    """This checkout against `base`, in alternate fresh processes: per round both medians and the ratio.
+    `first`: each record's first encode (after warm_up_records), not the median of `repeat` encodes after one."""
     ratios = []
+    warm = warm_up_records(paths) if first else []
     for n in range(1, rounds + 1):
-        this = checkout_median_ms(ROOT, sys.executable, paths, repeat)
-        other = checkout_median_ms(base.resolve(), base_python, paths, repeat)
+        this = checkout_median_ms(ROOT, sys.executable, paths, 0 if first else repeat, warm)
+        other = checkout_median_ms(base.resolve(), base_python, paths, 0 if first else repeat, warm)
         ratios.append(this / other)
         print(f"round {n}: this {this:6.2f} ms  base {other:6.2f} ms  ratio {this / other:.3f}")
     print(f"{len(paths)} records, median ratio over {rounds} rounds: {statistics.median(ratios):.3f}")
@@ -132,10 +156,15 @@ def main() -> None:
     parser.add_argument("--base", type=Path, help="another checkout to compare with (CPU time, fresh processes)")
     parser.add_argument("--base-python", default=sys.executable, help="the Python that runs --base's code")
     parser.add_argument("--rounds", type=int, default=3, help="with --base: alternate measurements of each")
+    parser.add_argument(
+        "--first",
+        action="store_true",
+        help="with --base: each record's first encode, after 60 other records (as a build encodes it)",
+    )
     args = parser.parse_args()
     paths = args.paths or (seed_sized() if args.seed_sized else DEFAULT)
     if args.base:
-        compare(args.base, args.base_python, [p.resolve() for p in paths], args.repeat or 5, args.rounds)
+        compare(args.base, args.base_python, [p.resolve() for p in paths], args.repeat or 5, args.rounds, args.first)
         return
     per = median_ms(paths, args.repeat or 30, args.cpu)
     if args.by_size:

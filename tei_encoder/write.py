@@ -56,10 +56,33 @@ def serialize(root: etree._Element) -> bytes:
 def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
     """Document -> the lxml TEI tree: teiHeader (TEI 2), standOff with the mentioned entities
     (TEI 16.10, 13.3), text/body with the document's div (TEI 4).
+
+    Made as XML text parsed in one go (_parsed); when that text cannot say a part as _node would, part
+    by part as before (_tei_tree_by_parts), which gives the same tree. Raises RecordError when the
+    text's structure would not be valid TEI.
     """
-    h = doc.header
     # a translation language without a known code (`und`) says nothing of the text's language
-    lang = next((t.code for t in h.translation_languages if t.code != UNDETERMINED), "en")
+    lang = next((t.code for t in doc.header.translation_languages if t.code != UNDETERMINED), "en")
+    parts: list[Node | str] = [_header_node(doc, change_date)]
+    if doc.entities:
+        parts.append(_stand_off_node(doc.entities))
+    body = Node("body", {}, [doc.body])
+    parts.append(Node("text", {"xml:lang": lang} if lang else {}, [body]))  # (as _sub: an empty value left out)
+    root = _parsed(Node("TEI", {"xml:id": doc.record_id, "xml:lang": "en"}, parts))
+    if root is None:
+        root = _tei_tree_by_parts(doc, change_date, lang)
+    for div in root[-1][0].iter(T + "div"):  # (the body: text's only child, text the last of TEI's)
+        problem = div_content_problem(div)
+        if problem:
+            raise RecordError(
+                f"the text's structure would not be valid TEI ({problem}); nothing written, please report it"
+            )
+    return root
+
+
+def _tei_tree_by_parts(doc: Document, change_date: str | None, lang: str) -> etree._Element:
+    """tei_tree's tree made part by part: the root and text/body from Python, teiHeader, standOff and the
+    body's div each made in one go where XML text can say it, else element by element (_text_tree)."""
     root = etree.Element(T + "TEI", nsmap={None: TEI_NS})
     root.set(XML_ID, doc.record_id)
     root.set(XML_LANG, "en")
@@ -69,12 +92,6 @@ def tei_tree(doc: Document, change_date: str | None = None) -> etree._Element:
     text = _sub(root, "text", **{"xml:lang": lang})
     body = _sub(text, "body")
     body.append(_text_tree(doc.body))
-    for div in body.iter(T + "div"):
-        problem = div_content_problem(div)
-        if problem:
-            raise RecordError(
-                f"the text's structure would not be valid TEI ({problem}); nothing written, please report it"
-            )
     return root
 
 
@@ -299,6 +316,11 @@ def _ms_desc(h: Header, ref: ArchivalReference) -> Node:
 
 def _stand_off(entities: dict[str, Entity]) -> etree._Element:
     """The standOff with a list of each kind's entries (TEI 16.10, 13.3), made in one go (_text_tree)."""
+    return _text_tree(_stand_off_node(entities))
+
+
+def _stand_off_node(entities: dict[str, Entity]) -> Node:
+    """The standOff (see _stand_off) as a Node."""
     stand_off = Node("standOff", {}, [])
     for entity_kind in ENTITY_KINDS:
         kind, list_tag, entry_tag, name_tag = (
@@ -322,7 +344,7 @@ def _stand_off(entities: dict[str, Entity]) -> etree._Element:
             entry.children += [_leaf(name_tag, variant, type="variant") for variant in e.variants]
             entry.children += [_leaf("idno", value, type=kind_id) for kind_id, value in e.idnos]
             listing.children.append(entry)
-    return _text_tree(stand_off)
+    return stand_off
 
 
 def _leaf(tag: str, text: str | None, **attrs: str) -> Node:
@@ -345,13 +367,20 @@ def _text_tree(node: Node) -> etree._Element:
     go, which costs lxml a fraction of an element made and filled from Python. Whatever that text
     cannot say as _node would (an empty string as an element's only text, a name or value lxml would
     refuse) is left to _node, which then gives the same tree or the same error."""
+    tree = _parsed(node)
+    return _node(node) if tree is None else tree
+
+
+def _parsed(node: Node) -> etree._Element | None:
+    """node's TEI element from its XML text (_xml_of) parsed in one go; None when that text cannot say
+    it as _node would (RecursionError, a parse error, an odd name or value)."""
     out: list[str] = []
     try:
         _xml_of(node, out)
         out[0] = out[0].replace("<" + node.tag, f'<{node.tag} xmlns="{TEI_NS}"', 1)  # the outermost start tag
         return etree.fromstring("".join(out).encode("utf-8"), _body_parser())  # (bytes: parsed faster than str)
-    except Exception:  # (RecursionError, a parse error, an odd name or value): _node's tree or error
-        return _node(node)
+    except Exception:
+        return None
 
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -171,6 +172,35 @@ def test_initial_gate_from_the_full_stop_agrees_with_the_plain_pattern(text):
 
     plain = re.compile(r"[A-ZÀ-ÞĀ-ž][a-z]?\.")
     assert (entities._MAY_HOLD_INITIAL.search(text) is None) == (plain.search(text) is None)
+
+
+# the token pattern as it was written before it began with its letter (entities._TOKEN): the plain alternation
+_PLAIN_TOKEN = re.compile(
+    r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])"
+    r"|(?<=[^\W\d_]\.)[^\W\d_]\.(?=\s*$)"
+    r"|[^\W\d_]+(?:[-'’](?![sS]\b)[^\W\d_]+)*"
+)
+# initials' letters and digraphs, full stops, spaces and line ends, joiners, a possessive's s, digits, an underscore,
+# a number that is no digit (²), letters outside ASCII
+_TOKEN_ALPHABET = st.sampled_from([*"YeZhTSsaAbN. \n\t-'’_1²éÉ中", "Ye.", "Yu. ", "U.N.", "'s", " s", "TS."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TOKEN_ALPHABET, max_size=14), st.integers(0, 20), st.integers(0, 30))
+@example(["at the ", "U.N."], 0, 30)
+@example(["Yu.", "V. ", "Andropov's"], 0, 30)
+def test_token_pattern_from_its_letter_finds_what_the_plain_alternation_finds(parts, start, end):
+    from tei_encoder.enrich import entities
+
+    text = "".join(parts)
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+
+    def found(pattern: re.Pattern) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, start, end)]
+
+    assert found(entities._TOKEN) == found(_PLAIN_TOKEN)
+    first, plain_first = entities._TOKEN.search(text, start, end), _PLAIN_TOKEN.search(text, start, end)
+    assert (first and first.span()) == (plain_first and plain_first.span())
 
 
 _STRINGS = st.sampled_from(["", " ", "a b", "x & y", "<i>", "]]>", "one\ntwo", "cr\rlf", "tab\t", "é😀", 'q"t'])
@@ -442,3 +472,29 @@ def test_kept_classifications_give_the_plain_answers_and_fresh_nodes(monkeypatch
     for k in range(5):
         body._closer_kind(f"Copy No. {k}", fmt)
         assert len(fmt.parse_memo["_closer_kind"]) <= 2
+
+
+@pytest.mark.parametrize("odd_body", [False, True])
+def test_tei_tree_in_one_go_is_the_tree_made_part_by_part(odd_body):
+    """The whole TEI made as one XML text gives the bytes of the tree made part by part (root and text/body
+    from Python, header, standOff and body each parsed); a body the text cannot say (an element whose only
+    text is empty) is made part by part, as before."""
+    from tei_encoder.config import record_format
+    from tei_encoder.model import Entity
+    from tei_encoder.parse import parse_record
+    from tei_encoder.read import decode_record
+    from tei_encoder.write import _parsed, _tei_tree_by_parts, serialize, tei_tree
+
+    text = (
+        "March 3, 1962\n\n**Record of a Talk on Shipping**\n\n<https://digitalarchive.example.org/document/900001>\n\n"
+        "The talks covered the shipping schedule & the <port> fees.\n\nSigned: A. Tester\n"
+    )
+    doc = parse_record(decode_record(Path("t.txt"), text.encode()), record_format())
+    doc.entities["tester"] = Entity(xml_id="tester", kind="person", name="A. Tester", variants=["Tester"])
+    if odd_body:
+        first = next(node for node in doc.body.iter() if node.tag == "p")
+        first.children.append(Node("hi", {}, [""]))  # lxml's parse of <hi></hi> would have no text at all
+        assert _parsed(doc.body) is None
+    expected = serialize(_tei_tree_by_parts(doc, "2026-01-01", "en"))
+    assert serialize(tei_tree(doc, "2026-01-01")) == expected
+    assert b"<hi></hi>" in expected if odd_body else b"&amp; the &lt;port&gt;" in expected
