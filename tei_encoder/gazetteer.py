@@ -113,6 +113,9 @@ class LinkRules:
     other_reading_record_words: frozenset[str] = frozenset()
     # ambiguous name's key -> (its adjective folded, the folded words before the adjective that make it the other place's)
     ambiguous_adjectives: dict[tuple[str, ...], tuple[str, frozenset[str]]] = field(default_factory=dict)
+    # gazetteer country name -> names of states that held its territory ("Germany": "GDR", "FRG"): naming
+    # one supports linking a city of that country
+    former_state_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +150,7 @@ def gazetteer_link_rules() -> LinkRules:
             )
             for name, rule in raw.get("adjectives_of_ambiguous_names", {}).items()
         },
+        former_state_names={country: tuple(names) for country, names in raw.get("former_state_names", {}).items()},
     )
 
 

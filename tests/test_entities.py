@@ -520,6 +520,22 @@ def test_gazetteer_city_linked_when_the_record_names_its_country(tmp_path):
     assert xp(tree, "//t:text//t:placeName[.='Bali']/@ref") == ["#gn-1277539"]
 
 
+@pytest.mark.parametrize(
+    "text, linked",
+    [
+        # the GDR held Rostock's territory: naming it supports the German city's link
+        ("The grain for the GDR was unloaded at Rostock in May.\n", True),
+        ("The party committee of Lviv reported to the Soviet Union's ministry in March.\n", True),
+        # no state of the city's territory named: no support, no link
+        ("The grain was unloaded at Rostock in May.\n", False),
+    ],
+)
+def test_a_former_state_of_the_citys_territory_supports_its_link(tmp_path, text, linked):
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    refs = xp(tree, "//t:text//t:placeName[.='Rostock' or .='Lviv']/@ref")
+    assert len(refs) == 1 and refs[0].startswith("#gn-") == linked
+
+
 def test_variant_naming_one_body_the_world_over_links_to_the_authority(tmp_path):
     text = "Observers of the International Red Cross toured the camps twice; the Korean Red Cross did not.\n"
     _, orgs = refs_by_name(tmp_path, text, "orgName")

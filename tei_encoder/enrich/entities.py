@@ -423,14 +423,16 @@ class EntityRecognizer:
         self.squashed_persons = self._squashed_persons()
 
     def _country_names(self, geonames_owner: dict[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """Gazetteer country name -> every name of it as keys: the gazetteer's and, when an authority
-        entry holds the country's GeoNames id, that entry's forms ("US" for the United States)."""
+        """Gazetteer country name -> every name of it as keys: the gazetteer's, when an authority
+        entry holds the country's GeoNames id that entry's forms ("US" for the United States), and the
+        names of states that held its territory (data/gazetteer.json former_state_names: "GDR")."""
         out: dict[str, tuple[tuple[str, ...], ...]] = {}
+        former = self.link_rules.former_state_names
         for place in gazetteer_places():
             if place.kind != "country":
                 continue
             owner = self.entries.get(geonames_owner.get(place.geonameid, ""))
-            forms = (place.name, *((owner.name, *owner.variants) if owner else ()))
+            forms = (place.name, *((owner.name, *owner.variants) if owner else ()), *former.get(place.name, ()))
             out[place.name] = tuple(dict.fromkeys(tuple(norm(t) for _, _, t in tokens(f)) for f in forms))
         return out
 
