@@ -25,6 +25,27 @@ from .xmlsafe import describe_xml_error, parse_xml, xml_id_refusal
 REJECTED_FILE = "rejected.txt"  # in an authority folder: name forms an editor rejected, one per line
 
 
+SHARED_NAME = "shared"  # the type of a name form an entry bore with others (see AuthorityEntry.shared)
+
+
+@dataclass(frozen=True)
+class SharedName:
+    """A bare name an entry bore with other entries (`Korea` of North and South Korea after 1948), in
+    the period from `start` (ISO date, inclusive) to `end` (exclusive), either open; `contender`: the
+    entry makes the name uncertain when a record names it by its state name but is never chosen for it."""
+
+    form: str
+    start: str | None = None
+    end: str | None = None
+    contender: bool = False
+
+
+def is_shared_name(el: etree._Element) -> bool:
+    """Whether a name element of an authority entry is a shared bare name (type="shared"): not a name
+    form of the entry's own (never claimed, never matched as the entry's), read by AuthorityEntry.shared."""
+    return el.get("type") == SHARED_NAME
+
+
 @dataclass(frozen=True)
 class AuthorityEntry:
     """One entity of an authority file: its xml:id, kind (person | place | org), preferred name,
@@ -39,6 +60,13 @@ class AuthorityEntry:
     source: str = "authority"
     # years of birth and death of a person (<birth when>, <death when>), when the entry gives them
     lived: tuple[int | None, int | None] = (None, None)
+    # when the entity existed, ISO dates (<state type="existence" from to>; `to` the day it ceased), when given
+    existence: tuple[str | None, str | None] = (None, None)
+    # bare names the entity bore with others for a time (<placeName type="shared">): (form, from, to,
+    # contender: it makes the name uncertain when a record names it, but is never chosen for it)
+    shared: tuple[SharedName, ...] = ()
+    # its capital's names (<location type="capital"><settlement>): a record that prints one speaks of this state
+    capitals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -290,16 +318,13 @@ def _entries(tree, path: Path):
                     where = f"{shown(path)}:{el.sourceline}"
                     raise UsageError(f"{where}: {entry_id_repeated(xml_id, f'{shown(path)}:{seen[xml_id]}')}")
                 seen[xml_id] = el.sourceline or 0
-            names = [" ".join("".join(n.itertext()).split()) for n in el.iterfind(f"tei:{name_tag}", NSMAP)]
+            name_els = [n for n in el.iterfind(f"tei:{name_tag}", NSMAP) if not is_shared_name(n)]
+            names = [" ".join("".join(n.itertext()).split()) for n in name_els]
             names = [n for n in names if n]
             if not xml_id or not names:
                 continue
             preferred = next(
-                (
-                    " ".join("".join(n.itertext()).split())
-                    for n in el.iterfind(f"tei:{name_tag}", NSMAP)
-                    if n.get("type") == "preferred"
-                ),
+                (" ".join("".join(n.itertext()).split()) for n in name_els if n.get("type") == "preferred"),
                 names[0],
             )
             idnos = tuple(
@@ -309,7 +334,38 @@ def _entries(tree, path: Path):
             )
             variants = tuple(dict.fromkeys(n for n in names if n != preferred))
             lived = (_year_of(el, "birth"), _year_of(el, "death")) if kind == "person" else (None, None)
-            yield AuthorityEntry(xml_id=xml_id, kind=kind, name=preferred, variants=variants, idnos=idnos, lived=lived)
+            yield AuthorityEntry(
+                xml_id=xml_id,
+                kind=kind,
+                name=preferred,
+                variants=variants,
+                idnos=idnos,
+                lived=lived,
+                existence=_existence(el),
+                shared=_shared_names(el, name_tag),
+                capitals=tuple(
+                    " ".join("".join(c.itertext()).split())
+                    for c in el.iterfind("tei:location[@type='capital']/tei:settlement", NSMAP)
+                ),
+            )
+
+
+def _existence(el) -> tuple[str | None, str | None]:
+    """(from, to) of the entry's <state type="existence"> (ISO dates, either None), else (None, None)."""
+    state = el.find("tei:state[@type='existence']", NSMAP)
+    if state is None:
+        return (None, None)
+    return (state.get("from") or state.get("notBefore") or None, state.get("to") or state.get("notAfter") or None)
+
+
+def _shared_names(el, name_tag: str) -> tuple[SharedName, ...]:
+    """The entry's shared bare names (<placeName type="shared" from to [subtype="contender"]>)."""
+    out = []
+    for n in el.iterfind(f"tei:{name_tag}", NSMAP):
+        form = " ".join("".join(n.itertext()).split())
+        if is_shared_name(n) and form:
+            out.append(SharedName(form, n.get("from") or None, n.get("to") or None, n.get("subtype") == "contender"))
+    return tuple(out)
 
 
 def _year_of(el, tag: str) -> int | None:

@@ -36,6 +36,7 @@ from .authority import (
     entry_id_refusal,
     entry_id_repeated,
     has_listings,
+    is_shared_name,
     refused_idno_type,
     rejected_names,
     unreadable_file,
@@ -210,7 +211,8 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
         problems.append(Problem(path, line, entry_id_repeated(xml_id, f"{first[0]}:{first[1]}")))
     else:
         ids[xml_id] = (path, line)
-    names = [(n, _name(n)) for n in entry.iterfind(f"tei:{mention}", NSMAP)]
+    # a shared bare name (type="shared": Korea of North and South Korea) is no form the entry claims
+    names = [(n, _name(n)) for n in entry.iterfind(f"tei:{mention}", NSMAP) if not is_shared_name(n)]
     if not any(text for _, text in names):
         problems.append(Problem(path, line, f"entry {xml_id!r} has no <{mention}>"))
     for el, text in names:
@@ -521,7 +523,8 @@ class _Files:
                     self.entries[xml_id] = entry
                     self.paths[xml_id] = path
                     for n in entry.iterfind(f"tei:{kind.mention}", NSMAP):
-                        self.forms.setdefault(form_key(_name(n)), xml_id)
+                        if not is_shared_name(n):
+                            self.forms.setdefault(form_key(_name(n)), xml_id)
         rejected_path = folder / REJECTED_FILE
         self.rejected_text = rejected_path.read_text(encoding="utf-8") if rejected_path.is_file() else ""
         self.rejected = {form_key(n) for n in rejected_names(self.rejected_text)}

@@ -45,6 +45,7 @@ from .names import (
     trie_regex,
     vocabulary,
 )
+from .shared_names import date_span, reading, shared_names
 from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
@@ -371,6 +372,17 @@ class EntityRecognizer:
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
         self.max_len = max((len(k) for k in self.lexicon), default=1)
+        # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
+        self.shared = shared_names(
+            self.authority.entries.values(),
+            lambda key: [f.entity_id for f in self.lexicon.get(key, ()) if f.kind == "place" and f.rank == 0],
+            lambda form: tuple(norm(t) for _, _, t in tokens(form)),
+            self.link_rules.state_form_words,
+        )
+        # the places whose link _dated_place checks (one set lookup per place found)
+        self.dated_places = frozenset(self.shared.existence) | frozenset(
+            f.entity_id for key in self.shared.bearers for f in self.lexicon.get(key, ())
+        )
         # the lengths of the forms starting with each first word, longest first: most capitalised words
         # start none, and a word that starts a long form starts few others (no lookup for the lengths between)
         self.first_words: dict[str, tuple[int, ...]] = {}
@@ -766,6 +778,8 @@ class _DocContext:
     word_spots: dict[str, list[int]] | None = None
     # keys whose listed readings the record overrules (overrule): its own form alone is read for them
     overruled: set[tuple[str, ...]] = field(default_factory=set)
+    # (key, listed id) of a dated place or a bare name several states bore -> whom it names here (_dated_place)
+    dated_readings: dict[tuple[tuple[str, ...], str], str | None] = field(default_factory=dict)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -3094,7 +3108,9 @@ def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_
     at = start
     for part, xml_id, kind in zip(parts, ids, kinds):
         end = at + len(part)
-        if xml_id:
+        if xml_id and kind == "place":
+            spans.append(_dated_span(ctx, at, end, part, xml_id))  # "the Korea-Japan talks" in 1965
+        elif xml_id:
             spans.append((at, end, Node(TAGS[kind], {"ref": f"#{xml_id}"}, [part]), part))
         elif "place" in kinds and not (
             ctx.forms((norm(part),))
@@ -3126,8 +3142,7 @@ def _places_after_stance_prefix(ctx: _DocContext, text: str) -> list[_Span]:
             if word and word.group()[:1].isupper() and (at == 0 or not text[at - 1].isalnum()):
                 xml_id = _listed_place_id(ctx, word.group())
                 if xml_id:
-                    surface = word.group()
-                    spans.append((start, word.end(), Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                    spans.append(_dated_span(ctx, start, word.end(), word.group(), xml_id))
             at = text.find(prefix, start)
     return spans
 
@@ -3145,6 +3160,37 @@ def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> 
         return None  # a person's name part ("Kim Island" may be named after him)
     start, end = toks[i][0], toks[i + 1][1]
     return _unlinked_place(ctx, start, end, text[start:end], (norm(word), norm(toks[i + 1][2])))
+
+
+def _dated_place(ctx: _DocContext, key: tuple[str, ...], entity_id: str, surface: str) -> str | None:
+    """Whom a listed place form (key, linked by the lists to entity_id) names in this record, by the
+    record's date and text (shared_names.reading): a bare name several states bore ("Korea", "Vietnam")
+    names the one state the record makes certain, a dated state is never named before it existed; None
+    when no state is certain (the caller leaves the mention unlinked; said once per name in the record's
+    problems, for an editor's review)."""
+    known = ctx.dated_readings.get((key, entity_id), "")
+    if known != "":
+        return known
+    when = date_span(ctx.doc.header.date_iso)
+    found = reading(ctx.rec.shared, key, entity_id, when, f"{ctx.doc.header.title} {_flat(ctx)}")
+    ctx.dated_readings[(key, entity_id)] = found
+    if found is None:
+        ctx.problems.append(
+            f"{surface!r} left unlinked: on the record's date ({ctx.doc.header.date_iso or 'none'}) it may name more "
+            "than one state, or none the authority lists; review it"
+        )
+    return found
+
+
+def _dated_span(ctx: _DocContext, start: int, end: int, surface: str, xml_id: str) -> _Span:
+    """The span of a listed place `xml_id` printed as `surface` (one word), linked as _dated_place says."""
+    if xml_id in ctx.rec.dated_places:
+        key = tuple(norm(t) for _, _, t in tokens(surface))
+        dated = _dated_place(ctx, key, xml_id, surface)
+        if dated is None:
+            return _unlinked_place(ctx, start, end, surface, key)
+        xml_id = dated
+    return (start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface)
 
 
 def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
@@ -3859,6 +3905,14 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         i += length
                         continue
                     entity_id = state
+                elif entity_id in ctx.rec.dated_places:
+                    dated = _dated_place(ctx, tuple(keys[i : i + length]), entity_id, surface)
+                    if dated is None:
+                        # "Korea" in 1962 where the record names both Korean states: which one is unknown
+                        spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
+                        i += length
+                        continue
+                    entity_id = dated
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{entity_id}"}, [surface]), surface))
             i += length
             continue

@@ -1,0 +1,181 @@
+"""Names several states bore: which one a bare `Korea`, `Vietnam`, `Germany` or `Yemen` names.
+
+The authority says when each state existed (`<state type="existence" from to>`) and which bare name
+it bore with others (`<placeName type="shared" from to>`: Korea of North and South Korea after
+1948). A bare name is linked only to the one state the record's date and its text make certain:
+
+- only one state bore the name on the record's date (`Vietnam` in 1980 is the Socialist Republic;
+  `Yemen` in 1964 the Yemen Arab Republic); or
+- several did, and the record names exactly one of them by its state name (a full name with a word
+  of `state_form_words`, `Democratic Republic of Vietnam`, or its abbreviation, `DRV`) or its capital
+  (`Hanoi`), and none of the others by any of their names or capitals. `North Korea`, `West Germany`
+  are names the other side used: they do not choose a state, but they do name it (a record that says
+  `South Korea` may mean the whole country by `Korea`).
+
+Otherwise the name stays a place of the record, unlinked, for an editor to review (`tei-encoder
+review`): a wrong link is worse than none (TEI Guidelines 13.3.6, `ref` as a claim of identity).
+A dated entry is never linked by any of its names before it existed (`Russia` in 1960 is not the
+Russian Federation); after it ceased, its own names still name it (`the former GDR`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ..authority import AuthorityEntry
+
+
+@dataclass(frozen=True)
+class Bearer:
+    """One state that bore a bare name from `start` (inclusive) to `end` (exclusive, ISO dates, either
+    open); `contender`: never chosen, only makes the name uncertain when the record names it."""
+
+    entity_id: str
+    start: str | None
+    end: str | None
+    contender: bool = False
+
+
+@dataclass(frozen=True)
+class SharedNames:
+    """The bare names several states bore, made once per recogniser from the authority.
+
+    bearers: bare name key -> the states that bore it; existence: entity id -> (from, to) of every
+    dated entry; evidence: bare name key -> (a pattern of the bearers' names and capitals, folded name
+    -> (its state, whether it chooses that state)), read on a record's text to see which it names.
+    """
+
+    bearers: dict[tuple[str, ...], tuple[Bearer, ...]]
+    existence: dict[str, tuple[str | None, str | None]]
+    evidence: dict[tuple[str, ...], tuple[re.Pattern, dict[str, tuple[str, bool]]]]
+
+
+def shared_names(
+    entries: Iterable[AuthorityEntry],
+    owners: Callable[[tuple[str, ...]], list[str]],
+    key_of: Callable[[str], tuple[str, ...]],
+    state_words: frozenset[str],
+) -> SharedNames:
+    """The SharedNames of the authority `entries`. owners(key): the ids of the listed places whose own
+    name form has that key (the bare name's own entry: `korea` for Korea); key_of(form): a form's key."""
+    entries = list(entries)
+    by_id = {e.xml_id: e for e in entries}
+    existence = {e.xml_id: e.existence for e in entries if e.existence != (None, None)}
+    bearers: dict[tuple[str, ...], list[Bearer]] = {}
+    for entry in entries:
+        for shared in entry.shared:
+            key = key_of(shared.form)
+            if key:
+                bearers.setdefault(key, []).append(Bearer(entry.xml_id, shared.start, shared.end, shared.contender))
+    for key, found in bearers.items():
+        for owner in owners(key):
+            if owner in by_id and all(b.entity_id != owner for b in found):
+                start, end = by_id[owner].existence
+                found.append(Bearer(owner, start, end))
+    evidence: dict[tuple[str, ...], tuple[re.Pattern, dict[str, tuple[str, bool]]]] = {}
+    for key, found in bearers.items():
+        named: dict[str, tuple[str, bool]] = {}
+        for bearer in found:
+            if bearer.entity_id not in by_id:
+                continue
+            entry = by_id[bearer.entity_id]
+            for form in (entry.name, *entry.variants):
+                if key_of(form) != key:
+                    named.setdefault(_fold(form), (entry.xml_id, _state_name(form, state_words)))
+            for capital in entry.capitals:
+                named.setdefault(_fold(capital), (entry.xml_id, True))
+        if named:
+            capitals = {f for f in named if _in_capitals(f, by_id[named[f][0]])}
+            evidence[key] = (_evidence_pattern(named, capitals), named)
+    return SharedNames({k: tuple(v) for k, v in bearers.items()}, existence, evidence)
+
+
+def _in_capitals(folded: str, entry: AuthorityEntry) -> bool:
+    """Whether the entry's form folded to `folded` is an abbreviation in capitals (`ROK`, `DRV`)."""
+    return any(_fold(f) == folded and _abbreviation(f) for f in (entry.name, *entry.variants))
+
+
+def _abbreviation(form: str) -> bool:
+    letters = re.sub(r"[\W_]", "", form)
+    return len(letters) >= 2 and letters.isupper()
+
+
+def _state_name(form: str, state_words: frozenset[str]) -> bool:
+    """Whether a name form is a state's own name: with a word of `state_words` (`Democratic Republic of
+    Vietnam`) or an abbreviation in capitals (`DRV`, `GDR`); `North Korea`, `West Germany` are not."""
+    return _abbreviation(form) or any(w in state_words for w in form.split())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _evidence_pattern(named: dict[str, tuple[str, bool]], capitals: set[str]) -> re.Pattern:
+    """One pattern for the state names of a bare name's bearers, longest first (so that `Democratic
+    People's Republic of Korea` is read whole, never as `Republic of Korea`); an abbreviation in
+    capitals matches only in capitals (`ROK`, not a word `rok`)."""
+    parts = []
+    for folded in sorted(named, key=len, reverse=True):
+        words = [re.escape(w).replace("'", "['’]") for w in folded.split()]
+        body = r"\s+".join(words)
+        parts.append(f"(?-i:{body.upper()})" if folded in capitals else body)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
+
+
+def _covers(start: str | None, end: str | None, first: str, last: str) -> bool:
+    """Whether the period [start, end) meets the days first..last (ISO dates)."""
+    return (start is None or last >= start) and (end is None or first < end)
+
+
+def date_span(iso: str | None) -> tuple[str, str] | None:
+    """The first and last day (ISO) of a record's date (`1964`, `1964-06`, `1964-06-12`), else None."""
+    if not iso or not iso[:4].isdigit():
+        return None
+    if len(iso) >= 10:
+        return iso[:10], iso[:10]
+    if len(iso) >= 7:
+        return f"{iso[:7]}-01", f"{iso[:7]}-31"
+    return f"{iso[:4]}-01-01", f"{iso[:4]}-12-31"
+
+
+def reading(
+    table: SharedNames, key: tuple[str, ...], entity_id: str, when: tuple[str, str] | None, text: str
+) -> str | None:
+    """The entity a listed place form (key, linked by the lists to entity_id) names in a record of the
+    days `when` whose text (summary and body) is `text`: entity_id itself, another state that bore
+    the bare name, or None (no state is certain: leave it unlinked and report it)."""
+    bearers = table.bearers.get(key)
+    if bearers is None:
+        start, end = table.existence.get(entity_id, (None, None))
+        return None if when and start and when[1] < start else entity_id  # never before it existed
+    live = [b for b in bearers if when is None or _covers(b.start, b.end, *when)]
+    named, chosen_by = _named_states(table, key, text)
+    plain = [b.entity_id for b in live if not b.contender]
+    if any(b.contender and b.entity_id in named for b in live):
+        return None  # "Republic of China" in the record: bare "China" may be either
+    if len(plain) == 1:
+        return plain[0]  # only one state bore the name then
+    chosen = [x for x in plain if x in chosen_by]
+    if len(chosen) == 1 and not any(x in named for x in plain if x != chosen[0]):
+        return chosen[0]  # the record names this one by its state name or capital, and none of the others
+    return None
+
+
+def _named_states(table: SharedNames, key: tuple[str, ...], text: str) -> tuple[set[str], set[str]]:
+    """The bearers of the bare name `key` that `text` names by any of their names or capitals, and those
+    it names by a state name or capital (which choose a state)."""
+    found = table.evidence.get(key)
+    if found is None:
+        return set(), set()
+    pattern, named = found
+    any_name: set[str] = set()
+    choosing: set[str] = set()
+    for m in pattern.finditer(text):
+        state, chooses = named.get(_fold(m.group()), ("", False))
+        if state:
+            any_name.add(state)
+            if chooses:
+                choosing.add(state)
+    return any_name, choosing
