@@ -39,6 +39,7 @@ _FOREIGN_MONTHS: dict[str, int] = {
     for n, name in enumerate(names, start=1)
 }
 _ORDINAL_WORDS: dict[str, int] = {word: n for n, word in enumerate(_MONTHS_DATA["ordinals"], start=1)}
+ORDINAL_WORDS: tuple[str, ...] = tuple(_ORDINAL_WORDS)  # "first" … "thirty-first" (months.json ordinals)
 MONTHS.update(_FOREIGN_MONTHS)
 _MONTH_WORDS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _MONTH = rf"(?P<month>{_MONTH_WORDS})"

@@ -37,7 +37,7 @@ def test_a_bare_name_links_to_the_one_state_the_record_names_by_its_state_name(t
 
 def test_a_bare_name_stays_unlinked_when_the_record_names_another_state_that_bore_it(tmp_path):
     # the other state named by any of its names ("South Korea", "West Germany") or its capital
-    body = "The DPRK and South Korea met; Korea stays divided. The GDR protested to West Germany about Germany.\n"
+    body = "The DPRK and South Korea met; Korea was the topic. The GDR protested to West Germany about Germany.\n"
     places = dict(_places(tmp_path, body, "May 5, 1962"))
     assert places["Korea"] == "" and places["Germany"] == ""
     assert places["DPRK"] == "dprk" and places["GDR"] == "gdr"
@@ -51,8 +51,11 @@ def test_a_bare_name_links_by_the_capital_the_record_prints(tmp_path):
 
 
 def test_the_date_alone_settles_a_bare_name_only_one_state_bore(tmp_path):
+    # before the two Korean states, Korea is the country (the undated entry whose own name it is)
     assert dict(_places(tmp_path, "Troops left Korea.\n", "May 5, 1946"))["Korea"] == "korea"
-    assert dict(_places(tmp_path, "Ships left for Yemen.\n", "May 5, 1964"))["Yemen"] == "north-yemen"
+    assert dict(_places(tmp_path, "Ships left for Yemen.\n", "May 5, 1961"))["Yemen"] == "gn-69543"
+    assert dict(_places(tmp_path, "Ships left for Yemen.\n", "May 5, 1964"))["Yemen"] == ""  # the YAR or the country
+    assert dict(_places(tmp_path, "Ships left Sanaa for Yemen.\n", "May 5, 1964"))["Yemen"] == "north-yemen"
     assert dict(_places(tmp_path, "Rice came from Vietnam.\n", "May 5, 1980"))["Vietnam"] == "vietnam"
     # "China" is the PRC from 1949, unless the record names the Republic of China: then either
     assert dict(_places(tmp_path, "Trade with China grew.\n", "May 5, 1962"))["China"] == "china"
@@ -61,11 +64,19 @@ def test_the_date_alone_settles_a_bare_name_only_one_state_bore(tmp_path):
 
 
 def test_a_dated_state_is_never_linked_before_it_existed_but_still_after(tmp_path):
-    # the Russian Federation dates from 1991, the PRC from 1949, today's Germany from 1990
-    places = dict(_places(tmp_path, "He studied in Russia and in Germany, then in China.\n", "May 5, 1947"))
-    assert places == {"Russia": "", "Germany": "", "China": ""}
+    # the PRC dates from 1949, the Socialist Republic of Vietnam from 1976; Germany is the country, undated
+    places = dict(_places(tmp_path, "He studied in Germany, then in China.\n", "May 5, 1947"))
+    assert places == {"Germany": "germany", "China": ""}
+    body = "The Socialist Republic of Vietnam was not yet proclaimed.\n"
+    assert dict(_places(tmp_path, body, "May 5, 1961"))["Socialist Republic of Vietnam"] == ""
     assert dict(_places(tmp_path, "The archives of the GDR were opened.\n", "May 5, 1995"))["GDR"] == "gdr"
-    assert dict(_places(tmp_path, "Trade with Russia grew.\n", "May 5, 1995"))["Russia"] == "russia"
+
+
+def test_a_sentence_about_the_whole_country_names_the_country(tmp_path):
+    body = "The DPRK wants to unite Korea. The harvest in Korea was poor. Germany stays divided, the GDR says.\n"
+    places = _places(tmp_path, body, "May 5, 1959")
+    assert places[1] == ("Korea", "korea") and places[2] == ("Korea", "dprk")  # "unite Korea": the whole
+    assert ("Germany", "germany") in places
 
 
 def test_a_hyphen_pair_and_a_stance_prefix_read_a_bare_name_the_same_way(tmp_path):
@@ -75,7 +86,7 @@ def test_a_hyphen_pair_and_a_stance_prefix_read_a_bare_name_the_same_way(tmp_pat
 
 
 def test_an_unlinked_bare_name_is_reported_for_review(tmp_path):
-    text = dated_record("The DPRK and the Republic of Korea met; Korea stays divided.\n", "May 5, 1972", "Russian")
+    text = dated_record("The DPRK and the Republic of Korea met; Korea was the topic.\n", "May 5, 1972", "Russian")
     result = encode_text(tmp_path, text)
     assert any("'Korea' left unlinked" in w and "review" in w for w in result.warnings)
     rows = review_rows([("record", tree_of(result))], ())
@@ -91,7 +102,6 @@ def test_the_constructed_records_score_as_their_gold():
         assert not scored["wrong_links"], (name, scored["wrong_links"])
     found = entity_eval.ours(tree_of(encode_record(NAMES / "n25_divided_states_1964.txt", SETTINGS)))
     assert ("place", "Vietnam", "north-vietnam") in found and ("place", "Yemen", "north-yemen") in found
-    assert ("place", "Russia", "") in found  # the Russian Federation dates from 1991
 
 
 def test_shared_names_are_no_forms_an_entry_claims():
@@ -99,6 +109,7 @@ def test_shared_names_are_no_forms_an_entry_claims():
     assert "Korea" not in authority.get("dprk").variants
     assert [s.form for s in authority.get("dprk").shared] == ["Korea"]
     assert authority.get("vietnam").existence == ("1976-07-02", None)
+    assert authority.get("korea").existence == (None, None)  # the country as a whole: undated
     result = CliRunner().invoke(main, ["authority", "check", "--authority", str(AUTHORITY)])
     assert result.exit_code == 0, result.output
     assert "already claimed" not in result.output

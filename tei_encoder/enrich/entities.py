@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import DateMatch, dotted_order, find_dates
+from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -35,6 +35,7 @@ from .names import (
     fold,
     heads_after_a_word,
     not_body_abbreviations,
+    numbered_meeting_words,
     office_names,
     organisation_head_words,
     paper_cues,
@@ -45,7 +46,7 @@ from .names import (
     trie_regex,
     vocabulary,
 )
-from .shared_names import date_span, reading, shared_names
+from .shared_names import date_span, reading, shared_names, whole_country
 from .walk import last_words_start, rewrite_text
 
 TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention element
@@ -374,8 +375,8 @@ class EntityRecognizer:
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
         self.shared = shared_names(
-            self.authority.entries.values(),
-            lambda key: [f.entity_id for f in self.lexicon.get(key, ()) if f.kind == "place" and f.rank == 0],
+            self.entries.values(),  # with the gazetteer's countries: "Yemen" is the GeoNames country's own name
+            lambda key: [f.entity_id for f in self.lexicon.get(key, ()) if f.kind == "place" and f.rank < 2],
             lambda form: tuple(norm(t) for _, _, t in tokens(form)),
             self.link_rules.state_form_words,
         )
@@ -1061,6 +1062,8 @@ def _abbreviation_shape(abbr: str) -> bool:
     """Whether `abbr` reads as an abbreviation: each word has two capitals at least and more capitals than
     small letters ("MNO", "HV KSČ", "GKEhS", "MfAA"), and three letters in all."""
     words = abbr.split()
+    if len(words) == 1 and _ROMAN.fullmatch(abbr.rstrip(".")):
+        return False  # "XXII [CPSU] Party Congress": a number, no abbreviation the bracket expands
     return sum(len(w) for w in words) >= 3 and all(
         sum(c.isupper() for c in w) >= 2 and sum(c.isupper() for c in w) > sum(c.islower() for c in w) for w in words
     )
@@ -2545,6 +2548,8 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         spans = _name_spans(ctx, flat)
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
+        if _MAY_NAME_MEETING(flat):  # "XXII [CPSU] Party Congress": the party inside, no "XXII [CPSU] Party"
+            spans = _outside_meetings(flat, spans)
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
         if chosen:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
@@ -2781,6 +2786,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_affiliations(ctx, text))
     if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text):
         spans.extend(_abbreviated_orgs(ctx, text))
+    if spans and _MAY_NAME_MEETING(text):
+        spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
     if not spans:
         if known == (ctx.forms_version, len(ctx.seen)):
             ctx.untagged[text] = known  # a record repeats strings ("Agreed."): the next one is answered here
@@ -3086,14 +3093,18 @@ def _listed_person_id(ctx: _DocContext, word: str) -> str | None:
     return ids.pop() if forms and len(ids) == 1 and all(f.kind == "person" for f in forms) else None
 
 
-def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_Span]:
+def _hyphen_joined_places(
+    ctx: _DocContext, text: str, tok: tuple[int, int, str], after: str | None = None
+) -> list[_Span]:
     """Places or people joined by hyphens into one word ("the Japan-China treaty", "the Beijing-Moscow
     dispute", "the Rangoon-Kumming-Hanoi route", "the Khrushchev-Tito talks"): each listed place or
     person is tagged and linked on its own (an attributive name still names its bearer, TEI 13.2.1,
-    13.2.3). At least two parts must be listed places or persons; between listed places, a capitalised
-    part that no list knows and is no dictionary word, title or name part is a place of the record,
-    unlinked. Anything else (a hyphenated surname or given name, "Sino-Soviet", "Niculescu-Mizil")
-    gives no span."""
+    13.2.3). At least two parts must be listed places or persons, or one a listed place when `after`, the
+    word after the joined word, is a route noun (gazetteer.json route_nouns: "the Ulaanbaatar-Zamyn-Uud
+    railroad"). Between or beside listed places, the capitalised parts no list knows that stand together
+    are one place of the record, unlinked ("Zamyn-Uud"), when none is a dictionary word, title or name
+    part. Anything else (a hyphenated surname or given name, "Sino-Soviet", "Niculescu-Mizil") gives no
+    span."""
     start, _, word = tok
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
@@ -3101,27 +3112,39 @@ def _hyphen_joined_places(ctx: _DocContext, tok: tuple[int, int, str]) -> list[_
     ids = [_listed_place_id(ctx, p) for p in parts]
     kinds = ["place" if x else "person" for x in ids]
     ids = [x or _listed_person_id(ctx, p) for x, p in zip(ids, parts)]
-    if sum(1 for x in ids if x) < 2:
+    listed = sum(1 for x in ids if x)
+    if listed < 2 and not (listed == 1 and "place" in kinds and after in ctx.rec.link_rules.route_nouns):
         return []
     v = ctx.rec.names
     spans: list[_Span] = []
     at = start
-    for part, xml_id, kind in zip(parts, ids, kinds):
+    k = 0
+    while k < len(parts):
+        part, xml_id, kind = parts[k], ids[k], kinds[k]
         end = at + len(part)
         if xml_id and kind == "place":
-            spans.append(_dated_span(ctx, at, end, part, xml_id))  # "the Korea-Japan talks" in 1965
+            spans.append(_dated_span(ctx, text, at, end, part, xml_id))  # "the Korea-Japan talks" in 1965
         elif xml_id:
             spans.append((at, end, Node(TAGS[kind], {"ref": f"#{xml_id}"}, [part]), part))
-        elif "place" in kinds and not (
-            ctx.forms((norm(part),))
-            or v.is_common_word(part)
-            or v.is_title_word(part)
-            or _NATIONAL.match(part)
-            or norm(part) in v.given
-            or norm(part) in v.not_names
-        ):
-            spans.append(_unlinked_place(ctx, at, end, part, (norm(part),)))
+        else:
+            j = k
+            while j + 1 < len(parts) and not ids[j + 1]:
+                j += 1  # "Zamyn-Uud": the unlisted parts that stand together are one name
+            name = "-".join(parts[k : j + 1])
+            end = at + len(name)
+            if "place" in kinds and not any(
+                ctx.forms((norm(p),))
+                or v.is_common_word(p)
+                or v.is_title_word(p)
+                or _NATIONAL.match(p)
+                or norm(p) in v.given
+                or norm(p) in v.not_names
+                for p in parts[k : j + 1]
+            ):
+                spans.append(_unlinked_place(ctx, at, end, name, (norm(name),)))
+            k = j
         at = end + 1
+        k += 1
     return spans
 
 
@@ -3142,7 +3165,7 @@ def _places_after_stance_prefix(ctx: _DocContext, text: str) -> list[_Span]:
             if word and word.group()[:1].isupper() and (at == 0 or not text[at - 1].isalnum()):
                 xml_id = _listed_place_id(ctx, word.group())
                 if xml_id:
-                    spans.append(_dated_span(ctx, start, word.end(), word.group(), xml_id))
+                    spans.append(_dated_span(ctx, text, start, word.end(), word.group(), xml_id))
             at = text.find(prefix, start)
     return spans
 
@@ -3162,12 +3185,25 @@ def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> 
     return _unlinked_place(ctx, start, end, text[start:end], (norm(word), norm(toks[i + 1][2])))
 
 
-def _dated_place(ctx: _DocContext, key: tuple[str, ...], entity_id: str, surface: str) -> str | None:
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` around [start, end) (from the mark before it to the mark after it)."""
+    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END) + 1
+    right = min((k for k in (text.find(mark, end) for mark in _SENTENCE_END) if k >= 0), default=len(text))
+    return text[left:right]
+
+
+def _dated_place(
+    ctx: _DocContext, key: tuple[str, ...], entity_id: str, surface: str, sentence: str = ""
+) -> str | None:
     """Whom a listed place form (key, linked by the lists to entity_id) names in this record, by the
     record's date and text (shared_names.reading): a bare name several states bore ("Korea", "Vietnam")
-    names the one state the record makes certain, a dated state is never named before it existed; None
-    when no state is certain (the caller leaves the mention unlinked; said once per name in the record's
-    problems, for an editor's review)."""
+    names the one state the record makes certain, a dated state is never named before it existed; a
+    sentence that speaks of the whole country ("would unite Korea") names the country as a whole when an
+    undated entry has the name (shared_names.whole_country); None when no state is certain (the caller
+    leaves the mention unlinked; said once per name in the record's problems, for an editor's review)."""
+    whole = whole_country(ctx.rec.shared, key, sentence, ctx.rec.link_rules.whole_country_words) if sentence else None
+    if whole is not None:
+        return whole
     known = ctx.dated_readings.get((key, entity_id), "")
     if known != "":
         return known
@@ -3182,11 +3218,11 @@ def _dated_place(ctx: _DocContext, key: tuple[str, ...], entity_id: str, surface
     return found
 
 
-def _dated_span(ctx: _DocContext, start: int, end: int, surface: str, xml_id: str) -> _Span:
+def _dated_span(ctx: _DocContext, text: str, start: int, end: int, surface: str, xml_id: str) -> _Span:
     """The span of a listed place `xml_id` printed as `surface` (one word), linked as _dated_place says."""
     if xml_id in ctx.rec.dated_places:
         key = tuple(norm(t) for _, _, t in tokens(surface))
-        dated = _dated_place(ctx, key, xml_id, surface)
+        dated = _dated_place(ctx, key, xml_id, surface, _sentence_at(text, start, end))
         if dated is None:
             return _unlinked_place(ctx, start, end, surface, key)
         xml_id = dated
@@ -3713,7 +3749,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if not found:
-            joined = _hyphen_joined_places(ctx, toks[i]) if "-" in keys[i] else None
+            joined = (
+                _hyphen_joined_places(ctx, text, toks[i], _word_after(text, toks, i + 1)) if "-" in keys[i] else None
+            )
             if joined:
                 spans.extend(joined)  # "the Japan-China talks", "the Rangoon-Kumming-Hanoi route"
                 i += 1
@@ -3906,7 +3944,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         continue
                     entity_id = state
                 elif entity_id in ctx.rec.dated_places:
-                    dated = _dated_place(ctx, tuple(keys[i : i + length]), entity_id, surface)
+                    dated = _dated_place(
+                        ctx, tuple(keys[i : i + length]), entity_id, surface, _sentence_at(text, start, end)
+                    )
                     if dated is None:
                         # "Korea" in 1962 where the record names both Korean states: which one is unknown
                         spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
@@ -4356,6 +4396,51 @@ def _head_joined_by_and(
     if after is None or after[0] != rest.end():
         return None
     return rest.start() - len(words[0]), after[1]
+_MEETING_HEADS = numbered_meeting_words()
+_MEETING_HEAD_STEMS = tuple(dict.fromkeys(w[1:6] for w in _MEETING_HEADS))  # "ongre", "lenum": substring tests
+def _MAY_NAME_MEETING(text: str) -> bool:  # noqa: N802 (a test named like the pattern it guards)
+    """Whether `text` may hold a numbered meeting's head word (a few substring tests, no pattern)."""
+    return any(stem in text for stem in _MEETING_HEAD_STEMS)
+_ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+_MEETING_ORDINALS = "|".join(
+    sorted({w.capitalize() for w in ORDINAL_WORDS} | {w.upper() for w in ORDINAL_WORDS}, key=len, reverse=True)
+)
+# the number ("20th", "XXII", "IV.", "XXth", "Twentieth"), up to three capitalised words or a bracketed gloss
+# ("Party", "[CPSU] Party", "KWP CC"), the head word
+_NUMBERED_MEETING = re.compile(
+    rf"(?<![\w.’'-])(?P<num>\d{{1,2}}(?:st|nd|rd|th)|(?P<roman>[IVXL]{{1,7}})(?:th|\.)?|{_MEETING_ORDINALS})"
+    rf"(?P<mid>(?: \[[^\[\]\n]{{1,60}}\]| [A-ZÀ-ÞĀ-ț][\w’'.-]*){{0,3}}) "
+    rf"(?P<head>{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))})(?![\w’'-])"
+)
+_MIDDLE_GENERIC = frozenset({"party", "cc", "central", "committee", "extraordinary", "plenary", "regular"})
+def _outside_meetings(text: str, spans: list[_Span]) -> list[_Span]:
+    """`spans` without those that begin inside a numbered meeting's name ("the 20th Congress of the CPSU",
+    "XXII [CPSU] Party Congress", "the IV Plenum"; names.json numbered_meetings): a meeting is an event,
+    no organisation (TEI 13.2; the annotators' reading), and its number and head word are no body's name
+    ("XXII [CPSU] Party" is no party). What the meeting names inside stays: the party or organ between the
+    number and the head word ("CPSU"), unless its name holds a generic word ("CPSU Party"), and the body
+    after "of (the)", which begins after the head word."""
+    meetings = []
+    for m in _NUMBERED_MEETING.finditer(text):
+        if m["roman"] and not _ROMAN.fullmatch(m["roman"]):
+            continue  # capitals that are no Roman numeral
+        if any(w.islower() for w in m["mid"].split() if not w.startswith("[")):
+            continue
+        meetings.append((m.start(), m.end(), m.start("mid"), m.end("mid")))
+    if not meetings:
+        return spans
+    kept = []
+    for span in spans:
+        start, end = span[0], span[1]
+        inside = next(((a, b, ma, mb) for a, b, ma, mb in meetings if a <= start < b), None)
+        if inside is None:
+            kept.append(span)
+            continue
+        _, _, ma, mb = inside
+        words = {norm(w.strip("[]")) for w in text[start:end].split()}
+        if ma <= start and end <= mb and not words & _MIDDLE_GENERIC:
+            kept.append(span)  # "[CPSU]" of "XXII [CPSU] Party Congress": the party, named inside
+    return kept
 
 
 _AT_BODY = (" at the ", " AT THE ")

@@ -194,6 +194,13 @@ def seat_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def numbered_meeting_words() -> tuple[str, ...]:
+    """Head words of meetings a number counts ("Congress", "Plenum"; names.json numbered_meetings), as
+    printed. Errors as organisation_head_words."""
+    return tuple(_word_list("numbered_meetings"))
+
+
+@lru_cache(maxsize=1)
 def office_names() -> tuple[str, ...]:
     """Offices whose name names their holder ("Dalai Lama"; names.json persons_named_by_office), as
     printed. Errors as organisation_head_words."""

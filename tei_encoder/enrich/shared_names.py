@@ -49,6 +49,8 @@ class SharedNames:
 
     bearers: dict[tuple[str, ...], tuple[Bearer, ...]]
     existence: dict[str, tuple[str | None, str | None]]
+    # bare name key -> the entry whose own name it is, when that entry has no dates: the country as a whole
+    whole: dict[tuple[str, ...], str]
     evidence: dict[tuple[str, ...], tuple[re.Pattern, dict[str, tuple[str, bool]]]]
 
 
@@ -89,7 +91,8 @@ def shared_names(
         if named:
             capitals = {f for f in named if _in_capitals(f, by_id[named[f][0]])}
             evidence[key] = (_evidence_pattern(named, capitals), named)
-    return SharedNames({k: tuple(v) for k, v in bearers.items()}, existence, evidence)
+    whole = {key: owner for key in bearers for owner in owners(key) if owner in by_id and owner not in existence}
+    return SharedNames({k: tuple(v) for k, v in bearers.items()}, existence, whole, evidence)
 
 
 def _in_capitals(folded: str, entry: AuthorityEntry) -> bool:
@@ -138,6 +141,19 @@ def date_span(iso: str | None) -> tuple[str, str] | None:
     if len(iso) >= 7:
         return f"{iso[:7]}-01", f"{iso[:7]}-31"
     return f"{iso[:4]}-01-01", f"{iso[:4]}-12-31"
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def whole_country(table: SharedNames, key: tuple[str, ...], sentence: str, cues: tuple[str, ...]) -> str | None:
+    """The entry of the country as a whole a bare name several states bore names (`korea`) when its
+    `sentence` speaks of the whole (a word of `cues`, folded, as a whole word: "would unite Korea"), else None."""
+    whole = table.whole.get(key)
+    if whole is None:
+        return None
+    folded = " " + " ".join(_WORD.findall(sentence.casefold())) + " "
+    return whole if any(f" {cue} " in folded for cue in cues) else None
 
 
 def reading(
