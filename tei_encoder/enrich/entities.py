@@ -1432,6 +1432,8 @@ def _rule_names(
         names.extend(_names_before_a_role(v, text))
     if ", " in text:
         names.extend(_names_after_a_role(v, text))
+    if " of " in text:
+        names.extend(_names_after_a_role_of_a_body(v, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -1819,6 +1821,16 @@ def _leading_title(person_titles: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"^(?:{'|'.join(re.escape(t) for t in person_titles)})\s+")
 
 
+# a foreign name a translation spells syllable by syllable, marked [sic] by the translator ("Sai-hu", "Yi-sa
+# Ma-di", "Zhuo-ge-luo"): one to three capitalised words, each two or more short syllables joined by hyphens
+_SYLLABLE_NAME = re.compile(
+    r"[A-ZÀ-ÞĀ-ț][a-zà-ÿ]{0,4}(?:-[a-zà-ÿ]{1,5})+(?: [A-ZÀ-ÞĀ-ț][a-zà-ÿ]{0,4}(?:-[a-zà-ÿ]{1,5})+){0,2}"
+)
+_SYLLABLE_WORDS_END = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÞĀ-ț][a-zà-ÿ]{0,4}(?:-[a-zà-ÿ]{1,5})+ ){1,2})$")
+# a speaker label that names the side and, in brackets, the speaker ("North (KIM)", "South (LEE)")
+_SIDE_AND_SPEAKER = re.compile(r"[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)? \((?P<name>[A-ZÀ-ÞĀ-ț][^()]{0,40})\)")
+
+
 def _candidate_names(ctx: _DocContext) -> list[str]:
     rec = ctx.rec
     names: list[str] = list(ctx.doc.header.authors)
@@ -1837,6 +1849,9 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             names.append(_name_after_supplied_role(rec.names, text, ctx.texts[k + 1]))
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
             words = text.strip().rstrip(".:").split()
+            side = _SIDE_AND_SPEAKER.fullmatch(" ".join(words))
+            if side:
+                words = side["name"].split()  # "North (KIM):": the side, then the speaker in brackets
             if (
                 len(words) == 1
                 and rec.names.is_common_word(words[0])
@@ -1845,6 +1860,17 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
                 continue  # "Reason:", "Note:" are field labels, not speakers
             names.append(_name_run(rec.names, words))
             continue
+        if parent.tag == "sic" and _SYLLABLE_NAME.fullmatch(text.strip()):
+            # "Zhuo-ge-luo [sic]": a foreign name spelt syllable by syllable; the translator's mark follows its
+            # last word, the words before it that are spelt so belong to it ("Yi-sa Ma-di [sic]")
+            # (the element's text holds the mark's word inline: read the words before it there)
+            j = k - 1
+            while j >= 0 and ctx.parents[j].tag == "sic":
+                j -= 1  # (the marks before it in the same element)
+            holder = ctx.texts[j] if j >= 0 else ""
+            at = holder.find(text.strip())
+            spelt = _SYLLABLE_WORDS_END.search(holder, 0, at) if at > 0 else None
+            names.append(f"{spelt.group(1)}{text.strip()}" if spelt else text.strip())
         if id(parent) in participant_items:
             lead = re.split(r"\s+[–—-]\s+|,|\(", text, maxsplit=1)[0]
             lead = _leading_title(rec.person_titles).sub("", lead.strip())
@@ -1944,6 +1970,31 @@ def _names_after_a_role(v, text: str) -> list[str]:
         if v.is_common_word(words[-1]) or any(v.is_title_word(w) for w in words):
             continue  # ("Petre" is a dictionary word: the surname that ends the name is not)
         names.append(_name_run(v, words) if len(words) > 1 else words[0])
+    return names
+
+
+# the capitalised run after " of (the) ": a body's name, then maybe a person's ("Deputy Chief of the Soviet Army Batov")
+_OF_CAPITALISED_RUN = re.compile(r" of (?:the )?(?P<run>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){1,5})(?![\w’'-])")
+
+
+def _names_after_a_role_of_a_body(v, text: str) -> list[str]:
+    """The name right after a role and the body it serves, the body ending on a head word ("Deputy Chief
+    of the Soviet Army Batov", "Chairman of the State Planning Committee Kim"): a person, the role and the
+    body outside the name (TEI 13.2.1). One or two words after the head word that end the capitalised run,
+    none a dictionary word, title or word no name holds; the word before "of" must be a title."""
+    names = []
+    for m in _OF_CAPITALISED_RUN.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        if not before or not v.is_title_word(before[-1]):
+            continue
+        words = m["run"].split()
+        head = max((k for k, w in enumerate(words) if norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS), default=-1)
+        name = words[head + 1 :] if head >= 0 else []
+        if not 1 <= len(name) <= 2 or head < 1:
+            continue  # "of the Army Batov": a head word alone is no body's name
+        if any(v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names for w in name):
+            continue
+        names.append(" ".join(name))
     return names
 
 
@@ -2568,6 +2619,10 @@ def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
         before, child = children[k - 1], children[k]
         if not (isinstance(before, str) and isinstance(child, Node) and child.attrs.get("reason") == "expansion"):
             continue
+        if k + 1 < len(children) and isinstance(children[k + 1], str):
+            _tag_given_name_completed(ctx, children, k)  # "V[asily]. Pisarev": the given name, then the surname
+            if isinstance(children[k - 1], Node) or children[k - 1] is not before:
+                continue
         completion = child.text()
         m = _INITIAL_END.search(before, max(0, len(before) - 3))
         if m is None or not (len(completion) >= 3 and completion.isalpha() and completion.islower()):
@@ -2587,6 +2642,44 @@ def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
         name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child])
         children[k - 1 : k + 1] = [before[: m.start()], name] if m.start() else [name]
         ctx.seen.setdefault(xml_id, []).append(surname)
+
+
+_BARE_INITIAL_END = re.compile(r"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[A-ZÀ-ÞĀ-ț])$")
+_PERIOD_SURNAME = re.compile(rf"^\.\s?(?P<surname>{_SURNAME})(?![\w’'-])")
+
+
+def _tag_given_name_completed(ctx: _DocContext, children: list, k: int) -> None:
+    """An initial the translator completed in brackets before its full stop, then the surname ("V[asily].
+    Pisarev": the initial, the supplied letters, the full stop, the surname) is one persName with the
+    supplied element inside (TEI 11.3.1.1, 13.2.1): linked when the surname names one listed person, else a
+    person of the record when the surname is no dictionary word, title or listed name of something else."""
+    before, child, after = children[k - 1], children[k], children[k + 1]
+    m = _BARE_INITIAL_END.search(before, max(0, len(before) - 2))
+    completion = child.text()
+    tail = _PERIOD_SURNAME.match(after)
+    if m is None or tail is None or not (len(completion) >= 2 and completion.isalpha() and completion.islower()):
+        return
+    surname = tail["surname"]
+    key = (norm(surname),)
+    forms = ctx.forms(key)
+    ids = {f.entity_id for f in forms}
+    if forms and (len(ids) != 1 or any(f.kind != "person" for f in forms)):
+        return
+    if forms:
+        entry = ctx.entry(next(iter(ids)))
+        firsts = {n.split()[0][:1] for n in (entry.name, *entry.variants) if len(n.split()) > 1}
+        if firsts and m["initial"] not in firsts:
+            return  # "V[ladimir]. Gromyko" is not Andrei Gromyko: no link is better than a wrong one
+    if not forms:
+        if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
+            return
+        ids = {_new_local_person(ctx, surname, key)}
+        ctx.add_local(key, _Form(next(iter(ids)), "person", (True,), None, 2))
+    xml_id = ids.pop()
+    name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child, after[: tail.end()]])
+    rest = after[tail.end() :]
+    children[k - 1 : k + 2] = [x for x in (before[: m.start()], name, rest) if x]
+    ctx.seen.setdefault(xml_id, []).append(f"{m['initial']}{completion}. {surname}")
 
 
 def _spans_through_supplied(
