@@ -3286,7 +3286,7 @@ def _sentence_at(text: str, start: int, end: int) -> str:
 
 
 def _dated_place(
-    ctx: _DocContext, key: tuple[str, ...], entity_id: str, surface: str, sentence: str = ""
+    ctx: _DocContext, key: tuple[str, ...], entity_id: str, surface: str, text: str, start: int, end: int
 ) -> str | None:
     """Whom a listed place form (key, linked by the lists to entity_id) names in this record, by the
     record's date and text (shared_names.reading): a bare name several states bore ("Korea", "Vietnam")
@@ -3294,9 +3294,11 @@ def _dated_place(
     sentence that speaks of the whole country ("would unite Korea") names the country as a whole when an
     undated entry has the name (shared_names.whole_country); None when no state is certain (the caller
     leaves the mention unlinked; said once per name in the record's problems, for an editor's review)."""
-    whole = whole_country(ctx.rec.shared, key, sentence, ctx.rec.link_rules.whole_country_words) if sentence else None
-    if whole is not None:
-        return whole
+    if key in ctx.rec.shared.whole:  # (few names: the sentence is read for them alone)
+        sentence = _sentence_at(text, start, end)
+        whole = whole_country(ctx.rec.shared, key, sentence, ctx.rec.link_rules.whole_country_words)
+        if whole is not None:
+            return whole
     known = ctx.dated_readings.get((key, entity_id), "")
     if known != "":
         return known
@@ -3315,7 +3317,7 @@ def _dated_span(ctx: _DocContext, text: str, start: int, end: int, surface: str,
     """The span of a listed place `xml_id` printed as `surface` (one word), linked as _dated_place says."""
     if xml_id in ctx.rec.dated_places:
         key = tuple(norm(t) for _, _, t in tokens(surface))
-        dated = _dated_place(ctx, key, xml_id, surface, _sentence_at(text, start, end))
+        dated = _dated_place(ctx, key, xml_id, surface, text, start, end)
         if dated is None:
             return _unlinked_place(ctx, start, end, surface, key)
         xml_id = dated
@@ -4037,9 +4039,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         continue
                     entity_id = state
                 elif entity_id in ctx.rec.dated_places:
-                    dated = _dated_place(
-                        ctx, tuple(keys[i : i + length]), entity_id, surface, _sentence_at(text, start, end)
-                    )
+                    dated = _dated_place(ctx, tuple(keys[i : i + length]), entity_id, surface, text, start, end)
                     if dated is None:
                         # "Korea" in 1962 where the record names both Korean states: which one is unknown
                         spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
@@ -4489,11 +4489,14 @@ def _head_joined_by_and(
     if after is None or after[0] != rest.end():
         return None
     return rest.start() - len(words[0]), after[1]
+
+
 _MEETING_HEADS = numbered_meeting_words()
-_MEETING_HEAD_STEMS = tuple(dict.fromkeys(w[1:6] for w in _MEETING_HEADS))  # "ongre", "lenum": substring tests
-def _MAY_NAME_MEETING(text: str) -> bool:  # noqa: N802 (a test named like the pattern it guards)
-    """Whether `text` may hold a numbered meeting's head word (a few substring tests, no pattern)."""
-    return any(stem in text for stem in _MEETING_HEAD_STEMS)
+# whether a string may hold a numbered meeting's head word: a search for their inner letters ("ongre", "lenum"),
+# one scan of the string for all of them
+_MAY_NAME_MEETING = re.compile("|".join(dict.fromkeys(re.escape(w[1:6]) for w in _MEETING_HEADS))).search
+
+
 _ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 _MEETING_ORDINALS = "|".join(
     sorted({w.capitalize() for w in ORDINAL_WORDS} | {w.upper() for w in ORDINAL_WORDS}, key=len, reverse=True)
@@ -4506,6 +4509,8 @@ _NUMBERED_MEETING = re.compile(
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))})(?![\w’'-])"
 )
 _MIDDLE_GENERIC = frozenset({"party", "cc", "central", "committee", "extraordinary", "plenary", "regular"})
+
+
 def _outside_meetings(text: str, spans: list[_Span]) -> list[_Span]:
     """`spans` without those that begin inside a numbered meeting's name ("the 20th Congress of the CPSU",
     "XXII [CPSU] Party Congress", "the IV Plenum"; names.json numbered_meetings): a meeting is an event,

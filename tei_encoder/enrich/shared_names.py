@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..authority import AuthorityEntry
 
@@ -143,17 +144,20 @@ def date_span(iso: str | None) -> tuple[str, str] | None:
     return f"{iso[:4]}-01-01", f"{iso[:4]}-12-31"
 
 
-_WORD = re.compile(r"[\w’'-]+")
-
-
 def whole_country(table: SharedNames, key: tuple[str, ...], sentence: str, cues: tuple[str, ...]) -> str | None:
     """The entry of the country as a whole a bare name several states bore names (`korea`) when its
     `sentence` speaks of the whole (a word of `cues`, folded, as a whole word: "would unite Korea"), else None."""
     whole = table.whole.get(key)
     if whole is None:
         return None
-    folded = " " + " ".join(_WORD.findall(sentence.casefold())) + " "
-    return whole if any(f" {cue} " in folded for cue in cues) else None
+    return whole if _cue_pattern(cues).search(sentence) else None
+
+
+@lru_cache(maxsize=4)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    """One pattern for the whole-country cue words or phrases, as whole words in any case (made once)."""
+    words = sorted((r"\s+".join(map(re.escape, cue.split())) for cue in cues), key=len, reverse=True)
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(words)})(?![\w’'-])", re.IGNORECASE)
 
 
 def reading(
@@ -167,8 +171,10 @@ def reading(
         start, end = table.existence.get(entity_id, (None, None))
         return None if when and start and when[1] < start else entity_id  # never before it existed
     live = [b for b in bearers if when is None or _covers(b.start, b.end, *when)]
-    named, chosen_by = _named_states(table, key, text)
     plain = [b.entity_id for b in live if not b.contender]
+    if len(plain) == 1 and len(live) == 1:
+        return plain[0]  # only one state bore the name then (no text to read)
+    named, chosen_by = _named_states(table, key, text)
     if any(b.contender and b.entity_id in named for b in live):
         return None  # "Republic of China" in the record: bare "China" may be either
     if len(plain) == 1:
