@@ -1,6 +1,6 @@
 """Numbered meetings and hyphen-joined routes (issue 12, session 12): "XXII [CPSU] Party Congress", "the 20th
 Congress of the CPSU", "the IV Plenum" are events, only the party or organ inside is named; "the
-Ulaanbaatar-Zamyn-Uud railroad" names two places. Constructed record n27 with gold, invented wording."""
+Ulaanbaatar-Zamyn-Uud railroad" names two places. Constructed record n28 with gold, invented wording."""
 
 import sys
 
@@ -40,7 +40,7 @@ def test_places_joined_by_hyphens_before_a_route_noun_need_one_listed_place(tmp_
 
 
 def test_the_constructed_record_scores_as_its_gold():
-    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / "n27_meetings_routes.tsv")
-    record = ROOT / "tests" / "fixtures" / "names" / "n27_meetings_routes.txt"
+    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / "n28_meetings_routes.tsv")
+    record = ROOT / "tests" / "fixtures" / "names" / "n28_meetings_routes.txt"
     scored = entity_eval.score(gold, entity_eval.ours(tree_of(encode_record(record, SETTINGS))), linking=True)
     assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"]

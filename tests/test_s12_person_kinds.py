@@ -2,7 +2,7 @@
 ("North (KIM):"), names after a role and the body it serves ("Deputy Chief of the Soviet Army Gorbunov"), an
 initial completed in brackets before its full stop ("V[asily]. Pisarev"), names spelt syllable by syllable and
 marked [sic], copies listed after "FYI:", a capitals family name before an older romanization ("CHOI Kyu-hah"),
-"General Staff" no person. Constructed record n28 with gold, invented wording."""
+"General Staff" no person. Constructed record n29 with gold, invented wording."""
 
 import sys
 
@@ -54,7 +54,7 @@ def test_general_staff_is_no_person(tmp_path):
 
 
 def test_the_constructed_record_scores_as_its_gold():
-    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / "n28_labels_roles_sic.tsv")
-    record = ROOT / "tests" / "fixtures" / "names" / "n28_labels_roles_sic.txt"
+    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / "n29_labels_roles_sic.tsv")
+    record = ROOT / "tests" / "fixtures" / "names" / "n29_labels_roles_sic.txt"
     scored = entity_eval.score(gold, entity_eval.ours(tree_of(encode_record(record, SETTINGS))), linking=True)
     assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"]

@@ -1,6 +1,6 @@
 """Names several states bore (issue 12, session 12): a bare `Korea`, `Vietnam`, `Germany`, `Yemen` links
 only to the one state the record's date and its text make certain; a dated state is never linked before
-it existed. Constructed records, invented wording (tests/fixtures/names/n25, n26 with gold)."""
+it existed. Constructed records, invented wording (tests/fixtures/names/n26, n27 with gold)."""
 
 import sys
 
@@ -94,13 +94,13 @@ def test_an_unlinked_bare_name_is_reported_for_review(tmp_path):
 
 
 def test_the_constructed_records_score_as_their_gold():
-    for name in ("n25_divided_states_1964", "n26_divided_states_1985"):
+    for name in ("n26_divided_states_1964", "n27_divided_states_1985"):
         gold = entity_eval.load_gold(GOLD / f"{name}.tsv")
         found = entity_eval.ours(tree_of(encode_record(NAMES / f"{name}.txt", SETTINGS)))
         scored = entity_eval.score(gold, found, linking=True)
         assert scored["all"]["f1"] == 1.0, name
         assert not scored["wrong_links"], (name, scored["wrong_links"])
-    found = entity_eval.ours(tree_of(encode_record(NAMES / "n25_divided_states_1964.txt", SETTINGS)))
+    found = entity_eval.ours(tree_of(encode_record(NAMES / "n26_divided_states_1964.txt", SETTINGS)))
     assert ("place", "Vietnam", "north-vietnam") in found and ("place", "Yemen", "north-yemen") in found
 
 
