@@ -781,6 +781,8 @@ class _DocContext:
     overruled: set[tuple[str, ...]] = field(default_factory=set)
     # (key, listed id) of a dated place or a bare name several states bore -> whom it names here (_dated_place)
     dated_readings: dict[tuple[tuple[str, ...], str], str | None] = field(default_factory=dict)
+    evidence: tuple[str, str] | None = None  # the record's text as _dated_place reads it, and lower-cased
+    meeting_words: bool | None = None  # whether the record's text holds a numbered meeting's head word
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -1432,7 +1434,7 @@ def _rule_names(
         names.extend(_names_before_a_role(v, text))
     if ", " in text:
         names.extend(_names_after_a_role(v, text))
-    if " of " in text:
+    if " of " in text and _text_kinds(text) & _ORG_HEAD:  # (a body's head word in the string: few strings)
         names.extend(_names_after_a_role_of_a_body(v, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
@@ -1983,9 +1985,12 @@ def _names_after_a_role_of_a_body(v, text: str) -> list[str]:
     body outside the name (TEI 13.2.1). One or two words after the head word that end the capitalised run,
     none a dictionary word, title or word no name holds; the word before "of" must be a title."""
     names = []
-    for m in _OF_CAPITALISED_RUN.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()].split()
-        if not before or not v.is_title_word(before[-1]):
+    at = text.find(" of ")
+    while at >= 0:
+        m = _OF_CAPITALISED_RUN.match(text, at)
+        before = text[max(0, at - 40) : at].split()[-1:] if m else ()
+        at = text.find(" of ", at + 4)
+        if m is None or not before or not v.is_title_word(before[0]):
             continue
         words = m["run"].split()
         head = max((k for k, w in enumerate(words) if norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS), default=-1)
@@ -2599,7 +2604,7 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         spans = _name_spans(ctx, flat)
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
-        if _MAY_NAME_MEETING(flat):  # "XXII [CPSU] Party Congress": the party inside, no "XXII [CPSU] Party"
+        if _may_name_meeting(ctx, flat):  # "XXII [CPSU] Party Congress": the party inside, no "XXII [CPSU] Party"
             spans = _outside_meetings(flat, spans)
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
         if chosen:
@@ -2879,7 +2884,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_affiliations(ctx, text))
     if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text):
         spans.extend(_abbreviated_orgs(ctx, text))
-    if spans and _MAY_NAME_MEETING(text):
+    if spans and _may_name_meeting(ctx, text):
         spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
     if not spans:
         if known == (ctx.forms_version, len(ctx.seen)):
@@ -3303,7 +3308,10 @@ def _dated_place(
     if known != "":
         return known
     when = date_span(ctx.doc.header.date_iso)
-    found = reading(ctx.rec.shared, key, entity_id, when, f"{ctx.doc.header.title} {_flat(ctx)}")
+    if ctx.evidence is None:  # the title, summary and text, as printed and lower-cased, made once per record
+        text = f"{ctx.doc.header.title} {_flat(ctx)}"
+        ctx.evidence = (text, text.lower().replace("’", "'"))
+    found = reading(ctx.rec.shared, key, entity_id, when, ctx.evidence)
     ctx.dated_readings[(key, entity_id)] = found
     if found is None:
         ctx.problems.append(
@@ -4492,9 +4500,16 @@ def _head_joined_by_and(
 
 
 _MEETING_HEADS = numbered_meeting_words()
-# whether a string may hold a numbered meeting's head word: a search for their inner letters ("ongre", "lenum"),
-# one scan of the string for all of them
-_MAY_NAME_MEETING = re.compile("|".join(dict.fromkeys(re.escape(w[1:6]) for w in _MEETING_HEADS))).search
+_MEETING_HEAD_STEMS = tuple(dict.fromkeys(w[1:6] for w in _MEETING_HEADS))  # "ongre", "lenum"
+
+
+def _may_name_meeting(ctx: _DocContext, text: str) -> bool:
+    """Whether `text` may hold a numbered meeting's head word: substring tests of their inner letters, in a
+    record whose text holds one (tested once per record: most hold none)."""
+    if ctx.meeting_words is None:
+        flat = _flat(ctx)
+        ctx.meeting_words = any(stem in flat for stem in _MEETING_HEAD_STEMS)
+    return ctx.meeting_words and any(stem in text for stem in _MEETING_HEAD_STEMS)
 
 
 _ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")

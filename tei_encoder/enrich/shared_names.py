@@ -52,7 +52,9 @@ class SharedNames:
     existence: dict[str, tuple[str | None, str | None]]
     # bare name key -> the entry whose own name it is, when that entry has no dates: the country as a whole
     whole: dict[tuple[str, ...], str]
-    evidence: dict[tuple[str, ...], tuple[re.Pattern, dict[str, tuple[str, bool]]]]
+    # bare name key -> (the bearers' names and capitals as searched, longest first: (the form, in capitals as
+    # printed?), folded name -> (its state, whether it chooses that state))
+    evidence: dict[tuple[str, ...], tuple[tuple[tuple[str, bool], ...], dict[str, tuple[str, bool]]]]
 
 
 def shared_names(
@@ -77,7 +79,7 @@ def shared_names(
             if owner in by_id and all(b.entity_id != owner for b in found):
                 start, end = by_id[owner].existence
                 found.append(Bearer(owner, start, end))
-    evidence: dict[tuple[str, ...], tuple[re.Pattern, dict[str, tuple[str, bool]]]] = {}
+    evidence: dict[tuple[str, ...], tuple[tuple[tuple[str, bool], ...], dict[str, tuple[str, bool]]]] = {}
     for key, found in bearers.items():
         named: dict[str, tuple[str, bool]] = {}
         for bearer in found:
@@ -91,7 +93,12 @@ def shared_names(
                 named.setdefault(_fold(capital), (entry.xml_id, True))
         if named:
             capitals = {f for f in named if _in_capitals(f, by_id[named[f][0]])}
-            evidence[key] = (_evidence_pattern(named, capitals), named)
+            # longest first: "democratic people's republic of korea" is read whole, never as "republic of korea";
+            # an abbreviation in capitals only as printed ("ROK", never a word "rok")
+            searched = tuple(
+                (f.upper() if f in capitals else f, f in capitals) for f in sorted(named, key=len, reverse=True)
+            )
+            evidence[key] = (searched, named)
     whole = {key: owner for key in bearers for owner in owners(key) if owner in by_id and owner not in existence}
     return SharedNames({k: tuple(v) for k, v in bearers.items()}, existence, whole, evidence)
 
@@ -114,18 +121,6 @@ def _state_name(form: str, state_words: frozenset[str]) -> bool:
 
 def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
-
-
-def _evidence_pattern(named: dict[str, tuple[str, bool]], capitals: set[str]) -> re.Pattern:
-    """One pattern for the state names of a bare name's bearers, longest first (so that `Democratic
-    People's Republic of Korea` is read whole, never as `Republic of Korea`); an abbreviation in
-    capitals matches only in capitals (`ROK`, not a word `rok`)."""
-    parts = []
-    for folded in sorted(named, key=len, reverse=True):
-        words = [re.escape(w).replace("'", "['’]") for w in folded.split()]
-        body = r"\s+".join(words)
-        parts.append(f"(?-i:{body.upper()})" if folded in capitals else body)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
 
 def _covers(start: str | None, end: str | None, first: str, last: str) -> bool:
@@ -161,10 +156,11 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
 
 
 def reading(
-    table: SharedNames, key: tuple[str, ...], entity_id: str, when: tuple[str, str] | None, text: str
+    table: SharedNames, key: tuple[str, ...], entity_id: str, when: tuple[str, str] | None, text: tuple[str, str]
 ) -> str | None:
     """The entity a listed place form (key, linked by the lists to entity_id) names in a record of the
-    days `when` whose text (summary and body) is `text`: entity_id itself, another state that bore
+    days `when` whose text (title, summary and body) is `text` (as printed, and lower-cased): entity_id
+    itself, another state that bore
     the bare name, or None (no state is certain: leave it unlinked and report it)."""
     bearers = table.bearers.get(key)
     if bearers is None:
@@ -185,17 +181,30 @@ def reading(
     return None
 
 
-def _named_states(table: SharedNames, key: tuple[str, ...], text: str) -> tuple[set[str], set[str]]:
-    """The bearers of the bare name `key` that `text` names by any of their names or capitals, and those
-    it names by a state name or capital (which choose a state)."""
+def _named_states(table: SharedNames, key: tuple[str, ...], text: tuple[str, str]) -> tuple[set[str], set[str]]:
+    """The bearers of the bare name `key` that `text` (as printed, and lower-cased) names by any of their
+    names or capitals, and those it names by a state name or capital (which choose a state)."""
     found = table.evidence.get(key)
     if found is None:
         return set(), set()
-    pattern, named = found
+    searched, named = found
     any_name: set[str] = set()
     choosing: set[str] = set()
-    for m in pattern.finditer(text):
-        state, chooses = named.get(_fold(m.group()), ("", False))
+    taken: list[tuple[int, int]] = []  # where longer names stand: a shorter one inside them is none
+    for form, in_capitals in searched:
+        haystack = text[0] if in_capitals else text[1]
+        found_here = []
+        at = haystack.find(form)
+        while at >= 0:  # (a few names, each found by str.find: faster than one pattern of them all)
+            end = at + len(form)
+            whole = not (at and haystack[at - 1].isalnum()) and not haystack[end : end + 1].isalnum()
+            if whole and not any(a <= at and end <= b for a, b in taken):
+                found_here.append((at, end))
+            at = haystack.find(form, at + 1)
+        if not found_here:
+            continue
+        taken.extend(found_here)
+        state, chooses = named.get(form.casefold(), ("", False))
         if state:
             any_name.add(state)
             if chooses:
