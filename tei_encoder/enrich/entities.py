@@ -1987,10 +1987,10 @@ def _names_after_a_role_of_a_body(v, text: str) -> list[str]:
     names = []
     at = text.find(" of ")
     while at >= 0:
-        m = _OF_CAPITALISED_RUN.match(text, at)
-        before = text[max(0, at - 40) : at].split()[-1:] if m else ()
+        before = text[text.rfind(" ", 0, at) + 1 : at]  # the word before "of" (the text's first word too)
+        m = _OF_CAPITALISED_RUN.match(text, at) if before[:1].isupper() and v.is_title_word(before) else None
         at = text.find(" of ", at + 4)
-        if m is None or not before or not v.is_title_word(before[0]):
+        if m is None:
             continue
         words = m["run"].split()
         head = max((k for k, w in enumerate(words) if norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS), default=-1)
