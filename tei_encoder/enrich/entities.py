@@ -2633,20 +2633,35 @@ def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
         if m is None or not (len(completion) >= 3 and completion.isalpha() and completion.islower()):
             continue
         surname = m["initial"] + completion
-        key = (norm(surname),)
-        forms = ctx.forms(key)
-        ids = {f.entity_id for f in forms}
-        if forms and (len(ids) != 1 or any(f.kind != "person" for f in forms)):
-            continue  # another kind's name, or two people's: no link is better than a wrong one
-        if not forms:
-            if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
-                continue
-            ids = {_new_local_person(ctx, surname, key)}
-            ctx.add_local(key, _Form(next(iter(ids)), "person", (True,), None, 2))
-        xml_id = ids.pop()
+        xml_id = _surname_person(ctx, surname)
+        if xml_id is None:
+            continue
         name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child])
         children[k - 1 : k + 1] = [before[: m.start()], name] if m.start() else [name]
         ctx.seen.setdefault(xml_id, []).append(surname)
+
+
+def _surname_person(ctx: _DocContext, surname: str, initial: str = "") -> str | None:
+    """The person a surname completed or named after an initial names: the one listed or learnt person of
+    that surname (whose given name, when the lists give one, begins with `initial`), else a new person of
+    the record when the surname is no dictionary word, title or listed name of something else; None when
+    another kind or two people have that name, or no link can be made without risk."""
+    key = (norm(surname),)
+    forms = ctx.forms(key)
+    ids = {f.entity_id for f in forms}
+    if forms and (len(ids) != 1 or any(f.kind != "person" for f in forms)):
+        return None  # another kind's name, or two people's: no link is better than a wrong one
+    if forms:
+        entry = ctx.entry(next(iter(ids)))
+        firsts = {n.split()[0][:1] for n in (entry.name, *entry.variants) if len(n.split()) > 1}
+        if initial and firsts and initial not in firsts:
+            return None  # "V[ladimir]. Gromyko" is not Andrei Gromyko
+        return next(iter(ids))
+    if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
+        return None
+    xml_id = _new_local_person(ctx, surname, key)
+    ctx.add_local(key, _Form(xml_id, "person", (True,), None, 2))
+    return xml_id
 
 
 _BARE_INITIAL_END = re.compile(r"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[A-ZÀ-ÞĀ-ț])$")
@@ -2665,22 +2680,9 @@ def _tag_given_name_completed(ctx: _DocContext, children: list, k: int) -> None:
     if m is None or tail is None or not (len(completion) >= 2 and completion.isalpha() and completion.islower()):
         return
     surname = tail["surname"]
-    key = (norm(surname),)
-    forms = ctx.forms(key)
-    ids = {f.entity_id for f in forms}
-    if forms and (len(ids) != 1 or any(f.kind != "person" for f in forms)):
+    xml_id = _surname_person(ctx, surname, m["initial"])
+    if xml_id is None:
         return
-    if forms:
-        entry = ctx.entry(next(iter(ids)))
-        firsts = {n.split()[0][:1] for n in (entry.name, *entry.variants) if len(n.split()) > 1}
-        if firsts and m["initial"] not in firsts:
-            return  # "V[ladimir]. Gromyko" is not Andrei Gromyko: no link is better than a wrong one
-    if not forms:
-        if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
-            return
-        ids = {_new_local_person(ctx, surname, key)}
-        ctx.add_local(key, _Form(next(iter(ids)), "person", (True,), None, 2))
-    xml_id = ids.pop()
     name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child, after[: tail.end()]])
     rest = after[tail.end() :]
     children[k - 1 : k + 2] = [x for x in (before[: m.start()], name, rest) if x]
