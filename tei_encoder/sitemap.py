@@ -382,7 +382,9 @@ def document_date(root: etree._Element) -> tuple[str, str]:
 _HREF, _LINK = P + "href", P + "link"
 
 
-def _decide(decided: dict[tuple[str, str], tuple[str, str]], listed: dict[str, etree._Element], kind: str, key: str) -> tuple[str, str]:
+def _decide(
+    decided: dict[tuple[str, str], tuple[str, str]], listed: dict[str, etree._Element], kind: str, key: str
+) -> tuple[str, str]:
     """What pub:link says of every mention of an entity before and after its anchor's number:
     ("KIND PAGE ANCHOR-PREFIX", " NAME"), kept in DECIDED for the next mention (see `annotate`)."""
     name = preferred_name(listed[key]) if key in listed else ""

@@ -357,7 +357,10 @@ def test_an_editions_template_for_mentions_reads_them_with_f_mention(tmp_path):
         encoding="utf-8",
     )
     page = html.fromstring(Publisher(overrides=tmp_path).document_page(_MENTIONS_TEI.encode(), "doc"))
-    mine = [(a.get("id"), a.get("href"), a.get("data-kind"), a.get("data-title"), a.text) for a in page.xpath("//a[@class='mine']")]
+    mine = [
+        (a.get("id"), a.get("href"), a.get("data-kind"), a.get("data-title"), a.text)
+        for a in page.xpath("//a[@class='mine']")
+    ]
     assert mine == [
         ("m-p1-1", "../persons/p1.html", "person", "Orlen Duvik", "Orlen Duvik"),
         ("m-p1-2", "../persons/p1.html", "person", "Orlen Duvik", "Duvik"),
@@ -367,7 +370,13 @@ def test_an_editions_template_for_mentions_reads_them_with_f_mention(tmp_path):
     ]
     shipped = html.fromstring(Publisher().document_page(_MENTIONS_TEI.encode(), "doc"))
     assert not shipped.xpath("//a[@class='mine']")
-    assert [a.get("id") for a in shipped.xpath("//a[contains(@class, 'ent ')]")] == ["m-p1-1", "m-p1-2", "m-x-1", None, "m-p1-3"]
+    assert [a.get("id") for a in shipped.xpath("//a[contains(@class, 'ent ')]")] == [
+        "m-p1-1",
+        "m-p1-2",
+        "m-x-1",
+        None,
+        "m-p1-3",
+    ]
 
 
 def test_annotations_keep_a_documents_own_binding_of_their_prefix():
