@@ -379,6 +379,28 @@ def test_an_editions_template_for_mentions_reads_them_with_f_mention(tmp_path):
     ]
 
 
+def test_the_example_init_puts_in_place_renders_mentions_once_its_template_is_uncommented(tmp_path):
+    """tei_encoder/data/edition/edition.xsl shows, commented out, an edition's template for mentions
+    (f:mention): uncommented, it compiles and links every mention with its anchor."""
+    example = (ROOT / "tei_encoder" / "data" / "edition" / "edition.xsl").read_text(encoding="utf-8")
+    start = example.index('  <xsl:template match="*[@pub:link]">')
+    opened = example.rindex("<!--", 0, start)
+    closed = example.index("-->", start)
+    (tmp_path / "edition.xsl").write_text(
+        example[:opened] + example[start:closed] + example[closed + 3 :], encoding="utf-8"
+    )
+    page = html.fromstring(Publisher(overrides=tmp_path).document_page(_MENTIONS_TEI.encode(), "doc"))
+    links = [(a.get("id"), a.get("href"), a.get("class")) for a in page.xpath("//a[starts-with(@class, 'ent ')]")]
+    assert links == [
+        ("m-p1-1", "../persons/p1.html", "ent ent-person"),
+        ("m-p1-2", "../persons/p1.html", "ent ent-person"),
+        ("m-x-1", "../places/x.html", "ent ent-place"),
+        (None, "https://example.org/varnholt", "ent ent-"),
+        ("m-p1-3", "../persons/p1.html", "ent ent-person"),
+    ]
+    assert page.xpath("string(//footer/p[@class='edition-note'])") == "An edition made with tei-encoder."
+
+
 def test_annotations_keep_a_documents_own_binding_of_their_prefix():
     # the document binds the annotations' short prefix to a namespace of its own
     tei = (
