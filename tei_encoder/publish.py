@@ -399,15 +399,21 @@ class Publisher:
     @cached_property
     def _constants(self) -> dict:
         """The parameters every page gets, as Saxon values made once: the UI strings already
-        parsed into the map the stylesheets read (ui.xsl's $ui)."""
+        parsed into the map the stylesheets read (ui.xsl's $ui), the site's registers into the
+        maps common.xsl's $registers holds."""
         make = self._proc.make_string_value
-        reader = self._proc.new_xpath_processor()
-        reader.set_parameter("json", make(self.strings))
+
+        def parsed(json_text: str, path: str):
+            reader = self._proc.new_xpath_processor()
+            reader.set_parameter("json", make(json_text))
+            return reader.evaluate(f"parse-json($json){path}")
+
         return {
             "edition-title": make(self.edition_title),
             "site": make(sitemap.site_json()),
+            "registers": parsed(sitemap.site_json(), "?registers?*"),
             "ui-strings": make(self.strings),
-            "ui": reader.evaluate_single("parse-json($json)"),
+            "ui": parsed(self.strings, ""),
             **{name: make(value) for name, value in self.flags.items()},
         }
 

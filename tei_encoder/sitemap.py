@@ -379,15 +379,16 @@ def document_date(root: etree._Element) -> tuple[str, str]:
     return "", first_text
 
 
-_HREF, _ID, _KIND, _TITLE = P + "href", P + "id", P + "kind", P + "title"
+_HREF, _LINK = P + "href", P + "link"
 
 
 def _decide(
-    decided: dict[tuple[str, str], tuple[str, str, str]], listed: dict[str, etree._Element], kind: str, key: str
-) -> tuple[str, str, str]:
-    """(entry page, anchor prefix, preferred name) of an entity, kept in DECIDED for the next mention."""
+    decided: dict[tuple[str, str], tuple[str, str]], listed: dict[str, etree._Element], kind: str, key: str
+) -> tuple[str, str]:
+    """What pub:link says of every mention of an entity before and after its anchor's number:
+    ("KIND PAGE ANCHOR-PREFIX", " NAME"), kept in DECIDED for the next mention (see `annotate`)."""
     name = preferred_name(listed[key]) if key in listed else ""
-    decided[kind, key] = found = (entity_page(kind, key), anchor_prefix(key), name)
+    decided[kind, key] = found = (f"{kind} {entity_page(kind, key)} {anchor_prefix(key)}", f" {name}")
     return found
 
 
@@ -408,10 +409,15 @@ def annotate(root: etree._Element) -> etree._Element:
     namespace declared on it, with where every mention links, its anchors and each language
     change's direction written on it.
 
-    pub:href   the first target: an entry page relative to the site root, or an external URL
-    pub:id     the mention's anchor for its first entity target
+    pub:link   on a linked mention: its first target, as "KIND HREF ANCHOR TITLE" — the entity's
+               kind, its entry page relative to the site root, the mention's anchor, the entity's
+               preferred name (which may hold spaces; none of the others does) — or, for an
+               external link, " URL  " (kind, anchor and title empty). One attribute, not four:
+               Saxon's parse of the copy costs by the attribute, and a page has hundreds of
+               mentions. xslt/entities.xsl f:mention reads it (so may an edition's templates).
     pub:also   further targets, as `href anchor-or-dash` pairs separated by spaces
     pub:nested set on a mention inside another linked mention (HTML links cannot nest)
+    pub:href   on a name in a titleStmt author whom the text mentions: the entry page
     pub:printed on the alternative of a choice or an apparatus entry that the page prints
     pub:dir    on an element whose xml:lang changes the writing direction
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
@@ -427,37 +433,30 @@ def annotate(root: etree._Element) -> etree._Element:
     found = _linked(root, listed)
     # linked mentions that hold elements: only such a one can have another mention inside it
     holding: set[etree._Element] = set()
-    # decided once per entity, not per mention: its page, its anchors' prefix, its name
-    decided: dict[tuple[str, str], tuple[str, str, str]] = {}
+    # decided once per entity, not per mention: its pub:link before and after the anchor's number
+    decided: dict[tuple[str, str], tuple[str, str]] = {}
     for el, keys, urls in found:
         if len(keys) == 1 and not urls:  # most mentions: one entity, nothing else to link
             kind, key = entity = keys[0]
-            page, prefix, name = decided.get(entity) or _decide(decided, listed, kind, key)
+            head, tail = decided.get(entity) or _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
-            el.set(_HREF, page)
-            el.set(_ID, prefix + str(n))  # mention_anchor(key, n)
-            el.set(_KIND, kind)
-            if name:
-                el.set(_TITLE, name)
+            el.set(_LINK, f"{head}{n}{tail}")  # the anchor: mention_anchor(key, n)
             if holding or len(el):  # _mark_nested, which most mentions (text alone, none held) need not call
                 _mark_nested(el, holding)
             continue
         links: list[tuple[str, str]] = []
         for kind, key in keys:
-            page, prefix, _name = decided.get((kind, key)) or _decide(decided, listed, kind, key)
+            if (kind, key) not in decided:
+                _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
-            links.append((page, f"{prefix}{n}"))  # mention_anchor(key, n)
+            links.append((entity_page(kind, key), mention_anchor(key, n)))
         links += [(url, "") for url in urls]
-        el.set(_HREF, links[0][0])
-        if links[0][1]:
-            el.set(_ID, links[0][1])
-        if keys:
-            el.set(_KIND, keys[0][0])
-            name = decided[keys[0]][2]
-            if name:
-                el.set(_TITLE, name)
+        if keys:  # the first target's kind, page and anchor (its entity may be named again after it)
+            el.set(_LINK, f"{keys[0][0]} {links[0][0]} {links[0][1]}{decided[keys[0]][1]}")
+        else:
+            el.set(_LINK, f" {links[0][0]}  ")
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         _mark_nested(el, holding)

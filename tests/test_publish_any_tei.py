@@ -307,11 +307,98 @@ def test_mention_anchors_are_numbered_in_one_pass():
         f"<text><body>{body}</body></text></TEI>"
     )
     root = sitemap.annotate(etree.fromstring(tei))
-    anchors = [el.get(sitemap.P + "id") for el in root.iter(T + "persName")]
+    anchors = [el.get(sitemap.P + "link").split(" ")[2] for el in root.iter(T + "persName")]
     assert anchors[:4] == ["m-p0-1", "m-p1-1", "m-p2-1", "m-p0-2"] and anchors[-1] == "m-p2-1000"
     assert len(set(anchors)) == 3000
-    places = [el.get(sitemap.P + "href") for el in root.iter(T + "rs")]
+    places = [el.get(sitemap.P + "link").split(" ")[1] for el in root.iter(T + "rs")]
     assert set(places) == {"places/x.html"}
+
+
+_MENTIONS_TEI = (
+    f'<TEI xmlns="{T[1:-1]}"><teiHeader><fileDesc><titleStmt><title>Talks at Varnholt</title></titleStmt>'
+    "<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>"
+    '<text><body><p><persName ref="#p1">Orlen Duvik</persName> wrote to <persName ref="#p1">Duvik</persName> from'
+    ' <placeName ref="#x">Varnholt</placeName>, see <rs ref="https://example.org/varnholt">the town</rs> and'
+    ' <persName ref="#p1 #p2">both</persName>.</p>'
+    '<listPerson><person xml:id="p1"><persName>Orlen Duvik</persName></person>'
+    '<person xml:id="p2"><persName>Tesk Amrel</persName></person></listPerson></body></text></TEI>'
+)
+
+
+def test_a_mention_carries_what_it_links_to_in_one_attribute():
+    """Each linked mention gets one annotation, pub:link ("KIND PAGE ANCHOR NAME"; an external
+    link " URL  "), not pub:href, pub:id, pub:kind and pub:title: Saxon parses the annotated copy
+    by the attribute, and a page has hundreds of mentions. Failed before (four attributes)."""
+    root = sitemap.annotate(etree.fromstring(_MENTIONS_TEI))
+    mentions = [el for el in root.iter(T + "persName", T + "placeName", T + "rs") if el.getparent().tag == T + "p"]
+    assert [el.get(sitemap.P + "link") for el in mentions] == [
+        "person persons/p1.html m-p1-1 Orlen Duvik",
+        "person persons/p1.html m-p1-2 Orlen Duvik",
+        "place places/x.html m-x-1 ",  # no entry lists x: no name
+        " https://example.org/varnholt  ",
+        "person persons/p1.html m-p1-3 Orlen Duvik",
+    ]
+    assert mentions[-1].get(sitemap.P + "also") == "persons/p2.html m-p2-1"
+    for el in mentions:  # nothing else of ours but pub:also
+        assert {name for name in el.attrib if name.startswith(sitemap.P)} <= {sitemap.P + "link", sitemap.P + "also"}
+
+
+def test_an_editions_template_for_mentions_reads_them_with_f_mention(tmp_path):
+    """The documented way for an edition's --xslt module to render mentions its own way: match
+    *[@pub:link] and read the link with f:mention (kind, href, id, title). Failed before (no
+    f:mention: the module did not compile)."""
+    (tmp_path / "mentions.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"'
+        ' xmlns:pub="urn:tei-encoder:publish" xmlns:f="urn:tei-encoder:functions">'
+        '<xsl:template match="*[@pub:link]"><xsl:variable name="m" select="f:mention(.)"/>'
+        '<a class="mine" href="{f:href($m?href)}" data-kind="{$m?kind}" data-title="{$m?title}">'
+        '<xsl:if test="$m?id"><xsl:attribute name="id" select="$m?id"/></xsl:if><xsl:apply-templates/></a>'
+        "</xsl:template></xsl:stylesheet>",
+        encoding="utf-8",
+    )
+    page = html.fromstring(Publisher(overrides=tmp_path).document_page(_MENTIONS_TEI.encode(), "doc"))
+    mine = [
+        (a.get("id"), a.get("href"), a.get("data-kind"), a.get("data-title"), a.text)
+        for a in page.xpath("//a[@class='mine']")
+    ]
+    assert mine == [
+        ("m-p1-1", "../persons/p1.html", "person", "Orlen Duvik", "Orlen Duvik"),
+        ("m-p1-2", "../persons/p1.html", "person", "Orlen Duvik", "Duvik"),
+        ("m-x-1", "../places/x.html", "place", "", "Varnholt"),
+        (None, "https://example.org/varnholt", "", "", "the town"),
+        ("m-p1-3", "../persons/p1.html", "person", "Orlen Duvik", "both"),
+    ]
+    shipped = html.fromstring(Publisher().document_page(_MENTIONS_TEI.encode(), "doc"))
+    assert not shipped.xpath("//a[@class='mine']")
+    assert [a.get("id") for a in shipped.xpath("//a[contains(@class, 'ent ')]")] == [
+        "m-p1-1",
+        "m-p1-2",
+        "m-x-1",
+        None,
+        "m-p1-3",
+    ]
+
+
+def test_the_example_init_puts_in_place_renders_mentions_once_its_template_is_uncommented(tmp_path):
+    """tei_encoder/data/edition/edition.xsl shows, commented out, an edition's template for mentions
+    (f:mention): uncommented, it compiles and links every mention with its anchor."""
+    example = (ROOT / "tei_encoder" / "data" / "edition" / "edition.xsl").read_text(encoding="utf-8")
+    start = example.index('  <xsl:template match="*[@pub:link]">')
+    opened = example.rindex("<!--", 0, start)
+    closed = example.index("-->", start)
+    (tmp_path / "edition.xsl").write_text(
+        example[:opened] + example[start:closed] + example[closed + 3 :], encoding="utf-8"
+    )
+    page = html.fromstring(Publisher(overrides=tmp_path).document_page(_MENTIONS_TEI.encode(), "doc"))
+    links = [(a.get("id"), a.get("href"), a.get("class")) for a in page.xpath("//a[starts-with(@class, 'ent ')]")]
+    assert links == [
+        ("m-p1-1", "../persons/p1.html", "ent ent-person"),
+        ("m-p1-2", "../persons/p1.html", "ent ent-person"),
+        ("m-x-1", "../places/x.html", "ent ent-place"),
+        (None, "https://example.org/varnholt", "ent ent-"),
+        ("m-p1-3", "../persons/p1.html", "ent ent-person"),
+    ]
+    assert page.xpath("string(//footer/p[@class='edition-note'])") == "An edition made with tei-encoder."
 
 
 def test_annotations_keep_a_documents_own_binding_of_their_prefix():
@@ -325,8 +412,8 @@ def test_annotations_keep_a_documents_own_binding_of_their_prefix():
     again = etree.fromstring(etree.tostring(root))  # as the stylesheets read it
     assert again.get("{urn:example:own}mark") == "kept"
     mention = again.find(f".//{T}p/{T}persName")
-    assert mention.get(sitemap.P + "href") == "persons/p1.html" and mention.get(sitemap.P + "title") == "Nomen Tarvok"
-    assert mention.get(sitemap.P + "id") == "m-p1-1" and mention.get(sitemap.P + "dir") == "rtl"
+    assert mention.get(sitemap.P + "link") == "person persons/p1.html m-p1-1 Nomen Tarvok"
+    assert mention.get(sitemap.P + "dir") == "rtl"
 
 
 def test_publish_warns_about_a_file_that_is_not_tei(tmp_path):

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei_encoder import validate as validate_module
@@ -182,3 +184,20 @@ def test_the_project_schema_alone_keeps_a_valid_file_within_the_limits(tmp_path)
         xsd = tmp_path / f"s{len(body)}.xsd"
         xsd.write_text(f"{head}{body}</xs:schema>", encoding="utf-8")
         assert not validate_module.xsd_keeps_limits(xsd), body
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([b"a", b"\xc3\xa9", b" ", b"\t", b"\n", b"\r", b"\x0b", b"\x0c", b"\x85", b"\xa0", b"<"]),
+        max_size=40,
+    ),
+    st.integers(990, 1010),
+)
+def test_the_name_limit_read_from_bytes_is_the_longest_run_between_white_space(pieces, run):
+    """_within_limit reads the name limit from the bytes in C (a translation and one search, a
+    sixth of splitting them): the same answer as the longest of bytes.split()'s parts."""
+    from tei_encoder.xmlsafe import _within_limit
+
+    data = b"".join(pieces) + b"n" * run + b"".join(reversed(pieces))
+    assert _within_limit(2, data) == (max(map(len, data.split()), default=0) <= MAX_NAME_LENGTH)

@@ -18,7 +18,9 @@
        are the UI strings register-<kind> (ui.xsl). Entry pages' file names come from Python in
        the input, never made here. -->
   <xsl:param name="site" as="xs:string" required="yes"/>
-  <xsl:variable name="registers" as="map(*)*" select="array:flatten(parse-json($site)?registers)"/>
+  <!-- The registers as maps: tei_encoder/publish.py passes them parsed once per process (parsing
+       $site for every page cost more than a page's footer); given only $site, they are parsed here. -->
+  <xsl:param name="registers" as="map(*)*" select="array:flatten(parse-json($site)?registers)"/>
   <xsl:variable name="register-page" as="map(xs:string, xs:string)"
       select="map:merge($registers ! map{?kind: ?page})"/>
   <xsl:variable name="register-label" as="map(xs:string, xs:string)"

@@ -2,8 +2,10 @@
 <!-- Entity mentions become links to their register entries (or to the external page they point
      to); dates become <time>. Where each mention links, its anchor and the name shown on hover
      are decided by tei_encoder/sitemap.py, which writes them on the TEI the page is made from
-     (pub:href, pub:id, pub:also, pub:title, pub:kind): the links and the register's file names
-     come from one mapping, and numbering the anchors costs one pass over the document. -->
+     (pub:link, pub:also, pub:nested; see its annotate): the links and the register's file names
+     come from one mapping, and numbering the anchors costs one pass over the document.
+     f:mention reads pub:link: an edition's own templates for mentions (match="*[@pub:link]")
+     call it too. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -11,6 +13,19 @@
     xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
+
+  <!-- What a linked mention links to (its first target; pub:also has the others), from its
+       pub:link: map{'kind': person, place or org ('' for an external link), 'href': the entry
+       page relative to the site root, or the external http(s) URL (f:href makes a link of either
+       from the page), 'id': the mention's anchor on the page ('' for an external link), 'title':
+       the entity's preferred name ('' when it has none)}; () for an element that links nowhere. -->
+  <xsl:function name="f:mention" as="map(xs:string, xs:string)?">
+    <xsl:param name="m" as="element()"/>
+    <xsl:sequence select="$m/@pub:link ! (
+      let $kind := substring-before(., ' '), $rest := substring-after(., ' '), $after-href := substring-after($rest, ' ')
+      return map{'kind': $kind, 'href': substring-before($rest, ' '), 'id': substring-before($after-href, ' '),
+                 'title': substring-after($after-href, ' ')})"/>
+  </xsl:function>
 
   <!-- Entry pages are relative to the site root; an external target is a full http(s) URL. -->
   <xsl:function name="f:href" as="xs:string">
@@ -21,26 +36,37 @@
 
   <!-- Most mentions link one entry page and carry nothing else for the page (no further target,
        no language of their own, not inside another link): written as one literal element, the same
-       markup as ent-link's, which does the rest (cheaper per mention, and a page has hundreds). -->
-  <xsl:template match="*[@pub:href]">
+       markup as ent-link's, which does the rest (cheaper per mention, and a page has hundreds:
+       pub:link is read here as f:mention reads it, without making a map). -->
+  <xsl:template match="*[@pub:link]">
+    <xsl:variable name="kind" select="substring-before(@pub:link, ' ')"/>
     <xsl:choose>
-      <xsl:when test="@pub:kind and @pub:id and @pub:title and not(@pub:nested or @pub:also or @xml:lang or @pub:dir)">
-        <a class="ent ent-{@pub:kind}" id="{@pub:id}" href="{$root}{@pub:href}" title="{@pub:title}"><xsl:apply-templates/></a>
+      <xsl:when test="$kind and not(@pub:nested or @pub:also or @xml:lang or @pub:dir)">
+        <xsl:variable name="rest" select="substring-after(@pub:link, ' ')"/>
+        <xsl:variable name="after-href" select="substring-after($rest, ' ')"/>
+        <xsl:variable name="title" select="substring-after($after-href, ' ')"/>
+        <a class="ent ent-{$kind}" id="{substring-before($after-href, ' ')}" href="{$root}{substring-before($rest, ' ')}">
+          <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
+          <xsl:apply-templates/>
+        </a>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="ent-link"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- an author of the header whom the text mentions links to the entry page (pub:href) -->
+  <xsl:template match="*[@pub:href]"><xsl:call-template name="ent-link"/></xsl:template>
 
   <xsl:template name="ent-link">
-    <xsl:variable name="class" select="'ent ent-' || (@pub:kind, 'link')[1]"/>
+    <xsl:variable name="link" select="(f:mention(.), map{'kind': '', 'href': string(@pub:href), 'id': '', 'title': ''})[1]"/>
+    <xsl:variable name="class" select="'ent ent-' || ($link?kind[.], 'link')[1]"/>
     <xsl:element name="{if (@pub:nested) then 'span' else 'a'}">
       <xsl:attribute name="class" select="$class"/>
-      <xsl:if test="@pub:id"><xsl:attribute name="id" select="@pub:id"/></xsl:if>
+      <xsl:if test="$link?id"><xsl:attribute name="id" select="$link?id"/></xsl:if>
       <xsl:if test="not(@pub:nested)">
-        <xsl:attribute name="href" select="f:href(@pub:href)"/>
-        <xsl:if test="not(@pub:kind)"><xsl:attribute name="rel" select="'external'"/></xsl:if>
+        <xsl:attribute name="href" select="f:href($link?href)"/>
+        <xsl:if test="not($link?kind)"><xsl:attribute name="rel" select="'external'"/></xsl:if>
       </xsl:if>
-      <xsl:if test="@pub:title"><xsl:attribute name="title" select="@pub:title"/></xsl:if>
+      <xsl:if test="$link?title"><xsl:attribute name="title" select="$link?title"/></xsl:if>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates/>
     </xsl:element>
@@ -61,9 +87,23 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- Whether @when is a date HTML's datetime takes: YYYY, YYYY-MM or YYYY-MM-DD with a month
+       01-12 and a day 01-31. Told without a regular expression (a page has a dozen dates, and one
+       costs several times more) unless the value has a character beyond ASCII: a digit of another
+       script is a digit (\d) to the expression. -->
+  <xsl:function name="f:w3c-date" as="xs:boolean">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:sequence select="
+      if (exists(string-to-codepoints($when)[. gt 127])) then matches($when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')
+      else translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00')
+        and (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
+        and (string-length($when) lt 10 or substring($when, 9, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12',
+             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))"/>
+  </xsl:function>
+
   <xsl:template match="tei:date">
     <xsl:choose>
-      <xsl:when test="matches(@when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')">
+      <xsl:when test="f:w3c-date(@when)">
         <time class="tei-date" datetime="{@when}"><xsl:apply-templates/></time>
       </xsl:when>
       <xsl:when test="@notBefore and @notAfter">
@@ -78,7 +118,7 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name">
     <xsl:apply-templates/>
   </xsl:template>
-  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[@xml:lang][not(@pub:href)]">
+  <xsl:template match="(tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name)[@xml:lang][not(@pub:link or @pub:href)]">
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-' || local-name()"/>
       <xsl:call-template name="f:lang"/>

@@ -65,9 +65,16 @@
     <xsl:param name="e" as="element()"/>
     <!-- a TEI phrase-level element with no element inside (most of a paragraph's: names, dates) is
          no block and holds none: passed over without the test -->
-    <xsl:sequence select="some $c in $e/*[not(self::tei:note)][* or not(self::tei:* and map:contains($is-leaf-phrase-name, local-name()))]
+    <xsl:sequence select="some $c in $e/*[not(self::tei:note)][* or not($common-leaves and (self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:date)
+                                                          or self::tei:* and map:contains($is-leaf-phrase-name, local-name()))]
         satisfies (f:is-block($c) or exists($c/*) and f:holds-block($c))"/>
   </xsl:function>
+
+  <!-- Whether the names most children of a paragraph have (mentions, dates) are leaf phrase-level
+       names (they are, unless an edition's $phrase-names says otherwise): told once a page, so
+       f:holds-block tells such a child by its name, without looking its name up. -->
+  <xsl:variable name="common-leaves" as="xs:boolean"
+      select="every $name in ('persName', 'placeName', 'orgName', 'date') satisfies map:contains($is-leaf-phrase-name, $name)"/>
 
   <!-- The HTML element for a TEI element: its own name when it holds no block, else a div. -->
   <xsl:function name="f:html-name" as="xs:string">

@@ -27,17 +27,28 @@
 
   <!-- $text with each {name} that $values names filled in, in one pass from left to right: a
        value filled in is never read for placeholders itself (it may be a document's text). Other
-       braces stay as they are. (One split at each brace: the pages fill in a dozen strings, and a
-       replace() per placeholder, or a scan of the text per name, cost more per page.) -->
+       braces stay as they are. (Split at each brace with substring functions: the pages fill in a
+       dozen strings, and a regular expression — a replace() per placeholder, or tokenize() at the
+       braces — cost several times more per string.) -->
   <xsl:function name="f:fill" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="values" as="map(xs:string, item())"/>
-    <xsl:sequence select="if (not(contains($text, '{'))) then $text else
-      let $parts := tokenize($text, '\{')
-      return string-join(($parts[1], tail($parts) ! (
-        let $name := substring-before(., '}')
-        return if (contains(., '}') and map:contains($values, $name)) then string($values($name)) || substring-after(., '}')
-               else '{' || .)))" xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
+    <xsl:sequence select="if (not(contains($text, '{'))) then $text
+      else substring-before($text, '{') || f:fill-after-brace(substring-after($text, '{'), $values)"/>
+  </xsl:function>
+
+  <!-- f:fill for the text after a brace, $rest: the piece up to the next brace is a {name} that
+       $values fills in (with what follows its closing brace), else the brace and the piece as they are. -->
+  <xsl:function name="f:fill-after-brace" as="xs:string">
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:param name="values" as="map(xs:string, item())"/>
+    <xsl:variable name="more" select="contains($rest, '{')"/>
+    <xsl:variable name="piece" select="if ($more) then substring-before($rest, '{') else $rest"/>
+    <xsl:variable name="name" select="substring-before($piece, '}')"/>
+    <xsl:sequence select="(if (contains($piece, '}') and map:contains($values, $name)) then string($values($name)) || substring-after($piece, '}')
+                           else '{' || $piece)
+                          || (if ($more) then f:fill-after-brace(substring-after($rest, '{'), $values) else '')"
+        xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
   <!-- The form of a counted phrase for the number $n: f:count('docs', 3) is "3 documents". The
@@ -84,14 +95,27 @@
   <xsl:function name="f:date-label" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="months" select="$f:months"/>
-    <!-- one regex for both forms (a page has a dozen dates); the length tells them apart -->
-    <xsl:variable name="day-or-month" select="count($months) = 12 and matches($iso, '^\d{4}-\d{2}(-\d{2})?$')"/>
+    <!-- YYYY-MM or YYYY-MM-DD (the length tells them apart): told by its shape in ASCII digits
+         (a page has a dozen dates; a regular expression costs several times more), by the
+         regular expression only for other characters, which may be digits of another script (\d) -->
+    <xsl:variable name="day-or-month" select="count($months) = 12 and f:digits-shaped($iso, ('0000-00', '0000-00-00'), '^\d{4}-\d{2}(-\d{2})?$')"/>
     <xsl:sequence select="
       if ($day-or-month and string-length($iso) = 10) then
         f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
       else if ($day-or-month) then
         f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
       else string($iso)"/>
+  </xsl:function>
+
+  <!-- Whether $value has one of the $shapes, in which 0 stands for a digit: its ASCII digits
+       read as 0; a value with a character beyond ASCII is matched against $regex instead (the
+       same test, for \d is any script's decimal digit). -->
+  <xsl:function name="f:digits-shaped" as="xs:boolean">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:param name="shapes" as="xs:string+"/>
+    <xsl:param name="regex" as="xs:string"/>
+    <xsl:sequence select="if (exists(string-to-codepoints($value)[. gt 127])) then matches($value, $regex)
+                          else translate($value, '123456789', '000000000') = $shapes"/>
   </xsl:function>
 
   <!-- Typewriter dashes as a reader expects them, in the rendering only (the TEI keeps its double hyphen):
