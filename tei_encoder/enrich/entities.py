@@ -2641,11 +2641,13 @@ def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
         ctx.seen.setdefault(xml_id, []).append(surname)
 
 
-def _surname_person(ctx: _DocContext, surname: str, initial: str = "") -> str | None:
+def _surname_person(ctx: _DocContext, surname: str, initial: str = "", given: str = "") -> str | None:
     """The person a surname completed or named after an initial names: the one listed or learnt person of
     that surname (whose given name, when the lists give one, begins with `initial`), else a new person of
     the record when the surname is no dictionary word, title or listed name of something else; None when
-    another kind or two people have that name, or no link can be made without risk."""
+    another kind or two people have that name, or no link can be made without risk. A `given` name (the
+    initial completed, `V[ladimir].`) whose initial another listed person's given name does not begin
+    with names another person: the record's person of that given name and surname."""
     key = (norm(surname),)
     forms = ctx.forms(key)
     ids = {f.entity_id for f in forms}
@@ -2655,12 +2657,25 @@ def _surname_person(ctx: _DocContext, surname: str, initial: str = "") -> str | 
         entry = ctx.entry(next(iter(ids)))
         firsts = {n.split()[0][:1] for n in (entry.name, *entry.variants) if len(n.split()) > 1}
         if initial and firsts and initial not in firsts:
-            return None  # "V[ladimir]. Gromyko" is not Andrei Gromyko
+            # "V[ladimir]. Gromyko" is not Andrei Gromyko: Vladimir Gromyko, a person of the record
+            return _given_and_surname_person(ctx, given, surname) if given else None
         return next(iter(ids))
     if not _unlisted_name(ctx.rec, [surname]) or key in ctx.rec.rejected:
         return None
     xml_id = _new_local_person(ctx, surname, key)
     ctx.add_local(key, _Form(xml_id, "person", (True,), None, 2))
+    return xml_id
+
+
+def _given_and_surname_person(ctx: _DocContext, given: str, surname: str) -> str:
+    """The person of a given name and surname: the one the record or the lists already hold under that
+    name, else a new person of the record (never the listed person of the surname alone)."""
+    key = (norm(given), norm(surname))
+    people = {f.entity_id for f in ctx.forms(key) if f.kind == "person"}
+    if len(people) == 1:
+        return next(iter(people))
+    xml_id = _new_local_person(ctx, f"{given} {surname}", key)
+    ctx.add_local(key, _Form(xml_id, "person", (True, True), None, 2))
     return xml_id
 
 
@@ -2680,7 +2695,7 @@ def _tag_given_name_completed(ctx: _DocContext, children: list, k: int) -> None:
     if m is None or tail is None or not (len(completion) >= 2 and completion.isalpha() and completion.islower()):
         return
     surname = tail["surname"]
-    xml_id = _surname_person(ctx, surname, m["initial"])
+    xml_id = _surname_person(ctx, surname, m["initial"], m["initial"] + completion)
     if xml_id is None:
         return
     name = Node(TAGS["person"], {"ref": f"#{xml_id}"}, [before[m.start() :], child, after[: tail.end()]])
@@ -3012,6 +3027,14 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
             ctx.add_local(key, _Form(xml_id, "place", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
         out.append((start, after, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
     return out
+
+
+def _woman_addressed(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
+    """Whether token i follows a form of address for a woman (`Mrs. Gromyko`, `Madame Nhu`: names.json
+    honorifics_of_women) with only spaces between: a surname then names a woman, never a listed person
+    matched by that surname alone (a listed form that begins with the honorific is matched whole)."""
+    between = text[toks[i - 1][1] : toks[i][0]]
+    return between.strip(". ") == "" and fold(toks[i - 1][2]) in rec.names.honorifics_of_women
 
 
 def _word_after(text: str, toks, j: int) -> str | None:
@@ -4056,6 +4079,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         i += length
                         continue
                     entity_id = dated
+            if form.kind == "person" and length == 1 and i > 0 and _woman_addressed(ctx.rec, text, toks, i):
+                # "Mrs. Gromyko" is a woman of that name, not the listed man: a person of the record
+                entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
             spans.append((start, end, Node(TAGS[form.kind], {"ref": f"#{entity_id}"}, [surface]), surface))
             i += length
             continue
@@ -5189,6 +5215,22 @@ def _close_surnames(rec: EntityRecognizer, key: str) -> list[tuple[float, str]]:
     return scored
 
 
+def _listed_stems(rec: EntityRecognizer, key: str) -> tuple[str, ...]:
+    """The listed surnames of five letters or more that `key` extends by one to three letters
+    (`khrushcheva` → `khrushchev`): a woman's form or an inflection of that surname."""
+    return tuple(key[:n] for n in range(max(5, len(key) - 3), len(key)) if key[:n] in rec.surnames)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _names_a_listed_person(ctx: _DocContext, word: str, other_than: set[str]) -> bool:
+    """Whether `word` alone is a listed surname of a person other than those in `other_than`."""
+    people = ctx.rec.surnames.get(norm(word), ())
+    return bool(people) and not set(people) & set(other_than)
+
+
 def _near_miss(ctx: _DocContext, text: str, toks, i: int):
     """A misspelt surname mid-sentence ("asks Kuydryavstev to"), linked with choice/sic/corr."""
     start, end, word = toks[i]
@@ -5199,13 +5241,32 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
         k -= 1
     if k < 0 or text[k] in '.!?:"“':
         return None  # sentence-initial capitals prove nothing
+    if (
+        i > 0
+        and not text[toks[i - 1][1] : start].strip()
+        and _capitalised(toks[i - 1][2])
+        and fold(toks[i - 1][2]) not in ctx.rec.names.titles_folded
+    ):
+        # after a capitalised word (`Lydia Gromyko`, `Nina Khrushcheva`): another person's given name and
+        # surname, not a listed surname misspelt; unless that word is a title (`Comrade Kudryavstev`)
+        return None
     key = norm(word)
+    if _listed_stems(ctx.rec, key):
+        return None  # a listed surname with letters added (`Khrushcheva`, a woman's form; an inflection)
     if any(key.endswith(ending) and key[: -len(ending)] in ctx.rec.surnames for ending in _SURNAME_ENDINGS):
         return None  # "the Kennedys" is the family, an inflected name and no misspelling of "Kennedy"
     spelt = ctx.rec.names.listed_spelling(key)
     if spelt is not None and len(ctx.rec.surnames.get(spelt, ())) == 1:
         # "Podgornii" is how another transliteration writes Podgorny: the listed person, no correction
         return start, end, Node(TAGS["person"], {"ref": f"#{next(iter(ctx.rec.surnames[spelt]))}"}, [word]), None
+    if key in ctx.rec.surnames:
+        # the listed spelling itself: nothing to correct. Left by the rules before a capitalised word (a
+        # longer name?); when that word is another listed person's name (`with Tsedenbal Ulanfu announced`)
+        # they are two people, and the surname names its one listed person
+        ids = ctx.rec.surnames[key]
+        if len(ids) == 1 and i + 1 < len(toks) and _names_a_listed_person(ctx, toks[i + 1][2], ids):
+            return start, end, Node(TAGS["person"], {"ref": f"#{next(iter(ids))}"}, [word]), None
+        return None
     scored = _close_surnames(ctx.rec, key)
     if not scored or scored[0][0] < 85:
         return None

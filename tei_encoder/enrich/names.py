@@ -32,6 +32,7 @@ class NameVocabulary:
     """The name vocabularies, folded for lookup (see the module docstring)."""
 
     honorifics: tuple[str, ...]  # as printed: "Comrade", "Cde.", "c."
+    honorifics_of_women: frozenset[str]  # folded: "mrs", "madame" (a surname after one is a woman's)
     ranks: tuple[str, ...]
     roles: tuple[str, ...]
     titles_folded: frozenset[str]  # every single word of a title, rank or role, folded
@@ -140,6 +141,7 @@ def vocabulary() -> NameVocabulary:
             syllables |= {fold(s) for s in _syllables(spec)}
     return NameVocabulary(
         honorifics=tuple(raw["honorifics"]),
+        honorifics_of_women=frozenset(fold(h) for h in raw.get("honorifics_of_women", ())),
         ranks=tuple(raw["ranks"]),
         roles=tuple(raw["roles"]),
         titles_folded=frozenset(title_words),

@@ -1,0 +1,56 @@
+"""Another person of a listed person's surname is never linked to the listed person (#12).
+
+A wife, a son, a namesake: `Mrs. Gromyko`, `Lydia Gromyko`, `Nina Khrushcheva` (a woman's form of the
+surname), `V[ladimir]. Gromyko` (an initial the translator completed, not the listed man's). Before, the
+surname alone linked them to the listed man, and the near-miss rule even "corrected" the printed text
+(choice/sic/corr with Khrushcheva → Khrushchev, or Gromyko → Gromyko). A wrong link is worse than none:
+each is a person of the record, and the text stays as printed.
+"""
+
+import pytest
+from conftest import encode_text, record, tree_of, xp
+
+
+def people(tmp_path, text: str) -> dict[str, str]:
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    return {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:persName")}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("At the reception Mrs. Gromyko spoke with the guests.\n", "Gromyko"),
+        ("At the reception Ms. Gromyko spoke with the guests.\n", "Gromyko"),
+        ("At the reception Lydia Gromyko spoke with the guests.\n", "Lydia Gromyko"),
+        ("At the reception Nina Khrushcheva spoke with the guests.\n", "Nina Khrushcheva"),
+        ("The talks with Khrushcheva ended early.\n", None),
+        ("At the institute V[ladimir]. Gromyko spoke with the guests.\n", "Vladimir. Gromyko"),
+    ],
+)
+def test_another_person_of_the_surname_is_not_the_listed_one(tmp_path, text, name):
+    found = people(tmp_path, text)
+    assert not {"#gromyko", "#khrushchev"} & set(found.values()), found
+    if name is not None:
+        assert found[name].startswith("#pers-")
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    assert not xp(tree, "//t:text//t:choice")  # the printed surname is never "corrected"
+
+
+def test_the_listed_person_keeps_his_links_beside_them(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("Comrade Gromyko met Mrs. Gromyko and A. A. Gromyko later.\n")))
+    refs = [e.get("ref") for e in xp(tree, "//t:text//t:persName")]
+    assert refs[0] == refs[2] == "#gromyko" and refs[1].startswith("#pers-")
+    # a listed form that begins with the form of address is matched whole
+    assert people(tmp_path, "Then Madame Binh spoke.\n")["Madame Binh"] == "#nguyen-thi-binh"
+
+
+def test_a_misspelt_surname_alone_is_still_corrected(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("He then asked Kuydryavstev to leave.\n")))
+    assert xp(tree, "//t:persName[t:choice/t:sic='Kuydryavstev']/@ref") == ["#kudryavtsev"]
+
+
+def test_two_listed_names_side_by_side_are_two_people_printed_as_they_are(tmp_path):
+    # "with Tsedenbal Ulanfu said": the first is left by the rules (a longer name?), the second is listed
+    tree = tree_of(encode_text(tmp_path, record("After his talk with Tsedenbal Ulanfu said that he agreed.\n")))
+    assert [e.get("ref") for e in xp(tree, "//t:text//t:persName")] == ["#tsedenbal", "#ulanhu"]
+    assert not xp(tree, "//t:text//t:choice")  # (before: Tsedenbal "corrected" to Tsedenbal)
