@@ -54,3 +54,15 @@ def test_two_listed_names_side_by_side_are_two_people_printed_as_they_are(tmp_pa
     tree = tree_of(encode_text(tmp_path, record("After his talk with Tsedenbal Ulanfu said that he agreed.\n")))
     assert [e.get("ref") for e in xp(tree, "//t:text//t:persName")] == ["#tsedenbal", "#ulanhu"]
     assert not xp(tree, "//t:text//t:choice")  # (before: Tsedenbal "corrected" to Tsedenbal)
+
+
+@pytest.mark.parametrize("given", ["Edward", "Jacqueline", "Ted"])
+def test_another_given_name_with_a_listed_surname_is_another_person(tmp_path, given):
+    # E. and J. may transliterate one Russian letter, but a written-out given name says who it is
+    found = people(tmp_path, f"Then Robert Kennedy and {given} Kennedy met the delegation.\n")
+    assert found["Robert Kennedy"] == "#kennedy-robert"
+    assert found[f"{given} Kennedy"].startswith("#pers-")
+
+
+def test_a_given_name_in_another_transliteration_is_the_listed_person(tmp_path):
+    assert people(tmp_path, "Then Aleksei Kosygin met the delegation.\n")["Aleksei Kosygin"] == "#kosygin"

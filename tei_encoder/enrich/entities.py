@@ -2428,7 +2428,39 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
             a, b = norm(known_first[0][2])[:1], norm(first)[:1]
             if _SAME_INITIAL.get(a, a) != _SAME_INITIAL.get(b, b):
                 return None
+        given = norm(first)
+        known, initials = _given_names_and_initials(ctx.entry(xml_id))
+        if (
+            len(given) > 1
+            and known
+            and not any(_same_given(given, k) for k in known)
+            # "Iosif Stalin": listed as Joseph and as I. V. Stalin, an initial no written-out name explains
+            and not (given[0] in initials and not any(k[0] == given[0] for k in known))
+        ):
+            return None  # "Edward Kennedy" is not John F. Kennedy, though E. and J. may transliterate one letter
     return xml_id
+
+
+def _given_names_and_initials(entry: AuthorityEntry) -> tuple[set[str], set[str]]:
+    """The first words of an entry's name forms of two or more words: (those written out, folded;
+    the letters of those that are initials)."""
+    written, initials = set(), set()
+    for form in (entry.name, *entry.variants):
+        words = [t for _, _, t in tokens(form)]
+        if len(words) < 2:
+            continue
+        first = norm(words[0])
+        if len(first) > 1 and not words[0].isupper():
+            written.add(first)
+        elif len(first) == 1:
+            initials.add(first)
+    return written, initials
+
+
+def _same_given(given: str, known: str) -> bool:
+    """Whether two written-out given names may be one name in two transliterations (Yuri, Iurii, Jurij;
+    Alexei, Aleksei): the same name, one a short form of the other, or close (rapidfuzz ratio ≥ 65)."""
+    return given == known or given.startswith(known) or known.startswith(given) or fuzz.ratio(given, known) >= 65
 
 
 def _new_local_person(
