@@ -13,8 +13,9 @@ benchmarks/out/corpus-300). --base DIR: this checkout and the checkout DIR (each
 corpus/authority, the same records) are measured in turn in fresh processes, --rounds times, by
 the CPU time of encode_record (without the schema check); each prints the median over the records
 of each record's median of --repeat runs, and the ratio this/base per round and over the rounds.
-A record encoded again right after itself finds its own strings in the caches keyed by a string
-(tokens and their keys, a text's word kinds), which a build, encoding each record once, never does:
+The caches keyed by a record's strings (tokens and their keys, a text's word kinds) are emptied once
+the record is tagged, so a record encoded again right after itself finds only its words in the caches
+keyed by a word, as a build, encoding each record once, finds the words of the records before it:
 --first times each record's first encode instead, after 60 other records of the corpus (warm
 recogniser and word caches), one run per record.
 

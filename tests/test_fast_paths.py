@@ -498,3 +498,19 @@ def test_tei_tree_in_one_go_is_the_tree_made_part_by_part(odd_body):
     expected = serialize(_tei_tree_by_parts(doc, "2026-01-01", "en"))
     assert serialize(tei_tree(doc, "2026-01-01")) == expected
     assert b"<hi></hi>" in expected if odd_body else b"&amp; the &lt;port&gt;" in expected
+
+
+def test_caches_keyed_by_a_records_strings_are_emptied_once_it_is_tagged(tmp_path):
+    """Issue 12: the string-keyed caches (tokens, _token_keys, _kinded_words) serve one record's passes and
+    hold none of its strings after it is encoded (a build reads each record once: kept, their tuples only
+    made later collections and lookups slower); the same record encoded again gives the same TEI."""
+    from tei_encoder.enrich import entities
+    from tei_encoder.pipeline import EncodeSettings, encode_record
+
+    record = Path(__file__).parent.parent / "corpus" / "000_6c3a4dfe0217feee.txt"
+    settings = EncodeSettings(authority=(Path(__file__).parent.parent / "corpus" / "authority",))
+    first = encode_record(record, settings, check=False)
+    assert first.tei
+    for cached in (entities.tokens, entities._token_keys, entities._kinded_words):
+        assert cached.cache_info().currsize == 0, cached.__name__
+    assert encode_record(record, settings, check=False).tei == first.tei
