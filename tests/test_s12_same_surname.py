@@ -66,3 +66,34 @@ def test_another_given_name_with_a_listed_surname_is_another_person(tmp_path, gi
 
 def test_a_given_name_in_another_transliteration_is_the_listed_person(tmp_path):
     assert people(tmp_path, "Then Aleksei Kosygin met the delegation.\n")["Aleksei Kosygin"] == "#kosygin"
+
+
+def test_an_office_before_a_surname_two_listed_people_share_links_neither(tmp_path):
+    # the lists name John F. Kennedy by "Kennedy"; the record names Robert in full: "President Kennedy"
+    # may be either man (before: Robert, by the record's full name)
+    found = people(tmp_path, "Robert Kennedy came to see me. He said that President Kennedy was worried.\n")
+    assert found["Robert Kennedy"] == "#kennedy-robert"
+    assert found["Kennedy"].startswith("#pers-")
+    # without an office, the surname after the full name is still that man
+    found = people(tmp_path, "Robert Kennedy came to see me. Then Kennedy said he was worried.\n")
+    assert found["Kennedy"] == "#kennedy-robert"
+
+
+def test_a_title_makes_a_place_name_a_persons(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("He said Mr. Washington, a journalist, flew to Washington.\n")))
+    assert [e.get("ref")[:5] for e in xp(tree, "//t:text//t:persName")] == ["#pers"]
+    assert xp(tree, "//t:text//t:placeName/@ref") == ["#washington"]  # the city after "to" stays the city
+
+
+@pytest.mark.parametrize(
+    "text, name, ref",
+    [
+        ("Dear Leonid Ilyich! We received your letter.\n", "Leonid Ilyich", "#brezhnev"),
+        ("Then Nikita Sergeevich said that he agreed.\n", "Nikita Sergeevich", "#khrushchev"),
+        # the same given name with another patronymic is another man
+        ("Then Leonid Ivanovich said that he agreed.\n", "Leonid Ivanovich", None),
+    ],
+)
+def test_a_given_name_and_patronymic_name_the_listed_person(tmp_path, text, name, ref):
+    found = people(tmp_path, text)
+    assert found[name] == ref if ref else found[name].startswith("#pers-")

@@ -2322,6 +2322,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         known = (
             spelled
             or (_family_respelt(ctx, key) if len(key) > 1 else None)
+            or (_named_by_patronymic(ctx, key) if len(key) == 2 and _PATRONYMIC_END.search(key[1]) else None)
             or _same_person(ctx, toks, surname_ids, family_first)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
@@ -2454,6 +2455,28 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
         ):
             return None  # "Edward Kennedy" is not John F. Kennedy, though E. and J. may transliterate one letter
     return xml_id
+
+
+# a Russian patronymic, folded: Ilyich, Sergeyevich, Andreyevich, Nikolayevna, Ilyinichna
+_PATRONYMIC_END = re.compile(r"(?:ich|ych|vna|chna)$")
+
+
+def _named_by_patronymic(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The one listed person a given name and patronymic name (`Leonid Ilyich`, as a letter addresses
+    Brezhnev): a name form of three words or more that begins with that given name and patronymic, the
+    patronymic maybe in another transliteration (`Sergeevich`, `Sergeyevich`: rapidfuzz ratio ≥ 85);
+    None when none or several fit. Initials alone (`L. I. Brezhnev`) are no evidence: `Ilyich` and
+    `Ivanovich` share theirs."""
+    given, patronymic = key
+    fits = set()
+    for entry in ctx.rec.authority.entries.values():
+        if entry.kind != "person":
+            continue
+        for form in (entry.name, *entry.variants):
+            words = [norm(t) for _, _, t in tokens(form)]
+            if len(words) > 2 and words[0] == given and fuzz.ratio(words[1], patronymic) >= 85:
+                fits.add(entry.xml_id)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _given_names_and_initials(entry: AuthorityEntry) -> tuple[set[str], set[str]]:
@@ -3074,6 +3097,23 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
             ctx.add_local(key, _Form(xml_id, "place", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
         out.append((start, after, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
     return out
+
+
+def _after_title(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
+    """Whether token i follows a title word (`Comrade`, `General`) with one space between, or an
+    abbreviated one with its full stop (`Mr.`, `Col.`; a full stop after another word ends a sentence)."""
+    between, word = text[toks[i - 1][1] : toks[i][0]], toks[i - 1][2]
+    if word.isupper():
+        return False  # `DR Vietnam`, `PR China`: a state's form, not `Dr.`
+    if between == " ":
+        return fold(word) in rec.names.titles_folded
+    return between == ". " and f"{word}." in rec.names.dotted_titles
+
+
+def _after_office(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
+    """Whether token i follows the last word of a rank or role (`President`, `General`, `Minister`) with
+    only a space between."""
+    return i > 0 and text[toks[i - 1][1] : toks[i][0]] == " " and fold(toks[i - 1][2]) in rec.names.offices_folded
 
 
 def _woman_addressed(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
@@ -3960,6 +4000,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 0:
             owner = _surname_only_owner(ctx, keys[i], toks[i][2])
             if owner != found[1].entity_id:
+                if owner in ctx.rec.authority.entries and _after_office(ctx.rec, text, toks, i):
+                    # "President Kennedy" where the lists name John by "Kennedy" and the record names Robert
+                    # in full: the office may be either man's — a person of the record, for review
+                    owner = _new_local_person(ctx, toks[i][2], (norm(toks[i - 1][2]), keys[i]))
                 found = (1, _Form(owner, "person", (True,), None, 2))
         if found:
             length, form = found
@@ -4126,6 +4170,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         i += length
                         continue
                     entity_id = dated
+            if form.kind == "place" and length == 1 and i > 0 and _after_title(ctx.rec, text, toks, i):
+                # "Mr. Washington", "General Jackson": a title makes the name a person's, not the place
+                entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
+                spans.append((start, end, Node(TAGS["person"], {"ref": f"#{entity_id}"}, [surface]), surface))
+                i += length
+                continue
             if form.kind == "person" and length == 1 and i > 0 and _woman_addressed(ctx.rec, text, toks, i):
                 # "Mrs. Gromyko" is a woman of that name, not the listed man: a person of the record
                 entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))

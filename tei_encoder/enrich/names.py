@@ -33,6 +33,8 @@ class NameVocabulary:
 
     honorifics: tuple[str, ...]  # as printed: "Comrade", "Cde.", "c."
     honorifics_of_women: frozenset[str]  # folded: "mrs", "madame" (a surname after one is a woman's)
+    offices_folded: frozenset[str]  # the last words of ranks and roles, folded: "president", "general"
+    dotted_titles: frozenset[str]  # one-word titles written with a full stop, as printed: "Mr.", "Col."
     ranks: tuple[str, ...]
     roles: tuple[str, ...]
     titles_folded: frozenset[str]  # every single word of a title, rank or role, folded
@@ -142,6 +144,8 @@ def vocabulary() -> NameVocabulary:
     return NameVocabulary(
         honorifics=tuple(raw["honorifics"]),
         honorifics_of_women=frozenset(fold(h) for h in raw.get("honorifics_of_women", ())),
+        offices_folded=frozenset(fold(t.split()[-1]) for t in (*raw["ranks"], *raw["roles"]) if t.split()),
+        dotted_titles=frozenset(t for t in titles if " " not in t and t.endswith(".")),
         ranks=tuple(raw["ranks"]),
         roles=tuple(raw["roles"]),
         titles_folded=frozenset(title_words),
