@@ -99,8 +99,14 @@ def decode_record(path: Path, raw: bytes, encoding: str | None = None) -> Source
     space, XML-forbidden characters and terminal escapes removed with a warning. Raises RecordError (one line) for binary data or bytes the encoding cannot decode.
     """
     digest = hashlib.sha256(raw).hexdigest()
-    text = _decode(raw, encoding)
     warnings: list[str] = []
+    declared = _declared_unicode(raw, encoding) if encoding else None
+    if declared:
+        # the bytes say what they are: a byte-order mark, or UTF-8 with characters outside ASCII (a file in
+        # another encoding is almost never valid UTF-8); decoding them as the named codec would garble them
+        warnings.append(f"read as {declared}, not as {encoding} (--encoding is for files that are not UTF-8 or UTF-16)")
+        encoding = None
+    text = _decode(raw, encoding)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     n_escapes = n_forbidden = 0
     if _ANY_CONTROL.search(text):  # (most records hold none: one scan instead of four)
@@ -130,6 +136,26 @@ def text_encoding_problem(encoding: str) -> str | None:
     if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
         return "not a text encoding"
     return None
+
+
+def _declared_unicode(raw: bytes, encoding: str) -> str | None:
+    """The Unicode encoding a record's bytes show whatever codec the user named: the one its
+    byte-order mark names, or UTF-8 when the bytes are valid UTF-8 and hold characters outside ASCII;
+    None when they show none, or the named codec is that encoding."""
+    try:
+        named = codecs.lookup(encoding).name
+    except LookupError:
+        return None  # an unknown codec is refused by _decode with its own message
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            return None if named.startswith(codec[:6]) else codec.upper()
+    if named in ("utf-8", "utf-8-sig") or raw.isascii():
+        return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "UTF-8"
 
 
 def _decode(raw: bytes, encoding: str | None) -> str:

@@ -113,3 +113,25 @@ def test_a_codec_that_cannot_decode_text_is_one_usage_error(tmp_path, codec, pro
     assert result.exit_code == 2
     assert f"--encoding {codec}: {problem}" in result.output and "internal error" not in result.output
     assert result.output.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "raw, named, shown",
+    [
+        ("Gomułka said so.\n".encode(), "cp1252", "UTF-8"),  # valid UTF-8 with a non-ASCII letter
+        (codecs.BOM_UTF16_LE + "Gomułka — “so”.\n".encode("utf-16-le"), "latin-1", "UTF-16-LE"),
+        (codecs.BOM_UTF8 + "Gomułka said so.\n".encode(), "cp1250", "UTF-8"),
+    ],
+)
+def test_a_unicode_file_is_not_garbled_by_another_named_codec(tmp_path, raw, named, shown):
+    # the bytes say what they are; decoding them as the named codec lost or garbled letters silently
+    source = decode_record(tmp_path / "r.txt", raw, named)
+    assert source.text.startswith("Gomułka")
+    assert source.warnings == (
+        f"read as {shown}, not as {named} (--encoding is for files that are not UTF-8 or UTF-16)",
+    )
+
+
+def test_a_named_codec_still_reads_a_file_in_that_codec(tmp_path):
+    source = decode_record(tmp_path / "r.txt", "Gomułka said so.\n".encode("cp1250"), "cp1250")
+    assert source.text.startswith("Gomułka") and not source.warnings
