@@ -223,10 +223,13 @@ def make_corpus(n: int, out: Path, seed: int = 1961, dense: bool = False) -> Pat
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if a != "--dense"]
-    dense = "--dense" in sys.argv[1:]
-    count = int(args[0]) if args else 1000
-    target = (
-        Path(args[1]) if len(args) > 1 else ROOT / "benchmarks" / "out" / f"corpus-{count}{'-dense' if dense else ''}"
-    )
-    print(make_corpus(count, target, dense=dense))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", nargs="?", type=int, default=1000, help="how many records (default 1000)")
+    parser.add_argument("target", nargs="?", type=Path, help="folder to write (default benchmarks/out/corpus-N)")
+    parser.add_argument("--dense", action="store_true", help="every sentence names six entities (stress test)")
+    args = parser.parse_args()
+    suffix = "-dense" if args.dense else ""
+    target = args.target or ROOT / "benchmarks" / "out" / f"corpus-{args.count}{suffix}"
+    print(make_corpus(args.count, target, dense=args.dense))
