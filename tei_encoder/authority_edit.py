@@ -86,7 +86,10 @@ REVIEW_COLUMNS = (
 NOT_FOUND = "not found this time"  # status of a decided row whose name this review did not meet
 DECISIONS = ("accept", "merge", "reject")
 _FORM_SEPARATOR = " | "
-_PARTS = tuple(f"{T}{t}" for t in ("dateline", "salute", "signed", "seg", "label", "address", "addrLine", "byline"))
+_PARTS = tuple(
+    f"{T}{t}"
+    for t in ("dateline", "salute", "signed", "seg", "label", "address", "addrLine", "byline", "item", "head", "list")
+)
 _BLOCKS = frozenset(f"{T}{t}" for t in ("p", "head", "item", "note", "opener", "closer", "dateline", "cell", "ab", "l"))
 
 

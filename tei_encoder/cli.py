@@ -373,6 +373,9 @@ def encode(
             and (len(files) > 1 or (output.suffix.lower() != ".xml" and not stream))
         ):
             raise UsageError(not_a_folder(output, "-o needs a folder for these records"))
+        if output is not None and not output.exists() and len(files) > 1 and output.suffix.lower() == ".xml":
+            # `-o one.xml` for several records: a folder of that name would surprise; say what is needed
+            raise UsageError(f"{output}: names one .xml file, but {counted(len(files), 'record')} need -o FOLDER")
         settings = _settings(
             authority, list(paths), date, encoding, not no_gazetteer, record_format, max_record_size, follow_symlinks
         )

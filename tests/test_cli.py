@@ -91,3 +91,12 @@ def test_a_corpus_that_is_a_file_or_a_pipe_is_never_said_not_to_exist(tmp_path):
             assert said in result.output and "does not exist" not in result.output
         missing = run(command, str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
         assert missing.exit_code == 2 and "corpus does not exist" in missing.output
+
+
+def test_several_records_and_an_xml_file_name_for_o_is_a_usage_error(tmp_path):
+    # `-o one.xml` for two records made a folder named one.xml, quietly
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    result = run("encode", tmp_path / "a.txt", tmp_path / "b.txt", "-o", tmp_path / "one.xml")
+    assert result.exit_code == 2 and "2 records need -o FOLDER" in result.stderr
+    assert not (tmp_path / "one.xml").exists()

@@ -97,3 +97,21 @@ def test_a_title_makes_a_place_name_a_persons(tmp_path):
 def test_a_given_name_and_patronymic_name_the_listed_person(tmp_path, text, name, ref):
     found = people(tmp_path, text)
     assert found[name] == ref if ref else found[name].startswith("#pers-")
+
+
+def test_review_context_keeps_list_items_apart():
+    # (user test) the review file ran list items together: "Zhou EnlaiAmbassador Pavel Yudin"
+    from lxml import etree
+
+    from tei_encoder.authority_edit import review_rows
+
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div><opener><seg type="participants">'
+        "<label>Present:</label><list><item><persName>Wen Daming</persName></item>"
+        "<item>Ambassador <persName>Oleg Pyatnitsky</persName></item></list></seg>"
+        '<seg type="meeting">Interpreter: <persName>Lu Anping</persName></seg></opener>'
+        "<p>They met.</p></div></body></text></TEI>"
+    )
+    rows = review_rows([("r", etree.ElementTree(etree.fromstring(tei)))], ())
+    context = next(r.context for r in rows if r.name == "Lu Anping")  # its block is the whole opener
+    assert "Wen Daming Ambassador Oleg Pyatnitsky Interpreter: Lu Anping" in context
