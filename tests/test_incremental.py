@@ -357,3 +357,24 @@ def test_a_record_withdrawn_with_a_setting_change_leaves_nothing_published(tmp_p
     assert snapshot(out) == snapshot(clean)
     again = run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
     assert again.removed == 0 and snapshot(out) == snapshot(clean)
+
+
+def test_the_build_command_removes_a_record_emptied_with_a_new_date(tmp_path):
+    """The reported steps (#15): three records built, one emptied, built again with --date: the
+    summary line says 1 removed, and nothing of the record is left for `validate` to call valid."""
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"letter_{n}.txt").write_text(record_text(n, PEOPLE[: n + 1], 0), encoding="utf-8")
+    first = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1", "--no-search"])
+    assert first.exit_code == 0, first.output
+    (corpus / "letter_2.txt").write_text("", encoding="utf-8")
+    args = ["build", str(corpus), "-o", str(out), "-j", "1", "--no-search", "--date", "2026-01-01"]
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 1 and "1 removed" in second.output.splitlines()[-1], second.output
+    assert sorted(p.name for p in (out / "tei").iterdir()) == ["letter_0.xml", "letter_1.xml"]
+    assert sorted(p.name for p in (out / "site" / "docs").iterdir()) == ["letter_0.html", "letter_1.html"]
