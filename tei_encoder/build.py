@@ -7,7 +7,9 @@ TEI it produced; summaries.sqlite keeps what the index and registers show of eac
     authority files, options)  ->  nothing is done for that record;
   * otherwise the record is re-encoded; only if its TEI changed is it validated, written and
     re-published — so an edited authority entry re-publishes exactly the documents it changes;
-  * a record that disappeared loses its outputs;
+  * a record that disappeared, or fails now (unreadable, too large, not encodable, invalid TEI),
+    loses its outputs, counted as removed — on every path: the names of the records the last
+    build wrote are read even when the rest of its state is ignored (--force, other settings);
   * only what shapes the pages changed (stylesheets, the site's words, the edition's --xslt
     folder, the title): every page is made again from the TEI already written, nothing is encoded.
 The index and registers are rebuilt from the summaries whenever any document changed, and all
@@ -45,6 +47,7 @@ from .fsutil import (
     OutputError,
     atomic_write,
     check_owned_paths,
+    is_output_name,
     is_owned_file,
     owned_files,
     read_regular,
@@ -564,6 +567,18 @@ def _overview_pages(site: Path) -> list[str]:
     return pages
 
 
+def _earlier_records(last_state: dict) -> set[str]:
+    """The names of the records the last build wrote outputs for (its state's records.json, read
+    whatever this build makes of the rest: --force, other settings, another tool version or state
+    format), so that a record gone or failing now loses its outputs on every path, as a clean build
+    has none of them. Only names a build writes (safe_stem's characters, no path) count: a damaged
+    state never names a file elsewhere. Returns an empty set when there was no state."""
+    recorded = last_state.get("records")
+    if not isinstance(recorded, dict):
+        return set()
+    return {name for name in recorded if is_output_name(name)}
+
+
 def _folders(corpus: Path, tei_dir: Path) -> dict[str, str]:
     """The folders a build's warnings name (the corpus's records and TEI masters, the TEI written),
     as this build names them: kept in the state so that a later build can say them where they are."""
@@ -645,7 +660,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     records_path, summaries_path = out / STATE / "records.json", out / STATE / "summaries.sqlite"
     config, authority = config_hash(settings, options), authority_hash(settings)
     site_config = site_hash(options)
-    state = {} if options.force else _load_json(records_path)
+    last_state = _load_json(records_path)
+    state = {} if options.force else last_state
     full = (
         options.force
         or state.get("config") != config
@@ -663,6 +679,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     restyle = not full and state.get("site") != site_config
     republish: list[str] = []
     reencode = state.get("authority") != authority  # every record, but only changed TEI is re-published
+    # the records the last build wrote outputs for, even when this build ignores the rest of its state:
+    # those gone or failing now lose their outputs on every path (#15)
+    earlier_records = _earlier_records(last_state)
+    withdrawn: list[str] = []  # records built before that fail now: removed as records gone are
 
     writable_folder(out)  # read-only or not a folder: one error now, not one per record
     sweep_temp_files(tei_dir, site)  # left by a build that was killed: never part of the output
@@ -705,8 +725,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         except (OSError, RecordError) as exc:  # gone, unreadable or too large: this record fails
             reason = str(exc) if isinstance(exc, RecordError) else f"cannot read file: {exc.strerror or exc}"
             summary.failed.append((str(path), reason))
-            if name in old:
-                records[name] = old[name]
+            if name in earlier_records:  # as any record failing now: a clean build has none of its outputs
+                withdrawn.append(name)
             continue
         # a TEI master does not depend on the authority files: only its own content counts
         authority_changed = reencode and not master
@@ -723,7 +743,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         tasks.append(RecordTask(str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
     summary.warnings += summary.earlier_warnings
-    gone = [name for name in sorted(set(old) - set(names))]
+    gone = sorted(earlier_records - set(names))
 
     store = _LazyStore(summaries_path, enabled=not full)
     affected: set[str] = set()  # entities whose entry pages change
@@ -733,7 +753,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     paged: set[str] = set()  # documents whose page was written or removed: their search shards change
     changed_docs: set[str] = set()  # documents whose summary changed: the entry pages listing them change
     failed_names: set[str] = set()  # records that failed in this build: their pages are not indexed
-    withdrawn: list[str] = []  # records built before that failed now: removed as records gone are
     # a page the last build wrote and someone deleted: all overview pages are made again
     # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
     overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
@@ -758,7 +777,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 summary.failed.append((outcome.path, outcome.error))
                 failed_names.add(outcome.name)
                 paged.add(outcome.name)  # a write that failed half-way removed the record's page
-                if outcome.name in old:  # a clean build has none of its outputs: its earlier ones go (below)
+                if outcome.name in earlier_records:  # a clean build has none of its outputs: its earlier ones go
                     withdrawn.append(outcome.name)
                 continue
             summary.encoded += 1
@@ -882,7 +901,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             )
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
-            earlier = _load_json(records_path).get("pages", []) if options.force else state.get("pages", [])
+            earlier = last_state.get("pages", [])
             details = details if details is not None else _authority_details(settings)
             needed = entry_pages(store.all(), details)
             remove_stale_entry_pages(site, [p for p in earlier if isinstance(p, str)], needed)

@@ -726,7 +726,10 @@ def publish(paths, output, title, css, xslt, no_search, follow_symlinks, max_mb,
 
     Writes OUTPUT/index.html, the registers (persons.html, places.html, orgs.html), one page per
     document under OUTPUT/docs/, a copy of each TEI file under OUTPUT/tei/, the CSS, and the
-    full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed.
+    full-text search (search.html and OUTPUT/pagefind/) when Pagefind is installed. What an
+    earlier publish into OUTPUT wrote and this one does not (documents no longer among PATHS or
+    failing now, and their entities' pages) is removed and counted, as listed in
+    OUTPUT/.tei-encoder-published.json; files you put there yourself are never removed.
     Exit status: 0 published, 1 some file could not be published, 2 usage error.
     """
     with ExitStack() as held:  # the site's lock (buildlock.site_lock), let go however the command ends
@@ -741,11 +744,16 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
     from .fsutil import safe_stem, writable_folder
     from .inputs import collect_files
     from .publish import (
+        Published,
         Publisher,
         PublishError,
         copy_assets,
+        entry_pages,
+        read_published,
         read_tei_source,
+        record_published,
         remove_document,
+        remove_unpublished,
         ui_string_warnings,
         write_document,
         write_overviews,
@@ -780,6 +788,10 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         writable_folder(output)
         held.enter_context(site_lock(output))  # one writer at a time: another publish, or a build
         copy_assets(output, publisher.xslt_dir, css)
+        # what the last publish into this folder wrote; kept listed with what this one is about to
+        # write until it is done, so that a publish stopped half-way leaves nothing unlisted
+        earlier = read_published(output)
+        record_published(output, earlier | Published(frozenset(safe_stem(path.stem) for path in files)))
     except (UsageError, PublishError) as exc:
         _fail_usage(_worded(exc))
     except OutputError as exc:
@@ -810,8 +822,13 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
-    overviews_written = True
+    overviews_written, removed, removed_pages = True, 0, 0
     try:
+        now = Published(frozenset(seen), frozenset(entry_pages(summaries)))
+        record_published(output, earlier | now)
+        # what the last publish wrote and this one does not (documents gone or failing now, their
+        # entities' pages) goes, as a build removes its records gone: never a file it did not write
+        removed, removed_pages = remove_unpublished(output, earlier, now)
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
         if search:
             unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read
@@ -821,6 +838,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
             failed += len(unreadable)
         else:
             remove_search(output)
+        record_published(output, now)
     except OutputError as exc:
         _fail(f"{exc}; publishing stopped")
     except PublishError as exc:
@@ -830,7 +848,8 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
     total = len(files) + len(skipped)
     # the arrow names the index only when this run wrote every overview page
     where = f" -> {output / 'index.html'}" if overviews_written else "; the index and registers were not all written"
-    report.info(f"published {len(summaries)} of {counted(total, 'document')}{where}")
+    gone = f"; {removed} removed" + (f" ({counted(removed_pages, 'entry page')} too)" if removed_pages else "")
+    report.info(f"published {len(summaries)} of {counted(total, 'document')}{gone}{where}")
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

@@ -438,6 +438,16 @@ def safe_stem(stem: str) -> str:
     return cleaned[:150]
 
 
+def is_output_name(name: object) -> bool:
+    """True when name could be a document's output name (safe_stem's characters, not only dots):
+    a name read back from a state or manifest file is used to remove outputs only when it is one,
+    so a damaged file never names a path elsewhere."""
+    return isinstance(name, str) and _OUTPUT_NAME.fullmatch(name) is not None and name.strip(".") != ""
+
+
+_OUTPUT_NAME = re.compile(r"[\w.-]+")
+
+
 def inside(folder: Path, path: Path) -> bool:
     """True when path is base or lies below it (after resolving links)."""
     try:

@@ -44,6 +44,7 @@ from .fsutil import (
     check_owned_paths,
     existing_output,
     inside,
+    is_output_name,
     read_regular,
     remove_owned_file,
     safe_stem,
@@ -1569,8 +1570,67 @@ def remove_stale_entry_pages(site: Path, earlier: list[str], needed: set[str]) -
     return removed
 
 
-def remove_document(site: Path, name: str) -> None:
+def remove_document(site: Path, name: str) -> int:
     """Remove a document's page and TEI copy from the site: only regular files (lstat), never a
-    user's link, FIFO or socket put at those paths."""
-    for relative in (f"docs/{name}.html", f"tei/{name}.xml"):
-        remove_owned_file(site_path(site, relative))
+    user's link, FIFO or socket put at those paths. Returns how many files were removed."""
+    return sum(remove_owned_file(site_path(site, relative)) for relative in (f"docs/{name}.html", f"tei/{name}.xml"))
+
+
+# what `publish` wrote into a site folder (the documents and entry pages), kept there so that the
+# next publish into it removes what it no longer writes, and nothing it never wrote
+PUBLISHED = ".tei-encoder-published.json"
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a publish wrote into a site: documents (output names: docs/<name>.html, tei/<name>.xml)
+    and entry pages (relative to the site), as kept in SITE/PUBLISHED."""
+
+    documents: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()
+
+    def __or__(self, other: Published) -> Published:
+        return Published(self.documents | other.documents, self.pages | other.pages)
+
+
+def read_published(site: Path) -> Published:
+    """What the last publish into SITE wrote (SITE/PUBLISHED), or nothing when the folder has no
+    such file, or one that is damaged, not a regular file (never opened: fsutil.read_regular) or
+    names a path that is no output name (fsutil.is_output_name): only names such as a publish
+    writes are ever removed."""
+    try:
+        data = json.loads(read_regular(site / PUBLISHED).decode("utf-8"))
+    except (OSError, ValueError):
+        return Published()
+    if not isinstance(data, dict):
+        return Published()
+    documents, pages = data.get("documents"), data.get("pages")
+    folders = {register["folder"] for register in sitemap.registers().values()}
+    return Published(
+        frozenset(d for d in documents if is_output_name(d)) if isinstance(documents, list) else frozenset(),
+        frozenset(
+            p
+            for p in pages
+            if isinstance(p, str) and p.partition("/")[0] in folders and is_output_name(p.partition("/")[2])
+        )
+        if isinstance(pages, list)
+        else frozenset(),
+    )
+
+
+def record_published(site: Path, published: Published) -> None:
+    """Keep in SITE/PUBLISHED what this publish wrote (sorted: the same site, the same bytes).
+    Raises OutputError when it cannot be written (a link or folder there is refused, not written
+    through)."""
+    data = {"documents": sorted(published.documents), "pages": sorted(published.pages)}
+    atomic_write(site / PUBLISHED, json.dumps(data, indent=0, sort_keys=True).encode() + b"\n", owned=True)
+
+
+def remove_unpublished(site: Path, earlier: Published, now: Published) -> tuple[int, int]:
+    """Remove what the earlier publish wrote (`earlier`, read_published) and this one does not
+    (`now`): the page and TEI copy of each document no longer published (remove_document), and the
+    entry pages no longer needed (remove_stale_entry_pages), as a build does for its records gone.
+    Only regular files at those paths go; a user's own files in the site are never listed, so never
+    removed. Returns (documents removed, entry pages removed)."""
+    documents = sum(remove_document(site, name) > 0 for name in sorted(earlier.documents - now.documents))
+    return documents, remove_stale_entry_pages(site, sorted(earlier.pages), set(now.pages))

@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import record
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -291,3 +292,89 @@ def test_another_authority_leaves_no_entry_page_of_the_one_before(tmp_path):
     build(corpus, second, clean, force=True)
     assert (out / "site" / "persons" / "q0.html").is_file()
     assert snapshot(out) == snapshot(clean)
+
+
+def _lose_index(out: Path) -> None:
+    (out / "site" / "index.html").unlink()
+
+
+def _older_state(out: Path) -> None:
+    path = out / STATE / "records.json"
+    state = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**state, "format": state["format"] - 1, "version": "0.0.0"}), encoding="utf-8")
+
+
+def _lose_summaries(out: Path) -> None:
+    (out / STATE / "summaries.sqlite").unlink()
+
+
+# each invalidates the whole build state (every record encoded again, every page made again)
+STATE_CHANGES = {
+    "none": ({}, {}, None),  # the incremental path: a record too large to read once kept its outputs
+    "date": ({"change_date": "2027-02-02"}, {}, None),
+    "encoding": ({"encoding": "cp1252"}, {}, None),
+    "gazetteer": ({"gazetteer": True}, {}, None),
+    "record-format": ({"record_format": "plain"}, {}, None),
+    "force": ({}, {"force": True}, None),
+    "lost-index": ({}, {}, _lose_index),
+    "older-state": ({}, {}, _older_state),
+    "lost-summaries": ({}, {}, _lose_summaries),
+}
+
+
+@pytest.mark.parametrize("change", sorted(STATE_CHANGES))
+@pytest.mark.parametrize("how", ["fails", "deleted", "too-large"])
+def test_a_record_withdrawn_with_a_setting_change_leaves_nothing_published(tmp_path, change, how):
+    """A record that fails (emptied, or too large to read) or is deleted in the same build as a change
+    that makes the build ignore its state (--date, --encoding, --no-gazetteer, --record-format,
+    --force, a lost index or summaries, an older state): its TEI, page and TEI copy go and are
+    counted as removed, as without the change (and as a record too large to read now, even without one),
+    and later builds (--force too) leave none of them
+    (#15: they once stayed published, linked from nowhere and validated as current)."""
+    corpus, out, clean = tmp_path / "corpus", tmp_path / "out", tmp_path / "clean"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"rec{n}.txt").write_text(record_text(n, PEOPLE[: n + 1], 0), encoding="utf-8")
+    base = EncodeSettings(change_date="2026-01-01", gazetteer=False, max_record_bytes=4000)
+    run_build(corpus, out, base, Quiet(), BuildOptions(jobs=1, search=False))
+    assert (out / "site" / "docs" / "rec2.html").is_file()
+    victim = corpus / "rec2.txt"
+    if how == "fails":
+        victim.write_text("", encoding="utf-8")
+    elif how == "deleted":
+        victim.unlink()
+    else:
+        victim.write_text(record_text(2, PEOPLE, 0) + "More words.\n" * 400, encoding="utf-8")
+    changed, options, damage = STATE_CHANGES[change]
+    settings = EncodeSettings(**{**base.__dict__, **changed})
+    if damage:
+        damage(out)
+    summary = run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False, **options))
+    assert summary.removed == 1
+    assert not (out / "tei" / "rec2.xml").exists()
+    assert not (out / "site" / "docs" / "rec2.html").exists() and not (out / "site" / "tei" / "rec2.xml").exists()
+    run_build(corpus, clean, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
+    assert snapshot(out) == snapshot(clean)
+    again = run_build(corpus, out, settings, Quiet(), BuildOptions(jobs=1, search=False, force=True))
+    assert again.removed == 0 and snapshot(out) == snapshot(clean)
+
+
+def test_the_build_command_removes_a_record_emptied_with_a_new_date(tmp_path):
+    """The reported steps (#15): three records built, one emptied, built again with --date: the
+    summary line says 1 removed, and nothing of the record is left for `validate` to call valid."""
+    from click.testing import CliRunner
+
+    from tei_encoder.cli import main
+
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"letter_{n}.txt").write_text(record_text(n, PEOPLE[: n + 1], 0), encoding="utf-8")
+    first = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1", "--no-search"])
+    assert first.exit_code == 0, first.output
+    (corpus / "letter_2.txt").write_text("", encoding="utf-8")
+    args = ["build", str(corpus), "-o", str(out), "-j", "1", "--no-search", "--date", "2026-01-01"]
+    second = CliRunner().invoke(main, args)
+    assert second.exit_code == 1 and "1 removed" in second.output.splitlines()[-1], second.output
+    assert sorted(p.name for p in (out / "tei").iterdir()) == ["letter_0.xml", "letter_1.xml"]
+    assert sorted(p.name for p in (out / "site" / "docs").iterdir()) == ["letter_0.html", "letter_1.html"]
