@@ -1105,14 +1105,17 @@ def _gloss_reading(ctx: _DocContext, gloss: str) -> tuple[str, str] | None:
     return None
 
 
-def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None:
+def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str, unlisted_before: bool = False) -> None:
     """An abbreviation no list holds, printed with a gloss in brackets before or after it ("MNO [Ministry
     of National Defense]", "the Republic of China (ROC)", "KMT (Kuomintang)"), names what the gloss
     names: a listed place or body links to its entry, any other body is an organisation of the record
     (unlinked). Learnt for the whole record, so its uses before and after are tagged too (TEI 13.2.2).
     A two-word abbreviation whose last word is a listed body ("HV KSČ") lends its first word alone
     ("the HV") the same reading. An abbreviation an editor rejected stays untagged; one a list knows keeps
-    its reading unless the gloss is another listed entry, which then wins for the record."""
+    its reading unless the gloss is another listed entry, which then wins for the record, or another
+    body no list holds (_expands_to_another_body: "Palestine Liberation Army (PLA)" is not the listed
+    People's Liberation Army), which then is the record's own body, unlinked. `unlisted_before`: the gloss
+    is an unlisted name printed before the abbreviation ("... South Yemen (NLF)"), read only for that."""
     if not _abbreviation_shape(abbr):
         if " " not in abbr or not _abbreviation_shape(abbr.split()[-1]):
             return
@@ -1127,7 +1130,9 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         reading = _gloss_reading(ctx, gloss)
         if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
             ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
-        elif not (reading and reading[1]):
+        elif reading and key not in ctx.local and _expands_to_another_body(ctx, abbr, known, gloss):
+            _overrule_with_record_body(ctx, abbr, key, gloss)
+        elif not (reading and reading[1]) and not unlisted_before:
             _learn_unlisted_expansion(ctx, abbr, known, gloss)
         return
     reading = _gloss_reading(ctx, gloss)  # (a dictionary word is no bar: "ROC" is matched letter for letter)
@@ -1145,6 +1150,35 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         and any(f.kind == "org" for f in ctx.rec.lexicon.get(key[1:], ()))
     ):
         ctx.add_local(key[:1], _Form(xml_id, kind, (True,), first, 2))
+
+
+def _expands_to_another_body(ctx: _DocContext, abbr: str, known: list[_Form], gloss: str) -> bool:
+    """Whether an unlisted body's name glossing a listed abbreviation names another body than the listed
+    one: a listed entity of the abbreviation has an English name the abbreviation spells (its own
+    expansion: "People's Liberation Army" for "PLA"), and the gloss holds a capitalised word no name of
+    that entity holds ("Palestine Liberation Army", "National Front for the Liberation of South Yemen"
+    for "NLF"). A gloss in the original language of an abbreviation no English name spells ("ORI
+    [Organizaciones Revolucionarias Integradas]") is not read so (_learn_unlisted_expansion links it)."""
+    words = {norm(t) for _, _, t in tokens(gloss) if t[:1].isupper()} - _FUNCTION_WORDS
+    for xml_id in {f.entity_id for f in known if f.kind == "org"}:
+        entry = ctx.entry(xml_id)
+        names = [[t for _, _, t in tokens(n)] for n in (entry.name, *entry.variants)]
+        spelt = any(len(n) > 1 and _initials_hold(abbr, n) for n in names)
+        if spelt and not words <= {norm(t) for n in names for t in n}:
+            return True
+    return False
+
+
+def _overrule_with_record_body(ctx: _DocContext, abbr: str, key: tuple[str, ...], gloss: str) -> None:
+    """The abbreviation `key` and its gloss name one organisation of the record for the whole record,
+    not the listed body the abbreviation names elsewhere (TEI 13.2.2; a wrong link is worse than none)."""
+    found = _record_org(ctx, gloss)
+    if found is None:
+        return
+    gloss_key, xml_id = found
+    ctx.overrule(key, _Form(xml_id, "org", tuple(True for _ in key), abbr, 0))
+    if not ctx.local.get(gloss_key):
+        ctx.add_local(gloss_key, _Form(xml_id, "org", tuple(True for _ in gloss_key), None, 2))
 
 
 def _learn_unlisted_expansion(ctx: _DocContext, abbr: str, known: list[_Form], gloss: str) -> None:
@@ -1207,6 +1241,10 @@ def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
                 gloss = _listed_name_before(ctx, text, m.start())
                 if gloss:
                     _learn_glossed_abbreviation(ctx, inner, gloss)  # "the Republic of China (ROC)"
+                elif ctx.rec.lexicon.get((norm(inner),)):
+                    gloss = _capitalised_name_before(text, m.start())
+                    if gloss:  # "the Palestine Liberation Army (PLA)": another body than the listed PLA?
+                        _learn_glossed_abbreviation(ctx, inner, gloss, unlisted_before=True)
 
 
 def _printed_in_full(ctx: _DocContext, name: str) -> bool:
@@ -1258,6 +1296,28 @@ def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
 
 
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "der", "la", "le", "di", "del"})
+
+
+def _capitalised_name_before(text: str, at: int) -> str | None:
+    """The capitalised words (up to ten, joined by _NAME_CONNECTORS and "the") that end right before
+    `at` with a space between ("the National Front for the Liberation of South Yemen (NLF)"), else None."""
+    if text[at - 1 : at] != " ":
+        return None
+    base = max(0, at - 160)
+    toks = tokens(text[base : at - 1])
+    if not toks or toks[-1][1] != at - 1 - base:
+        return None
+    k = len(toks)
+    while k > 0 and len(toks) - k < 10:
+        word = toks[k - 1][2]
+        if not (word[:1].isupper() or word in _NAME_CONNECTORS or word == "the"):
+            break
+        k -= 1
+    while k < len(toks) and (not toks[k][2][:1].isupper() or norm(toks[k][2]) == "the"):
+        k += 1  # "the", "The", "of" do not begin the name
+    if len(toks) - k < 2:
+        return None
+    return text[base + toks[k][0] : at - 1]
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -3116,6 +3176,30 @@ def _after_office(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
     return i > 0 and text[toks[i - 1][1] : toks[i][0]] == " " and fold(toks[i - 1][2]) in rec.names.offices_folded
 
 
+def _named_after_found_person(
+    ctx: _DocContext, text: str, toks, keys, i: int, found: tuple[int, _Form]
+) -> tuple[_Span | None, int] | None:
+    """(span, next token) when the person's name found at token i is followed, one space apart, by a
+    capitalised noun of names.json named_after_person ("Kim Il Sung Square", "the Ho Chi Minh Trail",
+    "the Lenin Shipyard": the place it names, one place of the record, unlinked; span None when the noun
+    is of honours_named_after_person ("the Lenin Prize": no mention of the person, nothing tagged);
+    None otherwise. TEI 13.2.3: a place name may contain a person's name; the person is not mentioned."""
+    length, form = found
+    if form.kind != "person":
+        return None
+    j = i + length
+    word = _word_after(text, toks, j)
+    if word is None or not word[:1].isupper():
+        return None
+    v = ctx.rec.names
+    if keys[j] in v.honours_named_after_person:
+        return None, j + 1
+    if keys[j] not in v.named_after_person:
+        return None
+    start, end = toks[i][0], toks[j][1]
+    return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : j + 1])), j + 1
+
+
 def _woman_addressed(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
     """Whether token i follows a form of address for a woman (`Mrs. Gromyko`, `Madame Nhu`: names.json
     honorifics_of_women) with only spaces between: a surname then names a woman, never a listed person
@@ -3997,6 +4081,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and _inside_longer_name(ctx, text, toks, caps, i, spans)
         ):
             found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
+        named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
+        if named:
+            if named[0] is not None:
+                spans.append(named[0])  # "Kim Il Sung Square", "the Ho Chi Minh Trail": a place, not the person
+            i = named[1]  # "the Lenin Prize": an honour, no mention of Lenin
+            continue
         if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 0:
             owner = _surname_only_owner(ctx, keys[i], toks[i][2])
             if owner != found[1].entity_id:

@@ -1,0 +1,65 @@
+"""Wrong links of kinds not covered before (#12): a mention linked to a listed entry that is another
+real-world entity. A wrong link is worse than none: each case is left to the record (unlinked).
+
+Constructed wording; each test fails before its fix.
+"""
+
+import pytest
+from conftest import encode_text, record, tree_of, xp
+
+
+def mentions(tmp_path, text: str, tag: str) -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, record(text)))
+    return [("".join(e.itertext()), e.get("ref")) for e in xp(tree, f"//t:text//t:{tag}")]
+
+
+# --- a listed abbreviation the record itself defines as another body -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Units of the Palestine Liberation Army (PLA) moved north; the PLA kept its guns.\n",
+        "Units of the PLA [Palestine Liberation Army] moved north.\n",
+        "Units of the PLA (Palestine Liberation Army) moved north.\n",
+        "The National Front for the Liberation of South Yemen (NLF) took the port; the NLF then formed a cabinet.\n",
+    ],
+)
+def test_an_abbreviation_defined_as_another_body_is_that_body(tmp_path, text):
+    found = mentions(tmp_path, text, "orgName")
+    refs = {ref for _, ref in found}
+    assert not refs & {"#pla-china", "#nlf"}, found  # not the Chinese army, not the Vietnamese front
+    assert len(refs) == 1 and len(found) >= 2, found  # the abbreviation and its expansion: one body
+
+
+def test_the_listed_body_keeps_its_abbreviation_and_expansions(tmp_path):
+    text = (
+        "The People's Liberation Army (PLA) paraded. The National Liberation Front (NLF) of South Vietnam spoke, "
+        "and ORI [Organizaciones Revolucionarias Integradas] answered.\n"
+    )
+    refs = [ref for _, ref in mentions(tmp_path, text, "orgName")]
+    assert refs.count("#pla-china") == 2 and "#nlf" in refs and refs.count("#ori") == 2, refs
+
+
+# --- a place or an honour named after a listed person --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The parade filled Kim Il Sung Square by noon.\n", "Kim Il Sung Square"),
+        ("Supplies moved south along the Ho Chi Minh Trail at night.\n", "Ho Chi Minh Trail"),
+        ("The strike began at the Lenin Shipyard in the morning.\n", "Lenin Shipyard"),
+        ("The match was played at the Kim Il Sung Stadium.\n", "Kim Il Sung Stadium"),
+        ("The column drove down Stalin Avenue.\n", "Stalin Avenue"),
+    ],
+)
+def test_a_place_named_after_a_listed_person_is_not_the_person(tmp_path, text, place):
+    assert mentions(tmp_path, text, "persName") == []
+    found = dict(mentions(tmp_path, text, "placeName"))
+    assert found[place].startswith("#place-"), found  # one place of the record, unlinked
+
+
+def test_an_honour_named_after_a_listed_person_names_no_person(tmp_path):
+    text = "The poet received the Lenin Prize; Stalin later spoke of Lenin.\n"
+    assert mentions(tmp_path, text, "persName") == [("Stalin", "#stalin"), ("Lenin", "#lenin")]
