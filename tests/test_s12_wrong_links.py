@@ -63,3 +63,31 @@ def test_a_place_named_after_a_listed_person_is_not_the_person(tmp_path, text, p
 def test_an_honour_named_after_a_listed_person_names_no_person(tmp_path):
     text = "The poet received the Lenin Prize; Stalin later spoke of Lenin.\n"
     assert mentions(tmp_path, text, "persName") == [("Stalin", "#stalin"), ("Lenin", "#lenin")]
+
+
+# --- a qualifier before a listed place makes another place ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Cotton from Central Asia was sent east.\n", "Central Asia"),
+        ("Troops were moved to Soviet Central Asia.\n", "Central Asia"),
+        ("In Central Europe, the talks went on.\n", "Central Europe"),
+        ("Guerrillas held parts of Northern Vietnam.\n", "Northern Vietnam"),
+        ("Delegates from Central America arrived.\n", "Central America"),
+    ],
+)
+def test_a_qualified_place_is_not_the_listed_place(tmp_path, text, place):
+    found = mentions(tmp_path, text, "placeName")
+    assert [name for name, _ in found] == [place], found
+    assert found[0][1].startswith("#place-"), found  # a place of the record, unlinked
+
+
+def test_listed_longer_names_and_the_place_alone_keep_their_links(tmp_path):
+    text = "Eastern Europe and Southeast Asia differ; Asia is large.\n"
+    assert mentions(tmp_path, text, "placeName") == [
+        ("Eastern Europe", "#eastern-europe"),
+        ("Southeast Asia", "#southeast-asia"),
+        ("Asia", "#asia"),
+    ]

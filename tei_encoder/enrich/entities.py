@@ -3990,9 +3990,18 @@ def _ends_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...],
     )
 
 
-def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int) -> bool:
-    """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
-    return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
+def _after_direction(
+    text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, qualifiers: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a capitalised North/South/East/West, or a word of `qualifiers` (data/gazetteer.json
+    place_qualifiers: "Central"), stands right before token i, one space apart ("South Yemen",
+    "Central Asia")."""
+    return (
+        i > 0
+        and caps[i - 1]
+        and (keys[i - 1] in _DIRECTION or keys[i - 1] in qualifiers)
+        and text[toks[i - 1][1] : toks[i][0]] == " "
+    )
 
 
 def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
@@ -4154,9 +4163,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             ):
                 i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
                 continue
+            qualifiers = ctx.rec.link_rules.place_qualifiers
             if (
                 form.kind == "place"
                 and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
+                and not (form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers))
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
                 and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
@@ -4230,7 +4241,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
                 i += length
                 continue
-            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
+            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
                 start = toks[i - 1][0]
                 surface = text[start:end]
