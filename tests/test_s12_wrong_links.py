@@ -91,3 +91,29 @@ def test_listed_longer_names_and_the_place_alone_keep_their_links(tmp_path):
         ("Southeast Asia", "#southeast-asia"),
         ("Asia", "#asia"),
     ]
+
+
+# --- a surname the record gives to one bearer, after another bearer's title ----------------------
+
+
+def test_a_surname_after_a_title_the_named_bearer_never_has_fits_two_people(tmp_path):
+    text = (
+        "Robert Kennedy called on the ambassador at noon. President Kennedy, he said, was ready; Kennedy would wait.\n"
+    )
+    found = mentions(tmp_path, text, "persName")
+    assert found[0] == ("Robert Kennedy", "#kennedy-robert")
+    refs = {ref for name, ref in found[1:]}
+    assert len(refs) == 1 and refs.pop().startswith("#pers-"), found  # neither brother: unlinked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Robert Kennedy called at noon. Senator Kennedy was ready; Kennedy would wait.\n",
+        "Raul Castro inspected the troops. Comrade Castro was pleased with them.\n",
+        "Robert Kennedy called at noon. Kennedy would wait.\n",
+    ],
+)
+def test_the_one_bearer_named_in_full_keeps_his_surname(tmp_path, text):
+    refs = {ref for _, ref in mentions(tmp_path, text, "persName")}
+    assert len(refs) == 1 and refs <= {"#kennedy-robert", "#castro-raul"}, refs

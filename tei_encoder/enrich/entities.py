@@ -3648,7 +3648,9 @@ def _given_before_learnt_surname(
 def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
     """Whom a listed one-word person form ("Castro", "Nehru") names in this record: the one listed
     person the record names in full with that short form (Raúl Castro named alone makes "Castro"
-    Raúl); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
+    Raúl) unless the record prints the word after an office's title never printed before that
+    person's full name (_titled_as_another: "President Kennedy" beside "Robert Kennedy" may be John F.
+    Kennedy, listed as "Kennedy"); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
     Jawaharlal Nehru is another Nehru; "Castro" beside Fidel and Raúl Castro is either). A wrong
     link is worse than none (issue #12). A person listed under that one word alone keeps it.
     Returns an entity id, kept on `ctx` for the record's other occurrences."""
@@ -3664,12 +3666,34 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         if len(named) > 1:
             named = _named_on_their_own(ctx, key, {pid: people[pid] for pid in named})
         owner = next(iter(named)) if len(named) == 1 else None
+        if owner and owner not in listed and _titled_as_another(ctx, key, owner):
+            owner = None  # "Robert Kennedy" ... "President Kennedy": John F. Kennedy fits too
         if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
     if owner is None:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
     return owner
+
+
+def _titled_as_another(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the record prints the folded surname `key`, a one-word form another person is listed under
+    ("Kennedy" of John F. Kennedy), right after a capitalised title (not an honorific: "President",
+    "Senator", not "Comrade", "Mr.") that it never prints before the full name of `owner`, the one bearer
+    it names in full (Robert Kennedy): that title may be the other bearer's, so the surname fits both."""
+    flat, v = _flat(ctx), ctx.rec.names
+    honorifics = {norm(h) for h in v.honorifics}
+    forms = _full_forms_with(ctx, owner, key)
+    for at in _occurrences(ctx, key):
+        before = tokens(flat[max(0, at - 40) : at])
+        if not before or at - max(0, at - 40) - before[-1][1] != 1:
+            continue  # one space between the title and the surname
+        word = before[-1][2]
+        if not word[:1].isupper() or not v.is_title_word(word) or norm(word) in honorifics:
+            continue
+        if not any(_printed_together(ctx, [norm(word), *f]) for f in forms):
+            return True
+    return False
 
 
 def _full_forms_with(ctx: _DocContext, pid: str, key: str) -> list[tuple[str, ...]]:
