@@ -117,3 +117,28 @@ def test_a_surname_after_a_title_the_named_bearer_never_has_fits_two_people(tmp_
 def test_the_one_bearer_named_in_full_keeps_his_surname(tmp_path, text):
     refs = {ref for _, ref in mentions(tmp_path, text, "persName")}
     assert len(refs) == 1 and refs <= {"#kennedy-robert", "#castro-raul"}, refs
+
+
+# --- a listed person's name that goes on is another person's --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The delegation of Raúl Roa Kourí met the minister.\n", "Raúl Roa Kourí"),
+        ("Later Fidel Castro Díaz-Balart spoke about reactors.\n", "Fidel Castro Díaz-Balart"),
+    ],
+)
+def test_a_listed_name_followed_by_another_surname_is_another_person(tmp_path, text, name):
+    found = mentions(tmp_path, text, "persName")
+    assert [n for n, _ in found] == [name], found
+    assert found[0][1].startswith("#pers-"), found  # the listed father is not meant
+
+
+def test_listed_longer_forms_and_words_after_a_name_keep_the_link(tmp_path):
+    text = (
+        "Raúl Roa García and Ramiro Valdés Menéndez met Fidel Castro Ruz; Mao Zedong Thought was praised "
+        "and Raúl Roa Thursday left for Kim Il Sung University.\n"
+    )
+    refs = [ref for _, ref in mentions(tmp_path, text, "persName")]
+    assert refs == ["#roa-raul", "#valdes-ramiro", "#castro-fidel", "#mao", "#roa-raul"], refs

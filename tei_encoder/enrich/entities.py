@@ -3585,6 +3585,25 @@ def _longer_place_start(
     return None
 
 
+def _name_goes_on(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: int) -> bool:
+    """Whether token j, right after a listed person's name of two or more words (one space or a hyphen
+    between), is one more word of that name: capitalised, letters (and hyphens) only, not in capitals,
+    no title, function or dictionary word, not the first word of a known name ("Raúl Roa Kourí", the
+    listed Raúl Roa's son; "Fidel Castro Díaz-Balart"). The longer name is another person, unless a list
+    holds it (then the longest known name was matched)."""
+    if j >= len(toks) or not caps[j] or text[toks[j - 1][1] : toks[j][0]] not in (" ", "-"):
+        return False
+    word, v = toks[j][2], ctx.rec.names
+    if not word.replace("-", "").isalpha() or word.isupper() or len(word) < 3:
+        return False
+    folded = norm(word)
+    if v.is_title_word(word) or folded in _FUNCTION_WORDS or folded in v.not_names:
+        return False
+    if any(v.is_common_word(part) for part in word.split("-")) or ctx.lengths_from(folded):
+        return False
+    return not (j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " and norm(toks[j + 1][2]) in _HEAD_WORDS)
+
+
 def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
     """Whether the one-word person form at token i is a word of a longer capitalised name no list
     holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro", "Chen" of "Li Chen") while the person it
@@ -4114,6 +4133,21 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and _inside_longer_name(ctx, text, toks, caps, i, spans)
         ):
             found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
+        if (
+            found
+            and found[0] > 1
+            and found[1].kind == "person"
+            and found[1].entity_id in ctx.rec.entries
+            and _name_goes_on(ctx, text, toks, caps, i + found[0])
+        ):
+            # "Raúl Roa Kourí", "Fidel Castro Díaz-Balart": a longer name than the listed one, another person
+            end = toks[i + found[0]][1]
+            key = tuple(keys[i : i + found[0] + 1])
+            xml_id = _new_local_person(ctx, text[start:end], key)
+            ctx.add_local(key, _Form(xml_id, "person", (True,) * len(key), None, 2))
+            spans.append((start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
+            i += found[0] + 1
+            continue
         named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
         if named:
             if named[0] is not None:
