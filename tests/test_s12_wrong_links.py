@@ -142,3 +142,19 @@ def test_listed_longer_forms_and_words_after_a_name_keep_the_link(tmp_path):
     )
     refs = [ref for _, ref in mentions(tmp_path, text, "persName")]
     assert refs == ["#roa-raul", "#valdes-ramiro", "#castro-fidel", "#mao", "#roa-raul"], refs
+
+
+# --- a gazetteer's short name of a listed place that begins another listed place's name -----------
+
+
+def test_a_short_name_two_listed_places_begin_with_is_unlinked(tmp_path):
+    found = mentions(tmp_path, "Santiago de Cuba was quiet that night; in Santiago the troops slept.\n", "placeName")
+    assert found[0] == ("Santiago de Cuba", "#santiago-de-cuba")
+    assert found[1][0] == "Santiago" and found[1][1].startswith("#place-"), found  # not Santiago de Chile
+    alone = mentions(tmp_path, "In Santiago the troops of the rebel army paraded.\n", "placeName")
+    assert alone[0][1].startswith("#place-"), alone
+
+
+def test_the_short_name_links_when_the_record_prints_its_place_in_full(tmp_path):
+    found = mentions(tmp_path, "Talks in Santiago de Chile went on; in Santiago the host agreed.\n", "placeName")
+    assert {ref for _, ref in found} == {"#santiago-de-chile"}, found

@@ -372,6 +372,7 @@ class EntityRecognizer:
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
+        self.short_of_two_places = self._short_of_two_places()
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
         self.shared = shared_names(
@@ -448,6 +449,28 @@ class EntityRecognizer:
             forms = (place.name, *((owner.name, *owner.variants) if owner else ()), *former.get(place.name, ()))
             out[place.name] = tuple(dict.fromkeys(tuple(norm(t) for _, _, t in tokens(f)) for f in forms))
         return out
+
+    def _short_of_two_places(self) -> frozenset[tuple[str, ...]]:
+        """The keys of gazetteer names of listed places that begin a listed name of another place
+        ("Santiago", GeoNames' name of Santiago de Chile, begins "Santiago de Cuba"): two places fit the
+        short name, which _name_spans links only when the record prints its place's listed name. A
+        gazetteer-only place keeps the gazetteer's rules (population, support, a state's dates)."""
+        begins: dict[tuple[str, ...], set[str]] = {}
+        for key, forms in self.lexicon.items():
+            for f in forms:
+                if f.kind == "place" and f.rank == 0:
+                    for n in range(1, len(key)):
+                        begins.setdefault(key[:n], set()).add(f.entity_id)
+        return frozenset(
+            key
+            for key, forms in self.lexicon.items()
+            if key in begins
+            for f in forms
+            if f.kind == "place"
+            and f.rank == 1
+            and f.entity_id in self.authority.entries
+            and begins[key] - {f.entity_id}
+        )
 
     def _squashed_persons(self) -> dict[str, str]:
         """A listed person's name forms of two or more words without spaces and hyphens ("rijuyon"
@@ -3223,6 +3246,13 @@ def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
     return word is not None and (word in rules.event_nouns or word in rules.org_part_nouns)
 
 
+def _listed_name_printed(ctx: _DocContext, xml_id: str) -> bool:
+    """Whether the record prints one of the authority's own names of the entry word for word
+    ("Santiago de Chile"), in the body or the summary."""
+    entry = ctx.entry(xml_id)
+    return any(_printed_in_full(ctx, name) for name in (entry.name, *entry.variants))
+
+
 def _named_otherwise(ctx: _DocContext, xml_id: str, key: tuple[str, ...]) -> bool:
     """Whether the record names the entry by a name other than `key` (its words among the record's
     capitalised words: "United States", "USA")."""
@@ -4230,6 +4260,16 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
                 # "America" alone: the Americas or the United States; a place of the record, unlinked
+                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
+                i += length
+                continue
+            if (
+                form.kind == "place"
+                and form.rank == 1
+                and tuple(keys[i : i + length]) in ctx.rec.short_of_two_places
+                and not _listed_name_printed(ctx, form.entity_id)
+            ):
+                # "Santiago": Santiago de Chile's name in GeoNames, and the start of "Santiago de Cuba"
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
                 i += length
                 continue
