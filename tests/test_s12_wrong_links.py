@@ -158,3 +158,10 @@ def test_a_short_name_two_listed_places_begin_with_is_unlinked(tmp_path):
 def test_the_short_name_links_when_the_record_prints_its_place_in_full(tmp_path):
     found = mentions(tmp_path, "Talks in Santiago de Chile went on; in Santiago the host agreed.\n", "placeName")
     assert {ref for _, ref in found} == {"#santiago-de-chile"}, found
+
+
+def test_a_given_name_that_reads_as_an_inflected_word_is_still_a_name_word(tmp_path):
+    # "Anying" is "any" + "ing" to the dictionary; after the family name Mao it is the son's given name
+    found = mentions(tmp_path, "In November Mao Anying was killed in an air raid; Mao was told later.\n", "persName")
+    assert ("Mao", "#mao") in found and all(ref != "#mao" for name, ref in found if name != "Mao"), found
+    assert sum(1 for _, ref in found if ref == "#mao") == 1, found  # the son is not the father

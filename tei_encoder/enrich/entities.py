@@ -3639,7 +3639,8 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
     holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro", "Chen" of "Li Chen") while the person it
     names has a longer name: a neighbour joined by a space or hyphen that is capitalised, untagged, and
     no title, function or dictionary word unless a listed given or family name ("Premier Kim",
-    "Yesterday Castro" keep the link; "Li" of "Li Chen" is a family name, though "li" is a word)."""
+    "Yesterday Castro" keep the link; "Li" of "Li Chen" is a family name, though "li" is a word), or, after
+    an East Asian family name, romanized syllables that only an English ending makes a word ("Mao Anying")."""
     v = ctx.rec.names
 
     def name_word(k: int, gap: str) -> bool:
@@ -3650,9 +3651,17 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
             and word.isalpha()
             and not v.is_title_word(word)
             and norm(word) not in _FUNCTION_WORDS
-            and (not v.is_common_word(word) or norm(word) in v.east_asian_family or norm(word) in v.given)
+            and (
+                not v.is_common_word(word)
+                or norm(word) in v.east_asian_family
+                or norm(word) in v.given
+                or (east_asian and norm(word) not in v.english and v.is_syllable_word(word))
+            )
         )
 
+    # after an East Asian family name, syllables that only look like an inflected English word ("Anying"
+    # of "Mao Anying", read as "any" + "ing") are a given name
+    east_asian = norm(toks[i][2]) in v.east_asian_family
     before = (
         i > 0 and not (spans and spans[-1][1] > toks[i - 1][0]) and name_word(i - 1, text[toks[i - 1][1] : toks[i][0]])
     )
