@@ -165,3 +165,20 @@ def test_a_given_name_that_reads_as_an_inflected_word_is_still_a_name_word(tmp_p
     found = mentions(tmp_path, "In November Mao Anying was killed in an air raid; Mao was told later.\n", "persName")
     assert ("Mao", "#mao") in found and all(ref != "#mao" for name, ref in found if name != "Mao"), found
     assert sum(1 for _, ref in found if ref == "#mao") == 1, found  # the son is not the father
+
+
+# --- an event or a structure named after a listed place ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("After the Caribbean Crisis the talks resumed in Havana.\n", ["Havana"]),
+        ("The Prague Spring ended in August.\n", []),
+        ("Guards stood along the Berlin Wall all night.\n", ["Berlin Wall"]),
+    ],
+)
+def test_a_place_inside_an_event_or_structure_name_is_not_linked(tmp_path, text, places):
+    found = mentions(tmp_path, text, "placeName")
+    assert [name for name, _ in found] == places, found
+    assert all(ref == "#havana" or ref.startswith("#place-") for _, ref in found), found
