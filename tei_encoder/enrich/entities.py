@@ -4277,6 +4277,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 and form.rank == 1
                 and tuple(keys[i : i + length]) in ctx.rec.short_of_two_places
                 and not _listed_name_printed(ctx, form.entity_id)
+                and not _particle_name_end(ctx, text, toks, caps, i + length)  # "Santiago de Lumeria": whole
             ):
                 # "Santiago": Santiago de Chile's name in GeoNames, and the start of "Santiago de Cuba"
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
