@@ -1300,13 +1300,22 @@ def _read_shared_initials(ctx: _DocContext) -> None:
         ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
 
 
-def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
-    """The longest listed form (up to six words) that ends right before `at` (a space between), else None."""
+def _tokens_ending_before(text: str, at: int, reach: int) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+    """(base, tokens) of the `reach` characters before `at` when a word ends there with one space before
+    `at` (positions relative to base); tokens empty otherwise."""
     if text[at - 1 : at] != " ":
-        return None
-    base = max(0, at - 120)
+        return 0, ()
+    base = max(0, at - reach)
     toks = tokens(text[base : at - 1])
     if not toks or toks[-1][1] != at - 1 - base:
+        return base, ()
+    return base, toks
+
+
+def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
+    """The longest listed form (up to six words) that ends right before `at` (a space between), else None."""
+    toks = _tokens_ending_before(text, at, 120)[1]
+    if not toks:
         return None
     keys = [norm(t[2]) for t in toks]
     for length in range(min(6, len(toks)), 0, -1):
@@ -1324,11 +1333,8 @@ _NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "der", "la"
 def _capitalised_name_before(text: str, at: int) -> str | None:
     """The capitalised words (up to ten, joined by _NAME_CONNECTORS and "the") that end right before
     `at` with a space between ("the National Front for the Liberation of South Yemen (NLF)"), else None."""
-    if text[at - 1 : at] != " ":
-        return None
-    base = max(0, at - 160)
-    toks = tokens(text[base : at - 1])
-    if not toks or toks[-1][1] != at - 1 - base:
+    base, toks = _tokens_ending_before(text, at, 160)
+    if not toks:
         return None
     k = len(toks)
     while k > 0 and len(toks) - k < 10:
