@@ -106,6 +106,8 @@ class LinkRules:
     state_form_words: frozenset[str] = frozenset()  # "Republic": "People's Republic of the Congo" is a longer name
     # in a bare shared name's sentence, words that show the whole country is meant ("unite Korea")
     whole_country_words: tuple[str, ...] = ()
+    # folded: "central" of "Central Asia": before a known place, another place (as "south" of "South Yemen")
+    place_qualifiers: frozenset[str] = frozenset()
     route_nouns: frozenset[str] = frozenset()  # "railroad" after "Ulaanbaatar-Zamyn-Uud": one listed place is enough
     # folded keys of place names that mean two places ("America": the Americas or the United States):
     # linked only when the record names the entry by another of its names too
@@ -142,6 +144,7 @@ def gazetteer_link_rules() -> LinkRules:
         place_noun_keys=frozenset(w.lower() for w in (*raw["feature_words"], *raw.get("region_words", ()))),
         state_form_words=frozenset(raw.get("state_form_words", ())),
         route_nouns=frozenset(raw.get("route_nouns", ())),
+        place_qualifiers=frozenset(w.casefold() for w in raw.get("place_qualifiers", ())),
         whole_country_words=tuple(w.casefold() for w in raw.get("whole_country_words", ())),
         ambiguous_names=frozenset(
             tuple(w.casefold() for w in name.split()) for name in raw.get("ambiguous_place_names", ())

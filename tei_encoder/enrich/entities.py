@@ -372,6 +372,7 @@ class EntityRecognizer:
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
+        self.short_of_two_places = self._short_of_two_places()
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
         self.shared = shared_names(
@@ -448,6 +449,28 @@ class EntityRecognizer:
             forms = (place.name, *((owner.name, *owner.variants) if owner else ()), *former.get(place.name, ()))
             out[place.name] = tuple(dict.fromkeys(tuple(norm(t) for _, _, t in tokens(f)) for f in forms))
         return out
+
+    def _short_of_two_places(self) -> frozenset[tuple[str, ...]]:
+        """The keys of gazetteer names of listed places that begin a listed name of another place
+        ("Santiago", GeoNames' name of Santiago de Chile, begins "Santiago de Cuba"): two places fit the
+        short name, which _name_spans links only when the record prints its place's listed name. A
+        gazetteer-only place keeps the gazetteer's rules (population, support, a state's dates)."""
+        begins: dict[tuple[str, ...], set[str]] = {}
+        for key, forms in self.lexicon.items():
+            for f in forms:
+                if f.kind == "place" and f.rank == 0:
+                    for n in range(1, len(key)):
+                        begins.setdefault(key[:n], set()).add(f.entity_id)
+        return frozenset(
+            key
+            for key, forms in self.lexicon.items()
+            if key in begins
+            for f in forms
+            if f.kind == "place"
+            and f.rank == 1
+            and f.entity_id in self.authority.entries
+            and begins[key] - {f.entity_id}
+        )
 
     def _squashed_persons(self) -> dict[str, str]:
         """A listed person's name forms of two or more words without spaces and hyphens ("rijuyon"
@@ -1105,14 +1128,17 @@ def _gloss_reading(ctx: _DocContext, gloss: str) -> tuple[str, str] | None:
     return None
 
 
-def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None:
+def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str, unlisted_before: bool = False) -> None:
     """An abbreviation no list holds, printed with a gloss in brackets before or after it ("MNO [Ministry
     of National Defense]", "the Republic of China (ROC)", "KMT (Kuomintang)"), names what the gloss
     names: a listed place or body links to its entry, any other body is an organisation of the record
     (unlinked). Learnt for the whole record, so its uses before and after are tagged too (TEI 13.2.2).
     A two-word abbreviation whose last word is a listed body ("HV KSČ") lends its first word alone
     ("the HV") the same reading. An abbreviation an editor rejected stays untagged; one a list knows keeps
-    its reading unless the gloss is another listed entry, which then wins for the record."""
+    its reading unless the gloss is another listed entry, which then wins for the record, or another
+    body no list holds (_expands_to_another_body: "Palestine Liberation Army (PLA)" is not the listed
+    People's Liberation Army), which then is the record's own body, unlinked. `unlisted_before`: the gloss
+    is an unlisted name printed before the abbreviation ("... South Yemen (NLF)"), read only for that."""
     if not _abbreviation_shape(abbr):
         if " " not in abbr or not _abbreviation_shape(abbr.split()[-1]):
             return
@@ -1127,7 +1153,9 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         reading = _gloss_reading(ctx, gloss)
         if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
             ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
-        elif not (reading and reading[1]):
+        elif reading and key not in ctx.local and _expands_to_another_body(ctx, abbr, known, gloss):
+            _overrule_with_record_body(ctx, abbr, key, gloss)
+        elif not (reading and reading[1]) and not unlisted_before:
             _learn_unlisted_expansion(ctx, abbr, known, gloss)
         return
     reading = _gloss_reading(ctx, gloss)  # (a dictionary word is no bar: "ROC" is matched letter for letter)
@@ -1145,6 +1173,35 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str) -> None
         and any(f.kind == "org" for f in ctx.rec.lexicon.get(key[1:], ()))
     ):
         ctx.add_local(key[:1], _Form(xml_id, kind, (True,), first, 2))
+
+
+def _expands_to_another_body(ctx: _DocContext, abbr: str, known: list[_Form], gloss: str) -> bool:
+    """Whether an unlisted body's name glossing a listed abbreviation names another body than the listed
+    one: a listed entity of the abbreviation has an English name the abbreviation spells (its own
+    expansion: "People's Liberation Army" for "PLA"), and the gloss holds a capitalised word no name of
+    that entity holds ("Palestine Liberation Army", "National Front for the Liberation of South Yemen"
+    for "NLF"). A gloss in the original language of an abbreviation no English name spells ("ORI
+    [Organizaciones Revolucionarias Integradas]") is not read so (_learn_unlisted_expansion links it)."""
+    words = {norm(t) for _, _, t in tokens(gloss) if t[:1].isupper()} - _FUNCTION_WORDS
+    for xml_id in {f.entity_id for f in known if f.kind == "org"}:
+        entry = ctx.entry(xml_id)
+        names = [[t for _, _, t in tokens(n)] for n in (entry.name, *entry.variants)]
+        spelt = any(len(n) > 1 and _initials_hold(abbr, n) for n in names)
+        if spelt and not words <= {norm(t) for n in names for t in n}:
+            return True
+    return False
+
+
+def _overrule_with_record_body(ctx: _DocContext, abbr: str, key: tuple[str, ...], gloss: str) -> None:
+    """The abbreviation `key` and its gloss name one organisation of the record for the whole record,
+    not the listed body the abbreviation names elsewhere (TEI 13.2.2; a wrong link is worse than none)."""
+    found = _record_org(ctx, gloss)
+    if found is None:
+        return
+    gloss_key, xml_id = found
+    ctx.overrule(key, _Form(xml_id, "org", tuple(True for _ in key), abbr, 0))
+    if not ctx.local.get(gloss_key):
+        ctx.add_local(gloss_key, _Form(xml_id, "org", tuple(True for _ in gloss_key), None, 2))
 
 
 def _learn_unlisted_expansion(ctx: _DocContext, abbr: str, known: list[_Form], gloss: str) -> None:
@@ -1207,6 +1264,10 @@ def _learn_parenthesised_abbreviations(ctx: _DocContext) -> None:
                 gloss = _listed_name_before(ctx, text, m.start())
                 if gloss:
                     _learn_glossed_abbreviation(ctx, inner, gloss)  # "the Republic of China (ROC)"
+                elif ctx.rec.lexicon.get((norm(inner),)):
+                    gloss = _capitalised_name_before(text, m.start())
+                    if gloss:  # "the Palestine Liberation Army (PLA)": another body than the listed PLA?
+                        _learn_glossed_abbreviation(ctx, inner, gloss, unlisted_before=True)
 
 
 def _printed_in_full(ctx: _DocContext, name: str) -> bool:
@@ -1239,13 +1300,22 @@ def _read_shared_initials(ctx: _DocContext) -> None:
         ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
 
 
-def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
-    """The longest listed form (up to six words) that ends right before `at` (a space between), else None."""
+def _tokens_ending_before(text: str, at: int, reach: int) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+    """(base, tokens) of the `reach` characters before `at` when a word ends there with one space before
+    `at` (positions relative to base); tokens empty otherwise."""
     if text[at - 1 : at] != " ":
-        return None
-    base = max(0, at - 120)
+        return 0, ()
+    base = max(0, at - reach)
     toks = tokens(text[base : at - 1])
     if not toks or toks[-1][1] != at - 1 - base:
+        return base, ()
+    return base, toks
+
+
+def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
+    """The longest listed form (up to six words) that ends right before `at` (a space between), else None."""
+    toks = _tokens_ending_before(text, at, 120)[1]
+    if not toks:
         return None
     keys = [norm(t[2]) for t in toks]
     for length in range(min(6, len(toks)), 0, -1):
@@ -1258,6 +1328,25 @@ def _listed_name_before(ctx: _DocContext, text: str, at: int) -> str | None:
 
 
 _NAME_CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "der", "la", "le", "di", "del"})
+
+
+def _capitalised_name_before(text: str, at: int) -> str | None:
+    """The capitalised words (up to ten, joined by _NAME_CONNECTORS and "the") that end right before
+    `at` with a space between ("the National Front for the Liberation of South Yemen (NLF)"), else None."""
+    base, toks = _tokens_ending_before(text, at, 160)
+    if not toks:
+        return None
+    k = len(toks)
+    while k > 0 and len(toks) - k < 10:
+        word = toks[k - 1][2]
+        if not (word[:1].isupper() or word in _NAME_CONNECTORS or word == "the"):
+            break
+        k -= 1
+    while k < len(toks) and (not toks[k][2][:1].isupper() or norm(toks[k][2]) == "the"):
+        k += 1  # "the", "The", "of" do not begin the name
+    if len(toks) - k < 2:
+        return None
+    return text[base + toks[k][0] : at - 1]
 
 
 def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -3116,6 +3205,30 @@ def _after_office(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
     return i > 0 and text[toks[i - 1][1] : toks[i][0]] == " " and fold(toks[i - 1][2]) in rec.names.offices_folded
 
 
+def _named_after_found_person(
+    ctx: _DocContext, text: str, toks, keys, i: int, found: tuple[int, _Form]
+) -> tuple[_Span | None, int] | None:
+    """(span, next token) when the person's name found at token i is followed, one space apart, by a
+    capitalised noun of names.json named_after_person ("Kim Il Sung Square", "the Ho Chi Minh Trail",
+    "the Lenin Shipyard": the place it names, one place of the record, unlinked; span None when the noun
+    is of honours_named_after_person ("the Lenin Prize": no mention of the person, nothing tagged);
+    None otherwise. TEI 13.2.3: a place name may contain a person's name; the person is not mentioned."""
+    length, form = found
+    if form.kind != "person":
+        return None
+    j = i + length
+    word = _word_after(text, toks, j)
+    if word is None or not word[:1].isupper():
+        return None
+    v = ctx.rec.names
+    if keys[j] in v.honours_named_after_person:
+        return None, j + 1
+    if keys[j] not in v.named_after_person:
+        return None
+    start, end = toks[i][0], toks[j][1]
+    return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : j + 1])), j + 1
+
+
 def _woman_addressed(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
     """Whether token i follows a form of address for a woman (`Mrs. Gromyko`, `Madame Nhu`: names.json
     honorifics_of_women) with only spaces between: a surname then names a woman, never a listed person
@@ -3137,6 +3250,13 @@ def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
     word = _word_after(text, toks, j)
     rules = ctx.rec.link_rules
     return word is not None and (word in rules.event_nouns or word in rules.org_part_nouns)
+
+
+def _listed_name_printed(ctx: _DocContext, xml_id: str) -> bool:
+    """Whether the record prints one of the authority's own names of the entry word for word
+    ("Santiago de Chile"), in the body or the summary."""
+    entry = ctx.entry(xml_id)
+    return any(_printed_in_full(ctx, name) for name in (entry.name, *entry.variants))
 
 
 def _named_otherwise(ctx: _DocContext, xml_id: str, key: tuple[str, ...]) -> bool:
@@ -3501,12 +3621,32 @@ def _longer_place_start(
     return None
 
 
+def _name_goes_on(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: int) -> bool:
+    """Whether token j, right after a listed person's name of two or more words (one space or a hyphen
+    between), is one more word of that name: capitalised, letters (and hyphens) only, not in capitals,
+    no title, function or dictionary word, not the first word of a known name ("Raúl Roa Kourí", the
+    listed Raúl Roa's son; "Fidel Castro Díaz-Balart"). The longer name is another person, unless a list
+    holds it (then the longest known name was matched)."""
+    if j >= len(toks) or not caps[j] or text[toks[j - 1][1] : toks[j][0]] not in (" ", "-"):
+        return False
+    word, v = toks[j][2], ctx.rec.names
+    if not word.replace("-", "").isalpha() or word.isupper() or len(word) < 3:
+        return False
+    folded = norm(word)
+    if v.is_title_word(word) or folded in _FUNCTION_WORDS or folded in v.not_names:
+        return False
+    if any(v.is_common_word(part) for part in word.split("-")) or ctx.lengths_from(folded):
+        return False
+    return not (j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " and norm(toks[j + 1][2]) in _HEAD_WORDS)
+
+
 def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
     """Whether the one-word person form at token i is a word of a longer capitalised name no list
     holds ("Il" of "Pak Il Gon", "Castro" of "Raul Castro", "Chen" of "Li Chen") while the person it
     names has a longer name: a neighbour joined by a space or hyphen that is capitalised, untagged, and
     no title, function or dictionary word unless a listed given or family name ("Premier Kim",
-    "Yesterday Castro" keep the link; "Li" of "Li Chen" is a family name, though "li" is a word)."""
+    "Yesterday Castro" keep the link; "Li" of "Li Chen" is a family name, though "li" is a word), or, after
+    an East Asian family name, romanized syllables that only an English ending makes a word ("Mao Anying")."""
     v = ctx.rec.names
 
     def name_word(k: int, gap: str) -> bool:
@@ -3517,9 +3657,17 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
             and word.isalpha()
             and not v.is_title_word(word)
             and norm(word) not in _FUNCTION_WORDS
-            and (not v.is_common_word(word) or norm(word) in v.east_asian_family or norm(word) in v.given)
+            and (
+                not v.is_common_word(word)
+                or norm(word) in v.east_asian_family
+                or norm(word) in v.given
+                or (east_asian and norm(word) not in v.english and v.is_syllable_word(word))
+            )
         )
 
+    # after an East Asian family name, syllables that only look like an inflected English word ("Anying"
+    # of "Mao Anying", read as "any" + "ing") are a given name
+    east_asian = norm(toks[i][2]) in v.east_asian_family
     before = (
         i > 0 and not (spans and spans[-1][1] > toks[i - 1][0]) and name_word(i - 1, text[toks[i - 1][1] : toks[i][0]])
     )
@@ -3564,7 +3712,9 @@ def _given_before_learnt_surname(
 def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
     """Whom a listed one-word person form ("Castro", "Nehru") names in this record: the one listed
     person the record names in full with that short form (Raúl Castro named alone makes "Castro"
-    Raúl); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
+    Raúl) unless the record prints the word after an office's title never printed before that
+    person's full name (_titled_as_another: "President Kennedy" beside "Robert Kennedy" may be John F.
+    Kennedy, listed as "Kennedy"); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
     Jawaharlal Nehru is another Nehru; "Castro" beside Fidel and Raúl Castro is either). A wrong
     link is worse than none (issue #12). A person listed under that one word alone keeps it.
     Returns an entity id, kept on `ctx` for the record's other occurrences."""
@@ -3580,12 +3730,34 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         if len(named) > 1:
             named = _named_on_their_own(ctx, key, {pid: people[pid] for pid in named})
         owner = next(iter(named)) if len(named) == 1 else None
+        if owner and owner not in listed and _titled_as_another(ctx, key, owner):
+            owner = None  # "Robert Kennedy" ... "President Kennedy": John F. Kennedy fits too
         if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
     if owner is None:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
     return owner
+
+
+def _titled_as_another(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the record prints the folded surname `key`, a one-word form another person is listed under
+    ("Kennedy" of John F. Kennedy), right after a capitalised title (not an honorific: "President",
+    "Senator", not "Comrade", "Mr.") that it never prints before the full name of `owner`, the one bearer
+    it names in full (Robert Kennedy): that title may be the other bearer's, so the surname fits both."""
+    flat, v = _flat(ctx), ctx.rec.names
+    honorifics = {norm(h) for h in v.honorifics}
+    forms = _full_forms_with(ctx, owner, key)
+    for at in _occurrences(ctx, key):
+        before = tokens(flat[max(0, at - 40) : at])
+        if not before or at - max(0, at - 40) - before[-1][1] != 1:
+            continue  # one space between the title and the surname
+        word = before[-1][2]
+        if not word[:1].isupper() or not v.is_title_word(word) or norm(word) in honorifics:
+            continue
+        if not any(_printed_together(ctx, [norm(word), *f]) for f in forms):
+            return True
+    return False
 
 
 def _full_forms_with(ctx: _DocContext, pid: str, key: str) -> list[tuple[str, ...]]:
@@ -3906,9 +4078,18 @@ def _ends_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...],
     )
 
 
-def _after_direction(text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int) -> bool:
-    """Whether a capitalised North/South/East/West stands right before token i ("South Yemen")."""
-    return i > 0 and caps[i - 1] and keys[i - 1] in _DIRECTION and text[toks[i - 1][1] : toks[i][0]] == " "
+def _after_direction(
+    text: str, toks, keys: tuple[str, ...], caps: tuple[bool, ...], i: int, qualifiers: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a capitalised North/South/East/West, or a word of `qualifiers` (data/gazetteer.json
+    place_qualifiers: "Central"), stands right before token i, one space apart ("South Yemen",
+    "Central Asia")."""
+    return (
+        i > 0
+        and caps[i - 1]
+        and (keys[i - 1] in _DIRECTION or keys[i - 1] in qualifiers)
+        and text[toks[i - 1][1] : toks[i][0]] == " "
+    )
 
 
 def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
@@ -3997,6 +4178,27 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and _inside_longer_name(ctx, text, toks, caps, i, spans)
         ):
             found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
+        if (
+            found
+            and found[0] > 1
+            and found[1].kind == "person"
+            and found[1].entity_id in ctx.rec.entries
+            and _name_goes_on(ctx, text, toks, caps, i + found[0])
+        ):
+            # "Raúl Roa Kourí", "Fidel Castro Díaz-Balart": a longer name than the listed one, another person
+            end = toks[i + found[0]][1]
+            key = tuple(keys[i : i + found[0] + 1])
+            xml_id = _new_local_person(ctx, text[start:end], key)
+            ctx.add_local(key, _Form(xml_id, "person", (True,) * len(key), None, 2))
+            spans.append((start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
+            i += found[0] + 1
+            continue
+        named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
+        if named:
+            if named[0] is not None:
+                spans.append(named[0])  # "Kim Il Sung Square", "the Ho Chi Minh Trail": a place, not the person
+            i = named[1]  # "the Lenin Prize": an honour, no mention of Lenin
+            continue
         if found and found[0] == 1 and found[1].kind == "person" and found[1].rank == 0:
             owner = _surname_only_owner(ctx, keys[i], toks[i][2])
             if owner != found[1].entity_id:
@@ -4064,13 +4266,26 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             ):
                 i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
                 continue
+            qualifiers = ctx.rec.link_rules.place_qualifiers
             if (
                 form.kind == "place"
                 and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
+                and not (form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers))
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
                 and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
                 # "America" alone: the Americas or the United States; a place of the record, unlinked
+                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
+                i += length
+                continue
+            if (
+                form.kind == "place"
+                and form.rank == 1
+                and tuple(keys[i : i + length]) in ctx.rec.short_of_two_places
+                and not _listed_name_printed(ctx, form.entity_id)
+                and not _particle_name_end(ctx, text, toks, caps, i + length)  # "Santiago de Lumeria": whole
+            ):
+                # "Santiago": Santiago de Chile's name in GeoNames, and the start of "Santiago de Cuba"
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
                 i += length
                 continue
@@ -4140,7 +4355,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
                 i += length
                 continue
-            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i):
+            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
                 start = toks[i - 1][0]
                 surface = text[start:end]

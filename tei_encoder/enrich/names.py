@@ -47,6 +47,7 @@ class NameVocabulary:
     not_names: frozenset[str]
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
+    honours_named_after_person: frozenset[str] = frozenset()  # "Prize" of "Lenin Prize": no mention of Lenin
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
     local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
     # "skyi" of "Moskovskyi" -> "sky": a surname's ending in another transliteration, longest first
@@ -158,6 +159,9 @@ def vocabulary() -> NameVocabulary:
         not_names=frozenset(fold(w) for w in raw["not_name_words"]),
         english=_english_words(),
         named_after_person=frozenset(fold(w) for w in raw.get("named_after_person", ())),
+        honours_named_after_person=frozenset(
+            fold(w) for w in raw.get("honours_named_after_person", {}).get("words", ())
+        ),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
         local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
         surname_spelling_endings=tuple(
