@@ -115,3 +115,10 @@ def test_review_context_keeps_list_items_apart():
     rows = review_rows([("r", etree.ElementTree(etree.fromstring(tei)))], ())
     context = next(r.context for r in rows if r.name == "Lu Anping")  # its block is the whole opener
     assert "Wen Daming Ambassador Oleg Pyatnitsky Interpreter: Lu Anping" in context
+
+
+def test_new_before_a_listed_place_in_mid_sentence_is_another_place(tmp_path):
+    tree = tree_of(encode_text(tmp_path, record("They flew from New Guinea to New Mexico, then to New China.\n")))
+    places = {"".join(e.itertext()): e.get("ref") for e in xp(tree, "//t:text//t:placeName")}
+    assert places["New Guinea"].startswith("#place-") and places["New Mexico"].startswith("#place-")
+    assert places["New China"] == "#china"  # the PRC's name for itself, a listed variant
