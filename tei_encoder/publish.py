@@ -639,6 +639,27 @@ def text_words(root: etree._Element, text: bytes | None = None) -> Counter:
     return Counter(_words((tei_text(root) if text is None else text).decode("utf-8")))
 
 
+# The page's region that renders the TEI text (xslt/document.xsl marks it): the text's words are
+# looked for there alone, never among the title's, the summary's or the citation's words.
+TEXT_REGION = b'data-tei-region="text"'
+_TEXT_REGIONS = etree.XPath(
+    "descendant-or-self::*[@data-tei-region = 'text'][not(ancestor::*[@data-tei-region = 'text'])]"
+)
+NO_TEXT_REGION = (
+    'the page marks no region as the one that renders the TEI text (data-tei-region="text", see'
+    " xslt/document.xsl): words of the text were looked for on the whole page"
+)
+
+
+def _text_regions(body: etree._Element | None) -> list[etree._Element] | None:
+    """The outermost elements of a page body marked as rendering the TEI text; None when the
+    page marks none (then the body stands for them)."""
+    if body is None:
+        return []
+    regions = _TEXT_REGIONS(body)
+    return regions or None
+
+
 def _page_body(page: bytes) -> etree._Element | None:
     """The body of an HTML page, parsed by libxml2 (plain lxml elements: faster than lxml.html's); None when empty."""
     if not page.strip():
@@ -647,10 +668,13 @@ def _page_body(page: bytes) -> etree._Element | None:
     return doc.find("body") if doc is not None and doc.tag == "html" else doc
 
 
-def _body_words(body: etree._Element | None, attributes: bool) -> Counter:
-    """Words of a page body's text (scripts left out), or of its and its descendants' attribute values."""
+def _body_words(body: etree._Element | Sequence[etree._Element] | None, attributes: bool) -> Counter:
+    """Words of a page body's text (scripts left out), or of its and its descendants' attribute
+    values; of each element when given several (the page's text regions)."""
     if body is None:
         return Counter()
+    if not isinstance(body, etree._Element):
+        return sum((_body_words(el, attributes) for el in body), Counter())
     return Counter(_words(str(_word_stylesheets()[2 if attributes else 1](body))))
 
 
@@ -692,6 +716,28 @@ def _quick_tokens(text: bytes) -> Counter:
     return Counter(text.translate(_ASCII_NON_WORD, b"[]").split())
 
 
+_REGION_START = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^<>]*" + re.escape(TEXT_REGION) + rb"[^<>]*>")
+
+
+def _quick_text_region(body: bytes) -> bytes | None:
+    """The bytes of the one element of BODY (a page body whose every "<" starts a tag) marked as
+    rendering the TEI text, from its start tag to its end tag; None when there is not exactly one
+    mark, or its end is not found (the full check decides)."""
+    if body.count(TEXT_REGION) != 1:
+        return None
+    start = _REGION_START.search(body)
+    if start is None:
+        return None
+    name = start.group(1).lower()
+    tags = re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])", re.IGNORECASE)
+    depth = 1
+    for tag in tags.finditer(body, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return body[start.start() : tag.start()]
+    return None
+
+
 def _surely_shown(text: bytes, page: bytes) -> bool:
     """True only when every word of the TEI's TEXT (`tei_text`; as often as it is written) is in
     the text of the page's body read quickly from its bytes; then `missing_words` finds none
@@ -710,6 +756,9 @@ def _surely_shown(text: bytes, page: bytes) -> bool:
     # as many "<" as ">" means every "<" starts a tag
     if body.count(b"<") != body.count(b">"):
         return False
+    body = _quick_text_region(body)
+    if body is None:
+        return False
     shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", body))
     for entity, char in _TEXT_ENTITIES:  # &amp; last: "&amp;lt;" is the text "&lt;"
         if entity in shown_text:
@@ -724,13 +773,17 @@ def missing_words(root: etree._Element, page: bytes, written: Counter | None = N
     """Words of the TEI text not on its page: (strictly, leniently). Leniently, a word counts as
     shown when the page has it inside a longer word: an alternative's reading printed against
     the word it belongs to (`<choice><sic>boob</sic>…</choice>s` shows "boobs"). WRITTEN, when
-    given, is `text_words(root)`, already counted."""
+    given, is `text_words(root)`, already counted. Only the page's region that renders the text
+    (`data-tei-region="text"`) is read: words of the title, the summary or the citation do not
+    stand for the text's; a page that marks no region is read whole."""
     body = _page_body(page)
-    shown = _body_words(body, attributes=False)
+    regions = _text_regions(body)
+    region = body if regions is None else regions
+    shown = _body_words(region, attributes=False)
     written = text_words(root) if written is None else written
     strict = written - shown
     if strict:  # attribute values are words apart from the text's: read only when the text lacks some
-        shown += _body_words(body, attributes=True)
+        shown += _body_words(region, attributes=True)
         strict = written - shown
     if not strict:
         return strict, Counter()
@@ -739,13 +792,16 @@ def missing_words(root: etree._Element, page: bytes, written: Counter | None = N
 
 
 def missing_text(root: etree._Element, page: bytes) -> list[str]:
-    """A warning if words of the TEI text are not on its page, naming where the first one is."""
+    """A warning if words of the TEI text are not in the page's region that renders the text,
+    naming where the first one is; and one when the page marks no such region (then the whole
+    page is read, see `missing_words`)."""
     text = tei_text(root)
     if _surely_shown(text, page):  # most pages: read quickly, no parse
         return []
+    unmarked = [NO_TEXT_REGION] if TEXT_REGION not in page and _text_regions(_page_body(page)) is None else []
     missing = missing_words(root, page, text_words(root, text))[1]
     if not missing:
-        return []
+        return unmarked
     first = next(
         (
             node
@@ -761,7 +817,7 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
             where = f"; the first is in <{etree.QName(el).localname}>" + (
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
-    return [f"{counted(sum(missing.values()), 'word')} of the text are not shown on the page{where}"]
+    return [*unmarked, f"{counted(sum(missing.values()), 'word of the text not shown')}{where}"]
 
 
 SHOWN_TEXT = "shown-text.json"  # in tei_encoder/data/: elements the shipped stylesheets show every word of

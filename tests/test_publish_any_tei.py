@@ -69,7 +69,10 @@ def test_missing_words_counts_every_lost_word_and_reads_hovered_words():
     root = parse_xml(data=tei.encode()).getroot()
 
     def page(body: str) -> bytes:
-        return f'<!DOCTYPE html><html><head><script>"Ostrelin quay"</script></head><body>{body}</body></html>'.encode()
+        return (
+            f'<!DOCTYPE html><html><head><script>"Ostrelin quay"</script></head><body>'
+            f'<div data-tei-region="text">{body}</div></body></html>'
+        ).encode()
 
     # words only in an attribute (a title shown on hover) count as shown; a script's do not
     hovered = page(
@@ -99,9 +102,11 @@ def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
     written = tei_text(root)
 
     def page(body: str) -> bytes:
-        return f"<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>".encode()
+        return (
+            f'<!DOCTYPE html><html><head><title>t</title></head><body><div data-tei-region="text">{body}</div></body></html>'
+        ).encode()
 
-    lost = "1 word of the text are not shown on the page; the first is in <p> at line 1"
+    lost = "1 word of the text is not shown on the page; the first is in <p> at line 1"
     for body in (
         "<p>Tarvok met Ostrelin at the</p><!-- x > quay < -->",
         "<p>Tarvok met Ostrelin at the</p><script>quay</script>",
@@ -130,7 +135,10 @@ def test_the_quick_reading_compares_runs_of_word_characters_as_the_page_sets_the
         return tei_text(root)
 
     def page(body: str) -> bytes:
-        return f"<!DOCTYPE html><html><head><title>t</title></head><body><p>{body}</p></body></html>".encode()
+        return (
+            "<!DOCTYPE html><html><head><title>t</title></head><body>"
+            f'<div data-tei-region="text"><p>{body}</p></div></body></html>'
+        ).encode()
 
     written = tei("Cuba--US talks of Khrushchev\u2019s aide\u00a0Tarvok\u2014and Ostrelin s[vnar]")
     assert _surely_shown(

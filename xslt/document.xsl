@@ -53,9 +53,15 @@
               <xsl:call-template name="summary"/>
               <xsl:call-template name="highlight-toggle"/>
               <xsl:call-template name="manuscripts"><xsl:with-param name="header" select="tei:teiHeader"/></xsl:call-template>
-              <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
-              <xsl:apply-templates select="tei:text"/>
-              <xsl:call-template name="footnotes"/>
+              <!-- The region that renders the TEI text (its notes too): the words of the text are
+                   looked for here alone (tei_encoder/publish.py missing_text), so words elsewhere on
+                   the page (title, summary, citation) never hide text a stylesheet drops. An edition
+                   that replaces this template keeps the data-tei-region="text" mark. -->
+              <div class="doc-text" data-tei-region="text">
+                <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
+                <xsl:apply-templates select="tei:text"/>
+                <xsl:call-template name="footnotes"/>
+              </div>
             </div>
             <aside class="doc-side" aria-label="{f:ui('doc-info')}" data-pagefind-ignore="">
               <xsl:call-template name="metadata-panel"/>
@@ -78,7 +84,7 @@
   <xsl:template match="/*[not(self::tei:TEI or self::tei:teiCorpus)]" mode="content">
     <article class="document" data-pagefind-body="">
       <h1><xsl:value-of select="($title[.], local-name())[1]"/></h1>
-      <section class="text" aria-labelledby="text-heading">
+      <section class="text" aria-labelledby="text-heading" data-tei-region="text">
         <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
         <div class="foreign-markup"><xsl:apply-templates/></div>
       </section>
