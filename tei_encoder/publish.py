@@ -756,10 +756,10 @@ def _surely_shown(text: bytes, page: bytes) -> bool:
     # as many "<" as ">" means every "<" starts a tag
     if body.count(b"<") != body.count(b">"):
         return False
-    body = _quick_text_region(body)
-    if body is None:
+    region = _quick_text_region(body)
+    if region is None:
         return False
-    shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", body))
+    shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", region))
     for entity, char in _TEXT_ENTITIES:  # &amp; last: "&amp;lt;" is the text "&lt;"
         if entity in shown_text:
             shown_text = shown_text.replace(entity, char)
