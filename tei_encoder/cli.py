@@ -478,7 +478,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
             atomic_write(target, master_bytes(result.tei, path))
         except OutputError as exc:
             if exc.fatal:
-                _fail(f"{exc}; stopped after {made} TEI masters")
+                _fail(f"{exc}; stopped after {counted(made, 'TEI master')}")
             report.error(path, str(exc))
             failed += 1
             continue
@@ -486,7 +486,7 @@ def _encode_masters(files: list[Path], settings: EncodeSettings, report: Reporte
         if report.verbose:
             report.info(f"{path} -> {target}")
     report.info(
-        f"encode --keep: {made} TEI masters written, {kept} existing kept, {failed} failed; "
+        f"encode --keep: {counted(made, 'TEI master')} written, {kept} existing kept, {failed} failed; "
         f"authority: {settings.authority_label}"
     )
     return EXIT_FAILED if failed else EXIT_OK

@@ -114,7 +114,7 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, fol
         if not sources and not unread:
             raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
         if not sources:  # as `build`: the files not read are failures (exit 1), not a usage error
-            report.error(corpus, f"the corpus is empty: the {counted(len(unread), 'file')} named above are not read")
+            report.error(corpus, f"the corpus is empty: the {counted(len(unread), 'file named above not read')}")
             sys.exit(EXIT_FAILED)
         settings = _settings(
             authority, [corpus], None, encoding, not no_gazetteer, record_format, follow_symlinks=follow_symlinks

@@ -13,6 +13,7 @@ from lxml import etree
 
 from . import teidoc
 from .csvsafe import csv_text, to_cell
+from .plurals import counted
 from .tei import KIND, NSMAP, XML_NS, surface_text
 
 
@@ -137,7 +138,7 @@ def render(rows: list[EntityRow], fmt: str) -> str:
         )
         for r in candidates:
             lines.append(
-                f"  {r.record}: {r.type} {r.name!r} ({r.mentions} mention{'s' if r.mentions != 1 else ''}; forms: {'; '.join(r.forms)})"
+                f"  {r.record}: {r.type} {r.name!r} ({counted(r.mentions, 'mention')}; forms: {'; '.join(r.forms)})"
             )
     else:
         lines.append("Unlinked candidates: none.")

@@ -54,9 +54,10 @@ def _counted_words() -> dict:
     return json.loads((Path(__file__).parent / "data" / COUNTED_WORDS).read_text(encoding="utf-8"))
 
 
-def counted(n: int, word: str) -> str:
+def counted(n: int, word: str, grouped: bool = False) -> str:
     """`n` and the counted `word` (a key of tei_encoder/data/counted-words.json) in the form its
-    number takes: counted(1, "file") is "1 file", counted(3, "file") "3 files". Raises KeyError
-    for a word the file does not list."""
+    number takes: counted(1, "file") is "1 file", counted(3, "file") "3 files"; with `grouped`,
+    the number has its thousands separated ("1,234 words"). Raises KeyError for a word the file
+    does not list."""
     data = _counted_words()
-    return form(data[word], data["lang"], n).replace("{n}", str(n))
+    return form(data[word], data["lang"], n).replace("{n}", f"{n:,}" if grouped else str(n))

@@ -900,8 +900,9 @@ def unshown_parts(root: etree._Element) -> list[str]:
             texts = _unshown_standoff_text(part) if standoff else _ALL_TEXT(part)
             words = len(_words(" ".join(texts)))
             if words:
-                counted = f"{words:,} word" + ("s" if words != 1 else "")
-                parts.append(f"<{etree.QName(part).localname}> at line {part.sourceline or 1} ({counted})")
+                parts.append(
+                    f"<{etree.QName(part).localname}> at line {part.sourceline or 1} ({counted(words, 'word', grouped=True)})"
+                )
     if not parts:
         return []
     return [

@@ -22,6 +22,7 @@ from .errors import (  # noqa: F401  (human_size re-exported)
     lines_of,
 )
 from .fsutil import shown
+from .plurals import counted
 from .tei import NSMAP, TEI_NS, XML_NS  # noqa: F401  (re-exported: callers parse and look up TEI)
 
 # The structural limits of every XML file a command reads, checked once the file is parsed (and again
@@ -292,7 +293,11 @@ def structure_problem(tree: etree._ElementTree, depth: bool = True, data: bytes 
         return None
     line, message, _ = min(found, key=lambda f: f[0])
     more = sum(count for _, _, count in found) - 1
-    return UnsafeXML(f"line {line}: {message}" + (f" (and {more:,} more places over the limits)" if more else ""), line)
+    return UnsafeXML(
+        f"line {line}: {message}"
+        + (f" (and {counted(more, 'more place over the limits', grouped=True)})" if more else ""),
+        line,
+    )
 
 
 def _within_limit(index: int, data: bytes) -> bool:

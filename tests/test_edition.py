@@ -139,6 +139,7 @@ def test_the_editors_loop(tmp_path, monkeypatch):
     # a corrected TEI file is the master: published as it is, never overwritten
     kept = run("encode", "--keep", "corpus/letter.txt")
     assert kept.exit_code == 0, kept.output
+    assert "encode --keep: 1 TEI master written, 0 existing kept" in kept.output, kept.output  # not "1 TEI masters"
     master = Path("corpus/letter.xml")
     edited = master.read_bytes().replace(b"will be late ", b"will be late (corrected) ")
     assert edited != master.read_bytes()
