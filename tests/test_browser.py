@@ -13,6 +13,7 @@ from conftest import CORPUS, FIXTURES, ROOT
 from test_publish import SEED_PAGE, build
 
 from tei_encoder import search
+from tei_encoder.publish import Publisher
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ARTIFACTS  # copied by hand to docs/screenshots/ when the look changes
@@ -220,6 +221,10 @@ def test_entry_page_shows_each_mention_in_context(browser_page):
     page.screenshot(path=str(SCREENSHOTS / "entry.png"), full_page=False)
 
 
+def names_in_order(points) -> list[str]:
+    return [text.text_content() for text in points.locator("text").all()]
+
+
 def test_map_shows_the_seed_places(browser_page):
     page, site = browser_page
     page.goto((site / "places.html").as_uri())
@@ -243,12 +248,55 @@ def test_map_shows_the_seed_places(browser_page):
         )
 
     assert all(apart(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    # every label, its halo included, inside the plate: none clipped at an edge ("Havana" at the left)
+    outside = [
+        (name, label)
+        for name, label in zip(names_in_order(points), labels)
+        if not (
+            box["x"] <= label["x"]
+            and label["x"] + label["width"] <= box["x"] + box["width"]
+            and box["y"] <= label["y"]
+            and label["y"] + label["height"] <= box["y"] + box["height"]
+        )
+    ]
+    assert not outside, (box, outside)
     assert all(apart(label, dot) for label in labels for dot in dots)
     outline = points.locator("circle:not(.map-hit)").first.evaluate("c => getComputedStyle(c).stroke")
     assert outline not in ("none", "rgb(255, 255, 255)")
     page.locator("figure.map a.map-place", has_text="Cuba").click()
     page.wait_for_load_state()
     assert page.url.endswith("places/cuba.html")
+
+
+def test_map_labels_stay_inside_the_plate_whatever_the_font(browser_site, shared_page, tmp_path):
+    """A label drawn leftwards at the plate's west edge, of letters wider than the average the
+    placement reckons with ("WWWW"), is not clipped: each label is drawn at the width it was
+    placed at (textLength), so it stays in the view in any font."""
+    _, site, _ = browser_site
+    places = [("WWWW", 20, -100), ("Mmmm", 20, -97), ("Zed", -30, 150)]  # Mmmm's point blocks WWWW's right
+    register = "".join(
+        f'<entity ref="#p{i}" slug="p{i}" page="places/p{i}.html" name="{name}" lat="{lat}" lon="{lon}"'
+        ' docs="1" mentions="1"/>'
+        for i, (name, lat, lon) in enumerate(places)
+    )
+    (tmp_path / "places.html").write_bytes(Publisher().register_page(f'<register kind="place">{register}</register>'))
+    shutil.copytree(site / "assets", tmp_path / "assets")
+    for width in WIDTHS:
+        page = page_at(shared_page, width, 900)
+        page.goto((tmp_path / "places.html").as_uri())
+        plate = page.locator("figure.map svg").bounding_box()
+        labels = page.locator("figure.map a.map-place text")
+        assert labels.count() >= 2 or width < 700
+        for label in labels.all():
+            if not label.is_visible():
+                continue
+            box = label.bounding_box()
+            assert plate["x"] <= box["x"] and box["x"] + box["width"] <= plate["x"] + plate["width"], (
+                width,
+                label.text_content(),
+                box,
+                plate,
+            )
 
 
 def test_places_sharing_a_point_are_each_reachable_on_a_phone(browser_site, shared_page):

@@ -10,6 +10,19 @@
     xmlns="http://www.w3.org/2000/svg"
     exclude-result-prefixes="#all">
 
+  <!-- A label's width in ems: each character by its class (narrow, half, wide, capital, other),
+       near a sans-serif's advances. The label is drawn at this width (textLength), so the box it
+       is placed by is the box it takes in any font. -->
+  <xsl:function name="f:label-ems" as="xs:double">
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="sum((0, string-to-codepoints($name) ! codepoints-to-string(.) ! (
+        if (matches(., '[ijlI.,:;!|''&#x2019;]')) then 0.3
+        else if (matches(., '[ftr \-()]')) then 0.4
+        else if (matches(., '[mwMW]')) then 0.9
+        else if (matches(., '\p{Lu}')) then 0.72
+        else 0.6)))"/>
+  </xsl:function>
+
   <xsl:template name="f:map">
     <!-- elements with @page (the entry page, from the site root), @name, @lat, @lon (and @basis, @at) -->
     <xsl:param name="places" as="element()*"/>
@@ -82,7 +95,9 @@
             <xsl:variable name="place" select="?place" as="element()"/>
             <xsl:variable name="x" select="?x" as="xs:double"/>
             <xsl:variable name="y" select="?y" as="xs:double"/>
-            <xsl:variable name="width" select="string-length($place/@name) * 0.56 * $size"/>
+            <xsl:variable name="width" select="f:label-ems(string($place/@name)) * $size"/>
+            <!-- the label's light halo reaches past its glyphs: kept inside the view too -->
+            <xsl:variable name="halo" select="0.4 * $scale"/>
             <xsl:variable name="spot" as="array(*)?" select="if ($small) then () else (
                 for $line in (0, 1, -1, 2, -2, 3, -3), $side in (1, -1)
                 return (
@@ -90,7 +105,7 @@
                       $base := $y + 0.35 * $size + $line * 1.5 * $size,
                       $box := [$bx, $base - 1.05 * $size, $bx + $width, $base + 0.45 * $size]
                   return [$box, $side, $base, $line][
-                    $box(1) ge $x0 and $box(3) le $x1 and $box(2) ge $y0 and $box(4) le $y1
+                    $box(1) ge $x0 + $halo and $box(3) le $x1 - $halo and $box(2) ge $y0 and $box(4) le $y1
                     and (every $t in $taken satisfies
                          ($box(3) le $t(1) or $t(3) le $box(1) or $box(4) le $t(2) or $t(4) le $box(2)))]
                 ))[1]"/>
@@ -107,7 +122,8 @@
                   <line class="map-leader" x1="{format-number($x, '0.##')}" y1="{format-number($y, '0.##')}"
                       x2="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y2="{format-number($spot(3) - 0.35 * $size, '0.##')}" stroke-width="{$stroke}"/>
                 </xsl:if>
-                <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}">
+                <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}"
+                    textLength="{format-number($width, '0.###')}" lengthAdjust="spacingAndGlyphs">
                   <xsl:if test="$spot(2) = -1"><xsl:attribute name="text-anchor">end</xsl:attribute></xsl:if>
                   <xsl:value-of select="$place/@name"/>
                 </text>
