@@ -488,7 +488,7 @@ class Publisher:
         )
         # the page is read for lost words unless the stylesheets are proven to show them all
         lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)
-        return page, warnings + lost + unshown_parts(root)
+        return page, warnings + lost + missing_header_text(root, page) + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -642,21 +642,19 @@ def text_words(root: etree._Element, text: bytes | None = None) -> Counter:
 # The page's region that renders the TEI text (xslt/document.xsl marks it): the text's words are
 # looked for there alone, never among the title's, the summary's or the citation's words.
 TEXT_REGION = b'data-tei-region="text"'
-_TEXT_REGIONS = etree.XPath(
-    "descendant-or-self::*[@data-tei-region = 'text'][not(ancestor::*[@data-tei-region = 'text'])]"
-)
+_REGIONS = etree.XPath("descendant-or-self::*[@data-tei-region = $kind][not(ancestor::*[@data-tei-region = $kind])]")
 NO_TEXT_REGION = (
     'the page marks no region as the one that renders the TEI text (data-tei-region="text", see'
     " xslt/document.xsl): words of the text were looked for on the whole page"
 )
 
 
-def _text_regions(body: etree._Element | None) -> list[etree._Element] | None:
-    """The outermost elements of a page body marked as rendering the TEI text; None when the
-    page marks none (then the body stands for them)."""
+def _text_regions(body: etree._Element | None, kind: str = "text") -> list[etree._Element] | None:
+    """The outermost elements of a page body marked as rendering the TEI text (or the part KIND
+    names, `data-tei-region="KIND"`); None when the page marks none (then the body stands for them)."""
     if body is None:
         return []
-    regions = _TEXT_REGIONS(body)
+    regions = _REGIONS(body, kind=kind)
     return regions or None
 
 
@@ -716,16 +714,14 @@ def _quick_tokens(text: bytes) -> Counter:
     return Counter(text.translate(_ASCII_NON_WORD, b"[]").split())
 
 
-_REGION_START = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^<>]*" + re.escape(TEXT_REGION) + rb"[^<>]*>")
-
-
-def _quick_text_region(body: bytes) -> bytes | None:
+def _quick_text_region(body: bytes, kind: str = "text") -> bytes | None:
     """The bytes of the one element of BODY (a page body whose every "<" starts a tag) marked as
-    rendering the TEI text, from its start tag to its end tag; None when there is not exactly one
-    mark, or its end is not found (the full check decides)."""
-    if body.count(TEXT_REGION) != 1:
+    rendering the TEI text (or the part KIND names), from its start tag to its end tag; None when
+    there is not exactly one mark, or its end is not found (the full check decides)."""
+    mark = f'data-tei-region="{kind}"'.encode()
+    if body.count(mark) != 1:
         return None
-    start = _REGION_START.search(body)
+    start = re.search(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^<>]*" + re.escape(mark) + rb"[^<>]*>", body)
     if start is None:
         return None
     name = start.group(1).lower()
@@ -738,14 +734,14 @@ def _quick_text_region(body: bytes) -> bytes | None:
     return None
 
 
-def _surely_shown(text: bytes, page: bytes) -> bool:
+def _surely_shown(text: bytes, page: bytes, kind: str = "text") -> bool:
     """True only when every word of the TEI's TEXT (`tei_text`; as often as it is written) is in
     the text of the page's body read quickly from its bytes; then `missing_words` finds none
     missing leniently. The quick reading never joins what the parsed page separates, so each of
     its words is a word of the page or part of one (which the lenient check counts as shown).
     Runs of word characters are compared (`_quick_tokens`), which is enough: the same runs hold
     the same words. False means only that the full check must decide (a page the quick reading
-    does not cover, or words missing)."""
+    does not cover, or words missing). Only the region marked `data-tei-region="KIND"` is read."""
     start, end = page.find(b"<body"), page.rfind(b"</body>")
     if start < 0 or end < start or page.find(b"<body", start + 1) >= 0:
         return False
@@ -756,7 +752,7 @@ def _surely_shown(text: bytes, page: bytes) -> bool:
     # as many "<" as ">" means every "<" starts a tag
     if body.count(b"<") != body.count(b">"):
         return False
-    region = _quick_text_region(body)
+    region = _quick_text_region(body, kind)
     if region is None:
         return False
     shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", region))
@@ -778,9 +774,12 @@ def missing_words(root: etree._Element, page: bytes, written: Counter | None = N
     stand for the text's; a page that marks no region is read whole."""
     body = _page_body(page)
     regions = _text_regions(body)
-    region = body if regions is None else regions
+    return _missing_in(text_words(root) if written is None else written, body if regions is None else regions)
+
+
+def _missing_in(written: Counter, region: etree._Element | Sequence[etree._Element] | None) -> tuple[Counter, Counter]:
+    """The words of WRITTEN not in the page's REGION (see `missing_words`): (strictly, leniently)."""
     shown = _body_words(region, attributes=False)
-    written = text_words(root) if written is None else written
     strict = written - shown
     if strict:  # attribute values are words apart from the text's: read only when the text lacks some
         shown += _body_words(region, attributes=True)
@@ -818,6 +817,45 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
     return [*unmarked, f"{counted(sum(missing.values()), 'word of the text not shown')}{where}"]
+
+
+# Parts of a TEI header a page may show in a region of its own (xslt/metadata.xsl marks the summary
+# data-tei-region="abstract"): their words are looked for there, apart from the text's, when the
+# page has the region. The manuscript description (data-tei-region="msDesc") is shown in part
+# (its identifiers are in the essentials box) and is not checked.
+_HEADER_REGIONS = (
+    (
+        "abstract",
+        "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract | /tei:teiCorpus/tei:teiHeader/tei:profileDesc/tei:abstract",
+    ),
+)
+
+
+def missing_header_text(root: etree._Element, page: bytes) -> list[str]:
+    """A warning for each part of the TEI header the page shows in a region of its own (the
+    abstract, as the summary) whose words that region lacks, naming the part and its line; [] when
+    the page shows no such region or all of its words. Words elsewhere on the page (the text, the
+    title) never stand for the part's."""
+    warnings = []
+    for kind, path in _HEADER_REGIONS:
+        if f'data-tei-region="{kind}"'.encode() not in page:
+            continue  # the page does not show this part of the header (or marks it otherwise: the parse decides)
+        parts = root.xpath(path, namespaces=NSMAP)
+        text = " ".join(t for part in parts for t in part.xpath(".//text()"))
+        if not parts or _surely_shown(text.encode("utf-8"), page, kind):
+            continue
+        regions = _text_regions(_page_body(page), kind)
+        if regions is None:  # the mark is only in the page's text, not on an element
+            continue
+        missing = _missing_in(Counter(_words(text)), regions)[1]
+        if missing:
+            line = parts[0].sourceline
+            warnings.append(
+                f"{counted(sum(missing.values()), 'word of the header not shown')} (<{kind}>"
+                + (f" at line {line}" if line else "")
+                + ")"
+            )
+    return warnings
 
 
 SHOWN_TEXT = "shown-text.json"  # in tei_encoder/data/: elements the shipped stylesheets show every word of

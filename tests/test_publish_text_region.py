@@ -9,7 +9,15 @@ import pytest
 from click.testing import CliRunner
 
 from tei_encoder.cli import main
-from tei_encoder.publish import NO_TEXT_REGION, Publisher, _surely_shown, missing_text, missing_words, tei_text
+from tei_encoder.publish import (
+    NO_TEXT_REGION,
+    Publisher,
+    _surely_shown,
+    missing_header_text,
+    missing_text,
+    missing_words,
+    tei_text,
+)
 from tei_encoder.xmlsafe import parse_xml
 
 NS = "http://www.tei-c.org/ns/1.0"
@@ -51,7 +59,7 @@ def test_publish_reports_the_dropped_signature(tmp_path):
 def test_the_shipped_page_marks_the_text_and_shows_all_of_it():
     page, warnings = Publisher().render_document(LETTER.encode(), "letter")
     assert page.count(b'data-tei-region="text"') == 1
-    assert page.count(b'data-tei-region="header"') == 1  # the summary, outside the text
+    assert page.count(b'data-tei-region="abstract"') == 1  # the summary, outside the text
     assert not [w for w in warnings if "not shown" in w]
     root = parse_xml(data=LETTER.encode()).getroot()
     assert _surely_shown(tei_text(root), page)
@@ -108,4 +116,31 @@ def test_one_lost_word_is_said_in_the_singular():
     page = _page('<div data-tei-region="text"><p>The keys are needed by Friday. Vella</p></div>')
     assert missing_text(root, page) == [
         "1 word of the text is not shown on the page; the first is in <signed> at line 5"
+    ]
+
+
+DROP_SUMMARY_WORDS = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+ xmlns:tei="{NS}"><xsl:template match="tei:abstract/tei:p" priority="10"><p>Vella Orrin</p></xsl:template>
+</xsl:stylesheet>"""
+
+
+def test_the_summary_is_counted_apart_from_the_text(tmp_path):
+    """The abstract the page shows as its summary (data-tei-region="abstract") is read for lost
+    words in that region alone: the text's words ("keys") do not stand for the summary's."""
+    page, warnings = Publisher(overrides=_edition(tmp_path, DROP_SUMMARY_WORDS)).render_document(
+        LETTER.encode(), "letter"
+    )
+    assert b"keys" in page  # in the text
+    assert "7 words of the header are not shown in their place on the page (<abstract> at line 3)" in warnings
+    assert not [w for w in warnings if "of the text" in w]
+    shipped, warnings = Publisher().render_document(LETTER.encode(), "letter")
+    assert not [w for w in warnings if "not shown" in w]
+
+
+def test_a_page_without_the_summary_region_is_not_read_for_the_abstract():
+    root = parse_xml(data=LETTER.encode()).getroot()
+    assert missing_header_text(root, _page('<div data-tei-region="text">The keys</div>')) == []
+    one_lost = _page('<section data-tei-region="abstract">Vella Orrin asks the council for the keys.</section>')
+    assert missing_header_text(root, one_lost) == [
+        "1 word of the header is not shown in its place on the page (<abstract> at line 3)"
     ]

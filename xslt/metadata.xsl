@@ -120,7 +120,7 @@
 
   <xsl:template name="summary">
     <xsl:if test="$header/tei:profileDesc/tei:abstract">
-      <section class="summary" aria-labelledby="summary-heading" data-tei-region="header">
+      <section class="summary" aria-labelledby="summary-heading" data-tei-region="abstract">
         <h2 id="summary-heading"><xsl:value-of select="f:ui('summary')"/></h2>
         <xsl:apply-templates select="$header/tei:profileDesc/tei:abstract/tei:p"/>
       </section>

@@ -14,7 +14,7 @@
         .//text()[normalize-space()][not(ancestor::tei:msIdentifier or ancestor::tei:locus or ancestor::tei:textLang
                                          or ancestor::tei:title[parent::tei:msItem])]]"/>
     <xsl:if test="$described">
-      <section class="manuscripts" aria-labelledby="ms-heading" data-tei-region="header">
+      <section class="manuscripts" aria-labelledby="ms-heading" data-tei-region="msDesc">
         <h2 id="ms-heading"><xsl:value-of select="f:ui('ms-heading')"/></h2>
         <xsl:apply-templates select="$described"/>
       </section>
