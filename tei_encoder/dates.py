@@ -147,7 +147,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
     # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)
     ("year-range", r"\b(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])"),
-    ("year", rf"{_BARE_YEAR}(?![-–/.]?\d)"),
+    # (a year then `. 9. 28` opens a year-first date with spaces: iso-short below takes it)
+    ("year", rf"{_BARE_YEAR}(?![-–/.]?\d|\.\s(?:1[0-2]|0?[1-9])\.\s?[0-3]?\d(?![\w-]|\.\d))"),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
@@ -166,8 +167,9 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("numeric-md", r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)"),
     (
         "iso-short",
-        # "1973-3-15", and with dots "1968.1.29" (year first: no day-month order to guess)
-        r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>[-.])(?P<mnum>1[0-2]|0?[1-9])(?P=sep)(?P<day>[0-3]?\d)(?![\w-]|\.\d)",
+        # "1973-3-15", and with dots "1968.1.29" or dots and spaces "1976. 9. 28" (Korean and Japanese
+        # records: year first, so no day-month order to guess)
+        r"(?<![\w.-])(?P<year>1[5-9]\d\d|20\d\d)(?P<sep>-|\.\s?)(?P<mnum>1[0-2]|0?[1-9])(?P=sep)(?P<day>[0-3]?\d)(?![\w-]|\.\d)",
     ),
 ]
 

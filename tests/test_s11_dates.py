@@ -63,3 +63,16 @@ def test_words_that_are_no_month_part_stay_untagged():
     assert found("version 1968.13.29 of it") == []
     # an impossible day is tagged without a value and reported, as every impossible date is
     assert found("a note of 1968.1.32 said") == [("1968.1.32", {})]
+
+
+@pytest.mark.parametrize(
+    "text, span, when",
+    [
+        ("The meeting of 1976. 9. 28 was held.", "1976. 9. 28", "1976-09-28"),  # year first, dots and spaces
+        ("In 1976. 12. 5. the talks began.", "1976. 12. 5", "1976-12-05"),
+        ("In 1976. 9 delegates came.", "1976", "1976"),  # a year, then a sentence: no date of a day
+    ],
+)
+def test_year_first_dates_with_spaces_after_the_dots(text, span, when):
+    found = [(text[m.start : m.end], m.attrs.get("when")) for m in find_dates(text, 1976)]
+    assert found == [(span, when)]
