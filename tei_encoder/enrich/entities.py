@@ -435,6 +435,7 @@ class EntityRecognizer:
         }
         self.state_organs = self._state_organ_index()
         self.squashed_persons = self._squashed_persons()
+        self.patronymic_forms = self._patronymic_forms()
 
     def _country_names(self, geonames_owner: dict[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Gazetteer country name -> every name of it as keys: the gazetteer's, when an authority
@@ -471,6 +472,19 @@ class EntityRecognizer:
             and f.entity_id in self.authority.entries
             and begins[key] - {f.entity_id}
         )
+
+    def _patronymic_forms(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """A listed person's written-out given name -> (the second word, person) of each of their name forms
+        of three words or more that begin with it (`Leonid Ilyich Brezhnev`): read by _named_by_patronymic."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "person":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = [norm(t) for _, _, t in tokens(form)]
+                if len(words) > 2:
+                    found.setdefault(words[0], []).append((words[1], entry.xml_id))
+        return {given: tuple(pairs) for given, pairs in found.items()}
 
     def _squashed_persons(self) -> dict[str, str]:
         """A listed person's name forms of two or more words without spaces and hyphens ("rijuyon"
@@ -2557,14 +2571,7 @@ def _named_by_patronymic(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
     None when none or several fit. Initials alone (`L. I. Brezhnev`) are no evidence: `Ilyich` and
     `Ivanovich` share theirs."""
     given, patronymic = key
-    fits = set()
-    for entry in ctx.rec.authority.entries.values():
-        if entry.kind != "person":
-            continue
-        for form in (entry.name, *entry.variants):
-            words = [norm(t) for _, _, t in tokens(form)]
-            if len(words) > 2 and words[0] == given and fuzz.ratio(words[1], patronymic) >= 85:
-                fits.add(entry.xml_id)
+    fits = {pid for second, pid in ctx.rec.patronymic_forms.get(given, ()) if fuzz.ratio(second, patronymic) >= 85}
     return fits.pop() if len(fits) == 1 else None
 
 
