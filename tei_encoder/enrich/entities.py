@@ -30,6 +30,7 @@ from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import (
     INITIAL,
+    body_ranks,
     body_title_words,
     east_asian_shape,
     fold,
@@ -4653,6 +4654,49 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return end
 
 
+_BODY_RANKS = body_ranks()  # "department" 1, "ministry" 2, "party" 3 (names.json body_ranks)
+
+
+def _body_rank(words: list[str]) -> int:
+    """The rank of the first head word among `words` that names.json body_ranks lists ("Department of
+    X Affairs": a unit, 1; "Central Committee": 2; "Communist Party of China": 3), 0 when none does."""
+    for w in words:
+        rank = _BODY_RANKS.get(norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w).replace(".", ""), 0)
+        if rank:
+            return rank
+    return 0
+
+
+def _hierarchy_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where a body's name ends when it is printed as a comma-joined hierarchy, its smallest unit first
+    ("Department of X Affairs, Ministry of Foreign Affairs"; "International Liaison Department, Central
+    Committee, Communist Party of Y"): after the last part whose head ranks higher than the part before it
+    (names.json body_ranks), each part a body's name from its first word (a generic organ's, "Central
+    Committee", too); the whole names the one unit, and no body inside it is a mention of its own (TEI
+    13.2.2). Else `end`: a list of bodies of one rank, or a title or a person after the comma, ends it."""
+    if not text.startswith(", ", end):
+        return end
+    rank = _body_rank(text[start:end].split())
+    v = ctx.rec.names
+    while rank and text.startswith(", ", end):
+        run = _ORG_RUN.match(text, end + 2)
+        if run is None:
+            break
+        found = _org_extent(ctx, text, run.start(), run.end())
+        if found is None:
+            words = text[run.start() : run.end()].split()
+            if len(words) < 2 or not all(norm(w) in v.organ_words for w in words):
+                break  # not a body's name ("Director", "Zhou Enlai")
+            found = run.start(), run.end()  # "Central Committee": a generic organ, here of the body that follows
+        if found[0] != run.start():
+            break  # a title or a function word first: no part of a name
+        higher = _body_rank(text[found[0] : found[1]].split())
+        if higher <= rank:
+            break
+        rank, end = higher, found[1]
+    return end
+
+
 def _organ_and_state(organ_keys: dict[tuple[str, ...], str], key: tuple[str, ...]) -> list[tuple[str, tuple[str, ...]]]:
     """The readings of a body's key as a state organ and a state: (organ, the state's key) for "<organ> of
     (the) <state>", "<organ> <state>" ("MFA USSR") and "<state> <organ>" ("USSR MFA"); none when no
@@ -4771,6 +4815,11 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
         end = _tail_expansion_end(text, start, end)
+        joined = _hierarchy_end(ctx, text, start, end)
+        if joined > end:
+            end = run_end = joined
+            while runs and runs[0][0] < end:
+                runs.pop(0)  # the hierarchy's higher bodies: parts of this name
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body

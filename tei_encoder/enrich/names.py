@@ -240,6 +240,16 @@ def heads_after_a_word() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def body_ranks() -> dict[str, int]:
+    """How high the body each head word names stands in a hierarchy (1 a unit such as "department", 2 an
+    organ such as "ministry" or "committee", 3 a party or government; names.json body_ranks), folded: a
+    comma-joined hierarchy, smallest unit first, is one name while the ranks rise. Errors as
+    organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["body_ranks"]["words"]
+    return {fold(word): int(rank) for word, rank in raw.items()}
+
+
+@lru_cache(maxsize=1)
 def paper_cues() -> tuple[str, ...]:
     """Words right before a paper's name ("newspaper", "editorial board of"; names.json paper_cues), as
     printed, longest first. Errors as organisation_head_words."""
