@@ -137,6 +137,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("my", rf"\b{_MONTH}\s+\({_YEAR}\)"),  # "the August (1955) agreement"
     ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)"),
+    # "last August": the latest such month before the record's own (a month of the record's or of the year before)
+    ("last-month", rf"\b[Ll]ast\s+{_MONTH}\b(?![,.]?\s*\d)(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("bare-month", rf"{_BARE_MONTH}(?![,.]?\s*\d)"),
     # a month naming a meeting: "the October plenum", "the December Plenum"
     (
@@ -157,7 +159,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     # a stamp's date on a line of its own, spaces for the dots: "26 X 63" (in running text "room 3 XI 1962" is none)
     ("roman", r"^(?P<day>[0-3]?\d) (?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I) (?P<year>(?:1[5-9]|20)?\d\d)$"),
     # the Korean telegrams' dateline: two-digit year first, dots and spaces, "80. 10. 02."
-    ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]\d)\.\s(?P<day>[0-3]\d)\.(?![\w.]|\s?\d)"),
+    # (also with one-digit month or day: "76. 9. 28.")
+    ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?![\w.]|\s?\d)"),
     (
         "numeric",
         r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)",
@@ -228,7 +231,9 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # asked as three patterns that each begin with what they consume first, a digit or the character before the
 # month's word, so that the scan tries only the positions holding one (a pattern beginning with a test of
 # what follows is tried at every position: twice the time); "ſ" folds to "s" in a case-insensitive pattern
-_NUMERIC_DATE = re.compile(r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d)")
+_NUMERIC_DATE = re.compile(
+    r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d|\.\s\d\d?\.\s\d\.)"
+)
 _MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]*)\b"
 _MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?=[jfmasondJFMASONDſ]){_MONTH_WORD}")
 _MONTH_AT_START = re.compile(_MONTH_WORD)
@@ -352,6 +357,8 @@ def find_dates(
         found = _with_relative(found, text, default_year, default_month)
     if default_day and default_year is not None and default_month and "he " in text:
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
+    if default_year is not None and default_month and " at " in text and _CLOCK_DAY.search(text):
+        found = _with_clock_days(found, text, default_year, default_month, default_day)
     if relative and default_year is not None and any(cue in text for cue in _NAMED_DAY_CUES):
         found = _with_named_days(found, text, default_year, default_month, default_day)
     return found
@@ -401,6 +408,44 @@ def _with_named_days(
         if when:
             added.append(DateMatch(m.start(), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+# a day and month without a year before a clock time, as a ciphergram's transmission lines print them
+# ("dispatched on 5.31 at 10:00 hours", "received 6.1 at 9:58", "Came in …6.1. at 14:30 hours")
+_CLOCK_DAY = re.compile(r"(?<![\w./])(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)(?=\.?,?\s+at\s+[0-2]?\d[:.][0-5]\d(?!\d))")
+
+
+def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, day: int | None) -> list[DateMatch]:
+    """`found` with the days and months printed without a year before a clock time ("dispatched on 5.31 at
+    10:00 hours", "received 6.1 at 9:58"), of the record's year (context_year), where no other date
+    overlaps them. The order is certain (ENCODING.md §8) when a number over 12 can only be the day, or
+    when, with the record's full date, only one reading lies within NEAR_RECORD_DATE days of it (a cable's
+    transmission dates lie days from its own); otherwise the numbers stay untagged (a wrong date is worse
+    than none). The order of the record's dotted dates with a year is not used: ciphergrams print their
+    transmission days month first ("5.31") above a text that writes "31.5.63"."""
+    added = []
+    near = _iso_date(iso_day(year, month, day)) if day else None
+    for m in _CLOCK_DAY.finditer(text):
+        if any(d.start < m.end() and m.start() < d.end for d in found):
+            continue
+        a, b = int(m["a"]), int(m["b"])
+        readings = {}
+        for first, (mon, dd) in ((True, (b, a)), (False, (a, b))):  # day first, month first
+            y = context_year(mon, year, month) if 1 <= mon <= 12 else None
+            when = iso_day(y, mon, dd) if y is not None else None
+            if when:
+                readings[first] = when
+        if len(readings) == 2 and near is not None:
+            readings = {k: w for k, w in readings.items() if _days_apart(w, near) <= NEAR_RECORD_DATE}
+        if len(readings) == 1:
+            added.append(DateMatch(m.start(), m.end(), {"when": next(iter(readings.values()))}))
+    return sorted(found + added, key=lambda d: d.start) if added else found
+
+
+def _days_apart(value: str, near: datetime.date) -> int:
+    """Days between a full ISO value and `near` (a large number when the value is no full day)."""
+    day = _iso_date(value)
+    return abs((day - near).days) if day else 10**6
 
 
 # what joins two dates into one stretch: "28 December 1961 and 6 January 1962", "April 26th to April 28th"
@@ -710,7 +755,11 @@ def _to_match(
         return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
     if kind == "meeting-month" and not _meeting_month_is_past(month, default_month):
         return None
-    if kind in ("month-this-year", "bare-month", "meeting-month"):  # the year is inferred: bounds, not a stated value
+    if kind == "last-month":
+        if default_year is None or default_month is None:
+            return None  # no record's month to count back from
+        year = default_year if month < default_month else default_year - 1
+    if kind in ("month-this-year", "bare-month", "meeting-month", "last-month"):  # inferred year: bounds
         lo, hi = month_bounds(year, month)
         return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
     if kind == "mm-range":

@@ -1,0 +1,63 @@
+"""Kinds of organisation, place and date misses seen on held-back real records (issue 12, session 13):
+comma-joined hierarchies of bodies, units named by their shape, transmission days without a year,
+two-digit year-first dates, "last <month>"; constructed, invented wording."""
+
+from test_names_round5 import _values
+from test_names_s8_kinds import _mentions
+
+
+def _orgs(tmp_path, body: str) -> list[tuple[str, str]]:
+    return [(name, ref) for _, name, ref in _mentions(tmp_path, body, "orgName")]
+
+
+def test_a_comma_joined_hierarchy_smallest_unit_first_is_one_body(tmp_path):
+    body = (
+        "To the Foreign Ministry and the Overseas Liaison Department, Central Committee, Communist Party of China:\n\n"
+        "Present: Li Wenbo, Director, Department of Nordic Affairs, Ministry of Foreign Affairs; Zhao Ming, deputy "
+        "head, Office of Grain Procurement, Ministry of Commerce.\n"
+    )
+    orgs = _orgs(tmp_path, body)
+    assert [name for name, _ in orgs] == [
+        "Overseas Liaison Department, Central Committee, Communist Party of China",
+        "Department of Nordic Affairs, Ministry of Foreign Affairs",
+        "Office of Grain Procurement, Ministry of Commerce",
+    ]
+    assert not any(ref == "#ccp" for _, ref in orgs)  # the party inside the unit's name is no mention of its own
+
+
+def test_bodies_of_one_rank_joined_by_commas_stay_a_list(tmp_path):
+    body = "Copies went to the Ministry of Commerce, Ministry of Light Industry and the Treaty Department, Protocol Department.\n"
+    assert [name for name, _ in _orgs(tmp_path, body)] == [
+        "Ministry of Commerce",
+        "Ministry of Light Industry",
+        "Treaty Department",
+        "Protocol Department",
+    ]
+
+
+def test_a_ministrys_desk_and_its_decoding_department_are_units_named_by_their_shape(tmp_path):
+    body = "Urgent - From the Mongolia Desk.\n\nCame in to the Decoding Department at 11:20 hours.\n"
+    assert [name for name, _ in _orgs(tmp_path, body)] == ["Mongolia Desk", "Decoding Department"]
+    assert _mentions(tmp_path, body, "placeName") == []  # the place in the desk's name is part of it
+
+
+def test_a_day_and_month_before_a_clock_time_take_the_order_the_records_date_makes_certain():
+    text = "From…Hanoi……dispatched on 6.2 at 09:00 hours……received 6.3 at 07:15 hours……"
+    assert _values(text, 1974, 6, default_day=3) == [("6.2", "1974-06-02"), ("6.3", "1974-06-03")]
+    assert _values("Came in to the Cipher Department…5.31. at 11:20 hours", 1974, 6, default_day=3) == [
+        ("5.31", "1974-05-31")  # a day over 12 settles the order; the stop before "at" is no part of it
+    ]
+    assert _values("received 6.3 at 07:15 hours", 1974, 6) == []  # no day of the record: no order to take
+    assert _values("The index rose 4.3 at 10:00 and fell.", 1974, 9, default_day=20) == []  # far from the record
+
+
+def test_a_two_digit_year_first_with_one_digit_month_or_day_is_a_date_of_the_records_years():
+    assert _values("Report (74. 6. 2.) and file 731. 1 – 1425", 1974, 6) == [("74. 6. 2.", "1974-06-02")]
+    assert _values("Items 12. 3. 4. of the act", 1974, 6) == []  # no year near the record's
+
+
+def test_last_and_a_month_is_the_latest_such_month_before_the_records():
+    assert _values("Last August the team arrived.", 1974, 6) == [("Last August", "1973-08-01/1973-08-31")]
+    assert _values("The talks of last May failed.", 1974, 6) == [("last May", "1974-05-01/1974-05-31")]
+    assert _values("We met last June.", 1974, 6) == [("last June", "1973-06-01/1973-06-30")]
+    assert _values("We met last June.", 1974, None) == []  # no record's month to count back from
