@@ -418,14 +418,19 @@ _CLOCK_DAY = re.compile(r"(?<![\w./])(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)(?=\.?,?\s+
 def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, day: int | None) -> list[DateMatch]:
     """`found` with the days and months printed without a year before a clock time ("dispatched on 5.31 at
     10:00 hours", "received 6.1 at 9:58"), of the record's year (context_year), where no other date
-    overlaps them. The order is certain (ENCODING.md §8) when a number over 12 can only be the day, or
-    when, with the record's full date, only one reading lies within NEAR_RECORD_DATE days of it (a cable's
-    transmission dates lie days from its own); otherwise the numbers stay untagged (a wrong date is worse
-    than none). The order of the record's dotted dates with a year is not used: ciphergrams print their
-    transmission days month first ("5.31") above a text that writes "31.5.63"."""
-    added = []
+    overlaps them. A date only with the record's full date: the reading taken is the only one possible
+    or near (ENCODING.md §8: the order is certain), and it lies within NEAR_RECORD_DATE days of the
+    record's date (a cable's transmission days lie days from its own); otherwise the numbers stay untagged
+    (a wrong date is worse than none), as after "at" ("received at 06.14 at 04:53": a time of day). The
+    order of the record's dotted dates with a year is not used: ciphergrams print their transmission days
+    month first ("5.31") above a text that writes "31.5.63"."""
+    added: list[DateMatch] = []
     near = _iso_date(iso_day(year, month, day)) if day else None
+    if near is None:
+        return found
     for m in _CLOCK_DAY.finditer(text):
+        if text.endswith(("at ", "At "), 0, m.start()):
+            continue  # "at 06.14": a clock time itself
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
         a, b = int(m["a"]), int(m["b"])
@@ -435,8 +440,7 @@ def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, d
             when = iso_day(y, mon, dd) if y is not None else None
             if when:
                 readings[first] = when
-        if len(readings) == 2 and near is not None:
-            readings = {k: w for k, w in readings.items() if _days_apart(w, near) <= NEAR_RECORD_DATE}
+        readings = {k: w for k, w in readings.items() if _days_apart(w, near) <= NEAR_RECORD_DATE}
         if len(readings) == 1:
             added.append(DateMatch(m.start(), m.end(), {"when": next(iter(readings.values()))}))
     return sorted(found + added, key=lambda d: d.start) if added else found

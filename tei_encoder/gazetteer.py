@@ -95,7 +95,7 @@ class LinkRules:
     """When a gazetteer-only place is linked (data/gazetteer.json): see `gazetteer_link_rules`."""
 
     min_population: int  # a city at least this large is linked without support in the record
-    feature_words: frozenset[str]  # "Island", "Province": after a city's name, another place
+    feature_words: frozenset[str]  # "Island", "Province", "Hall": after a city's name, another place
     event_nouns: frozenset[str]  # "Conference", "accords": after a place's name, an event
     org_part_nouns: frozenset[str]  # "Desk": after a place's name, a part of an organisation
     place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
@@ -103,6 +103,10 @@ class LinkRules:
     unit_of_body_nouns: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()  # "Oblast": after an unknown name, a region of the record
     place_noun_keys: frozenset[str] = frozenset()  # feature and region words, lower-cased (the name pass's keys)
+    # "Hall", "Castle" (also in feature_words): a building; never a longer name's start before "of (the)"
+    building_words: frozenset[str] = frozenset()
+    direction_regions: tuple[str, ...] = ()  # "Northeast": after "the", a region of the record
+    numbered_lines: tuple[str, ...] = ()  # "parallel" of "the 38th parallel": a place of the record
     state_form_words: frozenset[str] = frozenset()  # "Republic": "People's Republic of the Congo" is a longer name
     # in a bare shared name's sentence, words that show the whole country is meant ("unite Korea")
     whole_country_words: tuple[str, ...] = ()
@@ -135,13 +139,18 @@ def gazetteer_link_rules() -> LinkRules:
     raw = json.loads((Path(__file__).parent / "data" / "gazetteer.json").read_text(encoding="utf-8"))
     return LinkRules(
         min_population=int(raw["link_without_support_min_population"]),
-        feature_words=frozenset(raw["feature_words"]),
+        feature_words=frozenset((*raw["feature_words"], *raw.get("building_words", ()))),
+        building_words=frozenset(raw.get("building_words", ())),
+        direction_regions=tuple(raw.get("direction_regions", ())),
+        numbered_lines=tuple(raw.get("numbered_lines", ())),
         event_nouns=frozenset(raw["event_nouns"]),
         org_part_nouns=frozenset(raw["org_part_nouns"]),
         unit_of_body_nouns=frozenset(raw.get("unit_of_body_nouns", ())),
         place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
         region_words=frozenset(raw.get("region_words", ())),
-        place_noun_keys=frozenset(w.lower() for w in (*raw["feature_words"], *raw.get("region_words", ()))),
+        place_noun_keys=frozenset(
+            w.lower() for w in (*raw["feature_words"], *raw.get("building_words", ()), *raw.get("region_words", ()))
+        ),
         state_form_words=frozenset(raw.get("state_form_words", ())),
         route_nouns=frozenset(raw.get("route_nouns", ())),
         place_qualifiers=frozenset(w.casefold() for w in raw.get("place_qualifiers", ())),

@@ -61,3 +61,69 @@ def test_last_and_a_month_is_the_latest_such_month_before_the_records():
     assert _values("The talks of last May failed.", 1974, 6) == [("last May", "1974-05-01/1974-05-31")]
     assert _values("We met last June.", 1974, 6) == [("last June", "1973-06-01/1973-06-30")]
     assert _values("We met last June.", 1974, None) == []  # no record's month to count back from
+
+
+def test_a_time_of_day_after_at_is_no_day_and_month():
+    found = _values("Ciphergram sent on 04.05.1962, received at 06.14 at 04:53.", 1962, 5, default_day=5)
+    assert [text for text, _ in found] == ["04.05.1962"]
+
+
+def _places(tmp_path, body: str) -> list[tuple[str, str]]:
+    return [(name, ref) for _, name, ref in _mentions(tmp_path, body, "placeName")]
+
+
+def test_a_qualifier_that_makes_a_region_holds_at_a_sentences_start_and_before_a_possessive(tmp_path):
+    body = "1. Black Africa’s liberation movement and Ghana’s policy.\n\n2. Tropical Africa was discussed.\n"
+    places = _places(tmp_path, body)
+    assert [name for name, _ in places] == ["Black Africa", "Ghana", "Tropical Africa"]
+    assert not any(ref == "#africa" for _, ref in places)  # never the continent inside
+
+
+def test_a_war_named_after_a_region_names_the_region(tmp_path):
+    body = "They want to avoid a wider Middle East War and the Geneva accords stay an event.\n"
+    assert _places(tmp_path, body) == [("Middle East", "#middle-east")]
+
+
+def test_the_state_of_a_country_is_one_place_linked_as_the_country(tmp_path):
+    body = (
+        "They support the existence of the State of Israel. The State of Vietnam of Bao Dai and the State of "
+        "Washington differ.\n"
+    )
+    places = _places(tmp_path, body)
+    assert places[0] == ("State of Israel", "#israel")
+    assert not any(name.startswith("State of") for name, _ in places[1:])  # shared by several states; a city
+
+
+def test_halls_and_castles_are_places_of_the_record(tmp_path):
+    body = "Place: Jiangsu Hall, Great Hall of the People\n\nThe talks then moved to Kilwa Castle, in Tanzania.\n"
+    places = _places(tmp_path, body)
+    assert [name for name, _ in places] == ["Jiangsu Hall", "Great Hall of the People", "Kilwa Castle", "Tanzania"]
+    assert places[0][1] != "#jiangsu" and places[2][1].startswith("#place-")  # unlinked: no list holds them
+
+
+def test_a_region_by_its_direction_and_a_parallel_are_places_of_the_record(tmp_path):
+    body = (
+        "The Northeast had helped the Koreans, he said, and he would visit the Northeast; the Northeast Bureau "
+        "and the Northeast Asia desk were told. Incidents along the 38th parallel fell.\n"
+    )
+    places = _places(tmp_path, body)
+    assert [name for name, _ in places] == ["Northeast", "Northeast", "38th parallel"]
+    assert all(ref.startswith("#place-") for _, ref in places)  # which country's region only the record tells
+
+
+def test_a_heading_names_the_body_before_the_documents_kind(tmp_path):
+    body = "Ministry of Foreign Affairs Incoming Telegram\n\nFrom the Mongolia Desk\n\nThe cable follows.\n"
+    assert [name for name, _ in _orgs(tmp_path, body)] == ["Ministry of Foreign Affairs", "Mongolia Desk"]
+
+
+def test_a_bracketed_body_after_a_romanized_file_code_is_the_body_alone(tmp_path):
+    body = "File No: Oe-Bang [Treaty Division] 731. 1 – 1430\n\n1. Related to file no. Oe-Bang [Treaty Division] 731.\n"
+    assert [name for name, _ in _orgs(tmp_path, body)] == ["Treaty Division", "Treaty Division"]
+
+
+def test_a_letterhead_in_capitals_naming_an_office_of_state_is_the_body(tmp_path):
+    body = (
+        "SECRETARY OF STATE FOR FOREIGN TRADE\n\nTELEGRAM\n\nRECEIVED\n\n"
+        "The Secretary of State for Foreign Trade will call.\n"
+    )
+    assert [name for name, _ in _orgs(tmp_path, body)] == ["SECRETARY OF STATE FOR FOREIGN TRADE"]

@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -32,9 +32,11 @@ from .names import (
     INITIAL,
     body_ranks,
     body_title_words,
+    document_nouns,
     east_asian_shape,
     fold,
     heads_after_a_word,
+    letterhead_offices,
     not_body_abbreviations,
     numbered_meeting_words,
     office_names,
@@ -2675,7 +2677,25 @@ def _resolve_name(ctx: _DocContext, name: str) -> str | None:
 def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
     if parent.tag == "supplied" and parent.attrs.get("reason") == "alternate-name":
         return [text]  # tagged after, as the same entity as the name before it
+    if parent.tag == "head" and text.startswith(_LETTERHEAD_OFFICES) and len(parent.children) == 1:
+        return _letterhead_office(ctx, text)
     return _tag_text(ctx, text)
+
+
+_LETTERHEAD_OFFICES = letterhead_offices()  # "SECRETARY OF STATE FOR" (names.json letterhead_offices)
+_CAPITALS_LINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ ,'’-]*[A-ZÀ-Þ]")
+
+
+def _letterhead_office(ctx: _DocContext, text: str) -> list:
+    """A document's heading that is, in capitals, an office of state and what it is for ("SECRETARY OF
+    STATE FOR EXTERNAL RELATIONS", names.json letterhead_offices): the body whose paper the document is,
+    one orgName of the record (TEI 13.2.2), unlinked; any other heading is tagged as text."""
+    if not _CAPITALS_LINE.fullmatch(text):
+        return _tag_text(ctx, text)
+    key = _org_key(text)
+    xml_id = _new_local_person(ctx, text, key, "org")
+    ctx.seen.setdefault(xml_id, []).append(text)
+    return [Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text])]
 
 
 _SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ț][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
@@ -2770,7 +2790,8 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
             continue  # no capitalised run crosses the supplied text: no name to find through it
         spans = _name_spans(ctx, flat)
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
-            spans += [s for s in _org_spans(ctx, flat) if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
+            found = _org_spans(ctx, flat, partial(_no_gloss_of_words_before, flat, supplied))
+            spans += [s for s in found if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
         if _may_name_meeting(ctx, flat):  # "XXII [CPSU] Party Congress": the party inside, no "XXII [CPSU] Party"
             spans = _outside_meetings(flat, spans)
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
@@ -2901,6 +2922,28 @@ def _spans_through_supplied(
         chosen.append(span)
         pos = end
     return chosen
+
+
+def _no_gloss_of_words_before(flat: str, supplied: _Intervals, start: int, end: int) -> bool:
+    """Whether the body's name [start, end) of `flat` is one (see _glosses_words_before)."""
+    return not _glosses_words_before(flat, start, end, supplied.touching(start, end))
+
+
+def _glosses_words_before(flat: str, start: int, end: int, touched: list[tuple[int, int]]) -> bool:
+    """Whether a body's name found through supplied text ends with a supplied body's name whole while the
+    words before it name none ("File No: Foreign Bang-Yeon [United Nations Division]", a romanized file
+    code, then its translation): the supplied name is the body, tagged inside the supplied text, the
+    words before are no part of it."""
+    if len(touched) != 1:
+        return False
+    a, b = touched[0]
+    return (
+        b == end
+        and a > start
+        and " " in flat[a:b].strip()
+        and _has_head_word(flat, a, b)
+        and not _has_head_word(flat, start, a)
+    )
 
 
 def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
@@ -3058,6 +3101,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     orgs = _org_spans(ctx, text)  # first: an abbreviation it defines names the organisation later in this text
     spans.extend(_places_named_after(ctx, text, _name_spans(ctx, text)))
     spans.extend(_letter_spaced(ctx, text))
+    if "he North" in text or "he South" in text or "arallel" in text or "eridian" in text:  # (rare: substrings first)
+        spans.extend(_direction_regions(ctx, text))
     if "nti-" in text or "ro-" in text:  # (rare: a substring test first)
         spans.extend(_places_after_stance_prefix(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
@@ -3088,6 +3133,34 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
                 forms.append(form)
         pos = end
     out.append(text[pos:])
+    return out
+
+
+@lru_cache(maxsize=4)
+def _direction_region_pattern(words: tuple[str, ...], lines: tuple[str, ...]) -> re.Pattern:
+    """ "the Northeast" and the like (data/gazetteer.json direction_regions), no capitalised word after
+    it; "the 38th parallel" (a degree's ordinal, then a word of numbered_lines)."""
+    regions = rf"(?<=\b[Tt]he )(?:{'|'.join(map(re.escape, words))})(?![\w’'-]| [A-ZÀ-ÞĀ-ț])" if words else "(?!)"
+    numbered = (
+        rf"(?<![\w.])\d{{1,2}}(?:st|nd|rd|th) (?:{'|'.join(map(re.escape, lines))})(?![\w’'-])" if lines else "(?!)"
+    )
+    return re.compile(f"{regions}|{numbered}")
+
+
+def _direction_regions(ctx: _DocContext, text: str) -> list[_Span]:
+    """A region named by a direction after "the" ("the Northeast had helped the Koreans", "visit the
+    Northeast"; data/gazetteer.json direction_regions), and a line of latitude or longitude by its degree
+    ("the 38th parallel"; numbered_lines): a place of the record, unlinked (TEI 13.2.3; the country whose
+    region it is only the record tells); none before a capitalised word ("the Northeast Bureau", "the
+    Northeast Asia": another name) or where a list holds the words."""
+    rules = ctx.rec.link_rules
+    if not rules.direction_regions and not rules.numbered_lines:
+        return []
+    out = []
+    for m in _direction_region_pattern(rules.direction_regions, rules.numbered_lines).finditer(text):
+        key = (norm(m.group()),)
+        if not ctx.forms(key):
+            out.append(_unlinked_place(ctx, m.start(), m.end(), m.group(), key))
     return out
 
 
@@ -3616,7 +3689,7 @@ def _longer_place_start(
         j = i - 3
     if j >= 0 and caps[j] and _contiguous(text, toks, j, i - j + 1):
         word = toks[j][2]
-        if word in rules.feature_words:
+        if word in rules.feature_words and word not in rules.building_words:
             return _capitalised_run_start(ctx, text, toks, caps, j, spans)
         if word in rules.state_form_words:
             k = _capitalised_run_start(ctx, text, toks, caps, j, spans)
@@ -4121,6 +4194,30 @@ def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """The folded names of the gazetteer's countries ("israel", "kuwait")."""
+    return frozenset(norm(p.name) for p in gazetteer_places() if p.kind == "country")
+
+
+def _state_of_country(ctx: _DocContext, text: str, toks, keys, i: int, length: int, spans: list) -> bool:
+    """Whether "State of" stands right before the listed place at token i and that place is a country
+    only one listed state is named after ("the State of Israel", "the State of Kuwait"): the words are
+    then part of its name (TEI 13.2.3); not for a city ("the State of Washington") nor a name several
+    states bore ("the State of Vietnam" of 1949 is neither of the later Vietnams)."""
+    if i < 2 or keys[i - 1] != "of" or toks[i - 2][2] not in ("State", "STATE"):
+        return False
+    if text[toks[i - 2][1] : toks[i - 1][0]] != " " or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return False
+    if spans and spans[-1][1] > toks[i - 2][0]:
+        return False  # "State" ends another name ("Department of State")
+    if norm(text[toks[i][0] : toks[i + length - 1][1]]) not in _country_names():
+        return False
+    form = ctx.forms(tuple(keys[i : i + length]))
+    ids = {f.entity_id for f in form if f.kind == "place"}
+    return len(ids) == 1 and ctx.rec.states_named(keys[i + length - 1]) <= ids
+
+
 def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], form: _Form) -> str | None:
     """The listed place a state prefix and a known country name together ("D.R. Vietnam", "PR China"):
     the place the expanded name names when a list knows it (Democratic Republic of Vietnam); else the
@@ -4393,6 +4490,13 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         i += length
                         continue
                     entity_id = dated
+            if (
+                form.kind == "place"
+                and start == toks[i][0]
+                and _state_of_country(ctx, text, toks, keys, i, length, spans)
+            ):
+                start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
+                surface = text[start:end]
             if form.kind == "place" and length == 1 and i > 0 and _after_title(ctx.rec, text, toks, i):
                 # "Mr. Washington", "General Jackson": a title makes the name a person's, not the place
                 entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
@@ -4654,6 +4758,7 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     return end
 
 
+_DOCUMENT_NOUNS = document_nouns()  # "incoming", "telegram" (names.json document_nouns)
 _BODY_RANKS = body_ranks()  # "department" 1, "ministry" 2, "party" 3 (names.json body_ranks)
 
 
@@ -4786,10 +4891,11 @@ def _head_word_between(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
+def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | None = None) -> list[_Span]:
     """Organisations by shape: capitalised words around a head word ("Romanian Workers' Party", "Council of
     Ministers", "Central Committee of the Workers' Party of Korea"); a place inside stays inside the orgName.
-    An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later."""
+    An abbreviation defined right after ("... Liberation Front (NLF)") names the same organisation later.
+    `keep`: given a name's start and end, whether it is one (else neither tagged nor learnt)."""
     spans: list[_Span] = []
     if not _text_kinds(text) & _ORG_HEAD:
         return spans
@@ -4826,6 +4932,8 @@ def _org_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
             runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
+        if keep is not None and not keep(start, end):
+            continue
         key = _org_key(surface)
         if key in ctx.rec.rejected:
             continue  # an editor rejected this form
@@ -5316,6 +5424,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             and not (v.is_title_word(ws[same]) and not ws[same].lower().endswith("s"))
             and not _starts_person(v, ws[same:])
             and ws[same].isupper() == caps
+            and norm(ws[same]) not in _DOCUMENT_NOUNS  # "... of Foreign Affairs Incoming Telegram": a heading
         ):
             same += 1
         office = same

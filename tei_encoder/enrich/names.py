@@ -240,6 +240,20 @@ def heads_after_a_word() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def letterhead_offices() -> tuple[str, ...]:
+    """The first words, in capitals, of an office of state a document's heading names as its body
+    ("SECRETARY OF STATE FOR"; names.json letterhead_offices). Errors as organisation_head_words."""
+    return tuple(_word_list("letterhead_offices"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Words of a document's kind a heading prints after a body's name ("Incoming", "Telegram"; names.json
+    document_nouns), folded: never part of the name. Errors as organisation_head_words."""
+    return frozenset(fold(w) for w in _word_list("document_nouns"))
+
+
+@lru_cache(maxsize=1)
 def body_ranks() -> dict[str, int]:
     """How high the body each head word names stands in a hierarchy (1 a unit such as "department", 2 an
     organ such as "ministry" or "committee", 3 a party or government; names.json body_ranks), folded: a
