@@ -2933,7 +2933,7 @@ def _glosses_words_before(flat: str, start: int, end: int, touched: list[tuple[i
     """Whether a body's name found through supplied text ends with a supplied body's name whole while the
     words before it name none ("File No: Foreign Bang-Yeon [United Nations Division]", a romanized file
     code, then its translation): the supplied name is the body, tagged inside the supplied text, the
-    words before are no part of it."""
+    words before are no part of it; not after an abbreviation the supplied words expand."""
     if len(touched) != 1:
         return False
     a, b = touched[0]
@@ -2943,6 +2943,7 @@ def _glosses_words_before(flat: str, start: int, end: int, touched: list[tuple[i
         and " " in flat[a:b].strip()
         and _has_head_word(flat, a, b)
         and not _has_head_word(flat, start, a)
+        and not _ACRONYM.match(flat[start:a].split()[-1])  # "Chilean CP [Communist Party]": its expansion
     )
 
 
