@@ -603,12 +603,15 @@ _PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
-# ... and every attribute value of the body and its descendants (a title shown on hover), each
-# apart from the others and from the text: their words only add to the text's
+# ... and the values of the attributes a reader sees (SHOWN_ATTRIBUTES: a title shown on hover, an
+# image's alt text shown in its place) on the body and its descendants, each apart from the others
+# and from the text: their words only add to the text's. Any other attribute (data-*, aria-*, class,
+# href, value) is never shown as text: words a stylesheet moves there are lost words.
+SHOWN_ATTRIBUTES = ("title", "alt")
 _PAGE_ATTRIBUTE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/">
-    <xsl:for-each select="/*/descendant-or-self::*/@*"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
+    <xsl:for-each select="/*/descendant-or-self::*/@*[{shown}]"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>"""
 
@@ -620,10 +623,11 @@ def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
     tei_in_word = " | ".join(f"t:{name}[not({alternatives})]" for name in sorted(_TEI_IN_WORD))
     tei = _TEI_WORDS_XSL.format(tei=TEI_NS, in_word=tei_in_word)
     page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)))
+    shown = " or ".join(f"local-name() = '{name}' and namespace-uri() = ''" for name in SHOWN_ATTRIBUTES)
     return (
         etree.XSLT(etree.XML(tei)),
         etree.XSLT(etree.XML(page)),
-        etree.XSLT(etree.XML(_PAGE_ATTRIBUTE_WORDS_XSL)),
+        etree.XSLT(etree.XML(_PAGE_ATTRIBUTE_WORDS_XSL.format(shown=shown))),
     )
 
 
@@ -667,8 +671,8 @@ def _page_body(page: bytes) -> etree._Element | None:
 
 
 def _body_words(body: etree._Element | Sequence[etree._Element] | None, attributes: bool) -> Counter:
-    """Words of a page body's text (scripts left out), or of its and its descendants' attribute
-    values; of each element when given several (the page's text regions)."""
+    """Words of a page body's text (scripts left out), or of its and its descendants' shown
+    attribute values (SHOWN_ATTRIBUTES); of each element when given several (the page's text regions)."""
     if body is None:
         return Counter()
     if not isinstance(body, etree._Element):
@@ -677,7 +681,8 @@ def _body_words(body: etree._Element | Sequence[etree._Element] | None, attribut
 
 
 def page_words(page: bytes) -> Counter:
-    """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
+    """Words a reader can see or hover on a page: the body's text and the values of its shown
+    attributes (SHOWN_ATTRIBUTES: title, alt), no scripts."""
     body = _page_body(page)
     return _body_words(body, attributes=False) + _body_words(body, attributes=True)
 
