@@ -1102,7 +1102,8 @@ class EntityIndex:
         inside a document (its sentences, its number of mentions) never moves a document to
         another page: only a document added, removed, or re-dated or re-titled does."""
         docs = sorted(
-            self.mentions.get(ref, {}), key=lambda name: (self.docs[name].date or "9999", self.docs[name].title, name)
+            self.mentions.get(ref, {}),
+            key=lambda name: (sitemap.date_start(self.docs[name].date) or "9999", self.docs[name].title, name),
         )
         return [docs[i : i + ENTRY_DOCS_PER_PAGE] for i in range(0, len(docs), ENTRY_DOCS_PER_PAGE)] or [[]]
 
