@@ -60,7 +60,6 @@ from .fsutil import (
 from .inputs import SYMLINK_REFUSED, not_taken, unread_entries
 from .plurals import counted
 from .publish import (
-    DEFAULT_TITLE,
     PageJob,
     Published,
     Publisher,
@@ -140,7 +139,7 @@ class BuildOptions:
 
     jobs: int = 0
     force: bool = False
-    title: str = DEFAULT_TITLE
+    title: str | None = None  # --title; None: the edition's configured one, else publish.DEFAULT_TITLE
     progress: Callable[[int], Progress] | None = None
     follow_symlinks: bool = False
     css: Path | None = None

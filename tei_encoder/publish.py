@@ -45,6 +45,7 @@ from .fsutil import (
     existing_output,
     inside,
     is_output_name,
+    is_regular,
     read_regular,
     remove_owned_file,
     safe_stem,
@@ -66,6 +67,8 @@ from .xmlsafe import (
 )
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
+# the UI string that titles an edition of other projects' TEI naming none (see edition_title)
+NEUTRAL_TITLE = "edition-title-neutral"
 _WORD = re.compile(r"\w+")
 _HTML_PARSER = etree.HTMLParser(no_network=True, collect_ids=False)
 # an entity's contexts in some documents (None: all), read at once (SummaryStore.contexts_of)
@@ -314,10 +317,54 @@ def _modules_digest(modules: list[Path]) -> str:
     return digest.hexdigest()
 
 
+_SERIES_TITLES = etree.XPath(
+    "tei:fileDesc/tei:titleStmt/tei:title[@level = 's'] | tei:fileDesc/tei:seriesStmt/tei:title",
+    namespaces={"tei": TEI_NS},
+)
+_OURS_IN_HEADER = etree.XPath(
+    "tei:encodingDesc/tei:appInfo/tei:application[@ident = 'tei-encoder']", namespaces={"tei": TEI_NS}
+)
+
+
+def _header_title(path: Path, max_bytes: int) -> tuple[str, bool] | None:
+    """The title PATH gives its collection, read from its (first) teiHeader alone: a teiCorpus's
+    own title (TEI P5 §15.1), a TEI document's series title (`titleStmt/title[@level="s"]`, else
+    `seriesStmt/title`, §2.2.5), '' when none; and whether tei-encoder wrote it. None for a file
+    that is no regular file, is larger than MAX_BYTES, declares a DOCTYPE or is not well-formed up
+    to its header (publishing it fails and says why)."""
+    if not is_regular(path) or path.stat().st_size > max_bytes:
+        return None
+    try:
+        for _, header in etree.iterparse(
+            str(path), events=("end",), tag=f"{{{TEI_NS}}}teiHeader", resolve_entities=False, no_network=True
+        ):
+            if header.getroottree().docinfo.doctype:
+                return None  # refused when published (no DTDs)
+            root = header.getparent()
+            if root is not None and root.tag == f"{{{TEI_NS}}}teiCorpus":
+                return sitemap.document_title(root), False
+            series = next((" ".join("".join(t.itertext()).split()) for t in _SERIES_TITLES(header)), "")
+            return series, root is not None and root.getparent() is None and bool(_OURS_IN_HEADER(header))
+    except (etree.XMLSyntaxError, OSError):
+        return None
+    return "", False  # no header: no title, and not ours (tei-encoder writes one)
+
+
+def edition_title(paths: Sequence[Path], max_bytes: int) -> tuple[str, bool]:
+    """For `publish` without --title or a configured one: (the title every one of PATHS gives its
+    collection when they all give the same, else ''; whether tei-encoder wrote them all, so that the
+    project's default title fits). Files that cannot be read are left out (see _header_title)."""
+    facts = [f for f in (_header_title(path, max_bytes) for path in paths) if f is not None]
+    titles = {title for title, _ in facts}
+    shared = titles.pop() if len(titles) == 1 else ""
+    return shared, bool(facts) and all(ours for _, ours in facts)
+
+
 class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
-    edition_title: the title on every page; xslt_dir: the shipped stylesheets (default: the
+    edition_title: the title on every page (else the edition's strings.json `edition-title`, else
+    DEFAULT_TITLE, or with neutral_title the UI string `edition-title-neutral`); xslt_dir: the shipped stylesheets (default: the
     package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
@@ -336,13 +383,18 @@ class Publisher:
         custom_css: bool = False,
         search: bool = False,
         follow_symlinks: bool = False,
+        neutral_title: bool = False,
     ):
-        self.edition_title = edition_title or DEFAULT_TITLE
-        # a page of TEI that is not ours is titled by its document alone unless the edition is named
-        self.titled = edition_title is not None
         self.xslt_dir = xslt_dir or project_dir("xslt")
         self.overrides = override_files(overrides, follow_symlinks)
         strings = ui_strings(overrides)
+        # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
+        # own (`edition-title` in its strings.json), else the project's default, or a neutral one
+        # (`edition-title-neutral`) for TEI of other projects (see `edition_title`)
+        configured = " ".join(strings.get("edition-title", "").split())
+        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral_title else DEFAULT_TITLE)
+        # a page of TEI that is not ours is titled by its document alone unless the edition is named
+        self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
         strings[PLURAL_CATEGORIES] = list(plurals.categories(strings["lang"]))
         self.strings = json.dumps(strings, ensure_ascii=False)
