@@ -465,6 +465,7 @@ class Publisher:
             "edition-title": make(self.edition_title),
             "site": make(sitemap.site_json()),
             "registers": parsed(sitemap.site_json(), "?registers?*"),
+            "list-kinds": parsed(sitemap.site_json(), "?lists"),
             "ui-strings": make(self.strings),
             "ui": parsed(self.strings, ""),
             **{name: make(value) for name, value in self.flags.items()},

@@ -58,7 +58,7 @@ _MAX_STEM = 120
 
 @lru_cache(maxsize=1)
 def site_config() -> dict:
-    """The writing directions of `tei_encoder/data/site.json`."""
+    """`tei_encoder/data/site.json`: the writing directions, and how lists are shown."""
     return json.loads(files("tei_encoder.data").joinpath("site.json").read_text(encoding="utf-8"))
 
 
@@ -69,8 +69,11 @@ def registers() -> dict[str, dict]:
 
 
 def site_json() -> str:
-    """The table the stylesheets read (parameter `site`): registers in order, as JSON."""
-    return json.dumps({"registers": list(registers().values())}, ensure_ascii=False, sort_keys=True)
+    """The table the stylesheets read (parameter `site`): registers in order, and the words of a
+    list's @type or @rend that number it or give it bullets (data/site.json `lists`), as JSON."""
+    return json.dumps(
+        {"registers": list(registers().values()), "lists": site_config()["lists"]}, ensure_ascii=False, sort_keys=True
+    )
 
 
 @lru_cache(maxsize=65536)
