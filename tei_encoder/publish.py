@@ -1730,15 +1730,16 @@ def remove_document(site: Path, name: str) -> int:
     return sum(remove_owned_file(site_path(site, relative)) for relative in (f"docs/{name}.html", f"tei/{name}.xml"))
 
 
-# what `publish` wrote into a site folder (the documents and entry pages), kept there so that the
-# next publish into it removes what it no longer writes, and nothing it never wrote
+# what `publish` (or `build`, into its site) wrote into a site folder (the documents and entry pages),
+# kept there so that the next publish or build into it removes what it no longer writes, and nothing
+# either never wrote
 PUBLISHED = ".tei-encoder-published.json"
 
 
 @dataclass(frozen=True)
 class Published:
-    """What a publish wrote into a site: documents (output names: docs/<name>.html, tei/<name>.xml)
-    and entry pages (relative to the site), as kept in SITE/PUBLISHED."""
+    """What a publish (or a build) wrote into a site: documents (output names: docs/<name>.html,
+    tei/<name>.xml) and entry pages (relative to the site), as kept in SITE/PUBLISHED."""
 
     documents: frozenset[str] = frozenset()
     pages: frozenset[str] = frozenset()
