@@ -4,7 +4,7 @@
     python benchmarks/peer_publish.py DIR_OR_FILE... [--site OUT] [--verbose]
 
 For each file: the words of every `text` outside `teiHeader`, counted with multiplicity,
-against the words of the page's <body> (text and attribute values, scripts left out), both as
+against the words of the page's <body> (text and shown attributes: title, alt; scripts left out), both as
 tei_encoder.publish counts them for its own warning. Prints one line per file (words in text, words missing, refused or failed)
 and the totals. Third-party files are read here only; nothing of their text is kept.
 """

@@ -60,14 +60,16 @@ from .fsutil import (
 from .inputs import SYMLINK_REFUSED, not_taken, unread_entries
 from .plurals import counted
 from .publish import (
-    DEFAULT_TITLE,
     PageJob,
+    Published,
     Publisher,
     PublishError,
     copy_assets,
     entry_pages,
     index_entry,
     override_files,
+    read_published,
+    record_published,
     remove_document,
     remove_stale_entry_pages,
     ui_string_warnings,
@@ -92,7 +94,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 5  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 6  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
 OWNED_FOLDERS = (
@@ -137,7 +139,7 @@ class BuildOptions:
 
     jobs: int = 0
     force: bool = False
-    title: str = DEFAULT_TITLE
+    title: str | None = None  # --title; None: the edition's configured one, else publish.DEFAULT_TITLE
     progress: Callable[[int], Progress] | None = None
     follow_symlinks: bool = False
     css: Path | None = None
@@ -845,6 +847,14 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             store.remove(name)
             index_stale = True
 
+        # what a publish into this site wrote (its manifest, publish.PUBLISHED) and this build does not:
+        # removed as records gone are (#15); the build lists what it wrote there in turn (below)
+        published_before = read_published(site)
+        for name in sorted(published_before.documents - set(records)):
+            if remove_document(site, name):
+                summary.removed += 1
+                paged.add(name)
+
         if redescribed:  # an entry page names the entities mentioned beside its own: those pages change too
             for doc in store.all():
                 if redescribed.intersection(doc.mentions):
@@ -905,6 +915,11 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             details = details if details is not None else _authority_details(settings)
             needed = entry_pages(store.all(), details)
             remove_stale_entry_pages(site, [p for p in earlier if isinstance(p, str)], needed)
+        # entry pages a publish listed that no build listed: those no summary of this build needs go
+        built_pages = last_state.get("pages")
+        if leftover := published_before.pages - set(built_pages if isinstance(built_pages, list) else ()):
+            details = details if details is not None else _authority_details(settings)
+            remove_stale_entry_pages(site, sorted(leftover), entry_pages(store.all(), details))
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
             summary.failed += [(str(page), why) for page, why in sorted(indexing.unreadable)]  # shards run side by side
@@ -945,6 +960,12 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         store.close()
         raise BuildError(f"{_state_fault(summaries_path, exc)}; the build state was not saved") from None
     pages = _overview_pages(site)
+    # the site's manifest, as publish keeps it: a later publish into this site removes the pages of
+    # the documents it does not publish, and never a file neither wrote
+    # (entry pages: those the build rendered, whose inputs it keeps; an editor's own file is none of them)
+    built = Published(frozenset(records), frozenset(p for p in pages if p in entry_inputs))
+    if built != published_before:
+        record_published(site, built)
     new_state = {
         "format": STATE_FORMAT,
         "version": __version__,

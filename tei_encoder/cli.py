@@ -748,6 +748,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         Publisher,
         PublishError,
         copy_assets,
+        edition_title,
         entry_pages,
         read_published,
         read_tei_source,
@@ -755,6 +756,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         remove_document,
         remove_unpublished,
         ui_string_warnings,
+        ui_strings,
         write_document,
         write_overviews,
     )
@@ -778,8 +780,17 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         if css is not None and not css.is_file():
             raise UsageError(f"{css}: the --css stylesheet {not_there(css)}")
         search = not no_search and search_available()
+        shared, ours = "", True
+        if title is None and not ui_strings(xslt).get("edition-title", "").strip():
+            # no title given or configured: the one the documents share, else a neutral one for other projects' TEI
+            shared, ours = edition_title(files, int(max_mb * 1024 * 1024))
         publisher = Publisher(
-            title, overrides=xslt, custom_css=css is not None, search=search, follow_symlinks=follow_symlinks
+            title or shared or None,
+            overrides=xslt,
+            custom_css=css is not None,
+            search=search,
+            follow_symlinks=follow_symlinks,
+            neutral_title=not ours,
         )
         for strings_file, warning in ui_string_warnings(xslt):
             report.warning(strings_file, warning)
@@ -901,7 +912,6 @@ def build(
     """
     from .build import BuildError, BuildOptions, run_build
     from .fsutil import atomic_write
-    from .publish import DEFAULT_TITLE
 
     report = Reporter(quiet, verbose)
     try:
@@ -928,7 +938,7 @@ def build(
         options = BuildOptions(
             jobs=jobs,
             force=force,
-            title=title or DEFAULT_TITLE,
+            title=title,
             progress=progress,
             css=css,
             xslt=xslt,

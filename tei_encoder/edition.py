@@ -31,6 +31,7 @@ EDITION_FILES = {
     "corpus/example.txt": "example.txt",
     "site/edition.css": "edition.css",
     "site/xslt/edition.xsl": "edition.xsl",
+    "site/xslt/strings.json": "strings.json",
 }
 _REJECTED_START = (
     "# Name forms the editors rejected: the encoder never tags them as names it found by rule\n"

@@ -45,6 +45,7 @@ from .fsutil import (
     existing_output,
     inside,
     is_output_name,
+    is_regular,
     read_regular,
     remove_owned_file,
     safe_stem,
@@ -66,6 +67,8 @@ from .xmlsafe import (
 )
 
 DEFAULT_TITLE = "Documents of the Cold War: a TEI edition"
+# the UI string that titles an edition of other projects' TEI naming none (see edition_title)
+NEUTRAL_TITLE = "edition-title-neutral"
 _WORD = re.compile(r"\w+")
 _HTML_PARSER = etree.HTMLParser(no_network=True, collect_ids=False)
 # an entity's contexts in some documents (None: all), read at once (SummaryStore.contexts_of)
@@ -314,10 +317,54 @@ def _modules_digest(modules: list[Path]) -> str:
     return digest.hexdigest()
 
 
+_SERIES_TITLES = etree.XPath(
+    "tei:fileDesc/tei:titleStmt/tei:title[@level = 's'] | tei:fileDesc/tei:seriesStmt/tei:title",
+    namespaces={"tei": TEI_NS},
+)
+_OURS_IN_HEADER = etree.XPath(
+    "tei:encodingDesc/tei:appInfo/tei:application[@ident = 'tei-encoder']", namespaces={"tei": TEI_NS}
+)
+
+
+def _header_title(path: Path, max_bytes: int) -> tuple[str, bool] | None:
+    """The title PATH gives its collection, read from its (first) teiHeader alone: a teiCorpus's
+    own title (TEI P5 §15.1), a TEI document's series title (`titleStmt/title[@level="s"]`, else
+    `seriesStmt/title`, §2.2.5), '' when none; and whether tei-encoder wrote it. None for a file
+    that is no regular file, is larger than MAX_BYTES, declares a DOCTYPE or is not well-formed up
+    to its header (publishing it fails and says why)."""
+    if not is_regular(path) or path.stat().st_size > max_bytes:
+        return None
+    try:
+        for _, header in etree.iterparse(
+            str(path), events=("end",), tag=f"{{{TEI_NS}}}teiHeader", resolve_entities=False, no_network=True
+        ):
+            if header.getroottree().docinfo.doctype:
+                return None  # refused when published (no DTDs)
+            root = header.getparent()
+            if root is not None and root.tag == f"{{{TEI_NS}}}teiCorpus":
+                return sitemap.document_title(root), False
+            series = next((" ".join("".join(t.itertext()).split()) for t in _SERIES_TITLES(header)), "")
+            return series, root is not None and root.getparent() is None and bool(_OURS_IN_HEADER(header))
+    except (etree.XMLSyntaxError, OSError):
+        return None
+    return "", False  # no header: no title, and not ours (tei-encoder writes one)
+
+
+def edition_title(paths: Sequence[Path], max_bytes: int) -> tuple[str, bool]:
+    """For `publish` without --title or a configured one: (the title every one of PATHS gives its
+    collection when they all give the same, else ''; whether tei-encoder wrote them all, so that the
+    project's default title fits). Files that cannot be read are left out (see _header_title)."""
+    facts = [f for f in (_header_title(path, max_bytes) for path in paths) if f is not None]
+    titles = {title for title, _ in facts}
+    shared = titles.pop() if len(titles) == 1 else ""
+    return shared, bool(facts) and all(ours for _, ours in facts)
+
+
 class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
-    edition_title: the title on every page; xslt_dir: the shipped stylesheets (default: the
+    edition_title: the title on every page (else the edition's strings.json `edition-title`, else
+    DEFAULT_TITLE, or with neutral_title the UI string `edition-title-neutral`); xslt_dir: the shipped stylesheets (default: the
     package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
@@ -336,13 +383,18 @@ class Publisher:
         custom_css: bool = False,
         search: bool = False,
         follow_symlinks: bool = False,
+        neutral_title: bool = False,
     ):
-        self.edition_title = edition_title or DEFAULT_TITLE
-        # a page of TEI that is not ours is titled by its document alone unless the edition is named
-        self.titled = edition_title is not None
         self.xslt_dir = xslt_dir or project_dir("xslt")
         self.overrides = override_files(overrides, follow_symlinks)
         strings = ui_strings(overrides)
+        # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
+        # own (`edition-title` in its strings.json), else the project's default, or a neutral one
+        # (`edition-title-neutral`) for TEI of other projects (see `edition_title`)
+        configured = " ".join(strings.get("edition-title", "").split())
+        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral_title else DEFAULT_TITLE)
+        # a page of TEI that is not ours is titled by its document alone unless the edition is named
+        self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
         strings[PLURAL_CATEGORIES] = list(plurals.categories(strings["lang"]))
         self.strings = json.dumps(strings, ensure_ascii=False)
@@ -413,6 +465,7 @@ class Publisher:
             "edition-title": make(self.edition_title),
             "site": make(sitemap.site_json()),
             "registers": parsed(sitemap.site_json(), "?registers?*"),
+            "list-kinds": parsed(sitemap.site_json(), "?lists"),
             "ui-strings": make(self.strings),
             "ui": parsed(self.strings, ""),
             **{name: make(value) for name, value in self.flags.items()},
@@ -603,12 +656,15 @@ _PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
-# ... and every attribute value of the body and its descendants (a title shown on hover), each
-# apart from the others and from the text: their words only add to the text's
+# ... and the values of the attributes a reader sees (SHOWN_ATTRIBUTES: a title shown on hover, an
+# image's alt text shown in its place) on the body and its descendants, each apart from the others
+# and from the text: their words only add to the text's. Any other attribute (data-*, aria-*, class,
+# href, value) is never shown as text: words a stylesheet moves there are lost words.
+SHOWN_ATTRIBUTES = ("title", "alt")
 _PAGE_ATTRIBUTE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/">
-    <xsl:for-each select="/*/descendant-or-self::*/@*"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
+    <xsl:for-each select="/*/descendant-or-self::*/@*[{shown}]"><xsl:value-of select="."/><xsl:text> </xsl:text></xsl:for-each>
   </xsl:template>
 </xsl:stylesheet>"""
 
@@ -620,10 +676,11 @@ def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
     tei_in_word = " | ".join(f"t:{name}[not({alternatives})]" for name in sorted(_TEI_IN_WORD))
     tei = _TEI_WORDS_XSL.format(tei=TEI_NS, in_word=tei_in_word)
     page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)))
+    shown = " or ".join(f"local-name() = '{name}' and namespace-uri() = ''" for name in SHOWN_ATTRIBUTES)
     return (
         etree.XSLT(etree.XML(tei)),
         etree.XSLT(etree.XML(page)),
-        etree.XSLT(etree.XML(_PAGE_ATTRIBUTE_WORDS_XSL)),
+        etree.XSLT(etree.XML(_PAGE_ATTRIBUTE_WORDS_XSL.format(shown=shown))),
     )
 
 
@@ -667,8 +724,8 @@ def _page_body(page: bytes) -> etree._Element | None:
 
 
 def _body_words(body: etree._Element | Sequence[etree._Element] | None, attributes: bool) -> Counter:
-    """Words of a page body's text (scripts left out), or of its and its descendants' attribute
-    values; of each element when given several (the page's text regions)."""
+    """Words of a page body's text (scripts left out), or of its and its descendants' shown
+    attribute values (SHOWN_ATTRIBUTES); of each element when given several (the page's text regions)."""
     if body is None:
         return Counter()
     if not isinstance(body, etree._Element):
@@ -677,7 +734,8 @@ def _body_words(body: etree._Element | Sequence[etree._Element] | None, attribut
 
 
 def page_words(page: bytes) -> Counter:
-    """Words a reader can see or hover on a page: the body's text and attribute values, no scripts."""
+    """Words a reader can see or hover on a page: the body's text and the values of its shown
+    attributes (SHOWN_ATTRIBUTES: title, alt), no scripts."""
     body = _page_body(page)
     return _body_words(body, attributes=False) + _body_words(body, attributes=True)
 
@@ -1097,7 +1155,8 @@ class EntityIndex:
         inside a document (its sentences, its number of mentions) never moves a document to
         another page: only a document added, removed, or re-dated or re-titled does."""
         docs = sorted(
-            self.mentions.get(ref, {}), key=lambda name: (self.docs[name].date or "9999", self.docs[name].title, name)
+            self.mentions.get(ref, {}),
+            key=lambda name: (sitemap.date_start(self.docs[name].date) or "9999", self.docs[name].title, name),
         )
         return [docs[i : i + ENTRY_DOCS_PER_PAGE] for i in range(0, len(docs), ENTRY_DOCS_PER_PAGE)] or [[]]
 
@@ -1671,15 +1730,16 @@ def remove_document(site: Path, name: str) -> int:
     return sum(remove_owned_file(site_path(site, relative)) for relative in (f"docs/{name}.html", f"tei/{name}.xml"))
 
 
-# what `publish` wrote into a site folder (the documents and entry pages), kept there so that the
-# next publish into it removes what it no longer writes, and nothing it never wrote
+# what `publish` (or `build`, into its site) wrote into a site folder (the documents and entry pages),
+# kept there so that the next publish or build into it removes what it no longer writes, and nothing
+# either never wrote
 PUBLISHED = ".tei-encoder-published.json"
 
 
 @dataclass(frozen=True)
 class Published:
-    """What a publish wrote into a site: documents (output names: docs/<name>.html, tei/<name>.xml)
-    and entry pages (relative to the site), as kept in SITE/PUBLISHED."""
+    """What a publish (or a build) wrote into a site: documents (output names: docs/<name>.html,
+    tei/<name>.xml) and entry pages (relative to the site), as kept in SITE/PUBLISHED."""
 
     documents: frozenset[str] = frozenset()
     pages: frozenset[str] = frozenset()

@@ -58,7 +58,7 @@ _MAX_STEM = 120
 
 @lru_cache(maxsize=1)
 def site_config() -> dict:
-    """The writing directions of `tei_encoder/data/site.json`."""
+    """`tei_encoder/data/site.json`: the writing directions, and how lists are shown."""
     return json.loads(files("tei_encoder.data").joinpath("site.json").read_text(encoding="utf-8"))
 
 
@@ -69,8 +69,11 @@ def registers() -> dict[str, dict]:
 
 
 def site_json() -> str:
-    """The table the stylesheets read (parameter `site`): registers in order, as JSON."""
-    return json.dumps({"registers": list(registers().values())}, ensure_ascii=False, sort_keys=True)
+    """The table the stylesheets read (parameter `site`): registers in order, and the words of a
+    list's @type or @rend that number it or give it bullets (data/site.json `lists`), as JSON."""
+    return json.dumps(
+        {"registers": list(registers().values()), "lists": site_config()["lists"]}, ensure_ascii=False, sort_keys=True
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -344,7 +347,8 @@ def document_title(root: etree._Element, fallback: str = "") -> str:
 # Where TEI gives a document's date, most specific first (TEI P5 §2.4.1 creation, §2.4.6
 # correspDesc, §10.8 origDate, §3.12 bibliographic dates): ours writes creation/date, letters of
 # other projects the date of sending, manuscript descriptions the date of origin, others only the
-# source's bibliographic date.
+# source's bibliographic date; some (the Office of the Historian's documents) type a date of the
+# publication statement as the text's creation.
 _DATE_PLACES = (
     "tei:teiHeader/tei:profileDesc/tei:creation//tei:date",
     "tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction[@type='sent']//tei:date",
@@ -352,31 +356,122 @@ _DATE_PLACES = (
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:msDesc//tei:origDate",
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:bibl//tei:date",
     "tei:teiHeader/tei:fileDesc/tei:sourceDesc/tei:biblStruct//tei:imprint/tei:date",
+    "tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date[@type='created' or @type='creation']",
 )
 
 # compiled once: compiling them cost more than finding a page's date with them
 _DATE_PATHS = tuple(etree.XPath(path, namespaces={"tei": TEI_NS}) for path in _DATE_PLACES)
+# when the header dates nothing: the dates of the text's datelines (TEI P5 §4.2.2), of every text
+# of the document (a root `text` or a group's texts too)
+_DATELINE_DATES = etree.XPath(".//tei:dateline//tei:date", namespaces={"tei": TEI_NS})
 
-
-_DATE_ATTRIBUTES = ("when", "when-iso", "notBefore", "notBefore-iso", "from", "from-iso")
+# TEI P5 att.datable.w3c (§13.4) and att.datable.iso: a date, or its bounds; the -custom forms are
+# read in the element's own calendar (@datingMethod) and are not taken
+_WHEN, _SPAN, _BETWEEN = (
+    ("when", "when-iso"),
+    (("from", "from-iso"), ("to", "to-iso")),
+    (
+        ("notBefore", "notBefore-iso"),
+        ("notAfter", "notAfter-iso"),
+    ),
+)
 _ISO_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
+# a document's date value: a day, month or year (1962-10-03, 1962-10, 1962); a span (@from/@to)
+# FROM/TO; a date known only to lie between two (@notBefore/@notAfter) NOTBEFORE..NOTAFTER; either
+# bound of the two may be missing (1962/, /1962, 1962.., ..1962)
+DATE_SPAN, DATE_BETWEEN = "/", ".."
+
+
+def _iso_of(el: etree._Element, names: tuple[str, ...]) -> str:
+    """The first ISO date (YYYY[-MM[-DD]], time of day left out) among EL's attributes NAMES; ''."""
+    for name in names:
+        found = _ISO_DATE.match((el.get(name) or "").strip())
+        if found:
+            return found.group(0)
+    return ""
+
+
+def _month_end(year: int, month: int) -> int:
+    """The last day of MONTH (1-12) of YEAR in the proleptic Gregorian calendar (year 0 too)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _whole(start: str, end: str) -> str:
+    """START itself when START and END are one date, or the month or year that START..END covers
+    exactly (1962-10-01 to 1962-10-31 is October 1962); '' otherwise."""
+    if start == end:
+        return start
+    if len(start) == len(end) == 10 and start[:7] == end[:7] and start.endswith("-01"):
+        year, month = int(start[:4]), int(start[5:7])
+        if 1 <= month <= 12 and int(end[8:]) == _month_end(year, month):
+            return start[:7]
+    if start[:4] == end[:4] and start[4:] in ("-01", "-01-01") and end[4:] in ("-12", "-12-31"):
+        return start[:4]
+    return ""
+
+
+def date_value(el: etree._Element) -> str:
+    """The date an element of att.datable gives, as a date value (see DATE_SPAN): @when, else
+    @from/@to, else @notBefore/@notAfter (each also as -iso); '' when it gives none in ISO form."""
+    when = _iso_of(el, _WHEN)
+    if when:
+        return when
+    for (first, last), mark in ((_SPAN, DATE_SPAN), (_BETWEEN, DATE_BETWEEN)):
+        start, end = _iso_of(el, first), _iso_of(el, last)
+        if start or end:
+            return (start and end and _whole(start, end)) or f"{start}{mark}{end}"
+    return ""
+
+
+def date_bounds(value: str) -> tuple[str, str, str]:
+    """A date value's (kind, start, end): ("", DATE, DATE) for one date, (DATE_SPAN or
+    DATE_BETWEEN, start or '', end or '') for the others."""
+    for mark in (DATE_SPAN, DATE_BETWEEN):
+        if mark in value:
+            start, _, end = value.partition(mark)
+            return mark, start, end
+    return "", value, value
+
+
+def date_start(value: str) -> str:
+    """What a date value is sorted by: its start, else its end (only an upper bound is known); ''."""
+    _, start, end = date_bounds(value)
+    return start or end
+
+
+def iso_interval(value: str) -> str:
+    """A date value as ISO 8601 (schema.org dateCreated): the date, or START/END when both bounds
+    are known; '' when one is open (nothing is invented for it)."""
+    kind, start, end = date_bounds(value)
+    return value if not kind else f"{start}/{end}" if start and end else ""
 
 
 def document_date(root: etree._Element) -> tuple[str, str]:
-    """The document's date as (ISO YYYY[-MM[-DD]], its text as printed), the one date the index,
-    the page and its JSON-LD show. Taken from the first of the header's places that has an ISO
-    date in @when, else @notBefore, else @from (see `_DATE_PLACES`); when none has one, ("", the
-    first such date's text); ("", "") when the header dates nothing."""
+    """The document's date as (a date value, see DATE_SPAN; its text as printed), the one date the
+    index, the page and its JSON-LD show. Taken from the first of the header's places that gives an
+    ISO date (see `_DATE_PLACES`, `date_value`); when none does, from the dates of the text's
+    datelines: their one date, or the span from the earliest to the latest when they differ. When
+    nothing gives an ISO date: ("", the first header date's text); ("", "") when nothing dates it."""
     first_text = ""
     for path in _DATE_PATHS:
         for date in path(root):
             text = surface_text(date)
             first_text = first_text or text
-            for name in _DATE_ATTRIBUTES:
-                found = _ISO_DATE.match((date.get(name) or "").strip())
-                if found:
-                    return found.group(0), text
-    return "", first_text
+            value = date_value(date)
+            if value:
+                return value, text
+    dated = [(value, date) for date in _DATELINE_DATES(root) for value in (date_value(date),) if value]
+    if not dated:
+        return "", first_text
+    values = {value for value, _ in dated}
+    if len(values) == 1:
+        return dated[0][0], surface_text(dated[0][1])
+    starts = [date_start(v) for v in values]
+    ends = [b for v in values for b in date_bounds(v)[1:] if b]
+    first, last = min(starts), max(ends, key=lambda d: (d, len(d)))
+    return f"{first}{DATE_SPAN}{last}", ""
 
 
 _HREF, _LINK = P + "href", P + "link"

@@ -91,8 +91,8 @@ class EntryInfo:
 class DocumentSummary:
     """One document as the index and the registers show it (kept in the build state).
 
-    id: TEI/@xml:id; name: the output name (docs/<name>.html); title; date (ISO, from the header's
-    date, `sitemap.document_date`) and date_text (as printed); year; summary: the abstract's text;
+    id: TEI/@xml:id; name: the output name (docs/<name>.html); title; date (a date value: an ISO
+    date, a span or bounds, `sitemap.document_date`) and date_text (as printed); year; summary: the abstract's text;
     mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>);
     entities: entity id -> EntryInfo, for the mentioned entities; forms: entity id -> the other
     name forms this document's standOff gives it; contexts: entity id -> the sentence around each
@@ -112,8 +112,9 @@ class DocumentSummary:
 
     @property
     def year(self) -> str:
-        """The year of the document's date ("" when undated)."""
-        return self.date[:4]
+        """The year of the document's date, of its start for a span or bounds (its end when only that is
+        known; `sitemap.date_start`); "" when undated."""
+        return sitemap.date_start(self.date)[:4]
 
     @property
     def page(self) -> str:
@@ -568,11 +569,12 @@ def _entry_ld(entry: etree._Element) -> dict:
 def json_ld(root: etree._Element, title: str, date: str) -> str:
     """The JSON-LD (schema.org ArchiveComponent) of a document page, for its <script> element
     ("<" escaped): the same text as xslt/metadata.xsl f:json-ld makes from the TEI ROOT, its
-    page title TITLE and ISO date DATE (sitemap.document_title, sitemap.document_date)."""
+    page title TITLE and date value DATE (sitemap.document_title, sitemap.document_date; a span or
+    bounds as an ISO 8601 interval, none when a bound is open: sitemap.iso_interval)."""
     part = {name: xpath(root) for name, xpath in _HEADER_PARTS.items() if name != "surface"}
     data: dict = {"@context": "https://schema.org", "@type": "ArchiveComponent", "name": title}
-    if date:
-        data["dateCreated"] = date
+    if sitemap.iso_interval(date):
+        data["dateCreated"] = sitemap.iso_interval(date)
     if part["abstract"]:
         data["abstract"] = _normal("".join(_HEADER_PARTS["surface"](part["abstract"][0])))
     url = next((u for u in map(_string, part["url"]) if _SAFE_URL.match(u)), None)

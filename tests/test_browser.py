@@ -428,3 +428,35 @@ def test_tei_download_runs_no_script(hostile_site, shared_page, scheme):
     for name in ("hostile", "hostile-bare"):
         assert script_effects(page, url(f"site/tei/{name}.xml")) == [], name
         assert script_effects(page, url(f"site/docs/{name}.html")) == [], name
+
+
+def test_lists_show_their_bullets_and_numbers_and_an_entry_map_its_place(browser_site, shared_page, tmp_path):
+    """Lists typed or rendered as bulleted or numbered (#15) show bullets and numbers in the
+    browser; a page break between numbered items takes no number; an entry page's small map shows
+    its place's name inside the plate at every width."""
+    _, site, _ = browser_site
+    tei = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Lists</title></titleStmt>'
+        "<publicationStmt><p>c</p></publicationStmt><sourceDesc><p>c</p></sourceDesc></fileDesc></teiHeader><text><body>"
+        '<list rend="bulleted"><item>Oats</item><item>Rye</item></list>'
+        '<list type="ordered"><item>Plough</item><pb n="2"/><item>Sow</item></list>'
+        "</body></text></TEI>"
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "lists.html").write_bytes(Publisher().render_document(tei.encode(), "lists")[0])
+    shutil.copytree(site / "assets", tmp_path / "assets")
+    page = page_at(shared_page, 1280, 900)
+    page.goto((tmp_path / "docs" / "lists.html").as_uri())
+    styles = page.locator(".tei-list li").evaluate_all("lis => lis.map(li => getComputedStyle(li).listStyleType)")
+    assert styles == ["disc", "disc", "decimal", "none", "decimal"]
+    numbers = page.locator(".tei-list ol > li").evaluate_all("lis => lis.map(li => li.value)")
+    assert numbers[0] == 1 and numbers[2] == 2
+    for width in WIDTHS:
+        page = page_at(shared_page, width, 900)
+        page.goto((site / "places" / "cuba.html").as_uri())
+        plate = page.locator("figure.map-small svg").bounding_box()
+        label = page.locator("figure.map-small a.map-place text")
+        assert label.count() == 1 and label.is_visible(), width
+        box = label.bounding_box()
+        assert plate["x"] <= box["x"] and box["x"] + box["width"] <= plate["x"] + plate["width"], (width, box, plate)
+        assert plate["y"] <= box["y"] and box["y"] + box["height"] <= plate["y"] + plate["height"], (width, box, plate)

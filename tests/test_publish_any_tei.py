@@ -525,12 +525,12 @@ def _header(inner: str, source: str = "<p>Constructed.</p>") -> etree._Element:
             '<correspDesc><correspAction type="received"><date when="1874-06-01"/></correspAction>'
             '<correspAction type="sent"><date notBefore="1874-05">in May</date></correspAction></correspDesc>',
             "<p>s</p>",
-            ("1874-05", "in May"),
+            ("1874-05..", "in May"),
         ),
         (
             "",
             '<msDesc><msIdentifier><idno>A</idno></msIdentifier><history><origin><origDate from="1880" to="1885">1880s</origDate></origin></history></msDesc>',
-            ("1880", "1880s"),
+            ("1880/1885", "1880s"),
         ),
         (
             "",

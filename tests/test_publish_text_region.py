@@ -144,3 +144,33 @@ def test_a_page_without_the_summary_region_is_not_read_for_the_abstract():
     assert missing_header_text(root, one_lost) == [
         "1 word of the header is not shown in its place on the page (<abstract> at line 3)"
     ]
+
+
+# An edition's stylesheet that moves a paragraph's words into an attribute no reader sees (#15):
+# the words are lost, as if dropped; a title (hover) or an image's alt text is shown.
+HIDE_IN_ATTRIBUTE = f"""<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+ xmlns:tei="{NS}"><xsl:template match="tei:p" priority="10"><p data-said="{{normalize-space(.)}}"
+ aria-label="{{normalize-space(.)}}" class="{{normalize-space(.)}}">(moved)</p></xsl:template></xsl:stylesheet>"""
+
+
+def test_text_moved_into_an_unshown_attribute_is_lost(tmp_path):
+    page, warnings = Publisher(overrides=_edition(tmp_path, HIDE_IN_ATTRIBUTE)).render_document(
+        LETTER.encode(), "letter"
+    )
+    assert b'data-said="The keys are needed by Friday."' in page
+    assert "6 words of the text are not shown on the page; the first is in <p>" in "".join(warnings), warnings
+
+
+@pytest.mark.parametrize("attribute", ["title", "alt"])
+def test_text_in_a_shown_attribute_counts(attribute):
+    body = f'<div data-tei-region="text"><p>The keys are needed</p><img src="x.png" {attribute}="by Friday"><p>Vella Orrin</p></div>'
+    root = parse_xml(data=LETTER.encode()).getroot()
+    strict, lenient = missing_words(root, _page(body))
+    assert not lenient, lenient
+
+
+@pytest.mark.parametrize("attribute", ["data-words", "aria-label", "class", "id", "value"])
+def test_text_in_another_attribute_does_not_count(attribute):
+    body = f'<div data-tei-region="text"><p>The keys are needed</p><p {attribute}="by Friday">x</p><p>Vella Orrin</p></div>'
+    root = parse_xml(data=LETTER.encode()).getroot()
+    assert missing_words(root, _page(body))[1] == Counter({"by": 1, "Friday": 1})

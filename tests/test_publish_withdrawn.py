@@ -90,3 +90,54 @@ def test_a_site_without_a_list_of_what_was_published_loses_nothing(tmp_path):
     result = _publish([tei / "warsaw_letter.xml"], site)
     assert result.exit_code == 0 and "; 0 removed ->" in result.output, result.output
     assert outside.is_file() and (site / "notes.txt").is_file()
+
+
+# A site `build` wrote, then `publish` into it, and the other way round (#15): the build lists what
+# it wrote in the same manifest, so each removes the other's pages it does not write now, and never a
+# file neither wrote.
+def _build(corpus: Path, out: Path):
+    return CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--no-search", "-j", "1"])
+
+
+def _built_site(tmp_path: Path) -> tuple[Path, Path, Path]:
+    corpus, out, tei = tmp_path / "corpus", tmp_path / "out", tmp_path / "tei"
+    corpus.mkdir()
+    tei.mkdir()
+    (corpus / "hanoi_letter.txt").write_text(record("The delegation flew on from Hanoi to Warsaw.\n"), encoding="utf-8")
+    result = _build(corpus, out)
+    assert result.exit_code == 0, result.output
+    _tei(tei, "warsaw_letter", "The delegation stayed in Warsaw for a week.\n")
+    site = out / "site"
+    (site / "notes.txt").write_text("the editor's own notes", encoding="utf-8")
+    (site / "places" / "extra.html").write_text("<p>the editor's own page</p>", encoding="utf-8")
+    return corpus, site, tei
+
+
+def test_publish_into_a_built_site_removes_the_pages_the_build_wrote_and_it_does_not(tmp_path):
+    corpus, site, tei = _built_site(tmp_path)
+    built = _entry_pages(site)
+    assert "places/hanoi.html" in built or any("hanoi" in p for p in built), built
+    result = _publish([tei], site)
+    assert result.exit_code == 0, result.output
+    assert not (site / "docs" / "hanoi_letter.html").exists() and not (site / "tei" / "hanoi_letter.xml").exists()
+    assert (site / "docs" / "warsaw_letter.html").is_file()
+    assert not any("hanoi" in p for p in _entry_pages(site))
+    assert "; 1 removed (" in result.output.splitlines()[-1], result.output
+    for own in ("notes.txt", "places/extra.html"):  # never a file neither wrote
+        assert (site / own).is_file(), own
+    assert (tmp_path / "out" / "tei" / "hanoi_letter.xml").is_file()  # the build's TEI is not the site's
+
+
+def test_a_build_removes_what_a_publish_wrote_into_its_site(tmp_path):
+    corpus, site, tei = _built_site(tmp_path)
+    assert _publish([tei], site).exit_code == 0
+    result = _build(corpus, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert (site / "docs" / "hanoi_letter.html").is_file()  # built again
+    assert not (site / "docs" / "warsaw_letter.html").exists() and not (site / "tei" / "warsaw_letter.xml").exists()
+    assert "warsaw_letter" not in (site / "index.html").read_text(encoding="utf-8")
+    for own in ("notes.txt", "places/extra.html"):
+        assert (site / own).is_file(), own
+    kept = json.loads((site / PUBLISHED).read_text(encoding="utf-8"))
+    assert kept["documents"] == ["hanoi_letter"]
+    assert set(kept["pages"]) == _entry_pages(site) - {"places/extra.html"}

@@ -70,29 +70,19 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Whether @when is a date HTML's datetime takes: YYYY, YYYY-MM or YYYY-MM-DD with a month
-       01-12 and a day 01-31. Told without a regular expression (a page has a dozen dates, and one
-       costs several times more) unless the value has a character beyond ASCII: a digit of another
-       script is a digit (\d) to the expression. -->
-  <xsl:function name="f:w3c-date" as="xs:boolean">
-    <xsl:param name="when" as="xs:string?"/>
-    <xsl:sequence select="
-      if (exists(string-to-codepoints($when)[. gt 127])) then matches($when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')
-      else translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00')
-        and (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
-        and (string-length($when) lt 10 or substring($when, 9, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12',
-             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))"/>
-  </xsl:function>
-
   <xsl:template match="tei:date">
     <xsl:choose>
       <xsl:when test="f:w3c-date(@when)">
         <time class="tei-date" datetime="{@when}"><xsl:apply-templates/></time>
       </xsl:when>
-      <xsl:when test="@notBefore and @notAfter">
-        <span class="tei-date" title="{f:ui('date-between', map{'from': f:date-label(@notBefore), 'to': f:date-label(@notAfter)})}"><xsl:apply-templates/></span>
+      <xsl:when test="@when"><span class="tei-date" title="{f:date-one(@when)}"><xsl:apply-templates/></span></xsl:when>
+      <!-- a span or bounds: on hover in the words the document's date is shown in (f:date-label) -->
+      <xsl:when test="@from or @to">
+        <span class="tei-date" title="{f:date-label(string(@from) || '/' || string(@to))}"><xsl:apply-templates/></span>
       </xsl:when>
-      <xsl:when test="@when"><span class="tei-date" title="{f:date-label(@when)}"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="@notBefore or @notAfter">
+        <span class="tei-date" title="{f:date-label(string(@notBefore) || '..' || string(@notAfter))}"><xsl:apply-templates/></span>
+      </xsl:when>
       <xsl:otherwise><span class="tei-date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -38,7 +38,7 @@
           <h1><xsl:value-of select="@name"/></h1>
           <xsl:if test="birth or death">
             <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
-              <xsl:value-of select="f:ui('life-dates', map{'birth': (birth ! f:date-label(string(.)), '?')[1], 'death': (death ! f:date-label(string(.)), '')[1]})"/></p>
+              <xsl:value-of select="f:ui('life-dates', map{'birth': (birth ! f:date-one(string(.)), '?')[1], 'death': (death ! f:date-one(string(.)), '')[1]})"/></p>
           </xsl:if>
           <xsl:if test="note">
             <p class="entry-note"><xsl:value-of select="note"/></p>
@@ -79,7 +79,7 @@
                   <xsl:text> </xsl:text>
                   <!-- undated documents are listed too, last, and say so -->
                   <xsl:choose>
-                    <xsl:when test="@date != ''"><span class="doc-date">(<time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time>)</span></xsl:when>
+                    <xsl:when test="@date != ''"><span class="doc-date">(<xsl:sequence select="f:date-html(@date)"/>)</span></xsl:when>
                     <xsl:otherwise><span class="doc-date undated">(<xsl:value-of select="f:ui('undated')"/>)</span></xsl:otherwise>
                   </xsl:choose>
                 </p>

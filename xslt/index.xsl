@@ -22,7 +22,7 @@
   <xsl:template match="/edition" mode="content">
     <xsl:variable name="docs" as="element(doc)*">
       <xsl:perform-sort select="doc">
-        <xsl:sort select="(@date[. != ''], '9999')[1]"/>
+        <xsl:sort select="f:date-start(@date)"/>
         <xsl:sort select="title"/>
       </xsl:perform-sort>
     </xsl:variable>
@@ -60,7 +60,7 @@
                 <p class="doc-date">
                   <!-- one style for every date, from the ISO value (the text as printed is on the document's page) -->
                   <xsl:choose>
-                    <xsl:when test="@date != ''"><time datetime="{@date}"><xsl:value-of select="f:date-label(@date)"/></time></xsl:when>
+                    <xsl:when test="@date != ''"><xsl:sequence select="f:date-html(@date)"/></xsl:when>
                     <xsl:otherwise><xsl:value-of select="f:ui('undated')"/></xsl:otherwise>
                   </xsl:choose>
                 </p>

@@ -26,20 +26,31 @@
   <xsl:template name="f:map">
     <!-- elements with @page (the entry page, from the site root), @name, @lat, @lon (and @basis, @at) -->
     <xsl:param name="places" as="element()*"/>
-    <!-- an entry page's small map: one place, no labels -->
+    <!-- an entry page's small map: one place, the whole plate, its name beside it -->
     <xsl:param name="small" as="xs:boolean" select="false()"/>
-    <xsl:variable name="points" select="$places[@lat castable as xs:double and @lon castable as xs:double]"/>
+    <!-- a point on the globe: a number within ±90° and ±180° (never NaN or infinite) -->
+    <xsl:variable name="points" select="$places[@lat castable as xs:double and @lon castable as xs:double]
+        [abs(xs:double(@lat)) le 90 and abs(xs:double(@lon)) le 180]"/>
+    <!-- no point to draw: a sentence, not an empty grid -->
+    <xsl:if test="empty($points)">
+      <p class="map-none" xmlns=""><xsl:value-of select="f:ui('map-none')"/></p>
+    </xsl:if>
+    <xsl:if test="exists($points)">
     <!-- the view: the points' extent with a margin (more on the right, where labels go), at
-         least 60° by 30°, within the plate's -180…180 and 84°N…68°S -->
+         least 60° by 30°, within -180…180 and the plate's 84°N…68°S, or the poles' when a point
+         lies beyond; an entry page's small map shows the whole plate -->
     <xsl:variable name="lons" select="$points/@lon ! xs:double(.)"/>
     <xsl:variable name="ys" select="$points/@lat ! (0 - xs:double(.))"/>
+    <xsl:variable name="top" select="max((-90, min((-84, min($ys) - 6))))"/>
+    <xsl:variable name="bottom" select="min((90, max((68, max($ys) + 6))))"/>
     <xsl:variable name="x0" select="if ($small) then -180 else max((-180, min($lons) - 12))"/>
     <xsl:variable name="x1" select="if ($small) then 180 else min((180, max(($x0 + 60, max($lons) + 30))))"/>
-    <xsl:variable name="y0" select="if ($small) then -84 else max((-84, min($ys) - 10))"/>
-    <xsl:variable name="y1" select="if ($small) then 68 else min((68, max(($y0 + 30, max($ys) + 10))))"/>
+    <xsl:variable name="y0" select="if ($small) then $top else max(($top, min($ys) - 10))"/>
+    <xsl:variable name="y1" select="if ($small) then $bottom else min(($bottom, max(($y0 + 30, max($ys) + 10))))"/>
     <xsl:variable name="scale" select="($x1 - $x0) div 360"/>
     <figure class="map{if ($small) then ' map-small' else ''}" xmlns="">
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="{string-join(($x0, $y0, $x1 - $x0, $y1 - $y0) ! format-number(., '0.##'), ' ')}" role="img" aria-label="{f:ui('map-label')}">
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="{string-join(($x0, $y0, $x1 - $x0, $y1 - $y0) ! format-number(., '0.##'), ' ')}" role="img"
+          aria-label="{if ($small) then f:ui('map-label-one', map{'place': string($points[1]/@name)}) else f:ui('map-label')}">
         <rect class="map-sea" x="{$x0}" y="{$y0}" width="{$x1 - $x0}" height="{$y1 - $y0}"/>
         <g class="map-graticule">
           <!-- every 30°, inside the view only (nothing drawn outside it) -->
@@ -57,7 +68,8 @@
                before and stays in the view. A name with no free spot is left off the plate; its
                point still names it on hover and links to it. -->
           <xsl:variable name="r" select="if ($small) then 2.5 else 1.8 * $scale"/>
-          <xsl:variable name="size" select="4.4 * $scale"/>
+          <!-- an entry page's map is drawn small (24rem at most): its one label is set larger -->
+          <xsl:variable name="size" select="if ($small) then 11 else 4.4 * $scale"/>
           <!-- places sharing a point (a country drawn at its capital, on the city's own point)
                are drawn side by side eastwards, each with a leader line to the true position, so
                every one can be seen and followed -->
@@ -97,8 +109,8 @@
             <xsl:variable name="y" select="?y" as="xs:double"/>
             <xsl:variable name="width" select="f:label-ems(string($place/@name)) * $size"/>
             <!-- the label's light halo reaches past its glyphs: kept inside the view too -->
-            <xsl:variable name="halo" select="0.4 * $scale"/>
-            <xsl:variable name="spot" as="array(*)?" select="if ($small) then () else (
+            <xsl:variable name="halo" select="if ($small) then 1.25 else 0.4 * $scale"/>
+            <xsl:variable name="spot" as="array(*)?" select="(
                 for $line in (0, 1, -1, 2, -2, 3, -3), $side in (1, -1)
                 return (
                   let $bx := if ($side = 1) then $x + 1.7 * $r else $x - 1.7 * $r - $width,
@@ -122,7 +134,7 @@
                   <line class="map-leader" x1="{format-number($x, '0.##')}" y1="{format-number($y, '0.##')}"
                       x2="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y2="{format-number($spot(3) - 0.35 * $size, '0.##')}" stroke-width="{$stroke}"/>
                 </xsl:if>
-                <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(0.8 * $scale, '0.###')}"
+                <text x="{format-number(if ($spot(2) = 1) then $spot(1)(1) else $spot(1)(3), '0.##')}" y="{format-number($spot(3), '0.##')}" font-size="{format-number($size, '0.###')}" stroke-width="{format-number(if ($small) then 2.5 else 0.8 * $scale, '0.###')}"
                     textLength="{format-number($width, '0.###')}" lengthAdjust="spacingAndGlyphs">
                   <xsl:if test="$spot(2) = -1"><xsl:attribute name="text-anchor">end</xsl:attribute></xsl:if>
                   <xsl:value-of select="$place/@name"/>
@@ -139,5 +151,6 @@
         <figcaption xmlns=""><xsl:value-of select="f:count('map-caption', count($places), map{'count': count($points), 'n': count($places)})"/></figcaption>
       </xsl:if>
     </figure>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

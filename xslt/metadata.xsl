@@ -15,7 +15,7 @@
   <xsl:variable name="title" select="($doc-title, f:normal(($titles[@type = 'main'], $titles)[1]))[1]"/>
   <xsl:variable name="source-url" select="string($header/tei:fileDesc/tei:publicationStmt/tei:idno[@type = 'URL'][1])"/>
   <!-- The document's date, chosen by tei_encoder/sitemap.py (document_date) as the index's:
-       ISO (YYYY[-MM[-DD]]) and the text as printed. -->
+       a date value (a date, a span or bounds, see f:date-label) and the text as printed. -->
   <xsl:param name="doc-date" as="xs:string" select="''"/>
   <xsl:param name="doc-date-text" as="xs:string" select="''"/>
 
@@ -25,7 +25,7 @@
       <!-- The date in the edition's reading style, from its ISO value (the record's wording may
            differ from document to document); the text when there is no ISO date. -->
       <xsl:choose>
-        <xsl:when test="$doc-date"><p class="doc-date"><time datetime="{$doc-date}"><xsl:value-of select="f:date-label($doc-date)"/></time></p></xsl:when>
+        <xsl:when test="$doc-date"><p class="doc-date"><xsl:sequence select="f:date-html($doc-date)"/></p></xsl:when>
         <xsl:when test="$doc-date-text"><p class="doc-date"><xsl:value-of select="$doc-date-text"/></p></xsl:when>
       </xsl:choose>
     </header>
@@ -174,7 +174,7 @@
     </xsl:variable>
     <xsl:variable name="data" select="map:merge((
         map{'@context': 'https://schema.org', '@type': 'ArchiveComponent', 'name': $title},
-        $doc-date[.] ! map{'dateCreated': .},
+        f:iso-interval($doc-date)[.] ! map{'dateCreated': .},
         $h//tei:profileDesc/tei:abstract ! map{'abstract': f:surface-text(.)},
         $h//tei:publicationStmt/tei:idno[@type='URL'][f:is-safe-url(string(.))] ! map{'url': string(.)},
         $h//tei:langUsage/tei:language[not(contains(., 'original'))][1] ! map{'inLanguage': string(@ident)},

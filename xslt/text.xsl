@@ -222,19 +222,32 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Lists: items as list items; a label, a page break or stray text between them gets an item of its own. -->
+  <!-- How a list is shown, by the words of its @type and @rend (tei_encoder/data/site.json `lists`,
+       passed parsed by tei_encoder/publish.py): numbered (an ol, unless the list's own labels number
+       it: they are shown), with bullets, or without marks. -->
+  <xsl:param name="list-kinds" as="map(*)" select="parse-json($site)?lists"/>
+
+  <!-- Lists: items as list items; a label, a page break or stray text between them gets an item of its own
+       (unmarked and, in a numbered list, not counted: each item is given its number). -->
   <xsl:template match="tei:list">
-    <div class="tei-list tei-list-{@type}">
+    <xsl:variable name="words" select="tokenize(lower-case(string-join((@type, @rend), ' ')))"/>
+    <xsl:variable name="kind" select="if ($words = array:flatten($list-kinds?ordered) and not(tei:label)) then 'ordered'
+                                      else if ($words = array:flatten($list-kinds?bulleted)) then 'bulleted' else ''"
+        xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
+    <div class="{string-join(('tei-list', @type ! ('tei-list-' || normalize-space(.)), $kind[.] ! ('list-' || .)), ' ')}">
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="tei:head"/>
-      <ul>
+      <xsl:element name="{if ($kind = 'ordered') then 'ol' else 'ul'}">
         <xsl:for-each select="f:content(.) except tei:head">
           <xsl:choose>
+            <xsl:when test="self::tei:item and $kind = 'ordered'">
+              <li value="{count(preceding-sibling::tei:item) + 1}"><xsl:call-template name="f:lang"/><xsl:apply-templates/></li>
+            </xsl:when>
             <xsl:when test="self::tei:item"><xsl:apply-templates select="."/></xsl:when>
             <xsl:otherwise><li class="tei-list-part"><xsl:apply-templates select="."/></li></xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
-      </ul>
+      </xsl:element>
     </div>
   </xsl:template>
   <xsl:template match="tei:list/tei:head">

@@ -89,10 +89,71 @@
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
   </xsl:function>
 
+  <!-- A document's date value (tei_encoder/sitemap.py DATE_SPAN): a date, FROM/TO (a span, @from/@to)
+       or NOTBEFORE..NOTAFTER (@notBefore/@notAfter), either bound of these two possibly missing, in
+       the edition's one reading style: each date as f:date-one shows it, the span and the bounds in
+       the words of date-range, date-from, date-to, date-between, date-not-before, date-not-after. -->
+  <xsl:function name="f:date-label" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="mark" select="if (contains($value, '/')) then '/' else if (contains($value, '..')) then '..' else ''"/>
+    <xsl:choose>
+      <xsl:when test="$mark = ''"><xsl:sequence select="f:date-one($value)"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="from" select="substring-before($value, $mark)"/>
+        <xsl:variable name="to" select="substring-after($value, $mark)"/>
+        <xsl:variable name="key" select="(if ($mark = '/') then ('date-range', 'date-from', 'date-to') else ('date-between', 'date-not-before', 'date-not-after'))[if ($from and $to) then 1 else if ($from) then 2 else 3]"/>
+        <xsl:sequence select="f:ui($key, map{'from': f:date-one($from), 'to': f:date-one($to)})"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- A date value as the page shows it: one date in <time> (its machine-readable value), a span or
+       bounds (which <time> cannot hold) as text. -->
+  <xsl:function name="f:date-html" as="node()">
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:choose>
+      <xsl:when test="contains($value, '/') or contains($value, '..')"><span class="date-range"><xsl:value-of select="f:date-label($value)"/></span></xsl:when>
+      <xsl:when test="f:w3c-date($value)"><time datetime="{$value}"><xsl:value-of select="f:date-one($value)"/></time></xsl:when>
+      <xsl:otherwise><span><xsl:value-of select="f:date-one($value)"/></span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- Whether @when is a date HTML's datetime takes: YYYY, YYYY-MM or YYYY-MM-DD with a month
+       01-12 and a day 01-31. Told without a regular expression (a page has a dozen dates, and one
+       costs several times more) unless the value has a character beyond ASCII: a digit of another
+       script is a digit (\d) to the expression. -->
+  <xsl:function name="f:w3c-date" as="xs:boolean">
+    <xsl:param name="when" as="xs:string?"/>
+    <xsl:sequence select="
+      if (exists(string-to-codepoints($when)[. gt 127])) then matches($when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')
+      else translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00')
+        and (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
+        and (string-length($when) lt 10 or substring($when, 9, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12',
+             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))"/>
+  </xsl:function>
+
+  <!-- What a date value is sorted by: its start, else its end (sitemap.date_start); '9999' when empty (undated last). -->
+  <xsl:function name="f:date-start" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="start" select="if (contains($value, '/')) then substring-before($value, '/') else if (contains($value, '..')) then substring-before($value, '..') else $value"/>
+    <xsl:variable name="end" select="if (contains($value, '/')) then substring-after($value, '/') else substring-after($value, '..')"/>
+    <xsl:sequence select="($start[. != ''], $end[. != ''], '9999')[1]"/>
+  </xsl:function>
+
+  <!-- A date value as ISO 8601 for schema.org (sitemap.iso_interval): the date, or FROM/TO when both
+       bounds are known; '' when one is open. -->
+  <xsl:function name="f:iso-interval" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="mark" select="if (contains($value, '/')) then '/' else if (contains($value, '..')) then '..' else ''"/>
+    <xsl:sequence select="if ($mark = '') then string($value)
+                          else if (substring-before($value, $mark) and substring-after($value, $mark)) then substring-before($value, $mark) || '/' || substring-after($value, $mark)
+                          else ''"/>
+  </xsl:function>
+
   <!-- An ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the edition's one reading style; other
        values are shown as they are. -->
   <xsl:variable name="f:months" as="item()*" select="array:flatten($ui('months'))" xmlns:array="http://www.w3.org/2005/xpath-functions/array"/>
-  <xsl:function name="f:date-label" as="xs:string">
+  <xsl:function name="f:date-one" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="months" select="$f:months"/>
     <!-- YYYY-MM or YYYY-MM-DD (the length tells them apart): told by its shape in ASCII digits
