@@ -74,6 +74,7 @@ _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "
 # whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ț][a-z]?\." but tries far fewer positions)
 _MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ț]\.)|(?<=[A-ZÀ-ÞĀ-ț][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and its possessive
 _SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
@@ -1647,6 +1648,9 @@ def _rule_names(
             if again is None:
                 continue
             words = again.group(0).split()
+        owner = next((k for k, w in enumerate(words) if _POSSESSIVE_END.search(w)), None)
+        if owner is not None:  # "Liao Chengzhi’s speech": the name ends with its possessive, which is not its
+            words = [*words[:owner], _POSSESSIVE_END.sub("", words[owner])]
         for n in (3, 2):
             if len(words) >= n and _east_asian_shape_of(words[:n], shapes):
                 names.append(" ".join(words[:n]))
