@@ -75,7 +75,8 @@ _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "
 _MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ț]\.)|(?<=[A-ZÀ-ÞĀ-ț][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and its possessive
-_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
+# (a capital may go on after a hyphen: "Dei-Anang", "Ould-Daddah")
+_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)*|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
 _FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
@@ -1608,6 +1609,7 @@ def _rule_names(
             g = _GIVEN_NAME.match(text, m.start())
             if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
                 whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run, runs))
+                whole = _second_surname(rec, text, m.start(), whole)
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
@@ -1735,6 +1737,30 @@ def _surname_after_particle(v, text: str, at: int, run: str) -> str:
     if after is None or v.is_title_word(after["word"]) or norm(after["word"]) in _FUNCTION_WORDS:
         return run
     return f"{run} {after['word']}"
+
+
+# the word after a name: capitalised, then the name's end (punctuation, a lower-case word or the string's end)
+_LAST_NAME_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț’'-]+)(?=[,;:.)\]]|\s+[a-z(\[]|\s*$)")
+
+
+def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
+    """A name of a given name and two surnames ("Raúl Valdes Vivo", "Joe Fio Meyer"): the given-name rule
+    found `run` (a given name and one word) at `at`; when the capitalised word after it ends the name
+    (punctuation, a lower-case word or the string's end after it) and is no dictionary word, title, word no
+    name holds, given name or listed place or body, the name goes on to it; else `run`."""
+    if run.count(" ") != 1 or rec.lexicon.get(tuple(norm(w) for w in run.split())):
+        return run  # (a listed name: the authority's forms say how far it goes)
+    after = _LAST_NAME_WORD.match(text, at + len(run))
+    if after is None:
+        return run
+    word = after["word"]
+    v = rec.names
+    key = norm(word)
+    if v.is_common_word(word) or v.is_title_word(word) or key in v.not_names or key in v.given:
+        return run
+    if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _NATIONAL.match(word):
+        return run
+    return f"{run} {word}"
 
 
 def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
@@ -1963,7 +1989,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         for node in ctx.nodes
         if node.tag == "list" and node.attrs.get("type") == "participants"
         for item in node.children
-        if isinstance(item, Node)
+        if isinstance(item, Node) and item.tag == "item"  # (the list's head, "Guests:", names no one)
     }
     rule_found: dict[str, list[str]] = {}
     runs: dict[str, str] = {}  # _given_name_run's answers, for this record
@@ -1976,12 +2002,10 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             side = _SIDE_AND_SPEAKER.fullmatch(" ".join(words))
             if side:
                 words = side["name"].split()  # "North (KIM):": the side, then the speaker in brackets
-            if (
-                len(words) == 1
-                and rec.names.is_common_word(words[0])
-                and norm(words[0]) not in rec.names.east_asian_family
-            ):
-                continue  # "Reason:", "Note:" are field labels, not speakers
+            if all(rec.names.is_common_word(w) for w in words) and not (
+                words and (norm(words[0]) in rec.names.east_asian_family or norm(words[0]) in rec.names.family_words)
+            ):  # ("LEE:", "Rice:": a family name that is a word too begins the speaker's name)
+                continue  # "Reason:", "Note:", "File No:" are field labels, not speakers
             names.append(_name_run(rec.names, words))
             continue
         if parent.tag == "sic" and _SYLLABLE_NAME.fullmatch(text.strip()):
