@@ -37,3 +37,26 @@ def test_a_field_label_of_common_words_and_a_participant_lists_head_name_no_one(
         "Consul; the talks were held at noon.\n\nKIM: We agree.\n"
     )
     assert _persons(tmp_path, body) == ["K.O. Amo-Bediako", "Pedro Ruiz Tolsa", "KIM"]
+
+
+def test_a_distribution_list_after_a_dash_names_each_person_a_dictionary_word_too(tmp_path):
+    body = "FYI – Wierzbowski, Wing, Kozubek\n\nThe cable was read at noon.\n"
+    assert _persons(tmp_path, body) == ["Wierzbowski", "Wing", "Kozubek"]
+
+
+def test_a_common_word_alone_in_an_attendance_list_stays_a_word(tmp_path):
+    body = "Also present: Wierzbowski, Guests and Wing; the cable was read at noon.\n"
+    assert _persons(tmp_path, body) == ["Wierzbowski"]  # one other person: no evidence for the words
+
+
+def test_an_attendance_item_cut_by_a_translators_word_and_followed_by_its_role(tmp_path):
+    body = (
+        "Malian side in attendance: Lansana Sow [transliterated], director, Office of Mines; "
+        "Seydou Keita, engineer.\n"
+    )
+    assert _persons(tmp_path, body)[0] == "Lansana Sow"
+
+
+def test_a_cue_with_a_colon_and_a_married_womans_name(tmp_path):
+    body = "Drafted by: Horváthné two copies\n\nLater Kovács Jánosné and Comrade Szabóné came in.\n"
+    assert _persons(tmp_path, body) == ["Horváthné", "Kovács Jánosné", "Szabóné"]

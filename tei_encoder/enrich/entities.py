@@ -427,7 +427,7 @@ class EntityRecognizer:
         )
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
-        self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        self.cued_name = re.compile(rf"(?<![\w])(?:{cues}):?\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
         # an organ's names as keys ("mofa", "foreign ministry"...) -> the organ; (organ, state id) -> its entries
         self.organ_keys = {
@@ -1453,6 +1453,31 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
 
 
 @lru_cache(maxsize=4)
+def _married_name_pattern(endings: tuple[str, ...]) -> re.Pattern:
+    """A capitalised word ending as names.json married_name_endings say ("Vajdáné"), maybe after another
+    capitalised word ("Kovács Jánosné")."""
+    ends = "|".join(re.escape(e) for e in endings)
+    return re.compile(
+        rf"(?:(?P<before>{_NAME_TOKEN}) )?(?P<word>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:{ends}))(?![\w’'-])"
+    )
+
+
+def _married_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Married women's names by their shape (names.json married_name_endings: Hungarian "Vajdáné",
+    "Kovács Jánosné"): the word no dictionary word, listed given name ("René") or listed place or body;
+    the capitalised word before it joins the name when it is no dictionary word, title or listed place."""
+    v = rec.names
+    names = []
+    for m in _married_name_pattern(v.married_name_endings).finditer(text):
+        word = m["word"]
+        if norm(word) in v.given or not _unlisted_name(rec, [word]):
+            continue
+        before = m["before"]
+        names.append(f"{before} {word}" if before and _unlisted_name(rec, [before]) else word)
+    return names
+
+
+@lru_cache(maxsize=4)
 def _cue_forms(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """names.json name_cues as the recogniser's cued_name pattern takes them (as listed and capitalised),
     grouped by their last word: (("by", ("led by", "Led by", ...)), ("to", ("according to", ...)))."""
@@ -1550,6 +1575,8 @@ def _rule_names(
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
+    if any(ending in text for ending in v.married_name_endings):
+        names.extend(_married_names(rec, text))
     if _APPOSITION in text:
         names.extend(_names_before_a_role(v, text))
     if ", " in text:
@@ -2030,8 +2057,10 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
                 and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
             ):
                 names.append(_name_run(rec.names, words))
-        if ":" in text or "ttended by" in text:
-            names.extend(_attendance_names(ctx, text))
+        if ":" in text or "ttended by" in text or "–" in text or " - " in text:
+            # the text after an element inside the same paragraph ("Bah [transliterated], director")
+            after = next((j for j in range(k + 1, min(k + 4, len(ctx.texts))) if ctx.parents[j] is parent), None)
+            names.extend(_attendance_names(ctx, text, ctx.texts[after] if after is not None else ""))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
             rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
@@ -2159,32 +2188,61 @@ def _titles_read_as_initials(v, names: list[str]) -> list[str]:
 
 _LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_EDITORS_NOTE = re.compile(r"\s*\[[a-z][^\]]*\]")  # "Boubacar Bah [transliterated]": the translator's word
 
 
-def _attendance_names(ctx: _DocContext, text: str) -> list[str]:
+@lru_cache(maxsize=4)
+def _attendance_cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
+    """names.json attendance_cues as printed, and those that end with a colon also with a dash for it
+    ("FYI – Trojanowski, ..."), the longest first."""
+    forms = []
+    for cue in sorted(cues, key=len, reverse=True):
+        forms.append(re.escape(cue))
+        if cue.endswith(":"):
+            forms.append(re.escape(cue[:-1]) + r"\s*[–—-](?=\s)")
+    return re.compile("|".join(forms))
+
+
+def _attendance_names(ctx: _DocContext, text: str, following: str = "") -> list[str]:
     """The people listed after an attendance cue inside running text (names.json attendance_cues: "(also in
-    attendance: Matsunaga, Tejima, Kunihiro; ..."), up to the first ';', ')', line end or sentence end: each
-    item of one to three capitalised words, its title left out, that is no dictionary word, title or known
-    place or body is a name (a surname alone is learnt for the record, TEI 13.2.1)."""
+    attendance: Matsunaga, Tejima, Kunihiro; ...", "FYI – Trojanowski, ..."), up to the first ';', ')', line
+    end or sentence end: each item of one to three capitalised words, its title and a translator's bracketed
+    word left out, that is no dictionary word, title or known place or body is a name (a surname alone is
+    learnt for the record, TEI 13.2.1). An item whose words are dictionary words too is a name when the list
+    names two other people (coordination: "Trojanowski, Thee, Chodorek") or, its first word no dictionary
+    word, when a role follows it ("Boubacar Bah, director"; `following`: the text after `text`, when an
+    element, a translator's bracket, cuts the list)."""
     v = ctx.rec.names
     names: list[str] = []
-    for cue in v.attendance_cues:
-        at = text.find(cue)
-        if at < 0:
-            continue
-        start = at + len(cue)
+    title = _leading_title(ctx.rec.person_titles)
+    for cue in _attendance_cue_pattern(v.attendance_cues).finditer(text):
+        start = cue.end()
         end_m = _LIST_END.search(text, start)
         segment = text[start : end_m.start() if end_m else len(text)]
-        title = _leading_title(ctx.rec.person_titles)
-        for item in _LIST_SPLIT.split(segment):
-            words = title.sub("", item.strip()).split()
+        if end_m is None and following:  # the list goes on after the element: its next item says who the last is
+            segment += " " + _LIST_END.split(following, maxsplit=1)[0].lstrip(" ]")
+        items = [title.sub("", _EDITORS_NOTE.sub("", item).strip()).split() for item in _LIST_SPLIT.split(segment)]
+        found: list[str] = []
+        common: list[tuple[int, list[str]]] = []  # items that are names but for a dictionary word
+        for k, words in enumerate(items):
             if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
                 continue
-            if any(v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names for w in words):
+            if any(v.is_title_word(w) or norm(w) in v.not_names or norm(w) in _NOT_NAMES for w in words):
                 continue
             if any(f.kind != "person" for f in ctx.forms(tuple(norm(w) for w in words))):
                 continue  # "Japan", "the Embassy": a place or a body, not one of the people
-            names.append(" ".join(words))
+            if any(v.is_common_word(w) or (_NATIONAL.match(w) and not _SURNAME_NOT_ADJECTIVE.search(w)) for w in words):
+                common.append((k, words))
+                continue
+            found.append(" ".join(words))
+        for k, words in common:
+            role_after = k + 1 < len(items) and bool(items[k + 1]) and v.is_title_word(items[k + 1][0])
+            if (len(words) == 1 and len(found) >= 2) or (
+                len(words) > 1 and role_after and not v.is_common_word(words[0]) and not _NATIONAL.match(words[0])
+            ):
+                if not any(f.kind != "person" for w in words for f in ctx.forms((norm(w),))):
+                    found.append(" ".join(words))
+        names.extend(found)
     return names
 
 

@@ -63,6 +63,7 @@ class NameVocabulary:
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
     envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
     surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
+    married_name_endings: tuple[str, ...] = ()  # "né" of "Vajdáné": a married woman's name
 
     def state_expansion(self, prefix: str) -> str | None:
         """The words a state prefix as printed stands for ("D. R." and "DR": "Democratic Republic of";
@@ -179,6 +180,7 @@ def vocabulary() -> NameVocabulary:
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
         envoy_titles=tuple(raw.get("envoy_titles", ())),
         surname_endings=tuple(raw.get("surname_endings", ())),
+        married_name_endings=tuple(raw.get("married_name_endings", ())),
     )
 
 
