@@ -51,8 +51,7 @@ def test_a_common_word_alone_in_an_attendance_list_stays_a_word(tmp_path):
 
 def test_an_attendance_item_cut_by_a_translators_word_and_followed_by_its_role(tmp_path):
     body = (
-        "Malian side in attendance: Lansana Sow [transliterated], director, Office of Mines; "
-        "Seydou Keita, engineer.\n"
+        "Malian side in attendance: Lansana Sow [transliterated], director, Office of Mines; Seydou Keita, engineer.\n"
     )
     assert _persons(tmp_path, body)[0] == "Lansana Sow"
 
@@ -60,3 +59,27 @@ def test_an_attendance_item_cut_by_a_translators_word_and_followed_by_its_role(t
 def test_a_cue_with_a_colon_and_a_married_womans_name(tmp_path):
     body = "Drafted by: Horváthné two copies\n\nLater Kovács Jánosné and Comrade Szabóné came in.\n"
     assert _persons(tmp_path, body) == ["Horváthné", "Kovács Jánosné", "Szabóné"]
+
+
+def test_a_name_before_a_dash_and_its_role(tmp_path):
+    body = (
+        "Also there were:\n\nPoland : Wierzbowski – deputy head of the Foreign Department\n\n"
+        "Kozubek – head of the secretariat of the First Secretary\n\nMoscow – capital of the host state\n"
+    )
+    assert _persons(tmp_path, body) == ["Wierzbowski", "Kozubek"]  # a listed place before a dash stays a place
+
+
+def test_an_inverted_korean_name_and_a_name_of_dictionary_words_the_text_says_is_a_person(tmp_path):
+    body = (
+        "1. Ri, Song-Chol, Minister of Trade, met the delegation. He took as an interpreter Mun Ho, who had "
+        "studied in Moscow. The Han Ho ferry was late.\n"
+    )
+    assert _persons(tmp_path, body) == ["Ri, Song-Chol", "Mun Ho"]
+
+
+def test_names_by_a_verb_of_speech_or_address_and_an_addressee_line(tmp_path):
+    body = (
+        "Bielecki informs Wierzbowski of the new schedule.\n\nTo Wierzbowski.\n\nLater Kozubek replied that the "
+        "train was late. The envoy of Lumeria told us so; Moscow said nothing and TASS said less.\n"
+    )
+    assert _persons(tmp_path, body) == ["Wierzbowski", "Wierzbowski", "Kozubek"]

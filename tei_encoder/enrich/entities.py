@@ -89,6 +89,11 @@ _INVERTED_NAME = re.compile(
 _SURNAME_COMMA_GIVEN = re.compile(
     r"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ț(\[])"
 )
+# "Pak, Tong-Jin": an East Asian family name, a comma, a given name of two syllables joined by a hyphen, then
+# no other name word
+_FAMILY_COMMA_GIVEN = re.compile(
+    r"(?P<family>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+)(?=[,;:)]|\s+[a-z(\[]|\s*$)"
+)
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
     rf"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
@@ -1453,6 +1458,61 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
 
 
 @lru_cache(maxsize=4)
+def _verb_patterns(speech: tuple[str, ...], address: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """(a verb of speech after a space, a verb of address and the capitalised word after it that "of",
+    "that", "about" or "to" follows); names.json speech_verbs, verbs_of_address."""
+    return (
+        re.compile(rf" (?:{trie_regex(set(speech))})(?![\w’'-])"),
+        re.compile(rf"(?<![\w’'-])(?:{trie_regex(set(address))}) (?P<name>{_NAME_TOKEN})(?= (?:of|that|about|to)\b)"),
+    )
+
+
+# a line that holds only "To", a name and maybe a full stop: the addressee of a telegram or letter
+_ADDRESSEE_LINE = re.compile(rf"\s*To:?\s+(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})\.?\s*")
+_NAME_RUN_BEFORE = re.compile(rf"(?<![\w.’'-])(?P<run>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|The|a|an)\s$")
+
+
+def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names no list holds found by the verbs around them: capitalised words right before a verb of speech
+    ("Trojanowski said", "Comrade Alexandrov replied": the title left out), or right after a verb of address
+    that "of", "that", "about" or "to" follows ("informs Vyshinsky of the visit"). Not after an article, not
+    in capitals (an agency: "TASS said"), no word a dictionary word, title, national adjective, listed place
+    or body (_unlisted_name: "Moscow said" is a place)."""
+    v = rec.names
+    speech, address = _verb_patterns(v.speech_verbs, v.verbs_of_address)
+    names = []
+    for m in speech.finditer(text):
+        before = _NAME_RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if before is None or _ARTICLE_BEFORE.search(text, max(0, before.start() - 5), before.start()):
+            continue
+        if text[max(0, before.start() - 6) : before.start()].split()[-1:] in (["of"], ["from"], ["in"], ["for"]):
+            continue  # "the envoy of Lumeria told us": the place or body a person comes from
+        words = before["run"].split()
+        while words and (v.is_title_word(words[0]) or v.is_common_word(words[0])):
+            words = words[1:]  # "Comrade Alexandrov", "Then Alexandrov": the name after them
+        if any(rec.lexicon.get((norm(w),)) for w in words):
+            continue  # "with Tsedenbal Ulanfu said": a listed name is the authority's to find, alone or beside another
+        if not words or any(w.isupper() for w in words) or not _unlisted_name(rec, words):
+            continue
+        if len(words) > 1 or not _misspelt_surname(rec, words[0]):
+            names.append(_name_run(v, words) if len(words) > 1 else words[0])
+    for m in address.finditer(text):
+        word = m["name"]
+        if not word.isupper() and _unlisted_name(rec, [word]) and not _misspelt_surname(rec, word):
+            names.append(word)
+    return names
+
+
+def _misspelt_surname(rec: EntityRecognizer, word: str) -> bool:
+    """Whether `word` is a listed surname misspelt ("Castro asks Kuydryavstev to"): within 85 points of
+    one (_close_surnames); the near-miss rule links it with sic/corr (_near_miss), no rule makes it a
+    person of the record."""
+    scored = _close_surnames(rec, norm(word)) if len(word) >= 6 else []
+    return bool(scored) and scored[0][0] >= 85
+
+
+@lru_cache(maxsize=4)
 def _married_name_pattern(endings: tuple[str, ...]) -> re.Pattern:
     """A capitalised word ending as names.json married_name_endings say ("Vajdáné"), maybe after another
     capitalised word ("Kovács Jánosné")."""
@@ -1577,8 +1637,19 @@ def _rule_names(
     names.extend(_cued_names(rec, text, runs))
     if any(ending in text for ending in v.married_name_endings):
         names.extend(_married_names(rec, text))
+    names.extend(_names_by_their_verbs(rec, text))
+    if text[:4].lstrip().startswith("To"):
+        addressee = _ADDRESSEE_LINE.fullmatch(text)
+        if (
+            addressee
+            and _unlisted_name(rec, addressee["name"].split())
+            and not _misspelt_surname(rec, addressee["name"])
+        ):
+            names.append(_name_run(v, addressee["name"].split()))  # "To Vyshinsky.": a telegram's addressee
     if _APPOSITION in text:
         names.extend(_names_before_a_role(v, text))
+    if " – " in text or " - " in text or " — " in text:
+        names.extend(_names_before_a_dash_role(rec, text))
     if ", " in text:
         names.extend(_names_after_a_role(v, text))
     if " of " in text and _text_kinds(text) & _ORG_HEAD:  # (a body's head word in the string: few strings)
@@ -1610,6 +1681,9 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
+    for m in _FAMILY_COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
+        if norm(m["family"]) in v.east_asian_family and v.is_syllable_word(m["given"]):
+            names.append(m.group(0))  # "Pak, Tong-Jin, Minister of ...": a Korean name inverted, as a list prints it
     for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
         if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
             names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
@@ -1677,6 +1751,9 @@ def _rule_names(
             if again is None:
                 continue
             words = again.group(0).split()
+            start = again.start()
+        else:
+            start = m.start()
         owner = next((k for k, w in enumerate(words) if _POSSESSIVE_END.search(w)), None)
         if owner is not None:  # "Liao Chengzhi’s speech": the name ends with its possessive, which is not its
             words = [*words[:owner], _POSSESSIVE_END.sub("", words[owner])]
@@ -1684,7 +1761,28 @@ def _rule_names(
             if len(words) >= n and _east_asian_shape_of(words[:n], shapes):
                 names.append(" ".join(words[:n]))
                 break
+        else:  # "as an interpreter Mun Il, who ...": dictionary words, and the text says who they are
+            two = " ".join(words[:2])
+            if (
+                len(words) >= 2
+                and east_asian_shape(words[:2], words_too=True)
+                and _said_to_be_a_person(v, text, start, start + len(two))
+            ):
+                names.append(two)
     return [n for n in names if n]
+
+
+_WHO_AFTER = re.compile(r",? who\b")
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])(?P<role>[a-z][a-z-]+) $")
+
+
+def _said_to_be_a_person(v, text: str, start: int, end: int) -> bool:
+    """Whether the text around the words at start:end says they name a person: "who" after them ("Mun Il,
+    who was ..."), or a role in lower case right before them ("an interpreter Mun Il")."""
+    if _WHO_AFTER.match(text, end):
+        return True
+    before = _ROLE_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and v.is_title_word(before["role"])
 
 
 _NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][\w’'-]*)")
@@ -2029,9 +2127,9 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             side = _SIDE_AND_SPEAKER.fullmatch(" ".join(words))
             if side:
                 words = side["name"].split()  # "North (KIM):": the side, then the speaker in brackets
-            if all(rec.names.is_common_word(w) for w in words) and not (
+            if all(rec.names.is_common_word(w) and norm(w.strip("[]")) not in rec.names.given for w in words) and not (
                 words and (norm(words[0]) in rec.names.east_asian_family or norm(words[0]) in rec.names.family_words)
-            ):  # ("LEE:", "Rice:": a family name that is a word too begins the speaker's name)
+            ):  # ("LEE:", "Rice:", "[Anna] Holm": a family or given name that is a word too names the speaker)
                 continue  # "Reason:", "Note:", "File No:" are field labels, not speakers
             names.append(_name_run(rec.names, words))
             continue
@@ -2122,6 +2220,30 @@ def _names_before_a_role(v, text: str) -> list[str]:
             if words and (len(words) > 1 or not (v.is_common_word(words[0]) or v.is_title_word(words[0]))):
                 names.append(_name_run(v, words) if len(words) > 1 else words[0])  # "Le Duan", not "Duan" alone
         at = text.find(_APPOSITION, at + 1)
+    return names
+
+
+# "Alexandrov – head of the secretariat": a name opening the string (or a list item, after ": " or "; "), a dash,
+# then who the person is
+_NAME_BEFORE_DASH = re.compile(
+    rf"(?:^|(?<=[:;] ))\s*(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}}) [–—-] (?P<role>[\w’'-]+(?: [\w’'-]+)?)"
+)
+
+
+def _names_before_a_dash_role(rec: EntityRecognizer, text: str) -> list[str]:
+    """The name that opens a string or a list item and is followed by a dash and a role, in any case
+    ("Alexandrov – head of the secretariat", "USSR : Rusakov – deputy head of ..."): a person, the role
+    outside the name (TEI 13.2.1); no word a dictionary word, title, national adjective or listed place
+    or body (_unlisted_name)."""
+    v = rec.names
+    names = []
+    for m in _NAME_BEFORE_DASH.finditer(text):
+        role = m["role"].split()
+        if not (v.is_title_word(role[0]) or (len(role) > 1 and v.is_title_word(role[1]))):
+            continue
+        words = m["name"].split()
+        if _unlisted_name(rec, words) and not (len(words) == 1 and _misspelt_surname(rec, words[0])):
+            names.append(_name_run(v, words) if len(words) > 1 else words[0])
     return names
 
 
@@ -2231,17 +2353,18 @@ def _attendance_names(ctx: _DocContext, text: str, following: str = "") -> list[
                 continue
             if any(f.kind != "person" for f in ctx.forms(tuple(norm(w) for w in words))):
                 continue  # "Japan", "the Embassy": a place or a body, not one of the people
-            if any(v.is_common_word(w) or (_NATIONAL.match(w) and not _SURNAME_NOT_ADJECTIVE.search(w)) for w in words):
+            if any(v.is_common_word(w) for w in words):
                 common.append((k, words))
                 continue
             found.append(" ".join(words))
         for k, words in common:
             role_after = k + 1 < len(items) and bool(items[k + 1]) and v.is_title_word(items[k + 1][0])
-            if (len(words) == 1 and len(found) >= 2) or (
-                len(words) > 1 and role_after and not v.is_common_word(words[0]) and not _NATIONAL.match(words[0])
+            listed_else = any(f.kind != "person" for w in words for f in ctx.forms((norm(w),)))
+            if not listed_else and (
+                (len(words) == 1 and len(found) >= 2)
+                or (len(words) > 1 and role_after and not v.is_common_word(words[0]) and not _NATIONAL.match(words[0]))
             ):
-                if not any(f.kind != "person" for w in words for f in ctx.forms((norm(w),))):
-                    found.append(" ".join(words))
+                found.append(" ".join(words))
         names.extend(found)
     return names
 
@@ -2480,7 +2603,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
             continue
         if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks):
             continue  # a title is never part of a name
-        inverted = "," in name or (
+        # ("Pak, Tong-Jin" keeps its order: the family name is first either way)
+        inverted = ("," in name and not east_asian_shape([t for _, _, t in tokens(name)])) or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
         )
         if inverted and any(f.kind == "place" and f.rank == 0 for f in ctx.forms((norm(toks[0]),))):
@@ -5528,6 +5652,14 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # an inverted name: "Kozlov, F. R."
         if gap == ", " and k == i and length == 2 and norm(toks[k + 1][2]) in vocabulary().given:
             continue  # an inverted name, the given name written out: "Eskandary, Iradj"
+        if (
+            gap == ", "
+            and k == i
+            and length == 2
+            and "-" in toks[k + 1][2]
+            and east_asian_shape([toks[k][2], toks[k + 1][2]])
+        ):
+            continue  # an East Asian name, the given name after a comma: "Pak, Tong-Jin"
         if gap in ("'", "’") and toks[k + 1][2] == "s":
             continue  # a possessive inside a name: "Democratic People's Republic of Korea"
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
