@@ -1458,15 +1458,14 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
 
 
 @lru_cache(maxsize=4)
-def _verb_patterns(speech: tuple[str, ...], address: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """(a verb of speech after a space, a verb of address and the capitalised word after it that "of",
-    "that", "about" or "to" follows); names.json speech_verbs, verbs_of_address."""
-    return (
-        re.compile(rf" (?:{trie_regex(set(speech))})(?![\w’'-])"),
-        re.compile(rf"(?<![\w’'-])(?:{trie_regex(set(address))}) (?P<name>{_NAME_TOKEN})(?= (?:of|that|about|to)\b)"),
-    )
+def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern:
+    """A verb of speech or address after a space (names.json speech_verbs, verbs_of_address). It begins
+    with a space: the scan looks for that character alone and tries the verbs only there."""
+    return re.compile(rf" (?P<verb>{trie_regex(set(verbs))})(?![\w’'-])")
 
 
+# after a verb of address, the capitalised word that "of", "that", "about" or "to" follows
+_ADDRESSED = re.compile(rf" (?P<name>{_NAME_TOKEN})(?= (?:of|that|about|to)\b)")
 # a line that holds only "To", a name and maybe a full stop: the addressee of a telegram or letter
 _ADDRESSEE_LINE = re.compile(rf"\s*To:?\s+(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})\.?\s*")
 _NAME_RUN_BEFORE = re.compile(rf"(?<![\w.’'-])(?P<run>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})$")
@@ -1480,9 +1479,14 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
     in capitals (an agency: "TASS said"), no word a dictionary word, title, national adjective, listed place
     or body (_unlisted_name: "Moscow said" is a place)."""
     v = rec.names
-    speech, address = _verb_patterns(v.speech_verbs, v.verbs_of_address)
     names = []
-    for m in speech.finditer(text):
+    for m in _verb_pattern((*v.speech_verbs, *v.verbs_of_address)).finditer(text):
+        if m["verb"] in v.verbs_of_address and (addressed := _ADDRESSED.match(text, m.end())):
+            word = addressed["name"]
+            if not word.isupper() and _unlisted_name(rec, [word]) and not _misspelt_surname(rec, word):
+                names.append(word)
+        if m["verb"] not in v.speech_verbs:
+            continue
         before = _NAME_RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if before is None or _ARTICLE_BEFORE.search(text, max(0, before.start() - 5), before.start()):
             continue
@@ -1497,10 +1501,6 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
             continue
         if len(words) > 1 or not _misspelt_surname(rec, words[0]):
             names.append(_name_run(v, words) if len(words) > 1 else words[0])
-    for m in address.finditer(text):
-        word = m["name"]
-        if not word.isupper() and _unlisted_name(rec, [word]) and not _misspelt_surname(rec, word):
-            names.append(word)
     return names
 
 
