@@ -432,6 +432,11 @@ class EntityRecognizer:
         )
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
+        # a verb of speech or address (names.json speech_verbs, verbs_of_address) after a space: the scan looks
+        # for that character alone and tries the verbs only there (_names_by_their_verbs)
+        self.speech_verbs = frozenset(self.names.speech_verbs)
+        self.address_verbs = frozenset(self.names.verbs_of_address)
+        self.verb = re.compile(rf" (?P<verb>{trie_regex({*self.speech_verbs, *self.address_verbs})})(?![\w’'-])")
         self.cued_name = re.compile(rf"(?<![\w])(?:{cues}):?\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
         # an organ's names as keys ("mofa", "foreign ministry"...) -> the organ; (organ, state id) -> its entries
@@ -1457,13 +1462,6 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     return names
 
 
-@lru_cache(maxsize=4)
-def _verb_pattern(verbs: tuple[str, ...]) -> re.Pattern:
-    """A verb of speech or address after a space (names.json speech_verbs, verbs_of_address). It begins
-    with a space: the scan looks for that character alone and tries the verbs only there."""
-    return re.compile(rf" (?P<verb>{trie_regex(set(verbs))})(?![\w’'-])")
-
-
 # after a verb of address, the capitalised word that "of", "that", "about" or "to" follows
 _ADDRESSED = re.compile(rf" (?P<name>{_NAME_TOKEN})(?= (?:of|that|about|to)\b)")
 # a line that holds only "To", a name and maybe a full stop: the addressee of a telegram or letter
@@ -1480,13 +1478,21 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
     or body (_unlisted_name: "Moscow said" is a place)."""
     v = rec.names
     names = []
-    for m in _verb_pattern((*v.speech_verbs, *v.verbs_of_address)).finditer(text):
-        if m["verb"] in v.verbs_of_address and (addressed := _ADDRESSED.match(text, m.end())):
+    for m in rec.verb.finditer(text):
+        verb = m["verb"]
+        if (
+            verb in rec.address_verbs
+            and text[m.end() + 1 : m.end() + 2].isupper()
+            and (addressed := _ADDRESSED.match(text, m.end()))
+        ):
             word = addressed["name"]
             if not word.isupper() and _unlisted_name(rec, [word]) and not _misspelt_surname(rec, word):
                 names.append(word)
-        if m["verb"] not in v.speech_verbs:
-            continue
+        last = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if verb not in rec.speech_verbs or not last[:1].isupper() or last.lower() in _NOT_NAMES:
+            continue  # (most verbs follow a word in lower case or a pronoun: "he said", "He said"; cheap looks first)
+        if rec.lexicon.get((norm(last),)):
+            continue  # "Tsedenbal said", "with Tsedenbal Ulanfu said": a listed name is the authority's to find
         before = _NAME_RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if before is None or _ARTICLE_BEFORE.search(text, max(0, before.start() - 5), before.start()):
             continue
@@ -1496,7 +1502,7 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
         while words and (v.is_title_word(words[0]) or v.is_common_word(words[0])):
             words = words[1:]  # "Comrade Alexandrov", "Then Alexandrov": the name after them
         if any(rec.lexicon.get((norm(w),)) for w in words):
-            continue  # "with Tsedenbal Ulanfu said": a listed name is the authority's to find, alone or beside another
+            continue  # (a listed name before it: "Tsedenbal Dash said")
         if not words or any(w.isupper() for w in words) or not _unlisted_name(rec, words):
             continue
         if len(words) > 1 or not _misspelt_surname(rec, words[0]):
@@ -1754,7 +1760,7 @@ def _rule_names(
             start = again.start()
         else:
             start = m.start()
-        owner = next((k for k, w in enumerate(words) if _POSSESSIVE_END.search(w)), None)
+        owner = next((k for k, w in enumerate(words) if w.endswith(("’s", "'s")) and _POSSESSIVE_END.search(w)), None)
         if owner is not None:  # "Liao Chengzhi’s speech": the name ends with its possessive, which is not its
             words = [*words[:owner], _POSSESSIVE_END.sub("", words[owner])]
         for n in (3, 2):
@@ -1873,9 +1879,12 @@ def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
     found `run` (a given name and one word) at `at`; when the capitalised word after it ends the name
     (punctuation, a lower-case word or the string's end after it) and is no dictionary word, title, word no
     name holds, given name or listed place or body, the name goes on to it; else `run`."""
-    if run.count(" ") != 1 or rec.lexicon.get(tuple(norm(w) for w in run.split())):
+    end = at + len(run)
+    if not text[end + 1 : end + 2].isupper() or text[end : end + 1] != " " or run.count(" ") != 1:
+        return run  # (most names end before punctuation or a word in lower case: a cheap look first)
+    if rec.lexicon.get(tuple(norm(w) for w in run.split())):
         return run  # (a listed name: the authority's forms say how far it goes)
-    after = _LAST_NAME_WORD.match(text, at + len(run))
+    after = _LAST_NAME_WORD.match(text, end)
     if after is None:
         return run
     word = after["word"]
@@ -2155,7 +2164,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
                 and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
             ):
                 names.append(_name_run(rec.names, words))
-        if ":" in text or "ttended by" in text or "–" in text or " - " in text:
+        if ":" in text or "ttended by" in text or "–" in text or " - " in text:  # ("FYI – ...": a dash for the colon)
             # the text after an element inside the same paragraph ("Bah [transliterated], director")
             after = next((j for j in range(k + 1, min(k + 4, len(ctx.texts))) if ctx.parents[j] is parent), None)
             names.extend(_attendance_names(ctx, text, ctx.texts[after] if after is not None else ""))
@@ -2313,16 +2322,23 @@ _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _EDITORS_NOTE = re.compile(r"\s*\[[a-z][^\]]*\]")  # "Boubacar Bah [transliterated]": the translator's word
 
 
-@lru_cache(maxsize=4)
-def _attendance_cue_pattern(cues: tuple[str, ...]) -> re.Pattern:
-    """names.json attendance_cues as printed, and those that end with a colon also with a dash for it
-    ("FYI – Trojanowski, ..."), the longest first."""
-    forms = []
-    for cue in sorted(cues, key=len, reverse=True):
-        forms.append(re.escape(cue))
-        if cue.endswith(":"):
-            forms.append(re.escape(cue[:-1]) + r"\s*[–—-](?=\s)")
-    return re.compile("|".join(forms))
+_DASH_FOR_COLON = re.compile(r"\s*[–—-](?=\s)")  # "FYI – ...": a dash where the cue's colon would stand
+
+
+def _attendance_cue_ends(text: str, cues: tuple[str, ...]) -> list[int]:
+    """Where the list after each attendance cue (names.json attendance_cues) printed in `text` begins, its
+    first printing each: the cue as listed, or one that ends with a colon with a dash for it ("FYI – ...").
+    (A plain string search for each cue: most texts hold none.)"""
+    ends = []
+    for cue in cues:
+        at = text.find(cue)
+        if at >= 0:
+            ends.append(at + len(cue))
+        elif cue.endswith(":") and (at := text.find(cue[:-1])) >= 0:
+            dash = _DASH_FOR_COLON.match(text, at + len(cue) - 1)
+            if dash is not None:
+                ends.append(dash.end())
+    return ends
 
 
 def _attendance_names(ctx: _DocContext, text: str, following: str = "") -> list[str]:
@@ -2337,8 +2353,7 @@ def _attendance_names(ctx: _DocContext, text: str, following: str = "") -> list[
     v = ctx.rec.names
     names: list[str] = []
     title = _leading_title(ctx.rec.person_titles)
-    for cue in _attendance_cue_pattern(v.attendance_cues).finditer(text):
-        start = cue.end()
+    for start in _attendance_cue_ends(text, v.attendance_cues):
         end_m = _LIST_END.search(text, start)
         segment = text[start : end_m.start() if end_m else len(text)]
         if end_m is None and following:  # the list goes on after the element: its next item says who the last is
