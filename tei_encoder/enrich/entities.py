@@ -89,11 +89,9 @@ _INVERTED_NAME = re.compile(
 _SURNAME_COMMA_GIVEN = re.compile(
     r"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ț(\[])"
 )
-# "Pak, Tong-Jin": an East Asian family name, a comma, a given name of two syllables joined by a hyphen, then
-# no other name word
-_FAMILY_COMMA_GIVEN = re.compile(
-    r"(?P<family>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+)(?=[,;:)]|\s+[a-z(\[]|\s*$)"
-)
+# "Pak, Tong-Jin": (an East Asian family name,) a comma, a given name of two syllables joined by a hyphen, then
+# no other name word (the scan looks for the comma; the family name before it is read back)
+_COMMA_GIVEN = re.compile(r", (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+)(?=[,;:)]|\s+[a-z(\[]|\s*$)")
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
     rf"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
@@ -1687,9 +1685,10 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
-    for m in _FAMILY_COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
-        if norm(m["family"]) in v.east_asian_family and v.is_syllable_word(m["given"]):
-            names.append(m.group(0))  # "Pak, Tong-Jin, Minister of ...": a Korean name inverted, as a list prints it
+    for m in _COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
+        first = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()]
+        if first[1:].isalpha() and norm(first) in v.east_asian_family and v.is_syllable_word(m["given"]):
+            names.append(f"{first}, {m['given']}")  # "Pak, Tong-Jin, Minister of ...": a Korean name inverted
     for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
         if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
             names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
@@ -1756,11 +1755,15 @@ def _rule_names(
             again = _CAP_RUN.match(text, m.start() + len(" ".join(words[:later])) + 1) if later else None
             if again is None:
                 continue
-            words = again.group(0).split()
-            start = again.start()
+            run, start = again.group(0), again.start()
+            words = run.split()
         else:
-            start = m.start()
-        owner = next((k for k, w in enumerate(words) if w.endswith(("’s", "'s")) and _POSSESSIVE_END.search(w)), None)
+            run, start = m.group(0), m.start()
+        owner = (
+            next((k for k, w in enumerate(words) if _POSSESSIVE_END.search(w)), None)
+            if "’s" in run or "'s" in run
+            else None
+        )
         if owner is not None:  # "Liao Chengzhi’s speech": the name ends with its possessive, which is not its
             words = [*words[:owner], _POSSESSIVE_END.sub("", words[owner])]
         for n in (3, 2):
