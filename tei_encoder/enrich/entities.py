@@ -77,7 +77,9 @@ _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "
 # whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ț][a-z]?\." but tries far fewer positions)
 _MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ț]\.)|(?<=[A-ZÀ-ÞĀ-ț][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and its possessive
+# (a capital may go on after a hyphen: "Dei-Anang", "Ould-Daddah")
+_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)*|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
 _FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
@@ -90,6 +92,9 @@ _INVERTED_NAME = re.compile(
 _SURNAME_COMMA_GIVEN = re.compile(
     r"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ț(\[])"
 )
+# "Pak, Tong-Jin": (an East Asian family name,) a comma, a given name of two syllables joined by a hyphen, then
+# no other name word (the scan looks for the comma; the family name before it is read back)
+_COMMA_GIVEN = re.compile(r", (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+)(?=[,;:)]|\s+[a-z(\[]|\s*$)")
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
     rf"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
@@ -428,7 +433,12 @@ class EntityRecognizer:
         )
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
-        self.cued_name = re.compile(rf"(?<![\w])(?:{cues})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+        # a verb of speech or address (names.json speech_verbs, verbs_of_address) after a space: the scan looks
+        # for that character alone and tries the verbs only there (_names_by_their_verbs)
+        self.speech_verbs = frozenset(self.names.speech_verbs)
+        self.address_verbs = frozenset(self.names.verbs_of_address)
+        self.verb = re.compile(rf" (?P<verb>{trie_regex({*self.speech_verbs, *self.address_verbs})})(?![\w’'-])")
+        self.cued_name = re.compile(rf"(?<![\w])(?:{cues}):?\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
         self.generic = self._generic_variants()
         # an organ's names as keys ("mofa", "foreign ministry"...) -> the organ; (organ, state id) -> its entries
         self.organ_keys = {
@@ -1453,6 +1463,87 @@ def _cued_names(rec: EntityRecognizer, text: str, runs: dict[str, str]) -> list[
     return names
 
 
+# after a verb of address, the capitalised word that "of", "that", "about" or "to" follows
+_ADDRESSED = re.compile(rf" (?P<name>{_NAME_TOKEN})(?= (?:of|that|about|to)\b)")
+# a line that holds only "To", a name and maybe a full stop: the addressee of a telegram or letter
+_ADDRESSEE_LINE = re.compile(rf"\s*To:?\s+(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})\.?\s*")
+_NAME_RUN_BEFORE = re.compile(rf"(?<![\w.’'-])(?P<run>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}})$")
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|The|a|an)\s$")
+
+
+def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names no list holds found by the verbs around them: capitalised words right before a verb of speech
+    ("Trojanowski said", "Comrade Alexandrov replied": the title left out), or right after a verb of address
+    that "of", "that", "about" or "to" follows ("informs Vyshinsky of the visit"). Not after an article, not
+    in capitals (an agency: "TASS said"), no word a dictionary word, title, national adjective, listed place
+    or body (_unlisted_name: "Moscow said" is a place)."""
+    v = rec.names
+    names = []
+    for m in rec.verb.finditer(text):
+        verb = m["verb"]
+        if (
+            verb in rec.address_verbs
+            and text[m.end() + 1 : m.end() + 2].isupper()
+            and (addressed := _ADDRESSED.match(text, m.end()))
+        ):
+            word = addressed["name"]
+            if not word.isupper() and _unlisted_name(rec, [word]) and not _misspelt_surname(rec, word):
+                names.append(word)
+        last = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        if verb not in rec.speech_verbs or not last[:1].isupper() or last.lower() in _NOT_NAMES:
+            continue  # (most verbs follow a word in lower case or a pronoun: "he said", "He said"; cheap looks first)
+        if rec.lexicon.get((norm(last),)):
+            continue  # "Tsedenbal said", "with Tsedenbal Ulanfu said": a listed name is the authority's to find
+        before = _NAME_RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if before is None or _ARTICLE_BEFORE.search(text, max(0, before.start() - 5), before.start()):
+            continue
+        if text[max(0, before.start() - 6) : before.start()].split()[-1:] in (["of"], ["from"], ["in"], ["for"]):
+            continue  # "the envoy of Lumeria told us": the place or body a person comes from
+        words = before["run"].split()
+        while words and (v.is_title_word(words[0]) or v.is_common_word(words[0])):
+            words = words[1:]  # "Comrade Alexandrov", "Then Alexandrov": the name after them
+        if any(rec.lexicon.get((norm(w),)) for w in words):
+            continue  # (a listed name before it: "Tsedenbal Dash said")
+        if not words or any(w.isupper() for w in words) or not _unlisted_name(rec, words):
+            continue
+        if len(words) > 1 or not _misspelt_surname(rec, words[0]):
+            names.append(_name_run(v, words) if len(words) > 1 else words[0])
+    return names
+
+
+def _misspelt_surname(rec: EntityRecognizer, word: str) -> bool:
+    """Whether `word` is a listed surname misspelt ("Castro asks Kuydryavstev to"): within 85 points of
+    one (_close_surnames); the near-miss rule links it with sic/corr (_near_miss), no rule makes it a
+    person of the record."""
+    scored = _close_surnames(rec, norm(word)) if len(word) >= 6 else []
+    return bool(scored) and scored[0][0] >= 85
+
+
+@lru_cache(maxsize=4)
+def _married_name_pattern(endings: tuple[str, ...]) -> re.Pattern:
+    """A capitalised word ending as names.json married_name_endings say ("Vajdáné"), maybe after another
+    capitalised word ("Kovács Jánosné")."""
+    ends = "|".join(re.escape(e) for e in endings)
+    return re.compile(
+        rf"(?:(?P<before>{_NAME_TOKEN}) )?(?P<word>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:{ends}))(?![\w’'-])"
+    )
+
+
+def _married_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Married women's names by their shape (names.json married_name_endings: Hungarian "Vajdáné",
+    "Kovács Jánosné"): the word no dictionary word, listed given name ("René") or listed place or body;
+    the capitalised word before it joins the name when it is no dictionary word, title or listed place."""
+    v = rec.names
+    names = []
+    for m in _married_name_pattern(v.married_name_endings).finditer(text):
+        word = m["word"]
+        if norm(word) in v.given or not _unlisted_name(rec, [word]):
+            continue
+        before = m["before"]
+        names.append(f"{before} {word}" if before and _unlisted_name(rec, [before]) else word)
+    return names
+
+
 @lru_cache(maxsize=4)
 def _cue_forms(cues: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """names.json name_cues as the recogniser's cued_name pattern takes them (as listed and capitalised),
@@ -1551,8 +1642,21 @@ def _rule_names(
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
+    if any(ending in text for ending in v.married_name_endings):
+        names.extend(_married_names(rec, text))
+    names.extend(_names_by_their_verbs(rec, text))
+    if text[:4].lstrip().startswith("To"):
+        addressee = _ADDRESSEE_LINE.fullmatch(text)
+        if (
+            addressee
+            and _unlisted_name(rec, addressee["name"].split())
+            and not _misspelt_surname(rec, addressee["name"])
+        ):
+            names.append(_name_run(v, addressee["name"].split()))  # "To Vyshinsky.": a telegram's addressee
     if _APPOSITION in text:
         names.extend(_names_before_a_role(v, text))
+    if " – " in text or " - " in text or " — " in text:
+        names.extend(_names_before_a_dash_role(rec, text))
     if ", " in text:
         names.extend(_names_after_a_role(v, text))
     if " of " in text and _text_kinds(text) & _ORG_HEAD:  # (a body's head word in the string: few strings)
@@ -1584,6 +1688,10 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
+    for m in _COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
+        first = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()]
+        if first[1:].isalpha() and norm(first) in v.east_asian_family and v.is_syllable_word(m["given"]):
+            names.append(f"{first}, {m['given']}")  # "Pak, Tong-Jin, Minister of ...": a Korean name inverted
     for m in _SURNAME_COMMA_GIVEN.finditer(text) if kinds & _GIVEN and ", " in text else ():
         if norm(m["given"]) in v.given and _unlisted_name(rec, [m["surname"]]) and norm(m["surname"]) not in v.given:
             names.append(m.group(0))  # "Eskandary, Iradj": the family name first, as a list or a file prints it
@@ -1610,6 +1718,7 @@ def _rule_names(
             g = _GIVEN_NAME.match(text, m.start())
             if g and (run := _name_run_of(v, g.group("all"), runs)).count(" "):  # alone ("pre-war"): no evidence
                 whole = _surname_after_particle(v, text, m.start(), _second_given_name(v, text, m.start(), run, runs))
+                whole = _second_surname(rec, text, m.start(), whole)
                 inside_until = m.start() + len(whole) if whole != run else 0
                 names.append(whole)
             h = _FAMILY_BEFORE_GIVEN.search(text, max(0, m.start() - 40), m.start())
@@ -1649,12 +1758,43 @@ def _rule_names(
             again = _CAP_RUN.match(text, m.start() + len(" ".join(words[:later])) + 1) if later else None
             if again is None:
                 continue
-            words = again.group(0).split()
+            run, start = again.group(0), again.start()
+            words = run.split()
+        else:
+            run, start = m.group(0), m.start()
+        owner = (
+            next((k for k, w in enumerate(words) if _POSSESSIVE_END.search(w)), None)
+            if "’s" in run or "'s" in run
+            else None
+        )
+        if owner is not None:  # "Liao Chengzhi’s speech": the name ends with its possessive, which is not its
+            words = [*words[:owner], _POSSESSIVE_END.sub("", words[owner])]
         for n in (3, 2):
             if len(words) >= n and _east_asian_shape_of(words[:n], shapes):
                 names.append(" ".join(words[:n]))
                 break
+        else:  # "as an interpreter Mun Il, who ...": dictionary words, and the text says who they are
+            two = " ".join(words[:2])
+            if (
+                len(words) >= 2
+                and east_asian_shape(words[:2], words_too=True)
+                and _said_to_be_a_person(v, text, start, start + len(two))
+            ):
+                names.append(two)
     return [n for n in names if n]
+
+
+_WHO_AFTER = re.compile(r",? who\b")
+_ROLE_BEFORE = re.compile(r"(?<![\w’'-])(?P<role>[a-z][a-z-]+) $")
+
+
+def _said_to_be_a_person(v, text: str, start: int, end: int) -> bool:
+    """Whether the text around the words at start:end says they name a person: "who" after them ("Mun Il,
+    who was ..."), or a role in lower case right before them ("an interpreter Mun Il")."""
+    if _WHO_AFTER.match(text, end):
+        return True
+    before = _ROLE_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and v.is_title_word(before["role"])
 
 
 _NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][\w’'-]*)")
@@ -1734,6 +1874,33 @@ def _surname_after_particle(v, text: str, at: int, run: str) -> str:
     if after is None or v.is_title_word(after["word"]) or norm(after["word"]) in _FUNCTION_WORDS:
         return run
     return f"{run} {after['word']}"
+
+
+# the word after a name: capitalised, then the name's end (punctuation, a lower-case word or the string's end)
+_LAST_NAME_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț’'-]+)(?=[,;:.)\]]|\s+[a-z(\[]|\s*$)")
+
+
+def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
+    """A name of a given name and two surnames ("Raúl Valdes Vivo", "Joe Fio Meyer"): the given-name rule
+    found `run` (a given name and one word) at `at`; when the capitalised word after it ends the name
+    (punctuation, a lower-case word or the string's end after it) and is no dictionary word, title, word no
+    name holds, given name or listed place or body, the name goes on to it; else `run`."""
+    end = at + len(run)
+    if not text[end + 1 : end + 2].isupper() or text[end : end + 1] != " " or run.count(" ") != 1:
+        return run  # (most names end before punctuation or a word in lower case: a cheap look first)
+    if rec.lexicon.get(tuple(norm(w) for w in run.split())):
+        return run  # (a listed name: the authority's forms say how far it goes)
+    after = _LAST_NAME_WORD.match(text, end)
+    if after is None:
+        return run
+    word = after["word"]
+    v = rec.names
+    key = norm(word)
+    if v.is_common_word(word) or v.is_title_word(word) or key in v.not_names or key in v.given:
+        return run
+    if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _NATIONAL.match(word):
+        return run
+    return f"{run} {word}"
 
 
 def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
@@ -1962,7 +2129,7 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         for node in ctx.nodes
         if node.tag == "list" and node.attrs.get("type") == "participants"
         for item in node.children
-        if isinstance(item, Node)
+        if isinstance(item, Node) and item.tag == "item"  # (the list's head, "Guests:", names no one)
     }
     rule_found: dict[str, list[str]] = {}
     runs: dict[str, str] = {}  # _given_name_run's answers, for this record
@@ -1975,12 +2142,10 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
             side = _SIDE_AND_SPEAKER.fullmatch(" ".join(words))
             if side:
                 words = side["name"].split()  # "North (KIM):": the side, then the speaker in brackets
-            if (
-                len(words) == 1
-                and rec.names.is_common_word(words[0])
-                and norm(words[0]) not in rec.names.east_asian_family
-            ):
-                continue  # "Reason:", "Note:" are field labels, not speakers
+            if all(rec.names.is_common_word(w) and norm(w.strip("[]")) not in rec.names.given for w in words) and not (
+                words and (norm(words[0]) in rec.names.east_asian_family or norm(words[0]) in rec.names.family_words)
+            ):  # ("LEE:", "Rice:", "[Anna] Holm": a family or given name that is a word too names the speaker)
+                continue  # "Reason:", "Note:", "File No:" are field labels, not speakers
             names.append(_name_run(rec.names, words))
             continue
         if parent.tag == "sic" and _SYLLABLE_NAME.fullmatch(text.strip()):
@@ -2005,8 +2170,10 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
                 and not _SURNAME_THEN_INITIALS.fullmatch(lead.strip().rstrip(";,"))
             ):
                 names.append(_name_run(rec.names, words))
-        if ":" in text or "ttended by" in text:
-            names.extend(_attendance_names(ctx, text))
+        if ":" in text or "ttended by" in text or "–" in text or " - " in text:  # ("FYI – ...": a dash for the colon)
+            # the text after an element inside the same paragraph ("Bah [transliterated], director")
+            after = next((j for j in range(k + 1, min(k + 4, len(ctx.texts))) if ctx.parents[j] is parent), None)
+            names.extend(_attendance_names(ctx, text, ctx.texts[after] if after is not None else ""))
         if text not in rule_found:  # a record repeats strings ("Agreed.", "Translated by ..."): read each once
             rule_found[text] = _rule_names(rec, text, runs, shapes)
         names.extend(rule_found[text])
@@ -2068,6 +2235,30 @@ def _names_before_a_role(v, text: str) -> list[str]:
             if words and (len(words) > 1 or not (v.is_common_word(words[0]) or v.is_title_word(words[0]))):
                 names.append(_name_run(v, words) if len(words) > 1 else words[0])  # "Le Duan", not "Duan" alone
         at = text.find(_APPOSITION, at + 1)
+    return names
+
+
+# "Alexandrov – head of the secretariat": a name opening the string (or a list item, after ": " or "; "), a dash,
+# then who the person is
+_NAME_BEFORE_DASH = re.compile(
+    rf"(?:^|(?<=[:;] ))\s*(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,2}}) [–—-] (?P<role>[\w’'-]+(?: [\w’'-]+)?)"
+)
+
+
+def _names_before_a_dash_role(rec: EntityRecognizer, text: str) -> list[str]:
+    """The name that opens a string or a list item and is followed by a dash and a role, in any case
+    ("Alexandrov – head of the secretariat", "USSR : Rusakov – deputy head of ..."): a person, the role
+    outside the name (TEI 13.2.1); no word a dictionary word, title, national adjective or listed place
+    or body (_unlisted_name)."""
+    v = rec.names
+    names = []
+    for m in _NAME_BEFORE_DASH.finditer(text):
+        role = m["role"].split()
+        if not (v.is_title_word(role[0]) or (len(role) > 1 and v.is_title_word(role[1]))):
+            continue
+        words = m["name"].split()
+        if _unlisted_name(rec, words) and not (len(words) == 1 and _misspelt_surname(rec, words[0])):
+            names.append(_name_run(v, words) if len(words) > 1 else words[0])
     return names
 
 
@@ -2134,32 +2325,68 @@ def _titles_read_as_initials(v, names: list[str]) -> list[str]:
 
 _LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_EDITORS_NOTE = re.compile(r"\s*\[[a-z][^\]]*\]")  # "Boubacar Bah [transliterated]": the translator's word
 
 
-def _attendance_names(ctx: _DocContext, text: str) -> list[str]:
+_DASH_FOR_COLON = re.compile(r"\s*[–—-](?=\s)")  # "FYI – ...": a dash where the cue's colon would stand
+
+
+def _attendance_cue_ends(text: str, cues: tuple[str, ...]) -> list[int]:
+    """Where the list after each attendance cue (names.json attendance_cues) printed in `text` begins, its
+    first printing each: the cue as listed, or one that ends with a colon with a dash for it ("FYI – ...").
+    (A plain string search for each cue: most texts hold none.)"""
+    ends = []
+    for cue in cues:
+        at = text.find(cue)
+        if at >= 0:
+            ends.append(at + len(cue))
+        elif cue.endswith(":") and (at := text.find(cue[:-1])) >= 0:
+            dash = _DASH_FOR_COLON.match(text, at + len(cue) - 1)
+            if dash is not None:
+                ends.append(dash.end())
+    return ends
+
+
+def _attendance_names(ctx: _DocContext, text: str, following: str = "") -> list[str]:
     """The people listed after an attendance cue inside running text (names.json attendance_cues: "(also in
-    attendance: Matsunaga, Tejima, Kunihiro; ..."), up to the first ';', ')', line end or sentence end: each
-    item of one to three capitalised words, its title left out, that is no dictionary word, title or known
-    place or body is a name (a surname alone is learnt for the record, TEI 13.2.1)."""
+    attendance: Matsunaga, Tejima, Kunihiro; ...", "FYI – Trojanowski, ..."), up to the first ';', ')', line
+    end or sentence end: each item of one to three capitalised words, its title and a translator's bracketed
+    word left out, that is no dictionary word, title or known place or body is a name (a surname alone is
+    learnt for the record, TEI 13.2.1). An item whose words are dictionary words too is a name when the list
+    names two other people (coordination: "Trojanowski, Thee, Chodorek") or, its first word no dictionary
+    word, when a role follows it ("Boubacar Bah, director"; `following`: the text after `text`, when an
+    element, a translator's bracket, cuts the list)."""
     v = ctx.rec.names
     names: list[str] = []
-    for cue in v.attendance_cues:
-        at = text.find(cue)
-        if at < 0:
-            continue
-        start = at + len(cue)
+    title = _leading_title(ctx.rec.person_titles)
+    for start in _attendance_cue_ends(text, v.attendance_cues):
         end_m = _LIST_END.search(text, start)
         segment = text[start : end_m.start() if end_m else len(text)]
-        title = _leading_title(ctx.rec.person_titles)
-        for item in _LIST_SPLIT.split(segment):
-            words = title.sub("", item.strip()).split()
+        if end_m is None and following:  # the list goes on after the element: its next item says who the last is
+            segment += " " + _LIST_END.split(following, maxsplit=1)[0].lstrip(" ]")
+        items = [title.sub("", _EDITORS_NOTE.sub("", item).strip()).split() for item in _LIST_SPLIT.split(segment)]
+        found: list[str] = []
+        common: list[tuple[int, list[str]]] = []  # items that are names but for a dictionary word
+        for k, words in enumerate(items):
             if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
                 continue
-            if any(v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names for w in words):
+            if any(v.is_title_word(w) or norm(w) in v.not_names or norm(w) in _NOT_NAMES for w in words):
                 continue
             if any(f.kind != "person" for f in ctx.forms(tuple(norm(w) for w in words))):
                 continue  # "Japan", "the Embassy": a place or a body, not one of the people
-            names.append(" ".join(words))
+            if any(v.is_common_word(w) for w in words):
+                common.append((k, words))
+                continue
+            found.append(" ".join(words))
+        for k, words in common:
+            role_after = k + 1 < len(items) and bool(items[k + 1]) and v.is_title_word(items[k + 1][0])
+            listed_else = any(f.kind != "person" for w in words for f in ctx.forms((norm(w),)))
+            if not listed_else and (
+                (len(words) == 1 and len(found) >= 2)
+                or (len(words) > 1 and role_after and not v.is_common_word(words[0]) and not _NATIONAL.match(words[0]))
+            ):
+                found.append(" ".join(words))
+        names.extend(found)
     return names
 
 
@@ -2397,7 +2624,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
             continue
         if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks):
             continue  # a title is never part of a name
-        inverted = "," in name or (
+        # ("Pak, Tong-Jin" keeps its order: the family name is first either way)
+        inverted = ("," in name and not east_asian_shape([t for _, _, t in tokens(name)])) or (
             len(toks) == 2 and re.search(rf"\s{INITIAL}$", name + ".") is not None and len(toks[1]) == 1
         )
         if inverted and any(f.kind == "place" and f.rank == 0 for f in ctx.forms((norm(toks[0]),))):
@@ -5601,6 +5829,14 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # an inverted name: "Kozlov, F. R."
         if gap == ", " and k == i and length == 2 and norm(toks[k + 1][2]) in vocabulary().given:
             continue  # an inverted name, the given name written out: "Eskandary, Iradj"
+        if (
+            gap == ", "
+            and k == i
+            and length == 2
+            and "-" in toks[k + 1][2]
+            and east_asian_shape([toks[k][2], toks[k + 1][2]])
+        ):
+            continue  # an East Asian name, the given name after a comma: "Pak, Tong-Jin"
         if gap in ("'", "’") and toks[k + 1][2] == "s":
             continue  # a possessive inside a name: "Democratic People's Republic of Korea"
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):

@@ -63,6 +63,9 @@ class NameVocabulary:
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
     envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
     surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
+    married_name_endings: tuple[str, ...] = ()  # "né" of "Vajdáné": a married woman's name
+    speech_verbs: tuple[str, ...] = ()  # "said": a person's name comes right before
+    verbs_of_address: tuple[str, ...] = ()  # "informs": a person's name comes right after, then "of", "that"...
 
     def state_expansion(self, prefix: str) -> str | None:
         """The words a state prefix as printed stands for ("D. R." and "DR": "Democratic Republic of";
@@ -179,6 +182,9 @@ def vocabulary() -> NameVocabulary:
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
         envoy_titles=tuple(raw.get("envoy_titles", ())),
         surname_endings=tuple(raw.get("surname_endings", ())),
+        married_name_endings=tuple(raw.get("married_name_endings", ())),
+        speech_verbs=tuple(raw.get("speech_verbs", ())),
+        verbs_of_address=tuple(raw.get("verbs_of_address", ())),
     )
 
 
@@ -318,11 +324,13 @@ def _trie_to_regex(node: dict) -> str:
 INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|YE|YU|YA|YO|ZH|KH|TS|[A-ZÀ-ÞĀ-ț])\."  # "A. YA. VYSHINSKY" in capitals
 
 
-def east_asian_shape(words: list[str]) -> bool:
+def east_asian_shape(words: list[str], words_too: bool = False) -> bool:
     """Family name first, then syllables: `Kim Tae-hun`, `RI Myong Sik`, `Le Thanh Nghi`, `Wang Bingnan`.
 
     A family name that is also an English word (Lee, Park, Nam, Han) needs stronger evidence: its
-    given name hyphenated, or the family name in capitals, or a given-name word no dictionary has.
+    given name hyphenated, or the family name in capitals, or a given-name word no dictionary has;
+    `words_too`: the caller has that evidence from the text around the name ("Mun Il, who ..."), and
+    the name's words may all be dictionary words.
     """
     v = vocabulary()
     if not 2 <= len(words) <= 3 or fold(words[0]) not in v.east_asian_family:
@@ -334,7 +342,7 @@ def east_asian_shape(words: list[str]) -> bool:
         return False
     if any("-" in w for w in given) or (words[0].isupper() and len(words[0]) > 1) or len(given) == 2:
         return True  # a hyphen, capitals, or three syllables in a row ("Ho En Yon")
-    if not v.is_common_word(words[0]):
+    if words_too or not v.is_common_word(words[0]):
         return True
     return any(not v.is_common_word(w) for w in given)
 
