@@ -84,9 +84,9 @@ _SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-ț][a-z
 # (?<![\w.])(?:INITIAL\s?){1,3}...
 _FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 _INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)?")
-# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word after them
+# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.")
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:[a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
+    rf"(?P<name>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:[a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])(?![A-ZÀ-ÞĀ-ț]\.)"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
@@ -561,6 +561,24 @@ class EntityRecognizer:
         plain = _without_accents(exact) if exact else exact
         if plain != exact:  # "KSČ" is printed "KSC" where the type has no háček: the same letters
             forms.append(_Form(xml_id, kind, caps, plain, rank))
+        if rank == 0 and len(toks) > 1 and exact is None:
+            self._add_dotted(toks, xml_id, kind)
+
+    def _add_dotted(self, toks: list[str], xml_id: str, kind: str) -> None:
+        """A listed name of several words with an abbreviation in capitals ("UN General Assembly") also
+        as printed with a full stop after each letter ("U.N. General Assembly", "U. N. General Assembly":
+        one initial per letter to the tokenizer), when no listed form has that key; both spellings are
+        one name (TEI Guidelines 13.2.1, a name as printed)."""
+        if not any(2 <= len(t) <= 5 and t.isupper() and t.isascii() and t.isalpha() for t in toks):
+            return
+        dotted = [
+            letter for t in toks for letter in (list(t) if 2 <= len(t) <= 5 and t.isupper() and t.isalpha() else [t])
+        ]
+        key = tuple(norm(t) for t in dotted)
+        if key not in self.lexicon:
+            self.lexicon[key] = [_Form(xml_id, kind, tuple(t[0].isupper() for t in dotted), None, 0)]
+            if hasattr(self, "first_words"):
+                self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
 
     def _add_org_word_orders(self) -> None:
         """A listed body's name also as translations reorder it: "the" after an "of" ("League of the
@@ -1684,7 +1702,9 @@ def _rule_names(
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
     for m in _INVERTED_NAME.finditer(text) if initials else ():
-        surname = m.group("name").split(",")[0]
+        surname, _, letters = m.group("name").partition(",")
+        if _is_listed_abbreviation(rec, letters.strip()):
+            continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
@@ -3749,6 +3769,7 @@ def _hyphen_joined_places(
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
         return []
+    parts = _listed_hyphened_places(ctx, parts)
     ids = [_listed_place_id(ctx, p) for p in parts]
     kinds = ["place" if x else "person" for x in ids]
     ids = [x or _listed_person_id(ctx, p) for x, p in zip(ids, parts)]
@@ -3786,6 +3807,23 @@ def _hyphen_joined_places(
         at = end + 1
         k += 1
     return spans
+
+
+def _listed_hyphened_places(ctx: _DocContext, parts: list[str]) -> list[str]:
+    """`parts` of a hyphen-joined word with the runs that are one listed place's hyphened name joined
+    again, the longest first ("Ulaanbaatar-Zamyn-Uud": Ulaanbaatar, and the listed Zamyn-Uud)."""
+    if len(parts) < 3:
+        return parts
+    out: list[str] = []
+    k = 0
+    while k < len(parts):
+        j = next(
+            (j for j in range(len(parts), k + 1, -1) if j - k < len(parts) and _listed_place_id(ctx, "-".join(parts[k:j]))),
+            k + 1,
+        )
+        out.append("-".join(parts[k:j]))
+        k = j
+    return out
 
 
 _STANCE_PREFIXES = ("anti-", "pro-", "Anti-", "Pro-")  # "the anti-China stance": for or against a place

@@ -330,10 +330,11 @@ def east_asian_shape(words: list[str], words_too: bool = False) -> bool:
     A family name that is also an English word (Lee, Park, Nam, Han) needs stronger evidence: its
     given name hyphenated, or the family name in capitals, or a given-name word no dictionary has;
     `words_too`: the caller has that evidence from the text around the name ("Mun Il, who ..."), and
-    the name's words may all be dictionary words.
+    the name's words may all be dictionary words. An initial is no family name (`O. Winzer` is Otto
+    Winzer, not the Korean family name O).
     """
     v = vocabulary()
-    if not 2 <= len(words) <= 3 or fold(words[0]) not in v.east_asian_family:
+    if not 2 <= len(words) <= 3 or words[0].endswith(".") or fold(words[0]) not in v.east_asian_family:
         return False
     given = words[1:]
     if not all(w[:1].isupper() and v.is_syllable_word(w) and fold(w) not in v.not_names for w in given):
