@@ -33,7 +33,13 @@ def test_a_bracketed_party_after_a_roman_number_is_no_expansion_of_it(tmp_path):
 def test_places_joined_by_hyphens_before_a_route_noun_need_one_listed_place(tmp_path):
     found = _found(tmp_path, "The Ulaanbaatar-Zamyn-Uud railroad and the Moscow-Beijing line were repaired.\n")
     places = [(t, r) for k, t, r in found if k == "place"]
-    assert places == [("Ulaanbaatar", "ulaanbaatar"), ("Zamyn-Uud", ""), ("Moscow", "moscow"), ("Beijing", "beijing")]
+    # (session 13: Zamyn-Uud is a listed place, linked; it was left a place of the record before)
+    assert places == [
+        ("Ulaanbaatar", "ulaanbaatar"),
+        ("Zamyn-Uud", "zamyn-uud"),
+        ("Moscow", "moscow"),
+        ("Beijing", "beijing"),
+    ]
     # without a route noun one listed place is not enough: a hyphenated name stays whole or untagged
     found = _found(tmp_path, "The Ulaanbaatar-Zamyn-Uud group arrived.\n")
     assert ("place", "Zamyn-Uud", "") not in found

@@ -3818,7 +3818,11 @@ def _listed_hyphened_places(ctx: _DocContext, parts: list[str]) -> list[str]:
     k = 0
     while k < len(parts):
         j = next(
-            (j for j in range(len(parts), k + 1, -1) if j - k < len(parts) and _listed_place_id(ctx, "-".join(parts[k:j]))),
+            (
+                j
+                for j in range(len(parts), k + 1, -1)
+                if j - k < len(parts) and _listed_place_id(ctx, "-".join(parts[k:j]))
+            ),
             k + 1,
         )
         out.append("-".join(parts[k:j]))

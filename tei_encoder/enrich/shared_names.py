@@ -5,15 +5,15 @@ it bore with others (`<placeName type="shared" from to>`: Korea of North and Sou
 1948). A bare name is linked only to the one state the record's date and its text make certain:
 
 - only one state bore the name on the record's date (`Vietnam` in 1980 is the Socialist Republic;
-  `Yemen` in 1964 the Yemen Arab Republic); or
-- several did, and the record names exactly one of them by its state name (a full name with a word
-  of `state_form_words`, `Democratic Republic of Vietnam`, or its abbreviation, `DRV`) or its capital
-  (`Hanoi`), and none of the others by any of their names or capitals. `North Korea`, `West Germany`
-  are names the other side used: they do not choose a state, but they do name it (a record that says
-  `South Korea` may mean the whole country by `Korea`).
+  `Yemen` in 1964 the Yemen Arab Republic), and no contender the record names (`Republic of China`
+  beside `China`) makes it uncertain; or
+- the sentence speaks of the country as a whole (`would unite Korea`: whole_country, the undated entry).
 
-Otherwise the name stays a place of the record, unlinked, for an editor to review (`tei-encoder
-review`): a wrong link is worse than none (TEI Guidelines 13.3.6, `ref` as a claim of identity).
+When several states bore it, a record that names one of them elsewhere (`DPRK`, `Hanoi`) chooses none:
+the bare name may still mean the whole country or the other state (`the reunification of Korea`, `the
+war in Vietnam`; annotators of unseen real records read the undivided country there). The name then
+stays a place of the record, unlinked, with a warning, for an editor to review (`tei-encoder review`):
+a wrong link is worse than none (TEI Guidelines 13.3.6, `ref` as a claim of identity).
 A dated entry is never linked by any of its names before it existed (`Russia` in 1960 is not the
 Russian Federation); after it ceased, its own names still name it (`the former GDR`).
 """
@@ -170,14 +170,14 @@ def reading(
     plain = [b.entity_id for b in live if not b.contender]
     if len(plain) == 1 and len(live) == 1:
         return plain[0]  # only one state bore the name then (no text to read)
-    named, chosen_by = _named_states(table, key, text)
+    named, _ = _named_states(table, key, text)
     if any(b.contender and b.entity_id in named for b in live):
         return None  # "Republic of China" in the record: bare "China" may be either
     if len(plain) == 1:
         return plain[0]  # only one state bore the name then
-    chosen = [x for x in plain if x in chosen_by]
-    if len(chosen) == 1 and not any(x in named for x in plain if x != chosen[0]):
-        return chosen[0]  # the record names this one by its state name or capital, and none of the others
+    # several did: a record that names one of them elsewhere ("DPRK", "Hanoi") may still mean the whole
+    # country or the other state by the bare name ("the reunification of Korea", "the war in Vietnam"),
+    # so it chooses none (unseen real records, annotators: the undivided country)
     return None
 
 
