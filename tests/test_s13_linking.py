@@ -79,3 +79,42 @@ def test_a_listed_pseudonym_and_an_adjectival_party_name_are_linked(tmp_path):
     people = mentions(tmp_path, text, "persName", "October 14, 1950")
     assert ("FENG XI", "#stalin") in people, people
     assert ("Soviet Communist Party", "#cpsu") in mentions(tmp_path, text, "orgName", "October 14, 1950")
+
+
+# --- a short form two people of the record share, after a title only one of them bears there -------
+
+
+@pytest.mark.parametrize(
+    "text, short, owner",
+    [
+        (
+            "Record of Premier Zhou Enlai's talk with the minister\n\n"
+            "Present: Vice Minister Zhou Hanshi, Director Hou Yefeng\n\nPremier Zhou raised two questions.\n",
+            "Zhou",
+            "#zhou-enlai",
+        ),
+        (
+            "At ten o'clock Premier Kim Il Sung came to the guest house. First Vice Premier Kim Il was present.\n\n"
+            "The points made by Premier Kim were these:\n",
+            "Kim",
+            "#kim-il-sung",
+        ),
+    ],
+)
+def test_a_title_printed_before_one_full_name_chooses_the_owner_of_a_short_form(tmp_path, text, short, owner):
+    found = mentions(tmp_path, text, "persName", "December 26, 1965")
+    assert [ref for name, ref in found if name == short] == [owner], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Zhou Enlai met Minister Zhou Hanshi.\n\nMinister Zhou spoke first.\n",  # both bear it
+        "Premier Zhou Enlai met Vice Minister Zhou Hanshi.\n\nPremier Zhou spoke. Later Zhou left.\n",  # one alone
+        "Premier Zhou Enlai met Zhou Hanshi.\n\nPremier Zhou spoke first.\n",  # the other named untitled
+    ],
+)
+def test_a_title_both_or_neither_bear_leaves_the_short_form_unlinked(tmp_path, text):
+    found = mentions(tmp_path, text, "persName", "December 26, 1965")
+    assert [name for name, _ in found].count("Zhou") >= 1, found
+    assert all(ref.startswith("#pers-") for name, ref in found if name == "Zhou"), found

@@ -2680,6 +2680,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or _same_person(ctx, toks, surname_ids, family_first)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
+        if not known and len(key) == 1:
+            known = _owner_by_title(ctx, key[0], _short_form_owners(ctx, key[0], claims.get(key, {})))
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
         ctx.squashed.setdefault(squash, xml_id)
         printed = [t for _, _, t in tokens(name)]
@@ -2701,7 +2703,11 @@ def _learn_local_names(ctx: _DocContext) -> None:
     # to neither: a wrong link is worse than none
     for short, owners in claims.items():
         if len(owners) > 1 and _two_people(owners):
-            _contest_short_form(ctx, short, set(owners))
+            titled = _owner_by_title(ctx, short[0], owners)
+            if titled:
+                _give_short_form(ctx, short, titled, set(owners))
+            else:
+                _contest_short_form(ctx, short, set(owners))
 
 
 def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]:
@@ -2757,6 +2763,112 @@ def _contest_short_form(ctx: _DocContext, short: tuple[str, ...], owners: set[st
         ctx.surname_owner[short[0]] = xml_id  # read where the listed form is met (_surname_only_owner)
         if not listed:
             kept.append(_Form(xml_id, "person", (True,), None, 2))
+    ctx.local[short] = kept
+    ctx.forms_version += 1
+
+
+# a title phrase right before a name: capitalised words, one space apart, ending at the name ("Vice Minister ")
+_TITLE_PHRASE_BEFORE = re.compile(r"((?:[A-ZÀ-ÞĀ-ț][\w’'.-]* )+)$")
+_GAP_IN_NAME = r"[\s-]+"  # between the words of a full name as printed ("Kim Il Sung", "Kim Il-sung")
+
+
+def _title_before(v, text: str, at: int) -> str:
+    """The title printed right before `at` in `text`, folded ("vice minister" before "Zhou Hanshi"): of
+    the capitalised words before it, one space apart, the longest last words that are a title, rank or
+    role of names.json ("Vice Minister"), else the last word when it is a title word ("Premier" of
+    "Summary Premier", a heading run into the text); "" when there is none."""
+    m = _TITLE_PHRASE_BEFORE.search(text, max(0, at - 60), at)
+    if not m:
+        return ""
+    words = [norm(w) for w in m.group(1).split()]
+    phrases = _title_phrases(v)
+    for k in range(max(0, len(words) - 4), len(words) - 1):
+        if " ".join(words[k:]) in phrases:
+            return " ".join(words[k:])
+    return words[-1] if v.is_title_word(words[-1]) else ""
+
+
+_TITLE_PHRASE_SETS: dict[int, frozenset[str]] = {}
+
+
+def _title_phrases(v) -> frozenset[str]:
+    """The honorifics, ranks and roles of the vocabulary `v` (names.json), folded (made once per vocabulary)."""
+    phrases = _TITLE_PHRASE_SETS.get(id(v))
+    if phrases is None:
+        phrases = frozenset(
+            " ".join(norm(w) for w in t.replace("-", " ").split()) for t in (*v.honorifics, *v.ranks, *v.roles)
+        )
+        _TITLE_PHRASE_SETS[id(v)] = phrases
+    return phrases
+
+
+def _owner_by_title(ctx: _DocContext, short: str, owners: dict[str, set[tuple[str, ...]]]) -> str | None:
+    """The one owner of a contested short form (`short`, folded; owners: id -> full forms as keys) that
+    the titles choose: every use of the short form alone follows a title ("Premier Zhou") that the
+    record prints before that owner's full name ("Premier Zhou Enlai"), and every other owner's full
+    name stands each time after another title ("Vice Minister Zhou Hanshi"); else None (no title, a title
+    that fits none or two, or another owner named without a title, who may hold it as well: a wrong link
+    is worse than none). TEI 13.3.1: the titles are the record's own evidence of whom it names."""
+    if not owners:
+        return None
+    if ctx.flat_plain is None:
+        ctx.flat_plain = _without_accents(_flat(ctx)).replace("’", "'")
+    flat, v = ctx.flat_plain, ctx.rec.names
+    found: list[tuple[int, int, str]] = []
+    for pid, forms in owners.items():
+        for form in forms:
+            if len(form) < 2:
+                continue
+            parts = [re.escape(piece) for w in form for piece in re.split(r"[\W_]+", w) if piece]
+            for m in re.finditer(rf"(?<!\w){_GAP_IN_NAME.join(parts)}(?!\w)", flat, re.IGNORECASE):
+                found.append((*m.span(), pid))
+    full_spans = [(a, b) for a, b, _ in found]
+    titles: dict[str, set[str]] = {pid: set() for pid in owners}  # owner -> the titles before its full names
+    for a, b, pid in found:
+        if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in full_spans):
+            titles[pid].add(_title_before(v, flat, a))  # ("Kim Il" inside "Kim Il Sung" is not printed)
+    chosen: set[str] = set()
+    alone = 0
+    for at in _occurrences(ctx, short):
+        if any(a <= at < b for a, b in full_spans):
+            continue  # inside a full name
+        alone += 1
+        title = _title_before(v, flat, at)
+        chosen |= {pid for pid, held in titles.items() if title in held}
+        if not title or len(chosen) != 1:
+            return None
+    if not alone or len(chosen) != 1:
+        return None
+    owner = next(iter(chosen))
+    # every other owner is named with another title each time: one named untitled may hold it too
+    return owner if all(held and "" not in held for pid, held in titles.items() if pid != owner) else None
+
+
+def _short_form_owners(
+    ctx: _DocContext, short: str, claimed: dict[str, set[tuple[str, ...]]]
+) -> dict[str, set[tuple[str, ...]]]:
+    """Who may own the one-word name `short` in this record (id -> full forms as keys): the names of
+    several words found so far that `claimed` gives, and the listed persons with that short form whose
+    full names the record prints ("Kim Il Sung", "Kim Il" for "Kim"); empty when fewer than two."""
+    owners = {pid: set(forms) for pid, forms in claimed.items()}
+    for pid, forms in ctx.rec.short_index.get(short, {}).items():
+        met = {f for f in forms if _all_in(f, ctx.record_words) and _printed_together(ctx, list(f))}
+        if met:
+            owners.setdefault(pid, set()).update(met)
+    return owners if len(owners) > 1 else {}
+
+
+def _give_short_form(ctx: _DocContext, short: tuple[str, ...], owner: str, owners: set[str]) -> None:
+    """Make `short` name `owner` alone in this record (_owner_by_title chose it among `owners`): the
+    record's forms of `short` for the other owners are withdrawn; a listed one-word form ("Zhou", listed
+    for Zhou Enlai) answers `owner` through ctx.surname_owner."""
+    forms = ctx.local.get(short, [])
+    kept = [f for f in forms if f.entity_id not in owners or f.entity_id == owner]
+    listed = any(f.kind == "person" for f in ctx.rec.lexicon.get(short, ()))
+    if listed:
+        ctx.surname_owner[short[0]] = owner
+    elif not any(f.entity_id == owner for f in kept):
+        kept.append(_Form(owner, "person", (True,), None, 2))
     ctx.local[short] = kept
     ctx.forms_version += 1
 
@@ -5802,7 +5914,7 @@ _TITLE_PHRASES: dict[int, frozenset[str]] = {}  # id of a vocabulary -> its titl
 
 def _title_phrase(v, word: str, following: str) -> bool:
     """Whether `word` begins a title of two words with `following` ("First" + "Secretary")."""
-    phrases = _TITLE_PHRASES.get(id(v))
+    phrases = _TITLE_PHRASE_SETS.get(id(v))
     if phrases is None:
         phrases = _TITLE_PHRASES[id(v)] = frozenset(
             " ".join(fold(t).split()[:2]) for t in (*v.ranks, *v.roles, *v.honorifics) if " " in t
