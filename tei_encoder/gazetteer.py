@@ -113,6 +113,7 @@ class LinkRules:
     # folded: "central" of "Central Asia": before a known place, another place (as "south" of "South Yemen")
     place_qualifiers: frozenset[str] = frozenset()
     route_nouns: frozenset[str] = frozenset()  # "railroad" after "Ulaanbaatar-Zamyn-Uud": one listed place is enough
+    broadcaster_words: frozenset[str] = frozenset()  # "Radio" of "Radio Moscow": a broadcaster's name, not the place
     # folded keys of place names that mean two places ("America": the Americas or the United States):
     # linked only when the record names the entry by another of its names too
     ambiguous_names: frozenset[tuple[str, ...]] = frozenset()
@@ -153,6 +154,7 @@ def gazetteer_link_rules() -> LinkRules:
         ),
         state_form_words=frozenset(raw.get("state_form_words", ())),
         route_nouns=frozenset(raw.get("route_nouns", ())),
+        broadcaster_words=frozenset(raw.get("broadcaster_words", ())),
         place_qualifiers=frozenset(w.casefold() for w in raw.get("place_qualifiers", ())),
         whole_country_words=tuple(w.casefold() for w in raw.get("whole_country_words", ())),
         ambiguous_names=frozenset(

@@ -118,3 +118,52 @@ def test_a_title_both_or_neither_bear_leaves_the_short_form_unlinked(tmp_path, t
     found = mentions(tmp_path, text, "persName", "December 26, 1965")
     assert [name for name, _ in found].count("Zhou") >= 1, found
     assert all(ref.startswith("#pers-") for name, ref in found if name == "Zhou"), found
+
+
+# --- a qualifier before a listed continent makes another region ----------------------------------
+
+
+def test_black_before_a_listed_continent_is_another_region_unlinked(tmp_path):
+    text = "The talks covered:\n\n1. Black Africa’s liberation movement;\n\n2. the struggle in Black Africa.\n"
+    found = mentions(tmp_path, text, "placeName", "September 3, 1965")
+    assert ("Africa", "#africa") not in found, found
+    assert [name for name, ref in found if ref.startswith("#place-")] == ["Black Africa", "Black Africa"], found
+
+
+# --- an abbreviation another listed body's initials spell ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("The Central Committee of the CPV sent greetings to Hanoi. The CPV delegation arrived.\n", "June 5, 1965"),
+        ("The CPV delegation came to Vietnam. The CPV answered.\n", "June 5, 1980"),
+    ],
+)
+def test_an_abbreviation_another_listed_body_spells_is_left_unlinked_when_the_record_names_its_state(
+    tmp_path, text, date
+):
+    found = [(name, ref) for name, ref in mentions(tmp_path, text, "orgName", date) if name == "CPV"]
+    assert found and all(ref.startswith("#org-") for _, ref in found), found  # a body of the record
+
+
+def test_an_abbreviation_keeps_its_listed_owner_when_no_other_body_is_in_the_record(tmp_path):
+    found = mentions(tmp_path, "The CPV units held the line north of Seoul.\n", "orgName", "June 5, 1951")
+    assert found == [("CPV", "#cpv")], found
+    found = mentions(tmp_path, "The CCP delegation met the CPSU in Moscow.\n", "orgName", "June 5, 1965")
+    assert ("CCP", "#ccp") in found, found
+
+
+# --- a place inside a broadcaster's name is no mention of the place; a state after its city --------
+
+
+def test_a_broadcaster_named_after_a_place_is_a_body_not_the_place(tmp_path):
+    text = (
+        "Radio Free Europe and the Voice of America broadcast the news; Radio Moscow answered.\n\n"
+        "Farmers in Washington State sold wheat. He flew to Washington.\n"
+    )
+    orgs = mentions(tmp_path, text, "orgName", "June 5, 1965")
+    places = mentions(tmp_path, text, "placeName", "June 5, 1965")
+    assert ("Radio Free Europe", "#radio-free-europe") in orgs and ("Voice of America", "#voice-of-america") in orgs
+    assert [name for name, _ in orgs if name == "Radio Moscow"] == ["Radio Moscow"], orgs
+    assert places == [("Washington State", "#washington-state"), ("Washington", "#washington")], places

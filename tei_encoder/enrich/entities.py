@@ -1324,14 +1324,21 @@ def _read_shared_initials(ctx: _DocContext) -> None:
     """An abbreviation the lists give one entry while another's name abbreviates to it as well ("CPC":
     the Communist Party of China's, and the initials of the Communist Party of Cuba) names, in this record,
     the one the record names in full: when that is another entry, the abbreviation links to it; when the
-    record names two of them, it is an organisation or place left unlinked and reported for review (a
-    wrong link is worse than none, TEI P5 13.3.1); when it names none or only the listed one, the
-    listed reading stands. An abbreviation the record glosses itself keeps that reading."""
+    record names two of them, or names none in full but prints the state another's name holds ("Vietnam",
+    "Hanoi" for the Communist Party of Vietnam beside the listed Chinese People's Volunteers), it is an
+    organisation or place left unlinked and reported for review (a wrong link is worse than none, TEI P5
+    13.3.1); when it names none or only the listed one, the listed reading stands. An abbreviation the
+    record glosses itself keeps that reading."""
     for key, readings in ctx.rec.shared_initials.items():
         if key[0] not in ctx.record_words or key in ctx.local:
             continue
         named = [r for r in readings if any(_printed_in_full(ctx, name) for name in r[3])]
         listed = {f.entity_id for f in ctx.rec.lexicon.get(key, ())}
+        if not named:
+            # no reading named in full, but the state another's name holds is ("CPV" in a record of Hanoi:
+            # the Communist Party of Vietnam, or the Chinese People's Volunteers the lists give it): both fit
+            named = [r for r in readings if r[0] not in listed and _names_a_place_of(ctx, r[3])]
+            named += [r for r in readings if r[0] in listed] if named else []
         if not named or {r[0] for r in named} <= listed:
             continue
         xml_id, kind, abbr, _names = named[0]
@@ -1340,7 +1347,7 @@ def _read_shared_initials(ctx: _DocContext) -> None:
             xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
             ctx.problems.append(
                 f"'{abbr}' may name {' or '.join(ctx.entry(r[0]).name for r in named)}, which the record "
-                "names in full both: left unlinked for review"
+                "names both (in full, or by the state one's name holds): left unlinked for review"
             )
         ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
 
@@ -3799,6 +3806,39 @@ def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: 
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]
 
 
+def _names_a_place_of(ctx: _DocContext, names: tuple[str, ...]) -> bool:
+    """Whether the record prints a listed place of one word that one of `names` holds ("Vietnam" of
+    "Communist Party of Vietnam"), or a name or the capital of a listed state whose name holds that word
+    ("DRV", "Hanoi": North Vietnam)."""
+    for name in names:
+        for _, _, word in tokens(name):
+            word = norm(word)
+            if not any(f.kind == "place" and f.rank == 0 for f in ctx.rec.lexicon.get((word,), ())):
+                continue
+            if word in ctx.record_words:
+                return True
+            for state in ctx.rec.states_named(word):  # North Vietnam, its capital Hanoi
+                entry = ctx.entry(state)
+                for other in (*entry.capitals, *entry.variants, entry.name):
+                    words = [norm(t) for _, _, t in tokens(other)]
+                    if words and all(w in ctx.record_words for w in words) and _printed_together(ctx, words):
+                        return True
+    return False
+
+
+def _broadcaster_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: list) -> _Span | None:
+    """A broadcaster named after the place at token i ("Radio Moscow", "Radio Hanoi"): a word of
+    gazetteer.json broadcaster_words, capitalised, one space before it and untagged. The broadcaster is an
+    organisation of the record, unlinked; the place inside its name is no mention of the place (TEI
+    13.2.2). None otherwise."""
+    k = i - 1
+    if toks[k][2] not in ctx.rec.link_rules.broadcaster_words or text[toks[k][1] : toks[i][0]] != " ":
+        return None
+    if spans and spans[-1][1] > toks[k][0]:
+        return None
+    return _record_org_span(ctx, text, toks[k][0], end)
+
+
 # an abbreviation of a body with a function word's letter in lower case: "MfAA" (Ministerium für
 # Auswärtige Angelegenheiten), "MfNV"; two capitals at least after it ("MiG" is an aircraft)
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
@@ -4747,6 +4787,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             )
             if party:
                 spans.append(party)  # "the CP Italy": a party of the state, not the state
+                i += length
+                continue
+            broadcaster = _broadcaster_of_place(ctx, text, toks, i, end, spans) if form.kind == "place" and i else None
+            if broadcaster:
+                spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
                 i += length
                 continue
             if form.kind == "place" and (
