@@ -167,3 +167,22 @@ def test_a_broadcaster_named_after_a_place_is_a_body_not_the_place(tmp_path):
     assert ("Radio Free Europe", "#radio-free-europe") in orgs and ("Voice of America", "#voice-of-america") in orgs
     assert [name for name, _ in orgs if name == "Radio Moscow"] == ["Radio Moscow"], orgs
     assert places == [("Washington State", "#washington-state"), ("Washington", "#washington")], places
+
+
+def test_the_constructed_record_scores_as_its_gold():
+    import sys
+
+    from conftest import ROOT, SETTINGS
+
+    from tei_encoder.pipeline import encode_record
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import entity_eval
+
+    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / "n33_linking_kinds.tsv")
+    found = entity_eval.ours(
+        tree_of(encode_record(ROOT / "tests" / "fixtures" / "names" / "n33_linking_kinds.txt", SETTINGS))
+    )
+    scored = entity_eval.score(gold, found, linking=True)
+    assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
+    assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
