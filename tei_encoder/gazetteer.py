@@ -114,6 +114,8 @@ class LinkRules:
     place_qualifiers: frozenset[str] = frozenset()
     route_nouns: frozenset[str] = frozenset()  # "railroad" after "Ulaanbaatar-Zamyn-Uud": one listed place is enough
     broadcaster_words: frozenset[str] = frozenset()  # "Radio" of "Radio Moscow": a broadcaster's name, not the place
+    # "NLF": an abbreviation several countries' bodies bore; the listed one's only where the record names its country
+    abbreviations_by_country: frozenset[str] = frozenset()
     # folded keys of place names that mean two places ("America": the Americas or the United States):
     # linked only when the record names the entry by another of its names too
     ambiguous_names: frozenset[tuple[str, ...]] = frozenset()
@@ -155,6 +157,7 @@ def gazetteer_link_rules() -> LinkRules:
         state_form_words=frozenset(raw.get("state_form_words", ())),
         route_nouns=frozenset(raw.get("route_nouns", ())),
         broadcaster_words=frozenset(raw.get("broadcaster_words", ())),
+        abbreviations_by_country=frozenset(raw.get("abbreviations_by_country", ())),
         place_qualifiers=frozenset(w.casefold() for w in raw.get("place_qualifiers", ())),
         whole_country_words=tuple(w.casefold() for w in raw.get("whole_country_words", ())),
         ambiguous_names=frozenset(

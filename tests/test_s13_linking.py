@@ -154,6 +154,19 @@ def test_an_abbreviation_keeps_its_listed_owner_when_no_other_body_is_in_the_rec
     assert ("CCP", "#ccp") in found, found
 
 
+# --- an abbreviation bodies of several countries bore ----------------------------------------------
+
+
+def test_an_abbreviation_of_several_countries_bodies_links_only_where_the_record_names_the_country(tmp_path):
+    text = "The NLF took the port of Aden and formed a government.\n"
+    found = mentions(tmp_path, text, "orgName", "December 5, 1967")
+    assert [name for name, _ in found] == ["NLF"] and found[0][1].startswith("#org-"), found
+    result = encode_text(tmp_path, record(text, header("December 5, 1967")), name="again.txt")
+    assert any("'NLF' left unlinked" in w for w in result.warnings), result.warnings
+    for text in ("The NLF fighters attacked near Saigon.\n", "The NLF fought on in South Vietnam.\n"):
+        assert ("NLF", "#nlf") in mentions(tmp_path, text, "orgName", "December 5, 1967"), text
+
+
 # --- a place inside a broadcaster's name is no mention of the place; a state after its city --------
 
 

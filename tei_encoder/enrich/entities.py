@@ -906,6 +906,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _learn_parenthesised_abbreviations(ctx)
     _learn_defined_abbreviations(ctx)
     _read_shared_initials(ctx)
+    _read_abbreviations_by_country(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if doc.header.summary:
@@ -1350,6 +1351,31 @@ def _read_shared_initials(ctx: _DocContext) -> None:
                 "names both (in full, or by the state one's name holds): left unlinked for review"
             )
         ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
+
+
+def _read_abbreviations_by_country(ctx: _DocContext) -> None:
+    """An abbreviation bodies of several countries bore (gazetteer.json abbreviations_by_country: "NLF")
+    names the listed body only in a record that names the country that body's name holds ("Vietnam",
+    "South Vietnamese", "Saigon", "DRV" for the National Liberation Front of South Vietnam); elsewhere it
+    is a body of the record, unlinked and reported for review (a wrong link is worse than none, issue
+    #12; TEI P5 13.3.1). An abbreviation the record defines keeps that reading."""
+    for abbr in ctx.rec.link_rules.abbreviations_by_country:
+        key = (norm(abbr),)
+        if key[0] not in ctx.record_words or key in ctx.local:
+            continue
+        listed = sorted({f.entity_id for f in ctx.rec.lexicon.get(key, ()) if f.kind == "org" and f.exact == abbr})
+        if len(listed) != 1:
+            continue
+        entry = ctx.entry(listed[0])
+        names = tuple(n for n in (entry.name, *entry.variants) if len(tokens(n)) > 1)
+        if _names_a_place_of(ctx, names, adjectives=True):
+            continue
+        xml_id = _new_local_person(ctx, abbr, key, "org", generic=True)
+        ctx.problems.append(
+            f"'{abbr}' left unlinked: the record does not name the country of {entry.name}, and bodies of other "
+            "countries bore the abbreviation; review it"
+        )
+        ctx.overrule(key, _Form(xml_id, "org", (True,), abbr, 0))
 
 
 def _tokens_ending_before(text: str, at: int, reach: int) -> tuple[int, tuple[tuple[int, int, str], ...]]:
@@ -3806,16 +3832,19 @@ def _party_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: 
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]
 
 
-def _names_a_place_of(ctx: _DocContext, names: tuple[str, ...]) -> bool:
+def _names_a_place_of(ctx: _DocContext, names: tuple[str, ...], adjectives: bool = False) -> bool:
     """Whether the record prints a listed place of one word that one of `names` holds ("Vietnam" of
     "Communist Party of Vietnam"), or a name or the capital of a listed state whose name holds that word
-    ("DRV", "Hanoi": North Vietnam)."""
+    ("DRV", "Hanoi": North Vietnam); with `adjectives`, also a capitalised word that begins with it
+    ("Vietnamese")."""
     for name in names:
         for _, _, word in tokens(name):
             word = norm(word)
             if not any(f.kind == "place" and f.rank == 0 for f in ctx.rec.lexicon.get((word,), ())):
                 continue
             if word in ctx.record_words:
+                return True
+            if adjectives and any(w.startswith(word) for w in ctx.record_words):
                 return True
             for state in ctx.rec.states_named(word):  # North Vietnam, its capital Hanoi
                 entry = ctx.entry(state)
