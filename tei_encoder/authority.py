@@ -67,6 +67,9 @@ class AuthorityEntry:
     shared: tuple[SharedName, ...] = ()
     # its capital's names (<location type="capital"><settlement>): a record that prints one speaks of this state
     capitals: tuple[str, ...] = ()
+    # a person's military ranks (<occupation type="rank">Marshal</occupation>), when the entry gives them: a
+    # record's "Admiral Kuznetsov" names a listed Kuznetsov only if he held a rank
+    ranks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -346,6 +349,9 @@ def _entries(tree, path: Path):
                 capitals=tuple(
                     " ".join("".join(c.itertext()).split())
                     for c in el.iterfind("tei:location[@type='capital']/tei:settlement", NSMAP)
+                ),
+                ranks=tuple(
+                    " ".join("".join(o.itertext()).split()) for o in el.iterfind("tei:occupation[@type='rank']", NSMAP)
                 ),
             )
 

@@ -167,6 +167,24 @@ def test_an_abbreviation_of_several_countries_bodies_links_only_where_the_record
         assert ("NLF", "#nlf") in mentions(tmp_path, text, "orgName", "December 5, 1967"), text
 
 
+# --- a military rank the listed person never held -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name, linked",
+    [
+        ("Admiral Kuznetsov inspected the fleet at Vladivostok.\n", "Kuznetsov", False),  # the diplomat held no rank
+        ("Comrade Kuznetsov spoke at the session.\n", "Kuznetsov", True),
+        ("Marshal Zhukov inspected the troops.\n", "Zhukov", True),  # the entry gives his rank
+        ("General Giap received the delegation.\n", "Giap", True),
+    ],
+)
+def test_a_rank_before_a_listed_surname_needs_a_listed_person_who_held_one(tmp_path, text, name, linked):
+    found = dict(mentions(tmp_path, text, "persName", "June 5, 1955"))
+    assert name in found, found
+    assert found[name].startswith("#pers-") != linked, found
+
+
 # --- a place inside a broadcaster's name is no mention of the place; a state after its city --------
 
 

@@ -411,6 +411,7 @@ class EntityRecognizer:
         self.state_prefix_ends = frozenset(p[-1] for p in self.names.state_prefixes if p)
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
+        self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
@@ -4267,6 +4268,8 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
             owner = None  # "Robert Kennedy" ... "President Kennedy": John F. Kennedy fits too
         if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
+        if owner and _after_unheld_rank(ctx, key, owner):
+            owner = None  # "Admiral Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
     if owner is None:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
@@ -4376,6 +4379,23 @@ def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
     spots = list(_occurrences(ctx, key)) if titles else []  # (makes ctx.flat_lower)
     lower = ctx.flat_lower or ""
     return any(lower.endswith(titles, 0, at) for at in spots)
+
+
+def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the record prints the word `key` right after a capitalised military rank ("Admiral
+    Kuznetsov", "General Kuznetsov": names.json ranks) while the listed person `owner` holds none
+    (<occupation type="rank"> on the entry): another person of that surname, or the rank misread; either way
+    the link is not certain (issue #12: a wrong link is worse than none)."""
+    if ctx.entry(owner).ranks or ctx.entry(owner).kind != "person":
+        return False
+    titles = ctx.rec.rank_titles
+    spots = list(_occurrences(ctx, key))  # (makes ctx.flat_lower)
+    lower, flat = ctx.flat_lower or "", _flat(ctx)
+    for at in spots:
+        for title in titles:
+            if lower.endswith(title, 0, at) and flat[at - len(title)].isupper():
+                return True
+    return False
 
 
 def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], caps, j: int) -> int:
