@@ -562,8 +562,8 @@ class EntityRecognizer:
         plain = _without_accents(exact) if exact else exact
         if plain != exact:  # "KSČ" is printed "KSC" where the type has no háček: the same letters
             forms.append(_Form(xml_id, kind, caps, plain, rank))
-        if rank == 0 and len(toks) > 1 and exact is None:
-            self._add_dotted(toks, xml_id, kind)
+        if rank == 0 and len(toks) > 1 and exact is None and kind != "person":
+            self._add_dotted(toks, xml_id, kind)  # (a person's name in capitals, "KIM Il Sung", is no abbreviation)
 
     def _add_dotted(self, toks: list[str], xml_id: str, kind: str) -> None:
         """A listed name of several words with an abbreviation in capitals ("UN General Assembly") also
