@@ -360,6 +360,10 @@ def edition_title(paths: Sequence[Path], max_bytes: int) -> tuple[str, bool]:
     return shared, bool(facts) and all(ours for _, ours in facts)
 
 
+# the document stylesheet's template that gives its parameters that depend on no document
+DOCUMENT_CONSTANTS = "{urn:tei-encoder:functions}document-constants"
+
+
 class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
@@ -472,14 +476,41 @@ class Publisher:
         }
 
     @cached_property
+    def _document_constants(self) -> dict:
+        """The document stylesheet's parameters that depend on no document, as it makes them
+        (xslt/document.xsl's template f:document-constants: tables of element names), made once
+        and passed to every page. {} when an edition imports modules of its own (they might make
+        them from anything) or the stylesheet has no such template: each page then makes them."""
+        if self.overrides:
+            return {}
+        executable = self._document
+        executable.clear_parameters()
+        for name, constant in self._constants.items():
+            executable.set_parameter(name, constant)
+        executable.set_result_as_raw_value(True)
+        try:
+            with self._stderr:
+                found = executable.call_template_returning_value(DOCUMENT_CONSTANTS)
+            values = found.head if found is not None and found.size == 1 else None
+            if values is None or not values.is_map:
+                return {}
+            return {str(key): values.get(key) for key in values}
+        except Exception:  # saxonche's PySaxonApiError: an edition's modules replaced the template
+            return {}
+        finally:
+            executable.set_result_as_raw_value(False)
+
+    @cached_property
     def _builder(self):
         """One document builder for every page's input (the processor's parse_xml makes a new
         one for each, a tenth of a millisecond a page)."""
         return self._proc.new_document_builder()
 
-    def _run(self, executable, xml_text: str, **params: str) -> bytes:
+    def _run(self, executable, xml_text: str, constants: dict | None = None, **params: str) -> bytes:
         executable.clear_parameters()
         for name, constant in self._constants.items():
+            executable.set_parameter(name, constant)
+        for name, constant in (constants or {}).items():
             executable.set_parameter(name, constant)
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
@@ -531,6 +562,7 @@ class Publisher:
             # an edition's modules may change what the stylesheet's JSON-LD is made of (f:authority-url …)
             # and read any part of the document: they get all of it
             _stylesheet_copy(root, whole=bool(self.overrides)),
+            constants=self._document_constants,
             root="../",
             tei_href=f"../tei/{name}.xml",
             doc_title=title,
@@ -887,6 +919,9 @@ _HEADER_REGIONS = (
         "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract | /tei:teiCorpus/tei:teiHeader/tei:profileDesc/tei:abstract",
     ),
 )
+# compiled once (compiling them cost more than running them on a page's document)
+_HEADER_PATHS = tuple((kind, etree.XPath(path, namespaces=NSMAP)) for kind, path in _HEADER_REGIONS)
+_TEXT_NODES = etree.XPath(".//text()")
 
 
 def missing_header_text(root: etree._Element, page: bytes) -> list[str]:
@@ -895,11 +930,11 @@ def missing_header_text(root: etree._Element, page: bytes) -> list[str]:
     the page shows no such region or all of its words. Words elsewhere on the page (the text, the
     title) never stand for the part's."""
     warnings = []
-    for kind, path in _HEADER_REGIONS:
+    for kind, path in _HEADER_PATHS:
         if f'data-tei-region="{kind}"'.encode() not in page:
             continue  # the page does not show this part of the header (or marks it otherwise: the parse decides)
-        parts = root.xpath(path, namespaces=NSMAP)
-        text = " ".join(t for part in parts for t in part.xpath(".//text()"))
+        parts = path(root)
+        text = " ".join(t for part in parts for t in _TEXT_NODES(part))
         if not parts or _surely_shown(text.encode("utf-8"), page, kind):
             continue
         regions = _text_regions(_page_body(page), kind)

@@ -27,6 +27,14 @@
 
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
+  <!-- The parameters of this stylesheet that depend on no document (layout.xsl's tables of element
+       names, as an edition's modules may have changed them), by name: tei_encoder/publish.py calls
+       this template once per process and passes each value to every page. -->
+  <xsl:template name="f:document-constants" as="map(*)" visibility="public">
+    <xsl:sequence select="map{'is-block-name': $is-block-name, 'is-phrase-name': $is-phrase-name,
+                              'is-leaf-phrase-name': $is-leaf-phrase-name, 'common-leaves': $common-leaves}"/>
+  </xsl:template>
+
   <xsl:template match="/tei:TEI | /tei:teiCorpus">
     <xsl:call-template name="f:page">
       <xsl:with-param name="title" select="f:dashes($title) || $title-suffix"/>

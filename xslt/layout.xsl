@@ -32,11 +32,15 @@
       'settlement', 'country', 'region', 'bloc', 'district', 'w', 'pc', 'c', 'g', 'damage',
       'surplus', 'subst', 'ex', 'am', 'bibl', 'stage', 'figDesc', 'desc', 'note')"/>
 
-  <!-- The same names as maps: a lookup per element instead of a scan of the list. -->
-  <xsl:variable name="is-block-name" as="map(xs:string, xs:boolean)" select="map:merge($block-names ! map{.: true()})"/>
-  <xsl:variable name="is-phrase-name" as="map(xs:string, xs:boolean)" select="map:merge($phrase-names ! map{.: true()})"/>
+  <!-- The same names as maps: a lookup per element instead of a scan of the list. These and
+       $common-leaves depend on no document: they are parameters that tei_encoder/publish.py passes
+       as this stylesheet made them once (document.xsl's template f:document-constants), so they
+       are not made again for every page; given none, each page makes them here. Maps of names
+       (xs:string) to true(). -->
+  <xsl:param name="is-block-name" as="map(*)" select="map:merge($block-names ! map{.: true()})"/>
+  <xsl:param name="is-phrase-name" as="map(*)" select="map:merge($phrase-names ! map{.: true()})"/>
   <!-- phrase-level names f:is-block never calls a block, wherever they stand -->
-  <xsl:variable name="is-leaf-phrase-name" as="map(xs:string, xs:boolean)"
+  <xsl:param name="is-leaf-phrase-name" as="map(*)"
       select="map:merge($phrase-names[not(map:contains($is-block-name, .) or . = ('stage', 'quote', 'cit', 'bibl'))] ! map{.: true()})"/>
 
   <!-- Is this element rendered as a block where it stands? Named blocks always (a `stage` or a
@@ -73,7 +77,7 @@
   <!-- Whether the names most children of a paragraph have (mentions, dates) are leaf phrase-level
        names (they are, unless an edition's $phrase-names says otherwise): told once a page, so
        f:holds-block tells such a child by its name, without looking its name up. -->
-  <xsl:variable name="common-leaves" as="xs:boolean"
+  <xsl:param name="common-leaves" as="xs:boolean"
       select="every $name in ('persName', 'placeName', 'orgName', 'date') satisfies map:contains($is-leaf-phrase-name, $name)"/>
 
   <!-- The HTML element for a TEI element: its own name when it holds no block, else a div. -->

@@ -1,0 +1,44 @@
+"""Publish speed (#15): the document stylesheet's tables that depend on no document (which TEI
+elements are blocks and which phrases, xslt/layout.xsl) are made once per process by the
+stylesheet itself (template f:document-constants) and passed to every page, not made again for
+each page; the pages are the same either way, and an edition's own modules get them made per page."""
+
+from pathlib import Path
+
+from tei_encoder.publish import Publisher
+
+NS = "http://www.tei-c.org/ns/1.0"
+# a constructed record: a paragraph holding a list (a block inside a phrase-level element), names, a date
+RECORD = f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>Note on the quarry keys</title></titleStmt>
+<publicationStmt><p>Constructed</p></publicationStmt><sourceDesc><p>Constructed</p></sourceDesc></fileDesc>
+</teiHeader><text><body><div type="document"><p>The council met on <date when="1961-03-02">2 March</date>
+with <persName>Vella Orrin</persName>:<list><item>the keys</item><item>the gate</item></list> were
+discussed.</p><p rend="italic">No <hi>further</hi> business.</p></div></body></text></TEI>""".encode()
+TABLES = {"is-block-name", "is-phrase-name", "is-leaf-phrase-name", "common-leaves"}
+
+
+def test_the_tables_are_made_once_by_the_stylesheet_and_the_page_is_the_same():
+    publisher = Publisher()
+    assert set(publisher._document_constants) == TABLES
+    made_once = publisher.document_page(RECORD, "note")
+    publisher._document_constants.clear()  # each page makes them itself, as before
+    made_per_page = publisher.document_page(RECORD, "note")
+    assert made_once == made_per_page
+    assert b'<div class="tei-p">' in made_once  # the paragraph holding a list is a block
+
+
+def test_an_editions_modules_get_the_tables_made_per_page(tmp_path: Path):
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    # an edition that makes list a phrase: the paragraph holding it stays a paragraph
+    (edition / "names.xsl").write_text(
+        """<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema"><xsl:variable name="block-names" as="xs:string*"
+ select="('TEI', 'text', 'body', 'div', 'p')"/><xsl:variable name="phrase-names" as="xs:string*"
+ select="('list', 'item', 'date', 'persName', 'hi')"/></xsl:stylesheet>""",
+        encoding="utf-8",
+    )
+    publisher = Publisher(overrides=edition)
+    assert publisher._document_constants == {}
+    page = publisher.document_page(RECORD, "note")
+    assert b'<div class="tei-p">' not in page
