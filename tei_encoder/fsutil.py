@@ -234,27 +234,31 @@ def atomic_write(path: Path, data: bytes, *, owned: bool = False) -> None:
     Raises OutputError (an OSError) naming `path` and the cause; no temporary file is left.
     """
     if owned:
-        _refuse_unowned(path)
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        mode = None  # nothing there yet (or unreachable: mkstemp below says why)
+        # what lstat found: a regular file or nothing (anything else is refused), as stat would say
+        mode = _refuse_unowned(path)
+    else:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            mode = None  # nothing there yet (or unreachable: mkstemp below says why)
     if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         _write_in_place(path, data)
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        if mode is not None and not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, f"{kind_of(path)} is in the way")
+        # a regular file there (most writes: a page made again) has its folder, and is no folder
+        if mode is None or not stat.S_ISREG(mode):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            if mode is not None:
+                raise OSError(errno.EINVAL, f"{kind_of(path)} is in the way")
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, new_file_mode())
+            os.fchmod(handle.fileno(), new_file_mode())
         os.replace(tmp, path)
     except BaseException as exc:
         try:
@@ -266,14 +270,15 @@ def atomic_write(path: Path, data: bytes, *, owned: bool = False) -> None:
         raise
 
 
-def _refuse_unowned(path: Path) -> None:
-    """Raise OutputError when something other than a regular file is at a path the build owns."""
+def _refuse_unowned(path: Path) -> int | None:
+    """Raise OutputError when something other than a regular file is at a path the build owns;
+    else the file's mode (lstat), or None when nothing is there."""
     try:
         mode = os.lstat(path).st_mode
     except OSError:
-        return  # nothing there (or unreachable: the write says why)
+        return None  # nothing there (or unreachable: the write says why)
     if stat.S_ISREG(mode):
-        return
+        return mode
     what = "a symbolic link" if stat.S_ISLNK(mode) else _kind_of_mode(mode)
     message = f"{shown(path)} is {what}, not a file the build writes; not written: remove it"
     raise OutputError(path, OSError(errno.EINVAL, what), message)

@@ -1,7 +1,8 @@
-"""Publish speed (#15): the document stylesheet's tables that depend on no document (which TEI
-elements are blocks and which phrases, xslt/layout.xsl) are made once per process by the
-stylesheet itself (template f:document-constants) and passed to every page, not made again for
-each page; the pages are the same either way, and an edition's own modules get them made per page."""
+"""Publish speed (#15), the same pages and files for less work: the document stylesheet's tables
+that depend on no document (which TEI elements are blocks and which phrases, xslt/layout.xsl) are
+made once per process by the stylesheet itself (template f:document-constants) and passed to every
+page, not made again for each page (an edition's own modules get them made per page); a page
+written again over its file asks for no folder."""
 
 from pathlib import Path
 
@@ -42,3 +43,25 @@ def test_an_editions_modules_get_the_tables_made_per_page(tmp_path: Path):
     assert publisher._document_constants == {}
     page = publisher.document_page(RECORD, "note")
     assert b'<div class="tei-p">' not in page
+
+
+def test_a_page_written_again_over_its_file_asks_for_no_folder(tmp_path: Path, monkeypatch):
+    # atomic_write over a regular file already there (a page made again) needs neither a mkdir nor
+    # a stat of the folder: the file's lstat says its folder is there and it is no folder
+    import os
+    import stat
+
+    from tei_encoder import fsutil
+
+    page = tmp_path / "docs" / "note.html"
+    fsutil.atomic_write(page, b"first", owned=True)
+    calls: list[str] = []
+    real_mkdir, real_stat = Path.mkdir, os.stat
+    monkeypatch.setattr(Path, "mkdir", lambda self, *a, **k: (calls.append("mkdir"), real_mkdir(self, *a, **k))[1])
+    monkeypatch.setattr(os, "stat", lambda *a, **k: (calls.append("stat"), real_stat(*a, **k))[1])
+    fsutil.atomic_write(page, b"second", owned=True)
+    monkeypatch.undo()
+    assert calls == []
+    assert page.read_bytes() == b"second"
+    assert stat.S_IMODE(os.stat(page).st_mode) == fsutil.new_file_mode()
+    assert [p.name for p in page.parent.iterdir()] == ["note.html"]  # no temporary file left
