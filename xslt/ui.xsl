@@ -124,12 +124,13 @@
        script is a digit (\d) to the expression. -->
   <xsl:function name="f:w3c-date" as="xs:boolean">
     <xsl:param name="when" as="xs:string?"/>
+    <!-- (the shape is tried first: a value with a character beyond ASCII never has an ASCII shape) -->
     <xsl:sequence select="
-      if (exists(string-to-codepoints($when)[. gt 127])) then matches($when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')
-      else translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00')
-        and (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
+      if (translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00'))
+      then (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
         and (string-length($when) lt 10 or substring($when, 9, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12',
-             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))"/>
+             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))
+      else exists(string-to-codepoints($when)[. gt 127]) and matches($when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')"/>
   </xsl:function>
 
   <!-- What a date value is sorted by: its start, else its end (sitemap.date_start); '9999' when empty (undated last). -->
@@ -175,8 +176,10 @@
     <xsl:param name="value" as="xs:string?"/>
     <xsl:param name="shapes" as="xs:string+"/>
     <xsl:param name="regex" as="xs:string"/>
-    <xsl:sequence select="if (exists(string-to-codepoints($value)[. gt 127])) then matches($value, $regex)
-                          else translate($value, '123456789', '000000000') = $shapes"/>
+    <!-- (the shape is tried first: most values are ASCII; one with another character never has an
+         ASCII shape, and is matched against the expression) -->
+    <xsl:sequence select="translate($value, '123456789', '000000000') = $shapes
+                          or exists(string-to-codepoints($value)[. gt 127]) and matches($value, $regex)"/>
   </xsl:function>
 
   <!-- Typewriter dashes as a reader expects them, in the rendering only (the TEI keeps its double hyphen):
