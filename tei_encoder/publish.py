@@ -1524,6 +1524,7 @@ _SCHEME_NOISE = bytes(range(0x21)) + bytes(range(0x7F, 0x100))
 _ON_ATTRIBUTE = re.compile(rb"on[^\s=<>/]*\s*=")
 _WHITE_SPACE_BYTES = frozenset(b" \t\n\r\f\v")  # regex \s of bytes
 _ACTIVE_SCHEMES = (b"javascript:", b"vbscript:", b"data:")
+_SCHEME_NAMES = tuple(scheme[:-1] for scheme in _ACTIVE_SCHEMES)
 
 
 def _surely_inert(tei: bytes) -> bool:
@@ -1532,13 +1533,39 @@ def _surely_inert(tei: bytes) -> bool:
     namespaces, no xml-stylesheet instruction, nothing like an on… attribute, and no
     javascript:/vbscript:/data: even with the spaces and controls the full check skips taken out.
     False means only that the full check must decide (text like "the data: …" is enough)."""
-    if b"&#" in tei or any(ns.encode() in tei for ns in ACTIVE_NAMESPACES):
+    # (each test first looks for what is quick to find and every match needs: most files have none)
+    if b"&" in tei and b"&#" in tei:
+        return False
+    if _ACTIVE_PREFIX in tei and any(ns.encode() in tei for ns in ACTIVE_NAMESPACES):
         return False
     lowered = tei.lower()
     if b"<?xml-stylesheet" in lowered or _has_on_attribute(lowered):
         return False
-    squeezed = lowered.translate(None, _SCHEME_NOISE)
-    return not any(scheme in squeezed for scheme in _ACTIVE_SCHEMES)
+    return not _may_have_active_scheme(lowered)
+
+
+# what every active namespace begins with
+_ACTIVE_PREFIX = os.path.commonprefix(sorted(ACTIVE_NAMESPACES)).encode()
+_SCHEME_WINDOW = 64  # bytes before a colon read at first for the scheme that may end there
+
+
+def _may_have_active_scheme(lowered: bytes) -> bool:
+    """Whether LOWERED (bytes in lower case) spells javascript:, vbscript: or data: once the bytes
+    of _SCHEME_NOISE are taken out, as the full check reads it. Each scheme ends with a colon, so
+    only the bytes before each colon are read (the whole text with the noise taken out, only when a
+    colon has more noise before it than its window holds)."""
+    longest = max(map(len, _ACTIVE_SCHEMES)) - 1  # letters before the colon
+    colon = lowered.find(b":")
+    while colon >= 0:
+        start = max(0, colon - _SCHEME_WINDOW)
+        before = lowered[start:colon].translate(None, _SCHEME_NOISE)
+        if len(before) < longest and start > 0:  # noise fills the window: read the whole text
+            squeezed = lowered.translate(None, _SCHEME_NOISE)
+            return any(scheme in squeezed for scheme in _ACTIVE_SCHEMES)
+        if before.endswith(_SCHEME_NAMES):
+            return True
+        colon = lowered.find(b":", colon + 1)
+    return False
 
 
 def _has_on_attribute(lowered: bytes) -> bool:

@@ -2,10 +2,14 @@
 that depend on no document (which TEI elements are blocks and which phrases, xslt/layout.xsl) are
 made once per process by the stylesheet itself (template f:document-constants) and passed to every
 page, not made again for each page (an edition's own modules get them made per page); a page
-written again over its file asks for no folder."""
+written again over its file asks for no folder; dates and the download copy's quick looks answer
+as the full tests do."""
 
 import re
 from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from tei_encoder.publish import Publisher
 
@@ -107,3 +111,39 @@ def test_dates_are_told_by_their_shape_as_by_the_expression():
         # a YYYY-MM(-DD) value (in any digits) is read as a month or a day, any other shown as it is
         read = bool(re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", when))
         assert (when in ranged.group(1)) != read or not when, (when, ranged.group(1))
+
+
+def _plain_surely_inert(tei: bytes) -> bool:
+    """_surely_inert as it read the whole text for each test (before the quick looks)."""
+    from tei_encoder.publish import _ACTIVE_SCHEMES, _SCHEME_NOISE, ACTIVE_NAMESPACES, _has_on_attribute
+
+    if b"&#" in tei or any(ns.encode() in tei for ns in ACTIVE_NAMESPACES):
+        return False
+    lowered = tei.lower()
+    if b"<?xml-stylesheet" in lowered or _has_on_attribute(lowered):
+        return False
+    squeezed = lowered.translate(None, _SCHEME_NOISE)
+    return not any(scheme in squeezed for scheme in _ACTIVE_SCHEMES)
+
+
+# what the schemes' test tells apart: their letters (either case), the colon, noise (white space,
+# controls, bytes of non-ASCII characters) and the other marks the quick looks find
+_SCHEME_LOOKS_AT = b"javscriptbdJAVSCRIPTBD:: \t\x00\x80\xe2\xff&#<?xml-stylesheet on= http://www.w3.org/1999/xhtml"
+_SCHEME_ALPHABET = bytes(_SCHEME_LOOKS_AT[i % len(_SCHEME_LOOKS_AT)] for i in range(256))
+
+
+@given(st.binary(max_size=40).map(lambda b: b.translate(_SCHEME_ALPHABET)), st.integers(0, 200))
+@example(b"javascript:", 0)
+@example(b"java\tscript:", 0)
+@example(b"DATA :", 0)
+@example(b"jav:ascript:", 0)
+@example(b"vb" + b"\x80" * 100 + b"script:", 0)
+@example(b"text: Subject: data", 0)
+@settings(max_examples=800, deadline=None)
+def test_the_quick_looks_of_the_download_copy_answer_as_the_whole_text_does(data, noise):
+    # the copy is served as it is only when nothing a browser would run can be in it: the quick
+    # looks (for "&", the namespaces' common start, the bytes before each colon) answer as before
+    from tei_encoder.publish import _surely_inert
+
+    for text in (data, b"\xe4\xb8\xad" * noise + data, data.replace(b":", b"\x80" * noise + b":")):
+        assert _surely_inert(text) == _plain_surely_inert(text), text
