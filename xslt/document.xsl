@@ -28,8 +28,8 @@
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <!-- The parameters of this stylesheet that depend on no document (layout.xsl's tables of element
-       names, as an edition's modules may have changed them), by name: tei_encoder/publish.py calls
-       this template once per process and passes each value to every page. -->
+       names), by name: tei_encoder/publish.py calls this template once per publisher (when the
+       edition imports no module of its own) and passes each value to every page. -->
   <xsl:template name="f:document-constants" as="map(*)" visibility="public">
     <xsl:sequence select="map{'is-block-name': $is-block-name, 'is-phrase-name': $is-phrase-name,
                               'is-leaf-phrase-name': $is-leaf-phrase-name, 'common-leaves': $common-leaves}"/>

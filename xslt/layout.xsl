@@ -35,7 +35,7 @@
   <!-- The same names as maps: a lookup per element instead of a scan of the list. These and
        $common-leaves depend on no document: they are parameters that tei_encoder/publish.py passes
        as this stylesheet made them once (document.xsl's template f:document-constants), so they
-       are not made again for every page; given none, each page makes them here. Maps of names
+       are not made again for every page; given none (an edition's modules), each page makes them. Maps of names
        (xs:string) to true(). -->
   <xsl:param name="is-block-name" as="map(*)" select="map:merge($block-names ! map{.: true()})"/>
   <xsl:param name="is-phrase-name" as="map(*)" select="map:merge($phrase-names ! map{.: true()})"/>
