@@ -166,3 +166,25 @@ def test_a_date_in_the_text_with_a_span_or_one_bound_says_so_on_hover():
     page, _ = Publisher().render_document(tei.encode(), "ferry")
     assert b'title="March 1962 \xe2\x80\x93 May 1962">in spring</span>' in page
     assert b'title="not after 1963">later</span>' in page
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        '<date when="1961-13">x</date>',
+        '<date when="1961-00-02">x</date>',
+        '<date notBefore="1961-13" notAfter="1962-00">x</date>',
+        '<date from="1961-13-01" to="1961-14">x</date>',
+        '<date when="\u0661\u0669\u0666\u0661-\u0660\u0663-\u0660\u0662">x</date>',
+    ],
+)
+def test_a_date_no_calendar_has_is_shown_as_written_and_the_page_published(date):
+    """A month 00 or 13, or digits of another script (not a W3C date: invalid TEI another tool may
+    still write), failed the whole page in the stylesheet; it is shown as the TEI writes it, in the
+    header's date and in the text, and never read into a <time> element."""
+    tei = _tei(date, text=f"<p>The ferry ran on {date}.</p>")
+    page, _ = Publisher().render_document(tei.encode(), "ferry")
+    shown = re.search(rb'<p class="doc-date">(.*?)</p>', page, re.S).group(1).decode()
+    values = re.findall(r'(?:when|notBefore|notAfter|from|to)="([^"]*)"', date)
+    assert all(v in shown for v in values), shown
+    assert b"<time" not in page.split(b'<p class="doc-date">', 1)[1].split(b"</p>", 1)[0]

@@ -124,13 +124,14 @@
        script is a digit (\d) to the expression. -->
   <xsl:function name="f:w3c-date" as="xs:boolean">
     <xsl:param name="when" as="xs:string?"/>
-    <!-- (the shape is tried first: a value with a character beyond ASCII never has an ASCII shape) -->
+    <!-- YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits with a month 01-12 and a day 01-31: what an HTML
+         time element's datetime takes (a value in another script's digits, or with a month 13, is
+         shown as it is written, never read) -->
     <xsl:sequence select="
-      if (translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00'))
-      then (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
+      translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00')
+        and (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
         and (string-length($when) lt 10 or substring($when, 9, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12',
-             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))
-      else exists(string-to-codepoints($when)[. gt 127]) and matches($when, '^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$')"/>
+             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))"/>
   </xsl:function>
 
   <!-- What a date value is sorted by: its start, else its end (sitemap.date_start); '9999' when empty (undated last). -->
@@ -157,29 +158,15 @@
   <xsl:function name="f:date-one" as="xs:string">
     <xsl:param name="iso" as="xs:string?"/>
     <xsl:variable name="months" select="$f:months"/>
-    <!-- YYYY-MM or YYYY-MM-DD (the length tells them apart): told by its shape in ASCII digits
-         (a page has a dozen dates; a regular expression costs several times more), by the
-         regular expression only for other characters, which may be digits of another script (\d) -->
-    <xsl:variable name="day-or-month" select="count($months) = 12 and f:digits-shaped($iso, ('0000-00', '0000-00-00'), '^\d{4}-\d{2}(-\d{2})?$')"/>
+    <!-- YYYY-MM or YYYY-MM-DD (the length tells them apart) as f:w3c-date reads them; any other value
+         (a year, another script's digits, a month 13) is shown as it is written -->
+    <xsl:variable name="day-or-month" select="count($months) = 12 and string-length($iso) = (7, 10) and f:w3c-date($iso)"/>
     <xsl:sequence select="
       if ($day-or-month and string-length($iso) = 10) then
         f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
       else if ($day-or-month) then
         f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
       else string($iso)"/>
-  </xsl:function>
-
-  <!-- Whether $value has one of the $shapes, in which 0 stands for a digit: its ASCII digits
-       read as 0; a value with a character beyond ASCII is matched against $regex instead (the
-       same test, for \d is any script's decimal digit). -->
-  <xsl:function name="f:digits-shaped" as="xs:boolean">
-    <xsl:param name="value" as="xs:string?"/>
-    <xsl:param name="shapes" as="xs:string+"/>
-    <xsl:param name="regex" as="xs:string"/>
-    <!-- (the shape is tried first: most values are ASCII; one with another character never has an
-         ASCII shape, and is matched against the expression) -->
-    <xsl:sequence select="translate($value, '123456789', '000000000') = $shapes
-                          or exists(string-to-codepoints($value)[. gt 127]) and matches($value, $regex)"/>
   </xsl:function>
 
   <!-- Typewriter dashes as a reader expects them, in the rendering only (the TEI keeps its double hyphen):
