@@ -190,8 +190,27 @@ def sentence_abbreviations() -> frozenset[str]:
     abbreviations of data/names.json and its honorifics and ranks written with a full stop
     ("Cde.", "Lt. Col."). Initials ("A.", "S.M.") are a rule of their own (teidoc)."""
     names = _load_json("tei_encoder.data", "names.json")
-    dotted = (w for key in ("honorifics", "ranks") for phrase in names[key] for w in phrase.split() if w.endswith("."))
+    titles = titles_of_all_languages(names)
+    dotted = (w for key in ("honorifics", "ranks") for phrase in titles[key] for w in phrase.split() if w.endswith("."))
     return frozenset([*names["abbreviations"], *(w.rstrip(".") for w in dotted)])
+
+
+def titles_of_all_languages(names: dict[str, Any]) -> dict[str, list[str]]:
+    """The honorifics, ranks and roles of data/names.json (its parsed content `names`), each list with
+    those of titles_by_language ("es": Comandante, Canciller; "de": Genosse, Botschafter...) after the
+    English ones, and "also_names": the words of titles_by_language.also_names, titles in one language
+    and names in another (Indonesian "Pak", the Korean family name Pak), which the three lists leave out.
+    Titles stay outside persName (TEI P5 13.2.1). Raises KeyError when names.json lacks one of the three."""
+    by_language = names.get("titles_by_language", {})
+    also = list(by_language.get("also_names", ()))
+    merged: dict[str, list[str]] = {"also_names": also}
+    for kind in ("honorifics", "ranks", "roles"):
+        words = list(names[kind])
+        for lists in by_language.values():
+            if isinstance(lists, dict):
+                words += [w for w in lists.get(kind, ()) if w not in also and w not in words]
+        merged[kind] = words
+    return merged
 
 
 @cache

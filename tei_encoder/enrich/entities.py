@@ -840,6 +840,8 @@ class _DocContext:
     word_keys: tuple[list[str], set[int], dict[str, list[int]]] | None = None
     # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
     surname_owner: dict[str, str] = field(default_factory=dict)
+    # (a word no list knows, a listed surname) -> the record-local person the surname then names ("Xyzzy Dorticós")
+    unknown_before_surname: dict[tuple[str, str], str] = field(default_factory=dict)
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
     given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
@@ -4212,6 +4214,56 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
 
 
+def _listed_after_particle(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], i: int) -> _Span | None:
+    """The listed person whose two-word form is a particle and the capitalised word at token i ("De
+    Gaulle"), when the text prints the particle in lower case, one space before ("Général de Gaulle",
+    "met de Gaulle"), as mid-sentence French does; None when no listed person or several have that form
+    (a wrong link is worse than none). The particle belongs to the name (TEI P5 13.2.1)."""
+    if text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    ids = {f.entity_id for f in ctx.rec.lexicon.get((keys[i - 1], keys[i]), ()) if f.kind == "person"}
+    if len(ids) != 1:
+        return None
+    start, end = toks[i - 1][0], toks[i][1]
+    surface = text[start:end]
+    return start, end, Node(TAGS["person"], {"ref": f"#{next(iter(ids))}"}, [surface]), surface
+
+
+def _surname_after_unknown_word(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, form: _Form):
+    """What the listed one-word surname at token i names when _inside_longer_name found a capitalised
+    word right before it: (1, form) to link it when that word is a title in one language and a name in
+    another (names.json titles_by_language also_names: Indonesian "Pak Subandrio"); None, as for a word
+    of a longer name, when the word is a known name word (a listed given name or East Asian family name,
+    the first word of a listed name: "Lydia Gromyko", another person, found by the given-name rules) or
+    the name goes on after the surname ("Pak Il Gon"); else (1, a record-local person) for a word no list
+    knows ("Xyzzy Dorticós": a given name or a title the lists lack): the surname is tagged, unlinked and
+    listed for review, never dropped and never linked on a guess (issue #12: a wrong link is worse than
+    none). TEI P5 13.2.1: the word before stays outside persName."""
+    v = ctx.rec.names
+    if i + 1 < len(toks) and caps[i + 1] and text[toks[i][1] : toks[i + 1][0]] in (" ", "-"):
+        return None  # the name goes on after the surname
+    word = toks[i - 1][2]
+    if text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    folded = norm(word)
+    if folded in v.titles_also_names and not east_asian_shape([word, toks[i][2]]):
+        return 1, form
+    if (
+        folded in v.given
+        or folded in v.east_asian_family
+        or folded in v.vietnamese_family
+        or folded in ctx.rec.given_index
+        or ctx.rec.first_words.get(folded)
+        or ctx.local_first.get(folded)
+    ):
+        return None
+    key = (folded, norm(toks[i][2]))
+    xml_id = ctx.unknown_before_surname.get(key)
+    if xml_id is None:
+        xml_id = ctx.unknown_before_surname[key] = _new_local_person(ctx, toks[i][2], key)
+    return 1, _Form(xml_id, "person", (True,), None, 2)
+
+
 def _given_before_learnt_surname(
     ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list, form: _Form
 ) -> _Span | None:
@@ -4721,6 +4773,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         # most capitalised words begin no form: no lookup at all, and none of the tests below (found is None)
         lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
         found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
+        if (not found or found[0] == 1) and i and toks[i - 1][2] in ctx.rec.names.particles:
+            particle = _listed_after_particle(ctx, text, toks, keys, i)
+            if particle:
+                spans.append(particle)  # "Général de Gaulle": the listed "De Gaulle", its particle in lower case
+                i += 1
+                continue
         if not found:
             joined = (
                 _hyphen_joined_places(ctx, text, toks[i], _word_after(text, toks, i + 1)) if "-" in keys[i] else None
@@ -4754,7 +4812,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and found[1].kind == "person"
             and _inside_longer_name(ctx, text, toks, caps, i, spans)
         ):
-            found = None  # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody
+            # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody; after a word
+            # no list knows ("Xyzzy Dorticós"), the surname is still a person's, of the record, for review
+            found = _surname_after_unknown_word(ctx, text, toks, caps, i, found[1])
         if (
             found
             and found[0] > 1

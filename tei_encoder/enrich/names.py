@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..config import titles_of_all_languages
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "names.json"
 
 
@@ -66,6 +68,7 @@ class NameVocabulary:
     married_name_endings: tuple[str, ...] = ()  # "né" of "Vajdáné": a married woman's name
     speech_verbs: tuple[str, ...] = ()  # "said": a person's name comes right before
     verbs_of_address: tuple[str, ...] = ()  # "informs": a person's name comes right after, then "of", "that"...
+    titles_also_names: frozenset[str] = frozenset()  # folded: "pak", a title in one language, a name in another
 
     def state_expansion(self, prefix: str) -> str | None:
         """The words a state prefix as printed stands for ("D. R." and "DR": "Democratic Republic of";
@@ -137,6 +140,7 @@ def vocabulary() -> NameVocabulary:
     if _ADOPTED:
         return _ADOPTED[0]
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    raw.update(titles_of_all_languages(raw))  # the titles of every language names.json lists, with the English
     titles = [*raw["honorifics"], *raw["ranks"], *raw["roles"]]
     # single-word titles, and their plurals ("Deputy Heads"); "Foreign" of "Foreign Minister" is no title
     title_words = {fold(t) for t in titles if " " not in t} - {""}
@@ -153,6 +157,7 @@ def vocabulary() -> NameVocabulary:
         ranks=tuple(raw["ranks"]),
         roles=tuple(raw["roles"]),
         titles_folded=frozenset(title_words),
+        titles_also_names=frozenset(fold(w) for w in raw["also_names"]),
         particles=frozenset(raw["particles"]),
         given=frozenset(fold(g) for g in raw["given_names"]),
         east_asian_family=frozenset(fold(f) for f in raw["east_asian_family_names"]),
