@@ -17,7 +17,7 @@ from lxml import etree
 
 from .config import project_dir
 from .errors import UsageError
-from .fsutil import kind_of, not_there, shown
+from .fsutil import kind_of, not_there, shown_here
 from .inputs import SYMLINK_REFUSED
 from .tei import ENTITY_KINDS, NSMAP, TEI_NS, XML_NS
 from .xmlsafe import describe_xml_error, parse_xml, xml_id_refusal
@@ -143,7 +143,7 @@ def _refuse_links(folder: Path, entries: list[os.DirEntry], follow_symlinks: boo
     """UsageError naming the first of ENTRIES (of FOLDER) that is a symbolic link, unless follow_symlinks."""
     links = sorted(e.name for e in entries if e.is_symlink())
     if links and not follow_symlinks:
-        raise UsageError(f"{shown(folder / links[0])}: {SYMLINK_REFUSED}")
+        raise UsageError(f"{shown_here(folder / links[0])}: {SYMLINK_REFUSED}")
 
 
 def _is_authority_name(name: str) -> bool:
@@ -170,11 +170,11 @@ def _load(folders: tuple[Path, ...], follow_symlinks: bool, _stamp: tuple = ()) 
     rejected: list[str] = []
     for folder in folders:
         if not folder.is_dir():
-            raise UsageError(f"{folder}: authority folder {not_there(folder, 'a folder')}")
+            raise UsageError(f"{shown_here(folder)}: authority folder {not_there(folder, 'a folder')}")
         for path in authority_files(folder, follow_symlinks):
             unreadable = unreadable_file(path)
             if unreadable:
-                raise UsageError(f"{shown(path)}: {unreadable}")
+                raise UsageError(f"{shown_here(path)}: {unreadable}")
             data = _read(path)
             digest.update(os.fsencode(path.name) + b"\0" + data)
             files.append(path)
@@ -183,18 +183,20 @@ def _load(folders: tuple[Path, ...], follow_symlinks: bool, _stamp: tuple = ()) 
                 # (_entries), not as libxml2's "ID  already defined"
                 tree = parse_xml(path, data, collect_ids=False)
             except etree.XMLSyntaxError as exc:  # one bad file must name itself, once, not crash the run
-                raise UsageError(f"{shown(path)}:{exc.lineno}: {describe_xml_error(exc)}") from None
+                raise UsageError(f"{shown_here(path)}:{exc.lineno}: {describe_xml_error(exc)}") from None
             except ValueError as exc:  # UnsafeXML: a DOCTYPE
-                raise UsageError(f"{shown(path)}:1: {describe_xml_error(exc)}") from None
+                line = getattr(exc, "line", 0)  # a DOCTYPE's line; 0: the whole file's
+                at = f":{line}" if line else ""
+                raise UsageError(f"{shown_here(path)}{at}: {describe_xml_error(exc)}") from None
             root = tree.getroot() if hasattr(tree, "getroot") else tree
             if not has_listings(root):
-                raise UsageError(f"{shown(path)}:{root.sourceline or 1}: {NO_LISTINGS}")
+                raise UsageError(f"{shown_here(path)}:{root.sourceline or 1}: {NO_LISTINGS}")
             for entry in _entries(tree, path):
                 entries[entry.xml_id] = entry  # a later folder overrides an earlier one
         rejected_path = folder / REJECTED_FILE
         unusable = unusable_rejected(rejected_path)
         if unusable:  # a named pipe there would lose the rejections in silence (or block the run)
-            raise UsageError(f"{shown(rejected_path)}: {unusable}")
+            raise UsageError(f"{shown_here(rejected_path)}: {unusable}")
         if rejected_path.is_file():
             data = rejected_path.read_bytes()
             digest.update(REJECTED_FILE.encode() + b"\0" + data)
@@ -253,12 +255,12 @@ def _read(path: Path) -> bytes:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
-            raise UsageError(f"{shown(path)}: {not_an_authority_file(path)}")
+            raise UsageError(f"{shown_here(path)}: {not_an_authority_file(path)}")
         if st.st_size > MAX_AUTHORITY_BYTES:
-            raise UsageError(f"{shown(path)}: authority file is larger than {MAX_AUTHORITY_BYTES >> 20} MB")
+            raise UsageError(f"{shown_here(path)}: authority file is larger than {MAX_AUTHORITY_BYTES >> 20} MB")
         return path.read_bytes()
     except OSError as exc:
-        raise UsageError(f"{shown(path)}: cannot read authority file: {exc.strerror or exc}") from None
+        raise UsageError(f"{shown_here(path)}: cannot read authority file: {exc.strerror or exc}") from None
 
 
 @lru_cache(maxsize=1)
@@ -278,14 +280,14 @@ def allowed_idno_types() -> frozenset[str] | None:
 
 def _check_entry(path: Path, el: etree._Element, xml_id: str) -> None:
     """UsageError (file:line) for what would make every record that mentions the entry invalid TEI."""
-    where = f"{shown(path)}:{el.sourceline}"
+    where = f"{shown_here(path)}:{el.sourceline}"
     refused = xml_id_refusal(xml_id)
     if refused:
         raise UsageError(f"{where}: {entry_id_refusal(xml_id, refused)}")
     for idno in el.iterfind("tei:idno", NSMAP):
         refused = refused_idno_type(idno)
         if refused:
-            raise UsageError(f"{shown(path)}:{idno.sourceline}: authority entry {xml_id}: {refused}")
+            raise UsageError(f"{shown_here(path)}:{idno.sourceline}: authority entry {xml_id}: {refused}")
 
 
 def refused_idno_type(idno: etree._Element) -> str | None:
@@ -318,8 +320,8 @@ def _entries(tree, path: Path):
             if xml_id is not None:
                 _check_entry(path, el, xml_id)
                 if xml_id in seen:  # libxml2's ID table is off (parse_xml above): said here
-                    where = f"{shown(path)}:{el.sourceline}"
-                    raise UsageError(f"{where}: {entry_id_repeated(xml_id, f'{shown(path)}:{seen[xml_id]}')}")
+                    where = f"{shown_here(path)}:{el.sourceline}"
+                    raise UsageError(f"{where}: {entry_id_repeated(xml_id, f'{shown_here(path)}:{seen[xml_id]}')}")
                 seen[xml_id] = el.sourceline or 0
             name_els = [n for n in el.iterfind(f"tei:{name_tag}", NSMAP) if not is_shared_name(n)]
             names = [" ".join("".join(n.itertext()).split()) for n in name_els]
@@ -447,18 +449,13 @@ def choose_authority(option: tuple[Path, ...], inputs: list[Path]) -> AuthorityC
         return AuthorityChoice(folders, "option", ", ".join(str(f) for f in folders))
     local = local_authority_folders(inputs)
     if local:
-        return AuthorityChoice(local, "edition", ", ".join(_shown(f) + "/" for f in local) + " (beside the records)")
+        return AuthorityChoice(
+            local, "edition", ", ".join(shown_here(f) + "/" for f in local) + " (beside the records)"
+        )
     base = base_authority_dir()
     return AuthorityChoice(
         (base,), "base", "base authority shipped with tei-encoder (no authority/ beside the records)"
     )
-
-
-def _shown(folder: Path) -> str:
-    try:
-        return str(folder.relative_to(Path.cwd()))
-    except ValueError:
-        return str(folder)
 
 
 def find_authority_folders(inputs: list[Path]) -> tuple[Path, ...]:

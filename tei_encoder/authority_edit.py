@@ -43,10 +43,10 @@ from .authority import (
     unusable_rejected,
 )
 from .csvsafe import csv_text, from_cell, to_cell
-from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular
+from .fsutil import NotAFileError, TooLargeError, atomic_write, read_regular, shown_here
 from .inputs import not_taken
 from .tei import ENTITY_KINDS, KIND, NSMAP, XML_ID, T, surface_text
-from .xmlsafe import xml_id_refusal
+from .xmlsafe import doctype_position, xml_id_refusal
 
 # identifier shapes (TEI idno/@type -> pattern): a malformed id is an error, never "fixed"
 IDENTIFIER_SHAPES = {
@@ -110,7 +110,8 @@ class Problem:
     @property
     def where(self) -> str:
         """`file:line`, or just the file when no line applies (a folder, a broken link)."""
-        return f"{self.path}:{self.line}" if self.line else str(self.path)
+        # named as the user would type it: relative to the working directory when inside it
+        return f"{shown_here(self.path)}:{self.line}" if self.line else shown_here(self.path)
 
     def text(self) -> str:
         """`file:line: error: message`, as compilers and editors print it."""
@@ -171,7 +172,8 @@ def _check_folder(folder: Path, follow_symlinks: bool) -> list[Problem]:
             problems.append(Problem(path, 0, f"cannot read: {exc}", unusable=True))
             continue
         if tree.docinfo.doctype:
-            problems.append(Problem(path, 1, "authority files may not declare a DOCTYPE", unusable=True))
+            line = doctype_position(path.read_bytes())[0]  # where it is; 0 (the whole file) when not found
+            problems.append(Problem(path, line, "authority files may not declare a DOCTYPE", unusable=True))
             continue
         if not has_listings(tree.getroot()):
             problems.append(Problem(path, tree.getroot().sourceline or 1, NO_LISTINGS, unusable=True))
@@ -211,7 +213,7 @@ def _check_entry(path, entry, mention: str, ids: dict, forms: dict) -> list[Prob
             return problems
     if xml_id in ids:
         first = ids[xml_id]
-        problems.append(Problem(path, line, entry_id_repeated(xml_id, f"{first[0]}:{first[1]}")))
+        problems.append(Problem(path, line, entry_id_repeated(xml_id, f"{shown_here(first[0])}:{first[1]}")))
     else:
         ids[xml_id] = (path, line)
     # a shared bare name (type="shared": Korea of North and South Korea) is no form the entry claims

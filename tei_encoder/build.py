@@ -627,6 +627,22 @@ def _input_hash(path: Path, entry: dict, max_bytes: int, master: bool = False) -
     return record_digest(path, MAX_XML_BYTES if master else max_bytes), stamp
 
 
+class _CountingReport:
+    """A reporter (cli.Reporter) that counts the warnings given to it: every warning a build says,
+    whoever says it (the site's words, a stale master, a record's), is one of the summary's."""
+
+    def __init__(self, report):
+        self._report, self.warnings = report, 0
+
+    def warning(self, path, message: str) -> None:
+        """Count the warning and pass it on."""
+        self.warnings += 1
+        self._report.warning(path, message)
+
+    def __getattr__(self, name: str):
+        return getattr(self._report, name)
+
+
 def run_build(
     corpus: Path, out: Path, settings: EncodeSettings, report, options: BuildOptions | None = None
 ) -> BuildSummary:
@@ -637,6 +653,7 @@ def run_build(
     another build is writing into OUT (buildlock: refused, not waited for).
     """
     check_owned_paths(out, OWNED_FOLDERS, OWNED_STATE_FILES)  # before any write, the lock's included
+    report = _CountingReport(report)  # the summary line's count is that of the warnings printed
     # a publish into OUT/site, or into OUT itself (its tei/ is the build's too), waits its turn as well
     with build_lock(out, out / STATE), site_lock(out), site_lock(out / "site"):
         return _build(corpus, out, settings, report, options)
@@ -717,7 +734,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             master_names.add(name)
         stale_warning = stale_master(source)
         if stale_warning:  # checked on every build: the editor sees it until the two agree again
-            summary.warnings += 1
             report.warning(path, stale_warning)
         entry = old.get(name, {})
         if entry.get("source", path.suffix) != path.suffix:
@@ -744,7 +760,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         # with new stylesheets, a record encoded into the same TEI is published again all the same
         tasks.append(RecordTask(str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
     summary.unchanged = len(records)
-    summary.warnings += summary.earlier_warnings
     gone = sorted(earlier_records - set(names))
 
     store = _LazyStore(summaries_path, enabled=not full)
@@ -769,7 +784,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 # re-encoded into the same TEI, so not checked again: its checks' warnings still hold
                 outcome.checked_warnings = list(last.get("checked_warnings", []))
                 outcome.warnings += outcome.checked_warnings
-            summary.warnings += len(outcome.warnings)
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
             if outcome.fatal or outcome.stopped:  # not written (nothing of it is left), and not counted
@@ -829,7 +843,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             new = [w for w in warnings if w not in entry.get("warnings", [])]
             for warning in new:
                 report.warning(names[name], warning)
-            summary.warnings += len(new)
             records[name] = {
                 **entry,
                 "warnings": [*entry.get("warnings", []), *new],
@@ -949,7 +962,6 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             )  # after a failure the workers are killed: none can keep the build waiting
             if helper_died:  # nothing written depended on it: said, counted, and the build goes on
                 report.warning(out, helper_died)
-                summary.warnings += 1
         if failed:
             store.close()  # this build's summaries are rolled back; records.json is not written either
             sweep_temp_files(tei_dir, site)  # a worker killed above may have left one mid-write
@@ -982,6 +994,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode(), owned=True)
     summary.seconds = time.perf_counter() - started
+    summary.warnings = report.warnings
     for failed_path, error in summary.failed:
         report.error(failed_path, error)
     report.info(

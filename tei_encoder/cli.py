@@ -591,7 +591,7 @@ def validate(
     from .fsutil import atomic_write
     from .inputs import collect_files
     from .reports import failed, render
-    from .validate import Diagnostic, Validator, unique_files
+    from .validate import FILE_LEVEL, Diagnostic, Validator, unique_files
 
     skipped: list = []
     try:
@@ -633,7 +633,9 @@ def validate(
         _fail_usage(str(exc))
     except (OSError, etree.XMLSchemaParseError, etree.RelaxNGParseError, etree.XMLSyntaxError) as exc:
         _fail_usage(lines_of(str(exc))[0])
-    diagnostics = [Diagnostic(str(p), 0, 0, "error", reason, source="refused") for p, reason in skipped] + diagnostics
+    diagnostics = [
+        Diagnostic(str(p), FILE_LEVEL, FILE_LEVEL, "error", reason, source="refused") for p, reason in skipped
+    ] + diagnostics
     # every format gets printable one-line names: bytes that are not UTF-8 and control characters escaped
     diagnostics = [replace(d, file=shown(d.file), message=shown(_in_cli_terms(d.message))) for d in diagnostics]
     names = [shown(p) for p, _ in skipped] + [shown(f) for f in files]

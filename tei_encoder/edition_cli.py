@@ -6,6 +6,7 @@ Kept apart from cli.py (encode, validate, publish, entities, build), which regis
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -61,8 +62,10 @@ def init(folder, requirement):
     warning = None if requirement else default_requirement()[1]
     if warning:
         click.echo(f"init: warning: {_in_cli_terms(warning)}", err=True)
+    # the next step is a command to paste: the folder quoted for a POSIX shell (spaces, quotes, $)
     click.echo(
-        f"init: a new edition in {folder} ({counted(len(written), 'file')}); next: cd {folder} && tei-encoder build",
+        f"init: a new edition in {folder} ({counted(len(written), 'file')}); "
+        f"next: cd {shlex.quote(str(folder))} && tei-encoder build",
         err=True,
     )
 

@@ -427,6 +427,18 @@ def shown(path: object) -> str:
     return _UNPRINTABLE.sub(_escape, str(path))
 
 
+def shown_here(path: object) -> str:
+    """shown(path), relative to the working directory when the path is inside it (an absolute
+    path found by a search, such as an authority folder beside the records, is named as the
+    user would type it); other paths as they are."""
+    text = str(path)
+    if os.path.isabs(text):
+        here = os.path.join(os.getcwd(), "")
+        if here != os.sep and text.startswith(here):
+            text = text[len(here) :]
+    return shown(text)
+
+
 def _escape(match: re.Match) -> str:
     char = match.group()
     code = ord(char)

@@ -133,6 +133,8 @@ def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
     shipped = json.loads((Path(__file__).parent / "data" / UI_STRINGS).read_text(encoding="utf-8"))
     warnings = []
     for key, value in changes.items() if isinstance(changes, dict) else ():
+        if key.startswith("_"):  # "_comment" and the like: comments, as ui_strings reads them
+            continue
         original = shipped.get(key, shipped.get(_counted_as(key)))
         if isinstance(value, str) and isinstance(original, str):
             dropped = [p for p in _PLACEHOLDER.findall(original) if p not in _PLACEHOLDER.findall(value)]

@@ -184,8 +184,10 @@ def _github(diagnostics, files) -> str:
     lines = []
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
+        # a problem of the whole file names no line: GitHub annotates the file (line=0 is no line of it)
+        where = "" if d.file_level else f",line={d.line},col={d.column}"
         lines.append(
-            f"::{level} file={_escape_property(repository_path(d.file))},line={d.line},col={d.column},"
+            f"::{level} file={_escape_property(repository_path(d.file))}{where},"
             f"title={_escape_property('TEI ' + d.source)}::{_escape_data(d.message)}"
         )
     lines.append(_summary(diagnostics, files))

@@ -45,6 +45,7 @@ from .xmlsafe import (
     UnsafeXML,
     bad_xml_ids,
     describe_xml_error,
+    doctype_position,
     has_xinclude,
     human_size,
     included_from,
@@ -73,7 +74,8 @@ _JING_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>err
 class Diagnostic:
     """One problem found in a file: where (file, line, column in characters), severity (error or
     warning), the message in the user's terms, the element path, and which check found it
-    (xml, schema, rules, rng).
+    (xml, schema, rules, rng). Line and column 0 (FILE_LEVEL): the problem is the file's as a
+    whole (unreadable, over the size limit, not checked, not read at all), at no position in it.
     """
 
     file: str
@@ -84,14 +86,27 @@ class Diagnostic:
     path: str = ""  # element path, e.g. /TEI/text/body/div/p[3]
     source: str = ""  # xml | schema | rules | rng
 
+    @property
+    def file_level(self) -> bool:
+        """True when the problem is the file's as a whole, at no line of it."""
+        return self.line == FILE_LEVEL
+
     def text(self) -> str:
-        """The problem as one line: file:line:column: severity: message [element path]."""
+        """The problem as one line: file:line:column: severity: message [element path]; a problem
+        of the whole file without its line and column (file: severity: message), as compilers say it."""
         where = f" [{self.path}]" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}: {self.message}{where}"
+        at = "" if self.file_level else f":{self.line}:{self.column}"
+        return f"{self.file}{at}: {self.severity}: {self.message}{where}"
 
     def as_dict(self) -> dict:
-        """The problem as a JSON-ready dict."""
-        return asdict(self)
+        """The problem as a JSON-ready dict (line and column null for a problem of the whole file)."""
+        fields = asdict(self)
+        if self.file_level:
+            fields["line"] = fields["column"] = None
+        return fields
+
+
+FILE_LEVEL = 0  # a Diagnostic's line (and column) when the problem has no position in the file
 
 
 def element_path(el: etree._Element) -> str:
@@ -458,8 +473,8 @@ class Validator:
             return [
                 Diagnostic(
                     name,
-                    1,
-                    1,
+                    FILE_LEVEL,
+                    FILE_LEVEL,
                     "error",
                     f"not checked: the TEI constraints (Schematron) could not run: {reason}",
                     "",
@@ -554,7 +569,11 @@ class Validator:
             data = path.read_bytes()
         except OSError as exc:
             return _Checked(
-                [Diagnostic(name, 1, 1, "error", f"cannot read: {exc.strerror or exc}", source="unchecked")]
+                [
+                    Diagnostic(
+                        name, FILE_LEVEL, FILE_LEVEL, "error", f"cannot read: {exc.strerror or exc}", source="unchecked"
+                    )
+                ]
             )
         duplicate_id = None
         xsd_valid: bool | None = None
@@ -571,13 +590,19 @@ class Validator:
             tree = etree.ElementTree(etree.fromstring(data, _parser_without_ids(), base_url=name))
             if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
                 return _Checked(
-                    [_refused(name, "the file declares a DOCTYPE; DTDs and entity declarations are not accepted")]
+                    [
+                        _refused(
+                            name,
+                            "the file declares a DOCTYPE; DTDs and entity declarations are not accepted",
+                            *doctype_position(data),
+                        )
+                    ]
                 )
             problem = structure_problem(tree)
             if problem is not None:
                 return _Checked([_refused(name, str(problem), problem.line)])
         except UnsafeXML as exc:
-            return _Checked([_refused(name, str(exc), exc.line)])
+            return _Checked([_refused(name, str(exc), exc.line, exc.column)])
         origins: dict[etree._Element, str] = {}  # the elements that start an included file's content
         checked = self._check_parsed(tree, name, data, duplicate_id, constraints, origins, xsd_valid)
         # an xml:id that is no NCName makes the file invalid, never "not well-formed" (publish warns alike)
@@ -625,7 +650,9 @@ class Validator:
             try:
                 rng: Path | None = self.tei_all
             except OSError as exc:
-                return _Checked([Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked")])
+                return _Checked(
+                    [Diagnostic(name, FILE_LEVEL, FILE_LEVEL, "error", f"not checked: {exc}", source="unchecked")]
+                )
             problems = [] if constraints == "defer" else self._tei_constraints(tree, name, data, self.tei_all)
             if constraints == "only":
                 return _Checked(problems)
@@ -646,7 +673,7 @@ class Validator:
         if rng is not None and self.jing and not jing_can_name(name):
             # jing cannot be given this name (a byte that is not UTF-8), or its report lines could
             # not be told apart (a line break): never a verdict without the RELAX NG check
-            problems.append(Diagnostic(name, 1, 1, "error", _UNNAMEABLE, source="unchecked"))
+            problems.append(Diagnostic(name, FILE_LEVEL, FILE_LEVEL, "error", _UNNAMEABLE, source="unchecked"))
             rng = None
         if rng is not None and not self.jing:  # without jing, lxml checks the tree as resolved here
             problems.extend(self._rng_lxml(tree, name, rng))
@@ -658,7 +685,9 @@ class Validator:
             try:
                 expanded = _expanded_for_jing(tree, origins)
             except OSError as exc:
-                problems.append(Diagnostic(name, 1, 1, "error", f"not checked: {exc}", source="unchecked"))
+                problems.append(
+                    Diagnostic(name, FILE_LEVEL, FILE_LEVEL, "error", f"not checked: {exc}", source="unchecked")
+                )
                 rng = None
         deferred = constraints == "defer" and profile == "tei-all" and self.tei_constraints != "off"
         return _Checked(problems, rng, includes, deferred, expanded)
@@ -1043,7 +1072,8 @@ def _may_include(data: bytes) -> bool:
     return b"include" in data and _INCLUDE_TAG.search(data) is not None  # the search only where it can match
 
 
-def _refused(name: str, reason: str, line: int = 1, column: int = 1) -> Diagnostic:
+def _refused(name: str, reason: str, line: int = FILE_LEVEL, column: int = FILE_LEVEL) -> Diagnostic:
+    """A refusal of the file NAME: at LINE and COLUMN when known, else of the whole file."""
     return Diagnostic(name, line, column, "error", f"refused: {reason}", source="refused")
 
 
@@ -1215,6 +1245,13 @@ def _jing_env(files: int = 1) -> dict[str, str]:
     return {**os.environ, "JAVA_TOOL_OPTIONS": options} if options else dict(os.environ)
 
 
+def _relative_paths(text: str) -> str:
+    """TEXT (jing's words, which name files by absolute paths) with the paths inside the working
+    directory relative to it, as the rest of a report names files."""
+    here = os.path.join(os.getcwd(), "")
+    return text if here == os.sep else text.replace(here, "")
+
+
 def _run_jing(
     rng: Path, batch: list[Path], includes: dict[Path, tuple[str, ...]], command: str, alone: bool = False
 ) -> tuple[dict[Path, list[Diagnostic]], set[Path]] | None:
@@ -1235,21 +1272,25 @@ def _run_jing(
         m = _JING_LINE.match(line)
         if m is None:
             if line.strip():
-                fatal = fatal or line.removeprefix("fatal:").strip()
+                fatal = fatal or _relative_paths(line.removeprefix("fatal:").strip())
             continue
         where, message = m.group("file"), m.group("msg")
         found_path = names.get(where)
         if found_path is not None:
             path = found_path
         else:
-            includers = [batch[0]] if alone else included.get(os.path.normpath(where), [])
+            includers = included.get(os.path.normpath(where), [])
+            # alone, a file jing names that no document includes is the schema (or a file it includes)
+            schema = alone and not includers
+            includers = [batch[0]] if schema else includers
             if not includers:
                 return None
             if len(includers) > 1:  # an included file shared by several files of the batch
                 unsure.update(includers)
                 continue
             path = includers[0]
-            message = f"in included file {where} (line {m.group('line')}): {message}"
+            what = "the schema" if schema else "included file"
+            message = f"in {what} {_relative_paths(where)} (line {m.group('line')}): {message}"
         if m.group("sev") == "fatal":
             fatal = fatal or message
             continue
@@ -1262,6 +1303,13 @@ def _run_jing(
             return None
         reason = fatal or (lines_of(done.stderr.strip()) or [f"exit status {done.returncode}"])[-1]
         found[batch[0]].append(
-            Diagnostic(str(batch[0]), 1, 1, "error", f"not checked: jing stopped: {reason}", source="unchecked")
+            Diagnostic(
+                str(batch[0]),
+                FILE_LEVEL,
+                FILE_LEVEL,
+                "error",
+                f"not checked: jing stopped: {reason}",
+                source="unchecked",
+            )
         )
     return found, unsure

@@ -165,11 +165,22 @@ def over_xml_limit(size: int) -> str:
 
 class UnsafeXML(ValueError):
     """Raised for XML we refuse to read: a DOCTYPE, entity declarations, a tree beyond the
-    structural limits. line: where the refused part starts (1 when it is the whole file)."""
+    structural limits. line, column: where the refused part starts (0 when it is the whole file:
+    no line of it is at fault)."""
 
-    def __init__(self, message: str, line: int = 1):
+    def __init__(self, message: str, line: int = 0, column: int = 0):
         super().__init__(message)
-        self.line = line
+        self.line, self.column = line, column or (1 if line else 0)  # a line's start when only the line is known
+
+
+def doctype_position(data: bytes) -> tuple[int, int]:
+    """The line and column (1-based, in characters) of the <!DOCTYPE in the XML file DATA; (0, 0)
+    when its bytes do not spell it in ASCII (UTF-16, UTF-32) or it is not there."""
+    at = data.find(b"<!DOCTYPE")
+    if at < 0:
+        return 0, 0
+    start = data.rfind(b"\n", 0, at) + 1
+    return data.count(b"\n", 0, at) + 1, len(data[start:at].decode("utf-8", "replace")) + 1
 
 
 _JAXP_PROPERTY = "http://saxon.sf.net/feature/parserProperty?uri=http%3A//www.oracle.com/xml/jaxp/properties/"
@@ -327,6 +338,45 @@ def is_utf8(tree: etree._ElementTree, raw: bytes) -> bool:
     return declared in ("UTF-8", "UTF8") and b"\x00" not in raw
 
 
+_DECLARED = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_BAD_BYTES = "Invalid bytes in character encoding"  # libxml2's words: no position but the declaration's
+
+
+def not_text(data: bytes) -> UnsafeXML | None:
+    """The refusal of bytes that are no text (an image, an archive, a word processor's file): a NUL
+    byte where no UTF-16 or UTF-32 text (a byte-order mark, or "<" and NULs) begins, at its line;
+    None for anything else."""
+    at = data.find(b"\x00", 0, 65536)  # a text file's first 64 KiB have no NUL byte
+    if at < 0 or data.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<", b"\x00\x00")):
+        return None
+    start = data.rfind(b"\n", 0, at) + 1
+    line, column = data.count(b"\n", 0, at) + 1, len(data[start:at].decode("utf-8", "replace")) + 1
+    return UnsafeXML(f"not text: NUL bytes at offset {at}", line, column)
+
+
+def _at_bad_byte(exc: etree.XMLSyntaxError, data: bytes) -> etree.XMLSyntaxError:
+    """EXC, or, when libxml2 could not convert the file from the encoding it declares (it then says
+    where the declaration ends), an error at the line and column of the first byte that is not of
+    that encoding, naming it."""
+    declared = _DECLARED.match(data) if _BAD_BYTES in (exc.msg or "") else None
+    if declared is None:
+        return exc
+    encoding = declared.group(1).decode("ascii")
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as bad:
+        start = data.rfind(b"\n", 0, bad.start) + 1
+        line, column = data.count(b"\n", 0, bad.start) + 1, len(data[start : bad.start].decode(encoding)) + 1
+        message = (
+            f"byte 0x{data[bad.start]:02X} is not {encoding}, the encoding the file declares "
+            f"(correct the declaration or the bytes), line {line}, column {column}"
+        )
+        return etree.XMLSyntaxError(message, exc.code, line, column, exc.filename)
+    except (LookupError, ValueError):  # an encoding Python does not know: libxml2's words
+        pass
+    return exc
+
+
 def parse_xml(
     path: Path | None = None,
     data: bytes | None = None,
@@ -349,6 +399,9 @@ def parse_xml(
         if size > MAX_XML_BYTES:
             raise UnsafeXML(over_xml_limit(size))
         data = Path(path).read_bytes()
+    binary = not_text(data)
+    if binary is not None:
+        raise binary
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None
     try:
@@ -363,13 +416,15 @@ def parse_xml(
             first = faults[0]
             raise etree.XMLSyntaxError(first.message, first.type, first.line, first.column, first.filename) from None
         if faults or not errors:
-            raise
+            raise _at_bad_byte(exc, data) from None
         recovering = safe_parser(huge, collect_ids, recover=True)
         tree = etree.ElementTree(etree.fromstring(data, recovering, base_url=base_url))
         if any(e.type_name != _XML_ID_VALUE for e in recovering.error_log):
             raise exc from None
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
-        raise UnsafeXML("the file declares a DOCTYPE; DTDs and entity declarations are not accepted")
+        raise UnsafeXML(
+            "the file declares a DOCTYPE; DTDs and entity declarations are not accepted", *doctype_position(data)
+        )
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False), and
     # by structure_problem with huge (libxml2's limit is then 2048)
     problem = structure_problem(tree, depth=huge, data=data if is_utf8(tree, data) else None) if limits else None

@@ -237,7 +237,7 @@ def test_symlinked_folder_and_link_loop_in_validate(tmp_path):
     assert invoke("encode", str(SEED), "-o", str(tei / "a.xml"), "--authority", str(AUTHORITY)).exit_code == 0
     (tei / "loop").symlink_to(tei)
     result = invoke("validate", str(tei))
-    assert result.exit_code == 1 and "loop:0:0: error: symbolic link, not followed" in result.stdout
+    assert result.exit_code == 1 and "loop: error: symbolic link, not followed" in result.stdout
     result = invoke("validate", str(tei), "--follow-symlinks")
     assert result.exit_code == 0 and "1 file: 1 valid" in result.stdout  # the loop is read once
 
@@ -259,7 +259,7 @@ ENTRY = '<listPerson xmlns="http://www.tei-c.org/ns/1.0">\n<person xml:id="{id}"
             b'<!DOCTYPE x [<!ENTITY a "b">]><listPerson/>',
             "people.xml:1: refused: the file declares a DOCTYPE",
         ),
-        (bytes(range(256)) * 4, "people.xml:1: not well-formed XML"),
+        (bytes(range(256)) * 4, "people.xml:1: refused: not text: NUL bytes at offset 0"),
         (None, "people.xml: is a folder, not an authority file"),
         (
             ENTRY.format(id="p1", idno='<idno type="isni">1</idno>').encode(),

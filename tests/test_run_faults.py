@@ -383,8 +383,8 @@ def test_validate_names_each_tei_file_it_leaves_in_a_folder(tmp_path):
     result = CliRunner().invoke(main, ["validate", str(folder)])
     assert result.exit_code == 1, result.output
     assert "hidden file" in result.output and "its suffix is .XML, not .xml" in result.output
-    assert f"{folder / '.xml'}:0:0: error: hidden file" in result.output
-    assert f"{folder / 'blank.xml '}:0:0: error: its name ends in white space" in result.output
+    assert f"{folder / '.xml'}: error: hidden file" in result.output
+    assert f"{folder / 'blank.xml '}: error: its name ends in white space" in result.output
 
 
 def _authority_file(xml_id: str, name: str) -> str:
