@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from lxml import etree
 
@@ -108,7 +108,9 @@ OWNED_FOLDERS = (
     *(f"site/{kind.register}" for kind in ENTITY_KINDS),
 )
 # the build state's files: read and written by the build alone, so a regular file or nothing
-OWNED_STATE_FILES = tuple(f"{STATE}/{name}" for name in (LOCK_NAME, "records.json", "summaries.sqlite"))
+# records-done.jsonl: the records a build that did not finish had done (_Journal), for the next one
+JOURNAL = "records-done.jsonl"
+OWNED_STATE_FILES = tuple(f"{STATE}/{name}" for name in (LOCK_NAME, "records.json", "summaries.sqlite", JOURNAL))
 
 
 class BuildError(Exception):
@@ -169,6 +171,7 @@ class BuildSummary:
     overview_pages: int = 0
     warnings: int = 0
     earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
+    resumed: int = 0  # of the encoded: done by an earlier build that did not finish, taken from its journal
     masters: int = 0  # TEI masters (hand-corrected TEI in the corpus) published by this build; not invalid ones
     failed: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
@@ -191,6 +194,7 @@ class RecordOutcome:
     error: str = ""
     fatal: bool = False  # the error is a fault every record would meet (disk full, read-only): stop
     stopped: bool = False  # not tried: its worker had met such a fault (see _stopped)
+    resumed: bool = False  # not encoded: an interrupted build's outputs of the same input, checked (_resumed)
     seconds: dict = field(default_factory=dict)  # time spent in each stage, for --stats
 
 
@@ -283,6 +287,8 @@ class RecordTask:
     previous_tei_hash: str
     settings: EncodeSettings
     stamp: list[int]
+    # an interrupted build's line for this very input (_Journal): its outputs are taken when they still hold
+    resume: dict | None = None
 
 
 def _stopped(task: RecordTask) -> RecordOutcome | None:
@@ -316,10 +322,38 @@ def _summarize(outcome: RecordOutcome, tree: etree._ElementTree) -> None:
     outcome.summary = replace(summary, contexts={})
 
 
+def _resumed(task: RecordTask) -> RecordOutcome | None:
+    """The record as an interrupted build left it (task.resume, its journal line), when its TEI file
+    still has the bytes that build wrote, its page and download copy are there, and the TEI's
+    summary is the one that build made: the outcome of encoding it again, without encoding it.
+    None when anything differs (the record is then encoded as any other)."""
+    entry = task.resume or {}
+    try:
+        if not _outputs_exist(task.name):
+            return None
+        tei = read_regular(_worker["tei_dir"] / f"{task.name}.xml")
+        if hashlib.sha256(tei).hexdigest() != entry.get("tei"):
+            return None
+        from .xmlsafe import parse_xml
+
+        outcome = RecordOutcome(name=task.name, path=task.path, input_hash=task.input_hash, tei_hash=entry["tei"])
+        _summarize(outcome, parse_xml(None, tei))
+    except (OSError, ValueError, etree.XMLSyntaxError):  # gone, changed, or not ours: encoded again
+        return None
+    if outcome.stored is None or outcome.stored.digest != entry.get("summary"):
+        return None
+    outcome.warnings, outcome.checked_warnings = list(entry["warnings"]), list(entry["checked_warnings"])
+    outcome.published = outcome.resumed = True  # published by the build that stopped, and never indexed
+    return outcome
+
+
 def _process(task: RecordTask) -> RecordOutcome:
     stopped = _stopped(task)
     if stopped is not None:
         return stopped
+    resumed = _resumed(task) if task.resume else None
+    if resumed is not None:
+        return resumed
     if task.path.endswith(".xml"):
         return _process_master(task)
     path, name, input_hash, previous_tei_hash = task.path, task.name, task.input_hash, task.previous_tei_hash
@@ -432,6 +466,60 @@ def _process_master(task: RecordTask) -> RecordOutcome:
 
 
 # --- main side ------------------------------------------------------------------------------------
+
+
+class _Journal:
+    """The records a build has finished, one JSON line each, appended as each one is done: the build
+    state (records.json) is written only when the whole build is, so a build that is killed or
+    stopped leaves this file, and the next build with the same configuration, authority and
+    stylesheets (IDENTITY, the file's first line) takes each record from here instead of encoding
+    it again while its input, its TEI file and its page are still those the line names (_resumed).
+    A torn last line is not read. Removed once the build state is saved."""
+
+    def __init__(self, path: Path, identity: dict):
+        self.path, self.identity = path, identity
+        self._file: BinaryIO | None = None
+
+    def read(self) -> dict[str, dict]:
+        """The lines of an earlier build with this identity, by record name ({} for none)."""
+        try:
+            lines = read_regular(self.path).split(b"\n")[:-1]  # the part after the last newline is torn
+        except OSError:
+            return {}
+        entries: dict[str, dict] = {}
+        for number, line in enumerate(lines):
+            try:
+                item = json.loads(line)
+            except ValueError:
+                return entries
+            if number == 0 and item != self.identity:
+                return {}  # another configuration's work: none of it holds
+            if number and isinstance(item, dict) and isinstance(item.get("name"), str):
+                entries[item["name"]] = item
+        return entries
+
+    def start(self, carried: dict[str, dict]) -> None:
+        """A new journal (written whole, then appended to), holding the identity and CARRIED: the
+        lines of an earlier interrupted build that this one has not done yet."""
+        lines = [self.identity, *carried.values()]
+        atomic_write(self.path, b"".join(json.dumps(x, sort_keys=True).encode() + b"\n" for x in lines), owned=True)
+        self._file = open(self.path, "ab", buffering=0)  # noqa: SIM115 (closed by close())
+
+    def add(self, name: str, entry: dict) -> None:
+        """One finished record (its records.json entry), in one write: a kill leaves whole lines."""
+        if self._file is not None:
+            self._file.write(json.dumps({**entry, "name": name}, sort_keys=True).encode() + b"\n")
+
+    def close(self) -> None:
+        """Stop appending (the file stays for the next build until remove())."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def remove(self) -> None:
+        """The build state is saved: the journal is done with."""
+        self.close()
+        remove_owned_file(self.path)
 
 
 def _load_json(path: Path) -> dict:
@@ -680,6 +768,9 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     config, authority = config_hash(settings, options), authority_hash(settings)
     site_config = site_hash(options)
     last_state = _load_json(records_path)
+    identity = {"format": STATE_FORMAT, "version": __version__, "config": config, "authority": authority}
+    journal = _Journal(out / STATE / JOURNAL, {**identity, "site": site_config})
+    done_before = {} if options.force else journal.read()  # of a build that did not finish
     state = {} if options.force else last_state
     full = (
         options.force
@@ -758,7 +849,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 report.warning(path, f"{warning} (from an earlier build)")
             continue
         # with new stylesheets, a record encoded into the same TEI is published again all the same
-        tasks.append(RecordTask(str(path), name, input_hash, "" if restyle else entry.get("tei", ""), settings, stamp))
+        done = done_before.get(name)
+        resume = done if done and done.get("input") == input_hash and done.get("source") == path.suffix else None
+        previous_tei = "" if restyle else entry.get("tei", "")
+        tasks.append(RecordTask(str(path), name, input_hash, previous_tei, settings, stamp, resume))
     summary.unchanged = len(records)
     gone = sorted(earlier_records - set(names))
 
@@ -778,6 +872,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     indexing = _SearchIndexing()
     stopped_by = ""  # the first fault every further write would meet: the build stops after the records
     try:
+        if tasks:  # each record done is said in the journal at once: a build killed now loses none of them
+            journal.start({t.name: t.resume for t in tasks if t.resume is not None})
         for outcome, stamp in runner.records(tasks) if runner and tasks else ():
             last = old.get(outcome.name, {})
             if outcome.tei_hash and not outcome.published and outcome.tei_hash == last.get("tei"):
@@ -797,6 +893,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                     withdrawn.append(outcome.name)
                 continue
             summary.encoded += 1
+            summary.resumed += outcome.resumed
             summary.published += outcome.published
             if outcome.published:
                 paged.add(outcome.name)
@@ -826,6 +923,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 "warnings": outcome.warnings,
                 "checked_warnings": outcome.checked_warnings,
             }
+            journal.add(outcome.name, records[outcome.name])
             if getattr(report, "verbose", False):
                 report.info(f"{outcome.path}: {'published' if outcome.published else 'encoded, TEI unchanged'}")
 
@@ -955,6 +1053,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             "complete; run the build again to finish it"
         ) from None
     finally:
+        journal.close()
         indexing.stop()  # after a failure: no further shard is indexed; waits for the one under way
         if runner:
             helper_died = runner.close(
@@ -993,12 +1092,16 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode(), owned=True)
+    if tasks or done_before:
+        journal.remove()  # the state says all it said
     summary.seconds = time.perf_counter() - started
     summary.warnings = report.warnings
     for failed_path, error in summary.failed:
         report.error(failed_path, error)
     report.info(
-        f"build: {counted(summary.records, 'record')}: {summary.encoded} encoded, {summary.unchanged} unchanged, "
+        f"build: {counted(summary.records, 'record')}: {summary.encoded} encoded"
+        + (f" ({summary.resumed} done by a build that did not finish)" if summary.resumed else "")
+        + f", {summary.unchanged} unchanged, "
         f"{counted(summary.published, 'page')} published, {counted(summary.overview_pages, 'index/register page')}, "
         f"{summary.removed} removed; {counted(summary.warnings, 'warning')}"
         + (f" ({summary.earlier_warnings} from records not re-encoded)" if summary.earlier_warnings else "")

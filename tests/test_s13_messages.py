@@ -164,3 +164,92 @@ def test_a_path_outside_the_working_directory_is_named_as_it_is(tmp_path, monkey
     assert shown_here(tmp_path / "a" / "b.xml") == "a/b.xml"
     assert shown_here("/elsewhere/b.xml") == "/elsewhere/b.xml"
     assert shown_here("rel/b.xml") == "rel/b.xml"
+
+
+# --- finding 13: an interrupted build keeps the work done -----------------------------------------
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_killed_build_keeps_the_records_it_finished(tmp_path):
+    """A build killed (SIGKILL, no clean-up) after some records: the next build takes those from the
+    journal instead of encoding them again, and its outputs are byte for byte a clean build's."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(FIXTURES.glob("*.txt"))[:10]:
+        shutil.copy(path, corpus)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}
+
+    def command(out: Path) -> list[str]:
+        return [sys.executable, "-m", "tei_encoder.cli", "build", str(corpus), "-o", str(out), "-j", "1"] + [
+            "--no-search",
+            "--authority",
+            str(AUTHORITY),
+        ]
+
+    out = tmp_path / "out"
+    journal = out / ".tei-encoder" / "records-done.jsonl"
+    build = subprocess.Popen(command(out), env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 300
+    while build.poll() is None and time.monotonic() < deadline:
+        if journal.exists() and journal.read_bytes().count(b"\n") >= 3:  # the identity and two records
+            build.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.005)
+    assert build.wait() == -signal.SIGKILL, "the build finished before it could be killed"
+    assert not (out / ".tei-encoder" / "records.json").exists()  # the state of a build that finished: none
+
+    stats = tmp_path / "stats.json"
+    again = subprocess.run(
+        [*command(out), "--stats", str(stats)], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert again.returncode == 0, again.stderr
+    summary = json.loads(stats.read_text())
+    assert summary["encoded"] == 10 and summary["resumed"] >= 2, again.stderr
+    assert "done by a build that did not finish" in again.stderr
+    assert not journal.exists()  # the state is saved: the journal is done with
+
+    clean = tmp_path / "clean"
+    assert subprocess.run(command(clean), env=env, cwd=tmp_path, capture_output=True).returncode == 0
+    for part in ("tei", "site"):
+        assert _tree(out / part) == _tree(clean / part), part
+    # and the state is that of a clean build: nothing is done again
+    third = subprocess.run(
+        [*command(out), "--stats", str(stats)], env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert json.loads(stats.read_text())["encoded"] == 0, third.stderr
+
+
+def test_a_journal_line_whose_outputs_changed_is_encoded_again(tmp_path):
+    """The journal is a hint, never trusted: a TEI file changed since (or another configuration's
+    journal) makes the record encoded as any other."""
+    from tei_encoder.build import JOURNAL
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted(FIXTURES.glob("*.txt"))[:2]:
+        shutil.copy(path, corpus)
+    out = tmp_path / "out"
+    args = ["build", corpus, "-o", out, "-j", "1", "--no-search", "--authority", AUTHORITY, "--stats"]
+    assert run(*args, tmp_path / "s1.json").exit_code == 0
+    state = out / ".tei-encoder"
+    records = json.loads((state / "records.json").read_text())
+    identity = {k: records[k] for k in ("format", "version", "config", "authority")} | {"site": records["site"]}
+    lines = [identity] + [{**entry, "name": name} for name, entry in records["records"].items()]
+    (state / "records.json").unlink()  # as a build killed before it saved its state leaves it
+    (state / JOURNAL).write_text("".join(json.dumps(x) + "\n" for x in lines) + '{"torn', encoding="utf-8")
+    name = sorted(records["records"])[0]
+    tei = out / "tei" / f"{name}.xml"
+    tei.write_bytes(tei.read_bytes().replace(b"</TEI>", b"<!-- edited --></TEI>"))
+    result = run(*args, tmp_path / "s2.json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((tmp_path / "s2.json").read_text())
+    assert (summary["encoded"], summary["resumed"]) == (2, 1)
+    assert b"edited" not in tei.read_bytes()
