@@ -1092,8 +1092,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     }
     if new_state != state:
         atomic_write(records_path, json.dumps(new_state, sort_keys=True, separators=(",", ":")).encode(), owned=True)
-    if tasks or done_before:
-        journal.remove()  # the state says all it said
+    journal.remove()  # the state says all it said (an older configuration's journal goes too)
     summary.seconds = time.perf_counter() - started
     summary.warnings = report.warnings
     for failed_path, error in summary.failed:
