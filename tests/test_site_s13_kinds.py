@@ -1,0 +1,98 @@
+"""The edition site's defects a user found in session 13 (issue #15), each as a kind: output names
+that are one file where names ignore letter case or Unicode form, the site's writing direction
+following its UI language, wide tables on a phone, a gap without a reason, a date no calendar has,
+and the entry page of an entity a document names thousands of times. Every input is constructed
+here, in our own words."""
+
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import AUTHORITY, ROOT, record
+from lxml import html
+from test_publish import _vnu
+
+from tei_encoder.cli import main
+from tei_encoder.fsutil import name_key, safe_stem
+from tei_encoder.publish import Publisher
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+TEI = "http://www.tei-c.org/ns/1.0"
+HEADER = (
+    "<teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt><publicationStmt><p>Constructed.</p>"
+    "</publicationStmt><sourceDesc><p>Written for this test.</p></sourceDesc></fileDesc>"
+    '<profileDesc><langUsage><language ident="en">English</language></langUsage></profileDesc></teiHeader>'
+)
+
+
+def tei(title: str, body: str) -> str:
+    return f'<TEI xmlns="{TEI}">{HEADER.format(title=title)}<text><body>{body}</body></text></TEI>'
+
+
+def publish(inputs, out: Path, *extra):
+    return CliRunner().invoke(main, ["publish", *map(str, inputs), "-o", str(out), "--no-search", *extra])
+
+
+# --- output names one file where names ignore case or Unicode form (5) ---
+
+
+def test_name_key_folds_case_and_unicode_form():
+    assert name_key("Cable") == name_key("cable") == name_key("CABLE")
+    assert name_key("STRASSE") == name_key("straße")
+    assert safe_stem(unicodedata.normalize("NFD", "café")) == safe_stem("café") == "café"
+    assert name_key("a_b") != name_key("a-b")
+
+
+def test_publish_refuses_a_second_file_whose_page_differs_only_in_case(tmp_path):
+    folder = tmp_path / "tei"
+    (folder / "one").mkdir(parents=True)
+    (folder / "Memo.xml").write_text(tei("First memo", "<p>Alpha words.</p>"), encoding="utf-8")
+    (folder / "one" / "memo.xml").write_text(tei("Second memo", "<p>Beta words.</p>"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = publish([folder], site)
+    assert result.exit_code == 1, result.output
+    assert "memo.xml: error:" in result.output and "only in letter case" in result.output, result.output
+    assert [p.name for p in (site / "docs").iterdir()] == ["Memo.html"]
+    assert "Alpha words" in (site / "docs" / "Memo.html").read_text(encoding="utf-8")
+
+
+def test_build_refuses_a_record_whose_name_differs_only_in_case_or_unicode_form(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, words in (
+        ("Cable", "Alpha"),
+        ("cable", "Beta"),
+        ("café", "Gamma"),
+        (unicodedata.normalize("NFD", "café"), "Delta"),
+    ):
+        (corpus / f"{name}.txt").write_text(record(f"{words} words of the record.\n"), encoding="utf-8")
+    if len(list(corpus.iterdir())) < 4:
+        pytest.skip("this file system itself ignores case or Unicode form")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(corpus), "-o", str(out), "--authority", str(AUTHORITY), "--no-search"]
+    )
+    assert result.exit_code == 1, result.output
+    refused = [line for line in result.output.splitlines() if ": error: " in line]
+    assert len(refused) == 2 and "only in letter case or Unicode form" in refused[0], result.output
+    assert "has the same output name" in refused[1]  # é as e + U+0301 is é: one name
+    pages = sorted(p.name for p in (out / "site" / "docs").iterdir())
+    assert len(pages) == 2 and len({name_key(p) for p in pages}) == 2, pages
+
+
+def test_encode_refuses_a_second_record_whose_tei_differs_only_in_case(tmp_path):
+    src = tmp_path / "in"
+    (src / "b").mkdir(parents=True)
+    (src / "Note.txt").write_text(record("Alpha words.\n"), encoding="utf-8")
+    (src / "b" / "note.txt").write_text(record("Beta words.\n"), encoding="utf-8")
+    out = tmp_path / "out"
+    named = [str(src / "Note.txt"), str(src / "b" / "note.txt")]
+    result = CliRunner().invoke(main, ["encode", *named, "-o", str(out), "--authority", str(AUTHORITY)])
+    assert result.exit_code == 1, result.output
+    assert "only in letter case" in result.output
+    assert [p.name for p in out.iterdir()] == ["Note.xml"]
