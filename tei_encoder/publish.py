@@ -86,6 +86,7 @@ class PublishError(Exception):
 UI_STRINGS = "ui-strings.json"  # the site's words, in tei_encoder/data/
 EDITION_STRINGS = "strings.json"  # an edition's translation of some or all of them, in its --xslt folder
 PLURAL_CATEGORIES = "plural-categories"  # not a string: made from lang (plurals.categories) for the stylesheets
+DIRECTION = "dir"  # not a string an edition sets: made from lang (sitemap.language_direction), the pages' dir
 ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", "search.xsl")
 
 
@@ -401,6 +402,8 @@ class Publisher:
         self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
         strings[PLURAL_CATEGORIES] = list(plurals.categories(strings["lang"]))
+        # the site's writing direction follows its words' language (site.json lists the right-to-left ones)
+        self.direction = strings[DIRECTION] = sitemap.language_direction(strings["lang"])
         self.strings = json.dumps(strings, ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
@@ -554,7 +557,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root)
+        root = sitemap.annotate(root, self.direction)
         date, date_text = sitemap.document_date(root)
         title = sitemap.document_title(root, name)
         page = self._run(

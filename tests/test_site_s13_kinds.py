@@ -96,3 +96,55 @@ def test_encode_refuses_a_second_record_whose_tei_differs_only_in_case(tmp_path)
     assert result.exit_code == 1, result.output
     assert "only in letter case" in result.output
     assert [p.name for p in out.iterdir()] == ["Note.xml"]
+
+
+# --- the site's direction follows its UI language (6) ---
+
+
+@pytest.fixture(scope="module")
+def rtl_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("rtl")
+    folder = base / "tei"
+    folder.mkdir()
+    (folder / "memo.xml").write_text(
+        tei(
+            "A memo",
+            '<p>The envoy met <persName ref="#p1">Orlen Duvik</persName> at noon.</p>'
+            '<listPerson><person xml:id="p1"><persName>Orlen Duvik</persName></person></listPerson>',
+        ),
+        encoding="utf-8",
+    )
+    edition = base / "edition"
+    edition.mkdir()
+    (edition / "strings.json").write_text(json.dumps({"lang": "ar", "nav-documents": "الوثائق"}), encoding="utf-8")
+    site = base / "site"
+    result = publish([folder], site, "--xslt", str(edition))
+    assert result.exit_code == 0, result.output
+    plain = base / "plain"
+    assert publish([folder], plain).exit_code == 0
+    return site, plain
+
+
+def test_a_right_to_left_ui_language_makes_right_to_left_pages(rtl_site):
+    site, plain = rtl_site
+    for name in ("index.html", "docs/memo.html", "persons.html", "persons/p1.html"):
+        root = html.parse(str(site / name)).getroot()
+        assert root.get("lang") == "ar" and root.get("dir") == "rtl", name
+        assert html.parse(str(plain / name)).getroot().get("dir") is None, name
+    # the document's own text, in English, keeps its own direction inside the right-to-left page
+    [text] = html.parse(str(site / "docs/memo.html")).getroot().xpath("//section[@class='text']")
+    assert text.get("lang") == "en" and text.get("dir") == "ltr"
+
+
+def test_the_stylesheet_has_no_physical_left_or_right():
+    css = re.sub(r"/\*.*?\*/", "", (ROOT / "xslt" / "assets" / "edition.css").read_text(encoding="utf-8"), flags=re.S)
+    assert not re.findall(r"[\w-]*\b(?:left|right)\b[\w-]*\s*:|:\s*(?:left|right)\b", css)
+
+
+def test_rtl_pages_are_valid_html(rtl_site):
+    vnu = _vnu()
+    if vnu is None:
+        pytest.skip("Nu Html Checker not installed (npm install vnu-jar)")
+    pages = [str(p) for p in rtl_site[0].rglob("*.html")]
+    done = subprocess.run([*vnu, "--errors-only", *pages], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[:3000]
