@@ -148,3 +148,82 @@ def test_rtl_pages_are_valid_html(rtl_site):
     pages = [str(p) for p in rtl_site[0].rglob("*.html")]
     done = subprocess.run([*vnu, "--errors-only", *pages], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[:3000]
+
+
+# --- a gap without a reason, a date no calendar has (12) ---
+
+
+def test_a_gap_without_a_reason_says_only_that_it_is_not_transcribed():
+    page = html.fromstring(
+        Publisher().document_page(
+            tei("Gaps", '<p>One <gap/> two <gap reason="illegible"/> three <gap reason=" "/>.</p>').encode(), "gaps"
+        )
+    )
+    titles = page.xpath("//span[contains(@class, 'ed-gap')]/@title")
+    assert titles == ["not transcribed", "not transcribed: illegible", "not transcribed"]
+
+
+@pytest.mark.parametrize(
+    ("when", "valid"),
+    [
+        ("1920-02-30", False),
+        ("1921-02-29", False),
+        ("1900-02-29", False),
+        ("1920-04-31", False),
+        ("0000-01-01", False),
+        ("1920-02-29", True),
+        ("2000-02-29", True),
+        ("1920-12-31", True),
+        ("1920-02", True),
+        ("1920", True),
+    ],
+)
+def test_only_a_real_calendar_day_becomes_a_time_datetime(when, valid):
+    body = f'<p>Dated <date when="{when}">the day</date>.</p>'
+    page = html.fromstring(Publisher().document_page(tei("Dates", body).encode(), "dates"))
+    assert bool(page.xpath(f"//time[@datetime='{when}']")) is valid
+    assert "the day" in page.text_content()
+
+
+# --- wide tables on a phone (12), in a real browser ---
+
+
+@pytest.mark.browser
+def test_a_wide_table_on_a_phone_keeps_words_and_numbers_whole_and_scrolls_in_its_box(tmp_path):
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    heads = "".join(f"<cell>Expenditure{k}</cell>" for k in range(12))
+    rows = "".join(
+        "<row>" + "".join(f"<cell>{1_234_567 + r * 12 + c:,}</cell>" for c in range(12)) + "</row>" for r in range(3)
+    )
+    table = f'<table><row role="label">{heads}</row>{rows}</table>'
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    (folder / "table.xml").write_text(tei("A wide table", f"<p>Figures.</p>{table}"), encoding="utf-8")
+    for name, edition in (("ltr", None), ("rtl", tmp_path / "edition")):
+        extra = []
+        if edition is not None:
+            edition.mkdir()
+            (edition / "strings.json").write_text('{"lang": "ar"}', encoding="utf-8")
+            extra = ["--xslt", str(edition)]
+        assert publish([folder], tmp_path / name, *extra).exit_code == 0
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        for name in ("ltr", "rtl"):
+            page.goto((tmp_path / name / "docs" / "table.html").as_uri())
+            # each cell's text on one line: no word or number broken, letter by letter or otherwise
+            split = page.evaluate(
+                "[...document.querySelectorAll('.tei-table th, .tei-table td')].filter(c => {"
+                " const r = document.createRange(); r.selectNodeContents(c);"
+                " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1 }).map(c => c.textContent)"
+            )
+            assert not split, f"{name}: {split[:3]}"
+            widths = page.evaluate(
+                "[document.documentElement.scrollWidth, document.documentElement.clientWidth,"
+                " document.querySelector('.tei-table').scrollWidth, document.querySelector('.tei-table').clientWidth]"
+            )
+            assert widths[0] <= widths[1], f"{name}: the page scrolls sideways {widths}"
+            assert widths[2] > widths[3], f"{name}: the table scrolls in its own box {widths}"
+        browser.close()
