@@ -1234,11 +1234,17 @@ class EntityIndex:
         found: Mapping[str, Sequence[KeywordInContext]] | None = None
         if contexts and self._contexts_of is not None:
             found = self._contexts_of(ref, docs)
+        # a document's mentions listed on the page: the first `cap`; `shown` on one with more, whose
+        # page then says how many more there are (an entry page of a document naming an entity
+        # 40,000 times would otherwise weigh megabytes)
+        cap = sitemap.site_config()["entry_mentions_per_document"]
         for doc_name in docs:  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
-            out.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
+            count = mentions[doc_name]
+            shown = f' shown="{cap}"' if count > cap else ""
+            out.append(f'{self._doc_tag(doc_name)} mentions="{count}"{shown}>')
             if contexts:
                 of_doc = self.docs[doc_name].contexts.get(ref, ()) if found is None else found.get(doc_name, ())
-                for context in of_doc:
+                for context in of_doc[:cap]:
                     out.append(
                         f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
                         f"<after>{_xml_text(context.after)}</after></kwic>"

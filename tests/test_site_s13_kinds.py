@@ -185,6 +185,43 @@ def test_only_a_real_calendar_day_becomes_a_time_datetime(when, valid):
     assert "the day" in page.text_content()
 
 
+# --- an entity a document names thousands of times (13) ---
+
+
+def test_an_entry_page_lists_a_capped_number_of_a_documents_mentions_and_counts_the_rest(tmp_path):
+    folder = tmp_path / "tei"
+    folder.mkdir()
+    mentions = " ".join(f'<persName ref="#p1">Orlen Duvik</persName> spoke ({k}).' for k in range(1, 251))
+    (folder / "long.xml").write_text(
+        tei(
+            "Long minutes",
+            f'<p>{mentions}</p><listPerson><person xml:id="p1"><persName>Orlen Duvik</persName></person></listPerson>',
+        ),
+        encoding="utf-8",
+    )
+    (folder / "short.xml").write_text(
+        tei(
+            "Short note",
+            '<p>Only <persName ref="#p1">Orlen Duvik</persName> once.</p>'
+            '<listPerson><person xml:id="p1"><persName>Orlen Duvik</persName></person></listPerson>',
+        ),
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = publish([folder], site)
+    assert result.exit_code == 0, result.output
+    entry = html.parse(str(site / "persons" / "p1.html")).getroot()
+    lists = {li.xpath("string(p/a)"): li for li in entry.xpath("//li[@class='backlink']")}
+    long, short = lists["Long minutes"], lists["Short note"]
+    assert len(long.xpath(".//ol[@class='kwic']/li[not(@class)]")) == 100
+    [more] = long.xpath(".//li[@class='kwic-more']")
+    assert more.text_content().strip() == "and 150 more mentions in this document, not listed here"
+    assert more.xpath("string(a/@href)") == "../docs/long.html#m-p1-101"
+    doc = html.parse(str(site / "docs" / "long.html")).getroot()
+    assert doc.xpath("//*[@id='m-p1-101']") and doc.xpath("//*[@id='m-p1-250']")
+    assert len(short.xpath(".//ol[@class='kwic']/li")) == 1 and not short.xpath(".//li[@class='kwic-more']")
+
+
 # --- wide tables on a phone (12), in a real browser ---
 
 
