@@ -49,6 +49,8 @@ from .fsutil import (
     check_owned_paths,
     is_output_name,
     is_owned_file,
+    name_clash,
+    name_key,
     owned_files,
     read_regular,
     remove_owned_file,
@@ -809,6 +811,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         raise UsageError(f"{corpus}: the corpus is empty (no records *.txt, no TEI files *.xml)")
     summary.records = len(sources) + len(links) + len(unread)
     names: dict[str, Path] = {}
+    keys: dict[str, str] = {}  # name_key of each output name -> the name
     master_names: set[str] = set()
     tasks: list[RecordTask] = []
     records: dict = {}
@@ -816,10 +819,12 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     for source in sources:
         path = source.path
         name = safe_stem(source.name)
-        if name in names:
-            summary.failed.append((str(path), f"has the same output name as {names[name]}; rename one of them"))
+        key = name_key(name)  # `a b` and `a_b`, `Cable` and `cable`: one output file somewhere
+        if key in keys:
+            summary.failed.append((str(path), name_clash(name, keys[key], names[keys[key]])))
             continue
         names[name] = path
+        keys[key] = name
         master = source.is_master  # a property reading the path's suffix: once a record
         if master:
             master_names.add(name)

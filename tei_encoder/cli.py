@@ -357,7 +357,7 @@ def encode(
     Exit status: 0 every record encoded, 1 some failed (the others are still written), 2 usage error.
     """
     from .edition import is_master
-    from .fsutil import atomic_write, is_regular, safe_stem
+    from .fsutil import atomic_write, is_regular, name_key, safe_stem
     from .pipeline import record_files
 
     report = Reporter(quiet, verbose)
@@ -396,6 +396,7 @@ def encode(
     if output is None and len(files) > 1:
         _fail_usage("several records need -o FOLDER")
     written: dict[Path, Path] = {}
+    written_keys: dict[tuple[Path, str], Path] = {}  # (folder, name_key of the file name) -> the target
     for path in files:
         result = _encode_checked(path, settings, report)
         if result is None:
@@ -415,6 +416,16 @@ def encode(
             report.error(path, f"would overwrite {target}, already written from {written[target]}")
             failed += 1
             continue
+        # `X.xml` beside `x.xml`: one file where names ignore letter case (macOS, Windows)
+        same = written_keys.get((target.parent, name_key(target.name)))
+        if same is not None:
+            report.error(
+                path,
+                f"would be one file with {same} on macOS and Windows (the names differ only in letter case or "
+                f"Unicode form), already written from {written[same]}; rename one of them",
+            )
+            failed += 1
+            continue
         if is_master(target):  # never lose an edit: a TEI master is only replaced by hand
             report.error(path, f"would overwrite {target}, a TEI master (hand-corrected TEI); not written")
             failed += 1
@@ -428,6 +439,7 @@ def encode(
             failed += 1
             continue
         written[target] = path
+        written_keys[(target.parent, name_key(target.name))] = target
         if verbose:
             report.info(f"{path} -> {target}")
     total = len(files) + len(skipped)
@@ -743,7 +755,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
     from lxml import etree
 
     from .buildlock import site_lock
-    from .fsutil import safe_stem, writable_folder
+    from .fsutil import name_key, safe_stem, writable_folder
     from .inputs import collect_files
     from .publish import (
         Published,
@@ -809,12 +821,18 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         _fail_usage(_worded(exc))
     except OutputError as exc:
         _fail(str(exc))
-    summaries, failed, seen = [], _report_skipped(report, skipped), set()
+    summaries, failed = [], _report_skipped(report, skipped)
+    seen: dict[str, str] = {}  # name_key of each output name published -> the name
     for path in files:
         name = safe_stem(path.stem)
         try:
-            if name in seen:
-                raise ValueError(f"another file already published as {name}.html")
+            # name_key: `X` and `x` are one page where names ignore letter case (macOS, Windows)
+            if (taken := seen.get(name_key(name))) is not None:
+                raise ValueError(
+                    f"another file already published as {name}.html"
+                    if taken == name
+                    else f"another file already published as {taken}.html, one page with {name}.html on macOS and Windows (names differing only in letter case or Unicode form)"
+                )
             # the file's own bytes (UTF-8, nothing included), else re-encoded as UTF-8, XIncludes resolved
             tree, warnings, tei = read_tei_source(path, int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots))
             for warning in warnings:
@@ -822,7 +840,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
             for warning in write_document(output, publisher, name, tei):
                 report.warning(path, warning)
             summaries.append(summarize(tree, name))
-            seen.add(name)
+            seen[name_key(name)] = name
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
             report.error(path, describe_xml_error(exc))
             failed += 1
@@ -837,7 +855,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
             failed += 1
     overviews_written, removed, removed_pages = True, 0, 0
     try:
-        now = Published(frozenset(seen), frozenset(entry_pages(summaries)))
+        now = Published(frozenset(seen.values()), frozenset(entry_pages(summaries)))
         record_published(output, earlier | now)
         # what the last publish wrote and this one does not (documents gone or failing now, their
         # entities' pages) goes, as a build removes its records gone: never a file it did not write

@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -448,11 +449,33 @@ def _escape(match: re.Match) -> str:
 
 
 def safe_stem(stem: str) -> str:
-    """A file name stem that stays inside its folder on every OS (no separators, dots first, reserved names)."""
-    cleaned = re.sub(r"[^\w.-]+", "_", stem).strip(". ") or "record"
+    """A file name stem that stays inside its folder on every OS (no separators, dots first, reserved names).
+    Letters are taken in their composed form (NFC): `é` written as e + U+0301 (as macOS names
+    files) is the same name as `é`, not `e_`."""
+    cleaned = re.sub(r"[^\w.-]+", "_", unicodedata.normalize("NFC", stem)).strip(". ") or "record"
     if cleaned.split(".")[0].lower() in _RESERVED:
         cleaned = f"_{cleaned}"
     return cleaned[:150]
+
+
+def name_key(name: str) -> str:
+    """What two output names share when one file system may take them for one file: the name
+    with letter case folded and Unicode normalised (macOS and Windows ignore case, macOS tells
+    no composed from decomposed letters). Names with the same key collide there: `Cable` and
+    `cable`, `STRASSE` and `straße`."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
+
+
+def name_clash(name: str, earlier: str, earlier_path: object) -> str:
+    """Why a file cannot have the output name `name` beside `earlier_path`, whose output name
+    `earlier` has the same key (see name_key): the same name, or one that differs only in letter
+    case or Unicode form (one file where names ignore them)."""
+    if name == earlier:
+        return f"has the same output name as {earlier_path}; rename one of them"
+    return (
+        f"has an output name ({name}) that differs from that of {earlier_path} ({earlier}) only in letter "
+        "case or Unicode form, one file on macOS and Windows; rename one of them"
+    )
 
 
 def is_output_name(name: object) -> bool:

@@ -86,6 +86,7 @@ class PublishError(Exception):
 UI_STRINGS = "ui-strings.json"  # the site's words, in tei_encoder/data/
 EDITION_STRINGS = "strings.json"  # an edition's translation of some or all of them, in its --xslt folder
 PLURAL_CATEGORIES = "plural-categories"  # not a string: made from lang (plurals.categories) for the stylesheets
+DIRECTION = "dir"  # not a string an edition sets: made from lang (sitemap.language_direction), the pages' dir
 ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", "search.xsl")
 
 
@@ -403,6 +404,8 @@ class Publisher:
         self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
         strings[PLURAL_CATEGORIES] = list(plurals.categories(strings["lang"]))
+        # the site's writing direction follows its words' language (site.json lists the right-to-left ones)
+        self.direction = strings[DIRECTION] = sitemap.language_direction(strings["lang"])
         self.strings = json.dumps(strings, ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
@@ -556,7 +559,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root)
+        root = sitemap.annotate(root, self.direction)
         date, date_text = sitemap.document_date(root)
         title = sitemap.document_title(root, name)
         page = self._run(
@@ -1233,11 +1236,17 @@ class EntityIndex:
         found: Mapping[str, Sequence[KeywordInContext]] | None = None
         if contexts and self._contexts_of is not None:
             found = self._contexts_of(ref, docs)
+        # a document's mentions listed on the page: the first `cap`; `shown` on one with more, whose
+        # page then says how many more there are (an entry page of a document naming an entity
+        # 40,000 times would otherwise weigh megabytes)
+        cap = sitemap.site_config()["entry_mentions_per_document"]
         for doc_name in docs:  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
-            out.append(f'{self._doc_tag(doc_name)} mentions="{mentions[doc_name]}">')
+            count = mentions[doc_name]
+            shown = f' shown="{cap}"' if count > cap else ""
+            out.append(f'{self._doc_tag(doc_name)} mentions="{count}"{shown}>')
             if contexts:
                 of_doc = self.docs[doc_name].contexts.get(ref, ()) if found is None else found.get(doc_name, ())
-                for context in of_doc:
+                for context in of_doc[:cap]:
                     out.append(
                         f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
                         f"<after>{_xml_text(context.after)}</after></kwic>"

@@ -499,10 +499,11 @@ def drop_annotations(root: etree._Element) -> int:
     return dropped
 
 
-def annotate(root: etree._Element) -> etree._Element:
+def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
-    change's direction written on it.
+    change's direction written on it (a change from `page_direction`, the direction of the
+    site's own words: "ltr", or "rtl" for a right-to-left UI language).
 
     pub:link   on a linked mention: its first target, as "KIND HREF ANCHOR TITLE" — the entity's
                kind, its entry page relative to the site root, the mention's anchor, the entity's
@@ -561,7 +562,7 @@ def annotate(root: etree._Element) -> etree._Element:
             printed.set(P + "printed", "true")
     _link_authors(root, kinds)
     _declare_text_language(root)
-    _mark_directions(root)
+    _mark_directions(root, page_direction)
     return root
 
 
@@ -619,15 +620,16 @@ def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
 _WITH_LANG = etree.XPath("descendant-or-self::*[@xml:lang]")  # compiled once: most documents have few
 
 
-def _mark_directions(root: etree._Element) -> None:
-    """pub:dir where xml:lang switches between left-to-right and right-to-left."""
+def _mark_directions(root: etree._Element, page_direction: str = "ltr") -> None:
+    """pub:dir where xml:lang switches between left-to-right and right-to-left (the page's own
+    direction, `page_direction`, is where it starts)."""
     # only elements with an xml:lang matter (found by libxml2, not a walk of every element here);
     # each inherits the direction of the nearest of them above it, already seen in document order
     directions: dict[etree._Element, str] = {}
     for el in _WITH_LANG(root):
         lang = el.get(XML_LANG)
         el.set(XML_LANG, html_lang(lang))  # this copy is for the page: its lang must be valid
-        inherited = next((directions[a] for a in el.iterancestors() if a in directions), "ltr")
+        inherited = next((directions[a] for a in el.iterancestors() if a in directions), page_direction)
         direction = language_direction(lang) if lang.strip() else "ltr"
         if direction != inherited:
             el.set(P + "dir", direction)

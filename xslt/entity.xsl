@@ -7,7 +7,8 @@
      next relative to the site, when there are such pages) with, on the first page, <form>,
      <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a place; one <doc mentions="n">
      per document, in the order shown, holding one <kwic> per mention (<before>, the mention <k>,
-     <after>); its mentions are the anchors @anchor 1 … @anchor n of the document's page; <with>
+     <after>; only the first @shown when a doc has it: the page counts the rest); its mentions are
+     the anchors @anchor 1 … @anchor n of the document's page; <with>
      for each entity often mentioned with it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -86,7 +87,9 @@
                 <ol class="kwic">
                   <xsl:variable name="target" select="$root || @page || '#' || $entity/@anchor"/>
                   <xsl:variable name="contexts" select="kwic"/>
-                  <xsl:for-each select="1 to xs:integer(@mentions)">
+                  <!-- the first @shown when the page lists no more of this document's (publish.py
+                       caps them: site.json entry_mentions_per_document); the rest counted below -->
+                  <xsl:for-each select="1 to xs:integer((@shown, @mentions)[1])">
                     <xsl:variable name="k" select="."/>
                     <xsl:variable name="context" select="$contexts[$k]"/>
                     <xsl:variable name="before" select="string($context/before)"/>
@@ -99,6 +102,10 @@
                       <xsl:value-of select="f:dashes($before || $keyword, $after, '')"/>
                     </li>
                   </xsl:for-each>
+                  <xsl:if test="@shown">
+                    <xsl:variable name="more" select="xs:integer(@mentions) - xs:integer(@shown)"/>
+                    <li class="kwic-more"><a href="{$target}{xs:integer(@shown) + 1}"><xsl:value-of select="f:count('mentions-more', $more)"/></a></li>
+                  </xsl:if>
                 </ol>
               </li>
             </xsl:for-each>

@@ -54,7 +54,10 @@
   </xsl:template>
 
   <xsl:template match="tei:gap">
-    <span class="ed ed-gap" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted') else f:ui('hover-gap', map{'reason': string(@reason)})}">
+    <!-- the reason when the TEI gives one (TEI P5 §11.4.1), else only that the passage is not transcribed -->
+    <span class="ed ed-gap" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
+                                    else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': normalize-space(@reason)})
+                                    else f:ui('hover-gap-unknown')}">
       <xsl:text>[</xsl:text>
       <xsl:value-of select="if (tei:desc) then f:normal(tei:desc) else '&#x2026;'"/>
       <xsl:text>]</xsl:text>

@@ -43,6 +43,9 @@
     <xsl:param name="styles" as="xs:string*" select="()"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <html lang="{f:ui('lang')}">
+      <!-- right to left when the site's words are in such a language (tei_encoder/publish.py
+           finds it from lang and tei_encoder/data/site.json) -->
+      <xsl:if test="f:ui('dir') = 'rtl'"><xsl:attribute name="dir">rtl</xsl:attribute></xsl:if>
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>

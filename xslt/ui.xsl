@@ -119,19 +119,21 @@
   </xsl:function>
 
   <!-- Whether @when is a date HTML's datetime takes: YYYY, YYYY-MM or YYYY-MM-DD with a month
-       01-12 and a day 01-31. Told without a regular expression (a page has a dozen dates, and one
+       01-12 and a day that month has in that year. Told without a regular expression (a page has a dozen dates, and one
        costs several times more) unless the value has a character beyond ASCII: a digit of another
        script is a digit (\d) to the expression. -->
   <xsl:function name="f:w3c-date" as="xs:boolean">
     <xsl:param name="when" as="xs:string?"/>
-    <!-- YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits with a month 01-12 and a day 01-31: what an HTML
+    <!-- YYYY, YYYY-MM or YYYY-MM-DD in ASCII digits with a month 01-12 and a real day: what an HTML
          time element's datetime takes (a value in another script's digits, or with a month 13, is
          shown as it is written, never read) -->
+    <!-- a day is one that month has, in that year (no 30 February, 29 February only in a leap
+         year): xs:date's own calendar tells; year 0000 is no year HTML takes -->
     <xsl:sequence select="
       translate($when, '123456789', '000000000') = ('0000', '0000-00', '0000-00-00')
-        and (string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))
-        and (string-length($when) lt 10 or substring($when, 9, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12',
-             '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '30', '31'))"/>
+        and not(starts-with($when, '0000'))
+        and (if (string-length($when) = 10) then $when castable as xs:date
+             else string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))"/>
   </xsl:function>
 
   <!-- What a date value is sorted by: its start, else its end (sitemap.date_start); '9999' when empty (undated last). -->
