@@ -514,3 +514,23 @@ def test_caches_keyed_by_a_records_strings_are_emptied_once_it_is_tagged(tmp_pat
     for cached in (entities.tokens, entities._token_keys, entities._kinded_words):
         assert cached.cache_info().currsize == 0, cached.__name__
     assert encode_record(record, settings, check=False).tei == first.tei
+
+
+def plain_without_accents(text: str) -> str:
+    """Decomposed (NFKD), every combining mark dropped, one character at a time (slow, obvious)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZé́ČčŞşØøßﬁ’Ṩ̣̇ǅ中 .\u0301\u0327\u20dd\u05b0", max_size=40))
+@example("KSČ Dorticós")
+@example("\u0301a")  # a mark with nothing before it
+def test_accents_removed_by_replace_as_by_the_plain_filter(text):
+    """Issue 12: _without_accents drops each distinct combining mark with one replace (and norm folds
+    through it): the answers of the character-by-character filter it replaced."""
+    from tei_encoder.enrich import entities
+
+    assert entities._without_accents(text) == plain_without_accents(text)
+    assert entities.norm.__wrapped__(text) == plain_without_accents(text).casefold().replace("’", "'").rstrip(".")

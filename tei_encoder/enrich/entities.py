@@ -273,13 +273,23 @@ def norm(token: str) -> str:
     """A token's comparison key: accents removed, case folded, curly apostrophe straightened,
     trailing full stop dropped ("Dorticós" and "DORTICOS" meet).
     """
-    decomposed = unicodedata.normalize("NFKD", token)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
+    return _without_accents(token).casefold().replace("’", "'").rstrip(".")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")  # every combining mark is one of these
 
 
 def _without_accents(text: str) -> str:
-    """`text` with its diacritics removed, case kept ("KSČ" -> "KSC")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    """`text` with its diacritics removed, case kept ("KSČ" -> "KSC"): decomposed (NFKD), its combining
+    marks dropped. Each distinct mark is removed by one replace over the text, not a test per character
+    (the record's whole text is read so once per record)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    for c in set(_NON_ASCII.findall(decomposed)):
+        if unicodedata.combining(c):
+            decomposed = decomposed.replace(c, "")
+    return decomposed
 
 
 @lru_cache(maxsize=4096)
