@@ -306,11 +306,16 @@ def _token_keys(
     index the first capitalised token at or after it (len(tokens) when none; one entry more than
     tokens). Cached with the tokens: a record repeats strings, and the name pass reads every string."""
     toks = tokens(text)
-    caps = tuple(t[2][0].isupper() for t in toks)
-    next_cap = [len(toks)] * (len(toks) + 1)
-    for k in range(len(toks) - 1, -1, -1):
-        next_cap[k] = k if caps[k] else next_cap[k + 1]
-    return toks, tuple(norm(t[2]) for t in toks), caps, tuple(next_cap)
+    words = [t[2] for t in toks]
+    caps = [w[0].isupper() for w in words]  # (lists made by comprehension, then tuples: faster than generators)
+    n = len(words)
+    next_cap = [n] * (n + 1)
+    after = n  # the first capitalised token after k
+    for k in range(n - 1, -1, -1):
+        if caps[k]:
+            after = k
+        next_cap[k] = after
+    return toks, tuple(map(norm, words)), tuple(caps), tuple(next_cap)
 
 
 def _with_its_period(text: str, token: tuple[int, int, str]) -> str:
