@@ -1554,8 +1554,11 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     return text
 
 
-# `Received: …`, `Taken into process:`: a labelled field of a telegram form (the label before the first colon)
-_FORM_FIELD = re.compile(r"^(?P<label>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,3}?)\s*:(?:\s+(?P<value>\S.*))?$")
+# `Received: …`, `Taken into process:`, `[Urgency Level]: …`: a labelled field of a telegram form (the
+# label before the first colon, in the translator's brackets or not)
+_FORM_FIELD = re.compile(
+    r"^(?P<open>\[)?(?P<label>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,3}?)(?(open)\])\s*:(?:\s+(?P<value>\S.*))?$"
+)
 # `To: The Foreign Minister From: Ambassador Katori`: a second field on the same line
 _SECOND_FIELD = re.compile(r"\s(?=(?:From|To|FROM|TO|Sent|Received|Dispatched)\s*:\s)")
 
@@ -2382,6 +2385,26 @@ def _preamble_seg_kind(text: str, fmt: RecordFormat) -> str | None:
     return next((kind for kind, search in fmt.opener_seg_search.items() if search(text)), None)
 
 
+def _labelled_field(text: str, fmt: RecordFormat) -> bool:
+    """A header line `Label: value` (the label in the translator's brackets or not, at most four words)
+    that names no one by its label: not `To:`/`From:`, not a meeting line, not a speaker (`Comrade X: …`)
+    nor a form of address. Such a line is a part of the opener on its own (TEI 4.2.1), typed by its label
+    (`_preamble_seg_kind`) or `field`, never a sender or addressee guessed from its place."""
+    m = _FORM_FIELD.match(text)
+    if m is None or m.group("value") is None or len(text) > 160:
+        return False
+    label = m.group("label")
+    return (
+        len(label.split()) <= 4
+        and label.lower() not in ("to", "from", "for", "attn", "attention", "cc")
+        and not fmt.meeting_labels.get(label.lower())
+        and not _ADDRESS_FORM.match(label)
+        and not _TITLED_SPEAKER.match(label)
+        and not _SPEAKER.match(text)
+        and not _SUBJECT.match(text)
+    )
+
+
 def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     """The seg/@type of an unlabelled opener line (TEI 4.2.1): a distribution (`FYI: …`) or copy
     (`Single copy`) line by the format's patterns; a form of address and a name (`Comrade X`) is the
@@ -2390,6 +2413,8 @@ def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     kind = _preamble_seg_kind(text, fmt)
     if kind:
         return kind
+    if _labelled_field(text, fmt):
+        return "field"  # `Attachments: none`: what its label says, never a guessed sender or addressee
     marked = re.split(r"\s*[—–]\s*|\s-\s", text, maxsplit=1)
     if (
         len(marked) == 2
@@ -2501,6 +2526,7 @@ def _lines_to_salute(
             and isinstance(parts[-1], Node)
             and parts[-1].tag == "seg"
             and parts[-1].attrs.get("type") in ("addressee", "sender", "from")
+            and not _labelled_field(text, fmt)  # `[Urgency Level]: Urgent` under the sender: a part of its own
         ):
             parts[-1].children += [Node("lb"), text]  # one address over several lines
             continue
