@@ -33,7 +33,7 @@ def test_a_speaker_label_takes_every_unicode_letter(tmp_path, name):
         f"Ho Kim Lan: Then the harvest can be moved in time.\n\n"
         f"{name}: We shall send the lorries next month.\n"
     )
-    assert _speakers(tmp_path, body) == [f"Ho Kim Lan:", f"{name}:", "Ho Kim Lan:", f"{name}:"]
+    assert _speakers(tmp_path, body) == ["Ho Kim Lan:", f"{name}:", "Ho Kim Lan:", f"{name}:"]
 
 
 def test_the_letter_classes_hold_every_letter_of_their_categories():
@@ -54,3 +54,90 @@ def test_the_letter_classes_hold_every_letter_of_their_categories():
         for code in range(0x3000):
             char = chr(code)
             assert bool(upper.fullmatch(char)) == (unicodedata.category(char) in ("Lu", "Lt")), hex(code)
+
+
+def _cable(lines: str) -> str:
+    """A constructed foreign ministry cable: header lines `lines`, an addressee, two paragraphs."""
+    return dated_record(
+        f"{lines}\n\nTo the Embassy in Ruritania:\n\n"
+        "1. On 2 May the trade delegation arrived and the talks on grain began at once.\n\n"
+        "2. Report the delegation's views promptly and in detail.\n\nMinistry of Foreign Affairs\n5 May 1962\n",
+        "May 5, 1962",
+        "Chinese",
+    )
+
+
+def _opener_parts(tmp_path, lines: str) -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, _cable(lines)))
+    assert not xp(tree, "//t:opener//t:lb")  # each header line its own part, no run of lines
+    return [
+        (seg.get("type"), " ".join("".join(seg.itertext()).split()))
+        for seg in xp(tree, "//t:div[@type='document']/t:opener/t:seg")
+    ]
+
+
+@pytest.mark.parametrize("bracket", [False, True])
+def test_cable_header_lines_with_labels_are_typed_by_their_label(tmp_path, bracket):
+    """`Classification Level: …`, `Urgency Level: …`, `Document No.: …` (the label in the translator's
+    brackets or not) are the classification, handling and reference, each its own part; no sender or
+    addressee is guessed from a labelled line."""
+    labels = ["Classification Level", "Urgency Level", "Document No."]
+    shown = [f"[{label}]" if bracket else label for label in labels]
+    lines = f"{shown[0]}: Secret\n{shown[1]}: Extra Urgent\n{shown[2]}: Waijiao [62] No. 318"
+    assert _opener_parts(tmp_path, lines) == [
+        ("classification", f"{labels[0]}: Secret"),
+        ("handling", f"{labels[1]}: Extra Urgent"),
+        ("reference", f"{labels[2]}: Waijiao [62] No. 318"),
+    ]
+
+
+def test_a_labelled_header_line_under_a_sender_line_is_no_part_of_the_sender(tmp_path):
+    """Under `Cable from …` the labelled lines of the same block stay parts of their own, and a label no
+    rule names (`Attachments: none`) is a `field`, not the sender's or addressee's next line."""
+    lines = "Cable from the Embassy in Ruritania\n[Security Level]: Confidential\nAttachments: none\nFile No.: 62-318"
+    kinds = [kind for kind, _ in _opener_parts(tmp_path, lines)]
+    assert kinds == ["sender", "classification", "field", "reference"]
+
+
+def _letter_dates(tmp_path, dates: tuple[str, str], language: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """The dates of a constructed letter dated 5 May 1962 that names `dates`, translated from `language`."""
+    body = (
+        "Dear Comrade Ambassador,\n\n"
+        f"Your letter of {dates[0]} reached us late. The shipment left on {dates[1]} as agreed.\n\n"
+        "With comradely greetings\n"
+    )
+    result = encode_text(tmp_path, dated_record(body, "May 5, 1962", language))
+    tree = tree_of(result)
+    found = [
+        ("".join(d.itertext()), d.get("when")) for d in xp(tree, "//t:body//t:date") if "/" in "".join(d.itertext())
+    ]
+    return found, result.warnings
+
+
+@pytest.mark.parametrize("language", ["German", "Polish", "Russian", "Unlisted Tongue"])
+def test_a_slashed_date_of_a_translation_gets_no_guessed_order(tmp_path, language):
+    """`3/4/62` in a letter translated from a language that writes the day first (or from one the tool
+    does not know): the translator may have kept that order or turned it to the American one, so the
+    date gets no @when, and a warning says why (ENCODING.md §8: @when only when the order is certain)."""
+    found, warnings = _letter_dates(tmp_path, ("3/4/62", "12/4/62"), language)
+    assert found == [("3/4/62", None), ("12/4/62", None)]
+    assert sum("ambiguous day/month order in '3/4/62'" in w for w in warnings) == 1
+
+
+def test_a_translations_own_slashed_dates_settle_their_order(tmp_path):
+    """A slashed date whose first number is over 12 (`25/4/62`) shows the record writes the day first:
+    its other slashed dates are read so too; a second number over 12 shows the month first."""
+    assert _letter_dates(tmp_path, ("3/4/62", "25/4/62"), "German")[0] == [
+        ("3/4/62", "1962-04-03"),
+        ("25/4/62", "1962-04-25"),
+    ]
+    assert _letter_dates(tmp_path, ("3/4/62", "4/25/62"), "Polish")[0] == [
+        ("3/4/62", "1962-03-04"),
+        ("4/25/62", "1962-04-25"),
+    ]
+
+
+def test_an_english_documents_slashed_dates_keep_the_archives_american_order(tmp_path):
+    """The project's convention for documents written in English (issue 11): month first."""
+    found, _ = _letter_dates(tmp_path, ("3/4/62", "12/4/62"), "English")
+    assert found == [("3/4/62", "1962-03-04"), ("12/4/62", "1962-12-04")]

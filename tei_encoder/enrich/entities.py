@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates
+from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, slash_order, slashed_order
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -823,6 +823,9 @@ class _DocContext:
     # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November; False: month first; None:
     # not known (dotted_order, read at the first ambiguous date, which most records lack: order_read)
     day_first: bool | None = None
+    # the order of slashed dates ("3/4/62"): False month first (the record's language's convention,
+    # slash_order), True day first, None not known (a translation: slashed_order at the first ambiguous date)
+    slash_day_first: bool | None = False
     order_read: bool = False
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
@@ -889,6 +892,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     every linked entity gets an entry in doc.entities (the standOff). Returns the Document.
     """
     ctx = _DocContext(rec=rec, doc=doc)
+    ctx.slash_day_first = slash_order(language.code for language in doc.header.original_languages)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
@@ -3473,11 +3477,14 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
             relative=True,
             day_first=ctx.day_first,
             default_day=ctx.default_day,
+            slash_day_first=ctx.slash_day_first,
         )
         if not ctx.order_read and found and any(d.problem.startswith("ambiguous") for d in found):
             ctx.order_read = True
             ctx.day_first = dotted_order(ctx.texts, ctx.doc.header.date_iso)
-            if ctx.day_first is not None:
+            if ctx.slash_day_first is None:
+                ctx.slash_day_first = slashed_order(ctx.texts, ctx.doc.header.date_iso)
+            if ctx.day_first is not None or ctx.slash_day_first is not None:
                 found = find_dates(
                     text,
                     ctx.default_year,
@@ -3485,6 +3492,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
                     relative=True,
                     day_first=ctx.day_first,
                     default_day=ctx.default_day,
+                    slash_day_first=ctx.slash_day_first,
                 )
         ctx.dates[text] = found
     for d in found:
