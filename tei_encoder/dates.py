@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .letters import UPPER
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update(
     {
@@ -88,7 +90,7 @@ def _after_year_preposition(text: str, at: int) -> bool:
 _BARE_YEAR = (
     "(?:(?:"
     + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
-    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!(?<=[Tt]he \d{4})\s+[A-ZÀ-Þ])(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
+    + rf")(?P<year>19\d\d|20[0-2]\d)\b(?!(?<=[Tt]he \d{{4}})\s+[{UPPER}])(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
@@ -381,7 +383,7 @@ _NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
-    + r")(?![\w’'-]|(?-i:\s+[A-ZÀ-Þ]))|(?P<relative>"
+    + rf")(?![\w’'-]|(?-i:\s+[{UPPER}]))|(?P<relative>"
     + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DAYS_FROM_RECORD, key=len, reverse=True))
     + r")(?![\w’'-]))",
     re.IGNORECASE,

@@ -2,7 +2,8 @@
 
 A class such as `[A-ZÀ-Þ]` ends at the Latin-1 block: a name written `Nguyễn` (Latin Extended
 Additional), `Λάμπρος` (Greek) or `Громыко` (Cyrillic) falls outside it. The classes here hold every
-code point of the Unicode General Categories they name (Unicode Standard §4.5), read from
+code point of the Basic Multilingual Plane in the Unicode General Categories they name (Unicode
+Standard §4.5; beyond the BMP, none: see tools/make_letters.py), read from
 data/letters.json, made by tools/make_letters.py from one Unicode version: the same classes, hence
 the same TEI, under every Python. Each is the inside of a regular-expression class, to be written
 between brackets: `rf"[{UPPER}][{LOWER}]+"`.

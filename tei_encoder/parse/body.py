@@ -895,7 +895,7 @@ def _digit_reference(mark: str) -> re.Pattern:
     digits glued to a letter or punctuation ("word1", "said.1") and no digit after. The pattern begins
     with the digits and reads what stands before them by lookbehind: the scan jumps from one occurrence
     of the digits to the next (a record's text is read once per note)."""
-    return re.compile(rf"{mark}(?:(?<=[^\n]\[{mark})\]|(?<=[^\n]\({mark})\)|(?<=[{LETTER_OR_MARK}.,;]{mark})(?!\d))")
+    return re.compile(rf"{mark}(?:(?<=[^\n]\[{mark})\]|(?<=[^\n]\({mark})\)|(?<=[^\W\d_]{mark}|[.,;]{mark})(?!\d))")
 
 
 def _is_referenced(mark: str, text: str) -> bool:
