@@ -711,7 +711,7 @@ def _to_match(
 ) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     if kind in ("roman", "numeric"):
-        return _numeric_match(kind, start, end, text, g, default_year, day_first, slash_day_first)
+        return _numeric_match(kind, start, end, text, g, default_year, (day_first, slash_day_first))
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
     if kind == "year-range":  # the first year to the last (TEI 13.4.2); a span running backwards is none
@@ -836,26 +836,24 @@ def _full_year(year: str, default_year: int | None) -> int:
     return century + int(year)
 
 
+# the order of a record's numeric dates: (dotted dates day first, slashed dates day first), each None when not known
+_Orders = tuple[bool | None, bool | None]
+
+
 def _numeric_match(
-    kind: str,
-    start: int,
-    end: int,
-    text: str,
-    g: dict,
-    default_year: int | None,
-    day_first: bool | None = None,
-    slash_day_first: bool | None = False,
+    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, orders: _Orders = (None, False)
 ) -> DateMatch:
     """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
 
     Certain: a Roman-numeral month; a number over 12 (it can only be the day); a slashed date in a
-    record whose convention or own slashed dates settle their order (`slash_day_first` False: month first,
-    the American order of the archive's English documents; True: day first; see slash_order, slashed_order);
-    a dotted date in a document whose dotted dates settle their order (`day_first` True or False, see
+    record whose convention or own slashed dates settle their order (`orders[1]` False: month first, the
+    American order of the archive's English documents; True: day first; see slash_order, slashed_order);
+    a dotted date in a document whose dotted dates settle their order (`orders[0]` True or False, see
     dotted_order). Otherwise the date is tagged without @when and reported (a wrong date is worse than
     none). ENCODING.md §8.
     """
     year = _full_year(g["year"], default_year)
+    day_first, slash_day_first = orders
     if kind == "roman":
         day, month = int(g["day"]), _ROMAN_MONTHS[g["roman"]]
     else:
