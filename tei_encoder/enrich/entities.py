@@ -5638,7 +5638,7 @@ def _units_at_their_body(ctx: _DocContext, text: str, spans: list[_Span]) -> lis
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
 # (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
-# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ț]...)
+# matches as (?<![\w’'-])[{UPPER}]...)
 _MISSION = re.compile(
     rf"(?P<state>[{UPPER}](?<![\w’'-][{UPPER}])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
     r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
