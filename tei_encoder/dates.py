@@ -10,9 +10,12 @@ import calendar
 import datetime
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .letters import UPPER
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update(
@@ -87,7 +90,7 @@ def _after_year_preposition(text: str, at: int) -> bool:
 _BARE_YEAR = (
     "(?:(?:"
     + "|".join(rf"(?<=\b{p} )" for p in _YEAR_PREPOSITIONS)
-    + r")(?P<year>19\d\d|20[0-2]\d)\b(?!(?<=[Tt]he \d{4})\s+[A-ZÀ-Þ])(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
+    + rf")(?P<year>19\d\d|20[0-2]\d)\b(?!(?<=[Tt]he \d{{4}})\s+[{UPPER}])(?!\s+(?:tons?|tonnes|people|persons|men|units|copies|km|rubles|roubles|dollars|hectares|hours|hrs)\b)|(?:(?<=\b(?:19|20)\d\d, )|(?<=\b(?:19|20)\d\d and )|(?<=\b(?:19|20)\d\d, and ))"
     + r"(?P<listed>19\d\d|20[0-2]\d)(?=[,.;:)]|\s+(?:and|or)\b|$))"
 )
 
@@ -320,6 +323,7 @@ def find_dates(
     relative: bool = False,
     day_first: bool | None = None,
     default_day: int | None = None,
+    slash_day_first: bool | None = False,
 ) -> list[DateMatch]:
     """Every date expression in `text`, with ISO attributes; at one place the longest form wins.
 
@@ -331,6 +335,8 @@ def find_dates(
     that date gives the year and month they need; a bare "this year" is never a date. `day_first`: the document
     writes dotted dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November; False: month
     first (dotted_order); None: not known.
+    `slash_day_first`: the order of slashed dates ("3/4/62") with both numbers 12 or less: False month first
+    (the archive's English documents: slash_order), True day first, None not known (no @when, a problem).
     `default_day`: the day of the document's date; with it, a day named by its ordinal alone ("on the 4th,")
     up to that day is of the document's month.
     """
@@ -344,7 +350,9 @@ def find_dates(
                 continue
             if kind == "year-range" and not _after_year_preposition(text, m.start()):
                 continue  # "F. 1967-1971": a file's numbers, no span of years
-            match = _to_match(kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first)
+            match = _to_match(
+                kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first, slash_day_first
+            )
             if match:
                 found.append(match)
     if len(found) > 1:
@@ -375,7 +383,7 @@ _NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
-    + r")(?![\w’'-]|(?-i:\s+[A-ZÀ-Þ]))|(?P<relative>"
+    + rf")(?![\w’'-]|(?-i:\s+[{UPPER}]))|(?P<relative>"
     + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DAYS_FROM_RECORD, key=len, reverse=True))
     + r")(?![\w’'-]))",
     re.IGNORECASE,
@@ -699,10 +707,11 @@ def _to_match(
     default_year: int | None,
     default_month: int | None = None,
     day_first: bool | None = None,
+    slash_day_first: bool | None = False,
 ) -> DateMatch | None:
     """ISO attributes for one matched date form; `g` holds its named groups (day, month, year…)."""
     if kind in ("roman", "numeric"):
-        return _numeric_match(kind, start, end, text, g, default_year, day_first)
+        return _numeric_match(kind, start, end, text, g, default_year, (day_first, slash_day_first))
     if kind == "year":
         return DateMatch(start, end, {"when": g["year"] or g["listed"]})
     if kind == "year-range":  # the first year to the last (TEI 13.4.2); a span running backwards is none
@@ -827,27 +836,36 @@ def _full_year(year: str, default_year: int | None) -> int:
     return century + int(year)
 
 
+# the order of a record's numeric dates: (dotted dates day first, slashed dates day first), each None when not known
+_Orders = tuple[bool | None, bool | None]
+
+
 def _numeric_match(
-    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, day_first: bool | None = None
+    kind: str, start: int, end: int, text: str, g: dict, default_year: int | None, orders: _Orders = (None, False)
 ) -> DateMatch:
     """14.X.1956, 17.09.52, 11/03/52: ISO when the order of day and month is certain.
 
-    Certain: a Roman-numeral month; a number over 12 (it can only be the day); the slash, which
-    these English translations write in the American order (month/day/year); a dotted date in a
-    document whose dotted dates settle their order (`day_first` True or False, see dotted_order). Otherwise the
-    date is tagged without @when and reported (a wrong date is worse than none). ENCODING.md §8.
+    Certain: a Roman-numeral month; a number over 12 (it can only be the day); a slashed date in a
+    record whose convention or own slashed dates settle their order (`orders[1]` False: month first, the
+    American order of the archive's English documents; True: day first; see slash_order, slashed_order);
+    a dotted date in a document whose dotted dates settle their order (`orders[0]` True or False, see
+    dotted_order). Otherwise the date is tagged without @when and reported (a wrong date is worse than
+    none). ENCODING.md §8.
     """
     year = _full_year(g["year"], default_year)
+    day_first, slash_day_first = orders
     if kind == "roman":
         day, month = int(g["day"]), _ROMAN_MONTHS[g["roman"]]
     else:
         a, b = int(g["a"]), int(g["b"])
         if a > 12 and b <= 12:
             day, month = a, b
-        elif b > 12 and a <= 12 or g["sep"] == "/":
+        elif b > 12 and a <= 12:
             month, day = a, b
         elif a == b:
             day = month = a
+        elif slash_day_first is not None and g["sep"] == "/":
+            day, month = (a, b) if slash_day_first else (b, a)
         elif day_first is not None and g["sep"] == ".":
             day, month = (a, b) if day_first else (b, a)
         else:
@@ -872,7 +890,19 @@ def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -
 
 
 _DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)")
+_SLASHED = re.compile(r"(?<![\w./])([0-3]?\d)/([0-3]?\d)/((?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
 NEAR_RECORD_DATE = 14  # days: a dispatch line's date lies within two weeks of the record's own date
+_CONVENTIONS = json.loads((Path(__file__).parent / "data" / "date-conventions.json").read_text(encoding="utf-8"))
+SLASH_MONTH_FIRST_LANGUAGES = frozenset(_CONVENTIONS["slash_month_first"])
+
+
+def slash_order(original_languages: Iterable[str]) -> bool | None:
+    """The order of slashed dates ("3/4/62") a record's convention makes certain, by the ISO 639-1 codes
+    of its Original Language: False (month first, not day first) when every one writes them so (English: the archive's
+    English documents, data/date-conventions.json) or none is named; None for a translation from any
+    other language, whose translator may have kept the original's day-first order or turned it to the
+    American one — not certain (slashed_order may settle it from the record's own dates). ENCODING.md §8."""
+    return False if all(code in SLASH_MONTH_FIRST_LANGUAGES for code in original_languages) else None
 
 
 def dotted_order(texts: list[str], record_date: str | None = None) -> bool | None:
@@ -882,10 +912,21 @@ def dotted_order(texts: list[str], record_date: str | None = None) -> bool | Non
     reading in that order alone lies within NEAR_RECORD_DATE days of it ("04.05.1962" in a record of 5
     May 1962, "11.09.1962" in a record of 9 November 1962: a cable's own date); None when the dates do
     not settle it or contradict one another."""
+    return _numeric_order(_DOTTED, texts, record_date)
+
+
+def slashed_order(texts: list[str], record_date: str | None = None) -> bool | None:
+    """As dotted_order, for the slashed dates of a document ("25/3/62" settles day first, "3/25/62"
+    month first): True (day first), False (month first) or None."""
+    return _numeric_order(_SLASHED, texts, record_date)
+
+
+def _numeric_order(pattern: re.Pattern, texts: list[str], record_date: str | None) -> bool | None:
+    """The order (True: day first) the dates `pattern` finds in `texts` settle (see dotted_order), or None."""
     firsts: set[bool] = set()
     near_firsts: set[bool] = set()
     near = _iso_date(record_date)
-    for a, b, year in _DOTTED.findall("\n".join(texts)):  # one scan of the whole document
+    for a, b, year in pattern.findall("\n".join(texts)):  # one scan of the whole document
         if int(a) > 12 or int(b) > 12:
             firsts.add(int(a) > 12)
         elif near is not None and a != b:

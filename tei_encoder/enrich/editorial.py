@@ -11,6 +11,7 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from ..brackets import is_description, top_level_brackets
+from ..letters import UPPER
 from ..model import Document, Node
 from ..parse.body import PAGE_NUMBER
 from .names import fold, vocabulary
@@ -40,9 +41,9 @@ _GROUPS = re.compile(
 )
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z])$")
 # an initial right before a bracket ("K.[udryavtsev]"): the bracket completes the name it abbreviates
-_INITIAL_BEFORE = re.compile(r"(?:^|[\s(“\"'‘])[A-ZÀ-ÞĀ-ț]\.$")
+_INITIAL_BEFORE = re.compile(rf"(?:^|[\s(“\"'‘])[{UPPER}]\.$")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’-]+)(?P<punct>[^\w\s]*)(?P<space>\s*)$")
-_NAME_RUN_BEFORE = re.compile(r"(?P<name>(?:[A-ZÀ-Þ][\w'’-]*\.?\s+){0,3}[A-ZÀ-Þ][\w'’-]*)\s*$")
+_NAME_RUN_BEFORE = re.compile(rf"(?P<name>(?:[{UPPER}][\w'’-]*\.?\s+){{0,3}}[{UPPER}][\w'’-]*)\s*$")
 _NUMBERS = {
     "one": 1,
     "two": 2,
@@ -255,7 +256,7 @@ class _State:
                 # never inside a number ("Article 3.1"), a call ("f(1)") or a word ("MiG1", "x1");
                 # "(1)" after a space or punctuation
                 pattern = (
-                    rf"(?:(?<=[A-Za-zÀ-ÿ])|(?<=[A-Za-zÀ-ÿ][.,;”\"]))(?<![A-Za-z]\.[A-Za-z]){mark}(?![\d.,]\d)(?!\d)"
+                    rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;”\"]))(?<![A-Za-z]\.[A-Za-z]){mark}(?![\d.,]\d)(?!\d)"
                     rf"|(?:(?<=\s)|(?<=[.,;”\"]))\({mark}\)"
                 )
             elif mark.startswith("*"):

@@ -24,8 +24,9 @@ from typing import Generic, TypeVar
 from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates
+from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, slash_order, slashed_order
 from ..gazetteer import gazetteer_link_rules, gazetteer_places
+from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .names import (
@@ -68,57 +69,59 @@ _TOKEN = re.compile(
     rf"|(?<={_LETTER}\.{_LETTER})\.(?=\s*$)"  # the "N." of "U.N." ending the string
     rf")|{_LETTER}*(?:[-'’](?![sS]\b){_LETTER}+)*)"  # a word
 )
-_NAME_TOKEN = r"[A-ZÀ-ÞĀ-ț][\w'’-]*"
-_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-ț]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
+_NAME_TOKEN = rf"[{UPPER}][\w'’-]*"
+_CAPITAL = re.compile(rf"[{UPPER}]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
 _IS_INITIAL = re.compile(rf"(?:{INITIAL}){{1,3}}")  # "V.", also run together: "V.H."
 # every initial (INITIAL: a capital, maybe a lowercase letter, a full stop) matches this: a string without
 # one skips the three scans for names with initials
 # (found from its full stop, a fast literal scan, then the one or two characters before it read back:
-# whether it matches says the same as a search of "[A-ZÀ-ÞĀ-ț][a-z]?\." but tries far fewer positions)
-_MAY_HOLD_INITIAL = re.compile(r"\.(?:(?<=[A-ZÀ-ÞĀ-ț]\.)|(?<=[A-ZÀ-ÞĀ-ț][a-z]\.))")
+# whether it matches says the same as a search of "[{UPPER}][a-z]?\." but tries far fewer positions)
+_MAY_HOLD_INITIAL = re.compile(rf"\.(?:(?<=[{UPPER}]\.)|(?<=[{UPPER}][a-z]\.))")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and its possessive
 # (a capital may go on after a hyphen: "Dei-Anang", "Ould-Daddah")
-_SURNAME = r"(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)*|[A-ZÀ-ÞĀ-ț]{2}[A-ZÀ-ÞĀ-ț'’-]*)"
+_SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{UPPER}]{{2}}[{CAPS_REST}'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = r"[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)?")
+_FIRST_INITIAL = (
+    rf"[{UPPER}](?<![\w.][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+)
+_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?")
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.")
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])(?:[a-zà-ÿĀ-ț'’-]+|[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])(?![A-ZÀ-ÞĀ-ț]\.)"
+    rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
-    r"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.’'-][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+), (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)(?![\w’'-]| [A-ZÀ-ÞĀ-ț(\[])"
+    rf"(?P<surname>[{UPPER}](?<![\w.’'-][{UPPER}])[{LOWER}'’-]+), (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
 )
 # "Pak, Tong-Jin": (an East Asian family name,) a comma, a given name of two syllables joined by a hyphen, then
 # no other name word (the scan looks for the comma; the family name before it is read back)
-_COMMA_GIVEN = re.compile(r", (?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿ]+-[A-Za-zà-ÿ][a-zà-ÿ]+)(?=[,;:)]|\s+[a-z(\[]|\s*$)")
+_COMMA_GIVEN = re.compile(rf", (?P<given>[{UPPER}][{LOWER}]+-[{LETTER_OR_MARK}][{LOWER}]+)(?=[,;:)]|\s+[a-z(\[]|\s*$)")
 # "Shcherbakov I.S.", "Puzanov A. M.": a Russian document's surname, then two or three initials
 _SURNAME_THEN_INITIALS = re.compile(
-    rf"(?P<surname>[A-ZÀ-ÞĀ-ț](?<![\w.][A-ZÀ-ÞĀ-ț])[a-zà-ÿĀ-ț'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])"
+    rf"(?P<surname>[{UPPER}](?<![\w.][{UPPER}])[{LOWER}'’-]+) (?P<initials>(?:{INITIAL} ?){{1,2}}{INITIAL})(?!\s?[{UPPER}][{LOWER}])"
 )
 # "Alexei N. Kosygin", "Ödön Kéri", "Walter B. Smith": a given name the vocabulary lists, then a surname
 # (a lookahead, so that "Then Alexei N. Kosygin" is tried at "Then" and again at "Alexei")
 # a Russian patronymic between them belongs to the name: "Iosif Vissarionovich STALIN"
-_PATRONYMIC = r"[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:vich|vych|vna|ich|ichna)"
+_PATRONYMIC = rf"[{UPPER}][{LOWER}]+(?:vich|vych|vna|ich|ichna)"
 # an Arabic surname may begin with its article joined by a hyphen ("Hafez al-Assad"); _name_run keeps it
 # only when the article is a listed particle (names.json particles)
 _GIVEN_NAME = re.compile(
-    rf"(?<![\w.])(?=(?P<all>(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[A-ZÀ-ÞĀ-ț]))?{_SURNAME}))"
+    rf"(?<![\w.])(?=(?P<all>(?P<given>[{UPPER}][{LOWER}]+)\s+(?:{_PATRONYMIC}\s+)?(?:{INITIAL}\s?){{0,2}}(?:[a-z]{{2,3}}-(?=[{UPPER}]))?{_SURNAME}))"
 )
 # Mongolian patronymic in the genitive before the name: "Tsevelmaagiyn Dash", "Yumjaagiin Tsedenbal"
 # Patterns begin with the capital's character class, so that the scan skips other positions fast;
 # the lookbehind after it checks the character before the capital.
-_AFTER_BOUNDARY = r"(?<![\w.’'-][A-ZÀ-ÞĀ-ț])"
-_RUN_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*")
-_CAPS_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?![\w’'-])")
-_CAP_WORD = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*")
-_FAMILY_BEFORE_GIVEN = re.compile(rf"(?P<family>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+)\s$")
-_MONGOLIAN_NAME = re.compile(r"(?<![\w.])[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:iin|iyn|yn|ijn|ijin)\s+[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+")
+_AFTER_BOUNDARY = rf"(?<![\w.’'-][{UPPER}])"
+_RUN_WORD = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}[\w’'-]*")
+_CAPS_WORD = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}[{UPPER}]+(?![\w’'-])")
+_CAP_WORD = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}[{LOWER}]+(?:-[{LOWER}]+)*")
+_FAMILY_BEFORE_GIVEN = re.compile(rf"(?P<family>[{UPPER}]{_AFTER_BOUNDARY}[{LOWER}]+)\s$")
+_MONGOLIAN_NAME = re.compile(rf"(?<![\w.])[{UPPER}][{LOWER}]+(?:iin|iyn|yn|ijn|ijin)\s+[{UPPER}][{LOWER}]+")
 # Capitalised runs of two or three words: candidates for East Asian names checked by shape
-_CAP_RUN = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[A-ZÀ-ÞĀ-ț][\w’'-]*){{1,2}}")
+_CAP_RUN = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}[\w’'-]*(?:\s[{UPPER}][\w’'-]*){{1,2}}")
 # Capitalised words that start sentences or name institutions, never a person's name.
 _NOT_NAMES = frozenset(
     [
@@ -431,7 +434,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[A-ZÀ-ÞĀ-ț]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[{UPPER}]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"
         roles = "|".join(
@@ -838,6 +841,9 @@ class _DocContext:
     # the record's dotted dates are day first ("31.10.62"): "1.11.62" is 1 November; False: month first; None:
     # not known (dotted_order, read at the first ambiguous date, which most records lack: order_read)
     day_first: bool | None = None
+    # the order of slashed dates ("3/4/62"): False month first (the record's language's convention,
+    # slash_order), True day first, None not known (a translation: slashed_order at the first ambiguous date)
+    slash_day_first: bool | None = False
     order_read: bool = False
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
@@ -904,6 +910,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     every linked entity gets an entry in doc.entities (the standOff). Returns the Document.
     """
     ctx = _DocContext(rec=rec, doc=doc)
+    ctx.slash_day_first = slash_order(language.code for language in doc.header.original_languages)
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
@@ -1157,7 +1164,7 @@ def _learn_abbreviated_state(ctx: _DocContext, abbr: str, words: list[str], keys
             return
 
 
-_ABBREVIATION_WORD = r"[A-ZÀ-ÞĀ-Ž](?:[A-Za-zÀ-ÿĀ-ž]{1,6})"  # "MNO", "KSČ", "GKEhS": tested for capitals below
+_ABBREVIATION_WORD = rf"[{UPPER}](?:[{LETTER_OR_MARK}]{{1,6}})"  # "MNO", "KSČ", "GKEhS": tested for capitals below
 _ABBREVIATIONS_BEFORE = re.compile(rf"(?<![\w’'-])(?P<abbr>(?:{_ABBREVIATION_WORD} )?{_ABBREVIATION_WORD}) $")
 _PARENTHESISED = re.compile(r"\((?P<inner>[^()\n]{2,80})\)")
 
@@ -1301,7 +1308,7 @@ def _learn_bracket_glossed_abbreviations(ctx: _DocContext, holder: Node) -> None
 
 # an abbreviation defined with "=": "(OZÚ = Section for Special Assignments]" (a translator's note)
 _DEFINED = re.compile(
-    r"(?<![\w’'-])(?P<abbr>[A-ZÀ-ÞĀ-Ž][A-Za-zÀ-ÿĀ-ž]{1,6}) = (?P<gloss>[A-ZÀ-ÞĀ-ț][^()\[\]\n;=]{2,80}?)(?=[)\].;]|$)"
+    rf"(?<![\w’'-])(?P<abbr>[{UPPER}][{LETTER_OR_MARK}]{{1,6}}) = (?P<gloss>[{UPPER}][^()\[\]\n;=]{{2,80}}?)(?=[)\].;]|$)"
 )
 
 
@@ -1456,7 +1463,7 @@ def _unlisted_person_pair(rec: EntityRecognizer, words: list[str]) -> bool:
 
 
 # "to Naszkowski (Warsaw)": a telegram's sender or addressee, then a listed place in brackets
-_BRACKETED_PLACE = re.compile(r" \((?P<place>[A-ZÀ-ÞĀ-ț][^()\n]{1,39})\)")
+_BRACKETED_PLACE = re.compile(rf" \((?P<place>[{UPPER}][^()\n]{{1,39}})\)")
 _WORD_BEFORE = re.compile(rf"(?<![\w.’'-]){_NAME_TOKEN}$")
 
 
@@ -1482,7 +1489,7 @@ def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
 
 
 # words in capitals, two to four ("JANOS LEWANDOWSKI", "LUIZ LEIVAS BASTIAN PINTO"): a name printed as a heading
-_CAPS_NAME = re.compile(rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[A-ZÀ-ÞĀ-ț]+(?: [A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]+){{1,5}}(?![\w’'-])")
+_CAPS_NAME = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}[{UPPER}]+(?: [{UPPER}][{CAPS_REST}'’-]+){{1,5}}(?![\w’'-])")
 
 
 def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) -> str:
@@ -1594,7 +1601,7 @@ def _married_name_pattern(endings: tuple[str, ...]) -> re.Pattern:
     capitalised word ("Kovács Jánosné")."""
     ends = "|".join(re.escape(e) for e in endings)
     return re.compile(
-        rf"(?:(?P<before>{_NAME_TOKEN}) )?(?P<word>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]+(?:{ends}))(?![\w’'-])"
+        rf"(?:(?P<before>{_NAME_TOKEN}) )?(?P<word>[{UPPER}]{_AFTER_BOUNDARY}[{LOWER}]+(?:{ends}))(?![\w’'-])"
     )
 
 
@@ -1868,7 +1875,7 @@ def _said_to_be_a_person(v, text: str, start: int, end: int) -> bool:
     return before is not None and v.is_title_word(before["role"])
 
 
-_NEXT_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][\w’'-]*)")
+_NEXT_WORD = re.compile(rf" (?P<word>[{UPPER}][\w’'-]*)")
 
 
 def _inside_title(v, text: str, end: int, run: str) -> bool:
@@ -1932,7 +1939,7 @@ def _is_listed_abbreviation(rec: EntityRecognizer, name: str) -> bool:
     return any(f.kind in ("place", "org") for f in rec.lexicon.get(key, ()))
 
 
-_WORD_BEFORE_INITIALS = re.compile(r"(?<![\w.’'-])([A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]+)\s$")
+_WORD_BEFORE_INITIALS = re.compile(rf"(?<![\w.’'-])([{UPPER}][{LOWER}'’-]+)\s$")
 
 
 def _surname_after_particle(v, text: str, at: int, run: str) -> str:
@@ -1948,7 +1955,7 @@ def _surname_after_particle(v, text: str, at: int, run: str) -> str:
 
 
 # the word after a name: capitalised, then the name's end (punctuation, a lower-case word or the string's end)
-_LAST_NAME_WORD = re.compile(r" (?P<word>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț’'-]+)(?=[,;:.)\]]|\s+[a-z(\[]|\s*$)")
+_LAST_NAME_WORD = re.compile(rf" (?P<word>[{UPPER}][{LOWER}’'-]+)(?=[,;:.)\]]|\s+[a-z(\[]|\s*$)")
 
 
 def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
@@ -1983,7 +1990,7 @@ def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
     return run
 
 
-_NAMED_AFTER = re.compile(r"['’]s\s+(?P<noun>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+)\b")
+_NAMED_AFTER = re.compile(rf"['’]s\s+(?P<noun>[{UPPER}][{LOWER}]+)\b")
 
 
 def _named_after_person(v, text: str, at: int) -> int:
@@ -1993,7 +2000,7 @@ def _named_after_person(v, text: str, at: int) -> int:
 
 
 _GIVEN, _FAMILY, _MONGOLIAN, _ORG_HEAD, _SURNAME_END, _CAPS = 1, 2, 4, 8, 16, 32
-_ALL_CAPITALS = re.compile(r"[A-ZÀ-ÞĀ-ț]{2,}")  # the first word of a _CAPS_NAME ("KIM IL SUNG")
+_ALL_CAPITALS = re.compile(rf"[{UPPER}]{{2,}}")  # the first word of a _CAPS_NAME ("KIM IL SUNG")
 
 
 @lru_cache(maxsize=4096)
@@ -2090,7 +2097,7 @@ def _word_kind(word: str) -> int:
 
 # two capitalised words, the second of a surname's shape (names.json surname_endings), in a list
 _PAIR = re.compile(
-    rf"(?P<given>[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[a-zà-ÿĀ-ț]{{2,}}) (?P<surname>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]{{2,}})(?![\w’'-])"
+    rf"(?P<given>[{UPPER}]{_AFTER_BOUNDARY}[{LOWER}]{{2,}}) (?P<surname>[{UPPER}][{LOWER}]{{2,}})(?![\w’'-])"
 )
 _LIST_BEFORE = (", ", " and ")
 _LIST_AFTER = (",", " and ", ";")
@@ -2185,11 +2192,11 @@ def _leading_title(person_titles: tuple[str, ...]) -> re.Pattern:
 # a foreign name a translation spells syllable by syllable, marked [sic] by the translator ("Sai-hu", "Yi-sa
 # Ma-di", "Zhuo-ge-luo"): one to three capitalised words, each two or more short syllables joined by hyphens
 _SYLLABLE_NAME = re.compile(
-    r"[A-ZÀ-ÞĀ-ț][a-zà-ÿ]{0,4}(?:-[a-zà-ÿ]{1,5})+(?: [A-ZÀ-ÞĀ-ț][a-zà-ÿ]{0,4}(?:-[a-zà-ÿ]{1,5})+){0,2}"
+    rf"[{UPPER}][{LOWER}]{{0,4}}(?:-[{LOWER}]{{1,5}})+(?: [{UPPER}][{LOWER}]{{0,4}}(?:-[{LOWER}]{{1,5}})+){{0,2}}"
 )
-_SYLLABLE_WORDS_END = re.compile(r"(?<![\w’'-])((?:[A-ZÀ-ÞĀ-ț][a-zà-ÿ]{0,4}(?:-[a-zà-ÿ]{1,5})+ ){1,2})$")
+_SYLLABLE_WORDS_END = re.compile(rf"(?<![\w’'-])((?:[{UPPER}][{LOWER}]{{0,4}}(?:-[{LOWER}]{{1,5}})+ ){{1,2}})$")
 # a speaker label that names the side and, in brackets, the speaker ("North (KIM)", "South (LEE)")
-_SIDE_AND_SPEAKER = re.compile(r"[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)? \((?P<name>[A-ZÀ-ÞĀ-ț][^()]{0,40})\)")
+_SIDE_AND_SPEAKER = re.compile(rf"[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)? \((?P<name>[{UPPER}][^()]{{0,40}})\)")
 
 
 def _candidate_names(ctx: _DocContext) -> list[str]:
@@ -2337,7 +2344,7 @@ def _names_before_a_dash_role(rec: EntityRecognizer, text: str) -> list[str]:
 # a semicolon, a parenthesis or "and"); the words before the comma are read by _names_after_a_role
 _APPOSITIVE_NAME = re.compile(rf", (?<=[a-z], )(?P<name>{_NAME_TOKEN}(?: {_NAME_TOKEN}){{0,3}})(?=[,;)]| and )")
 _ROLE_BEFORE_COMMA = re.compile(
-    r"(?P<role>[A-ZÀ-ÞĀ-ț][\w-]*)(?: (?:of|for|in|to) (?:the )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,2})?$"
+    rf"(?P<role>[{UPPER}][\w-]*)(?: (?:of|for|in|to) (?:the )?[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{0,2}})?$"
 )
 
 
@@ -2359,7 +2366,7 @@ def _names_after_a_role(v, text: str) -> list[str]:
 
 
 # the capitalised run after " of (the) ": a body's name, then maybe a person's ("Deputy Chief of the Soviet Army Batov")
-_OF_CAPITALISED_RUN = re.compile(r" of (?:the )?(?P<run>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){1,5})(?![\w’'-])")
+_OF_CAPITALISED_RUN = re.compile(rf" of (?:the )?(?P<run>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{1,5}})(?![\w’'-])")
 
 
 def _names_after_a_role_of_a_body(v, text: str) -> list[str]:
@@ -2394,7 +2401,7 @@ def _titles_read_as_initials(v, names: list[str]) -> list[str]:
     return [n[3:] if n[1:3] == ". " and f"{n[0].lower()}." in v.honorifics and n[3:] in alone else n for n in names]
 
 
-_LIST_END = re.compile(r"[;)\n]|(?<=[a-zà-ÿ]{3})\.(?:\s|$)")
+_LIST_END = re.compile(rf"[;)\n]|(?<=[{LOWER}]{{3}})\.(?:\s|$)")
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _EDITORS_NOTE = re.compile(r"\s*\[[a-z][^\]]*\]")  # "Boubacar Bah [transliterated]": the translator's word
 
@@ -2644,9 +2651,7 @@ def _word_keys(ctx: _DocContext) -> tuple[list[str], set[int], dict[str, list[in
 
 
 # _CAP_WORD or _CAPS_WORD in one scan (a word matches at most one of them: its second letter decides)
-_CAP_OR_CAPS_WORD = re.compile(
-    rf"[A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}(?:[a-zà-ÿĀ-ț]+(?:-[a-zà-ÿĀ-ț]+)*|[A-ZÀ-ÞĀ-ț]+(?![\w’'-]))"
-)
+_CAP_OR_CAPS_WORD = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}(?:[{LOWER}]+(?:-[{LOWER}]+)*|[{UPPER}]+(?![\w’'-]))")
 
 
 def _record_words(ctx: _DocContext) -> set[str]:
@@ -2819,7 +2824,7 @@ def _contest_short_form(ctx: _DocContext, short: tuple[str, ...], owners: set[st
 
 
 # a title phrase right before a name: capitalised words, one space apart, ending at the name ("Vice Minister ")
-_TITLE_PHRASE_BEFORE = re.compile(r"((?:[A-ZÀ-ÞĀ-ț][\w’'.-]* )+)$")
+_TITLE_PHRASE_BEFORE = re.compile(rf"((?:[{UPPER}][\w’'.-]* )+)$")
 _GAP_IN_NAME = r"[\s-]+"  # between the words of a full name as printed ("Kim Il Sung", "Kim Il-sung")
 
 
@@ -3094,7 +3099,7 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
 
 
 _LETTERHEAD_OFFICES = letterhead_offices()  # "SECRETARY OF STATE FOR" (names.json letterhead_offices)
-_CAPITALS_LINE = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ ,'’-]*[A-ZÀ-Þ]")
+_CAPITALS_LINE = re.compile(rf"[{UPPER}][{CAPS_REST} ,'’-]*[{UPPER}]")
 
 
 def _letterhead_office(ctx: _DocContext, text: str) -> list:
@@ -3109,7 +3114,7 @@ def _letterhead_office(ctx: _DocContext, text: str) -> list:
     return [Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text])]
 
 
-_SURNAME_AFTER_GLOSS = re.compile(r" [A-ZÀ-ÞĀ-ț][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
+_SURNAME_AFTER_GLOSS = re.compile(rf" [{UPPER}][\w’'-]")  # " Mikoyan" after "[Soviet Deputy Premier Anastas]"
 
 
 def _split_glossed_given_names(v, node: Node) -> None:
@@ -3210,7 +3215,7 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
             node.children = _wrap_spans(ctx, node, pieces, chosen)
 
 
-_INITIAL_END = re.compile(r"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[A-ZÀ-ÞĀ-ț])\.$")
+_INITIAL_END = re.compile(rf"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[{UPPER}])\.$")
 
 
 def _tag_completed_initials(ctx: _DocContext, node: Node) -> None:
@@ -3278,7 +3283,7 @@ def _given_and_surname_person(ctx: _DocContext, given: str, surname: str) -> str
     return xml_id
 
 
-_BARE_INITIAL_END = re.compile(r"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[A-ZÀ-ÞĀ-ț])$")
+_BARE_INITIAL_END = re.compile(rf"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[{UPPER}])$")
 _PERIOD_SURNAME = re.compile(rf"^\.\s?(?P<surname>{_SURNAME})(?![\w’'-])")
 
 
@@ -3364,7 +3369,7 @@ def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
     return bool(touched) and all(a == 0 or flat[a - 1] == " " for a, _ in touched)
 
 
-_CAPITALISED_WORD_BEFORE = re.compile(r"(?:^|[\s(“‘\"'])[A-ZÀ-ÞĀ-ț][\w’'.-]* $")  # "Comrade " before "[Zhu]"
+_CAPITALISED_WORD_BEFORE = re.compile(rf"(?:^|[\s(“‘\"'])[{UPPER}][\w’'.-]* $")  # "Comrade " before "[Zhu]"
 
 
 def _name_may_cross(flat: str, start: int, end: int) -> bool:
@@ -3488,11 +3493,14 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
             relative=True,
             day_first=ctx.day_first,
             default_day=ctx.default_day,
+            slash_day_first=ctx.slash_day_first,
         )
         if not ctx.order_read and found and any(d.problem.startswith("ambiguous") for d in found):
             ctx.order_read = True
             ctx.day_first = dotted_order(ctx.texts, ctx.doc.header.date_iso)
-            if ctx.day_first is not None:
+            if ctx.slash_day_first is None:
+                ctx.slash_day_first = slashed_order(ctx.texts, ctx.doc.header.date_iso)
+            if ctx.day_first is not None or ctx.slash_day_first is not None:
                 found = find_dates(
                     text,
                     ctx.default_year,
@@ -3500,6 +3508,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
                     relative=True,
                     day_first=ctx.day_first,
                     default_day=ctx.default_day,
+                    slash_day_first=ctx.slash_day_first,
                 )
         ctx.dates[text] = found
     for d in found:
@@ -3552,7 +3561,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
 def _direction_region_pattern(words: tuple[str, ...], lines: tuple[str, ...]) -> re.Pattern:
     """ "the Northeast" and the like (data/gazetteer.json direction_regions), no capitalised word after
     it; "the 38th parallel" (a degree's ordinal, then a word of numbered_lines)."""
-    regions = rf"(?<=\b[Tt]he )(?:{'|'.join(map(re.escape, words))})(?![\w’'-]| [A-ZÀ-ÞĀ-ț])" if words else "(?!)"
+    regions = rf"(?<=\b[Tt]he )(?:{'|'.join(map(re.escape, words))})(?![\w’'-]| [{UPPER}])" if words else "(?!)"
     numbered = (
         rf"(?<![\w.])\d{{1,2}}(?:st|nd|rd|th) (?:{'|'.join(map(re.escape, lines))})(?![\w’'-])" if lines else "(?!)"
     )
@@ -3609,8 +3618,8 @@ def _listed_name_over_date(ctx: _DocContext, text: str, start: int, end: int) ->
 
 # a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
 _SPACED = re.compile(
-    r"(?<![\w.])(?:(?P<given>[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+) )?"
-    r"(?P<word>[A-ZÀ-ÞĀ-ț](?: [a-zà-ÿĀ-ț]){3,}|[A-ZÀ-ÞĀ-ț](?: [A-ZÀ-ÞĀ-ț]){3,})(?!\w| \w\b)"
+    rf"(?<![\w.])(?:(?P<given>[{UPPER}][{LOWER}]+) )?"
+    rf"(?P<word>[{UPPER}](?: [{LOWER}]){{3,}}|[{UPPER}](?: [{UPPER}]){{3,}})(?!\w| \w\b)"
 )
 
 # every spaced word holds " x y " (its second and third letters between spaces)
@@ -3643,7 +3652,7 @@ def _letter_spaced(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
-_TITLE_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<title>[A-ZÀ-ÞĀ-ț][\w.’'-]*)\s+$")
+_TITLE_BEFORE = re.compile(rf"(?:(?<=\s)|^)(?P<title>[{UPPER}][\w.’'-]*)\s+$")
 
 
 def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
@@ -4378,8 +4387,8 @@ def _flat(ctx: _DocContext) -> str:
 
 
 _WORD_CHARS = frozenset("’'-")
-_CAPITALISED_BEFORE = re.compile(rf"([A-ZÀ-ÞĀ-ț]{_AFTER_BOUNDARY}[\w’'-]*) $")
-_CAPITALISED_AFTER = re.compile(r" ([A-ZÀ-ÞĀ-ț][\w’'-]*)")
+_CAPITALISED_BEFORE = re.compile(rf"([{UPPER}]{_AFTER_BOUNDARY}[\w’'-]*) $")
+_CAPITALISED_AFTER = re.compile(rf" ([{UPPER}][\w’'-]*)")
 
 
 # a whole word to _occurrences: a run of letters, digits (str.isalnum, which [^\W_] is) and _WORD_CHARS
@@ -5074,12 +5083,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 _NATIONAL = re.compile(
-    r"^(?:[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[A-ZÀ-ÞĀ-ț]{2,}(?:AN|ESE|AK))$"
+    rf"^(?:[{UPPER}][{LOWER}]+(?:an|ian|ese|ish|ch|ic|i|ak)|Soviet|SOVIET|[{UPPER}]{{2,}}(?:AN|ESE|AK))$"
 )
 _DIRECTION = frozenset({"north", "south", "east", "west"})
 
 
-_OF_BODY = re.compile(r" of (?:the )?(?P<body>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*)*)")
+_OF_BODY = re.compile(rf" of (?:the )?(?P<body>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)*)")
 
 
 def _national_adjective(ctx: _DocContext, word: str) -> bool:
@@ -5174,19 +5183,19 @@ _ORG_UNION_BEFORE = frozenset(
 )
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 # or an abbreviation written with full stops ("C.C.", "R.C.P."): a party's organ or the party itself
-_ORG_WORD = r"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[A-ZÀ-ÞĀ-ț](?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
+_ORG_WORD = rf"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[{UPPER}](?:\.(?:[{UPPER}]\.){{1,4}}|[\w’'-]*)"
 # words on one line, joined by spaces; groups joined by "of", "for", "of the"
 # the first word written out so that the pattern begins with its capital (a fast scan: other positions are
 # skipped without trying the rest); the lookbehinds after the capital read the character before it and
 # (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
-_FIRST_ORG_WORD = r"[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[A-ZÀ-Þ]\.){1,4}|[\w’'-]*)"
+_FIRST_ORG_WORD = rf"[{UPPER}](?<![\w’'-][{UPPER}])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[{UPPER}]\.){{1,4}}|[\w’'-]*)"
 _ORG_RUN = re.compile(
     rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
 _CONNECTOR = re.compile(r"[ ][ ]*(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")  # ([ ]+: no fast scan for " ")
-_ABBREVIATION = re.compile(r"\s?\((?P<abbr>[A-ZÀ-ÞĀ-ț][A-Za-zÀ-ÿĀ-ț]{1,7})\)")  # "(NLF)", "(MfSÖS)"
+_ABBREVIATION = re.compile(rf"\s?\((?P<abbr>[{UPPER}][{LETTER_OR_MARK}]{{1,7}})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
         "the",
@@ -5253,7 +5262,7 @@ def _local_body_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
 # the words of an expansion after an abbreviation that ends a body's name: "the", then capitalised words
 # joined by function words ("Presidium of the LCY [the League of the Communists of Yugoslavia]", flattened)
 _EXPANSION_AFTER = re.compile(
-    r" (?:the|The) (?P<words>[A-ZÀ-ÞĀ-ț][\w’'-]*(?: (?:of|the|and|for|in|[A-ZÀ-ÞĀ-ț][\w’'-]*))*)"
+    rf" (?:the|The) (?P<words>[{UPPER}][\w’'-]*(?: (?:of|the|and|for|in|[{UPPER}][\w’'-]*))*)"
 )
 
 
@@ -5284,7 +5293,7 @@ def _tail_expansion_end(text: str, start: int, end: int) -> int:
 
 _SEAT_HEADS = seat_head_words()  # "archive", "association": "... in <place>" goes on the name (names.json)
 _BODY_TITLES = body_title_words()  # "General" of "General Association": a body's word, not a title
-_IN_PLACE = re.compile(r" (?:in|IN) (?:(?:the|THE) )?(?=[A-ZÀ-ÞĀ-ț])")
+_IN_PLACE = re.compile(rf" (?:in|IN) (?:(?:the|THE) )?(?=[{UPPER}])")
 
 
 def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
@@ -5576,7 +5585,7 @@ _MEETING_ORDINALS = "|".join(
 # ("Party", "[CPSU] Party", "KWP CC"), the head word
 _NUMBERED_MEETING = re.compile(
     rf"(?<![\w.’'-])(?P<num>\d{{1,2}}(?:st|nd|rd|th)|(?P<roman>[IVXL]{{1,7}})(?:th|\.)?|{_MEETING_ORDINALS})"
-    rf"(?P<mid>(?: \[[^\[\]\n]{{1,60}}\]| [A-ZÀ-ÞĀ-ț][\w’'.-]*){{0,3}}) "
+    rf"(?P<mid>(?: \[[^\[\]\n]{{1,60}}\]| [{UPPER}][\w’'.-]*){{0,3}}) "
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))})(?![\w’'-])"
 )
 _MIDDLE_GENERIC = frozenset({"party", "cc", "central", "committee", "extraordinary", "plenary", "regular"})
@@ -5644,9 +5653,9 @@ def _units_at_their_body(ctx: _DocContext, text: str, spans: list[_Span]) -> lis
 # a state's mission named by its adjective or its listed name, the mission word in any case ("Hungarian
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
 # (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
-# matches as (?<![\w’'-])[A-ZÀ-ÞĀ-ț]...)
+# matches as (?<![\w’'-])[{UPPER}]...)
 _MISSION = re.compile(
-    r"(?P<state>[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
+    rf"(?P<state>[{UPPER}](?<![\w’'-][{UPPER}])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
     r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
 )
 
@@ -5667,7 +5676,7 @@ def _shortest_prefixes(words: Iterable[str]) -> tuple[str, ...]:
 _PAPER_CUES = paper_cues()
 _PAPER = re.compile(
     rf"\b(?:{'|'.join(re.escape(c) for c in _PAPER_CUES)}) (?:the )?"
-    r"(?P<name>(?:The )?[A-ZÀ-ÞĀ-ț][\w’'-]*(?: [A-ZÀ-ÞĀ-ț][\w’'-]*){0,3})"
+    rf"(?P<name>(?:The )?[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{0,3}})"
 )
 _PAPER_CUE_WORDS = _shortest_prefixes(c.split()[0] for c in _PAPER_CUES)  # a cheap pretest: substring searches
 
@@ -5707,7 +5716,7 @@ def _named_papers(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 # a person's body in brackets after the name: "Deputy Speaker Sai-hu (of Nahdlatul Ulama)"
-_AFFILIATION = re.compile(r"\(of (?P<name>[A-ZÀ-ÞĀ-ț][\w’'-]+(?: [A-ZÀ-ÞĀ-ț][\w’'-]+){1,3})\)")
+_AFFILIATION = re.compile(rf"\(of (?P<name>[{UPPER}][\w’'-]+(?: [{UPPER}][\w’'-]+){{1,3}})\)")
 
 
 def _affiliations(ctx: _DocContext, text: str) -> list[_Span]:
@@ -5849,7 +5858,7 @@ _NOT_BODY_ABBREVIATIONS = not_body_abbreviations()  # a cheap pretest: four capi
 
 
 # (the first capital, then what may not stand before it: the scan skips other positions fast, as _AFTER_BOUNDARY)
-_CAPS_WORD_THEN_MIXED = re.compile(r"[A-ZÀ-ÞĀ-ț](?<![\w’'-][A-ZÀ-ÞĀ-ț])[A-ZÀ-ÞĀ-ț]{5,}(?= [A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț])")
+_CAPS_WORD_THEN_MIXED = re.compile(rf"[{UPPER}](?<![\w’'-][{UPPER}])[{UPPER}]{{5,}}(?= [{UPPER}][{LOWER}])")
 
 
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:
@@ -6035,7 +6044,7 @@ def _numbered_unit_after(text: str, at: int) -> bool:
     return m is not None and norm(m["unit"]) in _NUMBERED_UNITS
 
 
-_CAPITALISED_WORDS_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-ZÀ-ÞĀ-ț][\w’'-]* ){1,3}$")
+_CAPITALISED_WORDS_BEFORE = re.compile(rf"(?<![\w’'-])(?:[{UPPER}][\w’'-]* ){{1,3}}$")
 
 
 def _body_words_before(ctx: _DocContext, text: str, at: int) -> int:
@@ -6075,7 +6084,7 @@ def _unit_name_end(ctx: _DocContext, ws: list[str], at: int) -> int:
 
 
 # an abbreviation: two to six capitals ("BKP", "NRB", "CPSU"), not a Roman number ("XXII")
-_ACRONYM = re.compile(r"(?![IVXLC]+$)[A-ZÀ-ÞĀ-Ž]{2,6}$")
+_ACRONYM = re.compile(rf"(?![IVXLC]+$)[{UPPER}]{{2,6}}$")
 
 
 _TITLE_PHRASES: dict[int, frozenset[str]] = {}  # id of a vocabulary -> its titles of two words or more, folded
@@ -6441,7 +6450,7 @@ def _abbreviates(short: str, full: str) -> bool:
 
 
 _PSEUDONYM_BEFORE = re.compile(
-    r"(?:(?<=\s)|^)(?P<word>[A-ZÀ-ÞĀ-ț][A-ZÀ-ÞĀ-ț'’-]{2,}|[A-ZÀ-ÞĀ-ț][a-zà-ÿĀ-ț'’-]{2,})\s?$"
+    rf"(?:(?<=\s)|^)(?P<word>[{UPPER}][{CAPS_REST}'’-]{{2,}}|[{UPPER}][{LOWER}'’-]{{2,}})\s?$"
 )
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import titles_of_all_languages
+from ..letters import UPPER
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "names.json"
 
@@ -326,7 +327,9 @@ def _trie_to_regex(node: dict) -> str:
 
 
 # Initials: one capital, or a transliterated digraph (Ye. K. Ligachev, Yu. V. Andropov), with a period.
-INITIAL = r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|YE|YU|YA|YO|ZH|KH|TS|[A-ZÀ-ÞĀ-ț])\."  # "A. YA. VYSHINSKY" in capitals
+INITIAL = (
+    rf"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|Gy|Sz|Cs|Th|Ph|YE|YU|YA|YO|ZH|KH|TS|[{UPPER}])\."  # "A. YA. VYSHINSKY" in capitals
+)
 
 
 def east_asian_shape(words: list[str], words_too: bool = False) -> bool:

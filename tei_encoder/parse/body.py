@@ -22,6 +22,7 @@ from ..config import RecordFormat, format_names, record_format
 from ..dates import find_dates, is_date_line
 from ..errors import RecordError
 from ..gazetteer import gazetteer_places
+from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Node
 from .blocks import Block
 
@@ -29,11 +30,11 @@ _TERMINAL = tuple(".!?:;…\"”’')]")
 _NUMBERED_ANY = re.compile(r"^(?:\((?P<pn>\d{1,2})\)|(?P<n>\d{1,2}|[IVXL]{1,5})[.)])\s+(?P<text>\S.*)$")
 _NUMBER_FIRST = "(IVXL"  # how _NUMBERED_ANY can begin, besides a digit
 # "V. ORLOVSKY. The first ships …": an initial and a surname in capitals, then the speech
-_SPEAKER_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]+[.:]\s")
+_SPEAKER_AFTER_INITIAL = re.compile(rf"^[{UPPER}][{CAPS_REST}'’-]+[.:]\s")
 # "V. ORLOVSKY", "I. V. Stalin": an initial, not section V or I
-_AFTER_INITIAL = re.compile(r"^[A-ZÀ-Þ]\.\s?")
+_AFTER_INITIAL = re.compile(rf"^[{UPPER}]\.\s?")
 # a lone capitalised word after "V." may be a surname ("V. ORLOVSKY") or a heading ("I. Introduction")
-_ONE_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’-]+[.,]?$")
+_ONE_NAME = re.compile(rf"^[{UPPER}][\w'’-]+[.,]?$")
 
 
 class _Numbered:
@@ -142,7 +143,7 @@ _TELEGRAM_KIND = re.compile(
 # `Addis Abeba Instant Message`: the sending post's place before the kind of telegram it is (the place
 # in capitalised words, a word saying how it was sent, then the kind)
 _PLACE_TELEGRAM = re.compile(
-    r"^(?:[A-ZÀ-Þ][\w'’-]+\s+){1,3}"
+    rf"^(?:[{UPPER}][\w'’-]+\s+){{1,3}}"
     r"(?:(?:Ciphered|Cipher|Coded|Urgent|Instant|Express|Immediate|Priority|Secret)\s+)+"
     r"(?:Telegram|Cable|Message|Ciphergram|Cablegram|Radiogram|Telex)$"
 )
@@ -188,52 +189,52 @@ _SUBJECT = re.compile(r"^(?:Subject|SUBJECT|Re|RE|Regarding|Title|TITLE)\s*:\s*\
 _ATTACHMENT_MARK = re.compile(
     r"^(?:Attachment|Annex|Appendix|Enclosure|Supplement)\s+(?:N[°º]|No\.?|Nr\.?)?\s*(?:\d{1,2}|[IVX]{1,4})\.?$"
 )
-_PLACE_DATE = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w'’. -]{1,40}),\s+(?P<date>.+)$")
+_PLACE_DATE = re.compile(rf"^(?P<place>[{UPPER}][\w'’. -]{{1,40}}),\s+(?P<date>.+)$")
 _PAREN_NAME = re.compile(r"^\((?P<name>[^()]{2,80})\)$")
-_SIGNATURE_NAME = re.compile(r"\b(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][\w'’-]+")
+_SIGNATURE_NAME = re.compile(rf"\b(?:[{UPPER}]\.\s?){{1,3}}[{UPPER}][\w'’-]+")
 # Speaker labels: `KIM IL SUNG.`, `LI:`, `South (PARK):`, `Vice Minister WANG [Bingnan]:`,
 # `Comrade Petrov:` — an optional title or side in mixed case, a name with at least one word in capitals
 # (or any name followed by a colon), an optional bracketed or parenthesised part.
 _TITLE_WORDS = r"(?:(?:Vice|Deputy|First|Prime|Foreign|Chairman|Premier|President|Minister|Ambassador|Comrade|Cde\.|Comr\.|Mr\.|Secretary|General|Marshal|Chancellor|Counsel+or|Chairman|South|North|Soviet|Chinese|American|Korean|Polish|Cuban|Vietnamese|Mongolian|Hungarian|German)\s+){0,3}"
-_CAPS_NAME = r"(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?:[\s-]+[A-ZÀ-Þ][A-ZÀ-Þ'’-]+){0,3}"
+_CAPS_NAME = rf"(?:[{UPPER}]\.\s?){{0,3}}[{UPPER}][{CAPS_REST}'’-]+(?:[\s-]+[{UPPER}][{CAPS_REST}'’-]+){{0,3}}"
 _SPEAKER = re.compile(
     rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>\s*[:.])\s+(?P<rest>\S.*)$"
 )
 _SIDE_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s*\([A-ZÀ-Þ][^()]{1,40}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
+    rf"^(?P<speaker>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?\s*\([{UPPER}][^()]{{1,40}}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 _MIXED_SPEAKER = re.compile(
-    r"^(?P<speaker>[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+\.?(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+)){0,4}(?:\s*[\[(][^\[\]()]{1,40}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+    rf"^(?P<speaker>[{UPPER}][{LOWER}'’-]+\.?(?:\s+(?:[{UPPER}]\.|[{UPPER}][{LOWER}'’-]+)){{0,4}}(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 # `Mr. Richard H. Davis:`: an honorific only a person's name follows, then the name — a speaker even
 # if he speaks once (`General Assembly:` is no speaker)
 _TITLED_SPEAKER = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Prof|Comrade|Cde|Comr)"
-    r"\.?\s+(?:[A-ZÀ-Þ]\.\s?)*[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+)){0,3}$"
+    rf"\.?\s+(?:[{UPPER}]\.\s?)*[{UPPER}][{LOWER}'’-]+(?:\s+(?:[{UPPER}]\.|[{UPPER}][{LOWER}'’-]+)){{0,3}}$"
 )
 # minutes written `Gorbachev. …`, `Chebrikov [KGB chairman]. …`, `J. Batmunkh – …`: a name, a full
 # stop or dash, the speech; counted as turns only in a record that is a dialogue of such lines
 _DOT_SPEAKER = re.compile(
-    r"^(?P<speaker>(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){0,2}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s*\[[^\[\]]{1,40}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[A-ZÀ-Þ“\"].*)$"
+    rf"^(?P<speaker>(?:[{UPPER}][{LOWER}]?\.\s?){{0,2}}[{UPPER}][{LOWER}'’-]+(?:\s*\[[^\[\]]{{1,40}}\])?)(?P<sep>\s*[.–—])\s+(?P<rest>[{UPPER}“\"].*)$"
 )
 # minutes written `[Oskar] Fischer.The letter …`: the first name supplied in brackets, the surname, a
 # full stop (the space after it often lost), the speech; turns only where two or more lines are such
 _SUPPLIED_NAME_SPEAKER = re.compile(
-    r"^(?P<speaker>\[[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’.-]+)?\]\s?[A-ZÀ-Þ][\w'’-]+)(?P<sep>\.)\s*(?P<rest>[A-ZÀ-Þ“\"].*)$"
+    rf"^(?P<speaker>\[[{UPPER}][\w'’-]+(?:\s[{UPPER}][\w'’.-]+)?\]\s?[{UPPER}][\w'’-]+)(?P<sep>\.)\s*(?P<rest>[{UPPER}“\"].*)$"
 )
 _SUPPLIED_NAME_TURNS = "dot:[supplied] name"  # the mark in a record's speaker set that such turns count
 # a speaker alone on its line, the speech on the next: `Comrade Petrov:`, `ZHOU ENLAI:`
 _SPEAKER_ALONE = re.compile(
-    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){{0,3}}[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
+    rf"^(?P<speaker>{_TITLE_WORDS}(?:{_CAPS_NAME}|(?:[{UPPER}][{LOWER}]?\.\s?){{0,3}}[{UPPER}][{LOWER}'’-]+(?:\s+[{UPPER}][{LOWER}'’-]+){{0,2}})(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)$"
 )
 # every speaker label (`_SPEAKER`, `_SIDE_SPEAKER`, `_MIXED_SPEAKER`, `_DOT_SPEAKER`) ends in a
 # separator followed by a space: a line without one holds no turn, and most lines are rejected here
 # with one scan instead of four patterns
 _TURN_SEP = re.compile(r"[:.–—]\s")
 # `F. Castro:`, `A. I. Mikoyan:`, `Yu. Tsedenbal:`: initials make a mixed-case name a person's
-_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ][a-zà-ÿ\u0100-\u024f]?\.\s?){1,3}[A-ZÀ-Þ]")
+_INITIALS = re.compile(rf"^(?:[{UPPER}][{LOWER}]?\.\s?){{1,3}}[{UPPER}]")
 _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
-_LETTER_SPACED = re.compile(r"^(?:[A-ZÀ-Þa-zà-ÿ\u0100-\u024f] ){2,}[A-ZÀ-Þa-zà-ÿ\u0100-\u024f][.,]?$")
+_LETTER_SPACED = re.compile(rf"^(?:[{LETTER_OR_MARK}] ){{2,}}[{LETTER_OR_MARK}][.,]?$")
 _NOT_SPEAKERS = {
     "Note",
     "Notes",
@@ -518,15 +519,17 @@ _FLATTENED_SECTION = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+(?=(?:\d{1,2}|[IVX]
 # section 1 run on to the heading or date before it, with no sentence's end between ("… 12 May 1961
 # 1. On trade. …"): cut where `1.` or `I.` begins a capitalised sentence, unless a word such as
 # "No." or "paragraph" numbers it or it is an initial (`A. I. Mikoyan`)
-_FLATTENED_FIRST = re.compile(r"\s+(?=(?:1|I)\.\s+[A-ZÀ-Þ])")
+_FLATTENED_FIRST = re.compile(rf"\s+(?=(?:1|I)\.\s+[{UPPER}])")
 _NUMBERS_WHAT_FOLLOWS = re.compile(
-    r"(?:\b(?:No|Nr|N[°º]|[Pp]aragraph|[Pp]oint|[Ii]tem|[Aa]rticle|[Pp]age|pp?|[Cc]opy|[Ss]ection|[Cc]lause|[Pp]art)\.?|\b[A-ZÀ-Þ]\.)$"
+    rf"(?:\b(?:No|Nr|N[°º]|[Pp]aragraph|[Pp]oint|[Ii]tem|[Aa]rticle|[Pp]age|pp?|[Cc]opy|[Ss]ection|[Cc]lause|[Pp]art)\.?|\b[{UPPER}]\.)$"
 )
 # a section's own heading before its first sentence: `2. On the conference. Castro said …` (a short
 # phrase ending in a full stop or colon, no sentence), `2. ON TRADE I met …` (words in capitals)
-_SECTION_HEADING = re.compile(r"^(?P<head>(?:\d{1,2}|[IVX]{1,4})\.\s+(?P<words>[^.!?:;]{2,80}?)[.:])\s+(?=[A-ZÀ-Þ“\"])")
+_SECTION_HEADING = re.compile(
+    rf"^(?P<head>(?:\d{{1,2}}|[IVX]{{1,4}})\.\s+(?P<words>[^.!?:;]{{2,80}}?)[.:])\s+(?=[{UPPER}“\"])"
+)
 _CAPS_SECTION_HEADING = re.compile(
-    r"^(?P<head>(?:\d{1,2}|[IVX]{1,4})\.\s+(?P<words>(?:[A-ZÀ-Þ][A-ZÀ-Þ'’,-]*\s+){1,10}?))(?=[A-ZÀ-Þ][a-zà-ÿ]|I\s+[a-z])"
+    rf"^(?P<head>(?:\d{{1,2}}|[IVX]{{1,4}})\.\s+(?P<words>(?:[{UPPER}][{CAPS_REST}'’,-]*\s+){{1,10}}?))(?=[{UPPER}][{LOWER}]|I\s+[a-z])"
 )
 # words that make a phrase a sentence, not a heading (a subject pronoun, an auxiliary, a verb of saying)
 _SENTENCE_WORDS = frozenset(
@@ -583,8 +586,13 @@ _SENTENCE_WORDS = frozenset(
     }
 )
 # a signature after the last sentence: initials and a surname, or a surname in capitals, at the end
-_TAIL_NAME = re.compile(r"\(?(?:[A-ZÀ-Þ][a-z]?\.\s?){1,3}\s*[A-ZÀ-Þ][\w'’-]+\)?\.?$|\(?[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,}\)?\.?$")
+_TAIL_NAME = re.compile(
+    rf"\(?(?:[{UPPER}][a-z]?\.\s?){{1,3}}\s*[{UPPER}][\w'’-]+\)?\.?$|\(?[{UPPER}][{CAPS_REST}'’-]{{2,}}\)?\.?$"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_ENDS_IN_INITIAL = re.compile(rf"\b[{UPPER}]$")  # `1. Talks with A.`: the stop is an initial's
+_ABBREVIATION_END = re.compile(rf"(?:^|[\s(/\[])[{UPPER}][a-z]?\.$")  # an initial or `Dr.` before a space
+_ONE_CAPITALISED_WORD = re.compile(rf"[{UPPER}][\w'’-]+")
 
 
 def _flattened(text: str, fmt: RecordFormat) -> list[tuple[str, int]]:
@@ -664,7 +672,7 @@ def _section_lines(part: str) -> list[str]:
         words = m.group("words").split()
         sentence = any(w.lower().strip(",") in _SENTENCE_WORDS for w in words)
         # (`1. Talks with A. Petrov`: the stop is an initial's)
-        if len(words) <= 8 and not sentence and not re.search(r"\b[A-ZÀ-Þ]$", m.group("words")):
+        if len(words) <= 8 and not sentence and not _ENDS_IN_INITIAL.search(m.group("words")):
             return [m.group("head"), part[m.end() :]]
     m = _CAPS_SECTION_HEADING.match(part)
     if m and any(len(w.strip(",")) >= 2 for w in m.group("words").split()):
@@ -677,9 +685,7 @@ def _signature_tail(text: str, fmt: RecordFormat) -> tuple[str, list[str]] | Non
     inform Moscow. AMBASSADOR OF THE USSR IN CUBA S. KUDRYAVTSEV`), else None. The name is initials and
     a surname or a surname in capitals (`_closer_kind` "name" / "caps-name"); a role before it is a role
     line of a closer (`_closer_kind` "role", "title-role")."""
-    ends = [
-        m for m in _SENTENCE_END.finditer(text) if not re.search(r"(?:^|[\s(/\[])[A-ZÀ-Þ][a-z]?\.$", text[: m.start()])
-    ]
+    ends = [m for m in _SENTENCE_END.finditer(text) if not _ABBREVIATION_END.search(text[: m.start()])]
     if not ends:
         return None
     cut = ends[-1]
@@ -889,7 +895,7 @@ def _digit_reference(mark: str) -> re.Pattern:
     digits glued to a letter or punctuation ("word1", "said.1") and no digit after. The pattern begins
     with the digits and reads what stands before them by lookbehind: the scan jumps from one occurrence
     of the digits to the next (a record's text is read once per note)."""
-    return re.compile(rf"{mark}(?:(?<=[^\n]\[{mark})\]|(?<=[^\n]\({mark})\)|(?<=[A-Za-zÀ-ÿ.,;]{mark})(?!\d))")
+    return re.compile(rf"{mark}(?:(?<=[^\n]\[{mark})\]|(?<=[^\n]\({mark})\)|(?<=[^\W\d_]{mark}|[.,;]{mark})(?!\d))")
 
 
 def _is_referenced(mark: str, text: str) -> bool:
@@ -978,19 +984,21 @@ _ROLE_WORDS = re.compile(
 # "USSR AMBASSADOR IN CUBA (A. ALEKSEYEV)", "SOVIET AMBASSADOR [signature] /A. PUZANOV/",
 # "[Signature] (S. Chervonenko)": a role (or nothing) and the signer's name on one line
 _ROLE_AND_NAME = re.compile(
-    r"^(?P<role>.*?)\s*(?P<sig>\[[Ss]ignature\]\s*|\[[Ss]igned\]\s*|[Ss]ignature\s+)?(?P<name>\((?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^()]{1,60}\)|/(?:[A-ZÀ-Þ]\.\s?){0,3}[A-ZÀ-Þ][^/]{1,60}/)$"
+    rf"^(?P<role>.*?)\s*(?P<sig>\[[Ss]ignature\]\s*|\[[Ss]igned\]\s*|[Ss]ignature\s+)?(?P<name>\((?:[{UPPER}]\.\s?){{0,3}}[{UPPER}][^()]{{1,60}}\)|/(?:[{UPPER}]\.\s?){{0,3}}[{UPPER}][^/]{{1,60}}/)$"
 )
 _SIGNED_PREFIX = re.compile(r"^(?:Signed|SIGNED|Sgd\.|signed|/-/)\s*[:.]?\s*")
 # `/-/ Rapacki`: the mark a copy puts for "signed", then the name
-_SIGNED_MARK = re.compile(r"^/-/\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$")
+_SIGNED_MARK = re.compile(rf"^/-/\s*[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$")
 # `70 – T.`: a copy count or file number, a dash and the drafter's initial under the text — the
 # signature block's mark, never the signer's name
-_NUMBER_SIGN = re.compile(r"^\d{1,4}\s*[–—-]\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?(?:\s*[A-ZÀ-Þ][a-zà-ÿ]{0,2}\.?){0,2}$")
+_NUMBER_SIGN = re.compile(
+    rf"^\d{{1,4}}\s*[–—-]\s*[{UPPER}][{LOWER}]{{0,2}}\.?(?:\s*[{UPPER}][{LOWER}]{{0,2}}\.?){{0,2}}$"
+)
 # `510599` / `fb`, `510599 fb`: the cipher office's number and the typist's initials under a signature
 # (part of the signature block only beside a name or role: alone they sign nothing)
 _TYPIST_MARK = re.compile(r"^(?:\d{3,8}|[a-z]{1,3}\.?|\d{3,8}\s+[a-z]{1,3}\.?)$")
 # `Lekić` alone under the finished text: a surname as the signature (not a closing word like `End`)
-_LONE_SURNAME = re.compile(r"^[A-ZÀ-Þ\u0100-\u017f][a-zà-ÿ\u0100-\u024f'’-]{2,}$")
+_LONE_SURNAME = re.compile(rf"^[{UPPER}][{LOWER}'’-]{{2,}}$")
 _NOT_SURNAMES = frozenset(
     {"end", "approved", "agreed", "correct", "true", "copy", "signed", "signature", "attachment", "enclosure"}
     | {"translation", "original", "draft", "confirmed", "noted", "read", "seen", "received", "urgent", "secret"}
@@ -1056,7 +1064,7 @@ def _known_places() -> frozenset[str]:
 # "24.III.50 Shtykov": the date and the signer's surname on one line
 # "5.XI.62 A. DOBRYNIN": initials may stand before the surname
 _DATE_AND_NAME = re.compile(
-    r"^(?P<date>\S.*?\d.*?)\s+(?P<name>(?:[A-ZÀ-Þ]\.\s?){0,3}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$"
+    rf"^(?P<date>\S.*?\d.*?)\s+(?P<name>(?:[{UPPER}]\.\s?){{0,3}}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)?)\.?$"
 )
 
 
@@ -1249,7 +1257,7 @@ def _signature_over_date(
 
 
 _DISTRIBUTED_NAME = re.compile(
-    r"^(?:(?:Cdes?|Comrades?|Messrs?)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$"
+    rf"^(?:(?:Cdes?|Comrades?|Messrs?)\.?\s+)?[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$"
 )
 
 
@@ -1546,8 +1554,11 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     return text
 
 
-# `Received: …`, `Taken into process:`: a labelled field of a telegram form (the label before the first colon)
-_FORM_FIELD = re.compile(r"^(?P<label>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,3}?)\s*:(?:\s+(?P<value>\S.*))?$")
+# `Received: …`, `Taken into process:`, `[Urgency Level]: …`: a labelled field of a telegram form (the
+# label before the first colon, in the translator's brackets or not)
+_FORM_FIELD = re.compile(
+    r"^(?P<open>\[)?(?P<label>[A-Z][\w’'.-]*(?: [\w’'.-]+){0,3}?)(?(open)\])\s*:(?:\s+(?P<value>\S.*))?$"
+)
 # `To: The Foreign Minister From: Ambassador Katori`: a second field on the same line
 _SECOND_FIELD = re.compile(r"\s(?=(?:From|To|FROM|TO|Sent|Received|Dispatched)\s*:\s)")
 
@@ -1635,7 +1646,7 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     return out
 
 
-_DATE_PLACE = re.compile(r"^(?P<date>.+?)\s+(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})$")
+_DATE_PLACE = re.compile(rf"^(?P<date>.+?)\s+(?P<place>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+){{0,2}})$")
 
 
 def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None:
@@ -2072,7 +2083,7 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
         if head_seen and not can_open and _after_head_line(text, lines, i):
             # the place under a journal's head ("Pyongyang"), an omission: the entry's date follows
             opener = _flush(opener, document)
-            if re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text):
+            if _ONE_CAPITALISED_WORD.fullmatch(text):
                 document.children.append(Node("dateline", {}, [text]))
             else:  # an omission between head and date: a gap, which TEI allows among the div's top parts
                 document.children.append(Node("gap", {"reason": "omitted"}, [Node("desc", {}, [text])]))
@@ -2364,7 +2375,7 @@ def recorder_lines(blocks: list[Block], fmt: RecordFormat) -> list[str]:
 # `Comrade Erich Honecker`: a form of address and a name alone over the text — whom the letter is for
 _ADDRESS_FORM = re.compile(
     r"^(?:Comrade|Comrades|Cde\.|Comr\.|Mr\.|Mrs\.|Ms\.|Herr|Frau|Genosse|Genossin)\s+"
-    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,3}$"
+    rf"[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,3}}$"
 )
 
 
@@ -2372,6 +2383,26 @@ def _preamble_seg_kind(text: str, fmt: RecordFormat) -> str | None:
     """The seg/@type the format's opener patterns give a line (`FYI: …` distribution, `Single copy`
     copy, `Processed: …` received), or None."""
     return next((kind for kind, search in fmt.opener_seg_search.items() if search(text)), None)
+
+
+def _labelled_field(text: str, fmt: RecordFormat) -> bool:
+    """A header line `Label: value` (the label in the translator's brackets or not, at most four words)
+    that names no one by its label: not `To:`/`From:`, not a meeting line, not a speaker (`Comrade X: …`)
+    nor a form of address. Such a line is a part of the opener on its own (TEI 4.2.1), typed by its label
+    (`_preamble_seg_kind`) or `field`, never a sender or addressee guessed from its place."""
+    m = _FORM_FIELD.match(text)
+    if m is None or m.group("value") is None or len(text) > 160:
+        return False
+    label = m.group("label")
+    return (
+        len(label.split()) <= 4
+        and label.lower() not in ("to", "from", "for", "attn", "attention", "cc")
+        and not fmt.meeting_labels.get(label.lower())
+        and not _ADDRESS_FORM.match(label)
+        and not _TITLED_SPEAKER.match(label)
+        and not _SPEAKER.match(text)
+        and not _SUBJECT.match(text)
+    )
 
 
 def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
@@ -2382,6 +2413,8 @@ def _preamble_kind(text: str, fmt: RecordFormat, address_context: bool) -> str:
     kind = _preamble_seg_kind(text, fmt)
     if kind:
         return kind
+    if _labelled_field(text, fmt):
+        return "field"  # `Attachments: none`: what its label says, never a guessed sender or addressee
     marked = re.split(r"\s*[—–]\s*|\s-\s", text, maxsplit=1)
     if (
         len(marked) == 2
@@ -2493,6 +2526,7 @@ def _lines_to_salute(
             and isinstance(parts[-1], Node)
             and parts[-1].tag == "seg"
             and parts[-1].attrs.get("type") in ("addressee", "sender", "from")
+            and not _labelled_field(text, fmt)  # `[Urgency Level]: Urgent` under the sender: a part of its own
         ):
             parts[-1].children += [Node("lb"), text]  # one address over several lines
             continue
@@ -2546,7 +2580,7 @@ def _head_subtitle(lines: list[Line], i: int, head: list[Node | str]) -> int:
 
 def _after_head_line(text: str, lines: list[Line], i: int) -> bool:
     """Between a head and the entry's date line: a lone place name or an omission bracket."""
-    if not (re.fullmatch(r"[A-ZÀ-Þ][\w'’-]+", text) or re.fullmatch(r"\[[.…\s]+\]", text)):
+    if not (_ONE_CAPITALISED_WORD.fullmatch(text) or re.fullmatch(r"\[[.…\s]+\]", text)):
         return False
     return any(_dateline(ln.text) for ln in lines[i + 1 : i + 3])
 
@@ -2586,7 +2620,7 @@ def _append_line(node: Node, parts: list[Node | str]) -> None:
 
 
 _SIDE_LABEL = re.compile(
-    r"^(?:[-–•]\s*)?(?:(?:From|On|For)\s+(?:the\s+)?[A-ZÀ-Þ][\w'’ -]{1,50}|(?:The\s+)?[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?\s+[Ss]ide)\s*:",
+    rf"^(?:[-–•]\s*)?(?:(?:From|On|For)\s+(?:the\s+)?[{UPPER}][\w'’ -]{{1,50}}|(?:The\s+)?[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?\s+[Ss]ide)\s*:",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..config import RecordFormat, archive_schemes, repositories
 from ..dates import find_dates
+from ..letters import LOWER, UPPER
 from ..model import ArchivalReference, Repository, Responsibility
 
 # The title a citation opens with: "Title", or "Title," with the comma inside the quotes.
@@ -21,6 +22,11 @@ _FOLIOS = re.compile(
     r"\b(?P<unit>ll|Ll|l|L|listy|Listy|list|List|pp|p|Pp|ff|Ff)\.?\s*(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?\b\.?"
 )
 _BARE_FOLIO_UNIT = re.compile(r"(?:ll|Ll|listy|Listy|list|List|pp|ff)\.?")
+_LOWER_CASE_TAIL = re.compile(rf"(?:\s+[{LOWER}][\w'’-]*)+$")  # "Aleksandr Name slightly revised"
+_CAPITAL_FIRST = re.compile(rf"^[{UPPER}]")
+_NAME_BEFORE = re.compile(
+    rf"(?:^|[,;]\s*)(?P<name>[{UPPER}][^,;()\[\]\d]*?)\s*$"
+)  # the name before a bracketed repository
 # Chinese Foreign Ministry archive: file number, then the pages ("106-01234-05, 12-14")
 _FILE_AND_PAGES = re.compile(
     r"(?P<file>\d{3}-[0-9A-Z]+(?:-\d+)*)(?:\s*,\s*(?:pp?\.\s*)?(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?)?"
@@ -141,7 +147,7 @@ def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]
         names_text = re.sub(r"\s*\([^()]*\)", "", names_text)  # an affiliation, not a name
         names = [n.strip(" .") for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", names_text) if n.strip(" .")]
         # "Aleksandr Name slightly revised": lower-case words after a name are a remark, not the name
-        names = [re.sub(r"(?:\s+[a-zà-ÿ][\w'’-]*)+$", "", n) for n in itertools.takewhile(_starts_a_name, names)]
+        names = [_LOWER_CASE_TAIL.sub("", n) for n in itertools.takewhile(_starts_a_name, names)]
         if not names:
             continue
         said = [m.group("noun")] if m.group("noun") else re.findall(verbs, m.group("verbs"), re.IGNORECASE)
@@ -153,7 +159,7 @@ def parse_responsibilities(text: str, fmt: RecordFormat) -> list[Responsibility]
 
 def _starts_a_name(text: str) -> bool:
     """A capital first, no quotation mark: the start of a name, not of a quoted title or a clause."""
-    return bool(re.match(r"^[A-ZÀ-Þ]", text)) and not re.search(r"[\"“”]", text)
+    return bool(_CAPITAL_FIRST.match(text)) and not re.search(r"[\"“”]", text)
 
 
 @lru_cache(maxsize=1024)
@@ -290,7 +296,7 @@ def _repository_span(text: str, start: int, end: int) -> tuple[int, int]:
         end = federation.end()
     if not (text[start - 1 : start] in "[(" and text[end : end + 1] in "])" and start > 0 and end < len(text)):
         return start, end
-    before = re.search(r"(?:^|[,;]\s*)(?P<name>[A-ZÀ-Þ][^,;()\[\]\d]*?)\s*$", text[: start - 1])
+    before = _NAME_BEFORE.search(text[: start - 1])
     if not before:
         return start - 1, end + 1
     return before.start("name"), end + 1
@@ -320,10 +326,10 @@ def _gloss_end(text: str, end: int, names: Iterable[str]) -> int:
 # an archive's name as printed: capitalised words, abbreviations and the small words between them
 # ("Archive of the Ministry", "Archivio di Stato"), no digits, at most a dozen words
 _UNLISTED_ARCHIVE = re.compile(
-    r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|of|the|for|and|de|del|des|di|du|der|la|le|y|i|na)){0,11}"
+    rf"[{UPPER}][\w'’.-]*(?:\s+(?:[{UPPER}][\w'’.-]*|of|the|for|and|de|del|des|di|du|der|la|le|y|i|na)){{0,11}}"
 )
 # capitalised words or abbreviations only ("MfAA", "Senato, Dispacci"): a name, not a remark
-_NAME_WORDS = re.compile(r"(?:[A-ZÀ-Þ][\w'’.-]*)(?:[\s,]+[A-ZÀ-Þ][\w'’.-]*)*")
+_NAME_WORDS = re.compile(rf"(?:[{UPPER}][\w'’.-]*)(?:[\s,]+[{UPPER}][\w'’.-]*)*")
 
 
 def _first_reference(text: str) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from importlib import resources
 
 from ..config import RecordFormat
 from ..gazetteer import gazetteer_places
+from ..letters import LOWER, UPPER
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class Sender:
 
 
 _QUOTE = "'‘\"“"
-_INITIAL = re.compile(r"(?:[A-ZÀ-Þ]\.\s?)+")
-_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿĀ-ž'’-]*[a-zß-ÿĀ-ž](?:-[A-ZÀ-Þ][a-zß-ÿĀ-ž]+)?")
+_INITIAL = re.compile(rf"(?:[{UPPER}]\.\s?)+")
+_NAME_WORD = re.compile(rf"[{UPPER}][{LOWER}'’-]*[{LOWER}](?:-[{UPPER}][{LOWER}]+)?")
 
 
 def title_sender(title: str, fmt: RecordFormat) -> Sender | None:
@@ -77,7 +78,7 @@ def _kind_patterns(document_kinds: frozenset[str]) -> tuple[re.Pattern, ...] | N
     kinds = "|".join(sorted((re.escape(k) for k in document_kinds), key=len, reverse=True))
     if not kinds:
         return None
-    lead = r"(?:[A-ZÀ-Þ][\w-]*\s+){0,2}"  # "Secret", "Ciphered", "Telephone"
+    lead = rf"(?:[{UPPER}][\w-]*\s+){{0,2}}"  # "Secret", "Ciphered", "Telephone"
     return (
         re.compile(rf"{lead}(?i:{kinds})\s+by\s+(?P<rest>.+)$"),
         re.compile(rf"{lead}(?i:{kinds})\s+from\s+(?P<rest>.+)$"),
