@@ -2543,6 +2543,8 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     v = ctx.rec.names
     pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
     own = {w for f in forms for w in f}
+    if _family_name_of_another(ctx, short, forms, pairs):
+        return True  # "Ho Dam" beside Ho Ka-i: "Ho" alone may be either
     if not _given_or_family_words(ctx) - own:
         return False  # no other given or family name in the record: no string read again
     flat = _flat(ctx)
@@ -2561,6 +2563,36 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
         keys = [norm(t) for _, _, t in tokens(flat[m.start() : m.start() + 120])]
         if any(L > 1 and ctx.forms(tuple(keys[:L])) for L in ctx.lengths_from(before)):
             continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
+        return True
+    return False
+
+
+def _family_name_of_another(
+    ctx: _DocContext, short: str, forms: list[tuple[str, ...]], pairs: set[tuple[str, ...]]
+) -> bool:
+    """Whether the record prints `short`, the family name that opens the person's full forms ("Ho" of
+    Ho Ka-i, "Pham" of Pham Van Dong), one space before a capitalised word that follows it in no full
+    form of the person ("Ho Dam", "Pham The Duyet"): another person of that family name, whose name no
+    list need hold, so the family name alone may be either (issue #12: a wrong link is worse than none).
+    A dictionary word counts when it is one romanized syllable ("Dam", "Li") and no function word
+    (names.json never_before_bracketed_name); a title, or another dictionary word ("Pham The Duyet",
+    "Le Said"), only when a capitalised word that is neither follows it in turn (a three-part name,
+    not a heading's next word)."""
+    if not any(f[0] == short for f in forms):
+        return False  # a surname printed last ("Wang" of "Wang Bingnan" is first; "Kosygin" is not)
+    v = ctx.rec.names
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, short):
+        m = _CAPITALISED_AFTER.match(flat, at + len(short))
+        if m is None or (short, norm(m.group(1))) in pairs:
+            continue
+        after = m.group(1)
+        if v.is_title_word(after) or (
+            v.is_common_word(after) and (fold(after) in v.before_bracketed_name or not v.is_syllable_word(after))
+        ):
+            m = _CAPITALISED_AFTER.match(flat, m.end())
+            if m is None or v.is_common_word(m.group(1)) or v.is_title_word(m.group(1)):
+                continue
         return True
     return False
 

@@ -1,0 +1,26 @@
+"""Wrong links to a namesake, a homonym or an eponym (issue 12, session 13): a mention the authority's
+string fits that names a different real-world entity stays unlinked; constructed, invented wording."""
+
+from test_names_s8_kinds import _mentions
+
+
+def _refs(found: list[tuple[str, str, str]], text: str) -> list[str]:
+    return [ref for _, name, ref in found if name == text]
+
+
+def test_a_family_name_alone_beside_another_bearer_no_list_holds_is_linked_to_neither(tmp_path):
+    body = (
+        "Ho Dam told us that Ho Ka-i had been criticized at the plenum. Ho said nothing more.\n\n"
+        "Later Wang Bingnan met Wang Li at the station. Wang said the train was late.\n\n"
+        "Pham The Duyet and Pham Van Dong spoke after lunch. Pham then left for the airport.\n"
+    )
+    found = _mentions(tmp_path, body, "persName")
+    assert ("persName", "Ho Ka-i", "#ho-ka-i") in found and ("persName", "Wang Bingnan", "#wang-bingnan") in found
+    for short, listed in (("Ho", "#ho-ka-i"), ("Wang", "#wang-bingnan"), ("Pham", "#pham-van-dong")):
+        assert listed not in _refs(found, short), short  # another Ho, Wang, Pham is named in the record
+
+
+def test_a_family_name_alone_after_its_one_bearer_is_still_linked(tmp_path):
+    body = "Pham Van Dong arrived at noon. Pham said the talks went well.\n\nHo Chi Minh spoke. Ho then left.\n"
+    found = _mentions(tmp_path, body, "persName")
+    assert _refs(found, "Pham") == ["#pham-van-dong"] and _refs(found, "Ho") == ["#ho-chi-minh"]
