@@ -24,3 +24,24 @@ def test_a_family_name_alone_after_its_one_bearer_is_still_linked(tmp_path):
     body = "Pham Van Dong arrived at noon. Pham said the talks went well.\n\nHo Chi Minh spoke. Ho then left.\n"
     found = _mentions(tmp_path, body, "persName")
     assert _refs(found, "Pham") == ["#pham-van-dong"] and _refs(found, "Ho") == ["#ho-chi-minh"]
+
+
+def test_a_city_before_a_federations_state_is_another_city_and_the_state_no_country(tmp_path):
+    body = (
+        "The student had lived in Moscow, Idaho, and in Paris, Texas, before he wrote from London, Ontario. "
+        "The consul in Lebanon, Pennsylvania answered; the congress met in Atlanta, Georgia, that spring.\n"
+    )
+    found = _mentions(tmp_path, body, "placeName")
+    for name, wrong in (("Moscow", "#moscow"), ("Paris", "#paris"), ("London", "#london"), ("Lebanon", "#lebanon")):
+        assert _refs(found, name) and wrong not in _refs(found, name), name
+    assert _refs(found, "Georgia") and not _refs(found, "Georgia")[0].startswith("#gn-")  # the state, unlinked
+
+
+def test_a_list_of_places_and_a_city_of_the_country_keep_their_links(tmp_path):
+    body = (
+        "The factory in Tbilisi, Georgia, sent a delegation. The envoys of Armenia, Georgia and Azerbaijan "
+        "came, and flights linked Moscow, Washington and Paris; talks in Moscow, Georgia and Armenia went on.\n"
+    )
+    found = _mentions(tmp_path, body, "placeName")
+    assert set(_refs(found, "Georgia")) == {"#gn-614540"}
+    assert set(_refs(found, "Moscow")) == {"#moscow"} and _refs(found, "Washington") == ["#washington"]

@@ -4750,6 +4750,61 @@ def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
     return start
 
 
+def _city_and_subdivision(ctx: _DocContext, text: str, toks, keys, i: int, length: int, spans: list) -> _Span | None:
+    """A place of the record, unlinked, for the known place at token i when it is a city before a comma and
+    a federation's state or province (data/gazetteer.json subdivisions_after_a_city: "Moscow, Idaho",
+    "Paris, Texas", "London, Ontario": another city of that name), or that state after a city and a comma
+    when a country or a listed city bears its name ("Atlanta, Georgia": the state, not the country);
+    None otherwise. A listed city's name after the comma never makes the city before it another
+    ("Moscow, Washington"); a country's, only when the city is none and no list goes on ("Moscow,
+    Georgia and Armenia"; a gazetteer town's name, as "Ontario", does not count); the state
+    after a city is the country or city it is named like when the city lies in that country ("Tbilisi,
+    Georgia"), when a country stands before the comma ("Armenia, Georgia"), when a list goes on, or, for
+    a state named like a city ("Washington"), unless the city before it lies in the federation. TEI
+    13.3.1: a name links only to the entity it names; a wrong link is worse than none (issue #12)."""
+    subdivisions = ctx.rec.link_rules.subdivisions
+    start, end = toks[i][0], toks[i + length - 1][1]
+    key = tuple(keys[i : i + length])
+    j = i + length
+    if j < len(toks) and text[end : toks[j][0]] == ", " and key not in subdivisions:
+        for n in (3, 2, 1):
+            sub = tuple(keys[j : j + n])
+            if len(sub) < n or sub not in subdivisions or not all(t[2][:1].isupper() for t in toks[j : j + n]):
+                continue
+            if norm(text[toks[j][0] : toks[j + n - 1][1]]) in _country_names():
+                if norm(text[start:end]) in _country_names() or _list_goes_on(text, toks, j + n):
+                    return None  # "Armenia, Georgia", "Moscow, Georgia and Armenia": a list
+            elif any(f.kind == "place" and f.rank == 0 for f in ctx.forms(sub)):
+                return None  # "Moscow, Washington": a listed city after the comma, a list
+            return _unlinked_place(ctx, start, end, text[start:end], key)
+    country = subdivisions.get(key)
+    if country is None or not i or text[toks[i - 1][1] : start] != ", " or not spans or spans[-1][1] != toks[i - 1][1]:
+        return None
+    before = spans[-1]
+    if before[2].tag != TAGS["place"] or norm(before[3]) in _country_names() or _list_goes_on(text, toks, j):
+        return None
+    lies_in = {
+        city[1][0]
+        for f in ctx.forms(tuple(norm(t) for _, _, t in tokens(before[3])))
+        if (city := ctx.rec.gazetteer_cities.get(f.entity_id)) is not None and city[1]
+    }
+    if key in lies_in:
+        return None  # "Tbilisi, Georgia": the country the city lies in
+    if norm(text[start:end]) not in _country_names() and tuple(norm(t) for t in country.split()) not in lies_in:
+        return None  # "Moscow, Washington": two cities, unless the first lies in the federation ("Seattle")
+    return _unlinked_place(ctx, start, end, text[start:end], key)
+
+
+def _list_goes_on(text: str, toks, j: int) -> bool:
+    """Whether a list of names goes on at token j: a comma or "and" and a capitalised word follow."""
+    if j >= len(toks):
+        return False
+    between = text[toks[j - 1][1] : toks[j][0]]
+    if between.strip() == "," and toks[j][2][:1].isupper():
+        return True
+    return between == " " and toks[j][2] == "and" and j + 1 < len(toks) and toks[j + 1][2][:1].isupper()
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """The folded names of the gazetteer's countries ("israel", "kuwait")."""
@@ -4882,6 +4937,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            other = (
+                _city_and_subdivision(ctx, text, toks, keys, i, length, spans)
+                if form.kind == "place" and ctx.rec.link_rules.subdivisions
+                else None
+            )
+            if other:
+                spans.append(other)  # "Moscow, Idaho", "Atlanta, Georgia": another place of that name, unlinked
+                i += length
+                continue
             body = (
                 _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
                 if form.kind in ("place", "org")
