@@ -45,3 +45,23 @@ def test_a_list_of_places_and_a_city_of_the_country_keep_their_links(tmp_path):
     found = _mentions(tmp_path, body, "placeName")
     assert set(_refs(found, "Georgia")) == {"#gn-614540"}
     assert set(_refs(found, "Moscow")) == {"#moscow"} and _refs(found, "Washington") == ["#washington"]
+
+
+def test_a_persons_name_inside_an_honours_a_places_or_a_ships_name_is_no_mention_of_the_person(tmp_path):
+    body = (
+        "The poet received the Lenin Peace Prize and the Order of Lenin; the Stalin International Peace Prize "
+        "went to a painter. The delegates saw the Lenin Central Stadium and the Stalin Auto Works. The motor "
+        "ship Fidel Castro docked beside the steamer “Nehru” and the vessel Pyongyang.\n"
+    )
+    found = _mentions(tmp_path, body)
+    linked = {ref for _, _, ref in found}
+    assert not linked & {"#lenin", "#stalin", "#castro-fidel", "#nehru", "#pyongyang"}, found
+    assert ("placeName", "Lenin Central Stadium") in {(k, n) for k, n, _ in found}
+
+
+def test_a_surname_before_brothers_or_family_names_more_than_one_person(tmp_path):
+    body = "The Castro brothers met the Kennedy family in a film; later Fidel Castro spoke alone.\n"
+    found = _mentions(tmp_path, body, "persName")
+    assert _refs(found, "Castro") and "#castro-fidel" not in _refs(found, "Castro")
+    assert "#kennedy-john" not in _refs(found, "Kennedy")
+    assert _refs(found, "Fidel Castro") == ["#castro-fidel"]

@@ -3726,17 +3726,43 @@ def _named_after_found_person(
     length, form = found
     if form.kind != "person":
         return None
+    v = ctx.rec.names
+    start = toks[i][0]
+    if any(text.endswith(f"{words} ", 0, start) for words in v.honours_before_person):
+        return None, i + length  # "the Order of Lenin": an honour, no mention of Lenin
     j = i + length
     word = _word_after(text, toks, j)
     if word is None or not word[:1].isupper():
+        if word in v.kin_nouns and length == 1:
+            # "the Castro brothers": more than one bearer of the surname, a person of the record, unlinked
+            xml_id = _new_local_person(ctx, toks[i][2], (keys[i], keys[j]))
+            return (start, toks[i][1], Node(TAGS["person"], {"ref": f"#{xml_id}"}, [toks[i][2]]), toks[i][2]), j
         return None
-    v = ctx.rec.names
-    if keys[j] in v.honours_named_after_person:
-        return None, j + 1
-    if keys[j] not in v.named_after_person:
-        return None
-    start, end = toks[i][0], toks[j][1]
-    return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : j + 1])), j + 1
+    # up to two capitalised dictionary words before the noun: "the Lenin Peace Prize", "the Stalin Auto Works"
+    for k in range(j, min(j + 3, len(toks))):
+        if k > j and (_word_after(text, toks, k) is None or not toks[k][2][:1].isupper()):
+            return None
+        if keys[k] in v.honours_named_after_person:
+            return None, k + 1
+        if keys[k] in v.named_after_person:
+            end = toks[k][1]
+            return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : k + 1])), k + 1
+        if not v.is_common_word(toks[k][2]):
+            return None  # a name goes on
+    return None
+
+
+def _after_vessel_noun(rec: EntityRecognizer, text: str, start: int) -> bool:
+    """Whether a known name starting at `start` follows a word of names.json vessel_nouns, one space
+    apart, a quotation mark allowed ("the ship Fidel Castro", "the motor ship “Havana”"): the name is a
+    ship's, no mention of the person or place it is named after (TEI 13.2: a name of another kind)."""
+    before = text[max(0, start - 24) : start].rstrip("\"“”«‘'")
+    if not before.endswith(" "):
+        return False
+    before = before[:-1]
+    return any(
+        before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum() for noun in rec.names.vessel_nouns
+    )
 
 
 def _woman_addressed(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
@@ -4916,6 +4942,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             ctx.add_local(key, _Form(xml_id, "person", (True,) * len(key), None, 2))
             spans.append((start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
             i += found[0] + 1
+            continue
+        if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
+            i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
         named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
         if named:
