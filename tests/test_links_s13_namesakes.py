@@ -65,3 +65,23 @@ def test_a_surname_before_brothers_or_family_names_more_than_one_person(tmp_path
     assert _refs(found, "Castro") and "#castro-fidel" not in _refs(found, "Castro")
     assert "#kennedy-john" not in _refs(found, "Kennedy")
     assert _refs(found, "Fidel Castro") == ["#castro-fidel"]
+
+
+def test_a_listed_one_word_form_beside_another_bearer_named_in_full_is_linked_to_neither(tmp_path):
+    body = (
+        "Edward Kennedy visited the institute. Kennedy met students there.\n\n"
+        "Admiral Nikolai Kuznetsov inspected the fleet. Kuznetsov was pleased.\n\n"
+        "Fidel Velázquez, the labor leader, spoke. Fidel then thanked the workers.\n\n"
+        "Mao Anying, the son of the chairman, died at the front. Mao was deeply affected.\n\n"
+        "Ngo Dinh Nhu and Ngo Dinh Can met. Ngo said nothing.\n"
+    )
+    found = _mentions(tmp_path, body, "persName")
+    for short, listed in (
+        ("Kennedy", "#kennedy-john"),
+        ("Kuznetsov", "#kuznetsov-vasily"),
+        ("Fidel", "#castro-fidel"),
+        ("Mao", "#mao"),
+        ("Ngo", "#ngo-dinh-nhu"),
+    ):
+        assert listed not in _refs(found, short), short
+    assert _refs(found, "Ngo Dinh Nhu") == ["#ngo-dinh-nhu"]

@@ -2543,7 +2543,7 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     v = ctx.rec.names
     pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
     own = {w for f in forms for w in f}
-    if _family_name_of_another(ctx, short, forms, pairs):
+    if _family_name_of_another(ctx, short, forms):
         return True  # "Ho Dam" beside Ho Ka-i: "Ho" alone may be either
     if not _given_or_family_words(ctx) - own:
         return False  # no other given or family name in the record: no string read again
@@ -2567,25 +2567,32 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     return False
 
 
-def _family_name_of_another(
-    ctx: _DocContext, short: str, forms: list[tuple[str, ...]], pairs: set[tuple[str, ...]]
-) -> bool:
+def _family_name_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, ...]]) -> bool:
     """Whether the record prints `short`, the family name that opens the person's full forms ("Ho" of
-    Ho Ka-i, "Pham" of Pham Van Dong), one space before a capitalised word that follows it in no full
-    form of the person ("Ho Dam", "Pham The Duyet"): another person of that family name, whose name no
-    list need hold, so the family name alone may be either (issue #12: a wrong link is worse than none).
-    A dictionary word counts when it is one romanized syllable ("Dam", "Li") and no function word
-    (names.json never_before_bracketed_name); a title, or another dictionary word ("Pham The Duyet",
-    "Le Said"), only when a capitalised word that is neither follows it in turn (a three-part name,
-    not a heading's next word)."""
-    if not any(f[0] == short for f in forms):
+    Ho Ka-i, "Pham" of Pham Van Dong), before capitalised words, one space apart, that leave every full
+    form of the person before it ends ("Ho Dam", "Pham The Duyet", "Ngo Dinh Can" beside Ngo Dinh Nhu):
+    another person of that family name, whose name no list need hold, so the family name alone may be
+    either (issue #12: a wrong link is worse than none). A word after a whole form goes on no name of
+    the person's ("Ho Chi Minh City"). The word that leaves the forms counts when it is no dictionary
+    word, or one romanized syllable ("Dam", "Li") and no function word (names.json
+    never_before_bracketed_name); a title, or another dictionary word ("Pham The Duyet", "Le Said"),
+    only when a capitalised word that is neither follows it in turn (a three-part name, not a heading's
+    next word)."""
+    opening = [f for f in forms if f[0] == short]
+    if not opening:
         return False  # a surname printed last ("Wang" of "Wang Bingnan" is first; "Kosygin" is not)
     v = ctx.rec.names
     flat = _flat(ctx)
     for at in _occurrences(ctx, short):
-        m = _CAPITALISED_AFTER.match(flat, at + len(short))
-        if m is None or (short, norm(m.group(1))) in pairs:
-            continue
+        candidates, k, end = opening, 1, at + len(short)
+        while (m := _CAPITALISED_AFTER.match(flat, end)) is not None:
+            word = norm(m.group(1))
+            still = [f for f in candidates if len(f) > k and f[k] == word]
+            if not still:
+                break
+            candidates, k, end = still, k + 1, m.end()
+        if m is None or any(len(f) <= k for f in candidates):
+            continue  # the name ends here, or a whole form of the person was printed
         after = m.group(1)
         if v.is_title_word(after) or (
             v.is_common_word(after) and (fold(after) in v.before_bracketed_name or not v.is_syllable_word(after))
@@ -4376,7 +4383,12 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         owner = next(iter(named)) if len(named) == 1 else None
         if owner and owner not in listed and _titled_as_another(ctx, key, owner):
             owner = None  # "Robert Kennedy" ... "President Kennedy": John F. Kennedy fits too
-        if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
+        if (
+            not named
+            and len(set(listed)) == 1
+            and not _after_envoy_title(ctx, key)
+            and not _other_bearer_named(ctx, key, listed[0])
+        ):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
         if owner and _after_unheld_rank(ctx, key, owner):
             owner = None  # "Admiral Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
@@ -4384,6 +4396,23 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
     return owner
+
+
+def _other_bearer_named(ctx: _DocContext, key: str, pid: str) -> bool:
+    """Whether the record names in full another bearer of the word `key`, a listed person's one-word
+    form (`pid` never named in full): a person of the record whose name of two or more words begins or
+    ends with it ("Edward Kennedy", "Juanita Castro", "Fidel Velázquez", "Deng Yingchao"), or a family
+    name printed before a given name no form of the person holds ("Mao Anying"). The word alone may
+    then be either person: a wrong link is worse than none (issue #12)."""
+    entries = ctx.rec.authority.entries
+    for words, forms in ctx.local.items():
+        if (
+            len(words) > 1
+            and key in (words[0], words[-1])
+            and any(f.kind == "person" and f.entity_id not in entries for f in forms)
+        ):
+            return True
+    return _family_name_of_another(ctx, key, _full_forms_with(ctx, pid, key))
 
 
 def _titled_as_another(ctx: _DocContext, key: str, owner: str) -> bool:
