@@ -131,6 +131,7 @@ class LinkRules:
     # a state's or province's name (as folded words) -> the gazetteer's name of its federation: after a city
     # and a comma ("Moscow, Idaho"), the city is another place of that name, never the listed one
     subdivisions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    paper_name_words: frozenset[str] = frozenset()  # "Times" of "the Korea Times": a paper, not the place
 
 
 @lru_cache(maxsize=1)
@@ -176,6 +177,7 @@ def gazetteer_link_rules() -> LinkRules:
             for name, rule in raw.get("adjectives_of_ambiguous_names", {}).items()
         },
         former_state_names={country: tuple(names) for country, names in raw.get("former_state_names", {}).items()},
+        paper_name_words=frozenset(raw.get("paper_name_words", ())),
         subdivisions={
             tuple(w.casefold() for w in name.split()): country
             for country, names in raw.get("subdivisions_after_a_city", {}).items()

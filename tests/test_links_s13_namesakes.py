@@ -85,3 +85,15 @@ def test_a_listed_one_word_form_beside_another_bearer_named_in_full_is_linked_to
     ):
         assert listed not in _refs(found, short), short
     assert _refs(found, "Ngo Dinh Nhu") == ["#ngo-dinh-nhu"]
+
+
+def test_a_place_inside_a_papers_a_buildings_or_a_citys_name_is_no_mention_of_the_place(tmp_path):
+    body = (
+        "The Korea Times and the Peking Review reported that the delegates stayed at the Beijing Hotel, flew "
+        "from Pyongyang Airport and saw Nasser City; the Korean News Agency and Pravda said nothing.\n"
+    )
+    found = _mentions(tmp_path, body)
+    linked = {ref for _, _, ref in found}
+    assert not linked & {"#dprk", "#korea", "#beijing", "#pyongyang", "#nasser"}, found
+    assert ("orgName", "Korea Times") in {(k, n) for k, n, _ in found}
+    assert ("orgName", "Korean News Agency", "#kcna") in found and ("orgName", "Pravda", "#pravda") in found

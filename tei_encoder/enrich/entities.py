@@ -3787,6 +3787,21 @@ def _word_after(text: str, toks, j: int) -> str | None:
     return toks[j][2]
 
 
+def _paper_after_place(ctx: _DocContext, text: str, toks, i: int, j: int) -> _Span | None:
+    """The newspaper or magazine a known place's name (tokens i to j - 1) begins, when a word of
+    data/gazetteer.json paper_name_words follows it, one space apart, and no capitalised word after
+    that ("the Korea Times", "China Daily", "Peking Review"; not "the Korea News Agency"): an
+    organisation of the record, the place no mention of its own (TEI 13.2.2; a place inside an
+    organisation's name is part of its orgName). None otherwise."""
+    word = _word_after(text, toks, j)
+    if word is None or word not in ctx.rec.link_rules.paper_name_words:
+        return None
+    after = _word_after(text, toks, j + 1)
+    if after is not None and after[:1].isupper():
+        return None
+    return _record_org_span(ctx, text, toks[i][0], toks[j][1])
+
+
 def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
     """Whether the place name ending before token j starts an event's name ("Geneva accords") or
     names a part of an organisation ("the Korea Desk")."""
@@ -5056,6 +5071,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if broadcaster:
                 spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
                 i += length
+                continue
+            paper = _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" else None
+            if paper:
+                spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
+                i += length + 1
                 continue
             if form.kind == "place" and (
                 _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
