@@ -97,3 +97,14 @@ def test_a_place_inside_a_papers_a_buildings_or_a_citys_name_is_no_mention_of_th
     assert not linked & {"#dprk", "#korea", "#beijing", "#pyongyang", "#nasser"}, found
     assert ("orgName", "Korea Times") in {(k, n) for k, n, _ in found}
     assert ("orgName", "Korean News Agency", "#kcna") in found and ("orgName", "Pravda", "#pravda") in found
+
+
+def test_a_listed_bodys_letters_of_another_state_are_another_body(tmp_path):
+    body = (
+        "The PCC of Chile sent greetings to the SED of the GDR, to the HSWP of Hungary and to the CCP of "
+        "China; the Communist Party of Cuba answered.\n"
+    )
+    found = _mentions(tmp_path, body, "orgName")
+    assert "#pcc" not in _refs(found, "PCC of Chile") and _refs(found, "PCC of Chile")  # one body, unlinked
+    assert _refs(found, "SED") == ["#sed"] and _refs(found, "HSWP") == ["#hswp"] and _refs(found, "CCP") == ["#ccp"]
+    assert _refs(found, "Communist Party of Cuba") == ["#pcc"]

@@ -3787,6 +3787,49 @@ def _word_after(text: str, toks, j: int) -> str | None:
     return toks[j][2]
 
 
+def _listed_body_of_another_state(
+    ctx: _DocContext, text: str, toks, keys, i: int, end: int, spans: list, form: _Form
+) -> _Span | None:
+    """An organisation of the record, unlinked, for a listed body tagged right before "of" or "of the"
+    and the known place at token i, when the body's names name a state and not this one ("the PCC of
+    Chile": the Communist Party of Cuba's letters, another country's party); None otherwise. A body's
+    state is a word of its names that is a known place's or begins like a one-word country's name
+    ("Cuban", "Hungarian"); the place's, the words of its names ("Chile", "German"). A body whose names name
+    no state ("the KGB") is left as it is. TEI 13.3.1; a wrong link is worse than none (issue #12)."""
+    k = i - 2 if keys[i - 1] == "of" else i - 3
+    if k < 0 or keys[k + 1] != "of" or not spans or spans[-1][1] != toks[k][1]:
+        return None
+    body = spans[-1]
+    if body[2].tag != TAGS["org"] or text[toks[k][1] : toks[i][0]] not in (" of ", " of the "):
+        return None
+    body_id = body[2].attrs.get("ref", "")[1:]
+    entry = ctx.rec.authority.entries.get(body_id)
+    if entry is None:
+        return None
+    countries = _one_word_country_stems()
+    states = set()
+    for name in (entry.name, *entry.variants):
+        for _, _, word in tokens(name):
+            w = norm(word)
+            if len(w) >= 4 and (w[:4] in countries or any(f.kind == "place" for f in ctx.forms((w,)))):
+                states.add(w[:4])
+    if not states:
+        return None
+    place = ctx.entry(form.entity_id)
+    names = (place.name, *place.variants, *(shared.form for shared in place.shared))
+    own = {norm(word) for name in names for _, _, word in tokens(name)}
+    if states & {w[:4] for w in own}:
+        return None
+    start = body[0]
+    return _record_org_span(ctx, text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _one_word_country_stems() -> frozenset[str]:
+    """The first four letters of the gazetteer's one-word country names ("cuba", "hung", "chin")."""
+    return frozenset(n[:4] for n in _country_names() if " " not in n and len(n) >= 4)
+
+
 def _paper_after_place(ctx: _DocContext, text: str, toks, i: int, j: int) -> _Span | None:
     """The newspaper or magazine a known place's name (tokens i to j - 1) begins, when a word of
     data/gazetteer.json paper_name_words follows it, one space apart, and no capitalised word after
@@ -5070,6 +5113,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             broadcaster = _broadcaster_of_place(ctx, text, toks, i, end, spans) if form.kind == "place" and i else None
             if broadcaster:
                 spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
+                i += length
+                continue
+            other_state = (
+                _listed_body_of_another_state(ctx, text, toks, keys, i, end, spans, form)
+                if form.kind == "place" and i >= 2 and keys[i - 1] in ("of", "the")
+                else None
+            )
+            if other_state:
+                spans[-1] = other_state  # "the PCC of Chile": not the Cuban party, one body of the record
                 i += length
                 continue
             paper = _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" else None
