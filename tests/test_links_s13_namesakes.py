@@ -8,6 +8,13 @@ def _refs(found: list[tuple[str, str, str]], text: str) -> list[str]:
     return [ref for _, name, ref in found if name == text]
 
 
+def _none_linked_to(tmp_path, body: str, wrong: set[str]) -> set[tuple[str, str]]:
+    """The (element, text) of every mention in `body`, after asserting none carries a ref of `wrong`."""
+    found = _mentions(tmp_path, body)
+    assert not {ref for _, _, ref in found} & wrong, found
+    return {(kind, name) for kind, name, _ in found}
+
+
 def test_a_family_name_alone_beside_another_bearer_no_list_holds_is_linked_to_neither(tmp_path):
     body = (
         "Ho Dam told us that Ho Ka-i had been criticized at the plenum. Ho said nothing more.\n\n"
@@ -53,10 +60,8 @@ def test_a_persons_name_inside_an_honours_a_places_or_a_ships_name_is_no_mention
         "went to a painter. The delegates saw the Lenin Central Stadium and the Stalin Auto Works. The motor "
         "ship Fidel Castro docked beside the steamer “Nehru” and the vessel Pyongyang.\n"
     )
-    found = _mentions(tmp_path, body)
-    linked = {ref for _, _, ref in found}
-    assert not linked & {"#lenin", "#stalin", "#castro-fidel", "#nehru", "#pyongyang"}, found
-    assert ("placeName", "Lenin Central Stadium") in {(k, n) for k, n, _ in found}
+    found = _none_linked_to(tmp_path, body, {"#lenin", "#stalin", "#castro-fidel", "#nehru", "#pyongyang"})
+    assert ("placeName", "Lenin Central Stadium") in found
 
 
 def test_a_surname_before_brothers_or_family_names_more_than_one_person(tmp_path):
@@ -92,11 +97,10 @@ def test_a_place_inside_a_papers_a_buildings_or_a_citys_name_is_no_mention_of_th
         "The Korea Times and the Peking Review reported that the delegates stayed at the Beijing Hotel, flew "
         "from Pyongyang Airport and saw Nasser City; the Korean News Agency and Pravda said nothing.\n"
     )
-    found = _mentions(tmp_path, body)
-    linked = {ref for _, _, ref in found}
-    assert not linked & {"#dprk", "#korea", "#beijing", "#pyongyang", "#nasser"}, found
-    assert ("orgName", "Korea Times") in {(k, n) for k, n, _ in found}
-    assert ("orgName", "Korean News Agency", "#kcna") in found and ("orgName", "Pravda", "#pravda") in found
+    _none_linked_to(tmp_path, body, {"#dprk", "#korea", "#beijing", "#pyongyang", "#nasser"})
+    found = _mentions(tmp_path, body, "orgName")
+    assert _refs(found, "Korea Times") and _refs(found, "Korean News Agency") == ["#kcna"]
+    assert _refs(found, "Pravda") == ["#pravda"]
 
 
 def test_a_listed_bodys_letters_of_another_state_are_another_body(tmp_path):
