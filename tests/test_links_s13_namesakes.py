@@ -112,3 +112,11 @@ def test_a_listed_bodys_letters_of_another_state_are_another_body(tmp_path):
     assert "#pcc" not in _refs(found, "PCC of Chile") and _refs(found, "PCC of Chile")  # one body, unlinked
     assert _refs(found, "SED") == ["#sed"] and _refs(found, "HSWP") == ["#hswp"] and _refs(found, "CCP") == ["#ccp"]
     assert _refs(found, "Communist Party of Cuba") == ["#pcc"]
+
+
+def test_the_city_of_a_countrys_name_is_the_city(tmp_path):
+    body = "The City of Mexico was larger than the City of Kuwait; Mexico itself was larger still.\n"
+    found = _mentions(tmp_path, body, "placeName")
+    assert found[0][1:] == ("City of Mexico", "#mexico-city"), found
+    assert found[1][1] == "City of Kuwait" and "#gn-285570" not in found[1][2], found  # not the country
+    assert found[2][1:] == ("Mexico", "#mexico"), found

@@ -4666,18 +4666,24 @@ def _designated_city(ctx: _DocContext, text: str, toks, keys, i: int, length: in
     "Mexico, D.F." (Distrito Federal: the capital, the place line of a Mexican document), "Kuwait
     City". Linked to "<name> City" when the lists hold that one place (the designator stays outside
     the mention after a comma), else a place of the record, unlinked: never the country (a wrong link
-    is worse than none). None when no designator follows."""
-    end = toks[i + length - 1][1]
+    is worse than none). "City of" before a country's name ("the City of Mexico") designates its city
+    as well, the words part of the mention. None when no designator stands there."""
+    start, end = toks[i][0], toks[i + length - 1][1]
     m = _CITY_DESIGNATOR.match(text, end)
-    if m is None:
+    if m is not None:
+        stop = m.end() if m.group(0).endswith("City") else end
+    elif text.endswith("City of ", 0, start) and norm(text[start:end]) in _country_names():
+        start, stop = start - len("City of "), end  # "the City of Mexico": the capital, not the country
+        if start and text[start - 1].isalnum():
+            return None
+    else:
         return None
     key = (*keys[i : i + length], "city")
     ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
-    stop = m.end() if m.group(0).endswith("City") else end
-    surface = text[toks[i][0] : stop]
+    surface = text[start:stop]
     if len(ids) != 1:
-        return _unlinked_place(ctx, toks[i][0], stop, surface, key)
-    return toks[i][0], stop, Node(TAGS["place"], {"ref": f"#{ids.pop()}"}, [surface]), surface
+        return _unlinked_place(ctx, start, stop, surface, key)
+    return start, stop, Node(TAGS["place"], {"ref": f"#{ids.pop()}"}, [surface]), surface
 
 
 def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spans: list, kind: str) -> _Span | None:
@@ -5076,6 +5082,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" else None
             if city:
+                while spans and spans[-1][1] > city[0]:
+                    spans.pop()  # "City" of "the City of Mexico" was tagged on its own
                 spans.append(city)  # "Mexico, DF" is Mexico City, not the country
                 while i < len(toks) and toks[i][0] < city[1]:
                     i += 1
