@@ -90,6 +90,9 @@ def test_a_listed_one_word_form_beside_another_bearer_named_in_full_is_linked_to
     ):
         assert listed not in _refs(found, short), short
     assert _refs(found, "Ngo Dinh Nhu") == ["#ngo-dinh-nhu"]
+    # a surname read after a given name no list knows
+    found = _mentions(tmp_path, "Later Juanita Castro left the island. Castro said she would not return.\n")
+    assert _refs(found, "Castro") and "#castro-fidel" not in _refs(found, "Castro"), found
 
 
 def test_a_place_inside_a_papers_a_buildings_or_a_citys_name_is_no_mention_of_the_place(tmp_path):

@@ -4459,9 +4459,12 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
 def _other_bearer_named(ctx: _DocContext, key: str, pid: str) -> bool:
     """Whether the record names in full another bearer of the word `key`, a listed person's one-word
     form (`pid` never named in full): a person of the record whose name of two or more words begins or
-    ends with it ("Edward Kennedy", "Juanita Castro", "Fidel Velázquez", "Deng Yingchao"), or a family
+    ends with it ("Edward Kennedy", "Fidel Velázquez", "Deng Yingchao"), the surname read before after
+    a capitalised word no list knows ("Juanita Castro": ctx.unknown_before_surname), or a family
     name printed before a given name no form of the person holds ("Mao Anying"). The word alone may
     then be either person: a wrong link is worse than none (issue #12)."""
+    if any(surname == key for _, surname in ctx.unknown_before_surname):
+        return True  # "Juanita Castro" read before: a surname after a word no list knows, another bearer
     entries = ctx.rec.authority.entries
     for words, forms in ctx.local.items():
         if (
