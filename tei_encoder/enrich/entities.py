@@ -4460,11 +4460,16 @@ def _other_bearer_named(ctx: _DocContext, key: str, pid: str) -> bool:
     """Whether the record names in full another bearer of the word `key`, a listed person's one-word
     form (`pid` never named in full): a person of the record whose name of two or more words begins or
     ends with it ("Edward Kennedy", "Fidel Velázquez", "Deng Yingchao"), the surname read before after
-    a capitalised word no list knows ("Juanita Castro": ctx.unknown_before_surname), or a family
+    a capitalised word no list knows and printed as a given name is ("Juanita Castro", not "VASILIEV
+    [Molotov]": ctx.unknown_before_surname), or a family
     name printed before a given name no form of the person holds ("Mao Anying"). The word alone may
     then be either person: a wrong link is worse than none (issue #12)."""
-    if any(surname == key for _, surname in ctx.unknown_before_surname):
-        return True  # "Juanita Castro" read before: a surname after a word no list knows, another bearer
+    flat = _flat(ctx)
+    for word, surname in ctx.unknown_before_surname:
+        # "Juanita Castro" read before: a surname after a word no list knows printed as a given name is
+        # (not in capitals: "VASILIEV [Molotov]" is a signature and the person's name in brackets)
+        if surname == key and any(flat[at : at + len(word)].istitle() for at in _occurrences(ctx, word)):
+            return True
     entries = ctx.rec.authority.entries
     for words, forms in ctx.local.items():
         if (
