@@ -128,6 +128,10 @@ class LinkRules:
     # gazetteer country name -> names of states that held its territory ("Germany": "GDR", "FRG"): naming
     # one supports linking a city of that country
     former_state_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a state's or province's name (as folded words) -> the gazetteer's name of its federation: after a city
+    # and a comma ("Moscow, Idaho"), the city is another place of that name, never the listed one
+    subdivisions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    paper_name_words: frozenset[str] = frozenset()  # "Times" of "the Korea Times": a paper, not the place
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +177,12 @@ def gazetteer_link_rules() -> LinkRules:
             for name, rule in raw.get("adjectives_of_ambiguous_names", {}).items()
         },
         former_state_names={country: tuple(names) for country, names in raw.get("former_state_names", {}).items()},
+        paper_name_words=frozenset(raw.get("paper_name_words", ())),
+        subdivisions={
+            tuple(w.casefold() for w in name.split()): country
+            for country, names in raw.get("subdivisions_after_a_city", {}).items()
+            for name in names
+        },
     )
 
 

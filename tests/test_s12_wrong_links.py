@@ -169,8 +169,9 @@ def test_the_short_name_links_when_the_record_prints_its_place_in_full(tmp_path)
 def test_a_given_name_that_reads_as_an_inflected_word_is_still_a_name_word(tmp_path):
     # "Anying" is "any" + "ing" to the dictionary; after the family name Mao it is the son's given name
     found = mentions(tmp_path, "In November Mao Anying was killed in an air raid; Mao was told later.\n", "persName")
-    assert ("Mao", "#mao") in found and all(ref != "#mao" for name, ref in found if name != "Mao"), found
-    assert sum(1 for _, ref in found if ref == "#mao") == 1, found  # the son is not the father
+    # the son is not the father; "Mao" alone beside the son named in full may be either man (session 13:
+    # a person of the record, linked to neither)
+    assert all(ref != "#mao" for _, ref in found) and ("Mao" in {name for name, _ in found}), found
 
 
 # --- an event or a structure named after a listed place ------------------------------------------

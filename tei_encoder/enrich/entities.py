@@ -2565,6 +2565,8 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
     v = ctx.rec.names
     pairs = {f[k : k + 2] for f in forms for k in range(len(f) - 1)}
     own = {w for f in forms for w in f}
+    if _family_name_of_another(ctx, short, forms):
+        return True  # "Ho Dam" beside Ho Ka-i: "Ho" alone may be either
     if not _given_or_family_words(ctx) - own:
         return False  # no other given or family name in the record: no string read again
     flat = _flat(ctx)
@@ -2583,6 +2585,43 @@ def _short_form_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, 
         keys = [norm(t) for _, _, t in tokens(flat[m.start() : m.start() + 120])]
         if any(L > 1 and ctx.forms(tuple(keys[:L])) for L in ctx.lengths_from(before)):
             continue  # "Kim Il" of "Kim Il Sung": a listed name, not another person's
+        return True
+    return False
+
+
+def _family_name_of_another(ctx: _DocContext, short: str, forms: list[tuple[str, ...]]) -> bool:
+    """Whether the record prints `short`, the family name that opens the person's full forms ("Ho" of
+    Ho Ka-i, "Pham" of Pham Van Dong), before capitalised words, one space apart, that leave every full
+    form of the person before it ends ("Ho Dam", "Pham The Duyet", "Ngo Dinh Can" beside Ngo Dinh Nhu):
+    another person of that family name, whose name no list need hold, so the family name alone may be
+    either (issue #12: a wrong link is worse than none). A word after a whole form goes on no name of
+    the person's ("Ho Chi Minh City"). The word that leaves the forms counts when it is no dictionary
+    word, or one romanized syllable ("Dam", "Li") and no function word (names.json
+    never_before_bracketed_name); a title, or another dictionary word ("Pham The Duyet", "Le Said"),
+    only when a capitalised word that is neither follows it in turn (a three-part name, not a heading's
+    next word)."""
+    opening = [f for f in forms if f[0] == short]
+    if not opening:
+        return False  # a surname printed last ("Wang" of "Wang Bingnan" is first; "Kosygin" is not)
+    v = ctx.rec.names
+    flat = _flat(ctx)
+    for at in _occurrences(ctx, short):
+        candidates, k, end = opening, 1, at + len(short)
+        while (m := _CAPITALISED_AFTER.match(flat, end)) is not None:
+            word = norm(m.group(1))
+            still = [f for f in candidates if len(f) > k and f[k] == word]
+            if not still:
+                break
+            candidates, k, end = still, k + 1, m.end()
+        if m is None or any(len(f) <= k for f in candidates):
+            continue  # the name ends here, or a whole form of the person was printed
+        after = m.group(1)
+        if v.is_title_word(after) or (
+            v.is_common_word(after) and (fold(after) in v.before_bracketed_name or not v.is_syllable_word(after))
+        ):
+            m = _CAPITALISED_AFTER.match(flat, m.end())
+            if m is None or v.is_common_word(m.group(1)) or v.is_title_word(m.group(1)):
+                continue
         return True
     return False
 
@@ -3718,17 +3757,43 @@ def _named_after_found_person(
     length, form = found
     if form.kind != "person":
         return None
+    v = ctx.rec.names
+    start = toks[i][0]
+    if any(text.endswith(f"{words} ", 0, start) for words in v.honours_before_person):
+        return None, i + length  # "the Order of Lenin": an honour, no mention of Lenin
     j = i + length
     word = _word_after(text, toks, j)
     if word is None or not word[:1].isupper():
+        if word in v.kin_nouns and length == 1:
+            # "the Castro brothers": more than one bearer of the surname, a person of the record, unlinked
+            xml_id = _new_local_person(ctx, toks[i][2], (keys[i], keys[j]))
+            return (start, toks[i][1], Node(TAGS["person"], {"ref": f"#{xml_id}"}, [toks[i][2]]), toks[i][2]), j
         return None
-    v = ctx.rec.names
-    if keys[j] in v.honours_named_after_person:
-        return None, j + 1
-    if keys[j] not in v.named_after_person:
-        return None
-    start, end = toks[i][0], toks[j][1]
-    return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : j + 1])), j + 1
+    # up to two capitalised dictionary words before the noun: "the Lenin Peace Prize", "the Stalin Auto Works"
+    for k in range(j, min(j + 3, len(toks))):
+        if k > j and (_word_after(text, toks, k) is None or not toks[k][2][:1].isupper()):
+            return None
+        if keys[k] in v.honours_named_after_person:
+            return None, k + 1
+        if keys[k] in v.named_after_person:
+            end = toks[k][1]
+            return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : k + 1])), k + 1
+        if not v.is_common_word(toks[k][2]):
+            return None  # a name goes on
+    return None
+
+
+def _after_vessel_noun(rec: EntityRecognizer, text: str, start: int) -> bool:
+    """Whether a known name starting at `start` follows a word of names.json vessel_nouns, one space
+    apart, a quotation mark allowed ("the ship Fidel Castro", "the motor ship “Havana”"): the name is a
+    ship's, no mention of the person or place it is named after (TEI 13.2: a name of another kind)."""
+    before = text[max(0, start - 24) : start].rstrip("\"“”«‘'")
+    if not before.endswith(" "):
+        return False
+    before = before[:-1]
+    return any(
+        before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum() for noun in rec.names.vessel_nouns
+    )
 
 
 def _woman_addressed(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
@@ -3744,6 +3809,64 @@ def _word_after(text: str, toks, j: int) -> str | None:
     if j >= len(toks) or text[toks[j - 1][1] : toks[j][0]] != " ":
         return None
     return toks[j][2]
+
+
+def _listed_body_of_another_state(
+    ctx: _DocContext, text: str, toks, keys, i: int, end: int, spans: list, form: _Form
+) -> _Span | None:
+    """An organisation of the record, unlinked, for a listed body tagged right before "of" or "of the"
+    and the known place at token i, when the body's names name a state and not this one ("the PCC of
+    Chile": the Communist Party of Cuba's letters, another country's party); None otherwise. A body's
+    state is a word of its names that is a known place's or begins like a one-word country's name
+    ("Cuban", "Hungarian"); the place's, the words of its names ("Chile", "German"). A body whose names name
+    no state ("the KGB") is left as it is. TEI 13.3.1; a wrong link is worse than none (issue #12)."""
+    k = i - 2 if keys[i - 1] == "of" else i - 3
+    if k < 0 or keys[k + 1] != "of" or not spans or spans[-1][1] != toks[k][1]:
+        return None
+    body = spans[-1]
+    if body[2].tag != TAGS["org"] or text[toks[k][1] : toks[i][0]] not in (" of ", " of the "):
+        return None
+    body_id = body[2].attrs.get("ref", "")[1:]
+    entry = ctx.rec.authority.entries.get(body_id)
+    if entry is None:
+        return None
+    countries = _one_word_country_stems()
+    states = set()
+    for name in (entry.name, *entry.variants):
+        for _, _, word in tokens(name):
+            w = norm(word)
+            if len(w) >= 4 and (w[:4] in countries or any(f.kind == "place" for f in ctx.forms((w,)))):
+                states.add(w[:4])
+    if not states:
+        return None
+    place = ctx.entry(form.entity_id)
+    names = (place.name, *place.variants, *(shared.form for shared in place.shared))
+    own = {norm(word) for name in names for _, _, word in tokens(name)}
+    if states & {w[:4] for w in own}:
+        return None
+    start = body[0]
+    return _record_org_span(ctx, text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _one_word_country_stems() -> frozenset[str]:
+    """The first four letters of the gazetteer's one-word country names ("cuba", "hung", "chin")."""
+    return frozenset(n[:4] for n in _country_names() if " " not in n and len(n) >= 4)
+
+
+def _paper_after_place(ctx: _DocContext, text: str, toks, i: int, j: int) -> _Span | None:
+    """The newspaper or magazine a known place's name (tokens i to j - 1) begins, when a word of
+    data/gazetteer.json paper_name_words follows it, one space apart, and no capitalised word after
+    that ("the Korea Times", "China Daily", "Peking Review"; not "the Korea News Agency"): an
+    organisation of the record, the place no mention of its own (TEI 13.2.2; a place inside an
+    organisation's name is part of its orgName). None otherwise."""
+    word = _word_after(text, toks, j)
+    if word is None or word not in ctx.rec.link_rules.paper_name_words:
+        return None
+    after = _word_after(text, toks, j + 1)
+    if after is not None and after[:1].isupper():
+        return None
+    return _record_org_span(ctx, text, toks[i][0], toks[j][1])
 
 
 def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
@@ -4342,7 +4465,12 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         owner = next(iter(named)) if len(named) == 1 else None
         if owner and owner not in listed and _titled_as_another(ctx, key, owner):
             owner = None  # "Robert Kennedy" ... "President Kennedy": John F. Kennedy fits too
-        if not named and len(set(listed)) == 1 and not _after_envoy_title(ctx, key):
+        if (
+            not named
+            and len(set(listed)) == 1
+            and not _after_envoy_title(ctx, key)
+            and not _other_bearer_named(ctx, key, listed[0])
+        ):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
         if owner and _after_unheld_rank(ctx, key, owner):
             owner = None  # "Admiral Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
@@ -4350,6 +4478,31 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
     return owner
+
+
+def _other_bearer_named(ctx: _DocContext, key: str, pid: str) -> bool:
+    """Whether the record names in full another bearer of the word `key`, a listed person's one-word
+    form (`pid` never named in full): a person of the record whose name of two or more words begins or
+    ends with it ("Edward Kennedy", "Fidel Velázquez", "Deng Yingchao"), the surname read before after
+    a capitalised word no list knows and printed as a given name is ("Juanita Castro", not "VASILIEV
+    [Molotov]": ctx.unknown_before_surname), or a family
+    name printed before a given name no form of the person holds ("Mao Anying"). The word alone may
+    then be either person: a wrong link is worse than none (issue #12)."""
+    flat = _flat(ctx)
+    for word, surname in ctx.unknown_before_surname:
+        # "Juanita Castro" read before: a surname after a word no list knows printed as a given name is
+        # (not in capitals: "VASILIEV [Molotov]" is a signature and the person's name in brackets)
+        if surname == key and any(flat[at : at + len(word)].istitle() for at in _occurrences(ctx, word)):
+            return True
+    entries = ctx.rec.authority.entries
+    for words, forms in ctx.local.items():
+        if (
+            len(words) > 1
+            and key in (words[0], words[-1])
+            and any(f.kind == "person" and f.entity_id not in entries for f in forms)
+        ):
+            return True
+    return _family_name_of_another(ctx, key, _full_forms_with(ctx, pid, key))
 
 
 def _titled_as_another(ctx: _DocContext, key: str, owner: str) -> bool:
@@ -4545,18 +4698,24 @@ def _designated_city(ctx: _DocContext, text: str, toks, keys, i: int, length: in
     "Mexico, D.F." (Distrito Federal: the capital, the place line of a Mexican document), "Kuwait
     City". Linked to "<name> City" when the lists hold that one place (the designator stays outside
     the mention after a comma), else a place of the record, unlinked: never the country (a wrong link
-    is worse than none). None when no designator follows."""
-    end = toks[i + length - 1][1]
+    is worse than none). "City of" before a country's name ("the City of Mexico") designates its city
+    as well, the words part of the mention. None when no designator stands there."""
+    start, end = toks[i][0], toks[i + length - 1][1]
     m = _CITY_DESIGNATOR.match(text, end)
-    if m is None:
+    if m is not None:
+        stop = m.end() if m.group(0).endswith("City") else end
+    elif text.endswith("City of ", 0, start) and norm(text[start:end]) in _country_names():
+        start, stop = start - len("City of "), end  # "the City of Mexico": the capital, not the country
+        if start and text[start - 1].isalnum():
+            return None
+    else:
         return None
     key = (*keys[i : i + length], "city")
     ids = {f.entity_id for f in ctx.forms(key) if f.kind == "place"}
-    stop = m.end() if m.group(0).endswith("City") else end
-    surface = text[toks[i][0] : stop]
+    surface = text[start:stop]
     if len(ids) != 1:
-        return _unlinked_place(ctx, toks[i][0], stop, surface, key)
-    return toks[i][0], stop, Node(TAGS["place"], {"ref": f"#{ids.pop()}"}, [surface]), surface
+        return _unlinked_place(ctx, start, stop, surface, key)
+    return start, stop, Node(TAGS["place"], {"ref": f"#{ids.pop()}"}, [surface]), surface
 
 
 def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spans: list, kind: str) -> _Span | None:
@@ -4742,6 +4901,61 @@ def _state_prefix_start(rec: EntityRecognizer, text: str, start: int) -> int:
     return start
 
 
+def _city_and_subdivision(ctx: _DocContext, text: str, toks, keys, i: int, length: int, spans: list) -> _Span | None:
+    """A place of the record, unlinked, for the known place at token i when it is a city before a comma and
+    a federation's state or province (data/gazetteer.json subdivisions_after_a_city: "Moscow, Idaho",
+    "Paris, Texas", "London, Ontario": another city of that name), or that state after a city and a comma
+    when a country or a listed city bears its name ("Atlanta, Georgia": the state, not the country);
+    None otherwise. A listed city's name after the comma never makes the city before it another
+    ("Moscow, Washington"); a country's, only when the city is none and no list goes on ("Moscow,
+    Georgia and Armenia"; a gazetteer town's name, as "Ontario", does not count); the state
+    after a city is the country or city it is named like when the city lies in that country ("Tbilisi,
+    Georgia"), when a country stands before the comma ("Armenia, Georgia"), when a list goes on, or, for
+    a state named like a city ("Washington"), unless the city before it lies in the federation. TEI
+    13.3.1: a name links only to the entity it names; a wrong link is worse than none (issue #12)."""
+    subdivisions = ctx.rec.link_rules.subdivisions
+    start, end = toks[i][0], toks[i + length - 1][1]
+    key = tuple(keys[i : i + length])
+    j = i + length
+    if j < len(toks) and text[end : toks[j][0]] == ", " and key not in subdivisions:
+        for n in (3, 2, 1):
+            sub = tuple(keys[j : j + n])
+            if len(sub) < n or sub not in subdivisions or not all(t[2][:1].isupper() for t in toks[j : j + n]):
+                continue
+            if norm(text[toks[j][0] : toks[j + n - 1][1]]) in _country_names():
+                if norm(text[start:end]) in _country_names() or _list_goes_on(text, toks, j + n):
+                    return None  # "Armenia, Georgia", "Moscow, Georgia and Armenia": a list
+            elif any(f.kind == "place" and f.rank == 0 for f in ctx.forms(sub)):
+                return None  # "Moscow, Washington": a listed city after the comma, a list
+            return _unlinked_place(ctx, start, end, text[start:end], key)
+    country = subdivisions.get(key)
+    if country is None or not i or text[toks[i - 1][1] : start] != ", " or not spans or spans[-1][1] != toks[i - 1][1]:
+        return None
+    before = spans[-1]
+    if before[2].tag != TAGS["place"] or norm(before[3]) in _country_names() or _list_goes_on(text, toks, j):
+        return None
+    lies_in = {
+        city[1][0]
+        for f in ctx.forms(tuple(norm(t) for _, _, t in tokens(before[3])))
+        if (city := ctx.rec.gazetteer_cities.get(f.entity_id)) is not None and city[1]
+    }
+    if key in lies_in:
+        return None  # "Tbilisi, Georgia": the country the city lies in
+    if norm(text[start:end]) not in _country_names() and tuple(norm(t) for t in country.split()) not in lies_in:
+        return None  # "Moscow, Washington": two cities, unless the first lies in the federation ("Seattle")
+    return _unlinked_place(ctx, start, end, text[start:end], key)
+
+
+def _list_goes_on(text: str, toks, j: int) -> bool:
+    """Whether a list of names goes on at token j: a comma or "and" and a capitalised word follow."""
+    if j >= len(toks):
+        return False
+    between = text[toks[j - 1][1] : toks[j][0]]
+    if between.strip() == "," and toks[j][2][:1].isupper():
+        return True
+    return between == " " and toks[j][2] == "and" and j + 1 < len(toks) and toks[j + 1][2][:1].isupper()
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """The folded names of the gazetteer's countries ("israel", "kuwait")."""
@@ -4854,6 +5068,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
             i += found[0] + 1
             continue
+        if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
+            i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
+            continue
         named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
         if named:
             if named[0] is not None:
@@ -4874,6 +5091,15 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if length > 1 and text[end : end + 1] == "." and _IS_INITIAL.fullmatch(toks[i + length - 1][2] + "."):
                 end += 1  # an inverted name ends on an initial's period: "Kozlov, F. R."
             surface = text[start:end]
+            other = (
+                _city_and_subdivision(ctx, text, toks, keys, i, length, spans)
+                if form.kind == "place" and ctx.rec.link_rules.subdivisions
+                else None
+            )
+            if other:
+                spans.append(other)  # "Moscow, Idaho", "Atlanta, Georgia": another place of that name, unlinked
+                i += length
+                continue
             body = (
                 _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
                 if form.kind in ("place", "org")
@@ -4888,6 +5114,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" else None
             if city:
+                while spans and spans[-1][1] > city[0]:
+                    spans.pop()  # "City" of "the City of Mexico" was tagged on its own
                 spans.append(city)  # "Mexico, DF" is Mexico City, not the country
                 while i < len(toks) and toks[i][0] < city[1]:
                     i += 1
@@ -4926,6 +5154,20 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if broadcaster:
                 spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
                 i += length
+                continue
+            other_state = (
+                _listed_body_of_another_state(ctx, text, toks, keys, i, end, spans, form)
+                if form.kind == "place" and i >= 2 and keys[i - 1] in ("of", "the")
+                else None
+            )
+            if other_state:
+                spans[-1] = other_state  # "the PCC of Chile": not the Cuban party, one body of the record
+                i += length
+                continue
+            paper = _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" else None
+            if paper:
+                spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
+                i += length + 1
                 continue
             if form.kind == "place" and (
                 _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)

@@ -51,6 +51,9 @@ class NameVocabulary:
     english: frozenset[str]
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     honours_named_after_person: frozenset[str] = frozenset()  # "Prize" of "Lenin Prize": no mention of Lenin
+    honours_before_person: tuple[str, ...] = ()  # "Order of" of "the Order of Lenin": no mention of Lenin
+    vessel_nouns: tuple[str, ...] = ()  # "ship" of "the ship Fidel Castro": a ship's name, no mention of him
+    kin_nouns: frozenset[str] = frozenset()  # "brothers" of "the Castro brothers": more than one person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
     local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
     # "skyi" of "Moskovskyi" -> "sky": a surname's ending in another transliteration, longest first
@@ -171,6 +174,9 @@ def vocabulary() -> NameVocabulary:
         honours_named_after_person=frozenset(
             fold(w) for w in raw.get("honours_named_after_person", {}).get("words", ())
         ),
+        honours_before_person=tuple(raw.get("honours_named_after_person", {}).get("before", ())),
+        vessel_nouns=tuple(raw.get("vessel_nouns", {}).get("words", ())),
+        kin_nouns=frozenset(raw.get("kin_nouns_after_surname", {}).get("words", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
         local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
         surname_spelling_endings=tuple(
