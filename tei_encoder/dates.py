@@ -234,8 +234,29 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 _NUMERIC_DATE = re.compile(
     r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d|\.\s\d\d?\.\s\d\.)"
 )
-_MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]*)\b"
-_MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?=[jfmasondJFMASONDſ]){_MONTH_WORD}")
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH_WORD = rf"(?i:{'|'.join(_MONTH_PREFIXES)})(?i:[a-z]*)\b"
+# the characters a case-insensitive pattern takes for an ASCII letter besides its two cases (re's case
+# folding: the long s, the Kelvin sign, the dotted and the dotless I)
+_OTHER_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _any_case(words: tuple[str, ...]) -> str:
+    """An alternation that matches what (?i:word|word|…) matches, words beginning with an ASCII letter, with
+    a branch per case of a first letter: the letter tested case-sensitively, the rest of the word in any case.
+    The regex engine passes over a branch whose first character is a plain one after one comparison, where
+    it tries a case-insensitive branch in full: at every word of a text, most of them none of these words."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0].lower(), []).append(re.escape(word[1:]))
+    return "|".join(
+        f"{re.escape(case)}(?i:{'|'.join(rest)})"
+        for first, rest in rests.items()
+        for case in first + first.upper() + _OTHER_CASES.get(first, "")
+    )
+
+
+_MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?:{_any_case(_MONTH_PREFIXES)})(?i:[a-z]*)\b")
 _MONTH_AT_START = re.compile(_MONTH_WORD)
 # ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -268,15 +289,20 @@ def _combined() -> re.Pattern:
         body = re.sub(r"\(\?P<(\w+)>", rf"(?P<f{n}_\1>", pattern)
         body = re.sub(r"\(\?P=(\w+)\)", rf"(?P=f{n}_\1)", body)
         parts.append(f"(?P<alt{n}>{body})")
-    # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
-    # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
-    # (the character class first: the scan skips positions that cannot start a match without trying the rest;
-    # a quoted day "“15” January" starts at its quote)
-    start = (
-        r"(?=[jfmasondbelthJFMASONDBELTſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second|showa|shōwa|early|late|last|third)))"
-    )
-    return re.compile(start + "(?:" + "|".join(parts) + ")")
+    return re.compile(_DATE_START + "(?:" + "|".join(parts) + ")")
+
+
+# every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/"end"…
+# (_DATE_START_WORDS, in any case): _DATE_START tests that first, cheaply (inside "1961" or "statement"
+# nothing is tried); the character class first: positions that cannot start a match are passed over without
+# trying the rest; the words' branches each begin with one case-sensitive letter (_any_case), as this test is
+# tried at every position of every text; a quoted day "“15” January" starts at its quote
+_DATE_START_WORDS = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("beginning", "start", "middle", "mid-", "end", "first", "second", "showa", "shōwa"),
+    *("early", "late", "last", "third"),
+)
+_DATE_START = rf"(?=[jfmasondbelthJFMASONDBELTſ\d“\"])(?=[“\"]\d|\b(?:\d|{_any_case(_DATE_START_WORDS)}))"
 
 
 _ALL_DATES = _combined()
