@@ -385,7 +385,12 @@ def find_dates(
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
     if default_year is not None and default_month and " at " in text and _CLOCK_DAY.search(text):
         found = _with_clock_days(found, text, default_year, default_month, default_day)
-    if relative and default_year is not None and any(cue in text for cue in _NAMED_DAY_CUES):
+    if (
+        relative
+        and default_year is not None
+        and any(map(text.__contains__, _NAMED_DAY_CUE_ENDS))  # (the cues' last words first: fewer scans)
+        and any(cue in text for cue in _NAMED_DAY_CUES)
+    ):
         found = _with_named_days(found, text, default_year, default_month, default_day)
     return found
 
@@ -398,6 +403,8 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
 _DAYS_FROM_RECORD: dict[str, int] = dict(_MONTHS_DATA["days_from_record"])
 # a cheap pretest: substring searches (most lines name no such day)
 _NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
+# the last word of each cue: a text with none of them (most) holds no cue, found in fewer scans than the cues
+_NAMED_DAY_CUE_ENDS = tuple(sorted({cue.rsplit(" ", 1)[-1] for cue in _NAMED_DAY_CUES}))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))

@@ -75,3 +75,15 @@ def test_date_scan_on_the_records_finds_what_the_plain_scan_finds():
     for path in records:
         for line in path.read_text(encoding="utf-8").splitlines():
             assert _found(dates._ALL_DATES, line) == _found(_PLAIN_ALL_DATES, line), line
+
+
+def test_every_named_day_cue_holds_one_of_the_words_its_gate_looks_for():
+    """find_dates reads named days ("yesterday", "May Day") only when a cue's last word is in the text:
+    each cue must hold one of those words, or a day would be skipped."""
+    assert dates._NAMED_DAY_CUES
+    for cue in dates._NAMED_DAY_CUES:
+        assert any(end in cue for end in dates._NAMED_DAY_CUE_ENDS), cue
+    found = dates.find_dates(
+        "He arrived yesterday, before International Women’s Day.", 1962, 3, relative=True, default_day=9
+    )
+    assert [d.attrs for d in found] == [{"when": "1962-03-08"}, {"when": "1962-03-08"}]
