@@ -44,7 +44,38 @@ _FOREIGN_MONTHS: dict[str, int] = {
 _ORDINAL_WORDS: dict[str, int] = {word: n for n, word in enumerate(_MONTHS_DATA["ordinals"], start=1)}
 ORDINAL_WORDS: tuple[str, ...] = tuple(_ORDINAL_WORDS)  # "first" … "thirty-first" (months.json ordinals)
 MONTHS.update(_FOREIGN_MONTHS)
-_MONTH_WORDS = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+# the characters a case-insensitive pattern takes for an ASCII letter besides its two cases (re's case
+# folding: the long s, the Kelvin sign, the dotted and the dotless I)
+_OTHER_CASES = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def _any_case(words: tuple[str, ...], escape: bool = True) -> str:
+    """An alternation that matches what (?i:word|word|…) matches, with a branch per case of a first letter:
+    the letter tested case-sensitively, the rest of each word beginning with it in any case, in the words'
+    order. At a position only the branch of its character can match, and it tries the words in their order,
+    so the alternation matches as the case-insensitive one does, backtracking included; the regex engine
+    passes over a branch whose first character is a plain one after one comparison, where it tries a
+    case-insensitive branch in full. Words begin with an ASCII letter; with escape=False they are patterns
+    (`Sept?\\.?`), the first character a letter."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        if not ("a" <= word[0].lower() <= "z"):
+            raise ValueError(f"{word!r} does not begin with an ASCII letter")
+        rests.setdefault(word[0].lower(), []).append(re.escape(word[1:]) if escape else word[1:])
+    return "|".join(
+        f"{re.escape(case)}(?i:{'|'.join(rest)})"
+        for first, rest in rests.items()
+        for case in first + first.upper() + _OTHER_CASES.get(first, "")
+    )
+
+
+_MONTH_WORD_FORMS = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September", "October"),
+    *("November", "December", r"Jan\.?", r"Feb\.?", r"Mar\.?", r"Apr\.?", r"Jun\.?", r"Jul\.?", r"Aug\.?"),
+    *(r"Sept?\.?", r"Oct\.?", r"Nov\.?", r"Dec\.?"),
+)
+# an English month in any case (tried at every place a date form may begin: _any_case)
+_MONTH_WORDS = f"(?:{_any_case(_MONTH_WORD_FORMS, escape=False)})"
 _MONTH = rf"(?P<month>{_MONTH_WORDS})"
 _DAY = r"(?P<day>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"  # "28th", also typed apart: "28 th September"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"
@@ -237,8 +268,9 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 _NUMERIC_DATE = re.compile(
     r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d|\.\s\d\d?\.\s\d\.)"
 )
-_MONTH_WORD = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?i:[a-z]*)\b"
-_MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?=[jfmasondJFMASONDſ]){_MONTH_WORD}")
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH_WORD = rf"(?i:{'|'.join(_MONTH_PREFIXES)})(?i:[a-z]*)\b"
+_MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?:{_any_case(_MONTH_PREFIXES)})(?i:[a-z]*)\b")
 _MONTH_AT_START = re.compile(_MONTH_WORD)
 # ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -264,22 +296,48 @@ def _may_hold_a_date(text: str) -> bool:
     return _A_YEAR.search(text) is not None and _YEAR_FORMS.search(text) is not None
 
 
+# the kinds of date form by what they begin with: a word (a month, "early", "first" …), or a digit or a quote
+# before one (tests/test_s13_speed_paths.py reads each form's first characters from re's parser)
+_WORD_FIRST_KINDS = frozenset(
+    {"mdy-range", "mdy", "showa", "md", "month-part", "month-this-year", "mm-range", "my", "half", "last-month"}
+    | {"bare-month", "meeting-month"}
+)
+_DIGIT_FIRST_KINDS = frozenset(
+    {"ymd", "ymd-range", "dmdm-range", "dmy-range", "dmy", "iso", "dm-range", "dm", "year-range", "year", "roman"}
+    | {"yy-mm-dd", "numeric", "numeric-md", "iso-short"}
+)
+
+
 def _combined() -> re.Pattern:
-    """All forms in one alternation, in priority order: one scan of the text instead of ten."""
-    parts = []
-    for n, (_kind, pattern) in enumerate(_DATE_FORMS):
+    """All forms in one alternation, in priority order: one scan of the text instead of ten. The forms that
+    begin with a digit or a quote and those that begin with a word are two alternations, each in the forms'
+    order, the first tried where a digit or a quote stands, the other elsewhere: where a date begins only the
+    forms of its first character's kind can match, so the first to match is the one the single alternation
+    finds, and the others are not tried in vain at every place a date may begin. A form of a kind in neither
+    set (_WORD_FIRST_KINDS, _DIGIT_FIRST_KINDS) makes it one alternation of every form, as before."""
+    parts: list[tuple[str, str]] = []
+    for n, (kind, pattern) in enumerate(_DATE_FORMS):
         body = re.sub(r"\(\?P<(\w+)>", rf"(?P<f{n}_\1>", pattern)
         body = re.sub(r"\(\?P=(\w+)\)", rf"(?P=f{n}_\1)", body)
-        parts.append(f"(?P<alt{n}>{body})")
-    # every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/
-    # "end": test that first, cheaply (inside "1961" or "statement" nothing is tried)
-    # (the character class first: the scan skips positions that cannot start a match without trying the rest;
-    # a quoted day "“15” January" starts at its quote)
-    start = (
-        r"(?=[jfmasondbelthJFMASONDBELTſ\d“\"])"
-        r"(?=[“\"]\d|\b(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|beginning|start|middle|mid-|end|first|second|showa|shōwa|early|late|last|third)))"
-    )
-    return re.compile(start + "(?:" + "|".join(parts) + ")")
+        parts.append((kind, f"(?P<alt{n}>{body})"))
+    if not all(kind in _WORD_FIRST_KINDS or kind in _DIGIT_FIRST_KINDS for kind, _ in parts):
+        return re.compile(_DATE_START + "(?:" + "|".join(part for _, part in parts) + ")")
+    by_digit = "|".join(part for kind, part in parts if kind in _DIGIT_FIRST_KINDS)
+    by_word = "|".join(part for kind, part in parts if kind in _WORD_FIRST_KINDS)
+    return re.compile(_DATE_START + f'(?:(?=[\\d“"])(?:{by_digit})|(?![\\d“"])(?:{by_word}))')
+
+
+# every form starts, at a word boundary, with a digit, a month or "beginning"/"start"/"middle"/"end"…
+# (_DATE_START_WORDS, in any case): _DATE_START tests that first, cheaply (inside "1961" or "statement"
+# nothing is tried); the character class first: positions that cannot start a match are passed over without
+# trying the rest; the words' branches each begin with one case-sensitive letter (_any_case), as this test is
+# tried at every position of every text; a quoted day "“15” January" starts at its quote
+_DATE_START_WORDS = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    *("beginning", "start", "middle", "mid-", "end", "first", "second", "showa", "shōwa"),
+    *("early", "late", "last", "third"),
+)
+_DATE_START = rf"(?=[jfmasondbelthJFMASONDBELTſ\d“\"])(?=[“\"]\d|\b(?:\d|{_any_case(_DATE_START_WORDS)}))"
 
 
 _ALL_DATES = _combined()
@@ -367,7 +425,12 @@ def find_dates(
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
     if default_year is not None and default_month and " at " in text and _CLOCK_DAY.search(text):
         found = _with_clock_days(found, text, default_year, default_month, default_day)
-    if relative and default_year is not None and any(cue in text for cue in _NAMED_DAY_CUES):
+    if (
+        relative
+        and default_year is not None
+        and any(map(text.__contains__, _NAMED_DAY_CUE_ENDS))  # (the cues' last words first: fewer scans)
+        and any(cue in text for cue in _NAMED_DAY_CUES)
+    ):
         found = _with_named_days(found, text, default_year, default_month, default_day)
     return found
 
@@ -380,6 +443,8 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
 _DAYS_FROM_RECORD: dict[str, int] = dict(_MONTHS_DATA["days_from_record"])
 # a cheap pretest: substring searches (most lines name no such day)
 _NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
+# the last word of each cue: a text with none of them (most) holds no cue, found in fewer scans than the cues
+_NAMED_DAY_CUE_ENDS = tuple(sorted({cue.rsplit(" ", 1)[-1] for cue in _NAMED_DAY_CUES}))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
