@@ -994,7 +994,7 @@ def every_word_shown(root: etree._Element) -> bool:
 # The parts of a TEI document its page shows: the header (in the metadata boxes), the text, and
 # the entities of standOff (on the register pages). Anything else with words in it (sourceDoc, a
 # facsimile's labels, elements of no TEI module at the top) is said in one warning per file.
-_SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI"))
+_SHOWN_PARTS = frozenset(f"{{{TEI_NS}}}{name}" for name in ("teiHeader", "text", "TEI", "teiCorpus"))
 _ALL_TEXT = etree.XPath(".//text()")
 _REGISTER_ENTRIES = frozenset(f"{{{TEI_NS}}}{name}" for name in ("person", "place", "org"))
 
@@ -1023,12 +1023,13 @@ def _unshown_standoff_text(stand_off: etree._Element) -> list[str]:
 
 def unshown_parts(root: etree._Element) -> list[str]:
     """One warning naming the parts of a TEI document (of the TEI root or teiCorpus, and of each
-    TEI in a corpus) whose words the page does not show, each with its count of words and line;
+    TEI or teiCorpus in a corpus) whose words the page does not show, each with its count of words and line;
     [] when there are none (or the root is not TEI P5's: such a page shows all of its text)."""
     if root.tag not in (f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus"):
         return []
     parts = []
-    for document in (root, *root.iterdescendants(f"{{{TEI_NS}}}TEI")):
+    # a corpus's members are TEI documents and corpora, at any depth (shown as members)
+    for document in (root, *root.iterdescendants(f"{{{TEI_NS}}}TEI", f"{{{TEI_NS}}}teiCorpus")):
         for part in document:
             if not isinstance(part.tag, str) or part.tag in _SHOWN_PARTS:
                 continue

@@ -516,6 +516,9 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
     pub:href   on a name in a titleStmt author whom the text mentions: the entry page
     pub:printed on the alternative of a choice or an apparatus entry that the page prints
     pub:dir    on an element whose xml:lang changes the writing direction
+    pub:to     on a ref or ptr (TEI P5 §3.7) whose @target the page can link: the http(s) URL, or
+               "#" and the page anchor of the element it points to in the text
+    pub:anchor on an element of the text a ref or ptr points to: its HTML id on the page
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
@@ -561,6 +564,7 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
         if printed is not None:
             printed.set(P + "printed", "true")
     _link_authors(root, kinds)
+    _mark_references(root)
     _declare_text_language(root)
     _mark_directions(root, page_direction)
     return root
@@ -634,3 +638,83 @@ def _mark_directions(root: etree._Element, page_direction: str = "ltr") -> None:
         if direction != inherited:
             el.set(P + "dir", direction)
         directions[el] = direction
+
+
+_POINTERS = etree.XPath("//t:ref[@target] | //t:ptr[@target]", namespaces={"t": TEI_NS})
+_WITH_ID = etree.XPath("//t:text//*[@xml:id]", namespaces={"t": TEI_NS})
+# Elements of the text whose page element takes an id from pub:anchor (layout.xsl f:lang; an
+# anchor, which shows nothing, gets an empty span): those the page already gives an id (notes,
+# linked mentions, numbered sections) or shows elsewhere are not pointed into.
+_ANCHORABLE = frozenset(
+    T + name
+    for name in (
+        "p",
+        "ab",
+        "head",
+        "div",
+        "div1",
+        "div2",
+        "div3",
+        "div4",
+        "div5",
+        "div6",
+        "div7",
+        "seg",
+        "item",
+        "list",
+        "l",
+        "lg",
+        "quote",
+        "cit",
+        "hi",
+        "emph",
+        "table",
+        "row",
+        "cell",
+        "figure",
+        "opener",
+        "closer",
+        "dateline",
+        "salute",
+        "signed",
+        "byline",
+        "trailer",
+        "postscript",
+        "label",
+        "sp",
+        "stage",
+        "anchor",
+    )
+)
+
+
+def _mark_references(root: etree._Element) -> None:
+    """pub:to on each ref and ptr whose first @target the page can link (TEI P5 §3.7, §16.1):
+    an http(s) URL as it is, a "#id" pointing to an element of the text that the page shows
+    with an id (pub:anchor on it, "id-" and the xml:id, apart from the page's own ids). Any
+    other target (another file, an unsafe scheme, an id not in the text) gets no pub:to: the
+    page shows the words with the target beside them, never a wrong link."""
+    pointers = _POINTERS(root)
+    if not pointers:  # most documents: one XPath, nothing else
+        return
+    ids: dict[str, etree._Element] | None = None
+    for el in pointers:
+        tokens = el.get("target", "").split()
+        target = tokens[0] if tokens else ""
+        if is_safe_url(target):
+            el.set(P + "to", target)
+        elif target.startswith("#") and len(target) > 1:
+            if ids is None:
+                ids = {}
+                for found in _WITH_ID(root):
+                    ids.setdefault(found.get(XML_ID, ""), found)
+            found = ids.get(target[1:])
+            if (
+                found is not None
+                and found.tag in _ANCHORABLE
+                and found.get(_LINK) is None
+                and not (found.tag == T + "div" and found.get("type") in ("section", "subsection"))
+            ):
+                anchor = "id-" + target[1:]
+                found.set(P + "anchor", anchor)
+                el.set(P + "to", "#" + anchor)

@@ -56,7 +56,9 @@
           <xsl:for-each select="$docs">
             <li class="doc-item" data-id="{@id}" data-year="{@year}" data-person="{@persons}" data-place="{@places}">
               <article>
-                <h2><a href="{@page}"><xsl:value-of select="f:dashes(title)"/></a></h2>
+                <!-- a title in another script than the site's (an Arabic one on an English site, or
+                     the reverse) takes its direction from its own first letters -->
+                <h2><a href="{@page}" dir="auto"><xsl:value-of select="f:dashes(title)"/></a></h2>
                 <p class="doc-date">
                   <!-- one style for every date, from the ISO value (the text as printed is on the document's page) -->
                   <xsl:choose>
@@ -64,7 +66,7 @@
                     <xsl:otherwise><xsl:value-of select="f:ui('undated')"/></xsl:otherwise>
                   </xsl:choose>
                 </p>
-                <xsl:if test="normalize-space(summary)"><p class="doc-summary"><xsl:value-of select="f:dashes(summary)"/></p></xsl:if>
+                <xsl:if test="normalize-space(summary)"><p class="doc-summary" dir="auto"><xsl:value-of select="f:dashes(summary)"/></p></xsl:if>
               </article>
             </li>
           </xsl:for-each>

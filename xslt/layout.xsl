@@ -93,6 +93,21 @@
     <xsl:param name="e" as="element()" select="."/>
     <xsl:if test="$e/@xml:lang"><xsl:attribute name="lang" select="$e/@xml:lang"/></xsl:if>
     <xsl:if test="$e/@pub:dir"><xsl:attribute name="dir" select="$e/@pub:dir"/></xsl:if>
+    <!-- the anchor a ref or ptr of the text points to (tei_encoder/sitemap.py _mark_references) -->
+    <xsl:if test="$e/@pub:anchor"><xsl:attribute name="id" select="$e/@pub:anchor"/></xsl:if>
+  </xsl:template>
+
+  <!-- lang and dir of content shown away from its TEI ancestors (the text's section, the title,
+       the header's values): the nearest xml:lang at or above E, and the nearest direction
+       tei_encoder/sitemap.py marked (pub:dir, set wherever the direction differs from the one
+       above it, the page's at the top), so a language or direction declared on TEI, teiHeader
+       or text reaches the HTML element even though those elements make none of their own. -->
+  <xsl:template name="f:inherited-lang">
+    <xsl:param name="e" as="element()" select="."/>
+    <xsl:variable name="lang" select="$e/ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:variable name="dir" select="$e/ancestor-or-self::*[@pub:dir][1]/@pub:dir"/>
+    <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
+    <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
   </xsl:template>
 
   <!-- @rend / @rendition tokens as classes (rend-italic, rend-bold …): the stylesheet's CSS styles them. -->

@@ -21,7 +21,11 @@
 
   <xsl:template name="doc-header">
     <header class="doc-header">
-      <h1><xsl:value-of select="f:dashes($title)"/></h1>
+      <h1>
+        <!-- the title's language and direction (its own, or the header's or the document's) -->
+        <xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="(($titles[@type = 'main'], $titles)[1], /*)[1]"/></xsl:call-template>
+        <xsl:value-of select="f:dashes($title)"/>
+      </h1>
       <!-- The date in the edition's reading style, from its ISO value (the record's wording may
            differ from document to document); the text when there is no ISO date. -->
       <xsl:choose>

@@ -17,12 +17,9 @@
     <xsl:sequence select="$e/node()[not(self::text()) or normalize-space()]"/>
   </xsl:function>
 
-  <!-- The text's language: its own xml:lang or the nearest one above it. -->
+  <!-- The text's language: its own xml:lang or the nearest one above it (f:inherited-lang). -->
   <xsl:template name="text-lang">
-    <xsl:variable name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
-    <xsl:variable name="dir" select="ancestor-or-self::*[@pub:dir][1]/@pub:dir"/>
-    <xsl:if test="$lang"><xsl:attribute name="lang" select="$lang"/></xsl:if>
-    <xsl:if test="$dir = 'rtl' or @pub:dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
+    <xsl:call-template name="f:inherited-lang"/>
   </xsl:template>
 
   <!-- The page's "Text" section: the document's text, or each text of a corpus. A text with
@@ -40,17 +37,24 @@
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
       <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
-      <xsl:for-each select="tei:TEI | tei:teiCorpus">
-        <article class="tei-member">
-          <xsl:call-template name="text-lang"/>
-          <h3 class="tei-member-title"><xsl:value-of select="f:normal((tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])"/></h3>
-          <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
-          <xsl:for-each select="tei:text">
-            <div class="tei-text"><xsl:call-template name="text-lang"/><xsl:apply-templates select="f:content(.)"/></div>
-          </xsl:for-each>
-        </article>
-      </xsl:for-each>
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="member"/>
     </section>
+  </xsl:template>
+
+  <!-- A member of a corpus: its title and its texts; a corpus inside the corpus is a member
+       holding its own members (one "Text" section per page, its headings a level deeper). -->
+  <xsl:template match="tei:TEI | tei:teiCorpus" mode="member">
+    <article class="tei-member">
+      <xsl:call-template name="text-lang"/>
+      <xsl:element name="h{min((6, 2 + count(ancestor::tei:teiCorpus)))}">
+        <xsl:attribute name="class" select="'tei-member-title'"/>
+        <xsl:value-of select="f:normal((tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title)[1])"/>
+      </xsl:element>
+      <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="member"/>
+      <xsl:for-each select="tei:text">
+        <div class="tei-text"><xsl:call-template name="text-lang"/><xsl:apply-templates select="f:content(.)"/></div>
+      </xsl:for-each>
+    </article>
   </xsl:template>
 
   <!-- A text inside a group or a floatingText. -->
@@ -285,6 +289,35 @@
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
+
+  <!-- References and pointers (TEI P5 §3.7): a link where tei_encoder/sitemap.py found where
+       the target leads on the page or on the web (pub:to: an http(s) URL, or the anchor of the
+       element pointed to); otherwise, or where a link would stand inside another (a mention),
+       the words with the target given as the element's title. A ptr shows its target. -->
+  <xsl:template match="tei:ref[@target] | tei:ptr[@target]">
+    <xsl:variable name="words" as="node()*">
+      <xsl:choose>
+        <xsl:when test="self::tei:ptr"><xsl:value-of select="normalize-space(@target)"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="@pub:to and not(ancestor::*[@pub:link or @pub:href] or .//*[@pub:link or @pub:href])">
+        <a class="tei-{local-name()}" href="{@pub:to}">
+          <xsl:call-template name="f:lang"/>
+          <xsl:sequence select="$words"/>
+        </a>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="tei-{local-name()}" title="{normalize-space(@target)}">
+          <xsl:call-template name="f:lang"/>
+          <xsl:sequence select="$words"/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- an anchor a ref points to: an empty element that holds its id -->
+  <xsl:template match="tei:anchor[@pub:anchor]" priority="1"><span id="{@pub:anchor}"></span></xsl:template>
 
   <!-- Empty markers with nothing to show. -->
   <!-- A space the source leaves (TEI P5 §11.4) keeps the words around it apart. -->
