@@ -71,7 +71,7 @@ def test_document_page_structure(site):
         "Blavatnik Family Foundation",
     ):
         assert expected in meta
-    assert doc.xpath("//section[@class='summary']/p/a[@class='ent ent-person']")
+    assert doc.xpath("//section[@class='summary']//p/a[@class='ent ent-person']")
 
 
 def test_editorial_interventions_rendered(site):

@@ -18,11 +18,12 @@ from tei_encoder.publish import unshown_parts
 TEI = "http://www.tei-c.org/ns/1.0"
 
 
-def header(title: str, title_lang: str = "") -> str:
+def header(title: str, title_lang: str = "", abstract: str = "") -> str:
     lang = f' xml:lang="{title_lang}"' if title_lang else ""
+    profile = f"<profileDesc><abstract><p>{abstract}</p></abstract></profileDesc>" if abstract else ""
     return (
         f"<teiHeader><fileDesc><titleStmt><title{lang}>{title}</title></titleStmt><publicationStmt><p>Constructed.</p>"
-        "</publicationStmt><sourceDesc><p>Written for this test.</p></sourceDesc></fileDesc></teiHeader>"
+        f"</publicationStmt><sourceDesc><p>Written for this test.</p></sourceDesc></fileDesc>{profile}</teiHeader>"
     )
 
 
@@ -52,7 +53,7 @@ def language_sites(tmp_path_factory):
     folder.mkdir()
     # the language on the TEI root (as the encoder writes it), on text, on the header's title
     (folder / "root.xml").write_text(
-        f'<TEI xmlns="{TEI}" xml:lang="en">{header("Summit minutes")}'
+        f'<TEI xmlns="{TEI}" xml:lang="en">{header("Summit minutes", abstract="Talks summed up.")}'
         "<text><body><p>Restricted. Minutes of the talks.</p></body></text></TEI>",
         encoding="utf-8",
     )
@@ -84,9 +85,11 @@ def test_an_english_document_on_a_right_to_left_site_keeps_left_to_right(languag
         assert root.get("dir") == "rtl", name
         [text] = root.xpath("//section[@class='text']")
         assert text.get("lang") == "en" and text.get("dir") == "ltr", name
-    # the title, English by the TEI root's language, too
+    # the title and the abstract, English by the TEI root's language, too
     [h1] = page(rtl, "root").xpath("//h1")
     assert h1.get("lang") == "en" and h1.get("dir") == "ltr"
+    [summary] = page(rtl, "root").xpath("//section[@class='summary']/div")
+    assert summary.get("lang") == "en" and summary.get("dir") == "ltr" and summary.text_content() == "Talks summed up."
 
 
 def test_an_arabic_document_or_title_on_a_left_to_right_site_is_right_to_left(language_sites):

@@ -126,7 +126,11 @@
     <xsl:if test="$header/tei:profileDesc/tei:abstract">
       <section class="summary" aria-labelledby="summary-heading" data-tei-region="abstract">
         <h2 id="summary-heading"><xsl:value-of select="f:ui('summary')"/></h2>
-        <xsl:apply-templates select="$header/tei:profileDesc/tei:abstract/tei:p"/>
+        <!-- the abstract's words in its language and direction (declared on it or above it) -->
+        <div class="summary-text">
+          <xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="$header/tei:profileDesc/tei:abstract[1]"/></xsl:call-template>
+          <xsl:apply-templates select="$header/tei:profileDesc/tei:abstract/tei:p"/>
+        </div>
       </section>
     </xsl:if>
   </xsl:template>
