@@ -143,13 +143,13 @@
       <p class="citation">
         <xsl:choose>
           <xsl:when test="$bibl">
-            <xsl:value-of select="f:normal($bibl)"/>
+            <xsl:value-of select="f:dashes(f:normal($bibl))"/>
             <xsl:if test="$source-url and not(contains(f:normal($bibl), $source-url))">
               <xsl:text> </xsl:text><xsl:value-of select="$source-url"/>
             </xsl:if>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || $title || '&#x201D;', $doc-date-text, $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
+            <xsl:value-of select="string-join(('&#x201C;' || f:dashes($title) || '&#x201D;', $doc-date-text, $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
           </xsl:otherwise>
         </xsl:choose>
       </p>

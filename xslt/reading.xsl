@@ -12,7 +12,11 @@
   <!-- text of the abstract and the text proper: attribute values and the header stay as they are -->
   <!-- A dash between two names is often a text node of its own ("Cuba", a double hyphen, "US" as three
        nodes): the neighbouring words decide the dash, then only this node's part is kept. -->
-  <xsl:template match="text()[contains(., '--')][ancestor::tei:text or ancestor::tei:abstract]">
+  <!-- Code-like text (code, identifiers, addresses, examples) keeps its double hyphens as written. -->
+  <xsl:template match="text()[contains(., '--')][ancestor::tei:text or ancestor::tei:abstract]
+                       [not(ancestor::tei:code or ancestor::tei:ident or ancestor::tei:idno or ancestor::tei:email
+                            or ancestor::tei:eg or ancestor::tei:gi or ancestor::tei:att or ancestor::tei:val
+                            or ancestor::tei:tag or ancestor::tei:ptr or ancestor::tei:ref[normalize-space(.) = normalize-space(@target)])]">
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 

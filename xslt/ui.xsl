@@ -173,8 +173,19 @@
 
   <!-- Typewriter dashes as a reader expects them, in the rendering only (the TEI keeps its double hyphen):
        between two capitalised words or figures an en dash ("Cuba–US", "1961–62"), elsewhere an
-       em dash ("said—and"). Longer runs of hyphens (rules) stay as they are. -->
+       em dash ("said—and"). Longer runs of hyphens (rules) stay as they are. A double hyphen that
+       is no dash stays too: inside a URL-like token (one with "://" or "www.") and at the start of
+       a word it is joined to (a command-line option); code-like elements are left alone by
+       their callers (xslt/reading.xsl). -->
   <xsl:function name="f:dashes" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($text, '--'))) then $text else
+      string-join(analyze-string($text, '\S*(://|www\.)\S*|(^|\s)-{2,}[\p{L}\d]\S*')/*
+        ! (if (self::fn:match) then string(.) else f:set-dashes(string(.))))"/>
+  </xsl:function>
+
+  <!-- The dash rules of f:dashes on text with no URL or option in it. -->
+  <xsl:function name="f:set-dashes" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="if (not(contains($text, '--'))) then $text else
       let $en := replace($text, '(\p{Lu}[\p{L}.]*|\d)--(\p{Lu}|\d)', '$1&#x2013;$2'),
