@@ -863,7 +863,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
         if search:
             unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read
-            build_search_index(output, pages=seen, unreadable=unreadable)
+            build_search_index(output, pages=seen.values(), unreadable=unreadable)
             for page, why in sorted(unreadable):
                 report.error(page, why)
             failed += len(unreadable)
