@@ -25,11 +25,14 @@ import base64
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import threading
+import unicodedata
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from .fsutil import (
@@ -43,6 +46,7 @@ from .fsutil import (
 )
 from .inputs import folder_entries
 from .publish import PublishError, site_path
+from .sitemap import search_folding
 
 SEARCH_DIR = "pagefind"  # Pagefind's bundles and UI, inside the site
 SHARDS_FILE = "shards.json"
@@ -285,6 +289,7 @@ def _index_shard(
                 html = _page_text(docs / f"{name}.html", unreadable)
                 if html is None:
                     continue
+                html = with_folded_words(html)
                 request = {"type": "AddFile", "index_id": index_id, "url": f"/docs/{name}.html"}
                 sent.append(service.send({**request, "file_path": None, "file_contents": html}))
             service.answers(sent)
@@ -300,6 +305,38 @@ def _index_shard(
         target = bundle / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, base64.b64decode(file["content"]), owned=True)
+
+
+@lru_cache(maxsize=1)
+def _folding() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
+    """For search_folding's letters (either case): a pattern finding one, one finding the words
+    with one, and the table for str.translate."""
+    table = search_folding()
+    letters = re.escape("".join(sorted(set(table) | {c.upper() for c in table if len(c.upper()) == 1})))
+    return re.compile(f"[{letters}]"), re.compile(rf"[^\W\d_]*[{letters}]\w*"), {ord(k): v for k, v in table.items()}
+
+
+def fold_word(word: str) -> str:
+    """A word as the search folds it: lower case, marks taken off (NFD), and the letters Unicode
+    does not decompose folded by data/site.json `search_folding` (`Gomułka` -> `gomulka`)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+    return plain.translate(_folding()[2])
+
+
+def with_folded_words(html: str) -> str:
+    """A document page as sent to Pagefind: when its article has words with letters Pagefind does
+    not fold (ł, đ, ø, ß, æ: no accent to take off), their folded forms are added to the indexed
+    text, in an attribute Pagefind indexes (data-pagefind-index-attrs), so that `Gomulka` finds
+    `Gomułka`; the page written is unchanged. A page with no such letter is returned as it is."""
+    letter, word, _ = _folding()
+    end = html.rfind("</article>")
+    if end < 0 or not letter.search(html, 0, end):
+        return html
+    text = re.sub(r"<[^>]*>", " ", html[:end])
+    folded = " ".join(dict.fromkeys(fold_word(w) for w in word.findall(text)))
+    if not folded:
+        return html
+    return f'{html[:end]}<span data-pagefind-index-attrs="data-folded" data-folded="{folded}"></span>{html[end:]}'
 
 
 def _page_text(page: Path, unreadable: list[tuple[Path, str]] | None) -> str | None:

@@ -69,11 +69,22 @@ def registers() -> dict[str, dict]:
 
 
 def site_json() -> str:
-    """The table the stylesheets read (parameter `site`): registers in order, and the words of a
-    list's @type or @rend that number it or give it bullets (data/site.json `lists`), as JSON."""
+    """The table the stylesheets read (parameter `site`): registers in order, the words of a
+    list's @type or @rend that number it or give it bullets (data/site.json `lists`), and the
+    letters the index filter folds (`search_folding`, see search_folding), as JSON."""
+    config = site_config()
     return json.dumps(
-        {"registers": list(registers().values()), "lists": site_config()["lists"]}, ensure_ascii=False, sort_keys=True
+        {"registers": list(registers().values()), "lists": config["lists"], "folding": config["search_folding"]},
+        ensure_ascii=False,
+        sort_keys=True,
     )
+
+
+@lru_cache(maxsize=1)
+def search_folding() -> dict[str, str]:
+    """Letters folded for search besides their marks (data/site.json `search_folding`): lower-case
+    letter -> its plain letters, for those Unicode does not decompose (ł -> l, ß -> ss)."""
+    return dict(site_config()["search_folding"])
 
 
 @lru_cache(maxsize=65536)

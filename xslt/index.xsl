@@ -30,7 +30,7 @@
         <h1><xsl:value-of select="$edition-title"/></h1>
         <p class="lead"><xsl:value-of select="f:count('index-lead', count($docs))"/>
           <xsl:if test="$search-page = 'yes'"><xsl:text> </xsl:text><a href="{$root}search.html"><xsl:value-of select="f:ui('fulltext-link')"/></a></xsl:if></p>
-        <form class="filters" role="search" aria-label="{f:ui('filter-label')}" hidden="" data-count="{f:plural-forms('filter-count')}">
+        <form class="filters" role="search" aria-label="{f:ui('filter-label')}" hidden="" data-count="{f:plural-forms('filter-count')}" data-fold="{serialize(parse-json($site)?folding, map{'method': 'json'})}">
           <div>
             <label for="q"><xsl:value-of select="f:ui('filter-q')"/></label>
             <input type="search" id="q" name="q" autocomplete="off"/>

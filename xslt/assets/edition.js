@@ -9,8 +9,18 @@
     var data = document.getElementById("search-index");
     if (!form || !data) { return; }
     var docs = JSON.parse(data.textContent);
+    // text and query folded alike: lower case, accents off, letters with none to take off folded
+    // by the table the form carries (tei_encoder/data/site.json search_folding: ł as l, ß as ss)
+    var table = {};
+    try { table = JSON.parse(form.dataset.fold || "{}"); } catch (e) { table = {}; }
+    var letters = Object.keys(table).join("");
+    var others = letters ? new RegExp("[" + letters + "]", "g") : null;
+    function fold(s) {
+      var plain = s.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "");
+      return others ? plain.replace(others, function (c) { return table[c]; }) : plain;
+    }
     var text = {};
-    docs.forEach(function (d) { text[d.id] = (d.title + " " + d.summary).toLowerCase(); });
+    docs.forEach(function (d) { text[d.id] = fold(d.title + " " + d.summary); });
     var items = Array.prototype.slice.call(document.querySelectorAll("#doc-list > li"));
     var count = document.getElementById("result-count");
     // the counted phrase's forms by CLDR plural category (ui-strings.json: filter-count-one, -other, …)
@@ -24,7 +34,7 @@
     }
     function has(list, value) { return !value || (" " + list + " ").indexOf(" " + value + " ") >= 0; }
     function apply() {
-      var words = form.q.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var words = fold(form.q.value).split(/\s+/).filter(Boolean);
       var shown = 0;
       items.forEach(function (li) {
         var ok = (!form.year.value || li.dataset.year === form.year.value)
