@@ -561,6 +561,7 @@ class Publisher:
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
         root = sitemap.annotate(root, self.direction)
         date, date_text = sitemap.document_date(root)
+        warnings += sitemap.date_warnings(root)
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
@@ -1197,7 +1198,11 @@ class EntityIndex:
         another page: only a document added, removed, or re-dated or re-titled does."""
         docs = sorted(
             self.mentions.get(ref, {}),
-            key=lambda name: (sitemap.date_start(self.docs[name].date) or "9999", self.docs[name].title, name),
+            key=lambda name: (
+                sitemap.date_order(sitemap.date_start(self.docs[name].date)),
+                self.docs[name].title,
+                name,
+            ),
         )
         return [docs[i : i + ENTRY_DOCS_PER_PAGE] for i in range(0, len(docs), ENTRY_DOCS_PER_PAGE)] or [[]]
 

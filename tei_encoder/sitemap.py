@@ -32,6 +32,7 @@ PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the
 PUB_PREFIX = "pub"  # its prefix there (the stylesheets' own)
 P = f"{{{PUB_NS}}}"
 T = f"{{{TEI_NS}}}"
+_CORPUS = T + "teiCorpus"
 
 #: mention element -> entity kind; `rs` and `name` take theirs from @type or from what they point to
 NAME_KINDS = KIND_OF_MENTION_QNAME
@@ -386,7 +387,9 @@ _WHEN, _SPAN, _BETWEEN = (
         ("notAfter", "notAfter-iso"),
     ),
 )
-_ISO_DATE = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
+# a year before the common era is negative, as XML Schema 1.0 (TEI's datatypes) writes it: -0044 is
+# 44 BCE, -0001 1 BCE, and there is no year 0000
+_ISO_DATE = re.compile(r"^(-?\d{4})(-\d{2}(-\d{2})?)?(?=$|T|[+-]\d{2}:|Z)")
 # a document's date value: a day, month or year (1962-10-03, 1962-10, 1962); a span (@from/@to)
 # FROM/TO; a date known only to lie between two (@notBefore/@notAfter) NOTBEFORE..NOTAFTER; either
 # bound of the two may be missing (1962/, /1962, 1962.., ..1962)
@@ -394,12 +397,71 @@ DATE_SPAN, DATE_BETWEEN = "/", ".."
 
 
 def _iso_of(el: etree._Element, names: tuple[str, ...]) -> str:
-    """The first ISO date (YYYY[-MM[-DD]], time of day left out) among EL's attributes NAMES; ''."""
+    """The first real ISO date (YYYY[-MM[-DD]], -YYYY before the common era, time of day left out)
+    among EL's attributes NAMES; ''. A date no calendar has (1920-02-30, month 13, year 0000) is
+    not taken (see date_problems)."""
     for name in names:
         found = _ISO_DATE.match((el.get(name) or "").strip())
-        if found:
+        if found and _real(found.group(0)):
             return found.group(0)
     return ""
+
+
+def _real(iso: str) -> bool:
+    """Whether an ISO date as _ISO_DATE matches it is one the calendar has: no year 0000 (TEI's
+    XML Schema 1.0 dates have none), a month 01-12, a day its month has in that year."""
+    year, _, rest = iso[1:].partition("-") if iso.startswith("-") else iso.partition("-")
+    if int(year) == 0:
+        return False
+    if not rest:
+        return True
+    month, _, day = rest.partition("-")
+    if not 1 <= int(month) <= 12:
+        return False
+    # proleptic Gregorian leap years, counted from the year before 1 CE as 0: -0001 (1 BCE) is a leap year
+    return not day or 1 <= int(day) <= _month_end(1 - int(year) if iso.startswith("-") else int(year), int(month))
+
+
+def date_order(iso: str) -> tuple[int, str]:
+    """What dates are ordered by: the year as a number (negative before the common era), then the
+    rest (-0100 before -0044 before 0044); an empty date last."""
+    if not iso:
+        return (1 << 31, "")
+    negative = iso.startswith("-")
+    year, _, rest = iso[1:].partition("-") if negative else iso.partition("-")
+    return (-int(year) if negative else int(year), rest)
+
+
+def date_problems(el: etree._Element) -> list[str]:
+    """What is wrong with the dates an element of att.datable gives, as warnings naming its line:
+    a date no calendar has (not taken: not indexed, not in the JSON-LD) and a span or bounds whose
+    end comes before its start (shown as written, with no interval). [] when nothing is."""
+    problems = []
+    line = f"line {el.sourceline}: " if el.sourceline else ""
+    tag = etree.QName(el).localname
+    for names in (_WHEN, *_SPAN, *_BETWEEN):
+        for name in names:
+            found = _ISO_DATE.match((el.get(name) or "").strip())
+            if found and not _real(found.group(0)):
+                problems.append(f'{line}<{tag} {name}="{el.get(name)}">: no such date; not taken as the date')
+    for first, last in (_SPAN, _BETWEEN):
+        start, end = _iso_of(el, first), _iso_of(el, last)
+        if start and end and _reversed(start, end):
+            problems.append(
+                f"{line}<{tag}>: its end {end} comes before its start {start}; shown as written, with no interval"
+            )
+    return problems
+
+
+def date_warnings(root: etree._Element) -> list[str]:
+    """date_problems of every date in the document (tei:date, tei:origDate), in document order."""
+    return [problem for el in root.iter(T + "date", T + "origDate") for problem in date_problems(el)]
+
+
+def _reversed(start: str, end: str) -> bool:
+    """Whether END comes before START (compared over the precision both give)."""
+    n = min(len(start) - start.startswith("-"), len(end) - end.startswith("-"))
+    return date_order(end[: n + end.startswith("-")]) < date_order(start[: n + start.startswith("-")])
 
 
 def _month_end(year: int, month: int) -> int:
@@ -431,6 +493,8 @@ def date_value(el: etree._Element) -> str:
         return when
     for (first, last), mark in ((_SPAN, DATE_SPAN), (_BETWEEN, DATE_BETWEEN)):
         start, end = _iso_of(el, first), _iso_of(el, last)
+        if start and end and _reversed(start, end):
+            return ""  # an end before the start: no date value (date_problems warns)
         if start or end:
             return (start and end and _whole(start, end)) or f"{start}{mark}{end}"
     return ""
@@ -444,6 +508,12 @@ def date_bounds(value: str) -> tuple[str, str, str]:
             start, _, end = value.partition(mark)
             return mark, start, end
     return "", value, value
+
+
+def year_of(iso: str) -> str:
+    """The year of an ISO date (-YYYY before the common era); ''."""
+    found = re.match(r"-?\d{4}", iso)
+    return found.group(0) if found else ""
 
 
 def date_start(value: str) -> str:
@@ -473,16 +543,31 @@ def document_date(root: etree._Element) -> tuple[str, str]:
             value = date_value(date)
             if value:
                 return value, text
+    if root.tag == _CORPUS:
+        # a corpus its own header does not date: the span of its members' dates (TEI P5 §15.1)
+        members = [document_date(member)[0] for member in root.iterchildren(T + "TEI", _CORPUS)]
+        values = {value for value in members if value}
+        if values:
+            return _span(values), ""
     dated = [(value, date) for date in _DATELINE_DATES(root) for value in (date_value(date),) if value]
     if not dated:
         return "", first_text
     values = {value for value, _ in dated}
     if len(values) == 1:
         return dated[0][0], surface_text(dated[0][1])
+    return _span(values), ""
+
+
+def _span(values: set[str]) -> str:
+    """One date value covering VALUES (a set of date values): the one, or the span from the earliest
+    start to the latest end."""
+    if len(values) == 1:
+        return next(iter(values))
     starts = [date_start(v) for v in values]
     ends = [b for v in values for b in date_bounds(v)[1:] if b]
-    first, last = min(starts), max(ends, key=lambda d: (d, len(d)))
-    return f"{first}{DATE_SPAN}{last}", ""
+    first = min(starts, key=date_order)
+    last = max(ends, key=lambda d: (date_order(d), len(d)))
+    return (_whole(first, last) if len(first) == len(last) else "") or f"{first}{DATE_SPAN}{last}"
 
 
 _HREF, _LINK = P + "href", P + "link"
@@ -576,9 +661,22 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
             printed.set(P + "printed", "true")
     _link_authors(root, kinds)
     _mark_references(root)
+    _mark_dates(root)
     _declare_text_language(root)
     _mark_directions(root, page_direction)
     return root
+
+
+_DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
+
+
+def _mark_dates(root: etree._Element) -> None:
+    """pub:date on each tei:date with a date in its attributes: its date value (date_value: @when or
+    @when-iso, a span or bounds from the plain or -iso attributes, a whole month or year as such), ''
+    when it gives no real date, so that its hover reads as the document's date does."""
+    for el in root.iter(T + "date"):
+        if any(name in el.attrib for name in _DATE_NAMES):
+            el.set(P + "date", date_value(el))
 
 
 def _mark_nested(el: etree._Element, holding: set[etree._Element]) -> None:

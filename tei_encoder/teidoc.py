@@ -114,7 +114,7 @@ class DocumentSummary:
     def year(self) -> str:
         """The year of the document's date, of its start for a span or bounds (its end when only that is
         known; `sitemap.date_start`); "" when undated."""
-        return sitemap.date_start(self.date)[:4]
+        return sitemap.year_of(sitemap.date_start(self.date))
 
     @property
     def page(self) -> str:

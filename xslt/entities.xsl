@@ -75,6 +75,9 @@
       <xsl:when test="f:w3c-date(@when)">
         <time class="tei-date" datetime="{@when}"><xsl:apply-templates/></time>
       </xsl:when>
+      <!-- its date value (tei_encoder/sitemap.py marks it: a span or bounds from the plain or -iso
+           attributes, a whole month as a month): on hover in the words the document's date is shown in -->
+      <xsl:when test="@pub:date"><span class="tei-date"><xsl:if test="string(@pub:date)"><xsl:attribute name="title" select="f:date-label(@pub:date)"/></xsl:if><xsl:apply-templates/></span></xsl:when>
       <xsl:when test="@when"><span class="tei-date" title="{f:date-one(@when)}"><xsl:apply-templates/></span></xsl:when>
       <!-- a span or bounds: on hover in the words the document's date is shown in (f:date-label) -->
       <xsl:when test="@from or @to">

@@ -22,6 +22,7 @@
   <xsl:template match="/edition" mode="content">
     <xsl:variable name="docs" as="element(doc)*">
       <xsl:perform-sort select="doc">
+        <xsl:sort select="f:date-year(@date)" data-type="number"/>
         <xsl:sort select="f:date-start(@date)"/>
         <xsl:sort select="title"/>
       </xsl:perform-sort>

@@ -136,6 +136,30 @@
              else string-length($when) = 4 or substring($when, 6, 2) = ('01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'))"/>
   </xsl:function>
 
+  <!-- A date before the common era (-YYYY[-MM[-DD]], XML Schema 1.0's years as TEI's schema reads
+       them: -0044 is 44 BCE) in the reading style of f:date-one, its year in the words of date-bce;
+       another value as it is written (tei_encoder/sitemap.py takes only real dates). -->
+  <xsl:function name="f:date-bce" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:param name="months" as="item()*"/>
+    <xsl:variable name="parts" select="tokenize(substring($iso, 2), '-')"/>
+    <xsl:variable name="ok" select="matches($iso, '^-\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$') and count($months) = 12"/>
+    <xsl:variable name="year" select="if ($ok) then f:ui('date-bce', map{'year': xs:integer($parts[1])}) else ''"/>
+    <xsl:sequence select="
+      if (not($ok)) then $iso
+      else if (count($parts) = 3) then f:ui('date-day', map{'day': xs:integer($parts[3]), 'month': $months[xs:integer($parts[2])], 'year': $year})
+      else if (count($parts) = 2) then f:ui('date-month', map{'month': $months[xs:integer($parts[2])], 'year': $year})
+      else $year"/>
+  </xsl:function>
+
+  <!-- A date value's year as a number, for sorting (before the common era negative, -0100 before
+       -0044); 9999 when undated (undated last). -->
+  <xsl:function name="f:date-year" as="xs:integer">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:variable name="year" select="replace(f:date-start($value), '^(-?\d{4}).*$', '$1')"/>
+    <xsl:sequence select="if ($year castable as xs:integer) then xs:integer($year) else 9999"/>
+  </xsl:function>
+
   <!-- What a date value is sorted by: its start, else its end (sitemap.date_start); '9999' when empty (undated last). -->
   <xsl:function name="f:date-start" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>
@@ -164,7 +188,8 @@
          (a year, another script's digits, a month 13) is shown as it is written -->
     <xsl:variable name="day-or-month" select="count($months) = 12 and string-length($iso) = (7, 10) and f:w3c-date($iso)"/>
     <xsl:sequence select="
-      if ($day-or-month and string-length($iso) = 10) then
+      if (starts-with($iso, '-')) then f:date-bce($iso, $months)
+      else if ($day-or-month and string-length($iso) = 10) then
         f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
       else if ($day-or-month) then
         f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
