@@ -308,12 +308,14 @@ def _index_shard(
 
 
 @lru_cache(maxsize=1)
-def _folding() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
-    """For search_folding's letters (either case): a pattern finding one, one finding the words
-    with one, and the table for str.translate."""
+def _folding() -> tuple[tuple[str, ...], re.Pattern[str], dict[int, str]]:
+    """For search_folding's letters (either case): the letters, a pattern finding the words with
+    one, and the table for str.translate."""
     table = search_folding()
-    letters = re.escape("".join(sorted(set(table) | {c.upper() for c in table if len(c.upper()) == 1})))
-    return re.compile(f"[{letters}]"), re.compile(rf"[^\W\d_]*[{letters}]\w*"), {ord(k): v for k, v in table.items()}
+    # the capitals that are these letters' own (ı's capital is I: not one)
+    letters = tuple(sorted(set(table) | {c.upper() for c in table if len(c.upper()) == 1 and c.upper().lower() == c}))
+    word = re.compile(rf"[^\W\d_]*[{re.escape(''.join(letters))}]\w*")
+    return letters, word, {ord(k): v for k, v in table.items()}
 
 
 def fold_word(word: str) -> str:
@@ -328,9 +330,12 @@ def with_folded_words(html: str) -> str:
     not fold (ł, đ, ø, ß, æ: no accent to take off), their folded forms are added to the indexed
     text, in an attribute Pagefind indexes (data-pagefind-index-attrs), so that `Gomulka` finds
     `Gomułka`; the page written is unchanged. A page with no such letter is returned as it is."""
-    letter, word, _ = _folding()
+    letters, word, _ = _folding()
+    # a substring test a letter (a few microseconds a page) finds most pages have none
+    if not any(c in html for c in letters):
+        return html
     end = html.rfind("</article>")
-    if end < 0 or not letter.search(html, 0, end):
+    if end < 0:
         return html
     text = re.sub(r"<[^>]*>", " ", html[:end])
     folded = " ".join(dict.fromkeys(fold_word(w) for w in word.findall(text)))

@@ -33,7 +33,7 @@ def test_only_pages_with_such_letters_get_folded_words():
     page = "<html><body><article data-pagefind-body><p>The orchard of Gomułka</p></article></body></html>"
     sent = with_folded_words(page)
     assert 'data-pagefind-index-attrs="data-folded"' in sent and "gomulka" in sent
-    plain = "<html><body><article data-pagefind-body><p>The orchard of Gomez</p></article></body></html>"
+    plain = "<html><body><article data-pagefind-body><p>I saw the orchard of Gomez</p></article></body></html>"
     assert with_folded_words(plain) is plain
 
 
