@@ -58,6 +58,8 @@ def test_a_date_before_the_common_era_is_shown_and_sorted_first(tmp_path):
     ]
     assert titles == ["Older", "Ides", "Modern"]
     assert index.xpath("string(//li[.//a[. = 'Ides']]/@data-year)") == "-0044"
+    assert index.xpath("//select[@id='year']/option/@value")[1:] == ["-0100", "-0044", "1962"]
+    assert index.xpath("//select[@id='year']/option/text()")[1:3] == ["100 BCE", "44 BCE"]
 
 
 def test_reversed_span_and_impossible_dates_are_warned_and_give_no_date(tmp_path):

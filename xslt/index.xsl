@@ -36,11 +36,13 @@
             <label for="q"><xsl:value-of select="f:ui('filter-q')"/></label>
             <input type="search" id="q" name="q" autocomplete="off"/>
           </div>
+          <!-- years in order as numbers (-0100 before -0044 before 1962), one before the common era named as the dates name it -->
+          <xsl:variable name="years" select="sort(distinct-values($docs/@year[. != ''] ! string()), (), function($y) { if ($y castable as xs:integer) then xs:integer($y) else 0 })"/>
           <xsl:call-template name="select">
             <xsl:with-param name="id" select="'year'"/>
             <xsl:with-param name="label" select="f:ui('filter-year')"/>
-            <xsl:with-param name="options" select="sort(distinct-values($docs/@year[. != ''] ! string()))"/>
-            <xsl:with-param name="names" select="map{}"/>
+            <xsl:with-param name="options" select="$years"/>
+            <xsl:with-param name="names" select="map:merge($years[starts-with(., '-')] ! map{.: f:date-one(.)})"/>
           </xsl:call-template>
           <xsl:for-each select="('person', 'place')">
             <xsl:variable name="kind" select="."/>
