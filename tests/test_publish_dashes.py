@@ -19,7 +19,7 @@ DOC = f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>Orchard -- le
 <publicationStmt><p>Constructed</p></publicationStmt><sourceDesc><p>Constructed</p></sourceDesc></fileDesc></teiHeader>
 <text><body><p>See http://orchard.example/rows--east/plot---two and www.orchard.example/a--b today.
 Start the sorter with --verbose or <code>n--</code>. Rows 5--7 of Pear--Plum. The clerk said -- twice --
-nothing. <idno type="URI">urn:orchard--1</idno> <ref target="https://orchard.example/x--y">https://orchard.example/x--y</ref></p></body></text></TEI>"""
+nothing. --Yes, she wrote. <idno type="URI">urn:orchard--1</idno> <ref target="https://orchard.example/x--y">https://orchard.example/x--y</ref></p></body></text></TEI>"""
 
 
 def _page(tmp_path: Path) -> html.HtmlElement:
@@ -45,6 +45,7 @@ def test_double_hyphens_that_are_no_dashes_stay(tmp_path):
     # the dashes that are dashes are still set
     assert "Rows 5\u20137 of Pear\u2013Plum" in text
     assert "said \u2014 twice \u2014 nothing" in text
+    assert "\u2014Yes, she wrote" in text
 
 
 def test_title_reads_the_same_in_heading_and_citation(tmp_path):

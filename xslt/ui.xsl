@@ -200,12 +200,13 @@
        between two capitalised words or figures an en dash ("Cuba–US", "1961–62"), elsewhere an
        em dash ("said—and"). Longer runs of hyphens (rules) stay as they are. A double hyphen that
        is no dash stays too: inside a URL-like token (one with "://" or "www.") and at the start of
-       a word it is joined to (a command-line option); code-like elements are left alone by
+       a lower-case word it is joined to (a command-line option; before a capital, as a typewritten
+       line may begin a sentence, it is a dash); code-like elements are left alone by
        their callers (xslt/reading.xsl). -->
   <xsl:function name="f:dashes" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="if (not(contains($text, '--'))) then $text else
-      string-join(analyze-string($text, '\S*(://|www\.)\S*|(^|\s)-{2,}[\p{L}\d]\S*')/*
+      string-join(analyze-string($text, '\S*(://|www\.)\S*|(^|\s)-{2,}[a-z\d]\S*')/*
         ! (if (self::fn:match) then string(.) else f:set-dashes(string(.))))"/>
   </xsl:function>
 
