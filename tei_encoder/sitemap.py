@@ -397,19 +397,21 @@ DATE_SPAN, DATE_BETWEEN = "/", ".."
 
 
 def _iso_of(el: etree._Element, names: tuple[str, ...]) -> str:
-    """The first real ISO date (YYYY[-MM[-DD]], -YYYY before the common era, time of day left out)
+    """The first ISO date (YYYY[-MM[-DD]], -YYYY before the common era, time of day left out)
     among EL's attributes NAMES; ''. A date no calendar has (1920-02-30, month 13, year 0000) is
-    not taken (see date_problems)."""
+    taken as written, to be shown so, never given as a date (see date_problems, iso_interval)."""
     for name in names:
         found = _ISO_DATE.match((el.get(name) or "").strip())
-        if found and _real(found.group(0)):
+        if found:
             return found.group(0)
     return ""
 
 
 def _real(iso: str) -> bool:
     """Whether an ISO date as _ISO_DATE matches it is one the calendar has: no year 0000 (TEI's
-    XML Schema 1.0 dates have none), a month 01-12, a day its month has in that year."""
+    XML Schema 1.0 dates have none), a month 01-12, a day its month has in that year; ASCII digits."""
+    if not iso.isascii():
+        return False
     year, _, rest = iso[1:].partition("-") if iso.startswith("-") else iso.partition("-")
     if int(year) == 0:
         return False
@@ -443,10 +445,10 @@ def date_problems(el: etree._Element) -> list[str]:
         for name in names:
             found = _ISO_DATE.match((el.get(name) or "").strip())
             if found and not _real(found.group(0)):
-                problems.append(f'{line}<{tag} {name}="{el.get(name)}">: no such date; not taken as the date')
+                problems.append(f'{line}<{tag} {name}="{el.get(name)}">: no such date; shown as written, not given as a date')
     for first, last in (_SPAN, _BETWEEN):
         start, end = _iso_of(el, first), _iso_of(el, last)
-        if start and end and _reversed(start, end):
+        if start and end and _real(start) and _real(end) and _reversed(start, end):
             problems.append(
                 f"{line}<{tag}>: its end {end} comes before its start {start}; shown as written, with no interval"
             )
@@ -493,7 +495,7 @@ def date_value(el: etree._Element) -> str:
         return when
     for (first, last), mark in ((_SPAN, DATE_SPAN), (_BETWEEN, DATE_BETWEEN)):
         start, end = _iso_of(el, first), _iso_of(el, last)
-        if start and end and _reversed(start, end):
+        if start and end and _real(start) and _real(end) and _reversed(start, end):
             return ""  # an end before the start: no date value (date_problems warns)
         if start or end:
             return (start and end and _whole(start, end)) or f"{start}{mark}{end}"
@@ -524,8 +526,10 @@ def date_start(value: str) -> str:
 
 def iso_interval(value: str) -> str:
     """A date value as ISO 8601 (schema.org dateCreated): the date, or START/END when both bounds
-    are known; '' when one is open (nothing is invented for it)."""
+    are known; '' when one is open (nothing is invented for it) or a date is none the calendar has."""
     kind, start, end = date_bounds(value)
+    if not all(_real(d) for d in (start, end) if d):
+        return ""  # a date no calendar has is shown as written, never given as a date
     return value if not kind else f"{start}/{end}" if start and end else ""
 
 

@@ -76,8 +76,9 @@
         <time class="tei-date" datetime="{@when}"><xsl:apply-templates/></time>
       </xsl:when>
       <!-- its date value (tei_encoder/sitemap.py marks it: a span or bounds from the plain or -iso
-           attributes, a whole month as a month): on hover in the words the document's date is shown in -->
-      <xsl:when test="@pub:date"><span class="tei-date"><xsl:if test="string(@pub:date)"><xsl:attribute name="title" select="f:date-label(@pub:date)"/></xsl:if><xsl:apply-templates/></span></xsl:when>
+           attributes, a whole month as a month): on hover in the words the document's date is shown
+           in; without one (no ISO date in it, an end before the start) its attributes as written -->
+      <xsl:when test="string(@pub:date)"><span class="tei-date" title="{f:date-label(@pub:date)}"><xsl:apply-templates/></span></xsl:when>
       <xsl:when test="@when"><span class="tei-date" title="{f:date-one(@when)}"><xsl:apply-templates/></span></xsl:when>
       <!-- a span or bounds: on hover in the words the document's date is shown in (f:date-label) -->
       <xsl:when test="@from or @to">

@@ -169,11 +169,13 @@
   </xsl:function>
 
   <!-- A date value as ISO 8601 for schema.org (sitemap.iso_interval): the date, or FROM/TO when both
-       bounds are known; '' when one is open. -->
+       bounds are known; '' when one is open or a date is none the calendar has. -->
   <xsl:function name="f:iso-interval" as="xs:string">
     <xsl:param name="value" as="xs:string?"/>
     <xsl:variable name="mark" select="if (contains($value, '/')) then '/' else if (contains($value, '..')) then '..' else ''"/>
-    <xsl:sequence select="if ($mark = '') then string($value)
+    <xsl:variable name="real" select="every $d in tokenize($value, '/|\.\.')[.] satisfies (f:w3c-date($d) or matches($d, '^-\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$'))"/>
+    <xsl:sequence select="if (not($real)) then ''
+                          else if ($mark = '') then string($value)
                           else if (substring-before($value, $mark) and substring-after($value, $mark)) then substring-before($value, $mark) || '/' || substring-after($value, $mark)
                           else ''"/>
   </xsl:function>
