@@ -445,7 +445,9 @@ def date_problems(el: etree._Element) -> list[str]:
         for name in names:
             found = _ISO_DATE.match((el.get(name) or "").strip())
             if found and not _real(found.group(0)):
-                problems.append(f'{line}<{tag} {name}="{el.get(name)}">: no such date; shown as written, not given as a date')
+                problems.append(
+                    f'{line}<{tag} {name}="{el.get(name)}">: no such date; shown as written, not given as a date'
+                )
     for first, last in (_SPAN, _BETWEEN):
         start, end = _iso_of(el, first), _iso_of(el, last)
         if start and end and _real(start) and _real(end) and _reversed(start, end):
