@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from ..authority import Authority, AuthorityEntry
 from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, slash_order, slashed_order
-from ..gazetteer import gazetteer_link_rules, gazetteer_places
+from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -398,6 +398,9 @@ class EntityRecognizer:
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
+            self.country_and_city = self._country_and_city(country_names)
+        else:
+            self.country_and_city = {}
         self.short_of_two_places = self._short_of_two_places()
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
@@ -482,6 +485,34 @@ class EntityRecognizer:
             forms = (place.name, *((owner.name, *owner.variants) if owner else ()), *former.get(place.name, ()))
             out[place.name] = tuple(dict.fromkeys(tuple(norm(t) for _, _, t in tokens(f)) for f in forms))
         return out
+
+    def _country_and_city(
+        self, country_names: dict[str, tuple[tuple[str, ...], ...]]
+    ) -> dict[tuple[str, ...], tuple[str, tuple[tuple[str, ...], ...], bool]]:
+        """The gazetteer names of a country that are also a gazetteer city's ("Armenia", a country and a
+        Colombian city; "Singapore", a state and its city): key -> (the country's id, the names of every
+        other country such a city lies in, as keys, and whether one lies in the country itself). The
+        lexicon keeps the country's form alone, so that the name is found (two gazetteer forms of one rank
+        would leave it untagged, silently); _country_or_city_name says whether the record makes the
+        country certain. No curated form is touched (a listed form already wins over the gazetteer's)."""
+        found: dict[tuple[str, ...], tuple[str, tuple[tuple[str, ...], ...], bool]] = {}
+        by_id = {p.geonameid: p for p in gazetteer_places()}
+        for key, forms in self.lexicon.items():
+            if len(forms) < 2 or any(f.rank != 1 or f.kind != "place" for f in forms):
+                continue
+            places = {f.entity_id: _geonames_place(self.entries[f.entity_id], by_id) for f in forms}
+            countries = {i for i, p in places.items() if p is not None and p.kind == "country"}
+            cities = [p for p in places.values() if p is not None and p.kind == "city"]
+            if len(countries) != 1 or len(cities) + 1 != len(places):
+                continue  # (cities alone, or another kind of place among them: _choose's rules as before)
+            country = next(iter(countries))
+            own = self.entries[country].name
+            elsewhere = tuple(
+                dict.fromkeys(k for c in cities if c.country != own for k in country_names.get(c.country, ()))
+            )
+            found[key] = (country, elsewhere, any(c.country == own for c in cities))
+            forms[:] = [f for f in forms if f.entity_id == country]
+        return found
 
     def _short_of_two_places(self) -> frozenset[tuple[str, ...]]:
         """The keys of gazetteer names of listed places that begin a listed name of another place
@@ -2773,6 +2804,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or (_family_respelt(ctx, key) if len(key) > 1 else None)
             or (_named_by_patronymic(ctx, key) if len(key) == 2 and _PATRONYMIC_END.search(key[1]) else None)
             or _same_person(ctx, toks, surname_ids, family_first)
+            or (_initials_of_one_named_in_full(ctx, toks) if len(toks) > 1 and not family_first else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
         if not known and len(key) == 1:
@@ -3018,6 +3050,25 @@ def _same_person(ctx: _DocContext, toks: list[str], candidates: set[str], family
     return xml_id
 
 
+def _initials_of_one_named_in_full(ctx: _DocContext, toks: list[str]) -> str | None:
+    """Initials and a surname listed people bear ("R. Kennedy", "R.F. Kennedy", where the lists give the
+    bare surname to John F. Kennedy): the one listed person with that surname whom the record names in full
+    (a listed form of two words or more, the given name written out: "Robert Kennedy") and whose written-out given names
+    the initials agree with, in order; else None (a person of the record, unlinked). TEI Guidelines 13.3.6
+    (@ref: one claim of identity)."""
+    letters = [norm(t)[:1] for t in toks[:-1]]
+    if not all(_IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks[:-1]):
+        return None
+    fits = set()
+    for pid, forms in ctx.rec.short_index.get(norm(toks[-1]), {}).items():
+        written = [f for f in forms if len(f) > 1 and f[-1] == norm(toks[-1]) and len(f[0]) > 1]
+        if any(_all_in(f, ctx.record_words) for f in written) and any(
+            [w[:1] for w in f[:-1]][: len(letters)] == letters for f in written
+        ):
+            fits.add(pid)
+    return fits.pop() if len(fits) == 1 else None
+
+
 # a Russian patronymic, folded: Ilyich, Sergeyevich, Andreyevich, Nikolayevna, Ilyinichna
 _PATRONYMIC_END = re.compile(r"(?:ich|ych|vna|chna)$")
 
@@ -3085,8 +3136,8 @@ def _generic_name(v, name: str, kind: str) -> bool:
     person; for a place or organisation, nothing but common words, national adjectives and the words
     of organs every party or state has ("Politburo", names.json generic_organs)."""
     words = [t for _, _, t in tokens(name)]
-    if kind == "person":
-        return len(words) == 1
+    if kind == "person":  # a surname alone, or with initials only ("R. Kennedy"): many people bear it
+        return len(words) == 1 or all(_IS_INITIAL.fullmatch(w if w.endswith(".") else w + ".") for w in words[:-1])
     return all(
         norm(w) in _FUNCTION_WORDS or norm(w) in v.organ_words or v.is_common_word(w) or _NATIONAL.match(w)
         for w in words
@@ -3752,7 +3803,8 @@ def _named_after_found_person(
     """(span, next token) when the person's name found at token i is followed, one space apart, by a
     capitalised noun of names.json named_after_person ("Kim Il Sung Square", "the Ho Chi Minh Trail",
     "the Lenin Shipyard": the place it names, one place of the record, unlinked; span None when the noun
-    is of honours_named_after_person ("the Lenin Prize": no mention of the person, nothing tagged);
+    is of honours_named_after_person, right after the name or after one or two more capitalised words ("the
+    Lenin Prize", "the Lenin Peace Prize": no mention of the person, nothing tagged);
     None otherwise. TEI 13.2.3: a place name may contain a person's name; the person is not mentioned."""
     length, form = found
     if form.kind != "person":
@@ -4245,6 +4297,22 @@ def _dated_span(ctx: _DocContext, text: str, start: int, end: int, surface: str,
             return _unlinked_place(ctx, start, end, surface, key)
         xml_id = dated
     return (start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface)
+
+
+def _country_certain(ctx: _DocContext, key: tuple[str, ...], surface: str) -> bool:
+    """Whether a name the gazetteer holds as a country and as a city (EntityRecognizer._country_and_city)
+    names the country in this record: only when every city of that name lies in another country and the
+    record names none of those countries ("Armenia": the Colombian city where the record names Colombia).
+    A city in the country itself ("Singapore", "Djibouti") may be meant as well as the state, which the
+    gazetteer cannot tell. Otherwise the caller tags the name unlinked; said once per name in the record's
+    problems, for an editor's review (TEI Guidelines 13.3.6: a @ref is a claim of identity)."""
+    country, elsewhere, same = ctx.rec.country_and_city[key]
+    if not same and not any(_all_in(k, ctx.record_words) for k in elsewhere if k):
+        return True
+    reported = f"{surface!r} left unlinked: the gazetteer holds it as a country and as a city"
+    if not any(p.startswith(reported) for p in ctx.problems):
+        ctx.problems.append(f"{reported} and the record does not make the country ({country}) certain; review it")
+    return False
 
 
 def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
@@ -5293,6 +5361,16 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         i += length
                         continue
                     entity_id = dated
+                elif form.rank == 1 and tuple(keys[i : i + length]) in ctx.rec.country_and_city:
+                    key = tuple(keys[i : i + length])
+                    if not _country_certain(ctx, key, surface):
+                        # "Singapore", a state and its city; "Armenia" where the record names Colombia: the
+                        # record's own entry, its id the record's (another record may mean the other place)
+                        if key not in ctx.unlinked_places:
+                            ctx.unlinked_places[key] = _new_local_person(ctx, surface, key, "place", generic=True)
+                        spans.append(_unlinked_place(ctx, start, end, surface, key))
+                        i += length
+                        continue
             if (
                 form.kind == "place"
                 and start == toks[i][0]
@@ -6459,6 +6537,11 @@ def _longest_form(
         if choice:
             return length, choice
     return None
+
+
+def _geonames_place(entry: AuthorityEntry, by_id: dict[str, Place]) -> Place | None:
+    """The gazetteer's place of an entry's GeoNames id, if it has one the gazetteer holds."""
+    return next((by_id[value] for kind, value in entry.idnos if kind == "geonames" and value in by_id), None)
 
 
 def _choose(ctx: _DocContext, forms: list[_Form]) -> _Form | None:
