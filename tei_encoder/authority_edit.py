@@ -84,6 +84,8 @@ REVIEW_COLUMNS = (
     "status",
 )
 NOT_FOUND = "not found this time"  # status of a decided row whose name this review did not meet
+# status of an unlinked name an entry already lists: its record's context left it unlinked (apply refuses it)
+LISTED = "already a form of "
 DECISIONS = ("accept", "merge", "reject")
 _FORM_SEPARATOR = " | "
 _PARTS = tuple(
@@ -316,16 +318,23 @@ def _context(el: etree._Element, form: str, width: int = 60) -> str:
 
 
 def review_rows(
-    documents: Iterable[tuple[str, etree._ElementTree]], taken_ids: Iterable[str], rejected: Iterable[str] = ()
+    documents: Iterable[tuple[str, etree._ElementTree]],
+    taken_ids: Iterable[str],
+    rejected: Iterable[str] = (),
+    listed: dict[str, str] | None = None,
 ) -> list[ReviewRow]:
     """The names an editor should review, over documents (record name, TEI tree): every entity
     found by rule, and every place linked only through the gazetteer; one row per kind and name,
     with the forms, records and the first context. taken_ids: the authority's ids, which a
     suggested new id avoids; rejected: forms already rejected (never listed again). Names tagged
     without any @ref (by hand, or by another tool) are listed as unlinked too.
+    listed: form key -> entry id of the authority (authority_forms): an unlinked name an entry already
+    lists was left unlinked by its record's context (a date, another state's name), which no authority
+    decision changes; its row's status says so (LISTED + the id) and `authority apply` refuses it.
     Sorted by kind, then most records first, then name.
     """
     rows: dict[tuple[str, str], ReviewRow] = {}
+    listed = listed or {}
     refused = {form_key(r) for r in rejected}
     for record, tree in documents:
         root = tree.getroot() if hasattr(tree, "getroot") else tree
@@ -355,6 +364,9 @@ def review_rows(
                     type=kind, name=name, id="", found="unlinked" if source == "rule" else source, geonames=geonames
                 )
                 row.context = f"{record}: {_context(el, form)}"
+                owner = listed.get(form_key(name)) if source == "rule" else None
+                if owner:
+                    row.status = f"{LISTED}{owner}: left unlinked by its record's context, not for want of a form"
             if form and form_key(form) not in {form_key(f) for f in row.forms}:
                 row.forms.append(form)
             if record not in row.records:
@@ -632,8 +644,20 @@ def apply_review(review: Path, folder: Path, follow_symlinks: bool = False) -> A
         if not decision:
             report.undecided += 1
             continue
+        refusal = _listed_refusal(row, decision)
+        if refusal:
+            report.problems.append(Problem(review, line, refusal))
+            continue
         if decision_in_authority(row, files.forms, files.rejected):  # applied by an earlier run
-            report.already.append(f"{review}:{line}: already applied: {decision} {row.get('name', '')!r}")
+            report.already.append(
+                f"{review}:{line}: already applied: {decision} {row.get('name', '')!r}"
+                + (
+                    f" (a form of {row.get('id') or slug(row.get('name', ''))!r}; a build that still leaves it "
+                    "unlinked does so for its record's context: see that record's warnings)"
+                    if decision != "reject"
+                    else ""
+                )
+            )
             continue
         try:
             report.applied.append(_apply_row(files, decision, row))
@@ -641,6 +665,20 @@ def apply_review(review: Path, folder: Path, follow_symlinks: bool = False) -> A
             report.problems.append(Problem(review, line, str(exc)))
     report.written = files.save()
     return report
+
+
+def _listed_refusal(row: dict[str, str], decision: str) -> str:
+    """Why an accept or merge of a row `review_rows` marked LISTED (a name an entry already lists, left
+    unlinked by its record's context) cannot take effect: one line; "" for any other row."""
+    status = row.get("status", "")
+    if decision not in ("accept", "merge") or not status.startswith(LISTED):
+        return ""
+    owner = status[len(LISTED) :].split(":", 1)[0]
+    return (
+        f"{decision} {row.get('name', '')!r} not applied: it is already a form of {owner!r}; its record left it "
+        "unlinked for the record's context (a date or another name that makes the entity uncertain), which no "
+        "authority decision changes: link it in the record's TEI by hand (encode --keep), or leave it"
+    )
 
 
 def _row_forms(row: dict[str, str]) -> list[str]:

@@ -141,10 +141,11 @@ def review(corpus, output, authority, encoding, no_gazetteer, record_format, fol
             report.error(source.path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
     loaded = load_authority(settings.authority, settings.follow_symlinks)
-    rows = review_rows(documents, loaded.entries, loaded.rejected)
+    forms = authority_forms(loaded)
+    rows = review_rows(documents, loaded.entries, loaded.rejected, forms)
     target = output or corpus.resolve().parent / "review.csv"
     try:
-        kept, missing = write_review(target, rows, authority_forms(loaded), loaded.rejected)
+        kept, missing = write_review(target, rows, forms, loaded.rejected)
     except (OSError, ValueError) as exc:
         _fail_usage(f"{target}: cannot write the review file: {exc}")
     unlinked = sum(r.found == "unlinked" for r in rows)
