@@ -682,7 +682,7 @@ def entities(
     from .entity_report import entity_rows, render
     from .inputs import collect_files
     from .pipeline import encode_record
-    from .xmlsafe import parse_xml
+    from .publish import PublishError, read_tei
 
     report = Reporter(quiet, verbose)
     skipped: list = []
@@ -697,13 +697,13 @@ def entities(
     for path in files:
         try:
             if path.suffix == ".xml":
-                tree = parse_xml(path)
+                tree, _ = read_tei(path)  # as validate and publish read it: a failed XInclude is refused
             else:
                 result = encode_record(path, settings)
                 if not result.ok:
                     raise ValueError(result.error)
                 tree = etree.ElementTree(result.tree)  # the tree the TEI was written from
-        except (ValueError, OSError, etree.XMLSyntaxError) as exc:
+        except (ValueError, OSError, etree.XMLSyntaxError, PublishError) as exc:
             report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
             continue

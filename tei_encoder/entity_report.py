@@ -35,26 +35,34 @@ class EntityRow:
 
 def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
     """The entities a TEI document mentions (text and abstract), one row per entity, in the
-    order persons, places, organisations, dates; most mentioned first.
+    order persons, places, organisations, dates; most mentioned first. A name tagged without @ref
+    (hand-written TEI: <placeName>Kraków</placeName>) is one row per name, its link "unlinked (no @ref)"
+    and no entity id (TEI Guidelines 13.3.6: a name element need not point anywhere).
     """
     root = tree.getroot() if hasattr(tree, "getroot") else tree
     entries = {el.get(f"{{{XML_NS}}}id"): el for el in teidoc.entries(root)}
     rows: dict[tuple[str, str], EntityRow] = {}
-    for el in teidoc.mentions(root):
+    for el in teidoc.mentions(root, unlinked=True):
         kind = teidoc.MENTION_KINDS[el.tag]
-        ref = el.get("ref", "")
-        xml_id = ref[1:] if ref.startswith("#") else ref
-        entry = entries.get(xml_id)
-        key = (kind, xml_id)
-        if key not in rows:
+        ref = el.get("ref")
+        if ref is None:  # a name tagged without @ref (by hand, or by another tool): one row per name, unlinked
+            name = surface_text(el)
+            xml_id, entry, link = "", None, "unlinked (no @ref)"
+            key = (kind, "\0" + " ".join(name.casefold().split()))
+        else:
+            xml_id = ref[1:] if ref.startswith("#") else ref
+            entry = entries.get(xml_id)
             name = _preferred(entry, kind) if entry is not None else " ".join("".join(el.itertext()).split())
+            link = _link(entry)
+            key = (kind, xml_id)
+        if key not in rows:
             rows[key] = EntityRow(
                 record=record,
                 entity=xml_id,
                 type=kind,
                 name=name,
                 mentions=0,
-                link=_link(entry),
+                link=link,
                 identifiers=_ids(entry),
             )
         row = rows[key]
@@ -82,7 +90,10 @@ def entity_rows(record: str, tree: etree._ElementTree) -> list[EntityRow]:
         if form not in rows[key].forms:
             rows[key].forms.append(form)
     order = {"person": 0, "place": 1, "org": 2, "date": 3}
-    return sorted(rows.values(), key=lambda r: (order[r.type], -r.mentions, r.entity))
+    return sorted(rows.values(), key=lambda r: (order[r.type], -r.mentions, r.entity, r.name))
+
+
+_UNLINKED = ("unlinked", "unresolved", "unlinked (no @ref)")  # the candidates an editor should review
 
 
 def _preferred(entry: etree._Element, kind: str) -> str:
@@ -107,7 +118,7 @@ def _ids(entry) -> list[str]:
 def render(rows: list[EntityRow], fmt: str) -> str:
     """Rows -> the report as text (table), csv or json; unlinked candidates are listed for review."""
     if fmt == "json":
-        unlinked = [asdict(r) for r in rows if r.link in ("unlinked", "unresolved")]
+        unlinked = [asdict(r) for r in rows if r.link in _UNLINKED]
         return (
             json.dumps(
                 {"entities": [asdict(r) for r in rows], "unlinked_candidates": unlinked}, ensure_ascii=False, indent=2
@@ -129,10 +140,13 @@ def render(rows: list[EntityRow], fmt: str) -> str:
     lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
     for t in table:
         lines.append("  ".join(c.ljust(w) for c, w in zip(t, widths)).rstrip())
-    candidates = [r for r in rows if r.link in ("unlinked", "unresolved")]
+    candidates = [r for r in rows if r.link in _UNLINKED]
     lines.append("")
     if candidates:
-        lines.append(f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists.")
+        lines.append(
+            f"Unlinked candidates ({len(candidates)}): names found by rules that no authority file lists, "
+            "or tagged without @ref."
+        )
         lines.append(
             "Decide on them with `tei-encoder review` and `tei-encoder authority apply` (or edit the authority files)."
         )

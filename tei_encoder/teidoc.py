@@ -25,9 +25,10 @@ MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> enti
 ENTRY_KINDS = KIND_OF_ENTRY_QNAME  # Clark name of a standOff entry element -> entity kind
 
 
-def mentions(root: etree._Element) -> Iterator[etree._Element]:
+def mentions(root: etree._Element, unlinked: bool = False) -> Iterator[etree._Element]:
     """Linked persName/placeName/orgName in the abstract and the text, in document order (the
-    entities report's view; the site counts and links mentions with `sitemap.mentions`)."""
+    entities report's view; the site counts and links mentions with `sitemap.mentions`); with
+    `unlinked`, those without @ref too."""
     containers = [
         c
         for c in root.iter(T + "abstract", T + "text")
@@ -35,7 +36,7 @@ def mentions(root: etree._Element) -> Iterator[etree._Element]:
     ]
     for container in containers:
         for el in container.iter(*MENTION_KINDS):
-            if el.get("ref") is not None:
+            if unlinked or el.get("ref") is not None:
                 yield el
 
 
