@@ -1107,9 +1107,29 @@ def index_xml(summaries: list[DocumentSummary]) -> str:
         for ref in (*entry.persons, *entry.places):
             if ref not in names and ref in s.entities:
                 names[ref] = (s.entities[ref].kind, s.entities[ref].name)
+    sources = {ref: s.entities[ref].source for s in summaries for ref in s.mentions if ref in s.entities}
+    twins = unlinked_twins({ref: (kind, name, sources.get(ref, "")) for ref, (kind, name) in names.items()})
+    docs_of = Counter(
+        ref for el in edition.iter("doc") for ref in (*el.get("persons").split(), *el.get("places").split())
+    )
     for ref in sorted(names):
-        etree.SubElement(edition, "entity", kind=names[ref][0], id=ref, name=names[ref][1])
+        el = etree.SubElement(edition, "entity", kind=names[ref][0], id=ref, name=names[ref][1])
+        if ref in twins:
+            el.set("unlinked", str(docs_of[ref]))  # "China (unlinked, 1 document)" beside the listed China
     return etree.tostring(edition, encoding="unicode")
+
+
+def unlinked_twins(entities: Mapping[str, tuple[str, str, str]]) -> set[str]:
+    """The record-local entries (source "rule": a name the encoder left unlinked) whose name another entry
+    of the same kind bears (ignoring case and spacing): the bare `China` of one record beside the listed
+    China. Registers and filters mark them "(unlinked, n documents)" so that the two are told apart.
+    entities: id -> (kind, name, source)."""
+    bearers = Counter((kind, " ".join(name.casefold().split())) for kind, name, _ in entities.values())
+    return {
+        ref
+        for ref, (kind, name, source) in entities.items()
+        if source == "rule" and bearers[(kind, " ".join(name.casefold().split()))] > 1
+    }
 
 
 CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
@@ -1181,8 +1201,12 @@ class EntityIndex:
     def register_xml(self, kind: str) -> str:
         """The register stylesheet's input for one kind: every mentioned entity with counts."""
         register = etree.Element("register", kind=kind)
-        for ref in self.refs(kind):
+        refs = self.refs(kind)
+        twins = unlinked_twins({r: (kind, self.info[r].name, self.info[r].source) for r in refs})
+        for ref in refs:
             el = self._entity(ref)
+            if ref in twins:
+                el.set("unlinked", "yes")  # "China (unlinked, 1 document)" beside the listed China
             el.set("docs", str(len(self.mentions[ref])))
             el.set("mentions", str(sum(self.mentions[ref].values())))
             if kind == "place":

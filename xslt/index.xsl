@@ -27,7 +27,7 @@
         <xsl:sort select="title"/>
       </xsl:perform-sort>
     </xsl:variable>
-    <xsl:variable name="names" as="map(xs:string, xs:string)" select="map:merge(entity ! map{string(@id): string(@name)})"/>
+    <xsl:variable name="names" as="map(xs:string, xs:string)" select="map:merge(entity ! map{string(@id): string(@name) || (if (@unlinked) then ' ' || f:ui('unlinked-entry', map{'docs': f:count('docs', xs:integer(@unlinked))}) else '')})"/>
         <h1><xsl:value-of select="$edition-title"/></h1>
         <p class="lead"><xsl:value-of select="f:count('index-lead', count($docs))"/>
           <xsl:if test="$search-page = 'yes'"><xsl:text> </xsl:text><a href="{$root}search.html"><xsl:value-of select="f:ui('fulltext-link')"/></a></xsl:if></p>

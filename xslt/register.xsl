@@ -35,6 +35,7 @@
           <xsl:for-each select="$entries">
             <li id="{@slug}" class="entry">
               <a class="entry-name" href="{@page}"><xsl:value-of select="@name"/></a>
+              <xsl:if test="@unlinked"><xsl:text> </xsl:text><span class="unlinked"><xsl:value-of select="f:ui('unlinked-entry', map{'docs': f:count('docs', xs:integer(@docs))})"/></span></xsl:if>
               <xsl:text> — </xsl:text>
               <span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span>
               <xsl:if test="form[. != current()/@name]">
