@@ -89,6 +89,31 @@ def test_a_state_and_its_own_city_of_one_name_is_tagged_unlinked_and_reported(tm
     assert any(r.type == "place" and r.name == "Singapore" and r.found == "unlinked" for r in rows)
 
 
+def _cities_of_one_name() -> list[str]:
+    kinds: dict[str, list[str]] = {}
+    for place in gazetteer_places():
+        kinds.setdefault(place.name, []).append(place.kind)
+    return sorted(name for name, k in kinds.items() if len(k) > 1 and set(k) == {"city"})
+
+
+@pytest.mark.parametrize("name", _cities_of_one_name())
+def test_a_name_of_several_gazetteer_cities_is_tagged_never_dropped(tmp_path, name):
+    found, result = tagged(tmp_path, f"The delegation travelled on to {name} that week.\n", "placeName")
+    assert [surface for surface, _ in found] == [name], (name, found)
+    if found[0][1].startswith("#place-"):  # the record's own entry: record-scoped, said for review
+        assert "." in found[0][1], found
+        assert any(repr(name) in w and "review" in w for w in result.warnings), result.warnings
+
+
+def test_the_country_the_record_names_chooses_among_cities_of_one_name(tmp_path):
+    tripoli = {p.country: p.geonameid for p in gazetteer_places() if p.name == "Tripoli"}
+    found, _ = tagged(tmp_path, "In Libya the talks went on. Tripoli was calm.\n", "placeName")
+    assert ("Tripoli", f"#gn-{tripoli['Libya']}") in found, found
+    found, result = tagged(tmp_path, "In Libya and in Lebanon the talks went on. Tripoli was calm.\n", "placeName")
+    assert [ref for surface, ref in found if surface == "Tripoli"][0].startswith("#place-tripoli.")
+    assert any("'Tripoli' left unlinked" in w for w in result.warnings)
+
+
 # --- initials and a listed surname --------------------------------------------------------------
 
 

@@ -399,8 +399,10 @@ class EntityRecognizer:
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
             self.country_and_city = self._country_and_city(country_names)
+            self.same_name_cities = self._same_name_cities(country_names)
         else:
             self.country_and_city = {}
+            self.same_name_cities = {}
         self.short_of_two_places = self._short_of_two_places()
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
@@ -512,6 +514,26 @@ class EntityRecognizer:
             )
             found[key] = (country, elsewhere, any(c.country == own for c in cities))
             forms[:] = [f for f in forms if f.entity_id == country]
+        return found
+
+    def _same_name_cities(
+        self, country_names: dict[str, tuple[tuple[str, ...], ...]]
+    ) -> dict[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
+        """The gazetteer names of two or more cities and no country or listed place ("Tripoli", "Valencia",
+        "Hyderabad"): key -> (city id, the names of its country as keys) of each, largest first. The lexicon
+        keeps the largest city's form alone, so that the name is found (two gazetteer forms of one rank left
+        it untagged, silently); _city_by_country says which city the record names, if any."""
+        found: dict[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]] = {}
+        by_id = {p.geonameid: p for p in gazetteer_places()}
+        for key, forms in self.lexicon.items():
+            if len(forms) < 2 or any(f.rank != 1 or f.kind != "place" for f in forms):
+                continue
+            places = {f.entity_id: _geonames_place(self.entries[f.entity_id], by_id) for f in forms}
+            if len(places) < 2 or any(p is None or p.kind != "city" for p in places.values()):
+                continue
+            ranked = sorted(places.items(), key=lambda item: (-item[1].population, item[0]))  # type: ignore[union-attr]
+            found[key] = tuple((xml_id, country_names.get(p.country, ())) for xml_id, p in ranked)  # type: ignore[union-attr]
+            forms[:] = [f for f in forms if f.entity_id == ranked[0][0]]
         return found
 
     def _short_of_two_places(self) -> frozenset[tuple[str, ...]]:
@@ -4315,6 +4337,23 @@ def _country_certain(ctx: _DocContext, key: tuple[str, ...], surface: str) -> bo
     return False
 
 
+def _city_by_country(ctx: _DocContext, key: tuple[str, ...], surface: str) -> str | None:
+    """Which of the gazetteer's cities of one name (EntityRecognizer._same_name_cities) the record names: the
+    one whose country the record names, when no other's is named too; else None, said once per name in the
+    record's problems for an editor's review (TEI Guidelines 13.3.6: a @ref is a claim of identity)."""
+    named = {
+        city
+        for city, countries in ctx.rec.same_name_cities[key]
+        if any(k and _all_in(k, ctx.record_words) for k in countries)
+    }
+    if len(named) == 1:
+        return named.pop()
+    reported = f"{surface!r} left unlinked: the gazetteer holds cities of that name in several countries"
+    if not any(p.startswith(reported) for p in ctx.problems):
+        ctx.problems.append(f"{reported}, and the record names {'several' if named else 'none'} of them; review it")
+    return None
+
+
 def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: tuple[str, ...]) -> _Span:
     """The span of a place of the record's own (one entry per name `key` in the record, no authority
     link): for a name we cannot link without risk ("America" alone, "the Sea of Japan")."""
@@ -5268,6 +5307,17 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if form.kind == "place" and form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
                 i += length  # "Ambassador Henderson", "the Ambassador in Iran Henderson": a surname, not the town
                 continue
+            if form.kind == "place" and form.rank == 1 and tuple(keys[i : i + length]) in ctx.rec.same_name_cities:
+                key = tuple(keys[i : i + length])
+                named_city = _city_by_country(ctx, key, text[start:end])
+                if named_city is None:
+                    # "Tripoli" where the record names neither Libya nor Lebanon: the record's own entry
+                    if key not in ctx.unlinked_places:
+                        ctx.unlinked_places[key] = _new_local_person(ctx, text[start:end], key, "place", generic=True)
+                    spans.append(_unlinked_place(ctx, start, end, text[start:end], key))
+                    i += length
+                    continue
+                form = _Form(named_city, form.kind, form.caps, form.exact, form.rank)
             if (
                 form.kind == "place"
                 and form.rank == 1
