@@ -70,6 +70,9 @@ class AuthorityEntry:
     # a person's military ranks (<occupation type="rank">Marshal</occupation>), when the entry gives them: a
     # record's "Admiral Kuznetsov" names a listed Kuznetsov only if he held a rank
     ranks: tuple[str, ...] = ()
+    # the posts abroad a person held (<occupation type="envoy">Ambassador</occupation>), when the entry gives
+    # them: a record's "ambassador Puzanov" names the listed Puzanov only if he served as an envoy
+    envoy: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -354,6 +357,9 @@ def _entries(tree, path: Path):
                 ),
                 ranks=tuple(
                     " ".join("".join(o.itertext()).split()) for o in el.iterfind("tei:occupation[@type='rank']", NSMAP)
+                ),
+                envoy=tuple(
+                    " ".join("".join(o.itertext()).split()) for o in el.iterfind("tei:occupation[@type='envoy']", NSMAP)
                 ),
             )
 

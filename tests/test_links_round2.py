@@ -81,3 +81,18 @@ def test_the_archive_spelling_of_a_party_with_a_curly_apostrophe_links(tmp_path)
     found = _mentions(tmp_path, "The Worker’s Party of Korea held a plenum; the International Red Cross sent aid.\n")
     assert ("orgName", "Worker’s Party of Korea", "#wpk") in found
     assert ("orgName", "International Red Cross", "#icrc") in found
+
+
+def test_a_surname_after_an_envoy_title_is_the_listed_person_who_served_as_one(tmp_path):
+    """An entry that says its person served abroad (<occupation type="envoy">) keeps "the Soviet ambassador
+    Puzanov" linked: the rule for "Ambassador Nehru" (another Nehru may serve abroad) made every mention of
+    him in the record a record-local person, silently, once a subject line printed his title before his name."""
+    found = _persons(
+        tmp_path,
+        "Subject: a talk with the Soviet ambassador Puzanov about the harvest\n\n"
+        "I called on ambassador Puzanov at noon. Puzanov said the crops were late.\n",
+    )
+    assert [t for t, _ in found] == ["Puzanov", "Puzanov", "Puzanov"]
+    assert {r for _, r in found} == {"#puzanov"}
+    nehru = _persons(tmp_path, "Ambassador Nehru said that trade would grow; Nehru left early.\n")
+    assert nehru[0][1] != "#nehru"  # no envoy on the entry: still another Nehru

@@ -4555,7 +4555,7 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
     Raúl) unless the record prints the word after an office's title never printed before that
     person's full name (_titled_as_another: "President Kennedy" beside "Robert Kennedy" may be John F.
     Kennedy, listed as "Kennedy"); else a record-local, unlinked person ("Ambassador Nehru" in a record that never names
-    Jawaharlal Nehru is another Nehru; "Castro" beside Fidel and Raúl Castro is either). A wrong
+    Jawaharlal Nehru is another Nehru, unless the entry says its person served abroad: <occupation type="envoy">; "Castro" beside Fidel and Raúl Castro is either). A wrong
     link is worse than none (issue #12). A person listed under that one word alone keeps it.
     Returns an entity id, kept on `ctx` for the record's other occurrences."""
     owner = ctx.surname_owner.get(key)
@@ -4575,7 +4575,7 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
         if (
             not named
             and len(set(listed)) == 1
-            and not _after_envoy_title(ctx, key)
+            and (ctx.entry(listed[0]).envoy or not _after_envoy_title(ctx, key))
             and not _other_bearer_named(ctx, key, listed[0])
         ):
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
