@@ -132,6 +132,8 @@ class LinkRules:
     # and a comma ("Moscow, Idaho"), the city is another place of that name, never the listed one
     subdivisions: dict[tuple[str, ...], str] = field(default_factory=dict)
     paper_name_words: frozenset[str] = frozenset()  # "Times" of "the Korea Times": a paper, not the place
+    paper_words_before_place: frozenset[str] = frozenset()  # "Jornal" of "Jornal do Brasil": a paper
+    paper_place_links: frozenset[tuple[str, ...]] = frozenset()  # "do" of "Jornal do Brasil", as folded words
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +180,10 @@ def gazetteer_link_rules() -> LinkRules:
         },
         former_state_names={country: tuple(names) for country, names in raw.get("former_state_names", {}).items()},
         paper_name_words=frozenset(raw.get("paper_name_words", ())),
+        paper_words_before_place=frozenset(raw.get("paper_words_before_place", ())),
+        paper_place_links=frozenset(
+            tuple(w.casefold() for w in link.split()) for link in raw.get("paper_place_links", ())
+        ),
         subdivisions={
             tuple(w.casefold() for w in name.split()): country
             for country, names in raw.get("subdivisions_after_a_city", {}).items()

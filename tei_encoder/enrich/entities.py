@@ -3943,6 +3943,27 @@ def _paper_after_place(ctx: _DocContext, text: str, toks, i: int, j: int) -> _Sp
     return _record_org_span(ctx, text, toks[i][0], toks[j][1])
 
 
+def _paper_before_place(ctx: _DocContext, text: str, toks, i: int, end: int, spans: list) -> _Span | None:
+    """The newspaper a known place's name (from token i to offset `end`) ends, when a word of
+    data/gazetteer.json paper_words_before_place and a word of paper_place_links come before it,
+    one space apart and untagged ("Jornal do Brasil", "Diario de Cuba", "Journal de Genève"): an
+    organisation of the record, the place no mention of its own (TEI 13.2.2; a place inside an
+    organisation's name is part of its orgName). None otherwise."""
+    rules = ctx.rec.link_rules
+    for size in {len(link) for link in rules.paper_place_links}:
+        k = i - size - 1
+        if k < 0 or tuple(t[2].casefold() for t in toks[k + 1 : i]) not in rules.paper_place_links:
+            continue
+        if toks[k][2] not in rules.paper_words_before_place:
+            continue
+        if any(text[toks[m][1] : toks[m + 1][0]] != " " for m in range(k, i)):
+            continue
+        if spans and spans[-1][1] > toks[k][0]:
+            continue
+        return _record_org_span(ctx, text, toks[k][0], end)
+    return None
+
+
 def _before_event_noun(ctx: _DocContext, text: str, toks, j: int) -> bool:
     """Whether the place name ending before token j starts an event's name ("Geneva accords") or
     names a part of an organisation ("the Korea Desk")."""
@@ -5272,6 +5293,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             paper = _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" else None
+            if paper is None and form.kind == "place" and i >= 2:
+                paper = _paper_before_place(ctx, text, toks, i, end, spans)
+                if paper:
+                    spans.append(paper)  # "Jornal do Brasil", "Diario de Cuba": the paper, not the place
+                    i += length
+                    continue
             if paper:
                 spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
                 i += length + 1
