@@ -339,7 +339,8 @@ INITIAL = (
 
 
 def east_asian_shape(words: list[str], words_too: bool = False) -> bool:
-    """Family name first, then syllables: `Kim Tae-hun`, `RI Myong Sik`, `Le Thanh Nghi`, `Wang Bingnan`.
+    """Family name first, then syllables: `Kim Tae-hun`, `RI Myong Sik`, `Le Thanh Nghi`, `Wang Bingnan`,
+    `Choe In Din` (a Russian transliteration's short syllables, the first a function word).
 
     A family name that is also an English word (Lee, Park, Nam, Han) needs stronger evidence: its
     given name hyphenated, or the family name in capitals, or a given-name word no dictionary has;
@@ -351,7 +352,19 @@ def east_asian_shape(words: list[str], words_too: bool = False) -> bool:
     if not 2 <= len(words) <= 3 or words[0].endswith(".") or fold(words[0]) not in v.east_asian_family:
         return False
     given = words[1:]
-    if not all(w[:1].isupper() and v.is_syllable_word(w) and fold(w) not in v.not_names for w in given):
+    # a Russian transliteration's short syllables ("Choe In Din", "Kim On Sek"): a word of not_names may be
+    # the first of two given syllables when both are short, the last is no such word and the family name no
+    # dictionary word (so "Ri In Pyongyang" and "Park In Ohio" are no name)
+    russian_style = (
+        len(given) == 2
+        and all(len(w) <= 3 for w in given)
+        and fold(given[1]) not in v.not_names
+        and not v.is_common_word(words[0])
+    )
+    if not all(
+        w[:1].isupper() and v.is_syllable_word(w) and (fold(w) not in v.not_names or (russian_style and k == 0))
+        for k, w in enumerate(given)
+    ):
         return False
     if v.is_title_word(given[-1]) and not given[-1].isupper():
         return False
