@@ -351,17 +351,16 @@ def _entries(tree, path: Path):
                 lived=lived,
                 existence=_existence(el),
                 shared=_shared_names(el, name_tag),
-                capitals=tuple(
-                    " ".join("".join(c.itertext()).split())
-                    for c in el.iterfind("tei:location[@type='capital']/tei:settlement", NSMAP)
-                ),
-                ranks=tuple(
-                    " ".join("".join(o.itertext()).split()) for o in el.iterfind("tei:occupation[@type='rank']", NSMAP)
-                ),
-                envoy=tuple(
-                    " ".join("".join(o.itertext()).split()) for o in el.iterfind("tei:occupation[@type='envoy']", NSMAP)
-                ),
+                capitals=_texts(el, "tei:location[@type='capital']/tei:settlement"),
+                ranks=_texts(el, "tei:occupation[@type='rank']"),
+                envoy=_texts(el, "tei:occupation[@type='envoy']"),
             )
+
+
+def _texts(el, path: str) -> tuple[str, ...]:
+    """The text of each element at `path` (ElementPath, tei: prefix) under the entry `el`, white space
+    collapsed, in document order."""
+    return tuple(" ".join("".join(found.itertext()).split()) for found in el.iterfind(path, NSMAP))
 
 
 def _existence(el) -> tuple[str | None, str | None]:
