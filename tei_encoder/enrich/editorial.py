@@ -324,10 +324,20 @@ def _is_foreign(inner: str, before: str) -> bool:
         return False
     words = inner.split()
     if not words[0][:1].isupper():
-        return True
+        return not _english_gloss_ending_in_given_name(words)
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and fold(words[0]) in vocabulary().given:
         return False
     return len(words) > 1 and bool(_ENGLISH_NAME_BEFORE.search(before, last_words_start(before, 1)))
+
+
+def _english_gloss_ending_in_given_name(words: list[str]) -> bool:
+    """Whether an uncapitalised bracket is the translator's English gloss ending in a given name
+    (`[the Polish leader Władysław]` before `Gomulka`): its last word a listed given name and the
+    diacritics only in its capitalised words, the uncapitalised ones plain ASCII (`[pártközpont]`,
+    an original word, has them in an uncapitalised one)."""
+    if len(words) < 2 or fold(words[-1]) not in vocabulary().given:
+        return False
+    return all(w.isascii() for w in words if not w[:1].isupper())
 
 
 def _latin(ch: str) -> bool:

@@ -59,15 +59,19 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 # mentions Cuba). Written to begin with the letter every token begins with, so that the scan skips the
 # characters between words at once; the initial's forms are tried only where a full stop follows the letter
 # or the next one (elsewhere the word's form is taken at once). The same matches as the plain alternation:
-#   (?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|L)\.(?=\s?L) | (?<=L\.)L\.(?=\s*$) | L+(?:[-'’](?![sS]\b)L+)*
+#   (?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|L)\.(?=\s?L) | (?<=L\.)L\.(?=\s*$) | L+(?:[-'’](?![sS]\b)H L+)*
+#   (H: _HYPHEN_SUFFIX)
 # (L a letter, [^\W\d_]; tests/test_fast_paths.py holds it and compares the two)
 _LETTER = r"[^\W\d_]"
+# a lower-case word joined by a hyphen that makes an adjective of the name before it ("Syngman Rhee-like",
+# "Moscow-backed"): a word of its own, so the name before it is found
+_HYPHEN_SUFFIX = r"(?!(?:like|style|type|led|backed|based|era)\b)"
 _TOKEN = re.compile(
     rf"{_LETTER}(?:(?=\w?\.)(?:"
     rf"[eEuUaAoOhHsS](?<=Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS)\.(?=\s?{_LETTER})"  # "Yu."
     rf"|\.(?=\s?{_LETTER})"  # "V."
     rf"|(?<={_LETTER}\.{_LETTER})\.(?=\s*$)"  # the "N." of "U.N." ending the string
-    rf")|{_LETTER}*(?:[-'’](?![sS]\b){_LETTER}+)*)"  # a word
+    rf")|{_LETTER}*(?:[-'’](?![sS]\b){_HYPHEN_SUFFIX}{_LETTER}+)*)"  # a word
 )
 _NAME_TOKEN = rf"[{UPPER}][\w'’-]*"
 _CAPITAL = re.compile(rf"[{UPPER}]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
@@ -310,7 +314,9 @@ def _token_keys(
     tokens). Cached with the tokens: a record repeats strings, and the name pass reads every string."""
     toks = tokens(text)
     words = [t[2] for t in toks]
-    caps = [w[0].isupper() for w in words]  # (lists made by comprehension, then tuples: faster than generators)
+    # (lists made by comprehension, then tuples: faster than generators); "al-Azhari", a surname with its particle
+    # joined in lower case, begins a name as a capitalised word does
+    caps = [w[0].isupper() or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for w in words]
     n = len(words)
     next_cap = [n] * (n + 1)
     after = n  # the first capitalised token after k
@@ -1087,13 +1093,14 @@ _LAST_WORD = re.compile(r"(?:^|(?<=\s))(?P<word>[\w’']+) $")
 
 
 def _pronoun_before_supplied(children: list, k: int) -> bool:
-    """Whether string child k ends with a pronoun or function word right before supplied text:
-    "He " of "He [Pham] said" is never part of the bracketed name."""
+    """Whether string child k ends with a capitalised pronoun or function word right before supplied text:
+    "He " of "He [Pham] said" is never part of the bracketed name. In lower case ("headed by [Sharof]
+    Rashidov") no name runs across the word anyway, and the cue before the name must stay readable."""
     child = children[k]
     if not isinstance(child, str) or k + 1 >= len(children) or not _inline_supplied(children[k + 1], child):
         return False
     m = _LAST_WORD.search(child, last_words_start(child, 1))  # the match is the last word
-    return m is not None and fold(m["word"]) in vocabulary().before_bracketed_name
+    return m is not None and m["word"][:1].isupper() and fold(m["word"]) in vocabulary().before_bracketed_name
 
 
 def _flat_part(children: list, k: int) -> str:
@@ -1112,6 +1119,14 @@ def _runs_through_supplied(children: list) -> bool:
             return True
         before = child
     return False
+
+
+def _read_apart(children: list, k: int) -> bool:
+    """Whether child k's own strings are read apart from the run _add_strings gave whole: any element but
+    supplied text the run holds; a gloss that holds a name ("[GDR envoy to Laos, Kurt Wendel]") is read
+    apart, as it is in an element with no run through supplied text."""
+    child = children[k]
+    return child.tag != "supplied" or not _inline_supplied(child, children[k - 1] if k else None)
 
 
 def _add_strings(
@@ -1137,8 +1152,8 @@ def _add_strings(
     if marked and _runs_through_supplied(children):
         texts.append("".join(_flat_part(children, k) for k in range(len(children))))
         parents.append(node)
-        for child in children:
-            if isinstance(child, Node) and child.tag not in skip and child.tag != "supplied":
+        for k, child in enumerate(children):
+            if isinstance(child, Node) and child.tag not in skip and _read_apart(children, k):
                 _add_strings(child, skip, texts, parents, holders)
         return
     for child in children:
@@ -1524,16 +1539,37 @@ _WORD_BEFORE = re.compile(rf"(?<![\w.’'-]){_NAME_TOKEN}$")
 _SURNAME_NOT_ADJECTIVE = re.compile(r"(?:(?:sk|ck|zk)[iy]|ch|ic)$")
 
 
+# "the al-Azhari government": a surname with a lower-case particle joined by a hyphen, then a noun
+_PARTICLE_SURNAME_BEFORE = re.compile(rf"(?<![\w’'-])(?:al|el)-[{UPPER}][\w’']+ (?P<noun>[a-z]+)\b")
+
+
+def _particle_surnames_before_government(rec: EntityRecognizer, text: str) -> list[str]:
+    """A surname with its Arabic particle joined by a hyphen before a noun that makes it a leader's name
+    ("the al-Azhari government"; names.json governments_after_leader): a person (TEI 13.2.1), unless the
+    lists hold the word as a place or body."""
+    names = []
+    for m in _PARTICLE_SURNAME_BEFORE.finditer(text):
+        word = m.group(0)[: m.start("noun") - m.start() - 1]
+        if m["noun"] in rec.names.governments_after_leader and _unlisted_name(rec, [word]):
+            names.append(word)
+    return names
+
+
+def _national_adjective_shape(v, word: str) -> bool:
+    """Whether a word has a national adjective's shape ("Bulgarian", "Polish", "Slovak"), not a surname's
+    ("Katerinich", "Wierzbowski"); one ending in -i only when names.json lists it ("Iraqi", not "Sabri")."""
+    if not _NATIONAL.match(word) or _SURNAME_NOT_ADJECTIVE.search(word):
+        return False
+    return not word.endswith("i") or fold(word) in v.adjectives_in_i
+
+
 def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     """Whether capitalised words found by their context alone may be a person no list holds: no word a
     dictionary word, title, listed non-name or national adjective, and no word nor the whole a place or
     body the lists hold."""
     v = rec.names
     if any(
-        v.is_common_word(w)
-        or v.is_title_word(w)
-        or norm(w) in v.not_names
-        or (_NATIONAL.match(w) and not _SURNAME_NOT_ADJECTIVE.search(w))
+        v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names or _national_adjective_shape(v, w)
         for w in words
     ):
         return False
@@ -1562,6 +1598,12 @@ def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) ->
             break
         name.append(word)
     return " ".join(name) if len(name) > 1 and _unlisted_name_words(rec, name) else ""
+
+
+def _listed_non_person(rec: EntityRecognizer, word: str) -> bool:
+    """Whether one word is a place's or body's name the lists hold ("Ethiopia" of "Ambassador to Ethiopia
+    A.P. Ratanov", a post's place before the initials: no given name)."""
+    return any(f.kind != "person" for f in rec.lexicon.get((norm(word),), ()))
 
 
 def _unlisted_name_words(rec: EntityRecognizer, words: list[str]) -> bool:
@@ -1774,6 +1816,8 @@ def _rule_names(
     if any(ending in text for ending in v.married_name_endings):
         names.extend(_married_names(rec, text))
     names.extend(_names_by_their_verbs(rec, text))
+    if "l-" in text:
+        names.extend(_particle_surnames_before_government(rec, text))
     if text[:4].lstrip().startswith("To"):
         addressee = _ADDRESSEE_LINE.fullmatch(text)
         if (
@@ -1803,7 +1847,12 @@ def _rule_names(
             names.append(_name_run_of(v, m.group(0)[2:].lstrip(), runs))
             continue  # "C. Moskovskyi asked c. Moravec": "C." is "c." (comrade) at a sentence's start
         given = before.group(1) if before else ""
-        if given and not (v.is_title_word(given) or v.is_common_word(given) or norm(given) in v.not_names):
+        if given and not (
+            v.is_title_word(given)
+            or v.is_common_word(given)
+            or norm(given) in v.not_names
+            or _listed_non_person(rec, given)
+        ):
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue

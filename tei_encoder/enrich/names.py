@@ -55,6 +55,7 @@ class NameVocabulary:
     vessel_nouns: tuple[str, ...] = ()  # "ship" of "the ship Fidel Castro": a ship's name, no mention of him
     kin_nouns: frozenset[str] = frozenset()  # "brothers" of "the Castro brothers": more than one person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
+    adjectives_in_i: frozenset[str] = frozenset()  # "Iraqi": a demonym ending in -i (other such words may be names)
     local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
     # "skyi" of "Moskovskyi" -> "sky": a surname's ending in another transliteration, longest first
     surname_spelling_endings: tuple[tuple[str, str], ...] = ()
@@ -71,6 +72,7 @@ class NameVocabulary:
     surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
     married_name_endings: tuple[str, ...] = ()  # "né" of "Vajdáné": a married woman's name
     speech_verbs: tuple[str, ...] = ()  # "said": a person's name comes right before
+    governments_after_leader: tuple[str, ...] = ()  # "government" of "the al-Azhari government"
     verbs_of_address: tuple[str, ...] = ()  # "informs": a person's name comes right after, then "of", "that"...
     titles_also_names: frozenset[str] = frozenset()  # folded: "pak", a title in one language, a name in another
 
@@ -178,6 +180,7 @@ def vocabulary() -> NameVocabulary:
         vessel_nouns=tuple(raw.get("vessel_nouns", {}).get("words", ())),
         kin_nouns=frozenset(raw.get("kin_nouns_after_surname", {}).get("words", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
+        adjectives_in_i=frozenset(fold(w) for w in raw.get("national_adjectives_in_i", {}).get("words", ())),
         local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
         surname_spelling_endings=tuple(
             sorted(raw.get("surname_spelling_endings", {}).get("endings", {}).items(), key=lambda e: -len(e[0]))
@@ -196,6 +199,7 @@ def vocabulary() -> NameVocabulary:
         surname_endings=tuple(raw.get("surname_endings", ())),
         married_name_endings=tuple(raw.get("married_name_endings", ())),
         speech_verbs=tuple(raw.get("speech_verbs", ())),
+        governments_after_leader=tuple(raw.get("governments_after_leader", ())),
         verbs_of_address=tuple(raw.get("verbs_of_address", ())),
     )
 
