@@ -51,6 +51,11 @@ KINDS = [
         [("al-Mahdawi", "#pers-"), ("Abd al-Karim Haddad", "#pers-")],
     ),
     (
+        "a listed Korean name in a Russian transliteration's syllables; a name no list holds stays the record's",
+        "The guests Pak Den Ai and Choe In Din spoke after lunch.\n",
+        [("Pak Den Ai", "#pak-jeong-ae"), ("Choe In Din", "#pers-")],
+    ),
+    (
         "a listed name before a hyphen and an adjective's word",
         "The review condemned the Syngman Rhee-like regimes and a Kennedy-style speech.\n",
         [("Syngman Rhee", "#syngman-rhee"), ("Kennedy", "#kennedy-john")],

@@ -2873,6 +2873,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
         known = (
             spelled
             or (_family_respelt(ctx, key) if len(key) > 1 else None)
+            or (_russian_korean_respelt(ctx, key) if family_first and len(key) > 2 else None)
             or (_named_by_patronymic(ctx, key) if len(key) == 2 and _PATRONYMIC_END.search(key[1]) else None)
             or _same_person(ctx, toks, surname_ids, family_first)
             or (_initials_of_one_named_in_full(ctx, toks) if len(toks) > 1 and not family_first else None)
@@ -3080,6 +3081,22 @@ def _family_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
         if key[0] in group:
             for other in group - {key[0]}:
                 ids |= {f.entity_id for f in ctx.rec.lexicon.get((other, *key[1:]), ()) if f.kind == "person"}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _russian_korean_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The one listed person whose form, spaces and hyphens aside, is the family-first name `key` with its
+    syllables read back from a Russian transliteration ("Pak Den Ai" for Pak Jong Ae; names.json
+    russian_korean_syllables); None when no syllable so reads, or when no person or two persons fit
+    (a wrong link is worse than none)."""
+    table = dict(ctx.rec.names.russian_korean_syllables)
+    if not any(part in table for syllable in key[1:] for part in syllable.split("-")):
+        return None
+    readings = [""]
+    for syllable in key[1:]:
+        for part in syllable.split("-"):
+            readings = [r + s for r in readings for s in (part, *table.get(part, ()))][:64]
+    ids = {ctx.rec.squashed_persons.get(key[0] + r) for r in readings} - {None}
     return ids.pop() if len(ids) == 1 else None
 
 

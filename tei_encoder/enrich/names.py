@@ -73,6 +73,8 @@ class NameVocabulary:
     married_name_endings: tuple[str, ...] = ()  # "né" of "Vajdáné": a married woman's name
     speech_verbs: tuple[str, ...] = ()  # "said": a person's name comes right before
     governments_after_leader: tuple[str, ...] = ()  # "government" of "the al-Azhari government"
+    # "ir" of "Kim Ir Sen" -> ("il",): a Korean syllable in Russian transliteration, as the lists may write it
+    russian_korean_syllables: tuple[tuple[str, tuple[str, ...]], ...] = ()
     verbs_of_address: tuple[str, ...] = ()  # "informs": a person's name comes right after, then "of", "that"...
     titles_also_names: frozenset[str] = frozenset()  # folded: "pak", a title in one language, a name in another
 
@@ -200,6 +202,9 @@ def vocabulary() -> NameVocabulary:
         married_name_endings=tuple(raw.get("married_name_endings", ())),
         speech_verbs=tuple(raw.get("speech_verbs", ())),
         governments_after_leader=tuple(raw.get("governments_after_leader", ())),
+        russian_korean_syllables=tuple(
+            (fold(k), tuple(fold(w) for w in ws)) for k, ws in raw.get("russian_korean_syllables", {}).items()
+        ),
         verbs_of_address=tuple(raw.get("verbs_of_address", ())),
     )
 
