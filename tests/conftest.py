@@ -29,6 +29,20 @@ def encode_text(tmp_path: Path, text: str | bytes, name: str = "record.txt", set
     return encode_record(path, settings)
 
 
+def scores_as_its_gold(stem: str) -> None:
+    """Assert that the constructed record tests/fixtures/names/<stem>.txt scores as its gold: every mention
+    found, none extra, every link right (benchmarks/entity_eval.py as the harness scores it)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    entity_eval = importlib.import_module("entity_eval")
+    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / f"{stem}.tsv")
+    record = encode_record(ROOT / "tests" / "fixtures" / "names" / f"{stem}.txt", SETTINGS)
+    scored = entity_eval.score(gold, entity_eval.ours(tree_of(record)), linking=True)
+    assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
+    assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
+
+
 def tree_of(result) -> etree._Element:
     assert result.ok, result.error
     return etree.fromstring(result.tei)

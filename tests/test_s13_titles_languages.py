@@ -8,17 +8,11 @@ name. Titles are data (names.json titles_by_language) and stay outside persName 
 13.2.1). Constructed wording; each test fails before its fix.
 """
 
-import sys
-
 import pytest
-from conftest import ROOT, SETTINGS, tree_of
+from conftest import ROOT, scores_as_its_gold
 from test_s13_linking import mentions
 
 from tei_encoder.enrich.names import vocabulary
-from tei_encoder.pipeline import encode_record
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import entity_eval  # noqa: E402
 
 DATE = "September 14, 1964"
 
@@ -102,9 +96,4 @@ def test_titles_by_language_are_titles_never_names():
 
 
 def test_the_constructed_record_scores_as_its_gold():
-    stem = "n34_titles_of_many_languages"
-    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / f"{stem}.tsv")
-    record = encode_record(ROOT / "tests" / "fixtures" / "names" / f"{stem}.txt", SETTINGS)
-    scored = entity_eval.score(gold, entity_eval.ours(tree_of(record)), linking=True)
-    assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
-    assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
+    scores_as_its_gold("n34_titles_of_many_languages")

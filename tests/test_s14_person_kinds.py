@@ -2,16 +2,9 @@
 gloss, a post's place before initials, Indian honorifics, surnames ending in -i, names before an adjective's
 hyphen. Constructed, invented wording; each test fails before the change it names."""
 
-import sys
-
 import pytest
-from conftest import ROOT, SETTINGS, encode_text, record, tree_of
+from conftest import encode_text, record, scores_as_its_gold, tree_of
 from test_names_s8_kinds import _mentions
-
-from tei_encoder.pipeline import encode_record
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import entity_eval  # noqa: E402
 
 # (the kind, a constructed text, the persons tagged in it with their refs' starts, in order)
 KINDS = [
@@ -84,9 +77,4 @@ def test_an_original_word_in_brackets_stays_foreign(tmp_path):
 
 
 def test_the_constructed_record_scores_as_its_gold():
-    stem = "n35_persons_in_glosses_and_shapes"
-    gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / f"{stem}.tsv")
-    record = encode_record(ROOT / "tests" / "fixtures" / "names" / f"{stem}.txt", SETTINGS)
-    scored = entity_eval.score(gold, entity_eval.ours(tree_of(record)), linking=True)
-    assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
-    assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
+    scores_as_its_gold("n35_persons_in_glosses_and_shapes")
