@@ -314,9 +314,9 @@ def _token_keys(
     tokens). Cached with the tokens: a record repeats strings, and the name pass reads every string."""
     toks = tokens(text)
     words = [t[2] for t in toks]
-    # (lists made by comprehension, then tuples: faster than generators); "al-Azhari", a surname with its particle
-    # joined in lower case, begins a name as a capitalised word does
-    caps = [w[0].isupper() or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for w in words]
+    caps = [w[0].isupper() for w in words]  # (lists made by comprehension, then tuples: faster than generators)
+    if "l-" in text:  # "al-Azhari", a surname with its particle joined in lower case, begins a name too
+        caps = [c or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for c, w in zip(caps, words)]
     n = len(words)
     next_cap = [n] * (n + 1)
     after = n  # the first capitalised token after k
