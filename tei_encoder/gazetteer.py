@@ -134,6 +134,8 @@ class LinkRules:
     paper_name_words: frozenset[str] = frozenset()  # "Times" of "the Korea Times": a paper, not the place
     paper_words_before_place: frozenset[str] = frozenset()  # "Jornal" of "Jornal do Brasil": a paper
     paper_place_links: frozenset[tuple[str, ...]] = frozenset()  # "do" of "Jornal do Brasil", as folded words
+    # folded keys of countries with a federal state of the same name ("mexico"): "the State of Mexico" is that state
+    states_named_like_country: frozenset[tuple[str, ...]] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -183,6 +185,9 @@ def gazetteer_link_rules() -> LinkRules:
         paper_words_before_place=frozenset(raw.get("paper_words_before_place", ())),
         paper_place_links=frozenset(
             tuple(w.casefold() for w in link.split()) for link in raw.get("paper_place_links", ())
+        ),
+        states_named_like_country=frozenset(
+            tuple(w.casefold() for w in name.split()) for name in raw.get("states_named_like_their_country", ())
         ),
         subdivisions={
             tuple(w.casefold() for w in name.split()): country

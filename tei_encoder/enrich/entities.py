@@ -934,6 +934,8 @@ class _DocContext:
     dated_readings: dict[tuple[tuple[str, ...], str], str | None] = field(default_factory=dict)
     evidence: tuple[str, str] | None = None  # the record's text as _dated_place reads it, and lower-cased
     meeting_words: bool | None = None  # whether the record's text holds a numbered meeting's head word
+    # a one-word place's key -> whether the record prints it as a surname after a given name (_surname_in_record)
+    surname_places: dict[str, bool] = field(default_factory=dict)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -1433,6 +1435,7 @@ def _read_shared_initials(ctx: _DocContext) -> None:
             # the Communist Party of Vietnam, or the Chinese People's Volunteers the lists give it): both fit
             named = [r for r in readings if r[0] not in listed and _names_a_place_of(ctx, r[3])]
             named += [r for r in readings if r[0] in listed] if named else []
+            named = named or _readings_of_the_day(ctx, readings, listed)
         if not named or {r[0] for r in named} <= listed:
             continue
         xml_id, kind, abbr, _names = named[0]
@@ -1441,9 +1444,34 @@ def _read_shared_initials(ctx: _DocContext) -> None:
             xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
             ctx.problems.append(
                 f"'{abbr}' may name {' or '.join(ctx.entry(r[0]).name for r in named)}, which the record "
-                "names both (in full, or by the state one's name holds): left unlinked for review"
+                "names both (in full, or by the state one's name holds), or of which the listed one did not exist "
+                "on the record's date: left unlinked for review"
             )
         ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
+
+
+def _readings_of_the_day(ctx: _DocContext, readings, listed: set[str]) -> list:
+    """The readings of a shared abbreviation fit for a record whose date lies outside the existence of
+    every entry the lists give it (<state type="existence">: "CPV", the Chinese People's Volunteers of
+    1950-1958, in a record of 1980): the other readings whose entries existed on the record's date, when
+    only one did and the authority dates it (the Communist Party of Vietnam, named so from December 1976),
+    else all of them (left unlinked by the caller, for review); [] when the listed reading fits the date
+    or the record has none (the listed reading stands). A wrong link is worse than none (issue #12)."""
+    when = date_span(ctx.doc.header.date_iso)
+    if when is None:
+        return []
+    existed = {r[0]: _existed_on(ctx.entry(r[0]).existence, when) for r in readings}
+    if any(existed[r[0]] for r in readings if r[0] in listed):
+        return []
+    dated = [r for r in readings if r[0] not in listed and existed[r[0]] and ctx.entry(r[0]).existence[0]]
+    return dated if len(dated) == 1 else list(readings)
+
+
+def _existed_on(existence: tuple[str | None, str | None], when: tuple[str, str]) -> bool:
+    """Whether an entity existing from `existence`[0] to `existence`[1] (ISO, either None) existed on
+    some day of `when` (first and last day, ISO)."""
+    start, end = existence
+    return (start is None or when[1] >= start) and (end is None or when[0] < end)
 
 
 def _read_abbreviations_by_country(ctx: _DocContext) -> None:
@@ -3959,7 +3987,9 @@ def _listed_body_of_another_state(
     Chile": the Communist Party of Cuba's letters, another country's party); None otherwise. A body's
     state is a word of its names that is a known place's or begins like a one-word country's name
     ("Cuban", "Hungarian"); the place's, the words of its names ("Chile", "German"). A body whose names name
-    no state ("the KGB") is left as it is. TEI 13.3.1; a wrong link is worse than none (issue #12)."""
+    no state ("the KGB": the authority gives organisations no country) is as uncertain before a state's
+    name ("the KGB of Bulgaria"): one body of the record, unlinked. TEI 13.3.1; a wrong link is worse
+    than none (issue #12)."""
     k = i - 2 if keys[i - 1] == "of" else i - 3
     if k < 0 or keys[k + 1] != "of" or not spans or spans[-1][1] != toks[k][1]:
         return None
@@ -3978,7 +4008,7 @@ def _listed_body_of_another_state(
             if len(w) >= 4 and (w[:4] in countries or any(f.kind == "place" for f in ctx.forms((w,)))):
                 states.add(w[:4])
     if not states:
-        return None
+        return _record_org_span(ctx, text, body[0], end) if _is_state(ctx, form.entity_id) else None
     place = ctx.entry(form.entity_id)
     names = (place.name, *place.variants, *(shared.form for shared in place.shared))
     own = {norm(word) for name in names for _, _, word in tokens(name)}
@@ -3986,6 +4016,14 @@ def _listed_body_of_another_state(
         return None
     start = body[0]
     return _record_org_span(ctx, text, start, end)
+
+
+def _is_state(ctx: _DocContext, xml_id: str) -> bool:
+    """Whether the listed place `xml_id` is a state: a gazetteer country's name is one of its names, or the
+    authority dates its existence ("Bulgaria", "USSR"; not "Moscow")."""
+    entry = ctx.entry(xml_id)
+    countries = _country_names()
+    return entry.existence != (None, None) or any(norm(n) in countries for n in (entry.name, *entry.variants))
 
 
 @lru_cache(maxsize=1)
@@ -5174,6 +5212,41 @@ def _state_of_country(ctx: _DocContext, text: str, toks, keys, i: int, length: i
     return len(ids) == 1 and ctx.rec.states_named(keys[i + length - 1]) <= ids
 
 
+def _surname_in_record(ctx: _DocContext, key: str) -> bool:
+    """Whether the record prints the one-word place `key` anywhere as a surname: capitalised, one space
+    after a capitalised given name of names.json ("Hermes Lima", "Getulio Cuba"). Then the place's name
+    alone may be the person or the place (both fit: left unlinked, reported once; a wrong link is worse
+    than none, issue #12). Read once per name and record."""
+    known = ctx.surname_places.get(key)
+    if known is not None:
+        return known
+    flat, given, found = _flat(ctx), ctx.rec.names.given, False
+    for at in _occurrences(ctx, key):
+        before = flat[max(0, at - 40) : at]
+        word = before.rsplit(None, 1)[-1] if before.endswith(" ") and before.strip() else ""
+        if flat[at : at + 1].isupper() and word[:1].isupper() and before.endswith(word + " ") and norm(word) in given:
+            found = True
+            break
+    ctx.surname_places[key] = found
+    if found:
+        ctx.problems.append(
+            f"{flat[at : at + len(key)]!r} left unlinked where it stands alone: the record names a person of that "
+            "surname; review it"
+        )
+    return found
+
+
+def _state_named_like_country(ctx: _DocContext, text: str, toks, keys, i: int, length: int) -> bool:
+    """Whether "State of" (one space each) stands right before the place at token i, whose name is a
+    country's that one of its federal states bears (gazetteer.json states_named_like_their_country: "the
+    State of Mexico"): that state, not the country (TEI 13.2.3; a wrong link is worse than none)."""
+    if i < 2 or keys[i - 1] != "of" or toks[i - 2][2] not in ("State", "STATE"):
+        return False
+    if tuple(keys[i : i + length]) not in ctx.rec.link_rules.states_named_like_country:
+        return False
+    return text[toks[i - 2][1] : toks[i - 1][0]] == " " == text[toks[i - 1][1] : toks[i][0]]
+
+
 def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], form: _Form) -> str | None:
     """The listed place a state prefix and a known country name together ("D.R. Vietnam", "PR China"):
     the place the expanded name names when a list knows it (Democratic Republic of Vietnam); else the
@@ -5514,6 +5587,21 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         spans.append(_unlinked_place(ctx, start, end, surface, key))
                         i += length
                         continue
+            if form.kind == "place" and length == 1 and _surname_in_record(ctx, keys[i]):
+                # "Lima" alone where the record names "Hermes Lima": the city, or the person; left for review
+                spans.append(_unlinked_place(ctx, start, end, surface, (keys[i],)))
+                i += length
+                continue
+            if (
+                form.kind == "place"
+                and start == toks[i][0]
+                and _state_named_like_country(ctx, text, toks, keys, i, length)
+            ):
+                # "the State of Mexico": the federal state named like its country, never the country
+                start = toks[i - 2][0]
+                spans.append(_unlinked_place(ctx, start, end, text[start:end], tuple(keys[i - 2 : i + length])))
+                i += length
+                continue
             if (
                 form.kind == "place"
                 and start == toks[i][0]
