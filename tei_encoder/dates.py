@@ -425,6 +425,10 @@ def find_dates(
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
     if default_year is not None and default_month and " at " in text and _CLOCK_DAY.search(text):
         found = _with_clock_days(found, text, default_year, default_month, default_day)
+    if found and ("day," in text or "day " in text):
+        found = _with_weekdays(found, text)
+    if found and "ince " in text and default_year is not None and default_month and default_day:
+        found = _since_past_days(found, text, default_year, default_month, default_day)
     if (
         relative
         and default_year is not None
@@ -494,7 +498,9 @@ def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, d
     overlaps them. A date only with the record's full date: the reading taken is the only one possible
     or near (ENCODING.md §8: the order is certain), and it lies within NEAR_RECORD_DATE days of the
     record's date (a cable's transmission days lie days from its own); otherwise the numbers stay untagged
-    (a wrong date is worse than none), as after "at" ("received at 06.14 at 04:53": a time of day). The
+    (a wrong date is worse than none). After "at" the numbers are a day only when a reading lies within
+    STAMP_NEAR_RECORD_DATE days of the record's date ("received at 05.29 at 06:25" in a cable of 28 May: the
+    stamp's day); else a time of day ("received at 06.14 at 04:53" in a cable of 5 May). The
     order of the record's dotted dates with a year is not used: ciphergrams print their transmission days
     month first ("5.31") above a text that writes "31.5.63"."""
     added: list[DateMatch] = []
@@ -502,8 +508,7 @@ def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, d
     if near is None:
         return found
     for m in _CLOCK_DAY.finditer(text):
-        if text.endswith(("at ", "At "), 0, m.start()):
-            continue  # "at 06.14": a clock time itself
+        after_at = text.endswith(("at ", "At "), 0, m.start())  # "at 06.14": a clock time, unless a stamp's day
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
         a, b = int(m["a"]), int(m["b"])
@@ -513,7 +518,8 @@ def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, d
             when = iso_day(y, mon, dd) if y is not None else None
             if when:
                 readings[first] = when
-        readings = {k: w for k, w in readings.items() if _days_apart(w, near) <= NEAR_RECORD_DATE}
+        reach = STAMP_NEAR_RECORD_DATE if after_at else NEAR_RECORD_DATE
+        readings = {k: w for k, w in readings.items() if _days_apart(w, near) <= reach}
         if len(readings) == 1:
             added.append(DateMatch(m.start(), m.end(), {"when": next(iter(readings.values()))}))
     return sorted(found + added, key=lambda d: d.start) if added else found
@@ -697,10 +703,15 @@ _RELATIVE = re.compile(
     rf"\b[Tt]he\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD}))\s+of\s+(?:this|the\s+current)\s+month\b"
 )
 # a day of the record's month by its ordinal alone, the sentence going on after it ("on the 4th, from 9:15",
-# "the evening of the 28th […]"); never before a noun ("the 20th anniversary", "the 4th Congress")
+# "the evening of the 28th […]", "on the 24th the paper printed": a word of months.json words_after_a_bare_day);
+# never before a noun ("the 20th anniversary", "the 4th Congress")
 # (the match begins with the literal "he " and reads "t"/"T" behind it: the scan jumps from one "he " to the
 # next instead of trying the pattern at every position; the day's group is where the date begins)
-_BARE_ORDINAL = re.compile(r"he (?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
+_BARE_ORDINAL = re.compile(
+    r"he (?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$)|\s(?:"
+    + "|".join(_MONTHS_DATA["words_after_a_bare_day"])
+    + r")\s)"
+)
 
 
 def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:
@@ -735,6 +746,48 @@ def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 
+# a weekday right before a day's date, a comma and spaces between: "Monday, 28 December" (months.json weekdays)
+_WEEKDAY_BEFORE = re.compile(rf"(?:{'|'.join(_MONTHS_DATA['weekdays'])}),?\s+$")
+
+
+def _with_weekdays(found: list[DateMatch], text: str) -> list[DateMatch]:
+    """`found` with each day's date that a weekday's name stands right before ("Monday, 28 December")
+    beginning at the weekday: one mention, the day's value (TEI 13.4.2); a weekday alone is no date."""
+    out = []
+    for d in found:
+        when = d.attrs.get("when", "")
+        m = _WEEKDAY_BEFORE.search(text, max(0, d.start - 12), d.start) if len(when) == 10 else None
+        out.append(DateMatch(m.start(), d.end, d.attrs, d.problem) if m else d)
+    return out
+
+
+# "since 15 October": the day lies before the record's date (a day to come cannot be a start up to now)
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+
+
+def _since_past_days(found: list[DateMatch], text: str, year: int, month: int, day: int) -> list[DateMatch]:
+    """`found` with a day and month printed without a year after "since" taken a year earlier when the
+    record's year puts it after the record's date ("since 15 October" in a note of 6 January 1965 is
+    1964-10-15): the text marks the day as past (TEI 13.4.2). A printed year is never changed."""
+    today = iso_day(year, month, day) or ""
+    out = []
+    for d in found:
+        when = d.attrs.get("when", "")
+        m = _SINCE_BEFORE.search(text, max(0, d.start - 8), d.start)
+        if (
+            m
+            and len(when) == 10
+            and when > today
+            and when[:4] == str(year)
+            and not _YEAR_IN.search(text, d.start, d.end)
+        ):
+            earlier = iso_day(year - 1, int(when[5:7]), int(when[8:]))
+            d = DateMatch(d.start, d.end, {"when": earlier}, d.problem) if earlier else d
+        out.append(d)
+    return out
+
+
+_YEAR_IN = re.compile(r"(?:1[5-9]|20)\d\d")
 _FUTURE = (" will ", " shall ", " is to ", " are to ")  # what a sentence about a coming day holds
 _SENTENCE_BREAKS = (". ", "! ", "? ", "; ")
 
@@ -837,7 +890,8 @@ def _to_match(
         if default_year is None or default_month is None:
             return None  # no record's month to count back from
         year = default_year if month < default_month else default_year - 1
-    if kind in ("month-this-year", "bare-month", "meeting-month", "last-month"):  # inferred year: bounds
+        return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})  # the month itself, as "August 1962"
+    if kind in ("month-this-year", "bare-month", "meeting-month"):  # inferred year: bounds
         lo, hi = month_bounds(year, month)
         return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
     if kind == "mm-range":
@@ -957,6 +1011,8 @@ def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -
 _DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)")
 _SLASHED = re.compile(r"(?<![\w./])([0-3]?\d)/([0-3]?\d)/((?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
 NEAR_RECORD_DATE = 14  # days: a dispatch line's date lies within two weeks of the record's own date
+# days: after "at", a cable's stamp ("received at 05.29 at 06:25") lies this near its record's date, a time does not
+STAMP_NEAR_RECORD_DATE = 2
 _CONVENTIONS = json.loads((Path(__file__).parent / "data" / "date-conventions.json").read_text(encoding="utf-8"))
 SLASH_MONTH_FIRST_LANGUAGES = frozenset(_CONVENTIONS["slash_month_first"])
 

@@ -61,9 +61,9 @@ def test_a_two_digit_year_first_with_one_digit_month_or_day_is_a_date_of_the_rec
 
 
 def test_last_and_a_month_is_the_latest_such_month_before_the_records():
-    assert _values("Last August the team arrived.", 1974, 6) == [("Last August", "1973-08-01/1973-08-31")]
-    assert _values("The talks of last May failed.", 1974, 6) == [("last May", "1974-05-01/1974-05-31")]
-    assert _values("We met last June.", 1974, 6) == [("last June", "1973-06-01/1973-06-30")]
+    assert _values("Last August the team arrived.", 1974, 6) == [("Last August", "1973-08")]
+    assert _values("The talks of last May failed.", 1974, 6) == [("last May", "1974-05")]
+    assert _values("We met last June.", 1974, 6) == [("last June", "1973-06")]
     assert _values("We met last June.", 1974, None) == []  # no record's month to count back from
 
 

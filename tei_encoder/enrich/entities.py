@@ -6207,7 +6207,8 @@ def _units_at_their_body(ctx: _DocContext, text: str, spans: list[_Span]) -> lis
 # matches as (?<![\w’'-])[{UPPER}]...)
 _MISSION = re.compile(
     rf"(?P<state>[{UPPER}](?<![\w’'-][{UPPER}])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
-    r"|CONSULATE|foreign ministry|FOREIGN MINISTRY)(?![\w’'-])"  # ("Foreign Ministry" capitalised: the org pass's)
+    r"|CONSULATE|foreign ministry|FOREIGN MINISTRY|Delegation|DELEGATION|Mission|MISSION)(?![\w’'-])"
+    # ("Foreign Ministry" capitalised: the org pass's; "the Chinese delegation" in lower case is no name)
 )
 
 
@@ -6305,12 +6306,14 @@ def _may_name_a_mission(text: str) -> bool:
         or "ONSULATE" in text
         or "n ministry" in text
         or "N MINISTRY" in text
+        or "Mission" in text
+        or "MISSION" in text
     )
 
 
 def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
     """A state's mission abroad named by the state's adjective or listed name ("Soviet embassy",
-    "GDR Embassy"): an organisation of the record, or the listed one of that exact form. The state
+    "GDR Embassy", "the Brazilian Delegation", "the Cuban Mission"): an organisation of the record, or the listed one of that exact form. The state
     word must be a national adjective or a listed place's abbreviation ("the Hungarian embassy", not
     "the new embassy"); "Romanian embassies" are several bodies, no name. TEI Guidelines 13.2.2 (organizational names)."""
     spans: list[_Span] = []
