@@ -4928,14 +4928,14 @@ _CITY_DESIGNATOR = re.compile(r",? ?(?:D\. ?F\.|DF)(?![\w.])| City(?!\w)")  # Di
 def _designated_city(ctx: _DocContext, text: str, toks, keys, i: int, length: int) -> _Span | None:
     """The city a place name at token i names when a city designator follows it: "Mexico, DF" or
     "Mexico, D.F." (Distrito Federal: the capital, the place line of a Mexican document), "Kuwait
-    City". Linked to "<name> City" when the lists hold that one place (the designator stays outside
-    the mention after a comma), else a place of the record, unlinked: never the country (a wrong link
+    City". Linked to "<name> City" when the lists hold that one place (the designator, after a comma too,
+    is part of the mention), else a place of the record, unlinked: never the country (a wrong link
     is worse than none). "City of" before a country's name ("the City of Mexico") designates its city
     as well, the words part of the mention. None when no designator stands there."""
     start, end = toks[i][0], toks[i + length - 1][1]
     m = _CITY_DESIGNATOR.match(text, end)
     if m is not None:
-        stop = m.end() if m.group(0).endswith("City") else end
+        stop = m.end()  # "Mexico, D.F." one place, the designator part of its name (TR gold decision 8)
     elif text.endswith("City of ", 0, start) and norm(text[start:end]) in _country_names():
         start, stop = start - len("City of "), end  # "the City of Mexico": the capital, not the country
         if start and text[start - 1].isalnum():
