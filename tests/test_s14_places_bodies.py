@@ -50,3 +50,13 @@ def test_the_constructed_record_scores_as_its_gold():
     scored = entity_eval.score(gold, found, linking=True)
     assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
     assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
+
+
+def test_two_listed_places_joined_by_a_hyphen_one_of_them_dotted_are_both_tagged(tmp_path):
+    body = "The ROK-U.S. relations, the U.S.-Japan pact and the U.S.-Soviet talks.\n"
+    assert [(name, ref) for _, name, ref in _found(tmp_path, body)] == [
+        ("ROK", "#south-korea"),
+        ("U.S.", "#united-states"),
+        ("U.S.", "#united-states"),
+        ("Japan", "#japan"),
+    ]

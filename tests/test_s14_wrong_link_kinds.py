@@ -90,3 +90,11 @@ def test_the_constructed_record_scores_as_its_gold():
     scored = entity_eval.score(gold, found, linking=True)
     assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
     assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
+
+
+def test_initials_of_a_body_the_record_abbreviates_otherwise_are_left_unlinked(tmp_path):
+    body = "The Cuban Communist Party (PCC) sent a letter, and the CCP agreed with it.\n"
+    found = _found(tmp_path, record(body))
+    assert _refs(found, "Cuban Communist Party") == ["#pcc"] and _refs(found, "PCC") == ["#pcc"], found
+    ccp = _refs(found, "CCP")
+    assert ccp and ccp[0] not in ("#pcc", "#ccp"), found  # both fit: tagged, linked to neither

@@ -1438,6 +1438,10 @@ def _read_shared_initials(ctx: _DocContext) -> None:
             named = named or _readings_of_the_day(ctx, readings, listed)
         if not named or {r[0] for r in named} <= listed:
             continue
+        if any(_spelt_otherwise(ctx, r[0], r[2]) for r in named if r[0] not in listed):
+            # "the Cuban Communist Party (PCC) ... the CCP": the body named in full has its own letters in the
+            # record, so the initials may as well be the listed body's: both fit
+            named += [r for r in readings if r[0] in listed and r not in named]
         xml_id, kind, abbr, _names = named[0]
         if len(named) > 1:
             kind = kind if len({r[1] for r in named}) == 1 else "org"
@@ -1448,6 +1452,16 @@ def _read_shared_initials(ctx: _DocContext) -> None:
                 "on the record's date: left unlinked for review"
             )
         ctx.overrule(key, _Form(xml_id, kind, (True,), abbr, 0))
+
+
+def _spelt_otherwise(ctx: _DocContext, xml_id: str, abbr: str) -> bool:
+    """Whether the record prints another abbreviation the entry `xml_id` lists (a variant in capitals, two
+    letters or more, not `abbr`): "PCC" for the Communist Party of Cuba where the record also prints "CCP"."""
+    entry = ctx.entry(xml_id)
+    return any(
+        len(v) >= 2 and v.isupper() and " " not in v and v != abbr and norm(v) in ctx.record_words
+        for v in entry.variants
+    )
 
 
 def _readings_of_the_day(ctx: _DocContext, readings, listed: set[str]) -> list:
@@ -3732,6 +3746,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_direction_regions(ctx, text))
     if "nti-" in text or "ro-" in text:  # (rare: a substring test first)
         spans.extend(_places_after_stance_prefix(ctx, text))
+    if _DOTTED_HYPHEN_CUE.search(text):  # (rare)
+        spans.extend(_dotted_hyphen_places(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
     if any(cue in text for cue in _PAPER_CUE_WORDS):
@@ -4380,6 +4396,36 @@ def _places_after_stance_prefix(ctx: _DocContext, text: str) -> list[_Span]:
                     spans.append(_dated_span(ctx, text, start, word.end(), word.group(), xml_id))
             at = text.find(prefix, start)
     return spans
+
+
+# two names joined by a hyphen where one is dotted initials ("the ROK-U.S. relations", "U.S.-ROK ties"), which
+# the word tokens split apart; the dots give a cheap pretest ("-U." or ".-")
+_DOTTED_HYPHEN_CUE = re.compile(r"\.-[A-Z]|-[A-Z]\.")
+_DOTTED_HYPHEN = re.compile(
+    r"(?<![\w.’'-])(?P<a>(?:[A-Z]\.){2,4}|[A-Z][A-Za-z]+)-(?P<b>(?:[A-Z]\.){2,4}|[A-Z][A-Za-z]+)(?![\w’'-]|\.\w)"
+)
+
+
+def _dotted_hyphen_places(ctx: _DocContext, text: str) -> list[_Span]:
+    """The listed places of two names joined by a hyphen when one is dotted initials ("the ROK-U.S.
+    relations", "the U.S.-Japan talks"): each tagged and linked on its own, as _hyphen_joined_places does
+    for undotted names (TEI 13.2.3); nothing unless both are listed places."""
+    spans: list[_Span] = []
+    for m in _DOTTED_HYPHEN.finditer(text):
+        if "." not in m.group(0):
+            continue  # "ROK-Japan": the name pass's
+        ids = [_one_listed_place(ctx, m.group(g)) for g in ("a", "b")]
+        if all(ids):
+            for g, xml_id in zip(("a", "b"), ids):
+                spans.append(_dated_span(ctx, text, m.start(g), m.end(g), m.group(g), xml_id or ""))
+    return spans
+
+
+def _one_listed_place(ctx: _DocContext, name: str) -> str | None:
+    """The one listed place `name` (its words, "U.S." or "ROK") names, else None."""
+    forms = ctx.forms(tuple(norm(t) for _, _, t in tokens(name)))
+    ids = {f.entity_id for f in forms}
+    return ids.pop() if forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
 
 
 def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Span | None:
