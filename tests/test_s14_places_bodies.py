@@ -60,3 +60,18 @@ def test_two_listed_places_joined_by_a_hyphen_one_of_them_dotted_are_both_tagged
         ("U.S.", "#united-states"),
         ("Japan", "#japan"),
     ]
+
+
+def test_a_body_named_in_spanish_or_portuguese_head_first_is_one_organisation(tmp_path):
+    body = (
+        "The Dirección General del Servicio Diplomático and the Ministério das Relações Exteriores replied; "
+        "the Partido Comunista de Cuba agreed, and Juan de la Cruz said nothing.\n"
+    )
+    found = _found(tmp_path, body)
+    orgs = [(name, ref) for kind, name, ref in found if kind == "orgName"]
+    assert [name for name, _ in orgs] == [
+        "Dirección General del Servicio Diplomático",
+        "Ministério das Relações Exteriores",
+        "Partido Comunista de Cuba",
+    ], found
+    assert orgs[2][1] == "#pcc" and not any(kind == "persName" and "Servicio" in name for kind, name, _ in found)

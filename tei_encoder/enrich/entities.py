@@ -43,6 +43,7 @@ from .names import (
     office_names,
     organisation_head_words,
     paper_cues,
+    romance_body_pattern,
     seat_head_words,
     short_forms,
     state_organ_names,
@@ -3746,8 +3747,10 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_direction_regions(ctx, text))
     if "nti-" in text or "ro-" in text:  # (rare: a substring test first)
         spans.extend(_places_after_stance_prefix(ctx, text))
-    if _DOTTED_HYPHEN_CUE.search(text):  # (rare)
+    if "-" in text and _DOTTED_HYPHEN_CUE.search(text):  # (rare: a substring test first)
         spans.extend(_dotted_hyphen_places(ctx, text))
+    if _ROMANCE_LINK_CUE.search(text):  # (rare: one scan for " de ", " do ", " da "... first)
+        spans.extend(_romance_bodies(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
     if any(cue in text for cue in _PAPER_CUE_WORDS):
@@ -4418,6 +4421,27 @@ def _dotted_hyphen_places(ctx: _DocContext, text: str) -> list[_Span]:
         if all(ids):
             for g, xml_id in zip(("a", "b"), ids):
                 spans.append(_dated_span(ctx, text, m.start(g), m.end(g), m.group(g), xml_id or ""))
+    return spans
+
+
+_ROMANCE_LINK_CUE = re.compile(r" d(?:el?|os?|as?) ")  # a Spanish or Portuguese link word: a cheap pretest
+
+
+def _romance_bodies(ctx: _DocContext, text: str) -> list[_Span]:
+    """Bodies named in Spanish or Portuguese, the head word first (names.romance_body_pattern: "Ministerio de
+    Relaciones Exteriores", "Dirección General del Servicio Diplomático"): the listed body of that name, else
+    an organisation of the record; the words inside are no person's ("Servicio Diplomático") nor place's
+    (TEI 13.2.2)."""
+    spans: list[_Span] = []
+    for m in romance_body_pattern().finditer(text):
+        surface = m.group(0)
+        ids = {f.entity_id for f in ctx.forms(tuple(norm(t) for _, _, t in tokens(surface))) if f.kind == "org"}
+        if len(ids) == 1:
+            spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{ids.pop()}"}, [surface]), surface))
+            continue
+        span = _record_org_span(ctx, text, m.start(), m.end())
+        if span is not None:
+            spans.append(span)
     return spans
 
 
