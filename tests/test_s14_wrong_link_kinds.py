@@ -6,6 +6,7 @@ at a sentence's start. Constructed, invented wording; each test fails before its
 
 import sys
 
+import pytest
 from conftest import ROOT, SETTINGS, dated_record, encode_text, record, tree_of, xp
 
 from tei_encoder.pipeline import encode_record
@@ -80,11 +81,15 @@ def test_new_before_a_listed_place_at_a_sentences_start_is_another_place(tmp_pat
     assert "#guinea" not in _refs(found, "New Guinea") and _refs(found, "Guinea") == ["#guinea"], found
 
 
-def test_the_constructed_record_scores_as_its_gold():
+@pytest.mark.parametrize(
+    "name",
+    ["n35_qualified_bodies_surname_places", "n36_stamps_weekdays_missions", "n37_places_envoys_museums"],
+)
+def test_the_constructed_records_of_session_14_score_as_their_gold(name):
+    # n36 (dates, missions: test_s14_dates_missions) and n37 (places, bodies: test_s14_places_bodies) too
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import entity_eval
 
-    name = "n35_qualified_bodies_surname_places"
     gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / f"{name}.tsv")
     found = entity_eval.ours(tree_of(encode_record(ROOT / "tests" / "fixtures" / "names" / f"{name}.txt", SETTINGS)))
     scored = entity_eval.score(gold, found, linking=True)
