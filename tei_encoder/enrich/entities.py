@@ -935,8 +935,8 @@ class _DocContext:
     dated_readings: dict[tuple[tuple[str, ...], str], str | None] = field(default_factory=dict)
     evidence: tuple[str, str] | None = None  # the record's text as _dated_place reads it, and lower-cased
     meeting_words: bool | None = None  # whether the record's text holds a numbered meeting's head word
-    # a one-word place's key -> whether the record prints it as a surname after a given name (_surname_in_record)
-    surname_places: dict[str, bool] = field(default_factory=dict)
+    # a one-word place's key -> (whether a person of the record bears it as a surname, forms_version then)
+    surname_places: dict[str, tuple[bool, int]] = field(default_factory=dict)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -5283,25 +5283,23 @@ def _state_of_country(ctx: _DocContext, text: str, toks, keys, i: int, length: i
 
 
 def _surname_in_record(ctx: _DocContext, key: str) -> bool:
-    """Whether the record prints the one-word place `key` anywhere as a surname: capitalised, one space
-    after a capitalised given name of names.json ("Hermes Lima", "Getulio Cuba"). Then the place's name
-    alone may be the person or the place (both fit: left unlinked, reported once; a wrong link is worse
-    than none, issue #12). Read once per name and record."""
+    """Whether the record names a person whose name ends with the one-word place `key` after a given name
+    of names.json (a record-local person, learnt before the text is tagged or while it is: "Hermes Lima",
+    "Getulio Cuba"). Then the place's name alone may be the person or the place (both fit: left unlinked,
+    reported once; a wrong link is worse than none, issue #12). Read once per name and learnt forms."""
     known = ctx.surname_places.get(key)
-    if known is not None:
-        return known
-    flat, given, found = _flat(ctx), ctx.rec.names.given, False
-    for at in _occurrences(ctx, key):
-        before = flat[max(0, at - 40) : at]
-        word = before.rsplit(None, 1)[-1] if before.endswith(" ") and before.strip() else ""
-        if flat[at : at + 1].isupper() and word[:1].isupper() and before.endswith(word + " ") and norm(word) in given:
-            found = True
-            break
-    ctx.surname_places[key] = found
+    if known is not None and (known[0] or known[1] == ctx.forms_version):
+        return known[0]
+    given = ctx.rec.names.given
+    found = any(
+        len(words) > 1 and words[-1] == key and words[-2] in given and any(f.kind == "person" for f in forms)
+        for words, forms in ctx.local.items()
+    )
+    ctx.surname_places[key] = (found, ctx.forms_version)
     if found:
         ctx.problems.append(
-            f"{flat[at : at + len(key)]!r} left unlinked where it stands alone: the record names a person of that "
-            "surname; review it"
+            f"{key.capitalize()!r} left unlinked where it stands alone: the record names a person of that surname; "
+            "review it"
         )
     return found
 
