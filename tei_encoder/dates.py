@@ -425,9 +425,9 @@ def find_dates(
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
     if default_year is not None and default_month and " at " in text and _CLOCK_DAY.search(text):
         found = _with_clock_days(found, text, default_year, default_month, default_day)
-    if found and ("day," in text or "day " in text):
+    if found and any("day" in text[max(0, d.start - 12) : d.start] for d in found):
         found = _with_weekdays(found, text)
-    if found and "ince " in text and default_year is not None and default_month and default_day:
+    if found and default_year is not None and default_month and default_day and "ince " in text:
         found = _since_past_days(found, text, default_year, default_month, default_day)
     if (
         relative

@@ -43,6 +43,7 @@ from .names import (
     office_names,
     organisation_head_words,
     paper_cues,
+    romance_body_heads,
     romance_body_pattern,
     seat_head_words,
     short_forms,
@@ -935,8 +936,12 @@ class _DocContext:
     dated_readings: dict[tuple[tuple[str, ...], str], str | None] = field(default_factory=dict)
     evidence: tuple[str, str] | None = None  # the record's text as _dated_place reads it, and lower-cased
     meeting_words: bool | None = None  # whether the record's text holds a numbered meeting's head word
-    # a one-word place's key -> (whether a person of the record bears it as a surname, forms_version then)
-    surname_places: dict[str, tuple[bool, int]] = field(default_factory=dict)
+    # whether the record's words hold a Spanish or Portuguese body's head word (_romance_bodies), made at first use
+    romance_heads: bool = False
+    # the one-word places a person of the record bears as a surname after a given name (_surname_in_record)
+    surname_places: set[str] = field(default_factory=set)
+    # the last word of each learnt person's name of two or more words -> the words before it (add_local)
+    local_surnames: dict[str, set[str]] = field(default_factory=dict)
 
     def forms(self, key: tuple[str, ...]) -> list[_Form]:
         local = self.local.get(key)
@@ -957,6 +962,8 @@ class _DocContext:
 
     def add_local(self, key: tuple[str, ...], form: _Form) -> None:
         self.local.setdefault(key, []).append(form)
+        if len(key) > 1 and form.kind == "person":
+            self.local_surnames.setdefault(key[-1], set()).add(key[-2])
         self.forms_version += 1
         first = key[0]
         self.local_first[first] = _with_length(
@@ -983,6 +990,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _add_strings(doc.body, _OPAQUE_FOR_ENTITIES, ctx.texts, ctx.parents, holders)  # the text as the name passes read it
     ctx.nodes = list(doc.body.iter())  # read by two passes; the body changes only after both
     ctx.record_words = _record_words(ctx)  # read by the two passes below: made once
+    ctx.romance_heads = not _ROMANCE_HEAD_KEYS.isdisjoint(ctx.record_words)
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
     _learn_local_names(ctx)
@@ -3749,7 +3757,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_places_after_stance_prefix(ctx, text))
     if "-" in text and _DOTTED_HYPHEN_CUE.search(text):  # (rare: a substring test first)
         spans.extend(_dotted_hyphen_places(ctx, text))
-    if _ROMANCE_LINK_CUE.search(text):  # (rare: one scan for " de ", " do ", " da "... first)
+    if ctx.romance_heads and _ROMANCE_LINK_CUE.search(text):  # (a record without such a head word: no scan)
         spans.extend(_romance_bodies(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
     spans.extend(_mission_spans(ctx, text))
@@ -4424,6 +4432,7 @@ def _dotted_hyphen_places(ctx: _DocContext, text: str) -> list[_Span]:
     return spans
 
 
+_ROMANCE_HEAD_KEYS = frozenset(norm(w) for w in romance_body_heads())  # folded, as record_words holds them
 _ROMANCE_LINK_CUE = re.compile(r" d(?:el?|os?|as?) ")  # a Spanish or Portuguese link word: a cheap pretest
 
 
@@ -5286,22 +5295,17 @@ def _surname_in_record(ctx: _DocContext, key: str) -> bool:
     """Whether the record names a person whose name ends with the one-word place `key` after a given name
     of names.json (a record-local person, learnt before the text is tagged or while it is: "Hermes Lima",
     "Getulio Cuba"). Then the place's name alone may be the person or the place (both fit: left unlinked,
-    reported once; a wrong link is worse than none, issue #12). Read once per name and learnt forms."""
-    known = ctx.surname_places.get(key)
-    if known is not None and (known[0] or known[1] == ctx.forms_version):
-        return known[0]
-    given = ctx.rec.names.given
-    found = any(
-        len(words) > 1 and words[-1] == key and words[-2] in given and any(f.kind == "person" for f in forms)
-        for words, forms in ctx.local.items()
+    reported once; a wrong link is worse than none, issue #12)."""
+    if key in ctx.surname_places:
+        return True
+    before = ctx.local_surnames.get(key)
+    if not before or ctx.rec.names.given.isdisjoint(before):
+        return False
+    ctx.surname_places.add(key)
+    ctx.problems.append(
+        f"{key.capitalize()!r} left unlinked where it stands alone: the record names a person of that surname; review it"
     )
-    ctx.surname_places[key] = (found, ctx.forms_version)
-    if found:
-        ctx.problems.append(
-            f"{key.capitalize()!r} left unlinked where it stands alone: the record names a person of that surname; "
-            "review it"
-        )
-    return found
+    return True
 
 
 def _state_named_like_country(ctx: _DocContext, text: str, toks, keys, i: int, length: int) -> bool:
@@ -5662,6 +5666,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             if (
                 form.kind == "place"
+                and i > 1
+                and keys[i - 1] == "of"
                 and start == toks[i][0]
                 and _state_named_like_country(ctx, text, toks, keys, i, length)
             ):

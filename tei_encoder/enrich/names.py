@@ -224,12 +224,19 @@ def organisation_head_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def romance_body_heads() -> tuple[str, ...]:
+    """The head words of Spanish and Portuguese bodies' names, as printed (names.json romance_body_heads).
+    Errors as organisation_head_words."""
+    return tuple(_word_list("romance_body_heads"))
+
+
+@lru_cache(maxsize=1)
 def romance_body_pattern() -> re.Pattern:
     """A Spanish or Portuguese body's name, its head word first (names.json romance_body_heads: "Ministerio de
     Relaciones Exteriores", "Dirección General del Servicio Diplomático"): the head, capitalised words, then
     one or more links ("de", "del", "do"...) each before capitalised words. Errors as organisation_head_words."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))["romance_body_heads"]
-    heads = "|".join(sorted(map(re.escape, raw["words"]), key=len, reverse=True))
+    heads = "|".join(sorted(map(re.escape, romance_body_heads()), key=len, reverse=True))
     links = "|".join(sorted((re.escape(w).replace(r"\ ", " ") for w in raw["links"]), key=len, reverse=True))
     word = r"[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w’'-]+"
     return re.compile(rf"(?<![\w’'-])(?:{heads})(?: {word})*(?: (?:{links}) {word}(?: {word})*)+(?![\w’'-])")
