@@ -3755,7 +3755,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_direction_regions(ctx, text))
     if "nti-" in text or "ro-" in text:  # (rare: a substring test first)
         spans.extend(_places_after_stance_prefix(ctx, text))
-    if "-" in text and _DOTTED_HYPHEN_CUE.search(text):  # (rare: a substring test first)
+    if ".-" in text or "-U." in text:  # (rare: "U.S.-ROK", "ROK-U.S.", "Japan-U.N."; two substring tests)
         spans.extend(_dotted_hyphen_places(ctx, text))
     if ctx.romance_heads and _ROMANCE_LINK_CUE.search(text):  # (a record without such a head word: no scan)
         spans.extend(_romance_bodies(ctx, text))
@@ -4410,8 +4410,7 @@ def _places_after_stance_prefix(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 # two names joined by a hyphen where one is dotted initials ("the ROK-U.S. relations", "U.S.-ROK ties"), which
-# the word tokens split apart; the dots give a cheap pretest ("-U." or ".-")
-_DOTTED_HYPHEN_CUE = re.compile(r"\.-[A-Z]|-[A-Z]\.")
+# the word tokens split apart (tried where ".-" or "-U." stands: dotted initials first, or U.S./U.N./U.K. after)
 _DOTTED_HYPHEN = re.compile(
     r"(?<![\w.’'-])(?P<a>(?:[A-Z]\.){2,4}|[A-Z][A-Za-z]+)-(?P<b>(?:[A-Z]\.){2,4}|[A-Z][A-Za-z]+)(?![\w’'-]|\.\w)"
 )
