@@ -42,6 +42,8 @@ _GROUPS = re.compile(
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z])$")
 # an initial right before a bracket ("K.[udryavtsev]"): the bracket completes the name it abbreviates
 _INITIAL_BEFORE = re.compile(rf"(?:^|[\s(“\"'‘])[{UPPER}]\.$")
+# a name's initials right before a bracket ("Ya. R. [sic: R. Ya.] Malinovsky"), two-letter ones too
+_INITIALS_END = re.compile(rf"(?:^|[\s(“\"'‘])[{UPPER}][a-z]?\.$")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’-]+)(?P<punct>[^\w\s]*)(?P<space>\s*)$")
 _NAME_RUN_BEFORE = re.compile(rf"(?P<name>(?:[{UPPER}][\w'’-]*\.?\s+){{0,3}}[{UPPER}][\w'’-]*)\s*$")
 _NUMBERS = {
@@ -181,6 +183,9 @@ class _State:
         sic = _SIC.match(inner)
         if sic:
             word = _WORD_BEFORE.search(before, last_words_start(before, 1))  # its match has no space inside
+            if word and _INITIALS_END.search(before.rstrip()) and after_char == " ":
+                # "Ya. R. [sic: R. Ya.] Malinovsky": the translator's word on the initials, inside the name
+                return Node("note", {"type": "editorial", **self.resp_attrs()}, [inner]), before
             if not word or word.group("punct"):
                 return None, before
             nodes = [Node("sic", self.resp_attrs(), [word.group("word")])]

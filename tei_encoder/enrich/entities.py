@@ -36,6 +36,7 @@ from .names import (
     document_nouns,
     east_asian_shape,
     fold,
+    formation_words,
     heads_after_a_word,
     letterhead_offices,
     not_body_abbreviations,
@@ -47,6 +48,7 @@ from .names import (
     romance_body_pattern,
     seat_head_words,
     short_forms,
+    spelling_variants,
     state_organ_names,
     title_pattern,
     trie_regex,
@@ -92,7 +94,10 @@ _SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{U
 _FIRST_INITIAL = (
     rf"[{UPPER}](?<![\w.][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 )
-_INITIALS_NAME = re.compile(rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}{_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?")
+# (the surname is no initial of two letters: "R. Ya." are initials, "Ya." no surname)
+_INITIALS_NAME = re.compile(
+    rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
+)
 # "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.")
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
@@ -1004,6 +1009,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _read_abbreviations_by_country(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
+    _names_through_notes(ctx.nodes)
     if doc.header.summary:
         holder = Node("p", {}, [doc.header.summary])
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
@@ -1028,6 +1034,38 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     doc.warnings.extend(ctx.problems)
     forget_record_strings()
     return doc
+
+
+_INITIALS_BEFORE_NOTE = re.compile(rf"(?:^|(?<=[\s(“\"'‘]))(?:[{UPPER}][{LOWER}]?\.\s?){{1,3}}$")
+
+
+def _names_through_notes(nodes: list[Node]) -> None:
+    """A person's initials, the translator's note on them and the tagged surname after it ("Ya. R. [sic:
+    R. Ya.] Malinovsky": `Ya. R. <note>sic: R. Ya.</note> <persName>Malinovsky</persName>`) become one
+    persName holding the note (TEI 13.2.1; note may stand inside a name, TEI 3.9.1): the bracket is an
+    editorial note inside the name, which it does not cut. Rewrites the nodes' children in place."""
+    for node in nodes:
+        children = node.children
+        k = 1
+        while k + 2 < len(children):
+            note, gap, name = children[k], children[k + 1], children[k + 2]
+            k += 1
+            if not (isinstance(note, Node) and note.tag == "note" and note.attrs.get("type") == "editorial"):
+                continue
+            before = children[k - 2]
+            if not (
+                isinstance(gap, str)
+                and gap == " "
+                and isinstance(name, Node)
+                and name.tag == TAGS["person"]
+                and isinstance(before, str)
+            ):
+                continue
+            initials = _INITIALS_BEFORE_NOTE.search(before)
+            if initials is None:
+                continue
+            name.children = [before[initials.start() :], note, gap, *name.children]
+            children[k - 2 : k + 2] = [before[: initials.start()], name] if initials.start() else [name]
 
 
 def forget_record_strings() -> None:
@@ -2302,6 +2340,8 @@ def _name_run(v, words: list[str]) -> str:
             continue
         if not out and v.is_title_word(bare) and k + 1 < len(words):
             continue  # a second title: "Comrade Dr. Uranovicz", "Com. Col. S. S. Zudin"
+        if not out and _common_plural(v, bare):
+            break  # "Member Countries of the Pact": a title word, then a common noun's plural, no one's name
         if (
             not (bare[0].isupper() or (out and _joined_particle(v, bare)))
             or bare.endswith(".")
@@ -2333,6 +2373,19 @@ def _name_run(v, words: list[str]) -> str:
     ):
         out.pop()  # a name ends on a name word, not on an initial or particle
     return " ".join(out)
+
+
+def _common_plural(v, word: str) -> bool:
+    """Whether `word` is the plural in -ies of an English common noun ("Countries", "Parties",
+    "Authorities") that no list holds as a given or family name: a plural names no person, even after a
+    word that is also a title ("Member"). Plurals in -s are left alone ("Secretary Rogers")."""
+    folded = fold(word)
+    return (
+        folded.endswith("ies")
+        and folded[:-3] + "y" in v.english
+        and folded not in v.given
+        and folded not in v.family_words
+    )
 
 
 @lru_cache(maxsize=8)
@@ -4944,11 +4997,21 @@ def _told_apart_by_bracketed_place(ctx: _DocContext, text: str, toks, keys: tupl
     if j >= len(toks) or not caps[j] or text[toks[j - 1][1] : toks[j][0]] != " (":
         return 0
     end = toks[j][1]
+    close = text.find(")", end, end + 24)
+    if close >= 0 and _listed_bracketed_place(ctx, text[toks[j - 1][0] : close + 1]):
+        return close + 1  # a listed name with its qualifier: "Congo (L)", "Congo (Léopoldville)"
     if text.startswith(".)", end) and len(toks[j][2]) <= 4 and toks[j][2].isalpha():
         return end + 2  # a place's name shortened: "Congo (Br.)"
     if text[end : end + 1] != ")" or toks[j][2].isupper():
         return 0  # "(DPRK)" is an abbreviation, defined or repeated
     return end + 1 if any(f.kind == "place" for f in ctx.forms((keys[j],))) else 0
+
+
+def _listed_bracketed_place(ctx: _DocContext, surface: str) -> str | None:
+    """The one listed place whose name with a bracketed qualifier `surface` is ("Congo (L)", "Congo
+    (Brazzaville)": authority variants), else None."""
+    ids = {f.entity_id for f in ctx.forms(tuple(norm(t) for _, _, t in tokens(surface))) if f.kind == "place"}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _organ_of_another_body(ctx: _DocContext, text: str, toks, caps, i: int, length: int, spans: list) -> bool:
@@ -5599,6 +5662,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 # "Congo (Brazzaville)", "Santiago de Cuba": the whole is one place of the record, linked
                 # to neither name inside it (a wrong link is worse than none)
                 surface = text[start:told]
+                listed = _listed_bracketed_place(ctx, surface)
+                if listed:  # the authority holds the qualified name ("Congo (Brazzaville)"): that state
+                    spans.append(_dated_span(ctx, text, start, told, surface, listed))
+                    while i < len(toks) and toks[i][0] < told:
+                        i += 1
+                    continue
                 key = tuple(norm(t) for _, _, t in tokens(surface))
                 xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
                 ctx.unlinked_places[key] = xml_id
@@ -5918,6 +5987,28 @@ def _tail_expansion_end(text: str, start: int, end: int) -> int:
 _SEAT_HEADS = seat_head_words()  # "archive", "association": "... in <place>" goes on the name (names.json)
 _BODY_TITLES = body_title_words()  # "General" of "General Association": a body's word, not a title
 _IN_PLACE = re.compile(rf" (?:in|IN) (?:(?:the|THE) )?(?=[{UPPER}])")
+_FORMATIONS = formation_words()  # "group", "fleet": "Group of Soviet Forces" (names.json formation_words)
+_STATIONED_AT = re.compile(rf" (?:in|IN|at|AT) (?:(?:the|THE) )?(?=[{UPPER}])")  # a formation's station
+_FORCES = frozenset({"forces", "troops"})
+
+
+def _formation_named(words: list[str]) -> bool:
+    """Whether `words` (a body's name) hold a formation word before "of" ("Group of Soviet Forces")."""
+    return any(norm(w) in _FORMATIONS and nxt in ("of", "OF") for w, nxt in zip(words, words[1:]))
+
+
+def _formation_groups(run: str, groups: list[tuple[int, int]], words_of: list[list[str]]) -> list[int]:
+    """The groups of a capitalised run (see _org_extent) that end on a formation word and are joined by "of"
+    to a group ending on its forces ("Group of Soviet Forces", "Northern Group of Forces"): they begin
+    the body's name, as a head word's group does (names.json formation_words)."""
+    return [
+        k
+        for k in range(len(groups) - 1)
+        if words_of[k]
+        and norm(words_of[k][-1]) in _FORMATIONS
+        and run[groups[k][1] : groups[k + 1][0]].strip().lower() in ("of", "of the")
+        and norm(words_of[k + 1][-1]) in _FORCES
+    ]
 
 
 def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
@@ -5926,8 +6017,10 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     of the orgName and never a place of its own (TEI 13.2.2: the name as a whole names the body); else
     `end`. Only heads of names.json heads_named_with_seat: a mission or a party in a place ("Hungarian
     Embassy in Pyongyang", "Tudeh Party in Iran") is the body, then the place."""
-    seat = _IN_PLACE.match(text, end)
-    if seat is None or not any(norm(w) in _SEAT_HEADS for w in text[start:end].split()):
+    words = text[start:end].split()
+    formation = _formation_named(words)
+    seat = (_STATIONED_AT if formation else _IN_PLACE).match(text, end)
+    if seat is None or not (formation or any(norm(w) in _SEAT_HEADS for w in words)):
         return end
     last = _token_keys(text[start:end])[1][-1:]
     if any(f.kind == "place" for f in ctx.forms(last)):
@@ -6044,6 +6137,15 @@ def _org_key(surface: str) -> tuple[str, ...]:
     return key
 
 
+_SPELLINGS = spelling_variants()  # "labour" -> "labor" (names.json spelling_variants)
+
+
+def _spelled_alike(key: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's key with each word in the one spelling names.json spelling_variants gives it
+    ("labour party" -> "labor party"); `key` itself when no word has another spelling."""
+    return tuple(_SPELLINGS.get(w, w) for w in key) if any(w in _SPELLINGS for w in key) else key
+
+
 def _has_head_word(text: str, start: int, end: int) -> bool:
     """_ORG_HEAD_WORD.search(text, start, end) is not None: a head word (any case) as a whole word of
     text[start:end] (end counts as a word's end, as for the pattern)."""
@@ -6091,6 +6193,7 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         run_start, run_end = runs.pop(0)
         if not _has_head_word(text, run_start, run_end):
             continue
+        run_end = _end_before_hyphened_place(ctx, text, run_start, run_end)
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
             rest = _AND_REST.search(text, run_start, run_end)
@@ -6125,6 +6228,9 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         if any(f.kind in ("place", "person") for f in ctx.forms(key)):
             continue  # a listed place or person of that exact form ("Soviet Union") is not an organisation
         ids = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        spelled = _spelled_alike(key)
+        if not ids and spelled != key:  # "Albanian Labour Party" after "ALBANIAN LABOR PARTY": the record's body
+            ids = {f.entity_id for f in ctx.forms(spelled) if f.kind == "org" and f.entity_id in ctx.local_entries}
         xml_id = ids.pop() if len(ids) == 1 else None
         repeated = _abbreviation_with_its_head(ctx, surface, key) if xml_id is None and not ids else None
         if repeated is not None:
@@ -6133,7 +6239,10 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             continue
         if xml_id is None and not ids:
             xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
-            ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+            caps = tuple(t[0].isupper() for _, _, t in tokens(surface))
+            ctx.add_local(key, _Form(xml_id, "org", caps, None, 2))
+            if spelled != key and xml_id in ctx.local_entries:
+                ctx.add_local(spelled, _Form(xml_id, "org", caps, None, 2))  # the body's other spelling
         node = Node(TAGS["org"], {"ref": f"#{xml_id}"} if xml_id else {}, [surface])
         spans.append((start, end, node, surface))
         abbr = _ABBREVIATION.match(text, end)
@@ -6146,6 +6255,22 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+def _end_before_hyphened_place(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where a capitalised run from `start` to `end` ends when a hyphen joins a body's name to the place
+    that ends the run ("GENERAL ASSEMBLY OF THE UNITED NATIONS-NEW YORK", a heading's "Body-City"): at the
+    hyphen, so that the body is named whole and the place is no part of it; else `end`. The words before
+    the hyphen must hold a head word and the words after it be one listed place ("Sino-Soviet", "the
+    Korea-Japan Society" are untouched)."""
+    at = text.find("-", start, end)
+    while at > start:
+        if text[at - 1 : at].isalpha() and text[at + 1 : at + 2].isupper() and _has_head_word(text, start, at):
+            _toks, keys, _caps, _next_cap = _token_keys(text[at + 1 : end])
+            if any(f.kind == "place" for f in ctx.forms(keys)):
+                return at
+        at = text.find("-", at + 1, end)
+    return end
 
 
 def _abbreviation_with_its_head(ctx: _DocContext, surface: str, key: tuple[str, ...]) -> str | None:
@@ -6540,6 +6665,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         return False
 
     heads = [k for k, ws in enumerate(words_of) if has_head(ws, k + 1 < len(groups))]
+    if len(groups) > 1:
+        heads = sorted({*heads, *_formation_groups(run, groups, words_of)})  # "Group of Soviet Forces"
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")

@@ -101,11 +101,12 @@ class NameVocabulary:
         return folded in self.titles_folded or ("-" in folded and folded.rsplit("-", 1)[1] in self.titles_folded)
 
     def is_common_word(self, word: str) -> bool:
-        """An English dictionary word, also in an inflected form ("Accepted", "Visits")."""
+        """An English dictionary word, also in an inflected form ("Accepted", "Visits", "Countries": a plural
+        is a common noun, never a person's name)."""
         w = fold(word)
         if w in self.english:
             return True
-        for suffix, repl in (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""), ("'s", "")):
+        for suffix, repl in _INFLECTIONS:
             if w.endswith(suffix) and len(w) > len(suffix) + 2 and w[: -len(suffix)] + repl in self.english:
                 return True
         return False
@@ -247,6 +248,27 @@ def seat_head_words() -> frozenset[str]:
     """Head words of institutions whose name goes on with "in" and the place they sit in ("archive",
     "association"; names.json heads_named_with_seat), folded. Errors as organisation_head_words."""
     return frozenset(fold(w) for w in _word_list("heads_named_with_seat"))
+
+
+# endings of an inflected English word and what its dictionary form ends with instead
+_INFLECTIONS = (("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ies", "y"), ("es", ""), ("s", ""), ("'s", ""))
+
+
+@lru_cache(maxsize=1)
+def spelling_variants() -> dict[str, str]:
+    """British and American spellings of the words of a body's name, each folded form mapped to one
+    spelling ("labour" -> "labor", "organisation" -> "organization"; names.json spelling_variants): one
+    body no list holds, printed both ways in one record, is one entry. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["spelling_variants"]["words"]
+    return {fold(word): fold(spelling) for word, spelling in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def formation_words() -> frozenset[str]:
+    """Words naming a military formation that begin a body's name before "of" and the forces it is made of
+    ("group", "command", "fleet"; names.json formation_words: "Group of Soviet Forces in Germany", "Northern
+    Group of Forces"), folded. Errors as organisation_head_words."""
+    return frozenset(fold(w) for w in _word_list("formation_words"))
 
 
 @lru_cache(maxsize=1)
