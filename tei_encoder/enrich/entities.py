@@ -1044,8 +1044,12 @@ def _names_through_notes(nodes: list[Node]) -> None:
     R. Ya.] Malinovsky": `Ya. R. <note>sic: R. Ya.</note> <persName>Malinovsky</persName>`) become one
     persName holding the note (TEI 13.2.1; note may stand inside a name, TEI 3.9.1): the bracket is an
     editorial note inside the name, which it does not cut. Rewrites the nodes' children in place."""
+    if not any(node.tag == "note" for node in nodes):
+        return  # (most records: no note in the text)
     for node in nodes:
         children = node.children
+        if len(children) < 4:
+            continue
         k = 1
         while k + 2 < len(children):
             note, gap, name = children[k], children[k + 1], children[k + 2]
@@ -2379,6 +2383,8 @@ def _common_plural(v, word: str) -> bool:
     """Whether `word` is the plural in -ies of an English common noun ("Countries", "Parties",
     "Authorities") that no list holds as a given or family name: a plural names no person, even after a
     word that is also a title ("Member"). Plurals in -s are left alone ("Secretary Rogers")."""
+    if not word.endswith(("ies", "IES")):
+        return False  # (most words: no fold)
     folded = fold(word)
     return (
         folded.endswith("ies")
@@ -6017,11 +6023,14 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     of the orgName and never a place of its own (TEI 13.2.2: the name as a whole names the body); else
     `end`. Only heads of names.json heads_named_with_seat: a mission or a party in a place ("Hungarian
     Embassy in Pyongyang", "Tudeh Party in Iran") is the body, then the place."""
-    words = text[start:end].split()
-    formation = _formation_named(words)
-    seat = (_STATIONED_AT if formation else _IN_PLACE).match(text, end)
-    if seat is None or not (formation or any(norm(w) in _SEAT_HEADS for w in words)):
+    seat = _STATIONED_AT.match(text, end)  # (most names: no "in"/"at" after them, nothing more to read)
+    if seat is None:
         return end
+    words = text[start:end].split()
+    if not _formation_named(words) and (
+        not any(norm(w) in _SEAT_HEADS for w in words) or seat.group().lstrip()[:2] in ("at", "AT")
+    ):
+        return end  # a formation is stationed in or at its place; an institution sits in its place
     last = _token_keys(text[start:end])[1][-1:]
     if any(f.kind == "place" for f in ctx.forms(last)):
         return end  # "the Red Cross Society of the DPRK in Pyongyang": the name has its state; "in": where it is
