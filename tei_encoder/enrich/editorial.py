@@ -90,6 +90,11 @@ def _original_lang(doc: Document) -> str:
     return langs[0] if langs else "und"
 
 
+# editorialDecl's line for a translator's note on a name's initials (entities.py reads it: the note stays
+# inside the persName)
+NOTE_ON_INITIALS = "A translator's note on a name's initials ([sic: …]) is kept as a note inside the name."
+
+
 class _State:
     def __init__(self, doc: Document, resp: str, original: str):
         self.doc = doc
@@ -185,6 +190,8 @@ class _State:
             word = _WORD_BEFORE.search(before, last_words_start(before, 1))  # its match has no space inside
             if word and _INITIALS_END.search(before.rstrip()) and after_char == " ":
                 # "Ya. R. [sic: R. Ya.] Malinovsky": the translator's word on the initials, inside the name
+                if NOTE_ON_INITIALS not in self.doc.editorial:
+                    self.doc.editorial.append(NOTE_ON_INITIALS)
                 return Node("note", {"type": "editorial", **self.resp_attrs()}, [inner]), before
             if not word or word.group("punct"):
                 return None, before

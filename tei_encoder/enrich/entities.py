@@ -29,6 +29,7 @@ from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
+from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
     body_ranks,
@@ -1009,7 +1010,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _read_abbreviations_by_country(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
-    _names_through_notes(ctx.nodes)
+    if NOTE_ON_INITIALS in doc.editorial:  # (a note the editorial stage put on a name's initials)
+        _names_through_notes(ctx.nodes)
     if doc.header.summary:
         holder = Node("p", {}, [doc.header.summary])
         rewrite_text(holder, lambda text, parent: _tag_text(ctx, text), _OPAQUE_FOR_ENTITIES)
@@ -1044,8 +1046,6 @@ def _names_through_notes(nodes: list[Node]) -> None:
     R. Ya.] Malinovsky": `Ya. R. <note>sic: R. Ya.</note> <persName>Malinovsky</persName>`) become one
     persName holding the note (TEI 13.2.1; note may stand inside a name, TEI 3.9.1): the bracket is an
     editorial note inside the name, which it does not cut. Rewrites the nodes' children in place."""
-    if not any(node.tag == "note" for node in nodes):
-        return  # (most records: no note in the text)
     for node in nodes:
         children = node.children
         if len(children) < 4:
