@@ -805,6 +805,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
             search=search,
             follow_symlinks=follow_symlinks,
             neutral_title=not ours,
+            documents={safe_stem(path.stem) for path in files},
         )
         for strings_file, warning in ui_string_warnings(xslt):
             report.warning(strings_file, warning)

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -376,7 +376,8 @@ class Publisher:
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
     copy_assets); search: the site has a full-text search page; follow_symlinks: read override
-    files that are symbolic links. Raises PublishError for a missing override folder, a link
+    files that are symbolic links; documents: the output names of the edition's documents (a ref
+    to one's file is no unresolved target, see sitemap.reference_warnings). Raises PublishError for a missing override folder, a link
     there without follow_symlinks, bad strings.json, or a stylesheet that does not compile.
     `shipped` says the pages are the shipped stylesheets' alone (no overrides, the package's
     xslt/): only then may the lost-text check be left out where `every_word_shown` holds.
@@ -391,8 +392,11 @@ class Publisher:
         search: bool = False,
         follow_symlinks: bool = False,
         neutral_title: bool = False,
+        documents: Collection[str] = (),
     ):
         self.xslt_dir = xslt_dir or project_dir("xslt")
+        # the output names of the edition's documents: a ref to one's file is no target to warn of
+        self.documents = frozenset(documents)
         self.overrides = override_files(overrides, follow_symlinks)
         strings = ui_strings(overrides)
         # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
@@ -562,6 +566,8 @@ class Publisher:
         root = sitemap.annotate(root, self.direction)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.date_warnings(root)
+        if b"target" in tei:  # most documents point nowhere: no search for their pointers
+            warnings += sitemap.reference_warnings(root, self.documents)
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
@@ -1064,15 +1070,19 @@ class IndexEntry:
     persons: tuple[str, ...]
     places: tuple[str, ...]
     names: tuple[str, ...] = ()  # the filter options show each entity's preferred name: a renamed one changes the index
+    orgs: tuple[str, ...] = ()  # the text filter matches the names of the document's organisations too
+    verbatim: tuple[str, ...] = ()  # the summary's code-like parts, kept as written
 
 
 def index_entry(summary: DocumentSummary) -> IndexEntry:
-    """The index's view of a document summary (persons and places filter the index)."""
-    kinds: dict[str, set[str]] = {"person": set(), "place": set()}
+    """The index's view of a document summary (persons and places filter the index; the names of
+    its persons, places and organisations and its date are matched by the text filter)."""
+    kinds: dict[str, set[str]] = {"person": set(), "place": set(), "org": set()}
     for ref in summary.mentions:
         kind = summary.entities[ref].kind
         if kind in kinds:
             kinds[kind].add(ref)
+    listed = (*sorted(kinds["person"]), *sorted(kinds["place"]), *sorted(kinds["org"]))
     return IndexEntry(
         summary.id,
         summary.title,
@@ -1081,7 +1091,9 @@ def index_entry(summary: DocumentSummary) -> IndexEntry:
         summary.summary,
         tuple(sorted(kinds["person"])),
         tuple(sorted(kinds["place"])),
-        tuple(summary.entities[ref].name for ref in (*sorted(kinds["person"]), *sorted(kinds["place"]))),
+        tuple(summary.entities[ref].name for ref in listed),
+        tuple(sorted(kinds["org"])),
+        summary.verbatim,
     )
 
 
@@ -1100,17 +1112,22 @@ def index_xml(summaries: list[DocumentSummary]) -> str:
             year=s.year,
             persons=" ".join(entry.persons),
             places=" ".join(entry.places),
+            orgs=" ".join(entry.orgs),
         )
         doc.set("date-text", s.date_text)
         etree.SubElement(doc, "title").text = s.title
         etree.SubElement(doc, "summary").text = s.summary
-        for ref in (*entry.persons, *entry.places):
+        for part in entry.verbatim:
+            etree.SubElement(doc, "verbatim").text = part
+        for ref in (*entry.persons, *entry.places, *entry.orgs):
             if ref not in names and ref in s.entities:
                 names[ref] = (s.entities[ref].kind, s.entities[ref].name)
     sources = {ref: s.entities[ref].source for s in summaries for ref in s.mentions if ref in s.entities}
     twins = unlinked_twins({ref: (kind, name, sources.get(ref, "")) for ref, (kind, name) in names.items()})
     docs_of = Counter(
-        ref for el in edition.iter("doc") for ref in (*el.get("persons").split(), *el.get("places").split())
+        ref
+        for el in edition.iter("doc")
+        for ref in (*el.get("persons").split(), *el.get("places").split(), *el.get("orgs").split())
     )
     for ref in sorted(names):
         el = etree.SubElement(edition, "entity", kind=names[ref][0], id=ref, name=names[ref][1])

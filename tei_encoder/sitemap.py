@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -436,15 +436,22 @@ def date_order(iso: str) -> tuple[int, str]:
 
 def date_problems(el: etree._Element) -> list[str]:
     """What is wrong with the dates an element of att.datable gives, as warnings naming its line:
-    a date no calendar has (not taken: not indexed, not in the JSON-LD) and a span or bounds whose
+    a value the site cannot read as a date (`1961-06-9x`, `--06-09`, `June 1961`), a date no calendar
+    has (neither taken: not indexed, not in the JSON-LD, its text shown) and a span or bounds whose
     end comes before its start (shown as written, with no interval). [] when nothing is."""
     problems = []
     line = f"line {el.sourceline}: " if el.sourceline else ""
     tag = etree.QName(el).localname
     for names in (_WHEN, *_SPAN, *_BETWEEN):
         for name in names:
-            found = _ISO_DATE.match((el.get(name) or "").strip())
-            if found and not _real(found.group(0)):
+            written = el.get(name)
+            found = _ISO_DATE.match((written or "").strip())
+            if written is not None and not found:
+                problems.append(
+                    f'{line}<{tag} {name}="{written}">: not a date the site can read (YYYY, YYYY-MM or '
+                    "YYYY-MM-DD); shown as written, not given as a date"
+                )
+            elif found and not _real(found.group(0)):
                 problems.append(
                     f'{line}<{tag} {name}="{el.get(name)}">: no such date; shown as written, not given as a date'
                 )
@@ -535,6 +542,13 @@ def iso_interval(value: str) -> str:
     return value if not kind else f"{start}/{end}" if start and end else ""
 
 
+def readable(value: str) -> bool:
+    """Whether every bound a date value (see DATE_SPAN) gives is a date the calendar has (no 30
+    February, no month 13, no year 0000): only such a value is shown, indexed or spanned as a date;
+    another one is shown as its text reads, and date_problems warns of it."""
+    return all(_real(d) for d in date_bounds(value)[1:] if d)
+
+
 def document_date(root: etree._Element) -> tuple[str, str]:
     """The document's date as (a date value, see DATE_SPAN; its text as printed), the one date the
     index, the page and its JSON-LD show. Taken from the first of the header's places that gives an
@@ -547,15 +561,15 @@ def document_date(root: etree._Element) -> tuple[str, str]:
             text = surface_text(date)
             first_text = first_text or text
             value = date_value(date)
-            if value:
+            if value and readable(value):
                 return value, text
     if root.tag == _CORPUS:
         # a corpus its own header does not date: the span of its members' dates (TEI P5 §15.1)
         members = [document_date(member)[0] for member in root.iterchildren(T + "TEI", _CORPUS)]
-        values = {value for value in members if value}
+        values = {value for value in members if value and readable(value)}
         if values:
             return _span(values), ""
-    dated = [(value, date) for date in _DATELINE_DATES(root) for value in (date_value(date),) if value]
+    dated = [(value, date) for date in _DATELINE_DATES(root) for value in (date_value(date),) if value and readable(value)]
     if not dated:
         return "", first_text
     values = {value for value, _ in dated}
@@ -667,6 +681,7 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
             printed.set(P + "printed", "true")
     _link_authors(root, kinds)
     _mark_references(root)
+    _join_broken_words(root)
     _mark_dates(root)
     _declare_text_language(root)
     _mark_directions(root, page_direction)
@@ -674,15 +689,35 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
 
 
 _DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
+_BREAKING = tuple(T + tag for tag in ("lb", "pb", "cb", "gb", "milestone"))  # att.breaking
+
+
+def _join_broken_words(root: etree._Element) -> None:
+    """The white space on either side of a break inside a word (@break="no" on lb, pb, cb, gb or
+    milestone: TEI P5 §3.11.3, "Mos<lb break="no"/>cow" written over two lines of the file) taken
+    out of the stylesheets' copy, so that the page shows one word; the TEI keeps it."""
+    for el in root.iter(_BREAKING):
+        if el.get("break") != "no":
+            continue
+        before = el.getprevious()
+        if before is not None:
+            if before.tail:
+                before.tail = before.tail.rstrip(" \t\r\n")
+        elif el.getparent() is not None and el.getparent().text:
+            el.getparent().text = el.getparent().text.rstrip(" \t\r\n")
+        if el.tail:
+            el.tail = el.tail.lstrip(" \t\r\n")
 
 
 def _mark_dates(root: etree._Element) -> None:
     """pub:date on each tei:date with a date in its attributes: its date value (date_value: @when or
     @when-iso, a span or bounds from the plain or -iso attributes, a whole month or year as such), ''
-    when it gives no real date, so that its hover reads as the document's date does."""
+    when it gives no real date (none in ISO form, one the calendar lacks, an end before the start:
+    its text alone is shown), so that its hover reads as the document's date does."""
     for el in root.iter(T + "date"):
         if any(name in el.attrib for name in _DATE_NAMES):
-            el.set(P + "date", date_value(el))
+            value = date_value(el)
+            el.set(P + "date", value if readable(value) else "")
 
 
 def _mark_nested(el: etree._Element, holding: set[etree._Element]) -> None:
@@ -801,6 +836,35 @@ _ANCHORABLE = frozenset(
         "anchor",
     )
 )
+
+
+_SHOWN_POINTERS = etree.XPath(
+    "(//t:text | //t:teiHeader/t:profileDesc/t:abstract)//*[self::t:ref or self::t:ptr][@target]",
+    namespaces={"t": TEI_NS},
+)
+
+
+def reference_warnings(root: etree._Element, documents: Collection[str] = ()) -> list[str]:
+    """Warnings, naming the line, for each ref and ptr the page shows (in the text or the abstract)
+    whose @target it cannot follow: not an http(s) URL, not an element of the page (`annotate` gave
+    it no pub:to), and not a file of another document of the edition (DOCUMENTS: their output
+    names, `X` for X.xml; a target `X.xml` or `folder/X.xml#part` names one). The page still shows
+    the words, with the target on hover; nothing is dropped. [] when every one is followed (TEI P5
+    §3.7, §16.1)."""
+    warnings = []
+    for el in _SHOWN_POINTERS(root):
+        if el.get(P + "to") is not None:
+            continue
+        target = " ".join(el.get("target", "").split())
+        file = target.split()[0].partition("#")[0].rpartition("/")[2] if target else ""
+        if file.endswith(".xml") and file[:-4] in documents:
+            continue
+        line = f"line {el.sourceline}: " if el.sourceline else ""
+        warnings.append(
+            f'{line}<{etree.QName(el).localname} target="{target}">: not a target the site can link (an http(s) URL, '
+            "an element of this page or another document of the edition); its words are shown with the target on hover"
+        )
+    return warnings
 
 
 def _mark_references(root: etree._Element) -> None:

@@ -110,6 +110,7 @@ class DocumentSummary:
     entities: dict[str, EntryInfo] = field(default_factory=dict)
     forms: dict[str, list[str]] = field(default_factory=dict)
     contexts: Mapping[str, list[KeywordInContext]] = field(default_factory=dict)
+    verbatim: tuple[str, ...] = ()  # the summary's code-like parts holding a double hyphen (summary_verbatim)
 
     @property
     def year(self) -> str:
@@ -139,6 +140,8 @@ class DocumentSummary:
             "forms": self.forms,
             "contexts": {ref: [c.to_json() for c in cs] for ref, cs in self.contexts.items()},
         }
+        if self.verbatim:
+            data["verbatim"] = list(self.verbatim)
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
         return data
@@ -152,6 +155,7 @@ class DocumentSummary:
             **fields,
             entities=table,
             contexts={r: [KeywordInContext.from_json(c) for c in cs] for r, cs in data.get("contexts", {}).items()},
+            verbatim=tuple(data.get("verbatim", ())),
         )
 
 
@@ -162,6 +166,29 @@ def _plain(el: etree._Element) -> str:
 
 def _text(el: etree._Element | None) -> str:
     return surface_text(el) if el is not None else ""
+
+
+# Code-like elements, whose double hyphens are no dashes (xslt/ui.xsl f:verbatim names the same)
+VERBATIM = tuple(T + tag for tag in ("code", "ident", "idno", "email", "eg", "gi", "att", "val", "tag", "ptr"))
+
+
+def summary_verbatim(el: etree._Element | None) -> tuple[str, ...]:
+    """The surface text (whitespace normalised) of each code-like element of the abstract EL that
+    holds a double hyphen (`VERBATIM`, and a ref showing its own target), outermost only, in
+    document order: what the index's summary keeps as written when it sets dashes (xslt/ui.xsl
+    f:dashes($text, $kept)). () for none (most abstracts), or no abstract."""
+    if el is None or "--" not in "".join(el.itertext()):
+        return ()
+    found: list[str] = []
+    for part in el.iter(*VERBATIM, T + "ref"):
+        if part.tag == T + "ref" and _normal(_string(part)) != _normal(part.get("target") or ""):
+            continue
+        if any(a.tag in VERBATIM for a in part.iterancestors()):
+            continue
+        text = surface_text(part)
+        if "--" in text and text not in found:
+            found.append(text)
+    return tuple(found)
 
 
 # Elements whose text is a unit of reading: a mention's context sentence never crosses one.
@@ -240,6 +267,15 @@ def _block_text(
             parts.append(el.text)
             length += len(el.text)
         for child in el:
+            if child.tag in _BREAKS and child.get("break") == "no":
+                # a break inside a word (TEI P5 3.11.3): one word, the white space around it taken out
+                if parts and parts[-1] != parts[-1].rstrip():
+                    length -= len(parts[-1]) - len(parts[-1].rstrip())
+                    parts[-1] = parts[-1].rstrip()
+                if child.tail:
+                    parts.append(child.tail.lstrip())
+                    length += len(parts[-1])
+                continue
             if child.tag in _BREAKS:  # a line or page break separates words
                 parts.append(" ")
                 length += 1
@@ -443,6 +479,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     date, date_text = sitemap.document_date(root)
+    abstract = root.find(".//tei:profileDesc/tei:abstract", NSMAP)
     counts: dict[str, int] = {}
     entities: dict[str, EntryInfo] = {}
     listed = sitemap.entries(root)
@@ -471,7 +508,8 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         title=sitemap.document_title(root, name),
         date=date,
         date_text=date_text,
-        summary=_text(root.find(".//tei:profileDesc/tei:abstract", NSMAP)),
+        summary=_text(abstract),
+        verbatim=summary_verbatim(abstract),
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},

@@ -42,7 +42,7 @@
             <xsl:with-param name="id" select="'year'"/>
             <xsl:with-param name="label" select="f:ui('filter-year')"/>
             <xsl:with-param name="options" select="$years"/>
-            <xsl:with-param name="names" select="map:merge($years[starts-with(., '-')] ! map{.: f:date-one(.)})"/>
+            <xsl:with-param name="names" select="map:merge($years[starts-with(., '-') or starts-with(., '0')] ! map{.: f:date-one(.)})"/>
           </xsl:call-template>
           <xsl:for-each select="('person', 'place')">
             <xsl:variable name="kind" select="."/>
@@ -69,14 +69,20 @@
                     <xsl:otherwise><xsl:value-of select="f:ui('undated')"/></xsl:otherwise>
                   </xsl:choose>
                 </p>
-                <xsl:if test="normalize-space(summary)"><p class="doc-summary" dir="auto"><xsl:value-of select="f:dashes(summary)"/></p></xsl:if>
+                <xsl:if test="normalize-space(summary)"><p class="doc-summary" dir="auto"><xsl:value-of select="f:dashes(string(summary), verbatim ! string())"/></p></xsl:if>
               </article>
             </li>
           </xsl:for-each>
         </ol>
         <script type="application/json" id="search-index">
-          <!-- the text the filter searches is the text as shown (dashes set as on the page) -->
-          <xsl:value-of select="f:script-json(array{ $docs ! map{'id': string(@id), 'title': f:dashes(string(title)), 'summary': f:dashes(normalize-space(summary)), 'year': string(@year)} })"/>
+          <!-- the text the filter searches is the text as shown (dashes set as on the page), and
+               the names of the document's persons, places and organisations and its date (as the
+               index shows it, as printed, and its ISO value) -->
+          <xsl:variable name="entity-name" as="map(xs:string, xs:string)" select="map:merge(entity ! map{string(@id): string(@name)})"/>
+          <xsl:value-of select="f:script-json(array{ $docs ! map{'id': string(@id), 'title': f:dashes(string(title)),
+            'summary': f:dashes(normalize-space(summary), verbatim ! string()), 'year': string(@year),
+            'names': string-join(distinct-values(tokenize(@persons || ' ' || @places || ' ' || @orgs) ! $entity-name(.)), ' | '),
+            'date': string-join(distinct-values(((if (@date != '') then f:date-label(@date) else ()), string(@date-text), string(@date))[.]), ' | ')} })"/>
         </script>
   </xsl:template>
 

@@ -21,8 +21,9 @@
 
   <xsl:template name="doc-header">
     <header class="doc-header">
-      <h1>
-        <!-- the title's language and direction (its own, or the header's or the document's) -->
+      <h1 dir="auto">
+        <!-- the title's language and direction (its own, or the header's or the document's; else
+             its own first letters: dir="auto", as every value of the header shown below) -->
         <xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="(($titles[@type = 'main'], $titles)[1], /*)[1]"/></xsl:call-template>
         <xsl:value-of select="f:dashes($title)"/>
       </h1>
@@ -45,7 +46,7 @@
       <dl>
         <xsl:if test="$ms//tei:repository[normalize-space()]">
           <dt><xsl:value-of select="f:ui('archive')"/></dt>
-          <dd>
+          <dd dir="auto">
             <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.)[.], ', ')"/>
           </dd>
         </xsl:if>
@@ -61,11 +62,11 @@
         </xsl:variable>
         <xsl:if test="exists($reference)">
           <dt><xsl:value-of select="f:ui('reference')"/></dt>
-          <dd><xsl:value-of select="string-join($reference, ', ')"/></dd>
+          <dd dir="auto"><xsl:value-of select="string-join($reference, ', ')"/></dd>
         </xsl:if>
         <xsl:if test="$source-url">
           <dt><xsl:value-of select="f:ui('source')"/></dt>
-          <dd>
+          <dd dir="auto">
             <xsl:value-of select="string-join($header//tei:publicationStmt/tei:publisher ! f:normal(.), ', ')"/>
             <xsl:text>: </xsl:text>
             <xsl:choose>
@@ -85,7 +86,7 @@
     <xsl:variable name="rows">
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:author">
           <dt><xsl:value-of select="f:ui('author')"/></dt>
-          <dd>
+          <dd dir="auto">
             <xsl:choose>
               <xsl:when test="(.//@pub:href)[1]">
                 <a href="{$root}{(.//@pub:href)[1]}"><xsl:value-of select="f:normal(.)"/></a>
@@ -95,18 +96,18 @@
           </dd>
         </xsl:for-each>
         <xsl:if test="$ms//tei:collection">
-          <dt><xsl:value-of select="f:ui('collection')"/></dt><dd><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
+          <dt><xsl:value-of select="f:ui('collection')"/></dt><dd dir="auto"><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
           <dt><xsl:value-of select="f:normal(tei:resp)"/></dt>
-          <dd><xsl:value-of select="string-join((tei:persName, tei:name) ! f:normal(.), ', ')"/></dd>
+          <dd dir="auto"><xsl:value-of select="string-join((tei:persName, tei:name) ! f:normal(.), ', ')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
           <dt><xsl:value-of select="f:ui(if (contains(., 'original')) then 'language-original' else 'language-text')"/></dt>
-          <dd><xsl:value-of select="substring-before(f:normal(.) || ' (', ' (')"/></dd>
+          <dd dir="auto"><xsl:value-of select="substring-before(f:normal(.) || ' (', ' (')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
-          <dt><xsl:value-of select="f:ui('funder')"/></dt><dd><xsl:value-of select="f:normal(.)"/></dd>
+          <dt><xsl:value-of select="f:ui('funder')"/></dt><dd dir="auto"><xsl:value-of select="f:normal(.)"/></dd>
         </xsl:for-each>
     </xsl:variable>
     <xsl:if test="exists($rows/dt)">
@@ -140,10 +141,10 @@
     <xsl:variable name="bibl" select="$header//tei:sourceDesc/tei:bibl"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:ui('cite-heading')"/></h2>
-      <p class="citation">
+      <p class="citation" dir="auto">
         <xsl:choose>
           <xsl:when test="$bibl">
-            <xsl:value-of select="f:dashes(f:normal($bibl))"/>
+            <xsl:value-of select="f:shown-text($bibl)"/>
             <xsl:if test="$source-url and not(contains(f:normal($bibl), $source-url))">
               <xsl:text> </xsl:text><xsl:value-of select="$source-url"/>
             </xsl:if>

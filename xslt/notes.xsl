@@ -31,7 +31,8 @@
           <xsl:for-each select="$notes">
             <xsl:variable name="n" select="f:note-number(.)"/>
             <li id="fn-{$n}">
-              <xsl:if test="@n"><span class="fn-mark"><xsl:value-of select="@n"/>. </span></xsl:if>
+              <!-- a number of the note's own that ends in punctuation ("1.", "b)", "*") gets no full stop of ours -->
+              <xsl:if test="@n"><span class="fn-mark"><xsl:value-of select="@n || (if (matches(@n, '\p{P}$')) then ' ' else '. ')"/></span></xsl:if>
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
               <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back', map{'n': (@n, $n)[1]})}">&#x21A9;</a>

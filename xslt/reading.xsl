@@ -13,10 +13,7 @@
   <!-- A dash between two names is often a text node of its own ("Cuba", a double hyphen, "US" as three
        nodes): the neighbouring words decide the dash, then only this node's part is kept. -->
   <!-- Code-like text (code, identifiers, addresses, examples) keeps its double hyphens as written. -->
-  <xsl:template match="text()[contains(., '--')][ancestor::tei:text or ancestor::tei:abstract]
-                       [not(ancestor::tei:code or ancestor::tei:ident or ancestor::tei:idno or ancestor::tei:email
-                            or ancestor::tei:eg or ancestor::tei:gi or ancestor::tei:att or ancestor::tei:val
-                            or ancestor::tei:tag or ancestor::tei:ptr or ancestor::tei:ref[normalize-space(.) = normalize-space(@target)])]">
+  <xsl:template match="text()[contains(., '--')][ancestor::tei:text or ancestor::tei:abstract][not(f:verbatim(.))]">
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
@@ -31,6 +28,7 @@
       <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></row></xsl:if>
       <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign"><xsl:value-of select="f:ui('key-sample-foreign')"/></i></row></xsl:if>
       <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
+      <xsl:if test="$text//tei:lb[@break = 'no']"><row key="key-line-break-in-word"><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></row></xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rows)">
       <section class="key" aria-labelledby="key-heading">

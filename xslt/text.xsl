@@ -289,6 +289,12 @@
   </xsl:template>
 
   <xsl:template match="tei:lb"><br/></xsl:template>
+  <!-- A line break inside a word (@break="no", TEI P5 §3.11.3): the word is shown joined, the break
+       as the edition's line-break sign (UI string line-break-sign), drawn by the stylesheet (CSS
+       content from data-sign) so that the word is read, searched and copied whole. -->
+  <xsl:template match="tei:lb[@break = 'no']">
+    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" title="{f:ui('hover-line-break-in-word')}"></span>
+  </xsl:template>
 
   <!-- References and pointers (TEI P5 §3.7): a link where tei_encoder/sitemap.py found where
        the target leads on the page or on the web (pub:to: an http(s) URL, or the anchor of the

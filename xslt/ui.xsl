@@ -7,6 +7,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:f="urn:tei-encoder:functions"
     xmlns:fn="http://www.w3.org/2005/xpath-functions"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
     exclude-result-prefixes="#all">
 
   <xsl:param name="ui-strings" as="xs:string" select="'{}'"/>
@@ -189,27 +190,63 @@
     <!-- YYYY-MM or YYYY-MM-DD (the length tells them apart) as f:w3c-date reads them; any other value
          (a year, another script's digits, a month 13) is shown as it is written -->
     <xsl:variable name="day-or-month" select="count($months) = 12 and string-length($iso) = (7, 10) and f:w3c-date($iso)"/>
+    <!-- a year of the first millennium as readers write it (44, not the schema's 0044) -->
+    <xsl:variable name="year" select="if (starts-with($iso, '0') and f:w3c-date($iso)) then string(xs:integer(substring($iso, 1, 4))) else substring($iso, 1, 4)"/>
     <xsl:sequence select="
       if (starts-with($iso, '-')) then f:date-bce($iso, $months)
       else if ($day-or-month and string-length($iso) = 10) then
-        f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
+        f:ui('date-day', map{'day': xs:integer(substring($iso, 9, 2)), 'month': $months[xs:integer(substring($iso, 6, 2))], 'year': $year})
       else if ($day-or-month) then
-        f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': substring($iso, 1, 4)})
+        f:ui('date-month', map{'month': $months[xs:integer(substring($iso, 6, 2))], 'year': $year})
+      else if (string-length($iso) = 4 and starts-with($iso, '0')) then $year
       else string($iso)"/>
   </xsl:function>
 
   <!-- Typewriter dashes as a reader expects them, in the rendering only (the TEI keeps its double hyphen):
        between two capitalised words or figures an en dash ("Cuba–US", "1961–62"), elsewhere an
        em dash ("said—and"). Longer runs of hyphens (rules) stay as they are. A double hyphen that
-       is no dash stays too: inside a URL-like token (one with "://" or "www.") and at the start of
-       a lower-case word it is joined to (a command-line option; before a capital, as a typewritten
-       line may begin a sentence, it is a dash); code-like elements are left alone by
-       their callers (xslt/reading.xsl). -->
+       is no dash stays too: inside a URL-like token (one with "://" or "www."), an e-mail-like one
+       (a letter or digit on either side of "@", as in an address), and at the start of a lower-case
+       word it is joined to (a command-line option; before a capital, as a typewritten line may
+       begin a sentence, it is a dash). Code-like elements (f:verbatim) keep theirs: the text of an
+       element goes through f:shown-text, the text of a page through xslt/reading.xsl, and a string
+       made of several elements' text (a summary) through f:dashes($text, $kept), all with this rule. -->
   <xsl:function name="f:dashes" as="xs:string">
     <xsl:param name="text" as="xs:string"/>
     <xsl:sequence select="if (not(contains($text, '--'))) then $text else
-      string-join(analyze-string($text, '\S*(://|www\.)\S*|(^|\s)-{2,}[a-z\d]\S*')/*
+      string-join(analyze-string($text, '\S*(://|www\.)\S*|\S*[\p{L}\d]@[\p{L}\d]\S*|(^|\s)-{2,}[a-z\d]\S*')/*
         ! (if (self::fn:match) then string(.) else f:set-dashes(string(.))))"/>
+  </xsl:function>
+
+  <!-- Whether a text node is code-like, its double hyphens no dashes: in code, an identifier, an
+       idno, an e-mail address, an example, a tag, attribute or value name, a pointer, or a ref that
+       shows its own target. tei_encoder/teidoc.py VERBATIM names the same elements. -->
+  <xsl:function name="f:verbatim" as="xs:boolean">
+    <xsl:param name="t" as="node()"/>
+    <xsl:sequence select="exists($t/ancestor::*[self::tei:code or self::tei:ident or self::tei:idno or self::tei:email
+                            or self::tei:eg or self::tei:gi or self::tei:att or self::tei:val or self::tei:tag
+                            or self::tei:ptr or self::tei:ref[normalize-space(.) = normalize-space(@target)]])"/>
+  </xsl:function>
+
+  <!-- The text of TEI nodes as one string, whitespace normalised, its dashes set as on the page:
+       code-like text (f:verbatim) as written, the rest by f:dashes with the words around it.
+       For header text shown flat (the citation box). -->
+  <xsl:function name="f:shown-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="if (not(some $n in $nodes satisfies contains($n, '--'))) then f:normal($nodes) else
+      f:normal(string-join($nodes/descendant-or-self::text() ! (
+        if (not(contains(., '--')) or f:verbatim(.)) then string(.)
+        else f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1])))))"/>
+  </xsl:function>
+
+  <!-- f:dashes on a string holding, somewhere, the text of code-like elements ($kept: their
+       whitespace-normalised text, tei_encoder/teidoc.py summary_verbatim), which stays as written. -->
+  <xsl:function name="f:dashes" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="kept" as="xs:string*"/>
+    <xsl:sequence select="if (empty($kept[.]) or not(contains($text, '--'))) then f:dashes($text) else
+      string-join(analyze-string($text, string-join($kept[.] ! replace(., '[\\.\^\$\|\?\*\+\(\)\[\]\{\}-]', '\\$0'), '|'))/*
+        ! (if (self::fn:match) then string(.) else f:dashes(string(preceding-sibling::*[1]), string(.), string(following-sibling::*[1]))))"/>
   </xsl:function>
 
   <!-- The dash rules of f:dashes on text with no URL or option in it. -->

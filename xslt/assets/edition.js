@@ -3,7 +3,8 @@
 (function () {
   "use strict";
 
-  // Index page: filter by year, person and place, and by words of titles and summaries.
+  // Index page: filter by year, person and place, and by words of titles and summaries, of the
+  // names of the document's persons, places and organisations, and of its date.
   function filters() {
     var form = document.querySelector("form.filters");
     var data = document.getElementById("search-index");
@@ -20,7 +21,9 @@
       return others ? plain.replace(others, function (c) { return table[c]; }) : plain;
     }
     var text = {};
-    docs.forEach(function (d) { text[d.id] = fold(d.title + " " + d.summary); });
+    docs.forEach(function (d) {
+      text[d.id] = fold([d.title, d.summary, d.names || "", d.date || ""].join(" \n "));
+    });
     var items = Array.prototype.slice.call(document.querySelectorAll("#doc-list > li"));
     var count = document.getElementById("result-count");
     // the counted phrase's forms by CLDR plural category (ui-strings.json: filter-count-one, -other, …)
