@@ -569,7 +569,9 @@ def document_date(root: etree._Element) -> tuple[str, str]:
         values = {value for value in members if value and readable(value)}
         if values:
             return _span(values), ""
-    dated = [(value, date) for date in _DATELINE_DATES(root) for value in (date_value(date),) if value and readable(value)]
+    dated = [
+        (value, date) for date in _DATELINE_DATES(root) for value in (date_value(date),) if value and readable(value)
+    ]
     if not dated:
         return "", first_text
     values = {value for value, _ in dated}
