@@ -138,7 +138,9 @@ class BuildOptions:
     css: an edition's stylesheet, linked after the shipped one; xslt: an edition's folder of
     *.xsl overriding the shipped modules (and strings.json, its UI strings); search: build the
     full-text search index (when Pagefind is installed);
-    follow_symlinks: read records that are symbolic links (refused by default).
+    follow_symlinks: read records that are symbolic links (refused by default); documents: the
+    output names of the corpus's documents (set by `build` itself: a ref to one's file is no
+    unresolved target, see sitemap.reference_warnings).
     """
 
     jobs: int = 0
@@ -149,6 +151,7 @@ class BuildOptions:
     css: Path | None = None
     xslt: Path | None = None
     search: bool = True
+    documents: frozenset[str] = frozenset()  # the corpus's output names: a ref to one's file is followed
 
     def publisher(self) -> Publisher:
         """A Publisher with these options (raises PublishError for a bad override folder)."""
@@ -158,6 +161,7 @@ class BuildOptions:
             custom_css=self.css is not None,
             search=self.search and search_available(),
             follow_symlinks=self.follow_symlinks,
+            documents=self.documents,
         )
 
 
@@ -872,6 +876,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
     # a page the last build wrote and someone deleted: all overview pages are made again
     # (from the folders' listings, no stat per page: a link or pipe at a page is no page of ours)
     overviews_all = full or restyle or not set(_overview_pages(site)).issuperset(state.get("pages", ()))
+    options = replace(options, documents=frozenset(names))  # the edition's documents, for their pages' refs
     runner = _Runner(site, tei_dir, options, len(tasks) + len(republish)) if tasks or overviews_all else None
     failed = True  # until the work below is done
     indexing = _SearchIndexing()
