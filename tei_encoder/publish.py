@@ -690,6 +690,9 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
   <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
   <xsl:template match="*[namespace-uri() != '{tei}']" priority="2"><xsl:apply-templates/></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
+  <!-- white space beside a break inside a word (@break="no", TEI P5 3.11.3) parts nothing: the page
+       shows one word (sitemap.annotate takes it out of the page's copy) -->
+  <xsl:template match="text()[following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']][not(normalize-space())]"/>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
 # the page: the body's text, no scripts (its words join across phrase-level elements)
@@ -698,6 +701,9 @@ _PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/
   <xsl:template match="/"><xsl:apply-templates select="/*/node()"/></xsl:template>
   <xsl:template match="script" priority="3"/>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
+  <!-- white space beside a break inside a word (@break="no", TEI P5 3.11.3) parts nothing: the page
+       shows one word (sitemap.annotate takes it out of the page's copy) -->
+  <xsl:template match="text()[following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']][not(normalize-space())]"/>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
 # ... and the values of the attributes a reader sees (SHOWN_ATTRIBUTES: a title shown on hover, an

@@ -863,7 +863,7 @@ def reference_warnings(root: etree._Element, documents: Collection[str] = ()) ->
             continue
         line = f"line {el.sourceline}: " if el.sourceline else ""
         warnings.append(
-            f'{line}<{etree.QName(el).localname} target="{target}">: not a target the site can link (an http(s) URL, '
+            f'{line}<{etree.QName(el).localname} target="{target}">: not a target the site can link (a web address, '
             "an element of this page or another document of the edition); its words are shown with the target on hover"
         )
     return warnings

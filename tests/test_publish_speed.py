@@ -10,7 +10,9 @@ from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
+from tei_encoder import sitemap
 from tei_encoder.publish import Publisher
 
 NS = "http://www.tei-c.org/ns/1.0"
@@ -110,7 +112,14 @@ def test_dates_are_told_by_their_shape_as_by_the_expression():
         timed = re.search(rf'<time class="tei-date" datetime="([^"]*)">d{i}</time>', page)
         assert (timed is not None) == bool(W3C.fullmatch(when)), when
         ranged = re.search(rf'<span class="tei-date" title="([^"]*)">r{i}</span>', page)
-        assert ranged is not None
+        # since #15 (session 14) bounds the site cannot read (sitemap.readable) have no hover: their
+        # text alone is shown, and the publisher warns of them
+        bounds = etree.fromstring(f'<date xmlns="{NS}" notBefore="{when}" notAfter="{when}"/>')
+        readable = bool(sitemap.date_value(bounds)) and sitemap.readable(sitemap.date_value(bounds))
+        assert (ranged is not None) == readable, when
+        if ranged is None:
+            assert f'<span class="tei-date">r{i}</span>' in page
+            continue
         # a YYYY-MM(-DD) value that is a date is read as a month or a day, any other shown as it is; a
         # date with a time of day is read by its date, as the document's date is (#15: one reading)
         day = when.split("T")[0]
