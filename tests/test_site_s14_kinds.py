@@ -303,3 +303,61 @@ def test_the_pages_are_valid_html(tmp_path):
 
 def test_publisher_accepts_documents_of_the_edition():
     assert Publisher(documents=["a"]).documents == frozenset({"a"})
+
+
+# --- 5. map labels in a right-to-left site ---
+
+
+def test_map_labels_overlap_nothing_in_a_right_to_left_site(tmp_path):
+    """A site whose UI language is written right to left (dir="rtl" on every page) drew each map label
+    from the other end than it was placed by (SVG text inherits the page's direction): "Cuba" on top
+    of "Havana", labels over their own points. The plate is laid out left to right whatever the page's."""
+    if not CHROMIUM:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    (edition / "strings.json").write_text(json.dumps({"lang": "ar"}), encoding="utf-8")
+    places = [
+        ("Havana", 23.11, -82.37, ""),
+        ("Cuba", 23.11, -82.37, ' basis="capital" at="Havana"'),
+        ("Miami", 25.77, -80.19, ""),
+        ("\u0627\u0644\u0642\u0627\u0647\u0631\u0629", 30.04, 31.24, ""),
+        ("Kingston", 17.99, -76.79, ""),
+    ]
+    register = "".join(
+        f'<entity ref="#p{i}" slug="p{i}" page="places/p{i}.html" name="{name}" lat="{lat}" lon="{lon}"{extra}'
+        ' docs="1" mentions="1"/>'
+        for i, (name, lat, lon, extra) in enumerate(places)
+    )
+    (tmp_path / "places.html").write_bytes(
+        Publisher(overrides=edition).register_page(f'<register kind="place">{register}</register>')
+    )
+    shutil.copytree(Publisher().xslt_dir / "assets", tmp_path / "assets")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 900})
+            tab.goto((tmp_path / "places.html").as_uri())
+            assert tab.evaluate("document.documentElement.dir") == "rtl"
+            boxes = tab.evaluate(
+                """() => [...document.querySelectorAll('figure.map a.map-place')].map(a => [
+                     a.querySelector('text') && a.querySelector('text').getBoundingClientRect().toJSON(),
+                     a.querySelector('circle').getBoundingClientRect().toJSON()])"""
+            )
+        finally:
+            browser.close()
+    labels = [label for label, _ in boxes if label]
+    dots = [dot for _, dot in boxes]
+    assert len(labels) == len(places)
+
+    def apart(a, b):
+        return (
+            a["right"] <= b["left"] + 1
+            or b["right"] <= a["left"] + 1
+            or a["bottom"] <= b["top"] + 1
+            or b["bottom"] <= a["top"] + 1
+        )
+
+    assert all(apart(a, b) for i, a in enumerate(labels) for b in labels[i + 1 :])
+    assert all(apart(label, dot) for label in labels for dot in dots)

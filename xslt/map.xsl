@@ -49,7 +49,11 @@
     <xsl:variable name="y1" select="if ($small) then $bottom else min(($bottom, max(($y0 + 30, max($ys) + 10))))"/>
     <xsl:variable name="scale" select="($x1 - $x0) div 360"/>
     <figure class="map{if ($small) then ' map-small' else ''}" xmlns="">
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox="{string-join(($x0, $y0, $x1 - $x0, $y1 - $y0) ! format-number(., '0.##'), ' ')}" role="img"
+      <!-- the plate is laid out left to right whatever the page's direction: a label's box is reckoned
+           from its start at the left (text-anchor start) or its end at the right (end), which a
+           right-to-left page (dir="rtl", inherited by SVG text) would swap, drawing each label over
+           its own point and its neighbour's label ("HCuba") -->
+      <svg xmlns="http://www.w3.org/2000/svg" direction="ltr" viewBox="{string-join(($x0, $y0, $x1 - $x0, $y1 - $y0) ! format-number(., '0.##'), ' ')}" role="img"
           aria-label="{if ($small) then f:ui('map-label-one', map{'place': string($points[1]/@name)}) else f:ui('map-label')}">
         <rect class="map-sea" x="{$x0}" y="{$y0}" width="{$x1 - $x0}" height="{$y1 - $y0}"/>
         <g class="map-graticule">
