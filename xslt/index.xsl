@@ -66,6 +66,8 @@
                   <!-- one style for every date, from the ISO value (the text as printed is on the document's page) -->
                   <xsl:choose>
                     <xsl:when test="@date != ''"><xsl:sequence select="f:date-html(@date)"/></xsl:when>
+                    <!-- no date the site can read (none in ISO form, a 30 February): the text as printed, as on the document's page -->
+                    <xsl:when test="@date-text != ''"><xsl:value-of select="@date-text"/></xsl:when>
                     <xsl:otherwise><xsl:value-of select="f:ui('undated')"/></xsl:otherwise>
                   </xsl:choose>
                 </p>
