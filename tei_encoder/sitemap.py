@@ -840,12 +840,6 @@ _ANCHORABLE = frozenset(
 )
 
 
-_SHOWN_POINTERS = etree.XPath(
-    "(//t:text | //t:teiHeader/t:profileDesc/t:abstract)//*[self::t:ref or self::t:ptr][@target]",
-    namespaces={"t": TEI_NS},
-)
-
-
 def reference_warnings(root: etree._Element, documents: Collection[str] = ()) -> list[str]:
     """Warnings, naming the line, for each ref and ptr the page shows (in the text or the abstract)
     whose @target it cannot follow: not an http(s) URL, not an element of the page (`annotate` gave
@@ -854,9 +848,11 @@ def reference_warnings(root: etree._Element, documents: Collection[str] = ()) ->
     the words, with the target on hover; nothing is dropped. [] when every one is followed (TEI P5
     §3.7, §16.1)."""
     warnings = []
-    for el in _SHOWN_POINTERS(root):
-        if el.get(P + "to") is not None:
+    for el in root.iter(T + "ref", T + "ptr"):  # in C: a tenth of an XPath's cost
+        if el.get("target") is None or el.get(P + "to") is not None:
             continue
+        if next(el.iterancestors(T + "text", T + "abstract"), None) is None:
+            continue  # not shown where it stands (the header's)
         target = " ".join(el.get("target", "").split())
         file = target.split()[0].partition("#")[0].rpartition("/")[2] if target else ""
         if file.endswith(".xml") and file[:-4] in documents:
