@@ -407,6 +407,7 @@ def _iso_of(el: etree._Element, names: tuple[str, ...]) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)  # a corpus's dates repeat: asked for every date of every page
 def _real(iso: str) -> bool:
     """Whether an ISO date as _ISO_DATE matches it is one the calendar has: no year 0000 (TEI's
     XML Schema 1.0 dates have none), a month 01-12, a day its month has in that year; ASCII digits."""
@@ -546,6 +547,8 @@ def readable(value: str) -> bool:
     """Whether every bound a date value (see DATE_SPAN) gives is a date the calendar has (no 30
     February, no month 13, no year 0000): only such a value is shown, indexed or spanned as a date;
     another one is shown as its text reads, and date_problems warns of it."""
+    if DATE_SPAN not in value and DATE_BETWEEN not in value:  # most values: one date
+        return not value or _real(value)
     return all(_real(d) for d in date_bounds(value)[1:] if d)
 
 
@@ -719,7 +722,7 @@ def _mark_dates(root: etree._Element) -> None:
     for el in root.iter(T + "date"):
         if any(name in el.attrib for name in _DATE_NAMES):
             value = date_value(el)
-            el.set(P + "date", value if readable(value) else "")
+            el.set(P + "date", value if not value or readable(value) else "")
 
 
 def _mark_nested(el: etree._Element, holding: set[etree._Element]) -> None:
