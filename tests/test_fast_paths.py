@@ -178,7 +178,7 @@ def test_initial_gate_from_the_full_stop_agrees_with_the_plain_pattern(text):
 # the token pattern as it was written before it began with its letter (entities._TOKEN): the plain alternation
 _PLAIN_TOKEN = re.compile(
     r"(?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|[^\W\d_])\.(?=\s?[^\W\d_])"
-    r"|(?<=[^\W\d_]\.)[^\W\d_]\.(?=\s*$)"
+    r"|(?<=[^\W\d_]\.)[^\W\d_]\.(?=\s*$|[,;:)\]])"
     r"|[^\W\d_]+(?:[-'’](?![sS]\b)(?!(?:like|style|type|led|backed|based|era)\b)[^\W\d_]+)*"
 )
 # initials' letters and digraphs, full stops, spaces and line ends, joiners, a possessive's s, digits, an underscore,

@@ -39,12 +39,15 @@ from .names import (
     fold,
     formation_words,
     heads_after_a_word,
+    heads_before_a_state,
     letterhead_offices,
     not_body_abbreviations,
     numbered_meeting_words,
     office_names,
     organisation_head_words,
     paper_cues,
+    plural_region_nouns,
+    production_unit_words,
     romance_body_heads,
     romance_body_pattern,
     seat_head_words,
@@ -64,7 +67,7 @@ TAGS = {k.kind: k.mention for k in ENTITY_KINDS}  # entity kind -> mention eleme
 # mentions Cuba). Written to begin with the letter every token begins with, so that the scan skips the
 # characters between words at once; the initial's forms are tried only where a full stop follows the letter
 # or the next one (elsewhere the word's form is taken at once). The same matches as the plain alternation:
-#   (?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|L)\.(?=\s?L) | (?<=L\.)L\.(?=\s*$) | L+(?:[-'’](?![sS]\b)H L+)*
+#   (?:Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS|L)\.(?=\s?L) | (?<=L\.)L\.(?=\s*$|[,;:)\]]) | L+(?:[-'’](?![sS]\b)H L+)*
 #   (H: _HYPHEN_SUFFIX)
 # (L a letter, [^\W\d_]; tests/test_fast_paths.py holds it and compares the two)
 _LETTER = r"[^\W\d_]"
@@ -75,7 +78,7 @@ _TOKEN = re.compile(
     rf"{_LETTER}(?:(?=\w?\.)(?:"
     rf"[eEuUaAoOhHsS](?<=Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS)\.(?=\s?{_LETTER})"  # "Yu."
     rf"|\.(?=\s?{_LETTER})"  # "V."
-    rf"|(?<={_LETTER}\.{_LETTER})\.(?=\s*$)"  # the "N." of "U.N." ending the string
+    rf"|(?<={_LETTER}\.{_LETTER})\.(?=\s*$|[,;:)\]])"  # the "N." of "U.N." ending the string or before ","
     rf")|{_LETTER}*(?:[-'’](?![sS]\b){_HYPHEN_SUFFIX}{_LETTER}+)*)"  # a word
 )
 _NAME_TOKEN = rf"[{UPPER}][\w'’-]*"
@@ -3804,6 +3807,10 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         if named is not None:
             spans.append(named)  # "26th of July Movement": the body's name, never a date inside it
             continue
+        unit = _unit_named_by_date(ctx, text, d.start, d.end)
+        if unit is not None:
+            spans.append(unit)  # "February 8 Vinylon Factory": a factory's name, never a date inside it
+            continue
         if d.problem:
             ctx.problems.append(f"{d.problem}: tagged as a date without an ISO value")
         spans.append((d.start, d.end, Node("date", dict(d.attrs), [text[d.start : d.end]]), None))
@@ -3906,6 +3913,28 @@ def _listed_name_over_date(ctx: _DocContext, text: str, start: int, end: int) ->
             return None  # the lists' keys hold no digits: the date's own digits must be the listed name's
         return start, stop, Node(TAGS[choice.kind], {"ref": f"#{choice.entity_id}"}, [surface]), surface
     return None
+
+
+_PRODUCTION_UNITS = production_unit_words()  # "factory", "ironworks", "farm"… (names.json)
+# capitalised words after a date, the last a production unit's head word (" Vinylon Factory")
+_UNIT_AFTER_DATE = re.compile(rf" (?:[{UPPER}][\w’'-]* ){{0,3}}(?P<head>[{UPPER}][{LOWER}]+)\b")
+
+
+def _unit_named_by_date(ctx: _DocContext, text: str, start: int, end: int) -> _Span | None:
+    """A production unit named after a date ("February 8 Vinylon Factory", "1 May Tractor Plant"): the
+    date and the capitalised words after it up to a production unit's head word (names.json
+    production_unit_words) as one orgName of the record, unlinked, as a mention span; None when no such
+    name follows the date (TEI P5 13.2: a name is one mention; a date inside it is no date of the text)."""
+    m = _UNIT_AFTER_DATE.match(text, end)
+    if m is None or norm(m["head"]) not in _PRODUCTION_UNITS:
+        return None
+    surface = text[start : m.end()]
+    key = tuple(norm(t) for _, _, t in tokens(surface))
+    if key in ctx.rec.rejected:
+        return None
+    xml_id = _new_local_person(ctx, surface, key, "org")
+    ctx.add_local(key, _Form(xml_id, "org", tuple(t[0].isupper() for _, _, t in tokens(surface)), None, 2))
+    return start, m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
 # a word printed letter by letter ("P r a g u e", "K A P I T S A"), maybe after a given name ("Jiri H e n d r y c h")
@@ -4361,6 +4390,14 @@ def _listed_place_id(ctx: _DocContext, word: str) -> str | None:
     return ids.pop() if forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
 
 
+def _hyphened_place_of_words(ctx: _DocContext, parts: list[str]) -> str | None:
+    """The one listed place whose form is the words `parts` that a hyphen joins in print ("Saudi-Arabia"
+    for "Saudi Arabia"), else None (no such place, another kind, or more than one entity)."""
+    forms = [f for f in ctx.forms(tuple(norm(p) for p in parts)) if f.exact is None]
+    ids = {f.entity_id for f in forms}
+    return ids.pop() if len(parts) > 1 and forms and len(ids) == 1 and all(f.kind == "place" for f in forms) else None
+
+
 def _listed_person_id(ctx: _DocContext, word: str) -> str | None:
     """The one person a single word names in the lists or the record ("Khrushchev", "Tito"), else None
     (unknown, another kind, or more than one person)."""
@@ -4385,6 +4422,9 @@ def _hyphen_joined_places(
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
         return []
+    whole = _hyphened_place_of_words(ctx, parts)
+    if whole:  # "Saudi-Arabia", "North-Korea": a place of several words printed with hyphens, one mention
+        return [_dated_span(ctx, text, start, start + len(word), word, whole)]
     parts = _listed_hyphened_places(ctx, parts)
     ids = [_listed_place_id(ctx, p) for p in parts]
     kinds = ["place" if x else "person" for x in ids]
@@ -5874,6 +5914,8 @@ _ORG_HEAD_WORD = re.compile(
 _HEAD_WORDS_PLAIN = all(re.fullmatch("[a-z]+", w) for w in _ORG_HEADS)
 # heads only after a word ("General Staff", "Main Staff": names.json heads_after_a_word); "staff" alone names none
 _HEADS_AFTER = heads_after_a_word()
+# heads only before "of (the)" and a listed place ("Congress of the United States"; names.json heads_before_a_state)
+_HEADS_BEFORE_STATE = heads_before_a_state()
 _HEAD_WORDS = frozenset(_ORG_HEADS | {"union"} | set(_HEADS_AFTER))
 _WORD_RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
@@ -6654,9 +6696,10 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     groups.append((pos, len(run)))
     words_of = [run[a:b].split() for a, b in groups]
 
-    def has_head(words: list[str], followed: bool = False) -> bool:
+    def has_head(words: list[str], followed: bool = False, group: int = -1) -> bool:
         """A head word among `words`; "Union" is one after "Youth", "Trade"… or before "of" ("Union of
-        Young Communists"; `followed`: the group is followed by "of")."""
+        Young Communists"; `followed`: the group is followed by "of"); "Congress" before "of" and a
+        listed place ends group number `group` ("Congress of the United States")."""
         for k, w in enumerate(words):
             f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w).replace(".", "")  # "C.C." is "cc"
             if f == "forces":
@@ -6665,6 +6708,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
                 continue
             if f in _ORG_HEADS or (k and f in _HEADS_AFTER and norm(words[k - 1]) in _HEADS_AFTER[f]):
                 return True  # "General Staff": a head after its word
+            if f in _HEADS_BEFORE_STATE and k == len(words) - 1 and _state_after(group):
+                return True  # "Congress of the United States": a legislature named by its state
             if f == "union" and (
                 (k and norm(words[k - 1]) in _ORG_UNION_BEFORE)
                 or (k + 1 < len(words) and words[k + 1] in ("of", "OF"))
@@ -6673,7 +6718,17 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
                 return True
         return False
 
-    heads = [k for k, ws in enumerate(words_of) if has_head(ws, k + 1 < len(groups))]
+    def _state_after(k: int) -> bool:
+        """Whether "of (the)" and a listed place, nothing more, follow group number `k`."""
+        if not 0 <= k < len(groups) - 1 or joined_by_and[k + 1]:
+            return False
+        if not run[groups[k][1] : groups[k + 1][0]].lstrip().lower().startswith("of"):
+            return False
+        after = run[groups[k + 1][0] : groups[k + 1][1]]
+        keys = tuple(norm(t) for _, _, t in tokens(after))
+        return any(f.kind == "place" for f in ctx.forms(keys))
+
+    heads = [k for k, ws in enumerate(words_of) if has_head(ws, k + 1 < len(groups), k)]
     if len(groups) > 1:
         heads = sorted({*heads, *_formation_groups(run, groups, words_of)})  # "Group of Soviet Forces"
     if not heads:
@@ -6706,7 +6761,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
         if k > first and joined_by_and[k] and k == len(groups) - 1 and _numbered_unit_after(text, end):
             break  # "... and the Trade 3rd Department": the words begin the next body, a numbered unit
-        if has_head(ws, k + 1 < len(groups)):
+        if has_head(ws, k + 1 < len(groups), k):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
             end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
             numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
@@ -6726,6 +6781,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
         if place:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
+            if place == tail_b - tail_a and _places_joined_in_unit(ctx, words_of, joined_by_and, k, first):
+                b = groups[k + 1][1]  # "Department of the USSR and the European Socialist Countries": one unit
             break
         if k > first and len(ws) == 1 and f"{ws[0]} of" in v.state_prefixes and k + 1 < len(groups):
             place = _place_at(ctx, run[groups[k + 1][0] : groups[k + 1][1]])
@@ -6769,7 +6826,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         b += code.end() - code.start() if code else 0  # "Main Department XX/AGA": the unit's code whole
     result = (start + a, start + b)
     span_words = text[result[0] : result[1]].split()
-    if not has_head(span_words):
+    if not has_head(span_words) and not has_head(words_of[first], False, first):
         return None
     if text[result[0] - 1 : result[0]] == " " and text[result[0] - 2 : result[0] - 1] in _ORDINAL_ENDS:
         ordinal = _ORDINAL_BEFORE.search(text, max(0, result[0] - 8), result[0])
@@ -6780,6 +6837,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             return _body_words_before(ctx, text, ordinal.start()), result[1]
     if len(span_words) < 2:
         return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
+    if norm(span_words[-1]) in _PRODUCTION_UNITS and _begins_with_person(ctx, span_words[:-1]):
+        return None  # "the Lenin Shipyard", "Stalin Steelworks": the place named after the person (names.json)
     if any(norm(w) in _MISSIONS for w in span_words):
         return result if len(span_words) == 2 and _national_adjective(ctx, span_words[0]) else None
     if (
@@ -6877,6 +6936,34 @@ def _and_continues(ctx: _DocContext, words_of: list[list[str]], k: int, first: i
         ) or _starts_person(v, ws):
             return False
     return not _place_at(ctx, " ".join(words_of[k]))
+
+
+def _begins_with_person(ctx: _DocContext, words: list[str]) -> bool:
+    """Whether `words` begin with a listed or learnt person's form ("Lenin", "Kim Il Sung")."""
+    keys = tuple(norm(w) for w in words)
+    return any(f.kind == "person" for n in range(1, min(len(keys), 3) + 1) for f in ctx.forms(keys[:n]))
+
+
+def _places_joined_in_unit(
+    ctx: _DocContext, words_of: list[list[str]], joined_by_and: list[bool], k: int, first: int
+) -> bool:
+    """Whether "and" joins to place group k, the last group of a unit's name ("Department", "Section",
+    "Desk": gazetteer.json org_part_nouns) after "of", another place or a group of states ending in a plural
+    region noun (names.json plural_region_nouns: "the European Socialist Countries"): the unit's name takes
+    both ("Department of the USSR and the European Socialist Countries", "Section of China and Korea"); a
+    head word, title or person's name after "and" begins another mention (TEI 13.2.2)."""
+    if k != len(words_of) - 2 or not joined_by_and[k + 1] or k != first + 1:
+        return False
+    if words_of[first][-1] not in ctx.rec.link_rules.org_part_nouns:
+        return False
+    after = words_of[k + 1]
+    v = ctx.rec.names
+    if any(norm(w) in _ORG_HEADS or v.is_title_word(w) for w in after) or _starts_person(v, after):
+        return False
+    return norm(after[-1]) in _PLURAL_REGION_NOUNS or _place_at(ctx, " ".join(after)) == len(" ".join(after))
+
+
+_PLURAL_REGION_NOUNS = plural_region_nouns()  # "countries", "states" (names.json)
 
 
 def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:

@@ -219,9 +219,33 @@ def _word_list(key: str) -> list[str]:
 @lru_cache(maxsize=1)
 def organisation_head_words() -> frozenset[str]:
     """The words that end an organisation's name found by its shape, folded ("party", "committee",
-    "department"; names.json organisation_head_words). Raises OSError or ValueError when the package's
+    "department"; names.json organisation_head_words and production_unit_words). Raises OSError or ValueError when the package's
     data file is missing or malformed (an installation fault)."""
-    return frozenset(fold(w) for w in _word_list("organisation_head_words"))
+    return frozenset(fold(w) for w in (*_word_list("organisation_head_words"), *_word_list("production_unit_words")))
+
+
+@lru_cache(maxsize=1)
+def heads_before_a_state() -> frozenset[str]:
+    """Words that end an organisation's name only before "of (the)" and a listed place ("Congress of the
+    United States", "Congress of Colombia"; names.json heads_before_a_state), folded: a party's numbered
+    congress ("12th Congress of the MPRP") names the party only. Errors as organisation_head_words."""
+    return frozenset(fold(w) for w in _word_list("heads_before_a_state"))
+
+
+@lru_cache(maxsize=1)
+def plural_region_nouns() -> frozenset[str]:
+    """Plural nouns that end the name of a group of states ("countries": "the European Socialist Countries";
+    names.json plural_region_nouns), folded: after "and" and a place, such a group goes on a unit's name
+    ("Department of the USSR and the European Socialist Countries"). Errors as organisation_head_words."""
+    return frozenset(fold(w) for w in _word_list("plural_region_nouns"))
+
+
+@lru_cache(maxsize=1)
+def production_unit_words() -> frozenset[str]:
+    """The words that end a production unit's name ("factory", "ironworks", "cooperative farm"'s "farm";
+    names.json production_unit_words), folded; organisation head words too. A date right before such a
+    name is part of it ("February 8 Vinylon Factory"). Errors as organisation_head_words."""
+    return frozenset(fold(w) for w in _word_list("production_unit_words"))
 
 
 @lru_cache(maxsize=1)
