@@ -78,6 +78,9 @@ def test_a_units_name_joins_a_place_and_a_group_of_states_by_and(tmp_path):
         "Department of Laos",
         "Ministry of Trade",
     ], found
+    body = "An aide of the Section of Burma and the Southern Countries of the DRV MFA came.\n"
+    orgs = [name for tag, name, _ in _found(tmp_path, body) if tag == "orgName"]
+    assert orgs == ["Section of Burma and the Southern Countries", "DRV MFA"]  # the body after "of": its own
 
 
 def test_lower_case_missions_are_bodies_and_lower_case_delegations_no_name(tmp_path):

@@ -6268,6 +6268,10 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         rest = _AND_REST.match(text, end, run_end)
         if rest:
             runs.insert(0, (rest.end(), run_end))  # "the Central Committee and the Politburo": the second body
+        elif norm(text[start:end].rsplit(" ", 1)[-1]) in _PLURAL_REGION_NOUNS and " and " in text[start:end]:
+            rest = _OF_REST.match(text, end, run_end)  # "... and the European Socialist Countries of the DRV MFA"
+            if rest:
+                runs.insert(0, (rest.end(), run_end))  # the body the unit belongs to: a mention of its own
         if _UNIT_NUMBER.fullmatch(text[start:end].split()[-1]) and end + 1 < run_end:
             runs.insert(0, (end + 1, run_end))  # the body after a numbered unit ("... IV Korean Branch")
         surface = text[start:end]
@@ -6952,7 +6956,7 @@ def _places_joined_in_unit(
     region noun (names.json plural_region_nouns: "the European Socialist Countries"): the unit's name takes
     both ("Department of the USSR and the European Socialist Countries", "Section of China and Korea"); a
     head word, title or person's name after "and" begins another mention (TEI 13.2.2)."""
-    if k != len(words_of) - 2 or not joined_by_and[k + 1] or k != first + 1:
+    if k + 1 >= len(words_of) or not joined_by_and[k + 1] or k != first + 1:
         return False
     if words_of[first][-1] not in ctx.rec.link_rules.org_part_nouns:
         return False
@@ -6964,6 +6968,7 @@ def _places_joined_in_unit(
 
 
 _PLURAL_REGION_NOUNS = plural_region_nouns()  # "countries", "states" (names.json)
+_OF_REST = re.compile(r" (?:of|OF)(?: the| THE)? ")
 
 
 def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:
