@@ -3,12 +3,11 @@ legislature named with its state, production units (a date inside a factory's na
 states under other names. Constructed, invented wording; each test fails before the fix and passes after."""
 
 from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
+from test_names_s14_precision import _dated
 
 
-def _found(tmp_path, body: str, date: str = "June 5, 1969") -> list[tuple[str, str, str]]:
-    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
-    found = xp(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName or self::t:date]")
-    return [(e.tag.rsplit("}", 1)[1], "".join(e.itertext()), e.get("ref") or "") for e in found]
+def _found(tmp_path, body: str) -> list[tuple[str, str, str]]:
+    return _dated(tmp_path, body, "June 5, 1969")
 
 
 def test_a_legislature_named_with_its_state_is_one_organisation(tmp_path):
@@ -28,10 +27,10 @@ def test_production_units_and_a_date_inside_a_factorys_name(tmp_path):
         "They toured the Sunrise Steelworks, the Red Banner Cooperative Farm, the Kirov Kolkhoz and the "
         "October 10 Glass Factory, and left on 10 October.\n"
     )
-    found = _found(tmp_path, body)
-    orgs = [name for tag, name, _ in found if tag == "orgName"]
+    tree = tree_of(encode_text(tmp_path, dated_record(body, "June 5, 1969")))
+    orgs = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:orgName")]
     assert orgs == ["Sunrise Steelworks", "Red Banner Cooperative Farm", "Kirov Kolkhoz", "October 10 Glass Factory"]
-    assert [name for tag, name, _ in found if tag == "date"] == ["10 October"], found  # no date inside the name
+    assert ["".join(e.itertext()) for e in xp(tree, "//t:text//t:date")] == ["10 October"]  # none inside the name
 
 
 def test_listed_bodies_and_states_under_their_other_names_link(tmp_path):
