@@ -155,7 +155,7 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?![,.]?\s*\d)(?P<thisyear>{_THIS_YEAR})?"),
     (
         "month-part",
-        rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR})?\b",
+        rf"\b(?P<part>beginning|start|middle|end|(?:first|second)\s+half)\s+of\s+{_MONTH}(?:\s+{_YEAR}\b|(?P<thisyear>{_THIS_YEAR}))?\b",
     ),
     ("month-part", rf"\b(?P<part>mid)-{_MONTH}(?:,?\s+{_YEAR})?\b"),  # "mid-October": its middle ten days
     # "early May", "late September 1962": its first or last ten days, as "beginning" and "end" (a month's
@@ -170,6 +170,7 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("my", rf"\b{_MONTH}\s+\({_YEAR}\)"),  # "the August (1955) agreement"
+    ("my", rf"\b{_MONTH}\s+/{_YEAR}/"),  # "the January /1968/ plenum": the year between the translator's slashes
     ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)"),
     # "last August": the latest such month before the record's own (a month of the record's or of the year before)
     ("last-month", rf"\b[Ll]ast\s+{_MONTH}\b(?![,.]?\s*\d)(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
@@ -891,9 +892,8 @@ def _to_match(
             return None  # no record's month to count back from
         year = default_year if month < default_month else default_year - 1
         return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})  # the month itself, as "August 1962"
-    if kind in ("month-this-year", "bare-month", "meeting-month"):  # inferred year: bounds
-        lo, hi = month_bounds(year, month)
-        return DateMatch(start, end, {"notBefore": lo, "notAfter": hi})
+    if kind in ("month-this-year", "bare-month", "meeting-month"):  # inferred year: the month itself, as "my"
+        return DateMatch(start, end, {"when": f"{year:04d}-{month:02d}"})
     if kind == "mm-range":
         month2 = month_number(g["month2"])
         if month2 <= month:
@@ -1022,7 +1022,9 @@ def slash_order(original_languages: Iterable[str]) -> bool | None:
     of its Original Language: False (month first, not day first) when every one writes them so (English: the archive's
     English documents, data/date-conventions.json) or none is named; None for a translation from any
     other language, whose translator may have kept the original's day-first order or turned it to the
-    American one — not certain (slashed_order may settle it from the record's own dates). ENCODING.md §8."""
+    American one — not certain (slashed_order may settle it from the record's own dates; for a record
+    that names no language the tagger reads its own dates first and takes month first only when they do
+    not settle the order). ENCODING.md §8."""
     return False if all(code in SLASH_MONTH_FIRST_LANGUAGES for code in original_languages) else None
 
 

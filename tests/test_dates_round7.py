@@ -84,9 +84,9 @@ def test_a_range_from_until_across_a_new_year_is_one_date_in_the_tei(tmp_path):
 
 def test_a_month_naming_a_meeting_is_a_date_only_when_its_year_is_sure():
     text = "Since the April plenum and the June session of the Assembly, the July Congress is awaited."
-    assert _dates(text, 1959, 6) == [("April", "1959-04-01/1959-04-30"), ("June", "1959-06-01/1959-06-30")]
+    assert _dates(text, 1959, 6) == [("April", "1959-04"), ("June", "1959-06")]
     assert _dates("The November Plenum decided it.", 1960, 1) == []  # "The" opens the sentence: not read
-    assert _dates("after the November plenum", 1960, 1) == [("November", "1959-11-01/1959-11-30")]
+    assert _dates("after the November plenum", 1960, 1) == [("November", "1959-11")]
     assert _dates("after the November plenum", 1960, 5) == []  # last year's or a coming one: unsure
     assert _dates("after the November plenum", None) == []
 

@@ -31,7 +31,7 @@ WCDA = record_format("wcda")
         ("in the middle of May 1960", None, {"notBefore": "1960-05-11", "notAfter": "1960-05-20"}),
         ("at the end of February 1960", None, {"notBefore": "1960-02-21", "notAfter": "1960-02-29"}),
         ("at the end of February 1961", None, {"notBefore": "1961-02-21", "notAfter": "1961-02-28"}),
-        ("about August of this year", 1961, {"notBefore": "1961-08-01", "notAfter": "1961-08-31"}),
+        ("about August of this year", 1961, {"when": "1961-08"}),
         ("on 8/9 October 1958", None, {"notBefore": "1958-10-08", "notAfter": "1958-10-09"}),
         ("from 3 to 19 May 1962", None, {"notBefore": "1962-05-03", "notAfter": "1962-05-19"}),
         ("between 2 through 6 March", 1962, {"notBefore": "1962-03-02", "notAfter": "1962-03-06"}),
@@ -44,7 +44,7 @@ WCDA = record_format("wcda")
         ("in April or July of 1965", None, {"notBefore": "1965-04-01", "notAfter": "1965-07-31"}),
         ("in the first half of 1966", None, {"notBefore": "1966-01-01", "notAfter": "1966-06-30"}),
         ("in the second half of the year", 1966, {"notBefore": "1966-07-01", "notAfter": "1966-12-31"}),
-        ("the congress met in March", 1959, {"notBefore": "1959-03-01", "notAfter": "1959-03-31"}),
+        ("the congress met in March", 1959, {"when": "1959-03"}),
         ("he retired in 1948.", None, {"when": "1948"}),
         ("received on “4” February 1960", None, {"when": "1960-02-04"}),
     ],
@@ -83,7 +83,7 @@ def test_bare_months_and_years_need_a_cue():
     assert find_dates("a party of 1200 members, the 1988 Olympic Games", None) == []  # a number, an event's year
     # a year as an adjective still names the year (real gold: "the 1962 implementation plan")
     assert [d.attrs for d in find_dates("a party of 1200 members, the 1967 plan", None)] == [{"when": "1967"}]
-    assert [m.attrs for m in find_dates("in March", 1960, 5)] == [{"notBefore": "1960-03-01", "notAfter": "1960-03-31"}]
+    assert [m.attrs for m in find_dates("in March", 1960, 5)] == [{"when": "1960-03"}]
     assert find_dates("in March", None) == []
     # early in a year "the first half of the year" may be the year just past: no value is better than a wrong one
     assert find_dates("in the first half of the year", 1973, 1) == []

@@ -914,6 +914,9 @@ class _DocContext:
     # the order of slashed dates ("3/4/62"): False month first (the record's language's convention,
     # slash_order), True day first, None not known (a translation: slashed_order at the first ambiguous date)
     slash_day_first: bool | None = False
+    # a record that names no language: the order taken when its own slashed dates do not settle it
+    # (slashed_order, read at the first ambiguous date)
+    slash_convention: bool | None = None
     order_read: bool = False
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
@@ -989,6 +992,10 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     """
     ctx = _DocContext(rec=rec, doc=doc)
     ctx.slash_day_first = slash_order(language.code for language in doc.header.original_languages)
+    if not doc.header.original_languages:
+        # no language named: the record's own slashed dates first ("2/6/69" in a cable of 4 June 1969 is
+        # 2 June), then the archive's English convention (month first)
+        ctx.slash_convention, ctx.slash_day_first = ctx.slash_day_first, None
     if doc.header.date_iso:
         ctx.default_year = int(doc.header.date_iso[:4])
         if len(doc.header.date_iso) >= 7:
@@ -2950,7 +2957,13 @@ def _learn_local_names(ctx: _DocContext) -> None:
     for raw in candidates:
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
-        if not toks or any(norm(t) in _NOT_NAMES or norm(t) in v.not_names for t in toks if len(t) > 2):
+        if not toks or any(norm(t) in _NOT_NAMES for t in toks if len(t) > 2):
+            continue
+        if any(norm(t) in v.not_names for t in toks if len(t) > 2) and not (
+            # "Cheong Jun Ki": a short syllable that is a month's abbreviation, inside a Russian
+            # transliteration's East Asian name (east_asian_shape allows it after the family name)
+            norm(toks[0]) not in v.not_names and east_asian_shape(toks)
+        ):
             continue
         if any(v.is_title_word(t) and not _IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks):
             continue  # a title is never part of a name
@@ -2990,6 +3003,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or (_named_by_patronymic(ctx, key) if len(key) == 2 and _PATRONYMIC_END.search(key[1]) else None)
             or _same_person(ctx, toks, surname_ids, family_first)
             or (_initials_of_one_named_in_full(ctx, toks) if len(toks) > 1 and not family_first else None)
+            or (_listed_before_second_surname(ctx, toks) if len(toks) > 2 and not family_first else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
         if not known and len(key) == 1:
@@ -3255,19 +3269,30 @@ def _initials_of_one_named_in_full(ctx: _DocContext, toks: list[str]) -> str | N
     """Initials and a surname listed people bear ("R. Kennedy", "R.F. Kennedy", where the lists give the
     bare surname to John F. Kennedy): the one listed person with that surname whom the record names in full
     (a listed form of two words or more, the given name written out: "Robert Kennedy") and whose written-out given names
-    the initials agree with, in order; else None (a person of the record, unlinked). TEI Guidelines 13.3.6
-    (@ref: one claim of identity)."""
+    the initials agree with, in order; else, for two initials or more ("C. R. Rodríguez"), the one listed
+    person with that surname a listed form gives exactly those given names' initials, when every listed
+    person with that surname has a written-out given name (none listed by the surname alone); else None
+    (a person of the record, unlinked). TEI Guidelines 13.3.6 (@ref: one claim of identity)."""
     letters = [norm(t)[:1] for t in toks[:-1]]
     if not all(_IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks[:-1]):
         return None
-    fits = set()
+    fits: set[str] = set()
+    every: set[str | None] = set()
     for pid, forms in ctx.rec.short_index.get(norm(toks[-1]), {}).items():
         written = [f for f in forms if len(f) > 1 and f[-1] == norm(toks[-1]) and len(f[0]) > 1]
+        if not written:
+            every.add(None)  # a person listed by the surname alone: whose initials are unknown
+        elif len(letters) > 1 and any([w[:1] for w in f[:-1]] == letters for f in written):
+            every.add(pid)  # "C. R. Rodríguez": the initials of all of a listed form's given names
         if any(_all_in(f, ctx.record_words) for f in written) and any(
             [w[:1] for w in f[:-1]][: len(letters)] == letters for f in written
         ):
             fits.add(pid)
-    return fits.pop() if len(fits) == 1 else None
+    if len(fits) == 1:
+        return fits.pop()
+    # two initials or more that are all of one listed person's given names, and no other listed person
+    # with that surname could bear them: that person, though the record does not name them in full
+    return every.pop() if not fits and len(every) == 1 else None
 
 
 # a Russian patronymic, folded: Ilyich, Sergeyevich, Andreyevich, Nikolayevna, Ilyinichna
@@ -3472,14 +3497,15 @@ def _given_name_run_start(v, words: list[str]) -> int:
 
 def _plain_name_word(v, word: str) -> bool:
     """Whether `word` may be a name no list holds: a capitalised word of letters that is no title, no
-    organisation's head word and no national adjective."""
+    organisation's head word and no national adjective. A listed given name or a Russian patronymic is
+    a name word even in a national adjective's shape ("Sergei", "Mikhailovich": the shape's "-i", "-ch")."""
     return (
         word[:1].isupper()
         and word[1:].islower()
         and word.isalpha()
         and not v.is_title_word(word)
         and norm(word) not in _ORG_HEADS
-        and not _NATIONAL.match(word)
+        and (not _NATIONAL.match(word) or fold(word) in v.given or _PATRONYMIC_END.search(fold(word)) is not None)
     )
 
 
@@ -3790,7 +3816,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
             ctx.order_read = True
             ctx.day_first = dotted_order(ctx.texts, ctx.doc.header.date_iso)
             if ctx.slash_day_first is None:
-                ctx.slash_day_first = slashed_order(ctx.texts, ctx.doc.header.date_iso)
+                settled = slashed_order(ctx.texts, ctx.doc.header.date_iso)
+                ctx.slash_day_first = ctx.slash_convention if settled is None else settled
             if ctx.day_first is not None or ctx.slash_day_first is not None:
                 found = find_dates(
                     text,
@@ -5189,6 +5216,46 @@ def _record_org(ctx: _DocContext, surface: str) -> tuple[tuple[str, ...], str] |
     return key, known.pop() if len(known) == 1 else _new_local_person(ctx, surface, key, "org")
 
 
+def _second_surname_end(ctx: _DocContext, text: str, toks, keys, i: int, length: int) -> int:
+    """The end of a listed person's name of given name and surname when a second surname follows it, as
+    Spanish names have ("Ernesto GUEVARA SERNA", "Carlos Rafael Rodríguez Rodríguez"); else 0. The second
+    surname is the surname repeated, or a word in capitals after a surname in capitals that no list holds
+    and no dictionary has (TEI 13.2.1: one name, the listed person's). Never after a name of one word."""
+    j = i + length
+    if length < 2 or j >= len(toks) or text[toks[j - 1][1] : toks[j][0]] != " ":
+        return 0
+    surname, word = toks[j - 1][2], toks[j][2]
+    if (
+        word == surname
+        and j + 1 < len(toks)
+        and text[toks[j][1] : toks[j + 1][0]] == " "
+        and toks[j + 1][2][:1].isupper()
+    ):
+        return 0  # "Rodríguez Rodríguez Prize": a longer name of something else
+    return toks[j][1] if _is_second_surname(ctx, surname, word) else 0
+
+
+def _is_second_surname(ctx: _DocContext, surname: str, word: str) -> bool:
+    """Whether `word` after `surname` is a second surname (_second_surname_end): the surname repeated,
+    or a word in capitals after a surname in capitals that no list holds and no dictionary has."""
+    if word == surname:
+        return True
+    if not (len(surname) > 1 and surname.isupper() and len(word) > 2 and word.isupper() and word.isalpha()):
+        return False
+    v = ctx.rec.names
+    return not (ctx.forms((norm(word),)) or v.is_common_word(word) or v.is_title_word(word) or fold(word) in v.given)
+
+
+def _listed_before_second_surname(ctx: _DocContext, toks: list[str]) -> str | None:
+    """The one listed person a rule-found name of three words or more names when its last word is a
+    second surname after a listed name of that person ("Minister Ernesto GUEVARA SERNA": Ernesto
+    Guevara), else None."""
+    if len(toks) < 3 or not _is_second_surname(ctx, toks[-2], toks[-1]):
+        return None
+    ids = {f.entity_id for f in ctx.forms(tuple(norm(t) for t in toks[:-1])) if f.kind == "person"}
+    return ids.pop() if len(ids) == 1 else None
+
+
 def _particle_name_end(ctx: _DocContext, text: str, toks, caps, j: int) -> int:
     """The end of `<place> de <Name>` when a particle and a capitalised word follow the place before
     token j ("Santiago de Cuba" is not Santiago de Chile, nor Cuba); else 0."""
@@ -5803,6 +5870,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["person"], {"ref": f"#{entity_id}"}, [surface]), surface))
                 i += length
                 continue
+            second = _second_surname_end(ctx, text, toks, keys, i, length) if form.kind == "person" else 0
+            if second:
+                # "Ernesto GUEVARA SERNA", "Carlos Rafael Rodríguez Rodríguez": the second surname is the
+                # listed person's too (one persName, linked as the listed name before it)
+                end, surface = second, text[start:second]
+                length += 1
             if form.kind == "person" and length == 1 and i > 0 and _woman_addressed(ctx.rec, text, toks, i):
                 # "Mrs. Gromyko" is a woman of that name, not the listed man: a person of the record
                 entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))

@@ -435,8 +435,17 @@ def east_asian_shape(words: list[str], words_too: bool = False) -> bool:
         and fold(given[1]) not in v.not_names
         and not v.is_common_word(words[0])
     )
+    # a Vietnamese name as a Russian transliteration spells it ("Tran Hmu Dyk", "Ta Khmu Kan"): after a
+    # Vietnamese family name, two short capitalised words that no dictionary has may be its syllables
+    russian_vietnamese = (
+        len(given) == 2
+        and fold(words[0]) in v.vietnamese_family
+        and all(len(w) <= 4 and w.isalpha() and w[:1].isupper() and w[1:].islower() for w in given)
+    )
     if not all(
-        w[:1].isupper() and v.is_syllable_word(w) and (fold(w) not in v.not_names or (russian_style and k == 0))
+        w[:1].isupper()
+        and (v.is_syllable_word(w) or (russian_vietnamese and not v.is_common_word(w)))
+        and (fold(w) not in v.not_names or (russian_style and k == 0))
         for k, w in enumerate(given)
     ):
         return False
