@@ -408,6 +408,12 @@ class EntityRecognizer:
                         name=place.name,
                         idnos=(("geonames", place.geonameid),),
                         source="gazetteer",
+                        # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
+                        # is never linked by a record of an earlier date (shared_names.reading)
+                        existence=(
+                            self.link_rules.states_from.get(place.name) if place.kind == "country" else None,
+                            None,
+                        ),
                     )
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))

@@ -1,0 +1,38 @@
+"""Kinds seen on unseen real records (issue 12, session 14, fixer N24): a state the gazetteer knows named
+in a record dated before that state existed ("Russia" in 1955 is no Russian Federation), and a month
+printed without its year that context_year puts in the next year although its sentence marks it as past.
+Constructed, invented wording; each test fails before the fix and passes after."""
+
+from conftest import dated_record, encode_text, tree_of, xp
+
+from tei_encoder.dates import find_dates
+
+
+def _places(tmp_path, body: str, date: str):
+    result = encode_text(tmp_path, dated_record(body, date))
+    found = xp(tree_of(result), "//t:text//t:placeName")
+    return [("".join(e.itertext()), e.get("ref") or "") for e in found], result.warnings
+
+
+def test_a_gazetteer_state_is_not_linked_before_it_existed(tmp_path):
+    body = "The Lumerian delegation toured Russia, Ukraine and Slovakia before it reached Moscow.\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    places, warnings = _places(tmp_path / "a", body, "June 3, 1955")
+    refs = dict(places)
+    assert not any(refs[name].startswith("#gn-") for name in ("Russia", "Ukraine", "Slovakia")), places
+    assert all(refs[name] for name in ("Russia", "Ukraine", "Slovakia"))  # still places of the record
+    assert any("'Russia' left unlinked" in w and "review" in w for w in warnings), warnings
+    later, _ = _places(tmp_path / "b", body, "June 3, 1995")  # after 1991/1993 the states are named
+    assert all(ref.startswith("#gn-") for name, ref in later if name != "Moscow"), later
+
+
+def test_a_past_month_in_a_december_record_is_of_the_records_year():
+    said = find_dates("The two families had sought shelter at the mission in January.", 1961, 12, default_day=3)
+    assert [d.attrs for d in said] == [{"notBefore": "1961-01-01", "notAfter": "1961-01-31"}]
+    coming = find_dates("The talks will go on in January.", 1961, 12, default_day=3)
+    assert coming[0].attrs["notBefore"] == "1962-01-01"
+    agreed = find_dates("They had agreed to meet again on 5 January.", 1961, 12, default_day=3)
+    assert agreed[0].attrs == {"when": "1962-01-05"}  # a time then still to come
+    printed = find_dates("It had been settled on 10 January 1962.", 1961, 12, default_day=3)
+    assert printed[0].attrs == {"when": "1962-01-10"}  # a printed year is never changed
