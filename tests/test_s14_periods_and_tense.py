@@ -36,3 +36,25 @@ def test_a_past_month_in_a_december_record_is_of_the_records_year():
     assert agreed[0].attrs == {"when": "1962-01-05"}  # a time then still to come
     printed = find_dates("It had been settled on 10 January 1962.", 1961, 12, default_day=3)
     assert printed[0].attrs == {"when": "1962-01-10"}  # a printed year is never changed
+
+
+def _mentions(tmp_path, body: str, date: str = "June 3, 1961"):
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
+    found = xp(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]")
+    return [(e.tag.rsplit("}", 1)[1], "".join(e.itertext())) for e in found]
+
+
+def test_a_small_gazetteer_town_before_a_speech_verb_or_after_a_title_is_a_person(tmp_path):
+    for k, body in enumerate(
+        (
+            "Hassan states that the Lumerian plan had failed.\n",
+            "At noon Mr. Hassan told the visitors about the harvest.\n",
+            "Ambassador Hassan replied that the talks would go on.\n",
+        )
+    ):
+        (tmp_path / str(k)).mkdir()
+        assert _mentions(tmp_path / str(k), body) == [("persName", "Hassan")], body
+    (tmp_path / "place").mkdir()
+    assert _mentions(tmp_path / "place", "The train went on from Hassan to the coast.\n") == [
+        ("placeName", "Hassan")
+    ]  # no person's cue: the town
