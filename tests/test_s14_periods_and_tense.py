@@ -58,3 +58,10 @@ def test_a_small_gazetteer_town_before_a_speech_verb_or_after_a_title_is_a_perso
     assert _mentions(tmp_path / "place", "The train went on from Hassan to the coast.\n") == [
         ("placeName", "Hassan")
     ]  # no person's cue: the town
+
+
+def test_a_states_abbreviation_inside_a_title_is_no_person(tmp_path):
+    body = "The First Deputy DPRK Minister received us; later the Deputy PRC Minister of Trade spoke. Mr. Lumer left.\n"
+    found = _mentions(tmp_path, body)
+    assert [name for kind, name in found if kind == "persName"] == ["Lumer"], found
+    assert ("placeName", "DPRK") in found  # the state the title holder serves

@@ -5795,7 +5795,13 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             ):
                 start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
                 surface = text[start:end]
-            if form.kind == "place" and length == 1 and i > 0 and _after_title(ctx.rec, text, toks, i):
+            if (
+                form.kind == "place"
+                and length == 1
+                and i > 0
+                and _after_title(ctx.rec, text, toks, i)
+                and form.exact is None  # "First Deputy DPRK Minister": a state's abbreviation inside a title
+            ):
                 # "Mr. Washington", "General Jackson": a title makes the name a person's, not the place
                 entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
                 spans.append((start, end, Node(TAGS["person"], {"ref": f"#{entity_id}"}, [surface]), surface))
