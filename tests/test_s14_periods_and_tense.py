@@ -65,3 +65,17 @@ def test_a_states_abbreviation_inside_a_title_is_no_person(tmp_path):
     found = _mentions(tmp_path, body)
     assert [name for kind, name in found if kind == "persName"] == ["Lumer"], found
     assert ("placeName", "DPRK") in found  # the state the title holder serves
+
+
+def test_a_place_before_a_city_government_or_a_soviet_is_part_of_the_bodys_name(tmp_path):
+    body = (
+        "The Lumeria City Government and the Cairo Municipality wrote; the Executive Committee of Moscow City "
+        "Government met a USSR Supreme Soviet delegation.\n"
+    )
+    found = _mentions(tmp_path, body)
+    assert found == [
+        ("orgName", "Lumeria City Government"),
+        ("orgName", "Cairo Municipality"),
+        ("orgName", "Executive Committee of Moscow City Government"),
+        ("orgName", "USSR Supreme Soviet"),
+    ], found
