@@ -4602,7 +4602,12 @@ def _dated_place(
         ctx.evidence = (text, text.lower().replace("’", "'"))
     found = reading(ctx.rec.shared, key, entity_id, when, ctx.evidence)
     ctx.dated_readings[(key, entity_id)] = found
-    if found is None:
+    if found is None and key not in ctx.rec.shared.bearers:  # a state named before it existed ("Russia" in 1955)
+        ctx.problems.append(
+            f"{surface!r} left unlinked: the state of that name came into being after the record's date "
+            f"({ctx.doc.header.date_iso}); review it"
+        )
+    elif found is None:
         ctx.problems.append(
             f"{surface!r} left unlinked: on the record's date ({ctx.doc.header.date_iso or 'none'}) it may name more "
             "than one state, or none the authority lists; review it"
