@@ -79,3 +79,12 @@ def test_a_place_before_a_city_government_or_a_soviet_is_part_of_the_bodys_name(
         ("orgName", "Executive Committee of Moscow City Government"),
         ("orgName", "USSR Supreme Soviet"),
     ], found
+
+
+def test_an_arabic_name_of_several_parts_is_one_persons_name(tmp_path):
+    body = (
+        "Then Mahdi Hamid Ismail arrived at the ministry. Later Abdul Wahab Mahmoud left, and Musa al-Sheikh "
+        "Radi spoke.\n"
+    )
+    persons = [name for kind, name in _mentions(tmp_path, body) if kind == "persName"]
+    assert persons == ["Mahdi Hamid Ismail", "Abdul Wahab Mahmoud", "Musa al-Sheikh Radi"], persons

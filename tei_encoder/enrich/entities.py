@@ -2204,8 +2204,8 @@ def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
     key = norm(word)
     if v.is_common_word(word) or v.is_title_word(word) or key in v.not_names or key in v.given:
         return run
-    if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _NATIONAL.match(word):
-        return run
+    if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _national_adjective_shape(v, word):
+        return run  # ("Radi" of "Musa al-Sheikh Radi" ends in -i as "Iraqi" does: a surname's shape)
     return f"{run} {word}"
 
 
