@@ -428,6 +428,8 @@ def find_dates(
         found = _with_clock_days(found, text, default_year, default_month, default_day)
     if found and any("day" in text[max(0, d.start - 12) : d.start] for d in found):
         found = _with_weekdays(found, text)
+    if found and default_year is not None and default_month and default_month >= 11 and _PAST_CUE.search(text):
+        found = _past_months(found, text, default_year)
     if found and default_year is not None and default_month and default_day and "ince " in text:
         found = _since_past_days(found, text, default_year, default_month, default_day)
     if (
@@ -784,6 +786,33 @@ def _since_past_days(found: list[DateMatch], text: str, year: int, month: int, d
         ):
             earlier = iso_day(year - 1, int(when[5:7]), int(when[8:]))
             d = DateMatch(d.start, d.end, {"when": earlier}, d.problem) if earlier else d
+        out.append(d)
+    return out
+
+
+# "had sought refuge ... in January": a cue that the month without a year lies in the past (months.json past_cues)
+_PAST_CUE = re.compile(rf"\b(?:{'|'.join(_MONTHS_DATA['past_cues'])})\b")
+_FUTURE_IN_PAST = re.compile(rf"\b(?:{'|'.join(_MONTHS_DATA['future_in_past_cues'])})\b")
+
+
+def _past_months(found: list[DateMatch], text: str, year: int) -> list[DateMatch]:
+    """`found` with a month or day printed without a year that context_year put in the year after the
+    record's (`year`: "January" in a December record) taken in the record's own year when its sentence,
+    up to it, marks it as past (a past cue of months.json, no future cue: "had sought refuge ... in
+    January" in a note of December 1961 is January 1961; TEI 13.4.2). A printed year is never changed."""
+    later = str(year + 1)
+    out = []
+    for d in found:
+        values = [v for v in d.attrs.values() if v]
+        if values and all(v[:4] == later for v in values) and not _YEAR_IN.search(text, d.start, d.end):
+            begin = max(text.rfind(b, 0, d.start) for b in _SENTENCE_BREAKS) + 1
+            sentence = text[begin : d.start]
+            if (
+                _PAST_CUE.search(sentence)
+                and not any(word in sentence for word in _FUTURE)
+                and not _FUTURE_IN_PAST.search(sentence)
+            ):
+                d = DateMatch(d.start, d.end, {k: f"{year:04d}{v[4:]}" for k, v in d.attrs.items()}, d.problem)
         out.append(d)
     return out
 

@@ -128,6 +128,8 @@ class LinkRules:
     # gazetteer country name -> names of states that held its territory ("Germany": "GDR", "FRG"): naming
     # one supports linking a city of that country
     former_state_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # gazetteer country name -> the day (ISO) the state came into being: before it, the name is not that state
+    states_from: dict[str, str] = field(default_factory=dict)
     # a state's or province's name (as folded words) -> the gazetteer's name of its federation: after a city
     # and a comma ("Moscow, Idaho"), the city is another place of that name, never the listed one
     subdivisions: dict[tuple[str, ...], str] = field(default_factory=dict)
@@ -181,6 +183,7 @@ def gazetteer_link_rules() -> LinkRules:
             for name, rule in raw.get("adjectives_of_ambiguous_names", {}).items()
         },
         former_state_names={country: tuple(names) for country, names in raw.get("former_state_names", {}).items()},
+        states_from=dict(raw.get("states_from", {})),
         paper_name_words=frozenset(raw.get("paper_name_words", ())),
         paper_words_before_place=frozenset(raw.get("paper_words_before_place", ())),
         paper_place_links=frozenset(

@@ -1,6 +1,7 @@
 """Wrong links to a namesake, a homonym or an eponym (issue 12, session 13): a mention the authority's
 string fits that names a different real-world entity stays unlinked; constructed, invented wording."""
 
+from conftest import dated_record
 from test_names_s8_kinds import _mentions
 
 
@@ -49,7 +50,8 @@ def test_a_list_of_places_and_a_city_of_the_country_keep_their_links(tmp_path):
         "The factory in Tbilisi, Georgia, sent a delegation. The envoys of Armenia, Georgia and Azerbaijan "
         "came, and flights linked Moscow, Washington and Paris; talks in Moscow, Georgia and Armenia went on.\n"
     )
-    found = _mentions(tmp_path, body, "placeName")
+    # (a record after 1991: Georgia, the state, existed; gazetteer.json states_from)
+    found = _mentions(tmp_path, body, "placeName", header=dated_record("", "June 9, 1995"))
     assert set(_refs(found, "Georgia")) == {"#gn-614540"}
     assert set(_refs(found, "Moscow")) == {"#moscow"} and _refs(found, "Washington") == ["#washington"]
 

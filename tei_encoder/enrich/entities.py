@@ -411,6 +411,12 @@ class EntityRecognizer:
                         name=place.name,
                         idnos=(("geonames", place.geonameid),),
                         source="gazetteer",
+                        # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
+                        # is never linked by a record of an earlier date (shared_names.reading)
+                        existence=(
+                            self.link_rules.states_from.get(place.name) if place.kind == "country" else None,
+                            None,
+                        ),
                     )
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
@@ -1669,15 +1675,42 @@ def _national_adjective_shape(v, word: str) -> bool:
 def _unlisted_name(rec: EntityRecognizer, words: list[str]) -> bool:
     """Whether capitalised words found by their context alone may be a person no list holds: no word a
     dictionary word, title, listed non-name or national adjective, and no word nor the whole a place or
-    body the lists hold."""
+    body the lists hold. A small town the gazetteer alone holds ("Hassan states that", "Mr. Hassan told") is
+    no obstacle: the cue that found the words makes them a person's name (a person cue beats a match in the
+    gazetteer alone, as _person_cue_before; data/gazetteer.json link_without_support_min_population)."""
     v = rec.names
     if any(
-        v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names or _national_adjective_shape(v, w)
+        v.is_common_word(w)
+        or v.is_title_word(w)
+        or norm(w) in v.not_names
+        or (_national_adjective_shape(v, w) and norm(w) not in v.given)  # ("Hassan" is a listed given name)
         for w in words
     ):
         return False
     keys = [(norm(w),) for w in words] + [tuple(norm(w) for w in words)]
-    return not any(f.kind != "person" for k in keys for f in rec.lexicon.get(k, ()))
+    return not any(
+        f.kind != "person" and not _small_gazetteer_town(rec, f) for k in keys for f in rec.lexicon.get(k, ())
+    )
+
+
+def _listed_beyond_towns(rec: EntityRecognizer, word: str) -> bool:
+    """Whether the lists hold `word` as a name other than a small town the gazetteer alone holds."""
+    return any(not _small_gazetteer_town(rec, f) for f in rec.lexicon.get((norm(word),), ()))
+
+
+def _small_town_only(ctx: _DocContext, key: tuple[str, ...]) -> bool:
+    """Whether every listed form of `key` that is no person is a small town the gazetteer alone holds
+    (_small_gazetteer_town), and there is one."""
+    forms = ctx.forms(key)
+    return any(f.kind != "person" for f in forms) and all(
+        f.kind == "person" or _small_gazetteer_town(ctx.rec, f) for f in forms
+    )
+
+
+def _small_gazetteer_town(rec: EntityRecognizer, form: _Form) -> bool:
+    """Whether `form` is a city the gazetteer alone holds, too small to be linked without support."""
+    city = rec.gazetteer_cities.get(form.entity_id) if form.rank == 1 else None
+    return city is not None and city[0] < rec.link_rules.min_population
 
 
 # words in capitals, two to four ("JANOS LEWANDOWSKI", "LUIZ LEIVAS BASTIAN PINTO"): a name printed as a heading
@@ -1766,7 +1799,7 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
         last = text[text.rfind(" ", 0, m.start()) + 1 : m.start()]
         if verb not in rec.speech_verbs or not last[:1].isupper() or last.lower() in _NOT_NAMES:
             continue  # (most verbs follow a word in lower case or a pronoun: "he said", "He said"; cheap looks first)
-        if rec.lexicon.get((norm(last),)):
+        if _listed_beyond_towns(rec, last):
             continue  # "Tsedenbal said", "with Tsedenbal Ulanfu said": a listed name is the authority's to find
         before = _NAME_RUN_BEFORE.search(text, max(0, m.start() - 60), m.start())
         if before is None or _ARTICLE_BEFORE.search(text, max(0, before.start() - 5), before.start()):
@@ -1776,8 +1809,8 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
         words = before["run"].split()
         while words and (v.is_title_word(words[0]) or v.is_common_word(words[0])):
             words = words[1:]  # "Comrade Alexandrov", "Then Alexandrov": the name after them
-        if any(rec.lexicon.get((norm(w),)) for w in words):
-            continue  # (a listed name before it: "Tsedenbal Dash said")
+        if any(_listed_beyond_towns(rec, w) for w in words):
+            continue  # (a listed name before it: "Tsedenbal Dash said"; a small town is no obstacle: "Hassan said")
         if not words or any(w.isupper() for w in words) or not _unlisted_name(rec, words):
             continue
         if len(words) > 1 or not _misspelt_surname(rec, words[0]):
@@ -2181,8 +2214,8 @@ def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
     key = norm(word)
     if v.is_common_word(word) or v.is_title_word(word) or key in v.not_names or key in v.given:
         return run
-    if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _NATIONAL.match(word):
-        return run
+    if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _national_adjective_shape(v, word):
+        return run  # ("Radi" of "Musa al-Sheikh Radi" ends in -i as "Iraqi" does: a surname's shape)
     return f"{run} {word}"
 
 
@@ -2977,14 +3010,17 @@ def _learn_local_names(ctx: _DocContext) -> None:
             toks = [_with_its_period(name, t) for t in tokens(name)[1:]] + toks[:1]
         key = tuple(norm(t) for t in toks)
         printed_key = tuple(norm(t) for _, _, t in tokens(name))
-        if (ctx.forms(key) and not inverted) or key in rec_rejected or printed_key in rec_rejected:
+        # a small town the gazetteer alone holds, found by a person's cue ("Hassan states", "Mr. Hassan"): the
+        # person's name, in the whole record (the record's reading overrules the gazetteer's)
+        town = len(key) == 1 and not inverted and _small_town_only(ctx, key)
+        if (ctx.forms(key) and not inverted and not town) or key in rec_rejected or printed_key in rec_rejected:
             continue
         family_first = len(toks) > 1 and east_asian_shape(toks)
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
         # an East Asian family name the gazetteer alone holds as a town ("Yao" of "Yao Guang") is the person's
         gazetteer_only = family_first and _gazetteer_only(ctx, short)
-        if not gazetteer_only and any(f.kind != "person" for f in ctx.forms(short)):
+        if not gazetteer_only and not town and any(f.kind != "person" for f in ctx.forms(short)):
             if len(key) == 1:
                 continue  # "Cuba" after a title is not a person
             shorts = []  # "Osmany Cienfuegos" is a person; "Cienfuegos" alone stays the city
@@ -3011,9 +3047,11 @@ def _learn_local_names(ctx: _DocContext) -> None:
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
         ctx.squashed.setdefault(squash, xml_id)
         printed = [t for _, _, t in tokens(name)]
-        ctx.add_local(
-            tuple(norm(t) for t in printed), _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
-        )
+        learnt = _Form(xml_id, "person", tuple(t[0].isupper() for t in printed), None, 2)
+        if town:
+            ctx.overrule(key, learnt)
+        else:
+            ctx.add_local(tuple(norm(t) for t in printed), learnt)
         for short in shorts:
             listed = ctx.rec.short_index.get(short[0], {})
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
@@ -4631,7 +4669,12 @@ def _dated_place(
         ctx.evidence = (text, text.lower().replace("’", "'"))
     found = reading(ctx.rec.shared, key, entity_id, when, ctx.evidence)
     ctx.dated_readings[(key, entity_id)] = found
-    if found is None:
+    if found is None and key not in ctx.rec.shared.bearers:  # a state named before it existed ("Russia" in 1955)
+        ctx.problems.append(
+            f"{surface!r} left unlinked: the state of that name came into being after the record's date "
+            f"({ctx.doc.header.date_iso}); review it"
+        )
+    elif found is None:
         ctx.problems.append(
             f"{surface!r} left unlinked: on the record's date ({ctx.doc.header.date_iso or 'none'}) it may name more "
             "than one state, or none the authority lists; review it"
@@ -5864,7 +5907,13 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             ):
                 start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
                 surface = text[start:end]
-            if form.kind == "place" and length == 1 and i > 0 and _after_title(ctx.rec, text, toks, i):
+            if (
+                form.kind == "place"
+                and length == 1
+                and i > 0
+                and _after_title(ctx.rec, text, toks, i)
+                and form.exact is None  # "First Deputy DPRK Minister": a state's abbreviation inside a title
+            ):
                 # "Mr. Washington", "General Jackson": a title makes the name a person's, not the place
                 entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
                 spans.append((start, end, Node(TAGS["person"], {"ref": f"#{entity_id}"}, [surface]), surface))

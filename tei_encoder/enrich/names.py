@@ -96,9 +96,15 @@ class NameVocabulary:
 
     def is_title_word(self, word: str) -> bool:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
-        hyphenated after a prefix ("Under-Secretary", "Vice-Chairman": the head word is the title)."""
+        hyphenated after a prefix ("Under-Secretary", "Vice-Chairman": the head word is the title); never
+        after a lower-case name particle ("al-Sheikh" of "Musa al-Sheikh Radi" is part of a name; particles)."""
         folded = fold(word)
-        return folded in self.titles_folded or ("-" in folded and folded.rsplit("-", 1)[1] in self.titles_folded)
+        if folded in self.titles_folded:
+            return True
+        if "-" not in folded:
+            return False
+        prefix, _, head = folded.rpartition("-")
+        return head in self.titles_folded and not (word[:1].islower() and prefix in self.particles)
 
     def is_common_word(self, word: str) -> bool:
         """An English dictionary word, also in an inflected form ("Accepted", "Visits", "Countries": a plural
