@@ -6918,7 +6918,7 @@ _TITLE_PHRASES: dict[int, frozenset[str]] = {}  # id of a vocabulary -> its titl
 
 def _title_phrase(v, word: str, following: str) -> bool:
     """Whether `word` begins a title of two words with `following` ("First" + "Secretary")."""
-    phrases = _TITLE_PHRASE_SETS.get(id(v))
+    phrases = _TITLE_PHRASES.get(id(v))
     if phrases is None:
         phrases = _TITLE_PHRASES[id(v)] = frozenset(
             " ".join(fold(t).split()[:2]) for t in (*v.ranks, *v.roles, *v.honorifics) if " " in t
