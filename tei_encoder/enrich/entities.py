@@ -449,6 +449,7 @@ class EntityRecognizer:
         # (_state_prefix_start: a cheap first test at every place found)
         self.spaced_state_prefixes = tuple(p + " " for p in self.names.state_prefixes)
         self.state_prefix_ends = frozenset(p[-1] for p in self.names.state_prefixes if p)
+        self.cue_words = _CueWords.of(self.link_rules, self.names)  # (_TextCues: which rules a string may fire)
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
@@ -4074,6 +4075,8 @@ def _after_vessel_noun(rec: EntityRecognizer, text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     before = before[:-1]
+    if not before.endswith(rec.names.vessel_nouns):
+        return False  # (one test in C first: most names follow no vessel noun at all)
     return any(
         before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum() for noun in rec.names.vessel_nouns
     )
@@ -5442,8 +5445,88 @@ def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], for
     return form.entity_id if rivals <= {form.entity_id} else None
 
 
+@dataclass(frozen=True)
+class _CueWords:
+    """The words without which a rule of the name pass about a found place or person cannot fire, made once
+    per recogniser (_TextCues reads them once per string): each rule asks for one of them next to the name."""
+
+    papers_after: frozenset[str]  # gazetteer.json paper_name_words ("Times"), as printed
+    papers_before: frozenset[str]  # paper_words_before_place ("Jornal")
+    event_or_part: frozenset[str]  # event_nouns and org_part_nouns ("accords", "Desk")
+    features: frozenset[str]  # feature_words ("Harbor"), as printed
+    buildings: frozenset[str]  # names.json named_after_person ("Stadium"), folded
+    units: frozenset[str]  # org_part_nouns and unit_of_body_nouns ("department", "council")
+    subdivision_firsts: frozenset[str]  # the first folded word of each subdivisions_after_a_city name
+    longer_places: frozenset[str]  # feature_words and state_form_words ("Sea", "Republic")
+    broadcasters: frozenset[str]  # broadcaster_words ("Radio")
+    particles: frozenset[str]  # names.json particles ("de" of "Santiago de Cuba")
+    person_words: frozenset[str]  # kin_nouns ("brothers"), as printed
+    person_keys: frozenset[str]  # honours_named_after_person and named_after_person, folded
+    honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of ")
+
+    @classmethod
+    def of(cls, rules, v) -> _CueWords:
+        return cls(
+            papers_after=rules.paper_name_words,
+            papers_before=rules.paper_words_before_place,
+            event_or_part=rules.event_nouns | rules.org_part_nouns,
+            features=rules.feature_words,
+            buildings=v.named_after_person,
+            units=rules.org_part_nouns | rules.unit_of_body_nouns,
+            subdivision_firsts=frozenset(key[0] for key in rules.subdivisions if key),
+            longer_places=rules.feature_words | rules.state_form_words,
+            broadcasters=rules.broadcaster_words,
+            particles=v.particles,
+            person_words=v.kin_nouns,
+            person_keys=v.honours_named_after_person | v.named_after_person,
+            honours_before=tuple(f"{words} " for words in v.honours_before_person),
+        )
+
+
+@dataclass(frozen=True)
+class _TextCues:
+    """Which rules of the name pass about a found place or person may fire in one string: False where the
+    string holds none of the words the rule needs (_CueWords), so the rule is not asked at every name found
+    there (its answer would be None, 0 or False). Made once per string, at its first found name."""
+
+    papers_after: bool  # _paper_after_place
+    papers_before: bool  # _paper_before_place
+    event_or_part: bool  # _before_event_noun, _after_org_part_noun
+    features: bool  # _feature_word_after
+    units: bool  # _unit_of_body
+    city: bool  # _designated_city (_CITY_DESIGNATOR, "City of ")
+    subdivisions: bool  # _city_and_subdivision
+    longer_places: bool  # _longer_place_start
+    broadcasters: bool  # _broadcaster_of_place
+    told_apart: bool  # _told_apart_by_bracketed_place, _particle_name_end
+    named_after_person: bool  # _named_after_found_person
+
+    @classmethod
+    def of(cls, cues: _CueWords, text: str, toks, keys: tuple[str, ...]) -> _TextCues:
+        words = {t[2] for t in toks}
+        folded = set(keys)
+        return cls(
+            papers_after=not cues.papers_after.isdisjoint(words),
+            papers_before=not cues.papers_before.isdisjoint(words),
+            event_or_part=not cues.event_or_part.isdisjoint(words),
+            features=not cues.features.isdisjoint(words) or not cues.buildings.isdisjoint(folded),
+            units=not cues.units.isdisjoint(words),
+            city="City" in text or "DF" in text or "D." in text,
+            subdivisions=not cues.subdivision_firsts.isdisjoint(folded),
+            longer_places=not cues.longer_places.isdisjoint(words),
+            broadcasters=not cues.broadcasters.isdisjoint(words),
+            told_apart=" (" in text or not cues.particles.isdisjoint(words),
+            named_after_person=(
+                not cues.person_words.isdisjoint(words)
+                or not cues.person_keys.isdisjoint(folded)
+                or any(words_before in text for words_before in cues.honours_before)
+            ),
+        )
+
+
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
+    cues: _TextCues | None = None  # made at the first name found (most strings name nothing)
     spans: list[_Span] = []
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
@@ -5485,6 +5568,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             i += 1
             continue
         start = toks[i][0]
+        if cues is None:
+            cues = _TextCues.of(ctx.rec.cue_words, text, toks, keys)
         if found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
             whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
             if whole:
@@ -5518,7 +5603,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
             i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
-        named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
+        named = _named_after_found_person(ctx, text, toks, keys, i, found) if found and cues.named_after_person else None
         if named:
             if named[0] is not None:
                 spans.append(named[0])  # "Kim Il Sung Square", "the Ho Chi Minh Trail": a place, not the person
@@ -5540,7 +5625,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             surface = text[start:end]
             other = (
                 _city_and_subdivision(ctx, text, toks, keys, i, length, spans)
-                if form.kind == "place" and ctx.rec.link_rules.subdivisions
+                if form.kind == "place" and cues.subdivisions
                 else None
             )
             if other:
@@ -5549,7 +5634,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             body = (
                 _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
-                if form.kind in ("place", "org")
+                if form.kind in ("place", "org") and cues.units
                 else None
             )
             if body:
@@ -5559,7 +5644,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 while i < len(toks) and toks[i][0] < body[1]:
                     i += 1
                 continue
-            city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" else None
+            city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" and cues.city else None
             if city:
                 while spans and spans[-1][1] > city[0]:
                     spans.pop()  # "City" of "the City of Mexico" was tagged on its own
@@ -5597,7 +5682,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(party)  # "the CP Italy": a party of the state, not the state
                 i += length
                 continue
-            broadcaster = _broadcaster_of_place(ctx, text, toks, i, end, spans) if form.kind == "place" and i else None
+            broadcaster = (
+                _broadcaster_of_place(ctx, text, toks, i, end, spans)
+                if form.kind == "place" and i and cues.broadcasters
+                else None
+            )
             if broadcaster:
                 spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
                 i += length
@@ -5611,8 +5700,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans[-1] = other_state  # "the PCC of Chile": not the Cuban party, one body of the record
                 i += length
                 continue
-            paper = _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" else None
-            if paper is None and form.kind == "place" and i >= 2:
+            paper = (
+                _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" and cues.papers_after else None
+            )
+            if paper is None and form.kind == "place" and i >= 2 and cues.papers_before:
                 paper = _paper_before_place(ctx, text, toks, i, end, spans)
                 if paper:
                     spans.append(paper)  # "Jornal do Brasil", "Diario de Cuba": the paper, not the place
@@ -5622,8 +5713,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
                 i += length + 1
                 continue
-            if form.kind == "place" and (
-                _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
+            if (
+                form.kind == "place"
+                and cues.event_or_part
+                and (_before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans))
             ):
                 i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
                 continue
@@ -5680,7 +5773,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
-            feature = _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" else 0
+            feature = _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" and cues.features else 0
             if feature:
                 # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
                 # (one place of the record, unlinked; a listed longer name was matched before)
@@ -5700,7 +5793,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             told = 0
-            if form.kind == "place":
+            if form.kind == "place" and cues.told_apart:
                 told = _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) or _particle_name_end(
                     ctx, text, toks, caps, i + length
                 )
@@ -5721,7 +5814,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 while i < len(toks) and toks[i][0] < told:
                     i += 1
                 continue
-            outer = _longer_place_start(ctx, text, toks, keys, caps, i, spans) if form.kind == "place" else None
+            outer = (
+                _longer_place_start(ctx, text, toks, keys, caps, i, spans)
+                if form.kind == "place" and cues.longer_places
+                else None
+            )
             if outer is None and form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
                 outer = i - 1
             if outer is not None:
