@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -5447,44 +5447,45 @@ def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], for
 
 @dataclass(frozen=True)
 class _CueWords:
-    """The words without which a rule of the name pass about a found place or person cannot fire, made once
-    per recogniser (_TextCues reads them once per string): each rule asks for one of them next to the name."""
+    """The words without which a rule of the name pass about a found place or person cannot fire, folded (as
+    the tokens' keys: a token that is such a word has such a key), made once per recogniser; _TextCues reads
+    them once per string. Each rule asks for one of them next to the name."""
 
-    papers_after: frozenset[str]  # gazetteer.json paper_name_words ("Times"), as printed
+    every: frozenset[str]  # all of them: a string whose keys hold none (most) has no cue at all
+    papers_after: frozenset[str]  # gazetteer.json paper_name_words ("Times")
     papers_before: frozenset[str]  # paper_words_before_place ("Jornal")
     event_or_part: frozenset[str]  # event_nouns and org_part_nouns ("accords", "Desk")
-    features: frozenset[str]  # feature_words ("Harbor"), as printed
-    buildings: frozenset[str]  # names.json named_after_person ("Stadium"), folded
+    features: frozenset[str]  # feature_words ("Harbor"), names.json named_after_person ("Stadium")
     units: frozenset[str]  # org_part_nouns and unit_of_body_nouns ("department", "council")
-    subdivision_firsts: frozenset[str]  # the first folded word of each subdivisions_after_a_city name
+    subdivision_firsts: frozenset[str]  # the first word of each subdivisions_after_a_city name
     longer_places: frozenset[str]  # feature_words and state_form_words ("Sea", "Republic")
     broadcasters: frozenset[str]  # broadcaster_words ("Radio")
     particles: frozenset[str]  # names.json particles ("de" of "Santiago de Cuba")
-    person_words: frozenset[str]  # kin_nouns ("brothers"), as printed
-    person_keys: frozenset[str]  # honours_named_after_person and named_after_person, folded
-    honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of ")
+    person_words: frozenset[str]  # kin_nouns ("brothers"), honours_named_after_person, named_after_person
+    honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of "), as printed
 
     @classmethod
     def of(cls, rules, v) -> _CueWords:
-        return cls(
-            papers_after=rules.paper_name_words,
-            papers_before=rules.paper_words_before_place,
-            event_or_part=rules.event_nouns | rules.org_part_nouns,
-            features=rules.feature_words,
-            buildings=v.named_after_person,
-            units=rules.org_part_nouns | rules.unit_of_body_nouns,
-            subdivision_firsts=frozenset(key[0] for key in rules.subdivisions if key),
-            longer_places=rules.feature_words | rules.state_form_words,
-            broadcasters=rules.broadcaster_words,
-            particles=v.particles,
-            person_words=v.kin_nouns,
-            person_keys=v.honours_named_after_person | v.named_after_person,
-            honours_before=tuple(f"{words} " for words in v.honours_before_person),
-        )
+        def folded(*words: Iterable[str]) -> frozenset[str]:  # (the words as given too: folded once more, the same)
+            return frozenset(f for group in words for w in group for f in (w, norm(w)))
+
+        sets = {
+            "papers_after": folded(rules.paper_name_words),
+            "papers_before": folded(rules.paper_words_before_place),
+            "event_or_part": folded(rules.event_nouns, rules.org_part_nouns),
+            "features": folded(rules.feature_words, v.named_after_person),
+            "units": folded(rules.org_part_nouns, rules.unit_of_body_nouns),
+            "subdivision_firsts": frozenset(key[0] for key in rules.subdivisions if key),
+            "longer_places": folded(rules.feature_words, rules.state_form_words),
+            "broadcasters": folded(rules.broadcaster_words),
+            "particles": folded(v.particles),
+            "person_words": folded(v.kin_nouns, v.honours_named_after_person, v.named_after_person),
+        }
+        every = frozenset().union(*sets.values())
+        return cls(every=every, honours_before=tuple(f"{words} " for words in v.honours_before_person), **sets)
 
 
-@dataclass(frozen=True)
-class _TextCues:
+class _TextCues(NamedTuple):
     """Which rules of the name pass about a found place or person may fire in one string: False where the
     string holds none of the words the rule needs (_CueWords), so the rule is not asked at every name found
     there (its answer would be None, 0 or False). Made once per string, at its first found name."""
@@ -5501,26 +5502,22 @@ class _TextCues:
     told_apart: bool  # _told_apart_by_bracketed_place, _particle_name_end
     named_after_person: bool  # _named_after_found_person
 
-    @classmethod
-    def of(cls, cues: _CueWords, text: str, toks, keys: tuple[str, ...]) -> _TextCues:
-        words = {t[2] for t in toks}
-        folded = set(keys)
-        return cls(
-            papers_after=not cues.papers_after.isdisjoint(words),
-            papers_before=not cues.papers_before.isdisjoint(words),
-            event_or_part=not cues.event_or_part.isdisjoint(words),
-            features=not cues.features.isdisjoint(words) or not cues.buildings.isdisjoint(folded),
-            units=not cues.units.isdisjoint(words),
+    @staticmethod
+    def of(cues: _CueWords, text: str, keys: tuple[str, ...]) -> _TextCues:
+        hits = cues.every.intersection(keys)  # (one pass in C over the keys; mostly empty)
+        return _TextCues(
+            papers_after=not cues.papers_after.isdisjoint(hits),
+            papers_before=not cues.papers_before.isdisjoint(hits),
+            event_or_part=not cues.event_or_part.isdisjoint(hits),
+            features=not cues.features.isdisjoint(hits),
+            units=not cues.units.isdisjoint(hits),
             city="City" in text or "DF" in text or "D." in text,
-            subdivisions=not cues.subdivision_firsts.isdisjoint(folded),
-            longer_places=not cues.longer_places.isdisjoint(words),
-            broadcasters=not cues.broadcasters.isdisjoint(words),
-            told_apart=" (" in text or not cues.particles.isdisjoint(words),
-            named_after_person=(
-                not cues.person_words.isdisjoint(words)
-                or not cues.person_keys.isdisjoint(folded)
-                or any(words_before in text for words_before in cues.honours_before)
-            ),
+            subdivisions=not cues.subdivision_firsts.isdisjoint(hits),
+            longer_places=not cues.longer_places.isdisjoint(hits),
+            broadcasters=not cues.broadcasters.isdisjoint(hits),
+            told_apart=" (" in text or not cues.particles.isdisjoint(hits),
+            named_after_person=not cues.person_words.isdisjoint(hits)
+            or any(words in text for words in cues.honours_before),
         )
 
 
@@ -5569,7 +5566,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             continue
         start = toks[i][0]
         if cues is None:
-            cues = _TextCues.of(ctx.rec.cue_words, text, toks, keys)
+            cues = _TextCues.of(ctx.rec.cue_words, text, keys)
         if found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
             whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
             if whole:
@@ -5603,7 +5600,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
             i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
-        named = _named_after_found_person(ctx, text, toks, keys, i, found) if found and cues.named_after_person else None
+        named = (
+            _named_after_found_person(ctx, text, toks, keys, i, found) if found and cues.named_after_person else None
+        )
         if named:
             if named[0] is not None:
                 spans.append(named[0])  # "Kim Il Sung Square", "the Ho Chi Minh Trail": a place, not the person
@@ -5701,7 +5700,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             paper = (
-                _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" and cues.papers_after else None
+                _paper_after_place(ctx, text, toks, i, i + length)
+                if form.kind == "place" and cues.papers_after
+                else None
             )
             if paper is None and form.kind == "place" and i >= 2 and cues.papers_before:
                 paper = _paper_before_place(ctx, text, toks, i, end, spans)
