@@ -20,3 +20,67 @@ def test_title_phrase_reads_its_own_set_whatever_ran_before():
         if len(words) > 1 and "." not in words[0]:  # "Deputy Foreign" of "Deputy Foreign Minister" too
             assert entities._title_phrase(v, words[0], words[1]), title
     assert not entities._title_phrase(v, "Foreign", "Deputy")
+
+
+# a constructed record whose sentences each make one rule about a found place or person fire (our wording)
+CUED_SENTENCES = (
+    "The Korea Times wrote of it, and Jornal do Brasil too.",
+    "After the Geneva accords the Korea Desk was told.",
+    "Ships lay in Wonsan Harbor near the Beijing Workers Stadium.",
+    "The Far East department and the Political department of the KPA met.",
+    "He flew to Mexico, DF, then to Kuwait City and the City of Mexico.",
+    "A man from Moscow, Idaho wrote to Atlanta, Georgia.",
+    "The Sea of Japan lies east of the People's Republic of the Congo.",
+    "Radio Moscow and Radio Hanoi spoke of Congo (Brazzaville) and Santiago de Cuba.",
+    "The Castro brothers received the Lenin Prize and the Order of Lenin.",
+    "The ship Fidel Castro sailed from Havana.",
+)
+
+
+def _all_cues(cues, text, keys):
+    return -1 & ~(-1 << 16)  # every rule asked at every name found
+
+
+def test_name_pass_cues_skip_only_rules_that_cannot_fire(tmp_path, monkeypatch):
+    """Issue 12: the name pass asks a rule about a found place or person only where the string holds a word
+    the rule needs (_text_cues): the TEI is the TEI of asking every rule at every name, for constructed
+    sentences where each rule fires and for every fixture record."""
+    from conftest import FIXTURES, SETTINGS, encode_text, record
+
+    from tei_encoder.pipeline import encode_record
+
+    body = "\n\n".join(CUED_SENTENCES) + "\n"
+    paths = sorted(FIXTURES.glob("*.txt"))
+    gated = [encode_text(tmp_path, record(body)).tei] + [encode_record(p, SETTINGS, check=False).tei for p in paths]
+    monkeypatch.setattr(entities, "_text_cues", _all_cues)
+    asked = [encode_text(tmp_path, record(body)).tei] + [encode_record(p, SETTINGS, check=False).tei for p in paths]
+    assert gated[0] == asked[0]
+    assert [p.name for p, a, b in zip(paths, gated[1:], asked[1:]) if a != b] == []
+
+
+def test_each_cue_is_read_where_its_rule_fires():
+    """Issue 12: each constructed sentence sets the cue of the rule it makes fire (a cue word of each list,
+    as printed and folded, and the printed cues: a bracket, "City", "DF", "Order of")."""
+    from conftest import AUTHORITY
+
+    from tei_encoder.pipeline import recognizer
+
+    cue_words = recognizer((AUTHORITY,), True).cue_words
+
+    def cues(text: str) -> int:
+        return entities._text_cues(cue_words, text, entities._token_keys(text)[1])
+
+    expected = (
+        entities._CUE_PAPERS_AFTER | entities._CUE_PAPERS_BEFORE,
+        entities._CUE_EVENT_OR_PART,
+        entities._CUE_FEATURES,
+        entities._CUE_UNITS,
+        entities._CUE_CITY,
+        entities._CUE_SUBDIVISIONS,
+        entities._CUE_LONGER_PLACES,
+        entities._CUE_BROADCASTERS | entities._CUE_TOLD_APART,
+        entities._CUE_AFTER_PERSON,
+    )
+    for sentence, bits in zip(CUED_SENTENCES, expected):
+        assert cues(sentence) & bits == bits, sentence
+    assert cues("They met in Moscow on Monday.") == 0

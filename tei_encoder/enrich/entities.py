@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from typing import Generic, NamedTuple, TypeVar
+from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -5445,85 +5445,70 @@ def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], for
     return form.entity_id if rivals <= {form.entity_id} else None
 
 
+# the rules of the name pass about a found place or person that fire only next to a word of their own (a
+# gazetteer.json or names.json list): one bit each in a string's cues (_text_cues), so that a string without
+# such a word does not ask the rule at each name found in it (its answer would be None, 0 or False)
+_CUE_PAPERS_AFTER = 1  # _paper_after_place: paper_name_words ("Times")
+_CUE_PAPERS_BEFORE = 2  # _paper_before_place: paper_words_before_place ("Jornal")
+_CUE_EVENT_OR_PART = 4  # _before_event_noun, _after_org_part_noun: event_nouns, org_part_nouns ("accords", "Desk")
+_CUE_FEATURES = 8  # _feature_word_after: feature_words ("Harbor"), names.json named_after_person ("Stadium")
+_CUE_UNITS = 16  # _unit_of_body: org_part_nouns, unit_of_body_nouns ("department", "council")
+_CUE_SUBDIVISIONS = 32  # _city_and_subdivision: the first word of a subdivisions_after_a_city name
+_CUE_LONGER_PLACES = 64  # _longer_place_start: feature_words, state_form_words ("Sea", "Republic")
+_CUE_BROADCASTERS = 128  # _broadcaster_of_place: broadcaster_words ("Radio")
+_CUE_TOLD_APART = 256  # _told_apart_by_bracketed_place (" ("), _particle_name_end: particles ("de")
+_CUE_AFTER_PERSON = 512  # _named_after_found_person: kin_nouns, honours_named_after_person, named_after_person
+_CUE_CITY = 1024  # _designated_city: "City", "DF", "D." printed (_CITY_DESIGNATOR, "City of ")
+
+
 @dataclass(frozen=True)
 class _CueWords:
     """The words without which a rule of the name pass about a found place or person cannot fire, folded (as
-    the tokens' keys: a token that is such a word has such a key), made once per recogniser; _TextCues reads
-    them once per string. Each rule asks for one of them next to the name."""
+    the tokens' keys: a token that is such a word has such a key), each with the bits of the rules it may
+    fire (_CUE_...); made once per recogniser, read by _text_cues once per string."""
 
-    every: frozenset[str]  # all of them: a string whose keys hold none (most) has no cue at all
-    papers_after: frozenset[str]  # gazetteer.json paper_name_words ("Times")
-    papers_before: frozenset[str]  # paper_words_before_place ("Jornal")
-    event_or_part: frozenset[str]  # event_nouns and org_part_nouns ("accords", "Desk")
-    features: frozenset[str]  # feature_words ("Harbor"), names.json named_after_person ("Stadium")
-    units: frozenset[str]  # org_part_nouns and unit_of_body_nouns ("department", "council")
-    subdivision_firsts: frozenset[str]  # the first word of each subdivisions_after_a_city name
-    longer_places: frozenset[str]  # feature_words and state_form_words ("Sea", "Republic")
-    broadcasters: frozenset[str]  # broadcaster_words ("Radio")
-    particles: frozenset[str]  # names.json particles ("de" of "Santiago de Cuba")
-    person_words: frozenset[str]  # kin_nouns ("brothers"), honours_named_after_person, named_after_person
+    bits: dict[str, int]
     honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of "), as printed
 
     @classmethod
     def of(cls, rules, v) -> _CueWords:
-        def folded(*words: Iterable[str]) -> frozenset[str]:  # (the words as given too: folded once more, the same)
-            return frozenset(f for group in words for w in group for f in (w, norm(w)))
+        bits: dict[str, int] = {}
+        for bit, *groups in (
+            (_CUE_PAPERS_AFTER, rules.paper_name_words),
+            (_CUE_PAPERS_BEFORE, rules.paper_words_before_place),
+            (_CUE_EVENT_OR_PART, rules.event_nouns, rules.org_part_nouns),
+            (_CUE_FEATURES, rules.feature_words, v.named_after_person),
+            (_CUE_UNITS, rules.org_part_nouns, rules.unit_of_body_nouns),
+            (_CUE_SUBDIVISIONS, [key[0] for key in rules.subdivisions if key]),
+            (_CUE_LONGER_PLACES, rules.feature_words, rules.state_form_words),
+            (_CUE_BROADCASTERS, rules.broadcaster_words),
+            (_CUE_TOLD_APART, v.particles),
+            (_CUE_AFTER_PERSON, v.kin_nouns, v.honours_named_after_person, v.named_after_person),
+        ):
+            for word in (w for group in groups for w in group):
+                for key in (word, norm(word)):  # (the word as given too: a folded one folds to itself)
+                    bits[key] = bits.get(key, 0) | bit
+        return cls(bits=bits, honours_before=tuple(f"{words} " for words in v.honours_before_person))
 
-        sets = {
-            "papers_after": folded(rules.paper_name_words),
-            "papers_before": folded(rules.paper_words_before_place),
-            "event_or_part": folded(rules.event_nouns, rules.org_part_nouns),
-            "features": folded(rules.feature_words, v.named_after_person),
-            "units": folded(rules.org_part_nouns, rules.unit_of_body_nouns),
-            "subdivision_firsts": frozenset(key[0] for key in rules.subdivisions if key),
-            "longer_places": folded(rules.feature_words, rules.state_form_words),
-            "broadcasters": folded(rules.broadcaster_words),
-            "particles": folded(v.particles),
-            "person_words": folded(v.kin_nouns, v.honours_named_after_person, v.named_after_person),
-        }
-        every = frozenset().union(*sets.values())
-        return cls(every=every, honours_before=tuple(f"{words} " for words in v.honours_before_person), **sets)
 
-
-class _TextCues(NamedTuple):
-    """Which rules of the name pass about a found place or person may fire in one string: False where the
-    string holds none of the words the rule needs (_CueWords), so the rule is not asked at every name found
-    there (its answer would be None, 0 or False). Made once per string, at its first found name."""
-
-    papers_after: bool  # _paper_after_place
-    papers_before: bool  # _paper_before_place
-    event_or_part: bool  # _before_event_noun, _after_org_part_noun
-    features: bool  # _feature_word_after
-    units: bool  # _unit_of_body
-    city: bool  # _designated_city (_CITY_DESIGNATOR, "City of ")
-    subdivisions: bool  # _city_and_subdivision
-    longer_places: bool  # _longer_place_start
-    broadcasters: bool  # _broadcaster_of_place
-    told_apart: bool  # _told_apart_by_bracketed_place, _particle_name_end
-    named_after_person: bool  # _named_after_found_person
-
-    @staticmethod
-    def of(cues: _CueWords, text: str, keys: tuple[str, ...]) -> _TextCues:
-        hits = cues.every.intersection(keys)  # (one pass in C over the keys; mostly empty)
-        return _TextCues(
-            papers_after=not cues.papers_after.isdisjoint(hits),
-            papers_before=not cues.papers_before.isdisjoint(hits),
-            event_or_part=not cues.event_or_part.isdisjoint(hits),
-            features=not cues.features.isdisjoint(hits),
-            units=not cues.units.isdisjoint(hits),
-            city="City" in text or "DF" in text or "D." in text,
-            subdivisions=not cues.subdivision_firsts.isdisjoint(hits),
-            longer_places=not cues.longer_places.isdisjoint(hits),
-            broadcasters=not cues.broadcasters.isdisjoint(hits),
-            told_apart=" (" in text or not cues.particles.isdisjoint(hits),
-            named_after_person=not cues.person_words.isdisjoint(hits)
-            or any(words in text for words in cues.honours_before),
-        )
+def _text_cues(cues: _CueWords, text: str, keys: tuple[str, ...]) -> int:
+    """The bits (_CUE_...) of the rules that may fire in a string, by its words' keys and a few printed cues."""
+    bits = cues.bits
+    found = 0
+    for key in bits.keys() & keys:  # (one pass in C over the keys; few match)
+        found |= bits[key]
+    if " (" in text:
+        found |= _CUE_TOLD_APART
+    if "City" in text or "DF" in text or "D." in text:
+        found |= _CUE_CITY
+    if any(words in text for words in cues.honours_before):
+        found |= _CUE_AFTER_PERSON
+    return found
 
 
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
-    cues: _TextCues | None = None  # made at the first name found (most strings name nothing)
+    cues = -1  # the string's _text_cues, read at the first name found (most strings name nothing)
     spans: list[_Span] = []
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
@@ -5565,8 +5550,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             i += 1
             continue
         start = toks[i][0]
-        if cues is None:
-            cues = _TextCues.of(ctx.rec.cue_words, text, keys)
+        if cues < 0:
+            cues = _text_cues(ctx.rec.cue_words, text, keys)
         if found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
             whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
             if whole:
@@ -5601,7 +5586,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
         named = (
-            _named_after_found_person(ctx, text, toks, keys, i, found) if found and cues.named_after_person else None
+            _named_after_found_person(ctx, text, toks, keys, i, found) if found and cues & _CUE_AFTER_PERSON else None
         )
         if named:
             if named[0] is not None:
@@ -5624,7 +5609,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             surface = text[start:end]
             other = (
                 _city_and_subdivision(ctx, text, toks, keys, i, length, spans)
-                if form.kind == "place" and cues.subdivisions
+                if form.kind == "place" and cues & _CUE_SUBDIVISIONS
                 else None
             )
             if other:
@@ -5633,7 +5618,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             body = (
                 _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
-                if form.kind in ("place", "org") and cues.units
+                if form.kind in ("place", "org") and cues & _CUE_UNITS
                 else None
             )
             if body:
@@ -5643,7 +5628,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 while i < len(toks) and toks[i][0] < body[1]:
                     i += 1
                 continue
-            city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" and cues.city else None
+            city = (
+                _designated_city(ctx, text, toks, keys, i, length)
+                if form.kind == "place" and cues & _CUE_CITY
+                else None
+            )
             if city:
                 while spans and spans[-1][1] > city[0]:
                     spans.pop()  # "City" of "the City of Mexico" was tagged on its own
@@ -5683,7 +5672,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             broadcaster = (
                 _broadcaster_of_place(ctx, text, toks, i, end, spans)
-                if form.kind == "place" and i and cues.broadcasters
+                if form.kind == "place" and i and cues & _CUE_BROADCASTERS
                 else None
             )
             if broadcaster:
@@ -5701,10 +5690,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             paper = (
                 _paper_after_place(ctx, text, toks, i, i + length)
-                if form.kind == "place" and cues.papers_after
+                if form.kind == "place" and cues & _CUE_PAPERS_AFTER
                 else None
             )
-            if paper is None and form.kind == "place" and i >= 2 and cues.papers_before:
+            if paper is None and form.kind == "place" and i >= 2 and cues & _CUE_PAPERS_BEFORE:
                 paper = _paper_before_place(ctx, text, toks, i, end, spans)
                 if paper:
                     spans.append(paper)  # "Jornal do Brasil", "Diario de Cuba": the paper, not the place
@@ -5716,7 +5705,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             if (
                 form.kind == "place"
-                and cues.event_or_part
+                and cues & _CUE_EVENT_OR_PART
                 and (_before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans))
             ):
                 i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
@@ -5774,7 +5763,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
-            feature = _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" and cues.features else 0
+            feature = (
+                _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" and cues & _CUE_FEATURES else 0
+            )
             if feature:
                 # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
                 # (one place of the record, unlinked; a listed longer name was matched before)
@@ -5794,7 +5785,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             told = 0
-            if form.kind == "place" and cues.told_apart:
+            if form.kind == "place" and cues & _CUE_TOLD_APART:
                 told = _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) or _particle_name_end(
                     ctx, text, toks, caps, i + length
                 )
@@ -5817,7 +5808,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             outer = (
                 _longer_place_start(ctx, text, toks, keys, caps, i, spans)
-                if form.kind == "place" and cues.longer_places
+                if form.kind == "place" and cues & _CUE_LONGER_PLACES
                 else None
             )
             if outer is None and form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
