@@ -58,6 +58,23 @@ def test_name_pass_cues_skip_only_rules_that_cannot_fire(tmp_path, monkeypatch):
     assert [p.name for p, a, b in zip(paths, gated[1:], asked[1:]) if a != b] == []
 
 
+def test_sole_word_forms_give_what_the_longest_form_search_gives(tmp_path, monkeypatch):
+    """Issue 12: a capitalised word that begins one listed form alone, of that word (_sole_word_forms), takes
+    it without the search over the lengths of forms (_longest_form): the TEI of every fixture record and of
+    the constructed sentences is the TEI of searching at every word."""
+    from conftest import FIXTURES, SETTINGS, encode_text, record
+
+    from tei_encoder.pipeline import encode_record
+
+    body = "\n\n".join(CUED_SENTENCES) + "\n"
+    paths = sorted(FIXTURES.glob("*.txt"))
+    direct = [encode_text(tmp_path, record(body)).tei] + [encode_record(p, SETTINGS, check=False).tei for p in paths]
+    monkeypatch.setattr(entities, "_sole_word_forms", lambda rec: {})
+    searched = [encode_text(tmp_path, record(body)).tei] + [encode_record(p, SETTINGS, check=False).tei for p in paths]
+    assert direct[0] == searched[0]
+    assert [p.name for p, a, b in zip(paths, direct[1:], searched[1:]) if a != b] == []
+
+
 def test_each_cue_is_read_where_its_rule_fires():
     """Issue 12: each constructed sentence sets the cue of the rule it makes fire (a cue word of each list,
     as printed and folded, and the printed cues: a bracket, "City", "DF", "Order of")."""
@@ -80,6 +97,7 @@ def test_each_cue_is_read_where_its_rule_fires():
         entities._CUE_LONGER_PLACES,
         entities._CUE_BROADCASTERS | entities._CUE_TOLD_APART,
         entities._CUE_AFTER_PERSON,
+        entities._CUE_VESSEL,
     )
     for sentence, bits in zip(CUED_SENTENCES, expected):
         assert cues(sentence) & bits == bits, sentence

@@ -449,7 +449,8 @@ class EntityRecognizer:
         # (_state_prefix_start: a cheap first test at every place found)
         self.spaced_state_prefixes = tuple(p + " " for p in self.names.state_prefixes)
         self.state_prefix_ends = frozenset(p[-1] for p in self.names.state_prefixes if p)
-        self.cue_words = _CueWords.of(self.link_rules, self.names)  # (_TextCues: which rules a string may fire)
+        self.cue_words = _CueWords.of(self.link_rules, self.names)  # (_text_cues: which rules a string may fire)
+        self.sole_word_forms: dict[str, _Form] | None = None  # _sole_word_forms, made at first use
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
@@ -5459,6 +5460,7 @@ _CUE_BROADCASTERS = 128  # _broadcaster_of_place: broadcaster_words ("Radio")
 _CUE_TOLD_APART = 256  # _told_apart_by_bracketed_place (" ("), _particle_name_end: particles ("de")
 _CUE_AFTER_PERSON = 512  # _named_after_found_person: kin_nouns, honours_named_after_person, named_after_person
 _CUE_CITY = 1024  # _designated_city: "City", "DF", "D." printed (_CITY_DESIGNATOR, "City of ")
+_CUE_VESSEL = 2048  # _after_vessel_noun: names.json vessel_nouns printed ("ship", "M/S")
 
 
 @dataclass(frozen=True)
@@ -5469,6 +5471,7 @@ class _CueWords:
 
     bits: dict[str, int]
     honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of "), as printed
+    vessels: re.Pattern | None  # any of names.json vessel_nouns, as printed (None: the list is empty)
 
     @classmethod
     def of(cls, rules, v) -> _CueWords:
@@ -5488,7 +5491,21 @@ class _CueWords:
             for word in (w for group in groups for w in group):
                 for key in (word, norm(word)):  # (the word as given too: a folded one folds to itself)
                     bits[key] = bits.get(key, 0) | bit
-        return cls(bits=bits, honours_before=tuple(f"{words} " for words in v.honours_before_person))
+        vessels = re.compile("|".join(map(re.escape, v.vessel_nouns))) if v.vessel_nouns else None
+        return cls(bits=bits, honours_before=tuple(f"{words} " for words in v.honours_before_person), vessels=vessels)
+
+
+def _sole_word_forms(rec: EntityRecognizer) -> dict[str, _Form]:
+    """The words that begin one listed form alone, of that one word, matched whatever its capitals ("exact"
+    None): word -> the form; what _longest_form gives at such a capitalised word when the record has learnt
+    no form beginning with it. Made at the first string tagged (the lexicon is whole then), kept by `rec`."""
+    if rec.sole_word_forms is None:
+        rec.sole_word_forms = {
+            key[0]: forms[0]
+            for key, forms in rec.lexicon.items()
+            if len(key) == 1 and len(forms) == 1 and forms[0].exact is None and rec.first_words.get(key[0]) == (1,)
+        }
+    return rec.sole_word_forms
 
 
 def _text_cues(cues: _CueWords, text: str, keys: tuple[str, ...]) -> int:
@@ -5503,6 +5520,8 @@ def _text_cues(cues: _CueWords, text: str, keys: tuple[str, ...]) -> int:
         found |= _CUE_CITY
     if any(words in text for words in cues.honours_before):
         found |= _CUE_AFTER_PERSON
+    if cues.vessels is not None and cues.vessels.search(text):
+        found |= _CUE_VESSEL
     return found
 
 
@@ -5513,6 +5532,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
+    sole_forms, local = _sole_word_forms(ctx.rec), ctx.local
     place_keys = ctx.rec.link_rules.place_noun_keys  # "Delta", "Province" after a word no list knows
     n_toks = len(toks)
     i = 0
@@ -5521,8 +5541,14 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if i == n_toks:
             break
         # most capitalised words begin no form: no lookup at all, and none of the tests below (found is None)
-        lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
-        found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
+        word = keys[i]
+        learnt = local_first.get(word)
+        found: tuple[int, _Form] | None
+        if learnt is None and word in sole_forms and not local.get((word,)):
+            found = (1, sole_forms[word])  # what _longest_form gives at a capitalised word of one such form
+        else:
+            lengths = learnt or first_words.get(word, ())
+            found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if (not found or found[0] == 1) and i and toks[i - 1][2] in ctx.rec.names.particles:
             particle = _listed_after_particle(ctx, text, toks, keys, i)
             if particle:
@@ -5582,7 +5608,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
             i += found[0] + 1
             continue
-        if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
+        if (
+            found
+            and found[1].kind in ("person", "place")
+            and cues & _CUE_VESSEL
+            and _after_vessel_noun(ctx.rec, text, start)
+        ):
             i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
         named = (
