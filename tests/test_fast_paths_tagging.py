@@ -34,6 +34,7 @@ CUED_SENTENCES = (
     "Radio Moscow and Radio Hanoi spoke of Congo (Brazzaville) and Santiago de Cuba.",
     "The Castro brothers received the Lenin Prize and the Order of Lenin.",
     "The ship Fidel Castro sailed from Havana.",
+    "South Yemen, south Vietnam and Central Asia spoke; so did the State of Israel.",
 )
 
 
@@ -98,6 +99,7 @@ def test_each_cue_is_read_where_its_rule_fires():
         entities._CUE_BROADCASTERS | entities._CUE_TOLD_APART,
         entities._CUE_AFTER_PERSON,
         entities._CUE_VESSEL,
+        entities._CUE_DIRECTED | entities._CUE_STATE_OF,
     )
     for sentence, bits in zip(CUED_SENTENCES, expected):
         assert cues(sentence) & bits == bits, sentence

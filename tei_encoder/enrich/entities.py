@@ -5461,6 +5461,8 @@ _CUE_TOLD_APART = 256  # _told_apart_by_bracketed_place (" ("), _particle_name_e
 _CUE_AFTER_PERSON = 512  # _named_after_found_person: kin_nouns, honours_named_after_person, named_after_person
 _CUE_CITY = 1024  # _designated_city: "City", "DF", "D." printed (_CITY_DESIGNATOR, "City of ")
 _CUE_VESSEL = 2048  # _after_vessel_noun: names.json vessel_nouns printed ("ship", "M/S")
+_CUE_DIRECTED = 4096  # _after_direction, _lower_case_direction_place: a direction, place_qualifiers ("Central")
+_CUE_STATE_OF = 8192  # _state_of_country: "State" ("the State of Israel")
 
 
 @dataclass(frozen=True)
@@ -5487,6 +5489,8 @@ class _CueWords:
             (_CUE_BROADCASTERS, rules.broadcaster_words),
             (_CUE_TOLD_APART, v.particles),
             (_CUE_AFTER_PERSON, v.kin_nouns, v.honours_named_after_person, v.named_after_person),
+            (_CUE_DIRECTED, _DIRECTION, rules.place_qualifiers),
+            (_CUE_STATE_OF, ("State", "STATE")),
         ):
             for word in (w for group in groups for w in group):
                 for key in (word, norm(word)):  # (the word as given too: a folded one folds to itself)
@@ -5745,7 +5749,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if (
                 form.kind == "place"
                 and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
-                and not (form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers))
+                and not (
+                    form.rank < 2 and cues & _CUE_DIRECTED and _after_direction(text, toks, keys, caps, i, qualifiers)
+                )
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
                 and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
@@ -5806,7 +5812,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i = feature
                 continue
             directed = (
-                _lower_case_direction_place(ctx, text, toks, keys, caps, i, length) if form.kind == "place" else None
+                _lower_case_direction_place(ctx, text, toks, keys, caps, i, length)
+                if form.kind == "place" and cues & _CUE_DIRECTED
+                else None
             )
             if directed:
                 # "south Vietnam" is South Vietnam when a list holds that name, not Vietnam
@@ -5853,7 +5861,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
                 i += length
                 continue
-            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers):
+            if (
+                form.kind == "place"
+                and form.rank < 2
+                and cues & _CUE_DIRECTED
+                and _after_direction(text, toks, keys, caps, i, qualifiers)
+            ):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
                 start = toks[i - 1][0]
                 surface = text[start:end]
@@ -5913,6 +5926,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if (
                 form.kind == "place"
                 and start == toks[i][0]
+                and cues & _CUE_STATE_OF
                 and _state_of_country(ctx, text, toks, keys, i, length, spans)
             ):
                 start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
