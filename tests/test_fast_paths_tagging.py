@@ -98,7 +98,7 @@ def test_each_cue_is_read_where_its_rule_fires():
         entities._CUE_LONGER_PLACES,
         entities._CUE_BROADCASTERS | entities._CUE_TOLD_APART,
         entities._CUE_AFTER_PERSON,
-        entities._CUE_VESSEL,
+        0,  # (the vessel nouns are tested where a name is found: _after_vessel_noun, in C first)
         entities._CUE_DIRECTED | entities._CUE_STATE_OF,
     )
     for sentence, bits in zip(CUED_SENTENCES, expected):

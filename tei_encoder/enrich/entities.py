@@ -5460,7 +5460,6 @@ _CUE_BROADCASTERS = 128  # _broadcaster_of_place: broadcaster_words ("Radio")
 _CUE_TOLD_APART = 256  # _told_apart_by_bracketed_place (" ("), _particle_name_end: particles ("de")
 _CUE_AFTER_PERSON = 512  # _named_after_found_person: kin_nouns, honours_named_after_person, named_after_person
 _CUE_CITY = 1024  # _designated_city: "City", "DF", "D." printed (_CITY_DESIGNATOR, "City of ")
-_CUE_VESSEL = 2048  # _after_vessel_noun: names.json vessel_nouns printed ("ship", "M/S")
 _CUE_DIRECTED = 4096  # _after_direction, _lower_case_direction_place: a direction, place_qualifiers ("Central")
 _CUE_STATE_OF = 8192  # _state_of_country: "State" ("the State of Israel")
 
@@ -5473,7 +5472,6 @@ class _CueWords:
 
     bits: dict[str, int]
     honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of "), as printed
-    vessels: re.Pattern | None  # any of names.json vessel_nouns, as printed (None: the list is empty)
 
     @classmethod
     def of(cls, rules, v) -> _CueWords:
@@ -5495,8 +5493,7 @@ class _CueWords:
             for word in (w for group in groups for w in group):
                 for key in (word, norm(word)):  # (the word as given too: a folded one folds to itself)
                     bits[key] = bits.get(key, 0) | bit
-        vessels = re.compile("|".join(map(re.escape, v.vessel_nouns))) if v.vessel_nouns else None
-        return cls(bits=bits, honours_before=tuple(f"{words} " for words in v.honours_before_person), vessels=vessels)
+        return cls(bits=bits, honours_before=tuple(f"{words} " for words in v.honours_before_person))
 
 
 def _sole_word_forms(rec: EntityRecognizer) -> dict[str, _Form]:
@@ -5524,8 +5521,6 @@ def _text_cues(cues: _CueWords, text: str, keys: tuple[str, ...]) -> int:
         found |= _CUE_CITY
     if any(words in text for words in cues.honours_before):
         found |= _CUE_AFTER_PERSON
-    if cues.vessels is not None and cues.vessels.search(text):
-        found |= _CUE_VESSEL
     return found
 
 
@@ -5612,12 +5607,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             spans.append((start, end, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
             i += found[0] + 1
             continue
-        if (
-            found
-            and found[1].kind in ("person", "place")
-            and cues & _CUE_VESSEL
-            and _after_vessel_noun(ctx.rec, text, start)
-        ):
+        if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
             i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
         named = (
