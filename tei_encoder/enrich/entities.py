@@ -5460,8 +5460,8 @@ _CUE_BROADCASTERS = 128  # _broadcaster_of_place: broadcaster_words ("Radio")
 _CUE_TOLD_APART = 256  # _told_apart_by_bracketed_place (" ("), _particle_name_end: particles ("de")
 _CUE_AFTER_PERSON = 512  # _named_after_found_person: kin_nouns, honours_named_after_person, named_after_person
 _CUE_CITY = 1024  # _designated_city: "City", "DF", "D." printed (_CITY_DESIGNATOR, "City of ")
-_CUE_DIRECTED = 4096  # _after_direction, _lower_case_direction_place: a direction, place_qualifiers ("Central")
-_CUE_STATE_OF = 8192  # _state_of_country: "State" ("the State of Israel")
+_CUE_DIRECTED = 2048  # _after_direction, _lower_case_direction_place: a direction, place_qualifiers ("Central")
+_CUE_STATE_OF = 4096  # _state_of_country: "State" ("the State of Israel")
 
 
 @dataclass(frozen=True)
