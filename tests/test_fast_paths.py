@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -272,14 +273,24 @@ def test_decoding_with_the_control_gate_gives_the_plain_result(text):
     assert bool(forbidden) == any("XML 1.0" in w for w in got.warnings)
 
 
-# the bare-ordinal pattern as it was written first: tried at every position, the day's digits its start
-PLAIN_BARE_ORDINAL = re.compile(r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$))")
+# the bare-ordinal pattern as it was written first: tried at every position, the day's digits its start; a
+# function word after the day ends it too (data/months.json words_after_a_bare_day: "on the 24th the paper")
+PLAIN_BARE_ORDINAL = re.compile(
+    r"(?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$)|\s(?:"
+    + "|".join(
+        json.loads((Path(__file__).parent.parent / "tei_encoder" / "data" / "months.json").read_text())[
+            "words_after_a_bare_day"
+        ]
+    )
+    + r")\s)"
+)
 
 
 @settings(max_examples=400, deadline=None)
 @given(
     st.lists(st.sampled_from(["the ", "The ", "he ", "athe ", "t", "1", "4", "31", "st", "th", "nd", ",", ". ", " "]))
 )
+@example(["the ", "1", "st", " ", "the "])  # a function word after the day
 def test_bare_ordinal_scan_from_the_article_finds_what_the_plain_pattern_finds(parts):
     """_BARE_ORDINAL begins with "he " (a fast scan); its days are the plain pattern's matches."""
     from tei_encoder.dates import _BARE_ORDINAL

@@ -455,6 +455,8 @@ class EntityRecognizer:
         # (_state_prefix_start: a cheap first test at every place found)
         self.spaced_state_prefixes = tuple(p + " " for p in self.names.state_prefixes)
         self.state_prefix_ends = frozenset(p[-1] for p in self.names.state_prefixes if p)
+        self.cue_words = _CueWords.of(self.link_rules, self.names)  # (_text_cues: which rules a string may fire)
+        self.sole_word_forms: dict[str, _Form] | None = None  # _sole_word_forms, made at first use
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
@@ -4139,6 +4141,8 @@ def _after_vessel_noun(rec: EntityRecognizer, text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     before = before[:-1]
+    if not before.endswith(rec.names.vessel_nouns):
+        return False  # (one test in C first: most names follow no vessel noun at all)
     return any(
         before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum() for noun in rec.names.vessel_nouns
     )
@@ -5552,12 +5556,92 @@ def _prefixed_state(ctx: _DocContext, prefix: str, country: tuple[str, ...], for
     return form.entity_id if rivals <= {form.entity_id} else None
 
 
+# the rules of the name pass about a found place or person that fire only next to a word of their own (a
+# gazetteer.json or names.json list): one bit each in a string's cues (_text_cues), so that a string without
+# such a word does not ask the rule at each name found in it (its answer would be None, 0 or False)
+_CUE_PAPERS_AFTER = 1  # _paper_after_place: paper_name_words ("Times")
+_CUE_PAPERS_BEFORE = 2  # _paper_before_place: paper_words_before_place ("Jornal")
+_CUE_EVENT_OR_PART = 4  # _before_event_noun, _after_org_part_noun: event_nouns, org_part_nouns ("accords", "Desk")
+_CUE_FEATURES = 8  # _feature_word_after: feature_words ("Harbor"), names.json named_after_person ("Stadium")
+_CUE_UNITS = 16  # _unit_of_body: org_part_nouns, unit_of_body_nouns ("department", "council")
+_CUE_SUBDIVISIONS = 32  # _city_and_subdivision: the first word of a subdivisions_after_a_city name
+_CUE_LONGER_PLACES = 64  # _longer_place_start: feature_words, state_form_words ("Sea", "Republic")
+_CUE_BROADCASTERS = 128  # _broadcaster_of_place: broadcaster_words ("Radio")
+_CUE_TOLD_APART = 256  # _told_apart_by_bracketed_place (" ("), _particle_name_end: particles ("de")
+_CUE_AFTER_PERSON = 512  # _named_after_found_person: kin_nouns, honours_named_after_person, named_after_person
+_CUE_CITY = 1024  # _designated_city: "City", "DF", "D." printed (_CITY_DESIGNATOR, "City of ")
+_CUE_DIRECTED = 2048  # _after_direction, _lower_case_direction_place: a direction, place_qualifiers ("Central")
+_CUE_STATE_OF = 4096  # _state_of_country: "State" ("the State of Israel")
+
+
+@dataclass(frozen=True)
+class _CueWords:
+    """The words without which a rule of the name pass about a found place or person cannot fire, folded (as
+    the tokens' keys: a token that is such a word has such a key), each with the bits of the rules it may
+    fire (_CUE_...); made once per recogniser, read by _text_cues once per string."""
+
+    bits: dict[str, int]
+    honours_before: tuple[str, ...]  # honours_before_person with the space after them ("Order of "), as printed
+
+    @classmethod
+    def of(cls, rules, v) -> _CueWords:
+        bits: dict[str, int] = {}
+        for bit, *groups in (
+            (_CUE_PAPERS_AFTER, rules.paper_name_words),
+            (_CUE_PAPERS_BEFORE, rules.paper_words_before_place),
+            (_CUE_EVENT_OR_PART, rules.event_nouns, rules.org_part_nouns),
+            (_CUE_FEATURES, rules.feature_words, v.named_after_person),
+            (_CUE_UNITS, rules.org_part_nouns, rules.unit_of_body_nouns),
+            (_CUE_SUBDIVISIONS, [key[0] for key in rules.subdivisions if key]),
+            (_CUE_LONGER_PLACES, rules.feature_words, rules.state_form_words),
+            (_CUE_BROADCASTERS, rules.broadcaster_words),
+            (_CUE_TOLD_APART, v.particles),
+            (_CUE_AFTER_PERSON, v.kin_nouns, v.honours_named_after_person, v.named_after_person),
+            (_CUE_DIRECTED, _DIRECTION, rules.place_qualifiers),
+            (_CUE_STATE_OF, ("State", "STATE")),
+        ):
+            for word in (w for group in groups for w in group):
+                for key in (word, norm(word)):  # (the word as given too: a folded one folds to itself)
+                    bits[key] = bits.get(key, 0) | bit
+        return cls(bits=bits, honours_before=tuple(f"{words} " for words in v.honours_before_person))
+
+
+def _sole_word_forms(rec: EntityRecognizer) -> dict[str, _Form]:
+    """The words that begin one listed form alone, of that one word, matched whatever its capitals ("exact"
+    None): word -> the form; what _longest_form gives at such a capitalised word when the record has learnt
+    no form beginning with it. Made at the first string tagged (the lexicon is whole then), kept by `rec`."""
+    if rec.sole_word_forms is None:
+        rec.sole_word_forms = {
+            key[0]: forms[0]
+            for key, forms in rec.lexicon.items()
+            if len(key) == 1 and len(forms) == 1 and forms[0].exact is None and rec.first_words.get(key[0]) == (1,)
+        }
+    return rec.sole_word_forms
+
+
+def _text_cues(cues: _CueWords, text: str, keys: tuple[str, ...]) -> int:
+    """The bits (_CUE_...) of the rules that may fire in a string, by its words' keys and a few printed cues."""
+    bits = cues.bits
+    found = 0
+    for key in bits.keys() & keys:  # (one pass in C over the keys; few match)
+        found |= bits[key]
+    if " (" in text:
+        found |= _CUE_TOLD_APART
+    if "City" in text or "DF" in text or "D." in text:
+        found |= _CUE_CITY
+    if any(words in text for words in cues.honours_before):
+        found |= _CUE_AFTER_PERSON
+    return found
+
+
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     toks, keys, caps, next_cap = _token_keys(text)
+    cues = -1  # the string's _text_cues, read at the first name found (most strings name nothing)
     spans: list[_Span] = []
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
     # capitalised word (the learnt lengths' dict is changed in place while the text is read, never replaced)
     local_first, first_words = ctx.local_first, ctx.rec.first_words
+    sole_forms, local = _sole_word_forms(ctx.rec), ctx.local
     place_keys = ctx.rec.link_rules.place_noun_keys  # "Delta", "Province" after a word no list knows
     n_toks = len(toks)
     i = 0
@@ -5566,8 +5650,14 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if i == n_toks:
             break
         # most capitalised words begin no form: no lookup at all, and none of the tests below (found is None)
-        lengths = local_first.get(keys[i]) or first_words.get(keys[i], ())
-        found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
+        word = keys[i]
+        learnt = local_first.get(word)
+        found: tuple[int, _Form] | None
+        if learnt is None and word in sole_forms and not local.get((word,)):
+            found = (1, sole_forms[word])  # what _longest_form gives at a capitalised word of one such form
+        else:
+            lengths = learnt or first_words.get(word, ())
+            found = _longest_form(ctx, text, toks, keys, caps, i, lengths) if lengths else None
         if (not found or found[0] == 1) and i and toks[i - 1][2] in ctx.rec.names.particles:
             particle = _listed_after_particle(ctx, text, toks, keys, i)
             if particle:
@@ -5595,6 +5685,8 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             i += 1
             continue
         start = toks[i][0]
+        if cues < 0:
+            cues = _text_cues(ctx.rec.cue_words, text, keys)
         if found[0] == 1 and found[1].kind == "person" and found[1].rank == 2:
             whole = _given_before_learnt_surname(ctx, text, toks, caps, i, spans, found[1])
             if whole:
@@ -5628,7 +5720,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         if found and found[1].kind in ("person", "place") and _after_vessel_noun(ctx.rec, text, start):
             i += found[0]  # "the ship Fidel Castro": a ship's name, not the man
             continue
-        named = _named_after_found_person(ctx, text, toks, keys, i, found) if found else None
+        named = (
+            _named_after_found_person(ctx, text, toks, keys, i, found) if found and cues & _CUE_AFTER_PERSON else None
+        )
         if named:
             if named[0] is not None:
                 spans.append(named[0])  # "Kim Il Sung Square", "the Ho Chi Minh Trail": a place, not the person
@@ -5650,7 +5744,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             surface = text[start:end]
             other = (
                 _city_and_subdivision(ctx, text, toks, keys, i, length, spans)
-                if form.kind == "place" and ctx.rec.link_rules.subdivisions
+                if form.kind == "place" and cues & _CUE_SUBDIVISIONS
                 else None
             )
             if other:
@@ -5659,7 +5753,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 continue
             body = (
                 _unit_of_body(ctx, text, toks, caps, i, end, spans, form.kind)
-                if form.kind in ("place", "org")
+                if form.kind in ("place", "org") and cues & _CUE_UNITS
                 else None
             )
             if body:
@@ -5669,7 +5763,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 while i < len(toks) and toks[i][0] < body[1]:
                     i += 1
                 continue
-            city = _designated_city(ctx, text, toks, keys, i, length) if form.kind == "place" else None
+            city = (
+                _designated_city(ctx, text, toks, keys, i, length)
+                if form.kind == "place" and cues & _CUE_CITY
+                else None
+            )
             if city:
                 while spans and spans[-1][1] > city[0]:
                     spans.pop()  # "City" of "the City of Mexico" was tagged on its own
@@ -5707,7 +5805,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(party)  # "the CP Italy": a party of the state, not the state
                 i += length
                 continue
-            broadcaster = _broadcaster_of_place(ctx, text, toks, i, end, spans) if form.kind == "place" and i else None
+            broadcaster = (
+                _broadcaster_of_place(ctx, text, toks, i, end, spans)
+                if form.kind == "place" and i and cues & _CUE_BROADCASTERS
+                else None
+            )
             if broadcaster:
                 spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
                 i += length
@@ -5721,8 +5823,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans[-1] = other_state  # "the PCC of Chile": not the Cuban party, one body of the record
                 i += length
                 continue
-            paper = _paper_after_place(ctx, text, toks, i, i + length) if form.kind == "place" else None
-            if paper is None and form.kind == "place" and i >= 2:
+            paper = (
+                _paper_after_place(ctx, text, toks, i, i + length)
+                if form.kind == "place" and cues & _CUE_PAPERS_AFTER
+                else None
+            )
+            if paper is None and form.kind == "place" and i >= 2 and cues & _CUE_PAPERS_BEFORE:
                 paper = _paper_before_place(ctx, text, toks, i, end, spans)
                 if paper:
                     spans.append(paper)  # "Jornal do Brasil", "Diario de Cuba": the paper, not the place
@@ -5732,8 +5838,10 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
                 i += length + 1
                 continue
-            if form.kind == "place" and (
-                _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
+            if (
+                form.kind == "place"
+                and cues & _CUE_EVENT_OR_PART
+                and (_before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans))
             ):
                 i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
                 continue
@@ -5741,7 +5849,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if (
                 form.kind == "place"
                 and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
-                and not (form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers))
+                and not (
+                    form.rank < 2 and cues & _CUE_DIRECTED and _after_direction(text, toks, keys, caps, i, qualifiers)
+                )
                 and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
                 and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
             ):
@@ -5790,7 +5900,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                 i += length
                 continue
-            feature = _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" else 0
+            feature = (
+                _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" and cues & _CUE_FEATURES else 0
+            )
             if feature:
                 # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
                 # (one place of the record, unlinked; a listed longer name was matched before)
@@ -5800,7 +5912,9 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i = feature
                 continue
             directed = (
-                _lower_case_direction_place(ctx, text, toks, keys, caps, i, length) if form.kind == "place" else None
+                _lower_case_direction_place(ctx, text, toks, keys, caps, i, length)
+                if form.kind == "place" and cues & _CUE_DIRECTED
+                else None
             )
             if directed:
                 # "south Vietnam" is South Vietnam when a list holds that name, not Vietnam
@@ -5810,7 +5924,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 i += length
                 continue
             told = 0
-            if form.kind == "place":
+            if form.kind == "place" and cues & _CUE_TOLD_APART:
                 told = _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) or _particle_name_end(
                     ctx, text, toks, caps, i + length
                 )
@@ -5831,7 +5945,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 while i < len(toks) and toks[i][0] < told:
                     i += 1
                 continue
-            outer = _longer_place_start(ctx, text, toks, keys, caps, i, spans) if form.kind == "place" else None
+            outer = (
+                _longer_place_start(ctx, text, toks, keys, caps, i, spans)
+                if form.kind == "place" and cues & _CUE_LONGER_PLACES
+                else None
+            )
             if outer is None and form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
                 outer = i - 1
             if outer is not None:
@@ -5843,7 +5961,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                 spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
                 i += length
                 continue
-            if form.kind == "place" and form.rank < 2 and _after_direction(text, toks, keys, caps, i, qualifiers):
+            if (
+                form.kind == "place"
+                and form.rank < 2
+                and cues & _CUE_DIRECTED
+                and _after_direction(text, toks, keys, caps, i, qualifiers)
+            ):
                 # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
                 start = toks[i - 1][0]
                 surface = text[start:end]
@@ -5903,6 +6026,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             if (
                 form.kind == "place"
                 and start == toks[i][0]
+                and cues & _CUE_STATE_OF
                 and _state_of_country(ctx, text, toks, keys, i, length, spans)
             ):
                 start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
@@ -7040,7 +7164,7 @@ _TITLE_PHRASES: dict[int, frozenset[str]] = {}  # id of a vocabulary -> its titl
 
 def _title_phrase(v, word: str, following: str) -> bool:
     """Whether `word` begins a title of two words with `following` ("First" + "Secretary")."""
-    phrases = _TITLE_PHRASE_SETS.get(id(v))
+    phrases = _TITLE_PHRASES.get(id(v))
     if phrases is None:
         phrases = _TITLE_PHRASES[id(v)] = frozenset(
             " ".join(fold(t).split()[:2]) for t in (*v.ranks, *v.roles, *v.honorifics) if " " in t
