@@ -1826,6 +1826,16 @@ def _chars_before_last(last: str, forms: tuple[str, ...]) -> frozenset[str] | No
     return frozenset(form[len(form) - len(last) - 1] for form in forms)
 
 
+@lru_cache(maxsize=8)
+def _forms_by_length(forms: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The cue forms grouped by their length: one slice and set lookup per length where a cue's last word
+    is printed, instead of a comparison per form."""
+    lengths: dict[int, set[str]] = {}
+    for form in forms:
+        lengths.setdefault(len(form), set()).add(form)
+    return tuple((length, frozenset(same)) for length, same in sorted(lengths.items()))
+
+
 def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...]], ...], text: str) -> list[re.Match]:
     """pattern.finditer(text) for a pattern whose matches begin with one of the cue forms as printed
     (cued_name): the same matches, tried only where a form is printed (found from its last word, a fast
@@ -1841,9 +1851,9 @@ def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...
             if before is not None and text[at - 1 : at] not in before:
                 at = text.find(last, at + 1)
                 continue
-            for form in forms:
-                start = end - len(form)
-                if start >= 0 and text.startswith(form, start):
+            for length, same_length in _forms_by_length(forms):  # (26 forms end in "by", of a few lengths)
+                start = end - length
+                if start >= 0 and text[start:end] in same_length:
                     starts.add(start)
             at = text.find(last, at + 1)
     found = []
