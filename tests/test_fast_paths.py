@@ -563,3 +563,47 @@ def test_token_keys_as_read_token_by_token(text):
     assert keys == tuple(entities.norm(w) for _, _, w in toks)
     assert caps == tuple(w[0].isupper() for _, _, w in toks)
     assert next_cap == tuple(next((j for j in range(k, len(toks)) if caps[j]), len(toks)) for k in range(len(toks) + 1))
+
+
+CAP_WORDS = ["Ivan", "Ivanov", "Ivan's", "Kim", "Dash", "Tsedenbaliin", "Ó", "X-y", "Jean-pierre", "said", "de", "McD"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(CAP_WORDS), st.sampled_from([" ", "", "-", "\n", ". ", ", ", "’", "("])),
+        max_size=14,
+    )
+)
+def test_capitalised_words_of_a_kind_are_the_scans_matches_of_that_kind(parts):
+    """_cap_words_of_kind (each distinct word's kind asked once, its places found by str.find) gives the
+    matches the scan of every capitalised word kept: the same spans, first to last (issue #12's speed)."""
+    from tei_encoder.enrich.entities import _CAP_WORD, _GIVEN, _MONGOLIAN, _cap_words_of_kind, _word_kind
+
+    text = "".join(word + gap for word, gap in parts)
+    for kind in (_GIVEN | _MONGOLIAN, _GIVEN, _MONGOLIAN):
+        plain = [m.span() for m in _CAP_WORD.finditer(text) if _word_kind(m.group(0)) & kind]
+        assert [m.span() for m in _cap_words_of_kind(text, kind)] == plain
+
+
+ROLE_WORDS = ["the", "The", "he", "ambassador", "ambassadors", "counsellor", "minister", "Kéri", "Jovanovic", "other"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ROLE_WORDS), st.sampled_from([" ", "", "  ", "\n", ", "])), max_size=10))
+def test_role_before_a_name_as_a_trie_finds_what_the_longest_first_alternation_finds(parts):
+    """The recogniser's role_name (its roles as a trie) finds, with the same groups, what the plain
+    alternation of the roles sorted longest first found (issue #12's speed)."""
+    from conftest import SETTINGS
+
+    from tei_encoder.enrich.entities import _NAME_TOKEN
+    from tei_encoder.enrich.names import vocabulary
+    from tei_encoder.pipeline import recognizer
+
+    text = "".join(word + gap for word, gap in parts)
+    v = vocabulary()
+    roles = {r.lower() for r in (*v.roles, *v.ranks) if " " not in r}
+    plain = "|".join(sorted((re.escape(r) for r in roles), key=len, reverse=True))
+    pattern = re.compile(rf"he(?<=(?<![\w])[Tt]he)\s(?:{plain})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
+    found = recognizer(SETTINGS.authority, SETTINGS.gazetteer).role_name.finditer(text)
+    assert [(m.span(), m["name"]) for m in found] == [(m.span(), m["name"]) for m in pattern.finditer(text)]
