@@ -482,15 +482,28 @@ def date_problems(el: etree._Element) -> list[str]:
 # What a date's problems and its date value depend on: the values of these attributes (None for
 # each it lacks). A document repeats its dates' values (every date of one day), and so do the
 # next documents: each set of values is read once, not once per element and reading.
-_DATE_ATTRIBUTES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
+_DATE_ATTRIBUTES = tuple(
+    name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names
+)  # as _date_attributes reads them
 _SOUND_DATES: set[tuple[str | None, ...]] = set()  # values date_problems found nothing wrong with
 _SOUND_DATES_KEPT = 65536
 
 
 def _date_attributes(el: etree._Element) -> tuple[str | None, ...]:
     """EL's values of _DATE_ATTRIBUTES, in that order (None for each it lacks)."""
-    get = el.get
-    return tuple(get(name) for name in _DATE_ATTRIBUTES)
+    get = el.get  # ten lookups written out: a generator for them cost as much again
+    return (
+        get("when"),
+        get("when-iso"),
+        get("from"),
+        get("from-iso"),
+        get("to"),
+        get("to-iso"),
+        get("notBefore"),
+        get("notBefore-iso"),
+        get("notAfter"),
+        get("notAfter-iso"),
+    )
 
 
 def date_warnings(root: etree._Element) -> list[str]:

@@ -58,6 +58,12 @@ def test_a_documents_dates_are_read_once_for_each_set_of_values(monkeypatch):
     assert values == [f"1959-04-{11 + i % 2}" for i in range(50)] + ["1959-04-01..1959-04-20"]
 
 
+def test_a_dates_attributes_are_read_in_the_order_of_their_names():
+    element = etree.Element(T + "date", {name: str(i) for i, name in enumerate(sitemap._DATE_ATTRIBUTES)})
+    assert sitemap._date_attributes(element) == tuple(map(str, range(10)))
+    assert sitemap._date_attributes(etree.Element(T + "date")) == (None,) * 10
+
+
 DATE_VALUES = ["1962", "1962-10", "1962-10-03", "1962-02-30", "1961-13", "0000", "-0044", " 1962-10-03 ",
                "1962-10-03T10:00", "1962-1x", "x", "", "1963", "1962-12-31", "1962-12-01", "2000-02-29"]  # fmt: skip
 DATE_NAMES = ["when", "when-iso", "from", "from-iso", "to", "to-iso", "notBefore", "notBefore-iso", "notAfter",
