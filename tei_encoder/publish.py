@@ -265,8 +265,9 @@ class _StderrCapture:
     def __enter__(self) -> _StderrCapture:
         if self._file is None:
             self._file = tempfile.TemporaryFile()
-        self._file.seek(0)
-        self._file.truncate()
+        if self._written():  # emptied only when the last run wrote something (most write nothing)
+            self._file.seek(0)
+            self._file.truncate()
         sys.stderr.flush()
         self._saved = os.dup(2)
         os.dup2(self._file.fileno(), 2)
@@ -276,9 +277,17 @@ class _StderrCapture:
         os.dup2(self._saved, 2)
         os.close(self._saved)
 
+    def _written(self) -> bool:
+        """Whether anything was written to the file: its offset, which the writes through file
+        descriptor 2 move (the same open file), is past the start."""
+        assert self._file is not None
+        return os.lseek(self._file.fileno(), 0, os.SEEK_CUR) > 0
+
     def text(self) -> str:
         """What was written during the last capture."""
         assert self._file is not None
+        if not self._written():
+            return ""
         self._file.seek(0)
         return self._file.read().decode("utf-8", "replace")
 

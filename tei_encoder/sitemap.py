@@ -197,9 +197,16 @@ def entries(root: etree._Element) -> dict[str, etree._Element]:
 def preferred_name(entry: etree._Element) -> str:
     """An entry's name as registers show it: its name marked preferred, else its first name
     (persName, placeName, orgName …), whitespace normalised; "" when it has none."""
-    names = [n for n in entry if isinstance(n.tag, str) and n.tag.endswith("Name")]
-    chosen = next((n for n in names if n.get("type") == "preferred"), names[0] if names else None)
-    return " ".join("".join(chosen.itertext()).split()) if chosen is not None else ""
+    chosen = None  # the first name marked preferred, else the first name (one pass, no list)
+    for n in entry:
+        if isinstance(n.tag, str) and n.tag.endswith("Name"):
+            if n.get("type") == "preferred":
+                chosen = n
+                break
+            chosen = n if chosen is None else chosen
+    if chosen is None:
+        return ""
+    return " ".join((chosen.text or "").split() if not len(chosen) else "".join(chosen.itertext()).split())
 
 
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
@@ -440,6 +447,9 @@ def date_problems(el: etree._Element) -> list[str]:
     a value the site cannot read as a date (`1961-06-9x`, `--06-09`, `June 1961`), a date no calendar
     has (neither taken: not indexed, not in the JSON-LD, its text shown) and a span or bounds whose
     end comes before its start (shown as written, with no interval). [] when nothing is."""
+    values = _date_attributes(el)
+    if values in _SOUND_DATES:  # attribute values already read and found sound (most dates)
+        return []
     problems = []
     line = f"line {el.sourceline}: " if el.sourceline else ""
     tag = etree.QName(el).localname
@@ -462,7 +472,38 @@ def date_problems(el: etree._Element) -> list[str]:
             problems.append(
                 f"{line}<{tag}>: its end {end} comes before its start {start}; shown as written, with no interval"
             )
+    if not problems:
+        if len(_SOUND_DATES) >= _SOUND_DATES_KEPT:
+            _SOUND_DATES.clear()
+        _SOUND_DATES.add(values)
     return problems
+
+
+# What a date's problems and its date value depend on: the values of these attributes (None for
+# each it lacks). A document repeats its dates' values (every date of one day), and so do the
+# next documents: each set of values is read once, not once per element and reading.
+_DATE_ATTRIBUTES = tuple(
+    name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names
+)  # as _date_attributes reads them
+_SOUND_DATES: set[tuple[str | None, ...]] = set()  # values date_problems found nothing wrong with
+_SOUND_DATES_KEPT = 65536
+
+
+def _date_attributes(el: etree._Element) -> tuple[str | None, ...]:
+    """EL's values of _DATE_ATTRIBUTES, in that order (None for each it lacks)."""
+    get = el.get  # ten lookups written out: a generator for them cost as much again
+    return (
+        get("when"),
+        get("when-iso"),
+        get("from"),
+        get("from-iso"),
+        get("to"),
+        get("to-iso"),
+        get("notBefore"),
+        get("notBefore-iso"),
+        get("notAfter"),
+        get("notAfter-iso"),
+    )
 
 
 def date_warnings(root: etree._Element) -> list[str]:
@@ -500,6 +541,13 @@ def _whole(start: str, end: str) -> str:
 def date_value(el: etree._Element) -> str:
     """The date an element of att.datable gives, as a date value (see DATE_SPAN): @when, else
     @from/@to, else @notBefore/@notAfter (each also as -iso); '' when it gives none in ISO form."""
+    return _date_value_of(_date_attributes(el))
+
+
+@lru_cache(maxsize=65536)
+def _date_value_of(values: tuple[str | None, ...]) -> str:
+    """date_value of an element whose _DATE_ATTRIBUTES have these VALUES (read once for each set)."""
+    el = etree.Element("date", {name: v for name, v in zip(_DATE_ATTRIBUTES, values, strict=True) if v is not None})
     when = _iso_of(el, _WHEN)
     if when:
         return when
@@ -604,8 +652,14 @@ def _decide(
     """What pub:link says of every mention of an entity before and after its anchor's number:
     ("KIND PAGE ANCHOR-PREFIX", " NAME"), kept in DECIDED for the next mention (see `annotate`)."""
     name = preferred_name(listed[key]) if key in listed else ""
-    decided[kind, key] = found = (f"{kind} {entity_page(kind, key)} {anchor_prefix(key)}", f" {name}")
+    decided[kind, key] = found = (_link_head(kind, key), f" {name}")
     return found
+
+
+@lru_cache(maxsize=65536)  # an entity is mentioned in many documents
+def _link_head(kind: str, key: str) -> str:
+    """pub:link's start for every mention of an entity: "KIND PAGE ANCHOR-PREFIX" (see _decide)."""
+    return f"{kind} {entity_page(kind, key)} {anchor_prefix(key)}"
 
 
 def drop_annotations(root: etree._Element) -> int:
@@ -795,7 +849,6 @@ def _mark_directions(root: etree._Element, page_direction: str = "ltr") -> None:
         directions[el] = direction
 
 
-_POINTERS = etree.XPath("//t:ref[@target] | //t:ptr[@target]", namespaces={"t": TEI_NS})
 _WITH_ID = etree.XPath("//t:text//*[@xml:id]", namespaces={"t": TEI_NS})
 # Elements of the text whose page element takes an id from pub:anchor (layout.xsl f:lang; an
 # anchor, which shows nothing, gets an empty span): those the page already gives an id (notes,
@@ -874,8 +927,9 @@ def _mark_references(root: etree._Element) -> None:
     with an id (pub:anchor on it, "id-" and the xml:id, apart from the page's own ids). Any
     other target (another file, an unsafe scheme, an id not in the text) gets no pub:to: the
     page shows the words with the target beside them, never a wrong link."""
-    pointers = _POINTERS(root)
-    if not pointers:  # most documents: one XPath, nothing else
+    # found by libxml2's walk, in document order (the XPath's union of two paths walked the tree twice)
+    pointers = [el for el in root.iter(T + "ref", T + "ptr") if el.get("target") is not None]
+    if not pointers:  # most documents: one walk, nothing else
         return
     ids: dict[str, etree._Element] | None = None
     for el in pointers:
