@@ -386,8 +386,8 @@ def _process(task: RecordTask) -> RecordOutcome:
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
             problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(tei)), str(target), tei)
         outcome.seconds["validate"] = clock() - started
-        outcome.checked_warnings = [d.text() for d in problems if d.severity == "warning"]
-        errors = [d.text() for d in problems if d.severity == "error"]
+        outcome.checked_warnings = [d.located() for d in problems if d.severity == "warning"]
+        errors = [d.located() for d in problems if d.severity == "error"]
         if errors:
             outcome.warnings += outcome.checked_warnings
             outcome.error = f"encoded TEI is invalid ({counted(len(errors), 'error')}); not written: {errors[0]}"
@@ -450,9 +450,10 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             _worker["master_validator"] = Validator(profile="auto")
         problems = _worker["master_validator"].check_file(Path(path))
         outcome.seconds["validate"] = clock() - started
-        outcome.checked_warnings = [d.text() for d in problems if d.severity == "warning"]
+        # the record is the master itself: its line, not its name again
+        outcome.checked_warnings = [d.located(named=False) for d in problems if d.severity == "warning"]
         outcome.warnings += outcome.checked_warnings
-        errors = [d.text() for d in problems if d.severity == "error"]
+        errors = [d.located(named=False) for d in problems if d.severity == "error"]
         if errors:
             outcome.error = f"TEI master is invalid ({counted(len(errors), 'error')}); not published: {errors[0]}"
             outcome.tei_hash = ""
