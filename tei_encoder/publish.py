@@ -904,7 +904,7 @@ def _unexcused(strict: Counter, extra: Counter) -> Counter:
     to, `<choice><sic>boob</sic>…</choice>s` shows "boobs"; a word joined across a line break)
     excuses one missing occurrence of that word. Counts are compared, never mere presence: a word
     the page shows elsewhere, as often as the text writes it there, excuses no occurrence lost here."""
-    lenient = Counter()
+    lenient: Counter = Counter()
     for word, n in strict.items():
         n -= sum(k * shown.count(word) for shown, k in extra.items() if len(shown) > len(word))
         if n > 0:
@@ -1359,10 +1359,17 @@ class EntityIndex:
             s = self.docs[name]
             tag = (
                 f"<doc page={quoteattr(s.page)} title={quoteattr(s.title)} "
-                f"date={quoteattr(s.date)} date-text={quoteattr(s.date_text)}"
+                f"date={quoteattr(s.date)} date-text={quoteattr(s.date_text)} "
+                f"lang={quoteattr(s.lang)} dir={quoteattr(_direction(s.lang))} "
+                f"title-lang={quoteattr(s.title_lang)} title-dir={quoteattr(_direction(s.title_lang))}"
             )
             self._doc_tags[name] = tag
         return tag
+
+
+def _direction(lang: str) -> str:
+    """The writing direction of a document's language quoted on another page: "auto" when unknown."""
+    return sitemap.language_direction(lang) if lang else "auto"
 
 
 def _xml_text(text: str) -> str:

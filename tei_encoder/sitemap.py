@@ -333,11 +333,8 @@ _TITLES = etree.XPath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", name
 _ANY_TITLES = etree.XPath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
 
 
-def document_title(root: etree._Element, fallback: str = "") -> str:
-    """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
-    analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
-    first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
-    that is empty or missing gives `fallback` (the file name), never an empty heading."""
+def _chosen_title(root: etree._Element, fallback: str = "") -> tuple[etree._Element | None, str]:
+    """The title element `document_title` chooses and its text; (None, FALLBACK) when none has text."""
     titles = _TITLES(root)
     if not titles:
         titles = _ANY_TITLES(root)
@@ -350,10 +347,43 @@ def document_title(root: etree._Element, fallback: str = "") -> str:
         lambda t: True,
     )
     for wanted in preferences:
-        chosen = next((text for t, text in named if wanted(t)), None)
+        chosen = next(((t, text) for t, text in named if wanted(t)), None)
         if chosen:
             return chosen
-    return fallback
+    return None, fallback
+
+
+def document_title(root: etree._Element, fallback: str = "") -> str:
+    """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
+    analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
+    first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
+    that is empty or missing gives `fallback` (the file name), never an empty heading."""
+    return _chosen_title(root, fallback)[1]
+
+
+def _language_at(el: etree._Element | None) -> str:
+    """The nearest xml:lang at or above EL as an HTML lang value (`html_lang`); "" when none or invalid."""
+    while el is not None:
+        lang = el.get(XML_LANG)
+        if lang is not None:
+            return html_lang(lang) if lang.strip() else ""
+        el = el.getparent()
+    return ""
+
+
+def document_languages(root: etree._Element) -> tuple[str, str]:
+    """(the language of the document's text, that of its title, `document_title`), as HTML lang
+    values for what other pages quote of it (an entry page's snippets and title, TEI P5 §vi.1
+    xml:lang): the nearest xml:lang at or above the first `text` (else the header's main
+    language, as its page says, `_declare_text_language`) and at or above the chosen title (else
+    the header's main language; never the text's own xml:lang). "" when unknown: the quoting page
+    then says so (lang="") rather than letting the site's own language stand for it."""
+    main = main_language(root)
+    declared = html_lang(main) if main else ""
+    text = root.find(f"{T}text")
+    title = _chosen_title(root)[0]
+    text_lang = _language_at(text if text is not None else root) or declared
+    return text_lang, _language_at(title if title is not None else root) or declared
 
 
 # Where TEI gives a document's date, most specific first (TEI P5 §2.4.1 creation, §2.4.6
