@@ -110,7 +110,7 @@ def test_the_quick_reading_of_a_page_counts_no_word_the_page_does_not_show():
             f'<!DOCTYPE html><html><head><title>t</title></head><body><div data-tei-region="text">{body}</div></body></html>'
         ).encode()
 
-    lost = "1 word of the text is not shown on the page; the first is in <p> at line 1"
+    lost = "1 word of the text is not shown on the page; the first is in <p> at line 1: quay"
     for body in (
         "<p>Tarvok met Ostrelin at the</p><!-- x > quay < -->",
         "<p>Tarvok met Ostrelin at the</p><script>quay</script>",
