@@ -96,7 +96,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 6  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 7  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
 OWNED_FOLDERS = (
@@ -386,8 +386,8 @@ def _process(task: RecordTask) -> RecordOutcome:
         if problems:  # the in-memory tree has no line numbers: report from the file's own text
             problems = _worker["validator"].check_tree(etree.ElementTree(etree.fromstring(tei)), str(target), tei)
         outcome.seconds["validate"] = clock() - started
-        outcome.checked_warnings = [d.text() for d in problems if d.severity == "warning"]
-        errors = [d.text() for d in problems if d.severity == "error"]
+        outcome.checked_warnings = [d.located() for d in problems if d.severity == "warning"]
+        errors = [d.located() for d in problems if d.severity == "error"]
         if errors:
             outcome.warnings += outcome.checked_warnings
             outcome.error = f"encoded TEI is invalid ({counted(len(errors), 'error')}); not written: {errors[0]}"
@@ -450,9 +450,10 @@ def _process_master(task: RecordTask) -> RecordOutcome:
             _worker["master_validator"] = Validator(profile="auto")
         problems = _worker["master_validator"].check_file(Path(path))
         outcome.seconds["validate"] = clock() - started
-        outcome.checked_warnings = [d.text() for d in problems if d.severity == "warning"]
+        # the record is the master itself: its line, not its name again
+        outcome.checked_warnings = [d.located(named=False) for d in problems if d.severity == "warning"]
         outcome.warnings += outcome.checked_warnings
-        errors = [d.text() for d in problems if d.severity == "error"]
+        errors = [d.located(named=False) for d in problems if d.severity == "error"]
         if errors:
             outcome.error = f"TEI master is invalid ({counted(len(errors), 'error')}); not published: {errors[0]}"
             outcome.tei_hash = ""

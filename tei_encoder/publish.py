@@ -903,8 +903,22 @@ def _missing_in(written: Counter, region: etree._Element | Sequence[etree._Eleme
         strict = written - shown
     if not strict:
         return strict, Counter()
-    longer = " ".join(w for w in shown if len(w) > 1)
-    return strict, Counter({w: n for w, n in strict.items() if w not in longer})
+    return strict, _unexcused(strict, shown - written)
+
+
+def _unexcused(strict: Counter, extra: Counter) -> Counter:
+    """The words of STRICT (written more often than shown, counted) that the page's EXTRA words
+    (shown more often than written, counted) do not account for: each occurrence of an extra word
+    holding a missing word inside it (an alternative's reading printed against the word it belongs
+    to, `<choice><sic>boob</sic>…</choice>s` shows "boobs"; a word joined across a line break)
+    excuses one missing occurrence of that word. Counts are compared, never mere presence: a word
+    the page shows elsewhere, as often as the text writes it there, excuses no occurrence lost here."""
+    lenient: Counter = Counter()
+    for word, n in strict.items():
+        n -= sum(k * shown.count(word) for shown, k in extra.items() if len(shown) > len(word))
+        if n > 0:
+            lenient[word] = n
+    return lenient
 
 
 def missing_text(root: etree._Element, page: bytes) -> list[str]:
@@ -918,13 +932,14 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
     missing = missing_words(root, page, text_words(root, text))[1]
     if not missing:
         return unmarked
-    first = next(
-        (
-            node
-            for node in root.xpath("//tei:text//text()[not(ancestor::tei:teiHeader)]", namespaces=NSMAP)
-            if any(w in missing for w in _WORD.findall(node))
-        ),
-        None,
+    nodes = [
+        (node, Counter(_WORD.findall(node)))
+        for node in root.xpath("//tei:text//text()[not(ancestor::tei:teiHeader)]", namespaces=NSMAP)
+    ]
+    # where the lost words are: the first piece of text all of whose words are missing (a dropped
+    # block whose words recur elsewhere), else the first holding one
+    first = next((node for node, words in nodes if words and not words - missing), None) or next(
+        (node for node, words in nodes if any(w in missing for w in words)), None
     )
     where = ""
     if first is not None:
@@ -933,7 +948,14 @@ def missing_text(root: etree._Element, page: bytes) -> list[str]:
             where = f"; the first is in <{etree.QName(el).localname}>" + (
                 f" at line {el.sourceline}" if el.sourceline else ""
             )
-    return [*unmarked, f"{counted(sum(missing.values()), 'word of the text not shown')}{where}"]
+    return [*unmarked, f"{counted(sum(missing.values()), 'word of the text not shown')}{where}: {_listed(missing)}"]
+
+
+def _listed(missing: Counter, most: int = 12) -> str:
+    """The words of MISSING, most often missing first (then as written), each with its count when
+    more than one, at most MOST of them and "…" for the rest: what a warning names."""
+    words = [w if n == 1 else f"{w} (×{n})" for w, n in sorted(missing.items(), key=lambda wn: -wn[1])[:most]]
+    return ", ".join(words) + (", …" if len(missing) > most else "")
 
 
 # Parts of a TEI header a page may show in a region of its own (xslt/metadata.xsl marks the summary
@@ -973,7 +995,7 @@ def missing_header_text(root: etree._Element, page: bytes) -> list[str]:
             warnings.append(
                 f"{counted(sum(missing.values()), 'word of the header not shown')} (<{kind}>"
                 + (f" at line {line}" if line else "")
-                + ")"
+                + f"): {_listed(missing)}"
             )
     return warnings
 
@@ -1346,10 +1368,17 @@ class EntityIndex:
             s = self.docs[name]
             tag = (
                 f"<doc page={quoteattr(s.page)} title={quoteattr(s.title)} "
-                f"date={quoteattr(s.date)} date-text={quoteattr(s.date_text)}"
+                f"date={quoteattr(s.date)} date-text={quoteattr(s.date_text)} "
+                f"lang={quoteattr(s.lang)} dir={quoteattr(_direction(s.lang))} "
+                f"title-lang={quoteattr(s.title_lang)} title-dir={quoteattr(_direction(s.title_lang))}"
             )
             self._doc_tags[name] = tag
         return tag
+
+
+def _direction(lang: str) -> str:
+    """The writing direction of a document's language quoted on another page: "auto" when unknown."""
+    return sitemap.language_direction(lang) if lang else "auto"
 
 
 def _xml_text(text: str) -> str:

@@ -340,11 +340,8 @@ _TITLES = etree.XPath("tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title", name
 _ANY_TITLES = etree.XPath(".//tei:titleStmt/tei:title", namespaces={"tei": TEI_NS})
 
 
-def document_title(root: etree._Element, fallback: str = "") -> str:
-    """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
-    analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
-    first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
-    that is empty or missing gives `fallback` (the file name), never an empty heading."""
+def _chosen_title(root: etree._Element, fallback: str = "") -> tuple[etree._Element | None, str]:
+    """The title element `document_title` chooses and its text; (None, FALLBACK) when none has text."""
     titles = _TITLES(root)
     if not titles:
         titles = _ANY_TITLES(root)
@@ -357,10 +354,43 @@ def document_title(root: etree._Element, fallback: str = "") -> str:
         lambda t: True,
     )
     for wanted in preferences:
-        chosen = next((text for t, text in named if wanted(t)), None)
+        chosen = next(((t, text) for t, text in named if wanted(t)), None)
         if chosen:
             return chosen
-    return fallback
+    return None, fallback
+
+
+def document_title(root: etree._Element, fallback: str = "") -> str:
+    """The title a page shows, from titleStmt (TEI P5 §2.2.1): title[@type="main"], else the
+    analytic title (@level="a") before a series, monograph or journal one (@level s/m/j), else the
+    first; whitespace normalised, corrections (`corr`) left out as the text shows them. A title
+    that is empty or missing gives `fallback` (the file name), never an empty heading."""
+    return _chosen_title(root, fallback)[1]
+
+
+def _language_at(el: etree._Element | None) -> str:
+    """The nearest xml:lang at or above EL as an HTML lang value (`html_lang`); "" when none or invalid."""
+    while el is not None:
+        lang = el.get(XML_LANG)
+        if lang is not None:
+            return html_lang(lang) if lang.strip() else ""
+        el = el.getparent()
+    return ""
+
+
+def document_languages(root: etree._Element) -> tuple[str, str]:
+    """(the language of the document's text, that of its title, `document_title`), as HTML lang
+    values for what other pages quote of it (an entry page's snippets and title, TEI P5 §vi.1
+    xml:lang): the nearest xml:lang at or above the first `text` (else the header's main
+    language, as its page says, `_declare_text_language`) and at or above the chosen title (else
+    the header's main language; never the text's own xml:lang). "" when unknown: the quoting page
+    then says so (lang="") rather than letting the site's own language stand for it."""
+    main = main_language(root)
+    declared = html_lang(main) if main else ""
+    text = root.find(f"{T}text")
+    title = _chosen_title(root)[0]
+    text_lang = _language_at(text if text is not None else root) or declared
+    return text_lang, _language_at(title if title is not None else root) or declared
 
 
 # Where TEI gives a document's date, most specific first (TEI P5 §2.4.1 creation, §2.4.6
@@ -695,6 +725,7 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
                "#" and the page anchor of the element it points to in the text
     pub:anchor on an element of the text a ref or ptr points to: its HTML id on the page
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
+    pub:span   an element wrapping each piece of text a delSpan or addSpan marks (`_mark_spans`)
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it);
@@ -741,6 +772,7 @@ def annotate(root: etree._Element, page_direction: str = "ltr") -> etree._Elemen
     _link_authors(root, kinds)
     _mark_references(root)
     _join_broken_words(root)
+    _mark_spans(root)
     _mark_dates(root)
     _declare_text_language(root)
     _mark_directions(root, page_direction)
@@ -766,6 +798,54 @@ def _join_broken_words(root: etree._Element) -> None:
             el.getparent().text = el.getparent().text.rstrip(" \t\r\n")
         if el.tail:
             el.tail = el.tail.lstrip(" \t\r\n")
+
+
+_SPANS = {T + "delSpan": "del", T + "addSpan": "add"}  # TEI P5 §11.3.1.4: their kind of change
+SPAN = P + "span"  # the wrapper of a spanned piece of text (xslt/alternatives.xsl shows it as del or add)
+
+
+def _mark_spans(root: etree._Element) -> None:
+    """Each piece of text (not white space alone) from a delSpan or addSpan to the element its
+    @spanTo points to (TEI P5 §11.3.1.4), across paragraph and other boundaries, wrapped in a
+    pub:span element whose @kind is "del" or "add", so the page shows it deleted or added as it
+    shows del and add. A span whose target is not an element after it marks nothing: its text
+    is shown as written (the validator reports the pointer). Documents without spans cost one
+    search of the tree."""
+    starts = list(root.iter(*_SPANS))
+    if not starts:
+        return
+    ids = {el.get(XML_ID): el for el in root.iter() if isinstance(el.tag, str) and el.get(XML_ID)}
+    ends: dict[etree._Element, etree._Element] = {}  # span element -> its target
+    for el in starts:
+        target = ids.get((el.get("spanTo") or "").strip().removeprefix("#"))
+        if target is not None:
+            ends[el] = target
+    if not ends:
+        return
+    open_spans: list[etree._Element] = []  # spans begun and not yet ended, in the order begun
+    pieces: list[tuple[etree._Element, bool, str]] = []  # (element, its tail?, kind)
+    waiting = set(ends.values())
+    seen: set[etree._Element] = set()  # targets met so far: a span pointing back marks nothing
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            if el in waiting:
+                seen.add(el)
+                open_spans = [s for s in open_spans if ends[s] is not el]
+            if open_spans and el.text and el.text.strip() and isinstance(el.tag, str):
+                pieces.append((el, False, _SPANS[open_spans[-1].tag]))
+        else:
+            if el in ends and ends[el] not in seen:
+                open_spans.append(el)
+            if open_spans and el.tail and el.tail.strip():
+                pieces.append((el, True, _SPANS[open_spans[-1].tag]))
+    for el, tail, kind in pieces:
+        wrapper = etree.Element(SPAN, kind=kind)
+        if tail:
+            wrapper.text, el.tail = el.tail, None
+            el.addnext(wrapper)
+        else:
+            wrapper.text, el.text = el.text, None
+            el.insert(0, wrapper)
 
 
 def _mark_dates(root: etree._Element) -> None:

@@ -97,7 +97,8 @@ class DocumentSummary:
     mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>);
     entities: entity id -> EntryInfo, for the mentioned entities; forms: entity id -> the other
     name forms this document's standOff gives it; contexts: entity id -> the sentence around each
-    of its mentions, in mention order (keyword in context for the entry pages).
+    of its mentions, in mention order (keyword in context for the entry pages); lang and
+    title_lang: the languages of the text and of the title, for pages quoting them.
     """
 
     id: str
@@ -111,6 +112,8 @@ class DocumentSummary:
     forms: dict[str, list[str]] = field(default_factory=dict)
     contexts: Mapping[str, list[KeywordInContext]] = field(default_factory=dict)
     verbatim: tuple[str, ...] = ()  # the summary's code-like parts holding a double hyphen (summary_verbatim)
+    lang: str = ""  # the text's language, as HTML lang ("" unknown; sitemap.document_languages)
+    title_lang: str = ""  # the title's language, likewise
 
     @property
     def year(self) -> str:
@@ -139,6 +142,8 @@ class DocumentSummary:
             "mentions": self.mentions,
             "forms": self.forms,
             "contexts": {ref: [c.to_json() for c in cs] for ref, cs in self.contexts.items()},
+            "lang": self.lang,
+            "title_lang": self.title_lang,
         }
         if self.verbatim:
             data["verbatim"] = list(self.verbatim)
@@ -156,6 +161,8 @@ class DocumentSummary:
             entities=table,
             contexts={r: [KeywordInContext.from_json(c) for c in cs] for r, cs in data.get("contexts", {}).items()},
             verbatim=tuple(data.get("verbatim", ())),
+            lang=data.get("lang", ""),
+            title_lang=data.get("title_lang", ""),
         )
 
 
@@ -502,8 +509,11 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         others = [n for n in names if n != preferred]
         if others:
             forms[xml_id] = others
+    lang, title_lang = sitemap.document_languages(root)
     return DocumentSummary(
         id=root.get(XML_ID, name),
+        lang=lang,
+        title_lang=title_lang,
         name=name,
         title=sitemap.document_title(root, name),
         date=date,

@@ -98,6 +98,16 @@ class Diagnostic:
         at = "" if self.file_level else f":{self.line}:{self.column}"
         return f"{self.file}{at}: {self.severity}: {self.message}{where}"
 
+    def located(self, named: bool = True) -> str:
+        """The problem as said after a prefix that already names the record and the severity (a
+        build's `corpus/x.txt: warning: ...`): the message, where it is (the file when NAMED, the
+        line and column) and the element path; no second file:severity prefix."""
+        where = [self.file] if named else []
+        if not self.file_level:
+            where.append(f"line {self.line}, column {self.column}")
+        path = f" [{self.path}]" if self.path else ""
+        return f"{self.message} ({', '.join(where)}){path}" if where else f"{self.message}{path}"
+
     def as_dict(self) -> dict:
         """The problem as a JSON-ready dict (line and column null for a problem of the whole file)."""
         fields = asdict(self)

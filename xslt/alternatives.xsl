@@ -42,4 +42,12 @@
   <xsl:template match="tei:add">
     <ins class="tei-add"><xsl:call-template name="f:lang"/><xsl:apply-templates/></ins>
   </xsl:template>
+  <!-- text between a delSpan or addSpan and its spanTo target (§11.3.1.4), one piece per run of
+       text, wrapped by tei_encoder/sitemap.py _mark_spans: shown as del and add are -->
+  <xsl:template match="pub:span[@kind = 'del']">
+    <del class="tei-del tei-delSpan"><xsl:apply-templates/></del>
+  </xsl:template>
+  <xsl:template match="pub:span[@kind = 'add']">
+    <ins class="tei-add tei-addSpan"><xsl:apply-templates/></ins>
+  </xsl:template>
 </xsl:stylesheet>

@@ -76,7 +76,7 @@
               <xsl:variable name="doc" select="."/>
               <li class="backlink">
                 <p class="backlink-doc">
-                  <a href="{$root}{@page}"><xsl:value-of select="f:dashes(@title)"/></a>
+                  <a href="{$root}{@page}"><xsl:call-template name="f:quoted-lang"><xsl:with-param name="lang" select="@title-lang"/><xsl:with-param name="dir" select="@title-dir"/></xsl:call-template><xsl:value-of select="f:dashes(@title)"/></a>
                   <xsl:text> </xsl:text>
                   <!-- undated documents are listed too, last, and say so -->
                   <xsl:choose>
@@ -85,6 +85,8 @@
                   </xsl:choose>
                 </p>
                 <ol class="kwic">
+                  <!-- the snippets are the document's words: its language, not the site's -->
+                  <xsl:call-template name="f:quoted-lang"/>
                   <xsl:variable name="target" select="$root || @page || '#' || $entity/@anchor"/>
                   <xsl:variable name="contexts" select="kwic"/>
                   <!-- the first @shown when the page lists no more of this document's (publish.py
@@ -112,6 +114,17 @@
           </ol>
           <xsl:apply-templates select="." mode="entry-pager"><xsl:with-param name="label" select="'entry-pages-end'"/></xsl:apply-templates>
         </article>
+  </xsl:template>
+
+  <!-- lang and dir of a document's words quoted here (its title, its sentences), from the <doc>'s
+       @lang/@dir (@title-lang/@title-dir; tei_encoder/sitemap.py document_languages): lang=""
+       when the language is unknown, so the site's own language never stands for it; dir when it
+       differs from the page's, "auto" when unknown. -->
+  <xsl:template name="f:quoted-lang">
+    <xsl:param name="lang" select="@lang"/>
+    <xsl:param name="dir" select="@dir"/>
+    <xsl:attribute name="lang" select="string($lang)"/>
+    <xsl:if test="$dir and $dir != (if (f:ui('dir') = 'rtl') then 'rtl' else 'ltr')"><xsl:attribute name="dir" select="$dir"/></xsl:if>
   </xsl:template>
 
   <!-- the links between the pages of an entry of more than one page: first, previous, which page, next -->

@@ -28,6 +28,9 @@
       <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></row></xsl:if>
       <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign"><xsl:value-of select="f:ui('key-sample-foreign')"/></i></row></xsl:if>
       <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
+      <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
+      <xsl:if test="$changes[self::tei:del or self::tei:delSpan]"><row key="key-deleted"><del class="tei-del"><xsl:value-of select="f:ui('key-sample-word')"/></del></row></xsl:if>
+      <xsl:if test="$changes[self::tei:add or self::tei:addSpan]"><row key="key-added"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></row></xsl:if>
       <xsl:if test="$text//tei:lb[@break = 'no']"><row key="key-line-break-in-word"><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></row></xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rows)">
