@@ -52,6 +52,7 @@ from .xmlsafe import (
     parse_xml,
     resolve_xinclude,
     structure_problem,
+    xml_line_ends,
 )
 
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
@@ -117,6 +118,43 @@ class Diagnostic:
 
 
 FILE_LEVEL = 0  # a Diagnostic's line (and column) when the problem has no position in the file
+
+_NOT_CHECKED_BY_TEI_ALL = " (XML's xml:id rule; tei_all does not check it)"
+# one repeated xml:id as our check and as jing say it (jing checks ID-typed attributes of tei_all)
+_OUR_DUPLICATE_ID = re.compile(r"^duplicate xml:id '(?P<id>[^']*)'")
+_JING_DUPLICATE_ID = re.compile(r'^ID "(?P<id>[^"]*)" has already been defined$')
+
+
+def _problem_key(problem: Diagnostic) -> tuple:
+    """What a problem is and where, for telling the same problem said twice: a repeated xml:id is one
+    problem whoever says it, on its line (libxml2 gives the column of the start tag's ">", jing the one
+    after it); any other is its message at its line and column."""
+    said = _OUR_DUPLICATE_ID.match(problem.message) or _JING_DUPLICATE_ID.match(problem.message)
+    if said:
+        return (problem.line, "duplicate xml:id", said.group("id"))
+    return (problem.line, problem.column, problem.message)
+
+
+def in_report_order(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """One file's problems as reported: by line, then column (problems of the whole file first, the
+    rest in the order found), each problem once. The same problem at the same place said by two checks
+    (our duplicate xml:id warning and jing's "ID ... has already been defined") is kept once: with our
+    wording, which says what to do, and the graver severity. Input: the problems of one file; output:
+    a new list."""
+    kept: dict[tuple, Diagnostic] = {}
+    for problem in problems:
+        key = _problem_key(problem)
+        before = kept.get(key)
+        if before is None:
+            kept[key] = problem
+            continue
+        ours = before if _OUR_DUPLICATE_ID.match(before.message) else problem
+        severity = "error" if "error" in (before.severity, problem.severity) else before.severity
+        message = ours.message
+        if severity == "error":
+            message = message.replace(_NOT_CHECKED_BY_TEI_ALL, "")
+        kept[key] = replace(ours, severity=severity, message=message)
+    return sorted(kept.values(), key=lambda p: (p.line, p.column))
 
 
 def element_path(el: etree._Element) -> str:
@@ -559,7 +597,7 @@ class Validator:
         checked = self._check_one(Path(path))
         if checked.rng is not None:
             checked.problems.extend(self._jing_checked(checked.rng, [(Path(path), checked)])[Path(path)])
-        return checked.problems
+        return in_report_order(checked.problems)
 
     def _check_one(self, path: Path, constraints: str = "now") -> _Checked:
         """The in-process checks of one file. constraints: "now" runs tei_all's embedded Schematron
@@ -576,7 +614,7 @@ class Validator:
                         )
                     ]
                 )
-            data = path.read_bytes()
+            data = xml_line_ends(path.read_bytes())  # lines and columns as jing and editors count them
         except OSError as exc:
             return _Checked(
                 [
@@ -671,7 +709,7 @@ class Validator:
                     replace(
                         duplicate_id,
                         severity="warning",
-                        message=duplicate_id.message + " (XML's xml:id rule; tei_all does not check it)",
+                        message=duplicate_id.message + _NOT_CHECKED_BY_TEI_ALL,
                     )
                 )
         elif duplicate_id is not None:
@@ -826,7 +864,7 @@ class Validator:
                 for path, c in zip(paths, checked):
                     if c.rng == rng:
                         c.problems.extend(found[path] if path in found else known[path])
-        return [d for c in checked for d in c.problems]
+        return [d for c in checked for d in in_report_order(c.problems)]
 
     def _jing_ahead_schema(self) -> Path | None:
         """The RELAX NG schema every file of a batch goes to jing with, known before any file is read

@@ -377,6 +377,31 @@ def _at_bad_byte(exc: etree.XMLSyntaxError, data: bytes) -> etree.XMLSyntaxError
     return exc
 
 
+_UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def xml_line_ends(data: bytes) -> bytes:
+    """The file's bytes with XML's end-of-line handling done (XML 1.0 section 2.11): CR LF and a CR
+    alone become LF, as a parser does before anything else. libxml2 counts lines by LF only, so a file
+    with CR line ends would be told all on line 1; after this, lines are counted as editors and jing
+    count them. UTF-8 and the 8-bit encodings that keep ASCII are changed as bytes; UTF-16 with a
+    byte order mark as text; any other encoding is returned as it is. Returns data itself when it has
+    no CR."""
+    if b"\r" not in data:
+        return data
+    codec = _UTF16_BOMS.get(data[:2])
+    if codec is not None:
+        try:
+            text = data[2:].decode(codec)
+        except UnicodeDecodeError:
+            return data  # the parser says what is wrong with it
+        return data[:2] + text.replace("\r\n", "\n").replace("\r", "\n").encode(codec)
+    start = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    if not start.lstrip(b" \t\r\n").startswith(b"<") or start[1:2] == b"\x00":
+        return data  # UTF-16/32 without a byte order mark, EBCDIC, not XML: not changed as bytes
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
 def parse_xml(
     path: Path | None = None,
     data: bytes | None = None,
@@ -399,6 +424,7 @@ def parse_xml(
         if size > MAX_XML_BYTES:
             raise UnsafeXML(over_xml_limit(size))
         data = Path(path).read_bytes()
+    data = xml_line_ends(data)  # line numbers as the file's lines (libxml2 counts LF only)
     binary = not_text(data)
     if binary is not None:
         raise binary
