@@ -203,8 +203,13 @@ _SPEAKER = re.compile(
 _SIDE_SPEAKER = re.compile(
     rf"^(?P<speaker>[{UPPER}][\w'’-]+(?:\s+[{UPPER}][\w'’-]+)?\s*\([{UPPER}][^()]{{1,40}}\))(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
+# a name's initials, dotted, with or without spaces, Cyrillic ones transliterated in two letters:
+# `N.S. `, `N. S. `, `Ye. K. `, `A.A.`
+_NAME_INITIALS = rf"(?:[{UPPER}][{LOWER}]?\.\s?){{1,3}}"
+# mixed case, after its initials or a title if any: `Castro:`, `N.S. Khrushchev:`, `Comrade N. S. Khrushchev:`,
+# `Nikita Sergeyevich Khrushchev:` (a patronymic is one more word)
 _MIXED_SPEAKER = re.compile(
-    rf"^(?P<speaker>[{UPPER}][{LOWER}'’-]+\.?(?:\s+(?:[{UPPER}]\.|[{UPPER}][{LOWER}'’-]+)){{0,4}}(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
+    rf"^(?P<speaker>(?:{_NAME_INITIALS})?[{UPPER}][{LOWER}'’-]+\.?(?:\s+(?:[{UPPER}]\.|(?:{_NAME_INITIALS})?[{UPPER}][{LOWER}'’-]+)){{0,4}}(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
 # `Mr. Richard H. Davis:`: an honorific only a person's name follows, then the name — a speaker even
 # if he speaks once (`General Assembly:` is no speaker)

@@ -1,0 +1,51 @@
+"""Session 14, fixer V1: a speaker label is a speaker label whatever the name's shape — initials (dotted,
+with or without spaces, two-letter transliterated ones), a patronymic, capitals, a title — for every
+speaker of a document. Constructed records only."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import encode_text, record, tree_of, xp
+
+SHAPES = [
+    "N.S. Khrushchev",
+    "N. S. Khrushchev",
+    "Ye. K. Ligachev",
+    "A.A. Gromyko",
+    "Comrade N.S. Khrushchev",
+    "Comrade A. A. Gromyko",
+    "Nikita Sergeyevich Khrushchev",
+    "N.S. KHRUSHCHEV",
+    "KHRUSHCHEV",
+    "Comrade Khrushchev",
+    "Mao Zedong",
+]
+
+
+def _labels(tmp_path, lines: list[str]) -> list[str]:
+    body = "Present: the delegations of both parties.\n\n" + "\n\n".join(lines) + "\n"
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    return [" ".join("".join(label.itertext()).split()) for label in xp(tree, "//t:label[@type='speaker']")]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_every_speaker_of_a_dialogue_is_labelled_whatever_the_shape_of_the_name(tmp_path, shape):
+    turns = [
+        "Mao Zedong: We welcome you to the capital once more.",
+        f"{shape}: The imperialists will not attack this year.",
+        "Mao Zedong: Then let us speak of the harvest.",
+        f"{shape}: Our harvest was good.",
+    ]
+    labels = _labels(tmp_path, turns)
+    assert labels == [turn.split(": ")[0] + ":" for turn in turns], labels
+
+
+def test_a_speaker_with_initials_speaking_once_in_a_dialogue_is_labelled(tmp_path):
+    turns = [
+        "Chen Yi: We are glad to be here again.",
+        "Mao Zedong: You are welcome. Let us begin.",
+        "N.S. Khrushchev: The other side is not sincere.",
+        "Mao: The other side will not attack.",
+        "Zhou Enlai: I agree with the Chairman.",
+    ]
+    assert _labels(tmp_path, turns) == [t.split(": ")[0] + ":" for t in turns]
