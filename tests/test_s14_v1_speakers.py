@@ -49,3 +49,30 @@ def test_a_speaker_with_initials_speaking_once_in_a_dialogue_is_labelled(tmp_pat
         "Zhou Enlai: I agree with the Chairman.",
     ]
     assert _labels(tmp_path, turns) == [t.split(": ")[0] + ":" for t in turns]
+
+
+# --- file references of an office (Chinese cables and the like) ---------------------------------------
+
+CABLE = (
+    "[Classification Level: Secret]\n\nForeign Ministry Cable\n\n{reference}\n\n"
+    "To the Embassies in Hanoi and Moscow:\n\nThe enemy has bombed the coast again.\n\n"
+    "{inside}\n\nReport what you learn at once.\n\nForeign Ministry\n"
+)
+
+
+@pytest.mark.parametrize(
+    "reference, inside",
+    [
+        ("(65) Bu Wen Zhi No. 312", "(60) Wai Ban Zi No. 45"),
+        ("(1961) Ling Zi No. 7", "[62] Fa Zhi Han No. 1024"),
+    ],
+)
+def test_an_offices_file_reference_is_an_idno_never_a_list_label_nor_names(tmp_path, reference, inside):
+    tree = tree_of(encode_text(tmp_path, record(CABLE.format(reference=reference, inside=inside))))
+    idnos = [" ".join(i.itertext()) for i in xp(tree, "//t:text//t:idno")]
+    assert reference in idnos and inside in idnos, idnos
+    assert xp(tree, "//t:opener/t:idno[@type='register']"), "the reference before the salutation is the opener's"
+    assert not xp(tree, "//t:text//t:label[not(@type)]"), "no list label"
+    for idno in xp(tree, "//t:text//t:idno"):
+        assert not xp(idno, ".//t:persName | .//t:placeName | .//t:orgName")
+    assert not xp(tree, "//t:standOff//t:person[contains(., 'Zhi') or contains(., 'Zi') or contains(., 'Ban')]")

@@ -163,6 +163,13 @@ _FILE_NUMBER = re.compile(
     r"^(?:(?:Ref|No|Nr|N[°º])\.?\s*)?(?=[\w./-]*\d)(?:\d+|[IVXLC]+|[A-Z]{1,4})(?:[./](?:\d+|[IVXLC]+|[A-Z]{1,4}))+"
     r"(?:-?\s*-?\s*[A-Z]{1,4})?-?$"
 )
+# `(65) Bu Wen Zhi No. 312`, `(60) Wai Ban Zi No. 45`, `[1961] Ling Zi No. 7`: an office's file reference
+# (Chinese and the like) — the year in brackets, the office's code in romanised syllables, the number.
+# A reference number (idno, TEI 10.4 / ENCODING §opener), never a list label, its words never names
+_OFFICE_FILE_NUMBER = re.compile(
+    r"^[(\[（〔]\s*(?:\d{2}|(?:19|20)\d{2})\s*[)\]）〕]\s*[A-Z][a-z]{0,5}(?:[\s-]+[A-Z][a-z]{0,5}){0,5}"
+    r"\s*(?:No\.?|Nr\.|N[°º]|Number|#)\s*\d{1,6}(?:[/-]\d{1,6})?\.?$"
+)
 _FROM_TO = re.compile(r"^(?P<kind>From|To|FROM|TO)\b:?(?:\s+|…+)(?P<rest>.{1,160})$")
 _SENT = re.compile(
     r"^(?P<kind>Sent|Received|Dispatched|Transmitted|SENT|RECEIVED|DISPATCHED|Came in(?:to)?|Came to|Arrived|Deciphered|Decoded|Decrypted)\b[:…. ].{1,160}$"
@@ -1510,6 +1517,8 @@ def _piece_kind(piece: str, fmt: RecordFormat) -> tuple[str, str, str] | None:
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return ("idno", "register", bare)
     if _FILE_NUMBER.match(probe) and not is_date_line(probe):
+        return ("idno", "register", bare)
+    if _OFFICE_FILE_NUMBER.match(probe):
         return ("idno", "register", bare)
     return None
 
@@ -2982,6 +2991,14 @@ def _main(lines: list[Line], document: Node, fmt: RecordFormat, title: str = "")
             container.children.extend(pending_pb)
             pending_pb = []
             container.children.append(Node("dateline", {}, [text]))
+            paragraph, prev = None, None
+            i += 1
+            continue
+        if _OFFICE_FILE_NUMBER.match(text):
+            # `(60) Wai Ban Zi No. 45` in the text: the office's file reference (idno), no list label
+            container.children.extend(pending_pb)
+            pending_pb = []
+            container.children.append(Node("p", {}, [Node("idno", {"type": "register"}, [text])]))
             paragraph, prev = None, None
             i += 1
             continue
