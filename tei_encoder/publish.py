@@ -93,7 +93,7 @@ ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", 
 def ui_strings(overrides: Path | None = None) -> dict:
     """The site's UI strings: the shipped ones, updated by OVERRIDES/strings.json when there is one.
 
-    Raises PublishError (every problem of the file, one line each naming the file and the key) when
+    Raises PublishError (one line naming the file, then every problem of it by its key, `; ` between) when
     the edition's file is not a JSON object, names a string the site does not have, gives a value of
     another type than the shipped one (a string, or a list of as many strings), uses a {placeholder}
     the shipped string does not fill in, or sets `lang` to something that is not a language tag."""
@@ -108,19 +108,19 @@ def ui_strings(overrides: Path | None = None) -> dict:
         if not isinstance(changes, dict):
             raise PublishError(f"{edition}: must be a JSON object whose values are strings (or lists of strings)")
         changes = {k: v for k, v in changes.items() if not k.startswith("_")}  # "_comment" and the like
-        # every problem of the file at once (an editor fixes them in one go), one line each
+        # every problem of the file at once (an editor fixes them in one go), on the one line an error has
         problems = []
         unknown = sorted(k for k in changes if k not in strings and _counted_as(k) not in strings)
         if unknown:
-            problems.append(f"{edition}: {counted(len(unknown), 'unknown UI string')}: {', '.join(unknown)}")
+            problems.append(f"{counted(len(unknown), 'unknown UI string')}: {', '.join(unknown)}")
         for key, value in changes.items():
             if key in unknown:
                 continue
             problem = _string_problem(key, value, strings.get(key) or strings[_counted_as(key)])
             if problem:
-                problems.append(f"{edition}: {key}: {problem}")
+                problems.append(f"{key}: {problem}")
         if problems:
-            raise PublishError("\n".join(problems))
+            raise PublishError(f"{edition}: {'; '.join(problems)}")
         strings.update(changes)
     return strings
 
