@@ -76,3 +76,21 @@ def test_an_offices_file_reference_is_an_idno_never_a_list_label_nor_names(tmp_p
     for idno in xp(tree, "//t:text//t:idno"):
         assert not xp(idno, ".//t:persName | .//t:placeName | .//t:orgName")
     assert not xp(tree, "//t:standOff//t:person[contains(., 'Zhi') or contains(., 'Zi') or contains(., 'Ban')]")
+
+
+@pytest.mark.parametrize("heading", ["U.S. Position", "Soviet Proposal", "U.S. Reply", "Chinese Views"])
+def test_a_sides_position_or_proposal_in_a_dialogue_is_no_speaker(tmp_path, heading):
+    """A heading shaped like a speaker with initials (`U.S. Position:`) names what a side holds, not who
+    speaks: no speaker label, and no person made of the initials and the noun."""
+    turns = [
+        "N.S. Khrushchev: We welcome you to the capital once more.",
+        "Mao Zedong: Then let us speak of the harvest.",
+        f"{heading}: The troops stay where they are.",
+        "N. S. Khrushchev: Our harvest was good.",
+    ]
+    labels = _labels(tmp_path, turns)
+    assert labels == ["N.S. Khrushchev:", "Mao Zedong:", "N. S. Khrushchev:"], labels
+    (tmp_path / "again").mkdir()
+    tree = tree_of(encode_text(tmp_path / "again", record("\n\n".join(turns) + "\n")))
+    persons = [" ".join("".join(p.itertext()).split()) for p in xp(tree, "//t:body//t:persName")]
+    assert heading not in persons, persons

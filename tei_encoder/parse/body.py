@@ -289,6 +289,32 @@ _NOT_SPEAKERS = {
     "Point",
     "Enclosed",
     "Signature",
+    # what a side holds or hands over, never who speaks (`Soviet Position:`, `U.S. Proposal:`, `Chinese
+    # Draft:`): headings of a memorandum's parts, though shaped like `N.S. Khrushchev:`
+    "Position",
+    "Positions",
+    "Proposal",
+    "Proposals",
+    "Statement",
+    "Statements",
+    "View",
+    "Views",
+    "Draft",
+    "Text",
+    "Report",
+    "Conclusion",
+    "Conclusions",
+    "Decision",
+    "Decisions",
+    "Resolution",
+    "Assessment",
+    "Reaction",
+    "Response",
+    "Reply",
+    "Objective",
+    "Objectives",
+    "Attitude",
+    "Stance",
 }
 
 
