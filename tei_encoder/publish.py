@@ -431,6 +431,9 @@ class Publisher:
         self._stderr = _StderrCapture()
         # pages made by the shipped stylesheets alone: every_word_shown holds for them
         self.shipped = not self.overrides and self.xslt_dir.resolve() == project_dir("xslt").resolve()
+        # the hover of a span or bounds, worded in Python for the shipped stylesheets (an edition's
+        # may word dates its own way: f:date-label does it for them)
+        self._date_labels = sitemap.DateLabels(strings) if self.shipped else None
 
     def _compile(self, name: str):
         path = self.xslt_dir / name
@@ -578,7 +581,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root, self.direction)
+        root = sitemap.annotate(root, self.direction, self._date_labels)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.date_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
