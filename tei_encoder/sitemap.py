@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from lxml import etree
 
+from .fsutil import safe_stem
 from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
@@ -830,7 +832,9 @@ def _mark_spans(root: etree._Element) -> None:
     pieces: list[tuple[etree._Element, bool, str]] = []  # (element, its tail?, kind)
     waiting = set(ends.values())
     seen: set[etree._Element] = set()  # targets met so far: a span pointing back marks nothing
-    for event, el in etree.iterwalk(root, events=("start", "end")):
+    # a comment's or processing instruction's tail is text of the span too: iterwalk tells them only
+    # as events of their own ("comment", "pi"), which are read like an element's end
+    for event, el in etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
             if el in waiting:
                 seen.add(el)
@@ -1075,8 +1079,8 @@ def reference_warnings(root: etree._Element, documents: Collection[str] = ()) ->
             continue  # not shown where it stands (the header's)
         target = " ".join(el.get("target", "").split())
         file = target.split()[0].partition("#")[0].rpartition("/")[2] if target else ""
-        if file.endswith(".xml") and file[:-4] in documents:
-            continue
+        if file.endswith(".xml") and safe_stem(unquote(file[:-4])) in documents:
+            continue  # documents are named by their output names: `a%20b.xml`, `a b.xml` are `a_b`
         line = f"line {el.sourceline}: " if el.sourceline else ""
         warnings.append(
             f'{line}<{etree.QName(el).localname} target="{target}">: not a target the site can link (a web address, '

@@ -389,6 +389,8 @@ def xml_line_ends(data: bytes) -> bytes:
     no CR."""
     if b"\r" not in data:
         return data
+    if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        return data  # UTF-32, whose byte order mark begins like UTF-16's: left to the parser as it is
     codec = _UTF16_BOMS.get(data[:2])
     if codec is not None:
         try:
