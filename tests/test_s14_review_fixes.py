@@ -43,3 +43,14 @@ def test_a_ref_to_another_document_by_its_file_name_is_followed_when_its_output_
     root = etree.fromstring(tei)
     assert sitemap.reference_warnings(root, {"cable_two", "letter_one"}) == []
     assert len(sitemap.reference_warnings(root, {"other"})) == 2
+
+
+def test_a_note_after_a_title_or_number_word_is_no_note_on_a_names_initials(tmp_path):
+    from conftest import encode_text, record, tree_of, xp
+
+    body = "Telegram No. [sic] 45 came from Dr. [sic: Prof.] Kovacs. Marshal Ya. R. [sic: R. Ya.] Malinovsky spoke.\n"
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    notes = ["".join(n.itertext()) for n in xp(tree, "//t:body//t:note[@type='editorial']")]
+    assert notes == ["sic: R. Ya."], notes  # only the one inside the name
+    names = [" ".join("".join(p.itertext()).split()) for p in xp(tree, "//t:body//t:persName")]
+    assert "Ya. R. sic: R. Ya. Malinovsky" in names, names

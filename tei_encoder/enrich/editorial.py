@@ -42,8 +42,10 @@ _GROUPS = re.compile(
 _NOTE_MARK = re.compile(r"^(?:\d{1,3}|[ivx]{1,5}|[a-z])$")
 # an initial right before a bracket ("K.[udryavtsev]"): the bracket completes the name it abbreviates
 _INITIAL_BEFORE = re.compile(rf"(?:^|[\s(“\"'‘])[{UPPER}]\.$")
-# a name's initials right before a bracket ("Ya. R. [sic: R. Ya.] Malinovsky"), two-letter ones too
-_INITIALS_END = re.compile(rf"(?:^|[\s(“\"'‘])[{UPPER}][a-z]?\.$")
+# a name's initials right before a bracket ("Ya. R. [sic: R. Ya.] Malinovsky"); two-letter ones only as
+# Cyrillic letters are transliterated (Ya, Ye, Yo, Yu, Zh, Sh, Ch, Kh, Ts), so `No. [sic]`, `Dr. [sic: Prof.]`
+# are no initials
+_INITIALS_END = re.compile(rf"(?:^|[\s(“\"'‘])(?:[{UPPER}]|Y[aeou]|[ZSCK]h|Ts)\.$")
 _WORD_BEFORE = re.compile(r"(?P<word>[\w'’-]+)(?P<punct>[^\w\s]*)(?P<space>\s*)$")
 _NAME_RUN_BEFORE = re.compile(rf"(?P<name>(?:[{UPPER}][\w'’-]*\.?\s+){{0,3}}[{UPPER}][\w'’-]*)\s*$")
 _NUMBERS = {
