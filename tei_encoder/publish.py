@@ -912,19 +912,63 @@ def _missing_in(written: Counter, region: etree._Element | Sequence[etree._Eleme
         strict = written - shown
     if not strict:
         return strict, Counter()
-    return strict, _unexcused(strict, shown - written)
+    return strict, _unexcused(strict, shown - written, written)
 
 
-def _unexcused(strict: Counter, extra: Counter) -> Counter:
+# What may stand joined to a missing word inside a longer word of the page and still let that
+# word count as shown (`_unexcused`): an inflection ending after it ("quay" in "quays", a reading
+# printed against its word) and runs of digits (a formula's or a note's figures glued to it).
+_JOIN_ENDINGS = ("s", "es")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _joined(rest: str, words: Counter) -> bool:
+    """True when REST (what a longer word of the page holds beside a missing word) is made of
+    pieces each of which is a word of WORDS (the TEI text's: two words written together, a gap's
+    description glued to its neighbours), an ending of _JOIN_ENDINGS or a run of digits; "" is."""
+    ends = [False] * (len(rest) + 1)
+    ends[0] = True
+    for i in range(len(rest)):
+        if not ends[i]:
+            continue
+        digits = _DIGITS.match(rest, i)
+        if digits:
+            ends[digits.end()] = True
+        for j in range(i + 1, len(rest) + 1):
+            if rest[i:j] in words or rest[i:j] in _JOIN_ENDINGS:
+                ends[j] = True
+    return ends[-1]
+
+
+def _joins(word: str, shown: str, words: Counter) -> int:
+    """How many times SHOWN (a longer word of the page) holds WORD as a real join (`_joined`):
+    the rest before and after it being words of WORDS (the TEI text's), endings or digits, never
+    letters of a word the text does not write ("Chi" is not in "Chinese", nor "Wang" in "Wangfujing")."""
+    found, start = 0, shown.find(word)
+    while start >= 0:
+        if _joined(shown[:start], words) and _joined(shown[start + len(word) :], words):
+            found += 1
+        start = shown.find(word, start + 1)
+    return found
+
+
+def _unexcused(strict: Counter, extra: Counter, written: Counter | None = None) -> Counter:
     """The words of STRICT (written more often than shown, counted) that the page's EXTRA words
     (shown more often than written, counted) do not account for: each occurrence of an extra word
-    holding a missing word inside it (an alternative's reading printed against the word it belongs
-    to, `<choice><sic>boob</sic>…</choice>s` shows "boobs"; a word joined across a line break)
-    excuses one missing occurrence of that word. Counts are compared, never mere presence: a word
-    the page shows elsewhere, as often as the text writes it there, excuses no occurrence lost here."""
+    holding a missing word joined to other words of the TEI text (WRITTEN; STRICT's when not given),
+    an inflection ending or digits (`_joins`:
+    an alternative's reading printed against the word it belongs to, `<choice><sic>boob</sic>…</choice>s`
+    shows "boobs"; a word joined across a line break; a formula's figures glued to the next word)
+    excuses one missing occurrence of that word. A longer word merely containing the missing one
+    (a hover title's "Chinese" for a dropped "Chi") excuses nothing. Counts are compared, never
+    mere presence: a word the page shows elsewhere, as often as the text writes it there, excuses
+    no occurrence lost here."""
     lenient: Counter = Counter()
+    words = strict if written is None else written
     for word, n in strict.items():
-        n -= sum(k * shown.count(word) for shown, k in extra.items() if len(shown) > len(word))
+        n -= sum(
+            k * _joins(word, shown, words) for shown, k in extra.items() if len(shown) > len(word) and word in shown
+        )
         if n > 0:
             lenient[word] = n
     return lenient
