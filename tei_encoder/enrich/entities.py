@@ -2501,6 +2501,8 @@ def _candidate_names(ctx: _DocContext) -> list[str]:
         if parent.tag == "supplied" and k + 1 < len(ctx.texts) and ctx.parents[k + 1].tag != "supplied":
             names.append(_name_after_supplied_role(rec.names, text, ctx.texts[k + 1]))
         if parent.tag == "label" and parent.attrs.get("type") == "speaker":
+            if _IS_INITIAL.fullmatch(text.strip().rstrip(":").replace(" ", "")):
+                continue  # "Kh.:", "N.S.K.:": a speaker named by initials alone names no person of its own
             words = text.strip().rstrip(".:").split()
             side = _SIDE_AND_SPEAKER.fullmatch(" ".join(words))
             if side:

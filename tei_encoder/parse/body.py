@@ -218,6 +218,10 @@ _NAME_INITIALS = rf"(?:[{UPPER}][{LOWER}]?\.\s?){{1,3}}"
 _MIXED_SPEAKER = re.compile(
     rf"^(?P<speaker>(?:{_NAME_INITIALS})?[{UPPER}][{LOWER}'’-]+\.?(?:\s+(?:[{UPPER}]\.|(?:{_NAME_INITIALS})?[{UPPER}][{LOWER}'’-]+)){{0,4}}(?:\s*[\[(][^\[\]()]{{1,40}}[\])])?)(?P<sep>:)\s+(?P<rest>\S.*)$"
 )
+# initials alone before the colon: `K.:`, `Kh.:`, `N.S.K.:` — turns of a dialogue whose minutes name the
+# speakers only so; counted as turns only when two or more such labels speak in the record (`N.B.:` once is none)
+_INITIALS_SPEAKER = re.compile(rf"^(?P<speaker>(?:[{UPPER}][{LOWER}]?\.\s?){{1,3}})(?P<sep>:)\s+(?P<rest>\S.*)$")
+_INITIALS_TURNS = "initials:"  # the prefix of an initials-only label in a record's speaker set
 # `Mr. Richard H. Davis:`: an honorific only a person's name follows, then the name — a speaker even
 # if he speaks once (`General Assembly:` is no speaker)
 _TITLED_SPEAKER = re.compile(
@@ -249,6 +253,9 @@ _BULLET = re.compile(r"^(?P<mark>[-–—•·*])\s+(?P<text>\S.*)$")
 _LETTER_SPACED = re.compile(rf"^(?:[{LETTER_OR_MARK}] ){{2,}}[{LETTER_OR_MARK}][.,]?$")
 _NOT_SPEAKERS = {
     "Note",
+    "N.B",  # (a note's abbreviations, written as initials: `N.B.:`, `P.S.:`)
+    "P.S",
+    "P.P.S",
     "Notes",
     "Subject",
     "Re",
@@ -2842,9 +2849,11 @@ def _speakers(lines: list[Line], title: str = "") -> set[str]:
     """Mixed-case speaker labels ("Castro: …") count when a speaker speaks twice, or when two or
     more people speak in turns of that shape (a dialogue), or when the record's title names the
     speaker with a name of two words or more (`Zhou Enlai: …` once in `Discussion between Zhou Enlai
-    and Pham Hung`); so do `Name. …` turns in a dialogue."""
+    and Pham Hung`); so do `Name. …` turns in a dialogue, and initials-only labels (`K.: …`) when two or more
+    such speakers take turns (TEI P5 3.13.2)."""
     counts: dict[str, int] = {}
     dotted: dict[str, int] = {}
+    initials: dict[str, int] = {}
     for line in lines:
         if not _TURN_SEP.search(line.text) and not line.text.endswith(":"):
             continue  # no label of any shape here (see _TURN_SEP; `_SPEAKER_ALONE` ends the line)
@@ -2856,12 +2865,17 @@ def _speakers(lines: list[Line], title: str = "") -> set[str]:
         d = _DOT_SPEAKER.match(line.text)
         if d and not _NUMBERED.match(line.text) and not _not_a_speaker(d.group("speaker")):
             dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
+        i = _INITIALS_SPEAKER.match(line.text)
+        if i and not _not_a_speaker(i.group("speaker")):
+            initials[i.group("speaker")] = initials.get(i.group("speaker"), 0) + 1
     speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s) or _named_in_title(s, title)}
     # a name's bracketed other form (`Pak Se-chang [Pak Se Chang]`) does not make the label long
     if len(counts) >= 2 and all(len(re.sub(r"\s*[\[(].*$", "", s).split()) <= 4 for s in counts):
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
         speakers |= {f"dot:{s}" for s in dotted}
+    if len(initials) >= 2:  # `K.: …` and `M.: …`: two speakers named by initials alone, a dialogue
+        speakers |= {f"{_INITIALS_TURNS}{s}" for s in initials}
     if sum(1 for line in lines if _SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
         speakers.add(_SUPPLIED_NAME_TURNS)
     return speakers
@@ -2946,6 +2960,9 @@ def _speaker_turn(text: str, mixed: set[str]) -> re.Match | None:
     d = _DOT_SPEAKER.match(text)
     if d and f"dot:{d.group('speaker')}" in mixed:
         return d
+    i = _INITIALS_SPEAKER.match(text)
+    if i and f"{_INITIALS_TURNS}{i.group('speaker')}" in mixed:
+        return i
     return None
 
 
