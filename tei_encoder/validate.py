@@ -49,6 +49,7 @@ from .xmlsafe import (
     has_xinclude,
     human_size,
     included_from,
+    lines_after_lone_cr,
     parse_xml,
     resolve_xinclude,
     structure_problem,
@@ -1320,6 +1321,7 @@ def _run_jing(
     )
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
     unsure: set[Path] = set()
+    after_cr: dict[Path, frozenset[int]] = {}  # lines jing gives one column short (lines_after_lone_cr)
     fatal = None
     for line in lines_of(done.stdout):
         m = _JING_LINE.match(line)
@@ -1348,9 +1350,15 @@ def _run_jing(
             fatal = fatal or message
             continue
         severity = "warning" if m.group("sev") == "warning" else "error"
-        found[path].append(
-            Diagnostic(str(path), int(m.group("line")), int(m.group("col")), severity, message, "", "rng")
-        )
+        at_line, column = int(m.group("line")), int(m.group("col"))
+        if found_path is not None:  # a place in the file itself: columns as after LF or CR LF
+            if path not in after_cr:
+                try:
+                    after_cr[path] = lines_after_lone_cr(path.read_bytes())
+                except OSError:
+                    after_cr[path] = frozenset()
+            column += at_line in after_cr[path]
+        found[path].append(Diagnostic(str(path), at_line, column, severity, message, "", "rng"))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()) or fatal:
         if not alone:
             return None
