@@ -49,6 +49,7 @@ from .xmlsafe import (
     has_xinclude,
     human_size,
     included_from,
+    lines_after_lone_cr,
     parse_xml,
     resolve_xinclude,
     structure_problem,
@@ -119,10 +120,11 @@ class Diagnostic:
 
 FILE_LEVEL = 0  # a Diagnostic's line (and column) when the problem has no position in the file
 
-_NOT_CHECKED_BY_TEI_ALL = " (XML's xml:id rule; tei_all does not check it)"
-# one repeated xml:id as our check and as jing say it (jing checks ID-typed attributes of tei_all)
+# one repeated xml:id as our check and as jing say it (jing checks ID-typed attributes of tei_all,
+# and says where the ID was first defined in a message of its own)
 _OUR_DUPLICATE_ID = re.compile(r"^duplicate xml:id '(?P<id>[^']*)'")
 _JING_DUPLICATE_ID = re.compile(r'^ID "(?P<id>[^"]*)" has already been defined$')
+_JING_FIRST_ID = re.compile(r'^first occurrence of ID "(?P<id>[^"]*)"$')
 
 
 def _problem_key(problem: Diagnostic) -> tuple:
@@ -138,11 +140,17 @@ def _problem_key(problem: Diagnostic) -> tuple:
 def in_report_order(problems: list[Diagnostic]) -> list[Diagnostic]:
     """One file's problems as reported: by line, then column (problems of the whole file first, the
     rest in the order found), each problem once. The same problem at the same place said by two checks
-    (our duplicate xml:id warning and jing's "ID ... has already been defined") is kept once: with our
-    wording, which says what to do, and the graver severity. Input: the problems of one file; output:
-    a new list."""
+    (our duplicate xml:id error and jing's "ID ... has already been defined") is kept once: with our
+    wording, which says what to do, and the graver severity; jing's "first occurrence of ID" is no
+    problem of its own but the place of the first definition, named in that one message ("first at
+    line N"). Input: the problems of one file; output: a new list."""
     kept: dict[tuple, Diagnostic] = {}
+    first_at: dict[str, int] = {}
     for problem in problems:
+        first = _JING_FIRST_ID.match(problem.message)
+        if first and any(_problem_key(other)[1:] == ("duplicate xml:id", first.group("id")) for other in problems):
+            first_at.setdefault(first.group("id"), problem.line)
+            continue
         key = _problem_key(problem)
         before = kept.get(key)
         if before is None:
@@ -150,10 +158,12 @@ def in_report_order(problems: list[Diagnostic]) -> list[Diagnostic]:
             continue
         ours = before if _OUR_DUPLICATE_ID.match(before.message) else problem
         severity = "error" if "error" in (before.severity, problem.severity) else before.severity
-        message = ours.message
-        if severity == "error":
-            message = message.replace(_NOT_CHECKED_BY_TEI_ALL, "")
-        kept[key] = replace(ours, severity=severity, message=message)
+        kept[key] = replace(ours, severity=severity)
+    for key, problem in kept.items():
+        said = _OUR_DUPLICATE_ID.match(problem.message) or _JING_DUPLICATE_ID.match(problem.message)
+        if said and said.group("id") in first_at and first_at[said.group("id")] != problem.line:
+            where = f", first at line {first_at[said.group('id')]}"
+            kept[key] = replace(problem, message=problem.message[: said.end()] + where + problem.message[said.end() :])
     return sorted(kept.values(), key=lambda p: (p.line, p.column))
 
 
@@ -704,14 +714,10 @@ class Validator:
             problems = [] if constraints == "defer" else self._tei_constraints(tree, name, data, self.tei_all)
             if constraints == "only":
                 return _Checked(problems)
-            if duplicate_id is not None:  # tei_all's RELAX NG (and jing) do not check xml:id uniqueness
-                problems.append(
-                    replace(
-                        duplicate_id,
-                        severity="warning",
-                        message=duplicate_id.message + _NOT_CHECKED_BY_TEI_ALL,
-                    )
-                )
+            if duplicate_id is not None:
+                # a repeated xml:id breaks XML's ID rule (xml:id 1.0, section 4): an error under every
+                # profile; jing says it too (in_report_order keeps it once)
+                problems.append(duplicate_id)
         elif duplicate_id is not None:
             return _Checked([duplicate_id])  # our rules resolve pointers by xml:id: nothing sound to add
         else:
@@ -1315,6 +1321,7 @@ def _run_jing(
     )
     found: dict[Path, list[Diagnostic]] = {p: [] for p in batch}
     unsure: set[Path] = set()
+    after_cr: dict[Path, frozenset[int]] = {}  # lines jing gives one column short (lines_after_lone_cr)
     fatal = None
     for line in lines_of(done.stdout):
         m = _JING_LINE.match(line)
@@ -1343,9 +1350,15 @@ def _run_jing(
             fatal = fatal or message
             continue
         severity = "warning" if m.group("sev") == "warning" else "error"
-        found[path].append(
-            Diagnostic(str(path), int(m.group("line")), int(m.group("col")), severity, message, "", "rng")
-        )
+        at_line, column = int(m.group("line")), int(m.group("col"))
+        if found_path is not None:  # a place in the file itself: columns as after LF or CR LF
+            if path not in after_cr:
+                try:
+                    after_cr[path] = lines_after_lone_cr(path.read_bytes())
+                except OSError:
+                    after_cr[path] = frozenset()
+            column += at_line in after_cr[path]
+        found[path].append(Diagnostic(str(path), at_line, column, severity, message, "", "rng"))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not done.stdout.strip()) or fatal:
         if not alone:
             return None

@@ -103,10 +103,10 @@ def test_in_report_order_keeps_problems_at_other_places_and_file_level_first():
     whole = Diagnostic("f", 0, 0, "error", "not checked: reasons")
     other_id = Diagnostic("f", 10, 50, "error", 'ID "y" has already been defined', source="rng")
     ordered = in_report_order([ours, jing, first, whole, other_id])
-    assert [d.line for d in ordered] == [0, 9, 10, 10]
-    merged = ordered[2]
-    assert merged.severity == "error" and merged.message.startswith("duplicate xml:id 'x'")
-    assert ordered[3] == other_id
+    assert [d.line for d in ordered] == [0, 10, 10]  # jing's first occurrence is named in the one message
+    merged = ordered[1]
+    assert merged.severity == "error" and merged.message.startswith("duplicate xml:id 'x', first at line 9")
+    assert ordered[2] == other_id
 
 
 def test_every_problem_of_an_editions_strings_is_told_in_one_run(tmp_path):
