@@ -16,3 +16,9 @@ def test_a_production_units_name_keeps_the_place_or_person_it_begins_with(tmp_pa
     assert all(not ref.startswith(("#gn-", "#stalin", "#kirov")) for _, ref in orgs)  # units of the record
     assert not [name for tag, name, _ in found if tag == "placeName"], found
     assert ("persName", "Lenin", "#lenin") in found  # the book's title is no organisation
+
+
+def test_works_after_dictionary_words_is_a_portfolio_not_a_unit(tmp_path):
+    body = "Mr. Osei, Minister of Roads and Works, met the Minister of Public Works and the Kirov Works director.\n"
+    orgs = [name for tag, name, _ in _dated(tmp_path, body, "May 5, 1965") if tag == "orgName"]
+    assert orgs == ["Kirov Works"]

@@ -7128,6 +7128,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
     if any(norm(w) == "works" and k and norm(span_words[k - 1]) in _WORKS_BOOK_WORDS for k, w in enumerate(span_words)):
         return None  # "the Collected Works of Lenin": a book's title, no production unit (names.json)
+    if norm(span_words[-1]) == "works" and all(v.is_common_word(w) for w in span_words[:-1]):
+        return None  # "Minister of Communications and Works", "Public Works": a portfolio; a unit has a name
     if norm(span_words[-1]) in _PRODUCTION_UNITS and _begins_with_person(ctx, span_words[:-1]):
         return None  # "the Lenin Shipyard", "Stalin Steelworks": the place named after the person (names.json)
     if any(norm(w) in _MISSIONS for w in span_words):
