@@ -57,6 +57,7 @@ from .names import (
     title_pattern,
     trie_regex,
     vocabulary,
+    works_book_words,
 )
 from .shared_names import date_span, reading, shared_names, whole_country
 from .walk import last_words_start, rewrite_text
@@ -4013,6 +4014,7 @@ def _listed_name_over_date(ctx: _DocContext, text: str, start: int, end: int) ->
 
 
 _PRODUCTION_UNITS = production_unit_words()  # "factory", "ironworks", "farm"… (names.json)
+_WORKS_BOOK_WORDS = works_book_words()  # "collected" of "Collected Works": a book (names.json)
 # capitalised words after a date, the last a production unit's head word (" Vinylon Factory")
 _UNIT_AFTER_DATE = re.compile(rf" (?:[{UPPER}][\w’'-]* ){{0,3}}(?P<head>[{UPPER}][{LOWER}]+)\b")
 
@@ -4132,7 +4134,9 @@ def _named_after_found_person(
     capitalised noun of names.json named_after_person ("Kim Il Sung Square", "the Ho Chi Minh Trail",
     "the Lenin Shipyard": the place it names, one place of the record, unlinked; span None when the noun
     is of honours_named_after_person, right after the name or after one or two more capitalised words ("the
-    Lenin Prize", "the Lenin Peace Prize": no mention of the person, nothing tagged);
+    Lenin Prize", "the Lenin Peace Prize": no mention of the person, nothing tagged); a production unit's
+    head word (names.json production_unit_words) after more capitalised words makes the unit's name, an
+    organisation of the record ("the Stalin Tractor Plant");
     None otherwise. TEI 13.2.3: a place name may contain a person's name; the person is not mentioned."""
     length, form = found
     if form.kind != "person":
@@ -4157,6 +4161,10 @@ def _named_after_found_person(
             return None, k + 1
         if keys[k] in v.named_after_person:
             end = toks[k][1]
+            if k > j and keys[k] in _PRODUCTION_UNITS:
+                # "the Stalin Automobile Plant": words between the name and a production unit's head make the
+                # unit's name, an organisation of the record ("the Lenin Shipyard" right after it: a place)
+                return _record_org_span(ctx, text, start, end), k + 1
             return _unlinked_place(ctx, start, end, text[start:end], tuple(keys[i : k + 1])), k + 1
         if not v.is_common_word(toks[k][2]):
             return None  # a name goes on
@@ -7021,6 +7029,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
     ):
         first -= 1  # "Near and Middle East Department": one name; "the IOC and the Olympic Committee": two
         joined_by_and[first + 1] = False
+        qualified = first  # a place in front of this group's words is part of the name ("Wuhan Iron and Steel Company")
+    else:
+        qualified = -1
     a = groups[first][0]
     words = words_of[first]
     for k in range(len(words) - 1):  # "The Central Committee", "DPRK's Supreme People's Assembly"
@@ -7059,7 +7070,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         place = _place_at(ctx, run[tail_a:tail_b])
         if not place and k == len(groups) - 1 and all(_NATIONAL.match(w) for w in ws):
             break  # "Executive Committee of the Uruguayan government": the adjective qualifies a word outside
-        if place:  # "... of Korea", "... of the Soviet Union", then no more
+        if place and k != qualified:  # "... of Korea", "... of the Soviet Union", then no more
             b = tail_a + place
             if place == tail_b - tail_a and _places_joined_in_unit(ctx, words_of, joined_by_and, k, first):
                 b = groups[k + 1][1]  # "Department of the USSR and the European Socialist Countries": one unit
@@ -7117,6 +7128,10 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             return _body_words_before(ctx, text, ordinal.start()), result[1]
     if len(span_words) < 2:
         return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
+    if any(norm(w) == "works" and k and norm(span_words[k - 1]) in _WORKS_BOOK_WORDS for k, w in enumerate(span_words)):
+        return None  # "the Collected Works of Lenin": a book's title, no production unit (names.json)
+    if norm(span_words[-1]) == "works" and all(v.is_common_word(w) for w in span_words[:-1]):
+        return None  # "Minister of Communications and Works", "Public Works": a portfolio; a unit has a name
     if norm(span_words[-1]) in _PRODUCTION_UNITS and _begins_with_person(ctx, span_words[:-1]):
         return None  # "the Lenin Shipyard", "Stalin Steelworks": the place named after the person (names.json)
     if any(norm(w) in _MISSIONS for w in span_words):
@@ -7249,8 +7264,8 @@ _OF_REST = re.compile(r" (?:of|OF)(?: the| THE)? ")
 
 def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:
     """Whether the words before a bare "and" qualify the head after it ("Near" of "Near and Middle East
-    Department"): no head word, title, person's name, place or listed body among them, no article
-    but in front."""
+    Department"): no head word, title, person's name or listed body among them, no place alone (a place
+    and more words qualify: "Wuhan Iron and Steel Company"), no article but in front."""
     v = ctx.rec.names
     while words and norm(words[0]) in _LEADING:
         words = words[1:]  # "the" of "the Near and Middle East Department"
@@ -7258,7 +7273,9 @@ def _qualifier_before_and(ctx: _DocContext, words: list[str]) -> bool:
         norm(w) in _LEADING or norm(_POSSESSIVE.sub("", w)) in _ORG_HEADS or v.is_title_word(w) for w in words
     ):
         return False
-    return not _starts_person(v, words) and not _place_at(ctx, " ".join(words))
+    # a place in front qualifies too when more words follow it ("Wuhan Iron and Steel Company"), never a place alone
+    joined = " ".join(words)
+    return not _starts_person(v, words) and _place_at(ctx, joined) != len(joined)
 
 
 def _starts_person(v, words: list[str]) -> bool:

@@ -255,6 +255,16 @@ def production_unit_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def works_book_words() -> frozenset[str]:
+    """Words that make "Works" after them a book's title, never a production unit ("Collected Works",
+    "Selected Works"; names.json production_unit_words book_words), folded. Errors as
+    organisation_head_words."""
+    return frozenset(
+        fold(w) for w in json.loads(_DATA.read_text(encoding="utf-8"))["production_unit_words"]["book_words"]
+    )
+
+
+@lru_cache(maxsize=1)
 def romance_body_heads() -> tuple[str, ...]:
     """The head words of Spanish and Portuguese bodies' names, as printed (names.json romance_body_heads).
     Errors as organisation_head_words."""
