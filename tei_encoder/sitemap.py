@@ -314,12 +314,14 @@ def _linked(
 def html_lang(tag: str) -> str:
     """An xml:lang value as the valid BCP 47 tag HTML's lang needs (`lat` -> `la`, `en_US` ->
     `en-US`, an extended language subtag as the language: `el-grc` -> `grc`); "" (language
-    unknown) for a value that is no valid language tag (`sr-Cryl`, a misspelt script)."""
+    unknown) for a value that is no valid language tag (`sr-Cryl`, a misspelt script). A
+    private-use tag (`x-unk`, RFC 5646 §2.2.7) and any other valid tag stay as they are."""
     import langcodes  # its tables take ~0.1 s to load: only a run that makes pages pays for them
 
     try:
         parts = str(langcodes.standardize_tag(tag.strip())).split("-")
-        if len(parts) > 1 and len(parts[1]) == 3 and parts[1].isalpha():
+        # only after a primary language subtag (2-3 letters): `x-unk` (private use) keeps its `x`
+        if len(parts) > 1 and len(parts[0]) in (2, 3) and len(parts[1]) == 3 and parts[1].isalpha():
             parts = parts[1:]  # RFC 5646 §2.2.2: the extlang is the language's own code
         standard = "-".join(parts)
         return standard if langcodes.Language.get(standard).is_valid() else ""

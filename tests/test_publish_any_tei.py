@@ -269,6 +269,11 @@ def test_languages_carry_lang_and_direction(peer_site):
         ("el-grc", "ltr", "grc"),
         ("sr-Cryl", "ltr", ""),
         ("x-private", "ltr", "x-private"),
+        # private-use tags of three letters after the x are no extended language subtags (#15)
+        ("x-unk", "ltr", "x-unk"),
+        ("x-abc-def", "ltr", "x-abc-def"),
+        ("zh-Hans-x-old", "ltr", "zh-Hans-x-old"),
+        ("qaa", "ltr", "qaa"),
     ],
 )
 def test_language_direction_and_lang_are_data_driven(tag, direction, html_lang):
