@@ -586,6 +586,8 @@ class Publisher:
         warnings += sitemap.date_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
             warnings += sitemap.reference_warnings(root, self.documents)
+        if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
+            warnings += sitemap.span_warnings(root)
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,

@@ -817,7 +817,7 @@ def _mark_spans(root: etree._Element) -> None:
     @spanTo points to (TEI P5 §11.3.1.4), across paragraph and other boundaries, wrapped in a
     pub:span element whose @kind is "del" or "add", so the page shows it deleted or added as it
     shows del and add. A span whose target is not an element after it marks nothing: its text
-    is shown as written (the validator reports the pointer). Documents without spans cost one
+    is shown as written (`span_warnings` reports it). Documents without spans cost one
     search of the tree."""
     starts = list(root.iter(*_SPANS))
     if not starts:
@@ -856,6 +856,36 @@ def _mark_spans(root: etree._Element) -> None:
         else:
             wrapper.text, el.text = el.text, None
             el.insert(0, wrapper)
+
+
+def span_warnings(root: etree._Element) -> list[str]:
+    """Warnings, naming the line, for each delSpan or addSpan (TEI P5 §11.3.1.4) whose @spanTo
+    points to no element of the document, or to one not after it (itself, an element before it
+    or around it): `annotate` marks no text of such a span, so the page shows its text as
+    written, neither deleted nor added. [] when every span reaches its target."""
+    starts = list(root.iter(*_SPANS))
+    if not starts:
+        return []
+    order: dict[etree._Element, int] = {}
+    ids: dict[str, etree._Element] = {}
+    for n, el in enumerate(root.iter()):
+        order[el] = n
+        if isinstance(el.tag, str) and el.get(XML_ID):
+            ids[el.get(XML_ID, "")] = el  # the last of a repeated id, as _mark_spans finds it
+    warnings = []
+    for el in starts:
+        pointer = " ".join((el.get("spanTo") or "").split())
+        target = ids.get(pointer.removeprefix("#"))
+        if target is not None and order[target] > order[el] and el not in target.iterancestors():
+            continue
+        problem = "points to no element of this document" if target is None else "points to an element before it"
+        kind = "deleted" if _SPANS[el.tag] == "del" else "added"
+        line = f"line {el.sourceline}: " if el.sourceline else ""
+        warnings.append(
+            f'{line}<{etree.QName(el).localname} spanTo="{pointer}">: {problem}; '
+            f"the text after it is shown as written, not marked {kind}"
+        )
+    return warnings
 
 
 def _mark_dates(root: etree._Element, labels: DateLabels | None = None) -> None:

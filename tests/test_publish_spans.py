@@ -59,3 +59,22 @@ def test_spanned_text_is_shown_deleted_or_added_across_paragraphs(tmp_path):
         out.write_bytes(made)
         done = subprocess.run([*vnu, "--errors-only", str(out)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr[:3000]
+
+
+def test_a_span_that_marks_nothing_is_warned_with_its_line():
+    """#15: a delSpan or addSpan whose target is missing, before it or around it marks nothing,
+    and the publisher says so, naming its line; spans that reach their targets are not warned."""
+    tei = TEI.replace(
+        b"<p>Kept text.",
+        b'<p xml:id="p9">Inside <addSpan spanTo="#p9"/>its own target.</p>\n<p>Kept text.',
+    )
+    _page, warnings = Publisher().render_document(tei, "draft")
+    spans = [w for w in warnings if "spanTo" in w]
+    assert spans == [
+        'line 4: <addSpan spanTo="#p9">: points to an element before it; '
+        "the text after it is shown as written, not marked added",
+        'line 6: <delSpan spanTo="#nowhere">: points to no element of this document; '
+        "the text after it is shown as written, not marked deleted",
+        'line 7: <delSpan spanTo="#b0">: points to an element before it; '
+        "the text after it is shown as written, not marked deleted",
+    ], warnings
