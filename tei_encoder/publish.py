@@ -588,6 +588,8 @@ class Publisher:
             warnings += sitemap.reference_warnings(root, self.documents)
         if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
             warnings += sitemap.span_warnings(root)
+        if b"graphic" in tei:  # an image the page names instead of showing
+            warnings += sitemap.graphic_warnings(root)
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,

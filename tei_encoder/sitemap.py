@@ -1121,6 +1121,22 @@ def reference_warnings(root: etree._Element, documents: Collection[str] = ()) ->
     return warnings
 
 
+def graphic_warnings(root: etree._Element) -> list[str]:
+    """Warnings, naming the line, for each graphic with a @url in the text (TEI P5 §3.10, §11.1):
+    the site copies and shows no image; the page names the graphic in its place (xslt/text.xsl),
+    its figure's head and figDesc shown as written. [] when the text has none."""
+    warnings = []
+    for el in root.iter(T + "graphic"):
+        url = " ".join((el.get("url") or "").split())
+        if not url or next(el.iterancestors(T + "text"), None) is None:
+            continue  # the header's and a facsimile's images are not shown in the text
+        line = f"line {el.sourceline}: " if el.sourceline else ""
+        warnings.append(
+            f'{line}<graphic url="{url}">: the image is not shown (the site copies no images); the page names it'
+        )
+    return warnings
+
+
 def _mark_references(root: etree._Element) -> None:
     """pub:to on each ref and ptr whose first @target the page can link (TEI P5 §3.7, §16.1):
     an http(s) URL as it is, a "#id" pointing to an element of the text that the page shows

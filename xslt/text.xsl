@@ -273,7 +273,7 @@
     </xsl:element>
   </xsl:template>
 
-  <!-- Figures: the head and the description are shown; the image itself is not part of the edition. -->
+  <!-- Figures: the head and the description are shown; an image is named, not copied (tei:graphic below). -->
   <xsl:template match="tei:figure">
     <div class="tei-figure">
       <xsl:call-template name="f:lang"/>
@@ -328,6 +328,13 @@
   <!-- Empty markers with nothing to show. -->
   <!-- A space the source leaves (TEI P5 §11.4) keeps the words around it apart. -->
   <xsl:template match="tei:space[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
+
+  <!-- A graphic (TEI P5 §3.10, §11.1): the site copies no image, so the page names it in its
+       place (UI string graphic-not-shown), never drops it silently; tei_encoder/sitemap.py
+       graphic_warnings tells the publisher. A figure's head and figDesc are shown as written. -->
+  <xsl:template match="tei:graphic[normalize-space(@url)][not(normalize-space())]" priority="1">
+    <span class="tei-graphic"><xsl:value-of select="f:ui('graphic-not-shown', map{'url': normalize-space(@url)})"/></span>
+  </xsl:template>
 
   <xsl:template match="(tei:anchor | tei:graphic | tei:media | tei:binaryObject
                        | tei:link | tei:linkGrp | tei:join | tei:alt | tei:altGrp)[not(normalize-space())]"/>

@@ -1,0 +1,44 @@
+"""Graphics (TEI P5 §3.10, §11.1) in TEI from any project (#15): the site copies no image, so the
+page names each graphic in its place, a figure's head and figDesc shown as written, and the
+publisher warns of each one with its line; nothing is dropped silently."""
+
+import subprocess
+
+from lxml import html
+from test_publish import _vnu
+
+from tei_encoder.publish import Publisher
+
+NS = "http://www.tei-c.org/ns/1.0"
+TEI = (
+    f'<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>Plan of a harbour</title></titleStmt>'
+    "<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>"
+    "</teiHeader><text><body>\n"
+    "<p>The harbour as the pilot drew it:</p>\n"
+    '<figure><head>Harbour plan</head><graphic url="images/harbour.png"/>'
+    "<figDesc>A sketch of two piers.</figDesc></figure>\n"
+    '<p>A seal <graphic url=" seal.jpg "/> stands below.</p>\n'
+    "<p>No image here.</p>\n"
+    "</body></text></TEI>"
+).encode()
+
+
+def test_a_graphic_is_named_on_the_page_and_warned(tmp_path):
+    made, warnings = Publisher().render_document(TEI, "harbour")
+    page = html.fromstring(made)
+    shown = [
+        " ".join(g.text_content().split()) for g in page.xpath("//section[@class='text']//*[@class='tei-graphic']")
+    ]
+    assert shown == ["[image not shown: images/harbour.png]", "[image not shown: seal.jpg]"]
+    figure = [" ".join(part.text_content().split()) for part in page.xpath("//div[@class='tei-figure']/*")]
+    assert figure == ["Harbour plan", "[image not shown: images/harbour.png]", "A sketch of two piers."]
+    assert [w for w in warnings if "graphic" in w] == [
+        'line 3: <graphic url="images/harbour.png">: the image is not shown (the site copies no images); the page names it',
+        'line 4: <graphic url="seal.jpg">: the image is not shown (the site copies no images); the page names it',
+    ]
+    vnu = _vnu()
+    if vnu is not None:
+        out = tmp_path / "harbour.html"
+        out.write_bytes(made)
+        done = subprocess.run([*vnu, "--errors-only", str(out)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[:3000]
