@@ -28,7 +28,17 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .fsutil import safe_stem
-from .tei import ENTITY_KINDS, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, TEI_NS, XML_ID, XML_LANG, surface_text
+from .tei import (
+    BREAKING,
+    ENTITY_KINDS,
+    KIND_OF_ENTRY_QNAME,
+    KIND_OF_MENTION_QNAME,
+    TEI_NS,
+    XML_ID,
+    XML_LANG,
+    XML_WHITESPACE,
+    surface_text,
+)
 
 PUB_NS = "urn:tei-encoder:publish"  # our annotations on the copy of the TEI the stylesheets read
 PUB_PREFIX = "pub"  # its prefix there (the stylesheets' own)
@@ -788,24 +798,23 @@ def annotate(
 
 
 _DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
-_BREAKING = tuple(T + tag for tag in ("lb", "pb", "cb", "gb", "milestone"))  # att.breaking
 
 
 def _join_broken_words(root: etree._Element) -> None:
     """The white space on either side of a break inside a word (@break="no" on lb, pb, cb, gb or
     milestone: TEI P5 §3.11.3, "Mos<lb break="no"/>cow" written over two lines of the file) taken
     out of the stylesheets' copy, so that the page shows one word; the TEI keeps it."""
-    for el in root.iter(_BREAKING):
+    for el in root.iter(*BREAKING):
         if el.get("break") != "no":
             continue
         before = el.getprevious()
         if before is not None:
             if before.tail:
-                before.tail = before.tail.rstrip(" \t\r\n")
+                before.tail = before.tail.rstrip(XML_WHITESPACE)
         elif el.getparent() is not None and el.getparent().text:
-            el.getparent().text = el.getparent().text.rstrip(" \t\r\n")
+            el.getparent().text = el.getparent().text.rstrip(XML_WHITESPACE)
         if el.tail:
-            el.tail = el.tail.lstrip(" \t\r\n")
+            el.tail = el.tail.lstrip(XML_WHITESPACE)
 
 
 _SPANS = {T + "delSpan": "del", T + "addSpan": "add"}  # TEI P5 §11.3.1.4: their kind of change

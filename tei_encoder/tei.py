@@ -24,6 +24,9 @@ NSMAP = {"tei": TEI_NS}
 T = f"{{{TEI_NS}}}"  # Clark-notation prefix of TEI element names
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
+# the elements of att.breaking (TEI P5 3.11.3): with @break="no" a word runs on across them
+BREAKING = frozenset(T + tag for tag in ("lb", "pb", "cb", "gb", "milestone"))
+XML_WHITESPACE = " \t\r\n"  # XML 1.0's S: the white space a break inside a word takes out, no other
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,17 @@ from lxml import etree
 
 from . import sitemap
 from .config import sentence_abbreviations
-from .tei import EDITORIAL_ONLY, KIND_OF_ENTRY_QNAME, KIND_OF_MENTION_QNAME, NSMAP, XML_ID, T, surface_text
+from .tei import (
+    BREAKING,
+    EDITORIAL_ONLY,
+    KIND_OF_ENTRY_QNAME,
+    KIND_OF_MENTION_QNAME,
+    NSMAP,
+    XML_ID,
+    XML_WHITESPACE,
+    T,
+    surface_text,
+)
 
 MENTION_KINDS = KIND_OF_MENTION_QNAME  # Clark name of a mention element -> entity kind
 ENTRY_KINDS = KIND_OF_ENTRY_QNAME  # Clark name of a standOff entry element -> entity kind
@@ -204,7 +214,7 @@ _BLOCKS = frozenset(
 )
 # text a reader does not see at that place: corrections (as for a name's surface text) and notes
 _SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
-_BREAKS = frozenset({T + "lb", T + "pb", T + "cb", T + "gb", T + "milestone"})  # att.breaking, TEI P5 3.11.3
+
 _SEPARATE = _BLOCKS | {
     T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "speaker", "byline", "docAuthor", "trailer")
 }
@@ -274,16 +284,16 @@ def _block_text(
             parts.append(el.text)
             length += len(el.text)
         for child in el:
-            if child.tag in _BREAKS and child.get("break") == "no":
+            if child.tag in BREAKING and child.get("break") == "no":
                 # a break inside a word (TEI P5 3.11.3): one word, the white space around it taken out
-                if parts and parts[-1] != parts[-1].rstrip():
-                    length -= len(parts[-1]) - len(parts[-1].rstrip())
-                    parts[-1] = parts[-1].rstrip()
+                if parts and parts[-1] != parts[-1].rstrip(XML_WHITESPACE):
+                    length -= len(parts[-1]) - len(parts[-1].rstrip(XML_WHITESPACE))
+                    parts[-1] = parts[-1].rstrip(XML_WHITESPACE)
                 if child.tail:
-                    parts.append(child.tail.lstrip())
+                    parts.append(child.tail.lstrip(XML_WHITESPACE))
                     length += len(parts[-1])
                 continue
-            if child.tag in _BREAKS:  # a line or page break separates words
+            if child.tag in BREAKING:  # a line or page break separates words
                 parts.append(" ")
                 length += 1
             elif isinstance(child.tag, str) and child.tag not in _SKIPPED:
