@@ -390,7 +390,8 @@ def find_dates(
     the document's month (`default_month`) known, a month far from it on the other side of a new
     year takes the nearer year: "25 December" in a record of January 1963 is 1962-12-25 (TEI 13.4).
     Without a year to take, such a date is left untagged (a wrong year is worse than none).
-    `relative`: also days counted from the document's date ("the 26th of this month"), only when
+    `relative`: also days counted from the document's date ("the 26th of this month", "the 5th inst.", "the 2nd
+    of next month": months.json months_from_record), only when
     that date gives the year and month they need; a bare "this year" is never a date. `day_first`: the document
     writes dotted dates day first ("31.10.62" elsewhere in it), so "1.11.62" is 1 November; False: month
     first (dotted_order); None: not known.
@@ -420,7 +421,7 @@ def find_dates(
         found = _with_quarters(found, text, default_year, default_month)
     if ("19" in text or "20" in text) and any(w in text for w in _YEAR_PART_WORDS):  # rare: substring tests first
         found = _with_year_parts(found, text)
-    if relative and default_year is not None and "month" in text:
+    if relative and default_year is not None and any(cue in text for cue in _RELATIVE_CUES):
         found = _with_relative(found, text, default_year, default_month)
     if default_day and default_year is not None and default_month and "he " in text:
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
@@ -702,8 +703,17 @@ def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
 # of this year" and "the fourth quarter of this year" name a stretch the record bounds and are read above.
 # "The following year" counts from a date the text names, which a pattern cannot tell: never read.
 _ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+# the words after the day and the months they add to the record's month (months.json months_from_record)
+_MONTHS_FROM_RECORD = {" ".join(k.split()): v for k, v in _MONTHS_DATA["months_from_record"].items()}
+# substrings one of which a text must hold for _RELATIVE to be tried (most hold none)
+_RELATIVE_CUES = ("month", " inst", " ult", " prox")
 _RELATIVE = re.compile(
-    rf"\b[Tt]he\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD}))\s+of\s+(?:this|the\s+current)\s+month\b"
+    rf"\b[Tt]he\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD}))\s+(?P<rel>"
+    + "|".join(
+        r"\s+".join(map(re.escape, k.split())) + (r"(?![\w’'-])" if k[-1].isalnum() else "")
+        for k in sorted(_MONTHS_FROM_RECORD, key=len, reverse=True)
+    )
+    + ")"
 )
 # a day of the record's month by its ordinal alone, the sentence going on after it ("on the 4th, from 9:15",
 # "the evening of the 28th […]", "on the 24th the paper printed": a word of months.json words_after_a_bare_day);
@@ -718,14 +728,18 @@ _BARE_ORDINAL = re.compile(
 
 
 def _with_relative(found: list[DateMatch], text: str, year: int, month: int | None) -> list[DateMatch]:
-    """`found` with the days of the record's month named from it ("the 14th of this month") that overlap
-    none of them, in text order (TEI 13.4.2); none without the record's month."""
+    """`found` with the days of a month counted from the record's month ("the 14th of this month", "the
+    5th inst.", "the 2nd of next month", rolled over the year: months.json months_from_record) that
+    overlap none of them, in text order (TEI 13.4.2); none without the record's month."""
     added = []
     for m in _RELATIVE.finditer(text):
         if any(d.start < m.end() and m.start() < d.end for d in found):
             continue
         day = int(m.group("day")) if m.group("day") else _ORDINAL_WORDS[m.group("word").lower()]
-        when = iso_day(year, month, day) if month else None
+        when = None
+        if month:
+            counted = year * 12 + month - 1 + _MONTHS_FROM_RECORD[" ".join(m.group("rel").split())]
+            when = iso_day(counted // 12, counted % 12 + 1, day)
         if when:
             added.append(DateMatch(m.start(), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found

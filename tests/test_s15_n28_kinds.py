@@ -49,6 +49,66 @@ def test_the_whole_country_is_chosen_only_when_no_single_state_is_left():
     assert reading(table, ("vietnam",), "vietnam", ("1970-01-01", "1970-01-01"), text) == "drv"  # one state left
 
 
-@pytest.mark.parametrize("stem", ["n53_whole_countries"])
+def _cable(title: str, reference: str, body: str, date: str = "June 12, 1964") -> str:
+    """A record in the export format with its own title and archival reference (the record's paper)."""
+    return (
+        f'{date}\n\n**{title}**\n\nCitation:\n\n"{title}," {date}, Wilson Center Digital Archive, {reference}. '
+        "Translated by Test Translator.\n\n<https://example.org/document/78>\n\nContents:\n\nTranslation - English\n\n"
+        f"{body}"
+    )
+
+
+def _found(tmp_path, text: str) -> list[tuple[str, str, str]]:
+    tree = tree_of(encode_text(tmp_path, text))
+    return [
+        (
+            e.tag.rsplit("}", 1)[1],
+            "".join(e.itertext()),
+            e.get("ref", "")
+            if not e.get("ref", "").startswith("#place-") and not e.get("ref", "").startswith("#org-")
+            else "",
+        )
+        for e in xp(tree, "//t:text//t:placeName | //t:text//t:orgName")
+    ]
+
+
+def test_the_northeast_of_chinese_paper_is_manchuria_only_there(tmp_path):
+    body = "A group from the Northeast arrived; the Northeast Bureau sent it.\n"
+    chinese = _cable("Cable from the Chinese Embassy in Mongolia", "PRC FMA 105-01234-05, 12-14", body)
+    assert ("placeName", "Northeast", "#manchuria") in _found(tmp_path, chinese)  # before: unlinked
+    other = _cable("Cable from the Polish Embassy in Mongolia", "AAN, KC PZPR, 237/XXII-1", body)
+    assert ("placeName", "Northeast", "#manchuria") not in _found(tmp_path, other)
+    assert ("placeName", "Northeast", "") in _found(tmp_path, other)
+
+
+def test_an_unqualified_foreign_ministry_a_cable_is_addressed_to_is_its_own_states(tmp_path):
+    body = "[To] the Ministry of Foreign Affairs:\n\nWe sent a note to the Ministry of Foreign Affairs on the matter.\n"
+    found = _found(tmp_path, _cable("Cable from the Chinese Embassy in Mongolia", "PRC FMA 105-01234-05, 12-14", body))
+    mfa = [ref for tag, name, ref in found if name == "Ministry of Foreign Affairs"]
+    assert mfa[0] == "#prc-mfa"  # before: unlinked
+    assert "#prc-mfa" not in mfa[1:]  # "a note to the Ministry ...": the host country's may be meant
+    heading = "Ministry of Foreign Affairs Incoming Telegram\n\nThe talks went well.\n"
+    found = _found(tmp_path, _cable("Cable from Wang Li, 'On the Talks'", "PRC FMA 106-00001-01, 1-2", heading))
+    assert ("orgName", "Ministry of Foreign Affairs", "#prc-mfa") in found
+    # the record's paper unknown: no state's ministry
+    found = _found(tmp_path, _cable("Cable from the Embassy in Mongolia", "invented reference", body))
+    assert all(ref != "#prc-mfa" for _, _, ref in found)
+
+
+@pytest.mark.parametrize(
+    "body, value",
+    [
+        ("They will leave on the 2nd of next month.", "1965-01-02"),
+        ("We answered your letter of the 5th inst. at once.", "1964-12-05"),
+        ("Your cable of the 28th ult. arrived.", "1964-11-28"),
+        ("The group arrives on the 23rd of this month.", "1964-12-23"),
+    ],
+)
+def test_a_day_of_a_month_counted_from_the_records_month(tmp_path, body, value):
+    tree = tree_of(encode_text(tmp_path, dated_record(body + "\n", "December 12, 1964", "Russian")))
+    assert [d.get("when") for d in xp(tree, "//t:text//t:date")] == [value]
+
+
+@pytest.mark.parametrize("stem", ["n53_whole_countries", "n54_own_ministry_and_region"])
 def test_the_constructed_records_score_as_their_gold(stem):
     scores_as_its_gold(stem)

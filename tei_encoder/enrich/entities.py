@@ -59,6 +59,7 @@ from .names import (
     vocabulary,
     works_book_words,
 )
+from .record_state import addressed_ministry, record_state, record_state_rules
 from .shared_names import date_span, reading, shared_names, whole_country
 from .walk import last_words_start, rewrite_text
 
@@ -954,6 +955,8 @@ class _DocContext:
     # (key, listed id) of a dated place or a bare name several states bore -> whom it names here (_dated_place)
     dated_readings: dict[tuple[tuple[str, ...], str], str | None] = field(default_factory=dict)
     evidence: tuple[str, str] | None = None  # the record's text as _dated_place reads it, and lower-cased
+    # the state whose paper the record is (record_state.record_state), "" when unknown; None until first asked
+    paper_of: str | None = None
     meeting_words: bool | None = None  # whether the record's text holds a numbered meeting's head word
     # whether the record's words hold a Spanish or Portuguese body's head word (_romance_bodies), made at first use
     romance_heads: bool = False
@@ -3974,12 +3977,49 @@ def _direction_regions(ctx: _DocContext, text: str) -> list[_Span]:
     rules = ctx.rec.link_rules
     if not rules.direction_regions and not rules.numbered_lines:
         return []
-    out = []
+    out: list[_Span] = []
     for m in _direction_region_pattern(rules.direction_regions, rules.numbered_lines).finditer(text):
         key = (norm(m.group()),)
-        if not ctx.forms(key):
+        if ctx.forms(key):
+            continue
+        region = record_state_rules().regions.get(_paper_of(ctx), {}).get(m.group())
+        if region and region in ctx.rec.entries:  # "the Northeast" in Chinese paper: Manchuria (record-states.json)
+            node = Node(TAGS["place"], {"ref": f"#{region}"}, [m.group()])
+            out.append((m.start(), m.end(), node, m.group()))
+        else:
             out.append(_unlinked_place(ctx, m.start(), m.end(), m.group(), key))
     return out
+
+
+def _paper_of(ctx: _DocContext) -> str:
+    """The authority id of the state whose paper the record is (record_state.record_state), "" when its
+    header does not make it certain; read once per record."""
+    if ctx.paper_of is None:
+        ctx.paper_of = record_state(ctx.doc.header, ctx.rec.shared.existence) or ""
+    return ctx.paper_of
+
+
+def _own_ministry_id(ctx: _DocContext, key: tuple[str, ...], text: str, start: int, end: int) -> str | None:
+    """The listed foreign ministry of the state whose paper the record is, for an unqualified name of a
+    foreign ministry (names.json state_organs: "Ministry of Foreign Affairs", "MFA") where the record names
+    its addressee or receiver ("[To] the Ministry of Foreign Affairs", "Ministry of Foreign Affairs Incoming
+    Telegram": record_state.addressed_ministry); None elsewhere, or when no one entry fits."""
+    if ctx.rec.organ_keys.get(key) != "foreign ministry":
+        return None
+    if not addressed_ministry(text, start, end):
+        if text[:start].strip() not in ("", "the"):
+            return None
+        # the name opens its string: the cue may be an element's before it ("[To] the Ministry ...", the
+        # translator's supplied word), read in the record's text as one
+        flat, surface = _flat(ctx), text[start:end]
+        at = flat.find(surface)
+        while at >= 0 and not addressed_ministry(flat, at, at + len(surface)):
+            at = flat.find(surface, at + 1)
+        if at < 0:
+            return None
+    state = _paper_of(ctx)
+    found = ctx.rec.state_organs.get(("foreign ministry", state), frozenset()) if state else frozenset()
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _listed_name_over_date(ctx: _DocContext, text: str, start: int, end: int) -> _Span | None:
@@ -6575,6 +6615,10 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         if repeated is not None:
             end, xml_id = start + len(surface.split()[0]), repeated
             spans.append((start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
+            continue
+        own = _own_ministry_id(ctx, key, text, start, end) if xml_id is None and not ids else None
+        if own is not None:  # the record's own ministry, here only: learnt for no other mention of the record
+            spans.append((start, end, Node(TAGS["org"], {"ref": f"#{own}"}, [surface]), surface))
             continue
         if xml_id is None and not ids:
             xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
