@@ -109,6 +109,51 @@ def test_a_day_of_a_month_counted_from_the_records_month(tmp_path, body, value):
     assert [d.get("when") for d in xp(tree, "//t:text//t:date")] == [value]
 
 
-@pytest.mark.parametrize("stem", ["n53_whole_countries", "n54_own_ministry_and_region"])
+def test_legislatures_agencies_and_planning_bodies_named_alone_are_their_entries(tmp_path):
+    body = (
+        "The Sejm, the Verkhovna Rada and the Bundestag met; the NPC did not. Gosplan, JUCEPLAN and Juseplan "
+        "agreed, as TASS reported. The National Assembly was silent.\n"
+    )
+    found = _refs(tmp_path, body, "May 5, 1962", "orgName")
+    assert found[:8] == [
+        ("Sejm", "#sejm"),
+        ("Verkhovna Rada", "#verkhovna-rada"),
+        ("Bundestag", "#bundestag"),
+        ("NPC", "#npc-china"),
+        ("Gosplan", "#gosplan"),
+        ("JUCEPLAN", "#juceplan"),
+        ("Juseplan", "#juceplan"),
+        ("TASS", "#tass"),
+    ]
+    # a legislature every state may have: no state's entry (the record's own body)
+    assert found[8][0] == "National Assembly" and not found[8][1].startswith("#npc")
+
+
+def test_a_committee_on_a_subject_is_one_body_but_not_on_a_day_place_or_person(tmp_path):
+    body = (
+        "The Committee on Foreign Cultural Relations wrote. The International Control Commission on Laos met. "
+        "The Commission on Human Rights spoke.\n"
+    )
+    names = [name for name, _ in _refs(tmp_path, body, "May 5, 1962", "orgName")]
+    assert names == [
+        "Committee on Foreign Cultural Relations",
+        "International Control Commission",
+        "Commission on Human Rights",
+    ]
+
+
+def test_an_abbreviation_and_its_bracketed_expansion_are_two_mentions_of_one_body(tmp_path):
+    body = "The Central Committee of the BKP [Bulgarian Communist Party] wrote. The ZSP [Union of Socialist Youth of Patagonia] and the ZSP agreed.\n"
+    found = _refs(tmp_path, body, "May 5, 1962", "orgName")
+    names = [name for name, _ in found]
+    assert names[:2] == ["Central Committee of the BKP", "Bulgarian Communist Party"]  # before: one name of both
+    assert found[1][1] == "#bcp"
+    zsp = [ref for name, ref in found if name in ("ZSP", "Union of Socialist Youth of Patagonia")]
+    assert len(zsp) == 3 and len(set(zsp)) == 1  # the expansion names the abbreviation's body (before: another)
+
+
+@pytest.mark.parametrize(
+    "stem", ["n53_whole_countries", "n54_own_ministry_and_region", "n55_legislatures_agencies_glosses"]
+)
 def test_the_constructed_records_score_as_their_gold(stem):
     scores_as_its_gold(stem)

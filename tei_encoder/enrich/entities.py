@@ -1376,6 +1376,9 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str, unliste
     kind, xml_id = reading
     if not xml_id:
         xml_id = _new_local_person(ctx, abbr, key, kind, generic=True)
+        gloss_key = _org_key(gloss) if kind == "org" else ()
+        if gloss_key and not ctx.forms(gloss_key):  # the gloss, its expansion, names the same body of the record
+            ctx.add_local(gloss_key, _Form(xml_id, kind, tuple(t[:1].isupper() for _, _, t in tokens(gloss)), None, 2))
     ctx.add_local(key, _Form(xml_id, kind, tuple(True for _ in key), abbr, 2))
     first = abbr.split()[0]
     if (
@@ -3598,7 +3601,12 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         spans = _name_spans(ctx, flat)
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             found = _org_spans(ctx, flat, partial(_no_gloss_of_words_before, flat, supplied))
-            spans += [s for s in found if _supplies_whole_words(flat, supplied.touching(s[0], s[1]))]
+            spans += [
+                s
+                for s in found
+                if _supplies_whole_words(flat, touched := supplied.touching(s[0], s[1]))
+                and not _gloss_after_abbreviation(flat, s[1], touched)
+            ]
         if _may_name_meeting(ctx, flat):  # "XXII [CPSU] Party Congress": the party inside, no "XXII [CPSU] Party"
             spans = _outside_meetings(flat, spans)
         chosen = _spans_through_supplied(ctx, node, pieces, supplied, spans)
@@ -3752,6 +3760,18 @@ def _glosses_words_before(flat: str, start: int, end: int, touched: list[tuple[i
         and not _has_head_word(flat, start, a)
         and not _ACRONYM.match(flat[start:a].split()[-1])  # "Chilean CP [Communist Party]": its expansion
     )
+
+
+_ABBREVIATION_BEFORE_GLOSS = re.compile(rf"(?<![\w’'-])[{UPPER}]{{2,7}} $")  # "BKP " before "[Bulgarian ...]"
+
+
+def _gloss_after_abbreviation(flat: str, end: int, touched: list[tuple[int, int]]) -> bool:
+    """Whether a body's name found through supplied text ends with a gloss the translator put right after
+    an abbreviation ("the BKP [Bulgarian Communist Party]", "Central Committee of the BKP [...]"): the
+    abbreviation ends the name, and the gloss, its expansion, is a mention of its own (TEI 13.2: one name
+    per mention; names.json glossed abbreviations are learnt apart, _learn_glossed_abbreviation)."""
+    a, b = touched[-1]
+    return b == end and _ABBREVIATION_BEFORE_GLOSS.search(flat, max(0, a - 9), a) is not None
 
 
 def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
@@ -6254,12 +6274,16 @@ _ORG_WORD = rf"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[{UPPER}](
 # skipped without trying the rest); the lookbehinds after the capital read the character before it and
 # (a lookahead inside) the stop word it may begin; same matches as (?<![\w’'-]){_ORG_WORD}...
 _FIRST_ORG_WORD = rf"[{UPPER}](?<![\w’'-][{UPPER}])(?<!(?=(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b).)(?:\.(?:[{UPPER}]\.){{1,4}}|[\w’'-]*)"
+# "on" joins groups only after a committee or commission: "Committee on Foreign Cultural Relations"
+_ON_AFTER_BODY = r"(?:(?<=Committee)|(?<=Commission)|(?<=COMMITTEE)|(?<=COMMISSION))[ ]+(?:on|ON)"
 _ORG_RUN = re.compile(
-    rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:[ ]+(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
+    rf"{_FIRST_ORG_WORD}(?: {_ORG_WORD})*(?:(?:[ ]+(?:of|for|OF|FOR|Of|and)|{_ON_AFTER_BODY})(?:[ ]+(?:the|THE))?[ ]+{_ORG_WORD}(?: {_ORG_WORD})*)*"
 )
 _AND_REST = re.compile(r"[ ]+and(?:[ ]+(?:the|THE))?[ ]+")
 _UNIT_NUMBER = re.compile(r"^(?:[IVX]{1,4}|\d{1,2})$")  # "Division IV", "Department 2"
-_CONNECTOR = re.compile(r"[ ][ ]*(?:of|for|OF|FOR|Of|and)(?:[ ]+(?:the|THE))?[ ]+")  # ([ ]+: no fast scan for " ")
+_CONNECTOR = re.compile(  # ([ ]+: no fast scan for " ")
+    rf"(?:[ ][ ]*(?:of|for|OF|FOR|Of|and)|{_ON_AFTER_BODY})(?:[ ]+(?:the|THE))?[ ]+"
+)
 _ABBREVIATION = re.compile(rf"\s?\((?P<abbr>[{UPPER}][{LETTER_OR_MARK}]{{1,7}})\)")  # "(NLF)", "(MfSÖS)"
 _LEADING = frozenset(
     [
@@ -6569,6 +6593,8 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         if not _has_head_word(text, run_start, run_end):
             continue
         run_end = _end_before_hyphened_place(ctx, text, run_start, run_end)
+        if " on " in text[run_start:run_end] or " ON " in text[run_start:run_end]:
+            run_end = _end_before_on_other(ctx, text, run_start, run_end)
         found = _org_extent(ctx, text, run_start, run_end)
         if not found:
             rest = _AND_REST.search(text, run_start, run_end)
@@ -6638,6 +6664,33 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+_MONTHS_AND_WEEKDAYS = frozenset(
+    norm(w) for w in (*_MONTH_NAMES, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+)
+
+
+def _end_before_on_other(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where a capitalised run that "on" joins after a committee or commission (_ON_AFTER_BODY) ends: at
+    the end when the words after "on" up to the next joining word are dictionary words, the subject of a
+    named committee ("Committee on Foreign Cultural Relations"); else before "on" ("the Central Committee on
+    Monday", "the Commission on Laos", "... on Kim": a day, a place or a person the body spoke of)."""
+    m = re.compile(_ON_AFTER_BODY).search(text, start, end)
+    if m is None:
+        return end
+    rest = text[m.end() : end].split()
+    subject = []
+    for word in rest:
+        if word in ("of", "for", "and", "OF", "FOR", "Of"):
+            break
+        subject.append(word)
+    v = ctx.rec.names
+    if subject and all(
+        v.is_common_word(w) and norm(w) not in _MONTHS_AND_WEEKDAYS and not ctx.forms((norm(w),)) for w in subject
+    ):
+        return end
+    return m.start()
 
 
 def _end_before_hyphened_place(ctx: _DocContext, text: str, start: int, end: int) -> int:
