@@ -76,6 +76,9 @@ def test_the_northeast_of_chinese_paper_is_manchuria_only_there(tmp_path):
     body = "A group from the Northeast arrived; the Northeast Bureau sent it.\n"
     chinese = _cable("Cable from the Chinese Embassy in Mongolia", "PRC FMA 105-01234-05, 12-14", body)
     assert ("placeName", "Northeast", "#manchuria") in _found(tmp_path, chinese)  # before: unlinked
+    body = "Floods hit the Northeast of Vietnam.\n"
+    chinese = _cable("Cable from the Chinese Embassy in Vietnam", "PRC FMA 105-01234-05, 12-14", body)
+    assert ("placeName", "Northeast", "#manchuria") not in _found(tmp_path, chinese)
     other = _cable("Cable from the Polish Embassy in Mongolia", "AAN, KC PZPR, 237/XXII-1", body)
     assert ("placeName", "Northeast", "#manchuria") not in _found(tmp_path, other)
     assert ("placeName", "Northeast", "") in _found(tmp_path, other)

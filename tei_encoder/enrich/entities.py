@@ -4003,6 +4003,8 @@ def _direction_regions(ctx: _DocContext, text: str) -> list[_Span]:
         if ctx.forms(key):
             continue
         region = record_state_rules().regions.get(_paper_of(ctx), {}).get(m.group())
+        if text.startswith(" of ", m.end()):
+            region = None  # "the Northeast of Vietnam": another country's part
         if region and region in ctx.rec.entries:  # "the Northeast" in Chinese paper: Manchuria (record-states.json)
             node = Node(TAGS["place"], {"ref": f"#{region}"}, [m.group()])
             out.append((m.start(), m.end(), node, m.group()))
