@@ -151,6 +151,9 @@ def test_an_abbreviation_and_its_bracketed_expansion_are_two_mentions_of_one_bod
     names = [name for name, _ in found]
     assert names[:2] == ["Central Committee of the BKP", "Bulgarian Communist Party"]  # before: one name of both
     assert found[1][1] == "#bcp"
+    body = "The Presidium of the LCY [the League of Communists of Yugoslavia] met.\n"
+    names = [name for name, _ in _refs(tmp_path, body, "May 5, 1962", "orgName")]
+    assert names == ["Presidium of the LCY the League of Communists of Yugoslavia"]  # a gloss with its article: one
     zsp = [ref for name, ref in found if name in ("ZSP", "Union of Socialist Youth of Patagonia")]
     assert len(zsp) == 3 and len(set(zsp)) == 1  # the expansion names the abbreviation's body (before: another)
 

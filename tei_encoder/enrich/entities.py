@@ -3769,9 +3769,13 @@ def _gloss_after_abbreviation(flat: str, end: int, touched: list[tuple[int, int]
     """Whether a body's name found through supplied text ends with a gloss the translator put right after
     an abbreviation ("the BKP [Bulgarian Communist Party]", "Central Committee of the BKP [...]"): the
     abbreviation ends the name, and the gloss, its expansion, is a mention of its own (TEI 13.2: one name
-    per mention; names.json glossed abbreviations are learnt apart, _learn_glossed_abbreviation)."""
+    per mention; names.json glossed abbreviations are learnt apart, _learn_glossed_abbreviation). A gloss
+    that begins with an article ("the Presidium of the LCY [the League of the Communists of Yugoslavia]")
+    reads as the name's own apposition and stays inside it (the annotators of TP and TS read them so)."""
     a, b = touched[-1]
-    return b == end and _ABBREVIATION_BEFORE_GLOSS.search(flat, max(0, a - 9), a) is not None
+    return (
+        b == end and flat[a : a + 1].isupper() and _ABBREVIATION_BEFORE_GLOSS.search(flat, max(0, a - 9), a) is not None
+    )
 
 
 def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
