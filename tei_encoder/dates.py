@@ -421,7 +421,11 @@ def find_dates(
         found = _with_quarters(found, text, default_year, default_month)
     if ("19" in text or "20" in text) and any(w in text for w in _YEAR_PART_WORDS):  # rare: substring tests first
         found = _with_year_parts(found, text)
-    if relative and default_year is not None and any(cue in text for cue in _RELATIVE_CUES):
+    if (
+        relative
+        and default_year is not None
+        and ("month" in text or " inst" in text or " ult" in text or " prox" in text)
+    ):
         found = _with_relative(found, text, default_year, default_month)
     if default_day and default_year is not None and default_month and "he " in text:
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
@@ -705,8 +709,7 @@ def _whole_line_date(line: str, default_year: int | None) -> DateMatch | None:
 _ORDINAL_WORD = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 # the words after the day and the months they add to the record's month (months.json months_from_record)
 _MONTHS_FROM_RECORD = {" ".join(k.split()): v for k, v in _MONTHS_DATA["months_from_record"].items()}
-# substrings one of which a text must hold for _RELATIVE to be tried (most hold none)
-_RELATIVE_CUES = ("month", " inst", " ult", " prox")
+# (find_dates tries _RELATIVE only on a text holding "month", " inst", " ult" or " prox": most hold none)
 _RELATIVE = re.compile(
     rf"\b[Tt]he\s+(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD}))\s+(?P<rel>"
     + "|".join(
