@@ -3605,7 +3605,7 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
                 s
                 for s in found
                 if _supplies_whole_words(flat, touched := supplied.touching(s[0], s[1]))
-                and not _gloss_after_abbreviation(flat, s[1], touched)
+                and not _gloss_after_abbreviation(flat, s[0], s[1], touched)
             ]
         if _may_name_meeting(ctx, flat):  # "XXII [CPSU] Party Congress": the party inside, no "XXII [CPSU] Party"
             spans = _outside_meetings(flat, spans)
@@ -3765,17 +3765,18 @@ def _glosses_words_before(flat: str, start: int, end: int, touched: list[tuple[i
 _ABBREVIATION_BEFORE_GLOSS = re.compile(rf"(?<![\w’'-])[{UPPER}]{{2,7}} $")  # "BKP " before "[Bulgarian ...]"
 
 
-def _gloss_after_abbreviation(flat: str, end: int, touched: list[tuple[int, int]]) -> bool:
-    """Whether a body's name found through supplied text ends with a gloss the translator put right after
-    an abbreviation ("the BKP [Bulgarian Communist Party]", "Central Committee of the BKP [...]"): the
-    abbreviation ends the name, and the gloss, its expansion, is a mention of its own (TEI 13.2: one name
-    per mention; names.json glossed abbreviations are learnt apart, _learn_glossed_abbreviation). A gloss
-    that begins with an article ("the Presidium of the LCY [the League of the Communists of Yugoslavia]")
-    reads as the name's own apposition and stays inside it (the annotators of TP and TS read them so)."""
+def _gloss_after_abbreviation(flat: str, start: int, end: int, touched: list[tuple[int, int]]) -> bool:
+    """Whether a body's name found through supplied text is an abbreviation alone and the gloss the
+    translator put right after it ("the BKP [Bulgarian Communist Party]"): the abbreviation is the name,
+    and the gloss, its expansion, a mention of its own (TEI 13.2: one name per mention; the gloss names the
+    abbreviation's body, _learn_glossed_abbreviation). The gloss of an abbreviation that ends a longer
+    name ("Presidium of CC of CPSU [Communist Party of the Soviet Union]"), or one that begins with an
+    article ("the LCY [the League of ...]"), stays inside that name (the annotators of TP read them so)."""
     a, b = touched[-1]
-    return (
-        b == end and flat[a : a + 1].isupper() and _ABBREVIATION_BEFORE_GLOSS.search(flat, max(0, a - 9), a) is not None
-    )
+    if b != end or not flat[a : a + 1].isupper():
+        return False
+    m = _ABBREVIATION_BEFORE_GLOSS.search(flat, max(0, a - 9), a)
+    return m is not None and m.start() == start
 
 
 def _supplies_whole_words(flat: str, touched: list[tuple[int, int]]) -> bool:
