@@ -6678,12 +6678,15 @@ _MONTHS_AND_WEEKDAYS = frozenset(
 )
 
 
+_ON_JOIN = re.compile(_ON_AFTER_BODY)
+
+
 def _end_before_on_other(ctx: _DocContext, text: str, start: int, end: int) -> int:
     """Where a capitalised run that "on" joins after a committee or commission (_ON_AFTER_BODY) ends: at
     the end when the words after "on" up to the next joining word are dictionary words, the subject of a
     named committee ("Committee on Foreign Cultural Relations"); else before "on" ("the Central Committee on
     Monday", "the Commission on Laos", "... on Kim": a day, a place or a person the body spoke of)."""
-    m = re.compile(_ON_AFTER_BODY).search(text, start, end)
+    m = _ON_JOIN.search(text, start, end)
     if m is None:
         return end
     rest = text[m.end() : end].split()
