@@ -5,11 +5,7 @@ it existed. Constructed records, invented wording (tests/fixtures/names/n26, n27
 Session 13: a record that names one of the states elsewhere (`DPRK`, `DRV`, `Hanoi`, `Sanaa`) no longer
 makes the bare name that state. On unseen real records such a `Korea` meant the country as a whole
 (annotators: `korea`), so the link to `dprk` was a wrong link; when two entries fit, the name stays
-unlinked and is listed for review. The tests that asserted the old choice now assert that.
-
-Session 15: when two states fit and an undated entry has the bare name as its own (`korea`, `germany`,
-`congo`, the gazetteer's Yemen), the name is that entry, the country as a whole, as the annotators of
-unseen real records link it; it stays unlinked only without one (`Vietnam` before 1976)."""
+unlinked and is listed for review. The tests that asserted the old choice now assert that."""
 
 import sys
 
@@ -37,19 +33,19 @@ def _places(tmp_path, body: str, date: str) -> list[tuple[str, str]]:
     ]
 
 
-def test_a_bare_name_is_no_state_though_the_record_names_one_state_by_its_state_name(tmp_path):
+def test_a_bare_name_stays_unlinked_though_the_record_names_one_state_by_its_state_name(tmp_path):
     body = "The DPRK sent rice. The harvest in Korea was good. The DRV thanked Korea; Vietnam will pay.\n"
     places = dict(_places(tmp_path, body, "May 5, 1962"))
-    assert places["Korea"] == "korea"  # the country as a whole, never the DPRK (session 15; before, unlinked)
+    assert places["Korea"] == ""  # the DPRK, or the country as a whole: two entries fit (session 13)
     assert places["Vietnam"] == ""  # never the Socialist Republic (from 1976); the DRV or the country
     assert places["DPRK"] == "dprk" and places["DRV"] == "north-vietnam"
 
 
-def test_a_bare_name_is_no_state_when_the_record_names_another_state_that_bore_it(tmp_path):
+def test_a_bare_name_stays_unlinked_when_the_record_names_another_state_that_bore_it(tmp_path):
     # the other state named by any of its names ("South Korea", "West Germany") or its capital
     body = "The DPRK and South Korea met; Korea was the topic. The GDR protested to West Germany about Germany.\n"
     places = dict(_places(tmp_path, body, "May 5, 1962"))
-    assert places["Korea"] == "korea" and places["Germany"] == "germany"  # the whole countries (session 15)
+    assert places["Korea"] == "" and places["Germany"] == ""
     assert places["DPRK"] == "dprk" and places["GDR"] == "gdr"
 
 
@@ -64,9 +60,8 @@ def test_the_date_alone_settles_a_bare_name_only_one_state_bore(tmp_path):
     # before the two Korean states, Korea is the country (the undated entry whose own name it is)
     assert dict(_places(tmp_path, "Troops left Korea.\n", "May 5, 1946"))["Korea"] == "korea"
     assert dict(_places(tmp_path, "Ships left for Yemen.\n", "May 5, 1961"))["Yemen"] == "gn-69543"
-    # the YAR or the country: the country as a whole (session 15; before, unlinked)
-    assert dict(_places(tmp_path, "Ships left for Yemen.\n", "May 5, 1964"))["Yemen"] == "gn-69543"
-    assert dict(_places(tmp_path, "Ships left Sanaa for Yemen.\n", "May 5, 1964"))["Yemen"] == "gn-69543"
+    assert dict(_places(tmp_path, "Ships left for Yemen.\n", "May 5, 1964"))["Yemen"] == ""  # the YAR or the country
+    assert dict(_places(tmp_path, "Ships left Sanaa for Yemen.\n", "May 5, 1964"))["Yemen"] == ""  # (session 13)
     assert dict(_places(tmp_path, "Rice came from Vietnam.\n", "May 5, 1980"))["Vietnam"] == "vietnam"
     # "China" is the PRC from 1949, unless the record names the Republic of China: then either
     assert dict(_places(tmp_path, "Trade with China grew.\n", "May 5, 1962"))["China"] == "china"
@@ -86,23 +81,22 @@ def test_a_dated_state_is_never_linked_before_it_existed_but_still_after(tmp_pat
 def test_a_sentence_about_the_whole_country_names_the_country(tmp_path):
     body = "The DPRK wants to unite Korea. The harvest in Korea was poor. Germany stays divided, the GDR says.\n"
     places = _places(tmp_path, body, "May 5, 1959")
-    assert places[1] == ("Korea", "korea") and places[2] == ("Korea", "korea")  # both the whole (session 15)
+    assert places[1] == ("Korea", "korea") and places[2] == ("Korea", "")  # "unite Korea": the whole
     assert ("Germany", "germany") in places
 
 
 def test_a_hyphen_pair_and_a_stance_prefix_read_a_bare_name_the_same_way(tmp_path):
     body = "The Republic of Korea opened the Korea-Japan talks; the anti-Korea line was dropped.\n"
     places = _places(tmp_path, body, "May 5, 1965")
-    assert places.count(("Korea", "korea")) == 2  # read alike: the whole (session 15; 13: unlinked; before: ROK)
+    assert places.count(("Korea", "")) == 2  # read alike: both unlinked (session 13; before, both the ROK)
 
 
 def test_an_unlinked_bare_name_is_reported_for_review(tmp_path):
-    # no undated entry has the name: the DRV, the RVN or the country (the authority's Vietnam is from 1976)
-    text = dated_record("The DRV and the Republic of Vietnam met; Vietnam was the topic.\n", "May 5, 1972", "Russian")
+    text = dated_record("The DPRK and the Republic of Korea met; Korea was the topic.\n", "May 5, 1972", "Russian")
     result = encode_text(tmp_path, text)
-    assert any("'Vietnam' left unlinked" in w and "review" in w for w in result.warnings)
+    assert any("'Korea' left unlinked" in w and "review" in w for w in result.warnings)
     rows = review_rows([("record", tree_of(result))], ())
-    assert any(r.type == "place" and r.name == "Vietnam" and r.found == "unlinked" for r in rows)
+    assert any(r.type == "place" and r.name == "Korea" and r.found == "unlinked" for r in rows)
 
 
 def test_the_constructed_records_score_as_their_gold():
@@ -114,7 +108,7 @@ def test_the_constructed_records_score_as_their_gold():
         assert not scored["wrong_links"], (name, scored["wrong_links"])
     found = entity_eval.ours(tree_of(encode_record(NAMES / "n26_divided_states_1964.txt", SETTINGS)))
     # session 13: the DRV and Sanaa named elsewhere no longer choose the state of a bare name
-    assert ("place", "Vietnam", "") in found and ("place", "Yemen", "gn-69543") in found
+    assert ("place", "Vietnam", "") in found and ("place", "Yemen", "") in found
     assert ("place", "Vietnam", "north-vietnam") not in found and ("place", "Yemen", "north-yemen") not in found
 
 

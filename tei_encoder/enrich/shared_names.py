@@ -5,17 +5,15 @@ it bore with others (`<placeName type="shared" from to>`: Korea of North and Sou
 1948). A bare name is linked only to the one state the record's date and its text make certain:
 
 - only one state bore the name on the record's date (`Vietnam` in 1980 is the Socialist Republic;
-  `Korea` in 1947 the country before its division), and no contender the record names (`Republic of China`
+  `Yemen` in 1964 the Yemen Arab Republic), and no contender the record names (`Republic of China`
   beside `China`) makes it uncertain; or
 - the sentence speaks of the country as a whole (`would unite Korea`: whole_country, the undated entry).
 
 When several states bore it, a record that names one of them elsewhere (`DPRK`, `Hanoi`) chooses none:
 the bare name may still mean the whole country or the other state (`the reunification of Korea`, `the
-war in Vietnam`; annotators of unseen real records read the undivided country there). It then names the
-country as a whole when an undated entry has the bare name as its own (`korea`, `germany`, `congo`),
-never one of the states; without one (`Vietnam` before 1976) it stays a place of the record, unlinked,
-with a warning, for an editor to review (`tei-encoder review`): a wrong link is worse than none (TEI
-Guidelines 13.3.6, `ref` as a claim of identity).
+war in Vietnam`; annotators of unseen real records read the undivided country there). The name then
+stays a place of the record, unlinked, with a warning, for an editor to review (`tei-encoder review`):
+a wrong link is worse than none (TEI Guidelines 13.3.6, `ref` as a claim of identity).
 A dated entry is never linked by any of its names before it existed (`Russia` in 1960 is not the
 Russian Federation); after it ceased, its own names still name it (`the former GDR`).
 """
@@ -163,9 +161,7 @@ def reading(
     """The entity a listed place form (key, linked by the lists to entity_id) names in a record of the
     days `when` whose text (title, summary and body) is `text` (as printed, and lower-cased): entity_id
     itself, another state that bore
-    the bare name, the country as a whole when several states bore it on those days and an undated entry
-    has the bare name as its own (`Korea` in 1960: `korea`), or None (no state is certain and no undated
-    entry: leave it unlinked and report it)."""
+    the bare name, or None (no state is certain: leave it unlinked and report it)."""
     bearers = table.bearers.get(key)
     if bearers is None:
         start, end = table.existence.get(entity_id, (None, None))
@@ -181,10 +177,8 @@ def reading(
         return plain[0]  # only one state bore the name then
     # several did: a record that names one of them elsewhere ("DPRK", "Hanoi") may still mean the whole
     # country or the other state by the bare name ("the reunification of Korea", "the war in Vietnam"),
-    # so it chooses no state; annotators of unseen real records read the undivided country there, which
-    # the entry with the bare name as its own and no dates is (`korea`, `congo`), else none (`Vietnam`
-    # before 1976: its own entry is the Socialist Republic, dated)
-    return table.whole.get(key)
+    # so it chooses none (unseen real records, annotators: the undivided country)
+    return None
 
 
 def _named_states(table: SharedNames, key: tuple[str, ...], text: tuple[str, str]) -> tuple[set[str], set[str]]:
