@@ -6,6 +6,7 @@ names, a listed person's misspelt given name before the surname in capitals. Con
 import pytest
 from conftest import encode_text, record, scores_as_its_gold
 from test_names_s8_kinds import _mentions
+from test_s14_person_kinds import assert_persons
 
 # (the kind, a constructed text, the persons tagged in it with their refs' starts, in order)
 KINDS = [
@@ -49,10 +50,7 @@ KINDS = [
 
 @pytest.mark.parametrize(("kind", "body", "persons"), KINDS, ids=[k[0] for k in KINDS])
 def test_person_kinds_of_real_prose(tmp_path, kind, body, persons):
-    found = [(name, ref) for _, name, ref in _mentions(tmp_path, body, "persName")]
-    assert [name for name, _ in found] == [name for name, _ in persons]
-    for (_, ref), (_, start) in zip(found, persons, strict=True):
-        assert ref.startswith(start)
+    assert_persons(tmp_path, body, persons)
 
 
 @pytest.mark.parametrize(
