@@ -1,7 +1,8 @@
 """Kinds of person misses seen on real records of the archive (issue 12, session 15, N27): Spanish and Portuguese
 names with particles in normal case, Arabic names that leave out the given name, Russian transliterations of
 Vietnamese and Korean names (also with the translator's gloss inside), a misspelt surname of a person the record
-names, a listed person's misspelt given name before the surname in capitals. Constructed, invented wording; each test fails before the change it names."""
+names, a listed person's misspelt given name before the surname in capitals, a lone initial for a person named
+before. Constructed, invented wording; each test fails before the change it names."""
 
 import pytest
 from conftest import encode_text, record, scores_as_its_gold
@@ -45,6 +46,11 @@ KINDS = [
         "The talk with Jawaharlol NEHRU was long.\n",
         [("Jawaharlol NEHRU", "#nehru")],
     ),
+    (
+        "a lone initial for the one person named before with a surname so beginning; no name after a noun",
+        "Comrade Kadar and Comrade Ochab met.\n\nThe recall of K. was discussed. O. comes later; Plan K. was dropped.\n",
+        [("Kadar", "#kadar"), ("Ochab", "#ochab"), ("K.", "#kadar"), ("O.", "#ochab")],
+    ),
 ]
 
 
@@ -69,6 +75,11 @@ def test_person_kinds_of_real_prose(tmp_path, kind, body, persons):
 def test_a_close_surname_that_may_be_another_person_links_to_no_one(tmp_path, body):
     found = _mentions(tmp_path, body, "persName")
     assert found[-1][2].startswith("#pers-"), found
+
+
+def test_a_lone_initial_two_persons_of_the_record_may_bear_is_no_one(tmp_path):
+    body = "Comrade Kadar and Comrade Kosygin met.\n\nThe recall of K. was discussed.\n"
+    assert [name for _, name, _ in _mentions(tmp_path, body, "persName")] == ["Kadar", "Kosygin"]
 
 
 def test_two_close_surnames_are_reported_for_review(tmp_path):

@@ -5026,6 +5026,56 @@ def _surname_after_unknown_word(ctx: _DocContext, text: str, toks, caps: tuple[b
     return 1, _Form(xml_id, "person", (True,), None, 2)
 
 
+# the words after which a lone initial stands for a person ("the recall of K.", "Comrade K."), besides a
+# title and the start of a sentence
+_BEFORE_PERSON_INITIAL = frozenset({"of", "with", "by", "to", "that", "and", "from", "for", "told", "informed"})
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
+
+
+def _initial_of_one_named_before(ctx: _DocContext, text: str, toks, i: int, spans: list[_Span]) -> _Span | None:
+    """A lone capital and its full stop standing for a person's name, as a cable shortens a name it gave in
+    full ("The recall of K. ...", "R. will assist him"): at the start of a sentence or after a title or a
+    preposition ("of", "with", "by" ...), neither initials nor a capitalised word next to it ("K. Mehrotra",
+    "Plan B."), no speaker's colon after it. The person, when exactly one person tagged earlier in the
+    record bears a surname (a word of a name after its first, or a name of one word) beginning with that
+    letter: the record has said who the initial is (TEI 13.2.1, 13.3.6). None otherwise: no guess, no tag.
+    `spans`: the names found so far in `text`."""
+    start, end, word = toks[i]
+    if not word[0].isupper() or (len(word) == 1 and text[end : end + 1] != "."):
+        return None
+    stop = end if word.endswith(".") else end + 1
+    after = text[stop : stop + 3]
+    if after[:1] == ":" or (after[:1] == " " and after[1:2].isupper()) or (after[:1] not in (" ", ",", "") and after):
+        return None  # a speaker's label, a name's initial ("K. Mehrotra"), initials run together ("U.S.")
+    before = text[:start]
+    if not _SENTENCE_BEFORE.search(before):
+        if i == 0 or text[toks[i - 1][1] : start] != " ":
+            return None
+        prev = toks[i - 1][2]
+        if not (prev in _BEFORE_PERSON_INITIAL or ctx.rec.names.is_title_word(prev)):
+            return None  # "Plan B.", "part I. of", "Appendix K.": no person
+    letter = norm(word[0])
+    owners = set()
+    named = dict(ctx.seen)
+    for span in spans:  # (the names of this string before it: seen only once the string is tagged)
+        ref = span[2].attrs.get("ref", "#")[1:]
+        if ref and span[3]:
+            named[ref] = [*named.get(ref, ()), span[3]]
+    for pid, forms in named.items():
+        if ctx.entry(pid).kind != "person":
+            continue
+        for form in forms:
+            words = [norm(t) for _, _, t in tokens(form)]
+            if any(w[:1] == letter and len(w) > 1 for w in (words[1:] if len(words) > 1 else words)):
+                owners.add(pid)
+                break
+    if len(owners) != 1:
+        return None
+    xml_id = owners.pop()
+    surface = text[start:stop]
+    return start, stop, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
 def _misspelt_given_before_surname(ctx: _DocContext, text: str, toks, i: int, form: _Form) -> _Span | None:
     """A word no list knows right before a listed person's one-word surname that misspells that person's
     given name ("Jawarharlal NEHRU" for Jawaharlal Nehru): the same first letter, within two edits of a
@@ -5834,6 +5884,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, no call)
             if near:
                 spans.append(near)
+            elif len(keys[i]) == 1 and (
+                ctx.seen or spans
+            ):  # (a lone capital: "the recall of K.", "R. will assist him")
+                initial = _initial_of_one_named_before(ctx, text, toks, i, spans)
+                if initial:
+                    spans.append(initial)
             i += 1
             continue
         start = toks[i][0]
