@@ -22,6 +22,7 @@ from functools import lru_cache, partial
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
 from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, slash_order, slashed_order
@@ -2112,7 +2113,39 @@ def _rule_names(
                 and _said_to_be_a_person(v, text, start, start + len(two))
             ):
                 names.append(two)
+    if names and (" y " in text or _ROMANCE_LINK_CUE.search(text) or " de la" in text):
+        names.extend(_romance_names_go_on(rec, text, names))
     return [n for n in names if n]
+
+
+# a Spanish or Portuguese name goes on past its particles in lower case to the surname after them ("Luiz da
+# Silva", "Antonio de la Guardia", "José Ortega y Gasset")
+_ROMANCE_PARTICLES_THEN_SURNAME = re.compile(
+    rf"(?P<particles>(?: (?:de|da|do|dos|das|del|la|las|los|y))+) (?P<surname>[{UPPER}][{LOWER}’'-]+)(?![\w’'-])"
+)
+
+
+def _romance_names_go_on(rec: EntityRecognizer, text: str, names: list[str]) -> list[str]:
+    """The names of `names` that `text` prints followed by Spanish or Portuguese particles and a surname, with
+    them (one persName: "Luiz da Silva", "Antonio de la Guardia", "José Ortega y Gasset"; TEI Guidelines 13.2.1).
+    "y" joins two surnames only (after a name of two words or more); the word after the particles is no
+    title, no listed non-person ("Juan de Cuba"), no word the vocabulary says is no name."""
+    v = rec.names
+    longer = []
+    for name in dict.fromkeys(names):
+        for at in _occurrences_of(text, name):
+            m = _ROMANCE_PARTICLES_THEN_SURNAME.match(text, at + len(name))
+            if m is None or (m["particles"] == " y" and len(name.split()) < 2):
+                continue
+            surname = m["surname"]
+            if (
+                v.is_title_word(surname)
+                or norm(surname) in v.not_names
+                or any(f.kind != "person" for f in rec.lexicon.get((norm(surname),), ()))
+            ):
+                continue
+            longer.append(name + m.group(0))
+    return longer
 
 
 _WHO_AFTER = re.compile(r",? who\b")
@@ -3075,6 +3108,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
             spelled
             or (_family_respelt(ctx, key) if len(key) > 1 else None)
             or (_russian_korean_respelt(ctx, key) if family_first and len(key) > 2 else None)
+            or (_family_name_glossed(ctx, key) if len(key) > 2 else None)
             or (_named_by_patronymic(ctx, key) if len(key) == 2 and _PATRONYMIC_END.search(key[1]) else None)
             or _same_person(ctx, toks, surname_ids, family_first)
             or (_initials_of_one_named_in_full(ctx, toks) if len(toks) > 1 and not family_first else None)
@@ -3083,6 +3117,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         )
         if not known and len(key) == 1:
             known = _owner_by_title(ctx, key[0], _short_form_owners(ctx, key[0], claims.get(key, {})))
+        if not known and len(key) == 1 and not inverted:
+            known = _misspelt_surname_of_the_record(ctx, key[0], name)
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
         ctx.squashed.setdefault(squash, xml_id)
         printed = [t for _, _, t in tokens(name)]
@@ -3127,6 +3163,54 @@ def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]
         if any(len(f) == 2 and fuzz.ratio(f[1], surname) >= 88 for f in forms)
     }
     return found if len(found) == 1 else set()
+
+
+def _misspelt_surname_of_the_record(ctx: _DocContext, word: str, printed: str) -> str | None:
+    """The person of the record whose surname the lone word `word` (folded; printed as `printed`) misspells
+    ("Rordíguez" where the record names C. R. Rodríguez): the one person named in the record (a listed person
+    whose form the record prints whole, or whose surname it prints and the lists give one person, or a name of
+    two words or more learnt from it) whose surname begins with the same letter and is within two edits of it
+    (one below eight letters: Morozov is not Molotov; optimal string alignment, a transposition counts one),
+    the edits not all in the last two letters (another ending: Kosygina, Novotná), when the word is no name
+    of its own (no list holds it as a given or family name, no entry as a form). Else None: no such person,
+    or two fit (reported for review in the record's warnings: a wrong link is worse than none).
+    TEI Guidelines 13.3.6 (@ref: one claim of identity)."""
+    v = ctx.rec.names
+    if len(word) < 6 or word in v.given or word in v.east_asian_family or word in ctx.rec.short_index:
+        return None
+    # two edits in a surname of eight letters or more, one in a shorter one (Morozov is not Molotov); the same
+    # first letter; an edit within the last two letters is another ending, not a slip (Kosygina, Novotná)
+    most = 2 if len(word) >= 8 else 1
+    close = {w for w in ctx.record_words if w != word and w[:1] == word[:1] and abs(len(w) - len(word)) <= most}
+    close = {w for w in close if OSA.distance(w, word, score_cutoff=most) <= most and not _same_but_ending(w, word)}
+    if not close:
+        return None
+    owners = {
+        f.entity_id
+        for key, forms in ctx.local.items()
+        if len(key) > 1 and key[-1] in close
+        for f in forms
+        if f.kind == "person"
+    }
+    for w in close:  # a listed person the record names in full, or by a surname the lists give one person
+        owners |= {
+            pid
+            for pid, forms in ctx.rec.short_index.get(w, {}).items()
+            if any(_all_in(f, ctx.record_words) for f in forms)
+        }
+        owners |= {f.entity_id for f in ctx.forms((w,)) if f.kind == "person"}
+    if len(owners) == 1:
+        return owners.pop()
+    if owners:
+        names = " or ".join(sorted(ctx.entry(pid).name for pid in owners))
+        ctx.problems.append(f"'{printed}' may misspell the surname of {names}: left unlinked for review")
+    return None
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """Whether the words `a` and `b` differ only in their last two letters (a grammatical ending)."""
+    stem = min(len(a), len(b)) - 2
+    return a[:stem] == b[:stem]
 
 
 def _two_people(owners: dict[str, set[tuple[str, ...]]]) -> bool:
@@ -3286,6 +3370,16 @@ def _family_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
             for other in group - {key[0]}:
                 ids |= {f.entity_id for f in ctx.rec.lexicon.get((other, *key[1:]), ()) if f.kind == "person"}
     return ids.pop() if len(ids) == 1 else None
+
+
+def _family_name_glossed(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The one listed person a name whose East Asian family name a translator's gloss follows names ("Fam
+    [Pham] Van Dong": the family name, then its other transliteration, names.json family_name_variants):
+    read with the gloss's spelling, or else as printed without the gloss; None when no person or two fit."""
+    if not any(key[0] in group and key[1] in group for group in ctx.rec.names.family_variants) or key[0] == key[1]:
+        return None
+    ids = {f.entity_id for f in ctx.rec.lexicon.get(key[1:], ()) if f.kind == "person"}
+    return (ids.pop() if len(ids) == 1 else None) if ids else _family_respelt(ctx, key[1:])
 
 
 def _russian_korean_respelt(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
@@ -4999,6 +5093,76 @@ def _surname_after_unknown_word(ctx: _DocContext, text: str, toks, caps: tuple[b
     return 1, _Form(xml_id, "person", (True,), None, 2)
 
 
+# the words after which a lone initial stands for a person ("the recall of K.", "Comrade K."), besides a
+# title and the start of a sentence
+_BEFORE_PERSON_INITIAL = frozenset({"of", "with", "by", "to", "that", "and", "from", "for", "told", "informed"})
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n)$")
+
+
+def _initial_of_one_named_before(ctx: _DocContext, text: str, toks, i: int, spans: list[_Span]) -> _Span | None:
+    """A lone capital and its full stop standing for a person's name, as a cable shortens a name it gave in
+    full ("The recall of K. ...", "R. will assist him"): at the start of a sentence or after a title or a
+    preposition ("of", "with", "by" ...), neither initials nor a capitalised word next to it ("K. Mehrotra",
+    "Plan B."), no speaker's colon after it. The person, when exactly one person tagged earlier in the
+    record bears a surname (a word of a name after its first, or a name of one word) beginning with that
+    letter: the record has said who the initial is (TEI 13.2.1, 13.3.6). None otherwise: no guess, no tag.
+    `spans`: the names found so far in `text`."""
+    start, end, word = toks[i]
+    if not word[0].isupper() or (len(word) == 1 and text[end : end + 1] != "."):
+        return None
+    stop = end if word.endswith(".") else end + 1
+    after = text[stop : stop + 3]
+    if after[:1] == ":" or (after[:1] == " " and after[1:2].isupper()) or (after[:1] not in (" ", ",", "") and after):
+        return None  # a speaker's label, a name's initial ("K. Mehrotra"), initials run together ("U.S.")
+    before = text[:start]
+    if not _SENTENCE_BEFORE.search(before):
+        if i == 0 or text[toks[i - 1][1] : start] != " ":
+            return None
+        prev = toks[i - 1][2]
+        if not (prev in _BEFORE_PERSON_INITIAL or ctx.rec.names.is_title_word(prev)):
+            return None  # "Plan B.", "part I. of", "Appendix K.": no person
+    letter = norm(word[0])
+    owners = set()
+    named = dict(ctx.seen)
+    for span in spans:  # (the names of this string before it: seen only once the string is tagged)
+        ref = span[2].attrs.get("ref", "#")[1:]
+        if ref and span[3]:
+            named[ref] = [*named.get(ref, ()), span[3]]
+    for pid, forms in named.items():
+        if ctx.entry(pid).kind != "person":
+            continue
+        for form in forms:
+            words = [norm(t) for _, _, t in tokens(form)]
+            if any(w[:1] == letter and len(w) > 1 for w in (words[1:] if len(words) > 1 else words)):
+                owners.add(pid)
+                break
+    if len(owners) != 1:
+        return None
+    xml_id = owners.pop()
+    surface = text[start:stop]
+    return start, stop, Node(TAGS["person"], {"ref": f"#{xml_id}"}, [surface]), surface
+
+
+def _misspelt_given_before_surname(ctx: _DocContext, text: str, toks, i: int, form: _Form) -> _Span | None:
+    """A word no list knows right before a listed person's one-word surname that misspells that person's
+    given name ("Jawarharlal NEHRU" for Jawaharlal Nehru): the same first letter, within two edits of a
+    written-out given name the lists give the person (optimal string alignment), four letters or more:
+    one persName linked to the person (TEI 13.2.1, 13.3.6); None otherwise (another person's given name,
+    "Motilal NEHRU", is left to _surname_after_unknown_word)."""
+    if i == 0 or form.entity_id not in ctx.rec.entries or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    printed = toks[i - 1][2]
+    word = norm(printed)
+    if len(word) < 4 or not printed[0].isupper() or not printed[1:].islower() or word in ctx.rec.names.given:
+        return None
+    known, _ = _given_names_and_initials(ctx.entry(form.entity_id))
+    if not any(k[:1] == word[:1] and OSA.distance(k, word, score_cutoff=2) <= 2 for k in known if len(k) >= 4):
+        return None
+    start, end = toks[i - 1][0], toks[i][1]
+    surface = text[start:end]
+    return start, end, Node(TAGS["person"], {"ref": f"#{form.entity_id}"}, [surface]), surface
+
+
 def _given_before_learnt_surname(
     ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list, form: _Form
 ) -> _Span | None:
@@ -5787,6 +5951,12 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             near = _near_miss(ctx, text, toks, i) if len(toks[i][2]) >= 6 else None  # (its first test, no call)
             if near:
                 spans.append(near)
+            elif len(keys[i]) == 1 and (
+                ctx.seen or spans
+            ):  # (a lone capital: "the recall of K.", "R. will assist him")
+                initial = _initial_of_one_named_before(ctx, text, toks, i, spans)
+                if initial:
+                    spans.append(initial)
             i += 1
             continue
         start = toks[i][0]
@@ -5806,6 +5976,11 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
         ):
             # "Il" of "Pak Il Gon" is not Nam Il: one word of a longer name links alone to nobody; after a word
             # no list knows ("Xyzzy Dorticós"), the surname is still a person's, of the record, for review
+            misspelt = _misspelt_given_before_surname(ctx, text, toks, i, found[1])
+            if misspelt:
+                spans.append(misspelt)  # "Jawarharlal NEHRU": the listed Jawaharlal Nehru, one name
+                i += 1
+                continue
             found = _surname_after_unknown_word(ctx, text, toks, caps, i, found[1])
         if (
             found
