@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, slash_order, slashed_order
+from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
 from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
@@ -1038,6 +1038,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         _link_alternate_names(ctx, doc.body)
     _link_bracketed_equivalents(ctx, doc)
     ctx.problems.extend(_dates_take_supplied_years(holders))  # a supplied year's parent is a holder
+    if holders or any(node.tag == "sic" for node in ctx.nodes):  # rare: a mark inside a date, a supplied month
+        _dates_through_marks(ctx.nodes, ctx.default_year, ctx.default_month)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
     for name in doc.header.authors:
@@ -1950,6 +1952,8 @@ def _rule_names(
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        if run and _title_case(v, text) and all(v.is_common_word(w) for w in run.split()):
+            continue  # "A Cuban Leader Talked about …": a heading's capitalised words, no name
         if not run or _inside_title(v, text, m.start("name") + len(run), run):
             # "Deputy Special Assistant", "Chief Cabinet Secretary Abe": a word of the title, not a name; the
             # title after it may begin a name ("Secretary Abe"): read on from that word
@@ -2259,6 +2263,15 @@ def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
     if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _national_adjective_shape(v, word):
         return run  # ("Radi" of "Musa al-Sheikh Radi" ends in -i as "Iraqi" does: a surname's shape)
     return f"{run} {word}"
+
+
+def _title_case(v, text: str) -> bool:
+    """Whether `text` is written in title case, as a heading or a document's title is: three or more words,
+    every one beginning with a capital but the small words title case leaves in lower case (names.json
+    title_case_small_words) — "A Cuban Leader Talked about the Situation (Continued)"."""
+    words = [w.strip("()[]\"'“”‘’,.:;!?") for w in text.split()]
+    words = [w for w in words if w]
+    return len(words) >= 3 and all(w[0].isupper() or w in v.title_case_small_words or not w[0].isalpha() for w in words)
 
 
 def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
@@ -4228,7 +4241,8 @@ def _named_after_found_person(
     capitalised noun of names.json named_after_person ("Kim Il Sung Square", "the Ho Chi Minh Trail",
     "the Lenin Shipyard": the place it names, one place of the record, unlinked; span None when the noun
     is of honours_named_after_person, right after the name or after one or two more capitalised words ("the
-    Lenin Prize", "the Lenin Peace Prize": no mention of the person, nothing tagged); a production unit's
+    Lenin Prize", "the Lenin Peace Prize", in lower case "the Lenin award": no mention of the person, nothing
+    tagged); a production unit's
     head word (names.json production_unit_words) after more capitalised words makes the unit's name, an
     organisation of the record ("the Stalin Tractor Plant");
     None otherwise. TEI 13.2.3: a place name may contain a person's name; the person is not mentioned."""
@@ -4242,6 +4256,8 @@ def _named_after_found_person(
     j = i + length
     word = _word_after(text, toks, j)
     if word is None or not word[:1].isupper():
+        if word in v.honours_in_lower_case:
+            return None, j + 1  # "the international Lenin award": an honour printed in lower case
         if word in v.kin_nouns and length == 1:
             # "the Castro brothers": more than one bearer of the surname, a person of the record, unlinked
             xml_id = _new_local_person(ctx, toks[i][2], (keys[i], keys[j]))
@@ -7923,6 +7939,114 @@ def _dates_take_supplied_years(holders: list[Node]) -> list[str]:
             date.children.extend(kids[k + 1 : k + 3])
             del kids[k + 1 : k + 3]
     return problems
+
+
+# a day the translator marked inside a range ("from 8 [sic] through 14 October"; "3 [?] to 9 May"): the mark's
+# element and what joins the day to the date after it (a span, never "and": two days)
+_MARKED_DAY = re.compile(r"[0-3]?\d")
+_DAY_BEFORE_MARK = re.compile(r"(?<![\w.,/-])(?P<day>[0-3]?\d) ?$")
+_RANGE_JOIN = re.compile(r" ?[-–] ?| (?:to|through|till|until) ")
+_UNCERTAIN_MARKS = frozenset({"?", "sic", "sic!", "SIC", "Sic", "SIC!"})
+# a month the translator supplied after a day ("on the 14th [of October]", "on 3 [May]"), its year printed or not
+_SUPPLIED_MONTH = re.compile(
+    r"(?:of )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:,? (?:1[5-9]|20)\d\d)?"
+)
+_DAY_BEFORE_SUPPLIED = re.compile(r"(?:(?<=\b[Tt]he )|(?<=\b[Oo]n ))(?P<day>[0-3]?\d(?:st|nd|rd|th)?) ?$")
+
+
+def _dates_through_marks(nodes: list[Node], year: int | None, month: int | None) -> None:
+    """Dates that run through a translator's mark or supplied month, made one date element holding the mark
+    (TEI 13.4.2, 11.3.1.1: sic and supplied are allowed inside a date; the date is one mention):
+
+    - a day marked `<sic>8</sic>` or `3 <supplied>?</supplied>` and joined by "through", "to" or a dash to a
+      dated day after it in the same month: the range from the marked day to that date (notBefore/notAfter);
+    - a day ("the 14th", "on 3", or a date holding only it) before a month the translator supplied
+      (`<supplied>of October</supplied>`): the day of that month, in the year the month takes in the record
+      (dates.context_year) or the one supplied with it.
+
+    `nodes`: the body's elements; `year`, `month`: the record's. Changes the elements in place; a reading
+    that fails leaves the text as it was (a wrong date is worse than none)."""
+    for node in nodes:
+        kids = node.children
+        if (
+            len(kids) < 2
+            or node.tag in ("date", "sic", "supplied")
+            or not any(type(c) is Node and c.tag in ("sic", "supplied") for c in kids)
+        ):
+            continue
+        k = 0
+        while k < len(kids):
+            mark = kids[k]
+            if type(mark) is Node and mark.tag in ("sic", "supplied"):
+                k = _range_through_mark(kids, k) or _day_of_supplied_month(kids, k, year, month) or k + 1
+            else:
+                k += 1
+
+
+def _range_through_mark(kids: list, k: int) -> int:
+    """At kids[k], a sic or an uncertainty mark on a day, joined to the dated day after it: the two made one date
+    element (see _dates_through_marks); the index after it, or 0 when nothing was made."""
+    mark = kids[k]
+    if k + 2 >= len(kids) or not isinstance(kids[k + 1], str) or not _RANGE_JOIN.fullmatch(kids[k + 1]):
+        return 0
+    date = kids[k + 2]
+    if type(date) is not Node or date.tag != "date" or len(date.attrs.get("when", "")) != 10:
+        return 0
+    text = mark.text().strip()
+    before = kids[k - 1] if k and isinstance(kids[k - 1], str) else ""
+    if mark.tag == "sic" and _MARKED_DAY.fullmatch(text):
+        day, head, start = int(text), [mark], k
+    elif mark.tag == "supplied" and text in _UNCERTAIN_MARKS and (found := _DAY_BEFORE_MARK.search(before)):
+        day, start = int(found["day"]), k
+        head = [before[found.start() :], mark]
+    else:
+        return 0
+    last = date.attrs["when"]
+    first = iso_day(int(last[:4]), int(last[5:7]), day)
+    if first is None or first >= last:
+        return 0
+    if len(head) == 2:  # the day was the end of the string before the mark
+        kids[k - 1] = before[: len(before) - len(head[0])]
+    joined = Node("date", {"notBefore": first, "notAfter": last}, [*head, kids[k + 1], *date.children])
+    kids[start : k + 3] = [joined]
+    return start + 1
+
+
+def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | None) -> int:
+    """At kids[k], a month the translator supplied after a day ("the 14th [of October]"): one date element
+    holding the day and the supplied month (see _dates_through_marks); the index after it, or 0."""
+    supplied = kids[k]
+    if supplied.tag != "supplied" or not k or not _SUPPLIED_MONTH.fullmatch(supplied.text().strip()):
+        return 0
+    before = kids[k - 1]
+    head: list = []
+    if isinstance(before, str):
+        if type(kids[k - 2] if k >= 2 else None) is Node and kids[k - 2].tag == "date" and not before.strip():
+            head, start = [*kids[k - 2].children, before], k - 2  # "the <date>14th</date> [of October]"
+            day_text = kids[k - 2].text().strip()
+        elif found := _DAY_BEFORE_SUPPLIED.search(before):
+            day_text, start = found["day"], k
+            head = [before[found.start() :]]
+        else:
+            return 0
+    else:
+        return 0
+    dates = find_dates(f"{day_text} {supplied.text().strip()}", year, month)
+    if len(dates) != 1 or dates[0].start != 0 or not dates[0].attrs.get("when"):
+        return 0
+    # a month and year supplied were tagged a date of their own ("[June 1961]"): now part of this one
+    supplied.children = [
+        part for c in supplied.children for part in (c.children if type(c) is Node and c.tag == "date" else [c])
+    ]
+    if start == k:
+        kids[k - 1] = before[: len(before) - len(head[0])]
+        joined = Node("date", {"when": dates[0].attrs["when"]}, [*head, supplied])
+        kids[k : k + 1] = [joined]
+        return k + 1
+    joined = Node("date", {"when": dates[0].attrs["when"]}, [*head, supplied])
+    kids[start : k + 1] = [joined]
+    return start + 1
 
 
 def _type_datelines(document: Node) -> None:
