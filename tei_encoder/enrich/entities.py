@@ -407,19 +407,10 @@ class EntityRecognizer:
                     continue
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
-                    self.entries[xml_id] = AuthorityEntry(
-                        xml_id=xml_id,
-                        kind="place",
-                        name=place.name,
-                        idnos=(("geonames", place.geonameid),),
-                        source="gazetteer",
-                        # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
-                        # is never linked by a record of an earlier date (shared_names.reading)
-                        existence=(
-                            self.link_rules.states_from.get(place.name) if place.kind == "country" else None,
-                            None,
-                        ),
-                    )
+                    # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
+                    # is never linked by a record of an earlier date (shared_names.reading)
+                    since = self.link_rules.states_from.get(place.name) if place.kind == "country" else None
+                    self.entries[xml_id] = _gazetteer_entry(xml_id, place, since)
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
@@ -8053,6 +8044,19 @@ def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | No
     return start + 1
 
 
+def _gazetteer_entry(xml_id: str, place: Place, since: str | None = None) -> AuthorityEntry:
+    """The entry of a place the gazetteer alone holds (source "gazetteer": cert="medium"), its GeoNames id its idno;
+    `since`, the day (ISO) a state came into being, before which no record links it."""
+    return AuthorityEntry(
+        xml_id=xml_id,
+        kind="place",
+        name=place.name,
+        idnos=(("geonames", place.geonameid),),
+        source="gazetteer",
+        existence=(since, None),
+    )
+
+
 def _small_towns_named(ctx: _DocContext) -> dict[str, tuple[Place, bool]]:
     """The small towns the gazetteer alone holds (gazetteer_towns) that the record may name: folded name -> (the
     town, whether its country is named). A capitalised word of the record that no list holds as a name, no
@@ -8106,13 +8110,7 @@ def _tag_small_towns(ctx: _DocContext, body: Node) -> None:
                 xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, m["town"], key, "place")
                 ctx.unlinked_places[key] = xml_id
             elif xml_id not in ctx.local_entries and xml_id not in ctx.rec.entries:
-                ctx.local_entries[xml_id] = AuthorityEntry(
-                    xml_id=xml_id,
-                    kind="place",
-                    name=place.name,
-                    idnos=(("geonames", place.geonameid),),
-                    source="gazetteer",
-                )
+                ctx.local_entries[xml_id] = _gazetteer_entry(xml_id, place)
             ctx.seen.setdefault(xml_id, []).append(m["town"])
             out.extend((text[at : m.start()], Node(TAGS["place"], {"ref": f"#{xml_id}"}, [m["town"]])))
             at = m.end()
