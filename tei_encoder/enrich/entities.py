@@ -1031,8 +1031,10 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         _link_alternate_names(ctx, doc.body)
     _link_bracketed_equivalents(ctx, doc)
     ctx.problems.extend(_dates_take_supplied_years(holders))  # a supplied year's parent is a holder
-    if holders or any(node.tag == "sic" for node in ctx.nodes):  # rare: a mark inside a date, a supplied month
-        _dates_through_marks(ctx.nodes, ctx.default_year, ctx.default_month)
+    # a mark inside a date, a supplied month: in the elements with a supplied child, or any with a sic (rare)
+    marked = ctx.nodes if any(node.tag == "sic" for node in ctx.nodes) else holders
+    if marked:
+        _dates_through_marks(marked, ctx.default_year, ctx.default_month)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
     if ctx.rec.use_gazetteer:
@@ -7960,8 +7962,9 @@ def _dates_through_marks(nodes: list[Node], year: int | None, month: int | None)
       (`<supplied>of October</supplied>`): the day of that month, in the year the month takes in the record
       (dates.context_year) or the one supplied with it.
 
-    `nodes`: the body's elements; `year`, `month`: the record's. Changes the elements in place; a reading
-    that fails leaves the text as it was (a wrong date is worse than none)."""
+    `nodes`: elements of the body (those with a sic or supplied child among them); `year`, `month`: the
+    record's. Changes the elements in place; a reading that fails leaves the text as it was (a wrong date is
+    worse than none)."""
     for node in nodes:
         kids = node.children
         if (
@@ -8057,26 +8060,45 @@ def _gazetteer_entry(xml_id: str, place: Place, since: str | None = None) -> Aut
     )
 
 
-def _small_towns_named(ctx: _DocContext) -> dict[str, tuple[Place, bool]]:
-    """The small towns the gazetteer alone holds (gazetteer_towns) that the record may name: folded name -> (the
-    town, whether its country is named). A capitalised word of the record that no list holds as a name, no
-    dictionary holds, that is no given name, surname, title nor listed non-name, and that one town alone bears;
-    never a word the record prints before another capitalised word or with 's ("Xinhua News Agency")."""
+@lru_cache(maxsize=1)
+def _towns_by_key() -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
+    """gazetteer_towns by the key of their name (norm, as the record's words are kept), and the keys; made once."""
+    towns: dict[str, tuple[Place, ...]] = {}
+    for places in gazetteer_towns().values():
+        for place in places:
+            key = norm(place.name)
+            towns[key] = (*towns.get(key, ()), place)
+    return towns, frozenset(towns)
+
+
+def _small_towns_named(ctx: _DocContext) -> dict[str, Place]:
+    """The small towns the gazetteer alone holds (gazetteer_towns) that the record may name, in a country it names
+    (or a state that held it: former_state_names): folded name -> the town. A capitalised word of the record that
+    no list holds as a name, no dictionary holds, that is no given name, surname, title nor listed non-name, and
+    that one town alone bears; never a word the record prints before another capitalised word or with 's
+    ("Xinhua News Agency")."""
     rec, v = ctx.rec, ctx.rec.names
-    words = [w for w in ctx.record_words if (w,) not in rec.lexicon and w not in v.given and w not in rec.surnames]
-    if not words:
-        return {}
-    towns = gazetteer_towns()
-    found: dict[str, tuple[Place, bool]] = {}
-    for word in words:
-        places = towns.get(word)
-        if not places or len(places) != 1 or v.is_common_word(word) or v.is_title_word(word) or word in v.not_names:
+    towns, keys = _towns_by_key()
+    found: dict[str, Place] = {}
+    for word in ctx.record_words & keys:  # (one set operation over the record's words: most name no such town)
+        places = towns[word]
+        if (
+            len(places) != 1
+            or (word,) in rec.lexicon
+            or word in v.given
+            or word in rec.surnames
+            or v.is_common_word(word)
+            or v.is_title_word(word)
+            or word in v.not_names
+            or not any(
+                key and _all_in(key, ctx.record_words) for key in rec.country_name_keys.get(places[0].country, ())
+            )
+        ):
             continue
         other_name = re.compile(rf"\b{re.escape(places[0].name)}(?: [{UPPER}]|’s|'s)")
         if any(other_name.search(text) for text in ctx.texts):
             continue  # "Xinhua News Agency", "Barre's": the word begins another name, or is someone's
-        keys = rec.country_name_keys.get(places[0].country, ())
-        found[word] = (places[0], any(key and _all_in(key, ctx.record_words) for key in keys))
+        found[word] = places[0]
     return found
 
 
@@ -8085,7 +8107,7 @@ def _tag_small_towns(ctx: _DocContext, body: Node) -> None:
     in Dubna", "the area of Macenta") where the record names the town's country (_small_towns_named): a placeName
     linked to GeoNames (TEI 13.3.4), or of the record, unlinked, when the translator's note or mark follows the
     name (a spelling the translator doubts). Nothing is tried unless the record holds such a word."""
-    named = {word: town for word, town in _small_towns_named(ctx).items() if town[1]}
+    named = _small_towns_named(ctx)
     if not named:
         return
     cues = ctx.rec.link_rules.town_cues
@@ -8100,7 +8122,7 @@ def _tag_small_towns(ctx: _DocContext, body: Node) -> None:
             word = norm(m["town"])
             if word not in named:
                 continue
-            place = named[word][0]
+            place = named[word]
             rest = text[m.end() :].lstrip(" ,")
             # "in Dubno [Translator's note: sic ...]": a note or mark right after the name
             doubted = rest[:4].lower() == "[sic" or (not rest and type(after) is Node and after.tag in ("note", "sic"))
@@ -8116,7 +8138,7 @@ def _tag_small_towns(ctx: _DocContext, body: Node) -> None:
             at = m.end()
         return [*out, text[at:]] if out else [text]
 
-    names = tuple(town.name for town, _ in named.values())
+    names = tuple(town.name for town in named.values())
     stack: list[Node] = [body]
     while stack:
         node = stack.pop()
