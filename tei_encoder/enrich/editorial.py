@@ -321,6 +321,9 @@ def _is_alternate_name(inner: str, before: str) -> bool:
 _ENGLISH_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*|\([A-Z]{2,8}\))\s*$")
 
 
+_ORDINAL_INDICATORS = "ºª"  # "Nº 3", "1ª": letters of no script by their Unicode names, no diacritics
+
+
 def _is_foreign(inner: str, before: str) -> bool:
     """An original-language term (TEI 3.3.2.1 `foreign`): a bracket in another script
     (`[Совет]`), or Latin letters with diacritics that are not the translator's supplied names.
@@ -334,8 +337,8 @@ def _is_foreign(inner: str, before: str) -> bool:
     stands (`the Minister of External Relations [Raúl Roa]`)."""
     if any(ch.isalpha() and not _latin(ch) for ch in inner):
         return True
-    if not any(ch.isalpha() and not ch.isascii() for ch in inner):
-        return False
+    if not any(ch.isalpha() and not ch.isascii() and ch not in _ORDINAL_INDICATORS for ch in inner):
+        return False  # ("Nº 3": an ordinal indicator is no diacritic)
     words = inner.split()
     if not words[0][:1].isupper():
         return not _english_gloss_ending_in_given_name(words)
@@ -355,5 +358,6 @@ def _english_gloss_ending_in_given_name(words: list[str]) -> bool:
 
 
 def _latin(ch: str) -> bool:
-    """A letter of the Latin script (with or without diacritics)."""
-    return ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+    """A letter of the Latin script (with or without diacritics), or an ordinal indicator written with Latin
+    letters ("Nº 3", "1ª": Unicode names them without the script; no diacritic either)."""
+    return ch.isascii() or ch in _ORDINAL_INDICATORS or unicodedata.name(ch, "").startswith("LATIN")

@@ -25,8 +25,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, slash_order, slashed_order
-from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places
+from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
+from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -408,25 +408,18 @@ class EntityRecognizer:
                     continue
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
-                    self.entries[xml_id] = AuthorityEntry(
-                        xml_id=xml_id,
-                        kind="place",
-                        name=place.name,
-                        idnos=(("geonames", place.geonameid),),
-                        source="gazetteer",
-                        # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
-                        # is never linked by a record of an earlier date (shared_names.reading)
-                        existence=(
-                            self.link_rules.states_from.get(place.name) if place.kind == "country" else None,
-                            None,
-                        ),
-                    )
+                    # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
+                    # is never linked by a record of an earlier date (shared_names.reading)
+                    since = self.link_rules.states_from.get(place.name) if place.kind == "country" else None
+                    self.entries[xml_id] = _gazetteer_entry(xml_id, place, since)
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
                 self._add(place.name, xml_id, "place", 1)
             self.country_and_city = self._country_and_city(country_names)
             self.same_name_cities = self._same_name_cities(country_names)
+            self.country_name_keys = country_names
         else:
+            self.country_name_keys = {}
             self.country_and_city = {}
             self.same_name_cities = {}
         self.short_of_two_places = self._short_of_two_places()
@@ -1041,8 +1034,14 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         _link_alternate_names(ctx, doc.body)
     _link_bracketed_equivalents(ctx, doc)
     ctx.problems.extend(_dates_take_supplied_years(holders))  # a supplied year's parent is a holder
+    # a mark inside a date, a supplied month: in the elements with a supplied child, or any with a sic (rare)
+    marked = ctx.nodes if any(node.tag == "sic" for node in ctx.nodes) else holders
+    if marked:
+        _dates_through_marks(marked, ctx.default_year, ctx.default_month)
     _type_datelines(doc.body)
     _type_transmission_dates(doc.body)
+    if ctx.rec.use_gazetteer:
+        _tag_small_towns(ctx, doc.body)
     for name in doc.header.authors:
         xml_id = _resolve_name(ctx, name)
         if xml_id:
@@ -1956,6 +1955,8 @@ def _rule_names(
             and _named_after_person(v, text, m.start("name") + len(run))
         ):
             continue  # "Chairman Kim's Villa" is a building, not a mention of a person
+        if run and _title_case(v, text) and all(v.is_common_word(w) for w in run.split()):
+            continue  # "A Cuban Leader Talked about …": a heading's capitalised words, no name
         if not run or _inside_title(v, text, m.start("name") + len(run), run):
             # "Deputy Special Assistant", "Chief Cabinet Secretary Abe": a word of the title, not a name; the
             # title after it may begin a name ("Secretary Abe"): read on from that word
@@ -2265,6 +2266,15 @@ def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
     if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _national_adjective_shape(v, word):
         return run  # ("Radi" of "Musa al-Sheikh Radi" ends in -i as "Iraqi" does: a surname's shape)
     return f"{run} {word}"
+
+
+def _title_case(v, text: str) -> bool:
+    """Whether `text` is written in title case, as a heading or a document's title is: three or more words,
+    every one beginning with a capital but the small words title case leaves in lower case (names.json
+    title_case_small_words) — "A Cuban Leader Talked about the Situation (Continued)"."""
+    words = [w.strip("()[]\"'“”‘’,.:;!?") for w in text.split()]
+    words = [w for w in words if w]
+    return len(words) >= 3 and all(w[0].isupper() or w in v.title_case_small_words or not w[0].isalpha() for w in words)
 
 
 def _name_run_of(v, words: str, runs: dict[str, str]) -> str:
@@ -4295,7 +4305,8 @@ def _named_after_found_person(
     capitalised noun of names.json named_after_person ("Kim Il Sung Square", "the Ho Chi Minh Trail",
     "the Lenin Shipyard": the place it names, one place of the record, unlinked; span None when the noun
     is of honours_named_after_person, right after the name or after one or two more capitalised words ("the
-    Lenin Prize", "the Lenin Peace Prize": no mention of the person, nothing tagged); a production unit's
+    Lenin Prize", "the Lenin Peace Prize", in lower case "the Lenin award": no mention of the person, nothing
+    tagged); a production unit's
     head word (names.json production_unit_words) after more capitalised words makes the unit's name, an
     organisation of the record ("the Stalin Tractor Plant");
     None otherwise. TEI 13.2.3: a place name may contain a person's name; the person is not mentioned."""
@@ -4309,6 +4320,8 @@ def _named_after_found_person(
     j = i + length
     word = _word_after(text, toks, j)
     if word is None or not word[:1].isupper():
+        if word in v.honours_in_lower_case:
+            return None, j + 1  # "the international Lenin award": an honour printed in lower case
         if word in v.kin_nouns and length == 1:
             # "the Castro brothers": more than one bearer of the surname, a person of the record, unlinked
             xml_id = _new_local_person(ctx, toks[i][2], (keys[i], keys[j]))
@@ -8030,6 +8043,229 @@ def _dates_take_supplied_years(holders: list[Node]) -> list[str]:
             date.children.extend(kids[k + 1 : k + 3])
             del kids[k + 1 : k + 3]
     return problems
+
+
+# a day the translator marked inside a range ("from 8 [sic] through 14 October"; "3 [?] to 9 May"): the mark's
+# element and what joins the day to the date after it (a span, never "and": two days)
+_MARKED_DAY = re.compile(r"[0-3]?\d")
+_DAY_BEFORE_MARK = re.compile(r"(?<![\w.,/-])(?P<day>[0-3]?\d) ?$")
+_RANGE_JOIN = re.compile(r" ?[-–] ?| (?:to|through|till|until) ")
+_UNCERTAIN_MARKS = frozenset({"?", "sic", "sic!", "SIC", "Sic", "SIC!"})
+# a month the translator supplied after a day ("on the 14th [of October]", "on 3 [May]"), its year printed or not
+_SUPPLIED_MONTH = re.compile(
+    r"(?:of )?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:,? (?:1[5-9]|20)\d\d)?"
+)
+_DAY_BEFORE_SUPPLIED = re.compile(r"(?:(?<=\b[Tt]he )|(?<=\b[Oo]n ))(?P<day>[0-3]?\d(?:st|nd|rd|th)?) ?$")
+
+
+def _dates_through_marks(nodes: list[Node], year: int | None, month: int | None) -> None:
+    """Dates that run through a translator's mark or supplied month, made one date element holding the mark
+    (TEI 13.4.2, 11.3.1.1: sic and supplied are allowed inside a date; the date is one mention):
+
+    - a day marked `<sic>8</sic>` or `3 <supplied>?</supplied>` and joined by "through", "to" or a dash to a
+      dated day after it in the same month: the range from the marked day to that date (notBefore/notAfter);
+    - a day ("the 14th", "on 3", or a date holding only it) before a month the translator supplied
+      (`<supplied>of October</supplied>`): the day of that month, in the year the month takes in the record
+      (dates.context_year) or the one supplied with it.
+
+    `nodes`: elements of the body (those with a sic or supplied child among them); `year`, `month`: the
+    record's. Changes the elements in place; a reading that fails leaves the text as it was (a wrong date is
+    worse than none)."""
+    for node in nodes:
+        kids = node.children
+        if (
+            len(kids) < 2
+            or node.tag in ("date", "sic", "supplied")
+            or not any(type(c) is Node and c.tag in ("sic", "supplied") for c in kids)
+        ):
+            continue
+        k = 0
+        while k < len(kids):
+            mark = kids[k]
+            if type(mark) is Node and mark.tag in ("sic", "supplied"):
+                k = _range_through_mark(kids, k) or _day_of_supplied_month(kids, k, year, month) or k + 1
+            else:
+                k += 1
+
+
+def _range_through_mark(kids: list, k: int) -> int:
+    """At kids[k], a sic or an uncertainty mark on a day, joined to the dated day after it: the two made one date
+    element (see _dates_through_marks); the index after it, or 0 when nothing was made."""
+    mark = kids[k]
+    if k + 2 >= len(kids) or not isinstance(kids[k + 1], str) or not _RANGE_JOIN.fullmatch(kids[k + 1]):
+        return 0
+    date = kids[k + 2]
+    if type(date) is not Node or date.tag != "date" or len(date.attrs.get("when", "")) != 10:
+        return 0
+    text = mark.text().strip()
+    before = kids[k - 1] if k and isinstance(kids[k - 1], str) else ""
+    if mark.tag == "sic" and _MARKED_DAY.fullmatch(text):
+        day, head, start = int(text), [mark], k
+    elif mark.tag == "supplied" and text in _UNCERTAIN_MARKS and (found := _DAY_BEFORE_MARK.search(before)):
+        day, start = int(found["day"]), k
+        head = [before[found.start() :], mark]
+    else:
+        return 0
+    last = date.attrs["when"]
+    first = iso_day(int(last[:4]), int(last[5:7]), day)
+    if first is None or first >= last:
+        return 0
+    if len(head) == 2:  # the day was the end of the string before the mark
+        kids[k - 1] = before[: len(before) - len(head[0])]
+    joined = Node("date", {"notBefore": first, "notAfter": last}, [*head, kids[k + 1], *date.children])
+    kids[start : k + 3] = [joined]
+    return start + 1
+
+
+def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | None) -> int:
+    """At kids[k], a month the translator supplied after a day ("the 14th [of October]"): one date element
+    holding the day and the supplied month (see _dates_through_marks); the index after it, or 0."""
+    supplied = kids[k]
+    if supplied.tag != "supplied" or not k or not _SUPPLIED_MONTH.fullmatch(supplied.text().strip()):
+        return 0
+    before = kids[k - 1]
+    head: list = []
+    if isinstance(before, str):
+        if type(kids[k - 2] if k >= 2 else None) is Node and kids[k - 2].tag == "date" and not before.strip():
+            head, start = [*kids[k - 2].children, before], k - 2  # "the <date>14th</date> [of October]"
+            day_text = kids[k - 2].text().strip()
+        elif found := _DAY_BEFORE_SUPPLIED.search(before):
+            day_text, start = found["day"], k
+            head = [before[found.start() :]]
+        else:
+            return 0
+    else:
+        return 0
+    dates = find_dates(f"{day_text} {supplied.text().strip()}", year, month)
+    if len(dates) != 1 or dates[0].start != 0 or not dates[0].attrs.get("when"):
+        return 0
+    # a month and year supplied were tagged a date of their own ("[June 1961]"): now part of this one
+    supplied.children = [
+        part for c in supplied.children for part in (c.children if type(c) is Node and c.tag == "date" else [c])
+    ]
+    if start == k:
+        kids[k - 1] = before[: len(before) - len(head[0])]
+        joined = Node("date", {"when": dates[0].attrs["when"]}, [*head, supplied])
+        kids[k : k + 1] = [joined]
+        return k + 1
+    joined = Node("date", {"when": dates[0].attrs["when"]}, [*head, supplied])
+    kids[start : k + 1] = [joined]
+    return start + 1
+
+
+def _gazetteer_entry(xml_id: str, place: Place, since: str | None = None) -> AuthorityEntry:
+    """The entry of a place the gazetteer alone holds (source "gazetteer": cert="medium"), its GeoNames id its idno;
+    `since`, the day (ISO) a state came into being, before which no record links it."""
+    return AuthorityEntry(
+        xml_id=xml_id,
+        kind="place",
+        name=place.name,
+        idnos=(("geonames", place.geonameid),),
+        source="gazetteer",
+        existence=(since, None),
+    )
+
+
+@lru_cache(maxsize=1)
+def _towns_by_key() -> tuple[dict[str, tuple[Place, ...]], frozenset[str]]:
+    """gazetteer_towns by the key of their name (norm, as the record's words are kept), and the keys; made once."""
+    towns: dict[str, tuple[Place, ...]] = {}
+    for places in gazetteer_towns().values():
+        for place in places:
+            key = norm(place.name)
+            towns[key] = (*towns.get(key, ()), place)
+    return towns, frozenset(towns)
+
+
+def _small_towns_named(ctx: _DocContext) -> dict[str, Place]:
+    """The small towns the gazetteer alone holds (gazetteer_towns) that the record may name, in a country it names
+    (or a state that held it: former_state_names): folded name -> the town. A capitalised word of the record that
+    no list holds as a name, no dictionary holds, that is no given name, surname, title nor listed non-name, and
+    that one town alone bears; never a word the record prints before another capitalised word or with 's
+    ("Xinhua News Agency")."""
+    rec, v = ctx.rec, ctx.rec.names
+    towns, keys = _towns_by_key()
+    found: dict[str, Place] = {}
+    for word in ctx.record_words & keys:  # (one set operation over the record's words: most name no such town)
+        places = towns[word]
+        if (
+            len(places) != 1
+            or (word,) in rec.lexicon
+            or word in v.given
+            or word in rec.surnames
+            or v.is_common_word(word)
+            or v.is_title_word(word)
+            or word in v.not_names
+            or not any(
+                key and _all_in(key, ctx.record_words) for key in rec.country_name_keys.get(places[0].country, ())
+            )
+        ):
+            continue
+        other_name = re.compile(rf"\b{re.escape(places[0].name)}(?: [{UPPER}]|’s|'s)")
+        if any(other_name.search(text) for text in ctx.texts):
+            continue  # "Xinhua News Agency", "Barre's": the word begins another name, or is someone's
+        found[word] = places[0]
+    return found
+
+
+def _tag_small_towns(ctx: _DocContext, body: Node) -> None:
+    """Small towns the gazetteer alone holds, named after a place cue (data/gazetteer.json town_cues: "the institute
+    in Dubna", "the area of Macenta") where the record names the town's country (_small_towns_named): a placeName
+    linked to GeoNames (TEI 13.3.4), or of the record, unlinked, when the translator's note or mark follows the
+    name (a spelling the translator doubts). Nothing is tried unless the record holds such a word."""
+    named = _small_towns_named(ctx)
+    if not named:
+        return
+    cues = ctx.rec.link_rules.town_cues
+    pattern = re.compile(
+        "(?:" + "|".join(rf"(?<=\b{re.escape(c)} )" for c in cues) + rf")(?P<town>[{UPPER}][{LOWER}]+)(?![\w’'-])"
+    )
+
+    def tag(text: str, after: object) -> list:
+        out: list = []
+        at = 0
+        for m in pattern.finditer(text):
+            word = norm(m["town"])
+            if word not in named:
+                continue
+            place = named[word]
+            rest = text[m.end() :].lstrip(" ,")
+            # "in Dubno [Translator's note: sic ...]": a note or mark right after the name
+            doubted = rest[:4].lower() == "[sic" or (not rest and type(after) is Node and after.tag in ("note", "sic"))
+            xml_id = f"gn-{place.geonameid}"
+            if doubted:
+                key = (word,)
+                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, m["town"], key, "place")
+                ctx.unlinked_places[key] = xml_id
+            elif xml_id not in ctx.local_entries and xml_id not in ctx.rec.entries:
+                ctx.local_entries[xml_id] = _gazetteer_entry(xml_id, place)
+            ctx.seen.setdefault(xml_id, []).append(m["town"])
+            out.extend((text[at : m.start()], Node(TAGS["place"], {"ref": f"#{xml_id}"}, [m["town"]])))
+            at = m.end()
+        return [*out, text[at:]] if out else [text]
+
+    names = tuple(town.name for town in named.values())
+    stack: list[Node] = [body]
+    while stack:
+        node = stack.pop()
+        kids = node.children
+        if not any(type(c) is str and any(n in c for n in names) for c in kids):
+            stack.extend(c for c in kids if isinstance(c, Node) and c.tag not in _OPAQUE_FOR_ENTITIES)
+            continue
+        new: list = []
+        for k, child in enumerate(kids):
+            if isinstance(child, str):
+                new.extend(
+                    tag(child, kids[k + 1] if k + 1 < len(kids) else None)
+                    if any(n in child for n in names)
+                    else [child]
+                )
+            else:
+                new.append(child)
+                if child.tag not in _OPAQUE_FOR_ENTITIES:
+                    stack.append(child)
+        node.children = [c for c in new if c != ""]
 
 
 def _type_datelines(document: Node) -> None:

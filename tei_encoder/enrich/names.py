@@ -52,6 +52,8 @@ class NameVocabulary:
     named_after_person: frozenset[str] = frozenset()  # "Villa" of "Chairman Kim's Villa": a place, not a person
     honours_named_after_person: frozenset[str] = frozenset()  # "Prize" of "Lenin Prize": no mention of Lenin
     honours_before_person: tuple[str, ...] = ()  # "Order of" of "the Order of Lenin": no mention of Lenin
+    honours_in_lower_case: frozenset[str] = frozenset()  # "award" of "the Lenin award": no mention of Lenin
+    title_case_small_words: frozenset[str] = frozenset()  # "about" of "A Leader Talked about …": title case
     vessel_nouns: tuple[str, ...] = ()  # "ship" of "the ship Fidel Castro": a ship's name, no mention of him
     kin_nouns: frozenset[str] = frozenset()  # "brothers" of "the Castro brothers": more than one person
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
@@ -186,6 +188,8 @@ def vocabulary() -> NameVocabulary:
             fold(w) for w in raw.get("honours_named_after_person", {}).get("words", ())
         ),
         honours_before_person=tuple(raw.get("honours_named_after_person", {}).get("before", ())),
+        honours_in_lower_case=frozenset(raw.get("honours_named_after_person", {}).get("in_lower_case", ())),
+        title_case_small_words=frozenset(raw.get("title_case_small_words", {}).get("words", ())),
         vessel_nouns=tuple(raw.get("vessel_nouns", {}).get("words", ())),
         kin_nouns=frozenset(raw.get("kin_nouns_after_surname", {}).get("words", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
