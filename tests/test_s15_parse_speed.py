@@ -1,0 +1,137 @@
+"""Issue 12 (speed): the shortcuts of the parse stage give what the plain computations give.
+
+_speakers reads each line's labels once (_turn_labels, kept per text) although a document's lines are
+counted twice; a line that begins (ends) with no classification mark is told so by one test of the
+format's mark edges; the opener's separators are one compiled pattern. Constructed lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tei_encoder.config import record_format
+from tei_encoder.parse import body
+from tei_encoder.parse.body import Line
+
+
+def _plain_speakers(lines: list[Line], title: str = "") -> set[str]:
+    """_speakers as it read the lines before _turn_labels: every pattern tried on every line, each call."""
+    counts: dict[str, int] = {}
+    dotted: dict[str, int] = {}
+    initials: dict[str, int] = {}
+    for line in lines:
+        if not body._TURN_SEP.search(line.text) and not line.text.endswith(":"):
+            continue
+        m = body._MIXED_SPEAKER.match(line.text) or body._SPEAKER_ALONE.match(line.text)
+        if m and "rest" in m.groupdict() and m.group("rest")[0].islower():
+            m = None
+        if m and not body._not_a_speaker(m.group("speaker")) and not body._field_word(m.group("speaker")):
+            counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
+        d = body._DOT_SPEAKER.match(line.text)
+        if d and not body._NUMBERED.match(line.text) and not body._not_a_speaker(d.group("speaker")):
+            dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
+        i = body._INITIALS_SPEAKER.match(line.text)
+        if i and not body._not_a_speaker(i.group("speaker")):
+            initials[i.group("speaker")] = initials.get(i.group("speaker"), 0) + 1
+    speakers = {
+        s for s, n in counts.items() if n >= 2 or body._TITLED_SPEAKER.match(s) or body._named_in_title(s, title)
+    }
+    if len(counts) >= 2 and all(len(re.sub(r"\s*[\[(].*$", "", s).split()) <= 4 for s in counts):
+        speakers |= set(counts)
+    if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
+        speakers |= {f"dot:{s}" for s in dotted}
+    if len(initials) >= 2:
+        speakers |= {f"{body._INITIALS_TURNS}{s}" for s in initials}
+    if sum(1 for line in lines if body._SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
+        speakers.add(body._SUPPLIED_NAME_TURNS)
+    return speakers
+
+
+# lines of our own wording in the shapes a dialogue's minutes print: mixed-case, capitals, initials,
+# `Name.` turns, a supplied first name, a label alone, a field label, a sentence going on after a colon
+TURNS = [
+    "Petrov: We agree with the proposal of the delegation.",
+    "Ivanova: The question was not raised at this meeting.",
+    "PETROV. The harvest was better than last year.",
+    "K.: This is the first point.",
+    "M.: And this is the second.",
+    "Kowalski. The delegation arrived on time.",
+    "Kowalski. It left the next morning.",
+    "Nowak. Both sides spoke at length.",
+    "[Oskar] Fischer.The letter was read aloud.",
+    "[Anna] Weber. She thanked the hosts.",
+    "Comrade Petrov:",
+    "Time: ten in the morning",
+    "General Assembly: the next session opens in May.",
+    "Ambassador Petrov [Pyotr Petrov]: The embassy will answer.",
+    "The conversation lasted about two hours. It was friendly.",
+    "1. The first point of the agenda.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(TURNS), max_size=12), st.integers(min_value=0, max_value=12))
+def test_speakers_counts_as_every_line_read_afresh(texts, start):
+    """The labels kept per text give the same speakers as the lines read afresh, for the whole document
+    and for the lines after its opener (the second count), whatever was counted before."""
+    lines = [Line(text, n, n + 1) for n, text in enumerate(texts)]
+    title = "Conversation between Petrov and Kowalski"
+    assert body._speakers(lines, title) == _plain_speakers(lines, title)
+    assert body._speakers(lines[start:], title) == _plain_speakers(lines[start:], title)
+    body._turn_labels.cache_clear()
+    assert body._speakers(lines[start:], title) == _plain_speakers(lines[start:], title)
+
+
+def test_turn_labels_read_each_shape():
+    assert body._turn_labels("Petrov: We agree.") == ("Petrov", None, None, False)
+    assert body._turn_labels("K.: This is the first point.") == (None, None, "K.", False)
+    assert body._turn_labels("Kowalski. The delegation arrived.")[1] == "Kowalski"
+    assert body._turn_labels("[Oskar] Fischer.The letter was read.")[3] is True
+    assert body._turn_labels("General Assembly: the next session opens.") == (None, None, None, False)
+    assert body._turn_labels("The conversation lasted two hours") == (None, None, None, False)
+
+
+def test_the_mark_edges_in_one_tuple_are_the_edges():
+    fmt = record_format()
+    assert fmt.classification_mark_starts == tuple(start for _, start, _ in fmt.classification_mark_edges)
+    assert fmt.classification_mark_ends == tuple(end for _, _, end in fmt.classification_mark_edges)
+    assert fmt.classification_mark_starts  # the archive's format has marks
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["", "Top Secret ", "SECRET ", "Strictly Confidential ", "Copy ", "in the Office "]),
+    st.sampled_from(["Copy No. 2", "No. 45/1962", "the text goes on", "Secret", "TOP SECRET", ""]),
+)
+def test_a_mark_run_into_the_next_is_cut_as_the_loop_over_the_marks_cuts_it(first, second):
+    """_split_mark_prefix and _trailing_mark test the marks' edges at once before their loop: the same
+    cut (or none) as the loop alone gives."""
+    fmt = record_format()
+    text = (first + second).strip()
+
+    def plain_prefix(text: str) -> str:
+        if body._classify_piece(text, fmt) is not None:
+            return text
+        lower = text.lower()
+        for mark, starting, _ in fmt.classification_mark_edges:
+            if lower.startswith(starting) and body._classify_piece(text[len(mark) + 1 :], fmt):
+                return f"{text[: len(mark)]}\x00{text[len(mark) + 1 :]}"
+        return text
+
+    def plain_trailing(text: str) -> tuple[str, str] | None:
+        lower = text.lower()
+        for mark, _, ending in fmt.classification_mark_edges:
+            if lower.endswith(ending) and len(text) > len(mark) + 1:
+                return text[: -len(mark) - 1].rstrip(), text[-len(mark) :]
+        return None
+
+    assert body._split_mark_prefix(text, fmt) == plain_prefix(text)
+    assert body._trailing_mark(text, fmt) == plain_trailing(text)
+
+
+def test_top_secret_run_into_a_copy_number_is_still_cut():
+    assert body._split_mark_prefix("Top Secret Copy No. 2", record_format()) == "Top Secret\x00Copy No. 2"
+    assert body._trailing_mark("in the MPR Secret", record_format()) == ("in the MPR", "Secret")
