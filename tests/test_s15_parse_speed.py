@@ -135,3 +135,21 @@ def test_a_mark_run_into_the_next_is_cut_as_the_loop_over_the_marks_cuts_it(firs
 def test_top_secret_run_into_a_copy_number_is_still_cut():
     assert body._split_mark_prefix("Top Secret Copy No. 2", record_format()) == "Top Secret\x00Copy No. 2"
     assert body._trailing_mark("in the MPR Secret", record_format()) == ("in the MPR", "Secret")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789.,:at \n", max_size=30))
+def test_the_clock_time_pretest_passes_every_text_the_clock_day_pattern_matches(text):
+    """find_dates tries _CLOCK_DAY only where _CLOCK_AT (the clock time it looks ahead to) matches: a
+    text _CLOCK_AT does not match must hold no match of _CLOCK_DAY, or a dated transmission line is lost."""
+    from tei_encoder import dates
+
+    if dates._CLOCK_DAY.search(text):
+        assert dates._CLOCK_AT.search(text)
+
+
+def test_a_clock_day_is_still_dated():
+    from tei_encoder.dates import find_dates
+
+    found = find_dates("The telegram was dispatched on 5.31 at 10:00 hours.", 1962, 6, default_day=2)
+    assert [d.attrs for d in found] == [{"when": "1962-05-31"}]
