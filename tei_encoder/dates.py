@@ -283,10 +283,12 @@ _YEAR_FORMS = re.compile(
 
 def _any_date(text: str) -> bool:
     """Whether text names a month (any case, a word of its own) or has a numeric date's shape."""
+    # the month first: a text that holds a date mostly names its month, found where it stands, where the
+    # numeric test would read such a text to its end (a text with neither is read by all three)
     return (
-        _NUMERIC_DATE.search(text) is not None
+        _MONTH_AT_START.match(text) is not None
         or _MONTH_AFTER_BOUNDARY.search(text) is not None
-        or _MONTH_AT_START.match(text) is not None
+        or _NUMERIC_DATE.search(text) is not None
     )
 
 
