@@ -153,3 +153,32 @@ def test_a_clock_day_is_still_dated():
 
     found = find_dates("The telegram was dispatched on 5.31 at 10:00 hours.", 1962, 6, default_day=2)
     assert [d.attrs for d in found] == [{"when": "1962-05-31"}]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["“15” January 1963", "9 June 1961", "Berlin, 4 May 1965", "January", "the next day", "1962"]),
+    st.sampled_from(["Copy No. 1", "Top Secret", "Secret Copy No. 2", "No. 45/1962", "was signed", ""]),
+)
+def test_a_date_and_marks_on_one_line_are_cut_as_the_marks_first_test_cut_them(date, marks):
+    """_dateline_and_marks asks whether the text before a space is a date before it classifies the marks
+    after it (the date's test is one anchored match): the same cut as asking for the marks first."""
+    fmt = record_format()
+    text = f"{date} {marks}".strip()
+
+    def marks_first(text: str):
+        if len(text) > 120 or not any(ch.isdigit() for ch in text):
+            return None
+        for cut in [m.start() for m in re.finditer(r" ", text)]:
+            found = body._opener_line(text[cut + 1 :], fmt)
+            if found and body.is_date_line(text[:cut]):
+                return [body.Node("dateline", {}, [text[:cut]]), " ", *found]
+        return None
+
+    assert body._dateline_and_marks(text, fmt) == marks_first(text)
+
+
+def test_a_date_run_into_a_copy_number_is_a_dateline_and_a_mark():
+    parts = body._dateline_and_marks("“15” January 1963 Copy No. 1", record_format())
+    assert parts is not None
+    assert (parts[0].tag, parts[0].children, parts[2].attrs) == ("dateline", ["“15” January 1963"], {"type": "copy"})

@@ -1708,9 +1708,12 @@ def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None
     if len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None  # a short line of the page's top: never tried at each space of a long paragraph
     for cut in [m.start() for m in re.finditer(r" ", text)]:
-        marks = _opener_line(text[cut + 1 :], fmt)
-        if marks and is_date_line(text[:cut]):
-            return [Node("dateline", {}, [text[:cut]]), " ", *marks]
+        # the date first: one anchored match where it fails (most cuts), where the marks are a split and a
+        # classification of every piece
+        if is_date_line(text[:cut]):
+            marks = _opener_line(text[cut + 1 :], fmt)
+            if marks:
+                return [Node("dateline", {}, [text[:cut]]), " ", *marks]
     return None
 
 
