@@ -182,3 +182,17 @@ def test_a_date_run_into_a_copy_number_is_a_dateline_and_a_mark():
     parts = body._dateline_and_marks("“15” January 1963 Copy No. 1", record_format())
     assert parts is not None
     assert (parts[0].tag, parts[0].children, parts[2].attrs) == ("dateline", ["“15” January 1963"], {"type": "copy"})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="Berlin 4May1965,.'’-_ŁéΩ٣\u00b2!", max_size=25))
+def test_a_date_and_place_line_ends_with_a_character_of_the_place(text):
+    """_dateline tries _DATE_PLACE only on a line whose last character can end a place (a word character
+    of re's, an apostrophe or a hyphen): every line the pattern matches ends so."""
+    if body._DATE_PLACE.match(text):
+        assert text[-1:].isalnum() or text[-1:] in ("_", "'", "’", "-")
+
+
+def test_a_date_then_its_place_is_still_a_dateline():
+    assert body._dateline("22 April 1954 Shkodër") is not None
+    assert body._dateline("The talks began on 22 April 1954 in Shkodër.") is None

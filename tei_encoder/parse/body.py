@@ -1727,7 +1727,9 @@ def _dateline(text: str) -> Node | None:
     m = _PLACE_DATE.match(text)
     if m and is_date_line(m.group("date")):
         return Node("dateline", {}, [text])
-    m = _DATE_PLACE.match(text)
+    # the place's last character ends the line: a line ending otherwise (a sentence's full stop) is spared the
+    # pattern, which tries the place after every space of it
+    m = _DATE_PLACE.match(text) if text[-1:].isalnum() or text[-1:] in ("_", "'", "’", "-") else None
     if m and is_date_line(m.group("date")):
         return Node("dateline", {}, [text])
     return None
