@@ -196,3 +196,21 @@ def test_a_date_and_place_line_ends_with_a_character_of_the_place(text):
 def test_a_date_then_its_place_is_still_a_dateline():
     assert body._dateline("22 April 1954 Shkodër") is not None
     assert body._dateline("The talks began on 22 April 1954 in Shkodër.") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="24.IIV5 Shtykov[signature]SIGNED_é²٣'’-\n", max_size=30))
+def test_the_end_of_a_signature_line_is_tested_as_its_patterns_end_it(text):
+    """_date_and_word and _closer_kind try their date-then-name and date-then-[signature] patterns only on
+    a line that ends as those patterns end: every line they match ends so."""
+    if body._DATE_AND_NAME.match(text):
+        assert body._ends_with_a_letter(text)
+    if body._DATE_SIGNATURE.match(text):
+        assert text.rstrip("\n").endswith("]")
+
+
+def test_a_date_and_a_signer_and_a_signature_mark_are_still_read():
+    assert body._date_and_word("24.III.50 Shtykov") is not None
+    assert body._date_and_word("24.III.50 Shtykov.") is not None
+    assert body._date_and_word("On 24.III.50 we met.") is None
+    assert body._closer_kind("21 May 1952 [signature]", record_format()) == "date-signature"

@@ -1119,10 +1119,20 @@ _DATE_SIGNATURE = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<sign>\[(?:signature|s
 
 def _date_and_word(text: str) -> re.Match | None:
     """A date then one capitalised word (`24.III.50 Shtykov`, `12.V.51 Pyongyang`), or None."""
+    if not _ends_with_a_letter(text):
+        return None  # (most lines: the pattern's lazy date is tried up to every space of the line)
     match = _DATE_AND_NAME.match(text)
     if not match or not match.group("name")[0].isupper() or not is_date_line(match.group("date")):
         return None
     return match
+
+
+def _ends_with_a_letter(text: str) -> bool:
+    r"""Whether text ends as _DATE_AND_NAME's name does: a letter of re's `[^\W\d_]` (a word character, no
+    decimal digit, no underscore), then maybe a full stop (`$` may stand before a final newline)."""
+    end = text[:-1] if text.endswith("\n") else text
+    last = (end[:-1] if end.endswith(".") else end)[-1:]
+    return last.isalnum() and not last.isdecimal()
 
 
 def _date_and_name(text: str) -> re.Match | None:
@@ -1167,7 +1177,11 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "salute"
     if _PAREN_NAME.match(text) or text.lower() in ("[signature]", "[signed]", "(signature)"):
         return "name"
-    if _DATE_SIGNATURE.match(text) and is_date_line(_matched(_DATE_SIGNATURE, text).group("date")):
+    if (
+        text.rstrip("\n").endswith("]")  # (the pattern's `[signature]` ends the line: a cheap first test)
+        and _DATE_SIGNATURE.match(text)
+        and is_date_line(_matched(_DATE_SIGNATURE, text).group("date"))
+    ):
         return "date-signature"  # `21 May 1952 [signature]`
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
