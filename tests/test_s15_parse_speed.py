@@ -214,3 +214,18 @@ def test_a_date_and_a_signer_and_a_signature_mark_are_still_read():
     assert body._date_and_word("24.III.50 Shtykov.") is not None
     assert body._date_and_word("On 24.III.50 we met.") is None
     assert body._closer_kind("21 May 1952 [signature]", record_format()) == "date-signature"
+
+
+def test_no_line_of_a_record_is_kept_after_its_parse(tmp_path):
+    from tei_encoder.config import record_format
+    from tei_encoder.parse import parse_record
+    from tei_encoder.read import read_record
+
+    record = tmp_path / "r.txt"
+    record.write_text(
+        "A Conversation\n\nJune 1, 1961\n\nPetrov: We agree with the proposal.\n\n"
+        "Kowalski: The question was not raised.\n\nPetrov: Then we are done.\n",
+        encoding="utf-8",
+    )
+    parse_record(read_record(record), record_format("plain"))
+    assert body._turn_labels.cache_info().currsize == 0

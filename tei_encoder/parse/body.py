@@ -490,6 +490,7 @@ def _document(lines: list[Line], fmt: RecordFormat, title: str, div_type: str) -
     document = Node("div", {"type": div_type})
     start, docket_name = _opener_and_head(lines, document, fmt, title)
     _main(lines[start:], document, fmt, title)
+    _turn_labels.cache_clear()  # kept for these lines' two counts only: no line of a record outlives its parse
     if closer:
         document.children.append(closer)
     if postscript:
@@ -2914,7 +2915,8 @@ def _turn_labels(text: str) -> tuple[str | None, str | None, str | None, bool]:
     """The speaker labels a line may open with, as _speakers counts them: (mixed-case label, `Name.`
     label, initials-only label, whether it opens with a supplied first name `[Oskar] Fischer.`), each
     None (False) when it has none. Kept per text: a document's lines are counted twice, for its opener
-    (_opener_and_head) and again for its text (_main), the same lines but the opener's."""
+    (_opener_and_head) and again for its text (_main), the same lines but the opener's; _document empties
+    the cache after them (a record's lines, however long, are not kept past its parse)."""
     mixed = dotted = initials = None
     if _TURN_SEP.search(text) or text.endswith(":"):  # else no label of any shape (see _TURN_SEP)
         m = _MIXED_SPEAKER.match(text) or _SPEAKER_ALONE.match(text)
