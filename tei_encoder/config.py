@@ -71,6 +71,10 @@ class RecordFormat:
     # (mark, its lower case and a space, a space and its lower case) in classification_marks' order: what a
     # line that begins or ends with the mark begins or ends with in lower case (made once, not per line)
     classification_mark_edges: tuple[tuple[str, str, str], ...] = field(init=False, compare=False, repr=False)
+    # the edges' beginnings and endings each as one tuple: a line that begins (ends) with none of them, most
+    # lines, is told so by one str.startswith (endswith) instead of a loop over the marks
+    classification_mark_starts: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    classification_mark_ends: tuple[str, ...] = field(init=False, compare=False, repr=False)
     # labels by the key a printed label is looked up with (casefolded when labels_ignore_case)
     label_keys: dict[str, str] = field(init=False, compare=False, repr=False)
     # what parse.body's line classifiers found a text to be under this format, by classifier and text
@@ -85,6 +89,8 @@ class RecordFormat:
         object.__setattr__(self, "classification_marks_lower", frozenset(m.lower() for m in self.classification_marks))
         edges = tuple((m, m.lower() + " ", " " + m.lower()) for m in self.classification_marks)
         object.__setattr__(self, "classification_mark_edges", edges)
+        object.__setattr__(self, "classification_mark_starts", tuple(start for _, start, _ in edges))
+        object.__setattr__(self, "classification_mark_ends", tuple(end for _, _, end in edges))
         object.__setattr__(self, "label_keys", {self._label_key(k): v for k, v in self.labels.items()})
         object.__setattr__(self, "parse_memo", {})
 

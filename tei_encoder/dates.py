@@ -286,10 +286,12 @@ _YEAR_FORMS = re.compile(
 
 def _any_date(text: str) -> bool:
     """Whether text names a month (any case, a word of its own) or has a numeric date's shape."""
+    # the month first: a text that holds a date mostly names its month, found where it stands, where the
+    # numeric test would read such a text to its end (a text with neither is read by all three)
     return (
-        _NUMERIC_DATE.search(text) is not None
+        _MONTH_AT_START.match(text) is not None
         or _MONTH_AFTER_BOUNDARY.search(text) is not None
-        or _MONTH_AT_START.match(text) is not None
+        or _NUMERIC_DATE.search(text) is not None
     )
 
 
@@ -432,7 +434,13 @@ def find_dates(
         found = _with_relative(found, text, default_year, default_month)
     if default_day and default_year is not None and default_month and "he " in text:
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
-    if default_year is not None and default_month and " at " in text and _CLOCK_DAY.search(text):
+    if (
+        default_year is not None
+        and default_month
+        and " at " in text
+        and _CLOCK_AT.search(text)
+        and _CLOCK_DAY.search(text)
+    ):
         found = _with_clock_days(found, text, default_year, default_month, default_day)
     if found and any("day" in text[max(0, d.start - 12) : d.start] for d in found):
         found = _with_weekdays(found, text)
@@ -501,6 +509,10 @@ def _with_named_days(
 # a day and month without a year before a clock time, as a ciphergram's transmission lines print them
 # ("dispatched on 5.31 at 10:00 hours", "received 6.1 at 9:58", "Came in …6.1. at 14:30 hours")
 _CLOCK_DAY = re.compile(r"(?<![\w./])(?P<a>[0-3]?\d)\.(?P<b>[0-3]?\d)(?=\.?,?\s+at\s+[0-2]?\d[:.][0-5]\d(?!\d))")
+# the clock time _CLOCK_DAY looks ahead to, as a pattern of its own that begins with a literal ("at"): re jumps
+# from one "at" to the next, where _CLOCK_DAY, beginning with a lookbehind, is tried at every position of the
+# text; a text it does not match holds no match of _CLOCK_DAY (most texts that have " at " have no clock time)
+_CLOCK_AT = re.compile(r"at\s+[0-2]?\d[:.][0-5]\d")
 
 
 def _with_clock_days(found: list[DateMatch], text: str, year: int, month: int, day: int | None) -> list[DateMatch]:

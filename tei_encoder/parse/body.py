@@ -490,6 +490,7 @@ def _document(lines: list[Line], fmt: RecordFormat, title: str, div_type: str) -
     document = Node("div", {"type": div_type})
     start, docket_name = _opener_and_head(lines, document, fmt, title)
     _main(lines[start:], document, fmt, title)
+    _turn_labels.cache_clear()  # kept for these lines' two counts only: no line of a record outlives its parse
     if closer:
         document.children.append(closer)
     if postscript:
@@ -1119,10 +1120,20 @@ _DATE_SIGNATURE = re.compile(r"^(?P<date>\S.*?\d.*?)\s+(?P<sign>\[(?:signature|s
 
 def _date_and_word(text: str) -> re.Match | None:
     """A date then one capitalised word (`24.III.50 Shtykov`, `12.V.51 Pyongyang`), or None."""
+    if not _ends_with_a_letter(text):
+        return None  # (most lines: the pattern's lazy date is tried up to every space of the line)
     match = _DATE_AND_NAME.match(text)
     if not match or not match.group("name")[0].isupper() or not is_date_line(match.group("date")):
         return None
     return match
+
+
+def _ends_with_a_letter(text: str) -> bool:
+    r"""Whether text ends as _DATE_AND_NAME's name does: a letter of re's `[^\W\d_]` (a word character, no
+    decimal digit, no underscore), then maybe a full stop (`$` may stand before a final newline)."""
+    end = text[:-1] if text.endswith("\n") else text
+    last = (end[:-1] if end.endswith(".") else end)[-1:]
+    return last.isalnum() and not last.isdecimal()
 
 
 def _date_and_name(text: str) -> re.Match | None:
@@ -1167,7 +1178,11 @@ def _closer_kind(text: str, fmt: RecordFormat) -> str | None:
         return "salute"
     if _PAREN_NAME.match(text) or text.lower() in ("[signature]", "[signed]", "(signature)"):
         return "name"
-    if _DATE_SIGNATURE.match(text) and is_date_line(_matched(_DATE_SIGNATURE, text).group("date")):
+    if (
+        text.rstrip("\n").endswith("]")  # (the pattern's `[signature]` ends the line: a cheap first test)
+        and _DATE_SIGNATURE.match(text)
+        and is_date_line(_matched(_DATE_SIGNATURE, text).group("date"))
+    ):
         return "date-signature"  # `21 May 1952 [signature]`
     if _REGISTER.match(text):
         return "register"  # part of the signature block, never the signer
@@ -1595,6 +1610,8 @@ def _split_mark_prefix(text: str, fmt: RecordFormat) -> str:
     if _classify_piece(text, fmt) is not None:
         return text
     lower = text.lower()  # (once, not once per mark)
+    if not lower.startswith(fmt.classification_mark_starts):
+        return text  # (most lines: one test instead of one per mark)
     for mark, starting, _ in fmt.classification_mark_edges:
         if lower.startswith(starting) and _classify_piece(text[len(mark) + 1 :], fmt):
             return f"{text[: len(mark)]}\x00{text[len(mark) + 1 :]}"
@@ -1666,14 +1683,18 @@ def _form_fields(lines: list[Line], i: int, fmt: RecordFormat) -> tuple[list[Nod
     return parts, j
 
 
+# what parts the marks of an opener line (_opener_line), kept in the split: the dot of an abbreviation before a
+# number (`No. 5`, `orig. No. 5`) ends no mark; `375/1962/Top Secret`: a slash before the last word or two parts
+# the number from the mark; \x00: where _split_mark_prefix cut a mark from the next
+_OPENER_SEPARATORS = re.compile(
+    r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)(?<!Ref)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?(?:\.\s|\.?$)))"
+)
+_MODERN_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
     """Classification, copy and register marks on one line ("Top Secret. Copy N° 2"), or None."""
-    # the dot of an abbreviation before a number (`No. 5`, `orig. No. 5`) ends no mark
-    # `375/1962/Top Secret`: a slash before the last word or two parts the number from the mark
-    parts = re.split(
-        r"((?<!No)(?<!no)(?<!Nr)(?<!N°)(?<!rig)(?<!Ref)\.\s+|,\s+|\x00|(?<=\d)/(?=[A-Z][a-z]+(?: [A-Z][a-z]+)?!?(?:\.\s|\.?$)))",
-        _split_mark_prefix(text, fmt),
-    )
+    parts = _OPENER_SEPARATORS.split(_split_mark_prefix(text, fmt))
     out: list[Node | str] = []
     for i, part in enumerate(parts):
         if i % 2 == 1:
@@ -1682,7 +1703,7 @@ def _opener_line(text: str, fmt: RecordFormat) -> list[Node | str] | None:
         if not part:
             continue
         node = _classify_piece(part, fmt)
-        if node is None and len(parts) > 1 and re.fullmatch(r"(?:19|20)\d\d", part):
+        if node is None and len(parts) > 1 and _MODERN_YEAR.fullmatch(part):
             node = Node("idno", {"type": "register"}, [part])  # `96/7/Top Secret. 1956. I/3.`: the file's year
         run = None if node is not None else _mark_run(part, fmt)
         if node is None and run is None:
@@ -1702,9 +1723,12 @@ def _dateline_and_marks(text: str, fmt: RecordFormat) -> list[Node | str] | None
     if len(text) > 120 or not any(ch.isdigit() for ch in text):
         return None  # a short line of the page's top: never tried at each space of a long paragraph
     for cut in [m.start() for m in re.finditer(r" ", text)]:
-        marks = _opener_line(text[cut + 1 :], fmt)
-        if marks and is_date_line(text[:cut]):
-            return [Node("dateline", {}, [text[:cut]]), " ", *marks]
+        # the date first: one anchored match where it fails (most cuts), where the marks are a split and a
+        # classification of every piece
+        if is_date_line(text[:cut]):
+            marks = _opener_line(text[cut + 1 :], fmt)
+            if marks:
+                return [Node("dateline", {}, [text[:cut]]), " ", *marks]
     return None
 
 
@@ -1718,7 +1742,9 @@ def _dateline(text: str) -> Node | None:
     m = _PLACE_DATE.match(text)
     if m and is_date_line(m.group("date")):
         return Node("dateline", {}, [text])
-    m = _DATE_PLACE.match(text)
+    # the place's last character ends the line: a line ending otherwise (a sentence's full stop) is spared the
+    # pattern, which tries the place after every space of it
+    m = _DATE_PLACE.match(text) if text[-1:].isalnum() or text[-1:] in ("_", "'", "’", "-") else None
     if m and is_date_line(m.group("date")):
         return Node("dateline", {}, [text])
     return None
@@ -1979,17 +2005,22 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and " ".join(a.lower().split()) == " ".join(b.lower().strip("*").split())
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _title_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD_RUN.findall(text.lower()))
 
 
 # the quoted subject that ends an archive title: `Cable from the Chinese Embassy in Mali, 'Views of …'`
 _TITLE_SUBJECT = re.compile(r"""[,:]\s*['‘"“](?P<subject>[^'‘’"“”]*(?:['’]\w[^'‘’"“”]*)*)['’"”]\s*$""")
 
 
+@lru_cache(maxsize=16)
 def _title_subject(title: str) -> str:
     """The subject a title quotes at its end (`Cable from X, 'Reactions to China's Test (6)'` →
-    `Reactions to China's Test (6)`), or "" when it quotes none."""
+    `Reactions to China's Test (6)`), or "" when it quotes none. (Kept for the record's title, which
+    _repeats_subject asks about for each of its first lines.)"""
     m = _TITLE_SUBJECT.search(title)
     return m.group("subject").strip() if m else ""
 
@@ -2495,6 +2526,8 @@ def _trailing_mark(text: str, fmt: RecordFormat) -> tuple[str, str] | None:
     """`in the MPR Secret` -> (`in the MPR`, `Secret`): a classification mark printed at the end of
     another opener line (two columns of the page run together)."""
     lower = text.lower()  # (once, not once per mark)
+    if not lower.endswith(fmt.classification_mark_ends):
+        return None  # (most lines: one test instead of one per mark)
     for mark, _, ending in fmt.classification_mark_edges:
         if lower.endswith(ending) and len(text) > len(mark) + 1:
             return text[: -len(mark) - 1].rstrip(), text[-len(mark) :]
@@ -2854,31 +2887,50 @@ def _speakers(lines: list[Line], title: str = "") -> set[str]:
     counts: dict[str, int] = {}
     dotted: dict[str, int] = {}
     initials: dict[str, int] = {}
+    supplied = 0
     for line in lines:
-        if not _TURN_SEP.search(line.text) and not line.text.endswith(":"):
-            continue  # no label of any shape here (see _TURN_SEP; `_SPEAKER_ALONE` ends the line)
-        m = _MIXED_SPEAKER.match(line.text) or _SPEAKER_ALONE.match(line.text)
-        if m and "rest" in m.groupdict() and m.group("rest")[0].islower():
-            m = None  # `General Assembly: the next session …`: a sentence goes on, no one speaks
-        if m and not _not_a_speaker(m.group("speaker")) and not _field_word(m.group("speaker")):
-            counts[m.group("speaker")] = counts.get(m.group("speaker"), 0) + 1
-        d = _DOT_SPEAKER.match(line.text)
-        if d and not _NUMBERED.match(line.text) and not _not_a_speaker(d.group("speaker")):
-            dotted[d.group("speaker")] = dotted.get(d.group("speaker"), 0) + 1
-        i = _INITIALS_SPEAKER.match(line.text)
-        if i and not _not_a_speaker(i.group("speaker")):
-            initials[i.group("speaker")] = initials.get(i.group("speaker"), 0) + 1
+        mixed_label, dotted_label, initials_label, supplied_label = _turn_labels(line.text)
+        if mixed_label:
+            counts[mixed_label] = counts.get(mixed_label, 0) + 1
+        if dotted_label:
+            dotted[dotted_label] = dotted.get(dotted_label, 0) + 1
+        if initials_label:
+            initials[initials_label] = initials.get(initials_label, 0) + 1
+        supplied += supplied_label
     speakers = {s for s, n in counts.items() if n >= 2 or _TITLED_SPEAKER.match(s) or _named_in_title(s, title)}
     # a name's bracketed other form (`Pak Se-chang [Pak Se Chang]`) does not make the label long
-    if len(counts) >= 2 and all(len(re.sub(r"\s*[\[(].*$", "", s).split()) <= 4 for s in counts):
+    if len(counts) >= 2 and all(len(_BRACKETED_TAIL.sub("", s).split()) <= 4 for s in counts):
         speakers |= set(counts)
     if sum(dotted.values()) >= 3 and max(dotted.values(), default=0) >= 2:
         speakers |= {f"dot:{s}" for s in dotted}
     if len(initials) >= 2:  # `K.: …` and `M.: …`: two speakers named by initials alone, a dialogue
         speakers |= {f"{_INITIALS_TURNS}{s}" for s in initials}
-    if sum(1 for line in lines if _SUPPLIED_NAME_SPEAKER.match(line.text)) >= 2:
+    if supplied >= 2:
         speakers.add(_SUPPLIED_NAME_TURNS)
     return speakers
+
+
+@lru_cache(maxsize=1024)
+def _turn_labels(text: str) -> tuple[str | None, str | None, str | None, bool]:
+    """The speaker labels a line may open with, as _speakers counts them: (mixed-case label, `Name.`
+    label, initials-only label, whether it opens with a supplied first name `[Oskar] Fischer.`), each
+    None (False) when it has none. Kept per text: a document's lines are counted twice, for its opener
+    (_opener_and_head) and again for its text (_main), the same lines but the opener's; _document empties
+    the cache after them (a record's lines, however long, are not kept past its parse)."""
+    mixed = dotted = initials = None
+    if _TURN_SEP.search(text) or text.endswith(":"):  # else no label of any shape (see _TURN_SEP)
+        m = _MIXED_SPEAKER.match(text) or _SPEAKER_ALONE.match(text)
+        if m and "rest" in m.groupdict() and m.group("rest")[0].islower():
+            m = None  # `General Assembly: the next session …`: a sentence goes on, no one speaks
+        if m and not _not_a_speaker(m.group("speaker")) and not _field_word(m.group("speaker")):
+            mixed = m.group("speaker")
+        d = _DOT_SPEAKER.match(text)
+        if d and not _NUMBERED.match(text) and not _not_a_speaker(d.group("speaker")):
+            dotted = d.group("speaker")
+        i = _INITIALS_SPEAKER.match(text)
+        if i and not _not_a_speaker(i.group("speaker")):
+            initials = i.group("speaker")
+    return mixed, dotted, initials, _SUPPLIED_NAME_SPEAKER.match(text) is not None
 
 
 def _named_in_title(speaker: str, title: str) -> bool:
@@ -2978,8 +3030,11 @@ def _classification_marks() -> frozenset[str]:
     return frozenset().union(*(record_format(name).classification_marks_lower for name in format_names()))
 
 
+_BRACKETED_TAIL = re.compile(r"\s*[\[(].*$")  # a label's bracketed other form and what follows it
+
+
 def _speaker_word(speaker: str) -> str:
-    return re.sub(r"\s*[\[(].*$", "", speaker).split()[-1].strip(".").title() if speaker.split() else ""
+    return _BRACKETED_TAIL.sub("", speaker).split()[-1].strip(".").title() if speaker.split() else ""
 
 
 def _has_caps_word(speaker: str) -> bool:
