@@ -607,7 +607,9 @@ class Publisher:
         )
         # the page is read for lost words unless the stylesheets are proven to show them all
         lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)
-        return page, warnings + lost + missing_header_text(root, page) + unshown_parts(root)
+        # so is the summary, for the abstract (header_text_shown)
+        header_lost = [] if self.shipped and header_text_shown(root) else missing_header_text(root, page)
+        return page, warnings + lost + header_lost + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -1030,18 +1032,19 @@ _HEADER_PATHS = tuple((kind, etree.XPath(path, namespaces=NSMAP)) for kind, path
 _TEXT_NODES = etree.XPath(".//text()")
 
 
-def missing_header_text(root: etree._Element, page: bytes) -> list[str]:
+def missing_header_text(root: etree._Element, page: bytes, quick: bool = True) -> list[str]:
     """A warning for each part of the TEI header the page shows in a region of its own (the
     abstract, as the summary) whose words that region lacks, naming the part and its line; [] when
     the page shows no such region or all of its words. Words elsewhere on the page (the text, the
-    title) never stand for the part's."""
+    title) never stand for the part's. QUICK: a part whose words the page's bytes surely hold
+    (`_surely_shown`) is not looked for in the parsed page (False: always parsed, the full check)."""
     warnings = []
     for kind, path in _HEADER_PATHS:
         if f'data-tei-region="{kind}"'.encode() not in page:
             continue  # the page does not show this part of the header (or marks it otherwise: the parse decides)
         parts = path(root)
         text = " ".join(t for part in parts for t in _TEXT_NODES(part))
-        if not parts or _surely_shown(text.encode("utf-8"), page, kind):
+        if not parts or quick and _surely_shown(text.encode("utf-8"), page, kind):
             continue
         regions = _text_regions(_page_body(page), kind)
         if regions is None:  # the mark is only in the page's text, not on an element
@@ -1078,17 +1081,41 @@ def every_word_shown(root: etree._Element) -> bool:
     means only that the page must be read (an edition's stylesheets, another element, a teiCorpus)."""
     if root.tag != T + "TEI":
         return False
+    return all(text.getparent() is root and _only_shown(text) for text in root.iter(T + "text"))
+
+
+def _only_shown(el: etree._Element) -> bool:
+    """Whether every element inside EL is one data/shown-text.json lists (see `every_word_shown`)."""
     shown, empty = _shown_kinds()
-    for text in root.iter(T + "text"):
-        if text.getparent() is not root:
-            return False
-        for el in text.iterdescendants():
-            tag = el.tag
-            if tag in shown or not isinstance(tag, str):
-                continue
-            if tag in empty and not len(el) and (el.text is None or el.text.isspace()):
-                continue
-            return False
+    for inner in el.iterdescendants():
+        tag = inner.tag
+        if tag in shown or not isinstance(tag, str):
+            continue
+        if tag in empty and not len(inner) and (inner.text is None or inner.text.isspace()):
+            continue
+        return False
+    return True
+
+
+def header_text_shown(root: etree._Element) -> bool:
+    """Whether the shipped document stylesheets surely show every word of the parts of ROOT's
+    header that `missing_header_text` reads (the abstract, as the summary: xslt/metadata.xsl shows
+    its paragraphs), so that the page needs not be read for them: ROOT is a TEI element and each
+    abstract holds paragraphs alone (comments, instructions and white space between them), each of
+    which holds only elements data/shown-text.json lists (as `every_word_shown` asks of the text).
+    tests/test_publish_shown_text.py proves it by the full check: each listed element inside each
+    other one in an abstract's paragraph loses no word. False means only that the page must be read."""
+    if root.tag != T + "TEI":
+        return False
+    for kind, path in _HEADER_PATHS:
+        for part in path(root):
+            if kind != "abstract" or (part.text and not part.text.isspace()):
+                return False
+            for child in part:
+                if child.tail and not child.tail.isspace():
+                    return False
+                if isinstance(child.tag, str) and (child.tag != T + "p" or not _only_shown(child)):
+                    return False
     return True
 
 
