@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -319,6 +320,16 @@ _PROCESSOR: dict[int, object] = {}
 _COMPILED: OrderedDict[tuple, object] = OrderedDict()
 _COMPILED_KEPT = 64
 
+# What each compiled stylesheet's parameters were last set for, by id(executable): (the serial of
+# the Publisher that set them, the names of the constants and of the page's own parameters). A page
+# of the same Publisher with the same names needs only its own parameters set, not the constants
+# (UI strings, registers, tables of names: a twentieth of a millisecond a page). An id is not
+# taken for another stylesheet while the one it names lives, and a Publisher holds the stylesheets
+# it ran (its cached properties) for as long as it lives: a serial found here with an id is that
+# Publisher's, whose stylesheet has this id. Serials are never used again.
+_GIVEN: dict[int, tuple[int, tuple[str, ...], frozenset[str]]] = {}
+_SERIALS = itertools.count()
+
 
 def _modules_digest(modules: list[Path]) -> str:
     """A digest of the bytes of MODULES (missing ones count as empty): what a compiled stylesheet
@@ -428,6 +439,7 @@ class Publisher:
         self.strings = json.dumps(strings, ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
+        self._serial = next(_SERIALS)  # tells this Publisher's parameters on a shared stylesheet (_GIVEN)
         self._stderr = _StderrCapture()
         # pages made by the shipped stylesheets alone: every_word_shown holds for them
         self.shipped = not self.overrides and self.xslt_dir.resolve() == project_dir("xslt").resolve()
@@ -511,6 +523,7 @@ class Publisher:
         if self.overrides:
             return {}
         executable = self._document
+        _GIVEN.pop(id(executable), None)  # its parameters are set here for this call alone
         executable.clear_parameters()
         for name, constant in self._constants.items():
             executable.set_parameter(name, constant)
@@ -534,11 +547,17 @@ class Publisher:
         return self._proc.new_document_builder()
 
     def _run(self, executable, xml_text: str, constants: dict | None = None, **params: str) -> bytes:
-        executable.clear_parameters()
-        for name, constant in self._constants.items():
-            executable.set_parameter(name, constant)
-        for name, constant in (constants or {}).items():
-            executable.set_parameter(name, constant)
+        # the constants are set again only when another Publisher, or a call with other parameter
+        # names, gave the stylesheet its last ones (see _GIVEN); the page's own are set every time
+        given = (self._serial, tuple(constants or ()), frozenset(params))
+        if _GIVEN.get(id(executable)) != given:
+            _GIVEN.pop(id(executable), None)
+            executable.clear_parameters()
+            for name, constant in self._constants.items():
+                executable.set_parameter(name, constant)
+            for name, constant in (constants or {}).items():
+                executable.set_parameter(name, constant)
+            _GIVEN[id(executable)] = given
         for name, value in params.items():
             executable.set_parameter(name.replace("_", "-"), self._proc.make_string_value(value))
         try:
@@ -607,7 +626,9 @@ class Publisher:
         )
         # the page is read for lost words unless the stylesheets are proven to show them all
         lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)
-        return page, warnings + lost + missing_header_text(root, page) + unshown_parts(root)
+        # so is the summary, for the abstract (header_text_shown)
+        header_lost = [] if self.shipped and header_text_shown(root) else missing_header_text(root, page)
+        return page, warnings + lost + header_lost + unshown_parts(root)
 
     def index_page(self, edition: str) -> bytes:
         """The index page from the index XML (see index_xml)."""
@@ -1030,18 +1051,19 @@ _HEADER_PATHS = tuple((kind, etree.XPath(path, namespaces=NSMAP)) for kind, path
 _TEXT_NODES = etree.XPath(".//text()")
 
 
-def missing_header_text(root: etree._Element, page: bytes) -> list[str]:
+def missing_header_text(root: etree._Element, page: bytes, quick: bool = True) -> list[str]:
     """A warning for each part of the TEI header the page shows in a region of its own (the
     abstract, as the summary) whose words that region lacks, naming the part and its line; [] when
     the page shows no such region or all of its words. Words elsewhere on the page (the text, the
-    title) never stand for the part's."""
+    title) never stand for the part's. QUICK: a part whose words the page's bytes surely hold
+    (`_surely_shown`) is not looked for in the parsed page (False: always parsed, the full check)."""
     warnings = []
     for kind, path in _HEADER_PATHS:
         if f'data-tei-region="{kind}"'.encode() not in page:
             continue  # the page does not show this part of the header (or marks it otherwise: the parse decides)
         parts = path(root)
         text = " ".join(t for part in parts for t in _TEXT_NODES(part))
-        if not parts or _surely_shown(text.encode("utf-8"), page, kind):
+        if not parts or quick and _surely_shown(text.encode("utf-8"), page, kind):
             continue
         regions = _text_regions(_page_body(page), kind)
         if regions is None:  # the mark is only in the page's text, not on an element
@@ -1078,17 +1100,41 @@ def every_word_shown(root: etree._Element) -> bool:
     means only that the page must be read (an edition's stylesheets, another element, a teiCorpus)."""
     if root.tag != T + "TEI":
         return False
+    return all(text.getparent() is root and _only_shown(text) for text in root.iter(T + "text"))
+
+
+def _only_shown(el: etree._Element) -> bool:
+    """Whether every element inside EL is one data/shown-text.json lists (see `every_word_shown`)."""
     shown, empty = _shown_kinds()
-    for text in root.iter(T + "text"):
-        if text.getparent() is not root:
-            return False
-        for el in text.iterdescendants():
-            tag = el.tag
-            if tag in shown or not isinstance(tag, str):
-                continue
-            if tag in empty and not len(el) and (el.text is None or el.text.isspace()):
-                continue
-            return False
+    for inner in el.iterdescendants():
+        tag = inner.tag
+        if tag in shown or not isinstance(tag, str):
+            continue
+        if tag in empty and not len(inner) and (inner.text is None or inner.text.isspace()):
+            continue
+        return False
+    return True
+
+
+def header_text_shown(root: etree._Element) -> bool:
+    """Whether the shipped document stylesheets surely show every word of the parts of ROOT's
+    header that `missing_header_text` reads (the abstract, as the summary: xslt/metadata.xsl shows
+    its paragraphs), so that the page needs not be read for them: ROOT is a TEI element and each
+    abstract holds paragraphs alone (comments, instructions and white space between them), each of
+    which holds only elements data/shown-text.json lists (as `every_word_shown` asks of the text).
+    tests/test_publish_shown_text.py proves it by the full check: each listed element inside each
+    other one in an abstract's paragraph loses no word. False means only that the page must be read."""
+    if root.tag != T + "TEI":
+        return False
+    for kind, path in _HEADER_PATHS:
+        for part in path(root):
+            if kind != "abstract" or (part.text and not part.text.isspace()):
+                return False
+            for child in part:
+                if child.tail and not child.tail.isspace():
+                    return False
+                if isinstance(child.tag, str) and (child.tag != T + "p" or not _only_shown(child)):
+                    return False
     return True
 
 

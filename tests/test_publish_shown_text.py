@@ -1,6 +1,7 @@
 """The lost-text check is skipped only where it is proven to find nothing (publish.every_word_shown):
 for pages of the shipped stylesheets whose text holds only the elements data/shown-text.json
-lists. The proof is here: each listed element, in a division, directly in the body and inside a
+lists; so is the check of the abstract the page shows as its summary (publish.header_text_shown)
+when the abstract holds paragraphs of those elements alone. The proof is here: each listed element, in a division, directly in the body and inside a
 paragraph, holding each listed element (linked and unlinked names, dated and ranged dates,
 punctuation after a part of an opener, a double hyphen against it) loses no word on the page, by the full check
 (`missing_words`). A list grown without this test green would let a page drop words silently."""
@@ -10,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tei_encoder.publish import SHOWN_TEXT, Publisher, _shown_kinds, every_word_shown, missing_words
+from tei_encoder import publish
+from tei_encoder.publish import (
+    SHOWN_TEXT,
+    Publisher,
+    _shown_kinds,
+    every_word_shown,
+    header_text_shown,
+    missing_header_text,
+    missing_words,
+)
 from tei_encoder.xmlsafe import parse_xml
 
 KINDS = json.loads((Path(__file__).parent.parent / "tei_encoder" / "data" / SHOWN_TEXT).read_text(encoding="utf-8"))
@@ -131,3 +141,99 @@ def test_pages_of_an_editions_stylesheets_are_always_read_for_lost_words(tmp_pat
     assert not Publisher(overrides=tmp_path).shipped
     assert not Publisher(xslt_dir=tmp_path).shipped
     assert _shown_kinds()[0] and _shown_kinds()[1]
+
+
+# --- the abstract, shown as the page's summary (header_text_shown) ---------------------------------
+
+
+def _with_abstract(abstract: str, text: str = "<p>Tarvok</p>") -> bytes:
+    header = HEADER.replace("</fileDesc></teiHeader>", f"</fileDesc><profileDesc>{abstract}</profileDesc></teiHeader>")
+    return f'<TEI xmlns="http://www.tei-c.org/ns/1.0">{header}<text><body>{text}</body></text></TEI>'.encode()
+
+
+def _abstract_proof_document(parent: str) -> bytes:
+    """An abstract whose paragraphs hold PARENT holding every listed element, in two arrangements
+    (as `_proof_document` arranges them in the text)."""
+    word = Words()
+    paragraphs = []
+    for variant in (0, 1):
+        if variant == 0:
+            inner = " ".join(f"{word()}--{_child(kind, word, variant)} {word()}" for kind in sorted(_kinds()))
+        else:
+            inner = "".join(f"{_child(kind, word, variant)}. " for kind in sorted(_kinds())) + word()
+        paragraphs.append(f"<p>{word()} <{parent}>{word()} {inner}</{parent}> {word()}</p>")
+    return _with_abstract(f"<abstract>{'<!-- two -->'.join(paragraphs)}</abstract>")
+
+
+@pytest.mark.parametrize("parent", sorted(KINDS["shown"]))
+def test_every_listed_element_inside_every_other_in_the_abstract_loses_no_word(publisher, parent):
+    """The proof of header_text_shown: the full check (the page parsed, no quick reading) finds no
+    word of such an abstract missing from the summary. Failed before (no header_text_shown)."""
+    tei = _abstract_proof_document(parent)
+    assert header_text_shown(parse_xml(data=tei).getroot())
+    page, warnings = publisher.render_document(tei, "proof", parse_xml(data=tei))
+    assert page.count(b'data-tei-region="abstract"') == 1
+    assert missing_header_text(parse_xml(data=tei).getroot(), page, quick=False) == []
+    assert not [w for w in warnings if "header" in w]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "<abstract>Tarvok met Ostrelin</abstract>",  # words of the abstract's own, outside a paragraph
+        "<abstract><p>Tarvok</p> met <p>Ostrelin</p></abstract>",
+        "<abstract><list><item>Tarvok</item></list></abstract>",  # no paragraph: the summary shows none of it
+        "<abstract><ab>Tarvok</ab></abstract>",
+        "<abstract><p>Tarvok <choice><sic>teh</sic><corr>the</corr></choice></p></abstract>",  # not listed
+        "<abstract><p>Tarvok <pb n='2'>stray words</pb></p></abstract>",
+        "<abstract><p>Tarvok <foo xmlns='urn:other'>words</foo></p></abstract>",
+    ],
+)
+def test_an_abstract_with_anything_not_proven_is_read_for_lost_words(abstract):
+    assert not header_text_shown(parse_xml(data=_with_abstract(abstract)).getroot())
+
+
+def test_only_a_tei_documents_abstract_is_proven():
+    abstract = "<abstract><p>Tarvok <!-- a comment --><?pi x?> met <persName>Ostrelin</persName></p>\n</abstract>"
+    assert header_text_shown(parse_xml(data=_with_abstract(abstract)).getroot())
+    assert header_text_shown(parse_xml(data=_with_abstract("")).getroot())  # no abstract: nothing to read
+    corpus = _with_abstract(abstract).replace(b"<TEI ", b"<teiCorpus ").replace(b"</TEI>", b"</teiCorpus>")
+    assert not header_text_shown(parse_xml(data=corpus).getroot())
+
+
+def test_the_summary_is_read_for_lost_words_only_where_not_proven(monkeypatch, tmp_path):
+    """render_document leaves missing_header_text out for a proven abstract of the shipped
+    stylesheets, and runs it for any other (an unproven abstract, an edition's stylesheets)."""
+    calls = []
+    real = publish.missing_header_text
+    monkeypatch.setattr(publish, "missing_header_text", lambda root, page: calls.append(1) or real(root, page))
+    proven = _with_abstract("<abstract><p>Tarvok met <persName>Ostrelin</persName></p></abstract>")
+    unproven = _with_abstract("<abstract><p>Tarvok met</p><list><item>Ostrelin</item></list></abstract>")
+    Publisher().render_document(proven, "doc")
+    assert calls == []
+    _, warnings = Publisher().render_document(unproven, "doc")
+    assert calls == [1]
+    assert any("1 word of the header is not shown" in w and "Ostrelin" in w for w in warnings)
+    (tmp_path / "keep.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>'
+    )
+    Publisher(overrides=tmp_path).render_document(proven, "doc")
+    assert calls == [1, 1]
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES / "tei").glob("*.xml")), ids=lambda p: p.name)
+def test_a_proven_abstract_is_one_the_full_check_finds_shown(publisher, path):
+    """On every TEI file of the fixtures: where header_text_shown holds, the full check of the
+    page's summary finds no word of the abstract missing (what leaving it out would hide)."""
+    tei = path.read_bytes()
+    root = parse_xml(data=tei, huge=True, collect_ids=False).getroot()
+    if not header_text_shown(root):
+        return
+    try:
+        page, _ = publisher.render_document(tei, path.stem)
+    except publish.PublishError:
+        return
+    assert missing_header_text(root, page, quick=False) == []
