@@ -59,8 +59,15 @@
     <span class="ed ed-gap" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
                                     else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': normalize-space(@reason)})
                                     else f:ui('hover-gap-unknown')}">
+      <!-- its description, else its extent (@quantity and @unit, or @extent) and its reason, as the
+           TEI gives them ("3 words illegible", TEI P5 §11.4.1: UI string gap-shown), else "…" (our
+           encoder's reason "omitted" alone: the hover and the key say it) -->
+      <xsl:variable name="extent" select="if (normalize-space(@quantity)) then normalize-space(string-join((@quantity, @unit), ' '))
+                                          else normalize-space(@extent)"/>
       <xsl:text>[</xsl:text>
-      <xsl:value-of select="if (tei:desc) then f:normal(tei:desc) else '&#x2026;'"/>
+      <xsl:value-of select="if (tei:desc) then f:normal(tei:desc)
+                            else if ($extent or normalize-space(@reason) and not(@reason = 'omitted')) then normalize-space(f:ui('gap-shown', map{'extent': $extent, 'reason': normalize-space(@reason)}))
+                            else '&#x2026;'"/>
       <xsl:text>]</xsl:text>
     </span>
   </xsl:template>

@@ -1,0 +1,41 @@
+"""Gaps (TEI P5 §11.4.1) in TEI from any project (#15): the page shows what the TEI says of a gap,
+its description, else its extent (@quantity and @unit, or @extent) and its reason; "[…]" only for
+a gap that says nothing more than our encoder's reason "omitted"; the key explains our "omitted"
+only where every gap is one."""
+
+from lxml import html
+
+from tei_encoder.publish import Publisher
+
+NS = "http://www.tei-c.org/ns/1.0"
+
+
+def _tei(body: str) -> bytes:
+    return (
+        f'<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>A damaged note</title></titleStmt>'
+        "<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>"
+        f"</teiHeader><text><body><p>{body}</p></body></text></TEI>"
+    ).encode()
+
+
+def _gaps_and_key(tei: bytes) -> tuple[list[str], list[str]]:
+    page = html.fromstring(Publisher().document_page(tei, "note"))
+    gaps = [g.text_content() for g in page.xpath("//section[@class='text']//span[contains(@class, 'ed-gap')]")]
+    return gaps, [dd.text_content() for dd in page.xpath("//section[@class='key']//dd")]
+
+
+def test_a_gap_shows_its_extent_reason_and_description():
+    gaps, key = _gaps_and_key(
+        _tei(
+            'The ship left <gap reason="illegible" quantity="3" unit="words"/> at dawn; <gap extent="half a line"/>'
+            ' then <gap reason="damage"/>, <gap reason="omitted"/> and <gap><desc>a stamp</desc></gap>.'
+        )
+    )
+    assert gaps == ["[3 words illegible]", "[half a line]", "[damage]", "[…]", "[a stamp]"]
+    assert key and not any(k == "omitted in the source" for k in key), key
+
+
+def test_our_omitted_gaps_keep_their_sign_and_key():
+    gaps, key = _gaps_and_key(_tei('Before <gap reason="omitted"/> after.'))
+    assert gaps == ["[…]"]
+    assert key == ["omitted in the source"]
