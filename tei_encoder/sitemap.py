@@ -222,14 +222,15 @@ def preferred_name(entry: etree._Element) -> str:
 
 
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
-#: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover only
+#: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
 _PRINTED_FIRST = {T + "choice": (T + "sic", T + "orig", T + "abbr", T + "seg"), T + "app": (T + "lem",)}
 _READINGS = {T + "choice": None, T + "app": (T + "lem", T + "rdg", T + "rdgGrp")}
 
 
 def printed_alternative(el: etree._Element) -> etree._Element | None:
     """The one alternative of a `choice` or `app` the page prints (the stylesheets read the
-    choice from pub:printed); the others it shows on hover only."""
+    choice from pub:printed); the others it names on hover and in its list of readings after the
+    text (xslt/alternatives.xsl)."""
     children = [c for c in el if isinstance(c.tag, str)]
     readings = _READINGS[el.tag]
     if readings is not None:
@@ -736,6 +737,8 @@ def annotate(
     pub:nested set on a mention inside another linked mention (HTML links cannot nest)
     pub:href   on a name in a titleStmt author whom the text mentions: the entry page
     pub:printed on the alternative of a choice or an apparatus entry that the page prints
+    pub:readings on the root when the document has a choice or an apparatus entry: the page lists
+               the readings it does not print (xslt/alternatives.xsl), looked for only then
     pub:dir    on an element whose xml:lang changes the writing direction
     pub:date   on a tei:date with a date in its attributes: its date value (see `_mark_dates`)
     pub:label  with DATE_LABELS, on such a date that is a span or bounds: its hover's words
@@ -783,10 +786,14 @@ def annotate(
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         _mark_nested(el, holding)
+    alternatives = False
     for el in root.iter(*_PRINTED_FIRST):
         printed = printed_alternative(el)
         if printed is not None:
             printed.set(P + "printed", "true")
+            alternatives = True
+    if alternatives:  # the page lists the readings it does not print (xslt/alternatives.xsl): only then
+        root.set(P + "readings", "true")
     _link_authors(root, kinds)
     _mark_references(root)
     _join_broken_words(root)

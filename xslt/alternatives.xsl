@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Alternatives in the text (TEI P5 §3.5 choice, §12 critical apparatus, §11.3 additions and
-     deletions): one reading is printed, the others are named on hover, as a reading text with
-     its apparatus would. -->
+     deletions): one reading is printed, the others are named on hover and in the list of readings
+     after the text (a letter after the printed reading links to its entry), as a reading text
+     with its apparatus would. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -11,7 +12,10 @@
     exclude-result-prefixes="#all">
 
   <!-- Which alternative is printed is tei_encoder/sitemap.py's choice (pub:printed): what the
-       source has (sic, orig, abbr) or the lemma; the others are named on hover. -->
+       source has (sic, orig, abbr) or the lemma. The others are named on hover and, for readers
+       without a mouse (a touch screen, the keyboard) and for the search, in the list of readings
+       after the text (template "readings"), which a letter after the printed reading links to,
+       as a critical apparatus does (TEI P5 §12.1). -->
   <xsl:template match="tei:choice">
     <xsl:variable name="shown" select="(*[@pub:printed], *)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
@@ -20,6 +24,90 @@
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
     </xsl:element>
+    <xsl:call-template name="reading-mark"/>
+  </xsl:template>
+
+  <!-- The alternatives of a choice or an apparatus entry that the page does not print (none: no
+       entry in the list of readings, no mark). -->
+  <xsl:function name="f:other-readings" as="element()*">
+    <xsl:param name="alt" as="element()"/>
+    <xsl:variable name="readings" select="if ($alt/self::tei:app) then $alt/(tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)) else $alt/*"/>
+    <xsl:sequence select="$readings except ($readings[@pub:printed], $readings)[1]"/>
+  </xsl:function>
+
+  <!-- The words of a reading as the page would print them: of an alternative inside it, only the
+       printed one (its others have an entry of their own where the page shows them). -->
+  <xsl:function name="f:reading-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:normal($e//text()[not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp]
+                                                              [not(@pub:printed)][ancestor::* intersect $e])])"/>
+  </xsl:function>
+
+  <!-- The alternatives listed: those of the text and of the summary (the abstract) that are not
+       inside a reading the page does not print, in document order. -->
+  <xsl:accumulator name="readings" as="xs:integer" initial-value="0">
+    <xsl:accumulator-rule match="(tei:text//tei:choice | tei:text//tei:app | tei:abstract//tei:choice | tei:abstract//tei:app)
+                                 [not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])]
+                                 [exists(f:other-readings(.))]" select="$value + 1"/>
+  </xsl:accumulator>
+
+  <!-- After a printed reading: its letter in the list of readings, a link to its entry (plain text
+       inside a link: links cannot nest). -->
+  <xsl:template name="reading-mark">
+    <xsl:if test="/*/@pub:readings and (ancestor::tei:text or ancestor::tei:abstract) and exists(f:other-readings(.))
+                  and not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])">
+      <xsl:variable name="n" select="accumulator-before('readings')"/>
+      <xsl:variable name="mark" select="format-integer($n, 'a')"/>
+      <sup class="rdg-ref">
+        <xsl:choose>
+          <xsl:when test="ancestor::*[@pub:link or @pub:href or self::tei:ref or self::tei:ptr]"><xsl:value-of select="$mark"/></xsl:when>
+          <xsl:otherwise>
+            <a href="#rdg-{$n}" aria-label="{f:ui('reading-mark', map{'n': $mark})}"><xsl:value-of select="$mark"/></a>
+          </xsl:otherwise>
+        </xsl:choose>
+      </sup>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The list of readings the page does not print (after the text, before its notes): each entry
+       the printed reading, "]" and the others, each named (UI strings reading-NAME, e.g.
+       reading-corr "corrected", with the witnesses of an apparatus reading), as an apparatus
+       prints them; in the page's text, so the search finds their words. -->
+  <xsl:template name="readings">
+    <xsl:if test="/*/@pub:readings">
+      <xsl:variable name="alternatives" select="(//tei:text//(tei:choice | tei:app) | //tei:abstract//(tei:choice | tei:app))
+                                                [not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])]
+                                                [exists(f:other-readings(.))]"/>
+      <xsl:if test="$alternatives">
+        <section class="readings" aria-labelledby="readings-heading">
+          <h2 id="readings-heading"><xsl:value-of select="f:ui('readings-heading')"/></h2>
+          <ol>
+            <xsl:for-each select="$alternatives">
+              <xsl:variable name="n" select="accumulator-before('readings')"/>
+              <xsl:variable name="readings" select="if (self::tei:app) then (tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)) else *"/>
+              <li id="rdg-{$n}">
+                <span class="rdg-mark"><xsl:value-of select="format-integer($n, 'a') || '. '"/></span>
+                <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
+                <span class="rdg-shown"><xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="$shown"/></xsl:call-template><xsl:value-of select="f:reading-text($shown)"/></span>
+                <xsl:if test="normalize-space($shown/@wit)"><xsl:value-of select="' ' || normalize-space(translate($shown/@wit, '#', ''))"/></xsl:if>
+                <xsl:text>] </xsl:text>
+                <xsl:for-each select="f:other-readings(.)">
+                  <xsl:if test="position() > 1"><xsl:text>; </xsl:text></xsl:if>
+                  <xsl:variable name="label" select="let $key := 'reading-' || local-name(), $v := f:ui($key) return if ($v = $key) then local-name() else $v"/>
+                  <xsl:variable name="wit" select="normalize-space(translate(@wit, '#', ''))"/>
+                  <span class="rdg-label"><xsl:value-of select="if ($wit) then f:ui('reading-witness', map{'label': $label, 'wit': $wit}) else $label"/></span>
+                  <xsl:text> </xsl:text>
+                  <span class="rdg-text">
+                    <xsl:call-template name="f:inherited-lang"/>
+                    <xsl:value-of select="(f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]"/>
+                  </span>
+                </xsl:for-each>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </section>
+      </xsl:if>
+    </xsl:if>
   </xsl:template>
 
   <!-- An apparatus entry: the lemma (or the first reading) printed, every other reading with its witnesses on hover. -->
@@ -34,6 +122,7 @@
       <!-- notes and witness details of the entry are shown, not hidden with the other readings -->
       <xsl:apply-templates select="* except (tei:lem | tei:rdg | tei:rdgGrp)"/>
     </xsl:element>
+    <xsl:call-template name="reading-mark"/>
   </xsl:template>
 
   <xsl:template match="tei:del">

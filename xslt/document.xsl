@@ -68,6 +68,7 @@
               <div class="doc-text" data-tei-region="text">
                 <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
                 <xsl:apply-templates select="tei:text"/>
+                <xsl:call-template name="readings"/>
                 <xsl:call-template name="footnotes"/>
               </div>
             </div>

@@ -76,8 +76,9 @@
     <i class="foreign" lang="{@xml:lang}">[<xsl:apply-templates/>]</i>
   </xsl:template>
 
-  <!-- A misspelt name: as printed, with the correction on hover. -->
+  <!-- A misspelt name: as printed, with the correction on hover and in the list of readings (xslt/alternatives.xsl). -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]">
     <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:normal(tei:corr)})}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <xsl:call-template name="reading-mark"/>
   </xsl:template>
 </xsl:stylesheet>
