@@ -607,8 +607,8 @@ class Publisher:
             warnings += sitemap.reference_warnings(root, self.documents)
         if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
             warnings += sitemap.span_warnings(root)
-        if b"graphic" in tei:  # an image the page names instead of showing
-            warnings += sitemap.graphic_warnings(root)
+        if b"graphic" in tei or b"media" in tei or b"binaryObject" in tei:  # content the page names instead of showing
+            warnings += sitemap.object_warnings(root)
         title = sitemap.document_title(root, name)
         page = self._run(
             self._document,
@@ -697,6 +697,9 @@ _TEI_IN_WORD = {
     "del",
 }
 _TEI_ALTERNATIVES = {"choice", "app", "rdgGrp", "subst"}
+# An HTML element with this attribute holds the site's own words in the text (a gap's extent, an
+# image named, xslt/text.xsl and notes.xsl): a word boundary on either side, though it is a span.
+APART = "data-tei-apart"
 _HTML_IN_WORD = {"span", "a", "i", "b", "em", "strong", "ins", "del", "time", "q", "small", "abbr", "s", "u", "br"}
 
 
@@ -730,6 +733,8 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
     <xsl:for-each select="//t:text[not(ancestor::t:text)]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
   </xsl:template>
   <xsl:template match="t:teiHeader" priority="3"/>
+  <!-- embedded data (base64) is no text: the page names it (xslt/text.xsl) -->
+  <xsl:template match="t:binaryObject" priority="3"><xsl:text> </xsl:text></xsl:template>
   <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
   <xsl:template match="*[namespace-uri() != '{tei}']" priority="2"><xsl:apply-templates/></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
@@ -743,6 +748,8 @@ _PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/"><xsl:apply-templates select="/*/node()"/></xsl:template>
   <xsl:template match="script" priority="3"/>
+  <!-- the site's own words in the text (a gap's extent, an image named): apart from the words around -->
+  <xsl:template match="*[@{apart}]" priority="2"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <!-- white space beside a break inside a word (@break="no", TEI P5 3.11.3) parts nothing: the page
        shows one word (sitemap.annotate takes it out of the page's copy) -->
@@ -768,7 +775,7 @@ def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
     alternatives = " or ".join(f"parent::t:{name}" for name in sorted(_TEI_ALTERNATIVES))
     tei_in_word = " | ".join(f"t:{name}[not({alternatives})]" for name in sorted(_TEI_IN_WORD))
     tei = _TEI_WORDS_XSL.format(tei=TEI_NS, in_word=tei_in_word)
-    page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)))
+    page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)), apart=APART)
     shown = " or ".join(f"local-name() = '{name}' and namespace-uri() = ''" for name in SHOWN_ATTRIBUTES)
     return (
         etree.XSLT(etree.XML(tei)),
@@ -838,6 +845,8 @@ def page_words(page: bytes) -> Counter:
 # tell quickly that nothing is missing (see _surely_shown).
 _IN_WORD_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_HTML_IN_WORD))})(?:\s[^>]*)?/?>".encode())
 _ANY_TAG = re.compile(rb"<[^>]*>")
+# an element holding only text, marked APART: its text stands apart (a space on either side)
+_APART_ELEMENT = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^<>]*\b" + APART.encode() + rb"\b[^<>]*>([^<]*)</\1\s*>")
 _EMPTY_SCRIPT = re.compile(rb"<script\b[^>]*></script>")
 # what the quick reading cannot read as the parser does: comments, processing instructions and
 # CDATA, raw-text and foreign elements, an entity other than the five Saxon writes for text
@@ -906,6 +915,10 @@ def _surely_shown(text: bytes, page: bytes, kind: str = "text") -> bool:
     region = _quick_text_region(body, kind)
     if region is None:
         return False
+    if APART.encode() in region:  # the site's words in the text (a gap's extent), apart from the words around
+        region = _APART_ELEMENT.sub(rb" \2 ", region)
+        if APART.encode() in region:  # one holding elements: the full check decides
+            return False
     shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", region))
     for entity, char in _TEXT_ENTITIES:  # &amp; last: "&amp;lt;" is the text "&lt;"
         if entity in shown_text:

@@ -1137,19 +1137,29 @@ def reference_warnings(root: etree._Element, documents: Collection[str] = ()) ->
     return warnings
 
 
-def graphic_warnings(root: etree._Element) -> list[str]:
-    """Warnings, naming the line, for each graphic with a @url in the text (TEI P5 §3.10, §11.1):
-    the site copies and shows no image; the page names the graphic in its place (xslt/text.xsl),
-    its figure's head and figDesc shown as written. [] when the text has none."""
+# What the site cannot show (TEI P5 §3.10, §11.1): by element, the attribute that names it on the
+# page and in the warning, and why it is not shown
+_UNSHOWN_OBJECTS = {
+    T + "graphic": ("url", "the image is not shown (the site copies no images)"),
+    T + "media": ("url", "the media file is not shown (the site copies no media files)"),
+    T + "binaryObject": ("mimeType", "the embedded data is not shown (the site decodes none)"),
+}
+
+
+def object_warnings(root: etree._Element) -> list[str]:
+    """Warnings, naming the line, for each element of the text whose content the site cannot
+    show (TEI P5 §3.10, §11.1): a graphic or a media with a @url (the site copies no images or
+    media files), a binaryObject (embedded data, decoded by none). The page names each in its
+    place (xslt/text.xsl), a figure's head and figDesc shown as written. [] when the text has none."""
     warnings = []
-    for el in root.iter(T + "graphic"):
-        url = " ".join((el.get("url") or "").split())
-        if not url or next(el.iterancestors(T + "text"), None) is None:
+    for el in root.iter(*_UNSHOWN_OBJECTS):
+        attribute, why = _UNSHOWN_OBJECTS[el.tag]
+        value = " ".join((el.get(attribute) or "").split())
+        if (attribute == "url" and not value) or next(el.iterancestors(T + "text"), None) is None:
             continue  # the header's and a facsimile's images are not shown in the text
         line = f"line {el.sourceline}: " if el.sourceline else ""
-        warnings.append(
-            f'{line}<graphic url="{url}">: the image is not shown (the site copies no images); the page names it'
-        )
+        named = f' {attribute}="{value}"' if value else ""
+        warnings.append(f"{line}<{etree.QName(el).localname}{named}>: {why}; the page names it")
     return warnings
 
 

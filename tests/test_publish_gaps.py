@@ -39,3 +39,28 @@ def test_our_omitted_gaps_keep_their_sign_and_key():
     gaps, key = _gaps_and_key(_tei('Before <gap reason="omitted"/> after.'))
     assert gaps == ["[…]"]
     assert key == ["omitted in the source"]
+
+
+def test_a_range_gives_its_bounds():
+    gaps, _ = _gaps_and_key(
+        _tei('A <gap atLeast="2" atMost="4" unit="lines" reason="damage"/> B <gap atLeast="1" unit="page"/> C.')
+    )
+    assert gaps == ["[2–4 lines damage]", "[at least 1 page]"]
+
+
+def test_a_gap_inside_a_word_keeps_the_words_around_it_apart_for_the_lost_text_check():
+    """The gap's extent is the site's words: the lost-text check reads a boundary on either side
+    ("Wash[3 chars illegible]ton" loses neither "Wash" nor "ton"), in its quick and its full reading."""
+    from lxml import etree
+
+    from tei_encoder.publish import _surely_shown, missing_words, tei_text
+
+    tei = _tei(
+        '<term>Quay</term> of Wash<gap quantity="3" unit="chars" reason="illegible"/>ton and'
+        ' Bel<gap reason="damage"><desc>a blot</desc></gap>grade.'
+    )
+    page, warnings = Publisher().render_document(tei, "note")
+    assert warnings == []
+    root = etree.fromstring(tei)
+    assert missing_words(root, page) == ({}, {})
+    assert _surely_shown(tei_text(root), page)

@@ -37,3 +37,32 @@ def test_a_graphic_is_named_on_the_page_and_warned(tmp_path):
     out = tmp_path / "harbour.html"
     out.write_bytes(made)
     nu_valid([out])
+
+
+def test_media_and_embedded_data_are_named_and_warned(tmp_path):
+    """Like a graphic, a media file (TEI P5 §3.10) and embedded data (binaryObject: base64, never
+    shown as text) are named in their place and warned with their line, the words around apart."""
+    tei = (
+        f'<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>A recorded call</title></titleStmt>'
+        "<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>"
+        "</teiHeader><text><body>\n"
+        '<p>The call <media mimeType="audio/wav" url="call.wav"><desc>a two-minute call</desc></media> ends.</p>\n'
+        '<p>A stamp<binaryObject mimeType="image/png">iVBORw0KGgo</binaryObject>below and'
+        " <binaryObject>QUJD</binaryObject> <term>done</term>.</p>\n"
+        "</body></text></TEI>"
+    ).encode()
+    made, warnings = Publisher().render_document(tei, "call")
+    page = html.fromstring(made)
+    assert [" ".join(p.text_content().split()) for p in page.xpath("//section[@class='text']/p")] == [
+        "The call [media file not shown: call.wav] a two-minute call ends.",
+        "A stamp[embedded data not shown: image/png]below and [embedded data not shown] done.",
+    ]
+    assert "iVBOR" not in made.decode()
+    assert warnings == [
+        'line 2: <media url="call.wav">: the media file is not shown (the site copies no media files); the page names it',
+        'line 3: <binaryObject mimeType="image/png">: the embedded data is not shown (the site decodes none); the page names it',
+        "line 3: <binaryObject>: the embedded data is not shown (the site decodes none); the page names it",
+    ]
+    out = tmp_path / "call.html"
+    out.write_bytes(made)
+    nu_valid([out])

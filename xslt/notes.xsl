@@ -56,13 +56,20 @@
 
   <xsl:template match="tei:gap">
     <!-- the reason when the TEI gives one (TEI P5 §11.4.1), else only that the passage is not transcribed -->
-    <span class="ed ed-gap" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
+    <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
                                     else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': normalize-space(@reason)})
                                     else f:ui('hover-gap-unknown')}">
-      <!-- its description, else its extent (@quantity and @unit, or @extent) and its reason, as the
-           TEI gives them ("3 words illegible", TEI P5 §11.4.1: UI string gap-shown), else "…" (our
-           encoder's reason "omitted" alone: the hover and the key say it) -->
-      <xsl:variable name="extent" select="if (normalize-space(@quantity)) then normalize-space(string-join((@quantity, @unit), ' '))
+      <!-- its description, else its extent (@quantity, else @atLeast and @atMost, with @unit; or
+           @extent) and its reason, as the TEI gives them ("3 words illegible", "2–4 lines damage",
+           TEI P5 §11.4.1, §1.3.1.1.1 att.dimensions: UI strings gap-shown, gap-range, gap-at-least,
+           gap-at-most), else "…" (our encoder's reason "omitted" alone: the hover and the key say it) -->
+      <xsl:variable name="least" select="normalize-space(@atLeast)"/>
+      <xsl:variable name="most" select="normalize-space(@atMost)"/>
+      <xsl:variable name="amount" select="if (normalize-space(@quantity)) then normalize-space(@quantity)
+                                          else if ($least and $most) then f:ui('gap-range', map{'from': $least, 'to': $most})
+                                          else if ($least) then f:ui('gap-at-least', map{'n': $least})
+                                          else if ($most) then f:ui('gap-at-most', map{'n': $most}) else ''"/>
+      <xsl:variable name="extent" select="if ($amount) then normalize-space(string-join(($amount, @unit), ' '))
                                           else normalize-space(@extent)"/>
       <xsl:text>[</xsl:text>
       <xsl:value-of select="if (tei:desc) then f:normal(tei:desc)

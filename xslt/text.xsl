@@ -329,11 +329,22 @@
   <!-- A space the source leaves (TEI P5 §11.4) keeps the words around it apart. -->
   <xsl:template match="tei:space[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
 
-  <!-- A graphic (TEI P5 §3.10, §11.1): the site copies no image, so the page names it in its
-       place (UI string graphic-not-shown), never drops it silently; tei_encoder/sitemap.py
-       graphic_warnings tells the publisher. A figure's head and figDesc are shown as written. -->
-  <xsl:template match="tei:graphic[normalize-space(@url)][not(normalize-space())]" priority="1">
-    <span class="tei-graphic"><xsl:value-of select="f:ui('graphic-not-shown', map{'url': normalize-space(@url)})"/></span>
+  <!-- Content the site cannot show (TEI P5 §3.10 graphic, media and binaryObject, §11.1): the site
+       copies no image or media file and decodes no embedded data, so the page names each in its
+       place (UI strings graphic-not-shown, media-not-shown, binary-not-shown), never drops it
+       silently, and tei_encoder/sitemap.py object_warnings tells the publisher (file:line). A
+       figure's head and figDesc, and a graphic's or media's own description, are shown as written.
+       data-tei-apart: the named words are the site's, a word boundary on either side (the words
+       around an image or a gap inside a word, "Wash[…]ton", stay apart for the lost-text check,
+       tei_encoder/publish.py). -->
+  <xsl:template match="tei:graphic[normalize-space(@url)] | tei:media[normalize-space(@url)]" priority="1">
+    <span class="tei-{local-name()}" data-tei-apart=""><xsl:value-of select="f:ui(local-name() || '-not-shown', map{'url': normalize-space(@url)})"/></span>
+    <xsl:if test="normalize-space()"><xsl:text> </xsl:text><span class="tei-{local-name()}-desc"><xsl:call-template name="f:lang"/><xsl:apply-templates/></span></xsl:if>
+  </xsl:template>
+  <xsl:template match="tei:binaryObject" priority="1">
+    <span class="tei-binaryObject" data-tei-apart="">
+      <xsl:value-of select="if (normalize-space(@mimeType)) then f:ui('binary-not-shown', map{'type': normalize-space(@mimeType)}) else f:ui('binary-not-shown-untyped')"/>
+    </span>
   </xsl:template>
 
   <xsl:template match="(tei:anchor | tei:graphic | tei:media | tei:binaryObject
