@@ -88,6 +88,7 @@ UI_STRINGS = "ui-strings.json"  # the site's words, in tei_encoder/data/
 EDITION_STRINGS = "strings.json"  # an edition's translation of some or all of them, in its --xslt folder
 PLURAL_CATEGORIES = "plural-categories"  # not a string: made from lang (plurals.categories) for the stylesheets
 DIRECTION = "dir"  # not a string an edition sets: made from lang (sitemap.language_direction), the pages' dir
+SCRIPT = "script"  # not a string an edition sets: the script of the strings' letters (sitemap.text_script)
 ENTRY_STYLESHEETS = ("document.xsl", "index.xsl", "register.xsl", "entity.xsl", "search.xsl")
 
 
@@ -436,6 +437,10 @@ class Publisher:
         strings[PLURAL_CATEGORIES] = list(plurals.categories(strings["lang"]))
         # the site's writing direction follows its words' language (site.json lists the right-to-left ones)
         self.direction = strings[DIRECTION] = sitemap.language_direction(strings["lang"])
+        # ... and its script is that of its words: a name in another shows with its own lang and dir
+        strings[SCRIPT] = sitemap.text_script(
+            " ".join(v for k, v in strings.items() if isinstance(v, str) and k != "lang")
+        )
         self.strings = json.dumps(strings, ensure_ascii=False)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
@@ -1330,14 +1335,21 @@ class EntityIndex:
         self.mentions: dict[str, dict[str, int]] = {}  # entity id -> document name -> count
         self._doc_tags: dict[str, str] = {}
         self._co_mentioned: dict[str, list[tuple[str, int]]] = {}
+        # (entity id, a name form) -> languages of the documents that write it (`name_language`)
+        self._form_languages: dict[tuple[str, str], Counter] = {}
         for s in sorted(summaries, key=lambda s: s.name):
             for ref in s.mentions:  # the entity table may be shared by all summaries
                 info = s.entities.get(ref)
                 if info and (ref not in self.info or self.info[ref].source == "unresolved"):
                     self.info[ref] = info
+                if info and s.lang:
+                    self._form_languages.setdefault((ref, info.name), Counter())[s.lang] += 1
             for ref, forms in s.forms.items():
                 known = self.forms.setdefault(ref, [])
                 known += [f for f in forms if f not in known]
+                if s.lang:
+                    for form in forms:
+                        self._form_languages.setdefault((ref, form), Counter())[s.lang] += 1
             for ref, count in s.mentions.items():
                 self.mentions.setdefault(ref, {})[s.name] = count
         for ref, found in (details or {}).items():
@@ -1356,14 +1368,41 @@ class EntityIndex:
         """Ids of the mentioned entities of one kind, sorted."""
         return sorted(r for r in self.mentions if r in self.info and self.info[r].kind == kind)
 
+    def name_language(self, ref: str, name: str) -> tuple[str, str, str]:
+        """(script, lang, dir) of the entity REF's name form NAME, for a page that shows it
+        (xslt/common.xsl f:name-lang gives it lang and dir where its script is not the page's):
+        the script its letters are written in (`sitemap.text_script`, "" none), the language
+        most of the documents that write that form have among those written in that script
+        ("" unknown; a Latin name in a Hebrew document's list is no Hebrew name), and its
+        direction (`sitemap.name_direction`). TEI P5 §vi.1; HTML's lang and dir."""
+        script = sitemap.text_script(name)
+        langs = self._form_languages.get((ref, name))
+        # the most documents first, then by tag (deterministic)
+        best = min(
+            ((-n, lang) for lang, n in (langs or {}).items() if sitemap.language_script(lang) == script), default=None
+        )
+        lang = best[1] if best and script else ""
+        return script, lang, sitemap.name_direction(name, lang)
+
+    def _set_name_language(self, el: etree._Element, ref: str, name: str) -> None:
+        """name-script, name-lang and name-dir on EL (see `name_language`); none for a name without letters."""
+        script, lang, direction = self.name_language(ref, name)
+        if script:
+            el.set("name-script", script)
+            el.set("name-lang", lang)
+            el.set("name-dir", direction)
+
     def _entity(self, ref: str, tag: str = "entity") -> etree._Element:
         info = self.info[ref]
         el = etree.Element(tag, kind=info.kind, id=ref, name=info.name, source=info.source)
+        self._set_name_language(el, ref, info.name)
         el.set("page", sitemap.entity_page(info.kind, ref))
         el.set("slug", sitemap.page_stem(ref))
         el.set("anchor", sitemap.anchor_prefix(ref))
         for form in [info.name, *self.forms.get(ref, [])]:
-            etree.SubElement(el, "form").text = form
+            form_el = etree.SubElement(el, "form")
+            form_el.text = form
+            self._set_name_language(form_el, ref, form)
         for kind_id, value in info.idnos:
             etree.SubElement(el, "idno", type=kind_id).text = value
         return el
@@ -1420,6 +1459,7 @@ class EntityIndex:
                 _set_position(el, info)
         else:  # a further page names the entity and lists documents: it changes with them alone
             el = etree.Element("entity", kind=info.kind, id=ref, name=info.name, source=info.source)
+            self._set_name_language(el, ref, info.name)
             el.set("page", sitemap.entity_page(info.kind, ref))
             el.set("slug", sitemap.page_stem(ref))
             el.set("anchor", sitemap.anchor_prefix(ref))
@@ -1456,9 +1496,15 @@ class EntityIndex:
             self._co_mentioned[ref] = self.co_mentioned(ref)
         for other, docs_together in self._co_mentioned[ref] if part == 1 else ():
             other_info = self.info[other]
+            script, lang, direction = self.name_language(other, other_info.name)
+            named = (
+                f"name-script={quoteattr(script)} name-lang={quoteattr(lang)} name-dir={quoteattr(direction)} "
+                if script
+                else ""
+            )
             out.append(
                 f"<with kind={quoteattr(other_info.kind)} id={quoteattr(other)} name={quoteattr(other_info.name)} "
-                f'page={quoteattr(sitemap.entity_page(other_info.kind, other))} docs="{docs_together}"/>'
+                f'{named}page={quoteattr(sitemap.entity_page(other_info.kind, other))} docs="{docs_together}"/>'
             )
         out.append("</entity>")
         return "".join(out)

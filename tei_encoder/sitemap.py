@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -319,6 +320,46 @@ def _linked(
         if links[0] or links[1]:
             found.append((el, *links))
     return found
+
+
+def text_script(text: str) -> str:
+    """The script most letters of TEXT are written in, as the first word of their Unicode names
+    ("LATIN", "HEBREW", "CYRILLIC", "ARABIC", "CJK" …); "" when TEXT has no letter. A name in a
+    script other than its page's words needs its own lang and dir there (HTML, TEI P5 §vi.1)."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            word = unicodedata.name(char, "").partition(" ")[0]
+            counts[word] = counts.get(word, 0) + 1
+    return max(sorted(counts), key=counts.__getitem__) if counts else ""
+
+
+@lru_cache(maxsize=256)
+def language_script(tag: str) -> str:
+    """The script a language is likely written in, named as `text_script` names it ("he" ->
+    "HEBREW", "sr-Latn" -> "LATIN"); "" when unknown (CLDR's likely subtags, by langcodes; the
+    names from data/site.json script_letters)."""
+    import langcodes
+
+    try:
+        script = langcodes.Language.get(tag).maximize().script
+    except ValueError:  # langcodes.LanguageTagError
+        return ""
+    return site_config()["script_letters"].get(script or "", "")
+
+
+def name_direction(name: str, lang: str) -> str:
+    """The writing direction of a NAME in language LANG ("" unknown): the language's, else that
+    of the name's first strongly directional character; "auto" when the name has none."""
+    if lang:
+        return language_direction(lang)
+    for char in name:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"
 
 
 @lru_cache(maxsize=256)

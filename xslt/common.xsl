@@ -89,4 +89,28 @@
     <xsl:sequence select="if (lower-case(substring($target, 1, 4)) = 'http' and f:is-safe-url($target)) then $target else $root || $target"/>
   </xsl:function>
 
+
+  <!-- lang and dir of a name on an entry or register page (entity, with, form: @name-script,
+       @name-lang, @name-dir from tei_encoder/publish.py EntityIndex.name_language), only where its
+       letters are of another script than the page's words (UI value script, made from them):
+       lang="" when its language is unknown, so the site's never stands for it. -->
+  <xsl:template name="f:name-lang">
+    <xsl:if test="@name-script and @name-script != f:ui('script')">
+      <xsl:attribute name="lang" select="@name-lang"/>
+      <xsl:attribute name="dir" select="@name-dir"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A list of name forms (FORMS, form elements), separated as the UI says, each in its own
+       language and direction where its script is not the page's (f:name-lang). -->
+  <xsl:template name="f:name-forms">
+    <xsl:param name="forms" as="element()*"/>
+    <xsl:for-each select="$forms">
+      <xsl:if test="position() gt 1"><xsl:value-of select="f:ui('forms-separator')"/></xsl:if>
+      <xsl:choose>
+        <xsl:when test="@name-script and @name-script != f:ui('script')"><span><xsl:call-template name="f:name-lang"/><xsl:value-of select="."/></span></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
 </xsl:stylesheet>

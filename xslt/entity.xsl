@@ -36,7 +36,7 @@
     <xsl:variable name="mention-n" as="xs:string*" select="tokenize(f:ui('mention-n'), '\{n\}')"/>
         <article class="entity" id="{@slug}">
           <p class="breadcrumb"><a href="{$root}{$register-page(@kind)}#{@slug}"><xsl:value-of select="$register-label(@kind)"/></a></p>
-          <h1><xsl:value-of select="@name"/></h1>
+          <h1><xsl:call-template name="f:name-lang"/><xsl:value-of select="@name"/></h1>
           <xsl:if test="birth or death">
             <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
               <xsl:value-of select="f:ui('life-dates', map{'birth': (birth ! f:date-one(string(.)), '?')[1], 'death': (death ! f:date-one(string(.)), '')[1]})"/></p>
@@ -45,7 +45,7 @@
             <p class="entry-note"><xsl:value-of select="note"/></p>
           </xsl:if>
           <xsl:if test="form[. != $entity/@name]">
-            <p class="forms"><span class="field"><xsl:value-of select="f:ui('also-as')"/></span><xsl:value-of select="string-join(form[. != $entity/@name], f:ui('forms-separator'))"/></p>
+            <p class="forms"><span class="field"><xsl:value-of select="f:ui('also-as')"/></span><xsl:call-template name="f:name-forms"><xsl:with-param name="forms" select="form[. != $entity/@name]"/></xsl:call-template></p>
           </xsl:if>
           <xsl:if test="idno">
             <p><span class="field"><xsl:value-of select="f:ui('authority-files')"/></span><xsl:apply-templates select="." mode="authority-links"/></p>
@@ -63,7 +63,7 @@
             <h2><xsl:value-of select="f:ui('mentioned-with')"/></h2>
             <ul class="co-mentioned">
               <xsl:for-each select="with">
-                <li><a class="ent-{@kind}" href="{$root}{@page}"><xsl:value-of select="@name"/></a>
+                <li><a class="ent-{@kind}" href="{$root}{@page}"><xsl:call-template name="f:name-lang"/><xsl:value-of select="@name"/></a>
                   <span class="counts"> (<xsl:value-of select="f:count('docs', xs:integer(@docs))"/>)</span></li>
               </xsl:for-each>
             </ul>

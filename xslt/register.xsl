@@ -34,12 +34,12 @@
         <ul class="register">
           <xsl:for-each select="$entries">
             <li id="{@slug}" class="entry">
-              <a class="entry-name" href="{@page}"><xsl:value-of select="@name"/></a>
+              <a class="entry-name" href="{@page}"><xsl:call-template name="f:name-lang"/><xsl:value-of select="@name"/></a>
               <xsl:if test="@unlinked"><xsl:text> </xsl:text><span class="unlinked"><xsl:value-of select="f:ui('unlinked-entry', map{'docs': f:count('docs', xs:integer(@docs))})"/></span></xsl:if>
               <xsl:text> — </xsl:text>
               <span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span>
               <xsl:if test="form[. != current()/@name]">
-                <span class="forms">; <xsl:value-of select="f:ui('also-as-inline')"/><xsl:value-of select="string-join(form[. != current()/@name], f:ui('forms-separator'))"/></span>
+                <span class="forms">; <xsl:value-of select="f:ui('also-as-inline')"/><xsl:call-template name="f:name-forms"><xsl:with-param name="forms" select="form[. != current()/@name]"/></xsl:call-template></span>
               </xsl:if>
               <xsl:if test="idno"><xsl:text>; </xsl:text><xsl:apply-templates select="." mode="authority-links"/></xsl:if>
             </li>
