@@ -27,12 +27,26 @@
     <xsl:call-template name="reading-mark"/>
   </xsl:template>
 
-  <!-- The alternatives of a choice or an apparatus entry that the page does not print (none: no
+  <!-- The readings of a choice (its alternatives) or an apparatus entry (lem and rdg, in a rdgGrp too). -->
+  <xsl:function name="f:readings" as="element()*">
+    <xsl:param name="alt" as="element()"/>
+    <xsl:sequence select="if ($alt/self::tei:app) then $alt/(tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)) else $alt/*"/>
+  </xsl:function>
+
+  <!-- The readings of a choice or an apparatus entry that the page does not print (none: no
        entry in the list of readings, no mark). -->
   <xsl:function name="f:other-readings" as="element()*">
     <xsl:param name="alt" as="element()"/>
-    <xsl:variable name="readings" select="if ($alt/self::tei:app) then $alt/(tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)) else $alt/*"/>
+    <xsl:variable name="readings" select="f:readings($alt)"/>
     <xsl:sequence select="$readings except ($readings[@pub:printed], $readings)[1]"/>
+  </xsl:function>
+
+  <!-- Whether the page lists a choice's or an apparatus entry's other readings: one of the text or
+       of the summary (the abstract) that has some and stands in no reading the page does not print. -->
+  <xsl:function name="f:listed" as="xs:boolean">
+    <xsl:param name="alt" as="element()"/>
+    <xsl:sequence select="exists($alt/(ancestor::tei:text | ancestor::tei:abstract)) and exists(f:other-readings($alt))
+                          and not($alt/ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])"/>
   </xsl:function>
 
   <!-- The words of a reading as the page would print them: of an alternative inside it, only the
@@ -43,19 +57,15 @@
                                                               [not(@pub:printed)][ancestor::* intersect $e])])"/>
   </xsl:function>
 
-  <!-- The alternatives listed: those of the text and of the summary (the abstract) that are not
-       inside a reading the page does not print, in document order. -->
+  <!-- The listed alternatives, numbered in document order. -->
   <xsl:accumulator name="readings" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="(tei:text//tei:choice | tei:text//tei:app | tei:abstract//tei:choice | tei:abstract//tei:app)
-                                 [not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])]
-                                 [exists(f:other-readings(.))]" select="$value + 1"/>
+    <xsl:accumulator-rule match="(tei:choice | tei:app)[f:listed(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- After a printed reading: its letter in the list of readings, a link to its entry (plain text
        inside a link: links cannot nest). -->
   <xsl:template name="reading-mark">
-    <xsl:if test="/*/@pub:readings and (ancestor::tei:text or ancestor::tei:abstract) and exists(f:other-readings(.))
-                  and not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])">
+    <xsl:if test="/*/@pub:readings and f:listed(.)">
       <xsl:variable name="n" select="accumulator-before('readings')"/>
       <xsl:variable name="mark" select="format-integer($n, 'a')"/>
       <sup class="rdg-ref">
@@ -75,16 +85,14 @@
        prints them; in the page's text, so the search finds their words. -->
   <xsl:template name="readings">
     <xsl:if test="/*/@pub:readings">
-      <xsl:variable name="alternatives" select="(//tei:text//(tei:choice | tei:app) | //tei:abstract//(tei:choice | tei:app))
-                                                [not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)])]
-                                                [exists(f:other-readings(.))]"/>
+      <xsl:variable name="alternatives" select="(//tei:text//(tei:choice | tei:app) | //tei:abstract//(tei:choice | tei:app))[f:listed(.)]"/>
       <xsl:if test="$alternatives">
         <section class="readings" aria-labelledby="readings-heading">
           <h2 id="readings-heading"><xsl:value-of select="f:ui('readings-heading')"/></h2>
           <ol>
             <xsl:for-each select="$alternatives">
               <xsl:variable name="n" select="accumulator-before('readings')"/>
-              <xsl:variable name="readings" select="if (self::tei:app) then (tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)) else *"/>
+              <xsl:variable name="readings" select="f:readings(.)"/>
               <li id="rdg-{$n}">
                 <span class="rdg-mark"><xsl:value-of select="format-integer($n, 'a') || '. '"/></span>
                 <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
@@ -110,9 +118,10 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- An apparatus entry: the lemma (or the first reading) printed, every other reading with its witnesses on hover. -->
+  <!-- An apparatus entry: the lemma (or the first reading) printed, every other reading with its
+       witnesses on hover and in the list of readings. -->
   <xsl:template match="tei:app">
-    <xsl:variable name="readings" select="tei:lem | tei:rdg | tei:rdgGrp/(tei:lem | tei:rdg)"/>
+    <xsl:variable name="readings" select="f:readings(.)"/>
     <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
