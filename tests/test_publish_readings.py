@@ -104,3 +104,9 @@ def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
         box = entry.bounding_box()
         assert box is not None and 0 <= box["y"] < 640 and box["x"] + box["width"] <= 361
         browser.close()
+
+
+def test_the_key_explains_the_reading_mark():
+    page = html.fromstring(Publisher().document_page(_tei(), "log"))
+    rows = {dt.text_content(): dt.getnext().text_content() for dt in page.xpath("//section[@class='key']//dt[sup]")}
+    assert rows.get("a", "").endswith("listed under Readings")

@@ -7,6 +7,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:pub="urn:tei-encoder:publish"
     exclude-result-prefixes="#all">
 
   <!-- text of the abstract and the text proper: attribute values and the header stay as they are -->
@@ -28,6 +29,7 @@
       <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></row></xsl:if>
       <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign"><xsl:value-of select="f:ui('key-sample-foreign')"/></i></row></xsl:if>
       <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
+      <xsl:if test="/*/@pub:readings and $text//(tei:choice | tei:app)[f:listed(.)]"><row key="key-reading"><sup class="rdg-ref">a</sup></row></xsl:if>
       <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
       <xsl:if test="$changes[self::tei:del or self::tei:delSpan]"><row key="key-deleted"><del class="tei-del"><xsl:value-of select="f:ui('key-sample-word')"/></del></row></xsl:if>
       <xsl:if test="$changes[self::tei:add or self::tei:addSpan]"><row key="key-added"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></row></xsl:if>
