@@ -25,7 +25,7 @@
       <xsl:if test="$text//tei:sic[not(parent::tei:choice)]"><row key="key-sic"><span class="ed">[sic]</span></row></xsl:if>
       <xsl:if test="$text//tei:choice[tei:sic and tei:corr]"><row key="key-corrected"><span class="corrected"><xsl:value-of select="f:ui('key-sample-word')"/></span></row></xsl:if>
       <xsl:if test="$text//tei:supplied"><row key="key-supplied"><span class="ed"><xsl:value-of select="f:ui('key-sample-supplied')"/></span></row></xsl:if>
-      <xsl:if test="$text//tei:gap"><row key="{if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-other'}"><span class="ed">[&#x2026;]</span></row></xsl:if>
+      <xsl:if test="$text//tei:gap"><row key="{if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed'}"><span class="ed">[&#x2026;]</span></row></xsl:if>
       <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></row></xsl:if>
       <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign"><xsl:value-of select="f:ui('key-sample-foreign')"/></i></row></xsl:if>
       <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
