@@ -850,8 +850,36 @@ def page_words(page: bytes) -> Counter:
 # tell quickly that nothing is missing (see _surely_shown).
 _IN_WORD_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_HTML_IN_WORD))})(?:\s[^>]*)?/?>".encode())
 _ANY_TAG = re.compile(rb"<[^>]*>")
-# an element holding only text, marked APART: its text stands apart (a space on either side)
-_APART_ELEMENT = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s[^<>]*\b" + APART.encode() + rb"\b[^<>]*>([^<]*)</\1\s*>")
+_TAG_NAME = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)\s")
+
+
+def _apart_spaced(region: bytes) -> bytes | None:
+    """REGION (a page's bytes, every "<" a tag) with each element marked APART that holds only
+    text replaced by that text with a space on either side: the site's words, a word boundary
+    on either side (as _PAGE_WORDS_XSL reads them). None when one holds more than text (or its
+    tags are not read here): the full check decides. Found from the mark (a few a page), not by
+    a pattern tried at every tag."""
+    mark = APART.encode()
+    out: list[bytes] = []
+    pos = 0
+    at = region.find(mark)
+    while at >= 0:
+        start = region.rfind(b"<", pos, at)
+        name = _TAG_NAME.match(region, start) if start >= 0 else None
+        end = region.find(b">", at)
+        text_end = region.find(b"<", end)
+        if name is None or end < 0 or region.find(b">", start, at) >= 0 or text_end < 0:
+            return None
+        close = b"</" + name.group(1) + b">"
+        if not region.startswith(close, text_end):
+            return None
+        out += (region[pos:start], b" ", region[end + 1 : text_end], b" ")
+        pos = text_end + len(close)
+        at = region.find(mark, pos)
+    out.append(region[pos:])
+    return b"".join(out)
+
+
 _EMPTY_SCRIPT = re.compile(rb"<script\b[^>]*></script>")
 # what the quick reading cannot read as the parser does: comments, processing instructions and
 # CDATA, raw-text and foreign elements, an entity other than the five Saxon writes for text
@@ -921,9 +949,10 @@ def _surely_shown(text: bytes, page: bytes, kind: str = "text") -> bool:
     if region is None:
         return False
     if APART.encode() in region:  # the site's words in the text (a gap's extent), apart from the words around
-        region = _APART_ELEMENT.sub(rb" \2 ", region)
-        if APART.encode() in region:  # one holding elements: the full check decides
+        spaced = _apart_spaced(region)
+        if spaced is None:  # one holding elements: the full check decides
             return False
+        region = spaced
     shown_text = _ANY_TAG.sub(b" ", _IN_WORD_TAG.sub(b"", region))
     for entity, char in _TEXT_ENTITIES:  # &amp; last: "&amp;lt;" is the text "&lt;"
         if entity in shown_text:

@@ -64,3 +64,13 @@ def test_a_gap_inside_a_word_keeps_the_words_around_it_apart_for_the_lost_text_c
     root = etree.fromstring(tei)
     assert missing_words(root, page) == ({}, {})
     assert _surely_shown(tei_text(root), page)
+
+
+def test_the_quick_reading_sets_the_sites_words_apart_or_leaves_the_page_to_the_full_check():
+    from tei_encoder.publish import _apart_spaced
+
+    assert _apart_spaced(b'<p>Wash<span class="ed" data-tei-apart="">[3 chars]</span>ton</p>') == (
+        b"<p>Wash [3 chars] ton</p>"
+    )
+    assert _apart_spaced(b'<p>a<span data-tei-apart=""><i>x</i></span>b</p>') is None
+    assert _apart_spaced(b"<p>the words data-tei-apart in a text</p>") is None
