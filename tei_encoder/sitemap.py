@@ -326,6 +326,8 @@ def text_script(text: str) -> str:
     """The script most letters of TEXT are written in, as the first word of their Unicode names
     ("LATIN", "HEBREW", "CYRILLIC", "ARABIC", "CJK" …); "" when TEXT has no letter. A name in a
     script other than its page's words needs its own lang and dir there (HTML, TEI P5 §vi.1)."""
+    if text.isascii():  # most names: no lookup of each letter
+        return "LATIN" if any(char.isalpha() for char in text) else ""
     counts: dict[str, int] = {}
     for char in text:
         if char.isalpha():

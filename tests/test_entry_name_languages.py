@@ -77,3 +77,23 @@ def test_a_name_in_another_script_has_its_own_language_and_direction(tmp_path):
     [forms] = register.xpath("//li[@id='p1']//span[@class='forms']")
     assert "Orlen Duvik" in forms.text_content() and not forms.xpath(".//*[@lang]")
     nu_valid([site / "persons" / "p1.html", site / "persons" / "p3.html", site / "persons.html"])
+
+
+def test_the_script_of_a_name_is_that_of_most_of_its_letters():
+    from tei_encoder.sitemap import language_script, text_script
+
+    assert [text_script(n) for n in ("Orlen Duvik", "Zürich", "Хрущёв", "אורלן", "1962", "")] == [
+        "LATIN",
+        "LATIN",
+        "CYRILLIC",
+        "HEBREW",
+        "",
+        "",
+    ]
+    assert [language_script(t) for t in ("en", "he", "ru", "sr-Latn", "zh")] == [
+        "LATIN",
+        "HEBREW",
+        "CYRILLIC",
+        "LATIN",
+        "CJK",
+    ]
