@@ -63,3 +63,22 @@ def test_n72_a_listed_body_printed_with_a_lower_case_head_is_the_body_not_the_ci
     # the city itself, with a lower-case word after it that is no listed body's head, stays the city
     city = _all_mentions(tmp_path, record("The delegation flew to Warsaw today and met the minister.\n"))
     assert ("placeName", "Warsaw", "#warsaw") in city
+
+
+def test_n73_a_two_digit_year_after_day_and_month_belongs_to_the_date(tmp_path):
+    """n73: a dateline "3 April 71" alone on its line, and "the talk of 9 May 68." in the text: the year
+    is the date's (its extent and its value); a number that goes on ("3 April 71 tanks") is no year.
+    Failed before: the date stopped at the month, and took the record's year."""
+    from tei_encoder.dates import find_dates
+
+    def read(text: str, year: int) -> list[tuple[str, dict]]:
+        return [(text[d.start : d.end], d.attrs) for d in find_dates(text, year, 6)]
+
+    assert read("3 April 71", 1971) == [("3 April 71", {"when": "1971-04-03"})]
+    assert read("We recalled the talk of 9 May 68.", 1971) == [("9 May 68", {"when": "1968-05-09"})]
+    assert read("On 3 April 71 tanks crossed.", 1971) == [("3 April", {"when": "1971-04-03"})]
+    assert read("On 3 April 12 and more", 1971) == [("3 April", {"when": "1971-04-03"})]  # no year far before
+    tree = tree_of(encode_text(tmp_path, record("Pyongyang, 3 April 61\n\nThe envoy called.\n")))
+    assert [("".join(e.itertext()), e.get("when")) for e in xp(tree, "//t:text//t:date")] == [
+        ("3 April 61", "1961-04-03")
+    ]
