@@ -422,7 +422,7 @@ def find_dates(
                 found.append(match)
     if len(found) > 1:
         found = _joined_dates(found, text)
-    if found and default_year is not None and _TWO_DIGIT_YEAR_CUE.search(text):  # (rare: one scan first)
+    if found and default_year is not None and any(text[d.end : d.end + 1] == " " for d in found):
         found = _with_two_digit_years(found, text, default_year)
     if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
         found = _with_quarters(found, text, default_year, default_month)
@@ -462,7 +462,6 @@ def find_dates(
 
 # a day and a month then a two-digit year ("14 March 74", "20 January 86"): the year ends the number (no
 # digit, no decimal or other separator with a digit, no letter after it)
-_TWO_DIGIT_YEAR_CUE = re.compile(rf"[{'A-Za-z'}] \d\d(?![\w%/-]|[.,:]\d)")
 _TWO_DIGIT_YEAR_AFTER = re.compile(r" (?P<yy>\d\d)(?![\w%/-]|[.,:]\d)")
 _YEAR_ENDED = re.compile(r"\s*(?:$|[,.;:)\]]|and\b|or\b|to\b|in\b|at\b|the\b|was\b|were\b|is\b)")
 

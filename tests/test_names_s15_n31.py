@@ -82,3 +82,15 @@ def test_n73_a_two_digit_year_after_day_and_month_belongs_to_the_date(tmp_path):
     assert [("".join(e.itertext()), e.get("when")) for e in xp(tree, "//t:text//t:date")] == [
         ("3 April 61", "1961-04-03")
     ]
+
+
+def test_n74_a_single_initial_c_before_a_surname_belongs_to_the_name(tmp_path):
+    """n74: "C. Dumitrache" signing under a role, and in a sentence: the initial is the name's ("C." is
+    no comrade's abbreviation unless the record writes "c." before names: that reading stays). Failed
+    before: "C." was read as an honorific and the name cut to the surname."""
+    signed = _mentions(tmp_path, record("The talks went well.\n\nChargé d'affaires a.i.\nC. Dumitrache\n"), "persName")
+    assert [t for t, _ in signed] == ["C. Dumitrache"]
+    inside = _mentions(tmp_path, record("On Monday we met C. Dumitrache at the ministry.\n"), "persName")
+    assert [t for t, _ in inside] == ["C. Dumitrache"]
+    comrade = _mentions(tmp_path, record("C. Dumitrache asked c. Vlasceanu to stay.\n"), "persName")
+    assert [t for t, _ in comrade] == ["Dumitrache", "Vlasceanu"]

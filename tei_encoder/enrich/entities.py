@@ -939,6 +939,9 @@ class _DocContext:
     # (slashed_order, read at the first ambiguous date)
     slash_convention: bool | None = None
     order_read: bool = False
+    # whether the body or summary holds a listed body's name with lower-case later words (_lower_head_spans;
+    # None until read: one scan of the record instead of one per string)
+    lower_heads: bool | None = None
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -4116,6 +4119,10 @@ def _lower_head_spans(ctx: _DocContext, text: str) -> list[_Span]:
     pattern = ctx.rec.lower_head_bodies
     spans: list[_Span] = []
     if pattern is None:
+        return spans
+    if ctx.lower_heads is None:
+        ctx.lower_heads = pattern.search(_flat(ctx)) is not None
+    if not ctx.lower_heads:
         return spans
     for m in pattern.finditer(text):
         words = m[0].split(" ")
