@@ -422,6 +422,8 @@ def find_dates(
                 found.append(match)
     if len(found) > 1:
         found = _joined_dates(found, text)
+    if found and default_year is not None and any(text[d.end : d.end + 1] == " " for d in found):
+        found = _with_two_digit_years(found, text, default_year)
     if "quarter" in text:  # rare: its own scan, so that the common one stays narrow
         found = _with_quarters(found, text, default_year, default_month)
     if ("19" in text or "20" in text) and any(w in text for w in _YEAR_PART_WORDS):  # rare: substring tests first
@@ -456,6 +458,36 @@ def find_dates(
     ):
         found = _with_named_days(found, text, default_year, default_month, default_day)
     return found
+
+
+# a day and a month then a two-digit year ("14 March 74", "20 January 86"): the year ends the number (no
+# digit, no decimal or other separator with a digit, no letter after it)
+_TWO_DIGIT_YEAR_AFTER = re.compile(r" (?P<yy>\d\d)(?![\w%/-]|[.,:]\d)")
+_YEAR_ENDED = re.compile(r"\s*(?:$|[,.;:)\]]|and\b|or\b|to\b|in\b|at\b|the\b|was\b|were\b|is\b)")
+
+
+def _with_two_digit_years(found: list[DateMatch], text: str, default_year: int) -> list[DateMatch]:
+    """A day and month found without a year ("14 March") then a two-digit year: the year is the date's when
+    it is read as that year: the two digits end the phrase (a stop, a comma, "and", the end of the text;
+    not "74 tanks") and name a year up to 30 years before the record's or one after (the value the date
+    already has, or that year). The date then takes that year (TEI 13.4: @when in full); else the digits are no part of it."""
+    out: list[DateMatch] = []
+    for d in found:
+        when = d.attrs.get("when", "")
+        m = _TWO_DIGIT_YEAR_AFTER.match(text, d.end)
+        if m is None or len(when) != 10 or not text[d.end - 1].isalpha() or len(d.attrs) != 1:
+            out.append(d)
+            continue
+        yy = int(m["yy"])
+        year = _full_year(m["yy"], default_year)
+        if year > default_year + 1:
+            year -= 100
+        day = when if int(when[2:4]) == yy else iso_day(year, int(when[5:7]), int(when[8:10]))
+        if day is not None and default_year - 30 <= year <= default_year + 1 and _YEAR_ENDED.match(text, m.end()):
+            out.append(DateMatch(d.start, m.end(), {"when": day}, d.problem))
+        else:
+            out.append(d)
+    return out
 
 
 # days named from the record's own date ("yesterday") and holidays named by name ("May Day"), from

@@ -437,6 +437,7 @@ class EntityRecognizer:
         )
         # the lengths of the forms starting with each first word, longest first: most capitalised words
         # start none, and a word that starts a long form starts few others (no lookup for the lengths between)
+        self.lower_head_bodies = self._lower_head_bodies()
         self.first_words: dict[str, tuple[int, ...]] = {}
         for key in self.lexicon:
             self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
@@ -876,6 +877,24 @@ class EntityRecognizer:
             self.listed_states = {w: frozenset(ids) for w, ids in named.items()}
         return self.listed_states.get(word, frozenset())
 
+    def _lower_head_bodies(self) -> re.Pattern | None:
+        """A scan for the authority's organisations of two or more words printed with their first word
+        capitalised and later words in lower case ("the Warsaw pact", "the Baghdad pact", "the Communist
+        party of the Soviet Union"): the first words as listed (in that case), the rest in any case.
+        It only finds candidates: _lower_head_spans keeps those whose folded words are a listed form."""
+        firsts: set[str] = set()
+        rests: set[str] = set()
+        for key, forms in self.lexicon.items():
+            if len(key) < 2 or not key[0].isalpha() or all(k in _FUNCTION_WORDS for k in key[1:]):
+                continue
+            for f in forms:
+                if f.kind == "org" and f.rank == 0 and f.caps[:1] == (True,) and any(f.caps[1:]):
+                    firsts.add(key[0][:1].upper() + key[0][1:])
+                    rests.add(" ".join(key[1:]))
+        if not firsts:
+            return None
+        return re.compile(rf"(?<![\w’'-])(?:{trie_regex(firsts)}) (?i:{trie_regex(rests)})(?![\w’'-])")
+
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
         out: dict[str, set[str]] = {}
@@ -920,6 +939,9 @@ class _DocContext:
     # (slashed_order, read at the first ambiguous date)
     slash_convention: bool | None = None
     order_read: bool = False
+    # whether the body or summary holds a listed body's name with lower-case later words (_lower_head_spans;
+    # None until read: one scan of the record instead of one per string)
+    lower_heads: bool | None = None
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -4056,6 +4078,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     if ctx.romance_heads and _ROMANCE_LINK_CUE.search(text):  # (a record without such a head word: no scan)
         spans.extend(_romance_bodies(ctx, text))
     spans.extend(orgs)  # after: at equal extent a listed form wins
+    if ctx.rec.lower_head_bodies is not None:
+        spans.extend(_lower_head_spans(ctx, text))  # "the Warsaw pact": the body, never the city
     spans.extend(_mission_spans(ctx, text))
     if any(cue in text for cue in _PAPER_CUE_WORDS):
         spans.extend(_named_papers(ctx, text))
@@ -4084,6 +4108,38 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         pos = end
     out.append(text[pos:])
     return out
+
+
+def _lower_head_spans(ctx: _DocContext, text: str) -> list[_Span]:
+    """A listed organisation whose name the record prints with later words in lower case ("the Warsaw
+    pact member nations", "the Baghdad pact", "the Atlantic alliance"): that organisation, its first
+    word (a city's name, "Warsaw") never the place (TEI 13.2.2 orgName). Only a name whose folded words
+    are one organisation's listed form, and no place's or person's, is tagged; names printed as listed
+    are left to _org_spans. Returns spans for _tag_text."""
+    pattern = ctx.rec.lower_head_bodies
+    spans: list[_Span] = []
+    if pattern is None:
+        return spans
+    if ctx.lower_heads is None:
+        ctx.lower_heads = pattern.search(_flat(ctx)) is not None
+    if not ctx.lower_heads:
+        return spans
+    for m in pattern.finditer(text):
+        words = m[0].split(" ")
+        if not any(w[:1].islower() and norm(w) not in _FUNCTION_WORDS for w in words[1:]):
+            continue  # printed as listed: _org_spans reads it
+        key = tuple(norm(w) for w in words)
+        if key in ctx.rec.rejected:
+            continue
+        forms = ctx.forms(key)
+        if any(f.kind != "org" for f in forms):
+            continue
+        ids = {f.entity_id for f in forms if f.rank == 0}
+        if len(ids) != 1:
+            continue
+        xml_id = ids.pop()
+        spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [m[0]]), m[0]))
+    return spans
 
 
 @lru_cache(maxsize=4)
@@ -5368,11 +5424,22 @@ def _printed_together(ctx: _DocContext, words: list[str], gap: str = _NAME_GAP) 
 
 def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
     """Whether the record prints the word `key` right after an envoy's title anywhere ("Ambassador
-    Nehru", "the counsellor Kim": names.json envoy_titles), in the summary or the body."""
+    Nehru", "the counsellor Kim": names.json envoy_titles), in the summary, the body or the record's
+    title and subtitle ("Journal Entry of Ambassador Zhukov": the role the record gives the person
+    wherever it names it, issue #12)."""
     titles = ctx.rec.envoy_titles
-    spots = list(_occurrences(ctx, key)) if titles else []  # (makes ctx.flat_lower)
+    if not titles:
+        return False
+    spots = list(_occurrences(ctx, key))  # (makes ctx.flat_lower)
     lower = ctx.flat_lower or ""
-    return any(lower.endswith(titles, 0, at) for at in spots)
+    if any(lower.endswith(titles, 0, at) for at in spots):
+        return True
+    header = ctx.doc.header
+    for line in (header.title, header.subtitle):
+        low = line.lower()
+        if key in low and any(low.endswith(titles, 0, m.start()) for m in _WHOLE_WORD.finditer(low) if m[0] == key):
+            return True
+    return False
 
 
 def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
