@@ -8,28 +8,30 @@ from conftest import scores_as_its_gold
 from test_names_s8_kinds import _mentions
 
 
-def test_a_listed_given_name_makes_a_person_in_either_order_and_the_other_word_alone_is_them(tmp_path):
-    body = (
-        "Charge d'affaires\n\nDobran Simion\n\n"
-        "Comrade Nichifor Pace met the envoy. Later Pace and comrade Dobran left.\n"
-    )
-    persons = [n for _, n, _ in _mentions(tmp_path, body, "persName")]
-    # "Simion", "Nichifor": Romanian given names (names.json given_names_by_language); "Pace" a dictionary word
-    assert persons == ["Dobran Simion", "Nichifor Pace", "Pace", "Dobran"]
-
-
-def test_comrade_in_lower_case_is_a_title_before_a_surname(tmp_path):
-    body = "On 3 May comrade Ciobotaru and comrade Vlasa visited the new school; our comrade Ambassador stayed.\n"
-    assert [n for _, n, _ in _mentions(tmp_path, body, "persName")] == ["Ciobotaru", "Vlasa"]
-
-
-def test_west_african_given_names_and_surnames_that_are_words(tmp_path):
-    body = (
-        "We paid a call to Sory Kaba, Minister of Rural Economy. Mr. Fassou Barry and Damantang Camara came; "
-        "Modibo Sow spoke last.\n"
-    )
-    persons = [n for _, n, _ in _mentions(tmp_path, body, "persName")]
-    assert persons == ["Sory Kaba", "Fassou Barry", "Damantang Camara", "Modibo Sow"]
+@pytest.mark.parametrize(
+    "body, persons",
+    [
+        # "Simion", "Nichifor": Romanian given names (names.json given_names_by_language); "Pace" a dictionary word;
+        # the family name first in a signature, the other word alone later the same person
+        (
+            "Charge d'affaires\n\nDobran Simion\n\nComrade Nichifor Pace met the envoy. Later Pace and comrade Dobran left.\n",
+            ["Dobran Simion", "Nichifor Pace", "Pace", "Dobran"],
+        ),
+        # "comrade" in lower case is a title before a surname; before a title it names no one
+        (
+            "On 3 May comrade Ciobotaru and comrade Vlasa visited the new school; our comrade Ambassador stayed.\n",
+            ["Ciobotaru", "Vlasa"],
+        ),
+        # West African given names, and surnames that are dictionary words after a name word
+        (
+            "We paid a call to Sory Kaba, Minister of Rural Economy. Mr. Fassou Barry and Damantang Camara came; "
+            "Modibo Sow spoke last.\n",
+            ["Sory Kaba", "Fassou Barry", "Damantang Camara", "Modibo Sow"],
+        ),
+    ],
+)
+def test_given_names_by_language_lower_case_comrade_and_surnames_that_are_words(tmp_path, body, persons):
+    assert [n for _, n, _ in _mentions(tmp_path, body, "persName")] == persons
 
 
 @pytest.mark.parametrize(

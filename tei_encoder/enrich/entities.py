@@ -7170,7 +7170,7 @@ def _may_name_a_mission(text: str) -> bool:
         "mbass" in text
         or "egation" in text
         or "onsulate" in text
-        or " party" in text  # (names.json lower_case_bodies_after_a_state: "the Iraqi communist party")
+        or (" party" in text and any(body in text for body in _LOWER_CASE_BODIES))  # "the Iraqi communist party"
         or "MBASS" in text
         or "EGATION" in text
         or "ONSULATE" in text
