@@ -67,6 +67,12 @@ def test_a_units_initials_before_a_listed_bodys_are_one_body_of_the_record(tmp_p
     assert found[1:] == [("MID SSSR", "#soviet-mfa"), ("SKYu", "#lcy")]
 
 
+def test_a_listed_abbreviation_of_an_unlisted_body_is_a_body_wherever_printed(tmp_path):
+    body = "Copies to:\n\nComrade Garai/HSWP CC/\n\n/KKM Comrade Rigo\n"
+    found = _mentions(tmp_path, body, "orgName")
+    assert [n for _, n, _ in found] == ["HSWP CC", "KKM"] and found[1][2].startswith("#org-")  # names.json
+
+
 @pytest.mark.parametrize("stem", ["n65_romanian_and_west_african_names", "n66_party_organs_chambers_and_initials"])
 def test_the_constructed_records_score_as_their_gold(stem):
     scores_as_its_gold(stem)

@@ -33,6 +33,7 @@ from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
+    body_abbreviations,
     body_ranks,
     body_title_words,
     document_nouns,
@@ -4062,7 +4063,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_named_papers(ctx, text))
     if "(of " in text:
         spans.extend(_affiliations(ctx, text))
-    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text):
+    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _LISTED_BODY_ABBREVIATION.search(text):
         spans.extend(_abbreviated_orgs(ctx, text))
     if spans and _may_name_meeting(ctx, text):
         spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
@@ -7249,8 +7250,9 @@ def _body_abbreviation(ctx: _DocContext, word: str) -> bool:
 
 
 def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
-    """Abbreviations no list holds after "the" ("the TCP", "the ICC"), and longer ones after a preposition
-    without an article ("a general from DOSAAF"): organisations of the record, not linked (an abbreviation
+    """Abbreviations no list holds after "the" ("the TCP", "the ICC"), longer ones after a preposition
+    without an article ("a general from DOSAAF"), and those names.json body_abbreviations lists wherever
+    printed ("/KKM Comrade R."): organisations of the record, not linked (an abbreviation
     may name another body elsewhere), learnt for the record's later uses. Left alone: a state's shape ("the
     NRB"), some state's or party's organ ("the MFA"), and others _body_abbreviation names; one the record's
     lists or rules already know keeps its reading. TEI 13.2.2 (organizational names)."""
@@ -7259,6 +7261,9 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     matches = list(_THE_ABBREVIATION.finditer(text)) if "he " in text else []
     if _PREPOSITION_ABBREVIATION_CUE.search(text):
         matches = sorted(matches + list(_PREPOSITION_ABBREVIATION.finditer(text)), key=lambda m: m.start("abbr"))
+    listed = list(_LISTED_BODY_ABBREVIATION.finditer(text))  # "/KKM Comrade R.": names.json body_abbreviations
+    if listed:
+        matches = sorted({m.start("abbr"): m for m in matches + listed}.values(), key=lambda m: m.start("abbr"))
     for m in matches:
         if m.re is _THE_ABBREVIATION and (m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1)):
             continue  # "the ICC", not "She ICC" nor "Athe ..."
@@ -7277,6 +7282,9 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 _PREPOSITION_ABBREVIATION_CUE = re.compile(r" [A-Z]{4}")
+_LISTED_BODY_ABBREVIATION = re.compile(
+    rf"(?<![\w’'-])(?P<abbr>{'|'.join(map(re.escape, body_abbreviations()))})(?![\w’'-])"
+)
 _ROMAN_NUMBER = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL|XC|C{1,3}(?:X{0,3}(?:IX|IV|V?I{0,3}))")  # "XXII"; not "ICC"
 _NOT_BODY_ABBREVIATIONS = not_body_abbreviations()  # a cheap pretest: four capitals after a space
 

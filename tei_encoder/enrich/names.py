@@ -358,6 +358,12 @@ def lower_case_bodies_after_a_state() -> tuple[str, ...]:
     return tuple(sorted(_word_list("lower_case_bodies_after_a_state"), key=len, reverse=True))
 
 
+def body_abbreviations() -> tuple[str, ...]:
+    """Abbreviations that name a body no authority entry holds, as printed ("KKM"; names.json
+    body_abbreviations): an organisation of the record wherever printed. Errors as organisation_head_words."""
+    return tuple(_word_list("body_abbreviations"))
+
+
 @lru_cache(maxsize=1)
 def heads_after_a_word() -> dict[str, frozenset[str]]:
     """Words that end an organisation's name only after one of their words ("staff" after "general":
