@@ -34,6 +34,12 @@ def test_given_names_by_language_lower_case_comrade_and_surnames_that_are_words(
     assert [n for _, n, _ in _mentions(tmp_path, body, "persName")] == persons
 
 
+def test_the_other_word_alone_is_the_same_person_either_order(tmp_path):
+    body = "Charge d'affaires\n\nDobran Simion\n\nComrade Nichifor Pace met the envoy. Later Pace and comrade Dobran left.\n"
+    refs = dict((n, r) for _, n, r in _mentions(tmp_path, body, "persName"))
+    assert refs["Dobran"] == refs["Dobran Simion"] and refs["Pace"] == refs["Nichifor Pace"] != refs["Dobran"]
+
+
 @pytest.mark.parametrize(
     "body, orgs",
     [
