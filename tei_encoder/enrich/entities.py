@@ -4063,7 +4063,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_named_papers(ctx, text))
     if "(of " in text:
         spans.extend(_affiliations(ctx, text))
-    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _LISTED_BODY_ABBREVIATION.search(text):
+    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _may_hold_listed_abbreviation(text):
         spans.extend(_abbreviated_orgs(ctx, text))
     if spans and _may_name_meeting(ctx, text):
         spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
@@ -7261,7 +7261,8 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     matches = list(_THE_ABBREVIATION.finditer(text)) if "he " in text else []
     if _PREPOSITION_ABBREVIATION_CUE.search(text):
         matches = sorted(matches + list(_PREPOSITION_ABBREVIATION.finditer(text)), key=lambda m: m.start("abbr"))
-    listed = list(_LISTED_BODY_ABBREVIATION.finditer(text))  # "/KKM Comrade R.": names.json body_abbreviations
+    # "/KKM Comrade R.": names.json body_abbreviations (a regex scan only where one is printed)
+    listed = list(_LISTED_BODY_ABBREVIATION.finditer(text)) if _may_hold_listed_abbreviation(text) else []
     if listed:
         matches = sorted({m.start("abbr"): m for m in matches + listed}.values(), key=lambda m: m.start("abbr"))
     for m in matches:
@@ -7282,9 +7283,18 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 _PREPOSITION_ABBREVIATION_CUE = re.compile(r" [A-Z]{4}")
+_BODY_ABBREVIATIONS = body_abbreviations()
 _LISTED_BODY_ABBREVIATION = re.compile(
-    rf"(?<![\w’'-])(?P<abbr>{'|'.join(map(re.escape, body_abbreviations()))})(?![\w’'-])"
+    rf"(?<![\w’'-])(?P<abbr>{'|'.join(map(re.escape, _BODY_ABBREVIATIONS))})(?![\w’'-])"
 )
+
+
+def _may_hold_listed_abbreviation(text: str) -> bool:
+    """A cheap pretest for _LISTED_BODY_ABBREVIATION (names.json body_abbreviations): substring searches,
+    far faster than the pattern's scan, which tries its lookbehind at every position of the text."""
+    return any(word in text for word in _BODY_ABBREVIATIONS)
+
+
 _ROMAN_NUMBER = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL|XC|C{1,3}(?:X{0,3}(?:IX|IV|V?I{0,3}))")  # "XXII"; not "ICC"
 _NOT_BODY_ABBREVIATIONS = not_body_abbreviations()  # a cheap pretest: four capitals after a space
 
