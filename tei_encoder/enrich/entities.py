@@ -33,6 +33,7 @@ from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
+    body_abbreviations,
     body_ranks,
     body_title_words,
     document_nouns,
@@ -42,6 +43,7 @@ from .names import (
     heads_after_a_word,
     heads_before_a_state,
     letterhead_offices,
+    lower_case_bodies_after_a_state,
     not_body_abbreviations,
     numbered_meeting_words,
     office_names,
@@ -4085,7 +4087,7 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_named_papers(ctx, text))
     if "(of " in text:
         spans.extend(_affiliations(ctx, text))
-    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text):
+    if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _may_hold_listed_abbreviation(text):
         spans.extend(_abbreviated_orgs(ctx, text))
     if spans and _may_name_meeting(ctx, text):
         spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
@@ -5510,7 +5512,11 @@ def _party_organ(ctx: _DocContext, text: str, toks, i: int, length: int, spans: 
         end = toks[j][1]
     elif (
         i > 0
-        and (toks[i - 1][2] in organs or _organ_initials_of_party(ctx, toks[i - 1][2], toks[i][2], length))
+        and (
+            toks[i - 1][2] in organs
+            or _organ_initials_of_party(ctx, toks[i - 1][2], toks[i][2], length)
+            or _unit_initials_of_abbreviated_body(ctx, toks, i, length)
+        )
         and text[toks[i - 1][1] : start] == " "
         and not (spans and spans[-1][1] > toks[i - 1][0])
     ):
@@ -5596,10 +5602,32 @@ def _organ_initials_of_party(ctx: _DocContext, word: str, name: str, length: int
     the party's organs: two to four capitals no list holds, no title, the listed name a party's."""
     if length != 1 or not (2 <= len(word) <= 4 and word.isalpha() and word.isupper()) or ctx.forms((norm(word),)):
         return False
-    if ctx.rec.names.is_title_word(word):
-        return False
+    if ctx.rec.names.is_title_word(word) or _ROMAN_NUMBER.fullmatch(word):
+        return False  # ("XX CPSU Congress": a Roman number counts the meetings)
     party = {f.entity_id for f in ctx.forms((norm(name),)) if f.kind == "org"}
     return len(party) == 1 and "party" in norm(ctx.entry(next(iter(party))).name).split()
+
+
+_CAPITAL_INITIALS = re.compile(rf"[{UPPER}]{{2,5}}")
+
+
+def _unit_initials_of_abbreviated_body(ctx: _DocContext, toks, i: int, length: int) -> bool:
+    """Whether the word printed right before a listed body's name in capitals at token i ("MID SSSR", the
+    Soviet foreign ministry by its Russian initials) abbreviates a unit of that body ("UVPI MID SSSR", as a
+    Soviet copy list prints it): two to five capitals no list holds, no title, dictionary word or Roman
+    number. The unit and the body are then one organisation of the record (TEI 13.2.2), never the listed
+    body alone: a wrong link is worse than none."""
+    word = toks[i - 1][2]
+    if not _CAPITAL_INITIALS.fullmatch(word) or not all(t[2].isupper() for t in toks[i : i + length]):
+        return False
+    v = ctx.rec.names
+    return not (
+        ctx.forms((norm(word),))
+        or v.is_title_word(word)
+        or v.is_common_word(word)
+        or _ROMAN_NUMBER.fullmatch(word)
+        or word in _NOT_BODY_ABBREVIATIONS
+    )
 
 
 def _record_org(ctx: _DocContext, surface: str) -> tuple[tuple[str, ...], str] | None:
@@ -6869,6 +6897,8 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         first_end = text.find(" ", start, end)
         if first_end > 0 and text[start:first_end] in _MONTH_NAMES:
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
+        elif first_end > 0 and text[start].isupper() and _NUMBERED_MEETING.match(text, start):
+            start = first_end + 1  # "the VIII CC PUWP Plenum": the number counts the meetings, no body's name
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
         end = _tail_expansion_end(text, start, end)
@@ -7039,6 +7069,7 @@ _NUMBERED_MEETING = re.compile(
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))})(?![\w’'-])"
 )
 _MIDDLE_GENERIC = frozenset({"party", "cc", "central", "committee", "extraordinary", "plenary", "regular"})
+_ORGAN_ABBREVIATIONS = vocabulary().organ_abbreviations  # "CC" of "CC PUWP" (names.json organ_abbreviations)
 
 
 def _outside_meetings(text: str, spans: list[_Span]) -> list[_Span]:
@@ -7047,7 +7078,9 @@ def _outside_meetings(text: str, spans: list[_Span]) -> list[_Span]:
     no organisation (TEI 13.2; the annotators' reading), and its number and head word are no body's name
     ("XXII [CPSU] Party" is no party). What the meeting names inside stays: the party or organ between the
     number and the head word ("CPSU"), unless its name holds a generic word ("CPSU Party"), and the body
-    after "of (the)", which begins after the head word."""
+    after "of (the)", which begins after the head word. A party's organ by its abbreviation beside the
+    party's ("VIII CC PUWP Plenum", "3rd KWP CC Plenum"; names.json organ_abbreviations) is that organ,
+    named inside: its "CC" is no generic word of the meeting's name."""
     meetings = []
     for m in _NUMBERED_MEETING.finditer(text):
         if m["roman"] and not _ROMAN.fullmatch(m["roman"]):
@@ -7065,8 +7098,11 @@ def _outside_meetings(text: str, spans: list[_Span]) -> list[_Span]:
             kept.append(span)
             continue
         _, _, ma, mb = inside
-        words = {norm(w.strip("[]")) for w in text[start:end].split()}
-        if ma <= start and end <= mb and not words & _MIDDLE_GENERIC:
+        printed = [w.strip("[]") for w in text[start:end].split()]
+        generic = {norm(w) for w in printed} & _MIDDLE_GENERIC
+        # "CC PUWP", "KWP CC": an organ's abbreviation and one word no generic word
+        organ = len(printed) == 2 and len(generic) == 1 and any(w in _ORGAN_ABBREVIATIONS for w in printed)
+        if ma <= start and end <= mb and (not generic or organ):
             kept.append(span)  # "[CPSU]" of "XXII [CPSU] Party Congress": the party, named inside
     return kept
 
@@ -7104,9 +7140,11 @@ def _units_at_their_body(ctx: _DocContext, text: str, spans: list[_Span]) -> lis
 # embassy", "GDR Embassy", "SOVIET EMBASSY"); "the Embassy of the DPRK" names the state only (ENCODING.md §6)
 # (the capital first, then the look-back at the character before it: the scan skips to capitals fast; same
 # matches as (?<![\w’'-])[{UPPER}]...)
+_LOWER_CASE_BODIES = lower_case_bodies_after_a_state()  # "communist party" of "the Iraqi communist party"
 _MISSION = re.compile(
     rf"(?P<state>[{UPPER}](?<![\w’'-][{UPPER}])[\w’'-]*) (?:[Ee]mbassy|[Ll]egation|[Cc]onsulate|EMBASSY|LEGATION"
-    r"|CONSULATE|foreign ministry|FOREIGN MINISTRY|Delegation|DELEGATION|Mission|MISSION)(?![\w’'-])"
+    r"|CONSULATE|foreign ministry|FOREIGN MINISTRY|Delegation|DELEGATION|Mission|MISSION"
+    rf"|{'|'.join(map(re.escape, _LOWER_CASE_BODIES))})(?![\w’'-])"
     # ("Foreign Ministry" capitalised: the org pass's; "the Chinese delegation" in lower case is no name)
 )
 
@@ -7200,6 +7238,7 @@ def _may_name_a_mission(text: str) -> bool:
         "mbass" in text
         or "egation" in text
         or "onsulate" in text
+        or (" party" in text and any(body in text for body in _LOWER_CASE_BODIES))  # "the Iraqi communist party"
         or "MBASS" in text
         or "EGATION" in text
         or "ONSULATE" in text
@@ -7278,8 +7317,9 @@ def _body_abbreviation(ctx: _DocContext, word: str) -> bool:
 
 
 def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
-    """Abbreviations no list holds after "the" ("the TCP", "the ICC"), and longer ones after a preposition
-    without an article ("a general from DOSAAF"): organisations of the record, not linked (an abbreviation
+    """Abbreviations no list holds after "the" ("the TCP", "the ICC"), longer ones after a preposition
+    without an article ("a general from DOSAAF"), and those names.json body_abbreviations lists wherever
+    printed ("/KKM Comrade R."): organisations of the record, not linked (an abbreviation
     may name another body elsewhere), learnt for the record's later uses. Left alone: a state's shape ("the
     NRB"), some state's or party's organ ("the MFA"), and others _body_abbreviation names; one the record's
     lists or rules already know keeps its reading. TEI 13.2.2 (organizational names)."""
@@ -7288,6 +7328,10 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
     matches = list(_THE_ABBREVIATION.finditer(text)) if "he " in text else []
     if _PREPOSITION_ABBREVIATION_CUE.search(text):
         matches = sorted(matches + list(_PREPOSITION_ABBREVIATION.finditer(text)), key=lambda m: m.start("abbr"))
+    # "/KKM Comrade R.": names.json body_abbreviations (a regex scan only where one is printed)
+    listed = list(_LISTED_BODY_ABBREVIATION.finditer(text)) if _may_hold_listed_abbreviation(text) else []
+    if listed:
+        matches = sorted({m.start("abbr"): m for m in matches + listed}.values(), key=lambda m: m.start("abbr"))
     for m in matches:
         if m.re is _THE_ABBREVIATION and (m.start() == 0 or not _THE_BEFORE.match(text, m.start() - 1)):
             continue  # "the ICC", not "She ICC" nor "Athe ..."
@@ -7306,6 +7350,18 @@ def _abbreviated_orgs(ctx: _DocContext, text: str) -> list[_Span]:
 
 
 _PREPOSITION_ABBREVIATION_CUE = re.compile(r" [A-Z]{4}")
+_BODY_ABBREVIATIONS = body_abbreviations()
+_LISTED_BODY_ABBREVIATION = re.compile(
+    rf"(?<![\w’'-])(?P<abbr>{'|'.join(map(re.escape, _BODY_ABBREVIATIONS))})(?![\w’'-])"
+)
+
+
+def _may_hold_listed_abbreviation(text: str) -> bool:
+    """A cheap pretest for _LISTED_BODY_ABBREVIATION (names.json body_abbreviations): substring searches,
+    far faster than the pattern's scan, which tries its lookbehind at every position of the text."""
+    return any(word in text for word in _BODY_ABBREVIATIONS)
+
+
 _ROMAN_NUMBER = re.compile(r"L?X{0,3}(?:IX|IV|V?I{0,3})|XL|XC|C{1,3}(?:X{0,3}(?:IX|IV|V?I{0,3}))")  # "XXII"; not "ICC"
 _NOT_BODY_ABBREVIATIONS = not_body_abbreviations()  # a cheap pretest: four capitals after a space
 

@@ -151,6 +151,14 @@ def adopt_vocabulary(names: NameVocabulary) -> None:
         _ADOPTED.append(names)
 
 
+def _given_names(raw: dict) -> list[str]:
+    """The given names of names.json: `given_names` and every language's list of
+    `given_names_by_language` (keys beginning with "_" are comments). Input: the parsed names.json;
+    output: the names as printed, duplicates kept (the caller folds them into a set)."""
+    by_language = raw.get("given_names_by_language", {})
+    return [*raw["given_names"], *(g for k, names in by_language.items() if not k.startswith("_") for g in names)]
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> NameVocabulary:
     """The vocabularies, read once per process (or adopted from the recogniser cache)."""
@@ -176,7 +184,7 @@ def vocabulary() -> NameVocabulary:
         titles_folded=frozenset(title_words),
         titles_also_names=frozenset(fold(w) for w in raw["also_names"]),
         particles=frozenset(raw["particles"]),
-        given=frozenset(fold(g) for g in raw["given_names"]),
+        given=frozenset(fold(g) for g in _given_names(raw)),
         east_asian_family=frozenset(fold(f) for f in raw["east_asian_family_names"]),
         vietnamese_family=frozenset(fold(f) for f in raw["vietnamese_family_names"]),
         family_variants=tuple(frozenset(fold(w) for w in g) for g in raw["family_name_variants"]),
@@ -341,6 +349,19 @@ def not_body_abbreviations() -> frozenset[str]:
     """Abbreviations that name no body, as printed ("DMZ", "POW"; names.json not_body_abbreviations): never
     an organisation by their place after "the" or a preposition. Errors as organisation_head_words."""
     return frozenset(_word_list("not_body_abbreviations"))
+
+
+def lower_case_bodies_after_a_state() -> tuple[str, ...]:
+    """Kinds of body a translation names in lower case after a state's adjective ("the Iraqi communist
+    party"; names.json lower_case_bodies_after_a_state), as printed, the longest first. Errors as
+    organisation_head_words."""
+    return tuple(sorted(_word_list("lower_case_bodies_after_a_state"), key=len, reverse=True))
+
+
+def body_abbreviations() -> tuple[str, ...]:
+    """Abbreviations that name a body no authority entry holds, as printed ("KKM"; names.json
+    body_abbreviations): an organisation of the record wherever printed. Errors as organisation_head_words."""
+    return tuple(_word_list("body_abbreviations"))
 
 
 @lru_cache(maxsize=1)
