@@ -19,6 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from itertools import compress
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -325,22 +327,19 @@ def tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 def _token_keys(
     text: str,
 ) -> tuple[tuple[tuple[int, int, str], ...], tuple[str, ...], tuple[bool, ...], tuple[int, ...]]:
-    """tokens(text), each token's comparison key (norm), whether it is capitalised, and for each
-    index the first capitalised token at or after it (len(tokens) when none; one entry more than
-    tokens). Cached with the tokens: a record repeats strings, and the name pass reads every string."""
+    """tokens(text), each token's comparison key (norm), whether it is capitalised, and the indexes of the
+    capitalised tokens, in order. Cached with the tokens: a record repeats strings, and the name pass reads
+    every string. (Made by maps in C: a step of Python per token costs the name pass more than its lookups.)"""
     toks = tokens(text)
-    words = [t[2] for t in toks]
-    caps = [w[0].isupper() for w in words]  # (lists made by comprehension, then tuples: faster than generators)
+    words = list(map(_WORD_OF, toks))
+    caps = list(map(str.isupper, map(_FIRST_LETTER, words)))
     if "l-" in text:  # "al-Azhari", a surname with its particle joined in lower case, begins a name too
         caps = [c or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for c, w in zip(caps, words)]
-    n = len(words)
-    next_cap = [n] * (n + 1)
-    after = n  # the first capitalised token after k
-    for k in range(n - 1, -1, -1):
-        if caps[k]:
-            after = k
-        next_cap[k] = after
-    return toks, tuple(map(norm, words)), tuple(caps), tuple(next_cap)
+    return toks, tuple(map(norm, words)), tuple(caps), tuple(compress(range(len(caps)), caps))
+
+
+_WORD_OF = itemgetter(2)  # a token's word
+_FIRST_LETTER = itemgetter(0)  # a word's first character (every token has one)
 
 
 def _with_its_period(text: str, token: tuple[int, int, str]) -> str:
@@ -6012,7 +6011,7 @@ def _text_cues(cues: _CueWords, text: str, keys: tuple[str, ...]) -> int:
 
 
 def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
-    toks, keys, caps, next_cap = _token_keys(text)
+    toks, keys, caps, capitalised = _token_keys(text)
     cues = -1  # the string's _text_cues, read at the first name found (most strings name nothing)
     spans: list[_Span] = []
     # the lengths of the learnt and listed forms that begin with a word, longest first, looked up at every
@@ -6021,11 +6020,14 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
     sole_forms, local = _sole_word_forms(ctx.rec), ctx.local
     place_keys = ctx.rec.link_rules.place_noun_keys  # "Delta", "Province" after a word no list knows
     n_toks = len(toks)
+    n_caps = len(capitalised)
     i = 0
     while i < n_toks:
-        i = next_cap[i]  # names begin with a capital: the lower-case words between are skipped at once
-        if i == n_toks:
+        # names begin with a capital: the lower-case words between are skipped at once (a search in C)
+        c = bisect_left(capitalised, i)
+        if c == n_caps:
             break
+        i = capitalised[c]
         # most capitalised words begin no form: no lookup at all, and none of the tests below (found is None)
         word = keys[i]
         learnt = local_first.get(word)
@@ -6184,188 +6186,170 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     while i < len(toks) and toks[i][0] < wider[1]:
                         i += 1  # past a following qualifier too: "General Assembly of the WFTU"
                     continue
-            party = (
-                _party_of_place(ctx, text, toks, i, end, spans)
-                if form.kind == "place" and i and toks[i - 1][2][-1:] in ("P", "f")  # "CP Italy", "CP of Italy"
-                else None
-            )
-            if party:
-                spans.append(party)  # "the CP Italy": a party of the state, not the state
-                i += length
-                continue
-            broadcaster = (
-                _broadcaster_of_place(ctx, text, toks, i, end, spans)
-                if form.kind == "place" and i and cues & _CUE_BROADCASTERS
-                else None
-            )
-            if broadcaster:
-                spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
-                i += length
-                continue
-            other_state = (
-                _listed_body_of_another_state(ctx, text, toks, keys, i, end, spans, form)
-                if form.kind == "place" and i >= 2 and keys[i - 1] in ("of", "the")
-                else None
-            )
-            if other_state:
-                spans[-1] = other_state  # "the PCC of Chile": not the Cuban party, one body of the record
-                i += length
-                continue
-            paper = (
-                _paper_after_place(ctx, text, toks, i, i + length)
-                if form.kind == "place" and cues & _CUE_PAPERS_AFTER
-                else None
-            )
-            if paper is None and form.kind == "place" and i >= 2 and cues & _CUE_PAPERS_BEFORE:
-                paper = _paper_before_place(ctx, text, toks, i, end, spans)
+            entity_id = form.entity_id
+            if form.kind == "place":  # (the tests of a place found, in their order: none reads another kind)
+                party = (
+                    _party_of_place(ctx, text, toks, i, end, spans)
+                    if i and toks[i - 1][2][-1:] in ("P", "f")  # "CP Italy", "CP of Italy"
+                    else None
+                )
+                if party:
+                    spans.append(party)  # "the CP Italy": a party of the state, not the state
+                    i += length
+                    continue
+                broadcaster = (
+                    _broadcaster_of_place(ctx, text, toks, i, end, spans) if i and cues & _CUE_BROADCASTERS else None
+                )
+                if broadcaster:
+                    spans.append(broadcaster)  # "Radio Moscow": a broadcaster, not the city
+                    i += length
+                    continue
+                other_state = (
+                    _listed_body_of_another_state(ctx, text, toks, keys, i, end, spans, form)
+                    if i >= 2 and keys[i - 1] in ("of", "the")
+                    else None
+                )
+                if other_state:
+                    spans[-1] = other_state  # "the PCC of Chile": not the Cuban party, one body of the record
+                    i += length
+                    continue
+                paper = _paper_after_place(ctx, text, toks, i, i + length) if cues & _CUE_PAPERS_AFTER else None
+                if paper is None and i >= 2 and cues & _CUE_PAPERS_BEFORE:
+                    paper = _paper_before_place(ctx, text, toks, i, end, spans)
+                    if paper:
+                        spans.append(paper)  # "Jornal do Brasil", "Diario de Cuba": the paper, not the place
+                        i += length
+                        continue
                 if paper:
-                    spans.append(paper)  # "Jornal do Brasil", "Diario de Cuba": the paper, not the place
+                    spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
+                    i += length + 1
+                    continue
+                if cues & _CUE_EVENT_OR_PART and (
+                    _before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans)
+                ):
+                    i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
+                    continue
+                qualifiers = ctx.rec.link_rules.place_qualifiers
+                if (
+                    tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
+                    and not (
+                        form.rank < 2
+                        and cues & _CUE_DIRECTED
+                        and _after_direction(text, toks, keys, caps, i, qualifiers)
+                    )
+                    and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
+                    and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
+                ):
+                    # "America" alone: the Americas or the United States; a place of the record, unlinked
+                    spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
                     i += length
                     continue
-            if paper:
-                spans.append(paper)  # "the Korea Times", "Peking Review": the paper, not the place
-                i += length + 1
-                continue
-            if (
-                form.kind == "place"
-                and cues & _CUE_EVENT_OR_PART
-                and (_before_event_noun(ctx, text, toks, i + length) or _after_org_part_noun(ctx, text, toks, i, spans))
-            ):
-                i += length  # "the Geneva accords", "the Korea Desk", "the Department FRG": not the place
-                continue
-            qualifiers = ctx.rec.link_rules.place_qualifiers
-            if (
-                form.kind == "place"
-                and tuple(keys[i : i + length]) in ctx.rec.link_rules.ambiguous_names
-                and not (
-                    form.rank < 2 and cues & _CUE_DIRECTED and _after_direction(text, toks, keys, caps, i, qualifiers)
-                )
-                and not _named_otherwise(ctx, form.entity_id, tuple(keys[i : i + length]))
-                and not _reads_as_listed_place(ctx, text, start, end, tuple(keys[i : i + length]))
-            ):
-                # "America" alone: the Americas or the United States; a place of the record, unlinked
-                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
-                i += length
-                continue
-            if (
-                form.kind == "place"
-                and form.rank == 1
-                and tuple(keys[i : i + length]) in ctx.rec.short_of_two_places
-                and not _listed_name_printed(ctx, form.entity_id)
-                and not _particle_name_end(ctx, text, toks, caps, i + length)  # "Santiago de Lumeria": whole
-            ):
-                # "Santiago": Santiago de Chile's name in GeoNames, and the start of "Santiago de Cuba"
-                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
-                i += length
-                continue
-            if form.kind == "place" and form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
-                i += length  # "Ambassador Henderson", "the Ambassador in Iran Henderson": a surname, not the town
-                continue
-            if form.kind == "place" and form.rank == 1 and tuple(keys[i : i + length]) in ctx.rec.same_name_cities:
-                key = tuple(keys[i : i + length])
-                named_city = _city_by_country(ctx, key, text[start:end])
-                if named_city is None:
-                    # "Tripoli" where the record names neither Libya nor Lebanon: the record's own entry
-                    if key not in ctx.unlinked_places:
-                        ctx.unlinked_places[key] = _new_local_person(ctx, text[start:end], key, "place", generic=True)
+                if (
+                    form.rank == 1
+                    and tuple(keys[i : i + length]) in ctx.rec.short_of_two_places
+                    and not _listed_name_printed(ctx, form.entity_id)
+                    and not _particle_name_end(ctx, text, toks, caps, i + length)  # "Santiago de Lumeria": whole
+                ):
+                    # "Santiago": Santiago de Chile's name in GeoNames, and the start of "Santiago de Cuba"
+                    spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[i : i + length])))
+                    i += length
+                    continue
+                if form.rank == 1 and _person_cue_before(ctx, text, toks, i, spans):
+                    i += length  # "Ambassador Henderson", "the Ambassador in Iran Henderson": a surname, not the town
+                    continue
+                if form.rank == 1 and tuple(keys[i : i + length]) in ctx.rec.same_name_cities:
+                    key = tuple(keys[i : i + length])
+                    named_city = _city_by_country(ctx, key, text[start:end])
+                    if named_city is None:
+                        # "Tripoli" where the record names neither Libya nor Lebanon: the record's own entry
+                        if key not in ctx.unlinked_places:
+                            ctx.unlinked_places[key] = _new_local_person(
+                                ctx, text[start:end], key, "place", generic=True
+                            )
+                        spans.append(_unlinked_place(ctx, start, end, text[start:end], key))
+                        i += length
+                        continue
+                    form = _Form(named_city, form.kind, form.caps, form.exact, form.rank)
+                if form.rank == 1 and not _gazetteer_link_supported(ctx, text, toks, i + length, form):
+                    if _ends_longer_name(ctx, text, toks, caps, i, spans):
+                        i += length  # "Prensa Latina": a small town's name ending another name is no place
+                        continue
+                    # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
+                    surface = text[start:end]
+                    key = tuple(keys[i : i + length])
+                    xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                    ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
+                    spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                    i += length
+                    continue
+                feature = _feature_word_after(ctx, text, toks, i + length) if cues & _CUE_FEATURES else 0
+                if feature:
+                    # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
+                    # (one place of the record, unlinked; a listed longer name was matched before)
+                    end = toks[feature - 1][1]
+                    key = tuple(keys[i:feature])
                     spans.append(_unlinked_place(ctx, start, end, text[start:end], key))
+                    i = feature
+                    continue
+                directed = (
+                    _lower_case_direction_place(ctx, text, toks, keys, caps, i, length)
+                    if cues & _CUE_DIRECTED
+                    else None
+                )
+                if directed:
+                    # "south Vietnam" is South Vietnam when a list holds that name, not Vietnam
+                    start = toks[i - 1][0]
+                    surface = text[start:end]
+                    spans.append((start, end, Node(TAGS["place"], {"ref": f"#{directed}"}, [surface]), surface))
                     i += length
                     continue
-                form = _Form(named_city, form.kind, form.caps, form.exact, form.rank)
-            if (
-                form.kind == "place"
-                and form.rank == 1
-                and not _gazetteer_link_supported(ctx, text, toks, i + length, form)
-            ):
-                if _ends_longer_name(ctx, text, toks, caps, i, spans):
-                    i += length  # "Prensa Latina": a small town's name ending another name is no place
-                    continue
-                # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
-                surface = text[start:end]
-                key = tuple(keys[i : i + length])
-                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
-                ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
-                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
-                i += length
-                continue
-            feature = (
-                _feature_word_after(ctx, text, toks, i + length) if form.kind == "place" and cues & _CUE_FEATURES else 0
-            )
-            if feature:
-                # "Wonsan Harbor", "Taiwan Strait": a place of its own named after the known place, not it
-                # (one place of the record, unlinked; a listed longer name was matched before)
-                end = toks[feature - 1][1]
-                key = tuple(keys[i:feature])
-                spans.append(_unlinked_place(ctx, start, end, text[start:end], key))
-                i = feature
-                continue
-            directed = (
-                _lower_case_direction_place(ctx, text, toks, keys, caps, i, length)
-                if form.kind == "place" and cues & _CUE_DIRECTED
-                else None
-            )
-            if directed:
-                # "south Vietnam" is South Vietnam when a list holds that name, not Vietnam
-                start = toks[i - 1][0]
-                surface = text[start:end]
-                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{directed}"}, [surface]), surface))
-                i += length
-                continue
-            told = 0
-            if form.kind == "place" and cues & _CUE_TOLD_APART:
-                told = _told_apart_by_bracketed_place(ctx, text, toks, keys, caps, i + length) or _particle_name_end(
-                    ctx, text, toks, caps, i + length
-                )
-            if told:
-                # "Congo (Brazzaville)", "Santiago de Cuba": the whole is one place of the record, linked
-                # to neither name inside it (a wrong link is worse than none)
-                surface = text[start:told]
-                listed = _listed_bracketed_place(ctx, surface)
-                if listed:  # the authority holds the qualified name ("Congo (Brazzaville)"): that state
-                    spans.append(_dated_span(ctx, text, start, told, surface, listed))
+                told = 0
+                if cues & _CUE_TOLD_APART:
+                    told = _told_apart_by_bracketed_place(
+                        ctx, text, toks, keys, caps, i + length
+                    ) or _particle_name_end(ctx, text, toks, caps, i + length)
+                if told:
+                    # "Congo (Brazzaville)", "Santiago de Cuba": the whole is one place of the record, linked
+                    # to neither name inside it (a wrong link is worse than none)
+                    surface = text[start:told]
+                    listed = _listed_bracketed_place(ctx, surface)
+                    if listed:  # the authority holds the qualified name ("Congo (Brazzaville)"): that state
+                        spans.append(_dated_span(ctx, text, start, told, surface, listed))
+                        while i < len(toks) and toks[i][0] < told:
+                            i += 1
+                        continue
+                    key = tuple(norm(t) for _, _, t in tokens(surface))
+                    xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
+                    ctx.unlinked_places[key] = xml_id
+                    spans.append((start, told, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
                     while i < len(toks) and toks[i][0] < told:
                         i += 1
                     continue
-                key = tuple(norm(t) for _, _, t in tokens(surface))
-                xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
-                ctx.unlinked_places[key] = xml_id
-                spans.append((start, told, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
-                while i < len(toks) and toks[i][0] < told:
-                    i += 1
-                continue
-            outer = (
-                _longer_place_start(ctx, text, toks, keys, caps, i, spans)
-                if form.kind == "place" and cues & _CUE_LONGER_PLACES
-                else None
-            )
-            if outer is None and form.kind == "place" and _ends_longer_name(ctx, text, toks, caps, i, spans):
-                outer = i - 1
-            if outer is not None:
-                # "the Cochin China lowlands", "the Sea of Japan": the known place ends another place's name
-                while spans and spans[-1][1] > toks[outer][0]:
-                    spans.pop()
-                start = toks[outer][0]
-                surface = text[start:end]
-                spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
-                i += length
-                continue
-            if (
-                form.kind == "place"
-                and form.rank < 2
-                and cues & _CUE_DIRECTED
-                and _after_direction(text, toks, keys, caps, i, qualifiers)
-            ):
-                # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
-                start = toks[i - 1][0]
-                surface = text[start:end]
-                key = tuple(keys[i - 1 : i + length])
-                xml_id = _new_local_person(ctx, surface, key, "place")
-                ctx.add_local(key, _Form(xml_id, "place", (True,) * len(key), None, 2))
-                spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
-                i += length
-                continue
-            entity_id = form.entity_id
-            if form.kind == "place":
+                outer = (
+                    _longer_place_start(ctx, text, toks, keys, caps, i, spans) if cues & _CUE_LONGER_PLACES else None
+                )
+                if outer is None and _ends_longer_name(ctx, text, toks, caps, i, spans):
+                    outer = i - 1
+                if outer is not None:
+                    # "the Cochin China lowlands", "the Sea of Japan": the known place ends another place's name
+                    while spans and spans[-1][1] > toks[outer][0]:
+                        spans.pop()
+                    start = toks[outer][0]
+                    surface = text[start:end]
+                    spans.append(_unlinked_place(ctx, start, end, surface, tuple(keys[outer : i + length])))
+                    i += length
+                    continue
+                if form.rank < 2 and cues & _CUE_DIRECTED and _after_direction(text, toks, keys, caps, i, qualifiers):
+                    # "South Yemen" is not the Yemen the lists hold: a place of the record, not linked
+                    start = toks[i - 1][0]
+                    surface = text[start:end]
+                    key = tuple(keys[i - 1 : i + length])
+                    xml_id = _new_local_person(ctx, surface, key, "place")
+                    ctx.add_local(key, _Form(xml_id, "place", (True,) * len(key), None, 2))
+                    spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
+                    i += length
+                    continue
+                entity_id = form.entity_id  # (form may have been read again above: a city of the same name)
                 prefixed = _state_prefix_start(ctx.rec, text, start)
                 if prefixed != start:
                     state = _prefixed_state(ctx, text[prefixed:start].rstrip(), keys[i : i + length], form)
@@ -6394,43 +6378,40 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                         spans.append(_unlinked_place(ctx, start, end, surface, key))
                         i += length
                         continue
-            if form.kind == "place" and length == 1 and _surname_in_record(ctx, keys[i]):
-                # "Lima" alone where the record names "Hermes Lima": the city, or the person; left for review
-                spans.append(_unlinked_place(ctx, start, end, surface, (keys[i],)))
-                i += length
-                continue
-            if (
-                form.kind == "place"
-                and i > 1
-                and keys[i - 1] == "of"
-                and start == toks[i][0]
-                and _state_named_like_country(ctx, text, toks, keys, i, length)
-            ):
-                # "the State of Mexico": the federal state named like its country, never the country
-                start = toks[i - 2][0]
-                spans.append(_unlinked_place(ctx, start, end, text[start:end], tuple(keys[i - 2 : i + length])))
-                i += length
-                continue
-            if (
-                form.kind == "place"
-                and start == toks[i][0]
-                and cues & _CUE_STATE_OF
-                and _state_of_country(ctx, text, toks, keys, i, length, spans)
-            ):
-                start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
-                surface = text[start:end]
-            if (
-                form.kind == "place"
-                and length == 1
-                and i > 0
-                and _after_title(ctx.rec, text, toks, i)
-                and form.exact is None  # "First Deputy DPRK Minister": a state's abbreviation inside a title
-            ):
-                # "Mr. Washington", "General Jackson": a title makes the name a person's, not the place
-                entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
-                spans.append((start, end, Node(TAGS["person"], {"ref": f"#{entity_id}"}, [surface]), surface))
-                i += length
-                continue
+                if length == 1 and _surname_in_record(ctx, keys[i]):
+                    # "Lima" alone where the record names "Hermes Lima": the city, or the person; left for review
+                    spans.append(_unlinked_place(ctx, start, end, surface, (keys[i],)))
+                    i += length
+                    continue
+                if (
+                    i > 1
+                    and keys[i - 1] == "of"
+                    and start == toks[i][0]
+                    and _state_named_like_country(ctx, text, toks, keys, i, length)
+                ):
+                    # "the State of Mexico": the federal state named like its country, never the country
+                    start = toks[i - 2][0]
+                    spans.append(_unlinked_place(ctx, start, end, text[start:end], tuple(keys[i - 2 : i + length])))
+                    i += length
+                    continue
+                if (
+                    start == toks[i][0]
+                    and cues & _CUE_STATE_OF
+                    and _state_of_country(ctx, text, toks, keys, i, length, spans)
+                ):
+                    start = toks[i - 2][0]  # "the State of Israel": the state's form is part of its name, linked as it
+                    surface = text[start:end]
+                if (
+                    length == 1
+                    and i > 0
+                    and _after_title(ctx.rec, text, toks, i)
+                    and form.exact is None  # "First Deputy DPRK Minister": a state's abbreviation inside a title
+                ):
+                    # "Mr. Washington", "General Jackson": a title makes the name a person's, not the place
+                    entity_id = _new_local_person(ctx, surface, (keys[i - 1], keys[i]))
+                    spans.append((start, end, Node(TAGS["person"], {"ref": f"#{entity_id}"}, [surface]), surface))
+                    i += length
+                    continue
             second = _second_surname_end(ctx, text, toks, keys, i, length) if form.kind == "person" else 0
             if second:
                 # "Ernesto GUEVARA SERNA", "Carlos Rafael Rodríguez Rodríguez": the second surname is the
@@ -6715,7 +6696,7 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
     if any(f.kind == "place" for f in ctx.forms(last)):
         return end  # "the Red Cross Society of the DPRK in Pyongyang": the name has its state; "in": where it is
     line_end = text.find("\n", seat.end())
-    toks, keys, _caps, _next_cap = _token_keys(text[seat.end() : line_end if line_end >= 0 else len(text)])
+    toks, keys, _caps, _capitalised = _token_keys(text[seat.end() : line_end if line_end >= 0 else len(text)])
     for n in range(min(len(toks), 6), 0, -1):  # the longest listed place there ("in Rodong Sinmun": a paper)
         if any(f.kind == "place" for f in ctx.forms(keys[:n])):
             length = toks[n - 1][1]
@@ -6997,7 +6978,7 @@ def _end_before_hyphened_place(ctx: _DocContext, text: str, start: int, end: int
     at = text.find("-", start, end)
     while at > start:
         if text[at - 1 : at].isalpha() and text[at + 1 : at + 2].isupper() and _has_head_word(text, start, at):
-            _toks, keys, _caps, _next_cap = _token_keys(text[at + 1 : end])
+            _toks, keys, _caps, _capitalised = _token_keys(text[at + 1 : end])
             if any(f.kind == "place" for f in ctx.forms(keys)):
                 return at
         at = text.find("-", at + 1, end)
@@ -7711,7 +7692,7 @@ def _starts_person(v, words: list[str]) -> bool:
 def _place_at(ctx: _DocContext, group: str) -> int:
     """Length of a listed place (or organisation) form at the start of `group`, else of the whole group if
     it is one capitalised abbreviation or word ("USSR", "Korea"); 0 when none."""
-    toks, keys, _caps, _next_cap = _token_keys(group)  # (keys: the tokens' norm, made once per string)
+    toks, keys, _caps, _capitalised = _token_keys(group)  # (keys: the tokens' norm, made once per string)
     for n in range(len(toks), 0, -1):
         if any(f.kind in ("place", "org") for f in ctx.forms(keys[:n])):
             return toks[n - 1][1]
