@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +28,9 @@ def fold(word: str) -> str:
     """Casefolded, without diacritics or a final period: the form words are compared in."""
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
+
+
+WORDS_KEPT = 65_536  # words whose answers a vocabulary remembers (then it starts again), as norm's cache
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,10 @@ class NameVocabulary:
     russian_korean_syllables: tuple[tuple[str, tuple[str, ...]], ...] = ()
     verbs_of_address: tuple[str, ...] = ()  # "informs": a person's name comes right after, then "of", "that"...
     titles_also_names: frozenset[str] = frozenset()  # folded: "pak", a title in one language, a name in another
+    # is_title_word's and is_common_word's answers by word, remembered: the name rules ask them of the same words
+    # again and again (each answer depends on the word and the vocabulary alone; words recur across records)
+    title_words_met: dict[str, bool] = field(default_factory=dict, hash=False, compare=False, repr=False)
+    common_words_met: dict[str, bool] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     def state_expansion(self, prefix: str) -> str | None:
         """The words a state prefix as printed stands for ("D. R." and "DR": "Democratic Republic of";
@@ -100,6 +107,14 @@ class NameVocabulary:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
         hyphenated after a prefix ("Under-Secretary", "Vice-Chairman": the head word is the title); never
         after a lower-case name particle ("al-Sheikh" of "Musa al-Sheikh Radi" is part of a name; particles)."""
+        known = self.title_words_met.get(word)
+        if known is None:
+            if len(self.title_words_met) >= WORDS_KEPT:
+                self.title_words_met.clear()
+            known = self.title_words_met[word] = self._is_title_word(word)
+        return known
+
+    def _is_title_word(self, word: str) -> bool:
         folded = fold(word)
         if folded in self.titles_folded:
             return True
@@ -111,6 +126,14 @@ class NameVocabulary:
     def is_common_word(self, word: str) -> bool:
         """An English dictionary word, also in an inflected form ("Accepted", "Visits", "Countries": a plural
         is a common noun, never a person's name)."""
+        known = self.common_words_met.get(word)
+        if known is None:
+            if len(self.common_words_met) >= WORDS_KEPT:
+                self.common_words_met.clear()
+            known = self.common_words_met[word] = self._is_common_word(word)
+        return known
+
+    def _is_common_word(self, word: str) -> bool:
         w = fold(word)
         if w in self.english:
             return True
