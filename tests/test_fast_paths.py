@@ -609,3 +609,55 @@ def test_role_before_a_name_as_a_trie_finds_what_the_longest_first_alternation_f
     pattern = re.compile(rf"he(?<=(?<![\w])[Tt]he)\s(?:{plain})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)")
     found = recognizer(SETTINGS.authority, SETTINGS.gazetteer).role_name.finditer(text)
     assert [(m.span(), m["name"]) for m in found] == [(m.span(), m["name"]) for m in pattern.finditer(text)]
+
+
+def plain_case_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each run cut after every heading word in capitals that gives way to ordinary words, searched for run
+    by run (the organisation pass's _case_runs before it first looked for such a word in the whole text)."""
+    from tei_encoder.enrich import entities
+
+    runs = []
+    for start, end in spans:
+        begin = start
+        for cut in entities._CAPS_WORD_THEN_MIXED.finditer(text, start, end):
+            runs.append((begin, cut.end()))
+            begin = cut.end() + 1
+        runs.append((begin, end))
+    return runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["MINISTRY", "AFFAIRS", "FOREIGN", "Regional", "Division", "IV", "of", "the", "Ab", "x"]),
+            st.sampled_from([" ", "  ", ". ", ", ", "\n", "-", "’"]),
+        ),
+        max_size=12,
+    )
+)
+@example([("MINISTRY", " "), ("OF", " "), ("FOREIGN", " "), ("AFFAIRS", " "), ("Regional", " "), ("Division", " ")])
+def test_case_runs_cut_where_the_run_by_run_search_cuts(pieces):
+    """Issue 12: _case_runs looks once in the whole text for a heading in capitals before an ordinary word and,
+    finding none, cuts no run: the cuts a search run by run finds, for every capitalised run of the text."""
+    from tei_encoder.enrich import entities
+
+    text = "".join(w + sep for w, sep in pieces)
+    spans = [(m.start(), m.end()) for m in entities._ORG_RUN.finditer(text)]
+    runs = entities._case_runs(text, entities._ORG_RUN.finditer(text))
+    assert runs == plain_case_runs(text, spans)
+
+
+def test_vocabulary_remembers_its_answers_by_word():
+    """Issue 12: is_title_word and is_common_word remembered by word answer as worked out afresh, the second
+    time too, and the memory is emptied at WORDS_KEPT words (a long build meets ever more words)."""
+    from tei_encoder.enrich import names
+
+    v = names.vocabulary()
+    words = ["Comrade", "comrade", "Vice-Chairman", "al-Sheikh", "Kosygin", "Accepted", "Countries", "said", "Mr."]
+    for _ in range(2):
+        assert [v.is_title_word(w) for w in words] == [v._is_title_word(w) for w in words]
+        assert [v.is_common_word(w) for w in words] == [v._is_common_word(w) for w in words]
+    assert v.title_words_met["Comrade"] is True and v.common_words_met["Kosygin"] is False
+    v.title_words_met.update((f"w{k}", False) for k in range(names.WORDS_KEPT))
+    assert v.is_title_word("Colonel") and len(v.title_words_met) == 1

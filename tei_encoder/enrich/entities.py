@@ -7354,6 +7354,10 @@ _CAPS_WORD_THEN_MIXED = re.compile(rf"[{UPPER}](?<![\w’'-][{UPPER}])[{UPPER}]{
 def _case_runs(text: str, matches) -> list[tuple[int, int]]:
     """Capitalised runs, split where a heading in capitals gives way to ordinary words
     ("MINISTRY OF FOREIGN AFFAIRS Regional Division IV")."""
+    if _CAPS_WORD_THEN_MIXED.search(text) is None:
+        # no such heading anywhere in the text: none inside a run either (a match inside a run's bounds is one
+        # in the whole text: the lookbehind reads the same characters, the lookahead no more), so no run is cut
+        return [(m.start(), m.end()) for m in matches]
     runs = []
     for m in matches:
         start = m.start()
