@@ -86,7 +86,7 @@ _TOKEN = re.compile(
     rf"[eEuUaAoOhHsS](?<=Ye|Yu|Ya|Yo|Zh|Ch|Sh|Kh|Ts|YE|YU|YA|YO|ZH|KH|TS)\.(?=\s?{_LETTER})"  # "Yu."
     rf"|\.(?=\s?{_LETTER})"  # "V."
     rf"|(?<={_LETTER}\.{_LETTER})\.(?=\s*$|[,;:)\]])"  # the "N." of "U.N." ending the string or before ","
-    rf")|{_LETTER}*(?:[-'’](?![sS]\b){_HYPHEN_SUFFIX}{_LETTER}+)*)"  # a word
+    rf")|{_LETTER}*+(?:[-'’](?![sS]\b){_HYPHEN_SUFFIX}{_LETTER}++)*+)"  # a word (possessive: nothing to give back)
 )
 _NAME_TOKEN = rf"[{UPPER}][\w'’-]*"
 _CAPITAL = re.compile(rf"[{UPPER}]")  # what begins a name to the name rules (_NAME_TOKEN, INITIAL, _CAP_WORD…)
@@ -449,6 +449,9 @@ class EntityRecognizer:
         self.short_index = self._short_index()
         self.given_index = self._given_index()
         self.names = vocabulary()
+        # the listed given names and East Asian family names in one set (_given_or_family_words: one
+        # intersection per record)
+        self.given_or_family_names = frozenset(self.names.given | self.names.east_asian_family)
         # names.json state_prefixes with the space after them in running text, and their last letters
         # (_state_prefix_start: a cheap first test at every place found)
         self.spaced_state_prefixes = tuple(p + " " for p in self.names.state_prefixes)
@@ -2328,8 +2331,8 @@ def _kinded_words(text: str) -> tuple[int, tuple[tuple[str, int], ...]]:
     of some kind with its kind (cached: several passes ask of one text)."""
     kinds = 0
     kinded = []
-    for word in set(_RUN_WORD.findall(text)):
-        kind = _word_kind(word)
+    words = set(_RUN_WORD.findall(text))
+    for word, kind in zip(words, map(_word_kind, words)):  # (the kinds looked up by a map in C: most are 0)
         if kind:
             kinds |= kind
             kinded.append((word, kind))
@@ -2362,8 +2365,9 @@ def _cap_words_of_kind(text: str, kind: int) -> list[re.Match]:
     few of the kind are looked for. A _CAP_WORD match holds one capital, its first character, so no two
     overlap and the scan yields a match at every position where one begins: those of the words found."""
     found = []
-    for word in set(_CAP_WORD.findall(text)):
-        if _word_kind(word) & kind:
+    words = set(_CAP_WORD.findall(text))
+    for word, word_kind in zip(words, map(_word_kind, words)):  # (the kinds looked up by a map in C)
+        if word_kind & kind:
             at = text.find(word)
             while at >= 0:
                 m = _CAP_WORD.match(text, at)
@@ -2990,8 +2994,7 @@ def _given_or_family_words(ctx: _DocContext) -> set[str]:
     """The record's words (record_words) that are listed given names or East Asian family names, made
     once per record (read for every listed short form of the record)."""
     if ctx.given_or_family is None:
-        v = ctx.rec.names
-        ctx.given_or_family = {w for w in ctx.record_words if w in v.east_asian_family or w in v.given}
+        ctx.given_or_family = ctx.record_words & ctx.rec.given_or_family_names
     return ctx.given_or_family
 
 
@@ -3056,7 +3059,7 @@ _CAP_OR_CAPS_WORD = re.compile(rf"[{UPPER}]{_AFTER_BOUNDARY}(?:[{LOWER}]+(?:-[{L
 def _record_words(ctx: _DocContext) -> set[str]:
     """The capitalised words of the document text (as _add_strings gives them) and summary, folded (norm):
     which names the record uses (_CAP_WORD and _CAPS_WORD words of _flat(ctx), found by one scan)."""
-    return {norm(w) for w in set(_CAP_OR_CAPS_WORD.findall(_flat(ctx)))}
+    return set(map(norm, set(_CAP_OR_CAPS_WORD.findall(_flat(ctx)))))
 
 
 def _named_together(ctx: _DocContext, form: tuple[str, ...], words: set[str]) -> bool:
