@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,16 @@ def fold(word: str) -> str:
 
 
 WORDS_KEPT = 65_536  # words whose answers a vocabulary remembers (then it starts again), as norm's cache
+
+
+def _remembered(answers: dict[str, bool], word: str, work_out: Callable[[str], bool]) -> bool:
+    """work_out(word), remembered in `answers` (emptied once it holds WORDS_KEPT words)."""
+    known = answers.get(word)
+    if known is None:
+        if len(answers) >= WORDS_KEPT:
+            answers.clear()
+        known = answers[word] = work_out(word)
+    return known
 
 
 @dataclass(frozen=True)
@@ -107,12 +118,7 @@ class NameVocabulary:
         """A word of a title, rank, role or honorific ("Comrade", "Cde.", "Colonel", "Director"), also
         hyphenated after a prefix ("Under-Secretary", "Vice-Chairman": the head word is the title); never
         after a lower-case name particle ("al-Sheikh" of "Musa al-Sheikh Radi" is part of a name; particles)."""
-        known = self.title_words_met.get(word)
-        if known is None:
-            if len(self.title_words_met) >= WORDS_KEPT:
-                self.title_words_met.clear()
-            known = self.title_words_met[word] = self._is_title_word(word)
-        return known
+        return _remembered(self.title_words_met, word, self._is_title_word)
 
     def _is_title_word(self, word: str) -> bool:
         folded = fold(word)
@@ -126,12 +132,7 @@ class NameVocabulary:
     def is_common_word(self, word: str) -> bool:
         """An English dictionary word, also in an inflected form ("Accepted", "Visits", "Countries": a plural
         is a common noun, never a person's name)."""
-        known = self.common_words_met.get(word)
-        if known is None:
-            if len(self.common_words_met) >= WORDS_KEPT:
-                self.common_words_met.clear()
-            known = self.common_words_met[word] = self._is_common_word(word)
-        return known
+        return _remembered(self.common_words_met, word, self._is_common_word)
 
     def _is_common_word(self, word: str) -> bool:
         w = fold(word)
