@@ -243,14 +243,17 @@ def printed_alternative(el: etree._Element) -> etree._Element | None:
     return children[0] if children else None
 
 
-def _hidden_alternatives(container: etree._Element) -> set[etree._Element]:
+def _hidden_mentions(container: etree._Element) -> set[etree._Element]:
+    """The elements that may be mentions (_MENTION_TAGS) inside an alternative of CONTAINER that
+    the page does not print (`printed_alternative`): found once per alternative, not by a walk
+    up from every mention of the document."""
     hidden: set[etree._Element] = set()
     for el in container.iter(*_PRINTED_FIRST):
         printed = printed_alternative(el)
         readings = _READINGS[el.tag]
         for child in el:
             if isinstance(child.tag, str) and child is not printed and (readings is None or child.tag in readings):
-                hidden.add(child)
+                hidden.update(child.iterdescendants(*_MENTION_TAGS))
     return hidden
 
 
@@ -296,10 +299,10 @@ def _linked(
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
     raw: list[tuple[etree._Element, str | None, tuple[Target, ...]]] = []
     for container in _mention_containers(root):
-        hidden = _hidden_alternatives(container)
+        hidden = _hidden_mentions(container)
         for el in container.iter(*_MENTION_TAGS):
             targets = _targets(el)
-            if not targets or (hidden and any(a in hidden for a in el.iterancestors())):
+            if not targets or el in hidden:
                 continue  # a mention only hovered over has no anchor on the page
             declared = _declared_kind(el)
             if declared:

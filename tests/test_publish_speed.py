@@ -161,3 +161,19 @@ def test_the_quick_looks_of_the_download_copy_answer_as_the_whole_text_does(data
 
     for text in (data, b"\xe4\xb8\xad" * noise + data, data.replace(b":", b"\x80" * noise + b":")):
         assert _surely_inert(text) == _plain_surely_inert(text), text
+
+
+def test_mentions_inside_an_unprinted_alternative_at_any_depth_are_left_out_and_only_they():
+    """The mentions inside an alternative the page does not print are found once per alternative
+    (sitemap._hidden_mentions), not by a walk up from every mention: one deep inside such a
+    reading is left out, one that is itself a choice's unprinted child, one in the printed
+    alternative and one outside any are kept, as the walk up from each mention found them."""
+    tei = f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>t</title></titleStmt>
+<publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p><choice><orig><persName ref="#a">Orrin</persName></orig><reg><seg><hi>
+<persName ref="#b">Orin</persName></hi></seg></reg></choice>
+<choice><placeName ref="#c">Vell</placeName><placeName ref="#d">Velle</placeName></choice>
+<app><lem><orgName ref="#e">Guild</orgName></lem><rdg wit="#w"><hi><orgName ref="#f">Gild</orgName></hi></rdg></app>
+<persName ref="#g">Tamsin</persName></p></body></text></TEI>""".encode()
+    root = etree.fromstring(tei)
+    assert [key for m in sitemap.mentions(root) for _, key in m.keys] == ["a", "c", "d", "e", "g"]
