@@ -44,3 +44,13 @@ def test_initials_a_listed_person_bears_are_never_a_numeral(tmp_path):
     body = "I. V. Arkhipov arrived.\n\nV. V. Kuznetsov said it; I. Lumerov agreed.\n"
     people = [name for tag, name, _ in _found(tmp_path, body, "March 3, 1965") if tag == "persName"]
     assert people[:2] == ["I. V. Arkhipov", "V. V. Kuznetsov"]
+
+
+def test_a_listed_bodys_name_in_the_other_spelling_links_to_it(tmp_path):
+    body = (
+        "Romania stays in the Warsaw Treaty Organisation; the WARSAW TREATY ORGANISATION met, and the Lumerian "
+        "Ministry of Defence wrote.\n"
+    )
+    orgs = [(name, ref) for tag, name, ref in _found(tmp_path, body, "July 14, 1967") if tag == "orgName"]
+    assert orgs[:2] == [("Warsaw Treaty Organisation", "#warsaw-pact"), ("WARSAW TREATY ORGANISATION", "#warsaw-pact")]
+    assert not orgs[2][1].startswith("#warsaw")  # a body no list holds stays the record's

@@ -395,6 +395,7 @@ class EntityRecognizer:
         self._add_state_acronyms()
         self._add_org_word_orders()
         self._add_org_acronyms()
+        self._add_org_spellings()
         self.shared_initials = self._shared_initials()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
@@ -716,6 +717,20 @@ class EntityRecognizer:
                 continue  # "PPR": a party's shape too (Polish Workers' Party), which the initials cannot tell
             if len(ids) == 1 and key not in self.lexicon:
                 self.lexicon[key] = [_Form(next(iter(ids)), "place", (True,), initials, 0)]
+
+    def _add_org_spellings(self) -> None:
+        """A listed body's name printed in the other spelling of a word (British or American: "Warsaw
+        Treaty Organisation" for the listed "Warsaw Treaty Organization", "Defence" for "Defense";
+        names.json spelling_variants) is a form of the same entry, in the case the word was printed in."""
+        other = {w: s for w, s in _SPELLINGS.items() if w != s} | {s: w for w, s in _SPELLINGS.items() if w != s}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = form.split(" ")
+                respelt = [_in_case_of(w, other[fold(w)]) if fold(w) in other else w for w in words]
+                if respelt != words:
+                    self._add(" ".join(respelt), entry.xml_id, "org", 0)
 
     def _add_org_acronyms(self) -> None:
         """A listed party's name of three or more words written out also under its initials, letter for
@@ -2221,6 +2236,13 @@ def _is_title_initial(v, text: str, at: int) -> bool:
     if at and not text[:at].rstrip().endswith((".", ":", ";", "!", "?")):
         return False  # inside a sentence: an initial
     return any(text[k + 4 : k + 5].isupper() for k in _occurrences_of(text, " " + lower))
+
+
+def _in_case_of(printed: str, word: str) -> str:
+    """`word` (folded) in the case `printed` is in: capitals, a capital first, or lower case."""
+    if printed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if printed[:1].isupper() else word
 
 
 _SECTION_NUMERAL = re.compile(rf"[IVX]\.\s?{INITIAL}")
