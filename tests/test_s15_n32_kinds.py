@@ -2,13 +2,7 @@
 records in our own wording; the real records that show each kind are referenced in docs/record-sources.tsv,
 never copied. Each test fails before the fix and passes after."""
 
-from conftest import dated_record, encode_text, tree_of, xp
-
-
-def _found(tmp_path, body: str, date: str) -> list[tuple[str, str, str]]:
-    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
-    found = xp(tree, "//t:text//*[self::t:persName or self::t:placeName or self::t:orgName]")
-    return [(e.tag.rsplit("}", 1)[1], "".join(e.itertext()), e.get("ref") or "") for e in found]
+from test_names_s14_precision import _dated as _found
 
 
 def test_a_union_named_by_its_creed_is_an_organisation(tmp_path):
