@@ -394,6 +394,7 @@ class EntityRecognizer:
         self._add_state_acronyms()
         self._add_org_word_orders()
         self._add_org_acronyms()
+        self._add_org_spellings()
         self.shared_initials = self._shared_initials()
         # Rejection hook: name forms an editor rejected (authority/rejected.txt, written by
         # `tei-encoder authority apply`) are never tagged as rule-found names nor gazetteer places.
@@ -718,6 +719,20 @@ class EntityRecognizer:
                 continue  # "PPR": a party's shape too (Polish Workers' Party), which the initials cannot tell
             if len(ids) == 1 and key not in self.lexicon:
                 self.lexicon[key] = [_Form(next(iter(ids)), "place", (True,), initials, 0)]
+
+    def _add_org_spellings(self) -> None:
+        """A listed body's name printed in the other spelling of a word (British or American: "Warsaw
+        Treaty Organisation" for the listed "Warsaw Treaty Organization", "Defence" for "Defense";
+        names.json spelling_variants) is a form of the same entry, in the case the word was printed in."""
+        other = {w: s for w, s in _SPELLINGS.items() if w != s} | {s: w for w, s in _SPELLINGS.items() if w != s}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                words = form.split(" ")
+                respelt = [_in_case_of(w, other[fold(w)]) if fold(w) in other else w for w in words]
+                if respelt != words:
+                    self._add(" ".join(respelt), entry.xml_id, "org", 0)
 
     def _add_org_acronyms(self) -> None:
         """A listed party's name of three or more words written out also under its initials, letter for
@@ -2142,6 +2157,9 @@ def _rule_names(
                 names.append(two)
     if names and (" y " in text or _ROMANCE_LINK_CUE.search(text) or " de la" in text):
         names.extend(_romance_names_go_on(rec, text, names))
+    if _SECTION_NUMERAL.match(text) or ("\n" in text and _LINE_NUMERAL.search(text)):
+        # "I. S. Hussein stated": a section's numeral opening a line is no initial of the name after it
+        names = [_without_section_numeral(rec, text, n) for n in names if n]
     return [n for n in names if n]
 
 
@@ -2220,6 +2238,59 @@ def _is_title_initial(v, text: str, at: int) -> bool:
     if at and not text[:at].rstrip().endswith((".", ":", ";", "!", "?")):
         return False  # inside a sentence: an initial
     return any(text[k + 4 : k + 5].isupper() for k in _occurrences_of(text, " " + lower))
+
+
+def _in_case_of(printed: str, word: str) -> str:
+    """`word` (folded) in the case `printed` is in: capitals, a capital first, or lower case."""
+    if printed.isupper():
+        return word.upper()
+    return word[:1].upper() + word[1:] if printed[:1].isupper() else word
+
+
+_SECTION_NUMERAL = re.compile(rf"[IVX]\.\s?{INITIAL}")
+
+
+_LINE_NUMERAL = re.compile(rf"\n[IVX]\.\s?{INITIAL}")
+
+
+def _without_section_numeral(rec: EntityRecognizer, text: str, name: str) -> str:
+    """`name` without the section numeral it begins with when it opens `text` or a line of it and the
+    numeral is no initial of the listed person named (_is_section_numeral); else `name` unchanged."""
+    if _SECTION_NUMERAL.match(name) is None:
+        return name
+    at = 0 if text.startswith(name) else text.find("\n" + name) + 1
+    if (at or text.startswith(name)) and _is_section_numeral(rec, text, at, name):
+        return name[2:].lstrip()
+    return name
+
+
+def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) -> bool:
+    """Whether the initial at `at` is a section's Roman numeral ("I. S. Hussein stated", "V. A. A.
+    Gromyko said"): it opens the text or a line, another initial follows it, and the surname after the
+    initials is one listed person's whose given names (written out or as initials) begin with the next
+    initial's letter and never with the numeral's (of the listed people of that surname, exactly one
+    fits the next initial and none the numeral: "Hussein" is a king's name too). Inputs: the recogniser, the string, the match's
+    start and text (an _INITIALS_NAME match). A name of a person no list holds keeps every initial (the
+    numeral cannot be told from an initial without the authority's given names). TEI 13.2.1."""
+    if (at and text[at - 1] != "\n") or _SECTION_NUMERAL.match(name) is None:
+        return False
+    surname = norm(name.split()[-1])
+    if any(f.kind != "person" for f in rec.lexicon.get((surname,), ())):
+        return False
+    people = [
+        e
+        for e in rec.entries.values()
+        if e.kind == "person" and any(norm(f.split()[-1]) == surname for f in (e.name, *e.variants) if " " in f)
+    ]  # (a rare string: a numeral and an initial opening a line)
+    numeral, initial = name[0].lower(), name[2:].lstrip()[:1].lower()
+    fitting = 0
+    for entry in people:
+        written, initials = _given_names_and_initials(entry)
+        letters = {w[:1] for w in written} | initials
+        if numeral in letters:
+            return False  # "I. S." may be this person's initials
+        fitting += initial in letters
+    return fitting == 1
 
 
 def _occurrences_of(text: str, needle: str) -> Iterator[int]:
@@ -6537,9 +6608,6 @@ _HEADS_BEFORE_STATE = heads_before_a_state()
 _HEAD_WORDS = frozenset(_ORG_HEADS | {"union"} | set(_HEADS_AFTER))
 _WORD_RUN = re.compile(r"\w+")
 _WORD_CHAR = re.compile(r"\w")
-_ORG_UNION_BEFORE = frozenset(
-    ["youth", "trade", "writers", "writers'", "students", "students'", "women's", "journalists", "journalists'"]
-)
 # a capitalised word, not a function word printed in capitals ("AND", "WITH" in a heading)
 # or an abbreviation written with full stops ("C.C.", "R.C.P."): a party's organ or the party itself
 _ORG_WORD = rf"(?!(?:AND|WITH|THE|TO|IN|ON|AT|BY|FROM|OF|FOR|AS|OR)\b)[{UPPER}](?:\.(?:[{UPPER}]\.){{1,4}}|[\w’'-]*)"
@@ -7405,9 +7473,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             if f in _HEADS_BEFORE_STATE and k == len(words) - 1 and _state_after(group):
                 return True  # "Congress of the United States": a legislature named by its state
             if f == "union" and (
-                (k and norm(words[k - 1]) in _ORG_UNION_BEFORE)
-                or (k + 1 < len(words) and words[k + 1] in ("of", "OF"))
-                or (followed and k == len(words) - 1)
+                (k + 1 < len(words) and words[k + 1] in ("of", "OF")) or (followed and k == len(words) - 1)
             ):
                 return True
         return False
