@@ -5071,9 +5071,25 @@ def _name_goes_on(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: 
     folded = norm(word)
     if v.is_title_word(word) or folded in _FUNCTION_WORDS or folded in v.not_names:
         return False
-    if any(v.is_common_word(part) for part in word.split("-")) or ctx.lengths_from(folded):
+    if any(v.is_common_word(part) for part in word.split("-")) or _begins_known_name(ctx, toks, j, folded):
         return False
     return not (j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " and norm(toks[j + 1][2]) in _HEAD_WORDS)
+
+
+def _begins_known_name(ctx: _DocContext, toks, j: int, folded: str) -> bool:
+    """Whether token j (`folded`, its key) begins a known full name that the text prints there: a listed
+    or learnt form of two words or more matched word for word ("Pak Song Chol" after "Kim Il Sung"), a
+    one-word form of a place or body, or a person's whole one-word name. A surname alone that a list or
+    the record gives a person ("Diaz" of a record's Pedro Diaz) begins no full name: after a listed
+    name it is a second surname ("Fidel Castro Diaz", another person than the listed Fidel Castro)."""
+    for length in ctx.lengths_from(folded):
+        if length == 1:
+            for form in ctx.forms((folded,)):
+                if form.kind != "person" or len(tokens(ctx.entry(form.entity_id).name)) == 1:
+                    return True
+        elif j + length <= len(toks) and ctx.forms(tuple(norm(toks[k][2]) for k in range(j, j + length))):
+            return True
+    return False
 
 
 def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
