@@ -5130,12 +5130,12 @@ def _longer_place_start(
     return None
 
 
-def _name_goes_on(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: int) -> bool:
+def _name_goes_on(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: int, owner: str) -> bool:
     """Whether token j, right after a listed person's name of two or more words (one space or a hyphen
     between), is one more word of that name: capitalised, letters (and hyphens) only, not in capitals,
     no title, function or dictionary word, not the first word of a known name ("Raúl Roa Kourí", the
     listed Raúl Roa's son; "Fidel Castro Díaz-Balart"). The longer name is another person, unless a list
-    holds it (then the longest known name was matched)."""
+    holds it (then the longest known name was matched). `owner`: the listed person's id."""
     if j >= len(toks) or not caps[j] or text[toks[j - 1][1] : toks[j][0]] not in (" ", "-"):
         return False
     word, v = toks[j][2], ctx.rec.names
@@ -5144,9 +5144,26 @@ def _name_goes_on(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], j: 
     folded = norm(word)
     if v.is_title_word(word) or folded in _FUNCTION_WORDS or folded in v.not_names:
         return False
-    if any(v.is_common_word(part) for part in word.split("-")) or ctx.lengths_from(folded):
+    if any(v.is_common_word(part) for part in word.split("-")) or _begins_known_name(ctx, toks, j, folded, owner):
         return False
     return not (j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]] == " " and norm(toks[j + 1][2]) in _HEAD_WORDS)
+
+
+def _begins_known_name(ctx: _DocContext, toks, j: int, folded: str, owner: str) -> bool:
+    """Whether token j (`folded`, its key) begins a known full name that the text prints there: a listed
+    or learnt form of two words or more matched word for word ("Pak Song Chol" after "Kim Il Sung"), a
+    one-word form of a place or body, a person's whole one-word name, or a form of `owner` itself (the
+    surname repeated, "Carlos Rafael Rodríguez Rodríguez": _second_surname_end reads it). A surname alone that a list or
+    the record gives a person ("Diaz" of a record's Pedro Diaz) begins no full name: after a listed
+    name it is a second surname ("Fidel Castro Diaz", another person than the listed Fidel Castro)."""
+    for length in ctx.lengths_from(folded):
+        if length == 1:
+            for form in ctx.forms((folded,)):
+                if form.kind != "person" or form.entity_id == owner or len(tokens(ctx.entry(form.entity_id).name)) == 1:
+                    return True
+        elif j + length <= len(toks) and ctx.forms(tuple(norm(toks[k][2]) for k in range(j, j + length))):
+            return True
+    return False
 
 
 def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int, spans: list) -> bool:
@@ -6171,7 +6188,7 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
             and found[0] > 1
             and found[1].kind == "person"
             and found[1].entity_id in ctx.rec.entries
-            and _name_goes_on(ctx, text, toks, caps, i + found[0])
+            and _name_goes_on(ctx, text, toks, caps, i + found[0], found[1].entity_id)
         ):
             # "Raúl Roa Kourí", "Fidel Castro Díaz-Balart": a longer name than the listed one, another person
             end = toks[i + found[0]][1]
