@@ -29,6 +29,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -197,6 +198,9 @@ class RecordOutcome:
     published: bool = False
     warnings: list[str] = field(default_factory=list)
     checked_warnings: list[str] = field(default_factory=list)  # of validation and publishing (kept with the TEI)
+    published_warnings: list[str] = field(
+        default_factory=list
+    )  # of publishing alone: replaced when the page is made again
     error: str = ""
     fatal: bool = False  # the error is a fault every record would meet (disk full, read-only): stop
     stopped: bool = False  # not tried: its worker had met such a fault (see _stopped)
@@ -349,8 +353,22 @@ def _resumed(task: RecordTask) -> RecordOutcome | None:
     if outcome.stored is None or outcome.stored.digest != entry.get("summary"):
         return None
     outcome.warnings, outcome.checked_warnings = list(entry["warnings"]), list(entry["checked_warnings"])
+    outcome.published_warnings = list(entry.get("published_warnings", []))
     outcome.published = outcome.resumed = True  # published by the build that stopped, and never indexed
     return outcome
+
+
+def _without(warnings: list[str], dropped: list[str]) -> list[str]:
+    """WARNINGS less one occurrence of each of DROPPED (a page's publishing warnings that no longer
+    hold once the page is made again), in their order."""
+    left = Counter(dropped)
+    kept = []
+    for warning in warnings:
+        if left[warning] > 0:
+            left[warning] -= 1
+        else:
+            kept.append(warning)
+    return kept
 
 
 def _process(task: RecordTask) -> RecordOutcome:
@@ -396,7 +414,8 @@ def _process(task: RecordTask) -> RecordOutcome:
         started = clock()
         atomic_write(target, tei, owned=True)
         written = True
-        outcome.checked_warnings += write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.published_warnings = write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.checked_warnings += outcome.published_warnings
         outcome.warnings += outcome.checked_warnings
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
@@ -461,7 +480,10 @@ def _process_master(task: RecordTask) -> RecordOutcome:
         started = clock()
         atomic_write(target, tei, owned=True)
         written = True
-        write_document(_worker["site"], _worker["publisher"], name, tei)
+        # what the page does not show (lost words, media, embedded data): said as `publish` says it
+        outcome.published_warnings = write_document(_worker["site"], _worker["publisher"], name, tei)
+        outcome.checked_warnings += outcome.published_warnings
+        outcome.warnings += outcome.published_warnings
         outcome.seconds["publish"] = clock() - started
         outcome.published = True
     except OutputError as exc:  # as for a record: the real target and cause, and nothing half-written
@@ -700,7 +722,10 @@ def _moved(records: dict, earlier: dict, corpus: Path, tei_dir: Path) -> dict:
     return {
         name: {
             **entry,
-            **{key: [moved(w) for w in entry.get(key, [])] for key in ("warnings", "checked_warnings")},
+            **{
+                key: [moved(w) for w in entry.get(key, [])]
+                for key in ("warnings", "checked_warnings", "published_warnings")
+            },
         }
         for name, entry in records.items()
     }
@@ -851,9 +876,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         authority_changed = reencode and not master
         if not authority_changed and entry.get("input") == input_hash and outputs.present(name):
             records[name] = {**entry, "stat": stamp}
-            if restyle:
-                republish.append(name)
             earlier = entry.get("warnings", [])
+            if restyle:  # its page is made again: what publishing said of the old page is said anew below
+                republish.append(name)
+                earlier = _without(earlier, entry.get("published_warnings", []))
             summary.earlier_warnings += len(earlier)
             for warning in earlier:  # nothing silent: a record's warnings are shown until it is fixed
                 report.warning(path, f"{warning} (from an earlier build)")
@@ -890,6 +916,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             if outcome.tei_hash and not outcome.published and outcome.tei_hash == last.get("tei"):
                 # re-encoded into the same TEI, so not checked again: its checks' warnings still hold
                 outcome.checked_warnings = list(last.get("checked_warnings", []))
+                outcome.published_warnings = list(last.get("published_warnings", []))
                 outcome.warnings += outcome.checked_warnings
             for warning in outcome.warnings:
                 report.warning(outcome.path, warning)
@@ -933,6 +960,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 "summary": digest,
                 "warnings": outcome.warnings,
                 "checked_warnings": outcome.checked_warnings,
+                "published_warnings": outcome.published_warnings,
             }
             journal.add(outcome.name, records[outcome.name])
             if getattr(report, "verbose", False):
@@ -949,13 +977,16 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             summary.published += 1
             paged.add(name)
             entry = records[name]
-            new = [w for w in warnings if w not in entry.get("warnings", [])]
+            before = entry.get("published_warnings", [])  # what the old page's publishing said: replaced
+            kept = _without(entry.get("warnings", []), before)
+            new = [w for w in warnings if w not in kept]
             for warning in new:
                 report.warning(names[name], warning)
             records[name] = {
                 **entry,
-                "warnings": [*entry.get("warnings", []), *new],
-                "checked_warnings": [*entry.get("checked_warnings", []), *new],
+                "warnings": [*kept, *new],
+                "checked_warnings": [*_without(entry.get("checked_warnings", []), before), *new],
+                "published_warnings": new,
             }
 
         for name in [*gone, *withdrawn]:  # incremental equals clean: nothing of them is left (#13)

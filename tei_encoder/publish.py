@@ -740,25 +740,31 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
   <xsl:template match="t:teiHeader" priority="3"/>
   <!-- embedded data (base64) is no text: the page names it (xslt/text.xsl) -->
   <xsl:template match="t:binaryObject" priority="3"><xsl:text> </xsl:text></xsl:template>
-  <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
-  <xsl:template match="*[namespace-uri() != '{tei}']" priority="2"><xsl:apply-templates/></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <!-- white space beside a break inside a word (@break="no", TEI P5 3.11.3) parts nothing: the page
-       shows one word (sitemap.annotate takes it out of the page's copy) -->
-  <xsl:template match="text()[following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']][not(normalize-space())]"/>
-  <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
+       shows one word (sitemap.annotate takes it out of the page's copy). Tested in the template, not
+       in a match pattern's predicate: libxslt counts a node's siblings for each such pattern it
+       tries (a position the predicate might use), quadratic in a paragraph of many elements (#15) -->
+  <xsl:template match="text()"><xsl:if test="normalize-space() or not(following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no'])"><xsl:value-of select="."/></xsl:if></xsl:template>
+  <xsl:template match="*">
+    <xsl:choose>
+      <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
+      <xsl:when test="namespace-uri() != '{tei}'"><xsl:apply-templates/></xsl:when>
+      <xsl:otherwise><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
 </xsl:stylesheet>"""
 # the page: the body's text, no scripts (its words join across phrase-level elements)
 _PAGE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/"><xsl:apply-templates select="/*/node()"/></xsl:template>
   <xsl:template match="script" priority="3"/>
-  <!-- the site's own words in the text (a gap's extent, an image named): apart from the words around -->
-  <xsl:template match="*[@{apart}]" priority="2"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
-  <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
+  <!-- the site's own words in the text (a gap's extent, an image named): apart from the words around
+       (tested in the templates, never in a match pattern's predicate: see _TEI_WORDS_XSL) -->
+  <xsl:template match="{in_word}" priority="1"><xsl:if test="@{apart}"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates/><xsl:if test="@{apart}"><xsl:text> </xsl:text></xsl:if></xsl:template>
   <!-- white space beside a break inside a word (@break="no", TEI P5 3.11.3) parts nothing: the page
        shows one word (sitemap.annotate takes it out of the page's copy) -->
-  <xsl:template match="text()[following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no']][not(normalize-space())]"/>
+  <xsl:template match="text()"><xsl:if test="normalize-space() or not(following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no'])"><xsl:value-of select="."/></xsl:if></xsl:template>
   <xsl:template match="*"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
 # ... and the values of the attributes a reader sees (SHOWN_ATTRIBUTES: a title shown on hover, an
@@ -774,19 +780,22 @@ _PAGE_ATTRIBUTE_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://w
 </xsl:stylesheet>"""
 
 
-@functools.cache
-def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
-    """The compiled TEI-text, page-text and page-attribute stylesheets (see _TEI_WORDS_XSL), once per process."""
+def word_stylesheet_sources() -> tuple[str, str, str]:
+    """The XSLT 1.0 sources of the TEI-text, page-text and page-attribute stylesheets the lost-text
+    check reads words with (see _TEI_WORDS_XSL): in-word elements and alternatives filled in."""
     alternatives = " or ".join(f"parent::t:{name}" for name in sorted(_TEI_ALTERNATIVES))
     tei_in_word = " | ".join(f"t:{name}[not({alternatives})]" for name in sorted(_TEI_IN_WORD))
     tei = _TEI_WORDS_XSL.format(tei=TEI_NS, in_word=tei_in_word)
     page = _PAGE_WORDS_XSL.format(in_word=" | ".join(sorted(_HTML_IN_WORD)), apart=APART)
     shown = " or ".join(f"local-name() = '{name}' and namespace-uri() = ''" for name in SHOWN_ATTRIBUTES)
-    return (
-        etree.XSLT(etree.XML(tei)),
-        etree.XSLT(etree.XML(page)),
-        etree.XSLT(etree.XML(_PAGE_ATTRIBUTE_WORDS_XSL.format(shown=shown))),
-    )
+    return tei, page, _PAGE_ATTRIBUTE_WORDS_XSL.format(shown=shown)
+
+
+@functools.cache
+def _word_stylesheets() -> tuple[etree.XSLT, etree.XSLT, etree.XSLT]:
+    """The compiled TEI-text, page-text and page-attribute stylesheets (see _TEI_WORDS_XSL), once per process."""
+    tei, page, attributes = word_stylesheet_sources()
+    return etree.XSLT(etree.XML(tei)), etree.XSLT(etree.XML(page)), etree.XSLT(etree.XML(attributes))
 
 
 def tei_text(root: etree._Element) -> bytes:

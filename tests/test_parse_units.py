@@ -184,6 +184,23 @@ def test_citation_title_with_comma_inside_the_quotes_and_other_publisher():
     assert [(r.resp, r.names) for r in resp] == [("Translation", ["Ann Example"])]
 
 
+@pytest.mark.parametrize("date", ["1962", "1962-1963", "[1962?]", "n.d.", "1960s"])
+def test_a_year_only_date_and_the_publisher_are_never_the_shelfmark(date):
+    # issue #15: a citation whose date is a year only (no date find_dates reads) kept `1962, Wilson
+    # Center Digital Archive` before the archive, and it became the shelfmark
+    reference, resp = split_citation(
+        f'"Memo on the Harbour Works", {date}, Wilson Center Digital Archive, RGANI. Translated by Ann Example.',
+        FMT,
+    )
+    assert reference.rstrip(".") == "RGANI"
+    assert parse_archival_reference(reference).idnos == []
+    assert [(r.resp, r.names) for r in resp] == [("Translation", ["Ann Example"])]
+    reference, _ = split_citation(
+        f'"Memo on the Harbour Works", {date}, Wilson Center Digital Archive, RGANI, f. 5, op. 30, d. 12.', FMT
+    )
+    assert parse_archival_reference(reference).idnos == [("fond", "5"), ("opis", "30"), ("delo", "12")]
+
+
 def _body(text: str) -> Node:
     document, _, _, _ = parse_body(split_blocks(text), FMT)
     return document

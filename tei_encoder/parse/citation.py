@@ -27,6 +27,12 @@ _CAPITAL_FIRST = re.compile(rf"^[{UPPER}]")
 _NAME_BEFORE = re.compile(
     rf"(?:^|[,;]\s*)(?P<name>[{UPPER}][^,;()\[\]\d]*?)\s*$"
 )  # the name before a bracketed repository
+# what may stand between a citation's title and its publisher when find_dates reads no date there:
+# a year or years (`1962`, `1962-1963`, `[1962?]`, `1960s`), `circa`, `n.d.`, `undated`
+_DATE_ONLY = re.compile(
+    r"[\s\d,./–\-\[\]?]*(?:(?:c(?:irc)?a|n\.\s?d|s\.\s?d|undated|\d{4}s)\.?[\s\d,./–\-\[\]?]*)*",
+    re.IGNORECASE,
+)
 # Chinese Foreign Ministry archive: file number, then the pages ("106-01234-05, 12-14")
 _FILE_AND_PAGES = re.compile(
     r"(?P<file>\d{3}-[0-9A-Z]+(?:-\d+)*)(?:\s*,\s*(?:pp?\.\s*)?(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?)?"
@@ -59,8 +65,11 @@ def split_citation(citation: str, fmt: RecordFormat, title: str = "") -> tuple[s
         break
     rest = re.sub(r"<?https?://\S+>?", "", rest).strip()
     for publisher in fmt.publisher_aliases:
-        if rest.startswith(publisher):
-            rest = rest[len(publisher) :].lstrip(" ,.")
+        at = rest.find(publisher)
+        # the publisher after the date: a date find_dates does not take as one (a bare year `1962`,
+        # `1962-1963`, `n.d.`) goes with it, never into the shelfmark
+        if at == 0 or at > 0 and _DATE_ONLY.fullmatch(rest[:at]):
+            rest = rest[at + len(publisher) :].lstrip(" ,.")
             break
     resp_start = _first_responsibility(rest, fmt)
     provenance = provenance_clauses(rest[:resp_start], fmt)
