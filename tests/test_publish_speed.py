@@ -163,7 +163,6 @@ def test_the_quick_looks_of_the_download_copy_answer_as_the_whole_text_does(data
         assert _surely_inert(text) == _plain_surely_inert(text), text
 
 
-<<<<<<< HEAD
 def test_mentions_inside_an_unprinted_alternative_at_any_depth_are_left_out_and_only_they():
     """The mentions inside an alternative the page does not print are found once per alternative
     (sitemap._hidden_mentions), not by a walk up from every mention: one deep inside such a
@@ -178,7 +177,8 @@ def test_mentions_inside_an_unprinted_alternative_at_any_depth_are_left_out_and_
 <persName ref="#g">Tamsin</persName></p></body></text></TEI>""".encode()
     root = etree.fromstring(tei)
     assert [key for m in sitemap.mentions(root) for _, key in m.keys] == ["a", "c", "d", "e", "g"]
-=======
+
+
 def test_the_word_stylesheets_test_no_predicate_in_a_pattern_of_any_element_or_text():
     # issue #15: libxslt counts a node's siblings for each pattern with a predicate it tries on it
     # (`*[…]`, `text()[…]`): the lost-text check was quadratic in a paragraph of many `choice` or
@@ -191,4 +191,3 @@ def test_the_word_stylesheets_test_no_predicate_in_a_pattern_of_any_element_or_t
             for step in template.get("match", "").split("|"):
                 step = step.strip()
                 assert not (step.startswith(("*[", "text()[")) and step.endswith("]")), step
->>>>>>> s15-f8
