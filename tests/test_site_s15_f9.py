@@ -13,10 +13,12 @@ import pytest
 from click.testing import CliRunner
 from lxml import html
 from test_publish_readings import _tei
+from test_search_folding import _Quiet
 from test_site_s13_f1 import nu_valid
 
 from tei_encoder.cli import main
 from tei_encoder.publish import Publisher
+from tei_encoder.search import search_available
 
 
 def test_a_reading_letter_is_left_out_of_the_search_index():
@@ -49,22 +51,16 @@ def test_a_gap_of_several_reasons_names_each_in_the_sites_words():
     assert gap.get("title") == "not transcribed: cancelled, deleted"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.mark.browser
 def test_search_finds_the_printed_word_and_never_its_reading_letter(tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    if not chromium or not search_available():
+        pytest.skip("Chromium or Pagefind is not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
-    tei = tmp_path / "tei"
-    tei.mkdir()
-    (tei / "log.xml").write_bytes(_tei())
     site = tmp_path / "site"
-    result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(site)])
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "log.xml").write_bytes(_tei())
+    result = CliRunner().invoke(main, ["publish", str(tmp_path / "tei"), "-o", str(site)])
     assert result.exit_code == 0, result.output
     nu_valid([site / "docs" / "log.html"])
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
