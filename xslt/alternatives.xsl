@@ -20,7 +20,7 @@
     <xsl:variable name="shown" select="(*[@pub:printed], *)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-choice'"/>
-      <xsl:attribute name="title" select="string-join((* except $shown) ! (local-name() || ': ' || f:normal(.)), '; ')"/>
+      <xsl:attribute name="title" select="string-join((* except $shown) ! (f:reading-label(.) || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
     </xsl:element>
@@ -57,6 +57,17 @@
                                                               [not(@pub:printed)][ancestor::* intersect $e])])"/>
   </xsl:function>
 
+  <!-- A reading's name as the list of readings and the hover print it: the UI string reading-NAME
+       (NAME its TEI element; the TEI name where there is none), with its witnesses (reading-witness). -->
+  <xsl:function name="f:reading-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="key" select="'reading-' || local-name($e)"/>
+    <xsl:variable name="v" select="f:ui($key)"/>
+    <xsl:variable name="label" select="if ($v = $key) then local-name($e) else $v"/>
+    <xsl:variable name="wit" select="normalize-space(translate($e/@wit, '#', ''))"/>
+    <xsl:sequence select="if ($wit) then f:ui('reading-witness', map{'label': $label, 'wit': $wit}) else $label"/>
+  </xsl:function>
+
   <!-- The listed alternatives, numbered in document order. -->
   <xsl:accumulator name="readings" as="xs:integer" initial-value="0">
     <xsl:accumulator-rule match="(tei:choice | tei:app)[f:listed(.)]" select="$value + 1"/>
@@ -68,7 +79,9 @@
     <xsl:if test="/*/@pub:readings and f:listed(.)">
       <xsl:variable name="n" select="accumulator-before('readings')"/>
       <xsl:variable name="mark" select="format-integer($n, 'a')"/>
-      <sup class="rdg-ref">
+      <!-- data-pagefind-ignore: the letter is the edition's, not a word of the text, and must not
+           join the word it follows in the search index -->
+      <sup class="rdg-ref" data-pagefind-ignore="">
         <xsl:choose>
           <xsl:when test="ancestor::*[@pub:link or @pub:href or self::tei:ref or self::tei:ptr]"><xsl:value-of select="$mark"/></xsl:when>
           <xsl:otherwise>
@@ -101,9 +114,7 @@
                 <xsl:text>] </xsl:text>
                 <xsl:for-each select="f:other-readings(.)">
                   <xsl:if test="position() > 1"><xsl:text>; </xsl:text></xsl:if>
-                  <xsl:variable name="label" select="let $key := 'reading-' || local-name(), $v := f:ui($key) return if ($v = $key) then local-name() else $v"/>
-                  <xsl:variable name="wit" select="normalize-space(translate(@wit, '#', ''))"/>
-                  <span class="rdg-label"><xsl:value-of select="if ($wit) then f:ui('reading-witness', map{'label': $label, 'wit': $wit}) else $label"/></span>
+                  <span class="rdg-label"><xsl:value-of select="f:reading-label(.)"/></span>
                   <xsl:text> </xsl:text>
                   <span class="rdg-text">
                     <xsl:call-template name="f:inherited-lang"/>
@@ -125,7 +136,7 @@
     <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
-      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (string-join((local-name(), @wit ! normalize-space(.)), ' ') || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
+      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (f:reading-label(.) || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
       <!-- notes and witness details of the entry are shown, not hidden with the other readings -->

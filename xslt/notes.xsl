@@ -54,10 +54,17 @@
     <span class="ed ed-supplied" title="{f:ui(if (@reason = 'alternate-name') then 'hover-supplied-name' else 'hover-supplied')}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
+  <!-- A gap's reasons (TEI P5 §11.4.1 att.reason: one or more tokens): each token its UI string
+       reason-TOKEN where there is one (the token as written where not), joined by reason-joiner. -->
+  <xsl:function name="f:reason" as="xs:string">
+    <xsl:param name="reason" as="attribute()?"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($reason)) ! (let $key := 'reason-' || ., $v := f:ui($key) return if ($v = $key) then . else $v), f:ui('reason-joiner'))"/>
+  </xsl:function>
+
   <xsl:template match="tei:gap">
     <!-- the reason when the TEI gives one (TEI P5 §11.4.1), else only that the passage is not transcribed -->
     <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
-                                    else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': normalize-space(@reason)})
+                                    else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': f:reason(@reason)})
                                     else f:ui('hover-gap-unknown')}">
       <!-- its description, else its extent (@quantity, else @atLeast and @atMost, with @unit; or
            @extent) and its reason, as the TEI gives them ("3 words illegible", "2–4 lines damage",
@@ -73,7 +80,7 @@
                                           else normalize-space(@extent)"/>
       <xsl:text>[</xsl:text>
       <xsl:value-of select="if (tei:desc) then f:normal(tei:desc)
-                            else if ($extent or normalize-space(@reason) and not(@reason = 'omitted')) then normalize-space(f:ui('gap-shown', map{'extent': $extent, 'reason': normalize-space(@reason)}))
+                            else if ($extent or normalize-space(@reason) and not(@reason = 'omitted')) then normalize-space(f:ui('gap-shown', map{'extent': $extent, 'reason': f:reason(@reason)}))
                             else '&#x2026;'"/>
       <xsl:text>]</xsl:text>
     </span>
