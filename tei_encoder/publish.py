@@ -610,6 +610,8 @@ class Publisher:
         warnings += sitemap.date_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
             warnings += sitemap.reference_warnings(root, self.documents)
+        if root.get(sitemap.P + "readings"):  # an entity named only in a reading the page does not print
+            warnings += sitemap.variant_only_warnings(root)
         if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
             warnings += sitemap.span_warnings(root)
         if b"graphic" in tei or b"media" in tei or b"binaryObject" in tei:  # content the page names instead of showing

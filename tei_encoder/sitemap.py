@@ -920,6 +920,38 @@ def _mark_spans(root: etree._Element) -> None:
             el.insert(0, wrapper)
 
 
+def variant_only_warnings(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[str]:
+    """Warnings, naming the line, for each entity (person, place, org) that the document names
+    only inside an alternative the page does not print (a `rdg` of an `app`, TEI P5 §12.1; the
+    other alternative of a `choice`, §3.5): such a mention has no anchor on the page
+    (`_linked` leaves it out), so the entity gets no register line and no entry page from
+    this document. LISTED, when given, is `entries(root)`. [] when every entity the
+    alternatives name is also named in the printed text; only documents with a choice or an
+    apparatus entry are searched (publish asks when `annotate` set pub:readings)."""
+    listed = entries(root) if listed is None else listed
+    printed = {key for _el, keys, _urls in _linked(root, listed) for _kind, key in keys}
+    warnings: list[str] = []
+    told: set[str] = set()
+    for container in _mention_containers(root):
+        hidden = _hidden_mentions(container)
+        for el in container.iter(*_MENTION_TAGS):
+            if el not in hidden:
+                continue
+            for target in _targets(el):
+                key = target.key
+                if not key or key in printed or key in told:
+                    continue
+                if key not in listed and not _declared_kind(el):
+                    continue  # a pointer no kind declares is never linked (`_linked`)
+                told.add(key)
+                line = f"line {el.sourceline}: " if el.sourceline else ""
+                warnings.append(
+                    f"{line}<{etree.QName(el).localname}> for {key!r}: named only in a variant reading the page "
+                    "does not print; the entity has no register line or entry page from this document"
+                )
+    return warnings
+
+
 def span_warnings(root: etree._Element) -> list[str]:
     """Warnings, naming the line, for each delSpan or addSpan (TEI P5 §11.3.1.4) whose @spanTo
     points to no element of the document, or to one not after it (itself, an element before it

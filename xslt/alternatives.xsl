@@ -20,7 +20,7 @@
     <xsl:variable name="shown" select="(*[@pub:printed], *)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-choice'"/>
-      <xsl:attribute name="title" select="string-join((* except $shown) ! (f:reading-label(.) || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
+      <xsl:attribute name="title" select="string-join((* except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
     </xsl:element>
@@ -53,8 +53,10 @@
        printed one (its others have an entry of their own where the page shows them). -->
   <xsl:function name="f:reading-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
+    <!-- a note's words are the note's, not the reading's (its mark follows the reading: notes.xsl) -->
     <xsl:sequence select="f:normal($e//text()[not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp]
-                                                              [not(@pub:printed)][ancestor::* intersect $e])])"/>
+                                                              [not(@pub:printed)][ancestor::* intersect $e])]
+                                             [not(ancestor::tei:note[ancestor::* intersect $e])])"/>
   </xsl:function>
 
   <!-- A reading's name as the list of readings and the hover print it: the UI string reading-NAME
@@ -120,6 +122,11 @@
                     <xsl:call-template name="f:inherited-lang"/>
                     <xsl:value-of select="(f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]"/>
                   </span>
+                  <!-- a note inside a reading the page does not print: its mark here, its words under Notes -->
+                  <xsl:for-each select=".//tei:note[ancestor::tei:text]">
+                    <xsl:variable name="fn" select="f:note-number(.)"/>
+                    <sup class="fn-ref"><a href="#fn-{$fn}" id="fnref-{$fn}" aria-label="{f:ui('note-in-reading', map{'n': (@n, $fn)[1]})}"><xsl:value-of select="(@n, $fn)[1]"/></a></sup>
+                  </xsl:for-each>
                 </xsl:for-each>
               </li>
             </xsl:for-each>
@@ -136,7 +143,7 @@
     <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
-      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (f:reading-label(.) || ': ' || (f:normal(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
+      <xsl:attribute name="title" select="string-join(($readings except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
       <!-- notes and witness details of the entry are shown, not hidden with the other readings -->

@@ -5,6 +5,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:pub="urn:tei-encoder:publish"
     exclude-result-prefixes="#all">
 
   <xsl:accumulator name="notes" as="xs:integer" initial-value="0">
@@ -35,7 +36,18 @@
               <xsl:if test="@n"><span class="fn-mark"><xsl:value-of select="@n || (if (matches(@n, '\p{P}$')) then ' ' else '. ')"/></span></xsl:if>
               <xsl:apply-templates/>
               <xsl:text> </xsl:text>
-              <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back', map{'n': (@n, $n)[1]})}">&#x21A9;</a>
+              <!-- back to its mark: in the text, or after the reading the page does not print that holds it
+                   (xslt/alternatives.xsl); none where no mark is made (never a link to a missing anchor) -->
+              <xsl:variable name="hidden-by" select="ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)]"/>
+              <xsl:variable name="alt" select="$hidden-by[1]/ancestor::*[self::tei:choice or self::tei:app][1]"/>
+              <xsl:choose>
+                <xsl:when test="empty($hidden-by)">
+                  <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back', map{'n': (@n, $n)[1]})}">&#x21A9;</a>
+                </xsl:when>
+                <xsl:when test="exists($alt) and /*/@pub:readings and f:listed($alt) and ($hidden-by[1] intersect f:other-readings($alt))">
+                  <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back-reading', map{'n': (@n, $n)[1]})}">&#x21A9;</a>
+                </xsl:when>
+              </xsl:choose>
             </li>
           </xsl:for-each>
         </ol>
@@ -92,7 +104,7 @@
 
   <!-- A misspelt name: as printed, with the correction on hover and in the list of readings (xslt/alternatives.xsl). -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]">
-    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:normal(tei:corr)})}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:reading-text(tei:corr[1])})}"><xsl:apply-templates select="tei:sic/node()"/></span>
     <xsl:call-template name="reading-mark"/>
   </xsl:template>
 </xsl:stylesheet>
