@@ -4,7 +4,7 @@ nor links back to an anchor the page lacks; an entry page's context sentence rea
 
 from lxml import etree, html
 
-from tei_encoder import sitemap
+from tei_encoder import sitemap, teidoc
 from tei_encoder.publish import Publisher
 
 NS = "http://www.tei-c.org/ns/1.0"
@@ -69,3 +69,27 @@ def test_a_note_in_an_unprinted_reading_stays_out_of_its_words_and_links_to_a_re
     notes = " ".join(page.xpath("//section[@class='footnotes']")[0].text_content().split())
     assert "A scribe's remark on the hour." in notes and "The editor's remark." in notes and "Grouped remark." in notes
     _no_missing_anchor(page)
+
+
+def test_an_entry_page_context_reads_as_the_document_page():
+    body = (
+        "<p><persName ref='#p1'>Ada Brenn</persName> wrote <choice><sic>teh</sic><corr>the</corr></choice> "
+        "<choice><abbr>Capt</abbr><expan>Captain</expan></choice> a letter <app><lem>slowly</lem>"
+        "<rdg wit='#B'>quickly</rdg></app> with <gap reason='illegible' quantity='3' unit='words'/> and "
+        "<del>blue</del> <add>black</add> ink.</p>"
+    )
+    root = etree.fromstring(_tei(body, PEOPLE))
+    (context,) = teidoc.mention_contexts(root)["p1"]
+    assert (
+        context.after
+        == " wrote teh Capt a letter slowly with [3 words illegible] and \u27e6blue\u27e7 \u27e8black\u27e9 ink."
+    )
+    # the gap's words are the page's
+    page = html.fromstring(Publisher().document_page(_tei(body, PEOPLE), "ferry"))
+    assert "[3 words illegible]" in page.xpath("string(//section[@class='text'])")
+    for gap, shown in (
+        ("<gap reason='damage' atLeast='2' atMost='4' unit='lines'/>", "[2\u20134 lines damage]"),
+        ("<gap reason='omitted'/>", "[\u2026]"),
+        ("<gap><desc>a torn corner</desc></gap>", "[a torn corner]"),
+    ):
+        assert teidoc.gap_words(etree.fromstring(f"<x xmlns='{NS}'>{gap}</x>")[0]) == shown
