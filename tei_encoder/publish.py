@@ -743,6 +743,9 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
   <!-- embedded data (base64) is no text: the page names it (xslt/text.xsl) -->
   <xsl:template match="t:binaryObject" priority="3"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
+  <!-- a page, column or gathering break inside a word (@break="no") parts nothing: the page shows
+       the word whole, its mark drawn by the stylesheet (xslt/text.xsl) -->
+  <xsl:template match="t:pb[@break = 'no'] | t:cb[@break = 'no'] | t:gb[@break = 'no'] | t:milestone[@break = 'no']" priority="2"/>
   <!-- white space beside a break inside a word (@break="no", TEI P5 3.11.3) parts nothing: the page
        shows one word (sitemap.annotate takes it out of the page's copy). Tested in the template, not
        in a match pattern's predicate: libxslt counts a node's siblings for each such pattern it

@@ -4,6 +4,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
@@ -100,13 +101,19 @@
     </article>
   </xsl:template>
 
-  <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. -->
+  <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. A box only for
+       each kind the document has mentions of (the kind leads pub:link, tei_encoder/sitemap.py), in
+       the registers' order; no box at all where it has none. -->
   <xsl:template name="highlight-toggle">
+    <xsl:variable name="present" select="distinct-values(//@pub:link ! substring-before(., ' '))"/>
+    <xsl:variable name="kinds" select="$registers ! ?kind[. = $present]"/>
+    <xsl:if test="exists($kinds)">
     <fieldset class="highlight" data-pagefind-ignore="">
       <legend><xsl:value-of select="f:ui('highlight')"/></legend>
-      <xsl:for-each select="$registers ! ?kind">
+      <xsl:for-each select="$kinds">
         <label><input type="checkbox" id="hl-{.}" class="hl-toggle" value="{.}"/><xsl:text> </xsl:text><xsl:value-of select="$register-label(.)"/></label>
       </xsl:for-each>
     </fieldset>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -378,10 +378,19 @@
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
     <!-- A break without a number (no @n) has its own words, not "[p. ]". -->
     <xsl:variable name="n" select="normalize-space(@n)"/>
-    <span class="pb" role="note" data-pagefind-ignore=""
-        aria-label="{if ($n) then f:ui('page-label', map{'n': $n}) else f:ui('page-label-unnumbered')}">
-      <xsl:value-of select="if ($n) then f:ui('page-marker', map{'n': $n}) else f:ui('page-marker-unnumbered')"/>
-    </span>
+    <xsl:variable name="label" select="if ($n) then f:ui('page-label', map{'n': $n}) else f:ui('page-label-unnumbered')"/>
+    <xsl:variable name="marker" select="if ($n) then f:ui('page-marker', map{'n': $n}) else f:ui('page-marker-unnumbered')"/>
+    <xsl:choose>
+      <!-- A page break inside a word (@break="no", TEI P5 §3.11.3), as a line break inside a word
+           is shown: the marker is drawn by the stylesheet (CSS content from data-sign), so that the
+           word is read, searched, copied and checked whole ("page[p. 3]joined" split it). -->
+      <xsl:when test="@break = 'no'">
+        <span class="pb pb-in-word" role="note" data-pagefind-ignore="" aria-label="{$label}" data-sign="{$marker}"></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="pb" role="note" data-pagefind-ignore="" aria-label="{$label}"><xsl:value-of select="$marker"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 </xsl:stylesheet>
