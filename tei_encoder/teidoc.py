@@ -245,8 +245,8 @@ def _shipped_strings() -> dict:
 def gap_words(gap: etree._Element) -> str:
     """A gap (TEI P5 §11.4.1) as the document page words it (xslt/notes.xsl tei:gap): its
     description, else its extent (@quantity, else @atLeast and @atMost, with @unit; or @extent)
-    and its reason ("[3 words illegible]"; UI strings gap-shown, gap-range, gap-at-least,
-    gap-at-most), else "[…]"."""
+    and its reason ("[3 words illegible]", "[2 lines cancelled, deleted]"; UI strings gap-shown,
+    gap-range, gap-at-least, gap-at-most, reason-TOKEN, reason-joiner), else "[…]"."""
     ui = _shipped_strings()
     desc = gap.find(T + "desc")
     if desc is not None:
@@ -266,7 +266,9 @@ def gap_words(gap: etree._Element) -> str:
         amount = ""
     extent = " ".join(" ".join(p for p in (amount, gap.get("unit") or "") if p).split()) if amount else norm("extent")
     if extent or (reason and reason != "omitted"):
-        return f"[{' '.join(ui['gap-shown'].replace('{extent}', extent).replace('{reason}', reason).split())}]"
+        # each reason token its UI string reason-TOKEN, joined by reason-joiner, as f:reason words it
+        worded = ui["reason-joiner"].join(ui.get(f"reason-{token}", token) for token in reason.split())
+        return f"[{' '.join(ui['gap-shown'].replace('{extent}', extent).replace('{reason}', worded).split())}]"
     return "[\u2026]"
 
 

@@ -93,3 +93,13 @@ def test_an_entry_page_context_reads_as_the_document_page():
         ("<gap><desc>a torn corner</desc></gap>", "[a torn corner]"),
     ):
         assert teidoc.gap_words(etree.fromstring(f"<x xmlns='{NS}'>{gap}</x>")[0]) == shown
+
+
+def test_a_context_sentences_gap_words_its_reasons_as_the_page_does():
+    # teidoc.gap_words follows notes.xsl's f:reason: each token its UI string, joined by reason-joiner
+    from tei_encoder.teidoc import gap_words
+
+    gap = etree.fromstring(
+        '<gap xmlns="http://www.tei-c.org/ns/1.0" quantity="2" unit="lines" reason="cancelled sampling frayed"/>'
+    )
+    assert gap_words(gap) == "[2 lines cancelled, not sampled, frayed]"
