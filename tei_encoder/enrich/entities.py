@@ -6607,6 +6607,9 @@ _ORG_HEADS = organisation_head_words()  # "party", "committee", "department"… 
 # a state's mission abroad is an organisation when named by the state's adjective ("Hungarian Legation");
 # "the Embassy of the DPRK" names the state only (the place inside is tagged; ENCODING.md §6)
 _MISSIONS = frozenset({"legation", "embassy", "consulate"})
+# a mission named by the state's name rather than its adjective ("GDR Embassy", "USSR Mission"): the state only,
+# as "the Embassy of the DPRK" (tests/fixtures/gold/README.md)
+_STATE_NAMED_MISSIONS = _MISSIONS | {"mission"}
 # "State Council", "State Committee": common words, but a state's organ (the state comes from the record)
 _STATE_BODY = re.compile(
     r"^(?:State|STATE|National|NATIONAL|People's|People’s)$"
@@ -7328,8 +7331,11 @@ def _mission_spans(ctx: _DocContext, text: str) -> list[_Span]:
         return spans
     for m in _MISSION.finditer(text):
         state = m.group("state")
-        if not (_national_adjective(ctx, state) or (state.isupper() and _place_at(ctx, state) == len(state))):
-            continue  # a state's adjective or abbreviation; "Pyongyang embassy", "Hanoi Embassy" name the city
+        if not _national_adjective(ctx, state):
+            if not (state.isupper() and _place_at(ctx, state) == len(state)):
+                continue  # a state's adjective or abbreviation; "Pyongyang embassy", "Hanoi Embassy" name the city
+            if norm(text[m.end("state") + 1 : m.end()]) in _STATE_NAMED_MISSIONS:
+                continue  # "GDR Embassy": a mission named by the state's name names the state only (the place)
         if text.startswith(" IN ", m.end()):
             continue  # a heading "USSR EMBASSY IN THE DPRK": where its name ends is not certain, the places stay
         start = m.start()
