@@ -3,7 +3,7 @@ the state's name, party organs of a region, bulletins, an unqualified ministry o
 where the record's own paper decides whose it is. Constructed records n90-n95 in our own wording."""
 
 import pytest
-from conftest import encode_text, record, tree_of, xp
+from conftest import encode_text, record, scores_as_its_gold, tree_of, xp
 
 
 def _mentions(tmp_path, body: str, header: str | None = None) -> list[tuple[str, str, str | None]]:
@@ -29,3 +29,61 @@ def test_a_mission_named_by_the_states_name_is_the_state_only(tmp_path, body, pl
 def test_a_mission_named_by_the_states_adjective_stays_an_organisation(tmp_path):
     found = _mentions(tmp_path, "The Soviet Embassy and the SOVIET EMBASSY replied.\n")
     assert [(k, t) for k, t, _ in found] == [("orgName", "Soviet Embassy"), ("orgName", "SOVIET EMBASSY")]
+
+
+def test_n90_record_scores_as_its_gold():
+    """n90: an envoy's journal ("Journal of Soviet Ambassador ...", no citation) with the ministry's stamps and
+    missions named by a state's name. Failed before: the bare "MFA" of the stamp untagged, its "Far East
+    Department" unlinked, "GDR Embassy" and "USSR Embassy" organisations with no place."""
+    scores_as_its_gold("n90_stamps_of_the_own_ministry")
+
+
+_JOURNAL = "March 14, 1959\n\n**{title}**\n\nContents:\n\nTranslation - English\n\n"  # no citation: the title alone
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: the bare MFA of a stamp untagged
+        ("[MFA stamp: Incoming No 12]\n", [("MFA", "#soviet-mfa")]),
+        # failed before: the department a record-local body
+        (
+            "[USSR MFA Stamp: Far East Department Secret]\n",
+            [("USSR MFA", "#soviet-mfa"), ("Far East Department", "#soviet-mfa-dvo")],
+        ),
+        # failed before: "MFA Far East Department" one record-local body
+        (
+            "[MFA Far East Department stamp: Incoming No 3]\n",
+            [("MFA", "#soviet-mfa"), ("Far East Department", "#soviet-mfa-dvo")],
+        ),
+        ("[Ministry of Foreign Affairs stamp: Incoming No 3]\n", [("Ministry of Foreign Affairs", "#soviet-mfa")]),
+    ],
+)
+def test_a_stamp_of_the_records_own_ministry_is_linked(tmp_path, body, expected):
+    header = _JOURNAL.format(title="Journal of Soviet Ambassador to Ruritania I. P. Sokolov")
+    found = _mentions(tmp_path, body, header)
+    assert [(t, r) for k, t, r in found if k == "orgName"] == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Record of a Conversation with the Soviet Ambassador",  # whose paper it is: not said
+        "Note on a Visit",
+    ],
+)
+def test_a_stamp_on_paper_of_no_certain_state_stays_unlinked(tmp_path, title):
+    found = _mentions(
+        tmp_path,
+        "[MFA stamp: Incoming No 12] [Ministry of Foreign Affairs stamp: No 4]\n",
+        _JOURNAL.format(title=title),
+    )
+    assert not [r for k, t, r in found if k == "orgName" and r and not r.startswith("#org-")]
+
+
+def test_a_department_of_another_states_ministry_is_not_the_listed_one(tmp_path):
+    """The authority lists the Soviet ministry's Far Eastern Department only: another state's stamp's
+    department stays a body of the record."""
+    header = _JOURNAL.format(title="Journal of Soviet Ambassador to Ruritania I. P. Sokolov")
+    found = _mentions(tmp_path, "[DPRK MFA Stamp: Far East Department]\n", header)
+    assert not [r for k, t, r in found if r == "#soviet-mfa-dvo" or r == "#soviet-mfa"]

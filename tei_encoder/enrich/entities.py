@@ -496,6 +496,7 @@ class EntityRecognizer:
             for name in names
         }
         self.state_organs = self._state_organ_index()
+        self.departments = self._department_index()
         self.squashed_persons = self._squashed_persons()
         self.patronymic_forms = self._patronymic_forms()
 
@@ -784,6 +785,26 @@ class EntityRecognizer:
                     if len(ids) == 1:
                         index.setdefault((organ, ids.pop()), set()).add(entry.xml_id)
         return {pair: frozenset(ids) for pair, ids in index.items()}
+
+    def _department_index(self) -> dict[tuple[str, tuple[str, ...]], str]:
+        """(listed body's id, a unit's key) -> the org entry whose name is that unit "of" that body ("Far
+        Eastern Department of the USSR Ministry of Foreign Affairs": ("soviet-mfa", ("far", "eastern",
+        "department")) -> soviet-mfa-dvo), from the authority's own forms; a pair two entries give is left
+        out (a wrong link is worse than none). Read by _stamp_ministries."""
+        index: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            for form in (entry.name, *entry.variants):
+                m = _UNIT_OF_BODY.match(form)
+                if m is None:
+                    continue
+                body = tuple(norm(t) for _, _, t in tokens(m["body"]))
+                owners = {f.entity_id for f in self.lexicon.get(body, ()) if f.kind == "org" and f.rank == 0}
+                if len(owners) == 1:
+                    unit = tuple(norm(t) for _, _, t in tokens(m["unit"]))
+                    index.setdefault((owners.pop(), unit), set()).add(entry.xml_id)
+        return {pair: next(iter(ids)) for pair, ids in index.items() if len(ids) == 1}
 
     def _shared_initials(self) -> dict[tuple[str, ...], tuple[tuple[str, str, str, tuple[str, ...]], ...]]:
         """Listed abbreviations that another listed body's or place's full name abbreviates to as well:
@@ -4162,6 +4183,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_affiliations(ctx, text))
     if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _may_hold_listed_abbreviation(text):
         spans.extend(_abbreviated_orgs(ctx, text))
+    if "tamp" in text and _may_name_stamp_ministry(text):  # (rare: substring tests first)
+        spans = _stamp_ministries(ctx, text, spans)
     if spans and _may_name_meeting(ctx, text):
         spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
     if not spans:
@@ -4282,6 +4305,69 @@ def _own_ministry_id(ctx: _DocContext, key: tuple[str, ...], text: str, start: i
     state = _paper_of(ctx)
     found = ctx.rec.state_organs.get(("foreign ministry", state), frozenset()) if state else frozenset()
     return next(iter(found)) if len(found) == 1 else None
+
+
+# a unit of a body, as the authority names it: "Far Eastern Department of the USSR Ministry of Foreign Affairs"
+_UNIT_WORDS = r"(?:Department|Division|Directorate|Section|Administration)"
+_UNIT_OF_BODY = re.compile(rf"(?P<unit>(?:[A-Z][\w’'-]* ){{1,4}}{_UNIT_WORDS}) of (?:the )?(?P<body>[A-Z].+)")
+_FOREIGN_MINISTRY_FORMS = state_organ_names()["foreign ministry"]
+# a ministry's stamp as a translator describes it: "[MFA stamp:", "[USSR MFA Stamp: Far East Department",
+# "[MFA Far East Department stamp:": the ministry (a state's word before it or none), a unit of it before
+# or after the stamp word
+_STAMP_MINISTRY = re.compile(
+    rf"(?<![\w’'-])(?:(?P<state>[A-Z][\w’'-]*) )?(?P<organ>{'|'.join(map(re.escape, _FOREIGN_MINISTRY_FORMS))})"
+    rf"(?: (?P<before>(?:[A-Z][\w’'-]* ){{1,3}}{_UNIT_WORDS}))? [Ss]tamp\b:?"
+    rf"(?: (?P<after>(?:[A-Z][\w’'-]* ){{1,3}}{_UNIT_WORDS})(?![\w’'-]))?"
+)
+
+
+def _may_name_stamp_ministry(text: str) -> bool:
+    """A cheap pretest of _STAMP_MINISTRY: a foreign ministry's word printed at all."""
+    return "MFA" in text or "inistry" in text or "MOFA" in text or "FMA" in text
+
+
+def _stamp_ministries(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
+    """A foreign ministry's stamp on the record's paper ("[MFA stamp: Incoming ...", "[USSR MFA Stamp: Far
+    East Department ...", "[MFA Far East Department stamp: ..."): the ministry named with a state is the
+    listed one of that name; unqualified, the ministry of the state whose paper the record is (the
+    ministry that received and filed it: _paper_of, None when the header does not make it certain); a unit
+    of it printed in the stamp is the listed unit of that ministry (the authority's "<unit> of <ministry>":
+    EntityRecognizer.departments), else an organisation of the record. The spans these give replace any
+    other over the same words; a stamp whose ministry is not certain is left to the other passes.
+    `spans`: the mentions found so far in `text`; returns them with the stamp's. TEI Guidelines 13.2.2."""
+    found: list[_Span] = []
+    for m in _STAMP_MINISTRY.finditer(text):
+        organ_start = m.start("organ")
+        xml_id = None
+        if m["state"] is not None:
+            qualified = tuple(norm(t) for _, _, t in tokens(text[m.start() : m.end("organ")]))
+            ids = {f.entity_id for f in ctx.forms(qualified) if f.kind == "org"}
+            xml_id = ids.pop() if len(ids) == 1 else None
+            organ_start = m.start()
+        else:
+            state = _paper_of(ctx)
+            own = ctx.rec.state_organs.get(("foreign ministry", state), frozenset()) if state else frozenset()
+            xml_id = next(iter(own)) if len(own) == 1 else None
+        if xml_id is None:
+            continue
+        organ = text[organ_start : m.end("organ")]
+        found.append((organ_start, m.end("organ"), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [organ]), organ))
+        unit = "before" if m["before"] is not None else "after" if m["after"] is not None else None
+        if unit is not None:
+            surface = m[unit]
+            key = tuple(norm(t) for _, _, t in tokens(surface))
+            unit_id = ctx.rec.departments.get((xml_id, key))
+            if unit_id is not None:
+                node = Node(TAGS["org"], {"ref": f"#{unit_id}"}, [surface])
+                found.append((m.start(unit), m.end(unit), node, surface))
+            else:
+                span = _record_org_span(ctx, text, m.start(unit), m.end(unit))
+                if span is not None:
+                    found.append(span)
+    if not found:
+        return spans
+    kept = [s for s in spans if not any(s[0] < f[1] and f[0] < s[1] for f in found)]
+    return kept + found
 
 
 def _listed_name_over_date(ctx: _DocContext, text: str, start: int, end: int) -> _Span | None:

@@ -37,8 +37,9 @@ def record_state_rules() -> RecordStateRules:
     raw = json.loads(resources.files("tei_encoder.data").joinpath("record-states.json").read_text(encoding="utf-8"))
     adjectives = sorted(raw["sender_adjectives"], key=len, reverse=True)
     bodies = sorted(raw["sender_bodies"], key=len, reverse=True)
+    cues = sorted(raw["sender_cues"], key=len, reverse=True)
     sender = re.compile(
-        rf"\bfrom (?:the )?(?P<adj>{'|'.join(map(re.escape, adjectives))}) (?:{'|'.join(map(re.escape, bodies))})\b"
+        rf"\b(?:{'|'.join(map(re.escape, cues))}) (?:the )?(?P<adj>{'|'.join(map(re.escape, adjectives))}) (?:{'|'.join(map(re.escape, bodies))})\b"
     )
     before = sorted(raw["own_ministry_before"], key=len, reverse=True)
     after = sorted(raw["own_ministry_after"], key=len, reverse=True)
@@ -55,8 +56,8 @@ def record_state_rules() -> RecordStateRules:
 
 def record_state(header: Header, existence: dict[str, tuple[str | None, str | None]]) -> str | None:
     """The authority id of the state whose paper the record of `header` is: the state whose ministry's
-    archive the citation names (data/record-states.json by_repository), else the state of the mission a
-    title says sent it ("Cable from the Chinese Embassy in ..."); None when neither says, when they
+    archive the citation names (data/record-states.json by_repository), else the state of the mission or
+    envoy a title says sent it ("Cable from the Chinese Embassy in ...", "Journal of Soviet Ambassador ..."); None when neither says, when they
     disagree, or when the state did not exist on the record's date (`existence`: id -> (from, to), ISO)."""
     rules = record_state_rules()
     found = set()
