@@ -87,3 +87,27 @@ def test_a_department_of_another_states_ministry_is_not_the_listed_one(tmp_path)
     header = _JOURNAL.format(title="Journal of Soviet Ambassador to Ruritania I. P. Sokolov")
     found = _mentions(tmp_path, "[DPRK MFA Stamp: Far East Department]\n", header)
     assert not [r for k, t, r in found if r == "#soviet-mfa-dvo" or r == "#soviet-mfa"]
+
+
+def test_n91_record_scores_as_its_gold():
+    """n91: a PRC FMA cable addressed "To the International Liaison Department and the Ministry of Foreign
+    Affairs:". Failed before: the addressed ministry, second of the line, unlinked."""
+    scores_as_its_gold("n91_addressees_of_a_cable")
+
+
+@pytest.mark.parametrize(
+    "line, linked",
+    [
+        ("To the Central Committee and the Ministry of Foreign Affairs: (No. 100)\n", True),  # failed before
+        ("[To] the State Council and the Ministry of Foreign Affairs:\n", True),  # failed before
+        ("To the Central Committee and the Ministry of Foreign Affairs we sent a copy.\n", False),  # no colon
+        ("We gave a note to the Central Committee and the Ministry of Foreign Affairs:\n", False),  # no cue
+    ],
+)
+def test_a_ministry_last_of_a_cables_addressees_is_the_own_ministry(tmp_path, line, linked):
+    header = (
+        'October 3, 1963\n\n**Cable from the Chinese Embassy in Ruritania**\n\nCitation:\n\n"Cable", October 3, 1963, '
+        "Wilson Center Digital Archive, PRC FMA 107-00321-04, 5-7.\n\n<https://example.org/document/1>\n\n"
+    )
+    refs = [r for k, t, r in _mentions(tmp_path, line, header) if t == "Ministry of Foreign Affairs"]
+    assert (refs == ["#prc-mfa"]) if linked else ("#prc-mfa" not in refs)

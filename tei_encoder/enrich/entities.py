@@ -64,7 +64,7 @@ from .names import (
     vocabulary,
     works_book_words,
 )
-from .record_state import addressed_ministry, record_state, record_state_rules
+from .record_state import addressed_ministry, after_other_addressees, record_state, record_state_rules
 from .shared_names import date_span, reading, shared_names, whole_country
 from .walk import last_words_start, rewrite_text
 
@@ -4292,13 +4292,14 @@ def _own_ministry_id(ctx: _DocContext, key: tuple[str, ...], text: str, start: i
     if ctx.rec.organ_keys.get(key) != "foreign ministry":
         return None
     if not addressed_ministry(text, start, end):
-        if text[:start].strip() not in ("", "the"):
+        before = text[:start]
+        if before.strip() not in ("", "the") and not after_other_addressees(before):
             return None
-        # the name opens its string: the cue may be an element's before it ("[To] the Ministry ...", the
-        # translator's supplied word), read in the record's text as one
-        flat, surface = _flat(ctx), text[start:end]
+        # the name opens its string, or other addressees do: the cue may be an element's before it ("[To] the
+        # Ministry ...", the translator's supplied word), read in the record's text as one
+        flat, surface = _flat(ctx), text[:end]
         at = flat.find(surface)
-        while at >= 0 and not addressed_ministry(flat, at, at + len(surface)):
+        while at >= 0 and not addressed_ministry(flat, at + start, at + len(surface)):
             at = flat.find(surface, at + 1)
         if at < 0:
             return None

@@ -28,6 +28,7 @@ class RecordStateRules:
     regions: dict[str, dict[str, str]]
     own_ministry_before: re.Pattern
     own_ministry_after: re.Pattern
+    own_ministry_listed: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +52,12 @@ def record_state_rules() -> RecordStateRules:
         # the cue, then "the" or nothing, right before the name (matched on the text before it)
         own_ministry_before=re.compile(rf"(?:^|(?<=[\s(\[:]))(?:{'|'.join(map(re.escape, before))})\s+(?:the\s+)?\Z"),
         own_ministry_after=re.compile(rf"\s+(?:{'|'.join(map(re.escape, after))})\b"),
+        # the cue, then another addressee and "and" ("To the Central Committee and the "): the ministry is one
+        # of the record's addressees when the list ends the line with a colon (checked after the name)
+        own_ministry_listed=re.compile(
+            rf"(?:^|(?<=[\s(\[:]))(?:{'|'.join(map(re.escape, before))})\s+(?:the\s+)?"
+            r"(?:[A-Z][\w’'-]*\s+(?:of\s+(?:the\s+)?)?){1,5}and\s+(?:the\s+)?\Z"
+        ),
     )
 
 
@@ -81,9 +88,21 @@ def record_state(header: Header, existence: dict[str, tuple[str | None, str | No
 
 def addressed_ministry(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] stands where a record names its addressee or receiver: after
-    a cue word ("[To] the", "Received by the") or before a document word ("Incoming") of
-    data/record-states.json."""
+    a cue word ("[To] the", "Received by the") or before a document word ("Incoming", "stamp") of
+    data/record-states.json, or last of a line of addressees after the cue ("To the Central Committee and
+    the Ministry of Foreign Affairs:", the colon ending the line)."""
     rules = record_state_rules()
-    return bool(rules.own_ministry_before.search(text, max(0, start - 30), start)) or bool(
-        rules.own_ministry_after.match(text, end)
-    )
+    if rules.own_ministry_before.search(text, max(0, start - 30), start) or rules.own_ministry_after.match(text, end):
+        return True
+    return text.startswith(":", end) and bool(rules.own_ministry_listed.search(text, max(0, start - 80), start))
+
+
+# what may stand between a cue the translator supplied ("[To]", its own element) and a ministry last of the
+# addressees: "the State Council and the "
+_ADDRESSEES_BEFORE = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w’'-]*\s+(?:of\s+(?:the\s+)?)?){1,5}and\s+(?:the\s+)?")
+
+
+def after_other_addressees(before: str) -> bool:
+    """Whether `before`, the text of a string before a ministry's name, is other addressees and "and" only
+    ("the State Council and the "): the cue of the line may then stand before the string (a supplied "[To]")."""
+    return _ADDRESSEES_BEFORE.fullmatch(before) is not None
