@@ -102,6 +102,8 @@ class LinkRules:
     place_adjectives: frozenset[str]  # folded: "communist" of "the Communist China" qualifies the same place
     # "council" of "the Administrative council of DPRK": between a capitalised word and "of <known name>", one body
     unit_of_body_nouns: frozenset[str] = frozenset()
+    # "regional" of "East Slovakia regional committee": a party committee's level after a place's name
+    committee_levels: frozenset[str] = frozenset()
     region_words: frozenset[str] = frozenset()  # "Oblast": after an unknown name, a region of the record
     place_noun_keys: frozenset[str] = frozenset()  # feature and region words, lower-cased (the name pass's keys)
     # "Hall", "Castle" (also in feature_words): a building; never a longer name's start before "of (the)"
@@ -161,6 +163,7 @@ def gazetteer_link_rules() -> LinkRules:
         event_nouns=frozenset(raw["event_nouns"]),
         org_part_nouns=frozenset(raw["org_part_nouns"]),
         unit_of_body_nouns=frozenset(raw.get("unit_of_body_nouns", ())),
+        committee_levels=frozenset(raw.get("committee_levels", ())),
         place_adjectives=frozenset(w.lower() for w in raw["place_adjectives"]),
         region_words=frozenset(raw.get("region_words", ())),
         place_noun_keys=frozenset(

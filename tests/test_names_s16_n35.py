@@ -111,3 +111,40 @@ def test_a_ministry_last_of_a_cables_addressees_is_the_own_ministry(tmp_path, li
     )
     refs = [r for k, t, r in _mentions(tmp_path, line, header) if t == "Ministry of Foreign Affairs"]
     assert (refs == ["#prc-mfa"]) if linked else ("#prc-mfa" not in refs)
+
+
+def test_n92_record_scores_as_its_gold():
+    """n92: a party's committees of regions ("East Slovakia regional committee", "the Transcarpathian Oblast
+    committee of the Ukrainian CP", "the Leningrad city committee"). Failed before: the places tagged and the
+    committees lost, "Ukrainian CP" alone."""
+    scores_as_its_gold("n92_committees_of_regions")
+
+
+@pytest.mark.parametrize(
+    "body, org",
+    [
+        ("The Leningrad city committee met.\n", "Leningrad city committee"),  # failed before: Leningrad
+        ("The Moscow district committee of the CPSU met.\n", "Moscow district committee of the CPSU"),
+        ("He met the East Slovakia regional committee.\n", "East Slovakia regional committee"),
+        (
+            "The Shanghai municipal committee of the Communist Party met.\n",
+            "Shanghai municipal committee of the Communist Party",
+        ),
+        ("The Rovno Oblast committee of the Ukrainian CP met.\n", "Rovno Oblast committee of the Ukrainian CP"),
+    ],
+)
+def test_a_partys_committee_of_a_region_is_one_organisation(tmp_path, body, org):
+    found = _mentions(tmp_path, body)
+    assert [(k, t) for k, t, _ in found] == [("orgName", org)]
+
+
+@pytest.mark.parametrize(
+    "body, place",
+    [
+        ("The Kiev committee of writers met.\n", "Kiev"),  # no level, no party: no party's committee
+        ("In Moscow, committee members met.\n", "Moscow"),
+    ],
+)
+def test_a_place_before_another_committee_stays_a_place(tmp_path, body, place):
+    found = _mentions(tmp_path, body)
+    assert [(k, t) for k, t, _ in found] == [("placeName", place)]

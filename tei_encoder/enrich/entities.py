@@ -5070,6 +5070,11 @@ def _unlisted_region(ctx: _DocContext, text: str, toks, i: int, spans: list) -> 
     if norm(word) in v.given or norm(word) in v.east_asian_family:
         return None  # a person's name part ("Kim Island" may be named after him)
     start, end = toks[i][0], toks[i + 1][1]
+    after = _word_after(text, toks, i + 2)
+    if after is not None and (after == "committee" or after in ctx.rec.link_rules.committee_levels):
+        committee = _committee_of_region(ctx, text, toks, i + 2)
+        if committee is not None:  # "the Transcarpathian Oblast committee of the Ukrainian CP": the party's organ
+            return _record_org_span(ctx, text, start, committee)
     return _unlinked_place(ctx, start, end, text[start:end], (norm(word), norm(toks[i + 1][2])))
 
 
@@ -5758,6 +5763,14 @@ def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spa
     after = _word_after(text, toks, j)
     if kind == "place" and after is not None and after.islower() and after in rules.org_part_nouns:
         start, stop = toks[i][0], toks[j][1]
+    elif kind == "place" and after is not None and (after == "committee" or after in rules.committee_levels):
+        committee = _committee_of_region(ctx, text, toks, j)
+        if committee is None:
+            return None
+        start, stop = toks[i][0], committee
+        direction = _DIRECTION_BEFORE.search(text, max(0, start - 7), start)
+        if direction is not None:
+            start = direction.start()  # "East Slovakia regional committee": the direction is the region's
     else:
         k = i - 1 if i > 0 and toks[i - 1][2] == "the" else i
         if k < 3 or toks[k - 1][2] != "of" or toks[k - 2][2] not in rules.unit_of_body_nouns or not caps[k - 3]:
@@ -5771,6 +5784,33 @@ def _unit_of_body(ctx: _DocContext, text: str, toks, caps, i: int, end: int, spa
     if spans and spans[-1][1] > start and spans[-1][0] < start:
         return None  # the unit's first word ends another mention
     return _record_org_span(ctx, text, start, stop)
+
+
+# "of the Ukrainian CP", "of the CPSU": the party whose committee of a region it is (capitalised words after "of")
+_OF_PARTY = re.compile(rf" of (?:the )?(?P<party>(?:[{UPPER}][\w’'-]* ){{0,4}}[{UPPER}][\w’'-]*)")
+
+
+def _committee_of_region(ctx: _DocContext, text: str, toks, j: int) -> int | None:
+    """Where a party's committee of a region ends when the tokens from j, right after a place's name, are
+    "committee" or a level of one (data/gazetteer.json committee_levels: "East Slovakia regional committee",
+    "the Transcarpathian Oblast committee"), one space apart: after "of (the) <party>" when a party follows (a
+    listed party, or capitalised words ending in a party's word or abbreviation: "of the Ukrainian CP"), else
+    after "committee" when a level stands before it; None when no such committee is printed there."""
+    k = j + 1 if toks[j][2] != "committee" else j
+    if k >= len(toks) or toks[k][2] != "committee" or text[toks[j][1] : toks[k][0]] not in ("", " "):
+        return None
+    if text[toks[j][0] - 1 : toks[j][0]] != " ":
+        return None  # "Kiev, party committee": a comma or line between
+    stop = toks[k][1]
+    m = _OF_PARTY.match(text, stop)
+    if m is not None:
+        party = m["party"]
+        last = party.rsplit(" ", 1)[-1]
+        key = tuple(norm(t) for _, _, t in tokens(party))
+        listed = {f.entity_id for f in ctx.forms(key) if f.kind == "org"}
+        if listed or last in ("Party", "PARTY") or (2 <= len(last) <= 5 and last.isupper() and last.endswith("P")):
+            return m.end()
+    return stop if k > j else None  # "the Kiev committee of experts": no level, no party; no party's committee
 
 
 def _organ_initials_of_party(ctx: _DocContext, word: str, name: str, length: int) -> bool:
