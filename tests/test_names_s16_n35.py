@@ -148,3 +148,18 @@ def test_a_partys_committee_of_a_region_is_one_organisation(tmp_path, body, org)
 def test_a_place_before_another_committee_stays_a_place(tmp_path, body, place):
     found = _mentions(tmp_path, body)
     assert [(k, t) for k, t, _ in found] == [("placeName", place)]
+
+
+def test_n93_record_scores_as_its_gold():
+    """n93: an embassy's telegraphic address ("Embamex"), a named body of an international organisation
+    ("Organ of Consultation"), fleets. Failed before: none of them tagged."""
+    scores_as_its_gold("n93_cable_addresses_and_organs")
+
+
+@pytest.mark.parametrize("word", ["Embassy", "Embassies", "Embargo", "Embarrassed", "Embankment"])
+def test_a_word_beginning_as_a_cable_address_is_no_body(tmp_path, word):
+    assert not _mentions(tmp_path, f"{word} was the word.\n")
+
+
+def test_a_cable_address_in_capitals_is_a_body(tmp_path):
+    assert [(k, t) for k, t, _ in _mentions(tmp_path, "The EMBACUBA cable came.\n")] == [("orgName", "EMBACUBA")]

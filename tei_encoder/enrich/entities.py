@@ -4183,6 +4183,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_affiliations(ctx, text))
     if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _may_hold_listed_abbreviation(text):
         spans.extend(_abbreviated_orgs(ctx, text))
+    if "Emba" in text or "EMBA" in text:
+        spans.extend(_mission_cable_addresses(ctx, text))
     if "tamp" in text and _may_name_stamp_ministry(text):  # (rare: substring tests first)
         spans = _stamp_ministries(ctx, text, spans)
     if spans and _may_name_meeting(ctx, text):
@@ -4320,6 +4322,25 @@ _STAMP_MINISTRY = re.compile(
     rf"(?: (?P<before>(?:[A-Z][\w’'-]* ){{1,3}}{_UNIT_WORDS}))? [Ss]tamp\b:?"
     rf"(?: (?P<after>(?:[A-Z][\w’'-]* ){{1,3}}{_UNIT_WORDS})(?![\w’'-]))?"
 )
+
+
+# a mission's telegraphic address: "Emba" and the first letters of its state's name ("Embamex", "EMBACUBA")
+_CABLE_ADDRESS = re.compile(r"(?<![\w’'-])(?:Emba|EMBA)(?P<stem>[a-z]{3,8}|[A-Z]{3,8})(?![\w’'-])")
+
+
+def _mission_cable_addresses(ctx: _DocContext, text: str) -> list[_Span]:
+    """An embassy's telegraphic address ("Embamex", the Mexican embassy's; "EMBACUBA"): "Emba" and three to
+    eight letters that begin a gazetteer country's name, one word. An organisation of the record, linked to
+    no entry (which state's embassy in which capital the address alone does not say). TEI 13.2.2."""
+    spans: list[_Span] = []
+    for m in _CABLE_ADDRESS.finditer(text):
+        stem = m["stem"].lower()
+        if not any(name.startswith(stem) for name in _country_names()):
+            continue  # "Embassy", "Embargo", "Embarrassed": no state's name
+        span = _record_org_span(ctx, text, m.start(), m.end())
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 def _may_name_stamp_ministry(text: str) -> bool:
