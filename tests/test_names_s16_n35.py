@@ -163,3 +163,19 @@ def test_a_word_beginning_as_a_cable_address_is_no_body(tmp_path, word):
 
 def test_a_cable_address_in_capitals_is_a_body(tmp_path):
     assert [(k, t) for k, t, _ in _mentions(tmp_path, "The EMBACUBA cable came.\n")] == [("orgName", "EMBACUBA")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The March CC [Central Committee] session was held. The CC met again.\n",  # failed before: CC x2
+        "The March CC session was held. Later the CC met.\n",  # failed before: CC x2
+    ],
+)
+def test_an_organ_every_party_has_after_a_month_is_no_body(tmp_path, body):
+    assert not _mentions(tmp_path, body)
+
+
+def test_a_partys_organ_after_a_month_keeps_its_party(tmp_path):
+    found = _mentions(tmp_path, "The December KWP CC Plenum met.\n")
+    assert [(k, t) for k, t, _ in found] == [("orgName", "KWP CC")]

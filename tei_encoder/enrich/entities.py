@@ -7119,6 +7119,8 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         elif first_end > 0 and text[start].isupper() and _NUMBERED_MEETING.match(text, start):
             start = first_end + 1  # "the VIII CC PUWP Plenum": the number counts the meetings, no body's name
+        if first_end > 0 and start == first_end + 1 and text[start:end] in ctx.rec.names.organ_abbreviations:
+            continue  # "the March CC session": an organ every party has, alone; no body of the record
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
         end = _tail_expansion_end(text, start, end)
