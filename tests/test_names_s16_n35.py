@@ -179,3 +179,22 @@ def test_an_organ_every_party_has_after_a_month_is_no_body(tmp_path, body):
 def test_a_partys_organ_after_a_month_keeps_its_party(tmp_path):
     found = _mentions(tmp_path, "The December KWP CC Plenum met.\n")
     assert [(k, t) for k, t, _ in found] == [("orgName", "KWP CC")]
+
+
+def test_n94_record_scores_as_its_gold():
+    """n94: parties named by their own word, then "party" in lower case ("the Ba'ath party", "the Wafd
+    party"). Failed before: neither tagged."""
+    scores_as_its_gold("n94_parties_named_in_lower_case")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Then the Labour party won.\n",  # a dictionary word
+        "Then the ruling party won.\n",
+        "Then the Hungarian party wrote.\n",  # a state's adjective: the mission pass's rule, lower case no name
+        "Then the Kim party left.\n",  # a family name
+    ],
+)
+def test_a_word_of_another_kind_before_party_in_lower_case_is_no_party(tmp_path, body):
+    assert not [t for k, t, _ in _mentions(tmp_path, body) if k == "orgName"]

@@ -4183,6 +4183,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans.extend(_affiliations(ctx, text))
     if "he " in text or _PREPOSITION_ABBREVIATION_CUE.search(text) or _may_hold_listed_abbreviation(text):
         spans.extend(_abbreviated_orgs(ctx, text))
+    if " party" in text and "he " in text:  # (substring tests first)
+        spans.extend(_named_parties_in_lower_case(ctx, text))
     if "Emba" in text or "EMBA" in text:
         spans.extend(_mission_cable_addresses(ctx, text))
     if "tamp" in text and _may_name_stamp_ministry(text):  # (rare: substring tests first)
@@ -4322,6 +4324,36 @@ _STAMP_MINISTRY = re.compile(
     rf"(?: (?P<before>(?:[A-Z][\w’'-]* ){{1,3}}{_UNIT_WORDS}))? [Ss]tamp\b:?"
     rf"(?: (?P<after>(?:[A-Z][\w’'-]* ){{1,3}}{_UNIT_WORDS})(?![\w’'-]))?"
 )
+
+
+# "the Ba'ath party", "the Wafd party": a party's own name, then "party" in lower case
+_PARTY_IN_LOWER_CASE = re.compile(r"(?<![\w’'-])(?:the|The) (?P<name>[A-Z][a-z]*['’]?[a-z]+) party(?![\w’'-])")
+
+
+def _named_parties_in_lower_case(ctx: _DocContext, text: str) -> list[_Span]:
+    """A party named by its own word, then "party" in lower case, after "the" ("the Ba'ath party", "the Wafd
+    party"): an organisation of the record, unlinked unless the lists know that exact name, when the word is
+    no dictionary word, title, national adjective, given or family name, and no known place's or person's
+    name ("the Labour party", "the Soviet party", "the Kim party" keep their readings). TEI 13.2.2."""
+    v = ctx.rec.names
+    spans: list[_Span] = []
+    for m in _PARTY_IN_LOWER_CASE.finditer(text):
+        word = m["name"]
+        key = norm(word)
+        if v.is_common_word(word) or v.is_title_word(word) or _NATIONAL.match(word) or ctx.forms((key,)):
+            continue
+        if key in v.given or key in v.east_asian_family or key in v.vietnamese_family or key in v.not_names:
+            continue
+        start, end = m.start("name"), m.end()
+        listed = {f.entity_id for f in ctx.forms(_org_key(text[start:end])) if f.kind == "org"}
+        if len(listed) == 1:
+            xml_id = listed.pop()
+            spans.append((start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [text[start:end]]), text[start:end]))
+            continue
+        span = _record_org_span(ctx, text, start, end)
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 # a mission's telegraphic address: "Emba" and the first letters of its state's name ("Embamex", "EMBACUBA")
