@@ -109,9 +109,11 @@ _FIRST_INITIAL = (
 _INITIALS_NAME = re.compile(
     rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
 )
-# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.")
+# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.");
+# two initials run together may have a capitalised word after them ("Ratanov, A.P. Original No. 255", a
+# signature before a file's line: the listed abbreviations, "Kissinger, U.S. Secretary", are kept out by the scan)
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
+    rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!(?<![{UPPER}]\.[{UPPER}]\.)\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
@@ -335,7 +337,19 @@ def _token_keys(
     caps = list(map(str.isupper, map(_FIRST_LETTER, words)))
     if "l-" in text:  # "al-Azhari", a surname with its particle joined in lower case, begins a name too
         caps = [c or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for c, w in zip(caps, words)]
+    if any(f"{p}-" in text for p in _HYPHEN_PREFIXES):  # "post-Moscow": a place after a prefix (few strings)
+        caps = [c or _after_hyphen_prefix(w) is not None for c, w in zip(caps, words)]
     return toks, tuple(map(norm, words)), tuple(caps), tuple(compress(range(len(caps)), caps))
+
+
+_HYPHEN_PREFIXES = gazetteer_link_rules().hyphen_prefixes  # "post" of "post-Moscow" (gazetteer.json)
+
+
+def _after_hyphen_prefix(word: str) -> int | None:
+    """Where the capitalised name after a lower-case prefix and its hyphen begins in `word` ("post-Moscow":
+    5; gazetteer.json hyphen_prefixes), or None when `word` has no such prefix."""
+    prefix, hyphen, rest = word.partition("-")
+    return len(prefix) + 1 if hyphen and rest[:1].isupper() and prefix in _HYPHEN_PREFIXES else None
 
 
 _WORD_OF = itemgetter(2)  # a token's word
@@ -2037,6 +2051,8 @@ def _rule_names(
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         if _is_prefixed_state(rec, m.group(0)):
             continue  # "P.R. Romania": a state prefix and a listed place, never a person
+        if _is_numbered_heading(rec, m.group(0)):
+            continue  # "Appendix V. Information Report": a section's numeral and a common word, no person
         if _is_listed_abbreviation(rec, m.group(0)):
             continue  # "for the U.N. Goulart's emissary": a listed body's initials end a sentence, no name's
         if _is_title_initial(v, text, m.start()):
@@ -2059,8 +2075,8 @@ def _rule_names(
             names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
     for m in _INVERTED_NAME.finditer(text) if initials else ():
         surname, _, letters = m.group("name").partition(",")
-        if _is_listed_abbreviation(rec, letters.strip()):
-            continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's
+        if _is_listed_abbreviation(rec, letters.strip()) or _listed_non_person(rec, surname):
+            continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's; "Moscow, A.P."
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
@@ -2291,6 +2307,20 @@ def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) ->
             return False  # "I. S." may be this person's initials
         fitting += initial in letters
     return fitting == 1
+
+
+def _is_numbered_heading(rec: EntityRecognizer, name: str) -> bool:
+    """Whether an initials-and-surname match (an _INITIALS_NAME match, `name`) is a section's Roman numeral
+    and a heading's word ("V. Information Report", "II. Conclusions"): one initial, a numeral's letter
+    (I, V, X), then a dictionary word no list holds as a surname. Inputs: the recogniser and the match's
+    text; no errors. A person's initial before a surname that is a common word stays a name only when the
+    surname is listed (TEI 13.2.1: a wrong person is worse than none)."""
+    if name[0] not in "IVX" or name[1] != ".":
+        return False
+    word = name[2:].split(maxsplit=1)[0] if name[2:].strip() else ""
+    if not word or len(word) < 2 or word[1] == ".":
+        return False
+    return norm(word) not in rec.surnames and rec.names.is_common_word(word)
 
 
 def _occurrences_of(text: str, needle: str) -> Iterator[int]:
@@ -4829,8 +4859,13 @@ def _hyphen_joined_places(
     railroad"). Between or beside listed places, the capitalised parts no list knows that stand together
     are one place of the record, unlinked ("Zamyn-Uud"), when none is a dictionary word, title or name
     part. Anything else (a hyphenated surname or given name, "Sino-Soviet", "Niculescu-Mizil") gives no
-    span."""
+    span. A lower-case prefix ("post-Moscow", "the pro-US line"; _after_hyphen_prefix) is passed over, and
+    one listed place is then enough, as it is beside national adjectives ("US-Cuban relations", "the
+    Cuban-US talks": the listed place only, the adjective names no place)."""
     start, _, word = tok
+    skip = _after_hyphen_prefix(word) if not word[:1].isupper() else None
+    if skip:
+        start, word = start + skip, word[skip:]
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
         return []
@@ -4842,6 +4877,13 @@ def _hyphen_joined_places(
     kinds = ["place" if x else "person" for x in ids]
     ids = [x or _listed_person_id(ctx, p) for x, p in zip(ids, parts)]
     listed = sum(1 for x in ids if x)
+    if listed == 1 and "place" in kinds and (skip or all(x or _NATIONAL.match(p) for x, p in zip(ids, parts))):
+        # one listed place after a prefix or beside national adjectives: that place alone
+        return [
+            _dated_span(ctx, text, start + word.index(p), start + word.index(p) + len(p), p, x)
+            for x, p, k in zip(ids, parts, kinds)
+            if x and k == "place"
+        ][:1]
     if listed < 2 and not (listed == 1 and "place" in kinds and after in ctx.rec.link_rules.route_nouns):
         return []
     v = ctx.rec.names
@@ -7939,6 +7981,8 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
         # surname, not a listed surname misspelt; unless that word is a title (`Comrade Kudryavstev`)
         return None
     key = norm(word)
+    if key not in ctx.rec.surnames and ctx.rec.names.is_common_word(word):
+        return None  # "Party, Government and Nation": a dictionary word is no listed surname misspelt (Nasution)
     if _listed_stems(ctx.rec, key):
         return None  # a listed surname with letters added (`Khrushcheva`, a woman's form; an inflection)
     if any(key.endswith(ending) and key[: -len(ending)] in ctx.rec.surnames for ending in _SURNAME_ENDINGS):
