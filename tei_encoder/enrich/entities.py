@@ -35,6 +35,7 @@ from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
+    abbreviated_given_names,
     body_abbreviations,
     body_ranks,
     body_title_words,
@@ -480,7 +481,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[{UPPER}]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di|ibn|bin|bint)(?=\s+[{UPPER}]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"; as a trie
         # (trie_regex: the longest role first, as an alternation sorted longest first, so the same matches),
@@ -490,10 +491,15 @@ class EntityRecognizer:
         self.name_list = re.compile(
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
-        # begins with the literal "he" (a fast scan), the "T"/"t" before it read by the lookbehind
+        # begins with the literal "he" (a fast scan), the "T"/"t" before it read by the lookbehind; one lower-case
+        # word may qualify the role ("the energy minister Neporozhny", "the trade minister …")
         self.role_name = re.compile(
-            rf"he(?<=(?<![\w])[Tt]he)\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
+            rf"he(?<=(?<![\w])[Tt]he)\s(?:[a-z]{{3,}}\s)?(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
         )
+        # a role in lower case after a lower-case word that qualifies it, no article ("talks with energy
+        # minister Neporozhny"); the role then one space then a capital: the scan tries the roles' first
+        # letters only, and the word before is read back (_qualified_role_names)
+        self.qualified_role = re.compile(rf"(?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         # a verb of speech or address (names.json speech_verbs, verbs_of_address) after a space: the scan looks
@@ -2022,6 +2028,11 @@ def _rule_names(
         run = _name_run_of(v, m.group("name"), runs)
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
+    for m in rec.qualified_role.finditer(text):  # "with energy minister Neporozhny": no article before
+        name = _NAME_AFTER_ROLE.match(text, m.end())
+        run = _name_run_of(v, name.group(0), runs) if name else ""
+        if run and not any(v.is_common_word(w) or v.is_title_word(w) for w in run.split()):
+            names.append(run)
     names.extend(_cued_names(rec, text, runs))
     if any(ending in text for ending in v.married_name_endings):
         names.extend(_married_names(rec, text))
@@ -2069,6 +2080,8 @@ def _rule_names(
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run_of(v, m.group(0), runs))
+    if ". " in text and any(f"{a}. " in text for a in _ABBREVIATED_GIVEN):  # (few strings hold one)
+        names.extend(_abbreviated_given_names(rec, text))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
@@ -2307,6 +2320,29 @@ def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) ->
             return False  # "I. S." may be this person's initials
         fitting += initial in letters
     return fitting == 1
+
+
+_NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporozhny" after "energy minister "
+_ABBREVIATED_GIVEN = abbreviated_given_names()
+_ABBREVIATED_GIVEN_CAPS = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
+)
+
+
+def _abbreviated_given_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names of a given name abbreviated by its first letters (names.json abbreviated_given_names) and a
+    surname in capitals ("Report St. KIRYLUK": Stanisław Kiryluk), the surname no listed place, body or
+    title; as printed. Inputs: the recogniser and a string; no errors. TEI 13.2.1 (a persName as printed)."""
+    found = []
+    for m in _ABBREVIATED_GIVEN_CAPS.finditer(text):
+        surname = m.group(0).rsplit(" ", 1)[1]
+        if (
+            not _listed_non_person(rec, surname)
+            and not rec.names.is_title_word(surname)
+            and norm(surname) not in rec.names.not_names
+        ):
+            found.append(m.group(0))
+    return found
 
 
 def _is_numbered_heading(rec: EntityRecognizer, name: str) -> bool:
@@ -2575,6 +2611,9 @@ def _joined_particle(v, word: str) -> bool:
     return bool(rest) and rest[0].isupper() and particle in v.particles
 
 
+_PARTICLES_INSIDE = frozenset({"van", "von", "de", "da", "der", "del", "di", "ibn", "bin", "bint"})
+
+
 def _name_run(v, words: list[str]) -> str:
     """The words of a name at the start of `words`: initials, name words and particles, up to the first
     title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
@@ -2590,7 +2629,7 @@ def _name_run(v, words: list[str]) -> str:
         if _IS_INITIAL.fullmatch(bare):
             out.append(word)
             continue
-        if bare in ("van", "von", "de", "da", "der", "del", "di") and out:
+        if bare in _PARTICLES_INSIDE and out:  # "Muhammad ibn Saud": an Arabic name's "son of" too
             out.append(word)
             continue
         if not out and v.is_title_word(bare) and k + 1 < len(words):
@@ -7850,6 +7889,8 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # an East Asian name, the given name after a comma: "Pak, Tong-Jin"
         if gap in ("'", "’") and toks[k + 1][2] == "s":
             continue  # a possessive inside a name: "Democratic People's Republic of Korea"
+        if gap == ". " and toks[k][2] in _ABBREVIATED_GIVEN:
+            continue  # a given name abbreviated: "St. KIRYLUK" (names.json abbreviated_given_names)
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
             return False
         if gap == "" and not toks[k][2].endswith("."):
