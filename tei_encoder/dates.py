@@ -178,12 +178,13 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("last-month", rf"\b[Ll]ast\s+{_MONTH}\b(?![,.]?\s*\d)(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("bare-month", rf"{_BARE_MONTH}(?![,.]?\s*\d)"),
     # a month naming a meeting: "the October plenum", "the December Plenum", the body's abbreviation between
-    # ("the CPSU October plenum"); a year printed after the meeting is its year ("the April plenum of 1962")
+    # ("the CPSU October plenum") or after it ("the March CC session"); a year printed after the meeting is its year ("the April plenum of 1962")
     (
         "meeting-month",
         r"(?:(?<=\bthe )|(?<=[A-Z][A-Z] ))"
         r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-        r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b(?:\s+(?:in|of)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)",
+        r"(?=\s+(?:[A-Z]{2,5}\s+)?"  # the body's abbreviation between: "the March CC session"
+        r"(?i:plenum|plenary|session|congress|conference)\b(?:\s+(?:in|of)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)",
     ),
     # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
     # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)

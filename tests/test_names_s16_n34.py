@@ -138,3 +138,17 @@ def test_historical_regions_are_listed_places(tmp_path):
         tmp_path, record("A federation of Bohemia and Moravia; the question of West Irian.\n"), "//t:text//t:placeName"
     )
     assert found == [("Bohemia", "#bohemia"), ("Moravia", "#moravia"), ("West Irian", "#west-irian")]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: no date (the body's abbreviation stood between the month and the meeting)
+        ("He brought the materials of the March CC session.\n", [("March", "1955-03")]),
+        ("He brought the materials of the March CC plenum.\n", [("March", "1955-03")]),
+        ("He brought the March CC decisions.\n", []),  # no meeting noun: no date
+    ],
+)
+def test_a_month_naming_a_meeting_with_the_body_between(tmp_path, body, expected):
+    found = _mentions(tmp_path, dated_record(body, "June 28, 1955"), "//t:text//t:body//t:date")
+    assert found == expected

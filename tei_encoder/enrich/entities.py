@@ -2660,11 +2660,7 @@ def _name_run(v, words: list[str]) -> str:
         if possessive or raw != word and not raw.endswith("]"):
             break
     hungarian = len(out) == 2 and _IS_INITIAL.fullmatch(out[1]) and not _IS_INITIAL.fullmatch(out[0])
-    while (
-        out
-        and not hungarian
-        and (out[-1] in ("van", "von", "de", "da", "der", "del", "di") or _IS_INITIAL.fullmatch(out[-1]))
-    ):
+    while out and not hungarian and (out[-1] in _PARTICLES_INSIDE or _IS_INITIAL.fullmatch(out[-1])):
         out.pop()  # a name ends on a name word, not on an initial or particle
     return " ".join(out)
 
