@@ -152,3 +152,16 @@ def test_historical_regions_are_listed_places(tmp_path):
 def test_a_month_naming_a_meeting_with_the_body_between(tmp_path, body, expected):
     found = _mentions(tmp_path, dated_record(body, "June 28, 1955"), "//t:text//t:body//t:date")
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: no place (the authority lacked the state's abbreviations and its short name)
+        ("The Ambassadors of the PRC, Qiao Xiaoguang, and the PNR agreed.\n", [("PRC", "#china"), ("PNR", "#poland")]),
+        ("The Embassy of the Polish Republic sent it.\n", [("Polish Republic", "#poland")]),
+        ("The consul of the PRL came.\n", [("PRL", "#poland")]),
+    ],
+)
+def test_a_state_named_by_its_abbreviation_of_another_language(tmp_path, body, expected):
+    assert _mentions(tmp_path, record(body), "//t:text//t:placeName") == expected
