@@ -2029,8 +2029,8 @@ def _rule_names(
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
     for m in rec.qualified_role.finditer(text):  # "with energy minister Neporozhny": no article before
-        name = _NAME_AFTER_ROLE.match(text, m.end())
-        run = _name_run_of(v, name.group(0), runs) if name else ""
+        after_role = _NAME_AFTER_ROLE.match(text, m.end())
+        run = _name_run_of(v, after_role.group(0), runs) if after_role else ""
         if run and not any(v.is_common_word(w) or v.is_title_word(w) for w in run.split()):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
