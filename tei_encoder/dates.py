@@ -78,6 +78,7 @@ _MONTH_WORD_FORMS = (
 _MONTH_WORDS = f"(?:{_any_case(_MONTH_WORD_FORMS, escape=False)})"
 _MONTH = rf"(?P<month>{_MONTH_WORDS})"
 _DAY = r"(?P<day>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"  # "28th", also typed apart: "28 th September"
+_ROMAN = "XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I"  # a month in Roman numerals, the longest first
 _DAY2 = r"(?P<day2>[0-3]?\d)(?: ?(?:st|nd|rd|th)\b)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 # a year the editor completed in brackets: "5 March [19]56", "16 April [1965]" (the brackets are dropped from the value)
@@ -177,18 +178,24 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("last-month", rf"\b[Ll]ast\s+{_MONTH}\b(?![,.]?\s*\d)(?!\s+(?:of\s+)?(?:1[5-9]|20)\d\d)"),
     ("bare-month", rf"{_BARE_MONTH}(?![,.]?\s*\d)"),
     # a month naming a meeting: "the October plenum", "the December Plenum", the body's abbreviation between
-    # ("the CPSU October plenum"); a year printed after the meeting is its year ("the April plenum of 1962")
+    # ("the CPSU October plenum") or after it ("the March CC session"); a year printed after the meeting is its year ("the April plenum of 1962")
     (
         "meeting-month",
         r"(?:(?<=\bthe )|(?<=[A-Z][A-Z] ))"
         r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-        r"(?=\s+(?i:plenum|plenary|session|congress|conference)\b(?:\s+(?:in|of)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)",
+        r"(?=\s+(?:[A-Z]{2,5}\s+)?"  # the body's abbreviation between: "the March CC session"
+        r"(?i:plenum|plenary|session|congress|conference)\b(?:\s+(?:in|of)\s+(?P<year>1[5-9]\d\d|20\d\d)\b)?)",
     ),
     # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
     # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)
     ("year-range", r"\b(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])"),
     # (a year then `. 9. 28` opens a year-first date with spaces: iso-short below takes it)
     ("year", rf"{_BARE_YEAR}(?![-–/.]?\d|\.\s(?:1[0-2]|0?[1-9])\.\s?[0-3]?\d(?![\w-]|\.\d))"),
+    # a stretch of days with Roman months, the year printed once at its end: "31.V – 21.VI.1953" (one range)
+    (
+        "roman-range",
+        rf"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>{_ROMAN})\.?\s*[-–]\s*(?P<day2>[0-3]?\d)\.\s?(?P<roman2>{_ROMAN})(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)",
+    ),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
@@ -196,6 +203,9 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ),
     # a stamp's date on a line of its own, spaces for the dots: "26 X 63" (in running text "room 3 XI 1962" is none)
     ("roman", r"^(?P<day>[0-3]?\d) (?P<roman>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I) (?P<year>(?:1[5-9]|20)?\d\d)$"),
+    # a stamp's day and Roman month without a year, ending its line after a dash or alone on it: "No. 2114/55 -
+    # 10 X", "10.X." (the record's year; in running text "room 3 XI" or "10 X" mid-line is none)
+    ("roman-dm", rf"(?:^|(?<=[-–] ))(?P<day>[0-3]?\d)(?:\.\s?|\s)(?P<roman>{_ROMAN})\.?$"),
     # the Korean telegrams' dateline: two-digit year first, dots and spaces, "80. 10. 02."
     # (also with one-digit month or day: "76. 9. 28.")
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?![\w.]|\s?\d)"),
@@ -270,7 +280,7 @@ def month_bounds(year: int, month: int) -> tuple[str, str]:
 # month's word, so that the scan tries only the positions holding one (a pattern beginning with a test of
 # what follows is tried at every position: twice the time); "ſ" folds to "s" in a case-insensitive pattern
 _NUMERIC_DATE = re.compile(
-    r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d|\.\s\d\d?\.\s\d\.)"
+    r"\d(?:\d{3}-\d|[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\.\d\d\.|\s[IVX]{1,4}\s\d\d|\.\s\d\d?\.\s\d\.|[.\s][IVX]{1,4}\.?$)"
 )
 _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _MONTH_WORD = rf"(?i:{'|'.join(_MONTH_PREFIXES)})(?i:[a-z]*)\b"
@@ -310,7 +320,7 @@ _WORD_FIRST_KINDS = frozenset(
 )
 _DIGIT_FIRST_KINDS = frozenset(
     {"ymd", "ymd-range", "dmdm-range", "dmy-range", "dmy", "iso", "dm-range", "dm", "year-range", "year", "roman"}
-    | {"yy-mm-dd", "numeric", "numeric-md", "iso-short"}
+    | {"roman-range", "roman-dm", "yy-mm-dd", "numeric", "numeric-md", "iso-short"}
 )
 
 
@@ -930,6 +940,13 @@ def _to_match(
         return (
             DateMatch(start, end, {"notBefore": g["year"], "notAfter": g["year2"]}) if g["year"] < g["year2"] else None
         )
+    if kind == "roman-range":
+        return _roman_range_match(start, end, text, g, default_year)
+    if kind == "roman-dm":
+        month = _ROMAN_MONTHS[g["roman"]]
+        year = context_year(month, default_year, default_month)
+        when = iso_day(year, month, int(g["day"])) if year is not None else None
+        return DateMatch(start, end, {"when": when}) if when else None
     if kind == "yy-mm-dd":
         return _year_first_match(start, end, g, default_year)
     if kind == "numeric-md":
@@ -1086,6 +1103,17 @@ def _numeric_match(
     if when is None:
         return DateMatch(start, end, {}, problem=f"impossible date {text!r}")
     return DateMatch(start, end, {"when": when})
+
+
+def _roman_range_match(start: int, end: int, text: str, g: dict, default_year: int | None) -> DateMatch:
+    """ "31.V – 21.VI.1953": from the first day to the last (TEI 13.4.2), both in the year printed at the
+    end; a stretch running backwards or an impossible day is tagged without a value and reported."""
+    year = _full_year(g["year"], default_year)
+    first = iso_day(year, _ROMAN_MONTHS[g["roman"]], int(g["day"]))
+    last = iso_day(year, _ROMAN_MONTHS[g["roman2"]], int(g["day2"]))
+    if first and last and first < last:
+        return DateMatch(start, end, {"notBefore": first, "notAfter": last})
+    return DateMatch(start, end, {}, problem=f"impossible date range {text!r}")
 
 
 def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -> DateMatch | None:

@@ -115,6 +115,7 @@ class LinkRules:
     whole_country_words: tuple[str, ...] = ()
     # folded: "central" of "Central Asia": before a known place, another place (as "south" of "South Yemen")
     place_qualifiers: frozenset[str] = frozenset()
+    hyphen_prefixes: tuple[str, ...] = ()  # "post" of "post-Moscow": a lower-case prefix before a listed place
     route_nouns: frozenset[str] = frozenset()  # "railroad" after "Ulaanbaatar-Zamyn-Uud": one listed place is enough
     broadcaster_words: frozenset[str] = frozenset()  # "Radio" of "Radio Moscow": a broadcaster's name, not the place
     # "NLF": an abbreviation several countries' bodies bore; the listed one's only where the record names its country
@@ -171,6 +172,7 @@ def gazetteer_link_rules() -> LinkRules:
         ),
         state_form_words=frozenset(raw.get("state_form_words", ())),
         route_nouns=frozenset(raw.get("route_nouns", ())),
+        hyphen_prefixes=tuple(raw.get("hyphen_prefixes", ())),
         broadcaster_words=frozenset(raw.get("broadcaster_words", ())),
         abbreviations_by_country=frozenset(raw.get("abbreviations_by_country", ())),
         place_qualifiers=frozenset(w.casefold() for w in raw.get("place_qualifiers", ())),

@@ -35,6 +35,7 @@ from ..tei import ENTITY_KINDS, MENTION_TAGS
 from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
+    abbreviated_given_names,
     body_abbreviations,
     body_ranks,
     body_title_words,
@@ -109,9 +110,11 @@ _FIRST_INITIAL = (
 _INITIALS_NAME = re.compile(
     rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
 )
-# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.")
+# "Kozlov, F. R." — a surname, a comma, initials, and no capitalised word or initial after them ("U." of "U.S.");
+# two initials run together may have a capitalised word after them ("Ratanov, A.P. Original No. 255", a
+# signature before a file's line: the listed abbreviations, "Kissinger, U.S. Secretary", are kept out by the scan)
 _INVERTED_NAME = re.compile(
-    rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
+    rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!(?<![{UPPER}]\.[{UPPER}]\.)\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
@@ -335,7 +338,19 @@ def _token_keys(
     caps = list(map(str.isupper, map(_FIRST_LETTER, words)))
     if "l-" in text:  # "al-Azhari", a surname with its particle joined in lower case, begins a name too
         caps = [c or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for c, w in zip(caps, words)]
+    if any(f"{p}-" in text for p in _HYPHEN_PREFIXES):  # "post-Moscow": a place after a prefix (few strings)
+        caps = [c or _after_hyphen_prefix(w) is not None for c, w in zip(caps, words)]
     return toks, tuple(map(norm, words)), tuple(caps), tuple(compress(range(len(caps)), caps))
+
+
+_HYPHEN_PREFIXES = gazetteer_link_rules().hyphen_prefixes  # "post" of "post-Moscow" (gazetteer.json)
+
+
+def _after_hyphen_prefix(word: str) -> int | None:
+    """Where the capitalised name after a lower-case prefix and its hyphen begins in `word` ("post-Moscow":
+    5; gazetteer.json hyphen_prefixes), or None when `word` has no such prefix."""
+    prefix, hyphen, rest = word.partition("-")
+    return len(prefix) + 1 if hyphen and rest[:1].isupper() and prefix in _HYPHEN_PREFIXES else None
 
 
 _WORD_OF = itemgetter(2)  # a token's word
@@ -466,7 +481,7 @@ class EntityRecognizer:
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di)(?=\s+[{UPPER}]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di|ibn|bin|bint)(?=\s+[{UPPER}]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"; as a trie
         # (trie_regex: the longest role first, as an alternation sorted longest first, so the same matches),
@@ -476,10 +491,15 @@ class EntityRecognizer:
         self.name_list = re.compile(
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
         )
-        # begins with the literal "he" (a fast scan), the "T"/"t" before it read by the lookbehind
+        # begins with the literal "he" (a fast scan), the "T"/"t" before it read by the lookbehind; one lower-case
+        # word may qualify the role ("the energy minister Neporozhny", "the trade minister …")
         self.role_name = re.compile(
-            rf"he(?<=(?<![\w])[Tt]he)\s(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
+            rf"he(?<=(?<![\w])[Tt]he)\s(?:[a-z]{{3,}}\s)?(?:{roles})\s+(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?)"
         )
+        # a role in lower case after a lower-case word that qualifies it, no article ("talks with energy
+        # minister Neporozhny"); the role then one space then a capital: the scan tries the roles' first
+        # letters only, and the word before is read back (_qualified_role_names)
+        self.qualified_role = re.compile(rf"(?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         # a verb of speech or address (names.json speech_verbs, verbs_of_address) after a space: the scan looks
@@ -2029,6 +2049,11 @@ def _rule_names(
         run = _name_run_of(v, m.group("name"), runs)
         if run and not any(v.is_common_word(w) for w in run.split()):
             names.append(run)
+    for m in rec.qualified_role.finditer(text):  # "with energy minister Neporozhny": no article before
+        after_role = _NAME_AFTER_ROLE.match(text, m.end())
+        run = _name_run_of(v, after_role.group(0), runs) if after_role else ""
+        if run and not any(v.is_common_word(w) or v.is_title_word(w) for w in run.split()):
+            names.append(run)
     names.extend(_cued_names(rec, text, runs))
     if any(ending in text for ending in v.married_name_endings):
         names.extend(_married_names(rec, text))
@@ -2058,6 +2083,8 @@ def _rule_names(
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
         if _is_prefixed_state(rec, m.group(0)):
             continue  # "P.R. Romania": a state prefix and a listed place, never a person
+        if _is_numbered_heading(rec, m.group(0)):
+            continue  # "Appendix V. Information Report": a section's numeral and a common word, no person
         if _is_listed_abbreviation(rec, m.group(0)):
             continue  # "for the U.N. Goulart's emissary": a listed body's initials end a sentence, no name's
         if _is_title_initial(v, text, m.start()):
@@ -2074,14 +2101,16 @@ def _rule_names(
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run_of(v, m.group(0), runs))
+    if ". " in text and any(f"{a}. " in text for a in _ABBREVIATED_GIVEN):  # (few strings hold one)
+        names.extend(_abbreviated_given_names(rec, text))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(f"{surname}, {m.group('initials').strip()}")  # "Shcherbakov I.S." is I. S. Shcherbakov
     for m in _INVERTED_NAME.finditer(text) if initials else ():
         surname, _, letters = m.group("name").partition(",")
-        if _is_listed_abbreviation(rec, letters.strip()):
-            continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's
+        if _is_listed_abbreviation(rec, letters.strip()) or _listed_non_person(rec, surname):
+            continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's; "Moscow, A.P."
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
     kinds = _text_kinds(text)
@@ -2312,6 +2341,43 @@ def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) ->
             return False  # "I. S." may be this person's initials
         fitting += initial in letters
     return fitting == 1
+
+
+_NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporozhny" after "energy minister "
+_ABBREVIATED_GIVEN = abbreviated_given_names()
+_ABBREVIATED_GIVEN_CAPS = re.compile(
+    rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
+)
+
+
+def _abbreviated_given_names(rec: EntityRecognizer, text: str) -> list[str]:
+    """Names of a given name abbreviated by its first letters (names.json abbreviated_given_names) and a
+    surname in capitals ("Report St. KIRYLUK": Stanisław Kiryluk), the surname no listed place, body or
+    title; as printed. Inputs: the recogniser and a string; no errors. TEI 13.2.1 (a persName as printed)."""
+    found = []
+    for m in _ABBREVIATED_GIVEN_CAPS.finditer(text):
+        surname = m.group(0).rsplit(" ", 1)[1]
+        if (
+            not _listed_non_person(rec, surname)
+            and not rec.names.is_title_word(surname)
+            and norm(surname) not in rec.names.not_names
+        ):
+            found.append(m.group(0))
+    return found
+
+
+def _is_numbered_heading(rec: EntityRecognizer, name: str) -> bool:
+    """Whether an initials-and-surname match (an _INITIALS_NAME match, `name`) is a section's Roman numeral
+    and a heading's word ("V. Information Report", "II. Conclusions"): one initial, a numeral's letter
+    (I, V, X), then a dictionary word no list holds as a surname. Inputs: the recogniser and the match's
+    text; no errors. A person's initial before a surname that is a common word stays a name only when the
+    surname is listed (TEI 13.2.1: a wrong person is worse than none)."""
+    if name[0] not in "IVX" or name[1] != ".":
+        return False
+    word = name[2:].split(maxsplit=1)[0] if name[2:].strip() else ""
+    if not word or len(word) < 2 or word[1] == ".":
+        return False
+    return norm(word) not in rec.surnames and rec.names.is_common_word(word)
 
 
 def _occurrences_of(text: str, needle: str) -> Iterator[int]:
@@ -2566,6 +2632,9 @@ def _joined_particle(v, word: str) -> bool:
     return bool(rest) and rest[0].isupper() and particle in v.particles
 
 
+_PARTICLES_INSIDE = frozenset({"van", "von", "de", "da", "der", "del", "di", "ibn", "bin", "bint"})
+
+
 def _name_run(v, words: list[str]) -> str:
     """The words of a name at the start of `words`: initials, name words and particles, up to the first
     title, common word, possessive or punctuation. "Chou's Visit" -> "Chou"; "Sukarno Accepted" -> "Sukarno"."""
@@ -2581,7 +2650,7 @@ def _name_run(v, words: list[str]) -> str:
         if _IS_INITIAL.fullmatch(bare):
             out.append(word)
             continue
-        if bare in ("van", "von", "de", "da", "der", "del", "di") and out:
+        if bare in _PARTICLES_INSIDE and out:  # "Muhammad ibn Saud": an Arabic name's "son of" too
             out.append(word)
             continue
         if not out and v.is_title_word(bare) and k + 1 < len(words):
@@ -2612,11 +2681,7 @@ def _name_run(v, words: list[str]) -> str:
         if possessive or raw != word and not raw.endswith("]"):
             break
     hungarian = len(out) == 2 and _IS_INITIAL.fullmatch(out[1]) and not _IS_INITIAL.fullmatch(out[0])
-    while (
-        out
-        and not hungarian
-        and (out[-1] in ("van", "von", "de", "da", "der", "del", "di") or _IS_INITIAL.fullmatch(out[-1]))
-    ):
+    while out and not hungarian and (out[-1] in _PARTICLES_INSIDE or _IS_INITIAL.fullmatch(out[-1])):
         out.pop()  # a name ends on a name word, not on an initial or particle
     return " ".join(out)
 
@@ -4969,8 +5034,13 @@ def _hyphen_joined_places(
     railroad"). Between or beside listed places, the capitalised parts no list knows that stand together
     are one place of the record, unlinked ("Zamyn-Uud"), when none is a dictionary word, title or name
     part. Anything else (a hyphenated surname or given name, "Sino-Soviet", "Niculescu-Mizil") gives no
-    span."""
+    span. A lower-case prefix ("post-Moscow", "the pro-US line"; _after_hyphen_prefix) is passed over, and
+    one listed place is then enough, as it is beside national adjectives ("US-Cuban relations", "the
+    Cuban-US talks": the listed place only, the adjective names no place)."""
     start, _, word = tok
+    skip = _after_hyphen_prefix(word) if not word[:1].isupper() else None
+    if skip:
+        start, word = start + skip, word[skip:]
     parts = word.split("-")
     if not all(p[:1].isupper() for p in parts):
         return []
@@ -4982,6 +5052,13 @@ def _hyphen_joined_places(
     kinds = ["place" if x else "person" for x in ids]
     ids = [x or _listed_person_id(ctx, p) for x, p in zip(ids, parts)]
     listed = sum(1 for x in ids if x)
+    if listed == 1 and "place" in kinds and (skip or all(x or _NATIONAL.match(p) for x, p in zip(ids, parts))):
+        # one listed place after a prefix or beside national adjectives: that place alone
+        return [
+            _dated_span(ctx, text, start + word.index(p), start + word.index(p) + len(p), p, x)
+            for x, p, k in zip(ids, parts, kinds)
+            if x and k == "place"
+        ][:1]
     if listed < 2 and not (listed == 1 and "place" in kinds and after in ctx.rec.link_rules.route_nouns):
         return []
     v = ctx.rec.names
@@ -7996,6 +8073,8 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # an East Asian name, the given name after a comma: "Pak, Tong-Jin"
         if gap in ("'", "’") and toks[k + 1][2] == "s":
             continue  # a possessive inside a name: "Democratic People's Republic of Korea"
+        if gap == ". " and toks[k][2] in _ABBREVIATED_GIVEN:
+            continue  # a given name abbreviated: "St. KIRYLUK" (names.json abbreviated_given_names)
         if gap not in (" ", "") and not (gap.isspace() and len(gap) <= 2):
             return False
         if gap == "" and not toks[k][2].endswith("."):
@@ -8127,6 +8206,8 @@ def _near_miss(ctx: _DocContext, text: str, toks, i: int):
         # surname, not a listed surname misspelt; unless that word is a title (`Comrade Kudryavstev`)
         return None
     key = norm(word)
+    if key not in ctx.rec.surnames and ctx.rec.names.is_common_word(word):
+        return None  # "Party, Government and Nation": a dictionary word is no listed surname misspelt (Nasution)
     if _listed_stems(ctx.rec, key):
         return None  # a listed surname with letters added (`Khrushcheva`, a woman's form; an inflection)
     if any(key.endswith(ending) and key[: -len(ending)] in ctx.rec.surnames for ending in _SURNAME_ENDINGS):

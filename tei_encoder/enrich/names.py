@@ -301,6 +301,13 @@ def works_book_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def abbreviated_given_names() -> tuple[str, ...]:
+    """Given names abbreviated by their first letters, without the full stop ("St", "Wł"; names.json
+    abbreviated_given_names). Errors as organisation_head_words."""
+    return tuple(_word_list("abbreviated_given_names"))
+
+
+@lru_cache(maxsize=1)
 def romance_body_heads() -> tuple[str, ...]:
     """The head words of Spanish and Portuguese bodies' names, as printed (names.json romance_body_heads).
     Errors as organisation_head_words."""
