@@ -1076,6 +1076,8 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
             summary.failed += [(str(page), why) for page, why in sorted(indexing.unreadable)]  # shards run side by side
+            for page, why in sorted(indexing.unsplit):
+                report.warning(page, why)
             search_files = owned_files(site, SEARCH_DIR)
         elif not search:
             remove_search(site)
@@ -1236,6 +1238,7 @@ class _SearchIndexing:
         self._result: dict = {}
         self._stop = IndexingStop()
         self.unreadable: list[tuple[Path, str]] = []  # pages not indexed, and why (search.build_search_index)
+        self.unsplit: list[tuple[Path, str]] = []  # text whose words the search cannot split (warnings)
 
     @property
     def started(self) -> bool:
@@ -1259,7 +1262,9 @@ class _SearchIndexing:
         started = time.perf_counter()
         try:
             # the build listed SITE/pagefind just before (owned_files: what is below it is checked)
-            build_search_index(site, changed, lost_shards, self._stop, jobs, pages, self.unreadable, listed=True)
+            build_search_index(
+                site, changed, lost_shards, self._stop, jobs, pages, self.unreadable, listed=True, unsplit=self.unsplit
+            )
         except OutputError as exc:
             self._result["error"] = exc
         except OSError as exc:  # in the words of an output fault, naming the file: never an exception's name

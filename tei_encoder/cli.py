@@ -864,9 +864,12 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
         if search:
             unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read
-            build_search_index(output, pages=seen.values(), unreadable=unreadable)
+            unsplit: list = []  # text whose words the search cannot split: warnings
+            build_search_index(output, pages=seen.values(), unreadable=unreadable, unsplit=unsplit)
             for page, why in sorted(unreadable):
                 report.error(page, why)
+            for page, why in sorted(unsplit):
+                report.warning(page, why)
             failed += len(unreadable)
         else:
             remove_search(output)

@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import contextlib
 import fcntl
+import functools
+import http.server
 import importlib
 import json
 import os
 import shutil
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +46,33 @@ def scores_as_its_gold(stem: str) -> None:
     scored = entity_eval.score(gold, entity_eval.ours(tree_of(record)), linking=True)
     assert scored["all"]["f1"] == 1.0 and not scored["wrong_links"], scored
     assert scored["linking"]["correct"] == scored["linking"]["of"], scored["linking"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def browsed(site: Path) -> Iterator[tuple[object, str]]:
+    """A page of headless Chromium (Playwright) and the address SITE is served at over http (Pagefind
+    loads its index with fetch(), refused from a file); skips when Chromium or Playwright is missing."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            try:
+                yield browser.new_page(), f"http://127.0.0.1:{server.server_address[1]}/"
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
 
 
 def tree_of(result) -> etree._Element:

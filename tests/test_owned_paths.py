@@ -118,7 +118,7 @@ def test_sigterm_ends_a_build_whose_search_step_hangs(tmp_path):
     stand_in = tmp_path / "pagefind"
     stand_in.write_text(f"#!/bin/sh\necho $$ > {started}.tmp\nmv {started}.tmp {started}\nexec sleep 600\n")
     stand_in.chmod(0o755)
-    code = f"import pagefind_bin; pagefind_bin.get_executable = lambda: {str(stand_in)!r}; "
+    code = f"from tei_encoder import search; search._pagefind = lambda: ({str(stand_in)!r}, False); "
     code += "from tei_encoder.cli import main; main()"
     command = [sys.executable, "-c", code, "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1"]
     build = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)

@@ -4,13 +4,9 @@ Gomułka), as a query without accents finds accented text. Constructed TEI in ou
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-
 import pytest
 from click.testing import CliRunner
+from conftest import browsed
 
 from tei_encoder.cli import main
 from tei_encoder.search import fold_word, search_available, with_folded_words
@@ -37,17 +33,10 @@ def test_only_pages_with_such_letters_get_folded_words():
     assert with_folded_words(plain) is plain
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.mark.browser
 def test_filter_and_search_fold_letters_without_decomposition(tmp_path):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium or not search_available():
-        pytest.skip("Chromium or Pagefind is not installed")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    if not search_available():
+        pytest.skip("Pagefind is not installed")
     tei = tmp_path / "tei"
     tei.mkdir()
     (tei / "a.xml").write_text(DOC.format(t="Letter of Gomułka", p="Gomułka wrote from Łódź about the pears."), "utf-8")
@@ -55,24 +44,15 @@ def test_filter_and_search_fold_letters_without_decomposition(tmp_path):
     site = tmp_path / "site"
     result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(site)])
     assert result.exit_code == 0, result.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.goto(base + "index.html")
-            page.fill("#q", "gomulka")
-            visible = page.locator("#doc-list > li:visible")
-            assert visible.count() == 1 and "Gomułka" in visible.inner_text()
-            page.fill("#q", "GOMUŁKA")
-            assert page.locator("#doc-list > li:visible").count() == 1
-            page.goto(base + "search.html")
-            page.locator("#search input").fill("Lodz")
-            page.locator(".pagefind-ui__result-link", has_text="Gomułka").first.wait_for(timeout=15000)
-            page.locator("#search input").fill("Gomulka")
-            page.locator(".pagefind-ui__result-link", has_text="Gomułka").first.wait_for(timeout=15000)
-            browser.close()
-    finally:
-        server.shutdown()
+    with browsed(site) as (page, base):
+        page.goto(base + "index.html")
+        page.fill("#q", "gomulka")
+        visible = page.locator("#doc-list > li:visible")
+        assert visible.count() == 1 and "Gomułka" in visible.inner_text()
+        page.fill("#q", "GOMUŁKA")
+        assert page.locator("#doc-list > li:visible").count() == 1
+        page.goto(base + "search.html")
+        page.locator("#search input").fill("Lodz")
+        page.locator(".pagefind-ui__result-link", has_text="Gomułka").first.wait_for(timeout=15000)
+        page.locator("#search input").fill("Gomulka")
+        page.locator(".pagefind-ui__result-link", has_text="Gomułka").first.wait_for(timeout=15000)

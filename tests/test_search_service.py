@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_encoder.search import _index_shard, _PagefindService, search_available
+from tei_encoder.search import _index_shard, _pagefind, _PagefindService, search_available
 
 pytestmark = pytest.mark.skipif(not search_available(), reason="Pagefind is not installed")
 
@@ -24,16 +24,20 @@ def _site(tmp_path: Path) -> tuple[Path, list[str]]:
     return tmp_path / "site", names
 
 
+def _executable() -> str:
+    pagefind = _pagefind()
+    assert pagefind is not None
+    return pagefind[0]
+
+
 def _files(bundle: Path) -> dict[str, bytes]:
     return {str(p.relative_to(bundle)): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
 
 
 def test_pipelined_pages_make_the_index_of_one_request_at_a_time(tmp_path):
-    from pagefind_bin import get_executable
-
     site, names = _site(tmp_path)
     _index_shard(site, tmp_path / "pipelined", names)
-    with _PagefindService(str(get_executable())) as service:  # the earlier way: an answer awaited per page
+    with _PagefindService(_executable()) as service:  # the earlier way: an answer awaited per page
         index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
         for name in names:
             html = (site / "docs" / f"{name}.html").read_text(encoding="utf-8")
@@ -48,9 +52,7 @@ def test_pipelined_pages_make_the_index_of_one_request_at_a_time(tmp_path):
 
 
 def test_an_error_answer_among_pipelined_requests_is_raised(tmp_path):
-    from pagefind_bin import get_executable
-
-    with _PagefindService(str(get_executable())) as service:
+    with _PagefindService(_executable()) as service:
         index_id = service.request({"type": "NewIndex", "config": None})["index_id"]
         good = {"type": "AddFile", "index_id": index_id, "url": "/a.html", "file_path": None}
         sent = [service.send({**good, "file_contents": PAGE.format(t="A", w="alpha")})]

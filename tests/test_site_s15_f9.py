@@ -11,9 +11,9 @@ import threading
 
 import pytest
 from click.testing import CliRunner
+from conftest import _QuietHandler as _Quiet
 from lxml import html
 from test_publish_readings import _tei
-from test_search_folding import _Quiet
 from test_site_s13_f1 import nu_valid
 
 from tei_encoder.cli import main

@@ -56,9 +56,21 @@
   }
 
   // Search page: Pagefind's UI over the index's shards (pagefind/shards.json lists them, the
-  // first is the primary bundle, the others are merged into it). Pagefind loads its index with
+  // first is the primary bundle, the others are merged into it, and the shards' bundles of
+  // other languages, tei_encoder/search.py). Pagefind loads its index with
   // fetch(), which browsers refuse to pages opened from a file (file://): there the page says
   // how to serve the site instead.
+  // A record of a page's text in another language (tei_encoder/search.py) carries the page's
+  // title as hexadecimal UTF-8 (page_title_hex), a word no search matches: shown as its title.
+  function titled(result) {
+    var hex = result.meta && result.meta.page_title_hex;
+    if (hex && !result.meta.title && typeof TextDecoder === "function") {
+      var bytes = new Uint8Array((hex.match(/[0-9a-f]{2}/g) || []).map(function (h) { return parseInt(h, 16); }));
+      result.meta.title = new TextDecoder().decode(bytes);
+    }
+    return result;
+  }
+
   function fulltext() {
     var box = document.getElementById("search");
     if (!box) { return; }
@@ -71,12 +83,20 @@
       .then(start)
       .catch(fail);
     function start(layout) {
-      var bundles = (layout.bundles || []).map(function (shard) { return base + shard + "/"; });
-      if (!bundles.length) { throw new Error("the search index is empty"); }
+      var merged = (layout.bundles || []).map(function (shard) { return { bundlePath: base + shard + "/" }; });
+      // text in a script whose words are not separated by spaces (Chinese, Thai...) on a page of
+      // another language, and pages in such a language: the shards' bundles of that language,
+      // searched as that language (Pagefind splits the query's words by the index's language)
+      (layout.languages || []).forEach(function (other) {
+        merged.push({ bundlePath: base + other.bundle + "/", language: other.language });
+      });
+      var primary = merged.shift();  // its scripts and WebAssembly run the others
+      if (!primary) { throw new Error("the search index is empty"); }
       var options = {
         element: "#search",
-        bundlePath: bundles[0],
-        mergeIndex: bundles.slice(1).map(function (path) { return { bundlePath: path }; }),
+        bundlePath: primary.bundlePath,
+        mergeIndex: merged,
+        processResult: titled,
         showSubResults: true,
         showImages: false
       };
