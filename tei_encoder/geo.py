@@ -145,11 +145,13 @@ def _capital_at(
 ) -> Position:
     """The position of a country whose capital moved (MOVES, its capitals.json entry; CURRENT, its
     capital now) at every one of DATES (the date values of the documents that mention it): the one
-    capital they all fall under, else Position(nan, nan, UNPLACED) — a date unknown, inside a move
+    capital they all fall under (DATES None: its capital today), else Position(nan, nan, UNPLACED) — a date unknown, inside a move
     (its "until" is a year or a month), or dates under different capitals."""
+    if dates is None:  # no documents' dates asked about: its capital today
+        return current
     unplaced = Position(float("nan"), float("nan"), UNPLACED, current.at)
     chosen: int | None = None
-    periods = [_period(d) for d in (dates or ())]
+    periods = [_period(d) for d in dates]
     if not periods or None in periods:
         return unplaced
     changes = [(_earliest(m["until"].split("/")[0]), _latest(m["until"].split("/")[-1])) for m in moves["before"]]
@@ -189,7 +191,8 @@ def position(info: EntryInfo, dates: Iterable[str] | None = None) -> Position | 
     """Where a place is, from its entry or its GeoNames identifier; None when not known. A country
     is placed at its capital; for one whose capital moved (data/capitals.json), at its capital at
     DATES (the date values of the documents that mention it, sitemap.DATE_SPAN; '' for an undated
-    one): a Position with basis UNPLACED where they decide none (never a wrong point)."""
+    one; None: its capital today): a Position with basis UNPLACED where they decide none (never a
+    wrong point)."""
     if info.geo and (point := parse_geo(info.geo)) is not None:
         return Position(point[0], point[1], "entry")
     for kind, value in info.idnos:

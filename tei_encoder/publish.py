@@ -442,6 +442,7 @@ class Publisher:
             " ".join(v for k, v in strings.items() if isinstance(v, str) and k != "lang")
         )
         self.strings = json.dumps(strings, ensure_ascii=False)
+        self._ui = strings  # a gap's words are worded with them (sitemap.annotate, signs.gap_words)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
         self._serial = next(_SERIALS)  # tells this Publisher's parameters on a shared stylesheet (_GIVEN)
@@ -605,7 +606,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root, self.direction, self._date_labels)
+        root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.date_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers

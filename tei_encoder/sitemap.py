@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .fsutil import safe_stem
+from .signs import gap_words, reason_words
 from .tei import (
     BREAKING,
     ENTITY_KINDS,
@@ -224,6 +225,7 @@ def preferred_name(entry: etree._Element) -> str:
 
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
 #: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
+GAP = T + "gap"
 _PRINTED_FIRST = {T + "choice": (T + "sic", T + "orig", T + "abbr", T + "seg"), T + "app": (T + "lem",)}
 _READINGS = {T + "choice": None, T + "app": (T + "lem", T + "rdg", T + "rdgGrp")}
 
@@ -766,7 +768,10 @@ def drop_annotations(root: etree._Element) -> int:
 
 
 def annotate(
-    root: etree._Element, page_direction: str = "ltr", date_labels: DateLabels | None = None
+    root: etree._Element,
+    page_direction: str = "ltr",
+    date_labels: DateLabels | None = None,
+    strings: Mapping | None = None,
 ) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
@@ -793,6 +798,9 @@ def annotate(
     pub:anchor on an element of the text a ref or ptr points to: its HTML id on the page
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
     pub:span   an element wrapping each piece of text a delSpan or addSpan marks (`_mark_spans`)
+    pub:words  on a gap: its words as the site prints them (signs.gap_words, with STRINGS, the
+               site's UI strings; the shipped ones when None), the one owner of those words
+    pub:reason on a gap with a @reason: its reasons in words (signs.reason_words), for its hover
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it);
@@ -833,7 +841,13 @@ def annotate(
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         _mark_nested(el, holding)
     alternatives = False
-    for el in root.iter(*_PRINTED_FIRST):
+    for el in root.iter(*_PRINTED_FIRST, GAP):  # one walk for both
+        if el.tag == GAP:
+            el.set(P + "words", gap_words(el, strings))
+            reason = " ".join((el.get("reason") or "").split())
+            if reason:
+                el.set(P + "reason", reason_words(reason, strings))
+            continue
         printed = printed_alternative(el)
         if printed is not None:
             printed.set(P + "printed", "true")

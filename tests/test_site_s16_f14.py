@@ -39,6 +39,7 @@ def test_a_country_is_placed_at_its_capital_at_the_documents_dates(info, dates, 
     ("info", "dates"),
     [
         (BURMA, [""]),  # undated: which capital is unknown
+        (BURMA, []),  # no document
         (BURMA, ["1961", "2010"]),  # on both sides of the move
         (BURMA, ["2005"]),  # the year of the move
         (BURMA, ["1990/2008"]),  # a span across it
@@ -85,3 +86,71 @@ def test_the_register_map_places_burma_at_rangoon_in_1961_and_names_an_undecided
     entry = html.fromstring(Publisher().entity_page(both.entity_xml("burma")))
     assert not entry.xpath("//figure[contains(@class, 'map')]")
     assert "capital" in entry.xpath("string(//p[@class='map-note'])")
+
+
+# --- a gap's words: one owner (tei_encoder/signs.py), and a reading that is only a gap ---------
+
+NS = "http://www.tei-c.org/ns/1.0"
+
+
+def _tei(body: str) -> bytes:
+    return (
+        f'<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>A mended ledger</title></titleStmt>'
+        "<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>"
+        f"</teiHeader><text><body><p>{body}</p></body></text></TEI>"
+    ).encode()
+
+
+GAPS = [
+    '<gap reason="illegible" quantity="3" unit="words"/>',
+    '<gap atLeast="2" atMost="4" unit="lines" reason="damage"/>',
+    '<gap atMost="1" unit="page"/>',
+    '<gap extent="half a line"/>',
+    '<gap reason="cancelled sampling frayed"/>',
+    '<gap reason="omitted"/>',
+    "<gap/>",
+    "<gap><desc>a blot of ink</desc></gap>",
+]
+
+
+def test_the_pages_gap_words_are_the_ones_signs_gap_words_makes_with_the_sites_strings(tmp_path):
+    """One owner: the page prints what tei_encoder/signs.py words (written on the gap by
+    sitemap.annotate), with the site's strings, an edition's translation included; notes.xsl words
+    no gap itself."""
+    from lxml import etree
+
+    from tei_encoder.publish import project_dir
+    from tei_encoder.signs import gap_words
+
+    assert "gap-shown" not in (project_dir("xslt") / "notes.xsl").read_text(encoding="utf-8")
+    page = html.fromstring(Publisher().document_page(_tei(" and ".join(GAPS)), "ledger"))
+    shown = [s.text_content() for s in page.xpath("//section[@class='text']//span[contains(@class, 'ed-gap')]")]
+    assert shown == [gap_words(etree.fromstring(f"<x xmlns='{NS}'>{g}</x>")[0]) for g in GAPS]
+    assert shown[:3] == ["[3 words illegible]", "[2\u20134 lines damage]", "[up to 1 page]"]
+    (tmp_path / "strings.json").write_text('{"reason-illegible": "unleserlich"}', encoding="utf-8")
+    page = html.fromstring(Publisher(overrides=tmp_path).document_page(_tei(GAPS[0]), "ledger"))
+    (gap,) = page.xpath("//section[@class='text']//span[contains(@class, 'ed-gap')]")
+    assert gap.text_content() == "[3 words unleserlich]" and gap.get("title") == "not transcribed: unleserlich"
+
+
+@pytest.mark.parametrize(
+    "choice, printed, other",
+    [
+        ('<choice><sic><gap reason="illegible"/></sic><corr>mast</corr></choice>', "[illegible]", "mast"),
+        ('<choice><sic>maast</sic><corr><gap reason="damage"/></corr></choice>', "maast", "[damage]"),
+        ('<app><lem><gap quantity="2" unit="words"/></lem><rdg wit="#B">the mast</rdg></app>', "[2 words]", "the mast"),
+    ],
+)
+def test_a_reading_that_is_only_a_gap_prints_the_gaps_words(choice, printed, other):
+    """A reading that holds only a gap prints the gap's words wherever the page prints the
+    reading: in the text, in the list of readings and on hover; never nothing or "(omitted)"."""
+    page = html.fromstring(Publisher().document_page(_tei(f"The {choice} broke."), "ledger"))
+    text = " ".join(page.xpath("string(//section[@class='text'])").split())
+    assert f"The {printed}" in text
+    (entry,) = page.xpath("//section[@class='readings']//li")
+    assert entry.xpath("string(span[@class='rdg-shown'])") == printed
+    assert entry.xpath("string(span[@class='rdg-text'])") == other
+    hover = page.xpath(
+        "string(//section[@class='text']//*[contains(@class, 'corrected') or contains(@class, 'tei-app')]/@title)"
+    )
+    assert hover.endswith(other if other != "mast" else "mast") and "(omitted)" not in hover

@@ -66,35 +66,17 @@
     <span class="ed ed-supplied" title="{f:ui(if (@reason = 'alternate-name') then 'hover-supplied-name' else 'hover-supplied')}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
-  <!-- A gap's reasons (TEI P5 §11.4.1 att.reason: one or more tokens): each token its UI string
-       reason-TOKEN where there is one (the token as written where not), joined by reason-joiner. -->
-  <xsl:function name="f:reason" as="xs:string">
-    <xsl:param name="reason" as="attribute()?"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($reason)) ! (let $key := 'reason-' || ., $v := f:ui($key) return if ($v = $key) then . else $v), f:ui('reason-joiner'))"/>
-  </xsl:function>
-
+  <!-- A gap (TEI P5 §11.4.1): its words, made by tei_encoder/signs.py gap_words (their one owner,
+       which an entry page's context sentences quote too) and written on it as pub:words by
+       tei_encoder/sitemap.py annotate: its description, else its extent and its reason ("[3 words
+       illegible]", "[2–4 lines damage]"), else "[…]" (our encoder's reason "omitted" alone: the hover
+       and the key say it). The hover gives its reason (pub:reason, signs.reason_words), else only
+       that the passage is not transcribed. -->
   <xsl:template match="tei:gap">
-    <!-- the reason when the TEI gives one (TEI P5 §11.4.1), else only that the passage is not transcribed -->
     <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
-                                    else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': f:reason(@reason)})
+                                    else if (@pub:reason) then f:ui('hover-gap', map{'reason': string(@pub:reason)})
                                     else f:ui('hover-gap-unknown')}">
-      <!-- its description, else its extent (@quantity, else @atLeast and @atMost, with @unit; or
-           @extent) and its reason, as the TEI gives them ("3 words illegible", "2–4 lines damage",
-           TEI P5 §11.4.1, §1.3.1.1.1 att.dimensions: UI strings gap-shown, gap-range, gap-at-least,
-           gap-at-most), else "…" (our encoder's reason "omitted" alone: the hover and the key say it) -->
-      <xsl:variable name="least" select="normalize-space(@atLeast)"/>
-      <xsl:variable name="most" select="normalize-space(@atMost)"/>
-      <xsl:variable name="amount" select="if (normalize-space(@quantity)) then normalize-space(@quantity)
-                                          else if ($least and $most) then f:ui('gap-range', map{'from': $least, 'to': $most})
-                                          else if ($least) then f:ui('gap-at-least', map{'n': $least})
-                                          else if ($most) then f:ui('gap-at-most', map{'n': $most}) else ''"/>
-      <xsl:variable name="extent" select="if ($amount) then normalize-space(string-join(($amount, @unit), ' '))
-                                          else normalize-space(@extent)"/>
-      <xsl:text>[</xsl:text>
-      <xsl:value-of select="if (tei:desc) then f:normal(tei:desc)
-                            else if ($extent or normalize-space(@reason) and not(@reason = 'omitted')) then normalize-space(f:ui('gap-shown', map{'extent': $extent, 'reason': f:reason(@reason)}))
-                            else '&#x2026;'"/>
-      <xsl:text>]</xsl:text>
+      <xsl:value-of select="(@pub:words, '[&#x2026;]')[1]"/>
     </span>
   </xsl:template>
 
