@@ -31,6 +31,27 @@ def reason_words(reason: str, ui: Mapping | None = None) -> str:
     return ui["reason-joiner"].join(ui.get(f"reason-{token}", token) for token in reason.split())
 
 
+def extent_words(el: etree._Element, ui: Mapping | None = None) -> str:
+    """The extent of a gap or a space (TEI P5 §1.3.1.1.1 att.dimensions, @extent) in words:
+    @quantity, else @atLeast and @atMost (UI strings gap-range, gap-at-least, gap-at-most), with
+    @unit; else @extent as written; '' when none is given ("3 words", "2–4 lines", "half a line")."""
+    ui = shipped_strings() if ui is None else ui
+
+    def norm(name: str) -> str:
+        return " ".join((el.get(name) or "").split())
+
+    least, most, quantity = norm("atLeast"), norm("atMost"), norm("quantity")
+    if quantity:
+        amount = quantity
+    elif least and most:
+        amount = ui["gap-range"].replace("{from}", least).replace("{to}", most)
+    elif least or most:
+        amount = ui["gap-at-least" if least else "gap-at-most"].replace("{n}", least or most)
+    else:
+        return norm("extent")
+    return " ".join(" ".join(p for p in (amount, el.get("unit") or "") if p).split())
+
+
 def gap_words(gap: etree._Element, ui: Mapping | None = None) -> str:
     """A gap (TEI P5 §11.4.1) as the edition words it: its description, else its extent
     (@quantity, else @atLeast and @atMost, with @unit; or @extent) and its reason ("[3 words
@@ -45,16 +66,7 @@ def gap_words(gap: etree._Element, ui: Mapping | None = None) -> str:
     def norm(name: str) -> str:
         return " ".join((gap.get(name) or "").split())
 
-    least, most, quantity, reason = norm("atLeast"), norm("atMost"), norm("quantity"), norm("reason")
-    if quantity:
-        amount = quantity
-    elif least and most:
-        amount = ui["gap-range"].replace("{from}", least).replace("{to}", most)
-    elif least or most:
-        amount = ui["gap-at-least" if least else "gap-at-most"].replace("{n}", least or most)
-    else:
-        amount = ""
-    extent = " ".join(" ".join(p for p in (amount, gap.get("unit") or "") if p).split()) if amount else norm("extent")
+    extent, reason = extent_words(gap, ui), norm("reason")
     if extent or (reason and reason != "omitted"):
         shown = ui["gap-shown"].replace("{extent}", extent).replace("{reason}", reason_words(reason, ui))
         return f"[{' '.join(shown.split())}]"

@@ -29,7 +29,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .fsutil import safe_stem
-from .signs import gap_words, reason_words
+from .signs import extent_words, gap_words, reason_words
 from .tei import (
     BREAKING,
     ENTITY_KINDS,
@@ -226,6 +226,9 @@ def preferred_name(entry: etree._Element) -> str:
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
 #: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
 GAP = T + "gap"
+SPACE = T + "space"
+# elements whose words or reasons the site prints, worded by tei_encoder/signs.py (`annotate`)
+_WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl"})
 _PRINTED_FIRST = {T + "choice": (T + "sic", T + "orig", T + "abbr", T + "seg"), T + "app": (T + "lem",)}
 _READINGS = {T + "choice": None, T + "app": (T + "lem", T + "rdg", T + "rdgGrp")}
 
@@ -797,10 +800,12 @@ def annotate(
                "#" and the page anchor of the element it points to in the text
     pub:anchor on an element of the text a ref or ptr points to: its HTML id on the page
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
-    pub:span   an element wrapping each piece of text a delSpan or addSpan marks (`_mark_spans`)
+    pub:span   an element wrapping each piece of text a delSpan, addSpan or damageSpan marks (`_mark_spans`)
     pub:words  on a gap: its words as the site prints them (signs.gap_words, with STRINGS, the
                site's UI strings; the shipped ones when None), the one owner of those words
-    pub:reason on a gap with a @reason: its reasons in words (signs.reason_words), for its hover
+    pub:reason on a gap, unclear, surplus or secl with a @reason: its reasons in words
+               (signs.reason_words), for its hover
+    pub:extent on a space with an extent: its extent in words (signs.extent_words), for its hover
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it);
@@ -841,9 +846,12 @@ def annotate(
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         _mark_nested(el, holding)
     alternatives = False
-    for el in root.iter(*_PRINTED_FIRST, GAP):  # one walk for both
-        if el.tag == GAP:
-            el.set(P + "words", gap_words(el, strings))
+    for el in root.iter(*_PRINTED_FIRST, *_WORDED):  # one walk for all
+        if el.tag in _WORDED:
+            if el.tag == GAP:
+                el.set(P + "words", gap_words(el, strings))
+            elif el.tag == SPACE and (extent := extent_words(el, strings)):
+                el.set(P + "extent", extent)
             reason = " ".join((el.get("reason") or "").split())
             if reason:
                 el.set(P + "reason", reason_words(reason, strings))
@@ -884,15 +892,17 @@ def _join_broken_words(root: etree._Element) -> None:
             el.tail = el.tail.lstrip(XML_WHITESPACE)
 
 
-_SPANS = {T + "delSpan": "del", T + "addSpan": "add"}  # TEI P5 §11.3.1.4: their kind of change
+# TEI P5 §11.3.1.4, §11.3.3.1: their kind of change, or damage
+_SPANS = {T + "delSpan": "del", T + "addSpan": "add", T + "damageSpan": "damage"}
+_SPAN_MARKED = {"del": "deleted", "add": "added", "damage": "damaged"}
 SPAN = P + "span"  # the wrapper of a spanned piece of text (xslt/alternatives.xsl shows it as del or add)
 
 
 def _mark_spans(root: etree._Element) -> None:
-    """Each piece of text (not white space alone) from a delSpan or addSpan to the element its
-    @spanTo points to (TEI P5 §11.3.1.4), across paragraph and other boundaries, wrapped in a
-    pub:span element whose @kind is "del" or "add", so the page shows it deleted or added as it
-    shows del and add. A span whose target is not an element after it marks nothing: its text
+    """Each piece of text (not white space alone) from a delSpan, addSpan or damageSpan to the
+    element its @spanTo points to (TEI P5 §11.3.1.4, §11.3.3.1), across paragraph and other
+    boundaries, wrapped in a pub:span element whose @kind is "del", "add" or "damage", so the
+    page shows it deleted, added or damaged as it shows del, add and damage. A span whose target is not an element after it marks nothing: its text
     is shown as written (`span_warnings` reports it). Documents without spans cost one
     search of the tree."""
     starts = list(root.iter(*_SPANS))
@@ -967,10 +977,10 @@ def variant_only_warnings(root: etree._Element, listed: dict[str, etree._Element
 
 
 def span_warnings(root: etree._Element) -> list[str]:
-    """Warnings, naming the line, for each delSpan or addSpan (TEI P5 §11.3.1.4) whose @spanTo
-    points to no element of the document, or to one not after it (itself, an element before it
-    or around it): `annotate` marks no text of such a span, so the page shows its text as
-    written, neither deleted nor added. [] when every span reaches its target."""
+    """Warnings, naming the line, for each delSpan, addSpan or damageSpan (TEI P5 §11.3.1.4,
+    §11.3.3.1) whose @spanTo points to no element of the document, or to one not after it
+    (itself, an element before it or around it): `annotate` marks no text of such a span, so
+    the page shows its text as written, not marked deleted, added or damaged. [] when every span reaches its target."""
     starts = list(root.iter(*_SPANS))
     if not starts:
         return []
@@ -987,7 +997,7 @@ def span_warnings(root: etree._Element) -> list[str]:
         if target is not None and order[target] > order[el] and el not in target.iterancestors():
             continue
         problem = "points to no element of this document" if target is None else "points to an element before it"
-        kind = "deleted" if _SPANS[el.tag] == "del" else "added"
+        kind = _SPAN_MARKED[_SPANS[el.tag]]
         line = f"line {el.sourceline}: " if el.sourceline else ""
         warnings.append(
             f'{line}<{etree.QName(el).localname} spanTo="{pointer}">: {problem}; '

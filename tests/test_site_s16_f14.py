@@ -154,3 +154,76 @@ def test_a_reading_that_is_only_a_gap_prints_the_gaps_words(choice, printed, oth
         "string(//section[@class='text']//*[contains(@class, 'corrected') or contains(@class, 'tei-app')]/@title)"
     )
     assert hover.endswith(other if other != "mast" else "mast") and "(omitted)" not in hover
+
+
+# --- editorial signs: every transcription element of TEI P5 3.5 and 11.3 has a styled sign -----
+
+SIGNED = {
+    "unclear": '<unclear reason="faded" cert="low">ledger</unclear>',
+    "damage": '<damage agent="water">ledger</damage>',
+    "surplus": '<surplus reason="repeated">ledger</surplus>',
+    "secl": "<secl>ledger</secl>",
+    "restore": "<restore>ledger</restore>",
+    "mod": "<mod>ledger</mod>",
+    "retrace": "<retrace>ledger</retrace>",
+    "ex": "led<ex>ger</ex>",
+    "am": "led<am>g</am>",
+    "corr": "<corr>ledger</corr>",
+    "reg": "<reg>ledger</reg>",
+    "expan": "<expan>ledger</expan>",
+    "abbr": "<abbr>ldgr</abbr>",
+    "orig": "<orig>leger</orig>",
+    "handShift": '<handShift new="#clerk"/>ledger',
+    "space": '<space quantity="2" unit="words"/>ledger',
+}
+
+
+def _page(body: str):
+    page, warnings = Publisher().render_document(_tei(body), "ledger")
+    return html.fromstring(page), warnings
+
+
+@pytest.mark.parametrize("name", sorted(SIGNED))
+def test_each_editorial_sign_is_styled_keyed_and_keeps_its_text(name):
+    page, warnings = _page(f"The clerk kept the {SIGNED[name]} closed.")
+    assert warnings == []  # no word lost
+    (span,) = page.xpath(f"//section[@class='text']//span[contains(concat(' ', @class, ' '), ' ed-{name} ')]")
+    assert "ed-sign" in span.get("class") and span.get("title")
+    if name not in ("handShift", "space", "am", "abbr", "expan", "orig"):  # marks drawn around the text
+        assert span.get("data-open") or span.get("data-close")
+    assert page.xpath(f"//section[@class='key']//dt/span[contains(concat(' ', @class, ' '), ' ed-{name} ')]")
+    text = " ".join(page.xpath("string(//section[@class='text']/p)").split())
+    assert "ledger" in text or "ldgr" in text or "leger" in text or "ledg" in text
+    # the key names only the signs the page uses
+    keyed = page.xpath("//section[@class='key']//dt/span[contains(@class, 'ed-sign')]")
+    assert len(keyed) == 1
+
+
+def test_a_signs_hover_gives_the_teis_reason_certainty_cause_and_hand():
+    page, _ = _page(
+        '<unclear reason="faded illegible" cert="low" hand="#clerk">Oslo</unclear> and'
+        ' <damage agent="rodent">Bergen</damage>; <handShift new="#auditor"/>then <space extent="a line"/>.'
+    )
+    titles = {
+        s.get("class").split()[-1]: s.get("title") for s in page.xpath("//span[contains(@class, 'ed-sign')][@title]")
+    }
+    assert titles["ed-unclear"] == (
+        "unclear in the source: the reading is uncertain; reason: faded, illegible; certainty: low; hand: clerk"
+    )
+    assert titles["ed-damage"].endswith("cause: rodent")
+    assert titles["ed-handShift"].endswith("hand: auditor")
+    assert titles["ed-space"].endswith("extent: a line")
+
+
+def test_a_damage_span_marks_its_text_as_damage_does():
+    page, warnings = _page('Before <damageSpan spanTo="#d1"/>the wet words<anchor xml:id="d1"/> after.')
+    assert warnings == []
+    (span,) = page.xpath("//section[@class='text']//span[contains(@class, 'ed-damage')]")
+    assert span.text_content() == "the wet words"
+    assert page.xpath("//section[@class='key']//dt/span[contains(@class, 'ed-damage')]")
+
+
+def test_a_choice_member_keeps_the_choices_mark_not_a_sign_of_its_own():
+    page, _ = _page("<choice><abbr>Wm</abbr><expan>William</expan></choice> wrote.")
+    assert not page.xpath("//section[@class='text']//span[contains(@class, 'ed-sign')]")
+    assert not page.xpath("//section[@class='key']//span[contains(@class, 'ed-sign')]")

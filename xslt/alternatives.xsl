@@ -187,4 +187,11 @@
   <xsl:template match="pub:span[@kind = 'add']">
     <ins class="tei-add tei-addSpan"><xsl:apply-templates/></ins>
   </xsl:template>
+  <!-- text between a damageSpan and its spanTo target (§11.3.3.1): shown as damage is (notes.xsl) -->
+  <xsl:template match="pub:span[@kind = 'damage']">
+    <xsl:call-template name="f:sign-span">
+      <xsl:with-param name="sign" select="'damage'"/>
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
 </xsl:stylesheet>

@@ -80,6 +80,72 @@
     </span>
   </xsl:template>
 
+  <!-- Editorial signs (TEI P5 §3.5 simple editorial changes, §11.3 altered, damaged, unclear and
+       superfluous text, hands): each such element's text in a span of its sign, whose marks before
+       and after it (UI strings sign-NAME-open, sign-NAME-close) the stylesheet draws (CSS content
+       from data-open, data-close), so the words stay whole for reading, search, copy and the
+       lost-text check; its hover (hover-sign-NAME) adds the TEI's reason, certainty, cause and hand
+       (f:sign-hover); the key lists each sign the document uses (reading.xsl). corr, reg, expan,
+       abbr and orig are signed standing alone; in a choice, the choice shows them. -->
+  <xsl:variable name="signed-elements" as="xs:string*"
+      select="('unclear', 'damage', 'surplus', 'secl', 'restore', 'mod', 'retrace', 'ex', 'am', 'handShift', 'space')"/>
+  <xsl:variable name="signed-alone" as="xs:string*" select="('corr', 'reg', 'expan', 'abbr', 'orig')"/>
+
+  <!-- The sign an element of the text is shown with (its name, see above); '' for none. -->
+  <xsl:function name="f:sign" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0' and (local-name($e) = $signed-elements
+                              or local-name($e) = $signed-alone and not($e/parent::tei:choice))) then local-name($e) else ''"/>
+  </xsl:function>
+
+  <!-- An element's hover: what its sign means, then what the TEI says of it (@reason worded by
+       tei_encoder/signs.py as pub:reason, @cert by the UI strings cert-VALUE, @agent, @hand or
+       a handShift's @new, a space's extent as pub:extent). -->
+  <xsl:function name="f:sign-hover" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="sign" as="xs:string"/>
+    <xsl:sequence select="string-join((f:ui('hover-sign-' || $sign),
+        $e/@pub:reason ! f:ui('hover-detail-reason', map{'reason': string(.)}),
+        $e/@cert[normalize-space()] ! f:ui('hover-detail-cert', map{'cert': let $k := 'cert-' || normalize-space(.), $v := f:ui($k) return if ($v = $k) then normalize-space(.) else $v}),
+        $e/@agent[normalize-space()] ! f:ui('hover-detail-agent', map{'agent': normalize-space(.)}),
+        $e/(@hand, @new)[normalize-space()][1] ! f:ui('hover-detail-hand', map{'hand': normalize-space(translate(., '#', ' '))}),
+        $e/@pub:extent ! f:ui('hover-detail-extent', map{'extent': string(.)})), f:ui('hover-detail-joiner'))"/>
+  </xsl:function>
+
+  <!-- The span of a sign: its marks as data-open and data-close (none when the UI string is empty). -->
+  <xsl:template name="f:sign-span">
+    <xsl:param name="sign" as="xs:string" select="f:sign(.)"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="open" select="f:ui('sign-' || $sign || '-open')"/>
+    <xsl:variable name="close" select="f:ui('sign-' || $sign || '-close')"/>
+    <span class="ed-sign ed-{$sign}" title="{f:sign-hover(., $sign)}">
+      <xsl:if test="$open"><xsl:attribute name="data-open" select="$open"/></xsl:if>
+      <xsl:if test="$close"><xsl:attribute name="data-close" select="$close"/></xsl:if>
+      <xsl:sequence select="$content"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear | tei:damage | tei:surplus | tei:secl | tei:restore | tei:mod | tei:retrace | tei:ex | tei:am
+                       | (tei:corr | tei:reg | tei:expan | tei:abbr | tei:orig)[not(parent::tei:choice)]">
+    <xsl:call-template name="f:sign-span">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A change of hand (TEI P5 §11.3.2.1): its mark where it begins, the hand on hover. -->
+  <xsl:template match="tei:handShift">
+    <xsl:call-template name="f:sign-span"/>
+  </xsl:template>
+
+  <!-- A space left blank in the source (TEI P5 §11.4.1): its mark, the words on either side kept apart. -->
+  <xsl:template match="tei:space">
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="f:sign-span">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:foreign">
     <i class="foreign" lang="{@xml:lang}">[<xsl:apply-templates/>]</i>
   </xsl:template>
