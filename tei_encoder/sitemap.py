@@ -223,12 +223,13 @@ def preferred_name(entry: etree._Element) -> str:
     return " ".join((chosen.text or "").split() if not len(chosen) else "".join(chosen.itertext()).split())
 
 
-#: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
-#: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
 GAP = T + "gap"
 SPACE = T + "space"
 # elements whose words or reasons the site prints, worded by tei_encoder/signs.py (`annotate`)
 _WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl"})
+
+#: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
+#: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
 _PRINTED_FIRST = {T + "choice": (T + "sic", T + "orig", T + "abbr", T + "seg"), T + "app": (T + "lem",)}
 _READINGS = {T + "choice": None, T + "app": (T + "lem", T + "rdg", T + "rdgGrp")}
 
