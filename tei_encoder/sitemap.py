@@ -847,15 +847,17 @@ def annotate(
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         _mark_nested(el, holding)
     alternatives = False
+    worded: dict[tuple, list[tuple[str, str]]] = {}  # the words of an empty element, by its tag and attributes
     for el in root.iter(*_PRINTED_FIRST, *_WORDED):  # one walk for all
         if el.tag in _WORDED:
-            if el.tag == GAP:
-                el.set(P + "words", gap_words(el, strings))
-            elif el.tag == SPACE and (extent := extent_words(el, strings)):
-                el.set(P + "extent", extent)
-            reason = " ".join((el.get("reason") or "").split())
-            if reason:
-                el.set(P + "reason", reason_words(reason, strings))
+            shape = (el.tag, *el.attrib.items()) if not len(el) else None
+            words = worded.get(shape) if shape is not None else None
+            if words is None:
+                words = _worded(el, strings)
+                if shape is not None:
+                    worded[shape] = words
+            for name, value in words:
+                el.set(name, value)
             continue
         printed = printed_alternative(el)
         if printed is not None:
@@ -874,6 +876,19 @@ def annotate(
 
 
 _DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
+
+
+def _worded(el: etree._Element, strings: Mapping | None) -> list[tuple[str, str]]:
+    """The attributes `annotate` writes on an element of _WORDED (see there), as (name, value)."""
+    words = []
+    if el.tag == GAP:
+        words.append((P + "words", gap_words(el, strings)))
+    elif el.tag == SPACE and (extent := extent_words(el, strings)):
+        words.append((P + "extent", extent))
+    reason = " ".join((el.get("reason") or "").split())
+    if reason:
+        words.append((P + "reason", reason_words(reason, strings)))
+    return words
 
 
 def _join_broken_words(root: etree._Element) -> None:
