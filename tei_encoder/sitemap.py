@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from .fsutil import safe_stem
+from .signs import extent_words, gap_words, reason_words
 from .tei import (
     BREAKING,
     ENTITY_KINDS,
@@ -221,6 +222,11 @@ def preferred_name(entry: etree._Element) -> str:
         return ""
     return " ".join((chosen.text or "").split() if not len(chosen) else "".join(chosen.itertext()).split())
 
+
+GAP = T + "gap"
+SPACE = T + "space"
+# elements whose words or reasons the site prints, worded by tei_encoder/signs.py (`annotate`)
+_WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl"})
 
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
 #: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
@@ -766,7 +772,10 @@ def drop_annotations(root: etree._Element) -> int:
 
 
 def annotate(
-    root: etree._Element, page_direction: str = "ltr", date_labels: DateLabels | None = None
+    root: etree._Element,
+    page_direction: str = "ltr",
+    date_labels: DateLabels | None = None,
+    strings: Mapping | None = None,
 ) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
@@ -792,7 +801,12 @@ def annotate(
                "#" and the page anchor of the element it points to in the text
     pub:anchor on an element of the text a ref or ptr points to: its HTML id on the page
     xml:lang   rewritten as a valid BCP 47 tag (see `html_lang`)
-    pub:span   an element wrapping each piece of text a delSpan or addSpan marks (`_mark_spans`)
+    pub:span   an element wrapping each piece of text a delSpan, addSpan or damageSpan marks (`_mark_spans`)
+    pub:words  on a gap: its words as the site prints them (signs.gap_words, with STRINGS, the
+               site's UI strings; the shipped ones when None), the one owner of those words
+    pub:reason on a gap, unclear, surplus or secl with a @reason: its reasons in words
+               (signs.reason_words), for its hover
+    pub:extent on a space with an extent: its extent in words (signs.extent_words), for its hover
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it);
@@ -833,7 +847,18 @@ def annotate(
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
         _mark_nested(el, holding)
     alternatives = False
-    for el in root.iter(*_PRINTED_FIRST):
+    worded: dict[tuple, list[tuple[str, str]]] = {}  # the words of an empty element, by its tag and attributes
+    for el in root.iter(*_PRINTED_FIRST, *_WORDED):  # one walk for all
+        if el.tag in _WORDED:
+            shape = (el.tag, *el.attrib.items()) if not len(el) else None
+            words = worded.get(shape) if shape is not None else None
+            if words is None:
+                words = _worded(el, strings)
+                if shape is not None:
+                    worded[shape] = words
+            for name, value in words:
+                el.set(name, value)
+            continue
         printed = printed_alternative(el)
         if printed is not None:
             printed.set(P + "printed", "true")
@@ -853,6 +878,19 @@ def annotate(
 _DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
 
 
+def _worded(el: etree._Element, strings: Mapping | None) -> list[tuple[str, str]]:
+    """The attributes `annotate` writes on an element of _WORDED (see there), as (name, value)."""
+    words = []
+    if el.tag == GAP:
+        words.append((P + "words", gap_words(el, strings)))
+    elif el.tag == SPACE and (extent := extent_words(el, strings)):
+        words.append((P + "extent", extent))
+    reason = " ".join((el.get("reason") or "").split())
+    if reason:
+        words.append((P + "reason", reason_words(reason, strings)))
+    return words
+
+
 def _join_broken_words(root: etree._Element) -> None:
     """The white space on either side of a break inside a word (@break="no" on lb, pb, cb, gb or
     milestone: TEI P5 §3.11.3, "Mos<lb break="no"/>cow" written over two lines of the file) taken
@@ -870,15 +908,17 @@ def _join_broken_words(root: etree._Element) -> None:
             el.tail = el.tail.lstrip(XML_WHITESPACE)
 
 
-_SPANS = {T + "delSpan": "del", T + "addSpan": "add"}  # TEI P5 §11.3.1.4: their kind of change
+# TEI P5 §11.3.1.4, §11.3.3.1: their kind of change, or damage
+_SPANS = {T + "delSpan": "del", T + "addSpan": "add", T + "damageSpan": "damage"}
+_SPAN_MARKED = {"del": "deleted", "add": "added", "damage": "damaged"}
 SPAN = P + "span"  # the wrapper of a spanned piece of text (xslt/alternatives.xsl shows it as del or add)
 
 
 def _mark_spans(root: etree._Element) -> None:
-    """Each piece of text (not white space alone) from a delSpan or addSpan to the element its
-    @spanTo points to (TEI P5 §11.3.1.4), across paragraph and other boundaries, wrapped in a
-    pub:span element whose @kind is "del" or "add", so the page shows it deleted or added as it
-    shows del and add. A span whose target is not an element after it marks nothing: its text
+    """Each piece of text (not white space alone) from a delSpan, addSpan or damageSpan to the
+    element its @spanTo points to (TEI P5 §11.3.1.4, §11.3.3.1), across paragraph and other
+    boundaries, wrapped in a pub:span element whose @kind is "del", "add" or "damage", so the
+    page shows it deleted, added or damaged as it shows del, add and damage. A span whose target is not an element after it marks nothing: its text
     is shown as written (`span_warnings` reports it). Documents without spans cost one
     search of the tree."""
     starts = list(root.iter(*_SPANS))
@@ -953,10 +993,10 @@ def variant_only_warnings(root: etree._Element, listed: dict[str, etree._Element
 
 
 def span_warnings(root: etree._Element) -> list[str]:
-    """Warnings, naming the line, for each delSpan or addSpan (TEI P5 §11.3.1.4) whose @spanTo
-    points to no element of the document, or to one not after it (itself, an element before it
-    or around it): `annotate` marks no text of such a span, so the page shows its text as
-    written, neither deleted nor added. [] when every span reaches its target."""
+    """Warnings, naming the line, for each delSpan, addSpan or damageSpan (TEI P5 §11.3.1.4,
+    §11.3.3.1) whose @spanTo points to no element of the document, or to one not after it
+    (itself, an element before it or around it): `annotate` marks no text of such a span, so
+    the page shows its text as written, not marked deleted, added or damaged. [] when every span reaches its target."""
     starts = list(root.iter(*_SPANS))
     if not starts:
         return []
@@ -973,7 +1013,7 @@ def span_warnings(root: etree._Element) -> list[str]:
         if target is not None and order[target] > order[el] and el not in target.iterancestors():
             continue
         problem = "points to no element of this document" if target is None else "points to an element before it"
-        kind = "deleted" if _SPANS[el.tag] == "del" else "added"
+        kind = _SPAN_MARKED[_SPANS[el.tag]]
         line = f"line {el.sourceline}: " if el.sourceline else ""
         warnings.append(
             f'{line}<{etree.QName(el).localname} spanTo="{pointer}">: {problem}; '

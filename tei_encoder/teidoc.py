@@ -19,6 +19,7 @@ from lxml import etree
 
 from . import sitemap
 from .config import sentence_abbreviations
+from .signs import gap_words, shipped_strings
 from .tei import (
     BREAKING,
     EDITORIAL_ONLY,
@@ -231,45 +232,9 @@ _FRAMES = frozenset(
 )  # fmt: skip
 # editorial signs the document page prints around an element's text (xslt/notes.xsl), kept in contexts
 _MARKS = {T + "supplied": ("[", "]")}
-GAP = T + "gap"
+GAP = sitemap.GAP
 _ALTERNATIVES = frozenset({T + "choice", T + "app"})  # of these, a context reads the printed one only
 _CHANGES = {T + "del": "context-del", T + "add": "context-add"}  # marked as the UI strings say
-
-
-@functools.lru_cache(maxsize=1)
-def _shipped_strings() -> dict:
-    """The shipped UI strings (tei_encoder/data/ui-strings.json), read once."""
-    return json.loads((Path(__file__).parent / "data" / "ui-strings.json").read_text(encoding="utf-8"))
-
-
-def gap_words(gap: etree._Element) -> str:
-    """A gap (TEI P5 §11.4.1) as the document page words it (xslt/notes.xsl tei:gap): its
-    description, else its extent (@quantity, else @atLeast and @atMost, with @unit; or @extent)
-    and its reason ("[3 words illegible]", "[2 lines cancelled, deleted]"; UI strings gap-shown,
-    gap-range, gap-at-least, gap-at-most, reason-TOKEN, reason-joiner), else "[…]"."""
-    ui = _shipped_strings()
-    desc = gap.find(T + "desc")
-    if desc is not None:
-        return f"[{' '.join(''.join(desc.itertext()).split())}]"
-
-    def norm(name: str) -> str:
-        return " ".join((gap.get(name) or "").split())
-
-    least, most, quantity, reason = norm("atLeast"), norm("atMost"), norm("quantity"), norm("reason")
-    if quantity:
-        amount = quantity
-    elif least and most:
-        amount = ui["gap-range"].replace("{from}", least).replace("{to}", most)
-    elif least or most:
-        amount = ui["gap-at-least" if least else "gap-at-most"].replace("{n}", least or most)
-    else:
-        amount = ""
-    extent = " ".join(" ".join(p for p in (amount, gap.get("unit") or "") if p).split()) if amount else norm("extent")
-    if extent or (reason and reason != "omitted"):
-        # each reason token its UI string reason-TOKEN, joined by reason-joiner, as f:reason words it
-        worded = ui["reason-joiner"].join(ui.get(f"reason-{token}", token) for token in reason.split())
-        return f"[{' '.join(ui['gap-shown'].replace('{extent}', extent).replace('{reason}', worded).split())}]"
-    return "[\u2026]"
 
 
 CONTEXT_CHARS = 240  # a context longer than this is cut around the mention
@@ -346,7 +311,7 @@ def _block_text(
                 parts.append(words)
                 length += len(words)
             elif child.tag in _CHANGES:  # a deletion or an addition marked, as the page shows it
-                opening, _, closing = _shipped_strings()[_CHANGES[child.tag]].partition("{text}")
+                opening, _, closing = shipped_strings()[_CHANGES[child.tag]].partition("{text}")
                 parts.append(opening)
                 length += len(opening)
                 walk(child)

@@ -96,7 +96,7 @@ def test_an_entry_page_context_reads_as_the_document_page():
 
 
 def test_a_context_sentences_gap_words_its_reasons_as_the_page_does():
-    # teidoc.gap_words follows notes.xsl's f:reason: each token its UI string, joined by reason-joiner
+    # signs.gap_words (the page's words too): each reason token its UI string, joined by reason-joiner
     from tei_encoder.teidoc import gap_words
 
     gap = etree.fromstring(

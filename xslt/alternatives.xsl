@@ -53,10 +53,31 @@
        printed one (its others have an entry of their own where the page shows them). -->
   <xsl:function name="f:reading-text" as="xs:string">
     <xsl:param name="e" as="element()"/>
-    <!-- a note's words are the note's, not the reading's (its mark follows the reading: notes.xsl) -->
-    <xsl:sequence select="f:normal($e//text()[not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp]
+    <xsl:sequence select="translate(f:reading-marked($e), '&#xE000;', '')"/>
+  </xsl:function>
+
+  <!-- f:reading-text with each gap's words between two U+E000 (f:reading-words sets them apart).
+       A note's words are the note's, not the reading's (its mark follows the reading: notes.xsl); a
+       gap is read as the page prints it (its pub:words, tei_encoder/signs.py): a reading that is
+       only a gap is never empty. -->
+  <xsl:function name="f:reading-marked" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="f:normal(($e//(text()[not(ancestor::tei:gap)] | tei:gap))[not(ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp]
                                                               [not(@pub:printed)][ancestor::* intersect $e])]
-                                             [not(ancestor::tei:note[ancestor::* intersect $e])])"/>
+                                             [not(ancestor::tei:note[ancestor::* intersect $e])]
+                                   ! (if (self::tei:gap) then '&#xE000;' || (@pub:words, '[&#x2026;]')[1] || '&#xE000;' else string(.)))"/>
+  </xsl:function>
+
+  <!-- A reading's words in the list of readings: a gap's words in a span of the site's words
+       (data-tei-apart: a word boundary on either side for the lost-text check, as in the text). -->
+  <xsl:function name="f:reading-words" as="node()*">
+    <xsl:param name="e" as="element()"/>
+    <xsl:for-each select="tokenize(f:reading-marked($e), '&#xE000;')">
+      <xsl:choose>
+        <xsl:when test="position() mod 2 = 0"><span class="ed ed-gap" data-tei-apart=""><xsl:value-of select="."/></span></xsl:when>
+        <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:function>
 
   <!-- A reading's name as the list of readings and the hover print it: the UI string reading-NAME
@@ -111,7 +132,7 @@
               <li id="rdg-{$n}">
                 <span class="rdg-mark"><xsl:value-of select="format-integer($n, 'a') || '. '"/></span>
                 <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
-                <span class="rdg-shown"><xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="$shown"/></xsl:call-template><xsl:value-of select="f:reading-text($shown)"/></span>
+                <span class="rdg-shown"><xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="$shown"/></xsl:call-template><xsl:sequence select="f:reading-words($shown)"/></span>
                 <xsl:if test="normalize-space($shown/@wit)"><xsl:value-of select="' ' || normalize-space(translate($shown/@wit, '#', ''))"/></xsl:if>
                 <xsl:text>] </xsl:text>
                 <xsl:for-each select="f:other-readings(.)">
@@ -120,7 +141,7 @@
                   <xsl:text> </xsl:text>
                   <span class="rdg-text">
                     <xsl:call-template name="f:inherited-lang"/>
-                    <xsl:value-of select="(f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]"/>
+                    <xsl:sequence select="if (f:reading-text(.)) then f:reading-words(.) else f:ui('hover-reading-omitted')"/>
                   </span>
                   <!-- a note inside a reading the page does not print: its mark here, its words under Notes -->
                   <xsl:for-each select=".//tei:note[ancestor::tei:text]">
@@ -165,5 +186,12 @@
   </xsl:template>
   <xsl:template match="pub:span[@kind = 'add']">
     <ins class="tei-add tei-addSpan"><xsl:apply-templates/></ins>
+  </xsl:template>
+  <!-- text between a damageSpan and its spanTo target (§11.3.3.1): shown as damage is (notes.xsl) -->
+  <xsl:template match="pub:span[@kind = 'damage']">
+    <xsl:call-template name="f:sign-span">
+      <xsl:with-param name="sign" select="'damage'"/>
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

@@ -53,6 +53,9 @@
           <xsl:if test="@source = 'rule'">
             <p class="note"><xsl:value-of select="f:ui('rule-note')"/></p>
           </xsl:if>
+          <xsl:if test="@unplaced = 'capital-moved'">
+            <p class="map-note"><xsl:value-of select="f:ui('map-capital-moved-entry')"/></p>
+          </xsl:if>
           <xsl:if test="@lat and @lon">
             <xsl:call-template name="f:map">
               <xsl:with-param name="places" select="."/>

@@ -66,36 +66,84 @@
     <span class="ed ed-supplied" title="{f:ui(if (@reason = 'alternate-name') then 'hover-supplied-name' else 'hover-supplied')}">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
-  <!-- A gap's reasons (TEI P5 §11.4.1 att.reason: one or more tokens): each token its UI string
-       reason-TOKEN where there is one (the token as written where not), joined by reason-joiner. -->
-  <xsl:function name="f:reason" as="xs:string">
-    <xsl:param name="reason" as="attribute()?"/>
-    <xsl:sequence select="string-join(tokenize(normalize-space($reason)) ! (let $key := 'reason-' || ., $v := f:ui($key) return if ($v = $key) then . else $v), f:ui('reason-joiner'))"/>
+  <!-- A gap (TEI P5 §11.4.1): its words, made by tei_encoder/signs.py gap_words (their one owner,
+       which an entry page's context sentences quote too) and written on it as pub:words by
+       tei_encoder/sitemap.py annotate: its description, else its extent and its reason ("[3 words
+       illegible]", "[2–4 lines damage]"), else "[…]" (our encoder's reason "omitted" alone: the hover
+       and the key say it). The hover gives its reason (pub:reason, signs.reason_words), else only
+       that the passage is not transcribed. -->
+  <xsl:template match="tei:gap">
+    <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
+                                    else if (@pub:reason) then f:ui('hover-gap', map{'reason': string(@pub:reason)})
+                                    else f:ui('hover-gap-unknown')}">
+      <xsl:value-of select="(@pub:words, '[&#x2026;]')[1]"/>
+    </span>
+  </xsl:template>
+
+  <!-- Editorial signs (TEI P5 §3.5 simple editorial changes, §11.3 altered, damaged, unclear and
+       superfluous text, hands): each such element's text in a span of its sign, whose marks before
+       and after it (UI strings sign-NAME-open, sign-NAME-close) the stylesheet draws (CSS content
+       from data-open, data-close), so the words stay whole for reading, search, copy and the
+       lost-text check; its hover (hover-sign-NAME) adds the TEI's reason, certainty, cause and hand
+       (f:sign-hover); the key lists each sign the document uses (reading.xsl). corr, reg, expan,
+       abbr and orig are signed standing alone; in a choice, the choice shows them. -->
+  <xsl:variable name="signed-elements" as="xs:string*"
+      select="('unclear', 'damage', 'surplus', 'secl', 'restore', 'mod', 'retrace', 'ex', 'am', 'handShift', 'space')"/>
+  <xsl:variable name="signed-alone" as="xs:string*" select="('corr', 'reg', 'expan', 'abbr', 'orig')"/>
+
+  <!-- The sign an element of the text is shown with (its name, see above); '' for none. -->
+  <xsl:function name="f:sign" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if (namespace-uri($e) = 'http://www.tei-c.org/ns/1.0' and (local-name($e) = $signed-elements
+                              or local-name($e) = $signed-alone and not($e/parent::tei:choice))) then local-name($e) else ''"/>
   </xsl:function>
 
-  <xsl:template match="tei:gap">
-    <!-- the reason when the TEI gives one (TEI P5 §11.4.1), else only that the passage is not transcribed -->
-    <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
-                                    else if (normalize-space(@reason)) then f:ui('hover-gap', map{'reason': f:reason(@reason)})
-                                    else f:ui('hover-gap-unknown')}">
-      <!-- its description, else its extent (@quantity, else @atLeast and @atMost, with @unit; or
-           @extent) and its reason, as the TEI gives them ("3 words illegible", "2–4 lines damage",
-           TEI P5 §11.4.1, §1.3.1.1.1 att.dimensions: UI strings gap-shown, gap-range, gap-at-least,
-           gap-at-most), else "…" (our encoder's reason "omitted" alone: the hover and the key say it) -->
-      <xsl:variable name="least" select="normalize-space(@atLeast)"/>
-      <xsl:variable name="most" select="normalize-space(@atMost)"/>
-      <xsl:variable name="amount" select="if (normalize-space(@quantity)) then normalize-space(@quantity)
-                                          else if ($least and $most) then f:ui('gap-range', map{'from': $least, 'to': $most})
-                                          else if ($least) then f:ui('gap-at-least', map{'n': $least})
-                                          else if ($most) then f:ui('gap-at-most', map{'n': $most}) else ''"/>
-      <xsl:variable name="extent" select="if ($amount) then normalize-space(string-join(($amount, @unit), ' '))
-                                          else normalize-space(@extent)"/>
-      <xsl:text>[</xsl:text>
-      <xsl:value-of select="if (tei:desc) then f:normal(tei:desc)
-                            else if ($extent or normalize-space(@reason) and not(@reason = 'omitted')) then normalize-space(f:ui('gap-shown', map{'extent': $extent, 'reason': f:reason(@reason)}))
-                            else '&#x2026;'"/>
-      <xsl:text>]</xsl:text>
+  <!-- An element's hover: what its sign means, then what the TEI says of it (@reason worded by
+       tei_encoder/signs.py as pub:reason, @cert by the UI strings cert-VALUE, @agent, @hand or
+       a handShift's @new, a space's extent as pub:extent). -->
+  <xsl:function name="f:sign-hover" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:param name="sign" as="xs:string"/>
+    <xsl:sequence select="string-join((f:ui('hover-sign-' || $sign),
+        $e/@pub:reason ! f:ui('hover-detail-reason', map{'reason': string(.)}),
+        $e/@cert[normalize-space()] ! f:ui('hover-detail-cert', map{'cert': let $k := 'cert-' || normalize-space(.), $v := f:ui($k) return if ($v = $k) then normalize-space(.) else $v}),
+        $e/@agent[normalize-space()] ! f:ui('hover-detail-agent', map{'agent': normalize-space(.)}),
+        $e/(@hand, @new)[normalize-space()][1] ! f:ui('hover-detail-hand', map{'hand': normalize-space(translate(., '#', ' '))}),
+        $e/@pub:extent ! f:ui('hover-detail-extent', map{'extent': string(.)})), f:ui('hover-detail-joiner'))"/>
+  </xsl:function>
+
+  <!-- The span of a sign: its marks as data-open and data-close (none when the UI string is empty). -->
+  <xsl:template name="f:sign-span">
+    <xsl:param name="sign" as="xs:string" select="f:sign(.)"/>
+    <xsl:param name="content" as="node()*"/>
+    <xsl:variable name="open" select="f:ui('sign-' || $sign || '-open')"/>
+    <xsl:variable name="close" select="f:ui('sign-' || $sign || '-close')"/>
+    <span class="ed-sign ed-{$sign}" title="{f:sign-hover(., $sign)}">
+      <xsl:if test="$open"><xsl:attribute name="data-open" select="$open"/></xsl:if>
+      <xsl:if test="$close"><xsl:attribute name="data-close" select="$close"/></xsl:if>
+      <xsl:sequence select="$content"/>
     </span>
+  </xsl:template>
+
+  <xsl:template match="tei:unclear | tei:damage | tei:surplus | tei:secl | tei:restore | tei:mod | tei:retrace | tei:ex | tei:am
+                       | (tei:corr | tei:reg | tei:expan | tei:abbr | tei:orig)[not(parent::tei:choice)]">
+    <xsl:call-template name="f:sign-span">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A change of hand (TEI P5 §11.3.2.1): its mark where it begins, the hand on hover. -->
+  <xsl:template match="tei:handShift">
+    <xsl:call-template name="f:sign-span"/>
+  </xsl:template>
+
+  <!-- A space left blank in the source (TEI P5 §11.4.1): its mark, the words on either side kept apart. -->
+  <xsl:template match="tei:space">
+    <xsl:text> </xsl:text>
+    <xsl:call-template name="f:sign-span">
+      <xsl:with-param name="content" as="node()*"><xsl:apply-templates/></xsl:with-param>
+    </xsl:call-template>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:foreign">

@@ -33,6 +33,16 @@
       <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
       <xsl:if test="$changes[self::tei:del or self::tei:delSpan]"><row key="key-deleted"><del class="tei-del"><xsl:value-of select="f:ui('key-sample-word')"/></del></row></xsl:if>
       <xsl:if test="$changes[self::tei:add or self::tei:addSpan]"><row key="key-added"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></row></xsl:if>
+      <!-- each editorial sign the text uses (notes.xsl f:sign), in the order of the list of signs;
+           a damageSpan's text is shown as damage -->
+      <xsl:variable name="signs" select="distinct-values(($text//*[f:sign(.)] ! f:sign(.), $text//tei:damageSpan ! 'damage'))"/>
+      <xsl:for-each select="($signed-elements, $signed-alone)[. = $signs]">
+        <row key="key-sign-{.}"><span class="ed-sign ed-{.}">
+          <xsl:if test="f:ui('sign-' || . || '-open')"><xsl:attribute name="data-open" select="f:ui('sign-' || . || '-open')"/></xsl:if>
+          <xsl:if test="f:ui('sign-' || . || '-close')"><xsl:attribute name="data-close" select="f:ui('sign-' || . || '-close')"/></xsl:if>
+          <xsl:if test="not(. = ('handShift', 'space'))"><xsl:value-of select="f:ui('key-sample-word')"/></xsl:if>
+        </span></row>
+      </xsl:for-each>
       <xsl:if test="$text//tei:lb[@break = 'no']"><row key="key-line-break-in-word"><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></row></xsl:if>
     </xsl:variable>
     <xsl:if test="exists($rows)">

@@ -31,6 +31,12 @@
           <h2><xsl:value-of select="f:ui('map-heading')"/></h2>
           <xsl:call-template name="f:map"><xsl:with-param name="places" select="$entries"/></xsl:call-template>
         </xsl:if>
+        <!-- countries whose capital moved and whose documents' dates decide none: named, never placed
+             at a wrong point (tei_encoder/geo.py) -->
+        <xsl:variable name="unplaced" select="$entries[@unplaced = 'capital-moved']"/>
+        <xsl:if test="$kind = 'place' and $unplaced">
+          <p class="map-note"><xsl:value-of select="f:count('map-capital-moved', count($unplaced), map{'n': count($unplaced), 'names': string-join($unplaced/@name, f:ui('forms-separator'))})"/></p>
+        </xsl:if>
         <ul class="register">
           <xsl:for-each select="$entries">
             <li id="{@slug}" class="entry">

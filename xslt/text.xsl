@@ -326,8 +326,7 @@
   <xsl:template match="tei:anchor[@pub:anchor]" priority="1"><span id="{@pub:anchor}"></span></xsl:template>
 
   <!-- Empty markers with nothing to show. -->
-  <!-- A space the source leaves (TEI P5 §11.4) keeps the words around it apart. -->
-  <xsl:template match="tei:space[not(normalize-space())]"><xsl:text> </xsl:text></xsl:template>
+  <!-- A space the source leaves (TEI P5 §11.4): a sign, the words around it apart (notes.xsl). -->
 
   <!-- Content the site cannot show (TEI P5 §3.10 graphic, media and binaryObject, §11.1): the site
        copies no image or media file and decodes no embedded data, so the page names each in its
