@@ -41,20 +41,20 @@ def test_other_readings_are_listed_in_the_text_and_linked_from_their_mark(tmp_pa
     # the printed readings stay the main text
     assert "The shipp" in text and "Gen." in text and "harbour" in text and "mornynge" in text
     assert "anchorage" not in text and "General" not in text
-    entries = page.xpath("//section[@class='readings']//li")
+    entries = page.xpath("//section[@class='readings']//li")  # each ending in its link back to the text (↩)
     assert [" ".join(e.text_content().split()) for e in entries] == [
-        "a. shipp] corrected ship",
-        "b. Gen.] expanded General",
-        "c. harbour A] reading B C anchorage; reading D (omitted)",
-        "d. mornynge] regularised morning",
-        "e. Haldor] corrected Halldor",
-        "f. Adm.] expanded Admiralty-and-Harbour-Board-Commission-of-the-Northern-Coastal-Districts",
+        "a. shipp] corrected ship ↩",
+        "b. Gen.] expanded General ↩",
+        "c. harbour A] reading B C anchorage; reading D (omitted) ↩",
+        "d. mornynge] regularised morning ↩",
+        "e. Haldor] corrected Halldor ↩",
+        "f. Adm.] expanded Admiralty-and-Harbour-Board-Commission-of-the-Northern-Coastal-Districts ↩",
     ]
-    # every mark outside a link links to its entry; inside a link (a mention) it is a plain letter
+    # every mark links to its entry; one inside a link (a mention) follows the link (links cannot nest)
     marks = page.xpath("//section[@class='text']//sup[@class='rdg-ref']")
     assert [m.text_content() for m in marks] == list("abcdef")
     links = [m.xpath("string(a/@href)") for m in marks]
-    assert links == ["#rdg-1", "#rdg-2", "#rdg-3", "#rdg-4", "", "#rdg-6"]
+    assert links == ["#rdg-1", "#rdg-2", "#rdg-3", "#rdg-4", "#rdg-5", "#rdg-6"]
     assert not page.xpath("//a//a")
     assert all(page.xpath(f"//li[@id='{href[1:]}']") for href in links if href)
     # in the searched article, not left out of the index
@@ -76,7 +76,7 @@ def test_a_choice_inside_a_reading_not_printed_gets_no_mark_or_entry():
     )
     page = html.fromstring(Publisher().document_page(tei, "nested"))
     entries = [" ".join(e.text_content().split()) for e in page.xpath("//section[@class='readings']//li")]
-    assert entries == ["a. quay] reading B St."]
+    assert entries == ["a. quay] reading B St. ↩"]
 
 
 @pytest.mark.browser
