@@ -26,6 +26,7 @@ from .tei import (
     KIND_OF_MENTION_QNAME,
     NSMAP,
     XML_ID,
+    XML_LANG,
     XML_WHITESPACE,
     T,
     surface_text,
@@ -124,6 +125,9 @@ class DocumentSummary:
     verbatim: tuple[str, ...] = ()  # the summary's code-like parts holding a double hyphen (summary_verbatim)
     lang: str = ""  # the text's language, as HTML lang ("" unknown; sitemap.document_languages)
     title_lang: str = ""  # the title's language, likewise
+    # entity id -> a name form -> the language the document gives it (xml:lang on the standOff
+    # entry's name or on a mention), as HTML lang (`name_languages`)
+    name_langs: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -157,6 +161,8 @@ class DocumentSummary:
         }
         if self.verbatim:
             data["verbatim"] = list(self.verbatim)
+        if self.name_langs:
+            data["name_langs"] = self.name_langs
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
         return data
@@ -173,6 +179,7 @@ class DocumentSummary:
             verbatim=tuple(data.get("verbatim", ())),
             lang=data.get("lang", ""),
             title_lang=data.get("title_lang", ""),
+            name_langs=data.get("name_langs", {}),
         )
 
 
@@ -394,20 +401,31 @@ def sentence_starts(text: str) -> tuple[int, ...]:
 
 
 class KeywordInContext(NamedTuple):
-    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it."""
+    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it;
+    lang, the sentence's language where it is not the document's text's (a paragraph in French in an English
+    record), and name_lang, the mention's own where it is not the sentence's (`<persName xml:lang="ru">`), as
+    HTML lang values (TEI P5 §vi.1 xml:lang; "" where they are the same)."""
 
     before: str
     keyword: str
     after: str
+    lang: str = ""
+    name_lang: str = ""
 
     def to_json(self) -> dict[str, str]:
-        """The context as a JSON object with named fields (as the build state keeps it)."""
-        return self._asdict()
+        """The context as a JSON object with named fields (as the build state keeps it; the languages
+        only where given: most sentences are in their document's)."""
+        data = {"before": self.before, "keyword": self.keyword, "after": self.after}
+        if self.lang:
+            data["lang"] = self.lang
+        if self.name_lang:
+            data["name_lang"] = self.name_lang
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, str]) -> KeywordInContext:
         """Read back `to_json`."""
-        return cls(data["before"], data["keyword"], data["after"])
+        return cls(data["before"], data["keyword"], data["after"], data.get("lang", ""), data.get("name_lang", ""))
 
 
 def keyword_in_context(
@@ -453,12 +471,49 @@ def _squeeze(part: str) -> str:
     return (" " if part[0].isspace() else "") + words + (" " if part[-1].isspace() else "")
 
 
+class _Languages:
+    """The language (an HTML lang value, `sitemap.html_lang`) at an element of one document: its
+    nearest xml:lang, each element's found once (a document's mentions share their ancestors)."""
+
+    def __init__(self) -> None:
+        self._at: dict[etree._Element, str] = {}
+        self._tags: dict[str, str] = {}
+
+    def at(self, el: etree._Element | None) -> str:
+        """The language at EL ("" when none is declared or it is no valid tag)."""
+        path: list[etree._Element] = []
+        lang = ""
+        while el is not None:
+            known = self._at.get(el)
+            if known is not None:
+                lang = known
+                break
+            path.append(el)
+            tag = el.get(XML_LANG)
+            if tag is not None:
+                lang = self._tags.get(tag)
+                if lang is None:
+                    lang = self._tags[tag] = sitemap.html_lang(tag) if tag.strip() else ""
+                break
+            el = el.getparent()
+        for seen in path:
+            self._at[seen] = lang
+        return lang
+
+
 def mention_contexts(
-    root: etree._Element, found: list[sitemap.Mention] | None = None
+    root: etree._Element, found: list[sitemap.Mention] | None = None, lang: str | None = None
 ) -> dict[str, list[KeywordInContext]]:
     """Entity key -> the KeywordInContext of each of its mentions, in the order in which
-    `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
+    `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor). LANG is
+    the language of the document's text (`sitemap.document_languages`, found when None): a
+    sentence in another (its block's xml:lang) and a mention in another than its sentence's (its
+    own) say theirs (KeywordInContext.lang, name_lang), as the document's page does."""
     found = sitemap.mentions(root) if found is None else found
+    lang = sitemap.document_languages(root)[0] if lang is None else lang
+    # a document whose only xml:lang are above its text (the encoder's: on TEI) quotes every
+    # sentence in its own language: no element is asked for its language
+    languages = _Languages() if _INNER_LANGUAGE(root) else None
     marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
@@ -496,9 +551,20 @@ def mention_contexts(
                 context = ahead
             else:
                 context = keyword_in_context(text, start, end, earlier=1, limit=limit)
+        if languages is not None:
+            said = languages.at(next(_blocks(mention.element)))
+            own = languages.at(mention.element)
+            context = context._replace(lang=said if said != lang else "", name_lang=own if own != said else "")
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
     return contexts
+
+
+# an xml:lang inside the text (below the element its language is read from) or in the header (the abstract's)
+_INNER_LANGUAGE = etree.XPath(
+    "boolean(.//tei:text//*[@xml:lang] | .//tei:teiHeader/descendant-or-self::*[@xml:lang])",
+    namespaces=NSMAP,
+)
 
 
 def _entry_details(el: etree._Element) -> dict[str, str]:
@@ -589,8 +655,40 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},
-        contexts=mention_contexts(root, found),
+        contexts=mention_contexts(root, found, lang),
+        name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}),
     )
+
+
+def name_languages(found: list[sitemap.Mention], entries: Mapping[str, etree._Element]) -> dict[str, dict[str, str]]:
+    """Entity id -> each name form the document gives a language of its own -> that language, as
+    an HTML lang value (`sitemap.html_lang`): the xml:lang of a name of its standOff entry (on the
+    name or on the entry: ENTRIES, id -> entry) and of a mention (`<persName xml:lang="ru">`, its
+    words as the entry page quotes them). The registers and entry pages mark such a name with
+    its language (TEI P5 §vi.1, §13.2.1 xml:lang on names); a language the name only inherits
+    from its document is not its own. {} when the document gives none."""
+    found_langs: dict[str, dict[str, str]] = {}
+    tags: dict[str, str] = {}
+
+    def note(ref: str, form: str, tag: str) -> None:
+        lang = tags.get(tag)
+        if lang is None:
+            lang = tags[tag] = sitemap.html_lang(tag) if tag.strip() else ""
+        if form and lang:
+            found_langs.setdefault(ref, {}).setdefault(form, lang)
+
+    for ref, entry in entries.items():
+        for name in entry:
+            if isinstance(name.tag, str) and name.tag.endswith("Name"):
+                tag = name.get(XML_LANG, entry.get(XML_LANG))
+                if tag is not None:
+                    note(ref, _plain(name), tag)
+    for mention in found:
+        tag = mention.element.get(XML_LANG)
+        if tag is not None:
+            for _kind, ref in mention.keys:
+                note(ref, " ".join("".join(mention.element.itertext()).split()), tag)
+    return found_langs
 
 
 # --- the document page's JSON-LD (schema.org) ------------------------------------------------

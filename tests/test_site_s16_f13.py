@@ -14,6 +14,7 @@ from conftest import ROOT
 from lxml import html
 from test_site_s13_f1 import nu_valid
 
+from tei_encoder import teidoc
 from tei_encoder.cli import main
 
 RECORD = ROOT / "tests" / "fixtures" / "tei" / "readings_names.xml"
@@ -87,3 +88,63 @@ def test_a_mark_inside_a_name_is_a_stop_of_its_own_and_its_entry_leads_back(site
         page.keyboard.press("Enter")
         page.wait_for_function("location.hash === '#fn-1'")
         browser.close()
+
+
+# --- a name's and a sentence's own language on the register and entry pages ---
+
+
+def test_a_names_own_language_is_kept_on_registers_entry_pages_and_the_document(site):
+    doc = _page(site, "docs/readings_names.html")
+    assert doc.xpath("//a[@id='m-p-orlov-1']/@lang") == ["ru"]
+    assert doc.xpath("//a[@id='m-pl-river-1']/@lang") == ["zh"]
+    persons = _page(site, "persons.html")
+    assert persons.xpath("//li[@id='p-orlov']/a[@class='entry-name']/@lang") == ["ru"]
+    # a name the documents give no language of its own keeps none of its own
+    assert persons.xpath("//li[@id='p-vell']/a[@class='entry-name']/@lang") == []
+    places = _page(site, "places.html")
+    assert places.xpath("//li[@id='pl-river']/a[@class='entry-name']/@lang") == ["zh"]
+    entry = _page(site, "places/pl-river.html")
+    assert entry.xpath("//h1/@lang") == ["zh"]
+    assert entry.xpath("//ol[@class='kwic']//a[@class='mention']/@lang") == ["zh"]
+    orlov = _page(site, "persons/p-orlov.html")
+    mention = orlov.xpath("//ol[@class='kwic']//a[@class='mention']")[0]
+    assert mention.get("lang") == "ru" and mention.text_content() == "Пётр Орлов"
+    # Mira Vell's page lists Pyotr Orlov with her, in his name's language
+    vell = _page(site, "persons/p-vell.html")
+    assert vell.xpath("//ul[@class='co-mentioned']//a[contains(@href, 'p-orlov')]/@lang") == ["ru"]
+    # the French sentence is quoted as French, the English one in its document's language
+    sentences = vell.xpath("//ol[@class='kwic']/li")
+    assert [li.get("lang") for li in sentences] == [None, "fr"]
+    assert sentences[0].getparent().get("lang") == "en"
+    nu_valid([site / "persons.html", site / "places.html", site / "persons" / "p-orlov.html", site / "persons" / "p-vell.html"])
+
+
+def test_a_right_to_left_name_and_sentence_take_their_direction(tmp_path):
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    (tei / "envoys.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt><title>Envoys</title>'
+        "</titleStmt><publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc>"
+        "</fileDesc></teiHeader><standOff><listPerson><person xml:id='p-sami'><persName xml:lang='ar'>سامي نور</persName>"
+        "</person></listPerson></standOff><text><body><p>The envoy <persName ref='#p-sami' xml:lang='ar'>سامي نور</persName>"
+        " arrived late.</p><p xml:lang='he'>השליח <persName ref='#p-sami'>סאמי</persName> הגיע.</p></body></text></TEI>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(tmp_path / "site"), "--no-search"])
+    assert result.exit_code == 0, result.output
+    entry = _page(tmp_path / "site", "persons/p-sami.html")
+    assert entry.xpath("//h1/@lang") == ["ar"] and entry.xpath("//h1/@dir") == ["rtl"]
+    first, second = entry.xpath("//ol[@class='kwic']/li")
+    name = first.xpath("a[@class='mention']")[0]
+    assert (name.get("lang"), name.get("dir")) == ("ar", "rtl") and first.get("lang") is None
+    # a Hebrew sentence of an English record: its language and direction; the name in it is the sentence's
+    assert (second.get("lang"), second.get("dir")) == ("he", "rtl")
+    assert second.xpath("a[@class='mention']/@lang") == []
+    nu_valid([tmp_path / "site" / "persons" / "p-sami.html"])
+
+
+def test_a_context_keeps_its_languages_in_the_build_state():
+    context = teidoc.KeywordInContext("Le capitaine ", "Пётр", " est là.", "fr", "ru")
+    assert teidoc.KeywordInContext.from_json(context.to_json()) == context
+    plain = teidoc.KeywordInContext("The ", "tug", ".")
+    assert plain.to_json() == {"before": "The ", "keyword": "tug", "after": "."}

@@ -92,10 +92,11 @@
 
   <!-- lang and dir of a name on an entry or register page (entity, with, form: @name-script,
        @name-lang, @name-dir from tei_encoder/publish.py EntityIndex.name_language), only where its
-       letters are of another script than the page's words (UI value script, made from them):
+       letters are of another script than the page's words (UI value script, made from them), or
+       a document gives the name its own language (@name-own: xml:lang on the name, in any script):
        lang="" when its language is unknown, so the site's never stands for it. -->
   <xsl:template name="f:name-lang">
-    <xsl:if test="@name-script and @name-script != f:ui('script')">
+    <xsl:if test="@name-script and (@name-script != f:ui('script') or @name-own)">
       <xsl:attribute name="lang" select="@name-lang"/>
       <xsl:attribute name="dir" select="@name-dir"/>
     </xsl:if>

@@ -7,7 +7,7 @@
      next relative to the site, when there are such pages) with, on the first page, <form>,
      <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a place; one <doc mentions="n">
      per document, in the order shown, holding one <kwic> per mention (<before>, the mention <k>,
-     <after>; only the first @shown when a doc has it: the page counts the rest); its mentions are
+     <after>; @lang and @dir on kwic for a sentence, on k for a name, in another language; only the first @shown when a doc has it: the page counts the rest); its mentions are
      the anchors @anchor 1 … @anchor n of the document's page; <with>
      for each entity often mentioned with it. -->
 <xsl:stylesheet version="3.0"
@@ -98,9 +98,19 @@
                     <xsl:variable name="keyword" select="string($context/k)"/>
                     <xsl:variable name="after" select="string($context/after)"/>
                     <li>
+                      <!-- a sentence in another language than its document's, a name in another than
+                           its sentence's (xml:lang in the TEI: kwic/@lang, k/@lang, with their dir) -->
+                      <xsl:if test="$context/@lang">
+                        <xsl:attribute name="lang" select="$context/@lang"/>
+                        <xsl:if test="$context/@dir != $doc/@dir"><xsl:attribute name="dir" select="$context/@dir"/></xsl:if>
+                      </xsl:if>
                       <!-- each part's dashes as in the whole sentence -->
                       <xsl:value-of select="f:dashes('', $before, $keyword || $after)"/>
-                      <a class="mention" href="{$target}{$k}" title="{string-join($mention-n, string($k))}"><xsl:value-of select="if ($context) then f:dashes($before, $keyword, $after) else f:ui('mention-n', map{'n': $k})"/></a>
+                      <a class="mention" href="{$target}{$k}" title="{string-join($mention-n, string($k))}">
+                        <xsl:for-each select="$context/k[@lang]">
+                          <xsl:attribute name="lang" select="@lang"/>
+                          <xsl:if test="@dir != ($context/@dir, $doc/@dir)[1]"><xsl:attribute name="dir" select="@dir"/></xsl:if>
+                        </xsl:for-each><xsl:value-of select="if ($context) then f:dashes($before, $keyword, $after) else f:ui('mention-n', map{'n': $k})"/></a>
                       <xsl:value-of select="f:dashes($before || $keyword, $after, '')"/>
                     </li>
                   </xsl:for-each>
