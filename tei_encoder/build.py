@@ -574,6 +574,8 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
         if previous.mentions.get(r) != current.mentions.get(r)
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
+        or previous.name_langs.get(r) != current.name_langs.get(r)
+        or previous.readings.get(r) != current.readings.get(r)
         or previous.contexts.get(r) != current.contexts.get(r)
     }
 
@@ -590,6 +592,7 @@ def listed_refs(previous: DocumentSummary | None, current: DocumentSummary | Non
         if previous.mentions.get(r) != current.mentions.get(r)
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
+        or previous.name_langs.get(r) != current.name_langs.get(r)
     }
 
 

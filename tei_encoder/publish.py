@@ -1479,7 +1479,7 @@ class EntityIndex:
             if ref in twins:
                 el.set("unlinked", "yes")  # "China (unlinked, 1 document)" beside the listed China
             el.set("docs", str(len(self.mentions[ref])))
-            el.set("mentions", str(sum(self.mentions[ref].values())))
+            el.set("mentions", str(sum(self.mentions[ref].values())))  # 0: named only in readings not printed
             if kind == "place":
                 _set_position(el, self.info[ref])
             register.append(el)
@@ -1545,7 +1545,10 @@ class EntityIndex:
         for doc_name in docs:  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
             count = mentions[doc_name]
             shown = f' shown="{cap}"' if count > cap else ""
-            out.append(f'{self._doc_tag(doc_name)} mentions="{count}"{shown}>')
+            # named there only in readings the page does not print: its entries in the page's list of readings
+            held = self.docs[doc_name].readings.get(ref) if not count else None
+            readings = f' readings="{" ".join(map(str, held))}"' if held else ""
+            out.append(f'{self._doc_tag(doc_name)} mentions="{count}"{shown}{readings}>')
             if contexts:
                 of_doc = self.docs[doc_name].contexts.get(ref, ()) if found is None else found.get(doc_name, ())
                 for context in of_doc[:cap]:
@@ -1583,9 +1586,11 @@ class EntityIndex:
         listed, so two entries with the same evidence list alike."""
         counts: dict[str, int] = {}
         weight: dict[str, int] = {}
-        for doc_name in self.mentions.get(ref, {}):
+        for doc_name, count in self.mentions.get(ref, {}).items():
+            if not count:
+                continue  # named there only in a reading the page does not print: not mentioned with them
             for other, times in self.docs[doc_name].mentions.items():
-                if other != ref and other in self.info:
+                if other != ref and times and other in self.info:
                     counts[other] = counts.get(other, 0) + 1
                     weight[other] = weight.get(other, 0) + times
         ranked = sorted(counts.items(), key=lambda item: (-item[1], -weight[item[0]], item[0]))

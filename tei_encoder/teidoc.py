@@ -105,7 +105,8 @@ class DocumentSummary:
 
     id: TEI/@xml:id; name: the output name (docs/<name>.html); title; date (a date value: an ISO
     date, a span or bounds, `sitemap.document_date`) and date_text (as printed); year; summary: the abstract's text;
-    mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>);
+    mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>; 0 for an entity
+    named only in readings the page does not print, see readings);
     entities: entity id -> EntryInfo, for the mentioned entities; forms: entity id -> the other
     name forms this document's standOff gives it; contexts: entity id -> the sentence around each
     of its mentions, in mention order (keyword in context for the entry pages); lang and
@@ -128,6 +129,10 @@ class DocumentSummary:
     # entity id -> a name form -> the language the document gives it (xml:lang on the standOff
     # entry's name or on a mention), as HTML lang (`name_languages`)
     name_langs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # entity id -> the page's entries in its list of readings (1 is entry a) that name it, for an entity
+    # the document names only in readings the page does not print (its mentions count 0;
+    # sitemap.reading_only_names)
+    readings: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -163,6 +168,8 @@ class DocumentSummary:
             data["verbatim"] = list(self.verbatim)
         if self.name_langs:
             data["name_langs"] = self.name_langs
+        if self.readings:
+            data["readings"] = self.readings
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
         return data
@@ -180,6 +187,7 @@ class DocumentSummary:
             lang=data.get("lang", ""),
             title_lang=data.get("title_lang", ""),
             name_langs=data.get("name_langs", {}),
+            readings=data.get("readings", {}),
         )
 
 
@@ -627,6 +635,12 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         for kind, ref in mention.keys:
             counts[ref] = counts.get(ref, 0) + 1
             entities.setdefault(ref, EntryInfo(kind, ref))
+    # an entity named only in readings the page does not print: no mention, listed all the same
+    # (its register entry says so and links to the readings)
+    reading_only = sitemap.reading_only_names(root, listed, set(counts))
+    for ref, named in reading_only.items():
+        counts[ref] = 0
+        entities.setdefault(ref, EntryInfo(named.kind, ref))
     forms: dict[str, list[str]] = {}
     for xml_id, el in listed.items():
         if xml_id not in counts:
@@ -656,6 +670,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},
         contexts=mention_contexts(root, found, lang),
+        readings={ref: list(named.readings) for ref, named in reading_only.items()},
         name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}),
     )
 

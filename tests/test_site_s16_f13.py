@@ -148,3 +148,75 @@ def test_a_context_keeps_its_languages_in_the_build_state():
     assert teidoc.KeywordInContext.from_json(context.to_json()) == context
     plain = teidoc.KeywordInContext("The ", "tug", ".")
     assert plain.to_json() == {"before": "The ", "keyword": "tug", "after": "."}
+
+
+# --- an entity named only in a reading the page does not print ---
+
+
+def test_an_entity_named_only_in_an_unprinted_reading_is_listed_and_linked_to_the_reading(site):
+    persons = _page(site, "persons.html")
+    line = persons.xpath("//li[@id='p-tarn']")[0]
+    assert line.xpath("a/@href") == ["persons/p-tarn.html"]
+    assert "named only in readings the text does not print (1 document)" in line.text_content()
+    entry = _page(site, "persons/p-tarn.html")
+    said = entry.xpath("//li[@class='backlink']/p[@class='in-reading']")
+    assert len(said) == 1 and said[0].text_content().startswith("Named only in a reading the text does not print")
+    (link,) = said[0].xpath("a")
+    assert link.get("href") == "../docs/readings_names.html#rdg-2" and link.text_content() == "Reading b"
+    # the link leads to the reading's entry that names him
+    doc = _page(site, "docs/readings_names.html")
+    assert "Ivo Tarn" in doc.xpath("//li[@id='rdg-2']")[0].text_content()
+    # no sentence of a mention the page does not have, no anchor that does not exist
+    assert not entry.xpath("//ol[@class='kwic']") and not entry.xpath("//a[contains(@href, '#m-p-tarn')]")
+    nu_valid([site / "persons.html", site / "persons" / "p-tarn.html"])
+
+
+def test_a_reading_only_document_is_listed_beside_the_ones_that_print_the_name(tmp_path):
+    tei = tmp_path / "tei"
+    tei.mkdir()
+    people = (
+        "<standOff><listPerson><person xml:id='p-lund'><persName>Edda Lund</persName></person>"
+        "<person xml:id='p-mast'><persName>Kai Mast</persName></person></listPerson></standOff>"
+    )
+
+    def record(name: str, body: str) -> None:
+        (tei / f"{name}.xml").write_text(
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en"><teiHeader><fileDesc><titleStmt>'
+            f"<title>{name}</title></titleStmt><publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc>"
+            f"<p>None.</p></sourceDesc></fileDesc></teiHeader>{people}<text><body>{body}</body></text></TEI>",
+            encoding="utf-8",
+        )
+
+    record("printed", "<p>The lock keeper <persName ref='#p-lund'>Edda Lund</persName> opened the gate.</p>")
+    # the regularised side of a choice and a second apparatus entry: two readings name her
+    record(
+        "variant",
+        "<p><persName ref='#p-mast'>Kai Mast</persName> met <choice><orig>the keeper</orig><reg><persName "
+        "ref='#p-lund'>Edda Lund</persName></reg></choice> at the <app><lem>gate</lem><rdg wit='#B'>house of "
+        "<persName ref='#p-lund'>Edda Lund</persName></rdg></app>.</p>",
+    )
+    result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(tmp_path / "site"), "--no-search"])
+    assert result.exit_code == 0, result.output
+    persons = _page(tmp_path / "site", "persons.html")
+    assert "2 documents, 1 mention" in persons.xpath("//li[@id='p-lund']")[0].text_content()
+    entry = _page(tmp_path / "site", "persons/p-lund.html")
+    docs = entry.xpath("//li[@class='backlink']")
+    assert len(docs) == 2
+    printed, variant = sorted(docs, key=lambda li: li.xpath("string(p/a/@href)"))
+    assert printed.xpath("ol[@class='kwic']/li") and not printed.xpath("p[@class='in-reading']")
+    assert variant.xpath("p[@class='in-reading']/a/@href") == ["../docs/variant.html#rdg-1", "../docs/variant.html#rdg-2"]
+    # not "mentioned with" Kai Mast: the page never prints her beside him
+    assert not entry.xpath("//ul[@class='co-mentioned']//a[contains(@href, 'p-mast')]")
+    nu_valid([tmp_path / "site" / "persons" / "p-lund.html"])
+
+
+def test_a_summary_keeps_reading_only_names_and_name_languages():
+    from lxml import etree
+
+    root = etree.parse(str(RECORD)).getroot()
+    summary = teidoc.summarize(root, "readings_names")
+    assert summary.mentions["p-tarn"] == 0 and summary.readings == {"p-tarn": [2]}
+    assert summary.entities["p-tarn"].name == "Ivo Tarn"
+    assert summary.name_langs["p-orlov"] == {"Пётр Орлов": "ru"} and summary.name_langs["pl-river"] == {"白河": "zh"}
+    again = teidoc.DocumentSummary.from_json(summary.to_json())
+    assert (again.readings, again.name_langs, again.contexts) == (summary.readings, summary.name_langs, summary.contexts)
