@@ -1555,7 +1555,11 @@ class EntityIndex:
                     # a sentence in another language than its document's, a name in another than its
                     # sentence's: lang and dir (teidoc.KeywordInContext; xslt/entity.xsl)
                     said = f' lang="{context.lang}" dir="{_direction(context.lang)}"' if context.lang else ""
-                    own = f' lang="{context.name_lang}" dir="{_direction(context.name_lang)}"' if context.name_lang else ""
+                    own = (
+                        f' lang="{context.name_lang}" dir="{_direction(context.name_lang)}"'
+                        if context.name_lang
+                        else ""
+                    )
                     out.append(
                         f"<kwic{said}><before>{_xml_text(context.before)}</before><k{own}>{_xml_text(context.keyword)}</k>"
                         f"<after>{_xml_text(context.after)}</after></kwic>"

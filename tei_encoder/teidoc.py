@@ -499,9 +499,9 @@ class _Languages:
             path.append(el)
             tag = el.get(XML_LANG)
             if tag is not None:
-                lang = self._tags.get(tag)
-                if lang is None:
-                    lang = self._tags[tag] = sitemap.html_lang(tag) if tag.strip() else ""
+                if tag not in self._tags:
+                    self._tags[tag] = sitemap.html_lang(tag) if tag.strip() else ""
+                lang = self._tags[tag]
                 break
             el = el.getparent()
         for seen in path:

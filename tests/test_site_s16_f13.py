@@ -80,7 +80,7 @@ def test_a_mark_inside_a_name_is_a_stop_of_its_own_and_its_entry_leads_back(site
         page.keyboard.press("Enter")
         page.wait_for_function("location.hash === '#rdgref-1'")
         box = page.locator("#rdgref-1").bounding_box()
-        assert box is not None and 0 < box["y"] + box["height"] and box["y"] < 640
+        assert box is not None and box["y"] + box["height"] > 0 and box["y"] < 640
         # the note inside a place's link: a stop of its own after the name, and back from its note
         page.focus("#m-pl-hafen-1")
         page.keyboard.press("Tab")
@@ -116,7 +116,14 @@ def test_a_names_own_language_is_kept_on_registers_entry_pages_and_the_document(
     sentences = vell.xpath("//ol[@class='kwic']/li")
     assert [li.get("lang") for li in sentences] == [None, "fr"]
     assert sentences[0].getparent().get("lang") == "en"
-    nu_valid([site / "persons.html", site / "places.html", site / "persons" / "p-orlov.html", site / "persons" / "p-vell.html"])
+    nu_valid(
+        [
+            site / "persons.html",
+            site / "places.html",
+            site / "persons" / "p-orlov.html",
+            site / "persons" / "p-vell.html",
+        ]
+    )
 
 
 def test_a_right_to_left_name_and_sentence_take_their_direction(tmp_path):
@@ -204,7 +211,10 @@ def test_a_reading_only_document_is_listed_beside_the_ones_that_print_the_name(t
     assert len(docs) == 2
     printed, variant = sorted(docs, key=lambda li: li.xpath("string(p/a/@href)"))
     assert printed.xpath("ol[@class='kwic']/li") and not printed.xpath("p[@class='in-reading']")
-    assert variant.xpath("p[@class='in-reading']/a/@href") == ["../docs/variant.html#rdg-1", "../docs/variant.html#rdg-2"]
+    assert variant.xpath("p[@class='in-reading']/a/@href") == [
+        "../docs/variant.html#rdg-1",
+        "../docs/variant.html#rdg-2",
+    ]
     # not "mentioned with" Kai Mast: the page never prints her beside him
     assert not entry.xpath("//ul[@class='co-mentioned']//a[contains(@href, 'p-mast')]")
     nu_valid([tmp_path / "site" / "persons" / "p-lund.html"])
@@ -219,4 +229,8 @@ def test_a_summary_keeps_reading_only_names_and_name_languages():
     assert summary.entities["p-tarn"].name == "Ivo Tarn"
     assert summary.name_langs["p-orlov"] == {"Пётр Орлов": "ru"} and summary.name_langs["pl-river"] == {"白河": "zh"}
     again = teidoc.DocumentSummary.from_json(summary.to_json())
-    assert (again.readings, again.name_langs, again.contexts) == (summary.readings, summary.name_langs, summary.contexts)
+    assert (again.readings, again.name_langs, again.contexts) == (
+        summary.readings,
+        summary.name_langs,
+        summary.contexts,
+    )
