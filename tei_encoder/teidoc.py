@@ -408,17 +408,54 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-class KeywordInContext(NamedTuple):
-    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it;
-    lang, the sentence's language where it is not the document's text's (a paragraph in French in an English
-    record), and name_lang, the mention's own where it is not the sentence's (`<persName xml:lang="ru">`), as
-    HTML lang values (TEI P5 §vi.1 xml:lang; "" where they are the same)."""
-
+class _Sentence(NamedTuple):
     before: str
     keyword: str
     after: str
-    lang: str = ""
-    name_lang: str = ""
+
+
+class KeywordInContext(_Sentence):
+    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the
+    text after it (a 3-tuple: unpacked, joined and compared as one); lang, the sentence's language
+    where it is not the document's text's (a paragraph in French in an English record), and
+    name_lang, the mention's own where it is not the sentence's (`<persName xml:lang="ru">`), as
+    HTML lang values (TEI P5 §vi.1 xml:lang; "" where they are the same). Two contexts are equal
+    when their words and languages are; a context without languages equals its 3-tuple."""
+
+    lang = ""
+    name_lang = ""
+
+    def __new__(cls, before: str, keyword: str, after: str, lang: str = "", name_lang: str = "") -> KeywordInContext:
+        made = super().__new__(cls, before, keyword, after)
+        if lang:
+            made.lang = lang
+        if name_lang:
+            made.name_lang = name_lang
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str, str, str, str]:
+        return (self.before, self.keyword, self.after, self.lang, self.name_lang)
+
+    def _languages(self, other: object) -> tuple[tuple[str, str], tuple[str, str]]:
+        theirs = (other.lang, other.name_lang) if isinstance(other, KeywordInContext) else ("", "")
+        return (self.lang, self.name_lang), theirs
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        mine, theirs = self._languages(other)
+        return tuple.__eq__(self, other) and mine == theirs
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((tuple(self), self.lang, self.name_lang))
+
+    def with_languages(self, lang: str, name_lang: str) -> KeywordInContext:
+        """The same context with these languages (see the class)."""
+        return KeywordInContext(self.before, self.keyword, self.after, lang, name_lang)
 
     def to_json(self) -> dict[str, str]:
         """The context as a JSON object with named fields (as the build state keeps it; the languages
@@ -510,18 +547,23 @@ class _Languages:
 
 
 def mention_contexts(
-    root: etree._Element, found: list[sitemap.Mention] | None = None, lang: str | None = None
+    root: etree._Element,
+    found: list[sitemap.Mention] | None = None,
+    lang: str | None = None,
+    langed: list[etree._Element] | None = None,
 ) -> dict[str, list[KeywordInContext]]:
     """Entity key -> the KeywordInContext of each of its mentions, in the order in which
     `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor). LANG is
     the language of the document's text (`sitemap.document_languages`, found when None): a
     sentence in another (its block's xml:lang) and a mention in another than its sentence's (its
-    own) say theirs (KeywordInContext.lang, name_lang), as the document's page does."""
+    own) say theirs (KeywordInContext.lang, name_lang), as the document's page does. LANGED, when
+    given, is `_LANGED(root)`, already found."""
     found = sitemap.mentions(root) if found is None else found
     lang = sitemap.document_languages(root)[0] if lang is None else lang
-    # a document whose only xml:lang are above its text (the encoder's: on TEI) quotes every
-    # sentence in its own language: no element is asked for its language
-    languages = _Languages() if _INNER_LANGUAGE(root) else None
+    # a document whose only xml:lang are on its root and text (the encoder's) quotes every sentence
+    # in its text's language: no element is asked for its language
+    langed = _LANGED(root) if langed is None else langed
+    languages = _Languages() if any(el.tag != _TEXT for el in langed) else None
     marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
@@ -562,17 +604,15 @@ def mention_contexts(
         if languages is not None:
             said = languages.at(next(_blocks(mention.element)))
             own = languages.at(mention.element)
-            context = context._replace(lang=said if said != lang else "", name_lang=own if own != said else "")
+            context = context.with_languages(said if said != lang else "", own if own != said else "")
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
     return contexts
 
 
-# an xml:lang inside the text (below the element its language is read from) or in the header (the abstract's)
-_INNER_LANGUAGE = etree.XPath(
-    "boolean(.//tei:text//*[@xml:lang] | .//tei:teiHeader/descendant-or-self::*[@xml:lang])",
-    namespaces=NSMAP,
-)
+# the elements below the root with an xml:lang (found by libxml2: most documents have one, on text)
+_LANGED = etree.XPath(".//*[@xml:lang]")
+_TEXT = T + "text"
 
 
 def _entry_details(el: etree._Element) -> dict[str, str]:
@@ -656,6 +696,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         if others:
             forms[xml_id] = others
     lang, title_lang = sitemap.document_languages(root)
+    langed = _LANGED(root)
     return DocumentSummary(
         id=root.get(XML_ID, name),
         lang=lang,
@@ -669,20 +710,27 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},
-        contexts=mention_contexts(root, found, lang),
+        contexts=mention_contexts(root, found, lang, langed),
         readings={ref: list(named.readings) for ref, named in reading_only.items()},
-        name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}),
+        name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}, langed),
     )
 
 
-def name_languages(found: list[sitemap.Mention], entries: Mapping[str, etree._Element]) -> dict[str, dict[str, str]]:
+def name_languages(
+    found: list[sitemap.Mention], entries: Mapping[str, etree._Element], langed: list[etree._Element]
+) -> dict[str, dict[str, str]]:
     """Entity id -> each name form the document gives a language of its own -> that language, as
     an HTML lang value (`sitemap.html_lang`): the xml:lang of a name of its standOff entry (on the
     name or on the entry: ENTRIES, id -> entry) and of a mention (`<persName xml:lang="ru">`, its
     words as the entry page quotes them). The registers and entry pages mark such a name with
     its language (TEI P5 §vi.1, §13.2.1 xml:lang on names); a language the name only inherits
-    from its document is not its own. {} when the document gives none."""
+    from its document is not its own. LANGED: the document's elements with an xml:lang
+    (`_LANGED`), the only ones looked at. {} when the document gives none."""
     found_langs: dict[str, dict[str, str]] = {}
+    langed = [el for el in langed if el.tag != _TEXT]
+    if not langed:
+        return found_langs
+    langed_set = set(langed)
     tags: dict[str, str] = {}
 
     def note(ref: str, form: str, tag: str) -> None:
@@ -693,16 +741,17 @@ def name_languages(found: list[sitemap.Mention], entries: Mapping[str, etree._El
             found_langs.setdefault(ref, {}).setdefault(form, lang)
 
     for ref, entry in entries.items():
+        if entry not in langed_set and not any(name in langed_set for name in entry):
+            continue
         for name in entry:
             if isinstance(name.tag, str) and name.tag.endswith("Name"):
                 tag = name.get(XML_LANG, entry.get(XML_LANG))
                 if tag is not None:
                     note(ref, _plain(name), tag)
     for mention in found:
-        tag = mention.element.get(XML_LANG)
-        if tag is not None:
+        if mention.element in langed_set:
             for _kind, ref in mention.keys:
-                note(ref, " ".join("".join(mention.element.itertext()).split()), tag)
+                note(ref, " ".join("".join(mention.element.itertext()).split()), mention.element.get(XML_LANG, ""))
     return found_langs
 
 

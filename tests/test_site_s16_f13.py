@@ -234,3 +234,20 @@ def test_a_summary_keeps_reading_only_names_and_name_languages():
         summary.name_langs,
         summary.contexts,
     )
+
+
+def test_the_example_template_for_mentions_keeps_the_marks_out_of_its_links(tmp_path):
+    """The template `init` puts in place for an edition's mentions (commented out) does as the
+    shipped one: the marks inside a mention follow its link, in every page kind it compiles in."""
+    from tei_encoder.publish import Publisher
+
+    example = (ROOT / "tei_encoder" / "data" / "edition" / "edition.xsl").read_text(encoding="utf-8")
+    start = example.index('  <xsl:template match="*[@pub:link]">')
+    opened, closed = example.rindex("<!--", 0, start), example.index("-->", start)
+    (tmp_path / "edition.xsl").write_text(example[:opened] + example[start:closed] + example[closed + 3 :])
+    publisher = Publisher(overrides=tmp_path)
+    page = html.fromstring(publisher.document_page(RECORD.read_bytes(), "readings_names"))
+    assert not page.xpath("//a//a")
+    assert page.xpath("//a[@id='m-p-vell-1']")[0].getnext().get("class") == "rdg-ref"
+    assert page.xpath("//a[@id='m-pl-hafen-1']")[0].getnext().get("class") == "fn-ref"
+    publisher.register_page('<register kind="person"/>')

@@ -77,7 +77,7 @@
 
   <!-- After a printed reading: its letter in the list of readings, a link to its entry, which
        links back to it (rdgref-N); inside a link (a mention), the letter follows the link
-       (layout.xsl f:link-words): links cannot nest, and the letter is a stop of its own for the
+       (common.xsl f:link-words): links cannot nest, and the letter is a stop of its own for the
        keyboard. -->
   <xsl:template name="reading-mark">
     <xsl:if test="/*/@pub:readings and f:listed(.)">

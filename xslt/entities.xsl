@@ -33,7 +33,7 @@
         <xsl:variable name="after-href" select="substring($rest, string-length($href) + 2)"/>
         <xsl:variable name="id" select="substring-before($after-href, ' ')"/>
         <xsl:variable name="title" select="substring($after-href, string-length($id) + 2)"/>
-        <!-- the marks of readings and notes inside it follow it (layout.xsl f:link-words) -->
+        <!-- the marks of readings and notes inside it follow it (common.xsl f:link-words) -->
         <xsl:variable name="words" select="f:link-words(.)"/>
         <a class="ent ent-{$kind}" id="{$id}" href="{$root}{$href}">
           <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
@@ -53,7 +53,7 @@
   <xsl:template name="ent-link">
     <xsl:variable name="link" select="(f:mention(.), map{'kind': '', 'href': string(@pub:href), 'id': '', 'title': ''})[1]"/>
     <xsl:variable name="class" select="'ent ent-' || ($link?kind[.], 'link')[1]"/>
-    <!-- a link's marks of readings and notes follow it (layout.xsl f:link-words); a nested
+    <!-- a link's marks of readings and notes follow it (common.xsl f:link-words); a nested
          mention's stay in it, and the link around it moves them -->
     <xsl:variable name="words" select="if (@pub:nested) then () else f:link-words(.)"/>
     <xsl:element name="{if (@pub:nested) then 'span' else 'a'}">

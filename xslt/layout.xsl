@@ -110,27 +110,6 @@
     <xsl:if test="$dir"><xsl:attribute name="dir" select="$dir"/></xsl:if>
   </xsl:template>
 
-  <!-- Reference marks inside a link (a reading's letter, alternatives.xsl; a note's number,
-       notes.xsl) are links of their own, and HTML links cannot nest (a letter inside a name's link
-       is no stop for the keyboard): a link's words are made first (f:link-words), the link holds
-       them without the marks (mode f:unmarked) and the marks follow it in their order
-       (f:link-marks). Only an element holding a note, or a choice or apparatus entry on a page
-       that lists readings, is made this way; for any other f:link-words is empty and the link's
-       template applies templates to its content as usual. An edition's template for a link
-       (*[@pub:link]) does the same to keep its marks reachable. -->
-  <xsl:function name="f:link-words" as="document-node()?">
-    <xsl:param name="e" as="element()"/>
-    <xsl:if test="$e/* and ($e//tei:note or $e/root()/*/@pub:readings and $e//(tei:choice | tei:app))">
-      <xsl:document><xsl:apply-templates select="$e/node()"/></xsl:document>
-    </xsl:if>
-  </xsl:function>
-  <xsl:function name="f:link-marks" as="element()*">
-    <xsl:param name="words" as="node()*"/>
-    <xsl:sequence select="$words/descendant-or-self::sup[tokenize(@class) = ('rdg-ref', 'fn-ref')]"/>
-  </xsl:function>
-  <xsl:mode name="f:unmarked" on-no-match="shallow-copy"/>
-  <xsl:template match="sup[tokenize(@class) = ('rdg-ref', 'fn-ref')]" mode="f:unmarked"/>
-
   <!-- @rend / @rendition tokens as classes (rend-italic, rend-bold …): the stylesheet's CSS styles them. -->
   <xsl:function name="f:rend-classes" as="xs:string*">
     <xsl:param name="e" as="element()"/>

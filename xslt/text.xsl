@@ -309,7 +309,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="@pub:to and not(ancestor::*[@pub:link or @pub:href] or .//*[@pub:link or @pub:href])">
-        <!-- the marks of readings and notes inside it follow it (layout.xsl f:link-words) -->
+        <!-- the marks of readings and notes inside it follow it (common.xsl f:link-words) -->
         <a class="tei-{local-name()}" href="{@pub:to}">
           <xsl:call-template name="f:lang"/>
           <xsl:apply-templates select="$words" mode="f:unmarked"/>
