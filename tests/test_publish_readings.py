@@ -4,6 +4,7 @@ title, out of reach on a touch screen or the keyboard and out of the search inde
 reading is followed by a letter linking to its entry in the list of readings after the text, which
 names the others (with their witnesses): in the page's text, valid HTML, reachable without a mouse."""
 
+import contextlib
 import shutil
 
 import pytest
@@ -79,20 +80,30 @@ def test_a_choice_inside_a_reading_not_printed_gets_no_mark_or_entry():
     assert entries == ["a. quay] reading B St. ↩"]
 
 
-@pytest.mark.browser
-def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
+@contextlib.contextmanager
+def phone_page(width: int = 360, height: int = 640):
+    """A page of headless Chromium (Playwright) with a viewport of WIDTH x HEIGHT CSS pixels, a
+    phone's by default; the test is skipped where Chromium or Playwright is missing."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
     tei = tmp_path / "tei"
     tei.mkdir()
     (tei / "log.xml").write_bytes(_tei())
     result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(tmp_path / "site"), "--no-search"])
     assert result.exit_code == 0, result.output
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 360, "height": 640})
+    with phone_page() as page:
         page.goto((tmp_path / "site" / "docs" / "log.html").as_uri())
         wide = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert wide[0] <= wide[1], wide
@@ -103,7 +114,6 @@ def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
         assert entry.is_visible() and "anchorage" in entry.inner_text()
         box = entry.bounding_box()
         assert box is not None and 0 <= box["y"] < 640 and box["x"] + box["width"] <= 361
-        browser.close()
 
 
 def test_the_key_explains_the_reading_mark():

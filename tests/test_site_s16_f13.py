@@ -6,12 +6,11 @@ in our own wording (tests/fixtures/tei/readings_names.xml):
   link; the entries of the list of readings had no way back to their place in the text;
 """
 
-import shutil
-
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 from lxml import html
+from test_publish_readings import phone_page
 from test_site_s13_f1 import nu_valid
 
 from tei_encoder import teidoc
@@ -61,13 +60,7 @@ def test_every_mark_and_its_entry_link_each_other_outside_any_other_link(site):
 
 @pytest.mark.browser
 def test_a_mark_inside_a_name_is_a_stop_of_its_own_and_its_entry_leads_back(site):
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 360, "height": 640})
+    with phone_page() as page:
         page.goto((site / "docs" / "readings_names.html").as_uri())
         page.focus("#m-p-vell-1")
         page.keyboard.press("Tab")
@@ -75,8 +68,8 @@ def test_a_mark_inside_a_name_is_a_stop_of_its_own_and_its_entry_leads_back(site
         page.keyboard.press("Enter")
         page.wait_for_function("location.hash === '#rdg-1'")
         # on from the entry by keyboard: its link back is the next stop
-        back = page.locator("#rdg-1 a.rdg-back")
-        back.focus()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "rdg-back"
         page.keyboard.press("Enter")
         page.wait_for_function("location.hash === '#rdgref-1'")
         box = page.locator("#rdgref-1").bounding_box()
@@ -87,7 +80,8 @@ def test_a_mark_inside_a_name_is_a_stop_of_its_own_and_its_entry_leads_back(site
         assert page.evaluate("document.activeElement.id") == "fnref-1"
         page.keyboard.press("Enter")
         page.wait_for_function("location.hash === '#fn-1'")
-        browser.close()
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "fn-back"
 
 
 # --- a name's and a sentence's own language on the register and entry pages ---
