@@ -97,7 +97,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 7  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 8  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
 OWNED_FOLDERS = (
@@ -574,6 +574,8 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
         if previous.mentions.get(r) != current.mentions.get(r)
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
+        or previous.name_langs.get(r) != current.name_langs.get(r)
+        or previous.readings.get(r) != current.readings.get(r)
         or previous.contexts.get(r) != current.contexts.get(r)
     }
 
@@ -590,6 +592,7 @@ def listed_refs(previous: DocumentSummary | None, current: DocumentSummary | Non
         if previous.mentions.get(r) != current.mentions.get(r)
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
+        or previous.name_langs.get(r) != current.name_langs.get(r)
     }
 
 

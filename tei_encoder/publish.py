@@ -1381,6 +1381,9 @@ class EntityIndex:
         self._co_mentioned: dict[str, list[tuple[str, int]]] = {}
         # (entity id, a name form) -> languages of the documents that write it (`name_language`)
         self._form_languages: dict[tuple[str, str], Counter] = {}
+        # (entity id, a name form) -> the language a document gives that name (DocumentSummary.name_langs;
+        # the first document by name that gives one)
+        self._given_languages: dict[tuple[str, str], str] = {}
         for s in sorted(summaries, key=lambda s: s.name):
             for ref in s.mentions:  # the entity table may be shared by all summaries
                 info = s.entities.get(ref)
@@ -1396,6 +1399,9 @@ class EntityIndex:
                         self._form_languages.setdefault((ref, form), Counter())[s.lang] += 1
             for ref, count in s.mentions.items():
                 self.mentions.setdefault(ref, {})[s.name] = count
+            for ref, given in s.name_langs.items():
+                for form, lang in given.items():
+                    self._given_languages.setdefault((ref, form), lang)
         for ref, found in (details or {}).items():
             info = self.info.get(ref)
             if info is not None and info.source == "authority":
@@ -1418,8 +1424,12 @@ class EntityIndex:
         the script its letters are written in (`sitemap.text_script`, "" none), the language
         most of the documents that write that form have among those written in that script
         ("" unknown; a Latin name in a Hebrew document's list is no Hebrew name), and its
-        direction (`sitemap.name_direction`). TEI P5 §vi.1; HTML's lang and dir."""
+        direction (`sitemap.name_direction`). A language a document gives the name itself (xml:lang
+        on it, `given_language`) is its language. TEI P5 §vi.1; HTML's lang and dir."""
         script = sitemap.text_script(name)
+        given = self._given_languages.get((ref, name))
+        if given:
+            return script, given, sitemap.name_direction(name, given)
         langs = self._form_languages.get((ref, name))
         # the most documents first, then by tag (deterministic)
         best = min(
@@ -1428,13 +1438,22 @@ class EntityIndex:
         lang = best[1] if best and script else ""
         return script, lang, sitemap.name_direction(name, lang)
 
+    def given_language(self, ref: str, name: str) -> str:
+        """The language a document gives the entity REF's name form NAME itself (xml:lang on the
+        standOff name or on a mention, teidoc.name_languages), as an HTML lang; "" when none does."""
+        return self._given_languages.get((ref, name), "")
+
     def _set_name_language(self, el: etree._Element, ref: str, name: str) -> None:
-        """name-script, name-lang and name-dir on EL (see `name_language`); none for a name without letters."""
+        """name-script, name-lang and name-dir on EL (see `name_language`), and name-own when a
+        document gives the name its language (xslt/common.xsl f:name-lang then marks it in any
+        script); none for a name without letters."""
         script, lang, direction = self.name_language(ref, name)
         if script:
             el.set("name-script", script)
             el.set("name-lang", lang)
             el.set("name-dir", direction)
+            if self.given_language(ref, name):
+                el.set("name-own", "yes")
 
     def _entity(self, ref: str, tag: str = "entity") -> etree._Element:
         info = self.info[ref]
@@ -1461,7 +1480,7 @@ class EntityIndex:
             if ref in twins:
                 el.set("unlinked", "yes")  # "China (unlinked, 1 document)" beside the listed China
             el.set("docs", str(len(self.mentions[ref])))
-            el.set("mentions", str(sum(self.mentions[ref].values())))
+            el.set("mentions", str(sum(self.mentions[ref].values())))  # 0: named only in readings not printed
             if kind == "place":
                 _set_position(el, self.info[ref], self._dates_of(ref))
             register.append(el)
@@ -1532,12 +1551,23 @@ class EntityIndex:
         for doc_name in docs:  # the page's anchors for it are m-<ref>-1 … m-<ref>-<mentions>
             count = mentions[doc_name]
             shown = f' shown="{cap}"' if count > cap else ""
-            out.append(f'{self._doc_tag(doc_name)} mentions="{count}"{shown}>')
+            # named there only in readings the page does not print: its entries in the page's list of readings
+            held = self.docs[doc_name].readings.get(ref) if not count else None
+            readings = f' readings="{" ".join(map(str, held))}"' if held else ""
+            out.append(f'{self._doc_tag(doc_name)} mentions="{count}"{shown}{readings}>')
             if contexts:
                 of_doc = self.docs[doc_name].contexts.get(ref, ()) if found is None else found.get(doc_name, ())
                 for context in of_doc[:cap]:
+                    # a sentence in another language than its document's, a name in another than its
+                    # sentence's: lang and dir (teidoc.KeywordInContext; xslt/entity.xsl)
+                    said = f' lang="{context.lang}" dir="{_direction(context.lang)}"' if context.lang else ""
+                    own = (
+                        f' lang="{context.name_lang}" dir="{_direction(context.name_lang)}"'
+                        if context.name_lang
+                        else ""
+                    )
                     out.append(
-                        f"<kwic><before>{_xml_text(context.before)}</before><k>{_xml_text(context.keyword)}</k>"
+                        f"<kwic{said}><before>{_xml_text(context.before)}</before><k{own}>{_xml_text(context.keyword)}</k>"
                         f"<after>{_xml_text(context.after)}</after></kwic>"
                     )
             out.append("</doc>")
@@ -1548,6 +1578,7 @@ class EntityIndex:
             script, lang, direction = self.name_language(other, other_info.name)
             named = (
                 f"name-script={quoteattr(script)} name-lang={quoteattr(lang)} name-dir={quoteattr(direction)} "
+                + ('name-own="yes" ' if self.given_language(other, other_info.name) else "")
                 if script
                 else ""
             )
@@ -1565,9 +1596,11 @@ class EntityIndex:
         listed, so two entries with the same evidence list alike."""
         counts: dict[str, int] = {}
         weight: dict[str, int] = {}
-        for doc_name in self.mentions.get(ref, {}):
+        for doc_name, count in self.mentions.get(ref, {}).items():
+            if not count:
+                continue  # named there only in a reading the page does not print: not mentioned with them
             for other, times in self.docs[doc_name].mentions.items():
-                if other != ref and other in self.info:
+                if other != ref and times and other in self.info:
                     counts[other] = counts.get(other, 0) + 1
                     weight[other] = weight.get(other, 0) + times
         ranked = sorted(counts.items(), key=lambda item: (-item[1], -weight[item[0]], item[0]))

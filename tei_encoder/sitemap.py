@@ -960,18 +960,65 @@ def _mark_spans(root: etree._Element) -> None:
             el.insert(0, wrapper)
 
 
-def variant_only_warnings(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[str]:
-    """Warnings, naming the line, for each entity (person, place, org) that the document names
-    only inside an alternative the page does not print (a `rdg` of an `app`, TEI P5 §12.1; the
-    other alternative of a `choice`, §3.5): such a mention has no anchor on the page
-    (`_linked` leaves it out), so the entity gets no register line and no entry page from
-    this document. LISTED, when given, is `entries(root)`. [] when every entity the
-    alternatives name is also named in the printed text; only documents with a choice or an
-    apparatus entry are searched (publish asks when `annotate` set pub:readings)."""
+def _reading_numbers(root: etree._Element) -> dict[etree._Element, int]:
+    """The choices and apparatus entries the page lists in its list of readings, with their
+    numbers there (1 for entry a …), as xslt/alternatives.xsl numbers them (f:listed): in document
+    order, those of the text or the abstract with a reading the page does not print (two readings
+    or more) that stand in no reading the page does not print."""
+    numbers: dict[etree._Element, int] = {}
+    for el in root.iter(*_PRINTED_FIRST):
+        if next(el.iterancestors(T + "text", T + "abstract"), None) is None:
+            continue
+        if el.tag == T + "app":
+            readings = [c for c in el if c.tag in (T + "lem", T + "rdg")]
+            readings += [c for g in el.iterchildren(T + "rdgGrp") for c in g if c.tag in (T + "lem", T + "rdg")]
+        else:
+            readings = [c for c in el if isinstance(c.tag, str)]
+        if len(readings) < 2 or _in_unprinted_reading(el):
+            continue
+        numbers[el] = len(numbers) + 1
+    return numbers
+
+
+def _in_unprinted_reading(el: etree._Element) -> bool:
+    """Whether EL stands in an alternative of a choice or apparatus entry (or in a reading of a
+    rdgGrp) that the page does not print (`printed_alternative`; xslt/alternatives.xsl f:listed)."""
+    child = el
+    for parent in el.iterancestors():
+        if parent.tag == T + "rdgGrp" or (parent.tag in _PRINTED_FIRST and child is not printed_alternative(parent)):
+            return True
+        child = parent
+    return False
+
+
+class ReadingOnly(NamedTuple):
+    """An entity a document names only in readings the page does not print (`reading_only_names`)."""
+
+    kind: str  # person, place, org
+    readings: tuple[int, ...]  # the page's entries in its list of readings that hold it (1 is entry a)
+    line: int  # the line of its first such mention (0 unknown)
+    tag: str  # that mention's element name
+
+
+def reading_only_names(
+    root: etree._Element, listed: dict[str, etree._Element] | None = None, printed: set[str] | None = None
+) -> dict[str, ReadingOnly]:
+    """The entities (person, place, org) that the document names only inside an alternative the
+    page does not print (a `rdg` of an `app`, TEI P5 §12.1; the other alternative of a `choice`,
+    §3.5): such a mention has no anchor on the page (`_linked` leaves it out), yet the entity is
+    named there. Entity id -> a ReadingOnly: its kind, the numbers of the page's entries in its
+    list of readings that hold it (`_reading_numbers`; none where no entry is made), where it is
+    first named so. LISTED, when given, is `entries(root)`; PRINTED, the entities `mentions`
+    found (named in the printed text). {} when every entity
+    the alternatives name is also named in the printed text, or the document has no alternative."""
+    if next(root.iter(*_PRINTED_FIRST), None) is None:
+        return {}
     listed = entries(root) if listed is None else listed
-    printed = {key for _el, keys, _urls in _linked(root, listed) for _kind, key in keys}
-    warnings: list[str] = []
-    told: set[str] = set()
+    kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
+    if printed is None:
+        printed = {key for _el, keys, _urls in _linked(root, listed) for _kind, key in keys}
+    numbers: dict[etree._Element, int] | None = None
+    found: dict[str, tuple[str, list[int], int, str]] = {}
     for container in _mention_containers(root):
         hidden = _hidden_mentions(container)
         for el in container.iter(*_MENTION_TAGS):
@@ -979,16 +1026,35 @@ def variant_only_warnings(root: etree._Element, listed: dict[str, etree._Element
                 continue
             for target in _targets(el):
                 key = target.key
-                if not key or key in printed or key in told:
+                if not key or key in printed:
                     continue
-                if key not in listed and not _declared_kind(el):
+                kind = kind_of.get(key) or _declared_kind(el)
+                if not kind:
                     continue  # a pointer no kind declares is never linked (`_linked`)
-                told.add(key)
-                line = f"line {el.sourceline}: " if el.sourceline else ""
-                warnings.append(
-                    f"{line}<{etree.QName(el).localname}> for {key!r}: named only in a variant reading the page "
-                    "does not print; the entity has no register line or entry page from this document"
-                )
+                if numbers is None:
+                    numbers = _reading_numbers(root)
+                # the listed entry that holds it: its nearest listed alternative
+                n = next((numbers[a] for a in el.iterancestors(*_PRINTED_FIRST) if a in numbers), 0)
+                held = found.setdefault(key, (kind, [], el.sourceline or 0, etree.QName(el).localname))[1]
+                if n and n not in held:
+                    held.append(n)
+    return {key: ReadingOnly(kind, tuple(sorted(held)), line, tag) for key, (kind, held, line, tag) in found.items()}
+
+
+def variant_only_warnings(root: etree._Element, listed: dict[str, etree._Element] | None = None) -> list[str]:
+    """Warnings, naming the line, for each entity (person, place, org) that the document names
+    only inside an alternative the page does not print (`reading_only_names`): the page has no
+    mention of it to link to, and its register entry lists the document as naming it only in a
+    reading (linking to the reading's entry). LISTED, when given, is `entries(root)`. [] when
+    every entity the alternatives name is also named in the printed text; only documents with a
+    choice or an apparatus entry are searched (publish asks when `annotate` set pub:readings)."""
+    warnings: list[str] = []
+    for key, named in reading_only_names(root, listed).items():
+        where = f"line {named.line}: " if named.line else ""
+        warnings.append(
+            f"{where}<{named.tag}> for {key!r}: named only in a variant reading the page does not print; the register lists it as "
+            "named only in a reading, with no mention on the page"
+        )
     return warnings
 
 

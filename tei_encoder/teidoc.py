@@ -27,6 +27,7 @@ from .tei import (
     KIND_OF_MENTION_QNAME,
     NSMAP,
     XML_ID,
+    XML_LANG,
     XML_WHITESPACE,
     T,
     surface_text,
@@ -105,7 +106,8 @@ class DocumentSummary:
 
     id: TEI/@xml:id; name: the output name (docs/<name>.html); title; date (a date value: an ISO
     date, a span or bounds, `sitemap.document_date`) and date_text (as printed); year; summary: the abstract's text;
-    mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>);
+    mentions: entity id -> number of mentions (the page anchors are m-<id>-1 … m-<id>-<n>; 0 for an entity
+    named only in readings the page does not print, see readings);
     entities: entity id -> EntryInfo, for the mentioned entities; forms: entity id -> the other
     name forms this document's standOff gives it; contexts: entity id -> the sentence around each
     of its mentions, in mention order (keyword in context for the entry pages); lang and
@@ -125,6 +127,13 @@ class DocumentSummary:
     verbatim: tuple[str, ...] = ()  # the summary's code-like parts holding a double hyphen (summary_verbatim)
     lang: str = ""  # the text's language, as HTML lang ("" unknown; sitemap.document_languages)
     title_lang: str = ""  # the title's language, likewise
+    # entity id -> a name form -> the language the document gives it (xml:lang on the standOff
+    # entry's name or on a mention), as HTML lang (`name_languages`)
+    name_langs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # entity id -> the page's entries in its list of readings (1 is entry a) that name it, for an entity
+    # the document names only in readings the page does not print (its mentions count 0;
+    # sitemap.reading_only_names)
+    readings: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -158,6 +167,10 @@ class DocumentSummary:
         }
         if self.verbatim:
             data["verbatim"] = list(self.verbatim)
+        if self.name_langs:
+            data["name_langs"] = self.name_langs
+        if self.readings:
+            data["readings"] = self.readings
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
         return data
@@ -174,6 +187,8 @@ class DocumentSummary:
             verbatim=tuple(data.get("verbatim", ())),
             lang=data.get("lang", ""),
             title_lang=data.get("title_lang", ""),
+            name_langs=data.get("name_langs", {}),
+            readings=data.get("readings", {}),
         )
 
 
@@ -358,21 +373,69 @@ def sentence_starts(text: str) -> tuple[int, ...]:
     return tuple(starts)
 
 
-class KeywordInContext(NamedTuple):
-    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the text after it."""
-
+class _Sentence(NamedTuple):
     before: str
     keyword: str
     after: str
 
+
+class KeywordInContext(_Sentence):
+    """A mention in its sentence, for an entry page: the text before it, the mention as printed, the
+    text after it (a 3-tuple: unpacked, joined and compared as one); lang, the sentence's language
+    where it is not the document's text's (a paragraph in French in an English record), and
+    name_lang, the mention's own where it is not the sentence's (`<persName xml:lang="ru">`), as
+    HTML lang values (TEI P5 §vi.1 xml:lang; "" where they are the same). Two contexts are equal
+    when their words and languages are; a context without languages equals its 3-tuple."""
+
+    lang = ""
+    name_lang = ""
+
+    def __new__(cls, before: str, keyword: str, after: str, lang: str = "", name_lang: str = "") -> KeywordInContext:
+        made = super().__new__(cls, before, keyword, after)
+        if lang:
+            made.lang = lang
+        if name_lang:
+            made.name_lang = name_lang
+        return made
+
+    def __getnewargs__(self) -> tuple[str, str, str, str, str]:
+        return (self.before, self.keyword, self.after, self.lang, self.name_lang)
+
+    def _languages(self, other: object) -> tuple[tuple[str, str], tuple[str, str]]:
+        theirs = (other.lang, other.name_lang) if isinstance(other, KeywordInContext) else ("", "")
+        return (self.lang, self.name_lang), theirs
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, tuple):
+            return NotImplemented
+        mine, theirs = self._languages(other)
+        return tuple.__eq__(self, other) and mine == theirs
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((tuple(self), self.lang, self.name_lang))
+
+    def with_languages(self, lang: str, name_lang: str) -> KeywordInContext:
+        """The same context with these languages (see the class)."""
+        return KeywordInContext(self.before, self.keyword, self.after, lang, name_lang)
+
     def to_json(self) -> dict[str, str]:
-        """The context as a JSON object with named fields (as the build state keeps it)."""
-        return self._asdict()
+        """The context as a JSON object with named fields (as the build state keeps it; the languages
+        only where given: most sentences are in their document's)."""
+        data = {"before": self.before, "keyword": self.keyword, "after": self.after}
+        if self.lang:
+            data["lang"] = self.lang
+        if self.name_lang:
+            data["name_lang"] = self.name_lang
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, str]) -> KeywordInContext:
         """Read back `to_json`."""
-        return cls(data["before"], data["keyword"], data["after"])
+        return cls(data["before"], data["keyword"], data["after"], data.get("lang", ""), data.get("name_lang", ""))
 
 
 def keyword_in_context(
@@ -418,12 +481,54 @@ def _squeeze(part: str) -> str:
     return (" " if part[0].isspace() else "") + words + (" " if part[-1].isspace() else "")
 
 
+class _Languages:
+    """The language (an HTML lang value, `sitemap.html_lang`) at an element of one document: its
+    nearest xml:lang, each element's found once (a document's mentions share their ancestors)."""
+
+    def __init__(self) -> None:
+        self._at: dict[etree._Element, str] = {}
+        self._tags: dict[str, str] = {}
+
+    def at(self, el: etree._Element | None) -> str:
+        """The language at EL ("" when none is declared or it is no valid tag)."""
+        path: list[etree._Element] = []
+        lang = ""
+        while el is not None:
+            known = self._at.get(el)
+            if known is not None:
+                lang = known
+                break
+            path.append(el)
+            tag = el.get(XML_LANG)
+            if tag is not None:
+                if tag not in self._tags:
+                    self._tags[tag] = sitemap.html_lang(tag) if tag.strip() else ""
+                lang = self._tags[tag]
+                break
+            el = el.getparent()
+        for seen in path:
+            self._at[seen] = lang
+        return lang
+
+
 def mention_contexts(
-    root: etree._Element, found: list[sitemap.Mention] | None = None
+    root: etree._Element,
+    found: list[sitemap.Mention] | None = None,
+    lang: str | None = None,
+    langed: list[etree._Element] | None = None,
 ) -> dict[str, list[KeywordInContext]]:
     """Entity key -> the KeywordInContext of each of its mentions, in the order in which
-    `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor)."""
+    `sitemap.mentions` numbers them (the k-th context belongs to the page's k-th anchor). LANG is
+    the language of the document's text (`sitemap.document_languages`, found when None): a
+    sentence in another (its block's xml:lang) and a mention in another than its sentence's (its
+    own) say theirs (KeywordInContext.lang, name_lang), as the document's page does. LANGED, when
+    given, is `_LANGED(root)`, already found."""
     found = sitemap.mentions(root) if found is None else found
+    lang = sitemap.document_languages(root)[0] if lang is None else lang
+    # a document whose only xml:lang are on its root and text (the encoder's) quotes every sentence
+    # in its text's language: no element is asked for its language
+    langed = _LANGED(root) if langed is None else langed
+    languages = _Languages() if any(el.tag != _TEXT for el in langed) else None
     marked = {m.element for m in found}
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
@@ -461,9 +566,18 @@ def mention_contexts(
                 context = ahead
             else:
                 context = keyword_in_context(text, start, end, earlier=1, limit=limit)
+        if languages is not None:
+            said = languages.at(next(_blocks(mention.element)))
+            own = languages.at(mention.element)
+            context = context.with_languages(said if said != lang else "", own if own != said else "")
         for _kind, key in mention.keys:
             contexts.setdefault(key, []).append(context)
     return contexts
+
+
+# the elements below the root with an xml:lang (found by libxml2: most documents have one, on text)
+_LANGED = etree.XPath(".//*[@xml:lang]")
+_TEXT = T + "text"
 
 
 def _entry_details(el: etree._Element) -> dict[str, str]:
@@ -526,6 +640,12 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         for kind, ref in mention.keys:
             counts[ref] = counts.get(ref, 0) + 1
             entities.setdefault(ref, EntryInfo(kind, ref))
+    # an entity named only in readings the page does not print: no mention, listed all the same
+    # (its register entry says so and links to the readings)
+    reading_only = sitemap.reading_only_names(root, listed, set(counts))
+    for ref, named in reading_only.items():
+        counts[ref] = 0
+        entities.setdefault(ref, EntryInfo(named.kind, ref))
     forms: dict[str, list[str]] = {}
     for xml_id, el in listed.items():
         if xml_id not in counts:
@@ -541,6 +661,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         if others:
             forms[xml_id] = others
     lang, title_lang = sitemap.document_languages(root)
+    langed = _LANGED(root)
     return DocumentSummary(
         id=root.get(XML_ID, name),
         lang=lang,
@@ -554,8 +675,49 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         mentions=counts,
         entities={ref: entities[ref] for ref in counts},  # the registers list mentioned entities only
         forms={ref: f for ref, f in forms.items() if ref in counts},
-        contexts=mention_contexts(root, found),
+        contexts=mention_contexts(root, found, lang, langed),
+        readings={ref: list(named.readings) for ref, named in reading_only.items()},
+        name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}, langed),
     )
+
+
+def name_languages(
+    found: list[sitemap.Mention], entries: Mapping[str, etree._Element], langed: list[etree._Element]
+) -> dict[str, dict[str, str]]:
+    """Entity id -> each name form the document gives a language of its own -> that language, as
+    an HTML lang value (`sitemap.html_lang`): the xml:lang of a name of its standOff entry (on the
+    name or on the entry: ENTRIES, id -> entry) and of a mention (`<persName xml:lang="ru">`, its
+    words as the entry page quotes them). The registers and entry pages mark such a name with
+    its language (TEI P5 §vi.1, §13.2.1 xml:lang on names); a language the name only inherits
+    from its document is not its own. LANGED: the document's elements with an xml:lang
+    (`_LANGED`), the only ones looked at. {} when the document gives none."""
+    found_langs: dict[str, dict[str, str]] = {}
+    langed = [el for el in langed if el.tag != _TEXT]
+    if not langed:
+        return found_langs
+    langed_set = set(langed)
+    tags: dict[str, str] = {}
+
+    def note(ref: str, form: str, tag: str) -> None:
+        lang = tags.get(tag)
+        if lang is None:
+            lang = tags[tag] = sitemap.html_lang(tag) if tag.strip() else ""
+        if form and lang:
+            found_langs.setdefault(ref, {}).setdefault(form, lang)
+
+    for ref, entry in entries.items():
+        if entry not in langed_set and not any(name in langed_set for name in entry):
+            continue
+        for name in entry:
+            if isinstance(name.tag, str) and name.tag.endswith("Name"):
+                tag = name.get(XML_LANG, entry.get(XML_LANG))
+                if tag is not None:
+                    note(ref, _plain(name), tag)
+    for mention in found:
+        if mention.element in langed_set:
+            for _kind, ref in mention.keys:
+                note(ref, " ".join("".join(mention.element.itertext()).split()), mention.element.get(XML_LANG, ""))
+    return found_langs
 
 
 # --- the document page's JSON-LD (schema.org) ------------------------------------------------

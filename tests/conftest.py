@@ -264,6 +264,7 @@ SHARED_FIXTURE_MODULES = frozenset(
         "test_publish.py",
         "test_publish_any_tei.py",
         "test_site.py",
+        "test_site_s16_f13.py",
         "test_validate.py",
         "test_validate_tei.py",
     }

@@ -4,6 +4,7 @@ title, out of reach on a touch screen or the keyboard and out of the search inde
 reading is followed by a letter linking to its entry in the list of readings after the text, which
 names the others (with their witnesses): in the page's text, valid HTML, reachable without a mouse."""
 
+import contextlib
 import shutil
 
 import pytest
@@ -41,20 +42,20 @@ def test_other_readings_are_listed_in_the_text_and_linked_from_their_mark(tmp_pa
     # the printed readings stay the main text
     assert "The shipp" in text and "Gen." in text and "harbour" in text and "mornynge" in text
     assert "anchorage" not in text and "General" not in text
-    entries = page.xpath("//section[@class='readings']//li")
+    entries = page.xpath("//section[@class='readings']//li")  # each ending in its link back to the text (↩)
     assert [" ".join(e.text_content().split()) for e in entries] == [
-        "a. shipp] corrected ship",
-        "b. Gen.] expanded General",
-        "c. harbour A] reading B C anchorage; reading D (omitted)",
-        "d. mornynge] regularised morning",
-        "e. Haldor] corrected Halldor",
-        "f. Adm.] expanded Admiralty-and-Harbour-Board-Commission-of-the-Northern-Coastal-Districts",
+        "a. shipp] corrected ship ↩",
+        "b. Gen.] expanded General ↩",
+        "c. harbour A] reading B C anchorage; reading D (omitted) ↩",
+        "d. mornynge] regularised morning ↩",
+        "e. Haldor] corrected Halldor ↩",
+        "f. Adm.] expanded Admiralty-and-Harbour-Board-Commission-of-the-Northern-Coastal-Districts ↩",
     ]
-    # every mark outside a link links to its entry; inside a link (a mention) it is a plain letter
+    # every mark links to its entry; one inside a link (a mention) follows the link (links cannot nest)
     marks = page.xpath("//section[@class='text']//sup[@class='rdg-ref']")
     assert [m.text_content() for m in marks] == list("abcdef")
     links = [m.xpath("string(a/@href)") for m in marks]
-    assert links == ["#rdg-1", "#rdg-2", "#rdg-3", "#rdg-4", "", "#rdg-6"]
+    assert links == ["#rdg-1", "#rdg-2", "#rdg-3", "#rdg-4", "#rdg-5", "#rdg-6"]
     assert not page.xpath("//a//a")
     assert all(page.xpath(f"//li[@id='{href[1:]}']") for href in links if href)
     # in the searched article, not left out of the index
@@ -76,23 +77,33 @@ def test_a_choice_inside_a_reading_not_printed_gets_no_mark_or_entry():
     )
     page = html.fromstring(Publisher().document_page(tei, "nested"))
     entries = [" ".join(e.text_content().split()) for e in page.xpath("//section[@class='readings']//li")]
-    assert entries == ["a. quay] reading B St."]
+    assert entries == ["a. quay] reading B St. ↩"]
 
 
-@pytest.mark.browser
-def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
+@contextlib.contextmanager
+def phone_page(width: int = 360, height: int = 640):
+    """A page of headless Chromium (Playwright) with a viewport of WIDTH x HEIGHT CSS pixels, a
+    phone's by default; the test is skipped where Chromium or Playwright is missing."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
         pytest.skip("Chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            yield browser.new_page(viewport={"width": width, "height": height})
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
     tei = tmp_path / "tei"
     tei.mkdir()
     (tei / "log.xml").write_bytes(_tei())
     result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(tmp_path / "site"), "--no-search"])
     assert result.exit_code == 0, result.output
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 360, "height": 640})
+    with phone_page() as page:
         page.goto((tmp_path / "site" / "docs" / "log.html").as_uri())
         wide = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert wide[0] <= wide[1], wide
@@ -103,7 +114,6 @@ def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
         assert entry.is_visible() and "anchorage" in entry.inner_text()
         box = entry.bounding_box()
         assert box is not None and 0 <= box["y"] < 640 and box["x"] + box["width"] <= 361
-        browser.close()
 
 
 def test_the_key_explains_the_reading_mark():

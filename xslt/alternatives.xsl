@@ -96,8 +96,10 @@
     <xsl:accumulator-rule match="(tei:choice | tei:app)[f:listed(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
-  <!-- After a printed reading: its letter in the list of readings, a link to its entry (plain text
-       inside a link: links cannot nest). -->
+  <!-- After a printed reading: its letter in the list of readings, a link to its entry, which
+       links back to it (rdgref-N); inside a link (a mention), the letter follows the link
+       (common.xsl f:link-words): links cannot nest, and the letter is a stop of its own for the
+       keyboard. -->
   <xsl:template name="reading-mark">
     <xsl:if test="/*/@pub:readings and f:listed(.)">
       <xsl:variable name="n" select="accumulator-before('readings')"/>
@@ -105,12 +107,7 @@
       <!-- data-pagefind-ignore: the letter is the edition's, not a word of the text, and must not
            join the word it follows in the search index -->
       <sup class="rdg-ref" data-pagefind-ignore="">
-        <xsl:choose>
-          <xsl:when test="ancestor::*[@pub:link or @pub:href or self::tei:ref or self::tei:ptr]"><xsl:value-of select="$mark"/></xsl:when>
-          <xsl:otherwise>
-            <a href="#rdg-{$n}" aria-label="{f:ui('reading-mark', map{'n': $mark})}"><xsl:value-of select="$mark"/></a>
-          </xsl:otherwise>
-        </xsl:choose>
+        <a href="#rdg-{$n}" id="rdgref-{$n}" aria-label="{f:ui('reading-mark', map{'n': $mark})}"><xsl:value-of select="$mark"/></a>
       </sup>
     </xsl:if>
   </xsl:template>
@@ -149,6 +146,9 @@
                     <sup class="fn-ref"><a href="#fn-{$fn}" id="fnref-{$fn}" aria-label="{f:ui('note-in-reading', map{'n': (@n, $fn)[1]})}"><xsl:value-of select="(@n, $fn)[1]"/></a></sup>
                   </xsl:for-each>
                 </xsl:for-each>
+                <!-- back to its mark in the text, as a footnote goes back to its number (notes.xsl) -->
+                <xsl:text> </xsl:text>
+                <a class="rdg-back" href="#rdgref-{$n}" aria-label="{f:ui('reading-back', map{'n': format-integer($n, 'a')})}">&#x21A9;</a>
               </li>
             </xsl:for-each>
           </ol>

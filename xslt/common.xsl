@@ -82,6 +82,28 @@
                  'title': substring-after($after-href, ' ')})"/>
   </xsl:function>
 
+  <!-- Reference marks inside a link (a reading's letter, alternatives.xsl; a note's number,
+       notes.xsl) are links of their own, and HTML links cannot nest (a letter inside a name's link
+       is no stop for the keyboard): a link's words are made first (f:link-words), the link holds
+       them without the marks (mode f:unmarked) and the marks follow it in their order
+       (f:link-marks). Here, not in layout.xsl, so that an edition's template for mentions compiles in
+       every page kind, as f:mention does. Only an element holding a note, or a choice or apparatus entry on a page
+       that lists readings, is made this way; for any other f:link-words is empty and the link's
+       template applies templates to its content as usual. An edition's template for a link
+       (*[@pub:link]) does the same to keep its marks reachable. -->
+  <xsl:function name="f:link-words" as="document-node()?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:if test="$e/* and ($e//tei:note or $e/root()/*/@pub:readings and $e//(tei:choice | tei:app))">
+      <xsl:document><xsl:apply-templates select="$e/node()"/></xsl:document>
+    </xsl:if>
+  </xsl:function>
+  <xsl:function name="f:link-marks" as="element()*">
+    <xsl:param name="words" as="node()*"/>
+    <xsl:sequence select="$words/descendant-or-self::sup[tokenize(@class) = ('rdg-ref', 'fn-ref')]"/>
+  </xsl:function>
+  <xsl:mode name="f:unmarked" on-no-match="shallow-copy"/>
+  <xsl:template match="sup[tokenize(@class) = ('rdg-ref', 'fn-ref')]" mode="f:unmarked"/>
+
   <!-- Entry pages are relative to the site root; an external target is a full http(s) URL. -->
   <xsl:function name="f:href" as="xs:string">
     <xsl:param name="target" as="xs:string"/>
@@ -92,10 +114,11 @@
 
   <!-- lang and dir of a name on an entry or register page (entity, with, form: @name-script,
        @name-lang, @name-dir from tei_encoder/publish.py EntityIndex.name_language), only where its
-       letters are of another script than the page's words (UI value script, made from them):
+       letters are of another script than the page's words (UI value script, made from them), or
+       a document gives the name its own language (@name-own: xml:lang on the name, in any script):
        lang="" when its language is unknown, so the site's never stands for it. -->
   <xsl:template name="f:name-lang">
-    <xsl:if test="@name-script and @name-script != f:ui('script')">
+    <xsl:if test="@name-script and (@name-script != f:ui('script') or @name-own)">
       <xsl:attribute name="lang" select="@name-lang"/>
       <xsl:attribute name="dir" select="@name-dir"/>
     </xsl:if>

@@ -33,10 +33,16 @@
         <xsl:variable name="after-href" select="substring($rest, string-length($href) + 2)"/>
         <xsl:variable name="id" select="substring-before($after-href, ' ')"/>
         <xsl:variable name="title" select="substring($after-href, string-length($id) + 2)"/>
+        <!-- the marks of readings and notes inside it follow it (common.xsl f:link-words) -->
+        <xsl:variable name="words" select="f:link-words(.)"/>
         <a class="ent ent-{$kind}" id="{$id}" href="{$root}{$href}">
           <xsl:if test="$title"><xsl:attribute name="title" select="$title"/></xsl:if>
-          <xsl:apply-templates/>
+          <xsl:choose>
+            <xsl:when test="$words"><xsl:apply-templates select="$words" mode="f:unmarked"/></xsl:when>
+            <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+          </xsl:choose>
         </a>
+        <xsl:sequence select="f:link-marks($words)"/>
       </xsl:when>
       <xsl:otherwise><xsl:call-template name="ent-link"/></xsl:otherwise>
     </xsl:choose>
@@ -47,6 +53,9 @@
   <xsl:template name="ent-link">
     <xsl:variable name="link" select="(f:mention(.), map{'kind': '', 'href': string(@pub:href), 'id': '', 'title': ''})[1]"/>
     <xsl:variable name="class" select="'ent ent-' || ($link?kind[.], 'link')[1]"/>
+    <!-- a link's marks of readings and notes follow it (common.xsl f:link-words); a nested
+         mention's stay in it, and the link around it moves them -->
+    <xsl:variable name="words" select="if (@pub:nested) then () else f:link-words(.)"/>
     <xsl:element name="{if (@pub:nested) then 'span' else 'a'}">
       <xsl:attribute name="class" select="$class"/>
       <xsl:if test="$link?id"><xsl:attribute name="id" select="$link?id"/></xsl:if>
@@ -56,8 +65,12 @@
       </xsl:if>
       <xsl:if test="$link?title"><xsl:attribute name="title" select="$link?title"/></xsl:if>
       <xsl:call-template name="f:lang"/>
-      <xsl:apply-templates/>
+      <xsl:choose>
+        <xsl:when test="$words"><xsl:apply-templates select="$words" mode="f:unmarked"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
+    <xsl:sequence select="f:link-marks($words)"/>
     <!-- further targets of a mention that points to several: numbered links after it -->
     <xsl:variable name="also" select="if (@pub:also) then tokenize(normalize-space(@pub:also)) else ()"/>
     <xsl:if test="exists($also) and not(@pub:nested)">

@@ -7,8 +7,9 @@
      next relative to the site, when there are such pages) with, on the first page, <form>,
      <idno>, optional <birth>, <death>, <note>, and @lat/@lon for a place; one <doc mentions="n">
      per document, in the order shown, holding one <kwic> per mention (<before>, the mention <k>,
-     <after>; only the first @shown when a doc has it: the page counts the rest); its mentions are
-     the anchors @anchor 1 … @anchor n of the document's page; <with>
+     <after>; @lang and @dir on kwic for a sentence, on k for a name, in another language; only the first @shown when a doc has it: the page counts the rest); its mentions are
+     the anchors @anchor 1 … @anchor n of the document's page (mentions="0": the document names it only
+     in readings it does not print, @readings the numbers of their entries in its list of readings); <with>
      for each entity often mentioned with it. -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -87,31 +88,62 @@
                     <xsl:otherwise><span class="doc-date undated">(<xsl:value-of select="f:ui('undated')"/>)</span></xsl:otherwise>
                   </xsl:choose>
                 </p>
-                <ol class="kwic">
-                  <!-- the snippets are the document's words: its language, not the site's -->
-                  <xsl:call-template name="f:quoted-lang"/>
-                  <xsl:variable name="target" select="$root || @page || '#' || $entity/@anchor"/>
-                  <xsl:variable name="contexts" select="kwic"/>
-                  <!-- the first @shown when the page lists no more of this document's (publish.py
-                       caps them: site.json entry_mentions_per_document); the rest counted below -->
-                  <xsl:for-each select="1 to xs:integer((@shown, @mentions)[1])">
-                    <xsl:variable name="k" select="."/>
-                    <xsl:variable name="context" select="$contexts[$k]"/>
-                    <xsl:variable name="before" select="string($context/before)"/>
-                    <xsl:variable name="keyword" select="string($context/k)"/>
-                    <xsl:variable name="after" select="string($context/after)"/>
-                    <li>
-                      <!-- each part's dashes as in the whole sentence -->
-                      <xsl:value-of select="f:dashes('', $before, $keyword || $after)"/>
-                      <a class="mention" href="{$target}{$k}" title="{string-join($mention-n, string($k))}"><xsl:value-of select="if ($context) then f:dashes($before, $keyword, $after) else f:ui('mention-n', map{'n': $k})"/></a>
-                      <xsl:value-of select="f:dashes($before || $keyword, $after, '')"/>
-                    </li>
-                  </xsl:for-each>
-                  <xsl:if test="@shown">
-                    <xsl:variable name="more" select="xs:integer(@mentions) - xs:integer(@shown)"/>
-                    <li class="kwic-more"><a href="{$target}{xs:integer(@shown) + 1}"><xsl:value-of select="f:count('mentions-more', $more)"/></a></li>
-                  </xsl:if>
-                </ol>
+                <!-- named there only in readings the page does not print: said so, with a link to
+                     each reading's entry in the page's list of readings (@readings: their numbers) -->
+                <xsl:if test="@mentions = '0'">
+                  <p class="in-reading">
+                    <xsl:variable name="readings" select="tokenize(@readings)"/>
+                    <xsl:choose>
+                      <xsl:when test="exists($readings)">
+                        <xsl:variable name="words" select="tokenize(f:ui('reading-only-entry'), '\{readings\}')"/>
+                        <xsl:value-of select="$words[1]"/>
+                        <xsl:for-each select="$readings">
+                          <xsl:if test="position() > 1"><xsl:value-of select="f:ui('readings-joiner')"/></xsl:if>
+                          <a href="{$root}{$doc/@page}#rdg-{.}"><xsl:value-of select="f:ui('reading-mark', map{'n': format-integer(xs:integer(.), 'a')})"/></a>
+                        </xsl:for-each>
+                        <xsl:value-of select="$words[2]"/>
+                      </xsl:when>
+                      <xsl:otherwise><xsl:value-of select="f:ui('reading-only-entry-unlisted')"/></xsl:otherwise>
+                    </xsl:choose>
+                  </p>
+                </xsl:if>
+                <xsl:if test="@mentions != '0'">
+                  <ol class="kwic">
+                    <!-- the snippets are the document's words: its language, not the site's -->
+                    <xsl:call-template name="f:quoted-lang"/>
+                    <xsl:variable name="target" select="$root || @page || '#' || $entity/@anchor"/>
+                    <xsl:variable name="contexts" select="kwic"/>
+                    <!-- the first @shown when the page lists no more of this document's (publish.py
+                         caps them: site.json entry_mentions_per_document); the rest counted below -->
+                    <xsl:for-each select="1 to xs:integer((@shown, @mentions)[1])">
+                      <xsl:variable name="k" select="."/>
+                      <xsl:variable name="context" select="$contexts[$k]"/>
+                      <xsl:variable name="before" select="string($context/before)"/>
+                      <xsl:variable name="keyword" select="string($context/k)"/>
+                      <xsl:variable name="after" select="string($context/after)"/>
+                      <li>
+                        <!-- a sentence in another language than its document's, a name in another than
+                             its sentence's (xml:lang in the TEI: kwic/@lang, k/@lang, with their dir) -->
+                        <xsl:if test="$context/@lang">
+                          <xsl:attribute name="lang" select="$context/@lang"/>
+                          <xsl:if test="$context/@dir != $doc/@dir"><xsl:attribute name="dir" select="$context/@dir"/></xsl:if>
+                        </xsl:if>
+                        <!-- each part's dashes as in the whole sentence -->
+                        <xsl:value-of select="f:dashes('', $before, $keyword || $after)"/>
+                        <a class="mention" href="{$target}{$k}" title="{string-join($mention-n, string($k))}">
+                          <xsl:for-each select="$context/k[@lang]">
+                            <xsl:attribute name="lang" select="@lang"/>
+                            <xsl:if test="@dir != ($context/@dir, $doc/@dir)[1]"><xsl:attribute name="dir" select="@dir"/></xsl:if>
+                          </xsl:for-each><xsl:value-of select="if ($context) then f:dashes($before, $keyword, $after) else f:ui('mention-n', map{'n': $k})"/></a>
+                        <xsl:value-of select="f:dashes($before || $keyword, $after, '')"/>
+                      </li>
+                    </xsl:for-each>
+                    <xsl:if test="@shown">
+                      <xsl:variable name="more" select="xs:integer(@mentions) - xs:integer(@shown)"/>
+                      <li class="kwic-more"><a href="{$target}{xs:integer(@shown) + 1}"><xsl:value-of select="f:count('mentions-more', $more)"/></a></li>
+                    </xsl:if>
+                  </ol>
+                </xsl:if>
               </li>
             </xsl:for-each>
           </ol>

@@ -43,7 +43,11 @@
               <a class="entry-name" href="{@page}"><xsl:call-template name="f:name-lang"/><xsl:value-of select="@name"/></a>
               <xsl:if test="@unlinked"><xsl:text> </xsl:text><span class="unlinked"><xsl:value-of select="f:ui('unlinked-entry', map{'docs': f:count('docs', xs:integer(@docs))})"/></span></xsl:if>
               <xsl:text> — </xsl:text>
-              <span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span>
+              <xsl:choose>
+                <!-- named only in readings the documents do not print (the entry page links to them) -->
+                <xsl:when test="@mentions = '0'"><span class="counts in-reading"><xsl:value-of select="f:ui('reading-only-register', map{'docs': f:count('docs', xs:integer(@docs))})"/></span></xsl:when>
+                <xsl:otherwise><span class="counts"><xsl:value-of select="f:count('docs', xs:integer(@docs)) || ', ' || f:count('mentions', xs:integer(@mentions))"/></span></xsl:otherwise>
+              </xsl:choose>
               <xsl:if test="form[. != current()/@name]">
                 <span class="forms">; <xsl:value-of select="f:ui('also-as-inline')"/><xsl:call-template name="f:name-forms"><xsl:with-param name="forms" select="form[. != current()/@name]"/></xsl:call-template></span>
               </xsl:if>

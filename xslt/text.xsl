@@ -309,10 +309,12 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="@pub:to and not(ancestor::*[@pub:link or @pub:href] or .//*[@pub:link or @pub:href])">
+        <!-- the marks of readings and notes inside it follow it (common.xsl f:link-words) -->
         <a class="tei-{local-name()}" href="{@pub:to}">
           <xsl:call-template name="f:lang"/>
-          <xsl:sequence select="$words"/>
+          <xsl:apply-templates select="$words" mode="f:unmarked"/>
         </a>
+        <xsl:sequence select="f:link-marks($words)"/>
       </xsl:when>
       <xsl:otherwise>
         <span class="tei-{local-name()}" title="{normalize-space(@target)}">

@@ -11,14 +11,21 @@
   </xsl:template>
 
   <!-- Mentions (the elements with pub:link) are links to their entry pages; f:mention(.) says
-       where one links: its kind, href, id (the anchor entry pages link to) and title. To render
-       them your own way, remove the comment marks around this template and change it:
+       where one links: its kind, href, id (the anchor entry pages link to) and title; the marks
+       of readings and notes inside a mention follow its link (f:link-words, f:link-marks: links
+       cannot nest). To render them your own way, remove the comment marks around this template
+       and change it:
   <xsl:template match="*[@pub:link]">
     <xsl:variable name="m" select="f:mention(.)"/>
+    <xsl:variable name="words" select="f:link-words(.)"/>
     <a class="ent ent-{$m?kind}" href="{f:href($m?href)}" title="{$m?title}">
       <xsl:if test="$m?id"><xsl:attribute name="id" select="$m?id"/></xsl:if>
-      <xsl:apply-templates/>
+      <xsl:choose>
+        <xsl:when test="$words"><xsl:apply-templates select="$words" mode="f:unmarked"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
+      </xsl:choose>
     </a>
+    <xsl:sequence select="f:link-marks($words)"/>
   </xsl:template>
   -->
 </xsl:stylesheet>
