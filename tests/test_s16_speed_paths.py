@@ -104,3 +104,28 @@ def test_head_key_is_the_plain_key():
     for word in ("Party's", "C.C.", "Workers’s", "ARMED", "Forces", "U.S.'s", "Dorticós", "s", "'s"):
         plain = entities.norm(word[:-2] if word.endswith(("'s", "’s")) else word).replace(".", "")
         assert entities._head_key(word) == plain, word
+
+
+def _plain_fold(word: str) -> str:
+    """names.fold as it was written before (every word decomposed and read character by character)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x17F), max_size=10))
+@example("U.S.")
+@example("KIM.")
+@example("Ŝ")
+@example("ſ")
+def test_fold_of_an_ascii_word_is_the_plain_fold(word):
+    """fold reads an ASCII word as lower case without its final full stops (no decomposition, no character
+    loop): what the full fold gives it; a word with another character is folded in full as before."""
+    from tei_encoder.enrich.names import fold
+
+    fold.cache_clear()
+    assert fold(word) == _plain_fold(word)
+    for c in map(chr, range(128)):
+        assert fold(c + "A.") == _plain_fold(c + "A.")
