@@ -444,7 +444,7 @@ def find_dates(
         and ("month" in text or " inst" in text or " ult" in text or " prox" in text)
     ):
         found = _with_relative(found, text, default_year, default_month)
-    if default_day and default_year is not None and default_month and "he " in text:
+    if default_day and default_year is not None and default_month and "he " in text and _ORDINAL_DIGIT.search(text):
         found = _with_bare_ordinals(found, text, default_year, default_month, default_day)
     if (
         default_year is not None
@@ -775,6 +775,9 @@ _RELATIVE = re.compile(
     )
     + ")"
 )
+# a cheap pretest for _BARE_ORDINAL (every match holds a digit and an ordinal's ending): a scan from digit to
+# digit, where _BARE_ORDINAL stops at every "he " of the text ("the", "she")
+_ORDINAL_DIGIT = re.compile(r"\d(?:st|nd|rd|th)")
 # a day of the record's month by its ordinal alone, the sentence going on after it ("on the 4th, from 9:15",
 # "the evening of the 28th […]", "on the 24th the paper printed": a word of months.json words_after_a_bare_day);
 # never before a noun ("the 20th anniversary", "the 4th Congress")

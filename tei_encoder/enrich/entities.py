@@ -953,7 +953,9 @@ class EntityRecognizer:
                     rests.add(" ".join(key[1:]))
         if not firsts:
             return None
-        return re.compile(rf"(?<![\w’'-])(?:{trie_regex(firsts)}) (?i:{trie_regex(rests)})(?![\w’'-])")
+        # (no lookbehind before the first word: a pattern that begins with its words' letters is scanned for
+        # them in C; _lower_head_matches reads the character before each match)
+        return re.compile(rf"(?:{trie_regex(firsts)}) (?i:{trie_regex(rests)})(?![\w’'-])")
 
     def _surnames(self) -> dict[str, set[str]]:
         """Single-word person forms (surnames), for near-miss spellings."""
@@ -4288,10 +4290,10 @@ def _lower_head_spans(ctx: _DocContext, text: str) -> list[_Span]:
     if pattern is None:
         return spans
     if ctx.lower_heads is None:
-        ctx.lower_heads = pattern.search(_flat(ctx)) is not None
+        ctx.lower_heads = next(_lower_head_matches(pattern, _flat(ctx)), None) is not None
     if not ctx.lower_heads:
         return spans
-    for m in pattern.finditer(text):
+    for m in _lower_head_matches(pattern, text):
         words = m[0].split(" ")
         if not any(w[:1].islower() and norm(w) not in _FUNCTION_WORDS for w in words[1:]):
             continue  # printed as listed: _org_spans reads it
@@ -4307,6 +4309,23 @@ def _lower_head_spans(ctx: _DocContext, text: str) -> list[_Span]:
         xml_id = ids.pop()
         spans.append((m.start(), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [m[0]]), m[0]))
     return spans
+
+
+_LOWER_HEAD_BEFORE = frozenset("’'-")
+
+
+def _lower_head_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of EntityRecognizer.lower_head_bodies in `text` that begin no word, in order and without
+    overlap: what the pattern with a leading `(?<![\\w’'-])` finds with finditer. A match after a word's
+    character is skipped and the search goes on from its next character, as the lookbehind would."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and (text[start - 1] in _LOWER_HEAD_BEFORE or _WORD_CHAR.match(text, start - 1)):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()  # (a match is never empty)
 
 
 @lru_cache(maxsize=4)
@@ -4681,16 +4700,24 @@ def _named_after_found_person(
     return None
 
 
+_VESSEL_NAME_QUOTES = frozenset("\"“”«‘'")  # the quotation marks a ship's name may stand in
+
+
 def _after_vessel_noun(rec: EntityRecognizer, text: str, start: int) -> bool:
     """Whether a known name starting at `start` follows a word of names.json vessel_nouns, one space
     apart, a quotation mark allowed ("the ship Fidel Castro", "the motor ship “Havana”"): the name is a
     ship's, no mention of the person or place it is named after (TEI 13.2: a name of another kind)."""
-    before = text[max(0, start - 24) : start].rstrip("\"“”«‘'")
-    if not before.endswith(" "):
+    # (read in place: the 24 characters before the name, quotation marks stripped at their end, must end
+    # with a space after a vessel noun; no slice is made for the many names that follow none)
+    low = max(0, start - 24)
+    k = start
+    while k > low and text[k - 1] in _VESSEL_NAME_QUOTES:
+        k -= 1
+    if k == low or text[k - 1] != " ":
         return False
-    before = before[:-1]
-    if not before.endswith(rec.names.vessel_nouns):
+    if not text.endswith(rec.names.vessel_nouns, low, k - 1):
         return False  # (one test in C first: most names follow no vessel noun at all)
+    before = text[low : k - 1]
     return any(
         before.endswith(noun) and not before[-len(noun) - 1 : -len(noun)].isalnum() for noun in rec.names.vessel_nouns
     )
@@ -7062,7 +7089,7 @@ def _body_rank(words: list[str]) -> int:
     """The rank of the first head word among `words` that names.json body_ranks lists ("Department of
     X Affairs": a unit, 1; "Central Committee": 2; "Communist Party of China": 3), 0 when none does."""
     for w in words:
-        rank = _BODY_RANKS.get(norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w).replace(".", ""), 0)
+        rank = _BODY_RANKS.get(_head_key(w), 0)
         if rank:
             return rank
     return 0
@@ -7725,6 +7752,14 @@ def _case_runs(text: str, matches) -> list[tuple[int, int]]:
 _APOSTROPHE_S = ("'s", "’s")
 
 
+@lru_cache(maxsize=16384)
+def _head_key(word: str) -> str:
+    """A word of a capitalised run as the organisation rules compare it with head words and ranks: its
+    possessive ending dropped, folded (norm), its full stops removed ("C.C." is "cc"). Remembered by the
+    word (the same in every record; the runs of a record repeat their words)."""
+    return norm(word[:-2] if word.endswith(_APOSTROPHE_S) else word).replace(".", "")
+
+
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
     the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
@@ -7745,7 +7780,7 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         Young Communists"; `followed`: the group is followed by "of"); "Congress" before "of" and a
         listed place ends group number `group` ("Congress of the United States")."""
         for k, w in enumerate(words):
-            f = norm(w[:-2] if w.endswith(_APOSTROPHE_S) else w).replace(".", "")  # "C.C." is "cc"
+            f = _head_key(w)  # "C.C." is "cc"
             if f == "forces":
                 if any(norm(x) != "armed" for x in words[:k]):
                     return True  # "Revolutionary Armed Forces"; "the Armed Forces of ..." alone is generic

@@ -27,6 +27,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "names.json"
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Casefolded, without diacritics or a final period: the form words are compared in."""
+    if word.isascii():  # (most words: no diacritic to remove, no curly apostrophe; ASCII casefolds as lower)
+        return word.lower().rstrip(".")
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'").rstrip(".")
 
