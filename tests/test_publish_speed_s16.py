@@ -31,3 +31,25 @@ def test_kinds_forged_in_the_input_are_dropped(tmp_path):
     site, output = publish(tmp_path, {"forged": forged})
     assert not page(site, "docs/forged.html").xpath("//fieldset[@class='highlight']")
     assert "ignored" in output
+
+
+def test_the_key_lists_every_sign_the_page_uses_in_its_order(tmp_path):
+    # the key's rows are made from strings, not from an element per row: the same rows, in the same order
+    body = (
+        "<p>The <sic>orchrad</sic> and the <choice><sic>pearr</sic><corr>pear</corr></choice> trees were"
+        " <supplied reason='omitted'>all</supplied> counted <gap reason='illegible'/> in"
+        " <foreign xml:lang='fr'>verger</foreign><note>A note of ours.</note>; <del>ten</del> <add>twelve</add>"
+        " rows of apple<lb break='no'/>wood.</p><pb n='2'/><p>Then winter.</p>"
+    )
+    site, _ = publish(tmp_path, {"signs": tei(body, abstract="A <supplied>short</supplied> summary.")})
+    key = page(site, "docs/signs.html").xpath("//section[@class='key']//dl")[0]
+    samples = [dt[0].get("class") for dt in key.iterchildren("dt")]
+    assert samples == ["ed", "corrected", "ed", "ed", "pb", "foreign", "fn-ref", "rdg-ref", "tei-del", "tei-add", "lb-sign"]
+    signs = [dt.text_content() for dt in key.iterchildren("dt")]
+    assert (signs[0], signs[3], signs[6], signs[7]) == ("[sic]", "[\u2026]", "1", "a"), signs
+    explained = [dd.text_content() for dd in key.iterchildren("dd")]
+    assert len(explained) == len(samples) and all(explained)
+    none = tei("<p>Plain words.</p>")
+    (tmp_path / "plain").mkdir()
+    site, _ = publish(tmp_path / "plain", {"plain": none})
+    assert not page(site, "docs/plain.html").xpath("//section[@class='key']")
