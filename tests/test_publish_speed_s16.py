@@ -44,7 +44,19 @@ def test_the_key_lists_every_sign_the_page_uses_in_its_order(tmp_path):
     site, _ = publish(tmp_path, {"signs": tei(body, abstract="A <supplied>short</supplied> summary.")})
     key = page(site, "docs/signs.html").xpath("//section[@class='key']//dl")[0]
     samples = [dt[0].get("class") for dt in key.iterchildren("dt")]
-    assert samples == ["ed", "corrected", "ed", "ed", "pb", "foreign", "fn-ref", "rdg-ref", "tei-del", "tei-add", "lb-sign"]
+    assert samples == [
+        "ed",
+        "corrected",
+        "ed",
+        "ed",
+        "pb",
+        "foreign",
+        "fn-ref",
+        "rdg-ref",
+        "tei-del",
+        "tei-add",
+        "lb-sign",
+    ]
     signs = [dt.text_content() for dt in key.iterchildren("dt")]
     assert (signs[0], signs[3], signs[6], signs[7]) == ("[sic]", "[\u2026]", "1", "a"), signs
     explained = [dd.text_content() for dd in key.iterchildren("dd")]
