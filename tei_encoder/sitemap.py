@@ -794,6 +794,9 @@ def annotate(
     pub:printed on the alternative of a choice or an apparatus entry that the page prints
     pub:readings on the root when the document has a choice or an apparatus entry: the page lists
                the readings it does not print (xslt/alternatives.xsl), looked for only then
+    pub:kinds  on the root when a mention links an entry: the kinds that lead pub:link (its first
+               target's), space-separated, sorted: the page's Highlight boxes (xslt/document.xsl),
+               told without a search of the page's every attribute
     pub:dir    on an element whose xml:lang changes the writing direction
     pub:date   on a tei:date with a date in its attributes: its date value (see `_mark_dates`)
     pub:label  with DATE_LABELS, on such a date that is a span or bounds: its hover's words
@@ -821,9 +824,11 @@ def annotate(
     holding: set[etree._Element] = set()
     # decided once per entity, not per mention: its pub:link before and after the anchor's number
     decided: dict[tuple[str, str], tuple[str, str]] = {}
+    leading: set[str] = set()  # the kinds that lead a pub:link (pub:kinds)
     for el, keys, urls in found:
         if len(keys) == 1 and not urls:  # most mentions: one entity, nothing else to link
             kind, key = entity = keys[0]
+            leading.add(kind)
             head, tail = decided.get(entity) or _decide(decided, listed, kind, key)
             counts[key] = n = counts.get(key, 0) + 1
             kinds[key] = kind
@@ -841,6 +846,7 @@ def annotate(
         links += [(url, "") for url in urls]
         if keys:  # the first target's kind, page and anchor (its entity may be named again after it)
             el.set(_LINK, f"{keys[0][0]} {links[0][0]} {links[0][1]}{decided[keys[0]][1]}")
+            leading.add(keys[0][0])
         else:
             el.set(_LINK, f" {links[0][0]}  ")
         if len(links) > 1:
@@ -865,6 +871,8 @@ def annotate(
             alternatives = True
     if alternatives:  # the page lists the readings it does not print (xslt/alternatives.xsl): only then
         root.set(P + "readings", "true")
+    if leading:
+        root.set(P + "kinds", " ".join(sorted(leading)))
     _link_authors(root, kinds)
     _mark_references(root)
     _join_broken_words(root)

@@ -27,8 +27,9 @@
   <xsl:variable name="register-label" as="map(xs:string, xs:string)"
       select="map:merge($registers ! map{?kind: f:ui('register-' || ?kind)})"/>
 
-  <!-- Fallback: text is copied (the serializer escapes it). -->
-  <xsl:template match="text()"><xsl:value-of select="."/></xsl:template>
+  <!-- Fallback: text is copied (the serializer escapes it): the node itself, not a new one made
+       from its string value (the same page; cheaper by the node, and a page has hundreds). -->
+  <xsl:template match="text()"><xsl:sequence select="."/></xsl:template>
 
   <!-- Only http(s) URLs ever become links: a javascript: or data: URL from a record stays text. -->
   <xsl:function name="f:is-safe-url" as="xs:boolean">

@@ -102,10 +102,11 @@
   </xsl:template>
 
   <!-- Works without JavaScript: checkboxes and CSS :has() switch the highlighting. A box only for
-       each kind the document has mentions of (the kind leads pub:link, tei_encoder/sitemap.py), in
+       each kind the document has mentions of (the kind leads pub:link; tei_encoder/sitemap.py
+       annotate lists them on the root, pub:kinds, so no attribute of the page is searched), in
        the registers' order; no box at all where it has none. -->
   <xsl:template name="highlight-toggle">
-    <xsl:variable name="present" select="distinct-values(//@pub:link ! substring-before(., ' '))"/>
+    <xsl:variable name="present" select="tokenize(/*/@pub:kinds)"/>
     <xsl:variable name="kinds" select="$registers ! ?kind[. = $present]"/>
     <xsl:if test="exists($kinds)">
     <fieldset class="highlight" data-pagefind-ignore="">
