@@ -448,6 +448,8 @@ class EntityRecognizer:
             lambda form: tuple(norm(t) for _, _, t in tokens(form)),
             self.link_rules.state_form_words,
         )
+        # the organisations the authority dates (a party renamed or merged): _unlink_orgs_out_of_their_time
+        self.dated_orgs = frozenset(e.xml_id for e in self.entries.values() if e.kind == "org" and e.existence[0])
         # the places whose link _dated_place checks (one set lookup per place found)
         self.dated_places = frozenset(self.shared.existence) | frozenset(
             f.entity_id for key in self.shared.bearers for f in self.lexicon.get(key, ())
@@ -1131,6 +1133,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         if xml_id:
             doc.author_refs[name] = xml_id
             ctx.seen.setdefault(xml_id, []).append(name)
+    if not ctx.rec.dated_orgs.isdisjoint(ctx.seen):  # (cheap cue: a dated organisation was linked)
+        _unlink_orgs_out_of_their_time(ctx, doc)
     for xml_id, forms in ctx.seen.items():
         e = ctx.entry(xml_id)
         variants = [f for f in dict.fromkeys(forms) if f != e.name]
@@ -1140,6 +1144,44 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     doc.warnings.extend(ctx.problems)
     forget_record_strings()
     return doc
+
+
+def _unlink_orgs_out_of_their_time(ctx: _DocContext, doc: Document) -> None:
+    """Unlink the organisations the authority dates (<state type="existence" from to>: a party renamed or
+    merged, the Hungarian Workers' Party of 1948-1956) that a record dated outside their existence names:
+    the writer means another body by that name (the party that followed it), so each name becomes the
+    record's own organisation (one unlinked entry per name) and is reported for review (a wrong link is
+    worse than none, issue #12; TEI P5 13.3.1: a @ref is a claim of identity). A record with no date keeps
+    the links. Rewrites doc.body, doc.abstract, doc.author_refs and ctx.seen in place."""
+    when = date_span(doc.header.date_iso)
+    if when is None:
+        return
+    out = {x for x in ctx.rec.dated_orgs.intersection(ctx.seen) if not _existed_on(ctx.entry(x).existence, when)}
+    if not out:
+        return
+    made: dict[tuple[str, ...], str] = {}
+    holders = [doc.body, *(c for c in doc.abstract if isinstance(c, Node))]
+    for holder in holders:
+        for node in holder.iter():
+            ref = node.attrs.get("ref", "")[1:]
+            if ref not in out or node.tag != TAGS["org"]:
+                continue
+            surface = node.text()
+            key = tuple(norm(t) for _, _, t in tokens(surface))
+            if key not in made:
+                made[key] = _new_local_person(ctx, surface, key, "org", generic=True)
+                start, end = ctx.entry(ref).existence
+                ctx.problems.append(
+                    f"{surface!r} left unlinked: the authority's {ref!r} existed {start or '?'} to {end or 'now'}, "
+                    f"not on the record's date ({doc.header.date_iso}); review it"
+                )
+            node.attrs["ref"] = f"#{made[key]}"
+            ctx.seen.setdefault(made[key], []).append(surface)
+    for xml_id in out:
+        ctx.seen.pop(xml_id, None)
+    for name, xml_id in list(doc.author_refs.items()):
+        if xml_id in out:
+            del doc.author_refs[name]
 
 
 _INITIALS_BEFORE_NOTE = re.compile(rf"(?:^|(?<=[\s(“\"'‘]))(?:[{UPPER}][{LOWER}]?\.\s?){{1,3}}$")
