@@ -38,3 +38,27 @@ def test_a_dated_party_is_not_linked_outside_its_existence(tmp_path, body, date,
 )
 def test_a_dated_party_is_linked_within_its_existence(tmp_path, body, date, ref):
     assert [r for _, r in _orgs(tmp_path, body, date)] == [ref]
+
+
+@pytest.mark.parametrize(
+    "body, name, ref",
+    [
+        # failed before: the organ alone, its state a place linked on its own
+        (
+            "He spoke to the Supreme People's Assembly in the Democratic People's Republic of Korea.\n",
+            "Supreme People's Assembly in the Democratic People's Republic of Korea",
+            "#spa-dprk",
+        ),
+        ("The Supreme People's Assembly of North Korea met.\n", "Supreme People's Assembly of North Korea", "#spa-dprk"),
+    ],
+)
+def test_a_state_organ_with_its_own_state_after_it_is_one_name(tmp_path, body, name, ref):
+    tree = tree_of(encode_text(tmp_path, dated_record(body, "May 5, 1972")))
+    found = [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:orgName | //t:text//t:placeName")]
+    assert found == [(name, ref)]
+
+
+def test_a_state_organ_with_another_state_after_it_stays_apart(tmp_path):
+    tree = tree_of(encode_text(tmp_path, dated_record("The Supreme People's Assembly in Poland was cited.\n", "May 5, 1972")))
+    found = [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:orgName | //t:text//t:placeName")]
+    assert found == [("Supreme People's Assembly", "#spa-dprk"), ("Poland", "#poland")]

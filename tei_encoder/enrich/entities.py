@@ -518,6 +518,7 @@ class EntityRecognizer:
             for name in names
         }
         self.state_organs = self._state_organ_index()
+        self.organ_owners = self._organ_owners()
         self.departments = self._department_index()
         self.squashed_persons = self._squashed_persons()
         self.patronymic_forms = self._patronymic_forms()
@@ -807,6 +808,29 @@ class EntityRecognizer:
                     if len(ids) == 1:
                         index.setdefault((organ, ids.pop()), set()).add(entry.xml_id)
         return {pair: frozenset(ids) for pair, ids in index.items()}
+
+    def _organ_owners(self) -> dict[str, str]:
+        """Listed organisation's id -> the listed state whose organ it is, as the authority's own forms say
+        ("Supreme People's Assembly of the DPRK": spa-dprk -> dprk): the place after "of (the)" in its forms,
+        when they name one state only. Read by _organs_with_their_state."""
+        out: dict[str, str] = {}
+        for entry in self.authority.entries.values():
+            if entry.kind != "org":
+                continue
+            states: set[str] = set()
+            for form in (entry.name, *entry.variants):
+                key = tuple(norm(t) for _, _, t in tokens(form))
+                for k in range(1, len(key) - 1):
+                    if key[k] != "of":
+                        continue
+                    rest = key[k + 2 :] if key[k + 1] == "the" else key[k + 1 :]
+                    found = {f.entity_id for f in self.lexicon.get(rest, ()) if f.kind == "place" and f.rank == 0}
+                    if found:  # the first "of" whose rest is a state ("... of the Republic of Korea": not "Korea")
+                        states |= found
+                        break
+            if len(states) == 1:
+                out[entry.xml_id] = states.pop()
+        return out
 
     def _department_index(self) -> dict[tuple[str, tuple[str, ...]], str]:
         """(listed body's id, a unit's key) -> the org entry whose name is that unit "of" that body ("Far
@@ -4300,6 +4324,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         spans = _stamp_ministries(ctx, text, spans)
     if spans and _may_name_meeting(ctx, text):
         spans = _outside_meetings(text, spans)  # "XXII [CPSU] Party Congress": the party alone, no "XXII ... Party"
+    if len(spans) > 1 and (" of " in text or " in " in text):  # (substring tests first)
+        spans.extend(_organs_with_their_state(ctx, text, spans))
     if not spans:
         if known == (ctx.forms_version, len(ctx.seen)):
             ctx.untagged[text] = known  # a record repeats strings ("Agreed."): the next one is answered here
@@ -4318,6 +4344,30 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
                 forms.append(form)
         pos = end
     out.append(text[pos:])
+    return out
+
+
+_OF_OR_IN = re.compile(r" (?:of|in) (?:the )?")
+
+
+def _organs_with_their_state(ctx: _DocContext, text: str, spans: list[_Span]) -> list[_Span]:
+    """A listed state organ followed by "of|in (the)" and its own state ("Supreme People's Assembly in the
+    Democratic People's Republic of Korea": the authority's forms say whose organ it is, _organ_owners) is
+    one orgName with the state inside, linked to the organ (issue #12: a place inside an organisation's name
+    is part of that orgName; TEI P5 13.2.1); another state after it ("the embassy of X in Y") stays apart.
+    Returns the longer spans, which win over the two they cover."""
+    owners = ctx.rec.organ_owners
+    places = {s[0]: s for s in spans if s[2].tag == TAGS["place"]}
+    out: list[_Span] = []
+    for start, end, node, _ in spans:
+        if node.tag != TAGS["org"] or owners.get(node.attrs.get("ref", "#")[1:]) is None:
+            continue
+        m = _OF_OR_IN.match(text, end)
+        place = places.get(m.end()) if m else None
+        if place is None or place[2].attrs.get("ref") != f"#{owners[node.attrs['ref'][1:]]}":
+            continue
+        surface = text[start : place[1]]
+        out.append((start, place[1], Node(TAGS["org"], dict(node.attrs), [surface]), surface))
     return out
 
 
@@ -7198,6 +7248,23 @@ def _state_organ_id(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _owned_organ_id(ctx: _DocContext, key: tuple[str, ...]) -> str | None:
+    """The listed organ a body's name pairs with its own state by "of|in (the)" ("Supreme People's Assembly
+    of North Korea": spa-dprk, whose forms name the DPRK; EntityRecognizer._organ_owners), else None: one
+    organisation, the state inside its name (issue #12; TEI P5 13.2.1)."""
+    for k in range(1, len(key) - 1):
+        if key[k] not in ("of", "in"):
+            continue
+        ids = {f.entity_id for f in ctx.forms(key[:k]) if f.kind == "org"}
+        if len(ids) != 1:
+            continue
+        owner = ctx.rec.organ_owners.get(next(iter(ids)))
+        rest = key[k + 2 :] if key[k + 1] == "the" else key[k + 1 :]
+        if owner is not None and rest and _state_id(ctx, rest) == owner:
+            return ids.pop()
+    return None
+
+
 def _state_id(ctx: _DocContext, state: tuple[str, ...]) -> str | None:
     """The listed place a state's key names: its own forms when one place has them, else a state prefix
     and a listed country ("pr", "china": _prefixed_state); None otherwise."""
@@ -7339,7 +7406,11 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             spans.append((start, end, Node(TAGS["org"], {"ref": f"#{own}"}, [surface]), surface))
             continue
         if xml_id is None and not ids:
-            xml_id = _state_organ_id(ctx, key) or _new_local_person(ctx, " ".join(surface.split()), key, "org")
+            xml_id = (
+                _state_organ_id(ctx, key)
+                or _owned_organ_id(ctx, key)
+                or _new_local_person(ctx, " ".join(surface.split()), key, "org")
+            )
             caps = tuple(t[0].isupper() for _, _, t in tokens(surface))
             ctx.add_local(key, _Form(xml_id, "org", caps, None, 2))
             if spelled != key and xml_id in ctx.local_entries:
