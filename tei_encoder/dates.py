@@ -116,6 +116,17 @@ def _after_year_preposition(text: str, at: int) -> bool:
     return text[word_start : at - 1] in _YEAR_PREPOSITION_SET
 
 
+def _bracketed_years(text: str, start: int, end: int) -> bool:
+    """Whether the span of years text[start:end] stands alone in round brackets ("(1905 -1969)", a lifespan
+    or a term after a name or office): a span of years, one date mention (TEI 13.4.2)."""
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+
+
+# what may follow a numeric date: no letter, digit after a dot or slash, but a slash before a dispatch's
+# time ("06.03.1976/03:00") or alone at a line's end or before a space ("Date: 08.05.1974/")
+_NUMERIC_END = r"(?!\w|/(?!\d\d?:\d\d|\s|$)|\.\d)"
+
+
 # a year after "in", "since"…, or in a list after another year, the list going on or ending there
 # ("in 1959, 1967, 1970, and in 1973"; not "May 5, 1961, 1962 people"); after "the" only before a common noun
 # ("the 1962 trade plan"; "the 1988 Olympic Games" names an event)
@@ -188,7 +199,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ),
     # a span of years after a preposition: "during 1967-1971", "in 1959–1962" (the preposition checked on a
     # match: _after_year_preposition; a look-behind per preposition here would be tried at every digit)
-    ("year-range", r"\b(?P<year>19\d\d|20[0-2]\d)[-–](?P<year2>19\d\d|20[0-2]\d)(?![\w–-])"),
+    # or a lifespan or term in brackets: "(1905 -1969)", "(1918 – 1980)" (_bracketed_years)
+    ("year-range", r"\b(?P<year>19\d\d|20[0-2]\d) ?[-–] ?(?P<year2>19\d\d|20[0-2]\d)(?![\w–-])"),
     # (a year then `. 9. 28` opens a year-first date with spaces: iso-short below takes it)
     ("year", rf"{_BARE_YEAR}(?![-–/.]?\d|\.\s(?:1[0-2]|0?[1-9])\.\s?[0-3]?\d(?![\w-]|\.\d))"),
     # a stretch of days with Roman months, the year printed once at its end: "31.V – 21.VI.1953" (one range)
@@ -211,8 +223,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?![\w.]|\s?\d)"),
     (
         "numeric",
-        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)",
-    ),  # ("06.03.1976/03:00": a slash then the time of a dispatch ends the date)
+        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)" + _NUMERIC_END,
+    ),  # ("06.03.1976/03:00": a slash then the time of a dispatch ends the date; "Date: 08.05.1974/" a slash alone)
     # month and day without a year, each of two digits, the order told by a day past 12: "03.15." (a US
     # typist's 15 March); the year is the record's
     ("numeric-md", r"(?<![\w./])(?P<a>\d\d)\.(?P<b>\d\d)\.(?![\w.]|\s?\d)"),
@@ -284,7 +296,7 @@ _NUMERIC_DATE = re.compile(
 )
 _MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 _MONTH_WORD = rf"(?i:{'|'.join(_MONTH_PREFIXES)})(?i:[a-z]*)\b"
-_MONTH_AFTER_BOUNDARY = re.compile(rf"\W(?:{_any_case(_MONTH_PREFIXES)})(?i:[a-z]*)\b")
+_MONTH_AFTER_BOUNDARY = re.compile(rf"[\W\d](?:{_any_case(_MONTH_PREFIXES)})(?i:[a-z]*)\b")
 _MONTH_AT_START = re.compile(_MONTH_WORD)
 # ... or, rarer, a year after "in"/"since" or before a month of another language ("1956. október 23.")
 _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -423,7 +435,9 @@ def find_dates(
             groups = _form_groups(m, n)
             if kind == "year" and _clock_time(text, m.start(), groups["year"], default_year):
                 continue
-            if kind == "year-range" and not _after_year_preposition(text, m.start()):
+            if kind == "year-range" and not (
+                _after_year_preposition(text, m.start()) or _bracketed_years(text, m.start(), m.end())
+            ):
                 continue  # "F. 1967-1971": a file's numbers, no span of years
             match = _to_match(
                 kind, m.start(), m.end(), m.group(0), groups, default_year, default_month, day_first, slash_day_first
@@ -787,6 +801,9 @@ _BARE_ORDINAL = re.compile(
     r"he (?<=\b[Tt]he )(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?=\s?(?:[,;:()\[…]|$)|\.(?:\s|$)|\s(?:"
     + "|".join(_MONTHS_DATA["words_after_a_bare_day"])
     + r")\s)"
+    + "|he (?:"
+    + "|".join(rf"(?<=\b{re.escape(w)} the )" for w in _MONTHS_DATA["words_before_a_bare_day"])
+    + r")(?P<dated>[0-3]?\d)(?:st|nd|rd|th)\b"
 )
 
 
@@ -815,14 +832,15 @@ def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int
     one may be of the month before: left untagged (a wrong date is worse than none)."""
     added = []
     for m in _BARE_ORDINAL.finditer(text):
-        day = int(m.group("day"))
-        if (day > today and not _future_before(text, m.start("day"))) or any(
-            d.start < m.end() and m.start("day") < d.end for d in found
+        group = "day" if m.group("day") else "dated"  # ("a cable dated the 13th": words_before_a_bare_day)
+        day = int(m.group(group))
+        if (day > today and not _future_before(text, m.start(group))) or any(
+            d.start < m.end() and m.start(group) < d.end for d in found
         ):
             continue
         when = iso_day(year, month, day)
         if when:
-            added.append(DateMatch(m.start("day"), m.end(), {"when": when}))
+            added.append(DateMatch(m.start(group), m.end(), {"when": when}))
     return sorted(found + added, key=lambda d: d.start) if added else found
 
 
@@ -1132,7 +1150,7 @@ def _year_first_match(start: int, end: int, g: dict, default_year: int | None) -
     return DateMatch(start, end, {"when": when}) if when and not other else None
 
 
-_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\d)(?!\w|/(?!\d\d?:\d\d)|\.\d)")
+_DOTTED = re.compile(r"(?<![\w./])([0-3]?\d)\.([0-3]?\d)\.((?:1[5-9]|20)\d\d|\d\d)" + _NUMERIC_END)
 _SLASHED = re.compile(r"(?<![\w./])([0-3]?\d)/([0-3]?\d)/((?:1[5-9]|20)\d\d|\d\d)(?![\w/]|\.\d)")
 NEAR_RECORD_DATE = 14  # days: a dispatch line's date lies within two weeks of the record's own date
 # days: after "at", a cable's stamp ("received at 05.29 at 06:25") lies this near its record's date, a time does not

@@ -62,3 +62,41 @@ def test_a_state_organ_with_another_state_after_it_stays_apart(tmp_path):
     tree = tree_of(encode_text(tmp_path, dated_record("The Supreme People's Assembly in Poland was cited.\n", "May 5, 1972")))
     found = [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:orgName | //t:text//t:placeName")]
     assert found == [("Supreme People's Assembly", "#spa-dprk"), ("Poland", "#poland")]
+
+
+def _dates(tmp_path, body: str, date: str, language: str = "Polish") -> list[tuple[str, dict]]:
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date, language)))
+    found = xp(tree, "//t:text//t:date")
+    return [("".join(e.itertext()), {k: v for k, v in e.attrib.items() if k in ("when", "notBefore", "notAfter")}) for e in found]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: spaced or bare spans of years in brackets (a lifespan, a term) untagged
+        ("Our envoy Jan Nowak (1903 -1971) served in Rome (1950 -1954).\n", [("1903 -1971", "1903", "1971"), ("1950 -1954", "1950", "1954")]),
+        ("He met Adam Lis (1911 – 1983), envoy to Paris (1959-1964).\n", [("1911 – 1983", "1911", "1983"), ("1959-1964", "1959", "1964")]),
+    ],
+)
+def test_spans_of_years_in_brackets_are_one_date_each(tmp_path, body, expected):
+    found = _dates(tmp_path, body, "May 5, 1975")
+    assert [(t, a.get("notBefore"), a.get("notAfter")) for t, a in found] == expected
+
+
+def test_a_file_number_span_stays_no_date(tmp_path):
+    assert _dates(tmp_path, "See F. 1967-1971 for it.\n", "May 5, 1975") == []
+
+
+@pytest.mark.parametrize(
+    "body, date, language, expected",
+    [
+        # failed before: a day glued to its month untagged
+        ("We kept our proposal of 14June about the talks.\n", "June 20, 1975", "Polish", [("14June", "1975-06-14")]),
+        # failed before: a day's ordinal alone after "dated the" untagged
+        ("A cable dated the 11th was answered.\n", "June 20, 1975", "Polish", [("11th", "1975-06-11")]),
+        # failed before: a day.month.year date before a slash at a line's end untagged
+        ("Date: 07.04.1975/\n\nThe note follows.\n", "April 7, 1975", "Romanian", [("07.04.1975", "1975-04-07")]),
+    ],
+)
+def test_glued_dated_and_slashed_days_are_dates(tmp_path, body, date, language, expected):
+    assert [(t, a.get("when")) for t, a in _dates(tmp_path, body, date, language)] == expected
