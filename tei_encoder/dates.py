@@ -303,6 +303,7 @@ _A_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _YEAR_FORMS = re.compile(
     rf"\b(?:{'|'.join(_YEAR_PREPOSITIONS)}) (?:19|20)\d\d"
     + rf"|\d{{4}}\.? (?:{'|'.join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))})"
+    + r"|\((?:19|20)\d\d ?[-–]"  # a span of years in brackets ("(1905 -1969)": _bracketed_years)
 )
 
 

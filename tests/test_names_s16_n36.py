@@ -76,6 +76,7 @@ def _dates(tmp_path, body: str, date: str, language: str = "Polish") -> list[tup
         # failed before: spaced or bare spans of years in brackets (a lifespan, a term) untagged
         ("Our envoy Jan Nowak (1903 -1971) served in Rome (1950 -1954).\n", [("1903 -1971", "1903", "1971"), ("1950 -1954", "1950", "1954")]),
         ("He met Adam Lis (1911 – 1983), envoy to Paris (1959-1964).\n", [("1911 – 1983", "1911", "1983"), ("1959-1964", "1959", "1964")]),
+        ("Adam Lis (1911 – 1983), a former envoy.\n", [("1911 – 1983", "1911", "1983")]),
     ],
 )
 def test_spans_of_years_in_brackets_are_one_date_each(tmp_path, body, expected):
