@@ -101,3 +101,16 @@ def test_a_file_number_span_stays_no_date(tmp_path):
 )
 def test_glued_dated_and_slashed_days_are_dates(tmp_path, body, date, language, expected):
     assert [(t, a.get("when")) for t, a in _dates(tmp_path, body, date, language)] == expected
+
+
+def test_a_document_word_after_a_heading_body_ends_its_name(tmp_path):
+    """Failed before: "Ministry of Foreign Affairs Document" one organisation of the record."""
+    found = _orgs(tmp_path, "Ministry of Foreign Affairs Document\n\nThe talks went on.\n", "May 5, 1965")
+    assert [t for t, _ in found] == ["Ministry of Foreign Affairs"]
+
+
+def test_the_elided_word_of_a_title_in_a_title_case_heading_is_no_person(tmp_path):
+    """Failed before: "D'Affaires" a person of the record."""
+    tree = tree_of(encode_text(tmp_path, dated_record("Chairman Meeting with Chargé D'Affaires Wang\n\nWe met.\n", "May 5, 1965")))
+    names = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
+    assert "D'Affaires" not in names and "D'Affaires Wang" not in names

@@ -812,14 +812,18 @@ class EntityRecognizer:
     def _organ_owners(self) -> dict[str, str]:
         """Listed organisation's id -> the listed state whose organ it is, as the authority's own forms say
         ("Supreme People's Assembly of the DPRK": spa-dprk -> dprk): the place after "of (the)" in its forms,
-        when they name one state only. Read by _organs_with_their_state."""
+        when they name one state only; never a party, a front or a government (the top rank of names.json
+        body_ranks: "the CCP of China", "the SED of the GDR" stay a party and a state). Read by
+        _organs_with_their_state and _owned_organ_id."""
         out: dict[str, str] = {}
         for entry in self.authority.entries.values():
             if entry.kind != "org":
                 continue
+            keys = [tuple(norm(t) for _, _, t in tokens(form)) for form in (entry.name, *entry.variants)]
+            if any(_BODY_RANKS.get(word, 0) >= _TOP_RANK for key in keys for word in key):
+                continue
             states: set[str] = set()
-            for form in (entry.name, *entry.variants):
-                key = tuple(norm(t) for _, _, t in tokens(form))
+            for key in keys:
                 for k in range(1, len(key) - 1):
                     if key[k] != "of":
                         continue
@@ -7175,6 +7179,7 @@ def _seat_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
 
 _DOCUMENT_NOUNS = document_nouns()  # "incoming", "telegram" (names.json document_nouns)
 _BODY_RANKS = body_ranks()  # "department" 1, "ministry" 2, "party" 3 (names.json body_ranks)
+_TOP_RANK = max(_BODY_RANKS.values(), default=0)  # a party, a front, a government: no state's organ
 
 
 def _body_rank(words: list[str]) -> int:

@@ -185,6 +185,9 @@ def _given_names(raw: dict) -> list[str]:
     return [*raw["given_names"], *(g for k, names in by_language.items() if not k.startswith("_") for g in names)]
 
 
+_ELIDED_PARTICLE = re.compile(r"[dl]['’]\w", re.IGNORECASE)  # "d'Affaires", "l'Intérieur"
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> NameVocabulary:
     """The vocabularies, read once per process (or adopted from the recogniser cache)."""
@@ -196,6 +199,9 @@ def vocabulary() -> NameVocabulary:
     # single-word titles, and their plurals ("Deputy Heads"); "Foreign" of "Foreign Minister" is no title
     title_words = {fold(t) for t in titles if " " not in t} - {""}
     title_words |= {w + "s" for w in title_words if w.isalpha() and len(w) > 2}
+    # a title's word after an elided particle ("d'Affaires" of "Chargé d'Affaires", printed "Chargé D'Affaires"
+    # in a title-case heading): a word of that title only, never a name
+    title_words |= {fold(w) for t in titles for w in t.split()[1:] if _ELIDED_PARTICLE.match(w)}
     syllables: set[str] = set()
     for key, spec in raw["romanization"].items():
         if not key.startswith("_"):
