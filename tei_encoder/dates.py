@@ -223,7 +223,8 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
     ("yy-mm-dd", r"(?<![\w.])(?P<yy>\d\d)\.\s(?P<mnum>[01]?\d)\.\s(?P<day>[0-3]?\d)\.(?![\w.]|\s?\d)"),
     (
         "numeric",
-        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)" + _NUMERIC_END,
+        r"(?<![\w./])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)(?P<year>(?:1[5-9]|20)\d\d|\d\d)"
+        + _NUMERIC_END,
     ),  # ("06.03.1976/03:00": a slash then the time of a dispatch ends the date; "Date: 08.05.1974/" a slash alone)
     # month and day without a year, each of two digits, the order told by a day past 12: "03.15." (a US
     # typist's 15 March); the year is the record's

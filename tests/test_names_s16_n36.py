@@ -49,7 +49,11 @@ def test_a_dated_party_is_linked_within_its_existence(tmp_path, body, date, ref)
             "Supreme People's Assembly in the Democratic People's Republic of Korea",
             "#spa-dprk",
         ),
-        ("The Supreme People's Assembly of North Korea met.\n", "Supreme People's Assembly of North Korea", "#spa-dprk"),
+        (
+            "The Supreme People's Assembly of North Korea met.\n",
+            "Supreme People's Assembly of North Korea",
+            "#spa-dprk",
+        ),
     ],
 )
 def test_a_state_organ_with_its_own_state_after_it_is_one_name(tmp_path, body, name, ref):
@@ -59,7 +63,9 @@ def test_a_state_organ_with_its_own_state_after_it_is_one_name(tmp_path, body, n
 
 
 def test_a_state_organ_with_another_state_after_it_stays_apart(tmp_path):
-    tree = tree_of(encode_text(tmp_path, dated_record("The Supreme People's Assembly in Poland was cited.\n", "May 5, 1972")))
+    tree = tree_of(
+        encode_text(tmp_path, dated_record("The Supreme People's Assembly in Poland was cited.\n", "May 5, 1972"))
+    )
     found = [("".join(e.itertext()), e.get("ref")) for e in xp(tree, "//t:text//t:orgName | //t:text//t:placeName")]
     assert found == [("Supreme People's Assembly", "#spa-dprk"), ("Poland", "#poland")]
 
@@ -67,15 +73,24 @@ def test_a_state_organ_with_another_state_after_it_stays_apart(tmp_path):
 def _dates(tmp_path, body: str, date: str, language: str = "Polish") -> list[tuple[str, dict]]:
     tree = tree_of(encode_text(tmp_path, dated_record(body, date, language)))
     found = xp(tree, "//t:text//t:date")
-    return [("".join(e.itertext()), {k: v for k, v in e.attrib.items() if k in ("when", "notBefore", "notAfter")}) for e in found]
+    return [
+        ("".join(e.itertext()), {k: v for k, v in e.attrib.items() if k in ("when", "notBefore", "notAfter")})
+        for e in found
+    ]
 
 
 @pytest.mark.parametrize(
     "body, expected",
     [
         # failed before: spaced or bare spans of years in brackets (a lifespan, a term) untagged
-        ("Our envoy Jan Nowak (1903 -1971) served in Rome (1950 -1954).\n", [("1903 -1971", "1903", "1971"), ("1950 -1954", "1950", "1954")]),
-        ("He met Adam Lis (1911 – 1983), envoy to Paris (1959-1964).\n", [("1911 – 1983", "1911", "1983"), ("1959-1964", "1959", "1964")]),
+        (
+            "Our envoy Jan Nowak (1903 -1971) served in Rome (1950 -1954).\n",
+            [("1903 -1971", "1903", "1971"), ("1950 -1954", "1950", "1954")],
+        ),
+        (
+            "He met Adam Lis (1911 – 1983), envoy to Paris (1959-1964).\n",
+            [("1911 – 1983", "1911", "1983"), ("1959-1964", "1959", "1964")],
+        ),
         ("Adam Lis (1911 – 1983), a former envoy.\n", [("1911 – 1983", "1911", "1983")]),
     ],
 )
@@ -111,6 +126,8 @@ def test_a_document_word_after_a_heading_body_ends_its_name(tmp_path):
 
 def test_the_elided_word_of_a_title_in_a_title_case_heading_is_no_person(tmp_path):
     """Failed before: "D'Affaires" a person of the record."""
-    tree = tree_of(encode_text(tmp_path, dated_record("Chairman Meeting with Chargé D'Affaires Wang\n\nWe met.\n", "May 5, 1965")))
+    tree = tree_of(
+        encode_text(tmp_path, dated_record("Chairman Meeting with Chargé D'Affaires Wang\n\nWe met.\n", "May 5, 1965"))
+    )
     names = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
     assert "D'Affaires" not in names and "D'Affaires Wang" not in names
