@@ -33,6 +33,8 @@ def test_a_dated_party_is_not_linked_outside_its_existence(tmp_path, body, date,
     "body, date, ref",
     [
         ("Delegates of the Hungarian Workers' Party came to the plenum.\n", "May 5, 1953", "#hwp"),
+        # a body that ceased with no successor: a later record's history of it keeps the link
+        ("They visited the graves of the Chinese People's Volunteers.\n", "May 5, 1966", "#cpv"),
         ("The Vietnam Workers' Party sent a letter.\n", "June 2, 1965", "#vwp"),
     ],
 )

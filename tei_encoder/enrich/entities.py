@@ -450,6 +450,8 @@ class EntityRecognizer:
         )
         # the organisations the authority dates (a party renamed or merged): _unlink_orgs_out_of_their_time
         self.dated_orgs = frozenset(e.xml_id for e in self.entries.values() if e.kind == "org" and e.existence[0])
+        # the days a dated organisation began: one that ended on such a day was renamed (its successor began)
+        self.org_beginnings = frozenset(self.entries[x].existence[0] for x in self.dated_orgs)
         # the places whose link _dated_place checks (one set lookup per place found)
         self.dated_places = frozenset(self.shared.existence) | frozenset(
             f.entity_id for key in self.shared.bearers for f in self.lexicon.get(key, ())
@@ -1176,15 +1178,21 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
 
 def _unlink_orgs_out_of_their_time(ctx: _DocContext, doc: Document) -> None:
     """Unlink the organisations the authority dates (<state type="existence" from to>: a party renamed or
-    merged, the Hungarian Workers' Party of 1948-1956) that a record dated outside their existence names:
-    the writer means another body by that name (the party that followed it), so each name becomes the
-    record's own organisation (one unlinked entry per name) and is reported for review (a wrong link is
-    worse than none, issue #12; TEI P5 13.3.1: a @ref is a claim of identity). A record with no date keeps
-    the links. Rewrites doc.body, doc.abstract, doc.author_refs and ctx.seen in place."""
+    merged, the Hungarian Workers' Party of 1948-1956) that a record dated before their existence names, or
+    after it when another dated entry began the day it ended (the body renamed: a later writer means the
+    party that followed it by the old name); a body that ceased with no successor keeps its link in a later
+    record (a history: "the cemetery of the Chinese People's Volunteers" in 1965). Each name becomes the
+    record's own organisation (one unlinked entry per name), reported for review (a wrong link is worse
+    than none, issue #12; TEI P5 13.3.1: a @ref is a claim of identity). A record with no date keeps the
+    links. Rewrites doc.body, doc.abstract, doc.author_refs and ctx.seen in place."""
     when = date_span(doc.header.date_iso)
     if when is None:
         return
-    out = {x for x in ctx.rec.dated_orgs.intersection(ctx.seen) if not _existed_on(ctx.entry(x).existence, when)}
+    out = set()
+    for xml_id in ctx.rec.dated_orgs.intersection(ctx.seen):
+        start, end = ctx.entry(xml_id).existence
+        if (start and when[1] < start) or (end and when[0] >= end and end in ctx.rec.org_beginnings):
+            out.add(xml_id)
     if not out:
         return
     made: dict[tuple[str, ...], str] = {}
