@@ -3,7 +3,7 @@
 existence. Constructed records in our own wording."""
 
 import pytest
-from conftest import dated_record, encode_text, tree_of, xp
+from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
 
 
 def _orgs(tmp_path, body: str, date: str) -> list[tuple[str, str | None]]:
@@ -133,3 +133,11 @@ def test_the_elided_word_of_a_title_in_a_title_case_heading_is_no_person(tmp_pat
     )
     names = ["".join(e.itertext()) for e in xp(tree, "//t:text//t:persName")]
     assert "D'Affaires" not in names and "D'Affaires Wang" not in names
+
+
+def test_n96_record_scores_as_its_gold():
+    """n96: a 1979 record naming a renamed party by its old name (unlinked), a state organ with its own state
+    after "in the", a heading's "Document", a glued day, a day's ordinal after "dated the" and a lifespan in
+    brackets. Failed before: the party linked to the party of 1948-1956, the organ and its state apart, the
+    three dates untagged, "Ministry of Foreign Affairs Document" one body."""
+    scores_as_its_gold("n96_renamed_parties_and_organs")
