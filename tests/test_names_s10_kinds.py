@@ -48,7 +48,8 @@ def test_a_partys_initials_name_the_listed_party_whose_name_says_its_nation(tmp_
     body = "The RCP sent a note; the VCP and the HWP replied. The LDP kept out of it.\n"
     orgs = dict((n, r) for _, n, r in _mentions(tmp_path, body, "orgName"))
     assert orgs["RCP"] == "#rwp"  # "Romanian Communist Party", a variant of the Romanian Workers' Party
-    assert orgs["VCP"] == "#cpv-vietnam"
+    # the party named so from December 1976 (orgs.xml existence): in this 1961 record left unlinked (session 16, N36)
+    assert orgs["VCP"] != "#cpv-vietnam"
     assert orgs["LDP"].startswith("#org-ldp")  # a party of the record: "Lao Dong Party" says no nation
 
 

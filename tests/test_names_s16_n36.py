@@ -141,3 +141,8 @@ def test_n96_record_scores_as_its_gold():
     brackets. Failed before: the party linked to the party of 1948-1956, the organ and its state apart, the
     three dates untagged, "Ministry of Foreign Affairs Document" one body."""
     scores_as_its_gold("n96_renamed_parties_and_organs")
+
+
+def test_a_partys_initials_link_within_its_existence(tmp_path):
+    found = _orgs(tmp_path, "The VCP sent a note.\n", "May 5, 1980")
+    assert found == [("VCP", "#cpv-vietnam")]
