@@ -51,7 +51,7 @@ def plain_is_caps(text: str) -> bool:
 
 # the date gate's alternatives as one pattern (_any_date asks three that skip positions faster)
 PLAIN_ANY_DATE = re.compile(
-    r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d"
+    r"(?i:(?:\b|(?<=\d))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d"
     r"|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\."
 )
 
