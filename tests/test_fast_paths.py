@@ -53,6 +53,7 @@ def plain_is_caps(text: str) -> bool:
 PLAIN_ANY_DATE = re.compile(
     r"(?i:(?:\b|(?<=\d))(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)\b)|\d{4}-\d"
     r"|\d[./]\s?[\dIVX]+[./\s]\s?\d\d|\d\d\.\d\d\."
+    r"|\d\s[IVX]{1,4}\s\d\d|\d\.\s\d\d?\.\s\d\.|\d[.\s][IVX]{1,4}\.?$"  # Roman months of stamps (N34)
 )
 
 
@@ -63,6 +64,7 @@ PLAIN_ANY_DATE = re.compile(
 @example("(ſept.)")  # a month after a bracket, its s long
 @example("x_mar")  # no word boundary before the month
 @example("٢٠١٩-٣")  # digits of another script
+@example("0.I")  # a day and a Roman month ending the text (a stamp)
 def test_fast_paths_agree_with_plain_versions(text):
     assert top_level_brackets(text) == plain_top_level_brackets(text)
     assert is_caps(text) == plain_is_caps(text)
