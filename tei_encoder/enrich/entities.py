@@ -3388,6 +3388,11 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or (_listed_before_second_surname(ctx, toks) if len(toks) > 2 and not family_first else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
+        conflicting = _initials_conflict(ctx, key, family_first)
+        if known in conflicting:
+            known = None  # "V.E. Kuznetsov" is not the listed V. V. Kuznetsov: a person of the record, for review
+        elif known and len(key) > 1 and len(key[0]) < 3 and _after_unheld_rank(ctx, key[-1], known):
+            known = None  # "Major-General V. Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
         if not known and len(key) == 1:
             known = _owner_by_title(ctx, key[0], _short_form_owners(ctx, key[0], claims.get(key, {})))
         if not known and len(key) == 1 and not inverted:
@@ -3408,6 +3413,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 owners.setdefault(xml_id, set()).update((key, *listed.get(xml_id, ())))
                 for pid in named_in_full:
                     owners.setdefault(pid, set()).update(listed[pid])
+                for pid in conflicting & listed.keys():  # the surname alone could be either: neither's
+                    owners.setdefault(pid, set()).update(f for f in listed[pid] if len(f) > 1)
             # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
             if len(key) > 1 and (gazetteer_only or not ctx.forms(short)) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
@@ -3420,6 +3427,36 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 _give_short_form(ctx, short, titled, set(owners))
             else:
                 _contest_short_form(ctx, short, set(owners))
+
+
+def _initials_conflict(ctx: _DocContext, key: tuple[str, ...], family_first: bool) -> set[str]:
+    """The listed persons whose surname the name `key` (folded words, the surname last) ends with and
+    whose given names, written out or as initials, the name's given names or initials contradict: a
+    listed form gives another letter at a place where the name has one ("V.E. Kuznetsov" beside the
+    listed V. V. Kuznetsov), and no listed form of the person agrees with every letter the name gives.
+    Transliterations of one letter agree (Y./J./I./E.). Empty for a name of one word or a family-first
+    name. Issue #12: a wrong link is worse than none; TEI 13.3.6 (@ref, one claim of identity)."""
+    if len(key) < 2 or family_first:
+        return set()
+    people = ctx.rec.short_index.get(key[-1])
+    if not people:
+        return set()
+    letters = [_SAME_INITIAL.get(w[:1], w[:1]) for w in key[:-1]]
+    found: set[str] = set()
+    for pid in people:
+        entry = ctx.entry(pid)
+        agree = clash = False
+        for form in (tuple(norm(t) for _, _, t in tokens(f)) for f in (entry.name, *entry.variants)):
+            if len(form) < 2 or form[-1] != key[-1]:
+                continue
+            theirs = [_SAME_INITIAL.get(w[:1], w[:1]) for w in form[:-1]]
+            if theirs[: len(letters)] == letters[: len(theirs)] and len(theirs) >= len(letters):
+                agree = True
+            elif any(a != b for a, b in zip(theirs, letters)):
+                clash = True
+        if clash and not agree:
+            found.add(pid)
+    return found
 
 
 def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]:
@@ -5887,6 +5924,9 @@ def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
     return False
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[a-z][a-z]?\. ?){1,3}$")  # "v.e. ", "v. v. " before a surname (folded)
+
+
 def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
     """Whether the record prints the word `key` right after a capitalised military rank ("Admiral
     Kuznetsov", "General Kuznetsov": names.json ranks) while the listed person `owner` holds none
@@ -5898,6 +5938,8 @@ def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
     spots = list(_occurrences(ctx, key))  # (makes ctx.flat_lower)
     lower, flat = ctx.flat_lower or "", _flat(ctx)
     for at in spots:
+        initials = _INITIALS_BEFORE.search(lower, max(0, at - 12), at) if lower[at - 2 : at - 1] == "." else None
+        at = initials.start() if initials else at  # "Major-General V.E. Kuznetsov": the rank before the initials
         for title in titles:
             if lower.endswith(title, 0, at) and flat[at - len(title)].isupper():
                 return True

@@ -1,0 +1,48 @@
+"""Issue #12, session 16 (N37): entity recognition on real archive prose — initials that contradict a listed
+person's given names, places in a list of places, file codes, republics, the Arabic al-/el- surname, the
+kunya, a file word before a bracket, a state's mission to the UN, stamp dates. Constructed wording."""
+
+import pytest
+from conftest import encode_text, record, tree_of, xp
+
+
+def _mentions(tmp_path, body: str, header: str | None = None) -> list[tuple[str, str, str | None]]:
+    tree = tree_of(encode_text(tmp_path, record(body, header)))
+    found = xp(tree, "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName")
+    return [(e.tag.split("}")[1], "".join(e.itertext()), e.get("ref")) for e in found]
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        # failed before: linked to the listed V. V. Kuznetsov (a second initial that contradicts his)
+        ("Last week V.E. Kuznetsov inspected the depot.\n", "V.E. Kuznetsov"),
+        ("Last week V. E. Kuznetsov inspected the depot.\n", "V. E. Kuznetsov"),
+        # failed before: a military rank before the initials, the listed Kuznetsov holds none
+        ("Later Major-General V. Kuznetsov inspected the depot.\n", "V. Kuznetsov"),
+    ],
+)
+def test_initials_that_contradict_the_listed_persons_stay_unlinked(tmp_path, body, name):
+    found = [(t, r) for k, t, r in _mentions(tmp_path, body) if k == "persName"]
+    assert len(found) == 1 and found[0][0] == name
+    assert found[0][1] != "#kuznetsov-vasily"
+
+
+def test_the_surname_alone_beside_contradicting_initials_is_nobodys_listed(tmp_path):
+    """Failed before: the bare surname and the initials both linked to the listed V. V. Kuznetsov."""
+    found = _mentions(tmp_path, "Comrade Kuznetsov spoke first. Then V.E. Kuznetsov read the order.\n")
+    assert [t for _, t, _ in found] == ["Kuznetsov", "V.E. Kuznetsov"]
+    assert all(r != "#kuznetsov-vasily" for _, _, r in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Then V. V. Kuznetsov and Kuznetsov again spoke.\n",
+        "Then Vasily Kuznetsov and V.V. Kuznetsov spoke.\n",
+        "Then I.V. Stalin and J. Stalin were named.\n",
+    ],
+)
+def test_initials_that_agree_keep_the_listed_person(tmp_path, body):
+    refs = {r for k, _, r in _mentions(tmp_path, body) if k == "persName"}
+    assert len(refs) == 1 and not next(iter(refs)).startswith("#pers-")
