@@ -3389,7 +3389,13 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
         conflicting = _initials_conflict(ctx, key, family_first)
-        if known in conflicting:
+        if known in conflicting or (
+            known  # "V.E. Kuznetzov", a misspelt surname: the person it was read as
+            and len(key) > 1
+            and not family_first
+            and known in ctx.rec.entries
+            and _initials_contradict(ctx, key, known)
+        ):
             known = None  # "V.E. Kuznetsov" is not the listed V. V. Kuznetsov: a person of the record, for review
         elif known and len(key) > 1 and len(key[0]) < 3 and _after_unheld_rank(ctx, key[-1], known):
             known = None  # "Major-General V. Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
@@ -3431,32 +3437,31 @@ def _learn_local_names(ctx: _DocContext) -> None:
 
 def _initials_conflict(ctx: _DocContext, key: tuple[str, ...], family_first: bool) -> set[str]:
     """The listed persons whose surname the name `key` (folded words, the surname last) ends with and
-    whose given names, written out or as initials, the name's given names or initials contradict: a
-    listed form gives another letter at a place where the name has one ("V.E. Kuznetsov" beside the
-    listed V. V. Kuznetsov), and no listed form of the person agrees with every letter the name gives.
-    Transliterations of one letter agree (Y./J./I./E.). Empty for a name of one word or a family-first
-    name. Issue #12: a wrong link is worse than none; TEI 13.3.6 (@ref, one claim of identity)."""
+    whose given names its initials contradict (_initials_contradict); empty for a name of one word or a
+    family-first name. Issue #12: a wrong link is worse than none."""
     if len(key) < 2 or family_first:
         return set()
-    people = ctx.rec.short_index.get(key[-1])
-    if not people:
-        return set()
+    return {pid for pid in ctx.rec.short_index.get(key[-1], ()) if _initials_contradict(ctx, key, pid)}
+
+
+def _initials_contradict(ctx: _DocContext, key: tuple[str, ...], pid: str) -> bool:
+    """Whether the given names or initials of the name `key` (folded words, the surname last) contradict
+    the listed person `pid`'s: a form of two words or more gives another letter at a place where the
+    name has one ("V.E. Kuznetsov" beside the listed V. V. Kuznetsov), and no form agrees with every
+    letter the name gives. Transliterations of one letter agree (Y./J./I./E.); family-first forms are
+    not read. TEI 13.3.6 (@ref: one claim of identity)."""
     letters = [_SAME_INITIAL.get(w[:1], w[:1]) for w in key[:-1]]
-    found: set[str] = set()
-    for pid in people:
-        entry = ctx.entry(pid)
-        agree = clash = False
-        for form in (tuple(norm(t) for _, _, t in tokens(f)) for f in (entry.name, *entry.variants)):
-            if len(form) < 2 or form[-1] != key[-1]:
-                continue
-            theirs = [_SAME_INITIAL.get(w[:1], w[:1]) for w in form[:-1]]
-            if theirs[: len(letters)] == letters[: len(theirs)] and len(theirs) >= len(letters):
-                agree = True
-            elif any(a != b for a, b in zip(theirs, letters)):
-                clash = True
-        if clash and not agree:
-            found.add(pid)
-    return found
+    entry = ctx.entry(pid)
+    clash = False
+    for printed in (entry.name, *entry.variants):
+        words = [t for _, _, t in tokens(printed)]
+        if len(words) < 2 or east_asian_shape(words):
+            continue
+        theirs = [_SAME_INITIAL.get(w[:1], w[:1]) for w in map(norm, words[:-1])]
+        if len(theirs) >= len(letters) and theirs[: len(letters)] == letters:
+            return False
+        clash = clash or any(a != b for a, b in zip(theirs, letters))
+    return clash
 
 
 def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]:
