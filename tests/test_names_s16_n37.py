@@ -46,3 +46,22 @@ def test_the_surname_alone_beside_contradicting_initials_is_nobodys_listed(tmp_p
 def test_initials_that_agree_keep_the_listed_person(tmp_path, body):
     refs = {r for k, _, r in _mentions(tmp_path, body) if k == "persName"}
     assert len(refs) == 1 and not next(iter(refs)).startswith("#pers-")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # failed before: the middle town a person (and the first untagged)
+        "The brigade toured Hradec Králové, Banská Bystrica, and Košice last spring.\n",
+        "Delegates came from Ostrava, Banská Bystrica, Brno and Prague.\n",
+    ],
+)
+def test_a_gazetteer_town_in_a_list_of_places_is_a_place(tmp_path, body):
+    found = _mentions(tmp_path, body)
+    assert all(k == "placeName" for k, _, _ in found)
+    assert "Banská Bystrica" in [t for _, t, _ in found]
+
+
+def test_a_list_of_people_keeps_its_people(tmp_path):
+    found = _mentions(tmp_path, "Comrades Novotný, Široký and Banská Bystrica spoke.\n")
+    assert [k for k, _, _ in found] == ["persName"] * 3

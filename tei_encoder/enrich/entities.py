@@ -3332,6 +3332,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     # each name once: a record names its people again and again (1,750 candidates, 409 distinct over 40
     # records), and a second reading of a name learns nothing the first did not (its forms are known by then)
     candidates = sorted(dict.fromkeys(_candidate_names(ctx)), key=lambda n: len(n.split()) < 2)
+    town_keys = _towns_by_key()[1]
     for raw in candidates:
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
@@ -3358,6 +3359,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         # a small town the gazetteer alone holds, found by a person's cue ("Hassan states", "Mr. Hassan"): the
         # person's name, in the whole record (the record's reading overrules the gazetteer's)
         town = len(key) == 1 and not inverted and _small_town_only(ctx, key)
+        if not inverted and " ".join(key) in town_keys and _towns_in_a_list_of_places(ctx, name):
+            continue  # "Hradec Králové, Banská Bystrica, and Košice": towns of the gazetteer, no person
         if (ctx.forms(key) and not inverted and not town) or key in rec_rejected or printed_key in rec_rejected:
             continue
         family_first = len(toks) > 1 and east_asian_shape(toks)
@@ -3433,6 +3436,60 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 _give_short_form(ctx, short, titled, set(owners))
             else:
                 _contest_short_form(ctx, short, set(owners))
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_BOUNDARY = re.compile(r"[.;:()\[\]\n]")
+
+
+def _towns_in_a_list_of_places(ctx: _DocContext, name: str) -> bool:
+    """Whether the record prints `name` (a town the gazetteer holds, found as a person's name) as an item of
+    a list ("A, B, and C") whose other items are places: listed places or towns of the gazetteer, the first
+    item maybe after other words ("visited Brno"), the last maybe before them ("Ostrava in May"), one of
+    them a listed or gazetteer place (no town alone). Then each town of that list is made a place of the
+    record, unlinked (TEI 13.2.3; a town's name may be several towns': no @ref is claimed), and True."""
+    flat = _flat(ctx)
+    towns = _towns_by_key()[1]
+    at = flat.find(name)
+    while at >= 0:
+        start = max((m.end() for m in _LIST_BOUNDARY.finditer(flat, max(0, at - 200), at)), default=max(0, at - 200))
+        stop = _LIST_BOUNDARY.search(flat, at + len(name))
+        items = [i.strip() for i in _LIST_SEPARATOR.split(flat[start : stop.start() if stop else len(flat)])]
+        if len(items) > 2 or (len(items) == 2 and name in items):
+            found = [_place_item(ctx, item, towns, k, len(items)) for k, item in enumerate(items)]
+            keys = [f for f in found if f]
+            if len(keys) == len(found) and name in (k[0] for k in keys) and any(not town for _, _, town in keys):
+                for surface, key, town in keys:
+                    if town and not ctx.forms(key):
+                        xml_id = _new_local_person(ctx, surface, key, "place")
+                        ctx.add_local(key, _Form(xml_id, "place", tuple(True for _ in key), None, 2))
+                return True
+        at = flat.find(name, at + 1)
+    return False
+
+
+def _place_item(
+    ctx: _DocContext, item: str, towns: frozenset[str], k: int, count: int
+) -> tuple[str, tuple[str, ...], bool] | None:
+    """The place (as printed, its key, whether a gazetteer town alone) that the list item `item`, the k-th of
+    `count`, is: the whole item, or its last words (the first item) or first words (the last item); else None."""
+    words = [t for _, _, t in tokens(item)]
+    spans = [(0, len(words))]
+    for n in (3, 2, 1):
+        if k == 0 and len(words) > n:
+            spans.append((len(words) - n, len(words)))
+        if k == count - 1 and len(words) > n:
+            spans.append((0, n))
+    for a, b in spans:
+        printed = words[a:b]
+        if not printed or not all(w[:1].isupper() for w in printed):
+            continue
+        key = tuple(norm(w) for w in printed)
+        if any(f.kind == "place" for f in ctx.forms(key)):
+            return " ".join(printed), key, False
+        if " ".join(key) in towns:
+            return " ".join(printed), key, True
+    return None
 
 
 def _initials_conflict(ctx: _DocContext, key: tuple[str, ...], family_first: bool) -> set[str]:
