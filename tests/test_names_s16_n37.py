@@ -65,3 +65,9 @@ def test_a_gazetteer_town_in_a_list_of_places_is_a_place(tmp_path, body):
 def test_a_list_of_people_keeps_its_people(tmp_path):
     found = _mentions(tmp_path, "Comrades Novotný, Široký and Banská Bystrica spoke.\n")
     assert [k for k, _, _ in found] == ["persName"] * 3
+
+
+@pytest.mark.parametrize("body", ["Reference Pf-444/D.ZSRR/84 was filed.\n", "File 12/K.MSZ/1962 is attached.\n"])
+def test_a_file_codes_part_is_no_name(tmp_path, body):
+    """Failed before: "D.ZSRR" of a file code a person."""
+    assert _mentions(tmp_path, body) == []

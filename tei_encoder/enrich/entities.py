@@ -102,9 +102,9 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and i
 # (a capital may go on after a hyphen: "Dei-Anang", "Ould-Daddah")
 _SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{UPPER}]{{2}}[{CAPS_REST}'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
-# (?<![\w.])(?:INITIAL\s?){1,3}...
+# (?<![\w./])(?:INITIAL\s?){1,3}... (after a slash: a file code's part, "Pf-444/D.ZSRR/84")
 _FIRST_INITIAL = (
-    rf"[{UPPER}](?<![\w.][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
+    rf"[{UPPER}](?<![\w./][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 )
 # (the surname is no initial of two letters: "R. Ya." are initials, "Ya." no surname)
 _INITIALS_NAME = re.compile(
@@ -2161,6 +2161,8 @@ def _rule_names(
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
+        if text.startswith("/", m.end()):
+            continue  # "Pf-444/D.ZSRR/84": a file code's part, between its slashes, no name
         if _is_prefixed_state(rec, m.group(0)):
             continue  # "P.R. Romania": a state prefix and a listed place, never a person
         if _is_numbered_heading(rec, m.group(0)):
