@@ -71,3 +71,19 @@ def test_a_list_of_people_keeps_its_people(tmp_path):
 def test_a_file_codes_part_is_no_name(tmp_path, body):
     """Failed before: "D.ZSRR" of a file code a person."""
     assert _mentions(tmp_path, body) == []
+
+
+def test_a_soviet_republics_abbreviation_is_a_place(tmp_path):
+    """Failed before: "UkrSSR" an organisation (a body's mixed-case abbreviation)."""
+    found = _mentions(tmp_path, "A note of the UkrSSR was read. The UkrSSR agreed.\n")
+    assert [(k, t) for k, t, _ in found] == [("placeName", "UkrSSR")] * 2
+
+
+def test_the_british_commonwealth_is_an_organisation_whole(tmp_path):
+    """Failed before: "Commonwealth" alone a place (a gazetteer city of that name)."""
+    found = _mentions(tmp_path, "Members of the British Commonwealth were invited.\n")
+    assert found == [("orgName", "British Commonwealth", "#commonwealth-of-nations")]
+
+
+def test_a_state_form_word_alone_is_no_gazetteer_city(tmp_path):
+    assert _mentions(tmp_path, "Members of the Commonwealth were invited.\n") == []

@@ -103,9 +103,7 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and i
 _SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{UPPER}]{{2}}[{CAPS_REST}'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
 # (?<![\w./])(?:INITIAL\s?){1,3}... (after a slash: a file code's part, "Pf-444/D.ZSRR/84")
-_FIRST_INITIAL = (
-    rf"[{UPPER}](?<![\w./][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-)
+_FIRST_INITIAL = rf"[{UPPER}](?<![\w./][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 # (the surname is no initial of two letters: "R. Ya." are initials, "Ya." no surname)
 _INITIALS_NAME = re.compile(
     rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
@@ -423,6 +421,8 @@ class EntityRecognizer:
             for place in gazetteer_places():
                 if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
                     continue
+                if place.kind == "city" and place.name in self.link_rules.state_form_words:
+                    continue  # "Commonwealth", "Union": a state's or body's word far more often than the city
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
                     # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
@@ -5185,6 +5185,7 @@ def _broadcaster_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, s
 # Auswärtige Angelegenheiten), "MfNV"; two capitals at least after it ("MiG" is an aircraft)
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
 _LEADERSHIP = ("Leadership", "LEADERSHIP")  # capitalised: a body's name ("the ORO Leadership")
+_REPUBLIC_ENDS = ("SSR",)  # "UkrSSR", "LatSSR": a Soviet Socialist Republic's abbreviation (TEI 13.2.3: a place)
 _STATE_INITIALS = ("PR", "DR", "SR", "NR", "FR", "SFR", "RS", "RP")  # "DRA", "NRB", "SRR": a state's, not a body's
 
 
@@ -5212,6 +5213,14 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Spa
         start = toks[i - 1][0]  # "the Bolivian CP": that state's party
     elif not ((acronym and _word_after(text, toks, i + 1) in _LEADERSHIP) or _MIXED_ACRONYM.fullmatch(word)):
         return None
+    elif word.endswith(_REPUBLIC_ENDS):  # "UkrSSR", "KazSSR": a Soviet republic, a place of the record
+        key = (norm(word),)
+        if key in ctx.rec.rejected:
+            return None
+        known = {f.entity_id for f in ctx.local.get(key, []) if f.kind == "place"}
+        xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, word, key, "place")
+        ctx.add_local(key, _Form(xml_id, "place", (True,), None, 2))
+        return start, toks[i][1], Node(TAGS["place"], {"ref": f"#{xml_id}"}, [word]), word
     surface = text[start : toks[i][1]]
     found = _record_org(ctx, surface)
     if found is None or ctx.rec.names.is_common_word(word):
