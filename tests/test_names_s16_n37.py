@@ -87,3 +87,9 @@ def test_the_british_commonwealth_is_an_organisation_whole(tmp_path):
 
 def test_a_state_form_word_alone_is_no_gazetteer_city(tmp_path):
     assert _mentions(tmp_path, "Members of the Commonwealth were invited.\n") == []
+
+
+def test_an_arabic_surname_joined_to_its_particle_stays_with_the_given_name(tmp_path):
+    """Failed before: "Ambassador Fawzi al-Bander" tagged "Fawzi" alone."""
+    found = _mentions(tmp_path, "Yesterday Ambassador Samir al-Qadiri called on us.\n")
+    assert [(k, t) for k, t, _ in found] == [("persName", "Samir al-Qadiri")]

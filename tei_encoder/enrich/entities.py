@@ -483,9 +483,11 @@ class EntityRecognizer:
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
+        # a surname joined to its particle in lower case after a given name ("Fawzi al-Bander": names.json particles)
+        joined = rf"(?:{'|'.join(sorted(map(re.escape, self.names.particles)))})-{_NAME_TOKEN}"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di|ibn|bin|bint)(?=\s+[{UPPER}]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|{joined}|(?:van|von|de|da|der|del|di|ibn|bin|bint)(?=\s+[{UPPER}]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"; as a trie
         # (trie_regex: the longest role first, as an alternation sorted longest first, so the same matches),
