@@ -93,3 +93,16 @@ def test_an_arabic_surname_joined_to_its_particle_stays_with_the_given_name(tmp_
     """Failed before: "Ambassador Fawzi al-Bander" tagged "Fawzi" alone."""
     found = _mentions(tmp_path, "Yesterday Ambassador Samir al-Qadiri called on us.\n")
     assert [(k, t) for k, t, _ in found] == [("persName", "Samir al-Qadiri")]
+
+
+def test_a_kunya_is_a_name_of_its_own(tmp_path):
+    """Failed before: "Hamid" alone linked to the record's "Abu Hamid" (its last word read as a surname)."""
+    found = _mentions(tmp_path, "Later Abu Hamid spoke. Hamid agreed.\n")
+    assert [t for _, t, _ in found] == ["Abu Hamid"]
+
+
+def test_an_inverted_surname_in_capitals_with_its_particle(tmp_path):
+    """Failed before: only the given name after the comma tagged, and merged with the kunya's person."""
+    found = _mentions(tmp_path, "Present: AL QASSEMI, Hamid; Abu Hamid.\n")
+    assert [(k, t) for k, t, _ in found] == [("persName", "AL QASSEMI, Hamid"), ("persName", "Abu Hamid")]
+    assert found[0][2] != found[1][2]

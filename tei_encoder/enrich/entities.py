@@ -114,6 +114,10 @@ _INITIALS_NAME = re.compile(
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!(?<![{UPPER}]\.[{UPPER}]\.)\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
 )
+# "EL HAZAA, Achmed": a surname in capitals with its particle (EL, AL: names.json particles), a comma, the given name
+_PARTICLE_CAPS_COMMA_GIVEN = re.compile(
+    rf"(?<![\w.’'-])(?:{'|'.join(sorted(p.upper() for p in vocabulary().particles))})[ -][{UPPER}][{CAPS_REST}'’-]+, (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
+)
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
     rf"(?P<surname>[{UPPER}](?<![\w.’'-][{UPPER}])[{LOWER}'’-]+), (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
@@ -2197,6 +2201,8 @@ def _rule_names(
             continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's; "Moscow, A.P."
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
+    if ", " in text:  # "EL HAZAA, Achmed" (strings with a comma)
+        names.extend(m[0] for m in _PARTICLE_CAPS_COMMA_GIVEN.finditer(text) if not v.is_common_word(m["given"]))
     kinds = _text_kinds(text)
     for m in _COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
         first = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()]
@@ -3356,7 +3362,12 @@ def _learn_local_names(ctx: _DocContext) -> None:
         )
         if inverted and any(f.kind == "place" and f.rank == 0 for f in ctx.forms((norm(toks[0]),))):
             continue  # "Mexico, D.F.": a listed place and a designator, no surname and initials
-        if inverted:  # "Kozlov, F. R." is F. R. Kozlov; "Kapitonov I.V." is I. V. Kapitonov, every period kept
+        if inverted and "," in name:  # "Kozlov, F. R." is F. R. Kozlov; "EL HAZAA, Achmed" is Achmed EL HAZAA
+            comma = name.index(",")
+            toks = [_with_its_period(name, t) for t in tokens(name) if t[0] > comma] + toks[
+                : name.count(" ", 0, comma) + 1
+            ]
+        elif inverted:  # "Kapitonov I.V." is I. V. Kapitonov, every period kept
             toks = [_with_its_period(name, t) for t in tokens(name)[1:]] + toks[:1]
         key = tuple(norm(t) for t in toks)
         printed_key = tuple(norm(t) for _, _, t in tokens(name))
@@ -3370,6 +3381,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
         family_first = len(toks) > 1 and east_asian_shape(toks)
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
+        if len(key) == 2 and key[0] in v.kunya:
+            shorts = []  # "Abu Achmed": a kunya is a name of its own, "Achmed" alone no short form of it
         # an East Asian family name the gazetteer alone holds as a town ("Yao" of "Yao Guang") is the person's
         gazetteer_only = family_first and _gazetteer_only(ctx, short)
         if not gazetteer_only and not town and any(f.kind != "person" for f in ctx.forms(short)):
@@ -8341,6 +8354,15 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # an inverted name: "Kozlov, F. R."
         if gap == ", " and k == i and length == 2 and norm(toks[k + 1][2]) in vocabulary().given:
             continue  # an inverted name, the given name written out: "Eskandary, Iradj"
+        if (
+            gap == ", "
+            and k == i + 1
+            and length == 3
+            and toks[k][2].isupper()
+            and toks[i][2].isupper()
+            and toks[i][2].lower() in vocabulary().particles
+        ):
+            continue  # an Arabic surname in capitals with its particle, the given name after: "EL HAZAA, Achmed"
         if (
             gap == ", "
             and k == i
