@@ -106,3 +106,15 @@ def test_an_inverted_surname_in_capitals_with_its_particle(tmp_path):
     found = _mentions(tmp_path, "Present: AL QASSEMI, Hamid; Abu Hamid.\n")
     assert [(k, t) for k, t, _ in found] == [("persName", "AL QASSEMI, Hamid"), ("persName", "Abu Hamid")]
     assert found[0][2] != found[1][2]
+
+
+@pytest.mark.parametrize("body", ["Copy [Chinese] Central Committee\n", "Draft Chinese Central Committee\n"])
+def test_a_file_word_opens_no_bodys_name(tmp_path, body):
+    """Failed before: "Copy Chinese Central Committee" one body of the record."""
+    assert [t for _, t, _ in _mentions(tmp_path, body)] == ["Chinese Central Committee"]
+
+
+@pytest.mark.parametrize("body", ["They met the Bulgarian UN mission.\n", "They met the Polish UN delegation.\n"])
+def test_a_states_mission_to_a_listed_body_is_no_body_of_that_adjective(tmp_path, body):
+    """Failed before: "Bulgarian UN" an organisation of the record."""
+    assert _mentions(tmp_path, body) == [("orgName", "UN", "#un")]

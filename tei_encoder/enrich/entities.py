@@ -7101,13 +7101,21 @@ def _unsupported_generic(
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
+_WORD_AFTER_SPACE = re.compile(r" (\w+)")
+_MISSIONS_TO_A_BODY = frozenset({"mission", "missions", "delegation", "delegations", "representation"})
+
+
 def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span | None:
     """A listed organisation named with a national adjective in front that its forms do not have
     ("Korean Red Cross", "South Korean Red Cross"): another body, tagged as an organisation of the
-    record and not linked to the listed one (a wrong link is worse than none)."""
+    record and not linked to the listed one (a wrong link is worse than none); not before a mission word ("the
+    Bulgarian UN mission": the state's mission to the listed body, which stays tagged as itself)."""
     k = i - 1
     if k < 0 or text[toks[k][1] : toks[k + 1][0]] != " " or not _NATIONAL.match(toks[k][2]):
         return None
+    after = _WORD_AFTER_SPACE.match(text, end)
+    if after and after[1].lower() in _MISSIONS_TO_A_BODY:
+        return None  # "the Bulgarian UN mission": the state's mission to the listed body, which is named
     if k >= 1 and norm(toks[k - 1][2]) in _DIRECTION and text[toks[k - 1][1] : toks[k][0]] == " ":
         k -= 1
     start = toks[k][0]
@@ -7507,6 +7515,8 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         elif first_end > 0 and text[start].isupper() and _NUMBERED_MEETING.match(text, start):
             start = first_end + 1  # "the VIII CC PUWP Plenum": the number counts the meetings, no body's name
+        elif first_end > 0 and text[start:first_end] in ctx.rec.names.file_words:
+            start = first_end + 1  # "Copy [Chinese] Central Committee": the file's word, no word of the body's name
         if first_end > 0 and start == first_end + 1 and text[start:end] in ctx.rec.names.organ_abbreviations:
             continue  # "the March CC session": an organ every party has, alone; no body of the record
         end = _local_body_end(ctx, text, start, end)
