@@ -118,3 +118,36 @@ def test_a_file_word_opens_no_bodys_name(tmp_path, body):
 def test_a_states_mission_to_a_listed_body_is_no_body_of_that_adjective(tmp_path, body):
     """Failed before: "Bulgarian UN" an organisation of the record."""
     assert _mentions(tmp_path, body) == [("orgName", "UN", "#un")]
+
+
+@pytest.mark.parametrize(
+    "text, attrs",
+    [
+        ("27/28/V/58", {"notBefore": "1958-05-27", "notAfter": "1958-05-28"}),
+        ("14/V/58", {"when": "1958-05-14"}),
+    ],
+)
+def test_a_stamps_roman_month_date_with_slashes(text, attrs):
+    """Failed before: no date found."""
+    from tei_encoder.dates import find_dates
+
+    found = find_dates(f"The stamp reads {text} in red.", 1958)
+    assert [(f.attrs, f.problem) for f in found] == [(attrs, "")]
+
+
+def test_a_file_codes_numbers_before_a_roman_month_are_no_date():
+    from tei_encoder.dates import find_dates
+
+    assert find_dates("File No. 444/12/V/58 attached.", 1958) == []
+
+
+def test_a_telegrams_lettered_date_stamp_is_its_dateline(tmp_path):
+    """Failed before: "ON/27/28/V/58" a register number (idno), no date."""
+    body = (
+        "TELEGRAM\n\nRECEIVED\n\n45.120\n\nFROM THE EMBASSY IN LIMA\n\nON/27/28/V/58\n\nSECRET\n\nThe cable's text.\n"
+    )
+    tree = tree_of(encode_text(tmp_path, record(body)))
+    dates = xp(tree, "//t:opener/t:dateline/t:date")
+    assert [(d.text, d.get("notBefore"), d.get("notAfter")) for d in dates] == [
+        ("27/28/V/58", "1958-05-27", "1958-05-28")
+    ]
