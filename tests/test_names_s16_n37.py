@@ -54,6 +54,8 @@ def test_initials_that_agree_keep_the_listed_person(tmp_path, body):
         # failed before: the middle town a person (and the first untagged)
         "The brigade toured Hradec Králové, Banská Bystrica, and Košice last spring.\n",
         "Delegates came from Ostrava, Banská Bystrica, Brno and Prague.\n",
+        # the list's last item before a clause: "Košice, where ..."
+        "They stopped in Prague, Brno, Banská Bystrica, and Košice, where they met the activists.\n",
     ],
 )
 def test_a_gazetteer_town_in_a_list_of_places_is_a_place(tmp_path, body):

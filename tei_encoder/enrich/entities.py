@@ -3461,10 +3461,11 @@ _LIST_BOUNDARY = re.compile(r"[.;:()\[\]\n]")
 
 def _towns_in_a_list_of_places(ctx: _DocContext, name: str) -> bool:
     """Whether the record prints `name` (a town the gazetteer holds, found as a person's name) as an item of
-    a list ("A, B, and C") whose other items are places: listed places or towns of the gazetteer, the first
-    item maybe after other words ("visited Brno"), the last maybe before them ("Ostrava in May"), one of
-    them a listed or gazetteer place (no town alone). Then each town of that list is made a place of the
-    record, unlinked (TEI 13.2.3; a town's name may be several towns': no @ref is claimed), and True."""
+    a list ("A, B, and C") whose items next to it are places: listed places or towns of the gazetteer, read
+    outwards from the name up to the first item that is none; the outermost item maybe after other words
+    ("visited Brno") or before them ("Košice, where"); one of them a listed or gazetteer place (no town
+    alone). Then each town of those items is made a place of the record, unlinked (TEI 13.2.3; a town's name
+    may be several towns': no @ref is claimed), and True."""
     flat = _flat(ctx)
     towns = _towns_by_key()[1]
     at = flat.find(name)
@@ -3472,41 +3473,48 @@ def _towns_in_a_list_of_places(ctx: _DocContext, name: str) -> bool:
         start = max((m.end() for m in _LIST_BOUNDARY.finditer(flat, max(0, at - 200), at)), default=max(0, at - 200))
         stop = _LIST_BOUNDARY.search(flat, at + len(name))
         items = [i.strip() for i in _LIST_SEPARATOR.split(flat[start : stop.start() if stop else len(flat)])]
-        if len(items) > 2 or (len(items) == 2 and name in items):
-            found = [_place_item(ctx, item, towns, k, len(items)) for k, item in enumerate(items)]
-            keys = [f for f in found if f]
-            if len(keys) == len(found) and name in (k[0] for k in keys) and any(not town for _, _, town in keys):
-                for surface, key, town in keys:
-                    if town and not ctx.forms(key):
-                        xml_id = _new_local_person(ctx, surface, key, "place")
-                        ctx.add_local(key, _Form(xml_id, "place", tuple(True for _ in key), None, 2))
-                return True
+        n = items.index(name) if name in items else -1
+        found: list[tuple[str, tuple[str, ...], bool]] = []
+        for step in (-1, 1) if n >= 0 else ():
+            j = n + step
+            while 0 <= j < len(items):
+                place, whole = _place_item(ctx, items[j], towns, step)
+                if place is None:
+                    break
+                found.append(place)
+                if not whole:
+                    break  # "visited Brno", "Košice in May": the list's first or last item
+                j += step
+        if found and any(not town for _, _, town in found):
+            for surface, key, town in [(name, (), True), *found]:
+                key = key or tuple(norm(t) for _, _, t in tokens(surface))
+                if town and not ctx.forms(key):
+                    xml_id = _new_local_person(ctx, surface, key, "place")
+                    ctx.add_local(key, _Form(xml_id, "place", tuple(True for _ in key), None, 2))
+            return True
         at = flat.find(name, at + 1)
     return False
 
 
 def _place_item(
-    ctx: _DocContext, item: str, towns: frozenset[str], k: int, count: int
-) -> tuple[str, tuple[str, ...], bool] | None:
-    """The place (as printed, its key, whether a gazetteer town alone) that the list item `item`, the k-th of
-    `count`, is: the whole item, or its last words (the first item) or first words (the last item); else None."""
+    ctx: _DocContext, item: str, towns: frozenset[str], step: int
+) -> tuple[tuple[str, tuple[str, ...], bool] | None, bool]:
+    """The place a list item names (as printed, its key, whether a gazetteer town alone), and whether it is the
+    whole item: the whole, else its last words (`step` -1: an item before the name) or first words (after it)."""
     words = [t for _, _, t in tokens(item)]
-    spans = [(0, len(words))]
-    for n in (3, 2, 1):
-        if k == 0 and len(words) > n:
-            spans.append((len(words) - n, len(words)))
-        if k == count - 1 and len(words) > n:
-            spans.append((0, n))
+    spans = [(0, len(words))] + [
+        (len(words) - n, len(words)) if step < 0 else (0, n) for n in (3, 2, 1) if len(words) > n
+    ]
     for a, b in spans:
         printed = words[a:b]
         if not printed or not all(w[:1].isupper() for w in printed):
             continue
         key = tuple(norm(w) for w in printed)
         if any(f.kind == "place" for f in ctx.forms(key)):
-            return " ".join(printed), key, False
+            return (" ".join(printed), key, False), b - a == len(words)
         if " ".join(key) in towns:
-            return " ".join(printed), key, True
-    return None
+            return (" ".join(printed), key, True), b - a == len(words)
+    return None, False
 
 
 def _initials_conflict(ctx: _DocContext, key: tuple[str, ...], family_first: bool) -> set[str]:
