@@ -972,7 +972,7 @@ def _to_match(
     if kind == "roman-range":
         return _roman_range_match(start, end, text, g, default_year)
     if kind == "roman-slash":  # "27/28/X/62": the first day to the second, in that month (TEI 13.4.2)
-        if g["day2"]:
+        if g["day2"] and int(g["day2"]) != int(g["day"]):  # ("9/9/XI/62": one day, printed twice)
             return _roman_range_match(start, end, text, {**g, "roman2": g["roman"]}, default_year)
         return _numeric_match("roman", start, end, text, g, default_year, (day_first, slash_day_first))
     if kind == "roman-dm":

@@ -127,6 +127,7 @@ def test_a_states_mission_to_a_listed_body_is_no_body_of_that_adjective(tmp_path
     [
         ("27/28/V/58", {"notBefore": "1958-05-27", "notAfter": "1958-05-28"}),
         ("14/V/58", {"when": "1958-05-14"}),
+        ("9/9/V/58", {"when": "1958-05-09"}),  # one day printed twice
     ],
 )
 def test_a_stamps_roman_month_date_with_slashes(text, attrs):
