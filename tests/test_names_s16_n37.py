@@ -75,6 +75,11 @@ def test_a_file_codes_part_is_no_name(tmp_path, body):
     assert _mentions(tmp_path, body) == []
 
 
+def test_initials_and_a_surname_before_a_slash_stay_a_name(tmp_path):
+    found = _mentions(tmp_path, "Copies went to Comrade K.Molnar/CC Secretariat/ and others.\n")
+    assert ("persName", "K.Molnar") in [(k, t) for k, t, _ in found]
+
+
 def test_a_soviet_republics_abbreviation_is_a_place(tmp_path):
     """Failed before: "UkrSSR" an organisation (a body's mixed-case abbreviation)."""
     found = _mentions(tmp_path, "A note of the UkrSSR was read. The UkrSSR agreed.\n")
@@ -142,15 +147,3 @@ def test_a_file_codes_numbers_before_a_roman_month_are_no_date():
     from tei_encoder.dates import find_dates
 
     assert find_dates("File No. 444/12/V/58 attached.", 1958) == []
-
-
-def test_a_telegrams_lettered_date_stamp_is_its_dateline(tmp_path):
-    """Failed before: "ON/27/28/V/58" a register number (idno), no date."""
-    body = (
-        "TELEGRAM\n\nRECEIVED\n\n45.120\n\nFROM THE EMBASSY IN LIMA\n\nON/27/28/V/58\n\nSECRET\n\nThe cable's text.\n"
-    )
-    tree = tree_of(encode_text(tmp_path, record(body)))
-    dates = xp(tree, "//t:opener/t:dateline/t:date")
-    assert [(d.text, d.get("notBefore"), d.get("notAfter")) for d in dates] == [
-        ("27/28/V/58", "1958-05-27", "1958-05-28")
-    ]

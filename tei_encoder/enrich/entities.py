@@ -2167,8 +2167,6 @@ def _rule_names(
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
         if before and norm(before.group(1)) in v.given:
             continue  # a middle initial: "Alexei N. Kosygin" is found whole by the given-name rule
-        if text.startswith("/", m.end()):
-            continue  # "Pf-444/D.ZSRR/84": a file code's part, between its slashes, no name
         if _is_prefixed_state(rec, m.group(0)):
             continue  # "P.R. Romania": a state prefix and a listed place, never a person
         if _is_numbered_heading(rec, m.group(0)):

@@ -1535,16 +1535,6 @@ def _telegram_mark(probe: str) -> bool:
     return _TELEGRAM_KIND.match(probe) is not None or _PLACE_TELEGRAM.match(probe) is not None
 
 
-_LETTERS_SLASH = re.compile(r"[A-Z]{1,4}/(?=\d)")  # "ON/" before a stamp's date: "ON/27/28/X/62"
-
-
-def _lettered_date(probe: str) -> bool:
-    """Whether an opener piece is a stamp's date after a few capitals and a slash ("ON/27/28/X/62": the
-    telegram's date, 27 to 28 October 1962, no register number)."""
-    m = _LETTERS_SLASH.match(probe)
-    return m is not None and is_date_line(probe[m.end() :])
-
-
 def _classify_piece(piece: str, fmt: RecordFormat) -> Node | None:
     """An opener piece as the mark it is (`seg` of a classification, copy, pages or telegram; `idno`
     of a register number), a new Node each call, or None. The same piece is classified several times
@@ -1574,7 +1564,7 @@ def _piece_kind(piece: str, fmt: RecordFormat) -> tuple[str, str, str] | None:
         return ("seg", "telegram", piece.strip() if _TELEX_MARK.match(piece.strip()) else bare)
     if _FILE_SIGN.match(probe) or _NUMBER_YEAR.match(probe):
         return ("idno", "register", bare)
-    if _FILE_NUMBER.match(probe) and not is_date_line(probe) and not _lettered_date(probe):
+    if _FILE_NUMBER.match(probe) and not is_date_line(probe):
         return ("idno", "register", bare)
     if _OFFICE_FILE_NUMBER.match(probe):
         return ("idno", "register", bare)
@@ -2206,10 +2196,6 @@ def _opener_and_head(lines: list[Line], document: Node, fmt: RecordFormat, title
             i += 1
             continue
         if can_open:
-            if _lettered_date(text):  # "ON/27/28/X/62": the telegram's date stamp, a dateline of the opener
-                opener.children.append(Node("dateline", {}, [text]))
-                i += 1
-                continue
             if _REPLY_TO.match(text):
                 opener.children.append(Node("idno", {"type": "reference"}, [text]))
                 i += 1
