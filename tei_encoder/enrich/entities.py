@@ -3406,10 +3406,12 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or (_listed_before_second_surname(ctx, toks) if len(toks) > 2 and not family_first else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
-        conflicting = _initials_conflict(ctx, key, family_first)
+        # initials before the surname ("V.E. Kuznetsov"): the given names they stand for are checked
+        initialled = len(toks) > 1 and all(_IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks[:-1])
+        conflicting = _initials_conflict(ctx, key, family_first) if initialled else set()
         if known in conflicting or (
-            known  # "V.E. Kuznetzov", a misspelt surname: the person it was read as
-            and len(key) > 1
+            known  # "V.E. Kuznetsov" read by another path (a spelling): the person it was read as
+            and initialled
             and not family_first
             and known in ctx.rec.entries
             and _initials_contradict(ctx, key, known)
@@ -3535,8 +3537,8 @@ def _initials_contradict(ctx: _DocContext, key: tuple[str, ...], pid: str) -> bo
     clash = False
     for printed in (entry.name, *entry.variants):
         words = [t for _, _, t in tokens(printed)]
-        if len(words) < 2 or east_asian_shape(words):
-            continue
+        if len(words) < 2 or norm(words[-1]) != key[-1] or east_asian_shape(words):
+            continue  # (a form ending in a second surname, "Osvaldo Dorticós Torrado", says nothing here)
         theirs = [_SAME_INITIAL.get(w[:1], w[:1]) for w in map(norm, words[:-1])]
         if len(theirs) >= len(letters) and theirs[: len(letters)] == letters:
             return False
