@@ -3,13 +3,7 @@ person's given names, places in a list of places, file codes, republics, the Ara
 kunya, a file word before a bracket, a state's mission to the UN, stamp dates. Constructed wording."""
 
 import pytest
-from conftest import encode_text, record, tree_of, xp
-
-
-def _mentions(tmp_path, body: str, header: str | None = None) -> list[tuple[str, str, str | None]]:
-    tree = tree_of(encode_text(tmp_path, record(body, header)))
-    found = xp(tree, "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName")
-    return [(e.tag.split("}")[1], "".join(e.itertext()), e.get("ref")) for e in found]
+from test_names_s16_n35 import _mentions  # (kind, text, ref) of the names of a constructed record's text
 
 
 @pytest.mark.parametrize(
