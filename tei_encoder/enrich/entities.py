@@ -5237,7 +5237,7 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Spa
     elif not ((acronym and _word_after(text, toks, i + 1) in _LEADERSHIP) or _MIXED_ACRONYM.fullmatch(word)):
         return None
     elif word.endswith(_REPUBLIC_ENDS):  # "UkrSSR", "KazSSR": a Soviet republic, a place of the record
-        key = (norm(word),)
+        key: tuple[str, ...] = (norm(word),)
         if key in ctx.rec.rejected:
             return None
         known = {f.entity_id for f in ctx.local.get(key, []) if f.kind == "place"}
