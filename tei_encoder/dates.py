@@ -208,12 +208,6 @@ _DATE_FORMS: list[tuple[str, str]] = [  # (kind, pattern)
         "roman-range",
         rf"(?<![\w.])(?P<day>[0-3]?\d)\.\s?(?P<roman>{_ROMAN})\.?\s*[-–]\s*(?P<day2>[0-3]?\d)\.\s?(?P<roman2>{_ROMAN})(?:\.\s?|\s)(?P<year>(?:1[5-9]|20)?\d\d)(?![\w]|\.\d)",
     ),
-    # a stamp's Roman-month date with slashes: "27/X/62", two days of one month "27/28/X/62" (after a stamp's
-    # letters "ON/"; never after a number and a slash: a file code's parts)
-    (
-        "roman-slash",
-        rf"(?<![\w.])(?<!\d/)(?P<day>[0-3]?\d)(?:/(?P<day2>[0-3]?\d))?/(?P<roman>{_ROMAN})/(?P<year>(?:1[5-9]|20)?\d\d)(?![\w/]|\.\d)",
-    ),
     # numeric forms: 14.X.1956, 3.XI.53 (Roman month); 17.09.52, 24.3.1963; 11/03/52; 1973-3-15
     (
         "roman",
@@ -340,7 +334,7 @@ _WORD_FIRST_KINDS = frozenset(
 )
 _DIGIT_FIRST_KINDS = frozenset(
     {"ymd", "ymd-range", "dmdm-range", "dmy-range", "dmy", "iso", "dm-range", "dm", "year-range", "year", "roman"}
-    | {"roman-range", "roman-slash", "roman-dm", "yy-mm-dd", "numeric", "numeric-md", "iso-short"}
+    | {"roman-range", "roman-dm", "yy-mm-dd", "numeric", "numeric-md", "iso-short"}
 )
 
 
@@ -971,10 +965,6 @@ def _to_match(
         )
     if kind == "roman-range":
         return _roman_range_match(start, end, text, g, default_year)
-    if kind == "roman-slash":  # "27/28/X/62": the first day to the second, in that month (TEI 13.4.2)
-        if g["day2"] and int(g["day2"]) != int(g["day"]):  # ("9/9/XI/62": one day, printed twice)
-            return _roman_range_match(start, end, text, {**g, "roman2": g["roman"]}, default_year)
-        return _numeric_match("roman", start, end, text, g, default_year, (day_first, slash_day_first))
     if kind == "roman-dm":
         month = _ROMAN_MONTHS[g["roman"]]
         year = context_year(month, default_year, default_month)

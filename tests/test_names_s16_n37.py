@@ -1,6 +1,6 @@
 """Issue #12, session 16 (N37): entity recognition on real archive prose — initials that contradict a listed
 person's given names, places in a list of places, file codes, republics, the Arabic al-/el- surname, the
-kunya, a file word before a bracket, a state's mission to the UN, stamp dates. Constructed wording."""
+kunya, a file word before a bracket, a state's mission to the UN. Constructed wording."""
 
 import pytest
 from test_names_s16_n35 import _mentions  # (kind, text, ref) of the names of a constructed record's text
@@ -119,25 +119,3 @@ def test_a_file_word_opens_no_bodys_name(tmp_path, body):
 def test_a_states_mission_to_a_listed_body_is_no_body_of_that_adjective(tmp_path, body):
     """Failed before: "Bulgarian UN" an organisation of the record."""
     assert _mentions(tmp_path, body) == [("orgName", "UN", "#un")]
-
-
-@pytest.mark.parametrize(
-    "text, attrs",
-    [
-        ("27/28/V/58", {"notBefore": "1958-05-27", "notAfter": "1958-05-28"}),
-        ("14/V/58", {"when": "1958-05-14"}),
-        ("9/9/V/58", {"when": "1958-05-09"}),  # one day printed twice
-    ],
-)
-def test_a_stamps_roman_month_date_with_slashes(text, attrs):
-    """Failed before: no date found."""
-    from tei_encoder.dates import find_dates
-
-    found = find_dates(f"The stamp reads {text} in red.", 1958)
-    assert [(f.attrs, f.problem) for f in found] == [(attrs, "")]
-
-
-def test_a_file_codes_numbers_before_a_roman_month_are_no_date():
-    from tei_encoder.dates import find_dates
-
-    assert find_dates("File No. 444/12/V/58 attached.", 1958) == []
