@@ -102,10 +102,8 @@ _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s$")  # "Chengzhi’s": a word and i
 # (a capital may go on after a hyphen: "Dei-Anang", "Ould-Daddah")
 _SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{UPPER}]{{2}}[{CAPS_REST}'’-]*)"
 # the first initial written out so that the pattern begins with a capital (a fast scan); same matches as
-# (?<![\w.])(?:INITIAL\s?){1,3}...
-_FIRST_INITIAL = (
-    rf"[{UPPER}](?<![\w.][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
-)
+# (?<![\w./])(?:INITIAL\s?){1,3}... (after a slash: a file code's part, "Pf-444/D.ZSRR/84")
+_FIRST_INITIAL = rf"[{UPPER}](?<![\w./][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 # (the surname is no initial of two letters: "R. Ya." are initials, "Ya." no surname)
 _INITIALS_NAME = re.compile(
     rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
@@ -115,6 +113,10 @@ _INITIALS_NAME = re.compile(
 # signature before a file's line: the listed abbreviations, "Kissinger, U.S. Secretary", are kept out by the scan)
 _INVERTED_NAME = re.compile(
     rf"(?P<name>[{UPPER}](?<![\w.][{UPPER}])(?:[{LOWER}'’-]+|[{UPPER}][{CAPS_REST}'’-]*),\s(?:{INITIAL}\s?){{1,3}})(?!(?<![{UPPER}]\.[{UPPER}]\.)\s?[{UPPER}][{LOWER}])(?![{UPPER}]\.)"
+)
+# "EL HAZAA, Achmed": a surname in capitals with its particle (EL, AL: names.json particles), a comma, the given name
+_PARTICLE_CAPS_COMMA_GIVEN = re.compile(
+    rf"(?<![\w.’'-])(?:{'|'.join(sorted(p.upper() for p in vocabulary().particles))})[ -][{UPPER}][{CAPS_REST}'’-]+, (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
 )
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
@@ -423,6 +425,8 @@ class EntityRecognizer:
             for place in gazetteer_places():
                 if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
                     continue
+                if place.kind == "city" and place.name in self.link_rules.state_form_words:
+                    continue  # "Commonwealth", "Union": a state's or body's word far more often than the city
                 xml_id = geonames_owner.get(place.geonameid, f"gn-{place.geonameid}")
                 if xml_id not in self.entries:
                     # a state that did not exist before a day (gazetteer.json states_from: "Russia" in 1955)
@@ -483,9 +487,11 @@ class EntityRecognizer:
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
+        # a surname joined to its particle in lower case after a given name ("Fawzi al-Bander": names.json particles)
+        joined = rf"(?:{'|'.join(sorted(map(re.escape, self.names.particles)))})-{_NAME_TOKEN}"
         # no lookbehind in front: the scan then skips to the titles' first letters (checked in _rule_names)
         self.title_name = re.compile(
-            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|(?:van|von|de|da|der|del|di|ibn|bin|bint)(?=\s+[{UPPER}]))){{0,4}})"
+            rf"(?:{titles})(?:\s+(?:{titles}))?\s+(?P<name>{name_word}(?:\s+(?:{name_word}|{joined}|(?:van|von|de|da|der|del|di|ibn|bin|bint)(?=\s+[{UPPER}]))){{0,4}})"
         )
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"; as a trie
         # (trie_regex: the longest role first, as an alternation sorted longest first, so the same matches),
@@ -2193,6 +2199,8 @@ def _rule_names(
             continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's; "Moscow, A.P."
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
+    if ", " in text:  # "EL HAZAA, Achmed" (strings with a comma)
+        names.extend(m[0] for m in _PARTICLE_CAPS_COMMA_GIVEN.finditer(text) if not v.is_common_word(m["given"]))
     kinds = _text_kinds(text)
     for m in _COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
         first = text[max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1 : m.start()]
@@ -3332,6 +3340,7 @@ def _learn_local_names(ctx: _DocContext) -> None:
     # each name once: a record names its people again and again (1,750 candidates, 409 distinct over 40
     # records), and a second reading of a name learns nothing the first did not (its forms are known by then)
     candidates = sorted(dict.fromkeys(_candidate_names(ctx)), key=lambda n: len(n.split()) < 2)
+    town_keys = _towns_by_key()[1]
     for raw in candidates:
         name = " ".join(raw.replace("[", "").replace("]", "").split()).strip(" ,;:")
         toks = [t for _, _, t in tokens(name)]
@@ -3351,18 +3360,27 @@ def _learn_local_names(ctx: _DocContext) -> None:
         )
         if inverted and any(f.kind == "place" and f.rank == 0 for f in ctx.forms((norm(toks[0]),))):
             continue  # "Mexico, D.F.": a listed place and a designator, no surname and initials
-        if inverted:  # "Kozlov, F. R." is F. R. Kozlov; "Kapitonov I.V." is I. V. Kapitonov, every period kept
+        if inverted and "," in name:  # "Kozlov, F. R." is F. R. Kozlov; "EL HAZAA, Achmed" is Achmed EL HAZAA
+            comma = name.index(",")
+            toks = [_with_its_period(name, t) for t in tokens(name) if t[0] > comma] + toks[
+                : name.count(" ", 0, comma) + 1
+            ]
+        elif inverted:  # "Kapitonov I.V." is I. V. Kapitonov, every period kept
             toks = [_with_its_period(name, t) for t in tokens(name)[1:]] + toks[:1]
         key = tuple(norm(t) for t in toks)
         printed_key = tuple(norm(t) for _, _, t in tokens(name))
         # a small town the gazetteer alone holds, found by a person's cue ("Hassan states", "Mr. Hassan"): the
         # person's name, in the whole record (the record's reading overrules the gazetteer's)
         town = len(key) == 1 and not inverted and _small_town_only(ctx, key)
+        if not inverted and " ".join(key) in town_keys and _towns_in_a_list_of_places(ctx, name):
+            continue  # "Hradec Králové, Banská Bystrica, and Košice": towns of the gazetteer, no person
         if (ctx.forms(key) and not inverted and not town) or key in rec_rejected or printed_key in rec_rejected:
             continue
         family_first = len(toks) > 1 and east_asian_shape(toks)
         shorts: list[tuple[str, ...]] = [(norm(w),) for w in short_forms(toks)] or [key[-1:]]
         short = shorts[0]
+        if len(key) == 2 and key[0] in v.kunya:
+            shorts = []  # "Abu Achmed": a kunya is a name of its own, "Achmed" alone no short form of it
         # an East Asian family name the gazetteer alone holds as a town ("Yao" of "Yao Guang") is the person's
         gazetteer_only = family_first and _gazetteer_only(ctx, short)
         if not gazetteer_only and not town and any(f.kind != "person" for f in ctx.forms(short)):
@@ -3388,6 +3406,19 @@ def _learn_local_names(ctx: _DocContext) -> None:
             or (_listed_before_second_surname(ctx, toks) if len(toks) > 2 and not family_first else None)
             or (next(iter({f.entity_id for f in ctx.forms(key)}), None) if inverted else None)
         )
+        # initials before the surname ("V.E. Kuznetsov"): the given names they stand for are checked
+        initialled = len(toks) > 1 and all(_IS_INITIAL.fullmatch(t if t.endswith(".") else t + ".") for t in toks[:-1])
+        conflicting = _initials_conflict(ctx, key, family_first) if initialled else set()
+        if known in conflicting or (
+            known  # "V.E. Kuznetsov" read by another path (a spelling): the person it was read as
+            and initialled
+            and not family_first
+            and known in ctx.rec.entries
+            and _initials_contradict(ctx, key, known)
+        ):
+            known = None  # "V.E. Kuznetsov" is not the listed V. V. Kuznetsov: a person of the record, for review
+        elif known and len(key) > 1 and len(key[0]) < 3 and _after_unheld_rank(ctx, key[-1], known):
+            known = None  # "Major-General V. Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
         if not known and len(key) == 1:
             known = _owner_by_title(ctx, key[0], _short_form_owners(ctx, key[0], claims.get(key, {})))
         if not known and len(key) == 1 and not inverted:
@@ -3408,6 +3439,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 owners.setdefault(xml_id, set()).update((key, *listed.get(xml_id, ())))
                 for pid in named_in_full:
                     owners.setdefault(pid, set()).update(listed[pid])
+                for pid in conflicting & listed.keys():  # the surname alone could be either: neither's
+                    owners.setdefault(pid, set()).update(f for f in listed[pid] if len(f) > 1)
             # a listed person met in full (also "Shcherbakov I.S.", "Ri Ju Yon") teaches the surname as well
             if len(key) > 1 and (gazetteer_only or not ctx.forms(short)) and not named_in_full - {xml_id}:
                 ctx.add_local(short, _Form(xml_id, "person", (True,), None, 2))
@@ -3420,6 +3453,97 @@ def _learn_local_names(ctx: _DocContext) -> None:
                 _give_short_form(ctx, short, titled, set(owners))
             else:
                 _contest_short_form(ctx, short, set(owners))
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_BOUNDARY = re.compile(r"[.;:()\[\]\n]")
+
+
+def _towns_in_a_list_of_places(ctx: _DocContext, name: str) -> bool:
+    """Whether the record prints `name` (a town the gazetteer holds, found as a person's name) as an item of
+    a list ("A, B, and C") whose items next to it are places: listed places or towns of the gazetteer, read
+    outwards from the name up to the first item that is none; the outermost item maybe after other words
+    ("visited Brno") or before them ("Košice, where"); one of them a listed or gazetteer place (no town
+    alone). Then each town of those items is made a place of the record, unlinked (TEI 13.2.3; a town's name
+    may be several towns': no @ref is claimed), and True."""
+    flat = _flat(ctx)
+    towns = _towns_by_key()[1]
+    at = flat.find(name)
+    while at >= 0:
+        start = max((m.end() for m in _LIST_BOUNDARY.finditer(flat, max(0, at - 200), at)), default=max(0, at - 200))
+        stop = _LIST_BOUNDARY.search(flat, at + len(name))
+        items = [i.strip() for i in _LIST_SEPARATOR.split(flat[start : stop.start() if stop else len(flat)])]
+        n = items.index(name) if name in items else -1
+        found: list[tuple[str, tuple[str, ...], bool]] = []
+        for step in (-1, 1) if n >= 0 else ():
+            j = n + step
+            while 0 <= j < len(items):
+                place, whole = _place_item(ctx, items[j], towns, step)
+                if place is None:
+                    break
+                found.append(place)
+                if not whole:
+                    break  # "visited Brno", "Košice in May": the list's first or last item
+                j += step
+        if found and any(not town for _, _, town in found):
+            for surface, key, town in [(name, (), True), *found]:
+                key = key or tuple(norm(t) for _, _, t in tokens(surface))
+                if town and not ctx.forms(key):
+                    xml_id = _new_local_person(ctx, surface, key, "place")
+                    ctx.add_local(key, _Form(xml_id, "place", tuple(True for _ in key), None, 2))
+            return True
+        at = flat.find(name, at + 1)
+    return False
+
+
+def _place_item(
+    ctx: _DocContext, item: str, towns: frozenset[str], step: int
+) -> tuple[tuple[str, tuple[str, ...], bool] | None, bool]:
+    """The place a list item names (as printed, its key, whether a gazetteer town alone), and whether it is the
+    whole item: the whole, else its last words (`step` -1: an item before the name) or first words (after it)."""
+    words = [t for _, _, t in tokens(item)]
+    spans = [(0, len(words))] + [
+        (len(words) - n, len(words)) if step < 0 else (0, n) for n in (3, 2, 1) if len(words) > n
+    ]
+    for a, b in spans:
+        printed = words[a:b]
+        if not printed or not all(w[:1].isupper() for w in printed):
+            continue
+        key = tuple(norm(w) for w in printed)
+        if any(f.kind == "place" for f in ctx.forms(key)):
+            return (" ".join(printed), key, False), b - a == len(words)
+        if " ".join(key) in towns:
+            return (" ".join(printed), key, True), b - a == len(words)
+    return None, False
+
+
+def _initials_conflict(ctx: _DocContext, key: tuple[str, ...], family_first: bool) -> set[str]:
+    """The listed persons whose surname the name `key` (folded words, the surname last) ends with and
+    whose given names its initials contradict (_initials_contradict); empty for a name of one word or a
+    family-first name. Issue #12: a wrong link is worse than none."""
+    if len(key) < 2 or family_first:
+        return set()
+    return {pid for pid in ctx.rec.short_index.get(key[-1], ()) if _initials_contradict(ctx, key, pid)}
+
+
+def _initials_contradict(ctx: _DocContext, key: tuple[str, ...], pid: str) -> bool:
+    """Whether the given names or initials of the name `key` (folded words, the surname last) contradict
+    the listed person `pid`'s: a form of two words or more gives another letter at a place where the
+    name has one ("V.E. Kuznetsov" beside the listed V. V. Kuznetsov), and no form agrees with every
+    letter the name gives. Transliterations of one letter agree (Y./J./I./E.); family-first forms are
+    not read. TEI 13.3.6 (@ref: one claim of identity)."""
+    letters = [_SAME_INITIAL.get(w[:1], w[:1]) for w in key[:-1]]
+    entry = ctx.entry(pid)
+    clash = False
+    for printed in (entry.name, *entry.variants):
+        words = [t for _, _, t in tokens(printed)]
+        if len(words) < 2 or norm(words[-1]) != key[-1] or east_asian_shape(words):
+            continue  # (a form ending in a second surname, "Osvaldo Dorticós Torrado", says nothing here)
+        theirs = [_SAME_INITIAL.get(w[:1], w[:1]) for w in map(norm, words[:-1])]
+        if len(theirs) >= len(letters) and theirs[: len(letters)] == letters:
+            return False
+        clash = clash or any(a != b for a, b in zip(theirs, letters))
+    return clash
 
 
 def _misspelt_listed_surname(ctx: _DocContext, key: tuple[str, ...]) -> set[str]:
@@ -5084,6 +5208,7 @@ def _broadcaster_of_place(ctx: _DocContext, text: str, toks, i: int, end: int, s
 # Auswärtige Angelegenheiten), "MfNV"; two capitals at least after it ("MiG" is an aircraft)
 _MIXED_ACRONYM = re.compile(r"[A-Z][a-z]{1,2}[A-Z]{2,4}")
 _LEADERSHIP = ("Leadership", "LEADERSHIP")  # capitalised: a body's name ("the ORO Leadership")
+_REPUBLIC_ENDS = ("SSR",)  # "UkrSSR", "LatSSR": a Soviet Socialist Republic's abbreviation (TEI 13.2.3: a place)
 _STATE_INITIALS = ("PR", "DR", "SR", "NR", "FR", "SFR", "RS", "RP")  # "DRA", "NRB", "SRR": a state's, not a body's
 
 
@@ -5111,6 +5236,14 @@ def _acronym_org(ctx: _DocContext, text: str, toks, i: int, spans: list) -> _Spa
         start = toks[i - 1][0]  # "the Bolivian CP": that state's party
     elif not ((acronym and _word_after(text, toks, i + 1) in _LEADERSHIP) or _MIXED_ACRONYM.fullmatch(word)):
         return None
+    elif word.endswith(_REPUBLIC_ENDS):  # "UkrSSR", "KazSSR": a Soviet republic, a place of the record
+        key: tuple[str, ...] = (norm(word),)
+        if key in ctx.rec.rejected:
+            return None
+        known = {f.entity_id for f in ctx.local.get(key, []) if f.kind == "place"}
+        xml_id = known.pop() if len(known) == 1 else _new_local_person(ctx, word, key, "place")
+        ctx.add_local(key, _Form(xml_id, "place", (True,), None, 2))
+        return start, toks[i][1], Node(TAGS["place"], {"ref": f"#{xml_id}"}, [word]), word
     surface = text[start : toks[i][1]]
     found = _record_org(ctx, surface)
     if found is None or ctx.rec.names.is_common_word(word):
@@ -5887,6 +6020,9 @@ def _after_envoy_title(ctx: _DocContext, key: str) -> bool:
     return False
 
 
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[a-z][a-z]?\. ?){1,3}$")  # "v.e. ", "v. v. " before a surname (folded)
+
+
 def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
     """Whether the record prints the word `key` right after a capitalised military rank ("Admiral
     Kuznetsov", "General Kuznetsov": names.json ranks) while the listed person `owner` holds none
@@ -5898,6 +6034,8 @@ def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
     spots = list(_occurrences(ctx, key))  # (makes ctx.flat_lower)
     lower, flat = ctx.flat_lower or "", _flat(ctx)
     for at in spots:
+        initials = _INITIALS_BEFORE.search(lower, max(0, at - 12), at) if lower[at - 2 : at - 1] == "." else None
+        at = initials.start() if initials else at  # "Major-General V.E. Kuznetsov": the rank before the initials
         for title in titles:
             if lower.endswith(title, 0, at) and flat[at - len(title)].isupper():
                 return True
@@ -6971,13 +7109,21 @@ def _unsupported_generic(
     return start, end, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [surface]), surface
 
 
+_WORD_AFTER_SPACE = re.compile(r" (\w+)")
+_MISSIONS_TO_A_BODY = frozenset({"mission", "missions", "delegation", "delegations", "representation"})
+
+
 def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span | None:
     """A listed organisation named with a national adjective in front that its forms do not have
     ("Korean Red Cross", "South Korean Red Cross"): another body, tagged as an organisation of the
-    record and not linked to the listed one (a wrong link is worse than none)."""
+    record and not linked to the listed one (a wrong link is worse than none); not before a mission word ("the
+    Bulgarian UN mission": the state's mission to the listed body, which stays tagged as itself)."""
     k = i - 1
     if k < 0 or text[toks[k][1] : toks[k + 1][0]] != " " or not _NATIONAL.match(toks[k][2]):
         return None
+    after = _WORD_AFTER_SPACE.match(text, end)
+    if after and after[1].lower() in _MISSIONS_TO_A_BODY:
+        return None  # "the Bulgarian UN mission": the state's mission to the listed body, which is named
     if k >= 1 and norm(toks[k - 1][2]) in _DIRECTION and text[toks[k - 1][1] : toks[k][0]] == " ":
         k -= 1
     start = toks[k][0]
@@ -7377,6 +7523,8 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             start = first_end + 1  # "the December KWP CC Plenum": the month dates the meeting, no body's name
         elif first_end > 0 and text[start].isupper() and _NUMBERED_MEETING.match(text, start):
             start = first_end + 1  # "the VIII CC PUWP Plenum": the number counts the meetings, no body's name
+        elif first_end > 0 and text[start:first_end] in ctx.rec.names.file_words:
+            start = first_end + 1  # "Copy [Chinese] Central Committee": the file's word, no word of the body's name
         if first_end > 0 and start == first_end + 1 and text[start:end] in ctx.rec.names.organ_abbreviations:
             continue  # "the March CC session": an organ every party has, alone; no body of the record
         end = _local_body_end(ctx, text, start, end)
@@ -8224,6 +8372,15 @@ def _contiguous(text: str, toks, i: int, length: int) -> bool:
             continue  # an inverted name: "Kozlov, F. R."
         if gap == ", " and k == i and length == 2 and norm(toks[k + 1][2]) in vocabulary().given:
             continue  # an inverted name, the given name written out: "Eskandary, Iradj"
+        if (
+            gap == ", "
+            and k == i + 1
+            and length == 3
+            and toks[k][2].isupper()
+            and toks[i][2].isupper()
+            and toks[i][2].lower() in vocabulary().particles
+        ):
+            continue  # an Arabic surname in capitals with its particle, the given name after: "EL HAZAA, Achmed"
         if (
             gap == ", "
             and k == i

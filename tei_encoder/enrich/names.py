@@ -72,6 +72,8 @@ class NameVocabulary:
     title_case_small_words: frozenset[str] = frozenset()  # "about" of "A Leader Talked about …": title case
     vessel_nouns: tuple[str, ...] = ()  # "ship" of "the ship Fidel Castro": a ship's name, no mention of him
     kin_nouns: frozenset[str] = frozenset()  # "brothers" of "the Castro brothers": more than one person
+    file_words: frozenset[str] = frozenset()  # "Copy" of "Copy [Chinese] Central Committee": no word of a name
+    kunya: frozenset[str] = frozenset()  # "abu" of "Abu Achmed" (folded): a name of its own, no short form
     before_bracketed_name: frozenset[str] = frozenset()  # "He" of "He [Pham] said": never part of the name
     adjectives_in_i: frozenset[str] = frozenset()  # "Iraqi": a demonym ending in -i (other such words may be names)
     local_body_nouns: tuple[str, ...] = ()  # "organization" of "the Pyongyang Party organization"
@@ -232,6 +234,8 @@ def vocabulary() -> NameVocabulary:
         title_case_small_words=frozenset(raw.get("title_case_small_words", {}).get("words", ())),
         vessel_nouns=tuple(raw.get("vessel_nouns", {}).get("words", ())),
         kin_nouns=frozenset(raw.get("kin_nouns_after_surname", {}).get("words", ())),
+        file_words=frozenset(raw.get("file_words", {}).get("words", ())),
+        kunya=frozenset(fold(w) for w in raw.get("kunya_words", {}).get("words", ())),
         before_bracketed_name=frozenset(fold(w) for w in raw.get("never_before_bracketed_name", ())),
         adjectives_in_i=frozenset(fold(w) for w in raw.get("national_adjectives_in_i", {}).get("words", ())),
         local_body_nouns=tuple(" " + n for n in raw.get("local_body_nouns", {}).get("nouns", ())),
@@ -551,6 +555,8 @@ def short_forms(words: list[str]) -> list[str]:
             return [names[0], names[-1]]
         return [names[0]]
     v = vocabulary()
+    if len(names) == 2 and fold(names[0]) in v.kunya:
+        return []  # "Abu Achmed": a kunya, a name of its own; "Achmed" alone is someone else
     if fold(names[-1]) in v.given and fold(names[0]) not in v.given:
         return [names[0]]  # family name first, Hungarian order: "Péter János" is Péter
     return [names[-1]]
