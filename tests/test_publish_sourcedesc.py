@@ -15,7 +15,10 @@ HEAD = (
     "</sourceDesc></fileDesc></teiHeader><text><body><p>Plums were counted twice.</p></body></text></TEI>"
 )
 SHAPES = {
-    "bibl": ("<bibl><author>Ada Vellmar</author>, <title>Orchard Letters</title>, Zqpress 1911, p. 4</bibl>", "Zqpress"),
+    "bibl": (
+        "<bibl><author>Ada Vellmar</author>, <title>Orchard Letters</title>, Zqpress 1911, p. 4</bibl>",
+        "Zqpress",
+    ),
     "biblStruct": (
         "<biblStruct><monogr><author>Ada Vellmar</author><title>Orchard Letters</title>"
         "<imprint><publisher>Zqpress</publisher><date>1911</date></imprint></monogr></biblStruct>",
@@ -48,7 +51,9 @@ def test_every_sourcedesc_shape_is_shown_as_the_source_before_the_text(publisher
     essentials = doc.xpath("//aside[@class='doc-essentials']")
     assert essentials, f"{shape}: no essentials box"
     shown = " ".join(essentials[0].text_content().split())
-    source_words = " ".join(" ".join(parse_xml(data=tei).getroot().xpath("//*[local-name()='sourceDesc']//text()")).split())
+    source_words = " ".join(
+        " ".join(parse_xml(data=tei).getroot().xpath("//*[local-name()='sourceDesc']//text()")).split()
+    )
     for w in source_words.replace(",", " ").replace(".", " ").split():
         assert w in shown, (shape, w, shown)
     # before the text, in document order (the phone's order)
