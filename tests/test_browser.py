@@ -497,10 +497,11 @@ def test_long_unbreakable_values_wrap_in_every_generated_inline(browser_site, sh
             " [...document.querySelectorAll('body *')].filter(e => !e.closest('.tei-table') &&"
             " e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
             ".map(e => e.tagName + '.' + e.className).slice(0, 5),"
-            " Math.max(...[...document.querySelectorAll('.tei-table td')].map(e => e.getBoundingClientRect().width))]"
+            " [...document.querySelectorAll('.tei-table')].map(e => e.getBoundingClientRect().right)]"
         )
-        # a table too wide for the screen scrolls in its own box; a cell is never wider than the screen
-        assert wide[0] <= wide[1] and not wide[2] and wide[3] < wide[1] / 2, f"at {width} px: {wide}"
+        # a table too wide for the screen scrolls in its own box (its words whole,
+        # test_site_s13_kinds), the page never does
+        assert wide[0] <= wide[1] and not wide[2] and max(wide[3]) <= wide[1], f"at {width} px: {wide}"
         if width == 360:
             essentials = page.locator(".doc-essentials").bounding_box()
             text = page.locator(".doc-text").bounding_box()
