@@ -33,6 +33,8 @@ EDITION_FILES = {
     "site/xslt/edition.xsl": "edition.xsl",
     "site/xslt/strings.json": "strings.json",
 }
+# how an edition is built with its own look (site/): what its README, CI and pre-commit run
+EDITION_BUILD = "tei-encoder build --css site/edition.css --xslt site/xslt"
 _REJECTED_START = (
     "# Name forms the editors rejected: the encoder never tags them as names it found by rule\n"
     "# or as gazetteer places. One form per line; `tei-encoder authority apply` adds to it.\n"

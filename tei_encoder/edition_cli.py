@@ -51,7 +51,7 @@ def init(folder, requirement):
     Exit status: 0 made, 2 FOLDER is not new or empty.
     """
     from .cli import _in_cli_terms
-    from .edition import default_requirement, init_edition
+    from .edition import EDITION_BUILD, default_requirement, init_edition
 
     try:
         written = init_edition(folder, requirement)
@@ -65,7 +65,7 @@ def init(folder, requirement):
     # the next step is a command to paste: the folder quoted for a POSIX shell (spaces, quotes, $)
     click.echo(
         f"init: a new edition in {folder} ({counted(len(written), 'file')}); "
-        f"next: cd {shlex.quote(str(folder))} && tei-encoder build",
+        f"next: cd {shlex.quote(str(folder))} && {EDITION_BUILD}",
         err=True,
     )
 

@@ -398,7 +398,7 @@ class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
     edition_title: the title on every page (else the edition's strings.json `edition-title`, else
-    DEFAULT_TITLE, or with neutral_title the UI string `edition-title-neutral`); xslt_dir: the shipped stylesheets (default: the
+    DEFAULT_TITLE, or with neutral_title or overrides the UI string `edition-title-neutral`); xslt_dir: the shipped stylesheets (default: the
     package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
@@ -430,7 +430,9 @@ class Publisher:
         # own (`edition-title` in its strings.json), else the project's default, or a neutral one
         # (`edition-title-neutral`) for TEI of other projects (see `edition_title`)
         configured = " ".join(strings.get("edition-title", "").split())
-        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral_title else DEFAULT_TITLE)
+        # an edition's own site (overrides: one made by `init`) is never given the project's demo title
+        neutral = neutral_title or overrides is not None
+        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral else DEFAULT_TITLE)
         # a page of TEI that is not ours is titled by its document alone unless the edition is named
         self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
@@ -1100,12 +1102,17 @@ def _listed(missing: Counter, most: int = 12) -> str:
 
 # Parts of a TEI header a page may show in a region of its own (xslt/metadata.xsl marks the summary
 # data-tei-region="abstract"): their words are looked for there, apart from the text's, when the
-# page has the region. The manuscript description (data-tei-region="msDesc") is shown in part
-# (its identifiers are in the essentials box) and is not checked.
+# page has the region. The source (data-tei-region="sourceDesc": the parts of the sourceDesc that
+# are not a manuscript description, in the essentials box) likewise. The manuscript description
+# (data-tei-region="msDesc") is shown in part (its identifiers are in the essentials box) and is not checked.
 _HEADER_REGIONS = (
     (
         "abstract",
         "/tei:TEI/tei:teiHeader/tei:profileDesc/tei:abstract | /tei:teiCorpus/tei:teiHeader/tei:profileDesc/tei:abstract",
+    ),
+    (
+        "sourceDesc",
+        "/*[self::tei:TEI or self::tei:teiCorpus]/tei:teiHeader/tei:fileDesc/tei:sourceDesc/*[not(self::tei:msDesc)]",
     ),
 )
 # compiled once (compiling them cost more than running them on a page's document)
@@ -1185,12 +1192,16 @@ def header_text_shown(root: etree._Element) -> bool:
     abstract holds paragraphs alone (comments, instructions and white space between them), each of
     which holds only elements data/shown-text.json lists (as `every_word_shown` asks of the text).
     tests/test_publish_shown_text.py proves it by the full check: each listed element inside each
-    other one in an abstract's paragraph loses no word. False means only that the page must be read."""
+    other one in an abstract's paragraph loses no word. The source (the sourceDesc's parts but a
+    msDesc) the shipped essentials box shows whole, each part's text as one line (f:source-text):
+    tests/test_publish_sourcedesc.py checks every shape of it. False means only that the page must be read."""
     if root.tag != T + "TEI":
         return False
     for kind, path in _HEADER_PATHS:
+        if kind != "abstract":
+            continue
         for part in path(root):
-            if kind != "abstract" or (part.text and not part.text.isspace()):
+            if part.text and not part.text.isspace():
                 return False
             for child in part:
                 if child.tail and not child.tail.isspace():

@@ -97,7 +97,9 @@ def test_build_takes_the_edition_s_configured_title(tmp_path):
     out = tmp_path / "out"
     args = ["build", str(edition / "corpus"), "-o", str(out), "--no-search", "--xslt", str(edition / "site" / "xslt")]
     assert CliRunner().invoke(main, args).exit_code == 0
-    assert DEFAULT_TITLE in (out / "site" / "index.html").read_text(encoding="utf-8")  # empty: not set
+    # empty: not set; an edition's own site is titled neutrally, never with the project's demo title (#15, F15)
+    fresh = (out / "site" / "index.html").read_text(encoding="utf-8")
+    assert DEFAULT_TITLE not in fresh and "<title>TEI edition</title>" in fresh
     strings.write_text(json.dumps({"edition-title": "Letters from the Orchard"}), encoding="utf-8")
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output

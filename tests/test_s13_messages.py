@@ -81,7 +81,18 @@ def test_init_quotes_the_folder_in_its_next_step(tmp_path, monkeypatch):
     result = run("init", folder, "--requirement", "tei-encoder")
     assert result.exit_code == 0, result.output
     command = result.output.split("next: ", 1)[1].strip()
-    assert shlex.split(command) == ["cd", str(folder), "&&", "tei-encoder", "build"]
+    # the build that uses the site/ init put in place (#15, F15)
+    assert shlex.split(command) == [
+        "cd",
+        str(folder),
+        "&&",
+        "tei-encoder",
+        "build",
+        "--css",
+        "site/edition.css",
+        "--xslt",
+        "site/xslt",
+    ]
 
 
 # --- finding 13: where a problem is -----------------------------------------------------------------
@@ -253,3 +264,21 @@ def test_a_journal_line_whose_outputs_changed_is_encoded_again(tmp_path):
     summary = json.loads((tmp_path / "s2.json").read_text())
     assert (summary["encoded"], summary["resumed"]) == (2, 1)
     assert b"edited" not in tei.read_bytes()
+
+
+def test_a_fresh_edition_built_as_init_says_has_a_neutral_title_and_its_own_look(tmp_path, monkeypatch):
+    """#15 (F15): the next step init prints builds with the site/ it put in place, and a fresh
+    edition is titled with the neutral UI string, not the project's demo title."""
+    from tei_encoder.publish import DEFAULT_TITLE, NEUTRAL_TITLE, ui_strings
+
+    folder = tmp_path / "ed"
+    result = run("init", folder, "--requirement", "tei-encoder")
+    assert result.exit_code == 0, result.output
+    command = shlex.split(result.output.split("next: ", 1)[1].strip())
+    assert command[:2] == ["cd", str(folder)] and command[3] == "tei-encoder"
+    monkeypatch.chdir(folder)
+    built = run(*command[4:])
+    assert built.exit_code == 0, built.output
+    index = (folder / "build" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "custom.css" in index  # the edition's own stylesheet is linked
+    assert DEFAULT_TITLE not in index and ui_strings(None)[NEUTRAL_TITLE] in index

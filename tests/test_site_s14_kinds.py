@@ -89,7 +89,8 @@ def dash_site(tmp_path_factory):
 
 
 def test_no_dash_in_an_idno_or_email_of_the_citation_box(dash_site):
-    citation = flat(page(dash_site, "docs/ledger.html").xpath("//p[@class='citation']")[0])
+    # the printed source's bibl is shown as the source, in the essentials box (#15, F15)
+    citation = flat(page(dash_site, "docs/ledger.html").xpath("//dd[@data-tei-region='sourceDesc']")[0])
     assert "RG--59" in citation and "c--d@example.org" in citation
     assert "c--d@example.org \u2014 box 2" in citation  # the dash that is one is still set
 

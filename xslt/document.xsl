@@ -55,9 +55,13 @@
           <div class="doc-columns">
             <!-- Labels and values of the source box are not the document's text: left out of the
                  search index (they would run together there, "ArchivePolitisches Archiv"). -->
-            <aside class="doc-essentials" aria-label="{f:ui('doc-essentials')}" data-pagefind-ignore="">
-              <xsl:call-template name="metadata-essentials"/>
-            </aside>
+            <!-- no box (no empty landmark) when the header has nothing of it to show -->
+            <xsl:variable name="essentials"><xsl:call-template name="metadata-essentials"/></xsl:variable>
+            <xsl:if test="$essentials/node()">
+              <aside class="doc-essentials" aria-label="{f:ui('doc-essentials')}" data-pagefind-ignore="">
+                <xsl:sequence select="$essentials"/>
+              </aside>
+            </xsl:if>
             <div class="doc-main">
               <xsl:call-template name="summary"/>
               <xsl:call-template name="highlight-toggle"/>

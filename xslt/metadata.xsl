@@ -37,10 +37,15 @@
   </xsl:template>
 
   <!-- What a reader needs before the text, also on a phone: archive, reference, source (the date
-       is in the document's header, under its title). -->
+       is in the document's header, under its title). The source is every part of the sourceDesc
+       that is not a manuscript description (TEI P5 2.2.7: a bibl, biblStruct, biblFull, listBibl,
+       prose p, recordingStmt …), each shown whole (data-tei-region="sourceDesc": its words are
+       looked for there, tei_encoder/publish.py missing_header_text), then the web address. Nothing
+       at all (no section) when the header has none of these. -->
   <xsl:template name="metadata-essentials">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
-    <xsl:if test="$ms//(tei:repository | tei:msIdentifier//tei:idno)[normalize-space()] or $source-url">
+    <xsl:variable name="sources" select="$header/tei:fileDesc/tei:sourceDesc/*[not(self::tei:msDesc)][normalize-space()]"/>
+    <xsl:if test="$ms//(tei:repository | tei:msIdentifier//tei:idno)[normalize-space()] or $source-url or $sources">
     <section class="metadata essentials" aria-labelledby="essentials-heading">
       <h2 id="essentials-heading"><xsl:value-of select="f:ui('doc-essentials')"/></h2>
       <dl>
@@ -64,10 +69,15 @@
           <dt><xsl:value-of select="f:ui('reference')"/></dt>
           <dd dir="auto"><xsl:value-of select="string-join($reference, ', ')"/></dd>
         </xsl:if>
-        <xsl:if test="$source-url">
+        <xsl:if test="$source-url or $sources">
           <dt><xsl:value-of select="f:ui('source')"/></dt>
+        </xsl:if>
+        <xsl:for-each select="$sources">
+          <dd dir="auto" data-tei-region="sourceDesc"><xsl:value-of select="f:source-text(.)"/></dd>
+        </xsl:for-each>
+        <xsl:if test="$source-url">
           <dd dir="auto">
-            <xsl:value-of select="string-join($header//tei:publicationStmt/tei:publisher ! f:normal(.), ', ')"/>
+            <xsl:value-of select="string-join($header/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:normal(.), ', ')"/>
             <xsl:text>: </xsl:text>
             <xsl:choose>
               <xsl:when test="f:is-safe-url($source-url)"><a href="{$source-url}" rel="external"><xsl:value-of select="$source-url"/></a></xsl:when>
@@ -79,6 +89,15 @@
     </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- A part of the sourceDesc as one line: an element with text of its own (a bibl, a p) as
+       written (f:shown-text); one made of elements alone (a biblStruct, a listBibl) its parts in
+       order, separated by commas (the entries of a list by semicolons). -->
+  <xsl:function name="f:source-text" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/text()[normalize-space()] or not($e/*)) then f:shown-text($e)
+                          else string-join($e/*[normalize-space()] ! f:source-text(.), if ($e/self::tei:listBibl) then '; ' else ', ')"/>
+  </xsl:function>
 
   <!-- The rest of the header: author, collection, responsibilities, languages, funder. -->
   <xsl:template name="metadata-panel">
@@ -136,23 +155,14 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- How to cite this document of the edition: its title, date, publisher and address. The
+       printed source's bibl is the source's (shown as such in the essentials box), not this one. -->
   <xsl:template name="cite-box">
     <xsl:param name="tei-href" as="xs:string"/>
-    <xsl:variable name="bibl" select="$header//tei:sourceDesc/tei:bibl"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:ui('cite-heading')"/></h2>
       <p class="citation" dir="auto">
-        <xsl:choose>
-          <xsl:when test="$bibl">
-            <xsl:value-of select="f:shown-text($bibl)"/>
-            <xsl:if test="$source-url and not(contains(f:normal($bibl), $source-url))">
-              <xsl:text> </xsl:text><xsl:value-of select="$source-url"/>
-            </xsl:if>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="string-join(('&#x201C;' || f:dashes($title) || '&#x201D;', $doc-date-text, $header//tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:value-of select="string-join(('&#x201C;' || f:dashes($title) || '&#x201D;', $doc-date-text, $header/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
       </p>
       <p class="tei-link"><a href="{$tei-href}" download=""><xsl:value-of select="f:ui('tei-download')"/></a><xsl:text> </xsl:text><xsl:value-of select="f:ui('tei-download-note')"/></p>
     </section>
