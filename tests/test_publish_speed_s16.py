@@ -35,11 +35,13 @@ def test_kinds_forged_in_the_input_are_dropped(tmp_path):
 
 def test_the_key_lists_every_sign_the_page_uses_in_its_order(tmp_path):
     # the key's rows are made from strings, not from an element per row: the same rows, in the same order
+    # (the sign rows too, P15)
     body = (
         "<p>The <sic>orchrad</sic> and the <choice><sic>pearr</sic><corr>pear</corr></choice> trees were"
         " <supplied reason='omitted'>all</supplied> counted <gap reason='illegible'/> in"
         " <foreign xml:lang='fr'>verger</foreign><note>A note of ours.</note>; <del>ten</del> <add>twelve</add>"
-        " rows of apple<lb break='no'/>wood.</p><pb n='2'/><p>Then winter.</p>"
+        " rows of apple<lb break='no'/>wood, <abbr>approx.</abbr> <space quantity='2' unit='chars'/>"
+        " <unclear>seven</unclear> of them <damage>burnt</damage>.</p><pb n='2'/><p>Then winter.</p>"
     )
     site, _ = publish(tmp_path, {"signs": tei(body, abstract="A <supplied>short</supplied> summary.")})
     key = page(site, "docs/signs.html").xpath("//section[@class='key']//dl")[0]
@@ -55,10 +57,17 @@ def test_the_key_lists_every_sign_the_page_uses_in_its_order(tmp_path):
         "rdg-ref",
         "tei-del",
         "tei-add",
+        "ed-sign ed-unclear",  # the signs in the order of the list of signs (notes.xsl)
+        "ed-sign ed-damage",
+        "ed-sign ed-space",
+        "ed-sign ed-abbr",
         "lb-sign",
     ]
     signs = [dt.text_content() for dt in key.iterchildren("dt")]
     assert (signs[0], signs[3], signs[6], signs[7]) == ("[sic]", "[\u2026]", "1", "a"), signs
+    unclear = key.xpath("dt/span[@class='ed-sign ed-unclear']")[0]
+    space = key.xpath("dt/span[@class='ed-sign ed-space']")[0]
+    assert unclear.text and not space.text  # a space's sample has no word
     explained = [dd.text_content() for dd in key.iterchildren("dd")]
     assert len(explained) == len(samples) and all(explained)
     none = tei("<p>Plain words.</p>")

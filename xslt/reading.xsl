@@ -18,40 +18,59 @@
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
-  <!-- One row per sign the page uses, in the text or in the summary: (test, sign, explanation key). -->
+  <!-- One row per sign the page uses, in the text or in the summary: its explanation's key (a UI
+       string) and its sample sign. The keys are strings, not elements made for each row (a tree
+       of its own each, which cost Saxon more than the tests). -->
   <xsl:template name="editorial-key">
     <xsl:variable name="text" select="/tei:TEI/tei:text | /tei:teiCorpus//tei:text | /*/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-    <xsl:variable name="rows" as="element()*">
-      <xsl:if test="$text//tei:sic[not(parent::tei:choice)]"><row key="key-sic"><span class="ed">[sic]</span></row></xsl:if>
-      <xsl:if test="$text//tei:choice[tei:sic and tei:corr]"><row key="key-corrected"><span class="corrected"><xsl:value-of select="f:ui('key-sample-word')"/></span></row></xsl:if>
-      <xsl:if test="$text//tei:supplied"><row key="key-supplied"><span class="ed"><xsl:value-of select="f:ui('key-sample-supplied')"/></span></row></xsl:if>
-      <xsl:if test="$text//tei:gap"><row key="{if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed'}"><span class="ed">[&#x2026;]</span></row></xsl:if>
-      <xsl:if test="$text//tei:pb"><row key="key-pb"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></row></xsl:if>
-      <xsl:if test="$text//tei:foreign"><row key="key-foreign"><i class="foreign"><xsl:value-of select="f:ui('key-sample-foreign')"/></i></row></xsl:if>
-      <xsl:if test="$text//tei:note"><row key="key-note"><sup class="fn-ref">1</sup></row></xsl:if>
-      <xsl:if test="/*/@pub:readings and $text//(tei:choice | tei:app)[f:listed(.)]"><row key="key-reading"><sup class="rdg-ref">a</sup></row></xsl:if>
-      <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
-      <xsl:if test="$changes[self::tei:del or self::tei:delSpan]"><row key="key-deleted"><del class="tei-del"><xsl:value-of select="f:ui('key-sample-word')"/></del></row></xsl:if>
-      <xsl:if test="$changes[self::tei:add or self::tei:addSpan]"><row key="key-added"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></row></xsl:if>
-      <!-- each editorial sign the text uses (notes.xsl f:sign), in the order of the list of signs;
-           a damageSpan's text is shown as damage -->
-      <xsl:variable name="signs" select="distinct-values(($text//*[f:sign(.)] ! f:sign(.), $text//tei:damageSpan ! 'damage'))"/>
-      <xsl:for-each select="($signed-elements, $signed-alone)[. = $signs]">
-        <row key="key-sign-{.}"><span class="ed-sign ed-{.}">
-          <xsl:if test="f:ui('sign-' || . || '-open')"><xsl:attribute name="data-open" select="f:ui('sign-' || . || '-open')"/></xsl:if>
-          <xsl:if test="f:ui('sign-' || . || '-close')"><xsl:attribute name="data-close" select="f:ui('sign-' || . || '-close')"/></xsl:if>
-          <xsl:if test="not(. = ('handShift', 'space'))"><xsl:value-of select="f:ui('key-sample-word')"/></xsl:if>
-        </span></row>
-      </xsl:for-each>
-      <xsl:if test="$text//tei:lb[@break = 'no']"><row key="key-line-break-in-word"><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></row></xsl:if>
-    </xsl:variable>
-    <xsl:if test="exists($rows)">
+    <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
+    <!-- each editorial sign the text uses (notes.xsl f:sign), in the order of the list of signs;
+         a damageSpan's text is shown as damage -->
+    <xsl:variable name="signs" select="distinct-values(($text//*[f:sign(.)] ! f:sign(.), $text//tei:damageSpan ! 'damage'))"/>
+    <!-- (the tests below stand in predicates of strings: the document is reached from variables) -->
+    <xsl:variable name="readings" select="exists(/*/@pub:readings)"/>
+    <xsl:variable name="keys" as="xs:string*" select="(
+        'key-sic'[$text//tei:sic[not(parent::tei:choice)]],
+        'key-corrected'[$text//tei:choice[tei:sic and tei:corr]],
+        'key-supplied'[$text//tei:supplied],
+        (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$text//tei:gap],
+        'key-pb'[$text//tei:pb],
+        'key-foreign'[$text//tei:foreign],
+        'key-note'[$text//tei:note],
+        'key-reading'[$readings and $text//(tei:choice | tei:app)[f:listed(.)]],
+        'key-deleted'[$changes[self::tei:del or self::tei:delSpan]],
+        'key-added'[$changes[self::tei:add or self::tei:addSpan]],
+        ($signed-elements, $signed-alone)[. = $signs] ! ('key-sign-' || .),
+        'key-line-break-in-word'[$text//tei:lb[@break = 'no']])"/>
+    <xsl:if test="exists($keys)">
       <section class="key" aria-labelledby="key-heading">
         <h2 id="key-heading"><xsl:value-of select="f:ui('key-heading')"/></h2>
         <dl>
-          <xsl:for-each select="$rows">
-            <dt><xsl:copy-of select="node()" copy-namespaces="no"/></dt>
-            <dd><xsl:value-of select="f:ui(@key)"/></dd>
+          <xsl:for-each select="$keys">
+            <dt>
+              <xsl:choose>
+                <xsl:when test="starts-with(., 'key-sign-')">
+                  <xsl:variable name="sign" select="substring-after(., 'key-sign-')"/>
+                  <span class="ed-sign ed-{$sign}">
+                    <xsl:if test="f:ui('sign-' || $sign || '-open')"><xsl:attribute name="data-open" select="f:ui('sign-' || $sign || '-open')"/></xsl:if>
+                    <xsl:if test="f:ui('sign-' || $sign || '-close')"><xsl:attribute name="data-close" select="f:ui('sign-' || $sign || '-close')"/></xsl:if>
+                    <xsl:if test="not($sign = ('handShift', 'space'))"><xsl:value-of select="f:ui('key-sample-word')"/></xsl:if>
+                  </span>
+                </xsl:when>
+                <xsl:when test=". = 'key-sic'"><span class="ed">[sic]</span></xsl:when>
+                <xsl:when test=". = 'key-corrected'"><span class="corrected"><xsl:value-of select="f:ui('key-sample-word')"/></span></xsl:when>
+                <xsl:when test=". = 'key-supplied'"><span class="ed"><xsl:value-of select="f:ui('key-sample-supplied')"/></span></xsl:when>
+                <xsl:when test="starts-with(., 'key-gap')"><span class="ed">[&#x2026;]</span></xsl:when>
+                <xsl:when test=". = 'key-pb'"><span class="pb"><xsl:value-of select="f:ui('page-marker', map{'n': '2'})"/></span></xsl:when>
+                <xsl:when test=". = 'key-foreign'"><i class="foreign"><xsl:value-of select="f:ui('key-sample-foreign')"/></i></xsl:when>
+                <xsl:when test=". = 'key-note'"><sup class="fn-ref">1</sup></xsl:when>
+                <xsl:when test=". = 'key-reading'"><sup class="rdg-ref">a</sup></xsl:when>
+                <xsl:when test=". = 'key-deleted'"><del class="tei-del"><xsl:value-of select="f:ui('key-sample-word')"/></del></xsl:when>
+                <xsl:when test=". = 'key-added'"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></xsl:when>
+                <xsl:otherwise><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></xsl:otherwise>
+              </xsl:choose>
+            </dt>
+            <dd><xsl:value-of select="f:ui(.)"/></dd>
           </xsl:for-each>
         </dl>
       </section>
