@@ -73,6 +73,9 @@ class AuthorityEntry:
     # the posts abroad a person held (<occupation type="envoy">Ambassador</occupation>), when the entry gives
     # them: a record's "ambassador Puzanov" names the listed Puzanov only if he served as an envoy
     envoy: tuple[str, ...] = ()
+    # the offices a person held and when (<occupation type="office" from to>Chairman</occupation>, ISO dates,
+    # either None): a record's "Chairman Ho" of that time names the one listed Ho who held the office then
+    offices: tuple[tuple[str, str | None, str | None], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -354,6 +357,7 @@ def _entries(tree, path: Path):
                 capitals=_texts(el, "tei:location[@type='capital']/tei:settlement"),
                 ranks=_texts(el, "tei:occupation[@type='rank']"),
                 envoy=_texts(el, "tei:occupation[@type='envoy']"),
+                offices=_offices(el),
             )
 
 
@@ -361,6 +365,15 @@ def _texts(el, path: str) -> tuple[str, ...]:
     """The text of each element at `path` (ElementPath, tei: prefix) under the entry `el`, white space
     collapsed, in document order."""
     return tuple(" ".join("".join(found.itertext()).split()) for found in el.iterfind(path, NSMAP))
+
+
+def _offices(el) -> tuple[tuple[str, str | None, str | None], ...]:
+    """(title, from, to) of each <occupation type="office"> of the entry (the title as printed, white space
+    collapsed; ISO dates, either None), in document order; () when it gives none."""
+    return tuple(
+        (" ".join("".join(o.itertext()).split()), o.get("from"), o.get("to"))
+        for o in el.iterfind("tei:occupation[@type='office']", NSMAP)
+    )
 
 
 def _existence(el) -> tuple[str | None, str | None]:

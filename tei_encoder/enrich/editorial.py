@@ -313,7 +313,9 @@ def _is_alternate_name(inner: str, before: str) -> bool:
     run = _NAME_RUN_BEFORE.search(before, last_words_start(before, 4))  # its match spans four words at most
     if not run:
         return False
-    tokens = run.group("name").split()[-len(words) :]
+    # a title before the name is no part of it ("Chairman Ho [Chi Minh]": "Chairman" is not compared)
+    v = vocabulary()
+    tokens = [t for t in run.group("name").split() if not v.is_title_word(t)][-len(words) :]
     return len(tokens) >= 1 and fuzz.ratio(" ".join(tokens).lower(), inner.lower()) >= 60
 
 

@@ -39,6 +39,7 @@ from .names import (
     body_abbreviations,
     body_ranks,
     body_title_words,
+    body_wordings,
     document_nouns,
     east_asian_shape,
     fold,
@@ -410,6 +411,7 @@ class EntityRecognizer:
                     self._add_singular_possessive(form, entry.xml_id)
         self._add_state_acronyms()
         self._add_org_word_orders()
+        self._add_org_wordings()
         self._add_org_acronyms()
         self._add_org_spellings()
         self.shared_initials = self._shared_initials()
@@ -485,6 +487,13 @@ class EntityRecognizer:
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
+        # the short forms of listed persons (_short_index) that one of them bears who held an office
+        # (<occupation type="office">): _owner_by_office's cheap first test
+        self.office_names = frozenset(
+            short
+            for short, people in self.short_index.items()
+            if any(self.authority.entries[pid].offices for pid in people)
+        )
         titles = title_pattern(self.person_titles)
         name_word = rf"(?:{INITIAL}\s?|\[?{_NAME_TOKEN}\]?)"
         # a surname joined to its particle in lower case after a given name ("Fawzi al-Bander": names.json particles)
@@ -726,6 +735,30 @@ class EntityRecognizer:
                 if parent and parent != ids and key[j] not in _FUNCTION_WORDS:
                     for joint in (("of", "the"), ("of",)):
                         made.setdefault((*key[j:], *joint, *key[:j]), set()).update(ids)
+        for key, ids in made.items():
+            if len(ids) == 1 and key not in self.lexicon:
+                caps = tuple(w not in _FUNCTION_WORDS for w in key)
+                self.lexicon[key] = [_Form(next(iter(ids)), "org", caps, None, 0)]
+
+    def _add_org_wordings(self) -> None:
+        """A listed body's name that ends in one wording of a generic body's name after a qualifier (the
+        state's adjective or name: "Soviet Foreign Ministry", "USSR Ministry of Foreign Affairs") also in
+        the group's other wordings ("Soviet Ministry of Foreign Affairs"; names.json body_wordings): the
+        same body, as translations word it. Each key only when no listed form has it and one body gives it."""
+        groups = [[tuple(norm(t) for _, _, t in tokens(w)) for w in group] for group in body_wordings()]
+        made: dict[tuple[str, ...], set[str]] = {}
+        for key, forms in self.lexicon.items():
+            ids = {f.entity_id for f in forms if f.kind == "org" and f.rank == 0}
+            if len(ids) != 1 or len(key) < 2:
+                continue
+            for group in groups:
+                for wording in group:
+                    n = len(wording)
+                    if len(key) <= n or key[-n:] != wording or key[-n - 1] in _FUNCTION_WORDS:
+                        continue
+                    for other in group:
+                        if other != wording:
+                            made.setdefault((*key[:-n], *other), set()).update(ids)
         for key, ids in made.items():
             if len(ids) == 1 and key not in self.lexicon:
                 caps = tuple(w not in _FUNCTION_WORDS for w in key)
@@ -3218,7 +3251,9 @@ def _family_name_of_another(ctx: _DocContext, short: str, forms: list[tuple[str,
         candidates, k, end = opening, 1, at + len(short)
         while (m := _CAPITALISED_AFTER.match(flat, end)) is not None:
             word = norm(m.group(1))
-            still = [f for f in candidates if len(f) > k and f[k] == word]
+            # ("Liu Shaoqi’s visit": the possessive ends the name, it starts no other word of it)
+            bare = _POSSESSIVE_END.sub("", word)
+            still = [f for f in candidates if len(f) > k and f[k] in (word, bare)]
             if not still:
                 break
             candidates, k, end = still, k + 1, m.end()
@@ -3421,6 +3456,8 @@ def _learn_local_names(ctx: _DocContext) -> None:
             known = None  # "Major-General V. Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
         if not known and len(key) == 1:
             known = _owner_by_title(ctx, key[0], _short_form_owners(ctx, key[0], claims.get(key, {})))
+        if not known and len(key) == 1 and key[0] in ctx.rec.office_names and key not in claims:
+            known = _owner_by_office(ctx, key[0])
         if not known and len(key) == 1 and not inverted:
             known = _misspelt_surname_of_the_record(ctx, key[0], name)
         xml_id = known or _new_local_person(ctx, " ".join(toks), key)
@@ -3726,6 +3763,60 @@ def _owner_by_title(ctx: _DocContext, short: str, owners: dict[str, set[tuple[st
     owner = next(iter(chosen))
     # every other owner is named with another title each time: one named untitled may hold it too
     return owner if all(held and "" not in held for pid, held in titles.items() if pid != owner) else None
+
+
+def _owner_by_office(ctx: _DocContext, short: str) -> str | None:
+    """The one listed person whose short form is `short` (folded: "ho" of Ho Chi Minh) and who held, on
+    the record's date, the office every title printed before `short` alone names ("Chairman Ho",
+    "President Ho": names.json office_titles; <occupation type="office" from to> of the entry); else None:
+    no date, no office title, another title before it ("Minister Ho" may be another Ho), no holder or two,
+    or the record prints `short` before another person's given name ("Ho Dam"). Honorifics ("Comrade")
+    say nothing. A person the authority gives no offices is never chosen (TEI 13.3.2.1: <occupation> with
+    @from/@to; issue #12: a wrong link is worse than none)."""
+    iso = ctx.doc.header.date_iso
+    if not iso or len(iso) < 4:
+        return None
+    start = iso + "-01-01"[len(iso) - 4 :] if len(iso) < 10 else iso[:10]
+    end = iso + "-12-31"[len(iso) - 4 :] if len(iso) < 10 else iso[:10]
+    if ctx.flat_plain is None:
+        ctx.flat_plain = _without_accents(_flat(ctx)).replace("’", "'")
+    flat, v = ctx.flat_plain, ctx.rec.names
+    lower = flat.lower()
+    honorifics = {norm(h) for h in v.honorifics}
+    offices: set[str] = set()
+    at = lower.find(short)
+    while at >= 0:
+        after = at + len(short)
+        if not (lower[at - 1 : at].isalnum() or lower[at - 1 : at] in _WORD_CHARS) and (
+            not (lower[after : after + 1].isalnum() or lower[after : after + 1] in _WORD_CHARS)
+            or (lower.startswith("'s", after) and not lower[after + 2 : after + 3].isalnum())
+        ):
+            title = _title_before(v, flat, at)
+            if title and title not in honorifics:
+                office = v.office_titles.get(title)
+                if office is None:
+                    return None  # "Minister Ho": another title, maybe another person of that name
+                offices.add(office)
+        at = lower.find(short, at + 1)
+    if not offices:
+        return None
+    people = ctx.rec.short_index.get(short, {})
+    holders = [pid for pid in people if all(_held_office(ctx.entry(pid), o, start, end, v) for o in offices)]
+    if len(holders) != 1 or _short_form_of_another(ctx, short, people[holders[0]]):
+        return None
+    return holders[0]
+
+
+def _held_office(entry: AuthorityEntry, office: str, start: str, end: str, v) -> bool:
+    """Whether the person of `entry` held `office` (names.json office_titles' name of it) from `start` to
+    `end` (ISO days: the record's date, or the bounds of its month or year) by its <occupation
+    type="office">s."""
+    for title, since, until in entry.offices:
+        if v.office_titles.get(" ".join(norm(w) for w in title.replace("-", " ").split())) != office:
+            continue
+        if (since is None or since[:10] <= start) and (until is None or end <= until[:10]):
+            return True
+    return False
 
 
 def _short_form_owners(

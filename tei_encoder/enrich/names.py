@@ -89,6 +89,8 @@ class NameVocabulary:
     one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
     envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
+    # a leader's title, folded -> the office it names ("prime minister" -> "premier": the group's first title)
+    office_titles: dict[str, str] = field(default_factory=dict)
     surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
     married_name_endings: tuple[str, ...] = ()  # "né" of "Vajdáné": a married woman's name
     speech_verbs: tuple[str, ...] = ()  # "said": a person's name comes right before
@@ -253,6 +255,11 @@ def vocabulary() -> NameVocabulary:
         one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
         envoy_titles=tuple(raw.get("envoy_titles", ())),
+        office_titles={
+            " ".join(fold(w) for w in t.replace("-", " ").split()): fold(group[0])
+            for group in raw.get("office_titles", ())
+            for t in group
+        },
         surname_endings=tuple(raw.get("surname_endings", ())),
         married_name_endings=tuple(raw.get("married_name_endings", ())),
         speech_verbs=tuple(raw.get("speech_verbs", ())),
@@ -356,6 +363,15 @@ def spelling_variants() -> dict[str, str]:
     body no list holds, printed both ways in one record, is one entry. Errors as organisation_head_words."""
     raw = json.loads(_DATA.read_text(encoding="utf-8"))["spelling_variants"]["words"]
     return {fold(word): fold(spelling) for word, spelling in raw.items()}
+
+
+@lru_cache(maxsize=1)
+def body_wordings() -> tuple[tuple[str, ...], ...]:
+    """Groups of wordings of one generic body's name ("Foreign Ministry", "Ministry of Foreign Affairs"),
+    each wording as printed (names.json body_wordings): a listed body's name ending in one wording is
+    also a form of it in the others. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["body_wordings"]["groups"]
+    return tuple(tuple(group) for group in raw)
 
 
 @lru_cache(maxsize=1)
