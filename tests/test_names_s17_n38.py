@@ -107,3 +107,43 @@ def test_the_authority_reads_offices_with_their_dates():
 
     entry = load_authority((Path(__file__).parent.parent / "corpus" / "authority",)).get("ho-chi-minh")
     assert entry is not None and ("Chairman", "1945-09-02", "1969-09-02") in entry.offices
+
+
+def _cited_record(body: str, date: str, reference: str, language: str) -> str:
+    from conftest import record
+
+    header = (
+        f'{date}\n\n**A Test File**\n\nCitation:\n\n"A Test File", {date}, Wilson Center Digital Archive, {reference}. '
+        f"Translated by Test Translator.\n\n<https://example.org/document/78>\n\nOriginal Language:\n\n{language}\n\n"
+        "Contents:\n\nTranslation - English\n\n"
+    )
+    return record(body, header)
+
+
+def test_the_ministry_heading_a_file_of_its_own_archive_is_that_states(tmp_path):
+    """Failed before: "Ministry of Foreign Affairs Document" heading a file the PRC FMA archive holds was a
+    body of the record, unlinked (a record of unknown paper keeps it unlinked: n96)."""
+    text = _cited_record(
+        "Top Secret\n\nMinistry of Foreign Affairs Document\n\nThe talks went well.\n",
+        "December 29, 1960",
+        "PRC FMA 106-00001-01, 1-2",
+        "Chinese",
+    )
+    tree = tree_of(encode_text(tmp_path, text))
+    assert [e.get("ref") for e in xp(tree, "//t:text//t:orgName")] == ["#prc-mfa"]
+
+
+def test_a_generic_body_name_is_supported_by_its_states_capital(tmp_path):
+    """Failed before: a cable from an embassy in Washington naming "the State Department" (the record never
+    names the United States) left it a body of the record; without the capital it stays so."""
+    body = "FROM THE EMBASSY IN WASHINGTON\n\nNo request has reached me from the State Department so far.\n"
+    assert ("State Department", "#state-department") in _names(tmp_path, body, "October 24, 1962", "orgName")
+    alone = _names(tmp_path, "No request has reached me from the State Department.\n", "October 24, 1962", "orgName")
+    assert alone[0][1] != "#state-department"
+
+
+def test_a_headings_capitalised_word_after_a_family_name_is_no_other_person(tmp_path):
+    """Failed before the fix of _family_name_of_another: "Meeting" (two romanized syllables run together, a
+    dictionary word) after "Ho" in a heading read as another Ho's given name, so no Ho was linked."""
+    body = "Chairman Ho Meeting with the Envoy\n\nToday Chairman Ho met me at noon.\n"
+    assert {r for _, r in _names(tmp_path, body, "November 23, 1962")} == {"#ho-chi-minh"}

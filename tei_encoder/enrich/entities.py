@@ -676,6 +676,9 @@ class EntityRecognizer:
                 for parent_id in by_preferred.get(left_out, []):
                     parent = self.entries[parent_id]
                     specific += [_content_key(f) for f in (parent.name, *parent.variants)]
+                    # its capital too ("Washington" for "State Department"): a record that prints it speaks
+                    # of that state (<location type="capital">), as a telegram from its embassy there does
+                    specific += [_content_key(c) for c in parent.capitals]
                 key = tuple(norm(t) for _, _, t in tokens(form))
                 out.setdefault(key, {})[entry.xml_id] = [k for k in specific if k]
         return out
@@ -3261,7 +3264,10 @@ def _family_name_of_another(ctx: _DocContext, short: str, forms: list[tuple[str,
             continue  # the name ends here, or a whole form of the person was printed
         after = m.group(1)
         if v.is_title_word(after) or (
-            v.is_common_word(after) and (fold(after) in v.before_bracketed_name or not v.is_syllable_word(after))
+            # (one syllable, as the docstring says: "Meeting" of a heading's "Chairman Ho Meeting with ..." is
+            # two run together, a dictionary word that names no one)
+            v.is_common_word(after)
+            and (fold(after) in v.before_bracketed_name or fold(after).replace("'", "") not in v.syllables)
         ):
             m = _CAPITALISED_AFTER.match(flat, m.end())
             if m is None or v.is_common_word(m.group(1)) or v.is_title_word(m.group(1)):
