@@ -144,6 +144,7 @@ def test_a_generic_body_name_is_supported_by_its_states_capital(tmp_path):
 
 def test_a_headings_capitalised_word_after_a_family_name_is_no_other_person(tmp_path):
     """Failed before the fix of _family_name_of_another: "Meeting" (two romanized syllables run together, a
-    dictionary word) after "Ho" in a heading read as another Ho's given name, so no Ho was linked."""
+    dictionary word) after "Ho" in a heading read as another Ho's given name, so no Ho was linked. Outside a
+    heading such a word still may be a given name ("Mao Anying": test_links_s13_namesakes)."""
     body = "Chairman Ho Meeting with the Envoy\n\nToday Chairman Ho met me at noon.\n"
     assert {r for _, r in _names(tmp_path, body, "November 23, 1962")} == {"#ho-chi-minh"}

@@ -1092,6 +1092,7 @@ class _DocContext:
     # the folded words of summary and body, the positions of those in headings, each word's positions
     # (_word_keys: made once per record, read by every short form _named_on_their_own checks)
     word_keys: tuple[list[str], set[int], dict[str, list[int]]] | None = None
+    head_spans: list[tuple[int, int]] | None = None  # (_in_a_heading: the headings' spans of _flat)
     # a listed surname-only form ("Castro") -> whom it names in this record (_surname_only_owner), made at first use
     surname_owner: dict[str, str] = field(default_factory=dict)
     # (a word no list knows, a listed surname) -> the record-local person the surname then names ("Xyzzy Dorticós")
@@ -3244,7 +3245,7 @@ def _family_name_of_another(ctx: _DocContext, short: str, forms: list[tuple[str,
     word, or one romanized syllable ("Dam", "Li") and no function word (names.json
     never_before_bracketed_name); a title, or another dictionary word ("Pham The Duyet", "Le Said"),
     only when a capitalised word that is neither follows it in turn (a three-part name, not a heading's
-    next word)."""
+    next word); no dictionary word in a heading's text ("Chairman Ho Meeting with ...": _in_a_heading)."""
     opening = [f for f in forms if f[0] == short]
     if not opening:
         return False  # a surname printed last ("Wang" of "Wang Bingnan" is first; "Kosygin" is not)
@@ -3263,17 +3264,31 @@ def _family_name_of_another(ctx: _DocContext, short: str, forms: list[tuple[str,
         if m is None or any(len(f) <= k for f in candidates):
             continue  # the name ends here, or a whole form of the person was printed
         after = m.group(1)
+        if v.is_common_word(after) and _in_a_heading(ctx, at):
+            continue  # "Chairman Ho Meeting with ...": a heading capitalises its words, no name follows
         if v.is_title_word(after) or (
-            # (one syllable, as the docstring says: "Meeting" of a heading's "Chairman Ho Meeting with ..." is
-            # two run together, a dictionary word that names no one)
-            v.is_common_word(after)
-            and (fold(after) in v.before_bracketed_name or fold(after).replace("'", "") not in v.syllables)
+            v.is_common_word(after) and (fold(after) in v.before_bracketed_name or not v.is_syllable_word(after))
         ):
             m = _CAPITALISED_AFTER.match(flat, m.end())
             if m is None or v.is_common_word(m.group(1)) or v.is_title_word(m.group(1)):
                 continue
         return True
     return False
+
+
+def _in_a_heading(ctx: _DocContext, at: int) -> bool:
+    """Whether position `at` of _flat(ctx) lies in a heading's text: a <head>, or a string in title case (a
+    heading the parser kept as a paragraph: _title_case). The spans are made once per record, at the first
+    question (few records ask)."""
+    if ctx.head_spans is None:
+        spans, start = [], 0
+        v = ctx.rec.names
+        for text, parent in zip(ctx.texts, ctx.parents):
+            if parent.tag == "head" or _title_case(v, text):
+                spans.append((start, start + len(text)))
+            start += len(text) + 1  # (_flat joins the strings with one space)
+        ctx.head_spans = spans
+    return any(a <= at < b for a, b in ctx.head_spans)
 
 
 def _given_or_family_words(ctx: _DocContext) -> set[str]:
