@@ -134,6 +134,10 @@ class DocumentSummary:
     # the document names only in readings the page does not print (its mentions count 0;
     # sitemap.reading_only_names)
     readings: dict[str, list[int]] = field(default_factory=dict)
+    # entity id -> the words of its mentions -> how often, for an entity that no entry of the
+    # document describes (no listPerson/listPlace/listOrg entry, no authority copy): what its entry
+    # page is named by when no document of the edition describes it (`mention_words`)
+    worded: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -171,6 +175,8 @@ class DocumentSummary:
             data["name_langs"] = self.name_langs
         if self.readings:
             data["readings"] = self.readings
+        if self.worded:
+            data["worded"] = self.worded
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
         return data
@@ -189,6 +195,7 @@ class DocumentSummary:
             title_lang=data.get("title_lang", ""),
             name_langs=data.get("name_langs", {}),
             readings=data.get("readings", {}),
+            worded=data.get("worded", {}),
         )
 
 
@@ -657,7 +664,8 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         entities[xml_id] = EntryInfo(
             ENTRY_KINDS[el.tag], preferred or xml_id, entry_source(el), idnos, **_entry_details(el)
         )
-        others = [n for n in names if n != preferred]
+        # each form once: an entry may repeat one under several types (alternative, legacy, merged)
+        others = [n for n in dict.fromkeys(names) if n != preferred]
         if others:
             forms[xml_id] = others
     lang, title_lang = sitemap.document_languages(root)
@@ -678,7 +686,38 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         contexts=mention_contexts(root, found, lang, langed),
         readings={ref: list(named.readings) for ref, named in reading_only.items()},
         name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}, langed),
+        # most documents describe every entity they mention: their mentions are not read again
+        worded=mention_words(found, listed) if not listed.keys() >= counts.keys() else {},
     )
+
+
+# the longest mention that names an entity by its words (a longer one is a passage marked as a
+# mention, not a name)
+_NAMING_WORDS = 120
+
+
+def mention_words(found: list[sitemap.Mention], listed: Mapping[str, etree._Element]) -> dict[str, dict[str, int]]:
+    """Entity id -> the words of its mentions (whitespace normalised) -> how many mentions have
+    them, for each entity FOUND (the document's mentions, `sitemap.mentions`) points to that no
+    entry of LISTED (`sitemap.entries`) describes: an entity the document only names. A
+    referring string (`rs`, "he", "the Minister") names it only when no name element does.
+    Mentions longer than _NAMING_WORDS characters name nothing. The entry page of such an entity
+    is named by the most frequent form over the edition (publish.EntityIndex). TEI P5 §13.2 (names
+    and referring strings), §13.3 (entries)."""
+    named: dict[str, dict[str, int]] = {}
+    referring: dict[str, dict[str, int]] = {}
+    for mention in found:
+        unlisted = [key for _, key in mention.keys if key not in listed]
+        if not unlisted:
+            continue
+        words = _plain(mention.element)
+        if not words or len(words) > _NAMING_WORDS:
+            continue
+        table = referring if mention.element.tag == T + "rs" else named
+        for key in unlisted:
+            forms = table.setdefault(key, {})
+            forms[words] = forms.get(words, 0) + 1
+    return {key: named.get(key) or referring[key] for key in sorted(named.keys() | referring.keys())}
 
 
 def name_languages(
