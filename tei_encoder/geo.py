@@ -218,7 +218,9 @@ def geo_warnings(root: etree._Element) -> list[str]:
 
 
 def position(info: EntryInfo, dates: Iterable[str] | None = None) -> Position | None:
-    """Where a place is, from its entry or its GeoNames identifier; None when not known. A country
+    """Where a place is, from its entry or its GeoNames identifier, else at the capital its entry
+    names by a GeoNames id (EntryInfo.capital: a state GeoNames lists no country for, such as the
+    USSR, whatever the dates); None when not known. A country
     is placed at its capital; for one whose capital moved (data/capitals.json), at its capital at
     DATES (the date values of the documents that mention it, sitemap.DATE_SPAN; '' for an undated
     one; None: its capital today): a Position with basis UNPLACED where they decide none (never a
@@ -229,4 +231,9 @@ def position(info: EntryInfo, dates: Iterable[str] | None = None) -> Position | 
         found = _geonames_position(value, dates) if kind == "geonames" else None
         if found is not None:
             return found
+    if info.capital:  # a state GeoNames has no country for (the USSR): at its capital, which the entry names
+        geonames_id, _, name = info.capital.partition(" ")
+        city = _geonames()[0].get(geonames_id)
+        if city is not None:
+            return Position(city[0], city[1], "capital", name)
     return None

@@ -54,7 +54,7 @@ from .fsutil import (
 from .inputs import SYMLINK_REFUSED, folder_entries
 from .plurals import counted
 from .tei import NSMAP, TEI_NS, T
-from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
+from .teidoc import DETAILS, DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     bad_xml_ids,
@@ -1389,7 +1389,7 @@ CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 # of it (5 MB of HTML for Berlin among 5,000 records), so an edit anywhere re-rendered megabytes; at 50
 # documents (a few hundred mentions, ~70 KB) an edit re-renders the page holding its document
 ENTRY_DOCS_PER_PAGE = 50
-DETAIL_FIELDS = ("birth", "death", "note", "geo")  # what an authority entry may add to an entry page
+DETAIL_FIELDS = DETAILS  # what an authority entry may add to an entry page
 
 
 class EntityIndex:
@@ -1449,6 +1449,7 @@ class EntityIndex:
                     death=missing.get("death", info.death),
                     note=missing.get("note", info.note),
                     geo=missing.get("geo", info.geo),
+                    capital=missing.get("capital", info.capital),
                 )
         # named by the words of its mentions: an entity no entry of any document describes
         self.named_by_mentions: dict[str, str] = {}

@@ -68,6 +68,9 @@ def entry_source(entry: etree._Element) -> str:
 # --- what the index and registers need of one document ------------------------------------------
 
 
+DETAILS = ("birth", "death", "note", "geo", "capital")  # what an entry may tell besides its names
+
+
 @dataclass(frozen=True)
 class EntryInfo:
     """How the edition shows one entity: its kind, preferred name, provenance and identifiers.
@@ -84,11 +87,14 @@ class EntryInfo:
     death: str = ""
     note: str = ""  # the entry's short note, whitespace normalised
     geo: str = ""  # a place's "lat lon" from location/geo (TEI Guidelines 13.3.4.1)
+    # a state's capital, "GEONAMES-ID NAME", from location[@type="capital"]/settlement/@ref: a
+    # GeoNames URL or a pointer to an authority entry with a GeoNames id (`authority_details`)
+    capital: str = ""
 
     def to_json(self) -> dict:
         """The info as a JSON object (the optional details only when present)."""
         data = {"kind": self.kind, "name": self.name, "source": self.source, "idnos": [list(i) for i in self.idnos]}
-        for key in ("birth", "death", "note", "geo"):
+        for key in DETAILS:
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -96,7 +102,7 @@ class EntryInfo:
     @classmethod
     def from_json(cls, data: dict) -> EntryInfo:
         """Read back to_json."""
-        details = {key: data.get(key, "") for key in ("birth", "death", "note", "geo")}
+        details = {key: data.get(key, "") for key in DETAILS}
         return cls(data["kind"], data["name"], data["source"], tuple((t, v) for t, v in data["idnos"]), **details)
 
 
@@ -600,7 +606,28 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
     geo = el.find(f"{T}location/{T}geo")
     if geo is not None and geo.text:
         details["geo"] = " ".join(geo.text.split())
+    capital = el.find(f"{T}location[@type='capital']/{T}settlement[@ref]")
+    if capital is not None and (ref := " ".join((capital.get("ref") or "").split()[:1])):
+        details["capital"] = f"{_GEONAMES_URL.sub('', ref)} {_plain(capital)}"
     return details
+
+
+# a GeoNames page's address, before the id (https://www.geonames.org/524901/moscow.html)
+_GEONAMES_URL = re.compile(r"^https?://(?:www\.|sws\.)?geonames\.org/(?=\d+(?:/|$))|(?<=\d)/.*$")
+
+
+def _capitals_resolved(details: dict[str, dict[str, str]], geonames: Mapping[str, str]) -> None:
+    """A capital given as a pointer to an authority entry (#moscow) made its GeoNames id (GEONAMES:
+    entry id -> its GeoNames id); a capital with neither is left out: a place is never placed by a
+    name. TEI P5 §13.3.4 (location), §16.1 (pointers)."""
+    for found in details.values():
+        capital = found.pop("capital", None)
+        if capital is None:
+            continue
+        ref, _, name = capital.partition(" ")
+        ref = geonames.get(ref[1:], "") if ref.startswith("#") else ref
+        if ref.isdigit():
+            found["capital"] = f"{ref} {name}"
 
 
 def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[str, str]]:
@@ -613,6 +640,7 @@ def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[st
     from .xmlsafe import parse_xml
 
     details: dict[str, dict[str, str]] = {}
+    geonames: dict[str, str] = {}  # entry id -> its GeoNames id: what a capital's pointer leads to
     for path in files:
         try:
             tree = parse_xml(path)
@@ -625,7 +653,11 @@ def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[st
                 details[xml_id] = found
             elif xml_id:
                 details.pop(xml_id, None)
-    return details
+            idno = el.find(f"{T}idno[@type='geonames']")
+            if xml_id and idno is not None and (idno.text or "").strip().isdigit():
+                geonames[xml_id] = idno.text.strip()
+    _capitals_resolved(details, geonames)
+    return {ref: found for ref, found in details.items() if found}
 
 
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentSummary:

