@@ -221,3 +221,47 @@ def test_the_shipped_authority_places_the_former_states_and_dates_the_seeds_pers
         assert where is not None and where.at == capital, ref
     assert (details["castro-fidel"]["birth"], details["castro-fidel"]["death"]) == ("1926-08-13", "2016-11-25")
     assert (details["kennedy-john"]["birth"], details["kennedy-john"]["death"]) == ("1917-05-29", "1963-11-22")
+
+
+# --- an incremental build renames such an entity everywhere -------------------------------------
+
+_MASTER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
+    "<titleStmt><title>{title}</title></titleStmt><publicationStmt><p>Constructed.</p></publicationStmt>"
+    "<sourceDesc><p>Constructed.</p></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text>"
+    '<standOff><listPerson><person xml:id="wren"><persName>Clara Wren</persName></person></listPerson>'
+    "</standOff></TEI>\n"
+)
+
+
+def test_an_incremental_build_renames_the_entity_on_the_pages_that_list_it_beside_others(tmp_path):
+    """Doc a alone changes the words naming pmb1; doc b's entity (wren) lists pmb1 among those
+    mentioned with it: its page is made again with the new name. Failed before (named pmb1)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    a = corpus / "a.xml"
+    a.write_text(_MASTER.format(title="A", body='<p><persName ref="pmb1">Leo Ostrander</persName> wrote.</p>'))
+    (corpus / "b.xml").write_text(
+        _MASTER.format(
+            title="B",
+            body='<p><persName ref="#wren">Clara Wren</persName> met <persName ref="pmb1">Ostrander</persName>.</p>',
+        )
+    )
+
+    def build() -> Path:
+        result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-search"])
+        assert result.exit_code == 0, result.output
+        return tmp_path / "out" / "site"
+
+    site = build()
+    assert page(site, "persons/wren.html").xpath("//ul[@class='co-mentioned']/li/a/text()") == ["Leo Ostrander"]
+    a.write_text(
+        _MASTER.format(
+            title="A",
+            body='<p><persName ref="pmb1">Leopold Ostrander</persName> and <persName ref="pmb1">Leopold Ostrander</persName>.</p>',
+        )
+    )
+    site = build()
+    assert page(site, "persons/wren.html").xpath("//ul[@class='co-mentioned']/li/a/text()") == ["Leopold Ostrander"]
+    assert page(site, "persons/pmb1.html").xpath("string(//h1)") == "Leopold Ostrander"
+    assert "Leopold Ostrander" in page(site, "persons.html").xpath("string(//main)")
