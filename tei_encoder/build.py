@@ -97,7 +97,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 8  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 9  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
 OWNED_FOLDERS = (
@@ -577,6 +577,7 @@ def affected_refs(previous: DocumentSummary | None, current: DocumentSummary | N
         or previous.name_langs.get(r) != current.name_langs.get(r)
         or previous.readings.get(r) != current.readings.get(r)
         or previous.contexts.get(r) != current.contexts.get(r)
+        or previous.worded.get(r) != current.worded.get(r)
     }
 
 
@@ -593,7 +594,17 @@ def listed_refs(previous: DocumentSummary | None, current: DocumentSummary | Non
         or previous.entities.get(r) != current.entities.get(r)
         or previous.forms.get(r) != current.forms.get(r)
         or previous.name_langs.get(r) != current.name_langs.get(r)
+        or previous.worded.get(r) != current.worded.get(r)  # the name of an entity no entry describes
     }
+
+
+def renamed_refs(previous: DocumentSummary | None, current: DocumentSummary | None) -> set[str]:
+    """Entities no entry describes whose mentions' words changed between the two summaries of a
+    document: the name they are shown by may change (publish.EntityIndex), on every entry page
+    that lists them beside its own as well. Empty for most documents (no such entity)."""
+    before = previous.worded if previous is not None else {}
+    after = current.worded if current is not None else {}
+    return {r for r in before.keys() | after.keys() if before.get(r) != after.get(r)}
 
 
 def _stopped_message(fault: str, summary: BuildSummary, to_build: int) -> str:
@@ -952,6 +963,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 listed |= listed_refs(previous, outcome.summary)
                 index_stale |= previous is None or index_entry(previous) != index_entry(outcome.summary)
                 described = store.put(outcome.name, outcome.summary, outcome.stored)
+                described |= renamed_refs(previous, outcome.summary)
                 redescribed |= described
                 affected |= described
                 listed |= described
@@ -1000,6 +1012,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             gone_summary = store.get(name)
             affected |= affected_refs(gone_summary, None)
             listed |= listed_refs(gone_summary, None)
+            redescribed |= renamed_refs(gone_summary, None)
             store.remove(name)
             index_stale = True
 

@@ -12,14 +12,18 @@ off the map: no position is ever guessed from a name.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lxml import etree
+
 from .fsutil import atomic_write, read_regular
 from .gazetteer import user_cache_file
+from .tei import TEI_NS
 from .teidoc import EntryInfo
 
 
@@ -177,18 +181,46 @@ def _capital_at(
     return unplaced if city is None else Position(city[0], city[1], "capital", capital["capital"])
 
 
+# one coordinate: decimal degrees with a decimal point or a decimal comma ("48.2083", "48,2083")
+_DEGREES = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
 def parse_geo(text: str) -> tuple[float, float] | None:
-    """ "lat lon" (or "lat,lon") in decimal degrees -> (lat, lon); None when it is not that."""
-    parts = text.replace(",", " ").split()
-    try:
-        lat, lon = (float(v) for v in parts)
-    except ValueError:
+    """A TEI geo's "lat lon" in decimal degrees (WGS 84, the default of TEI P5 §13.3.4.1 geoDecl)
+    -> (lat, lon); None when it is not that. geo is free text, and many editions write it as
+    their language writes numbers: "48.2083 16.3731", "48.2083,16.3731", "48.2083, 16.3731" and,
+    with decimal commas, "48,2083 16,3731" are all read; an ambiguous "48,2,16,3", a third value
+    (an altitude), degrees with minutes or a point out of range are not (`geo_warnings` says so)."""
+    parts = text.split()
+    if len(parts) == 1:  # "lat,lon": two numbers with decimal points, or none
+        parts = parts[0].split(",") if "." in parts[0] or parts[0].count(",") == 1 else []
+    elif len(parts) == 2:  # "lat, lon", "lat lon" (either with decimal commas)
+        parts = [parts[0].removesuffix(",").removesuffix(";"), parts[1]]
+    if len(parts) != 2 or not all(_DEGREES.fullmatch(p) for p in parts):
         return None
+    lat, lon = (float(p.replace(",", ".")) for p in parts)
     return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
 
 
+def geo_warnings(root: etree._Element) -> list[str]:
+    """A warning, naming the line, for each geo of the document whose coordinates `parse_geo`
+    cannot read (the place stays off the map; nothing else is lost). [] when all are read."""
+    warnings = []
+    for el in root.iter(f"{{{TEI_NS}}}geo"):
+        text = " ".join("".join(el.itertext()).split())
+        if parse_geo(text) is None:
+            line = f"line {el.sourceline}: " if el.sourceline else ""
+            warnings.append(
+                f"{line}<geo>{text}</geo>: not coordinates the map can read (latitude and longitude in "
+                "decimal degrees, as 48.2083 16.3731 or 48,2083 16,3731); the place is not on the map"
+            )
+    return warnings
+
+
 def position(info: EntryInfo, dates: Iterable[str] | None = None) -> Position | None:
-    """Where a place is, from its entry or its GeoNames identifier; None when not known. A country
+    """Where a place is, from its entry or its GeoNames identifier, else at the capital its entry
+    names by a GeoNames id (EntryInfo.capital: a state GeoNames lists no country for, such as the
+    USSR, whatever the dates); None when not known. A country
     is placed at its capital; for one whose capital moved (data/capitals.json), at its capital at
     DATES (the date values of the documents that mention it, sitemap.DATE_SPAN; '' for an undated
     one; None: its capital today): a Position with basis UNPLACED where they decide none (never a
@@ -199,4 +231,9 @@ def position(info: EntryInfo, dates: Iterable[str] | None = None) -> Position | 
         found = _geonames_position(value, dates) if kind == "geonames" else None
         if found is not None:
             return found
+    if info.capital:  # a state GeoNames has no country for (the USSR): at its capital, which the entry names
+        geonames_id, _, name = info.capital.partition(" ")
+        city = _geonames()[0].get(geonames_id)
+        if city is not None:
+            return Position(city[0], city[1], "capital", name)
     return None

@@ -54,7 +54,7 @@ from .fsutil import (
 from .inputs import SYMLINK_REFUSED, folder_entries
 from .plurals import counted
 from .tei import NSMAP, TEI_NS, T
-from .teidoc import DocumentSummary, EntryInfo, KeywordInContext, json_ld
+from .teidoc import DETAILS, DocumentSummary, EntryInfo, KeywordInContext, json_ld
 from .xmlsafe import (
     DEFAULT_MAX_MB,
     bad_xml_ids,
@@ -610,6 +610,7 @@ class Publisher:
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
         root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
         date, date_text = sitemap.document_date(root)
+        warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
             warnings += sitemap.reference_warnings(root, self.documents)
@@ -617,6 +618,10 @@ class Publisher:
             warnings += sitemap.variant_only_warnings(root)
         if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
             warnings += sitemap.span_warnings(root)
+        if b"geo>" in tei:  # coordinates the map cannot read (a place with geo: few documents have one)
+            from .geo import geo_warnings
+
+            warnings += geo_warnings(root)
         if b"graphic" in tei or b"media" in tei or b"binaryObject" in tei:  # content the page names instead of showing
             warnings += sitemap.object_warnings(root)
         title = sitemap.document_title(root, name)
@@ -1362,12 +1367,29 @@ def unlinked_twins(entities: Mapping[str, tuple[str, str, str]]) -> set[str]:
     }
 
 
+def mention_names(counts: Mapping[str, int]) -> list[str]:
+    """The name forms of an entity that no entry describes, from the words of its mentions
+    (COUNTS: form -> mentions over the edition, DocumentSummary.worded), the one it is named by
+    first. Forms that differ only in case or spacing are one form, written as most of its mentions
+    write it. The most mentions first; among equals the longer (the fuller name: "Brandt, Theodor"
+    before "Brandt"), then by the letters ignoring case, then by the forms themselves: the choice
+    never depends on the order of the documents. TEI P5 §13.3.1 (a name chosen for an entity)."""
+    groups: dict[str, Counter] = {}
+    for form, n in counts.items():
+        groups.setdefault(" ".join(form.casefold().split()), Counter())[form] += n
+    ranked = []
+    for variants in groups.values():
+        form = min(variants, key=lambda f: (-variants[f], f))
+        ranked.append((-variants.total(), -len(form), form.casefold(), form))
+    return [form for *_, form in sorted(ranked)]
+
+
 CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 # documents listed on one page of an entry (#16): an entry page of a common entity listed every mention
 # of it (5 MB of HTML for Berlin among 5,000 records), so an edit anywhere re-rendered megabytes; at 50
 # documents (a few hundred mentions, ~70 KB) an edit re-renders the page holding its document
 ENTRY_DOCS_PER_PAGE = 50
-DETAIL_FIELDS = ("birth", "death", "note", "geo")  # what an authority entry may add to an entry page
+DETAIL_FIELDS = DETAILS  # what an authority entry may add to an entry page
 
 
 class EntityIndex:
@@ -1395,6 +1417,7 @@ class EntityIndex:
         # (entity id, a name form) -> the language a document gives that name (DocumentSummary.name_langs;
         # the first document by name that gives one)
         self._given_languages: dict[tuple[str, str], str] = {}
+        worded: dict[str, Counter] = {}
         for s in sorted(summaries, key=lambda s: s.name):
             for ref in s.mentions:  # the entity table may be shared by all summaries
                 info = s.entities.get(ref)
@@ -1413,6 +1436,9 @@ class EntityIndex:
             for ref, given in s.name_langs.items():
                 for form, lang in given.items():
                     self._given_languages.setdefault((ref, form), lang)
+            for ref, forms_of in s.worded.items():  # entities the document only names
+                counts = worded.setdefault(ref, Counter())
+                counts.update(forms_of)
         for ref, found in (details or {}).items():
             info = self.info.get(ref)
             if info is not None and info.source == "authority":
@@ -1423,7 +1449,18 @@ class EntityIndex:
                     death=missing.get("death", info.death),
                     note=missing.get("note", info.note),
                     geo=missing.get("geo", info.geo),
+                    capital=missing.get("capital", info.capital),
                 )
+        # named by the words of its mentions: an entity no entry of any document describes
+        self.named_by_mentions: dict[str, str] = {}
+        for ref, counts in worded.items():
+            info = self.info.get(ref)
+            if info is not None and info.source == "unresolved" and counts:
+                name, *others = mention_names(counts)
+                self.info[ref] = replace(info, name=name)
+                self.named_by_mentions[ref] = name
+                known = self.forms.setdefault(ref, [])
+                known += [f for f in others if f not in known and f != name]
 
     def refs(self, kind: str) -> list[str]:
         """Ids of the mentioned entities of one kind, sorted."""

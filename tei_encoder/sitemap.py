@@ -194,7 +194,8 @@ def _ref_targets(value: str) -> tuple[Target, ...]:
 
 @lru_cache(maxsize=65536)
 def _key_targets(value: str) -> tuple[Target, ...]:
-    return tuple(Target(key=k) for k in value.split())
+    # a key written as a pointer (key="#DK") names the entity DK, as ref="#DK" does
+    return tuple(Target(key=k[1:] if k.startswith("#") else k) for k in value.split() if k != "#")
 
 
 def entries(root: etree._Element) -> dict[str, etree._Element]:
@@ -789,11 +790,18 @@ def annotate(
                Saxon's parse of the copy costs by the attribute, and a page has hundreds of
                mentions. xslt/entities.xsl f:mention reads it (so may an edition's templates).
     pub:also   further targets, as `href anchor-or-dash` pairs separated by spaces
+    pub:also-names the names of the further targets (of their entries; else the id or the web
+               address), in that order, separated by line feeds: their links' hover and accessible name
     pub:nested set on a mention inside another linked mention (HTML links cannot nest)
+    pub:inner  set on the outermost linked mention holding such a one: it links the inner
+               entities after itself, as it does its further targets
     pub:href   on a name in a titleStmt author whom the text mentions: the entry page
     pub:printed on the alternative of a choice or an apparatus entry that the page prints
     pub:readings on the root when the document has a choice or an apparatus entry: the page lists
                the readings it does not print (xslt/alternatives.xsl), looked for only then
+    pub:unlisted on the root when a mention points to an entity no entry of the document
+               describes: "KIND:ID" for each, space-separated, sorted (`unlisted_warnings`; publish
+               removes it before the stylesheets read the document)
     pub:kinds  on the root when a mention links an entry: the kinds that lead pub:link (its first
                target's), space-separated, sorted: the page's Highlight boxes (xslt/document.xsl),
                told without a search of the page's every attribute
@@ -851,6 +859,10 @@ def annotate(
             el.set(_LINK, f" {links[0][0]}  ")
         if len(links) > 1:
             el.set(P + "also", " ".join(f"{h} {a or '-'}" for h, a in links[1:]))
+            # each further target's name, for its link's hover and accessible name: the entry's
+            # preferred name, else the id (an entity no entry describes), or the web address
+            names = [decided[k][1][1:] or k[1] for k in keys[1:]] + list(urls[1:] if not keys else urls)
+            el.set(P + "also-names", "\n".join(names))
         _mark_nested(el, holding)
     alternatives = False
     worded: dict[tuple, list[tuple[str, str]]] = {}  # the words of an empty element, by its tag and attributes
@@ -873,6 +885,10 @@ def annotate(
         root.set(P + "readings", "true")
     if leading:
         root.set(P + "kinds", " ".join(sorted(leading)))
+    # entities no entry of the document describes (decided once each): publish warns of them
+    unlisted = sorted(f"{kind}:{key}" for kind, key in decided if key not in listed)
+    if unlisted:
+        root.set(UNLISTED, " ".join(unlisted))
     _link_authors(root, kinds)
     _mark_references(root)
     _join_broken_words(root)
@@ -1192,8 +1208,11 @@ def _mark_nested(el: etree._Element, holding: set[etree._Element]) -> None:
     hold elements, to which EL is added when it holds any)."""
     # holding has mentions only: ancestors of other tags are passed over by lxml; most
     # documents' mentions hold text alone, and no ancestor is looked at
-    if holding and any(a in holding for a in el.iterancestors(*_MENTION_TAGS)):
-        el.set(P + "nested", "true")
+    if holding:
+        outer = [a for a in el.iterancestors(*_MENTION_TAGS) if a in holding]
+        if outer:
+            el.set(P + "nested", "true")
+            outer[-1].set(P + "inner", "true")  # the link around it: it links the inner entity after itself
     if len(el):
         holding.add(el)
 
@@ -1302,6 +1321,27 @@ _ANCHORABLE = frozenset(
         "anchor",
     )
 )
+
+
+UNLISTED = P + "unlisted"
+
+
+def unlisted_warnings(root: etree._Element) -> list[str]:
+    """A warning for each entity the document's mentions point to that no entry of it describes
+    (pub:unlisted, written by `annotate`, read and removed here): its entry page is named by the
+    words of its mentions unless another document of the edition describes it, and keeps the id
+    as its identifier (TEI P5 §13.3: an entry in listPerson, listPlace, listOrg). [] for none."""
+    value = root.attrib.pop(UNLISTED, None)
+    if not value:
+        return []
+    warnings = []
+    for item in value.split():
+        kind, _, key = item.partition(":")
+        warnings.append(
+            f'{kind} "{key}": no entry of the document (listPerson, listPlace, listOrg) describes it; '
+            "unless another document does, its entry page is named by the words of its mentions"
+        )
+    return warnings
 
 
 def reference_warnings(root: etree._Element, documents: Collection[str] = ()) -> list[str]:

@@ -68,6 +68,9 @@ def entry_source(entry: etree._Element) -> str:
 # --- what the index and registers need of one document ------------------------------------------
 
 
+DETAILS = ("birth", "death", "note", "geo", "capital")  # what an entry may tell besides its names
+
+
 @dataclass(frozen=True)
 class EntryInfo:
     """How the edition shows one entity: its kind, preferred name, provenance and identifiers.
@@ -84,11 +87,14 @@ class EntryInfo:
     death: str = ""
     note: str = ""  # the entry's short note, whitespace normalised
     geo: str = ""  # a place's "lat lon" from location/geo (TEI Guidelines 13.3.4.1)
+    # a state's capital, "GEONAMES-ID NAME", from location[@type="capital"]/settlement/@ref: a
+    # GeoNames URL or a pointer to an authority entry with a GeoNames id (`authority_details`)
+    capital: str = ""
 
     def to_json(self) -> dict:
         """The info as a JSON object (the optional details only when present)."""
         data = {"kind": self.kind, "name": self.name, "source": self.source, "idnos": [list(i) for i in self.idnos]}
-        for key in ("birth", "death", "note", "geo"):
+        for key in DETAILS:
             if getattr(self, key):
                 data[key] = getattr(self, key)
         return data
@@ -96,7 +102,7 @@ class EntryInfo:
     @classmethod
     def from_json(cls, data: dict) -> EntryInfo:
         """Read back to_json."""
-        details = {key: data.get(key, "") for key in ("birth", "death", "note", "geo")}
+        details = {key: data.get(key, "") for key in DETAILS}
         return cls(data["kind"], data["name"], data["source"], tuple((t, v) for t, v in data["idnos"]), **details)
 
 
@@ -134,6 +140,10 @@ class DocumentSummary:
     # the document names only in readings the page does not print (its mentions count 0;
     # sitemap.reading_only_names)
     readings: dict[str, list[int]] = field(default_factory=dict)
+    # entity id -> the words of its mentions -> how often, for an entity that no entry of the
+    # document describes (no listPerson/listPlace/listOrg entry, no authority copy): what its entry
+    # page is named by when no document of the edition describes it (`mention_words`)
+    worded: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def year(self) -> str:
@@ -171,6 +181,8 @@ class DocumentSummary:
             data["name_langs"] = self.name_langs
         if self.readings:
             data["readings"] = self.readings
+        if self.worded:
+            data["worded"] = self.worded
         if with_entities:
             data["entities"] = {ref: info.to_json() for ref, info in self.entities.items()}
         return data
@@ -189,6 +201,7 @@ class DocumentSummary:
             title_lang=data.get("title_lang", ""),
             name_langs=data.get("name_langs", {}),
             readings=data.get("readings", {}),
+            worded=data.get("worded", {}),
         )
 
 
@@ -593,7 +606,28 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
     geo = el.find(f"{T}location/{T}geo")
     if geo is not None and geo.text:
         details["geo"] = " ".join(geo.text.split())
+    capital = el.find(f"{T}location[@type='capital']/{T}settlement[@ref]")
+    if capital is not None and (ref := " ".join((capital.get("ref") or "").split()[:1])):
+        details["capital"] = f"{_GEONAMES_URL.sub('', ref)} {_plain(capital)}"
     return details
+
+
+# a GeoNames page's address, before the id (https://www.geonames.org/524901/moscow.html)
+_GEONAMES_URL = re.compile(r"^https?://(?:www\.|sws\.)?geonames\.org/(?=\d+(?:/|$))|(?<=\d)/.*$")
+
+
+def _capitals_resolved(details: dict[str, dict[str, str]], geonames: Mapping[str, str]) -> None:
+    """A capital given as a pointer to an authority entry (#moscow) made its GeoNames id (GEONAMES:
+    entry id -> its GeoNames id); a capital with neither is left out: a place is never placed by a
+    name. TEI P5 §13.3.4 (location), §16.1 (pointers)."""
+    for found in details.values():
+        capital = found.pop("capital", None)
+        if capital is None:
+            continue
+        ref, _, name = capital.partition(" ")
+        ref = geonames.get(ref[1:], "") if ref.startswith("#") else ref
+        if ref.isdigit():
+            found["capital"] = f"{ref} {name}"
 
 
 def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[str, str]]:
@@ -606,6 +640,7 @@ def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[st
     from .xmlsafe import parse_xml
 
     details: dict[str, dict[str, str]] = {}
+    geonames: dict[str, str] = {}  # entry id -> its GeoNames id: what a capital's pointer leads to
     for path in files:
         try:
             tree = parse_xml(path)
@@ -618,7 +653,11 @@ def authority_details(files: tuple[Path, ...] | list[Path]) -> dict[str, dict[st
                 details[xml_id] = found
             elif xml_id:
                 details.pop(xml_id, None)
-    return details
+            idno = el.find(f"{T}idno[@type='geonames']")
+            if xml_id and idno is not None and (idno.text or "").strip().isdigit():
+                geonames[xml_id] = idno.text.strip()
+    _capitals_resolved(details, geonames)
+    return {ref: found for ref, found in details.items() if found}
 
 
 def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentSummary:
@@ -657,7 +696,8 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         entities[xml_id] = EntryInfo(
             ENTRY_KINDS[el.tag], preferred or xml_id, entry_source(el), idnos, **_entry_details(el)
         )
-        others = [n for n in names if n != preferred]
+        # each form once: an entry may repeat one under several types (alternative, legacy, merged)
+        others = [n for n in dict.fromkeys(names) if n != preferred]
         if others:
             forms[xml_id] = others
     lang, title_lang = sitemap.document_languages(root)
@@ -678,7 +718,38 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         contexts=mention_contexts(root, found, lang, langed),
         readings={ref: list(named.readings) for ref, named in reading_only.items()},
         name_langs=name_languages(found, {ref: listed[ref] for ref in counts if ref in listed}, langed),
+        # most documents describe every entity they mention: their mentions are not read again
+        worded=mention_words(found, listed) if not listed.keys() >= counts.keys() else {},
     )
+
+
+# the longest mention that names an entity by its words (a longer one is a passage marked as a
+# mention, not a name)
+_NAMING_WORDS = 120
+
+
+def mention_words(found: list[sitemap.Mention], listed: Mapping[str, etree._Element]) -> dict[str, dict[str, int]]:
+    """Entity id -> the words of its mentions (whitespace normalised) -> how many mentions have
+    them, for each entity FOUND (the document's mentions, `sitemap.mentions`) points to that no
+    entry of LISTED (`sitemap.entries`) describes: an entity the document only names. A
+    referring string (`rs`, "he", "the Minister") names it only when no name element does.
+    Mentions longer than _NAMING_WORDS characters name nothing. The entry page of such an entity
+    is named by the most frequent form over the edition (publish.EntityIndex). TEI P5 §13.2 (names
+    and referring strings), §13.3 (entries)."""
+    named: dict[str, dict[str, int]] = {}
+    referring: dict[str, dict[str, int]] = {}
+    for mention in found:
+        unlisted = [key for _, key in mention.keys if key not in listed]
+        if not unlisted:
+            continue
+        words = _plain(mention.element)
+        if not words or len(words) > _NAMING_WORDS:
+            continue
+        table = referring if mention.element.tag == T + "rs" else named
+        for key in unlisted:
+            forms = table.setdefault(key, {})
+            forms[words] = forms.get(words, 0) + 1
+    return {key: named.get(key) or referring[key] for key in sorted(named.keys() | referring.keys())}
 
 
 def name_languages(

@@ -9,10 +9,12 @@ import shutil
 import threading
 
 import pytest
+from click.testing import CliRunner
 from conftest import CORPUS, FIXTURES, ROOT
 from test_publish import SEED_PAGE, build
 
 from tei_encoder import search
+from tei_encoder.cli import main
 from tei_encoder.publish import Publisher
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -232,6 +234,8 @@ def test_map_shows_the_seed_places(browser_page):
     names = {text.text_content() for text in points.locator("text").all()}
     # the seed's places known to GeoNames: countries at their capitals, Cairo as itself
     assert {"Cuba", "United States", "Cairo", "India", "Bolivia", "Mexico"} <= names
+    # states GeoNames lists no country for, at the capital their entry names (F16)
+    assert {"USSR", "United Arab Republic", "Yugoslavia"} <= names
     box = page.locator("figure.map svg").bounding_box()
     for point in points.locator("circle:not(.map-hit)").all():
         dot = point.bounding_box()
@@ -507,3 +511,27 @@ def test_long_unbreakable_values_wrap_in_every_generated_inline(browser_site, sh
             text = page.locator(".doc-text").bounding_box()
             assert essentials["y"] + essentials["height"] <= text["y"]
             assert "Ada Vellmar" in page.locator(".doc-essentials").inner_text()
+
+
+def test_a_mentions_further_targets_look_unlike_note_numbers(browser_site, shared_page, tmp_path):
+    """A mention's further target (ref="#a #b") and a name inside a linked name are framed numbers
+    on the line with their entity's name as accessible name, not raised like a note's number
+    (F16). Failed before: a bare <sup> number, no name."""
+    site = tmp_path / "site"
+    fixture = ROOT / "tests" / "fixtures" / "tei" / "unlisted_names.xml"
+    result = CliRunner().invoke(main, ["publish", str(fixture), "-o", str(site), "--no-search"])
+    assert result.exit_code == 0, result.output
+    page = page_at(shared_page, 1280, 900)
+    page.goto((site / "docs/unlisted_names.html").as_uri())
+    extras = page.locator(".ent-more a")
+    assert extras.count() == 2
+    for i in range(extras.count()):
+        extra = extras.nth(i)
+        assert extra.evaluate("e => e.computedName || e.getAttribute('aria-label')") == "also Ada Pike"
+        style = extra.evaluate(
+            "e => { const s = getComputedStyle(e), p = getComputedStyle(e.parentElement);"
+            " return [s.borderTopStyle, p.verticalAlign, e.closest('sup') === null] }"
+        )
+        assert style == ["solid", "baseline", True], style
+    note_like = page.locator("sup a").count()
+    assert note_like == 0

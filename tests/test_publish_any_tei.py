@@ -236,7 +236,7 @@ def test_every_pointer_style_links_once_and_consistently(peer_site):
     doc = page(peer_site, "docs/refs_mixed.html")
     external = doc.xpath("//a[@rel='external'][contains(@class, 'ent')]/@href")
     assert external and all(h.startswith("https://") for h in external)
-    several = doc.xpath("//sup[@class='ent-more']/a")
+    several = doc.xpath("//span[@class='ent-more']/a")
     assert len(several) == 2, "a mention with three pointers links to all three"
     root = parse_xml(TEI_FIXTURES / "refs_mixed.xml").getroot()
     for mention in sitemap.mentions(root):
@@ -356,8 +356,13 @@ def test_a_mention_carries_what_it_links_to_in_one_attribute():
         "person persons/p1.html m-p1-3 Orlen Duvik",
     ]
     assert mentions[-1].get(sitemap.P + "also") == "persons/p2.html m-p2-1"
-    for el in mentions:  # nothing else of ours but pub:also
-        assert {name for name in el.attrib if name.startswith(sitemap.P)} <= {sitemap.P + "link", sitemap.P + "also"}
+    assert mentions[-1].get(sitemap.P + "also-names") == "Tesk Amrel"  # its entry's name
+    for el in mentions:  # nothing else of ours but pub:also and its names
+        assert {name for name in el.attrib if name.startswith(sitemap.P)} <= {
+            sitemap.P + "link",
+            sitemap.P + "also",
+            sitemap.P + "also-names",
+        }
 
 
 def test_an_editions_template_for_mentions_reads_them_with_f_mention(tmp_path):

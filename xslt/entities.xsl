@@ -27,7 +27,7 @@
     <xsl:variable name="link" as="xs:string" select="string(@pub:link)"/>
     <xsl:variable name="kind" select="substring-before($link, ' ')"/>
     <xsl:choose>
-      <xsl:when test="$kind and not(@pub:nested or @pub:also or @xml:lang or @pub:dir)">
+      <xsl:when test="$kind and not(@pub:nested or @pub:also or @pub:inner or @xml:lang or @pub:dir)">
         <xsl:variable name="rest" select="substring($link, string-length($kind) + 2)"/>
         <xsl:variable name="href" select="substring-before($rest, ' ')"/>
         <xsl:variable name="after-href" select="substring($rest, string-length($href) + 2)"/>
@@ -71,20 +71,28 @@
       </xsl:choose>
     </xsl:element>
     <xsl:sequence select="f:link-marks($words)"/>
-    <!-- further targets of a mention that points to several: numbered links after it -->
-    <xsl:variable name="also" select="if (@pub:also) then tokenize(normalize-space(@pub:also)) else ()"/>
-    <xsl:if test="exists($also) and not(@pub:nested)">
-      <sup class="ent-more">
-        <xsl:for-each select="1 to count($also) idiv 2">
-          <xsl:variable name="href" select="$also[2 * current() - 1]"/>
-          <xsl:variable name="id" select="$also[2 * current()]"/>
-          <xsl:if test=". > 1"><xsl:text> </xsl:text></xsl:if>
-          <a href="{f:href($href)}">
-            <xsl:if test="$id != '-'"><xsl:attribute name="id" select="$id"/></xsl:if>
-            <xsl:value-of select=". + 1"/>
+    <!-- further targets of a mention that points to several, and the entities of the mentions
+         inside it (pub:inner; HTML links cannot nest): links of their own after it, numbered from
+         2, each named by its entity (hover and accessible name) and drawn unlike a note's number -->
+    <xsl:if test="not(@pub:nested) and (@pub:also or @pub:inner)">
+      <xsl:variable name="also" select="if (@pub:also) then tokenize(normalize-space(@pub:also)) else ()"/>
+      <xsl:variable name="names" select="tokenize(string(@pub:also-names), '&#10;')"/>
+      <xsl:variable name="inner" select="if (@pub:inner) then .//*[@pub:nested][@pub:link] else ()"/>
+      <xsl:variable name="count" select="count($also) idiv 2"/>
+      <span class="ent-more">
+        <xsl:for-each select="1 to $count + count($inner)">
+          <xsl:variable name="n" select="."/>
+          <xsl:variable name="held" select="$inner[$n - $count] ! f:mention(.)"/>
+          <xsl:variable name="href" select="if ($n le $count) then $also[2 * $n - 1] else $held?href"/>
+          <!-- its name: the entry's; for an entity no entry describes, the id, or an inner mention's words -->
+          <xsl:variable name="name" select="if ($n le $count) then ($names[$n][.], $href)[1] else ($held?title[.], normalize-space($inner[$n - $count]))[1]"/>
+          <xsl:text> </xsl:text>
+          <a class="ent-also" href="{f:href($href)}" title="{$name}" aria-label="{f:ui('also-target', map{'name': $name})}">
+            <xsl:if test="$n le $count and $also[2 * $n] != '-'"><xsl:attribute name="id" select="$also[2 * $n]"/></xsl:if>
+            <xsl:value-of select="$n + 1"/>
           </a>
         </xsl:for-each>
-      </sup>
+      </span>
     </xsl:if>
   </xsl:template>
 

@@ -51,6 +51,11 @@
           <xsl:if test="idno">
             <p><span class="field"><xsl:value-of select="f:ui('authority-files')"/></span><xsl:apply-templates select="." mode="authority-links"/></p>
           </xsl:if>
+          <!-- an entity no entry describes (tei_encoder/publish.py EntityIndex: named by its mentions' words) -->
+          <xsl:if test="@source = 'unresolved'">
+            <p class="identifier"><span class="field"><xsl:value-of select="f:ui('identifier')"/></span><code><xsl:value-of select="@id"/></code></p>
+            <xsl:if test="@name != @id"><p class="note"><xsl:value-of select="f:ui('named-by-mentions')"/></p></xsl:if>
+          </xsl:if>
           <xsl:if test="@source = 'rule'">
             <p class="note"><xsl:value-of select="f:ui('rule-note')"/></p>
           </xsl:if>
