@@ -611,6 +611,8 @@ class Publisher:
         root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.date_warnings(root)
+        if b"note" in tei:  # an empty note: left out of the numbered notes, said here
+            warnings += sitemap.note_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
             warnings += sitemap.reference_warnings(root, self.documents)
         if root.get(sitemap.P + "readings"):  # an entity named only in a reading the page does not print

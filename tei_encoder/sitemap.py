@@ -1304,6 +1304,72 @@ _ANCHORABLE = frozenset(
 )
 
 
+# Elements that show something of their own in a note without text (a pointer its target, a gap its sign).
+_SHOWN_EMPTY = frozenset(T + name for name in ("ptr", "ref", "gap", "space", "graphic", "figure", "media", "binaryObject"))
+
+
+# The lists whose entries' notes are metadata of the entry (TEI P5 §13.3), shown with it, no footnotes.
+_ENTRY_LISTS = tuple(T + name for name in ("listBibl", "listPerson", "listPlace", "listOrg", "listEvent", "listNym", "listObject"))
+_DIVS = frozenset(T + name for name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"))
+
+
+def note_warnings(root: etree._Element) -> list[str]:
+    """Mark the notes of the text (TEI P5 §3.9.1) for xslt/notes.xsl and return a warning naming
+    the line of each note left out of the numbered notes (nothing is left out silently):
+
+    pub:empty        on a note with nothing to show (no text, no pointer, gap or figure:
+                     `<note type="references"> </note>`): no mark in the text, not in the notes
+    pub:notes-group  on each chapter (a div with a head) whose notes the list of notes shows under
+                     its heading, when the notes' own numbers (@n) repeat (restarting in each
+                     chapter) and grouping by chapters of one level makes them unique
+    pub:note-marks   "sequence" on the root when the notes' @n repeat and no such chapters tell
+                     them apart: the notes are numbered in sequence instead of by @n
+
+    [] when every note says something."""
+    warnings = []
+    numbered: list[etree._Element] = []
+    for el in root.iter(T + "note"):
+        if (el.text or "").strip():  # most notes: their words come first
+            if el.get("n") is not None:
+                numbered.append(el)
+            continue
+        if any(t.strip() for t in el.itertext()) or any(d.tag in _SHOWN_EMPTY for d in el.iterdescendants()):
+            if el.get("n") is not None:
+                numbered.append(el)
+            continue
+        if next(el.iterancestors(T + "text"), None) is None:
+            continue  # the header's notes are no footnotes
+        el.set(P + "empty", "true")
+        line = f"line {el.sourceline}: " if el.sourceline else ""
+        kind = f' type="{el.get("type")}"' if el.get("type") else ""
+        warnings.append(f"{line}<note{kind}>: empty (no text); left out of the numbered notes")
+    if len({" ".join(el.get("n", "").split()) for el in numbered}) < len(numbered):
+        _group_notes(root, numbered)
+    return warnings
+
+
+def _group_notes(root: etree._Element, numbered: list[etree._Element]) -> None:
+    """pub:notes-group or pub:note-marks (see `note_warnings`) for NUMBERED, notes with @n some of
+    which repeat: the outermost level of chapters (divs with a head) within which no @n repeats."""
+    chapters: list[tuple[etree._Element, str, list[etree._Element]]] = []
+    for el in numbered:
+        ancestors = list(el.iterancestors())
+        if not any(a.tag == T + "text" for a in ancestors) or any(a.tag in _ENTRY_LISTS for a in ancestors):
+            continue  # a footnote of the text only
+        heads = [a for a in reversed(ancestors) if a.tag in _DIVS and a.find(T + "head") is not None]
+        chapters.append((el, " ".join(el.get("n", "").split()), heads))
+    if len({n for _, n, _ in chapters}) == len(chapters):
+        return
+    for level in range(max((len(heads) for _, _, heads in chapters), default=0)):
+        keys = [(id(heads[level]) if len(heads) > level else None, n) for _, n, heads in chapters]
+        if len(set(keys)) == len(keys):
+            for _, _, heads in chapters:
+                if len(heads) > level:
+                    heads[level].set(P + "notes-group", "true")
+            return
+    root.set(P + "note-marks", "sequence")
+
+
 def reference_warnings(root: etree._Element, documents: Collection[str] = ()) -> list[str]:
     """Warnings, naming the line, for each ref and ptr the page shows (in the text or the abstract)
     whose @target it cannot follow: not an http(s) URL, not an element of the page (`annotate` gave

@@ -36,7 +36,7 @@
         (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$text//tei:gap],
         'key-pb'[$text//tei:pb],
         'key-foreign'[$text//tei:foreign],
-        'key-note'[$text//tei:note],
+        'key-note'[$text//tei:note[f:footnote(.)]],
         'key-reading'[$readings and $text//(tei:choice | tei:app)[f:listed(.)]],
         'key-deleted'[$changes[self::tei:del or self::tei:delSpan]],
         'key-added'[$changes[self::tei:add or self::tei:addSpan]],
