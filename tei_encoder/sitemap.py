@@ -226,7 +226,7 @@ def preferred_name(entry: etree._Element) -> str:
 GAP = T + "gap"
 SPACE = T + "space"
 # elements whose words or reasons the site prints, worded by tei_encoder/signs.py (`annotate`)
-_WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl"})
+_WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl", T + "supplied"})
 
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
 #: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
@@ -807,7 +807,7 @@ def annotate(
     pub:span   an element wrapping each piece of text a delSpan, addSpan or damageSpan marks (`_mark_spans`)
     pub:words  on a gap: its words as the site prints them (signs.gap_words, with STRINGS, the
                site's UI strings; the shipped ones when None), the one owner of those words
-    pub:reason on a gap, unclear, surplus or secl with a @reason: its reasons in words
+    pub:reason on a gap, unclear, surplus, secl or supplied with a @reason: its reasons in words
                (signs.reason_words), for its hover
     pub:extent on a space with an extent: its extent in words (signs.extent_words), for its hover
     """

@@ -105,13 +105,33 @@
   <xsl:template match="tei:sic">
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
-      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}">[sic]</span>
+      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}"><xsl:value-of select="f:ui('sic-mark')"/></span>
     </xsl:if>
   </xsl:template>
 
+  <!-- Supplied text (TEI P5 §3.5.3, §11.3.1.1): in brackets; its hover says it is not in the source,
+       then what the TEI says of it: its @reason (pub:reason, worded by tei_encoder/signs.py), who
+       supplied it (@resp, f:resp-words) and its @source, as the other signs' hovers do (f:sign-hover). -->
   <xsl:template match="tei:supplied">
-    <span class="ed ed-supplied" title="{f:ui(if (@reason = 'alternate-name') then 'hover-supplied-name' else 'hover-supplied')}">[<xsl:apply-templates/>]</span>
+    <span class="ed ed-supplied" title="{string-join((f:ui('hover-supplied'),
+        @pub:reason ! f:ui('hover-detail-reason', map{'reason': string(.)}),
+        @resp[normalize-space()] ! f:ui('hover-detail-resp', map{'resp': f:resp-words(.)}),
+        @source[normalize-space()] ! f:ui('hover-detail-source', map{'source': normalize-space(.)})), f:ui('hover-detail-joiner'))}">[<xsl:apply-templates/>]</span>
   </xsl:template>
+
+  <xsl:key name="f:ids" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- Who a @resp names, in words: each pointer its UI string resp-ID ("#translator": "the
+       translator") where there is one, else the name of the element of the document it points to
+       (a respStmt's or person's name), else the pointer as written; joined by reason-joiner. -->
+  <xsl:function name="f:resp-words" as="xs:string">
+    <xsl:param name="resp" as="attribute()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($resp)) ! (
+        let $id := if (starts-with(., '#')) then substring(., 2) else ., $key := 'resp-' || $id, $word := f:ui($key)
+        return if ($word != $key) then $word
+               else (key('f:ids', $id, root($resp))[1]/(descendant-or-self::*[self::tei:persName or self::tei:name or self::tei:orgName][1], .)[1] ! normalize-space(), .)[.][1]),
+        f:ui('reason-joiner'))"/>
+  </xsl:function>
 
   <!-- A gap (TEI P5 §11.4.1): its words, made by tei_encoder/signs.py gap_words (their one owner,
        which an entry page's context sentences quote too) and written on it as pub:words by

@@ -57,7 +57,7 @@
                     <xsl:if test="not($sign = ('handShift', 'space'))"><xsl:value-of select="f:ui('key-sample-word')"/></xsl:if>
                   </span>
                 </xsl:when>
-                <xsl:when test=". = 'key-sic'"><span class="ed">[sic]</span></xsl:when>
+                <xsl:when test=". = 'key-sic'"><span class="ed"><xsl:value-of select="f:ui('sic-mark')"/></span></xsl:when>
                 <xsl:when test=". = 'key-corrected'"><span class="corrected"><xsl:value-of select="f:ui('key-sample-word')"/></span></xsl:when>
                 <xsl:when test=". = 'key-supplied'"><span class="ed"><xsl:value-of select="f:ui('key-sample-supplied')"/></span></xsl:when>
                 <xsl:when test="starts-with(., 'key-gap')"><span class="ed">[&#x2026;]</span></xsl:when>
