@@ -611,6 +611,8 @@ class Publisher:
         root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.date_warnings(root)
+        if b"textLang" in tei and sitemap.empty_text_languages(tei):  # a language given by its code alone
+            sitemap.mark_text_languages(root, self._ui["lang"])
         if b"note" in tei:  # an empty note: left out of the numbered notes, said here
             warnings += sitemap.note_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers

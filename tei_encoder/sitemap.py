@@ -1304,6 +1304,49 @@ _ANCHORABLE = frozenset(
 )
 
 
+def empty_text_languages(tei: bytes) -> bool:
+    """Whether the TEI bytes hold a textLang without words (`<textLang mainLang="he"/>`): told from
+    the bytes, so that a document whose textLang says its language in words (ours) costs nothing."""
+    start = tei.find(b"<textLang")
+    while start >= 0:
+        end = tei.find(b">", start)
+        if end < 0:
+            return False
+        if tei[end - 1 : end] == b"/" or tei[end + 1 : end + 40].lstrip().startswith(b"</textLang"):
+            return True
+        start = tei.find(b"<textLang", end)
+    return False
+
+
+@lru_cache(maxsize=256)
+def language_name(code: str, ui_lang: str) -> str:
+    """The name of the language CODE (a BCP 47 tag or an ISO 639 code: "he", "lat") in the UI
+    language UI_LANG, from CLDR (Babel; the tag standardised by langcodes); CODE itself when
+    either is unknown."""
+    import langcodes
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        tag = str(langcodes.standardize_tag(code))
+        names = Locale.parse(ui_lang.replace("-", "_")).languages
+    except (ValueError, UnknownLocaleError):
+        return code
+    return names.get(tag.replace("-", "_")) or names.get(tag.split("-")[0]) or code
+
+
+def mark_text_languages(root: etree._Element, ui_lang: str) -> None:
+    """pub:language on each textLang without words (TEI P5 §10.6.6: `<textLang mainLang="he"
+    otherLangs="ar"/>`): the names of its @mainLang and @otherLangs in the site's language
+    (`language_name`), for xslt/msdesc.xsl to show."""
+    for el in root.iter(T + "textLang"):
+        if "".join(el.itertext()).strip():
+            continue
+        codes = [el.get("mainLang", "").strip(), *(el.get("otherLangs") or "").split()]
+        names = [language_name(code, ui_lang) for code in codes if code]
+        if names:
+            el.set(P + "language", ", ".join(names))
+
+
 # Elements that show something of their own in a note without text (a pointer its target, a gap its sign).
 _SHOWN_EMPTY = frozenset(T + name for name in ("ptr", "ref", "gap", "space", "graphic", "figure", "media", "binaryObject"))
 
