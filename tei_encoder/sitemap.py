@@ -1122,7 +1122,8 @@ class DateLabels:
     and the stylesheet words the date itself."""
 
     _KEYS = ("date-day", "date-month", "date-bce", "date-range", "date-from", "date-to",
-             "date-between", "date-not-before", "date-not-after")  # fmt: skip
+             "date-between", "date-not-before", "date-not-after", "date-range-days", "date-range-months",
+             "date-day-month")  # fmt: skip
 
     def __init__(self, strings: dict) -> None:
         months = strings.get("months")
@@ -1161,6 +1162,22 @@ class DateLabels:
             else ("date-between", "date-not-before", "date-not-after")
         )
         key = keys[0 if start and end else 1 if start else 2]
+        if (
+            mark == DATE_SPAN
+            and len(start) == len(end) == 10
+            and start[:4] == end[:4]
+            and start < end
+            and len(self.months) == 12
+            and _real(start)
+            and _real(end)
+        ):  # a span of days within one year: its year once, within one month its month once too
+            year = str(int(start[:4])) if start.startswith("0") else start[:4]
+            days = [str(int(start[8:10])), str(int(end[8:10]))]
+            months = [self.months[int(start[5:7]) - 1], self.months[int(end[5:7]) - 1]]
+            if start[5:7] == end[5:7]:
+                return self._ui("date-range-days", {"from": days[0], "to": days[1], "month": months[0], "year": year})
+            parts = [self._ui("date-day-month", {"day": d, "month": m}) for d, m in zip(days, months, strict=True)]
+            return self._ui("date-range-months", {"from": parts[0], "to": parts[1], "year": year})
         return self._ui(key, {"from": self._one(start), "to": self._one(end)})
 
     def _one(self, iso: str) -> str:
