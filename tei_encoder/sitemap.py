@@ -1365,11 +1365,15 @@ def mark_text_languages(root: etree._Element, ui_lang: str) -> None:
 
 
 # Elements that show something of their own in a note without text (a pointer its target, a gap its sign).
-_SHOWN_EMPTY = frozenset(T + name for name in ("ptr", "ref", "gap", "space", "graphic", "figure", "media", "binaryObject"))
+_SHOWN_EMPTY = frozenset(
+    T + name for name in ("ptr", "ref", "gap", "space", "graphic", "figure", "media", "binaryObject")
+)
 
 
 # The lists whose entries' notes are metadata of the entry (TEI P5 §13.3), shown with it, no footnotes.
-_ENTRY_LISTS = tuple(T + name for name in ("listBibl", "listPerson", "listPlace", "listOrg", "listEvent", "listNym", "listObject"))
+_ENTRY_LISTS = tuple(
+    T + name for name in ("listBibl", "listPerson", "listPlace", "listOrg", "listEvent", "listNym", "listObject")
+)
 _DIVS = frozenset(T + name for name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"))
 
 

@@ -24,16 +24,28 @@ def test_the_files_a_stylesheet_names_are_copied_beside_it(tmp_path):
     theme = tmp_path / "theme"
     (theme / "fonts").mkdir(parents=True)
     (theme / "edition.css").write_text(CSS, encoding="utf-8")
-    for name, data in (("logo.png", b"PNG"), ("fonts/ours.woff2", b"W2"), ("fonts/ours.woff", b"W1"), ("more.css", b"p{}")):
+    for name, data in (
+        ("logo.png", b"PNG"),
+        ("fonts/ours.woff2", b"W2"),
+        ("fonts/ours.woff", b"W1"),
+        ("more.css", b"p{}"),
+    ):
         (theme / name).write_bytes(data)
     (tmp_path / "outside.png").write_bytes(b"OUT")
     (theme / "commented.png").write_bytes(b"C")
     site = tmp_path / "site"
-    result = CliRunner().invoke(main, ["publish", str(TEI), "-o", str(site), "--no-search", "--css", str(theme / "edition.css")])
+    result = CliRunner().invoke(
+        main, ["publish", str(TEI), "-o", str(site), "--no-search", "--css", str(theme / "edition.css")]
+    )
     assert result.exit_code == 0, result.output
     assets = site / "assets"
     assert (assets / "custom.css").read_text(encoding="utf-8") == CSS
-    for name, data in (("logo.png", b"PNG"), ("fonts/ours.woff2", b"W2"), ("fonts/ours.woff", b"W1"), ("more.css", b"p{}")):
+    for name, data in (
+        ("logo.png", b"PNG"),
+        ("fonts/ours.woff2", b"W2"),
+        ("fonts/ours.woff", b"W1"),
+        ("more.css", b"p{}"),
+    ):
         assert (assets / name).read_bytes() == data, name
     assert not (assets / "commented.png").exists() and not (tmp_path / "site" / "outside.png").exists()
     assert not (assets.parent / "outside.png").exists()

@@ -45,7 +45,9 @@ def test_an_empty_ref_shows_its_target_as_a_link():
     page, _ = _render((TEI / "notes_kinds.xml").read_bytes())
     [link] = page.xpath("//a[@class='tei-ref']")
     assert link.get("href") == link.text_content() == "https://example.org/ferry/list"
-    assert not [e for e in page.xpath("//*[starts-with(@class, 'tei-ref') or @class='tei-ptr']") if not e.text_content()]
+    assert not [
+        e for e in page.xpath("//*[starts-with(@class, 'tei-ref') or @class='tei-ptr']") if not e.text_content()
+    ]
 
 
 def test_notes_numbered_again_in_each_chapter_are_listed_under_their_chapter():
@@ -58,7 +60,7 @@ def test_notes_numbered_again_in_each_chapter_are_listed_under_their_chapter():
     assert len({a.get("href") for a in marks}) == len(marks) == 5
     for a in marks:
         [li] = page.xpath(f"//li[@id='{a.get('href')[1:]}']")
-        assert li.xpath(f".//a[@class='fn-back']/@href") == ["#" + a.get("id")]
+        assert li.xpath(".//a[@class='fn-back']/@href") == ["#" + a.get("id")]
 
 
 def test_notes_numbered_again_without_chapters_are_numbered_in_sequence():
@@ -66,13 +68,30 @@ def test_notes_numbered_again_without_chapters_are_numbered_in_sequence():
     for head in (b"<head>The first quay</head>", b"<head>The lighthouse</head>", b"<head>The storm year</head>"):
         tei = tei.replace(head, b"")
     page, _ = _render(tei)
-    assert [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")] == ["1", "2", "3", "4", "5"]
+    assert [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")] == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+    ]
     assert not page.xpath("//section[@class='footnotes']//h3 | //span[@class='fn-mark']")
 
 
 def test_notes_with_their_own_unique_numbers_keep_them():
-    tei = (TEI / "notes_chapters.xml").read_bytes().replace(b'n="1.">It', b'n="3.">It').replace(b'n="2.">His', b'n="4.">His')
+    tei = (
+        (TEI / "notes_chapters.xml")
+        .read_bytes()
+        .replace(b'n="1.">It', b'n="3.">It')
+        .replace(b'n="2.">His', b'n="4.">His')
+    )
     tei = tei.replace(b'n="1.">The town', b'n="5.">The town')
     page, _ = _render(tei)
-    assert [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")] == ["1.", "2.", "3.", "4.", "5."]
+    assert [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")] == [
+        "1.",
+        "2.",
+        "3.",
+        "4.",
+        "5.",
+    ]
     assert not page.xpath("//section[@class='footnotes']//h3")
