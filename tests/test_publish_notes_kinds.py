@@ -17,6 +17,10 @@ def _render(tei: bytes, name: str = "doc"):
     return html.fromstring(page), warnings
 
 
+def _marks(page) -> list[str]:
+    return [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")]
+
+
 def _notes(page) -> list[str]:
     return [" ".join(li.text_content().split()) for li in page.xpath("//section[@class='footnotes']//li")]
 
@@ -68,13 +72,7 @@ def test_notes_numbered_again_without_chapters_are_numbered_in_sequence():
     for head in (b"<head>The first quay</head>", b"<head>The lighthouse</head>", b"<head>The storm year</head>"):
         tei = tei.replace(head, b"")
     page, _ = _render(tei)
-    assert [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")] == [
-        "1",
-        "2",
-        "3",
-        "4",
-        "5",
-    ]
+    assert _marks(page) == ["1", "2", "3", "4", "5"]
     assert not page.xpath("//section[@class='footnotes']//h3 | //span[@class='fn-mark']")
 
 
@@ -87,11 +85,5 @@ def test_notes_with_their_own_unique_numbers_keep_them():
     )
     tei = tei.replace(b'n="1.">The town', b'n="5.">The town')
     page, _ = _render(tei)
-    assert [a.text_content() for a in page.xpath("//section[@class='text']//sup[@class='fn-ref']/a")] == [
-        "1.",
-        "2.",
-        "3.",
-        "4.",
-        "5.",
-    ]
+    assert _marks(page) == ["1.", "2.", "3.", "4.", "5."]
     assert not page.xpath("//section[@class='footnotes']//h3")
