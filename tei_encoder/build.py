@@ -1030,7 +1030,9 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                     affected |= set(doc.mentions)
 
         search = options.search and search_available()
-        copy_assets(site, css=options.css)  # cheap; an edition's CSS may change without anything else
+        # cheap; an edition's CSS (and the files it names) may change without anything else
+        for warning in copy_assets(site, css=options.css):
+            report.warning(options.css, warning)
         search_files = owned_files(site, SEARCH_DIR)
         lost = set(state.get("search", ())) - set(search_files)  # index files someone deleted
         if search and (full or paged or lost or not (site / SEARCH_DIR).is_dir()):

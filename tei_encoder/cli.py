@@ -813,7 +813,8 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
             publisher.check()  # a broken override: one usage error, not one per document
         writable_folder(output)
         held.enter_context(site_lock(output))  # one writer at a time: another publish, or a build
-        copy_assets(output, publisher.xslt_dir, css)
+        for warning in copy_assets(output, publisher.xslt_dir, css):
+            report.warning(css, warning)
         # what the last publish into this folder wrote; kept listed with what this one is about to
         # write until it is done, so that a publish stopped half-way leaves nothing unlisted
         earlier = read_published(output)

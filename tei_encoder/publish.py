@@ -26,11 +26,12 @@ import sys
 import tempfile
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import IO, NamedTuple
+from urllib.parse import unquote
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
@@ -612,6 +613,10 @@ class Publisher:
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
+        if b"textLang" in tei and sitemap.empty_text_languages(tei):  # a language given by its code alone
+            sitemap.mark_text_languages(root, self._ui["lang"])
+        if b"note" in tei:  # an empty note: left out of the numbered notes, said here
+            warnings += sitemap.note_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
             warnings += sitemap.reference_warnings(root, self.documents)
         if root.get(sitemap.P + "readings"):  # an entity named only in a reading the page does not print
@@ -1723,23 +1728,77 @@ _PLAIN_RELATIVE = re.compile(r"(?!\.{1,2}(?:/|$))[^/\\\x00]+(?:/(?!\.{1,2}(?:/|$
 CUSTOM_CSS = "assets/custom.css"  # where an edition's --css stylesheet goes in the site
 
 
-def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = None) -> None:
+def copy_assets(site: Path, xslt_dir: Path | None = None, css: Path | None = None) -> list[str]:
     """Copy the shipped assets (xslt/assets/*) into SITE/assets/, and the edition's stylesheet CSS
-    to SITE/assets/custom.css (linked after edition.css on every page, so its rules win); without
-    CSS a custom.css left by an earlier publish is removed. Unchanged files are not rewritten.
-    Raises PublishError when CSS cannot be read."""
-    for asset in sorted(((xslt_dir or project_dir("xslt")) / "assets").iterdir()):
+    to SITE/assets/custom.css (linked after edition.css on every page, so its rules win), with the
+    files its relative url()s name (images, fonts: `css_assets`) at the same paths beside it;
+    without CSS a custom.css left by an earlier publish is removed. Unchanged files are not
+    rewritten. Returns a warning for each file the CSS names that is not copied (missing, outside
+    the stylesheet's folder). Raises PublishError when CSS cannot be read."""
+    shipped = sorted(((xslt_dir or project_dir("xslt")) / "assets").iterdir())
+    for asset in shipped:
         _write_if_changed(site_path(site, f"assets/{asset.name}"), asset.read_bytes())
     custom = site_path(site, CUSTOM_CSS)
     if css is None:  # the last one's goes: only a file the build wrote, a link or pipe there is refused
         check_owned_paths(site, (), (CUSTOM_CSS,))
         remove_owned_file(custom)
-        return
+        return []
     try:
         data = css.read_bytes()
     except OSError as exc:
         raise PublishError(f"{css}: cannot read the stylesheet: {exc.strerror or exc}") from None
     _write_if_changed(custom, data)
+    if b"url(" not in data.lower() and b"@import" not in data.lower():
+        return []  # most stylesheets name no file
+    taken = {asset.name for asset in shipped} | {Path(CUSTOM_CSS).name}
+    copies, warnings = css_assets(css, data, taken)
+    for relative, source in copies:
+        _write_if_changed(site_path(site, f"assets/{relative}"), source.read_bytes())
+    return warnings
+
+
+def css_assets(css: Path, data: bytes, taken: Collection[str] = ()) -> tuple[list[tuple[str, Path]], list[str]]:
+    """The files the stylesheet CSS (its bytes DATA) names by a relative URL (`url(logo.png)`,
+    `@font-face { src: url(fonts/x.woff2) }`, `@import "more.css"`), read with tinycss2: (their
+    paths relative to the stylesheet's folder with the file each is, warnings for those not to
+    copy). A URL with a scheme (https:, data:), one from the site's root (/x) and a fragment
+    alone (#x) name no file of the stylesheet's; a file outside the stylesheet's folder, a missing
+    one and one named like a shipped asset (TAKEN) are not copied, each with a warning."""
+    import tinycss2
+
+    folder = css.parent.resolve()
+    copies: dict[str, Path] = {}
+    warnings: list[str] = []
+
+    def urls(nodes) -> Iterator[str]:
+        for node in nodes or ():
+            if node.type == "url":
+                yield node.value
+            elif node.type == "function" and node.lower_name == "url":
+                yield from (arg.value for arg in node.arguments if arg.type == "string")
+            elif node.type == "at-rule" and node.lower_at_keyword == "import":
+                yield from (t.value for t in node.prelude if t.type == "string")
+            for part in ("prelude", "content", "arguments"):
+                inner = getattr(node, part, None)
+                if isinstance(inner, list):
+                    yield from urls(inner)
+
+    rules, _ = tinycss2.parse_stylesheet_bytes(data, skip_comments=True, skip_whitespace=True)
+    for url in dict.fromkeys(urls(rules)):
+        name = unquote(url.strip().split("#")[0].split("?")[0])
+        if not name or re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:|/", name):
+            continue  # a web address, data, the site's root, or a fragment alone: no file of the stylesheet's
+        source = (folder / name).resolve()
+        relative = source.relative_to(folder).as_posix() if source.is_relative_to(folder) else None
+        if relative is None:
+            warnings.append(f"url({url}): outside the stylesheet's folder; not copied into the site")
+        elif relative in taken:
+            warnings.append(f"url({url}): named like a file the site ships; not copied into the site")
+        elif not source.is_file():
+            warnings.append(f"url({url}): no such file beside the stylesheet; not copied into the site")
+        else:
+            copies.setdefault(relative, source)
+    return sorted(copies.items()), warnings
 
 
 def _write_if_changed(target: Path, data: bytes) -> None:

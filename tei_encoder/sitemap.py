@@ -227,7 +227,7 @@ def preferred_name(entry: etree._Element) -> str:
 GAP = T + "gap"
 SPACE = T + "space"
 # elements whose words or reasons the site prints, worded by tei_encoder/signs.py (`annotate`)
-_WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl"})
+_WORDED = frozenset({GAP, SPACE, T + "unclear", T + "surplus", T + "secl", T + "supplied"})
 
 #: alternatives (TEI P5 §3.5 choice, §12 apparatus) and, in the order given, which is printed:
 #: what the source has (sic, orig, abbr) or the lemma; the page names the others on hover and in its list of readings
@@ -815,7 +815,7 @@ def annotate(
     pub:span   an element wrapping each piece of text a delSpan, addSpan or damageSpan marks (`_mark_spans`)
     pub:words  on a gap: its words as the site prints them (signs.gap_words, with STRINGS, the
                site's UI strings; the shipped ones when None), the one owner of those words
-    pub:reason on a gap, unclear, surplus or secl with a @reason: its reasons in words
+    pub:reason on a gap, unclear, surplus, secl or supplied with a @reason: its reasons in words
                (signs.reason_words), for its hover
     pub:extent on a space with an extent: its extent in words (signs.extent_words), for its hover
     """
@@ -1138,7 +1138,8 @@ class DateLabels:
     and the stylesheet words the date itself."""
 
     _KEYS = ("date-day", "date-month", "date-bce", "date-range", "date-from", "date-to",
-             "date-between", "date-not-before", "date-not-after")  # fmt: skip
+             "date-between", "date-not-before", "date-not-after", "date-range-days", "date-range-months",
+             "date-day-month")  # fmt: skip
 
     def __init__(self, strings: dict) -> None:
         months = strings.get("months")
@@ -1177,6 +1178,22 @@ class DateLabels:
             else ("date-between", "date-not-before", "date-not-after")
         )
         key = keys[0 if start and end else 1 if start else 2]
+        if (
+            mark == DATE_SPAN
+            and len(start) == len(end) == 10
+            and start[:4] == end[:4]
+            and start < end
+            and len(self.months) == 12
+            and _real(start)
+            and _real(end)
+        ):  # a span of days within one year: its year once, within one month its month once too
+            year = str(int(start[:4])) if start.startswith("0") else start[:4]
+            days = [str(int(start[8:10])), str(int(end[8:10]))]
+            months = [self.months[int(start[5:7]) - 1], self.months[int(end[5:7]) - 1]]
+            if start[5:7] == end[5:7]:
+                return self._ui("date-range-days", {"from": days[0], "to": days[1], "month": months[0], "year": year})
+            parts = [self._ui("date-day-month", {"day": d, "month": m}) for d, m in zip(days, months, strict=True)]
+            return self._ui("date-range-months", {"from": parts[0], "to": parts[1], "year": year})
         return self._ui(key, {"from": self._one(start), "to": self._one(end)})
 
     def _one(self, iso: str) -> str:
@@ -1342,6 +1359,119 @@ def unlisted_warnings(root: etree._Element) -> list[str]:
             "unless another document does, its entry page is named by the words of its mentions"
         )
     return warnings
+
+
+def empty_text_languages(tei: bytes) -> bool:
+    """Whether the TEI bytes hold a textLang without words (`<textLang mainLang="he"/>`): told from
+    the bytes, so that a document whose textLang says its language in words (ours) costs nothing."""
+    start = tei.find(b"<textLang")
+    while start >= 0:
+        end = tei.find(b">", start)
+        if end < 0:
+            return False
+        if tei[end - 1 : end] == b"/" or tei[end + 1 : end + 40].lstrip().startswith(b"</textLang"):
+            return True
+        start = tei.find(b"<textLang", end)
+    return False
+
+
+@lru_cache(maxsize=256)
+def language_name(code: str, ui_lang: str) -> str:
+    """The name of the language CODE (a BCP 47 tag or an ISO 639 code: "he", "lat") in the UI
+    language UI_LANG, from CLDR (Babel; the tag standardised by langcodes); CODE itself when
+    either is unknown."""
+    import langcodes
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        tag = str(langcodes.standardize_tag(code))
+        names = Locale.parse(ui_lang.replace("-", "_")).languages
+    except (ValueError, UnknownLocaleError):
+        return code
+    return names.get(tag.replace("-", "_")) or names.get(tag.split("-")[0]) or code
+
+
+def mark_text_languages(root: etree._Element, ui_lang: str) -> None:
+    """pub:language on each textLang without words (TEI P5 §10.6.6: `<textLang mainLang="he"
+    otherLangs="ar"/>`): the names of its @mainLang and @otherLangs in the site's language
+    (`language_name`), for xslt/msdesc.xsl to show."""
+    for el in root.iter(T + "textLang"):
+        if "".join(el.itertext()).strip():
+            continue
+        codes = [el.get("mainLang", "").strip(), *(el.get("otherLangs") or "").split()]
+        names = [language_name(code, ui_lang) for code in codes if code]
+        if names:
+            el.set(P + "language", ", ".join(names))
+
+
+# Elements that show something of their own in a note without text (a pointer its target, a gap its sign).
+_SHOWN_EMPTY = frozenset(
+    T + name for name in ("ptr", "ref", "gap", "space", "graphic", "figure", "media", "binaryObject")
+)
+
+
+# The lists whose entries' notes are metadata of the entry (TEI P5 §13.3), shown with it, no footnotes.
+_ENTRY_LISTS = tuple(
+    T + name for name in ("listBibl", "listPerson", "listPlace", "listOrg", "listEvent", "listNym", "listObject")
+)
+_DIVS = frozenset(T + name for name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"))
+
+
+def note_warnings(root: etree._Element) -> list[str]:
+    """Mark the notes of the text (TEI P5 §3.9.1) for xslt/notes.xsl and return a warning naming
+    the line of each note left out of the numbered notes (nothing is left out silently):
+
+    pub:empty        on a note with nothing to show (no text, no pointer, gap or figure:
+                     `<note type="references"> </note>`): no mark in the text, not in the notes
+    pub:notes-group  on each chapter (a div with a head) whose notes the list of notes shows under
+                     its heading, when the notes' own numbers (@n) repeat (restarting in each
+                     chapter) and grouping by chapters of one level makes them unique
+    pub:note-marks   "sequence" on the root when the notes' @n repeat and no such chapters tell
+                     them apart: the notes are numbered in sequence instead of by @n
+
+    [] when every note says something."""
+    warnings = []
+    numbered: list[etree._Element] = []
+    for el in root.iter(T + "note"):
+        if (el.text or "").strip():  # most notes: their words come first
+            if el.get("n") is not None:
+                numbered.append(el)
+            continue
+        if any(t.strip() for t in el.itertext()) or any(d.tag in _SHOWN_EMPTY for d in el.iterdescendants()):
+            if el.get("n") is not None:
+                numbered.append(el)
+            continue
+        if next(el.iterancestors(T + "text"), None) is None:
+            continue  # the header's notes are no footnotes
+        el.set(P + "empty", "true")
+        line = f"line {el.sourceline}: " if el.sourceline else ""
+        kind = f' type="{el.get("type")}"' if el.get("type") else ""
+        warnings.append(f"{line}<note{kind}>: empty (no text); left out of the numbered notes")
+    if len({" ".join(el.get("n", "").split()) for el in numbered}) < len(numbered):
+        _group_notes(root, numbered)
+    return warnings
+
+
+def _group_notes(root: etree._Element, numbered: list[etree._Element]) -> None:
+    """pub:notes-group or pub:note-marks (see `note_warnings`) for NUMBERED, notes with @n some of
+    which repeat: the outermost level of chapters (divs with a head) within which no @n repeats."""
+    chapters: list[tuple[etree._Element, str, list[etree._Element]]] = []
+    for el in numbered:
+        ancestors = list(el.iterancestors())
+        if not any(a.tag == T + "text" for a in ancestors) or any(a.tag in _ENTRY_LISTS for a in ancestors):
+            continue  # a footnote of the text only
+        heads = [a for a in reversed(ancestors) if a.tag in _DIVS and a.find(T + "head") is not None]
+        chapters.append((el, " ".join(el.get("n", "").split()), heads))
+    if len({n for _, n, _ in chapters}) == len(chapters):
+        return
+    for level in range(max((len(heads) for _, _, heads in chapters), default=0)):
+        keys = [(id(heads[level]) if len(heads) > level else None, n) for _, n, heads in chapters]
+        if len(set(keys)) == len(keys):
+            for _, _, heads in chapters:
+                if len(heads) > level:
+                    heads[level].set(P + "notes-group", "true")
+            return
+    root.set(P + "note-marks", "sequence")
 
 
 def reference_warnings(root: etree._Element, documents: Collection[str] = ()) -> list[str]:

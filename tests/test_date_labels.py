@@ -17,7 +17,7 @@ from tei_encoder.publish import Publisher, _saxon_processor, ui_strings
 NS = "http://www.tei-c.org/ns/1.0"
 ONE = ["1962", "0044", "0999", "1962-03", "0044-11", "1962-10-03", "0001-01-01", "2000-02-29", "1962-12-31",
        "-0044", "-0001-02", "-0044-03-15", "-0001-02-29", "9999-12-31"]  # fmt: skip
-VALUES = [v for a in ONE for b in ("1963", "1962-10-05", "-0010") for v in (f"{a}/{b}", f"{a}..{b}")] + [
+VALUES = [v for a in ONE for b in ("1963", "1962-10-05", "1962-12-30", "-0010") for v in (f"{a}/{b}", f"{a}..{b}")] + [
     f"{a}/" for a in ONE] + [f"/{a}" for a in ONE] + [f"{a}.." for a in ONE] + [f"..{a}" for a in ONE]  # fmt: skip
 # an edition's translation: other word order, a placeholder it does not fill, braces in its words
 TRANSLATED = {"months": [f"m{i}{{x}}" for i in range(1, 13)], "date-day": "{year}.{month}.{day}}",

@@ -141,9 +141,9 @@
                     <xsl:sequence select="if (f:reading-text(.)) then f:reading-words(.) else f:ui('hover-reading-omitted')"/>
                   </span>
                   <!-- a note inside a reading the page does not print: its mark here, its words under Notes -->
-                  <xsl:for-each select=".//tei:note[ancestor::tei:text]">
+                  <xsl:for-each select=".//tei:note[ancestor::tei:text][f:footnote(.)]">
                     <xsl:variable name="fn" select="f:note-number(.)"/>
-                    <sup class="fn-ref"><a href="#fn-{$fn}" id="fnref-{$fn}" aria-label="{f:ui('note-in-reading', map{'n': (@n, $fn)[1]})}"><xsl:value-of select="(@n, $fn)[1]"/></a></sup>
+                    <sup class="fn-ref"><a href="#fn-{$fn}" id="fnref-{$fn}" aria-label="{f:ui('note-in-reading', map{'n': f:note-mark(.)})}"><xsl:value-of select="f:note-mark(.)"/></a></sup>
                   </xsl:for-each>
                 </xsl:for-each>
                 <!-- back to its mark in the text, as a footnote goes back to its number (notes.xsl) -->

@@ -6,6 +6,7 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:f="urn:tei-encoder:functions"
+    xmlns:pub="urn:tei-encoder:publish"
     exclude-result-prefixes="#all">
 
   <xsl:template name="manuscripts">
@@ -26,6 +27,44 @@
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="f:content(.)"/>
     </div>
+  </xsl:template>
+
+  <!-- A field of a manuscript description (TEI P5 10.6-10.8) that stands in a structure (its parent
+       has no words of its own: not "written in <origPlace>Cairo</origPlace>"): labelled as the
+       header panel labels its fields, by the UI string ms-field-NAME, inside the element the page
+       makes of it otherwise (next-match). -->
+  <xsl:template match="tei:msDesc//tei:locus[parent::tei:msItem or parent::tei:msItemStruct or parent::tei:msContents]
+                       | tei:msDesc//tei:title[parent::tei:msItem or parent::tei:msItemStruct]
+                       | tei:msDesc//tei:author[parent::tei:msItem or parent::tei:msItemStruct]
+                       | tei:msDesc//tei:textLang | tei:msDesc//tei:extent | tei:msDesc//tei:support
+                       | tei:msDesc//tei:scriptDesc | tei:msDesc//tei:handDesc
+                       | tei:msDesc//tei:origPlace | tei:msDesc//tei:origDate" priority="2">
+    <xsl:variable name="shown" as="node()*"><xsl:next-match/></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="../text()[matches(., '\p{L}')]"><xsl:sequence select="$shown"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="label" select="f:ui('ms-field-' || local-name())"/>
+        <xsl:for-each select="$shown">
+          <xsl:choose>
+            <xsl:when test="self::element() and not(preceding-sibling::*)">
+              <xsl:copy>
+                <xsl:sequence select="@*"/>
+                <span class="ms-field"><xsl:value-of select="$label"/></span>
+                <xsl:value-of select="f:ui('ms-field-separator')"/>
+                <xsl:sequence select="node()"/>
+              </xsl:copy>
+            </xsl:when>
+            <xsl:otherwise><xsl:sequence select="."/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A textLang that gives its languages by code alone: their names (pub:language, in the site's
+       language: tei_encoder/sitemap.py mark_text_languages). -->
+  <xsl:template match="tei:textLang[@pub:language]" priority="1">
+    <span class="tei-textLang"><xsl:value-of select="@pub:language"/></span>
   </xsl:template>
 
   <!-- The shelfmark line: its parts in order, separated by commas. -->

@@ -8,8 +8,18 @@
     xmlns:pub="urn:tei-encoder:publish"
     exclude-result-prefixes="#all">
 
+  <!-- The notes of the text that are footnotes (TEI P5 §3.9.1): not one tei_encoder/sitemap.py
+       note_warnings found empty (pub:empty, reported there), and not the note of an entry of a
+       list of bibliography, persons, places, organisations or events (TEI P5 §13.3: metadata of
+       the entry, shown with it). -->
+  <xsl:function name="f:footnote" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="not($note/@pub:empty) and not($note/ancestor::*[self::tei:listBibl or self::tei:listPerson
+        or self::tei:listPlace or self::tei:listOrg or self::tei:listEvent or self::tei:listNym or self::tei:listObject])"/>
+  </xsl:function>
+
   <xsl:accumulator name="notes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note[ancestor::tei:text]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[ancestor::tei:text][f:footnote(.)]" select="$value + 1"/>
   </xsl:accumulator>
 
   <xsl:function name="f:note-number" as="xs:string">
@@ -17,54 +27,111 @@
     <xsl:sequence select="string($note/accumulator-before('notes'))"/>
   </xsl:function>
 
+  <!-- A footnote's mark: its own number (@n), or its number in sequence when it has none or when
+       the notes' own numbers repeat with no chapters to tell them apart (pub:note-marks). -->
+  <xsl:function name="f:note-mark" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/@n and not(root($note)/*/@pub:note-marks)) then string($note/@n) else f:note-number($note)"/>
+  </xsl:function>
+
   <xsl:template match="tei:text//tei:note">
     <xsl:variable name="n" select="f:note-number(.)"/>
     <sup class="fn-ref"><a href="#fn-{$n}" id="fnref-{$n}" aria-describedby="notes-heading">
-      <xsl:value-of select="(@n, $n)[1]"/></a></sup>
+      <xsl:value-of select="f:note-mark(.)"/></a></sup>
+  </xsl:template>
+  <!-- an empty note: nothing (reported by tei_encoder/sitemap.py note_warnings) -->
+  <xsl:template match="tei:text//tei:note[@pub:empty]" priority="1"/>
+  <!-- an entry's note (see f:footnote): with its entry, after it -->
+  <xsl:template match="tei:text//tei:note[not(f:footnote(.))]" priority="0.6">
+    <xsl:text> </xsl:text>
+    <xsl:element name="{f:html-name(., 'span')}">
+      <xsl:attribute name="class" select="'entry-note'"/>
+      <xsl:call-template name="f:lang"/>
+      <xsl:apply-templates/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template name="footnotes">
-    <xsl:variable name="notes" select="//tei:text//tei:note"/>
+    <xsl:variable name="notes" select="//tei:text//tei:note[f:footnote(.)]"/>
     <xsl:if test="$notes">
       <section class="footnotes" aria-labelledby="notes-heading">
         <h2 id="notes-heading"><xsl:value-of select="f:ui('notes-heading')"/></h2>
-        <ol>
-          <xsl:for-each select="$notes">
-            <xsl:variable name="n" select="f:note-number(.)"/>
-            <li id="fn-{$n}">
-              <!-- a number of the note's own that ends in punctuation ("1.", "b)", "*") gets no full stop of ours -->
-              <xsl:if test="@n"><span class="fn-mark"><xsl:value-of select="@n || (if (matches(@n, '\p{P}$')) then ' ' else '. ')"/></span></xsl:if>
-              <xsl:apply-templates/>
-              <xsl:text> </xsl:text>
-              <!-- back to its mark: in the text, or after the reading the page does not print that holds it
-                   (xslt/alternatives.xsl); none where no mark is made (never a link to a missing anchor) -->
-              <xsl:variable name="hidden-by" select="ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)]"/>
-              <xsl:variable name="alt" select="$hidden-by[1]/ancestor::*[self::tei:choice or self::tei:app][1]"/>
-              <xsl:choose>
-                <xsl:when test="empty($hidden-by)">
-                  <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back', map{'n': (@n, $n)[1]})}">&#x21A9;</a>
-                </xsl:when>
-                <xsl:when test="exists($alt) and /*/@pub:readings and f:listed($alt) and ($hidden-by[1] intersect f:other-readings($alt))">
-                  <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back-reading', map{'n': (@n, $n)[1]})}">&#x21A9;</a>
-                </xsl:when>
-              </xsl:choose>
-            </li>
-          </xsl:for-each>
-        </ol>
+        <xsl:choose>
+          <!-- notes whose own numbers restart in each chapter: listed under their chapter's heading -->
+          <xsl:when test="//*[@pub:notes-group]">
+            <xsl:for-each-group select="$notes" group-adjacent="generate-id((ancestor::*[@pub:notes-group][1], root(.))[1])">
+              <xsl:variable name="chapter" select="ancestor::*[@pub:notes-group][1]"/>
+              <xsl:if test="$chapter">
+                <h3 class="notes-chapter">
+                  <xsl:call-template name="f:inherited-lang"><xsl:with-param name="e" select="$chapter/tei:head[1]"/></xsl:call-template>
+                  <xsl:value-of select="normalize-space(string-join($chapter/tei:head[1]//text()[not(ancestor::tei:note)]))"/>
+                </h3>
+              </xsl:if>
+              <ol><xsl:apply-templates select="current-group()" mode="footnote"/></ol>
+            </xsl:for-each-group>
+          </xsl:when>
+          <xsl:otherwise>
+            <ol><xsl:apply-templates select="$notes" mode="footnote"/></ol>
+          </xsl:otherwise>
+        </xsl:choose>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A footnote in the list of notes, with the link back to its mark. -->
+  <xsl:template match="tei:note" mode="footnote">
+    <xsl:variable name="n" select="f:note-number(.)"/>
+    <xsl:variable name="mark" select="f:note-mark(.)"/>
+    <li id="fn-{$n}">
+      <!-- a number of the note's own that ends in punctuation ("1.", "b)", "*") gets no full stop of ours -->
+      <xsl:if test="@n and not(/*/@pub:note-marks)"><span class="fn-mark"><xsl:value-of select="@n || (if (matches(@n, '\p{P}$')) then ' ' else '. ')"/></span></xsl:if>
+      <xsl:apply-templates/>
+      <xsl:text> </xsl:text>
+      <!-- back to its mark: in the text, or after the reading the page does not print that holds it
+           (xslt/alternatives.xsl); none where no mark is made (never a link to a missing anchor) -->
+      <xsl:variable name="hidden-by" select="ancestor::*[parent::tei:choice or parent::tei:app or parent::tei:rdgGrp][not(@pub:printed)]"/>
+      <xsl:variable name="alt" select="$hidden-by[1]/ancestor::*[self::tei:choice or self::tei:app][1]"/>
+      <xsl:choose>
+        <xsl:when test="empty($hidden-by)">
+          <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back', map{'n': $mark})}">&#x21A9;</a>
+        </xsl:when>
+        <xsl:when test="exists($alt) and /*/@pub:readings and f:listed($alt) and ($hidden-by[1] intersect f:other-readings($alt))">
+          <a class="fn-back" href="#fnref-{$n}" aria-label="{f:ui('note-back-reading', map{'n': $mark})}">&#x21A9;</a>
+        </xsl:when>
+      </xsl:choose>
+    </li>
   </xsl:template>
 
   <xsl:template match="tei:sic">
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
-      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}">[sic]</span>
+      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}"><xsl:value-of select="f:ui('sic-mark')"/></span>
     </xsl:if>
   </xsl:template>
 
+  <!-- Supplied text (TEI P5 §3.5.3, §11.3.1.1): in brackets; its hover says it is not in the source,
+       then what the TEI says of it: its @reason (pub:reason, worded by tei_encoder/signs.py), who
+       supplied it (@resp, f:resp-words) and its @source, as the other signs' hovers do (f:sign-hover). -->
   <xsl:template match="tei:supplied">
-    <span class="ed ed-supplied" title="{f:ui(if (@reason = 'alternate-name') then 'hover-supplied-name' else 'hover-supplied')}">[<xsl:apply-templates/>]</span>
+    <span class="ed ed-supplied" title="{string-join((f:ui('hover-supplied'),
+        @pub:reason ! f:ui('hover-detail-reason', map{'reason': string(.)}),
+        @resp[normalize-space()] ! f:ui('hover-detail-resp', map{'resp': f:resp-words(.)}),
+        @source[normalize-space()] ! f:ui('hover-detail-source', map{'source': normalize-space(.)})), f:ui('hover-detail-joiner'))}">[<xsl:apply-templates/>]</span>
   </xsl:template>
+
+  <xsl:key name="f:ids" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- Who a @resp names, in words: each pointer its UI string resp-ID ("#translator": "the
+       translator") where there is one, else the name of the element of the document it points to
+       (a respStmt's or person's name), else the pointer as written; joined by reason-joiner. -->
+  <xsl:function name="f:resp-words" as="xs:string">
+    <xsl:param name="resp" as="attribute()"/>
+    <xsl:sequence select="string-join(tokenize(normalize-space($resp)) ! (
+        let $id := if (starts-with(., '#')) then substring(., 2) else ., $key := 'resp-' || $id, $word := f:ui($key)
+        return if ($word != $key) then $word
+               else (key('f:ids', $id, root($resp))[1]/(descendant-or-self::*[self::tei:persName or self::tei:name or self::tei:orgName][1], .)[1] ! normalize-space(), .)[.][1]),
+        f:ui('reason-joiner'))"/>
+  </xsl:function>
 
   <!-- A gap (TEI P5 §11.4.1): its words, made by tei_encoder/signs.py gap_words (their one owner,
        which an entry page's context sentences quote too) and written on it as pub:words by

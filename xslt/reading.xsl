@@ -36,7 +36,7 @@
         (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$text//tei:gap],
         'key-pb'[$text//tei:pb],
         'key-foreign'[$text//tei:foreign],
-        'key-note'[$text//tei:note],
+        'key-note'[$text//tei:note[f:footnote(.)]],
         'key-reading'[$readings and $text//(tei:choice | tei:app)[f:listed(.)]],
         'key-deleted'[$changes[self::tei:del or self::tei:delSpan]],
         'key-added'[$changes[self::tei:add or self::tei:addSpan]],
@@ -57,7 +57,7 @@
                     <xsl:if test="not($sign = ('handShift', 'space'))"><xsl:value-of select="f:ui('key-sample-word')"/></xsl:if>
                   </span>
                 </xsl:when>
-                <xsl:when test=". = 'key-sic'"><span class="ed">[sic]</span></xsl:when>
+                <xsl:when test=". = 'key-sic'"><span class="ed"><xsl:value-of select="f:ui('sic-mark')"/></span></xsl:when>
                 <xsl:when test=". = 'key-corrected'"><span class="corrected"><xsl:value-of select="f:ui('key-sample-word')"/></span></xsl:when>
                 <xsl:when test=". = 'key-supplied'"><span class="ed"><xsl:value-of select="f:ui('key-sample-supplied')"/></span></xsl:when>
                 <xsl:when test="starts-with(., 'key-gap')"><span class="ed">[&#x2026;]</span></xsl:when>

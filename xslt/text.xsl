@@ -299,11 +299,12 @@
   <!-- References and pointers (TEI P5 §3.7): a link where tei_encoder/sitemap.py found where
        the target leads on the page or on the web (pub:to: an http(s) URL, or the anchor of the
        element pointed to); otherwise, or where a link would stand inside another (a mention),
-       the words with the target given as the element's title. A ptr shows its target. -->
+       the words with the target given as the element's title. A ptr shows its target, and so does
+       a ref without words (an empty ref is a pointer too, never an empty link). -->
   <xsl:template match="tei:ref[@target] | tei:ptr[@target]">
     <xsl:variable name="words" as="node()*">
       <xsl:choose>
-        <xsl:when test="self::tei:ptr"><xsl:value-of select="normalize-space(@target)"/></xsl:when>
+        <xsl:when test="self::tei:ptr or not(node())"><xsl:value-of select="normalize-space(@target)"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>

@@ -103,7 +103,23 @@
         <xsl:variable name="from" select="substring-before($value, $mark)"/>
         <xsl:variable name="to" select="substring-after($value, $mark)"/>
         <xsl:variable name="key" select="(if ($mark = '/') then ('date-range', 'date-from', 'date-to') else ('date-between', 'date-not-before', 'date-not-after'))[if ($from and $to) then 1 else if ($from) then 2 else 3]"/>
-        <xsl:sequence select="f:ui($key, map{'from': f:date-one($from), 'to': f:date-one($to)})"/>
+        <!-- a span of days within one year says its year once, and within one month its month once
+             ("3–9 October 1962", "30 September – 2 October 1962": date-range-days, date-range-months) -->
+        <xsl:variable name="one-year" select="$mark = '/' and string-length($from) = 10 and string-length($to) = 10
+            and substring($from, 1, 4) = substring($to, 1, 4) and $from lt $to and count($f:months) = 12
+            and f:w3c-date($from) and f:w3c-date($to)"/>
+        <xsl:choose>
+          <xsl:when test="$one-year">
+            <xsl:variable name="year" select="if (starts-with($from, '0')) then string(xs:integer(substring($from, 1, 4))) else substring($from, 1, 4)"/>
+            <xsl:variable name="days" select="xs:integer(substring($from, 9, 2)), xs:integer(substring($to, 9, 2))"/>
+            <xsl:variable name="months" select="$f:months[xs:integer(substring($from, 6, 2))], $f:months[xs:integer(substring($to, 6, 2))]"/>
+            <xsl:sequence select="if (substring($from, 6, 2) = substring($to, 6, 2))
+                then f:ui('date-range-days', map{'from': $days[1], 'to': $days[2], 'month': $months[1], 'year': $year})
+                else f:ui('date-range-months', map{'from': f:ui('date-day-month', map{'day': $days[1], 'month': $months[1]}),
+                                                   'to': f:ui('date-day-month', map{'day': $days[2], 'month': $months[2]}), 'year': $year})"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:sequence select="f:ui($key, map{'from': f:date-one($from), 'to': f:date-one($to)})"/></xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
