@@ -857,7 +857,9 @@ def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int
 
 
 # a weekday right before a day's date, a comma and spaces between: "Monday, 28 December" (months.json weekdays)
-_WEEKDAY_BEFORE = re.compile(rf"(?:{'|'.join(_MONTHS_DATA['weekdays'])}),?\s+$")
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w’'-])(?:{'|'.join(_MONTHS_DATA['weekdays'])}),?\s+$")
+# the same, for a weekday before a date the translator supplied ("Sunday [21 October]": enrich/entities.py)
+WEEKDAY_BEFORE = _WEEKDAY_BEFORE
 
 
 def _with_weekdays(found: list[DateMatch], text: str) -> list[DateMatch]:

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
+from ..dates import ORDINAL_WORDS, WEEKDAY_BEFORE, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
 from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
@@ -8977,7 +8977,12 @@ def _dates_through_marks(nodes: list[Node], year: int | None, month: int | None)
         while k < len(kids):
             mark = kids[k]
             if type(mark) is Node and mark.tag in ("sic", "supplied"):
-                k = _range_through_mark(kids, k) or _day_of_supplied_month(kids, k, year, month) or k + 1
+                k = (
+                    _range_through_mark(kids, k)
+                    or _day_of_supplied_month(kids, k, year, month)
+                    or _weekday_before_supplied_date(kids, k)
+                    or k + 1
+                )
             else:
                 k += 1
 
@@ -9009,6 +9014,34 @@ def _range_through_mark(kids: list, k: int) -> int:
     joined = Node("date", {"notBefore": first, "notAfter": last}, [*head, kids[k + 1], *date.children])
     kids[start : k + 3] = [joined]
     return start + 1
+
+
+def _weekday_before_supplied_date(kids: list, k: int) -> int:
+    """At kids[k], a day's date the translator supplied after a weekday printed before it ("Sunday [21 October]"):
+    one date element holding the weekday and the supplied date, the day's value (a weekday before a day's
+    date is part of the mention, as dates.find_dates reads "Sunday, 21 October"; TEI 13.4.2, 11.3.1.2:
+    supplied is allowed inside a date). The index after it, or 0 when nothing was made."""
+    supplied = kids[k]
+    inner = [c for c in supplied.children if not (isinstance(c, str) and not c.strip())]
+    if (
+        supplied.tag != "supplied"
+        or not k
+        or not isinstance(kids[k - 1], str)
+        or len(inner) != 1
+        or type(inner[0]) is not Node
+        or inner[0].tag != "date"
+        or len(inner[0].attrs.get("when", "")) != 10
+    ):
+        return 0
+    before = kids[k - 1]
+    found = WEEKDAY_BEFORE.search(before, max(0, len(before) - 12))
+    if not found:
+        return 0
+    date = inner[0]
+    supplied.children = [part for c in supplied.children for part in (c.children if c is date else [c])]
+    kids[k - 1] = before[: found.start()]
+    kids[k] = Node("date", dict(date.attrs), [before[found.start() :], supplied])
+    return k + 1
 
 
 def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | None) -> int:
