@@ -22,3 +22,79 @@ def _dates(tmp_path, body: str, date: str) -> list[tuple[str, str]]:
 )
 def test_a_weekday_before_a_supplied_date_is_part_of_it(tmp_path, body, expected):
     assert _dates(tmp_path, body, "October 22, 1962") == expected
+
+
+def _orgs(tmp_path, body: str, date: str = "June 7, 1963") -> list[str]:
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
+    return ["".join(e.itertext()) for e in xp(tree, "//t:text//t:orgName")]
+
+
+def _names(tmp_path, body: str, date: str = "June 7, 1963") -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
+    path = "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName"
+    return [(e.tag.split("}")[1], "".join(e.itertext())) for e in xp(tree, path)]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: the name ended on its head word, the number after it left out
+        (
+            "The Western Affairs Department Number Three drafted the note.\n",
+            ["Western Affairs Department Number Three"],
+        ),
+        ("The Trade Section No. 4 drafted the note.\n", ["Trade Section No. 4"]),
+        # failed before: ended before "with", the partner left out
+        (
+            "The Office for Cultural Ties with Friendly Countries will reply.\n",
+            ["Office for Cultural Ties with Friendly Countries"],
+        ),
+        # failed before: a verb opening the cable's line was part of the name
+        ("Request Central Bureau for Trade to send the lists.\n", ["Central Bureau for Trade"]),
+        # failed before: a unit named by its ordinal ended before its dash subtitle
+        (
+            "Copies to: Fourth Direction – Consular Affairs; Fifth Direction – Press\n",
+            [
+                "Fourth Direction – Consular Affairs",
+                "Fifth Direction – Press",
+            ],
+        ),
+    ],
+)
+def test_a_bodys_name_goes_on_past_its_head_word(tmp_path, body, expected):
+    assert _orgs(tmp_path, body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: the body ended before "in", the state a place of its own
+        (
+            "He led our team on the Neutral Commission for Supervision and Control in Laos.\n",
+            [("orgName", "Neutral Commission for Supervision and Control in Laos")],
+        ),
+        (
+            "The Committee on Armed Services in the Senate heard him.\n",
+            [("orgName", "Committee on Armed Services in the Senate")],
+        ),
+        # a body in a city, a mission in a capital: the place stays its own mention
+        (
+            "The Committee for State Security in Moscow and the Polish Embassy in Hanoi.\n",
+            [
+                ("orgName", "Committee for State Security"),
+                ("placeName", "Moscow"),
+                ("orgName", "Polish Embassy"),
+                ("placeName", "Hanoi"),
+            ],
+        ),
+        # no task named: the state after "in" is its own mention
+        (
+            "The State Planning Commission in Poland met.\n",
+            [("orgName", "State Planning Commission"), ("placeName", "Poland")],
+        ),
+        # "the right direction" names no body
+        ("The talks moved in the right direction.\n", []),
+    ],
+)
+def test_a_body_named_by_its_task_takes_the_state_it_works_in(tmp_path, body, expected):
+    assert _names(tmp_path, body) == expected

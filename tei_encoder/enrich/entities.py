@@ -27,7 +27,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, WEEKDAY_BEFORE, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
+from ..dates import (
+    ORDINAL_WORDS,
+    WEEKDAY_BEFORE,
+    DateMatch,
+    dotted_order,
+    find_dates,
+    iso_day,
+    slash_order,
+    slashed_order,
+)
 from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
@@ -37,6 +46,7 @@ from .names import (
     INITIAL,
     abbreviated_given_names,
     body_abbreviations,
+    body_name_continuations,
     body_ranks,
     body_title_words,
     body_wordings,
@@ -7639,6 +7649,10 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             start = first_end + 1  # "Copy [Chinese] Central Committee": the file's word, no word of the body's name
         if first_end > 0 and start == first_end + 1 and text[start:end] in ctx.rec.names.organ_abbreviations:
             continue  # "the March CC session": an organ every party has, alone; no body of the record
+        if text.startswith(" ", end) and end < len(text) - 3:
+            end = _org_continuation_end(
+                ctx, text, start, end
+            )  # "... Department Number Two", "... with Foreign Countries"
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
         end = _tail_expansion_end(text, start, end)
@@ -7700,6 +7714,62 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+_CONTINUATIONS = body_name_continuations()
+_NUMBER_WORDS = _CONTINUATIONS["number_words"]
+_CONTINUATION_CUES = tuple(f" {w} " for w in sorted(_NUMBER_WORDS)) + (" with ", " in ", " – ", " — ", " - ")
+_UNIT_NUMBER_AFTER = re.compile(r" (?P<word>\S+) (?P<number>\d{1,2}|[IVX]{1,4}|[A-Z][a-z]+)(?![\w’'-])")
+_CAPITALISED_AFTER = re.compile(rf" (?P<join>with|in)(?: the)? (?P<words>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)*)")
+_DASH_SUBTITLE = re.compile(rf" [–—-] [{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{0,3}}(?=[ ]?[;,.]|[ ]*$)")
+_TASK_JOIN = re.compile(r" (?:for|on|FOR|ON) [A-Z]")
+
+
+def _org_continuation_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where a body's name found by its shape (text[start:end]) ends when it goes on past its last head word
+    (names.json body_name_continuations; a place inside is part of the orgName, TEI 13.2.2):
+
+    - a unit's head word, a number word and a numeral ("Asian Affairs Department Number Two");
+    - a unit its ordinal names, a dash and a subtitle of capitalised words up to the item's end ("First
+      Direction – Relations;");
+    - a word of dealings, "with" and the capitalised words of the partner ("General Bureau for Economic
+      Relations with Foreign Countries");
+    - a body named by its task ("for"/"on" and capitalised words), "in (the)" and the state or legislature it
+      works in ("Commission for Control and Supervision in Laos", "Committee on Foreign Relations in the
+      Senate"): never a mission or a party in a place ("the Embassy in Hanoi"), which names no task.
+
+    Each reading is tried only when its joining word follows the name (a few characters' test). Returns the
+    new end, or `end`."""
+    if not any(text.startswith(cue, end) for cue in _CONTINUATION_CUES):
+        return end
+    surface = text[start:end]
+    last = _head_key(surface.rsplit(" ", 1)[-1])
+    m = _UNIT_NUMBER_AFTER.match(text, end)
+    if m and m["word"] in _NUMBER_WORDS and last in _ORG_HEADS:
+        number = m["number"]
+        if number[0].isdigit() or number in _CONTINUATIONS["numerals"] or _UNIT_NUMBER.match(number):
+            return m.end()
+        return end
+    if text.startswith((" – ", " — ", " - "), end):
+        first = _head_key(surface.split(" ", 1)[0])
+        dash = _DASH_SUBTITLE.match(text, end) if first in _CONTINUATIONS["ordinals"] else None
+        return dash.end() if dash else end
+    m = _CAPITALISED_AFTER.match(text, end)
+    if m is None:
+        return end
+    if m["join"] == "with":
+        return m.end() if last in _CONTINUATIONS["with_after"] else end
+    if not _TASK_JOIN.search(surface):
+        return end  # "the Soviet Embassy in Hanoi": a body in a place, the place its own mention
+    words = m["words"]
+    if " " not in words and _head_key(words) in _CONTINUATIONS["legislatures"]:
+        return m.end()  # "... in the Senate"
+    place = _place_at(ctx, words)
+    if place == len(words):
+        keys = tuple(norm(t) for _, _, t in tokens(words))
+        if any(f.kind == "place" and _is_state(ctx, f.entity_id) for f in ctx.forms(keys)):
+            return m.end()  # "... in Vietnam"
+    return end
 
 
 _MONTHS_AND_WEEKDAYS = frozenset(

@@ -424,6 +424,15 @@ def body_abbreviations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def body_name_continuations() -> dict[str, frozenset[str]]:
+    """How a body's name found by its shape goes on past its head word (names.json body_name_continuations):
+    "number_words" and "numerals" as printed ("Number", "Two"), "ordinals", "with_after" and "legislatures"
+    folded. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["body_name_continuations"]
+    return {key: frozenset(words) for key, words in raw.items() if not key.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def heads_after_a_word() -> dict[str, frozenset[str]]:
     """Words that end an organisation's name only after one of their words ("staff" after "general":
     "General Staff of the KPA"; names.json heads_after_a_word), folded. Errors as organisation_head_words."""
