@@ -98,3 +98,52 @@ def test_a_bodys_name_goes_on_past_its_head_word(tmp_path, body, expected):
 )
 def test_a_body_named_by_its_task_takes_the_state_it_works_in(tmp_path, body, expected):
     assert _names(tmp_path, body) == expected
+
+
+def _persons(tmp_path, body: str, date: str = "June 7, 1974", language: str = "Polish") -> list[tuple[str, str]]:
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date, language)))
+    return [("".join(e.itertext()), e.get("ref", "")) for e in xp(tree, "//t:text//t:persName")]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: an English given name no list held, the surname no list either: no person
+        ("The note reached Senator Wilbur Hollis and Kenneth Marlowe.\n", ["Wilbur Hollis", "Kenneth Marlowe"]),
+        ("Leaders such as [Clifford] Tansey and [Leslie C.] Ormond spoke.\n", ["Clifford Tansey", "Leslie C. Ormond"]),
+    ],
+)
+def test_english_given_names_begin_a_name(tmp_path, body, expected):
+    assert [t for t, _ in _persons(tmp_path, body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: a Romanian abbreviated given name before a written-out surname: no person
+        ("Signed: Gh. Vladescu\n", ["Gh. Vladescu"]),
+        ("The report of Gr. Marinescu was read.\n", ["Gr. Marinescu"]),
+        # Saint is no given name before a written-out name; a dictionary word is no surname
+        ("They flew to St. Louis.\n", []),
+        ("It came from Th. Report of the day.\n", []),
+    ],
+)
+def test_an_abbreviated_given_name_before_a_written_out_surname(tmp_path, body, expected):
+    assert [t for t, _ in _persons(tmp_path, body, language="Romanian")] == expected
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        # failed before: the bracket was read as another name of "Chairman Ho" (the title compared with it)
+        ("Chairman Ho [Chi Minh] has not yet spoken.\n", "Ho Chi Minh"),
+        ("Premier Pham [Van Dong] has not yet spoken.\n", "Pham Van Dong"),
+    ],
+)
+def test_the_rest_of_a_name_in_brackets_after_a_title_and_a_name_is_part_of_it(tmp_path, body, name):
+    assert [t for t, _ in _persons(tmp_path, body, "June 7, 1963")] == [name]
+
+
+def test_another_name_in_brackets_after_a_title_and_a_name_stays_another_name(tmp_path):
+    tree = tree_of(encode_text(tmp_path, dated_record("President Sukarno [Soekarno] spoke.\n", "June 7, 1963")))
+    assert [e.get("reason") for e in xp(tree, "//t:text//t:supplied")] == ["alternate-name"]

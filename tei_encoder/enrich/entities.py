@@ -45,6 +45,7 @@ from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
     abbreviated_given_names,
+    abbreviated_given_names_before_capitals,
     body_abbreviations,
     body_name_continuations,
     body_ranks,
@@ -2482,13 +2483,17 @@ _NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporo
 _ABBREVIATED_GIVEN = abbreviated_given_names()
 _ABBREVIATED_GIVEN_CAPS = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
+    # a written-out surname after an abbreviation no place's name begins with ("Gh. Ionita")
+    + rf"|(?<![\w.])(?:{'|'.join(map(re.escape, sorted(set(_ABBREVIATED_GIVEN) - abbreviated_given_names_before_capitals())))})"
+    + rf"\. [{UPPER}][{LOWER}]{{2,}}(?![\w.’'-])"
 )
 
 
 def _abbreviated_given_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names of a given name abbreviated by its first letters (names.json abbreviated_given_names) and a
-    surname in capitals ("Report St. KIRYLUK": Stanisław Kiryluk), the surname no listed place, body or
-    title; as printed. Inputs: the recogniser and a string; no errors. TEI 13.2.1 (a persName as printed)."""
+    surname in capitals ("Report St. KIRYLUK": Stanisław Kiryluk) or, after an abbreviation no place's name
+    begins with (names.json before_capitals_only), a written-out surname no dictionary word ("Gh. Ionita"),
+    the surname no listed place, body or title; as printed. Inputs: the recogniser and a string; no errors. TEI 13.2.1 (a persName as printed)."""
     found = []
     for m in _ABBREVIATED_GIVEN_CAPS.finditer(text):
         surname = m.group(0).rsplit(" ", 1)[1]
@@ -2496,6 +2501,7 @@ def _abbreviated_given_names(rec: EntityRecognizer, text: str) -> list[str]:
             not _listed_non_person(rec, surname)
             and not rec.names.is_title_word(surname)
             and norm(surname) not in rec.names.not_names
+            and (surname.isupper() or not rec.names.is_common_word(surname))
         ):
             found.append(m.group(0))
     return found
@@ -7720,7 +7726,7 @@ _CONTINUATIONS = body_name_continuations()
 _NUMBER_WORDS = _CONTINUATIONS["number_words"]
 _CONTINUATION_CUES = tuple(f" {w} " for w in sorted(_NUMBER_WORDS)) + (" with ", " in ", " – ", " — ", " - ")
 _UNIT_NUMBER_AFTER = re.compile(r" (?P<word>\S+) (?P<number>\d{1,2}|[IVX]{1,4}|[A-Z][a-z]+)(?![\w’'-])")
-_CAPITALISED_AFTER = re.compile(rf" (?P<join>with|in)(?: the)? (?P<words>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)*)")
+_PARTNER_OR_SEAT_AFTER = re.compile(rf" (?P<join>with|in)(?: the)? (?P<words>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)*)")
 _DASH_SUBTITLE = re.compile(rf" [–—-] [{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{0,3}}(?=[ ]?[;,.]|[ ]*$)")
 _TASK_JOIN = re.compile(r" (?:for|on|FOR|ON) [A-Z]")
 
@@ -7754,7 +7760,7 @@ def _org_continuation_end(ctx: _DocContext, text: str, start: int, end: int) -> 
         first = _head_key(surface.split(" ", 1)[0])
         dash = _DASH_SUBTITLE.match(text, end) if first in _CONTINUATIONS["ordinals"] else None
         return dash.end() if dash else end
-    m = _CAPITALISED_AFTER.match(text, end)
+    m = _PARTNER_OR_SEAT_AFTER.match(text, end)
     if m is None:
         return end
     if m["join"] == "with":

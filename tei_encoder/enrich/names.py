@@ -327,6 +327,14 @@ def abbreviated_given_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def abbreviated_given_names_before_capitals() -> frozenset[str]:
+    """The abbreviated given names that also begin a place's name ("St": Saint), a given name only before a
+    surname in capitals (names.json abbreviated_given_names before_capitals_only). Errors as
+    organisation_head_words."""
+    return frozenset(json.loads(_DATA.read_text(encoding="utf-8"))["abbreviated_given_names"]["before_capitals_only"])
+
+
+@lru_cache(maxsize=1)
 def romance_body_heads() -> tuple[str, ...]:
     """The head words of Spanish and Portuguese bodies' names, as printed (names.json romance_body_heads).
     Errors as organisation_head_words."""
