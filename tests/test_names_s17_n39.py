@@ -147,3 +147,17 @@ def test_the_rest_of_a_name_in_brackets_after_a_title_and_a_name_is_part_of_it(t
 def test_another_name_in_brackets_after_a_title_and_a_name_stays_another_name(tmp_path):
     tree = tree_of(encode_text(tmp_path, dated_record("President Sukarno [Soekarno] spoke.\n", "June 7, 1963")))
     assert [e.get("reason") for e in xp(tree, "//t:text//t:supplied")] == ["alternate-name"]
+
+
+def test_a_legislature_named_in_full_is_named_by_its_chamber_alone_later(tmp_path):
+    """Failed before: the bare "Congress", "Senate" and "House" of a record that names the US Congress untagged."""
+    body = (
+        "The letter reached the US Congress. It went to the President of the Senate and to the Speaker of the House,"
+        " and was criticised in Congress. Before the 9th Congress of the party the White House said nothing.\n"
+    )
+    assert _orgs(tmp_path, body, "March 3, 1975") == ["US Congress", "Senate", "House", "Congress", "White House"]
+
+
+def test_a_chamber_alone_in_a_record_with_no_legislature_in_full_is_no_name(tmp_path):
+    body = "It was criticised in Congress and in the Senate; the Speaker of the House was silent.\n"
+    assert _orgs(tmp_path, body, "March 3, 1975") == []

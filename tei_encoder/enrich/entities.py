@@ -57,6 +57,7 @@ from .names import (
     formation_words,
     heads_after_a_word,
     heads_before_a_state,
+    legislature_short_forms,
     letterhead_offices,
     lower_case_bodies_after_a_state,
     not_body_abbreviations,
@@ -1089,6 +1090,9 @@ class _DocContext:
     # whether the body or summary holds a listed body's name with lower-case later words (_lower_head_spans;
     # None until read: one scan of the record instead of one per string)
     lower_heads: bool | None = None
+    # whether the record names a legislature in full with its state ("US Congress": _bare_legislatures), None until read
+    legislature: bool | None = None
+    legislature_ids: dict[str, str] = field(default_factory=dict)  # a chamber's bare word -> its entry of the record
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -4574,6 +4578,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     if ctx.rec.lower_head_bodies is not None:
         spans.extend(_lower_head_spans(ctx, text))  # "the Warsaw pact": the body, never the city
     spans.extend(_mission_spans(ctx, text))
+    if any(word in text for word in _BARE_LEGISLATURES):  # (substring tests first)
+        spans.extend(_bare_legislatures(ctx, text))
     if any(cue in text for cue in _PAPER_CUE_WORDS):
         spans.extend(_named_papers(ctx, text))
     if "(of " in text:
@@ -4609,6 +4615,43 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         pos = end
     out.append(text[pos:])
     return out
+
+
+_LEGISLATURES = legislature_short_forms()
+_BARE_LEGISLATURES = _LEGISLATURES["bare"]
+_STATES_OF_LEGISLATURES = "|".join(re.escape(w) for w in sorted(_LEGISLATURES["states"], key=len, reverse=True))
+_CHAMBERS = "|".join(map(re.escape, _LEGISLATURES["chambers"]))
+_LEGISLATURE_IN_FULL = re.compile(
+    rf"(?<![\w.])(?:{_STATES_OF_LEGISLATURES}) (?:{_CHAMBERS})(?![\w’'-])"
+    rf"|(?<![\w’'-])(?:{_CHAMBERS}) of the (?:{_STATES_OF_LEGISLATURES})(?![\w’'-])"
+)
+_BARE_LEGISLATURE = re.compile(
+    rf"(?<![\w’'-])(?P<before>{'|'.join(_LEGISLATURES['words_before'])}) "
+    rf"(?P<word>{'|'.join(map(re.escape, _BARE_LEGISLATURES))})(?![\w’'-]| of | [{UPPER}]|-)"
+)
+
+
+def _bare_legislatures(ctx: _DocContext, text: str) -> list[_Span]:
+    """A legislature's chamber named by its word alone ("attacked in Congress", "the Speaker of the House") in
+    a record that names it in full with its state ("US Congress", "Congress of the United States"; names.json
+    legislature_short_forms): an organisation of the record, unlinked (TEI 13.2.2: the mention is a name; no
+    entry holds the chamber). The word must follow a lower-case joining word ("the 6th Congress" is a party's
+    meeting), "House" the article ("the White House" is a building); the record is read once."""
+    if ctx.legislature is None:
+        flat = _flat(ctx)
+        ctx.legislature = any(w in flat for w in _LEGISLATURES["chambers"]) and bool(_LEGISLATURE_IN_FULL.search(flat))
+    if not ctx.legislature:
+        return []
+    spans: list[_Span] = []
+    for m in _BARE_LEGISLATURE.finditer(text):
+        word = m["word"]
+        if word == "House" and m["before"] != "the":
+            continue
+        xml_id = ctx.legislature_ids.get(word)
+        if xml_id is None:  # one entry of the record per chamber, its id with the record's (whose chamber it is)
+            xml_id = ctx.legislature_ids[word] = _new_local_person(ctx, word, (norm(word),), "org", generic=True)
+        spans.append((m.start("word"), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
+    return spans
 
 
 _OF_OR_IN = re.compile(r" (?:of|in) (?:the )?")

@@ -432,6 +432,15 @@ def body_abbreviations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def legislature_short_forms() -> dict[str, tuple[str, ...]]:
+    """A legislature named in full with its state and then by its chamber's word alone (names.json
+    legislature_short_forms): "states" and "chambers" of the full names, the "bare" words, the lower-case
+    "words_before" them, as printed. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["legislature_short_forms"]
+    return {key: tuple(words) for key, words in raw.items() if not key.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def body_name_continuations() -> dict[str, frozenset[str]]:
     """How a body's name found by its shape goes on past its head word (names.json body_name_continuations):
     "number_words" and "numerals" as printed ("Number", "Two"), "ordinals", "with_after" and "legislatures"
