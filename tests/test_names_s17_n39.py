@@ -161,3 +161,34 @@ def test_a_legislature_named_in_full_is_named_by_its_chamber_alone_later(tmp_pat
 def test_a_chamber_alone_in_a_record_with_no_legislature_in_full_is_no_name(tmp_path):
     body = "It was criticised in Congress and in the Senate; the Speaker of the House was silent.\n"
     assert _orgs(tmp_path, body, "March 3, 1975") == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: a name no list holds after a post and its place (a repeated heading): no person
+        ("Reception of Ambassador to Laos Khamsouk Vongsavath Phan\n", [("Khamsouk Vongsavath Phan", "")]),
+        ("We saw the Envoy to Burma Thakin Aung Lwin at the airport.\n", [("Thakin Aung Lwin", "")]),
+        # a common word after the place is no name
+        ("The Ambassador to Burma Went Home.\n", []),
+    ],
+)
+def test_a_name_after_a_post_and_its_place(tmp_path, body, expected):
+    found = _persons(tmp_path, body, "June 3, 1963")
+    assert [(t, "") for t, _ in found] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: "J. John" a person, the surname another
+        ("He handed R. Thomas B. Ellerby the letter.\n", ["R. Thomas B. Ellerby"]),
+        ("He handed R. [Thomas B.] Ellerby the letter.\n", ["R. Thomas B. Ellerby"]),
+        # failed before: a given name completed after the initial's full stop, then the surname: no person
+        ("A column by R.[obert] Vanderholt appeared.\n", ["R.obert Vanderholt"]),
+        # the completed surname keeps its reading
+        ("A note of K.[udryavtsev] was read.\n", ["K.udryavtsev"]),
+    ],
+)
+def test_initials_and_given_names_of_one_name(tmp_path, body, expected):
+    assert [t for t, _ in _persons(tmp_path, body)] == expected

@@ -118,6 +118,8 @@ _SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{U
 # (?<![\w./])(?:INITIAL\s?){1,3}... (after a slash: a file code's part, "Pf-444/D.ZSRR/84")
 _FIRST_INITIAL = rf"[{UPPER}](?<![\w./][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 # (the surname is no initial of two letters: "R. Ya." are initials, "Ya." no surname)
+# after an initial and a listed given name ("J. John"), the given name's own initials and the surname
+_INITIALS_SURNAME_AFTER = re.compile(rf"(?:\s?{INITIAL}){{1,2}}\s?(?P<surname>{_SURNAME})(?![\w’'-])")
 _INITIALS_NAME = re.compile(
     rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
 )
@@ -2214,6 +2216,8 @@ def _rule_names(
         names.extend(_names_after_a_role(v, text))
     if " of " in text and _text_kinds(text) & _ORG_HEAD:  # (a body's head word in the string: few strings)
         names.extend(_names_after_a_role_of_a_body(v, text))
+    if " to " in text:
+        names.extend(_names_after_a_post(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -2237,6 +2241,10 @@ def _rule_names(
         ):
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
             names.append(_name_run(v, [given, *m.group(0).split()]))
+            continue
+        rest = _INITIALS_SURNAME_AFTER.match(text, m.end()) if norm(m.group(0).rsplit(None, 1)[-1]) in v.given else None
+        if rest and not _listed_non_person(rec, rest["surname"]) and not v.is_title_word(rest["surname"]):
+            names.append(text[m.start() : rest.end()])  # "J. John A. Armitage": an initial, a given name, one name
             continue
         names.append(_name_run_of(v, m.group(0), runs))
     if ". " in text and any(f"{a}. " in text for a in _ABBREVIATED_GIVEN):  # (few strings hold one)
@@ -3028,6 +3036,44 @@ def _names_after_a_role(v, text: str) -> list[str]:
         if v.is_common_word(words[-1]) or any(v.is_title_word(w) for w in words):
             continue  # ("Petre" is a dictionary word: the surname that ends the name is not)
         names.append(_name_run(v, words) if len(words) > 1 else words[0])
+    return names
+
+
+# a capitalised title, "to", then capitalised words: a post and the place it serves in, then maybe a name
+_POST_TO_RUN = re.compile(
+    rf"(?<![\w’'-])(?P<role>[{UPPER}][\w’'-]*) to (?:the )?(?P<run>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{1,6}})(?![\w’'-])"
+)
+
+
+def _names_after_a_post(rec: EntityRecognizer, text: str) -> list[str]:
+    """The name right after a post and the state it serves in ("Ambassador to Cambodia Sisowath Sirik Matak",
+    "Envoy to Laos Khamphan Panya"): a person, the post and its place outside the name (TEI 13.2.1; as the
+    gold README keeps "Ambassador to Mali" outside "V.K. Orlovsky"). The place is the longest listed place
+    that opens the words after "to"; one to four words follow it to the run's end, none a dictionary word,
+    title, listed name of something else or word no name holds; the word before "to" must be a title."""
+    v = rec.names
+    names = []
+    for m in _POST_TO_RUN.finditer(text):
+        if not v.is_title_word(m["role"]):
+            continue
+        words = m["run"].split()
+        place = next(
+            (
+                n
+                for n in range(len(words) - 1, 0, -1)
+                if any(f.kind == "place" for f in rec.lexicon.get(tuple(norm(w) for w in words[:n]), ()))
+            ),
+            0,
+        )
+        name = words[place:]
+        if not place or not 1 <= len(name) <= 4:
+            continue
+        if any(
+            v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names or _listed_non_person(rec, w)
+            for w in name
+        ):
+            continue
+        names.append(" ".join(name))
     return names
 
 
@@ -4307,17 +4353,22 @@ def _given_and_surname_person(ctx: _DocContext, given: str, surname: str) -> str
 
 _BARE_INITIAL_END = re.compile(rf"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[{UPPER}])$")
 _PERIOD_SURNAME = re.compile(rf"^\.\s?(?P<surname>{_SURNAME})(?![\w’'-])")
+_SPACE_SURNAME = re.compile(rf"^ (?P<surname>{_SURNAME})(?![\w’'-])")
 
 
 def _tag_given_name_completed(ctx: _DocContext, children: list, k: int) -> None:
     """An initial the translator completed in brackets before its full stop, then the surname ("V[asily].
-    Pisarev": the initial, the supplied letters, the full stop, the surname) is one persName with the
+    Pisarev": the initial, the supplied letters, the full stop, the surname), or after it when the letters
+    complete a listed given name ("J.[oseph] Alsop"), is one persName with the
     supplied element inside (TEI 11.3.1.1, 13.2.1): linked when the surname names one listed person, else a
     person of the record when the surname is no dictionary word, title or listed name of something else."""
     before, child, after = children[k - 1], children[k], children[k + 1]
     m = _BARE_INITIAL_END.search(before, max(0, len(before) - 2))
     completion = child.text()
     tail = _PERIOD_SURNAME.match(after)
+    if m is None and (m := _INITIAL_END.search(before, max(0, len(before) - 3))) is not None:
+        # "J.[oseph] Alsop": the full stop before the bracket, a listed given name completed, then the surname
+        tail = _SPACE_SURNAME.match(after) if fold(m["initial"] + completion) in ctx.rec.names.given else None
     if m is None or tail is None or not (len(completion) >= 2 and completion.isalpha() and completion.islower()):
         return
     surname = tail["surname"]
