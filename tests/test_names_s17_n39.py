@@ -192,3 +192,18 @@ def test_a_name_after_a_post_and_its_place(tmp_path, body, expected):
 )
 def test_initials_and_given_names_of_one_name(tmp_path, body, expected):
     assert [t for t, _ in _persons(tmp_path, body)] == expected
+
+
+@pytest.mark.parametrize(
+    "body, kind, text",
+    [
+        # failed before: an abbreviation in mixed case before a verb of speech read as a person
+        ("The MfJV replied that the papers were ready.\n", "persName", "MfJV"),
+        # failed before: a country after a role in lower case read as a person
+        ("He told the minister Peru would sign.\n", "persName", "Peru"),
+        # failed before: a month before a listed party's abbreviation made one body ("March CPSU")
+        ("At the March CPSU plenum they spoke.\n", "orgName", "March CPSU"),
+    ],
+)
+def test_words_that_are_no_part_of_a_name(tmp_path, body, kind, text):
+    assert (kind, text) not in _names(tmp_path, body, "October 22, 1967")

@@ -1965,6 +1965,11 @@ def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) ->
     return " ".join(name) if len(name) > 1 and _unlisted_name_words(rec, name) else ""
 
 
+def _listed_state_word(rec: EntityRecognizer, word: str) -> bool:
+    """Whether one word is a country's name the gazetteer holds ("Cuba"), which no surname after a role is."""
+    return norm(word) in _country_names()
+
+
 def _listed_non_person(rec: EntityRecognizer, word: str) -> bool:
     """Whether one word is a place's or body's name the lists hold ("Ethiopia" of "Ambassador to Ethiopia
     A.P. Ratanov", a post's place before the initials: no given name)."""
@@ -2007,6 +2012,12 @@ _NAME_RUN_BEFORE = re.compile(rf"(?<![\w.’'-])(?P<run>{_NAME_TOKEN}(?: {_NAME_
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|The|a|an)\s$")
 
 
+def _abbreviation_cased(word: str) -> bool:
+    """Whether `word` has more capitals than small letters, an abbreviation in mixed case ("MfAA", "MfS",
+    "CPSU's"), never a name's shape ("McCloy", "DeGaulle")."""
+    return sum(c.isupper() for c in word) > sum(c.islower() for c in word)
+
+
 def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
     """Names no list holds found by the verbs around them: capitalised words right before a verb of speech
     ("Trojanowski said", "Comrade Alexandrov replied": the title left out), or right after a verb of address
@@ -2040,8 +2051,8 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
             words = words[1:]  # "Comrade Alexandrov", "Then Alexandrov": the name after them
         if any(_listed_beyond_towns(rec, w) for w in words):
             continue  # (a listed name before it: "Tsedenbal Dash said"; a small town is no obstacle: "Hassan said")
-        if not words or any(w.isupper() for w in words) or not _unlisted_name(rec, words):
-            continue
+        if not words or any(w.isupper() or _abbreviation_cased(w) for w in words) or not _unlisted_name(rec, words):
+            continue  # ("The MfAA replied": an abbreviation in mixed case, more capitals than small letters)
         if len(words) > 1 or not _misspelt_surname(rec, words[0]):
             names.append(_name_run(v, words) if len(words) > 1 else words[0])
     return names
@@ -2187,12 +2198,14 @@ def _rule_names(
         names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run_of(v, m.group("name"), runs)
-        if run and not any(v.is_common_word(w) for w in run.split()):
-            names.append(run)
+        if run and not any(v.is_common_word(w) or _listed_state_word(rec, w) for w in run.split()):
+            names.append(run)  # ("the minister Cuba would agree": a state after a role is no surname)
     for m in rec.qualified_role.finditer(text):  # "with energy minister Neporozhny": no article before
         after_role = _NAME_AFTER_ROLE.match(text, m.end())
         run = _name_run_of(v, after_role.group(0), runs) if after_role else ""
-        if run and not any(v.is_common_word(w) or v.is_title_word(w) for w in run.split()):
+        if run and not any(
+            v.is_common_word(w) or v.is_title_word(w) or _listed_state_word(rec, w) for w in run.split()
+        ):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
     if any(ending in text for ending in v.married_name_endings):
@@ -5088,10 +5101,13 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
 
 def _after_title(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
     """Whether token i follows a title word (`Comrade`, `General`) with one space between, or an
-    abbreviated one with its full stop (`Mr.`, `Col.`; a full stop after another word ends a sentence)."""
+    abbreviated one with its full stop (`Mr.`, `Col.`; a full stop after another word ends a sentence);
+    never a country's name after a title in lower case (`the minister Cuba`)."""
     between, word = text[toks[i - 1][1] : toks[i][0]], toks[i - 1][2]
     if word.isupper():
         return False  # `DR Vietnam`, `PR China`: a state's form, not `Dr.`
+    if word.islower() and norm(toks[i][2]) in _country_names():
+        return False  # "told the minister Cuba would agree": a role in lower case, then the state, no surname
     if between == " ":
         return fold(word) in rec.names.titles_folded
     return between == ". " and f"{word}." in rec.names.dotted_titles
@@ -7343,6 +7359,8 @@ def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span
     k = i - 1
     if k < 0 or text[toks[k][1] : toks[k + 1][0]] != " " or not _NATIONAL.match(toks[k][2]):
         return None
+    if norm(toks[k][2]) in _MONTHS_AND_WEEKDAYS:
+        return None  # "the March CPSU plenum": a month in an adjective's shape dates the meeting, no body's word
     after = _WORD_AFTER_SPACE.match(text, end)
     if after and after[1].lower() in _MISSIONS_TO_A_BODY:
         return None  # "the Bulgarian UN mission": the state's mission to the listed body, which is named
