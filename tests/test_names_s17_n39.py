@@ -2,7 +2,7 @@
 supplied, ... Constructed records in our own wording."""
 
 import pytest
-from conftest import dated_record, encode_text, tree_of, xp
+from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
 
 
 def _dates(tmp_path, body: str, date: str) -> list[tuple[str, str]]:
@@ -207,3 +207,15 @@ def test_initials_and_given_names_of_one_name(tmp_path, body, expected):
 )
 def test_words_that_are_no_part_of_a_name(tmp_path, body, kind, text):
     assert (kind, text) not in _names(tmp_path, body, "October 22, 1967")
+
+
+def test_n105_record_scores_as_its_gold():
+    """n105: bodies whose names go on past their head word, a legislature's chambers named alone, a weekday
+    before a supplied date (session 17, N39)."""
+    scores_as_its_gold("n105_bodies_going_on_and_chambers")
+
+
+def test_n106_record_scores_as_its_gold():
+    """n106: a name after a post and its place, English given names, initials and given names of one name,
+    a Romanian abbreviated given name (session 17, N39)."""
+    scores_as_its_gold("n106_initials_posts_and_given_names")
