@@ -5,9 +5,13 @@ import pytest
 from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
 
 
+def _found(tmp_path, body: str, date: str, path: str, language: str = "Polish") -> list:
+    """The elements at `path` in the text of a constructed record of `date` with `body`."""
+    return xp(tree_of(encode_text(tmp_path, dated_record(body, date, language))), path)
+
+
 def _dates(tmp_path, body: str, date: str) -> list[tuple[str, str]]:
-    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
-    return [("".join(e.itertext()), e.get("when", "")) for e in xp(tree, "//t:text//t:date")]
+    return [("".join(e.itertext()), e.get("when", "")) for e in _found(tmp_path, body, date, "//t:text//t:date")]
 
 
 @pytest.mark.parametrize(
@@ -25,14 +29,12 @@ def test_a_weekday_before_a_supplied_date_is_part_of_it(tmp_path, body, expected
 
 
 def _orgs(tmp_path, body: str, date: str = "June 7, 1963") -> list[str]:
-    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
-    return ["".join(e.itertext()) for e in xp(tree, "//t:text//t:orgName")]
+    return ["".join(e.itertext()) for e in _found(tmp_path, body, date, "//t:text//t:orgName")]
 
 
 def _names(tmp_path, body: str, date: str = "June 7, 1963") -> list[tuple[str, str]]:
-    tree = tree_of(encode_text(tmp_path, dated_record(body, date)))
     path = "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName"
-    return [(e.tag.split("}")[1], "".join(e.itertext())) for e in xp(tree, path)]
+    return [(e.tag.split("}")[1], "".join(e.itertext())) for e in _found(tmp_path, body, date, path)]
 
 
 @pytest.mark.parametrize(
@@ -101,8 +103,8 @@ def test_a_body_named_by_its_task_takes_the_state_it_works_in(tmp_path, body, ex
 
 
 def _persons(tmp_path, body: str, date: str = "June 7, 1974", language: str = "Polish") -> list[tuple[str, str]]:
-    tree = tree_of(encode_text(tmp_path, dated_record(body, date, language)))
-    return [("".join(e.itertext()), e.get("ref", "")) for e in xp(tree, "//t:text//t:persName")]
+    found = _found(tmp_path, body, date, "//t:text//t:persName", language)
+    return [("".join(e.itertext()), e.get("ref", "")) for e in found]
 
 
 @pytest.mark.parametrize(
@@ -145,8 +147,8 @@ def test_the_rest_of_a_name_in_brackets_after_a_title_and_a_name_is_part_of_it(t
 
 
 def test_another_name_in_brackets_after_a_title_and_a_name_stays_another_name(tmp_path):
-    tree = tree_of(encode_text(tmp_path, dated_record("President Sukarno [Soekarno] spoke.\n", "June 7, 1963")))
-    assert [e.get("reason") for e in xp(tree, "//t:text//t:supplied")] == ["alternate-name"]
+    found = _found(tmp_path, "President Sukarno [Soekarno] spoke.\n", "June 7, 1963", "//t:text//t:supplied")
+    assert [e.get("reason") for e in found] == ["alternate-name"]
 
 
 def test_a_legislature_named_in_full_is_named_by_its_chamber_alone_later(tmp_path):
