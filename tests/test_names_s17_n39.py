@@ -221,3 +221,17 @@ def test_n106_record_scores_as_its_gold():
     """n106: a name after a post and its place, English given names, initials and given names of one name,
     a Romanian abbreviated given name (session 17, N39)."""
     scores_as_its_gold("n106_initials_posts_and_given_names")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: given names alone after a possessive and a noun of kin: no person
+        ("The doctors saw his sons Pyotr and Grigoriy yesterday.\n", ["Pyotr", "Grigoriy"]),
+        ("Her husband Ivan wrote.\n", ["Ivan"]),
+        # places after a noun of kin stay places
+        ("Their children Moscow and Sofia.\n", []),
+    ],
+)
+def test_given_names_after_a_noun_of_kin(tmp_path, body, expected):
+    assert [t for t, _ in _persons(tmp_path, body, "August 17, 1957")] == expected

@@ -57,6 +57,7 @@ from .names import (
     formation_words,
     heads_after_a_word,
     heads_before_a_state,
+    kin_nouns_before_given_names,
     legislature_short_forms,
     letterhead_offices,
     lower_case_bodies_after_a_state,
@@ -2231,6 +2232,8 @@ def _rule_names(
         names.extend(_names_after_a_role_of_a_body(v, text))
     if " to " in text:
         names.extend(_names_after_a_post(rec, text))
+    if "is " in text or "er " in text or "ir " in text:  # (after "his", "her", "their": substring tests first)
+        names.extend(_given_names_after_kin(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -3049,6 +3052,25 @@ def _names_after_a_role(v, text: str) -> list[str]:
         if v.is_common_word(words[-1]) or any(v.is_title_word(w) for w in words):
             continue  # ("Petre" is a dictionary word: the surname that ends the name is not)
         names.append(_name_run(v, words) if len(words) > 1 else words[0])
+    return names
+
+
+_GIVEN_AFTER_KIN = re.compile(
+    rf"\b(?:his|her|their|His|Her|Their) (?:{'|'.join(kin_nouns_before_given_names())}),? "
+    rf"(?P<first>[{UPPER}][{LOWER}’'-]+)(?: and (?P<second>[{UPPER}][{LOWER}’'-]+))?(?![\w’'-])"
+)
+
+
+def _given_names_after_kin(rec: EntityRecognizer, text: str) -> list[str]:
+    """Listed given names right after a possessive and a noun of kin ("his sons Yuriy and Nikolay", "her husband
+    Ivan"; names.json kin_nouns_before_given_names): persons named by their given names alone (TEI 13.2.1).
+    A word the given names do not hold, a dictionary word or a listed name of something else is none."""
+    v = rec.names
+    names = []
+    for m in _GIVEN_AFTER_KIN.finditer(text):
+        for word in (m["first"], m["second"]):
+            if word and fold(word) in v.given and not v.is_common_word(word) and not _listed_non_person(rec, word):
+                names.append(word)
     return names
 
 

@@ -432,6 +432,13 @@ def body_abbreviations() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def kin_nouns_before_given_names() -> tuple[str, ...]:
+    """Nouns of kin after a possessive that listed given names follow ("his sons Yuriy and Nikolay"; names.json
+    kin_nouns_before_given_names), as printed. Errors as organisation_head_words."""
+    return tuple(_word_list("kin_nouns_before_given_names"))
+
+
+@lru_cache(maxsize=1)
 def legislature_short_forms() -> dict[str, tuple[str, ...]]:
     """A legislature named in full with its state and then by its chamber's word alone (names.json
     legislature_short_forms): "states" and "chambers" of the full names, the "bare" words, the lower-case
