@@ -2232,7 +2232,7 @@ def _rule_names(
         names.extend(_names_after_a_role_of_a_body(v, text))
     if " to " in text:
         names.extend(_names_after_a_post(rec, text))
-    if "is " in text or "er " in text or "ir " in text:  # (after "his", "her", "their": substring tests first)
+    if any(cue in text for cue in _KIN_CUES):  # (a noun of kin after a space: substring tests first)
         names.extend(_given_names_after_kin(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
@@ -3055,6 +3055,7 @@ def _names_after_a_role(v, text: str) -> list[str]:
     return names
 
 
+_KIN_CUES = tuple(sorted({f" {w}" for w in kin_nouns_before_given_names()}))
 _GIVEN_AFTER_KIN = re.compile(
     rf"\b(?:his|her|their|His|Her|Their) (?:{'|'.join(kin_nouns_before_given_names())}),? "
     rf"(?P<first>[{UPPER}][{LOWER}’'-]+)(?: and (?P<second>[{UPPER}][{LOWER}’'-]+))?(?![\w’'-])"
