@@ -523,15 +523,25 @@ _HOLIDAYS: dict[str, tuple[int, int]] = {
 }
 _DAYS_FROM_RECORD: dict[str, int] = dict(_MONTHS_DATA["days_from_record"])
 # a cheap pretest: substring searches (most lines name no such day)
-_NAMED_DAY_CUES = ("esterday", "ESTERDAY", *sorted(_HOLIDAYS))
+# (a day counted from the record's: its last word in lower case and in capitals, without its first letter)
+_NAMED_DAY_CUES = (
+    *sorted({f(d.rsplit(" ", 1)[-1][1:]) for d in _DAYS_FROM_RECORD for f in (str.lower, str.upper)}),
+    *sorted(_HOLIDAYS),
+)
 # the last word of each cue: a text with none of them (most) holds no cue, found in fewer scans than the cues
 _NAMED_DAY_CUE_ENDS = tuple(sorted({cue.rsplit(" ", 1)[-1] for cue in _NAMED_DAY_CUES}))
 _NAMED_DAY = re.compile(
     r"(?<![\w’'-])(?:(?P<holiday>"
     + "|".join(re.escape(h) for h in sorted(_HOLIDAYS, key=len, reverse=True))
-    + rf")(?![\w’'-]|(?-i:\s+[{UPPER}]))|(?P<relative>"
-    + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DAYS_FROM_RECORD, key=len, reverse=True))
-    + r")(?![\w’'-]))",
+    + rf")(?![\w’'-]|(?-i:\s+[{UPPER}]))"
+    + (  # none listed (the data's default): no alternative, which would match the empty string
+        "|(?P<relative>"
+        + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(_DAYS_FROM_RECORD, key=len, reverse=True))
+        + r")(?![\w’'-])"
+        if _DAYS_FROM_RECORD
+        else ""
+    )
+    + ")",
     re.IGNORECASE,
 )
 
@@ -555,7 +565,7 @@ def _with_named_days(
             h_month, h_day = _HOLIDAYS[m.group("holiday")]
             h_year = context_year(h_month, year, month)
             when = iso_day(h_year, h_month, h_day) if h_year else None
-        elif month and day and text[m.end() : m.end() + 1] not in ("'", "’"):
+        elif m.groupdict().get("relative") and month and day and text[m.end() : m.end() + 1] not in ("'", "’"):
             base = _iso_date(iso_day(year, month, day))
             shift = _DAYS_FROM_RECORD[" ".join(m.group("relative").lower().split())]
             when = (base + datetime.timedelta(days=shift)).isoformat() if base else None
@@ -847,7 +857,9 @@ def _with_bare_ordinals(found: list[DateMatch], text: str, year: int, month: int
 
 
 # a weekday right before a day's date, a comma and spaces between: "Monday, 28 December" (months.json weekdays)
-_WEEKDAY_BEFORE = re.compile(rf"(?:{'|'.join(_MONTHS_DATA['weekdays'])}),?\s+$")
+_WEEKDAY_BEFORE = re.compile(rf"(?<![\w’'-])(?:{'|'.join(_MONTHS_DATA['weekdays'])}),?\s+$")
+# the same, for a weekday before a date the translator supplied ("Sunday [21 October]": enrich/entities.py)
+WEEKDAY_BEFORE = _WEEKDAY_BEFORE
 
 
 def _with_weekdays(found: list[DateMatch], text: str) -> list[DateMatch]:

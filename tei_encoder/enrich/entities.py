@@ -27,7 +27,16 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
-from ..dates import ORDINAL_WORDS, DateMatch, dotted_order, find_dates, iso_day, slash_order, slashed_order
+from ..dates import (
+    ORDINAL_WORDS,
+    WEEKDAY_BEFORE,
+    DateMatch,
+    dotted_order,
+    find_dates,
+    iso_day,
+    slash_order,
+    slashed_order,
+)
 from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
@@ -36,7 +45,9 @@ from .editorial import NOTE_ON_INITIALS
 from .names import (
     INITIAL,
     abbreviated_given_names,
+    abbreviated_given_names_before_capitals,
     body_abbreviations,
+    body_name_continuations,
     body_ranks,
     body_title_words,
     body_wordings,
@@ -46,6 +57,8 @@ from .names import (
     formation_words,
     heads_after_a_word,
     heads_before_a_state,
+    kin_nouns_before_given_names,
+    legislature_short_forms,
     letterhead_offices,
     lower_case_bodies_after_a_state,
     not_body_abbreviations,
@@ -106,6 +119,8 @@ _SURNAME = rf"(?:[{UPPER}][{LOWER}'’-]+(?:(?<=-)[{UPPER}][{LOWER}'’-]+)*|[{U
 # (?<![\w./])(?:INITIAL\s?){1,3}... (after a slash: a file code's part, "Pf-444/D.ZSRR/84")
 _FIRST_INITIAL = rf"[{UPPER}](?<![\w./][{UPPER}])(?:(?<=Y)[euaoEUAO]|(?<=[ZCSKTP])h|(?<=[ZK])H|(?<=T)[sS]|(?<=G)y|(?<=S)z|(?<=C)s)?\."
 # (the surname is no initial of two letters: "R. Ya." are initials, "Ya." no surname)
+# after an initial and a listed given name ("J. John"), the given name's own initials and the surname
+_INITIALS_SURNAME_AFTER = re.compile(rf"(?:\s?{INITIAL}){{1,2}}\s?(?P<surname>{_SURNAME})(?![\w’'-])")
 _INITIALS_NAME = re.compile(
     rf"{_FIRST_INITIAL}\s?(?:{INITIAL}\s?){{0,2}}(?!{INITIAL}){_SURNAME}(?:\s+[{UPPER}][{LOWER}'’-]+)?"
 )
@@ -1078,6 +1093,9 @@ class _DocContext:
     # whether the body or summary holds a listed body's name with lower-case later words (_lower_head_spans;
     # None until read: one scan of the record instead of one per string)
     lower_heads: bool | None = None
+    # whether the record names a legislature in full with its state ("US Congress": _bare_legislatures), None until read
+    legislature: bool | None = None
+    legislature_ids: dict[str, str] = field(default_factory=dict)  # a chamber's bare word -> its entry of the record
     problems: list[str] = field(default_factory=list)
     record_words: set[str] = field(default_factory=set)  # capitalised words of the record, folded
     # the strings of the body (_add_strings) before tagging, as two lists (no tuple per string: a long record has millions)
@@ -1948,6 +1966,11 @@ def _capitals_name(rec: EntityRecognizer, words: list[str], whole_line: bool) ->
     return " ".join(name) if len(name) > 1 and _unlisted_name_words(rec, name) else ""
 
 
+def _listed_state_word(rec: EntityRecognizer, word: str) -> bool:
+    """Whether one word is a country's name the gazetteer holds ("Cuba"), which no surname after a role is."""
+    return norm(word) in _country_names()
+
+
 def _listed_non_person(rec: EntityRecognizer, word: str) -> bool:
     """Whether one word is a place's or body's name the lists hold ("Ethiopia" of "Ambassador to Ethiopia
     A.P. Ratanov", a post's place before the initials: no given name)."""
@@ -1990,6 +2013,12 @@ _NAME_RUN_BEFORE = re.compile(rf"(?<![\w.’'-])(?P<run>{_NAME_TOKEN}(?: {_NAME_
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:the|The|a|an)\s$")
 
 
+def _abbreviation_cased(word: str) -> bool:
+    """Whether `word` has more capitals than small letters, an abbreviation in mixed case ("MfAA", "MfS",
+    "CPSU's"), never a name's shape ("McCloy", "DeGaulle")."""
+    return sum(c.isupper() for c in word) > sum(c.islower() for c in word)
+
+
 def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
     """Names no list holds found by the verbs around them: capitalised words right before a verb of speech
     ("Trojanowski said", "Comrade Alexandrov replied": the title left out), or right after a verb of address
@@ -2023,8 +2052,8 @@ def _names_by_their_verbs(rec: EntityRecognizer, text: str) -> list[str]:
             words = words[1:]  # "Comrade Alexandrov", "Then Alexandrov": the name after them
         if any(_listed_beyond_towns(rec, w) for w in words):
             continue  # (a listed name before it: "Tsedenbal Dash said"; a small town is no obstacle: "Hassan said")
-        if not words or any(w.isupper() for w in words) or not _unlisted_name(rec, words):
-            continue
+        if not words or any(w.isupper() or _abbreviation_cased(w) for w in words) or not _unlisted_name(rec, words):
+            continue  # ("The MfAA replied": an abbreviation in mixed case, more capitals than small letters)
         if len(words) > 1 or not _misspelt_surname(rec, words[0]):
             names.append(_name_run(v, words) if len(words) > 1 else words[0])
     return names
@@ -2170,12 +2199,14 @@ def _rule_names(
         names.append(run)
     for m in rec.role_name.finditer(text):
         run = _name_run_of(v, m.group("name"), runs)
-        if run and not any(v.is_common_word(w) for w in run.split()):
-            names.append(run)
+        if run and not any(v.is_common_word(w) or _listed_state_word(rec, w) for w in run.split()):
+            names.append(run)  # ("the minister Cuba would agree": a state after a role is no surname)
     for m in rec.qualified_role.finditer(text):  # "with energy minister Neporozhny": no article before
         after_role = _NAME_AFTER_ROLE.match(text, m.end())
         run = _name_run_of(v, after_role.group(0), runs) if after_role else ""
-        if run and not any(v.is_common_word(w) or v.is_title_word(w) for w in run.split()):
+        if run and not any(
+            v.is_common_word(w) or v.is_title_word(w) or _listed_state_word(rec, w) for w in run.split()
+        ):
             names.append(run)
     names.extend(_cued_names(rec, text, runs))
     if any(ending in text for ending in v.married_name_endings):
@@ -2199,6 +2230,10 @@ def _rule_names(
         names.extend(_names_after_a_role(v, text))
     if " of " in text and _text_kinds(text) & _ORG_HEAD:  # (a body's head word in the string: few strings)
         names.extend(_names_after_a_role_of_a_body(v, text))
+    if " to " in text:
+        names.extend(_names_after_a_post(rec, text))
+    if any(cue in text for cue in _KIN_CUES):  # (a noun of kin after a space: substring tests first)
+        names.extend(_given_names_after_kin(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
         before = _WORD_BEFORE_INITIALS.search(text[max(0, m.start() - 40) : m.start()])
@@ -2222,6 +2257,10 @@ def _rule_names(
         ):
             # a middle initial makes the word before it a given name the vocabulary lacks ("Yekaterina A.")
             names.append(_name_run(v, [given, *m.group(0).split()]))
+            continue
+        rest = _INITIALS_SURNAME_AFTER.match(text, m.end()) if norm(m.group(0).rsplit(None, 1)[-1]) in v.given else None
+        if rest and not _listed_non_person(rec, rest["surname"]) and not v.is_title_word(rest["surname"]):
+            names.append(text[m.start() : rest.end()])  # "J. John A. Armitage": an initial, a given name, one name
             continue
         names.append(_name_run_of(v, m.group(0), runs))
     if ". " in text and any(f"{a}. " in text for a in _ABBREVIATED_GIVEN):  # (few strings hold one)
@@ -2472,13 +2511,17 @@ _NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporo
 _ABBREVIATED_GIVEN = abbreviated_given_names()
 _ABBREVIATED_GIVEN_CAPS = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
+    # a written-out surname after an abbreviation no place's name begins with ("Gh. Ionita")
+    + rf"|(?<![\w.])(?:{'|'.join(map(re.escape, sorted(set(_ABBREVIATED_GIVEN) - abbreviated_given_names_before_capitals())))})"
+    + rf"\. [{UPPER}][{LOWER}]{{2,}}(?![\w.’'-])"
 )
 
 
 def _abbreviated_given_names(rec: EntityRecognizer, text: str) -> list[str]:
     """Names of a given name abbreviated by its first letters (names.json abbreviated_given_names) and a
-    surname in capitals ("Report St. KIRYLUK": Stanisław Kiryluk), the surname no listed place, body or
-    title; as printed. Inputs: the recogniser and a string; no errors. TEI 13.2.1 (a persName as printed)."""
+    surname in capitals ("Report St. KIRYLUK": Stanisław Kiryluk) or, after an abbreviation no place's name
+    begins with (names.json before_capitals_only), a written-out surname no dictionary word ("Gh. Ionita"),
+    the surname no listed place, body or title; as printed. Inputs: the recogniser and a string; no errors. TEI 13.2.1 (a persName as printed)."""
     found = []
     for m in _ABBREVIATED_GIVEN_CAPS.finditer(text):
         surname = m.group(0).rsplit(" ", 1)[1]
@@ -2486,6 +2529,7 @@ def _abbreviated_given_names(rec: EntityRecognizer, text: str) -> list[str]:
             not _listed_non_person(rec, surname)
             and not rec.names.is_title_word(surname)
             and norm(surname) not in rec.names.not_names
+            and (surname.isupper() or not rec.names.is_common_word(surname))
         ):
             found.append(m.group(0))
     return found
@@ -3008,6 +3052,64 @@ def _names_after_a_role(v, text: str) -> list[str]:
         if v.is_common_word(words[-1]) or any(v.is_title_word(w) for w in words):
             continue  # ("Petre" is a dictionary word: the surname that ends the name is not)
         names.append(_name_run(v, words) if len(words) > 1 else words[0])
+    return names
+
+
+_KIN_CUES = tuple(sorted({f" {w}" for w in kin_nouns_before_given_names()}))
+_GIVEN_AFTER_KIN = re.compile(
+    rf"\b(?:his|her|their|His|Her|Their) (?:{'|'.join(kin_nouns_before_given_names())}),? "
+    rf"(?P<first>[{UPPER}][{LOWER}’'-]+)(?: and (?P<second>[{UPPER}][{LOWER}’'-]+))?(?![\w’'-])"
+)
+
+
+def _given_names_after_kin(rec: EntityRecognizer, text: str) -> list[str]:
+    """Listed given names right after a possessive and a noun of kin ("his sons Yuriy and Nikolay", "her husband
+    Ivan"; names.json kin_nouns_before_given_names): persons named by their given names alone (TEI 13.2.1).
+    A word the given names do not hold, a dictionary word or a listed name of something else is none."""
+    v = rec.names
+    names = []
+    for m in _GIVEN_AFTER_KIN.finditer(text):
+        for word in (m["first"], m["second"]):
+            if word and fold(word) in v.given and not v.is_common_word(word) and not _listed_non_person(rec, word):
+                names.append(word)
+    return names
+
+
+# a capitalised title, "to", then capitalised words: a post and the place it serves in, then maybe a name
+_POST_TO_RUN = re.compile(
+    rf"(?<![\w’'-])(?P<role>[{UPPER}][\w’'-]*) to (?:the )?(?P<run>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{1,6}})(?![\w’'-])"
+)
+
+
+def _names_after_a_post(rec: EntityRecognizer, text: str) -> list[str]:
+    """The name right after a post and the state it serves in ("Ambassador to Cambodia Sisowath Sirik Matak",
+    "Envoy to Laos Khamphan Panya"): a person, the post and its place outside the name (TEI 13.2.1; as the
+    gold README keeps "Ambassador to Mali" outside "V.K. Orlovsky"). The place is the longest listed place
+    that opens the words after "to"; one to four words follow it to the run's end, none a dictionary word,
+    title, listed name of something else or word no name holds; the word before "to" must be a title."""
+    v = rec.names
+    names = []
+    for m in _POST_TO_RUN.finditer(text):
+        if not v.is_title_word(m["role"]):
+            continue
+        words = m["run"].split()
+        place = next(
+            (
+                n
+                for n in range(len(words) - 1, 0, -1)
+                if any(f.kind == "place" for f in rec.lexicon.get(tuple(norm(w) for w in words[:n]), ()))
+            ),
+            0,
+        )
+        name = words[place:]
+        if not place or not 1 <= len(name) <= 4:
+            continue
+        if any(
+            v.is_common_word(w) or v.is_title_word(w) or norm(w) in v.not_names or _listed_non_person(rec, w)
+            for w in name
+        ):
+            continue
+        names.append(" ".join(name))
     return names
 
 
@@ -4287,17 +4389,22 @@ def _given_and_surname_person(ctx: _DocContext, given: str, surname: str) -> str
 
 _BARE_INITIAL_END = re.compile(rf"(?:^|(?<=[\s(“\"'‘]))(?P<initial>[{UPPER}])$")
 _PERIOD_SURNAME = re.compile(rf"^\.\s?(?P<surname>{_SURNAME})(?![\w’'-])")
+_SPACE_SURNAME = re.compile(rf"^ (?P<surname>{_SURNAME})(?![\w’'-])")
 
 
 def _tag_given_name_completed(ctx: _DocContext, children: list, k: int) -> None:
     """An initial the translator completed in brackets before its full stop, then the surname ("V[asily].
-    Pisarev": the initial, the supplied letters, the full stop, the surname) is one persName with the
+    Pisarev": the initial, the supplied letters, the full stop, the surname), or after it when the letters
+    complete a listed given name ("J.[oseph] Alsop"), is one persName with the
     supplied element inside (TEI 11.3.1.1, 13.2.1): linked when the surname names one listed person, else a
     person of the record when the surname is no dictionary word, title or listed name of something else."""
     before, child, after = children[k - 1], children[k], children[k + 1]
     m = _BARE_INITIAL_END.search(before, max(0, len(before) - 2))
     completion = child.text()
     tail = _PERIOD_SURNAME.match(after)
+    if m is None and (m := _INITIAL_END.search(before, max(0, len(before) - 3))) is not None:
+        # "J.[oseph] Alsop": the full stop before the bracket, a listed given name completed, then the surname
+        tail = _SPACE_SURNAME.match(after) if fold(m["initial"] + completion) in ctx.rec.names.given else None
     if m is None or tail is None or not (len(completion) >= 2 and completion.isalpha() and completion.islower()):
         return
     surname = tail["surname"]
@@ -4558,6 +4665,8 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
     if ctx.rec.lower_head_bodies is not None:
         spans.extend(_lower_head_spans(ctx, text))  # "the Warsaw pact": the body, never the city
     spans.extend(_mission_spans(ctx, text))
+    if any(word in text for word in _BARE_LEGISLATURES):  # (substring tests first)
+        spans.extend(_bare_legislatures(ctx, text))
     if any(cue in text for cue in _PAPER_CUE_WORDS):
         spans.extend(_named_papers(ctx, text))
     if "(of " in text:
@@ -4593,6 +4702,43 @@ def _tag_text(ctx: _DocContext, text: str) -> list:
         pos = end
     out.append(text[pos:])
     return out
+
+
+_LEGISLATURES = legislature_short_forms()
+_BARE_LEGISLATURES = _LEGISLATURES["bare"]
+_STATES_OF_LEGISLATURES = "|".join(re.escape(w) for w in sorted(_LEGISLATURES["states"], key=len, reverse=True))
+_CHAMBERS = "|".join(map(re.escape, _LEGISLATURES["chambers"]))
+_LEGISLATURE_IN_FULL = re.compile(
+    rf"(?<![\w.])(?:{_STATES_OF_LEGISLATURES}) (?:{_CHAMBERS})(?![\w’'-])"
+    rf"|(?<![\w’'-])(?:{_CHAMBERS}) of the (?:{_STATES_OF_LEGISLATURES})(?![\w’'-])"
+)
+_BARE_LEGISLATURE = re.compile(
+    rf"(?<![\w’'-])(?P<before>{'|'.join(_LEGISLATURES['words_before'])}) "
+    rf"(?P<word>{'|'.join(map(re.escape, _BARE_LEGISLATURES))})(?![\w’'-]| of | [{UPPER}]|-)"
+)
+
+
+def _bare_legislatures(ctx: _DocContext, text: str) -> list[_Span]:
+    """A legislature's chamber named by its word alone ("attacked in Congress", "the Speaker of the House") in
+    a record that names it in full with its state ("US Congress", "Congress of the United States"; names.json
+    legislature_short_forms): an organisation of the record, unlinked (TEI 13.2.2: the mention is a name; no
+    entry holds the chamber). The word must follow a lower-case joining word ("the 6th Congress" is a party's
+    meeting), "House" the article ("the White House" is a building); the record is read once."""
+    if ctx.legislature is None:
+        flat = _flat(ctx)
+        ctx.legislature = any(w in flat for w in _LEGISLATURES["chambers"]) and bool(_LEGISLATURE_IN_FULL.search(flat))
+    if not ctx.legislature:
+        return []
+    spans: list[_Span] = []
+    for m in _BARE_LEGISLATURE.finditer(text):
+        word = m["word"]
+        if word == "House" and m["before"] != "the":
+            continue
+        xml_id = ctx.legislature_ids.get(word)
+        if xml_id is None:  # one entry of the record per chamber, its id with the record's (whose chamber it is)
+            xml_id = ctx.legislature_ids[word] = _new_local_person(ctx, word, (norm(word),), "org", generic=True)
+        spans.append((m.start("word"), m.end(), Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
+    return spans
 
 
 _OF_OR_IN = re.compile(r" (?:of|in) (?:the )?")
@@ -4978,10 +5124,13 @@ def _places_named_after(ctx: _DocContext, text: str, spans: list[_Span]) -> list
 
 def _after_title(rec: EntityRecognizer, text: str, toks, i: int) -> bool:
     """Whether token i follows a title word (`Comrade`, `General`) with one space between, or an
-    abbreviated one with its full stop (`Mr.`, `Col.`; a full stop after another word ends a sentence)."""
+    abbreviated one with its full stop (`Mr.`, `Col.`; a full stop after another word ends a sentence);
+    never a country's name after a title in lower case (`the minister Cuba`)."""
     between, word = text[toks[i - 1][1] : toks[i][0]], toks[i - 1][2]
     if word.isupper():
         return False  # `DR Vietnam`, `PR China`: a state's form, not `Dr.`
+    if word.islower() and norm(toks[i][2]) in _country_names():
+        return False  # "told the minister Cuba would agree": a role in lower case, then the state, no surname
     if between == " ":
         return fold(word) in rec.names.titles_folded
     return between == ". " and f"{word}." in rec.names.dotted_titles
@@ -7233,6 +7382,8 @@ def _qualified_org(ctx: _DocContext, text: str, toks, i: int, end: int) -> _Span
     k = i - 1
     if k < 0 or text[toks[k][1] : toks[k + 1][0]] != " " or not _NATIONAL.match(toks[k][2]):
         return None
+    if norm(toks[k][2]) in _MONTHS_AND_WEEKDAYS:
+        return None  # "the March CPSU plenum": a month in an adjective's shape dates the meeting, no body's word
     after = _WORD_AFTER_SPACE.match(text, end)
     if after and after[1].lower() in _MISSIONS_TO_A_BODY:
         return None  # "the Bulgarian UN mission": the state's mission to the listed body, which is named
@@ -7639,6 +7790,10 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             start = first_end + 1  # "Copy [Chinese] Central Committee": the file's word, no word of the body's name
         if first_end > 0 and start == first_end + 1 and text[start:end] in ctx.rec.names.organ_abbreviations:
             continue  # "the March CC session": an organ every party has, alone; no body of the record
+        if text.startswith(" ", end) and end < len(text) - 3:
+            end = _org_continuation_end(
+                ctx, text, start, end
+            )  # "... Department Number Two", "... with Foreign Countries"
         end = _local_body_end(ctx, text, start, end)
         end = _seat_end(ctx, text, start, end)
         end = _tail_expansion_end(text, start, end)
@@ -7700,6 +7855,62 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
             a, b = abbr.span("abbr")
             spans.append((a, b, Node(TAGS["org"], {"ref": f"#{xml_id}"}, [word]), word))
     return _units_at_their_body(ctx, text, spans) if len(spans) > 1 else spans
+
+
+_CONTINUATIONS = body_name_continuations()
+_NUMBER_WORDS = _CONTINUATIONS["number_words"]
+_CONTINUATION_CUES = tuple(f" {w} " for w in sorted(_NUMBER_WORDS)) + (" with ", " in ", " – ", " — ", " - ")
+_UNIT_NUMBER_AFTER = re.compile(r" (?P<word>\S+) (?P<number>\d{1,2}|[IVX]{1,4}|[A-Z][a-z]+)(?![\w’'-])")
+_PARTNER_OR_SEAT_AFTER = re.compile(rf" (?P<join>with|in)(?: the)? (?P<words>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*)*)")
+_DASH_SUBTITLE = re.compile(rf" [–—-] [{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{0,3}}(?=[ ]?[;,.]|[ ]*$)")
+_TASK_JOIN = re.compile(r" (?:for|on|FOR|ON) [A-Z]")
+
+
+def _org_continuation_end(ctx: _DocContext, text: str, start: int, end: int) -> int:
+    """Where a body's name found by its shape (text[start:end]) ends when it goes on past its last head word
+    (names.json body_name_continuations; a place inside is part of the orgName, TEI 13.2.2):
+
+    - a unit's head word, a number word and a numeral ("Asian Affairs Department Number Two");
+    - a unit its ordinal names, a dash and a subtitle of capitalised words up to the item's end ("First
+      Direction – Relations;");
+    - a word of dealings, "with" and the capitalised words of the partner ("General Bureau for Economic
+      Relations with Foreign Countries");
+    - a body named by its task ("for"/"on" and capitalised words), "in (the)" and the state or legislature it
+      works in ("Commission for Control and Supervision in Laos", "Committee on Foreign Relations in the
+      Senate"): never a mission or a party in a place ("the Embassy in Hanoi"), which names no task.
+
+    Each reading is tried only when its joining word follows the name (a few characters' test). Returns the
+    new end, or `end`."""
+    if not any(text.startswith(cue, end) for cue in _CONTINUATION_CUES):
+        return end
+    surface = text[start:end]
+    last = _head_key(surface.rsplit(" ", 1)[-1])
+    m = _UNIT_NUMBER_AFTER.match(text, end)
+    if m and m["word"] in _NUMBER_WORDS and last in _ORG_HEADS:
+        number = m["number"]
+        if number[0].isdigit() or number in _CONTINUATIONS["numerals"] or _UNIT_NUMBER.match(number):
+            return m.end()
+        return end
+    if text.startswith((" – ", " — ", " - "), end):
+        first = _head_key(surface.split(" ", 1)[0])
+        dash = _DASH_SUBTITLE.match(text, end) if first in _CONTINUATIONS["ordinals"] else None
+        return dash.end() if dash else end
+    m = _PARTNER_OR_SEAT_AFTER.match(text, end)
+    if m is None:
+        return end
+    if m["join"] == "with":
+        return m.end() if last in _CONTINUATIONS["with_after"] else end
+    if not _TASK_JOIN.search(surface):
+        return end  # "the Soviet Embassy in Hanoi": a body in a place, the place its own mention
+    words = m["words"]
+    if " " not in words and _head_key(words) in _CONTINUATIONS["legislatures"]:
+        return m.end()  # "... in the Senate"
+    place = _place_at(ctx, words)
+    if place == len(words):
+        keys = tuple(norm(t) for _, _, t in tokens(words))
+        if any(f.kind == "place" and _is_state(ctx, f.entity_id) for f in ctx.forms(keys)):
+            return m.end()  # "... in Vietnam"
+    return end
 
 
 _MONTHS_AND_WEEKDAYS = frozenset(
@@ -8977,7 +9188,12 @@ def _dates_through_marks(nodes: list[Node], year: int | None, month: int | None)
         while k < len(kids):
             mark = kids[k]
             if type(mark) is Node and mark.tag in ("sic", "supplied"):
-                k = _range_through_mark(kids, k) or _day_of_supplied_month(kids, k, year, month) or k + 1
+                k = (
+                    _range_through_mark(kids, k)
+                    or _day_of_supplied_month(kids, k, year, month)
+                    or _weekday_before_supplied_date(kids, k)
+                    or k + 1
+                )
             else:
                 k += 1
 
@@ -9009,6 +9225,34 @@ def _range_through_mark(kids: list, k: int) -> int:
     joined = Node("date", {"notBefore": first, "notAfter": last}, [*head, kids[k + 1], *date.children])
     kids[start : k + 3] = [joined]
     return start + 1
+
+
+def _weekday_before_supplied_date(kids: list, k: int) -> int:
+    """At kids[k], a day's date the translator supplied after a weekday printed before it ("Sunday [21 October]"):
+    one date element holding the weekday and the supplied date, the day's value (a weekday before a day's
+    date is part of the mention, as dates.find_dates reads "Sunday, 21 October"; TEI 13.4.2, 11.3.1.2:
+    supplied is allowed inside a date). The index after it, or 0 when nothing was made."""
+    supplied = kids[k]
+    inner = [c for c in supplied.children if not (isinstance(c, str) and not c.strip())]
+    if (
+        supplied.tag != "supplied"
+        or not k
+        or not isinstance(kids[k - 1], str)
+        or len(inner) != 1
+        or type(inner[0]) is not Node
+        or inner[0].tag != "date"
+        or len(inner[0].attrs.get("when", "")) != 10
+    ):
+        return 0
+    before = kids[k - 1]
+    found = WEEKDAY_BEFORE.search(before, max(0, len(before) - 12))
+    if not found:
+        return 0
+    date = inner[0]
+    supplied.children = [part for c in supplied.children for part in (c.children if c is date else [c])]
+    kids[k - 1] = before[: found.start()]
+    kids[k] = Node("date", dict(date.attrs), [before[found.start() :], supplied])
+    return k + 1
 
 
 def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | None) -> int:

@@ -327,6 +327,14 @@ def abbreviated_given_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def abbreviated_given_names_before_capitals() -> frozenset[str]:
+    """The abbreviated given names that also begin a place's name ("St": Saint), a given name only before a
+    surname in capitals (names.json abbreviated_given_names before_capitals_only). Errors as
+    organisation_head_words."""
+    return frozenset(json.loads(_DATA.read_text(encoding="utf-8"))["abbreviated_given_names"]["before_capitals_only"])
+
+
+@lru_cache(maxsize=1)
 def romance_body_heads() -> tuple[str, ...]:
     """The head words of Spanish and Portuguese bodies' names, as printed (names.json romance_body_heads).
     Errors as organisation_head_words."""
@@ -421,6 +429,31 @@ def body_abbreviations() -> tuple[str, ...]:
     """Abbreviations that name a body no authority entry holds, as printed ("KKM"; names.json
     body_abbreviations): an organisation of the record wherever printed. Errors as organisation_head_words."""
     return tuple(_word_list("body_abbreviations"))
+
+
+@lru_cache(maxsize=1)
+def kin_nouns_before_given_names() -> tuple[str, ...]:
+    """Nouns of kin after a possessive that listed given names follow ("his sons Yuriy and Nikolay"; names.json
+    kin_nouns_before_given_names), as printed. Errors as organisation_head_words."""
+    return tuple(_word_list("kin_nouns_before_given_names"))
+
+
+@lru_cache(maxsize=1)
+def legislature_short_forms() -> dict[str, tuple[str, ...]]:
+    """A legislature named in full with its state and then by its chamber's word alone (names.json
+    legislature_short_forms): "states" and "chambers" of the full names, the "bare" words, the lower-case
+    "words_before" them, as printed. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["legislature_short_forms"]
+    return {key: tuple(words) for key, words in raw.items() if not key.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def body_name_continuations() -> dict[str, frozenset[str]]:
+    """How a body's name found by its shape goes on past its head word (names.json body_name_continuations):
+    "number_words" and "numerals" as printed ("Number", "Two"), "ordinals", "with_after" and "legislatures"
+    folded. Errors as organisation_head_words."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))["body_name_continuations"]
+    return {key: frozenset(words) for key, words in raw.items() if not key.startswith("_")}
 
 
 @lru_cache(maxsize=1)
