@@ -9,7 +9,12 @@ the overview pages are made from, and the overview pages, with one Publisher.
 
 Each round measures in a fresh process (warmed up first); with --base the rounds of the two
 checkouts alternate, so a busy machine slows both alike, and the ratio of the medians per
-document is printed (issue 15 asks for no more than 1.5x the filing day's). CPU time (user +
+document is printed (issue 15 asks for no more than 1.5x the filing day's).
+--same-process runs the checkouts (--base, this one, and any --also) in one process instead,
+each as a copy of its package under a name of its own, taking turns document by document in a
+random order: a load that rises or falls while it runs (other jobs on the machine) then weighs
+on every checkout alike, where rounds of whole processes taken one after another can differ by
+a third. The processes' Python must have what every checkout imports (--base-python is unused). CPU time (user +
 system, Saxon's threads included) is reported, as it holds up better than wall time on a busy
 machine. The corpus is made by make_corpus.py ("realistic" profile) and encoded by this checkout;
 both checkouts publish the same TEI files.
@@ -18,7 +23,10 @@ both checkouts publish the same TEI files.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -88,6 +96,53 @@ def measure(code: Path, tei_dir: Path, passes: int) -> dict:
     return {"document_ms": min(documents), "summary_ms": summary_ms, "overview_s": overview_s, "pages": pages}
 
 
+def measure_together(codes: dict[str, Path], tei_dir: Path, passes: int, seed: int = 15) -> dict[str, list[float]]:
+    """In this process, the tei_encoder of each of CODES (label -> checkout) as a copy of its own
+    (tei_encoder and xslt/ copied to a temporary folder, the package renamed so that all can be
+    imported at once): CPU ms per document of write_document for each, in PASSES passes over
+    the documents (after a warm-up), the checkouts taking turns for each document in a random
+    order (SEED). Returns label -> ms per document of each pass."""
+    modules = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (label, code) in enumerate(codes.items()):
+            home = Path(tmp) / f"checkout{index}"
+            package = f"tei_encoder_{index}"
+            shutil.copytree(code / "tei_encoder", home / package, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(code / "xslt", home / "xslt")  # project_dir finds it beside the package
+            sys.path.insert(0, str(home))
+            modules[label] = importlib.import_module(f"{package}.publish")
+        teis = {p.stem: p.read_bytes() for p in sorted(tei_dir.glob("*.xml"))}
+        publishers = {label: module.Publisher() for label, module in modules.items()}
+        sites = {label: Path(tmp) / f"site{index}" for index, label in enumerate(modules)}
+        for label, module in modules.items():
+            for name, tei in list(teis.items())[:20]:  # warm up: compile, first pages
+                module.write_document(sites[label], publishers[label], name, tei)
+        turns = random.Random(seed)
+        spent: dict[str, list[float]] = {label: [] for label in modules}
+        for _ in range(passes):
+            cpu = dict.fromkeys(modules, 0.0)
+            for name, tei in teis.items():
+                order = list(modules)
+                turns.shuffle(order)
+                for label in order:
+                    started = time.process_time()
+                    modules[label].write_document(sites[label], publishers[label], name, tei)
+                    cpu[label] += time.process_time() - started
+            for label in modules:
+                spent[label].append(cpu[label] / len(teis) * 1000)
+    return spent
+
+
+def run_together(codes: dict[str, Path], tei_dir: Path, passes: int) -> dict[str, list[float]]:
+    """`measure_together` in a fresh process of this Python (no checkout's modules loaded before)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--together", str(tei_dir), "--passes", str(passes)]
+    command += [f"{label}={code}" for label, code in codes.items()]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"measuring in one process failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def run_measure(python: str, code: Path, tei_dir: Path, passes: int) -> dict:
     """`measure` in a fresh process (CODE's modules, never this one's)."""
     command = [python, str(Path(__file__).resolve()), "--measure", str(code), str(tei_dir), "--passes", str(passes)]
@@ -114,10 +169,25 @@ def main() -> None:
     parser.add_argument("--passes", type=int, default=2, help="timed passes over the documents per process")
     parser.add_argument("--base", type=Path, help="another checkout (the filing day's) to compare with")
     parser.add_argument("--base-python", default=sys.executable, help="the Python whose packages --base needs")
+    parser.add_argument(
+        "--same-process", action="store_true", help="the checkouts in one process, taking turns document by document"
+    )
+    parser.add_argument(
+        "--also", action="append", default=[], metavar="LABEL=CHECKOUT", help="with --same-process: one more checkout"
+    )
     parser.add_argument("--measure", nargs=2, type=Path, metavar=("CODE", "TEI"), help=argparse.SUPPRESS)
+    parser.add_argument("--together", type=Path, metavar="TEI", help=argparse.SUPPRESS)
+    parser.add_argument("checkouts", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure[0], args.measure[1], args.passes)))
+        return
+    if args.together:
+        codes = dict(item.split("=", 1) for item in args.checkouts)
+        print(json.dumps(measure_together({k: Path(v) for k, v in codes.items()}, args.together, args.passes)))
+        return
+    if args.same_process:
+        same_process(args)
         return
     with tempfile.TemporaryDirectory() as tmp:
         tei_dir = encode_corpus(args.records, Path(tmp))
@@ -136,6 +206,31 @@ def main() -> None:
             r["document_ms"] for r in runs["base"]
         )
         print(f"per-document publish, this / base: {ratio:.2f}x (medians)")
+
+
+def same_process(args: argparse.Namespace) -> None:
+    """--same-process: the checkouts (base first, this one, --also) in one process per round."""
+    codes = {"base": args.base.resolve()} if args.base is not None else {}
+    codes["this"] = ROOT
+    for item in args.also:
+        label, _, code = item.partition("=")
+        codes[label] = Path(code).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        tei_dir = encode_corpus(args.records, Path(tmp))
+        spent: dict[str, list[float]] = {label: [] for label in codes}
+        for _ in range(args.rounds):
+            for label, passes in run_together(codes, tei_dir, args.passes).items():
+                spent[label] += passes
+    first = next(iter(codes))
+    print(f"{args.records} realistic records, {args.rounds} rounds of {args.passes} passes, checkouts in one process")
+    for label, code in codes.items():
+        ms = statistics.median(spent[label])
+        ratio = ms / statistics.median(spent[first])
+        print(
+            f"{label} ({code}): document (page + download copy) CPU {ms:.2f} ms median per document, "
+            f"{ratio:.2f}x {first} (passes {', '.join(f'{d:.2f}' for d in spent[label])})"
+        )
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
