@@ -119,6 +119,9 @@ _INVERTED_NAME = re.compile(
 _PARTICLE_CAPS_COMMA_GIVEN = re.compile(
     rf"(?<![\w.’'-])(?:{'|'.join(sorted(p.upper() for p in vocabulary().particles))})[ -][{UPPER}][{CAPS_REST}'’-]+, (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
 )
+# what every match of _PARTICLE_CAPS_COMMA_GIVEN holds, as a pattern that begins with the particles' letters (no
+# lookbehind first: the scan skips to those letters at once): a string without it is not scanned by the full pattern
+_PARTICLE_CAPS_CUE = re.compile(rf"(?:{'|'.join(sorted(p.upper() for p in vocabulary().particles))})[ -][{UPPER}]")
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
     rf"(?P<surname>[{UPPER}](?<![\w.’'-][{UPPER}])[{LOWER}'’-]+), (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
@@ -517,8 +520,10 @@ class EntityRecognizer:
         )
         # a role in lower case after a lower-case word that qualifies it, no article ("talks with energy
         # minister Neporozhny"); the role then one space then a capital: the scan tries the roles' first
-        # letters only, and the word before is read back (_qualified_role_names)
-        self.qualified_role = re.compile(rf"(?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
+        # letters only, and the word before is read back (_qualified_role_names). Written to begin with the space
+        # before the role (read back by the lookbehind): the scan skips to each space at once instead of trying
+        # the lookbehind at every character; a match ends where it did (_rule_names reads its end alone)
+        self.qualified_role = re.compile(rf" (?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         # a verb of speech or address (names.json speech_verbs, verbs_of_address) after a space: the scan looks
@@ -2224,7 +2229,7 @@ def _rule_names(
             names.append(_name_run(v, [given, *m.group(0).split()]))
             continue
         names.append(_name_run_of(v, m.group(0), runs))
-    if ". " in text and any(f"{a}. " in text for a in _ABBREVIATED_GIVEN):  # (few strings hold one)
+    if ". " in text and _ABBREVIATED_GIVEN_CUE.search(text):  # (few strings hold one)
         names.extend(_abbreviated_given_names(rec, text))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
@@ -2236,7 +2241,7 @@ def _rule_names(
             continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's; "Moscow, A.P."
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
-    if ", " in text:  # "EL HAZAA, Achmed" (strings with a comma)
+    if ", " in text and _PARTICLE_CAPS_CUE.search(text):  # "EL HAZAA, Achmed" (few strings hold the cue)
         names.extend(m[0] for m in _PARTICLE_CAPS_COMMA_GIVEN.finditer(text) if not v.is_common_word(m["given"]))
     kinds = _text_kinds(text)
     for m in _COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
@@ -2470,6 +2475,8 @@ def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) ->
 
 _NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporozhny" after "energy minister "
 _ABBREVIATED_GIVEN = abbreviated_given_names()
+# one scan for any of them before a full stop and a space, instead of one test per form
+_ABBREVIATED_GIVEN_CUE = re.compile("|".join(re.escape(f"{a}. ") for a in _ABBREVIATED_GIVEN))
 _ABBREVIATED_GIVEN_CAPS = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
 )
