@@ -344,12 +344,13 @@ def _token_keys(
     caps = list(map(str.isupper, map(_FIRST_LETTER, words)))
     if "l-" in text:  # "al-Azhari", a surname with its particle joined in lower case, begins a name too
         caps = [c or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for c, w in zip(caps, words)]
-    if any(f"{p}-" in text for p in _HYPHEN_PREFIXES):  # "post-Moscow": a place after a prefix (few strings)
+    if "-" in text and any(map(text.__contains__, _HYPHENED_PREFIXES)):  # "post-Moscow" after a prefix (few strings)
         caps = [c or _after_hyphen_prefix(w) is not None for c, w in zip(caps, words)]
     return toks, tuple(map(norm, words)), tuple(caps), tuple(compress(range(len(caps)), caps))
 
 
 _HYPHEN_PREFIXES = gazetteer_link_rules().hyphen_prefixes  # "post" of "post-Moscow" (gazetteer.json)
+_HYPHENED_PREFIXES = tuple(f"{p}-" for p in _HYPHEN_PREFIXES)  # each with its hyphen, made once: "post-"
 
 
 def _after_hyphen_prefix(word: str) -> int | None:
