@@ -2108,13 +2108,14 @@ def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...
         # the characters that come right before `last` in its forms (" " of "led by"): a printed `last`
         # after none of them ("nearby", "Hobby", "into") ends no form
         before = _chars_before_last(last, forms)
+        by_length = _forms_by_length(forms)  # (asked once per group, not at each printing of `last`)
         at = text.find(last)
         while at >= 0:
             end = at + len(last)
             if before is not None and text[at - 1 : at] not in before:
                 at = text.find(last, at + 1)
                 continue
-            for length, same_length in _forms_by_length(forms):  # (26 forms end in "by", of a few lengths)
+            for length, same_length in by_length:  # (26 forms end in "by", of a few lengths)
                 start = end - length
                 if start >= 0 and text[start:end] in same_length:
                     starts.add(start)
