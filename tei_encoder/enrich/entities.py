@@ -2477,8 +2477,8 @@ def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) ->
 
 _NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporozhny" after "energy minister "
 _ABBREVIATED_GIVEN = abbreviated_given_names()
-# one scan for any of them before a full stop and a space, instead of one test per form
-_ABBREVIATED_GIVEN_CUE = re.compile("|".join(re.escape(f"{a}. ") for a in _ABBREVIATED_GIVEN))
+# one scan for any of them before a full stop and a space, instead of one test per form (none listed: never)
+_ABBREVIATED_GIVEN_CUE = re.compile("|".join(re.escape(f"{a}. ") for a in _ABBREVIATED_GIVEN) or r"(?!)")
 _ABBREVIATED_GIVEN_CAPS = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
 )
