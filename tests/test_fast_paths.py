@@ -555,6 +555,7 @@ def test_accents_removed_by_replace_as_by_the_plain_filter(text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="aZéÉ .,-’'V.Yu", max_size=60))
 @example("Yu. V. Andropov met the U.N. envoy")
+@example("the post-Moscow talks, ex-Kim, non-aligned, anti-Soviet, al-Azhari")  # (E10: the prefixes' gate)
 def test_token_keys_as_read_token_by_token(text):
     """Issue 12: _token_keys (each token's key, whether it is capitalised, the indexes of the capitalised tokens)
     gives what reading the tokens one by one gives."""
@@ -564,7 +565,10 @@ def test_token_keys_as_read_token_by_token(text):
     assert toks == entities.tokens(text)
     assert keys == tuple(entities.norm(w) for _, _, w in toks)
     assert caps == tuple(
-        w[0].isupper() or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for _, _, w in toks
+        w[0].isupper()
+        or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el"))
+        or entities._after_hyphen_prefix(w) is not None  # "post-Moscow" (gazetteer.json hyphen_prefixes)
+        for _, _, w in toks
     )
     assert capitalised == tuple(k for k in range(len(toks)) if caps[k])
 
@@ -667,3 +671,48 @@ def test_vocabulary_remembers_its_answers_by_word():
     v.title_words_met.clear()  # (other tests may have asked of many words)
     v.title_words_met.update((f"w{k}", False) for k in range(names.WORDS_KEPT))
     assert v.is_title_word("Colonel") and v.title_words_met == {"Colonel": True}
+
+
+QUALIFIED_WORDS = ["energy", "trade", "minister", "ambassador", "Minister", "Kim", "Neporozhny", "a", "1", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(QUALIFIED_WORDS), st.sampled_from([" ", "", "  ", "\n", ", "])), max_size=10))
+@example([("energy", " "), ("minister", " "), ("Neporozhny", "")])
+def test_qualified_role_from_its_space_ends_where_the_lookbehind_first_pattern_ends(parts):
+    """The recogniser's qualified_role, written to begin with the space before the role, ends its matches
+    where the plain pattern that begins with the lookbehind ends them ("with energy minister Neporozhny";
+    _rule_names reads a match's end alone; issue #12's speed)."""
+    from conftest import SETTINGS
+
+    from tei_encoder.enrich.entities import UPPER
+    from tei_encoder.enrich.names import trie_regex, vocabulary
+    from tei_encoder.pipeline import recognizer
+
+    text = "".join(word + gap for word, gap in parts)
+    v = vocabulary()
+    roles = trie_regex({r.lower() for r in (*v.roles, *v.ranks) if " " not in r})
+    plain = re.compile(rf"(?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
+    found = recognizer(SETTINGS.authority, SETTINGS.gazetteer).qualified_role.finditer(text)
+    assert [m.end() for m in found] == [m.end() for m in plain.finditer(text)]
+
+
+PARTICLE_WORDS = ["EL", "AL", "El", "VAN", "HAZAA", "Achmed", "Y", "DE", "x", "al"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PARTICLE_WORDS), st.sampled_from([" ", "-", ", ", "", "."])), max_size=8))
+@example([("EL", " "), ("HAZAA", ", "), ("Achmed", "")])
+def test_cues_of_rare_name_rules_hold_wherever_their_patterns_match(parts):
+    """A string the cue of a rarely firing name rule skips holds no match of the rule's pattern: the
+    particle in capitals (_PARTICLE_CAPS_CUE before _PARTICLE_CAPS_COMMA_GIVEN), and the abbreviated given
+    names (_ABBREVIATED_GIVEN_CUE: one scan, the answer of a test per form; issue #12's speed)."""
+    from tei_encoder.enrich import entities as e
+
+    text = "".join(word + gap for word, gap in parts)
+    if e._PARTICLE_CAPS_COMMA_GIVEN.search(text):
+        assert e._PARTICLE_CAPS_CUE.search(text)
+    for probe in (text, text.replace("HAZAA", "Wm"), "Geo. " + text, text + " St. "):
+        assert (e._ABBREVIATED_GIVEN_CUE.search(probe) is not None) == any(
+            f"{a}. " in probe for a in e._ABBREVIATED_GIVEN
+        )

@@ -134,6 +134,9 @@ _INVERTED_NAME = re.compile(
 _PARTICLE_CAPS_COMMA_GIVEN = re.compile(
     rf"(?<![\w.’'-])(?:{'|'.join(sorted(p.upper() for p in vocabulary().particles))})[ -][{UPPER}][{CAPS_REST}'’-]+, (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
 )
+# what every match of _PARTICLE_CAPS_COMMA_GIVEN holds, as a pattern that begins with the particles' letters (no
+# lookbehind first: the scan skips to those letters at once): a string without it is not scanned by the full pattern
+_PARTICLE_CAPS_CUE = re.compile(rf"(?:{'|'.join(sorted(p.upper() for p in vocabulary().particles))})[ -][{UPPER}]")
 # "Eskandary, Iradj, Member of ...": a surname, a comma, a given name written out, then no other name word
 _SURNAME_COMMA_GIVEN = re.compile(
     rf"(?P<surname>[{UPPER}](?<![\w.’'-][{UPPER}])[{LOWER}'’-]+), (?P<given>[{UPPER}][{LOWER}]+)(?![\w’'-]| [{UPPER}(\[])"
@@ -356,12 +359,13 @@ def _token_keys(
     caps = list(map(str.isupper, map(_FIRST_LETTER, words)))
     if "l-" in text:  # "al-Azhari", a surname with its particle joined in lower case, begins a name too
         caps = [c or (w[2:3] == "-" and w[3:4].isupper() and w[:2] in ("al", "el")) for c, w in zip(caps, words)]
-    if any(f"{p}-" in text for p in _HYPHEN_PREFIXES):  # "post-Moscow": a place after a prefix (few strings)
+    if "-" in text and any(map(text.__contains__, _HYPHENED_PREFIXES)):  # "post-Moscow" after a prefix (few strings)
         caps = [c or _after_hyphen_prefix(w) is not None for c, w in zip(caps, words)]
     return toks, tuple(map(norm, words)), tuple(caps), tuple(compress(range(len(caps)), caps))
 
 
 _HYPHEN_PREFIXES = gazetteer_link_rules().hyphen_prefixes  # "post" of "post-Moscow" (gazetteer.json)
+_HYPHENED_PREFIXES = tuple(f"{p}-" for p in _HYPHEN_PREFIXES)  # each with its hyphen, made once: "post-"
 
 
 def _after_hyphen_prefix(word: str) -> int | None:
@@ -532,8 +536,10 @@ class EntityRecognizer:
         )
         # a role in lower case after a lower-case word that qualifies it, no article ("talks with energy
         # minister Neporozhny"); the role then one space then a capital: the scan tries the roles' first
-        # letters only, and the word before is read back (_qualified_role_names)
-        self.qualified_role = re.compile(rf"(?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
+        # letters only, and the word before is read back (_qualified_role_names). Written to begin with the space
+        # before the role (read back by the lookbehind): the scan skips to each space at once instead of trying
+        # the lookbehind at every character; a match ends where it did (_rule_names reads its end alone)
+        self.qualified_role = re.compile(rf" (?<=[a-z] )(?:{roles}) (?=[{UPPER}])")
         # "led by Skachkov", "according to Skachkov", "Deciphered by Piecuch" (names.json name_cues)
         cues = trie_regex({c[:1].upper() + c[1:] for c in self.names.name_cues} | set(self.names.name_cues))
         # a verb of speech or address (names.json speech_verbs, verbs_of_address) after a space: the scan looks
@@ -2131,13 +2137,14 @@ def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...
         # the characters that come right before `last` in its forms (" " of "led by"): a printed `last`
         # after none of them ("nearby", "Hobby", "into") ends no form
         before = _chars_before_last(last, forms)
+        by_length = _forms_by_length(forms)  # (asked once per group, not at each printing of `last`)
         at = text.find(last)
         while at >= 0:
             end = at + len(last)
             if before is not None and text[at - 1 : at] not in before:
                 at = text.find(last, at + 1)
                 continue
-            for length, same_length in _forms_by_length(forms):  # (26 forms end in "by", of a few lengths)
+            for length, same_length in by_length:  # (26 forms end in "by", of a few lengths)
                 start = end - length
                 if start >= 0 and text[start:end] in same_length:
                     starts.add(start)
@@ -2263,7 +2270,7 @@ def _rule_names(
             names.append(text[m.start() : rest.end()])  # "J. John A. Armitage": an initial, a given name, one name
             continue
         names.append(_name_run_of(v, m.group(0), runs))
-    if ". " in text and any(f"{a}. " in text for a in _ABBREVIATED_GIVEN):  # (few strings hold one)
+    if ". " in text and _ABBREVIATED_GIVEN_CUE.search(text):  # (few strings hold one)
         names.extend(_abbreviated_given_names(rec, text))
     for m in _SURNAME_THEN_INITIALS.finditer(text) if initials else ():
         surname = m.group("surname")
@@ -2275,7 +2282,7 @@ def _rule_names(
             continue  # "Kissinger, U.S. envoy": a listed place's or body's initials, no given name's; "Moscow, A.P."
         if not v.is_common_word(surname) and not v.is_title_word(surname) and norm(surname) not in v.not_names:
             names.append(m.group("name"))
-    if ", " in text:  # "EL HAZAA, Achmed" (strings with a comma)
+    if ", " in text and _PARTICLE_CAPS_CUE.search(text):  # "EL HAZAA, Achmed" (few strings hold the cue)
         names.extend(m[0] for m in _PARTICLE_CAPS_COMMA_GIVEN.finditer(text) if not v.is_common_word(m["given"]))
     kinds = _text_kinds(text)
     for m in _COMMA_GIVEN.finditer(text) if kinds & _FAMILY and ", " in text else ():
@@ -2509,6 +2516,8 @@ def _is_section_numeral(rec: EntityRecognizer, text: str, at: int, name: str) ->
 
 _NAME_AFTER_ROLE = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")  # "Neporozhny" after "energy minister "
 _ABBREVIATED_GIVEN = abbreviated_given_names()
+# one scan for any of them before a full stop and a space, instead of one test per form (none listed: never)
+_ABBREVIATED_GIVEN_CUE = re.compile("|".join(re.escape(f"{a}. ") for a in _ABBREVIATED_GIVEN) or r"(?!)")
 _ABBREVIATED_GIVEN_CAPS = re.compile(
     rf"(?<![\w.])(?:{'|'.join(map(re.escape, _ABBREVIATED_GIVEN))})\. [{UPPER}]{{3,}}(?![\w.’'-])"
     # a written-out surname after an abbreviation no place's name begins with ("Gh. Ionita")
