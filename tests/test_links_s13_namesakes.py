@@ -125,3 +125,18 @@ def test_the_city_of_a_countrys_name_is_the_city(tmp_path):
     assert found[0][1:] == ("City of Mexico", "#mexico-city"), found
     assert found[1][1] == "City of Kuwait" and "#gn-285570" not in found[1][2], found  # not the country
     assert found[2][1:] == ("Mexico", "#mexico"), found
+
+
+def test_a_place_before_a_romanized_word_for_newspaper_names_the_paper_not_the_place(tmp_path):
+    # issue 12, session 17: Japanese, Korean and Chinese papers are named by a city and the romanized
+    # word for a newspaper or a daily (data/gazetteer.json paper_name_words); constructed wording
+    body = (
+        "The Osaka Shimbun and the Pusan Ilbo printed the statement; the Pyongyang Sinmun and the "
+        "Shanghai Ribao did not. Later the delegation flew from Osaka to Shanghai.\n"
+    )
+    found = _mentions(tmp_path, body)
+    papers = {name for kind, name, _ in found if kind == "orgName"}
+    assert {"Osaka Shimbun", "Pusan Ilbo", "Pyongyang Sinmun", "Shanghai Ribao"} <= papers, found
+    places = [name for kind, name, _ in found if kind == "placeName"]
+    assert places.count("Osaka") == 1 and places.count("Shanghai") == 1, found  # only the flight's
+    assert "Pusan" not in places and "Pyongyang" not in places, found
