@@ -19,6 +19,12 @@ keyed by a word, as a build, encoding each record once, finds the words of the r
 --first times each record's first encode instead, after 60 other records of the corpus (warm
 recogniser and word caches), one run per record.
 
+--same-process (with --base): the two checkouts in one process instead, each as a copy of its package
+under a name of its own (and its own corpus/authority), taking turns record by record in a random
+order, a fresh process per round: a load that rises or falls while it runs (other jobs on the
+machine) then weighs on both alike, where whole processes taken one after another can differ by a
+third. The process's Python must have what both checkouts import (--base-python is unused).
+
 The recogniser is built once (as in a build); each record is encoded `--repeat` times after one
 warm-up run, and the median over all runs is reported in milliseconds.
 """
@@ -26,10 +32,15 @@ warm-up run, and the median over all runs is reported in milliseconds.
 from __future__ import annotations
 
 import argparse
+import importlib
+import json
 import os
+import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -147,6 +158,70 @@ def compare(base: Path, base_python: str, paths: list[Path], repeat: int, rounds
     print(f"{len(paths)} records, median ratio over {rounds} rounds: {statistics.median(ratios):.3f}")
 
 
+def measure_together(
+    codes: dict[str, Path], paths: list[Path], repeat: int, warm: list[Path], seed: int = 12
+) -> dict[str, list[float]]:
+    """In this process, the tei_encoder of each of CODES (label -> checkout) as a copy of its own
+    (the package, schema/ and corpus/authority copied to a temporary folder, the package renamed so
+    that all can be imported at once): label -> CPU ms of each of `paths`, the checkouts taking turns
+    for each run in a random order (SEED). repeat 0: each record's first encode, after the `warm`
+    records were encoded once by each; else the median of `repeat` encodes after one untimed."""
+    encoders = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for index, (label, code) in enumerate(codes.items()):
+            home = Path(tmp) / f"checkout{index}"
+            package = f"tei_encoder_{index}"
+            shutil.copytree(code / "tei_encoder", home / package, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(code / "schema", home / "schema")
+            shutil.copytree(code / "corpus" / "authority", home / "corpus" / "authority")
+            sys.path.insert(0, str(home))
+            pipeline = importlib.import_module(f"{package}.pipeline")
+            settings = pipeline.EncodeSettings(authority=(home / "corpus" / "authority",))
+            encode = pipeline.encode_record
+            check = "check" in __import__("inspect").signature(encode).parameters
+            encoders[label] = (encode, settings, {"check": False} if check else {})
+        for path in warm:
+            for encode, settings, kw in encoders.values():
+                encode(path, settings, **kw)
+        turns = random.Random(seed)
+        spent: dict[str, list[float]] = {label: [] for label in encoders}
+        for path in paths:
+            runs: dict[str, list[float]] = {label: [] for label in encoders}
+            if repeat:
+                for encode, settings, kw in encoders.values():
+                    encode(path, settings, **kw)
+            for _ in range(repeat or 1):
+                order = list(encoders)
+                turns.shuffle(order)
+                for label in order:
+                    encode, settings, kw = encoders[label]
+                    started = time.process_time()
+                    encode(path, settings, **kw)
+                    runs[label].append((time.process_time() - started) * 1000)
+            for label in encoders:
+                spent[label].append(statistics.median(runs[label]))
+    return spent
+
+
+def compare_together(base: Path, paths: list[Path], repeat: int, rounds: int, first: bool = False) -> None:
+    """--same-process: this checkout and `base` in one fresh process per round (measure_together),
+    per round both medians over the records and the ratio, then the median ratio over the rounds."""
+    warm = warm_up_records(paths) if first else []
+    ratios = []
+    for n in range(1, rounds + 1):
+        command = [sys.executable, str(Path(__file__).resolve()), "--together", f"base={base}", f"this={ROOT}"]
+        command += ["--repeat", str(0 if first else repeat), "--warm", str(len(warm)), *map(str, [*warm, *paths])]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode:
+            sys.exit(f"measuring in one process failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
+        spent = json.loads(done.stdout.strip().splitlines()[-1])
+        this, other = statistics.median(spent["this"]), statistics.median(spent["base"])
+        ratios.append(this / other)
+        print(f"round {n} (one process): this {this:6.2f} ms  base {other:6.2f} ms  ratio {this / other:.3f}")
+    print(f"{len(paths)} records, median ratio over {rounds} rounds: {statistics.median(ratios):.3f}")
+    print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path)
@@ -162,8 +237,21 @@ def main() -> None:
         action="store_true",
         help="with --base: each record's first encode, after 60 other records (as a build encodes it)",
     )
+    parser.add_argument(
+        "--same-process", action="store_true", help="with --base: both checkouts in one process, taking turns"
+    )
+    parser.add_argument("--together", nargs=2, metavar="LABEL=CHECKOUT", help=argparse.SUPPRESS)
+    parser.add_argument("--warm", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.together:
+        codes = {label: Path(code) for label, _, code in (item.partition("=") for item in args.together)}
+        warm, measured = args.paths[: args.warm], args.paths[args.warm :]
+        print(json.dumps(measure_together(codes, measured, args.repeat or 0, warm)))
+        return
     paths = args.paths or (seed_sized() if args.seed_sized else DEFAULT)
+    if args.base and args.same_process:
+        compare_together(args.base.resolve(), [p.resolve() for p in paths], args.repeat or 5, args.rounds, args.first)
+        return
     if args.base:
         compare(args.base, args.base_python, [p.resolve() for p in paths], args.repeat or 5, args.rounds, args.first)
         return
