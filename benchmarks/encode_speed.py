@@ -163,7 +163,7 @@ def measure_together(
 ) -> dict[str, list[float]]:
     """In this process, the tei_encoder of each of CODES (label -> checkout) as a copy of its own
     (the package, schema/ and corpus/authority copied to a temporary folder, the package renamed so
-    that all can be imported at once): label -> CPU ms of each of `paths`, the checkouts taking turns
+    that all can be imported at once, and the names by which it finds its data files with it): label -> CPU ms of each of `paths`, the checkouts taking turns
     for each run in a random order (SEED). repeat 0: each record's first encode, after the `warm`
     records were encoded once by each; else the median of `repeat` encodes after one untimed."""
     encoders = {}
@@ -172,6 +172,10 @@ def measure_together(
             home = Path(tmp) / f"checkout{index}"
             package = f"tei_encoder_{index}"
             shutil.copytree(code / "tei_encoder", home / package, ignore=shutil.ignore_patterns("__pycache__"))
+            for module in (home / package).rglob("*.py"):  # its data files its own: resources.files("tei_encoder.data")
+                source = module.read_text(encoding="utf-8")
+                if '"tei_encoder.' in source:
+                    module.write_text(source.replace('"tei_encoder.', f'"{package}.'), encoding="utf-8")
             shutil.copytree(code / "schema", home / "schema")
             shutil.copytree(code / "corpus" / "authority", home / "corpus" / "authority")
             sys.path.insert(0, str(home))
