@@ -158,6 +158,19 @@ def compare(base: Path, base_python: str, paths: list[Path], repeat: int, rounds
     print(f"{len(paths)} records, median ratio over {rounds} rounds: {statistics.median(ratios):.3f}")
 
 
+def copy_checkout(code: Path, home: Path, package: str) -> None:
+    """A copy of checkout CODE's tei_encoder in HOME as the package PACKAGE (importable beside another
+    checkout's), with the schema/ and corpus/authority beside it; the names by which the package finds
+    its data files (resources.files("tei_encoder.data")) renamed with it, so that it reads its own."""
+    shutil.copytree(code / "tei_encoder", home / package, ignore=shutil.ignore_patterns("__pycache__"))
+    for module in (home / package).rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        if '"tei_encoder.' in source:
+            module.write_text(source.replace('"tei_encoder.', f'"{package}.'), encoding="utf-8")
+    shutil.copytree(code / "schema", home / "schema")
+    shutil.copytree(code / "corpus" / "authority", home / "corpus" / "authority")
+
+
 def measure_together(
     codes: dict[str, Path], paths: list[Path], repeat: int, warm: list[Path], seed: int = 12
 ) -> dict[str, list[float]]:
@@ -171,13 +184,7 @@ def measure_together(
         for index, (label, code) in enumerate(codes.items()):
             home = Path(tmp) / f"checkout{index}"
             package = f"tei_encoder_{index}"
-            shutil.copytree(code / "tei_encoder", home / package, ignore=shutil.ignore_patterns("__pycache__"))
-            for module in (home / package).rglob("*.py"):  # its data files its own: resources.files("tei_encoder.data")
-                source = module.read_text(encoding="utf-8")
-                if '"tei_encoder.' in source:
-                    module.write_text(source.replace('"tei_encoder.', f'"{package}.'), encoding="utf-8")
-            shutil.copytree(code / "schema", home / "schema")
-            shutil.copytree(code / "corpus" / "authority", home / "corpus" / "authority")
+            copy_checkout(code, home, package)
             sys.path.insert(0, str(home))
             pipeline = importlib.import_module(f"{package}.pipeline")
             settings = pipeline.EncodeSettings(authority=(home / "corpus" / "authority",))
@@ -204,6 +211,10 @@ def measure_together(
                     runs[label].append((time.process_time() - started) * 1000)
             for label in encoders:
                 spent[label].append(statistics.median(runs[label]))
+        for index, _ in enumerate(codes):  # (the copies go with the folder: a later call imports its own)
+            sys.path.remove(str(Path(tmp) / f"checkout{index}"))
+            for name in [m for m in sys.modules if m.split(".")[0] == f"tei_encoder_{index}"]:
+                del sys.modules[name]
     return spent
 
 
