@@ -171,15 +171,54 @@ def copy_checkout(code: Path, home: Path, package: str) -> None:
     shutil.copytree(code / "corpus" / "authority", home / "corpus" / "authority")
 
 
+# the stages --phases times, as (module of the package, function looked up there, label): read, parse,
+# enrich (and inside it the name rules' learning and the tagging of each string), write
+PHASES = (
+    ("pipeline", "read_record", "read"),
+    ("pipeline", "parse_record", "parse"),
+    ("pipeline", "enrich", "enrich"),
+    ("enrich.entities", "_propagate_listed_short_forms", "enrich: short forms"),
+    ("enrich.entities", "_learn_local_names", "enrich: learning"),
+    ("enrich.entities", "rewrite_text", "enrich: tagging"),
+    ("pipeline", "tei_tree", "write: tree"),
+    ("pipeline", "serialize", "write: bytes"),
+)
+
+
+def _timed_phases(package: str, clock: dict[str, float]) -> None:
+    """Wrap the PHASES functions of `package` (where its callers look them up) so that the CPU time
+    spent in each is added to clock[label] (outermost calls only: rewrite_text calls itself)."""
+    for module_name, function, label in PHASES:
+        module = importlib.import_module(f"{package}.{module_name}")
+        original = getattr(module, function, None)
+        if original is None:
+            continue  # (an older checkout without that stage)
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            if _label in clock.setdefault("_open", {}):
+                return _original(*args, **kwargs)
+            clock["_open"][_label] = True
+            started = time.process_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                clock[_label] = clock.get(_label, 0.0) + time.process_time() - started
+                del clock["_open"][_label]
+
+        setattr(module, function, timed)
+
+
 def measure_together(
-    codes: dict[str, Path], paths: list[Path], repeat: int, warm: list[Path], seed: int = 12
+    codes: dict[str, Path], paths: list[Path], repeat: int, warm: list[Path], seed: int = 12, phases: bool = False
 ) -> dict[str, list[float]]:
     """In this process, the tei_encoder of each of CODES (label -> checkout) as a copy of its own
     (the package, schema/ and corpus/authority copied to a temporary folder, the package renamed so
     that all can be imported at once, and the names by which it finds its data files with it): label -> CPU ms of each of `paths`, the checkouts taking turns
     for each run in a random order (SEED). repeat 0: each record's first encode, after the `warm`
-    records were encoded once by each; else the median of `repeat` encodes after one untimed."""
+    records were encoded once by each; else the median of `repeat` encodes after one untimed.
+    `phases`: also "LABEL: STAGE" -> the CPU ms of each record's timed encodes spent in each of PHASES."""
     encoders = {}
+    clocks: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for index, (label, code) in enumerate(codes.items()):
             home = Path(tmp) / f"checkout{index}"
@@ -187,6 +226,8 @@ def measure_together(
             copy_checkout(code, home, package)
             sys.path.insert(0, str(home))
             pipeline = importlib.import_module(f"{package}.pipeline")
+            if phases:
+                _timed_phases(package, clocks.setdefault(label, {}))
             settings = pipeline.EncodeSettings(authority=(home / "corpus" / "authority",))
             encode = pipeline.encode_record
             check = "check" in __import__("inspect").signature(encode).parameters
@@ -201,6 +242,8 @@ def measure_together(
             if repeat:
                 for encode, settings, kw in encoders.values():
                     encode(path, settings, **kw)
+            for clock in clocks.values():
+                clock.clear()
             for _ in range(repeat or 1):
                 order = list(encoders)
                 turns.shuffle(order)
@@ -211,6 +254,10 @@ def measure_together(
                     runs[label].append((time.process_time() - started) * 1000)
             for label in encoders:
                 spent[label].append(statistics.median(runs[label]))
+            for label, clock in clocks.items():
+                for stage, seconds in clock.items():
+                    if stage != "_open":
+                        spent.setdefault(f"{label}: {stage}", []).append(seconds * 1000 / (repeat or 1))
         for index, _ in enumerate(codes):  # (the copies go with the folder: a later call imports its own)
             sys.path.remove(str(Path(tmp) / f"checkout{index}"))
             for name in [m for m in sys.modules if m.split(".")[0] == f"tei_encoder_{index}"]:
@@ -218,7 +265,9 @@ def measure_together(
     return spent
 
 
-def compare_together(base: Path, paths: list[Path], repeat: int, rounds: int, first: bool = False) -> None:
+def compare_together(
+    base: Path, paths: list[Path], repeat: int, rounds: int, first: bool = False, phases: bool = False
+) -> None:
     """--same-process: this checkout and `base` in one fresh process per round (measure_together),
     per round both medians over the records and the ratio, then the median ratio over the rounds."""
     warm = warm_up_records(paths) if first else []
@@ -226,6 +275,7 @@ def compare_together(base: Path, paths: list[Path], repeat: int, rounds: int, fi
     for n in range(1, rounds + 1):
         command = [sys.executable, str(Path(__file__).resolve()), "--together", f"base={base}", f"this={ROOT}"]
         command += ["--repeat", str(0 if first else repeat), "--warm", str(len(warm)), *map(str, [*warm, *paths])]
+        command += ["--phases"] if phases else []
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode:
             sys.exit(f"measuring in one process failed: {(done.stderr.strip().splitlines() or ['?'])[-1]}")
@@ -233,6 +283,11 @@ def compare_together(base: Path, paths: list[Path], repeat: int, rounds: int, fi
         this, other = statistics.median(spent["this"]), statistics.median(spent["base"])
         ratios.append(this / other)
         print(f"round {n} (one process): this {this:6.2f} ms  base {other:6.2f} ms  ratio {this / other:.3f}")
+        for stage in dict.fromkeys(key.partition(": ")[2] for key in spent if ": " in key):
+            ours, theirs = spent.get(f"this: {stage}"), spent.get(f"base: {stage}")
+            shown = [f"this {statistics.median(ours):6.2f}" if ours else "this      -"]
+            shown.append(f"base {statistics.median(theirs):6.2f}" if theirs else "base      -")
+            print(f"    {stage:22s} {'  '.join(shown)} ms (median per record)")
     print(f"{len(paths)} records, median ratio over {rounds} rounds: {statistics.median(ratios):.3f}")
     print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
@@ -255,17 +310,22 @@ def main() -> None:
     parser.add_argument(
         "--same-process", action="store_true", help="with --base: both checkouts in one process, taking turns"
     )
+    parser.add_argument(
+        "--phases", action="store_true", help="with --same-process: also the median CPU ms of each stage"
+    )
     parser.add_argument("--together", nargs=2, metavar="LABEL=CHECKOUT", help=argparse.SUPPRESS)
     parser.add_argument("--warm", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.together:
         codes = {label: Path(code) for label, _, code in (item.partition("=") for item in args.together)}
         warm, measured = args.paths[: args.warm], args.paths[args.warm :]
-        print(json.dumps(measure_together(codes, measured, args.repeat or 0, warm)))
+        print(json.dumps(measure_together(codes, measured, args.repeat or 0, warm, phases=args.phases)))
         return
     paths = args.paths or (seed_sized() if args.seed_sized else DEFAULT)
     if args.base and args.same_process:
-        compare_together(args.base.resolve(), [p.resolve() for p in paths], args.repeat or 5, args.rounds, args.first)
+        compare_together(
+            args.base.resolve(), [p.resolve() for p in paths], args.repeat or 5, args.rounds, args.first, args.phases
+        )
         return
     if args.base:
         compare(args.base, args.base_python, [p.resolve() for p in paths], args.repeat or 5, args.rounds, args.first)

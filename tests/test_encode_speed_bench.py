@@ -30,3 +30,12 @@ def test_two_checkouts_measured_in_one_process(tmp_path: Path):
     spent = encode_speed.measure_together({"base": ROOT, "this": ROOT}, [record, record], 0, [record])
     assert set(spent) == {"base", "this"}
     assert all(len(times) == 2 and all(t >= 0 for t in times) for times in spent.values())
+
+
+def test_the_stages_timed_in_one_process(tmp_path: Path):
+    record = tmp_path / "note.txt"
+    record.write_text(RECORD, encoding="utf-8")
+    spent = encode_speed.measure_together({"this": ROOT}, [record], 0, [], phases=True)
+    for stage in ("read", "parse", "enrich", "enrich: learning", "enrich: tagging", "write: tree"):
+        assert len(spent[f"this: {stage}"]) == 1
+    assert spent["this: enrich"][0] <= spent["this"][0] + 1e-6  # a stage's time is part of the record's
