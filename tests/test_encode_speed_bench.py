@@ -10,8 +10,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import encode_speed  # noqa: E402
 
-RECORD = """Note on the quarry keys
-March 02, 1961
+RECORD = """March 02, 1961
+
+**Note on the Quarry Keys**
+
+Summary:
+
+The council discusses the keys.
+
 Constructed record. The council met with Comrade Vella Orrin, who said the keys were lost.
 """
 
@@ -36,6 +42,7 @@ def test_the_stages_timed_in_one_process(tmp_path: Path):
     record = tmp_path / "note.txt"
     record.write_text(RECORD, encoding="utf-8")
     spent = encode_speed.measure_together({"this": ROOT}, [record], 0, [], phases=True)
+    assert "this: enrich" in spent, "the constructed record must encode"
     for stage in ("read", "parse", "enrich", "enrich: learning", "enrich: tagging", "write: tree"):
         assert len(spent[f"this: {stage}"]) == 1
     assert spent["this: enrich"][0] <= spent["this"][0] + 1e-6  # a stage's time is part of the record's
