@@ -2237,9 +2237,9 @@ def _rule_names(
         names.extend(_names_after_a_role(v, text))
     if " of " in text and _text_kinds(text) & _ORG_HEAD:  # (a body's head word in the string: few strings)
         names.extend(_names_after_a_role_of_a_body(v, text))
-    if " to " in text:
+    if " to " in text and _title_before_a_to(v, text):  # (what every post rule's match holds: few strings)
         names.extend(_names_after_a_post(rec, text))
-    if any(cue in text for cue in _KIN_CUES):  # (a noun of kin after a space: substring tests first)
+    if _KIN_CUE.search(text):  # (a noun of kin after a space: one scan before the rule's pattern)
         names.extend(_given_names_after_kin(rec, text))
     initials = _MAY_HOLD_INITIAL.search(text) is not None  # one cheap scan instead of three for most strings
     for m in _INITIALS_NAME.finditer(text) if initials else ():
@@ -3065,6 +3065,8 @@ def _names_after_a_role(v, text: str) -> list[str]:
 
 
 _KIN_CUES = tuple(sorted({f" {w}" for w in kin_nouns_before_given_names()}))
+# any of _KIN_CUES printed, as one scan that looks for a space and tries the nouns there (a trie)
+_KIN_CUE = re.compile(f" (?:{trie_regex({cue[1:] for cue in _KIN_CUES})})")
 _GIVEN_AFTER_KIN = re.compile(
     rf"\b(?:his|her|their|His|Her|Their) (?:{'|'.join(kin_nouns_before_given_names())}),? "
     rf"(?P<first>[{UPPER}][{LOWER}’'-]+)(?: and (?P<second>[{UPPER}][{LOWER}’'-]+))?(?![\w’'-])"
@@ -3088,6 +3090,24 @@ def _given_names_after_kin(rec: EntityRecognizer, text: str) -> list[str]:
 _POST_TO_RUN = re.compile(
     rf"(?<![\w’'-])(?P<role>[{UPPER}][\w’'-]*) to (?:the )?(?P<run>[{UPPER}][\w’'-]*(?: [{UPPER}][\w’'-]*){{1,6}})(?![\w’'-])"
 )
+
+
+_ROLE_CHARS = frozenset("_’'-")  # with str.isalnum: the characters of [\w’'-], a role word of _POST_TO_RUN
+
+
+def _title_before_a_to(v, text: str) -> bool:
+    r"""Whether a title word (names.json; v.is_title_word) is the whole word right before a " to " of
+    `text`: every match of _POST_TO_RUN that _names_after_a_post keeps holds one (its role is the run of
+    [\w’'-] before " to ", a title word), so a string without one is not scanned by the pattern."""
+    at = text.find(" to ")
+    while at > 0:
+        start = at
+        while start and (text[start - 1].isalnum() or text[start - 1] in _ROLE_CHARS):
+            start -= 1
+        if start < at and v.is_title_word(text[start:at]):
+            return True
+        at = text.find(" to ", at + 1)
+    return False
 
 
 def _names_after_a_post(rec: EntityRecognizer, text: str) -> list[str]:
