@@ -53,3 +53,25 @@ def test_the_kin_cue_scan_answers_as_a_test_per_noun(parts):
 
     text = "".join(word + gap for word, gap in parts)
     assert (e._KIN_CUE.search(text) is not None) == any(cue in text for cue in e._KIN_CUES)
+
+
+ROLE_WORDS = ["the", "The", "energy", "minister", "ambassador", "counsellor", "lt.", "Vella", "Orrin", "with", "he"]
+SPACES = [" ", "  ", "\n", "\t", "\u00a0", "", ",", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ROLE_WORDS), st.sampled_from(SPACES)), max_size=10))
+@example([("with", " "), ("energy", " "), ("minister", " "), ("Vella", "")])
+@example([("the", "\u00a0"), ("ambassador", "\n"), ("Orrin", "")])
+def test_a_role_word_is_printed_wherever_the_role_scans_match(parts):
+    """_has_role_word is true of every string where rec.role_name or rec.qualified_role matches (the
+    role a word of its own between whitespace, as str.split finds it)."""
+    from conftest import SETTINGS
+
+    from tei_encoder.enrich import entities as e
+    from tei_encoder.pipeline import recognizer
+
+    rec = recognizer(SETTINGS.authority, SETTINGS.gazetteer)
+    text = "".join(word + gap for word, gap in parts)
+    if rec.role_name.search(text) or rec.qualified_role.search(text):
+        assert e._has_role_word(rec, text)

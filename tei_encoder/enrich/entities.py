@@ -524,7 +524,9 @@ class EntityRecognizer:
         # a role in lower case before a surname: "the ambassador Jovanovic", "the counsellor Kéri"; as a trie
         # (trie_regex: the longest role first, as an alternation sorted longest first, so the same matches),
         # so that at each "the " the scan tries a letter once instead of each of some 400 roles in turn
-        roles = trie_regex({r.lower() for r in (*self.names.roles, *self.names.ranks) if " " not in r})
+        # (the roles as one set too: a string none of whose words is one skips both role scans, _has_role_word)
+        self.role_words = frozenset(r.lower() for r in (*self.names.roles, *self.names.ranks) if " " not in r)
+        roles = trie_regex(set(self.role_words))
         plurals = "Comrades|Cdes\\.|Coms\\.|Messrs\\.|comrades"
         self.name_list = re.compile(
             rf"(?<![\w.])(?:{plurals})\s+(?P<names>{_NAME_TOKEN}(?:\s{_NAME_TOKEN})*(?:(?:,\s*|\s+and\s+){_NAME_TOKEN}(?:\s{_NAME_TOKEN})*)+)"
@@ -2159,6 +2161,14 @@ def _cue_matches(pattern: re.Pattern, cue_forms: tuple[tuple[str, tuple[str, ...
     return found
 
 
+def _has_role_word(rec: EntityRecognizer, text: str) -> bool:
+    """Whether a word of `text` (split at whitespace) is a role or rank in lower case (rec.role_words):
+    every match of rec.role_name and rec.qualified_role holds one as a word of its own (whitespace before
+    the role and after it; str.split's whitespace is the patterns' \\s), so a string without one is
+    scanned by neither."""
+    return not rec.role_words.isdisjoint(text.split())
+
+
 def _east_asian_shape_of(words: list[str], shapes: dict[tuple[str, ...], bool]) -> bool:
     """east_asian_shape(words), remembered in `shapes` (one record's answers: it names its people again and again)."""
     key = tuple(words)
@@ -2204,11 +2214,12 @@ def _rule_names(
             pos = m.start("name")
             continue
         names.append(run)
-    for m in rec.role_name.finditer(text):
+    roles = _has_role_word(rec, text)  # (most strings print no role in lower case: both scans skipped)
+    for m in rec.role_name.finditer(text) if roles else ():
         run = _name_run_of(v, m.group("name"), runs)
         if run and not any(v.is_common_word(w) or _listed_state_word(rec, w) for w in run.split()):
             names.append(run)  # ("the minister Cuba would agree": a state after a role is no surname)
-    for m in rec.qualified_role.finditer(text):  # "with energy minister Neporozhny": no article before
+    for m in rec.qualified_role.finditer(text) if roles else ():  # "with energy minister Neporozhny": no article
         after_role = _NAME_AFTER_ROLE.match(text, m.end())
         run = _name_run_of(v, after_role.group(0), runs) if after_role else ""
         if run and not any(
