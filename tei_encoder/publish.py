@@ -588,8 +588,11 @@ class Publisher:
         """The HTML page of one TEI document (see `render_document`)."""
         return self.render_document(tei, name)[0]
 
-    def render_document(self, tei: bytes, name: str, tree: etree._ElementTree | None = None) -> tuple[bytes, list[str]]:
+    def render_document(
+        self, tei: bytes, name: str, tree: etree._ElementTree | None = None, scope: Mapping[str, str] | None = None
+    ) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
+        SCOPE: entities kept apart from others of the same id (`sitemap.annotate`).
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
         writing directions): TREE when given (the TEI parsed as below, for this call only: it
@@ -609,7 +612,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
+        root = sitemap.annotate(root, self.direction, self._date_labels, self._ui, scope)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
@@ -1880,15 +1883,18 @@ def _repeated_ids(tree: etree._ElementTree) -> list[str]:
     ]
 
 
-def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
-    """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei).
+def write_document(
+    site: Path, publisher: Publisher, name: str, tei: bytes, scope: Mapping[str, str] | None = None
+) -> list[str]:
+    """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei);
+    SCOPE renames entities kept apart from others of the same id (`sitemap.annotate`).
     Returns warnings: text the page does not show, and what was removed from the download copy.
     Raises PublishError, OutputError, and XMLSyntaxError/UnsafeXML for TEI that is not safe XML."""
     name = safe_stem(name)
     # parsed once, as inert_tei and render_document would each parse it (same errors)
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     download, removed = inert_tei(tei, tree)
-    page, warnings = publisher.render_document(tei, name, tree)
+    page, warnings = publisher.render_document(tei, name, tree, scope)
     atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
     # a page is made again whenever the stylesheets, the title or the UI strings change; its
     # download copy only when the TEI does: an unchanged copy is read (cheap), not written again

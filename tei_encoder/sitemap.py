@@ -777,6 +777,7 @@ def annotate(
     page_direction: str = "ltr",
     date_labels: DateLabels | None = None,
     strings: Mapping | None = None,
+    scope: Mapping[str, str] | None = None,
 ) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
@@ -818,6 +819,10 @@ def annotate(
     pub:reason on a gap, unclear, surplus, secl or supplied with a @reason: its reasons in words
                (signs.reason_words), for its hover
     pub:extent on a space with an extent: its extent in words (signs.extent_words), for its hover
+
+    SCOPE (entity id -> key), when given, renames the document's entities whose entries clash
+    with another document's of the same id (clashes.entry_clashes): their links and anchors
+    use the scoped key, so that the document links its own entity's page.
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it);
@@ -828,6 +833,9 @@ def annotate(
     kinds: dict[str, str] = {}
     listed = entries(root)
     found = _linked(root, listed)
+    if scope:  # rare: entries of this document clash with another's of the same id
+        found = [(el, tuple((kind, scope.get(key, key)) for kind, key in keys), urls) for el, keys, urls in found]
+        listed = {scope.get(key, key): entry for key, entry in listed.items()}
     # linked mentions that hold elements: only such a one can have another mention inside it
     holding: set[etree._Element] = set()
     # decided once per entity, not per mention: its pub:link before and after the anchor's number
@@ -889,7 +897,7 @@ def annotate(
     unlisted = sorted(f"{kind}:{key}" for kind, key in decided if key not in listed)
     if unlisted:
         root.set(UNLISTED, " ".join(unlisted))
-    _link_authors(root, kinds)
+    _link_authors(root, kinds, scope or {})
     _mark_references(root)
     _join_broken_words(root)
     _mark_spans(root)
@@ -1264,12 +1272,12 @@ def _declare_text_language(root: etree._Element) -> None:
                 text.set(XML_LANG, language)
 
 
-def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
+def _link_authors(root: etree._Element, kinds: dict[str, str], scope: Mapping[str, str]) -> None:
     """The header's authors link to their entry pages when the text mentions them (a page
-    exists only for an entity the text mentions)."""
+    exists only for an entity the text mentions); SCOPE as `annotate`'s."""
     for author in root.iterfind(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}author"):
         for el in author.iter(*NAME_KINDS, *TYPED_MENTIONS):
-            keys = [t.key for t in pointers(el) if t.key in kinds]
+            keys = [k for k in (scope.get(t.key, t.key) for t in pointers(el)) if k in kinds]
             if keys:
                 el.set(P + "href", entity_page(kinds[keys[0]], keys[0]))
 

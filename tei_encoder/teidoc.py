@@ -160,6 +160,26 @@ class DocumentSummary:
         """The same summary reading entity descriptions from another (for example edition-wide) table."""
         return replace(self, entities=entities)
 
+    def rekeyed(self, scope: Mapping[str, str]) -> DocumentSummary:
+        """The same summary with its entity ids renamed by SCOPE (id -> new key; ids not in it
+        stay): an entity kept apart from another of the same id (clashes.entry_clashes)."""
+        if not scope:
+            return self
+
+        def keyed(table: Mapping) -> dict:
+            return {scope.get(ref, ref): value for ref, value in table.items()}
+
+        return replace(
+            self,
+            mentions=keyed(self.mentions),
+            entities=keyed(self.entities),
+            forms=keyed(self.forms),
+            contexts=keyed(self.contexts),
+            name_langs=keyed(self.name_langs),
+            readings=keyed(self.readings),
+            worded=keyed(self.worded),
+        )
+
     def to_json(self, with_entities: bool = True) -> dict:
         """The summary as a JSON object; with_entities=False leaves the entity table out."""
         data = {
