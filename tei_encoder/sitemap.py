@@ -104,17 +104,23 @@ def search_folding() -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def page_stem(key: str) -> str:
-    """A file name stem for an entity key, different for different keys on every file system.
+    """A file name stem for an entity key, readable, and different for different keys on every
+    file system.
 
-    Lower-case ASCII letters, digits and `-` stay; every other character becomes `_<hex>_` and
-    `_` itself `__`, so `CON` and `_CON`, `a.` and `a`, `é` and `e` + U+0301, `Ab` and `ab` all
-    get distinct names even where names are case-insensitive or Unicode-normalised. A reserved
-    device name (`con`, `lpt1`) has its first letter escaped. A very long key is cut and keeps a
-    hash of the whole key after `~` (a character no other stem contains)."""
+    ASCII letters, digits and `-` stay as they are (`DK`, `pmb50`); `_` becomes `__` and every
+    other character `_<hex>_`, so `a.` and `a`, `é` and `e` + U+0301 get distinct names even where
+    names are Unicode-normalised. A key with capital letters ends in `~` and the hex mask of their
+    places (bit i for the i-th character: `DK~3`, `Dk~1`, `dk`), so keys differing only in letter
+    case never share a file where names ignore case. A reserved device name (`con`, `lpt1`) has
+    its first letter escaped. A very long key is cut and keeps a hash of the whole key after `~`
+    (its stem longer than any uncut one)."""
     out = []
-    for ch in key:
-        if ch.isascii() and (ch.islower() or ch.isdigit() or ch == "-"):
+    capitals = 0
+    for i, ch in enumerate(key):
+        if ch.isascii() and ch.isalnum() or ch == "-":
             out.append(ch)
+            if ch.isupper():
+                capitals |= 1 << i
         elif ch == "_":
             out.append("__")
         else:
@@ -122,6 +128,8 @@ def page_stem(key: str) -> str:
     stem = "".join(out) or "_"
     if stem in _RESERVED:
         stem = f"_{ord(stem[0]):x}_{stem[1:]}"
+    if capitals:
+        stem = f"{stem}~{capitals:x}"
     if len(stem) > _MAX_STEM:
         stem = stem[:_MAX_STEM] + "~" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return stem
