@@ -258,12 +258,27 @@ def printed_alternative(el: etree._Element) -> etree._Element | None:
     return children[0] if children else None
 
 
-def _hidden_mentions(container: etree._Element) -> set[etree._Element]:
+#: entity registers (TEI P5 §13.3): what their entries name (a birthplace, a residence) describes the
+#: entity, it is no mention of the text; a back or standOff list, or an entry outside a list
+_REGISTERS = tuple(
+    T + tag
+    for tag in (
+        "listPerson", "listPlace", "listOrg", "listBibl", "listEvent", "listNym", "listRelation",
+        "person", "personGrp", "place", "org", "event", "nym",
+    )
+)  # fmt: skip
+
+
+def _hidden_mentions(container: etree._Element, registers: bool = False) -> set[etree._Element]:
     """The elements that may be mentions (_MENTION_TAGS) inside an alternative of CONTAINER that
     the page does not print (`printed_alternative`): found once per alternative, not by a walk
-    up from every mention of the document."""
+    up from every mention of the document. With REGISTERS, also those inside an entity register
+    of CONTAINER (_REGISTERS: a listPerson in the back), found in the same walk."""
     hidden: set[etree._Element] = set()
-    for el in container.iter(*_PRINTED_FIRST):
+    for el in container.iter(*_PRINTED_FIRST, *_REGISTERS) if registers else container.iter(*_PRINTED_FIRST):
+        if el.tag not in _READINGS:
+            hidden.update(el.iterdescendants(*_MENTION_TAGS))
+            continue
         printed = printed_alternative(el)
         readings = _READINGS[el.tag]
         for child in el:
@@ -307,18 +322,19 @@ def _linked(
     (element, keys, urls) like Mention's fields (annotate reads a page's hundreds without them).
 
     Mentions inside an alternative the page does not print (`printed_alternative`) are left
-    out: they have no anchor there. An entity's kind is decided once per document: the kind of its entry if the document lists
+    out: they have no anchor there; so are names inside an entity register (a listPerson or
+    listPlace in the back: _REGISTERS): they describe an entry, they are no references of the text. An entity's kind is decided once per document: the kind of its entry if the document lists
     it, else the kind its first mention declares. A pointer whose kind nothing declares stays
     unlinked (its text is still shown). LISTED, when given, is `entries(root)`, already found."""
     listed = entries(root) if listed is None else listed
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
     raw: list[tuple[etree._Element, str | None, tuple[Target, ...]]] = []
     for container in _mention_containers(root):
-        hidden = _hidden_mentions(container)
+        hidden = _hidden_mentions(container, registers=True)
         for el in container.iter(*_MENTION_TAGS):
             targets = _targets(el)
             if not targets or el in hidden:
-                continue  # a mention only hovered over has no anchor on the page
+                continue  # a mention only hovered over has no anchor on the page; a register's entry names none
             declared = _declared_kind(el)
             if declared:
                 for t in targets:
