@@ -229,7 +229,40 @@ def preferred_name(entry: etree._Element) -> str:
             chosen = n if chosen is None else chosen
     if chosen is None:
         return ""
-    return " ".join((chosen.text or "").split() if not len(chosen) else "".join(chosen.itertext()).split())
+    return " ".join((chosen.text or "").split()) if not len(chosen) else name_text(chosen)
+
+
+_NOTE = T + "note"
+
+
+def name_text(name: etree._Element) -> str:
+    """The words of a name element (persName, placeName …), whitespace normalised, without the
+    notes inside it (`<placeName>Zion<note>…</note></placeName>` is "Zion": its note is the
+    form's note, `name_notes`). TEI P5 §13.2.1."""
+    if not len(name):
+        return " ".join((name.text or "").split())
+    return " ".join("".join(_text_without_notes(name)).split())
+
+
+def _text_without_notes(el: etree._Element) -> Iterator[str]:
+    yield el.text or ""
+    for child in el:
+        if child.tag != _NOTE and isinstance(child.tag, str):
+            yield from _text_without_notes(child)
+        yield child.tail or ""
+
+
+def name_notes(entry: etree._Element) -> list[str]:
+    """The notes inside the names of an entry, each as "NAME: NOTE" (whitespace normalised), in
+    document order: shown as the entry's notes, apart from the name they explain."""
+    found = []
+    for n in entry:
+        if isinstance(n.tag, str) and n.tag.endswith("Name") and len(n):
+            for note in n.iter(_NOTE):
+                words = " ".join("".join(note.itertext()).split())
+                if words:
+                    found.append(f"{name_text(n)}: {words}")
+    return found
 
 
 GAP = T + "gap"

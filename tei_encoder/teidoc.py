@@ -621,8 +621,10 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
         if event is not None:
             details[key] = event.get("when") or _plain(event)
     note = el.find(T + "note")
-    if note is not None:
-        details["note"] = _plain(note)
+    notes = [_plain(note)] if note is not None else []
+    notes += sitemap.name_notes(el)  # a name form's own note ("Zion" used so by some only)
+    if notes := [n for n in notes if n]:
+        details["note"] = " ".join(notes)
     geo = el.find(f"{T}location/{T}geo")
     if geo is not None and geo.text:
         details["geo"] = " ".join(geo.text.split())
@@ -710,7 +712,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         if xml_id not in counts:
             continue
         name_els = [n for n in el if isinstance(n.tag, str) and n.tag.endswith("Name")]
-        names = [_plain(n) for n in name_els]
+        names = [sitemap.name_text(n) for n in name_els]  # a form's note is no part of it (name_notes)
         preferred = sitemap.preferred_name(el)
         idnos = tuple((i.get("type", ""), (i.text or "").strip()) for i in el.iterchildren(T + "idno"))
         entities[xml_id] = EntryInfo(
