@@ -390,9 +390,44 @@ _SENTENCE_MARK = re.compile(r"(\S*?)([.?!])[\"'\u201d\u2019)\]\u00bb]*(\s+)(?=\S
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")
 
 
+# a day or month written as a number with a full stop ("30. 9. 1923", "1. Jänner"): the full stop
+# ends no sentence before a number or a month name (_ordinal_date)
+_ORDINAL = re.compile(r"\d{1,2}")
+_FIRST_WORD = re.compile(r"\w+\.?")
+
+
+@functools.lru_cache(maxsize=1)
+def ordinal_date_months() -> frozenset[str]:
+    """The month names (wide and abbreviated, format and stand-alone, case-folded) of the
+    languages that write dates with ordinal numbers (data/months.json ordinal_date_locales), from
+    Babel's CLDR data."""
+    from babel.dates import get_month_names
+
+    locales = json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for locale in locales["ordinal_date_locales"]:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                names.update(n.casefold() for n in get_month_names(width, context, locale).values())
+    return frozenset(names)
+
+
+def _ordinal_date(word: str, following: str) -> bool:
+    """Whether a full stop after WORD, before FOLLOWING, belongs to a number of a date ("30. 9.",
+    "1. Jänner"): WORD is one or two digits, FOLLOWING begins with a digit or a month name."""
+    if not _ORDINAL.fullmatch(word):
+        return False
+    if following[:1].isdigit():
+        return True
+    first = _FIRST_WORD.match(following)
+    return first is not None and first.group().casefold() in ordinal_date_months()
+
+
 @functools.lru_cache(maxsize=64)
 def sentence_starts(text: str) -> tuple[int, ...]:
-    """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK)."""
+    """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK): never after an
+    initial, an abbreviation, or a day or month written as an ordinal number ("Wien, 30. 9. 1923").
+    """
     starts = []
     abbreviations = sentence_abbreviations()
     for mark in _SENTENCE_MARK.finditer(text):
@@ -400,7 +435,7 @@ def sentence_starts(text: str) -> tuple[int, ...]:
         if following[:1].islower():
             continue
         word = mark.group(1).lstrip("\"'\u201c\u2018([\u00ab")
-        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations):
+        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations or _ordinal_date(word, following)):
             continue
         starts.append(mark.end())
     return tuple(starts)
