@@ -229,10 +229,63 @@ _SAXON_REASON = re.compile(r"^\s+(?:([A-Z]{4}\d{4})\s+)?(.*)$")
 COMPILE_ERROR = "stylesheet does not compile"
 
 
-def compile_error(message: str, modules: list[Path]) -> str:
+def compile_error(message: str, modules: list[Path], overrides: Sequence[Path] = ()) -> str:
     """One line for a stylesheet Saxon would not compile: "FILE:LINE:COL: stylesheet does not
-    compile: CODE reason" (see `saxon_error`)."""
-    return saxon_error(message, modules, COMPILE_ERROR)
+    compile: CODE reason" (see `saxon_error`). When Saxon blames a shipped module's call of a
+    named template that one of the edition's OVERRIDES replaces with other parameters (a hook
+    such as site-header without its `current` parameter: XTSE0680, XTSE0690), the line names the
+    edition's module and the parameter the shipped call expects instead (`_signature_error`)."""
+    line = saxon_error(message, modules, COMPILE_ERROR)
+    if overrides:
+        return _signature_error(line, overrides) or line
+    return line
+
+
+# "FILE:LINE:COL: stylesheet does not compile: XTSE0680 Parameter current is not declared …"
+_SIGNATURE = re.compile(rf"^(.+?):(\d+)(?::\d+)?: {COMPILE_ERROR}: (XTSE0680|XTSE0690) (.*)$")
+_PARAMETER = re.compile(r"[Pp]arameter \$?([\w.-]+)")
+_PLAIN_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_CALLED = re.compile(r'call-template\s+name\s*=\s*["\']([^"\']+)')
+
+
+def _signature_error(line: str, overrides: Sequence[Path]) -> str | None:
+    """The one-line error naming the edition's module whose named template has other parameters
+    than the shipped call at LINE's place expects; None when LINE is not such an error."""
+    found = _SIGNATURE.match(line)
+    if found is None or Path(found.group(1)) in overrides:
+        return None
+    where, number, code, reason = found.groups()
+    try:
+        source = Path(where).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    at = int(number)
+    called = None
+    for text in reversed(source[max(0, at - 4) : at]):  # the call, on the line or just above its with-param
+        if (match := _CALLED.search(text)) is not None:
+            called = match.group(1)
+            break
+    if called is None:
+        return None
+    for module in overrides:
+        try:  # read as the edition's modules are (never a named pipe), no entity or DTD loaded
+            tree = etree.fromstring(override_bytes(module), _PLAIN_XML)
+        except (etree.XMLSyntaxError, OSError, PublishError):
+            continue
+        for template in tree.iter("{http://www.w3.org/1999/XSL/Transform}template"):
+            if template.get("name") != called:
+                continue
+            param = _PARAMETER.search(reason)
+            name = param.group(1) if param else "?"
+            if code == "XTSE0680":
+                wanted = f'it must declare <xsl:param name="{name}"/>, which the shipped call passes'
+            else:
+                wanted = f"its parameter {name!r} must be optional (not required): the shipped call does not pass it"
+            return (
+                f"{module}:{template.sourceline}: {COMPILE_ERROR}: the template {called!r} replaces the shipped one "
+                f"(called at {Path(where).name}:{number}); {wanted} ({code})"
+            )
+    return None
 
 
 RUNTIME_ERROR = "stylesheet failed while running"
@@ -477,7 +530,7 @@ class Publisher:
                 wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
                 executable = compiler.compile_stylesheet(stylesheet_text=wrapper)
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            raise PublishError(compile_error(str(exc), modules)) from None
+            raise PublishError(compile_error(str(exc), modules, self.overrides)) from None
         _COMPILED[key] = executable
         while len(_COMPILED) > _COMPILED_KEPT:
             _COMPILED.popitem(last=False)
