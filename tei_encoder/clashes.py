@@ -36,7 +36,14 @@ class Clash:
     groups: tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
+# entries tei-encoder made itself (rule, gazetteer: resp="#encoder") have edition-wide ids by
+# construction (the build merges them): they agree with each other whatever their names
+_ENCODER_MADE = frozenset({"rule", "gazetteer"})
+
+
 def _signature(info: EntryInfo) -> tuple[str, str]:
+    if info.source in _ENCODER_MADE:
+        return info.kind, "\x00encoder"
     return info.kind, " ".join(unicodedata.normalize("NFC", info.name).casefold().split())
 
 
@@ -47,7 +54,8 @@ def entry_clashes(summaries: Iterable[DocumentSummary]) -> tuple[dict[str, dict[
     source other than "unresolved"). Output: document name -> {key -> scoped key} for each
     document holding a clashing entry (the rest are not listed), and the clashes, by key. Entries
     of one id agree when they have the same kind and the same preferred name (letter case and
-    spacing aside) or share an identifier (idno); agreeing entries stay one entity. A document
+    spacing aside) or share an identifier (idno), or when tei-encoder made both (its ids are
+    edition-wide); agreeing entries stay one entity. A document
     that only points to the id (no entry of its own) keeps the plain key."""
     by_key: dict[str, list[tuple[str, EntryInfo]]] = {}
     for s in summaries:

@@ -129,6 +129,18 @@ def test_clashes_are_found_once_per_build_from_summaries():
     assert set(rekeyed.mentions) == set(rekeyed.entities) == {scopes["c"]["k"]}
 
 
+def test_entries_tei_encoder_made_keep_their_edition_wide_ids():
+    """The encoder's own ids (resp="#encoder") are edition-wide: two spellings stay one entity."""
+    made = '<listPerson><person xml:id="pers-kim" resp="#encoder"><persName>{}</persName></person></listPerson>'
+    summaries = [
+        summarize(
+            parse_xml(None, letter(n, made.format(w), '<p><persName ref="#pers-kim">x</persName></p>').encode()), n
+        )
+        for n, w in (("a", "Kim Il Sung"), ("b", "Kim Il-sung"))
+    ]
+    assert entry_clashes(summaries) == ({}, [])
+
+
 # --- 2. names in a register are no mentions -------------------------------------------------------
 
 
