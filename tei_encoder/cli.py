@@ -130,6 +130,56 @@ def _report_skipped(report: Reporter, skipped: list) -> int:
     return len(skipped)
 
 
+def _kept_apart(
+    summaries: list,
+    sources: dict[str, Path],
+    output: Path,
+    publisher,
+    report: Reporter,
+    max_mb: float,
+    include_roots: tuple,
+) -> list:
+    """The summaries with entities kept apart where documents give one xml:id to different
+    entities (clashes.entry_clashes): each clash reported on one line, and the pages of the
+    documents holding one written again, linking their own entity. Only those documents are read
+    again (none in most editions); one that cannot be is reported and left out (its page removed)."""
+    from lxml import etree
+
+    from .clashes import clash_message, entry_clashes
+    from .publish import PublishError, read_tei_source, remove_document, write_document
+    from .xmlsafe import UnsafeXML
+
+    scopes, clashes = entry_clashes(summaries)
+    failed: list[str] = []
+    if not clashes:
+        return summaries
+    files = {name: str(path) for name, path in sources.items()}
+    for clash in clashes:
+        first = clash.groups[0][2][0]
+        report.warning(sources[first], clash_message(clash, files))
+    for name, scope in sorted(scopes.items()):
+        try:
+            _tree, _warnings, tei = read_tei_source(
+                sources[name], int(max_mb * 1024 * 1024), tuple(str(r) for r in include_roots)
+            )
+            write_document(output, publisher, name, tei, scope)  # its warnings were reported the first time
+        except (
+            etree.XMLSyntaxError,
+            UnsafeXML,
+            PublishError,
+            OutputError,
+            ValueError,
+            OSError,
+        ) as exc:  # the file changed or went: its page would link merged entities, so it goes
+            report.error(
+                sources[name],
+                f"not published: its page could not be written again to keep entities of one id apart: {lines_of(str(exc))[0] if str(exc) else type(exc).__name__}",
+            )
+            remove_document(output, name)
+            failed.append(name)
+    return [s.rekeyed(scopes[s.name]) if s.name in scopes else s for s in summaries if s.name not in failed]
+
+
 def change_date(option: str | None) -> str | None:
     """The revisionDesc date: --date, else SOURCE_DATE_EPOCH, else none (output stays reproducible).
 
@@ -824,6 +874,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
     except OutputError as exc:
         _fail(str(exc))
     summaries, failed = [], _report_skipped(report, skipped)
+    sources: dict[str, Path] = {}  # output name -> its file
     seen: dict[str, str] = {}  # name_key of each output name published -> the name
     for path in files:
         name = safe_stem(path.stem)
@@ -843,6 +894,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
                 report.warning(path, warning)
             summaries.append(summarize(tree, name))
             seen[name_key(name)] = name
+            sources[name] = path
         except (etree.XMLSyntaxError, UnsafeXML) as exc:
             report.error(path, describe_xml_error(exc))
             failed += 1
@@ -855,6 +907,11 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         except (PublishError, ValueError, OSError) as exc:
             report.error(path, lines_of(str(exc))[0] if str(exc) else type(exc).__name__)
             failed += 1
+    kept = _kept_apart(summaries, sources, output, publisher, report, max_mb, include_roots)
+    failed += len(summaries) - len(kept)
+    summaries = kept
+    if failed_again := set(seen.values()) - {s.name for s in summaries}:
+        seen = {key: name for key, name in seen.items() if name not in failed_again}
     overviews_written, removed, removed_pages = True, 0, 0
     try:
         now = Published(frozenset(seen.values()), frozenset(entry_pages(summaries)))

@@ -229,10 +229,63 @@ _SAXON_REASON = re.compile(r"^\s+(?:([A-Z]{4}\d{4})\s+)?(.*)$")
 COMPILE_ERROR = "stylesheet does not compile"
 
 
-def compile_error(message: str, modules: list[Path]) -> str:
+def compile_error(message: str, modules: list[Path], overrides: Sequence[Path] = ()) -> str:
     """One line for a stylesheet Saxon would not compile: "FILE:LINE:COL: stylesheet does not
-    compile: CODE reason" (see `saxon_error`)."""
-    return saxon_error(message, modules, COMPILE_ERROR)
+    compile: CODE reason" (see `saxon_error`). When Saxon blames a shipped module's call of a
+    named template that one of the edition's OVERRIDES replaces with other parameters (a hook
+    such as site-header without its `current` parameter: XTSE0680, XTSE0690), the line names the
+    edition's module and the parameter the shipped call expects instead (`_signature_error`)."""
+    line = saxon_error(message, modules, COMPILE_ERROR)
+    if overrides:
+        return _signature_error(line, overrides) or line
+    return line
+
+
+# "FILE:LINE:COL: stylesheet does not compile: XTSE0680 Parameter current is not declared …"
+_SIGNATURE = re.compile(rf"^(.+?):(\d+)(?::\d+)?: {COMPILE_ERROR}: (XTSE0680|XTSE0690) (.*)$")
+_PARAMETER = re.compile(r"[Pp]arameter \$?([\w.-]+)")
+_PLAIN_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_CALLED = re.compile(r'call-template\s+name\s*=\s*["\']([^"\']+)')
+
+
+def _signature_error(line: str, overrides: Sequence[Path]) -> str | None:
+    """The one-line error naming the edition's module whose named template has other parameters
+    than the shipped call at LINE's place expects; None when LINE is not such an error."""
+    found = _SIGNATURE.match(line)
+    if found is None or Path(found.group(1)) in overrides:
+        return None
+    where, number, code, reason = found.groups()
+    try:
+        source = Path(where).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    at = int(number)
+    called = None
+    for text in reversed(source[max(0, at - 4) : at]):  # the call, on the line or just above its with-param
+        if (match := _CALLED.search(text)) is not None:
+            called = match.group(1)
+            break
+    if called is None:
+        return None
+    for module in overrides:
+        try:  # read as the edition's modules are (never a named pipe), no entity or DTD loaded
+            tree = etree.fromstring(override_bytes(module), _PLAIN_XML)
+        except (etree.XMLSyntaxError, OSError, PublishError):
+            continue
+        for template in tree.iter("{http://www.w3.org/1999/XSL/Transform}template"):
+            if template.get("name") != called:
+                continue
+            param = _PARAMETER.search(reason)
+            name = param.group(1) if param else "?"
+            if code == "XTSE0680":
+                wanted = f'it must declare <xsl:param name="{name}"/>, which the shipped call passes'
+            else:
+                wanted = f"its parameter {name!r} must be optional (not required): the shipped call does not pass it"
+            return (
+                f"{module}:{template.sourceline}: {COMPILE_ERROR}: the template {called!r} replaces the shipped one "
+                f"(called at {Path(where).name}:{number}); {wanted} ({code})"
+            )
+    return None
 
 
 RUNTIME_ERROR = "stylesheet failed while running"
@@ -477,7 +530,7 @@ class Publisher:
                 wrapper = f'<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">{imports}</xsl:stylesheet>'
                 executable = compiler.compile_stylesheet(stylesheet_text=wrapper)
         except Exception as exc:  # saxonche raises its own PySaxonApiError
-            raise PublishError(compile_error(str(exc), modules)) from None
+            raise PublishError(compile_error(str(exc), modules, self.overrides)) from None
         _COMPILED[key] = executable
         while len(_COMPILED) > _COMPILED_KEPT:
             _COMPILED.popitem(last=False)
@@ -588,8 +641,11 @@ class Publisher:
         """The HTML page of one TEI document (see `render_document`)."""
         return self.render_document(tei, name)[0]
 
-    def render_document(self, tei: bytes, name: str, tree: etree._ElementTree | None = None) -> tuple[bytes, list[str]]:
+    def render_document(
+        self, tei: bytes, name: str, tree: etree._ElementTree | None = None, scope: Mapping[str, str] | None = None
+    ) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
+        SCOPE: entities kept apart from others of the same id (`sitemap.annotate`).
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
         writing directions): TREE when given (the TEI parsed as below, for this call only: it
@@ -609,7 +665,7 @@ class Publisher:
             # only publish writes its annotations: ones the input carries (a copy of ours, or forged
             # links) are dropped before annotating, never followed
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
-        root = sitemap.annotate(root, self.direction, self._date_labels, self._ui)
+        root = sitemap.annotate(root, self.direction, self._date_labels, self._ui, scope)
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
@@ -1880,15 +1936,18 @@ def _repeated_ids(tree: etree._ElementTree) -> list[str]:
     ]
 
 
-def write_document(site: Path, publisher: Publisher, name: str, tei: bytes) -> list[str]:
-    """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei).
+def write_document(
+    site: Path, publisher: Publisher, name: str, tei: bytes, scope: Mapping[str, str] | None = None
+) -> list[str]:
+    """Write docs/<name>.html and the download copy tei/<name>.xml (made inert, see inert_tei);
+    SCOPE renames entities kept apart from others of the same id (`sitemap.annotate`).
     Returns warnings: text the page does not show, and what was removed from the download copy.
     Raises PublishError, OutputError, and XMLSyntaxError/UnsafeXML for TEI that is not safe XML."""
     name = safe_stem(name)
     # parsed once, as inert_tei and render_document would each parse it (same errors)
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     download, removed = inert_tei(tei, tree)
-    page, warnings = publisher.render_document(tei, name, tree)
+    page, warnings = publisher.render_document(tei, name, tree, scope)
     atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
     # a page is made again whenever the stylesheets, the title or the UI strings change; its
     # download copy only when the TEI does: an unchanged copy is read (cheap), not written again

@@ -104,17 +104,23 @@ def search_folding() -> dict[str, str]:
 
 @lru_cache(maxsize=65536)
 def page_stem(key: str) -> str:
-    """A file name stem for an entity key, different for different keys on every file system.
+    """A file name stem for an entity key, readable, and different for different keys on every
+    file system.
 
-    Lower-case ASCII letters, digits and `-` stay; every other character becomes `_<hex>_` and
-    `_` itself `__`, so `CON` and `_CON`, `a.` and `a`, `é` and `e` + U+0301, `Ab` and `ab` all
-    get distinct names even where names are case-insensitive or Unicode-normalised. A reserved
-    device name (`con`, `lpt1`) has its first letter escaped. A very long key is cut and keeps a
-    hash of the whole key after `~` (a character no other stem contains)."""
+    ASCII letters, digits and `-` stay as they are (`DK`, `pmb50`); `_` becomes `__` and every
+    other character `_<hex>_`, so `a.` and `a`, `é` and `e` + U+0301 get distinct names even where
+    names are Unicode-normalised. A key with capital letters ends in `~` and the hex mask of their
+    places (bit i for the i-th character: `DK~3`, `Dk~1`, `dk`), so keys differing only in letter
+    case never share a file where names ignore case. A reserved device name (`con`, `lpt1`) has
+    its first letter escaped. A very long key is cut and keeps a hash of the whole key after `~`
+    (its stem longer than any uncut one)."""
     out = []
-    for ch in key:
-        if ch.isascii() and (ch.islower() or ch.isdigit() or ch == "-"):
+    capitals = 0
+    for i, ch in enumerate(key):
+        if ch.isascii() and ch.isalnum() or ch == "-":
             out.append(ch)
+            if ch.isupper():
+                capitals |= 1 << i
         elif ch == "_":
             out.append("__")
         else:
@@ -122,6 +128,8 @@ def page_stem(key: str) -> str:
     stem = "".join(out) or "_"
     if stem in _RESERVED:
         stem = f"_{ord(stem[0]):x}_{stem[1:]}"
+    if capitals:
+        stem = f"{stem}~{capitals:x}"
     if len(stem) > _MAX_STEM:
         stem = stem[:_MAX_STEM] + "~" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return stem
@@ -221,7 +229,40 @@ def preferred_name(entry: etree._Element) -> str:
             chosen = n if chosen is None else chosen
     if chosen is None:
         return ""
-    return " ".join((chosen.text or "").split() if not len(chosen) else "".join(chosen.itertext()).split())
+    return " ".join((chosen.text or "").split()) if not len(chosen) else name_text(chosen)
+
+
+_NOTE = T + "note"
+
+
+def name_text(name: etree._Element) -> str:
+    """The words of a name element (persName, placeName …), whitespace normalised, without the
+    notes inside it (`<placeName>Zion<note>…</note></placeName>` is "Zion": its note is the
+    form's note, `name_notes`). TEI P5 §13.2.1."""
+    if not len(name):
+        return " ".join((name.text or "").split())
+    return " ".join("".join(_text_without_notes(name)).split())
+
+
+def _text_without_notes(el: etree._Element) -> Iterator[str]:
+    yield el.text or ""
+    for child in el:
+        if child.tag != _NOTE and isinstance(child.tag, str):
+            yield from _text_without_notes(child)
+        yield child.tail or ""
+
+
+def name_notes(entry: etree._Element) -> list[str]:
+    """The notes inside the names of an entry, each as "NAME: NOTE" (whitespace normalised), in
+    document order: shown as the entry's notes, apart from the name they explain."""
+    found = []
+    for n in entry:
+        if isinstance(n.tag, str) and n.tag.endswith("Name") and len(n):
+            for note in n.iter(_NOTE):
+                words = " ".join("".join(note.itertext()).split())
+                if words:
+                    found.append(f"{name_text(n)}: {words}")
+    return found
 
 
 GAP = T + "gap"
@@ -250,12 +291,27 @@ def printed_alternative(el: etree._Element) -> etree._Element | None:
     return children[0] if children else None
 
 
-def _hidden_mentions(container: etree._Element) -> set[etree._Element]:
+#: entity registers (TEI P5 §13.3): what their entries name (a birthplace, a residence) describes the
+#: entity, it is no mention of the text; a back or standOff list, or an entry outside a list
+_REGISTERS = tuple(
+    T + tag
+    for tag in (
+        "listPerson", "listPlace", "listOrg", "listBibl", "listEvent", "listNym", "listRelation",
+        "person", "personGrp", "place", "org", "event", "nym",
+    )
+)  # fmt: skip
+
+
+def _hidden_mentions(container: etree._Element, registers: bool = False) -> set[etree._Element]:
     """The elements that may be mentions (_MENTION_TAGS) inside an alternative of CONTAINER that
     the page does not print (`printed_alternative`): found once per alternative, not by a walk
-    up from every mention of the document."""
+    up from every mention of the document. With REGISTERS, also those inside an entity register
+    of CONTAINER (_REGISTERS: a listPerson in the back), found in the same walk."""
     hidden: set[etree._Element] = set()
-    for el in container.iter(*_PRINTED_FIRST):
+    for el in container.iter(*_PRINTED_FIRST, *_REGISTERS) if registers else container.iter(*_PRINTED_FIRST):
+        if el.tag not in _READINGS:
+            hidden.update(el.iterdescendants(*_MENTION_TAGS))
+            continue
         printed = printed_alternative(el)
         readings = _READINGS[el.tag]
         for child in el:
@@ -299,18 +355,19 @@ def _linked(
     (element, keys, urls) like Mention's fields (annotate reads a page's hundreds without them).
 
     Mentions inside an alternative the page does not print (`printed_alternative`) are left
-    out: they have no anchor there. An entity's kind is decided once per document: the kind of its entry if the document lists
+    out: they have no anchor there; so are names inside an entity register (a listPerson or
+    listPlace in the back: _REGISTERS): they describe an entry, they are no references of the text. An entity's kind is decided once per document: the kind of its entry if the document lists
     it, else the kind its first mention declares. A pointer whose kind nothing declares stays
     unlinked (its text is still shown). LISTED, when given, is `entries(root)`, already found."""
     listed = entries(root) if listed is None else listed
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
     raw: list[tuple[etree._Element, str | None, tuple[Target, ...]]] = []
     for container in _mention_containers(root):
-        hidden = _hidden_mentions(container)
+        hidden = _hidden_mentions(container, registers=True)
         for el in container.iter(*_MENTION_TAGS):
             targets = _targets(el)
             if not targets or el in hidden:
-                continue  # a mention only hovered over has no anchor on the page
+                continue  # a mention only hovered over has no anchor on the page; a register's entry names none
             declared = _declared_kind(el)
             if declared:
                 for t in targets:
@@ -777,6 +834,7 @@ def annotate(
     page_direction: str = "ltr",
     date_labels: DateLabels | None = None,
     strings: Mapping | None = None,
+    scope: Mapping[str, str] | None = None,
 ) -> etree._Element:
     """The document for the stylesheets: `root` itself (pass a tree parsed for this), our
     namespace declared on it, with where every mention links, its anchors and each language
@@ -818,6 +876,10 @@ def annotate(
     pub:reason on a gap, unclear, surplus, secl or supplied with a @reason: its reasons in words
                (signs.reason_words), for its hover
     pub:extent on a space with an extent: its extent in words (signs.extent_words), for its hover
+
+    SCOPE (entity id -> key), when given, renames the document's entities whose entries clash
+    with another document's of the same id (clashes.entry_clashes): their links and anchors
+    use the scoped key, so that the document links its own entity's page.
     """
     # declared on the root, lxml finds our namespace for every attribute instead of declaring
     # it again on each annotated element (which makes the serialised tree grow and slows it);
@@ -828,6 +890,9 @@ def annotate(
     kinds: dict[str, str] = {}
     listed = entries(root)
     found = _linked(root, listed)
+    if scope:  # rare: entries of this document clash with another's of the same id
+        found = [(el, tuple((kind, scope.get(key, key)) for kind, key in keys), urls) for el, keys, urls in found]
+        listed = {scope.get(key, key): entry for key, entry in listed.items()}
     # linked mentions that hold elements: only such a one can have another mention inside it
     holding: set[etree._Element] = set()
     # decided once per entity, not per mention: its pub:link before and after the anchor's number
@@ -889,7 +954,7 @@ def annotate(
     unlisted = sorted(f"{kind}:{key}" for kind, key in decided if key not in listed)
     if unlisted:
         root.set(UNLISTED, " ".join(unlisted))
-    _link_authors(root, kinds)
+    _link_authors(root, kinds, scope or {})
     _mark_references(root)
     _join_broken_words(root)
     _mark_spans(root)
@@ -1264,12 +1329,12 @@ def _declare_text_language(root: etree._Element) -> None:
                 text.set(XML_LANG, language)
 
 
-def _link_authors(root: etree._Element, kinds: dict[str, str]) -> None:
+def _link_authors(root: etree._Element, kinds: dict[str, str], scope: Mapping[str, str]) -> None:
     """The header's authors link to their entry pages when the text mentions them (a page
-    exists only for an entity the text mentions)."""
+    exists only for an entity the text mentions); SCOPE as `annotate`'s."""
     for author in root.iterfind(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}author"):
         for el in author.iter(*NAME_KINDS, *TYPED_MENTIONS):
-            keys = [t.key for t in pointers(el) if t.key in kinds]
+            keys = [k for k in (scope.get(t.key, t.key) for t in pointers(el)) if k in kinds]
             if keys:
                 el.set(P + "href", entity_page(kinds[keys[0]], keys[0]))
 

@@ -160,6 +160,26 @@ class DocumentSummary:
         """The same summary reading entity descriptions from another (for example edition-wide) table."""
         return replace(self, entities=entities)
 
+    def rekeyed(self, scope: Mapping[str, str]) -> DocumentSummary:
+        """The same summary with its entity ids renamed by SCOPE (id -> new key; ids not in it
+        stay): an entity kept apart from another of the same id (clashes.entry_clashes)."""
+        if not scope:
+            return self
+
+        def keyed(table: Mapping) -> dict:
+            return {scope.get(ref, ref): value for ref, value in table.items()}
+
+        return replace(
+            self,
+            mentions=keyed(self.mentions),
+            entities=keyed(self.entities),
+            forms=keyed(self.forms),
+            contexts=keyed(self.contexts),
+            name_langs=keyed(self.name_langs),
+            readings=keyed(self.readings),
+            worded=keyed(self.worded),
+        )
+
     def to_json(self, with_entities: bool = True) -> dict:
         """The summary as a JSON object; with_entities=False leaves the entity table out."""
         data = {
@@ -370,9 +390,44 @@ _SENTENCE_MARK = re.compile(r"(\S*?)([.?!])[\"'\u201d\u2019)\]\u00bb]*(\s+)(?=\S
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")
 
 
+# a day or month written as a number with a full stop ("30. 9. 1923", "1. Jänner"): the full stop
+# ends no sentence before a number or a month name (_ordinal_date)
+_ORDINAL = re.compile(r"\d{1,2}")
+_FIRST_WORD = re.compile(r"\w+\.?")
+
+
+@functools.lru_cache(maxsize=1)
+def ordinal_date_months() -> frozenset[str]:
+    """The month names (wide and abbreviated, format and stand-alone, case-folded) of the
+    languages that write dates with ordinal numbers (data/months.json ordinal_date_locales), from
+    Babel's CLDR data."""
+    from babel.dates import get_month_names
+
+    locales = json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for locale in locales["ordinal_date_locales"]:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                names.update(n.casefold() for n in get_month_names(width, context, locale).values())
+    return frozenset(names)
+
+
+def _ordinal_date(word: str, following: str) -> bool:
+    """Whether a full stop after WORD, before FOLLOWING, belongs to a number of a date ("30. 9.",
+    "1. Jänner"): WORD is one or two digits, FOLLOWING begins with a digit or a month name."""
+    if not _ORDINAL.fullmatch(word):
+        return False
+    if following[:1].isdigit():
+        return True
+    first = _FIRST_WORD.match(following)
+    return first is not None and first.group().casefold() in ordinal_date_months()
+
+
 @functools.lru_cache(maxsize=64)
 def sentence_starts(text: str) -> tuple[int, ...]:
-    """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK)."""
+    """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK): never after an
+    initial, an abbreviation, or a day or month written as an ordinal number ("Wien, 30. 9. 1923").
+    """
     starts = []
     abbreviations = sentence_abbreviations()
     for mark in _SENTENCE_MARK.finditer(text):
@@ -380,7 +435,7 @@ def sentence_starts(text: str) -> tuple[int, ...]:
         if following[:1].islower():
             continue
         word = mark.group(1).lstrip("\"'\u201c\u2018([\u00ab")
-        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations):
+        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations or _ordinal_date(word, following)):
             continue
         starts.append(mark.end())
     return tuple(starts)
@@ -601,8 +656,10 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
         if event is not None:
             details[key] = event.get("when") or _plain(event)
     note = el.find(T + "note")
-    if note is not None:
-        details["note"] = _plain(note)
+    notes = [_plain(note)] if note is not None else []
+    notes += sitemap.name_notes(el)  # a name form's own note ("Zion" used so by some only)
+    if notes := [n for n in notes if n]:
+        details["note"] = " ".join(notes)
     geo = el.find(f"{T}location/{T}geo")
     if geo is not None and geo.text:
         details["geo"] = " ".join(geo.text.split())
@@ -690,7 +747,7 @@ def summarize(tree: etree._ElementTree | etree._Element, name: str) -> DocumentS
         if xml_id not in counts:
             continue
         name_els = [n for n in el if isinstance(n.tag, str) and n.tag.endswith("Name")]
-        names = [_plain(n) for n in name_els]
+        names = [sitemap.name_text(n) for n in name_els]  # a form's note is no part of it (name_notes)
         preferred = sitemap.preferred_name(el)
         idnos = tuple((i.get("type", ""), (i.text or "").strip()) for i in el.iterchildren(T + "idno"))
         entities[xml_id] = EntryInfo(

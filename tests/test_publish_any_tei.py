@@ -303,7 +303,7 @@ def test_entry_page_names_never_collide(keys):
     folded = {unicodedata.normalize("NFC", s).casefold() for s in stems}
     assert len(folded) == len(keys), "distinct on case-insensitive, normalising file systems"
     for stem in stems:
-        assert all(c.isascii() and (c.islower() or c.isdigit() or c in "-_~") for c in stem), stem
+        assert all(c.isascii() and (c.isalnum() or c in "-_~") for c in stem), stem
         assert stem not in {"con", "prn", "aux", "nul"} and not stem.endswith((".", " "))
 
 
@@ -312,6 +312,16 @@ def test_entry_page_names_of_known_troublemakers():
     stems = [sitemap.page_stem(n) for n in names]
     assert len({s.casefold() for s in stems}) == len(names)
     assert sitemap.page_stem("castro-fidel") == "castro-fidel"  # plain ids keep their names
+
+
+def test_entry_page_names_are_readable():
+    """#15 (F18): an id with capitals keeps them (a mask after `~` keeps case-only twins apart);
+    before, `DK` was `_44__4b_`. Fails before the fix."""
+    assert sitemap.page_stem("DK") == "DK~3"
+    assert sitemap.page_stem("Dk") == "Dk~1"
+    assert sitemap.page_stem("dk") == "dk"
+    assert sitemap.page_stem("pmb50") == "pmb50"
+    assert sitemap.page_stem("Q_1") == "Q__1~1"
 
 
 def test_mention_anchors_are_numbered_in_one_pass():
