@@ -49,6 +49,9 @@ def test_shortcuts_on_chosen_lines():
     assert body._NUMBERED.match("Agreed.") is None and body._NUMBERED.match("V. ORLOVSKY. The ships") is None
     assert body._document_mark("Top Secret", FMT) and body._document_mark("Ciphered Telegram No. 12", FMT)
     assert not body._document_mark("Copy No. 2", FMT) and not body._document_mark("Agreed.", FMT)
+    # a telex answerback (digits, a space, capitals) is a telegram mark to the plain test: the shortcut agrees
+    for line in ("112. II", "4471.2 MFA PL"):
+        assert body._document_mark(line, FMT) == plain_document_mark(line) is True
 
 
 def test_collector_thresholds_are_restored_after_a_record(tmp_path):

@@ -504,8 +504,12 @@ def _document_mark(text: str, fmt: RecordFormat) -> bool:
     if len(text) > 60:
         return False
     probe = _piece_probe(text)[1]
-    if probe.lower() not in fmt.classification_marks_lower and not _telegram_mark(probe):
-        return False  # neither kind can be what _classify_piece finds: spare its other patterns (issue 13)
+    if (
+        probe.lower() not in fmt.classification_marks_lower
+        and not _telegram_mark(probe)
+        and not _TELEX_MARK.match(text.strip())
+    ):
+        return False  # no kind _classify_piece could find: spare its other patterns (issue 13)
     node = _classify_piece(text, fmt)
     return node is not None and node.attrs.get("type") in ("classification", "telegram")
 
