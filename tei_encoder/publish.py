@@ -1948,9 +1948,11 @@ def write_document(
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     download, removed = inert_tei(tei, tree)
     page, warnings = publisher.render_document(tei, name, tree, scope)
-    atomic_write(site_path(site, f"docs/{name}.html"), page, owned=True)
     # a page is made again whenever the stylesheets, the title or the UI strings change; its
-    # download copy only when the TEI does: an unchanged copy is read (cheap), not written again
+    # download copy only when the TEI does. Either is written only when its bytes differ from the
+    # file there: reading an unchanged one is a tenth of writing it (a temporary file, a rename),
+    # and a site published again into its folder keeps the files that did not change
+    _write_if_changed(site_path(site, f"docs/{name}.html"), page)
     _write_if_changed(site_path(site, f"tei/{name}.xml"), download)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 

@@ -726,9 +726,10 @@ def test_the_stylesheets_copy_leaves_out_the_standoff_only_when_no_edition_modul
     assert _stylesheet_copy(other, whole=False) == etree.tostring(other, encoding="unicode")
 
 
-def test_a_download_copy_is_written_again_only_when_its_bytes_change(tmp_path):
-    """Re-publishing the same TEI leaves its download copy alone (the page is written again);
-    a changed TEI replaces it."""
+def test_a_page_and_its_download_copy_are_written_again_only_when_their_bytes_change(tmp_path):
+    """Re-publishing the same TEI with the same stylesheets and title leaves the page and the
+    download copy alone (not even replaced by the same bytes); another title replaces the page
+    alone; a changed TEI replaces both. (Issue 15: writing is a temporary file and a rename.)"""
     from tei_encoder.publish import write_document
 
     publisher, tei = Publisher(), _STAND_OFF_TEI.format(extra="").encode()
@@ -736,10 +737,14 @@ def test_a_download_copy_is_written_again_only_when_its_bytes_change(tmp_path):
     copy, page = tmp_path / "tei" / "doc.xml", tmp_path / "docs" / "doc.html"
     first = (copy.stat().st_ino, page.stat().st_ino)
     write_document(tmp_path, publisher, "doc", tei)
+    assert (copy.stat().st_ino, page.stat().st_ino) == first
+    write_document(tmp_path, Publisher(edition_title="Another Edition"), "doc", tei)
     assert copy.stat().st_ino == first[0] and page.stat().st_ino != first[1]
+    assert b"Another Edition" in page.read_bytes()
     changed = tei.replace(b"there", b"twice")
     write_document(tmp_path, publisher, "doc", changed)
     assert copy.read_bytes() == changed and b"twice" in page.read_bytes()
+    assert b"Another Edition" not in page.read_bytes()
 
 
 def test_the_standoffs_unshown_text_is_what_the_xpath_selects():

@@ -18,30 +18,40 @@
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
+  <!-- Whether TEXT (elements) holds a TEI element named NAME whose parent is no choice. -->
+  <xsl:function name="f:outside-choice" as="xs:boolean">
+    <xsl:param name="text" as="element()*"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:sequence select="exists($text//tei:*[local-name() = $name][not(parent::tei:choice)])"/>
+  </xsl:function>
+
   <!-- One row per sign the page uses, in the text or in the summary: its explanation's key (a UI
        string) and its sample sign. The keys are strings, not elements made for each row (a tree
        of its own each, which cost Saxon more than the tests). -->
   <xsl:template name="editorial-key">
     <xsl:variable name="text" select="/tei:TEI/tei:text | /tei:teiCorpus//tei:text | /*/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-    <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
-    <!-- each editorial sign the text uses (notes.xsl f:sign), in the order of the list of signs;
-         a damageSpan's text is shown as damage -->
-    <xsl:variable name="signs" select="distinct-values(($text//*[f:sign(.)] ! f:sign(.), $text//tei:damageSpan ! 'damage'))"/>
+    <!-- the names of the TEI elements in it, found in one walk: each test below looks into the
+         text again only for a name it has (most documents have few of them), never once per test -->
+    <xsl:variable name="names" as="xs:string*" select="distinct-values($text//tei:* ! local-name())"/>
+    <!-- each editorial sign the text uses (notes.xsl f:sign: the signed elements, those signed
+         standing alone when one is outside a choice); a damageSpan's text is shown as damage -->
+    <xsl:variable name="signs" as="xs:string*" select="($names[. = $signed-elements],
+        $names[. = $signed-alone][f:outside-choice($text, .)], 'damage'[$names = 'damageSpan'])"/>
     <!-- (the tests below stand in predicates of strings: the document is reached from variables) -->
     <xsl:variable name="readings" select="exists(/*/@pub:readings)"/>
     <xsl:variable name="keys" as="xs:string*" select="(
-        'key-sic'[$text//tei:sic[not(parent::tei:choice)]],
-        'key-corrected'[$text//tei:choice[tei:sic and tei:corr]],
-        'key-supplied'[$text//tei:supplied],
-        (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$text//tei:gap],
-        'key-pb'[$text//tei:pb],
-        'key-foreign'[$text//tei:foreign],
-        'key-note'[$text//tei:note[f:footnote(.)]],
-        'key-reading'[$readings and $text//(tei:choice | tei:app)[f:listed(.)]],
-        'key-deleted'[$changes[self::tei:del or self::tei:delSpan]],
-        'key-added'[$changes[self::tei:add or self::tei:addSpan]],
+        'key-sic'[$names = 'sic'][f:outside-choice($text, 'sic')],
+        'key-corrected'[$names = 'choice'][$text//tei:choice[tei:sic and tei:corr]],
+        'key-supplied'[$names = 'supplied'],
+        (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$names = 'gap'],
+        'key-pb'[$names = 'pb'],
+        'key-foreign'[$names = 'foreign'],
+        'key-note'[$names = 'note'][$text//tei:note[f:footnote(.)]],
+        'key-reading'[$readings and $names = ('choice', 'app')][$text//(tei:choice | tei:app)[f:listed(.)]],
+        'key-deleted'[$names = ('del', 'delSpan')],
+        'key-added'[$names = ('add', 'addSpan')],
         ($signed-elements, $signed-alone)[. = $signs] ! ('key-sign-' || .),
-        'key-line-break-in-word'[$text//tei:lb[@break = 'no']])"/>
+        'key-line-break-in-word'[$names = 'lb'][$text//tei:lb[@break = 'no']])"/>
     <xsl:if test="exists($keys)">
       <section class="key" aria-labelledby="key-heading">
         <h2 id="key-heading"><xsl:value-of select="f:ui('key-heading')"/></h2>
