@@ -36,7 +36,10 @@
 
   <xsl:template match="tei:text//tei:note">
     <xsl:variable name="n" select="f:note-number(.)"/>
-    <sup class="fn-ref"><a href="#fn-{$n}" id="fnref-{$n}" aria-describedby="notes-heading">
+    <!-- data-pagefind-ignore: the number is the edition's, not a word of the text, and must not
+         join the word it follows in the search index ("Churchill508"), as a reading's letter
+         (alternatives.xsl) and a page marker (text.xsl) do not -->
+    <sup class="fn-ref" data-pagefind-ignore=""><a href="#fn-{$n}" id="fnref-{$n}" aria-describedby="notes-heading">
       <xsl:value-of select="f:note-mark(.)"/></a></sup>
   </xsl:template>
   <!-- an empty note: nothing (reported by tei_encoder/sitemap.py note_warnings) -->
@@ -105,7 +108,8 @@
   <xsl:template match="tei:sic">
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
-      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}"><xsl:value-of select="f:ui('sic-mark')"/></span>
+      <!-- the mark is the editor's: left out of the search index, so a phrase runs on over it -->
+      <xsl:text> </xsl:text><span class="ed ed-sic" data-pagefind-ignore="" title="{f:ui('hover-sic')}"><xsl:value-of select="f:ui('sic-mark')"/></span>
     </xsl:if>
   </xsl:template>
 

@@ -338,13 +338,14 @@
        figure's head and figDesc, and a graphic's or media's own description, are shown as written.
        data-tei-apart: the named words are the site's, a word boundary on either side (the words
        around an image or a gap inside a word, "Wash[…]ton", stay apart for the lost-text check,
-       tei_encoder/publish.py). -->
+       tei_encoder/publish.py); the search index leaves them out (data-pagefind-ignore): they are
+       the site's words, not the text's. -->
   <xsl:template match="tei:graphic[normalize-space(@url)] | tei:media[normalize-space(@url)]" priority="1">
-    <span class="tei-{local-name()}" data-tei-apart=""><xsl:value-of select="f:ui(local-name() || '-not-shown', map{'url': normalize-space(@url)})"/></span>
+    <span class="tei-{local-name()}" data-tei-apart="" data-pagefind-ignore=""><xsl:value-of select="f:ui(local-name() || '-not-shown', map{'url': normalize-space(@url)})"/></span>
     <xsl:if test="normalize-space()"><xsl:text> </xsl:text><span class="tei-{local-name()}-desc"><xsl:call-template name="f:lang"/><xsl:apply-templates/></span></xsl:if>
   </xsl:template>
   <xsl:template match="tei:binaryObject" priority="1">
-    <span class="tei-binaryObject" data-tei-apart="">
+    <span class="tei-binaryObject" data-tei-apart="" data-pagefind-ignore="">
       <xsl:value-of select="if (normalize-space(@mimeType)) then f:ui('binary-not-shown', map{'type': normalize-space(@mimeType)}) else f:ui('binary-not-shown-untyped')"/>
     </span>
   </xsl:template>
