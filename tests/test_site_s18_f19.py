@@ -89,3 +89,73 @@ def test_search_finds_phrases_of_the_reading_text_across_marks_and_deletions(tmp
     assert "fearedadmired" not in excerpts and "Tobiassen1" not in excerpts and "[sic]" not in excerpts
     # a deleted word is still found
     assert found["feared"], found
+
+
+# --- 2. manuscript descriptions: no label for an empty field, attributes' facts shown, labels inline ---
+
+MS = (
+    "<msDesc><msIdentifier><settlement>Eastmere</settlement><repository>Harbour Office</repository>"
+    "<idno>Log 7</idno></msIdentifier>"
+    "<msContents><msItem><locus>fols. 1r–4v</locus><title>Tide tables</title><title type='alt'/>"
+    "<title xml:lang='he' type='alt'/><textLang>English</textLang></msItem></msContents>"
+    "<physDesc><objectDesc><supportDesc><support>Rag paper.</support>"
+    "<extent><measure unit='leaf' quantity='4'/><measure unit='page' quantity='8'/>"
+    "<dimensions type='leaf' unit='cm'><height quantity='21'/><width min='14' max='15'/></dimensions>"
+    "<dimensions type='written' unit='cm'/><dimensions unit='mm'><height quantity='000'/></dimensions></extent>"
+    "</supportDesc></objectDesc>"
+    "<handDesc hands='1'><handNote><p>One clerk's neat hand throughout.</p></handNote></handDesc></physDesc></msDesc>"
+)
+
+
+def _ms_page(ms: str = MS, lang: str = "") -> html.HtmlElement:
+    return _page("<p>Entries.</p>", header=ms, lang=lang)
+
+
+def test_no_label_for_an_empty_field_and_attributes_shown():
+    page = _ms_page()
+    section = page.xpath("//section[@class='manuscripts']")[0]
+    labels = [" ".join(label.getparent().text_content().split()) for label in section.xpath(".//span[@class='ms-field']")]
+    # one title, no "Title:" for the empty alternative titles; the extent from the attributes
+    assert [v for v in labels if v.startswith("Title")] == ["Title: Tide tables"]
+    assert "Extent: 4 leaf, 8 page, height 21 cm, width 14–15 cm" in labels, labels
+    # no label followed by nothing, no empty dimensions element
+    assert all(v.split(":", 1)[1].strip() for v in labels), labels
+    assert not section.xpath(".//span[@class='tei-dimensions'][not(normalize-space())]")
+    # the label of a field made of blocks runs on with its first words (not alone on its line)
+    hands = section.xpath(".//span[@class='ms-field'][. = 'Hands']")[0]
+    assert hands.getparent().tag == "p" and "Hands: One clerk's neat hand" in hands.getparent().text_content()
+
+
+def test_a_field_with_only_an_empty_measure_has_no_label():
+    ms = MS.replace(
+        "<extent><measure unit='leaf' quantity='4'/><measure unit='page' quantity='8'/>", "<extent><measure/>"
+    ).replace("<height quantity='21'/><width min='14' max='15'/>", "")
+    section = _ms_page(ms).xpath("//section[@class='manuscripts']")[0]
+    assert not section.xpath(".//span[@class='ms-field'][. = 'Extent']")
+
+
+# --- 3. the site's words in the site's language, outside the content's ---
+
+
+def test_labels_and_headings_are_in_the_interface_language_outside_the_contents():
+    ms = MS.replace("<title>Tide tables</title>", "<title xml:lang='ar'>جداول المد</title>")
+    page = _ms_page(ms)
+    title = page.xpath("//span[@class='ms-field'][. = 'Title']")[0]
+    # the label is in no element of the content's language; the content keeps its own
+    assert not title.xpath("ancestor-or-self::*[@lang][1][@lang = 'ar' or @lang = 'he']") or title.get("lang") == "en"
+    assert not title.xpath("ancestor::*[@lang='ar']")
+    value = title.getparent().xpath("*[@lang='ar']")
+    assert value and value[0].get("dir") == "rtl" and value[0].text_content() == "جداول المد"
+    # the heading "Text" inside a section in the text's language is in the site's
+    heading = _ms_page(ms, lang="he").xpath("//h2[@id='text-heading']")[0]
+    assert heading.getparent().get("lang") == "he"
+    assert heading.get("lang") == "en" and heading.get("dir") == "ltr"
+
+
+def test_inserted_site_words_in_a_text_of_another_language_are_in_the_sites():
+    page = _page("<p>שלום <pb n='2'/> עולם <sic>טעות</sic> סוף.</p>", lang="he")
+    for mark in page.xpath("//section[@class='text']//span[@class='pb' or contains(@class, 'ed-sic')]"):
+        assert mark.get("lang") == "en" and mark.get("dir") == "ltr", html.tostring(mark)
+    # a text in the site's language: no lang of its own on them
+    plain = _page("<p>One <pb n='2'/> two.</p>")
+    assert plain.xpath("//span[@class='pb']")[0].get("lang") is None

@@ -109,7 +109,7 @@
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
       <!-- the mark is the editor's: left out of the search index, so a phrase runs on over it -->
-      <xsl:text> </xsl:text><span class="ed ed-sic" data-pagefind-ignore="" title="{f:ui('hover-sic')}"><xsl:value-of select="f:ui('sic-mark')"/></span>
+      <xsl:text> </xsl:text><span class="ed ed-sic" data-pagefind-ignore="" title="{f:ui('hover-sic')}"><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui('sic-mark')"/></span>
     </xsl:if>
   </xsl:template>
 
