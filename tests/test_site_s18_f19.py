@@ -159,3 +159,23 @@ def test_inserted_site_words_in_a_text_of_another_language_are_in_the_sites():
     # a text in the site's language: no lang of its own on them
     plain = _page("<p>One <pb n='2'/> two.</p>")
     assert plain.xpath("//span[@class='pb']")[0].get("lang") is None
+
+
+# --- 4. the key lists exactly the signs the page shows ---
+
+
+def _key_rows(page: html.HtmlElement) -> list[str]:
+    return [" ".join(dt.xpath("string(.//@class)").split()) for dt in page.xpath("//section[@class='key']//dt")]
+
+
+def test_the_key_lists_no_sign_of_a_reading_the_page_does_not_print():
+    page = _page(
+        "<p>The <choice><abbr>Gen.</abbr><expan>Gen<ex>eral</ex></expan></choice> came; "
+        "<choice><sic>teh</sic><corr>t<supplied>h</supplied>e</corr></choice> end.</p>"
+    )
+    rows = _key_rows(page)
+    assert not any("ed-ex" in r for r in rows) and "ed" not in rows, rows  # neither ex nor supplied is shown
+    assert not page.xpath("//section[@class='text']//*[contains(@class, 'ed-ex') or contains(@class, 'ed-supplied')]")
+    # printed where it stands: listed
+    shown = _key_rows(_page("<p>The Gen<ex>eral</ex> came and <unclear>went</unclear>.</p>"))
+    assert any("ed-ex" in r for r in shown) and any("ed-unclear" in r for r in shown), shown

@@ -18,30 +18,40 @@
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
+  <!-- Whether the page prints E where it stands: E is in no alternative of a choice, and in no
+       reading of an apparatus entry (lem, rdg, rdgGrp), that the page does not print (pub:printed,
+       tei_encoder/sitemap.py; xslt/alternatives.xsl names those in words only). -->
+  <xsl:function name="f:printed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="empty($e/ancestor-or-self::*[parent::tei:choice or (self::tei:lem or self::tei:rdg or self::tei:rdgGrp)
+                                                      and (parent::tei:app or parent::tei:rdgGrp)][not(@pub:printed)])"/>
+  </xsl:function>
+
   <!-- One row per sign the page uses, in the text or in the summary: its explanation's key (a UI
        string) and its sample sign. The keys are strings, not elements made for each row (a tree
        of its own each, which cost Saxon more than the tests). -->
   <xsl:template name="editorial-key">
     <xsl:variable name="text" select="/tei:TEI/tei:text | /tei:teiCorpus//tei:text | /*/tei:teiHeader/tei:profileDesc/tei:abstract"/>
-    <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)"/>
-    <!-- each editorial sign the text uses (notes.xsl f:sign), in the order of the list of signs;
-         a damageSpan's text is shown as damage -->
-    <xsl:variable name="signs" select="distinct-values(($text//*[f:sign(.)] ! f:sign(.), $text//tei:damageSpan ! 'damage'))"/>
+    <xsl:variable name="changes" select="$text//(tei:del | tei:delSpan | tei:add | tei:addSpan)[f:printed(.)]"/>
+    <!-- each editorial sign the text shows (notes.xsl f:sign), in the order of the list of signs;
+         a damageSpan's text is shown as damage; a sign inside a reading the page does not print
+         (an ex in an expansion the page names only in the list of readings, in words) is not shown -->
+    <xsl:variable name="signs" select="distinct-values(($text//*[f:sign(.)][f:printed(.)] ! f:sign(.), $text//tei:damageSpan[f:printed(.)] ! 'damage'))"/>
     <!-- (the tests below stand in predicates of strings: the document is reached from variables) -->
     <xsl:variable name="readings" select="exists(/*/@pub:readings)"/>
     <xsl:variable name="keys" as="xs:string*" select="(
-        'key-sic'[$text//tei:sic[not(parent::tei:choice)]],
-        'key-corrected'[$text//tei:choice[tei:sic and tei:corr]],
-        'key-supplied'[$text//tei:supplied],
+        'key-sic'[$text//tei:sic[not(parent::tei:choice)][f:printed(.)]],
+        'key-corrected'[$text//tei:choice[tei:sic and tei:corr][f:printed(.)]],
+        'key-supplied'[$text//tei:supplied[f:printed(.)]],
         (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$text//tei:gap],
-        'key-pb'[$text//tei:pb],
-        'key-foreign'[$text//tei:foreign],
+        'key-pb'[$text//tei:pb[f:printed(.)]],
+        'key-foreign'[$text//tei:foreign[f:printed(.)]],
         'key-note'[$text//tei:note[f:footnote(.)]],
         'key-reading'[$readings and $text//(tei:choice | tei:app)[f:listed(.)]],
         'key-deleted'[$changes[self::tei:del or self::tei:delSpan]],
         'key-added'[$changes[self::tei:add or self::tei:addSpan]],
         ($signed-elements, $signed-alone)[. = $signs] ! ('key-sign-' || .),
-        'key-line-break-in-word'[$text//tei:lb[@break = 'no']])"/>
+        'key-line-break-in-word'[$text//tei:lb[@break = 'no'][f:printed(.)]])"/>
     <xsl:if test="exists($keys)">
       <section class="key" aria-labelledby="key-heading">
         <h2 id="key-heading"><xsl:value-of select="f:ui('key-heading')"/></h2>
