@@ -179,3 +179,41 @@ def test_the_key_lists_no_sign_of_a_reading_the_page_does_not_print():
     # printed where it stands: listed
     shown = _key_rows(_page("<p>The Gen<ex>eral</ex> came and <unclear>went</unclear>.</p>"))
     assert any("ed-ex" in r for r in shown) and any("ed-unclear" in r for r in shown), shown
+
+
+# --- 6. what a sign tells in its title is reachable without a mouse ---
+
+MARKED = (
+    "<p>We met <unclear reason='faded'>Ostrand</unclear> on <date from='1961-04-02' to='1961-04-05'>2.–5.IV.61</date>; the "
+    "<choice><orig>colour</orig><reg>color</reg></choice> of the <supplied reason='lost'>boat</supplied> "
+    "<gap reason='illegible' quantity='2' unit='words'/> was <sic>bleu</sic>.</p>"
+)
+
+
+def test_every_mark_of_the_text_with_a_title_can_be_focused():
+    page = _page(MARKED)
+    titled = page.xpath("//section[@class='text']//*[@title][not(self::a)]")
+    assert len(titled) >= 6
+    assert all(e.get("tabindex") == "0" for e in titled), [html.tostring(e) for e in titled if e.get("tabindex") != "0"]
+
+
+@pytest.mark.browser
+def test_a_tap_on_a_sign_shows_what_its_title_tells(tmp_path):
+    (tmp_path / "tei").mkdir()
+    (tmp_path / "tei" / "marked.xml").write_bytes(_tei(MARKED))
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(tmp_path / "tei"), "-o", str(site), "--no-search"])
+    assert result.exit_code == 0, result.output
+    with browsed(site) as (page, address):
+        page.set_viewport_size({"width": 360, "height": 740})
+        page.goto(address + "docs/marked.html")
+        for selector in (".ed-unclear", ".tei-date", ".ed-supplied", ".ed-gap", ".tei-choice"):
+            mark = page.locator(f".doc-text {selector}").first
+            title = mark.get_attribute("title")
+            mark.click()
+            tip = page.locator(".tip[role='tooltip']")
+            assert tip.count() == 1 and tip.is_visible(), selector
+            assert tip.inner_text() == title and title, (selector, title)
+            assert mark.get_attribute("aria-describedby") == "tip"
+        page.keyboard.press("Escape")
+        assert page.locator(".tip").count() == 0
