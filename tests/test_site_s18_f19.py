@@ -217,3 +217,37 @@ def test_a_tap_on_a_sign_shows_what_its_title_tells(tmp_path):
             assert mark.get_attribute("aria-describedby") == "tip"
         page.keyboard.press("Escape")
         assert page.locator(".tip").count() == 0
+
+
+# --- 5. the citation in the site's words and style; the key's rows named apart ---
+
+
+def _citation(tei: bytes, publisher: Publisher | None = None) -> str:
+    page = html.fromstring((publisher or Publisher()).document_page(tei, "doc"))
+    return page.xpath("string(//p[@class='citation'])")
+
+
+def test_the_citation_quotes_a_quoted_title_at_the_other_level_and_dates_in_the_sites_style(tmp_path):
+    tei = _tei("<p>Entries.</p>", title="Toward “Thorough Reform” of the \"Harbour\" Board").replace(
+        b"<sourceDesc>",
+        b"<sourceDesc><bibl><date when='1961-04-02'>2nd of April, 1961</date></bibl>",
+    )
+    cited = _citation(tei)
+    assert cited.startswith("“Toward ‘Thorough Reform’ of the ‘Harbour’ Board”"), cited
+    page = html.fromstring(Publisher().document_page(tei, "doc"))
+    shown_date = page.xpath("string(//p[@class='doc-date'])")
+    if shown_date:  # the document's date, when the site reads one: in the style under the title
+        assert shown_date in cited and "2nd of April" not in cited, (shown_date, cited)
+    (tmp_path / "strings.json").write_text(
+        '{"lang": "de", "citation-quote-open": "„", "citation-quote-close": "“", "citation-inner-quote-open": "‚",'
+        ' "citation-inner-quote-close": "‘", "citation-separator": "; "}',
+        encoding="utf-8",
+    )
+    assert _citation(tei, Publisher(overrides=tmp_path)).startswith("„Toward ‚Thorough Reform‘ of the ‚Harbour‘ Board“")
+
+
+def test_the_rows_of_the_key_have_names_of_their_own():
+    page = _page("<p>She <del>hated</del><add>loved</add> it; <unclear>dim</unclear> and Gen<ex>eral</ex>.</p>")
+    names = [" ".join(dt.text_content().split()) for dt in page.xpath("//section[@class='key']//dt")]
+    assert len(names) >= 4 and len(set(names)) == len(names), names
+    assert "word deleted" in names and "word added" in names, names

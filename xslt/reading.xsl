@@ -79,6 +79,11 @@
                 <xsl:when test=". = 'key-added'"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></xsl:when>
                 <xsl:otherwise><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></xsl:otherwise>
               </xsl:choose>
+              <!-- the row's name in words, for readers of the sample (hidden on screen): no two rows
+                   are named alike ("word" struck through and "word" added read the same) -->
+              <xsl:variable name="term-key" select="'key-term-' || substring-after(., 'key-')"/>
+              <xsl:variable name="term" select="f:ui($term-key)"/>
+              <xsl:if test="$term != $term-key"><span class="visually-hidden"><xsl:value-of select="' ' || $term"/></span></xsl:if>
             </dt>
             <dd><xsl:value-of select="f:ui(.)"/></dd>
           </xsl:for-each>
