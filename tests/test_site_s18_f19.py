@@ -45,7 +45,9 @@ def _page(body: str, **kw) -> html.HtmlElement:
 def test_marks_inserted_in_the_running_text_are_left_out_of_the_search_index():
     page = _page(SEARCHED)
     text = page.xpath("//section[@class='text']")[0]
-    for mark in text.xpath(".//sup[contains(@class, 'fn-ref')] | .//span[contains(@class, 'ed-sic')] | .//del | .//span[@class='tei-graphic']"):
+    for mark in text.xpath(
+        ".//sup[contains(@class, 'fn-ref')] | .//span[contains(@class, 'ed-sic')] | .//del | .//span[@class='tei-graphic']"
+    ):
         assert mark.get("data-pagefind-ignore") is not None, html.tostring(mark)
     # the deleted words are still indexed, after the text and apart from its words
     held = page.xpath("//*[@data-pagefind-index-attrs='data-deleted']")
@@ -114,7 +116,9 @@ def _ms_page(ms: str = MS, lang: str = "") -> html.HtmlElement:
 def test_no_label_for_an_empty_field_and_attributes_shown():
     page = _ms_page()
     section = page.xpath("//section[@class='manuscripts']")[0]
-    labels = [" ".join(label.getparent().text_content().split()) for label in section.xpath(".//span[@class='ms-field']")]
+    labels = [
+        " ".join(label.getparent().text_content().split()) for label in section.xpath(".//span[@class='ms-field']")
+    ]
     # one title, no "Title:" for the empty alternative titles; the extent from the attributes
     assert [v for v in labels if v.startswith("Title")] == ["Title: Tide tables"]
     assert "Extent: 4 leaf, 8 page, height 21 cm, width 14–15 cm" in labels, labels
@@ -228,7 +232,7 @@ def _citation(tei: bytes, publisher: Publisher | None = None) -> str:
 
 
 def test_the_citation_quotes_a_quoted_title_at_the_other_level_and_dates_in_the_sites_style(tmp_path):
-    tei = _tei("<p>Entries.</p>", title="Toward “Thorough Reform” of the \"Harbour\" Board").replace(
+    tei = _tei("<p>Entries.</p>", title='Toward “Thorough Reform” of the "Harbour" Board').replace(
         b"<sourceDesc>",
         b"<sourceDesc><bibl><date when='1961-04-02'>2nd of April, 1961</date></bibl>",
     )
