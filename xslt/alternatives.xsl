@@ -20,7 +20,9 @@
     <xsl:variable name="shown" select="(*[@pub:printed], *)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-choice'"/>
-      <xsl:attribute name="tabindex" select="0"/>
+      <!-- its other readings reachable without a mouse: in the list of readings (its letter links
+           there), else by focus (tabindex, assets/edition.js tips) -->
+      <xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:attribute name="title" select="string-join((* except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
@@ -165,7 +167,9 @@
     <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
-      <xsl:attribute name="tabindex" select="0"/>
+      <!-- its other readings reachable without a mouse: in the list of readings (its letter links
+           there), else by focus (tabindex, assets/edition.js tips) -->
+      <xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:attribute name="title" select="string-join(($readings except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>

@@ -294,7 +294,7 @@
        as the edition's line-break sign (UI string line-break-sign), drawn by the stylesheet (CSS
        content from data-sign) so that the word is read, searched and copied whole. -->
   <xsl:template match="tei:lb[@break = 'no']">
-    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" tabindex="0" title="{f:ui('hover-line-break-in-word')}"></span>
+    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" title="{f:ui('hover-line-break-in-word')}" tabindex="0"></span>
   </xsl:template>
 
   <!-- References and pointers (TEI P5 §3.7): a link where tei_encoder/sitemap.py found where
@@ -319,7 +319,7 @@
         <xsl:sequence select="f:link-marks($words)"/>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()}" tabindex="0" title="{normalize-space(@target)}">
+        <span class="tei-{local-name()}" title="{normalize-space(@target)}" tabindex="0">
           <xsl:call-template name="f:lang"/>
           <xsl:sequence select="$words"/>
         </span>
