@@ -105,17 +105,17 @@
            attributes, a whole month as a month): on hover in the words the document's date is shown
            in (pub:label: those words for a span or bounds, worded by sitemap.DateLabels as f:date-label
            does; without it, f:date-label here); without one (no ISO date in it, an end before the start) its attributes as written -->
-      <xsl:when test="string(@pub:date)"><span class="tei-date" title="{if (@pub:label) then string(@pub:label) else f:date-label(@pub:date)}" tabindex="0"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="string(@pub:date)"><span class="tei-date" title="{if (@pub:label) then string(@pub:label) else f:date-label(@pub:date)}"><xsl:apply-templates/></span></xsl:when>
       <!-- no date the site can read (a 30 February, a malformed value, an end before the start:
            tei_encoder/sitemap.py warns of each): the text as written, with no hover that would read as one -->
       <xsl:when test="@pub:date"><span class="tei-date"><xsl:apply-templates/></span></xsl:when>
-      <xsl:when test="@when"><span class="tei-date" title="{f:date-one(@when)}" tabindex="0"><xsl:apply-templates/></span></xsl:when>
+      <xsl:when test="@when"><span class="tei-date" title="{f:date-one(@when)}"><xsl:apply-templates/></span></xsl:when>
       <!-- a span or bounds: on hover in the words the document's date is shown in (f:date-label) -->
       <xsl:when test="@from or @to">
-        <span class="tei-date" title="{f:date-label(string(@from) || '/' || string(@to))}" tabindex="0"><xsl:apply-templates/></span>
+        <span class="tei-date" title="{f:date-label(string(@from) || '/' || string(@to))}"><xsl:apply-templates/></span>
       </xsl:when>
       <xsl:when test="@notBefore or @notAfter">
-        <span class="tei-date" title="{f:date-label(string(@notBefore) || '..' || string(@notAfter))}" tabindex="0"><xsl:apply-templates/></span>
+        <span class="tei-date" title="{f:date-label(string(@notBefore) || '..' || string(@notAfter))}"><xsl:apply-templates/></span>
       </xsl:when>
       <xsl:otherwise><span class="tei-date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>

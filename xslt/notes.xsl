@@ -184,7 +184,7 @@
   </xsl:function>
 
   <!-- The span of a sign: its marks as data-open and data-close (none when the UI string is empty).
-       Every mark of the text whose title tells something (a sign's reason, a reading, a date) can be
+       Every mark of the text whose title tells something (a sign's reason, a reading) can be
        focused (tabindex="0"): a tap or the keyboard shows its title (assets/edition.js tips), which a
        hover alone would keep from a phone. -->
   <xsl:template name="f:sign-span">

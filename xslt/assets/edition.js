@@ -114,7 +114,7 @@
     }
   }
 
-  // Document page: what a sign, a reading or a date of the text tells only in its title (a hover,
+  // Document page: what a sign or a reading of the text tells only in its title (a hover,
   // out of reach on a phone) is shown while it has the focus: the marks of the text that have a
   // title can be focused (tabindex="0", xslt/notes.xsl and alternatives.xsl), a tap or the keyboard
   // focuses one, and its title appears under it as a note (role="tooltip"), gone when it loses the
