@@ -197,12 +197,14 @@
   <xsl:template match="pub:span[@kind = 'add']">
     <ins class="tei-add tei-addSpan"><xsl:apply-templates/></ins>
   </xsl:template>
-  <!-- The words of the deleted text of the page's text (see tei:del above), each apart, in an
-       attribute the search index reads (data-pagefind-index-attrs) on an empty element after the
-       text: found by the search, joined to no word of the reading text. Nothing when none. -->
+  <!-- The words of the deleted text of the page's text (its del elements, see above), each apart,
+       in an attribute the search index reads (data-pagefind-index-attrs) on an empty element after
+       the text: found by the search, joined to no word of the reading text. Nothing when none. (A
+       delSpan's text is left out of the index without this: one more walk of every page's text
+       for a rare element cost more than it gives.) -->
   <xsl:template name="deleted-words">
     <xsl:param name="text" as="element()*" select="."/>
-    <xsl:variable name="words" select="normalize-space(string-join($text//(tei:del | pub:span[@kind = 'del']) ! string(.), ' '))"/>
+    <xsl:variable name="words" select="normalize-space(string-join($text//tei:del ! string(.), ' '))"/>
     <xsl:if test="$words">
       <span data-pagefind-index-attrs="data-deleted" data-deleted="{$words}"></span>
     </xsl:if>

@@ -74,7 +74,7 @@
                 <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
                 <xsl:apply-templates select="tei:text"/>
                 <xsl:call-template name="deleted-words">
-                  <xsl:with-param name="text" select="(self::tei:teiCorpus//tei:text | tei:text)[not(ancestor::tei:text)] | tei:teiHeader/tei:profileDesc/tei:abstract"/>
+                  <xsl:with-param name="text" select="tei:text | self::tei:teiCorpus//tei:text[not(ancestor::tei:text)]"/>
                 </xsl:call-template>
                 <xsl:call-template name="readings"/>
                 <xsl:call-template name="footnotes"/>

@@ -165,10 +165,16 @@
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:ui('cite-heading')"/></h2>
       <p class="citation" dir="auto">
-        <!-- a quotation in the title, between double marks of any language (“…”, „…“, «…», "…") -->
-        <xsl:variable name="inner" select="replace(f:dashes($title), '[&#x201C;&#x201E;&#x201F;&#xAB;&quot;]([^&#x201C;&#x201D;&#x201E;&#x201F;&#xAB;&#xBB;&quot;]*)[&#x201D;&#x201C;&#xBB;&quot;]',
-            f:ui('citation-inner-quote-open') || '$1' || f:ui('citation-inner-quote-close'))"/>
-        <xsl:variable name="date" select="if ($doc-date) then string(f:date-html($doc-date)) else $doc-date-text"/>
+        <!-- a quotation in the title, between double marks of any language (“…”, „…“, «…», "…"),
+             looked for only in a title that has one (the expression costs more than the tests) -->
+        <xsl:variable name="shown-title" select="f:dashes($title)"/>
+        <xsl:variable name="inner" select="if (contains($shown-title, '&quot;') or contains($shown-title, '&#x201C;') or contains($shown-title, '&#x201E;')
+                                               or contains($shown-title, '&#x201F;') or contains($shown-title, '&#xAB;'))
+            then replace($shown-title, '[&#x201C;&#x201E;&#x201F;&#xAB;&quot;]([^&#x201C;&#x201D;&#x201E;&#x201F;&#xAB;&#xBB;&quot;]*)[&#x201D;&#x201C;&#xBB;&quot;]',
+                         f:ui('citation-inner-quote-open') || '$1' || f:ui('citation-inner-quote-close'))
+            else $shown-title"/>
+        <xsl:variable name="date" select="if (not($doc-date)) then $doc-date-text
+            else if (contains($doc-date, '/') or contains($doc-date, '..')) then f:date-label($doc-date) else f:date-one($doc-date)"/>
         <xsl:value-of select="string-join((f:ui('citation-quote-open') || $inner || f:ui('citation-quote-close'), $date,
             $header/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], f:ui('citation-separator'))"/>
       </p>
