@@ -118,5 +118,7 @@ def test_a_reading_is_reached_by_keyboard_on_a_phone(tmp_path):
 
 def test_the_key_explains_the_reading_mark():
     page = html.fromstring(Publisher().document_page(_tei(), "log"))
-    rows = {dt.text_content(): dt.getnext().text_content() for dt in page.xpath("//section[@class='key']//dt[sup]")}
+    rows = {
+        dt.xpath("string(sup)"): dt.getnext().text_content() for dt in page.xpath("//section[@class='key']//dt[sup]")
+    }
     assert rows.get("a", "").endswith("listed under Readings")

@@ -20,6 +20,9 @@
     <xsl:variable name="shown" select="(*[@pub:printed], *)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-choice'"/>
+      <!-- its other readings reachable without a mouse: in the list of readings (its letter links
+           there), else by focus (tabindex, assets/edition.js tips) -->
+      <xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:attribute name="title" select="string-join((* except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
@@ -143,7 +146,7 @@
                   <!-- a note inside a reading the page does not print: its mark here, its words under Notes -->
                   <xsl:for-each select=".//tei:note[ancestor::tei:text][f:footnote(.)]">
                     <xsl:variable name="fn" select="f:note-number(.)"/>
-                    <sup class="fn-ref"><a href="#fn-{$fn}" id="fnref-{$fn}" aria-label="{f:ui('note-in-reading', map{'n': f:note-mark(.)})}"><xsl:value-of select="f:note-mark(.)"/></a></sup>
+                    <sup class="fn-ref" data-pagefind-ignore=""><a href="#fn-{$fn}" id="fnref-{$fn}" aria-label="{f:ui('note-in-reading', map{'n': f:note-mark(.)})}"><xsl:value-of select="f:note-mark(.)"/></a></sup>
                   </xsl:for-each>
                 </xsl:for-each>
                 <!-- back to its mark in the text, as a footnote goes back to its number (notes.xsl) -->
@@ -164,6 +167,9 @@
     <xsl:variable name="shown" select="($readings[@pub:printed], $readings)[1]"/>
     <xsl:element name="{f:html-name(., 'span')}">
       <xsl:attribute name="class" select="'tei-app'"/>
+      <!-- its other readings reachable without a mouse: in the list of readings (its letter links
+           there), else by focus (tabindex, assets/edition.js tips) -->
+      <xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:attribute name="title" select="string-join(($readings except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
@@ -173,8 +179,12 @@
     <xsl:call-template name="reading-mark"/>
   </xsl:template>
 
+  <!-- Deleted text (del, delSpan) is shown struck through but is not the reading text: the search
+       index leaves it out where it stands (data-pagefind-ignore), so the words around it make the
+       phrase they make once it is deleted ("She loved the music", never "hatedloved"), and holds
+       its words after the text instead (template "deleted-words"): a deleted word is still found. -->
   <xsl:template match="tei:del">
-    <del class="tei-del"><xsl:call-template name="f:lang"/><xsl:apply-templates/></del>
+    <del class="tei-del" data-pagefind-ignore=""><xsl:call-template name="f:lang"/><xsl:apply-templates/></del>
   </xsl:template>
   <xsl:template match="tei:add">
     <ins class="tei-add"><xsl:call-template name="f:lang"/><xsl:apply-templates/></ins>
@@ -182,11 +192,24 @@
   <!-- text between a delSpan or addSpan and its spanTo target (§11.3.1.4), one piece per run of
        text, wrapped by tei_encoder/sitemap.py _mark_spans: shown as del and add are -->
   <xsl:template match="pub:span[@kind = 'del']">
-    <del class="tei-del tei-delSpan"><xsl:apply-templates/></del>
+    <del class="tei-del tei-delSpan" data-pagefind-ignore=""><xsl:apply-templates/></del>
   </xsl:template>
   <xsl:template match="pub:span[@kind = 'add']">
     <ins class="tei-add tei-addSpan"><xsl:apply-templates/></ins>
   </xsl:template>
+  <!-- The words of the deleted text of the page's text (its del elements, see above), each apart,
+       in an attribute the search index reads (data-pagefind-index-attrs) on an empty element after
+       the text: found by the search, joined to no word of the reading text. Nothing when none. (A
+       delSpan's text is left out of the index without this: one more walk of every page's text
+       for a rare element cost more than it gives.) -->
+  <xsl:template name="deleted-words">
+    <xsl:param name="text" as="element()*" select="."/>
+    <xsl:variable name="words" select="normalize-space(string-join($text//tei:del ! string(.), ' '))"/>
+    <xsl:if test="$words">
+      <span data-pagefind-index-attrs="data-deleted" data-deleted="{$words}"></span>
+    </xsl:if>
+  </xsl:template>
+
   <!-- text between a damageSpan and its spanTo target (§11.3.3.1): shown as damage is (notes.xsl) -->
   <xsl:template match="pub:span[@kind = 'damage']">
     <xsl:call-template name="f:sign-span">

@@ -73,6 +73,9 @@
               <div class="doc-text" data-tei-region="text">
                 <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
                 <xsl:apply-templates select="tei:text"/>
+                <xsl:call-template name="deleted-words">
+                  <xsl:with-param name="text" select="tei:text | self::tei:teiCorpus//tei:text[not(ancestor::tei:text)]"/>
+                </xsl:call-template>
                 <xsl:call-template name="readings"/>
                 <xsl:call-template name="footnotes"/>
               </div>

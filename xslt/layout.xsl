@@ -97,6 +97,19 @@
     <xsl:if test="$e/@pub:anchor"><xsl:attribute name="id" select="$e/@pub:anchor"/></xsl:if>
   </xsl:template>
 
+  <!-- lang and dir of the site's own words (a label, a heading, a mark) placed inside what E makes:
+       the interface's (UI strings lang and dir), where E or an element above it declares another
+       language (xml:lang) or direction (pub:dir), so the site's words are never tagged with the
+       content's language; nothing where the page's own (html lang, dir) reaches them. -->
+  <xsl:template name="f:ui-lang">
+    <xsl:param name="e" as="element()" select="."/>
+    <xsl:variable name="lang" select="$e/ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+    <xsl:variable name="dir" select="$e/ancestor-or-self::*[@pub:dir][1]/@pub:dir"/>
+    <xsl:variable name="ui-dir" select="if (f:ui('dir') = 'rtl') then 'rtl' else 'ltr'"/>
+    <xsl:if test="$lang and $lang != f:ui('lang')"><xsl:attribute name="lang" select="f:ui('lang')"/></xsl:if>
+    <xsl:if test="$dir and $dir != $ui-dir"><xsl:attribute name="dir" select="$ui-dir"/></xsl:if>
+  </xsl:template>
+
   <!-- lang and dir of content shown away from its TEI ancestors (the text's section, the title,
        the header's values): the nearest xml:lang at or above E, and the nearest direction
        tei_encoder/sitemap.py marked (pub:dir, set wherever the direction differs from the one

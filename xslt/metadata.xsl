@@ -156,13 +156,27 @@
   </xsl:template>
 
   <!-- How to cite this document of the edition: its title, date, publisher and address. The
-       printed source's bibl is the source's (shown as such in the essentials box), not this one. -->
+       printed source's bibl is the source's (shown as such in the essentials box), not this one.
+       Its words and marks are the UI strings citation-*: the title between quotation marks, any
+       quotation marks in it turned to the other level (never “A “B” C”); the date in the site's
+       one style from the document's ISO date, as under the title (f:date-html), else as written. -->
   <xsl:template name="cite-box">
     <xsl:param name="tei-href" as="xs:string"/>
     <section class="cite" aria-labelledby="cite-heading">
       <h2 id="cite-heading"><xsl:value-of select="f:ui('cite-heading')"/></h2>
       <p class="citation" dir="auto">
-        <xsl:value-of select="string-join(('&#x201C;' || f:dashes($title) || '&#x201D;', $doc-date-text, $header/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], ', ')"/>
+        <!-- a quotation in the title, between double marks of any language (“…”, „…“, «…», "…"),
+             looked for only in a title that has one (the expression costs more than the tests) -->
+        <xsl:variable name="shown-title" select="f:dashes($title)"/>
+        <xsl:variable name="inner" select="if (contains($shown-title, '&quot;') or contains($shown-title, '&#x201C;') or contains($shown-title, '&#x201E;')
+                                               or contains($shown-title, '&#x201F;') or contains($shown-title, '&#xAB;'))
+            then replace($shown-title, '[&#x201C;&#x201E;&#x201F;&#xAB;&quot;]([^&#x201C;&#x201D;&#x201E;&#x201F;&#xAB;&#xBB;&quot;]*)[&#x201D;&#x201C;&#xBB;&quot;]',
+                         f:ui('citation-inner-quote-open') || '$1' || f:ui('citation-inner-quote-close'))
+            else $shown-title"/>
+        <xsl:variable name="date" select="if (not($doc-date)) then $doc-date-text
+            else if (contains($doc-date, '/') or contains($doc-date, '..')) then f:date-label($doc-date) else f:date-one($doc-date)"/>
+        <xsl:value-of select="string-join((f:ui('citation-quote-open') || $inner || f:ui('citation-quote-close'), $date,
+            $header/tei:fileDesc/tei:publicationStmt/tei:publisher ! f:normal(.), $source-url)[.], f:ui('citation-separator'))"/>
       </p>
       <p class="tei-link"><a href="{$tei-href}" download=""><xsl:value-of select="f:ui('tei-download')"/></a><xsl:text> </xsl:text><xsl:value-of select="f:ui('tei-download-note')"/></p>
     </section>

@@ -36,7 +36,10 @@
 
   <xsl:template match="tei:text//tei:note">
     <xsl:variable name="n" select="f:note-number(.)"/>
-    <sup class="fn-ref"><a href="#fn-{$n}" id="fnref-{$n}" aria-describedby="notes-heading">
+    <!-- data-pagefind-ignore: the number is the edition's, not a word of the text, and must not
+         join the word it follows in the search index ("Churchill508"), as a reading's letter
+         (alternatives.xsl) and a page marker (text.xsl) do not -->
+    <sup class="fn-ref" data-pagefind-ignore=""><a href="#fn-{$n}" id="fnref-{$n}" aria-describedby="notes-heading">
       <xsl:value-of select="f:note-mark(.)"/></a></sup>
   </xsl:template>
   <!-- an empty note: nothing (reported by tei_encoder/sitemap.py note_warnings) -->
@@ -105,7 +108,8 @@
   <xsl:template match="tei:sic">
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
-      <xsl:text> </xsl:text><span class="ed ed-sic" title="{f:ui('hover-sic')}"><xsl:value-of select="f:ui('sic-mark')"/></span>
+      <!-- the mark is the editor's: left out of the search index, so a phrase runs on over it -->
+      <xsl:text> </xsl:text><span class="ed ed-sic" data-pagefind-ignore="" title="{f:ui('hover-sic')}" tabindex="0"><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui('sic-mark')"/></span>
     </xsl:if>
   </xsl:template>
 
@@ -116,7 +120,7 @@
     <span class="ed ed-supplied" title="{string-join((f:ui('hover-supplied'),
         @pub:reason ! f:ui('hover-detail-reason', map{'reason': string(.)}),
         @resp[normalize-space()] ! f:ui('hover-detail-resp', map{'resp': f:resp-words(.)}),
-        @source[normalize-space()] ! f:ui('hover-detail-source', map{'source': normalize-space(.)})), f:ui('hover-detail-joiner'))}">[<xsl:apply-templates/>]</span>
+        @source[normalize-space()] ! f:ui('hover-detail-source', map{'source': normalize-space(.)})), f:ui('hover-detail-joiner'))}" tabindex="0">[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:key name="f:ids" match="*[@xml:id]" use="@xml:id"/>
@@ -142,7 +146,7 @@
   <xsl:template match="tei:gap">
     <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
                                     else if (@pub:reason) then f:ui('hover-gap', map{'reason': string(@pub:reason)})
-                                    else f:ui('hover-gap-unknown')}">
+                                    else f:ui('hover-gap-unknown')}" tabindex="0">
       <xsl:value-of select="(@pub:words, '[&#x2026;]')[1]"/>
     </span>
   </xsl:template>
@@ -179,13 +183,16 @@
         $e/@pub:extent ! f:ui('hover-detail-extent', map{'extent': string(.)})), f:ui('hover-detail-joiner'))"/>
   </xsl:function>
 
-  <!-- The span of a sign: its marks as data-open and data-close (none when the UI string is empty). -->
+  <!-- The span of a sign: its marks as data-open and data-close (none when the UI string is empty).
+       Every mark of the text whose title tells something (a sign's reason, a reading) can be
+       focused (tabindex="0"): a tap or the keyboard shows its title (assets/edition.js tips), which a
+       hover alone would keep from a phone. -->
   <xsl:template name="f:sign-span">
     <xsl:param name="sign" as="xs:string" select="f:sign(.)"/>
     <xsl:param name="content" as="node()*"/>
     <xsl:variable name="open" select="f:ui('sign-' || $sign || '-open')"/>
     <xsl:variable name="close" select="f:ui('sign-' || $sign || '-close')"/>
-    <span class="ed-sign ed-{$sign}" title="{f:sign-hover(., $sign)}">
+    <span class="ed-sign ed-{$sign}" title="{f:sign-hover(., $sign)}" tabindex="0">
       <xsl:if test="$open"><xsl:attribute name="data-open" select="$open"/></xsl:if>
       <xsl:if test="$close"><xsl:attribute name="data-close" select="$close"/></xsl:if>
       <xsl:sequence select="$content"/>
@@ -219,7 +226,7 @@
 
   <!-- A misspelt name: as printed, with the correction on hover and in the list of readings (xslt/alternatives.xsl). -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]">
-    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:reading-text(tei:corr[1])})}"><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:reading-text(tei:corr[1])})}"><xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if><xsl:apply-templates select="tei:sic/node()"/></span>
     <xsl:call-template name="reading-mark"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -18,11 +18,13 @@
     <xsl:value-of select="f:dashes(string(preceding-sibling::node()[1]), string(.), string(following-sibling::node()[1]))"/>
   </xsl:template>
 
-  <!-- Whether TEXT (elements) holds a TEI element named NAME whose parent is no choice. -->
-  <xsl:function name="f:outside-choice" as="xs:boolean">
-    <xsl:param name="text" as="element()*"/>
-    <xsl:param name="name" as="xs:string"/>
-    <xsl:sequence select="exists($text//tei:*[local-name() = $name][not(parent::tei:choice)])"/>
+  <!-- Whether the page prints E where it stands: E is in no alternative of a choice, and in no
+       reading of an apparatus entry (lem, rdg, rdgGrp), that the page does not print (pub:printed,
+       tei_encoder/sitemap.py; xslt/alternatives.xsl names those in words only). -->
+  <xsl:function name="f:printed" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="empty($e/ancestor-or-self::*[parent::tei:choice or (self::tei:lem or self::tei:rdg or self::tei:rdgGrp)
+                                                      and (parent::tei:app or parent::tei:rdgGrp)][not(@pub:printed)])"/>
   </xsl:function>
 
   <!-- One row per sign the page uses, in the text or in the summary: its explanation's key (a UI
@@ -33,25 +35,30 @@
     <!-- the names of the TEI elements in it, found in one walk: each test below looks into the
          text again only for a name it has (most documents have few of them), never once per test -->
     <xsl:variable name="names" as="xs:string*" select="distinct-values($text//tei:* ! local-name())"/>
-    <!-- each editorial sign the text uses (notes.xsl f:sign: the signed elements, those signed
-         standing alone when one is outside a choice); a damageSpan's text is shown as damage -->
-    <xsl:variable name="signs" as="xs:string*" select="($names[. = $signed-elements],
-        $names[. = $signed-alone][f:outside-choice($text, .)], 'damage'[$names = 'damageSpan'])"/>
+    <xsl:variable name="changes" select="if ($names = ('del', 'delSpan', 'add', 'addSpan'))
+        then $text//(tei:del | tei:delSpan | tei:add | tei:addSpan)[f:printed(.)] else ()"/>
+    <!-- each editorial sign the text shows (notes.xsl f:sign), in the order of the list of signs;
+         a damageSpan's text is shown as damage; a sign inside a reading the page does not print
+         (an ex in an expansion the page names only in the list of readings, in words) is not shown -->
+    <xsl:variable name="signed-names" as="xs:string*" select="$names[. = ($signed-elements, $signed-alone)]"/>
+    <xsl:variable name="signs" as="xs:string*" select="distinct-values((
+        (if (exists($signed-names)) then $text//tei:*[local-name() = $signed-names][f:sign(.)][f:printed(.)] ! f:sign(.) else ()),
+        'damage'[$names = 'damageSpan'][$text//tei:damageSpan[f:printed(.)]]))"/>
     <!-- (the tests below stand in predicates of strings: the document is reached from variables) -->
     <xsl:variable name="readings" select="exists(/*/@pub:readings)"/>
     <xsl:variable name="keys" as="xs:string*" select="(
-        'key-sic'[$names = 'sic'][f:outside-choice($text, 'sic')],
-        'key-corrected'[$names = 'choice'][$text//tei:choice[tei:sic and tei:corr]],
-        'key-supplied'[$names = 'supplied'],
+        'key-sic'[$names = 'sic'][$text//tei:sic[not(parent::tei:choice)][f:printed(.)]],
+        'key-corrected'[$names = 'choice'][$text//tei:choice[tei:sic and tei:corr][f:printed(.)]],
+        'key-supplied'[$names = 'supplied'][$text//tei:supplied[f:printed(.)]],
         (if (every $g in $text//tei:gap satisfies $g/@reason = 'omitted') then 'key-gap' else 'key-gap-untranscribed')[$names = 'gap'],
-        'key-pb'[$names = 'pb'],
-        'key-foreign'[$names = 'foreign'],
+        'key-pb'[$names = 'pb'][$text//tei:pb[f:printed(.)]],
+        'key-foreign'[$names = 'foreign'][$text//tei:foreign[f:printed(.)]],
         'key-note'[$names = 'note'][$text//tei:note[f:footnote(.)]],
         'key-reading'[$readings and $names = ('choice', 'app')][$text//(tei:choice | tei:app)[f:listed(.)]],
-        'key-deleted'[$names = ('del', 'delSpan')],
-        'key-added'[$names = ('add', 'addSpan')],
+        'key-deleted'[$changes[self::tei:del or self::tei:delSpan]],
+        'key-added'[$changes[self::tei:add or self::tei:addSpan]],
         ($signed-elements, $signed-alone)[. = $signs] ! ('key-sign-' || .),
-        'key-line-break-in-word'[$names = 'lb'][$text//tei:lb[@break = 'no']])"/>
+        'key-line-break-in-word'[$names = 'lb'][$text//tei:lb[@break = 'no'][f:printed(.)]])"/>
     <xsl:if test="exists($keys)">
       <section class="key" aria-labelledby="key-heading">
         <h2 id="key-heading"><xsl:value-of select="f:ui('key-heading')"/></h2>
@@ -79,6 +86,11 @@
                 <xsl:when test=". = 'key-added'"><ins class="tei-add"><xsl:value-of select="f:ui('key-sample-word')"/></ins></xsl:when>
                 <xsl:otherwise><span class="lb-sign"><xsl:value-of select="f:ui('line-break-sign')"/></span></xsl:otherwise>
               </xsl:choose>
+              <!-- the row's name in words, for readers of the sample (hidden on screen): no two rows
+                   are named alike ("word" struck through and "word" added read the same) -->
+              <xsl:variable name="term-key" select="'key-term-' || substring-after(., 'key-')"/>
+              <xsl:variable name="term" select="f:ui($term-key)"/>
+              <xsl:if test="$term != $term-key"><span class="visually-hidden"><xsl:value-of select="' ' || $term"/></span></xsl:if>
             </dt>
             <dd><xsl:value-of select="f:ui(.)"/></dd>
           </xsl:for-each>

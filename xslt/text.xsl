@@ -28,7 +28,8 @@
   <xsl:template match="/tei:TEI/tei:text">
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
-      <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
+      <!-- the heading is the site's word, in the site's language, not the text's (f:ui-lang) -->
+      <h2 id="text-heading"><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui('text-heading')"/></h2>
       <xsl:apply-templates select="f:content(.)"/>
     </section>
   </xsl:template>
@@ -36,7 +37,7 @@
   <xsl:template match="tei:teiCorpus" mode="texts">
     <section class="text" aria-labelledby="text-heading">
       <xsl:call-template name="text-lang"/>
-      <h2 id="text-heading"><xsl:value-of select="f:ui('text-heading')"/></h2>
+      <h2 id="text-heading"><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui('text-heading')"/></h2>
       <xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="member"/>
     </section>
   </xsl:template>
@@ -293,7 +294,7 @@
        as the edition's line-break sign (UI string line-break-sign), drawn by the stylesheet (CSS
        content from data-sign) so that the word is read, searched and copied whole. -->
   <xsl:template match="tei:lb[@break = 'no']">
-    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" title="{f:ui('hover-line-break-in-word')}"></span>
+    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" title="{f:ui('hover-line-break-in-word')}" tabindex="0"></span>
   </xsl:template>
 
   <!-- References and pointers (TEI P5 §3.7): a link where tei_encoder/sitemap.py found where
@@ -318,7 +319,7 @@
         <xsl:sequence select="f:link-marks($words)"/>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()}" title="{normalize-space(@target)}">
+        <span class="tei-{local-name()}" title="{normalize-space(@target)}" tabindex="0">
           <xsl:call-template name="f:lang"/>
           <xsl:sequence select="$words"/>
         </span>
@@ -338,13 +339,15 @@
        figure's head and figDesc, and a graphic's or media's own description, are shown as written.
        data-tei-apart: the named words are the site's, a word boundary on either side (the words
        around an image or a gap inside a word, "Wash[…]ton", stay apart for the lost-text check,
-       tei_encoder/publish.py). -->
+       tei_encoder/publish.py); the search index leaves them out (data-pagefind-ignore): they are
+       the site's words, not the text's. -->
   <xsl:template match="tei:graphic[normalize-space(@url)] | tei:media[normalize-space(@url)]" priority="1">
-    <span class="tei-{local-name()}" data-tei-apart=""><xsl:value-of select="f:ui(local-name() || '-not-shown', map{'url': normalize-space(@url)})"/></span>
+    <span class="tei-{local-name()}" data-tei-apart="" data-pagefind-ignore=""><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui(local-name() || '-not-shown', map{'url': normalize-space(@url)})"/></span>
     <xsl:if test="normalize-space()"><xsl:text> </xsl:text><span class="tei-{local-name()}-desc"><xsl:call-template name="f:lang"/><xsl:apply-templates/></span></xsl:if>
   </xsl:template>
   <xsl:template match="tei:binaryObject" priority="1">
-    <span class="tei-binaryObject" data-tei-apart="">
+    <span class="tei-binaryObject" data-tei-apart="" data-pagefind-ignore="">
+      <xsl:call-template name="f:ui-lang"/>
       <xsl:value-of select="if (normalize-space(@mimeType)) then f:ui('binary-not-shown', map{'type': normalize-space(@mimeType)}) else f:ui('binary-not-shown-untyped')"/>
     </span>
   </xsl:template>
@@ -387,10 +390,11 @@
            is shown: the marker is drawn by the stylesheet (CSS content from data-sign), so that the
            word is read, searched, copied and checked whole ("page[p. 3]joined" split it). -->
       <xsl:when test="@break = 'no'">
-        <span class="pb pb-in-word" role="note" data-pagefind-ignore="" aria-label="{$label}" data-sign="{$marker}"></span>
+        <span class="pb pb-in-word" role="note" data-pagefind-ignore="" aria-label="{$label}" data-sign="{$marker}"><xsl:call-template name="f:ui-lang"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="pb" role="note" data-pagefind-ignore="" aria-label="{$label}"><xsl:value-of select="$marker"/></span>
+        <!-- the marker and its label are the site's words: in the site's language (f:ui-lang) -->
+        <span class="pb" role="note" data-pagefind-ignore="" aria-label="{$label}"><xsl:call-template name="f:ui-lang"/><xsl:value-of select="$marker"/></span>
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="not(@break = 'no')"><xsl:text> </xsl:text></xsl:if>

@@ -114,6 +114,41 @@
     }
   }
 
+  // Document page: what a sign or a reading of the text tells only in its title (a hover,
+  // out of reach on a phone) is shown while it has the focus: the marks of the text that have a
+  // title can be focused (tabindex="0", xslt/notes.xsl and alternatives.xsl), a tap or the keyboard
+  // focuses one, and its title appears under it as a note (role="tooltip"), gone when it loses the
+  // focus or with Escape.
+  function tips() {
+    var text = document.querySelector(".doc-text");
+    if (!text) { return; }
+    var tip = null;
+    function hide() {
+      if (tip) { tip.remove(); tip = null; }
+    }
+    text.addEventListener("focusin", function (event) {
+      var mark = event.target;
+      hide();
+      if (!mark.getAttribute || mark.getAttribute("tabindex") !== "0" || !mark.title) { return; }
+      tip = document.createElement("span");
+      tip.className = "tip";
+      tip.id = "tip";
+      tip.setAttribute("role", "tooltip");
+      tip.setAttribute("lang", document.documentElement.lang || "");
+      tip.textContent = mark.title;
+      mark.insertAdjacentElement("afterend", tip);
+      mark.setAttribute("aria-describedby", "tip");
+    });
+    text.addEventListener("focusout", function (event) {
+      if (event.target.removeAttribute) { event.target.removeAttribute("aria-describedby"); }
+      hide();
+    });
+    text.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { hide(); }
+    });
+  }
+
   filters();
   fulltext();
+  tips();
 }());
