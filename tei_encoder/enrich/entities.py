@@ -3950,6 +3950,12 @@ def _owner_by_office(ctx: _DocContext, short: str) -> str | None:
     holders = _office_holders(ctx, short, read[0])
     if len(holders) != 1 or _short_form_of_another(ctx, short, people[holders[0]]):
         return None
+    words = ctx.record_words
+    if any(pid != holders[0] and any(_named_together(ctx, f, words) for f in forms) for pid, forms in people.items()):
+        # another bearer named in full ("Kim Il"): only where every mention alone follows an office's title
+        alone = _offices_before(ctx, short)
+        if alone is None or not alone[0] or not alone[1]:
+            return None
     return holders[0]
 
 
