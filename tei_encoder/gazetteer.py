@@ -143,6 +143,8 @@ class LinkRules:
     # folded keys of countries with a federal state of the same name ("mexico"): "the State of Mexico" is that state
     states_named_like_country: frozenset[tuple[str, ...]] = frozenset()
     town_cues: tuple[str, ...] = ()  # "in", "area of": before a small town the gazetteer alone holds (gazetteer_towns)
+    # "Peninsula": the last word of a listed place's name that may be printed in lower case ("Korean peninsula")
+    lower_case_features: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +161,7 @@ def gazetteer_link_rules() -> LinkRules:
         min_population=int(raw["link_without_support_min_population"]),
         feature_words=frozenset((*raw["feature_words"], *raw.get("building_words", ()))),
         building_words=frozenset(raw.get("building_words", ())),
+        lower_case_features=frozenset(raw.get("lower_case_features", ())),
         direction_regions=tuple(raw.get("direction_regions", ())),
         numbered_lines=tuple(raw.get("numbered_lines", ())),
         event_nouns=frozenset(raw["event_nouns"]),

@@ -553,10 +553,14 @@ def test_title_and_family_name_after_one_person_named_in_full(tmp_path):
     one = "Premier Kim Il Sung received the guests at noon.\n\nThe guests thanked Premier Kim for the dinner.\n"
     tree = tree_of(encode_text(tmp_path, record(one)))
     assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") == ["#kim-il-sung"]
-    # "Kim Il" named on his own as well: two people own "Kim", so neither is linked
-    two = "Premier Kim Il Sung and Kim Il received the guests.\n\nThe guests thanked Premier Kim.\n"
+    # "Kim Il" named on his own as well: two people own "Kim", so neither is linked after an honorific
+    two = "Premier Kim Il Sung and Kim Il received the guests.\n\nThe guests thanked Comrade Kim.\n"
     tree = tree_of(encode_text(tmp_path, record(two), name="two.txt"))
     assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") not in (["#kim-il-sung"], ["#kim-il"])
+    # after an office's title, the one listed holder of it on the record's date (1961: Kim Il Sung, session 18 N40)
+    three = "Premier Kim Il Sung and Kim Il received the guests.\n\nThe guests thanked Premier Kim.\n"
+    tree = tree_of(encode_text(tmp_path, record(three), name="three.txt"))
+    assert xp(tree, "//t:text//t:persName[.='Kim']/@ref") == ["#kim-il-sung"]
 
 
 def test_surname_after_a_title_or_a_place_is_no_gazetteer_town(tmp_path):

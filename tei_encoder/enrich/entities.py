@@ -365,6 +365,7 @@ def _token_keys(
 
 
 _HYPHEN_PREFIXES = gazetteer_link_rules().hyphen_prefixes  # "post" of "post-Moscow" (gazetteer.json)
+_LOWER_CASE_FEATURES = gazetteer_link_rules().lower_case_features  # "Peninsula" of "the Korean peninsula"
 _HYPHENED_PREFIXES = tuple(f"{p}-" for p in _HYPHEN_PREFIXES)  # each with its hyphen, made once: "post-"
 
 
@@ -714,6 +715,8 @@ class EntityRecognizer:
         letters = re.sub(r"[^\w]", "", form)
         exact = form if letters.isupper() and len(letters) <= 5 else None
         caps = tuple(t[0].isupper() for t in toks)
+        if rank == 0 and kind == "place" and len(toks) > 1 and all(caps) and toks[-1] in _LOWER_CASE_FEATURES:
+            caps = (*caps[:-1], False)  # "the Korean peninsula": the feature's word may be in lower case
         forms = self.lexicon.setdefault(key, [])
         if hasattr(self, "first_words"):
             self.first_words[key[0]] = _with_length(self.first_words.get(key[0], ()), len(key))
@@ -3274,6 +3277,10 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
             continue  # "Li Chen" beside "Chen Yi": "Chen" alone may be either
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
+        if short in ctx.rec.office_names:  # ("Premier Kim" beside Kim Il: the Premier, if one fits)
+            pid = _reading_by_office(ctx, short, pid)
+            if not pid:
+                continue
         ctx.add_local((short,), _Form(pid, "person", (True,), None, 2))
 
 
@@ -3936,17 +3943,47 @@ def _owner_by_office(ctx: _DocContext, short: str) -> str | None:
     or the record prints `short` before another person's given name ("Ho Dam"). Honorifics ("Comrade")
     say nothing. A person the authority gives no offices is never chosen (TEI 13.3.2.1: <occupation> with
     @from/@to; issue #12: a wrong link is worse than none)."""
+    read = _offices_before(ctx, short, alone=False)
+    if read is None or not read[0]:
+        return None
+    people = ctx.rec.short_index.get(short, {})
+    holders = _office_holders(ctx, short, read[0])
+    if len(holders) != 1 or _short_form_of_another(ctx, short, people[holders[0]]):
+        return None
+    words = ctx.record_words
+    if any(pid != holders[0] and any(_named_together(ctx, f, words) for f in forms) for pid, forms in people.items()):
+        # another bearer named in full ("Kim Il"): only where every mention alone follows an office's title
+        alone = _offices_before(ctx, short)
+        if alone is None or not alone[0] or not alone[1]:
+            return None
+    return holders[0]
+
+
+def _record_days(ctx: _DocContext) -> tuple[str, str] | None:
+    """The first and last day (ISO) of the record's date, else None (no year)."""
     iso = ctx.doc.header.date_iso
     if not iso or len(iso) < 4:
         return None
     start = iso + "-01-01"[len(iso) - 4 :] if len(iso) < 10 else iso[:10]
     end = iso + "-12-31"[len(iso) - 4 :] if len(iso) < 10 else iso[:10]
+    return start, end
+
+
+def _offices_before(ctx: _DocContext, short: str, alone: bool = True) -> tuple[set[str], bool] | None:
+    """The offices (names.json office_titles' names) the titles printed before `short` (folded) alone name,
+    and whether every such mention of it follows one ("Premier Kim ... Premier Kim"); None when another
+    title stands before one ("Minister Kim": maybe another person) or the record has no date. Honorifics
+    ("Comrade") are no title here. `alone`: a mention that starts a longer name ("Vice Premier Kim Il") is
+    passed over; else its title counts as well (another title there: None)."""
+    if _record_days(ctx) is None:
+        return None
     if ctx.flat_plain is None:
         ctx.flat_plain = _without_accents(_flat(ctx)).replace("’", "'")
     flat, v = ctx.flat_plain, ctx.rec.names
     lower = flat.lower()
     honorifics = {norm(h) for h in v.honorifics}
     offices: set[str] = set()
+    every = True
     at = lower.find(short)
     while at >= 0:
         after = at + len(short)
@@ -3954,20 +3991,58 @@ def _owner_by_office(ctx: _DocContext, short: str) -> str | None:
             not (lower[after : after + 1].isalnum() or lower[after : after + 1] in _WORD_CHARS)
             or (lower.startswith("'s", after) and not lower[after + 2 : after + 3].isalnum())
         ):
+            if alone and flat[after : after + 1] == " " and flat[after + 1 : after + 2].isupper():
+                at = lower.find(short, at + 1)
+                continue  # the start of a longer name ("Vice Premier Kim Il"): not `short` alone
             title = _title_before(v, flat, at)
             if title and title not in honorifics:
                 office = v.office_titles.get(title)
                 if office is None:
                     return None  # "Minister Ho": another title, maybe another person of that name
                 offices.add(office)
+            else:
+                every = False  # alone and untitled ("Kim said")
         at = lower.find(short, at + 1)
-    if not offices:
-        return None
+    return offices, every
+
+
+def _office_holders(ctx: _DocContext, short: str, offices: set[str]) -> list[str]:
+    """The listed persons whose short form is `short` who held every one of `offices` on the record's date."""
+    days = _record_days(ctx)
+    if days is None:
+        return []
+    v = ctx.rec.names
     people = ctx.rec.short_index.get(short, {})
-    holders = [pid for pid in people if all(_held_office(ctx.entry(pid), o, start, end, v) for o in offices)]
-    if len(holders) != 1 or _short_form_of_another(ctx, short, people[holders[0]]):
-        return None
-    return holders[0]
+    return [pid for pid in people if all(_held_office(ctx.entry(pid), o, *days, v) for o in offices)]
+
+
+def _reading_by_office(ctx: _DocContext, short: str, pid: str) -> str:
+    """Whom `short` (folded) names where the record prints it alone after an office's title ("Premier
+    Kim") and lends it the short form of `pid`, a listed person it names in full ("Kim Il"): `pid`
+    when no office title stands before it, when the authority knows no holder of those offices on the
+    record's date among the short form's people, or when `pid` held them; the one holder when it is
+    one and every mention alone is so titled; else "" (no link: the title says it is not `pid`, and
+    which holder it is stays unsure). TEI 13.3.2.1 (<occupation> with @from/@to); issue #12: a wrong
+    link is worse than none."""
+    days = _record_days(ctx)
+    people = ctx.rec.short_index.get(short, {})
+    if days is None or not any(q != pid and _in_office(ctx.entry(q), *days) for q in people):
+        return pid  # (most records) no other bearer held an office then: no title is read
+    read = _offices_before(ctx, short)
+    if read is None or not read[0]:
+        return pid
+    holders = _office_holders(ctx, short, read[0])
+    if not holders or pid in holders:
+        return pid
+    return holders[0] if len(holders) == 1 and read[1] else ""
+
+
+def _in_office(entry: AuthorityEntry, start: str, end: str) -> bool:
+    """Whether the person of `entry` held any office (<occupation type="office">) from `start` to `end`."""
+    return any(
+        (since is None or since[:10] <= start) and (until is None or end <= until[:10])
+        for _, since, until in entry.offices
+    )
 
 
 def _held_office(entry: AuthorityEntry, office: str, start: str, end: str, v) -> bool:
@@ -9232,6 +9307,7 @@ def _dates_through_marks(nodes: list[Node], year: int | None, month: int | None)
                     _range_through_mark(kids, k)
                     or _day_of_supplied_month(kids, k, year, month)
                     or _weekday_before_supplied_date(kids, k)
+                    or _day_of_supplied_relative_month(kids, k, year, month)
                     or k + 1
                 )
             else:
@@ -9329,6 +9405,49 @@ def _day_of_supplied_month(kids: list, k: int, year: int | None, month: int | No
     joined = Node("date", {"when": dates[0].attrs["when"]}, [*head, supplied])
     kids[start : k + 1] = [joined]
     return start + 1
+
+
+def _day_of_supplied_relative_month(kids: list, k: int, year: int | None, month: int | None) -> int:
+    """At kids[k], words the translator supplied that end a day counted from the record's month ("the sixth
+    [of this month]", "the 23rd of the current [month]", "the 9th [of the current month]"): one date element
+    holding the day's words and the supplied ones, the day of that month (dates.find_dates, relative;
+    TEI 13.4.2, 11.3.1.2: supplied is allowed inside a date). The index after it, or 0 when nothing was made
+    (no record month, no such day: the text stays as it was; a wrong date is worse than none)."""
+    supplied = kids[k]
+    if supplied.tag != "supplied" or not k or not month or not isinstance(kids[k - 1], str):
+        return 0
+    words = supplied.text().strip()
+    if "month" not in words:
+        return 0
+    before = kids[k - 1]
+    tagged = k >= 2 and type(kids[k - 2]) is Node and kids[k - 2].tag == "date" and not before.strip()
+    if tagged:  # "the <date>9th</date> [of the current month]": the day a date already
+        head_text = kids[k - 3][-4:] if k >= 3 and isinstance(kids[k - 3], str) else ""
+        if not re.search(r"\b[Tt]he $", head_text):
+            return 0
+        candidate = f"the {kids[k - 2].text()} {words}"
+        begins = 0
+    else:
+        tail = before[-40:]
+        candidate = tail + words
+        begins = len(tail)
+    found = [
+        d
+        for d in find_dates(candidate, year, month, relative=True)
+        if d.end == len(candidate) and (d.start == 0 if tagged else d.start < begins)
+    ]
+    if len(found) != 1 or not found[0].attrs.get("when"):
+        return 0
+    when = found[0].attrs["when"]
+    if tagged:
+        joined = Node("date", {"when": when}, [*kids[k - 2].children, before, supplied])
+        kids[k - 2 : k + 1] = [joined]
+        return k - 1
+    cut = len(before) - len(tail) + found[0].start
+    joined = Node("date", {"when": when}, [before[cut:], supplied])
+    kids[k - 1] = before[:cut]
+    kids[k : k + 1] = [joined]
+    return k + 1
 
 
 def _gazetteer_entry(xml_id: str, place: Place, since: str | None = None) -> AuthorityEntry:
