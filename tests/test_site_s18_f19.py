@@ -259,3 +259,21 @@ def test_the_rows_of_the_key_have_names_of_their_own():
     names = [" ".join(dt.text_content().split()) for dt in page.xpath("//section[@class='key']//dt")]
     assert len(names) >= 4 and len(set(names)) == len(names), names
     assert "word deleted" in names and "word added" in names, names
+
+
+def test_no_tab_stop_inside_a_link():
+    """A sign, a supplied word, a sic mark or a line break inside a mention's link takes no tab stop
+    of its own (HTML allows no tabindex inside an a; Nu reports it): the link is the stop."""
+    body = (
+        "<p>We met <persName ref='#kr'>Kristo<supplied>f</supplied>fer Ra<unclear>n</unclear>d<lb break='no'/>al"
+        "</persName> and <persName ref='#kr'>the <sic>gardner</sic></persName> by the gate.</p>"
+        "<p>Later the <supplied>north</supplied> gate was shut.</p>"
+    )
+    back = "<back><listPerson><person xml:id='kr'><persName>Kristoffer Randal</persName></person></listPerson></back>"
+    tei = _tei(body).replace(b"</body>", b"</body>" + back.encode())
+    page = html.fromstring(Publisher().document_page(tei, "doc"))
+    links = page.xpath("//section[@class='text']//a[not(contains(@class, 'fn'))][not(starts-with(@href, '#'))]")
+    assert links, "the mentions are links"
+    assert not page.xpath("//a//*[@tabindex]")
+    # outside a link the same mark can still be focused
+    assert page.xpath("//section[@class='text']//span[contains(@class, 'ed-supplied')][@tabindex='0']")

@@ -22,7 +22,7 @@
       <xsl:attribute name="class" select="'tei-choice'"/>
       <!-- its other readings reachable without a mouse: in the list of readings (its letter links
            there), else by focus (tabindex, assets/edition.js tips) -->
-      <xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
+      <xsl:if test="not(/*/@pub:readings and f:listed(.)) and not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:attribute name="title" select="string-join((* except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>
@@ -169,7 +169,7 @@
       <xsl:attribute name="class" select="'tei-app'"/>
       <!-- its other readings reachable without a mouse: in the list of readings (its letter links
            there), else by focus (tabindex, assets/edition.js tips) -->
-      <xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
+      <xsl:if test="not(/*/@pub:readings and f:listed(.)) and not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:attribute name="title" select="string-join(($readings except $shown) ! (f:reading-label(.) || ': ' || (f:reading-text(.)[.], f:ui('hover-reading-omitted'))[1]), '; ')"/>
       <xsl:call-template name="f:lang"/>
       <xsl:apply-templates select="$shown/node()"/>

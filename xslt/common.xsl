@@ -83,6 +83,15 @@
                  'title': substring-after($after-href, ' ')})"/>
   </xsl:function>
 
+  <!-- Whether an element of the text stands inside a link (a mention's, a reference's: the elements
+       tei_encoder/sitemap.py gave pub:link, pub:href or pub:to): a mark there takes no tab stop of its
+       own (HTML allows no element with tabindex inside an a; the link is the stop), and its title
+       still shows on hover. -->
+  <xsl:function name="f:in-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/ancestor::*[@pub:link or @pub:href or @pub:to])"/>
+  </xsl:function>
+
   <!-- Reference marks inside a link (a reading's letter, alternatives.xsl; a note's number,
        notes.xsl) are links of their own, and HTML links cannot nest (a letter inside a name's link
        is no stop for the keyboard): a link's words are made first (f:link-words), the link holds

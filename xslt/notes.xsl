@@ -109,7 +109,7 @@
     <span class="sic"><xsl:apply-templates/></span>
     <xsl:if test="not(parent::tei:choice)">
       <!-- the mark is the editor's: left out of the search index, so a phrase runs on over it -->
-      <xsl:text> </xsl:text><span class="ed ed-sic" data-pagefind-ignore="" title="{f:ui('hover-sic')}" tabindex="0"><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui('sic-mark')"/></span>
+      <xsl:text> </xsl:text><span class="ed ed-sic" data-pagefind-ignore="" title="{f:ui('hover-sic')}"><xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if><xsl:call-template name="f:ui-lang"/><xsl:value-of select="f:ui('sic-mark')"/></span>
     </xsl:if>
   </xsl:template>
 
@@ -120,7 +120,7 @@
     <span class="ed ed-supplied" title="{string-join((f:ui('hover-supplied'),
         @pub:reason ! f:ui('hover-detail-reason', map{'reason': string(.)}),
         @resp[normalize-space()] ! f:ui('hover-detail-resp', map{'resp': f:resp-words(.)}),
-        @source[normalize-space()] ! f:ui('hover-detail-source', map{'source': normalize-space(.)})), f:ui('hover-detail-joiner'))}" tabindex="0">[<xsl:apply-templates/>]</span>
+        @source[normalize-space()] ! f:ui('hover-detail-source', map{'source': normalize-space(.)})), f:ui('hover-detail-joiner'))}"><xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>[<xsl:apply-templates/>]</span>
   </xsl:template>
 
   <xsl:key name="f:ids" match="*[@xml:id]" use="@xml:id"/>
@@ -146,7 +146,8 @@
   <xsl:template match="tei:gap">
     <span class="ed ed-gap" data-tei-apart="" title="{if (@reason = 'omitted') then f:ui('hover-gap-omitted')
                                     else if (@pub:reason) then f:ui('hover-gap', map{'reason': string(@pub:reason)})
-                                    else f:ui('hover-gap-unknown')}" tabindex="0">
+                                    else f:ui('hover-gap-unknown')}">
+      <xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:value-of select="(@pub:words, '[&#x2026;]')[1]"/>
     </span>
   </xsl:template>
@@ -192,7 +193,8 @@
     <xsl:param name="content" as="node()*"/>
     <xsl:variable name="open" select="f:ui('sign-' || $sign || '-open')"/>
     <xsl:variable name="close" select="f:ui('sign-' || $sign || '-close')"/>
-    <span class="ed-sign ed-{$sign}" title="{f:sign-hover(., $sign)}" tabindex="0">
+    <span class="ed-sign ed-{$sign}" title="{f:sign-hover(., $sign)}">
+      <xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
       <xsl:if test="$open"><xsl:attribute name="data-open" select="$open"/></xsl:if>
       <xsl:if test="$close"><xsl:attribute name="data-close" select="$close"/></xsl:if>
       <xsl:sequence select="$content"/>
@@ -226,7 +228,7 @@
 
   <!-- A misspelt name: as printed, with the correction on hover and in the list of readings (xslt/alternatives.xsl). -->
   <xsl:template match="tei:choice[tei:sic and tei:corr]">
-    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:reading-text(tei:corr[1])})}"><xsl:if test="not(/*/@pub:readings and f:listed(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if><xsl:apply-templates select="tei:sic/node()"/></span>
+    <span class="corrected" title="{f:ui('hover-corrected', map{'text': f:reading-text(tei:corr[1])})}"><xsl:if test="not(/*/@pub:readings and f:listed(.)) and not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if><xsl:apply-templates select="tei:sic/node()"/></span>
     <xsl:call-template name="reading-mark"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -294,7 +294,7 @@
        as the edition's line-break sign (UI string line-break-sign), drawn by the stylesheet (CSS
        content from data-sign) so that the word is read, searched and copied whole. -->
   <xsl:template match="tei:lb[@break = 'no']">
-    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" title="{f:ui('hover-line-break-in-word')}" tabindex="0"></span>
+    <span class="lb-in-word" data-sign="{f:ui('line-break-sign')}" title="{f:ui('hover-line-break-in-word')}"><xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if></span>
   </xsl:template>
 
   <!-- References and pointers (TEI P5 §3.7): a link where tei_encoder/sitemap.py found where
@@ -319,7 +319,8 @@
         <xsl:sequence select="f:link-marks($words)"/>
       </xsl:when>
       <xsl:otherwise>
-        <span class="tei-{local-name()}" title="{normalize-space(@target)}" tabindex="0">
+        <span class="tei-{local-name()}" title="{normalize-space(@target)}">
+          <xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
           <xsl:call-template name="f:lang"/>
           <xsl:sequence select="$words"/>
         </span>
