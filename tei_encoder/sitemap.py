@@ -964,9 +964,6 @@ def annotate(
     return root
 
 
-_DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
-
-
 def _worded(el: etree._Element, strings: Mapping | None) -> list[tuple[str, str]]:
     """The attributes `annotate` writes on an element of _WORDED (see there), as (name, value)."""
     words = []
@@ -1184,14 +1181,24 @@ def _mark_dates(root: etree._Element, labels: DateLabels | None = None) -> None:
     its text alone is shown), so that its hover reads as the document's date does; with LABELS,
     pub:label on one that is a span or bounds: its hover, as xslt/ui.xsl f:date-label words it."""
     for el in root.iter(T + "date"):
-        if any(name in el.attrib for name in _DATE_NAMES):
-            value = date_value(el)
-            value = value if not value or readable(value) else ""
+        values = _date_attributes(el)
+        if values != _NO_DATE:  # a date in its attributes (one read of them, the value cached by them)
+            value = _shown_date_value(values)
             el.set(P + "date", value)
             if labels is not None and (DATE_SPAN in value or DATE_BETWEEN in value):
                 label = labels(value)
                 if label is not None:
                     el.set(P + "label", label)
+
+
+_NO_DATE = (None,) * len(_DATE_ATTRIBUTES)  # _date_attributes of an element with none of them
+
+
+@lru_cache(maxsize=65536)  # a corpus's dates repeat: each set of attribute values read once
+def _shown_date_value(values: tuple[str | None, ...]) -> str:
+    """pub:date of a date whose _DATE_ATTRIBUTES have these VALUES: its date value when `readable`, else ''."""
+    value = _date_value_of(values)
+    return value if not value or readable(value) else ""
 
 
 class DateLabels:
