@@ -314,15 +314,22 @@ def structure_problem(tree: etree._ElementTree, depth: bool = True, data: bytes 
 def _within_limit(index: int, data: bytes) -> bool:
     """Whether UTF-8 DATA (the text of a document without DTD) surely keeps the limit of
     _OVER_LIMITS[INDEX], read from its bytes without looking at the tree: each attribute has its
-    own "=", so no element has more than MAX_ATTRIBUTES when the whole text has no more "="; a
+    own "=", so no element has more than MAX_ATTRIBUTES when no start tag's stretch of text has more "="; a
     name holds no white space, and in UTF-8 a white-space byte is that character alone, so no name
     is longer than MAX_NAME_LENGTH characters when no run of bytes between white space is. Depth
     (index 0) is never decided here. False means only that the tree must be looked at."""
     if index == 1:
-        return data.count(b"=") <= MAX_ATTRIBUTES
+        # no "<" stands inside a start tag (nor in an attribute value): an element's "=" all stand
+        # between its "<" and the next, so no element has more attributes when no such stretch has
+        # more "=" (the bytes but "<" and "=" dropped in C, then one search)
+        return data.count(b"=") <= MAX_ATTRIBUTES or _MANY_ATTRIBUTES not in data.translate(None, _NOT_TAG_MARKS)
     if index == 2:  # no run of more non-white-space bytes (as bytes.split() parts them), read in C
         return _LONG_RUN not in data.translate(_RUNS)
     return False
+
+
+_NOT_TAG_MARKS = bytes(byte for byte in range(256) if byte not in b"<=")  # dropped to count "=" between "<"s
+_MANY_ATTRIBUTES = b"=" * (MAX_ATTRIBUTES + 1)  # more "=" than an element may have attributes, in a row
 
 
 # every byte as "x", but white space (bytes.split's: space, \t, \n, \r, \v, \f) as " ": a name

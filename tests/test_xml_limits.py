@@ -201,3 +201,22 @@ def test_the_name_limit_read_from_bytes_is_the_longest_run_between_white_space(p
 
     data = b"".join(pieces) + b"n" * run + b"".join(reversed(pieces))
     assert _within_limit(2, data) == (max(map(len, data.split()), default=0) <= MAX_NAME_LENGTH)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, MAX_ATTRIBUTES + 3), min_size=1, max_size=6), st.sampled_from(["", "=", "<!--<-->", "a=b"])
+)
+def test_the_attribute_limit_read_from_bytes_counts_each_start_tags_stretch(counts, between):
+    """_within_limit reads the attribute limit from the "=" between one "<" and the next (no "<"
+    stands in a start tag): a document of many elements, each within the limit, is not searched
+    (it was whenever the whole text had more "=" than the limit); one over it always is."""
+    from tei_encoder.xmlsafe import _within_limit
+
+    body = between.join(attributes(n) for n in counts)
+    data = tei(body).encode()
+    tree = etree.ElementTree(etree.fromstring(data, etree.XMLParser(huge_tree=True)))
+    over = bool(tree.xpath(f"//*[count(@*) > {MAX_ATTRIBUTES}]"))
+    assert not (over and _within_limit(1, data))
+    if not over and "=" not in between:
+        assert _within_limit(1, data)
