@@ -461,6 +461,16 @@ def parse_xml(
         raise binary
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None
+    if huge and limits and len(data) < _PLAIN_PARSE_BYTES:
+        # most files: read first with libxml2's own limits, which refuse nesting deeper than
+        # MAX_DEPTH while parsing (the depth search of structure_problem is then not needed); the
+        # same tree as the huge parse gives. Any error: read again as below, which decides alone.
+        try:
+            tree = etree.ElementTree(etree.fromstring(data, safe_parser(False, collect_ids), base_url=base_url))
+        except etree.XMLSyntaxError:
+            pass
+        else:
+            return _checked(tree, data, depth=False)
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser, base_url=base_url))
     except etree.XMLSyntaxError as exc:
@@ -478,13 +488,24 @@ def parse_xml(
         tree = etree.ElementTree(etree.fromstring(data, recovering, base_url=base_url))
         if any(e.type_name != _XML_ID_VALUE for e in recovering.error_log):
             raise exc from None
+    return _checked(tree, data, depth=huge, limits=limits)
+
+
+# a file this short has no text node over libxml2's own limit (10,000,000 bytes), which a parse
+# without XML_PARSE_HUGE refuses: parse_xml reads it first so (see there)
+_PLAIN_PARSE_BYTES = 9_000_000
+
+
+def _checked(tree: etree._ElementTree, data: bytes, depth: bool, limits: bool = True) -> etree._ElementTree:
+    """TREE, parsed from DATA, when it declares no DOCTYPE and (LIMITS) keeps the structural limits
+    (DEPTH: its depth too); else raise UnsafeXML."""
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML(
             "the file declares a DOCTYPE; DTDs and entity declarations are not accepted", *doctype_position(data)
         )
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False), and
     # by structure_problem with huge (libxml2's limit is then 2048)
-    problem = structure_problem(tree, depth=huge, data=data if is_utf8(tree, data) else None) if limits else None
+    problem = structure_problem(tree, depth=depth, data=data if is_utf8(tree, data) else None) if limits else None
     if problem is not None:
         raise problem
     return tree
