@@ -461,7 +461,7 @@ def parse_xml(
         raise binary
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None
-    if huge and limits and len(data) < _PLAIN_PARSE_BYTES:
+    if huge and limits and len(data) < _PLAIN_PARSE_BYTES and _plain_parse_keeps_depth():
         # most files: read first with libxml2's own limits, which refuse nesting deeper than
         # MAX_DEPTH while parsing (the depth search of structure_problem is then not needed); the
         # same tree as the huge parse gives. Any error: read again as below, which decides alone.
@@ -494,6 +494,18 @@ def parse_xml(
 # a file this short has no text node over libxml2's own limit (10,000,000 bytes), which a parse
 # without XML_PARSE_HUGE refuses: parse_xml reads it first so (see there)
 _PLAIN_PARSE_BYTES = 9_000_000
+
+
+@lru_cache(maxsize=1)
+def _plain_parse_keeps_depth() -> bool:
+    """Whether this libxml2, without XML_PARSE_HUGE, refuses nesting deeper than MAX_DEPTH (asked
+    once: another version with a higher limit of its own leaves the depth to structure_problem)."""
+    deep = b"<a>" * (MAX_DEPTH + 1) + b"</a>" * (MAX_DEPTH + 1)
+    try:
+        etree.fromstring(deep, safe_parser(False, False))
+    except etree.XMLSyntaxError:
+        return True
+    return False
 
 
 def _checked(tree: etree._ElementTree, data: bytes, depth: bool, limits: bool = True) -> etree._ElementTree:
