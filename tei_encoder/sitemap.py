@@ -19,7 +19,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -209,8 +209,13 @@ def _key_targets(value: str) -> tuple[Target, ...]:
 def entries(root: etree._Element) -> dict[str, etree._Element]:
     """Every person, place and org with an xml:id, wherever the document lists it (standOff,
     particDesc, settingDesc, back), by id; the first wins."""
+    return _entries_of(root.iter(*ENTRY_KINDS))
+
+
+def _entries_of(elements: Iterable[etree._Element]) -> dict[str, etree._Element]:
+    """`entries` of the entity entries ELEMENTS (in document order)."""
     found: dict[str, etree._Element] = {}
-    for el in root.iter(*ENTRY_KINDS):
+    for el in elements:
         xml_id = el.get(XML_ID)
         if xml_id and xml_id not in found:
             found[xml_id] = el
@@ -320,9 +325,12 @@ def _hidden_mentions(container: etree._Element, registers: bool = False) -> set[
     return hidden
 
 
-def _mention_containers(root: etree._Element) -> Iterator[etree._Element]:
-    """The abstract and the outermost `text` elements, in document order: where mentions are."""
-    for c in root.iter(T + "abstract", T + "text"):
+def _mention_containers(
+    root: etree._Element, candidates: Iterable[etree._Element] | None = None
+) -> Iterator[etree._Element]:
+    """The abstract and the outermost `text` elements, in document order: where mentions are.
+    CANDIDATES, when given, are ROOT's abstract and text elements in document order, already found."""
+    for c in root.iter(T + "abstract", T + "text") if candidates is None else candidates:
         if next(c.iterancestors(T + "abstract", T + "text"), None) is None:
             yield c
 
@@ -349,7 +357,9 @@ def mentions(root: etree._Element, listed: dict[str, etree._Element] | None = No
 
 
 def _linked(
-    root: etree._Element, listed: dict[str, etree._Element] | None = None
+    root: etree._Element,
+    listed: dict[str, etree._Element] | None = None,
+    containers: Iterable[etree._Element] | None = None,
 ) -> list[tuple[etree._Element, tuple[tuple[str, str], ...], tuple[str, ...]]]:
     """The mentions of the abstract and the text, in document order, with each target's kind, as
     (element, keys, urls) like Mention's fields (annotate reads a page's hundreds without them).
@@ -358,15 +368,22 @@ def _linked(
     out: they have no anchor there; so are names inside an entity register (a listPerson or
     listPlace in the back: _REGISTERS): they describe an entry, they are no references of the text. An entity's kind is decided once per document: the kind of its entry if the document lists
     it, else the kind its first mention declares. A pointer whose kind nothing declares stays
-    unlinked (its text is still shown). LISTED, when given, is `entries(root)`, already found."""
+    unlinked (its text is still shown). LISTED, when given, is `entries(root)`, already found;
+    CONTAINERS, ROOT's abstract and text elements in document order (see `_mention_containers`)."""
     listed = entries(root) if listed is None else listed
     kind_of = {xml_id: ENTRY_KINDS[el.tag] for xml_id, el in listed.items()}
     raw: list[tuple[etree._Element, str | None, tuple[Target, ...]]] = []
-    for container in _mention_containers(root):
+    for container in _mention_containers(root, containers):
         hidden = _hidden_mentions(container, registers=True)
         for el in container.iter(*_MENTION_TAGS):
-            targets = _targets(el)
-            if not targets or el in hidden:
+            # _targets(el), written out: a page has a hundred elements that may be mentions
+            value = el.get("ref")
+            if value and not value.isspace():
+                targets = _ref_targets(value)
+            else:
+                value = el.get("key")
+                targets = () if value is None else _key_targets(value)
+            if not targets or (hidden and el in hidden):
                 continue  # a mention only hovered over has no anchor on the page; a register's entry names none
             declared = _declared_kind(el)
             if declared:
@@ -829,6 +846,28 @@ def drop_annotations(root: etree._Element) -> int:
     return dropped
 
 
+# What annotate looks for in the whole tree, by group (each group's elements in document order):
+# one walk of the tree for all of them, as each walk of a page's tree costs about as much
+# whatever it looks for (lxml matches every element against the names).
+_WALKED = {
+    **{tag: "entry" for tag in ENTRY_KINDS},
+    T + "abstract": "container",
+    T + "text": "container",
+    **{tag: "worded" for tag in (*_PRINTED_FIRST, *_WORDED)},
+    T + "ref": "pointer",
+    T + "ptr": "pointer",
+    T + "date": "date",
+}
+
+
+def _walk(root: etree._Element) -> dict[str, list[etree._Element]]:
+    """ROOT and the elements in it of each group of _WALKED, in document order (one walk)."""
+    walked: dict[str, list[etree._Element]] = {group: [] for group in set(_WALKED.values())}
+    for el in root.iter(*_WALKED):
+        walked[_WALKED[el.tag]].append(el)
+    return walked
+
+
 def annotate(
     root: etree._Element,
     page_direction: str = "ltr",
@@ -888,8 +927,9 @@ def annotate(
     etree.cleanup_namespaces(root, top_nsmap={PUB_PREFIX: PUB_NS}, keep_ns_prefixes=[PUB_PREFIX])
     counts: dict[str, int] = {}
     kinds: dict[str, str] = {}
-    listed = entries(root)
-    found = _linked(root, listed)
+    walked = _walk(root)
+    listed = _entries_of(walked["entry"])
+    found = _linked(root, listed, walked["container"])
     if scope:  # rare: entries of this document clash with another's of the same id
         found = [(el, tuple((kind, scope.get(key, key)) for kind, key in keys), urls) for el, keys, urls in found]
         listed = {scope.get(key, key): entry for key, entry in listed.items()}
@@ -931,7 +971,7 @@ def annotate(
         _mark_nested(el, holding)
     alternatives = False
     worded: dict[tuple, list[tuple[str, str]]] = {}  # the words of an empty element, by its tag and attributes
-    for el in root.iter(*_PRINTED_FIRST, *_WORDED):  # one walk for all
+    for el in walked["worded"]:
         if el.tag in _WORDED:
             shape = (el.tag, *el.attrib.items()) if not len(el) else None
             words = worded.get(shape) if shape is not None else None
@@ -955,16 +995,13 @@ def annotate(
     if unlisted:
         root.set(UNLISTED, " ".join(unlisted))
     _link_authors(root, kinds, scope or {})
-    _mark_references(root)
+    _mark_references(root, walked["pointer"])
     _join_broken_words(root)
-    _mark_spans(root)
-    _mark_dates(root, date_labels)
+    _mark_spans(root)  # adds elements of our namespace alone: the walk's lists stay whole
+    _mark_dates(root, date_labels, walked["date"])
     _declare_text_language(root)
     _mark_directions(root, page_direction)
     return root
-
-
-_DATE_NAMES = tuple(name for names in (_WHEN, *_SPAN, *_BETWEEN) for name in names)
 
 
 def _worded(el: etree._Element, strings: Mapping | None) -> list[tuple[str, str]]:
@@ -1177,21 +1214,34 @@ def span_warnings(root: etree._Element) -> list[str]:
     return warnings
 
 
-def _mark_dates(root: etree._Element, labels: DateLabels | None = None) -> None:
+def _mark_dates(
+    root: etree._Element, labels: DateLabels | None = None, dates: Iterable[etree._Element] | None = None
+) -> None:
     """pub:date on each tei:date with a date in its attributes: its date value (date_value: @when or
     @when-iso, a span or bounds from the plain or -iso attributes, a whole month or year as such), ''
     when it gives no real date (none in ISO form, one the calendar lacks, an end before the start:
     its text alone is shown), so that its hover reads as the document's date does; with LABELS,
-    pub:label on one that is a span or bounds: its hover, as xslt/ui.xsl f:date-label words it."""
-    for el in root.iter(T + "date"):
-        if any(name in el.attrib for name in _DATE_NAMES):
-            value = date_value(el)
-            value = value if not value or readable(value) else ""
+    pub:label on one that is a span or bounds: its hover, as xslt/ui.xsl f:date-label words it.
+    DATES, when given, are ROOT's tei:date elements, already found."""
+    for el in root.iter(T + "date") if dates is None else dates:
+        values = _date_attributes(el)
+        if values != _NO_DATE:  # a date in its attributes (one read of them, the value cached by them)
+            value = _shown_date_value(values)
             el.set(P + "date", value)
             if labels is not None and (DATE_SPAN in value or DATE_BETWEEN in value):
                 label = labels(value)
                 if label is not None:
                     el.set(P + "label", label)
+
+
+_NO_DATE = (None,) * len(_DATE_ATTRIBUTES)  # _date_attributes of an element with none of them
+
+
+@lru_cache(maxsize=65536)  # a corpus's dates repeat: each set of attribute values read once
+def _shown_date_value(values: tuple[str | None, ...]) -> str:
+    """pub:date of a date whose _DATE_ATTRIBUTES have these VALUES: its date value when `readable`, else ''."""
+    value = _date_value_of(values)
+    return value if not value or readable(value) else ""
 
 
 class DateLabels:
@@ -1590,14 +1640,16 @@ def object_warnings(root: etree._Element) -> list[str]:
     return warnings
 
 
-def _mark_references(root: etree._Element) -> None:
+def _mark_references(root: etree._Element, candidates: Iterable[etree._Element] | None = None) -> None:
     """pub:to on each ref and ptr whose first @target the page can link (TEI P5 §3.7, §16.1):
     an http(s) URL as it is, a "#id" pointing to an element of the text that the page shows
     with an id (pub:anchor on it, "id-" and the xml:id, apart from the page's own ids). Any
     other target (another file, an unsafe scheme, an id not in the text) gets no pub:to: the
-    page shows the words with the target beside them, never a wrong link."""
+    page shows the words with the target beside them, never a wrong link. CANDIDATES, when given,
+    are ROOT's ref and ptr elements in document order, already found."""
     # found by libxml2's walk, in document order (the XPath's union of two paths walked the tree twice)
-    pointers = [el for el in root.iter(T + "ref", T + "ptr") if el.get("target") is not None]
+    candidates = root.iter(T + "ref", T + "ptr") if candidates is None else candidates
+    pointers = [el for el in candidates if el.get("target") is not None]
     if not pointers:  # most documents: one walk, nothing else
         return
     ids: dict[str, etree._Element] | None = None

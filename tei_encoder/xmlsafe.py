@@ -314,15 +314,22 @@ def structure_problem(tree: etree._ElementTree, depth: bool = True, data: bytes 
 def _within_limit(index: int, data: bytes) -> bool:
     """Whether UTF-8 DATA (the text of a document without DTD) surely keeps the limit of
     _OVER_LIMITS[INDEX], read from its bytes without looking at the tree: each attribute has its
-    own "=", so no element has more than MAX_ATTRIBUTES when the whole text has no more "="; a
+    own "=", so no element has more than MAX_ATTRIBUTES when no start tag's stretch of text has more "="; a
     name holds no white space, and in UTF-8 a white-space byte is that character alone, so no name
     is longer than MAX_NAME_LENGTH characters when no run of bytes between white space is. Depth
     (index 0) is never decided here. False means only that the tree must be looked at."""
     if index == 1:
-        return data.count(b"=") <= MAX_ATTRIBUTES
+        # no "<" stands inside a start tag (nor in an attribute value): an element's "=" all stand
+        # between its "<" and the next, so no element has more attributes when no such stretch has
+        # more "=" (the bytes but "<" and "=" dropped in C, then one search)
+        return data.count(b"=") <= MAX_ATTRIBUTES or _MANY_ATTRIBUTES not in data.translate(None, _NOT_TAG_MARKS)
     if index == 2:  # no run of more non-white-space bytes (as bytes.split() parts them), read in C
         return _LONG_RUN not in data.translate(_RUNS)
     return False
+
+
+_NOT_TAG_MARKS = bytes(byte for byte in range(256) if byte not in b"<=")  # dropped to count "=" between "<"s
+_MANY_ATTRIBUTES = b"=" * (MAX_ATTRIBUTES + 1)  # more "=" than an element may have attributes, in a row
 
 
 # every byte as "x", but white space (bytes.split's: space, \t, \n, \r, \v, \f) as " ": a name
@@ -454,6 +461,16 @@ def parse_xml(
         raise binary
     # the base URL must be text libxml2 can hold: a name with bytes that are not UTF-8 is escaped
     base_url = shown(path) if path else None
+    if huge and limits and len(data) < _PLAIN_PARSE_BYTES and _plain_parse_keeps_depth():
+        # most files: read first with libxml2's own limits, which refuse nesting deeper than
+        # MAX_DEPTH while parsing (the depth search of structure_problem is then not needed); the
+        # same tree as the huge parse gives. Any error: read again as below, which decides alone.
+        try:
+            tree = etree.ElementTree(etree.fromstring(data, safe_parser(False, collect_ids), base_url=base_url))
+        except etree.XMLSyntaxError:
+            pass
+        else:
+            return _checked(tree, data, depth=False)
     try:
         tree = etree.ElementTree(etree.fromstring(data, parser, base_url=base_url))
     except etree.XMLSyntaxError as exc:
@@ -471,13 +488,36 @@ def parse_xml(
         tree = etree.ElementTree(etree.fromstring(data, recovering, base_url=base_url))
         if any(e.type_name != _XML_ID_VALUE for e in recovering.error_log):
             raise exc from None
+    return _checked(tree, data, depth=huge, limits=limits)
+
+
+# a file this short has no text node over libxml2's own limit (10,000,000 bytes), which a parse
+# without XML_PARSE_HUGE refuses: parse_xml reads it first so (see there)
+_PLAIN_PARSE_BYTES = 9_000_000
+
+
+@lru_cache(maxsize=1)
+def _plain_parse_keeps_depth() -> bool:
+    """Whether this libxml2, without XML_PARSE_HUGE, refuses nesting deeper than MAX_DEPTH (asked
+    once: another version with a higher limit of its own leaves the depth to structure_problem)."""
+    deep = b"<a>" * (MAX_DEPTH + 1) + b"</a>" * (MAX_DEPTH + 1)
+    try:
+        etree.fromstring(deep, safe_parser(False, False))
+    except etree.XMLSyntaxError:
+        return True
+    return False
+
+
+def _checked(tree: etree._ElementTree, data: bytes, depth: bool, limits: bool = True) -> etree._ElementTree:
+    """TREE, parsed from DATA, when it declares no DOCTYPE and (LIMITS) keeps the structural limits
+    (DEPTH: its depth too); else raise UnsafeXML."""
     if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
         raise UnsafeXML(
             "the file declares a DOCTYPE; DTDs and entity declarations are not accepted", *doctype_position(data)
         )
     # nesting deeper than MAX_DEPTH is refused by libxml2 itself while parsing (huge_tree=False), and
     # by structure_problem with huge (libxml2's limit is then 2048)
-    problem = structure_problem(tree, depth=huge, data=data if is_utf8(tree, data) else None) if limits else None
+    problem = structure_problem(tree, depth=depth, data=data if is_utf8(tree, data) else None) if limits else None
     if problem is not None:
         raise problem
     return tree

@@ -201,3 +201,50 @@ def test_the_name_limit_read_from_bytes_is_the_longest_run_between_white_space(p
 
     data = b"".join(pieces) + b"n" * run + b"".join(reversed(pieces))
     assert _within_limit(2, data) == (max(map(len, data.split()), default=0) <= MAX_NAME_LENGTH)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.integers(0, MAX_ATTRIBUTES + 3), min_size=1, max_size=6), st.sampled_from(["", "=", "<!--<-->", "a=b"])
+)
+def test_the_attribute_limit_read_from_bytes_counts_each_start_tags_stretch(counts, between):
+    """_within_limit reads the attribute limit from the "=" between one "<" and the next (no "<"
+    stands in a start tag): a document of many elements, each within the limit, is not searched
+    (it was whenever the whole text had more "=" than the limit); one over it always is."""
+    from tei_encoder.xmlsafe import _within_limit
+
+    body = between.join(attributes(n) for n in counts)
+    data = tei(body).encode()
+    tree = etree.ElementTree(etree.fromstring(data, etree.XMLParser(huge_tree=True)))
+    over = bool(tree.xpath(f"//*[count(@*) > {MAX_ATTRIBUTES}]"))
+    assert not (over and _within_limit(1, data))
+    if not over and "=" not in between:
+        assert _within_limit(1, data)
+
+
+def test_a_huge_read_of_a_file_libxml2_reads_within_its_limits_searches_no_depth(monkeypatch):
+    """parse_xml(huge=True) reads a file first with libxml2's own limits, which refuse nesting
+    deeper than MAX_DEPTH as they parse: the tree's depth is then not searched again (its XPath
+    cost a tenth of a publish's parse); a deeper file is read again as a huge one and refused
+    as before (the test of a file beyond a limit above), a malformed one says what it always said."""
+    from tei_encoder import xmlsafe
+
+    depths = []
+    real = xmlsafe.structure_problem
+
+    def spy(tree, depth=True, data=None):
+        depths.append(depth)
+        return real(tree, depth, data)
+
+    monkeypatch.setattr(xmlsafe, "structure_problem", spy)
+    tree = parse_xml(data=nested(MAX_DEPTH).encode(), huge=True)
+    assert depths == [False] and len(list(tree.iter())) >= MAX_DEPTH
+    depths.clear()
+    with pytest.raises(UnsafeXML) as refused:
+        parse_xml(data=nested(MAX_DEPTH + 1).encode(), huge=True)
+    assert depths == [True] and f"nested deeper than {MAX_DEPTH} levels" in str(refused.value)
+    with pytest.raises(etree.XMLSyntaxError) as malformed:
+        parse_xml(data=b"<TEI><p></TEI>", huge=True)
+    with pytest.raises(etree.XMLSyntaxError) as plain:
+        parse_xml(data=b"<TEI><p></TEI>")
+    assert str(malformed.value) == str(plain.value)
