@@ -142,6 +142,8 @@ class LinkRules:
     paper_place_links: frozenset[tuple[str, ...]] = frozenset()  # "do" of "Jornal do Brasil", as folded words
     # folded keys of countries with a federal state of the same name ("mexico"): "the State of Mexico" is that state
     states_named_like_country: frozenset[tuple[str, ...]] = frozenset()
+    # a country's name that is its capital's too ("Mexico") -> the capital's GeoNames id (read in lists of cities)
+    capitals_named_like_country: dict[str, str] = field(default_factory=dict)
     town_cues: tuple[str, ...] = ()  # "in", "area of": before a small town the gazetteer alone holds (gazetteer_towns)
     # "Peninsula": the last word of a listed place's name that may be printed in lower case ("Korean peninsula")
     lower_case_features: frozenset[str] = frozenset()
@@ -203,6 +205,7 @@ def gazetteer_link_rules() -> LinkRules:
             tuple(w.casefold() for w in name.split()) for name in raw.get("states_named_like_their_country", ())
         ),
         town_cues=tuple(raw.get("town_cues", ())),
+        capitals_named_like_country=dict(raw.get("capitals_named_like_their_country", {})),
         subdivisions={
             tuple(w.casefold() for w in name.split()): country
             for country, names in raw.get("subdivisions_after_a_city", {}).items()

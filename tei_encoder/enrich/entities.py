@@ -425,6 +425,8 @@ class EntityRecognizer:
         for entry in self.entries.values():
             for form in (entry.name, *entry.variants):
                 self._add(form, entry.xml_id, entry.kind, 0)
+        # a listed body's name with its possessive word's stem in place of the word -> the entries it fits
+        self.possessive_stems: dict[tuple[str, ...], set[str]] = {}
         for entry in self.authority.entries.values():
             if entry.kind == "org":
                 for form in (entry.name, *entry.variants):
@@ -442,6 +444,8 @@ class EntityRecognizer:
         self.link_rules = gazetteer_link_rules()
         # gazetteer-only cities -> (population, their country's names as keys): linked only with support
         self.gazetteer_cities: dict[str, tuple[int, tuple[tuple[str, ...], ...]]] = {}
+        self.city_ids: set[str] = set()  # the entries of the gazetteer's cities (listed or not)
+        self.capital_of_country: dict[str, str] = {}  # (_capitals_named_like_their_country)
         if self.use_gazetteer:
             country_names = self._country_names(geonames_owner)
             for place in gazetteer_places():
@@ -457,14 +461,22 @@ class EntityRecognizer:
                     self.entries[xml_id] = _gazetteer_entry(xml_id, place, since)
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
+                if place.kind == "city":
+                    self.city_ids.add(xml_id)
                 self._add(place.name, xml_id, "place", 1)
             self.country_and_city = self._country_and_city(country_names)
+            self.capital_of_country = self._capitals_named_like_their_country(geonames_owner)
+            for entry in self.authority.entries.values():  # a listed state's capital is a city too ("Washington")
+                for capital in entry.capitals:
+                    key = tuple(norm(t) for _, _, t in tokens(capital))
+                    self.city_ids.update(f.entity_id for f in self.lexicon.get(key, ()) if f.kind == "place")
             self.same_name_cities = self._same_name_cities(country_names)
             self.country_name_keys = country_names
         else:
             self.country_name_keys = {}
             self.country_and_city = {}
             self.same_name_cities = {}
+            self.capital_of_country = {}
         self.short_of_two_places = self._short_of_two_places()
         self.max_len = max((len(k) for k in self.lexicon), default=1)
         # bare names several states bore ("Korea") and the entries that existed for a time only (shared_names)
@@ -793,6 +805,20 @@ class EntityRecognizer:
                 caps = tuple(w not in _FUNCTION_WORDS for w in key)
                 self.lexicon[key] = [_Form(next(iter(ids)), "org", caps, None, 0)]
 
+    def _capitals_named_like_their_country(self, geonames_owner: dict[str, str]) -> dict[str, str]:
+        """Country's entry id -> the entry of its capital of the same name (gazetteer.json
+        capitals_named_like_their_country: "Mexico" -> mexico-city), or "" when neither the authority nor
+        the gazetteer holds the city (then the name in a list of cities is left unlinked)."""
+        out: dict[str, str] = {}
+        for name, geonameid in self.link_rules.capitals_named_like_country.items():
+            city = geonames_owner.get(geonameid, f"gn-{geonameid}")
+            city = city if city in self.entries else ""
+            key = tuple(norm(t) for _, _, t in tokens(name))
+            for form in self.lexicon.get(key, ()):
+                if form.kind == "place" and form.entity_id != city:
+                    out[form.entity_id] = city
+        return out
+
     def _add_state_acronyms(self) -> None:
         """A listed state's name of three or more capitalised words with a state word ("Socialist
         Republic of Romania") also under its initials ("SRR"), letter for letter, when no listed form
@@ -979,6 +1005,8 @@ class EntityRecognizer:
             else:
                 key.append(norm(word))
         singular = tuple(key)
+        if len(singular) > len(toks) and len(toks) >= 3:
+            self.possessive_stems.setdefault(_possessive_stem_key(singular), set()).add(xml_id)
         if len(singular) > len(toks) and singular not in self.lexicon:
             caps = tuple(t[:1].isupper() for t in key)
             self.lexicon[singular] = [_Form(xml_id, "org", caps, None, 0)]
@@ -1235,6 +1263,8 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
         if xml_id:
             doc.author_refs[name] = xml_id
             ctx.seen.setdefault(xml_id, []).append(name)
+    if not ctx.rec.capital_of_country.keys().isdisjoint(ctx.seen):  # (cheap cue: such a country was linked)
+        _capitals_in_lists_of_cities(ctx, doc)
     if not ctx.rec.dated_orgs.isdisjoint(ctx.seen):  # (cheap cue: a dated organisation was linked)
         _unlink_orgs_out_of_their_time(ctx, doc)
     for xml_id, forms in ctx.seen.items():
@@ -1246,6 +1276,62 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     doc.warnings.extend(ctx.problems)
     forget_record_strings()
     return doc
+
+
+_LIST_JOINS = (", ", ", and ", " and ", ",")
+
+
+def _list_around(kids: list, i: int, place_tag: str) -> list[str]:
+    """The entry ids (ref without "#", "" for an untagged item) of the places listed with kids[i], a place
+    name, one list joined by commas or "and" ("Washington, Havana, Mexico, Caracas and La Paz")."""
+    refs: list[str] = []
+    for step in (-2, 2):
+        j = i + step
+        while 0 <= j < len(kids) and isinstance(kids[j - step // 2], str) and kids[j - step // 2] in _LIST_JOINS:
+            item = kids[j]
+            if not isinstance(item, Node) or item.tag != place_tag:
+                refs.append("")
+                break
+            refs.append(item.attrs.get("ref", "")[1:])
+            j += step
+    return refs
+
+
+def _capitals_in_lists_of_cities(ctx: _DocContext, doc: Document) -> None:
+    """A country's bare name that is also its capital's ("Mexico", gazetteer.json
+    capitals_named_like_their_country) linked to the state, standing in a list beside a city and beside no
+    other place ("the embassies in Washington, Havana, Mexico, Caracas"), names the capital: relinked to
+    the city's entry, or, when no list holds the city, made a place of the record, unlinked (TEI P5 13.3.1:
+    a @ref is a claim of identity; a wrong link is worse than none). Other mentions keep their reading.
+    Rewrites the place names of doc.body and doc.abstract, and ctx.seen, in place."""
+    place_tag, capitals = TAGS["place"], ctx.rec.capital_of_country
+    stack: list[Node] = [doc.body, *(c for c in doc.abstract if isinstance(c, Node))]
+    while stack:
+        node = stack.pop()
+        kids = node.children
+        for i, child in enumerate(kids):
+            if not isinstance(child, Node):
+                continue
+            stack.append(child)
+            country = child.attrs.get("ref", "")[1:]
+            if child.tag != place_tag or country not in capitals:
+                continue
+            refs = _list_around(kids, i, place_tag)
+            if not any(r in ctx.rec.city_ids for r in refs) or not all(
+                r in ctx.rec.city_ids or r in capitals for r in refs
+            ):
+                continue  # no city beside it, or another place than a city in the list
+            text = child.text()
+            city = capitals[country] or _new_local_person(
+                ctx, text, tuple(norm(t) for _, _, t in tokens(text)), "place"
+            )
+            child.attrs["ref"] = f"#{city}"
+            forms = ctx.seen.get(country, [])
+            if text in forms:
+                forms.remove(text)
+            if not forms:
+                ctx.seen.pop(country, None)
+            ctx.seen.setdefault(city, []).append(text)
 
 
 def _unlink_orgs_out_of_their_time(ctx: _DocContext, doc: Document) -> None:
@@ -1597,8 +1683,11 @@ def _learn_glossed_abbreviation(ctx: _DocContext, abbr: str, gloss: str, unliste
         # a listed abbreviation keeps its reading, unless the record's own gloss is another listed entry
         # ("the Communist Party of Cuba (CPC)" where the lists give "CPC" to China's party): the record wins
         reading = _gloss_reading(ctx, gloss)
-        if reading and reading[1] and reading[1] not in {f.entity_id for f in known} and key not in ctx.local:
+        ids = {f.entity_id for f in known}
+        if reading and reading[1] and reading[1] not in ids and key not in ctx.local:
             ctx.overrule(key, _Form(reading[1], reading[0], tuple(True for _ in key), abbr, 0))
+        elif reading and reading[1] in ids:
+            return  # the gloss is a form of the abbreviation's own entry ("Worker’s" for the listed "Workers'")
         elif reading and key not in ctx.local and _expands_to_another_body(ctx, abbr, known, gloss):
             _overrule_with_record_body(ctx, abbr, key, gloss)
         elif not (reading and reading[1]) and not unlisted_before:
@@ -4239,6 +4328,10 @@ def _new_local_person(
     abbreviation no list holds, "the MFA") also carries the record's id, so that registers never merge
     different bodies or people under one rule-made id.
     """
+    if kind == "org" and "s" in key:  # (the cue: a possessive "'s" is the token "s")
+        listed = _misspelt_possessive(ctx.rec, key)
+        if listed:
+            return listed
     base = f"{'pers' if kind == 'person' else kind}-{_slug(' '.join(key))}"
     if ctx.doc.record_id and (generic or _generic_name(ctx.rec.names, name, kind)):
         base = f"{base}.{ctx.doc.record_id}"
@@ -4252,6 +4345,31 @@ def _new_local_person(
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "s", "on", "in"})
+
+
+def _possessive_stem_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """`key` (folded words) with each possessive word and its "s" token ("worker", "s") made one stem
+    token ("worker'"), the form _misspelt_possessive compares in."""
+    out: list[str] = []
+    for word in key:
+        if word == "s" and out and not out[-1].endswith("'"):
+            out[-1] += "'"
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _misspelt_possessive(rec: EntityRecognizer, key: tuple[str, ...]) -> str | None:
+    """The listed body whose name a body's name of the record (folded words `key`) prints with its
+    possessive word misspelt: the singular possessive for the listed plural ("Worker's" for "Workers'",
+    a form the lexicon holds already) with a stray letter before the apostrophe ("Workery's"), every other
+    word as listed (three words at least). One entry only, else None (a wrong link is worse than none)."""
+    stems = _possessive_stem_key(key)
+    ids: set[str] = set()
+    for k, word in enumerate(stems):
+        if word.endswith("'") and len(word) > 4:
+            ids |= rec.possessive_stems.get((*stems[:k], word[:-2] + "'", *stems[k + 1 :]), set())
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _generic_name(v, name: str, kind: str) -> bool:
@@ -4308,7 +4426,35 @@ def _tag_unless_alternate(ctx: _DocContext, text: str, parent: Node) -> list:
         return [text]  # tagged after, as the same entity as the name before it
     if parent.tag == "head" and text.startswith(_LETTERHEAD_OFFICES) and len(parent.children) == 1:
         return _letterhead_office(ctx, text)
+    if ", " in text and len(parent.children) == 1:  # (the cue: a line to itself with a comma)
+        organ = _organ_comma_state(ctx, text)
+        if organ:
+            return organ
     return _tag_text(ctx, text)
+
+
+def _organ_comma_state(ctx: _DocContext, text: str) -> list | None:
+    """A line that is a state's organ, a comma and the state ("Ministry of Foreign Affairs, FPRY", a file's
+    heading or a signature; names.json state_organs, a listed state's form after the comma): one orgName
+    (TEI P5 13.2.2: the state is part of the body's name, no placeName), linked to the listed organ of
+    that state when the authority holds it (_state_organ_id), else a body of the record, unlinked; None
+    for any other line (it is tagged as text)."""
+    line = text.strip().rstrip(".")
+    head, _, tail = line.rpartition(", ")
+    organ = tuple(norm(t) for _, _, t in tokens(head))
+    state = tuple(norm(t) for _, _, t in tokens(tail))
+    if not head or organ not in ctx.rec.organ_keys or not state or _state_id(ctx, state) is None:
+        return None
+    xml_id = _state_organ_id(ctx, (*organ, *state))
+    if xml_id is None:
+        found = _record_org(ctx, line)
+        if found is None:
+            return None
+        xml_id = found[1]
+    ctx.seen.setdefault(xml_id, []).append(line)
+    start = text.index(line)
+    node = Node(TAGS["org"], {"ref": f"#{xml_id}"}, [line])
+    return [x for x in (text[:start], node, text[start + len(line) :]) if x != ""]
 
 
 _LETTERHEAD_OFFICES = letterhead_offices()  # "SECRETARY OF STATE FOR" (names.json letterhead_offices)
