@@ -177,7 +177,7 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
         p = Counter(m for m in predicted if m[0] != "date")
         detected = Counter((k, t) for k, t, _ in linkable) & Counter((k, t) for k, t, _ in predicted)
         result["linking"] = {"correct": sum((g & p).values()), "of": sum(detected.values())}
-        result["wrong_links"], result["extra_links"] = _link_errors(gold, predicted)
+        result["wrong_links"], result["extra_links"], result["geonames_links"] = _link_errors(gold, predicted)
         gd = Counter(m for m in gold if m[0] == "date")
         pd = Counter(m for m in predicted if m[0] == "date")
         detected_dates = Counter((k, t) for k, t, _ in gd.elements()) & Counter((k, t) for k, t, _ in pd.elements())
@@ -185,8 +185,8 @@ def score(gold: list, predicted: list, linking: bool) -> dict:
     return result
 
 
-def _link_errors(gold: list, predicted: list) -> tuple[list, list]:
-    """(wrong, extra): detected mentions whose link gold does not give, each (type, text, gold ref, our ref).
+def _link_errors(gold: list, predicted: list) -> tuple[list, list, list]:
+    """(wrong, extra, geonames): detected mentions whose link gold does not give, each (type, text, gold ref, our ref).
 
     Wrong: a linked mention that claims another real-world entity than gold's:
     - same type and text, gold names an authority entry and we link a different one;
@@ -197,11 +197,13 @@ def _link_errors(gold: list, predicted: list) -> tuple[list, list]:
       "in place 'Sea of Japan':<ref>".
     Extra: gold says no entry exists ("-") and we link an authority entry anyway; whether that
     entry is the right entity can only be judged by hand (an authority grown since the gold was
-    written may hold it), so it is counted apart. A GeoNames id where gold lists no entry is not judged.
+    written may hold it), so it is counted apart. GeoNames: gold lists no entry and we link a place
+    the gazetteer chose (gn-): listed apart too, as the gazetteer's choice among places of one name
+    (La Paz in Bolivia or in Mexico) can be wrong and only a reader can tell.
     Positions are not compared: only our linked mentions beyond gold's count of that type and text
     are checked against other types and longer names.
     """
-    wrong, extra = [], []
+    wrong, extra, geonames = [], [], []
     gold_texts = {(k, t, r) for k, t, r in gold if k != "date"}
     for kind, text in sorted({(k, t) for k, t, r in predicted if k != "date" and r}):
         g = Counter(r for k, t, r in gold if (k, t) == (kind, text))
@@ -213,13 +215,13 @@ def _link_errors(gold: list, predicted: list) -> tuple[list, list]:
             expected = next(iter((g - p).elements()), "-")
             if expected != "-":
                 wrong.append((kind, text, expected, ref))
-            elif not ref.startswith("gn-"):
-                extra.append((kind, text, expected, ref))
+            else:
+                (geonames if ref.startswith("gn-") else extra).append((kind, text, expected, ref))
         for ref in surplus[judged:]:
             claim = _other_entity(gold_texts, kind, text, ref)
             if claim:
                 wrong.append((kind, text, claim, ref))
-    return wrong, extra
+    return wrong, extra, geonames
 
 
 def _other_entity(gold_texts: set, kind: str, text: str, ref: str) -> str:
@@ -244,6 +246,11 @@ def wrong_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
 def extra_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
     """Detected mentions gold leaves unlinked ("-") that we link to an authority entry."""
     return _link_errors(gold, predicted)[1]
+
+
+def geonames_links(gold: list, predicted: list) -> list[tuple[str, str, str, str]]:
+    """Detected mentions gold leaves unlinked ("-") that we link to a place the gazetteer chose (gn-)."""
+    return _link_errors(gold, predicted)[2]
 
 
 def evaluate(
@@ -292,7 +299,7 @@ def evaluate(
         "failed": failed,
     }
     # a link is judged against its own record's gold: a longer name of another record says nothing of it
-    for key in ("wrong_links", "extra_links"):
+    for key in ("wrong_links", "extra_links", "geonames_links"):
         out["ours"][key] = [error for scored in per_record.values() for error in scored[key]]
     if nlp is not None:
         out["spacy"] = score(all_gold, all_spacy, linking=False)
@@ -344,6 +351,12 @@ def main() -> None:
     extra = Counter((kind, text, got) for kind, text, _, got in result["ours"]["extra_links"])
     print(f"extra links (tei-encoder; gold names no entry, judge by hand): {sum(extra.values())}")
     for (kind, text, got), n in sorted(extra.items()):
+        print(f"    {kind} {text!r}: linked {got}" + (f" (x{n})" if n > 1 else ""))
+    chosen = Counter((kind, text, got) for kind, text, _, got in result["ours"]["geonames_links"])
+    print(
+        f"GeoNames links (tei-encoder; gold names no entry, the gazetteer chose: judge by hand): {sum(chosen.values())}"
+    )
+    for (kind, text, got), n in sorted(chosen.items()):
         print(f"    {kind} {text!r}: linked {got}" + (f" (x{n})" if n > 1 else ""))
     if "spacy" in result:
         print("spaCy: no linking, no ISO dates")

@@ -161,8 +161,10 @@ def test_wrong_links_are_counted():
     predicted = [("person", "Kim", "kim-il"), ("person", "Park", "park-chung-hee"), ("place", "Karachi", "gn-1174872")]
     assert [w[1] for w in entity_eval.wrong_links(gold, predicted)] == ["Kim"]  # gold names another entry
     assert [w[1] for w in entity_eval.extra_links(gold, predicted)] == ["Park"]  # gold names none
+    # a place the gazetteer chose where gold names no entry is listed to be judged by hand
+    assert [w[1] for w in entity_eval.geonames_links(gold, predicted)] == ["Karachi"]
     scored = entity_eval.score(gold, predicted, True)
-    assert (len(scored["wrong_links"]), len(scored["extra_links"])) == (1, 1)
+    assert (len(scored["wrong_links"]), len(scored["extra_links"]), len(scored["geonames_links"])) == (1, 1, 1)
 
 
 def test_harness_normalises_gold_and_ours_alike(tmp_path):
