@@ -96,3 +96,19 @@ def test_n111_to_n113_score_as_their_gold(stem):
     """n111-n113 (session 18, N41): organs with their state after a comma, capitals named like their
     country in a list of cities, a party's possessive word misspelt."""
     scores_as_its_gold(stem)
+
+
+def test_a_city_chosen_by_a_country_read_as_its_capital_is_left_unlinked(tmp_path):
+    """Cities of one name in several countries are told apart by a country the record names; where that
+    country's name stands in a list of cities as its capital ("Mexico" for Mexico City), it names no
+    country, so the city it chose ("La Paz" in Mexico, not Bolivia's) is left unlinked, not linked to a
+    town the record does not mean (session 18: held-back TX)."""
+    names = _names(
+        tmp_path,
+        "The circular went to the embassies in Washington, Havana, Mexico, Caracas and La Paz on the same day.\n",
+    )
+    la_paz = [ref for tag, text, ref in names if text == "La Paz"]
+    assert la_paz and la_paz[0] != "#gn-4000900"
+    # where the record names the country as a country, the city in it is still chosen
+    names = _names(tmp_path, "The consul travelled from Mexico to La Paz and then to Acapulco by road.\n")
+    assert [ref for tag, text, ref in names if text == "La Paz"] == ["#gn-4000900"]

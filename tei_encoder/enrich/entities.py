@@ -1281,20 +1281,57 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
 _LIST_JOINS = (", ", ", and ", " and ", ",")
 
 
-def _list_around(kids: list, i: int, place_tag: str) -> list[str]:
-    """The entry ids (ref without "#", "" for an untagged item) of the places listed with kids[i], a place
-    name, one list joined by commas or "and" ("Washington, Havana, Mexico, Caracas and La Paz")."""
-    refs: list[str] = []
+def _list_around(kids: list, i: int, place_tag: str) -> list[Node | None]:
+    """The place names listed with kids[i], a place name, one list joined by commas or "and"
+    ("Washington, Havana, Mexico, Caracas and La Paz"); None for an item that is no place name."""
+    items: list[Node | None] = []
     for step in (-2, 2):
         j = i + step
         while 0 <= j < len(kids) and isinstance(kids[j - step // 2], str) and kids[j - step // 2] in _LIST_JOINS:
             item = kids[j]
             if not isinstance(item, Node) or item.tag != place_tag:
-                refs.append("")
+                items.append(None)
                 break
-            refs.append(item.attrs.get("ref", "")[1:])
+            items.append(item)
             j += step
-    return refs
+    return items
+
+
+def _relink(ctx: _DocContext, node: Node, old: str, new: str) -> None:
+    """Point the place name NODE from entry OLD to entry NEW, keeping ctx.seen (the forms each entry was
+    named by) in step."""
+    text = node.text()
+    node.attrs["ref"] = f"#{new}"
+    forms = ctx.seen.get(old, [])
+    if text in forms:
+        forms.remove(text)
+    if not forms:
+        ctx.seen.pop(old, None)
+    ctx.seen.setdefault(new, []).append(text)
+
+
+def _unlink_cities_chosen_by(ctx: _DocContext, items: list[Node | None], country: tuple[str, ...]) -> None:
+    """Of the listed place names ITEMS, each city that _city_by_country chose among cities of its name
+    because the record names COUNTRY (name keys), where that name stands in the list as its capital and so
+    names no country ("La Paz" beside "Mexico" for Mexico City): made a place of the record, unlinked, and
+    reported for review (a wrong link is worse than none; TEI P5 13.3.1: a @ref is a claim of identity)."""
+    for item in items:
+        if item is None:
+            continue
+        text = item.text()
+        key = tuple(norm(t) for _, _, t in tokens(text))
+        chosen = item.attrs.get("ref", "")[1:]
+        countries = dict(ctx.rec.same_name_cities.get(key, ())).get(chosen)
+        if not countries or country not in countries:
+            continue
+        _relink(ctx, item, chosen, ctx.unlinked_places.get(key) or _new_local_person(ctx, text, key, "place"))
+        ctx.unlinked_places[key] = item.attrs["ref"][1:]
+        said = (
+            f"{text!r} left unlinked: the gazetteer holds cities of that name in several countries, and the"
+            " record names the country that chose one only as its capital; review it"
+        )
+        if said not in ctx.problems:
+            ctx.problems.append(said)
 
 
 def _capitals_in_lists_of_cities(ctx: _DocContext, doc: Document) -> None:
@@ -1316,22 +1353,16 @@ def _capitals_in_lists_of_cities(ctx: _DocContext, doc: Document) -> None:
             country = child.attrs.get("ref", "")[1:]
             if child.tag != place_tag or country not in capitals:
                 continue
-            refs = _list_around(kids, i, place_tag)
+            items = _list_around(kids, i, place_tag)
+            refs = [item.attrs.get("ref", "")[1:] if item is not None else "" for item in items]
             if not any(r in ctx.rec.city_ids for r in refs) or not all(
                 r in ctx.rec.city_ids or r in capitals for r in refs
             ):
                 continue  # no city beside it, or another place than a city in the list
             text = child.text()
-            city = capitals[country] or _new_local_person(
-                ctx, text, tuple(norm(t) for _, _, t in tokens(text)), "place"
-            )
-            child.attrs["ref"] = f"#{city}"
-            forms = ctx.seen.get(country, [])
-            if text in forms:
-                forms.remove(text)
-            if not forms:
-                ctx.seen.pop(country, None)
-            ctx.seen.setdefault(city, []).append(text)
+            key = tuple(norm(t) for _, _, t in tokens(text))
+            _relink(ctx, child, country, capitals[country] or _new_local_person(ctx, text, key, "place"))
+            _unlink_cities_chosen_by(ctx, items, key)
 
 
 def _unlink_orgs_out_of_their_time(ctx: _DocContext, doc: Document) -> None:
