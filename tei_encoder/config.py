@@ -191,6 +191,13 @@ def _no_match(text: str) -> None:
 
 
 @cache
+def ordinal_date_locales() -> tuple[str, ...]:
+    """The locales whose dates write a day or month as an ordinal number with a full stop ("30. 9.
+    1923", "1. Jänner"): data/months.json ordinal_date_locales."""
+    return tuple(_load_json("tei_encoder.data", "months.json")["ordinal_date_locales"])
+
+
+@cache
 def sentence_abbreviations() -> frozenset[str]:
     """Words that a full stop follows without ending a sentence, without that full stop: the
     abbreviations of data/names.json and its honorifics and ranks written with a full stop

@@ -376,13 +376,7 @@ def _linked(
     for container in _mention_containers(root, containers):
         hidden = _hidden_mentions(container, registers=True)
         for el in container.iter(*_MENTION_TAGS):
-            # _targets(el), written out: a page has a hundred elements that may be mentions
-            value = el.get("ref")
-            if value and not value.isspace():
-                targets = _ref_targets(value)
-            else:
-                value = el.get("key")
-                targets = () if value is None else _key_targets(value)
+            targets = _targets(el)
             if not targets or (hidden and el in hidden):
                 continue  # a mention only hovered over has no anchor on the page; a register's entry names none
             declared = _declared_kind(el)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from . import sitemap
-from .config import sentence_abbreviations
+from .config import ordinal_date_locales, sentence_abbreviations
 from .signs import gap_words, shipped_strings
 from .tei import (
     BREAKING,
@@ -403,9 +403,8 @@ def ordinal_date_months() -> frozenset[str]:
     Babel's CLDR data."""
     from babel.dates import get_month_names
 
-    locales = json.loads((Path(__file__).parent / "data" / "months.json").read_text(encoding="utf-8"))
     names: set[str] = set()
-    for locale in locales["ordinal_date_locales"]:
+    for locale in ordinal_date_locales():
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 names.update(n.casefold() for n in get_month_names(width, context, locale).values())
