@@ -82,12 +82,13 @@ def _found(pattern: re.Pattern, text: str) -> list[tuple[int, int, str | None, d
 @example("on ſeptember 3, 1961 and “15” January 1962")
 @example("the beginning of MAY 1956, mid-1960 and x_mar 4")
 @example("ſept. 3, 1961; 12 Dec. 1962, “4” jUNE 1963 and 1959, 1962.")
+@example("0AUG")  # a day glued to its month, which the gate lets through as the date forms do
 def test_date_scan_from_case_sensitive_first_letters_finds_what_the_plain_scan_finds(text):
     assert dates._ALL_DATES.pattern.startswith(dates._DATE_START)
     assert dates._MONTH_WORDS in dates._DATE_FORMS[7][1]  # (the plain pattern replaces it)
     assert _found(dates._ALL_DATES, text) == _found(_PLAIN_ALL_DATES, text)
     assert bool(dates._MONTH_AFTER_BOUNDARY.search(text)) == bool(
-        re.search(r"\W(?=[jfmasondJFMASONDſ])" + dates._MONTH_WORD, text)
+        re.search(r"[\W\d](?=[jfmasondJFMASONDſ])" + dates._MONTH_WORD, text)  # (a day glued to its month: "15AUG")
     )
 
 
