@@ -1355,14 +1355,40 @@ def _capitals_in_lists_of_cities(ctx: _DocContext, doc: Document) -> None:
                 continue
             items = _list_around(kids, i, place_tag)
             refs = [item.attrs.get("ref", "")[1:] if item is not None else "" for item in items]
-            if not any(r in ctx.rec.city_ids for r in refs) or not all(
+            listed = any(r in ctx.rec.city_ids for r in refs) and all(
                 r in ctx.rec.city_ids or r in capitals for r in refs
-            ):
-                continue  # no city beside it, or another place than a city in the list
+            )
+            if not listed and not _place_of_dispatch(node, kids, i):
+                continue  # no city beside it, or another place than a city in the list; no dateline or address
             text = child.text()
             key = tuple(norm(t) for _, _, t in tokens(text))
             _relink(ctx, child, country, capitals[country] or _new_local_person(ctx, text, key, "place"))
-            _unlink_cities_chosen_by(ctx, items, key)
+            if listed:
+                _unlink_cities_chosen_by(ctx, items, key)
+
+
+_CABLE_WORD = re.compile(r"\s*[A-Z]{4,}\s")  # the ministry's telegraphic word of a cable address ("RELACIONES ")
+
+
+def _place_of_dispatch(node: Node, kids: list, i: int) -> bool:
+    """Whether the place name kids[i] (children of `node`) says where a cable was written or is sent, and so
+    names a town, never a state: the place of a dateline, first in its line or in a dateline element and
+    followed by a comma and a date ("Mexico, 7 November 1962"), or the last word of a cable address in
+    capitals, a telegraphic word before it, right after the cable's date or opening an addressee line
+    ("29 October 1962 RELACIONES MEXICO": the ministry in Mexico City). TEI P5 4.2.2 (dateline), 13.3.1."""
+    before = kids[i - 1] if i else ""
+    after = kids[i + 1] if i + 1 < len(kids) else ""
+    if after == ", " and i + 2 < len(kids) and isinstance(kids[i + 2], Node) and kids[i + 2].tag == "date":
+        return node.tag == "dateline" or (isinstance(before, str) and not before.strip())
+    if not (
+        isinstance(before, str) and isinstance(after, str) and not after.strip(" .") and _CABLE_WORD.fullmatch(before)
+    ):
+        return False
+    if not kids[i].text().isupper():
+        return False
+    if i == 1:
+        return node.tag == "seg" and node.attrs.get("type") in ("addressee", "to")
+    return isinstance(kids[i - 2], Node) and kids[i - 2].tag in ("date", "dateline")
 
 
 def _unlink_orgs_out_of_their_time(ctx: _DocContext, doc: Document) -> None:
