@@ -41,7 +41,37 @@ def test_a_dateline_capital_no_list_holds_is_left_unlinked(tmp_path):
     assert refs["Kuwait"].startswith("#place-"), refs
 
 
-@pytest.mark.parametrize("stem", ["n114_capitals_of_datelines_and_cable_addresses"])
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: "Filippov Stalin" was read as one person, and every Stalin of the record left unlinked
+        (
+            "The Chairman's cable to Filippov [Stalin] proposed it.\n\nWe shall call on Comrade Stalin first.\n",
+            [("Filippov", "#stalin"), ("Stalin", "#stalin"), ("Stalin", "#stalin")],
+        ),
+        # as before: a surname in capitals, a listed pseudonym
+        (
+            "The cable to FILIPPOV [Stalin] proposed it.\n\nWe shall call on Comrade Stalin first.\n",
+            [("FILIPPOV", "#stalin"), ("Stalin", "#stalin"), ("Stalin", "#stalin")],
+        ),
+    ],
+)
+def test_a_surname_glossed_by_a_listed_persons_surname(tmp_path, body, expected):
+    assert _names(tmp_path, body, "August 18, 1952", "Chinese") == expected
+
+
+def test_a_given_name_completed_by_a_listed_surname_is_another_person(tmp_path):
+    """A given name no list holds, completed in brackets by a surname (not of a surname's shape), is still
+    a person of the record, not the listed bearer of the surname."""
+    names = _names(tmp_path, "Fidel Castro spoke. Then Xyzzita [Castro] arrived.\n", "August 18, 1962")
+    assert names[0] == ("Fidel Castro", "#castro-fidel")
+    assert names[1][0] == "Xyzzita Castro" and not names[1][1].startswith("#castro"), names
+
+
+@pytest.mark.parametrize(
+    "stem", ["n114_capitals_of_datelines_and_cable_addresses", "n115_surname_glossed_by_the_editor"]
+)
 def test_n114_n115_score_as_their_gold(stem):
-    """n114-n115 (session 19, N42): a capital named like its country in a cable address."""
+    """n114-n115 (session 19, N42): a capital named like its country in a cable address, a surname glossed
+    by the editor with a listed person's surname."""
     scores_as_its_gold(stem)

@@ -1154,6 +1154,8 @@ class _DocContext:
     surname_owner: dict[str, str] = field(default_factory=dict)
     # (a word no list knows, a listed surname) -> the record-local person the surname then names ("Xyzzy Dorticós")
     unknown_before_surname: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the supplied spans of the flat text _tag_across_supplied reads names in, while it reads them
+    supplied_now: _Intervals | None = None
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
     given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
@@ -4621,7 +4623,9 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         if not any(_name_may_cross(flat, a, b) for a, b in supplied.items):
             continue  # no capitalised run crosses the supplied text: no name to find through it
+        ctx.supplied_now = supplied
         spans = _name_spans(ctx, flat)
+        ctx.supplied_now = None
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             found = _org_spans(ctx, flat, partial(_no_gloss_of_words_before, flat, supplied))
             spans += [
@@ -6299,6 +6303,16 @@ def _surname_after_unknown_word(ctx: _DocContext, text: str, toks, caps: tuple[b
         return None  # the name goes on after the surname
     word = toks[i - 1][2]
     if text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    held = ctx.supplied_now
+    if (
+        held is not None
+        and fold(word).endswith(v.surname_endings)
+        and held.touching(*toks[i][:2])
+        and not held.touching(*toks[i - 1][:2])
+    ):
+        # "Filippov [Stalin]": a surname, then the editor's bracket saying who it is (_link_identified_pseudonym),
+        # no one person "Filippov Stalin" who would make every "Stalin" of the record unsure
         return None
     folded = norm(word)
     if folded in v.titles_also_names and not east_asian_shape([word, toks[i][2]]):
