@@ -69,9 +69,15 @@ def test_a_given_name_completed_by_a_listed_surname_is_another_person(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "stem", ["n114_capitals_of_datelines_and_cable_addresses", "n115_surname_glossed_by_the_editor"]
+    "stem",
+    [
+        "n114_capitals_of_datelines_and_cable_addresses",
+        "n115_surname_glossed_by_the_editor",
+        "n116_organs_in_the_wordings_of_translators",
+    ],
 )
-def test_n114_n115_score_as_their_gold(stem):
-    """n114-n115 (session 19, N42): a capital named like its country in a cable address, a surname glossed
-    by the editor with a listed person's surname."""
+def test_n114_to_n116_score_as_their_gold(stem):
+    """n114-n116 (session 19, N42): a capital named like its country in a cable address, a surname glossed
+    by the editor with a listed person's surname, listed bodies in the wordings translators give them (the
+    CPSU CC's Politburo, the Soviet ministry's Far Eastern Department, Xinhua, the PURS)."""
     scores_as_its_gold(stem)
