@@ -81,3 +81,36 @@ def test_n114_to_n116_score_as_their_gold(stem):
     by the editor with a listed person's surname, listed bodies in the wordings translators give them (the
     CPSU CC's Politburo, the Soviet ministry's Far Eastern Department, Xinhua, the PURS)."""
     scores_as_its_gold(stem)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # failed before: a given name that is also a dictionary word, then a listed surname, linked to the
+        # listed bearer the record names (Robert Kennedy) or to the one the surname alone names (John)
+        "Robert Kennedy met the ambassador. He then met Ethel Kennedy there.\n",
+        "The ambassador met Rose Kennedy at the embassy.\n",
+    ],
+)
+def test_a_given_name_that_is_a_word_before_a_listed_surname(tmp_path, body):
+    """Another bearer of a listed surname, named by a given name the lists lack that is also a dictionary
+    word ("Ethel", "Rose"), in running prose: the surname is a person of the record, unlinked, not the
+    listed bearer (a wrong link is worse than none)."""
+    refs = [ref for text, ref in _names(tmp_path, body) if text.endswith("Kennedy") and text != "Robert Kennedy"]
+    assert refs and not any(ref in ("#kennedy-john", "#kennedy-robert") for ref in refs), refs
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # as before: a title, a month, a place name, a heading in title case before the surname
+        ("The ambassador met President Kennedy at noon.\n", "#kennedy-john"),
+        ("It was decided in May Kennedy would come.\n", "#kennedy-john"),
+        ("The message of the Prime Minister of Ghana Nkrumah came.\n", "#nkrumah"),
+        ("Report Of The Talk With Kennedy\n\nThe ambassador spoke.\n", "#kennedy-john"),
+        ("It was the Secretary of State Kennedy who came.\n", "#kennedy-john"),
+    ],
+)
+def test_a_listed_surname_after_other_capitalised_words(tmp_path, body, expected):
+    refs = [ref for text, ref in _names(tmp_path, body) if text in ("Kennedy", "Nkrumah")]
+    assert refs == [expected], refs

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
 from ..dates import (
+    MONTHS,
     ORDINAL_WORDS,
     WEEKDAY_BEFORE,
     DateMatch,
@@ -6267,10 +6268,38 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
         i > 0 and not (spans and spans[-1][1] > toks[i - 1][0]) and name_word(i - 1, text[toks[i - 1][1] : toks[i][0]])
     )
     after = i + 1 < len(toks) and name_word(i + 1, text[toks[i][1] : toks[i + 1][0]])
+    if not (before or after) and i > 1 and _given_name_in_prose(ctx, text, toks, caps, i):
+        before = True  # "met Ethel Kennedy there": a given name that is also a word, in running prose
     if not (before or after):
         return False
     ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+_NOT_BEFORE_GIVEN = frozenset({"of", "the", "a", "an"})
+_CALENDAR_WORDS = frozenset(MONTHS) | {d.lower() for d in calendar.day_name}  # "in May Kennedy", "on Monday Kennedy"
+
+
+def _given_name_in_prose(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int) -> bool:
+    """Whether the capitalised word before the one-word person form at token i is, though a dictionary word,
+    a given name of another bearer of the surname ("met Ethel Kennedy there", "with Rose Kennedy."): in running
+    prose, a lower-case word one space before it, nothing capitalised after the surname (no heading in title
+    case), and the word no title, function word or national adjective. A wrong link is worse than none
+    (issue #12): the surname is then a person of the record, for review (TEI P5 13.3.1)."""
+    word = toks[i - 1][2]
+    if not (caps[i - 1] and word.isalpha() and word[1:].islower()) or caps[i - 2]:
+        return False
+    if norm(toks[i - 2][2]) in _NOT_BEFORE_GIVEN:
+        return False  # "Secretary of State Kissinger", "the Party Castro": a noun's, not a given name
+    if text[toks[i - 2][1] : toks[i - 1][0]] != " " or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return False
+    if i + 1 < len(toks) and caps[i + 1]:
+        return False
+    v, key = ctx.rec.names, norm(word)
+    if v.is_title_word(word) or key in _FUNCTION_WORDS or _NATIONAL.match(word) or word.lower() in _CALENDAR_WORDS:
+        return False
+    # no name of its own ("of India Nehru"), no title's last word ("Secretary of State Kissinger")
+    return not ctx.forms((key,)) and not _title_before(v, text, toks[i][0])
 
 
 def _listed_after_particle(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], i: int) -> _Span | None:
