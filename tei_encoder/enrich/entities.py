@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 
 from ..authority import Authority, AuthorityEntry
 from ..dates import (
+    MONTHS,
     ORDINAL_WORDS,
     WEEKDAY_BEFORE,
     DateMatch,
@@ -1154,6 +1155,8 @@ class _DocContext:
     surname_owner: dict[str, str] = field(default_factory=dict)
     # (a word no list knows, a listed surname) -> the record-local person the surname then names ("Xyzzy Dorticós")
     unknown_before_surname: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the supplied spans of the flat text _tag_across_supplied reads names in, while it reads them
+    supplied_now: _Intervals | None = None
     flat: str | None = None  # the body's strings and the summary in one (_flat), made at first use
     given_or_family: set[str] | None = None  # record_words that are given or family names, made at first use
     flat_lower: str | None = None  # the same, lower-cased (_occurrences)
@@ -1355,14 +1358,40 @@ def _capitals_in_lists_of_cities(ctx: _DocContext, doc: Document) -> None:
                 continue
             items = _list_around(kids, i, place_tag)
             refs = [item.attrs.get("ref", "")[1:] if item is not None else "" for item in items]
-            if not any(r in ctx.rec.city_ids for r in refs) or not all(
+            listed = any(r in ctx.rec.city_ids for r in refs) and all(
                 r in ctx.rec.city_ids or r in capitals for r in refs
-            ):
-                continue  # no city beside it, or another place than a city in the list
+            )
+            if not listed and not _place_of_dispatch(node, kids, i):
+                continue  # no city beside it, or another place than a city in the list; no dateline or address
             text = child.text()
             key = tuple(norm(t) for _, _, t in tokens(text))
             _relink(ctx, child, country, capitals[country] or _new_local_person(ctx, text, key, "place"))
-            _unlink_cities_chosen_by(ctx, items, key)
+            if listed:
+                _unlink_cities_chosen_by(ctx, items, key)
+
+
+_CABLE_WORD = re.compile(r"\s*[A-Z]{4,}\s")  # the ministry's telegraphic word of a cable address ("RELACIONES ")
+
+
+def _place_of_dispatch(node: Node, kids: list, i: int) -> bool:
+    """Whether the place name kids[i] (children of `node`) says where a cable was written or is sent, and so
+    names a town, never a state: the place of a dateline, first in its line or in a dateline element and
+    followed by a comma and a date ("Mexico, 7 November 1962"), or the last word of a cable address in
+    capitals, a telegraphic word before it, right after the cable's date or opening an addressee line
+    ("29 October 1962 RELACIONES MEXICO": the ministry in Mexico City). TEI P5 4.2.2 (dateline), 13.3.1."""
+    before = kids[i - 1] if i else ""
+    after = kids[i + 1] if i + 1 < len(kids) else ""
+    if after == ", " and i + 2 < len(kids) and isinstance(kids[i + 2], Node) and kids[i + 2].tag == "date":
+        return node.tag == "dateline" or (isinstance(before, str) and not before.strip())
+    if not (
+        isinstance(before, str) and isinstance(after, str) and not after.strip(" .") and _CABLE_WORD.fullmatch(before)
+    ):
+        return False
+    if not kids[i].text().isupper():
+        return False
+    if i == 1:
+        return node.tag == "seg" and node.attrs.get("type") in ("addressee", "to")
+    return isinstance(kids[i - 2], Node) and kids[i - 2].tag in ("date", "dateline")
 
 
 def _unlink_orgs_out_of_their_time(ctx: _DocContext, doc: Document) -> None:
@@ -4595,7 +4624,9 @@ def _tag_across_supplied(ctx: _DocContext, nodes: list[Node]) -> None:
         supplied = _Intervals([(a, b) for k, a, b in pieces if not isinstance(node.children[k], str)])
         if not any(_name_may_cross(flat, a, b) for a, b in supplied.items):
             continue  # no capitalised run crosses the supplied text: no name to find through it
+        ctx.supplied_now = supplied
         spans = _name_spans(ctx, flat)
+        ctx.supplied_now = None
         if _text_kinds(flat) & _ORG_HEAD:  # "CC [Central Committee] of the Korean Workers' Party": one body
             found = _org_spans(ctx, flat, partial(_no_gloss_of_words_before, flat, supplied))
             spans += [
@@ -6237,10 +6268,38 @@ def _inside_longer_name(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...
         i > 0 and not (spans and spans[-1][1] > toks[i - 1][0]) and name_word(i - 1, text[toks[i - 1][1] : toks[i][0]])
     )
     after = i + 1 < len(toks) and name_word(i + 1, text[toks[i][1] : toks[i + 1][0]])
+    if not (before or after) and i > 1 and _given_name_in_prose(ctx, text, toks, caps, i):
+        before = True  # "met Ethel Kennedy there": a given name that is also a word, in running prose
     if not (before or after):
         return False
     ids = {f.entity_id for f in ctx.forms((norm(toks[i][2]),)) if f.kind == "person"}
     return any(len(tokens(ctx.entry(x).name)) > 1 for x in ids)
+
+
+_NOT_BEFORE_GIVEN = frozenset({"of", "the", "a", "an"})
+_CALENDAR_WORDS = frozenset(MONTHS) | {d.lower() for d in calendar.day_name}  # "in May Kennedy", "on Monday Kennedy"
+
+
+def _given_name_in_prose(ctx: _DocContext, text: str, toks, caps: tuple[bool, ...], i: int) -> bool:
+    """Whether the capitalised word before the one-word person form at token i is, though a dictionary word,
+    a given name of another bearer of the surname ("met Ethel Kennedy there", "with Rose Kennedy."): in running
+    prose, a lower-case word one space before it, nothing capitalised after the surname (no heading in title
+    case), and the word no title, function word or national adjective. A wrong link is worse than none
+    (issue #12): the surname is then a person of the record, for review (TEI P5 13.3.1)."""
+    word = toks[i - 1][2]
+    if not (caps[i - 1] and word.isalpha() and word[1:].islower()) or caps[i - 2]:
+        return False
+    if norm(toks[i - 2][2]) in _NOT_BEFORE_GIVEN:
+        return False  # "Secretary of State Kissinger", "the Party Castro": a noun's, not a given name
+    if text[toks[i - 2][1] : toks[i - 1][0]] != " " or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return False
+    if i + 1 < len(toks) and caps[i + 1]:
+        return False
+    v, key = ctx.rec.names, norm(word)
+    if v.is_title_word(word) or key in _FUNCTION_WORDS or _NATIONAL.match(word) or word.lower() in _CALENDAR_WORDS:
+        return False
+    # no name of its own ("of India Nehru"), no title's last word ("Secretary of State Kissinger")
+    return not ctx.forms((key,)) and not _title_before(v, text, toks[i][0])
 
 
 def _listed_after_particle(ctx: _DocContext, text: str, toks, keys: tuple[str, ...], i: int) -> _Span | None:
@@ -6273,6 +6332,16 @@ def _surname_after_unknown_word(ctx: _DocContext, text: str, toks, caps: tuple[b
         return None  # the name goes on after the surname
     word = toks[i - 1][2]
     if text[toks[i - 1][1] : toks[i][0]] != " ":
+        return None
+    held = ctx.supplied_now
+    if (
+        held is not None
+        and fold(word).endswith(v.surname_endings)
+        and held.touching(*toks[i][:2])
+        and not held.touching(*toks[i - 1][:2])
+    ):
+        # "Filippov [Stalin]": a surname, then the editor's bracket saying who it is (_link_identified_pseudonym),
+        # no one person "Filippov Stalin" who would make every "Stalin" of the record unsure
         return None
     folded = norm(word)
     if folded in v.titles_also_names and not east_asian_shape([word, toks[i][2]]):
