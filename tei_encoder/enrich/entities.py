@@ -519,6 +519,7 @@ class EntityRecognizer:
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
+        self.sovereign_titles = tuple(title.lower() + " " for title in self.names.sovereign_titles)  # "king "
         # the short forms of listed persons (_short_index) that one of them bears who held an office
         # (<occupation type="office">): _owner_by_office's cheap first test
         self.office_names = frozenset(
@@ -3397,6 +3398,8 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
             continue  # "Li Chen" beside "Chen Yi": "Chen" alone may be either
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
+        if _after_sovereign_title(ctx, short, pid):
+            continue  # "King Hussein" beside Saddam Hussein: a monarch of that name
         if short in ctx.rec.office_names:  # ("Premier Kim" beside Kim Il: the Premier, if one fits)
             pid = _reading_by_office(ctx, short, pid)
             if not pid:
@@ -6426,6 +6429,8 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
         if owner and _after_unheld_rank(ctx, key, owner):
             owner = None  # "Admiral Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
+        if owner and (_after_sovereign_title(ctx, key, owner) or (not named and _titled_after_death(ctx, key, owner))):
+            owner = None  # "King Hussein"; "Senator Kennedy" in 1975, John F. Kennedy dead by then
     if owner is None:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
@@ -6592,6 +6597,58 @@ def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
         for title in titles:
             if lower.endswith(title, 0, at) and flat[at - len(title)].isupper():
                 return True
+    return False
+
+
+def _after_sovereign_title(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the record prints the word `key` (folded) right after a monarch's capitalised title
+    ("King Hussein", "Emir Jaber": names.json sovereign_titles) that the listed person `owner` is never
+    given: the entry holds it neither as a rank (<occupation type="rank">Prince</occupation>) nor at the
+    start of a form ("Prince Souphanouvong"), and the record never prints it before the person's full
+    name. The word then names a monarch of that name, not `owner` ("King Hussein" beside Saddam Hussein;
+    issue #12: a wrong link is worse than none)."""
+    titles = ctx.rec.sovereign_titles
+    spots = list(_occurrences(ctx, key))  # (makes ctx.flat_lower)
+    lower, flat = ctx.flat_lower or "", _flat(ctx)
+    found = {t for at in spots for t in titles if lower.endswith(t, 0, at) and flat[at - len(t)].isupper()}
+    if not found:
+        return False
+    entry = ctx.entry(owner)
+    own = {" ".join(norm(w) for w in f.split()) for f in (entry.name, *entry.variants)}
+    held = {" ".join(norm(w) for w in r.split()) for r in entry.ranks}
+    full = _full_forms_with(ctx, owner, key)
+    for title in found:
+        words = [norm(w) for w in title.split()]
+        if " ".join(words) in held or any(f.startswith(" ".join(words) + " ") for f in own):
+            continue  # the entry gives the title: <occupation type="rank">Prince, "Prince Souphanouvong"
+        if not any(_printed_together(ctx, [*words, *f]) for f in full):
+            return True
+    return False
+
+
+# the words right before a name that say its person is dead by the record's date ("the late President")
+_LATE_BEFORE = re.compile(r"\b(?:late|deceased|assassinated|murdered)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _titled_after_death(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the listed person `owner` died in a year before the record's (<death> of the entry) and the
+    record prints the word `key` (folded, a one-word form of that person) right after a title that is no
+    honorific ("Senator Kennedy" in 1975, "Prime Minister Bhutto" in 1989: names.json ranks, roles and
+    office titles; "the late President Kennedy" excepted): the title is that of someone living, another
+    bearer of the name. Read only where the record never names `owner` in full (issue #12: a wrong link
+    is worse than none)."""
+    died, year = ctx.entry(owner).lived[1], ctx.default_year
+    if died is None or year is None or year <= died:
+        return False  # (most persons: alive at the record's date, or no dates) the cheap test first
+    v, flat = ctx.rec.names, _flat(ctx)
+    honorifics = {norm(h) for h in v.honorifics}
+    for at in _occurrences(ctx, key):
+        title = _title_before(v, flat, at)
+        if not title or title in honorifics:
+            continue
+        start = at - len(title) - 1  # (the title's words, one space apart, end one space before the name)
+        if not _LATE_BEFORE.search(flat, max(0, start - 40), max(0, start)):
+            return True
     return False
 
 
