@@ -85,3 +85,32 @@ def test_n120_n121_score_as_their_gold(stem):
     gold = entity_eval.load_gold(ROOT / "tests" / "fixtures" / "gold" / f"{stem}.tsv")
     record = encode_record(ROOT / "tests" / "fixtures" / "names" / f"{stem}.txt", SETTINGS)
     assert not entity_eval.score(gold, entity_eval.ours(tree_of(record)), linking=True)["extra_links"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: linked to the Texan city (GeoNames), a person's name before "said"
+        ("Correspondents from the United States came. Houston said that the vote was near.\n", ("persName", "")),
+        ("The American delegation met us. Austin replied that the plan had failed.\n", ("persName", "")),
+        # a capital speaks for its government: the city, as before
+        ("Baghdad stated that the agreement would be signed.\n", ("placeName", "#gn-98182")),
+        # no verb of speech: the city, as before
+        ("They flew to Houston and then to the United States capital.\n", ("placeName", "#gn-4699066")),
+    ],
+)
+def test_a_city_named_person_before_a_verb_of_speech(tmp_path, body, expected):
+    tree = tree_of(encode_text(tmp_path, dated_record(body, "October 12, 1966", "Russian")))
+    city = expected[0] == "placeName"
+    found = [
+        (e.tag.split("}")[1], e.get("ref", "") if city else "")
+        for e in xp(tree, _NAMES)
+        if "".join(e.itertext()) in ("Houston", "Austin", "Baghdad")
+    ]
+    assert found == [expected]
+
+
+def test_n122_scores_as_its_gold():
+    """n122 (session 19, N43): a person named like a large city, before a verb of speech; a capital that
+    speaks for its government."""
+    scores_as_its_gold("n122_person_named_like_a_city")

@@ -37,7 +37,7 @@ from ..dates import (
     slash_order,
     slashed_order,
 )
-from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
+from ..gazetteer import Place, capital_names, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -445,9 +445,11 @@ class EntityRecognizer:
         # gazetteer-only cities -> (population, their country's names as keys): linked only with support
         self.gazetteer_cities: dict[str, tuple[int, tuple[tuple[str, ...], ...]]] = {}
         self.city_ids: set[str] = set()  # the entries of the gazetteer's cities (listed or not)
+        self.capital_ids: set[str] = set()  # the gazetteer-only cities that are a country's capital ("Baghdad")
         self.capital_of_country: dict[str, str] = {}  # (_capitals_named_like_their_country)
         if self.use_gazetteer:
             country_names = self._country_names(geonames_owner)
+            capitals = capital_names()
             for place in gazetteer_places():
                 if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
                     continue
@@ -461,6 +463,8 @@ class EntityRecognizer:
                     self.entries[xml_id] = _gazetteer_entry(xml_id, place, since)
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
+                    if (place.name, place.country) in capitals:
+                        self.capital_ids.add(xml_id)
                 if place.kind == "city":
                     self.city_ids.add(xml_id)
                 self._add(place.name, xml_id, "place", 1)
@@ -6126,9 +6130,11 @@ def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: t
 def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
     """Whether a gazetteer-only place (ending before token j) may be linked to its GeoNames id.
 
-    Countries always; a city when no feature word follows ("Bali Island") and either the record
-    names the city's country or the city is large (data/gazetteer.json). A wrong link is worse
-    than none: an unsupported small city of the same name is more often another place.
+    Countries always; a city when no feature word follows ("Bali Island") nor, unless it is a
+    country's capital, a verb of speech ("Austin said": names.json speech_verbs; a person named like
+    the city), and either the record names the city's country or the city is large
+    (data/gazetteer.json). A wrong link is worse than none: an unsupported small city of the same
+    name is more often another place.
     """
     city = ctx.rec.gazetteer_cities.get(form.entity_id)
     if city is None:
@@ -6136,10 +6142,25 @@ def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _
     word = _word_after(text, toks, j)
     if word is not None and word in ctx.rec.link_rules.feature_words:
         return False
+    if _city_before_speech_verb(ctx, text, toks, j, form):
+        return False  # "Austin said": a person named like the city
     population, country_names = city
     if population >= ctx.rec.link_rules.min_population:
         return True
     return any(key and _all_in(key, ctx.record_words) for key in country_names)
+
+
+def _city_before_speech_verb(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
+    """Whether a gazetteer-only city that is no country's capital (ending before token j) stands one space
+    before a verb of speech ("Austin said", "Houston replied": names.json speech_verbs): a person's name
+    there, as the rule for unlisted names reads it ("Baghdad stated": a capital speaks for its government)."""
+    word = _word_after(text, toks, j)
+    return (
+        word is not None
+        and word in ctx.rec.speech_verbs
+        and form.entity_id in ctx.rec.gazetteer_cities
+        and form.entity_id not in ctx.rec.capital_ids
+    )
 
 
 def _longer_place_start(
@@ -7504,6 +7525,13 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
                     surface = text[start:end]
                     key = tuple(keys[i : i + length])
+                    if _city_before_speech_verb(ctx, text, toks, i + length, form):
+                        # "Austin said": a person of the record named like the city, one per name
+                        pid = ctx.surname_owner.get(" ".join(key)) or _new_local_person(ctx, surface, key)
+                        ctx.surname_owner[" ".join(key)] = pid
+                        spans.append((start, end, Node(TAGS["person"], {"ref": f"#{pid}"}, [surface]), surface))
+                        i += length
+                        continue
                     xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
                     ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
                     spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
