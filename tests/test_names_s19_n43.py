@@ -114,3 +114,37 @@ def test_n122_scores_as_its_gold():
     """n122 (session 19, N43): a person named like a large city, before a verb of speech; a capital that
     speaks for its government."""
     scores_as_its_gold("n122_person_named_like_a_city")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: the state inside linked as a place, the movement not found
+        (
+            "The Popular Movement for the Liberation of Angola won.\n",
+            [("orgName", "Popular Movement for the Liberation of Angola", "#mpla")],
+        ),
+        (
+            "The Movement for the Liberation of Sao Tome met.\n",
+            [("orgName", "Movement for the Liberation of Sao Tome", "local")],
+        ),
+        (
+            "The Revolutionary Movement of Brazil met.\n",
+            [("orgName", "Revolutionary Movement of Brazil", "local")],
+        ),
+        # the listed movement, as before
+        ("The Non-Aligned Movement met.\n", [("orgName", "Non-Aligned Movement", "#non-aligned-movement")]),
+    ],
+)
+def test_a_movement_named_with_its_state(tmp_path, body, expected):
+    tree = tree_of(encode_text(tmp_path, dated_record(body, "February 9, 1976", "Spanish")))
+    found = []
+    for e in xp(tree, _NAMES):
+        ref = e.get("ref", "")
+        found.append((e.tag.split("}")[1], "".join(e.itertext()), "local" if ref.startswith("#org-") else ref))
+    assert found == expected
+
+
+def test_n123_scores_as_its_gold():
+    """n123 (session 19, N43): a liberation movement named with its state, listed and not."""
+    scores_as_its_gold("n123_liberation_movement_named_with_its_state")
