@@ -148,3 +148,37 @@ def test_a_movement_named_with_its_state(tmp_path, body, expected):
 def test_n123_scores_as_its_gold():
     """n123 (session 19, N43): a liberation movement named with its state, listed and not."""
     scores_as_its_gold("n123_liberation_movement_named_with_its_state")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: a person of the record, unlinked, though the record names no other Nagy or Kádár
+        ("Nobody knows where Nagy Imre is staying.\n", [("persName", "Nagy Imre", "#nagy-imre")]),
+        ("Kádár János formed a government.\n", [("persName", "Kádár János", "#kadar")]),
+        # failed before: a listed organ named with its own state, a body of the record
+        ("The GDR Ministry for State Security replied.\n", [("orgName", "GDR Ministry for State Security", "#stasi")]),
+        ("The MfS of the GDR agreed.\n", [("orgName", "MfS of the GDR", "#stasi")]),
+        (
+            "The State Department of the United States replied.\n",
+            [("orgName", "State Department of the United States", "#state-department")],
+        ),
+        # another state's ministry of that name stays the record's own
+        (
+            "The Ministry for State Security of the ČSSR replied.\n",
+            [("orgName", "Ministry for State Security of the ČSSR", "local")],
+        ),
+    ],
+)
+def test_listed_names_in_their_own_order_or_with_their_state(tmp_path, body, expected):
+    tree = tree_of(encode_text(tmp_path, dated_record(body, "November 6, 1956", "Hungarian")))
+    found = []
+    for e in xp(tree, _NAMES):
+        ref = e.get("ref", "")
+        found.append((e.tag.split("}")[1], "".join(e.itertext()), "local" if ref.startswith("#org-") else ref))
+    assert found == expected
+
+
+def test_n124_scores_as_its_gold():
+    """n124 (session 19, N43): listed Hungarian persons named family name first."""
+    scores_as_its_gold("n124_hungarian_name_order")
