@@ -185,3 +185,34 @@ def test_listed_names_in_their_own_order_or_with_their_state(tmp_path, body, exp
 def test_n124_scores_as_its_gold():
     """n124 (session 19, N43): listed Hungarian persons named family name first."""
     scores_as_its_gold("n124_hungarian_name_order")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: no party found, the state inside its name linked as a place
+        (
+            "They attended the Party Congress of the Communist Party of India.\n",
+            [("orgName", "Communist Party of India", "local")],
+        ),
+        (
+            "The Tenth Party Congress of the Communist Party of Chile opened.\n",
+            [("orgName", "Communist Party of Chile", "local")],
+        ),
+        # failed before: the listed party not found after its meeting
+        (
+            "The Party Plenum of the Hungarian Socialist Workers' Party met.\n",
+            [("orgName", "Hungarian Socialist Workers' Party", "#hswp")],
+        ),
+        # the numbered meetings as before: the party after "of the", or inside
+        ("The 20th Congress of the CPSU closed.\n", [("orgName", "CPSU", "#cpsu")]),
+        ("The XXII [CPSU] Party Congress closed.\n", [("orgName", "CPSU", "#cpsu")]),
+    ],
+)
+def test_a_party_named_after_its_meeting(tmp_path, body, expected):
+    assert _tagged(tmp_path, body, "March 2, 1981", "Hungarian") == expected
+
+
+def test_n125_scores_as_its_gold():
+    """n125 (session 19, N43): parties named after their congress or plenum ("Party Congress of the ...")."""
+    scores_as_its_gold("n125_party_named_after_its_congress")

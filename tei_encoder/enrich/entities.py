@@ -8147,6 +8147,7 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         if not _has_head_word(text, run_start, run_end):
             continue
         run_end = _end_before_hyphened_place(ctx, text, run_start, run_end)
+        run_start = _after_meeting_of(text, run_start, run_end)  # "the Party Congress of the Communist Party of India"
         if " on " in text[run_start:run_end] or " ON " in text[run_start:run_end]:
             run_end = _end_before_on_other(ctx, text, run_start, run_end)
         found = _org_extent(ctx, text, run_start, run_end)
@@ -8401,6 +8402,39 @@ _NUMBERED_MEETING = re.compile(
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))})(?![\w’'-])"
 )
 _MIDDLE_GENERIC = frozenset({"party", "cc", "central", "committee", "extraordinary", "plenary", "regular"})
+# "Party Congress of (the)", "Party Plenum of": a party's meeting named before the party itself (names.json
+# numbered_meetings), no word of the party's name; what follows "of (the)" is the party
+_PARTY_MEETING_OF = re.compile(
+    rf"Party (?:{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))}) of (?:the )?(?=[{UPPER}])"
+)
+_OF_THE_BODY = re.compile(rf" of (?:the )?(?=[{UPPER}])")
+
+
+def _after_meeting_of(text: str, start: int, end: int) -> int:
+    """Where the body's name begins in a capitalised run from `start` to `end` that opens with a party's
+    meeting and "of (the)" ("Party Congress of the Communist Party of India", "Tenth Party Congress of the
+    Communist Party of Chile": names.json numbered_meetings): the meeting is no word of the body's name,
+    and a run read whole as one name found none, leaving the state inside it to be linked as a place;
+    `start` when the run opens otherwise (TEI 13.2.2: the orgName is the party's)."""
+    if text.startswith(("The ", "THE "), start):
+        start += 4  # a sentence's first word, capitalised: "The Party Congress of the ..."
+        if _after_meeting_of(text, start, end) == start:
+            return start - 4
+    if not text[start : start + 1].isupper():
+        return start
+    meeting = _PARTY_MEETING_OF.match(text, start, end)
+    if meeting:
+        return meeting.end()
+    numbered = _NUMBERED_MEETING.match(text, start, end) if "Party " in text[start:end] else None
+    if numbered and (roman := numbered["roman"]) is not None and not _ROMAN.fullmatch(roman):
+        numbered = None
+    if numbered and " party" in numbered["mid"].lower():
+        body = _OF_THE_BODY.match(text, numbered.end(), end)
+        if body:
+            return body.end()
+    return start
+
+
 _ORGAN_ABBREVIATIONS = vocabulary().organ_abbreviations  # "CC" of "CC PUWP" (names.json organ_abbreviations)
 
 
