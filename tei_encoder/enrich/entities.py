@@ -38,7 +38,7 @@ from ..dates import (
     slash_order,
     slashed_order,
 )
-from ..gazetteer import Place, gazetteer_link_rules, gazetteer_places, gazetteer_towns
+from ..gazetteer import Place, capital_names, gazetteer_link_rules, gazetteer_places, gazetteer_towns
 from ..letters import CAPS_REST, LETTER_OR_MARK, LOWER, UPPER
 from ..model import Document, Entity, Node
 from ..tei import ENTITY_KINDS, MENTION_TAGS
@@ -446,9 +446,11 @@ class EntityRecognizer:
         # gazetteer-only cities -> (population, their country's names as keys): linked only with support
         self.gazetteer_cities: dict[str, tuple[int, tuple[tuple[str, ...], ...]]] = {}
         self.city_ids: set[str] = set()  # the entries of the gazetteer's cities (listed or not)
+        self.capital_ids: set[str] = set()  # the gazetteer-only cities that are a country's capital ("Baghdad")
         self.capital_of_country: dict[str, str] = {}  # (_capitals_named_like_their_country)
         if self.use_gazetteer:
             country_names = self._country_names(geonames_owner)
+            capitals = capital_names()
             for place in gazetteer_places():
                 if tuple(norm(t) for _, _, t in tokens(place.name)) in self.rejected:
                     continue
@@ -462,6 +464,8 @@ class EntityRecognizer:
                     self.entries[xml_id] = _gazetteer_entry(xml_id, place, since)
                 if place.kind == "city" and xml_id.startswith("gn-"):
                     self.gazetteer_cities[xml_id] = (place.population, country_names.get(place.country, ()))
+                    if (place.name, place.country) in capitals:
+                        self.capital_ids.add(xml_id)
                 if place.kind == "city":
                     self.city_ids.add(xml_id)
                 self._add(place.name, xml_id, "place", 1)
@@ -520,6 +524,7 @@ class EntityRecognizer:
         # lower-cased, each with the space before a name: "ambassador "
         self.envoy_titles = tuple(title.lower() + " " for title in self.names.envoy_titles)
         self.rank_titles = tuple(rank.lower() + " " for rank in self.names.ranks)  # "admiral ", as envoy_titles
+        self.sovereign_titles = tuple(title.lower() + " " for title in self.names.sovereign_titles)  # "king "
         # the short forms of listed persons (_short_index) that one of them bears who held an office
         # (<occupation type="office">): _owner_by_office's cheap first test
         self.office_names = frozenset(
@@ -3426,6 +3431,8 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
             continue  # "Li Chen" beside "Chen Yi": "Chen" alone may be either
         if {f.entity_id for f in ctx.forms((short,))} - {pid}:
             continue  # the short form belongs to someone else in the authority
+        if _after_sovereign_title(ctx, short, pid):
+            continue  # "King Hussein" beside Saddam Hussein: a monarch of that name
         if short in ctx.rec.office_names:  # ("Premier Kim" beside Kim Il: the Premier, if one fits)
             pid = _reading_by_office(ctx, short, pid)
             if not pid:
@@ -6154,9 +6161,11 @@ def _unlinked_place(ctx: _DocContext, start: int, end: int, surface: str, key: t
 def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
     """Whether a gazetteer-only place (ending before token j) may be linked to its GeoNames id.
 
-    Countries always; a city when no feature word follows ("Bali Island") and either the record
-    names the city's country or the city is large (data/gazetteer.json). A wrong link is worse
-    than none: an unsupported small city of the same name is more often another place.
+    Countries always; a city when no feature word follows ("Bali Island") nor, unless it is a
+    country's capital, a verb of speech ("Austin said": names.json speech_verbs; a person named like
+    the city), and either the record names the city's country or the city is large
+    (data/gazetteer.json). A wrong link is worse than none: an unsupported small city of the same
+    name is more often another place.
     """
     city = ctx.rec.gazetteer_cities.get(form.entity_id)
     if city is None:
@@ -6164,10 +6173,25 @@ def _gazetteer_link_supported(ctx: _DocContext, text: str, toks, j: int, form: _
     word = _word_after(text, toks, j)
     if word is not None and word in ctx.rec.link_rules.feature_words:
         return False
+    if _city_before_speech_verb(ctx, text, toks, j, form):
+        return False  # "Austin said": a person named like the city
     population, country_names = city
     if population >= ctx.rec.link_rules.min_population:
         return True
     return any(key and _all_in(key, ctx.record_words) for key in country_names)
+
+
+def _city_before_speech_verb(ctx: _DocContext, text: str, toks, j: int, form: _Form) -> bool:
+    """Whether a gazetteer-only city that is no country's capital (ending before token j) stands one space
+    before a verb of speech ("Austin said", "Houston replied": names.json speech_verbs): a person's name
+    there, as the rule for unlisted names reads it ("Baghdad stated": a capital speaks for its government)."""
+    word = _word_after(text, toks, j)
+    return (
+        word is not None
+        and word in ctx.rec.speech_verbs
+        and form.entity_id in ctx.rec.gazetteer_cities
+        and form.entity_id not in ctx.rec.capital_ids
+    )
 
 
 def _longer_place_start(
@@ -6495,6 +6519,8 @@ def _surname_only_owner(ctx: _DocContext, key: str, surface: str) -> str:
             owner = listed[0]  # "Khrushchev", "Tito" alone: the listed person, as records name them
         if owner and _after_unheld_rank(ctx, key, owner):
             owner = None  # "Admiral Kuznetsov": the listed Kuznetsov, a diplomat, held no rank
+        if owner and (_after_sovereign_title(ctx, key, owner) or (not named and _titled_after_death(ctx, key, owner))):
+            owner = None  # "King Hussein"; "Senator Kennedy" in 1975, John F. Kennedy dead by then
     if owner is None:
         owner = _new_local_person(ctx, surface, (key,))
     ctx.surname_owner[key] = owner
@@ -6661,6 +6687,58 @@ def _after_unheld_rank(ctx: _DocContext, key: str, owner: str) -> bool:
         for title in titles:
             if lower.endswith(title, 0, at) and flat[at - len(title)].isupper():
                 return True
+    return False
+
+
+def _after_sovereign_title(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the record prints the word `key` (folded) right after a monarch's capitalised title
+    ("King Hussein", "Emir Jaber": names.json sovereign_titles) that the listed person `owner` is never
+    given: the entry holds it neither as a rank (<occupation type="rank">Prince</occupation>) nor at the
+    start of a form ("Prince Souphanouvong"), and the record never prints it before the person's full
+    name. The word then names a monarch of that name, not `owner` ("King Hussein" beside Saddam Hussein;
+    issue #12: a wrong link is worse than none)."""
+    titles = ctx.rec.sovereign_titles
+    spots = list(_occurrences(ctx, key))  # (makes ctx.flat_lower)
+    lower, flat = ctx.flat_lower or "", _flat(ctx)
+    found = {t for at in spots for t in titles if lower.endswith(t, 0, at) and flat[at - len(t)].isupper()}
+    if not found:
+        return False
+    entry = ctx.entry(owner)
+    own = {" ".join(norm(w) for w in f.split()) for f in (entry.name, *entry.variants)}
+    held = {" ".join(norm(w) for w in r.split()) for r in entry.ranks}
+    full = _full_forms_with(ctx, owner, key)
+    for title in found:
+        words = [norm(w) for w in title.split()]
+        if " ".join(words) in held or any(f.startswith(" ".join(words) + " ") for f in own):
+            continue  # the entry gives the title: <occupation type="rank">Prince, "Prince Souphanouvong"
+        if not any(_printed_together(ctx, [*words, *f]) for f in full):
+            return True
+    return False
+
+
+# the words right before a name that say its person is dead by the record's date ("the late President")
+_LATE_BEFORE = re.compile(r"\b(?:late|deceased|assassinated|murdered)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _titled_after_death(ctx: _DocContext, key: str, owner: str) -> bool:
+    """Whether the listed person `owner` died in a year before the record's (<death> of the entry) and the
+    record prints the word `key` (folded, a one-word form of that person) right after a title that is no
+    honorific ("Senator Kennedy" in 1975, "Prime Minister Bhutto" in 1989: names.json ranks, roles and
+    office titles; "the late President Kennedy" excepted): the title is that of someone living, another
+    bearer of the name. Read only where the record never names `owner` in full (issue #12: a wrong link
+    is worse than none)."""
+    died, year = ctx.entry(owner).lived[1], ctx.default_year
+    if died is None or year is None or year <= died:
+        return False  # (most persons: alive at the record's date, or no dates) the cheap test first
+    v, flat = ctx.rec.names, _flat(ctx)
+    honorifics = {norm(h) for h in v.honorifics}
+    for at in _occurrences(ctx, key):
+        title = _title_before(v, flat, at)
+        if not title or title in honorifics:
+            continue
+        start = at - len(title) - 1  # (the title's words, one space apart, end one space before the name)
+        if not _LATE_BEFORE.search(flat, max(0, start - 40), max(0, start)):
+            return True
     return False
 
 
@@ -7516,6 +7594,13 @@ def _name_spans(ctx: _DocContext, text: str) -> list[_Span]:
                     # "Bali Island" is not the Indian town Bāli: a place of the record, not linked
                     surface = text[start:end]
                     key = tuple(keys[i : i + length])
+                    if _city_before_speech_verb(ctx, text, toks, i + length, form):
+                        # "Austin said": a person of the record named like the city, one per name
+                        pid = ctx.surname_owner.get(" ".join(key)) or _new_local_person(ctx, surface, key)
+                        ctx.surname_owner[" ".join(key)] = pid
+                        spans.append((start, end, Node(TAGS["person"], {"ref": f"#{pid}"}, [surface]), surface))
+                        i += length
+                        continue
                     xml_id = ctx.unlinked_places.get(key) or _new_local_person(ctx, surface, key, "place")
                     ctx.unlinked_places[key] = xml_id  # no learnt form: the gazetteer's would make the word ambiguous
                     spans.append((start, end, Node(TAGS["place"], {"ref": f"#{xml_id}"}, [surface]), surface))
@@ -8131,6 +8216,7 @@ def _org_spans(ctx: _DocContext, text: str, keep: Callable[[int, int], bool] | N
         if not _has_head_word(text, run_start, run_end):
             continue
         run_end = _end_before_hyphened_place(ctx, text, run_start, run_end)
+        run_start = _after_meeting_of(text, run_start, run_end)  # "the Party Congress of the Communist Party of India"
         if " on " in text[run_start:run_end] or " ON " in text[run_start:run_end]:
             run_end = _end_before_on_other(ctx, text, run_start, run_end)
         found = _org_extent(ctx, text, run_start, run_end)
@@ -8385,6 +8471,39 @@ _NUMBERED_MEETING = re.compile(
     rf"(?P<head>{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))})(?![\w’'-])"
 )
 _MIDDLE_GENERIC = frozenset({"party", "cc", "central", "committee", "extraordinary", "plenary", "regular"})
+# "Party Congress of (the)", "Party Plenum of": a party's meeting named before the party itself (names.json
+# numbered_meetings), no word of the party's name; what follows "of (the)" is the party
+_PARTY_MEETING_OF = re.compile(
+    rf"Party (?:{'|'.join(sorted(map(re.escape, _MEETING_HEADS), key=len, reverse=True))}) of (?:the )?(?=[{UPPER}])"
+)
+_OF_THE_BODY = re.compile(rf" of (?:the )?(?=[{UPPER}])")
+
+
+def _after_meeting_of(text: str, start: int, end: int) -> int:
+    """Where the body's name begins in a capitalised run from `start` to `end` that opens with a party's
+    meeting and "of (the)" ("Party Congress of the Communist Party of India", "Tenth Party Congress of the
+    Communist Party of Chile": names.json numbered_meetings): the meeting is no word of the body's name,
+    and a run read whole as one name found none, leaving the state inside it to be linked as a place;
+    `start` when the run opens otherwise (TEI 13.2.2: the orgName is the party's)."""
+    if text.startswith(("The ", "THE "), start):
+        start += 4  # a sentence's first word, capitalised: "The Party Congress of the ..."
+        if _after_meeting_of(text, start, end) == start:
+            return start - 4
+    if not text[start : start + 1].isupper():
+        return start
+    meeting = _PARTY_MEETING_OF.match(text, start, end)
+    if meeting:
+        return meeting.end()
+    numbered = _NUMBERED_MEETING.match(text, start, end) if "Party " in text[start:end] else None
+    if numbered and (roman := numbered["roman"]) is not None and not _ROMAN.fullmatch(roman):
+        numbered = None
+    if numbered and " party" in numbered["mid"].lower():
+        body = _OF_THE_BODY.match(text, numbered.end(), end)
+        if body:
+            return body.end()
+    return start
+
+
 _ORGAN_ABBREVIATIONS = vocabulary().organ_abbreviations  # "CC" of "CC PUWP" (names.json organ_abbreviations)
 
 

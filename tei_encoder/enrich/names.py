@@ -89,6 +89,7 @@ class NameVocabulary:
     one_body_words: frozenset[str] = frozenset()  # "international" of "International Red Cross": one body only
     organ_abbreviations: frozenset[str] = frozenset()  # "CC" of "BCP CC": a party's organ, as printed
     envoy_titles: tuple[str, ...] = ()  # "Ambassador": a surname after one may be anyone serving abroad
+    sovereign_titles: tuple[str, ...] = ()  # "King": a surname after one is a monarch's (King Hussein)
     # a leader's title, folded -> the office it names ("prime minister" -> "premier": the group's first title)
     office_titles: dict[str, str] = field(default_factory=dict)
     surname_endings: tuple[str, ...] = ()  # "ic" of "Lekic": a surname's shape in a list of names
@@ -255,6 +256,7 @@ def vocabulary() -> NameVocabulary:
         one_body_words=frozenset(fold(w) for w in raw.get("one_body_words", ())),
         organ_abbreviations=frozenset(raw.get("organ_abbreviations", ())),
         envoy_titles=tuple(raw.get("envoy_titles", ())),
+        sovereign_titles=tuple(raw.get("sovereign_titles", ())),
         office_titles={
             " ".join(fold(w) for w in t.replace("-", " ").split()): fold(group[0])
             for group in raw.get("office_titles", ())
