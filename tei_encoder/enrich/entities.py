@@ -8649,6 +8649,13 @@ def _head_key(word: str) -> str:
     return norm(word[:-2] if word.endswith(_APOSTROPHE_S) else word).replace(".", "")
 
 
+def _head_alone(word: str) -> bool:
+    """What _org_extent's has_head gives for `word` alone: a head word by itself ("Committee", "C.C."),
+    "Forces" not ("the Armed Forces" alone is generic; a head only after another word)."""
+    key = _head_key(word)
+    return key in _ORG_HEADS and key != "forces"
+
+
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
     the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
@@ -8716,9 +8723,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         w = words[k]
         possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
-        if title and w in _BODY_TITLES and (has_head(words[k + 1 : k + 2]) or has_head(words[k : k + 2])):
+        if title and w in _BODY_TITLES and (_head_alone(words[k + 1]) or has_head(words[k : k + 2])):
             break  # "General Association", "General Council": the body's first word, not a title before it
-        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
+        if _head_alone(w) or not (norm(w) in _LEADING or title or possessive_place):
             break
         a = run.index(words[k + 1], a + len(w))
     b = groups[first][0]
@@ -8732,8 +8739,8 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             break  # "... and the Trade 3rd Department": the words begin the next body, a numbered unit
         if has_head(ws, k + 1 < len(groups), k):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
-            end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
-            numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
+            end_word = next((j for j in range(len(ws) - 1, -1, -1) if _head_alone(ws[j])), len(ws) - 1)
+            numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and _head_alone(ws[j - 1])), 0)
             end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
             if end_word + 1 < len(ws) and ws[end_word].isupper() and _ACRONYM.match(ws[end_word + 1]):
                 end_word += 1  # "CC BCP": an abbreviated organ, then its party's abbreviation
