@@ -56,3 +56,26 @@ def test_org_extent_ends_on_the_last_head_by_itself(tmp_path):
         "Central Committee Department of Propaganda",
         "General Staff of the Korean People's Army",
     }, orgs
+
+
+def test_org_extent_tests_read_each_word_once(tmp_path):
+    """_org_extent reads each group's head once and each word's key once for its closing tests (a book's
+    title, a portfolio, a mission, a generic organ, a formation's group): the organisations found are those
+    found before."""
+    result = encode_text(
+        tmp_path,
+        record(
+            "The Collected Works of Lenin were sent to the Group of Soviet Forces in Germany. The Near and Middle "
+            "East Department of the Ministry of Foreign Affairs met the Soviet Embassy. The Foreign Ministry and "
+            "the Central Committee of the Korean Workers' Party agreed; the Minister of Communications and Works "
+            "came.\n"
+        ),
+    )
+    tree = tree_of(result)
+    orgs = [" ".join("".join(o.itertext()).split()) for o in tree.iterfind(".//t:body//t:orgName", NS)]
+    assert orgs == [
+        "Group of Soviet Forces in Germany",
+        "Near and Middle East Department of the Ministry of Foreign Affairs",
+        "Soviet Embassy",
+        "Central Committee of the Korean Workers' Party",
+    ], orgs  # (no book, no portfolio, no generic organ alone)
