@@ -8837,6 +8837,13 @@ def _head_key(word: str) -> str:
     return norm(word[:-2] if word.endswith(_APOSTROPHE_S) else word).replace(".", "")
 
 
+def _head_alone(word: str) -> bool:
+    """What _org_extent's has_head gives for `word` alone: a head word by itself ("Committee", "C.C."),
+    "Forces" not ("the Armed Forces" alone is generic; a head only after another word)."""
+    key = _head_key(word)
+    return key in _ORG_HEADS and key != "forces"
+
+
 def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The organisation inside a capitalised run, or None: titles and function words in front are dropped,
     the run ends after a place that follows "of" ("... of Korea" in "Party of Korea Kim Il Sung")."""
@@ -8882,9 +8889,13 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         keys = tuple(norm(t) for _, _, t in tokens(after))
         return any(f.kind == "place" for f in ctx.forms(keys))
 
-    heads = [k for k, ws in enumerate(words_of) if has_head(ws, k + 1 < len(groups), k)]
+    # whether each group holds a head (asked again of each group the loop below reads: read once here)
+    headed = [has_head(ws, k + 1 < len(groups), k) for k, ws in enumerate(words_of)]
+    heads = [k for k, head in enumerate(headed) if head]
     if len(groups) > 1:
-        heads = sorted({*heads, *_formation_groups(run, groups, words_of)})  # "Group of Soviet Forces"
+        formations = _formation_groups(run, groups, words_of)  # "Group of Soviet Forces" (rare)
+        if formations:
+            heads = sorted({*heads, *formations})  # (heads: in order already, each once)
     if not heads:
         return None
     first = heads[0]  # what comes before the first head's group is a role or a person ("Chairman of the ...")
@@ -8904,9 +8915,9 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
         w = words[k]
         possessive_place = w.endswith(_APOSTROPHE_S) and _place_at(ctx, w[:-2])
         title = v.is_title_word(w) or _title_phrase(v, w, words[k + 1])  # "First" of "First Secretary CC"
-        if title and w in _BODY_TITLES and (has_head(words[k + 1 : k + 2]) or has_head(words[k : k + 2])):
+        if title and w in _BODY_TITLES and (_head_alone(words[k + 1]) or has_head(words[k : k + 2])):
             break  # "General Association", "General Council": the body's first word, not a title before it
-        if has_head(words[k : k + 1]) or not (norm(w) in _LEADING or title or possessive_place):
+        if _head_alone(w) or not (norm(w) in _LEADING or title or possessive_place):
             break
         a = run.index(words[k + 1], a + len(w))
     b = groups[first][0]
@@ -8918,10 +8929,16 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             break  # "the Central Committee and the Politburo": two bodies (the first one's group begins the name)
         if k > first and joined_by_and[k] and k == len(groups) - 1 and _numbered_unit_after(text, end):
             break  # "... and the Trade 3rd Department": the words begin the next body, a numbered unit
-        if has_head(ws, k + 1 < len(groups), k):
+        # (the qualified group's answer may change: "and" no longer joins the group after it, which
+        # _state_after reads)
+        if headed[k] if k != qualified else has_head(ws, k + 1 < len(groups), k):
             # the last word that is a head by itself; a head of several words ("Women's Union") ends the group
-            end_word = max((j for j in range(len(ws)) if has_head(ws[j : j + 1])), default=len(ws) - 1)
-            numbered = next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and has_head(ws[j - 1 : j])), 0)
+            end_word = next((j for j in range(len(ws) - 1, -1, -1) if _head_alone(ws[j])), len(ws) - 1)
+            numbered = (
+                next((j for j in range(1, end_word) if _UNIT_NUMBER.match(ws[j]) and _head_alone(ws[j - 1])), 0)
+                if end_word > 1
+                else 0
+            )
             end_word = numbered or end_word  # "Regional Division IV Korean Branch": a numbered unit ends there
             if end_word + 1 < len(ws) and ws[end_word].isupper() and _ACRONYM.match(ws[end_word + 1]):
                 end_word += 1  # "CC BCP": an abbreviated organ, then its party's abbreviation
@@ -8994,18 +9011,21 @@ def _org_extent(ctx: _DocContext, text: str, start: int, end: int) -> tuple[int,
             return _body_words_before(ctx, text, ordinal.start()), result[1]
     if len(span_words) < 2:
         return None  # "the Politburo", "Secretariat": an organ of a body the name does not say (generic)
-    if any(norm(w) == "works" and k and norm(span_words[k - 1]) in _WORKS_BOOK_WORDS for k, w in enumerate(span_words)):
+    span_keys = [norm(w) for w in span_words]  # (each read by several tests below)
+    if "works" in span_keys and any(
+        key == "works" and k and span_keys[k - 1] in _WORKS_BOOK_WORDS for k, key in enumerate(span_keys)
+    ):
         return None  # "the Collected Works of Lenin": a book's title, no production unit (names.json)
-    if norm(span_words[-1]) == "works" and all(v.is_common_word(w) for w in span_words[:-1]):
+    if span_keys[-1] == "works" and all(v.is_common_word(w) for w in span_words[:-1]):
         return None  # "Minister of Communications and Works", "Public Works": a portfolio; a unit has a name
-    if norm(span_words[-1]) in _PRODUCTION_UNITS and _begins_with_person(ctx, span_words[:-1]):
+    if span_keys[-1] in _PRODUCTION_UNITS and _begins_with_person(ctx, span_words[:-1]):
         return None  # "the Lenin Shipyard", "Stalin Steelworks": the place named after the person (names.json)
-    if any(norm(w) in _MISSIONS for w in span_words):
+    if not _MISSIONS.isdisjoint(span_keys):
         return result if len(span_words) == 2 and _national_adjective(ctx, span_words[0]) else None
     if (
         len(span_words) == 2
         and all(v.is_common_word(w) for w in span_words)
-        and all(norm(w) in v.organ_words for w in span_words)
+        and all(key in v.organ_words for key in span_keys)
         and not _STATE_BODY.match(span_words[0])
         and not _NATIONAL.match(span_words[0])  # "Korean Branch", "Hungarian Ministry": a state's body
         and not _place_at(ctx, span_words[0])  # "China Section" of a ministry ("china" is a word too)
