@@ -811,6 +811,8 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
   <xsl:template match="t:teiHeader" priority="3"/>
   <!-- embedded data (base64) is no text: the page names it (xslt/text.xsl) -->
   <xsl:template match="t:binaryObject" priority="3"><xsl:text> </xsl:text></xsl:template>
+  <!-- coordinates are data, not text: the page keeps them as a value (xslt/entities.xsl) -->
+  <xsl:template match="t:geo" priority="3"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <!-- a page, column or gathering break inside a word (@break="no") parts nothing: the page shows
        the word whole, its mark drawn by the stylesheet (xslt/text.xsl) -->
@@ -1451,6 +1453,8 @@ CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 # documents (a few hundred mentions, ~70 KB) an edit re-renders the page holding its document
 ENTRY_DOCS_PER_PAGE = 50
 DETAIL_FIELDS = DETAILS  # what an authority entry may add to an entry page
+# a date value (sitemap.DATE_SPAN): a date, FROM/TO or NOTBEFORE..NOTAFTER, a bound possibly missing
+_DATE_VALUE = re.compile(r"^(?=.)(-?\d{4}(?:-\d\d){0,2})?(?:(?:/|\.\.)(-?\d{4}(?:-\d\d){0,2})?)?$")
 
 
 class EntityIndex:
@@ -1511,6 +1515,9 @@ class EntityIndex:
                     note=missing.get("note", info.note),
                     geo=missing.get("geo", info.geo),
                     capital=missing.get("capital", info.capital),
+                    birth_place=missing.get("birth_place", info.birth_place),
+                    death_place=missing.get("death_place", info.death_place),
+                    floruit=missing.get("floruit", info.floruit),
                 )
         # named by the words of its mentions: an entity no entry of any document describes
         self.named_by_mentions: dict[str, str] = {}
@@ -1629,9 +1636,17 @@ class EntityIndex:
         info = self.info[ref]
         if part == 1:
             el = self._entity(ref)
-            for key in ("birth", "death", "note"):
-                if getattr(info, key):
-                    etree.SubElement(el, key).text = getattr(info, key)
+            for key in ("birth", "death", "floruit", "note"):
+                value, place = getattr(info, key), getattr(info, key + "_place", "")
+                if value or place:
+                    event = etree.SubElement(el, key)
+                    # a date value the page words in its date style (xslt/ui.xsl f:date-label), else words as written
+                    if key != "note" and _DATE_VALUE.match(value) and sitemap.readable(value):
+                        event.set("when", value)
+                    else:
+                        event.text = value
+                    if place:
+                        event.set("place", place)
             if info.kind == "place":
                 _set_position(el, info, self._dates_of(ref))
         else:  # a further page names the entity and lists documents: it changes with them alone

@@ -68,7 +68,8 @@ def entry_source(entry: etree._Element) -> str:
 # --- what the index and registers need of one document ------------------------------------------
 
 
-DETAILS = ("birth", "death", "note", "geo", "capital")  # what an entry may tell besides its names
+# what an entry may tell besides its names
+DETAILS = ("birth", "death", "note", "geo", "capital", "birth_place", "death_place", "floruit")
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,18 @@ class EntryInfo:
     name: str
     source: str = "unresolved"
     idnos: tuple[tuple[str, str], ...] = ()
-    birth: str = ""  # a person's birth and death as the entry gives them (@when, else the text)
+    # a person's birth and death as the entry gives them: a date value (sitemap.DATE_SPAN) from the
+    # event's or its date's attributes, else the date's words as written; where: its place's names
+    birth: str = ""
     death: str = ""
     note: str = ""  # the entry's short note, whitespace normalised
     geo: str = ""  # a place's "lat lon" from location/geo (TEI Guidelines 13.3.4.1)
     # a state's capital, "GEONAMES-ID NAME", from location[@type="capital"]/settlement/@ref: a
     # GeoNames URL or a pointer to an authority entry with a GeoNames id (`authority_details`)
     capital: str = ""
+    birth_place: str = ""
+    death_place: str = ""
+    floruit: str = ""  # when the person was active (<floruit>), as birth and death are given
 
     def to_json(self) -> dict:
         """The info as a JSON object (the optional details only when present)."""
@@ -650,10 +656,14 @@ _TEXT = T + "text"
 def _entry_details(el: etree._Element) -> dict[str, str]:
     """Dates of life, note and coordinates of a standOff entry, where it gives them."""
     details = {}
-    for key in ("birth", "death"):
+    for key in ("birth", "death", "floruit"):
         event = el.find(T + key)
         if event is not None:
-            details[key] = event.get("when") or _plain(event)
+            when, place = life_event(event)
+            if when:
+                details[key] = when
+            if place and key != "floruit":
+                details[key + "_place"] = place
     note = el.find(T + "note")
     notes = [_plain(note)] if note is not None else []
     notes += sitemap.name_notes(el)  # a name form's own note ("Zion" used so by some only)
@@ -666,6 +676,45 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
     if capital is not None and (ref := " ".join((capital.get("ref") or "").split()[:1])):
         details["capital"] = f"{_GEONAMES_URL.sub('', ref)} {_plain(capital)}"
     return details
+
+
+# the names of a place (TEI P5 §13.3.4): what a birth, a death or a place of origin says of where
+_PLACE_PARTS = frozenset(
+    T + name for name in ("placeName", "settlement", "region", "country", "district", "bloc", "geogName", "geogFeat")
+)
+# data, not words: coordinates and where a place lies are for the map, never running text
+_PLACE_DATA = frozenset((T + "location", T + "geo", T + "note", T + "idno"))
+
+
+def _words(el: etree._Element, skip: frozenset[str]) -> str:
+    """EL's words, whitespace normalised, without the elements of the kinds SKIP (their tails kept)."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in skip:
+            out.append(_words(child, skip))
+        out.append(child.tail or "")
+    return " ".join("".join(out).split())
+
+
+def life_event(event: etree._Element) -> tuple[str, str]:
+    """(when, where) of a birth, death or floruit (TEI P5 §13.3.2): when as a date value (see
+    sitemap.DATE_SPAN) from the event's @when, @from/@to or @notBefore/@notAfter, else from its
+    first <date>'s, else the words of that date or of the event itself, its places and coordinates
+    left out ("geboren 1880 in Prag" as written); where as the names its place elements give,
+    joined by ", " (a settlement's placeName, a region and a placeName), coordinates never. ('', '')
+    for an event that gives neither."""
+    date = event.find(T + "date")
+    value = sitemap.date_value(event) or (sitemap.date_value(date) if date is not None else "")
+    if not (value and sitemap.readable(value)):
+        value = _words(date, _PLACE_DATA) if date is not None else _words(event, _PLACE_PARTS | _PLACE_DATA)
+    return value, place_names(event)
+
+
+def place_names(el: etree._Element) -> str:
+    """The names the place elements directly inside EL give (a settlement's or region's words,
+    its location and coordinates left out), joined by ", "; '' for none."""
+    names = (_words(child, _PLACE_DATA) for child in el if child.tag in _PLACE_PARTS)
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 # a GeoNames page's address, before the id (https://www.geonames.org/524901/moscow.html)

@@ -70,3 +70,61 @@ def test_reference_to_a_note_or_a_section_is_followed(tmp_path):
     assert 'target="#blank"' in output
     for target in ("#n1", "#part-a", "#part-b", "#ch"):
         assert f'target="{target}"' not in output
+
+
+# --- dates of life in the TEI's structured forms; coordinates never as words ---
+
+PEOPLE = """<standOff><listPerson>
+<person xml:id="p1"><persName>Ada Ember</persName><birth><date when="1900-01-02">the second of January</date></birth>
+ <death><date when="1950-03-04"/><placeName>Linz</placeName></death></person>
+<person xml:id="p2"><persName>Bo Flint</persName><birth when="1901"><placeName>Graz</placeName></birth>
+ <death notBefore="1950" notAfter="1955"/></person>
+<person xml:id="p3"><persName>Cy Garnet</persName><floruit from="1900" to="1920"/></person>
+<person xml:id="p4"><persName>Di Hazel</persName><birth>born about 1880 in a village</birth></person>
+<person xml:id="p5"><persName>Ed Iris</persName><birth><date when="1685-03-21">1685-03-21</date>
+ <settlement ref="#town"><placeName type="pref">Eisenach</placeName><location><geo>50,9807 10,31522</geo></location></settlement>
+ </birth><death><date notBefore="1750-07-01" notAfter="1750-07-31">July 1750</date></death></person>
+</listPerson></standOff>"""
+
+
+@pytest.fixture(scope="module")
+def life_site(tmp_path_factory):
+    base = tmp_path_factory.mktemp("life")
+    body = "<p>" + ", ".join(f'<persName ref="#p{i}">P{i}</persName>' for i in range(1, 6)) + " met.</p>"
+    origin = (
+        "<msDesc><msIdentifier><idno>Stone 1</idno></msIdentifier><history><origin><origPlace>"
+        '<region>Upland</region> <placeName type="old"/> <placeName type="new">Riverton</placeName> '
+        "<geo>37.49, 14.06</geo></origPlace></origin><provenance>Seen there before 1833<geo>37.5, 15.1</geo></provenance>"
+        "</history></msDesc>"
+    )
+    return site_of(base, {"life": document("Life", body, PEOPLE, source=origin)})[0]
+
+
+def life_of(site: Path, ref: str) -> str:
+    root = page(site / "persons" / f"{ref}.html")
+    return " ".join(" | ".join(p.text_content() for p in root.find_class(kind)) for kind in ("life", "floruit"))
+
+
+def test_dates_of_life_from_the_structured_forms(life_site):
+    # a date child's @when, a place beside it
+    assert life_of(life_site, "p1") == "Dates of life: 2 January 1900 – 4 March 1950 (Linz) "
+    # @when on the event with a place inside; death bounds (@notBefore/@notAfter) kept
+    assert life_of(life_site, "p2") == "Dates of life: 1901 (Graz) – between 1950 and 1955 "
+    # floruit, shown at all
+    assert life_of(life_site, "p3") == " Active: 1900 – 1920"
+    # words alone: as written
+    assert life_of(life_site, "p4") == "Dates of life: born about 1880 in a village –  "
+    # a settlement's name, its coordinates never; a date's bounds in the date style
+    shown = life_of(life_site, "p5")
+    assert shown == "Dates of life: 21 March 1685 (Eisenach) – July 1750 "
+    assert "50,9807" not in page(life_site / "persons" / "p5.html").text_content()
+
+
+def test_coordinates_are_never_running_text(life_site):
+    root = page(life_site / "docs" / "life.html")
+    words = " ".join(root.text_content().split())
+    assert "37.49" not in words and "15.1" not in words
+    assert "Upland, Riverton" in words
+    assert "before 1833" in words
+    # kept as data
+    assert [d.get("value") for d in root.iter("data") if d.get("class") == "tei-geo"] == ["37.49, 14.06", "37.5, 15.1"]
