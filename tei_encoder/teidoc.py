@@ -428,10 +428,32 @@ def _ordinal_date(word: str, following: str) -> bool:
     return first is not None and first.group().casefold() in ordinal_date_months()
 
 
+# an ordinal number as languages that write them with a full stop do ("im 2. Weltkrieg", "das 19.
+# Jahrhundert", "der 100. Geburtstag"); a year (four digits) still ends a sentence ("im Jahr 1945.")
+_ORDINAL_NUMBER = re.compile(r"\d{1,3}")
+
+
+@functools.lru_cache(maxsize=1)
+def ordinal_languages() -> frozenset[str]:
+    """The languages (primary subtags, lower case: "de", "cs") that write an ordinal number as
+    digits and a full stop, from data/months.json ordinal_date_locales."""
+    return frozenset(locale.replace("-", "_").split("_")[0].lower() for locale in ordinal_date_locales())
+
+
+@functools.lru_cache(maxsize=256)
+def writes_ordinals(lang: str) -> bool:
+    """Whether LANG (an HTML lang value, "de-AT"; "" unknown) writes ordinal numbers as digits and
+    a full stop (see ordinal_languages): False for an unknown language."""
+    return bool(lang) and lang.split("-")[0].lower() in ordinal_languages()
+
+
 @functools.lru_cache(maxsize=64)
-def sentence_starts(text: str) -> tuple[int, ...]:
+def sentence_starts(text: str, ordinals: bool = False) -> tuple[int, ...]:
     """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK): never after an
-    initial, an abbreviation, or a day or month written as an ordinal number ("Wien, 30. 9. 1923").
+    initial, an abbreviation, or a day or month written as an ordinal number ("Wien, 30. 9. 1923");
+    with ORDINALS (TEXT is in a language that writes ordinals as digits and a full stop, see
+    writes_ordinals), after no such number of up to three digits ("im 2. Weltkrieg"), whatever
+    follows: its sentence's start is never lost.
     """
     starts = []
     abbreviations = sentence_abbreviations()
@@ -440,7 +462,12 @@ def sentence_starts(text: str) -> tuple[int, ...]:
         if following[:1].islower():
             continue
         word = mark.group(1).lstrip("\"'\u201c\u2018([\u00ab")
-        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations or _ordinal_date(word, following)):
+        if mark.group(2) == "." and (
+            _INITIALS.match(word)
+            or word in abbreviations
+            or _ordinal_date(word, following)
+            or (ordinals and _ORDINAL_NUMBER.fullmatch(word))
+        ):
             continue
         starts.append(mark.end())
     return tuple(starts)
@@ -519,16 +546,18 @@ def keyword_in_context(
     earlier: int = 0,
     later: int = 0,
     limit: int | None = None,
+    ordinals: bool = False,
 ) -> KeywordInContext:
     """The sentence of `text` around the keyword text[start:end], as a KeywordInContext,
     with the `earlier` sentences before it and the `later` sentences after it, never past
     text[:limit] (None: the whole text).
 
-    Sentences are found by `sentence_starts` (initials and abbreviations do not end one). A side
+    Sentences are found by `sentence_starts` (initials and abbreviations do not end one; with
+    `ordinals`, the text's language writes ordinal numbers with a full stop, neither do they). A side
     longer than about half of `width` is cut at a space and gets an ellipsis. Whitespace is
     normalised (a side keeps one space next to the keyword).
     """
-    starts = sentence_starts(text)  # of the whole text (cached: a block's mentions share them)
+    starts = sentence_starts(text, ordinals)  # of the whole text (cached: a block's mentions share them)
     limit = len(text) if limit is None else limit
     at = bisect.bisect_right(starts, start) - earlier
     left = starts[at - 1] if at > 0 else 0
@@ -606,7 +635,7 @@ def mention_contexts(
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        context, limit, bare = KeywordInContext("", "", ""), None, False
+        context, limit, bare, ordinals = KeywordInContext("", "", ""), None, False, False
         # the mention's unit of reading (a paragraph, heading, item…, not a label or segment within
         # one): a wider context never takes the blocks after it
         unit: etree._Element | None = None
@@ -623,7 +652,9 @@ def mention_contexts(
             if unit is None:
                 unit = _own_block(mention.element) if block.tag in _INLINE_BLOCKS else block
             limit = spans[unit][1] if unit is not block and unit in spans else None
-            context = keyword_in_context(text, start, end, limit=limit)
+            # the block's language: one that writes ordinals with a full stop ends no sentence at one
+            ordinals = writes_ordinals(languages.at(block) if languages is not None else lang)
+            context = keyword_in_context(text, start, end, limit=limit, ordinals=ordinals)
             if _WORDS.search(context.before) or _WORDS.search(context.after):
                 break
             if block.tag in _FRAMES:
@@ -634,11 +665,11 @@ def mention_contexts(
         if bare:
             # a sentence of its own: a label's speech after it (`KHRUSHCHEV. We agree …`), else the
             # sentence before it leads to it (a signature at the end)
-            ahead = keyword_in_context(text, start, end, later=1, limit=limit)
+            ahead = keyword_in_context(text, start, end, later=1, limit=limit, ordinals=ordinals)
             if not _WORDS.search(context.before) and _WORDS.search(ahead.after):
                 context = ahead
             else:
-                context = keyword_in_context(text, start, end, earlier=1, limit=limit)
+                context = keyword_in_context(text, start, end, earlier=1, limit=limit, ordinals=ordinals)
         if languages is not None:
             said = languages.at(next(_blocks(mention.element)))
             own = languages.at(mention.element)

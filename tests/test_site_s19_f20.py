@@ -128,3 +128,37 @@ def test_coordinates_are_never_running_text(life_site):
     assert "before 1833" in words
     # kept as data
     assert [d.get("value") for d in root.iter("data") if d.get("class") == "tei-geo"] == ["37.49, 14.06", "37.5, 15.1"]
+
+
+# --- an ordinal number ends no sentence in a language that writes ordinals with a full stop ---
+
+
+@pytest.mark.parametrize(
+    ("text", "ordinals", "rest"),
+    [
+        ("Erst kam er. Im 2. Weltkrieg diente Max dort.", True, ["Im 2. Weltkrieg diente Max dort."]),
+        ("Das 19. Jahrhundert ging. Der 100. Geburtstag kam.", True, ["Der 100. Geburtstag kam."]),
+        ("Er kam im Jahr 1945. Dann ging er.", True, ["Dann ging er."]),  # a year ends one
+        ("He came in 1945. Then he left.", False, ["Then he left."]),
+        ("See chapter 3. The end came.", False, ["The end came."]),
+    ],
+)
+def test_ordinal_numbers_end_no_sentence(text, ordinals, rest):
+    from tei_encoder.teidoc import sentence_starts
+
+    assert [text[i:] for i in sentence_starts(text, ordinals)] == rest
+
+
+def test_entry_context_keeps_the_sentence_start_after_an_ordinal(tmp_path):
+    standoff = '<standOff><listPerson><person xml:id="mx"><persName>Max Moll</persName></person></listPerson></standOff>'
+    body = '<p>Das war früher. Im 2. Weltkrieg diente <persName ref="#mx">Max Moll</persName> in der Stadt.</p>'
+    text = document("Brief", body, standoff).replace(f'<TEI xmlns="{TEI}">', f'<TEI xmlns="{TEI}" xml:lang="de">')
+    english = document(
+        "Letter",
+        '<p>It ended in 1945. Then <persName ref="#mx">Max Moll</persName> came home.</p>',
+        standoff,
+    ).replace(f'<TEI xmlns="{TEI}">', f'<TEI xmlns="{TEI}" xml:lang="en">')
+    site, _ = site_of(tmp_path, {"de": text, "en": english})
+    contexts = [" ".join(li.text_content().split()) for li in page(site / "persons" / "mx.html").iter("li")]
+    assert "Im 2. Weltkrieg diente Max Moll in der Stadt." in contexts
+    assert "Then Max Moll came home." in contexts
