@@ -150,7 +150,9 @@ def test_ordinal_numbers_end_no_sentence(text, ordinals, rest):
 
 
 def test_entry_context_keeps_the_sentence_start_after_an_ordinal(tmp_path):
-    standoff = '<standOff><listPerson><person xml:id="mx"><persName>Max Moll</persName></person></listPerson></standOff>'
+    standoff = (
+        '<standOff><listPerson><person xml:id="mx"><persName>Max Moll</persName></person></listPerson></standOff>'
+    )
     body = '<p>Das war früher. Im 2. Weltkrieg diente <persName ref="#mx">Max Moll</persName> in der Stadt.</p>'
     text = document("Brief", body, standoff).replace(f'<TEI xmlns="{TEI}">', f'<TEI xmlns="{TEI}" xml:lang="de">')
     english = document(
