@@ -164,3 +164,22 @@ def test_entry_context_keeps_the_sentence_start_after_an_ordinal(tmp_path):
     contexts = [" ".join(li.text_content().split()) for li in page(site / "persons" / "mx.html").iter("li")]
     assert "Im 2. Weltkrieg diente Max Moll in der Stadt." in contexts
     assert "Then Max Moll came home." in contexts
+
+
+# --- a mention's further targets: numbers drawn, not words of the text ---
+
+
+def test_a_further_targets_number_is_no_part_of_the_text(tmp_path):
+    standoff = (
+        '<standOff><listPerson><person xml:id="ka"><persName>Kay Ash</persName></person>'
+        '<person xml:id="lb"><persName>Lee Birch</persName></person></listPerson></standOff>'
+    )
+    body = '<p>The <persName ref="#ka #lb">two friends</persName> met.</p>'
+    site, _ = site_of(tmp_path, {"pair": document("Pair", body, standoff)})
+    root = page(site / "docs" / "pair.html")
+    [para] = [p for p in root.iter("p") if "friends" in p.text_content()]
+    assert " ".join(para.text_content().split()) == "The two friends met."
+    [extra] = root.find_class("ent-also")
+    assert extra.get("data-n") == "2" and extra.get("aria-label") == "also Lee Birch"
+    css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert ".ent-also::before { content: attr(data-n); }" in css

@@ -79,17 +79,18 @@
       <xsl:variable name="names" select="tokenize(string(@pub:also-names), '&#10;')"/>
       <xsl:variable name="inner" select="if (@pub:inner) then .//*[@pub:nested][@pub:link] else ()"/>
       <xsl:variable name="count" select="count($also) idiv 2"/>
-      <span class="ent-more">
+      <span class="ent-more" data-pagefind-ignore="">
         <xsl:for-each select="1 to $count + count($inner)">
           <xsl:variable name="n" select="."/>
           <xsl:variable name="held" select="$inner[$n - $count] ! f:mention(.)"/>
           <xsl:variable name="href" select="if ($n le $count) then $also[2 * $n - 1] else $held?href"/>
           <!-- its name: the entry's; for an entity no entry describes, the id, or an inner mention's words -->
           <xsl:variable name="name" select="if ($n le $count) then ($names[$n][.], $href)[1] else ($held?title[.], normalize-space($inner[$n - $count]))[1]"/>
-          <xsl:text> </xsl:text>
-          <a class="ent-also" href="{f:href($href)}" title="{$name}" aria-label="{f:ui('also-target', map{'name': $name})}">
+          <!-- its number is drawn by the style sheet from data-n (edition.css), no word of the text:
+               copied, read aloud in reader mode or searched, the sentence runs on ("pair met");
+               its accessible name is the label's -->
+          <a class="ent-also" href="{f:href($href)}" title="{$name}" aria-label="{f:ui('also-target', map{'name': $name})}" data-n="{$n + 1}">
             <xsl:if test="$n le $count and $also[2 * $n] != '-'"><xsl:attribute name="id" select="$also[2 * $n]"/></xsl:if>
-            <xsl:value-of select="$n + 1"/>
           </a>
         </xsl:for-each>
       </span>
