@@ -183,3 +183,22 @@ def test_a_further_targets_number_is_no_part_of_the_text(tmp_path):
     assert extra.get("data-n") == "2" and extra.get("aria-label") == "also Lee Birch"
     css = (site / "assets" / "edition.css").read_text(encoding="utf-8")
     assert ".ent-also::before { content: attr(data-n); }" in css
+
+
+# --- a run of Chinese quoted in an English page: found by its language's record alone ---
+
+
+def test_a_run_indexed_apart_is_left_out_of_the_pages_own_index():
+    from tei_encoder.search import unspaced_text, without_runs
+
+    page = (
+        '<html lang="en"><head><title>经济</title></head><body><article data-pagefind-body=""><h1>Slogan 经济</h1>'
+        '<p title="经济合作">The banner read <span lang="zh">经济合作</span> in red, 经济合作 again.</p></article></body></html>'
+    )
+    runs = {run for record in unspaced_text(page).records for run in record.text.split()}
+    assert runs == {"经济", "经济合作"}
+    hidden = without_runs(page, runs)
+    ignored = '<span data-pagefind-ignore="">经济合作</span>'
+    assert hidden.count(ignored) == 2
+    # the title, the heading and attributes are kept as they are
+    assert "<title>经济</title>" in hidden and "<h1>Slogan 经济</h1>" in hidden and 'title="经济合作"' in hidden
