@@ -2168,6 +2168,7 @@ def write_overviews(
     contexts_of: ContextsOf | None = None,
     entry_inputs: dict[str, str] | None = None,
     changed_docs: set[str] | frozenset[str] = frozenset(),
+    removed: list[str] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name are
     rewritten, the registers of the kinds of the ids in `listed` (the entities whose row in a
@@ -2183,14 +2184,17 @@ def write_overviews(
     or when it lists a document of `changed_docs` (the documents whose summary changed: their
     sentences may have); the digests of the pages now are written into entry_inputs, and those
     of the entry pages removed are dropped. With affected None every page is rendered.
-    Returns pages written."""
+    `removed`, when given, gets each entry page removed (an entity no longer mentioned, or with
+    fewer pages). Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    jobs = _overview_jobs(summaries, affected, index_stale, site, search, details, listed, contexts_of, entry_inputs)
+    jobs = _overview_jobs(
+        summaries, affected, index_stale, site, search, details, listed, contexts_of, entry_inputs, removed
+    )
     return render(_entry_jobs(jobs, affected, entry_inputs, changed_docs))
 
 
@@ -2233,9 +2237,11 @@ def _overview_jobs(
     listed: set[str] | None = None,
     contexts_of: ContextsOf | None = None,
     entry_inputs: dict[str, str] | None = None,
+    removed: list[str] | None = None,
 ):
     """A PageJob for every page to write but the entry pages, an _EntryJob for each entry to write;
-    XML is made as pages are taken. Entry pages no longer needed are removed."""
+    XML is made as pages are taken. Entry pages no longer needed are removed (and added to `removed`)."""
+    removed = [] if removed is None else removed
     if index_stale or affected is None:
         yield PageJob("index.html", "index", index_xml(summaries))
         if search:
@@ -2262,8 +2268,8 @@ def _overview_jobs(
         }
         for key, pages in further.items():
             for k, page in pages:
-                if k > needed.get(key, 0):
-                    remove_owned_file(site_path(site, page))
+                if k > needed.get(key, 0) and remove_owned_file(site_path(site, page)):
+                    removed.append(page)
         return  # first pages of entities gone: remove_stale_entry_pages, after a full build
     for ref in affected:
         now = entities.info[ref].kind if ref in entities.mentions and ref in entities.info else None
@@ -2274,7 +2280,8 @@ def _overview_jobs(
                 (k, page) for k, page in further.get((other, sitemap.page_stem(ref)), ()) if other != now or k > parts
             ]
             for _, page in pages:  # no longer mentioned anywhere, or fewer pages: those pages go
-                remove_owned_file(site_path(site, page))
+                if remove_owned_file(site_path(site, page)):
+                    removed.append(page)
                 if entry_inputs is not None:
                     entry_inputs.pop(page, None)
 

@@ -202,3 +202,55 @@ def test_a_run_indexed_apart_is_left_out_of_the_pages_own_index():
     assert hidden.count(ignored) == 2
     # the title, the heading and attributes are kept as they are
     assert "<title>经济</title>" in hidden and "<h1>Slogan 经济</h1>" in hidden and 'title="经济合作"' in hidden
+
+
+# --- the build summary counts the entry pages it removes ---
+
+
+class _Told:
+    verbose = False
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def warning(self, path, message):
+        pass
+
+    def error(self, path, message):
+        pass
+
+    def info(self, message):
+        self.said.append(message)
+
+
+def test_the_build_summary_counts_entry_pages_removed(tmp_path):
+    from test_incremental import AUTHORITY, ENTRY, PEOPLE, record_text
+
+    from tei_encoder.build import BuildOptions, run_build
+    from tei_encoder.pipeline import EncodeSettings
+
+    corpus, authority, out = tmp_path / "corpus", tmp_path / "authority", tmp_path / "out"
+    corpus.mkdir()
+    authority.mkdir()
+
+    def entries(first_id: str) -> None:
+        ids = [first_id, *(f"p{i}" for i in range(1, len(PEOPLE)))]
+        listed = "\n".join(ENTRY.format(id=i, name=p, variant=p) for i, p in zip(ids, PEOPLE, strict=True))
+        (authority / "persons.xml").write_text(AUTHORITY.format(entries=listed), encoding="utf-8")
+
+    def build():
+        told = _Told()
+        settings = EncodeSettings(authority=(authority,), change_date="2026-01-01", gazetteer=False)
+        summary = run_build(corpus, out, settings, told, BuildOptions(jobs=1))
+        return summary, [m for m in told.said if m.startswith("build:")][-1]
+
+    (corpus / "rec0.txt").write_text(record_text(0, PEOPLE, 0), encoding="utf-8")
+    entries("p0")
+    build()
+    assert (out / "site" / "persons" / "p0.html").is_file()
+    entries("renamed0")  # the authority's id renamed: the old entry page goes
+    summary, line = build()
+    assert not (out / "site" / "persons" / "p0.html").exists()
+    assert (out / "site" / "persons" / "renamed0.html").is_file()
+    assert summary.entry_pages_removed == 1
+    assert "0 removed (1 entry page too)" in line
