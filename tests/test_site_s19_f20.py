@@ -254,3 +254,23 @@ def test_the_build_summary_counts_entry_pages_removed(tmp_path):
     assert (out / "site" / "persons" / "renamed0.html").is_file()
     assert summary.entry_pages_removed == 1
     assert "0 removed (1 entry page too)" in line
+
+
+# --- keyboard and assistive technology: a table's scrolling box, a link that cannot be followed ---
+
+
+def test_a_tables_box_is_a_named_region_a_keyboard_reaches_and_a_dead_link_says_so(tmp_path):
+    body = (
+        "<table><head>Prices</head><row><cell>Tea</cell><cell>3</cell></row></table>"
+        "<table><row><cell>Salt</cell><cell>1</cell></row></table>"
+        '<p>See <ref target="other.pdf#p3">the other file</ref>.</p>'
+    )
+    site, _ = site_of(tmp_path, {"tables": document("Tables", body)})
+    root = page(site / "docs" / "tables.html")
+    boxes = root.find_class("tei-table")
+    assert [(b.get("role"), b.get("tabindex"), b.get("aria-label")) for b in boxes] == [
+        ("region", "0", "Table: Prices"),
+        ("region", "0", "Table"),
+    ]
+    [dead] = [s for s in root.iter("span") if s.get("title") == "other.pdf#p3"]
+    assert (dead.get("tabindex"), dead.get("role"), dead.get("aria-disabled")) == ("0", "link", "true")
