@@ -268,7 +268,8 @@ _BLOCKS = frozenset(
     T + tag for tag in ("p", "head", "item", "seg", "dateline", "salute", "signed", "label", "note", "cell", "l", "ab")
 )
 # text a reader does not see at that place: corrections (as for a name's surface text) and notes
-_SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
+# coordinates (geo) are data, never words of a sentence, as on the page (xslt/entities.xsl)
+_SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note", "geo")})
 
 _SEPARATE = _BLOCKS | {
     T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "speaker", "byline", "docAuthor", "trailer")

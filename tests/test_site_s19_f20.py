@@ -274,3 +274,12 @@ def test_a_tables_box_is_a_named_region_a_keyboard_reaches_and_a_dead_link_says_
     ]
     [dead] = [s for s in root.iter("span") if s.get("title") == "other.pdf#p3"]
     assert (dead.get("tabindex"), dead.get("role"), dead.get("aria-disabled")) == ("0", "link", "true")
+
+
+def test_an_entry_pages_sentence_has_no_coordinates(tmp_path):
+    standoff = '<standOff><listPlace><place xml:id="rv"><placeName>Riverton</placeName></place></listPlace></standOff>'
+    body = '<p>Near <placeName ref="#rv">Riverton</placeName> <geo>41.25 12.75</geo> we rested.</p>'
+    site, _ = site_of(tmp_path, {"camp": document("Camp", body, standoff)})
+    contexts = [" ".join(li.text_content().split()) for li in page(site / "places" / "rv.html").iter("li")]
+    assert "Near Riverton we rested." in contexts
+    assert "41.25" not in page(site / "docs" / "camp.html").text_content()
