@@ -97,7 +97,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 9  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 10  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
 OWNED_FOLDERS = (
