@@ -97,7 +97,7 @@ STATE = Path(".tei-encoder")  # records.json (hashes) and summaries.sqlite (for 
 # records from which two worker processes beat one: a worker costs ~0.6 s of CPU to start, a record
 # ~45 ms, two processes run ~1.7x one (benchmarks/run.py measures it: "pool break-even")
 POOL_BREAK_EVEN = 32
-STATE_FORMAT = 9  # bumped when the state files change shape: an older state means a full build
+STATE_FORMAT = 10  # bumped when the state files change shape: an older state means a full build
 # the folders the build writes in, below OUT (each after the one it lies in), checked by lstat at the
 # start of every build: a link to a folder elsewhere (or a file, a pipe) there is refused, never written through
 OWNED_FOLDERS = (
@@ -176,6 +176,7 @@ class BuildSummary:
     published: int = 0
     removed: int = 0  # records gone from the corpus, and records that failed now whose earlier outputs went
     overview_pages: int = 0
+    entry_pages_removed: int = 0  # entry pages of entities no longer mentioned (or with fewer pages)
     warnings: int = 0
     earlier_warnings: int = 0  # of records not re-encoded, kept in the build state and repeated
     resumed: int = 0  # of the encoded: done by an earlier build that did not finish, taken from its journal
@@ -1059,6 +1060,7 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
             affected_all = full
         if affected_all or overviews_all or affected or index_stale:
             started_overviews = time.perf_counter()
+            removed_pages: list[str] = []
             if runner is None:  # nothing was encoded, only removed: render here
                 publisher = options.publisher()
                 render = lambda jobs: write_pages(site, publisher, jobs)  # noqa: E731
@@ -1079,18 +1081,24 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 contexts_of=store.contexts_of,  # an entity's contexts in one query, not one per document
                 entry_inputs=entry_inputs,  # an affected entry's pages that stay as they were are not rendered
                 changed_docs=changed_docs,
+                removed=removed_pages,
             )
+            summary.entry_pages_removed += len(removed_pages)
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
             earlier = last_state.get("pages", [])
             details = details if details is not None else _authority_details(settings)
             needed = entry_pages(store.all(), details)
-            remove_stale_entry_pages(site, [p for p in earlier if isinstance(p, str)], needed)
+            summary.entry_pages_removed += remove_stale_entry_pages(
+                site, [p for p in earlier if isinstance(p, str)], needed
+            )
         # entry pages a publish listed that no build listed: those no summary of this build needs go
         built_pages = last_state.get("pages")
         if leftover := published_before.pages - set(built_pages if isinstance(built_pages, list) else ()):
             details = details if details is not None else _authority_details(settings)
-            remove_stale_entry_pages(site, sorted(leftover), entry_pages(store.all(), details))
+            summary.entry_pages_removed += remove_stale_entry_pages(
+                site, sorted(leftover), entry_pages(store.all(), details)
+            )
         if indexing.started:
             summary.stage_seconds["search"] = indexing.wait()
             summary.failed += [(str(page), why) for page, why in sorted(indexing.unreadable)]  # shards run side by side
@@ -1164,7 +1172,9 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
         + (f" ({summary.resumed} done by a build that did not finish)" if summary.resumed else "")
         + f", {summary.unchanged} unchanged, "
         f"{counted(summary.published, 'page')} published, {counted(summary.overview_pages, 'index/register page')}, "
-        f"{summary.removed} removed; {counted(summary.warnings, 'warning')}"
+        f"{summary.removed} removed"
+        + (f" ({counted(summary.entry_pages_removed, 'entry page')} too)" if summary.entry_pages_removed else "")
+        + f"; {counted(summary.warnings, 'warning')}"
         + (f" ({summary.earlier_warnings} from records not re-encoded)" if summary.earlier_warnings else "")
         + f", {counted(len(summary.failed), 'error')}; {summary.seconds:.2f} s -> {tei_dir}, {site}"
         + (f"; {counted(summary.masters, 'TEI master')} published unchanged" if summary.masters else "")

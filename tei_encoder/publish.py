@@ -811,6 +811,8 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
   <xsl:template match="t:teiHeader" priority="3"/>
   <!-- embedded data (base64) is no text: the page names it (xslt/text.xsl) -->
   <xsl:template match="t:binaryObject" priority="3"><xsl:text> </xsl:text></xsl:template>
+  <!-- coordinates are data, not text: the page keeps them as a value (xslt/entities.xsl) -->
+  <xsl:template match="t:geo" priority="3"><xsl:text> </xsl:text></xsl:template>
   <xsl:template match="{in_word}" priority="1"><xsl:apply-templates/></xsl:template>
   <!-- a page, column or gathering break inside a word (@break="no") parts nothing: the page shows
        the word whole, its mark drawn by the stylesheet (xslt/text.xsl) -->
@@ -1451,6 +1453,8 @@ CO_MENTIONED = 12  # entities listed as "mentioned with" on an entry page
 # documents (a few hundred mentions, ~70 KB) an edit re-renders the page holding its document
 ENTRY_DOCS_PER_PAGE = 50
 DETAIL_FIELDS = DETAILS  # what an authority entry may add to an entry page
+# a date value (sitemap.DATE_SPAN): a date, FROM/TO or NOTBEFORE..NOTAFTER, a bound possibly missing
+_DATE_VALUE = re.compile(r"^(?=.)(-?\d{4}(?:-\d\d){0,2})?(?:(?:/|\.\.)(-?\d{4}(?:-\d\d){0,2})?)?$")
 
 
 class EntityIndex:
@@ -1511,6 +1515,9 @@ class EntityIndex:
                     note=missing.get("note", info.note),
                     geo=missing.get("geo", info.geo),
                     capital=missing.get("capital", info.capital),
+                    birth_place=missing.get("birth_place", info.birth_place),
+                    death_place=missing.get("death_place", info.death_place),
+                    floruit=missing.get("floruit", info.floruit),
                 )
         # named by the words of its mentions: an entity no entry of any document describes
         self.named_by_mentions: dict[str, str] = {}
@@ -1629,9 +1636,17 @@ class EntityIndex:
         info = self.info[ref]
         if part == 1:
             el = self._entity(ref)
-            for key in ("birth", "death", "note"):
-                if getattr(info, key):
-                    etree.SubElement(el, key).text = getattr(info, key)
+            for key in ("birth", "death", "floruit", "note"):
+                value, place = getattr(info, key), getattr(info, key + "_place", "")
+                if value or place:
+                    event = etree.SubElement(el, key)
+                    # a date value the page words in its date style (xslt/ui.xsl f:date-label), else words as written
+                    if key != "note" and _DATE_VALUE.match(value) and sitemap.readable(value):
+                        event.set("when", value)
+                    else:
+                        event.text = value
+                    if place:
+                        event.set("place", place)
             if info.kind == "place":
                 _set_position(el, info, self._dates_of(ref))
         else:  # a further page names the entity and lists documents: it changes with them alone
@@ -2153,6 +2168,7 @@ def write_overviews(
     contexts_of: ContextsOf | None = None,
     entry_inputs: dict[str, str] | None = None,
     changed_docs: set[str] | frozenset[str] = frozenset(),
+    removed: list[str] | None = None,
 ) -> int:
     """Index, registers and entry pages. With `affected`, only entries those ids name are
     rewritten, the registers of the kinds of the ids in `listed` (the entities whose row in a
@@ -2168,14 +2184,17 @@ def write_overviews(
     or when it lists a document of `changed_docs` (the documents whose summary changed: their
     sentences may have); the digests of the pages now are written into entry_inputs, and those
     of the entry pages removed are dropped. With affected None every page is rendered.
-    Returns pages written."""
+    `removed`, when given, gets each entry page removed (an entity no longer mentioned, or with
+    fewer pages). Returns pages written."""
     if render_pages is None:
         if publisher is None:
             raise ValueError("write_overviews needs a publisher or a page renderer")
         chosen = publisher
         render_pages = lambda jobs: write_pages(site, chosen, jobs)  # noqa: E731
     render = render_pages
-    jobs = _overview_jobs(summaries, affected, index_stale, site, search, details, listed, contexts_of, entry_inputs)
+    jobs = _overview_jobs(
+        summaries, affected, index_stale, site, search, details, listed, contexts_of, entry_inputs, removed
+    )
     return render(_entry_jobs(jobs, affected, entry_inputs, changed_docs))
 
 
@@ -2218,9 +2237,11 @@ def _overview_jobs(
     listed: set[str] | None = None,
     contexts_of: ContextsOf | None = None,
     entry_inputs: dict[str, str] | None = None,
+    removed: list[str] | None = None,
 ):
     """A PageJob for every page to write but the entry pages, an _EntryJob for each entry to write;
-    XML is made as pages are taken. Entry pages no longer needed are removed."""
+    XML is made as pages are taken. Entry pages no longer needed are removed (and added to `removed`)."""
+    removed = [] if removed is None else removed
     if index_stale or affected is None:
         yield PageJob("index.html", "index", index_xml(summaries))
         if search:
@@ -2247,8 +2268,8 @@ def _overview_jobs(
         }
         for key, pages in further.items():
             for k, page in pages:
-                if k > needed.get(key, 0):
-                    remove_owned_file(site_path(site, page))
+                if k > needed.get(key, 0) and remove_owned_file(site_path(site, page)):
+                    removed.append(page)
         return  # first pages of entities gone: remove_stale_entry_pages, after a full build
     for ref in affected:
         now = entities.info[ref].kind if ref in entities.mentions and ref in entities.info else None
@@ -2259,7 +2280,8 @@ def _overview_jobs(
                 (k, page) for k, page in further.get((other, sitemap.page_stem(ref)), ()) if other != now or k > parts
             ]
             for _, page in pages:  # no longer mentioned anywhere, or fewer pages: those pages go
-                remove_owned_file(site_path(site, page))
+                if remove_owned_file(site_path(site, page)):
+                    removed.append(page)
                 if entry_inputs is not None:
                     entry_inputs.pop(page, None)
 

@@ -350,6 +350,8 @@ def _index_shard(
         if html is None:
             continue
         unspaced = unspaced_text(html, None if extended else ())  # Pagefind's own build splits none
+        if unspaced.records:  # found there alone: the page is one result, not one per index
+            html = without_runs(html, {run for record in unspaced.records for run in record.text.split()})
         html = with_folded_words(html)
         if unspaced.language:  # indexed in its text's language, in that language's bundle
             other.pages.setdefault(unspaced.language, []).append((name, _with_language(html, unspaced.language)))
@@ -510,6 +512,26 @@ def with_folded_words(html: str) -> str:
     if not folded:
         return html
     return f'{html[:end]}<span data-pagefind-index-attrs="data-folded" data-folded="{folded}"></span>{html[end:]}'
+
+
+def without_runs(html: str, runs: Collection[str]) -> str:
+    """A document page as its own language's index reads it, each of RUNS (text in an unspaced
+    script indexed in a record of its language, unspaced_text) in the text of its article after
+    the heading marked data-pagefind-ignore: a query matching the start of a run ("经济" of
+    "经济合作问题" quoted in an English record) finds the page once, by the record, not again as
+    a prefix of one long word. The page written is unchanged; the heading (the result's title) is
+    kept whole."""
+    start = html.find("data-pagefind-body")
+    start = html.find("</h1>", start) if start >= 0 else -1
+    end = html.rfind("</article>")
+    if start < 0 or end < start or not runs:
+        return html
+    pattern = re.compile("|".join(re.escape(run) for run in sorted(runs, key=len, reverse=True)))
+
+    def hide(text: re.Match[str]) -> str:
+        return pattern.sub(lambda run: f'<span data-pagefind-ignore="">{run.group()}</span>', text.group())
+
+    return html[:start] + re.sub(r"(?<=>)[^<]+", hide, html[start:end]) + html[end:]
 
 
 class ScriptRecord(NamedTuple):

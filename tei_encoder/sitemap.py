@@ -1526,6 +1526,16 @@ _ENTRY_LISTS = tuple(
 _DIVS = frozenset(T + name for name in ("div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"))
 
 
+# what xslt/text.xsl leaves of a section's @n in its id (section-N)
+_SECTION_ID = re.compile(r"[^A-Za-z0-9]")
+
+
+def _note_shows(el: etree._Element) -> bool:
+    """Whether a note has something to show (text, a pointer, a gap or a figure): only such a note
+    is numbered and listed (see note_warnings, pub:empty)."""
+    return any(t.strip() for t in el.itertext()) or any(d.tag in _SHOWN_EMPTY for d in el.iterdescendants())
+
+
 def note_warnings(root: etree._Element) -> list[str]:
     """Mark the notes of the text (TEI P5 §3.9.1) for xslt/notes.xsl and return a warning naming
     the line of each note left out of the numbered notes (nothing is left out silently):
@@ -1546,7 +1556,7 @@ def note_warnings(root: etree._Element) -> list[str]:
             if el.get("n") is not None:
                 numbered.append(el)
             continue
-        if any(t.strip() for t in el.itertext()) or any(d.tag in _SHOWN_EMPTY for d in el.iterdescendants()):
+        if _note_shows(el):
             if el.get("n") is not None:
                 numbered.append(el)
             continue
@@ -1658,11 +1668,15 @@ def _mark_references(root: etree._Element, candidates: Iterable[etree._Element] 
                 for found in _WITH_ID(root):
                     ids.setdefault(found.get(XML_ID, ""), found)
             found = ids.get(target[1:])
-            if (
-                found is not None
-                and found.tag in _ANCHORABLE
-                and found.get(_LINK) is None
-                and not (found.tag == T + "div" and found.get("type") in ("section", "subsection"))
+            if found is None:
+                continue
+            if found.tag == T + "div" and found.get("type") in ("section", "subsection") and found.get("n"):
+                # a numbered section has the page's own id (xslt/text.xsl, section-N)
+                if section := _SECTION_ID.sub("", found.get("n", "")):
+                    el.set(P + "to", "#section-" + section)
+                continue
+            if (found.tag in _ANCHORABLE and found.get(_LINK) is None) or (
+                found.tag == T + "note" and _note_shows(found)  # its place in the list of notes (notes.xsl)
             ):
                 anchor = "id-" + target[1:]
                 found.set(P + "anchor", anchor)

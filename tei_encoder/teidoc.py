@@ -68,7 +68,8 @@ def entry_source(entry: etree._Element) -> str:
 # --- what the index and registers need of one document ------------------------------------------
 
 
-DETAILS = ("birth", "death", "note", "geo", "capital")  # what an entry may tell besides its names
+# what an entry may tell besides its names
+DETAILS = ("birth", "death", "note", "geo", "capital", "birth_place", "death_place", "floruit")
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,18 @@ class EntryInfo:
     name: str
     source: str = "unresolved"
     idnos: tuple[tuple[str, str], ...] = ()
-    birth: str = ""  # a person's birth and death as the entry gives them (@when, else the text)
+    # a person's birth and death as the entry gives them: a date value (sitemap.DATE_SPAN) from the
+    # event's or its date's attributes, else the date's words as written; where: its place's names
+    birth: str = ""
     death: str = ""
     note: str = ""  # the entry's short note, whitespace normalised
     geo: str = ""  # a place's "lat lon" from location/geo (TEI Guidelines 13.3.4.1)
     # a state's capital, "GEONAMES-ID NAME", from location[@type="capital"]/settlement/@ref: a
     # GeoNames URL or a pointer to an authority entry with a GeoNames id (`authority_details`)
     capital: str = ""
+    birth_place: str = ""
+    death_place: str = ""
+    floruit: str = ""  # when the person was active (<floruit>), as birth and death are given
 
     def to_json(self) -> dict:
         """The info as a JSON object (the optional details only when present)."""
@@ -262,7 +268,8 @@ _BLOCKS = frozenset(
     T + tag for tag in ("p", "head", "item", "seg", "dateline", "salute", "signed", "label", "note", "cell", "l", "ab")
 )
 # text a reader does not see at that place: corrections (as for a name's surface text) and notes
-_SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note")})
+# coordinates (geo) are data, never words of a sentence, as on the page (xslt/entities.xsl)
+_SKIPPED = frozenset({T + tag for tag in (*EDITORIAL_ONLY, "note", "geo")})
 
 _SEPARATE = _BLOCKS | {
     T + tag for tag in ("opener", "closer", "div", "list", "lg", "sp", "speaker", "byline", "docAuthor", "trailer")
@@ -422,10 +429,32 @@ def _ordinal_date(word: str, following: str) -> bool:
     return first is not None and first.group().casefold() in ordinal_date_months()
 
 
+# an ordinal number as languages that write them with a full stop do ("im 2. Weltkrieg", "das 19.
+# Jahrhundert", "der 100. Geburtstag"); a year (four digits) still ends a sentence ("im Jahr 1945.")
+_ORDINAL_NUMBER = re.compile(r"\d{1,3}")
+
+
+@functools.lru_cache(maxsize=1)
+def ordinal_languages() -> frozenset[str]:
+    """The languages (primary subtags, lower case: "de", "cs") that write an ordinal number as
+    digits and a full stop, from data/months.json ordinal_date_locales."""
+    return frozenset(locale.replace("-", "_").split("_")[0].lower() for locale in ordinal_date_locales())
+
+
+@functools.lru_cache(maxsize=256)
+def writes_ordinals(lang: str) -> bool:
+    """Whether LANG (an HTML lang value, "de-AT"; "" unknown) writes ordinal numbers as digits and
+    a full stop (see ordinal_languages): False for an unknown language."""
+    return bool(lang) and lang.split("-")[0].lower() in ordinal_languages()
+
+
 @functools.lru_cache(maxsize=64)
-def sentence_starts(text: str) -> tuple[int, ...]:
+def sentence_starts(text: str, ordinals: bool = False) -> tuple[int, ...]:
     """Where each sentence of TEXT after the first begins (see _SENTENCE_MARK): never after an
-    initial, an abbreviation, or a day or month written as an ordinal number ("Wien, 30. 9. 1923").
+    initial, an abbreviation, or a day or month written as an ordinal number ("Wien, 30. 9. 1923");
+    with ORDINALS (TEXT is in a language that writes ordinals as digits and a full stop, see
+    writes_ordinals), after no such number of up to three digits ("im 2. Weltkrieg"), whatever
+    follows: its sentence's start is never lost.
     """
     starts = []
     abbreviations = sentence_abbreviations()
@@ -434,7 +463,12 @@ def sentence_starts(text: str) -> tuple[int, ...]:
         if following[:1].islower():
             continue
         word = mark.group(1).lstrip("\"'\u201c\u2018([\u00ab")
-        if mark.group(2) == "." and (_INITIALS.match(word) or word in abbreviations or _ordinal_date(word, following)):
+        if mark.group(2) == "." and (
+            _INITIALS.match(word)
+            or word in abbreviations
+            or _ordinal_date(word, following)
+            or (ordinals and _ORDINAL_NUMBER.fullmatch(word))
+        ):
             continue
         starts.append(mark.end())
     return tuple(starts)
@@ -513,16 +547,18 @@ def keyword_in_context(
     earlier: int = 0,
     later: int = 0,
     limit: int | None = None,
+    ordinals: bool = False,
 ) -> KeywordInContext:
     """The sentence of `text` around the keyword text[start:end], as a KeywordInContext,
     with the `earlier` sentences before it and the `later` sentences after it, never past
     text[:limit] (None: the whole text).
 
-    Sentences are found by `sentence_starts` (initials and abbreviations do not end one). A side
+    Sentences are found by `sentence_starts` (initials and abbreviations do not end one; with
+    `ordinals`, the text's language writes ordinal numbers with a full stop, neither do they). A side
     longer than about half of `width` is cut at a space and gets an ellipsis. Whitespace is
     normalised (a side keeps one space next to the keyword).
     """
-    starts = sentence_starts(text)  # of the whole text (cached: a block's mentions share them)
+    starts = sentence_starts(text, ordinals)  # of the whole text (cached: a block's mentions share them)
     limit = len(text) if limit is None else limit
     at = bisect.bisect_right(starts, start) - earlier
     left = starts[at - 1] if at > 0 else 0
@@ -600,7 +636,7 @@ def mention_contexts(
     texts: dict[etree._Element, tuple[str, dict[etree._Element, tuple[int, int]]]] = {}
     contexts: dict[str, list[KeywordInContext]] = {}
     for mention in found:
-        context, limit, bare = KeywordInContext("", "", ""), None, False
+        context, limit, bare, ordinals = KeywordInContext("", "", ""), None, False, False
         # the mention's unit of reading (a paragraph, heading, item…, not a label or segment within
         # one): a wider context never takes the blocks after it
         unit: etree._Element | None = None
@@ -617,7 +653,9 @@ def mention_contexts(
             if unit is None:
                 unit = _own_block(mention.element) if block.tag in _INLINE_BLOCKS else block
             limit = spans[unit][1] if unit is not block and unit in spans else None
-            context = keyword_in_context(text, start, end, limit=limit)
+            # the block's language: one that writes ordinals with a full stop ends no sentence at one
+            ordinals = writes_ordinals(languages.at(block) if languages is not None else lang)
+            context = keyword_in_context(text, start, end, limit=limit, ordinals=ordinals)
             if _WORDS.search(context.before) or _WORDS.search(context.after):
                 break
             if block.tag in _FRAMES:
@@ -628,11 +666,11 @@ def mention_contexts(
         if bare:
             # a sentence of its own: a label's speech after it (`KHRUSHCHEV. We agree …`), else the
             # sentence before it leads to it (a signature at the end)
-            ahead = keyword_in_context(text, start, end, later=1, limit=limit)
+            ahead = keyword_in_context(text, start, end, later=1, limit=limit, ordinals=ordinals)
             if not _WORDS.search(context.before) and _WORDS.search(ahead.after):
                 context = ahead
             else:
-                context = keyword_in_context(text, start, end, earlier=1, limit=limit)
+                context = keyword_in_context(text, start, end, earlier=1, limit=limit, ordinals=ordinals)
         if languages is not None:
             said = languages.at(next(_blocks(mention.element)))
             own = languages.at(mention.element)
@@ -650,10 +688,14 @@ _TEXT = T + "text"
 def _entry_details(el: etree._Element) -> dict[str, str]:
     """Dates of life, note and coordinates of a standOff entry, where it gives them."""
     details = {}
-    for key in ("birth", "death"):
+    for key in ("birth", "death", "floruit"):
         event = el.find(T + key)
         if event is not None:
-            details[key] = event.get("when") or _plain(event)
+            when, place = life_event(event)
+            if when:
+                details[key] = when
+            if place and key != "floruit":
+                details[key + "_place"] = place
     note = el.find(T + "note")
     notes = [_plain(note)] if note is not None else []
     notes += sitemap.name_notes(el)  # a name form's own note ("Zion" used so by some only)
@@ -666,6 +708,45 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
     if capital is not None and (ref := " ".join((capital.get("ref") or "").split()[:1])):
         details["capital"] = f"{_GEONAMES_URL.sub('', ref)} {_plain(capital)}"
     return details
+
+
+# the names of a place (TEI P5 §13.3.4): what a birth, a death or a place of origin says of where
+_PLACE_PARTS = frozenset(
+    T + name for name in ("placeName", "settlement", "region", "country", "district", "bloc", "geogName", "geogFeat")
+)
+# data, not words: coordinates and where a place lies are for the map, never running text
+_PLACE_DATA = frozenset((T + "location", T + "geo", T + "note", T + "idno"))
+
+
+def _words(el: etree._Element, skip: frozenset[str]) -> str:
+    """EL's words, whitespace normalised, without the elements of the kinds SKIP (their tails kept)."""
+    out: list[str] = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in skip:
+            out.append(_words(child, skip))
+        out.append(child.tail or "")
+    return " ".join("".join(out).split())
+
+
+def life_event(event: etree._Element) -> tuple[str, str]:
+    """(when, where) of a birth, death or floruit (TEI P5 §13.3.2): when as a date value (see
+    sitemap.DATE_SPAN) from the event's @when, @from/@to or @notBefore/@notAfter, else from its
+    first <date>'s, else the words of that date or of the event itself, its places and coordinates
+    left out ("geboren 1880 in Prag" as written); where as the names its place elements give,
+    joined by ", " (a settlement's placeName, a region and a placeName), coordinates never. ('', '')
+    for an event that gives neither."""
+    date = event.find(T + "date")
+    value = sitemap.date_value(event) or (sitemap.date_value(date) if date is not None else "")
+    if not (value and sitemap.readable(value)):
+        value = _words(date, _PLACE_DATA) if date is not None else _words(event, _PLACE_PARTS | _PLACE_DATA)
+    return value, place_names(event)
+
+
+def place_names(el: etree._Element) -> str:
+    """The names the place elements directly inside EL give (a settlement's or region's words,
+    its location and coordinates left out), joined by ", "; '' for none."""
+    names = (_words(child, _PLACE_DATA) for child in el if child.tag in _PLACE_PARTS)
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 # a GeoNames page's address, before the id (https://www.geonames.org/524901/moscow.html)

@@ -533,5 +533,8 @@ def test_a_mentions_further_targets_look_unlike_note_numbers(browser_site, share
             " return [s.borderTopStyle, p.verticalAlign, e.closest('sup') === null] }"
         )
         assert style == ["solid", "baseline", True], style
+        # its number is drawn, no text of the page (copied or read aloud, the sentence runs on): F20
+        assert extra.evaluate("e => getComputedStyle(e, '::before').content") == '"2"'
+        assert extra.evaluate("e => e.innerText") == ""
     note_like = page.locator("sup a").count()
     assert note_like == 0

@@ -79,17 +79,18 @@
       <xsl:variable name="names" select="tokenize(string(@pub:also-names), '&#10;')"/>
       <xsl:variable name="inner" select="if (@pub:inner) then .//*[@pub:nested][@pub:link] else ()"/>
       <xsl:variable name="count" select="count($also) idiv 2"/>
-      <span class="ent-more">
+      <span class="ent-more" data-pagefind-ignore="">
         <xsl:for-each select="1 to $count + count($inner)">
           <xsl:variable name="n" select="."/>
           <xsl:variable name="held" select="$inner[$n - $count] ! f:mention(.)"/>
           <xsl:variable name="href" select="if ($n le $count) then $also[2 * $n - 1] else $held?href"/>
           <!-- its name: the entry's; for an entity no entry describes, the id, or an inner mention's words -->
           <xsl:variable name="name" select="if ($n le $count) then ($names[$n][.], $href)[1] else ($held?title[.], normalize-space($inner[$n - $count]))[1]"/>
-          <xsl:text> </xsl:text>
-          <a class="ent-also" href="{f:href($href)}" title="{$name}" aria-label="{f:ui('also-target', map{'name': $name})}">
+          <!-- its number is drawn by the style sheet from data-n (edition.css), no word of the text:
+               copied, read aloud in reader mode or searched, the sentence runs on ("pair met");
+               its accessible name is the label's -->
+          <a class="ent-also" href="{f:href($href)}" title="{$name}" aria-label="{f:ui('also-target', map{'name': $name})}" data-n="{$n + 1}">
             <xsl:if test="$n le $count and $also[2 * $n] != '-'"><xsl:attribute name="id" select="$also[2 * $n]"/></xsl:if>
-            <xsl:value-of select="$n + 1"/>
           </a>
         </xsl:for-each>
       </span>
@@ -120,6 +121,31 @@
       <xsl:otherwise><span class="tei-date"><xsl:apply-templates/></span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+
+  <!-- Where a place is (TEI P5 §13.3.4): its coordinates (geo) are data for the map, never running
+       text (a place of origin, a birth, a provenance's "… 1833" run on into "37.5, 15.0"): the page
+       keeps them as a value only. -->
+  <xsl:template match="tei:geo" priority="5">
+    <data class="tei-geo" value="{normalize-space(.)}"></data>
+  </xsl:template>
+
+  <!-- The names of a place written as a structure of parts (<region>A</region> <placeName>B</placeName>
+       in a place of origin, a birth, a settlement): each followed by a comma when a further part
+       with words follows, as a place is written ("A, B"), not run together ("A B"). -->
+  <xsl:template match="(tei:placeName | tei:settlement | tei:region | tei:country | tei:district | tei:bloc | tei:geogName)
+                       [parent::tei:origPlace or parent::tei:birth or parent::tei:death or parent::tei:residence or parent::tei:place
+                        or parent::tei:location or parent::tei:placeName or parent::tei:settlement or parent::tei:pubPlace or parent::tei:event]" priority="5">
+    <xsl:next-match/>
+    <xsl:if test="f:place-words(.) and not(../text()[normalize-space()])
+                  and following-sibling::*[self::tei:placeName or self::tei:settlement or self::tei:region or self::tei:country
+                                           or self::tei:district or self::tei:bloc or self::tei:geogName][f:place-words(.)]">,</xsl:if>
+  </xsl:template>
+
+  <!-- Whether a place's part has words of its own (its coordinates are none). -->
+  <xsl:function name="f:place-words" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e//text()[normalize-space()][not(ancestor::tei:geo)])"/>
+  </xsl:function>
 
   <!-- A name that links nowhere is shown as it stands (in its own language, if it has one). -->
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:rs | tei:name">

@@ -30,6 +30,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A birth, death or floruit (tei_encoder/publish.py entity_xml): its date value (@when) in the
+       edition's date style (f:date-label), else its words as written, else UNKNOWN; with its place's
+       names (@place) in the words of life-place. -->
+  <xsl:function name="f:life-event" as="xs:string">
+    <xsl:param name="event" as="element()?"/>
+    <xsl:param name="unknown" as="xs:string"/>
+    <xsl:variable name="date" select="if ($event/@when) then f:date-label($event/@when) else if (normalize-space($event)) then f:date-one(string($event)) else $unknown"/>
+    <xsl:sequence select="if ($event/@place) then f:ui('life-place', map{'date': $date, 'place': string($event/@place)}) else $date"/>
+  </xsl:function>
+
   <xsl:template match="/entity" mode="content">
     <xsl:variable name="entity" select="."/>
     <!-- the words around a mention's number in its link's title, looked up once a page rather than once a
@@ -40,7 +50,10 @@
           <h1><xsl:call-template name="f:name-lang"/><xsl:value-of select="@name"/></h1>
           <xsl:if test="birth or death">
             <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
-              <xsl:value-of select="f:ui('life-dates', map{'birth': (birth ! f:date-one(string(.)), '?')[1], 'death': (death ! f:date-one(string(.)), '')[1]})"/></p>
+              <xsl:value-of select="f:ui('life-dates', map{'birth': f:life-event(birth, '?'), 'death': f:life-event(death, '')})"/></p>
+          </xsl:if>
+          <xsl:if test="floruit">
+            <p class="floruit"><span class="field"><xsl:value-of select="f:ui('floruit')"/>: </span><xsl:value-of select="f:life-event(floruit, '')"/></p>
           </xsl:if>
           <xsl:if test="note">
             <p class="entry-note"><xsl:value-of select="note"/></p>

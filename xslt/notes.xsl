@@ -86,6 +86,8 @@
     <xsl:variable name="n" select="f:note-number(.)"/>
     <xsl:variable name="mark" select="f:note-mark(.)"/>
     <li id="fn-{$n}">
+      <!-- the anchor a ref or ptr of the text points to (tei_encoder/sitemap.py _mark_references) -->
+      <xsl:if test="@pub:anchor"><span id="{@pub:anchor}"></span></xsl:if>
       <!-- a number of the note's own that ends in punctuation ("1.", "b)", "*") gets no full stop of ours -->
       <xsl:if test="@n and not(/*/@pub:note-marks)"><span class="fn-mark"><xsl:value-of select="@n || (if (matches(@n, '\p{P}$')) then ' ' else '. ')"/></span></xsl:if>
       <xsl:apply-templates/>

@@ -9,8 +9,12 @@
     xmlns:f="urn:tei-encoder:functions"
     exclude-result-prefixes="#all">
 
+  <!-- The box a wide table scrolls in: a region a keyboard can reach and scroll (tabindex), named
+       by the UI strings (table-box, or table-box-named with the table's heading). -->
   <xsl:template match="tei:table">
-    <div class="tei-table">
+    <xsl:variable name="head" select="normalize-space(string-join(tei:head, ' '))"/>
+    <div class="tei-table" role="region" tabindex="0"
+         aria-label="{if ($head) then f:ui('table-box-named', map{'name': $head}) else f:ui('table-box')}">
       <xsl:call-template name="f:lang"/>
       <table>
         <xsl:if test="tei:head">

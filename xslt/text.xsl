@@ -319,8 +319,14 @@
         <xsl:sequence select="f:link-marks($words)"/>
       </xsl:when>
       <xsl:otherwise>
+        <!-- a link that cannot be followed: said so to assistive technology (a link, unavailable),
+             focusable so that a keyboard or a tap shows its target (assets/edition.js tips) -->
         <span class="tei-{local-name()}" title="{normalize-space(@target)}">
-          <xsl:if test="not(f:in-link(.))"><xsl:attribute name="tabindex" select="0"/></xsl:if>
+          <xsl:if test="not(f:in-link(.))">
+            <xsl:attribute name="tabindex" select="0"/>
+            <xsl:attribute name="role" select="'link'"/>
+            <xsl:attribute name="aria-disabled" select="'true'"/>
+          </xsl:if>
           <xsl:call-template name="f:lang"/>
           <xsl:sequence select="$words"/>
         </span>
