@@ -683,6 +683,10 @@ class Publisher:
             from .geo import geo_warnings
 
             warnings += geo_warnings(root)
+        if b"/Math/MathML" in tei:  # a formula in MathML: what the page leaves out of it (few documents have one)
+            from .mathml import mathml_warnings
+
+            warnings += mathml_warnings(root)
         if b"graphic" in tei or b"media" in tei or b"binaryObject" in tei:  # content the page names instead of showing
             warnings += sitemap.object_warnings(root)
         title = sitemap.document_title(root, name)
@@ -803,7 +807,7 @@ def _words(text: str) -> list[str]:
 # The text a reader sees, as one string, made by libxml2's XSLT 1.0 (a walk in C; the same walk
 # in Python cost more than the page's transformation): a space wherever an element boundary
 # separates words, nothing where it does not. Words are then counted with _words.
-_TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="{tei}">
+_TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="{tei}" xmlns:m="http://www.w3.org/1998/Math/MathML">
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/">
     <xsl:for-each select="//t:text[not(ancestor::t:text)]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
@@ -820,9 +824,13 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
        in a match pattern's predicate: libxslt counts a node's siblings for each such pattern it
        tries (a position the predicate might use), quadratic in a paragraph of many elements (#15) -->
   <xsl:template match="text()"><xsl:if test="normalize-space() or not(following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no'])"><xsl:value-of select="."/></xsl:if></xsl:template>
+  <!-- MathML is shown as MathML (xslt/layout.xsl): each of its elements apart, less its
+       alternative encodings and an maction's later branches (tei_encoder/mathml.py reports them) -->
+  <xsl:template match="m:annotation-xml" priority="3"/>
+  <xsl:template match="m:*" priority="2"><xsl:if test="not(parent::m:maction) or not(preceding-sibling::*)"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:if></xsl:template>
   <xsl:template match="*">
     <xsl:choose>
-      <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
+      <!-- other vocabularies (SVG, a project's own) are shown inline -->
       <xsl:when test="namespace-uri() != '{tei}'"><xsl:apply-templates/></xsl:when>
       <xsl:otherwise><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:otherwise>
     </xsl:choose>
@@ -1959,28 +1967,68 @@ def write_document(
 
 # Vocabularies a browser acts on when it opens an XML file: XHTML and SVG run <script> and event
 # handlers, MathML has event handlers, XSLT and XLink/XML Events can load or run code. TEI and any
-# other namespace are generic XML to a browser: shown as a tree, never run.
-ACTIVE_NAMESPACES = frozenset(
-    {
-        "http://www.w3.org/1999/xhtml",
-        "http://www.w3.org/2000/svg",
-        "http://www.w3.org/1998/Math/MathML",
-        "http://www.w3.org/1999/XSL/Transform",
-        "http://www.w3.org/1999/xlink",
-        "http://www.w3.org/2001/xml-events",
-    }
+# other namespace are generic XML to a browser: shown as a tree, never run. A file that names none
+# of them (and has no on… attribute, active URL or xml-stylesheet) is copied without a look.
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+SVG_NS = "http://www.w3.org/2000/svg"
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+XSLT_NS = "http://www.w3.org/1999/XSL/Transform"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_EVENTS_NS = "http://www.w3.org/2001/xml-events"
+ACTIVE_NAMESPACES = frozenset({XHTML_NS, SVG_NS, MATHML_NS, XSLT_NS, XLINK_NS, XML_EVENTS_NS})
+# What of them is removed from a download, and the name a warning gives it. XHTML, XSLT and XML
+# Events elements go whole (an XHTML element set is a browser's whole page model: script, iframe,
+# object, form, meta refresh, base; XSLT runs where a stylesheet instruction points to it; XML Events
+# bind handlers). MathML and SVG are drawings a reader needs (TEI P5 14.5 formula, 11.8 figure):
+# kept, less the SVG elements that run or rewrite (script, the animations that can set an href to a
+# javascript: URL, SVG Tiny's handler and listener). On any element: event-handler attributes (on…),
+# attributes of the XHTML, SVG, MathML and XML Events namespaces, XLink's actuate (which follows a
+# link on load), and any attribute holding a javascript:, vbscript: or data: URL.
+_DROPPED_VOCABULARIES = frozenset({XHTML_NS, XSLT_NS, XML_EVENTS_NS})
+_DROPPED_SVG = frozenset(
+    {"script", "set", "animate", "animateMotion", "animateTransform", "discard", "handler", "listener"}
 )
+_DROPPED_ATTRIBUTE_NAMESPACES = frozenset({XHTML_NS, SVG_NS, MATHML_NS, XML_EVENTS_NS})
+_VOCABULARY_PREFIX = {
+    XHTML_NS: "html",
+    SVG_NS: "svg",
+    MATHML_NS: "math",
+    XSLT_NS: "xsl",
+    XLINK_NS: "xlink",
+    XML_EVENTS_NS: "ev",
+}
 _ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
+def _shown_name(qname: etree.QName) -> str:
+    """An element's or attribute's name as a warning shows it: the usual prefix of its vocabulary."""
+    prefix = _VOCABULARY_PREFIX.get(qname.namespace or "")
+    return f"{prefix}:{qname.localname}" if prefix else qname.localname
+
+
+def _active_attribute(qname: etree.QName, value: str) -> str | None:
+    """Why an attribute is removed from a download (its name, and the URL's scheme when that is
+    why), or None when it is kept."""
+    if qname.namespace in _DROPPED_ATTRIBUTE_NAMESPACES or qname.namespace == XLINK_NS and qname.localname == "actuate":
+        return f"@{_shown_name(qname)}"
+    if qname.namespace is None and qname.localname.lower().startswith("on"):
+        return f"@{qname.localname}"
+    url = _ACTIVE_URL.match(_CONTROLS.sub("", value))
+    if url:
+        return f"@{_shown_name(qname)} holding a {_CONTROLS.sub('', url.group()).lower()} URL"
+    return None
+
+
 def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes, str]:
     """A TEI file as it may be served from the edition's own origin: parsed with the safe parser
-    (no DTD, no entities) and written again without what a browser would run — elements and
-    attributes in the XHTML, SVG, MathML, XSLT, XLink and XML Events namespaces, event-handler
-    attributes (on…) and javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet
-    processing instructions (which make the browser fetch and run a stylesheet).
-    Returns (bytes, a note of what was removed or '' when nothing was).
+    (no DTD, no entities) and written again without what a browser would run (see
+    _DROPPED_VOCABULARIES): XHTML, XSLT and XML Events elements, SVG's script and animation
+    elements, event-handler attributes (on…), attributes of the active namespaces,
+    javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet processing
+    instructions (which make the browser fetch and run a stylesheet). MathML and SVG drawings
+    are kept (TEI P5 14.5, 11.8), as are TEI and every other namespace.
+    Returns (bytes, a note naming what was removed, with counts, or '' when nothing was).
     TREE, when given, is TEI already parsed that way (read, never changed).
     Raises etree.XMLSyntaxError or UnsafeXML for XML the safe parser refuses.
     """
@@ -1992,11 +2040,11 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
     # repeated xml:id allowed (invalid, not malformed); a copy of its own, as it is changed
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     root = tree.getroot()
-    counts = {"element": 0, "attribute": 0, "processing instruction": 0}
+    removed: Counter[str] = Counter()
     before = list(reversed(list(root.itersiblings(preceding=True))))
     after = list(root.itersiblings())
     if any(_is_stylesheet(n) for n in (*before, *after)):  # lxml cannot remove a sibling of the root: copy
-        counts["processing instruction"] += sum(_is_stylesheet(n) for n in (*before, *after))
+        removed["<?xml-stylesheet?>"] += sum(_is_stylesheet(n) for n in (*before, *after))
         root = copy.deepcopy(root)
         for node in before:
             if not _is_stylesheet(node):
@@ -2007,31 +2055,30 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
         tree = root.getroottree()
     for pi in [n for n in root.iter(etree.ProcessingInstruction) if _is_stylesheet(n)]:
         _drop(pi)
-        counts["processing instruction"] += 1
+        removed["<?xml-stylesheet?>"] += 1
+    dropped: set[etree._Element] = set()
     for el in list(root.iter(etree.Element)):
-        if etree.QName(el).namespace in ACTIVE_NAMESPACES:
+        if dropped and not dropped.isdisjoint(el.iterancestors()):
+            continue  # inside an element removed whole
+        qname = etree.QName(el)
+        if qname.namespace in _DROPPED_VOCABULARIES or qname.namespace == SVG_NS and qname.localname in _DROPPED_SVG:
             if el is root:
                 raise PublishError("the document's root element is XHTML, SVG or another active vocabulary, not TEI")
-            if el.getparent() is not None:
-                _drop(el)
-                counts["element"] += 1
+            _drop(el)
+            dropped.add(el)
+            removed[f"<{_shown_name(qname)}>"] += 1
             continue
         for attr, value in list(el.attrib.items()):
-            qname = etree.QName(attr)
-            if (
-                qname.namespace in ACTIVE_NAMESPACES
-                or qname.localname.lower().startswith("on")
-                and qname.namespace is None
-                or _ACTIVE_URL.match(_CONTROLS.sub("", value))
-            ):
+            why = _active_attribute(etree.QName(attr), value)
+            if why:
                 del el.attrib[attr]
-                counts["attribute"] += 1
-    removed = ", ".join(counted(n, kind) for kind, n in counts.items() if n)
+                removed[why] += 1
     if not removed:
         return tei, ""
     etree.cleanup_namespaces(root)
     data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-    return data, f"removed active content a browser would run: {removed}"
+    named = ", ".join(f"{what} ×{n}" if n > 1 else what for what, n in sorted(removed.items()))
+    return data, f"removed active content a browser would run: {named}"
 
 
 # bytes deleted before looking for an active URL's scheme: ASCII controls and spaces (which the

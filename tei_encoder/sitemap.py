@@ -86,10 +86,16 @@ def registers() -> dict[str, dict]:
 def site_json() -> str:
     """The table the stylesheets read (parameter `site`): registers in order, the words of a
     list's @type or @rend that number it or give it bullets (data/site.json `lists`), and the
-    letters the index filter folds (`search_folding`, see search_folding), as JSON."""
+    letters the index filter folds (`search_folding`, see search_folding), and the MathML a page
+    shows (`mathml`, see tei_encoder/mathml.py), as JSON."""
     config = site_config()
     return json.dumps(
-        {"registers": list(registers().values()), "lists": config["lists"], "folding": config["search_folding"]},
+        {
+            "registers": list(registers().values()),
+            "lists": config["lists"],
+            "folding": config["search_folding"],
+            "mathml": config["mathml"],
+        },
         ensure_ascii=False,
         sort_keys=True,
     )

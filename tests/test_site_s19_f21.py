@@ -1,0 +1,78 @@
+"""The edition site (#15, F21): MathML formulas shown as MathML on the page and kept in the TEI
+download (only what a browser would run removed, by name); SVG and other vocabularies kept in
+the download. Constructed TEI in our own wording (tests/fixtures/tei)."""
+
+from click.testing import CliRunner
+from conftest import ROOT
+from lxml import etree, html
+from test_site_s13_f1 import nu_valid
+
+from tei_encoder.cli import main
+from tei_encoder.publish import inert_tei
+
+FIXTURES = ROOT / "tests" / "fixtures" / "tei"
+NS = "http://www.tei-c.org/ns/1.0"
+M = "http://www.w3.org/1998/Math/MathML"
+
+
+def _publish(tmp_path, files: dict[str, bytes], *options: str):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(folder), "-o", str(site), "--no-search", *options])
+    assert result.exit_code == 0, result.output
+    return site, result.stderr
+
+
+# --- 1. MathML: shown as MathML, kept in the download ---
+
+HOSTILE_MATH = f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>Sums in the shed</title></titleStmt>
+<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p>The count was <formula notation="MathML"><math xmlns="{M}" xmlns:x="http://www.w3.org/1999/xhtml"><mi href="https://example.org/" onclick="alert(1)">q</mi><maction actiontype="toggle"><mn>1</mn><mn>2</mn></maction><semantics><mi>r</mi><annotation encoding="TeX">r</annotation><annotation-xml encoding="application/xhtml+xml"><x:b>bold</x:b></annotation-xml></semantics></math></formula> at dusk.</p>
+<figure><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>A seed tray</title><rect width="5" height="5" onload="alert(2)"/><script>alert(3)</script><animate attributeName="href" to="javascript:alert(4)"/></svg></figure>
+<p xmlns:k="urn:example:kept"><k:mark k:kind="tally">three</k:mark> rows.</p></body></text></TEI>""".encode()
+
+
+def test_a_mathml_formula_is_shown_as_mathml_and_kept_in_the_download(tmp_path):
+    tei = (FIXTURES / "formula_mathml.xml").read_bytes()
+    site, stderr = _publish(tmp_path, {"paths.xml": tei})
+    page = (site / "docs" / "paths.html").read_bytes()
+    tree = html.fromstring(page)
+    # a fraction stays a fraction (not "w=aLtop" run together), the display formula a block
+    maths = tree.xpath("//section[@class='text']//math")
+    assert len(maths) == 2
+    assert maths[0].get("display") == "block" and maths[0].xpath(".//mfrac/mrow/msub/mtext")
+    assert maths[1].xpath("msqrt/mi") and maths[1].xpath("msup/mn")
+    assert "warning" not in stderr
+    # the download is the TEI as it was: no formula emptied
+    assert (site / "tei" / "paths.xml").read_bytes() == tei
+    nu_valid([site / "docs" / "paths.html"])
+
+
+def test_what_could_run_or_navigate_in_a_formula_is_left_out_of_the_page_and_named(tmp_path):
+    site, stderr = _publish(tmp_path, {"shed.xml": HOSTILE_MATH})
+    page = (site / "docs" / "shed.html").read_text(encoding="utf-8")
+    math = html.fromstring(page).xpath("//math")[0]
+    assert not math.xpath(".//@href | .//@onclick | .//annotation-xml | .//maction | .//b")
+    assert [e.text for e in math.xpath(".//mi | .//mn")] == ["q", "1", "r"]
+    assert "alert(1)" not in page and "example.org" not in page
+    warning = next(line for line in stderr.splitlines() if "MathML shown on the page" in line)
+    for named in ("@href", "@onclick", "<annotation-xml> holding HTML or SVG", "<maction>'s branches after its first"):
+        assert named in warning
+    nu_valid([site / "docs" / "shed.html"])
+
+
+def test_the_download_keeps_mathml_svg_and_other_vocabularies_less_what_runs_named():
+    data, removed = inert_tei(HOSTILE_MATH)
+    tree = etree.fromstring(data)
+    # MathML and the SVG drawing are kept; so is a vocabulary no browser runs
+    assert tree.xpath("//m:mi[. = 'q'] and //m:maction/m:mn[2] and //m:annotation[. = 'r']", namespaces={"m": M})
+    assert tree.xpath("//s:svg/s:rect and //s:svg/s:title", namespaces={"s": "http://www.w3.org/2000/svg"})
+    assert tree.xpath("//k:mark[@k:kind = 'tally']", namespaces={"k": "urn:example:kept"})
+    # a link in a formula is no script: kept; what runs is removed and named
+    assert tree.xpath("//m:mi/@href", namespaces={"m": M}) and b"alert" not in data
+    assert removed == (
+        "removed active content a browser would run: <html:b>, <svg:animate>, <svg:script>, @onclick, @onload"
+    )
