@@ -8,7 +8,7 @@ from lxml import etree, html
 from test_site_s13_f1 import nu_valid
 
 from tei_encoder.cli import main
-from tei_encoder.publish import inert_tei
+from tei_encoder.publish import Publisher, inert_tei
 
 FIXTURES = ROOT / "tests" / "fixtures" / "tei"
 NS = "http://www.tei-c.org/ns/1.0"
@@ -76,3 +76,26 @@ def test_the_download_keeps_mathml_svg_and_other_vocabularies_less_what_runs_nam
     assert removed == (
         "removed active content a browser would run: <html:b>, <svg:animate>, <svg:script>, @onclick, @onload"
     )
+
+
+# --- 2. several manuscripts: each archive with its own place and shelfmark ---
+
+
+def test_each_manuscript_identifier_is_one_line_with_its_place_and_shelfmark(tmp_path):
+    page = html.fromstring(Publisher().document_page((FIXTURES / "msdesc_several.xml").read_bytes(), "herbal"))
+    essentials = page.xpath("//section[contains(@class, 'essentials')]/dl")[0]
+    assert [e.text_content() for e in essentials.xpath("dt")] == ["Archive"]
+    assert [e.text_content() for e in essentials.xpath("dd")] == [
+        "Abbey Library of Hollowmere, Hollowmere: MS 12",
+        "Stonebridge College, Stonebridge, Eldland: Codex Wren 4",
+        "Fernholt Town Archive, Fernholt: B 7",
+    ]
+    # one manuscript: archive and reference as before
+    one = html.fromstring(Publisher().document_page((FIXTURES / "msdesc.xml").read_bytes(), "one"))
+    rows = one.xpath("//section[contains(@class, 'essentials')]/dl/*")
+    assert [e.text_content() for e in rows][:4] == [
+        "Archive",
+        "Eastmere Town Archive, Eastmere, Nowhereland",
+        "Archival reference",
+        "MS Test 42",
+    ]
