@@ -452,7 +452,8 @@ class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
     edition_title: the title on every page (else the edition's strings.json `edition-title`, else
-    DEFAULT_TITLE, or with neutral_title or overrides the UI string `edition-title-neutral`); xslt_dir: the shipped stylesheets (default: the
+    DEFAULT_TITLE, or with neutral_title the UI string `edition-title-neutral`; an override folder
+    changes it only by the `edition-title` its strings.json sets); xslt_dir: the shipped stylesheets (default: the
     package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
@@ -484,9 +485,9 @@ class Publisher:
         # own (`edition-title` in its strings.json), else the project's default, or a neutral one
         # (`edition-title-neutral`) for TEI of other projects (see `edition_title`)
         configured = " ".join(strings.get("edition-title", "").split())
-        # an edition's own site (overrides: one made by `init`) is never given the project's demo title
-        neutral = neutral_title or overrides is not None
-        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral else DEFAULT_TITLE)
+        # an override folder changes the title only by the edition-title it sets (`init` puts a
+        # neutral one there for the editors to replace): given hooks alone, the title is as without them
+        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral_title else DEFAULT_TITLE)
         # a page of TEI that is not ours is titled by its document alone unless the edition is named
         self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
