@@ -670,6 +670,9 @@ class Publisher:
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
+        ours = _is_ours(root)
+        if ours:  # its header's own wording (responsibilities, languages) in the site's language
+            sitemap.mark_own_header(root, self._ui)
         if b"textLang" in tei and sitemap.empty_text_languages(tei):  # a language given by its code alone
             sitemap.mark_text_languages(root, self._ui["lang"])
         if b"note" in tei:  # an empty note: left out of the numbered notes, said here
@@ -703,7 +706,7 @@ class Publisher:
             doc_date=date,
             doc_date_text=date_text,
             **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
-            **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
+            **({} if self.titled or ours else {"title_suffix": ""}),
         )
         # the page is read for lost words unless the stylesheets are proven to show them all
         lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)

@@ -2,6 +2,8 @@
 download (only what a browser would run removed, by name); SVG and other vocabularies kept in
 the download. Constructed TEI in our own wording (tests/fixtures/tei)."""
 
+import json
+
 from click.testing import CliRunner
 from conftest import ROOT
 from lxml import etree, html
@@ -99,3 +101,53 @@ def test_each_manuscript_identifier_is_one_line_with_its_place_and_shelfmark(tmp
         "Archival reference",
         "MS Test 42",
     ]
+
+
+# --- 3. a translated site: tei-encoder's own header wording in the site's language ---
+
+RECORD_HEADER = (
+    'June 9, 1961\n\n**A Note on the Orchard Wall**\n\nCitation:\n\n"A Note on the Orchard Wall", June 9, 1961,'
+    " Wilson Center Digital Archive, invented reference. Obtained by Mara Quill and translated by Tobias Fenn."
+    "\n\n<https://example.org/document/5>\n\nOriginal Language:\n\nRussian\n\nContents:\n\nTranslation - English\n\n"
+)
+FRENCH = {
+    "lang": "fr",
+    "resp-translation": "Traduction",
+    "resp-obtained": "Obtenu",
+    "language-original": "Langue originale",
+    "language-text": "Langue de ce texte",
+}
+
+
+def test_a_translated_site_shows_the_encoders_header_wording_in_its_language(tmp_path):
+    (tmp_path / "rec").mkdir()
+    (tmp_path / "rec" / "wall.txt").write_text(RECORD_HEADER + "The wall was mended in May.\n", encoding="utf-8")
+    tei = tmp_path / "tei"
+    result = CliRunner().invoke(main, ["encode", str(tmp_path / "rec" / "wall.txt"), "-o", str(tei)])
+    assert result.exit_code == 0, result.output
+    strings = tmp_path / "fr"
+    strings.mkdir()
+    (strings / "strings.json").write_text(json.dumps(FRENCH), encoding="utf-8")
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(tei), "-o", str(site), "--no-search", "--xslt", str(strings)])
+    assert result.exit_code == 0, result.output
+    page = html.fromstring((site / "docs" / "wall.html").read_bytes())
+    panel = {dt.text_content(): dt.getnext().text_content() for dt in page.xpath("//section[@class='metadata']/dl/dt")}
+    assert panel["Obtenu"] == "Mara Quill" and panel["Traduction"] == "Tobias Fenn"
+    assert panel["Langue originale"] == "russe" and panel["Langue de ce texte"] == "anglais"
+    assert not {"Obtained", "Translation", "Russian", "English"} & {*panel, *panel.values()}
+
+
+def test_another_projects_header_wording_stays_as_its_editors_wrote_it(tmp_path):
+    tei = f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>Orchard accounts</title>
+<respStmt><resp>Translation</resp><persName>Ilse Marr</persName></respStmt></titleStmt>
+<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>
+<profileDesc><langUsage><language ident="ru">Russian (language of the original)</language></langUsage></profileDesc>
+</teiHeader><text><body><p>Pears sold.</p></body></text></TEI>""".encode()
+    strings = tmp_path / "fr"
+    strings.mkdir()
+    (strings / "strings.json").write_text(json.dumps(FRENCH), encoding="utf-8")
+    site, _ = _publish(tmp_path, {"accounts.xml": tei}, "--xslt", str(strings))
+    page = html.fromstring((site / "docs" / "accounts.html").read_bytes())
+    panel = {dt.text_content(): dt.getnext().text_content() for dt in page.xpath("//section[@class='metadata']/dl/dt")}
+    assert panel["Translation"] == "Ilse Marr" and panel["Langue originale"] == "Russian"

@@ -141,12 +141,13 @@
           <dt><xsl:value-of select="f:ui('collection')"/></dt><dd dir="auto"><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
-          <dt><xsl:value-of select="f:normal(tei:resp)"/></dt>
+          <!-- tei-encoder's own wording in the site's language (tei_encoder/sitemap.py mark_own_header) -->
+          <dt><xsl:value-of select="(tei:resp/@pub:label, f:normal(tei:resp))[1]"/></dt>
           <dd dir="auto"><xsl:value-of select="string-join((tei:persName, tei:name) ! f:normal(.), ', ')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
           <dt><xsl:value-of select="f:ui(if (contains(., 'original')) then 'language-original' else 'language-text')"/></dt>
-          <dd dir="auto"><xsl:value-of select="substring-before(f:normal(.) || ' (', ' (')"/></dd>
+          <dd dir="auto"><xsl:value-of select="(@pub:language, substring-before(f:normal(.) || ' (', ' ('))[1]"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <dt><xsl:value-of select="f:ui('funder')"/></dt><dd dir="auto"><xsl:value-of select="f:normal(.)"/></dd>
