@@ -480,6 +480,8 @@ class Publisher:
         # the output names of the edition's documents: a ref to one's file is no target to warn of
         self.documents = frozenset(documents)
         self.overrides = override_files(overrides, follow_symlinks)
+        # the edition's own prose pages (OVERRIDES/pages/*.xml: about, introduction, principles)
+        self.edition_pages = edition_pages(overrides, follow_symlinks)
         strings = ui_strings(overrides)
         # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
         # own (`edition-title` in its strings.json), else the project's default, or a neutral one
@@ -574,6 +576,8 @@ class Publisher:
             "list-kinds": parsed(sitemap.site_json(), "?lists"),
             "ui-strings": make(self.strings),
             "ui": parsed(self.strings, ""),
+            # the edition's own pages in the navigation: [href, label] each (see edition_pages)
+            "edition-pages": parsed(json.dumps([[f"{p.name}.html", p.label] for p in self.edition_pages]), ""),
             **{name: make(value) for name, value in self.flags.items()},
         }
 
@@ -643,10 +647,17 @@ class Publisher:
         return self.render_document(tei, name)[0]
 
     def render_document(
-        self, tei: bytes, name: str, tree: etree._ElementTree | None = None, scope: Mapping[str, str] | None = None
+        self,
+        tei: bytes,
+        name: str,
+        tree: etree._ElementTree | None = None,
+        scope: Mapping[str, str] | None = None,
+        edition_page: bool = False,
     ) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
-        SCOPE: entities kept apart from others of the same id (`sitemap.annotate`).
+        SCOPE: entities kept apart from others of the same id (`sitemap.annotate`). EDITION_PAGE:
+        the page is one of the edition's own prose pages (`edition_pages`), NAME.html at the site's
+        root: its title and text with the site's header, navigation and footer, no document panels.
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
         writing directions): TREE when given (the TEI parsed as below, for this call only: it
@@ -700,12 +711,14 @@ class Publisher:
             # and read any part of the document: they get all of it
             _stylesheet_copy(root, whole=bool(self.overrides)),
             constants=self._document_constants,
-            root="../",
-            tei_href=f"../tei/{name}.xml",
+            root="" if edition_page else "../",
+            tei_href="" if edition_page else f"../tei/{name}.xml",
+            page_kind="edition" if edition_page else "document",
+            page_href=f"{name}.html" if edition_page else "",
             doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
-            **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
+            **({} if self.overrides else {"doc_json_ld": "" if edition_page else json_ld(root, title, date)}),
             **({} if self.titled or ours else {"title_suffix": ""}),
         )
         # the page is read for lost words unless the stylesheets are proven to show them all
@@ -2189,6 +2202,74 @@ def write_pages(site: Path, publisher: Publisher, pages: Iterable[PageJob]) -> i
         _write_if_changed(site_path(site, job.page), render_page(publisher, job.stylesheet, job.xml))
         count += 1
     return count
+
+
+class EditionPage(NamedTuple):
+    """One of the edition's own prose pages: its output name (NAME.html), its label in the
+    navigation, its TEI file."""
+
+    name: str
+    label: str
+    path: Path
+
+
+EDITION_PAGES = "pages"  # the folder of the edition's own pages, in its --xslt folder
+EDITION_PAGES_ORDER = "pages.json"  # in it: the pages' order in the navigation, a list of names
+
+
+def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list[EditionPage]:
+    """The edition's own prose pages (about, introduction, editorial principles): each
+    OVERRIDES/pages/NAME.xml, a TEI document (TEI P5 4: its text; its title in titleStmt), made
+    into NAME.html at the site's root with the site's header, navigation and footer. Labelled in
+    the navigation by its short title (title[@type="short"]), else its main or first title; in the
+    order OVERRIDES/pages/pages.json lists them (a JSON list of names), the others after it by
+    name. [] without the folder. Raises PublishError for a page that is not readable XML, a
+    symbolic link without follow_symlinks, a name the site's own pages use (index, search, a
+    register), or a pages.json that is not a list of names."""
+    folder = overrides / EDITION_PAGES if overrides is not None else None
+    if folder is None or not folder.is_dir():
+        return []
+    reserved = {"index", "search", *(Path(r["page"]).stem for r in sitemap.registers().values())}
+    order_file = folder / EDITION_PAGES_ORDER
+    order: list[str] = []
+    if order_file.is_file():
+        try:
+            order = json.loads(override_bytes(order_file).decode("utf-8-sig"))
+        except (ValueError, OSError) as exc:
+            raise PublishError(f"{order_file}: not a JSON list of page names: {exc}") from None
+        if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
+            raise PublishError(f"{order_file}: not a JSON list of page names")
+    pages = []
+    for path in sorted(folder.glob("*.xml")):
+        if path.is_symlink() and not follow_symlinks:
+            raise PublishError(f"{path}: {SYMLINK_REFUSED}")
+        name = safe_stem(path.stem)
+        if name.lower() in reserved:
+            raise PublishError(f"{path}: {name}.html is a page of the site's own; rename the edition's page")
+        try:
+            root = parse_xml(data=override_bytes(path), collect_ids=False).getroot()
+        except (etree.XMLSyntaxError, ValueError, OSError) as exc:
+            raise PublishError(f"{path}: not publishable XML: {lines_of(str(exc))[0]}") from None
+        titles = root.findall(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
+        chosen = (
+            [t for t in titles if t.get("type") == "short"] or [t for t in titles if t.get("type") == "main"] or titles
+        )
+        label = " ".join("".join(chosen[0].itertext()).split()) if chosen else ""
+        pages.append(EditionPage(name, label or name, path))
+    rank = {name: n for n, name in enumerate(order)}
+    return sorted(pages, key=lambda p: (rank.get(p.name, len(rank)), p.name))
+
+
+def write_edition_pages(site: Path, publisher: Publisher) -> list[tuple[Path, str]]:
+    """Write the edition's own pages (`edition_pages`) as SITE/NAME.html. Returns (file, warning)
+    for each warning of a page (text it does not show, as a document page's). Raises
+    PublishError when a page cannot be rendered, OutputError when it cannot be written."""
+    warnings = []
+    for page in publisher.edition_pages:
+        html_page, said = publisher.render_document(override_bytes(page.path), page.name, edition_page=True)
+        _write_if_changed(site_path(site, f"{page.name}.html"), html_page)
+        warnings += [(page.path, warning) for warning in said]
+    return warnings
 
 
 def write_overviews(

@@ -5,7 +5,7 @@ the download. Constructed TEI in our own wording (tests/fixtures/tei)."""
 import json
 
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, browsed
 from lxml import etree, html
 from test_site_s13_f1 import nu_valid
 
@@ -151,3 +151,71 @@ def test_another_projects_header_wording_stays_as_its_editors_wrote_it(tmp_path)
     page = html.fromstring((site / "docs" / "accounts.html").read_bytes())
     panel = {dt.text_content(): dt.getnext().text_content() for dt in page.xpath("//section[@class='metadata']/dl/dt")}
     assert panel["Translation"] == "Ilse Marr" and panel["Langue originale"] == "Russian"
+
+
+# --- 5. the edition's own pages (about, principles) with the site's chrome ---
+
+
+def _edition_page(title: str, short: str, body: str) -> bytes:
+    return (
+        f'<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title type="main">{title}</title>'
+        f'<title type="short">{short}</title></titleStmt><publicationStmt><p>By the editors.</p></publicationStmt>'
+        f"<sourceDesc><p>Born digital.</p></sourceDesc></fileDesc></teiHeader><text><body>{body}</body></text></TEI>"
+    ).encode()
+
+
+def test_the_editions_own_pages_get_the_sites_chrome_and_a_place_in_the_navigation(tmp_path):
+    hooks = tmp_path / "xslt"
+    (hooks / "pages").mkdir(parents=True)
+    (hooks / "pages" / "about.xml").write_bytes(
+        _edition_page(
+            "About the orchard letters", "About", "<div><head>Scope</head><p>Letters of the keepers.</p></div>"
+        )
+    )
+    (hooks / "pages" / "principles.xml").write_bytes(
+        _edition_page("Editorial principles", "Principles", "<p>Spelling kept<note>Even where odd.</note>.</p>")
+    )
+    (hooks / "pages" / "pages.json").write_text('["principles", "about"]', encoding="utf-8")
+    tei = (FIXTURES / "msdesc.xml").read_bytes()
+    site, stderr = _publish(tmp_path, {"herbal.xml": tei}, "--xslt", str(hooks))
+    assert "warning" not in stderr
+    about = html.fromstring((site / "about.html").read_bytes())
+    assert about.xpath("//header[@class='site-header']") and about.xpath("//footer[@class='site-footer']")
+    assert about.xpath("//link[@rel='stylesheet']/@href") == ["assets/edition.css"]
+    assert about.xpath("//main//h1")[0].text_content() == "About the orchard letters"
+    assert "Letters of the keepers." in about.xpath("//main")[0].text_content()
+    principles = html.fromstring((site / "principles.html").read_bytes())
+    assert principles.xpath("//main//*[contains(@class, 'fn-ref')]")  # its note numbered, as a document's
+    # listed in the navigation of every page, in pages.json's order, the page itself marked current
+    for page, prefix in (("index.html", ""), ("docs/herbal.html", "../"), ("about.html", "")):
+        links = html.fromstring((site / page).read_bytes()).xpath("//nav//a")
+        assert [(a.get("href"), a.text_content()) for a in links][-2:] == [
+            (f"{prefix}principles.html", "Principles"),
+            (f"{prefix}about.html", "About"),
+        ]
+    assert about.xpath("//nav//a[@aria-current='page']/@href") == ["about.html"]
+    nu_valid([site / "about.html", site / "principles.html", site / "index.html"])
+    with browsed(site) as (browser, address):
+        for width in (360, 1280):
+            browser.set_viewport_size({"width": width, "height": 740})
+            browser.goto(address + "about.html")
+            assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+            assert browser.locator("nav a[href='principles.html']").is_visible()
+
+
+def test_an_edition_page_may_not_take_a_name_of_the_sites_own(tmp_path):
+    hooks = tmp_path / "xslt"
+    (hooks / "pages").mkdir(parents=True)
+    (hooks / "pages" / "persons.xml").write_bytes(_edition_page("People", "People", "<p>Who is who.</p>"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "herbal.xml").write_bytes((FIXTURES / "msdesc.xml").read_bytes())
+    result = CliRunner().invoke(main, ["publish", str(folder), "-o", str(tmp_path / "site"), "--xslt", str(hooks)])
+    assert result.exit_code == 2 and "persons.html is a page of the site's own" in result.output
+
+
+def test_init_puts_an_about_page_in_place(tmp_path):
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "ed"), "--requirement", "tei-encoder"])
+    assert result.exit_code == 0, result.output
+    about = tmp_path / "ed" / "site" / "xslt" / "pages" / "about.xml"
+    assert etree.parse(str(about)).getroot().tag == f"{{{NS}}}TEI"
