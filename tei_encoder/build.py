@@ -63,6 +63,7 @@ from .fsutil import (
 from .inputs import SYMLINK_REFUSED, not_taken, unread_entries
 from .plurals import counted
 from .publish import (
+    EDITION_PAGES,
     PageJob,
     Published,
     Publisher,
@@ -78,6 +79,7 @@ from .publish import (
     ui_string_warnings,
     ui_strings,
     write_document,
+    write_edition_pages,
     write_overviews,
     write_pages,
 )
@@ -1084,6 +1086,10 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 removed=removed_pages,
             )
             summary.entry_pages_removed += len(removed_pages)
+            if options.xslt is not None and (options.xslt / EDITION_PAGES).is_dir() and (every or index_stale):
+                # the edition's own pages (about, introduction …): few, made here
+                for page, warning in write_edition_pages(site, options.publisher()):
+                    report.warning(page, warning)
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)
             earlier = last_state.get("pages", [])

@@ -822,6 +822,7 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         ui_string_warnings,
         ui_strings,
         write_document,
+        write_edition_pages,
         write_overviews,
     )
     from .search import build_search_index, remove_search, search_available
@@ -920,6 +921,8 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         # entities' pages) goes, as a build removes its records gone: never a file it did not write
         removed, removed_pages = remove_unpublished(output, earlier, now)
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
+        for page, warning in write_edition_pages(output, publisher):  # the edition's about, introduction …
+            report.warning(page, warning)
         if search:
             unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read
             unsplit: list = []  # text whose words the search cannot split: warnings

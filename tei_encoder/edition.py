@@ -32,6 +32,7 @@ EDITION_FILES = {
     "site/edition.css": "edition.css",
     "site/xslt/edition.xsl": "edition.xsl",
     "site/xslt/strings.json": "strings.json",
+    "site/xslt/pages/about.xml": "about.xml",
 }
 # how an edition is built with its own look (site/): what its README, CI and pre-commit run
 EDITION_BUILD = "tei-encoder build --css site/edition.css --xslt site/xslt"

@@ -452,7 +452,8 @@ class Publisher:
     """Compiled stylesheets for one process. Not shared between threads.
 
     edition_title: the title on every page (else the edition's strings.json `edition-title`, else
-    DEFAULT_TITLE, or with neutral_title or overrides the UI string `edition-title-neutral`); xslt_dir: the shipped stylesheets (default: the
+    DEFAULT_TITLE, or with neutral_title the UI string `edition-title-neutral`; an override folder
+    changes it only by the `edition-title` its strings.json sets); xslt_dir: the shipped stylesheets (default: the
     package's xslt/); overrides: an edition's folder whose *.xsl are imported after each page
     stylesheet, so their templates (the hooks of xslt/shell.xsl, or any other) win, and whose
     strings.json translates the UI strings; custom_css: the site has assets/custom.css (see
@@ -479,14 +480,16 @@ class Publisher:
         # the output names of the edition's documents: a ref to one's file is no target to warn of
         self.documents = frozenset(documents)
         self.overrides = override_files(overrides, follow_symlinks)
+        # the edition's own prose pages (OVERRIDES/pages/*.xml: about, introduction, principles)
+        self.edition_pages = edition_pages(overrides, follow_symlinks)
         strings = ui_strings(overrides)
         # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
         # own (`edition-title` in its strings.json), else the project's default, or a neutral one
         # (`edition-title-neutral`) for TEI of other projects (see `edition_title`)
         configured = " ".join(strings.get("edition-title", "").split())
-        # an edition's own site (overrides: one made by `init`) is never given the project's demo title
-        neutral = neutral_title or overrides is not None
-        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral else DEFAULT_TITLE)
+        # an override folder changes the title only by the edition-title it sets (`init` puts a
+        # neutral one there for the editors to replace): given hooks alone, the title is as without them
+        self.edition_title = edition_title or configured or (strings[NEUTRAL_TITLE] if neutral_title else DEFAULT_TITLE)
         # a page of TEI that is not ours is titled by its document alone unless the edition is named
         self.titled = edition_title is not None or bool(configured)
         # the plural category of each small number in the strings' language (ui.xsl's f:count)
@@ -573,6 +576,8 @@ class Publisher:
             "list-kinds": parsed(sitemap.site_json(), "?lists"),
             "ui-strings": make(self.strings),
             "ui": parsed(self.strings, ""),
+            # the edition's own pages in the navigation: [href, label] each (see edition_pages)
+            "edition-pages": parsed(json.dumps([[f"{p.name}.html", p.label] for p in self.edition_pages]), ""),
             **{name: make(value) for name, value in self.flags.items()},
         }
 
@@ -642,10 +647,17 @@ class Publisher:
         return self.render_document(tei, name)[0]
 
     def render_document(
-        self, tei: bytes, name: str, tree: etree._ElementTree | None = None, scope: Mapping[str, str] | None = None
+        self,
+        tei: bytes,
+        name: str,
+        tree: etree._ElementTree | None = None,
+        scope: Mapping[str, str] | None = None,
+        edition_page: bool = False,
     ) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
-        SCOPE: entities kept apart from others of the same id (`sitemap.annotate`).
+        SCOPE: entities kept apart from others of the same id (`sitemap.annotate`). EDITION_PAGE:
+        the page is one of the edition's own prose pages (`edition_pages`), NAME.html at the site's
+        root: its title and text with the site's header, navigation and footer, no document panels.
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
         writing directions): TREE when given (the TEI parsed as below, for this call only: it
@@ -669,6 +681,9 @@ class Publisher:
         date, date_text = sitemap.document_date(root)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
+        ours = _is_ours(root)
+        if ours:  # its header's own wording (responsibilities, languages) in the site's language
+            sitemap.mark_own_header(root, self._ui)
         if b"textLang" in tei and sitemap.empty_text_languages(tei):  # a language given by its code alone
             sitemap.mark_text_languages(root, self._ui["lang"])
         if b"note" in tei:  # an empty note: left out of the numbered notes, said here
@@ -683,6 +698,10 @@ class Publisher:
             from .geo import geo_warnings
 
             warnings += geo_warnings(root)
+        if b"/Math/MathML" in tei:  # a formula in MathML: what the page leaves out of it (few documents have one)
+            from .mathml import mathml_warnings
+
+            warnings += mathml_warnings(root)
         if b"graphic" in tei or b"media" in tei or b"binaryObject" in tei:  # content the page names instead of showing
             warnings += sitemap.object_warnings(root)
         title = sitemap.document_title(root, name)
@@ -692,13 +711,15 @@ class Publisher:
             # and read any part of the document: they get all of it
             _stylesheet_copy(root, whole=bool(self.overrides)),
             constants=self._document_constants,
-            root="../",
-            tei_href=f"../tei/{name}.xml",
+            root="" if edition_page else "../",
+            tei_href="" if edition_page else f"../tei/{name}.xml",
+            page_kind="edition" if edition_page else "document",
+            page_href=f"{name}.html" if edition_page else "",
             doc_title=title,
             doc_date=date,
             doc_date_text=date_text,
-            **({} if self.overrides else {"doc_json_ld": json_ld(root, title, date)}),
-            **({} if self.titled or _is_ours(root) else {"title_suffix": ""}),
+            **({} if self.overrides else {"doc_json_ld": "" if edition_page else json_ld(root, title, date)}),
+            **({} if self.titled or ours else {"title_suffix": ""}),
         )
         # the page is read for lost words unless the stylesheets are proven to show them all
         lost = [] if self.shipped and every_word_shown(root) else missing_text(root, page)
@@ -803,7 +824,7 @@ def _words(text: str) -> list[str]:
 # The text a reader sees, as one string, made by libxml2's XSLT 1.0 (a walk in C; the same walk
 # in Python cost more than the page's transformation): a space wherever an element boundary
 # separates words, nothing where it does not. Words are then counted with _words.
-_TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="{tei}">
+_TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:t="{tei}" xmlns:m="http://www.w3.org/1998/Math/MathML">
   <xsl:output method="text" encoding="UTF-8"/>
   <xsl:template match="/">
     <xsl:for-each select="//t:text[not(ancestor::t:text)]"><xsl:apply-templates/><xsl:text> </xsl:text></xsl:for-each>
@@ -822,9 +843,13 @@ _TEI_WORDS_XSL = """<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1
        in a match pattern's predicate: libxslt counts a node's siblings for each such pattern it
        tries (a position the predicate might use), quadratic in a paragraph of many elements (#15) -->
   <xsl:template match="text()"><xsl:if test="normalize-space() or not(following-sibling::node()[1][@break = 'no'] or preceding-sibling::node()[1][@break = 'no'])"><xsl:value-of select="."/></xsl:if></xsl:template>
+  <!-- MathML is shown as MathML (xslt/layout.xsl): each of its elements apart, less its
+       alternative encodings and an maction's later branches (tei_encoder/mathml.py reports them) -->
+  <xsl:template match="m:annotation-xml" priority="3"/>
+  <xsl:template match="m:*" priority="2"><xsl:if test="not(parent::m:maction) or not(preceding-sibling::*)"><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:if></xsl:template>
   <xsl:template match="*">
     <xsl:choose>
-      <!-- other vocabularies (MathML) are shown inline, as the page runs them -->
+      <!-- other vocabularies (SVG, a project's own) are shown inline -->
       <xsl:when test="namespace-uri() != '{tei}'"><xsl:apply-templates/></xsl:when>
       <xsl:otherwise><xsl:text> </xsl:text><xsl:apply-templates/><xsl:text> </xsl:text></xsl:otherwise>
     </xsl:choose>
@@ -1974,28 +1999,68 @@ def write_document(
 
 # Vocabularies a browser acts on when it opens an XML file: XHTML and SVG run <script> and event
 # handlers, MathML has event handlers, XSLT and XLink/XML Events can load or run code. TEI and any
-# other namespace are generic XML to a browser: shown as a tree, never run.
-ACTIVE_NAMESPACES = frozenset(
-    {
-        "http://www.w3.org/1999/xhtml",
-        "http://www.w3.org/2000/svg",
-        "http://www.w3.org/1998/Math/MathML",
-        "http://www.w3.org/1999/XSL/Transform",
-        "http://www.w3.org/1999/xlink",
-        "http://www.w3.org/2001/xml-events",
-    }
+# other namespace are generic XML to a browser: shown as a tree, never run. A file that names none
+# of them (and has no on… attribute, active URL or xml-stylesheet) is copied without a look.
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+SVG_NS = "http://www.w3.org/2000/svg"
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+XSLT_NS = "http://www.w3.org/1999/XSL/Transform"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_EVENTS_NS = "http://www.w3.org/2001/xml-events"
+ACTIVE_NAMESPACES = frozenset({XHTML_NS, SVG_NS, MATHML_NS, XSLT_NS, XLINK_NS, XML_EVENTS_NS})
+# What of them is removed from a download, and the name a warning gives it. XHTML, XSLT and XML
+# Events elements go whole (an XHTML element set is a browser's whole page model: script, iframe,
+# object, form, meta refresh, base; XSLT runs where a stylesheet instruction points to it; XML Events
+# bind handlers). MathML and SVG are drawings a reader needs (TEI P5 14.5 formula, 11.8 figure):
+# kept, less the SVG elements that run or rewrite (script, the animations that can set an href to a
+# javascript: URL, SVG Tiny's handler and listener). On any element: event-handler attributes (on…),
+# attributes of the XHTML, SVG, MathML and XML Events namespaces, XLink's actuate (which follows a
+# link on load), and any attribute holding a javascript:, vbscript: or data: URL.
+_DROPPED_VOCABULARIES = frozenset({XHTML_NS, XSLT_NS, XML_EVENTS_NS})
+_DROPPED_SVG = frozenset(
+    {"script", "set", "animate", "animateMotion", "animateTransform", "discard", "handler", "listener"}
 )
+_DROPPED_ATTRIBUTE_NAMESPACES = frozenset({XHTML_NS, SVG_NS, MATHML_NS, XML_EVENTS_NS})
+_VOCABULARY_PREFIX = {
+    XHTML_NS: "html",
+    SVG_NS: "svg",
+    MATHML_NS: "math",
+    XSLT_NS: "xsl",
+    XLINK_NS: "xlink",
+    XML_EVENTS_NS: "ev",
+}
 _ACTIVE_URL = re.compile(r"^\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
+def _shown_name(qname: etree.QName) -> str:
+    """An element's or attribute's name as a warning shows it: the usual prefix of its vocabulary."""
+    prefix = _VOCABULARY_PREFIX.get(qname.namespace or "")
+    return f"{prefix}:{qname.localname}" if prefix else qname.localname
+
+
+def _active_attribute(qname: etree.QName, value: str) -> str | None:
+    """Why an attribute is removed from a download (its name, and the URL's scheme when that is
+    why), or None when it is kept."""
+    if qname.namespace in _DROPPED_ATTRIBUTE_NAMESPACES or qname.namespace == XLINK_NS and qname.localname == "actuate":
+        return f"@{_shown_name(qname)}"
+    if qname.namespace is None and qname.localname.lower().startswith("on"):
+        return f"@{qname.localname}"
+    url = _ACTIVE_URL.match(_CONTROLS.sub("", value))
+    if url:
+        return f"@{_shown_name(qname)} holding a {_CONTROLS.sub('', url.group()).lower()} URL"
+    return None
+
+
 def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes, str]:
     """A TEI file as it may be served from the edition's own origin: parsed with the safe parser
-    (no DTD, no entities) and written again without what a browser would run — elements and
-    attributes in the XHTML, SVG, MathML, XSLT, XLink and XML Events namespaces, event-handler
-    attributes (on…) and javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet
-    processing instructions (which make the browser fetch and run a stylesheet).
-    Returns (bytes, a note of what was removed or '' when nothing was).
+    (no DTD, no entities) and written again without what a browser would run (see
+    _DROPPED_VOCABULARIES): XHTML, XSLT and XML Events elements, SVG's script and animation
+    elements, event-handler attributes (on…), attributes of the active namespaces,
+    javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet processing
+    instructions (which make the browser fetch and run a stylesheet). MathML and SVG drawings
+    are kept (TEI P5 14.5, 11.8), as are TEI and every other namespace.
+    Returns (bytes, a note naming what was removed, with counts, or '' when nothing was).
     TREE, when given, is TEI already parsed that way (read, never changed).
     Raises etree.XMLSyntaxError or UnsafeXML for XML the safe parser refuses.
     """
@@ -2007,11 +2072,11 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
     # repeated xml:id allowed (invalid, not malformed); a copy of its own, as it is changed
     tree = parse_xml(data=tei, huge=True, collect_ids=False)
     root = tree.getroot()
-    counts = {"element": 0, "attribute": 0, "processing instruction": 0}
+    removed: Counter[str] = Counter()
     before = list(reversed(list(root.itersiblings(preceding=True))))
     after = list(root.itersiblings())
     if any(_is_stylesheet(n) for n in (*before, *after)):  # lxml cannot remove a sibling of the root: copy
-        counts["processing instruction"] += sum(_is_stylesheet(n) for n in (*before, *after))
+        removed["<?xml-stylesheet?>"] += sum(_is_stylesheet(n) for n in (*before, *after))
         root = copy.deepcopy(root)
         for node in before:
             if not _is_stylesheet(node):
@@ -2022,31 +2087,30 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
         tree = root.getroottree()
     for pi in [n for n in root.iter(etree.ProcessingInstruction) if _is_stylesheet(n)]:
         _drop(pi)
-        counts["processing instruction"] += 1
+        removed["<?xml-stylesheet?>"] += 1
+    dropped: set[etree._Element] = set()
     for el in list(root.iter(etree.Element)):
-        if etree.QName(el).namespace in ACTIVE_NAMESPACES:
+        if dropped and not dropped.isdisjoint(el.iterancestors()):
+            continue  # inside an element removed whole
+        qname = etree.QName(el)
+        if qname.namespace in _DROPPED_VOCABULARIES or qname.namespace == SVG_NS and qname.localname in _DROPPED_SVG:
             if el is root:
                 raise PublishError("the document's root element is XHTML, SVG or another active vocabulary, not TEI")
-            if el.getparent() is not None:
-                _drop(el)
-                counts["element"] += 1
+            _drop(el)
+            dropped.add(el)
+            removed[f"<{_shown_name(qname)}>"] += 1
             continue
         for attr, value in list(el.attrib.items()):
-            qname = etree.QName(attr)
-            if (
-                qname.namespace in ACTIVE_NAMESPACES
-                or qname.localname.lower().startswith("on")
-                and qname.namespace is None
-                or _ACTIVE_URL.match(_CONTROLS.sub("", value))
-            ):
+            why = _active_attribute(etree.QName(attr), value)
+            if why:
                 del el.attrib[attr]
-                counts["attribute"] += 1
-    removed = ", ".join(counted(n, kind) for kind, n in counts.items() if n)
+                removed[why] += 1
     if not removed:
         return tei, ""
     etree.cleanup_namespaces(root)
     data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
-    return data, f"removed active content a browser would run: {removed}"
+    named = ", ".join(f"{what} ×{n}" if n > 1 else what for what, n in sorted(removed.items()))
+    return data, f"removed active content a browser would run: {named}"
 
 
 # bytes deleted before looking for an active URL's scheme: ASCII controls and spaces (which the
@@ -2153,6 +2217,74 @@ def write_pages(site: Path, publisher: Publisher, pages: Iterable[PageJob]) -> i
         _write_if_changed(site_path(site, job.page), render_page(publisher, job.stylesheet, job.xml))
         count += 1
     return count
+
+
+class EditionPage(NamedTuple):
+    """One of the edition's own prose pages: its output name (NAME.html), its label in the
+    navigation, its TEI file."""
+
+    name: str
+    label: str
+    path: Path
+
+
+EDITION_PAGES = "pages"  # the folder of the edition's own pages, in its --xslt folder
+EDITION_PAGES_ORDER = "pages.json"  # in it: the pages' order in the navigation, a list of names
+
+
+def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list[EditionPage]:
+    """The edition's own prose pages (about, introduction, editorial principles): each
+    OVERRIDES/pages/NAME.xml, a TEI document (TEI P5 4: its text; its title in titleStmt), made
+    into NAME.html at the site's root with the site's header, navigation and footer. Labelled in
+    the navigation by its short title (title[@type="short"]), else its main or first title; in the
+    order OVERRIDES/pages/pages.json lists them (a JSON list of names), the others after it by
+    name. [] without the folder. Raises PublishError for a page that is not readable XML, a
+    symbolic link without follow_symlinks, a name the site's own pages use (index, search, a
+    register), or a pages.json that is not a list of names."""
+    folder = overrides / EDITION_PAGES if overrides is not None else None
+    if folder is None or not folder.is_dir():
+        return []
+    reserved = {"index", "search", *(Path(r["page"]).stem for r in sitemap.registers().values())}
+    order_file = folder / EDITION_PAGES_ORDER
+    order: list[str] = []
+    if order_file.is_file():
+        try:
+            order = json.loads(override_bytes(order_file).decode("utf-8-sig"))
+        except (ValueError, OSError) as exc:
+            raise PublishError(f"{order_file}: not a JSON list of page names: {exc}") from None
+        if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
+            raise PublishError(f"{order_file}: not a JSON list of page names")
+    pages = []
+    for path in sorted(folder.glob("*.xml")):
+        if path.is_symlink() and not follow_symlinks:
+            raise PublishError(f"{path}: {SYMLINK_REFUSED}")
+        name = safe_stem(path.stem)
+        if name.lower() in reserved:
+            raise PublishError(f"{path}: {name}.html is a page of the site's own; rename the edition's page")
+        try:
+            root = parse_xml(data=override_bytes(path), collect_ids=False).getroot()
+        except (etree.XMLSyntaxError, ValueError, OSError) as exc:
+            raise PublishError(f"{path}: not publishable XML: {lines_of(str(exc))[0]}") from None
+        titles = root.findall(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
+        chosen = (
+            [t for t in titles if t.get("type") == "short"] or [t for t in titles if t.get("type") == "main"] or titles
+        )
+        label = " ".join("".join(chosen[0].itertext()).split()) if chosen else ""
+        pages.append(EditionPage(name, label or name, path))
+    rank = {name: n for n, name in enumerate(order)}
+    return sorted(pages, key=lambda p: (rank.get(p.name, len(rank)), p.name))
+
+
+def write_edition_pages(site: Path, publisher: Publisher) -> list[tuple[Path, str]]:
+    """Write the edition's own pages (`edition_pages`) as SITE/NAME.html. Returns (file, warning)
+    for each warning of a page (text it does not show, as a document page's). Raises
+    PublishError when a page cannot be rendered, OutputError when it cannot be written."""
+    warnings = []
+    for page in publisher.edition_pages:
+        html_page, said = publisher.render_document(override_bytes(page.path), page.name, edition_page=True)
+        _write_if_changed(site_path(site, f"{page.name}.html"), html_page)
+        warnings += [(page.path, warning) for warning in said]
+    return warnings
 
 
 def write_overviews(

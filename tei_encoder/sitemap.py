@@ -86,10 +86,16 @@ def registers() -> dict[str, dict]:
 def site_json() -> str:
     """The table the stylesheets read (parameter `site`): registers in order, the words of a
     list's @type or @rend that number it or give it bullets (data/site.json `lists`), and the
-    letters the index filter folds (`search_folding`, see search_folding), as JSON."""
+    letters the index filter folds (`search_folding`, see search_folding), and the MathML a page
+    shows (`mathml`, see tei_encoder/mathml.py), as JSON."""
     config = site_config()
     return json.dumps(
-        {"registers": list(registers().values()), "lists": config["lists"], "folding": config["search_folding"]},
+        {
+            "registers": list(registers().values()),
+            "lists": config["lists"],
+            "folding": config["search_folding"],
+            "mathml": config["mathml"],
+        },
         ensure_ascii=False,
         sort_keys=True,
     )
@@ -1511,6 +1517,39 @@ def mark_text_languages(root: etree._Element, ui_lang: str) -> None:
         names = [language_name(code, ui_lang) for code in codes if code]
         if names:
             el.set(P + "language", ", ".join(names))
+
+
+# tei-encoder's own wording of a langUsage language (write.py): "NAME (language of the original)"
+_OWN_LANGUAGE = re.compile(r"^[^()]+ \((?:language of the original|language of this translation)\)$")
+
+
+@lru_cache(maxsize=1)
+def responsibility_labels() -> dict[str, str]:
+    """tei-encoder's wording of a responsibility -> the UI string that labels it (data/site.json)."""
+    return dict(site_config()["responsibility_labels"])
+
+
+def mark_own_header(root: etree._Element, ui: Mapping[str, str]) -> None:
+    """On TEI that tei-encoder wrote, the header's own English wording in the site's language UI
+    (the UI strings, `lang` among them): pub:label on each respStmt/resp whose wording
+    data/site.json `responsibility_labels` maps to a UI string (TEI P5 2.2.1), and, on a site not
+    in English, pub:language on each langUsage/language in tei-encoder's standard wording: the
+    name of its @ident in the site's language (`language_name`; TEI P5 2.4.2). Read by
+    xslt/metadata.xsl. Another project's header is never passed here: its editors' words stay."""
+    labels = responsibility_labels()
+    for resp in root.iterfind(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}respStmt/{T}resp"):
+        key = labels.get(" ".join("".join(resp.itertext()).split()))
+        if key and ui.get(key):
+            resp.set(P + "label", ui[key])
+    lang = ui.get("lang", "en")
+    if lang.split("-")[0].lower() == "en":
+        return
+    for language in root.iterfind(f"{T}teiHeader/{T}profileDesc/{T}langUsage/{T}language"):
+        code = (language.get("ident") or "").strip()
+        if code and code != "und" and _OWN_LANGUAGE.match(" ".join("".join(language.itertext()).split())):
+            name = language_name(code, lang)
+            if name != code:
+                language.set(P + "language", name)
 
 
 # Elements that show something of their own in a note without text (a pointer its target, a gap its sign).

@@ -93,11 +93,12 @@ def test_build_takes_the_edition_s_configured_title(tmp_path):
     result = CliRunner().invoke(main, ["init", str(edition)])
     assert result.exit_code == 0, result.output
     strings = edition / "site" / "xslt" / "strings.json"
-    assert json.loads(strings.read_text(encoding="utf-8"))["edition-title"] == ""  # init puts it in place, to fill in
+    # init puts a neutral title in place, for the editors to replace (#15, F15, F21)
+    assert json.loads(strings.read_text(encoding="utf-8"))["edition-title"] == "TEI edition"
     out = tmp_path / "out"
     args = ["build", str(edition / "corpus"), "-o", str(out), "--no-search", "--xslt", str(edition / "site" / "xslt")]
     assert CliRunner().invoke(main, args).exit_code == 0
-    # empty: not set; an edition's own site is titled neutrally, never with the project's demo title (#15, F15)
+    # an edition's own site is titled neutrally, never with the project's demo title (#15, F15)
     fresh = (out / "site" / "index.html").read_text(encoding="utf-8")
     assert DEFAULT_TITLE not in fresh and "<title>TEI edition</title>" in fresh
     strings.write_text(json.dumps({"edition-title": "Letters from the Orchard"}), encoding="utf-8")
@@ -105,3 +106,17 @@ def test_build_takes_the_edition_s_configured_title(tmp_path):
     assert result.exit_code == 0, result.output
     index = (out / "site" / "index.html").read_text(encoding="utf-8")
     assert "Letters from the Orchard" in index and DEFAULT_TITLE not in index
+
+
+def test_a_hook_folder_that_sets_no_title_leaves_the_title_as_it_was(tmp_path, published_site):
+    """#15 (F21): an --xslt folder of hooks (a strings.json without edition-title, or none) never
+    changes the title: tei-encoder's own TEI keeps the project's title, other TEI its neutral one."""
+    tei = sorted((published_site / "tei").glob("*.xml"))[0]
+    ours = {tei.name: tei.read_text(encoding="utf-8")}
+    hooks = _strings(tmp_path, {"search-title": "Search the letters"})
+    (hooks / "edition.xsl").write_text(
+        '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>', encoding="utf-8"
+    )
+    assert _publish(tmp_path / "1", ours, "--xslt", str(hooks))[0] == DEFAULT_TITLE
+    other = {"a.xml": _letter("pears")}
+    assert _publish(tmp_path / "2", other, "--xslt", str(hooks))[0] == "TEI edition"

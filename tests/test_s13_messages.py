@@ -282,3 +282,6 @@ def test_a_fresh_edition_built_as_init_says_has_a_neutral_title_and_its_own_look
     index = (folder / "build" / "site" / "index.html").read_text(encoding="utf-8")
     assert "custom.css" in index  # the edition's own stylesheet is linked
     assert DEFAULT_TITLE not in index and ui_strings(None)[NEUTRAL_TITLE] in index
+    # the example about page init put in place is built and listed in the navigation (#15, F21)
+    assert '<a href="about.html">About</a>' in index
+    assert "About this edition" in (folder / "build" / "site" / "about.html").read_text(encoding="utf-8")

@@ -26,6 +26,11 @@
        ours published without an edition title, tei_encoder/publish.py). -->
   <xsl:param name="title-suffix" as="xs:string" select="' — ' || $edition-title"/>
 
+  <!-- "edition": one of the edition's own prose pages (about, introduction: tei_encoder/publish.py
+       edition_pages) at the site's root, PAGE-HREF; "document": a document of the edition -->
+  <xsl:param name="page-kind" as="xs:string" select="'document'"/>
+  <xsl:param name="page-href" as="xs:string" select="''"/>
+
   <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <!-- The parameters of this stylesheet that depend on no document (layout.xsl's tables of element
@@ -42,6 +47,25 @@
       <xsl:with-param name="page-class" select="'document-page'"/>
       <xsl:with-param name="json-ld" select="f:json-ld(.)"/>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- One of the edition's own pages: its title and text (notes too), with the site's chrome. -->
+  <xsl:template match="/tei:TEI[$page-kind = 'edition'] | /tei:teiCorpus[$page-kind = 'edition']" priority="2">
+    <xsl:call-template name="f:page">
+      <xsl:with-param name="title" select="f:dashes($title) || ' — ' || $edition-title"/>
+      <xsl:with-param name="page-class" select="'edition-page'"/>
+      <xsl:with-param name="current" select="$page-href"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="/tei:TEI[$page-kind = 'edition'] | /tei:teiCorpus[$page-kind = 'edition']" mode="content" priority="2">
+    <article class="document edition-prose">
+      <header class="doc-header"><h1 dir="auto"><xsl:value-of select="f:dashes($title)"/></h1></header>
+      <div class="doc-text" data-tei-region="text">
+        <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
+        <xsl:apply-templates select="tei:text"/>
+        <xsl:call-template name="footnotes"/>
+      </div>
+    </article>
   </xsl:template>
 
   <!-- On a wide screen the text has the left column and the information the right one; on a

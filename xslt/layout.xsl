@@ -140,6 +140,36 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- MathML (TEI P5 14.5 formula: a formula in another notation): HTML5 carries it, so the page
+       shows it as MathML, built again from what HTML5 allows (the elements of MathML 3's
+       presentation markup and their layout attributes: tei_encoder/data/site.json "mathml"). Left out, and reported by
+       tei_encoder/publish.py (mathml_warnings): what could run or navigate (href, on… and any other
+       attribute not listed), annotation-xml (alternative encodings, which may hold HTML or SVG), and
+       the other branches of an maction (its first is shown). Content MathML is shown by its
+       presentation counterparts (ci as mi, cn as mn, the rest as mrow). -->
+  <xsl:param name="mathml" as="map(*)" select="parse-json($site)?mathml"/>
+  <xsl:variable name="mathml-names" as="map(*)" select="map:merge($mathml?elements?* ! map{.: true()})"/>
+  <xsl:variable name="mathml-attributes" as="map(*)" select="map:merge($mathml?attributes?* ! map{.: true()})"/>
+  <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML']" priority="1">
+    <xsl:variable name="name" select="local-name()"/>
+    <xsl:choose>
+      <xsl:when test="$name = 'annotation-xml'"/>
+      <xsl:when test="$name = 'maction'"><xsl:apply-templates select="*[1]"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if (map:contains($mathml-names, $name)) then $name
+            else if ($name = ('ci', 'csymbol')) then 'mi' else if ($name = 'cn') then 'mn' else 'mrow'}"
+            namespace="http://www.w3.org/1998/Math/MathML">
+          <xsl:copy-of select="@*[namespace-uri() = ''][map:contains($mathml-attributes, local-name())]
+              [not(local-name() = 'encoding' and not($name = 'annotation'))]"/>
+          <xsl:if test="$name = 'math' and not(@display) and ancestor::tei:formula[1][tokenize(@rend) = 'display']">
+            <xsl:attribute name="display" select="'block'"/>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Elements of other vocabularies inside the text (SVG, MathML, a project's own): their text. -->
   <xsl:template match="*[not(self::tei:*)]" priority="-1">
     <xsl:element name="{f:html-name(., 'span')}">

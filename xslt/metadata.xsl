@@ -49,20 +49,34 @@
     <section class="metadata essentials" aria-labelledby="essentials-heading">
       <h2 id="essentials-heading"><xsl:value-of select="f:ui('doc-essentials')"/></h2>
       <dl>
-        <xsl:if test="$ms//tei:repository[normalize-space()]">
+        <!-- Several manuscripts (several msDesc, or parts with identifiers of their own, TEI P5
+             10.4): each identifier on a line of its own, its repository, place and shelfmark
+             together, so that no shelfmark is read as another archive's. -->
+        <xsl:variable name="identifiers" select="$ms//tei:msIdentifier[(tei:repository | tei:settlement | tei:idno)[normalize-space()]]"/>
+        <xsl:variable name="several" select="count($identifiers) gt 1"/>
+        <xsl:if test="$several or $ms//tei:repository[normalize-space()]">
           <dt><xsl:value-of select="f:ui('archive')"/></dt>
-          <dd dir="auto">
-            <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.)[.], ', ')"/>
-          </dd>
+          <xsl:choose>
+            <xsl:when test="$several">
+              <xsl:for-each select="$identifiers">
+                <xsl:variable name="where" select="string-join((tei:repository, tei:settlement, tei:country, tei:region, tei:institution) ! f:normal(.)[.], ', ')"/>
+                <xsl:variable name="shelfmark" select="string-join(f:shelfmark(.), ', ')"/>
+                <dd dir="auto"><xsl:value-of select="string-join(($where, $shelfmark)[.], ': ')"/></dd>
+              </xsl:for-each>
+            </xsl:when>
+            <xsl:otherwise>
+              <dd dir="auto">
+                <xsl:value-of select="string-join(($ms//tei:repository, $ms//tei:settlement, $ms//tei:country) ! f:normal(.)[.], ', ')"/>
+              </dd>
+            </xsl:otherwise>
+          </xsl:choose>
         </xsl:if>
         <!-- The reference is the shelfmark's idno parts (not an altIdentifier, not an empty idno)
              and the folios of the one item the document is; a locus elsewhere (a hand, one of
-             several items) describes the manuscript, not where the document is kept. -->
+             several items) describes the manuscript, not where the document is kept. Of several
+             manuscripts, each shelfmark is on its archive's line above. -->
         <xsl:variable name="reference" as="xs:string*">
-          <xsl:for-each select="$ms/tei:msIdentifier//tei:idno[not(tei:idno)][not(ancestor::tei:altIdentifier)][normalize-space()]">
-            <!-- a level of the archive's scheme (fond, opis, dosar …) is shown with its name -->
-            <xsl:sequence select="(if (parent::tei:idno[@type = 'archival']) then @type || ' ' else '') || f:normal(.)"/>
-          </xsl:for-each>
+          <xsl:sequence select="if ($several) then () else $ms/tei:msIdentifier ! f:shelfmark(.)"/>
           <xsl:sequence select="$ms/tei:msContents[count(tei:msItem) = 1]/tei:msItem/tei:locus ! f:normal(.)[.]"/>
         </xsl:variable>
         <xsl:if test="exists($reference)">
@@ -89,6 +103,15 @@
     </section>
     </xsl:if>
   </xsl:template>
+
+  <!-- The shelfmark of a manuscript identifier: its idno parts (not an altIdentifier's, not an
+       empty idno), a level of the archive's scheme (fond, opis, dosar …) with its name. -->
+  <xsl:function name="f:shelfmark" as="xs:string*">
+    <xsl:param name="identifier" as="element(tei:msIdentifier)"/>
+    <xsl:for-each select="$identifier//tei:idno[not(tei:idno)][not(ancestor::tei:altIdentifier)][normalize-space()]">
+      <xsl:sequence select="(if (parent::tei:idno[@type = 'archival']) then @type || ' ' else '') || f:normal(.)"/>
+    </xsl:for-each>
+  </xsl:function>
 
   <!-- A part of the sourceDesc as one line: an element with text of its own (a bibl, a p) as
        written (f:shown-text); one made of elements alone (a biblStruct, a listBibl) its parts in
@@ -118,12 +141,13 @@
           <dt><xsl:value-of select="f:ui('collection')"/></dt><dd dir="auto"><xsl:value-of select="f:normal($ms//tei:collection)"/></dd>
         </xsl:if>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:respStmt[not(@xml:id = 'encoder')]">
-          <dt><xsl:value-of select="f:normal(tei:resp)"/></dt>
+          <!-- tei-encoder's own wording in the site's language (tei_encoder/sitemap.py mark_own_header) -->
+          <dt><xsl:value-of select="(tei:resp/@pub:label, f:normal(tei:resp))[1]"/></dt>
           <dd dir="auto"><xsl:value-of select="string-join((tei:persName, tei:name) ! f:normal(.), ', ')"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:profileDesc/tei:langUsage/tei:language">
           <dt><xsl:value-of select="f:ui(if (contains(., 'original')) then 'language-original' else 'language-text')"/></dt>
-          <dd dir="auto"><xsl:value-of select="substring-before(f:normal(.) || ' (', ' (')"/></dd>
+          <dd dir="auto"><xsl:value-of select="(@pub:language, substring-before(f:normal(.) || ' (', ' ('))[1]"/></dd>
         </xsl:for-each>
         <xsl:for-each select="$header/tei:fileDesc/tei:titleStmt/tei:funder">
           <dt><xsl:value-of select="f:ui('funder')"/></dt><dd dir="auto"><xsl:value-of select="f:normal(.)"/></dd>

@@ -12,7 +12,8 @@
        hook-document-top      on a document page, before the document's header
        hook-document-bottom   on a document page, after the notes
      The larger pieces (site-header, site-footer, and any page's mode="content") can be replaced
-     whole the same way. Parameters: $root, $edition-title, $custom-css, $search-page. -->
+     whole the same way. Parameters: $root, $edition-title, $custom-css, $search-page,
+     $edition-pages (the edition's own pages, listed in the navigation). -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -27,6 +28,9 @@
   <xsl:param name="custom-css" as="xs:string" select="''"/>
   <!-- "yes" when the site has a full-text search page (search.html) -->
   <xsl:param name="search-page" as="xs:string" select="''"/>
+  <!-- the edition's own pages (about, introduction …: the pages/ folder of its "xslt DIR"), each
+       [href, label], in the navigation after the registers (tei_encoder/publish.py edition_pages) -->
+  <xsl:param name="edition-pages" as="array(*)" select="[]"/>
 
   <xsl:template name="hook-head"/>
   <xsl:template name="hook-header"/>
@@ -83,7 +87,7 @@
       <nav aria-label="{f:ui('nav-label')}">
         <ul>
           <!-- the registers are the site map's (tei_encoder/sitemap.py), their labels UI strings -->
-          <xsl:for-each select="(['index.html', f:ui('nav-documents')], $registers ! [?page, $register-label(?kind)], ['search.html', f:ui('nav-search')][$search-page = 'yes'])">
+          <xsl:for-each select="(['index.html', f:ui('nav-documents')], $registers ! [?page, $register-label(?kind)], $edition-pages?*, ['search.html', f:ui('nav-search')][$search-page = 'yes'])">
             <li>
               <a href="{$root}{?1}">
                 <xsl:if test="?1 = $current"><xsl:attribute name="aria-current">page</xsl:attribute></xsl:if>
