@@ -253,6 +253,15 @@ def atomic_write(path: Path, data: bytes, *, owned: bool = False) -> None:
                 raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
             if mode is not None:
                 raise OSError(errno.EINVAL, f"{kind_of(path)} is in the way")
+    except OSError as exc:
+        raise OutputError(path, exc) from None
+    _replace(path, data)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Put DATA at PATH through a temporary file in its folder (which must be there) and a rename:
+    a reader sees the old file or the new one. Raises OutputError; no temporary file is left."""
+    try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:100]}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(path, exc) from None
@@ -271,6 +280,35 @@ def atomic_write(path: Path, data: bytes, *, owned: bool = False) -> None:
         raise
 
 
+def write_owned(path: Path, data: bytes, folder_there: bool = False) -> bool:
+    """Write DATA at PATH, a path the build owns, as atomic_write(owned=True) does, unless the
+    regular file there holds these bytes already (existing_output): one lstat of PATH tells both
+    (a file, nothing, or something else, which atomic_write refuses as ever). FOLDER_THERE says
+    that PATH's folder was just found to be a folder (check_owned_folders returned True): a new
+    file is then written into it without making it first (made after all if it went meanwhile).
+    Returns whether it wrote. Raises OutputError as atomic_write does."""
+    try:
+        mode: int | None = os.lstat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and stat.S_ISREG(mode):
+        try:
+            if read_regular(path) == data:
+                return False
+        except OSError:
+            pass  # unreadable (or gone): written again, as when existing_output finds none
+    elif mode is not None or not folder_there:
+        atomic_write(path, data, owned=True)  # refused (a link, a pipe, a folder there), or a folder to make
+        return True
+    try:
+        _replace(path, data)
+    except OutputError as exc:
+        if exc.errno != errno.ENOENT:
+            raise
+        atomic_write(path, data, owned=True)  # its folder went away meanwhile: made again
+    return True
+
+
 def _refuse_unowned(path: Path) -> int | None:
     """Raise OutputError when something other than a regular file is at a path the build owns;
     else the file's mode (lstat), or None when nothing is there."""
@@ -285,16 +323,17 @@ def _refuse_unowned(path: Path) -> int | None:
     raise OutputError(path, OSError(errno.EINVAL, what), message)
 
 
-def check_owned_folders(root: Path, path: Path) -> None:
+def check_owned_folders(root: Path, path: Path) -> bool:
     """Raise OutputError when a folder between root (an output folder, as the user gave it) and path
     is not itself a folder (lstat: a symbolic link to a folder elsewhere, a file): the build writes
     through no link, at the file (atomic_write owned=True) or on the way to it. Missing folders are
-    fine (they are made)."""
+    fine (they are made). Returns True when every folder is there (none to make), else False."""
     folder = root
     for part in path.relative_to(root).parts[:-1]:
         folder = folder / part
         if not _owned_folder(folder, path):
-            return  # not there yet: made as a folder when the file is written
+            return False  # not there yet: made as a folder when the file is written
+    return True
 
 
 def _owned_folder(folder: Path, target: Path) -> bool:

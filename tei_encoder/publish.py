@@ -51,6 +51,7 @@ from .fsutil import (
     read_regular,
     remove_owned_file,
     safe_stem,
+    write_owned,
 )
 from .inputs import SYMLINK_REFUSED, folder_entries
 from .plurals import counted
@@ -1805,15 +1806,20 @@ def site_path(site: Path, relative: str) -> Path:
     folder on the way that is a symbolic link or no folder is refused naming it (OutputError,
     fsutil.check_owned_folders); what is at the path itself is atomic_write's (owned=True) to
     judge, so a symbolic link there is named and refused as such, never followed."""
+    return _site_path(site, relative)[0]
+
+
+def _site_path(site: Path, relative: str) -> tuple[Path, bool]:
+    """`site_path`, and whether every folder on the way is there (check_owned_folders)."""
     path = site / relative
-    check_owned_folders(site, path)
+    folders_there = check_owned_folders(site, path)
     # a relative path of plain names stays inside the site once no folder on the way is a link
     # (checked just above): resolving both paths (several system calls a page) would say the same
     if _PLAIN_RELATIVE.match(relative) and not os.path.isabs(relative):
-        return path
+        return path, folders_there
     if path.name in ("", ".", "..") or not inside(site, path.parent):
         raise PublishError(f"refusing to write outside the site folder: {relative}")
-    return path
+    return path, folders_there
 
 
 # names of folders and files joined by "/", none of them empty, "." or ".." (nor a backslash or
@@ -1900,6 +1906,14 @@ def css_assets(css: Path, data: bytes, taken: Collection[str] = ()) -> tuple[lis
 def _write_if_changed(target: Path, data: bytes) -> None:
     if existing_output(target) != data:  # a link or named pipe there is never read: written again (or refused)
         atomic_write(target, data, owned=True)
+
+
+def _write_in_site(site: Path, relative: str, data: bytes) -> None:
+    """_write_if_changed(site_path(SITE, RELATIVE), DATA) with fewer system calls a file (a page
+    and its download copy each document): the folders on the way are looked at once (lstat), the
+    file's path once, and a folder found there is not made again (fsutil.write_owned)."""
+    path, folders_there = _site_path(site, relative)
+    write_owned(path, data, folder_there=folders_there)
 
 
 def _is_ours(root: etree._Element) -> bool:
@@ -1992,8 +2006,8 @@ def write_document(
     # download copy only when the TEI does. Either is written only when its bytes differ from the
     # file there: reading an unchanged one is a tenth of writing it (a temporary file, a rename),
     # and a site published again into its folder keeps the files that did not change
-    _write_if_changed(site_path(site, f"docs/{name}.html"), page)
-    _write_if_changed(site_path(site, f"tei/{name}.xml"), download)
+    _write_in_site(site, f"docs/{name}.html", page)
+    _write_in_site(site, f"tei/{name}.xml", download)
     return [*warnings, f"download copy tei/{name}.xml: {removed}"] if removed else warnings
 
 
