@@ -302,21 +302,23 @@ def test_a_build_stopped_by_a_full_disk_counts_truly_and_leaves_no_record_half_w
     import errno
     import sqlite3
 
-    import tei_encoder.publish
+    import tei_encoder.fsutil
     import tei_encoder.summarystore
     from tei_encoder.fsutil import OutputError
 
     corpus, out = small_corpus(tmp_path / "c", copies=2), tmp_path / "out"
     second = out / "site" / "docs" / "letter001.html"
     if fault == "page":
-        real_write = tei_encoder.publish.atomic_write
+        # where every write of an output file ends (atomic_write, and fsutil.write_owned for a
+        # document's page and download copy): the disk is full there
+        real_write = tei_encoder.fsutil._replace
 
-        def write(path, data, **mode):
+        def write(path, data):
             if path == second:
                 raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
-            real_write(path, data, **mode)
+            real_write(path, data)
 
-        monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
+        monkeypatch.setattr(tei_encoder.fsutil, "_replace", write)
         where = second
     else:
         real_put = tei_encoder.summarystore.SummaryStore.put
@@ -345,7 +347,7 @@ def test_publish_stopped_by_a_full_disk_counts_truly_and_leaves_no_document_half
     goes again, and the message counts the one document published."""
     import errno
 
-    import tei_encoder.publish
+    import tei_encoder.fsutil
     from tei_encoder.fsutil import OutputError
 
     tei = tmp_path / "tei"
@@ -356,14 +358,16 @@ def test_publish_stopped_by_a_full_disk_counts_truly_and_leaves_no_document_half
             == 0
         )
     site = tmp_path / "site"
-    real_write = tei_encoder.publish.atomic_write
+    # where every write of an output file ends (atomic_write, and fsutil.write_owned for a
+    # document's page and download copy): the disk is full there
+    real_write = tei_encoder.fsutil._replace
 
-    def write(path, data, **mode):
+    def write(path, data):
         if path == site / "tei" / "b.xml":
             raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
-        real_write(path, data, **mode)
+        real_write(path, data)
 
-    monkeypatch.setattr(tei_encoder.publish, "atomic_write", write)
+    monkeypatch.setattr(tei_encoder.fsutil, "_replace", write)
     done = in_process("publish", str(tei), "-o", str(site), "--no-search")
     assert done.exit_code == 1
     assert_one_line(
