@@ -3424,6 +3424,13 @@ def _propagate_listed_short_forms(ctx: _DocContext) -> None:
             named = _named_on_their_own(ctx, short, {pid: people[pid] for pid in named})
         if not named and _only_bearer_after_title(ctx, short, people):
             named = set(people)
+        if named and short in ctx.rec.office_names and (len(named) != 1 or ctx.forms((short,))):
+            # a bearer named in full, and the short form shared or listed alone ("Robert Kennedy" ...
+            # "President Kennedy"): the one listed holder of the office every mention alone follows
+            holder = _owner_by_office(ctx, short)
+            if holder:
+                ctx.add_local((short,), _Form(holder, "person", (True,), None, 2))
+                continue
         if len(named) != 1:
             continue  # none named in full, or two people share the short form: leave it to the rules
         pid = next(iter(named))
@@ -4140,6 +4147,14 @@ def _offices_before(ctx: _DocContext, short: str, alone: bool = True) -> tuple[s
     honorifics = {norm(h) for h in v.honorifics}
     offices: set[str] = set()
     every = True
+    # the words a listed bearer's full name prints before `short` ("robert" of Robert Kennedy)
+    leads = {
+        _GAP_IN_NAME.join(re.escape(p) for w in form[:-1] for p in re.split(r"[\W_]+", w) if p)
+        for forms in ctx.rec.short_index.get(short, {}).values()
+        for form in forms
+        if len(form) > 1 and form[-1] == short
+    }
+    before_full = re.compile(rf"(?<!\w)(?:{'|'.join(sorted(leads))})[\W_]+$") if leads else None
     at = lower.find(short)
     while at >= 0:
         after = at + len(short)
@@ -4150,6 +4165,9 @@ def _offices_before(ctx: _DocContext, short: str, alone: bool = True) -> tuple[s
             if alone and flat[after : after + 1] == " " and flat[after + 1 : after + 2].isupper():
                 at = lower.find(short, at + 1)
                 continue  # the start of a longer name ("Vice Premier Kim Il"): not `short` alone
+            if alone and before_full is not None and before_full.search(lower, max(0, at - 80), at):
+                at = lower.find(short, at + 1)
+                continue  # the end of a listed bearer's full name ("Robert Kennedy"): not `short` alone
             title = _title_before(v, flat, at)
             if title and title not in honorifics:
                 office = v.office_titles.get(title)

@@ -1,0 +1,72 @@
+"""Issue #12, session 19 (N44): official names of a state's period the authority lists ("Democratic
+Kampuchea" is one place, not a word and the inner "Kampuchea"); an office's title before a surname
+whose other listed bearer the record names in full ("Robert Kennedy" ... "President Kennedy"): the one
+listed holder of that office on the record's date. Constructed records in our own wording."""
+
+import pytest
+from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
+
+_NAMES = "//t:text//t:persName | //t:text//t:placeName | //t:text//t:orgName"
+
+
+def _tagged(tmp_path, body: str, date: str) -> list[tuple[str, str, str]]:
+    """(element, text, ref) of each name in the text of a constructed record; a record-local entry's ref
+    is given as "local"."""
+    tree = tree_of(encode_text(tmp_path, dated_record(body, date, "Polish")))
+    found = []
+    for e in xp(tree, _NAMES):
+        ref = e.get("ref", "")
+        found.append((e.tag.split("}")[1], "".join(e.itertext()), "local" if "-" in ref and "." in ref else ref))
+    return found
+
+
+def test_n126_scores_as_its_gold():
+    """n126: official period names of listed states (failed before: "Kampuchea" alone inside them)."""
+    scores_as_its_gold("n126_official_period_names_of_states")
+
+
+def test_n127_scores_as_its_gold():
+    """n127: "President Kennedy" beside Robert Kennedy in 1962 (failed before: a person of the record)."""
+    scores_as_its_gold("n127_office_title_beside_a_kinsman_named_in_full")
+
+
+@pytest.mark.parametrize(
+    "body, date, expected",
+    [
+        # failed before: a person of the record
+        (
+            "He met Robert Kennedy. President Kennedy spoke.\n",
+            "November 30, 1962",
+            [("persName", "Robert Kennedy", "#kennedy-robert"), ("persName", "Kennedy", "#kennedy-john")],
+        ),
+        (
+            "He spoke with President [John F. Kennedy]. He met Robert Kennedy. [President Kennedy’s letter] came.\n",
+            "November 30, 1962",
+            [
+                ("persName", "John F. Kennedy", "#kennedy-john"),
+                ("persName", "Robert Kennedy", "#kennedy-robert"),
+                ("persName", "Kennedy", "#kennedy-john"),
+            ],
+        ),
+        # no holder of the office that day (after John F. Kennedy's death): no link
+        (
+            "He met Robert Kennedy. President Kennedy spoke.\n",
+            "November 30, 1965",
+            [("persName", "Robert Kennedy", "#kennedy-robert"), ("persName", "Kennedy", "local")],
+        ),
+        # a mention alone with no title may be either brother: no link
+        (
+            "He met Robert Kennedy. President Kennedy spoke. Kennedy left.\n",
+            "November 30, 1962",
+            [
+                ("persName", "Robert Kennedy", "#kennedy-robert"),
+                ("persName", "Kennedy", "local"),
+                ("persName", "Kennedy", "local"),
+            ],
+        ),
+    ],
+)
+def test_office_title_beside_a_kinsman_named_in_full(tmp_path, body, date, expected):
+    """An office's title before a shared surname names the one listed holder on the record's date, even
+    where another bearer is named in full; untitled mentions or no holder that day: unlinked."""
+    assert _tagged(tmp_path, body, date) == expected
