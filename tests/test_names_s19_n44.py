@@ -1,7 +1,9 @@
 """Issue #12, session 19 (N44): official names of a state's period the authority lists ("Democratic
 Kampuchea" is one place, not a word and the inner "Kampuchea"); an office's title before a surname
 whose other listed bearer the record names in full ("Robert Kennedy" ... "President Kennedy"): the one
-listed holder of that office on the record's date. Constructed records in our own wording."""
+listed holder of that office on the record's date; Portuguese and Spanish names: a bracket of the
+translator's title and a given name before the surname, a second surname that is also a word ("Pinto"),
+a surname led by capitalised particles ("Da Silva", "De la Torre"). Constructed records in our own wording."""
 
 import pytest
 from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
@@ -16,7 +18,7 @@ def _tagged(tmp_path, body: str, date: str) -> list[tuple[str, str, str]]:
     found = []
     for e in xp(tree, _NAMES):
         ref = e.get("ref", "")
-        found.append((e.tag.split("}")[1], "".join(e.itertext()), "local" if "-" in ref and "." in ref else ref))
+        found.append((e.tag.split("}")[1], "".join(e.itertext()), "local" if ref.startswith(("#pers-", "#org-")) else ref))
     return found
 
 
@@ -70,3 +72,40 @@ def test_office_title_beside_a_kinsman_named_in_full(tmp_path, body, date, expec
     """An office's title before a shared surname names the one listed holder on the record's date, even
     where another bearer is named in full; untitled mentions or no holder that day: unlinked."""
     assert _tagged(tmp_path, body, date) == expected
+
+
+def test_n128_scores_as_its_gold():
+    """n128: Iberian names in the translator's brackets and with particles (failed before: "Goulart",
+    "Carlos Bastian", "Da" + "Silva", "Pedro De" + "Torre")."""
+    scores_as_its_gold("n128_iberian_names_in_brackets_and_particles")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: the bracket was read as an original-language term, the given name lost
+        ("Yesterday [Brazilian President João] Goulart phoned.\n", [("persName", "João Goulart", "#goulart")]),
+        # failed before: "Luis Bastian" (Pinto is a word too)
+        ("We met [Luis Bastian] Pinto.\n", [("persName", "Luis Bastian Pinto", "local")]),
+        # failed before: "Da" and "Silva" apart
+        (
+            "Albino Da Silva came. Later Da Silva said no.\n",
+            [("persName", "Albino Da Silva", "local"), ("persName", "Da Silva", "local")],
+        ),
+    ],
+)
+def test_iberian_names(tmp_path, body, expected):
+    """A Portuguese or Spanish name read whole: the translator's bracketed title and given name, a second
+    surname that is also a dictionary word, a surname with its capitalised particles."""
+    assert _tagged(tmp_path, body, "October 25, 1962") == expected
+
+
+def test_title_and_given_name_in_brackets_are_no_foreign_term():
+    """A capitalised bracket of the translator's title and a given name is English (failed before for
+    "Brazilian President João" after a capitalised word); an original-language name stays foreign."""
+    from tei_encoder.enrich.editorial import _is_foreign
+
+    assert not _is_foreign("Brazilian President João", "Yesterday ")
+    assert not _is_foreign("Gen. Albino", "Then ")
+    assert _is_foreign("Ideiglenes Intéző Bizottság", "Provisional Executive Committee ")
+    assert _is_foreign("Comissão João", "The Committee ")

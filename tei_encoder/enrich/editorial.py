@@ -346,6 +346,8 @@ def _is_foreign(inner: str, before: str) -> bool:
         return not _english_gloss_ending_in_given_name(words)
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and fold(words[0]) in vocabulary().given:
         return False
+    if _title_gloss_ending_in_given_name(words):
+        return False  # "[Brazilian President João]" before "Goulart": the translator's English words
     return len(words) > 1 and bool(_ENGLISH_NAME_BEFORE.search(before, last_words_start(before, 1)))
 
 
@@ -357,6 +359,16 @@ def _english_gloss_ending_in_given_name(words: list[str]) -> bool:
     if len(words) < 2 or fold(words[-1]) not in vocabulary().given:
         return False
     return all(w.isascii() for w in words if not w[:1].isupper())
+
+
+def _title_gloss_ending_in_given_name(words: list[str]) -> bool:
+    """Whether a capitalised bracket is the translator's English title before a person's given name
+    (`[Brazilian President João]`, `[Gen. Albino]` before the surname): its last word a listed given name,
+    every word before it plain ASCII and one of them a title, rank or role (names.json)."""
+    if len(words) < 2 or fold(words[-1]) not in vocabulary().given:
+        return False
+    head = words[:-1]
+    return all(w.isascii() for w in head) and any(vocabulary().is_title_word(w) for w in head)
 
 
 def _latin(ch: str) -> bool:

@@ -2765,10 +2765,15 @@ def _surname_after_particle(v, text: str, at: int, run: str) -> str:
     last = run.rpartition(" ")[2]
     if not last[:1].isupper() or norm(last) not in v.particles:
         return run
-    after = _NEXT_WORD.match(text, at + len(run))
+    end = at + len(run)
+    lower = _LOWER_PARTICLES.match(text, end)  # "Pedro De la Torre": particles in lower case after it
+    after = _NEXT_WORD.match(text, lower.end() if lower else end)
     if after is None or v.is_title_word(after["word"]) or norm(after["word"]) in _FUNCTION_WORDS:
         return run
-    return f"{run} {after['word']}"
+    return f"{run}{lower.group() if lower else ''} {after['word']}"
+
+
+_LOWER_PARTICLES = re.compile(rf"(?: (?:la|las|los|le|de|da|do|dos|das|del|der|den))+(?= [{UPPER}])")
 
 
 # the word after a name: capitalised, then the name's end (punctuation, a lower-case word or the string's end)
@@ -2791,7 +2796,9 @@ def _second_surname(rec: EntityRecognizer, text: str, at: int, run: str) -> str:
     word = after["word"]
     v = rec.names
     key = norm(word)
-    if v.is_common_word(word) or v.is_title_word(word) or key in v.not_names or key in v.given:
+    if (v.is_common_word(word) and key not in v.family_words) or v.is_title_word(word) or key in v.not_names:
+        return run  # (a family name that is a word too, "Pinto" of "Luis Bastian Pinto", goes on)
+    if key in v.given:
         return run
     if any(f.kind != "person" for f in rec.lexicon.get((key,), ())) or _national_adjective_shape(v, word):
         return run  # ("Radi" of "Musa al-Sheikh Radi" ends in -i as "Iraqi" does: a surname's shape)
@@ -3801,6 +3808,10 @@ def _learn_local_names(ctx: _DocContext) -> None:
             ctx.overrule(key, learnt)
         else:
             ctx.add_local(tuple(norm(t) for t in printed), learnt)
+        led = _surname_with_its_particles(v, printed)
+        if led and not ctx.forms(tuple(norm(t) for t in led)):
+            # "Albino Da Silva" ... "Da Silva": the surname with its capitalised particles is a short form
+            ctx.add_local(tuple(norm(t) for t in led), _Form(xml_id, "person", tuple(t[0].isupper() for t in led), None, 2))
         for short in shorts:
             listed = ctx.rec.short_index.get(short[0], {})
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
@@ -3827,6 +3838,19 @@ def _learn_local_names(ctx: _DocContext) -> None:
 
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _LIST_BOUNDARY = re.compile(r"[.;:()\[\]\n]")
+
+
+def _surname_with_its_particles(v, words: list[str]) -> list[str]:
+    """The surname of a person's name of three words or more (`words`, as printed) with the particles
+    before it, the first of them capitalised ("Albino Da Silva": Da Silva; "Pedro De la Torre": De la
+    Torre; names.json particles); [] when no particle stands before the surname or the name begins with
+    one. A Spanish or Portuguese surname so printed is named with its particles (TEI 13.2.1)."""
+    start = len(words) - 1
+    while start > 1 and norm(words[start - 1]) in v.particles:
+        start -= 1
+    if start == len(words) - 1 or not words[start][:1].isupper():
+        return []
+    return words[start:]
 
 
 def _towns_in_a_list_of_places(ctx: _DocContext, name: str) -> bool:
