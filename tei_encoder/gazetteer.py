@@ -120,6 +120,8 @@ class LinkRules:
     broadcaster_words: frozenset[str] = frozenset()  # "Radio" of "Radio Moscow": a broadcaster's name, not the place
     # "NLF": an abbreviation several countries' bodies bore; the listed one's only where the record names its country
     abbreviations_by_country: frozenset[str] = frozenset()
+    # "LA": (its full name "Latin America", the names that make it another place: "Los Angeles")
+    short_forms_named_in_full: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # folded keys of place names that mean two places ("America": the Americas or the United States):
     # linked only when the record names the entry by another of its names too
     ambiguous_names: frozenset[tuple[str, ...]] = frozenset()
@@ -180,6 +182,10 @@ def gazetteer_link_rules() -> LinkRules:
         hyphen_prefixes=tuple(raw.get("hyphen_prefixes", ())),
         broadcaster_words=frozenset(raw.get("broadcaster_words", ())),
         abbreviations_by_country=frozenset(raw.get("abbreviations_by_country", ())),
+        short_forms_named_in_full=tuple(
+            (short, spec["full"], tuple(spec.get("not_with", ())))
+            for short, spec in raw.get("short_forms_named_in_full", {}).items()
+        ),
         place_qualifiers=frozenset(w.casefold() for w in raw.get("place_qualifiers", ())),
         whole_country_words=tuple(w.casefold() for w in raw.get("whole_country_words", ())),
         ambiguous_names=frozenset(

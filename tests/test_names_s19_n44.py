@@ -18,7 +18,9 @@ def _tagged(tmp_path, body: str, date: str) -> list[tuple[str, str, str]]:
     found = []
     for e in xp(tree, _NAMES):
         ref = e.get("ref", "")
-        found.append((e.tag.split("}")[1], "".join(e.itertext()), "local" if ref.startswith(("#pers-", "#org-")) else ref))
+        found.append(
+            (e.tag.split("}")[1], "".join(e.itertext()), "local" if ref.startswith(("#pers-", "#org-")) else ref)
+        )
     return found
 
 
@@ -109,3 +111,37 @@ def test_title_and_given_name_in_brackets_are_no_foreign_term():
     assert not _is_foreign("Gen. Albino", "Then ")
     assert _is_foreign("Ideiglenes Intéző Bizottság", "Provisional Executive Committee ")
     assert _is_foreign("Comissão João", "The Committee ")
+
+
+def test_n129_scores_as_its_gold():
+    """n129: "LA" and "Rio" in a cable that names Latin America and Rio de Janeiro in full (failed
+    before: both untagged)."""
+    scores_as_its_gold("n129_short_forms_named_in_full")
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: untagged
+        (
+            "Latin America will decide. LA wants peace.\n",
+            [("placeName", "Latin America", "#latin-america"), ("placeName", "LA", "#latin-america")],
+        ),
+        # the record never names Latin America in full: not certain, untagged
+        ("The LA countries want peace.\n", []),
+        # another reading named in the record: untagged
+        (
+            "Latin America will decide. The consul in Los Angeles (LA) wrote.\n",
+            [("placeName", "Latin America", "#latin-america"), ("placeName", "Los Angeles", "#gn-5368361")],
+        ),
+        # a heading in capitals ("DE LA"): untagged; Spanish "la" is another word
+        (
+            "Latin America will decide. EMBAJADA DE LA REPUBLICA. Viva la paz.\n",
+            [("placeName", "Latin America", "#latin-america")],
+        ),
+    ],
+)
+def test_short_forms_named_in_full(tmp_path, body, expected):
+    """A place's short form (gazetteer.json short_forms_named_in_full) is read only where the record
+    prints the full name and no other reading."""
+    assert _tagged(tmp_path, body, "October 25, 1962") == expected

@@ -1246,6 +1246,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     _learn_defined_abbreviations(ctx)
     _read_shared_initials(ctx)
     _read_abbreviations_by_country(ctx)
+    _read_short_forms_named_in_full(ctx)
     _tag_across_supplied(ctx, ctx.nodes)
     rewrite_text(doc.body, lambda text, parent: _tag_unless_alternate(ctx, text, parent), _OPAQUE_FOR_ENTITIES)
     if NOTE_ON_INITIALS in doc.editorial:  # (a note the editorial stage put on a name's initials)
@@ -1973,6 +1974,29 @@ def _read_abbreviations_by_country(ctx: _DocContext) -> None:
             "countries bore the abbreviation; review it"
         )
         ctx.overrule(key, _Form(xml_id, "org", (True,), abbr, 0))
+
+
+def _read_short_forms_named_in_full(ctx: _DocContext) -> None:
+    """A place's short form that cables print ("LA", "Rio": gazetteer.json short_forms_named_in_full)
+    names the place its full name names ("Latin America", "Rio de Janeiro") in a record that prints the
+    full name too, in its text or title, and the one entry it is; letter for letter ("la" and "La" are
+    other words), never beside a word in capitals (a heading: "DE LA PAZ") nor in a record that prints
+    another name listed with it ("Los Angeles"). Elsewhere the short form stays untagged (issue #12: a
+    wrong link is worse than none; TEI 13.2.3). A form a list or the record already reads keeps it."""
+    for short, full, others in ctx.rec.link_rules.short_forms_named_in_full:
+        key = (norm(short),)
+        if key[0] not in ctx.record_words or key in ctx.local or ctx.forms(key):
+            continue  # (most records: the cheap test first)
+        texts = [*ctx.texts, ctx.doc.header.title]
+        if not any(full in t for t in texts) or any(o in t for t in texts for o in others):
+            continue
+        places = {f.entity_id for f in ctx.forms(tuple(norm(t) for _, _, t in tokens(full))) if f.kind == "place"}
+        if len(places) != 1:
+            continue
+        beside_capitals = re.compile(rf"(?:\b[{UPPER}]{{2,}}\W{{1,2}}{short}|{short}\W{{1,2}}[{UPPER}]{{2,}})\b")
+        if any(beside_capitals.search(t) for t in ctx.texts if short in t):
+            continue
+        ctx.add_local(key, _Form(next(iter(places)), "place", (True,), short, 2))
 
 
 def _tokens_ending_before(text: str, at: int, reach: int) -> tuple[int, tuple[tuple[int, int, str], ...]]:
@@ -3811,7 +3835,9 @@ def _learn_local_names(ctx: _DocContext) -> None:
         led = _surname_with_its_particles(v, printed)
         if led and not ctx.forms(tuple(norm(t) for t in led)):
             # "Albino Da Silva" ... "Da Silva": the surname with its capitalised particles is a short form
-            ctx.add_local(tuple(norm(t) for t in led), _Form(xml_id, "person", tuple(t[0].isupper() for t in led), None, 2))
+            ctx.add_local(
+                tuple(norm(t) for t in led), _Form(xml_id, "person", tuple(t[0].isupper() for t in led), None, 2)
+            )
         for short in shorts:
             listed = ctx.rec.short_index.get(short[0], {})
             named_in_full = {pid for pid, forms in listed.items() if any(_all_in(f, record_words) for f in forms)}
