@@ -3,7 +3,10 @@ Kampuchea" is one place, not a word and the inner "Kampuchea"); an office's titl
 whose other listed bearer the record names in full ("Robert Kennedy" ... "President Kennedy"): the one
 listed holder of that office on the record's date; Portuguese and Spanish names: a bracket of the
 translator's title and a given name before the surname, a second surname that is also a word ("Pinto"),
-a surname led by capitalised particles ("Da Silva", "De la Torre"). Constructed records in our own wording."""
+a surname led by capitalised particles ("Da Silva", "De la Torre"); a place's short form ("LA", "Rio")
+where the record names the place in full; an English memorandum's letterhead ("DEPARTMENT OF STATE");
+ship prefixes ("USS Pueblo") and office symbols in address lines ("TO : AF – ..."). Constructed records
+in our own wording."""
 
 import pytest
 from conftest import dated_record, encode_text, scores_as_its_gold, tree_of, xp
@@ -145,3 +148,40 @@ def test_short_forms_named_in_full(tmp_path, body, expected):
     """A place's short form (gazetteer.json short_forms_named_in_full) is read only where the record
     prints the full name and no other reading."""
     assert _tagged(tmp_path, body, "October 25, 1962") == expected
+
+
+def test_n130_scores_as_its_gold():
+    """n130: "DEPARTMENT OF STATE" heading an English memorandum (failed before: a body of the record)."""
+    scores_as_its_gold("n130_letterhead_of_an_english_memorandum")
+
+
+def test_n131_scores_as_its_gold():
+    """n131: ship prefixes and office symbols (failed before: "USS" and "HMS" organisations, "EA" a person)."""
+    scores_as_its_gold("n131_ship_prefixes_and_office_symbols")
+
+
+def test_letterhead_only_in_an_english_record(tmp_path):
+    """The same heading in a translation (another original language) keeps the generic reading: no link."""
+    body = "DEPARTMENT OF STATE\n\nThe Department of State will answer.\n"
+    assert [ref for _, _, ref in _tagged(tmp_path, body, "March 4, 1966")] == ["local", "local"]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before: "USS" an organisation
+        ("The crew of the USS Pueblo is held.\n", []),
+        ("HMS Victory and the SS Havana sailed.\n", []),
+        # failed before: "AF" a person
+        (
+            "TO : AF – Governor Williams\n\nThe talks went well.\n",
+            [("orgName", "AF", "local"), ("persName", "Williams", "local")],
+        ),
+        # no address line: no office symbol read
+        ("The AF group met.\n", []),
+    ],
+)
+def test_ships_and_office_symbols(tmp_path, body, expected):
+    """A ship's prefix and name are no organisation, person or place; an office symbol before a dash in
+    an address line is an organisation of the record."""
+    assert _tagged(tmp_path, body, "February 2, 1968") == expected

@@ -47,6 +47,7 @@ from .names import (
     INITIAL,
     abbreviated_given_names,
     abbreviated_given_names_before_capitals,
+    address_line_words,
     body_abbreviations,
     body_name_continuations,
     body_ranks,
@@ -1237,6 +1238,7 @@ def tag_entities(doc: Document, rec: EntityRecognizer) -> Document:
     ctx.romance_heads = not _ROMANCE_HEAD_KEYS.isdisjoint(ctx.record_words)
     _propagate_listed_short_forms(ctx)
     _propagate_listed_given_names(ctx)
+    _learn_office_symbols(ctx)
     _learn_local_names(ctx)
     _learn_office_holders(ctx)
     for holder in holders:
@@ -1974,6 +1976,29 @@ def _read_abbreviations_by_country(ctx: _DocContext) -> None:
             "countries bore the abbreviation; review it"
         )
         ctx.overrule(key, _Form(xml_id, "org", (True,), abbr, 0))
+
+
+# "TO : AF – Governor Williams": an address line's word, its colon, an office symbol in capitals, a dash, a name
+_OFFICE_SYMBOL = re.compile(
+    rf"(?m)^[ \t]*(?:{'|'.join(map(re.escape, address_line_words()))})[ \t]*:[ \t]*"
+    rf"(?P<symbol>[{UPPER}]{{2,5}}(?:/[{UPPER}]{{1,5}})?)[ \t]+[–—-][ \t]+(?=[{UPPER}])"
+)
+
+
+def _learn_office_symbols(ctx: _DocContext) -> None:
+    """The office symbol a memorandum's address line prints before a dash and the addressee's or
+    sender's name ("TO : AF – Governor Williams", "FROM : AFN – John F. Root"; names.json
+    address_line_words): the bureau the person serves, an organisation of the record (unlinked: a symbol
+    names a unit of whichever ministry wrote it), in the whole record; never a person. A symbol a list
+    knows, or that names no body (names.json not_body_abbreviations), keeps its reading (TEI 13.2.2)."""
+    for text in dict.fromkeys(t for t in ctx.texts if ":" in t and " " in t):
+        for m in _OFFICE_SYMBOL.finditer(text):
+            symbol = m["symbol"]
+            key = tuple(norm(t) for _, _, t in tokens(symbol))
+            if ctx.forms(key) or symbol in _NOT_BODY_ABBREVIATIONS or key in ctx.rec.rejected:
+                continue
+            xml_id = _new_local_person(ctx, symbol, key, "org", generic=True)
+            ctx.add_local(key, _Form(xml_id, "org", tuple(True for _ in key), symbol, 2))
 
 
 def _read_short_forms_named_in_full(ctx: _DocContext) -> None:
@@ -7851,6 +7876,17 @@ def _names_another_body(v, word: str) -> bool:
     return (word.isupper() and len(word) >= 2) or bool(_NATIONAL.match(word)) or not v.is_common_word(word)
 
 
+def _english_letterhead(ctx: _DocContext, key: tuple[str, ...]) -> bool:
+    """Whether the document's heading (its first lines) prints `key` (a generic variant's folded words) as
+    a line of its own in capitals, a letterhead ("DEPARTMENT OF STATE"), in a record written in English (no other
+    original language): the body whose paper it is, which the listed generic variant names, in the
+    heading and in the record's text (issue #12; TEI 13.3.1)."""
+    if any(language.code != "en" for language in ctx.doc.header.original_languages):
+        return False
+    opening = [t.strip() for t in ctx.texts[:12] if t.strip()][:4]  # the heading's lines (a subject line first)
+    return any(line.isupper() and tuple(norm(t) for _, _, t in tokens(line)) == key for line in opening)
+
+
 def _unsupported_generic(
     ctx: _DocContext, text: str, toks, keys: tuple[str, ...], i: int, length: int, end: int, entity_id: str
 ) -> _Span | None:
@@ -7874,6 +7910,8 @@ def _unsupported_generic(
         end = after.end()
     elif after or any(_all_in(k, ctx.record_words) for k in support):
         return None  # "General Assembly of the United Nations"; "the UN ... the General Assembly"
+    elif _english_letterhead(ctx, key):
+        return None  # "DEPARTMENT OF STATE" heading an English document: the paper of its own body
     surface = text[start:end]
     found = _record_org(ctx, surface)
     if found is None:

@@ -427,6 +427,13 @@ def lower_case_bodies_after_a_state() -> tuple[str, ...]:
     return tuple(sorted(_word_list("lower_case_bodies_after_a_state"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def address_line_words() -> tuple[str, ...]:
+    """The words that open a memorandum's address line ("TO", "FROM"; names.json address_line_words), as
+    printed. Errors as organisation_head_words."""
+    return tuple(_word_list("address_line_words"))
+
+
 def body_abbreviations() -> tuple[str, ...]:
     """Abbreviations that name a body no authority entry holds, as printed ("KKM"; names.json
     body_abbreviations): an organisation of the record wherever printed. Errors as organisation_head_words."""
