@@ -132,7 +132,8 @@ def ui_strings(overrides: Path | None = None) -> dict:
 def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
     """Warnings about OVERRIDES/strings.json, as (the file, one line naming the key): a string
     that leaves out a {placeholder} its shipped string fills in (a page marker without {n} shows
-    no page number). [] without a folder or file, or for a file that `ui_strings` refuses (its
+    no page number); a `lang` Babel has no CLDR data for (its plural rules and language names fall
+    back, plurals.cldr_locale). [] without a folder or file, or for a file that `ui_strings` refuses (its
     error says why)."""
     edition = overrides / EDITION_STRINGS if overrides is not None else None
     if edition is None or not os.path.lexists(edition):
@@ -151,6 +152,15 @@ def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
             dropped = [p for p in _PLACEHOLDER.findall(original) if p not in _PLACEHOLDER.findall(value)]
             if dropped:
                 warnings.append((edition, f"{key}: leaves out {{{dropped[0]}}}, which the shipped string fills in"))
+        if key == "lang" and isinstance(value, str) and _LANGUAGE_TAG.match(value) and not plurals.cldr_known(value):
+            fallback = plurals.cldr_locale(value).replace("_", "-")
+            warnings.append(
+                (
+                    edition,
+                    f"lang: Babel has no CLDR data for '{value}': its plural forms and names of languages are "
+                    f"those of '{fallback}'",
+                )
+            )
     return warnings
 
 
@@ -164,7 +174,9 @@ def _counted_as(key: str) -> str:
     return _OTHER_CATEGORY.sub("-other", key)
 
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")  # BCP 47's shape
+# BCP 47's shape (RFC 5646 §2.1): a language subtag of two or three letters (the four- and
+# five-to-eight-letter ones are reserved, none is registered: "english" is no tag), then subtags
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 def _string_problem(key: str, value: object, shipped: str | list[str]) -> str:

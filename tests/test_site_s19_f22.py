@@ -1,0 +1,70 @@
+"""The edition site (#15, F22): a UI language Babel has no CLDR data for (plural rules and language
+names fall back, one warning); MathML formulas in a scroll box, unknown MathML elements with text,
+harmless XHTML kept in the TEI download. Constructed TEI in our own wording."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tei_encoder import plurals
+from tei_encoder.cli import main
+from tei_encoder.sitemap import language_name
+
+NS = "http://www.tei-c.org/ns/1.0"
+M = "http://www.w3.org/1998/Math/MathML"
+
+
+def _tei(body: str, title: str = "Notes from the mill") -> bytes:
+    return f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>{title}</title></titleStmt>
+<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc>
+<profileDesc><langUsage><language ident="en">English</language></langUsage></profileDesc></teiHeader>
+<text><body>{body}</body></text></TEI>""".encode()
+
+
+def _run(tmp_path, files: dict[str, bytes], strings: dict | None = None, *options: str):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    args = ["publish", str(folder), "-o", str(tmp_path / "site"), "--no-search", *options]
+    if strings is not None:
+        hooks = tmp_path / "hooks"
+        hooks.mkdir()
+        (hooks / "strings.json").write_text(json.dumps(strings), encoding="utf-8")
+        args += ["--xslt", str(hooks)]
+    return CliRunner().invoke(main, args)
+
+
+# --- 1. a UI language Babel does not know ---
+
+
+@pytest.mark.parametrize("lang", ["grc", "ang", "qaa", "xx", "syc-Syrc"])
+def test_a_ui_language_without_cldr_data_publishes_with_one_warning(tmp_path, lang):
+    body = '<p>The miller wrote in <foreign xml:lang="la">Latin</foreign>.</p>'
+    result = _run(tmp_path, {"a.xml": _tei(body)}, {"lang": lang})
+    assert result.exit_code == 0, result.output
+    told = [line for line in result.stderr.splitlines() if "CLDR" in line]
+    assert len(told) == 1 and "strings.json" in told[0] and "lang:" in told[0] and f"'{lang}'" in told[0]
+    assert "internal error" not in result.output
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'lang="{lang}"' in page
+
+
+def test_a_ui_language_babel_knows_only_by_its_base_language_takes_that_languages_data(tmp_path):
+    assert plurals.cldr_locale("ru-XX") == "ru" and plurals.cldr_known("ru-XX")
+    assert plurals.categories("ru-XX") == plurals.categories("ru")
+    assert plurals.categories("grc") == plurals.categories("en")
+    assert plurals.cldr_locale("en-x-private") == "en" and not plurals.cldr_known("grc")
+    assert language_name("de", "grc") == "German" and language_name("de", "fr-XX") == "allemand"
+    result = _run(tmp_path, {"a.xml": _tei("<p>A line.</p>")}, {"lang": "ru-XX"})
+    assert result.exit_code == 0 and "CLDR" not in result.output, result.output
+
+
+@pytest.mark.parametrize("lang", ["english", "deutsch", "e", "1de"])
+def test_a_ui_language_that_is_no_tag_is_one_error_line_naming_the_file(tmp_path, lang):
+    result = _run(tmp_path, {"a.xml": _tei("<p>A line.</p>")}, {"lang": lang})
+    assert result.exit_code != 0
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and "strings.json: lang:" in lines[0] and "not a language tag" in lines[0], result.output
+    assert "internal error" not in result.output
