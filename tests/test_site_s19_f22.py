@@ -68,3 +68,51 @@ def test_a_ui_language_that_is_no_tag_is_one_error_line_naming_the_file(tmp_path
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and "strings.json: lang:" in lines[0] and "not a language tag" in lines[0], result.output
     assert "internal error" not in result.output
+
+
+# --- 2. a wide formula scrolls in its box ---
+
+
+def _sum(terms: int) -> str:
+    parts = "<mo>+</mo>".join(f"<mi>x</mi><mn>{n}</mn>" for n in range(1, terms + 1))
+    return f"<mrow>{parts}<mo>=</mo><mn>0</mn></mrow>"
+
+
+WIDE_MATH = _tei(
+    f"""<p>The tally of the sluices: <formula><math xmlns="{M}" display="block">{_sum(23)}</math></formula></p>
+<p>Inline, the same: <formula><math xmlns="{M}">{_sum(23)}</math></formula> at noon.</p>
+<p>A gloss: <formula><math xmlns="{M}" display="block"><mtext>{"the-water-wheel-turned-all-night-" * 8}</mtext></math></formula></p>
+<p>A short one: <formula><math xmlns="{M}"><mi>y</mi><mo>=</mo><mn>2</mn></math></formula>.</p>""",
+    title="Sluice sums",
+)
+
+
+def test_a_wide_formula_scrolls_in_a_box_a_keyboard_reaches_and_the_page_does_not(tmp_path):
+    from conftest import browsed
+    from lxml import html
+    from test_site_s13_f1 import nu_valid
+
+    result = _run(tmp_path, {"sums.xml": WIDE_MATH})
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "site" / "docs" / "sums.html"
+    boxes = html.fromstring(page.read_bytes()).xpath("//*[contains(@class, 'tei-math')]")
+    assert len(boxes) == 4
+    blocks = [b for b in boxes if "tei-math-block" in b.get("class")]
+    assert len(blocks) == 2 and all(
+        b.get("role") == "region" and b.get("tabindex") == "0" and b.get("aria-label") == "Formula" for b in blocks
+    )
+    with browsed(tmp_path / "site") as (browser, address):
+        for width in (360, 1280):
+            browser.set_viewport_size({"width": width, "height": 740})
+            browser.goto(address + "docs/sums.html")
+            assert browser.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), width
+        # at 360 px each wide formula scrolls in its box, which a keyboard reaches and which is named
+        browser.set_viewport_size({"width": 360, "height": 740})
+        browser.goto(address + "docs/sums.html")
+        states = browser.evaluate(
+            """Array.from(document.querySelectorAll('.tei-math')).map(b => [b.scrollWidth > b.clientWidth,
+                b.getAttribute('tabindex'), b.getAttribute('role'), b.getAttribute('aria-label')])"""
+        )
+        assert states[:3] == [[True, "0", "region", "Formula"]] * 3, states
+        assert states[3] == [False, None, None, None], states
+    nu_valid([page])
