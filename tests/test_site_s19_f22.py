@@ -116,3 +116,24 @@ def test_a_wide_formula_scrolls_in_a_box_a_keyboard_reaches_and_the_page_does_no
         assert states[:3] == [[True, "0", "region", "Formula"]] * 3, states
         assert states[3] == [False, None, None, None], states
     nu_valid([page])
+
+
+# --- 3. text of an unknown MathML element ---
+
+
+def test_text_in_a_mathml_element_that_holds_none_is_kept_in_an_mtext_and_the_page_is_valid(tmp_path):
+    from lxml import html
+    from test_site_s13_f1 import nu_valid
+
+    body = f"""<p>The wheel: <formula><math xmlns="{M}"><millwheel>spokes</millwheel><mo>+</mo>
+<mrow>stray words<mi>k</mi></mrow><mfrac><mn>1</mn><mn>2</mn></mfrac><mi>z</mi></math></formula>.</p>"""
+    result = _run(tmp_path, {"wheel.xml": _tei(body)})
+    assert result.exit_code == 0, result.output
+    page = tmp_path / "site" / "docs" / "wheel.html"
+    tree = html.fromstring(page.read_bytes())
+    text = {el.text for el in tree.iter() if isinstance(el.tag, str) and el.tag.endswith("mtext")}
+    assert {"spokes", "stray words"} <= text
+    rows = [el for el in tree.iter() if isinstance(el.tag, str) and el.tag.endswith("mrow")]
+    assert rows and not any((el.text or "").strip() or any((c.tail or "").strip() for c in el) for el in rows)
+    assert [el.text for el in tree.iter() if isinstance(el.tag, str) and el.tag.endswith("mi")] == ["k", "z"]
+    nu_valid([page])
