@@ -137,3 +137,49 @@ def test_text_in_a_mathml_element_that_holds_none_is_kept_in_an_mtext_and_the_pa
     assert rows and not any((el.text or "").strip() or any((c.tail or "").strip() for c in el) for el in rows)
     assert [el.text for el in tree.iter() if isinstance(el.tag, str) and el.tag.endswith("mi")] == ["k", "z"]
     nu_valid([page])
+
+
+# --- 4. the TEI download keeps harmless XHTML and its words ---
+
+XHTML_IN_MATH = f"""<p>The rate: <formula><math xmlns="{M}" xmlns:h="http://www.w3.org/1999/xhtml"><semantics><mi>r</mi>
+<annotation-xml encoding="application/xhtml+xml"><h:p>the <h:b>miller's</h:b> <h:em>own</h:em> rate<h:script>alert(1)</h:script>
+<h:img src="https://example.org/wheel.png" alt="a wheel" onerror="alert(2)"/><h:a href="javascript:alert(3)">here</h:a>
+<h:a href="https://example.org/mill">the mill</h:a><h:style>p {{ background: url(https://example.org/t) }}</h:style>
+<h:form action="https://example.org/send"><h:label>grain sacks</h:label> <h:button formaction="javascript:alert(4)">go</h:button></h:form>
+<h:object data="https://example.org/x.swf">the sluice drawing</h:object><h:iframe srcdoc="&lt;script&gt;alert(5)&lt;/script&gt;">framed</h:iframe>
+<h:meta http-equiv="refresh" content="0; url=https://example.org/"/></h:p></annotation-xml></semantics></math></formula></p>"""
+
+
+def test_the_download_keeps_xhtml_formatting_and_its_words_and_names_only_what_runs_or_loads():
+    from lxml import etree
+
+    from tei_encoder.publish import inert_tei
+
+    data, removed = inert_tei(_tei(XHTML_IN_MATH))
+    tree = etree.fromstring(data)
+    h = {"h": "http://www.w3.org/1999/xhtml"}
+    words = " ".join(tree.xpath("string(//h:p)", namespaces=h).split())
+    assert words == "the miller's own rate here the mill grain sacks go the sluice drawing"
+    assert tree.xpath("//h:p/h:b[. = \"miller's\"] and //h:p/h:em[. = 'own']", namespaces=h)
+    assert tree.xpath("//h:img/@alt", namespaces=h) == ["a wheel"] and not tree.xpath("//h:img/@src", namespaces=h)
+    assert tree.xpath("//h:a[. = 'the mill']/@href", namespaces=h) == ["https://example.org/mill"]
+    assert not tree.xpath("//h:script | //h:style | //h:form | //h:object | //h:iframe | //h:meta", namespaces=h)
+    assert b"alert" not in data and b"example.org/t)" not in data and b"x.swf" not in data
+    assert removed == (
+        "removed active content a browser would run or load: <html:form> (its text kept), <html:iframe>, <html:meta>,"
+        " <html:object> (its text kept), <html:script>, <html:style>, @action of <html:form>, @data of <html:object>,"
+        " @formaction holding a javascript: URL, @href holding a javascript: URL, @onerror, @src of <html:img>"
+    )
+
+
+def test_the_download_with_xhtml_runs_nothing_in_a_browser(tmp_path):
+    from conftest import browsed
+    from test_browser import script_effects
+
+    folder = tmp_path / "raw"
+    folder.mkdir()
+    result = _run(tmp_path, {"rate.xml": _tei(XHTML_IN_MATH)})
+    assert result.exit_code == 0, result.output
+    assert "<html:script>" in result.stderr and "its text kept" in result.stderr
+    with browsed(tmp_path / "site") as (browser, address):
+        assert script_effects(browser, address + "tei/rate.xml") == []
