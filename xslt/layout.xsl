@@ -154,8 +154,7 @@
   <!-- A formula's box, which scrolls (edition.css .tei-math) when the formula is wider than the
        line, as a table's does: a display formula's is a region a keyboard reaches (tabindex) named by
        the UI string formula-box; an inline one's becomes one when it scrolls (assets/edition.js). -->
-  <xsl:template match="*[local-name() = 'math'][namespace-uri() = 'http://www.w3.org/1998/Math/MathML']
-      [not(ancestor::*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML'])]" priority="2">
+  <xsl:template match="mml:math[not(ancestor::mml:*)]" priority="2">
     <xsl:variable name="block" select="@display = 'block' or exists(ancestor::tei:formula[1][tokenize(@rend) = 'display'])"/>
     <span class="tei-math{if ($block) then ' tei-math-block' else ''}" data-label="{f:ui('formula-box')}">
       <xsl:if test="$block">
