@@ -23,18 +23,44 @@ TABLE_SIZE = 200
 COUNTED_WORDS = "counted-words.json"  # the command line's counted words, in tei_encoder/data/
 
 
+FALLBACK_LOCALE = "en"  # the CLDR data a language tag Babel has no data for falls back to
+
+
+@functools.lru_cache(maxsize=64)
+def cldr_locale(lang: str) -> str:
+    """The Babel locale identifier ("pt_BR", "de") whose CLDR data (plural rules, language and
+    month names) serves the BCP 47 tag LANG: the whole tag when Babel knows it, else its
+    language subtag's ("de-XX" -> "de"), else FALLBACK_LOCALE ("grc", "qaa", a private-use
+    subtag). Never raises: babel's UnknownLocaleError is no ValueError, and a tag Babel cannot
+    read ("en-x-foo") is a ValueError; both fall back. See `cldr_known` for whether it fell back."""
+    from babel import Locale
+
+    tag = lang.strip().replace("-", "_")
+    for candidate in (tag, tag.split("_")[0]):
+        try:
+            return str(Locale.parse(candidate))
+        except Exception:  # babel.UnknownLocaleError, ValueError, TypeError: the next candidate
+            continue
+    return FALLBACK_LOCALE
+
+
+def cldr_known(lang: str) -> bool:
+    """Whether Babel has CLDR data for the language of the BCP 47 tag LANG (its whole tag or its
+    language subtag), that is whether `cldr_locale` did not fall back to FALLBACK_LOCALE."""
+    base = lang.strip().replace("-", "_").split("_")[0].lower()
+    return base == FALLBACK_LOCALE or cldr_locale(lang) != FALLBACK_LOCALE
+
+
 @functools.lru_cache(maxsize=32)
 def categories(lang: str) -> tuple[str, ...]:
     """The plural category (one of CATEGORIES) of each integer 0 … TABLE_SIZE - 1 in the language
-    `lang` (a BCP 47 tag, `en`, `pt-BR`); a tag Babel does not know gets English's rule (1 is
-    "one", any other number "other"). Never raises."""
-    try:
-        from babel import Locale
+    `lang` (a BCP 47 tag, `en`, `pt-BR`), by the CLDR rule of `cldr_locale(lang)`: a tag Babel
+    does not know gets its base language's rule, else English's (1 is "one", any other number
+    "other"). Never raises."""
+    from babel import Locale
 
-        rule = Locale.parse(lang.replace("-", "_")).plural_form
-        return tuple(rule(n) for n in range(TABLE_SIZE))
-    except (ValueError, TypeError, LookupError, AttributeError):  # babel.UnknownLocaleError is a ValueError
-        return tuple("one" if n == 1 else "other" for n in range(TABLE_SIZE))
+    rule = Locale.parse(cldr_locale(lang)).plural_form
+    return tuple(rule(n) for n in range(TABLE_SIZE))
 
 
 def category(lang: str, n: int) -> str:

@@ -132,7 +132,8 @@ def ui_strings(overrides: Path | None = None) -> dict:
 def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
     """Warnings about OVERRIDES/strings.json, as (the file, one line naming the key): a string
     that leaves out a {placeholder} its shipped string fills in (a page marker without {n} shows
-    no page number). [] without a folder or file, or for a file that `ui_strings` refuses (its
+    no page number); a `lang` Babel has no CLDR data for (its plural rules and language names fall
+    back, plurals.cldr_locale). [] without a folder or file, or for a file that `ui_strings` refuses (its
     error says why)."""
     edition = overrides / EDITION_STRINGS if overrides is not None else None
     if edition is None or not os.path.lexists(edition):
@@ -151,6 +152,15 @@ def ui_string_warnings(overrides: Path | None) -> list[tuple[Path, str]]:
             dropped = [p for p in _PLACEHOLDER.findall(original) if p not in _PLACEHOLDER.findall(value)]
             if dropped:
                 warnings.append((edition, f"{key}: leaves out {{{dropped[0]}}}, which the shipped string fills in"))
+        if key == "lang" and isinstance(value, str) and _LANGUAGE_TAG.match(value) and not plurals.cldr_known(value):
+            fallback = plurals.cldr_locale(value).replace("_", "-")
+            warnings.append(
+                (
+                    edition,
+                    f"lang: Babel has no CLDR data for '{value}': its plural forms and names of languages are "
+                    f"those of '{fallback}'",
+                )
+            )
     return warnings
 
 
@@ -164,7 +174,9 @@ def _counted_as(key: str) -> str:
     return _OTHER_CATEGORY.sub("-other", key)
 
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$")  # BCP 47's shape
+# BCP 47's shape (RFC 5646 §2.1): a language subtag of two or three letters (the four- and
+# five-to-eight-letter ones are reserved, none is registered: "english" is no tag), then subtags
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
 def _string_problem(key: str, value: object, shipped: str | list[str]) -> str:
@@ -2030,7 +2042,38 @@ ACTIVE_NAMESPACES = frozenset({XHTML_NS, SVG_NS, MATHML_NS, XSLT_NS, XLINK_NS, X
 # javascript: URL, SVG Tiny's handler and listener). On any element: event-handler attributes (on…),
 # attributes of the XHTML, SVG, MathML and XML Events namespaces, XLink's actuate (which follows a
 # link on load), and any attribute holding a javascript:, vbscript: or data: URL.
-_DROPPED_VOCABULARIES = frozenset({XHTML_NS, XSLT_NS, XML_EVENTS_NS})
+_DROPPED_VOCABULARIES = frozenset({XSLT_NS, XML_EVENTS_NS})
+# XHTML in a download (in a MathML annotation-xml, a project's own markup) is kept as text and
+# formatting: <b>, <em>, <p> run nothing. Removed whole: what runs, loads or holds code or a frame's
+# page (its words are no text of the document); removed with its text kept: a container a browser
+# would run or embed something by (an object's words are its fallback text, a form's its labels)
+_DROPPED_XHTML = frozenset({"script", "style", "link", "meta", "base", "iframe", "frame", "embed", "noscript"})
+_UNWRAPPED_XHTML = frozenset({"object", "applet", "form", "frameset", "portal", "fencedframe"})
+# attributes of a kept XHTML element by which a browser would load something on opening the file
+# (a link's href and a quotation's cite are followed only when clicked, and kept as MathML's href is)
+_XHTML_LOADING_ATTRIBUTES = frozenset(
+    {
+        "src",
+        "srcset",
+        "srcdoc",
+        "data",
+        "poster",
+        "background",
+        "action",
+        "formaction",
+        "ping",
+        "codebase",
+        "archive",
+        "classid",
+        "manifest",
+        "lowsrc",
+        "dynsrc",
+        "longdesc",
+        "usemap",
+        "style",
+        "imagesrcset",
+    }
+)
 _DROPPED_SVG = frozenset(
     {"script", "set", "animate", "animateMotion", "animateTransform", "discard", "handler", "listener"}
 )
@@ -2069,8 +2112,11 @@ def _active_attribute(qname: etree.QName, value: str) -> str | None:
 def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes, str]:
     """A TEI file as it may be served from the edition's own origin: parsed with the safe parser
     (no DTD, no entities) and written again without what a browser would run (see
-    _DROPPED_VOCABULARIES): XHTML, XSLT and XML Events elements, SVG's script and animation
-    elements, event-handler attributes (on…), attributes of the active namespaces,
+    _DROPPED_VOCABULARIES): XSLT and XML Events elements, SVG's script and animation elements,
+    XHTML's elements that run, load or frame something (_DROPPED_XHTML; the containers of
+    _UNWRAPPED_XHTML give up their text and children, and XHTML's formatting, <b>, <p>, is kept
+    with its words) and the attributes by which one loads something (_XHTML_LOADING_ATTRIBUTES),
+    event-handler attributes (on…), attributes of the active namespaces,
     javascript:/vbscript:/data: URLs in any attribute, and xml-stylesheet processing
     instructions (which make the browser fetch and run a stylesheet). MathML and SVG drawings
     are kept (TEI P5 14.5, 11.8), as are TEI and every other namespace.
@@ -2107,24 +2153,43 @@ def inert_tei(tei: bytes, tree: etree._ElementTree | None = None) -> tuple[bytes
         if dropped and not dropped.isdisjoint(el.iterancestors()):
             continue  # inside an element removed whole
         qname = etree.QName(el)
-        if qname.namespace in _DROPPED_VOCABULARIES or qname.namespace == SVG_NS and qname.localname in _DROPPED_SVG:
-            if el is root:
-                raise PublishError("the document's root element is XHTML, SVG or another active vocabulary, not TEI")
+        xhtml = qname.namespace == XHTML_NS
+        if el is root and (
+            xhtml
+            or qname.namespace in _DROPPED_VOCABULARIES
+            or qname.namespace == SVG_NS
+            and qname.localname in _DROPPED_SVG
+        ):
+            raise PublishError("the document's root element is XHTML, SVG or another active vocabulary, not TEI")
+        local = qname.localname.lower() if xhtml else qname.localname
+        if (
+            qname.namespace in _DROPPED_VOCABULARIES
+            or qname.namespace == SVG_NS
+            and qname.localname in _DROPPED_SVG
+            or xhtml
+            and local in _DROPPED_XHTML
+        ):
             _drop(el)
             dropped.add(el)
             removed[f"<{_shown_name(qname)}>"] += 1
             continue
         for attr, value in list(el.attrib.items()):
-            why = _active_attribute(etree.QName(attr), value)
+            name = etree.QName(attr)
+            why = _active_attribute(name, value)
+            if why is None and xhtml and name.namespace is None and name.localname.lower() in _XHTML_LOADING_ATTRIBUTES:
+                why = f"@{name.localname} of <{_shown_name(qname)}>"
             if why:
                 del el.attrib[attr]
                 removed[why] += 1
+        if xhtml and local in _UNWRAPPED_XHTML:
+            _unwrap(el)
+            removed[f"<{_shown_name(qname)}> (its text kept)"] += 1
     if not removed:
         return tei, ""
     etree.cleanup_namespaces(root)
     data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
     named = ", ".join(f"{what} ×{n}" if n > 1 else what for what, n in sorted(removed.items()))
-    return data, f"removed active content a browser would run: {named}"
+    return data, f"removed active content a browser would run or load: {named}"
 
 
 # bytes deleted before looking for an active URL's scheme: ASCII controls and spaces (which the
@@ -2188,6 +2253,23 @@ def _has_on_attribute(lowered: bytes) -> bool:
 
 def _is_stylesheet(node) -> bool:
     return isinstance(node, etree._ProcessingInstruction) and str(node.target).lower() == "xml-stylesheet"
+
+
+def _unwrap(el: etree._Element) -> None:
+    """Replace an element inside the root by what it holds: its text, children and tail stay in place."""
+    parent = el.getparent()
+    previous = el.getprevious()
+    if el.text:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.text
+        else:
+            parent.text = (parent.text or "") + el.text
+    at = parent.index(el)
+    children = list(el)
+    for offset, child in enumerate(children):
+        parent.insert(at + offset, child)  # moves it, with its tail
+    el.text = None
+    _drop(el)
 
 
 def _drop(node) -> None:

@@ -1493,16 +1493,19 @@ def empty_text_languages(tei: bytes) -> bool:
 @lru_cache(maxsize=256)
 def language_name(code: str, ui_lang: str) -> str:
     """The name of the language CODE (a BCP 47 tag or an ISO 639 code: "he", "lat") in the UI
-    language UI_LANG, from CLDR (Babel; the tag standardised by langcodes); CODE itself when
-    either is unknown."""
+    language UI_LANG, from CLDR (Babel; the tag standardised by langcodes; UI_LANG falls back as
+    plurals.cldr_locale says); CODE itself when CODE is not a tag or CLDR has no name for it."""
     import langcodes
-    from babel import Locale, UnknownLocaleError
+    from babel import Locale
+
+    from .plurals import cldr_locale
 
     try:
         tag = str(langcodes.standardize_tag(code))
-        names = Locale.parse(ui_lang.replace("-", "_")).languages
-    except (ValueError, UnknownLocaleError):
+    except ValueError:
         return code
+    # a UI language Babel has no data for names languages in its base language's words, or English's
+    names = Locale.parse(cldr_locale(ui_lang)).languages
     return names.get(tag.replace("-", "_")) or names.get(tag.split("-")[0]) or code
 
 

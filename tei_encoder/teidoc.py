@@ -410,11 +410,13 @@ def ordinal_date_months() -> frozenset[str]:
     Babel's CLDR data."""
     from babel.dates import get_month_names
 
+    from .plurals import cldr_locale
+
     names: set[str] = set()
     for locale in ordinal_date_locales():
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
-                names.update(n.casefold() for n in get_month_names(width, context, locale).values())
+                names.update(n.casefold() for n in get_month_names(width, context, cldr_locale(locale)).values())
     return frozenset(names)
 
 

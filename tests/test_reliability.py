@@ -389,9 +389,9 @@ def test_downloads_are_made_inert():
     assert b"alert" not in data and b"xml-stylesheet" not in data
     # named, each with its count (elements inside one removed whole are not counted again)
     assert removed == (
-        "removed active content a browser would run: <?xml-stylesheet?>, <html:img>, <html:script>,"
-        " <svg:script>, @onclick, @onload, @target holding a javascript: URL, @xlink:href holding a"
-        " javascript: URL"
+        "removed active content a browser would run or load: <?xml-stylesheet?>, <html:script>, <svg:script>,"
+        " @onclick, @onerror, @onload, @src of <html:img>, @target holding a javascript: URL, @xlink:href"
+        " holding a javascript: URL"
     )
     assert [" ".join(p.xpath("string()").split()) for p in tree.iterfind(".//t:body//t:p", NS)] == [
         "Before after.",

@@ -10,6 +10,7 @@
     xmlns:pub="urn:tei-encoder:publish"
     xmlns:f="urn:tei-encoder:functions"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:mml="http://www.w3.org/1998/Math/MathML"
     exclude-result-prefixes="#all">
 
   <!-- Always blocks (TEI P5 chapters 4 text structure, 3.7 lists, 14 tables, 7 drama, 6 verse). -->
@@ -150,15 +151,27 @@
   <xsl:param name="mathml" as="map(*)" select="parse-json($site)?mathml"/>
   <xsl:variable name="mathml-names" as="map(*)" select="map:merge($mathml?elements?* ! map{.: true()})"/>
   <xsl:variable name="mathml-attributes" as="map(*)" select="map:merge($mathml?attributes?* ! map{.: true()})"/>
+  <!-- A formula's box, which scrolls (edition.css .tei-math) when the formula is wider than the
+       line, as a table's does: a display formula's is a region a keyboard reaches (tabindex) named by
+       the UI string formula-box; an inline one's becomes one when it scrolls (assets/edition.js). -->
+  <xsl:template match="mml:math[not(ancestor::mml:*)]" priority="2">
+    <xsl:variable name="block" select="@display = 'block' or exists(ancestor::tei:formula[1][tokenize(@rend) = 'display'])"/>
+    <span class="tei-math{if ($block) then ' tei-math-block' else ''}" data-label="{f:ui('formula-box')}">
+      <xsl:if test="$block">
+        <xsl:attribute name="role" select="'region'"/>
+        <xsl:attribute name="tabindex" select="'0'"/>
+        <xsl:attribute name="aria-label" select="f:ui('formula-box')"/>
+      </xsl:if>
+      <xsl:next-match/>
+    </span>
+  </xsl:template>
   <xsl:template match="*[namespace-uri() = 'http://www.w3.org/1998/Math/MathML']" priority="1">
     <xsl:variable name="name" select="local-name()"/>
     <xsl:choose>
       <xsl:when test="$name = 'annotation-xml'"/>
       <xsl:when test="$name = 'maction'"><xsl:apply-templates select="*[1]"/></xsl:when>
       <xsl:otherwise>
-        <xsl:element name="{if (map:contains($mathml-names, $name)) then $name
-            else if ($name = ('ci', 'csymbol')) then 'mi' else if ($name = 'cn') then 'mn' else 'mrow'}"
-            namespace="http://www.w3.org/1998/Math/MathML">
+        <xsl:element name="{f:mathml-name(.)}" namespace="http://www.w3.org/1998/Math/MathML">
           <xsl:copy-of select="@*[namespace-uri() = ''][map:contains($mathml-attributes, local-name())]
               [not(local-name() = 'encoding' and not($name = 'annotation'))]"/>
           <xsl:if test="$name = 'math' and not(@display) and ancestor::tei:formula[1][tokenize(@rend) = 'display']">
@@ -166,6 +179,28 @@
           </xsl:if>
           <xsl:apply-templates/>
         </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The name an element of MathML is shown by: its own when HTML5 has it (site.json mathml
+       elements), Content MathML's by their presentation counterparts, any other an mrow. -->
+  <xsl:function name="f:mathml-name" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="name" select="local-name($el)"/>
+    <xsl:sequence select="if (map:contains($mathml-names, $name)) then $name
+        else if ($name = ('ci', 'csymbol')) then 'mi' else if ($name = 'cn') then 'mn' else 'mrow'"/>
+  </xsl:function>
+
+  <!-- Text directly in a MathML element that holds no text in HTML5 (an mrow, an element shown as
+       one, an mfrac: only site.json mathml text_elements do) is shown in an mtext of its own, so
+       no word is lost and the page stays valid HTML. -->
+  <xsl:variable name="mathml-text-names" as="xs:string*" select="$mathml?text_elements?*"/>
+  <xsl:template match="mml:*/text()[normalize-space()]" priority="1">
+    <xsl:choose>
+      <xsl:when test="f:mathml-name(..) = $mathml-text-names"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <mtext xmlns="http://www.w3.org/1998/Math/MathML"><xsl:next-match/></mtext>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

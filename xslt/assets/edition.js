@@ -148,7 +148,31 @@
     });
   }
 
+  // Document pages: an inline formula wider than its line scrolls in its box (edition.css
+  // .tei-math); the box then becomes a region a keyboard reaches and scrolls, named as the
+  // display formulas' boxes are (data-label: the UI string formula-box).
+  function formulas() {
+    var boxes = document.querySelectorAll(".tei-math:not(.tei-math-block)");
+    if (!boxes.length) { return; }
+    function mark() {
+      Array.prototype.forEach.call(boxes, function (box) {
+        if (box.scrollWidth > box.clientWidth + 1) {
+          box.setAttribute("tabindex", "0");
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", box.dataset.label || "");
+        } else if (box.getAttribute("role") === "region") {
+          box.removeAttribute("tabindex");
+          box.removeAttribute("role");
+          box.removeAttribute("aria-label");
+        }
+      });
+    }
+    mark();
+    window.addEventListener("resize", mark);
+  }
+
   filters();
   fulltext();
   tips();
+  formulas();
 }());
