@@ -45,14 +45,15 @@
   <xsl:template name="metadata-essentials">
     <xsl:variable name="ms" select="$header//tei:msDesc"/>
     <xsl:variable name="sources" select="$header/tei:fileDesc/tei:sourceDesc/*[not(self::tei:msDesc)][normalize-space()]"/>
-    <xsl:if test="$ms//(tei:repository | tei:msIdentifier//tei:idno)[normalize-space()] or $source-url or $sources">
+    <xsl:if test="$ms//(tei:repository | tei:msIdentifier//tei:idno | tei:msIdentifier/tei:msName)[normalize-space()] or $source-url or $sources">
     <section class="metadata essentials" aria-labelledby="essentials-heading">
       <h2 id="essentials-heading"><xsl:value-of select="f:ui('doc-essentials')"/></h2>
       <dl>
         <!-- Several manuscripts (several msDesc, or parts with identifiers of their own, TEI P5
              10.4): each identifier on a line of its own, its repository, place and shelfmark
              together, so that no shelfmark is read as another archive's. -->
-        <xsl:variable name="identifiers" select="$ms//tei:msIdentifier[(tei:repository | tei:settlement | tei:idno)[normalize-space()]]"/>
+        <!-- A manuscript known by its name alone (msName, TEI P5 10.4) is one of them: never left out. -->
+        <xsl:variable name="identifiers" select="$ms//tei:msIdentifier[(tei:repository | tei:settlement | tei:idno | tei:msName)[normalize-space()]]"/>
         <xsl:variable name="several" select="count($identifiers) gt 1"/>
         <xsl:if test="$several or $ms//tei:repository[normalize-space()]">
           <dt><xsl:value-of select="f:ui('archive')"/></dt>
@@ -61,7 +62,9 @@
               <xsl:for-each select="$identifiers">
                 <xsl:variable name="where" select="string-join((tei:repository, tei:settlement, tei:country, tei:region, tei:institution) ! f:normal(.)[.], ', ')"/>
                 <xsl:variable name="shelfmark" select="string-join(f:shelfmark(.), ', ')"/>
-                <dd dir="auto"><xsl:value-of select="string-join(($where, $shelfmark)[.], ': ')"/></dd>
+                <xsl:variable name="kept" select="string-join(($where, $shelfmark)[.], ': ')"/>
+                <xsl:variable name="names" select="string-join(tei:msName ! f:normal(.)[.], ', ')"/>
+                <dd dir="auto"><xsl:value-of select="if ($names and $kept) then $names || ' (' || $kept || ')' else $names || $kept"/></dd>
               </xsl:for-each>
             </xsl:when>
             <xsl:otherwise>
@@ -76,6 +79,7 @@
              several items) describes the manuscript, not where the document is kept. Of several
              manuscripts, each shelfmark is on its archive's line above. -->
         <xsl:variable name="reference" as="xs:string*">
+          <xsl:sequence select="if ($several) then () else $ms/tei:msIdentifier/tei:msName ! f:normal(.)[.]"/>
           <xsl:sequence select="if ($several) then () else $ms/tei:msIdentifier ! f:shelfmark(.)"/>
           <xsl:sequence select="$ms/tei:msContents[count(tei:msItem) = 1]/tei:msItem/tei:locus ! f:normal(.)[.]"/>
         </xsl:variable>
