@@ -654,11 +654,14 @@ class Publisher:
         tree: etree._ElementTree | None = None,
         scope: Mapping[str, str] | None = None,
         edition_page: bool = False,
+        linkable: Collection[str] = (),
     ) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
         SCOPE: entities kept apart from others of the same id (`sitemap.annotate`). EDITION_PAGE:
         the page is one of the edition's own prose pages (`edition_pages`), NAME.html at the site's
-        root: its title and text with the site's header, navigation and footer, no document panels.
+        root: its title and text with the site's header, navigation and footer, no document panels;
+        it links only the pages of LINKABLE (site-relative: entry pages, docs/X.html), see
+        `sitemap.edition_page_links`.
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
         writing directions): TREE when given (the TEI parsed as below, for this call only: it
@@ -680,6 +683,8 @@ class Publisher:
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
         root = sitemap.annotate(root, self.direction, self._date_labels, self._ui, scope)
         date, date_text = sitemap.document_date(root)
+        if edition_page:  # a prose page: links only to pages the site has
+            warnings += sitemap.edition_page_links(root, linkable)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
         ours = _is_ours(root)
@@ -690,7 +695,7 @@ class Publisher:
         if b"note" in tei:  # an empty note: left out of the numbered notes, said here
             warnings += sitemap.note_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
-            warnings += sitemap.reference_warnings(root, self.documents)
+            warnings += sitemap.reference_warnings(root, () if edition_page else self.documents)
         if root.get(sitemap.P + "readings"):  # an entity named only in a reading the page does not print
             warnings += sitemap.variant_only_warnings(root)
         if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
@@ -2289,13 +2294,22 @@ def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list
     return sorted(pages, key=lambda p: (rank.get(p.name, len(rank)), p.name))
 
 
-def write_edition_pages(site: Path, publisher: Publisher) -> list[tuple[Path, str]]:
-    """Write the edition's own pages (`edition_pages`) as SITE/NAME.html. Returns (file, warning)
-    for each warning of a page (text it does not show, as a document page's). Raises
-    PublishError when a page cannot be rendered, OutputError when it cannot be written."""
-    warnings = []
+def write_edition_pages(
+    site: Path, publisher: Publisher, documents: Iterable[str] = (), entries: Iterable[str] = ()
+) -> list[tuple[Path, str]]:
+    """Write the edition's own pages (`edition_pages`) as SITE/NAME.html. DOCUMENTS: the output
+    names of the documents the site has; ENTRIES: its entry pages (site-relative, `entry_pages`):
+    a page links only those (`sitemap.edition_page_links`). Returns (file, warning) for each
+    warning of a page (text it does not show, a link it cannot make, as a document page's).
+    Raises PublishError when a page cannot be rendered, OutputError when it cannot be written."""
+    warnings: list[tuple[Path, str]] = []
+    if not publisher.edition_pages:
+        return warnings
+    linkable = {*entries, *(f"docs/{name}.html" for name in documents)}
     for page in publisher.edition_pages:
-        html_page, said = publisher.render_document(override_bytes(page.path), page.name, edition_page=True)
+        html_page, said = publisher.render_document(
+            override_bytes(page.path), page.name, edition_page=True, linkable=linkable
+        )
         _write_if_changed(site_path(site, f"{page.name}.html"), html_page)
         warnings += [(page.path, warning) for warning in said]
     return warnings
