@@ -48,12 +48,14 @@ from .fsutil import (
     inside,
     is_output_name,
     is_regular,
+    name_clash,
+    name_key,
     read_regular,
     remove_owned_file,
     safe_stem,
     write_owned,
 )
-from .inputs import SYMLINK_REFUSED, folder_entries
+from .inputs import SYMLINK_REFUSED, folder_entries, not_taken
 from .plurals import counted
 from .tei import NSMAP, TEI_NS, T
 from .teidoc import DETAILS, DocumentSummary, EntryInfo, KeywordInContext, json_ld
@@ -482,7 +484,8 @@ class Publisher:
         self.documents = frozenset(documents)
         self.overrides = override_files(overrides, follow_symlinks)
         # the edition's own prose pages (OVERRIDES/pages/*.xml: about, introduction, principles)
-        self.edition_pages = edition_pages(overrides, follow_symlinks)
+        self.edition_page_warnings: list[tuple[Path, str]] = []
+        self.edition_pages = edition_pages(overrides, follow_symlinks, self.edition_page_warnings)
         strings = ui_strings(overrides)
         # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
         # own (`edition-title` in its strings.json), else the project's default, or a neutral one
@@ -2240,29 +2243,38 @@ def write_pages(site: Path, publisher: Publisher, pages: Iterable[PageJob]) -> i
 
 class EditionPage(NamedTuple):
     """One of the edition's own prose pages: its output name (NAME.html), its label in the
-    navigation, its TEI file."""
+    navigation, its TEI file, and its TEI with its XIncludes resolved (None: the file's bytes)."""
 
     name: str
     label: str
     path: Path
+    data: bytes | None = None
 
 
 EDITION_PAGES = "pages"  # the folder of the edition's own pages, in its --xslt folder
 EDITION_PAGES_ORDER = "pages.json"  # in it: the pages' order in the navigation, a list of names
 
 
-def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list[EditionPage]:
+def edition_pages(
+    overrides: Path | None, follow_symlinks: bool = False, said: list[tuple[Path, str]] | None = None
+) -> list[EditionPage]:
     """The edition's own prose pages (about, introduction, editorial principles): each
     OVERRIDES/pages/NAME.xml, a TEI document (TEI P5 4: its text; its title in titleStmt), made
     into NAME.html at the site's root with the site's header, navigation and footer. Labelled in
     the navigation by its short title (title[@type="short"]), else its main or first title; in the
     order OVERRIDES/pages/pages.json lists them (a JSON list of names), the others after it by
-    name. [] without the folder. Raises PublishError for a page that is not readable XML, a
-    symbolic link without follow_symlinks, a name the site's own pages use (index, search, a
-    register), or a pages.json that is not a list of names."""
+    name. The folder's files are taken by the one rule of every command (inputs.not_taken): a
+    hidden file, an `X.XML` and the like are not read; each is added to SAID (file, warning), as
+    is a name pages.json lists twice or that names no page. XIncludes are resolved as a
+    document's are (local files of the folder only). [] without the folder. Raises PublishError
+    for a page that is not readable XML or whose XInclude is refused, a symbolic link without
+    follow_symlinks, a name the site's own pages use (index, search, a register), two names one
+    file on macOS and Windows (differing only in letter case or Unicode form), or a pages.json
+    that is not a list of names."""
     folder = overrides / EDITION_PAGES if overrides is not None else None
     if folder is None or not folder.is_dir():
         return []
+    said = [] if said is None else said
     reserved = {"index", "search", *(Path(r["page"]).stem for r in sitemap.registers().values())}
     order_file = folder / EDITION_PAGES_ORDER
     order: list[str] = []
@@ -2273,25 +2285,44 @@ def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list
             raise PublishError(f"{order_file}: not a JSON list of page names: {exc}") from None
         if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
             raise PublishError(f"{order_file}: not a JSON list of page names")
+    said += not_taken(folder, (".xml",), sub_folders=False)
     pages = []
-    for path in sorted(folder.glob("*.xml")):
+    keys: dict[str, Path] = {}  # name_key -> the page's file: names one file on macOS and Windows
+    for path in sorted(p for p in folder.glob("*.xml") if not p.name.startswith(".")):
         if path.is_symlink() and not follow_symlinks:
             raise PublishError(f"{path}: {SYMLINK_REFUSED}")
         name = safe_stem(path.stem)
         if name.lower() in reserved:
             raise PublishError(f"{path}: {name}.html is a page of the site's own; rename the edition's page")
+        if (earlier := keys.setdefault(name_key(name), path)) != path:
+            raise PublishError(f"{path}: {name_clash(name, safe_stem(earlier.stem), earlier)}")
         try:
-            root = parse_xml(data=override_bytes(path), collect_ids=False).getroot()
+            tree = parse_xml(data=override_bytes(path), collect_ids=False)
         except (etree.XMLSyntaxError, ValueError, OSError) as exc:
             raise PublishError(f"{path}: not publishable XML: {lines_of(str(exc))[0]}") from None
+        data = None
+        if has_xinclude(tree):  # as a document's (read_tei_source): local files only, else refused
+            refusal, _ = resolve_xinclude(tree, str(path))
+            if refusal is not None:
+                raise PublishError(f"{path}: refused: {refusal.reason} (the xi:include on line {refusal.line})")
+            data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+        root = tree.getroot()
         titles = root.findall(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
         chosen = (
             [t for t in titles if t.get("type") == "short"] or [t for t in titles if t.get("type") == "main"] or titles
         )
         label = " ".join("".join(chosen[0].itertext()).split()) if chosen else ""
-        pages.append(EditionPage(name, label or name, path))
-    rank = {name: n for n, name in enumerate(order)}
-    return sorted(pages, key=lambda p: (rank.get(p.name, len(rank)), p.name))
+        pages.append(EditionPage(name, label or name, path, data))
+    names = {p.name for p in pages}
+    for n, listed in enumerate(order):
+        if listed in order[:n]:
+            said.append((order_file, f'"{listed}" is listed twice: its first place is kept'))
+        elif listed not in names:
+            said.append((order_file, f'"{listed}" names no page of the folder (pages/{listed}.xml): left out'))
+    rank: dict[str, int] = {}
+    for n, listed in enumerate(order):
+        rank.setdefault(listed, n)
+    return sorted(pages, key=lambda p: (rank.get(p.name, len(order)), p.name))
 
 
 def write_edition_pages(
@@ -2302,13 +2333,13 @@ def write_edition_pages(
     a page links only those (`sitemap.edition_page_links`). Returns (file, warning) for each
     warning of a page (text it does not show, a link it cannot make, as a document page's).
     Raises PublishError when a page cannot be rendered, OutputError when it cannot be written."""
-    warnings: list[tuple[Path, str]] = []
+    warnings = list(publisher.edition_page_warnings)  # files of the folder not read, pages.json's slips
     if not publisher.edition_pages:
         return warnings
     linkable = {*entries, *(f"docs/{name}.html" for name in documents)}
     for page in publisher.edition_pages:
         html_page, said = publisher.render_document(
-            override_bytes(page.path), page.name, edition_page=True, linkable=linkable
+            page.data or override_bytes(page.path), page.name, edition_page=True, linkable=linkable
         )
         _write_if_changed(site_path(site, f"{page.name}.html"), html_page)
         warnings += [(page.path, warning) for warning in said]

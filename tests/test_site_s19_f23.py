@@ -26,7 +26,7 @@ def _prose(body: str, title: str = "About the ledgers") -> bytes:
 
 def _publish(tmp_path, pages: dict[str, bytes], code: int = 0):
     hooks = tmp_path / "xslt"
-    (hooks / "pages").mkdir(parents=True)
+    (hooks / "pages").mkdir(parents=True, exist_ok=True)
     for name, data in pages.items():
         (hooks / "pages" / name).write_bytes(data)
     folder = tmp_path / "in"
@@ -70,3 +70,50 @@ def test_a_prose_page_links_the_editions_documents_by_their_tei_file(tmp_path):
     assert links == {"the ledger": "docs/ledger.html", "its first page": "docs/ledger.html"}
     said = [line for line in output.splitlines() if "not a target the site can link" in line]
     assert len(said) == 1 and 'target="lost.xml"' in said[0]
+
+
+def test_the_prose_pages_folder_is_read_by_the_one_rule_of_every_folder(tmp_path):
+    plain = _prose("<p>Hives and honey.</p>", "Introduction")
+    site, output = _publish(tmp_path, {"intro.xml": plain, ".draft.xml": plain, "notes.XML": plain})
+    assert (site / "intro.html").is_file()
+    assert not (site / "draft.html").exists() and not (site / ".draft.html").exists()
+    assert not list(site.glob("notes.*"))
+    nav = html.fromstring((site / "intro.html").read_bytes()).xpath("//nav//a/@href")
+    assert "draft.html" not in nav and ".draft.html" not in nav
+    assert ".draft.xml" in output and "hidden file" in output
+    assert "notes.XML" in output and "its suffix is .XML" in output
+    # a prose page has its title, not the document page's "Text" heading
+    page = html.fromstring((site / "intro.html").read_bytes())
+    assert not page.xpath("//main//h2") and "Hives and honey." in page.xpath("//main")[0].text_content()
+
+
+def test_prose_page_names_one_file_on_macos_and_windows_are_refused(tmp_path):
+    plain = _prose("<p>Twice.</p>")
+    _, output = _publish(tmp_path, {"über.xml": plain, "Über.xml": plain}, code=2)
+    assert "only in letter case or Unicode form" in output
+    assert len([line for line in output.splitlines() if "error" in line]) == 1
+
+
+def test_slips_in_pages_json_are_reported(tmp_path):
+    plain = _prose("<p>Order.</p>")
+    site, output = _publish(
+        tmp_path, {"about.xml": plain, "intro.xml": plain, "pages.json": b'["intro", "nosuch", "intro", "about.xml"]'}
+    )
+    assert '"nosuch" names no page' in output and '"about.xml" names no page' in output
+    assert '"intro" is listed twice' in output
+    nav = html.fromstring((site / "about.html").read_bytes()).xpath("//nav//a/@href")
+    assert nav[-2:] == ["intro.html", "about.html"]
+
+
+def test_an_xinclude_in_a_prose_page_is_resolved_or_refused_as_a_documents(tmp_path):
+    xi = 'xmlns:xi="http://www.w3.org/2001/XInclude"'
+    kept = _prose(f'<p {xi}>Before <xi:include href="part.txt" parse="text"/> after.</p>')
+    (tmp_path / "xslt" / "pages").mkdir(parents=True)
+    (tmp_path / "xslt" / "pages" / "part.txt").write_text("the bee count", encoding="utf-8")
+    site, _ = _publish(tmp_path, {"intro.xml": kept})
+    assert "Before the bee count after." in " ".join(
+        html.fromstring((site / "intro.html").read_bytes()).xpath("//main")[0].text_content().split()
+    )
+    far = _prose(f'<p {xi}>Before <xi:include href="/etc/hostname" parse="text"/> after.</p>')
+    _, output = _publish(tmp_path / "far", {"intro.xml": far}, code=2)
+    assert "refused" in output and "xi:include on line" in output
