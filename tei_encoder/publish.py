@@ -1552,6 +1552,7 @@ class EntityIndex:
                     birth_place=missing.get("birth_place", info.birth_place),
                     death_place=missing.get("death_place", info.death_place),
                     floruit=missing.get("floruit", info.floruit),
+                    floruit_place=missing.get("floruit_place", info.floruit_place),
                 )
         # named by the words of its mentions: an entity no entry of any document describes
         self.named_by_mentions: dict[str, str] = {}

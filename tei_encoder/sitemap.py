@@ -679,8 +679,12 @@ def _date_attributes(el: etree._Element) -> tuple[str | None, ...]:
 
 
 def date_warnings(root: etree._Element) -> list[str]:
-    """date_problems of every date in the document (tei:date, tei:origDate), in document order."""
-    return [problem for el in root.iter(T + "date", T + "origDate") for problem in date_problems(el)]
+    """date_problems of every date in the document (tei:date, tei:origDate, and the birth, death
+    and floruit of an entry, TEI P5 §13.3.2), in document order."""
+    return [problem for el in root.iter(*_DATED) for problem in date_problems(el)]
+
+
+_DATED = tuple(T + name for name in ("date", "origDate", "birth", "death", "floruit"))
 
 
 def _reversed(start: str, end: str) -> bool:

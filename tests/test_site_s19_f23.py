@@ -117,3 +117,43 @@ def test_an_xinclude_in_a_prose_page_is_resolved_or_refused_as_a_documents(tmp_p
     far = _prose(f'<p {xi}>Before <xi:include href="/etc/hostname" parse="text"/> after.</p>')
     _, output = _publish(tmp_path / "far", {"intro.xml": far}, code=2)
     assert "refused" in output and "xi:include on line" in output
+
+
+LIVES = f"""<TEI xmlns="{NS}"><teiHeader><fileDesc><titleStmt><title>The bee-keepers' roll</title></titleStmt>
+<publicationStmt><p>Constructed.</p></publicationStmt><sourceDesc><p>None.</p></sourceDesc></fileDesc></teiHeader>
+<text><body><p><persName ref="#ada">Ada</persName>, <persName ref="#bo">Bo</persName>, <persName ref="#cy">Cy</persName>,
+<persName ref="#di">Di</persName> and <persName ref="#ed">Ed</persName> kept bees.</p></body></text>
+<standOff><listPerson>
+<person xml:id="ada"><persName>Ada Hive</persName><birth notBefore="1850" notAfter="1855"/><death from="1920-01" to="1920-06"/></person>
+<person xml:id="bo"><persName>Bo Comb</persName><birth><date from="1900" to="1905"/></birth><death><location><geo>1.5 2.5</geo></location></death></person>
+<person xml:id="cy"><persName>Cy Wax</persName><birth when="1580-05-05"/><death when-iso="1999-02-30"/><floruit when="1600"><placeName>Eastmere</placeName></floruit></person>
+<person xml:id="di"><persName>Di Drone</persName><birth cert="low" when="1700"/><birth when="1702"/><death>c. 1950, <placeName>Westmere</placeName></death></person>
+<person xml:id="ed"><persName>Ed Queen</persName><death when="1800"/></person>
+</listPerson></standOff></TEI>""".encode()
+
+
+def test_dates_of_life_read_as_one_wording_and_nothing_is_dropped_silently(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "roll.xml").write_bytes(LIVES)
+    site = tmp_path / "site"
+    result = CliRunner().invoke(main, ["publish", str(folder), "-o", str(site), "--no-search"])
+    assert result.exit_code == 0, result.output
+
+    def life(ref: str) -> str:
+        page = html.fromstring((site / "persons" / f"{ref}.html").read_bytes())
+        return " ".join(" ".join(page.xpath("//main")[0].text_content().split()).split())
+
+    # a death within bounds reads as bounds, not as a second span after the lifespan
+    assert "between 1850 and 1855 – between January 1920 and June 1920" in life("ada")
+    # a birth alone: no dangling dash, no lifespan made of its bounds
+    assert "born between 1900 and 1905" in life("bo") and "1905 –" not in life("bo")
+    # a death no calendar has: warned, the birth alone shown; a floruit keeps its place
+    cy = life("cy")
+    assert "born 5 May 1580" in cy and "1580 –" not in cy and "1600 (Eastmere)" in cy
+    assert 'when-iso="1999-02-30"' in result.output
+    # of two births the one not called doubtful; no stray comma before the place
+    di = life("di")
+    assert "1702 – c. 1950 (Westmere)" in di and "1700" not in di
+    # a death alone reads as the birth alone does
+    assert "died 1800" in life("ed") and "?" not in life("ed")
