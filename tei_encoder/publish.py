@@ -690,6 +690,8 @@ class Publisher:
             warnings += sitemap.edition_page_links(root, linkable)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
+        if sitemap.has_life_dates(tei):  # an entry's birth or death (few documents have entries with them)
+            warnings += sitemap.life_date_warnings(root)
         ours = _is_ours(root)
         if ours:  # its header's own wording (responsibilities, languages) in the site's language
             sitemap.mark_own_header(root, self._ui)

@@ -679,12 +679,23 @@ def _date_attributes(el: etree._Element) -> tuple[str | None, ...]:
 
 
 def date_warnings(root: etree._Element) -> list[str]:
-    """date_problems of every date in the document (tei:date, tei:origDate, and the birth, death
-    and floruit of an entry, TEI P5 §13.3.2), in document order."""
-    return [problem for el in root.iter(*_DATED) for problem in date_problems(el)]
+    """date_problems of every date in the document (tei:date, tei:origDate), in document order."""
+    return [problem for el in root.iter(T + "date", T + "origDate") for problem in date_problems(el)]
 
 
-_DATED = tuple(T + name for name in ("date", "origDate", "birth", "death", "floruit"))
+def life_date_warnings(root: etree._Element) -> list[str]:
+    """date_problems of the births, deaths and floruits of the document's entries (TEI P5
+    §13.3.2) that give a date in their attributes, in document order."""
+    return [problem for el in root.iter(*_LIVED) for problem in date_problems(el)]
+
+
+_LIVED = (T + "birth", T + "death", T + "floruit")
+
+
+def has_life_dates(tei: bytes) -> bool:
+    """Whether the TEI bytes may hold a birth, death or floruit with attributes (a start tag
+    `<birth `, `<x:death `): told from the bytes, so that most documents cost nothing."""
+    return any(b"<" + name + b" " in tei or b":" + name + b" " in tei for name in (b"birth", b"death", b"floruit"))
 
 
 def _reversed(start: str, end: str) -> bool:
