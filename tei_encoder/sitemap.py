@@ -1502,7 +1502,7 @@ def edition_page_links(root: etree._Element, linkable: Collection[str]) -> list[
     describes no entity (its entities are the documents' and the authority's), so it is no
     warning here. Returns the warnings, [] when every link leads somewhere."""
     root.attrib.pop(UNLISTED, None)
-    missing: dict[str, str] = {}  # entry page -> the words of its first mention here
+    missing: dict[str, tuple[str, str]] = {}  # entry page -> (kind, the words of its first mention here)
     kinds: set[str] = set()  # the kinds still linked (pub:kinds: the page's Highlight boxes)
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -1511,14 +1511,14 @@ def edition_page_links(root: etree._Element, linkable: Collection[str]) -> list[
         if link is not None:
             kind, href = link.split(" ", 2)[:2]
             if kind and href not in linkable:
-                missing.setdefault(href, " ".join("".join(el.itertext()).split()))
+                missing.setdefault(href, (kind, " ".join("".join(el.itertext()).split())))
                 for name in (_LINK, P + "also", P + "also-names", P + "inner"):
                     el.attrib.pop(name, None)
             elif kind:
                 kinds.add(kind)
         href = el.get(P + "href")
         if href is not None and href not in linkable:
-            missing.setdefault(href, " ".join("".join(el.itertext()).split()))
+            missing.setdefault(href, ("person", " ".join("".join(el.itertext()).split())))
             del el.attrib[P + "href"]
     if kinds:
         root.set(P + "kinds", " ".join(sorted(kinds)))
@@ -1533,9 +1533,9 @@ def edition_page_links(root: etree._Element, linkable: Collection[str]) -> list[
         if page in linkable:
             el.set(P + "to", page)
     return [
-        f'{href.partition("/")[0]} "{words}": no document of the edition mentions it, so the site has no '
+        f'{kind} "{words}": no document of the edition mentions it, so the site has no '
         f"entry page ({href}) for it; its mention is shown as text, unlinked"
-        for href, words in sorted(missing.items())
+        for href, (kind, words) in sorted(missing.items())
     ]
 
 
