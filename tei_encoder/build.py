@@ -1086,9 +1086,19 @@ def _build(corpus: Path, out: Path, settings: EncodeSettings, report, options: B
                 removed=removed_pages,
             )
             summary.entry_pages_removed += len(removed_pages)
-            if options.xslt is not None and (options.xslt / EDITION_PAGES).is_dir() and (every or index_stale):
-                # the edition's own pages (about, introduction …): few, made here
-                for page, warning in write_edition_pages(site, options.publisher()):
+            if (
+                options.xslt is not None
+                and (options.xslt / EDITION_PAGES).is_dir()
+                and (every or index_stale or removed_pages)
+            ):
+                # the edition's own pages (about, introduction …): few, made here; again when an
+                # entry page went (a prose page links only the pages there are)
+                everything = store.all()
+                details = details if details is not None else _authority_details(settings)
+                documents = [s.name for s in everything]
+                for page, warning in write_edition_pages(
+                    site, options.publisher(), documents, entry_pages(everything, details)
+                ):
                     report.warning(page, warning)
             summary.stage_seconds["overviews"] = time.perf_counter() - started_overviews
         if full or reencode or affected_all:  # what an earlier build listed may be needed no more (#13)

@@ -921,7 +921,8 @@ def _publish(held: ExitStack, paths, output, title, css, xslt, no_search, follow
         # entities' pages) goes, as a build removes its records gone: never a file it did not write
         removed, removed_pages = remove_unpublished(output, earlier, now)
         write_overviews(output, publisher, summaries, search=search)  # all pages: publish is not incremental
-        for page, warning in write_edition_pages(output, publisher):  # the edition's about, introduction …
+        # the edition's about, introduction …: linking only the documents and entry pages written
+        for page, warning in write_edition_pages(output, publisher, [s.name for s in summaries], now.pages):
             report.warning(page, warning)
         if search:
             unreadable: list = []  # pages of this run only: a page left from an earlier publish is not read

@@ -48,12 +48,14 @@ from .fsutil import (
     inside,
     is_output_name,
     is_regular,
+    name_clash,
+    name_key,
     read_regular,
     remove_owned_file,
     safe_stem,
     write_owned,
 )
-from .inputs import SYMLINK_REFUSED, folder_entries
+from .inputs import SYMLINK_REFUSED, folder_entries, not_taken
 from .plurals import counted
 from .tei import NSMAP, TEI_NS, T
 from .teidoc import DETAILS, DocumentSummary, EntryInfo, KeywordInContext, json_ld
@@ -494,7 +496,8 @@ class Publisher:
         self.documents = frozenset(documents)
         self.overrides = override_files(overrides, follow_symlinks)
         # the edition's own prose pages (OVERRIDES/pages/*.xml: about, introduction, principles)
-        self.edition_pages = edition_pages(overrides, follow_symlinks)
+        self.edition_page_warnings: list[tuple[Path, str]] = []
+        self.edition_pages = edition_pages(overrides, follow_symlinks, self.edition_page_warnings)
         strings = ui_strings(overrides)
         # the title: EDITION_TITLE (--title, or the one the documents share), else the edition's
         # own (`edition-title` in its strings.json), else the project's default, or a neutral one
@@ -666,11 +669,14 @@ class Publisher:
         tree: etree._ElementTree | None = None,
         scope: Mapping[str, str] | None = None,
         edition_page: bool = False,
+        linkable: Collection[str] = (),
     ) -> tuple[bytes, list[str]]:
         """The HTML page of one TEI document and warnings about text the page does not show.
         SCOPE: entities kept apart from others of the same id (`sitemap.annotate`). EDITION_PAGE:
         the page is one of the edition's own prose pages (`edition_pages`), NAME.html at the site's
-        root: its title and text with the site's header, navigation and footer, no document panels.
+        root: its title and text with the site's header, navigation and footer, no document panels;
+        it links only the pages of LINKABLE (site-relative: entry pages, docs/X.html), see
+        `sitemap.edition_page_links`.
 
         The stylesheets read a copy of the TEI annotated by `sitemap.annotate` (links, anchors,
         writing directions): TREE when given (the TEI parsed as below, for this call only: it
@@ -692,8 +698,12 @@ class Publisher:
             warnings.append(f"attributes in tei-encoder's publishing namespace {sitemap.PUB_NS} ignored")
         root = sitemap.annotate(root, self.direction, self._date_labels, self._ui, scope)
         date, date_text = sitemap.document_date(root)
+        if edition_page:  # a prose page: links only to pages the site has
+            warnings += sitemap.edition_page_links(root, linkable)
         warnings += sitemap.unlisted_warnings(root)  # before the copy: it reads and removes pub:unlisted
         warnings += sitemap.date_warnings(root)
+        if sitemap.has_life_dates(tei):  # an entry's birth or death (few documents have entries with them)
+            warnings += sitemap.life_date_warnings(root)
         ours = _is_ours(root)
         if ours:  # its header's own wording (responsibilities, languages) in the site's language
             sitemap.mark_own_header(root, self._ui)
@@ -702,7 +712,7 @@ class Publisher:
         if b"note" in tei:  # an empty note: left out of the numbered notes, said here
             warnings += sitemap.note_warnings(root)
         if b"target" in tei:  # most documents point nowhere: no search for their pointers
-            warnings += sitemap.reference_warnings(root, self.documents)
+            warnings += sitemap.reference_warnings(root, () if edition_page else self.documents)
         if root.get(sitemap.P + "readings"):  # an entity named only in a reading the page does not print
             warnings += sitemap.variant_only_warnings(root)
         if b"spanTo" in tei:  # a delSpan or addSpan that marks nothing (its target missing or before it)
@@ -1556,6 +1566,7 @@ class EntityIndex:
                     birth_place=missing.get("birth_place", info.birth_place),
                     death_place=missing.get("death_place", info.death_place),
                     floruit=missing.get("floruit", info.floruit),
+                    floruit_place=missing.get("floruit_place", info.floruit_place),
                 )
         # named by the words of its mentions: an entity no entry of any document describes
         self.named_by_mentions: dict[str, str] = {}
@@ -2317,29 +2328,38 @@ def write_pages(site: Path, publisher: Publisher, pages: Iterable[PageJob]) -> i
 
 class EditionPage(NamedTuple):
     """One of the edition's own prose pages: its output name (NAME.html), its label in the
-    navigation, its TEI file."""
+    navigation, its TEI file, and its TEI with its XIncludes resolved (None: the file's bytes)."""
 
     name: str
     label: str
     path: Path
+    data: bytes | None = None
 
 
 EDITION_PAGES = "pages"  # the folder of the edition's own pages, in its --xslt folder
 EDITION_PAGES_ORDER = "pages.json"  # in it: the pages' order in the navigation, a list of names
 
 
-def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list[EditionPage]:
+def edition_pages(
+    overrides: Path | None, follow_symlinks: bool = False, said: list[tuple[Path, str]] | None = None
+) -> list[EditionPage]:
     """The edition's own prose pages (about, introduction, editorial principles): each
     OVERRIDES/pages/NAME.xml, a TEI document (TEI P5 4: its text; its title in titleStmt), made
     into NAME.html at the site's root with the site's header, navigation and footer. Labelled in
     the navigation by its short title (title[@type="short"]), else its main or first title; in the
     order OVERRIDES/pages/pages.json lists them (a JSON list of names), the others after it by
-    name. [] without the folder. Raises PublishError for a page that is not readable XML, a
-    symbolic link without follow_symlinks, a name the site's own pages use (index, search, a
-    register), or a pages.json that is not a list of names."""
+    name. The folder's files are taken by the one rule of every command (inputs.not_taken): a
+    hidden file, an `X.XML` and the like are not read; each is added to SAID (file, warning), as
+    is a name pages.json lists twice or that names no page. XIncludes are resolved as a
+    document's are (local files of the folder only). [] without the folder. Raises PublishError
+    for a page that is not readable XML or whose XInclude is refused, a symbolic link without
+    follow_symlinks, a name the site's own pages use (index, search, a register), two names one
+    file on macOS and Windows (differing only in letter case or Unicode form), or a pages.json
+    that is not a list of names."""
     folder = overrides / EDITION_PAGES if overrides is not None else None
     if folder is None or not folder.is_dir():
         return []
+    said = [] if said is None else said
     reserved = {"index", "search", *(Path(r["page"]).stem for r in sitemap.registers().values())}
     order_file = folder / EDITION_PAGES_ORDER
     order: list[str] = []
@@ -2350,34 +2370,62 @@ def edition_pages(overrides: Path | None, follow_symlinks: bool = False) -> list
             raise PublishError(f"{order_file}: not a JSON list of page names: {exc}") from None
         if not isinstance(order, list) or not all(isinstance(n, str) for n in order):
             raise PublishError(f"{order_file}: not a JSON list of page names")
+    said += not_taken(folder, (".xml",), sub_folders=False)
     pages = []
-    for path in sorted(folder.glob("*.xml")):
+    keys: dict[str, Path] = {}  # name_key -> the page's file: names one file on macOS and Windows
+    for path in sorted(p for p in folder.glob("*.xml") if not p.name.startswith(".")):
         if path.is_symlink() and not follow_symlinks:
             raise PublishError(f"{path}: {SYMLINK_REFUSED}")
         name = safe_stem(path.stem)
         if name.lower() in reserved:
             raise PublishError(f"{path}: {name}.html is a page of the site's own; rename the edition's page")
+        if (earlier := keys.setdefault(name_key(name), path)) != path:
+            raise PublishError(f"{path}: {name_clash(name, safe_stem(earlier.stem), earlier)}")
         try:
-            root = parse_xml(data=override_bytes(path), collect_ids=False).getroot()
+            tree = parse_xml(data=override_bytes(path), collect_ids=False)
         except (etree.XMLSyntaxError, ValueError, OSError) as exc:
             raise PublishError(f"{path}: not publishable XML: {lines_of(str(exc))[0]}") from None
+        data = None
+        if has_xinclude(tree):  # as a document's (read_tei_source): local files only, else refused
+            refusal, _ = resolve_xinclude(tree, str(path))
+            if refusal is not None:
+                raise PublishError(f"{path}: refused: {refusal.reason} (the xi:include on line {refusal.line})")
+            data = etree.tostring(tree, encoding="UTF-8", xml_declaration=True)
+        root = tree.getroot()
         titles = root.findall(f"{T}teiHeader/{T}fileDesc/{T}titleStmt/{T}title")
         chosen = (
             [t for t in titles if t.get("type") == "short"] or [t for t in titles if t.get("type") == "main"] or titles
         )
         label = " ".join("".join(chosen[0].itertext()).split()) if chosen else ""
-        pages.append(EditionPage(name, label or name, path))
-    rank = {name: n for n, name in enumerate(order)}
-    return sorted(pages, key=lambda p: (rank.get(p.name, len(rank)), p.name))
+        pages.append(EditionPage(name, label or name, path, data))
+    names = {p.name for p in pages}
+    for n, listed in enumerate(order):
+        if listed in order[:n]:
+            said.append((order_file, f'"{listed}" is listed twice: its first place is kept'))
+        elif listed not in names:
+            said.append((order_file, f'"{listed}" names no page of the folder (pages/{listed}.xml): left out'))
+    rank: dict[str, int] = {}
+    for n, listed in enumerate(order):
+        rank.setdefault(listed, n)
+    return sorted(pages, key=lambda p: (rank.get(p.name, len(order)), p.name))
 
 
-def write_edition_pages(site: Path, publisher: Publisher) -> list[tuple[Path, str]]:
-    """Write the edition's own pages (`edition_pages`) as SITE/NAME.html. Returns (file, warning)
-    for each warning of a page (text it does not show, as a document page's). Raises
-    PublishError when a page cannot be rendered, OutputError when it cannot be written."""
-    warnings = []
+def write_edition_pages(
+    site: Path, publisher: Publisher, documents: Iterable[str] = (), entries: Iterable[str] = ()
+) -> list[tuple[Path, str]]:
+    """Write the edition's own pages (`edition_pages`) as SITE/NAME.html. DOCUMENTS: the output
+    names of the documents the site has; ENTRIES: its entry pages (site-relative, `entry_pages`):
+    a page links only those (`sitemap.edition_page_links`). Returns (file, warning) for each
+    warning of a page (text it does not show, a link it cannot make, as a document page's).
+    Raises PublishError when a page cannot be rendered, OutputError when it cannot be written."""
+    warnings = list(publisher.edition_page_warnings)  # files of the folder not read, pages.json's slips
+    if not publisher.edition_pages:
+        return warnings
+    linkable = {*entries, *(f"docs/{name}.html" for name in documents)}
     for page in publisher.edition_pages:
-        html_page, said = publisher.render_document(override_bytes(page.path), page.name, edition_page=True)
+        html_page, said = publisher.render_document(
+            page.data or override_bytes(page.path), page.name, edition_page=True, linkable=linkable
+        )
         _write_if_changed(site_path(site, f"{page.name}.html"), html_page)
         warnings += [(page.path, warning) for warning in said]
     return warnings

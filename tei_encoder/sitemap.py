@@ -683,6 +683,21 @@ def date_warnings(root: etree._Element) -> list[str]:
     return [problem for el in root.iter(T + "date", T + "origDate") for problem in date_problems(el)]
 
 
+def life_date_warnings(root: etree._Element) -> list[str]:
+    """date_problems of the births, deaths and floruits of the document's entries (TEI P5
+    §13.3.2) that give a date in their attributes, in document order."""
+    return [problem for el in root.iter(*_LIVED) for problem in date_problems(el)]
+
+
+_LIVED = (T + "birth", T + "death", T + "floruit")
+
+
+def has_life_dates(tei: bytes) -> bool:
+    """Whether the TEI bytes may hold a birth, death or floruit with attributes (a start tag
+    `<birth `, `<x:death `): told from the bytes, so that most documents cost nothing."""
+    return any(b"<" + name + b" " in tei or b":" + name + b" " in tei for name in (b"birth", b"death", b"floruit"))
+
+
 def _reversed(start: str, end: str) -> bool:
     """Whether END comes before START (compared over the precision both give)."""
     n = min(len(start) - start.startswith("-"), len(end) - end.startswith("-"))
@@ -1474,6 +1489,54 @@ def unlisted_warnings(root: etree._Element) -> list[str]:
             "unless another document does, its entry page is named by the words of its mentions"
         )
     return warnings
+
+
+def edition_page_links(root: etree._Element, linkable: Collection[str]) -> list[str]:
+    """On an edition's own prose page (publish.edition_pages), annotated by `annotate`: only the
+    links that lead to a page of the site stay. LINKABLE: the pages the site has, relative to
+    its root (entry pages, `docs/X.html` for each document X). A mention (pub:link, pub:also) or
+    header author (pub:href) of an entity whose entry page the site does not have (no document
+    of the edition mentions it) is shown as text, unlinked, said once per page; a ref or ptr
+    (TEI P5 §3.7) whose first target names a document's TEI file (`X.xml`, `tei/X.xml`, with
+    or without a fragment) links that document's page. pub:unlisted is dropped: a prose page
+    describes no entity (its entities are the documents' and the authority's), so it is no
+    warning here. Returns the warnings, [] when every link leads somewhere."""
+    root.attrib.pop(UNLISTED, None)
+    missing: dict[str, tuple[str, str]] = {}  # entry page -> (kind, the words of its first mention here)
+    kinds: set[str] = set()  # the kinds still linked (pub:kinds: the page's Highlight boxes)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        link = el.get(_LINK)
+        if link is not None:
+            kind, href = link.split(" ", 2)[:2]
+            if kind and href not in linkable:
+                missing.setdefault(href, (kind, " ".join("".join(el.itertext()).split())))
+                for name in (_LINK, P + "also", P + "also-names", P + "inner"):
+                    el.attrib.pop(name, None)
+            elif kind:
+                kinds.add(kind)
+        href = el.get(P + "href")
+        if href is not None and href not in linkable:
+            missing.setdefault(href, ("person", " ".join("".join(el.itertext()).split())))
+            del el.attrib[P + "href"]
+    if kinds:
+        root.set(P + "kinds", " ".join(sorted(kinds)))
+    else:
+        root.attrib.pop(P + "kinds", None)
+    for el in root.iter(T + "ref", T + "ptr"):
+        tokens = (el.get("target") or "").split()
+        if el.get(P + "to") is not None or not tokens:
+            continue
+        file = tokens[0].partition("#")[0].rpartition("/")[2]
+        page = f"docs/{safe_stem(unquote(file[:-4]))}.html" if file.endswith(".xml") and len(file) > 4 else ""
+        if page in linkable:
+            el.set(P + "to", page)
+    return [
+        f'{kind} "{words}": no document of the edition mentions it, so the site has no '
+        f"entry page ({href}) for it; its mention is shown as text, unlinked"
+        for href, (kind, words) in sorted(missing.items())
+    ]
 
 
 def empty_text_languages(tei: bytes) -> bool:

@@ -69,7 +69,7 @@ def entry_source(entry: etree._Element) -> str:
 
 
 # what an entry may tell besides its names
-DETAILS = ("birth", "death", "note", "geo", "capital", "birth_place", "death_place", "floruit")
+DETAILS = ("birth", "death", "note", "geo", "capital", "birth_place", "death_place", "floruit", "floruit_place")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ class EntryInfo:
     birth_place: str = ""
     death_place: str = ""
     floruit: str = ""  # when the person was active (<floruit>), as birth and death are given
+    floruit_place: str = ""
 
     def to_json(self) -> dict:
         """The info as a JSON object (the optional details only when present)."""
@@ -691,12 +692,14 @@ def _entry_details(el: etree._Element) -> dict[str, str]:
     """Dates of life, note and coordinates of a standOff entry, where it gives them."""
     details = {}
     for key in ("birth", "death", "floruit"):
-        event = el.find(T + key)
+        events = el.findall(T + key)
+        # of several (two accounts of a birth), the first the entry does not call doubtful (@cert="low")
+        event = next((e for e in events if e.get("cert") != "low"), events[0]) if events else None
         if event is not None:
             when, place = life_event(event)
             if when:
                 details[key] = when
-            if place and key != "floruit":
+            if place:
                 details[key + "_place"] = place
     note = el.find(T + "note")
     notes = [_plain(note)] if note is not None else []
@@ -741,6 +744,7 @@ def life_event(event: etree._Element) -> tuple[str, str]:
     value = sitemap.date_value(event) or (sitemap.date_value(date) if date is not None else "")
     if not (value and sitemap.readable(value)):
         value = _words(date, _PLACE_DATA) if date is not None else _words(event, _PLACE_PARTS | _PLACE_DATA)
+        value = value.rstrip(" ,;:")  # "c. 1950, <placeName>…": the comma led to the place, shown apart
     return value, place_names(event)
 
 

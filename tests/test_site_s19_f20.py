@@ -112,8 +112,8 @@ def test_dates_of_life_from_the_structured_forms(life_site):
     assert life_of(life_site, "p2") == "Dates of life: 1901 (Graz) – between 1950 and 1955 "
     # floruit, shown at all
     assert life_of(life_site, "p3") == " Active: 1900 – 1920"
-    # words alone: as written
-    assert life_of(life_site, "p4") == "Dates of life: born about 1880 in a village –  "
+    # words alone: as written (no dangling dash: F23)
+    assert life_of(life_site, "p4") == "Dates of life: born about 1880 in a village "
     # a settlement's name, its coordinates never; a date's bounds in the date style
     shown = life_of(life_site, "p5")
     assert shown == "Dates of life: 21 March 1685 (Eisenach) – July 1750 "

@@ -61,8 +61,16 @@
     <article class="document edition-prose">
       <header class="doc-header"><h1 dir="auto"><xsl:value-of select="f:dashes($title)"/></h1></header>
       <div class="doc-text" data-tei-region="text">
-        <xsl:apply-templates select="self::tei:teiCorpus" mode="texts"/>
-        <xsl:apply-templates select="tei:text"/>
+        <!-- the text without the document page's "Text" heading: the page's title heads it -->
+        <xsl:for-each select="self::tei:teiCorpus | tei:text[normalize-space() or .//tei:pb or .//tei:gap]">
+          <div class="text">
+            <xsl:call-template name="text-lang"/>
+            <xsl:choose>
+              <xsl:when test="self::tei:teiCorpus"><xsl:apply-templates select="tei:TEI | tei:teiCorpus" mode="member"/></xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="f:content(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </div>
+        </xsl:for-each>
         <xsl:call-template name="footnotes"/>
       </div>
     </article>

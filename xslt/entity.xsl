@@ -36,7 +36,11 @@
   <xsl:function name="f:life-event" as="xs:string">
     <xsl:param name="event" as="element()?"/>
     <xsl:param name="unknown" as="xs:string"/>
-    <xsl:variable name="date" select="if ($event/@when) then f:date-label($event/@when) else if (normalize-space($event)) then f:date-one(string($event)) else $unknown"/>
+    <!-- a span of a birth or death (from/to) is when it happened, within those bounds: worded as
+         bounds ("between 1850 and 1855"), so that a lifespan never reads as three dates; a floruit
+         is a span (active throughout) -->
+    <xsl:variable name="when" select="if (not($event/self::floruit) and matches($event/@when, '^[^/]+/[^/]+$')) then replace($event/@when, '/', '..') else $event/@when"/>
+    <xsl:variable name="date" select="if ($event/@when) then f:date-label($when) else if (normalize-space($event)) then f:date-one(string($event)) else $unknown"/>
     <xsl:sequence select="if ($event/@place) then f:ui('life-place', map{'date': $date, 'place': string($event/@place)}) else $date"/>
   </xsl:function>
 
@@ -50,7 +54,12 @@
           <h1><xsl:call-template name="f:name-lang"/><xsl:value-of select="@name"/></h1>
           <xsl:if test="birth or death">
             <p class="life"><span class="field"><xsl:value-of select="f:ui('life')"/>: </span>
-              <xsl:value-of select="f:ui('life-dates', map{'birth': f:life-event(birth, '?'), 'death': f:life-event(death, '')})"/></p>
+              <!-- both ends, or one of them alone: a date in the words of life-born or life-died, words as
+                   written (they say what they are: "born about 1880"); no dangling dash, no "?" -->
+              <xsl:value-of select="if (birth and death) then f:ui('life-dates', map{'birth': f:life-event(birth, '?'), 'death': f:life-event(death, '?')})
+                  else if (birth/@when) then f:ui('life-born', map{'birth': f:life-event(birth, '?')})
+                  else if (death/@when) then f:ui('life-died', map{'death': f:life-event(death, '?')})
+                  else f:life-event((birth, death)[1], '?')"/></p>
           </xsl:if>
           <xsl:if test="floruit">
             <p class="floruit"><span class="field"><xsl:value-of select="f:ui('floruit')"/>: </span><xsl:value-of select="f:life-event(floruit, '')"/></p>
