@@ -96,13 +96,14 @@
   </xsl:template>
 
   <!-- Headings follow the depth of divisions: the page's h1 is the title, h2 "Text", so a
-       top-level division's head is h3 and deeper ones h4 … h6. -->
+       top-level division's head is h3 and deeper ones h4 … h6. An edition's own prose page
+       ($page-kind 'edition', document.xsl) has no "Text" heading: its divisions begin at h2. -->
   <xsl:function name="f:heading-level" as="xs:integer">
     <xsl:param name="head" as="element()"/>
     <!-- only divisions that show a heading count, so a level is never skipped (h2 -> h5) when a
          division between them has no head -->
     <xsl:variable name="divs" select="count($head/ancestor::*[matches(local-name(), '^div[1-7]?$')][tei:head]) + count($head/ancestor::tei:text) - 1"/>
-    <xsl:sequence select="min((6, 2 + max((1, $divs))))"/>
+    <xsl:sequence select="min((6, (if ($page-kind = 'edition') then 1 else 2) + max((1, $divs))))"/>
   </xsl:function>
 
   <xsl:template match="tei:head[parent::tei:div or parent::tei:div1 or parent::tei:div2 or parent::tei:div3 or parent::tei:div4
