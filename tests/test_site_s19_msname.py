@@ -1,7 +1,6 @@
 """A manuscript known by its name alone (issue 15, session 19, lead; UH6): an msDesc whose msIdentifier holds only
 an msName vanished from the page without a word (neither the essentials nor the manuscript section showed it)."""
 
-from conftest import ROOT
 from lxml import html
 
 from tei_encoder.publish import Publisher
@@ -37,16 +36,3 @@ def test_a_named_manuscript_in_an_archive_keeps_both():
     named_kept = KEPT.replace("<idno>B 7</idno>", "<idno>B 7</idno><msName>The Fernholt Hours</msName>")
     rows = _essentials(HEADER.format(named_kept + NAMED))
     assert rows[1] == "The Fernholt Hours (Fernholt Town Archive, Fernholt: B 7)"
-
-
-def test_the_fixture_of_one_manuscript_is_as_before():
-    page = html.fromstring(
-        Publisher().document_page((ROOT / "tests" / "fixtures" / "tei" / "msdesc.xml").read_bytes(), "one")
-    )
-    rows = page.xpath("//section[contains(@class, 'essentials')]/dl/*")
-    assert [e.text_content() for e in rows][:4] == [
-        "Archive",
-        "Eastmere Town Archive, Eastmere, Nowhereland",
-        "Archival reference",
-        "MS Test 42",
-    ]
