@@ -114,3 +114,20 @@ def test_a_given_name_that_is_a_word_before_a_listed_surname(tmp_path, body):
 def test_a_listed_surname_after_other_capitalised_words(tmp_path, body, expected):
     refs = [ref for text, ref in _names(tmp_path, body) if text in ("Kennedy", "Nkrumah")]
     assert refs == [expected], refs
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # failed before (the state): the cable address after an addressee label opening a line of prose
+        ("Addressed to: EXTERIORES MEXICO\n\nThe talks went well.\n", "#mexico-city"),
+        ("To: SECRELEX MEXICO\n\nThe talks went well.\n", "#mexico-city"),
+        # the state, as before: a label before a country in running words, or in lower case
+        ("Addressed to: the ministry. Mexico voted for the resolution.\n", "#mexico"),
+        ("To: EXTERIORES, copy to the delegation; MEXICO voted for it.\n", "#mexico"),
+    ],
+)
+def test_a_cable_address_after_an_addressee_label(tmp_path, body, expected):
+    """Session 19 (lead, after N42 named it): "Addressed to: EXTERIORES MEXICO" is a cable address, its last word
+    the town the cable goes to, as after the cable's date."""
+    assert [ref for text, ref in _names(tmp_path, body) if text.casefold() == "mexico"] == [expected]

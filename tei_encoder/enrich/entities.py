@@ -1379,21 +1379,26 @@ def _capitals_in_lists_of_cities(ctx: _DocContext, doc: Document) -> None:
 
 
 _CABLE_WORD = re.compile(r"\s*[A-Z]{4,}\s")  # the ministry's telegraphic word of a cable address ("RELACIONES ")
+# ... or that word after an addressee label opening the line ("Addressed to: EXTERIORES ")
+_ADDRESSEE_CABLE_WORD = re.compile(r"\s*(?:[Aa]ddressed [Tt]o|ADDRESSED TO|To|TO)\s*:\s*[A-Z]{4,}\s")
 
 
 def _place_of_dispatch(node: Node, kids: list, i: int) -> bool:
     """Whether the place name kids[i] (children of `node`) says where a cable was written or is sent, and so
     names a town, never a state: the place of a dateline, first in its line or in a dateline element and
     followed by a comma and a date ("Mexico, 7 November 1962"), or the last word of a cable address in
-    capitals, a telegraphic word before it, right after the cable's date or opening an addressee line
-    ("29 October 1962 RELACIONES MEXICO": the ministry in Mexico City). TEI P5 4.2.2 (dateline), 13.3.1."""
+    capitals, a telegraphic word before it, right after the cable's date, opening an addressee line or after an
+    addressee label opening the line ("29 October 1962 RELACIONES MEXICO", "Addressed to: EXTERIORES MEXICO": the
+    ministry in Mexico City). TEI P5 4.2.2 (dateline), 13.3.1."""
     before = kids[i - 1] if i else ""
     after = kids[i + 1] if i + 1 < len(kids) else ""
     if after == ", " and i + 2 < len(kids) and isinstance(kids[i + 2], Node) and kids[i + 2].tag == "date":
         return node.tag == "dateline" or (isinstance(before, str) and not before.strip())
-    if not (
-        isinstance(before, str) and isinstance(after, str) and not after.strip(" .") and _CABLE_WORD.fullmatch(before)
-    ):
+    if not (isinstance(before, str) and isinstance(after, str) and not after.strip(" .")):
+        return False
+    if i == 1 and _ADDRESSEE_CABLE_WORD.fullmatch(before):
+        return kids[i].text().isupper()  # "Addressed to: EXTERIORES MEXICO": a cable address opening the line
+    if not _CABLE_WORD.fullmatch(before):
         return False
     if not kids[i].text().isupper():
         return False
