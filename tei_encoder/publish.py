@@ -44,7 +44,6 @@ from .fsutil import (
     atomic_write,
     check_owned_folders,
     check_owned_paths,
-    existing_output,
     inside,
     is_output_name,
     is_regular,
@@ -1927,8 +1926,9 @@ def css_assets(css: Path, data: bytes, taken: Collection[str] = ()) -> tuple[lis
 
 
 def _write_if_changed(target: Path, data: bytes) -> None:
-    if existing_output(target) != data:  # a link or named pipe there is never read: written again (or refused)
-        atomic_write(target, data, owned=True)
+    # one owner for "write unless the same bytes are there": a link or named pipe there is never
+    # read, and refused as atomic_write(owned=True) refuses it
+    write_owned(target, data)
 
 
 def _write_in_site(site: Path, relative: str, data: bytes) -> None:
